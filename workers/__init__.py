@@ -1,0 +1,1 @@
+"""newsfeed: streaming news ingestion and enrichment on Kafka."""

@@ -1,0 +1,84 @@
+"""The stages in order, with timings and errors as data: shared by the agents and `newsfeed enrich`."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Iterator
+
+from workers.records import RecordError, decode_raw, rejected_record
+from workers.settings import Settings
+from workers.stages import clean, dedupe, enrich, entities
+from workers.stages.errors import StageError
+
+
+def timed(stage: str, function: Callable[..., dict], *args: Any) -> dict:
+    """Run one stage on one record and note its milliseconds in the record's pipeline field."""
+    started = time.perf_counter()
+    output = function(*args)
+    output["pipeline"][stage]["ms"] = round((time.perf_counter() - started) * 1000, 3)
+    return output
+
+
+def guarded(stage: str, payload: Any, function: Callable[..., dict], *args: Any) -> dict:
+    """`timed`, but a failure becomes a rejected record carrying `payload`."""
+    try:
+        return timed(stage, function, *args)
+    except (StageError, RecordError) as error:
+        return rejected_record(stage, error.code, error.message, payload)
+    except Exception as error:  # noqa: BLE001 - any stage bug must still leave a trace, not a crash
+        return rejected_record(stage, "stage_failed", f"{type(error).__name__}: {error}", payload)
+
+
+def clean_payload(payload: bytes | str | dict) -> dict:
+    """A message from articles.raw -> a clean record, or a rejected one."""
+    try:
+        raw = decode_raw(payload)
+    except RecordError as error:
+        return rejected_record("decode", error.code, error.message, payload)
+    return guarded(clean.STAGE, raw, clean.clean, raw)
+
+
+@dataclass
+class LocalPipeline:
+    """All four stages in one process, for `newsfeed enrich`: the same functions the agents call."""
+
+    settings: Settings
+
+    def __post_init__(self) -> None:
+        self.index = dedupe.DedupeIndex()
+        self.stories = enrich.StoryIndex()
+        self.nlp = entities.load_pipeline(self.settings.spacy_model)
+
+    def run(self, payloads: Iterable[bytes | str | dict]) -> Iterator[dict]:
+        """One output record per input, in input order."""
+        outputs: list[dict] = []
+        for payload in payloads:
+            record = clean_payload(payload)
+            if record["status"] == "clean":
+                record = guarded(dedupe.STAGE, record, dedupe.dedupe, record, self.index, time.time())
+            outputs.append(record)
+        uniques = [record for record in outputs if record["status"] == "unique"]
+        tagged = iter(self.tag(uniques))
+        for record in outputs:
+            if record["status"] == "unique":
+                record = next(tagged)
+                if record["status"] == "tagged":
+                    record = guarded(enrich.STAGE, record, enrich.enrich, record, self.stories, time.time())
+            yield record
+
+    def tag(self, records: list[dict]) -> list[dict]:
+        if not records:
+            return []
+        started = time.perf_counter()
+        try:
+            tagged = entities.tag(records, self.nlp, self.settings.entity_labels)
+        except Exception as error:  # noqa: BLE001
+            return [
+                rejected_record(entities.STAGE, "stage_failed", f"{type(error).__name__}: {error}", r)
+                for r in records
+            ]
+        share = round((time.perf_counter() - started) * 1000 / len(records), 3)
+        for record in tagged:
+            record["pipeline"][entities.STAGE]["ms"] = share
+        return tagged

