@@ -1,0 +1,45 @@
+# The README's commands. Everything runs from the project's own venv; no docker needed.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: install run test test-unit bench bench-clean bench-entities bench-dedupe stop clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test,rocksdb]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## run: local broker, the worker, the seeds replayed, five enriched records shown
+run: install
+	bash scripts/run.sh
+
+## test: a local broker on its own port, then every test (integration included)
+test: install
+	bash scripts/test.sh
+
+## test-unit: the pure stages only, no broker
+test-unit: install
+	$(BIN)/pytest -q tests/unit
+
+bench: bench-clean bench-entities bench-dedupe
+
+bench-clean: install
+	$(BIN)/python -m bench.clean
+
+bench-entities: install
+	$(BIN)/python -m bench.entities
+
+bench-dedupe: install
+	$(BIN)/python -m bench.dedupe
+
+## stop: the worker and broker `make run` left behind, if any
+stop:
+	-bash scripts/stop.sh
+
+clean: stop
+	rm -rf .newsfeed $(VENV) .pytest_cache .hypothesis

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# make run: start the local broker and the worker, replay the seeds, show five enriched records.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEWSFEED_STATE_DIR="${NEWSFEED_STATE_DIR:-.newsfeed}"
+bin=.venv/bin
+mkdir -p "$NEWSFEED_STATE_DIR"
+worker_log="$NEWSFEED_STATE_DIR/worker.log"
+
+bash scripts/stop.sh >/dev/null 2>&1 || true
+"$bin/newsfeed" broker start
+"$bin/newsfeed" topics
+"$bin/newsfeed" worker >"$worker_log" 2>&1 &
+echo $! >"$NEWSFEED_STATE_DIR/worker.pid"
+echo "worker started (pid $!, log $worker_log)"
+trap 'bash scripts/stop.sh' EXIT
+
+"$bin/newsfeed" replay seeds --quiet
+"$bin/newsfeed" tail enriched --from-beginning --max 5 --timeout "${RUN_TIMEOUT_SECONDS:-300}"

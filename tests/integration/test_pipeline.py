@@ -1,0 +1,84 @@
+"""The whole pipeline on the real broker: seeds in, enriched / duplicate / rejected records out."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+import pytest
+
+from workers.records import validate
+
+pytestmark = pytest.mark.integration
+
+SEED_COUNT = 5
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def assert_valid(kind: str, records: list[dict]) -> None:
+    for record in records:
+        validate(kind, record)
+
+
+def test_seeds_are_enriched_then_replays_are_duplicates(pipeline):
+    pipeline.start_worker()
+    pipeline.replay("seeds")
+    enriched = pipeline.read("enriched", SEED_COUNT)
+    assert_valid("enriched", enriched)
+    assert sorted(record["id"] for record in enriched) == sorted(path.stem for path in SEEDS.iterdir())
+    for record in enriched:
+        names = {(entity["name"], entity["label"]) for entity in record["entities"]}
+        if "NATO" in record["body"]:
+            assert ("NATO", "ORG") in names, record["id"]
+        if "Serdyukov" in record["body"]:
+            assert ("Anatoly Serdyukov", "PERSON") in names, record["id"]
+        for entity in record["entities"]:
+            for mention in entity["mentions"]:
+                text = record[mention["field"]]
+                assert text[mention["start"]:mention["end"]] == mention["text"]
+
+    assert_valid("clean", pipeline.read("clean", SEED_COUNT))
+
+    pipeline.replay("seeds")
+    duplicates = pipeline.read("duplicates", SEED_COUNT, settle=3.0)
+    assert_valid("duplicate", duplicates)
+    assert len(duplicates) == SEED_COUNT
+    assert {record["reason"] for record in duplicates} == {"same_id"}
+    assert len(pipeline.read("enriched", SEED_COUNT, settle=3.0)) == SEED_COUNT
+
+
+def test_repeat_two_gives_five_enriched_and_five_duplicates(pipeline):
+    pipeline.start_worker()
+    pipeline.replay("seeds", "--repeat", "2")
+    assert len(pipeline.read("enriched", SEED_COUNT, settle=3.0)) == SEED_COUNT
+    duplicates = pipeline.read("duplicates", SEED_COUNT, settle=3.0)
+    assert len(duplicates) == SEED_COUNT
+    assert_valid("duplicate", duplicates)
+
+
+BAD_INPUT = [
+    (b"{this is not json", "undecodable"),
+    (b'["a", "list"]', "undecodable"),
+    (b'{"id": "no-content", "content_type": "text/plain"}', "schema_violation"),
+    (b'{"schema_version": 1, "id": "empty", "content_type": "text/plain", "content": "  \\n "}', "empty_after_clean"),
+    (b"\xff\xfe\x00binary", "undecodable"),
+]
+
+
+def original_payload(record: dict) -> bytes:
+    if record["payload_encoding"] == "base64":
+        return base64.b64decode(record["payload"])
+    return record["payload"].encode("utf-8")
+
+
+def test_bad_input_is_dead_lettered_with_its_payload(pipeline):
+    pipeline.start_worker()
+    for payload, _code in BAD_INPUT:
+        pipeline.produce(payload, key=b"bad")
+    rejected = pipeline.read("rejected", len(BAD_INPUT))
+    assert_valid("rejected", rejected)
+    got = sorted((original_payload(record), record["error"]["code"]) for record in rejected)
+    assert got == sorted(BAD_INPUT)
+    # The worker is still alive and still processes good input afterwards.
+    pipeline.replay("seeds/000_ee633184b9361a35.txt")
+    assert len(pipeline.read("enriched", 1)) == 1

@@ -1,0 +1,277 @@
+"""The local Apache Kafka broker: jars from Maven Central, one KRaft node, started and stopped here.
+
+`start` does nothing when KAFKA_BOOTSTRAP_SERVERS names a broker that answers, so the same
+commands work against a real cluster or the docker-compose broker.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from aiokafka import AIOKafkaClient
+from aiokafka.errors import KafkaError
+
+from workers.settings import KAFKA_VERSION, Settings
+
+POM = Path(__file__).resolve().parent.parent / "broker" / "pom.xml"
+START_TIMEOUT_SECONDS = 90.0
+STOP_TIMEOUT_SECONDS = 30.0
+
+LOG4J2 = """\
+status = warn
+appender.file.type = File
+appender.file.name = file
+appender.file.fileName = {log}
+appender.file.layout.type = PatternLayout
+appender.file.layout.pattern = [%d] %p %m (%c)%n
+rootLogger.level = info
+rootLogger.appenderRef.file.ref = file
+logger.kafka.name = kafka
+logger.kafka.level = warn
+logger.apache.name = org.apache.kafka
+logger.apache.level = warn
+logger.started.name = kafka.server.KafkaRaftServer
+logger.started.level = info
+"""
+
+
+class BrokerError(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class BrokerPaths:
+    home: Path
+
+    @classmethod
+    def for_settings(cls, settings: Settings) -> "BrokerPaths":
+        return cls(settings.state_dir.resolve() / "kafka")
+
+    @property
+    def libs(self) -> Path:
+        return self.home / f"libs-{KAFKA_VERSION}"
+
+    @property
+    def data(self) -> Path:
+        return self.home / "data"
+
+    @property
+    def properties(self) -> Path:
+        return self.home / "server.properties"
+
+    @property
+    def log4j(self) -> Path:
+        return self.home / "log4j2.properties"
+
+    @property
+    def log(self) -> Path:
+        return self.home / "broker.log"
+
+    @property
+    def pid(self) -> Path:
+        return self.home / "broker.pid"
+
+
+async def _answers(bootstrap: str, timeout: float = 3.0) -> bool:
+    """True when a broker at `bootstrap` answers a metadata request."""
+    client = AIOKafkaClient(bootstrap_servers=bootstrap, request_timeout_ms=int(timeout * 1000))
+    # A refused connection is the expected answer while the broker boots: keep aiokafka quiet.
+    logging.getLogger("aiokafka").setLevel(logging.CRITICAL)
+    try:
+        await asyncio.wait_for(client.bootstrap(), timeout)
+        return True
+    except (KafkaError, OSError, asyncio.TimeoutError):
+        return False
+    finally:
+        await client.close()
+
+
+def answers(bootstrap: str, timeout: float = 3.0) -> bool:
+    return asyncio.run(_answers(bootstrap, timeout))
+
+
+def resolve_jars(paths: BrokerPaths) -> Path:
+    """Copy kafka_2.13 and its runtime dependencies from Maven (cached in ~/.m2) into libs/."""
+    marker = paths.libs / ".complete"
+    if marker.exists():
+        return paths.libs
+    if shutil.which("mvn") is None:
+        raise BrokerError("Maven (mvn) is not installed: it fetches the Kafka jars from Maven Central")
+    if paths.libs.exists():
+        shutil.rmtree(paths.libs)
+    command = [
+        "mvn", "-q", "-B", "-f", str(POM), "dependency:copy-dependencies",
+        f"-DoutputDirectory={paths.libs}", "-DincludeScope=runtime", f"-Dkafka.version={KAFKA_VERSION}",
+    ]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise BrokerError(f"mvn could not resolve the Kafka jars:\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
+    marker.touch()
+    return paths.libs
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _server_properties(settings: Settings, paths: BrokerPaths) -> str:
+    controller = _free_port()
+    return "\n".join(
+        [
+            "process.roles=broker,controller",
+            "node.id=1",
+            f"controller.quorum.voters=1@127.0.0.1:{controller}",
+            f"listeners=PLAINTEXT://127.0.0.1:{settings.kafka_port},CONTROLLER://127.0.0.1:{controller}",
+            f"advertised.listeners=PLAINTEXT://127.0.0.1:{settings.kafka_port}",
+            "controller.listener.names=CONTROLLER",
+            "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+            f"log.dirs={paths.data}",
+            f"num.partitions={settings.partitions}",
+            "offsets.topic.replication.factor=1",
+            "offsets.topic.num.partitions=8",
+            "transaction.state.log.replication.factor=1",
+            "transaction.state.log.min.isr=1",
+            "share.coordinator.state.topic.replication.factor=1",
+            "share.coordinator.state.topic.min.isr=1",
+            # Topics come from workers.topics with the partition counts the tables need.
+            "auto.create.topics.enable=false",
+            "group.initial.rebalance.delay.ms=0",
+            "log.segment.bytes=67108864",
+            "",
+        ]
+    )
+
+
+def _java(paths: BrokerPaths, main: str, *args: str, heap: str = "512m") -> list[str]:
+    java = shutil.which("java")
+    if java is None:
+        raise BrokerError("java is not installed: the local broker needs Java 17")
+    return [
+        java, f"-Xmx{heap}", f"-Xms{heap}", "-XX:+UseG1GC",
+        f"-Dlog4j2.configurationFile={paths.log4j}",
+        "-cp", str(paths.libs / "*"), main, *args,
+    ]
+
+
+def running_pid(paths: BrokerPaths) -> int | None:
+    """The pid of the broker this project started, if it is still that process."""
+    try:
+        pid = int(paths.pid.read_text().strip())
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except (OSError, ValueError):
+        return None
+    return pid if b"kafka.Kafka" in cmdline and str(paths.properties).encode() in cmdline else None
+
+
+def start(settings: Settings, out=sys.stderr) -> str:
+    """Start the local broker unless one already answers; return the bootstrap address."""
+    if settings.bootstrap_servers:
+        if answers(settings.bootstrap_servers):
+            print(f"using the broker at {settings.bootstrap_servers}", file=out)
+            return settings.bootstrap_servers
+        raise BrokerError(f"KAFKA_BOOTSTRAP_SERVERS={settings.bootstrap_servers} does not answer")
+    paths = BrokerPaths.for_settings(settings)
+    if running_pid(paths) and answers(settings.bootstrap):
+        print(f"local broker already running at {settings.bootstrap}", file=out)
+        return settings.bootstrap
+    if answers(settings.bootstrap, timeout=1.0):
+        raise BrokerError(f"port {settings.kafka_port} is taken by a broker this project did not start")
+    started = time.monotonic()
+    paths.home.mkdir(parents=True, exist_ok=True)
+    resolve_jars(paths)
+    if paths.data.exists():
+        shutil.rmtree(paths.data)
+    paths.properties.write_text(_server_properties(settings, paths))
+    paths.log4j.write_text(LOG4J2.format(log=paths.log))
+    cluster_id = subprocess.run(
+        _java(paths, "kafka.tools.StorageTool", "random-uuid", heap="128m"),
+        capture_output=True, text=True, check=True,
+    ).stdout.strip().splitlines()[-1]
+    formatted = subprocess.run(
+        _java(paths, "kafka.tools.StorageTool", "format", "-t", cluster_id, "-c", str(paths.properties), heap="128m"),
+        capture_output=True, text=True,
+    )
+    if formatted.returncode != 0:
+        raise BrokerError(f"could not format {paths.data}: {formatted.stdout}{formatted.stderr}")
+    with open(paths.home / "broker.stdout", "wb") as stdout:
+        process = subprocess.Popen(
+            _java(paths, "kafka.Kafka", str(paths.properties)),
+            stdout=stdout, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
+        )
+    paths.pid.write_text(str(process.pid))
+    deadline = started + START_TIMEOUT_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise BrokerError(f"the broker exited with {process.returncode}; see {paths.log} and {paths.home / 'broker.stdout'}")
+        if answers(settings.bootstrap, timeout=1.0):
+            print(
+                f"Kafka {KAFKA_VERSION} (KRaft) ready at {settings.bootstrap} in "
+                f"{time.monotonic() - started:.1f}s, pid {process.pid}, log {paths.log}",
+                file=out,
+            )
+            return settings.bootstrap
+        time.sleep(0.25)
+    stop(settings, out=out)
+    raise BrokerError(f"the broker did not answer within {START_TIMEOUT_SECONDS:.0f}s; see {paths.log}")
+
+
+def stop(settings: Settings, out=sys.stderr) -> bool:
+    """Stop the broker this project started (and nothing else); False when none was running."""
+    paths = BrokerPaths.for_settings(settings)
+    pid = running_pid(paths)
+    if pid is None:
+        print("no local broker is running", file=out)
+        paths.pid.unlink(missing_ok=True)
+        return False
+    os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + STOP_TIMEOUT_SECONDS
+    while time.monotonic() < deadline and running_pid(paths) == pid:
+        if _reaped(pid):
+            break
+        time.sleep(0.2)
+    else:
+        if running_pid(paths) == pid:
+            os.kill(pid, signal.SIGKILL)
+    paths.pid.unlink(missing_ok=True)
+    print(f"stopped the local broker (pid {pid})", file=out)
+    return True
+
+
+def _reaped(pid: int) -> bool:
+    try:
+        finished, _ = os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        return not Path(f"/proc/{pid}").exists() or b"Z" in _state(pid)
+    return finished == pid
+
+
+def _state(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/stat").read_bytes().split(b")")[-1][:3]
+    except OSError:
+        return b"Z"
+
+
+def status(settings: Settings) -> dict:
+    paths = BrokerPaths.for_settings(settings)
+    pid = None if settings.bootstrap_servers else running_pid(paths)
+    return {
+        "bootstrap": settings.bootstrap,
+        "external": bool(settings.bootstrap_servers),
+        "pid": pid,
+        "answers": answers(settings.bootstrap, timeout=2.0),
+        "log": None if settings.bootstrap_servers else str(paths.log),
+        "kafka_version": KAFKA_VERSION,
+    }

@@ -1,0 +1,63 @@
+"""Topic names, partition counts and configs: the one place that declares them.
+
+The dedupe and enrich stages compare every article with every earlier one, so their input topics
+(clean, tagged) have a single partition: every article meets the whole index, whichever worker
+owns it. The expensive stages (clean on raw, entities on unique) scale over TOPIC_PARTITIONS.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import TopicAlreadyExistsError
+
+from workers.settings import Settings
+
+SERIAL_PARTITIONS = 1
+WEEK_MS = 7 * 24 * 3600 * 1000
+
+
+@dataclass(frozen=True)
+class TopicSpec:
+    name: str
+    partitions: int
+    config: dict[str, str]
+
+
+def topic_specs(settings: Settings) -> dict[str, TopicSpec]:
+    """Every topic the pipeline reads or writes, keyed by its role (raw, clean, …)."""
+    names = settings.topics
+    keep = {"cleanup.policy": "delete", "retention.ms": str(WEEK_MS)}
+    return {
+        "raw": TopicSpec(names.raw, settings.partitions, keep),
+        "clean": TopicSpec(names.clean, SERIAL_PARTITIONS, keep),
+        "unique": TopicSpec(names.unique, settings.partitions, keep),
+        "tagged": TopicSpec(names.tagged, SERIAL_PARTITIONS, keep),
+        # Keyed by article id and re-sent only on redelivery: compaction keeps one copy each.
+        "enriched": TopicSpec(names.enriched, settings.partitions, {"cleanup.policy": "compact"}),
+        "duplicates": TopicSpec(names.duplicates, settings.partitions, keep),
+        "rejected": TopicSpec(names.rejected, settings.partitions, keep),
+    }
+
+
+async def ensure_topics(settings: Settings) -> list[str]:
+    """Create the missing topics (the local broker does not auto-create); return those created."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap, client_id=f"{settings.app_id}-admin")
+    await admin.start()
+    try:
+        existing = set(await admin.list_topics())
+        wanted = [
+            NewTopic(spec.name, spec.partitions, 1, topic_configs=spec.config)
+            for spec in topic_specs(settings).values()
+            if spec.name not in existing
+        ]
+        if not wanted:
+            return []
+        try:
+            await admin.create_topics(wanted)
+        except TopicAlreadyExistsError:
+            pass  # another worker created them between our list and create: that is fine
+        return [topic.name for topic in wanted]
+    finally:
+        await admin.close()
