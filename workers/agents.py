@@ -75,7 +75,7 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
         await send("rejected", rejected_record(stage, "undecodable", "internal record is not a JSON object", payload))
 
     dedupe_state = TableBackedIndex(
-        app.Table("dedupe-index", partitions=1, value_type=dict, key_type=str),
+        app.Table("dedupe-index", partitions=1),
         lambda: dedupe.DedupeIndex(
             threshold=settings.dedupe_threshold,
             num_perm=settings.dedupe_num_perm,
@@ -83,7 +83,7 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
         ),
     )
     story_state = TableBackedIndex(
-        app.Table("story-index", partitions=1, value_type=dict, key_type=str),
+        app.Table("story-index", partitions=1),
         lambda: enrich.StoryIndex(window_seconds=settings.story_window_hours * 3600.0),
     )
     ner_pool = NerPool(settings.spacy_model, settings.entity_labels, settings.ner_processes)

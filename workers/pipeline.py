@@ -20,14 +20,16 @@ def timed(stage: str, function: Callable[..., dict], *args: Any) -> dict:
     return output
 
 
-def guarded(stage: str, payload: Any, function: Callable[..., dict], *args: Any) -> dict:
+def guarded(
+    stage: str, payload: Any, function: Callable[..., dict], *args: Any, article_id: str | None = None
+) -> dict:
     """`timed`, but a failure becomes a rejected record carrying `payload`."""
     try:
         return timed(stage, function, *args)
     except (StageError, RecordError) as error:
-        return rejected_record(stage, error.code, error.message, payload)
+        return rejected_record(stage, error.code, error.message, payload, article_id)
     except Exception as error:  # noqa: BLE001 - any stage bug must still leave a trace, not a crash
-        return rejected_record(stage, "stage_failed", f"{type(error).__name__}: {error}", payload)
+        return rejected_record(stage, "stage_failed", f"{type(error).__name__}: {error}", payload, article_id)
 
 
 def clean_payload(payload: bytes | str | dict) -> dict:
@@ -36,7 +38,8 @@ def clean_payload(payload: bytes | str | dict) -> dict:
         raw = decode_raw(payload)
     except RecordError as error:
         return rejected_record("decode", error.code, error.message, payload)
-    return guarded(clean.STAGE, raw, clean.clean, raw)
+    # The payload as received goes on a rejected record, byte for byte.
+    return guarded(clean.STAGE, payload, clean.clean, raw, article_id=raw["id"])
 
 
 @dataclass

@@ -1,0 +1,71 @@
+"""Dedupe state survives restarts and spans partitions and workers."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import orjson
+import pytest
+from aiokafka.partitioner import DefaultPartitioner
+
+from workers.records import raw_record, validate
+
+pytestmark = pytest.mark.integration
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+SEED_COUNT = 5
+
+
+def test_a_restarted_worker_still_knows_what_it_saw(pipeline):
+    first = pipeline.start_worker("first")
+    pipeline.replay("seeds")
+    assert len(pipeline.read("enriched", SEED_COUNT)) == SEED_COUNT
+    pipeline.stop_worker(first)
+
+    # A new process with a new state dir: all it knows comes from the changelog topic.
+    pipeline.start_worker("second")
+    pipeline.replay("seeds")
+    duplicates = pipeline.read("duplicates", SEED_COUNT, settle=3.0)
+    assert len(duplicates) == SEED_COUNT
+    for record in duplicates:
+        validate("duplicate", record)
+    assert len(pipeline.read("enriched", SEED_COUNT, settle=2.0)) == SEED_COUNT
+
+
+def ids_on_different_partitions(partitions: int) -> tuple[str, str]:
+    partitioner = DefaultPartitioner()
+    every = list(range(partitions))
+    for a, b in itertools.combinations((f"wire-copy-{n}" for n in range(100)), 2):
+        if partitioner(a.encode(), every, every) != partitioner(b.encode(), every, every):
+            return a, b
+    raise AssertionError("no two ids on different partitions")
+
+
+def edited_copy(text: str) -> str:
+    """The same story as another site would carry it: other chrome, a few words changed."""
+    lines = text.splitlines()
+    lines = ["Home | World | Politics | Sport", "Share this article", *lines, "Read more stories like this"]
+    edited = "\n".join(lines)
+    for old, new in (("little", "scant"), ("reporters", "journalists"), ("proposals", "offers")):
+        edited = edited.replace(old, new, 1)
+    return edited
+
+
+def test_near_duplicate_on_another_partition_is_found_with_two_workers(pipeline):
+    pipeline.start_worker("one")
+    two = pipeline.start_worker("two")
+    pipeline.wait_for_log("two", b"Executing _on_partitions_assigned", two)
+
+    original_id, copy_id = ids_on_different_partitions(pipeline.settings.partitions)
+    text = (SEEDS / "002_c7b74b3b5fc8ae66.txt").read_text()
+    pipeline.produce(orjson.dumps(raw_record(original_id, text)), key=original_id.encode())
+    pipeline.produce(orjson.dumps(raw_record(copy_id, edited_copy(text))), key=copy_id.encode())
+
+    [duplicate] = pipeline.read("duplicates", 1, settle=3.0)
+    validate("duplicate", duplicate)
+    assert duplicate["reason"] == "near_duplicate"
+    assert {duplicate["id"], duplicate["duplicate_of"]} == {original_id, copy_id}
+    assert pipeline.settings.dedupe_threshold <= duplicate["similarity"] < 1.0
+    [enriched] = pipeline.read("enriched", 1, settle=3.0)
+    assert enriched["id"] == duplicate["duplicate_of"]
