@@ -82,3 +82,18 @@ def test_bad_input_is_dead_lettered_with_its_payload(pipeline):
     # The worker is still alive and still processes good input afterwards.
     pipeline.replay("seeds/000_ee633184b9361a35.txt")
     assert len(pipeline.read("enriched", 1)) == 1
+
+
+def test_broker_start_uses_an_answering_external_broker_and_starts_nothing(bootstrap, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    newsfeed = str(Path(sys.executable).with_name("newsfeed"))
+    env = {**os.environ, "KAFKA_BOOTSTRAP_SERVERS": bootstrap, "NEWSFEED_STATE_DIR": str(tmp_path)}
+    started = subprocess.run([newsfeed, "broker", "start"], env=env, capture_output=True, text=True, timeout=60)
+    assert started.returncode == 0, started.stderr
+    assert f"using the broker at {bootstrap}" in started.stderr
+    assert not (tmp_path / "kafka").exists()
+    status = subprocess.run([newsfeed, "broker", "status"], env=env, capture_output=True, text=True, timeout=60)
+    assert status.returncode == 0 and '"answers": true' in status.stdout

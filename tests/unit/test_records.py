@@ -1,0 +1,62 @@
+"""Records: decoding raw input, rejected records that keep the payload, schema checks."""
+
+from __future__ import annotations
+
+import base64
+
+import pytest
+
+from workers.records import RecordError, decode_raw, raw_record, rejected_record, schema_errors, validate
+
+
+def test_a_raw_record_made_here_is_valid():
+    validate("raw", raw_record("a1", "text", source="https://example.org/a1"))
+
+
+@pytest.mark.parametrize(
+    ("payload", "code"),
+    [
+        (b"{not json", "undecodable"),
+        (b"[1, 2]", "undecodable"),
+        (b'"a string"', "undecodable"),
+        (b'{"id": "x"}', "schema_violation"),
+        (b'{"schema_version": 1, "id": "x", "content_type": "application/pdf", "content": "c"}', "schema_violation"),
+        (b'{"schema_version": 1, "id": "", "content_type": "text/plain", "content": "c"}', "schema_violation"),
+        (b'{"schema_version": 2, "id": "x", "content_type": "text/plain", "content": "c"}', "schema_violation"),
+    ],
+)
+def test_bad_raw_payloads_are_refused_with_a_code(payload, code):
+    with pytest.raises(RecordError) as caught:
+        decode_raw(payload)
+    assert caught.value.code == code
+
+
+def test_valid_raw_payload_decodes():
+    record = decode_raw(b'{"schema_version": 1, "id": "x", "content_type": "text/html", "content": "<p>c</p>"}')
+    assert record["content_type"] == "text/html"
+
+
+@pytest.mark.parametrize(
+    ("payload", "encoding", "restored"),
+    [
+        (b"plain bytes", "utf-8", lambda r: r["payload"].encode()),
+        (b"\xff\xfe\x00", "base64", lambda r: base64.b64decode(r["payload"])),
+        ("text", "utf-8", lambda r: r["payload"].encode()),
+    ],
+)
+def test_rejected_record_keeps_the_payload(payload, encoding, restored):
+    record = rejected_record("clean", "empty_after_clean", "nothing left", payload, "id-1")
+    validate("rejected", record)
+    assert record["payload_encoding"] == encoding
+    assert restored(record) == (payload.encode() if isinstance(payload, str) else payload)
+
+
+def test_rejected_record_takes_the_id_from_a_dict_payload():
+    record = rejected_record("dedupe", "stage_failed", "boom", {"id": "from-payload", "x": 1})
+    assert record["id"] == "from-payload"
+    validate("rejected", record)
+
+
+def test_schema_errors_name_the_field():
+    errors = schema_errors("raw", {"schema_version": 1, "id": "x", "content_type": "text/plain"})
+    assert any("content" in error for error in errors)
