@@ -19,7 +19,7 @@ def readme_variables() -> set[str]:
 
 def settings_variables() -> set[str]:
     source = (ROOT / "workers" / "settings.py").read_text()
-    names = set(re.findall(r'(?:env\.get\(|\(env, )"([A-Z][A-Z0-9_]+)"', source))
+    names = set(re.findall(r'(?:env\.get\(|\(\s*env,\s*)"([A-Z][A-Z0-9_]+)"', source))
     topic_names = {f"TOPIC_{role.upper()}" for role in Settings().topics.__dataclass_fields__}
     return names | topic_names
 

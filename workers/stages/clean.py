@@ -1,17 +1,34 @@
-"""Clean stage: a raw page dump or HTML page -> the article text and its metadata."""
+"""Clean stage: a raw page dump or HTML page -> the article text and its metadata.
+
+Pure function, no I/O. Plain text: every line is classified (workers.stages.cleaning.lines), the
+article is the densest run of prose, then metadata rules (cleaning.metadata, cleaning.dates) take the
+title, dateline, byline, source, dates, standfirst and captions out of it and repeated paragraphs are
+collapsed. HTML goes through trafilatura first, then the same post-cleaning.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
+from collections import Counter
 
+from workers.stages.cleaning import html as html_extract
+from workers.stages.cleaning import language
+from workers.stages.cleaning import lines as ln
+from workers.stages.cleaning import metadata as md
+from workers.stages.cleaning.dates import date_line, parse_date
+from workers.stages.cleaning.normalise import looks_binary, normalise_line, normalise_text, split_lines
 from workers.stages.errors import StageError
 
 STAGE = "clean"
-VERSION = "0.1"
+VERSION = "1"
 
-_SPACES = re.compile(r"[ \t\u00a0]+")
+_LOOKS_HTML = re.compile(r"\s{0,200}<(?:!doctype html|html|head|body)\b", re.IGNORECASE)
+_META = "metadata"
+MAX_LINES = 10_000  # no article needs more; bounds the work on hostile input
+_STANDFIRST_CONTAINMENT = 0.7
+_TITLE_MIN_SCORE = 0.3
+_TITLE_BODY_CHARS = 2500
 
 
 def content_hash(body: str) -> str:
@@ -19,31 +36,256 @@ def content_hash(body: str) -> str:
 
 
 def clean(raw: dict) -> dict:
-    text = unicodedata.normalize("NFC", raw["content"])
-    lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines()]
-    lines = [line for line in lines if line]
-    if not lines:
-        raise StageError("empty_after_clean", "no text left after cleaning")
-    title = lines[0] if len(lines) > 1 and len(lines[0]) < 150 else None
-    paragraphs = lines[1:] if title else lines
+    content = raw.get("content")
+    if not isinstance(content, str):
+        raise StageError("not_text", "content is not text")
+    if looks_binary(content):
+        raise StageError("not_text", "content looks binary or undecodable")
+    content_type = raw.get("content_type")
+    text = normalise_text(content)
+    page_meta: dict = {}
+    is_html = content_type == "text/html" or _LOOKS_HTML.match(text) is not None
+    if is_html:
+        page_meta = html_extract.extract(text)
+        text = normalise_text(page_meta["text"])
+    article = clean_lines(
+        split_lines(text),
+        trusted=is_html,
+        known_title=_clean_field(page_meta.get("title")),
+    )
+    paragraphs = article["paragraphs"]
+    if not paragraphs:
+        raise StageError("empty_after_clean", "no article text left after cleaning")
+
+    title = article["title"]
+    published = article["published_at"]
+    source = raw.get("source") or article["source"]
+    byline = article["byline"]
+    if page_meta:
+        published = published or _html_date(page_meta.get("date"))
+        source = source or _clean_field(page_meta.get("sitename"))
+        byline = byline or _clean_field(page_meta.get("author"))
+
     body = "\n\n".join(paragraphs)
     return {
         "schema_version": 1,
         "id": raw["id"],
         "status": "clean",
-        "source": raw.get("source"),
+        "source": source,
         "fetched_at": raw.get("fetched_at"),
-        "content_type": raw["content_type"],
+        "content_type": content_type,
         "title": title,
         "body": body,
         "paragraphs": paragraphs,
-        "dateline": None,
-        "byline": None,
-        "published_at": None,
-        "updated_at": None,
-        "summary": None,
-        "language": None,
-        "removed": {},
+        "dateline": article["dateline"],
+        "byline": byline,
+        "published_at": published,
+        "updated_at": article["updated_at"],
+        "summary": article["summary"],
+        "language": language.detect(body),
+        "removed": article["removed"],
         "content_hash": content_hash(body),
         "pipeline": {STAGE: {"version": VERSION}},
     }
+
+
+def _clean_field(value) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = normalise_line(value)
+    return value or None
+
+
+def _html_date(value) -> str | None:
+    return parse_date(value) if isinstance(value, str) else None
+
+
+def clean_lines(
+    texts: list[str],
+    *,
+    trusted: bool = False,
+    keep_flags: list[bool] | None = None,
+    known_title: str | None = None,
+) -> dict:
+    """The article in a list of normalised lines.
+
+    trusted: the lines are already main content (HTML after trafilatura) - keep every line that is
+    not boilerplate instead of only the densest run of prose.
+    keep_flags: an external article/boilerplate decision per line (the jusText comparison).
+    known_title: the title from page metadata; its copies in the text are dropped.
+    """
+    removed: Counter = Counter()
+    if len(texts) > MAX_LINES:
+        removed["over_line_limit"] = len(texts) - MAX_LINES
+        texts = texts[:MAX_LINES]
+        if keep_flags is not None:
+            keep_flags = keep_flags[:MAX_LINES]
+    lines = ln.classify(texts)
+    published = updated = byline = source = None
+
+    # 1. which lines are article text
+    if keep_flags is not None:
+        keep = [flag and line.kind != "boilerplate" for flag, line in zip(keep_flags, lines)]
+    elif trusted:
+        # extractor output: subheadings count as text, but a related-links tail is still cut off
+        start, end = ln.densest_run(lines, short_score=-1.0)
+        lead = next((i for i, line in enumerate(lines) if line.kind == ln.PROSE), len(lines))
+        keep = [
+            start <= i < end
+            and (line.kind in ln.CONTENT_KINDS or (i > lead and line.kind != "boilerplate" and line.n >= 2))
+            for i, line in enumerate(lines)
+        ]
+    else:
+        start, end = ln.densest_run(lines)
+        keep = [start <= i < end and line.kind in ln.CONTENT_KINDS for i, line in enumerate(lines)]
+
+    # 2. metadata lines (dates, bylines, source labels) - cheap prefilters inside each helper
+    meta = [False] * len(lines)
+    for i, line in enumerate(lines):
+        if line.kind == ln.PROSE or line.kind == "boilerplate" or len(line.text) > 120:
+            continue
+        dates = date_line(line.text)
+        if dates:
+            published = published or dates[0]
+            updated = updated or dates[1]
+            meta[i] = True
+            continue
+        found = md.byline(line.text)
+        if found:
+            byline = byline or found[0]
+            source = source or found[1]
+            meta[i] = True
+            continue
+        label = md.source_label(line.text)
+        if label:
+            source = source or label
+            meta[i] = True
+    for i, is_meta in enumerate(meta):
+        if is_meta:
+            keep[i] = False
+
+    first = next((i for i, k in enumerate(keep) if k), len(lines))
+
+    # 3. title: the header line whose content words best match the article's
+    body_words = None
+    title_index, best = None, _TITLE_MIN_SCORE
+    for i in range(0 if known_title else first):
+        line = lines[i]
+        if line.kind == "boilerplate" or meta[i] or keep[i]:
+            continue
+        if body_words is None:
+            body_words = md.content_words(_head_text(lines, keep, _TITLE_BODY_CHARS))
+        score = md.title_score(line.text, body_words) + 0.001 * i
+        if score >= best:
+            title_index, best = i, score
+    if title_index is None and not known_title:
+        title_index = _headline_before(lines, meta, first)
+    if known_title:
+        title_index, title = None, known_title
+    else:
+        title = lines[title_index].text if title_index is not None else None
+    title_key = ln.key(title) if title else None
+
+    # 4. a standalone outlet name next to the title or a metadata line is the source
+    anchors = {i for i, is_meta in enumerate(meta) if is_meta}
+    if title_index is not None:
+        anchors.add(title_index)
+    for i in range(first):
+        line = lines[i]
+        if i == title_index or meta[i] or line.kind == "boilerplate":
+            continue
+        if (i - 1 in anchors or i + 1 in anchors) and md.looks_like_outlet(line.text):
+            source = source or line.text
+            meta[i] = True
+
+    # 5. paragraphs: drop title repeats, collapse repeated paragraphs
+    paragraphs: list[str] = []
+    seen: set[str] = set()
+    for i, line in enumerate(lines):
+        if i == title_index:
+            continue
+        text = line.text
+        if title_key and abs(len(text) - len(title)) <= 8 and ln.key(text) == title_key:
+            removed["repeated_title"] += 1
+            keep[i] = False
+            continue
+        if not keep[i]:
+            removed[_META if meta[i] else _reason(line)] += 1
+            continue
+        k = text.casefold()
+        if k in seen:
+            removed["repeated_paragraph"] += 1
+            continue
+        seen.add(k)
+        paragraphs.append(text)
+
+    # 6. dateline, standfirst, captions around the lead
+    dateline = summary = None
+    lead = 0
+    for j, paragraph in enumerate(paragraphs[:4]):
+        place, rest, agency = md.split_dateline(paragraph)
+        if place:
+            dateline, paragraphs[j], lead = place, rest, j
+            if agency and not source:
+                source = agency.strip()
+            break
+    if dateline is None and len(paragraphs) >= 2:
+        # no dateline: the lead is the first paragraph unless it only restates the next one
+        restated = paragraphs[0].count(" ") >= 7 and md.containment(paragraphs[0], paragraphs[1]) >= _STANDFIRST_CONTAINMENT
+        lead = 1 if restated else 0
+    out: list[str] = []
+    for j, paragraph in enumerate(paragraphs):
+        if j < lead:
+            if (
+                summary is None
+                and paragraph.count(" ") >= 7
+                and md.containment(paragraph, paragraphs[lead]) >= _STANDFIRST_CONTAINMENT
+            ):
+                summary = paragraph
+                continue
+            if md.is_caption(paragraph, before_lead=True):
+                removed["caption"] += 1
+                continue
+        elif md.is_caption(paragraph, before_lead=False):
+            removed["caption"] += 1
+            continue
+        out.append(paragraph)
+
+    return {
+        "title": title,
+        "paragraphs": out,
+        "dateline": dateline,
+        "byline": byline,
+        "source": source,
+        "published_at": published,
+        "updated_at": updated,
+        "summary": summary,
+        "removed": dict(removed),
+    }
+
+
+def _headline_before(lines: list[ln.Line], meta: list[bool], first: int) -> int | None:
+    """The headline-shaped line right above the article (skipping chrome and metadata), if any."""
+    for i in range(first - 1, max(first - 6, 0) - 1, -1):
+        line = lines[i]
+        if meta[i] or line.kind == "boilerplate":
+            continue
+        return i if md.headline_shaped(line.text) else None
+    return None
+
+
+def _head_text(lines: list[ln.Line], keep: list[bool], limit: int) -> str:
+    parts, size = [], 0
+    for line, k in zip(lines, keep):
+        if k:
+            parts.append(line.text)
+            size += len(line.text) + 1
+            if size >= limit:
+                break
+    return " ".join(parts)[:limit]
+
+
+def _reason(line: ln.Line) -> str:
+    if line.kind == "boilerplate":
+        return line.reason or "boilerplate"
+    return "outside_article" if line.kind == ln.PROSE else "boilerplate"
