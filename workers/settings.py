@@ -87,7 +87,7 @@ class Settings:
     ner_processes: int = max(1, os.cpu_count() or 1)
     ner_batch_size: int = 16
     ner_batch_seconds: float = 0.2
-    dedupe_threshold: float = 0.8
+    dedupe_threshold: float = 0.7
     dedupe_num_perm: int = 128
     dedupe_retention_days: float = 7.0
     story_window_hours: float = 72.0

@@ -33,7 +33,7 @@ def test_defaults():
     assert settings.bootstrap == "127.0.0.1:9092"
     assert settings.partitions == 8
     assert settings.topics.raw == "articles.raw"
-    assert settings.dedupe_threshold == 0.8
+    assert settings.dedupe_threshold == 0.7
 
 
 def test_environment_overrides():

@@ -140,7 +140,8 @@ class StoryIndex:
         self.text_overlap_no_person = text_overlap_no_person
         self.entity_overlap_no_person = entity_overlap_no_person
         self._members: dict[str, _Member] = {}
-        self._postings: dict[str, set[str]] = {}
+        self._postings: dict[str, set[str]] = {}  # entity key -> ids of members naming it
+        self._postings_no_person: dict[str, set[str]] = {}  # the same, members naming no person
 
     def __len__(self) -> int:
         return len(self._members)
@@ -192,17 +193,21 @@ class StoryIndex:
 
     def forget(self, article_id: str) -> None:
         member = self._members.pop(article_id)
-        for key in member.entities:
-            postings = self._postings.get(key)
-            if postings is not None:
-                postings.discard(article_id)
-                if not postings:
-                    del self._postings[key]
+        for index in (self._postings, self._postings_no_person):
+            for key in member.entities:
+                postings = index.get(key)
+                if postings is not None:
+                    postings.discard(article_id)
+                    if not postings:
+                        del index[key]
 
     def _add(self, article_id: str, member: _Member) -> None:
         self._members[article_id] = member
+        has_person = any(k.startswith("P:") for k in member.entities)
         for key in member.entities:
             self._postings.setdefault(key, set()).add(article_id)
+            if not has_person:
+                self._postings_no_person.setdefault(key, set()).add(article_id)
 
     # -- matching ---------------------------------------------------------------------------
 
@@ -256,10 +261,15 @@ class StoryIndex:
         return result
 
     def candidates(self, member: _Member) -> set[str]:
-        keys = [k for k in member.entities if k.startswith("P:")] or list(member.entities)
+        """Members that could pass `score`: sharing a person, or (when either names no person)
+        sharing another entity. Keys named by more than MAX_POSTINGS members are skipped."""
+        persons = [k for k in member.entities if k.startswith("P:")]
         found: set[str] = set()
-        for key in keys:
-            postings = self._postings.get(key, set())
+        for key in member.entities:
+            if persons and not key.startswith("P:"):
+                postings = self._postings_no_person.get(key, set())
+            else:
+                postings = self._postings.get(key, set())
             if len(postings) <= MAX_POSTINGS:
                 found |= postings
         return found

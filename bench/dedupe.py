@@ -1,0 +1,429 @@
+"""Dedupe and story-grouping bench: `python -m bench.dedupe [--quick]`.
+
+Inputs are the gold seeds (/work/shared/gold/seeds.json) turned into clean/tagged records
+directly (no clean heuristics, no spaCy), plus random synthetic articles so that the chosen
+threshold is not tuned to five bodies. Reports precision/recall of the duplicate flag, the
+similarity distributions behind the threshold, a shingle-size sweep, story-group agreement with
+the gold groups, bytes of state per article and dedupe lookups per second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import itertools
+import json
+import os
+import random
+import statistics
+import time
+import tracemalloc
+from pathlib import Path
+
+import numpy as np
+import orjson
+
+from workers.stages import dedupe as dd
+from workers.stages import enrich as en
+from workers.stages import similarity as sim
+from workers.stages.clean import content_hash
+
+GOLD = Path(os.environ.get("NEWSFEED_GOLD", "/work/shared/gold/seeds.json"))
+NOW = 1_700_000_000.0
+CHROME = [
+    "Advertisement",
+    "Share this article on Facebook, Twitter and email",
+    "Sign up for our daily newsletter",
+    "Copyright 2024 Example Media Group. All rights reserved.",
+    "Related stories",
+    "Click here to read more world news",
+    "Follow us on social media for the latest updates",
+    "Comments are closed.",
+]
+
+
+# -- records ---------------------------------------------------------------------------------
+
+
+def clean_record(article_id: str, body: str, title: str | None = None, **extra) -> dict:
+    paragraphs = [p.strip() for p in body.split("\n\n") if p.strip()]
+    body = "\n\n".join(paragraphs)
+    record = {
+        "schema_version": 1,
+        "id": article_id,
+        "status": "clean",
+        "source": extra.get("source"),
+        "fetched_at": extra.get("fetched_at") or "2024-01-01T00:00:00+00:00",
+        "content_type": "text/plain",
+        "title": title,
+        "body": body,
+        "paragraphs": paragraphs,
+        "dateline": extra.get("dateline"),
+        "byline": None,
+        "published_at": extra.get("published_at"),
+        "updated_at": extra.get("updated_at"),
+        "summary": None,
+        "language": "en",
+        "removed": {},
+        "content_hash": content_hash(body),
+        "pipeline": {"clean": {"version": "bench"}},
+    }
+    return record
+
+
+def tagged_record(article_id: str, article: dict, aliases: dict, **extra) -> dict:
+    """A tagged record with the gold entities (count from mentions found, salience 0.5)."""
+    record = clean_record(
+        article_id,
+        article["body"],
+        article.get("title"),
+        published_at=article.get("published_at"),
+        updated_at=article.get("updated_at"),
+        dateline=article.get("dateline"),
+        **extra,
+    )
+    body, entities = record["body"], []
+    for label, names in article["entities"].items():
+        for name in names:
+            mentions = []
+            for form in [name, *aliases.get(name, [])]:
+                start = body.find(form)
+                while start >= 0:
+                    mentions.append({"start": start, "end": start + len(form), "text": form, "field": "body"})
+                    start = body.find(form, start + len(form))
+            if not mentions:
+                continue
+            entities.append(
+                {"name": name, "label": label, "count": 1, "salience": 0.5, "mentions": mentions[:5]}
+            )
+    record.update(status="tagged", entities=entities)
+    record["pipeline"]["entities"] = {"version": "bench"}
+    return record
+
+
+# -- synthetic text --------------------------------------------------------------------------
+
+
+class Synth:
+    """Zipf-distributed text over seed words plus a long tail of pseudo-words."""
+
+    def __init__(self, seed_texts: list[str], rng: random.Random, tail: int = 30000):
+        counts: dict[str, int] = {}
+        for text in seed_texts:
+            for w in text.split():
+                counts[w] = counts.get(w, 0) + 1
+        head = sorted(counts, key=counts.get, reverse=True)
+        letters = "abcdefghijklmnopqrstuvwxyz"
+        pseudo = {"".join(rng.choice(letters) for _ in range(rng.randint(3, 10))) for _ in range(tail)}
+        self.vocab = head + sorted(pseudo - set(head))
+        ranks = np.arange(1, len(self.vocab) + 1)
+        p = 1.0 / (ranks + 2.7)
+        self.cdf = np.cumsum(p / p.sum())
+        self.np_rng = np.random.default_rng(rng.randrange(2**32))
+        self.rng = rng
+
+    def sentence(self) -> str:
+        n = self.rng.randint(8, 30)
+        idx = np.minimum(np.searchsorted(self.cdf, self.np_rng.random(n)), len(self.vocab) - 1)
+        words = [self.vocab[i] for i in idx]
+        return " ".join(words).capitalize() + "."
+
+    def paragraph(self) -> str:
+        return " ".join(self.sentence() for _ in range(self.rng.randint(1, 4)))
+
+    def article(self, paragraphs: tuple[int, int] = (6, 16)) -> str:
+        return "\n\n".join(self.paragraph() for _ in range(self.rng.randint(*paragraphs)))
+
+
+# -- variants --------------------------------------------------------------------------------
+
+
+def wrap_chrome(body: str, rng: random.Random) -> str:
+    top, bottom = rng.sample(CHROME, 2)
+    return "\n\n".join([top, body, bottom])
+
+
+def drop_paragraph(body: str, rng: random.Random) -> str:
+    paragraphs = body.split("\n\n")
+    if len(paragraphs) < 3:
+        return body + "\n\nUpdated."
+    del paragraphs[rng.randrange(len(paragraphs))]
+    return "\n\n".join(paragraphs)
+
+
+def add_sentence(body: str, rng: random.Random, synth: Synth) -> str:
+    paragraphs = body.split("\n\n")
+    i = rng.randrange(len(paragraphs))
+    paragraphs[i] = paragraphs[i] + " " + synth.sentence()
+    return "\n\n".join(paragraphs)
+
+
+def substitute_words(body: str, rng: random.Random, synth: Synth, n: int = 3) -> str:
+    words = body.split(" ")
+    for i in rng.sample(range(len(words)), min(n, len(words))):
+        words[i] = rng.choice(synth.vocab[50:2000])
+    return " ".join(words)
+
+
+def variants(base_id: str, body: str, rng: random.Random, synth: Synth) -> list[tuple[str, str, str]]:
+    """(variant kind, new id, body): every one is a duplicate of base_id."""
+    return [
+        ("resend_same_id", base_id, body),
+        ("same_body_new_id", base_id + "~copy", body),
+        ("chrome_wrapped", base_id + "~chrome", wrap_chrome(body, rng)),
+        ("paragraph_dropped", base_id + "~drop", drop_paragraph(body, rng)),
+        ("sentence_added", base_id + "~add", add_sentence(body, rng, synth)),
+        ("3_words_changed", base_id + "~subst", substitute_words(body, rng, synth)),
+        ("chrome+3_words", base_id + "~mix", wrap_chrome(substitute_words(body, rng, synth), rng)),
+        ("longer_2_paragraphs", base_id + "~long", body + "\n\n" + synth.paragraph() + "\n\n" + synth.paragraph()),
+    ]
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+
+def jaccard(a: set, b: set) -> float:
+    return len(a & b) / len(a | b) if a | b else 0.0
+
+
+def pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, max(0, round(q * (len(values) - 1))))]
+
+
+def summary(values: list[float]) -> str:
+    if not values:
+        return "n=0"
+    return (
+        f"n={len(values):5d} min={min(values):.3f} p1={pct(values, .01):.3f} p5={pct(values, .05):.3f} "
+        f"med={statistics.median(values):.3f} p99={pct(values, .99):.3f} max={max(values):.3f}"
+    )
+
+
+def pairwise(groups: dict[str, str], gold: list[list[str]]) -> tuple[float, float, float]:
+    gold_of = {i: n for n, g in enumerate(gold) for i in g}
+    ids = sorted(gold_of)
+    tp = fp = fn = 0
+    for a, b in itertools.combinations(ids, 2):
+        same_gold, same = gold_of[a] == gold_of[b], groups[a] == groups[b]
+        tp += same_gold and same
+        fp += same and not same_gold
+        fn += same_gold and not same
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return p, r, adjusted_rand([gold_of[i] for i in ids], [groups[i] for i in ids])
+
+
+def adjusted_rand(x: list, y: list) -> float:
+    def comb2(n: int) -> float:
+        return n * (n - 1) / 2
+
+    n = len(x)
+    table: dict = {}
+    for a, b in zip(x, y):
+        table[(a, b)] = table.get((a, b), 0) + 1
+    sum_ij = sum(comb2(v) for v in table.values())
+    sum_a = sum(comb2(x.count(a)) for a in set(x))
+    sum_b = sum(comb2(y.count(b)) for b in set(y))
+    expected = sum_a * sum_b / comb2(n)
+    maximum = (sum_a + sum_b) / 2
+    return 1.0 if maximum == expected else (sum_ij - expected) / (maximum - expected)
+
+
+# -- bench -----------------------------------------------------------------------------------
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--synthetic", type=int, default=300, help="synthetic base articles")
+    parser.add_argument("--fill", type=int, default=10000, help="index size for the speed test")
+    parser.add_argument("--threshold", type=float, default=dd.DEFAULT_THRESHOLD)
+    parser.add_argument("--num-perm", type=int, default=dd.DEFAULT_NUM_PERM)
+    parser.add_argument("--shingle", type=int, default=dd.DEFAULT_SHINGLE_SIZE)
+    parser.add_argument("--containment", type=float, default=dd.DEFAULT_CONTAINMENT, help="0 disables")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    articles, aliases = gold["articles"], gold["aliases"]
+    seed_ids = sorted(articles)
+    synth = Synth([a["body"] for a in articles.values()], rng)
+
+    bases: dict[str, str] = {i: articles[i]["body"] for i in seed_ids}
+    for n in range(args.synthetic):
+        bases[f"syn{n:04d}"] = synth.article()
+    for n in range(max(10, args.synthetic // 10)):  # longer documents
+        bases[f"long{n:03d}"] = synth.article((40, 80))
+    # hard negatives: a new article sharing one paragraph (a quote) with a base, and
+    # articles built from shuffled seed sentences of one topic
+    hard: dict[str, str] = {}
+    for n, (base_id, body) in enumerate(list(bases.items())[: args.synthetic // 3]):
+        shared = rng.choice(body.split("\n\n"))
+        hard[f"hard{n:04d}"] = synth.article((5, 10)) + "\n\n" + shared
+    seed_sentences = [s.strip() + "." for a in articles.values() for s in a["body"].replace("\n\n", " ").split(". ") if s.strip()]
+    for n in range(20):
+        hard[f"mix{n:03d}"] = "\n\n".join(" ".join(rng.sample(seed_sentences, 3)) for _ in range(8))
+
+    print(f"# dedupe bench: {len(bases)} base articles ({len(seed_ids)} seeds, "
+          f"{args.synthetic} synthetic, {len(bases) - len(seed_ids) - args.synthetic} long), "
+          f"{len(hard)} hard negatives, {len(bases) * 8} positives")
+
+    # 1. shingle-size sweep on exact Jaccard (no MinHash noise)
+    print("\n## exact shingle Jaccard by shingle size: worst positive vs worst negative")
+    all_variants = {b: variants(b, body, random.Random(f"{args.seed}{b}"), synth) for b, body in bases.items()}
+    for k in (1, 2, 3, 4, 5):
+        sets = {b: sim.shingles(sim.words(body), k) for b, body in bases.items()}
+        pos = [jaccard(sets[b], sim.shingles(sim.words(v), k)) for b, vs in all_variants.items() for kind, _, v in vs if kind not in ("resend_same_id", "same_body_new_id")]
+        neg = [jaccard(sets[a], sets[b]) for a, b in itertools.combinations(seed_ids, 2)]
+        neg += [jaccard(sets[a], sets[b]) for a, b in itertools.combinations(list(bases)[len(seed_ids):len(seed_ids) + 120], 2)]
+        neg += [max(jaccard(sim.shingles(sim.words(h), k), s) for s in sets.values()) for h in list(hard.values())[:60]]
+        print(f"k={k}: positives min={min(pos):.3f} p1={pct(pos, .01):.3f}  negatives max={max(neg):.3f} p99={pct(neg, .99):.3f}  margin={min(pos) - max(neg):+.3f}")
+
+    # 2. the index itself
+    index = dd.DedupeIndex(threshold=args.threshold, num_perm=args.num_perm, shingle_size=args.shingle, containment=args.containment or None)
+    false_pos: list[str] = []
+    for n, (b, body) in enumerate(bases.items()):
+        out = dd.dedupe(clean_record(b, body), index, NOW + n)
+        if out["status"] != "unique":
+            false_pos.append(f"{b} -> {out['duplicate_of']} ({out['similarity']})")
+    neg_sims: list[float] = []
+    neg_count = len(bases)
+    signatures = np.stack([index._seen[b].signature for b in bases])
+    for h, body in hard.items():
+        neg_count += 1
+        m, _ = index.signature(body)
+        neg_sims.append(float((signatures == m.hashvalues).mean(axis=1).max()))
+        out = dd.dedupe(clean_record(h, body), index, NOW + 1e6)
+        if out["status"] != "unique":
+            false_pos.append(f"{h} -> {out['duplicate_of']} ({out['similarity']})")
+        else:
+            index.forget(h)
+    for i, b in enumerate(bases):  # nearest other base
+        row = (signatures == signatures[i]).mean(axis=1)
+        row[i] = 0
+        neg_sims.append(float(row.max()))
+
+    by_kind: dict[str, list[float]] = {}
+    misses: list[str] = []
+    tp = 0
+    for b, vs in all_variants.items():
+        for kind, vid, body in vs:
+            out = dd.dedupe(clean_record(vid, body), index, NOW + 2e6)
+            if out["status"] == "duplicate" and out["duplicate_of"] == b:
+                tp += 1
+                by_kind.setdefault(kind, []).append(out["similarity"])
+            else:
+                misses.append(f"{kind} of {b}: {out['status']} {out.get('similarity', '')}")
+                m, _ = index.signature(body)
+                by_kind.setdefault(kind, []).append(sim.signature_jaccard(index._seen[b].signature, m.hashvalues))
+                if out["status"] == "unique":
+                    index.forget(vid)
+    positives = sum(len(vs) for vs in all_variants.values())
+    fp = len(false_pos)
+    print(f"\n## duplicate flag at threshold={args.threshold} shingle={args.shingle} num_perm={args.num_perm} "
+          f"containment={args.containment or None} (LSH bands b={index._lsh.b} r={index._lsh.r})")
+    print(f"precision={tp / (tp + fp) if tp + fp else 1:.4f} recall={tp / positives:.4f} "
+          f"(tp={tp} fn={positives - tp} fp={fp} of {neg_count} negatives)")
+    for line in (false_pos + misses)[:12]:
+        print("  ", line)
+    print("\n## signature similarity (estimated Jaccard) distributions")
+    for kind, values in by_kind.items():
+        print(f"pos {kind:18s} {summary(values)}")
+    print(f"neg {'nearest neighbour':18s} {summary(neg_sims)}")
+    print(f"neg {'gold same-event':18s} " + ", ".join(
+        f"{a[:3]}/{b[:3]}={sim.signature_jaccard(index._seen[a].signature, index._seen[b].signature):.3f}"
+        for a, b in [(seed_ids[0], seed_ids[2]), (seed_ids[3], seed_ids[4])]))
+
+    # 3. state size
+    sizes = [len(orjson.dumps(index.entry(b))) for b in bases]
+    print(f"\n## state: entry bytes/article mean={statistics.mean(sizes):.0f} max={max(sizes)} "
+          f"(memory_bytes estimate {index.memory_bytes() / len(index):.0f} B/article)")
+
+    # 4. restart: rebuild from entries, same answers
+    restored = dd.DedupeIndex(threshold=args.threshold, num_perm=args.num_perm, shingle_size=args.shingle, containment=args.containment or None)
+    for b in bases:
+        restored.load(orjson.loads(orjson.dumps(index.entry(b))))
+    agree = sum(
+        dd.dedupe(clean_record(vid, body), copy.copy(restored), NOW)["status"] == "duplicate"
+        for b in seed_ids for _, vid, body in all_variants[b][2:7]
+    )
+    print(f"restored index finds {agree}/{len(seed_ids) * 5} seed near-duplicates")
+
+    # 5. speed with a pre-filled index
+    tracemalloc.start()
+    big = dd.DedupeIndex(threshold=args.threshold, num_perm=args.num_perm, shingle_size=args.shingle, containment=args.containment or None)
+    fill_started = time.perf_counter()
+    for n in range(args.fill):
+        body = synth.article((4, 12))
+        dd.dedupe(clean_record(f"fill{n}", body), big, NOW + n)
+    fill_s = time.perf_counter() - fill_started
+    current, _ = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    queries = [clean_record(f"q{n}", synth.article((4, 12)) if n % 2 else substitute_words(synth.article((4, 12)), rng, synth)) for n in range(1000)]
+    started = time.perf_counter()
+    for q in queries:
+        dd.dedupe(q, big, NOW + 1e7)
+    elapsed = time.perf_counter() - started
+    print(f"\n## speed: fill {args.fill} articles {args.fill / fill_s:.0f}/s; "
+          f"{len(queries) / elapsed:.0f} dedupe calls/s with {args.fill} in the index "
+          f"({elapsed / len(queries) * 1000:.2f} ms/call); traced memory {current / args.fill:.0f} B/article")
+
+    # 6. stories
+    story_bench(articles, aliases, gold["dedupe"]["story_groups"])
+
+
+def story_bench(articles: dict, aliases: dict, gold_groups: list[list[str]]) -> None:
+    print("\n## story groups on the gold seeds (every arrival order)")
+    ids = sorted(articles)
+    records = {i: tagged_record(i, articles[i], aliases) for i in ids}
+    results = []
+    for order in itertools.permutations(ids):
+        stories = en.StoryIndex()
+        groups = {i: en.enrich(copy.deepcopy(records[i]), stories, NOW)["story_id"] for i in order}
+        results.append(pairwise(groups, gold_groups))
+    print(f"orders={len(results)} pairwise precision min={min(r[0] for r in results):.3f} "
+          f"recall min={min(r[1] for r in results):.3f} adjusted Rand min={min(r[2] for r in results):.3f} "
+          f"mean={statistics.mean(r[2] for r in results):.3f}")
+    stories = en.StoryIndex()
+    groups = {i: en.enrich(copy.deepcopy(records[i]), stories, NOW)["story_id"] for i in ids}
+    print("groups in id order:", sorted({tuple(sorted(i[:3] for i in ids if groups[i] == g)) for g in groups.values()}))
+    print("pair scores:")
+    for a, b in itertools.combinations(ids, 2):
+        print(f"  {a[:3]}/{b[:3]} {stories.explain(a, b)}")
+    sizes = [len(orjson.dumps(stories.entry(i))) for i in ids]
+    print(f"story entry bytes/article mean={statistics.mean(sizes):.0f} max={max(sizes)}")
+    # names as surnames only (an entities stage that canonicalises less) must not change groups
+    short = {}
+    for i in ids:
+        r = copy.deepcopy(records[i])
+        for e in r["entities"]:
+            if e["label"] == "PERSON":
+                e["name"] = e["name"].split()[-1]
+        short[i] = r
+    stories = en.StoryIndex()
+    groups = {i: en.enrich(short[i], stories, NOW)["story_id"] for i in ids}
+    p, r, ari = pairwise(groups, gold_groups)
+    print(f"surname-only person names: precision={p:.3f} recall={r:.3f} ARI={ari:.3f}")
+    # a spurious low-salience PERSON in every article must not change groups
+    stories = en.StoryIndex()
+    groups = {}
+    for n, i in enumerate(ids):
+        r = copy.deepcopy(records[i])
+        r["entities"].append({"name": f"Noise Person{n}", "label": "PERSON", "count": 1, "salience": 0.2,
+                              "mentions": [{"start": 0, "end": 1, "text": r["body"][0], "field": "body"}]})
+        groups[i] = en.enrich(r, stories, NOW)["story_id"]
+    p, r, ari = pairwise(groups, gold_groups)
+    print(f"plus a spurious PERSON (salience 0.2) each: precision={p:.3f} recall={r:.3f} ARI={ari:.3f}")
+    # outside the window nothing joins
+    stories = en.StoryIndex()
+    far = {}
+    for n, i in enumerate(ids):
+        r = copy.deepcopy(records[i])
+        r["published_at"] = None
+        r["fetched_at"] = f"2024-01-{1 + 4 * n:02d}T00:00:00+00:00"
+        far[i] = en.enrich(r, stories, NOW + n * 4 * 86400)["story_id"]
+    print(f"articles 4 days apart (window {stories.window_seconds / 3600:.0f} h): {len(set(far.values()))} stories for {len(ids)} articles")
+
+
+if __name__ == "__main__":
+    main()
