@@ -128,7 +128,7 @@ def _entities(record: dict, title_doc, body_doc, labels: frozenset[str]) -> list
     title_mentions = [] if headline_case else fixes.mentions(title_doc, "title", labels)
     found = title_mentions + fixes.mentions(body_doc, "body", labels)
 
-    # The record's dateline names a place ("NOORDWIJK, Netherlands"): mentions of it are places.
+    # The record's dateline names a place ("GENEVA, Switzerland"): mentions of it are places.
     dateline = (record.get("dateline") or "").split(",")[0].strip().casefold()
     if dateline and "GPE" in labels:
         for mention in found:
@@ -136,7 +136,7 @@ def _entities(record: dict, title_doc, body_doc, labels: frozenset[str]) -> list
                 mention.label, mention.forced = "GPE", True
                 mention.name = canonical.prettify_caps(mention.name)
 
-    # A surname of a known person labelled ORG/GPE/FAC... is that person ("Gates" ORG).
+    # A surname of a known person labelled ORG/GPE/FAC... is that person ("Jones" ORG).
     full_persons = [m.name for m in found if m.label == PERSON and len(m.name.split()) > 1]
     if PERSON in labels:
         for mention in found:
@@ -211,7 +211,7 @@ def _entities(record: dict, title_doc, body_doc, labels: frozenset[str]) -> list
             loose = field == "title" and headline_case
             for match in pattern.finditer(text):
                 if not loose and _inside_longer_name(text, match.start(), match.end()):
-                    continue  # "America" of "North America", "Serdyukov" of "Anatoly Serdyukov"
+                    continue  # "America" of "North America", "Smith" of "John Smith"
                 if not _overlaps(occupied[field], match.start(), match.end()):
                     occupied[field].append((match.start(), match.end()))
                     name = groups[key][0].name

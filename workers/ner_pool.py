@@ -1,0 +1,150 @@
+"""NerPool: the entities stage in a process pool, so spaCy never blocks the event loop.
+
+Each pool process loads the spaCy pipeline once (the executor's initializer) into a process-local
+cache. `tag()` splits a batch across the processes and awaits them with `run_in_executor`; the
+loop only pickles records. Processes are started with "spawn" (forking a process that runs an
+asyncio loop and aiokafka threads is unsafe).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+import spacy.util
+
+from workers.stages import entities
+
+# Process-local state of a pool process (set by _init, never in the parent).
+_NLP = None
+_LABELS: tuple[str, ...] = ()
+
+
+def _init(model_name: str, labels: tuple[str, ...], niceness: int) -> None:
+    global _NLP, _LABELS
+    if niceness > 0:
+        try:
+            os.nice(niceness)  # the event loop's process wins the CPU when both compete
+        except OSError:
+            pass
+    _NLP = entities.load_pipeline(model_name)
+    _LABELS = labels
+
+
+def _warm() -> int:
+    list(_NLP.pipe(["Warm-up text from Geneva."]))
+    time.sleep(0.05)  # lets the other processes pick up their own warm-up task
+    return os.getpid()
+
+
+def _tag(records: list[dict]) -> list[dict]:
+    return entities.tag(records, _NLP, _LABELS)
+
+
+def _chunks(records: list[dict], parts: int) -> list[list[dict]]:
+    """min(parts, len(records)) contiguous, non-empty chunks of similar total text length."""
+    parts = max(1, min(parts, len(records)))
+    if parts == 1:
+        return [records] if records else []
+    sizes = [len(r.get("body") or "") + len(r.get("title") or "") + 1 for r in records]
+    total = sum(sizes)
+    cuts = [0]
+    acc, index = 0, 0
+    for k in range(1, parts):
+        while index < len(records) and acc + sizes[index] / 2 < k * total / parts:
+            acc += sizes[index]
+            index += 1
+        # at least one record per chunk, and enough left for the chunks still to come
+        cut = min(max(index, cuts[-1] + 1), len(records) - (parts - k))
+        while index < cut:
+            acc += sizes[index]
+            index += 1
+        cuts.append(cut)
+    cuts.append(len(records))
+    return [records[a:b] for a, b in zip(cuts, cuts[1:])]
+
+
+class NerPool:
+    """`await start()`, then `await tag(records)` any number of times, then `close()`."""
+
+    def __init__(self, model_name: str, labels, processes: int = 1, niceness: int = 0):
+        if processes < 1:
+            raise ValueError("processes must be at least 1")
+        self.model_name = model_name
+        self.labels = tuple(labels)
+        self.processes = processes
+        self.niceness = niceness
+        self._executor: ProcessPoolExecutor | None = None
+
+    def _new_executor(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=self.processes,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init,
+            initargs=(self.model_name, self.labels, self.niceness),
+        )
+
+    async def start(self, timeout: float = 120.0) -> None:
+        """Start every process and load the model in each, so the first batch is not slow.
+
+        Raises ModelMissing (from a pool process) when the model is not installed.
+        """
+        if self._executor is None:
+            if not (spacy.util.is_package(self.model_name) or Path(self.model_name).exists()):
+                entities.load_pipeline(self.model_name)  # raises ModelMissing, in this process
+            self._executor = self._new_executor()
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        seen: set[int] = set()
+        while len(seen) < self.processes:
+            try:
+                pids = await asyncio.wait_for(
+                    asyncio.gather(*(loop.run_in_executor(self._executor, _warm) for _ in range(self.processes))),
+                    max(0.1, deadline - loop.time()),
+                )
+            except BrokenProcessPool:
+                self.close()
+                # The initializer failed: reproduce its error (ModelMissing) here, readably.
+                entities.load_pipeline(self.model_name)
+                raise
+            seen.update(pids)
+            if loop.time() > deadline:
+                break
+
+    async def tag(self, records: list[dict]) -> list[dict]:
+        """entities.tag over `records` in the pool; order kept; split across processes."""
+        if not records:
+            return []
+        if self._executor is None:
+            await self.start()
+        loop = asyncio.get_running_loop()
+        chunks = _chunks(records, self.processes)
+        try:
+            results = await asyncio.gather(
+                *(loop.run_in_executor(self._executor, _tag, chunk) for chunk in chunks)
+            )
+        except BrokenProcessPool:
+            # A pool process died (OOM kill...): rebuild the pool once and retry the batch.
+            self.close()
+            await self.start()
+            results = await asyncio.gather(
+                *(loop.run_in_executor(self._executor, _tag, chunk) for chunk in chunks)
+            )
+        return [record for chunk in results for record in chunk]
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+    async def __aenter__(self) -> "NerPool":
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc) -> None:
+        self.close()

@@ -1,0 +1,201 @@
+"""Name canonicalisation: titles, possessives, articles, common aliases and partial person names.
+
+Everything here is general English/news knowledge; nothing refers to a particular article.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Honorifics, ranks and offices that precede a person's name ("Mr", "Lieutenant Colonel", ...).
+TITLE_WORDS = frozenset(
+    """
+    mr mrs ms miss mx dr prof professor sir dame lord lady madam monsieur mme herr
+    president vice prime premier minister ministers secretary secretary-general general
+    gen lieutenant lt colonel col major maj captain capt sergeant sgt corporal cpl private pvt
+    admiral adm commander cmdr marshal field-marshal brigadier commodore
+    chancellor king queen prince princess emperor empress emir sultan sheikh shaikh crown
+    senator sen rep representative congressman congresswoman governor gov mayor judge
+    pope rev reverend father cardinal bishop archbishop rabbi imam ayatollah
+    ambassador envoy chairman chairwoman chair chief deputy spokesman spokeswoman spokesperson
+    head leader director commissioner inspector superintendent detective officer agent
+    foreign defence defense interior home finance treasury justice health education trade
+    energy transport agriculture environment labour labor economy state acting former
+    attorney solicitor counsel auditor controller minister-president vice-president
+    st saint
+    """.split()
+)
+
+# Honorifics: what follows them is a name even if it is also a title word ("Mr King").
+HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame".split())
+
+
+# General, well-known short forms of countries and unions (not article-specific).
+ALIASES = {
+    "U.S.": "United States",
+    "US": "United States",
+    "U.S.A.": "United States",
+    "USA": "United States",
+    "U.S.A": "United States",
+    "United States of America": "United States",
+    "America": "United States",
+    "U.K.": "United Kingdom",
+    "UK": "United Kingdom",
+    "EU": "European Union",
+    "E.U.": "European Union",
+    "U.N.": "United Nations",
+    "UN": "United Nations",
+    "UAE": "United Arab Emirates",
+    "U.A.E.": "United Arab Emirates",
+    "USSR": "Soviet Union",
+    "U.S.S.R.": "Soviet Union",
+    "Russian Federation": "Russia",
+    "PRC": "China",
+    "People's Republic of China": "China",
+    "DPRK": "North Korea",
+}
+
+_POSSESSIVE = re.compile(r"(?:['\u2019`\u00b4]s|s['\u2019`\u00b4])$")
+_TRAILING_JUNK = " \t\r\n,;:!?\"'\u2018\u2019\u201c\u201d`()[]{}-\u2013\u2014_*|/"
+_LEADING_JUNK = " \t\r\n,;:!?\"'\u2018\u2019\u201c\u201d`()[]{}-\u2013\u2014_*|/."
+_WORD = re.compile(r"\S+")
+
+
+def trim_span(text: str, start: int, end: int, person: bool) -> tuple[int, int]:
+    """Shrink [start, end) of `text` to the bare name; (start, start) when nothing is left.
+
+    Strips surrounding punctuation, a leading "the", a trailing possessive ("Paris's",
+    "Paris`s", "Jones'") and, for persons, leading titles and honorifics.
+    """
+    while start < end and text[start] in _LEADING_JUNK:
+        start += 1
+    while True:
+        changed = False
+        while end > start and text[end - 1] in _TRAILING_JUNK:
+            end -= 1
+            changed = True
+        span = text[start:end]
+        match = _POSSESSIVE.search(span)
+        if match and len(span) > len(match.group()):
+            if match.group()[0] in "'\u2019`\u00b4":  # "X's" -> "X"
+                end -= len(match.group())
+            else:  # "Xs'" -> "Xs"
+                end -= 1
+            changed = True
+        if not changed:
+            break
+    words = [(m.start() + start, m.end() + start, m.group()) for m in _WORD.finditer(text[start:end])]
+    index = 0
+    if len(words) > 1 and words[0][2].lower() == "the":
+        index = 1
+    if person and words:
+        if len(words) == 1 and _is_title(words[0][2]):
+            return start, start  # a lone title is not a name
+        while index < len(words) - 1 and _is_title(words[index][2]):
+            index += 1
+    if index and index < len(words):
+        start = words[index][0]
+    return start, end
+
+
+def _is_title(word: str) -> bool:
+    return word.rstrip(".").lower() in TITLE_WORDS
+
+
+def is_office_only(name: str) -> bool:
+    """Only title/office words: "Defence" (of "Defence Minister"), "Secretary-General", "President".
+
+    Departments keep their head noun and survive ("State Department", "Home Office");
+    "Mr King" is a name."""
+    words = [word.rstrip(".").lower() for word in name.split()]
+    if len(words) > 1 and words[0] in HONORIFICS:
+        return False
+    return bool(words) and all(word in TITLE_WORDS for word in words)
+
+
+def has_capital(name: str) -> bool:
+    return any(word[:1].isupper() for word in name.split())
+
+
+def normalise(name: str) -> str:
+    """Whitespace collapsed, known aliases resolved."""
+    name = " ".join(name.split())
+    return ALIASES.get(name, name)
+
+
+def is_all_caps(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+def prettify_caps(name: str) -> str:
+    """A dateline-style "GENEVA" -> "Geneva", "NEW YORK" -> "New York" (two-letter words kept)."""
+    return " ".join(w.capitalize() if len(w) > 2 and w.isalpha() and w.isupper() else w for w in name.split())
+
+
+def person_tokens(name: str) -> tuple[str, ...]:
+    return tuple(word.casefold() for word in name.split())
+
+
+def contains_tokens(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    """`part` is a contiguous run of `full`'s words, or keeps its first and last word with some
+    middle words left out ("George Bush" in "George W. Bush")."""
+    n = len(part)
+    if not 0 < n <= len(full):
+        return False
+    if any(full[i : i + n] == part for i in range(len(full) - n + 1)):
+        return True
+    if n >= 2 and part[0] == full[0] and part[-1] == full[-1]:
+        rest = iter(full[1:-1])
+        return all(word in rest for word in part[1:-1])
+    return False
+
+
+_ACRONYM_SKIP = frozenset("of the and for on in de des du la le".split())
+
+
+def acronym(name: str) -> str:
+    """"International Monetary Fund" -> "IMF"; "" for one-word names."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _ACRONYM_SKIP]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
+
+
+def acronym_key(name: str) -> str:
+    """"I.M.F." / "IMF" -> "IMF"; "" when `name` is not an acronym."""
+    bare = name.replace(".", "")
+    return bare if 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper() else ""
+
+
+def join_persons(names: list[str]) -> dict[str, str]:
+    """Map each person name to the fullest name in `names` that contains it as a word run.
+
+    "Lindqvist" and "Maria Lindqvist" -> "Anna Maria Lindqvist". A part contained in two
+    unrelated full names (two different "Smith"s) is left alone.
+    """
+    unique = sorted(set(names), key=lambda n: (-len(n.split()), -len(n), n))
+    mapping: dict[str, str] = {}
+    maximal: list[str] = []
+    for name in unique:
+        tokens = person_tokens(name)
+        containers = [full for full in maximal if contains_tokens(person_tokens(full), tokens)]
+        if not containers:
+            maximal.append(name)
+            mapping[name] = name
+        elif len(containers) == 1:
+            mapping[name] = containers[0]
+        else:
+            mapping[name] = name
+    return mapping
+
+
+def surname_owner(name: str, persons: list[str]) -> str | None:
+    """The one multi-word person whose trailing words are `name` ("Jones" -> "Tom Jones")."""
+    tokens = person_tokens(name)
+    owners = {
+        full
+        for full in persons
+        if len(person_tokens(full)) > len(tokens) and person_tokens(full)[-len(tokens) :] == tokens
+    }
+    return owners.pop() if len(owners) == 1 else None
