@@ -28,7 +28,7 @@ _META = "metadata"
 MAX_LINES = 10_000  # no article needs more; bounds the work on hostile input
 _STANDFIRST_CONTAINMENT = 0.7
 _TITLE_MIN_SCORE = 0.3
-_TITLE_BODY_CHARS = 2500
+_TITLE_BODY_CHARS = 1500
 
 
 def content_hash(body: str) -> str:
@@ -109,8 +109,8 @@ def clean_lines(
 ) -> dict:
     """The article in a list of normalised lines.
 
-    trusted: the lines are already main content (HTML after trafilatura) - keep every line that is
-    not boilerplate instead of only the densest run of prose.
+    trusted: the lines are already main content (HTML after trafilatura) - short lines such as
+    subheadings inside the run are kept too, and short lines cost the run less.
     keep_flags: an external article/boilerplate decision per line (the jusText comparison).
     known_title: the title from page metadata; its copies in the text are dropped.
     """
@@ -129,10 +129,10 @@ def clean_lines(
     elif trusted:
         # extractor output: subheadings count as text, but a related-links tail is still cut off
         start, end = ln.densest_run(lines, short_score=-1.0)
-        lead = next((i for i, line in enumerate(lines) if line.kind == ln.PROSE), len(lines))
+        first_prose = next((i for i, line in enumerate(lines) if line.kind == ln.PROSE), len(lines))
         keep = [
             start <= i < end
-            and (line.kind in ln.CONTENT_KINDS or (i > lead and line.kind != "boilerplate" and line.n >= 2))
+            and (line.kind in ln.CONTENT_KINDS or (i > first_prose and line.kind != "boilerplate" and line.n >= 2))
             for i, line in enumerate(lines)
         ]
     else:
@@ -198,11 +198,14 @@ def clean_lines(
             source = source or line.text
             meta[i] = True
 
-    # 5. paragraphs: drop title repeats, collapse repeated paragraphs
+    # 5. a descriptive line right under the title (not article text itself) is the standfirst
+    standfirst_index = _standfirst_after(lines, meta, keep, title_index, first)
+
+    # 6. paragraphs: drop title repeats, collapse repeated paragraphs
     paragraphs: list[str] = []
     seen: set[str] = set()
     for i, line in enumerate(lines):
-        if i == title_index:
+        if i == title_index or i == standfirst_index:
             continue
         text = line.text
         if title_key and abs(len(text) - len(title)) <= 8 and ln.key(text) == title_key:
@@ -219,8 +222,9 @@ def clean_lines(
         seen.add(k)
         paragraphs.append(text)
 
-    # 6. dateline, standfirst, captions around the lead
-    dateline = summary = None
+    # 7. dateline, standfirst, captions around the lead
+    dateline = None
+    summary = lines[standfirst_index].text if standfirst_index is not None else None
     lead = 0
     for j, paragraph in enumerate(paragraphs[:4]):
         place, rest, agency = md.split_dateline(paragraph)
@@ -228,6 +232,9 @@ def clean_lines(
             dateline, paragraphs[j], lead = place, rest, j
             if agency and not source:
                 source = agency.strip()
+            break
+        # only a standfirst or a caption may come before the dateline paragraph
+        if not (_restates(paragraph, paragraphs, j) or md.is_caption(paragraph, before_lead=True)):
             break
     if dateline is None and len(paragraphs) >= 2:
         # no dateline: the lead is the first paragraph unless it only restates the next one
@@ -262,6 +269,34 @@ def clean_lines(
         "summary": summary,
         "removed": dict(removed),
     }
+
+
+def _standfirst_after(
+    lines: list[ln.Line], meta: list[bool], keep: list[bool], title_index: int | None, first: int
+) -> int | None:
+    """The header line right after the title (metadata lines skipped) when it reads like a dek:
+    10-60 words, mostly function words and lower case, not chrome, not a caption."""
+    if title_index is None:
+        return None
+    for i in range(title_index + 1, first):
+        line = lines[i]
+        if meta[i]:
+            continue
+        if keep[i] or line.kind == "boilerplate" or not 10 <= line.n <= 60 or line.stop < 0.15:
+            return None
+        if md.is_caption(line.text, before_lead=True) or md.headline_shaped(line.text):
+            return None
+        return i
+    return None
+
+
+def _restates(paragraph: str, paragraphs: list[str], j: int) -> bool:
+    """A standfirst: its words recur in one of the next two paragraphs."""
+    if paragraph.count(" ") < 7:
+        return False
+    return any(
+        md.containment(paragraph, later) >= _STANDFIRST_CONTAINMENT for later in paragraphs[j + 1 : j + 3]
+    )
 
 
 def _headline_before(lines: list[ln.Line], meta: list[bool], first: int) -> int | None:

@@ -7,7 +7,7 @@ joins the story of the best-matching remembered article when, pairwise:
   time; an article's publication cannot be later than the other's fetch + window);
 * they are about the same people: the salience-weighted share of either article's PERSON mass
   that the other also names is >= `person_overlap` (persons are matched by surname, so
-  "Anders Fogh Rasmussen" and "Rasmussen" agree). Two reports of one meeting name the same
+  "Jane Q. Public" and "Public" agree). Two reports of one meeting name the same
   actors; a later meeting on the same topic usually has at least one different principal;
 * their text agrees: overlap coefficient of content-word unigrams+bigrams >= `text_overlap`
   (stricter `text_overlap_no_person`, plus shared ORG/GPE/... entities, when either side names
