@@ -118,8 +118,7 @@ def test_order_and_ids_kept_and_input_untouched(nlp):
 # -- gold quality ---------------------------------------------------------------------------------
 
 
-def test_gold_quality(nlp, monkeypatch):
-    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[2]))
+def test_gold_quality(nlp):
     from bench.entities import records_from_gold, score
 
     gold = gold_articles()

@@ -1,0 +1,241 @@
+"""Rule families of the clean stage, as input -> expected tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workers.stages.cleaning import dates, lines as ln, metadata as md
+from workers.stages.cleaning.language import detect
+from workers.stages.cleaning.normalise import looks_binary, normalise_text, split_lines
+
+from bench.metrics import shingle_f1
+
+PROSE_LINE = "The council approved the budget on Tuesday after months of debate over housing and police funding."
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Advertisement", "ui_vocabulary"),
+        ("ADVERTISEMENT", "ui_vocabulary"),
+        ("Share this article", "ui_vocabulary"),
+        ("Trending Photos", "ui_vocabulary"),
+        ("Live Tv", "ui_vocabulary"),
+        ("Read more", "ui_vocabulary"),
+        ("Related articles", "ui_vocabulary"),
+        ("Most read", "ui_vocabulary"),
+        ("Skip to main content", "ui_vocabulary"),
+        ("Tags: budget, city council, housing", "ui_vocabulary"),
+        ("Read more: Mayor unveils transit plan", "ui_vocabulary"),
+        ("icon bookmark-bicon bookmarkicon cameraicon checkicon chevron downicon closeicon", "ui_vocabulary"),
+        ("No comments:", "comment_prompt"),
+        ("Post a Comment", "comment_prompt"),
+        ("Leave a reply", "comment_prompt"),
+        ("Comments (12)", "comment_prompt"),
+        ("Sign up for our newsletter to get the latest news in your inbox.", "promo"),
+        ("Get the latest updates as we post them — right on your browser", "promo"),
+        ("Stay informed on all the latest news, real-time breaking news updates, and follow all the headlines.", "promo"),
+        ("Click here to download our app.", "promo"),
+        ("We use cookies to improve your experience on our website. By continuing you accept them.", "cookie_notice"),
+        ("© 2024 Example Media Group. All rights reserved.", "copyright"),
+        ("Copyright 2011 The Associated Press. All rights reserved.", "copyright"),
+        ("Jane Doe is a reporter covering city hall for the newspaper.", "author_bio"),
+    ],
+)
+def test_boilerplate_lines(text, reason):
+    (line,) = ln.classify([text])
+    assert (line.kind, line.reason) == ("boilerplate", reason)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (PROSE_LINE, ln.PROSE),
+        ('"We cannot agree on what was offered to us," the minister told reporters after the talks.', ln.PROSE),
+        ("“The decisions made by the U.S. do not suit us.” Mr Smith said.", ln.PROSE),
+        ("He declined to comment.", ln.SENTENCE),
+        ("Moscow still opposes U.S. missile shield", ln.SHORT),
+        ("Budget at a glance", ln.SHORT),
+        ("12:30 | 45 | 67 | 89 | 10 | 11 | 12 | 13.", ln.SHORT),
+        # promo vocabulary inside quoted speech is article text
+        ('"Subscribe to the newsletter," she joked, before the vote was called on Tuesday night.', ln.PROSE),
+        # promo/copyright words in reported prose (no reader address, no footer wording)
+        ("The latest news from the front suggests the offensive has stalled, officials said on Monday.", ln.PROSE),
+        ("The company said the app violated the terms of service and removed it from the store.", ln.PROSE),
+        ("The report may not be published until the inquiry is complete, the ministry said.", ln.PROSE),
+        ("The newsletter, published weekly by the ministry, urged readers to report suspicious activity.", ln.PROSE),
+    ],
+)
+def test_content_lines(text, kind):
+    (line,) = ln.classify([text])
+    assert line.kind == kind
+
+
+def test_densest_run_skips_chrome_and_stops_at_comments():
+    texts = ["Home", "World", "A headline about the budget", PROSE_LINE, "Advertisement", PROSE_LINE + " Again.",
+             "Comments", "This is a long reader comment that is written in full sentences about the budget vote."]
+    start, end = ln.densest_run(ln.classify(texts))
+    assert (start, end) == (3, 6)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "dateline", "rest_starts"),
+    [
+        ("BRUSSELS - NATO and Russia failed to reach a breakthrough on Wednesday.", "BRUSSELS", "NATO and"),
+        ("NOORDWIJK, Netherlands -- NATO and Russia appeared to make little progress.", "NOORDWIJK, Netherlands", "NATO and"),
+        ("Brussels: NATO and Russia said on Wednesday they had made no progress.", "Brussels", "NATO and"),
+        ("WASHINGTON (AP) — The Senate voted on Tuesday to pass the long-delayed bill.", "WASHINGTON", "The Senate"),
+        ("NEW YORK — Stocks fell sharply on Monday as investors weighed new data.", "NEW YORK", "Stocks"),
+        ("Update: the story has been changed to include a comment from the ministry.", None, "Update:"),
+        ("NATO and Russia failed to reach a breakthrough on Wednesday, officials said.", None, "NATO and"),
+        ("Analysis: Why the summit failed to produce a deal on missile defence", None, "Analysis:"),
+    ],
+)
+def test_dateline(paragraph, dateline, rest_starts):
+    found, rest, _agency = md.split_dateline(paragraph)
+    assert found == dateline
+    assert rest.startswith(rest_starts)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Posted: Jun 08, 2011 2:37 PM", ("2011-06-08T14:37:00", None)),
+        (". Last Updated: 07/27/2016", (None, "2016-07-27")),
+        ("Last Updated: 07/27/2016", (None, "2016-07-27")),
+        ("Published 3 June 2024 | Updated: 4 June 2024 10:02", ("2024-06-03", "2024-06-04T10:02:00")),
+        ("Monday, June 8, 2011", ("2011-06-08", None)),
+        ("Updated: 2024-03-04T09:30", (None, "2024-03-04T09:30:00")),
+        ("Veröffentlicht: 8. Juni 2011", ("2011-06-08", None)),  # dateparser fallback
+        ("Stand: 08.06.2011 14:37 Uhr", (None, "2011-06-08T14:37:00")),
+        ("08.06.2011", ("2011-06-08", None)),  # dotted dates are day-first
+        ("Updated 2 hours ago", None),  # relative dates are never resolved against the clock
+        ("Published: June 2011", None),  # missing day: never filled in
+        ("Gates said the talks on June 8 2011 were constructive", None),
+    ],
+)
+def test_date_lines(line, expected):
+    assert dates.date_line(line) == expected
+
+
+def test_dateparser_fallback_handles_other_languages():
+    assert dates.parse_date("8 juin 2011 à 14h37") == "2011-06-08T14:37:00"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("By Jane Doe", ("Jane Doe", None)),
+        ("By JANE DOE, Associated Press", ("JANE DOE", "Associated Press")),
+        ("By Jane Doe and John Roe", ("Jane Doe and John Roe", None)),
+        ("By the end of the year the council expects to finish the project.", None),
+        ("By Tuesday", None),
+        ("By Reuters", (None, "Reuters")),
+        ("By Jane van der Berg", ("Jane van der Berg", None)),
+        ("BY JANE DOE", ("JANE DOE", None)),
+    ],
+)
+def test_byline(line, expected):
+    assert md.byline(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("AP News", True), ("The Daily Courier", True), ("Trending Photos", False), ("Latest News", False),
+     ("Live Tv", False), ("The vote was held in the news room.", False)],
+)
+def test_outlet_names(line, expected):
+    assert md.looks_like_outlet(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "before_lead", "expected"),
+    [
+        ("APDe Hoop Scheffer, center right, and the Dutch minister as Gates, right, watches Thursday.", True, True),
+        ("AFPThe minister speaks to reporters outside the building on Monday.", True, True),
+        ("The mayor, left, and the governor tour the site on Monday.", True, True),
+        ("Council members vote on Tuesday. (AP Photo/John Roe)", False, True),
+        ("Photo: Jane Doe / Reuters", False, True),
+        ("The mayor, left, and the governor tour the site on Monday.", False, False),
+        ('"We stand on the right," the mayor said, left with no other choice.', True, False),
+        (PROSE_LINE, True, False),
+        ("The minister, pictured here in 2010, said the talks would continue next week.", False, False),
+        ("The minister, pictured at the summit, waves to reporters.", True, True),
+    ],
+)
+def test_captions(text, before_lead, expected):
+    assert md.is_caption(text, before_lead) is expected
+
+
+def test_title_score_prefers_headline_sharing_body_words():
+    body = md.content_words(PROSE_LINE)
+    assert md.title_score("Council approves budget after housing debate", body) > 0.5
+    assert md.title_score("Get the latest updates right on your browser", body) == 0
+    assert md.title_score("A sentence that ends with a period.", body) == 0
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("a\r\nb", ["a", "b"]),
+        ("  spaced\u00a0\u2003out\t text  ", ["spaced out text"]),
+        ("zero\u200bwidth soft\u00adhyphen", ["zerowidth softhyphen"]),
+        ("e\u0301", ["\u00e9"]),  # NFC
+        ("“curly quotes” kept", ["“curly quotes” kept"]),
+        # hard-wrapped paragraph in a blank-line separated block is re-joined
+        ("This is a long paragraph that has been hard wrapped by some\nold mail client so that every single line is\n"
+         "roughly the same length and none of them ends a sentence\nuntil the last one.\n\nNext.",
+         ["This is a long paragraph that has been hard wrapped by some old mail client so that every single line "
+          "is roughly the same length and none of them ends a sentence until the last one.", "Next."]),
+    ],
+)
+def test_normalisation(raw, expected):
+    assert split_lines(normalise_text(raw)) == expected
+
+
+@pytest.mark.parametrize(
+    ("content", "binary"),
+    [("plain text", False), ("bin\x00ary", True), ("\x01\x02\x03\x04 garbage " * 10, True),
+     ("\ufffd\ufffd\ufffd\ufffd" * 10 + " text", True), ("", False)],
+)
+def test_binary_detection(content, binary):
+    assert looks_binary(content) is binary
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (PROSE_LINE * 2, "en"),
+        ("Le conseil municipal a approuvé mardi le budget après des mois de débat sur le logement.", "fr"),
+        ("Der Stadtrat hat am Dienstag nach monatelanger Debatte den Haushalt verabschiedet.", "de"),
+        ("Too short.", None),
+    ],
+)
+def test_language(text, code):
+    assert detect(text) == code
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold", "expected"),
+    [
+        ("a b c d e", "a b c d e", (1.0, 1.0, 1.0)),
+        ("", "", (1.0, 1.0, 1.0)),
+        ("a b c d", "", (0.0, 0.0, 0.0)),
+        ("a b c d e f", "a b c d", (1 / 3, 1.0, 0.5)),
+        ("A, b. C d", "a b c d", (1.0, 1.0, 1.0)),  # case and punctuation do not count
+        ("a b c d a b c d", "a b c d", (0.2, 1.0, 1 / 3)),  # multisets: a doubled body is penalised
+    ],
+)
+def test_shingle_f1(predicted, gold, expected):
+    assert shingle_f1(predicted, gold) == pytest.approx(expected)
+
+
+def test_justext_on_lines_flags_each_line():
+    from bench import justext_lines
+
+    lines = ["Home", "Advertisement", PROSE_LINE * 3, "Share"]
+    flags = justext_lines.article_flags(lines, **justext_lines.TUNED)
+    assert flags == [False, False, True, False]
+    assert justext_lines.article_flags([]) == []

@@ -1,0 +1,154 @@
+"""Publication/update dates from short labelled lines ("Posted: Jun 08, 2011 2:37 PM").
+
+A cheap regex prefilter picks candidate lines; common formats are read by hand-written regexes;
+dateparser is the fallback, configured so missing parts are never filled from the current date
+(REQUIRE_PARTS day/month/year, absolute parsers only, a fixed RELATIVE_BASE) and memoised.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from datetime import datetime
+
+MAX_DATE_LINE = 120
+_DIGIT = re.compile(r"\d")
+
+# "Posted:", ". Last Updated:", "Published on", "Updated 3 June 2024" ...
+LABEL = re.compile(
+    r"^[\W_]{0,3}(?P<label>(?:first |originally )?(?:posted|published|created|released|issued|dated?)|"
+    r"(?:last )?(?:updated|modified|revised|edited)|"
+    r"veröffentlicht|erschienen|stand|aktualisiert|publié|mis à jour|publicado|actualizado|"
+    r"pubblicato|aggiornato|gepubliceerd|bijgewerkt)"
+    r"(?: on| at| am| le| el| il| op)?\s*[:\-–—]?\s*(?P<rest>.{4,100})$",
+    re.IGNORECASE,
+)
+_UPDATE_LABELS = (
+    "updated", "modified", "revised", "edited", "stand", "aktualisiert", "mis à jour", "actualizado",
+    "aggiornato", "bijgewerkt",
+)
+_PART_SPLIT = re.compile(r"\s+[|•·]\s+|\s{2,}|\s+[–—]\s+(?=(?:last )?(?:updated|modified|published|posted))", re.I)
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        (
+            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"), ("dec", "december"),
+        ),
+        start=1,
+    )
+    for m in names
+}
+_MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_TIME = r"(?:,?\s*(?:at\s+)?(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?)?"
+_TIME_FIRST = r"^(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?,?\s+(?:on\s+)?"
+_FAST = (
+    re.compile(r"^(?:\w+,?\s+)?" + _MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _TIME, re.I),
+    re.compile(r"^(?:\w+,?\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r",?\s+(?P<y>\d{4})" + _TIME, re.I),
+    re.compile(r"^(?P<y>\d{4})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?)?", re.I),
+    re.compile(r"^(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})[/.](?P<y>\d{4})" + _TIME, re.I),
+    re.compile(_TIME_FIRST + r"(?:\w+,?\s+)?" + _MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})", re.I),
+    re.compile(_TIME_FIRST + r"(?:\w+,?\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r",?\s+(?P<y>\d{4})", re.I),
+)
+# languages dateparser may try (bounded so it never scans every locale; locales load once each)
+DATE_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "ru")
+_HAS_TIME = re.compile(r"\d{1,2}[:h]\d{2}|\b\d{1,2}\s*[ap]\.?m\b", re.I)
+# a bare date on its own short line (no label): needs a year and a month name or numeric form
+BARE_DATE = re.compile(
+    r"^(?:\w+,?\s+)?(?:" + _MON.replace("(?P<mon>", "(?:") + r"\s+\d{1,2}|\d{1,2}\s+"
+    + _MON.replace("(?P<mon>", "(?:") + r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})",
+    re.I,
+)
+_SETTINGS = {
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "PARSERS": ["custom-formats", "absolute-time"],
+    "RELATIVE_BASE": datetime(2000, 1, 1),
+    "PREFER_DAY_OF_MONTH": "first",
+    "RETURN_AS_TIMEZONE_AWARE": False,
+}
+
+
+@functools.cache
+def _date_parser():
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=list(DATE_LANGUAGES), settings=_SETTINGS, try_previous_locales=True)
+
+
+def _iso(dt: datetime, with_time: bool) -> str:
+    return dt.replace(microsecond=0).isoformat() if with_time else dt.date().isoformat()
+
+
+def _fast(text: str) -> str | None:
+    for pattern in _FAST:
+        m = pattern.match(text)
+        if not m:
+            continue
+        g = m.groupdict()
+        try:
+            year = int(g["y"])
+            if g.get("mon"):
+                month, day = _MONTHS[g["mon"].lower().rstrip(".")], int(g["d"])
+            elif g.get("m"):
+                month, day = int(g["m"]), int(g["d"])
+            else:  # 06/08/2011 is month-first, 08.06.2011 day-first; an impossible month flips it
+                a, b = int(g["a"]), int(g["b"])
+                month, day = (b, a) if a > 12 or (g["sep"] == "." and b <= 12) else (a, b)
+            if g.get("h") is None:
+                return datetime(year, month, day).date().isoformat()
+            hour, minute, second = int(g["h"]), int(g["mi"]), int(g.get("s") or 0)
+            ampm = (g.get("ampm") or "").lower().replace(".", "")
+            if ampm == "pm" and hour < 12:
+                hour += 12
+            elif ampm == "am" and hour == 12:
+                hour = 0
+            return datetime(year, month, day, hour, minute, second).isoformat()
+        except (ValueError, KeyError):
+            return None
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_date(text: str) -> str | None:
+    """ISO 8601 date-time (date only when the text has no time), or None."""
+    text = text.strip(" .,;|")
+    if not text or len(text) > MAX_DATE_LINE or not _DIGIT.search(text):
+        return None
+    found = _fast(text)
+    if found:
+        return found
+    try:
+        data = _date_parser().get_date_data(text)
+    except Exception:  # dateparser raises assorted errors on odd input
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    return _iso(data.date_obj, bool(_HAS_TIME.search(text)))
+
+
+@functools.lru_cache(maxsize=4096)
+def date_line(line: str) -> tuple[str | None, str | None] | None:
+    """(published_at, updated_at) when the line is a date line, else None (cheap for other lines)."""
+    if len(line) > MAX_DATE_LINE or not _DIGIT.search(line):
+        return None
+    published = updated = None
+    matched = False
+    for part in _PART_SPLIT.split(line):
+        m = LABEL.match(part)
+        if m:
+            value = parse_date(m.group("rest"))
+            if value is None:
+                continue
+            matched = True
+            if m.group("label").lower().endswith(_UPDATE_LABELS):
+                updated = updated or value
+            else:
+                published = published or value
+        elif len(part) <= 60 and BARE_DATE.match(part):
+            value = parse_date(part)
+            if value:
+                matched = True
+                published = published or value
+    return (published, updated) if matched else None

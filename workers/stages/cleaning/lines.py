@@ -1,0 +1,195 @@
+"""Per-line features, article/boilerplate classification and the densest run of prose.
+
+Each line gets a kind (prose, sentence, short, or a boilerplate reason) from general signals: length,
+sentence punctuation, stopword density, letter ratio, UI vocabulary, repetition across the page. The
+article is the maximum-sum run of line scores (prose positive, chrome negative); comment-section
+headings are hard boundaries the run cannot cross.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from workers.stages.cleaning import vocabulary as v
+
+PROSE, SENTENCE, SHORT = "prose", "sentence", "short"
+CONTENT_KINDS = frozenset((PROSE, SENTENCE))
+
+_CLOSERS = "\"'”’»)]*"
+_ENDS = frozenset(".!?…。！？")
+_KEY = re.compile(r"[\W_]+")
+_QUOTE_RE = re.compile(r"[\"“”«»„]")
+_HARD_END = re.compile(
+    r"^(?:comments?(?: \(\d+\))?|\d+ comments?|no comments?|post a comment|leave a (?:comment|reply)|"
+    r"add a comment|join the (?:conversation|discussion)|about the author)[.:!]?$",
+    re.IGNORECASE,
+)
+
+
+class Line:
+    __slots__ = ("text", "n", "terminal", "stop", "kind", "reason", "score", "hard_end")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.kind = SHORT
+        self.reason: str | None = None
+        self.score = 0.0
+        self.hard_end = False
+
+
+def key(text: str) -> str:
+    """Comparison key: case- and punctuation-insensitive."""
+    return _KEY.sub("", text.casefold())
+
+
+def has_quotes(text: str) -> bool:
+    return _QUOTE_RE.search(text) is not None
+
+
+def is_terminal(text: str) -> bool:
+    stripped = text.rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in _ENDS
+
+
+_TOKEN = re.compile(r"\w+")
+_PROMO_TRIGGERS = frozenset(
+    "sign subscribe subscriber subscribers newsletter newsletters informed latest breaking download "
+    "follow like notifications notification browser inbox click already journalism become trial "
+    "unlimited exclusive terms privacy miss app real".split()
+)
+_COOKIE_TRIGGERS = frozenset(("cookie", "cookies"))
+_COPYRIGHT_TRIGGERS = frozenset("copyright reserved material broadcast c".split())
+_BIO_TRIGGERS = frozenset(
+    "reporter correspondent editor writer journalist columnist contributor producer author chief based".split()
+)
+
+
+_ALL_TRIGGERS = _PROMO_TRIGGERS | _COOKIE_TRIGGERS | _COPYRIGHT_TRIGGERS | _BIO_TRIGGERS
+
+
+def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
+    text = line.text
+    length = len(text)
+    if length <= 80:
+        if v.COMMENT_PROMPT.match(text):
+            return "comment_prompt"
+        if v.UI_LINE.match(text):
+            return "ui_vocabulary"
+    if line.n >= 3 and not line.terminal and length <= 4000 and _has_icon_words(text):
+        iconish = len(v.ICONISH.findall(text))
+        if iconish >= 3 and iconish * 5 >= line.n:
+            return "ui_vocabulary"
+    if length <= 300 and v.UI_PREFIX.match(text):
+        return "ui_vocabulary"
+    if line.n <= 12 and not line.terminal and tokens and v.UI_WORDS.issuperset(tokens):
+        return "ui_vocabulary"
+    if length <= 160 and _is_nav_row(text):
+        return "ui_vocabulary"
+    if length <= 250 and v.CREDITS.match(text):
+        return "credits"
+    if length <= 300 and "©" in text and v.COPYRIGHT.search(text):
+        return "copyright"
+    if _ALL_TRIGGERS.isdisjoint(tokens):
+        return None
+    found = _ALL_TRIGGERS.intersection(tokens)
+    if length <= 300 and not found.isdisjoint(_COPYRIGHT_TRIGGERS) and v.COPYRIGHT.search(text):
+        return "copyright"
+    if length <= 600 and not found.isdisjoint(_COOKIE_TRIGGERS) and v.COOKIE_CONTEXT.search(text):
+        return "cookie_notice"
+    if (
+        line.n <= 45
+        and not found.isdisjoint(_PROMO_TRIGGERS)
+        and (tokens[0] in v.PROMO_IMPERATIVES or not v.READER_PRONOUNS.isdisjoint(tokens))
+        and not has_quotes(text)
+        and v.PROMO.search(text)
+    ):
+        return "promo"
+    if length <= 400 and not found.isdisjoint(_BIO_TRIGGERS) and v.AUTHOR_BIO.match(text):
+        return "author_bio"
+    return None
+
+
+def _is_nav_row(text: str) -> bool:
+    parts = v.NAV_SEPARATOR.split(text)
+    return len(parts) >= 3 and all(0 < p.count(" ") + 1 <= 4 and not is_terminal(p) for p in parts)
+
+
+def _has_icon_words(text: str) -> bool:
+    lower = text[:4000].casefold()
+    return "icon" in lower or "chevron" in lower
+
+
+def classify(texts: list[str]) -> list[Line]:
+    counts = Counter(t.casefold() for t in texts if len(t) <= 80)
+    stopwords = v.STOPWORDS.__contains__
+    lines = []
+    memo: dict[str, Line] = {}
+    for text in texts:
+        line = memo.get(text)
+        if line is not None:  # identical lines classify identically; Line objects are read-only after this
+            lines.append(line)
+            continue
+        line = memo[text] = Line(text)
+        n = line.n = text.count(" ") + 1
+        line.terminal = is_terminal(text)
+        tokens = _TOKEN.findall(text[:600].casefold())
+        line.stop = sum(map(stopwords, tokens)) / len(tokens) if tokens else 0.0
+        reason = _boilerplate_reason(line, tokens)
+        if reason:
+            line.kind, line.reason = "boilerplate", reason
+            line.score = -10.0
+            line.hard_end = bool(_HARD_END.match(text)) if len(text) <= 40 else False
+            if not line.hard_end and len(text) <= 60 and v.END_MARKER.match(text):
+                line.score = -25.0
+        elif _is_prose(line, text, tokens):
+            line.kind = PROSE
+            line.score = float(min(n, 60)) if n >= 3 else min(len(text) / 4.0, 60.0)
+        elif line.terminal and n >= 3 and _alpha_share(tokens) >= 0.5:
+            line.kind = SENTENCE
+            line.score = n / 2.0
+        else:
+            line.kind = SHORT
+            repeated = len(text) <= 80 and counts[text.casefold()] > 1
+            line.score = -6.0 if repeated else -3.0
+        lines.append(line)
+    return lines
+
+
+def _alpha_share(tokens: list[str]) -> float:
+    """Share of word tokens made of letters only (numbers, codes and symbols lower it)."""
+    return sum(map(str.isalpha, tokens)) / len(tokens) if tokens else 0.0
+
+
+def _is_prose(line: Line, text: str, tokens: list[str]) -> bool:
+    n = line.n
+    if _alpha_share(tokens) < 0.6:
+        return False
+    if n >= 7 and line.terminal and line.stop >= 0.12:
+        return True
+    if n >= 12 and line.terminal:
+        return True
+    if n >= 20 and line.stop >= 0.2:
+        return True
+    # a paragraph introducing a quote or a list: "The ministry said in a statement:"
+    if n >= 8 and line.stop >= 0.2 and text.endswith(":"):
+        return True
+    # scripts written without spaces
+    return n < 4 and len(text) >= 40 and line.terminal
+
+
+def densest_run(lines: list[Line], short_score: float | None = None) -> tuple[int, int]:
+    """[start, end) of the maximum-score run of lines; comment headings end a run for good.
+    short_score overrides the penalty of short non-sentence lines (milder for extractor output)."""
+    best = (0, 0, 0.0)
+    start, total = 0, 0.0
+    for i, line in enumerate(lines):
+        if line.hard_end:
+            start, total = i + 1, 0.0
+            continue
+        if total <= 0:
+            start, total = i, 0.0
+        total += short_score if short_score is not None and line.kind == SHORT else line.score
+        if total > best[2]:
+            best = (start, i + 1, total)
+    return best[0], best[1]

@@ -1,0 +1,169 @@
+"""Article metadata from the lines around the article: title, dateline, byline, source, standfirst,
+captions. Rules are general (shape and position of lines), never tied to one site."""
+
+from __future__ import annotations
+
+import re
+
+from workers.stages.cleaning import vocabulary as v
+from workers.stages.cleaning.lines import has_quotes, is_terminal
+
+_WORD = re.compile(r"\w+")
+_LONG_WORD = re.compile(r"\w{3,}")
+_NON_LETTERS = re.compile(r"[\W\d_]+")
+
+# "PARIS -", "LYON, France --", "WASHINGTON (AP) —", "LONDON, June 8 (Reuters) -"
+_DATELINE_CAPS = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.\-]{1,30}(?: [A-Z][A-Z'’.\-]{0,30}){0,3}"
+    r"(?:, [A-Z0-9][\w'’.\-]{0,30}(?: [A-Z0-9][\w'’.\-]{0,30}){0,2})?)"
+    r"(?: \((?P<agency>[A-Za-z][A-Za-z .&-]{0,30})\))? ?(?:--|[-–—:]) ?(?=\S)"
+)
+# "Brussels:", "New Delhi -" (mixed case needs a colon or a spaced dash)
+_DATELINE_MIXED = re.compile(
+    r"^(?P<place>[A-Z][a-z'’\-]{1,30}(?: [A-Z][a-z'’\-]{1,30}){0,2}"
+    r"(?:, [A-Z][\w'’.\-]{1,30}(?: [A-Z0-9][\w'’.\-]{0,30}){0,2})?)"
+    r"(?: \((?P<agency>[A-Za-z][A-Za-z .&-]{0,30})\))?(?::| --? | [–—] )\s*(?=[A-Z0-9\"“‘'])"
+)
+_NOT_PLACES = frozenset(
+    "update updated note editor editors analysis exclusive watch photo photos video videos opinion "
+    "breaking live read related source credit image comment comments warning correction disclaimer "
+    "q a question answer summary background context explainer review interview listen also more "
+    "tags topics share print email advertisement sponsored the this that it he she they we i".split()
+)
+_BYLINE = re.compile(
+    r"^(?i:by|written by|words by|reporting by|von|par|por|door|di)\s+(?P<name>[A-Z\u00c0-\u00de][^\n]{1,100})$"
+)
+_NAME_PARTICLES = frozenset("and de del della der di van von la le al el bin ibn da dos du y".split())
+_BYLINE_SPLIT = re.compile(r"\s*(?:[|•·,/]|\s[–—-]\s)\s*")
+_SOURCE_LABEL = re.compile(r"^source\s*:\s*(?P<name>[^\n]{2,60})$", re.IGNORECASE)
+_OUTLET = re.compile(
+    r"\b(?:news|press|times|post|herald|tribune|journal|gazette|daily|reuters|afp|ap|upi|"
+    r"associated press|agence france-presse|bbc|cnn|wire|telegraph|guardian|independent|chronicle|"
+    r"observer|courier|express|agency|radio|network|dispatch|bulletin|nachrichten|zeitung|presse|"
+    r"nouvelles|noticias|notizie|nieuws)\b",
+    re.IGNORECASE,
+)
+_CAPTION_TRIGGERS = ("photo", "image", "picture", "credit", "getty", "shutterstock", "video", "caption")
+_CREDIT_ENDINGS = ("/ ap", "/ afp", "/ reuters", "/ epa", "/ getty images", "/ap", "/afp", "/reuters", "/epa")
+
+
+_CAPTION_TRIGGER = re.compile("|".join(_CAPTION_TRIGGERS))
+
+
+def _has_caption_trigger(lower: str) -> bool:
+    return _CAPTION_TRIGGER.search(lower) is not None or lower.rstrip(" .)").endswith(_CREDIT_ENDINGS)
+
+
+_NAV_WORDS = frozenset(
+    "latest top more world local breaking live trending related home business sports sport politics "
+    "entertainment video videos photos tv opinion most read popular all menu".split()
+)
+
+
+def content_words(text: str) -> set[str]:
+    return set(_LONG_WORD.findall(text.casefold())) - v.STOPWORDS
+
+
+def containment(small: str, big: str) -> float:
+    """Share of `small`'s words that also occur in `big`."""
+    a = set(_WORD.findall(small.casefold()))
+    if not a:
+        return 0.0
+    return len(a & set(_WORD.findall(big.casefold()))) / len(a)
+
+
+def split_dateline(paragraph: str) -> tuple[str | None, str, str | None]:
+    """(dateline, rest of paragraph, agency) when the paragraph opens with a dateline."""
+    head = paragraph[:120]
+    m = _DATELINE_CAPS.match(head)
+    if m and sum(ch.isupper() for ch in m.group("place")) >= 2:
+        first = m.group("place").split(",")[0]
+        if first.casefold() not in _NOT_PLACES:
+            rest = paragraph[m.end():].lstrip(" -–—:")
+            if len(rest.split()) >= 5:
+                return m.group("place").rstrip(" ,"), rest, m.group("agency")
+    m = _DATELINE_MIXED.match(head)
+    if m:
+        first = m.group("place").split(",")[0]
+        if first.casefold() not in _NOT_PLACES and first.split()[0].casefold() not in _NOT_PLACES:
+            rest = paragraph[m.end():].lstrip(" -–—:")
+            if len(rest.split()) >= 6:
+                return m.group("place"), rest, m.group("agency")
+    return None, paragraph, None
+
+
+def byline(text: str) -> tuple[str | None, str | None] | None:
+    """(byline, outlet) for a "By Jane Doe, Reuters" line; (None, outlet) for "By Reuters"."""
+    if len(text) > 120:
+        return None
+    m = _BYLINE.match(text)
+    if not m:
+        return None
+    parts = [p for p in _BYLINE_SPLIT.split(m.group("name")) if p]
+    if not parts or len(parts[0].split()) > 6 or is_terminal(parts[0]):
+        return None
+    words = parts[0].split()
+    if not all(w[:1].isupper() or w in _NAME_PARTICLES for w in words):
+        return None
+    if len(words) == 1:  # "By Reuters" names an outlet; "By Tuesday" names nothing
+        return (None, parts[0]) if _OUTLET.search(parts[0]) else None
+    outlet = next((p for p in parts[1:] if _OUTLET.search(p)), None)
+    return parts[0], outlet
+
+
+def source_label(text: str) -> str | None:
+    m = _SOURCE_LABEL.match(text) if len(text) <= 70 else None
+    return m.group("name").strip() if m else None
+
+
+def looks_like_outlet(text: str) -> bool:
+    """A short standalone name such as "AP News" or "The Daily Courier"."""
+    if len(text) > 40 or is_terminal(text):
+        return False
+    words = text.split()
+    if not 1 <= len(words) <= 5 or not _OUTLET.search(text):
+        return False
+    if any(w.casefold() in _NAV_WORDS for w in words):
+        return False
+    return all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+
+def title_score(text: str, body_words: set[str]) -> float:
+    """How well a header line works as the headline: its content words found in the body."""
+    n = len(text.split())
+    if not 3 <= n <= 30 or len(text) > 250:
+        return 0.0
+    stripped = text.rstrip("\"'”’»)")
+    if stripped.endswith(".") and not stripped.endswith("..."):
+        return 0.0
+    if len(_NON_LETTERS.sub("", text)) < 0.6 * len(text):
+        return 0.0
+    words = content_words(text)
+    if not words:
+        return 0.0
+    return len(words & body_words) / len(words)
+
+
+def headline_shaped(text: str) -> bool:
+    """4-20 words, capitalised start, no sentence end, mostly capitalised words or a colon/question."""
+    words = text.split()
+    if not 4 <= len(words) <= 20 or len(text) > 200 or not text[:1].isupper():
+        return False
+    stripped = text.rstrip("\"'”’»)")
+    if stripped.endswith((".", ",", ";")):
+        return False
+    long_words = [w for w in words if len(w) > 3]
+    capitalised = sum(1 for w in long_words if w[:1].isupper())
+    return bool(long_words) and capitalised * 2 >= len(long_words)
+
+
+def is_caption(text: str, before_lead: bool) -> bool:
+    """Photo captions/credits: explicit credit anywhere; positional phrases or a glued wire credit
+    before the lead paragraph. Quoted speech is never a caption."""
+    if len(text) > (500 if before_lead else 300) or has_quotes(text):
+        return False
+    if len(text) <= 300 and _has_caption_trigger(text.casefold()) and v.PHOTO_CREDIT.search(text):
+        return True
+    return before_lead and bool(
+        v.GLUED_CREDIT.match(text) or v.POSITIONAL.search(text) or v.PHOTO_WORDING.search(text)
+    )

@@ -1,0 +1,152 @@
+"""Frozen vocabularies and precompiled patterns for page chrome. Nothing here names a site.
+
+Every pattern is either anchored on a short line or a plain alternation of literals, so matching is
+linear in the line length (no nested quantifiers).
+"""
+
+from __future__ import annotations
+
+import re
+
+STOPWORDS = frozenset(
+    # English
+    "a about after again against all also am an and any are as at be because been before being "
+    "between both but by can could did do does doing down during each few for from further had has "
+    "have having he her here hers him his how i if in into is it its itself just me more most my no "
+    "nor not now of off on once only or other our out over own said same says she should so some "
+    "such than that the their them then there these they this those through to too under until up "
+    "very was we were what when where which while who whom why will with would you your".split()
+    # German, French, Spanish, Italian, Portuguese, Dutch: the commonest function words
+    + "der die das und ist nicht sich mit auf für dem den des ein eine einer im zu von sie es "
+    "le la les et est une des du dans pour qui que sur pas au aux avec ce il elle "
+    "el los las y en por con para una del se lo su al como más "
+    "il di che non per della un nel sono gli "
+    "o os e em um uma não na no do da que "
+    "de het een en van is dat op te zijn niet met voor".split()
+)
+
+# whole short lines that are interface vocabulary (menus, icons, buttons, ad slots)
+UI_LINE = re.compile(
+    r"^(?:advertisement|advertising|advert|ads?|sponsored(?: content| post)?|promoted(?: content)?|"
+    r"paid (?:post|content)|story continues below(?: advertisement)?|continue reading(?: below| the main story)?|"
+    r"article continues (?:below|after (?:this )?(?:ad|advertisement))|scroll to continue(?: with content)?|"
+    r"share|shares|share this(?: article| story| page| post)?|share on \w+|share via \w+|tweet|pin(?: it)?|"
+    r"e-?mail|print|facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest|instagram|youtube|"
+    r"copy link|link copied|save|saved|bookmark|follow(?: us)?(?: on [\w ]{1,30})?|like|reply|report|"
+    r"related(?: articles| stories| news| content| topics| posts| links| coverage)?|read more|read next|"
+    r"more(?: stories| news| articles| from [\w .'’-]{1,40})?|recommended(?: for you| stories| reading)?|"
+    r"you (?:may|might) also (?:like|be interested in)|most (?:read|popular|viewed|shared|watched)|"
+    r"trending(?: now| photos| videos| stories| news| topics)?|top (?:stories|news|videos)|"
+    r"latest(?: news| stories| videos| updates)?|breaking(?: news)?|editor'?s? picks?|popular(?: now)?|"
+    r"don'?t miss|see also|also read|watch(?: now| live| video)?|live(?: tv| now| updates| blog)?|"
+    r"videos?|photos?|pictures?|gallery|photo gallery|image \d+ of \d+|\d+ of \d+|"
+    r"skip to (?:main )?content|skip navigation|menu|main menu|navigation|home|homepage|search|close|"
+    r"open|back to top|next(?: article| story)?|previous(?: article| story)?|prev|load more|show more|"
+    r"sign ?in|log ?in|sign ?up|log ?out|register|subscribe(?: now)?|account|my account|profile|"
+    r"newsletters?|podcasts?|opinion|world|business|sports?|politics|tech(?:nology)?|entertainment|"
+    r"health|science|lifestyle|travel|weather|local|national|international|markets?|"
+    r"listen(?: to (?:this )?(?:article|story))?|\d+ min(?:ute)?s? read|reading time:? .{0,20}|"
+    r"toggle (?:navigation|menu)|expand|collapse|loading\.*|view (?:all|more|gallery)|"
+    r"en|fr|de|es|english|español|français|deutsch|edition|select edition|"
+    r"tags?:?|topics?:?|filed under:?|categories:?|posted in:?|click to (?:enlarge|expand|play)|"
+    r"enlarge (?:this )?image|(?:hide|show|toggle) caption|expand image|play video|"
+    r"[\d.,]+k? (?:shares?|likes?|views?|comments?|reactions?)|font size|text size|a ?a ?a)[.:!]?$",
+    re.IGNORECASE,
+)
+# a label heading followed by a link list, e.g. "Tags: NATO, Russia", "Read more: ..."
+UI_PREFIX = re.compile(
+    r"^(?:tags?|topics?|filed under|categories|posted in|read more|also read|read also|see also|"
+    r"related|recommended|watch|listen|more on this|more about)\s*[:|»›>–—-]\s*\S",
+    re.IGNORECASE,
+)
+COMMENT_PROMPT = re.compile(
+    r"^(?:no comments?|post a comment|leave a (?:comment|reply)|add (?:a |your )?comments?|"
+    r"comments?(?: \(\d+\)| \d+)?|\d+ comments?|be the first to comment.{0,40}|"
+    r"join the (?:conversation|discussion)|view (?:\d+ )?comments|show comments|hide comments|"
+    r"write a comment|log ?in to (?:comment|reply).{0,40}|you must be logged in.{0,80}|"
+    r"comments are closed|comment(?:ing)? is (?:closed|disabled)|newer posts?|older posts?|"
+    r"subscribe to: post comments.{0,20}|what do you think\??|have your say|"
+    r"share your (?:thoughts|views)|conversation)[.:!]?$",
+    re.IGNORECASE,
+)
+COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
+COOKIE_CONTEXT = re.compile(
+    r"\b(?:accept|consent|privacy|use of|we use|this (?:site|website)|browsing|settings|preferences)\b",
+    re.IGNORECASE,
+)
+PROMO = re.compile(
+    r"\b(?:sign up (?:for|to)|subscribe (?:to|for|now|today)|newsletters?\b|stay informed|"
+    r"get the latest|latest news|breaking news (?:updates|alerts)|download (?:our|the) app|"
+    r"follow us|follow all the|like us on|turn on (?:push )?notifications|on your browser|"
+    r"in your inbox|click here|already a (?:subscriber|member)|support (?:our|independent) journalism|"
+    r"become a (?:member|subscriber)|free trial|unlimited access|subscribers only|"
+    r"for (?:exclusive|subscriber)|terms of (?:use|service)|privacy policy|"
+    r"don'?t miss (?:a|any|out)|get (?:our|the) (?:free )?app|available on the app store|"
+    r"real-time (?:news|updates)|notifications? (?:on|for))",
+    re.IGNORECASE,
+)
+# a promo addresses the reader: an imperative first word or a you/our pronoun
+PROMO_IMPERATIVES = frozenset(
+    "stay sign subscribe get follow download click join like support become don never read watch listen "
+    "register try enjoy tap turn find discover check want already for install signup".split()
+)
+READER_PRONOUNS = frozenset("you your yours our us we".split())
+COPYRIGHT = re.compile(
+    r"(?:^(?:©|\(c\)|copyright\b)|all rights reserved|this material may not be|"
+    r"may not be (?:published|reproduced|redistributed), broadcast)",
+    re.IGNORECASE,
+)
+# a journalist's bio line, e.g. "Jane Doe is a reporter covering ..."
+AUTHOR_BIO = re.compile(
+    r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3} (?:is|was|has been|covers|writes)\b[^\n]{0,120}?"
+    r"\b(?:reporter|correspondent|editor|writer|journalist|columnist|contributor|producer|"
+    r"author|bureau chief|staff writer|based in)\b",
+)
+ICONISH = re.compile(r"icon|chevron|glyph|svg|sprite", re.IGNORECASE)
+
+# captions and photo credits
+PHOTO_CREDIT = re.compile(
+    r"(?:\((?:AP|AFP|Reuters|EPA|Getty)?\s*(?:photo|image|picture|file)s?\b[^)]{0,80}\)|"
+    r"^(?:photo|image|picture|file photo|credit|photograph|video|caption)\s*(?::|/|credit\b)|"
+    r"\b(?:photo|image|picture)(?: credit)?\s*:\s*\S|\bgetty images\b|\bshutterstock\b|"
+    r"\b(?:photo|image|picture)\s*/\s*[A-Z]|/\s*(?:AP|AFP|Reuters|EPA|Getty Images)\s*$)",
+    re.IGNORECASE,
+)
+# weaker caption wording, trusted only before the lead paragraph
+PHOTO_WORDING = re.compile(r"\bfile (?:photo|picture)\b|\bin this (?:file )?(?:photo|image|picture)\b|\bpictured\b", re.I)
+POSITIONAL = re.compile(
+    r"(?:[,(]\s*(?:(?:far|center|centre|second|third|top|bottom|front|back|middle)\s+)?"
+    r"(?:from\s+)?(?:left|right|center|centre|l|r|c)\s*(?:[,)]|$)|\bfrom (?:left|right)\b)",
+    re.IGNORECASE,
+)
+# a wire-service credit glued to the caption's first word: "APDe Hoop ...", "AFPThe minister ..."
+GLUED_CREDIT = re.compile(
+    r"^(?:AP|AFP|EPA|UPI|PA|DPA|ANP|AAP|IANS|PTI|ANI|Reuters|Getty(?: Images)?|Xinhua|Bloomberg|"
+    r"Shutterstock|Alamy|Corbis|[A-Z]{2,5}/[A-Z]{2,8})(?=[A-Z][a-z])"
+)
+
+# section headings after which the article is over (comments, related links, footers)
+END_MARKER = re.compile(
+    r"^(?:related(?: articles| stories| news| content| coverage| posts)?|more (?:stories|news|articles|from .{1,40})|"
+    r"read (?:more|next)|recommended(?: for you| stories)?|you (?:may|might) also (?:like|be interested in)|"
+    r"most (?:read|popular|viewed|shared)|trending(?: now| stories| news)?|top stories|latest(?: news| stories)?|"
+    r"comments?(?: \(\d+\))?|\d+ comments?|no comments?|post a comment|leave a (?:comment|reply)|"
+    r"about the author|about us|contact us|follow us|share this(?: article| story)?)[.:!]?$",
+    re.IGNORECASE,
+)
+
+# words that make up button rows such as "Share Tweet Email Print" when a line has nothing else
+UI_WORDS = frozenset(
+    "share shares sharing tweet email e mail print facebook twitter x whatsapp linkedin reddit telegram "
+    "pinterest instagram youtube tiktok flipboard messenger copy link save bookmark comment comments "
+    "like follow subscribe reply report font size text a increase decrease reset listen audio video "
+    "photos photo gallery more less close open menu search home login sign in up out register next "
+    "previous prev back top of page the this article story via on".split()
+)
+# breadcrumbs and nav rows: "Home > World > Europe", "News | Sport | Weather"
+NAV_SEPARATOR = re.compile(r"\s[>»›/|•·]\s")
+# wire-copy credits at the foot of a story
+CREDITS = re.compile(
+    r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|translated|produced|research)(?: and [a-z]+)? by\b",
+    re.IGNORECASE,
+)
