@@ -10,14 +10,21 @@ import faust
 import orjson
 
 from workers.ner_pool import NerPool
-from workers.pipeline import clean_payload, guarded
+from workers.pipeline import (
+    DAY_SECONDS,
+    HOUR_SECONDS,
+    clean_payload,
+    dedupe_index,
+    guarded,
+    rejected_batch,
+    story_index,
+)
 from workers.records import encode, rejected_record
 from workers.settings import Settings
 from workers.stages import dedupe, enrich, entities
 
 log = logging.getLogger(__name__)
 
-DAY_SECONDS = 86400.0
 EXPIRY_INTERVAL_SECONDS = 600.0
 
 
@@ -28,11 +35,13 @@ class TableBackedIndex:
     restarted or rebalanced worker knows everything the previous owner had seen.
     """
 
-    def __init__(self, table: faust.Table, make_index: Callable[[], Any]):
+    def __init__(self, table: faust.Table, make_index: Callable[[], Any], retention_seconds: float):
         self.table = table
         self.make_index = make_index
+        self.retention_seconds = retention_seconds
         self.index = make_index()
         self.stale = True
+        self.next_expiry = 0.0
 
     def current(self) -> Any:
         if self.stale:
@@ -46,14 +55,24 @@ class TableBackedIndex:
     def remember(self, article_id: str) -> None:
         self.table[article_id] = self.index.entry(article_id)
 
-    def expire(self, before: float) -> int:
-        expired = self.current().expire(before)
+    def expire_due(self, now: float) -> None:
+        """Drop what is past retention from index and table (a tombstone in the changelog).
+
+        Called from inside the agent's stream iteration: Faust tables can be written only there,
+        which is why this is not a timer.
+        """
+        if now < self.next_expiry:
+            return
+        self.next_expiry = now + min(EXPIRY_INTERVAL_SECONDS, self.retention_seconds / 4)
+        expired = self.current().expire(now - self.retention_seconds)
         for article_id in expired:
             self.table.pop(article_id, None)
-        return len(expired)
+        if expired:
+            log.info("expired %d %s entries past retention", len(expired), type(self.index).__name__)
 
 
-def _decode_internal(payload: bytes, stage: str) -> dict | None:
+def _decode_internal(payload: bytes) -> dict | None:
+    """A record this pipeline wrote to an internal topic, or None when it is not one."""
     try:
         record = orjson.loads(payload)
     except orjson.JSONDecodeError:
@@ -76,15 +95,13 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
 
     dedupe_state = TableBackedIndex(
         app.Table("dedupe-index", partitions=1),
-        lambda: dedupe.DedupeIndex(
-            threshold=settings.dedupe_threshold,
-            num_perm=settings.dedupe_num_perm,
-            retention_seconds=settings.dedupe_retention_days * DAY_SECONDS,
-        ),
+        lambda: dedupe_index(settings),
+        settings.dedupe_retention_days * DAY_SECONDS,
     )
     story_state = TableBackedIndex(
         app.Table("story-index", partitions=1),
-        lambda: enrich.StoryIndex(window_seconds=settings.story_window_hours * 3600.0),
+        lambda: story_index(settings),
+        settings.story_window_hours * HOUR_SECONDS,
     )
     ner_pool = NerPool(settings.spacy_model, settings.entity_labels, settings.ner_processes)
 
@@ -101,6 +118,13 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
     async def _stop_ner_pool(sender: Any, **kwargs: Any) -> None:
         ner_pool.close()
 
+    async def tag_or_reject(records: list[dict]) -> list[dict]:
+        try:
+            return await ner_pool.tag(records)
+        except Exception as error:  # noqa: BLE001 - a failed batch is dead-lettered, not lost
+            log.exception("NER batch of %d failed", len(records))
+            return rejected_batch(entities.STAGE, records, error)
+
     @app.agent(topics["raw"], name="clean")
     async def clean_agent(stream: faust.StreamT) -> None:
         async for payload in stream:
@@ -109,12 +133,13 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
     @app.agent(topics["clean"], name="dedupe")
     async def dedupe_agent(stream: faust.StreamT) -> None:
         async for payload in stream:
-            record = _decode_internal(payload, dedupe.STAGE)
+            record = _decode_internal(payload)
             if record is None:
                 await reject_undecodable(dedupe.STAGE, payload)
                 continue
-            index = dedupe_state.current()
-            verdict = guarded(dedupe.STAGE, record, dedupe.dedupe, record, index, time.time())
+            now = time.time()
+            dedupe_state.expire_due(now)
+            verdict = guarded(dedupe.STAGE, record, dedupe.dedupe, record, dedupe_state.current(), now)
             if verdict["status"] == "unique":
                 dedupe_state.remember(verdict["id"])
                 await send("unique", verdict)
@@ -128,31 +153,24 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
         async for batch in stream.take(settings.ner_batch_size, within=settings.ner_batch_seconds):
             records = []
             for payload in batch:
-                record = _decode_internal(payload, entities.STAGE)
+                record = _decode_internal(payload)
                 if record is None:
                     await reject_undecodable(entities.STAGE, payload)
                 else:
                     records.append(record)
-            for tagged in await ner_pool.tag(records):
+            for tagged in await tag_or_reject(records):
                 await send_rejected_or("tagged", tagged)
 
     @app.agent(topics["tagged"], name="enrich")
     async def enrich_agent(stream: faust.StreamT) -> None:
         async for payload in stream:
-            record = _decode_internal(payload, enrich.STAGE)
+            record = _decode_internal(payload)
             if record is None:
                 await reject_undecodable(enrich.STAGE, payload)
                 continue
-            stories = story_state.current()
-            enriched = guarded(enrich.STAGE, record, enrich.enrich, record, stories, time.time())
+            now = time.time()
+            story_state.expire_due(now)
+            enriched = guarded(enrich.STAGE, record, enrich.enrich, record, story_state.current(), now)
             if enriched["status"] == "enriched":
                 story_state.remember(enriched["id"])
             await send_rejected_or("enriched", enriched)
-
-    @app.timer(interval=EXPIRY_INTERVAL_SECONDS)
-    async def _expire_old_state() -> None:
-        now = time.time()
-        dropped = dedupe_state.expire(now - settings.dedupe_retention_days * DAY_SECONDS)
-        dropped += story_state.expire(now - settings.story_window_hours * 3600.0)
-        if dropped:
-            log.info("expired %d entries past their retention", dropped)

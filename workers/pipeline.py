@@ -32,6 +32,28 @@ def guarded(
         return rejected_record(stage, "stage_failed", f"{type(error).__name__}: {error}", payload, article_id)
 
 
+DAY_SECONDS = 86400.0
+HOUR_SECONDS = 3600.0
+
+
+def dedupe_index(settings: Settings) -> dedupe.DedupeIndex:
+    return dedupe.DedupeIndex(
+        threshold=settings.dedupe_threshold,
+        num_perm=settings.dedupe_num_perm,
+        retention_seconds=settings.dedupe_retention_days * DAY_SECONDS,
+    )
+
+
+def story_index(settings: Settings) -> enrich.StoryIndex:
+    return enrich.StoryIndex(window_seconds=settings.story_window_hours * HOUR_SECONDS)
+
+
+def rejected_batch(stage: str, records: list[dict], error: Exception) -> list[dict]:
+    """Every record of a batch whose stage call failed, as rejected records."""
+    reason = f"{type(error).__name__}: {error}"
+    return [rejected_record(stage, "stage_failed", reason, record) for record in records]
+
+
 def clean_payload(payload: bytes | str | dict) -> dict:
     """A message from articles.raw -> a clean record, or a rejected one."""
     try:
@@ -49,8 +71,8 @@ class LocalPipeline:
     settings: Settings
 
     def __post_init__(self) -> None:
-        self.index = dedupe.DedupeIndex()
-        self.stories = enrich.StoryIndex()
+        self.index = dedupe_index(self.settings)
+        self.stories = story_index(self.settings)
         self.nlp = entities.load_pipeline(self.settings.spacy_model)
 
     def run(self, payloads: Iterable[bytes | str | dict]) -> Iterator[dict]:
@@ -76,11 +98,8 @@ class LocalPipeline:
         started = time.perf_counter()
         try:
             tagged = entities.tag(records, self.nlp, self.settings.entity_labels)
-        except Exception as error:  # noqa: BLE001
-            return [
-                rejected_record(entities.STAGE, "stage_failed", f"{type(error).__name__}: {error}", r)
-                for r in records
-            ]
+        except Exception as error:  # noqa: BLE001 - a failed batch is dead-lettered, not lost
+            return rejected_batch(entities.STAGE, records, error)
         share = round((time.perf_counter() - started) * 1000 / len(records), 3)
         for record in tagged:
             record["pipeline"][entities.STAGE]["ms"] = share

@@ -1,0 +1,68 @@
+"""The agents' state holder: an index mirrored in a table, rebuilt from it, bounded by retention."""
+
+from __future__ import annotations
+
+from workers.agents import TableBackedIndex
+from workers.pipeline import dedupe_index
+from workers.settings import Settings
+from workers.stages.clean import content_hash
+from workers.stages.dedupe import dedupe
+
+BODY = (
+    "The city council approved the new budget on Tuesday after a long debate about road repairs, "
+    "school funding and the future of the central library, which has been closed since spring."
+)
+
+
+def clean_record(article_id: str, body: str = BODY) -> dict:
+    return {
+        "schema_version": 1, "id": article_id, "status": "clean", "source": None, "fetched_at": None,
+        "content_type": "text/plain", "title": None, "body": body, "paragraphs": [body],
+        "dateline": None, "byline": None, "published_at": None, "updated_at": None, "summary": None,
+        "language": "en", "removed": {}, "content_hash": content_hash(body), "pipeline": {"clean": {"version": "1"}},
+    }
+
+
+def holder(table: dict, retention: float = 100.0) -> TableBackedIndex:
+    return TableBackedIndex(table, lambda: dedupe_index(Settings()), retention_seconds=retention)
+
+
+def test_a_new_holder_rebuilds_what_the_table_remembers():
+    table: dict = {}
+    first = holder(table)
+    assert dedupe(clean_record("a"), first.current(), now=1.0)["status"] == "unique"
+    first.remember("a")
+
+    second = holder(table)
+    verdict = dedupe(clean_record("b"), second.current(), now=2.0)
+    assert verdict["status"] == "duplicate" and verdict["duplicate_of"] == "a"
+
+
+def test_entries_past_retention_leave_index_and_table():
+    table: dict = {}
+    state = holder(table, retention=10.0)
+    state.expire_due(0.0)
+    dedupe(clean_record("old"), state.current(), now=1.0)
+    state.remember("old")
+    other = "Entirely different words about a football match played in the rain on Sunday afternoon."
+    dedupe(clean_record("new", other), state.current(), now=20.0)
+    state.remember("new")
+
+    state.expire_due(25.0)
+    assert set(table) == {"new"}
+    assert "old" not in state.current()
+    # Forgotten: the same content is new again, while the recent article is still known.
+    assert dedupe(clean_record("old-again"), state.current(), now=26.0)["status"] == "unique"
+    assert dedupe(clean_record("new-again", other), state.current(), now=26.0)["reason"] == "same_content"
+
+
+def test_expiry_runs_at_most_once_per_interval():
+    table: dict = {}
+    state = holder(table, retention=8.0)
+    state.expire_due(0.0)
+    dedupe(clean_record("a"), state.current(), now=0.5)
+    state.remember("a")
+    state.expire_due(1.0)  # within the interval (retention / 4 = 2 s): nothing runs
+    assert "a" in table
+    state.expire_due(9.0)
+    assert "a" not in table
