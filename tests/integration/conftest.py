@@ -70,11 +70,11 @@ class Pipeline:
     def settings(self) -> Settings:
         return Settings.from_env(self.env())
 
-    def start_worker(self, name: str = "w0") -> subprocess.Popen:
+    def start_worker(self, name: str = "w0", **extra_env: str) -> subprocess.Popen:
         (self.workdir / name).mkdir(parents=True, exist_ok=True)
         log = open(self.workdir / f"{name}.log", "ab")
         process = subprocess.Popen(
-            [NEWSFEED, "worker"], env=self.env(name), cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+            [NEWSFEED, "worker"], env={**self.env(name), **extra_env}, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
         )
         self.workers.append(process)

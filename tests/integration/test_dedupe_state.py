@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import time
 from pathlib import Path
 
 import orjson
@@ -69,3 +70,16 @@ def test_near_duplicate_on_another_partition_is_found_with_two_workers(pipeline)
     assert pipeline.settings.dedupe_threshold <= duplicate["similarity"] < 1.0
     [enriched] = pipeline.read("enriched", 1, settle=3.0)
     assert enriched["id"] == duplicate["duplicate_of"]
+
+
+def test_state_past_retention_is_forgotten(pipeline):
+    # A retention of under a second: the second replay finds nothing left to match.
+    worker = pipeline.start_worker(DEDUPE_RETENTION_DAYS="0.00001", STORY_WINDOW_HOURS="0.0002")
+    pipeline.replay("seeds")
+    assert len(pipeline.read("enriched", SEED_COUNT)) == SEED_COUNT
+    time.sleep(2.0)
+    pipeline.replay("seeds")
+    assert len(pipeline.read("enriched", 2 * SEED_COUNT, settle=2.0)) == 2 * SEED_COUNT
+    assert pipeline.read("duplicates", 0, settle=2.0) == []
+    assert b"expired 5 DedupeIndex entries past retention" in (pipeline.workdir / "w0.log").read_bytes(), pipeline.log()
+    pipeline.stop_worker(worker)
