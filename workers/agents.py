@@ -112,7 +112,9 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
 
     @app.task
     async def _start_ner_pool() -> None:
+        started = time.perf_counter()
         await ner_pool.start()
+        log.info("NER pool ready: %d process(es) in %.1f s", settings.ner_processes, time.perf_counter() - started)
 
     @app.on_before_shutdown.connect
     async def _stop_ner_pool(sender: Any, **kwargs: Any) -> None:
@@ -158,7 +160,10 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
                     await reject_undecodable(entities.STAGE, payload)
                 else:
                     records.append(record)
-            for tagged in await tag_or_reject(records):
+            started = time.perf_counter()
+            tagged_batch = await tag_or_reject(records)
+            log.info("tagged %d article(s) in %.0f ms", len(records), (time.perf_counter() - started) * 1000)
+            for tagged in tagged_batch:
                 await send_rejected_or("tagged", tagged)
 
     @app.agent(topics["tagged"], name="enrich")

@@ -18,14 +18,15 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 SEED_COUNT = 5
 
 
-def test_a_restarted_worker_still_knows_what_it_saw(pipeline):
-    first = pipeline.start_worker("first")
+@pytest.mark.parametrize("store", ["memory://", "rocksdb://"])
+def test_a_restarted_worker_still_knows_what_it_saw(pipeline, store):
+    first = pipeline.start_worker("first", TABLE_STORE=store)
     pipeline.replay("seeds")
     assert len(pipeline.read("enriched", SEED_COUNT)) == SEED_COUNT
     pipeline.stop_worker(first)
 
     # A new process with a new state dir: all it knows comes from the changelog topic.
-    pipeline.start_worker("second")
+    pipeline.start_worker("second", TABLE_STORE=store)
     pipeline.replay("seeds")
     duplicates = pipeline.read("duplicates", SEED_COUNT, settle=3.0)
     assert len(duplicates) == SEED_COUNT
