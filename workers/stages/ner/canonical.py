@@ -22,7 +22,7 @@ TITLE_WORDS = frozenset(
     foreign defence defense interior home finance treasury justice health education trade
     energy transport agriculture environment labour labor economy state acting former
     attorney solicitor counsel auditor controller minister-president vice-president
-    st saint
+    st saint exchequer
     """.split()
 )
 
@@ -198,4 +198,27 @@ def surname_owner(name: str, persons: list[str]) -> str | None:
         for full in persons
         if len(person_tokens(full)) > len(tokens) and person_tokens(full)[-len(tokens) :] == tokens
     }
+    # "von der Berg" and "Ilse von der Berg" are one owner: keep the fullest forms only.
+    owners = {
+        full
+        for full in owners
+        if not any(other != full and contains_tokens(person_tokens(other), person_tokens(full)) for other in owners)
+    }
     return owners.pop() if len(owners) == 1 else None
+
+
+def ambiguous_in(name: str, persons: list[str]) -> list[str]:
+    """The two or more different full person names that contain the partial name `name`
+    ("Harper" in "Alice Harper" and "Mia Harper"); [] when it is not ambiguous."""
+    tokens = person_tokens(name)
+    containers = {
+        full
+        for full in persons
+        if len(person_tokens(full)) > len(tokens) and contains_tokens(person_tokens(full), tokens)
+    }
+    containers = {
+        full
+        for full in containers
+        if not any(other != full and contains_tokens(person_tokens(other), person_tokens(full)) for other in containers)
+    }
+    return sorted(containers) if len(containers) > 1 else []

@@ -17,7 +17,8 @@ PERSON = "PERSON"
 # Lowercase name particles that may sit inside a person's name ("Ursula von der Leyen").
 PARTICLES = frozenset("de del della der den di da das dos du la le van von bin ibn al el ter ten".split())
 # Parts of one model span separated by a dateline dash or a line break are separate mentions.
-_SPLIT = re.compile(r"[ \t]+(?:--?|\u2013|\u2014)[ \t]+|\s*\n\s*")
+# So are a name and its bracketed short form: "World Health Organization (WHO".
+_SPLIT = re.compile(r"[ \t]+(?:--?|\u2013|\u2014)[ \t]+|\s*\n\s*|[ \t]*\((?=[A-Z])")
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:,|\()")
 _DATELINE_DASH = re.compile(r"[ \t]*(?:--?[ \t]|\u2013|\u2014)")
 _SENTENCE_BREAK = frozenset('.!?:;"\u201c\u201d\'\u2018\u2019()[]-\u2013\u2014')
@@ -28,6 +29,24 @@ ORG_HEADS = frozenset(
     "council commission committee agency alliance union assembly forum court tribunal "
     "parliament congress partnership organisation organization bank fund group".split()
 )
+# Head nouns of an institution named after a person: "the John Smith Memorial Foundation".
+NAMED_HEADS = ORG_HEADS | frozenset(
+    "center centre foundation institute institution university college school hospital museum "
+    "library trust prize award society academy stadium".split()
+)
+# Last words of an institution's name, not of a person's ("the Ann Lee Memorial Hospital").
+INSTITUTION_HEADS = frozenset(
+    "center centre foundation institute institution university college school hospital museum "
+    "library trust society academy stadium council commission committee agency organisation "
+    "organization".split()
+)
+# Last words of a sports club's name, never of a person's ("Leeds United", "Bristol City").
+CLUB_SUFFIXES = frozenset("united city rovers athletic wanderers albion hotspur fc afc".split())
+# Lowercase words that may sit inside an organisation's or place's name ("Bank of England").
+CONNECTIVES = PARTICLES | frozenset(
+    "of for the and on at in upon und et y to against without with under by from".split()
+)
+_SCORE = re.compile(r"[ \t]+\d+(?:[-\u2013]\d+)+$")  # "Arsenal 3-1": a result, not a name
 
 
 @dataclass(slots=True)
@@ -48,6 +67,9 @@ def dateline_position(text: str, start: int, end: int, label: str) -> bool:
     if text[line_start:start].strip():
         return False
     if _DATELINE_DASH.match(text, end):
+        return True
+    opening = _DATELINE_OPEN.match(text, line_start)  # "MANCHESTER, England - ..."
+    if opening and opening.span(1) == (start, end) and "," in text[end : opening.end()]:
         return True
     return label != "ORG" and bool(_DATELINE_AFTER.match(text, end))
 
@@ -111,6 +133,36 @@ def extend_person_left(doc: Doc, ent: Span) -> int:
     return start
 
 
+def extend_person_right(doc: Doc, ent: Span) -> int:
+    """End token of a PERSON span grown over name particles and the capitalised word after them.
+
+    "[Ilse von] der Berg" -> "Ilse von der Berg", "[Piet] ten Bosch" -> "Piet ten Bosch"."""
+    end = ent.end
+    while doc[end - 1].text in PARTICLES and end < len(doc) and doc[end - 1].whitespace_:
+        end -= 1  # the span itself ends in particles: regrow from its last real word
+        if end == ent.start:
+            return ent.end
+    probe = end
+    while probe < len(doc) and doc[probe].text in PARTICLES and doc[probe - 1].whitespace_:
+        probe += 1
+    if probe > end and probe < len(doc) and doc[probe - 1].whitespace_:
+        token = doc[probe]
+        if token.is_alpha and token.text[:1].isupper() and not canonical._is_title(token.text):
+            return probe + 1
+    return ent.end
+
+
+def person_institution(doc: Doc, ent: Span) -> int:
+    """End token of an institution named after the person `ent` ("Ann Lee Memorial
+    Hospital"): up to three capitalised words after the name, the last a head noun; else 0."""
+    end = ent.end
+    while end < len(doc) and end - ent.end < 3 and _capitalised(doc[end]) and doc[end].ent_type_ in ("", "ORG", "FAC"):
+        end += 1
+        if doc[end - 1].text.lower() in NAMED_HEADS:
+            return end
+    return 0
+
+
 def _capitalised(token) -> bool:
     return token.is_alpha and token.text[:1].isupper() and not canonical._is_title(token.text)
 
@@ -140,6 +192,11 @@ def org_phrases(doc: Doc) -> list[tuple[int, int]]:
     - one to three capitalised words right before "news agency": "the KYODO PRESS news agency".
     """
     spans = []
+    for ent in doc.ents:
+        if ent.label_ == PERSON:
+            end = person_institution(doc, ent)
+            if end:
+                spans.append((ent.start, end))
     for i, token in enumerate(doc):
         if token.text.lower() in ORG_HEADS and token.text[:1].isupper() and i >= 3:
             start = i - 1
@@ -161,35 +218,84 @@ def org_phrases(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
-def mentions(doc: Doc | None, field: str, labels: frozenset[str]) -> list[Mention]:
-    """The doc's entities with the kept labels, split, trimmed and filtered."""
+def _pieces(text: str, start: int, end: int, label: str) -> list[tuple[int, int]]:
+    """[start, end) cut at dateline dashes, line breaks and brackets; a non-person name also at
+    a lowercase word that cannot sit inside a name ("United past Arsenal")."""
+    pieces: list[tuple[int, int]] = []
+    cursor = start
+    for separator in _SPLIT.finditer(text, start, end):
+        pieces.append((cursor, separator.start()))
+        cursor = separator.end()
+    pieces.append((cursor, end))
+    if label == PERSON:
+        return pieces
+    cut: list[tuple[int, int]] = []
+    for piece_start, piece_end in pieces:
+        cursor = piece_start
+        for word in re.finditer(r"(?<![\w'\u2019.-])[a-z]+(?![\w'\u2019.-])", text[piece_start:piece_end]):
+            if word.group() not in CONNECTIVES and cursor < piece_start + word.start():
+                cut.append((cursor, piece_start + word.start()))
+                cursor = piece_start + word.end()
+        cut.append((cursor, piece_end))
+    return cut
+
+
+def _camel(token) -> bool:
+    """A mixed-case word with an inner capital ("InBev", "PayPal"): a brand, part of an ORG."""
+    word = token.text
+    return token.is_alpha and word[:1].isupper() and not word.isupper() and any(c.isupper() for c in word[1:])
+
+
+def mentions(doc: Doc | None, field: str, labels: frozenset[str], text: str | None = None) -> list[Mention]:
+    """The doc's entities with the kept labels, split, trimmed and filtered.
+
+    `text` is the field's own text when the doc was made from a recased copy of the same length."""
     if doc is None:
         return []
-    text = doc.text
+    text = doc.text if text is None else text
     found: list[Mention] = []
     phrases = org_phrases(doc) if "ORG" in labels else []
     for start, end in phrases:
         span = doc[start:end]
         found.append(Mention(field, span.start_char, span.end_char, span.text, "ORG", canonical.normalise(span.text)))
-    for ent in doc.ents:
+    grown: dict[int, tuple[int, int]] = {}  # persons grown over words the model tagged otherwise
+    for index, ent in enumerate(doc.ents):
+        if ent.label_ == PERSON and ent.label_ in labels:
+            first, last = extend_person_left(doc, ent), extend_person_right(doc, ent)
+            if (first, last) != (ent.start, ent.end):
+                grown[index] = (first, last)
+    for index, ent in enumerate(doc.ents):
         label = ent.label_
         if label not in labels:
             continue
         if any(ent.start < end and start < ent.end for start, end in phrases):
             continue
-        first = extend_person_left(doc, ent) if label == PERSON else ent.start
+        if any(i != index and ent.start < end and start < ent.end for i, (start, end) in grown.items()):
+            continue  # "Berg" of "Ilse von der Berg"
+        first, last = grown.get(index, (ent.start, ent.end))
+        if label == PERSON:
+            words = doc[ent.start : last].text.split()
+            if len(words) > 1 and "ORG" in labels and (
+                words[-1].lower() in CLUB_SUFFIXES or words[-1].lower() in INSTITUTION_HEADS
+            ):
+                label = "ORG"  # "Leeds United" is a club, "X Y Memorial Hospital" an institution
+        elif label == "ORG":
+            while last < len(doc) and last - ent.end < 2 and _camel(doc[last]) and not doc[last].ent_type_ \
+                    and doc[last - 1].whitespace_:
+                last += 1
         start_char = doc[first].idx
-        end_char = ent.end_char
-        pieces: list[tuple[int, int]] = []
-        cursor = start_char
-        for separator in _SPLIT.finditer(text, start_char, end_char):
-            pieces.append((cursor, separator.start()))
-            cursor = separator.end()
-        pieces.append((cursor, end_char))
-        for piece_start, piece_end in pieces:
+        end_char = doc[last - 1].idx + len(doc[last - 1].text)
+        score = _SCORE.search(text, start_char, end_char)
+        if score and score.end() == end_char and score.start() > start_char:
+            end_char = score.start()
+        for piece_start, piece_end in _pieces(text, start_char, end_char, label):
             piece_label = label
             forced = False
             raw = text[piece_start:piece_end]
+            words = raw.split()
+            if piece_label != PERSON and len(words) > 1 and words[0].rstrip(".").lower() in canonical.HONORIFICS \
+                    and PERSON in labels:
+                piece_label, forced = PERSON, True  # "Ms Reeves" tagged ORG
             if (
                 field == "body"
                 and canonical.is_all_caps(raw)
