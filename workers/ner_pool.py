@@ -9,6 +9,7 @@ asyncio loop and aiokafka threads is unsafe).
 from __future__ import annotations
 
 import asyncio
+import logging
 import multiprocessing
 import os
 import time
@@ -19,6 +20,19 @@ from pathlib import Path
 import spacy.util
 
 from workers.stages import entities
+
+log = logging.getLogger(__name__)
+
+# A batch may take this long plus a second per this many characters before it counts as hung
+# (the model tags roughly 100 KB/s per process here; the budget allows five times slower).
+BATCH_BASE_SECONDS = 60.0
+BATCH_CHARS_PER_SECOND = 20_000
+
+
+def batch_timeout(records: list[dict]) -> float:
+    chars = sum(len(r.get("body") or "") + len(r.get("title") or "") for r in records)
+    return BATCH_BASE_SECONDS + chars / BATCH_CHARS_PER_SECOND
+
 
 # Process-local state of a pool process (set by _init, never in the parent).
 _NLP = None
@@ -117,25 +131,40 @@ class NerPool:
                 break
 
     async def tag(self, records: list[dict]) -> list[dict]:
-        """entities.tag over `records` in the pool; order kept; split across processes."""
+        """entities.tag over `records` in the pool; order kept; split across processes.
+
+        A pool process that dies (OOM kill) or a batch that overruns its time budget gets the
+        pool rebuilt and the batch retried once; a second failure raises to the caller.
+        """
         if not records:
             return []
         if self._executor is None:
             await self.start()
-        loop = asyncio.get_running_loop()
         chunks = _chunks(records, self.processes)
+        budget = batch_timeout(records)
         try:
-            results = await asyncio.gather(
-                *(loop.run_in_executor(self._executor, _tag, chunk) for chunk in chunks)
-            )
-        except BrokenProcessPool:
-            # A pool process died (OOM kill...): rebuild the pool once and retry the batch.
-            self.close()
+            results = await asyncio.wait_for(self._run(chunks), budget)
+        except (BrokenProcessPool, asyncio.TimeoutError) as error:
+            log.warning("NER batch of %d failed (%r): rebuilding the pool and retrying once", len(records), error)
+            self._terminate()
             await self.start()
-            results = await asyncio.gather(
-                *(loop.run_in_executor(self._executor, _tag, chunk) for chunk in chunks)
-            )
+            results = await asyncio.wait_for(self._run(chunks), budget)
         return [record for chunk in results for record in chunk]
+
+    async def _run(self, chunks: list[list[dict]]) -> list[list[dict]]:
+        loop = asyncio.get_running_loop()
+        return await asyncio.gather(*(loop.run_in_executor(self._executor, _tag, chunk) for chunk in chunks))
+
+    def _terminate(self) -> None:
+        """Stop the pool now, even with a process stuck in a task (shutdown alone would wait)."""
+        if self._executor is None:
+            return
+        # ProcessPoolExecutor has no public way to kill its processes; _processes is the
+        # CPython implementation's pid -> Process map, present since 3.2.
+        for process in list(getattr(self._executor, "_processes", {}).values()):
+            process.terminate()
+        self._executor.shutdown(wait=False, cancel_futures=True)
+        self._executor = None
 
     def close(self) -> None:
         if self._executor is not None:

@@ -93,3 +93,43 @@ def test_chunks_cover_in_order(count, parts):
     assert [r for chunk in chunks for r in chunk] == records
     assert all(chunks)
     assert len(chunks) == min(parts, count)
+
+
+def test_a_batch_over_its_time_budget_raises_instead_of_hanging(monkeypatch):
+    batch = [record(0, BODIES[0])]
+
+    async def scenario():
+        pool = NerPool(MODEL, DEFAULT_ENTITY_LABELS, processes=1)
+        await pool.start()
+        try:
+            with monkeypatch.context() as patched:
+                patched.setattr(ner_pool, "batch_timeout", lambda records: 0.0001)
+                with pytest.raises(asyncio.TimeoutError):
+                    await pool.tag(batch)
+            # The pool was rebuilt: the next batch goes through.
+            [tagged] = await pool.tag(batch)
+            assert tagged["status"] == "tagged" and tagged["entities"]
+        finally:
+            pool.close()
+
+    asyncio.run(scenario())
+
+
+def test_a_killed_pool_process_is_replaced_and_the_batch_retried():
+    import os
+    import signal
+
+    batch = [record(1, BODIES[1])]
+
+    async def scenario():
+        pool = NerPool(MODEL, DEFAULT_ENTITY_LABELS, processes=1)
+        await pool.start()
+        try:
+            for pid in list(pool._executor._processes):  # the test plays the OOM killer
+                os.kill(pid, signal.SIGKILL)
+            [tagged] = await pool.tag(batch)
+            assert tagged["id"] == "r1" and tagged["status"] == "tagged"
+        finally:
+            pool.close()
+
+    asyncio.run(scenario())
