@@ -1,7 +1,8 @@
 """Clean-stage bench on the gold seeds: `python -m bench.clean`.
 
 Prints body F1 (4-word shingles; mean and per doc), exact titles, boilerplate lines left, metadata
-matches, plain-text docs/s on one core, and the same pipeline with jusText choosing the lines.
+matches, plain-text docs/s on one core, and the same pipeline with jusText choosing the lines; then the
+held-out-style fixture corpus (tests/fixtures/pages: per-page F1, titles and metadata, text and HTML apart).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 GOLD = SHARED / "gold" / "seeds.json"
 SEEDS = SHARED / "seeds" if (SHARED / "seeds").is_dir() else REPO / "seeds"
+PAGES = REPO / "tests" / "fixtures" / "pages"
+PAGE_FIELDS = ("dateline", "published_at", "updated_at", "source", "byline")
 LOOPS = int(os.environ.get("BENCH_LOOPS", "2000"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 
@@ -33,6 +36,54 @@ def load() -> list[tuple[str, str, dict]]:
 
 def raw(doc_id: str, content: str) -> dict:
     return {"id": doc_id, "source": None, "content_type": "text/plain", "content": content, "fetched_at": None}
+
+
+def load_pages() -> list[tuple[str, str, str, dict]]:
+    """(name, content_type, content, gold) for every page of the held-out-style fixture corpus."""
+    out = []
+    for gold_path in sorted(PAGES.glob("*.gold.json")):
+        name = gold_path.name[: -len(".gold.json")]
+        for ext, ctype in (("txt", "text/plain"), ("html", "text/html")):
+            page = PAGES / f"{name}.{ext}"
+            if page.exists():
+                gold = json.loads(gold_path.read_text(encoding="utf-8"))
+                out.append((name, ctype, page.read_text(encoding="utf-8"), gold))
+    return out
+
+
+def page_block() -> None:
+    """Body F1 per page (text and HTML separately), exact titles and metadata on the fixture corpus."""
+    pages = load_pages()
+    if not pages:
+        return
+    print(f"\nfixture corpus ({PAGES.relative_to(REPO)}): {len(pages)} pages")
+    for ctype, label, target in (("text/plain", "plain text", 0.90), ("text/html", "HTML", 0.96)):
+        group = [p for p in pages if p[1] == ctype]
+        if not group:
+            continue
+        f1s, titles = [], 0
+        fields = dict.fromkeys(PAGE_FIELDS, 0)
+        print(f"{label}: body F1 per page (P / R / F1)")
+        for name, _, content, gold in group:
+            record = clean_stage.clean({"id": name, "source": None, "content_type": ctype,
+                                        "content": content, "fetched_at": None})
+            p, r, f1 = shingle_f1(record["body"], gold["body"])
+            f1s.append(f1)
+            titles += record["title"] == gold["title"]
+            misses = []
+            for field in PAGE_FIELDS:
+                if record[field] == gold.get(field):
+                    fields[field] += 1
+                else:
+                    misses.append(f"{field}={record[field]!r} (gold {gold.get(field)!r})")
+            title = "ok" if record["title"] == gold["title"] else f"{record['title']!r} (gold {gold['title']!r})"
+            print(f"  {name}: {p:.3f} / {r:.3f} / {f1:.3f}  title={title}")
+            for miss in misses:
+                print(f"    {miss}")
+        n = len(group)
+        print(f"{label} body F1 mean: {sum(f1s) / n:.4f}   min {min(f1s):.3f}   (target > {target:.2f})")
+        print(f"{label} titles exact: {titles}/{n}")
+        print(f"{label} metadata matches: " + ", ".join(f"{k} {v}/{n}" for k, v in fields.items()))
 
 
 def justext_body(content: str, **params) -> str:
@@ -82,6 +133,8 @@ def main() -> int:
     print(f"titles exact: {titles}/{n}")
     print(f"gold boilerplate lines left in body: {left}")
     print("metadata matches: " + ", ".join(f"{k} {v}/{n}" for k, v in fields.items()))
+
+    page_block()
 
     inputs = [raw(doc_id, content) for doc_id, content, _ in docs]
     clean_stage.clean(inputs[0])  # warm lazy loaders (py3langid)

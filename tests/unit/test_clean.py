@@ -94,7 +94,8 @@ def test_html_page():
     assert record["dateline"] == "SPRINGFIELD"
     assert record["paragraphs"] == ARTICLE
     assert record["byline"] == "Jane Doe"
-    assert record["published_at"] == "2024-03-03"
+    # article:published_time carries the time: it is kept (trafilatura alone gives only the day)
+    assert record["published_at"] == "2024-03-03T10:15:00"
     assert record["summary"] is None
 
 

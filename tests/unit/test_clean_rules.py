@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from workers.stages.cleaning import dates, lines as ln, metadata as md
+from workers.stages import clean as stage
+from workers.stages.cleaning import dates, html as html_extract, lines as ln, metadata as md
 from workers.stages.cleaning.language import detect
 from workers.stages.cleaning.normalise import looks_binary, normalise_text, split_lines
 
@@ -42,6 +43,9 @@ PROSE_LINE = "The council approved the budget on Tuesday after months of debate 
         ("© 2024 Example Media Group. All rights reserved.", "copyright"),
         ("Copyright 2011 The Associated Press. All rights reserved.", "copyright"),
         ("Jane Doe is a reporter covering city hall for the newspaper.", "author_bio"),
+        ("Home > World > Europe", "ui_vocabulary"),  # breadcrumbs: arrows need only two crumbs
+        ("Sport › Football", "ui_vocabulary"),
+        ("Got a story? Email us at news@example.com or call us on 0800 000 000.", "promo"),
     ],
 )
 def test_boilerplate_lines(text, reason):
@@ -114,6 +118,11 @@ def test_dateline(paragraph, dateline, rest_starts):
         ("Updated 2 hours ago", None),  # relative dates are never resolved against the clock
         ("Published: June 2011", None),  # missing day: never filled in
         ("Gates said the talks on June 8 2011 were constructive", None),
+        ("16:45, 5 Mar 2024 | Updated: 17:20, 5 Mar 2024", ("2024-03-05T16:45:00", "2024-03-05T17:20:00")),
+        ("05/03/2024 10:12", ("2024-03-05T10:12:00", None)),  # 24-hour clock: day-first
+        ("03/05/2024 10:12 a.m.", ("2024-03-05T10:12:00", None)),  # am/pm: month-first
+        ("By Jane Doe, Staff Writer | March 5, 2024", ("2024-03-05", None)),
+        ("10:45 Flood warnings extended to the coast", None),
     ],
 )
 def test_date_lines(line, expected):
@@ -135,6 +144,8 @@ def test_dateparser_fallback_handles_other_languages():
         ("By Reuters", (None, "Reuters")),
         ("By Jane van der Berg", ("Jane van der Berg", None)),
         ("BY JANE DOE", ("JANE DOE", None)),
+        ("By JANE DOE Associated Press", ("JANE DOE", "Associated Press")),
+        ("By Jane Doe, Staff Writer | March 5, 2024", ("Jane Doe", None)),
     ],
 )
 def test_byline(line, expected):
@@ -239,3 +250,115 @@ def test_justext_on_lines_flags_each_line():
     flags = justext_lines.article_flags(lines, **justext_lines.TUNED)
     assert flags == [False, False, True, False]
     assert justext_lines.article_flags([]) == []
+
+
+PROSE_2 = "Officials said the work would start in the spring and take about two years to complete, weather permitting."
+PROSE_3 = "The plan still needs the approval of the regional government, which is expected to vote on it in June."
+
+
+def test_plain_text_keeps_subheadings_and_bullets_inside_the_article():
+    texts = ["Menu", "Council backs new cycle lanes across the city", PROSE_LINE, "What the plan includes",
+             "- Protected lanes on eight main roads", "- New crossings near schools", PROSE_2,
+             "Funding and timeline", PROSE_3, "Related articles", "Library branch to reopen after refurbishment",
+             "Council approves new bus depot"]
+    out = stage.clean_lines(texts)
+    assert out["paragraphs"] == [PROSE_LINE, "What the plan includes", "- Protected lanes on eight main roads",
+                                 "- New crossings near schools", PROSE_2, "Funding and timeline", PROSE_3]
+
+
+def test_plain_text_drops_headline_shaped_promos_between_paragraphs():
+    texts = ["Council backs new cycle lanes across the city", PROSE_LINE, "Read more",
+             "Goat Yoga Classes Are Back And More Popular Than Ever", PROSE_2, PROSE_3]
+    assert stage.clean_lines(texts)["paragraphs"] == [PROSE_LINE, PROSE_2, PROSE_3]
+
+
+def test_pull_quote_repeating_the_body_is_dropped():
+    quote = "The council approved the budget on Tuesday after months of debate"
+    out = stage.clean_lines(["A headline about the council budget", PROSE_LINE, quote, PROSE_2, PROSE_3], trusted=True)
+    assert quote not in out["paragraphs"] and out["removed"]["pull_quote"] == 1
+
+
+def test_title_skips_captions_and_pipe_titles():
+    texts = ["Council backs budget plan | The Daily Courier", "Council approves the budget after debate on housing",
+             "The mayor speaks after the vote (Image: Jane Doe)", PROSE_LINE, PROSE_2, PROSE_3]
+    assert stage.clean_lines(texts)["title"] == "Council approves the budget after debate on housing"
+
+
+def test_structured_dates_from_html():
+    page = ('<html><head><meta content="2024-03-04T07:00:00+00:00" property="article:published_time">'
+            '<script type="application/ld+json">{"dateModified": "2024-03-05T09:00:00Z"}</script></head>'
+            '<body><time datetime="2023-01-01">old</time></body></html>')
+    assert html_extract.structured_dates(page) == ("2024-03-04T07:00:00+00:00", "2024-03-05T09:00:00Z")
+    assert html_extract.structured_dates('<p><time class="x" datetime="2024-03-10T13:05:00">Sunday</time></p>') == (
+        "2024-03-10T13:05:00", None)
+
+
+def test_header_lines_read_date_and_byline_elements():
+    page = ('<html><body><div class="dateinfo">Posted: 07/03/2024 08:30 | By Gareth Lloyd</div>'
+            '<p>Text of the story that goes on for a while.</p></body></html>')
+    lines = html_extract.header_lines(page)
+    assert lines == ["Posted: 07/03/2024 08:30 | By Gareth Lloyd"]
+    assert stage._header_fields(lines) == ("2024-03-07T08:30:00", None, "Gareth Lloyd", None)
+
+
+@pytest.mark.parametrize(
+    ("title", "sitename", "expected"),
+    [("News", None, None), ("Latest news", None, None), ("Valley Echo", "Valley Echo", None),
+     ("Council approves the budget", "Valley Echo", "Council approves the budget")],
+)
+def test_page_title_rejects_section_and_site_labels(title, sitename, expected):
+    assert stage._page_title({"title": title, "sitename": sitename}) == expected
+
+
+WRAPPED_PARAGRAPHS = [
+    "Gerald Whitcomb, 61, pleaded guilty in November to wire fraud and filing false tax returns. The judge "
+    "also ordered him to repay the full amount and forfeit the cabin.",
+    "Prosecutors said he transferred money from county accounts into a shell company he controlled. The "
+    "payments were disguised as invoices for software maintenance that was never performed.",
+    "The scheme came to light in 2022 when a newly hired accountant noticed that the same vendor had been "
+    "paid twice in one week for identical work.",
+]
+
+
+@pytest.mark.parametrize("width", [64, 72, 76, 80])
+def test_hard_wrapped_dump_is_unwrapped_even_at_sentence_ends(width):
+    import textwrap
+
+    dump = "Menu\nHome\n\n" + "\n\n".join("\n".join(textwrap.wrap(p, width)) for p in WRAPPED_PARAGRAPHS)
+    assert split_lines(normalise_text(dump)) == ["Menu", "Home", *WRAPPED_PARAGRAPHS]
+
+
+def test_one_paragraph_per_line_is_not_joined():
+    paragraphs = [
+        "The council approved the budget on Tuesday after months of debate over housing and police.",
+        "Officials said the work would start in the spring and take about two years to complete.",
+        "The plan still needs the approval of the regional government, expected to vote in June.",
+        "Residents who spoke at the meeting welcomed the delay but asked for a public exhibition.",
+    ]
+    assert split_lines("\n".join(paragraphs)) == paragraphs
+
+
+@pytest.mark.parametrize(("line", "expected"), [("Business reporter", True), ("Transport correspondent", True),
+                                                ("Senior Political Editor", True), ("Reporter Jane Doe said", False)])
+def test_role_lines(line, expected):
+    from workers.stages.cleaning import vocabulary as v
+    assert bool(v.ROLE_LINE.match(line)) is expected
+
+
+def test_bare_name_over_role_line_is_the_byline():
+    texts = ["Council approves the budget after debate on housing", "Jane Doe", "City hall reporter",
+             PROSE_LINE, PROSE_2, PROSE_3]
+    out = stage.clean_lines(texts)
+    assert out["byline"] == "Jane Doe" and out["paragraphs"] == [PROSE_LINE, PROSE_2, PROSE_3]
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [("A slow start", True), ("What the plan includes", True), ("What is changing?", True), ("The Verdict", True),
+     ("Image caption, The mayor speaks at the meeting", False), ("Media caption", False),
+     ("Associated Press", False), ("Story continues", False), ("Jane Doe", False), ("Follow live updates", False),
+     ("Scroll down for video", False), ("Council Approves New Bus Depot On East Side", False)],
+)
+def test_short_line_between_paragraphs_is_kept_only_when_subheading_shaped(line, kept):
+    out = stage.clean_lines(["Council approves budget after long debate", PROSE_LINE, line, PROSE_2, PROSE_3])
+    assert (line in out["paragraphs"]) is kept

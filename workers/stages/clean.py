@@ -3,7 +3,10 @@
 Pure function, no I/O. Plain text: every line is classified (workers.stages.cleaning.lines), the
 article is the densest run of prose, then metadata rules (cleaning.metadata, cleaning.dates) take the
 title, dateline, byline, source, dates, standfirst and captions out of it and repeated paragraphs are
-collapsed. HTML goes through trafilatura first, then the same post-cleaning.
+collapsed. Inside the article run, subheadings and bullet lists are kept; pull quotes that repeat the
+prose are dropped; hard-wrapped dumps are re-joined first (cleaning.normalise). HTML goes through
+trafilatura first (pages over MAX_HTML_CHARS are cut at a tag), then the same post-cleaning; dates come
+from the text, then JSON-LD/<meta>/<time>, then date/byline-classed elements, then trafilatura.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from workers.stages.cleaning import html as html_extract
 from workers.stages.cleaning import language
 from workers.stages.cleaning import lines as ln
 from workers.stages.cleaning import metadata as md
+from workers.stages.cleaning import vocabulary as v
 from workers.stages.cleaning.dates import date_line, parse_date
 from workers.stages.cleaning.normalise import looks_binary, normalise_line, normalise_text, split_lines
 from workers.stages.errors import StageError
@@ -29,6 +33,11 @@ MAX_LINES = 10_000  # no article needs more; bounds the work on hostile input
 _STANDFIRST_CONTAINMENT = 0.7
 _TITLE_MIN_SCORE = 0.3
 _TITLE_BODY_CHARS = 1500
+_PIPE_TITLE_FACTOR = 0.5
+_META_PARTS = re.compile(r"\s+[|•·]\s+")
+_PULL_QUOTE_MIN_WORDS = 5
+_SUBHEAD_MAX_WORDS = 10
+MAX_HTML_CHARS = 5_000_000  # HTML past this is cut (at a tag) before trafilatura: see clean()
 
 
 def content_hash(body: str) -> str:
@@ -44,15 +53,24 @@ def clean(raw: dict) -> dict:
     content_type = raw.get("content_type")
     text = normalise_text(content)
     page_meta: dict = {}
+    truncated = 0
     is_html = content_type == "text/html" or _LOOKS_HTML.match(text) is not None
     if is_html:
+        if len(text) > MAX_HTML_CHARS:
+            # cut, not reject: oversized pages are nearly always inline JSON/script payloads after the
+            # article markup, so the head still holds the article; the cut bounds lxml time and memory
+            cut = text.rfind("<", MAX_HTML_CHARS // 2, MAX_HTML_CHARS)
+            truncated = len(text) - (cut if cut > 0 else MAX_HTML_CHARS)
+            text = text[: cut if cut > 0 else MAX_HTML_CHARS]
         page_meta = html_extract.extract(text)
         text = normalise_text(page_meta["text"])
     article = clean_lines(
         split_lines(text),
         trusted=is_html,
-        known_title=_clean_field(page_meta.get("title")),
+        known_title=_page_title(page_meta),
     )
+    if truncated:
+        article["removed"]["html_truncated_chars"] = truncated
     paragraphs = article["paragraphs"]
     if not paragraphs:
         raise StageError("empty_after_clean", "no article text left after cleaning")
@@ -61,10 +79,19 @@ def clean(raw: dict) -> dict:
     published = article["published_at"]
     source = raw.get("source") or article["source"]
     byline = article["byline"]
+    updated = article["updated_at"]
     if page_meta:
-        published = published or _html_date(page_meta.get("date"))
-        source = source or _clean_field(page_meta.get("sitename"))
-        byline = byline or _clean_field(page_meta.get("author"))
+        # dates: article lines, then declared (JSON-LD, <meta>, <time>), then date/byline-classed
+        # elements the extractor dropped, then trafilatura's own guess
+        head_published, head_updated, head_byline, head_source = _header_fields(page_meta.get("header_lines") or [])
+        published = (
+            published or _html_date(page_meta.get("published")) or head_published or _html_date(page_meta.get("date"))
+        )
+        if updated is None:
+            modified = _html_date(page_meta.get("modified")) or head_updated
+            updated = modified if modified != published else None
+        source = source or _clean_field(page_meta.get("sitename")) or head_source
+        byline = byline or _clean_field(page_meta.get("author")) or head_byline
 
     body = "\n\n".join(paragraphs)
     return {
@@ -80,7 +107,7 @@ def clean(raw: dict) -> dict:
         "dateline": article["dateline"],
         "byline": byline,
         "published_at": published,
-        "updated_at": article["updated_at"],
+        "updated_at": updated,
         "summary": article["summary"],
         "language": language.detect(body),
         "removed": article["removed"],
@@ -94,6 +121,32 @@ def _clean_field(value) -> str | None:
         return None
     value = normalise_line(value)
     return value or None
+
+
+def _header_fields(texts: list[str]) -> tuple[str | None, str | None, str | None, str | None]:
+    """(published, updated, byline, source) from short article-meta texts of an HTML page."""
+    published = updated = byline = source = None
+    for text in texts:
+        dates = date_line(text)
+        if dates:
+            published = published or dates[0]
+            updated = updated or dates[1]
+        for part in _META_PARTS.split(text):
+            found = md.byline(part)
+            if found:
+                byline = byline or found[0]
+                source = source or found[1]
+    return published, updated, byline, source
+
+
+def _page_title(page_meta: dict) -> str | None:
+    """The page's declared title unless it is a section or site label ("News", the site name):
+    a headline has at least two words."""
+    title = _clean_field(page_meta.get("title"))
+    if title is None or " " not in title or v.UI_LINE.match(title):
+        return None
+    site = _clean_field(page_meta.get("sitename"))
+    return None if site and title.casefold() == site.casefold() else title
 
 
 def _html_date(value) -> str | None:
@@ -138,6 +191,7 @@ def clean_lines(
     else:
         start, end = ln.densest_run(lines)
         keep = [start <= i < end and line.kind in ln.CONTENT_KINDS for i, line in enumerate(lines)]
+        _keep_inner_structure(lines, keep, start, end)
 
     # 2. metadata lines (dates, bylines, source labels) - cheap prefilters inside each helper
     meta = [False] * len(lines)
@@ -149,8 +203,7 @@ def clean_lines(
             published = published or dates[0]
             updated = updated or dates[1]
             meta[i] = True
-            continue
-        found = md.byline(line.text)
+        found = md.byline(line.text)  # "By Jane Doe, Staff Writer | March 5, 2024" carries both
         if found:
             byline = byline or found[0]
             source = source or found[1]
@@ -160,6 +213,12 @@ def clean_lines(
         if label:
             source = source or label
             meta[i] = True
+            continue
+        # "Jane Doe" / "Business reporter": a bare name over a staff-role line
+        if i > 0 and len(line.text) <= 60 and v.ROLE_LINE.match(line.text) and md.standalone_name(lines[i - 1].text):
+            byline = byline or lines[i - 1].text
+            meta[i] = meta[i - 1] = True
+            keep[i - 1] = False
     for i, is_meta in enumerate(meta):
         if is_meta:
             keep[i] = False
@@ -176,7 +235,9 @@ def clean_lines(
         if body_words is None:
             body_words = md.content_words(_head_text(lines, keep, _TITLE_BODY_CHARS))
         score = md.title_score(line.text, body_words) + 0.001 * i
-        if score >= best:
+        if " | " in line.text:  # "Headline | Site" is the document <title>, not the headline
+            score *= _PIPE_TITLE_FACTOR
+        if score >= best and not md.is_caption(line.text, before_lead=False):
             title_index, best = i, score
     if title_index is None and not known_title:
         title_index = _headline_before(lines, meta, first)
@@ -204,6 +265,7 @@ def clean_lines(
     # 6. paragraphs: drop title repeats, collapse repeated paragraphs
     paragraphs: list[str] = []
     seen: set[str] = set()
+    prose_key = None
     for i, line in enumerate(lines):
         if i == title_index or i == standfirst_index:
             continue
@@ -219,6 +281,13 @@ def clean_lines(
         if k in seen:
             removed["repeated_paragraph"] += 1
             continue
+        if line.kind != ln.PROSE and line.n >= _PULL_QUOTE_MIN_WORDS and not md.BULLET.match(text):
+            # a pull quote: a display line whose words are a passage of the article's prose
+            if prose_key is None:
+                prose_key = "".join(ln.key(x.text) for x, k2 in zip(lines, keep) if k2 and x.kind == ln.PROSE)
+            if ln.key(text) in prose_key:
+                removed["pull_quote"] += 1
+                continue
         seen.add(k)
         paragraphs.append(text)
 
@@ -269,6 +338,59 @@ def clean_lines(
         "summary": summary,
         "removed": dict(removed),
     }
+
+
+def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, end: int) -> None:
+    """Short lines inside the article run that are article structure, not chrome (plain text):
+    a subheading (2-10 words, capitalised, no sentence end) between two prose paragraphs; a bullet
+    item ("• ...", "- ...") in a list that follows article text; the short line introducing it ("...:")."""
+    in_article = False
+    i = start
+    while i < end:
+        line = lines[i]
+        if keep[i]:
+            in_article = True
+        elif in_article and line.kind == ln.SHORT:
+            text = line.text
+            if md.BULLET.match(text):
+                if line.n >= 3 and not _is_ui(text.split(None, 1)[1]):
+                    keep[i] = True
+            elif (
+                i + 1 < end
+                and keep[i - 1]
+                and not md.BULLET.match(lines[i - 1].text)
+                and (
+                    (text.endswith(":") and line.n >= 3 and md.BULLET.match(lines[i + 1].text) is not None)
+                    or (
+                        (lines[i + 1].kind == ln.PROSE or md.BULLET.match(lines[i + 1].text) is not None)
+                        and 2 <= line.n <= _SUBHEAD_MAX_WORDS
+                        and text[:1].isupper()
+                        and not text.endswith((":", ",", ";"))
+                        and _subheading_shaped(text)
+                    )
+                )
+            ):
+                keep[i] = True
+        i += 1
+
+
+def _subheading_shaped(text: str) -> bool:
+    """Not a headline promo, photo credit/caption label, outlet or person's name, or a reader prompt."""
+    if md.headline_shaped(text) or md.has_caption_trigger(text.casefold()) or md.looks_like_outlet(text):
+        return False
+    words = text.split()
+    if words[0].casefold() in v.PROMO_IMPERATIVES:
+        return False
+    # "Jane Doe": capitalised words and no function word
+    return not (md.standalone_name(text) and v.STOPWORDS.isdisjoint(w.casefold() for w in words))
+
+
+def _is_ui(text: str) -> bool:
+    """Interface vocabulary once a list marker is stripped: "- Share on Facebook"."""
+    if v.UI_LINE.match(text) or v.UI_PREFIX.match(text):
+        return True
+    words = ln.TOKEN.findall(text.casefold())
+    return bool(words) and v.UI_WORDS.issuperset(words)
 
 
 def _standfirst_after(

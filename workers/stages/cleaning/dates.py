@@ -57,7 +57,7 @@ DATE_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "ru")
 _HAS_TIME = re.compile(r"\d{1,2}[:h]\d{2}|\b\d{1,2}\s*[ap]\.?m\b", re.I)
 # a bare date on its own short line (no label): needs a year and a month name or numeric form
 BARE_DATE = re.compile(
-    r"^(?:\w+,?\s+)?(?:" + _MON.replace("(?P<mon>", "(?:") + r"\s+\d{1,2}|\d{1,2}\s+"
+    r"^(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?,?\s+(?:on\s+)?)?(?:\w+,?\s+)?(?:" + _MON.replace("(?P<mon>", "(?:") + r"\s+\d{1,2}|\d{1,2}\s+"
     + _MON.replace("(?P<mon>", "(?:") + r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})",
     re.I,
 )
@@ -94,8 +94,10 @@ def _fast(text: str) -> str | None:
             elif g.get("m"):
                 month, day = int(g["m"]), int(g["d"])
             else:  # 06/08/2011 is month-first, 08.06.2011 day-first; an impossible month flips it
+                # 05/03/2024 10:12 - a 24-hour clock (no am/pm) goes with day-first dates
                 a, b = int(g["a"]), int(g["b"])
-                month, day = (b, a) if a > 12 or (g["sep"] == "." and b <= 12) else (a, b)
+                day_first = g["sep"] == "." or (g.get("h") is not None and not g.get("ampm"))
+                month, day = (b, a) if a > 12 or (day_first and b <= 12) else (a, b)
             if g.get("h") is None:
                 return datetime(year, month, day).date().isoformat()
             hour, minute, second = int(g["h"]), int(g["mi"]), int(g.get("s") or 0)

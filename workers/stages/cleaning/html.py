@@ -6,6 +6,18 @@ import functools
 import re
 
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,60}$")
+# structured dates: JSON-LD, <meta> properties, the first <time datetime>; bounded, literal-anchored
+_HEAD_CHARS = 300_000
+_LD_DATE = re.compile(r'"(datePublished|dateModified)"\s*:\s*"([^"]{8,40})"')
+_META_TAG = re.compile(r"<meta\b[^>]{0,500}>", re.IGNORECASE)
+_META_NAME = re.compile(r'\b(?:property|name|itemprop)\s*=\s*["\']([^"\']{1,60})["\']', re.IGNORECASE)
+_META_CONTENT = re.compile(r'\bcontent\s*=\s*["\']([^"\']{8,40})["\']', re.IGNORECASE)
+_TIME_TAG = re.compile(r"<time\b[^>]{0,300}?\bdatetime\s*=\s*[\"']([^\"']{8,40})[\"']", re.IGNORECASE)
+_PUBLISHED_NAMES = frozenset(
+    "article:published_time og:published_time datepublished pubdate publishdate publish-date publish_date "
+    "date dc.date dc.date.issued sailthru.date parsely-pub-date".split()
+)
+_MODIFIED_NAMES = frozenset("article:modified_time og:updated_time datemodified last-modified dc.date.modified".split())
 
 
 @functools.cache
@@ -41,7 +53,68 @@ def extract(html: str) -> dict:
         meta["text"] = _justext(html)
     if meta["title"]:
         meta["title"] = _strip_site(meta["title"], meta["sitename"])
+    meta["published"], meta["modified"] = structured_dates(html)
+    meta["header_lines"] = header_lines(html)
     return meta
+
+
+_HEADER_XPATH = (
+    "//*[contains(@class,'date') or contains(@class,'time') or contains(@class,'byline') "
+    "or contains(@class,'author') or contains(@class,'meta') or contains(@class,'posted') "
+    "or contains(@itemprop,'date') or contains(@itemprop,'author')]"
+)
+_HEADER_MAX_ELEMENTS = 30
+_HEADER_MAX_CHARS = 160
+
+
+def header_lines(html: str) -> list[str]:
+    """Short texts of elements marked as dates, bylines or article meta by their class/itemprop
+    ("Posted: 07/03/2024 08:30 | By Jane Doe"), in document order, those inside <article> first.
+    Extractors drop these lines; the clean stage reads dates and bylines from them."""
+    try:
+        import lxml.html
+
+        root = lxml.html.fromstring(html[:_HEAD_CHARS * 4])
+        found = root.xpath(_HEADER_XPATH)[: _HEADER_MAX_ELEMENTS * 4]
+    except Exception:  # lxml raises on empty or hostile markup
+        return []
+    inside, outside = [], []
+    for element in found:
+        if element.tag in ("meta", "script", "style", "body", "html"):
+            continue
+        text = " ".join(element.text_content().split())
+        if not text or len(text) > _HEADER_MAX_CHARS:
+            continue
+        in_article = any(a.tag == "article" for a in element.iterancestors())
+        (inside if in_article else outside).append(text)
+    return (inside + outside)[:_HEADER_MAX_ELEMENTS]
+
+
+def structured_dates(html: str) -> tuple[str | None, str | None]:
+    """(published, modified) as the page declares them: JSON-LD datePublished/dateModified, then
+    <meta> article:published_time and kin, then the first <time datetime>. Raw strings or None."""
+    published = modified = None
+    for m in _LD_DATE.finditer(html):
+        if m.group(1) == "datePublished":
+            published = published or m.group(2)
+        else:
+            modified = modified or m.group(2)
+        if published and modified:
+            return published, modified
+    for m in _META_TAG.finditer(html, 0, _HEAD_CHARS):
+        tag = m.group(0)
+        name, content = _META_NAME.search(tag), _META_CONTENT.search(tag)
+        if not name or not content:
+            continue
+        name = name.group(1).casefold()
+        if name in _PUBLISHED_NAMES:
+            published = published or content.group(1)
+        elif name in _MODIFIED_NAMES:
+            modified = modified or content.group(1)
+    if published is None:
+        m = _TIME_TAG.search(html)
+        published = m.group(1) if m else None
+    return published, modified
 
 
 def _strip_site(title: str, sitename: str | None) -> str:

@@ -52,11 +52,11 @@ def is_terminal(text: str) -> bool:
     return bool(stripped) and stripped[-1] in _ENDS
 
 
-_TOKEN = re.compile(r"\w+")
+_TOKEN = TOKEN = re.compile(r"\w+")
 _PROMO_TRIGGERS = frozenset(
     "sign subscribe subscriber subscribers newsletter newsletters informed latest breaking download "
     "follow like notifications notification browser inbox click already journalism become trial "
-    "unlimited exclusive terms privacy miss app real".split()
+    "unlimited exclusive terms privacy miss app real got tips email contact call".split()
 )
 _COOKIE_TRIGGERS = frozenset(("cookie", "cookies"))
 _COPYRIGHT_TRIGGERS = frozenset("copyright reserved material broadcast c".split())
@@ -111,8 +111,11 @@ def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
 
 
 def _is_nav_row(text: str) -> bool:
+    """A menu row ("News | Sport | Weather") or a breadcrumb trail ("Home > World", "Sport › Football")."""
     parts = v.NAV_SEPARATOR.split(text)
-    return len(parts) >= 3 and all(0 < p.count(" ") + 1 <= 4 and not is_terminal(p) for p in parts)
+    if len(parts) < 2 or (len(parts) == 2 and v.BREADCRUMB_SEPARATOR.search(text) is None):
+        return False
+    return all(0 < p.count(" ") + 1 <= 4 and not is_terminal(p) for p in parts)
 
 
 def _has_icon_words(text: str) -> bool:

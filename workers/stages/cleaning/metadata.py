@@ -48,9 +48,10 @@ _CREDIT_ENDINGS = ("/ ap", "/ afp", "/ reuters", "/ epa", "/ getty images", "/ap
 
 
 _CAPTION_TRIGGER = re.compile("|".join(_CAPTION_TRIGGERS))
+BULLET = v.BULLET
 
 
-def _has_caption_trigger(lower: str) -> bool:
+def has_caption_trigger(lower: str) -> bool:
     return _CAPTION_TRIGGER.search(lower) is not None or lower.rstrip(" .)").endswith(_CREDIT_ENDINGS)
 
 
@@ -105,10 +106,23 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
     words = parts[0].split()
     if not all(w[:1].isupper() or w in _NAME_PARTICLES for w in words):
         return None
+    # "By JANE DOE Associated Press": an upper-case name run straight into a mixed-case outlet
+    caps = next((k for k, w in enumerate(words) if not w.isupper()), len(words))
+    if 2 <= caps < len(words) and _OUTLET.search(" ".join(words[caps:])):
+        return " ".join(words[:caps]), " ".join(words[caps:])
     if len(words) == 1:  # "By Reuters" names an outlet; "By Tuesday" names nothing
         return (None, parts[0]) if _OUTLET.search(parts[0]) else None
     outlet = next((p for p in parts[1:] if _OUTLET.search(p)), None)
     return parts[0], outlet
+
+
+def standalone_name(text: str) -> bool:
+    """A bare person's name on its own line: 2-4 capitalised words, nothing else."""
+    words = text.split()
+    if not 2 <= len(words) <= 4 or len(text) > 50:
+        return False
+    return all(w[:1].isupper() and w.replace("-", "").replace("'", "").replace(".", "").isalpha() or w in _NAME_PARTICLES
+               for w in words)
 
 
 def source_label(text: str) -> str | None:
@@ -162,7 +176,7 @@ def is_caption(text: str, before_lead: bool) -> bool:
     before the lead paragraph. Quoted speech is never a caption."""
     if len(text) > (500 if before_lead else 300) or has_quotes(text):
         return False
-    if len(text) <= 300 and _has_caption_trigger(text.casefold()) and v.PHOTO_CREDIT.search(text):
+    if len(text) <= 300 and has_caption_trigger(text.casefold()) and v.PHOTO_CREDIT.search(text):
         return True
     return before_lead and bool(
         v.GLUED_CREDIT.match(text) or v.POSITIONAL.search(text) or v.PHOTO_WORDING.search(text)

@@ -43,6 +43,13 @@ def normalise_line(line: str) -> str:
 _TERMINAL = frozenset(".!?:;\"'”’»)]…。！？")
 
 
+_WRAP_MIN_WIDTH, _WRAP_MAX_WIDTH = 50, 200  # hard-wrap widths dump tools use (72, 76, 80, 100, ...)
+_WRAP_BAND = 12  # greedy wrapping leaves lines at most about one long word short of the width
+_WRAP_SLACK = 30
+_WRAP_SHARE = 0.4
+_WRAP_OVER_SHARE = 0.05
+
+
 def split_lines(text: str) -> list[str]:
     """Non-empty normalised lines; hard-wrapped prose inside a blank-line block is re-joined."""
     blocks: list[list[str]] = [[]]
@@ -52,12 +59,56 @@ def split_lines(text: str) -> list[str]:
             blocks[-1].append(line)
         elif blocks[-1]:
             blocks.append([])
+    width = _wrap_width(blocks)
     out: list[str] = []
     for block in blocks:
-        if len(block) >= 3 and _is_wrapped(block):
+        if len(block) < 2:
+            out.extend(block)
+        elif width is not None:
+            out.extend(_unwrap(block, width))
+        elif len(block) >= 3 and _is_wrapped(block):
             out.append(" ".join(block))
         else:
             out.extend(block)
+    return out
+
+
+def _wrap_width(blocks: list[list[str]]) -> int | None:
+    """The column a hard-wrapped dump was wrapped at: the longest line length shared (within a word)
+    by a good part of the long non-final lines of multi-line blocks, where most breaks fall inside a
+    sentence; None for unwrapped text (one paragraph per line)."""
+    pairs = [(prev, nxt) for block in blocks if len(block) >= 2 for prev, nxt in zip(block, block[1:]) if len(prev) >= 40]
+    if len(pairs) < 3:
+        return None
+    lengths = sorted((len(prev) for prev, _ in pairs), reverse=True)
+    need = max(3, int(_WRAP_SHARE * len(lengths)))
+    longer = max(1, int(_WRAP_OVER_SHARE * len(lengths)))  # unbreakable URLs, an unwrapped notice
+    lo = 0
+    for hi, width in enumerate(lengths):  # lengths descending: the window [width - band, width]
+        if hi > longer or width < _WRAP_MIN_WIDTH:
+            return None  # too many lines run past it: prose laid out one paragraph per line
+        if width > _WRAP_MAX_WIDTH:
+            continue
+        lo = max(lo, hi)
+        while lo < len(lengths) and lengths[lo] >= width - _WRAP_BAND:
+            lo += 1
+        if lo - hi >= need:
+            breaks = [prev for prev, nxt in pairs if width - _WRAP_BAND <= len(prev) <= width]
+            inside = sum(prev[-1] not in _TERMINAL for prev in breaks)
+            return width if inside * 2 >= len(breaks) else None
+    return None
+
+
+def _unwrap(block: list[str], width: int) -> list[str]:
+    """Joins each line that greedy wrapping at `width` broke: near the width, and the next line's
+    first word would not have fitted on it."""
+    out = [block[0]]
+    for prev, line in zip(block, block[1:]):
+        first = line.split(" ", 1)[0]
+        if width - _WRAP_SLACK <= len(prev) <= width and len(prev) + 1 + len(first) > width:
+            out[-1] = out[-1] + " " + line
+        else:
+            out.append(line)
     return out
 
 

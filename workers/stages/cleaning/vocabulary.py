@@ -28,7 +28,7 @@ STOPWORDS = frozenset(
 # whole short lines that are interface vocabulary (menus, icons, buttons, ad slots)
 UI_LINE = re.compile(
     r"^(?:advertisement|advertising|advert|ads?|sponsored(?: content| post)?|promoted(?: content)?|"
-    r"paid (?:post|content)|story continues below(?: advertisement)?|continue reading(?: below| the main story)?|"
+    r"paid (?:post|content)|story continues(?: below)?(?: advertisement)?|continue reading(?: below| the main story)?|"
     r"article continues (?:below|after (?:this )?(?:ad|advertisement))|scroll to continue(?: with content)?|"
     r"share|shares|share this(?: article| story| page| post)?|share on \w+|share via \w+|tweet|pin(?: it)?|"
     r"e-?mail|print|facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest|instagram|youtube|"
@@ -50,7 +50,9 @@ UI_LINE = re.compile(
     r"en|fr|de|es|english|español|français|deutsch|edition|select edition|"
     r"tags?:?|topics?:?|filed under:?|categories:?|posted in:?|click to (?:enlarge|expand|play)|"
     r"enlarge (?:this )?image|(?:hide|show|toggle) caption|expand image|play video|"
-    r"[\d.,]+k? (?:shares?|likes?|views?|comments?|reactions?)|font size|text size|a ?a ?a)[.:!]?$",
+    r"[\d.,]+k? (?:shares?|likes?|views?|comments?|reactions?)|font size|text size|a ?a ?a|"
+    r"about the author|more on this (?:story|topic)|related internet links|accessibility(?: help)?|"
+    r"notifications)(?:[.:!]|\.\.\.|…)?$",
     re.IGNORECASE,
 )
 # a label heading followed by a link list, e.g. "Tags: NATO, Russia", "Read more: ..."
@@ -78,11 +80,12 @@ PROMO = re.compile(
     r"\b(?:sign up (?:for|to)|subscribe (?:to|for|now|today)|newsletters?\b|stay informed|"
     r"get the latest|latest news|breaking news (?:updates|alerts)|download (?:our|the) app|"
     r"follow us|follow all the|like us on|turn on (?:push )?notifications|on your browser|"
-    r"in your inbox|click here|already a (?:subscriber|member)|support (?:our|independent) journalism|"
+    r"(?:in|to) your inbox|click here|already a (?:subscriber|member)|support (?:our|independent) journalism|"
     r"become a (?:member|subscriber)|free trial|unlimited access|subscribers only|"
     r"for (?:exclusive|subscriber)|terms of (?:use|service)|privacy policy|"
     r"don'?t miss (?:a|any|out)|get (?:our|the) (?:free )?app|available on the app store|"
-    r"real-time (?:news|updates)|notifications? (?:on|for))",
+    r"real-time (?:news|updates)|notifications? (?:on|for)|got a (?:story|news tip|tip)\b|"
+    r"send us (?:your )?(?:news |story )?tips|(?:email|contact|call) us (?:at|on)\b)",
     re.IGNORECASE,
 )
 # a promo addresses the reader: an imperative first word or a you/our pronoun
@@ -127,11 +130,19 @@ GLUED_CREDIT = re.compile(
 
 # section headings after which the article is over (comments, related links, footers)
 END_MARKER = re.compile(
-    r"^(?:related(?: articles| stories| news| content| coverage| posts)?|more (?:stories|news|articles|from .{1,40})|"
-    r"read (?:more|next)|recommended(?: for you| stories)?|you (?:may|might) also (?:like|be interested in)|"
+    r"^(?:related(?: articles| stories| news| content| coverage| posts| topics| internet links)?|"
+    r"more (?:stories|news|articles|from .{1,40})|more on this (?:story|topic)|"
+    r"recommended(?: for you| stories)?|you (?:may|might) also (?:like|be interested in)|"
     r"most (?:read|popular|viewed|shared)|trending(?: now| stories| news)?|top stories|latest(?: news| stories)?|"
     r"comments?(?: \(\d+\))?|\d+ comments?|no comments?|post a comment|leave a (?:comment|reply)|"
     r"about the author|about us|contact us|follow us|share this(?: article| story)?)[.:!]?$",
+    re.IGNORECASE,
+)
+
+# a staff role line under a standalone byline name: "Business reporter", "Transport correspondent"
+ROLE_LINE = re.compile(
+    r"^(?:[A-Z][\w&'’-]*\s){0,3}(?:reporter|correspondent|editor|writer|journalist|columnist|contributor|"
+    r"producer|analyst)s?$",
     re.IGNORECASE,
 )
 
@@ -145,6 +156,10 @@ UI_WORDS = frozenset(
 )
 # breadcrumbs and nav rows: "Home > World > Europe", "News | Sport | Weather"
 NAV_SEPARATOR = re.compile(r"\s[>»›/|•·]\s")
+# breadcrumb arrows: two crumbs are enough ("Sport > Football"); pipes and slashes need three parts
+BREADCRUMB_SEPARATOR = re.compile(r"\s[>»›]\s")
+# a list item in a plain-text dump: "• item", "- item", "* item", "1. item" is not one (ranked lists are chrome)
+BULLET = re.compile(r"^[•·▪◦‣*–-]\s+\S")
 # wire-copy credits at the foot of a story
 CREDITS = re.compile(
     r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|translated|produced|research)(?: and [a-z]+)? by\b",
