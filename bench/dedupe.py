@@ -4,7 +4,9 @@ Inputs are the gold seeds (/work/shared/gold/seeds.json) turned into clean/tagge
 directly (no clean heuristics, no spaCy), plus random synthetic articles so that the chosen
 threshold is not tuned to five bodies. Reports precision/recall of the duplicate flag, the
 similarity distributions behind the threshold, a shingle-size sweep, story-group agreement with
-the gold groups, bytes of state per article and dedupe lookups per second.
+the gold groups, bytes of state per article, dedupe calls per second with 10k and 100k articles in
+the index (--fill, --fill-big, time-boxed by --fill-seconds), restore (load) entries per second,
+process memory per article (tracemalloc) and the cost of expire.
 """
 
 from __future__ import annotations
@@ -237,6 +239,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--synthetic", type=int, default=300, help="synthetic base articles")
     parser.add_argument("--fill", type=int, default=10000, help="index size for the speed test")
+    parser.add_argument("--fill-big", type=int, default=100000, help="second, larger index size (0 skips)")
+    parser.add_argument("--fill-seconds", type=float, default=300.0, help="time box for filling up to --fill-big")
     parser.add_argument("--threshold", type=float, default=dd.DEFAULT_THRESHOLD)
     parser.add_argument("--num-perm", type=int, default=dd.DEFAULT_NUM_PERM)
     parser.add_argument("--shingle", type=int, default=dd.DEFAULT_SHINGLE_SIZE)
@@ -288,11 +292,11 @@ def main() -> None:
             false_pos.append(f"{b} -> {out['duplicate_of']} ({out['similarity']})")
     neg_sims: list[float] = []
     neg_count = len(bases)
-    signatures = np.stack([index._seen[b].signature for b in bases])
+    signatures = np.stack([index.signature_of(b) for b in bases])
     for h, body in hard.items():
         neg_count += 1
         m, _ = index.signature(body)
-        neg_sims.append(float((signatures == m.hashvalues).mean(axis=1).max()))
+        neg_sims.append(float((signatures == m).mean(axis=1).max()))
         out = dd.dedupe(clean_record(h, body), index, NOW + 1e6)
         if out["status"] != "unique":
             false_pos.append(f"{h} -> {out['duplicate_of']} ({out['similarity']})")
@@ -315,13 +319,13 @@ def main() -> None:
             else:
                 misses.append(f"{kind} of {b}: {out['status']} {out.get('similarity', '')}")
                 m, _ = index.signature(body)
-                by_kind.setdefault(kind, []).append(sim.signature_jaccard(index._seen[b].signature, m.hashvalues))
+                by_kind.setdefault(kind, []).append(sim.signature_jaccard(index.signature_of(b), m))
                 if out["status"] == "unique":
                     index.forget(vid)
     positives = sum(len(vs) for vs in all_variants.values())
     fp = len(false_pos)
     print(f"\n## duplicate flag at threshold={args.threshold} shingle={args.shingle} num_perm={args.num_perm} "
-          f"containment={args.containment or None} (LSH bands b={index._lsh.b} r={index._lsh.r})")
+          f"containment={args.containment or None} (LSH bands b={index.bands} r={index.rows})")
     print(f"precision={tp / (tp + fp) if tp + fp else 1:.4f} recall={tp / positives:.4f} "
           f"(tp={tp} fn={positives - tp} fp={fp} of {neg_count} negatives)")
     for line in (false_pos + misses)[:12]:
@@ -331,7 +335,7 @@ def main() -> None:
         print(f"pos {kind:18s} {summary(values)}")
     print(f"neg {'nearest neighbour':18s} {summary(neg_sims)}")
     print(f"neg {'gold same-event':18s} " + ", ".join(
-        f"{a[:3]}/{b[:3]}={sim.signature_jaccard(index._seen[a].signature, index._seen[b].signature):.3f}"
+        f"{a[:3]}/{b[:3]}={sim.signature_jaccard(index.signature_of(a), index.signature_of(b)):.3f}"
         for a, b in [(seed_ids[0], seed_ids[2]), (seed_ids[3], seed_ids[4])]))
 
     # 3. state size
@@ -349,27 +353,82 @@ def main() -> None:
     )
     print(f"restored index finds {agree}/{len(seed_ids) * 5} seed near-duplicates")
 
-    # 5. speed with a pre-filled index
-    tracemalloc.start()
-    big = dd.DedupeIndex(threshold=args.threshold, num_perm=args.num_perm, shingle_size=args.shingle, containment=args.containment or None)
-    fill_started = time.perf_counter()
-    for n in range(args.fill):
-        body = synth.article((4, 12))
-        dd.dedupe(clean_record(f"fill{n}", body), big, NOW + n)
-    fill_s = time.perf_counter() - fill_started
-    current, _ = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    queries = [clean_record(f"q{n}", synth.article((4, 12)) if n % 2 else substitute_words(synth.article((4, 12)), rng, synth)) for n in range(1000)]
-    started = time.perf_counter()
-    for q in queries:
-        dd.dedupe(q, big, NOW + 1e7)
-    elapsed = time.perf_counter() - started
-    print(f"\n## speed: fill {args.fill} articles {args.fill / fill_s:.0f}/s; "
-          f"{len(queries) / elapsed:.0f} dedupe calls/s with {args.fill} in the index "
-          f"({elapsed / len(queries) * 1000:.2f} ms/call); traced memory {current / args.fill:.0f} B/article")
+    # 5. speed with a pre-filled index, restore from entries, expiry
+    speed_bench(args, synth, rng)
 
     # 6. stories
     story_bench(articles, aliases, gold["dedupe"]["story_groups"])
+
+
+def speed_bench(args, synth: Synth, rng: random.Random) -> None:
+    def make_index() -> dd.DedupeIndex:
+        return dd.DedupeIndex(threshold=args.threshold, num_perm=args.num_perm, shingle_size=args.shingle,
+                              containment=args.containment or None)
+
+    def fill(index: dd.DedupeIndex, upto: int, deadline: float = float("inf")) -> tuple[int, float]:
+        started, n = time.perf_counter(), len(index)
+        while n < upto and time.perf_counter() < deadline:
+            dd.dedupe(clean_record(f"fill{n}", synth.article((4, 12))), index, NOW + n)
+            n += 1
+        return n, time.perf_counter() - started
+
+    def queries(tag: str) -> list[dict]:
+        return [clean_record(f"q{tag}{n}", synth.article((4, 12)) if n % 2 else substitute_words(synth.article((4, 12)), rng, synth)) for n in range(1000)]
+
+    def calls(index: dd.DedupeIndex, records: list[dict]) -> tuple[float, list[str]]:
+        records = [copy.copy(r) for r in records]
+        started = time.perf_counter()
+        verdicts = [dd.dedupe(r, index, NOW + 1e7)["status"] for r in records]
+        return len(records) / (time.perf_counter() - started), verdicts
+
+    def restore(index: dd.DedupeIndex) -> tuple[dd.DedupeIndex, float]:
+        entries = [orjson.loads(orjson.dumps(index.entry(i))) for i in list(index._slot)]
+        random.Random(len(entries)).shuffle(entries)  # a table is not read back in arrival order
+        restored = make_index()
+        started = time.perf_counter()
+        for entry in entries:
+            restored.load(entry)
+        return restored, len(entries) / (time.perf_counter() - started)
+
+    print("\n## speed (fill = dedupe of new articles incl. generating them; calls = 1000 new articles, half with 3 words changed)")
+    tracemalloc.start()
+    big = make_index()
+    n, fill_s = fill(big, args.fill)
+    current, _ = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    restored, load_rate = restore(big)
+    probe = queries("a")
+    rate, verdicts = calls(big, probe)
+    print(f"{n} in the index: fill {n / fill_s:.0f}/s; {rate:.0f} dedupe calls/s ({1000 / rate:.2f} ms/call, "
+          f"{verdicts.count('duplicate')} flagged); traced memory {current / n:.0f} B/article "
+          f"(memory_bytes estimate {big.memory_bytes() / len(big):.0f})")
+    rate_r, verdicts_r = calls(restored, probe)
+    print(f"restore {n} entries: {load_rate:.0f} entries/s; the restored index gives the same verdicts: "
+          f"{verdicts_r == verdicts} ({rate_r:.0f} calls/s)")
+    tracemalloc.start()
+    again = make_index()
+    for i in list(big._slot):
+        again.load(big.entry(i))
+    current, _ = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"traced memory of a restored index {current / len(again):.0f} B/article")
+    del again, restored
+    if args.fill_big > args.fill:
+        n, fill_s = fill(big, args.fill_big, time.perf_counter() + args.fill_seconds)
+        rate, _ = calls(big, queries("b"))
+        print(f"{len(big)} in the index (time box {args.fill_seconds:.0f} s): {rate:.0f} dedupe calls/s "
+              f"({1000 / rate:.2f} ms/call); memory_bytes estimate {big.memory_bytes() / len(big):.0f} B/article")
+        restored, load_rate = restore(big)
+        print(f"restore {len(restored)} entries: {load_rate:.0f} entries/s")
+        half, total = NOW + len(big) // 2, len(restored)
+        started = time.perf_counter()
+        gone = restored.expire(half)
+        first = time.perf_counter() - started
+        started = time.perf_counter()
+        more = restored.expire(half + 1000)
+        second = time.perf_counter() - started
+        print(f"expire on the restored index: {len(gone)} of {total} in {first * 1000:.1f} ms "
+              f"(loaded out of order: includes the one sort), then {len(more)} more in {second * 1000:.2f} ms")
 
 
 def story_bench(articles: dict, aliases: dict, gold_groups: list[list[str]]) -> None:

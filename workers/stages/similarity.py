@@ -15,12 +15,11 @@ import unicodedata
 from typing import Iterable
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash
 
-MINHASH_SEED = 1
-MINHASH_SCHEME = "affine32"  # datasketch >= 2: uint32 hash values
-_WORD = re.compile(r"[^\W_]+")
-_APOSTROPHES = str.maketrans("", "", "'\u2019\u2018\u02bc")
+_APOSTROPHE_CHARS = "'\u2019\u2018\u02bc"
+# UTF-8 bytes: ASCII letters/digits and every byte of a multi-byte character kept, the rest spaces
+_ASCII_SPACES = bytes(c if c >= 128 or chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789" else 32 for c in range(256))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 # Function words that carry no topic; used only for story text similarity, never for dedupe.
 STOPWORDS = frozenset(
@@ -36,9 +35,21 @@ STOPWORDS = frozenset(
 
 
 def words(text: str) -> list[str]:
-    """Lowercased word tokens: NFKC, apostrophes dropped inside words, other punctuation removed."""
-    text = unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
-    return _WORD.findall(text)
+    """Lowercased word tokens: NFKC, apostrophes dropped inside words, other punctuation removed.
+
+    Tokens are the runs of alphanumeric characters (`[^\\W_]+`). Implemented without a regex
+    scan of the whole text: the few distinct non-ASCII characters are classified one by one,
+    ASCII punctuation becomes spaces with one bytes.translate, then str.split."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    if not text.isascii():
+        for char in set(_NON_ASCII.findall(text)):
+            if char in _APOSTROPHE_CHARS:
+                text = text.replace(char, "")
+            elif not char.isalnum():
+                text = text.replace(char, " ")
+    if "'" in text:
+        text = text.replace("'", "")
+    return text.encode("utf-8").translate(_ASCII_SPACES).decode("utf-8").split()
 
 
 def shingles(tokens: list[str], size: int) -> set[bytes]:
@@ -50,25 +61,110 @@ def shingles(tokens: list[str], size: int) -> set[bytes]:
     return {" ".join(tokens[i : i + size]).encode("utf-8") for i in range(len(tokens) - size + 1)}
 
 
+# -- MinHash ---------------------------------------------------------------------------------
+#
+# Scheme "poly64-ms64" (MINHASH_SCHEME_VERSION 2). A shingle is the text of `size` consecutive
+# tokens joined by single spaces (the whole token list when it is shorter). Its 64-bit hash is
+# the polynomial hash sum(cp[j] * P**j) mod 2**64 over its Unicode code points, computed for
+# every shingle at once from prefix sums, then finalised with murmur3's fmix64. MinHash value k
+# is the top 32 bits of min over shingles of (A[k] * h + B[k]) mod 2**64. P, A and B come from
+# blake2b of fixed labels, so signatures are identical in every process and on every machine
+# (never Python's salted hash()).
+
+MINHASH_SCHEME_VERSION = 2
+_U64 = np.uint64
+_MASK64 = (1 << 64) - 1
+
+
+def _constant(label: str) -> int:
+    return int.from_bytes(hashlib.blake2b(label.encode("ascii"), digest_size=8).digest(), "little")
+
+
+_POLY = _constant("newsfeed/minhash/poly") | 1
+_POLY_INV = pow(_POLY, -1, 1 << 64)
+_SHINGLE_SALT = _U64(_constant("newsfeed/minhash/shingle"))
+_FMIX1 = _U64(0xFF51AFD7ED558CCD)
+_FMIX2 = _U64(0xC4CEB9FE1A85EC53)
+_S33 = _U64(33)
+_S32 = _U64(32)
+_powers_cache: list[np.ndarray] = []
+
+
+def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """(P**j, P**-j) mod 2**64 for j < n (grown by doubling, shared by all callers)."""
+    if not _powers_cache or len(_powers_cache[0]) < n:
+        size = max(4096, 1 << (n - 1).bit_length())
+        out = []
+        for base in (_POLY, _POLY_INV):
+            values = np.full(size, base, dtype=np.uint64)
+            values[0] = 1
+            out.append(np.multiply.accumulate(values))
+        _powers_cache[:] = out
+    return _powers_cache[0], _powers_cache[1]
+
+
+def fmix64(k: np.ndarray) -> np.ndarray:
+    """murmur3's 64-bit finaliser, vectorised (wrapping uint64 arithmetic, in place on k)."""
+    k ^= k >> _S33
+    k *= _FMIX1
+    k ^= k >> _S33
+    k *= _FMIX2
+    k ^= k >> _S33
+    return k
+
+
+def shingle_hashes(tokens: list[str], size: int) -> np.ndarray:
+    """Sorted distinct 64-bit hashes of the word n-grams of `size` (see `shingles`): the same
+    sets, hashed stably; len() is the number of distinct shingles."""
+    n = len(tokens)
+    if not n:
+        return np.empty(0, dtype=np.uint64)
+    text = " ".join(tokens)
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    m = len(points)
+    forward, backward = _powers(m + 1)
+    prefix = np.empty(m + 1, dtype=np.uint64)
+    prefix[0] = 0
+    np.cumsum(points * forward[:m], out=prefix[1:])
+    lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=n)
+    starts = np.empty(n, dtype=np.int64)
+    starts[0] = 0
+    np.cumsum(lengths[:-1] + 1, out=starts[1:])
+    if n <= size:
+        first, end = starts[:1], np.array([m])
+    else:
+        first, end = starts[: n - size + 1], starts[size - 1 :] + lengths[size - 1 :]
+    hashes = (prefix[end] - prefix[first]) * backward[first]
+    hashes += _SHINGLE_SALT
+    hashes = fmix64(hashes)
+    hashes.sort()
+    if len(hashes) > 1:
+        hashes = hashes[np.concatenate(([True], hashes[1:] != hashes[:-1]))]
+    return hashes
+
+
 @functools.cache
-def _permutations(num_perm: int) -> tuple:
-    return MinHash(num_perm=num_perm, seed=MINHASH_SEED, scheme=MINHASH_SCHEME).permutations
+def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    a = np.array([_constant(f"newsfeed/minhash/a/{k}") | 1 for k in range(num_perm)], dtype=np.uint64)
+    b = np.array([_constant(f"newsfeed/minhash/b/{k}") for k in range(num_perm)], dtype=np.uint64)
+    return a, b
 
 
-def minhash(items: Iterable[bytes], num_perm: int) -> LeanMinHash:
-    """MinHash signature (uint32 hash values) of a set of byte strings."""
-    m = MinHash(
-        num_perm=num_perm,
-        seed=MINHASH_SEED,
-        permutations=_permutations(num_perm),
-        scheme=MINHASH_SCHEME,
-    )
-    m.update_batch(list(items))
-    return LeanMinHash(m)
+_CHUNK = 256  # shingles per block of the (shingles x num_perm) product, to stay in cache
 
 
-def minhash_from_values(values: np.ndarray) -> LeanMinHash:
-    return LeanMinHash(seed=MINHASH_SEED, hashvalues=values, scheme=MINHASH_SCHEME)
+def minhash_values(hashes: np.ndarray, num_perm: int) -> np.ndarray:
+    """MinHash signature (num_perm uint32 values) of a set given as 64-bit hashes."""
+    a, b = _permutations(num_perm)
+    if not len(hashes):
+        raise ValueError("MinHash of an empty set")
+    best = None
+    for start in range(0, len(hashes), _CHUNK):
+        block = np.multiply.outer(hashes[start : start + _CHUNK], a)
+        block += b
+        low = block.min(axis=0)
+        best = low if best is None else np.minimum(best, low, out=best)
+    return (best >> _S32).astype(np.uint32)
 
 
 def signature_jaccard(a: np.ndarray, b: np.ndarray) -> float:
