@@ -16,13 +16,12 @@ from pathlib import Path
 from bench.metrics import shingle_f1
 from workers.stages import clean as clean_stage
 from bench import justext_lines
+from bench.gold import GOLD_PATH as GOLD
 from workers.stages.cleaning import lines as ln
 from workers.stages.cleaning.normalise import normalise_text, split_lines
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-GOLD = SHARED / "gold" / "seeds.json"
-SEEDS = SHARED / "seeds" if (SHARED / "seeds").is_dir() else REPO / "seeds"
+SEEDS = REPO / "seeds"
 PAGES = REPO / "tests" / "fixtures" / "pages"
 PAGE_FIELDS = ("dateline", "published_at", "updated_at", "source", "byline")
 LOOPS = int(os.environ.get("BENCH_LOOPS", "2000"))

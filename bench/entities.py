@@ -22,11 +22,11 @@ from pathlib import Path
 
 import spacy
 
+from bench.gold import GOLD_PATH as GOLD
 from workers.ner_pool import NerPool
 from workers.settings import DEFAULT_ENTITY_LABELS
 from workers.stages import entities
 
-GOLD = Path("/work/shared/gold/seeds.json")
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "entities"
 SCORED = {"PERSON": "PERSON", "ORG": "ORG/GPE", "GPE": "ORG/GPE"}
 

@@ -14,12 +14,11 @@ from workers.records import validate
 from workers.stages import clean as stage
 from workers.stages.errors import StageError
 
-REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared"
-GOLD = SHARED / "gold" / "seeds.json"
-SEEDS = SHARED / "seeds"
-
+from bench.gold import GOLD_PATH as GOLD
 from bench.metrics import shingle_f1
+
+REPO = Path(__file__).resolve().parents[2]
+SEEDS = REPO / "seeds"
 
 ARTICLE = [
     "The city council on Tuesday approved a $2.1 billion budget after months of heated debate over police funding and housing programs.",
@@ -189,7 +188,7 @@ def test_non_string_content_is_not_text():
 
 def _gold():
     if not GOLD.exists() or not SEEDS.is_dir():
-        pytest.skip(f"gold seeds not found under {SHARED}")
+        pytest.skip(f"gold seeds not found at {GOLD}")
     return json.loads(GOLD.read_text(encoding="utf-8"))["articles"]
 
 

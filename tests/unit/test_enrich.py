@@ -10,11 +10,11 @@ from pathlib import Path
 import orjson
 import pytest
 
+from bench.gold import GOLD_PATH
 from workers.records import validate
 from workers.stages import enrich as en
 from workers.stages.clean import content_hash
 
-GOLD = Path("/work/shared/gold/seeds.json")
 NOW = 1_700_000_000.0
 
 
@@ -61,9 +61,9 @@ def tagged(article_id: str, body: str, entities: list[tuple[str, str]], **fields
 
 @pytest.fixture(scope="module")
 def gold() -> dict:
-    if not GOLD.exists():
+    if not GOLD_PATH.exists():
         pytest.skip("gold seeds not available")
-    return json.loads(GOLD.read_text())
+    return json.loads(GOLD_PATH.read_text())
 
 
 @pytest.fixture(scope="module")

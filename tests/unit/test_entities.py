@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from bench.gold import GOLD_PATH
 from workers.records import validate
 from workers.settings import DEFAULT_ENTITY_LABELS
 from workers.stages import entities
 from workers.stages.ner import canonical, salience
 
-GOLD = Path("/work/shared/gold/seeds.json")
 LABELS = DEFAULT_ENTITY_LABELS
 
 
@@ -61,9 +61,9 @@ def assert_offsets_exact(record: dict) -> None:
 
 
 def gold_articles() -> dict:
-    if not GOLD.exists():
-        pytest.skip(f"gold file {GOLD} not available")
-    return json.loads(GOLD.read_text(encoding="utf-8"))
+    if not GOLD_PATH.exists():
+        pytest.skip(f"gold file {GOLD_PATH} not available")
+    return json.loads(GOLD_PATH.read_text(encoding="utf-8"))
 
 
 SYNTHETIC = [
