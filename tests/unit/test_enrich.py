@@ -13,7 +13,7 @@ import pytest
 from bench.gold import GOLD_PATH
 from workers.records import validate
 from workers.stages import enrich as en
-from workers.stages.clean import content_hash
+from record_factory import article_record
 
 NOW = 1_700_000_000.0
 
@@ -34,27 +34,9 @@ def tagged(article_id: str, body: str, entities: list[tuple[str, str]], **fields
             continue
         mention = {"start": start, "end": start + len(name_text), "text": name_text, "field": "body"}
         found.append({"name": name, "label": label, "count": 1, "salience": 0.5, "mentions": [mention]})
-    record = {
-        "schema_version": 1,
-        "id": article_id,
-        "status": "tagged",
-        "source": None,
-        "fetched_at": "2024-01-01T00:00:00+00:00",
-        "content_type": "text/plain",
-        "title": None,
-        "body": body,
-        "paragraphs": paragraphs,
-        "dateline": None,
-        "byline": None,
-        "published_at": None,
-        "updated_at": None,
-        "summary": None,
-        "language": "en",
-        "removed": {},
-        "content_hash": content_hash(body),
-        "entities": found,
-        "pipeline": {"clean": {"version": "t"}, "dedupe": {"version": "t"}, "entities": {"version": "t"}},
-    }
+    record = article_record(
+        article_id, body, "tagged", fetched_at="2024-01-01T00:00:00+00:00", entities=found
+    )
     record.update(fields)
     return record
 

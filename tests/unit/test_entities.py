@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from record_factory import article_record
 from bench.gold import GOLD_PATH
 from workers.records import validate
 from workers.settings import DEFAULT_ENTITY_LABELS
@@ -17,26 +18,9 @@ LABELS = DEFAULT_ENTITY_LABELS
 
 
 def unique(body: str, title: str | None = None, dateline: str | None = None, article_id: str = "a1") -> dict:
-    return {
-        "schema_version": 1,
-        "id": article_id,
-        "status": "unique",
-        "source": None,
-        "fetched_at": None,
-        "content_type": "text/plain",
-        "title": title,
-        "body": body,
-        "paragraphs": [p for p in body.split("\n") if p.strip()] or [body],
-        "dateline": dateline,
-        "byline": None,
-        "published_at": None,
-        "updated_at": None,
-        "summary": None,
-        "language": "en",
-        "removed": {},
-        "content_hash": "0" * 32,
-        "pipeline": {"clean": {"version": "1"}, "dedupe": {"version": "1"}},
-    }
+    record = article_record(article_id, body, "unique", title=title, dateline=dateline)
+    record["paragraphs"] = [p for p in body.split("\n") if p.strip()] or [body]
+    return record
 
 
 def tag_one(nlp, body: str, title: str | None = None, dateline: str | None = None) -> dict:
@@ -95,7 +79,7 @@ def test_seed_offsets_exact_and_schema_valid(nlp):
         validate("tagged", record)
         assert_offsets_exact(record)
         assert record["pipeline"]["entities"] == {"version": entities.VERSION}
-        assert record["pipeline"]["clean"] == {"version": "1"}
+        assert record["pipeline"]["clean"] == {"version": "test"}
 
 
 @pytest.mark.parametrize("body", SYNTHETIC)

@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from record_factory import article_record
 from workers import ner_pool
 from workers.ner_pool import NerPool
 from workers.settings import DEFAULT_ENTITY_LABELS
@@ -23,12 +24,7 @@ BODIES = [
 
 
 def record(i: int, body: str) -> dict:
-    return {
-        "schema_version": 1, "id": f"r{i}", "status": "unique", "source": None, "fetched_at": None,
-        "content_type": "text/plain", "title": "Leaders meet in Berlin" if i % 2 else None, "body": body,
-        "paragraphs": [body], "dateline": None, "byline": None, "published_at": None, "updated_at": None,
-        "summary": None, "language": "en", "removed": {}, "content_hash": "0" * 32, "pipeline": {},
-    }
+    return article_record(f"r{i}", body, "unique", title="Leaders meet in Berlin" if i % 2 else None)
 
 
 def test_pool_output_order_and_responsive_loop(nlp):

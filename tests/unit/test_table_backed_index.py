@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from record_factory import article_record
 from workers.agents import TableBackedIndex
 from workers.pipeline import dedupe_index
 from workers.settings import Settings
-from workers.stages.clean import content_hash
 from workers.stages.dedupe import dedupe
 
 BODY = (
@@ -15,12 +15,7 @@ BODY = (
 
 
 def clean_record(article_id: str, body: str = BODY) -> dict:
-    return {
-        "schema_version": 1, "id": article_id, "status": "clean", "source": None, "fetched_at": None,
-        "content_type": "text/plain", "title": None, "body": body, "paragraphs": [body],
-        "dateline": None, "byline": None, "published_at": None, "updated_at": None, "summary": None,
-        "language": "en", "removed": {}, "content_hash": content_hash(body), "pipeline": {"clean": {"version": "1"}},
-    }
+    return article_record(article_id, body)
 
 
 def holder(table: dict, retention: float = 100.0) -> TableBackedIndex:
