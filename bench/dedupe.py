@@ -1,6 +1,6 @@
 """Dedupe and story-grouping bench: `python -m bench.dedupe [--quick]`.
 
-Inputs are the gold seeds (/work/shared/gold/seeds.json) turned into clean/tagged records
+Inputs are the gold seeds (../shared/gold/seeds.json, see bench/gold.py) turned into clean/tagged records
 directly (no clean heuristics, no spaCy), plus random synthetic articles so that the chosen
 threshold is not tuned to five bodies. Reports precision/recall of the duplicate flag, the
 similarity distributions behind the threshold, a shingle-size sweep, story-group agreement with
@@ -25,12 +25,12 @@ from pathlib import Path
 import numpy as np
 import orjson
 
+from bench.gold import GOLD_PATH
 from workers.stages import dedupe as dd
 from workers.stages import enrich as en
 from workers.stages import similarity as sim
 from workers.stages.clean import content_hash
 
-GOLD = Path(os.environ.get("NEWSFEED_GOLD", "/work/shared/gold/seeds.json"))
 NOW = 1_700_000_000.0
 CHROME = [
     "Advertisement",
@@ -241,6 +241,7 @@ def main() -> None:
     parser.add_argument("--fill", type=int, default=10000, help="index size for the speed test")
     parser.add_argument("--fill-big", type=int, default=100000, help="second, larger index size (0 skips)")
     parser.add_argument("--fill-seconds", type=float, default=300.0, help="time box for filling up to --fill-big")
+    parser.add_argument("--calls", type=int, default=2000, help="timed dedupe calls per index size")
     parser.add_argument("--threshold", type=float, default=dd.DEFAULT_THRESHOLD)
     parser.add_argument("--num-perm", type=int, default=dd.DEFAULT_NUM_PERM)
     parser.add_argument("--shingle", type=int, default=dd.DEFAULT_SHINGLE_SIZE)
@@ -248,7 +249,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     rng = random.Random(args.seed)
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    gold = json.loads(GOLD_PATH.read_text(encoding="utf-8"))
     articles, aliases = gold["articles"], gold["aliases"]
     seed_ids = sorted(articles)
     synth = Synth([a["body"] for a in articles.values()], rng)
@@ -373,13 +374,23 @@ def speed_bench(args, synth: Synth, rng: random.Random) -> None:
         return n, time.perf_counter() - started
 
     def queries(tag: str) -> list[dict]:
-        return [clean_record(f"q{tag}{n}", synth.article((4, 12)) if n % 2 else substitute_words(synth.article((4, 12)), rng, synth)) for n in range(1000)]
+        return [clean_record(f"q{tag}{n}", synth.article((4, 12)) if n % 2 else substitute_words(synth.article((4, 12)), rng, synth)) for n in range(args.calls)]
+
+    latency: list[tuple[float, float]] = []
 
     def calls(index: dd.DedupeIndex, records: list[dict]) -> tuple[float, list[str]]:
         records = [copy.copy(r) for r in records]
-        started = time.perf_counter()
-        verdicts = [dd.dedupe(r, index, NOW + 1e7)["status"] for r in records]
-        return len(records) / (time.perf_counter() - started), verdicts
+        verdicts, times = [], []
+        for r in records:
+            started = time.perf_counter()
+            verdicts.append(dd.dedupe(r, index, NOW + 1e7)["status"])
+            times.append(time.perf_counter() - started)
+        latency.append((statistics.median(times), max(times)))
+        return len(records) / sum(times), verdicts
+
+    def pauses() -> str:
+        median, worst = latency[-1]
+        return f"median {median * 1000:.2f} ms, slowest {worst * 1000:.0f} ms"
 
     def restore(index: dd.DedupeIndex) -> tuple[dd.DedupeIndex, float]:
         entries = [orjson.loads(orjson.dumps(index.entry(i))) for i in list(index._slot)]
@@ -390,7 +401,8 @@ def speed_bench(args, synth: Synth, rng: random.Random) -> None:
             restored.load(entry)
         return restored, len(entries) / (time.perf_counter() - started)
 
-    print("\n## speed (fill = dedupe of new articles incl. generating them; calls = 1000 new articles, half with 3 words changed)")
+    print(f"\n## speed (fill = dedupe of new articles incl. generating them; calls = {args.calls} new articles, half with 3 words "
+          "changed; the slowest call includes batched merges of band keys)")
     tracemalloc.start()
     big = make_index()
     n, fill_s = fill(big, args.fill)
@@ -399,7 +411,7 @@ def speed_bench(args, synth: Synth, rng: random.Random) -> None:
     restored, load_rate = restore(big)
     probe = queries("a")
     rate, verdicts = calls(big, probe)
-    print(f"{n} in the index: fill {n / fill_s:.0f}/s; {rate:.0f} dedupe calls/s ({1000 / rate:.2f} ms/call, "
+    print(f"{n} in the index: fill {n / fill_s:.0f}/s; {rate:.0f} dedupe calls/s ({1000 / rate:.2f} ms/call mean, {pauses()}, "
           f"{verdicts.count('duplicate')} flagged); traced memory {current / n:.0f} B/article "
           f"(memory_bytes estimate {big.memory_bytes() / len(big):.0f})")
     rate_r, verdicts_r = calls(restored, probe)
@@ -416,8 +428,9 @@ def speed_bench(args, synth: Synth, rng: random.Random) -> None:
     if args.fill_big > args.fill:
         n, fill_s = fill(big, args.fill_big, time.perf_counter() + args.fill_seconds)
         rate, _ = calls(big, queries("b"))
-        print(f"{len(big)} in the index (time box {args.fill_seconds:.0f} s): {rate:.0f} dedupe calls/s "
-              f"({1000 / rate:.2f} ms/call); memory_bytes estimate {big.memory_bytes() / len(big):.0f} B/article")
+        print(f"{len(big)} in the index (fill {n - args.fill - args.calls} more: {(n - args.fill - args.calls) / fill_s:.0f}/s, time box "
+              f"{args.fill_seconds:.0f} s): {rate:.0f} dedupe calls/s ({1000 / rate:.2f} ms/call mean, {pauses()}); "
+              f"memory_bytes estimate {big.memory_bytes() / len(big):.0f} B/article")
         restored, load_rate = restore(big)
         print(f"restore {len(restored)} entries: {load_rate:.0f} entries/s")
         half, total = NOW + len(big) // 2, len(restored)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import random
-from pathlib import Path
 
 import numpy as np
 import orjson
@@ -12,12 +11,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bench.gold import GOLD_PATH
+from record_factory import article_record
+from workers.stages.clean import content_hash
 from workers.records import validate
 from workers.stages import dedupe as dd
 from workers.stages import similarity
-from workers.stages.clean import content_hash
 
-GOLD = Path("/work/shared/gold/seeds.json")
 NOW = 1_700_000_000.0
 WORDS = (
     "minister council talks delegation agreement summit treaty proposal officials statement "
@@ -27,28 +27,10 @@ WORDS = (
 
 
 def record(article_id: str, body: str, title: str | None = "A title") -> dict:
-    paragraphs = [p for p in body.split("\n\n") if p.strip()]
-    body = "\n\n".join(paragraphs)
-    return {
-        "schema_version": 1,
-        "id": article_id,
-        "status": "clean",
-        "source": "example.org",
-        "fetched_at": "2024-01-01T00:00:00+00:00",
-        "content_type": "text/plain",
-        "title": title,
-        "body": body,
-        "paragraphs": paragraphs,
-        "dateline": None,
-        "byline": None,
-        "published_at": None,
-        "updated_at": None,
-        "summary": None,
-        "language": "en",
-        "removed": {},
-        "content_hash": content_hash(body),
-        "pipeline": {"clean": {"version": "test"}},
-    }
+    body = "\n\n".join(p for p in body.split("\n\n") if p.strip())
+    return article_record(
+        article_id, body, title=title, source="example.org", fetched_at="2024-01-01T00:00:00+00:00"
+    )
 
 
 def article(seed: int, paragraphs: int = 10) -> str:
@@ -63,9 +45,9 @@ def article(seed: int, paragraphs: int = 10) -> str:
 
 
 def gold_bodies() -> dict[str, str]:
-    if not GOLD.exists():
+    if not GOLD_PATH.exists():
         pytest.skip("gold seeds not available")
-    return {i: a["body"] for i, a in sorted(json.loads(GOLD.read_text())["articles"].items())}
+    return {i: a["body"] for i, a in sorted(json.loads(GOLD_PATH.read_text())["articles"].items())}
 
 
 def substitute(body: str, n: int, seed: int = 0) -> str:

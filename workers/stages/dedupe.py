@@ -9,7 +9,8 @@ Layout (lean enough for ~1-2 KB per article): every remembered article has an in
 number; its MinHash signature is one row of a uint32 matrix and its arrival time one float in a
 column. LSH is an own band index: each of `bands` bands of `rows` signature values becomes one
 64-bit key, and all (key, slot) pairs live in two sorted numpy arrays (searched with
-searchsorted) plus a small dict of recent inserts that is merged in batches. Every candidate is
+searchsorted, behind a bitmap over the keys' top bits that most lookups miss) plus a small dict
+of recent inserts that is merged in batches. Every candidate is
 verified on the full signature. Forgotten slots are tombstones until a compaction renumbers
 the live ones in arrival order, which also keeps `expire` proportional to what it drops.
 """
@@ -38,6 +39,10 @@ LSH_MISS_PROBABILITY = 0.001  # at the lowest Jaccard that can still be a near d
 
 _MIN_CAPACITY = 1024
 _MIN_DEAD_FOR_COMPACTION = 1024
+_BLOOM_BITS_PER_KEY = 16
+_U6 = np.uint64(6)
+_U63 = np.uint64(63)
+_ONE = np.uint64(1)
 
 
 def choose_bands(num_perm: int, lowest: float, miss: float = LSH_MISS_PROBABILITY) -> tuple[int, int]:
@@ -117,6 +122,10 @@ class DedupeIndex:
         self._keys = np.zeros(0, dtype=np.uint64)
         self._key_slots = np.zeros(0, dtype=np.int32)
         self._pending: dict[int, int | list[int]] = {}
+        # a bitmap over the top bits of the merged keys (~_BLOOM_BITS_PER_KEY bits per key):
+        # most query keys miss it and skip the binary search of the big sorted array
+        self._bloom = np.zeros(1 << 10, dtype=np.uint64)
+        self._bloom_shift = np.uint64(64 - 16)
         self._pending_keys: list[np.ndarray] = []
         self._pending_slots: list[int] = []
 
@@ -178,7 +187,8 @@ class DedupeIndex:
         """A rough estimate of the in-process size (calibrated with tracemalloc in the bench)."""
         arrays = sum(
             a.nbytes
-            for a in (self._sigs, self._seen_at, self._shingles, self._alive, self._has_sig, self._keys, self._key_slots)
+            for a in (self._sigs, self._seen_at, self._shingles, self._alive, self._has_sig, self._keys, self._key_slots,
+                      self._bloom)
         )
         python = 420 * len(self) + 110 * len(self._pending) + 16 * len(self._ids)
         return arrays + python
@@ -282,7 +292,7 @@ class DedupeIndex:
                 pending[key] = [known, slot]
         self._pending_keys.append(keys)
         self._pending_slots.append(slot)
-        if len(self._pending_slots) >= min(2048, max(256, len(self._slot) // 64)):
+        if len(self._pending_slots) >= min(4096, max(256, len(self._slot) // 32)):
             self._merge_pending()
 
     def _merge_pending(self) -> None:
@@ -297,20 +307,43 @@ class DedupeIndex:
         at = np.searchsorted(self._keys, keys, side="right")
         self._keys = np.insert(self._keys, at, keys)
         self._key_slots = np.insert(self._key_slots, at, slots)
+        if len(self._keys) * _BLOOM_BITS_PER_KEY > len(self._bloom) * 64:
+            self._rebuild_bloom()
+        else:
+            self._add_to_bloom(keys)
         self._pending = {}
         self._pending_keys = []
         self._pending_slots = []
+
+    def _bloom_bits(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        position = keys >> self._bloom_shift
+        return (position >> _U6).view(np.int64), _ONE << (position & _U63)  # < 2**58: view is safe
+
+    def _add_to_bloom(self, sorted_keys: np.ndarray) -> None:
+        for start in range(0, len(sorted_keys), 1 << 18):  # slices: small, cache-warm temporaries
+            words, bits = self._bloom_bits(sorted_keys[start : start + (1 << 18)])  # sorted words
+            starts = np.flatnonzero(np.concatenate(([True], words[1:] != words[:-1])))
+            self._bloom[words[starts]] |= np.bitwise_or.reduceat(bits, starts)
+
+    def _rebuild_bloom(self) -> None:
+        log2 = max(16, math.ceil(math.log2(max(1, len(self._keys) * _BLOOM_BITS_PER_KEY))))
+        self._bloom = np.zeros(1 << (log2 - 6), dtype=np.uint64)
+        self._bloom_shift = np.uint64(64 - log2)
+        self._add_to_bloom(self._keys)
 
     def _candidates(self, keys: np.ndarray) -> np.ndarray:
         """Live slots sharing at least one band key with `keys`."""
         found: list = []
         if len(self._keys):
-            lo = np.searchsorted(self._keys, keys, side="left")
-            hit = np.flatnonzero(self._keys[np.minimum(lo, len(self._keys) - 1)] == keys)
-            if len(hit):
-                hi = np.searchsorted(self._keys, keys[hit], side="right")
-                for i, end in zip(lo[hit].tolist(), hi.tolist()):
-                    found.append(self._key_slots[i:end])
+            words, bits = self._bloom_bits(keys)
+            probe = keys[(self._bloom[words] & bits) != 0]
+            if len(probe):
+                lo = np.searchsorted(self._keys, probe, side="left")
+                hit = np.flatnonzero(self._keys[np.minimum(lo, len(self._keys) - 1)] == probe)
+                if len(hit):
+                    hi = np.searchsorted(self._keys, probe[hit], side="right")
+                    for i, end in zip(lo[hit].tolist(), hi.tolist()):
+                        found.append(self._key_slots[i:end])
         if self._pending:
             pending = self._pending
             for key in keys.tolist():
@@ -349,6 +382,7 @@ class DedupeIndex:
             keep = moved >= 0
             self._keys = self._keys[keep]
             self._key_slots = moved[keep].astype(np.int32)
+            self._rebuild_bloom()
         self._tail, self._head, self._dead = n, 0, 0
         self._ordered = True
         self._max_seen = float(self._seen_at[n - 1]) if n else -math.inf
