@@ -16,12 +16,12 @@ from workers.pipeline import (
     clean_payload,
     dedupe_index,
     guarded,
-    rejected_batch,
     story_index,
 )
-from workers.records import encode, rejected_record
+from workers.records import fit_message, rejected_record
 from workers.settings import Settings
-from workers.stages import dedupe, enrich, entities
+from workers.stages import clean, dedupe, enrich, entities
+from workers.stages.entities import ModelMissing
 
 log = logging.getLogger(__name__)
 
@@ -94,30 +94,34 @@ ROUTES = {
 def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings) -> None:
     """Define the four stage agents and the state they keep on `app`."""
 
-    async def route(record: dict) -> None:
+    async def route(stage: str, record: dict, payload: Any) -> None:
+        """Send `record` to its status's topic; a record too large for Kafka is dead-lettered."""
+        record, value = fit_message(stage, record, payload)
         key = record["id"].encode("utf-8") if record.get("id") else None
-        await topics[ROUTES[record["status"]]].send(key=key, value=encode(record))
+        await topics[ROUTES[record["status"]]].send(key=key, value=value)
 
     async def decode_or_reject(stage: str, payload: bytes) -> dict | None:
         record = _decode_internal(payload)
         if record is None:
-            await route(rejected_record(stage, "undecodable", "internal record is not a JSON object", payload))
+            rejected = rejected_record(stage, "undecodable", "internal record is not a JSON object", payload)
+            await route(stage, rejected, payload)
         return record
 
     async def run_stateful(
         stage: str, function: Callable[..., dict], state: TableBackedIndex, remembered: str, payload: bytes
     ) -> None:
         """One article through a stage that compares it with earlier ones (dedupe, enrich);
-        outputs of status `remembered` join the stage's state."""
+        outputs of status `remembered` join the stage's state once they are sent, so a crash in
+        between means a redelivery that is processed again, never an article lost."""
         record = await decode_or_reject(stage, payload)
         if record is None:
             return
         now = time.time()
         state.expire_due(now)
-        output = guarded(stage, record, function, record, state.current(), now)
+        output = guarded(stage, payload, function, record, state.current(), now, article_id=record.get("id"))
+        await route(stage, output, payload)
         if output["status"] == remembered:
             state.remember(output["id"])
-        await route(output)
 
     dedupe_state = TableBackedIndex(
         app.Table("dedupe-index", partitions=1),
@@ -146,17 +150,26 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
     async def _stop_ner_pool(sender: Any, **kwargs: Any) -> None:
         ner_pool.close()
 
-    async def tag_or_reject(records: list[dict]) -> list[dict]:
+    async def tag_or_reject(batch: list[tuple[bytes, dict]]) -> list[tuple[dict, bytes]]:
+        """(tagged or rejected record, its payload) for each of `batch`; a batch that fails is
+        retried article by article, so one bad record cannot take the others down with it."""
         try:
-            return await ner_pool.tag(records)
-        except Exception as error:  # noqa: BLE001 - a failed batch is dead-lettered, not lost
-            log.exception("NER batch of %d failed", len(records))
-            return rejected_batch(entities.STAGE, records, error)
+            tagged = await ner_pool.tag([record for _payload, record in batch])
+            return [(record, payload) for record, (payload, _record) in zip(tagged, batch)]
+        except ModelMissing:
+            raise
+        except Exception as error:  # noqa: BLE001 - a failing article is dead-lettered, not lost
+            if len(batch) > 1:
+                return [result for pair in batch for result in await tag_or_reject([pair])]
+            [(payload, record)] = batch
+            log.exception("NER failed on %s", record.get("id"))
+            reason = f"{type(error).__name__}: {error}"
+            return [(rejected_record(entities.STAGE, "stage_failed", reason, payload, record.get("id")), payload)]
 
     @app.agent(topics["raw"], name="clean")
     async def clean_agent(stream: faust.StreamT) -> None:
         async for payload in stream:
-            await route(clean_payload(payload))
+            await route(clean.STAGE, clean_payload(payload), payload)
 
     @app.agent(topics["clean"], name="dedupe")
     async def dedupe_agent(stream: faust.StreamT) -> None:
@@ -166,12 +179,13 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
     @app.agent(topics["unique"], name="entities")
     async def entities_agent(stream: faust.StreamT) -> None:
         async for batch in stream.take(settings.ner_batch_size, within=settings.ner_batch_seconds):
-            records = [record for payload in batch if (record := await decode_or_reject(entities.STAGE, payload))]
+            decoded = [(payload, await decode_or_reject(entities.STAGE, payload)) for payload in batch]
+            articles = [(payload, record) for payload, record in decoded if record is not None]
             started = time.perf_counter()
-            tagged = await tag_or_reject(records)
-            log.info("tagged %d article(s) in %.0f ms", len(records), (time.perf_counter() - started) * 1000)
-            for record in tagged:
-                await route(record)
+            results = await tag_or_reject(articles) if articles else []
+            log.info("tagged %d article(s) in %.0f ms", len(articles), (time.perf_counter() - started) * 1000)
+            for record, payload in results:
+                await route(entities.STAGE, record, payload)
 
     @app.agent(topics["tagged"], name="enrich")
     async def enrich_agent(stream: faust.StreamT) -> None:

@@ -17,7 +17,8 @@ def create_app(settings: Settings) -> faust.App:
         broker=f"kafka://{settings.bootstrap}",
         store=settings.table_store,
         datadir=str(datadir),
-        # One copy of each table, on its owner: a standby would also run the retention timer.
+        # One copy of each table, on its owner: nothing reads standbys, and each index is rebuilt
+        # from its table (changelog) when partitions move.
         table_standby_replicas=0,
         topic_partitions=settings.partitions,
         # Kafka's own auto-creation is off; topics are created by workers.topics.ensure_topics.

@@ -89,10 +89,10 @@ def worker() -> None:
     from faust import Worker
 
     from workers.app import create_app
-    from workers.stages.entities import ModelMissing, load_pipeline
+    from workers.stages.entities import ModelMissing, require_model
 
     try:
-        load_pipeline(settings.spacy_model)
+        require_model(settings.spacy_model)
     except ModelMissing as error:
         raise click.ClickException(str(error)) from None
     app = create_app(settings)

@@ -15,9 +15,7 @@ import os
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from pathlib import Path
 
-import spacy.util
 
 from workers.stages import entities
 
@@ -39,13 +37,8 @@ _NLP = None
 _LABELS: tuple[str, ...] = ()
 
 
-def _init(model_name: str, labels: tuple[str, ...], niceness: int) -> None:
+def _init(model_name: str, labels: tuple[str, ...]) -> None:
     global _NLP, _LABELS
-    if niceness > 0:
-        try:
-            os.nice(niceness)  # the event loop's process wins the CPU when both compete
-        except OSError:
-            pass
     _NLP = entities.load_pipeline(model_name)
     _LABELS = labels
 
@@ -86,13 +79,12 @@ def _chunks(records: list[dict], parts: int) -> list[list[dict]]:
 class NerPool:
     """`await start()`, then `await tag(records)` any number of times, then `close()`."""
 
-    def __init__(self, model_name: str, labels, processes: int = 1, niceness: int = 0):
+    def __init__(self, model_name: str, labels, processes: int = 1):
         if processes < 1:
             raise ValueError("processes must be at least 1")
         self.model_name = model_name
         self.labels = tuple(labels)
         self.processes = processes
-        self.niceness = niceness
         self._executor: ProcessPoolExecutor | None = None
 
     def _new_executor(self) -> ProcessPoolExecutor:
@@ -100,7 +92,7 @@ class NerPool:
             max_workers=self.processes,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init,
-            initargs=(self.model_name, self.labels, self.niceness),
+            initargs=(self.model_name, self.labels),
         )
 
     async def start(self, timeout: float = 120.0) -> None:
@@ -109,8 +101,7 @@ class NerPool:
         Raises ModelMissing (from a pool process) when the model is not installed.
         """
         if self._executor is None:
-            if not (spacy.util.is_package(self.model_name) or Path(self.model_name).exists()):
-                entities.load_pipeline(self.model_name)  # raises ModelMissing, in this process
+            entities.require_model(self.model_name)
             self._executor = self._new_executor()
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
@@ -148,7 +139,11 @@ class NerPool:
             log.warning("NER batch of %d failed (%r): rebuilding the pool and retrying once", len(records), error)
             self._terminate()
             await self.start()
-            results = await asyncio.wait_for(self._run(chunks), budget)
+            try:
+                results = await asyncio.wait_for(self._run(chunks), budget)
+            except (BrokenProcessPool, asyncio.TimeoutError):
+                self._terminate()  # the next batch starts a fresh pool, not a stuck one
+                raise
         return [record for chunk in results for record in chunk]
 
     async def _run(self, chunks: list[list[dict]]) -> list[list[dict]]:
@@ -170,10 +165,3 @@ class NerPool:
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
-
-    async def __aenter__(self) -> "NerPool":
-        await self.start()
-        return self
-
-    async def __aexit__(self, *exc) -> None:
-        self.close()

@@ -37,21 +37,11 @@ HOUR_SECONDS = 3600.0
 
 
 def dedupe_index(settings: Settings) -> dedupe.DedupeIndex:
-    return dedupe.DedupeIndex(
-        threshold=settings.dedupe_threshold,
-        num_perm=settings.dedupe_num_perm,
-        retention_seconds=settings.dedupe_retention_days * DAY_SECONDS,
-    )
+    return dedupe.DedupeIndex(threshold=settings.dedupe_threshold, num_perm=settings.dedupe_num_perm)
 
 
 def story_index(settings: Settings) -> enrich.StoryIndex:
     return enrich.StoryIndex(window_seconds=settings.story_window_hours * HOUR_SECONDS)
-
-
-def rejected_batch(stage: str, records: list[dict], error: Exception) -> list[dict]:
-    """Every record of a batch whose stage call failed, as rejected records."""
-    reason = f"{type(error).__name__}: {error}"
-    return [rejected_record(stage, "stage_failed", reason, record) for record in records]
 
 
 def clean_payload(payload: bytes | str | dict) -> dict:
@@ -98,8 +88,11 @@ class LocalPipeline:
         started = time.perf_counter()
         try:
             tagged = entities.tag(records, self.nlp, self.settings.entity_labels)
-        except Exception as error:  # noqa: BLE001 - a failed batch is dead-lettered, not lost
-            return rejected_batch(entities.STAGE, records, error)
+        except Exception as error:  # noqa: BLE001 - a failing article is dead-lettered, not lost
+            if len(records) > 1:  # one by one, so one bad record cannot take the others down
+                return [output for record in records for output in self.tag([record])]
+            reason = f"{type(error).__name__}: {error}"
+            return [rejected_record(entities.STAGE, "stage_failed", reason, records[0])]
         share = round((time.perf_counter() - started) * 1000 / len(records), 3)
         for record in tagged:
             record["pipeline"][entities.STAGE]["ms"] = share

@@ -18,8 +18,9 @@ from jsonschema import Draft202012Validator
 
 SCHEMA_VERSION = 1
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
-KINDS = ("raw", "clean", "unique", "tagged", "enriched", "duplicate", "rejected")
-CONTENT_TYPES = ("text/plain", "text/html")
+# Largest record value the pipeline sends: under the producer's and the broker's default
+# request and message limits (1,000,000 and 1,048,588 bytes), with room for key and headers.
+MAX_VALUE_BYTES = 900_000
 
 
 class RecordError(ValueError):
@@ -106,12 +107,18 @@ def payload_text(payload: Any) -> tuple[str, str]:
 
 
 def rejected_record(
-    stage: str, code: str, message: str, payload: Any, article_id: str | None = None
+    stage: str,
+    code: str,
+    message: str,
+    payload: Any,
+    article_id: str | None = None,
+    payload_limit: int | None = None,
 ) -> dict:
+    """A dead-letter record; the payload is cut to `payload_limit` characters (and flagged) if given."""
     text, encoding = payload_text(payload)
     if article_id is None and isinstance(payload, dict) and isinstance(payload.get("id"), str):
         article_id = payload["id"]
-    return {
+    record = {
         "schema_version": SCHEMA_VERSION,
         "id": article_id,
         "status": "rejected",
@@ -120,3 +127,24 @@ def rejected_record(
         "payload_encoding": encoding,
         "rejected_at": now_iso(),
     }
+    if payload_limit is not None and len(text) > payload_limit:
+        record["payload"] = text[:payload_limit]
+        record["payload_truncated"] = True
+    return record
+
+
+def fit_message(stage: str, record: dict, payload: Any) -> tuple[dict, bytes]:
+    """(record, its bytes), or, when that is too large for a Kafka message, a rejected record
+    saying so, with as much of the original payload as fits."""
+    value = encode(record)
+    if len(value) <= MAX_VALUE_BYTES:
+        return record, value
+    too_large = rejected_record(
+        stage,
+        "too_large",
+        f"the {record.get('status')} record would be {len(value)} bytes, over the {MAX_VALUE_BYTES}-byte message limit",
+        payload,
+        record.get("id"),
+        payload_limit=MAX_VALUE_BYTES // 6,  # a character can take up to 6 bytes in JSON ("\\u0000")
+    )
+    return too_large, encode(too_large)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import base64
+import random
 from pathlib import Path
 
+import orjson
 import pytest
 
-from workers.records import validate
+from workers.records import raw_record, validate
 
 pytestmark = pytest.mark.integration
 
@@ -65,6 +67,17 @@ BAD_INPUT = [
 ]
 
 
+def oversized_article() -> bytes:
+    """A raw record under Kafka's message limit whose clean record (body and paragraphs) is over it."""
+    rng = random.Random(1)
+    words = "council budget river school mayor vote plan road housing transit library park".split()
+    paragraphs = [
+        " ".join(rng.choice(words) for _ in range(12)).capitalize() + f" and item {i} was discussed at length."
+        for i in range(6000)
+    ]
+    return orjson.dumps(raw_record("oversized", "A Long Council Story\n\n" + "\n\n".join(paragraphs)))
+
+
 def original_payload(record: dict) -> bytes:
     if record["payload_encoding"] == "base64":
         return base64.b64decode(record["payload"])
@@ -79,6 +92,14 @@ def test_bad_input_is_dead_lettered_with_its_payload(pipeline):
     assert_valid("rejected", rejected)
     got = sorted((original_payload(record), record["error"]["code"]) for record in rejected)
     assert got == sorted(BAD_INPUT)
+
+    # Too large once cleaned: dead-lettered with the start of its payload, the worker goes on.
+    big = oversized_article()
+    pipeline.produce(big, key=b"oversized")
+    [*_, too_large] = pipeline.read("rejected", len(BAD_INPUT) + 1)
+    validate("rejected", too_large)
+    assert too_large["error"]["code"] == "too_large" and too_large["payload_truncated"] is True
+    assert big.decode().startswith(too_large["payload"])
     # The worker is still alive and still processes good input afterwards.
     pipeline.replay("seeds/000_ee633184b9361a35.txt")
     assert len(pipeline.read("enriched", 1)) == 1

@@ -258,3 +258,13 @@ def test_short_article_inside_a_long_one_is_not_a_duplicate(index):
     dd.dedupe(record("short", short), index, NOW)
     long = article(22, paragraphs=6) + "\n\n" + short + "\n\n" + article(23, paragraphs=6)
     assert dd.dedupe(record("long", long), index, NOW)["status"] == "unique"
+
+
+def test_a_record_that_fails_is_not_remembered():
+    index = dd.DedupeIndex()
+    broken = record("broken", article(7))
+    del broken["pipeline"]
+    with pytest.raises(KeyError):
+        dd.dedupe(broken, index, now=1.0)
+    assert "broken" not in index
+    assert dd.dedupe(record("fine", article(7)), index, now=2.0)["status"] == "unique"

@@ -60,3 +60,24 @@ def test_rejected_record_takes_the_id_from_a_dict_payload():
 def test_schema_errors_name_the_field():
     errors = schema_errors("raw", {"schema_version": 1, "id": "x", "content_type": "text/plain"})
     assert any("content" in error for error in errors)
+
+
+def test_a_record_too_large_for_kafka_becomes_a_rejected_record_with_the_payload_start():
+    from workers.records import MAX_VALUE_BYTES, fit_message
+
+    payload = b'{"id": "big", "content": "' + b"x" * 2_000_000 + b'"}'
+    record = {"schema_version": 1, "id": "big", "status": "clean", "body": "y" * 2_000_000}
+    sent, value = fit_message("clean", record, payload)
+    assert len(value) <= MAX_VALUE_BYTES
+    validate("rejected", sent)
+    assert sent["error"]["code"] == "too_large" and sent["error"]["stage"] == "clean"
+    assert sent["payload_truncated"] is True
+    assert payload.decode().startswith(sent["payload"])
+
+
+def test_a_record_that_fits_is_sent_as_it_is():
+    from workers.records import fit_message
+
+    record = {"schema_version": 1, "id": "small", "status": "clean", "body": "text"}
+    sent, value = fit_message("clean", record, b"raw")
+    assert sent is record and value == b'{"schema_version":1,"id":"small","status":"clean","body":"text"}'

@@ -32,9 +32,11 @@ ENTRY_VERSION = similarity.MINHASH_SCHEME_VERSION
 DEFAULT_THRESHOLD = 0.7
 DEFAULT_NUM_PERM = 128
 DEFAULT_SHINGLE_SIZE = 3
-DEFAULT_RETENTION_SECONDS = 7 * 86400.0
 DEFAULT_CONTAINMENT = 0.9
 CONTAINMENT_JACCARD_MARGIN = 0.1
+# Words of a body that make its signature: far beyond any article, and it bounds the hashing
+# tables of `similarity` (a page of pasted logs must not make them grow without limit).
+MAX_SIGNATURE_WORDS = 50_000
 LSH_MISS_PROBABILITY = 0.001  # at the lowest Jaccard that can still be a near duplicate
 
 _MIN_CAPACITY = 1024
@@ -65,7 +67,6 @@ class DedupeIndex:
     threshold: Jaccard similarity of body shingle sets at or above which an article is a near
         duplicate of an earlier one (checked on the full stored signature, not just LSH bands).
     num_perm: MinHash permutations (signature length; 4 bytes each in `entry`).
-    retention_seconds: how long the caller should keep entries (`expire(now - retention)`).
     shingle_size: words per shingle.
     containment: also a near duplicate when the smaller shingle set is at least this much
         contained in the other and the Jaccard is within CONTAINMENT_JACCARD_MARGIN of the
@@ -79,7 +80,6 @@ class DedupeIndex:
         self,
         threshold: float = DEFAULT_THRESHOLD,
         num_perm: int = DEFAULT_NUM_PERM,
-        retention_seconds: float = DEFAULT_RETENTION_SECONDS,
         shingle_size: int = DEFAULT_SHINGLE_SIZE,
         containment: float | None = DEFAULT_CONTAINMENT,
         bands: tuple[int, int] | None = None,
@@ -88,7 +88,6 @@ class DedupeIndex:
             raise ValueError("threshold must be in (0, 1]")
         self.threshold = threshold
         self.num_perm = num_perm
-        self.retention_seconds = retention_seconds
         self.shingle_size = shingle_size
         self.containment = containment
         self._lowest = threshold - CONTAINMENT_JACCARD_MARGIN if containment is not None else threshold
@@ -395,7 +394,7 @@ class DedupeIndex:
     def signature(self, body: str) -> tuple[np.ndarray | None, int]:
         """(MinHash values of the body's word shingles, number of distinct shingles);
         (None, 0) without words."""
-        hashes = similarity.shingle_hashes(similarity.words(body), self.shingle_size)
+        hashes = similarity.shingle_hashes(similarity.words(body)[:MAX_SIGNATURE_WORDS], self.shingle_size)
         if not len(hashes):
             return None, 0
         return similarity.minhash_values(hashes, self.num_perm), len(hashes)
@@ -413,12 +412,12 @@ class DedupeIndex:
     def nearest(self, values: np.ndarray, shingles: int = 0) -> tuple[str, float] | None:
         """The first-seen remembered article that the signature `values` nearly duplicates, and
         the Jaccard estimated on the full signatures (LSH candidates are always verified)."""
-        values = np.asarray(getattr(values, "hashvalues", values), dtype=np.uint32)
+        values = np.asarray(values, dtype=np.uint32)
         slots = self._candidates(self._band_keys(values[None, :])[0])
         if not len(slots):
             return None
         scores = np.count_nonzero(self._sigs[slots] == values, axis=1) / self.num_perm
-        close = np.flatnonzero(scores >= min(self.threshold, self._lowest) - 1e-9)
+        close = np.flatnonzero(scores >= self._lowest - 1e-9)
         best: tuple[float, float, str] | None = None
         for i in close.tolist():
             slot, score = int(slots[i]), float(scores[i])
@@ -465,9 +464,11 @@ def dedupe(record: dict, index: DedupeIndex, now: float) -> dict:
         found = index.nearest(values, shingles)
         if found is not None:
             return _duplicate(record, found[0], "near_duplicate", found[1])
-    index.remember(article_id, record["content_hash"], values, now, shingles)
-    return {
+    unique = {
         **record,
         "status": "unique",
         "pipeline": {**record["pipeline"], STAGE: {"version": VERSION}},
     }
+    # Last, so a record that fails above is never half-remembered.
+    index.remember(article_id, record["content_hash"], values, now, shingles)
+    return unique

@@ -293,13 +293,15 @@ def enrich(record: dict, stories: StoryIndex, now: float) -> dict:
 
     The same id again (a redelivery) keeps its story id.
     """
-    story_id = stories.story_of(record["id"])
-    if story_id is None:
-        story_id = stories.assign(record["id"], stories.member_of(record, now))
-    return {
+    enriched = {
         **record,
         "status": "enriched",
-        "story_id": story_id,
         "duplicate_of": None,
         "pipeline": {**record["pipeline"], STAGE: {"version": VERSION}},
     }
+    story_id = stories.story_of(record["id"])
+    if story_id is None:
+        # Last, so a record that fails above is never half-remembered.
+        story_id = stories.assign(record["id"], stories.member_of(record, now))
+    enriched["story_id"] = story_id
+    return enriched

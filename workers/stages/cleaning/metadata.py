@@ -131,7 +131,7 @@ def source_label(text: str) -> str | None:
 
 
 def looks_like_outlet(text: str) -> bool:
-    """A short standalone name such as "AP News" or "The Daily Courier"."""
+    """A short standalone name such as "Wire Service News" or "The Daily Courier"."""
     if len(text) > 40 or is_terminal(text):
         return False
     words = text.split()

@@ -71,7 +71,6 @@ COMMENT_PROMPT = re.compile(
     r"share your (?:thoughts|views)|conversation)[.:!]?$",
     re.IGNORECASE,
 )
-COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
 COOKIE_CONTEXT = re.compile(
     r"\b(?:accept|consent|privacy|use of|we use|this (?:site|website)|browsing|settings|preferences)\b",
     re.IGNORECASE,
@@ -122,7 +121,7 @@ POSITIONAL = re.compile(
     r"(?:from\s+)?(?:left|right|center|centre|l|r|c)\s*(?:[,)]|$)|\bfrom (?:left|right)\b)",
     re.IGNORECASE,
 )
-# a wire-service credit glued to the caption's first word: "APDe Hoop ...", "AFPThe minister ..."
+# a wire-service credit glued to the caption's first word: "APJane Doe ...", "AFPThe minister ..."
 GLUED_CREDIT = re.compile(
     r"^(?:AP|AFP|EPA|UPI|PA|DPA|ANP|AAP|IANS|PTI|ANI|Reuters|Getty(?: Images)?|Xinhua|Bloomberg|"
     r"Shutterstock|Alamy|Corbis|[A-Z]{2,5}/[A-Z]{2,8})(?=[A-Z][a-z])"
