@@ -278,8 +278,8 @@ class StoryIndex:
         """Remember the article in the story of its best match (or a new story); its story id."""
         best: tuple[float, str] | None = None
         for other in self.candidates(member):
-            if other == article_id:
-                continue
+            if other == article_id or not self._in_window(member, self._members[other]):
+                continue  # the window is the cheap test: no scoring outside it
             result = self.score(member, self._members[other])
             if result["same_story"] and (best is None or result["rank"] > best[0]):
                 best = (result["rank"], other)

@@ -52,7 +52,7 @@ def is_terminal(text: str) -> bool:
     return bool(stripped) and stripped[-1] in _ENDS
 
 
-_TOKEN = TOKEN = re.compile(r"\w+")
+TOKEN = re.compile(r"\w+")
 _PROMO_TRIGGERS = frozenset(
     "sign subscribe subscriber subscribers newsletter newsletters informed latest breaking download "
     "follow like notifications notification browser inbox click already journalism become trial "
@@ -136,7 +136,7 @@ def classify(texts: list[str]) -> list[Line]:
         line = memo[text] = Line(text)
         n = line.n = text.count(" ") + 1
         line.terminal = is_terminal(text)
-        tokens = _TOKEN.findall(text[:600].casefold())
+        tokens = TOKEN.findall(text[:600].casefold())
         line.stop = sum(map(stopwords, tokens)) / len(tokens) if tokens else 0.0
         reason = _boilerplate_reason(line, tokens)
         if reason:

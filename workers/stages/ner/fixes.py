@@ -29,17 +29,15 @@ ORG_HEADS = frozenset(
     "council commission committee agency alliance union assembly forum court tribunal "
     "parliament congress partnership organisation organization bank fund group".split()
 )
+# Nouns that end the name of an institution, not of a person ("the Ann Lee Memorial Hospital").
+_INSTITUTION_NOUNS = frozenset(
+    "center centre foundation institute institution university college school hospital museum "
+    "library trust society academy stadium".split()
+)
 # Head nouns of an institution named after a person: "the John Smith Memorial Foundation".
-NAMED_HEADS = ORG_HEADS | frozenset(
-    "center centre foundation institute institution university college school hospital museum "
-    "library trust prize award society academy stadium".split()
-)
-# Last words of an institution's name, not of a person's ("the Ann Lee Memorial Hospital").
-INSTITUTION_HEADS = frozenset(
-    "center centre foundation institute institution university college school hospital museum "
-    "library trust society academy stadium council commission committee agency organisation "
-    "organization".split()
-)
+NAMED_HEADS = ORG_HEADS | _INSTITUTION_NOUNS | {"prize", "award"}
+# Last words of an institution's name, not of a person's.
+INSTITUTION_HEADS = _INSTITUTION_NOUNS | {"council", "commission", "committee", "agency", "organisation", "organization"}
 # Last words of a sports club's name, never of a person's ("Leeds United", "Bristol City").
 CLUB_SUFFIXES = frozenset("united city rovers athletic wanderers albion hotspur fc afc".split())
 # Lowercase words that may sit inside an organisation's or place's name ("Bank of England").
