@@ -15,12 +15,10 @@ import argparse
 import copy
 import itertools
 import json
-import os
 import random
 import statistics
 import time
 import tracemalloc
-from pathlib import Path
 
 import numpy as np
 import orjson

@@ -9,6 +9,7 @@ from pathlib import Path
 import orjson
 import pytest
 
+from bench.gold import GOLD_PATH, load_gold
 from workers.records import raw_record, validate
 
 pytestmark = pytest.mark.integration
@@ -20,6 +21,12 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 def assert_valid(kind: str, records: list[dict]) -> None:
     for record in records:
         validate(kind, record)
+
+
+def gold_story_groups() -> list[list[str]]:
+    if not GOLD_PATH.exists():
+        pytest.skip(f"no gold file at {GOLD_PATH}")
+    return load_gold()["dedupe"]["story_groups"]
 
 
 def test_seeds_are_enriched_then_replays_are_duplicates(pipeline):
@@ -40,6 +47,10 @@ def test_seeds_are_enriched_then_replays_are_duplicates(pipeline):
                 assert text[mention["start"]:mention["end"]] == mention["text"]
 
     assert_valid("clean", pipeline.read("clean", SEED_COUNT))
+    stories: dict[str, set[str]] = {}
+    for record in enriched:
+        stories.setdefault(record["story_id"], set()).add(record["id"])
+    assert sorted(map(sorted, stories.values())) == sorted(map(sorted, gold_story_groups()))
 
     pipeline.replay("seeds")
     duplicates = pipeline.read("duplicates", SEED_COUNT, settle=3.0)
