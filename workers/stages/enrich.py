@@ -3,15 +3,20 @@
 A story is a set of distinct (non-duplicate) articles reporting the same event. A new article
 joins the story of the best-matching remembered article when, pairwise:
 
-* their times are within `window_seconds` (published_at when both have it, else fetch/arrival
-  time; an article's publication cannot be later than the other's fetch + window);
+* their times are within `window_seconds`: published_at when both have it, else fetch times. An
+  undated article is taken as published near its fetch when the dated one was fetched promptly
+  (within the window of its publication), and compared by fetch times when the dated one is a
+  backfill; an article's publication cannot be later than the other's fetch + window;
 * they are about the same people: the salience-weighted share of either article's PERSON mass
   that the other also names is >= `person_overlap` (persons are matched by surname, so
   "Jane Q. Public" and "Public" agree). Two reports of one meeting name the same
   actors; a later meeting on the same topic usually has at least one different principal;
-* their text agrees: overlap coefficient of content-word unigrams+bigrams >= `text_overlap`
-  (stricter `text_overlap_no_person`, plus shared ORG/GPE/... entities, when either side names
-  no person).
+* their text agrees: overlap coefficient of content-word unigrams+bigrams >= `text_overlap`, with
+  the words of PERSON names left out (who is named is the test above; the text must agree on
+  what happened, so the same people at another event do not pass on their names). When either
+  side names no person: stricter `text_overlap_no_person`, shared ORG/GPE/... entities (news
+  agencies ignored) >= `entity_overlap_no_person`, and, when both name places, each article's
+  place weight mostly (`place_overlap_no_person`) named by the other.
 
 The caller owns the `StoryIndex`, persists `entry(id)` after each article, restores with
 `load(entry)` and calls `expire(before)` (dropping the returned ids from its table).
@@ -27,13 +32,19 @@ import numpy as np
 from workers.stages import similarity
 
 STAGE = "enrich"
-VERSION = "0.2"
+VERSION = "0.3"
 
 DEFAULT_WINDOW_SECONDS = 72 * 3600.0
 LABEL_WEIGHTS = {"PERSON": 3.0, "ORG": 2.0, "EVENT": 2.0, "GPE": 1.0, "LOC": 1.0, "NORP": 1.0, "FAC": 1.0}
 LABEL_ALIASES = {"PER": "PERSON", "ORGANIZATION": "ORG", "LOCATION": "LOC"}
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 NAME_PREFIXES = {"the", "mr", "mrs", "ms", "dr"}
+# News agencies credited in datelines ("LIMA (Reuters) -"): every wire report shares them.
+NEWS_AGENCIES = frozenset({
+    "reuters", "ap", "associated press", "afp", "agence france presse", "bloomberg", "bloomberg news",
+    "upi", "united press international", "dpa", "xinhua", "kyodo", "kyodo news", "yonhap", "efe",
+    "ansa", "anadolu", "tass",
+})
 SKETCH_SIZE = 256
 MAX_POSTINGS = 5000  # an entity key named by more articles than this is too common to look up
 
@@ -65,6 +76,8 @@ def parse_time(value) -> float | None:
 def entity_key(name: str, label: str) -> str | None:
     label = LABEL_ALIASES.get(label.upper(), label.upper())
     tokens = similarity.words(name)
+    if label != "PERSON" and " ".join(tokens) in NEWS_AGENCIES:
+        return None  # the wire service of a report, not a party to the event
     while tokens and tokens[0] in NAME_PREFIXES:
         tokens = tokens[1:]
     if label == "PERSON":
@@ -87,13 +100,41 @@ def entity_weights(entities: list[dict]) -> dict[str, float]:
     return weights
 
 
-def text_items(text: str) -> set[str]:
-    tokens = [
-        similarity.stem(w)
-        for w in similarity.words(text)
-        if len(w) > 2 and w not in similarity.STOPWORDS and not w.isdigit()
-    ]
-    return set(tokens) | {f"{a} {b}" for a, b in zip(tokens, tokens[1:])}
+def text_items(text: str, drop: frozenset[str] = frozenset()) -> set[str]:
+    """Content-word unigrams and bigrams (crudely stemmed). Words in `drop` (compared raw and
+    stemmed) are left out and break bigrams, so no item spans them."""
+    runs: list[list[str]] = [[]]
+    for w in similarity.words(text):
+        if len(w) <= 2 or w in similarity.STOPWORDS or w.isdigit():
+            continue
+        stemmed = similarity.stem(w)
+        if drop and (w in drop or stemmed in drop):
+            if runs[-1]:
+                runs.append([])
+            continue
+        runs[-1].append(stemmed)
+    items: set[str] = set()
+    for tokens in runs:
+        items.update(tokens)
+        items.update(f"{a} {b}" for a, b in zip(tokens, tokens[1:]))
+    return items
+
+
+def person_words(entities: list[dict]) -> frozenset[str]:
+    """Words of the article's PERSON names and mention texts (and their stems and possessives),
+    left out of the text items: who is named is measured by `person_share`, so the text test
+    measures what happened (two events with the same people share every name)."""
+    found: set[str] = set()
+    for entity in entities:
+        label = (entity.get("label") or "").upper()
+        if LABEL_ALIASES.get(label, label) != "PERSON":
+            continue
+        texts = [entity.get("name") or ""] + [m.get("text") or "" for m in entity.get("mentions") or ()]
+        for text in texts:
+            for w in similarity.words(text):
+                if len(w) > 2 and w not in similarity.STOPWORDS and w not in NAME_PREFIXES:
+                    found.update((w, similarity.stem(w), w + "s"))
+    return frozenset(found)
 
 
 def _persons(weights: dict[str, float]) -> dict[str, float]:
@@ -119,6 +160,21 @@ def entity_overlap(a: dict[str, float], b: dict[str, float]) -> float:
     return shared / min(sum(oa.values()), sum(ob.values()))
 
 
+PLACE_LABELS = ("GPE:", "LOC:", "FAC:")
+
+
+def place_share(a: dict[str, float], b: dict[str, float]) -> float | None:
+    """Min over the two articles of the share of its place (GPE/LOC/FAC) weight the other also
+    names; None when either names no place. Without people, an event is what happened where: a
+    second incident elsewhere that mentions the first in passing names mostly other places."""
+    pa = {k: w for k, w in a.items() if k.startswith(PLACE_LABELS)}
+    pb = {k: w for k, w in b.items() if k.startswith(PLACE_LABELS)}
+    if not pa or not pb:
+        return None
+    shared = pa.keys() & pb.keys()
+    return min(sum(pa[k] for k in shared) / sum(pa.values()), sum(pb[k] for k in shared) / sum(pb.values()))
+
+
 class StoryIndex:
     """Recent articles with their story ids, entity weights and text sketches.
 
@@ -131,14 +187,20 @@ class StoryIndex:
         window_seconds: float = DEFAULT_WINDOW_SECONDS,
         person_overlap: float = 0.6,
         text_overlap: float = 0.2,
+        same_people: float = 0.8,
+        text_overlap_same_people: float = 0.15,
         text_overlap_no_person: float = 0.3,
         entity_overlap_no_person: float = 0.3,
+        place_overlap_no_person: float = 0.5,
     ) -> None:
         self.window_seconds = window_seconds
         self.person_overlap = person_overlap
         self.text_overlap = text_overlap
+        self.same_people = same_people
+        self.text_overlap_same_people = text_overlap_same_people
         self.text_overlap_no_person = text_overlap_no_person
         self.entity_overlap_no_person = entity_overlap_no_person
+        self.place_overlap_no_person = place_overlap_no_person
         self._members: dict[str, _Member] = {}
         self._postings: dict[str, set[str]] = {}  # entity key -> ids of members naming it
         self._postings_no_person: dict[str, set[str]] = {}  # the same, members naming no person
@@ -212,14 +274,17 @@ class StoryIndex:
     # -- matching ---------------------------------------------------------------------------
 
     def member_of(self, record: dict, now: float) -> _Member:
-        items = text_items(" ".join(filter(None, [record.get("title"), record.get("body")])))
+        entities = record.get("entities") or []
+        items = text_items(
+            " ".join(filter(None, [record.get("title"), record.get("body")])), person_words(entities)
+        )
         fetched = parse_time(record.get("fetched_at"))
         return _Member(
             story_id=record["id"],
             seen_at=now,
             published=parse_time(record.get("published_at")),
             fetched=now if fetched is None else fetched,
-            entities=entity_weights(record.get("entities") or []),
+            entities=entity_weights(entities),
             words=similarity.bottom_k(items, SKETCH_SIZE),
             n_words=len(items),
         )
@@ -228,28 +293,39 @@ class StoryIndex:
         w = self.window_seconds
         if a.published is not None and b.published is not None:
             return abs(a.published - b.published) <= w
-        if a.published is not None and a.published > b.fetched + w:
-            return False
-        if b.published is not None and b.published > a.fetched + w:
-            return False
         if a.published is None and b.published is None:
             return abs(a.fetched - b.fetched) <= w
-        return True
+        dated, undated = (a, b) if a.published is not None else (b, a)
+        if dated.published > undated.fetched + w:
+            return False  # published after the other was already fetched (+ window)
+        if dated.fetched - dated.published <= w:
+            # fetched promptly, so the undated article was most likely published near its fetch
+            return abs(undated.fetched - dated.published) <= w
+        return abs(undated.fetched - dated.fetched) <= w  # a backfill: compare fetch times
 
     def score(self, a: _Member, b: _Member) -> dict:
         """The pairwise evidence and the decision (for `enrich` and for explaining it)."""
         persons = person_share(a.entities, b.entities)
         text = similarity.bottom_k_overlap(a.words, a.n_words, b.words, b.n_words, SKETCH_SIZE)
         others = entity_overlap(a.entities, b.entities)
+        places = place_share(a.entities, b.entities) if persons is None else None
         in_window = self._in_window(a, b)
         if persons is not None:
-            same = persons >= self.person_overlap and text >= self.text_overlap
+            # nearly the same people: somewhat less text agreement needed
+            needed = self.text_overlap_same_people if persons >= self.same_people else self.text_overlap
+            same = persons >= self.person_overlap and text >= needed
         else:
-            same = text >= self.text_overlap_no_person and others >= self.entity_overlap_no_person
+            # without people to agree on, the event is what happened where
+            same = (
+                text >= self.text_overlap_no_person
+                and others >= self.entity_overlap_no_person
+                and (places is None or places >= self.place_overlap_no_person)
+            )
         return {
             "persons": None if persons is None else round(persons, 3),
             "text": round(text, 3),
             "entities": round(others, 3),
+            "places": None if places is None else round(places, 3),
             "in_window": in_window,
             "same_story": bool(same and in_window),
             "rank": (persons or 0.0) + text + 0.5 * others,
