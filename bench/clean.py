@@ -2,7 +2,8 @@
 
 Prints body F1 (4-word shingles; mean and per doc), exact titles, boilerplate lines left, metadata
 matches, plain-text docs/s on one core, and the same pipeline with jusText choosing the lines; then the
-held-out-style fixture corpus (tests/fixtures/pages: per-page F1, titles and metadata, text and HTML apart).
+held-out-style fixture corpus (tests/fixtures/pages: per-page F1, titles and metadata, text and HTML apart),
+and the same block again for the fresh pages only (names starting with "r", written after the rules were tuned).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
 PAGES = REPO / "tests" / "fixtures" / "pages"
 PAGE_FIELDS = ("dateline", "published_at", "updated_at", "source", "byline")
+FRESH_PREFIX = os.environ.get("BENCH_FRESH_PREFIX", "r")  # pages authored after the rules, as a held-out check
 LOOPS = int(os.environ.get("BENCH_LOOPS", "2000"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 
@@ -50,12 +52,16 @@ def load_pages() -> list[tuple[str, str, str, dict]]:
     return out
 
 
-def page_block() -> None:
-    """Body F1 per page (text and HTML separately), exact titles and metadata on the fixture corpus."""
-    pages = load_pages()
+def page_block(prefix: str = "", label_prefix: str = "") -> None:
+    """Body F1 per page (text and HTML separately), exact titles and metadata on the fixture corpus
+    (only the pages whose name starts with `prefix`, if given)."""
+    pages = [p for p in load_pages() if p[0].startswith(prefix)]
     if not pages:
         return
-    print(f"\nfixture corpus ({PAGES.relative_to(REPO)}): {len(pages)} pages")
+    if prefix:
+        print(f"\nfresh pages ({PAGES.relative_to(REPO)}/{prefix}*): {len(pages)} pages")
+    else:
+        print(f"\nfixture corpus ({PAGES.relative_to(REPO)}): {len(pages)} pages")
     for ctype, label, target in (("text/plain", "plain text", 0.90), ("text/html", "HTML", 0.96)):
         group = [p for p in pages if p[1] == ctype]
         if not group:
@@ -80,6 +86,7 @@ def page_block() -> None:
             for miss in misses:
                 print(f"    {miss}")
         n = len(group)
+        label = label_prefix + label
         print(f"{label} body F1 mean: {sum(f1s) / n:.4f}   min {min(f1s):.3f}   (target > {target:.2f})")
         print(f"{label} titles exact: {titles}/{n}")
         print(f"{label} metadata matches: " + ", ".join(f"{k} {v}/{n}" for k, v in fields.items()))
@@ -146,6 +153,7 @@ def main() -> int:
     print("metadata matches: " + ", ".join(f"{k} {v}/{n}" for k, v in fields.items()))
 
     page_block()
+    page_block(prefix=FRESH_PREFIX, label_prefix="fresh ")
 
     inputs = [raw(doc_id, content) for doc_id, content, _ in docs]
     clean_stage.clean(inputs[0])  # warm lazy loaders (py3langid)

@@ -232,6 +232,18 @@ def main() -> None:
     )
     for line in corpus_stage["errors"]:  # per-article errors, always listed
         print("   ", line)
+    heldout = {"articles": {k: v for k, v in corpus["articles"].items() if k.startswith("r")}, "aliases": {}}
+    if heldout["articles"]:
+        predicted = {r["id"]: [(e["name"], e["label"]) for e in r["entities"]] for r in corpus_tagged}
+        authored = {"articles": {k: v for k, v in corpus["articles"].items() if k not in heldout["articles"]},
+                    "aliases": {}}
+        for title, subset in (("r* articles (independent checks; tuned on since)", heldout),
+                              ("authored (tuning) articles", authored)):
+            result = score(predicted, subset, width=40)
+            print(
+                f"{title}: {len(subset['articles'])}  P {result['precision']:.3f}  R {result['recall']:.3f}  "
+                f"splits {result['splits']}"
+            )
 
     if args.quality_only:
         return

@@ -361,3 +361,141 @@ def test_bare_name_over_role_line_is_the_byline():
 def test_short_line_between_paragraphs_is_kept_only_when_subheading_shaped(line, kept):
     out = stage.clean_lines(["Council approves budget after long debate", PROSE_LINE, line, PROSE_2, PROSE_3])
     assert (line in out["paragraphs"]) is kept
+
+
+# --- rules added after the fresh-page check (tests/fixtures/pages/r*) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("###", "end_marker"),
+        ("-30-", "end_marker"),
+        ("About Acme Water Holdings", "about_section"),
+        ("Guest Book (23 entries)", "comment_prompt"),
+        ("Table of contents", "ui_vocabulary"),
+        ("Copy", "ui_vocabulary"),
+        ("Jane Doe covers farming and rural affairs for the paper.", "author_bio"),
+        ("Reach her at jdoe@example.com or on 555-0100.", "author_bio"),
+    ],
+)
+def test_fresh_boilerplate_lines(text, reason):
+    (line,) = ln.classify([text])
+    assert (line.kind, line.reason) == ("boilerplate", reason)
+
+
+def test_end_of_release_markers_end_the_article():
+    texts = ["Water board awards contract for new pipes", PROSE_LINE, PROSE_2, "About Acme Water Holdings",
+             "Acme Water Holdings supplies drinking water to more than 900,000 residents in three counties.",
+             "###", "Media contact:", "Jordan Ellis"]
+    assert stage.clean_lines(texts)["paragraphs"] == [PROSE_LINE, PROSE_2]
+
+
+def test_roster_line_is_not_prose():
+    (line,) = ln.classify(["Harbour City: Ward; Clarke, Osei, Lindgren, Patel; Moretti, Hughes, Baptiste; Rossi, Carver."])
+    assert line.kind == ln.SHORT
+    (line,) = ln.classify(["Officials from France, Germany, Italy, Spain and Poland met in Brussels on Monday."])
+    assert line.kind == ln.PROSE
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("By Martin Okafor at Harbour Park", ("Martin Okafor", None)), ("By Jane Doe in Kyiv, Reuters", ("Jane Doe", "Reuters"))],
+)
+def test_byline_drops_the_place(line, expected):
+    assert md.byline(line) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Smoke rises from the elevator on Monday morning. (Jane Doe/The Daily Courier)",
+     "The keeper at the foot of the tower. Photograph: Jane Doe"],
+)
+def test_fresh_captions(text):
+    assert md.is_caption(text, before_lead=False)
+
+
+@pytest.mark.parametrize(
+    "decoy",
+    ["Harbour City 2 - 1 Northgate", "Margaret Ellen Doyle",
+     "Smoke rises over the council building. Officials spoke to the press"],
+)
+def test_title_prefers_the_headline_over_scorelines_names_and_two_sentence_lines(decoy):
+    title = "Council approves budget after long debate over housing"
+    texts = [decoy, title, "March 5, 2024", PROSE_LINE, PROSE_2, PROSE_3]
+    assert stage.clean_lines(texts)["title"] == title
+
+
+def test_table_of_contents_entry_is_not_the_title():
+    title = "Council approves the budget after long debate"
+    texts = [title, "Table of contents", "Funding and timeline", "What comes next", PROSE_LINE, "Funding and timeline",
+             PROSE_2, "What comes next", PROSE_3]
+    out = stage.clean_lines(texts)
+    assert out["title"] == title
+    assert out["paragraphs"] == [PROSE_LINE, "Funding and timeline", PROSE_2, "What comes next", PROSE_3]
+
+
+def test_browser_tab_title_line_names_the_headline():
+    title = "'Every day is different': a ferry captain on 30 years at sea"
+    texts = [f"{title} - The Coastal Review", "Menu", "Interview", title, "By Jane Doe", PROSE_LINE, PROSE_2]
+    assert stage.clean_lines(texts)["title"] == title
+
+
+@pytest.mark.parametrize(("name", "expected"), [("Jane Doe", "Jane Doe"), ("Local News", None), ("Top Stories", None)])
+def test_bare_name_over_date_line_is_the_byline(name, expected):
+    texts = ["Council approves budget after long debate", name, "The Daily Courier", "Published March 5, 2024",
+             PROSE_LINE, PROSE_2, PROSE_3]
+    assert stage.clean_lines(texts)["byline"] == expected
+
+
+@pytest.mark.parametrize(("line", "kept"), [("Results", True), ("What did not work", True),
+                                            ("Ferry Fares Rise Again", False), ("Share", False)])
+def test_fresh_subheadings(line, kept):
+    out = stage.clean_lines(["Council approves budget after long debate", PROSE_LINE, line, PROSE_2, PROSE_3])
+    assert (line in out["paragraphs"]) is kept
+
+
+def test_lines_introduced_by_a_colon_are_kept():
+    intro = "The first change was to cache the package directory, and the configuration gained three lines:"
+    texts = ["Council approves budget after long debate", PROSE_LINE, intro, "cache:", "key: deps-${HASH}",
+             "paths: [vendor/]", "Copy", PROSE_2, PROSE_3]
+    out = stage.clean_lines(texts)
+    assert out["paragraphs"] == [PROSE_LINE, intro, "cache:", "key: deps-${HASH}", "paths: [vendor/]", PROSE_2, PROSE_3]
+
+
+def test_list_items_of_similar_length_are_not_unwrapped():
+    items = ["• Approximately 6,200 lead and galvanized steel lines will be replaced",
+             "• Residents will receive at least 30 days' notice before work begins",
+             "• Water service will typically be interrupted for no more than four hours",
+             "• The authority will provide free water filters to affected households"]
+    assert split_lines("\n".join(items)) == items
+
+
+@pytest.mark.parametrize(
+    ("title", "sitename", "expected"),
+    [("The Jasper Ledger :: County fair board votes to move the fair", None, "County fair board votes to move the fair"),
+     ("Opinion | Why the fair should stay in July", None, "Why the fair should stay in July"),
+     ("Council backs plan - The Daily Courier", None, "Council backs plan")],
+)
+def test_site_names_are_stripped_from_document_titles(title, sitename, expected):
+    assert html_extract._strip_site(title, sitename) == expected
+
+
+def test_header_lines_after_the_headline_in_table_layouts():
+    page = ("<html><head><title>Ledger :: Fair board votes to move the fair</title></head><body><table><tr><td>"
+            "<font size=5><b>Fair board votes to move the fair</b></font></td></tr><tr><td><i>By Jane Doe, Staff Writer"
+            "</i><br>Posted on Thursday, March 14, 2024</td></tr><tr><td><p>" + PROSE_LINE + "</p></td></tr>"
+            "</table></body></html>")
+    lines = html_extract.header_lines(page, "Fair board votes to move the fair")
+    assert lines[:2] == ["By Jane Doe, Staff Writer", "Posted on Thursday, March 14, 2024"]
+
+
+@pytest.mark.parametrize(
+    ("title", "headline", "expected"),
+    [("Village library saved by volunteers - Valley Echo", "Village library saved by volunteers", "Valley Echo"),
+     ("The Jasper Ledger :: County fair board votes", "County fair board votes", "The Jasper Ledger"),
+     ("Village library saved by volunteers", "Village library saved by volunteers", None),
+     ("Library saved - and what comes next for the village", "Library saved", None)],
+)
+def test_site_name_from_the_document_title(title, headline, expected):
+    assert html_extract._site_name(title, headline) == expected

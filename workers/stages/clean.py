@@ -3,8 +3,12 @@
 Pure function, no I/O. Plain text: every line is classified (workers.stages.cleaning.lines), the
 article is the densest run of prose, then metadata rules (cleaning.metadata, cleaning.dates) take the
 title, dateline, byline, source, dates, standfirst and captions out of it and repeated paragraphs are
-collapsed. Inside the article run, subheadings and bullet lists are kept; pull quotes that repeat the
-prose are dropped; hard-wrapped dumps are re-joined first (cleaning.normalise). HTML goes through
+collapsed. Inside the article run, subheadings, bullet lists and the lines a paragraph ending in a
+colon introduces (code, unmarked lists) are kept; pull quotes that repeat the prose are dropped;
+hard-wrapped dumps are re-joined first (cleaning.normalise). The title is the line a browser-tab
+title line ("Headline - Site") repeats, else the best-matching header line that is not a caption, a
+table-of-contents entry, a bare name, a scoreline or two sentences; a bare name over the date line
+is the byline. HTML goes through
 trafilatura first (pages over MAX_HTML_CHARS are cut at a tag), then the same post-cleaning; dates come
 from the text, then JSON-LD/<meta>/<time>, then date/byline-classed elements, then trafilatura.
 """
@@ -34,9 +38,14 @@ _STANDFIRST_CONTAINMENT = 0.7
 _TITLE_MIN_SCORE = 0.3
 _TITLE_BODY_CHARS = 1500
 _PIPE_TITLE_FACTOR = 0.5
+_WEAK_TITLE_FACTOR = 0.5
+_TAB_SEPARATOR = re.compile(r"\s(?:[|–—-]|::|»)\s")
+_TAB_TITLE_MIN_WORDS = 3
 _META_PARTS = re.compile(r"\s+[|•·]\s+")
 _PULL_QUOTE_MIN_WORDS = 5
 _SUBHEAD_MAX_WORDS = 10
+_PROMO_HEADLINE_MIN_WORDS = 5
+_COLON_BLOCK_MAX = 12
 MAX_HTML_CHARS = 5_000_000  # HTML past this is cut (at a tag) before trafilatura: see clean()
 
 
@@ -224,20 +233,34 @@ def clean_lines(
             keep[i] = False
 
     first = next((i for i, k in enumerate(keep) if k), len(lines))
+    if byline is None:
+        byline = _name_over_date(lines, meta, keep, first)
 
-    # 3. title: the header line whose content words best match the article's
+    # 3. title: the line a browser-tab title line ("Headline - Site") repeats; else the header line
+    # whose content words best match the article's - not a subheading the article repeats (a table
+    # of contents); bare names, scorelines and two-sentence lines only when nothing better
     body_words = None
-    title_index, best = None, _TITLE_MIN_SCORE
-    for i in range(0 if known_title else first):
+    title_index = None if known_title else _tab_title_echo(lines, meta, keep, first)
+    best = _TITLE_MIN_SCORE
+    later_heads = None
+    for i in range(0 if known_title or title_index is not None else first):
         line = lines[i]
         if line.kind == "boilerplate" or meta[i] or keep[i]:
             continue
         if body_words is None:
             body_words = md.content_words(_head_text(lines, keep, _TITLE_BODY_CHARS))
         score = md.title_score(line.text, body_words) + 0.001 * i
+        if score < best:
+            continue
         if " | " in line.text:  # "Headline | Site" is the document <title>, not the headline
             score *= _PIPE_TITLE_FACTOR
-        if score >= best and not md.is_caption(line.text, before_lead=False):
+        if md.standalone_name(line.text) or md.scoreline(line.text) or md.inner_sentence_end(line.text):
+            score *= _WEAK_TITLE_FACTOR
+        if score < best or md.is_caption(line.text, before_lead=False):
+            continue
+        if later_heads is None:
+            later_heads = _article_subheads(lines, keep)
+        if ln.key(line.text) not in later_heads:
             title_index, best = i, score
     if title_index is None and not known_title:
         title_index = _headline_before(lines, meta, first)
@@ -363,7 +386,7 @@ def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, en
                     (text.endswith(":") and line.n >= 3 and md.BULLET.match(lines[i + 1].text) is not None)
                     or (
                         (lines[i + 1].kind == ln.PROSE or md.BULLET.match(lines[i + 1].text) is not None)
-                        and 2 <= line.n <= _SUBHEAD_MAX_WORDS
+                        and (2 <= line.n <= _SUBHEAD_MAX_WORDS or _one_word_heading(line, lines[i - 1]))
                         and text[:1].isupper()
                         and not text.endswith((":", ",", ";"))
                         and _subheading_shaped(text)
@@ -372,17 +395,60 @@ def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, en
             ):
                 keep[i] = True
         i += 1
+    _keep_colon_blocks(lines, keep, start, end)
+
+
+def _one_word_heading(line: ln.Line, before: ln.Line) -> bool:
+    """"Results", "Background": a capitalised word of letters after a finished paragraph, not UI."""
+    text = line.text
+    return (
+        line.n == 1
+        and len(text) >= 4
+        and text.isalpha()
+        and before.kind == ln.PROSE
+        and before.terminal
+        and text.casefold() not in v.UI_WORDS
+    )
+
+
+def _keep_colon_blocks(lines: list[ln.Line], keep: list[bool], start: int, end: int) -> None:
+    """The short lines a paragraph ending in a colon introduces (code, an unmarked list), when the
+    article's prose resumes right after them (chrome lines may close the block)."""
+    for i in range(start, end):
+        line = lines[i]
+        if not (keep[i] and line.kind == ln.PROSE and line.text.endswith(":")):
+            continue
+        j = i + 1
+        while j < end and j - i <= _COLON_BLOCK_MAX and not keep[j] and _short_or_sentence(lines[j]):
+            j += 1
+        if i + 1 < j < end and (keep[j] or lines[j].kind in (ln.PROSE, "boilerplate")):
+            after = next((k for k in range(j, min(end, j + 3)) if lines[k].kind != "boilerplate"), None)
+            if after is not None and lines[after].kind == ln.PROSE:
+                for k in range(i + 1, j):
+                    keep[k] = True
+
+
+def _short_or_sentence(line: ln.Line) -> bool:
+    return line.kind == ln.SHORT or line.kind == ln.SENTENCE
 
 
 def _subheading_shaped(text: str) -> bool:
     """Not a headline promo, photo credit/caption label, outlet or person's name, or a reader prompt."""
-    if md.headline_shaped(text) or md.has_caption_trigger(text.casefold()) or md.looks_like_outlet(text):
-        return False
     words = text.split()
+    # a Title Case promo headline; a short sentence-case heading ("What did not work") is fine
+    if md.headline_shaped(text) and (len(words) >= _PROMO_HEADLINE_MIN_WORDS or _title_cased(words)):
+        return False
+    if md.has_caption_trigger(text.casefold()) or md.looks_like_outlet(text):
+        return False
     if words[0].casefold() in v.PROMO_IMPERATIVES:
         return False
     # "Jane Doe": capitalised words and no function word
     return not (md.standalone_name(text) and v.STOPWORDS.isdisjoint(w.casefold() for w in words))
+
+
+def _title_cased(words: list[str]) -> bool:
+    """A capitalised long word after the first word: "Ferry Fares Rise", not "What did not work"."""
+    return any(len(w) > 3 and w[:1].isupper() for w in words[1:])
 
 
 def _is_ui(text: str) -> bool:
@@ -421,11 +487,81 @@ def _restates(paragraph: str, paragraphs: list[str], j: int) -> bool:
     )
 
 
+def _tab_title_echo(lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int) -> int | None:
+    """The header line that a browser-tab/document title line ("Headline - Site", "Site | Headline")
+    repeats without the site name."""
+    parts: set[str] = set()
+    tab_lines = set()
+    for i in range(first):
+        text = lines[i].text
+        if len(text) > 300 or _TAB_SEPARATOR.search(text) is None:
+            continue
+        part = max(_TAB_SEPARATOR.split(text), key=len)  # the headline, not the site name
+        if part.count(" ") + 1 >= _TAB_TITLE_MIN_WORDS:
+            parts.add(ln.key(part))
+            tab_lines.add(i)
+    if not parts:
+        return None
+    for i in range(first):
+        line = lines[i]
+        if i in tab_lines or meta[i] or keep[i] or line.kind == "boilerplate" or line.n < _TAB_TITLE_MIN_WORDS:
+            continue
+        if len(line.text) <= 300 and ln.key(line.text) in parts:
+            return i
+    return None
+
+
+def _article_subheads(lines: list[ln.Line], keep: list[bool]) -> set[str]:
+    """Keys of the short lines kept inside the article after its first prose paragraph (subheadings):
+    a header line repeating one is a table-of-contents entry, not the headline."""
+    out: set[str] = set()
+    seen_prose = False
+    for line, k in zip(lines, keep):
+        if not k:
+            continue
+        if line.kind == ln.PROSE:
+            seen_prose = True
+        elif seen_prose and line.n <= _SUBHEAD_MAX_WORDS:
+            out.add(ln.key(line.text))
+    return out
+
+
+def _name_over_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int) -> str | None:
+    """A bare byline name right above the header's date line, or above one short role/outlet line
+    over it ("Jane Doe" / "Staff Engineer" / "March 8, 2024"); the name line becomes metadata."""
+    for i in range(1, first):
+        if not meta[i] or md.byline(lines[i].text) or not date_line(lines[i].text):
+            continue
+        middle = lines[i - 1]
+        # "Jane Doe" / "The Daily Courier" / date: the upper of two names is the byline
+        candidates = (i - 2, i - 1) if i >= 2 and not (meta[i - 1] or keep[i - 1]) else (i - 1,)
+        for j in candidates:
+            line = lines[j]
+            if meta[j] or keep[j] or line.kind == "boilerplate":
+                continue
+            if j == i - 2 and (middle.kind == ln.PROSE or middle.n > 8 or middle.terminal):
+                continue
+            if _person_name(line.text):
+                meta[j] = True
+                return line.text
+        return None
+    return None
+
+
+def _person_name(text: str) -> bool:
+    """A bare name that is not a section label or outlet ("Local News", "Top Stories", "The Daily Courier")."""
+    if not md.standalone_name(text) or md.looks_like_outlet(text) or md.outlet_word(text) or v.UI_LINE.match(text):
+        return False
+    return v.UI_WORDS.isdisjoint(w.casefold() for w in text.split()) and md.NAV_WORDS.isdisjoint(
+        w.casefold() for w in text.split()
+    )
+
+
 def _headline_before(lines: list[ln.Line], meta: list[bool], first: int) -> int | None:
-    """The headline-shaped line right above the article (skipping chrome and metadata), if any."""
+    """The headline-shaped line right above the article (skipping chrome, metadata and captions), if any."""
     for i in range(first - 1, max(first - 6, 0) - 1, -1):
         line = lines[i]
-        if meta[i] or line.kind == "boilerplate":
+        if meta[i] or line.kind == "boilerplate" or md.is_caption(line.text, before_lead=True):
             continue
         return i if md.headline_shaped(line.text) else None
     return None

@@ -26,7 +26,7 @@ VERSION = "0.3"
 # en_core_web_sm's ner has its own internal tok2vec (not a listener), so nothing else is needed:
 # excluding these leaves the entities unchanged and roughly doubles throughput.
 EXCLUDED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
-LOCATIVE = frozenset({"in", "near", "outside", "across"})
+LOCATIVE = frozenset({"in", "near", "outside", "across", "from"})
 # "faith in X", "a stake in X": nouns after which "in" does not introduce a place.
 NOT_PLACE_BEFORE_IN = frozenset(
     "faith confidence trust belief interest stake stakes shares investment investments role".split()
@@ -146,7 +146,63 @@ def _locative(text: str, start: int) -> bool:
     match = re.search(r"(?:(\w+)\s+)?(\w+)\W*$", text[max(0, start - 48) : start])
     if not match or match.group(2).lower() not in LOCATIVE:
         return False
-    return not (match.group(2).lower() == "in" and (match.group(1) or "").lower() in NOT_PLACE_BEFORE_IN)
+    word, before = match.group(2).lower(), (match.group(1) or "")
+    if word == "from":  # "engineers from X", "flights from X"; not "a call from X"
+        return len(before) > 3 and before[1:].islower() and before.endswith("s") and not before.endswith("ss")
+    return not (word == "in" and before.lower() in NOT_PLACE_BEFORE_IN)
+
+
+# A person's apposition right after a name: ", who", ", 37,", ", a former ...", ", the ... who".
+_PERSON_CUE = re.compile(
+    r",[ \t]+(?:who\b|aged[ \t]+\d|\d{1,2},|(?:a|the)[ \t]+(?:former|retired|veteran)\b"
+    r"|(?:a|an|the)[ \t]+(?:[a-z\-]+[ \t]+){1,4}who\b)"
+)
+
+
+_AGE = re.compile(r",[ \t]+(?:aged[ \t]+)?\d{2},")
+
+
+def _person_cue(text: str, end: int) -> bool:
+    return bool(_PERSON_CUE.match(text, end))
+
+
+# After a reused surname: punctuation or a verb, not a noun ("Villa manager", "Forest owner").
+_SURNAME_FOLLOWER = (
+    r"(?=[,.;:!?)]|[ \t]+(?:said|says|told|tells|added|adds|will|would|was|is|has|had|could|can|"
+    r"later|also|did|does|urged|warned|denied|called|met|stayed|spoke|wrote|leaves|left|won|lost)\b)"
+)
+
+
+def _given_name_cue(word: str, texts: dict[str, str]) -> bool:
+    """`word` follows a capitalised given name with a person's apposition after them somewhere
+    ("Anna Roy, who ...") and is reused alone as a surname."""
+    pattern = re.compile(r"(?<![\w'\-.])([A-Z][a-z][\w'\-]*)[ \t]+" + re.escape(word) + r"(?=,)")
+    for text in texts.values():
+        for match in pattern.finditer(text):
+            given = match.group(1)
+            if canonical._is_title(given) or given.lower() in fixes.CONNECTIVES or given.lower() in LOCATIVE:
+                continue
+            name = f"{given} {word}"
+            if _name_shaped(name) and _person_cue(text, match.end()) and _surname_reused(name, texts):
+                return True
+    return False
+
+
+def _surname_reused(name: str, texts: dict[str, str]) -> bool:
+    """The last word of `name` also stands alone in the article as a subject or object (a surname
+    reused: followed by punctuation or a verb), and the first word never stands alone (a club's
+    or company's short form is usually its first word)."""
+    words = name.split()
+    first, last = words[0], words[-1]
+    alone_last = alone_first = False
+    for text in texts.values():
+        for match in re.finditer(r"(?<![\w'\-])" + re.escape(last) + _SURNAME_FOLLOWER, text):
+            if not re.search(r"(?<![\w'\-])" + re.escape(" ".join(words[:-1])) + r"\s+$", text[: match.start()]):
+                alone_last = True
+        for match in re.finditer(r"(?<![\w'\-])" + re.escape(first) + r"(?![\w\-])", text):
+            if not text.startswith(" ".join(words[1:]), match.end() + 1):
+                alone_first = True
+    return alone_last and not alone_first
 
 
 def _occupied(doc) -> list[tuple[int, int]]:
@@ -175,6 +231,17 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
     return bool(after)
 
 
+def _lone_given_name(body: str, body_doc, start: int, end: int) -> bool:
+    """[start, end) is exactly a one-word non-person entity ("Milos" ORG before "Varga") whose
+    word occurs nowhere else in the body: a given name the model mislabelled."""
+    word = body[start:end]
+    exact = any(
+        ent.start_char == start and ent.end_char == end and ent.label_ not in (PERSON, "DATE", "CARDINAL")
+        for ent in body_doc.ents
+    )
+    return exact and len(re.findall(r"(?<!\w)" + re.escape(word) + r"(?!\w)", body)) == 1
+
+
 def _given_names(found: list[Mention], body: str, body_doc) -> list[Mention]:
     """A one-word person also written "Given Surname" (missed by the model) gets that full name.
 
@@ -195,7 +262,10 @@ def _given_names(found: list[Mention], body: str, body_doc) -> list[Mention]:
             if not body_doc.vocab[hit.group(1).lower()].is_stop
             and not canonical._is_title(hit.group(1))
             and hit.group(1).lower() not in LOCATIVE
-            and not _overlaps(entity_spans, hit.start(1), hit.end(1))
+            and (
+                not _overlaps(entity_spans, hit.start(1), hit.end(1))
+                or _lone_given_name(body, body_doc, hit.start(1), hit.end(1))
+            )
         ]
         if len({hit.group(1) for hit in hits}) != 1:
             continue
@@ -255,6 +325,27 @@ def _full_name_of(name: str, surnames: set[str]) -> bool:
     )
 
 
+def _name_shaped(name: str) -> bool:
+    """Capitalised words only, no institution head noun, digits, "&" or all-caps acronym."""
+    words = name.split()
+    return all(
+        w[:1].isupper() and not canonical.is_all_caps(w) and w.replace("-", "").replace("'", "").isalpha()
+        and w.lower() not in _NAME_HEADS and w.lower() not in fixes.CLUB_SUFFIXES
+        for w in words
+    )
+
+
+def _inner_name_of(name: str, persons: list[str]) -> bool:
+    """`name` is an inner word (neither first nor last) of exactly one person of 3+ words and of
+    no other: a first of two surnames ("Ortega" of "Lucia Ortega Ruiz")."""
+    word = name.casefold()
+    owners = {
+        full for full in persons if word in canonical.person_tokens(full)[1:-1] and len(full.split()) >= 3
+    }
+    others = {full for full in persons if word in canonical.person_tokens(full)} - owners
+    return len(owners) == 1 and not others and name[:1].isupper() and len(name) > 2
+
+
 def _resolve_ambiguous(found: list[Mention], people: dict[str, str]) -> list[Mention]:
     """A partial name shared by two people ("Harper" of "Alice Harper" and "Mia Harper")
     is the one named last before it in the body; it is dropped when none was (e.g. in the title)."""
@@ -278,15 +369,19 @@ def _resolve_ambiguous(found: list[Mention], people: dict[str, str]) -> list[Men
     return kept
 
 
-def _entities(record: dict, title_doc, body_doc, labels: frozenset[str]) -> list[dict]:
+def _entities(
+    record: dict, title_doc, body_doc, labels: frozenset[str], words: frozenset[str] = frozenset()
+) -> list[dict]:
     title = record.get("title") or ""
     body = record["body"]
     texts = {"title": title, "body": body}
     headline_case = bool(title) and title_cased(title)
     # On a Title Case headline the model's spans are unreliable ("Brown Meets Merkel" PERSON): the
     # model reads it sentence-cased (tag() below), with the same offsets.
-    title_mentions = fixes.mentions(title_doc, "title", labels, text=title) if title_doc is not None else []
-    found = title_mentions + fixes.mentions(body_doc, "body", labels)
+    title_mentions = (
+        fixes.mentions(title_doc, "title", labels, text=title, words=words) if title_doc is not None else []
+    )
+    found = title_mentions + fixes.mentions(body_doc, "body", labels, words=words)
 
     # The record's dateline names a place ("GENEVA, Switzerland"): mentions of it are places.
     dateline = (record.get("dateline") or "").split(",")[0].strip().casefold()
@@ -298,13 +393,39 @@ def _entities(record: dict, title_doc, body_doc, labels: frozenset[str]) -> list
 
     _keep_possessive_names(found, texts)
     # A surname of a known person labelled ORG/GPE/FAC... is that person ("Jones" ORG).
+    if PERSON in labels:
+        for mention in found:
+            if mention.label in (PERSON, "NORP") or mention.forced or not _name_shaped(mention.name):
+                continue
+            n_words = len(mention.name.split())
+            if n_words == 1 and any(
+                re.search(r"(?<![\w'\-])" + re.escape(mention.text) + _AGE.pattern, text) for text in texts.values()
+            ):
+                mention.label, mention.forced = PERSON, True  # "Smith, 37, said"
+            elif n_words == 1 and _given_name_cue(mention.text, texts):
+                mention.label, mention.forced = PERSON, True  # "Anna Roy, the economist who ..."
+            elif (
+                2 <= n_words <= 3
+                and (mention.after_dateline or _person_cue(texts[mention.field], mention.end))
+                and _surname_reused(mention.name, texts)
+            ):
+                # "Budi Santoso, who left office ... Santoso said"; "PARIS - Anne Roy said ... Roy"
+                mention.label, mention.forced = PERSON, True
     full_persons = [m.name for m in found if m.label == PERSON and len(m.name.split()) > 1]
     surnames = {m.name.casefold() for m in found if m.label == PERSON and len(m.name.split()) == 1}
     if PERSON in labels:
         for mention in found:
-            if mention.label != PERSON and not mention.forced and mention.label != "NORP":
+            if mention.label == "NORP" and not mention.forced:
+                # "Tedesco" NORP after "Marco Tedesco": the surname, unless an adjective
+                # before a capitalised word ("French President ...").
+                if len(mention.name.split()) == 1 and canonical.surname_owner(mention.name, full_persons) \
+                        and not _NEXT_WORD.match(texts[mention.field], mention.end):
+                    mention.label, mention.forced = PERSON, True
+            elif mention.label != PERSON and not mention.forced:
                 if canonical.surname_owner(mention.name, full_persons):
                     mention.label, mention.forced = PERSON, True
+                elif len(mention.name.split()) == 1 and _inner_name_of(mention.name, full_persons):
+                    mention.label, mention.forced = PERSON, True  # "Ortega" of "Lucia Ortega Ruiz"
                 elif _full_name_of(mention.name, surnames):
                     mention.label, mention.forced = PERSON, True  # "Jean Dupont" ORG, "Dupont" PERSON
     if PERSON in labels and body_doc is not None:
@@ -427,6 +548,7 @@ def tag(records: list[dict], nlp: Language, labels: Iterable[str]) -> list[dict]
             texts.append(sentence_case(title, record["body"], nlp) if title_cased(title) else title)
         texts.append(record["body"])
     docs = iter(nlp.pipe(texts))
+    words = lexicon(nlp)
     tagged = []
     for record in records:
         title_doc = next(docs) if record.get("title") else None
@@ -435,7 +557,7 @@ def tag(records: list[dict], nlp: Language, labels: Iterable[str]) -> list[dict]
             {
                 **record,
                 "status": "tagged",
-                "entities": _entities(record, title_doc, body_doc, labels),
+                "entities": _entities(record, title_doc, body_doc, labels, words),
                 "pipeline": {**record["pipeline"], STAGE: {"version": VERSION}},
             }
         )

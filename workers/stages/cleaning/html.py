@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import functools
 import re
+from html import unescape as html_unescape
 
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,60}$")
+_SITE_PREFIX = re.compile(r"^[^|:»]{1,60}?\s(?:\||::|»)\s")
 # structured dates: JSON-LD, <meta> properties, the first <time datetime>; bounded, literal-anchored
 _HEAD_CHARS = 300_000
 _LD_DATE = re.compile(r'"(datePublished|dateModified)"\s*:\s*"([^"]{8,40})"')
@@ -53,8 +55,13 @@ def extract(html: str) -> dict:
         meta["text"] = _justext(html)
     if meta["title"]:
         meta["title"] = _strip_site(meta["title"], meta["sitename"])
+        if not meta["sitename"]:
+            # no declared site name: the rest of the document <title> around the headline
+            m = _TITLE_TAG.search(html, 0, _HEAD_CHARS)
+            if m:
+                meta["sitename"] = _site_name(" ".join(m.group(1).split()), meta["title"])
     meta["published"], meta["modified"] = structured_dates(html)
-    meta["header_lines"] = header_lines(html)
+    meta["header_lines"] = header_lines(html, meta["title"])
     return meta
 
 
@@ -67,10 +74,11 @@ _HEADER_MAX_ELEMENTS = 30
 _HEADER_MAX_CHARS = 160
 
 
-def header_lines(html: str) -> list[str]:
+def header_lines(html: str, title: str | None = None) -> list[str]:
     """Short texts of elements marked as dates, bylines or article meta by their class/itemprop
-    ("Posted: 07/03/2024 08:30 | By Jane Doe"), in document order, those inside <article> first.
-    Extractors drop these lines; the clean stage reads dates and bylines from them."""
+    ("Posted: 07/03/2024 08:30 | By Jane Doe"), in document order, those inside <article> first;
+    then the short texts right after the headline in the page (pages without such classes, e.g. old
+    table layouts). Extractors drop these lines; the clean stage reads dates and bylines from them."""
     try:
         import lxml.html
 
@@ -78,6 +86,50 @@ def header_lines(html: str) -> list[str]:
         found = root.xpath(_HEADER_XPATH)[: _HEADER_MAX_ELEMENTS * 4]
     except Exception:  # lxml raises on empty or hostile markup
         return []
+    classed = _classed_lines(found)
+    return classed + (_after_headline(root, title) if title else [])
+
+
+_SKIP_TAGS = frozenset(("script", "style", "noscript", "template", "head", "title"))
+_AFTER_TITLE_TEXTS = 4
+
+
+def _after_headline(root, title: str) -> list[str]:
+    """The first few short texts after the first text of the <body> that equals the headline."""
+    from lxml import etree
+
+    body = root.find("body")
+    target = " ".join(title.split()).casefold()
+    out: list[str] = []
+    found, skipping = False, 0
+    try:
+        for event, element in etree.iterwalk(body if body is not None else root, events=("start", "end")):
+            if not isinstance(element.tag, str):
+                continue
+            if element.tag in _SKIP_TAGS:
+                skipping += 1 if event == "start" else -1
+                if event == "start":
+                    continue
+            if skipping:
+                continue
+            piece = element.text if event == "start" else element.tail
+            if not piece or piece.isspace():
+                continue
+            text = " ".join(piece.split())
+            if not found:
+                found = len(text) == len(target) and text.casefold() == target
+                continue
+            if len(text) > _HEADER_MAX_CHARS:
+                break  # the article's prose has begun
+            out.append(text)
+            if len(out) >= _AFTER_TITLE_TEXTS:
+                break
+    except Exception:  # hostile trees
+        return out
+    return out
+
+
+def _classed_lines(found) -> list[str]:
     inside, outside = [], []
     for element in found:
         if element.tag in ("meta", "script", "style", "body", "html"):
@@ -117,11 +169,40 @@ def structured_dates(html: str) -> tuple[str | None, str | None]:
     return published, modified
 
 
+_SITE_NAME_MAX_WORDS = 5
+_TITLE_TAG = re.compile(r"<title\b[^>]{0,200}>([^<]{1,300})</title>", re.IGNORECASE)
+_TAB_SEPARATOR = re.compile(r"\s(?:[|–—-]|::|»)\s")
+
+
+def _site_name(title: str, headline: str) -> str | None:
+    """The site name a document title carried around the headline ("Headline - Valley Echo"), when it
+    reads as a name: a few capitalised words."""
+    rest = title.strip()
+    at = rest.find(headline)
+    if at < 0:
+        return None
+    before, after = rest[:at].strip(), rest[at + len(headline):].strip()
+    if (before and after) or not (before or after) or not _TAB_SEPARATOR.search(" " + (before or after) + " "):
+        return None
+    site = html_unescape((before or after).strip(" |:»–—-"))
+    words = site.split()
+    if not 1 <= len(words) <= _SITE_NAME_MAX_WORDS or not all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        return None
+    return site
+
+
 def _strip_site(title: str, sitename: str | None) -> str:
     m = _SITE_SUFFIX.search(title)
     if m and (sitename is None or sitename.casefold() in m.group(0).casefold()):
         stripped = title[: m.start()].strip()
         if len(stripped.split()) >= 3:
+            return stripped
+    # "Site :: Headline", "Site | Headline": a short site name before a longer headline
+    m = _SITE_PREFIX.match(title)
+    if m and (sitename is None or sitename.casefold() in m.group(0).casefold()):
+        stripped = title[m.end():].strip()
+        site_words = len(m.group(0).split()) - 1
+        if len(stripped.split()) >= max(3, site_words + 1):
             return stripped
     return title.strip()
 

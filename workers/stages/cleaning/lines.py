@@ -22,7 +22,8 @@ _KEY = re.compile(r"[\W_]+")
 _QUOTE_RE = re.compile(r"[\"“”«»„]")
 _HARD_END = re.compile(
     r"^(?:comments?(?: \(\d+\))?|\d+ comments?|no comments?|post a comment|leave a (?:comment|reply)|"
-    r"add a comment|join the (?:conversation|discussion)|about the author)[.:!]?$",
+    r"add a comment|join the (?:conversation|discussion)|about the author|guest ?book(?: \(\d+(?: entries| comments)?\))?|"
+    r"\d+ (?:guest ?book )?entries)[.:!]?$",
     re.IGNORECASE,
 )
 
@@ -61,7 +62,8 @@ _PROMO_TRIGGERS = frozenset(
 _COOKIE_TRIGGERS = frozenset(("cookie", "cookies"))
 _COPYRIGHT_TRIGGERS = frozenset("copyright reserved material broadcast c".split())
 _BIO_TRIGGERS = frozenset(
-    "reporter correspondent editor writer journalist columnist contributor producer author chief based".split()
+    "reporter correspondent editor writer journalist columnist contributor producer author chief based "
+    "covers reports writes reach".split()
 )
 
 
@@ -86,6 +88,10 @@ def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
         return "ui_vocabulary"
     if length <= 160 and _is_nav_row(text):
         return "ui_vocabulary"
+    if length <= 12 and v.END_OF_COPY.match(text):
+        return "end_marker"
+    if length <= 80 and v.ABOUT_SECTION.match(text):
+        return "about_section"
     if length <= 250 and v.CREDITS.match(text):
         return "credits"
     if length <= 300 and "©" in text and v.COPYRIGHT.search(text):
@@ -105,7 +111,9 @@ def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
         and v.PROMO.search(text)
     ):
         return "promo"
-    if length <= 400 and not found.isdisjoint(_BIO_TRIGGERS) and v.AUTHOR_BIO.match(text):
+    if length <= 400 and not found.isdisjoint(_BIO_TRIGGERS) and (
+        v.AUTHOR_BIO.match(text) or v.AUTHOR_BIO_VERB.match(text) or v.AUTHOR_CONTACT.search(text)
+    ):
         return "author_bio"
     return None
 
@@ -142,9 +150,12 @@ def classify(texts: list[str]) -> list[Line]:
         if reason:
             line.kind, line.reason = "boilerplate", reason
             line.score = -10.0
-            line.hard_end = bool(_HARD_END.match(text)) if len(text) <= 40 else False
+            line.hard_end = (reason in _HARD_END_REASONS) or (bool(_HARD_END.match(text)) if len(text) <= 40 else False)
             if not line.hard_end and len(text) <= 60 and v.END_MARKER.match(text):
                 line.score = -25.0
+        elif _is_roster(text, tokens, line.stop):
+            line.kind = SHORT  # a line-up or name list: "Team: Ward; Clarke, Osei, Patel; ..."
+            line.score = -3.0
         elif _is_prose(line, text, tokens):
             line.kind = PROSE
             line.score = float(min(n, 60)) if n >= 3 else min(len(text) / 4.0, 60.0)
@@ -157,6 +168,22 @@ def classify(texts: list[str]) -> list[Line]:
             line.score = -6.0 if repeated else -3.0
         lines.append(line)
     return lines
+
+
+_LIST_SEPARATORS = re.compile(r"[,;]")
+_HARD_END_REASONS = frozenset(("end_marker", "about_section"))
+
+
+def _is_roster(text: str, tokens: list[str], stop: float) -> bool:
+    """A list of names (line-ups, cast lists, tag rows): many commas/semicolons, almost no function
+    words, mostly capitalised words."""
+    if stop >= 0.1 or len(tokens) < 6:
+        return False
+    separators = len(_LIST_SEPARATORS.findall(text))
+    if separators < 4:
+        return False
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return bool(words) and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
 def _alpha_share(tokens: list[str]) -> float:

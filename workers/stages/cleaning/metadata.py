@@ -35,6 +35,7 @@ _BYLINE = re.compile(
 )
 _NAME_PARTICLES = frozenset("and de del della der di van von la le al el bin ibn da dos du y".split())
 _BYLINE_SPLIT = re.compile(r"\s*(?:[|•·,/]|\s[–—-]\s)\s*")
+_BYLINE_PLACE = re.compile(r"(?<=\w) (?:at|in) [A-Z][^,|]*$")
 _SOURCE_LABEL = re.compile(r"^source\s*:\s*(?P<name>[^\n]{2,60})$", re.IGNORECASE)
 _OUTLET = re.compile(
     r"\b(?:news|press|times|post|herald|tribune|journal|gazette|daily|reuters|afp|ap|upi|"
@@ -59,6 +60,14 @@ _NAV_WORDS = frozenset(
     "latest top more world local breaking live trending related home business sports sport politics "
     "entertainment video videos photos tv opinion most read popular all menu".split()
 )
+
+
+NAV_WORDS = _NAV_WORDS
+
+
+def outlet_word(text: str) -> bool:
+    """The text names an outlet-like word ("News", "Times", "Herald", "Press")."""
+    return _OUTLET.search(text) is not None
 
 
 def content_words(text: str) -> set[str]:
@@ -103,7 +112,8 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
     parts = [p for p in _BYLINE_SPLIT.split(m.group("name")) if p]
     if not parts or len(parts[0].split()) > 6 or is_terminal(parts[0]):
         return None
-    words = parts[0].split()
+    # "By Jane Doe in Kyiv", "By Jane Doe at City Hall": the place is not part of the name
+    words = _BYLINE_PLACE.sub("", parts[0]).split()
     if not all(w[:1].isupper() or w in _NAME_PARTICLES for w in words):
         return None
     # "By JANE DOE Associated Press": an upper-case name run straight into a mixed-case outlet
@@ -112,6 +122,8 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
         return " ".join(words[:caps]), " ".join(words[caps:])
     if len(words) == 1:  # "By Reuters" names an outlet; "By Tuesday" names nothing
         return (None, parts[0]) if _OUTLET.search(parts[0]) else None
+    if len(words) != len(parts[0].split()):
+        return " ".join(words), next((p for p in parts[1:] if _OUTLET.search(p)), None)
     outlet = next((p for p in parts[1:] if _OUTLET.search(p)), None)
     return parts[0], outlet
 
@@ -158,6 +170,20 @@ def title_score(text: str, body_words: set[str]) -> float:
     return len(words & body_words) / len(words)
 
 
+_SCORELINE = re.compile(r"^[A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,3} \d{1,3} ?[-–:] ?\d{1,3} [A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,3}$")
+_INNER_SENTENCE = re.compile(r"[a-z]{3}\. +[A-Z(\"“‘']")
+
+
+def scoreline(text: str) -> bool:
+    """A result line of a scoreboard widget: "Riverside 2 - 1 Eastfield"."""
+    return len(text) <= 80 and _SCORELINE.match(text) is not None
+
+
+def inner_sentence_end(text: str) -> bool:
+    """A full stop inside the line, after a lower-case word: two sentences, not a headline."""
+    return _INNER_SENTENCE.search(text) is not None
+
+
 def headline_shaped(text: str) -> bool:
     """4-20 words, capitalised start, no sentence end, mostly capitalised words or a colon/question."""
     words = text.split()
@@ -177,6 +203,8 @@ def is_caption(text: str, before_lead: bool) -> bool:
     if len(text) > (500 if before_lead else 300) or has_quotes(text):
         return False
     if len(text) <= 300 and has_caption_trigger(text.casefold()) and v.PHOTO_CREDIT.search(text):
+        return True
+    if text.endswith(")") and text.count(" ") >= 4 and v.PAREN_CREDIT.search(text[-90:]):
         return True
     return before_lead and bool(
         v.GLUED_CREDIT.match(text) or v.POSITIONAL.search(text) or v.PHOTO_WORDING.search(text)

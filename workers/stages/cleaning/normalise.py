@@ -40,6 +40,7 @@ def normalise_line(line: str) -> str:
     return " ".join(line.split())
 
 
+_LIST_ITEM = re.compile(r"[•·▪◦‣*–-]\s|\d{1,2}[.)]\s")
 _TERMINAL = frozenset(".!?:;\"'”’»)]…。！？")
 
 
@@ -105,7 +106,9 @@ def _unwrap(block: list[str], width: int) -> list[str]:
     out = [block[0]]
     for prev, line in zip(block, block[1:]):
         first = line.split(" ", 1)[0]
-        if width - _WRAP_SLACK <= len(prev) <= width and len(prev) + 1 + len(first) > width:
+        if _LIST_ITEM.match(line) and _LIST_ITEM.match(block[0]):
+            out.append(line)  # the next item of a list, not a wrapped continuation
+        elif width - _WRAP_SLACK <= len(prev) <= width and len(prev) + 1 + len(first) > width:
             out[-1] = out[-1] + " " + line
         else:
             out.append(line)
@@ -115,6 +118,8 @@ def _unwrap(block: list[str], width: int) -> list[str]:
 def _is_wrapped(block: list[str]) -> bool:
     """A block whose lines (all but the last) are similar-length fragments without sentence ends."""
     head = block[:-1]
+    if all(_LIST_ITEM.match(line) for line in block):
+        return False  # a list whose items happen to be of similar length
     lengths = [len(line) for line in head]
     if min(lengths) < 40 or max(lengths) > 130:
         return False

@@ -32,7 +32,7 @@ UI_LINE = re.compile(
     r"article continues (?:below|after (?:this )?(?:ad|advertisement))|scroll to continue(?: with content)?|"
     r"share|shares|share this(?: article| story| page| post)?|share on \w+|share via \w+|tweet|pin(?: it)?|"
     r"e-?mail|print|facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest|instagram|youtube|"
-    r"copy link|link copied|save|saved|bookmark|follow(?: us)?(?: on [\w ]{1,30})?|like|reply|report|"
+    r"copy|copy code|copy link|link copied|save|saved|bookmark|follow(?: us)?(?: on [\w ]{1,30})?|like|reply|report|"
     r"related(?: articles| stories| news| content| topics| posts| links| coverage)?|read more|read next|"
     r"more(?: stories| news| articles| from [\w .'’-]{1,40})?|recommended(?: for you| stories| reading)?|"
     r"you (?:may|might) also (?:like|be interested in)|most (?:read|popular|viewed|shared|watched)|"
@@ -52,7 +52,8 @@ UI_LINE = re.compile(
     r"enlarge (?:this )?image|(?:hide|show|toggle) caption|expand image|play video|"
     r"[\d.,]+k? (?:shares?|likes?|views?|comments?|reactions?)|font size|text size|a ?a ?a|"
     r"about the author|more on this (?:story|topic)|related internet links|accessibility(?: help)?|"
-    r"notifications)(?:[.:!]|\.\.\.|…)?$",
+    r"notifications|(?:table of )?contents|in this (?:article|story|post)|jump to(?: section)?|"
+    r"send flowers|share a memory|sign (?:the|our) guest ?book|view all entries)(?:[.:!]|\.\.\.|…)?$",
     re.IGNORECASE,
 )
 # a label heading followed by a link list, e.g. "Tags: NATO, Russia", "Read more: ..."
@@ -68,7 +69,8 @@ COMMENT_PROMPT = re.compile(
     r"write a comment|log ?in to (?:comment|reply).{0,40}|you must be logged in.{0,80}|"
     r"comments are closed|comment(?:ing)? is (?:closed|disabled)|newer posts?|older posts?|"
     r"subscribe to: post comments.{0,20}|what do you think\??|have your say|"
-    r"share your (?:thoughts|views)|conversation)[.:!]?$",
+    r"share your (?:thoughts|views)|conversation|guest ?book(?: \(\d+(?: entries| comments)?\))?|"
+    r"\d+ (?:guest ?book )?entries|condolences(?: \(\d+\))?)[.:!]?$",
     re.IGNORECASE,
 )
 COOKIE_CONTEXT = re.compile(
@@ -104,16 +106,26 @@ AUTHOR_BIO = re.compile(
     r"\b(?:reporter|correspondent|editor|writer|journalist|columnist|contributor|producer|"
     r"author|bureau chief|staff writer|based in)\b",
 )
+# a bio without a role word ("Jane Doe covers farming for the paper") or a reach-the-author line
+AUTHOR_BIO_VERB = re.compile(r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3} (?:covers|reports on|writes about)\b")
+AUTHOR_CONTACT = re.compile(r"\b(?:reach|contact|email|e-mail|write to) (?:him|her|them|me)\b[^\n]{0,80}@", re.IGNORECASE)
+# the end of a press release or wire story: "###", "# # #", "-30-", "- ENDS -"
+END_OF_COPY = re.compile(r"^(?:#{3,}|# # #|-+ ?30 ?-+|-* ?ends ?-*)$", re.IGNORECASE)
+# an "About <Organisation>" boilerplate heading (press releases): a proper name, no sentence
+ABOUT_SECTION = re.compile(r"^About (?:the )?[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|of|and|for|&|the|de|du|la)){0,6}$")
+
 ICONISH = re.compile(r"icon|chevron|glyph|svg|sprite", re.IGNORECASE)
 
 # captions and photo credits
 PHOTO_CREDIT = re.compile(
     r"(?:\((?:AP|AFP|Reuters|EPA|Getty)?\s*(?:photo|image|picture|file)s?\b[^)]{0,80}\)|"
     r"^(?:photo|image|picture|file photo|credit|photograph|video|caption)\s*(?::|/|credit\b)|"
-    r"\b(?:photo|image|picture)(?: credit)?\s*:\s*\S|\bgetty images\b|\bshutterstock\b|"
+    r"\b(?:photo|photograph|image|picture)(?: credit)?\s*:\s*\S|\bgetty images\b|\bshutterstock\b|"
     r"\b(?:photo|image|picture)\s*/\s*[A-Z]|/\s*(?:AP|AFP|Reuters|EPA|Getty Images)\s*$)",
     re.IGNORECASE,
 )
+# a photographer/outlet credit closing a caption: "... on Monday. (Jane Doe/The Daily Courier)"
+PAREN_CREDIT = re.compile(r"\((?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}) ?/ ?[A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,4}\)$")
 # weaker caption wording, trusted only before the lead paragraph
 PHOTO_WORDING = re.compile(r"\bfile (?:photo|picture)\b|\bin this (?:file )?(?:photo|image|picture)\b|\bpictured\b", re.I)
 POSITIONAL = re.compile(

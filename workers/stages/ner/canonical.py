@@ -23,7 +23,15 @@ TITLE_WORDS = frozenset(
     energy transport agriculture environment labour labor economy state acting former
     attorney solicitor counsel auditor controller minister-president vice-president
     st saint exchequer
+    justices judges senators governors presidents kings queens princes ambassadors mayors
+    mp mps mla mlas mep meps msp msps td
     """.split()
+)
+
+# Lowercase compass words before a place name: "in west Leeds", "north London".
+DIRECTIONS = frozenset(
+    "north south east west central northern southern eastern western north-east north-west "
+    "south-east south-west northeast northwest southeast southwest".split()
 )
 
 # Honorifics: what follows them is a name even if it is also a title word ("Mr King").
@@ -54,6 +62,9 @@ ALIASES = {
     "People's Republic of China": "China",
     "DPRK": "North Korea",
 }
+
+# Common abbreviations the small model tags as organisations or places; never names.
+NOT_NAMES = frozenset("AI CEO CFO COO CTO GDP IPO EV EVs CO2 TV PC PCs ESG".split())
 
 _POSSESSIVE = re.compile(r"(?:['\u2019`\u00b4]s|s['\u2019`\u00b4])$")
 _TRAILING_JUNK = " \t\r\n,;:!?\"'\u2018\u2019\u201c\u201d`()[]{}-\u2013\u2014_*|/"
@@ -88,6 +99,8 @@ def trim_span(text: str, start: int, end: int, person: bool) -> tuple[int, int]:
     index = 0
     if len(words) > 1 and words[0][2].lower() == "the":
         index = 1
+    if not person and index < len(words) - 1 and words[index][2] in DIRECTIONS:
+        index += 1  # "west Leeds" -> "Leeds" (a lowercase compass word is not part of the name)
     if person and words:
         if len(words) == 1 and _is_title(words[0][2]):
             return start, start  # a lone title is not a name

@@ -56,6 +56,7 @@ class Mention:
     label: str
     name: str
     forced: bool = False  # label set by a rule; wins the label vote
+    after_dateline: bool = False  # the rest of a span cut at a dateline dash: its label is the place's
 
 
 def dateline_position(text: str, start: int, end: int, label: str) -> bool:
@@ -131,11 +132,26 @@ def extend_person_left(doc: Doc, ent: Span) -> int:
     return start
 
 
-def extend_person_right(doc: Doc, ent: Span) -> int:
+def extend_person_right(doc: Doc, ent: Span, words: frozenset[str] = frozenset()) -> int:
     """End token of a PERSON span grown over name particles and the capitalised word after them.
 
-    "[Ilse von] der Berg" -> "Ilse von der Berg", "[Piet] ten Bosch" -> "Piet ten Bosch"."""
-    end = ent.end
+    "[Ilse von] der Berg" -> "Ilse von der Berg", "[Piet] ten Bosch" -> "Piet ten Bosch".
+    Also over the tail of a hyphenated name ("[Park Min]-ho") and, when `words` (common English)
+    is given, over one more capitalised word that is no common word, entity, title or stop word
+    ("[Juan Carlos Ruiz] Ortega", a second surname the model left out)."""
+    end = _hyphen_tail(doc, ent.end)
+    if end == ent.end and words and end < len(doc) and doc[end - 1].whitespace_ == " ":
+        token = doc[end]
+        if (
+            _extendable(token)
+            and token.text.lower() not in words
+            and token.text.lower() not in NAMED_HEADS
+            and token.text.lower() not in CLUB_SUFFIXES
+            and not _opens_sentence(doc, end)
+        ):
+            end = _hyphen_tail(doc, end + 1)
+    if end != ent.end:
+        return end
     while doc[end - 1].text in PARTICLES and end < len(doc) and doc[end - 1].whitespace_:
         end -= 1  # the span itself ends in particles: regrow from its last real word
         if end == ent.start:
@@ -148,6 +164,25 @@ def extend_person_right(doc: Doc, ent: Span) -> int:
         if token.is_alpha and token.text[:1].isupper() and not canonical._is_title(token.text):
             return probe + 1
     return ent.end
+
+
+# "Obama-era", "Trump-backed", "Blair-style": a name in a compound modifier, not part of the name.
+_COMPOUND_TAIL = re.compile(r"\w+(?:ed|ing)|era|style|like|type|esque|ite|ites|ism|ist|ists|run|born|free")
+
+
+def _hyphen_tail(doc: Doc, end: int) -> int:
+    """`end` moved over "-word" glued to the previous token ("Jae" "-" "in" -> after "in")."""
+    while (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+        and not doc[end + 1].ent_type_
+        and not _COMPOUND_TAIL.fullmatch(doc[end + 1].lower_)
+    ):
+        end += 2
+    return end
 
 
 def person_institution(doc: Doc, ent: Span) -> int:
@@ -238,16 +273,43 @@ def _pieces(text: str, start: int, end: int, label: str) -> list[tuple[int, int]
     return cut
 
 
+_SPEAKS = re.compile(r"[ \t]+(?:said|says|announced|announces|confirmed|confirms|declined)\b")
+_DEMONYM_END = re.compile(r"(?:an|ans|ese|ish|i|is|ic|ics|ch|sh|s)$")
+
+
+def _org_after_demonym(ent: Span) -> bool:
+    """A NORP span "Kuwaiti Petrolex": its last word is capitalised and not demonym-shaped
+    ("Southeast Asian", "Bosnian Serbs" stay NORP)."""
+    last = ent[-1].text
+    return last[:1].isupper() and last.isalpha() and not _DEMONYM_END.search(last.lower())
+
+
+def _upon_place(doc: Doc, end: int) -> int:
+    """A place span followed by "upon" and a capitalised word takes them ("Kingston upon Thames")."""
+    if (
+        end + 1 < len(doc)
+        and doc[end].lower_ == "upon"
+        and doc[end - 1].whitespace_
+        and doc[end].whitespace_
+        and _capitalised(doc[end + 1])
+    ):
+        return end + 2
+    return end
+
+
 def _camel(token) -> bool:
     """A mixed-case word with an inner capital ("InBev", "PayPal"): a brand, part of an ORG."""
     word = token.text
     return token.is_alpha and word[:1].isupper() and not word.isupper() and any(c.isupper() for c in word[1:])
 
 
-def mentions(doc: Doc | None, field: str, labels: frozenset[str], text: str | None = None) -> list[Mention]:
+def mentions(
+    doc: Doc | None, field: str, labels: frozenset[str], text: str | None = None, words: frozenset[str] = frozenset()
+) -> list[Mention]:
     """The doc's entities with the kept labels, split, trimmed and filtered.
 
-    `text` is the field's own text when the doc was made from a recased copy of the same length."""
+    `text` is the field's own text when the doc was made from a recased copy of the same length;
+    `words` are common English words (lowercase), used to grow person names safely."""
     if doc is None:
         return []
     text = doc.text if text is None else text
@@ -257,12 +319,21 @@ def mentions(doc: Doc | None, field: str, labels: frozenset[str], text: str | No
         span = doc[start:end]
         found.append(Mention(field, span.start_char, span.end_char, span.text, "ORG", canonical.normalise(span.text)))
     grown: dict[int, tuple[int, int]] = {}  # persons grown over words the model tagged otherwise
-    for index, ent in enumerate(doc.ents):
+    ents = doc.ents
+    for index, ent in enumerate(ents):
         if ent.label_ == PERSON and ent.label_ in labels:
-            first, last = extend_person_left(doc, ent), extend_person_right(doc, ent)
+            first, last = extend_person_left(doc, ent), extend_person_right(doc, ent, words)
             if (first, last) != (ent.start, ent.end):
                 grown[index] = (first, last)
-    for index, ent in enumerate(doc.ents):
+        elif ent.label_ == "ORG" and ent.label_ in labels and doc[ent.end - 1].lower_ in ("of", "for") \
+                and index + 1 < len(ents) and ents[index + 1].start == ent.end \
+                and ents[index + 1].label_ in ("GPE", "ORG", "LOC"):
+            grown[index] = (ent.start, ents[index + 1].end)  # "[Police Service of] [Northern Ireland]"
+        elif ent.label_ == "GPE" and ent.label_ in labels:
+            last = _upon_place(doc, ent.end)  # "Kingston upon Thames", "Newcastle upon Tyne"
+            if last != ent.end:
+                grown[index] = (ent.start, last)
+    for index, ent in enumerate(ents):
         label = ent.label_
         if label not in labels:
             continue
@@ -277,12 +348,16 @@ def mentions(doc: Doc | None, field: str, labels: frozenset[str], text: str | No
                 words[-1].lower() in CLUB_SUFFIXES or words[-1].lower() in INSTITUTION_HEADS
             ):
                 label = "ORG"  # "Leeds United" is a club, "X Y Memorial Hospital" an institution
-        elif label == "ORG":
+        elif label == "NORP" and "ORG" in labels and len(ent) > 1 and _org_after_demonym(ent):
+            label = "ORG"  # "Kuwaiti Petrolex": a nationality word opening a company's name
+        if label == "ORG" and ent.label_ != PERSON:
             while last < len(doc) and last - ent.end < 2 and _camel(doc[last]) and not doc[last].ent_type_ \
                     and doc[last - 1].whitespace_:
                 last += 1
         start_char = doc[first].idx
         end_char = doc[last - 1].idx + len(doc[last - 1].text)
+        if label in ("FAC", "LOC") and "ORG" in labels and _SPEAKS.match(text, end_char):
+            label = "ORG"  # "Buckingham Palace said": a building that speaks is an institution
         score = _SCORE.search(text, start_char, end_char)
         if score and score.end() == end_char and score.start() > start_char:
             end_char = score.start()
@@ -300,7 +375,7 @@ def mentions(doc: Doc | None, field: str, labels: frozenset[str], text: str | No
                 and dateline_position(text, piece_start, piece_end, label)
             ):
                 piece_label, forced = "GPE", True  # "GENEVA - ..." / "GENEVA, ..." datelines
-            if canonical.is_office_only(raw):
+            if canonical.is_office_only(raw) or raw in canonical.NOT_NAMES:
                 continue  # "Defence" of "Defence Minister", a lone "President"
             start, end = canonical.trim_span(text, piece_start, piece_end, piece_label == PERSON)
             if end <= start:
@@ -313,7 +388,8 @@ def mentions(doc: Doc | None, field: str, labels: frozenset[str], text: str | No
                 continue
             if forced:
                 name = canonical.prettify_caps(name)
-            found.append(Mention(field, start, end, surface, piece_label, name, forced))
+            after = piece_start > start_char and bool(_DATELINE_DASH.search(text, start_char, piece_start))
+            found.append(Mention(field, start, end, surface, piece_label, name, forced, after))
     if field == "body" and "GPE" in labels:
         dateline = dateline_mention(text, found)
         if dateline is not None:
