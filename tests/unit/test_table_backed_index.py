@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from record_factory import article_record
-from workers.agents import TableBackedIndex
+from workers.state import TableBackedIndex
 from workers.pipeline import dedupe_index
 from workers.settings import Settings
 from workers.stages.dedupe import dedupe
