@@ -3,7 +3,9 @@
 Prints body F1 (4-word shingles; mean and per doc), exact titles, boilerplate lines left, metadata
 matches, plain-text docs/s on one core, and the same pipeline with jusText choosing the lines; then the
 held-out-style fixture corpus (tests/fixtures/pages: per-page F1, titles and metadata, text and HTML apart),
-and the same block again for the fresh pages only (names starting with "r", written after the rules were tuned).
+and the same block again for the fresh pages only (names starting with "r", written after the rules were tuned),
+and for the second fresh batch (names starting with "s"). Optional gold fields (summary, language) are
+checked on the pages whose gold has them.
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
 PAGES = REPO / "tests" / "fixtures" / "pages"
 PAGE_FIELDS = ("dateline", "published_at", "updated_at", "source", "byline")
+OPTIONAL_FIELDS = ("summary", "language")  # checked only where a page's gold has them
 FRESH_PREFIX = os.environ.get("BENCH_FRESH_PREFIX", "r")  # pages authored after the rules, as a held-out check
+FRESH2_PREFIX = os.environ.get("BENCH_FRESH2_PREFIX", "s")  # the second fresh batch, reported apart
 LOOPS = int(os.environ.get("BENCH_LOOPS", "2000"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 
@@ -52,14 +56,14 @@ def load_pages() -> list[tuple[str, str, str, dict]]:
     return out
 
 
-def page_block(prefix: str = "", label_prefix: str = "") -> None:
+def page_block(prefix: str = "", label_prefix: str = "", header: str = "fresh pages") -> None:
     """Body F1 per page (text and HTML separately), exact titles and metadata on the fixture corpus
     (only the pages whose name starts with `prefix`, if given)."""
     pages = [p for p in load_pages() if p[0].startswith(prefix)]
     if not pages:
         return
     if prefix:
-        print(f"\nfresh pages ({PAGES.relative_to(REPO)}/{prefix}*): {len(pages)} pages")
+        print(f"\n{header} ({PAGES.relative_to(REPO)}/{prefix}*): {len(pages)} pages")
     else:
         print(f"\nfixture corpus ({PAGES.relative_to(REPO)}): {len(pages)} pages")
     for ctype, label, target in (("text/plain", "plain text", 0.90), ("text/html", "HTML", 0.96)):
@@ -68,6 +72,7 @@ def page_block(prefix: str = "", label_prefix: str = "") -> None:
             continue
         f1s, titles = [], 0
         fields = dict.fromkeys(PAGE_FIELDS, 0)
+        optional: dict[str, list[int]] = {}
         print(f"{label}: body F1 per page (P / R / F1)")
         for name, _, content, gold in group:
             record = clean_stage.clean({"id": name, "source": None, "content_type": ctype,
@@ -81,6 +86,14 @@ def page_block(prefix: str = "", label_prefix: str = "") -> None:
                     fields[field] += 1
                 else:
                     misses.append(f"{field}={record[field]!r} (gold {gold.get(field)!r})")
+            for field in OPTIONAL_FIELDS:
+                if field in gold:
+                    hit = record[field] == gold[field]
+                    counts = optional.setdefault(field, [0, 0])
+                    counts[0] += hit
+                    counts[1] += 1
+                    if not hit:
+                        misses.append(f"{field}={record[field]!r} (gold {gold[field]!r})")
             title = "ok" if record["title"] == gold["title"] else f"{record['title']!r} (gold {gold['title']!r})"
             print(f"  {name}: {p:.3f} / {r:.3f} / {f1:.3f}  title={title}")
             for miss in misses:
@@ -89,7 +102,8 @@ def page_block(prefix: str = "", label_prefix: str = "") -> None:
         label = label_prefix + label
         print(f"{label} body F1 mean: {sum(f1s) / n:.4f}   min {min(f1s):.3f}   (target > {target:.2f})")
         print(f"{label} titles exact: {titles}/{n}")
-        print(f"{label} metadata matches: " + ", ".join(f"{k} {v}/{n}" for k, v in fields.items()))
+        print(f"{label} metadata matches: " + ", ".join(f"{k} {v}/{n}" for k, v in fields.items())
+              + "".join(f", {k} {hit}/{of}" for k, (hit, of) in optional.items()))
 
 
 def justext_body(content: str, **params) -> str:
@@ -154,6 +168,7 @@ def main() -> int:
 
     page_block()
     page_block(prefix=FRESH_PREFIX, label_prefix="fresh ")
+    page_block(prefix=FRESH2_PREFIX, label_prefix="fresh2 ", header="fresh pages, second batch")
 
     inputs = [raw(doc_id, content) for doc_id, content, _ in docs]
     clean_stage.clean(inputs[0])  # warm lazy loaders (py3langid)

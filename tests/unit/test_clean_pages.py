@@ -53,6 +53,22 @@ def test_fresh_corpus_shape():
     assert kinds.count("text/html") >= 3
 
 
+def test_second_fresh_batch_shape():
+    """The s* pages: a second batch written before the rules they exercise (bench/clean.py reports them apart)."""
+    kinds = [p.values[2] for p in PAGE_PARAMS if p.values[0].startswith("s")]
+    assert kinds.count("text/plain") >= 7
+    assert kinds.count("text/html") >= 3
+
+
+@pytest.mark.parametrize(("name", "ext", "content_type"), PAGE_PARAMS)
+def test_page_optional_fields(name, ext, content_type):
+    """summary (a standfirst) and language, on the pages whose gold names them."""
+    record, gold = _clean(name, ext, content_type)
+    for field in ("summary", "language"):
+        if field in gold:
+            assert record[field] == gold[field], field
+
+
 @pytest.mark.parametrize(("name", "ext", "content_type"), PAGE_PARAMS)
 def test_page_body_f1(name, ext, content_type):
     record, gold = _clean(name, ext, content_type)

@@ -499,3 +499,115 @@ def test_header_lines_after_the_headline_in_table_layouts():
 )
 def test_site_name_from_the_document_title(title, headline, expected):
     assert html_extract._site_name(title, headline) == expected
+
+
+# second fresh batch (tests/fixtures/pages/s*): the rules those pages called for, on made-up inputs
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Publicidad", "ui_vocabulary"),
+        ("Anzeige", "ui_vocabulary"),
+        ("Gift this article", "ui_vocabulary"),
+        ("Save this story", "ui_vocabulary"),
+        ("5 min", "ui_vocabulary"),
+        ("12 minutes listen", "ui_vocabulary"),
+        ("Tom Field is an economist and writes about pensions and savings.", "author_bio"),
+        ("Ann Lee is a retired judge who writes on courts for the paper.", "author_bio"),
+    ],
+)
+def test_second_batch_boilerplate_lines(text, reason):
+    (line,) = ln.classify([text])
+    assert (line.kind, line.reason) == ("boilerplate", reason)
+
+
+def test_author_bio_rule_spares_reported_prose():
+    (line,) = ln.classify(["Mr Field is an economist and said the plan would cost more than the treasury expects."])
+    assert line.kind != "boilerplate"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Mar 16, 2024 | 11:30 AM", ("2024-03-16T11:30:00", None)),
+        ("Lyon, 13 mar 2024 - 09:15", ("2024-03-13T09:15:00", None)),
+        ("By Jane Doe | March 5, 2024", ("2024-03-05", None)),
+    ],
+)
+def test_date_and_time_after_a_separator(line, expected):
+    assert dates.date_line(line) == expected
+
+
+ARTICLE = [
+    "The county council has approved a plan to rebuild the old market hall as a covered food market and a library.",
+    "The scheme will cost about 12 million pounds and is expected to open in the spring of 2027, officials said.",
+    "Traders who moved out during the repairs will be offered the first stalls at the same rents as before.",
+]
+
+
+def test_a_labelled_date_beats_the_masthead_edition_date():
+    texts = ["The Valley Post", "Tuesday, 12 March 2024", "Market hall to be rebuilt as food market and library",
+             "Published 11 March 2024, 18:05", *ARTICLE]
+    record = stage.clean_lines(texts)
+    assert record["published_at"] == "2024-03-11T18:05:00"
+
+
+def test_the_same_day_with_a_time_refines_the_edition_date():
+    texts = ["The Valley Post", "Tuesday, 12 March 2024", "Market hall to be rebuilt as food market and library",
+             "Published 12 March 2024, 06:40", *ARTICLE]
+    assert stage.clean_lines(texts)["published_at"] == "2024-03-12T06:40:00"
+
+
+def test_a_question_headline_over_its_dek():
+    # the dek shares more words with the article than the headline does
+    texts = ["Menu", "Will shoppers ever return to the market hall?",
+             "Councillors want a food market and a library in the rebuilt hall, at a cost of 12 million pounds",
+             "By Jane Doe", "March 5, 2024", *ARTICLE]
+    record = stage.clean_lines(texts)
+    assert record["title"] == "Will shoppers ever return to the market hall?"
+    assert record["summary"] == texts[2]
+
+
+def test_a_by_line_the_byline_rule_rejects_is_not_a_name():
+    texts = ["Market hall to be rebuilt as food market and library", "By Newsdesk", "Posted: Mar 18, 2024 7:52 AM",
+             *ARTICLE]
+    assert stage.clean_lines(texts)["byline"] is None
+
+
+def test_a_breadcrumb_ending_in_the_headline_gives_the_headline():
+    texts = ["Home", "News", "Home > News > Market hall to be rebuilt as food market and library", "By Jane Doe",
+             "March 5, 2024", *ARTICLE]
+    assert stage.clean_lines(texts)["title"] == "Market hall to be rebuilt as food market and library"
+
+
+LEAD = "The county council has approved a plan to rebuild the old market hall as a covered food market and a library."
+
+
+def test_a_photo_gallery_after_the_lead_does_not_cut_the_article():
+    texts = ["Market hall to be rebuilt as food market and library", "March 5, 2024", LEAD, "1 of 12",
+             "The market hall in 1932. (Photo: Town archive)", "Next", "Previous", *ARTICLE[1:]]
+    record = stage.clean_lines(texts)
+    assert record["paragraphs"] == [LEAD, *ARTICLE[1:]]
+    assert record["title"] == texts[0]
+
+
+def test_a_question_headline_inside_the_run_over_the_header_metadata():
+    texts = ["Menu", "What happens to the market traders now?", "By Jane Doe", "March 5, 2024", *ARTICLE]
+    record = stage.clean_lines(texts)
+    assert record["title"] == "What happens to the market traders now?"
+    assert record["paragraphs"] == ARTICLE
+
+
+def test_a_sentence_standfirst_over_the_header_metadata_is_the_summary():
+    dek = "The council ends years of uncertainty over the future of the old building in the town centre."
+    texts = ["Menu", "Market hall rebuild approved", dek, "March 5, 2024", *ARTICLE]
+    record = stage.clean_lines(texts)
+    assert (record["title"], record["summary"], record["paragraphs"]) == ("Market hall rebuild approved", dek, ARTICLE)
+
+
+def test_bare_masthead_date_above_the_headline_loses_to_the_article_date():
+    texts = ["THE VALLEY POST", "Your town, your news", "Tuesday March 5 2024",
+             "Market hall to be rebuilt as food market", "Jane Doe", "March 4, 2024", *ARTICLE]
+    record = stage.clean_lines(texts)
+    assert (record["published_at"], record["byline"]) == ("2024-03-04", "Jane Doe")

@@ -24,7 +24,7 @@ from workers.stages.cleaning import language
 from workers.stages.cleaning import lines as ln
 from workers.stages.cleaning import metadata as md
 from workers.stages.cleaning import vocabulary as v
-from workers.stages.cleaning.dates import date_line, parse_date
+from workers.stages.cleaning.dates import LABEL as DATE_LABEL, date_line, parse_date
 from workers.stages.cleaning.normalise import looks_binary, normalise_line, normalise_text, split_lines
 from workers.stages.errors import StageError
 
@@ -46,6 +46,8 @@ _PULL_QUOTE_MIN_WORDS = 5
 _SUBHEAD_MAX_WORDS = 10
 _PROMO_HEADLINE_MIN_WORDS = 5
 _COLON_BLOCK_MAX = 12
+_HEADER_LINE_MAX_WORDS = 60  # a standfirst is at most this long
+_HEADER_GAP_LINES = 8  # date, byline, share-row lines between a header line and the lead
 MAX_HTML_CHARS = 5_000_000  # HTML past this is cut (at a tag) before trafilatura: see clean()
 
 
@@ -204,13 +206,23 @@ def clean_lines(
 
     # 2. metadata lines (dates, bylines, source labels) - cheap prefilters inside each helper
     meta = [False] * len(lines)
+    published_bare = False  # the published date so far came from an unlabelled date line
+    published_lines: list[tuple[int, str]] = []  # (line, published date) of each date line
     for i, line in enumerate(lines):
         if line.kind == ln.PROSE or line.kind == "boilerplate" or len(line.text) > 120:
             continue
         dates = date_line(line.text)
         if dates:
-            published = published or dates[0]
-            updated = updated or dates[1]
+            if dates[0]:
+                published_lines.append((i, dates[0]))
+            if dates[0] and published_bare and DATE_LABEL.match(line.text):
+                # a labelled "Published ..." line beats a bare date above it (a masthead's edition date)
+                published, published_bare = dates[0], False
+            else:
+                if published is None and dates[0]:
+                    published_bare = DATE_LABEL.match(line.text) is None
+                published = _refine(published, dates[0])
+            updated = _refine(updated, dates[1])
             meta[i] = True
         found = md.byline(line.text)  # "By Jane Doe, Staff Writer | March 5, 2024" carries both
         if found:
@@ -262,12 +274,33 @@ def clean_lines(
             later_heads = _article_subheads(lines, keep)
         if ln.key(line.text) not in later_heads:
             title_index, best = i, score
+    if not known_title:
+        header = _line_over_header_meta(lines, meta, keep, first)
+        if header is not None and (title_index is None or title_index < header):
+            # the first article line sits above the header's date/byline lines: it is the headline
+            # (when none was found above it) or the standfirst under the headline, not the lead
+            if title_index is None and header_line_is_title(lines[header]):
+                title_index = header
+            keep[header] = False
+            first = next((i for i, k in enumerate(keep) if k), len(lines))
+    if title_index is not None and not known_title:
+        title_index = _headline_over_dek(lines, meta, keep, title_index, first, body_words)
+    if title_index is not None and published_lines and published_lines[0][0] < title_index:
+        # a date above the headline is the masthead's edition date; one between headline and article wins
+        below = next((d for i, d in published_lines if title_index < i < first), None)
+        if below is not None and published_bare:
+            published = below
     if title_index is None and not known_title:
         title_index = _headline_before(lines, meta, first)
     if known_title:
         title_index, title = None, known_title
     else:
         title = lines[title_index].text if title_index is not None else None
+        if title and v.BREADCRUMB_SEPARATOR.search(title):
+            # "Home > News > Headline": a breadcrumb trail ending in the headline
+            crumb = v.BREADCRUMB_SEPARATOR.split(title)[-1].strip()
+            if crumb.count(" ") + 1 >= _TAB_TITLE_MIN_WORDS:
+                title = crumb
     title_key = ln.key(title) if title else None
 
     # 4. a standalone outlet name next to the title or a metadata line is the source
@@ -478,6 +511,56 @@ def _standfirst_after(
     return None
 
 
+def _line_over_header_meta(lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int) -> int | None:
+    """The first kept line when only header metadata (a date or byline line, chrome) separates it from
+    the rest of the article and it is short enough for a headline or standfirst."""
+    if first >= len(lines) or lines[first].n > _HEADER_LINE_MAX_WORDS:
+        return None
+    saw_meta = False
+    for i in range(first + 1, min(len(lines), first + _HEADER_GAP_LINES)):
+        if keep[i]:
+            return first if saw_meta and sum(keep[i:]) >= 2 else None
+        saw_meta = saw_meta or meta[i]
+    return None
+
+
+def header_line_is_title(line: ln.Line) -> bool:
+    """A headline-length line without a closing full stop ("What happens to the traders now?")."""
+    return 3 <= line.n <= 20 and not line.text.rstrip("\"'”’»)").endswith((".", ",", ";", ":"))
+
+
+def _refine(found: str | None, value: str | None) -> str | None:
+    """The first date found, unless a later line gives the same day with a time (an edition date in the
+    masthead, then "Published 12 March 2024, 06:40" over the article)."""
+    if found is None:
+        return value
+    if value is not None and len(value) > len(found) and value.startswith(found):
+        return value
+    return found
+
+
+def _headline_over_dek(
+    lines: list[ln.Line], meta: list[bool], keep: list[bool], title_index: int, first: int, body_words
+) -> int:
+    """The chosen title is a dek (a descriptive sentence shares more words with the article than the
+    headline does): take the headline-like line right above it, when the chosen line is that line's
+    standfirst and the line above is a plausible title itself."""
+    above = title_index - 1
+    while above >= 0 and meta[above]:
+        above -= 1
+    if above < 0 or keep[above] or lines[above].kind == "boilerplate":
+        return title_index
+    text = lines[above].text
+    if lines[above].n >= lines[title_index].n or md.standalone_name(text) or md.is_caption(text, before_lead=False):
+        return title_index
+    # shorter headlines share fewer words with the article than their dek: any shared content word will do
+    if body_words is None or md.title_score(text, body_words) <= 0.0:
+        return title_index
+    if _standfirst_after(lines, meta, keep, above, first) != title_index:
+        return title_index
+    return above
+
+
 def _restates(paragraph: str, paragraphs: list[str], j: int) -> bool:
     """A standfirst: its words recur in one of the next two paragraphs."""
     if paragraph.count(" ") < 7:
@@ -544,13 +627,13 @@ def _name_over_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], fi
             if _person_name(line.text):
                 meta[j] = True
                 return line.text
-        return None
+        # no name over this date line (a masthead's edition date): try the next date line
     return None
 
 
 def _person_name(text: str) -> bool:
     """A bare name that is not a section label or outlet ("Local News", "Top Stories", "The Daily Courier")."""
-    if not md.standalone_name(text) or md.looks_like_outlet(text) or md.outlet_word(text) or v.UI_LINE.match(text):
+    if text[:3].casefold() == "by " or not md.standalone_name(text) or md.looks_like_outlet(text) or md.outlet_word(text) or v.UI_LINE.match(text):
         return False
     return v.UI_WORDS.isdisjoint(w.casefold() for w in text.split()) and md.NAV_WORDS.isdisjoint(
         w.casefold() for w in text.split()

@@ -27,7 +27,8 @@ _UPDATE_LABELS = (
     "updated", "modified", "revised", "edited", "stand", "aktualisiert", "mis à jour", "actualizado",
     "aggiornato", "bijgewerkt",
 )
-_PART_SPLIT = re.compile(r"\s+[|•·]\s+|\s{2,}|\s+[–—]\s+(?=(?:last )?(?:updated|modified|published|posted))", re.I)
+# "Mar 16, 2024 | 11:30 AM": a separator before a bare clock time is not a part break
+_PART_SPLIT = re.compile(r"\s+[|•·]\s+(?!\d{1,2}[:.]\d{2}(?!\d))|\s{2,}|\s+[–—]\s+(?=(?:last )?(?:updated|modified|published|posted))", re.I)
 
 _MONTHS = {
     m: i
@@ -42,7 +43,7 @@ _MONTHS = {
     for m in names
 }
 _MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_TIME = r"(?:,?\s*(?:at\s+)?(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?)?"
+_TIME = r"(?:,?\s*(?:at\s+|[|•·–—-]\s*)?(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?)?"
 _TIME_FIRST = r"^(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?,?\s+(?:on\s+)?"
 _FAST = (
     re.compile(r"^(?:\w+,?\s+)?" + _MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _TIME, re.I),

@@ -70,6 +70,9 @@ _BIO_TRIGGERS = frozenset(
 _ALL_TRIGGERS = _PROMO_TRIGGERS | _COOKIE_TRIGGERS | _COPYRIGHT_TRIGGERS | _BIO_TRIGGERS
 
 
+_GALLERY_SCORE = -2.0  # a gallery control inside the article: see vocabulary.GALLERY_CONTROL
+
+
 def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
     text = line.text
     length = len(text)
@@ -153,6 +156,8 @@ def classify(texts: list[str]) -> list[Line]:
             line.hard_end = (reason in _HARD_END_REASONS) or (bool(_HARD_END.match(text)) if len(text) <= 40 else False)
             if not line.hard_end and len(text) <= 60 and v.END_MARKER.match(text):
                 line.score = -25.0
+            elif reason == "ui_vocabulary" and len(text) <= 24 and v.GALLERY_CONTROL.match(text):
+                line.score = _GALLERY_SCORE
         elif _is_roster(text, tokens, line.stop):
             line.kind = SHORT  # a line-up or name list: "Team: Ward; Clarke, Osei, Patel; ..."
             line.score = -3.0

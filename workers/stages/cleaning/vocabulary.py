@@ -27,12 +27,13 @@ STOPWORDS = frozenset(
 
 # whole short lines that are interface vocabulary (menus, icons, buttons, ad slots)
 UI_LINE = re.compile(
-    r"^(?:advertisement|advertising|advert|ads?|sponsored(?: content| post)?|promoted(?: content)?|"
+    r"^(?:advertisement|advertising|advert|ads?|publicidad|anuncio|werbung|anzeige|publicité|pubblicità|advertentie|sponsored(?: content| post)?|promoted(?: content)?|"
     r"paid (?:post|content)|story continues(?: below)?(?: advertisement)?|continue reading(?: below| the main story)?|"
     r"article continues (?:below|after (?:this )?(?:ad|advertisement))|scroll to continue(?: with content)?|"
     r"share|shares|share this(?: article| story| page| post)?|share on \w+|share via \w+|tweet|pin(?: it)?|"
     r"e-?mail|print|facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest|instagram|youtube|"
-    r"copy|copy code|copy link|link copied|save|saved|bookmark|follow(?: us)?(?: on [\w ]{1,30})?|like|reply|report|"
+    r"copy|copy code|copy link|link copied|save|saved|save (?:this )?(?:article|story)|bookmark|"
+    r"gift (?:this )?(?:article|story)|\d{1,3} min(?:s|utes?)?(?: listen)?|follow(?: us)?(?: on [\w ]{1,30})?|like|reply|report|"
     r"related(?: articles| stories| news| content| topics| posts| links| coverage)?|read more|read next|"
     r"more(?: stories| news| articles| from [\w .'’-]{1,40})?|recommended(?: for you| stories| reading)?|"
     r"you (?:may|might) also (?:like|be interested in)|most (?:read|popular|viewed|shared|watched)|"
@@ -100,6 +101,13 @@ COPYRIGHT = re.compile(
     r"may not be (?:published|reproduced|redistributed), broadcast)",
     re.IGNORECASE,
 )
+# photo-gallery controls inside an article ("1 of 12", "Next", "Previous"): chrome, but a gallery between the
+# lead and the rest of the story must not cut the article in two, so they cost the run little (lines.classify)
+GALLERY_CONTROL = re.compile(
+    r"^(?:(?:(?:image|photo|picture|slide)\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3}|next|previous|prev|"
+    r"(?:view|open|see|launch) (?:the )?(?:full )?gallery)$",
+    re.IGNORECASE,
+)
 # a journalist's bio line, e.g. "Jane Doe is a reporter covering ..."
 AUTHOR_BIO = re.compile(
     r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3} (?:is|was|has been|covers|writes)\b[^\n]{0,120}?"
@@ -107,7 +115,11 @@ AUTHOR_BIO = re.compile(
     r"author|bureau chief|staff writer|based in)\b",
 )
 # a bio without a role word ("Jane Doe covers farming for the paper") or a reach-the-author line
-AUTHOR_BIO_VERB = re.compile(r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3} (?:covers|reports on|writes about)\b")
+AUTHOR_BIO_VERB = re.compile(
+    r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3} (?:covers|reports on|writes about|"
+    # "Jane Doe is an economist and writes about ...", "... is a lawyer who writes on ..."
+    r"(?:is|was) (?:an?|the) [\w'’ -]{1,60}? (?:and|who) (?:writes|reports|blogs) (?:about|on|for)\b)"
+)
 AUTHOR_CONTACT = re.compile(r"\b(?:reach|contact|email|e-mail|write to) (?:him|her|them|me)\b[^\n]{0,80}@", re.IGNORECASE)
 # the end of a press release or wire story: "###", "# # #", "-30-", "- ENDS -"
 END_OF_COPY = re.compile(r"^(?:#{3,}|# # #|-+ ?30 ?-+|-* ?ends ?-*)$", re.IGNORECASE)
