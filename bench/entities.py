@@ -28,6 +28,7 @@ from workers.settings import DEFAULT_ENTITY_LABELS
 from workers.stages import entities
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "entities"
+FRESH_FROM = "r16"  # first article of the latest authored batch (reported on its own line)
 SCORED = {"PERSON": "PERSON", "ORG": "ORG/GPE", "GPE": "ORG/GPE"}
 
 
@@ -189,6 +190,8 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true", help="list false positives/negatives of the seeds")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="held-out-style corpus directory")
     parser.add_argument("--quality-only", action="store_true", help="skip the throughput and pool timings")
+    parser.add_argument("--only", default=None, metavar="PREFIX",
+                        help="also score (and list errors of) corpus articles whose id >= PREFIX, e.g. r16")
     args = parser.parse_args()
 
     gold = json.loads(args.gold.read_text(encoding="utf-8"))
@@ -237,8 +240,17 @@ def main() -> None:
         predicted = {r["id"]: [(e["name"], e["label"]) for e in r["entities"]] for r in corpus_tagged}
         authored = {"articles": {k: v for k, v in corpus["articles"].items() if k not in heldout["articles"]},
                     "aliases": {}}
-        for title, subset in (("r* articles (independent checks; tuned on since)", heldout),
-                              ("authored (tuning) articles", authored)):
+        fresh = {"articles": {k: v for k, v in heldout["articles"].items() if k >= FRESH_FROM}, "aliases": {}}
+        groups = [("r* articles (independent checks; tuned on since)", heldout),
+                  ("authored (tuning) articles", authored)]
+        if fresh["articles"]:
+            groups.append((f"{FRESH_FROM}+ articles (latest batch)", fresh))
+        if args.only:
+            groups.append((f"--only {args.only}: articles with id >= {args.only}",
+                           {"articles": {k: v for k, v in corpus["articles"].items()
+                                         if k[:1] == args.only[:1] and k >= args.only},
+                            "aliases": {}}))
+        for title, subset in groups:
             result = score(predicted, subset, width=40)
             print(
                 f"{title}: {len(subset['articles'])}  P {result['precision']:.3f}  R {result['recall']:.3f}  "

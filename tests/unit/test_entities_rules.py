@@ -114,3 +114,65 @@ def test_org_name_cut_before_a_place_and_compass_word(nlp):
     names = tagged(nlp, "A raid in west Belfast was reported to the Police Service of Northern Ireland on Saturday.")
     assert names["Police Service of Northern Ireland"]["label"] == "ORG"
     assert "Belfast" in names and "west Belfast" not in names and "Police Service of" not in names
+
+
+# Rules added after the r16-r25 batch (synthetic sentences, no fixture names).
+
+
+def test_council_titles_are_titles():
+    for word in ("Councillor", "Cllr", "Alderman"):
+        assert canonical._is_title(word)
+    assert canonical.trim_span("Councillor Ann Lee", 0, 18, True) == (11, 18)
+
+
+def test_treasury_is_a_department_not_an_office_word():
+    assert not canonical.is_office_only("Treasury")
+    assert canonical.is_office_only("Defence") and canonical.is_office_only("treasury secretary")
+
+
+def test_groups_of_nations():
+    assert canonical.group_of_nations("G7") and canonical.group_of_nations("G20")
+    assert not canonical.group_of_nations("A24") and not canonical.group_of_nations("Gold")
+
+
+def test_lone_generic_heads_and_stop_words_are_not_names(nlp):
+    names = tagged(nlp, "LONDON - A man was arrested. Council leader Ann Lee said the Hull City Council would meet.")
+    assert "Council" not in names and "A" not in names
+
+
+def test_role_word_before_a_name_makes_a_person(nlp):
+    names = tagged(nlp, "The agency's chairman, Bako Tunde, rejected the claims on Monday.")
+    if "Bako Tunde" in names:
+        assert names["Bako Tunde"]["label"] == "PERSON"
+
+
+def test_place_pair_split_only_when_both_parts_recur():
+    from workers.stages.ner.fixes import Mention
+
+    body = "Voting was slow in Kano. Turnout was high in Kano and Ibadan, where Ibadan police helped."
+    start = body.index("Kano and")
+    pair = Mention("body", start, start + 15, "Kano and Ibadan", "GPE", "Kano and Ibadan")
+    split = entities._split_place_pairs([pair], {"title": "", "body": body})
+    assert [(m.name, body[m.start : m.end]) for m in split] == [("Kano", "Kano"), ("Ibadan", "Ibadan")]
+    once = "Officials in Trinidad and Tobago said the ferry was late."
+    start = once.index("Trinidad")
+    whole = Mention("body", start, start + 19, "Trinidad and Tobago", "GPE", "Trinidad and Tobago")
+    assert entities._split_place_pairs([whole], {"title": "", "body": once}) == [whole]
+
+
+def test_weather_systems_and_rivers_are_not_scored_names(nlp):
+    names = tagged(nlp, "Storm Darragh closed roads in Leeds, and the River Aire burst its banks.")
+    for name in ("Storm Darragh", "River Aire"):
+        assert name not in names or names[name]["label"] not in ("PERSON", "ORG", "GPE")
+
+
+def test_untagged_place_after_in_ending_a_clause(nlp):
+    from workers.stages.ner.fixes import Mention
+
+    words = entities.lexicon(nlp)
+    body = "The worst damage was in Llanwrtyd, where the river rose. Roads in Hull, where it rained, shut."
+    doc = nlp.make_doc(body)  # no entities: everything is untagged
+    added = entities._untagged_places(body, doc, [], words)
+    assert [(m.text, m.label) for m in added] == [("Llanwrtyd", "GPE")]  # "Hull" is a common word
+    person = Mention("body", 0, 3, "The", "PERSON", "Llanwrtyd")
+    assert entities._untagged_places(body, doc, [person], words) == []

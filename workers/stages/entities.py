@@ -162,6 +162,15 @@ _PERSON_CUE = re.compile(
 _AGE = re.compile(r",[ \t]+(?:aged[ \t]+)?\d{2},")
 
 
+_ROLE_BEFORE = re.compile(r"(?<![\w'\-])([A-Za-z][A-Za-z\-]*),?[ \t]+$")
+
+
+def _role_before(text: str, start: int) -> bool:
+    """A person's role noun right before a name ("the chairman, Ana Diaz", "coach Tom Lee")."""
+    match = _ROLE_BEFORE.search(text, max(0, start - 40), start)
+    return bool(match) and match.group(1).lower() in canonical.ROLE_WORDS
+
+
 def _person_cue(text: str, end: int) -> bool:
     return bool(_PERSON_CUE.match(text, end))
 
@@ -314,6 +323,71 @@ def _keep_possessive_names(found: list[Mention], texts: dict[str, str]) -> None:
             m.name = canonical.normalise(m.text)
 
 
+# "Quill, the software firm led by ...": a capitalised word described as a company right after it.
+_COMPANY_APPOSITION = re.compile(
+    r"(?<![\w'\u2019\-])([A-Z][a-z]+),[ \t]+the[ \t]+(?:[a-z\-]+[ \t]+){0,3}(?:firm|company|group|maker|giant|"
+    r"retailer|lender|bank|start-up|startup|platform|chain|carmaker|airline|insurer|brand|conglomerate)(?![\w'\u2019\-])"
+)
+
+
+def _described_companies(body: str, body_doc, found: list[Mention]) -> list[Mention]:
+    """One-word company names the model missed, told by an apposition ("Quill, the software firm")."""
+    taken = _occupied(body_doc) + [(m.start, m.end) for m in found if m.field == "body"]
+    added = []
+    for match in _COMPANY_APPOSITION.finditer(body):
+        start, end = match.span(1)
+        word = match.group(1)
+        if _overlaps(taken, start, end) or canonical._is_title(word) or body_doc.vocab[word.lower()].is_stop:
+            continue
+        added.append(Mention("body", start, end, word, "ORG", word))
+    return added
+
+
+_IN_PLACE = re.compile(
+    r"(?<=[a-z])[ \t]+(?:in|near|outside)[ \t]+([A-Z][a-z]{3,}(?:-[a-z]+-[A-Z][a-z]+)?)(?=,[ \t]+where\b|[.;]|[ \t]+on[ \t]+[A-Z][a-z]+day\b)"
+)
+
+
+def _untagged_places(body: str, body_doc, found: list[Mention], words: frozenset[str]) -> list[Mention]:
+    """A word the model left untagged after "in"/"near" ending a clause ("flooding was in X, where",
+    "arrested in X on Sunday"): a place when it is no common English word, title or known name."""
+    if not words:
+        return []
+    taken = _occupied(body_doc) + [(m.start, m.end) for m in found if m.field == "body"]
+    known = {m.name.casefold() for m in found} | {w.casefold() for m in found for w in m.name.split()}
+    added = []
+    for match in _IN_PLACE.finditer(body):
+        start, end = match.span(1)
+        word = match.group(1)
+        if _overlaps(taken, start, end) or _common(word.lower(), words) or canonical._is_title(word) \
+                or word.casefold() in known:
+            continue
+        added.append(Mention("body", start, end, word, "GPE", word))
+    return added
+
+
+def _split_place_pairs(found: list[Mention], texts: dict[str, str]) -> list[Mention]:
+    """A place span "X and Y" whose two parts each also occur elsewhere in the article is two
+    places ("in Kano and Ibadan"); "Trinidad and Tobago", never split up, stays one."""
+    out: list[Mention] = []
+    for m in found:
+        parts = m.text.split(" and ")
+        if m.label != "GPE" or len(parts) != 2 or not all(_name_shaped(part) for part in parts):
+            out.append(m)
+            continue
+        if not all(
+            sum(len(re.findall(r"(?<![\w'\-])" + re.escape(part) + r"(?![\w\-])", text, re.IGNORECASE))
+                for text in texts.values()) >= 2
+            for part in parts
+        ):
+            out.append(m)
+            continue
+        second = m.start + len(parts[0]) + len(" and ")
+        out.append(Mention(m.field, m.start, m.start + len(parts[0]), parts[0], "GPE", canonical.normalise(parts[0])))
+        out.append(Mention(m.field, second, m.end, parts[1], "GPE", canonical.normalise(parts[1])))
+    return out
+
+
 def _full_name_of(name: str, surnames: set[str]) -> bool:
     """`name` (2-4 capitalised words, no institution head noun) ends with a one-word person."""
     words = name.split()
@@ -392,6 +466,11 @@ def _entities(
                 mention.name = canonical.prettify_caps(mention.name)
 
     _keep_possessive_names(found, texts)
+    found = _split_place_pairs(found, texts)
+    if "ORG" in labels and body_doc is not None:
+        found += _described_companies(body, body_doc, found)
+    if "GPE" in labels and body_doc is not None:
+        found += _untagged_places(body, body_doc, found, words)
     # A surname of a known person labelled ORG/GPE/FAC... is that person ("Jones" ORG).
     if PERSON in labels:
         for mention in found:
@@ -404,6 +483,8 @@ def _entities(
                 mention.label, mention.forced = PERSON, True  # "Smith, 37, said"
             elif n_words == 1 and _given_name_cue(mention.text, texts):
                 mention.label, mention.forced = PERSON, True  # "Anna Roy, the economist who ..."
+            elif 2 <= n_words <= 3 and mention.field == "body" and _role_before(body, mention.start):
+                mention.label, mention.forced = PERSON, True  # "the chairman, Ana Diaz, said"
             elif (
                 2 <= n_words <= 3
                 and (mention.after_dateline or _person_cue(texts[mention.field], mention.end))

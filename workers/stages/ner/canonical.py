@@ -25,8 +25,18 @@ TITLE_WORDS = frozenset(
     st saint exchequer
     justices judges senators governors presidents kings queens princes ambassadors mayors
     mp mps mla mlas mep meps msp msps td
+    councillor councilor cllr councilman councilwoman alderman alderwoman assemblyman assemblywoman
+    commander-in-chief
     """.split()
 )
+
+# Title words that name a person's role (not adjectives such as "foreign", "former", "state"):
+# a name right after one of them ("the chairman, Ana Diaz, said"; "coach Tom Lee") is a person.
+ROLE_WORDS = (TITLE_WORDS - frozenset(
+    """foreign defence defense interior home finance treasury justice health education trade energy
+    transport agriculture environment labour labor economy state acting former st saint exchequer crown
+    chief""".split()
+)) | frozenset("coach manager captain executive founder nurse actor actress singer striker midfielder".split())
 
 # Lowercase compass words before a place name: "in west Leeds", "north London".
 DIRECTIONS = frozenset(
@@ -64,7 +74,22 @@ ALIASES = {
 }
 
 # Common abbreviations the small model tags as organisations or places; never names.
-NOT_NAMES = frozenset("AI CEO CFO COO CTO GDP IPO EV EVs CO2 TV PC PCs ESG".split())
+NOT_NAMES = frozenset(
+    "AI CEO CFO COO CTO GDP IPO EV EVs CO2 TV PC PCs ESG Thousands Hundreds Millions Dozens Scores".split()
+)
+# A lone generic head noun ("Council leader X", "the Commission said") is not a name by itself.
+GENERIC_HEADS = frozenset("Council Committee Commission Court Agency Board Authority Ministry Department".split())
+# First words of a weather system's name ("Storm Darragh", "Hurricane Milton"): an event, not a person.
+WEATHER_WORDS = frozenset("storm hurricane typhoon cyclone".split())
+# First or last words of a natural feature's name ("River Aire", "Lake Como", "Mount Kenya").
+FEATURE_WORDS = frozenset("river lake mount mountains loch glacier".split())
+# First or last words of a building's name ("Hotel Splendide", "Gatwick Airport").
+BUILDING_WORDS = frozenset("hotel airport stadium bridge tower cathedral arena".split())
+_GROUP_OF = re.compile(r"G\d{1,2}\+?")  # "G7", "G20": groups of nations
+
+
+def group_of_nations(name: str) -> bool:
+    return bool(_GROUP_OF.fullmatch(name))
 
 _POSSESSIVE = re.compile(r"(?:['\u2019`\u00b4]s|s['\u2019`\u00b4])$")
 _TRAILING_JUNK = " \t\r\n,;:!?\"'\u2018\u2019\u201c\u201d`()[]{}-\u2013\u2014_*|/"
@@ -123,6 +148,8 @@ def is_office_only(name: str) -> bool:
     words = [word.rstrip(".").lower() for word in name.split()]
     if len(words) > 1 and words[0] in HONORIFICS:
         return False
+    if words == ["treasury"] and name[:1].isupper():
+        return False  # "Treasury" (of "Treasury Secretary") names a department, unlike "Defence"
     return bool(words) and all(word in TITLE_WORDS for word in words)
 
 

@@ -251,6 +251,10 @@ def org_phrases(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
+# A one-word name "on" a capitalised place: "Shop on High", not "Council on Foreign Relations".
+_LOCATED_ON = re.compile(r"(?:[Tt]he[ \t]+)?([A-Z][\w'\u2019&\-]*)[ \t]+on[ \t]+[A-Z][\w'\u2019\-]*")
+
+
 def _pieces(text: str, start: int, end: int, label: str) -> list[tuple[int, int]]:
     """[start, end) cut at dateline dashes, line breaks and brackets; a non-person name also at
     a lowercase word that cannot sit inside a name ("United past Arsenal")."""
@@ -264,6 +268,9 @@ def _pieces(text: str, start: int, end: int, label: str) -> list[tuple[int, int]
         return pieces
     cut: list[tuple[int, int]] = []
     for piece_start, piece_end in pieces:
+        located = _LOCATED_ON.match(text, piece_start, piece_end)
+        if located and located.end() == piece_end and label == "ORG" and located.group(1).lower() not in NAMED_HEADS:
+            piece_end = located.end(1)  # "Ritzy on Queen": a shop and its street
         cursor = piece_start
         for word in re.finditer(r"(?<![\w'\u2019.-])[a-z]+(?![\w'\u2019.-])", text[piece_start:piece_end]):
             if word.group() not in CONNECTIVES and cursor < piece_start + word.start():
@@ -295,6 +302,47 @@ def _upon_place(doc: Doc, end: int) -> int:
     ):
         return end + 2
     return end
+
+
+def _hyphen_place(doc: Doc, end: int) -> int:
+    """A place span glued to "-word-Word" takes it ("Newcastle-under-Lyme", "Stratford-upon-Avon")."""
+    if (
+        end + 3 < len(doc)
+        and doc[end].text == "-" == doc[end + 2].text
+        and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+        and not doc[end + 1].whitespace_ and not doc[end + 2].whitespace_
+        and doc[end + 1].is_alpha and doc[end + 1].is_lower
+        and _capitalised(doc[end + 3])
+    ):
+        return end + 4
+    return end
+
+
+# Last words of a public body's name joined to a place by "and" ("Lothian and Borders Police").
+_JOINED_HEADS = ORG_HEADS | INSTITUTION_HEADS | frozenset("board police service authority constabulary".split())
+
+
+def _and_joined_start(doc: Doc, ents, index: int) -> int:
+    """Start token of "[X] and [Y ... Board]": an ORG ending in a public body's head noun, right
+    after "and" and a one-word capitalised entity whose word is no demonym; else the ORG's start."""
+    ent = ents[index]
+    if index == 0 or len(ent) < 2 or ent.start < 2 or ent[-1].lower_ not in _JOINED_HEADS:
+        return ent.start
+    before = ents[index - 1]
+    if (
+        doc[ent.start - 1].lower_ == "and"
+        and before.end == ent.start - 1
+        and len(before) == 1
+        and before.label_ in ("GPE", "LOC", "PERSON", "ORG")
+        and _capitalised(before[0])
+        and _capitalised(ent[0])
+        and not re.search(r"(?:an|ese|ish|ic)$", ent[0].lower_)  # "Britain and [European Union]"
+    ):
+        return before.start
+    return ent.start
+
+
+_ST_PREFIX = re.compile(r"(?:St\.?|Saint)[ \t]+[A-Z][a-z]+(?:['\u2019]s|s['\u2019])[ \t]+$")
 
 
 def _camel(token) -> bool:
@@ -330,18 +378,43 @@ def mentions(
                 and ents[index + 1].label_ in ("GPE", "ORG", "LOC"):
             grown[index] = (ent.start, ents[index + 1].end)  # "[Police Service of] [Northern Ireland]"
         elif ent.label_ == "GPE" and ent.label_ in labels:
-            last = _upon_place(doc, ent.end)  # "Kingston upon Thames", "Newcastle upon Tyne"
+            last = _hyphen_place(doc, _upon_place(doc, ent.end))  # "Kingston upon Thames", "Newcastle-under-Lyme"
             if last != ent.end:
                 grown[index] = (ent.start, last)
+        elif ent.label_ == "ORG" and ent.label_ in labels:
+            first = _and_joined_start(doc, ents, index)  # "[Surrey] and [Sussex Cricket Board]"
+            if first != ent.start:
+                grown[index] = (first, ent.end)
     for index, ent in enumerate(ents):
         label = ent.label_
+        if label == "PRODUCT" and "ORG" in labels and canonical.group_of_nations(ent.text):
+            label = "ORG"  # "G7" tagged as a product
         if label not in labels:
             continue
+        bare = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
+        first_word, last_word = bare[0].lower_, bare[-1].lower_
+        if len(bare) > 1 and label in (PERSON, "ORG", "GPE", "PRODUCT", "NORP"):
+            if first_word in canonical.WEATHER_WORDS and _capitalised(bare[1]):
+                label = "EVENT"  # "Storm Darragh"
+            elif first_word in canonical.FEATURE_WORDS or last_word in canonical.FEATURE_WORDS:
+                label = "LOC"  # "River Aire"
+            elif label != PERSON and (
+                first_word in canonical.BUILDING_WORDS or last_word in canonical.BUILDING_WORDS
+            ) and not _SPEAKS.match(doc.text, ent.end_char):
+                label = "FAC"  # "the Hotel Splendide"
+            if label not in labels:
+                continue
         if any(ent.start < end and start < ent.end for start, end in phrases):
             continue
         if any(i != index and ent.start < end and start < ent.end for i, (start, end) in grown.items()):
             continue  # "Berg" of "Ilse von der Berg"
         first, last = grown.get(index, (ent.start, ent.end))
+        if (
+            label == PERSON and len(ent) == 1 and "NORP" in labels and ent.start > 0 and ent.end < len(doc)
+            and doc[ent.start - 1].text == "the" and doc[ent.end].is_lower and doc[ent.end].is_alpha
+            and re.search(r"(?:ish|sh|ese|ian|an|ch)$", ent.text)
+        ):
+            label = "NORP"  # "the Scottish government": a nationality adjective, not a person
         if label == PERSON:
             words = doc[ent.start : last].text.split()
             if len(words) > 1 and "ORG" in labels and (
@@ -356,6 +429,10 @@ def mentions(
                 last += 1
         start_char = doc[first].idx
         end_char = doc[last - 1].idx + len(doc[last - 1].text)
+        if label in ("ORG", "FAC") and doc[last - 1].lower_ in INSTITUTION_HEADS | {"church", "hospital"}:
+            saint = _ST_PREFIX.search(text, max(0, start_char - 40), start_char)
+            if saint:
+                start_char = saint.start()  # "St Mary's [General Hospital]"
         if label in ("FAC", "LOC") and "ORG" in labels and _SPEAKS.match(text, end_char):
             label = "ORG"  # "Buckingham Palace said": a building that speaks is an institution
         score = _SCORE.search(text, start_char, end_char)
@@ -376,7 +453,11 @@ def mentions(
             ):
                 piece_label, forced = "GPE", True  # "GENEVA - ..." / "GENEVA, ..." datelines
             if canonical.is_office_only(raw) or raw in canonical.NOT_NAMES:
-                continue  # "Defence" of "Defence Minister", a lone "President"
+                continue
+            if piece_label != PERSON and len(words) == 1 and (
+                raw in canonical.GENERIC_HEADS or (doc.vocab[raw.lower()].is_stop and not canonical.is_all_caps(raw))
+            ):
+                continue  # "Council" of "Council leader X"; "A" of "BRISTOL - A second man"  # "Defence" of "Defence Minister", a lone "President"
             start, end = canonical.trim_span(text, piece_start, piece_end, piece_label == PERSON)
             if end <= start:
                 continue
