@@ -472,36 +472,38 @@ def story_bench(articles: dict, aliases: dict, gold_groups: list[list[str]]) -> 
         print(f"  {a[:3]}/{b[:3]} {stories.explain(a, b)}")
     sizes = [len(orjson.dumps(stories.entry(i))) for i in ids]
     print(f"story entry bytes/article mean={statistics.mean(sizes):.0f} max={max(sizes)}")
-    # names as surnames only (an entities stage that canonicalises less) must not change groups
-    short = {}
-    for i in ids:
-        r = copy.deepcopy(records[i])
+    def story_ids(change, day_step: float = 0.0) -> dict[str, str]:
+        """Story ids of the seeds in id order, each record first altered by change(record, n)."""
+        index = en.StoryIndex()
+        found = {}
+        for n, i in enumerate(ids):
+            r = copy.deepcopy(records[i])
+            change(r, n)
+            found[i] = en.enrich(r, index, NOW + n * day_step * 86400)["story_id"]
+        return found
+
+    def surnames_only(r: dict, n: int) -> None:
+        # an entities stage that canonicalises less must not change groups
         for e in r["entities"]:
             if e["label"] == "PERSON":
                 e["name"] = e["name"].split()[-1]
-        short[i] = r
-    stories = en.StoryIndex()
-    groups = {i: en.enrich(short[i], stories, NOW)["story_id"] for i in ids}
-    p, r, ari = pairwise(groups, gold_groups)
-    print(f"surname-only person names: precision={p:.3f} recall={r:.3f} ARI={ari:.3f}")
-    # a spurious low-salience PERSON in every article must not change groups
-    stories = en.StoryIndex()
-    groups = {}
-    for n, i in enumerate(ids):
-        r = copy.deepcopy(records[i])
+
+    def spurious_person(r: dict, n: int) -> None:
+        # a spurious low-salience PERSON in every article must not change groups
         r["entities"].append({"name": f"Noise Person{n}", "label": "PERSON", "count": 1, "salience": 0.2,
                               "mentions": [{"start": 0, "end": 1, "text": r["body"][0], "field": "body"}]})
-        groups[i] = en.enrich(r, stories, NOW)["story_id"]
-    p, r, ari = pairwise(groups, gold_groups)
-    print(f"plus a spurious PERSON (salience 0.2) each: precision={p:.3f} recall={r:.3f} ARI={ari:.3f}")
-    # outside the window nothing joins
-    stories = en.StoryIndex()
-    far = {}
-    for n, i in enumerate(ids):
-        r = copy.deepcopy(records[i])
+
+    def four_days_apart(r: dict, n: int) -> None:
+        # outside the window nothing joins
         r["published_at"] = None
         r["fetched_at"] = f"2024-01-{1 + 4 * n:02d}T00:00:00+00:00"
-        far[i] = en.enrich(r, stories, NOW + n * 4 * 86400)["story_id"]
+
+    p, r, ari = pairwise(story_ids(surnames_only), gold_groups)
+    print(f"surname-only person names: precision={p:.3f} recall={r:.3f} ARI={ari:.3f}")
+    p, r, ari = pairwise(story_ids(spurious_person), gold_groups)
+    print(f"plus a spurious PERSON (salience 0.2) each: precision={p:.3f} recall={r:.3f} ARI={ari:.3f}")
+    far = story_ids(four_days_apart, day_step=4)
+    stories = en.StoryIndex()
     print(f"articles 4 days apart (window {stories.window_seconds / 3600:.0f} h): {len(set(far.values()))} stories for {len(ids)} articles")
 
 
