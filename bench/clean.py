@@ -20,8 +20,8 @@ from bench.metrics import shingle_f1
 from workers.stages import clean as clean_stage
 from bench import justext_lines
 from bench.gold import GOLD_PATH as GOLD
-from workers.stages.cleaning import lines as ln
-from workers.stages.cleaning.normalise import normalise_text, split_lines
+from workers.stages.clean import lines as ln
+from workers.stages.clean.normalise import normalise_text, split_lines
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from workers.stages import clean as stage
-from workers.stages.cleaning import dates, html as html_extract, lines as ln, metadata as md
-from workers.stages.cleaning.language import detect
-from workers.stages.cleaning.normalise import looks_binary, normalise_text, split_lines
+from workers.stages.clean import core as stage
+from workers.stages.clean import dates, html as html_extract, lines as ln, metadata as md
+from workers.stages.clean.language import detect
+from workers.stages.clean.normalise import looks_binary, normalise_text, split_lines
 
 from bench.metrics import shingle_f1
 
@@ -340,7 +340,7 @@ def test_one_paragraph_per_line_is_not_joined():
 @pytest.mark.parametrize(("line", "expected"), [("Business reporter", True), ("Transport correspondent", True),
                                                 ("Senior Political Editor", True), ("Reporter Jane Doe said", False)])
 def test_role_lines(line, expected):
-    from workers.stages.cleaning import vocabulary as v
+    from workers.stages.clean import vocabulary as v
     assert bool(v.ROLE_LINE.match(line)) is expected
 
 

@@ -26,7 +26,7 @@ from bench.dedupe import (
     story_groups_of,
 )
 from bench.gold import GOLD_PATH
-from workers.stages import enrich as en
+from workers.stages.enrich import core as en
 
 ARTICLES = held_out_articles()
 STORIES: dict[str, list[str]] = {}

@@ -10,8 +10,8 @@ from record_factory import article_record
 from bench.gold import GOLD_PATH
 from workers.records import validate
 from workers.settings import DEFAULT_ENTITY_LABELS
-from workers.stages import entities
-from workers.stages.ner import canonical, salience
+from workers.stages.entities import core as entities
+from workers.stages.entities import canonical, salience
 
 LABELS = DEFAULT_ENTITY_LABELS
 

@@ -7,8 +7,8 @@ import pytest
 
 from record_factory import article_record
 from workers.settings import DEFAULT_ENTITY_LABELS
-from workers.stages import entities
-from workers.stages.ner import canonical
+from workers.stages.entities import core as entities
+from workers.stages.entities import canonical
 
 
 def tagged(nlp, body: str, title: str | None = None) -> dict[str, dict]:
@@ -147,7 +147,7 @@ def test_role_word_before_a_name_makes_a_person(nlp):
 
 
 def test_place_pair_split_only_when_both_parts_recur():
-    from workers.stages.ner.fixes import Mention
+    from workers.stages.entities.fixes import Mention
 
     body = "Voting was slow in Kano. Turnout was high in Kano and Ibadan, where Ibadan police helped."
     start = body.index("Kano and")
@@ -167,7 +167,7 @@ def test_weather_systems_and_rivers_are_not_scored_names(nlp):
 
 
 def test_untagged_place_after_in_ending_a_clause(nlp):
-    from workers.stages.ner.fixes import Mention
+    from workers.stages.entities.fixes import Mention
 
     words = entities.lexicon(nlp)
     body = "The worst damage was in Llanwrtyd, where the river rose. Roads in Hull, where it rained, shut."

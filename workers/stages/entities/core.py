@@ -1,8 +1,8 @@
 """Entities stage: spaCy NER over title and body -> entities with exact mention offsets.
 
 Pure: `tag(records, nlp, labels)` takes the loaded pipeline as an argument. The model's spans are
-corrected by general rules (workers/stages/ner/fixes.py), names are canonicalised within the
-article (ner/canonical.py) and every entity gets a salience (ner/salience.py).
+corrected by general rules (fixes.py), names are canonicalised within the
+article (canonical.py) and every entity gets a salience (salience.py).
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ import spacy
 from spacy.language import Language
 from spacy.lookups import Lookups
 
-from workers.stages.ner import canonical, fixes, salience
-from workers.stages.ner.fixes import PERSON, Mention
+from workers.stages.entities import canonical, fixes, salience
+from workers.stages.entities.fixes import PERSON, Mention
 
 STAGE = "entities"
 VERSION = "0.3"

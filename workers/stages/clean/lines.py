@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from workers.stages.cleaning import vocabulary as v
+from workers.stages.clean import vocabulary as v
 
 PROSE, SENTENCE, SHORT = "prose", "sentence", "short"
 CONTENT_KINDS = frozenset((PROSE, SENTENCE))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from workers.stages.ner import canonical
+from workers.stages.entities import canonical
 
 PERSON = "PERSON"
 # Lowercase name particles that may sit inside a person's name ("Ursula von der Leyen").

@@ -1,6 +1,6 @@
 """Clean stage: a raw page dump or HTML page -> the article text and its metadata.
 
-Pure function, no I/O. Plain text: every line is classified (workers.stages.cleaning.lines), the
+Pure function, no I/O. Plain text: every line is classified (workers.stages.clean.lines), the
 article is the densest run of prose, then metadata rules (cleaning.metadata, cleaning.dates) take the
 title, dateline, byline, source, dates, standfirst and captions out of it and repeated paragraphs are
 collapsed. Inside the article run, subheadings, bullet lists and the lines a paragraph ending in a
@@ -19,13 +19,13 @@ import hashlib
 import re
 from collections import Counter
 
-from workers.stages.cleaning import html as html_extract
-from workers.stages.cleaning import language
-from workers.stages.cleaning import lines as ln
-from workers.stages.cleaning import metadata as md
-from workers.stages.cleaning import vocabulary as v
-from workers.stages.cleaning.dates import LABEL as DATE_LABEL, date_line, parse_date
-from workers.stages.cleaning.normalise import looks_binary, normalise_line, normalise_text, split_lines
+from workers.stages.clean import html as html_extract
+from workers.stages.clean import language
+from workers.stages.clean import lines as ln
+from workers.stages.clean import metadata as md
+from workers.stages.clean import vocabulary as v
+from workers.stages.clean.dates import LABEL as DATE_LABEL, date_line, parse_date
+from workers.stages.clean.normalise import looks_binary, normalise_line, normalise_text, split_lines
 from workers.stages.errors import StageError
 
 STAGE = "clean"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from workers.stages.cleaning import vocabulary as v
-from workers.stages.cleaning.lines import has_quotes, is_terminal
+from workers.stages.clean import vocabulary as v
+from workers.stages.clean.lines import has_quotes, is_terminal
 
 _WORD = re.compile(r"\w+")
 _LONG_WORD = re.compile(r"\w{3,}")

@@ -1,0 +1,26 @@
+"""Clean stage: a raw page dump or HTML page -> the article text and its metadata.
+
+Public function: ``clean(raw: dict) -> dict`` (a ``clean`` record, see schemas/clean.json; raises
+``StageError`` with a rejection code). The passes are modules of this package:
+
+core       - the stage function: plain-text line passes, HTML path, metadata assembly
+normalise  - text normalisation, line splitting, binary/garbage detection
+vocabulary - stopwords and UI/boilerplate vocabulary (precompiled, frozen): the rule tables
+lines      - per-line features, classification and the densest-prose region
+metadata   - title, dateline, byline, source, standfirst and caption rules
+dates      - cheap date-line prefilter, fast formats, dateparser fallback
+html       - trafilatura extraction (jusText fallback)
+language   - py3langid, loaded lazily once
+"""
+
+from workers.stages.clean.core import (
+    MAX_HTML_CHARS,
+    STAGE,
+    VERSION,
+    clean,
+    clean_lines,
+    content_hash,
+    header_line_is_title,
+)
+
+__all__ = ["MAX_HTML_CHARS", "STAGE", "VERSION", "clean", "clean_lines", "content_hash", "header_line_is_title"]

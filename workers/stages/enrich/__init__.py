@@ -1,0 +1,23 @@
+"""Enrich stage: story ids from entity overlap and text similarity within a time window.
+
+Public function: ``enrich(record: dict, stories: StoryIndex, now: float) -> dict`` (an ``enriched``
+record, see schemas/enriched.json). ``StoryIndex`` is the in-memory state passed in.
+"""
+
+from workers.stages.enrich.core import (
+    DEFAULT_WINDOW_SECONDS,
+    STAGE,
+    VERSION,
+    StoryIndex,
+    entity_key,
+    enrich,
+    parse_time,
+    person_words,
+    place_share,
+    text_items,
+)
+
+__all__ = [
+    "DEFAULT_WINDOW_SECONDS", "STAGE", "VERSION", "StoryIndex", "entity_key", "enrich", "parse_time",
+    "person_words", "place_share", "text_items",
+]

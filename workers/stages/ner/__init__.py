@@ -1,1 +1,0 @@
-"""Helpers of the entities stage: span fixes, name canonicalisation and salience (all pure)."""
