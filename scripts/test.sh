@@ -6,7 +6,7 @@ export NEWSFEED_STATE_DIR="${TEST_STATE_DIR:-.newsfeed/test}"
 export KAFKA_PORT="${TEST_KAFKA_PORT:-19092}"
 # Integration tests fail, not skip, when the broker is missing.
 export NEWSFEED_REQUIRE_BROKER=1
-# ...and the gold-seed regression tests fail, not skip, when ../shared is missing.
+# ...and the gold-seed regression tests fail, not skip, when the gold copy (tests/fixtures/gold) is missing.
 export NEWSFEED_REQUIRE_GOLD=1
 started=$(date +%s)
 .venv/bin/newsfeed broker start
