@@ -151,7 +151,7 @@ def test_entry_load_round_trip_and_expire(seed_records):
     groups = run([seed_records[ids[2]], seed_records[ids[4]]], restored, now=NOW + 10)
     assert groups == {ids[2]: ids[0], ids[4]: ids[3]}
     assert sorted(restored.expire(NOW + 1.5)) == [ids[0], ids[3]]
-    assert ids[0] not in restored and not any(ids[0] in p for p in restored._postings.values())
+    assert ids[0] not in restored and not any(ids[0] in p for p in restored.postings.all.values())
     # once 000 and 003 are gone their stories live on through 002 and 004
     again = run([dict(seed_records[ids[0]], id="000-again")], restored, now=NOW + 20)
     assert again["000-again"] == ids[0]

@@ -26,7 +26,7 @@ from bench.dedupe import (
     story_groups_of,
 )
 from bench.gold import GOLD_PATH
-from workers.stages.enrich import core as en
+from workers.stages import enrich as en, similarity
 
 ARTICLES = held_out_articles()
 STORIES: dict[str, list[str]] = {}
@@ -98,15 +98,15 @@ def test_gold_seeds_tagged_by_the_entities_stage_keep_their_groups(nlp):
 def test_undated_article_is_placed_at_its_fetch_time_next_to_a_promptly_fetched_one():
     stories = en.StoryIndex(window_seconds=72 * 3600)
     day = 86400.0
-    dated = en._Member("a", 0.0, 10 * day, 10 * day + 600, {}, en.similarity.bottom_k([], 8), 0)
-    undated_later = en._Member("b", 0.0, None, 17 * day, {}, en.similarity.bottom_k([], 8), 0)
-    undated_near = en._Member("c", 0.0, None, 11 * day, {}, en.similarity.bottom_k([], 8), 0)
-    assert not stories._in_window(dated, undated_later) and not stories._in_window(undated_later, dated)
-    assert stories._in_window(dated, undated_near)
+    dated = en.Member("a", 0.0, 10 * day, 10 * day + 600, {}, similarity.bottom_k([], 8), 0)
+    undated_later = en.Member("b", 0.0, None, 17 * day, {}, similarity.bottom_k([], 8), 0)
+    undated_near = en.Member("c", 0.0, None, 11 * day, {}, similarity.bottom_k([], 8), 0)
+    assert not stories.rules.in_window(dated, undated_later) and not stories.rules.in_window(undated_later, dated)
+    assert stories.rules.in_window(dated, undated_near)
     # a backfilled dated article (fetched long after publication): compare fetch times
-    backfill = en._Member("d", 0.0, 1 * day, 17 * day, {}, en.similarity.bottom_k([], 8), 0)
-    assert stories._in_window(backfill, undated_later)
-    assert not stories._in_window(backfill, undated_near)
+    backfill = en.Member("d", 0.0, 1 * day, 17 * day, {}, similarity.bottom_k([], 8), 0)
+    assert stories.rules.in_window(backfill, undated_later)
+    assert not stories.rules.in_window(backfill, undated_near)
 
 
 def test_person_names_are_not_text_evidence():

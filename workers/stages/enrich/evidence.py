@@ -1,0 +1,137 @@
+"""Pairwise story evidence: entity keys and weights, content-word items, and the shares of people,
+places and other entities two articles have in common (pure functions over plain data).
+
+The tables (label weights, name prefixes/suffixes, news agencies) are the rules' data, in one place.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from workers.stages import similarity
+
+LABEL_WEIGHTS = {"PERSON": 3.0, "ORG": 2.0, "EVENT": 2.0, "GPE": 1.0, "LOC": 1.0, "NORP": 1.0, "FAC": 1.0}
+LABEL_ALIASES = {"PER": "PERSON", "ORGANIZATION": "ORG", "LOCATION": "LOC"}
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+NAME_PREFIXES = {"the", "mr", "mrs", "ms", "dr"}
+# News agencies credited in datelines ("LIMA (Reuters) -"): every wire report shares them.
+NEWS_AGENCIES = frozenset({
+    "reuters", "ap", "associated press", "afp", "agence france presse", "bloomberg", "bloomberg news",
+    "upi", "united press international", "dpa", "xinhua", "kyodo", "kyodo news", "yonhap", "efe",
+    "ansa", "anadolu", "tass",
+})
+
+
+def parse_time(value) -> float | None:
+    """ISO 8601 date or date-time -> epoch seconds (naive means UTC); None when unparseable."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.timestamp()
+
+
+def entity_key(name: str, label: str) -> str | None:
+    label = LABEL_ALIASES.get(label.upper(), label.upper())
+    tokens = similarity.words(name)
+    if label != "PERSON" and " ".join(tokens) in NEWS_AGENCIES:
+        return None  # the wire service of a report, not a party to the event
+    while tokens and tokens[0] in NAME_PREFIXES:
+        tokens = tokens[1:]
+    if label == "PERSON":
+        while len(tokens) > 1 and tokens[-1] in NAME_SUFFIXES:
+            tokens = tokens[:-1]
+        return f"P:{tokens[-1]}" if tokens else None
+    return f"{label}:{' '.join(tokens)}" if tokens else None
+
+
+def entity_weights(entities: list[dict]) -> dict[str, float]:
+    weights: dict[str, float] = {}
+    for entity in entities:
+        key = entity_key(entity.get("name") or "", entity.get("label") or "")
+        if key is None:
+            continue
+        label = "PERSON" if key.startswith("P:") else key.split(":", 1)[0]
+        salience = float(entity.get("salience") or 0.0)
+        weight = LABEL_WEIGHTS.get(label, 1.0) * max(salience, 0.1)
+        weights[key] = round(max(weights.get(key, 0.0), weight), 4)
+    return weights
+
+
+def text_items(text: str, drop: frozenset[str] = frozenset()) -> set[str]:
+    """Content-word unigrams and bigrams (crudely stemmed). Words in `drop` (compared raw and
+    stemmed) are left out and break bigrams, so no item spans them."""
+    runs: list[list[str]] = [[]]
+    for w in similarity.words(text):
+        if len(w) <= 2 or w in similarity.STOPWORDS or w.isdigit():
+            continue
+        stemmed = similarity.stem(w)
+        if drop and (w in drop or stemmed in drop):
+            if runs[-1]:
+                runs.append([])
+            continue
+        runs[-1].append(stemmed)
+    items: set[str] = set()
+    for tokens in runs:
+        items.update(tokens)
+        items.update(f"{a} {b}" for a, b in zip(tokens, tokens[1:]))
+    return items
+
+
+def person_words(entities: list[dict]) -> frozenset[str]:
+    """Words of the article's PERSON names and mention texts (and their stems and possessives),
+    left out of the text items: who is named is measured by `person_share`, so the text test
+    measures what happened (two events with the same people share every name)."""
+    found: set[str] = set()
+    for entity in entities:
+        label = (entity.get("label") or "").upper()
+        if LABEL_ALIASES.get(label, label) != "PERSON":
+            continue
+        texts = [entity.get("name") or ""] + [m.get("text") or "" for m in entity.get("mentions") or ()]
+        for text in texts:
+            for w in similarity.words(text):
+                if len(w) > 2 and w not in similarity.STOPWORDS and w not in NAME_PREFIXES:
+                    found.update((w, similarity.stem(w), w + "s"))
+    return frozenset(found)
+
+
+def _persons(weights: dict[str, float]) -> dict[str, float]:
+    return {k: w for k, w in weights.items() if k.startswith("P:")}
+
+
+def person_share(a: dict[str, float], b: dict[str, float]) -> float | None:
+    """Max over the two articles of the share of its PERSON weight the other also names."""
+    pa, pb = _persons(a), _persons(b)
+    if not pa or not pb:
+        return None
+    shared = pa.keys() & pb.keys()
+    return max(sum(pa[k] for k in shared) / sum(pa.values()), sum(pb[k] for k in shared) / sum(pb.values()))
+
+
+def entity_overlap(a: dict[str, float], b: dict[str, float]) -> float:
+    """Weighted overlap coefficient of the non-person entities."""
+    oa = {k: w for k, w in a.items() if not k.startswith("P:")}
+    ob = {k: w for k, w in b.items() if not k.startswith("P:")}
+    if not oa or not ob:
+        return 0.0
+    shared = sum(min(oa[k], ob[k]) for k in oa.keys() & ob.keys())
+    return shared / min(sum(oa.values()), sum(ob.values()))
+
+
+PLACE_LABELS = ("GPE:", "LOC:", "FAC:")
+
+
+def place_share(a: dict[str, float], b: dict[str, float]) -> float | None:
+    """Min over the two articles of the share of its place (GPE/LOC/FAC) weight the other also
+    names; None when either names no place. Without people, an event is what happened where: a
+    second incident elsewhere that mentions the first in passing names mostly other places."""
+    pa = {k: w for k, w in a.items() if k.startswith(PLACE_LABELS)}
+    pb = {k: w for k, w in b.items() if k.startswith(PLACE_LABELS)}
+    if not pa or not pb:
+        return None
+    shared = pa.keys() & pb.keys()
+    return min(sum(pa[k] for k in shared) / sum(pa.values()), sum(pb[k] for k in shared) / sum(pb.values()))

@@ -1,0 +1,91 @@
+"""The story decision for one pair of articles: the time window and the evidence thresholds.
+
+`StoryRules` holds the thresholds (see the package docstring for what each one means) and decides
+`same_story` from the evidence functions in `evidence`; it keeps no state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from workers.stages import similarity
+from workers.stages.enrich.evidence import entity_overlap, person_share, place_share
+
+DEFAULT_WINDOW_SECONDS = 72 * 3600.0
+SKETCH_SIZE = 256  # bottom-k sketch size of an article's content-word items
+
+
+@dataclass(slots=True)
+class Member:
+    """What a story index remembers of one article (times in epoch seconds)."""
+
+    story_id: str
+    seen_at: float
+    published: float | None
+    fetched: float
+    entities: dict[str, float]  # key ("P:surname", "ORG:name", ...) -> weight
+    words: np.ndarray  # bottom-k sketch of content-word unigrams + bigrams
+    n_words: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRules:
+    """Thresholds of the pairwise story test; shares and overlaps are in [0, 1]."""
+
+    window_seconds: float = DEFAULT_WINDOW_SECONDS
+    person_overlap: float = 0.6
+    text_overlap: float = 0.2
+    same_people: float = 0.8
+    text_overlap_same_people: float = 0.15
+    text_overlap_no_person: float = 0.3
+    entity_overlap_no_person: float = 0.3
+    place_overlap_no_person: float = 0.5
+
+    def in_window(self, a: Member, b: Member) -> bool:
+        """Whether two articles are close enough in time to be one story."""
+        w = self.window_seconds
+        if a.published is not None and b.published is not None:
+            return abs(a.published - b.published) <= w
+        if a.published is None and b.published is None:
+            return abs(a.fetched - b.fetched) <= w
+        dated, undated = (a, b) if a.published is not None else (b, a)
+        if dated.published > undated.fetched + w:
+            return False  # published after the other was already fetched (+ window)
+        if dated.fetched - dated.published <= w:
+            # fetched promptly, so the undated article was most likely published near its fetch
+            return abs(undated.fetched - dated.published) <= w
+        return abs(undated.fetched - dated.fetched) <= w  # a backfill: compare fetch times
+
+    def same_event(self, persons: float | None, text: float, others: float, places: float | None) -> bool:
+        """The evidence test (time aside): the same people and text, or without people the same
+        text, entities and places."""
+        if persons is not None:
+            # nearly the same people: somewhat less text agreement needed
+            needed = self.text_overlap_same_people if persons >= self.same_people else self.text_overlap
+            return persons >= self.person_overlap and text >= needed
+        # without people to agree on, the event is what happened where
+        return (
+            text >= self.text_overlap_no_person
+            and others >= self.entity_overlap_no_person
+            and (places is None or places >= self.place_overlap_no_person)
+        )
+
+    def score(self, a: Member, b: Member) -> dict:
+        """The pairwise evidence and the decision: {persons, text, entities, places, in_window,
+        same_story, rank} (shares rounded to 3 places; rank orders the matches of one article)."""
+        persons = person_share(a.entities, b.entities)
+        text = similarity.bottom_k_overlap(a.words, a.n_words, b.words, b.n_words, SKETCH_SIZE)
+        others = entity_overlap(a.entities, b.entities)
+        places = place_share(a.entities, b.entities) if persons is None else None
+        in_window = self.in_window(a, b)
+        return {
+            "persons": None if persons is None else round(persons, 3),
+            "text": round(text, 3),
+            "entities": round(others, 3),
+            "places": None if places is None else round(places, 3),
+            "in_window": in_window,
+            "same_story": bool(in_window and self.same_event(persons, text, others, places)),
+            "rank": (persons or 0.0) + text + 0.5 * others,
+        }
