@@ -1,0 +1,189 @@
+"""Flattened pages: very long lines split into blocks before line classification.
+
+A scraper that collapses a page's newlines sends its menu, headline, byline, share row, article and
+cookie notice as one line, and line classification can then only keep or drop all of it. Lines
+longer than LONG_LINE_CHARS are cut back into the blocks a page is made of:
+
+- sentences (at a sentence end followed by a capitalised word; not after a short form in
+  ABBREVIATIONS or an initial);
+- list-like runs of short capitalised items (menus: "Home News Sport Weather Business Culture")
+  and runs of interface words with at least two capitalised ones ("Share this article Facebook
+  Twitter Email"), wherever they sit in a sentence-piece;
+- date lines ("Published 3 June 2024") and "By Jane Doe" bylines between a headline and the lead.
+
+Every line also loses its unbroken tokens of UNBROKEN_TOKEN_CHARS or more (pasted data URIs,
+base64 blobs, minified code): no article word is that long. Work is linear in the line length.
+"""
+
+from __future__ import annotations
+
+import re
+
+from workers.stages.clean import vocabulary as v
+
+LONG_LINE_CHARS = 1000  # a paragraph of a real article is nearly always shorter
+UNBROKEN_TOKEN_CHARS = 500
+MAX_BLOCKS = 10_000  # as core.MAX_LINES: no article needs more
+MENU_RUN_ITEMS = 6  # capitalised one-word items in a row that make a menu, not a name
+UI_RUN_CAPITALISED = 2  # capitalised interface words that make a share/follow row
+
+# short forms that end in a full stop inside a sentence (English news style)
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st sen rep gov gen col lt sgt capt cmdr adm rev hon jr sr co corp inc ltd no "
+    "vs etc approx dept est fig jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave blvd".split()
+)
+_UNBROKEN = re.compile(rf"\S{{{UNBROKEN_TOKEN_CHARS},}}")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"“‘«(\[]?[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"(\S+)$")
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# a date (optionally labelled, optionally with a time) that a headline or byline runs into
+_DATE = re.compile(
+    rf"(?:(?:Published|Updated|Posted|Last updated|First published)(?: on)?:? )?"
+    rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? )?"
+    rf"(?:\d{{1,2}} {_MONTHS},? \d{{4}}|{_MONTHS} \d{{1,2}},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"(?:,? (?:at )?\d{{1,2}}[:.]\d{{2}}(?: ?[ap]\.?m\.?)?(?: [A-Z]{{2,4}})?)?"
+)
+_NOT_NAME = r"(?!(?:Published|Updated|Posted|Last|First|The|A|In|On|At)\b)"
+_NAME = rf"{_NOT_NAME}[A-Z][\w'’.-]+(?: {_NOT_NAME}[A-Z][\w'’.-]+){{0,2}}"
+_BYLINE = re.compile(rf"\bBy {_NAME}(?:,? and {_NAME})?(?=$| [A-Z0-9])")
+_ITEM_PUNCTUATION = "|•·›»>/&–—-"
+_STRIP = ".,:;!?\"'“”‘’()[]"
+
+
+def split_blocks(lines: list[str]) -> list[str]:
+    """Normalised lines (normalise.split_lines) -> the same lines, with unbroken tokens removed and
+    every line over LONG_LINE_CHARS split into blocks (sentences, menus, share rows, date and
+    byline lines). Lines at or under the limit are returned unchanged; at most MAX_BLOCKS blocks."""
+    out: list[str] = []
+    for line in lines:
+        if len(line) >= UNBROKEN_TOKEN_CHARS:
+            line = " ".join(_UNBROKEN.sub(" ", line).split())
+            if not line:
+                continue
+        if len(line) <= LONG_LINE_CHARS:
+            out.append(line)
+        else:
+            out.extend(_blocks(line, MAX_BLOCKS - len(out)))
+        if len(out) >= MAX_BLOCKS:
+            break
+    return out
+
+
+def _blocks(line: str, limit: int) -> list[str]:
+    out: list[str] = []
+    for sentence in sentences(line):
+        for piece in _split_dates_and_bylines(sentence):
+            out.extend(list_runs(piece))
+        if len(out) >= limit:
+            break
+    return out[:limit]
+
+
+def sentences(text: str) -> list[str]:
+    """`text` cut after each sentence end followed by a capitalised word or a number, except after
+    a short form (ABBREVIATIONS) or a single initial ("J. Smith", "U.S. officials")."""
+    out: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        before = _WORD_BEFORE.search(text, start, match.start())
+        word = before.group(1).rstrip(".!?…\"'”’»)]").casefold() if before else ""
+        if word in ABBREVIATIONS or (len(word) <= 2 and word[:1].isalpha()) or "." in word:
+            continue
+        out.append(text[start : match.start()])
+        start = match.end()
+    out.append(text[start:])
+    return [piece for piece in out if piece]
+
+
+def _split_dates_and_bylines(text: str) -> list[str]:
+    """A date or a "By Jane Doe" that sits between two other pieces of text becomes its own block."""
+    return [part for piece in _cut(text, _DATE, date=True) for part in _cut(piece, _BYLINE, date=False)]
+
+
+def _cut(text: str, pattern: re.Pattern, date: bool) -> list[str]:
+    out: list[str] = []
+    position = 0
+    for match in pattern.finditer(text):
+        start, end = match.start(), match.end()
+        if start > 0 and text[start - 1] != " ":
+            continue
+        if date and end < len(text) and not text[end:].lstrip()[:1].isupper():
+            continue  # "on 3 June 2024 the bridge ...": a date inside a sentence
+        out.extend(part for part in (text[position:start].strip(), text[start:end].strip()) if part)
+        position = end
+    rest = text[position:].strip()
+    if rest:
+        out.append(rest)
+    return out or [text]
+
+
+def _is_item(token: str) -> bool:
+    """A menu item word: capitalised and not a function word, or a separator ("|", "&", "›")."""
+    if token in _ITEM_PUNCTUATION:
+        return True
+    word = token.strip(_STRIP)
+    return bool(word) and word[0].isupper() and word.casefold() not in v.STOPWORDS and not token.endswith((".", ","))
+
+
+def _is_ui(token: str) -> bool:
+    """An interface word of a button row ("Share", "Facebook", "Email"), not one ending a clause."""
+    if token in _ITEM_PUNCTUATION:
+        return True
+    return not token.endswith((",", ".", ";", ":")) and token.strip(_STRIP).casefold() in v.UI_WORDS
+
+
+def _capitalised_content(run: list[str]) -> int:
+    return sum(t[:1].isupper() and t.strip(_STRIP).casefold() not in v.STOPWORDS for t in run)
+
+
+def list_runs(piece: str) -> list[str]:
+    """`piece` with its list-like runs cut out as blocks of their own: MENU_RUN_ITEMS or more
+    capitalised items in a row, or interface words with UI_RUN_CAPITALISED capitalised ones. When a
+    run runs into a sentence (its last item is followed by a lower-case word), that last item is the
+    sentence's first word and stays with it."""
+    tokens = piece.split(" ")
+    if len(tokens) < UI_RUN_CAPITALISED:
+        return [piece]
+    spans = _runs(tokens, _is_item, lambda run: sum(t not in _ITEM_PUNCTUATION for t in run) >= MENU_RUN_ITEMS)
+    spans += _runs(tokens, _is_ui, lambda run: _capitalised_content(run) >= UI_RUN_CAPITALISED)
+    if not spans:
+        return [piece]
+    out: list[str] = []
+    position = 0
+    for start, end in _merge(spans):
+        if end < len(tokens) and end - start > 1 and tokens[end][:1].islower() and tokens[end - 1][:1].isupper():
+            end -= 1  # "... Weather Road bridge to reopen": "Road" starts the headline
+        if start < position or end <= start:
+            continue
+        out.extend(" ".join(part) for part in (tokens[position:start], tokens[start:end]) if part)
+        position = end
+    if position < len(tokens):
+        out.append(" ".join(tokens[position:]))
+    return out
+
+
+def _runs(tokens: list[str], member, enough) -> list[tuple[int, int]]:
+    spans = []
+    start = None
+    for i, token in enumerate(tokens + [""]):
+        if token and member(token):
+            if start is None:
+                start = i
+        elif start is not None:
+            if enough(tokens[start:i]):
+                spans.append((start, i))
+            start = None
+    return spans
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
