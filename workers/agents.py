@@ -35,6 +35,15 @@ def _decode_internal(payload: bytes) -> dict | None:
     return record if isinstance(record, dict) else None
 
 
+def _origin(stream: faust.StreamT) -> dict | None:
+    """Topic, partition and offset of the message being handled, for its rejected record."""
+    event = stream.current_event
+    if event is None:
+        return None
+    message = event.message
+    return {"topic": message.topic, "partition": message.partition, "offset": message.offset}
+
+
 # Where each status goes: the topic role of the record's next stop.
 ROUTES = {
     "clean": "clean",
@@ -51,7 +60,7 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
 
     async def route(stage: str, record: dict, payload: Any) -> None:
         """Send `record` to its status's topic; a record too large for Kafka is dead-lettered."""
-        record, value = fit_message(stage, record, payload)
+        record, value = fit_message(stage, record, payload, settings.max_message_bytes)
         key = record["id"].encode("utf-8") if record.get("id") else None
         await topics[ROUTES[record["status"]]].send(key=key, value=value)
 
@@ -124,7 +133,7 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
     @app.agent(topics["raw"], name="clean")
     async def clean_agent(stream: faust.StreamT) -> None:
         async for payload in stream:
-            await route(clean.STAGE, clean_payload(payload), payload)
+            await route(clean.STAGE, clean_payload(payload, _origin(stream)), payload)
 
     @app.agent(topics["clean"], name="dedupe")
     async def dedupe_agent(stream: faust.StreamT) -> None:

@@ -8,8 +8,9 @@ Encoding Standard, "decode" and the HTML spec's "prescan a byte stream"):
 2. the charset the document declares in its first 4 KB (`<meta charset>`, `<meta http-equiv=
    "Content-Type" content="...; charset=...">`, an XML declaration's `encoding`), with the
    WHATWG aliases that matter (`iso-8859-1`, `latin1`, `ascii` mean windows-1252);
-3. strict UTF-8;
-4. UTF-16 without a BOM when every other byte is NUL (text that a tool wrote as UTF-16);
+3. UTF-16 without a BOM when every other byte is NUL (text a tool wrote as UTF-16; it would also
+   pass as UTF-8, NULs and all);
+4. strict UTF-8;
 5. charset-normalizer's best guess.
 
 Nothing is ever decoded with `errors="replace"`: content that none of these decode raises
@@ -140,12 +141,12 @@ def decode_bytes(data: bytes) -> Decoded:
         text = _strict(data, declared)
         if text is not None:
             return Decoded(text, declared, "declared")
-    text = _strict(data, "utf-8")
-    if text is not None:
-        return Decoded(text, "utf-8", "utf-8")
     text = _utf16_without_bom(data)
     if text is not None:
         return Decoded(text, "utf-16", "utf-16")
+    text = _strict(data, "utf-8")
+    if text is not None:
+        return Decoded(text, "utf-8", "utf-8")
     return _detected(data)
 
 

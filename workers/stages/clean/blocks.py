@@ -4,6 +4,9 @@ A scraper that collapses a page's newlines sends its menu, headline, byline, sha
 cookie notice as one line, and line classification can then only keep or drop all of it. Lines
 longer than LONG_LINE_CHARS are cut back into the blocks a page is made of:
 
+Lines of CHROME_LINE_CHARS or more are split the same way when they hold a menu or share row.
+Blocks are:
+
 - sentences (at a sentence end followed by a capitalised word; not after a short form in
   ABBREVIATIONS or an initial);
 - list-like runs of short capitalised items (menus: "Home News Sport Weather Business Culture")
@@ -22,6 +25,7 @@ import re
 from workers.stages.clean import vocabulary as v
 
 LONG_LINE_CHARS = 1000  # a paragraph of a real article is nearly always shorter
+CHROME_LINE_CHARS = 400  # a shorter flattened page is split too when it holds a menu or share row
 UNBROKEN_TOKEN_CHARS = 500
 MAX_BLOCKS = 10_000  # as core.MAX_LINES: no article needs more
 MENU_RUN_ITEMS = 6  # capitalised one-word items in a row that make a menu, not a name
@@ -32,8 +36,17 @@ ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st sen rep gov gen col lt sgt capt cmdr adm rev hon jr sr co corp inc ltd no "
     "vs etc approx dept est fig jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave blvd".split()
 )
+# section names of news-site menus: a menu run ends at them, a headline or name after them does not
+SECTION_WORDS = frozenset(
+    "news sport sports weather business culture opinion podcast podcasts politics world local national "
+    "international tech technology science health travel lifestyle entertainment arts books music film "
+    "tv video videos live markets money economy education environment climate football cricket rugby "
+    "tennis golf motoring property jobs puzzles crosswords games obituaries letters comment features "
+    "analysis newsletters subscribe contact about uk us europe asia africa americas australia".split()
+)
+NAME_BACKOFF_TOKENS = 3  # a headline's or name's capitalised words a menu run may have swallowed
 _UNBROKEN = re.compile(rf"\S{{{UNBROKEN_TOKEN_CHARS},}}")
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"“‘«(\[]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"“‘«(\[]?[A-Z0-9©])")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -41,7 +54,7 @@ _MONTHS = (
 )
 # a date (optionally labelled, optionally with a time) that a headline or byline runs into
 _DATE = re.compile(
-    rf"(?:(?:Published|Updated|Posted|Last updated|First published)(?: on)?:? )?"
+    rf"(?<!\S)(?=[0-9A-Z])(?:(?:Published|Updated|Posted|Last updated|First published)(?: on)?:? )?"
     rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? )?"
     rf"(?:\d{{1,2}} {_MONTHS},? \d{{4}}|{_MONTHS} \d{{1,2}},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
     rf"(?:,? (?:at )?\d{{1,2}}[:.]\d{{2}}(?: ?[ap]\.?m\.?)?(?: [A-Z]{{2,4}})?)?"
@@ -50,20 +63,26 @@ _NOT_NAME = r"(?!(?:Published|Updated|Posted|Last|First|The|A|In|On|At)\b)"
 _NAME = rf"{_NOT_NAME}[A-Z][\w'’.-]+(?: {_NOT_NAME}[A-Z][\w'’.-]+){{0,2}}"
 _BYLINE = re.compile(rf"\bBy {_NAME}(?:,? and {_NAME})?(?=$| [A-Z0-9])")
 _ITEM_PUNCTUATION = "|•·›»>/&–—-"
+# candidate runs, found at C speed and then checked token by token: capitalised tokens or item
+# separators in a row; interface words in a row
+_ITEM_TOKEN = r"(?:[A-Z][^\s]*|[|•·›»>/&–—-])"
+_MENU_CANDIDATE = re.compile(rf"(?<!\S)(?:{_ITEM_TOKEN}(?: |$)){{{6},}}")
+_CAPITALISED = re.compile(r"(?<!\S)[A-Z][^\s]*")
 _STRIP = ".,:;!?\"'“”‘’()[]"
 
 
 def split_blocks(lines: list[str]) -> list[str]:
     """Normalised lines (normalise.split_lines) -> the same lines, with unbroken tokens removed and
-    every line over LONG_LINE_CHARS split into blocks (sentences, menus, share rows, date and
-    byline lines). Lines at or under the limit are returned unchanged; at most MAX_BLOCKS blocks."""
+    every line over LONG_LINE_CHARS (or over CHROME_LINE_CHARS with a menu or share row in it)
+    split into blocks (sentences, menus, share rows, date and byline lines). Other lines are
+    returned unchanged; at most MAX_BLOCKS blocks."""
     out: list[str] = []
     for line in lines:
         if len(line) >= UNBROKEN_TOKEN_CHARS:
             line = " ".join(_UNBROKEN.sub(" ", line).split())
             if not line:
                 continue
-        if len(line) <= LONG_LINE_CHARS:
+        if len(line) <= CHROME_LINE_CHARS or (len(line) <= LONG_LINE_CHARS and len(list_runs(line)) == 1):
             out.append(line)
         else:
             out.extend(_blocks(line, MAX_BLOCKS - len(out)))
@@ -144,18 +163,16 @@ def list_runs(piece: str) -> list[str]:
     capitalised items in a row, or interface words with UI_RUN_CAPITALISED capitalised ones. When a
     run runs into a sentence (its last item is followed by a lower-case word), that last item is the
     sentence's first word and stays with it."""
+    spans = _candidate_runs(piece, _MENU_CANDIDATE, _is_item, _menu_enough)
     tokens = piece.split(" ")
-    if len(tokens) < UI_RUN_CAPITALISED:
-        return [piece]
-    spans = _runs(tokens, _is_item, lambda run: sum(t not in _ITEM_PUNCTUATION for t in run) >= MENU_RUN_ITEMS)
-    spans += _runs(tokens, _is_ui, lambda run: _capitalised_content(run) >= UI_RUN_CAPITALISED)
+    spans += _ui_runs(piece, tokens)
     if not spans:
         return [piece]
     out: list[str] = []
     position = 0
     for start, end in _merge(spans):
         if end < len(tokens) and end - start > 1 and tokens[end][:1].islower() and tokens[end - 1][:1].isupper():
-            end -= 1  # "... Weather Road bridge to reopen": "Road" starts the headline
+            end = _sentence_start(tokens, start, end)
         if start < position or end <= start:
             continue
         out.extend(" ".join(part) for part in (tokens[position:start], tokens[start:end]) if part)
@@ -163,6 +180,60 @@ def list_runs(piece: str) -> list[str]:
     if position < len(tokens):
         out.append(" ".join(tokens[position:]))
     return out
+
+
+def _sentence_start(tokens: list[str], start: int, end: int) -> int:
+    """Where the sentence a run runs into begins: "... Weather Road bridge" -> at "Road", "...
+    WhatsApp Ms Okafor said" -> at "Ms": the run's last capitalised words that are not section or
+    interface words (at most NAME_BACKOFF_TOKENS), and at least its last word."""
+    back = end - 1
+    while back > start and end - back < NAME_BACKOFF_TOKENS and not _menu_word(tokens[back - 1]):
+        back -= 1
+    return back
+
+
+def _menu_word(token: str) -> bool:
+    word = token.strip(_STRIP).casefold()
+    return word in SECTION_WORDS or word in v.UI_WORDS or token in _ITEM_PUNCTUATION
+
+
+def _menu_enough(run: list[str]) -> bool:
+    return sum(t not in _ITEM_PUNCTUATION for t in run) >= MENU_RUN_ITEMS
+
+
+def _ui_enough(run: list[str]) -> bool:
+    return _capitalised_content(run) >= UI_RUN_CAPITALISED
+
+
+def _candidate_runs(piece: str, candidate: re.Pattern, member, enough) -> list[tuple[int, int]]:
+    """Token spans (start, end) of the runs inside regex candidates that hold token by token."""
+    spans = []
+    for match in candidate.finditer(piece):
+        first = piece.count(" ", 0, match.start())
+        tokens = match.group().rstrip(" ").split(" ")
+        spans += [(first + start, first + end) for start, end in _runs(tokens, member, enough)]
+    return spans
+
+
+def _ui_runs(piece: str, tokens: list[str]) -> list[tuple[int, int]]:
+    """Token spans of interface-word runs, grown from each capitalised interface word (found at C
+    speed) over its neighbours, kept when _ui_enough."""
+    spans: list[tuple[int, int]] = []
+    position = index = 0
+    for match in _CAPITALISED.finditer(piece):
+        index += piece.count(" ", position, match.start())
+        position = match.start()
+        word = match.group()
+        if (spans and index < spans[-1][1]) or not _is_ui(word) or word.strip(_STRIP).casefold() in v.STOPWORDS:
+            continue
+        start, end = index, index + 1
+        while start > 0 and _is_ui(tokens[start - 1]):
+            start -= 1
+        while end < len(tokens) and _is_ui(tokens[end]):
+            end += 1
+        if _ui_enough(tokens[start:end]):
+            spans.append((start, end))
+    return spans
 
 
 def _runs(tokens: list[str], member, enough) -> list[tuple[int, int]]:
