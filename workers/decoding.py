@@ -11,7 +11,7 @@ Encoding Standard, "decode" and the HTML spec's "prescan a byte stream"):
 3. UTF-16 without a BOM when every other byte is NUL (text a tool wrote as UTF-16; it would also
    pass as UTF-8, NULs and all);
 4. strict UTF-8;
-5. charset-normalizer's best guess.
+5. charset-normalizer's best guess among the encodings web content uses (WEB_ENCODINGS).
 
 Nothing is ever decoded with `errors="replace"`: content that none of these decode raises
 `Undecodable`, so no U+FFFD appears that the source did not have. `repair_mojibake` fixes text
@@ -54,6 +54,16 @@ CHARSET_ALIASES = {
     "utf-16le": "utf-8",
     "utf-16be": "utf-8",
 }
+# The encodings web content uses (WHATWG Encoding Standard, "Encodings" table), as Python codecs:
+# detection chooses among these only, so a guess is never a DOS code page (cp775, cp852, ...)
+# that happens to fit a few bytes.
+WEB_ENCODINGS = (
+    "utf_8", "utf_16_le", "utf_16_be", "cp866", "iso8859_2", "iso8859_3", "iso8859_4", "iso8859_5",
+    "iso8859_6", "iso8859_7", "iso8859_8", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15",
+    "iso8859_16", "koi8_r", "koi8_u", "mac_roman", "cp874", "cp1250", "cp1251", "cp1252", "cp1253",
+    "cp1254", "cp1255", "cp1256", "cp1257", "cp1258", "mac_cyrillic", "gb18030", "big5", "euc_jp",
+    "iso2022_jp", "shift_jis", "euc_kr",
+)
 PRESCAN_BYTES = 4096
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^\s{0,64}<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._-]{1,40})["']""")
@@ -153,7 +163,7 @@ def decode_bytes(data: bytes) -> Decoded:
 def _detected(data: bytes) -> Decoded:
     from charset_normalizer import from_bytes  # imported on first need: it builds tables at import
 
-    best = from_bytes(data).best()
+    best = from_bytes(data, cp_isolation=list(WEB_ENCODINGS)).best()
     if best is None or best.encoding is None:
         raise Undecodable("no declared charset, not UTF-8, and charset-normalizer found no charset that decodes it")
     codec = codec_for(best.encoding) or best.encoding

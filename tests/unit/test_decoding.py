@@ -155,3 +155,16 @@ def test_every_signature_is_distinct():
     magics = [magic for magic, _ in FILE_SIGNATURES]
     assert len(magics) == len(set(magics))
 
+
+
+def test_detection_keeps_to_web_encodings_when_few_bytes_are_not_ascii():
+    # one non-ASCII byte fits many DOS code pages equally well (cp775 reads 0xFC as "³")
+    data = "Bus fares are frozen for pensioners in München until the end of next year.".encode("latin-1")
+    decoded = decode_bytes(data)
+    assert "München" in decoded.text and decoded.method == "detected"
+
+
+@pytest.mark.parametrize("codec", ["cp1251", "koi8-r"])
+def test_cyrillic_legacy_charsets_are_detected(codec):
+    text = "Привет, как дела? Москва сегодня, сказал он журналистам в понедельник."
+    assert decode_bytes(text.encode(codec)).text == text
