@@ -202,10 +202,15 @@ def rejected_record(
 
 def fit_message(stage: str, record: dict, payload: Any, limit: int = MAX_VALUE_BYTES) -> tuple[dict, bytes]:
     """(record, its bytes), or, when that is over `limit` bytes (MAX_MESSAGE_BYTES), a rejected
-    record saying so, with as much of the original payload as fits."""
+    record saying so (`too_large`), with as much of the original payload as fits. A rejected record
+    over the limit keeps its code and carries the first part of its payload."""
     value = encode(record)
     if len(value) <= limit:
         return record, value
+    if record.get("status") == "rejected" and isinstance(record.get("payload"), str):
+        # a rejection keeps its own (first, real) reason; only its copy of the payload is cut
+        cut = {**record, "payload": record["payload"][: limit // 6], "payload_truncated": True}
+        return cut, encode(cut)
     too_large = rejected_record(
         stage,
         "too_large",

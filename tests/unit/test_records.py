@@ -83,3 +83,15 @@ def test_a_record_that_fits_is_sent_as_it_is():
     record = {"schema_version": 1, "id": "small", "status": "clean", "body": "text"}
     sent, value = fit_message("clean", record, b"raw")
     assert sent is record and value == b'{"schema_version":1,"id":"small","status":"clean","body":"text"}'
+
+
+def test_a_rejection_over_the_limit_keeps_its_real_reason():
+    from workers.records import fit_message
+
+    payload = b'{"id": "big", "content": "' + b"x" * 3_000_000 + b'"}'
+    record = rejected_record("clean", "empty_after_clean", "no article text left", payload, "big")
+    sent, value = fit_message("clean", record, payload, limit=1_000_000)
+    assert len(value) <= 1_000_000
+    validate("rejected", sent)
+    assert sent["error"]["code"] == "empty_after_clean" and sent["payload_truncated"] is True
+    assert payload.decode().startswith(sent["payload"])
