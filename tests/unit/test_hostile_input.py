@@ -268,7 +268,7 @@ def test_split_blocks_cuts_menus_share_rows_dates_and_bylines():
     blocks = split_blocks([FLAT_PAGE])
     assert "Harbour board backs dredging plan for eastern channel" in blocks
     assert "By Sean Doyle" in blocks and "Published 4 March 2024" in blocks
-    assert "Share this article Facebook Twitter Email WhatsApp" in blocks
+    assert "Share this article" in blocks and "Facebook Twitter Email WhatsApp" in blocks
     assert "Home News Sport Weather Business Culture Opinion Podcasts" in blocks
     assert "Ms Okafor said contractors would start in April, once the spawning season for herring had ended." in blocks
     assert all(sentence in blocks for sentence in ARTICLE)
@@ -404,3 +404,22 @@ def test_enriched_records_carry_no_controls_or_replacement_characters(local, par
         assert_clean_text(record)
     else:
         assert record["status"] in ("rejected", "duplicate")
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("Reply Leave a Reply Cancel reply Your email address will not be published.",
+         ["Reply", "Leave a Reply", "Cancel reply", "Your email address will not be published."]),
+        ("Related stories Ferry timetable changes We use cookies to improve your experience.",
+         ["Related stories", "Ferry timetable changes", "We use cookies to improve your experience."]),
+        ("The mayor said she would read more reports before deciding.",  # lower case: prose, not a label
+         ["The mayor said she would read more reports before deciding."]),
+        ("© 2024 Coastal Courier. All rights reserved.", ["© 2024 Coastal Courier.", "All rights reserved."]),
+        ("Related Coverage Factbox: winners 4 Min Read", ["Related Coverage", "Factbox: winners", "4 Min Read"]),
+    ],
+)
+def test_chrome_phrases_become_blocks_of_their_own(text, parts):
+    from workers.stages.clean.blocks import chrome_phrases
+
+    assert chrome_phrases(text) == parts

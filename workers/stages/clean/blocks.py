@@ -12,7 +12,9 @@ Blocks are:
 - list-like runs of short capitalised items (menus: "Home News Sport Weather Business Culture")
   and runs of interface words with at least two capitalised ones ("Share this article Facebook
   Twitter Email"), wherever they sit in a sentence-piece;
-- date lines ("Published 3 June 2024") and "By Jane Doe" bylines between a headline and the lead.
+- date lines ("Published 3 June 2024") and "By Jane Doe" bylines between a headline and the lead;
+- chrome labels ("Leave a Reply", "Related stories", "Read more": CHROME_LABELS) and the start of
+  chrome sentences ("We use cookies", CHROME_OPENERS).
 
 Every line also loses its unbroken tokens of UNBROKEN_TOKEN_CHARS or more (pasted data URIs,
 base64 blobs, minified code): no article word is that long. Work is linear in the line length.
@@ -44,6 +46,35 @@ SECTION_WORDS = frozenset(
     "tennis golf motoring property jobs puzzles crosswords games obituaries letters comment features "
     "analysis newsletters subscribe contact about uk us europe asia africa americas australia".split()
 )
+# Chrome labels that a flattened page runs into its neighbours: each becomes a block of its own,
+# so the line rules (vocabulary.UI_LINE, COMMENT_PROMPT) see it as they would on its own line.
+# Matched case-sensitively in sentence or title case, at a word boundary.
+CHROME_LABELS = (
+    "Leave a Reply", "Leave a Comment", "Cancel reply", "Post a Comment", "Show Comments", "View Comments",
+    "Load Comments", "Comments are closed", "Join the conversation", "Join the discussion",
+    "You might also like", "You may also like", "You May Also Like", "You Might Also Like",
+    "Read More", "Read more", "Read Next", "Read next", "Recent Posts", "Recent posts", "Recent Comments",
+    "Popular Posts", "Previous Post", "Next Post", "Previous article", "Next article",
+    "Recommended for you", "Recommended for You", "Most Popular", "Most popular", "Most Read", "Most read",
+    "Trending Now", "Trending now", "Share this article", "Share this story", "Share this:", "Share This",
+    "Follow us", "Follow Us", "Continue reading", "Skip to content", "Skip to main content", "Back to top",
+    "Advertisement", "ADVERTISEMENT", "Sign up", "Sign Up", "Log in", "Log In", "Subscribe", "Newsletter",
+    "Privacy Policy", "Terms of Use", "Terms of Service", "Cookie Policy", "Cookie Settings",
+    "All rights reserved",
+)
+# chrome sentences: a block starts at them (the sentence they open is the notice itself)
+CHROME_OPENERS = (
+    "We use cookies", "This site uses cookies", "This website uses cookies", "By continuing to use",
+    "Your email address will not be published", "Sign up for our", "Subscribe to our", "Copyright ©",
+    "©",
+)
+_LABEL = re.compile(
+    r"(?<!\S)(?:" + "|".join(map(re.escape, sorted(CHROME_LABELS, key=len, reverse=True)))
+    + r"|Related (?:Articles|Stories|Posts|Content|Topics|Coverage|Links|News|Reading|Videos)"
+    + r"|Related (?:articles|stories|posts|content|topics|coverage|links|news|reading|videos)"
+    + r"|\d{1,2} [Mm]in(?:ute)? [Rr]ead)(?=[\s:.!]|$)"
+)
+_OPENER = re.compile(r"(?<!\S)(?:" + "|".join(map(re.escape, CHROME_OPENERS)) + r")")
 NAME_BACKOFF_TOKENS = 3  # a headline's or name's capitalised words a menu run may have swallowed
 _UNBROKEN = re.compile(rf"\S{{{UNBROKEN_TOKEN_CHARS},}}")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"“‘«(\[]?[A-Z0-9©])")
@@ -94,8 +125,9 @@ def split_blocks(lines: list[str]) -> list[str]:
 def _blocks(line: str, limit: int) -> list[str]:
     out: list[str] = []
     for sentence in sentences(line):
-        for piece in _split_dates_and_bylines(sentence):
-            out.extend(list_runs(piece))
+        for part in chrome_phrases(sentence):
+            for piece in _split_dates_and_bylines(part):
+                out.extend(list_runs(piece))
         if len(out) >= limit:
             break
     return out[:limit]
@@ -115,6 +147,22 @@ def sentences(text: str) -> list[str]:
         start = match.end()
     out.append(text[start:])
     return [piece for piece in out if piece]
+
+
+def chrome_phrases(text: str) -> list[str]:
+    """`text` cut around each CHROME_LABELS phrase and before each CHROME_OPENERS phrase."""
+    cuts: set[int] = set()
+    for match in _LABEL.finditer(text):
+        end = match.end()
+        while end < len(text) and text[end] in ".:!":
+            end += 1
+        cuts.update((match.start(), end))
+    for match in _OPENER.finditer(text):
+        cuts.add(match.start())
+    if not cuts:
+        return [text]
+    bounds = sorted(cuts | {0, len(text)})
+    return [part for a, b in zip(bounds, bounds[1:]) if (part := text[a:b].strip())]
 
 
 def _split_dates_and_bylines(text: str) -> list[str]:
