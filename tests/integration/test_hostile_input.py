@@ -127,3 +127,17 @@ def test_big_pages_travel_and_replay_reports_what_it_cannot_send(pipeline, tmp_p
     assert set(enriched) == {"a_big", "c_latin1", "d_same", "d_same-txt"}, set(enriched)
     assert enriched["a_big"]["title"] == "Port dredging plan"
     assert "Schüler aus Köln" in enriched["c_latin1"]["body"] and "\ufffd" not in enriched["c_latin1"]["body"]
+
+
+def test_send_records_streams_synthesized_records_at_a_rate(pipeline):
+    import asyncio
+
+    from workers.replay import send_records
+
+    records = ({"id": f"synth-{i}", "content": article(i)} for i in range(3))  # a generator: never a list
+    pipeline.start_worker()
+    summary = asyncio.run(send_records(pipeline.settings, records, rate=20.0))
+    assert (summary.sent, summary.failed) == (3, 0)
+    assert summary.seconds >= 2 / 20.0  # paced: the third record waits for its slot
+    enriched = pipeline.read("enriched", 3)
+    assert sorted(r["id"] for r in enriched) == ["synth-0", "synth-1", "synth-2"]
