@@ -97,7 +97,7 @@ _ITEM_PUNCTUATION = "|•·›»>/&–—-"
 # candidate runs, found at C speed and then checked token by token: capitalised tokens or item
 # separators in a row; interface words in a row
 _ITEM_TOKEN = r"(?:[A-Z][^\s]*|[|•·›»>/&–—-])"
-_MENU_CANDIDATE = re.compile(rf"(?<!\S)(?:{_ITEM_TOKEN}(?: |$)){{{6},}}")
+_MENU_CANDIDATE = re.compile(rf"(?<!\S)(?:{_ITEM_TOKEN}(?: |$)){{{MENU_RUN_ITEMS},}}")
 _CAPITALISED = re.compile(r"(?<!\S)[A-Z][^\s]*")
 _STRIP = ".,:;!?\"'“”‘’()[]"
 
