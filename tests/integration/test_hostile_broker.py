@@ -106,15 +106,15 @@ def test_each_hostile_kind_comes_back_with_its_id(pipeline):
 def test_big_pages_travel_and_replay_reports_what_it_cannot_send(pipeline, tmp_path):
     folder = tmp_path / "pages"
     folder.mkdir()
-    script = "<script>var data = " + "[" + ",".join(["1234567890"] * 450_000) + "];</script>"
+    script = "<script>var data = " + "[" + ",".join(["1234567890"] * 560_000) + "];</script>"
     page = f"<html><head><title>Port dredging plan</title></head><body><article><h1>Port dredging plan</h1>"
     page += "".join(f"<p>{p}</p>" for p in ARTICLES[0][1:]) + f"</article>{script}</body></html>"
-    (folder / "a_big.html").write_text(page)  # about 5 MB: travels
+    (folder / "a_big.html").write_text(page)  # about 6 MB: travels, and is cut at 5 M characters before parsing
     (folder / "b_huge.txt").write_bytes(b"word " * 4_300_000)  # about 21 MB: over the limit, reported
     (folder / "c_latin1.txt").write_bytes(article(1).replace("students", "Schüler aus Köln").encode("latin-1"))
     (folder / "d_same.txt").write_text(article(2))
     (folder / "d_same.html").write_text("<html><body><article>" + "".join(f"<p>{p}</p>" for p in ARTICLES[3]) + "</article></body></html>")
-    assert 4_000_000 < (folder / "a_big.html").stat().st_size < 10_000_000
+    assert 5_000_000 < (folder / "a_big.html").stat().st_size < 10_000_000
     pipeline.start_worker()
     result = subprocess.run([NEWSFEED, "replay", "--quiet", str(folder)], env=pipeline.env(), cwd=ROOT,
                             capture_output=True, text=True, timeout=300)
@@ -126,6 +126,7 @@ def test_big_pages_travel_and_replay_reports_what_it_cannot_send(pipeline, tmp_p
     enriched = {r["id"]: r for r in pipeline.read("enriched", 4, timeout=240)}
     assert set(enriched) == {"a_big", "c_latin1", "d_same", "d_same-txt"}, set(enriched)
     assert enriched["a_big"]["title"] == "Port dredging plan"
+    assert enriched["a_big"]["removed"]["html_truncated_chars"] > 0
     assert "Schüler aus Köln" in enriched["c_latin1"]["body"] and "\ufffd" not in enriched["c_latin1"]["body"]
 
 
