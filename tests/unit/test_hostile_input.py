@@ -16,7 +16,7 @@ import time
 
 import orjson
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 from bench.gold import CASES
 from workers.pipeline import LocalPipeline, clean_payload, dedupe_index, story_index
@@ -423,3 +423,17 @@ def test_chrome_phrases_become_blocks_of_their_own(text, parts):
     from workers.stages.clean.blocks import chrome_phrases
 
     assert chrome_phrases(text) == parts
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.binary(min_size=1, max_size=40), st.integers(min_value=0, max_value=400), st.uuids())
+def test_random_bytes_inside_an_article_never_reach_an_enriched_record(local, noise, position, unique):
+    assume(b"\xef\xbf\xbd" not in noise)  # a U+FFFD the source has may stay
+    data = ("\n\n".join(ARTICLE)).encode("utf-8")
+    data = data[:position] + noise + data[position:]
+    [record] = run(local, raw_bytes(f"b-{unique}", data, "text/plain"))
+    assert record["status"] in ("enriched", "rejected")
+    if record["status"] == "enriched":
+        assert_clean_text(record)
+    else:
+        assert record["error"]["code"] in ("undecodable", "not_text", "empty_after_clean")
