@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install run test test-unit bench bench-clean bench-entities bench-dedupe stop clean
+.PHONY: install run test test-unit bench bench-clean bench-entities bench-dedupe bench-flattened stop clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,9 @@ bench-entities: install
 
 bench-dedupe: install
 	$(BIN)/python -m bench.dedupe
+
+bench-flattened: install
+	$(BIN)/python -m bench.flattened
 
 ## stop: the worker and broker `make run` left behind, if any
 stop:

@@ -18,7 +18,7 @@ from workers.pipeline import (
     guarded,
     story_index,
 )
-from workers.records import fit_message, rejected_record
+from workers.records import encode, fit_message, rejected_record
 from workers.settings import Settings
 from workers.state import TableBackedIndex
 from workers.stages import clean, dedupe, enrich, entities
@@ -33,6 +33,15 @@ def _decode_internal(payload: bytes) -> dict | None:
     except orjson.JSONDecodeError:
         return None
     return record if isinstance(record, dict) else None
+
+
+def _origin() -> dict | None:
+    """Topic, partition and offset of the message the agent is handling, for its rejected record."""
+    event = faust.current_event()
+    if event is None:
+        return None
+    message = event.message
+    return {"topic": message.topic, "partition": message.partition, "offset": message.offset}
 
 
 # Where each status goes: the topic role of the record's next stop.
@@ -50,8 +59,13 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
     """Define the four stage agents and the state they keep on `app`."""
 
     async def route(stage: str, record: dict, payload: Any) -> None:
-        """Send `record` to its status's topic; a record too large for Kafka is dead-lettered."""
-        record, value = fit_message(stage, record, payload)
+        """Send `record` to its status's topic; a record too large for Kafka is dead-lettered.
+        A rejected record gets the origin of the message being handled (not in a NER batch)."""
+        record, value = fit_message(stage, record, payload, settings.max_message_bytes)
+        origin = _origin() if record["status"] == "rejected" and "origin" not in record and stage != entities.STAGE else None
+        if origin is not None:
+            record = {**record, "origin": origin}
+            value = encode(record)
         key = record["id"].encode("utf-8") if record.get("id") else None
         await topics[ROUTES[record["status"]]].send(key=key, value=value)
 
@@ -124,7 +138,7 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
     @app.agent(topics["raw"], name="clean")
     async def clean_agent(stream: faust.StreamT) -> None:
         async for payload in stream:
-            await route(clean.STAGE, clean_payload(payload), payload)
+            await route(clean.STAGE, clean_payload(payload, _origin()), payload)
 
     @app.agent(topics["clean"], name="dedupe")
     async def dedupe_agent(stream: faust.StreamT) -> None:

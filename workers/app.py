@@ -6,7 +6,7 @@ import faust
 
 from workers import agents
 from workers.settings import Settings
-from workers.topics import topic_specs
+from workers.topics import message_limit, topic_specs
 
 
 def create_app(settings: Settings) -> faust.App:
@@ -28,6 +28,10 @@ def create_app(settings: Settings) -> faust.App:
         web_host="127.0.0.1",
         autodiscover=False,
         producer_acks=-1,
+        # big pages travel (MAX_MESSAGE_BYTES): compressed, and the same limit as broker and topics
+        producer_compression_type=settings.kafka_compression,
+        producer_max_request_size=message_limit(settings),
+        consumer_max_fetch_size=message_limit(settings),
         stream_wait_empty=False,
         broker_commit_every=100,
         broker_commit_interval=1.0,

@@ -22,6 +22,7 @@ from aiokafka import AIOKafkaClient
 from aiokafka.errors import KafkaError
 
 from workers.settings import KAFKA_VERSION, Settings
+from workers.topics import message_limit
 
 POM = Path(__file__).resolve().parent.parent / "broker" / "pom.xml"
 START_TIMEOUT_SECONDS = 90.0
@@ -149,6 +150,9 @@ def _server_properties(settings: Settings, paths: BrokerPaths) -> str:
             "auto.create.topics.enable=false",
             "group.initial.rebalance.delay.ms=0",
             "log.segment.bytes=67108864",
+            # big pages travel: the same limit as the producers and every topic (workers.topics)
+            f"message.max.bytes={message_limit(settings)}",
+            f"replica.fetch.max.bytes={message_limit(settings)}",
             "",
         ]
     )

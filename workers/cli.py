@@ -105,20 +105,27 @@ def worker() -> None:
 @click.option("--new-ids", is_flag=True, help="Send the same content under fresh ids.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def replay(paths: tuple[str, ...], rate: float | None, repeat: int, new_ids: bool, quiet: bool) -> None:
-    """Publish article files (.txt, .html, .jsonl) or JSON lines from `-` to the raw topic."""
-    from workers.replay import collect, publish
+    """Publish article files (.txt, .html, .jsonl) or JSON lines from `-` to the raw topic.
+
+    Streams its input; a file that cannot be sent (too large, unreadable, not text) is listed as
+    failed and the rest are sent; the exit code is 1 when anything failed."""
+    from workers.replay import Summary, check_paths, publish, replay_items
 
     settings = _settings()
+    paths = list(paths or (DEFAULT_SEEDS,))
     try:
-        messages = collect(paths or (DEFAULT_SEEDS,))
-    except (FileNotFoundError, OSError) as error:
+        check_paths(paths)
+    except FileNotFoundError as error:
         raise click.ClickException(str(error)) from None
-    if not messages:
-        raise click.ClickException("nothing to replay: no files or lines found")
     _require_broker(settings)
     _ensure_topics(settings)
-    summary = asyncio.run(publish(settings, messages, rate=rate, repeat=repeat, new_ids=new_ids, show_progress=not quiet))
-    click.echo(f"sent {summary.sent}, failed {summary.failed}, {summary.seconds:.2f} s", err=True)
+    summary = Summary()
+    items = replay_items(paths, repeat=repeat, new_ids=new_ids, max_bytes=settings.max_message_bytes, summary=summary)
+    summary = asyncio.run(publish(settings, items, rate=rate, show_progress=not quiet, summary=summary))
+    for line in summary.lines():
+        click.echo(line, err=True)
+    if summary.sent + summary.failed == 0:
+        raise click.ClickException("nothing to replay: no files or lines found")
     sys.exit(1 if summary.failed else 0)
 
 
@@ -149,17 +156,23 @@ def tail(topic: str, as_json: bool, from_beginning: bool, limit: int | None, tim
 def enrich(paths: tuple[str, ...], output_format: str) -> None:
     """Run the four stages on files or JSON lines (`-`) without Kafka: one record per input."""
     from workers.pipeline import LocalPipeline
-    from workers.replay import collect
+    from workers.records import rejected_record
+    from workers.replay import Failure, collect
     from workers.stages.entities import ModelMissing
     from workers.tail import render
 
     try:
-        messages = collect(paths)
+        items = collect(paths, max_bytes=_settings().max_message_bytes)
         pipeline = LocalPipeline(_settings())
     except (FileNotFoundError, OSError, ModelMissing) as error:
         raise click.ClickException(str(error)) from None
     console = Console()
-    for record in pipeline.run(message.value for message in messages):
+    outputs = pipeline.run(item.value for item in items if not isinstance(item, Failure))
+    for item in items:
+        if isinstance(item, Failure):  # a file that could not be read as text: a rejected record, in order
+            record = rejected_record("read", item.code, f"{item.origin}: {item.reason}", b"", item.key)
+        else:
+            record = next(outputs)
         if output_format == "jsonl":
             sys.stdout.buffer.write(orjson.dumps(record) + b"\n")
         else:

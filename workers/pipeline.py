@@ -44,14 +44,18 @@ def story_index(settings: Settings) -> enrich.StoryIndex:
     return enrich.StoryIndex(window_seconds=settings.story_window_hours * HOUR_SECONDS)
 
 
-def clean_payload(payload: bytes | str | dict) -> dict:
-    """A message from articles.raw -> a clean record, or a rejected one."""
+def clean_payload(payload: bytes | str | dict, origin: dict | None = None) -> dict:
+    """A message from articles.raw -> a clean record, or a rejected one (with the article id when
+    the payload has a readable one, and `origin`: the message's topic, partition and offset)."""
     try:
         raw = decode_raw(payload)
     except RecordError as error:
-        return rejected_record("decode", error.code, error.message, payload)
+        return rejected_record("decode", error.code, error.message, payload, origin=origin)
     # The payload as received goes on a rejected record, byte for byte.
-    return guarded(clean.STAGE, payload, clean.clean, raw, article_id=raw["id"])
+    record = guarded(clean.STAGE, payload, clean.clean, raw, article_id=raw["id"])
+    if origin is not None and record["status"] == "rejected":
+        record["origin"] = origin
+    return record
 
 
 @dataclass

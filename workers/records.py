@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import functools
 import json
+import re
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -16,11 +17,19 @@ from typing import Any
 import orjson
 from jsonschema import Draft202012Validator
 
+from workers.decoding import Undecodable, decode_bytes
+from workers.settings import DEFAULT_MAX_MESSAGE_BYTES
+
 SCHEMA_VERSION = 1
+SUPPORTED_SCHEMA_VERSIONS = frozenset({1})
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
-# Largest record value the pipeline sends: under the producer's and the broker's default
-# request and message limits (1,000,000 and 1,048,588 bytes), with room for key and headers.
-MAX_VALUE_BYTES = 900_000
+# Largest record value the pipeline sends by default (MAX_MESSAGE_BYTES); producers, broker and
+# topics accept it plus batch overhead (workers.topics.message_limit).
+MAX_VALUE_BYTES = DEFAULT_MAX_MESSAGE_BYTES
+# an "id" member near the start of a payload that is not valid JSON (or not a valid record)
+_ID_MEMBER = re.compile(rb'"id"\s*:\s*"((?:[^"\\\x00-\x1f]|\\.){1,512})"')
+_ID_SCAN_BYTES = 65_536
+_LOOKS_HTML = re.compile(r"\s{0,200}<(?:!doctype html|html|head|body|article|div|p|meta|title)\b", re.IGNORECASE)
 
 
 class RecordError(ValueError):
@@ -57,19 +66,71 @@ def encode(record: dict) -> bytes:
     return orjson.dumps(record)
 
 
-def decode_raw(payload: bytes | str | dict) -> dict:
-    """Bytes from articles.raw -> a valid raw record, or RecordError saying why not."""
+def decode_raw(payload: bytes | str | dict, *, received_at: str | None = None) -> dict:
+    """A message from articles.raw -> a valid raw record, or RecordError saying why not.
+
+    Lenient where scrapers differ (README "Records"): message bytes that are not UTF-8 are decoded
+    by workers.decoding; a missing `schema_version` is 1 (another one is
+    `unsupported_schema_version`); a missing `fetched_at` is the time of receipt (`received_at`,
+    default now); a missing `content_type` is text/html when the content starts like HTML, else
+    text/plain. Only `id` and `content` are required."""
     if isinstance(payload, dict):
-        record = payload
+        record = dict(payload)
     else:
-        try:
-            record = orjson.loads(payload)
-        except orjson.JSONDecodeError as error:
-            raise RecordError("undecodable", f"not JSON: {error}") from None
+        record = _parse_json(payload)
     if not isinstance(record, dict):
         raise RecordError("undecodable", f"expected a JSON object, got {type(record).__name__}")
+    version = record.setdefault("schema_version", SCHEMA_VERSION)
+    if version not in SUPPORTED_SCHEMA_VERSIONS or isinstance(version, bool):
+        raise RecordError(
+            "unsupported_schema_version",
+            f"schema_version {version!r} is not one this worker reads ({', '.join(map(str, sorted(SUPPORTED_SCHEMA_VERSIONS)))})",
+        )
+    if record.get("fetched_at") is None:
+        record["fetched_at"] = received_at or now_iso()
+    if record.get("content_type") is None:
+        content = record.get("content")
+        looks_html = isinstance(content, str) and _LOOKS_HTML.match(content[:1000]) is not None
+        record["content_type"] = "text/html" if looks_html else "text/plain"
     validate("raw", record)
     return record
+
+
+def _parse_json(payload: bytes | str) -> object:
+    try:
+        return orjson.loads(payload)
+    except orjson.JSONDecodeError as error:
+        if not isinstance(payload, (bytes, bytearray, memoryview)):
+            raise RecordError("undecodable", f"not JSON: {error}") from None
+        first = error
+    try:  # JSON written in another charset than UTF-8 (a producer's platform default)
+        text = decode_bytes(bytes(payload)).text
+        return orjson.loads(text)
+    except (Undecodable, orjson.JSONDecodeError):
+        raise RecordError("undecodable", f"not JSON: {first}") from None
+
+
+def readable_id(payload: Any) -> str | None:
+    """The article id a payload carries, when it can be read: a string `id` of a JSON object, or
+    of an `"id": "..."` member in the first 64 KB of a payload that is not valid JSON."""
+    if isinstance(payload, dict):
+        value = payload.get("id")
+        return value if isinstance(value, str) and value else None
+    data = payload.encode("utf-8", "replace") if isinstance(payload, str) else bytes(payload or b"")
+    try:
+        parsed = orjson.loads(data)
+    except orjson.JSONDecodeError:
+        parsed = None
+    if isinstance(parsed, dict):
+        return readable_id(parsed)
+    match = _ID_MEMBER.search(data[:_ID_SCAN_BYTES])
+    if match is None:
+        return None
+    try:
+        value = json.loads(b'"' + match.group(1) + b'"')
+    except ValueError:
+        return None
+    return value if isinstance(value, str) and value and "\ufffd" not in value else None
 
 
 def now_iso() -> str:
@@ -113,11 +174,15 @@ def rejected_record(
     payload: Any,
     article_id: str | None = None,
     payload_limit: int | None = None,
+    origin: dict | None = None,
 ) -> dict:
-    """A dead-letter record; the payload is cut to `payload_limit` characters (and flagged) if given."""
+    """A dead-letter record; the payload is cut to `payload_limit` characters (and flagged) if given.
+
+    `id` is `article_id`, else whatever id the payload carries (readable_id), else null; `origin`
+    ({topic, partition, offset}) says which message it was."""
     text, encoding = payload_text(payload)
-    if article_id is None and isinstance(payload, dict) and isinstance(payload.get("id"), str):
-        article_id = payload["id"]
+    if article_id is None:
+        article_id = readable_id(payload)
     record = {
         "schema_version": SCHEMA_VERSION,
         "id": article_id,
@@ -130,21 +195,28 @@ def rejected_record(
     if payload_limit is not None and len(text) > payload_limit:
         record["payload"] = text[:payload_limit]
         record["payload_truncated"] = True
+    if origin is not None:
+        record["origin"] = origin
     return record
 
 
-def fit_message(stage: str, record: dict, payload: Any) -> tuple[dict, bytes]:
-    """(record, its bytes), or, when that is too large for a Kafka message, a rejected record
-    saying so, with as much of the original payload as fits."""
+def fit_message(stage: str, record: dict, payload: Any, limit: int = MAX_VALUE_BYTES) -> tuple[dict, bytes]:
+    """(record, its bytes), or, when that is over `limit` bytes (MAX_MESSAGE_BYTES), a rejected
+    record saying so (`too_large`), with as much of the original payload as fits. A rejected record
+    over the limit keeps its code and carries the first part of its payload."""
     value = encode(record)
-    if len(value) <= MAX_VALUE_BYTES:
+    if len(value) <= limit:
         return record, value
+    if record.get("status") == "rejected" and isinstance(record.get("payload"), str):
+        # a rejection keeps its own (first, real) reason; only its copy of the payload is cut
+        cut = {**record, "payload": record["payload"][: limit // 6], "payload_truncated": True}
+        return cut, encode(cut)
     too_large = rejected_record(
         stage,
         "too_large",
-        f"the {record.get('status')} record would be {len(value)} bytes, over the {MAX_VALUE_BYTES}-byte message limit",
+        f"the {record.get('status')} record would be {len(value)} bytes, over the {limit}-byte message limit",
         payload,
         record.get("id"),
-        payload_limit=MAX_VALUE_BYTES // 6,  # a character can take up to 6 bytes in JSON ("\\u0000")
+        payload_limit=limit // 6,  # a character can take up to 6 bytes in JSON ("\\u0000")
     )
     return too_large, encode(too_large)

@@ -1,52 +1,141 @@
-"""The replayer: files or JSON lines -> raw records on articles.raw."""
+"""The replayer: files or JSON lines -> raw records on articles.raw, streamed.
+
+Inputs are read one at a time (`iter_inputs`) and sent with at most MAX_IN_FLIGHT sends awaiting
+their acknowledgement (`publish`), so memory does not grow with the number of files. Each input is a
+`Message` or, when it cannot be sent (unreadable, undecodable, a binary file, over the message
+limit), a `Failure` with its reason: the replay goes on and the summary lists it.
+
+A file's id is its name without extension. When two files of one replay would give the same id
+(`a.txt` beside `a.html`, or `a.txt` in two folders), the later one gets a suffix: its extension,
+then its parent folder's name, then a number (`a-txt`, `news-a`, `a-2`), and the summary says so.
+`send_records` sends any iterable of raw records (dicts) the same way.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import io
+import os
 import sys
 import time
 import uuid
-from dataclasses import dataclass
+from collections import deque
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO, AsyncIterator, Iterable, Iterator, Union
 
 import orjson
 from aiokafka import AIOKafkaProducer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from workers.decoding import Undecodable, binary_signature, decode_bytes
 from workers.records import raw_record
 from workers.settings import Settings
 
-HTML_SUFFIXES = {".html", ".htm"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+MAX_IN_FLIGHT = 256  # sends awaiting acknowledgement at any time
 
 
 @dataclass(frozen=True)
 class Message:
-    """One message for articles.raw: its key and the exact bytes to send."""
+    """One message for articles.raw: its key, the exact bytes to send, and where it came from."""
 
     key: str | None
     value: bytes
+    origin: str | None = None
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input that could not be sent: where it came from (a path, `-:LINE`), a rejection code
+    (`too_large`, `unreadable`, `not_text`, `undecodable`, `send_failed`) and why."""
+
+    origin: str
+    code: str
+    reason: str
+    key: str | None = None
+
+
+Item = Union[Message, Failure]
 
 
 @dataclass
 class Summary:
+    """What a replay did: counts, each failure with its reason, each renamed id, non-UTF-8 files."""
+
     sent: int = 0
     failed: int = 0
     seconds: float = 0.0
+    failures: list[Failure] = field(default_factory=list)
+    renamed: list[tuple[str, str]] = field(default_factory=list)  # (file, id it was sent under)
+    decoded: list[tuple[str, str]] = field(default_factory=list)  # (file, charset it was read as)
+
+    def lines(self) -> list[str]:
+        """The summary as lines for the terminal."""
+        out = [f"sent {self.sent}, failed {self.failed}, {self.seconds:.2f} s"]
+        out += [f"failed: {f.origin}: {f.code}: {f.reason}" for f in self.failures]
+        out += [f"renamed: {origin} sent as id {new_id!r} (its name was taken in this replay)" for origin, new_id in self.renamed]
+        out += [f"decoded: {origin} read as {charset}" for origin, charset in self.decoded]
+        return out
 
 
-def _file_message(path: Path) -> Message:
-    content_type = "text/html" if path.suffix.lower() in HTML_SUFFIXES else "text/plain"
-    content = path.read_bytes().decode("utf-8", errors="replace")
-    record = raw_record(path.stem, content, content_type=content_type, source=None)
-    return Message(record["id"], orjson.dumps(record))
+def _content_type(path: Path) -> str:
+    return "text/html" if path.suffix.lower() in HTML_SUFFIXES else "text/plain"
 
 
-def _json_line_messages(lines: Iterable[bytes | str]) -> Iterator[Message]:
+class IdRegistry:
+    """Ids handed out to files in one pass of a replay; a taken id gets a stable suffix."""
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+
+    def claim(self, path: Path) -> str:
+        stem = path.stem
+        extension = path.suffix.lstrip(".").lower()
+        parent = path.resolve().parent.name
+        candidates = [stem, f"{stem}-{extension}" if extension else None, f"{parent}-{stem}" if parent else None]
+        for candidate in candidates:
+            if candidate and candidate not in self.taken:
+                self.taken.add(candidate)
+                return candidate
+        number = 2
+        while f"{stem}-{number}" in self.taken:
+            number += 1
+        self.taken.add(f"{stem}-{number}")
+        return f"{stem}-{number}"
+
+
+def file_item(path: Path, article_id: str, max_bytes: int, summary: Summary | None = None) -> Item:
+    """One file -> a Message (decoded as workers.decoding says), or a Failure saying why not."""
+    origin = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return Failure(origin, "too_large", f"{size} bytes, over the {max_bytes}-byte message limit", article_id)
+        data = path.read_bytes()
+    except OSError as error:
+        return Failure(origin, "unreadable", str(error.strerror or error), article_id)
+    kind = binary_signature(data)
+    if kind:
+        return Failure(origin, "not_text", f"a {kind} file", article_id)
+    try:
+        decoded = decode_bytes(data)
+    except Undecodable as error:
+        return Failure(origin, "undecodable", str(error), article_id)
+    if summary is not None and decoded.encoding not in ("utf-8", "ascii"):
+        summary.decoded.append((origin, f"{decoded.encoding} ({decoded.method})"))
+    record = raw_record(article_id, decoded.text, content_type=_content_type(path), source=None)
+    value = orjson.dumps(record)
+    if len(value) > max_bytes:
+        return Failure(origin, "too_large", f"the record is {len(value)} bytes, over the {max_bytes}-byte message limit", article_id)
+    return Message(article_id, value, origin)
+
+
+def json_line_items(lines: Iterable[bytes | str], origin: str = "-", max_bytes: int | None = None) -> Iterator[Item]:
     """Each non-blank line as it stands: a broken line still goes out, so the worker dead-letters it."""
-    for line in lines:
-        data = line.encode("utf-8") if isinstance(line, str) else line
+    for number, line in enumerate(lines, start=1):
+        data = line.encode("utf-8", "surrogatepass") if isinstance(line, str) else line
         data = data.strip()
         if not data:
             continue
@@ -55,27 +144,63 @@ def _json_line_messages(lines: Iterable[bytes | str]) -> Iterator[Message]:
             key = parsed.get("id") if isinstance(parsed, dict) and isinstance(parsed.get("id"), str) else None
         except orjson.JSONDecodeError:
             key = None
-        yield Message(key, data)
+        where = f"{origin}:{number}"
+        if max_bytes is not None and len(data) > max_bytes:
+            yield Failure(where, "too_large", f"{len(data)} bytes, over the {max_bytes}-byte message limit", key)
+            continue
+        yield Message(key, data, where)
 
 
-def collect(paths: Iterable[str], stdin: IO[bytes] | None = None) -> list[Message]:
-    """The messages for the given files, folders (their files, sorted) and `-` (stdin)."""
-    messages: list[Message] = []
+def _files(path: Path) -> list[Path]:
+    if not path.is_dir():
+        return [path]
+    with os.scandir(path) as entries:
+        return sorted(Path(e.path) for e in entries if e.is_file() and not e.name.startswith("."))
+
+
+def check_paths(paths: Iterable[str]) -> None:
+    """Raise FileNotFoundError for the first path that does not exist (`-` is stdin)."""
+    for name in paths:
+        if name != "-" and not Path(name).exists():
+            raise FileNotFoundError(f"no such file or folder: {name}")
+
+
+def iter_inputs(
+    paths: Iterable[str],
+    stdin: IO[bytes] | None = None,
+    *,
+    max_bytes: int | None = None,
+    summary: Summary | None = None,
+) -> Iterator[Item]:
+    """Messages (or Failures) for the given files, folders (their files, sorted) and `-` (stdin),
+    one at a time. Ids of files are unique within the call (see the module docstring); renames and
+    files read in another charset than UTF-8 are noted on `summary`."""
+    limit = max_bytes or Settings().max_message_bytes
+    registry = IdRegistry()
     for name in paths:
         if name == "-":
-            messages.extend(_json_line_messages((stdin or sys.stdin.buffer).readlines()))
+            yield from json_line_items(stdin or sys.stdin.buffer, "-", limit)
             continue
         path = Path(name)
         if not path.exists():
             raise FileNotFoundError(f"no such file or folder: {name}")
-        files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")) if path.is_dir() else [path]
-        for file in files:
+        for file in _files(path):
             if file.suffix.lower() in JSONL_SUFFIXES:
-                with file.open("rb") as handle:
-                    messages.extend(_json_line_messages(handle))
-            else:
-                messages.append(_file_message(file))
-    return messages
+                try:
+                    with file.open("rb") as handle:
+                        yield from json_line_items(handle, str(file), limit)
+                except OSError as error:
+                    yield Failure(str(file), "unreadable", str(error.strerror or error))
+                continue
+            article_id = registry.claim(file)
+            if article_id != file.stem and summary is not None:
+                summary.renamed.append((str(file), article_id))
+            yield file_item(file, article_id, limit, summary)
+
+
+def collect(paths: Iterable[str], stdin: IO[bytes] | None = None, *, max_bytes: int | None = None) -> list[Item]:
+    """`iter_inputs` as a list (small inputs and tests; the replayer itself streams)."""
+    return list(iter_inputs(paths, stdin, max_bytes=max_bytes))
 
 
 def with_fresh_id(message: Message) -> Message:
@@ -87,48 +212,123 @@ def with_fresh_id(message: Message) -> Message:
     if not isinstance(record, dict):
         return message
     record["id"] = f"{record.get('id') or 'article'}-{uuid.uuid4().hex[:12]}"
-    return Message(record["id"], orjson.dumps(record))
+    return Message(record["id"], orjson.dumps(record), message.origin)
+
+
+def replay_items(
+    paths: list[str],
+    *,
+    repeat: int = 1,
+    new_ids: bool = False,
+    stdin: IO[bytes] | None = None,
+    max_bytes: int | None = None,
+    summary: Summary | None = None,
+) -> Iterator[Item]:
+    """The inputs `repeat` times over (files are read again each pass; stdin is kept only when
+    repeat > 1), each message under a fresh id when `new_ids`. Failures are reported once."""
+    kept: list[bytes] | None = None
+    if "-" in paths and repeat > 1:
+        kept = (stdin or sys.stdin.buffer).readlines()
+    for turn in range(repeat):
+        source = None
+        if kept is not None:
+            source = io.BytesIO(b"".join(kept))
+        for item in iter_inputs(paths, source or stdin, max_bytes=max_bytes, summary=summary if turn == 0 else None):
+            if isinstance(item, Failure):
+                if turn == 0:
+                    yield item
+                continue
+            yield with_fresh_id(item) if new_ids else item
+
+
+def records_as_messages(records: Iterable[dict]) -> Iterator[Message]:
+    """Raw records (dicts, e.g. synthesized ones) -> Messages keyed by their id."""
+    for record in records:
+        key = record.get("id") if isinstance(record.get("id"), str) else None
+        yield Message(key, orjson.dumps(record), key)
+
+
+def producer_for(settings: Settings) -> AIOKafkaProducer:
+    """The replayer's producer: acks from all replicas, compressed, messages up to the limit."""
+    return AIOKafkaProducer(
+        bootstrap_servers=settings.bootstrap,
+        acks="all",
+        linger_ms=5,
+        compression_type=settings.kafka_compression,
+        max_request_size=settings.max_message_bytes,
+    )
+
+
+async def _paced(items: Iterable[Item], rate: float | None) -> AsyncIterator[Item]:
+    started = time.perf_counter()
+    position = 0
+    for item in items:
+        if rate and isinstance(item, Message):
+            delay = started + position / rate - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            position += 1
+        yield item
 
 
 async def publish(
     settings: Settings,
-    messages: list[Message],
+    items: Iterable[Item],
     *,
     rate: float | None = None,
-    repeat: int = 1,
-    new_ids: bool = False,
     show_progress: bool = True,
+    summary: Summary | None = None,
+    total: int | None = None,
 ) -> Summary:
-    summary = Summary()
-    total = len(messages) * repeat
-    producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap, acks="all", linger_ms=5)
+    """Send every Message of `items` to the raw topic at `rate` messages/s (None: as fast as the
+    broker takes them), with at most MAX_IN_FLIGHT unacknowledged; Failures and failed sends are
+    counted and listed on the returned Summary, never raised."""
+    summary = summary or Summary()
+    producer = producer_for(settings)
     started = time.perf_counter()
     await producer.start()
+    pending: deque[tuple[Message, asyncio.Future]] = deque()
     try:
         with Progress(
             TextColumn("replay"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             disable=not show_progress, transient=True, console=None,
         ) as progress:
             task = progress.add_task("replay", total=total)
-            pending = []
-            for position in range(total):
-                message = messages[position % len(messages)]
-                if new_ids:
-                    message = with_fresh_id(message)
-                if rate:
-                    delay = started + position / rate - time.perf_counter()
-                    if delay > 0:
-                        await asyncio.sleep(delay)
-                key = message.key.encode("utf-8") if message.key else None
-                pending.append(await producer.send(settings.topics.raw, message.value, key=key))
-                progress.advance(task)
-            for future in pending:
+            async for item in _paced(items, rate):
+                if isinstance(item, Failure):
+                    _failed(summary, item)
+                    continue
+                key = item.key.encode("utf-8") if item.key else None
                 try:
-                    await future
-                    summary.sent += 1
-                except Exception:  # noqa: BLE001 - counted and reported in the summary
-                    summary.failed += 1
+                    pending.append((item, await producer.send(settings.topics.raw, item.value, key=key)))
+                except Exception as error:  # noqa: BLE001 - one bad message must not stop the replay
+                    _failed(summary, Failure(item.origin or str(item.key), "send_failed", f"{type(error).__name__}: {error}", item.key))
+                progress.advance(task)
+                while len(pending) >= MAX_IN_FLIGHT:
+                    await _settle(summary, *pending.popleft())
+            while pending:
+                await _settle(summary, *pending.popleft())
     finally:
         await producer.stop()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+async def send_records(
+    settings: Settings, records: Iterable[dict], *, rate: float | None = None, show_progress: bool = False
+) -> Summary:
+    """Send raw records (dicts) to the raw topic at `rate`/s, streamed as `publish` does."""
+    return await publish(settings, records_as_messages(records), rate=rate, show_progress=show_progress)
+
+
+def _failed(summary: Summary, failure: Failure) -> None:
+    summary.failed += 1
+    summary.failures.append(failure)
+
+
+async def _settle(summary: Summary, message: Message, future: asyncio.Future) -> None:
+    try:
+        await future
+        summary.sent += 1
+    except Exception as error:  # noqa: BLE001 - counted and reported in the summary
+        _failed(summary, Failure(message.origin or str(message.key), "send_failed", f"{type(error).__name__}: {error}", message.key))

@@ -18,6 +18,10 @@ DEFAULT_ENTITY_LABELS = (
 )
 
 
+DEFAULT_MAX_MESSAGE_BYTES = 10 * 1024 * 1024
+COMPRESSION_TYPES = ("zstd", "lz4", "gzip", "snappy", "none")
+
+
 class SettingsError(ValueError):
     """An environment variable holds a value that cannot be used."""
 
@@ -92,6 +96,8 @@ class Settings:
     dedupe_retention_days: float = 7.0
     story_window_hours: float = 72.0
     log_level: str = "info"
+    max_message_bytes: int = DEFAULT_MAX_MESSAGE_BYTES
+    kafka_compression: str | None = "zstd"
 
     @property
     def bootstrap(self) -> str:
@@ -118,6 +124,9 @@ class Settings:
         store = env.get("TABLE_STORE") or defaults.table_store
         if store not in {"memory://", "rocksdb://"}:
             raise SettingsError(f"TABLE_STORE={store!r}: use memory:// or rocksdb://")
+        compression = (env.get("KAFKA_COMPRESSION") or "zstd").lower()
+        if compression not in COMPRESSION_TYPES:
+            raise SettingsError(f"KAFKA_COMPRESSION={compression!r}: use one of {', '.join(COMPRESSION_TYPES)}")
         return cls(
             bootstrap_servers=env.get("KAFKA_BOOTSTRAP_SERVERS") or None,
             kafka_port=_int(env, "KAFKA_PORT", defaults.kafka_port, minimum=1),
@@ -142,4 +151,6 @@ class Settings:
                 env, "STORY_WINDOW_HOURS", defaults.story_window_hours, 0.0, 24.0 * 365
             ),
             log_level=(env.get("LOG_LEVEL") or defaults.log_level).lower(),
+            max_message_bytes=_int(env, "MAX_MESSAGE_BYTES", defaults.max_message_bytes, minimum=100_000),
+            kafka_compression=None if compression == "none" else compression,
         )

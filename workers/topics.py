@@ -16,6 +16,15 @@ from workers.settings import Settings
 
 SERIAL_PARTITIONS = 1
 WEEK_MS = 7 * 24 * 3600 * 1000
+# a record batch's own bytes (header, one record's framing, key, headers) on top of the value
+BATCH_OVERHEAD_BYTES = 64 * 1024
+
+
+def message_limit(settings: Settings) -> int:
+    """Bytes the producers may send and the broker and topics accept in one batch: the largest
+    record value (MAX_MESSAGE_BYTES) plus batch overhead. Raised together everywhere: producer
+    `max_request_size`, broker `message.max.bytes`, each topic's `max.message.bytes`."""
+    return settings.max_message_bytes + BATCH_OVERHEAD_BYTES
 
 
 @dataclass(frozen=True)
@@ -28,14 +37,15 @@ class TopicSpec:
 def topic_specs(settings: Settings) -> dict[str, TopicSpec]:
     """Every topic the pipeline reads or writes, keyed by its role (raw, clean, …)."""
     names = settings.topics
-    keep = {"cleanup.policy": "delete", "retention.ms": str(WEEK_MS)}
+    size = {"max.message.bytes": str(message_limit(settings))}
+    keep = {"cleanup.policy": "delete", "retention.ms": str(WEEK_MS), **size}
     return {
         "raw": TopicSpec(names.raw, settings.partitions, keep),
         "clean": TopicSpec(names.clean, SERIAL_PARTITIONS, keep),
         "unique": TopicSpec(names.unique, settings.partitions, keep),
         "tagged": TopicSpec(names.tagged, SERIAL_PARTITIONS, keep),
         # Keyed by article id and re-sent only on redelivery: compaction keeps one copy each.
-        "enriched": TopicSpec(names.enriched, settings.partitions, {"cleanup.policy": "compact"}),
+        "enriched": TopicSpec(names.enriched, settings.partitions, {"cleanup.policy": "compact", **size}),
         "duplicates": TopicSpec(names.duplicates, settings.partitions, keep),
         "rejected": TopicSpec(names.rejected, settings.partitions, keep),
     }

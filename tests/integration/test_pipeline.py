@@ -79,7 +79,7 @@ BAD_INPUT = [
 
 
 def oversized_article() -> bytes:
-    """A raw record under Kafka's message limit whose clean record (body and paragraphs) is over it."""
+    """A raw record under a 1,000,000-byte message limit whose clean record (body and paragraphs) is over it."""
     rng = random.Random(1)
     words = "council budget river school mayor vote plan road housing transit library park".split()
     paragraphs = [
@@ -96,7 +96,7 @@ def original_payload(record: dict) -> bytes:
 
 
 def test_bad_input_is_dead_lettered_with_its_payload(pipeline):
-    pipeline.start_worker()
+    pipeline.start_worker(MAX_MESSAGE_BYTES="1000000")  # the oversized article's clean record is over it
     for payload, _code in BAD_INPUT:
         pipeline.produce(payload, key=b"bad")
     rejected = pipeline.read("rejected", len(BAD_INPUT))

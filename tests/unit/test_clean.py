@@ -178,9 +178,9 @@ def test_inputs_without_article_raise(content, code):
     assert caught.value.code == code
 
 
-def test_non_string_content_is_not_text():
+def test_content_that_is_neither_text_nor_bytes_is_not_text():
     with pytest.raises(StageError) as caught:
-        stage.clean(raw(b"bytes"))
+        stage.clean(raw(12345))
     assert caught.value.code == "not_text"
 
 

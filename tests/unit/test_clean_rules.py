@@ -207,7 +207,7 @@ def test_normalisation(raw, expected):
 
 @pytest.mark.parametrize(
     ("content", "binary"),
-    [("plain text", False), ("bin\x00ary", True), ("\x01\x02\x03\x04 garbage " * 10, True),
+    [("plain text", False), ("one stray\x00 NUL in text", False), ("\x00b\x00i\x00n", True), ("\x01\x02\x03\x04 garbage " * 10, True),
      ("\ufffd\ufffd\ufffd\ufffd" * 10 + " text", True), ("", False)],
 )
 def test_binary_detection(content, binary):

@@ -48,3 +48,14 @@ def test_env_names_are_all_read_by_the_settings_module():
     for name in ENV:
         if not name.startswith("TOPIC_") or name == "TOPIC_PARTITIONS":
             assert f'"{name}"' in source, name
+
+
+def test_compose_broker_takes_the_message_limit_the_topics_and_producers_use():
+    from workers.topics import message_limit, topic_specs
+
+    settings = Settings.from_env({key: str(value) for key, value in ENV.items()})
+    broker = COMPOSE["services"]["kafka"]["environment"]
+    assert int(broker["KAFKA_MESSAGE_MAX_BYTES"]) == message_limit(settings) == int(broker["KAFKA_REPLICA_FETCH_MAX_BYTES"])
+    assert settings.max_message_bytes == Settings().max_message_bytes
+    for spec in topic_specs(settings).values():
+        assert int(spec.config["max.message.bytes"]) == message_limit(settings)

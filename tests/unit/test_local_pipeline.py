@@ -38,3 +38,20 @@ def test_enrich_outputs_one_valid_record_per_input_in_order(tmp_path):
     assert {r["id"] for r in records[:5]} == {p.stem for p in (ROOT / "seeds").iterdir()}
     for record in records[:5]:
         assert set(record["pipeline"]) == {"clean", "dedupe", "entities", "enrich"}
+
+
+def test_enrich_decodes_files_and_rejects_binary_ones_with_their_id(tmp_path):
+    page = tmp_path / "fees.html"
+    page.write_bytes(
+        b'<html><head><meta charset="windows-1252"><title>Caf\xe9 fees rise</title></head><body><article>'
+        b"<h1>Caf\xe9 fees rise</h1><p>Owners of caf\xe9s in the old town say new fees for tables on the pavement "
+        b"will cost some of them more than \x804,000 a year, and have asked the council to think again.</p>"
+        b"<p>\x93We\x92re not against paying something,\x94 said Ren\xe9 Dubois, who runs a cr\xeaperie on the square.</p>"
+        b"</article></body></html>"
+    )
+    (tmp_path / "scan.txt").write_bytes(b"%PDF-1.7\n" + bytes(range(256)))
+    fees, scan = run_enrich(str(tmp_path))
+    assert fees["status"] == "enriched" and fees["title"] == "Café fees rise"
+    assert "“We’re not against paying something,” said René Dubois" in fees["body"] and "\ufffd" not in fees["body"]
+    validate("rejected", scan)
+    assert (scan["id"], scan["error"]["code"]) == ("scan", "not_text")

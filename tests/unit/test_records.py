@@ -22,7 +22,9 @@ def test_a_raw_record_made_here_is_valid():
         (b'{"id": "x"}', "schema_violation"),
         (b'{"schema_version": 1, "id": "x", "content_type": "application/pdf", "content": "c"}', "schema_violation"),
         (b'{"schema_version": 1, "id": "", "content_type": "text/plain", "content": "c"}', "schema_violation"),
-        (b'{"schema_version": 2, "id": "x", "content_type": "text/plain", "content": "c"}', "schema_violation"),
+        (b'{"schema_version": 2, "id": "x", "content_type": "text/plain", "content": "c"}', "unsupported_schema_version"),
+        (b'{"schema_version": "1", "id": "x", "content": "c"}', "unsupported_schema_version"),
+        (b'{"id": 7, "content": "c"}', "schema_violation"),
     ],
 )
 def test_bad_raw_payloads_are_refused_with_a_code(payload, code):
@@ -67,8 +69,8 @@ def test_a_record_too_large_for_kafka_becomes_a_rejected_record_with_the_payload
 
     payload = b'{"id": "big", "content": "' + b"x" * 2_000_000 + b'"}'
     record = {"schema_version": 1, "id": "big", "status": "clean", "body": "y" * 2_000_000}
-    sent, value = fit_message("clean", record, payload)
-    assert len(value) <= MAX_VALUE_BYTES
+    sent, value = fit_message("clean", record, payload, limit=1_000_000)
+    assert len(value) <= 1_000_000 < MAX_VALUE_BYTES
     validate("rejected", sent)
     assert sent["error"]["code"] == "too_large" and sent["error"]["stage"] == "clean"
     assert sent["payload_truncated"] is True
@@ -81,3 +83,15 @@ def test_a_record_that_fits_is_sent_as_it_is():
     record = {"schema_version": 1, "id": "small", "status": "clean", "body": "text"}
     sent, value = fit_message("clean", record, b"raw")
     assert sent is record and value == b'{"schema_version":1,"id":"small","status":"clean","body":"text"}'
+
+
+def test_a_rejection_over_the_limit_keeps_its_real_reason():
+    from workers.records import fit_message
+
+    payload = b'{"id": "big", "content": "' + b"x" * 3_000_000 + b'"}'
+    record = rejected_record("clean", "empty_after_clean", "no article text left", payload, "big")
+    sent, value = fit_message("clean", record, payload, limit=1_000_000)
+    assert len(value) <= 1_000_000
+    validate("rejected", sent)
+    assert sent["error"]["code"] == "empty_after_clean" and sent["payload_truncated"] is True
+    assert payload.decode().startswith(sent["payload"])

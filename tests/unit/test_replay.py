@@ -51,3 +51,81 @@ def test_fresh_id_keeps_the_content():
     assert renamed["id"] != original["id"] and renamed["id"].startswith(original["id"])
     assert renamed["content"] == original["content"]
     assert copy.key == renamed["id"]
+
+
+# --- failures, decoding, unique ids, streaming -------------------------------------------------------
+
+from workers.replay import Failure, Message, Summary, iter_inputs, replay_items  # noqa: E402
+
+PROSE = "Zoë Lefèvre, who runs the café, said the new fees were “unfair”."
+
+
+def test_files_in_other_charsets_are_decoded_and_reported(tmp_path):
+    (tmp_path / "latin.txt").write_bytes(("Grüße aus München, sagte Jürgen Weiß am Montag. " * 5).encode("latin-1"))
+    (tmp_path / "page.html").write_bytes(b'<meta charset="windows-1252"><p>' + PROSE.encode("cp1252"))
+    summary = Summary()
+    items = list(iter_inputs([str(tmp_path)], summary=summary))
+    assert all(isinstance(item, Message) for item in items)
+    contents = [orjson.loads(item.value)["content"] for item in items]
+    assert "Grüße aus München" in contents[0] and PROSE in contents[1]
+    assert not any("\ufffd" in content for content in contents)
+    assert [origin for origin, _ in summary.decoded] == [str(tmp_path / "latin.txt"), str(tmp_path / "page.html")]
+
+
+def test_too_large_unreadable_and_binary_files_fail_with_their_reason_and_the_rest_go(tmp_path):
+    (tmp_path / "a_big.txt").write_bytes(b"word " * 300_000)
+    (tmp_path / "b_pdf.txt").write_bytes(b"%PDF-1.7\n" + bytes(range(256)))
+    (tmp_path / "c_noise.txt").write_bytes(bytes(range(128, 256)) * 40)
+    locked = tmp_path / "d_locked.txt"
+    locked.write_text("text")
+    locked.chmod(0)
+    (tmp_path / "e_fine.txt").write_text(PROSE)
+    items = list(iter_inputs([str(tmp_path)], max_bytes=1_000_000))
+    by_name = {Path(item.origin).name: item for item in items}
+    assert isinstance(by_name["e_fine.txt"], Message)
+    failures = {name: item.code for name, item in by_name.items() if isinstance(item, Failure)}
+    import os
+    expected = {"a_big.txt": "too_large", "b_pdf.txt": "not_text", "c_noise.txt": "undecodable"}
+    if os.geteuid() != 0:  # root reads a file without permissions
+        expected["d_locked.txt"] = "unreadable"
+    assert {k: v for k, v in failures.items() if k in expected} == expected
+    assert all(item.key for item in items)  # the id a failed file would have had is in the summary
+
+
+def test_same_stem_gets_a_stable_suffix_and_the_summary_says_so(tmp_path):
+    for folder in ("one", "two"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.txt").write_text(f"{PROSE} ({folder})")
+    (tmp_path / "one" / "a.html").write_text(f"<p>{PROSE}</p>")
+    paths = [str(tmp_path / "one"), str(tmp_path / "two")]
+    summary = Summary()
+    ids = [item.key for item in iter_inputs(paths, summary=summary)]
+    assert ids == ["a", "a-txt", "two-a"]  # one/a.html, one/a.txt, two/a.txt: sorted within a folder
+    assert ids == [item.key for item in iter_inputs(paths)]  # stable
+    assert [new for _, new in summary.renamed] == ["a-txt", "two-a"]
+    assert all(orjson.loads(item.value)["id"] == item.key for item in iter_inputs(paths))
+
+
+def test_repeat_sends_every_file_again_under_the_same_id(tmp_path):
+    (tmp_path / "a.txt").write_text(PROSE)
+    (tmp_path / "a.html").write_text(f"<p>{PROSE}</p>")
+    keys = [item.key for item in replay_items([str(tmp_path)], repeat=3)]
+    assert keys == ["a", "a-txt"] * 3
+
+
+def test_inputs_are_read_lazily_one_at_a_time(tmp_path):
+    for i in range(3):
+        (tmp_path / f"{i}.txt").write_text(PROSE)
+    stream = iter_inputs([str(tmp_path)])
+    first = next(stream)
+    (tmp_path / "2.txt").unlink()  # not read yet: the generator has not got there
+    rest = list(stream)
+    assert first.key == "0" and [item.key for item in rest] == ["1", "2"]
+    assert isinstance(rest[-1], Failure) and rest[-1].code == "unreadable"
+
+
+def test_summary_lines_name_each_failure():
+    summary = Summary(sent=2, failed=1, failures=[Failure("big.html", "too_large", "12 MB")], renamed=[("x/a.txt", "x-a")])
+    lines = summary.lines()
+    assert lines[0].startswith("sent 2, failed 1")
+    assert "failed: big.html: too_large: 12 MB" in lines and any("x-a" in line for line in lines)

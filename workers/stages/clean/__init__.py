@@ -3,7 +3,8 @@
 Public function: ``clean(raw: dict) -> dict`` (a ``clean`` record, see schemas/clean.json; raises
 ``StageError`` with a rejection code). The passes are modules of this package:
 
-core       - the stage function: plain-text line passes, HTML path, metadata assembly
+intake     - the stage function: content decoding, mojibake repair, control characters, then core
+core       - the article passes: plain-text line passes, HTML path, metadata assembly
 normalise  - text normalisation, line splitting, binary/garbage detection
 vocabulary - stopwords and UI/boilerplate vocabulary (precompiled, frozen): the rule tables
 lines      - per-line features, classification and the densest-prose region
@@ -17,10 +18,10 @@ from workers.stages.clean.core import (
     MAX_HTML_CHARS,
     STAGE,
     VERSION,
-    clean,
     clean_lines,
     content_hash,
     header_line_is_title,
 )
+from workers.stages.clean.intake import clean
 
 __all__ = ["MAX_HTML_CHARS", "STAGE", "VERSION", "clean", "clean_lines", "content_hash", "header_line_is_title"]

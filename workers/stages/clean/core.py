@@ -24,6 +24,7 @@ from workers.stages.clean import language
 from workers.stages.clean import lines as ln
 from workers.stages.clean import metadata as md
 from workers.stages.clean import vocabulary as v
+from workers.stages.clean.blocks import split_blocks
 from workers.stages.clean.dates import LABEL as DATE_LABEL, date_line, parse_date
 from workers.stages.clean.normalise import looks_binary, normalise_line, normalise_text, split_lines
 from workers.stages.errors import StageError
@@ -76,7 +77,7 @@ def clean(raw: dict) -> dict:
         page_meta = html_extract.extract(text)
         text = normalise_text(page_meta["text"])
     article = clean_lines(
-        split_lines(text),
+        split_blocks(split_lines(text)),
         trusted=is_html,
         known_title=_page_title(page_meta),
     )

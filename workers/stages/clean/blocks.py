@@ -1,0 +1,308 @@
+"""Flattened pages: very long lines split into blocks before line classification.
+
+A scraper that collapses a page's newlines sends its menu, headline, byline, share row, article and
+cookie notice as one line, and line classification can then only keep or drop all of it. Lines
+longer than LONG_LINE_CHARS are cut back into the blocks a page is made of:
+
+Lines of CHROME_LINE_CHARS or more are split the same way when they hold a menu or share row.
+Blocks are:
+
+- sentences (at a sentence end followed by a capitalised word; not after a short form in
+  ABBREVIATIONS or an initial);
+- list-like runs of short capitalised items (menus: "Home News Sport Weather Business Culture")
+  and runs of interface words with at least two capitalised ones ("Share this article Facebook
+  Twitter Email"), wherever they sit in a sentence-piece;
+- date lines ("Published 3 June 2024") and "By Jane Doe" bylines between a headline and the lead;
+- chrome labels ("Leave a Reply", "Related stories", "Read more": CHROME_LABELS) and the start of
+  chrome sentences ("We use cookies", CHROME_OPENERS).
+
+Every line also loses its unbroken tokens of UNBROKEN_TOKEN_CHARS or more (pasted data URIs,
+base64 blobs, minified code): no article word is that long. Work is linear in the line length.
+"""
+
+from __future__ import annotations
+
+import re
+
+from workers.stages.clean import vocabulary as v
+
+LONG_LINE_CHARS = 1000  # a paragraph of a real article is nearly always shorter
+CHROME_LINE_CHARS = 400  # a shorter flattened page is split too when it holds a menu or share row
+UNBROKEN_TOKEN_CHARS = 500
+MAX_BLOCKS = 10_000  # as core.MAX_LINES: no article needs more
+MENU_RUN_ITEMS = 6  # capitalised one-word items in a row that make a menu, not a name
+UI_RUN_CAPITALISED = 2  # capitalised interface words that make a share/follow row
+
+# short forms that end in a full stop inside a sentence (English news style)
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st sen rep gov gen col lt sgt capt cmdr adm rev hon jr sr co corp inc ltd no "
+    "vs etc approx dept est fig jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave blvd".split()
+)
+# section names of news-site menus: a menu run ends at them, a headline or name after them does not
+SECTION_WORDS = frozenset(
+    "news sport sports weather business culture opinion podcast podcasts politics world local national "
+    "international tech technology science health travel lifestyle entertainment arts books music film "
+    "tv video videos live markets money economy education environment climate football cricket rugby "
+    "tennis golf motoring property jobs puzzles crosswords games obituaries letters comment features "
+    "analysis newsletters subscribe contact about uk us europe asia africa americas australia".split()
+)
+# Chrome labels that a flattened page runs into its neighbours: each becomes a block of its own,
+# so the line rules (vocabulary.UI_LINE, COMMENT_PROMPT) see it as they would on its own line.
+# Matched case-sensitively in sentence or title case, at a word boundary.
+CHROME_LABELS = (
+    "Leave a Reply", "Leave a Comment", "Cancel reply", "Post a Comment", "Show Comments", "View Comments",
+    "Load Comments", "Comments are closed", "Join the conversation", "Join the discussion",
+    "You might also like", "You may also like", "You May Also Like", "You Might Also Like",
+    "Read More", "Read more", "Read Next", "Read next", "Recent Posts", "Recent posts", "Recent Comments",
+    "Popular Posts", "Previous Post", "Next Post", "Previous article", "Next article",
+    "Recommended for you", "Recommended for You", "Most Popular", "Most popular", "Most Read", "Most read",
+    "Trending Now", "Trending now", "Share this article", "Share this story", "Share this:", "Share This",
+    "Follow us", "Follow Us", "Continue reading", "Skip to content", "Skip to main content", "Back to top",
+    "Advertisement", "ADVERTISEMENT", "Sign up", "Sign Up", "Log in", "Log In", "Subscribe", "Newsletter",
+    "Privacy Policy", "Terms of Use", "Terms of Service", "Cookie Policy", "Cookie Settings",
+    "All rights reserved",
+)
+# chrome sentences: a block starts at them (the sentence they open is the notice itself)
+CHROME_OPENERS = (
+    "We use cookies", "This site uses cookies", "This website uses cookies", "By continuing to use",
+    "Your email address will not be published", "Sign up for our", "Subscribe to our", "Copyright ©",
+    "©",
+)
+_LABEL = re.compile(
+    r"(?<!\S)(?:" + "|".join(map(re.escape, sorted(CHROME_LABELS, key=len, reverse=True)))
+    + r"|Related (?:Articles|Stories|Posts|Content|Topics|Coverage|Links|News|Reading|Videos)"
+    + r"|Related (?:articles|stories|posts|content|topics|coverage|links|news|reading|videos)"
+    + r"|\d{1,2} [Mm]in(?:ute)? [Rr]ead)(?=[\s:.!]|$)"
+)
+_OPENER = re.compile(r"(?<!\S)(?:" + "|".join(map(re.escape, CHROME_OPENERS)) + r")")
+NAME_BACKOFF_TOKENS = 3  # a headline's or name's capitalised words a menu run may have swallowed
+_UNBROKEN = re.compile(rf"\S{{{UNBROKEN_TOKEN_CHARS},}}")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"“‘«(\[]?[A-Z0-9©])")
+_WORD_BEFORE = re.compile(r"(\S+)$")
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# a date (optionally labelled, optionally with a time) that a headline or byline runs into
+_DATE = re.compile(
+    rf"(?<!\S)(?=[0-9A-Z])(?:(?:Published|Updated|Posted|Last updated|First published)(?: on)?:? )?"
+    rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? )?"
+    rf"(?:\d{{1,2}} {_MONTHS},? \d{{4}}|{_MONTHS} \d{{1,2}},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"(?:,? (?:at )?\d{{1,2}}[:.]\d{{2}}(?: ?[ap]\.?m\.?)?(?: [A-Z]{{2,4}})?)?"
+)
+_NOT_NAME = r"(?!(?:Published|Updated|Posted|Last|First|The|A|In|On|At)\b)"
+_NAME = rf"{_NOT_NAME}[A-Z][\w'’.-]+(?: {_NOT_NAME}[A-Z][\w'’.-]+){{0,2}}"
+_BYLINE = re.compile(rf"\bBy {_NAME}(?:,? and {_NAME})?(?=$| [A-Z0-9])")
+_ITEM_PUNCTUATION = "|•·›»>/&–—-"
+# candidate runs, found at C speed and then checked token by token: capitalised tokens or item
+# separators in a row; interface words in a row
+_ITEM_TOKEN = r"(?:[A-Z][^\s]*|[|•·›»>/&–—-])"
+_MENU_CANDIDATE = re.compile(rf"(?<!\S)(?:{_ITEM_TOKEN}(?: |$)){{{MENU_RUN_ITEMS},}}")
+_CAPITALISED = re.compile(r"(?<!\S)[A-Z][^\s]*")
+_STRIP = ".,:;!?\"'“”‘’()[]"
+
+
+def split_blocks(lines: list[str]) -> list[str]:
+    """Normalised lines (normalise.split_lines) -> the same lines, with unbroken tokens removed and
+    every line over LONG_LINE_CHARS (or over CHROME_LINE_CHARS with a menu or share row in it)
+    split into blocks (sentences, menus, share rows, date and byline lines). Other lines are
+    returned unchanged; at most MAX_BLOCKS blocks."""
+    out: list[str] = []
+    for line in lines:
+        if len(line) >= UNBROKEN_TOKEN_CHARS:
+            line = " ".join(_UNBROKEN.sub(" ", line).split())
+            if not line:
+                continue
+        if len(line) <= CHROME_LINE_CHARS or (len(line) <= LONG_LINE_CHARS and len(list_runs(line)) == 1):
+            out.append(line)
+        else:
+            out.extend(_blocks(line, MAX_BLOCKS - len(out)))
+        if len(out) >= MAX_BLOCKS:
+            break
+    return out
+
+
+def _blocks(line: str, limit: int) -> list[str]:
+    out: list[str] = []
+    for sentence in sentences(line):
+        for part in chrome_phrases(sentence):
+            for piece in _split_dates_and_bylines(part):
+                out.extend(list_runs(piece))
+        if len(out) >= limit:
+            break
+    return out[:limit]
+
+
+def sentences(text: str) -> list[str]:
+    """`text` cut after each sentence end followed by a capitalised word or a number, except after
+    a short form (ABBREVIATIONS) or a single initial ("J. Smith", "U.S. officials")."""
+    out: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        before = _WORD_BEFORE.search(text, start, match.start())
+        word = before.group(1).rstrip(".!?…\"'”’»)]").casefold() if before else ""
+        if word in ABBREVIATIONS or (len(word) <= 2 and word[:1].isalpha()) or "." in word:
+            continue
+        out.append(text[start : match.start()])
+        start = match.end()
+    out.append(text[start:])
+    return [piece for piece in out if piece]
+
+
+def chrome_phrases(text: str) -> list[str]:
+    """`text` cut around each CHROME_LABELS phrase and before each CHROME_OPENERS phrase."""
+    cuts: set[int] = set()
+    for match in _LABEL.finditer(text):
+        end = match.end()
+        while end < len(text) and text[end] in ".:!":
+            end += 1
+        cuts.update((match.start(), end))
+    for match in _OPENER.finditer(text):
+        cuts.add(match.start())
+    if not cuts:
+        return [text]
+    bounds = sorted(cuts | {0, len(text)})
+    return [part for a, b in zip(bounds, bounds[1:]) if (part := text[a:b].strip())]
+
+
+def _split_dates_and_bylines(text: str) -> list[str]:
+    """A date or a "By Jane Doe" that sits between two other pieces of text becomes its own block."""
+    return [part for piece in _cut(text, _DATE, date=True) for part in _cut(piece, _BYLINE, date=False)]
+
+
+def _cut(text: str, pattern: re.Pattern, date: bool) -> list[str]:
+    out: list[str] = []
+    position = 0
+    for match in pattern.finditer(text):
+        start, end = match.start(), match.end()
+        if start > 0 and text[start - 1] != " ":
+            continue
+        if date and end < len(text) and not text[end:].lstrip()[:1].isupper():
+            continue  # "on 3 June 2024 the bridge ...": a date inside a sentence
+        out.extend(part for part in (text[position:start].strip(), text[start:end].strip()) if part)
+        position = end
+    rest = text[position:].strip()
+    if rest:
+        out.append(rest)
+    return out or [text]
+
+
+def _is_item(token: str) -> bool:
+    """A menu item word: capitalised and not a function word, or a separator ("|", "&", "›")."""
+    if token in _ITEM_PUNCTUATION:
+        return True
+    word = token.strip(_STRIP)
+    return bool(word) and word[0].isupper() and word.casefold() not in v.STOPWORDS and not token.endswith((".", ","))
+
+
+def _is_ui(token: str) -> bool:
+    """An interface word of a button row ("Share", "Facebook", "Email"), not one ending a clause."""
+    if token in _ITEM_PUNCTUATION:
+        return True
+    return not token.endswith((",", ".", ";", ":")) and token.strip(_STRIP).casefold() in v.UI_WORDS
+
+
+def _capitalised_content(run: list[str]) -> int:
+    return sum(t[:1].isupper() and t.strip(_STRIP).casefold() not in v.STOPWORDS for t in run)
+
+
+def list_runs(piece: str) -> list[str]:
+    """`piece` with its list-like runs cut out as blocks of their own: MENU_RUN_ITEMS or more
+    capitalised items in a row, or interface words with UI_RUN_CAPITALISED capitalised ones. When a
+    run runs into a sentence (its last item is followed by a lower-case word), that last item is the
+    sentence's first word and stays with it."""
+    spans = _candidate_runs(piece, _MENU_CANDIDATE, _is_item, _menu_enough)
+    tokens = piece.split(" ")
+    spans += _ui_runs(piece, tokens)
+    if not spans:
+        return [piece]
+    out: list[str] = []
+    position = 0
+    for start, end in _merge(spans):
+        if end < len(tokens) and end - start > 1 and tokens[end][:1].islower() and tokens[end - 1][:1].isupper():
+            end = _sentence_start(tokens, start, end)
+        if start < position or end <= start:
+            continue
+        out.extend(" ".join(part) for part in (tokens[position:start], tokens[start:end]) if part)
+        position = end
+    if position < len(tokens):
+        out.append(" ".join(tokens[position:]))
+    return out
+
+
+def _sentence_start(tokens: list[str], start: int, end: int) -> int:
+    """Where the sentence a run runs into begins: "... Weather Road bridge" -> at "Road", "...
+    WhatsApp Ms Okafor said" -> at "Ms": the run's last capitalised words that are not section or
+    interface words (at most NAME_BACKOFF_TOKENS), and at least its last word."""
+    back = end - 1
+    while back > start and end - back < NAME_BACKOFF_TOKENS and not _menu_word(tokens[back - 1]):
+        back -= 1
+    return back
+
+
+def _menu_word(token: str) -> bool:
+    word = token.strip(_STRIP).casefold()
+    return word in SECTION_WORDS or word in v.UI_WORDS or token in _ITEM_PUNCTUATION
+
+
+def _menu_enough(run: list[str]) -> bool:
+    return sum(t not in _ITEM_PUNCTUATION for t in run) >= MENU_RUN_ITEMS
+
+
+def _ui_enough(run: list[str]) -> bool:
+    return _capitalised_content(run) >= UI_RUN_CAPITALISED
+
+
+def _candidate_runs(piece: str, candidate: re.Pattern, member, enough) -> list[tuple[int, int]]:
+    """Token spans (start, end) of the runs inside regex candidates that hold token by token."""
+    spans = []
+    for match in candidate.finditer(piece):
+        first = piece.count(" ", 0, match.start())
+        tokens = match.group().rstrip(" ").split(" ")
+        spans += [(first + start, first + end) for start, end in _runs(tokens, member, enough)]
+    return spans
+
+
+def _ui_runs(piece: str, tokens: list[str]) -> list[tuple[int, int]]:
+    """Token spans of interface-word runs, grown from each capitalised interface word (found at C
+    speed) over its neighbours, kept when _ui_enough."""
+    spans: list[tuple[int, int]] = []
+    position = index = 0
+    for match in _CAPITALISED.finditer(piece):
+        index += piece.count(" ", position, match.start())
+        position = match.start()
+        word = match.group()
+        if (spans and index < spans[-1][1]) or not _is_ui(word) or word.strip(_STRIP).casefold() in v.STOPWORDS:
+            continue
+        start, end = index, index + 1
+        while start > 0 and _is_ui(tokens[start - 1]):
+            start -= 1
+        while end < len(tokens) and _is_ui(tokens[end]):
+            end += 1
+        if _ui_enough(tokens[start:end]):
+            spans.append((start, end))
+    return spans
+
+
+def _runs(tokens: list[str], member, enough) -> list[tuple[int, int]]:
+    spans = []
+    start = None
+    for i, token in enumerate(tokens + [""]):
+        if token and member(token):
+            if start is None:
+                start = i
+        elif start is not None:
+            if enough(tokens[start:i]):
+                spans.append((start, i))
+            start = None
+    return spans
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
