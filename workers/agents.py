@@ -9,6 +9,7 @@ from typing import Any, Callable
 import faust
 import orjson
 
+from workers import observability
 from workers.ner_pool import NerPool
 from workers.pipeline import (
     DAY_SECONDS,
@@ -48,12 +49,14 @@ ROUTES = {
 
 def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings) -> None:
     """Define the four stage agents and the state they keep on `app`."""
+    obs = observability.of(app)
 
     async def route(stage: str, record: dict, payload: Any) -> None:
         """Send `record` to its status's topic; a record too large for Kafka is dead-lettered."""
         record, value = fit_message(stage, record, payload)
         key = record["id"].encode("utf-8") if record.get("id") else None
-        await topics[ROUTES[record["status"]]].send(key=key, value=value)
+        await topics[ROUTES[record["status"]]].send(key=key, value=value, headers=obs.headers())
+        obs.routed(stage, record)
 
     async def decode_or_reject(stage: str, payload: bytes) -> dict | None:
         record = _decode_internal(payload)
@@ -89,6 +92,9 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
         settings.story_window_hours * HOUR_SECONDS,
     )
     ner_pool = NerPool(settings.spacy_model, settings.entity_labels, settings.ner_processes)
+    obs.watch_index("dedupe", dedupe_state)
+    obs.watch_index("story", story_state)
+    obs.watch_ner_pool(ner_pool)
 
     @app.on_partitions_assigned.connect
     async def _mark_stale(sender: Any, assigned: Any, **kwargs: Any) -> None:
@@ -99,6 +105,7 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
     async def _start_ner_pool() -> None:
         started = time.perf_counter()
         await ner_pool.start()
+        obs.ner_pool_started()
         log.info("NER pool ready: %d process(es) in %.1f s", settings.ner_processes, time.perf_counter() - started)
 
     @app.on_before_shutdown.connect
@@ -139,6 +146,7 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
             started = time.perf_counter()
             results = await tag_or_reject(articles) if articles else []
             log.info("tagged %d article(s) in %.0f ms", len(articles), (time.perf_counter() - started) * 1000)
+            obs.ner_batch(len(articles), time.perf_counter() - started)
             for record, payload in results:
                 await route(entities.STAGE, record, payload)
 

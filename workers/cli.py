@@ -85,8 +85,6 @@ def worker() -> None:
     settings = _settings()
     _require_broker(settings)
     _ensure_topics(settings)
-    from faust import Worker
-
     from workers.app import create_app
     from workers.stages.entities import ModelMissing, require_model
 
@@ -94,8 +92,15 @@ def worker() -> None:
         require_model(settings.spacy_model)
     except ModelMissing as error:
         raise click.ClickException(str(error)) from None
+    from workers.observability import logging_config
+    from workers.shutdown import GracefulWorker
+
     app = create_app(settings)
-    Worker(app, loglevel=settings.log_level.upper()).execute_from_commandline()
+    config = logging_config(settings)
+    GracefulWorker(
+        app, loglevel=settings.log_level.upper(), logging_config=config, quiet=config is not None,
+        shutdown_seconds=settings.shutdown_seconds,
+    ).execute_from_commandline()
 
 
 @main.command()
