@@ -55,7 +55,7 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
         """Send `record` to its status's topic; a record too large for Kafka is dead-lettered."""
         record, value = fit_message(stage, record, payload)
         key = record["id"].encode("utf-8") if record.get("id") else None
-        await topics[ROUTES[record["status"]]].send(key=key, value=value, headers=obs.headers())
+        await topics[ROUTES[record["status"]]].send(key=key, value=value, headers=obs.headers(record))
         obs.routed(stage, record)
 
     async def decode_or_reject(stage: str, payload: bytes) -> dict | None:
@@ -140,7 +140,8 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
 
     @app.agent(topics["unique"], name="entities")
     async def entities_agent(stream: faust.StreamT) -> None:
-        async for batch in stream.take(settings.ner_batch_size, within=settings.ner_batch_seconds):
+        async for events in stream.take_events(settings.ner_batch_size, within=settings.ner_batch_seconds):
+            batch = obs.batch_values(events)
             decoded = [(payload, await decode_or_reject(entities.STAGE, payload)) for payload in batch]
             articles = [(payload, record) for payload, record in decoded if record is not None]
             started = time.perf_counter()

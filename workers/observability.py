@@ -194,6 +194,7 @@ class Observability:
         self.stopping = False
         self.lag_checked_at: float | None = None
         self._lag_clients: tuple[Any, Any] | None = None
+        self._batch_started: dict[str, float | None] = {}
         self.metrics.ready.set_function(lambda: 1.0 if self.is_ready() else 0.0)
 
     # ---- called by the agents -------------------------------------------------------------
@@ -211,10 +212,26 @@ class Observability:
             if started is not None:
                 self.metrics.end_to_end.observe(max(0.0, time.time() - started))
 
-    def headers(self) -> dict[str, bytes] | None:
-        """Headers for a record sent while handling the current event: the raw timestamp, carried on."""
-        started = _raw_timestamp(_current_event(), self.settings.topics.raw)
+    def headers(self, record: dict | None = None) -> dict[str, bytes] | None:
+        """Headers for `record`, sent while handling the current event (or a batch from
+        `batch_values`): the raw message's timestamp, carried on to the next stage."""
+        event = _current_event()
+        if event is not None:
+            started = _raw_timestamp(event, self.settings.topics.raw)
+        else:  # a batch from take_events: no current event; the batch noted each article's
+            started = self._batch_started.get((record or {}).get("id"))
         return None if started is None else {RAW_TIMESTAMP_HEADER: repr(started).encode()}
+
+    def batch_values(self, events: list[Any]) -> list[Any]:
+        """The values of a batch of events (`stream.take_events`); notes each article's raw
+        timestamp by its key (the article id), for `headers()` while the batch is sent on."""
+        started = {}
+        for event in events:
+            key = event.key.decode("utf-8", "replace") if isinstance(event.key, bytes) else event.key
+            if key:
+                started[key] = _raw_timestamp(event, self.settings.topics.raw)
+        self._batch_started = started
+        return [event.value for event in events]
 
     def ner_batch(self, articles: int, seconds: float) -> None:
         """One NER batch of `articles` took `seconds`: the batch histogram, and each article a share."""

@@ -36,7 +36,7 @@ EXIT_ABANDONED = 3
 EXIT_DEADLINE = 4
 DRAIN_SHARE = 0.5
 # The watchdog fires this much before SHUTDOWN_SECONDS so the process is gone by then.
-EXIT_MARGIN_SECONDS = 0.5
+EXIT_MARGIN_SECONDS = 1.0
 
 
 def _hard_exit(code: int, reason: str) -> None:
