@@ -64,6 +64,11 @@ class GracefulWorker(faust.Worker):
         self.exit_code = EXIT_DRAINED
         self._signalled_at: float | None = None
 
+    @property
+    def shortlabel(self) -> str:
+        """Logs say "[^Worker]" as Faust's own worker does (operators and tests look for it)."""
+        return "Worker"
+
     def _schedule_shutdown(self, signum: signal.Signals) -> None:
         if self._signalled_at is not None:
             _hard_exit(EXIT_DEADLINE, f"second signal {signum.name}")
