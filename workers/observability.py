@@ -203,7 +203,12 @@ class Observability:
         status = record.get("status", "unknown")
         self.metrics.articles.labels(stage, status).inc()
         if status == "rejected":
-            self.metrics.rejected.labels(stage, (record.get("error") or {}).get("code", "unknown")).inc()
+            error = record.get("error") or {}
+            self.metrics.rejected.labels(stage, error.get("code", "unknown")).inc()
+            log.warning("dead letter: %s: %s", error.get("code"), error.get("message"),
+                        extra={"article_id": record.get("id"), "stage": stage, "code": error.get("code")})
+        elif log.isEnabledFor(logging.DEBUG):
+            log.debug("%s -> %s", record.get("id"), status, extra={"article_id": record.get("id"), "stage": stage})
         milliseconds = ((record.get("pipeline") or {}).get(stage) or {}).get("ms")
         if stage != "entities" and isinstance(milliseconds, (int, float)):  # entities: see ner_batch
             self.metrics.stage_seconds.labels(stage).observe(milliseconds / 1000.0)
