@@ -183,10 +183,13 @@ def status(once: bool, as_json: bool, web_port: int | None, web_host: str, inter
             if once:
                 return
             time.sleep(interval)
-    with Live(render(take()), refresh_per_second=4, screen=False) as live:
-        while True:
-            time.sleep(interval)
-            live.update(render(take()))
+    try:
+        with Live(render(take()), refresh_per_second=4, screen=False) as live:
+            while True:
+                time.sleep(interval)
+                live.update(render(take()))
+    except KeyboardInterrupt:
+        return
 
 
 @main.command()
