@@ -218,3 +218,40 @@ def test_readme_operating_section_lists_every_family():
     for name, kind in FAMILIES.items():
         exposed = f"{name}_total" if kind == "counter" else name
         assert f"`{exposed}" in section, exposed
+
+
+def test_healthz_notices_a_dead_ner_pool_process():
+    obs = fake_obs()
+    alive = SimpleNamespace(is_alive=lambda: True)
+    dead = SimpleNamespace(is_alive=lambda: False)
+    obs.watch_ner_pool(SimpleNamespace(_executor=SimpleNamespace(_processes={1: alive})))
+    assert obs.ner_alive()
+    obs.watch_ner_pool(SimpleNamespace(_executor=SimpleNamespace(_processes={1: alive, 2: dead})))
+    assert not obs.ner_alive()
+
+
+class FakeConsumer:
+    def __init__(self, wait: float):
+        self.wait = wait
+        self.paused: set = set()
+
+    def assignment(self) -> set:
+        return {TP("raw", 0), TP("raw", 1)}
+
+    def pause_partitions(self, tps) -> None:
+        self.paused |= set(tps)
+
+    async def wait_empty(self) -> None:
+        await asyncio.sleep(self.wait)
+
+
+@pytest.mark.parametrize(("wait", "drained"), [(0.0, True), (5.0, False)])
+def test_drain_stops_fetching_and_reports_whether_in_flight_work_finished(wait, drained):
+    from workers.shutdown import GracefulWorker
+
+    consumer = FakeConsumer(wait)
+    obs = fake_obs()
+    worker = SimpleNamespace(app=SimpleNamespace(consumer=consumer, observability=obs))
+    assert asyncio.run(GracefulWorker.drain(worker, 0.2)) is drained
+    assert consumer.paused == consumer.assignment()
+    assert obs.stopping and not obs.readiness()["not_stopping"]
