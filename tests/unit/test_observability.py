@@ -255,3 +255,44 @@ def test_drain_stops_fetching_and_reports_whether_in_flight_work_finished(wait, 
     assert asyncio.run(GracefulWorker.drain(worker, 0.2)) is drained
     assert consumer.paused == consumer.assignment()
     assert obs.stopping and not obs.readiness()["not_stopping"]
+
+
+def test_dashboard_and_alert_rules_name_only_exposed_series():
+    """The same check the integration test makes on a running worker, here on a fresh registry."""
+    import yaml
+
+    monitoring = ROOT / "monitoring"
+    dashboard = json.loads((monitoring / "grafana" / "dashboards" / "newsfeed.json").read_text())
+    exprs = [target["expr"] for panel in dashboard["panels"] for target in panel["targets"]]
+    rules = yaml.safe_load((monitoring / "alerts.yml").read_text())
+    exprs += [rule["expr"] for group in rules["groups"] for rule in group["rules"]]
+    named = {name for expr in exprs for name in re.findall(r"\bnewsfeed_[a-z_]+", expr)}
+    metrics = Metrics()
+    metrics.lag.labels("t", "0").set(0)
+    metrics.rejected.labels("clean", "undecodable")
+    exposed = {name for name, _labels in parsed(metrics)}
+    assert named and named <= exposed, named - exposed
+    datasource = yaml.safe_load((monitoring / "grafana" / "provisioning" / "datasources" / "prometheus.yml").read_text())
+    uids = {source["uid"] for source in datasource["datasources"]}
+    assert {panel["datasource"]["uid"] for panel in dashboard["panels"]} <= uids
+
+
+def test_status_view_renders_a_snapshot():
+    from rich.console import Console
+
+    from workers.status import render
+
+    topic = {"name": "articles.raw", "partitions": 2, "end_offset": 7, "messages": 7, "per_second_1m": 0.1}
+    state = {
+        "at": "2026-01-01T00:00:00+00:00", "bootstrap": "b:9092", "group": "newsfeed",
+        "topics": {"raw": topic},
+        "stages": {"clean": {"topic": "articles.raw", "lag": 5, "partitions": {"0": 5, "1": 0}}},
+        "outcomes": {"enriched": 2, "duplicate": 0, "rejected": 1},
+        "dead_letters": {"undecodable": 1}, "dead_letters_scanned": 1,
+        "worker": {"url": "http://127.0.0.1:6066/readyz", "ready": False, "http_status": 503,
+                   "checks": {"status": "not ready", "tables_recovered": False}},
+    }
+    console = Console(record=True, width=120)
+    console.print(render(state))
+    text = console.export_text()
+    assert "0:5" in text and "undecodable" in text and "NOT ready" in text and "tables_recovered=False" in text
