@@ -252,9 +252,11 @@ class Observability:
         self.metrics.index_entries.labels(name).set_function(lambda: float(len(state.index)))
 
     def watch_ner_pool(self, pool: Any) -> None:
+        """`/healthz` checks this NerPool's processes."""
         self.ner_pool = pool
 
     def ner_pool_started(self) -> None:
+        """The NER pool has loaded its model in every process (a `/readyz` condition)."""
         self.ner_ready = True
 
     # ---- state ----------------------------------------------------------------------------
@@ -273,6 +275,7 @@ class Observability:
         return all(process.is_alive() for process in list(processes.values()))
 
     def readiness(self) -> dict[str, bool]:
+        """The `/readyz` checks by name; ready when all are True."""
         return {
             "partitions_assigned": bool(self.assigned()),
             "tables_recovered": self.recovered and not getattr(self.app, "rebalancing", False),
@@ -281,9 +284,11 @@ class Observability:
         }
 
     def is_ready(self) -> bool:
+        """All `readiness()` checks pass (also the `newsfeed_ready` gauge)."""
         return all(self.readiness().values())
 
     def health(self) -> dict[str, Any]:
+        """The `/healthz` checks: NER processes alive, partitions the stall watchdog flagged ("topic[p]")."""
         stalled = [f"{tp.topic}[{tp.partition}]" for tp in self.watchdog.stalled]
         return {
             "event_loop": True,  # this answer itself is the proof
@@ -363,6 +368,7 @@ class Observability:
             await asyncio.sleep(interval)
 
     async def close(self) -> None:
+        """Stop the lag loop and close its Kafka clients (2 s each at most: the broker may be gone)."""
         self.stopping = True
         clients, self._lag_clients = self._lag_clients, None
         for client in clients or ():
@@ -373,6 +379,7 @@ class Observability:
 
     # ---- web pages --------------------------------------------------------------------------
     def pages(self) -> None:
+        """Register `/metrics`, `/healthz` (200/503) and `/readyz` (200/503, JSON bodies) on the app."""
         obs = self
 
         @self.app.page("/metrics")
