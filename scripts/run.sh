@@ -17,3 +17,4 @@ trap 'bash scripts/stop.sh' EXIT
 
 "$bin/newsfeed" replay seeds --quiet
 "$bin/newsfeed" tail enriched --from-beginning --max 5 --timeout "${RUN_TIMEOUT_SECONDS:-300}"
+"$bin/newsfeed" status --once --web-port "${WORKER_WEB_PORT:-6066}" || true

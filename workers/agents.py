@@ -9,6 +9,7 @@ from typing import Any, Callable
 import faust
 import orjson
 
+from workers import observability
 from workers.ner_pool import NerPool
 from workers.pipeline import (
     DAY_SECONDS,
@@ -57,6 +58,7 @@ ROUTES = {
 
 def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings) -> None:
     """Define the four stage agents and the state they keep on `app`."""
+    obs = observability.of(app)
 
     async def route(stage: str, record: dict, payload: Any) -> None:
         """Send `record` to its status's topic; a record too large for Kafka is dead-lettered.
@@ -67,7 +69,8 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
             record = {**record, "origin": origin}
             value = encode(record)
         key = record["id"].encode("utf-8") if record.get("id") else None
-        await topics[ROUTES[record["status"]]].send(key=key, value=value)
+        await topics[ROUTES[record["status"]]].send(key=key, value=value, headers=obs.headers(record))
+        obs.routed(stage, record)
 
     async def decode_or_reject(stage: str, payload: bytes) -> dict | None:
         record = _decode_internal(payload)
@@ -103,6 +106,9 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
         settings.story_window_hours * HOUR_SECONDS,
     )
     ner_pool = NerPool(settings.spacy_model, settings.entity_labels, settings.ner_processes)
+    obs.watch_index("dedupe", dedupe_state)
+    obs.watch_index("story", story_state)
+    obs.watch_ner_pool(ner_pool)
 
     @app.on_partitions_assigned.connect
     async def _mark_stale(sender: Any, assigned: Any, **kwargs: Any) -> None:
@@ -113,6 +119,7 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
     async def _start_ner_pool() -> None:
         started = time.perf_counter()
         await ner_pool.start()
+        obs.ner_pool_started()
         log.info("NER pool ready: %d process(es) in %.1f s", settings.ner_processes, time.perf_counter() - started)
 
     @app.on_before_shutdown.connect
@@ -147,12 +154,14 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
 
     @app.agent(topics["unique"], name="entities")
     async def entities_agent(stream: faust.StreamT) -> None:
-        async for batch in stream.take(settings.ner_batch_size, within=settings.ner_batch_seconds):
+        async for events in stream.take_events(settings.ner_batch_size, within=settings.ner_batch_seconds):
+            batch = obs.batch_values(events)
             decoded = [(payload, await decode_or_reject(entities.STAGE, payload)) for payload in batch]
             articles = [(payload, record) for payload, record in decoded if record is not None]
             started = time.perf_counter()
             results = await tag_or_reject(articles) if articles else []
             log.info("tagged %d article(s) in %.0f ms", len(articles), (time.perf_counter() - started) * 1000)
+            obs.ner_batch(len(articles), time.perf_counter() - started)
             for record, payload in results:
                 await route(entities.STAGE, record, payload)
 

