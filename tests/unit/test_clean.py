@@ -234,7 +234,9 @@ def _check(content: str, content_type: str = "text/plain") -> None:
     else:
         validate("clean", record)
         assert record["body"] == "\n\n".join(record["paragraphs"])
-    assert time.perf_counter() - started < 1.0
+    # A hang guard (catastrophic backtracking, quadratic passes), not a speed target: a loaded CI
+    # machine must not fail it. Speed is measured by `make bench-clean` / `make bench-flattened`.
+    assert time.perf_counter() - started < 15.0
 
 
 @pytest.fixture(scope="module", autouse=True)
