@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import re
 
+import pycountry
+
+from workers.stages.entities import roles, tables
+
 # Honorifics, ranks and offices that precede a person's name ("Mr", "Lieutenant Colonel", ...).
 TITLE_WORDS = frozenset(
     """
@@ -28,7 +32,8 @@ TITLE_WORDS = frozenset(
     councillor councilor cllr councilman councilwoman alderman alderwoman assemblyman assemblywoman
     commander-in-chief
     """.split()
-)
+) | roles.ROLE_WORDS | tables.ROLE_MODIFIERS - {"club", "team", "police", "fire", "army", "navy", "city", "county",
+                                               "district", "national", "regional", "local", "culture", "ex"}
 
 # Title words that name a person's role (not adjectives such as "foreign", "former", "state"):
 # a name right after one of them ("the chairman, Ana Diaz, said"; "coach Tom Lee") is a person.
@@ -48,30 +53,33 @@ DIRECTIONS = frozenset(
 HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame".split())
 
 
-# General, well-known short forms of countries and unions (not article-specific).
-ALIASES = {
-    "U.S.": "United States",
-    "US": "United States",
-    "U.S.A.": "United States",
-    "USA": "United States",
-    "U.S.A": "United States",
-    "United States of America": "United States",
-    "America": "United States",
-    "U.K.": "United Kingdom",
-    "UK": "United Kingdom",
-    "EU": "European Union",
-    "E.U.": "European Union",
-    "U.N.": "United Nations",
-    "UN": "United Nations",
-    "UAE": "United Arab Emirates",
-    "U.A.E.": "United Arab Emirates",
-    "USSR": "Soviet Union",
-    "U.S.S.R.": "Soviet Union",
-    "Russian Federation": "Russia",
-    "PRC": "China",
-    "People's Republic of China": "China",
-    "DPRK": "North Korea",
-}
+def _country_aliases() -> dict[str, str]:
+    """Form -> canonical country name: every ISO 3166 name, official name and common name
+    (pycountry, the maintained ISO list) mapped to one canonical name per country, plus the
+    short forms and unions of tables.COUNTRY_FORMS. Forms with a comma ("Korea, Republic of")
+    are not written in running text and are left out."""
+    aliases: dict[str, str] = {}
+    for country in pycountry.countries:
+        canonical = tables.COUNTRY_NAMES.get(country.alpha_3) or getattr(country, "common_name", None) or country.name
+        for form in (country.name, getattr(country, "official_name", None), getattr(country, "common_name", None)):
+            if form and "," not in form and form != canonical:
+                aliases[form] = canonical
+    aliases.update(tables.COUNTRY_FORMS)
+    return aliases
+
+
+# Short and official forms of countries and unions -> one canonical name ("Britain" -> "United Kingdom").
+ALIASES = _country_aliases()
+# Canonical names of countries and unions: known places.
+COUNTRIES = frozenset(ALIASES.values()) | frozenset(
+    getattr(c, "common_name", None) or c.name for c in pycountry.countries if "," not in c.name
+)
+
+
+def known_place(name: str) -> bool:
+    """`name` is a country or union, in any of its forms ("U.S.", "Britain", "China")."""
+    return name in ALIASES or name in COUNTRIES
+
 
 # Common abbreviations the small model tags as organisations or places; never names.
 NOT_NAMES = frozenset(
@@ -97,11 +105,12 @@ _LEADING_JUNK = " \t\r\n,;:!?\"'\u2018\u2019\u201c\u201d`()[]{}-\u2013\u2014_*|/
 _WORD = re.compile(r"\S+")
 
 
-def trim_span(text: str, start: int, end: int, person: bool) -> tuple[int, int]:
+def trim_span(text: str, start: int, end: int, person: bool, keep_possessive: bool = False) -> tuple[int, int]:
     """Shrink [start, end) of `text` to the bare name; (start, start) when nothing is left.
 
     Strips surrounding punctuation, a leading "the", a trailing possessive ("Paris's",
-    "Paris`s", "Jones'") and, for persons, leading titles and honorifics.
+    "Paris`s", "Jones'") unless `keep_possessive`, and, for persons, leading role phrases,
+    titles and honorifics (tables.ROLES: "State Comptroller", "Harbour master", "Mr").
     """
     while start < end and text[start] in _LEADING_JUNK:
         start += 1
@@ -111,7 +120,7 @@ def trim_span(text: str, start: int, end: int, person: bool) -> tuple[int, int]:
             end -= 1
             changed = True
         span = text[start:end]
-        match = _POSSESSIVE.search(span)
+        match = None if keep_possessive else _POSSESSIVE.search(span)
         if match and len(span) > len(match.group()):
             if match.group()[0] in "'\u2019`\u00b4":  # "X's" -> "X"
                 end -= len(match.group())
@@ -131,9 +140,29 @@ def trim_span(text: str, start: int, end: int, person: bool) -> tuple[int, int]:
             return start, start  # a lone title is not a name
         while index < len(words) - 1 and _is_title(words[index][2]):
             index += 1
+        prefix = roles.role_prefix_length([word for _, _, word in words[index:]])
+        if prefix and index + prefix < len(words):
+            index += prefix  # "Harbour master Tom Pendry", "Police and Crime Commissioner X"
+        elif prefix:
+            return start, start  # only a role: "Lifeboat helm"
     if index and index < len(words):
         start = words[index][0]
     return start, end
+
+
+_SAINT_POSSESSIVE = re.compile(r"(?:St\.?|Saint|ST\.?|SAINT)[ \t]+[A-Z][\w\-]*(?:['\u2019]s|s['\u2019])", re.IGNORECASE)
+
+
+def ends_in_own_s(name: str) -> bool:
+    """`name` (with its "'s") is an organisation or place whose own name ends in 's: in the
+    lexicon tables.NAMES_ENDING_IN_S (whole name or last word, any case), or a saint's name
+    in the possessive ("St John's", "St. Mary's"), which names places and institutions."""
+    name = " ".join(name.replace("\u2019", "'").split())
+    if not re.search(r"(?:'s|s')$", name, re.IGNORECASE):
+        return False
+    last = name.split()[-1]
+    folded = {w.casefold() for w in tables.NAMES_ENDING_IN_S}
+    return name.casefold() in folded or last.casefold() in folded or bool(_SAINT_POSSESSIVE.fullmatch(name))
 
 
 def _is_title(word: str) -> bool:
@@ -170,7 +199,18 @@ def is_all_caps(name: str) -> bool:
 
 def prettify_caps(name: str) -> str:
     """A dateline-style "GENEVA" -> "Geneva", "NEW YORK" -> "New York" (two-letter words kept)."""
-    return " ".join(w.capitalize() if len(w) > 2 and w.isalpha() and w.isupper() else w for w in name.split())
+    return " ".join(_pretty_word(w) for w in name.split())
+
+
+def _pretty_word(word: str) -> str:
+    """"GENEVA" -> "Geneva", "JOHN'S" -> "John's", "ST." -> "St."; "UK", "U.S." kept."""
+    letters = re.sub(r"['\u2019]s$|['\u2019.\-]", "", word)
+    dots = word.count(".")
+    if not letters.isalpha() or not letters.isupper() or (dots and not (dots == 1 and word.endswith("."))):
+        return word
+    if len(letters) <= 2 and not word.endswith("."):
+        return word
+    return "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
 
 
 def person_tokens(name: str) -> tuple[str, ...]:

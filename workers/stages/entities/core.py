@@ -10,18 +10,20 @@ from __future__ import annotations
 import re
 import weakref
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
 import spacy
 from spacy.language import Language
 from spacy.lookups import Lookups
+from spacy.strings import get_string_id
 
-from workers.stages.entities import canonical, fixes, salience
+from workers.stages.entities import canonical, fixes, roles, salience, tables
 from workers.stages.entities.fixes import PERSON, Mention
 
 STAGE = "entities"
-VERSION = "0.3"
+VERSION = "0.4"
 
 # en_core_web_sm's ner has its own internal tok2vec (not a listener), so nothing else is needed:
 # excluding these leaves the entities unchanged and roughly doubles throughput.
@@ -89,6 +91,71 @@ def lexicon(nlp: Language) -> frozenset[str]:
                     words.update(w for w in value if isinstance(w, str) and "_" not in w)
     _LEXICONS[nlp] = frozenset(words)
     return _LEXICONS[nlp]
+
+
+_NOUNS: "weakref.WeakKeyDictionary[Language, frozenset[str]]" = weakref.WeakKeyDictionary()
+
+
+def nouns(nlp: Language) -> frozenset[str]:
+    """Common English nouns (lowercase): the noun tables of the model's lemmatizer lookups
+    (loaded from disk, the lemmatizer itself is not run); empty when the model has none."""
+    if nlp in _NOUNS:
+        return _NOUNS[nlp]
+    found: set[str] = set()
+    path = nlp.path / "lemmatizer" / "lookups" if nlp.path is not None else None
+    if path is not None and (path / "lookups.bin").exists():
+        lookups = Lookups().from_disk(path)
+        noun = get_string_id("noun")
+        for name in ("lemma_index", "lemma_exc"):
+            if lookups.has_table(name):
+                table = lookups.get_table(name)
+                if noun in table:
+                    value = table[noun]
+                    items = value.keys() if isinstance(value, dict) else value
+                    found.update(w for w in items if isinstance(w, str) and "_" not in w and w.isalpha())
+    _NOUNS[nlp] = frozenset(found)
+    return _NOUNS[nlp]
+
+
+def all_caps_headline(title: str) -> bool:
+    """An ALL-CAPS headline ("MAYOR DELGADO QUITS AFTER AUDIT"): three or more words, at least
+    80% of them in capitals."""
+    words = _WORDS.findall(title)
+    return len(words) >= 3 and sum(word.isupper() for word in words) >= 0.8 * len(words)
+
+
+def recase_caps(title: str, body: str, nlp: Language) -> str:
+    """An ALL-CAPS headline in the case its words have in the body, same length, for the model:
+    "MAYOR DELGADO QUITS OVER AUDIT" -> "Mayor Delgado quits over audit".
+
+    A word takes the form the body gives it inside a sentence (a name "Delgado", an acronym
+    "NATO", a common word "audit"); a word the body lacks stays capitalised unless it is a stop
+    word or common English. The first word is capitalised."""
+    words = lexicon(nlp)
+    chars = list(title)
+    for index, match in enumerate(_TITLE_WORD.finditer(title)):
+        word = match.group()
+        if not word.isupper():
+            continue
+        base = re.sub(r"['\u2019]S$", "", word)
+        forms = [
+            hit.group()
+            for hit in re.finditer(r"(?<![\w'\u2019\-])" + re.escape(base) + r"(?![\w\-])", body, re.IGNORECASE)
+            if not _sentence_initial(body, hit.start())
+        ]
+        forms = [form for form in forms if not form.isupper()] or forms  # the body may repeat the headline
+        if forms:
+            form = Counter(forms).most_common(1)[0][0]
+        elif nlp.vocab[base.lower()].is_stop or _common(base.lower(), words):
+            form = base.lower()
+        else:
+            form = base[:1] + base[1:].lower()
+        if index == 0:
+            form = form[:1].upper() + form[1:]
+        form = form + word[len(base):].lower()
+        if len(form) == len(word):
+            chars[match.start() : match.end()] = form
+    return "".join(chars)
 
 
 def _common(word: str, words: frozenset[str]) -> bool:
@@ -443,75 +510,237 @@ def _resolve_ambiguous(found: list[Mention], people: dict[str, str]) -> list[Men
     return kept
 
 
-def _entities(
-    record: dict, title_doc, body_doc, labels: frozenset[str], words: frozenset[str] = frozenset()
-) -> list[dict]:
-    title = record.get("title") or ""
-    body = record["body"]
-    texts = {"title": title, "body": body}
-    headline_case = bool(title) and title_cased(title)
-    # On a Title Case headline the model's spans are unreliable ("Brown Meets Merkel" PERSON): the
-    # model reads it sentence-cased (tag() below), with the same offsets.
-    title_mentions = (
-        fixes.mentions(title_doc, "title", labels, text=title, words=words) if title_doc is not None else []
-    )
-    found = title_mentions + fixes.mentions(body_doc, "body", labels, words=words)
+@dataclass(slots=True)
+class Article:
+    """One article being tagged: its texts, the model's docs and the tables the passes share."""
 
-    # The record's dateline names a place ("GENEVA, Switzerland"): mentions of it are places.
-    dateline = (record.get("dateline") or "").split(",")[0].strip().casefold()
-    if dateline and "GPE" in labels:
+    record: dict
+    title_doc: object
+    body_doc: object
+    labels: frozenset[str]
+    words: frozenset[str] = frozenset()  # common English words (lowercase)
+    nouns: frozenset[str] = frozenset()  # common nouns (lowercase)
+    texts: dict[str, str] = field(default_factory=dict)
+    headline_case: bool = False  # a Title Case or ALL-CAPS headline: names matched in any case
+
+    @property
+    def body(self) -> str:
+        return self.texts["body"]
+
+
+def _article(record: dict, title_doc, body_doc, labels, words, nouns) -> Article:
+    title = record.get("title") or ""
+    texts = {"title": title, "body": record["body"]}
+    headline = bool(title) and (title_cased(title) or all_caps_headline(title))
+    return Article(record, title_doc, body_doc, labels, words, nouns, texts, headline)
+
+
+def _model_mentions(article: Article) -> list[Mention]:
+    """The model's spans, split, trimmed and filtered (fixes.mentions) for title and body."""
+    title_mentions = (
+        fixes.mentions(article.title_doc, "title", article.labels, text=article.texts["title"], words=article.words)
+        if article.title_doc is not None else []
+    )
+    return title_mentions + fixes.mentions(article.body_doc, "body", article.labels, words=article.words)
+
+
+def _dateline_places(article: Article, found: list[Mention]) -> list[Mention]:
+    """The record's dateline names a place ("GENEVA, Switzerland"): mentions of it are places."""
+    dateline = (article.record.get("dateline") or "").split(",")[0].strip().casefold()
+    if dateline and "GPE" in article.labels:
         for mention in found:
             if mention.name.casefold() == dateline:
                 mention.label, mention.forced = "GPE", True
                 mention.name = canonical.prettify_caps(mention.name)
+    return found
 
+
+def _possessives(article: Article, found: list[Mention]) -> list[Mention]:
+    """A trailing "'s"/"s'" is kept only when it is part of the name, by evidence.
+
+    Stripped (already, by the trim) for persons and known countries (names never end in 's),
+    and when the bare form stands alone elsewhere in the article. Kept ("Moody's", "Macy's",
+    "St John's") when the name with it is in the lexicon tables.NAMES_ENDING_IN_S, or when the
+    model's span included it and nothing says it is a possessive, or when the bare form never
+    stands alone and the "'s" form is used as a name (_keep_possessive_names)."""
+    texts = article.texts
+    for m in found:
+        text = texts[m.field]
+        following = text[m.end : m.end + 2]
+        suffix = following if following in ("'s", "\u2019s") else following[:1] if following[:1] in "'\u2019" else ""
+        if not suffix or m.label == PERSON or canonical.known_place(m.text):
+            continue
+        with_s = text[m.start : m.end + len(suffix)]
+        alone = re.compile(r"(?<![\w.])" + re.escape(m.text) + r"(?![\w'\u2019])")
+        bare_elsewhere = any(alone.search(t) for t in texts.values())
+        if canonical.ends_in_own_s(with_s) or (m.possessive == suffix and not bare_elsewhere and len(suffix) == 2):
+            m.end += len(suffix)
+            m.text, m.name = with_s, canonical.normalise(with_s)
     _keep_possessive_names(found, texts)
-    found = _split_place_pairs(found, texts)
-    if "ORG" in labels and body_doc is not None:
-        found += _described_companies(body, body_doc, found)
-    if "GPE" in labels and body_doc is not None:
-        found += _untagged_places(body, body_doc, found, words)
-    # A surname of a known person labelled ORG/GPE/FAC... is that person ("Jones" ORG).
-    if PERSON in labels:
-        for mention in found:
-            if mention.label in (PERSON, "NORP") or mention.forced or not _name_shaped(mention.name):
+    return found
+
+
+_HYPHEN_PAIR = re.compile(r"(?<![\w.\-])((?:[A-Z][\w.]*[ \t])*[A-Z][\w.]*)-((?:[A-Z][\w.]*)(?:[ \t][A-Z][\w.]*)*)(?![\w\-])")
+
+
+def _place_of(words: list[str], from_end: bool) -> int:
+    """Number of words at the end (or start) of `words` that are a known country or union."""
+    for size in range(len(words), 0, -1):
+        part = words[-size:] if from_end else words[:size]
+        if canonical.known_place(" ".join(part)):
+            return size
+    return 0
+
+
+def _hyphen_places(article: Article, found: list[Mention]) -> list[Mention]:
+    """"U.S.-China talks", "a Russia-Ukraine corridor": a hyphenated pair of known countries or
+    unions is two places, whatever the model made of it (one GPE, a NORP, nothing)."""
+    if "GPE" not in article.labels:
+        return found
+    added: list[Mention] = []
+    cut: list[tuple[str, int, int]] = []
+    for field_name, text in article.texts.items():
+        for match in _HYPHEN_PAIR.finditer(text):
+            left, right = match.group(1).split(), match.group(2).split()
+            n_left, n_right = _place_of(left, True), _place_of(right, False)
+            if not n_left or not n_right:
                 continue
-            n_words = len(mention.name.split())
-            if n_words == 1 and any(
-                re.search(r"(?<![\w'\-])" + re.escape(mention.text) + _AGE.pattern, text) for text in texts.values()
-            ):
-                mention.label, mention.forced = PERSON, True  # "Smith, 37, said"
-            elif n_words == 1 and _given_name_cue(mention.text, texts):
-                mention.label, mention.forced = PERSON, True  # "Anna Roy, the economist who ..."
-            elif 2 <= n_words <= 3 and mention.field == "body" and _role_before(body, mention.start):
-                mention.label, mention.forced = PERSON, True  # "the chairman, Ana Diaz, said"
-            elif (
-                2 <= n_words <= 3
-                and (mention.after_dateline or _person_cue(texts[mention.field], mention.end))
-                and _surname_reused(mention.name, texts)
-            ):
-                # "Budi Santoso, who left office ... Santoso said"; "PARIS - Anne Roy said ... Roy"
-                mention.label, mention.forced = PERSON, True
+            left_text, right_text = " ".join(left[-n_left:]), " ".join(right[:n_right])
+            left_start = match.end(1) - len(left_text)
+            right_start = match.start(2)
+            for start, surface in ((left_start, left_text), (right_start, right_text)):
+                name = canonical.normalise(surface)
+                label = "ORG" if name in ("European Union", "United Nations") and "ORG" in article.labels else "GPE"
+                added.append(Mention(field_name, start, start + len(surface), surface, label, name, forced=True))
+            cut.append((field_name, left_start, right_start + len(right_text)))
+    if not added:
+        return found
+    kept = [m for m in found if not any(f == m.field and m.start < e and s < m.end for f, s, e in cut)]
+    return kept + added
+
+
+def _described(article: Article, found: list[Mention]) -> list[Mention]:
+    """Companies told by an apposition and places told by "in X, where": see the helpers."""
+    if "ORG" in article.labels and article.body_doc is not None:
+        found = found + _described_companies(article.body, article.body_doc, found)
+    if "GPE" in article.labels and article.body_doc is not None:
+        found = found + _untagged_places(article.body, article.body_doc, found, article.words)
+    return found
+
+
+def _all_common(words: list[str], lexicon_words: frozenset[str]) -> bool:
+    return bool(lexicon_words) and all(_common(word.lower(), lexicon_words) for word in words)
+
+
+def _role_named_persons(article: Article, found: list[Mention]) -> list[Mention]:
+    """Capitalised words right after a role phrase (tables.ROLES) are a person, whatever the
+    model said: "Lifeboat helm Sian Treloar" (GPE), "Superintendent Claire Dobbs" (ORG),
+    "Archbishop Clement Ogundipe" (nothing). Two or three words, name-shaped, not all common
+    words ("Premier League Clubs"); one word only where the model already said PERSON."""
+    if PERSON not in article.labels:
+        return found
+    added = []
+    for field_name, text in article.texts.items():
+        if field_name == "title" and article.headline_case:
+            continue  # every headline word is capitalised
+        for role_start, start, end in roles.named_after_roles(text):
+            surface = text[start:end]
+            words = surface.split()
+            if not _name_shaped(surface) or len(words) > 3 or any(canonical._is_title(w) for w in words):
+                continue
+            if words[-1].lower() in tables.COMPANY_WORDS:
+                continue
+            overlapping = [m for m in found if m.field == field_name and m.start < end and start < m.end]
+            if len(words) == 1 or _all_common(words, article.words):
+                for m in overlapping:
+                    if m.label == PERSON:
+                        m.forced = True
+                continue
+            if any(m.start < start and m.end > end for m in overlapping):
+                continue  # inside a longer name
+            found = [m for m in found if m not in overlapping]
+            added.append(Mention(field_name, start, end, surface, PERSON, canonical.normalise(surface), forced=True))
+    return found + added
+
+
+def _person_evidence(article: Article, found: list[Mention]) -> list[Mention]:
+    """A non-person name-shaped mention with a person's cue is a person: an age ("Smith, 37,"),
+    a given name with an apposition, a role before it, a surname reused after a person cue."""
+    if PERSON not in article.labels:
+        return found
+    texts, body = article.texts, article.body
+    for mention in found:
+        if mention.label in (PERSON, "NORP") or mention.forced or not _name_shaped(mention.name):
+            continue
+        n_words = len(mention.name.split())
+        if n_words == 1 and any(
+            re.search(r"(?<![\w'\-])" + re.escape(mention.text) + _AGE.pattern, text) for text in texts.values()
+        ):
+            mention.label, mention.forced = PERSON, True  # "Smith, 37, said"
+        elif n_words == 1 and _given_name_cue(mention.text, texts):
+            mention.label, mention.forced = PERSON, True  # "Anna Roy, the economist who ..."
+        elif 2 <= n_words <= 3 and mention.field == "body" and (
+            _role_before(body, mention.start) or roles.role_before(body, mention.start) >= 0
+        ):
+            mention.label, mention.forced = PERSON, True  # "the chairman, Ana Diaz, said"
+        elif (
+            2 <= n_words <= 3
+            and (mention.after_dateline or _person_cue(texts[mention.field], mention.end))
+            and _surname_reused(mention.name, texts)
+        ):
+            # "Budi Santoso, who left office ... Santoso said"; "PARIS - Anne Roy said ... Roy"
+            mention.label, mention.forced = PERSON, True
+    return found
+
+
+def _surname_labels(article: Article, found: list[Mention]) -> list[Mention]:
+    """Parts of known persons labelled otherwise are those persons: a surname ("Jones" ORG), an
+    inner surname ("Ortega" of "Lucia Ortega Ruiz"), a full name whose surname is a person."""
+    if PERSON not in article.labels:
+        return found
     full_persons = [m.name for m in found if m.label == PERSON and len(m.name.split()) > 1]
     surnames = {m.name.casefold() for m in found if m.label == PERSON and len(m.name.split()) == 1}
-    if PERSON in labels:
-        for mention in found:
-            if mention.label == "NORP" and not mention.forced:
-                # "Tedesco" NORP after "Marco Tedesco": the surname, unless an adjective
-                # before a capitalised word ("French President ...").
-                if len(mention.name.split()) == 1 and canonical.surname_owner(mention.name, full_persons) \
-                        and not _NEXT_WORD.match(texts[mention.field], mention.end):
-                    mention.label, mention.forced = PERSON, True
-            elif mention.label != PERSON and not mention.forced:
-                if canonical.surname_owner(mention.name, full_persons):
-                    mention.label, mention.forced = PERSON, True
-                elif len(mention.name.split()) == 1 and _inner_name_of(mention.name, full_persons):
-                    mention.label, mention.forced = PERSON, True  # "Ortega" of "Lucia Ortega Ruiz"
-                elif _full_name_of(mention.name, surnames):
-                    mention.label, mention.forced = PERSON, True  # "Jean Dupont" ORG, "Dupont" PERSON
-    if PERSON in labels and body_doc is not None:
-        found = _given_names(found, body, body_doc)
-    # Partial person names join the fullest name containing them.
+    for mention in found:
+        if mention.label == "NORP" and not mention.forced:
+            # "Tedesco" NORP after "Marco Tedesco": the surname, unless an adjective
+            # before a capitalised word ("French President ...").
+            if len(mention.name.split()) == 1 and canonical.surname_owner(mention.name, full_persons) \
+                    and not _NEXT_WORD.match(article.texts[mention.field], mention.end):
+                mention.label, mention.forced = PERSON, True
+        elif mention.label != PERSON and not mention.forced:
+            if canonical.surname_owner(mention.name, full_persons):
+                mention.label, mention.forced = PERSON, True
+            elif len(mention.name.split()) == 1 and _inner_name_of(mention.name, full_persons):
+                mention.label, mention.forced = PERSON, True
+            elif _full_name_of(mention.name, surnames):
+                mention.label, mention.forced = PERSON, True  # "Jean Dupont" ORG, "Dupont" PERSON
+    return found
+
+
+def _companies_not_persons(article: Article, found: list[Mention]) -> list[Mention]:
+    """A "person" whose last word is a company word ("Solano Grid", "Kestrel Mining") is a
+    company, unless that last word is reused alone as a surname ("Samantha Power ... Power said")."""
+    if "ORG" not in article.labels:
+        return found
+    for mention in found:
+        words = mention.name.split()
+        if (
+            mention.label == PERSON and not mention.forced and len(words) >= 2
+            and words[-1].lower() in tables.COMPANY_WORDS
+            and not _surname_reused(mention.name, article.texts)
+        ):
+            mention.label, mention.forced = "ORG", True
+    return found
+
+
+def _given_names_pass(article: Article, found: list[Mention]) -> list[Mention]:
+    if PERSON in article.labels and article.body_doc is not None:
+        return _given_names(found, article.body, article.body_doc)
+    return found
+
+
+def _join_persons(article: Article, found: list[Mention]) -> list[Mention]:
+    """Partial person names join the fullest name containing them; shared ones the last named."""
     people = canonical.join_persons([m.name for m in found if m.label == PERSON])
     found = _resolve_ambiguous(found, people)
     for mention in found:
@@ -520,9 +749,44 @@ def _entities(
             if joined != mention.name:
                 mention.forced = True
             mention.name = joined
+    return found
 
-    # An acronym of a longer name in the same article is that name ("IMF" -> "International
-    # Monetary Fund"), when only one name has those initials.
+
+def _common_openers(article: Article, found: list[Mention]) -> list[Mention]:
+    """A lone capitalised word opening a sentence ("Negotiators resumed", "Floods forced") is not
+    an entity when the article also writes it in lower case, or it is a common noun of the
+    model's vocabulary, unless the article also writes it capitalised inside a sentence."""
+    if not article.nouns and not article.words:
+        return found
+    lower = {w for text in article.texts.values() for w in re.findall(r"(?<![\w'\u2019\-])[a-z][\w\-]*", text)}
+    keep: list[Mention] = []
+    for m in found:
+        text = article.texts[m.field]
+        word = m.text
+        if (
+            len(word.split()) == 1 and not m.forced and word[:1].isupper() and not canonical.is_all_caps(word)
+            and _sentence_initial(text, m.start) and not canonical.known_place(word)
+            and (word.lower() in lower or _common(word.lower(), article.nouns))
+            and not _capitalised_inside(word, article)
+            and not (m.field == "title" and article.headline_case)
+        ):
+            continue
+        keep.append(m)
+    return keep
+
+
+def _capitalised_inside(word: str, article: Article) -> bool:
+    """`word` is written capitalised somewhere not opening a sentence (title aside)."""
+    body = article.body
+    return any(
+        not _sentence_initial(body, match.start())
+        for match in re.finditer(r"(?<![\w'\u2019\-])" + re.escape(word) + r"(?![\w\-])", body)
+    )
+
+
+def _acronyms(article: Article, found: list[Mention]) -> list[Mention]:
+    """An acronym of a longer name in the same article is that name ("IMF" -> "International
+    Monetary Fund"), when only one name has those initials."""
     expansions: dict[str, set[str]] = {}
     for mention in found:
         if mention.label != PERSON:
@@ -533,31 +797,77 @@ def _entities(
         key = canonical.acronym_key(mention.name) if mention.label != PERSON else ""
         if key and len(expansions.get(key, ())) == 1:
             mention.name = next(iter(expansions[key]))
+    return found
 
+
+def _org_short_forms(article: Article, found: list[Mention]) -> list[Mention]:
+    """A short form of a multi-word organisation (its first word or words: "Brightwater" of
+    "Brightwater Energy") is that organisation, when exactly one organisation of the article
+    starts with it, it is no person, country or common word, and it is not a place after "in"."""
+    orgs = {m.name for m in found if m.label == "ORG" and len(m.name.split()) >= 2 and not canonical.known_place(m.name)}
+    persons = {w.casefold() for m in found if m.label == PERSON for w in m.name.split()}
+    for mention in found:
+        words = mention.name.split()
+        if mention.label == PERSON and mention.forced or mention.name in orgs:
+            continue
+        owners = {org for org in orgs if len(org.split()) > len(words) and org.split()[: len(words)] == words}
+        if len(owners) != 1 or canonical.known_place(mention.name) or _all_common(words, article.words):
+            continue
+        if mention.name.casefold() in persons or not _name_shaped(mention.name) and not mention.name.isupper():
+            continue
+        if mention.label in ("GPE", "LOC") and mention.field == "body" and _locative(article.body, mention.start):
+            continue
+        mention.name, mention.label, mention.forced = owners.pop(), "ORG", True
+    return found
+
+
+MENTION_PASSES = (
+    _dateline_places,
+    _possessives,
+    lambda article, found: _split_place_pairs(found, article.texts),
+    _hyphen_places,
+    _described,
+    _role_named_persons,
+    _person_evidence,
+    _surname_labels,
+    _companies_not_persons,
+    _given_names_pass,
+    _join_persons,
+    _common_openers,
+    _acronyms,
+    _org_short_forms,
+)
+
+
+def _label_groups(article: Article, found: list[Mention]) -> tuple[dict[str, list[Mention]], dict[str, str]]:
+    """Mentions grouped by canonical name (any case); each group's label by vote, forced labels
+    first; a one-word "person" only ever seen after "in"/"near" is a place ("officials in X")."""
     groups: dict[str, list[Mention]] = {}
     for mention in found:
         groups.setdefault(mention.name.casefold(), []).append(mention)
-
     labelled: dict[str, str] = {}
     for key, members in groups.items():
         forced = [m.label for m in members if m.forced]
         label = Counter(forced or [m.label for m in members]).most_common(1)[0][0]
-        # A one-word "person" only ever seen after "in"/"near" is a place ("officials in X said").
         if (
             label == PERSON
             and not forced
-            and "GPE" in labels
+            and "GPE" in article.labels
             and len(key.split()) == 1
             and all(m.field == "body" for m in members)
-            and all(_locative(body, m.start) for m in members)
+            and all(_locative(article.body, m.start) for m in members)
         ):
             label = "GPE"
         labelled[key] = label
+    return groups, labelled
 
-    # Mentions the model missed: the same surface forms (and known surnames) elsewhere.
+
+def _more_mentions(article: Article, found: list[Mention], groups: dict, labelled: dict) -> None:
+    """Mentions the model missed: the same surface forms (and known surnames) elsewhere, in any
+    case in a Title Case or ALL-CAPS headline ("MAYOR DELGADO QUITS" -> "Rosa Delgado")."""
     occupied = {
-        "title": _occupied(title_doc) + [(m.start, m.end) for m in found if m.field == "title"],
-        "body": _occupied(body_doc) + [(m.start, m.end) for m in found if m.field == "body"],
+        "title": _occupied(article.title_doc) + [(m.start, m.end) for m in found if m.field == "title"],
+        "body": _occupied(article.body_doc) + [(m.start, m.end) for m in found if m.field == "body"],
     }
     owners: dict[str, set[str]] = {}
     for key, members in groups.items():
@@ -573,19 +883,22 @@ def _entities(
             continue
         (key,) = keys
         pattern = re.compile(r"(?<!\w)" + re.escape(form) + r"(?!\w)")
-        for field, text in texts.items():
-            loose = field == "title" and headline_case
-            for match in pattern.finditer(text):
+        loose_pattern = re.compile(pattern.pattern, re.IGNORECASE)
+        for field_name, text in article.texts.items():
+            loose = field_name == "title" and article.headline_case
+            for match in (loose_pattern if loose else pattern).finditer(text):
                 if not loose and _inside_longer_name(text, match.start(), match.end()):
                     continue  # "America" of "North America", "Smith" of "John Smith"
-                if not _overlaps(occupied[field], match.start(), match.end()):
-                    occupied[field].append((match.start(), match.end()))
-                    name = groups[key][0].name
+                if not _overlaps(occupied[field_name], match.start(), match.end()):
+                    occupied[field_name].append((match.start(), match.end()))
                     groups[key].append(
-                        Mention(field, match.start(), match.end(), match.group(), labelled[key], name)
+                        Mention(field_name, match.start(), match.end(), match.group(), labelled[key], groups[key][0].name)
                     )
 
-    lead = salience.lead_end(body)
+
+def _results(article: Article, groups: dict[str, list[Mention]], labelled: dict[str, str]) -> list[dict]:
+    """Groups -> entity dicts (name, label, count, salience, mentions), most salient first."""
+    lead = salience.lead_end(article.body)
     results = []
     for key, members in groups.items():
         names = Counter(m.name for m in members)
@@ -619,6 +932,21 @@ def _entities(
     ]
 
 
+def _entities(
+    record: dict, title_doc, body_doc, labels: frozenset[str], words: frozenset[str] = frozenset(),
+    nouns: frozenset[str] = frozenset(),
+) -> list[dict]:
+    """One article's entities: the model's mentions through MENTION_PASSES, grouped, labelled,
+    completed with the missed mentions of the same names, and weighted."""
+    article = _article(record, title_doc, body_doc, labels, words, nouns)
+    found = _model_mentions(article)
+    for step in MENTION_PASSES:
+        found = step(article, found)
+    groups, labelled = _label_groups(article, found)
+    _more_mentions(article, found, groups, labelled)
+    return _results(article, groups, labelled)
+
+
 def tag(records: list[dict], nlp: Language, labels: Iterable[str]) -> list[dict]:
     """Unique records -> tagged records, one spaCy pass over all titles and bodies."""
     labels = frozenset(labels)
@@ -626,10 +954,13 @@ def tag(records: list[dict], nlp: Language, labels: Iterable[str]) -> list[dict]
     for record in records:
         title = record.get("title")
         if title:
-            texts.append(sentence_case(title, record["body"], nlp) if title_cased(title) else title)
+            if all_caps_headline(title):
+                texts.append(recase_caps(title, record["body"], nlp))
+            else:
+                texts.append(sentence_case(title, record["body"], nlp) if title_cased(title) else title)
         texts.append(record["body"])
     docs = iter(nlp.pipe(texts))
-    words = lexicon(nlp)
+    words, common_nouns = lexicon(nlp), nouns(nlp)
     tagged = []
     for record in records:
         title_doc = next(docs) if record.get("title") else None
@@ -638,7 +969,7 @@ def tag(records: list[dict], nlp: Language, labels: Iterable[str]) -> list[dict]
             {
                 **record,
                 "status": "tagged",
-                "entities": _entities(record, title_doc, body_doc, labels, words),
+                "entities": _entities(record, title_doc, body_doc, labels, words, common_nouns),
                 "pipeline": {**record["pipeline"], STAGE: {"version": VERSION}},
             }
         )

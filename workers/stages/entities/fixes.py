@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from workers.stages.entities import canonical
+from workers.stages.entities import canonical, roles
 
 PERSON = "PERSON"
 # Lowercase name particles that may sit inside a person's name ("Ursula von der Leyen").
@@ -57,6 +57,7 @@ class Mention:
     name: str
     forced: bool = False  # label set by a rule; wins the label vote
     after_dateline: bool = False  # the rest of a span cut at a dateline dash: its label is the place's
+    possessive: str = ""  # a trailing "'s" / "'" the model's span included and the trim removed
 
 
 def dateline_position(text: str, start: int, end: int, label: str) -> bool:
@@ -351,6 +352,22 @@ def _camel(token) -> bool:
     return token.is_alpha and word[:1].isupper() and not word.isupper() and any(c.isupper() for c in word[1:])
 
 
+_TRIM_END = " \t\r\n,;:!?\"\u201c\u201d()[]"
+
+
+def _role_then_name(words: list[str], vocab) -> bool:
+    """A role phrase, then two or three capitalised words that are no role, stop word or
+    institution head ("Bishop Toby Howarth", "Lifeboat helm Sian Treloar")."""
+    prefix = roles.role_prefix_length(words)
+    rest = [w.strip(_TRIM_END) for w in words[prefix:]]
+    return (
+        prefix > 0
+        and 2 <= len(rest) <= 3
+        and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in rest)
+        and not any(canonical._is_title(w) or vocab[w.lower()].is_stop or w.lower() in NAMED_HEADS for w in rest)
+    )
+
+
 def mentions(
     doc: Doc | None, field: str, labels: frozenset[str], text: str | None = None, words: frozenset[str] = frozenset()
 ) -> list[Mention]:
@@ -446,6 +463,12 @@ def mentions(
             if piece_label != PERSON and len(words) > 1 and words[0].rstrip(".").lower() in canonical.HONORIFICS \
                     and PERSON in labels:
                 piece_label, forced = PERSON, True  # "Ms Reeves" tagged ORG
+            own_s = canonical.ends_in_own_s(raw.strip(_TRIM_END))
+            if own_s and piece_label in (PERSON, "NORP"):
+                # "St John's" tagged PERSON is a place; "Domino's" tagged PERSON a company
+                piece_label = "GPE" if canonical._SAINT_POSSESSIVE.fullmatch(raw.strip(_TRIM_END)) else "ORG"
+            elif piece_label != PERSON and PERSON in labels and _role_then_name(words, doc.vocab):
+                piece_label, forced = PERSON, True  # "Archbishop Clement Ogundipe" tagged ORG
             if (
                 field == "body"
                 and canonical.is_all_caps(raw)
@@ -458,7 +481,7 @@ def mentions(
                 raw in canonical.GENERIC_HEADS or (doc.vocab[raw.lower()].is_stop and not canonical.is_all_caps(raw))
             ):
                 continue  # "Council" of "Council leader X"; "A" of "BRISTOL - A second man"  # "Defence" of "Defence Minister", a lone "President"
-            start, end = canonical.trim_span(text, piece_start, piece_end, piece_label == PERSON)
+            start, end = canonical.trim_span(text, piece_start, piece_end, piece_label == PERSON, own_s)
             if end <= start:
                 continue
             surface = text[start:end]
@@ -470,7 +493,9 @@ def mentions(
             if forced:
                 name = canonical.prettify_caps(name)
             after = piece_start > start_char and bool(_DATELINE_DASH.search(text, start_char, piece_start))
-            found.append(Mention(field, start, end, surface, piece_label, name, forced, after))
+            possessive = text[end:piece_end].rstrip(_TRIM_END + ".")
+            possessive = possessive if re.fullmatch(r"['\u2019`\u00b4]s?", possessive) else ""
+            found.append(Mention(field, start, end, surface, piece_label, name, forced, after, possessive))
     if field == "body" and "GPE" in labels:
         dateline = dateline_mention(text, found)
         if dateline is not None:
