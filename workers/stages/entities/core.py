@@ -558,24 +558,27 @@ def _dateline_places(article: Article, found: list[Mention]) -> list[Mention]:
 def _possessives(article: Article, found: list[Mention]) -> list[Mention]:
     """A trailing "'s"/"s'" is kept only when it is part of the name, by evidence.
 
-    Stripped (already, by the trim) for persons and known countries (names never end in 's),
-    and when the bare form stands alone elsewhere in the article. Kept ("Moody's", "Macy's",
-    "St John's") when the name with it is in the lexicon tables.NAMES_ENDING_IN_S, or when the
-    model's span included it and nothing says it is a possessive, or when the bare form never
-    stands alone and the "'s" form is used as a name (_keep_possessive_names)."""
+    Stripped (by the trim) for persons and known countries (their names never end in 's), and
+    when the bare form stands alone elsewhere in the article ("Vargas's office" ... "Vargas").
+    Kept ("Macy's", "St John's") when the name with it is in the lexicon
+    tables.NAMES_ENDING_IN_S or is a saint's name in the possessive, or when the bare form never
+    stands alone and the "'s" form is used as a name: before a verb, a preposition or
+    punctuation ("Moody's said", "at Lloyd's.") (_keep_possessive_names)."""
     texts = article.texts
     for m in found:
         text = texts[m.field]
         following = text[m.end : m.end + 2]
         suffix = following if following in ("'s", "\u2019s") else following[:1] if following[:1] in "'\u2019" else ""
-        if not suffix or m.label == PERSON or canonical.known_place(m.text):
+        if not suffix or canonical.known_place(m.text):
             continue
         with_s = text[m.start : m.end + len(suffix)]
         alone = re.compile(r"(?<![\w.])" + re.escape(m.text) + r"(?![\w'\u2019])")
         bare_elsewhere = any(alone.search(t) for t in texts.values())
-        if canonical.ends_in_own_s(with_s) or (m.possessive == suffix and not bare_elsewhere and len(suffix) == 2):
+        if canonical.ends_in_own_s(with_s) and not bare_elsewhere:
             m.end += len(suffix)
             m.text, m.name = with_s, canonical.normalise(with_s)
+            if m.label == PERSON:  # "Domino's said": the lexicon names companies and places
+                m.label, m.forced = "ORG", True
     _keep_possessive_names(found, texts)
     return found
 
@@ -619,10 +622,40 @@ def _hyphen_places(article: Article, found: list[Mention]) -> list[Mention]:
     return kept + added
 
 
+_COMPANY_NAME = re.compile(
+    r"(?<![\w'\u2019\-])([A-Z][a-z][\w\-]*)[ \t]+(" + "|".join(sorted(w.capitalize() for w in tables.COMPANY_WORDS)) + r")(?![\w'\-])"
+)
+
+
+def _company_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """A capitalised word and a capitalised company word ("Solano Grid", "Kestrel Mining") is an
+    organisation the model missed or took for a person or place; not after a role phrase, not
+    when the first word is common English, a stop word, a title or a known place ("Scottish
+    Power" is left to the model)."""
+    text = article.body
+    added = []
+    for match in _COMPANY_NAME.finditer(text):
+        start, end = match.span()
+        first = match.group(1)
+        if (
+            article.body_doc.vocab[first.lower()].is_stop or canonical._is_title(first)
+            or canonical.known_place(first) or _common(first.lower(), article.words)
+            or (_sentence_initial(text, start) and first.lower() in article.words)
+        ):
+            continue
+        overlapping = [m for m in found if m.field == "body" and m.start < end and start < m.end]
+        if any(m.start < start or m.end > end for m in overlapping) or any(m.label == "ORG" for m in overlapping):
+            continue  # inside a longer name, or already an organisation
+        found = [m for m in found if m not in overlapping]
+        added.append(Mention("body", start, end, match.group(), "ORG", match.group(), forced=True))
+    return found + added
+
+
 def _described(article: Article, found: list[Mention]) -> list[Mention]:
-    """Companies told by an apposition and places told by "in X, where": see the helpers."""
+    """Companies told by an apposition or a company word, places told by "in X, where"."""
     if "ORG" in article.labels and article.body_doc is not None:
         found = found + _described_companies(article.body, article.body_doc, found)
+        found = _company_names(article, found)
     if "GPE" in article.labels and article.body_doc is not None:
         found = found + _untagged_places(article.body, article.body_doc, found, article.words)
     return found
@@ -635,8 +668,8 @@ def _all_common(words: list[str], lexicon_words: frozenset[str]) -> bool:
 def _role_named_persons(article: Article, found: list[Mention]) -> list[Mention]:
     """Capitalised words right after a role phrase (tables.ROLES) are a person, whatever the
     model said: "Lifeboat helm Sian Treloar" (GPE), "Superintendent Claire Dobbs" (ORG),
-    "Archbishop Clement Ogundipe" (nothing). Two or three words, name-shaped, not all common
-    words ("Premier League Clubs"); one word only where the model already said PERSON."""
+    "Archbishop Clement Ogundipe" (nothing). Two or three name-shaped words not ending in a
+    company or institution word; a single word is left to the model and the surname passes."""
     if PERSON not in article.labels:
         return found
     added = []
@@ -648,16 +681,15 @@ def _role_named_persons(article: Article, found: list[Mention]) -> list[Mention]
             words = surface.split()
             if not _name_shaped(surface) or len(words) > 3 or any(canonical._is_title(w) for w in words):
                 continue
-            if words[-1].lower() in tables.COMPANY_WORDS:
-                continue
+            if words[-1].lower() in tables.COMPANY_WORDS | tables.NOT_NAME_ENDS:
+                continue  # "Major Oil Company", "Premier League Cup"
             overlapping = [m for m in found if m.field == field_name and m.start < end and start < m.end]
-            if len(words) == 1 or _all_common(words, article.words):
+            if any(m.label == PERSON for m in overlapping):
                 for m in overlapping:
-                    if m.label == PERSON:
-                        m.forced = True
+                    m.forced = m.forced or m.label == PERSON  # the model's person span (maybe longer) stays
                 continue
-            if any(m.start < start and m.end > end for m in overlapping):
-                continue  # inside a longer name
+            if len(words) == 1 or any(m.end > end for m in overlapping):
+                continue  # one word, or inside a longer name
             found = [m for m in found if m not in overlapping]
             added.append(Mention(field_name, start, end, surface, PERSON, canonical.normalise(surface), forced=True))
     return found + added
@@ -708,7 +740,14 @@ def _surname_labels(article: Article, found: list[Mention]) -> list[Mention]:
                     and not _NEXT_WORD.match(article.texts[mention.field], mention.end):
                 mention.label, mention.forced = PERSON, True
         elif mention.label != PERSON and not mention.forced:
-            if canonical.surname_owner(mention.name, full_persons):
+            words = mention.text.split()
+            prefix = roles.role_prefix_length(words)
+            if 0 < prefix < len(words) and canonical.surname_owner(" ".join(words[prefix:]), full_persons):
+                # "COUNCILLOR HARGREAVES" ORG in a headline, "Leonie Hargreaves" in the body
+                start = mention.start + mention.text.index(words[prefix], len(" ".join(words[:prefix])))
+                mention.start, mention.text = start, article.texts[mention.field][start : mention.end]
+                mention.name, mention.label, mention.forced = canonical.normalise(mention.text), PERSON, True
+            elif canonical.surname_owner(mention.name, full_persons):
                 mention.label, mention.forced = PERSON, True
             elif len(mention.name.split()) == 1 and _inner_name_of(mention.name, full_persons):
                 mention.label, mention.forced = PERSON, True
@@ -754,8 +793,9 @@ def _join_persons(article: Article, found: list[Mention]) -> list[Mention]:
 
 def _common_openers(article: Article, found: list[Mention]) -> list[Mention]:
     """A lone capitalised word opening a sentence ("Negotiators resumed", "Floods forced") is not
-    an entity when the article also writes it in lower case, or it is a common noun of the
-    model's vocabulary, unless the article also writes it capitalised inside a sentence."""
+    an entity when the article also writes it in lower case, or it is the plural of a common
+    noun of the model's vocabulary, unless the article also writes it capitalised inside a
+    sentence."""
     if not article.nouns and not article.words:
         return found
     lower = {w for text in article.texts.values() for w in re.findall(r"(?<![\w'\u2019\-])[a-z][\w\-]*", text)}
@@ -766,13 +806,23 @@ def _common_openers(article: Article, found: list[Mention]) -> list[Mention]:
         if (
             len(word.split()) == 1 and not m.forced and word[:1].isupper() and not canonical.is_all_caps(word)
             and _sentence_initial(text, m.start) and not canonical.known_place(word)
-            and (word.lower() in lower or _common(word.lower(), article.nouns))
+            and (word.lower() in lower or _plural_noun(word.lower(), article.nouns))
             and not _capitalised_inside(word, article)
             and not (m.field == "title" and article.headline_case)
         ):
             continue
         keep.append(m)
     return keep
+
+
+def _plural_noun(word: str, common_nouns: frozenset[str]) -> bool:
+    """`word` is the plural of a common noun ("negotiators", "floods"). Singular common nouns
+    opening a sentence are often institutions ("Treasury said", "Kremlin spokesman")."""
+    if word in common_nouns and not word.endswith("s"):
+        return False
+    stems = [word[:-3] + "y"] if word.endswith("ies") else []
+    stems += [word[:-2], word[:-1]] if word.endswith("es") else [word[:-1]] if word.endswith("s") else []
+    return any(len(stem) > 2 and stem in common_nouns for stem in stems)
 
 
 def _capitalised_inside(word: str, article: Article) -> bool:
@@ -806,14 +856,15 @@ def _org_short_forms(article: Article, found: list[Mention]) -> list[Mention]:
     starts with it, it is no person, country or common word, and it is not a place after "in"."""
     orgs = {m.name for m in found if m.label == "ORG" and len(m.name.split()) >= 2 and not canonical.known_place(m.name)}
     persons = {w.casefold() for m in found if m.label == PERSON for w in m.name.split()}
+    placed = {m.name.casefold() for m in found if m.forced and m.label not in ("ORG", PERSON)}  # datelines
     for mention in found:
         words = mention.name.split()
-        if mention.label == PERSON and mention.forced or mention.name in orgs:
+        if mention.forced and mention.label != "ORG" or mention.name in orgs:
             continue
         owners = {org for org in orgs if len(org.split()) > len(words) and org.split()[: len(words)] == words}
         if len(owners) != 1 or canonical.known_place(mention.name) or _all_common(words, article.words):
             continue
-        if mention.name.casefold() in persons or not _name_shaped(mention.name) and not mention.name.isupper():
+        if mention.name.casefold() in persons | placed or not _name_shaped(mention.name) and not mention.name.isupper():
             continue
         if mention.label in ("GPE", "LOC") and mention.field == "body" and _locative(article.body, mention.start):
             continue

@@ -472,7 +472,7 @@ def mentions(
             if (
                 field == "body"
                 and canonical.is_all_caps(raw)
-                and dateline_position(text, piece_start, piece_end, label)
+                and dateline_position(text, piece_start, piece_start + len(raw.rstrip(" \t-\u2013\u2014")), label)
             ):
                 piece_label, forced = "GPE", True  # "GENEVA - ..." / "GENEVA, ..." datelines
             if canonical.is_office_only(raw) or raw in canonical.NOT_NAMES:

@@ -108,6 +108,14 @@ COMPANY_WORDS = frozenset(
     llc ag gmbh nv bv""".split()
 )
 
+# Last words of names of things other than persons (with COMPANY_WORDS): what follows a role
+# word and ends in one of these is no person ("General Motors Company", "Premier League Cup").
+NOT_NAME_ENDS = frozenset(
+    """company league cup party office department ministry service house street road square
+    council commission committee agency court bank fund group union university college school
+    hospital trust foundation institute club fc association federation""".split()
+)
+
 # Words that may precede a role and belong to it ("State Comptroller", "Deputy Chief Constable").
 ROLE_MODIFIERS = frozenset(
     """deputy acting interim former ex assistant vice chief senior junior state county city district
@@ -121,10 +129,13 @@ NAMES_ENDING_IN_S = frozenset(
     """McDonald's Macy's Sainsbury's Moody's Wendy's Domino's Lowe's Kellogg's Lloyd's Sotheby's
     Christie's Kohl's Denny's Dillard's Applebee's Arby's Hardee's Chili's Friendly's Culver's
     Zaxby's Nando's Hershey's Reese's Levi's Claire's Welch's Campbell's Smucker's Stouffer's
-    Harry's Casey's Carl's Sam's Joe's John's Jerry's Dick's BJ's Lands'
-    Paul's Peter's James's Thomas' Mary's George's Andrew's Patrick's Stephen's Bart's
-    Lord's King's Queen's Regent's Earl's Shepherd's Bishop's Martha's Hell's""".split()
-)
+    Casey's Lord's""".split()
+) | frozenset((
+    "Trader Joe's", "Ben & Jerry's", "Papa John's", "Jimmy John's", "Dick's Sporting Goods", "Sam's Club",
+    "Carl's Jr", "BJ's Wholesale", "Lands' End", "Land's End", "King's Cross", "King's Lynn",
+    "Earl's Court", "Shepherd's Bush", "Regent's Park", "Bishop's Stortford", "Martha's Vineyard",
+    "Hell's Kitchen", "Queen's Park", "Lloyd's Register", "Lloyd's of London",
+))
 
 # Common and short forms of countries and unions the ISO list lacks: form -> canonical name.
 COUNTRY_FORMS: dict[str, str] = {
