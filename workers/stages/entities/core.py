@@ -300,6 +300,8 @@ _NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w'\-]*)")
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
     """A capitalised word right before (not a title, not opening a sentence) or right after."""
     before = re.search(r"([A-Z][\w'\-.]*)[ \t]+$", text[max(0, start - 40) : start])
+    if before and before.group(1).endswith(".") and len(before.group(1).strip(".")) > 3:
+        before = None  # "on Sunday. Ogundipe": a sentence ends before, not a name
     if before and not canonical._is_title(before.group(1)):
         if not _sentence_initial(text, start - len(before.group())):
             return True
@@ -613,7 +615,7 @@ def _hyphen_places(article: Article, found: list[Mention]) -> list[Mention]:
             right_start = match.start(2)
             for start, surface in ((left_start, left_text), (right_start, right_text)):
                 name = canonical.normalise(surface)
-                label = "ORG" if name in ("European Union", "United Nations") and "ORG" in article.labels else "GPE"
+                label = "ORG" if name in tables.UNIONS and "ORG" in article.labels else "GPE"
                 added.append(Mention(field_name, start, start + len(surface), surface, label, name, forced=True))
             cut.append((field_name, left_start, right_start + len(right_text)))
     if not added:
@@ -632,37 +634,85 @@ def _company_names(article: Article, found: list[Mention]) -> list[Mention]:
     organisation the model missed or took for a person or place; not after a role phrase, not
     when the first word is common English, a stop word, a title or a known place ("Scottish
     Power" is left to the model)."""
-    text = article.body
     added = []
-    for match in _COMPANY_NAME.finditer(text):
-        start, end = match.span()
-        first = match.group(1)
-        if (
-            article.body_doc.vocab[first.lower()].is_stop or canonical._is_title(first)
-            or canonical.known_place(first) or _common(first.lower(), article.words)
-            or (_sentence_initial(text, start) and first.lower() in article.words)
-        ):
+    for field_name, text in article.texts.items():
+        for match in _COMPANY_NAME.finditer(text):
+            start, end = match.span()
+            first = match.group(1)
+            if (
+                article.body_doc.vocab[first.lower()].is_stop or canonical._is_title(first)
+                or canonical.known_place(first) or _common(first.lower(), article.words)
+            ):
+                continue
+            overlapping = [m for m in found if m.field == field_name and m.start < end and start < m.end]
+            if any(m.start < start or m.end > end for m in overlapping) or any(m.label == "ORG" for m in overlapping):
+                continue  # inside a longer name, or already an organisation
+            found = [m for m in found if m not in overlapping]
+            added.append(Mention(field_name, start, end, match.group(), "ORG", match.group(), forced=True))
+    return found + added
+
+
+def _countries_are_places(article: Article, found: list[Mention]) -> list[Mention]:
+    """A known country ("Ivory Coast" LOC, "Turkey" ORG) is a place: GPE. Unions and
+    international organisations of the country table ("European Union") are organisations."""
+    for m in found:
+        if m.name in canonical.COUNTRIES and m.label in ("LOC", "ORG", "NORP", PERSON) and not m.forced:
+            label = "ORG" if m.name in tables.UNIONS else "GPE"
+            if label in article.labels:
+                m.label = label
+    return found
+
+
+_ANALYSTS_AT = re.compile(
+    r"\b(?i:analysts?|economists?|strategists?|researchers?|traders?|brokers?|bankers?)[ \t]+(?:at|from)[ \t]+"
+    r"((?:[A-Z][\w&'\-]*)(?:[ \t]+[A-Z][\w&'\-]*){0,3})"
+)
+
+
+_PLACE_OFFICE = re.compile(
+    r"\b(?:" + "|".join(sorted(tables.PLACE_OFFICES, key=len, reverse=True)) + r")[ \t]+of[ \t]+$", re.IGNORECASE
+)
+
+
+def _places_of_offices(article: Article, found: list[Mention]) -> list[Mention]:
+    """"mayor of Fennick Bay", "governor of Ohio": the name after an office of a place
+    (tables.PLACE_OFFICES) is a place, whatever the model said (FAC, LOC, ORG, PERSON)."""
+    for m in found:
+        if m.forced or m.label == "GPE":
             continue
-        overlapping = [m for m in found if m.field == "body" and m.start < end and start < m.end]
-        if any(m.start < start or m.end > end for m in overlapping) or any(m.label == "ORG" for m in overlapping):
-            continue  # inside a longer name, or already an organisation
-        found = [m for m in found if m not in overlapping]
-        added.append(Mention("body", start, end, match.group(), "ORG", match.group(), forced=True))
+        if _PLACE_OFFICE.search(article.texts[m.field], max(0, m.start - 40), m.start):
+            m.label, m.forced = "GPE", True
+    return found
+
+
+def _analysts_at(article: Article, found: list[Mention]) -> list[Mention]:
+    """"Analysts at Barclays", "economists from Nomura": the capitalised words are the firm
+    they work for, an organisation, when the model left them untagged."""
+    text = article.body
+    taken = _occupied(article.body_doc) + [(m.start, m.end) for m in found if m.field == "body"]
+    added = []
+    for match in _ANALYSTS_AT.finditer(text):
+        start, end = match.span(1)
+        name = match.group(1)
+        if not name[:1].isupper() or _overlaps(taken, start, end) or canonical._is_title(name.split()[0]):
+            continue
+        if canonical.ends_in_own_s(name) or not name.endswith("'s"):
+            added.append(Mention("body", start, end, name, "ORG", canonical.normalise(name), forced=True))
     return found + added
 
 
 def _described(article: Article, found: list[Mention]) -> list[Mention]:
-    """Companies told by an apposition or a company word, places told by "in X, where"."""
+    """Companies told by an apposition, a company word or their analysts; places told by
+    "in X, where" or by an office of a place ("mayor of X")."""
     if "ORG" in article.labels and article.body_doc is not None:
         found = found + _described_companies(article.body, article.body_doc, found)
         found = _company_names(article, found)
+        found = _analysts_at(article, found)
+    if "GPE" in article.labels:
+        found = _places_of_offices(article, found)
     if "GPE" in article.labels and article.body_doc is not None:
         found = found + _untagged_places(article.body, article.body_doc, found, article.words)
     return found
-
-
-def _all_common(words: list[str], lexicon_words: frozenset[str]) -> bool:
-    return bool(lexicon_words) and all(_common(word.lower(), lexicon_words) for word in words)
 
 
 def _role_named_persons(article: Article, found: list[Mention]) -> list[Mention]:
@@ -826,10 +876,11 @@ def _plural_noun(word: str, common_nouns: frozenset[str]) -> bool:
 
 
 def _capitalised_inside(word: str, article: Article) -> bool:
-    """`word` is written capitalised somewhere not opening a sentence (title aside)."""
+    """`word` is written capitalised on its own somewhere not opening a sentence (title aside;
+    "Cocoa" of "Coffee and Cocoa Council" does not count)."""
     body = article.body
     return any(
-        not _sentence_initial(body, match.start())
+        not _sentence_initial(body, match.start()) and not _inside_longer_name(body, match.start(), match.end())
         for match in re.finditer(r"(?<![\w'\u2019\-])" + re.escape(word) + r"(?![\w\-])", body)
     )
 
@@ -850,26 +901,51 @@ def _acronyms(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
+def _lower_in(word: str, article: Article) -> bool:
+    """The article writes `word` in lower case somewhere."""
+    lower = word.lower()
+    return any(re.search(r"(?<![\w\-])" + re.escape(lower) + r"(?![\w\-])", t) for t in article.texts.values())
+
+
 def _org_short_forms(article: Article, found: list[Mention]) -> list[Mention]:
     """A short form of a multi-word organisation (its first word or words: "Brightwater" of
     "Brightwater Energy") is that organisation, when exactly one organisation of the article
-    starts with it, it is no person, country or common word, and it is not a place after "in"."""
+    starts with it and was named before it, it is no person, country, stop word, title or word the article writes in lower
+    case ("Royal" of "Royal Mail" ... "royal"), and it is not a place after "in"."""
     orgs = {m.name for m in found if m.label == "ORG" and len(m.name.split()) >= 2 and not canonical.known_place(m.name)}
-    persons = {w.casefold() for m in found if m.label == PERSON for w in m.name.split()}
+    persons = {m.name: {w.casefold() for w in m.name.split()} for m in found if m.label == PERSON}
     placed = {m.name.casefold() for m in found if m.forced and m.label not in ("ORG", PERSON)}  # datelines
+    first_seen: dict[str, Mention] = {}
+    for m in sorted(found, key=_position):
+        first_seen.setdefault(m.name, m)
     for mention in found:
         words = mention.name.split()
         if mention.forced and mention.label != "ORG" or mention.name in orgs:
             continue
-        owners = {org for org in orgs if len(org.split()) > len(words) and org.split()[: len(words)] == words}
-        if len(owners) != 1 or canonical.known_place(mention.name) or _all_common(words, article.words):
+        owners = {
+            org for org in orgs
+            if len(org.split()) > len(words) and org.split()[: len(words)] == words
+            and org.split()[len(words)] not in fixes.CONNECTIVES  # "England" of "England and Wales ..."
+        }
+        if len(owners) != 1 or canonical.known_place(mention.name) or any(
+            article.body_doc.vocab[w.lower()].is_stop or canonical._is_title(w) or _lower_in(w, article) for w in words
+        ):
             continue
-        if mention.name.casefold() in persons | placed or not _name_shaped(mention.name) and not mention.name.isupper():
+        other_persons = set().union(*(words for name, words in persons.items() if name != mention.name))
+        if mention.name.casefold() in other_persons | placed or not _name_shaped(mention.name) and not mention.name.isupper():
             continue
         if mention.label in ("GPE", "LOC") and mention.field == "body" and _locative(article.body, mention.start):
             continue
-        mention.name, mention.label, mention.forced = owners.pop(), "ORG", True
+        owner = owners.pop()
+        if _position(first_seen[owner]) > _position(first_seen[mention.name]):
+            continue  # named on its own before the longer name ("Apple" ... "Apple Pay")
+        mention.name, mention.label, mention.forced = owner, "ORG", True
     return found
+
+
+def _position(mention: Mention) -> tuple[bool, int]:
+    """Reading order: title first, then body offsets."""
+    return (mention.field != "title", mention.start)
 
 
 MENTION_PASSES = (
@@ -877,6 +953,7 @@ MENTION_PASSES = (
     _possessives,
     lambda article, found: _split_place_pairs(found, article.texts),
     _hyphen_places,
+    _countries_are_places,
     _described,
     _role_named_persons,
     _person_evidence,

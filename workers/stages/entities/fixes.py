@@ -352,6 +352,7 @@ def _camel(token) -> bool:
     return token.is_alpha and word[:1].isupper() and not word.isupper() and any(c.isupper() for c in word[1:])
 
 
+_SAINT_BEFORE = re.compile(r"(?<![\w.])(?:St\.?|ST\.?|Saint|SAINT)[ \t]+$")
 _TRIM_END = " \t\r\n,;:!?\"\u201c\u201d()[]"
 
 
@@ -463,6 +464,10 @@ def mentions(
             if piece_label != PERSON and len(words) > 1 and words[0].rstrip(".").lower() in canonical.HONORIFICS \
                     and PERSON in labels:
                 piece_label, forced = PERSON, True  # "Ms Reeves" tagged ORG
+            saint = _SAINT_BEFORE.search(text, max(0, piece_start - 8), piece_start)
+            if saint and re.search(r"(?:['\u2019]s|s['\u2019])$", raw.strip(_TRIM_END), re.IGNORECASE):
+                piece_start, raw = saint.start(), text[saint.start() : piece_end]  # "ST. [JOHN'S]"
+                words = raw.split()
             own_s = canonical.ends_in_own_s(raw.strip(_TRIM_END))
             if own_s and piece_label in (PERSON, "NORP"):
                 # "St John's" tagged PERSON is a place; "Domino's" tagged PERSON a company

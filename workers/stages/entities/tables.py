@@ -158,6 +158,12 @@ COUNTRY_FORMS: dict[str, str] = {
     "DR Congo": "Democratic Republic of the Congo", "DRC": "Democratic Republic of the Congo",
 }
 
+# Offices of a place: the name after "<office> of" is a place ("mayor of Fennick Bay").
+PLACE_OFFICES = frozenset({"mayor", "lord mayor", "deputy mayor", "governor", "lieutenant governor", "premier"})
+
+# Canonical names of COUNTRY_FORMS that are organisations of countries, not places.
+UNIONS = frozenset({"European Union", "United Nations"})
+
 # Canonical names for ISO entries whose ISO name is not the one newswire uses (by alpha-3 code).
 COUNTRY_NAMES: dict[str, str] = {
     "RUS": "Russia", "TUR": "Turkey", "CZE": "Czech Republic", "CIV": "Ivory Coast",
