@@ -141,13 +141,13 @@ def trim_span(text: str, start: int, end: int, person: bool, keep_possessive: bo
             index += 1  # "suspends MP" of a headline: a person's name opens with a capital
         if len(words) == 1 and _is_title(words[0][2]):
             return start, start  # a lone title is not a name
-        while index < len(words) - 1 and _is_title(words[index][2]):
-            index += 1
         prefix = roles.role_prefix_length([word for _, _, word in words[index:]])
         if prefix and index + prefix < len(words):
-            index += prefix  # "Harbour master Tom Pendry", "Police and Crime Commissioner X"
+            index += prefix  # "Harbour master Tom Pendry", "Secretary of State X", "Chief of Police X"
         elif prefix:
             return start, start  # only a role: "Lifeboat helm"
+        while index < len(words) - 1 and _is_title(words[index][2]):
+            index += 1
     if index and index < len(words):
         start = words[index][0]
     return start, end

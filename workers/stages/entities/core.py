@@ -727,6 +727,15 @@ def _role_named_persons(article: Article, found: list[Mention]) -> list[Mention]
         if field_name == "title" and article.headline_case:
             continue  # every headline word is capitalised
         for role_start, start, end in roles.named_after_roles(text):
+            # the role's own words are no entity ("Harbour" ORG of "Harbour master", "County" of "County
+            # Sheriff"); a department before its office stays ("Treasury" of "Treasury Secretary")
+            phrase_start = roles.role_before(text, start, cues_only=False)
+            found = [
+                m for m in found
+                if not (m.field == field_name and role_start <= m.start and m.end <= start and m.label != PERSON
+                        and (m.start >= phrase_start >= 0 or m.text.lower() in tables.JURISDICTION_WORDS
+                             or roles.role_prefix_length(m.text.split()) == len(m.text.split())))
+            ]
             surface = text[start:end]
             words = surface.split()
             if not _name_shaped(surface) or len(words) > 3 or any(canonical._is_title(w) for w in words):

@@ -74,9 +74,18 @@ def role_before(text: str, start: int, cues_only: bool = True) -> int:
 _NAME_WORD = re.compile(r"[A-Z][\w'\u2019\-]*\.?")
 
 
+def _modifiers_before(text: str, start: int) -> int:
+    """`start` moved back over role modifiers right before it ("County [Sheriff]", "State [Treasurer]")."""
+    while True:
+        match = _WORD_BEFORE.search(text, max(0, start - 20), start)
+        if not match or _key(match.group(1)) not in ROLE_MODIFIERS:
+            return start
+        start = match.start(1)
+
+
 def named_after_roles(text: str) -> list[tuple[int, int, int]]:
-    """(role start, name start, name end) for each role phrase followed by one to three
-    capitalised words: "Archbishop Clement Ogundipe led" -> (0, 11, 27). The words are cut at
+    """(role start, name start, name end) for each role phrase (with the modifiers before it)
+    followed by one to three capitalised words: "Archbishop Clement Ogundipe led" -> (0, 11, 27). The words are cut at
     the first that is not capitalised; callers judge whether the words are name-shaped."""
     found = []
     for match in re.finditer(r"(?<![\w'\u2019\-])[A-Za-z][A-Za-z.\-]*", text):
@@ -104,5 +113,5 @@ def named_after_roles(text: str) -> list[tuple[int, int, int]]:
             if bare != word:
                 break  # punctuation or a possessive ends the name
         if name and (match.start() == 0 or text[match.start() - 1] in " \t\n\"'(\u201c"):
-            found.append((match.start(), name[0][0], name[-1][1]))
+            found.append((_modifiers_before(text, match.start()), name[0][0], name[-1][1]))
     return found
