@@ -1020,10 +1020,11 @@ def _more_mentions(article: Article, found: list[Mention], groups: dict, labelle
             continue
         (key,) = keys
         pattern = re.compile(r"(?<!\w)" + re.escape(form) + r"(?!\w)")
-        loose_pattern = re.compile(pattern.pattern, re.IGNORECASE)
         for field_name, text in article.texts.items():
             loose = field_name == "title" and article.headline_case
-            for match in (loose_pattern if loose else pattern).finditer(text):
+            if form.casefold() not in text.casefold():
+                continue
+            for match in (re.compile(pattern.pattern, re.IGNORECASE) if loose else pattern).finditer(text):
                 if not loose and _inside_longer_name(text, match.start(), match.end()):
                     continue  # "America" of "North America", "Smith" of "John Smith"
                 if not _overlaps(occupied[field_name], match.start(), match.end()):
