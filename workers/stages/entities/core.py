@@ -876,7 +876,8 @@ def _common_openers(article: Article, found: list[Mention]) -> list[Mention]:
 
 def _plural_noun(word: str, common_nouns: frozenset[str]) -> bool:
     """`word` is the plural of a common noun ("negotiators", "floods"). Singular common nouns
-    opening a sentence are often institutions ("Treasury said", "Kremlin spokesman")."""
+    opening a sentence are often companies and institutions ("Apple on Tuesday unveiled", "Ford
+    fell", "Treasury Secretary", "Kremlin spokesman"), so they need the lowercase evidence."""
     if word in common_nouns and not word.endswith("s"):
         return False
     stems = [word[:-3] + "y"] if word.endswith("ies") else []
