@@ -53,6 +53,15 @@ DIRECTIONS = frozenset(
 HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame".split())
 
 
+def _uninverted(name: str) -> str:
+    """An ISO list name in running-text order: "Virgin Islands, British" -> "British Virgin
+    Islands"; "Bolivia, Plurinational State of" -> "Bolivia"."""
+    if ", " not in name:
+        return name
+    head, tail = name.split(", ", 1)
+    return head if tail.endswith(" of") else f"{tail} {head}"
+
+
 def _country_aliases() -> dict[str, str]:
     """Form -> canonical country name: every ISO 3166 name, official name and common name
     (pycountry, the maintained ISO list) mapped to one canonical name per country, plus the
@@ -60,7 +69,8 @@ def _country_aliases() -> dict[str, str]:
     are not written in running text and are left out."""
     aliases: dict[str, str] = {}
     for country in pycountry.countries:
-        canonical = tables.COUNTRY_NAMES.get(country.alpha_3) or getattr(country, "common_name", None) or country.name
+        canonical = tables.COUNTRY_NAMES.get(country.alpha_3) or getattr(country, "common_name", None) \
+            or _uninverted(country.name)
         for form in (country.name, getattr(country, "official_name", None), getattr(country, "common_name", None)):
             if form and "," not in form and form != canonical:
                 aliases[form] = canonical
@@ -72,9 +82,17 @@ def _country_aliases() -> dict[str, str]:
 ALIASES = _country_aliases()
 # Canonical names of countries and unions: known places.
 COUNTRIES = frozenset(ALIASES.values()) | frozenset(
-    getattr(c, "common_name", None) or c.name for c in pycountry.countries
-    if getattr(c, "common_name", None) or "," not in c.name
+    tables.COUNTRY_NAMES.get(c.alpha_3) or getattr(c, "common_name", None) or _uninverted(c.name)
+    for c in pycountry.countries
 )
+# Names of the first-level subdivisions of every country (states, provinces, counties, English
+# metropolitan districts: "Alaska", "Ohio", "Sheffield"), from the same ISO source (ISO 3166-2).
+REGIONS = frozenset(_uninverted(sub.name) for sub in pycountry.subdivisions)
+
+
+def known_region(name: str) -> bool:
+    """`name` is an ISO 3166-2 subdivision name ("Alaska", "Bavaria", "Sheffield")."""
+    return name in REGIONS
 
 
 def known_place(name: str) -> bool:

@@ -715,6 +715,9 @@ def _described(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
+_BRACKETED_ACRONYM = re.compile(r"[ \t]*\([A-Z]{2,}\)")
+
+
 def _role_named_persons(article: Article, found: list[Mention]) -> list[Mention]:
     """Capitalised words right after a role phrase (tables.ROLES) are a person, whatever the
     model said: "Lifeboat helm Sian Treloar" (GPE), "Superintendent Claire Dobbs" (ORG),
@@ -740,15 +743,16 @@ def _role_named_persons(article: Article, found: list[Mention]) -> list[Mention]
             words = surface.split()
             if not _name_shaped(surface) or len(words) > 3 or any(canonical._is_title(w) for w in words):
                 continue
-            if words[-1].lower() in tables.COMPANY_WORDS | tables.NOT_NAME_ENDS:
-                continue  # "Major Oil Company", "Premier League Cup"
+            if words[-1].lower() in tables.COMPANY_WORDS | tables.NOT_NAME_ENDS or _BRACKETED_ACRONYM.match(text, end):
+                continue  # "Major Oil Company", "Officer Training Programme (IOTP)"
             overlapping = [m for m in found if m.field == field_name and m.start < end and start < m.end]
             if any(m.label == PERSON for m in overlapping):
                 for m in overlapping:
                     m.forced = m.forced or m.label == PERSON  # the model's person span (maybe longer) stays
                 continue
-            if len(words) == 1 or any(m.end > end for m in overlapping):
-                continue  # one word, or inside a longer name
+            around = [m for m in found if m.field == field_name and m.start < role_start < m.end]
+            if len(words) == 1 or any(m.end > end for m in overlapping) or around:
+                continue  # one word, or the role is inside a longer name ("College of General Practitioners")
             found = [m for m in found if m not in overlapping]
             added.append(Mention(field_name, start, end, surface, PERSON, canonical.normalise(surface), forced=True))
     return found + added
@@ -921,10 +925,12 @@ def _org_short_forms(article: Article, found: list[Mention]) -> list[Mention]:
     """A short form of a multi-word organisation (its first word or words: "Brightwater" of
     "Brightwater Energy") is that organisation, when exactly one organisation of the article
     starts with it and was named before it, it is no person, country, stop word, title or word the article writes in lower
-    case ("Royal" of "Royal Mail" ... "royal"), and it is not a place after "in"."""
+    case ("Royal" of "Royal Mail" ... "royal"), and, when the model called it a place, it is no
+    ISO 3166-2 region ("Alaska" of "Alaska Airlines") and never stands after "in"/"near"."""
     orgs = {m.name for m in found if m.label == "ORG" and len(m.name.split()) >= 2 and not canonical.known_place(m.name)}
     persons = {m.name: {w.casefold() for w in m.name.split()} for m in found if m.label == PERSON}
     placed = {m.name.casefold() for m in found if m.forced and m.label not in ("ORG", PERSON)}  # datelines
+    located = {m.name for m in found if m.field == "body" and _locative(article.body, m.start)}
     first_seen: dict[str, Mention] = {}
     for m in sorted(found, key=_position):
         first_seen.setdefault(m.name, m)
@@ -944,8 +950,8 @@ def _org_short_forms(article: Article, found: list[Mention]) -> list[Mention]:
         other_persons = set().union(*(words for name, words in persons.items() if name != mention.name))
         if mention.name.casefold() in other_persons | placed or not _name_shaped(mention.name) and not mention.name.isupper():
             continue
-        if mention.label in ("GPE", "LOC") and mention.field == "body" and _locative(article.body, mention.start):
-            continue
+        if mention.label in ("GPE", "LOC") and (canonical.known_region(mention.name) or mention.name in located):
+            continue  # "Alaska" of "Alaska Airlines", "in Sheffield" ... "Sheffield University"
         owner = owners.pop()
         if _position(first_seen[owner]) > _position(first_seen[mention.name]):
             continue  # named on its own before the longer name ("Apple" ... "Apple Pay")

@@ -17,6 +17,7 @@ LONGEST = max(len(phrase) for phrase in PHRASES)
 # Single words of the table: titles in the sense of canonical.TITLE_WORDS.
 ROLE_WORDS = frozenset(phrase[0] for phrase in PHRASES if len(phrase) == 1)
 _FIRST_WORDS = frozenset(phrase[0] for phrase in _CUES)
+_SAINTS = frozenset(phrase for phrase, domain in ROLES if domain in NOT_PERSON_CUES)
 
 
 def _key(word: str) -> str:
@@ -29,6 +30,11 @@ def _phrase_at(keys: list[str], index: int, phrases: frozenset[tuple[str, ...]] 
         if tuple(keys[index : index + size]) in phrases:
             return size
     return 0
+
+
+def is_saint(word: str) -> bool:
+    """"St", "St.", "Saint": strips from a person's name but names places ("St. Louis Park")."""
+    return _key(word) in _SAINTS
 
 
 def role_prefix_length(words: list[str]) -> int:
@@ -85,14 +91,17 @@ def _modifiers_before(text: str, start: int) -> int:
 
 def named_after_roles(text: str) -> list[tuple[int, int, int]]:
     """(role start, name start, name end) for each role phrase (with the modifiers before it)
-    followed by one to three capitalised words: "Archbishop Clement Ogundipe led" -> (0, 11, 27). The words are cut at
-    the first that is not capitalised; callers judge whether the words are name-shaped."""
+    followed by one to three capitalised words on the same line: "Archbishop Clement Ogundipe led"
+    -> (0, 11, 27). The words are cut at the first that is not capitalised; a role that ends a
+    clause ("a goalkeeper. Camera") gives nothing; callers judge whether the words are name-shaped."""
     found = []
     for match in re.finditer(r"(?<![\w'\u2019\-])[A-Za-z][A-Za-z.\-]*", text):
         if _key(match.group()) not in _FIRST_WORDS:
             continue
+        line_end = text.find("\n", match.start())
+        segment = text[match.start() : min(match.start() + 120, len(text) if line_end < 0 else line_end)]
         words: list[tuple[int, int, str]] = []
-        for word in re.finditer(r"\S+", text[match.start() : match.start() + 120]):
+        for word in re.finditer(r"\S+", segment):
             words.append((match.start() + word.start(), match.start() + word.end(), word.group()))
             if len(words) >= LONGEST + 4:
                 break
@@ -101,8 +110,11 @@ def named_after_roles(text: str) -> list[tuple[int, int, int]]:
         if not size:
             continue
         total = role_prefix_length([w for _, _, w in words])
-        if total < size:
+        if total < size or total >= len(words):
             continue
+        last = words[total - 1][2]
+        if last[-1] in ",;:!?)\u201d\"" or (last.endswith(".") and len(_key(last)) > 4):
+            continue  # the role ends a clause: "... when you're a goalkeeper. Camera Settings"
         name = []
         for start, end, word in words[total:total + 3]:
             bare = word.rstrip(",.;:!?)\u201d\"")

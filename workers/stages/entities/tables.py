@@ -114,7 +114,9 @@ COMPANY_WORDS = frozenset(
 NOT_NAME_ENDS = frozenset(
     """company league cup party office department ministry service house street road square
     council commission committee agency court bank fund group union university college school
-    hospital trust foundation institute club fc association federation""".split()
+    hospital trust foundation institute club fc association federation programme program project
+    scheme initiative act bill plan centre center network campaign award prize series championship
+    tournament festival database survey study report""".split()
 )
 
 # Words that may precede a role and belong to it ("State Comptroller", "Deputy Chief Constable").
