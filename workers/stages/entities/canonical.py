@@ -155,7 +155,8 @@ def trim_span(text: str, start: int, end: int, person: bool, keep_possessive: bo
     if not person and index < len(words) - 1 and words[index][2] in DIRECTIONS:
         index += 1  # "west Leeds" -> "Leeds" (a lowercase compass word is not part of the name)
     if person and words:
-        while index < len(words) - 1 and words[index][2][:1].islower() and words[index][2] not in _PARTICLES:
+        while index < len(words) - 1 and words[index][2].isalpha() and words[index][2].islower() \
+                and words[index][2] not in _PARTICLES:
             index += 1  # "suspends MP" of a headline: a person's name opens with a capital
         if len(words) == 1 and _is_title(words[0][2]):
             return start, start  # a lone title is not a name

@@ -921,12 +921,17 @@ def _lower_in(word: str, article: Article) -> bool:
     return any(re.search(r"(?<![\w\-])" + re.escape(lower) + r"(?![\w\-])", t) for t in article.texts.values())
 
 
+# Last words of an organisation whose first word(s) may stand for it ("Brightwater Energy").
+_ORG_ENDS = tables.COMPANY_WORDS | fixes.ORG_HEADS | fixes.INSTITUTION_HEADS | fixes.CLUB_SUFFIXES
+
+
 def _org_short_forms(article: Article, found: list[Mention]) -> list[Mention]:
     """A short form of a multi-word organisation (its first word or words: "Brightwater" of
     "Brightwater Energy") is that organisation, when exactly one organisation of the article
-    starts with it and was named before it, it is no person, country, stop word, title or word the article writes in lower
-    case ("Royal" of "Royal Mail" ... "royal"), and, when the model called it a place, it is no
-    ISO 3166-2 region ("Alaska" of "Alaska Airlines") and never stands after "in"/"near"."""
+    ending in a company or institution word starts with it and was named before it, the short
+    form is no acronym (an acronym first is a parent: "BBC Countryfile"), no person, country,
+    ISO 3166-2 region ("Alaska" of "Alaska Airlines"), stop word, title or word the article
+    writes in lower case ("Royal" ... "royal"), and it never stands after "in"/"near"."""
     orgs = {m.name for m in found if m.label == "ORG" and len(m.name.split()) >= 2 and not canonical.known_place(m.name)}
     persons = {m.name: {w.casefold() for w in m.name.split()} for m in found if m.label == PERSON}
     placed = {m.name.casefold() for m in found if m.forced and m.label not in ("ORG", PERSON)}  # datelines
@@ -942,6 +947,7 @@ def _org_short_forms(article: Article, found: list[Mention]) -> list[Mention]:
             org for org in orgs
             if len(org.split()) > len(words) and org.split()[: len(words)] == words
             and org.split()[len(words)] not in fixes.CONNECTIVES  # "England" of "England and Wales ..."
+            and org.split()[-1].lower() in _ORG_ENDS  # "Brightwater Energy"; not "Apple Pay", "Wales Online"
         }
         if len(owners) != 1 or canonical.known_place(mention.name) or any(
             article.body_doc.vocab[w.lower()].is_stop or canonical._is_title(w) or _lower_in(w, article) for w in words
@@ -950,8 +956,8 @@ def _org_short_forms(article: Article, found: list[Mention]) -> list[Mention]:
         other_persons = set().union(*(words for name, words in persons.items() if name != mention.name))
         if mention.name.casefold() in other_persons | placed or not _name_shaped(mention.name) and not mention.name.isupper():
             continue
-        if mention.label in ("GPE", "LOC") and (canonical.known_region(mention.name) or mention.name in located):
-            continue  # "Alaska" of "Alaska Airlines", "in Sheffield" ... "Sheffield University"
+        if canonical.known_region(mention.name) or mention.name in located or canonical.is_all_caps(mention.name):
+            continue  # "Alaska" of "Alaska Airlines", "in Sheffield"; "BBC" of "BBC Countryfile" (a parent)
         owner = owners.pop()
         if _position(first_seen[owner]) > _position(first_seen[mention.name]):
             continue  # named on its own before the longer name ("Apple" ... "Apple Pay")

@@ -62,7 +62,7 @@ ROLES: tuple[tuple[str, str], ...] = (
     ("squadron leader", "military"), ("flight lieutenant", "military"), ("warrant officer", "military"),
     ("staff sergeant", "military"),
     # police, fire and rescue
-    *((word, "police") for word in "constable pc detective det inspector superintendent supt officer "
+    *((word, "police") for word in "constable detective det inspector superintendent supt officer "
       "agent trooper".split()),
     ("chief constable", "police"), ("police constable", "police"), ("detective constable", "police"),
     ("detective sergeant", "police"), ("detective inspector", "police"), ("chief inspector", "police"),
