@@ -150,7 +150,7 @@ def trim_span(text: str, start: int, end: int, person: bool, keep_possessive: bo
             break
     words = [(m.start() + start, m.end() + start, m.group()) for m in _WORD.finditer(text[start:end])]
     index = 0
-    if len(words) > 1 and words[0][2].lower() == "the":
+    if len(words) > 1 and words[0][2].lower() == "the" and " ".join(w for _, _, w in words).title() not in tables.NAMES_WITH_THE:
         index = 1
     if not person and index < len(words) - 1 and words[index][2] in DIRECTIONS:
         index += 1  # "west Leeds" -> "Leeds" (a lowercase compass word is not part of the name)

@@ -858,7 +858,8 @@ def _common_openers(article: Article, found: list[Mention]) -> list[Mention]:
     """A lone capitalised word opening a sentence ("Negotiators resumed", "Floods forced") is not
     an entity when the article also writes it in lower case, or it is the plural of a common
     noun of the model's vocabulary, unless the article also writes it capitalised inside a
-    sentence."""
+    sentence. In a Title Case or ALL-CAPS headline, any lone word the body writes in lower case
+    and never capitalised is dropped the same way ("... Approval For Migraine Drug")."""
     if not article.nouns and not article.words:
         return found
     lower = {w for text in article.texts.values() for w in re.findall(r"(?<![\w'\u2019\-])[a-z][\w\-]*", text)}
@@ -874,6 +875,11 @@ def _common_openers(article: Article, found: list[Mention]) -> list[Mention]:
             and not (m.field == "title" and article.headline_case)
         ):
             continue
+        if (
+            m.field == "title" and article.headline_case and len(word.split()) == 1 and not m.forced
+            and word.lower() in lower and not _capitalised_inside(word, article) and not canonical.known_place(word)
+        ):
+            continue  # "Drug" of "... Wins Approval For Migraine Drug", written "drug" in the body
         keep.append(m)
     return keep
 
@@ -991,7 +997,8 @@ MENTION_PASSES = (
 
 def _label_groups(article: Article, found: list[Mention]) -> tuple[dict[str, list[Mention]], dict[str, str]]:
     """Mentions grouped by canonical name (any case); each group's label by vote, forced labels
-    first; a one-word "person" only ever seen after "in"/"near" is a place ("officials in X")."""
+    first; a one-word "person" only ever seen after "in"/"near" is a place ("officials in X",
+    "rescued from cliff ledge in Devon")."""
     groups: dict[str, list[Mention]] = {}
     for mention in found:
         groups.setdefault(mention.name.casefold(), []).append(mention)
@@ -1004,8 +1011,7 @@ def _label_groups(article: Article, found: list[Mention]) -> tuple[dict[str, lis
             and not forced
             and "GPE" in article.labels
             and len(key.split()) == 1
-            and all(m.field == "body" for m in members)
-            and all(_locative(article.body, m.start) for m in members)
+            and all(_locative(article.texts[m.field], m.start) for m in members)
         ):
             label = "GPE"
         labelled[key] = label

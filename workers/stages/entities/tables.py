@@ -136,6 +136,9 @@ NAMES_ENDING_IN_S = frozenset(
     Casey's Lord's""".split()
 ) | frozenset(("Trader Joe's", "Ben & Jerry's", "Papa John's", "Jimmy John's", "Lands'"))
 
+# Places whose name includes its article (a leading "The" is otherwise not part of a name).
+NAMES_WITH_THE = frozenset({"The Hague"})
+
 # Common and short forms of countries and unions the ISO list lacks: form -> canonical name.
 COUNTRY_FORMS: dict[str, str] = {
     "U.S.": "United States", "US": "United States", "U.S.A.": "United States", "USA": "United States",
