@@ -394,8 +394,9 @@ def _keep_possessive_names(found: list[Mention], texts: dict[str, str]) -> None:
 
 # "Quill, the software firm led by ...": a capitalised word described as a company right after it.
 _COMPANY_APPOSITION = re.compile(
-    r"(?<![\w'\u2019\-])([A-Z][a-z]+),[ \t]+the[ \t]+(?:[a-z\-]+[ \t]+){0,3}(?:firm|company|group|maker|giant|"
-    r"retailer|lender|bank|start-up|startup|platform|chain|carmaker|airline|insurer|brand|conglomerate)(?![\w'\u2019\-])"
+    r"(?<![\w'\u2019\-])([A-Z][a-z]+),[ \t]+the[ \t]+(?:[A-Za-z\-]+[ \t]+){0,3}(?:firm|company|group|maker|giant|"
+    r"retailer|lender|bank|start-up|startup|platform|chain|carmaker|airline|insurer|brand|conglomerate|operator|"
+    r"utility|producer|manufacturer|supplier|developer|broadcaster|publisher|miner|exchange|operator)(?![\w'\u2019\-])"
 )
 
 
@@ -406,6 +407,9 @@ def _described_companies(body: str, body_doc, found: list[Mention]) -> list[Ment
     for match in _COMPANY_APPOSITION.finditer(body):
         start, end = match.span(1)
         word = match.group(1)
+        for m in found:
+            if m.field == "body" and (m.start, m.end) == (start, end) and m.label == PERSON and not m.forced:
+                m.label, m.forced = "ORG", True  # "Gasunie, the Dutch network operator" tagged PERSON
         if _overlaps(taken, start, end) or canonical._is_title(word) or body_doc.vocab[word.lower()].is_stop:
             continue
         added.append(Mention("body", start, end, word, "ORG", word))
