@@ -31,6 +31,7 @@ from workers.stages.entities import canonical
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "entities"
 # Newswire-style articles annotated before the stage was run on them (issue 11's held-out check).
 NEWSWIRE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "newswire"
+NEWSWIRE_FRESH_FROM = "n43"  # first article of the newswire corpus's second batch
 FRESH_FROM = "r16"  # first article of the latest authored batch (reported on its own line)
 SCORED = {"PERSON": "PERSON", "ORG": "ORG/GPE", "GPE": "ORG/GPE"}
 
@@ -289,8 +290,12 @@ def main() -> None:
                 f"splits {result['splits']}"
             )
 
-    compare(f"newswire corpus ({args.newswire.name}, annotated before the first run)",
-            load_corpus(args.newswire), full, nlp)
+    newswire = load_corpus(args.newswire)
+    compare(f"newswire corpus ({args.newswire.name}, annotated before the first run)", newswire, full, nlp)
+    batch = {"articles": {k: v for k, v in newswire["articles"].items() if k >= NEWSWIRE_FRESH_FROM}, "aliases": {}}
+    if batch["articles"]:
+        compare(f"newswire {NEWSWIRE_FRESH_FROM}+ (second batch, written after the first fixes)", batch, full, nlp,
+                errors=False)
 
     if args.quality_only:
         return

@@ -138,3 +138,12 @@ def test_not_name_end_rows_are_lowercase_words(word):
 def test_place_office_rows_make_the_name_after_them_a_place(nlp, office):
     entities = tag_body(nlp, f"Dana Ostrow was elected {office} of Wrenfield Bay on Friday after a long count.")
     assert entities["Wrenfield Bay"]["label"] == "GPE"
+
+
+@pytest.mark.parametrize("name", sorted(tables.NAMES_WITH_THE))
+def test_names_with_the_keep_their_article(name):
+    text = f"the {name[4:]}" if name.startswith("The ") else name
+    start, end = canonical.trim_span(name, 0, len(name), person=False)
+    assert name[start:end] == name
+    lower_start, lower_end = canonical.trim_span(text, 0, len(text), person=False)
+    assert text[lower_start:lower_end] in (name, text)
