@@ -197,6 +197,8 @@ def test_case_role_words_flood_officials(nlp):
         ("Chief Constable Andrew Rhodes apologised on Monday. Rhodes said officers were slow.", "Andrew Rhodes"),
         ("Superintendent Claire Dobbs, who commanded the operation, was moved. Dobbs declined to comment.", "Claire Dobbs"),
         ("County Supervisor Linda Carrasco called for a review. Carrasco said messages were late.", "Linda Carrasco"),
+        ("Festival organiser Maeve Quigley said the stage was safe. Quigley thanked the crews.", "Maeve Quigley"),
+        ("Coastguard station officer Mark Dowell said the man was stranded. Dowell said the tide rose.", "Mark Dowell"),
     ],
 )
 def test_role_phrases_of_other_domains(nlp, sentence, name):
@@ -252,3 +254,18 @@ def test_sentence_opening_institutions_stay(nlp):
     entities = tag_text(nlp, "Kremlin spokesman Dmitry Peskov said talks would continue. Treasury officials agreed.")
     assert "Dmitry Peskov" in entities
     assert "Kremlin" in entities  # a singular noun opening a sentence may be an institution
+
+
+@pytest.mark.parametrize(
+    "sentence,not_person",
+    [
+        ("The bill grants billions to the Teacher Retirement System for a cost-of-living rise.", "Retirement System"),
+        ("Initial Officer Training Programme (IOTP) provides basic training for cadets.", "Training Programme"),
+        ("Select which camera you want when you are a goalkeeper.\n\nCamera Settings\n\nEnabling this helps.",
+         "Camera Settings"),
+        ("The Royal College of General Practitioners Research Unit published the survey.", "Practitioners Research Unit"),
+    ],
+)
+def test_role_words_inside_other_names_make_no_person(nlp, sentence, not_person):
+    entities = tag_text(nlp, sentence)
+    assert not any(e["label"] == "PERSON" and not_person in name for name, e in entities.items()), sorted(entities)

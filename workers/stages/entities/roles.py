@@ -56,6 +56,7 @@ def role_prefix_length(words: list[str]) -> int:
     return end
 
 
+_THE_BEFORE = re.compile(r"(?<![\w'\u2019])the[ \t]+$")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-]*)[ \t]+$")
 
 
@@ -124,6 +125,9 @@ def named_after_roles(text: str) -> list[tuple[int, int, int]]:
             name.append((start, start + len(bare), bare))
             if bare != word:
                 break  # punctuation or a possessive ends the name
+        if match.group()[:1].isupper() and _THE_BEFORE.search(text, max(0, match.start() - 5), match.start()) \
+                and keys[0] not in ("rev", "reverend"):
+            continue  # "the Teacher Retirement System", "the Pilot Program": a name, not a role
         if name and (match.start() == 0 or text[match.start() - 1] in " \t\n\"'(\u201c"):
             found.append((_modifiers_before(text, match.start()), name[0][0], name[-1][1]))
     return found

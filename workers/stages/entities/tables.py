@@ -87,12 +87,18 @@ ROLES: tuple[tuple[str, str], ...] = (
     ("harbour master", "maritime"), ("harbor master", "maritime"), ("harbourmaster", "maritime"),
     ("harbormaster", "maritime"), ("lifeboat helm", "maritime"), ("helmsman", "maritime"),
     ("coxswain", "maritime"), ("first officer", "maritime"), ("lifeboat operations manager", "maritime"),
+    ("master", "maritime"), ("helm", "maritime"), ("pilot", "maritime"), ("deckhand", "maritime"),
+    ("crewman", "maritime"), ("station officer", "maritime"),
     # health, education and other professions
     ("head teacher", "profession"), ("headteacher", "profession"), ("headmaster", "profession"),
     ("headmistress", "profession"), ("principal", "profession"), ("provost", "profession"),
     ("medical director", "profession"), ("chief medical officer", "profession"), ("nurse", "profession"),
     ("surgeon", "profession"), ("actor", "profession"), ("actress", "profession"), ("singer", "profession"),
     ("youth worker", "profession"), ("lawyer", "profession"), ("barrister", "profession"),
+    ("priest", "church"), ("doctor", "profession"), ("teacher", "profession"), ("organiser", "profession"),
+    ("organizer", "profession"), ("coordinator", "profession"), ("warden", "profession"),
+    ("ranger", "profession"), ("volunteer", "profession"), ("campaigner", "profession"),
+    ("activist", "profession"), ("driver", "sports"), ("rider", "sports"), ("owner", "corporate"),
 )
 
 # Domains whose rows strip from a name but do not make the next words a person ("St Mary's").
@@ -116,7 +122,7 @@ NOT_NAME_ENDS = frozenset(
     council commission committee agency court bank fund group union university college school
     hospital trust foundation institute club fc association federation programme program project
     scheme initiative act bill plan centre center network campaign award prize series championship
-    tournament festival database survey study report""".split()
+    tournament festival database survey study report system index""".split()
 )
 
 # Words that may precede a role and belong to it ("State Comptroller", "Deputy Chief Constable").
