@@ -559,7 +559,13 @@ def test_exchequer_is_an_office():
      ("A base near Halvorsen was hit.", "Halvorsen", True),
      ("Investors put their faith in Halvorsen.", "Halvorsen", False),
      ("It bought a stake in Halvorsen.", "Halvorsen", False),
-     ("Halvorsen said so.", "Halvorsen", False)],
+     ("Halvorsen said so.", "Halvorsen", False),
+     ("It will drop flights to Malaga and Faro.", "Faro", True),
+     ("It will drop flights to Malaga and Faro.", "Malaga", True),
+     ("She spoke to Malaga on Monday.", "Malaga", False),
+     ("A pipeline from the port of Rotterdam.", "Rotterdam", True),
+     ("The chief of Rotterdam spoke.", "Rotterdam", False),
+     ("Ann and Faro met.", "Faro", False)],
 )
 def test_locative_position(text, word, locative):
     assert entities._locative(text, text.index(word)) is locative

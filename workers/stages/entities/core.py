@@ -28,7 +28,7 @@ VERSION = "0.4"
 # en_core_web_sm's ner has its own internal tok2vec (not a listener), so nothing else is needed:
 # excluding these leaves the entities unchanged and roughly doubles throughput.
 EXCLUDED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
-LOCATIVE = frozenset({"in", "near", "outside", "across", "from"})
+LOCATIVE = frozenset({"in", "near", "outside", "across", "from", "to"})
 # "faith in X", "a stake in X": nouns after which "in" does not introduce a place.
 NOT_PLACE_BEFORE_IN = frozenset(
     "faith confidence trust belief interest stake stakes shares investment investments role".split()
@@ -208,13 +208,22 @@ def sentence_case(title: str, body: str, nlp: Language) -> str:
     return "".join(chars)
 
 
-def _locative(text: str, start: int) -> bool:
-    """The word before `start` is "in"/"near"/..., and not "faith in", "a stake in"..."""
+def _locative(text: str, start: int, depth: int = 0) -> bool:
+    """The word before `start` is "in"/"near"/..., and not "faith in", "a stake in"; or "from"/"to"
+    after a plural noun ("flights to X", "engineers from X"); or "of" after a place noun ("the
+    port of X"); or "and" after a place told so ("flights to Malaga and X")."""
     match = re.search(r"(?:(\w+)\s+)?(\w+)\W*$", text[max(0, start - 48) : start])
-    if not match or match.group(2).lower() not in LOCATIVE:
+    if not match:
         return False
     word, before = match.group(2).lower(), (match.group(1) or "")
-    if word == "from":  # "engineers from X", "flights from X"; not "a call from X"
+    if word == "and" and depth == 0:
+        previous = re.search(r"([A-Z][\w\-]*)[ \t]+and[ \t]+$", text[max(0, start - 48) : start])
+        return bool(previous) and _locative(text, start - len(previous.group()), depth + 1)
+    if word == "of":
+        return before.lower() in tables.PLACE_NOUNS
+    if word not in LOCATIVE:
+        return False
+    if word in ("from", "to"):  # "engineers from X", "flights to X"; not "a call from X", "spoke to X"
         return len(before) > 3 and before[1:].islower() and before.endswith("s") and not before.endswith("ss")
     return not (word == "in" and before.lower() in NOT_PLACE_BEFORE_IN)
 

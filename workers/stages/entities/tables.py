@@ -169,6 +169,11 @@ COUNTRY_FORMS: dict[str, str] = {
 # Offices of a place: the name after "<office> of" is a place ("mayor of Fennick Bay").
 PLACE_OFFICES = frozenset({"mayor", "lord mayor", "deputy mayor", "governor", "lieutenant governor", "premier"})
 
+# Nouns after which "of X" names a place ("the port of Rotterdam", "the town of Kirkby").
+PLACE_NOUNS = frozenset(
+    "port city town village capital province region island suburb suburbs outskirts county district".split()
+)
+
 # Canonical names of COUNTRY_FORMS that are organisations of countries, not places.
 UNIONS = frozenset({"European Union", "United Nations"})
 
