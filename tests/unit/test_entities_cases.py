@@ -269,3 +269,15 @@ def test_sentence_opening_institutions_stay(nlp):
 def test_role_words_inside_other_names_make_no_person(nlp, sentence, not_person):
     entities = tag_text(nlp, sentence)
     assert not any(e["label"] == "PERSON" and not_person in name for name, e in entities.items()), sorted(entities)
+
+
+def test_country_forms_in_an_all_caps_headline(nlp):
+    entities = tag_text(
+        nlp,
+        "WASHINGTON - Negotiators from the U.S. and China met on Friday. Britain sent observers.",
+        title="U.S.-CHINA TALKS STALL AS BRITAIN WATCHES",
+    )
+    assert_entity(entities, "United States", "GPE")
+    assert_entity(entities, "China", "GPE")
+    assert_entity(entities, "United Kingdom", "GPE")
+    assert {"U.S.", "CHINA", "BRITAIN"} <= {t for e in entities.values() for t in texts(e)}, sorted(entities)

@@ -96,8 +96,12 @@ def known_region(name: str) -> bool:
 
 
 def known_place(name: str) -> bool:
-    """`name` is a country or union, in any of its forms ("U.S.", "Britain", "China")."""
-    return name in ALIASES or name in COUNTRIES
+    """`name` is a country or union, in any of its forms ("U.S.", "Britain", "China"), also in
+    capitals ("CHINA" of an ALL-CAPS headline)."""
+    if name in ALIASES or name in COUNTRIES:
+        return True
+    pretty = prettify_caps(name) if is_all_caps(name) else name
+    return pretty != name and (pretty in ALIASES or pretty in COUNTRIES)
 
 
 # Common abbreviations the small model tags as organisations or places; never names.
@@ -210,8 +214,10 @@ def has_capital(name: str) -> bool:
 
 
 def normalise(name: str) -> str:
-    """Whitespace collapsed, known aliases resolved."""
+    """Whitespace collapsed, known aliases resolved (also in capitals: "BRITAIN" -> "United Kingdom")."""
     name = " ".join(name.split())
+    if name not in ALIASES and is_all_caps(name) and prettify_caps(name) in ALIASES:
+        return ALIASES[prettify_caps(name)]
     return ALIASES.get(name, name)
 
 

@@ -57,7 +57,6 @@ class Mention:
     name: str
     forced: bool = False  # label set by a rule; wins the label vote
     after_dateline: bool = False  # the rest of a span cut at a dateline dash: its label is the place's
-    possessive: str = ""  # a trailing "'s" / "'" the model's span included and the trim removed
 
 
 def dateline_position(text: str, start: int, end: int, label: str) -> bool:
@@ -515,9 +514,7 @@ def _piece_mention(
     if forced:
         name = canonical.prettify_caps(name)
     after = piece_start > span_start and bool(_DATELINE_DASH.search(text, span_start, piece_start))
-    possessive = text[end:piece_end].rstrip(_TRIM_END + ".")
-    possessive = possessive if re.fullmatch(r"['\u2019`\u00b4]s?", possessive) else ""
-    return Mention(field, start, end, surface, label, name, forced, after, possessive)
+    return Mention(field, start, end, surface, label, name, forced, after)
 
 
 def mentions(
