@@ -972,7 +972,7 @@ def _org_short_forms(article: Article, found: list[Mention]) -> list[Mention]:
             article.body_doc.vocab[w.lower()].is_stop or canonical._is_title(w) or _lower_in(w, article) for w in words
         ):
             continue
-        other_persons = set().union(*(words for name, words in persons.items() if name != mention.name))
+        other_persons = set().union(*(parts for name, parts in persons.items() if name != mention.name))
         if mention.name.casefold() in other_persons | placed or not _name_shaped(mention.name) and not mention.name.isupper():
             continue
         if canonical.known_region(mention.name) or mention.name in located or canonical.is_all_caps(mention.name):
