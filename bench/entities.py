@@ -31,7 +31,7 @@ from workers.stages.entities import canonical
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "entities"
 # Newswire-style articles annotated before the stage was run on them (issue 11's held-out check).
 NEWSWIRE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "newswire"
-NEWSWIRE_FRESH_FROM = "n43"  # first article of the newswire corpus's second batch
+NEWSWIRE_BATCHES = ("n43", "n58")  # first articles of the newswire corpus's later batches
 FRESH_FROM = "r16"  # first article of the latest authored batch (reported on its own line)
 SCORED = {"PERSON": "PERSON", "ORG": "ORG/GPE", "GPE": "ORG/GPE"}
 
@@ -292,10 +292,12 @@ def main() -> None:
 
     newswire = load_corpus(args.newswire)
     compare(f"newswire corpus ({args.newswire.name}, annotated before the first run)", newswire, full, nlp)
-    batch = {"articles": {k: v for k, v in newswire["articles"].items() if k >= NEWSWIRE_FRESH_FROM}, "aliases": {}}
-    if batch["articles"]:
-        compare(f"newswire {NEWSWIRE_FRESH_FROM}+ (second batch, written after the first fixes)", batch, full, nlp,
-                errors=False)
+    bounds = [*NEWSWIRE_BATCHES, "~"]
+    for number, (first, after) in enumerate(zip(bounds, bounds[1:]), start=2):
+        batch = {"articles": {k: v for k, v in newswire["articles"].items() if first <= k < after}, "aliases": {}}
+        if batch["articles"]:
+            compare(f"newswire batch {number} ({first}..., written after the fixes before it)", batch, full, nlp,
+                    errors=False)
 
     if args.quality_only:
         return
