@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import re
 
+import pycountry
+
+from workers.stages.entities import roles, tables
+
 # Honorifics, ranks and offices that precede a person's name ("Mr", "Lieutenant Colonel", ...).
 TITLE_WORDS = frozenset(
     """
@@ -28,7 +32,8 @@ TITLE_WORDS = frozenset(
     councillor councilor cllr councilman councilwoman alderman alderwoman assemblyman assemblywoman
     commander-in-chief
     """.split()
-)
+) | roles.ROLE_WORDS | tables.ROLE_MODIFIERS - {"club", "team", "police", "fire", "army", "navy", "city", "county",
+                                               "district", "national", "regional", "local", "culture", "ex"}
 
 # Title words that name a person's role (not adjectives such as "foreign", "former", "state"):
 # a name right after one of them ("the chairman, Ana Diaz, said"; "coach Tom Lee") is a person.
@@ -48,30 +53,56 @@ DIRECTIONS = frozenset(
 HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame".split())
 
 
-# General, well-known short forms of countries and unions (not article-specific).
-ALIASES = {
-    "U.S.": "United States",
-    "US": "United States",
-    "U.S.A.": "United States",
-    "USA": "United States",
-    "U.S.A": "United States",
-    "United States of America": "United States",
-    "America": "United States",
-    "U.K.": "United Kingdom",
-    "UK": "United Kingdom",
-    "EU": "European Union",
-    "E.U.": "European Union",
-    "U.N.": "United Nations",
-    "UN": "United Nations",
-    "UAE": "United Arab Emirates",
-    "U.A.E.": "United Arab Emirates",
-    "USSR": "Soviet Union",
-    "U.S.S.R.": "Soviet Union",
-    "Russian Federation": "Russia",
-    "PRC": "China",
-    "People's Republic of China": "China",
-    "DPRK": "North Korea",
-}
+def _uninverted(name: str) -> str:
+    """An ISO list name in running-text order: "Virgin Islands, British" -> "British Virgin
+    Islands"; "Bolivia, Plurinational State of" -> "Bolivia"."""
+    if ", " not in name:
+        return name
+    head, tail = name.split(", ", 1)
+    return head if tail.endswith(" of") else f"{tail} {head}"
+
+
+def _country_aliases() -> dict[str, str]:
+    """Form -> canonical country name: every ISO 3166 name, official name and common name
+    (pycountry, the maintained ISO list) mapped to one canonical name per country, plus the
+    short forms and unions of tables.COUNTRY_FORMS. Forms with a comma ("Korea, Republic of")
+    are not written in running text and are left out."""
+    aliases: dict[str, str] = {}
+    for country in pycountry.countries:
+        canonical = tables.COUNTRY_NAMES.get(country.alpha_3) or getattr(country, "common_name", None) \
+            or _uninverted(country.name)
+        for form in (country.name, getattr(country, "official_name", None), getattr(country, "common_name", None)):
+            if form and "," not in form and form != canonical:
+                aliases[form] = canonical
+    aliases.update(tables.COUNTRY_FORMS)
+    return aliases
+
+
+# Short and official forms of countries and unions -> one canonical name ("Britain" -> "United Kingdom").
+ALIASES = _country_aliases()
+# Canonical names of countries and unions: known places.
+COUNTRIES = frozenset(ALIASES.values()) | frozenset(
+    tables.COUNTRY_NAMES.get(c.alpha_3) or getattr(c, "common_name", None) or _uninverted(c.name)
+    for c in pycountry.countries
+)
+# Names of the first-level subdivisions of every country (states, provinces, counties, English
+# metropolitan districts: "Alaska", "Ohio", "Sheffield"), from the same ISO source (ISO 3166-2).
+REGIONS = frozenset(_uninverted(sub.name) for sub in pycountry.subdivisions)
+
+
+def known_region(name: str) -> bool:
+    """`name` is an ISO 3166-2 subdivision name ("Alaska", "Bavaria", "Sheffield")."""
+    return name in REGIONS
+
+
+def known_place(name: str) -> bool:
+    """`name` is a country or union, in any of its forms ("U.S.", "Britain", "China"), also in
+    capitals ("CHINA" of an ALL-CAPS headline)."""
+    if name in ALIASES or name in COUNTRIES:
+        return True
+    pretty = prettify_caps(name) if is_all_caps(name) else name
+    return pretty != name and (pretty in ALIASES or pretty in COUNTRIES)
+
 
 # Common abbreviations the small model tags as organisations or places; never names.
 NOT_NAMES = frozenset(
@@ -97,11 +128,12 @@ _LEADING_JUNK = " \t\r\n,;:!?\"'\u2018\u2019\u201c\u201d`()[]{}-\u2013\u2014_*|/
 _WORD = re.compile(r"\S+")
 
 
-def trim_span(text: str, start: int, end: int, person: bool) -> tuple[int, int]:
+def trim_span(text: str, start: int, end: int, person: bool, keep_possessive: bool = False) -> tuple[int, int]:
     """Shrink [start, end) of `text` to the bare name; (start, start) when nothing is left.
 
     Strips surrounding punctuation, a leading "the", a trailing possessive ("Paris's",
-    "Paris`s", "Jones'") and, for persons, leading titles and honorifics.
+    "Paris`s", "Jones'") unless `keep_possessive`, and, for persons, leading role phrases,
+    titles and honorifics (tables.ROLES: "State Comptroller", "Harbour master", "Mr").
     """
     while start < end and text[start] in _LEADING_JUNK:
         start += 1
@@ -111,7 +143,7 @@ def trim_span(text: str, start: int, end: int, person: bool) -> tuple[int, int]:
             end -= 1
             changed = True
         span = text[start:end]
-        match = _POSSESSIVE.search(span)
+        match = None if keep_possessive else _POSSESSIVE.search(span)
         if match and len(span) > len(match.group()):
             if match.group()[0] in "'\u2019`\u00b4":  # "X's" -> "X"
                 end -= len(match.group())
@@ -122,18 +154,42 @@ def trim_span(text: str, start: int, end: int, person: bool) -> tuple[int, int]:
             break
     words = [(m.start() + start, m.end() + start, m.group()) for m in _WORD.finditer(text[start:end])]
     index = 0
-    if len(words) > 1 and words[0][2].lower() == "the":
+    if len(words) > 1 and words[0][2].lower() == "the" and " ".join(w for _, _, w in words).title() not in tables.NAMES_WITH_THE:
         index = 1
     if not person and index < len(words) - 1 and words[index][2] in DIRECTIONS:
         index += 1  # "west Leeds" -> "Leeds" (a lowercase compass word is not part of the name)
     if person and words:
+        while index < len(words) - 1 and words[index][2].isalpha() and words[index][2].islower() \
+                and words[index][2] not in _PARTICLES:
+            index += 1  # "suspends MP" of a headline: a person's name opens with a capital
         if len(words) == 1 and _is_title(words[0][2]):
             return start, start  # a lone title is not a name
+        prefix = roles.role_prefix_length([word for _, _, word in words[index:]])
+        if prefix and index + prefix < len(words):
+            index += prefix  # "Harbour master Tom Pendry", "Secretary of State X", "Chief of Police X"
+        elif prefix:
+            return start, start  # only a role: "Lifeboat helm"
         while index < len(words) - 1 and _is_title(words[index][2]):
             index += 1
     if index and index < len(words):
         start = words[index][0]
     return start, end
+
+
+_SAINT_POSSESSIVE = re.compile(r"(?:St\.?|Saint|ST\.?|SAINT)[ \t]+[A-Z][\w\-]*(?:['\u2019]s|s['\u2019])", re.IGNORECASE)
+
+
+_OWN_S = frozenset(name.replace("\u2019", "'").casefold() for name in tables.NAMES_ENDING_IN_S)
+
+
+def ends_in_own_s(name: str) -> bool:
+    """`name` (with its "'s") is an organisation or place whose own name ends in 's: in the
+    lexicon tables.NAMES_ENDING_IN_S (the whole name, any case), or a saint's name
+    in the possessive ("St John's", "St. Mary's"), which names places and institutions."""
+    name = " ".join(name.replace("\u2019", "'").split())
+    if not re.search(r"(?:'s|s')$", name, re.IGNORECASE):
+        return False
+    return name.casefold() in _OWN_S or bool(_SAINT_POSSESSIVE.fullmatch(name))
 
 
 def _is_title(word: str) -> bool:
@@ -158,8 +214,10 @@ def has_capital(name: str) -> bool:
 
 
 def normalise(name: str) -> str:
-    """Whitespace collapsed, known aliases resolved."""
+    """Whitespace collapsed, known aliases resolved (also in capitals: "BRITAIN" -> "United Kingdom")."""
     name = " ".join(name.split())
+    if name not in ALIASES and is_all_caps(name) and prettify_caps(name) in ALIASES:
+        return ALIASES[prettify_caps(name)]
     return ALIASES.get(name, name)
 
 
@@ -170,7 +228,18 @@ def is_all_caps(name: str) -> bool:
 
 def prettify_caps(name: str) -> str:
     """A dateline-style "GENEVA" -> "Geneva", "NEW YORK" -> "New York" (two-letter words kept)."""
-    return " ".join(w.capitalize() if len(w) > 2 and w.isalpha() and w.isupper() else w for w in name.split())
+    return " ".join(_pretty_word(w) for w in name.split())
+
+
+def _pretty_word(word: str) -> str:
+    """"GENEVA" -> "Geneva", "JOHN'S" -> "John's", "ST." -> "St."; "UK", "U.S." kept."""
+    letters = re.sub(r"['\u2019]s$|['\u2019.\-]", "", word)
+    dots = word.count(".")
+    if not letters.isalpha() or not letters.isupper() or (dots and not (dots == 1 and word.endswith("."))):
+        return word
+    if len(letters) <= 2 and not word.endswith("."):
+        return word
+    return "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
 
 
 def person_tokens(name: str) -> tuple[str, ...]:
@@ -191,6 +260,7 @@ def contains_tokens(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
     return False
 
 
+_PARTICLES = frozenset("de del della der den di da das dos du la le van von bin ibn al el ter ten".split())
 _ACRONYM_SKIP = frozenset("of the and for on in de des du la le".split())
 
 

