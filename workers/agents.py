@@ -88,7 +88,8 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
         lambda: story_index(settings),
         settings.story_window_hours * HOUR_SECONDS,
     )
-    ner_pool = NerPool(settings.spacy_model, settings.entity_labels, settings.ner_processes)
+    ner_pool = NerPool(settings.spacy_model, settings.entity_labels, settings.ner_processes,
+                       cache_paragraphs=settings.ner_cache_paragraphs)
 
     @app.on_partitions_assigned.connect
     async def _mark_stale(sender: Any, assigned: Any, **kwargs: Any) -> None:

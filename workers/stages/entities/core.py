@@ -17,7 +17,9 @@ import spacy
 from spacy.language import Language
 from spacy.lookups import Lookups
 
+from workers.stages.entities import cache as paragraph_cache
 from workers.stages.entities import canonical, fixes, salience
+from workers.stages.entities.cache import ParagraphCache
 from workers.stages.entities.fixes import PERSON, Mention
 
 STAGE = "entities"
@@ -619,8 +621,9 @@ def _entities(
     ]
 
 
-def tag(records: list[dict], nlp: Language, labels: Iterable[str]) -> list[dict]:
-    """Unique records -> tagged records, one spaCy pass over all titles and bodies."""
+def tag(records: list[dict], nlp: Language, labels: Iterable[str], cache: ParagraphCache | None = None) -> list[dict]:
+    """Unique records -> tagged records, one spaCy pass over all titles and bodies; with a
+    `cache` (cache.py), paragraphs tagged before are not tagged again (same entities)."""
     labels = frozenset(labels)
     texts = []
     for record in records:
@@ -628,7 +631,7 @@ def tag(records: list[dict], nlp: Language, labels: Iterable[str]) -> list[dict]
         if title:
             texts.append(sentence_case(title, record["body"], nlp) if title_cased(title) else title)
         texts.append(record["body"])
-    docs = iter(nlp.pipe(texts))
+    docs = iter(paragraph_cache.pipe(nlp, texts, cache))
     words = lexicon(nlp)
     tagged = []
     for record in records:
