@@ -119,6 +119,8 @@ def replay(paths: tuple[str, ...], rate: float | None, repeat: int, new_ids: boo
 
     settings = _settings()
     if synthesize_n is not None:
+        if paths or repeat > 1 or new_ids:
+            raise click.UsageError("--synthesize makes its own records: no PATHS, --repeat or --new-ids with it")
         _replay_synthesized(settings, synthesize_n, mix, seed, corpus, expected_path, rate)
         return
     try:
