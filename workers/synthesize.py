@@ -17,8 +17,8 @@ pipeline must do with each (`newsfeed verify FILE` checks it afterwards):
 Ordering: a copy (near or exact) is sent with its original's id as the Kafka key, so it lands on
 the original's partition of articles.raw and reaches the (single-partition) dedupe stage after
 the original; `duplicate_of` is therefore determined. Memory is bounded by construction: the
-dedupe index used for the checks forgets uniques older than `window` uniques (about 1.5 KB
-each), copies are drawn from the last `recent` originals, and nothing else is kept per record.
+dedupe index used for the checks forgets uniques older than `window` uniques (about 3 KB
+each with id and content hash), copies are drawn from the last `recent` originals, and nothing else is kept per record.
 """
 
 from __future__ import annotations
@@ -269,7 +269,7 @@ class Synthesizer:
     """
 
     def __init__(self, corpus: list[CorpusArticle], seed: int, index: DedupeIndex | None = None,
-                 window: int = 50_000, recent: int = 256):
+                 window: int = 10_000, recent: int = 256):
         self.corpus = corpus
         self.seed = seed
         self.rng = random.Random(seed)
