@@ -17,8 +17,8 @@ pipeline must do with each (`newsfeed verify FILE` checks it afterwards):
 Ordering: a copy (near or exact) is sent with its original's id as the Kafka key, so it lands on
 the original's partition of articles.raw and reaches the (single-partition) dedupe stage after
 the original; `duplicate_of` is therefore determined. Memory is bounded by construction: the
-dedupe index used for the checks forgets uniques older than `window` uniques (about 3 KB
-each with id and content hash), copies are drawn from the last `recent` originals, and nothing else is kept per record.
+dedupe index used for the checks forgets uniques older than the last `window` checks (about
+3 KB each with id and content hash), copies are drawn from the last `recent` originals, and nothing else is kept per record.
 """
 
 from __future__ import annotations
@@ -263,9 +263,10 @@ class Synthesizer:
 
     corpus: articles to draw sentences from; seed: makes a run reproducible (ids too), so a
     second run with the same seed into the same pipeline is all duplicates of the first;
-    index: a DedupeIndex configured as the worker's (threshold, num_perm); window: uniques the
-    checks remember (older ones are forgotten: memory stays bounded); recent: originals that
-    copies are drawn from.
+    index: a DedupeIndex configured as the worker's (threshold, num_perm); window: how many of
+    the latest checks (articles run through clean and dedupe) the index remembers the uniques
+    of (older ones are forgotten: memory stays bounded); recent: originals that copies are
+    drawn from.
     """
 
     def __init__(self, corpus: list[CorpusArticle], seed: int, index: DedupeIndex | None = None,
