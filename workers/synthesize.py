@@ -283,6 +283,7 @@ class Synthesizer:
         self.clock = 0.0
         self.bad_seen = 0
         self.vocabulary = sorted({w for a in corpus for p in a.paragraphs for s in p for w in _WORD.findall(s)})
+        self.titled = [a for a in corpus if a.title] or corpus
 
     def records(self, n: int, mix: dict[str, float]) -> Iterator[Synthesized]:
         """`n` messages of `mix` (see parse_mix); a copy when no original exists yet is a unique."""
@@ -299,8 +300,7 @@ class Synthesizer:
 
     def _compose(self) -> Page:
         renamer = Renamer(self.rng)
-        titled = [a for a in self.corpus if a.title]
-        source = self.rng.choice(titled or self.corpus)
+        source = self.rng.choice(self.titled)
         title = renamer.apply(source.title or "News in brief", source.persons)
         paragraphs = []
         for _ in range(self.rng.randint(3, 7)):
