@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install run test test-unit bench bench-clean bench-entities bench-dedupe bench-flattened stop clean
+.PHONY: install run test test-unit bench bench-clean bench-entities bench-dedupe bench-flattened bench-e2e stop clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ bench-dedupe: install
 
 bench-flattened: install
 	$(BIN)/python -m bench.flattened
+
+## bench-e2e: its own broker and worker, synthesized mixes checked by verify (not part of `bench`: minutes long)
+bench-e2e: install
+	$(BIN)/python -m bench.e2e
 
 ## stop: the worker and broker `make run` left behind, if any
 stop:

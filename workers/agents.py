@@ -105,7 +105,8 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
         lambda: story_index(settings),
         settings.story_window_hours * HOUR_SECONDS,
     )
-    ner_pool = NerPool(settings.spacy_model, settings.entity_labels, settings.ner_processes)
+    ner_pool = NerPool(settings.spacy_model, settings.entity_labels, settings.ner_processes,
+                       cache_paragraphs=settings.ner_cache_paragraphs)
     obs.watch_index("dedupe", dedupe_state)
     obs.watch_index("story", story_state)
     obs.watch_ner_pool(ner_pool)

@@ -1,4 +1,4 @@
-"""newsfeed broker | topics | worker | replay | tail | enrich | status"""
+"""newsfeed broker | topics | worker | replay | verify | tail | enrich | status"""
 
 from __future__ import annotations
 
@@ -109,7 +109,16 @@ def worker() -> None:
 @click.option("--repeat", type=click.IntRange(min=1), default=1, show_default=True, help="Send the whole set K times.")
 @click.option("--new-ids", is_flag=True, help="Send the same content under fresh ids.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def replay(paths: tuple[str, ...], rate: float | None, repeat: int, new_ids: bool, quiet: bool) -> None:
+@click.option("--synthesize", "synthesize_n", type=click.IntRange(min=1), default=None,
+              help="Send N synthesized articles of --mix instead of PATHS (needs --expected).")
+@click.option("--mix", default="unique=0.5,near=0.2,exact=0.2,bad=0.1", show_default=True,
+              help="Shares of unique, near, exact and bad records for --synthesize.")
+@click.option("--seed", type=click.IntRange(min=0), default=None, help="Seed for --synthesize (default: random; printed).")
+@click.option("--corpus", multiple=True, help="Corpus file or folder for --synthesize (repeatable; default: seeds and fixtures).")
+@click.option("--expected", "expected_path", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write the outcome each synthesized id must get here (one JSON line per id).")
+def replay(paths: tuple[str, ...], rate: float | None, repeat: int, new_ids: bool, quiet: bool,
+           synthesize_n: int | None, mix: str, seed: int | None, corpus: tuple[str, ...], expected_path: str | None) -> None:
     """Publish article files (.txt, .html, .jsonl) or JSON lines from `-` to the raw topic.
 
     Streams its input; a file that cannot be sent (too large, unreadable, not text) is listed as
@@ -117,6 +126,11 @@ def replay(paths: tuple[str, ...], rate: float | None, repeat: int, new_ids: boo
     from workers.replay import Summary, check_paths, publish, replay_items
 
     settings = _settings()
+    if synthesize_n is not None:
+        if paths or repeat > 1 or new_ids:
+            raise click.UsageError("--synthesize makes its own records: no PATHS, --repeat or --new-ids with it")
+        _replay_synthesized(settings, synthesize_n, mix, seed, corpus, expected_path, rate)
+        return
     paths = list(paths or (DEFAULT_SEEDS,))
     try:
         check_paths(paths)
@@ -132,6 +146,67 @@ def replay(paths: tuple[str, ...], rate: float | None, repeat: int, new_ids: boo
     if summary.sent + summary.failed == 0:
         raise click.ClickException("nothing to replay: no files or lines found")
     sys.exit(1 if summary.failed else 0)
+
+
+def _replay_synthesized(settings: Settings, n: int, mix: str, seed: int | None, corpus: tuple[str, ...],
+                        expected_path: str | None, rate: float | None) -> None:
+    """`replay --synthesize`: stream N synthesized records, writing the expected file as it goes."""
+    import random
+
+    from workers.pipeline import dedupe_index
+    from workers.synthesize import Synthesizer, load_corpus, parse_mix, publish_stream, write_expected
+
+    if not expected_path:
+        raise click.UsageError("--synthesize needs --expected FILE (what `newsfeed verify` checks)")
+    try:
+        shares = parse_mix(mix)
+        articles = load_corpus(corpus or None)
+    except (ValueError, FileNotFoundError, OSError) as error:
+        raise click.ClickException(str(error)) from None
+    seed = random.SystemRandom().randrange(2**32) if seed is None else seed
+    synthesizer = Synthesizer(articles, seed, dedupe_index(settings))
+    _require_broker(settings)
+    _ensure_topics(settings)
+    meta = {"prefix": synthesizer.prefix, "seed": seed, "n": n, "mix": shares, "topic": settings.topics.raw}
+    with open(expected_path, "wb") as out:
+        items = write_expected(synthesizer.records(n, shares), out, meta)
+        sent, failed, seconds = asyncio.run(publish_stream(settings, items, rate=rate))
+    counts = synthesizer.counts
+    click.echo(f"seed {seed}: sent {sent}, failed {failed}, {seconds:.2f} s; "
+               + ", ".join(f"{k} {v}" for k, v in counts.by_kind.items())
+               + f"; uniques redrawn {counts.redrawn_uniques}, near copies sent exact {counts.near_fallbacks}", err=True)
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.argument("expected_file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
+              help="Give up after S seconds without a new record of this run.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
+def verify(expected_file: str, timeout: float, as_json: bool) -> None:
+    """Check that every id of EXPECTED_FILE (from `replay --synthesize`) got exactly its expected
+    outcome on the enriched, duplicates and rejected topics; exit 1 when any is lost or wrong."""
+    from workers.verify import verify as run_verify
+
+    settings = _settings()
+    _require_broker(settings)
+    try:
+        _meta, report = run_verify(settings, expected_file, timeout=timeout)
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
+    counts = {k: getattr(report, k) for k in ("expected", "ok", "lost", "wrong", "double", "unexpected", "redelivered")}
+    if as_json:
+        click.echo(orjson.dumps({**counts, "passed": report.passed, "stats": report.stats, "examples": report.examples}).decode())
+    else:
+        click.echo(" ".join(f"{k} {v}" for k, v in counts.items()))
+        for kind, stat in report.stats.items():
+            latency = stat["latency_ms"]
+            click.echo(f"{kind}: {stat['count']} at {stat['per_second']}/s, latency p50 {latency['p50']:.0f} ms, "
+                       f"p99 {latency['p99']:.0f} ms")
+        for kind, examples in report.examples.items():
+            click.echo(f"{kind}: " + "; ".join(examples))
+        click.echo("PASS" if report.passed else "FAIL")
+    sys.exit(0 if report.passed else 1)
 
 
 @main.command()

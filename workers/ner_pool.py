@@ -18,6 +18,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 
 from workers.stages import entities
+from workers.stages.entities.cache import ParagraphCache
 
 log = logging.getLogger(__name__)
 
@@ -35,12 +36,14 @@ def batch_timeout(records: list[dict]) -> float:
 # Process-local state of a pool process (set by _init, never in the parent).
 _NLP = None
 _LABELS: tuple[str, ...] = ()
+_CACHE: ParagraphCache | None = None
 
 
-def _init(model_name: str, labels: tuple[str, ...]) -> None:
-    global _NLP, _LABELS
+def _init(model_name: str, labels: tuple[str, ...], cache_paragraphs: int = 0) -> None:
+    global _NLP, _LABELS, _CACHE
     _NLP = entities.load_pipeline(model_name)
     _LABELS = labels
+    _CACHE = ParagraphCache(cache_paragraphs) if cache_paragraphs > 0 else None
 
 
 def _warm() -> int:
@@ -50,7 +53,7 @@ def _warm() -> int:
 
 
 def _tag(records: list[dict]) -> list[dict]:
-    return entities.tag(records, _NLP, _LABELS)
+    return entities.tag(records, _NLP, _LABELS, _CACHE)
 
 
 def _chunks(records: list[dict], parts: int) -> list[list[dict]]:
@@ -79,12 +82,13 @@ def _chunks(records: list[dict], parts: int) -> list[list[dict]]:
 class NerPool:
     """`await start()`, then `await tag(records)` any number of times, then `close()`."""
 
-    def __init__(self, model_name: str, labels, processes: int = 1):
+    def __init__(self, model_name: str, labels, processes: int = 1, cache_paragraphs: int = 0):
         if processes < 1:
             raise ValueError("processes must be at least 1")
         self.model_name = model_name
         self.labels = tuple(labels)
         self.processes = processes
+        self.cache_paragraphs = cache_paragraphs  # per process; 0: no paragraph cache
         self._executor: ProcessPoolExecutor | None = None
 
     def _new_executor(self) -> ProcessPoolExecutor:
@@ -92,7 +96,7 @@ class NerPool:
             max_workers=self.processes,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init,
-            initargs=(self.model_name, self.labels),
+            initargs=(self.model_name, self.labels, self.cache_paragraphs),
         )
 
     async def start(self, timeout: float = 120.0) -> None:

@@ -104,6 +104,7 @@ class Settings:
     ner_processes: int = max(1, os.cpu_count() or 1)
     ner_batch_size: int = 16
     ner_batch_seconds: float = 0.2
+    ner_cache_paragraphs: int = 20_000
     dedupe_threshold: float = 0.7
     dedupe_num_perm: int = 128
     dedupe_retention_days: float = 7.0
@@ -161,6 +162,7 @@ class Settings:
             ner_processes=_int(env, "NER_PROCESSES", defaults.ner_processes, minimum=1),
             ner_batch_size=_int(env, "NER_BATCH_SIZE", defaults.ner_batch_size, minimum=1),
             ner_batch_seconds=_float(env, "NER_BATCH_SECONDS", defaults.ner_batch_seconds, 0.0, 60.0),
+            ner_cache_paragraphs=_int(env, "NER_CACHE_PARAGRAPHS", defaults.ner_cache_paragraphs, minimum=0),
             dedupe_threshold=_float(env, "DEDUPE_THRESHOLD", defaults.dedupe_threshold, 0.0, 1.0),
             dedupe_num_perm=_int(env, "DEDUPE_NUM_PERM", defaults.dedupe_num_perm, minimum=16),
             dedupe_retention_days=_float(

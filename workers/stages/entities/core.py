@@ -19,7 +19,9 @@ from spacy.language import Language
 from spacy.lookups import Lookups
 from spacy.strings import get_string_id
 
+from workers.stages.entities import cache as paragraph_cache
 from workers.stages.entities import canonical, fixes, roles, salience, tables
+from workers.stages.entities.cache import ParagraphCache
 from workers.stages.entities.fixes import PERSON, Mention
 
 STAGE = "entities"
@@ -1117,8 +1119,9 @@ def _entities(
     return _results(article, groups, labelled)
 
 
-def tag(records: list[dict], nlp: Language, labels: Iterable[str]) -> list[dict]:
-    """Unique records -> tagged records, one spaCy pass over all titles and bodies."""
+def tag(records: list[dict], nlp: Language, labels: Iterable[str], cache: ParagraphCache | None = None) -> list[dict]:
+    """Unique records -> tagged records, one spaCy pass over all titles and bodies; with a
+    `cache` (cache.py), paragraphs tagged before are not tagged again (same entities)."""
     labels = frozenset(labels)
     texts = []
     for record in records:
@@ -1129,7 +1132,7 @@ def tag(records: list[dict], nlp: Language, labels: Iterable[str]) -> list[dict]
             else:
                 texts.append(sentence_case(title, record["body"], nlp) if title_cased(title) else title)
         texts.append(record["body"])
-    docs = iter(nlp.pipe(texts))
+    docs = iter(paragraph_cache.pipe(nlp, texts, cache))
     words, common_nouns = lexicon(nlp), nouns(nlp)
     tagged = []
     for record in records:
