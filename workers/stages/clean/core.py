@@ -23,6 +23,7 @@ from workers.stages.clean import html as html_extract
 from workers.stages.clean import language
 from workers.stages.clean import lines as ln
 from workers.stages.clean import metadata as md
+from workers.stages.clean import sections
 from workers.stages.clean import vocabulary as v
 from workers.stages.clean.dates import LABEL as DATE_LABEL, date_line, parse_date
 from workers.stages.clean.normalise import looks_binary, normalise_line, normalise_text, split_lines
@@ -184,7 +185,7 @@ def clean_lines(
         texts = texts[:MAX_LINES]
         if keep_flags is not None:
             keep_flags = keep_flags[:MAX_LINES]
-    lines = ln.classify(texts)
+    lines = sections.mark(ln.classify(texts))
     published = updated = byline = source = None
 
     # 1. which lines are article text
