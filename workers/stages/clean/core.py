@@ -25,7 +25,7 @@ from workers.stages.clean import lines as ln
 from workers.stages.clean import metadata as md
 from workers.stages.clean import sections
 from workers.stages.clean import vocabulary as v
-from workers.stages.clean.dates import LABEL as DATE_LABEL, date_line, parse_date
+from workers.stages.clean.dates import LABEL as DATE_LABEL, date_line, parse_date, resolve as resolve_date, to_utc
 from workers.stages.clean.normalise import looks_binary, normalise_line, normalise_text, split_lines
 from workers.stages.errors import StageError
 
@@ -88,10 +88,12 @@ def clean(raw: dict) -> dict:
         raise StageError("empty_after_clean", "no article text left after cleaning")
 
     title = article["title"]
-    published = article["published_at"]
+    fetched_at = raw.get("fetched_at") if isinstance(raw.get("fetched_at"), str) else None
+    published = resolve_date(article["published_at"], fetched_at)
     source = raw.get("source") or article["source"]
     byline = article["byline"]
-    updated = article["updated_at"]
+    updated = resolve_date(article["updated_at"], fetched_at)
+    byline_declared = False  # the byline is the page's declared author field, not a line of text
     if page_meta:
         # dates: article lines, then declared (JSON-LD, <meta>, <time>), then date/byline-classed
         # elements the extractor dropped, then trafilatura's own guess
@@ -102,9 +104,13 @@ def clean(raw: dict) -> dict:
         if updated is None:
             modified = _html_date(page_meta.get("modified")) or head_updated
             updated = modified if modified != published else None
+        published, updated = resolve_date(published, fetched_at), resolve_date(updated, fetched_at)
         source = source or _clean_field(page_meta.get("sitename")) or head_source
-        byline = byline or _clean_field(page_meta.get("author")) or head_byline
+        if not md.authors(byline):
+            byline, byline_declared = _declared_byline(page_meta, head_byline)
 
+    authors = md.authors(byline, declared=byline_declared)
+    byline = md.join_names(authors)
     body = "\n\n".join(paragraphs)
     return {
         "schema_version": 1,
@@ -118,8 +124,10 @@ def clean(raw: dict) -> dict:
         "paragraphs": paragraphs,
         "dateline": article["dateline"],
         "byline": byline,
+        "authors": authors,
         "published_at": published,
         "updated_at": updated,
+        "published_at_utc": to_utc(published),
         "summary": article["summary"],
         "language": language.detect(body),
         "removed": article["removed"],
@@ -133,6 +141,18 @@ def _clean_field(value) -> str | None:
         return None
     value = normalise_line(value)
     return value or None
+
+
+def _declared_byline(page_meta: dict, head_byline: str | None) -> tuple[str | None, bool]:
+    """(byline, declared) from the page's markup when the text gave none: the declared author
+    (JSON-LD, <meta name=author>) unless it is only the site's name, then trafilatura's author, then
+    a byline from the header lines."""
+    site = (_clean_field(page_meta.get("sitename")) or "").casefold()
+    for field in ("declared_author", "author"):
+        value = _clean_field(page_meta.get(field))
+        if value and md.authors(value, declared=True) and value.casefold() != site:
+            return value, True
+    return head_byline, False
 
 
 def _header_fields(texts: list[str]) -> tuple[str | None, str | None, str | None, str | None]:
@@ -267,6 +287,8 @@ def clean_lines(
             continue
         if " | " in line.text:  # "Headline | Site" is the document <title>, not the headline
             score *= _PIPE_TITLE_FACTOR
+        if md.looks_like_outlet(line.text):  # the masthead ("The Harbor Times"), not a headline
+            continue
         if md.standalone_name(line.text) or md.scoreline(line.text) or md.inner_sentence_end(line.text):
             score *= _WEAK_TITLE_FACTOR
         if score < best or md.is_caption(line.text, before_lead=False):
@@ -293,6 +315,8 @@ def clean_lines(
             published = below
     if title_index is None and not known_title:
         title_index = _headline_before(lines, meta, first)
+    if title_index is None and not known_title:
+        title_index = _line_over_byline(lines, meta, keep, first)
     if known_title:
         title_index, title = None, known_title
     else:
@@ -392,6 +416,7 @@ def clean_lines(
         "source": source,
         "published_at": published,
         "updated_at": updated,
+        "published_at_utc": to_utc(published),
         "summary": summary,
         "removed": dict(removed),
     }
@@ -647,7 +672,26 @@ def _headline_before(lines: list[ln.Line], meta: list[bool], first: int) -> int 
         line = lines[i]
         if meta[i] or line.kind == "boilerplate" or md.is_caption(line.text, before_lead=True):
             continue
+        if v.NAV_SEPARATOR.search(line.text):  # a link row ("Email the author | Follow"), not a headline
+            continue
         return i if md.headline_shaped(line.text) else None
+    return None
+
+
+def _line_over_byline(lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int) -> int | None:
+    """The headline-length line right above the header's first byline/date line (chrome skipped): a
+    telegraphic headline ("Glacier melt speeding up in Alpine valleys, study finds") shares few
+    words with the article, but it sits where a headline sits. Not a masthead or a name."""
+    top = next((i for i in range(first) if meta[i]), None)
+    if top is None:
+        return None
+    for i in range(top - 1, -1, -1):
+        line = lines[i]
+        if line.kind == "boilerplate" or meta[i]:
+            continue
+        if keep[i] or not header_line_is_title(line) or md.looks_like_outlet(line.text) or md.standalone_name(line.text):
+            return None
+        return i
     return None
 
 
