@@ -49,6 +49,9 @@ _PROMO_HEADLINE_MIN_WORDS = 5
 _COLON_BLOCK_MAX = 12
 _HEADER_LINE_MAX_WORDS = 60  # a standfirst is at most this long
 _HEADER_GAP_LINES = 8  # date, byline, share-row lines between a header line and the lead
+# chrome whose date lines are still the article's (a press release's date under its legal boilerplate);
+# comment sections and teaser lists never give the article's date
+_DATED_CHROME = frozenset(("legal", "paywall"))
 MAX_HTML_CHARS = 5_000_000  # HTML past this is cut (at a tag) before trafilatura: see clean()
 
 
@@ -230,7 +233,7 @@ def clean_lines(
     published_bare = False  # the published date so far came from an unlabelled date line
     published_lines: list[tuple[int, str]] = []  # (line, published date) of each date line
     for i, line in enumerate(lines):
-        if line.kind == ln.PROSE or line.kind == "boilerplate" or len(line.text) > 120:
+        if line.kind == ln.PROSE or len(line.text) > 120 or (line.kind == "boilerplate" and line.reason not in _DATED_CHROME):
             continue
         dates = date_line(line.text)
         if dates:

@@ -67,6 +67,18 @@ BARE_DATE = re.compile(
 _ZONE_AFTER = re.compile(r"\s*\(?(?:[A-Z]{2,5}\b|(?:UTC|GMT)?\s?[+-]\d{1,2}(?::?\d{2})?\b)")
 
 
+def _zone_after(text: str, at: int) -> timezone | None:
+    """The fixed offset of a zone written after a clock time ("9:15 a.m. PDT" -> -07:00, "06.00 GMT"),
+    from dateparser's zone table; None when no known zone follows."""
+    m = _ZONE_AFTER.match(text, at)
+    if not m:
+        return None
+    from dateparser.timezone_parser import pop_tz_offset_from_string
+
+    _, tz = pop_tz_offset_from_string("x " + m.group(0).strip(" ()"))
+    return timezone(tz.utcoffset(None)) if tz is not None else None
+
+
 def _offset(tz: str | None) -> timezone | None:
     """tzinfo for "Z", "UTC", "GMT", "+01:00", "-0700"; None for no zone (the time stays naive)."""
     if not tz:
@@ -103,8 +115,7 @@ def _fast(text: str) -> str | None:
         if not m:
             continue
         g = m.groupdict()
-        if g.get("h") is not None and not g.get("tz") and _ZONE_AFTER.match(text, m.end()):
-            return None  # "9:15 a.m. PDT": dateparser resolves the zone name to its offset
+        zone = _zone_after(text, m.end()) if g.get("h") is not None and not g.get("tz") else None
         try:
             year = int(g["y"])
             if g.get("mon"):
@@ -124,7 +135,7 @@ def _fast(text: str) -> str | None:
                 hour += 12
             elif ampm == "am" and hour == 12:
                 hour = 0
-            return datetime(year, month, day, hour, minute, second, tzinfo=_offset(g.get("tz"))).isoformat()
+            return datetime(year, month, day, hour, minute, second, tzinfo=zone or _offset(g.get("tz"))).isoformat()
         except (ValueError, KeyError):
             return None
     return None

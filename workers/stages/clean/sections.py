@@ -6,7 +6,8 @@ well-formed text. Editors recognise these blocks by what introduces them and by 
 after the article. This pass marks:
 
 - ``teasers``: after a related/latest/read-next heading, the run of teaser lines (each at most
-  ``TEASER_MAX_WORDS`` words and one sentence) up to the first longer paragraph;
+  ``TEASER_MAX_WORDS`` words and one sentence, all of one shape: headlines without a full stop or
+  full sentences) up to the first line of another shape or a longer paragraph;
 - ``comments``, ``legal``, ``paywall``: after a comments heading, an "About <Organisation>" /
   forward-looking statements / media-contacts heading, a legal paragraph (vocabulary.LEGAL_PARAGRAPH)
   or a subscription wall (vocabulary.PAYWALL: "for subscribers only", "already a subscriber"), the
@@ -89,7 +90,13 @@ def _prose_below(lines: list[ln.Line], kinds: list[str | None]) -> list[int]:
 def mark(lines: list[ln.Line]) -> list[ln.Line]:
     """The lines with every chrome section's lines replaced by boilerplate lines (reason = kind).
     lines: from lines.classify (shared Line objects are never modified; marked ones are copies)."""
-    kinds = [line_kind(line.text) if line.n <= 150 else None for line in lines]
+    memo: dict[str, str | None] = {}  # pages repeat lines; hostile ones repeat one line thousands of times
+    kinds = []
+    for line in lines:
+        text = line.text
+        if text not in memo:
+            memo[text] = line_kind(text) if line.n <= 150 else None
+        kinds.append(memo[text])
     if not any(kinds):
         return lines
     below = _prose_below(lines, kinds)
@@ -104,7 +111,8 @@ def mark(lines: list[ln.Line]) -> list[ln.Line]:
             break
         if kind == "teasers" and above:
             j = i + 1
-            while j < len(out) and _is_teaser(out[j]) and kinds[j] is None:
+            shape = out[j].terminal if j < len(out) else None  # teasers share one shape: headlines or sentences
+            while j < len(out) and _is_teaser(out[j]) and kinds[j] is None and out[j].terminal == shape:
                 j += 1
             if above >= below[j]:
                 for k in range(i, j):
@@ -117,7 +125,7 @@ def mark(lines: list[ln.Line]) -> list[ln.Line]:
 
 
 def _as_chrome(line: ln.Line, reason: str) -> ln.Line:
-    if line.kind == "boilerplate" and line.reason == reason:
+    if line.kind == "boilerplate":  # already chrome: its own reason stays
         return line
     copy = ln.Line(line.text)
     copy.n, copy.terminal, copy.stop = line.n, line.terminal, line.stop
