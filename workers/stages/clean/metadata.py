@@ -36,6 +36,7 @@ _BYLINE = re.compile(
     r"(?:بقلم|كتب|كتبت)\s*:?\s*(?P<uncased>[\u0600-\u06ff][^\n]{1,100}))$"
 )
 _NAME_PARTICLES = frozenset("and de del della der di van von la le al el bin ibn da dos du y".split())
+_NAME_JOINERS = frozenset("and & und et y e en og och".split())  # "A and B" in the languages of _BYLINE
 _BYLINE_SPLIT = re.compile(r"\s*(?:[|•·,/]|\s[–—-]\s)\s*")
 _BYLINE_PLACE = re.compile(r"(?<=\w) (?:at|in) [A-Z][^,|]*$")
 _SOURCE_LABEL = re.compile(r"^source\s*:\s*(?P<name>[^\n]{2,60})$", re.IGNORECASE)
@@ -118,7 +119,7 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
         return None
     # "By Jane Doe in Kyiv", "By Jane Doe at City Hall": the place is not part of the name
     words = _BYLINE_PLACE.sub("", parts[0]).split()
-    if not all(w[:1].isupper() or w in _NAME_PARTICLES for w in words):
+    if not all(w[:1].isupper() or w in _NAME_PARTICLES or w in _NAME_JOINERS for w in words):
         return None
     # "By JANE DOE Associated Press": an upper-case name run straight into a mixed-case outlet
     caps = next((k for k, w in enumerate(words) if not w.isupper()), len(words))
@@ -184,7 +185,7 @@ def _is_name(text: str) -> bool:
 
 _DECLARED_NOT_NAME = re.compile(
     r"\b(?:january|february|march|april|june|july|august|september|october|november|december|"
-    r"view all posts|posts by|contributed|says|wrote|no author|edited by|updated|published)\b|\d{1,2}[,:]|\d{4}",
+    r"view all posts|posts by|contributed|says|wrote|no author|edited by|updated|published|ago)\b|\d{1,2}[,:]|\d{4}",
     re.IGNORECASE,
 )
 
