@@ -24,6 +24,7 @@ from workers.stages.clean import language
 from workers.stages.clean import lines as ln
 from workers.stages.clean import metadata as md
 from workers.stages.clean import sections
+from workers.stages.clean import voting
 from workers.stages.clean import vocabulary as v
 from workers.stages.clean.dates import LABEL as DATE_LABEL, date_line, parse_date, resolve as resolve_date, to_utc
 from workers.stages.clean.normalise import looks_binary, normalise_line, normalise_text, split_lines
@@ -83,6 +84,7 @@ def clean(raw: dict) -> dict:
         split_lines(text),
         trusted=is_html,
         known_title=_page_title(page_meta),
+        votes=page_meta.get("voting"),
     )
     if truncated:
         article["removed"]["html_truncated_chars"] = truncated
@@ -194,6 +196,7 @@ def clean_lines(
     trusted: bool = False,
     keep_flags: list[bool] | None = None,
     known_title: str | None = None,
+    votes: dict | None = None,
 ) -> dict:
     """The article in a list of normalised lines.
 
@@ -201,6 +204,8 @@ def clean_lines(
     subheadings inside the run are kept too, and short lines cost the run less.
     keep_flags: an external article/boilerplate decision per line (the jusText comparison).
     known_title: the title from page metadata; its copies in the text are dropped.
+    votes: the extractors' evidence for HTML candidates (voting.candidates): each line is kept or
+    dropped by voting.keep with our classifier as one voter, instead of the densest run.
     """
     removed: Counter = Counter()
     if len(texts) > MAX_LINES:
@@ -212,7 +217,15 @@ def clean_lines(
     published = updated = byline = source = None
 
     # 1. which lines are article text
-    if keep_flags is not None:
+    if votes is not None:
+        keep = voting.keep(
+            [line.text for line in lines],
+            [line.kind == "boilerplate" for line in lines],
+            [line.kind == ln.PROSE for line in lines],
+            votes["readability_only"],
+            votes["votes"],
+        )
+    elif keep_flags is not None:
         keep = [flag and line.kind != "boilerplate" for flag, line in zip(keep_flags, lines)]
     elif trusted:
         # extractor output: subheadings count as text, but a related-links tail is still cut off

@@ -6,6 +6,8 @@ import functools
 import re
 from html import unescape as html_unescape
 
+from workers.stages.clean import voting
+
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,60}$")
 _SITE_PREFIX = re.compile(r"^[^|:»]{1,60}?\s(?:\||::|»)\s")
 # structured dates: JSON-LD, <meta> properties, the first <time datetime>; bounded, literal-anchored
@@ -30,7 +32,10 @@ def _stoplist() -> frozenset[str]:
 
 
 def extract(html: str) -> dict:
-    """{"text": str, "title", "date", "author", "sitename"} (values may be None)."""
+    """{"text": str, "title", "date", "author", "sitename", "voting", "published", "modified",
+    "declared_author", "header_lines"} (values may be None). "text" holds the candidate paragraphs
+    of the extractor vote (workers.stages.clean.voting), one per line; "voting" the evidence the
+    clean stage needs to decide each (None when only jusText found text)."""
     import trafilatura
 
     doc = None
@@ -39,7 +44,7 @@ def extract(html: str) -> dict:
             html,
             with_metadata=True,
             include_comments=False,
-            include_tables=False,
+            include_tables=True,
             include_images=False,
             deduplicate=False,
             date_extraction_params={"extensive_search": False, "original_date": True},
@@ -51,6 +56,12 @@ def extract(html: str) -> dict:
         get = doc.get if isinstance(doc, dict) else (lambda k: getattr(doc, k, None))
         meta.update({k: get(k) for k in ("text", "title", "date", "author", "sitename")})
         meta["text"] = meta["text"] or ""
+    meta["voting"] = None
+    found = voting.candidates(html, default=meta["text"])
+    if found["lines"]:
+        meta["text"] = "\n".join(found["lines"])
+        meta["voting"] = {"readability_only": {voting.norm(found["lines"][i]) for i in found["readability_only"]},
+                          "votes": found["votes"]}
     if not meta["text"].strip():
         meta["text"] = _justext(html)
     if meta["title"]:

@@ -227,6 +227,7 @@ PAYWALL = re.compile(
     r"already (?:a )?(?:subscriber|member)\b|(?:subscribe|sign up|register|log ?in) (?:now |today )?to (?:continue|keep) reading|"
     r"to continue reading(?: this)?(?: article| story)?,? (?:please )?(?:subscribe|log ?in|sign ?in|register)|"
     r"you(?:'ve| have) reached your (?:free )?(?:monthly )?(?:article|story) limit|unlock (?:this|the full) (?:article|story)|"
+    r"to (?:view|read|access|see) (?:the|this) (?:full|entire|whole|rest of the) (?:story|article),? (?:please )?(?:subscribe|log ?in|sign ?in|register)|"
     r"this (?:article|story|content) is (?:only )?(?:available|reserved|exclusive)? ?(?:to|for) (?:paying )?(?:subscribers|members))",
     re.IGNORECASE,
 )

@@ -1,0 +1,138 @@
+"""HTML main text by paragraph-level voting between extractors, instead of post-cutting one.
+
+Candidates are the paragraphs of trafilatura in recall mode (``favor_recall``), merged in page
+order with the paragraphs only trafilatura's default mode and readability-lxml find. Voters, per
+paragraph:
+
+- trafilatura default, trafilatura ``favor_precision``, readability-lxml, jusText: the paragraph is
+  part of their main text (substring of their whitespace-normalised output);
+- our line classifier (workers.stages.clean.lines, sections): the paragraph is not chrome.
+
+Rule (``keep``), measured on the web-pages-en dev set one voter at a time (bench.devset; README):
+a candidate our classifier accepts is kept; one it calls chrome is kept only when all four
+extractors agree it is article text; a paragraph only readability found is kept when jusText or the
+classifier's prose test backs it. Adding the extractors as required votes ("kept when k of them
+agree") cost recall on every k without a precision gain the classifier does not already give, so
+they are rescuers, not gates. Extractors are imported lazily and each failure (lxml on hostile
+markup) only removes that voter.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+
+_WS = re.compile(r"\s+")
+_BLOCK_TAGS = frozenset("p li h1 h2 h3 h4 h5 h6 pre blockquote td th dd dt figcaption caption".split())
+_EXTRACTORS = 4
+# trafilatura options shared by its three modes (comments, link targets and images are never body)
+_TRAFILATURA = {"include_comments": False, "include_tables": True, "include_images": False, "deduplicate": False}
+
+
+def norm(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+@functools.cache
+def _stoplist() -> frozenset[str]:
+    import justext
+
+    return frozenset(justext.get_stoplist("English"))
+
+
+def _trafilatura(html: str, **mode) -> str:
+    import trafilatura
+
+    try:
+        return trafilatura.extract(html, **_TRAFILATURA, **mode) or ""
+    except Exception:  # lxml/trafilatura errors on broken markup remove this voter only
+        return ""
+
+
+def _readability_blocks(html: str) -> list[str]:
+    """readability-lxml's article as block texts (paragraphs, list items, headings, cells)."""
+    try:
+        import lxml.html
+        from readability import Document
+
+        summary = Document(html).summary(html_partial=True)
+        root = lxml.html.fromstring(summary) if summary.strip() else None
+    except Exception:  # readability raises on empty or hostile documents
+        return []
+    if root is None:
+        return []
+    out = []
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag not in _BLOCK_TAGS:
+            continue
+        if any(a.tag in _BLOCK_TAGS for a in element.iterancestors()):
+            continue
+        text = norm(element.text_content())
+        if text:
+            out.append(text)
+    return out
+
+
+def _justext_text(html: str) -> str:
+    import justext
+
+    try:
+        paragraphs = justext.justext(html.encode("utf-8", "replace"), _stoplist())
+    except Exception:  # lxml parser errors on hostile markup
+        return ""
+    return norm(" ".join(p.text for p in paragraphs if not p.is_boilerplate))
+
+
+def _merge(base: list[str], extra: list[str]) -> tuple[list[str], set[int]]:
+    """base with the lines of extra it lacks inserted where extra has them; (lines, indexes of the
+    inserted lines)."""
+    matcher = difflib.SequenceMatcher(None, [norm(b) for b in base], [norm(e) for e in extra], autojunk=False)
+    out: list[str] = []
+    inserted: set[int] = set()
+    for op, a0, a1, b0, b1 in matcher.get_opcodes():
+        out.extend(base[a0:a1])
+        if op in ("insert", "replace"):
+            blob = norm(" ".join(base))
+            for line in extra[b0:b1]:
+                if norm(line) not in blob:
+                    inserted.add(len(out))
+                    out.append(line)
+    return out, inserted
+
+
+def candidates(html: str, default: str | None = None) -> dict:
+    """{"lines": candidate paragraphs in page order, "readability_only": indexes of paragraphs only
+    readability found, "votes": per extractor name its normalised main text}. default: trafilatura's
+    default-mode text when the caller already has it (bare_extraction with metadata)."""
+    recall = [line for line in _trafilatura(html, favor_recall=True).splitlines() if line.strip()]
+    default = _trafilatura(html) if default is None else default
+    lines, _ = _merge(recall, [line for line in default.splitlines() if line.strip()])
+    blocks = _readability_blocks(html)
+    lines, readability_only = _merge(lines, blocks)
+    return {
+        "lines": lines,
+        "readability_only": readability_only,
+        "votes": {
+            "trafilatura": norm(default),
+            "trafilatura_precision": norm(_trafilatura(html, favor_precision=True)),
+            "readability": norm(" ".join(blocks)),
+            "justext": _justext_text(html),
+        },
+    }
+
+
+def keep(texts: list[str], chrome: list[bool], prose: list[bool], readability_only: set[str], votes: dict[str, str]) -> list[bool]:
+    """Per line, whether it is article text (rule in the module docstring).
+
+    texts: the normalised lines; chrome / prose: our classifier's verdict per line; readability_only:
+    normalised texts of the paragraphs only readability found; votes: extractor name -> main text."""
+    out = []
+    for text, is_chrome, is_prose in zip(texts, chrome, prose):
+        key = norm(text)
+        agree = sum(1 for blob in votes.values() if key and key in blob)
+        if key in readability_only:
+            out.append(not is_chrome and (is_prose or key in votes.get("justext", "")))
+        else:
+            out.append(not is_chrome or agree >= _EXTRACTORS)
+    return out
