@@ -8,6 +8,8 @@ after the article. This pass marks:
 - ``teasers``: after a related/latest/read-next heading, the run of teaser lines (each at most
   ``TEASER_MAX_WORDS`` words and one sentence, all of one shape: headlines without a full stop or
   full sentences) up to the first line of another shape or a longer paragraph;
+- ``signup``: a newsletter box anywhere ("Get the Energy briefing" and the one line of pitch under
+  it, at most ``SIGNUP_PITCH_MAX_WORDS`` words);
 - ``comments``, ``legal``, ``paywall``: after a comments heading, an "About <Organisation>" /
   forward-looking statements / media-contacts heading, a legal paragraph (vocabulary.LEGAL_PARAGRAPH)
   or a subscription wall (vocabulary.PAYWALL: "for subscribers only", "already a subscriber"), the
@@ -29,6 +31,7 @@ from workers.stages.clean import lines as ln
 from workers.stages.clean import vocabulary as v
 
 TEASER_MAX_WORDS = 30
+SIGNUP_PITCH_MAX_WORDS = 25
 _HEADING_MAX_CHARS = 80
 _INNER_SENTENCE = re.compile(r"[a-z0-9)]{2}[.!?] +[A-Z\"“]")
 _REST_OF_PAGE = frozenset(("comments", "legal", "paywall"))
@@ -36,7 +39,7 @@ _MARK_SCORE = -10.0
 
 
 def heading_kind(text: str) -> str | None:
-    """The chrome-section kind a heading line opens ("teasers", "comments", "legal"), or None."""
+    """The chrome-section kind a heading line opens ("teasers", "signup", "comments", "legal"), or None."""
     if len(text) > _HEADING_MAX_CHARS:
         return None
     for kind, pattern in v.SECTION_HEADINGS:
@@ -109,6 +112,13 @@ def mark(lines: list[ln.Line]) -> list[ln.Line]:
             for j in range(i, len(out)):
                 out[j] = _as_chrome(out[j], kind)
             break
+        if kind == "signup":
+            # a newsletter box inside the article: its heading and its one-line pitch
+            j = i + 2 if i + 1 < len(out) and out[i + 1].n <= SIGNUP_PITCH_MAX_WORDS and not kinds[i + 1] else i + 1
+            for k in range(i, j):
+                out[k] = _as_chrome(out[k], kind)
+            i = j
+            continue
         if kind == "teasers" and above:
             j = i + 1
             shape = out[j].terminal if j < len(out) else None  # teasers share one shape: headlines or sentences

@@ -191,7 +191,8 @@ CREDITS = re.compile(
 
 # chrome sections of a page dump, by their heading (workers.stages.clean.sections): each row is
 # (kind, pattern of the whole heading line). "teasers": a list of short teaser lines follows (related
-# links, latest-news rails); "comments", "legal": the rest of the page is reader comments or the
+# links, latest-news rails); "signup": a newsletter box (the heading and its one-line pitch) inside
+# the article; "comments", "legal": the rest of the page is reader comments or the
 # press-release/legal boilerplate (About the company, forward-looking statements, media contacts).
 SECTION_HEADINGS: tuple[tuple[str, re.Pattern], ...] = (
     ("teasers", re.compile(
@@ -202,6 +203,10 @@ SECTION_HEADINGS: tuple[tuple[str, re.Pattern], ...] = (
         r"you (?:may|might|could) also (?:like|enjoy|be interested in)|(?:most|top) (?:read|popular|viewed|shared|stories)|"
         r"trending(?: now| stories| news)?|popular(?: now| stories)?|editor'?s? picks?|what to read next|"
         r"don'?t miss|in other news|elsewhere on .{1,40})[.:!]?$", re.IGNORECASE)),
+    ("signup", re.compile(
+        r"^(?:(?:get|sign up (?:for|to)|subscribe to|join|receive) (?:the |our |a )?(?:free |daily |weekly |morning |evening )?"
+        r"[\w'’&-]+(?: [\w'’&-]+){0,5} (?:newsletters?|briefings?|digest|bulletin|e-?mails?|alerts?|updates)|"
+        r"(?:newsletter|briefing) sign[- ]?up|sign up (?:for|to) (?:our|the) [\w'’ &-]{1,40})[.:!]?$", re.IGNORECASE)),
     ("comments", re.compile(
         r"^(?:comments?(?: \(\d+\)| \d+)?|\d+ (?:comments?|responses?|replies)|reader comments|"
         r"(?:show|view|read|see) (?:all )?(?:\d+ )?comments|leave a (?:comment|reply)|post a comment|"

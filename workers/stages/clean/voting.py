@@ -11,7 +11,7 @@ paragraph:
 Rule (``keep``), measured on the web-pages-en dev set one voter at a time (bench.devset; README):
 a candidate our classifier accepts is kept; one it calls chrome is kept only when all four
 extractors agree it is article text; a paragraph only readability found is kept when jusText or the
-classifier's prose test backs it. Adding the extractors as required votes ("kept when k of them
+classifier's prose test backs it. When no paragraph passes, trafilatura's default choice is kept. Adding the extractors as required votes ("kept when k of them
 agree") cost recall on every k without a precision gain the classifier does not already give, so
 they are rescuers, not gates. Extractors are imported lazily and each failure (lxml on hostile
 markup) only removes that voter.
@@ -19,13 +19,15 @@ markup) only removes that voter.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 
 _WS = re.compile(r"\s+")
 _BLOCK_TAGS = frozenset("p li h1 h2 h3 h4 h5 h6 pre blockquote td th dd dt figcaption caption".split())
 _EXTRACTORS = 4
+# past this many lines of trafilatura's text (no article has them; repeated-block pages do) the
+# other voters cost seconds: the page keeps trafilatura's text and the line rules alone
+MAX_VOTING_LINES = 400
 # trafilatura options shared by its three modes (comments, link targets and images are never body)
 _TRAFILATURA = {"include_comments": False, "include_tables": True, "include_images": False, "deduplicate": False}
 
@@ -85,29 +87,60 @@ def _justext_text(html: str) -> str:
 
 
 def _merge(base: list[str], extra: list[str]) -> tuple[list[str], set[int]]:
-    """base with the lines of extra it lacks inserted where extra has them; (lines, indexes of the
-    inserted lines)."""
-    matcher = difflib.SequenceMatcher(None, [norm(b) for b in base], [norm(e) for e in extra], autojunk=False)
-    out: list[str] = []
-    inserted: set[int] = set()
-    for op, a0, a1, b0, b1 in matcher.get_opcodes():
-        out.extend(base[a0:a1])
-        if op in ("insert", "replace"):
-            blob = norm(" ".join(base))
-            for line in extra[b0:b1]:
-                if norm(line) not in blob:
-                    inserted.add(len(out))
-                    out.append(line)
+    """base with the lines of extra it lacks inserted after the base line that the nearest earlier
+    shared line of extra matches (linear: exact matches first, substring only for the rest);
+    (lines, indexes of the inserted lines)."""
+    first = {}
+    for i, line in enumerate(base):
+        first.setdefault(norm(line), i)
+    blob = None
+    after: dict[int, list[str]] = {}
+    anchor = -1
+    for line in extra:
+        key = norm(line)
+        if key in first:
+            anchor = first[key]
+            continue
+        blob = norm(" ".join(base)) if blob is None else blob
+        if key and key not in blob:
+            after.setdefault(anchor, []).append(line)
+    out: list[str] = list(after.get(-1, []))
+    inserted = set(range(len(out)))
+    for i, line in enumerate(base):
+        out.append(line)
+        for extra_line in after.get(i, []):
+            inserted.add(len(out))
+            out.append(extra_line)
     return out, inserted
+
+
+_TABLE_ROW = re.compile(r"^\|.*\|$")
+_CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
+
+
+def _lines(text: str) -> list[str]:
+    """Non-empty lines of trafilatura's text; its table rows ("| cell | cell |") become one line per
+    cell, so a layout table's cells are judged as the blocks they are."""
+    out = []
+    for line in text.splitlines():
+        line = line.strip()
+        if _TABLE_ROW.match(line):
+            out.extend(cell.strip().replace("\\|", "|") for cell in _CELL_SEPARATOR.split(line) if cell.strip())
+        elif line.strip():
+            out.append(line)
+    return out
 
 
 def candidates(html: str, default: str | None = None) -> dict:
     """{"lines": candidate paragraphs in page order, "readability_only": indexes of paragraphs only
-    readability found, "votes": per extractor name its normalised main text}. default: trafilatura's
+    readability found, "votes": per extractor name its normalised main text}; no lines when
+    trafilatura's text is over MAX_VOTING_LINES lines. default: trafilatura's
     default-mode text when the caller already has it (bare_extraction with metadata)."""
-    recall = [line for line in _trafilatura(html, favor_recall=True).splitlines() if line.strip()]
     default = _trafilatura(html) if default is None else default
-    lines, _ = _merge(recall, [line for line in default.splitlines() if line.strip()])
+    if default.count("\n") > MAX_VOTING_LINES:
+        return {"lines": [], "readability_only": set(), "votes": {}}
+    recall = _lines(_trafilatura(html, favor_recall=True))
+    lines, _ = _merge(recall, _lines(default))
     blocks = _readability_blocks(html)
     lines, readability_only = _merge(lines, blocks)
     return {
@@ -135,4 +168,8 @@ def keep(texts: list[str], chrome: list[bool], prose: list[bool], readability_on
             out.append(not is_chrome and (is_prose or key in votes.get("justext", "")))
         else:
             out.append(not is_chrome or agree >= _EXTRACTORS)
+    if not any(out):
+        # nothing passes (a stub page, a caption and a paywall): trafilatura's own choice, not nothing
+        default = votes.get("trafilatura", "")
+        out = [not is_chrome and bool(norm(text)) and norm(text) in default for text, is_chrome in zip(texts, chrome)]
     return out
