@@ -38,14 +38,27 @@ _REST_OF_PAGE = frozenset(("comments", "legal", "paywall"))
 _MARK_SCORE = -10.0
 
 
+# one pass over a heading line for every row of the table (the first matching row wins, as in order)
+_ANY_HEADING = re.compile(
+    "|".join(f"(?P<{kind}_{n}>{pattern.pattern})" for n, (kind, pattern) in enumerate(v.SECTION_HEADINGS)),
+    re.IGNORECASE,
+)
+# cheap prefilters: words every paywall / legal-paragraph pattern contains
+def _hint(text: str) -> bool:
+    """Cheap prefilter: a word every paywall / legal-paragraph pattern contains."""
+    lower = text.lower()
+    return (
+        "subscri" in lower or "member" in lower or "reading" in lower or "limit" in lower or "unlock" in lower
+        or "full" in lower or "entire" in lower or "rest of" in lower or "statements" in lower
+    )
+
+
 def heading_kind(text: str) -> str | None:
     """The chrome-section kind a heading line opens ("teasers", "signup", "comments", "legal"), or None."""
     if len(text) > _HEADING_MAX_CHARS:
         return None
-    for kind, pattern in v.SECTION_HEADINGS:
-        if pattern.match(text):
-            return kind
-    return None
+    m = _ANY_HEADING.match(text)
+    return m.lastgroup.rsplit("_", 1)[0] if m else None
 
 
 def line_kind(text: str) -> str | None:
@@ -53,9 +66,11 @@ def line_kind(text: str) -> str | None:
     kind = heading_kind(text)
     if kind:
         return kind
+    if len(text) > 600 or not _hint(text):
+        return None
     if v.LEGAL_PARAGRAPH.match(text):
         return "legal"
-    if len(text) <= 600 and v.PAYWALL.search(text):
+    if v.PAYWALL.search(text):
         return "paywall"
     return None
 
