@@ -11,7 +11,8 @@ paragraph:
 Rule (``keep``), measured on the web-pages-en dev set one voter at a time (bench.devset; README):
 a candidate our classifier accepts is kept; one it calls chrome is kept only when all four
 extractors agree it is article text; a paragraph only readability found is kept when jusText or the
-classifier's prose test backs it. When no paragraph passes, trafilatura's default choice is kept. Adding the extractors as required votes ("kept when k of them
+classifier's prose test backs it; a line in a run of link-like lines above the first prose paragraph
+(a menu, ``_menu_lines``) only when all four extractors agree. When no paragraph passes, trafilatura's default choice is kept. Adding the extractors as required votes ("kept when k of them
 agree") cost recall on every k without a precision gain the classifier does not already give, so
 they are rescuers, not gates. Extractors are imported lazily and each failure (lxml on hostile
 markup) only removes that voter.
@@ -155,19 +156,41 @@ def candidates(html: str, default: str | None = None) -> dict:
     }
 
 
+MENU_MIN_ITEMS = 4
+MENU_ITEM_MAX_WORDS = 4
+
+
+def _menu_lines(texts: list[str]) -> set[int]:
+    """Indexes of the lines in runs of at least MENU_MIN_ITEMS link-like lines (at most
+    MENU_ITEM_MAX_WORDS words, no sentence punctuation): a menu or section list in the page."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, text in enumerate(texts + [""]):
+        words = text.split()
+        if words and len(words) <= MENU_ITEM_MAX_WORDS and not text.rstrip().endswith((".", "!", "?", ":", ",")):
+            run.append(i)
+            continue
+        if len(run) >= MENU_MIN_ITEMS:
+            out.update(run)
+        run = []
+    return out
+
+
 def keep(texts: list[str], chrome: list[bool], prose: list[bool], readability_only: set[str], votes: dict[str, str]) -> list[bool]:
     """Per line, whether it is article text (rule in the module docstring).
 
     texts: the normalised lines; chrome / prose: our classifier's verdict per line; readability_only:
     normalised texts of the paragraphs only readability found; votes: extractor name -> main text."""
     out = []
-    for text, is_chrome, is_prose in zip(texts, chrome, prose):
+    first_prose = next((i for i, (c, p) in enumerate(zip(chrome, prose)) if p and not c), len(texts))
+    menu = _menu_lines(texts[:first_prose])  # above the article: lists in it (steps, ingredients) stay
+    for i, (text, is_chrome, is_prose) in enumerate(zip(texts, chrome, prose)):
         key = norm(text)
         agree = sum(1 for blob in votes.values() if key and key in blob)
         if key in readability_only:
             out.append(not is_chrome and (is_prose or key in votes.get("justext", "")))
         else:
-            out.append(not is_chrome or agree >= _EXTRACTORS)
+            out.append((not is_chrome and i not in menu) or agree >= _EXTRACTORS)
     if not any(out):
         # nothing passes (a stub page, a caption and a paywall): trafilatura's own choice, not nothing
         default = votes.get("trafilatura", "")
