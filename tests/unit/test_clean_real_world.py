@@ -159,6 +159,16 @@ def test_dates_and_sentences_are_not_authors(text):
     assert md.authors(text) == [] and md.authors(text, declared=True) == []
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("Evan Halper Staff Writer", ["Evan Halper"]),  # a role run into the name
+    ("Bob Yirka, Phys.org", ["Bob Yirka"]),  # the site is not an author
+    ("HLNF Staff Report", ["HLNF Staff Report"]),  # a staff credit alone is the byline
+    ("Ana Ruiz, Senior Correspondent", ["Ana Ruiz"]),
+])
+def test_roles_sites_and_staff_credits(text, names):
+    assert md.authors(text) == names and md.authors(text, declared=True) == names
+
+
 def test_declared_authors_keep_initials_and_lists():
     assert md.authors("Sarah Hinger; Sylvia Torres-Guillén", declared=True) == ["Sarah Hinger", "Sylvia Torres-Guillén"]
     assert md.authors("J.R. Stone", declared=True) == ["J.R. Stone"]

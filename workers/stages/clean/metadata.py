@@ -132,7 +132,7 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
     outlet = next((p for p in parts[1:] if _OUTLET.search(p)), None)
     names = [parts[0]]
     for part in parts[1:]:  # "By Carla Weiss, Derek Morgan and Nora Ellis": the other names
-        if _OUTLET.search(part) or not authors(part):
+        if _OUTLET.search(part) or _ROLE_ONLY.match(part) or _STAFF_CREDIT.match(part) or not authors(part):
             break
         names.append(part)
     return ", ".join(names), outlet
@@ -147,6 +147,19 @@ _NOT_NAME_WORDS = frozenset(
     "staff reporter correspondent editor writer contributor contributed article story photo photos email follow "
     "authors author share comments minutes hours ago read".split()
 )
+# "Evan Halper Staff Writer": a role run into the name
+_TRAILING_ROLE = re.compile(
+    r"(?<=\w)\s+(?:(?:staff|senior|chief|contributing|special|political|business|science)\s+)?"
+    r"(?:writer|reporter|correspondent|editor|columnist|contributor)s?$",
+    re.IGNORECASE,
+)
+_ROLE_ONLY = re.compile(
+    r"^(?:(?:staff|senior|chief|contributing|special|political|business|science)\s+)?"
+    r"(?:writer|reporter|correspondent|editor|columnist|contributor)s?$",
+    re.IGNORECASE,
+)
+_STAFF_CREDIT = re.compile(r"^(?:[A-Z][\w.&'’-]*\s+){0,3}staff(?:\s+(?:writer|reporter|report|reports))?$", re.IGNORECASE)
+_DOMAIN = re.compile(r"\w\.(?:com|org|net|co|io|news|info|uk|au|ca|de|fr)\b", re.IGNORECASE)
 _NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv phd ph.d. md".split())
 
 
@@ -168,7 +181,15 @@ def authors(byline_text: str | None, declared: bool = False) -> list[str]:
         if part.casefold() in _NAME_SUFFIXES and out:
             out[-1] = f"{out[-1]}, {part}"  # "Michael Anderson, PhD"
             continue
+        if out and _ROLE_ONLY.match(part):
+            break  # "…, Staff Writer"
+        stripped = _TRAILING_ROLE.sub("", part)
+        part = stripped if len(stripped.split()) >= 2 else part
+        if _DOMAIN.search(part):
+            break  # "Phys.org": the site, not an author
         if not (_is_declared_name(part) if declared else _is_name(part)):
+            if not out and _STAFF_CREDIT.match(part):
+                out.append(part)  # "HLNF Staff Report", "Staff Writer": the whole byline is a staff credit
             break
         out.append(part)
     return out
