@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 from typing import Any, Callable
@@ -101,13 +100,6 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
         started = time.perf_counter()
         await ner_pool.start()
         log.info("NER pool ready: %d process(es) in %.1f s", settings.ner_processes, time.perf_counter() - started)
-
-    @app.task
-    async def _warm_clean() -> None:
-        # the clean stage's lazy loads (language model, dateparser, extractors) at start, not on the first article
-        started = time.perf_counter()
-        await asyncio.get_running_loop().run_in_executor(None, clean.warm)
-        log.info("clean stage warm in %.1f s", time.perf_counter() - started)
 
     @app.on_before_shutdown.connect
     async def _stop_ner_pool(sender: Any, **kwargs: Any) -> None:

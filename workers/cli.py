@@ -94,6 +94,9 @@ def worker() -> None:
         require_model(settings.spacy_model)
     except ModelMissing as error:
         raise click.ClickException(str(error)) from None
+    from workers.stages import clean
+
+    clean.warm()  # the clean stage's lazy loads now, before the worker joins its group, not on the first article
     app = create_app(settings)
     Worker(app, loglevel=settings.log_level.upper()).execute_from_commandline()
 
