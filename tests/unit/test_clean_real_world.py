@@ -278,3 +278,25 @@ def test_masthead_is_never_the_title():
                       "Email the author | Follow", "March 9, 2017", ""] + LEAD)
     record = stage.clean({"id": "m", "content": page, "content_type": "text/plain", "fetched_at": None})
     assert record["title"] == "Rates rise at the port, board says"
+
+
+def test_dedupe_signatures_leave_boilerplate_sections_out():
+    """Records whose paragraphs still carry a release's boilerplate (not cut by the clean stage)
+    match on their news only."""
+    legal = ["About Northwind Freight",
+             "Northwind Freight is a logistics company headquartered in Leeds. Founded in 1990, it employs more "
+             "than 2,000 people across offices in Europe, North America and Asia, and serves customers in forty countries.",
+             "Forward-Looking Statements",
+             "This press release contains forward-looking statements that involve risks and uncertainties, including "
+             "statements about the company's plans, strategies, expected financial results and market conditions. "
+             "Actual results may differ materially because of competition, changes in demand and supply constraints. "
+             "The company undertakes no obligation to update any forward-looking statement, except as required by law."]
+    news = [["Northwind Freight opened a second depot in Rotterdam on Monday, adding two hundred jobs at the port."],
+            ["Northwind Freight named a new chief executive, who joins from a rail operator in the spring."]]
+    index = dd.DedupeIndex()
+    for n, lead in enumerate(news):
+        paragraphs = lead + legal
+        record = {"id": f"r{n}", "paragraphs": paragraphs, "body": "\n\n".join(paragraphs), "title": None,
+                  "source": None, "fetched_at": None, "content_hash": stage.content_hash("\n\n".join(paragraphs)),
+                  "pipeline": {"clean": {"version": stage.VERSION}}}
+        assert dd.dedupe(record, index, float(n))["status"] == "unique"

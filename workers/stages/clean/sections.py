@@ -156,3 +156,16 @@ def _as_chrome(line: ln.Line, reason: str) -> ln.Line:
     copy.n, copy.terminal, copy.stop = line.n, line.terminal, line.stop
     copy.kind, copy.reason, copy.score, copy.hard_end = "boilerplate", reason, _MARK_SCORE, line.hard_end
     return copy
+
+
+SECTION_KINDS = frozenset(("teasers", "signup", "comments", "legal", "paywall"))
+
+
+def article_text(paragraphs: list[str]) -> str:
+    """The paragraphs without the chrome sections ``mark`` finds in them, joined by blank lines: what
+    near-duplicate signatures are computed on (two releases that share only their boilerplate must
+    not match). paragraphs: a clean record's ``paragraphs``."""
+    marked = mark(ln.classify(paragraphs))
+    return "\n\n".join(
+        text for text, line in zip(paragraphs, marked) if not (line.kind == "boilerplate" and line.reason in SECTION_KINDS)
+    )
