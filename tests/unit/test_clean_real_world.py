@@ -300,3 +300,44 @@ def test_dedupe_signatures_leave_boilerplate_sections_out():
                   "source": None, "fetched_at": None, "content_hash": stage.content_hash("\n\n".join(paragraphs)),
                   "pipeline": {"clean": {"version": stage.VERSION}}}
         assert dd.dedupe(record, index, float(n))["status"] == "unique"
+
+
+# --- the chrome-section table, row by row ----------------------------------------------------------------
+
+from workers.stages.clean import sections  # noqa: E402
+
+
+@pytest.mark.parametrize(("heading", "kind"), [
+    ("Related stories", "teasers"), ("More from Local News", "teasers"), ("Read next:", "teasers"),
+    ("Latest from the newsroom", "teasers"), ("You may also like", "teasers"), ("Most read", "teasers"),
+    ("Get the Energy Desk briefing", "signup"), ("Sign up for our newsletter", "signup"),
+    ("12 Comments", "comments"), ("Comments (3)", "comments"), ("Leave a reply", "comments"),
+    ("Join the conversation", "comments"),
+    ("About Northwind Freight", "legal"), ("About the company", "legal"), ("Forward-Looking Statements", "legal"),
+    ("Safe Harbor Statement", "legal"), ("Media Contact", "legal"), ("Investor Relations Contacts", "legal"),
+    ("Notes to editors", "legal"), ("For more information, contact:", "legal"),
+])
+def test_section_headings_table(heading, kind):
+    assert sections.heading_kind(heading) == kind
+
+
+@pytest.mark.parametrize("line", [
+    "About a buck an ear.", "About the study", "More than forty people attended the meeting on Tuesday.",
+    "Latest figures show a rise in rents", "Comments from the minister were not available.",
+    "The contact was made on Monday, police said.",
+])
+def test_not_section_headings(line):
+    assert sections.heading_kind(line) is None
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("This article is for subscribers only.", "paywall"),
+    ("Already a subscriber? Log in", "paywall"),
+    ("To view the full story, please subscribe to The Daily Courier.", "paywall"),
+    ("You have reached your free article limit this month.", "paywall"),
+    ("This press release contains forward-looking statements within the meaning of the law.", "legal"),
+    ("The union said its members would only return for a better offer.", None),
+    ("Subscribers to the service complained about the outage on Monday.", None),
+])
+def test_paywall_and_legal_lines(line, kind):
+    assert sections.line_kind(line) == kind
