@@ -5,7 +5,8 @@ matches, plain-text docs/s on one core, and the same pipeline with jusText choos
 held-out-style fixture corpus (tests/fixtures/pages: per-page F1, titles and metadata, text and HTML apart),
 and the same block again for the fresh pages only (names starting with "r", written after the rules were tuned),
 and for the second fresh batch (names starting with "s"). Optional gold fields (summary, language) are
-checked on the pages whose gold has them.
+checked on the pages whose gold has them. Last, the real-page dev set (bench.devset): our HTML and
+text-dump paths beside trafilatura alone, and clean speed on the dumps beside its ceiling.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from bench.metrics import shingle_f1
 from workers.stages import clean as clean_stage
-from bench import justext_lines
+from bench import devset, justext_lines
 from bench.gold import GOLD_PATH as GOLD
 from workers.stages.clean import lines as ln
 from workers.stages.clean.normalise import normalise_text, split_lines
@@ -181,7 +182,7 @@ def main() -> int:
           f"per round, {cpu * 1000 / LOOPS:.3f} ms CPU each; load average {os.getloadavg()[0]:.2f}; target 2,000/s)")
     print(f"ceiling: only normalising and splitting the same inputs {LOOPS / floor_cpu:,.0f} docs/s; "
           f"the stage runs at {floor_cpu / cpu:.2f} of it")
-    return 0
+    return devset.devset_block()
 
 
 if __name__ == "__main__":

@@ -95,6 +95,9 @@ def worker() -> None:
     from workers.observability import logging_config
     from workers.shutdown import GracefulWorker
 
+    from workers.stages import clean
+
+    clean.warm()  # the clean stage's lazy loads now, before the worker joins its group, not on the first article
     app = create_app(settings)
     config = logging_config(settings)
     GracefulWorker(

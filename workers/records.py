@@ -70,8 +70,8 @@ def decode_raw(payload: bytes | str | dict, *, received_at: str | None = None) -
     """A message from articles.raw -> a valid raw record, or RecordError saying why not.
 
     Lenient where scrapers differ (README "Records"): message bytes that are not UTF-8 are decoded
-    by workers.decoding; a missing `schema_version` is 1 (another one is
-    `unsupported_schema_version`); a missing `fetched_at` is the time of receipt (`received_at`,
+    by workers.decoding; a missing `schema_version` is 1 (another integer is
+    `unsupported_schema_version`, a non-integer a `schema_violation`); a missing `fetched_at` is the time of receipt (`received_at`,
     default now); a missing `content_type` is text/html when the content starts like HTML, else
     text/plain. Only `id` and `content` are required."""
     if isinstance(payload, dict):
@@ -81,7 +81,9 @@ def decode_raw(payload: bytes | str | dict, *, received_at: str | None = None) -
     if not isinstance(record, dict):
         raise RecordError("undecodable", f"expected a JSON object, got {type(record).__name__}")
     version = record.setdefault("schema_version", SCHEMA_VERSION)
-    if version not in SUPPORTED_SCHEMA_VERSIONS or isinstance(version, bool):
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise RecordError("schema_violation", f"schema_version must be an integer, got {version!r}")
+    if version not in SUPPORTED_SCHEMA_VERSIONS:
         raise RecordError(
             "unsupported_schema_version",
             f"schema_version {version!r} is not one this worker reads ({', '.join(map(str, sorted(SUPPORTED_SCHEMA_VERSIONS)))})",

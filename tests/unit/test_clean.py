@@ -93,8 +93,9 @@ def test_html_page():
     assert record["dateline"] == "SPRINGFIELD"
     assert record["paragraphs"] == ARTICLE
     assert record["byline"] == "Jane Doe"
-    # article:published_time carries the time: it is kept (trafilatura alone gives only the day)
-    assert record["published_at"] == "2024-03-03T10:15:00"
+    # article:published_time carries the time and its offset: both are kept (trafilatura alone gives only the day)
+    assert record["published_at"] == "2024-03-03T10:15:00+00:00"
+    assert record["published_at_utc"] == "2024-03-03T10:15:00Z"
     assert record["summary"] is None
 
 

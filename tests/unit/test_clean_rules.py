@@ -114,7 +114,7 @@ def test_dateline(paragraph, dateline, rest_starts):
         ("Veröffentlicht: 8. Juni 2011", ("2011-06-08", None)),  # dateparser fallback
         ("Stand: 08.06.2011 14:37 Uhr", (None, "2011-06-08T14:37:00")),
         ("08.06.2011", ("2011-06-08", None)),  # dotted dates are day-first
-        ("Updated 2 hours ago", None),  # relative dates are never resolved against the clock
+        ("Updated 2 hours ago", (None, "-PT2H")),  # relative: a duration, resolved against fetched_at only
         ("Published: June 2011", None),  # missing day: never filled in
         ("Gates said the talks on June 8 2011 were constructive", None),
         ("16:45, 5 Mar 2024 | Updated: 17:20, 5 Mar 2024", ("2024-03-05T16:45:00", "2024-03-05T17:20:00")),

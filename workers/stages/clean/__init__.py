@@ -10,7 +10,9 @@ vocabulary - stopwords and UI/boilerplate vocabulary (precompiled, frozen): the 
 lines      - per-line features, classification and the densest-prose region
 metadata   - title, dateline, byline, source, standfirst and caption rules
 dates      - cheap date-line prefilter, fast formats, dateparser fallback
-html       - trafilatura extraction (jusText fallback)
+html       - trafilatura metadata, structured dates and authors, header lines (jusText fallback)
+voting     - paragraph-level voting between extractors for HTML (trafilatura x3, readability, jusText)
+sections   - chrome sections by their heading: teaser lists, newsletter boxes, comments, legal, paywalls
 language   - py3langid, loaded lazily once
 """
 
@@ -21,7 +23,8 @@ from workers.stages.clean.core import (
     clean_lines,
     content_hash,
     header_line_is_title,
+    warm,
 )
 from workers.stages.clean.intake import clean
 
-__all__ = ["MAX_HTML_CHARS", "STAGE", "VERSION", "clean", "clean_lines", "content_hash", "header_line_is_title"]
+__all__ = ["MAX_HTML_CHARS", "STAGE", "VERSION", "clean", "clean_lines", "content_hash", "header_line_is_title", "warm"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 
 MAX_DATE_LINE = 120
 _DIGIT = re.compile(r"\d")
@@ -48,7 +48,8 @@ _TIME_FIRST = r"^(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[a
 _FAST = (
     re.compile(r"^(?:\w+,?\s+)?" + _MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _TIME, re.I),
     re.compile(r"^(?:\w+,?\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r",?\s+(?P<y>\d{4})" + _TIME, re.I),
-    re.compile(r"^(?P<y>\d{4})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?)?", re.I),
+    re.compile(r"^(?P<y>\d{4})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\.\d{1,9})?"
+               r"\s?(?P<tz>Z|UTC|GMT|[+-]\d{2}:?\d{2}(?!\d))?)?", re.I),
     re.compile(r"^(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})[/.](?P<y>\d{4})" + _TIME, re.I),
     re.compile(_TIME_FIRST + r"(?:\w+,?\s+)?" + _MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})", re.I),
     re.compile(_TIME_FIRST + r"(?:\w+,?\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r",?\s+(?P<y>\d{4})", re.I),
@@ -62,12 +63,38 @@ BARE_DATE = re.compile(
     + _MON.replace("(?P<mon>", "(?:") + r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})",
     re.I,
 )
+# a zone after a clock time: an abbreviation (PDT, CET, BST), "UTC+2", "GMT-05:00", or a numeric offset
+_ZONE_AFTER = re.compile(r"\s*\(?(?:[A-Z]{2,5}\b|(?:UTC|GMT)?\s?[+-]\d{1,2}(?::?\d{2})?\b)")
+
+
+def _zone_after(text: str, at: int) -> timezone | None:
+    """The fixed offset of a zone written after a clock time ("9:15 a.m. PDT" -> -07:00, "06.00 GMT"),
+    from dateparser's zone table; None when no known zone follows."""
+    m = _ZONE_AFTER.match(text, at)
+    if not m:
+        return None
+    from dateparser.timezone_parser import pop_tz_offset_from_string
+
+    _, tz = pop_tz_offset_from_string("x " + m.group(0).strip(" ()"))
+    return timezone(tz.utcoffset(None)) if tz is not None else None
+
+
+def _offset(tz: str | None) -> timezone | None:
+    """tzinfo for "Z", "UTC", "GMT", "+01:00", "-0700"; None for no zone (the time stays naive)."""
+    if not tz:
+        return None
+    if tz.upper() in ("Z", "UTC", "GMT"):
+        return timezone.utc
+    sign = -1 if tz[0] == "-" else 1
+    digits = tz[1:].replace(":", "")
+    return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0)))
+
+
 _SETTINGS = {
     "REQUIRE_PARTS": ["day", "month", "year"],
     "PARSERS": ["custom-formats", "absolute-time"],
     "RELATIVE_BASE": datetime(2000, 1, 1),
     "PREFER_DAY_OF_MONTH": "first",
-    "RETURN_AS_TIMEZONE_AWARE": False,
 }
 
 
@@ -88,6 +115,7 @@ def _fast(text: str) -> str | None:
         if not m:
             continue
         g = m.groupdict()
+        zone = _zone_after(text, m.end()) if g.get("h") is not None and not g.get("tz") else None
         try:
             year = int(g["y"])
             if g.get("mon"):
@@ -107,7 +135,7 @@ def _fast(text: str) -> str | None:
                 hour += 12
             elif ampm == "am" and hour == 12:
                 hour = 0
-            return datetime(year, month, day, hour, minute, second).isoformat()
+            return datetime(year, month, day, hour, minute, second, tzinfo=zone or _offset(g.get("tz"))).isoformat()
         except (ValueError, KeyError):
             return None
     return None
@@ -131,9 +159,71 @@ def parse_date(text: str) -> str | None:
     return _iso(data.date_obj, bool(_HAS_TIME.search(text)))
 
 
+# "3 hours ago", "2 days ago": kept as a negative ISO 8601 duration until fetched_at resolves it
+RELATIVE = re.compile(
+    r"^(?P<num>\d{1,3})\s*(?P<unit>s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)\s+ago$",
+    re.IGNORECASE,
+)
+_UNIT = {"s": "S", "m": "M", "h": "H", "d": "D", "w": "W"}
+
+
+def relative(text: str) -> str | None:
+    """A relative date ("3 hours ago") as a negative ISO 8601 duration ("-PT3H", "-P2D"), else None."""
+    m = RELATIVE.match(text.strip(" .,;|"))
+    if not m:
+        return None
+    unit = _UNIT[m.group("unit")[0].lower()]
+    return f"-P{'T' if unit in 'HMS' else ''}{int(m.group('num'))}{unit}"
+
+
+def resolve(value: str | None, fetched_at: str | None) -> str | None:
+    """A date value of the clean stage made final: a relative duration ("-PT3H") becomes fetched_at
+    minus it (in fetched_at's offset), else None; a date after fetched_at is None (a page cannot be
+    published after it was fetched). value, fetched_at: ISO 8601 strings or None."""
+    if value is None:
+        return None
+    fetched = _as_datetime(fetched_at) if fetched_at else None
+    if value.startswith("-P"):
+        if fetched is None:
+            return None
+        amount, unit = int(value.rstrip("SMHDW").lstrip("-PT")), value[-1]
+        step = {"S": "seconds", "M": "minutes", "H": "hours", "D": "days", "W": "weeks"}[unit]
+        return (fetched - timedelta(**{step: amount})).replace(microsecond=0).isoformat()
+    if fetched is not None:
+        found = _as_datetime(value)
+        if found is not None and _after(found, fetched):
+            return None
+    return value
+
+
+def to_utc(value: str | None) -> str | None:
+    """The same instant in UTC ("2023-04-18T16:15:00Z") when value has a time and an offset, else None."""
+    found = _as_datetime(value) if value and "T" in value else None
+    if found is None or found.tzinfo is None:
+        return None
+    return found.astimezone(timezone.utc).replace(tzinfo=None).isoformat() + "Z"
+
+
+def _as_datetime(value: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def _after(found: datetime, fetched: datetime) -> bool:
+    """found is later than fetched: instants when both have offsets, else calendar dates (a naive
+    time's zone is unknown, so only a later day counts)."""
+    if found.tzinfo is not None and fetched.tzinfo is not None:
+        return found > fetched
+    return found.date() > fetched.date() + timedelta(days=1 if found.tzinfo is None else 0)
+
+
 @functools.lru_cache(maxsize=4096)
 def date_line(line: str) -> tuple[str | None, str | None] | None:
-    """(published_at, updated_at) when the line is a date line, else None (cheap for other lines)."""
+    """(published_at, updated_at) when the line is a date line, else None (cheap for other lines).
+    Values are ISO 8601 (with the page's offset when it gives one) or a relative duration ("-PT3H",
+    see ``relative``) that ``resolve`` turns into a date against fetched_at."""
     if len(line) > MAX_DATE_LINE or not _DIGIT.search(line):
         return None
     published = updated = None
@@ -141,7 +231,7 @@ def date_line(line: str) -> tuple[str | None, str | None] | None:
     for part in _PART_SPLIT.split(line):
         m = LABEL.match(part)
         if m:
-            value = parse_date(m.group("rest"))
+            value = parse_date(m.group("rest")) or relative(m.group("rest"))
             if value is None:
                 continue
             matched = True
@@ -149,8 +239,8 @@ def date_line(line: str) -> tuple[str | None, str | None] | None:
                 updated = updated or value
             else:
                 published = published or value
-        elif len(part) <= 60 and BARE_DATE.match(part):
-            value = parse_date(part)
+        elif len(part) <= 60 and (BARE_DATE.match(part) or RELATIVE.match(part)):
+            value = parse_date(part) or relative(part)
             if value:
                 matched = True
                 published = published or value

@@ -6,6 +6,8 @@ import functools
 import re
 from html import unescape as html_unescape
 
+from workers.stages.clean import voting
+
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,60}$")
 _SITE_PREFIX = re.compile(r"^[^|:»]{1,60}?\s(?:\||::|»)\s")
 # structured dates: JSON-LD, <meta> properties, the first <time datetime>; bounded, literal-anchored
@@ -30,7 +32,10 @@ def _stoplist() -> frozenset[str]:
 
 
 def extract(html: str) -> dict:
-    """{"text": str, "title", "date", "author", "sitename"} (values may be None)."""
+    """{"text": str, "title", "date", "author", "sitename", "voting", "published", "modified",
+    "declared_author", "header_lines"} (values may be None). "text" holds the candidate paragraphs
+    of the extractor vote (workers.stages.clean.voting), one per line; "voting" the evidence the
+    clean stage needs to decide each (None when only jusText found text)."""
     import trafilatura
 
     doc = None
@@ -39,10 +44,12 @@ def extract(html: str) -> dict:
             html,
             with_metadata=True,
             include_comments=False,
-            include_tables=False,
+            include_tables=True,
             include_images=False,
             deduplicate=False,
-            date_extraction_params={"extensive_search": False, "original_date": True},
+            # htmldate (through trafilatura), original publication date, extensive search: it beats
+            # our own date rules on the dev set (bench.devset), so core.clean prefers its day
+            date_extraction_params={"extensive_search": True, "original_date": True},
         )
     except Exception:  # trafilatura/lxml raise assorted errors on broken markup
         doc = None
@@ -51,6 +58,12 @@ def extract(html: str) -> dict:
         get = doc.get if isinstance(doc, dict) else (lambda k: getattr(doc, k, None))
         meta.update({k: get(k) for k in ("text", "title", "date", "author", "sitename")})
         meta["text"] = meta["text"] or ""
+    meta["voting"] = None
+    found = voting.candidates(html, default=meta["text"])
+    if found["lines"]:
+        meta["text"] = "\n".join(found["lines"])
+        meta["voting"] = {"readability_only": {voting.norm(found["lines"][i]) for i in found["readability_only"]},
+                          "votes": found["votes"]}
     if not meta["text"].strip():
         meta["text"] = _justext(html)
     if meta["title"]:
@@ -61,6 +74,7 @@ def extract(html: str) -> dict:
             if m:
                 meta["sitename"] = _site_name(" ".join(m.group(1).split()), meta["title"])
     meta["published"], meta["modified"] = structured_dates(html)
+    meta["declared_author"] = structured_author(html)
     meta["header_lines"] = header_lines(html, meta["title"])
     return meta
 
@@ -167,6 +181,45 @@ def structured_dates(html: str) -> tuple[str | None, str | None]:
         m = _TIME_TAG.search(html)
         published = m.group(1) if m else None
     return published, modified
+
+
+_LD_AUTHOR = re.compile(r'"author"\s*:\s*\[?\s*\{[^{}]{0,400}?"name"\s*:\s*"([^"]{2,80})"')
+_LD_AUTHORS = re.compile(r'\{[^{}]{0,400}?"name"\s*:\s*"([^"]{2,80})"')
+_AUTHOR_LIST = re.compile(r'"author"\s*:\s*\[([^\]]{0,3000})\]')
+_META_AUTHOR = re.compile(r'<meta\b[^>]{0,200}\bname\s*=\s*["\']author["\'][^>]{0,200}>', re.IGNORECASE)
+_META_AUTHOR_CONTENT = re.compile(r'\bcontent\s*=\s*["\']([^"\']{2,120})["\']', re.IGNORECASE)
+
+
+def structured_author(html: str) -> str | None:
+    """The author(s) the page declares, as written: JSON-LD "author" ({"name"} or a list of them,
+    joined with "; "), else <meta name="author">. Raw string or None."""
+    head = html[:_HEAD_CHARS]
+    m = _AUTHOR_LIST.search(head)
+    if m:
+        names = [n for n in _LD_AUTHORS.findall(m.group(1)) if not n.startswith("http")]
+        if names:
+            return html_unescape("; ".join(dict.fromkeys(map(_json_text, names))))
+    m = _LD_AUTHOR.search(head)
+    if m and not m.group(1).startswith("http"):
+        return html_unescape(_json_text(m.group(1)))
+    m = _META_AUTHOR.search(head)
+    if m:
+        content = _META_AUTHOR_CONTENT.search(m.group(0))
+        if content and not content.group(1).startswith("http"):
+            return html_unescape(content.group(1))
+    return None
+
+
+def _json_text(value: str) -> str:
+    """A JSON string's escapes decoded ("Guill\\u00e9n" -> "Guillén"); the raw text when malformed."""
+    if "\\" not in value:
+        return value
+    import json
+
+    try:
+        return json.loads(f'"{value}"')
+    except ValueError:
+        return value
 
 
 _SITE_NAME_MAX_WORDS = 5

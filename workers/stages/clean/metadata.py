@@ -31,9 +31,12 @@ _NOT_PLACES = frozenset(
     "tags topics share print email advertisement sponsored the this that it he she they we i".split()
 )
 _BYLINE = re.compile(
-    r"^(?i:by|written by|words by|reporting by|von|par|por|door|di)\s+(?P<name>[A-Z\u00c0-\u00de][^\n]{1,100})$"
+    r"^(?:(?i:by|written by|words by|reporting by|story by|text by|von|par|por|door|di|av|af|przez|από|от|автор:?)\s+"
+    r"(?P<name>[A-Z\u00c0-\u00de\u0100-\u017f\u0391-\u03a9\u0400-\u042f][^\n]{1,100})|"
+    r"(?:بقلم|كتب|كتبت)\s*:?\s*(?P<uncased>[\u0600-\u06ff][^\n]{1,100}))$"
 )
 _NAME_PARTICLES = frozenset("and de del della der di van von la le al el bin ibn da dos du y".split())
+_NAME_JOINERS = frozenset("and & und et y e en og och".split())  # "A and B" in the languages of _BYLINE
 _BYLINE_SPLIT = re.compile(r"\s*(?:[|•·,/]|\s[–—-]\s)\s*")
 _BYLINE_PLACE = re.compile(r"(?<=\w) (?:at|in) [A-Z][^,|]*$")
 _SOURCE_LABEL = re.compile(r"^source\s*:\s*(?P<name>[^\n]{2,60})$", re.IGNORECASE)
@@ -109,12 +112,14 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
     m = _BYLINE.match(text)
     if not m:
         return None
+    if m.group("uncased"):  # scripts without letter case: the name is the rest of the line
+        return (m.group("uncased").strip(), None) if len(m.group("uncased").split()) <= 6 else None
     parts = [p for p in _BYLINE_SPLIT.split(m.group("name")) if p]
     if not parts or len(parts[0].split()) > 6 or is_terminal(parts[0]):
         return None
     # "By Jane Doe in Kyiv", "By Jane Doe at City Hall": the place is not part of the name
     words = _BYLINE_PLACE.sub("", parts[0]).split()
-    if not all(w[:1].isupper() or w in _NAME_PARTICLES for w in words):
+    if not all(w[:1].isupper() or w in _NAME_PARTICLES or w in _NAME_JOINERS for w in words):
         return None
     # "By JANE DOE Associated Press": an upper-case name run straight into a mixed-case outlet
     caps = next((k for k, w in enumerate(words) if not w.isupper()), len(words))
@@ -125,7 +130,105 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
     if len(words) != len(parts[0].split()):
         return " ".join(words), next((p for p in parts[1:] if _OUTLET.search(p)), None)
     outlet = next((p for p in parts[1:] if _OUTLET.search(p)), None)
-    return parts[0], outlet
+    names = [parts[0]]
+    for part in parts[1:]:  # "By Carla Weiss, Derek Morgan and Nora Ellis": the other names
+        if _OUTLET.search(part) or _ROLE_ONLY.match(part) or _STAFF_CREDIT.match(part) or not authors(part):
+            break
+        names.append(part)
+    return ", ".join(names), outlet
+
+
+# "A, B and C", "A; B", "A & B", "A und B": the separators between the names of a byline
+_AUTHOR_SEPARATOR = re.compile(r"\s*[,;/|]\s*|\s+(?:and|&|und|et|y|e|en|og|och|i)\s+")
+_AUTHOR_MAX_WORDS = 6
+_NOT_NAME_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday updated published posted "
+    "staff reporter correspondent editor writer contributor contributed article story photo photos email follow "
+    "authors author share comments minutes hours ago read".split()
+)
+# "Evan Halper Staff Writer": a role run into the name
+_TRAILING_ROLE = re.compile(
+    r"(?<=\w)\s+(?:(?:staff|senior|chief|contributing|special|political|business|science)\s+)?"
+    r"(?:writer|reporter|correspondent|editor|columnist|contributor)s?$",
+    re.IGNORECASE,
+)
+_ROLE_ONLY = re.compile(
+    r"^(?:(?:staff|senior|chief|contributing|special|political|business|science)\s+)?"
+    r"(?:writer|reporter|correspondent|editor|columnist|contributor)s?$",
+    re.IGNORECASE,
+)
+_STAFF_CREDIT = re.compile(r"^(?:[A-Z][\w.&'’-]*\s+){0,3}staff(?:\s+(?:writer|reporter|report|reports))?$", re.IGNORECASE)
+_DOMAIN = re.compile(r"\w\.(?:com|org|net|co|io|news|info|uk|au|ca|de|fr)\b", re.IGNORECASE)
+_NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv phd ph.d. md".split())
+
+
+def authors(byline_text: str | None, declared: bool = False) -> list[str]:
+    """The names in a byline string, in order: "A, B and C" -> [A, B, C]. Each entry is a person's or
+    organisation's name: 1-6 words, each capitalised (or a name particle: "de", "van"), or a script
+    without letter case; dates, roles, sentences and "contributed by" phrases are not names and end
+    the list. [] for None or when no name leads the text. declared: the text is a page's declared
+    author field (JSON-LD, <meta name=author>): names are split the same way, but any casing and
+    staff credits ("Staff Writer") are accepted; dates and sentences are still refused."""
+    if not byline_text:
+        return []
+    text = _BYLINE.sub(lambda m: m.group("name") or m.group("uncased"), byline_text.strip())
+    out: list[str] = []
+    for part in _AUTHOR_SEPARATOR.split(text):
+        part = part.strip(" :")
+        if not part:
+            continue
+        if part.casefold() in _NAME_SUFFIXES and out:
+            out[-1] = f"{out[-1]}, {part}"  # "Michael Anderson, PhD"
+            continue
+        if out and _ROLE_ONLY.match(part):
+            break  # "…, Staff Writer"
+        stripped = _TRAILING_ROLE.sub("", part)
+        part = stripped if len(stripped.split()) >= 2 else part
+        if _DOMAIN.search(part):
+            break  # "Phys.org": the site, not an author
+        if not (_is_declared_name(part) if declared else _is_name(part)):
+            if not out and _STAFF_CREDIT.match(part):
+                out.append(part)  # "HLNF Staff Report", "Staff Writer": the whole byline is a staff credit
+            break
+        out.append(part)
+    return out
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    if not 1 <= len(words) <= _AUTHOR_MAX_WORDS or any(ch.isdigit() for ch in text) or not any(ch.isalpha() for ch in text):
+        return False
+    if any(w.casefold().strip(".,") in _NOT_NAME_WORDS for w in words):
+        return False
+    return all(_name_word(w) for w in words)
+
+
+_DECLARED_NOT_NAME = re.compile(
+    r"\b(?:january|february|march|april|june|july|august|september|october|november|december|"
+    r"view all posts|posts by|contributed|says|wrote|no author|edited by|updated|published|ago)\b|\d{1,2}[,:]|\d{4}",
+    re.IGNORECASE,
+)
+
+
+def _is_declared_name(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= _AUTHOR_MAX_WORDS and _DECLARED_NOT_NAME.search(text) is None and not text.endswith(".") or (
+        1 <= len(words) <= 3 and text.endswith(".") and _DECLARED_NOT_NAME.search(text) is None
+    )
+
+
+def _name_word(word: str) -> bool:
+    """Capitalised, an initial, a name particle, or a word of a script without letter case."""
+    first = next((ch for ch in word if ch.isalpha()), "")
+    return not first or first.isupper() or first.lower() == first.upper() or word in _NAME_PARTICLES
+
+
+def join_names(names: list[str]) -> str | None:
+    """"A", "A and B", "A, B and C" (None for no names)."""
+    if not names:
+        return None
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def standalone_name(text: str) -> bool:

@@ -131,16 +131,16 @@ def _wrap_width(blocks: list[list[str]]) -> int | None:
 def _unwrap(block: list[str], width: int) -> list[str]:
     """Joins each line that greedy wrapping at `width` broke: near the width, and the next line's
     first word would not have fitted on it."""
-    out = [block[0]]
+    out = [[block[0]]]  # parts of each output line, joined once (a megabyte of one paragraph stays linear)
     for prev, line in zip(block, block[1:]):
         first = line.split(" ", 1)[0]
         if _LIST_ITEM.match(line) and _LIST_ITEM.match(block[0]):
-            out.append(line)  # the next item of a list, not a wrapped continuation
+            out.append([line])  # the next item of a list, not a wrapped continuation
         elif width - _WRAP_SLACK <= len(prev) <= width and len(prev) + 1 + len(first) > width:
-            out[-1] = out[-1] + " " + line
+            out[-1].append(line)
         else:
-            out.append(line)
-    return out
+            out.append([line])
+    return [" ".join(parts) for parts in out]
 
 
 def _is_wrapped(block: list[str]) -> bool:

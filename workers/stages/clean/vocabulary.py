@@ -188,3 +188,57 @@ CREDITS = re.compile(
     r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|translated|produced|research)(?: and [a-z]+)? by\b",
     re.IGNORECASE,
 )
+
+# chrome sections of a page dump, by their heading (workers.stages.clean.sections): each row is
+# (kind, pattern of the whole heading line). "teasers": a list of short teaser lines follows (related
+# links, latest-news rails); "signup": a newsletter box (the heading and its one-line pitch) inside
+# the article; "comments", "legal": the rest of the page is reader comments or the
+# press-release/legal boilerplate (About the company, forward-looking statements, media contacts).
+SECTION_HEADINGS: tuple[tuple[str, re.Pattern], ...] = (
+    ("teasers", re.compile(
+        r"^(?:related(?: articles| stories| news| content| coverage| posts| links| reading| topics)?|"
+        r"(?:read|watch|up) next|read more|see also|also read|read also|further reading|"
+        r"more (?:stories|news|articles|headlines|coverage|to read|on this (?:story|topic)|(?:from|in|on|about) .{1,40})|"
+        r"(?:the )?latest(?: news| stories| headlines| from .{1,40})?|recommended(?: for you| stories| reading| articles)?|"
+        r"you (?:may|might|could) also (?:like|enjoy|be interested in)|(?:most|top) (?:read|popular|viewed|shared|stories)|"
+        r"trending(?: now| stories| news)?|popular(?: now| stories)?|editor'?s? picks?|what to read next|"
+        r"don'?t miss|in other news|elsewhere on .{1,40})[.:!]?$", re.IGNORECASE)),
+    ("signup", re.compile(
+        r"^(?:(?:get|sign up (?:for|to)|subscribe to|join|receive) (?:the |our |a )?(?:free |daily |weekly |morning |evening )?"
+        r"[\w'’&-]+(?: [\w'’&-]+){0,5} (?:newsletters?|briefings?|digest|bulletin|e-?mails?|alerts?|updates)|"
+        r"(?:newsletter|briefing) sign[- ]?up|sign up (?:for|to) (?:our|the) [\w'’ &-]{1,40})[.:!]?$", re.IGNORECASE)),
+    ("comments", re.compile(
+        r"^(?:comments?(?: \(\d+\)| \d+)?|\d+ (?:comments?|responses?|replies)|reader comments|"
+        r"(?:show|view|read|see) (?:all )?(?:\d+ )?comments|leave a (?:comment|reply)|post a comment|"
+        r"add (?:a |your )?comments?|join the (?:conversation|discussion)|discussion|"
+        r"(?:what|here's what) (?:readers|you) (?:say|think))[.:!]?$", re.IGNORECASE)),
+    ("legal", re.compile(
+        r"^(?:about (?:the )?(?:company|author|authors|(?-i:[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|of|and|for|&|the|de|du|la)){0,6}))|"
+        r"(?:cautionary (?:note|statement)s? (?:regarding|on|about|concerning) )?forward[- ]looking (?:statements?|information)|"
+        r"safe harbou?r(?: statement)?|cautionary (?:note|statement)s?|notes? to editors?|disclaimer|"
+        r"(?:media|press|investor|company|news)(?: relations)?(?: and (?:media|investor) relations)? (?:contacts?|enquiries|inquiries)|"
+        r"contacts?|for (?:further|more|additional) information(?:,? (?:please )?contact)?)[.:]?$",
+        re.IGNORECASE)),
+)
+# a paragraph that is itself press-release legal boilerplate, with no heading over it
+LEGAL_PARAGRAPH = re.compile(
+    r"^(?:this (?:press |news )?release (?:contains|includes|may contain) (?:certain )?\"?forward[- ]looking|"
+    r"certain statements in this (?:press |news )?release|statements in this (?:press |news )?release that are not historical)",
+    re.IGNORECASE,
+)
+# a paywall: from this line on the page offers a subscription, not the article
+PAYWALL = re.compile(
+    r"\b(?:(?:for|to) (?:paying |our )?(?:subscribers|members) only|(?:subscribers?|members?)[- ]only (?:article|content|story)|"
+    r"already (?:a )?(?:subscriber|member)\b|(?:subscribe|sign up|register|log ?in) (?:now |today )?to (?:continue|keep) reading|"
+    r"to continue reading(?: this)?(?: article| story)?,? (?:please )?(?:subscribe|log ?in|sign ?in|register)|"
+    r"you(?:'ve| have) reached your (?:free )?(?:monthly )?(?:article|story) limit|unlock (?:this|the full) (?:article|story)|"
+    r"to (?:view|read|access|see) (?:the|this) (?:full|entire|whole|rest of the) (?:story|article),? (?:please )?(?:subscribe|log ?in|sign ?in|register)|"
+    r"this (?:article|story|content) is (?:only )?(?:available|reserved|exclusive)? ?(?:to|for) (?:paying )?(?:subscribers|members))",
+    re.IGNORECASE,
+)
+# subscription-offer wording; a paragraph with two or more different hits is an offer, not article prose
+OFFER_WORDING = re.compile(
+    r"\b(?:subscri(?:be|ber|bers|ption|ptions)|unlimited (?:digital )?access|cancel (?:at )?any ?time|free trial|"
+    r"(?:a|per) (?:week|month|year)|digital (?:edition|access|subscription)|newsletters?|log ?in|sign ?in)\b",
+    re.IGNORECASE,
+)

@@ -22,6 +22,7 @@ import math
 import numpy as np
 
 from workers.stages import similarity
+from workers.stages.clean.sections import article_text
 
 STAGE = "dedupe"
 VERSION = "0.3"
@@ -459,7 +460,8 @@ def dedupe(record: dict, index: DedupeIndex, now: float) -> dict:
     first = index.first_with_hash(record["content_hash"])
     if first is not None:
         return _duplicate(record, first, "same_content", 1.0)
-    values, shingles = index.signature(record["body"])
+    # signatures on the article, not its chrome: boilerplate sections (clean.sections) left out
+    values, shingles = index.signature(article_text(record.get("paragraphs") or [record["body"]]))
     if values is not None:
         found = index.nearest(values, shingles)
         if found is not None:

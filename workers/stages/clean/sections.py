@@ -1,0 +1,171 @@
+"""Chrome sections of a page dump, found by their heading (rules: vocabulary.SECTION_HEADINGS).
+
+Extractors and line classifiers judge one line at a time, so a "Related stories" list whose teasers
+are full sentences, a paywall offer or a press release's legal boilerplate passes as prose: it is
+well-formed text. Editors recognise these blocks by what introduces them and by where they sit:
+after the article. This pass marks:
+
+- ``teasers``: after a related/latest/read-next heading, the run of teaser lines (each at most
+  ``TEASER_MAX_WORDS`` words and one sentence, all of one shape: headlines without a full stop or
+  full sentences) up to the first line of another shape or a longer paragraph;
+- ``signup``: a newsletter box anywhere ("Get the Energy briefing" and the one line of pitch under
+  it, at most ``SIGNUP_PITCH_MAX_WORDS`` words);
+- ``comments``, ``legal``, ``paywall``: after a comments heading, an "About <Organisation>" /
+  forward-looking statements / media-contacts heading, a legal paragraph (vocabulary.LEGAL_PARAGRAPH)
+  or a subscription wall (vocabulary.PAYWALL: "for subscribers only", "already a subscriber"), the
+  rest of the page.
+
+A section counts only where it closes the article: the article prose above it (words of prose lines)
+must be at least the prose left below it, not counting legal paragraphs and the paragraphs under
+legal headings (a press release's boilerplate is often longer than the release) and subscription
+offers (``is_offer``). A "Related" or
+"Comments" link in the masthead therefore ends nothing. Marked lines become boilerplate lines with
+the section kind as reason; every other line keeps the line classifier's decision.
+"""
+
+from __future__ import annotations
+
+import re
+
+from workers.stages.clean import lines as ln
+from workers.stages.clean import vocabulary as v
+
+TEASER_MAX_WORDS = 30
+SIGNUP_PITCH_MAX_WORDS = 25
+_HEADING_MAX_CHARS = 80
+_INNER_SENTENCE = re.compile(r"[a-z0-9)]{2}[.!?] +[A-Z\"“]")
+_REST_OF_PAGE = frozenset(("comments", "legal", "paywall"))
+_MARK_SCORE = -10.0
+
+
+# one pass over a heading line for every row of the table (the first matching row wins, as in order)
+_ANY_HEADING = re.compile(
+    "|".join(f"(?P<{kind}_{n}>{pattern.pattern})" for n, (kind, pattern) in enumerate(v.SECTION_HEADINGS)),
+    re.IGNORECASE,
+)
+# cheap prefilters: words every paywall / legal-paragraph pattern contains
+def _hint(text: str) -> bool:
+    """Cheap prefilter: a word every paywall / legal-paragraph pattern contains."""
+    lower = text.lower()
+    return (
+        "subscri" in lower or "member" in lower or "reading" in lower or "limit" in lower or "unlock" in lower
+        or "full" in lower or "entire" in lower or "rest of" in lower or "statements" in lower
+    )
+
+
+def heading_kind(text: str) -> str | None:
+    """The chrome-section kind a heading line opens ("teasers", "signup", "comments", "legal"), or None."""
+    if len(text) > _HEADING_MAX_CHARS:
+        return None
+    m = _ANY_HEADING.match(text)
+    return m.lastgroup.rsplit("_", 1)[0] if m else None
+
+
+def line_kind(text: str) -> str | None:
+    """A section kind opened by a line of any length: a heading, a legal paragraph or a paywall."""
+    kind = heading_kind(text)
+    if kind:
+        return kind
+    if len(text) > 600 or not _hint(text):
+        return None
+    if v.LEGAL_PARAGRAPH.match(text):
+        return "legal"
+    if v.PAYWALL.search(text):
+        return "paywall"
+    return None
+
+
+def _is_teaser(line: ln.Line) -> bool:
+    return line.n <= TEASER_MAX_WORDS and _INNER_SENTENCE.search(line.text) is None
+
+
+def is_offer(text: str) -> bool:
+    """A subscription offer: two or more different offer phrases (vocabulary.OFFER_WORDING)."""
+    return len({m.casefold() for m in v.OFFER_WORDING.findall(text)}) >= 2
+
+
+def _prose_below(lines: list[ln.Line], kinds: list[str | None]) -> list[int]:
+    """below[i]: words of the prose lines from i on, legal paragraphs and those under a legal
+    heading (up to the next short line) not counted."""
+    below = [0] * (len(lines) + 1)
+    legal_run = False
+    for i in range(len(lines) - 1, -1, -1):
+        below[i] = below[i + 1]
+    words = [0] * len(lines)
+    for i, line in enumerate(lines):
+        if kinds[i] == "legal":
+            legal_run = True
+            continue
+        if line.kind != ln.PROSE:
+            legal_run = legal_run and line.kind != ln.SHORT
+            continue
+        words[i] = 0 if legal_run or is_offer(line.text) else line.n
+    for i in range(len(lines) - 1, -1, -1):
+        below[i] = below[i + 1] + words[i]
+    return below
+
+
+def mark(lines: list[ln.Line]) -> list[ln.Line]:
+    """The lines with every chrome section's lines replaced by boilerplate lines (reason = kind).
+    lines: from lines.classify (shared Line objects are never modified; marked ones are copies)."""
+    memo: dict[str, str | None] = {}  # pages repeat lines; hostile ones repeat one line thousands of times
+    kinds = []
+    for line in lines:
+        text = line.text
+        if text not in memo:
+            memo[text] = line_kind(text) if line.n <= 150 else None
+        kinds.append(memo[text])
+    if not any(kinds):
+        return lines
+    below = _prose_below(lines, kinds)
+    out = list(lines)
+    above = 0
+    i = 0
+    while i < len(out):
+        line, kind = out[i], kinds[i]
+        if kind in _REST_OF_PAGE and above and above >= below[i + 1]:
+            for j in range(i, len(out)):
+                out[j] = _as_chrome(out[j], kind)
+            break
+        if kind == "signup":
+            # a newsletter box inside the article: its heading and its one-line pitch
+            j = i + 2 if i + 1 < len(out) and out[i + 1].n <= SIGNUP_PITCH_MAX_WORDS and not kinds[i + 1] else i + 1
+            for k in range(i, j):
+                out[k] = _as_chrome(out[k], kind)
+            i = j
+            continue
+        if kind == "teasers" and above:
+            j = i + 1
+            shape = out[j].terminal if j < len(out) else None  # teasers share one shape: headlines or sentences
+            while j < len(out) and _is_teaser(out[j]) and kinds[j] is None and out[j].terminal == shape:
+                j += 1
+            if above >= below[j]:
+                for k in range(i, j):
+                    out[k] = _as_chrome(out[k], kind)
+                i = j
+                continue
+        above += line.n if line.kind == ln.PROSE else 0
+        i += 1
+    return out
+
+
+def _as_chrome(line: ln.Line, reason: str) -> ln.Line:
+    if line.kind == "boilerplate":  # already chrome: its own reason stays
+        return line
+    copy = ln.Line(line.text)
+    copy.n, copy.terminal, copy.stop = line.n, line.terminal, line.stop
+    copy.kind, copy.reason, copy.score, copy.hard_end = "boilerplate", reason, _MARK_SCORE, line.hard_end
+    return copy
+
+
+SECTION_KINDS = frozenset(("teasers", "signup", "comments", "legal", "paywall"))
+
+
+def article_text(paragraphs: list[str]) -> str:
+    """The paragraphs without the chrome sections ``mark`` finds in them, joined by blank lines: what
+    near-duplicate signatures are computed on (two releases that share only their boilerplate must
+    not match). paragraphs: a clean record's ``paragraphs``."""
+    marked = mark(ln.classify(paragraphs))
+    return "\n\n".join(
+        text for text, line in zip(paragraphs, marked) if not (line.kind == "boilerplate" and line.reason in SECTION_KINDS)
+    )

@@ -1,0 +1,198 @@
+"""HTML main text by paragraph-level voting between extractors, instead of post-cutting one.
+
+Candidates are the paragraphs of trafilatura in recall mode (``favor_recall``), merged in page
+order with the paragraphs only trafilatura's default mode and readability-lxml find. Voters, per
+paragraph:
+
+- trafilatura default, trafilatura ``favor_precision``, readability-lxml, jusText: the paragraph is
+  part of their main text (substring of their whitespace-normalised output);
+- our line classifier (workers.stages.clean.lines, sections): the paragraph is not chrome.
+
+Rule (``keep``), measured on the web-pages-en dev set one voter at a time (bench.devset; README):
+a candidate our classifier accepts is kept; one it calls chrome is kept only when all four
+extractors agree it is article text; a paragraph only readability found is kept when jusText or the
+classifier's prose test backs it; a line in a run of link-like lines above the first prose paragraph
+(a menu, ``_menu_lines``) only when all four extractors agree. When no paragraph passes, trafilatura's default choice is kept. Adding the extractors as required votes ("kept when k of them
+agree") cost recall on every k without a precision gain the classifier does not already give, so
+they are rescuers, not gates. Extractors are imported lazily and each failure (lxml on hostile
+markup) only removes that voter.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+_WS = re.compile(r"\s+")
+_BLOCK_TAGS = frozenset("p li h1 h2 h3 h4 h5 h6 pre blockquote td th dd dt figcaption caption".split())
+_EXTRACTORS = 4
+# past this many lines of trafilatura's text (no article has them; repeated-block pages do) the
+# other voters cost seconds: the page keeps trafilatura's text and the line rules alone
+MAX_VOTING_LINES = 400
+# trafilatura options shared by its three modes (comments, link targets and images are never body)
+_TRAFILATURA = {"include_comments": False, "include_tables": True, "include_images": False, "deduplicate": False}
+
+
+def norm(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+@functools.cache
+def _stoplist() -> frozenset[str]:
+    import justext
+
+    return frozenset(justext.get_stoplist("English"))
+
+
+def _trafilatura(html: str, **mode) -> str:
+    import trafilatura
+
+    try:
+        return trafilatura.extract(html, **_TRAFILATURA, **mode) or ""
+    except Exception:  # lxml/trafilatura errors on broken markup remove this voter only
+        return ""
+
+
+def _readability_blocks(html: str) -> list[str]:
+    """readability-lxml's article as block texts (paragraphs, list items, headings, cells)."""
+    try:
+        import lxml.html
+        from readability import Document
+
+        summary = Document(html).summary(html_partial=True)
+        root = lxml.html.fromstring(summary) if summary.strip() else None
+    except Exception:  # readability raises on empty or hostile documents
+        return []
+    if root is None:
+        return []
+    out = []
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag not in _BLOCK_TAGS:
+            continue
+        if any(a.tag in _BLOCK_TAGS for a in element.iterancestors()):
+            continue
+        text = norm(element.text_content())
+        if text:
+            out.append(text)
+    return out
+
+
+def _justext_text(html: str) -> str:
+    import justext
+
+    try:
+        paragraphs = justext.justext(html.encode("utf-8", "replace"), _stoplist())
+    except Exception:  # lxml parser errors on hostile markup
+        return ""
+    return norm(" ".join(p.text for p in paragraphs if not p.is_boilerplate))
+
+
+def _merge(base: list[str], extra: list[str]) -> tuple[list[str], set[int]]:
+    """base with the lines of extra it lacks inserted after the base line that the nearest earlier
+    shared line of extra matches (linear: exact matches first, substring only for the rest);
+    (lines, indexes of the inserted lines)."""
+    first = {}
+    for i, line in enumerate(base):
+        first.setdefault(norm(line), i)
+    blob = None
+    after: dict[int, list[str]] = {}
+    anchor = -1
+    for line in extra:
+        key = norm(line)
+        if key in first:
+            anchor = first[key]
+            continue
+        blob = norm(" ".join(base)) if blob is None else blob
+        if key and key not in blob:
+            after.setdefault(anchor, []).append(line)
+    out: list[str] = list(after.get(-1, []))
+    inserted = set(range(len(out)))
+    for i, line in enumerate(base):
+        out.append(line)
+        for extra_line in after.get(i, []):
+            inserted.add(len(out))
+            out.append(extra_line)
+    return out, inserted
+
+
+_TABLE_ROW = re.compile(r"^\|.*\|$")
+_CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
+
+
+def _lines(text: str) -> list[str]:
+    """Non-empty lines of trafilatura's text; its table rows ("| cell | cell |") become one line per
+    cell, so a layout table's cells are judged as the blocks they are."""
+    out = []
+    for line in text.splitlines():
+        line = line.strip()
+        if _TABLE_ROW.match(line):
+            out.extend(cell.strip().replace("\\|", "|") for cell in _CELL_SEPARATOR.split(line) if cell.strip())
+        elif line.strip():
+            out.append(line)
+    return out
+
+
+def candidates(html: str, default: str | None = None) -> dict:
+    """{"lines": candidate paragraphs in page order, "readability_only": indexes of paragraphs only
+    readability found, "votes": per extractor name its normalised main text}; no lines when
+    trafilatura's text is over MAX_VOTING_LINES lines. default: trafilatura's
+    default-mode text when the caller already has it (bare_extraction with metadata)."""
+    default = _trafilatura(html) if default is None else default
+    if default.count("\n") > MAX_VOTING_LINES:
+        return {"lines": [], "readability_only": set(), "votes": {}}
+    recall = _lines(_trafilatura(html, favor_recall=True))
+    lines, _ = _merge(recall, _lines(default))
+    blocks = _readability_blocks(html)
+    lines, readability_only = _merge(lines, blocks)
+    return {
+        "lines": lines,
+        "readability_only": readability_only,
+        "votes": {
+            "trafilatura": norm(default),
+            "trafilatura_precision": norm(_trafilatura(html, favor_precision=True)),
+            "readability": norm(" ".join(blocks)),
+            "justext": _justext_text(html),
+        },
+    }
+
+
+MENU_MIN_ITEMS = 4
+MENU_ITEM_MAX_WORDS = 4
+
+
+def _menu_lines(texts: list[str]) -> set[int]:
+    """Indexes of the lines in runs of at least MENU_MIN_ITEMS link-like lines (at most
+    MENU_ITEM_MAX_WORDS words, no sentence punctuation): a menu or section list in the page."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, text in enumerate(texts + [""]):
+        words = text.split()
+        if words and len(words) <= MENU_ITEM_MAX_WORDS and not text.rstrip().endswith((".", "!", "?", ":", ",")):
+            run.append(i)
+            continue
+        if len(run) >= MENU_MIN_ITEMS:
+            out.update(run)
+        run = []
+    return out
+
+
+def keep(texts: list[str], chrome: list[bool], prose: list[bool], readability_only: set[str], votes: dict[str, str]) -> list[bool]:
+    """Per line, whether it is article text (rule in the module docstring).
+
+    texts: the normalised lines; chrome / prose: our classifier's verdict per line; readability_only:
+    normalised texts of the paragraphs only readability found; votes: extractor name -> main text."""
+    out = []
+    first_prose = next((i for i, (c, p) in enumerate(zip(chrome, prose)) if p and not c), len(texts))
+    menu = _menu_lines(texts[:first_prose])  # above the article: lists in it (steps, ingredients) stay
+    for i, (text, is_chrome, is_prose) in enumerate(zip(texts, chrome, prose)):
+        key = norm(text)
+        agree = sum(1 for blob in votes.values() if key and key in blob)
+        if key in readability_only:
+            out.append(not is_chrome and (is_prose or key in votes.get("justext", "")))
+        else:
+            out.append((not is_chrome and i not in menu) or agree >= _EXTRACTORS)
+    if not any(out):
+        # nothing passes (a stub page, a caption and a paywall): trafilatura's own choice, not nothing
+        default = votes.get("trafilatura", "")
+        out = [not is_chrome and bool(norm(text)) and norm(text) in default for text, is_chrome in zip(texts, chrome)]
+    return out
