@@ -436,14 +436,26 @@ class Synthesizer:
         return orjson.dumps(raw_record(article_id, "\n".join((*top, *bottom))))
 
     def _bad_too_large(self, article_id: str) -> bytes:
-        """Distinct prose paragraphs until the raw record is just under MAX_VALUE_BYTES: its
-        clean record (body plus paragraphs) is then about twice that, over the limit."""
+        """Distinct prose paragraphs of numbered sentences, each under PARAGRAPH_CHARS (so the clean
+        stage neither drops one as repeated nor splits it as a flattened page, and few enough lines
+        for its line cap) until the raw record is just under MAX_VALUE_BYTES: its clean
+        record (body plus paragraphs) is then about twice that, over the limit."""
         renamer, paragraphs, size = Renamer(self.rng), [], 0
-        while size < MAX_VALUE_BYTES * 0.95:
-            paragraph = f"{self._sentence(renamer)} It was item {len(paragraphs)} on the agenda."
+        while size < MAX_VALUE_BYTES * 0.98:
+            n, parts, length = len(paragraphs), [], 0
+            while True:
+                sentence = f"In note {n}-{len(parts)} of the record, {self._sentence(renamer)}"
+                if parts and length + len(sentence) + 1 > PARAGRAPH_CHARS:
+                    break
+                parts.append(sentence[:PARAGRAPH_CHARS])
+                length += len(sentence) + 1
+            paragraph = " ".join(parts)
             paragraphs.append(paragraph)
             size += len(paragraph.encode("utf-8")) + 8
         return orjson.dumps(raw_record(article_id, "A long record\n" + "\n".join(paragraphs)))
+
+
+PARAGRAPH_CHARS = 990  # under the clean stage's long-line threshold (clean/blocks.py)
 
 
 def id_in_payload(payload: str, prefix: str) -> str | None:
