@@ -114,8 +114,6 @@ def test_case_18_control_characters_are_stripped_not_rejected(local, name, conte
     assert_clean_text(record)
 
 
-@pytest.mark.xfail(reason="entities stage: 'Union organiser Kirsty MacAulay' is tagged ORG by the small model "
-                          "(role word before a name, the kind of case 11); not a decoding fault", strict=False)
 def test_case_18_entities(local):
     expected = json.loads((CASE_18 / "expected.json").read_text())["ferry_strike.html"]
     [record] = run(local, raw_bytes("ferry", (CASE_18 / "ferry_strike.html").read_bytes(), "text/html"))
