@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from typing import Any, Callable
@@ -46,37 +47,75 @@ ROUTES = {
 }
 
 
-def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings) -> None:
-    """Define the four stage agents and the state they keep on `app`."""
+# A message to send: (topic role, key, value).
+Output = tuple[str, bytes | None, bytes]
 
-    async def route(stage: str, record: dict, payload: Any) -> None:
-        """Send `record` to its status's topic; a record too large for Kafka is dead-lettered."""
+# A send that fails (broker gone longer than the producer's own retries) is retried after this
+# many seconds, doubling up to the cap: the input is not acknowledged until its outputs are.
+RESEND_FIRST_SECONDS = 0.5
+RESEND_MAX_SECONDS = 5.0
+
+
+def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings) -> None:
+    """Define the four stage agents and the state they keep on `app`.
+
+    Delivery: every agent acknowledges an input event (so its offset may be committed) only
+    after every output it causes is acknowledged by the broker (acks=all) — see `deliver`.
+    """
+
+    def output(stage: str, record: dict, payload: Any) -> Output:
+        """`record` as a message for its status's topic; one too large for Kafka is dead-lettered."""
         record, value = fit_message(stage, record, payload)
         key = record["id"].encode("utf-8") if record.get("id") else None
-        await topics[ROUTES[record["status"]]].send(key=key, value=value)
+        return ROUTES[record["status"]], key, value
 
-    async def decode_or_reject(stage: str, payload: bytes) -> dict | None:
-        record = _decode_internal(payload)
-        if record is None:
-            rejected = rejected_record(stage, "undecodable", "internal record is not a JSON object", payload)
-            await route(stage, rejected, payload)
-        return record
+    async def deliver(outputs: list[Output]) -> None:
+        """Send `outputs` and return once the broker has acknowledged each of them; table
+        (changelog) writes made before are flushed too. A failed send is sent again (same key,
+        same value) until it is acknowledged, so returning means nothing is left in flight."""
+        delay = RESEND_FIRST_SECONDS
+        while True:
+            try:
+                futures = [await topics[role].send(key=key, value=value) for role, key, value in outputs]
+                await asyncio.gather(*futures)
+                await app.producer.flush()
+                return
+            except Exception as error:  # noqa: BLE001 - the input stays unacknowledged; try again
+                log.warning("sending %d record(s) failed (%r): again in %.1f s", len(outputs), error, delay)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, RESEND_MAX_SECONDS)
+
+    def undecodable(stage: str, payload: bytes) -> Output:
+        rejected = rejected_record(stage, "undecodable", "internal record is not a JSON object", payload)
+        return output(stage, rejected, payload)
 
     async def run_stateful(
-        stage: str, function: Callable[..., dict], state: TableBackedIndex, remembered: str, payload: bytes
+        stage: str, function: Callable[..., dict], state: TableBackedIndex, payload: bytes
     ) -> None:
-        """One article through a stage that compares it with earlier ones (dedupe, enrich);
-        outputs of status `remembered` join the stage's state once they are sent, so a crash in
-        between means a redelivery that is processed again, never an article lost."""
-        record = await decode_or_reject(stage, payload)
+        """One article through a stage that compares it with earlier ones (dedupe, enrich).
+
+        One outcome per article id: the outcome is written to the stage's table before it is
+        sent, and an id seen before gets its stored outcome again (same topic, key and value),
+        however often it is redelivered or re-sent.
+        """
+        record = _decode_internal(payload)
         if record is None:
+            await deliver([undecodable(stage, payload)])
             return
         now = time.time()
         state.expire_due(now)
-        output = guarded(stage, payload, function, record, state.current(), now, article_id=record.get("id"))
-        await route(stage, output, payload)
-        if output["status"] == remembered:
-            state.remember(output["id"])
+        article_id = record.get("id") if isinstance(record.get("id"), str) else None
+        stored = state.outcome(article_id)
+        if stored is not None:
+            role, value = stored
+            await deliver([(role, article_id.encode("utf-8"), value)])
+            return
+        result = guarded(stage, payload, function, record, state.current(), now, article_id=article_id)
+        message = output(stage, result, payload)
+        if article_id and message[1] == article_id.encode("utf-8"):
+            state.remember(article_id, (message[0], message[2]), now)
+            await app.producer.flush()  # remembered (changelog) before the outcome is sent
+        await deliver([message])
 
     dedupe_state = TableBackedIndex(
         app.Table("dedupe-index", partitions=1),
@@ -123,26 +162,39 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
 
     @app.agent(topics["raw"], name="clean")
     async def clean_agent(stream: faust.StreamT) -> None:
-        async for payload in stream:
-            await route(clean.STAGE, clean_payload(payload), payload)
+        async for event in stream.noack().events():
+            await deliver([output(clean.STAGE, clean_payload(event.value), event.value)])
+            await stream.ack(event)
 
     @app.agent(topics["clean"], name="dedupe")
     async def dedupe_agent(stream: faust.StreamT) -> None:
-        async for payload in stream:
-            await run_stateful(dedupe.STAGE, dedupe.dedupe, dedupe_state, "unique", payload)
+        async for event in stream.noack().events():
+            await run_stateful(dedupe.STAGE, dedupe.dedupe, dedupe_state, event.value)
+            await stream.ack(event)
 
     @app.agent(topics["unique"], name="entities")
     async def entities_agent(stream: faust.StreamT) -> None:
-        async for batch in stream.take(settings.ner_batch_size, within=settings.ner_batch_seconds):
-            decoded = [(payload, await decode_or_reject(entities.STAGE, payload)) for payload in batch]
-            articles = [(payload, record) for payload, record in decoded if record is not None]
+        # noack_take: the batch's events are acknowledged here, after their outputs are delivered
+        # (`take` acknowledges a batch as soon as it is handed out, so a crash would lose it).
+        async for events in stream.noack_take(settings.ner_batch_size, within=settings.ner_batch_seconds):
+            outputs: list[Output] = []
+            articles = []
+            for event in events:
+                record = _decode_internal(event.value)
+                if record is None:
+                    outputs.append(undecodable(entities.STAGE, event.value))
+                else:
+                    articles.append((event.value, record))
             started = time.perf_counter()
             results = await tag_or_reject(articles) if articles else []
             log.info("tagged %d article(s) in %.0f ms", len(articles), (time.perf_counter() - started) * 1000)
-            for record, payload in results:
-                await route(entities.STAGE, record, payload)
+            outputs += [output(entities.STAGE, record, payload) for record, payload in results]
+            await deliver(outputs)
+            for event in events:
+                await stream.ack(event)
 
     @app.agent(topics["tagged"], name="enrich")
     async def enrich_agent(stream: faust.StreamT) -> None:
-        async for payload in stream:
-            await run_stateful(enrich.STAGE, enrich.enrich, story_state, "enriched", payload)
+        async for event in stream.noack().events():
+            await run_stateful(enrich.STAGE, enrich.enrich, story_state, event.value)
+            await stream.ack(event)

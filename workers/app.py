@@ -9,6 +9,15 @@ from workers.settings import Settings
 from workers.topics import topic_specs
 
 
+# A worker that died (SIGKILL, OOM) holds its partitions until the group coordinator misses its
+# heartbeats for this long; a restarted or surviving worker waits that long for them. Kafka's
+# default (45 s; faust's 60 s) made recovery take a minute; 6 s is the broker's default
+# group.min.session.timeout.ms. Heartbeats come from aiokafka's own thread, so a busy event
+# loop does not miss them.
+SESSION_TIMEOUT_SECONDS = 6.0
+HEARTBEAT_INTERVAL_SECONDS = 1.5
+
+
 def create_app(settings: Settings) -> faust.App:
     datadir = settings.state_dir / "worker-data"
     datadir.mkdir(parents=True, exist_ok=True)
@@ -31,6 +40,8 @@ def create_app(settings: Settings) -> faust.App:
         stream_wait_empty=False,
         broker_commit_every=100,
         broker_commit_interval=1.0,
+        broker_session_timeout=SESSION_TIMEOUT_SECONDS,
+        broker_heartbeat_interval=HEARTBEAT_INTERVAL_SECONDS,
     )
     topics = {
         role: app.topic(

@@ -49,10 +49,14 @@ def broker() -> None:
 
 
 @broker.command("start")
-def broker_start() -> None:
-    """Start the local broker, unless KAFKA_BOOTSTRAP_SERVERS names one that answers."""
+@click.option("--fresh", is_flag=True, help="Wipe the local broker's data (every topic, offset and changelog) first.")
+def broker_start(fresh: bool) -> None:
+    """Start the local broker, unless KAFKA_BOOTSTRAP_SERVERS names another that answers.
+
+    Its data is kept across stop/start; --fresh starts from an empty log dir.
+    """
     try:
-        local_broker.start(_settings())
+        local_broker.start(_settings(), fresh=fresh)
     except local_broker.BrokerError as error:
         raise click.ClickException(str(error)) from None
 
