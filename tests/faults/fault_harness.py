@@ -212,11 +212,13 @@ class FaultRun:
 
         return topic_specs(self.settings)[role].partitions
 
-    def recovery_seconds(self, since: float) -> float | None:
-        """Seconds from `since` (a restart) to the first sample with more output than at `since`."""
+    def recovery_seconds(self, since: float, until: float = float("inf")) -> float | None:
+        """Seconds from `since` (a restart) to the first sample with more output than at
+        `since`; None when there is none before `until` (the next kill)."""
         before = [total for t, total in self.timeline if t <= since]
         base = before[-1] if before else 0
-        return next((round(t - since, 1) for t, total in self.timeline if t > since and total > base), None)
+        first = next((t for t, total in self.timeline if t > since and total > base), None)
+        return None if first is None or first > until else round(first - since, 1)
 
     # -- draining ------------------------------------------------------------------------------
 
@@ -263,8 +265,8 @@ class FaultRun:
         finally:
             await consumer.stop()
 
-    def read(self) -> dict[str, list[bytes]]:
-        return _run(self._read())
+    def read(self, roles=OUTPUT_ROLES) -> dict[str, list[bytes]]:
+        return _run(self._read(roles))
 
     def drain(self, inputs: Inputs, timeout: float = 240.0, settle: float = 3.0) -> dict[str, list[bytes]]:
         """Wait until every input id has an outcome and the group's lag is 0 on every input

@@ -147,14 +147,38 @@ def outcome_of(record: dict) -> tuple:
     return ("rejected", record["error"]["code"], record["error"]["stage"])
 
 
-def expected_outcomes(inputs: Inputs, settings) -> dict[str, tuple]:
-    """id -> its outcome from the offline pipeline over the same lines in the same order
-    (the first outcome of an id: a same-id re-send gets the same one)."""
-    from workers.pipeline import LocalPipeline
+def expected_outcomes(inputs: Inputs, settings, clean_topic: list[bytes]) -> dict[str, tuple]:
+    """id -> its outcome from the stage code `newsfeed enrich` runs (workers.pipeline), offline.
 
+    Which copy of a duplicate group comes first depends on arrival order across raw partitions,
+    so dedupe runs here over the articles in the order the worker's dedupe agent met them: the
+    order of their first record on the clean topic (`clean_topic`, a single partition). A
+    redelivery must not change an outcome, so only first records count.
+    """
+    import time
+
+    from workers.pipeline import LocalPipeline, clean_payload, guarded
+    from workers.stages import dedupe, enrich
+
+    pipeline = LocalPipeline(settings)
     expected: dict[str, tuple] = {}
-    for record in LocalPipeline(settings).run(inputs.lines):
-        article_id = payload_id(record)
-        if article_id is not None and article_id not in expected:
-            expected[article_id] = outcome_of(record)
+    for line in inputs.lines:
+        record = clean_payload(line)
+        if record["status"] == "rejected":
+            expected.setdefault(payload_id(record), outcome_of(record))
+    uniques, seen = [], set()
+    for value in clean_topic:
+        record = orjson.loads(value)
+        if record["id"] in seen:
+            continue
+        seen.add(record["id"])
+        result = guarded(dedupe.STAGE, record, dedupe.dedupe, record, pipeline.index, time.time())
+        if result["status"] == "unique":
+            uniques.append(result)
+        else:
+            expected[record["id"]] = outcome_of(result)
+    for result in pipeline.tag(uniques):
+        if result["status"] == "tagged":
+            result = guarded(enrich.STAGE, result, enrich.enrich, result, pipeline.stories, time.time())
+        expected[payload_id(result)] = outcome_of(result)
     return expected

@@ -44,14 +44,16 @@ def run(bootstrap: str, tmp_path: Path):
     created.stop_all()
 
 
-def finish(name: str, seed: int, run: FaultRun, inputs, extra: dict, restarts: list[float] = ()) -> None:
+def finish(name: str, seed: int, run: FaultRun, inputs, extra: dict, restarts: list[float] = (),
+           kills: list[float] = ()) -> None:
     """Drain, check, record the figures (with the recovery time after each of `restarts`);
     fail with the seed and every broken rule."""
-    expected = fault_inputs.expected_outcomes(inputs, run.settings)
     started = time.monotonic()
     emitted = run.drain(inputs)
+    expected = fault_inputs.expected_outcomes(inputs, run.settings, run.read(("clean",))["clean"])
     verdict = check(inputs, expected, emitted)
-    extra = {**extra, "recovery_seconds": [run.recovery_seconds(t) for t in restarts]}
+    ends = [*kills[1:len(restarts)], float("inf")] if kills else [float("inf")] * len(restarts)
+    extra = {**extra, "recovery_seconds": [run.recovery_seconds(t, end) for t, end in zip(restarts, ends)]}
     figures = {
         "fault": name, "seed": seed, "inputs": inputs.counts(), **verdict.figures, **extra,
         "drain_seconds": round(time.monotonic() - started, 1), "orphans": run.orphans,
@@ -72,9 +74,10 @@ def kill_and_restart(name: str, seed: int, run: FaultRun, inputs, kills: int, ra
     span = len(inputs.lines) / rate
     moments = sorted(rng.uniform(1.0, span) for _ in range(kills))
     began = time.monotonic()
-    recoveries, ready = [], []
+    recoveries, ready, killed = [], [], []
     for n, moment in enumerate(moments):
         time.sleep(max(0.0, began + moment - time.monotonic()))
+        killed.append(time.monotonic())
         # the first kill hits the worker alone: its NER pool must not outlive it
         run.kill("w0", group=n > 0)
         run.start_worker()
@@ -83,7 +86,7 @@ def kill_and_restart(name: str, seed: int, run: FaultRun, inputs, kills: int, ra
         recoveries.append(restarted)
     assert replay.wait(timeout=600) == 0, replay.stdout.read()
     extra = {"kills": [round(m, 1) for m in moments], "ready_seconds": ready}
-    finish(name, seed, run, inputs, extra, recoveries)
+    finish(name, seed, run, inputs, extra, recoveries, killed)
 
 
 def test_sigkill_during_replay_short(run, seed):
