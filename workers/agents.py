@@ -22,6 +22,7 @@ from workers.pipeline import (
 from workers.records import fit_message, rejected_record
 from workers.settings import Settings
 from workers.state import TableBackedIndex
+from workers.watchdog import CHECK_SECONDS as WATCHDOG_CHECK_SECONDS, Watchdog
 from workers.stages import clean, dedupe, enrich, entities
 from workers.stages.entities import ModelMissing
 
@@ -133,6 +134,16 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
     async def _mark_stale(sender: Any, assigned: Any, **kwargs: Any) -> None:
         dedupe_state.stale = True
         story_state.stale = True
+
+    inputs = settings.topics
+    watchdog = Watchdog(app, [inputs.raw, inputs.clean, inputs.unique, inputs.tagged])
+
+    @app.timer(WATCHDOG_CHECK_SECONDS)
+    async def _watch_for_stalls() -> None:
+        try:
+            await watchdog.check()
+        except Exception:  # noqa: BLE001 - a failed check is logged; the next one runs anyway
+            log.exception("watchdog check failed")
 
     @app.task
     async def _start_ner_pool() -> None:

@@ -49,21 +49,21 @@ def finish(name: str, seed: int, run: FaultRun, inputs, extra: dict, restarts: l
     """Drain, check, record the figures (with the recovery time after each of `restarts`);
     fail with the seed and every broken rule."""
     started = time.monotonic()
-    emitted = run.drain(inputs)
+    emitted, lag = run.drain(inputs)
     expected = fault_inputs.expected_outcomes(inputs, run.settings, run.read(("clean",))["clean"])
     verdict = check(inputs, expected, emitted)
     ends = [*kills[1:len(restarts)], float("inf")] if kills else [float("inf")] * len(restarts)
     extra = {**extra, "recovery_seconds": [run.recovery_seconds(t, end) for t, end in zip(restarts, ends)]}
     figures = {
         "fault": name, "seed": seed, "inputs": inputs.counts(), **verdict.figures, **extra,
-        "drain_seconds": round(time.monotonic() - started, 1), "orphans": run.orphans,
+        "drain_seconds": round(time.monotonic() - started, 1), "lag_left": lag, "orphans": run.orphans,
         "monitor_samples": len(run.timeline), "restarts": [round(t - run.restarts[0][1], 1) for _n, t in run.restarts],
     }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     with RESULTS.open("a") as results:
         results.write(json.dumps(figures) + "\n")
     print(json.dumps(figures, indent=1))
-    problems = verdict.failures + run.orphans
+    problems = verdict.failures + run.orphans + ([f"consumer lag left after draining: {lag}"] if lag else [])
     assert not problems, f"FAULT_SEED={seed} ({name}) failed:\n" + "\n".join(problems)
 
 
