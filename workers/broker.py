@@ -229,6 +229,9 @@ def start(settings: Settings, out=sys.stderr, fresh: bool = False) -> str:
         print(f"local broker already running at {settings.bootstrap}", file=out)
         return settings.bootstrap
     if answers(settings.bootstrap, timeout=1.0):
+        if settings.bootstrap_servers:  # named on purpose: use it, as any external broker
+            print(f"using the broker at {settings.bootstrap_servers}", file=out)
+            return settings.bootstrap_servers
         raise BrokerError(f"port {settings.kafka_port} is taken by a broker this project did not start")
     started = time.monotonic()
     paths.home.mkdir(parents=True, exist_ok=True)
