@@ -21,6 +21,7 @@ from workers.pipeline import (
 )
 from workers.records import fit_message, rejected_record
 from workers.settings import Settings
+from workers.offsets import guard_head_gaps
 from workers.state import TableBackedIndex
 from workers.watchdog import CHECK_SECONDS as WATCHDOG_CHECK_SECONDS, Watchdog
 from workers.stages import clean, dedupe, enrich, entities
@@ -132,6 +133,7 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
 
     @app.on_partitions_assigned.connect
     async def _mark_stale(sender: Any, assigned: Any, **kwargs: Any) -> None:
+        guard_head_gaps(app.consumer)
         dedupe_state.stale = True
         story_state.stale = True
 

@@ -98,8 +98,19 @@ def worker() -> None:
         require_model(settings.spacy_model)
     except ModelMissing as error:
         raise click.ClickException(str(error)) from None
+    _commit_start_offsets(settings)
     app = create_app(settings)
     Worker(app, loglevel=settings.log_level.upper()).execute_from_commandline()
+
+
+def _commit_start_offsets(settings: Settings) -> None:
+    """Give every input partition a committed offset before joining (see workers.offsets)."""
+    from workers.offsets import commit_start_offsets
+    from workers.topics import topic_specs
+
+    specs = topic_specs(settings)
+    partitions = [(specs[role].name, p) for role in ("raw", "clean", "unique", "tagged") for p in range(specs[role].partitions)]
+    asyncio.run(commit_start_offsets(settings.bootstrap, settings.app_id, partitions))
 
 
 @main.command()

@@ -31,3 +31,33 @@ def test_partitions_no_longer_owned_are_forgotten():
     detector.stalled([("p0", 1, 5, False), ("p1", 1, 5, False)], now=0.0)
     detector.stalled([("p1", 1, 5, False)], now=10.0)
     assert set(detector.since) == {"p1"}
+
+
+class FakeConsumer:
+    """The three attributes of faust's Consumer that `guard_head_gaps` uses."""
+
+    def __init__(self, committed, acked):
+        self._committed_offset = {"tp": committed}
+        self._acked = {"tp": sorted(acked)}
+
+    def _new_offset(self, tp):  # faust's rule: the end of the first contiguous run
+        acked, end = self._acked[tp], None
+        for offset in acked:
+            if end is not None and offset != end:
+                break
+            end = offset + 1
+        return end
+
+
+def test_no_commit_passes_a_message_missing_at_the_head():
+    from workers.offsets import guard_head_gaps
+
+    for committed, acked, expected in [
+        (31, [32, 33], None),  # 31 not done: faust would commit 34
+        (None, [10, 11], None),  # committed 0 (faust keeps None): 0..9 not done
+        (31, [31, 32], 33),
+        (None, [0, 1], 2),
+    ]:
+        consumer = FakeConsumer(committed, acked)
+        guard_head_gaps(consumer)
+        assert consumer._new_offset("tp") == expected, (committed, acked)
