@@ -61,7 +61,8 @@ class Watchdog:
     async def check(self) -> list[Any]:
         consumer = self.app.consumer
         tps = [tp for tp in consumer.assignment() if tp.topic in self.topics]
-        if not tps:
+        if not tps or self.busy_elsewhere():
+            self.detector.since.clear()  # a rebalance or table recovery is no stall: start over
             return []
         ends = await consumer.highwaters(*tps)
         # faust keeps the committed offsets of its assignment here (set on assignment and commit)
@@ -79,3 +80,10 @@ class Watchdog:
             consumer.resume_partitions([tp])
             await consumer.seek(tp, offset)
         return stalled
+
+    def busy_elsewhere(self) -> bool:
+        """True while faust rebalances or restores tables: it pauses the streams on purpose then,
+        and resuming them would let agents run on state not restored yet."""
+        app = self.app
+        return bool(getattr(app, "rebalancing", False) or getattr(app, "in_recovery", False)
+                    or getattr(getattr(app.tables, "recovery", None), "in_recovery", False))
