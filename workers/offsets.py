@@ -10,7 +10,9 @@ lost for good (the fault suite lost 12 this way with two workers). Two guards:
 - `commit_start_offsets`: before the worker joins, every input partition without a committed
   offset for the group gets its earliest offset committed, so there is always a reference point;
 - `guard_head_gaps`: the consumer refuses to commit while the lowest acknowledged offset is
-  above the committed one (a message in between is not done yet).
+  above the committed one (a message in between is not done yet), and offsets the fetcher
+  jumped over are no longer marked done (faust's "gap" filling, meant for compacted topics and
+  transaction markers, also swallowed messages its rebalance dropped from the stream buffers).
 
 Known limit: a partition whose committed offset is still 0 after retention deleted its first
 segments would wait for offset 0 forever; the watchdog logs it (lag, no commit).
@@ -65,5 +67,14 @@ def guard_head_gaps(consumer: Any) -> None:
             return None  # offset `committed` is not acknowledged yet
         return original(tp)
 
+    async def no_gap(tp: Any, offset_from: int, offset_to: int) -> None:
+        # faust marks offsets it did not see as done (meant for compacted topics and transaction
+        # markers); on our delete-policy input topics they are messages its rebalance dropped from
+        # the stream buffers: leave them unacknowledged so the commit waits and the watchdog
+        # fetches them again
+        log.warning("offsets %d..%d of %s:%d skipped by the fetcher: not marked done",
+                    offset_from, offset_to - 1, tp.topic, tp.partition)
+
     consumer._new_offset = new_offset
+    consumer._add_gap = no_gap
     consumer._head_gap_guard = True

@@ -18,7 +18,7 @@ from typing import Any, Iterable
 log = logging.getLogger(__name__)
 
 CHECK_SECONDS = 5.0
-STALL_SECONDS = 30.0
+STALL_SECONDS = 10.0
 
 
 @dataclass
