@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install run test test-unit bench bench-clean bench-entities bench-dedupe bench-flattened bench-e2e stop clean
+.PHONY: install run test test-faults test-unit bench bench-clean bench-entities bench-dedupe bench-flattened bench-e2e stop clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,11 @@ run: install
 ## test: a local broker on its own port, then every test (integration included)
 test: install
 	bash scripts/test.sh
+
+## test-faults: the fault-injection suite on >= 500 records (SIGKILLs, broker restart, two workers,
+## SIGTERM in an NER batch) on its own fresh local broker; FAULT_SEED=n re-runs a failing seed
+test-faults: install
+	NEWSFEED_FAULTS=full bash scripts/test.sh -q -s -p no:cacheprovider tests/faults
 
 ## test-unit: the pure stages only, no broker
 test-unit: install

@@ -9,7 +9,7 @@ export NEWSFEED_REQUIRE_BROKER=1
 # ...and the gold-seed regression tests fail, not skip, when the gold copy (tests/fixtures/gold) is missing.
 export NEWSFEED_REQUIRE_GOLD=1
 started=$(date +%s)
-.venv/bin/newsfeed broker start
+.venv/bin/newsfeed broker start --fresh
 trap '.venv/bin/newsfeed broker stop' EXIT
 export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
 .venv/bin/pytest "$@"

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 import faust
 import orjson
@@ -21,7 +22,9 @@ from workers.pipeline import (
 )
 from workers.records import encode, fit_message, rejected_record
 from workers.settings import Settings
+from workers.offsets import guard_head_gaps
 from workers.state import TableBackedIndex
+from workers.watchdog import CHECK_SECONDS as WATCHDOG_CHECK_SECONDS, Watchdog
 from workers.stages import clean, dedupe, enrich, entities
 from workers.stages.entities import ModelMissing
 
@@ -36,15 +39,6 @@ def _decode_internal(payload: bytes) -> dict | None:
     return record if isinstance(record, dict) else None
 
 
-def _origin() -> dict | None:
-    """Topic, partition and offset of the message the agent is handling, for its rejected record."""
-    event = faust.current_event()
-    if event is None:
-        return None
-    message = event.message
-    return {"topic": message.topic, "partition": message.partition, "offset": message.offset}
-
-
 # Where each status goes: the topic role of the record's next stop.
 ROUTES = {
     "clean": "clean",
@@ -56,44 +50,100 @@ ROUTES = {
 }
 
 
+class Output(NamedTuple):
+    """A message to send: its topic role, key and value, and the record it holds (for metrics)."""
+
+    role: str
+    key: bytes | None
+    value: bytes
+    record: dict
+
+
+def origin_of(event: Any) -> dict | None:
+    """Topic, partition and offset of the input message `event`, for a rejected record."""
+    message = getattr(event, "message", None)
+    if message is None:
+        return None
+    return {"topic": message.topic, "partition": message.partition, "offset": message.offset}
+
+# A send that fails (broker gone longer than the producer's own retries) is retried after this
+# many seconds, doubling up to the cap: the input is not acknowledged until its outputs are.
+RESEND_FIRST_SECONDS = 0.5
+RESEND_MAX_SECONDS = 5.0
+
+
 def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings) -> None:
-    """Define the four stage agents and the state they keep on `app`."""
+    """Define the four stage agents and the state they keep on `app`.
+
+    Delivery: every agent acknowledges an input event (so its offset may be committed) only
+    after every output it causes is acknowledged by the broker (acks=all) — see `deliver`.
+    """
+
     obs = observability.of(app)
 
-    async def route(stage: str, record: dict, payload: Any) -> None:
-        """Send `record` to its status's topic; a record too large for Kafka is dead-lettered.
-        A rejected record gets the origin of the message being handled (not in a NER batch)."""
+    def output(stage: str, record: dict, payload: Any, origin: dict | None = None) -> Output:
+        """`record` as a message for its status's topic; one too large for Kafka is dead-lettered.
+        A rejected record gets `origin` (the input's topic, partition and offset) when given."""
         record, value = fit_message(stage, record, payload, settings.max_message_bytes)
-        origin = _origin() if record["status"] == "rejected" and "origin" not in record and stage != entities.STAGE else None
-        if origin is not None:
+        if origin is not None and record["status"] == "rejected" and "origin" not in record:
             record = {**record, "origin": origin}
             value = encode(record)
         key = record["id"].encode("utf-8") if record.get("id") else None
-        await topics[ROUTES[record["status"]]].send(key=key, value=value, headers=obs.headers(record))
-        obs.routed(stage, record)
+        return Output(ROUTES[record["status"]], key, value, record)
 
-    async def decode_or_reject(stage: str, payload: bytes) -> dict | None:
-        record = _decode_internal(payload)
-        if record is None:
-            rejected = rejected_record(stage, "undecodable", "internal record is not a JSON object", payload)
-            await route(stage, rejected, payload)
-        return record
+    async def deliver(stage: str, outputs: list[Output]) -> None:
+        """Send `outputs` and return once the broker has acknowledged each of them; table
+        (changelog) writes made before are flushed too. A failed send is sent again (same key,
+        same value) until it is acknowledged, so returning means nothing is left in flight."""
+        delay = RESEND_FIRST_SECONDS
+        while True:
+            try:
+                futures = [
+                    await topics[o.role].send(key=o.key, value=o.value, headers=obs.headers(o.record))
+                    for o in outputs
+                ]
+                await asyncio.gather(*futures)
+                await app.producer.flush()
+                for o in outputs:
+                    obs.routed(stage, o.record)
+                return
+            except Exception as error:  # noqa: BLE001 - the input stays unacknowledged; try again
+                log.warning("sending %d record(s) failed (%r): again in %.1f s", len(outputs), error, delay)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, RESEND_MAX_SECONDS)
+
+    def undecodable(stage: str, payload: bytes, origin: dict | None = None) -> Output:
+        rejected = rejected_record(stage, "undecodable", "internal record is not a JSON object", payload)
+        return output(stage, rejected, payload, origin)
 
     async def run_stateful(
-        stage: str, function: Callable[..., dict], state: TableBackedIndex, remembered: str, payload: bytes
+        stage: str, function: Callable[..., dict], state: TableBackedIndex, event: Any
     ) -> None:
-        """One article through a stage that compares it with earlier ones (dedupe, enrich);
-        outputs of status `remembered` join the stage's state once they are sent, so a crash in
-        between means a redelivery that is processed again, never an article lost."""
-        record = await decode_or_reject(stage, payload)
+        """One article through a stage that compares it with earlier ones (dedupe, enrich).
+
+        One outcome per article id: the outcome is written to the stage's table before it is
+        sent, and an id seen before gets its stored outcome again (same topic, key and value),
+        however often it is redelivered or re-sent.
+        """
+        payload = event.value
+        record = _decode_internal(payload)
         if record is None:
+            await deliver(stage, [undecodable(stage, payload, origin_of(event))])
             return
         now = time.time()
         state.expire_due(now)
-        output = guarded(stage, payload, function, record, state.current(), now, article_id=record.get("id"))
-        await route(stage, output, payload)
-        if output["status"] == remembered:
-            state.remember(output["id"])
+        article_id = record.get("id") if isinstance(record.get("id"), str) else None
+        stored = state.outcome(article_id)
+        if stored is not None:
+            role, value = stored
+            await deliver(stage, [Output(role, article_id.encode("utf-8"), value, orjson.loads(value))])
+            return
+        result = guarded(stage, payload, function, record, state.current(), now, article_id=article_id)
+        message = output(stage, result, payload, origin_of(event))
+        if article_id and message.key == article_id.encode("utf-8"):
+            state.remember(article_id, (message.role, message.value), now)
+            await app.producer.flush()  # remembered (changelog) before the outcome is sent
+        await deliver(stage, [message])
 
     dedupe_state = TableBackedIndex(
         app.Table("dedupe-index", partitions=1),
@@ -113,8 +163,19 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
 
     @app.on_partitions_assigned.connect
     async def _mark_stale(sender: Any, assigned: Any, **kwargs: Any) -> None:
+        guard_head_gaps(app.consumer)
         dedupe_state.stale = True
         story_state.stale = True
+
+    inputs = settings.topics
+    watchdog = Watchdog(app, [inputs.raw, inputs.clean, inputs.unique, inputs.tagged])
+
+    @app.timer(WATCHDOG_CHECK_SECONDS)
+    async def _watch_for_stalls() -> None:
+        try:
+            await watchdog.check()
+        except Exception:  # noqa: BLE001 - a failed check is logged; the next one runs anyway
+            log.exception("watchdog check failed")
 
     @app.task
     async def _start_ner_pool() -> None:
@@ -145,28 +206,43 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
 
     @app.agent(topics["raw"], name="clean")
     async def clean_agent(stream: faust.StreamT) -> None:
-        async for payload in stream:
-            await route(clean.STAGE, clean_payload(payload, _origin()), payload)
+        async for event in stream.noack().events():
+            origin = origin_of(event)
+            await deliver(clean.STAGE, [output(clean.STAGE, clean_payload(event.value, origin), event.value, origin)])
+            await stream.ack(event)
 
     @app.agent(topics["clean"], name="dedupe")
     async def dedupe_agent(stream: faust.StreamT) -> None:
-        async for payload in stream:
-            await run_stateful(dedupe.STAGE, dedupe.dedupe, dedupe_state, "unique", payload)
+        async for event in stream.noack().events():
+            await run_stateful(dedupe.STAGE, dedupe.dedupe, dedupe_state, event)
+            await stream.ack(event)
 
     @app.agent(topics["unique"], name="entities")
     async def entities_agent(stream: faust.StreamT) -> None:
-        async for events in stream.take_events(settings.ner_batch_size, within=settings.ner_batch_seconds):
-            batch = obs.batch_values(events)
-            decoded = [(payload, await decode_or_reject(entities.STAGE, payload)) for payload in batch]
-            articles = [(payload, record) for payload, record in decoded if record is not None]
+        # noack_take: the batch's events are acknowledged here, after their outputs are delivered
+        # (`take` acknowledges a batch as soon as it is handed out, so a crash would lose it).
+        async for events in stream.noack_take(settings.ner_batch_size, within=settings.ner_batch_seconds):
+            obs.batch_values(events)  # notes each article's raw timestamp for the headers sent on
+            outputs: list[Output] = []
+            articles = []
+            for event in events:
+                record = _decode_internal(event.value)
+                if record is None:
+                    outputs.append(undecodable(entities.STAGE, event.value, origin_of(event)))
+                else:
+                    articles.append((event.value, record))
             started = time.perf_counter()
             results = await tag_or_reject(articles) if articles else []
-            log.info("tagged %d article(s) in %.0f ms", len(articles), (time.perf_counter() - started) * 1000)
-            obs.ner_batch(len(articles), time.perf_counter() - started)
-            for record, payload in results:
-                await route(entities.STAGE, record, payload)
+            seconds = time.perf_counter() - started
+            log.info("tagged %d article(s) in %.0f ms", len(articles), seconds * 1000)
+            obs.ner_batch(len(articles), seconds)
+            outputs += [output(entities.STAGE, record, payload) for record, payload in results]
+            await deliver(entities.STAGE, outputs)
+            for event in events:
+                await stream.ack(event)
 
     @app.agent(topics["tagged"], name="enrich")
     async def enrich_agent(stream: faust.StreamT) -> None:
-        async for payload in stream:
-            await run_stateful(enrich.STAGE, enrich.enrich, story_state, "enriched", payload)
+        async for event in stream.noack().events():
+            await run_stateful(enrich.STAGE, enrich.enrich, story_state, event)
+            await stream.ack(event)

@@ -2,11 +2,32 @@
 
 from __future__ import annotations
 
+import hashlib
+import socket
+
 import faust
 
 from workers import agents, observability
 from workers.settings import Settings
 from workers.topics import message_limit, topic_specs
+
+
+# A worker that died (SIGKILL, OOM) holds its partitions until the group coordinator misses its
+# heartbeats for this long; a restarted or surviving worker waits that long for them. Kafka's
+# default (45 s; faust's 60 s) made recovery take a minute; 6 s is the broker's default
+# group.min.session.timeout.ms. Heartbeats come from aiokafka's own thread, so a busy event
+# loop does not miss them.
+SESSION_TIMEOUT_SECONDS = 6.0
+HEARTBEAT_INTERVAL_SECONDS = 1.5
+
+
+def group_instance_id(settings: Settings) -> str:
+    """This worker's static group membership id (KIP-345): stable across its restarts, unique
+    among live workers. Workers on one host each need their own state dir (tables), so host
+    name + state dir names one worker. A restarted worker takes its place back at once instead
+    of waiting for the session timeout of its dead self."""
+    where = f"{socket.gethostname()}:{settings.state_dir.resolve()}"
+    return f"{settings.app_id}-{hashlib.sha1(where.encode()).hexdigest()[:12]}"
 
 
 def create_app(settings: Settings) -> faust.App:
@@ -33,6 +54,9 @@ def create_app(settings: Settings) -> faust.App:
         stream_wait_empty=False,
         broker_commit_every=100,
         broker_commit_interval=1.0,
+        broker_session_timeout=SESSION_TIMEOUT_SECONDS,
+        broker_heartbeat_interval=HEARTBEAT_INTERVAL_SECONDS,
+        consumer_group_instance_id=group_instance_id(settings),
     )
     topics = {
         role: app.topic(

@@ -127,8 +127,7 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _server_properties(settings: Settings, paths: BrokerPaths) -> str:
-    controller = _free_port()
+def _server_properties(settings: Settings, paths: BrokerPaths, controller: int) -> str:
     return "\n".join(
         [
             "process.roles=broker,controller",
@@ -179,26 +178,32 @@ def running_pid(paths: BrokerPaths) -> int | None:
     return pid if b"kafka.Kafka" in cmdline and str(paths.properties).encode() in cmdline else None
 
 
-def start(settings: Settings, out=sys.stderr) -> str:
-    """Start the local broker unless one already answers; return the bootstrap address."""
-    if settings.bootstrap_servers:
-        if answers(settings.bootstrap_servers):
-            print(f"using the broker at {settings.bootstrap_servers}", file=out)
-            return settings.bootstrap_servers
-        raise BrokerError(f"KAFKA_BOOTSTRAP_SERVERS={settings.bootstrap_servers} does not answer")
-    paths = BrokerPaths.for_settings(settings)
-    if running_pid(paths) and answers(settings.bootstrap):
-        print(f"local broker already running at {settings.bootstrap}", file=out)
-        return settings.bootstrap
-    if answers(settings.bootstrap, timeout=1.0):
-        raise BrokerError(f"port {settings.kafka_port} is taken by a broker this project did not start")
-    started = time.monotonic()
-    paths.home.mkdir(parents=True, exist_ok=True)
-    resolve_jars(paths)
-    if paths.data.exists():
-        shutil.rmtree(paths.data)
-    paths.properties.write_text(_server_properties(settings, paths))
-    paths.log4j.write_text(LOG4J2.format(log=paths.log))
+LOCAL_HOSTS = ("127.0.0.1", "localhost")
+
+
+def is_local(settings: Settings) -> bool:
+    """True when KAFKA_BOOTSTRAP_SERVERS is unset or names the local broker's own address."""
+    if not settings.bootstrap_servers:
+        return True
+    return settings.bootstrap_servers.strip() in {f"{host}:{settings.kafka_port}" for host in LOCAL_HOSTS}
+
+
+def _controller_port(paths: BrokerPaths) -> int:
+    """The controller port of the last start when its data is kept and the port is free, else a new one."""
+    try:
+        for line in paths.properties.read_text().splitlines():
+            if line.startswith("controller.quorum.voters="):
+                port = int(line.rsplit(":", 1)[1])
+                with socket.socket() as probe:
+                    probe.bind(("127.0.0.1", port))
+                return port
+    except (OSError, ValueError):
+        pass
+    return _free_port()
+
+
+def _format(paths: BrokerPaths) -> None:
+    """Format the log dir for a new single-node cluster (only ever on a new or wiped dir)."""
     cluster_id = subprocess.run(
         _java(paths, "kafka.tools.StorageTool", "random-uuid", heap="128m"),
         capture_output=True, text=True, check=True,
@@ -209,6 +214,41 @@ def start(settings: Settings, out=sys.stderr) -> str:
     )
     if formatted.returncode != 0:
         raise BrokerError(f"could not format {paths.data}: {formatted.stdout}{formatted.stderr}")
+
+
+def start(settings: Settings, out=sys.stderr, fresh: bool = False) -> str:
+    """Start the local broker unless one already answers; return the bootstrap address.
+
+    The log dir (topics, offsets, changelogs) is kept across stop/start: it is formatted only
+    when it is new, or when `fresh` wipes it first. KAFKA_BOOTSTRAP_SERVERS set to the local
+    broker's own address (127.0.0.1:KAFKA_PORT) starts the local broker like an unset one.
+    """
+    if settings.bootstrap_servers and not is_local(settings):
+        if answers(settings.bootstrap_servers):
+            print(f"using the broker at {settings.bootstrap_servers}", file=out)
+            return settings.bootstrap_servers
+        raise BrokerError(f"KAFKA_BOOTSTRAP_SERVERS={settings.bootstrap_servers} does not answer")
+    paths = BrokerPaths.for_settings(settings)
+    if running_pid(paths) and answers(settings.bootstrap):
+        print(f"local broker already running at {settings.bootstrap}", file=out)
+        return settings.bootstrap
+    if answers(settings.bootstrap, timeout=1.0):
+        if settings.bootstrap_servers:  # named on purpose: use it, as any external broker
+            print(f"using the broker at {settings.bootstrap_servers}", file=out)
+            return settings.bootstrap_servers
+        raise BrokerError(f"port {settings.kafka_port} is taken by a broker this project did not start")
+    started = time.monotonic()
+    paths.home.mkdir(parents=True, exist_ok=True)
+    resolve_jars(paths)
+    if fresh and paths.data.exists():
+        shutil.rmtree(paths.data)
+    kept = (paths.data / "meta.properties").exists()
+    paths.properties.write_text(_server_properties(settings, paths, _controller_port(paths) if kept else _free_port()))
+    paths.log4j.write_text(LOG4J2.format(log=paths.log))
+    if not kept:
+        if paths.data.exists():
+            shutil.rmtree(paths.data)  # a half-formatted dir from an interrupted start
+        _format(paths)
     with open(paths.home / "broker.stdout", "wb") as stdout:
         process = subprocess.Popen(
             _java(paths, "kafka.Kafka", str(paths.properties)),
@@ -221,7 +261,7 @@ def start(settings: Settings, out=sys.stderr) -> str:
             raise BrokerError(f"the broker exited with {process.returncode}; see {paths.log} and {paths.home / 'broker.stdout'}")
         if answers(settings.bootstrap, timeout=1.0):
             print(
-                f"Kafka {KAFKA_VERSION} (KRaft) ready at {settings.bootstrap} in "
+                f"Kafka {KAFKA_VERSION} (KRaft) ready at {settings.bootstrap} ({'kept' if kept else 'new'} log dir) in "
                 f"{time.monotonic() - started:.1f}s, pid {process.pid}, log {paths.log}",
                 file=out,
             )
@@ -270,12 +310,12 @@ def _state(pid: int) -> bytes:
 
 def status(settings: Settings) -> dict:
     paths = BrokerPaths.for_settings(settings)
-    pid = None if settings.bootstrap_servers else running_pid(paths)
+    pid = running_pid(paths) if is_local(settings) else None
     return {
         "bootstrap": settings.bootstrap,
-        "external": bool(settings.bootstrap_servers),
+        "external": not is_local(settings),
         "pid": pid,
         "answers": answers(settings.bootstrap, timeout=2.0),
-        "log": None if settings.bootstrap_servers else str(paths.log),
+        "log": str(paths.log) if is_local(settings) else None,
         "kafka_version": KAFKA_VERSION,
     }

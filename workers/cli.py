@@ -49,10 +49,14 @@ def broker() -> None:
 
 
 @broker.command("start")
-def broker_start() -> None:
-    """Start the local broker, unless KAFKA_BOOTSTRAP_SERVERS names one that answers."""
+@click.option("--fresh", is_flag=True, help="Wipe the local broker's data (every topic, offset and changelog) first.")
+def broker_start(fresh: bool) -> None:
+    """Start the local broker, unless KAFKA_BOOTSTRAP_SERVERS names another that answers.
+
+    Its data is kept across stop/start; --fresh starts from an empty log dir.
+    """
     try:
-        local_broker.start(_settings())
+        local_broker.start(_settings(), fresh=fresh)
     except local_broker.BrokerError as error:
         raise click.ClickException(str(error)) from None
 
@@ -98,12 +102,23 @@ def worker() -> None:
     from workers.stages import clean
 
     clean.warm()  # the clean stage's lazy loads now, before the worker joins its group, not on the first article
+    _commit_start_offsets(settings)
     app = create_app(settings)
     config = logging_config(settings)
     GracefulWorker(
         app, loglevel=settings.log_level.upper(), logging_config=config, quiet=config is not None,
         shutdown_seconds=settings.shutdown_seconds,
     ).execute_from_commandline()
+
+
+def _commit_start_offsets(settings: Settings) -> None:
+    """Give every input partition a committed offset before joining (see workers.offsets)."""
+    from workers.offsets import commit_start_offsets
+    from workers.topics import topic_specs
+
+    specs = topic_specs(settings)
+    partitions = [(specs[role].name, p) for role in ("raw", "clean", "unique", "tagged") for p in range(specs[role].partitions)]
+    asyncio.run(commit_start_offsets(settings.bootstrap, settings.app_id, partitions))
 
 
 @main.command()

@@ -9,9 +9,12 @@ asyncio loop and aiokafka threads is unsafe).
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import logging
 import multiprocessing
 import os
+import signal
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -39,8 +42,38 @@ _LABELS: tuple[str, ...] = ()
 _CACHE: ParagraphCache | None = None
 
 
-def _init(model_name: str, labels: tuple[str, ...], cache_paragraphs: int = 0) -> None:
+# prctl(2) option: the signal this process gets when its parent dies (Linux).
+PR_SET_PDEATHSIG = 1
+PARENT_CHECK_SECONDS = 1.0
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Make this pool process end when the worker (`parent`) ends, however it ends.
+
+    Two guards: prctl(PR_SET_PDEATHSIG, SIGKILL) on Linux (the kernel signals us when the parent
+    thread exits, see prctl(2)), and a daemon thread that checks our parent pid every second (on
+    other systems, and for the race where the parent died before prctl ran).
+    """
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass  # not Linux: the watch thread alone
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    if os.getppid() != parent:
+        os._exit(1)
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _init(model_name: str, labels: tuple[str, ...], cache_paragraphs: int = 0, parent: int | None = None) -> None:
     global _NLP, _LABELS, _CACHE
+    if parent is not None:
+        _exit_with_parent(parent)
     _NLP = entities.load_pipeline(model_name)
     _LABELS = labels
     _CACHE = ParagraphCache(cache_paragraphs) if cache_paragraphs > 0 else None
@@ -96,7 +129,7 @@ class NerPool:
             max_workers=self.processes,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init,
-            initargs=(self.model_name, self.labels, self.cache_paragraphs),
+            initargs=(self.model_name, self.labels, self.cache_paragraphs, os.getpid()),
         )
 
     async def start(self, timeout: float = 120.0) -> None:

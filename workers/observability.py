@@ -220,11 +220,11 @@ class Observability:
     def headers(self, record: dict | None = None) -> dict[str, bytes] | None:
         """Headers for `record`, sent while handling the current event (or a batch from
         `batch_values`): the raw message's timestamp, carried on to the next stage."""
-        event = _current_event()
-        if event is not None:
-            started = _raw_timestamp(event, self.settings.topics.raw)
-        else:  # a batch from take_events: no current event; the batch noted each article's
-            started = self._batch_started.get((record or {}).get("id"))
+        article_id = (record or {}).get("id")
+        if article_id in self._batch_started:  # a batch (`batch_values`) noted each article's
+            started = self._batch_started[article_id]
+        else:
+            started = _raw_timestamp(_current_event(), self.settings.topics.raw)
         return None if started is None else {RAW_TIMESTAMP_HEADER: repr(started).encode()}
 
     def batch_values(self, events: list[Any]) -> list[Any]:

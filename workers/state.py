@@ -1,4 +1,5 @@
-"""Stage state that survives restarts: an in-memory index mirrored in a changelogged Faust table."""
+"""Stage state that survives restarts: an in-memory index mirrored in a changelogged Faust table,
+and the outcome each article got, so a redelivered article gets the very same one again."""
 
 from __future__ import annotations
 
@@ -11,12 +12,20 @@ log = logging.getLogger(__name__)
 
 EXPIRY_INTERVAL_SECONDS = 600.0
 
+# An outcome: (topic role, message value) exactly as it was sent, key = the article id.
+Outcome = tuple[str, bytes]
+
 
 class TableBackedIndex:
     """An in-memory index (DedupeIndex, StoryIndex) mirrored in a changelogged Faust table.
 
     The table is the durable copy; the index is rebuilt from it whenever partitions move, so a
     restarted or rebalanced worker knows everything the previous owner had seen.
+
+    Each table value is `index.entry(id)` (articles the index holds) or `{"id", "seen_at",
+    "indexed": False}` (articles it does not: duplicates, rejections), plus `"outcome": [role,
+    value]`, the message the stage sent for that id. Entries written before outcomes were kept
+    have none, and are only loaded into the index.
     """
 
     def __init__(self, table: faust.Table, make_index: Callable[[], Any], retention_seconds: float):
@@ -26,18 +35,47 @@ class TableBackedIndex:
         self.index = make_index()
         self.stale = True
         self.next_expiry = 0.0
+        self.outcome_only: dict[str, float] = {}  # id -> seen_at of entries not in the index
 
     def current(self) -> Any:
         if self.stale:
             self.index = self.make_index()
+            self.outcome_only = {}
             for entry in self.table.values():
-                self.index.load(entry)
+                if entry.get("indexed", True):
+                    self.index.load(entry)
+                else:
+                    self.outcome_only[entry["id"]] = float(entry["seen_at"])
             self.stale = False
-            log.info("rebuilt %s from its table: %d entries", type(self.index).__name__, len(self.index))
+            log.info(
+                "rebuilt %s from its table: %d entries, %d more outcomes",
+                type(self.index).__name__, len(self.index), len(self.outcome_only),
+            )
         return self.index
 
-    def remember(self, article_id: str) -> None:
-        self.table[article_id] = self.index.entry(article_id)
+    def outcome(self, article_id: str | None) -> Outcome | None:
+        """What the stage sent for `article_id` before, if it remembers: (topic role, value bytes)."""
+        if not article_id:
+            return None
+        entry = self.table.get(article_id)
+        stored = entry.get("outcome") if isinstance(entry, dict) else None
+        if not stored:
+            return None
+        role, value = stored
+        return role, value.encode("utf-8")
+
+    def remember(self, article_id: str, outcome: Outcome | None = None, now: float = 0.0) -> None:
+        """Write `article_id`'s state (its index entry when the index holds it) and outcome to the
+        table. Call it before the outcome is sent: a redelivery then re-sends the stored outcome."""
+        if article_id in self.index:
+            entry = self.index.entry(article_id)
+        else:
+            entry = {"id": article_id, "seen_at": now, "indexed": False}
+            self.outcome_only[article_id] = now
+        if outcome is not None:
+            role, value = outcome
+            entry["outcome"] = [role, value.decode("utf-8")]
+        self.table[article_id] = entry
 
     def expire_due(self, now: float) -> None:
         """Drop what is past retention from index and table (a tombstone in the changelog).
@@ -48,8 +86,11 @@ class TableBackedIndex:
         if now < self.next_expiry:
             return
         self.next_expiry = now + min(EXPIRY_INTERVAL_SECONDS, self.retention_seconds / 4)
-        expired = self.current().expire(now - self.retention_seconds)
+        before = now - self.retention_seconds
+        expired = self.current().expire(before)
+        expired += [article_id for article_id, seen in self.outcome_only.items() if seen < before]
         for article_id in expired:
+            self.outcome_only.pop(article_id, None)
             self.table.pop(article_id, None)
         if expired:
             log.info("expired %d %s entries past retention", len(expired), type(self.index).__name__)

@@ -22,17 +22,23 @@ SEED_COUNT = 5
 def test_a_restarted_worker_still_knows_what_it_saw(pipeline, store):
     first = pipeline.start_worker("first", TABLE_STORE=store)
     pipeline.replay("seeds")
-    assert len(pipeline.read("enriched", SEED_COUNT)) == SEED_COUNT
+    enriched = {record["id"]: record for record in pipeline.read("enriched", SEED_COUNT)}
+    assert len(enriched) == SEED_COUNT
     pipeline.stop_worker(first)
 
-    # A new process with a new state dir: all it knows comes from the changelog topic.
+    # A new process with a new state dir: all it knows comes from the changelog topic. The
+    # same ids get their stored outcome again, byte for byte; new ids are duplicates.
     pipeline.start_worker("second", TABLE_STORE=store)
     pipeline.replay("seeds")
+    again = pipeline.read("enriched", 2 * SEED_COUNT, settle=3.0)
+    assert len(again) == 2 * SEED_COUNT
+    assert all(record == enriched[record["id"]] for record in again)
+    pipeline.replay("seeds", "--new-ids")
     duplicates = pipeline.read("duplicates", SEED_COUNT, settle=3.0)
     assert len(duplicates) == SEED_COUNT
     for record in duplicates:
         validate("duplicate", record)
-    assert len(pipeline.read("enriched", SEED_COUNT, settle=2.0)) == SEED_COUNT
+        assert record["reason"] == "same_content" and record["duplicate_of"] in enriched
 
 
 def ids_on_different_partitions(partitions: int) -> tuple[str, str]:

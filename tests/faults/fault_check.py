@@ -1,0 +1,82 @@
+"""Check what a fault run emitted, by article id, against the expected outcomes."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from fault_inputs import Inputs, outcome_of, payload_id
+
+
+@dataclass
+class Verdict:
+    figures: dict = field(default_factory=dict)
+    failures: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+def check(inputs: Inputs, expected: dict[str, tuple], emitted: dict[str, list[bytes]]) -> Verdict:
+    """`emitted`: topic role (enriched, duplicates, rejected) -> every value read from it.
+
+    Every input id has exactly one outcome (however many identical deliveries), the expected
+    one (`expected_outcomes`); none is lost. Enriched records of one id must be byte-identical,
+    so a compacted topic keeps exactly one.
+    """
+    import orjson
+
+    verdict = Verdict()
+    outcomes: dict[str, set[tuple]] = defaultdict(set)
+    deliveries: dict[str, int] = defaultdict(int)
+    enriched_values: dict[str, set[bytes]] = defaultdict(set)
+    strays = 0
+    for role, values in emitted.items():
+        for value in values:
+            record = orjson.loads(value)
+            article_id = payload_id(record)
+            if article_id not in inputs.kinds:
+                strays += 1
+                continue
+            outcomes[article_id].add(outcome_of(record))
+            deliveries[article_id] += 1
+            if role == "enriched":
+                enriched_values[article_id].add(value)
+    lost = sorted(inputs.ids - set(outcomes))
+    double = {i: sorted(o, key=str) for i, o in outcomes.items() if len(o) > 1}
+    self_duplicates = sorted(i for i, o in outcomes.items() if ("duplicate", i, "same_id") in o)
+    wrong = {
+        i: (expected.get(i), sorted(outcomes[i], key=str))
+        for i in sorted(outcomes) if len(outcomes[i]) == 1 and outcomes[i] != {expected.get(i)}
+    }
+    enriched_records = sum(len(v) for k, v in emitted.items() if k == "enriched")
+    differing = sorted(i for i, v in enriched_values.items() if len(v) > 1)
+    verdict.figures = {
+        "input_messages": len(inputs.lines),
+        "input_ids": len(inputs.ids),
+        "records": {role: len(values) for role, values in emitted.items()},
+        "ids_with_outcome": len(outcomes),
+        "lost": len(lost),
+        "double_outcomes": len(double),
+        "duplicate_of_itself": len(self_duplicates),
+        "redelivered_ids": sum(1 for n in deliveries.values() if n > 1),
+        "enriched_records_before_compaction": enriched_records,
+        "enriched_ids": len(enriched_values),
+        "max_enriched_per_id_after_compaction": max((len(v) for v in enriched_values.values()), default=0),
+        "stray_records": strays,
+        "unexpected_outcomes": len(wrong),
+    }
+    if lost:
+        verdict.failures.append(f"{len(lost)} lost: {lost[:10]}")
+    if double:
+        verdict.failures.append(f"{len(double)} with two outcomes: {list(double.items())[:5]}")
+    if self_duplicates:
+        verdict.failures.append(f"{len(self_duplicates)} duplicate of itself: {self_duplicates[:10]}")
+    if wrong:
+        verdict.failures.append(f"{len(wrong)} unlike offline (expected, got): {list(wrong.items())[:5]}")
+    if differing:
+        verdict.failures.append(f"{len(differing)} ids with differing enriched records: {differing[:10]}")
+    if strays:
+        verdict.failures.append(f"{strays} output records of no input id")
+    return verdict

@@ -1,0 +1,289 @@
+"""One fault run on the real broker: uuid topics and group, workers as process groups, a
+background replay, an output-offset monitor (for recovery times), a drain that waits for every
+input's outcome and zero consumer lag, and a read of every output topic."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import orjson
+from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient
+
+from fault_inputs import Inputs, payload_id
+from workers.settings import Settings, TopicNames
+
+ROOT = Path(__file__).resolve().parents[2]
+NEWSFEED = str(Path(sys.executable).with_name("newsfeed"))
+READY = b"[^Worker]: Ready"
+INPUT_ROLES = ("raw", "clean", "unique", "tagged")
+OUTPUT_ROLES = ("enriched", "duplicates", "rejected")
+WRITTEN_ROLES = ("clean", "unique", "tagged", *OUTPUT_ROLES)
+
+
+def _run(coroutine):
+    return asyncio.run(coroutine)
+
+
+def session_processes(sid: int) -> list[int]:
+    """Pids of live (not zombie) processes in session `sid` (a worker started in its own session)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        if fields[0] != "Z" and int(fields[3]) == sid:
+            found.append(int(entry.name))
+    return found
+
+
+@dataclass
+class FaultRun:
+    bootstrap: str
+    workdir: Path
+    suffix: str = field(default_factory=lambda: uuid.uuid4().hex[:10])
+    workers: dict[str, subprocess.Popen] = field(default_factory=dict)
+    timeline: list[tuple[float, int]] = field(default_factory=list)
+    restarts: list[tuple[str, float]] = field(default_factory=list)
+    orphans: list[str] = field(default_factory=list)
+    _stop_monitor: threading.Event = field(default_factory=threading.Event)
+
+    @property
+    def topics(self) -> TopicNames:
+        return TopicNames(**{role: f"articles.{role}.{self.suffix}" for role in TopicNames.__dataclass_fields__})
+
+    @property
+    def group(self) -> str:
+        return f"newsfeed-faults-{self.suffix}"
+
+    def env(self, name: str = "w0") -> dict[str, str]:
+        env = {key: value for key, value in os.environ.items() if not key.startswith("TOPIC_")}
+        env.update({f"TOPIC_{role.upper()}": topic for role, topic in vars(self.topics).items()})
+        env.update(
+            KAFKA_BOOTSTRAP_SERVERS=self.bootstrap, NEWSFEED_APP_ID=self.group,
+            NEWSFEED_STATE_DIR=str(self.workdir / name), WORKER_WEB_ENABLED="0", TOPIC_PARTITIONS="4",
+            NER_PROCESSES="1", LOG_LEVEL="info",
+        )
+        return env
+
+    @property
+    def settings(self) -> Settings:
+        return Settings.from_env(self.env())
+
+    def create_topics(self) -> None:
+        subprocess.run([NEWSFEED, "topics"], env=self.env(), cwd=ROOT, check=True, capture_output=True)
+
+    # -- workers ------------------------------------------------------------------------------
+
+    def start_worker(self, name: str = "w0", wait: bool = True) -> subprocess.Popen:
+        (self.workdir / name).mkdir(parents=True, exist_ok=True)
+        log = open(self.workdir / f"{name}.log", "ab")
+        mark = log.tell()
+        log.write(f"\n==== start {time.strftime('%H:%M:%S')}\n".encode())
+        log.flush()
+        started = time.monotonic()
+        process = subprocess.Popen(
+            [NEWSFEED, "worker"], env=self.env(name), cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL, start_new_session=True,
+        )
+        self.workers[name] = process
+        self.restarts.append((name, started))
+        if wait:
+            self.wait_for_log(name, READY, process, after=mark)
+        return process
+
+    def wait_for_log(self, name: str, needle: bytes, process: subprocess.Popen, timeout: float = 120.0,
+                     after: int = 0) -> None:
+        deadline = time.monotonic() + timeout
+        path = self.workdir / f"{name}.log"
+        while time.monotonic() < deadline:
+            if needle in path.read_bytes()[after:]:
+                return
+            if process.poll() is not None:
+                raise AssertionError(f"worker {name} exited {process.returncode}:\n{self.log(name)}")
+            time.sleep(0.1)
+        raise AssertionError(f"worker {name}: no {needle!r} in {timeout}s:\n{self.log(name)}")
+
+    def log(self, name: str = "w0") -> str:
+        return (self.workdir / f"{name}.log").read_text(errors="replace")[-4000:]
+
+    def kill(self, name: str, group: bool = True) -> None:
+        """SIGKILL the worker's process group (or only its main process), then check that no
+        process of its session outlives it (NER pool processes must follow their parent)."""
+        process = self.workers[name]
+        if group:
+            os.killpg(process.pid, signal.SIGKILL)
+        else:
+            process.send_signal(signal.SIGKILL)
+        process.wait()
+        deadline = time.monotonic() + 10.0
+        while session_processes(process.pid) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        left = session_processes(process.pid)
+        if left:
+            self.orphans.append(f"{name}: {left} outlived a SIGKILL of {'the group' if group else 'the worker'}")
+            for pid in left:
+                os.kill(pid, signal.SIGKILL)
+
+    def terminate(self, name: str, timeout: float = 90.0) -> float:
+        """SIGTERM the worker; the seconds it took to exit."""
+        process = self.workers[name]
+        started = time.monotonic()
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        return time.monotonic() - started
+
+    def stop_all(self) -> None:
+        for process in self.workers.values():
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+        for process in self.workers.values():
+            try:
+                process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+            for pid in session_processes(process.pid):
+                os.kill(pid, signal.SIGKILL)
+
+    # -- the broker ----------------------------------------------------------------------------
+
+    def restart_broker(self) -> float:
+        """`newsfeed broker stop` then `start` (data kept); the seconds the broker was away."""
+        started = time.monotonic()
+        subprocess.run([NEWSFEED, "broker", "stop"], cwd=ROOT, check=True, capture_output=True)
+        result = subprocess.run([NEWSFEED, "broker", "start"], cwd=ROOT, capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        return time.monotonic() - started
+
+    # -- input ---------------------------------------------------------------------------------
+
+    def replay(self, inputs: Inputs, rate: float | None = None) -> subprocess.Popen:
+        path = self.workdir / f"replay-{len(self.timeline)}-{time.monotonic_ns()}.jsonl"
+        path.write_bytes(b"\n".join(inputs.lines) + b"\n")
+        args = [NEWSFEED, "replay", str(path), "--quiet"] + (["--rate", str(rate)] if rate else [])
+        return subprocess.Popen(args, env=self.env(), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+
+    # -- watching ------------------------------------------------------------------------------
+
+    def start_monitor(self, interval: float = 0.2) -> None:
+        """Sample the sum of the end offsets of every topic the worker writes, in a thread."""
+
+        async def sample() -> None:
+            consumer = AIOKafkaConsumer(bootstrap_servers=self.bootstrap, request_timeout_ms=5000)
+            await consumer.start()
+            try:
+                tps = [TopicPartition(getattr(self.topics, role), p)
+                       for role in WRITTEN_ROLES for p in range(self._partitions(role))]
+                while not self._stop_monitor.is_set():
+                    try:
+                        ends = await asyncio.wait_for(consumer.end_offsets(tps), 5.0)
+                        self.timeline.append((time.monotonic(), sum(ends.values())))
+                    except Exception:  # noqa: BLE001 - the broker may be restarting
+                        pass
+                    await asyncio.sleep(interval)
+            finally:
+                await consumer.stop()
+
+        threading.Thread(target=lambda: _run(sample()), daemon=True).start()
+
+    def stop_monitor(self) -> None:
+        self._stop_monitor.set()
+
+    def _partitions(self, role: str) -> int:
+        from workers.topics import topic_specs
+
+        return topic_specs(self.settings)[role].partitions
+
+    def recovery_seconds(self, since: float, until: float = float("inf")) -> float | None:
+        """Seconds from `since` (a restart) to the first sample with more output than at
+        `since`; None when there is none before `until` (the next kill)."""
+        before = [total for t, total in self.timeline if t <= since]
+        base = before[-1] if before else 0
+        first = next((t for t, total in self.timeline if t > since and total > base), None)
+        return None if first is None or first > until else round(first - since, 1)
+
+    # -- draining ------------------------------------------------------------------------------
+
+    async def _lag(self) -> dict[str, int]:
+        admin = AIOKafkaAdminClient(bootstrap_servers=self.bootstrap)
+        consumer = AIOKafkaConsumer(bootstrap_servers=self.bootstrap)
+        await admin.start()
+        await consumer.start()
+        try:
+            committed = await admin.list_consumer_group_offsets(self.group)
+            tps = [TopicPartition(getattr(self.topics, role), p)
+                   for role in INPUT_ROLES for p in range(self._partitions(role))]
+            ends = await consumer.end_offsets(tps)
+            lag = {}
+            for tp in tps:
+                done = committed.get(tp)
+                behind = ends[tp] - (done.offset if done is not None and done.offset >= 0 else 0)
+                if behind:
+                    lag[f"{tp.topic}:{tp.partition}"] = behind
+            return lag
+        finally:
+            await consumer.stop()
+            await admin.close()
+
+    def lag(self) -> dict[str, int]:
+        return _run(self._lag())
+
+    async def _read(self, roles=OUTPUT_ROLES) -> dict[str, list[bytes]]:
+        consumer = AIOKafkaConsumer(bootstrap_servers=self.bootstrap, enable_auto_commit=False)
+        await consumer.start()
+        try:
+            found: dict[str, list[bytes]] = {}
+            for role in roles:
+                tps = [TopicPartition(getattr(self.topics, role), p) for p in range(self._partitions(role))]
+                consumer.assign(tps)
+                await consumer.seek_to_beginning(*tps)
+                ends = await consumer.end_offsets(tps)
+                values: list[bytes] = []
+                while [tp for tp in tps if await consumer.position(tp) < ends[tp]]:
+                    batches = await consumer.getmany(timeout_ms=500)
+                    values.extend(m.value for ms in batches.values() for m in ms)
+                found[role] = values
+            return found
+        finally:
+            await consumer.stop()
+
+    def read(self, roles=OUTPUT_ROLES) -> dict[str, list[bytes]]:
+        return _run(self._read(roles))
+
+    def drain(self, inputs: Inputs, timeout: float = float(os.environ.get("FAULT_DRAIN_SECONDS") or 240.0),
+              settle: float = 3.0) -> tuple[dict[str, list[bytes]], dict[str, int]]:
+        """Wait until every input id has an outcome and the group's lag is 0 on every input
+        topic, then `settle` seconds more (or until `timeout`): (every output record, the lag
+        left, empty when drained)."""
+        deadline = time.monotonic() + timeout
+        lag: dict[str, int] = {}
+        while time.monotonic() < deadline:
+            emitted = self.read()
+            seen = {payload_id(orjson.loads(v)) for vs in emitted.values() for v in vs}
+            if not inputs.ids - seen:
+                lag = self.lag()
+                if not lag:
+                    time.sleep(settle)
+                    lag = self.lag()
+                    if not lag:
+                        return self.read(), {}
+            time.sleep(2.0)
+        return self.read(), self.lag()

@@ -1,0 +1,148 @@
+"""Fault injection on the real broker: SIGKILLs, a broker restart, two workers with one killed,
+a SIGTERM during an NER batch. After each run every input id must have exactly one outcome,
+the expected one; none lost; enriched records of one id identical (one after compaction).
+
+`make test` runs the short case; `make test-faults` (NEWSFEED_FAULTS=full) runs them all on
+>= 500 records. FAULT_SEED=n re-runs a failing seed (printed with every failure).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import time
+from pathlib import Path
+
+import pytest
+
+import fault_inputs
+from fault_check import check
+from fault_harness import FaultRun
+
+pytestmark = pytest.mark.integration
+
+FULL = os.environ.get("NEWSFEED_FAULTS") == "full"
+long_only = pytest.mark.skipif(not FULL, reason="the long fault suite runs in `make test-faults`")
+RESULTS = Path(os.environ.get("NEWSFEED_STATE_DIR", ".newsfeed")) / "faults-results.jsonl"
+
+
+@pytest.fixture
+def seed() -> int:
+    value = int(os.environ.get("FAULT_SEED") or random.SystemRandom().randrange(1, 10**6))
+    print(f"FAULT_SEED={value}")
+    return value
+
+
+@pytest.fixture
+def run(bootstrap: str, tmp_path: Path):
+    created = FaultRun(bootstrap=bootstrap, workdir=tmp_path)
+    created.create_topics()
+    created.start_monitor()
+    yield created
+    created.stop_monitor()
+    created.stop_all()
+
+
+def finish(name: str, seed: int, run: FaultRun, inputs, extra: dict, restarts: list[float] = (),
+           kills: list[float] = ()) -> None:
+    """Drain, check, record the figures (with the recovery time after each of `restarts`);
+    fail with the seed and every broken rule."""
+    started = time.monotonic()
+    emitted, lag = run.drain(inputs)
+    expected = fault_inputs.expected_outcomes(inputs, run.settings, run.read(("clean",))["clean"])
+    verdict = check(inputs, expected, emitted)
+    ends = [*kills[1:len(restarts)], float("inf")] if kills else [float("inf")] * len(restarts)
+    extra = {**extra, "recovery_seconds": [run.recovery_seconds(t, end) for t, end in zip(restarts, ends)]}
+    figures = {
+        "fault": name, "seed": seed, "inputs": inputs.counts(), **verdict.figures, **extra,
+        "drain_seconds": round(time.monotonic() - started, 1), "lag_left": lag, "orphans": run.orphans,
+        "monitor_samples": len(run.timeline), "restarts": [round(t - run.restarts[0][1], 1) for _n, t in run.restarts],
+    }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    with RESULTS.open("a") as results:
+        results.write(json.dumps(figures) + "\n")
+    print(json.dumps(figures, indent=1))
+    problems = verdict.failures + run.orphans + ([f"consumer lag left after draining: {lag}"] if lag else [])
+    assert not problems, f"FAULT_SEED={seed} ({name}) failed:\n" + "\n".join(problems)
+
+
+def kill_and_restart(name: str, seed: int, run: FaultRun, inputs, kills: int, rate: float) -> None:
+    rng = random.Random(seed)
+    run.start_worker()
+    replay = run.replay(inputs, rate=rate)
+    span = len(inputs.lines) / rate
+    moments = sorted(rng.uniform(1.0, span) for _ in range(kills))
+    began = time.monotonic()
+    recoveries, ready, killed = [], [], []
+    for n, moment in enumerate(moments):
+        time.sleep(max(0.0, began + moment - time.monotonic()))
+        killed.append(time.monotonic())
+        # the first kill hits the worker alone: its NER pool must not outlive it
+        run.kill("w0", group=n > 0)
+        run.start_worker()
+        restarted = run.restarts[-1][1]
+        ready.append(round(time.monotonic() - restarted, 1))
+        recoveries.append(restarted)
+    assert replay.wait(timeout=600) == 0, replay.stdout.read()
+    extra = {"kills": [round(m, 1) for m in moments], "ready_seconds": ready}
+    finish(name, seed, run, inputs, extra, recoveries, killed)
+
+
+def test_sigkill_during_replay_short(run, seed):
+    """The short case inside `make test`: 120 records, one SIGKILL of the worker alone, restart."""
+    inputs = fault_inputs.build(seed, total=120, originals=40)
+    kill_and_restart("sigkill-short", seed, run, inputs, kills=1, rate=15.0)
+
+
+@long_only
+def test_sigkill_three_times(run, seed):
+    inputs = fault_inputs.build(seed)
+    kill_and_restart("sigkill-x3", seed, run, inputs, kills=3, rate=12.0)
+
+
+@long_only
+def test_broker_restart_mid_replay(run, seed):
+    inputs = fault_inputs.build(seed)
+    run.start_worker()
+    rate = 12.0
+    replay = run.replay(inputs, rate=rate)
+    time.sleep(random.Random(seed).uniform(5.0, len(inputs.lines) / rate / 2))
+    away = run.restart_broker()
+    back = time.monotonic()
+    assert replay.wait(timeout=600) == 0, replay.stdout.read()
+    assert run.workers["w0"].poll() is None, run.log()
+    finish("broker-restart", seed, run, inputs, {"broker_away_seconds": round(away, 1)}, [back])
+
+
+@long_only
+def test_two_workers_one_killed(run, seed):
+    inputs = fault_inputs.build(seed)
+    run.start_worker("w1")
+    survivor = run.start_worker("w2")
+    run.wait_for_log("w2", b"Executing _on_partitions_assigned", survivor)
+    rate = 12.0
+    replay = run.replay(inputs, rate=rate)
+    time.sleep(random.Random(seed).uniform(3.0, len(inputs.lines) / rate / 2))
+    mark = (run.workdir / "w2.log").stat().st_size
+    killed = time.monotonic()
+    run.kill("w1")
+    run.wait_for_log("w2", b"Executing _on_partitions_assigned", survivor, after=mark)
+    takeover = round(time.monotonic() - killed, 1)
+    assert replay.wait(timeout=600) == 0, replay.stdout.read()
+    finish("two-workers-one-killed", seed, run, inputs, {"takeover_seconds": takeover})
+
+
+@long_only
+def test_sigterm_during_ner_batch(run, seed):
+    inputs = fault_inputs.build(seed)
+    worker = run.start_worker()
+    mark = (run.workdir / "w0.log").stat().st_size
+    replay = run.replay(inputs)  # a backlog, as fast as the replayer goes
+    run.wait_for_log("w0", b"tagged 16 article", worker, after=mark)
+    time.sleep(1.0)
+    exit_seconds = run.terminate("w0")
+    assert replay.wait(timeout=600) == 0, replay.stdout.read()
+    run.start_worker()
+    restarted = run.restarts[-1][1]
+    finish("sigterm-in-ner-batch", seed, run, inputs, {"exit_seconds": round(exit_seconds, 1)}, [restarted])
