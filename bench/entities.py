@@ -74,10 +74,10 @@ def load_corpus(directory: Path = CORPUS) -> dict:
 
 def alias_map(gold: dict) -> dict[str, str]:
     mapping: dict[str, str] = {}
-    for canonical, aliases in gold.get("aliases", {}).items():
-        for alias in [canonical, *aliases]:
-            mapping[alias] = canonical
-            mapping.setdefault(alias.casefold(), canonical)
+    for name, aliases in gold.get("aliases", {}).items():
+        for alias in [name, *aliases]:
+            mapping[alias] = name
+            mapping.setdefault(alias.casefold(), name)
     return mapping
 
 

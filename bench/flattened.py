@@ -14,7 +14,6 @@ import gzip
 import json
 import statistics
 import time
-from pathlib import Path
 
 import lxml.html
 import orjson

@@ -90,6 +90,7 @@ def decode_raw(payload: bytes | str | dict, *, received_at: str | None = None) -
         )
     if record.get("fetched_at") is None:
         record["fetched_at"] = received_at or now_iso()
+        record["fetched_at_estimated"] = True  # the time of receipt: relative dates stay unresolved
     if record.get("content_type") is None:
         content = record.get("content")
         looks_html = isinstance(content, str) and _LOOKS_HTML.match(content[:1000]) is not None
@@ -153,6 +154,7 @@ def raw_record(
         "content_type": content_type,
         "content": content,
         "fetched_at": fetched_at or now_iso(),
+        **({} if fetched_at else {"fetched_at_estimated": True}),
     }
 
 

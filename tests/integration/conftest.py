@@ -20,23 +20,11 @@ import orjson
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
-from workers.broker import answers
 from workers.settings import Settings, TopicNames
 
 ROOT = Path(__file__).resolve().parents[2]
 NEWSFEED = str(Path(sys.executable).with_name("newsfeed"))
 WORKER_READY_SECONDS = 120.0
-
-
-@pytest.fixture(scope="session")
-def bootstrap() -> str:
-    address = os.environ.get("KAFKA_BOOTSTRAP_SERVERS") or f"127.0.0.1:{os.environ.get('KAFKA_PORT', '9092')}"
-    if not answers(address, timeout=5.0):
-        message = f"no Kafka broker answers at {address} (make test starts one)"
-        if os.environ.get("NEWSFEED_REQUIRE_BROKER") == "1":
-            pytest.fail(message)
-        pytest.skip(message)
-    return address
 
 
 @dataclass

@@ -107,7 +107,7 @@ def test_big_pages_travel_and_replay_reports_what_it_cannot_send(pipeline, tmp_p
     folder = tmp_path / "pages"
     folder.mkdir()
     script = "<script>var data = " + "[" + ",".join(["1234567890"] * 560_000) + "];</script>"
-    page = f"<html><head><title>Port dredging plan</title></head><body><article><h1>Port dredging plan</h1>"
+    page = "<html><head><title>Port dredging plan</title></head><body><article><h1>Port dredging plan</h1>"
     page += "".join(f"<p>{p}</p>" for p in ARTICLES[0][1:]) + f"</article>{script}</body></html>"
     (folder / "a_big.html").write_text(page)  # about 6 MB: travels, and is cut at 5 M characters before parsing
     (folder / "b_huge.txt").write_bytes(b"word " * 4_300_000)  # about 21 MB: over the limit, reported

@@ -25,7 +25,6 @@ from workers.settings import Settings
 from workers.stages import clean as stage
 from workers.stages.clean.blocks import CHROME_LINE_CHARS, LONG_LINE_CHARS, split_blocks
 from workers.stages.clean.normalise import BINARY_CONTROL_SHARE, control_share, looks_binary
-from workers.stages.errors import StageError
 
 CASE_17 = CASES / "17_windows1252_page"
 CASE_18 = CASES / "18_nul_and_control_chars"

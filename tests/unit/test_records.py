@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import base64
 
+import orjson
+
 import pytest
 
 from workers.records import RecordError, decode_raw, raw_record, rejected_record, schema_errors, validate
@@ -95,3 +97,21 @@ def test_a_rejection_over_the_limit_keeps_its_real_reason():
     validate("rejected", sent)
     assert sent["error"]["code"] == "empty_after_clean" and sent["payload_truncated"] is True
     assert payload.decode().startswith(sent["payload"])
+
+
+def test_a_relative_date_is_resolved_only_against_a_fetched_at_the_source_gave():
+    """A fetched_at filled in on receipt (here: now) must not date "3 hours ago" (never today's
+    wall-clock date); one the record carries does, in its offset."""
+    from workers.pipeline import clean_payload
+
+    content = "\n".join([
+        "Water levels at the upper reservoir fell again",
+        "Updated 3 hours ago",
+        "Water levels at the upper reservoir fell for the fourth week running, the water board said on its website.",
+        "Engineers said the outflow to the river would be reduced from Monday until the autumn rains arrive.",
+        "Residents were asked to avoid using hosepipes and to report leaks to the board's hotline.",
+    ])
+    received = clean_payload(orjson.dumps({"id": "r1", "content": content}))
+    assert received["status"] == "clean" and received["updated_at"] is None
+    given = clean_payload(orjson.dumps({"id": "r2", "content": content, "fetched_at": "2021-03-14T12:00:00+00:00"}))
+    assert given["updated_at"] == "2021-03-14T09:00:00+00:00"

@@ -15,6 +15,7 @@ from the text, then JSON-LD/<meta>/<time>, then date/byline-classed elements, th
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import Counter
@@ -27,7 +28,7 @@ from workers.stages.clean import sections
 from workers.stages.clean import voting
 from workers.stages.clean import vocabulary as v
 from workers.stages.clean.blocks import split_blocks
-from workers.stages.clean.dates import LABEL as DATE_LABEL, date_line, parse_date, resolve as resolve_date, to_utc
+from workers.stages.clean.dates import LABEL as DATE_LABEL, date_line, parse_date, resolve as resolve_when, to_utc
 from workers.stages.clean.normalise import looks_binary, normalise_line, normalise_text, split_lines
 from workers.stages.errors import StageError
 
@@ -114,6 +115,8 @@ def clean(raw: dict) -> dict:
 
     title = article["title"]
     fetched_at = raw.get("fetched_at") if isinstance(raw.get("fetched_at"), str) else None
+    # a fetched_at the worker filled in on receipt bounds dates but does not date "3 hours ago"
+    resolve_date = functools.partial(resolve_when, relative=raw.get("fetched_at_estimated") is not True)
     published = resolve_date(article["published_at"], fetched_at)
     source = raw.get("source") or article["source"]
     byline = article["byline"]

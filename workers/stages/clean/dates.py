@@ -176,15 +176,16 @@ def relative(text: str) -> str | None:
     return f"-P{'T' if unit in 'HMS' else ''}{int(m.group('num'))}{unit}"
 
 
-def resolve(value: str | None, fetched_at: str | None) -> str | None:
+def resolve(value: str | None, fetched_at: str | None, *, relative: bool = True) -> str | None:
     """A date value of the clean stage made final: a relative duration ("-PT3H") becomes fetched_at
-    minus it (in fetched_at's offset), else None; a date after fetched_at is None (a page cannot be
-    published after it was fetched). value, fetched_at: ISO 8601 strings or None."""
+    minus it (in fetched_at's offset), else None (also when `relative` is False: fetched_at is only
+    the time of receipt, not when the page was fetched); a date after fetched_at is None (a page
+    cannot be published after it was fetched). value, fetched_at: ISO 8601 strings or None."""
     if value is None:
         return None
     fetched = _as_datetime(fetched_at) if fetched_at else None
     if value.startswith("-P"):
-        if fetched is None:
+        if fetched is None or not relative:
             return None
         amount, unit = int(value.rstrip("SMHDW").lstrip("-PT")), value[-1]
         step = {"S": "seconds", "M": "minutes", "H": "hours", "D": "days", "W": "weeks"}[unit]
