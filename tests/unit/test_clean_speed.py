@@ -191,3 +191,35 @@ def test_key_of_joined_lines_is_joined_keys():
     samples = _random_strings("aB ß_-’.İΣς\u0301 1", seed=9)
     for a, b in zip(samples, samples[1:]):
         assert ln.key(a + b) == ln.key(a) + ln.key(b)
+
+
+# ---- fastmatch: an anchored alternation tried only on the branches a line's first letter allows --
+
+
+def test_first_char_match_gives_the_same_match():
+    from workers.stages.clean.fastmatch import first_char_match
+
+    match = first_char_match(v.UI_LINE)
+    assert match != v.UI_LINE.match  # the pattern has the bucketable shape
+    samples = _corpus_lines() + _random_strings("ShareſAdvertİısement5 min .…:!rRead more", seed=13)
+    samples += ["", ".", "Share", "ſhare", "SHARE THIS ARTICLE", "12 min read", "More from Jane Doe", "Ähm"]
+    for text in samples:
+        expected, found = v.UI_LINE.match(text), match(text)
+        assert (expected and expected.span()) == (found and found.span()), text
+
+
+def test_first_char_match_buckets():
+    from re import _parser
+
+    from workers.stages.clean.fastmatch import first_char_match, first_chars, split_branches
+
+    assert split_branches(r"^(?:a(?:b|c)|[de]x|\d+)$") == (["a(?:b|c)", "[de]x", r"\d+"], ")$")
+    assert split_branches(r"(?:a|b)") is None
+    assert first_chars(_parser.parse("(?:ab)?c")) == ({"a", "c"}, False)
+    assert first_chars(_parser.parse(r"\w+"))[0] is None
+    rx = re.compile(r"^(?:apple|banana|\d+ items?|x?)$", re.IGNORECASE)  # "x?" can be empty: every bucket
+    match = first_char_match(rx)
+    for text in ["Apple", "BANANA", "3 items", "", "x", "y", "ſ", "apple pie"]:
+        assert bool(match(text)) == bool(rx.match(text)), text
+    case_sensitive = re.compile(r"^(?:Apple|pear)$")
+    assert first_char_match(case_sensitive) == case_sensitive.match

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 
 from workers.stages.clean import vocabulary as v
+from workers.stages.clean.fastmatch import first_char_match
 
 PROSE, SENTENCE, SHORT = "prose", "sentence", "short"
 CONTENT_KINDS = frozenset((PROSE, SENTENCE))
@@ -70,6 +71,7 @@ _BIO_TRIGGERS = frozenset(
 _ALL_TRIGGERS = _PROMO_TRIGGERS | _COOKIE_TRIGGERS | _COPYRIGHT_TRIGGERS | _BIO_TRIGGERS
 
 
+_UI_LINE_MATCH = first_char_match(v.UI_LINE)  # v.UI_LINE.match, branches bucketed by first letter
 _GALLERY_SCORE = -2.0  # a gallery control inside the article: see vocabulary.GALLERY_CONTROL
 
 
@@ -79,7 +81,7 @@ def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
     if length <= 80:
         if v.COMMENT_PROMPT.match(text):
             return "comment_prompt"
-        if v.UI_LINE.match(text):
+        if _UI_LINE_MATCH(text):
             return "ui_vocabulary"
     if line.n >= 3 and not line.terminal and length <= 4000 and _has_icon_words(text):
         iconish = len(v.ICONISH.findall(text))
