@@ -23,7 +23,7 @@ def test_a_raw_record_made_here_is_valid():
         (b'{"schema_version": 1, "id": "x", "content_type": "application/pdf", "content": "c"}', "schema_violation"),
         (b'{"schema_version": 1, "id": "", "content_type": "text/plain", "content": "c"}', "schema_violation"),
         (b'{"schema_version": 2, "id": "x", "content_type": "text/plain", "content": "c"}', "unsupported_schema_version"),
-        (b'{"schema_version": "1", "id": "x", "content": "c"}', "unsupported_schema_version"),
+        (b'{"schema_version": "1", "id": "x", "content": "c"}', "schema_violation"),  # the merge decided: a non-integer version is a schema violation
         (b'{"id": 7, "content": "c"}', "schema_violation"),
     ],
 )
