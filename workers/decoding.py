@@ -186,6 +186,8 @@ _MOJIBAKE_SIGN = re.compile(
 # Sequences whose lost byte is known: windows-1252 has no character for 0x9D, so the right double
 # quote (E2 80 9D) read as windows-1252 loses its last byte; no other common character does.
 _C1 = re.compile("[\u0080-\u009f]")
+# the first character of every sign: a one-class scan runs several times faster than the alternation
+_MOJIBAKE_FIRST = re.compile("[\u0080-\u009f\u00c2-\u00f4]")
 LOSSY_SEQUENCES = {"\u00e2\u20ac\ufffd": "\u00e2\u20ac\u009d"}
 # ftfy with only the encoding fixes on: quotes, ligatures, widths, line breaks and HTML stay as written
 _FTFY = ftfy.TextFixerConfig(
@@ -201,11 +203,16 @@ _FTFY = ftfy.TextFixerConfig(
 )
 
 
+def _has_mojibake_sign(text: str) -> bool:
+    """_MOJIBAKE_SIGN.search(text) is not None, tried only where a sign can start."""
+    return any(_MOJIBAKE_SIGN.match(text, m.start()) for m in _MOJIBAKE_FIRST.finditer(text))
+
+
 def repair_mojibake(text: str) -> tuple[str, int]:
     """(text with mojibake undone, number of lines changed). ftfy decides each fix (its `fix_text`
     with encoding fixes only); C1 controls are read as windows-1252, as browsers do. Only lines that
     show a sign of mojibake are passed to ftfy."""
-    if text.isascii() or _MOJIBAKE_SIGN.search(text) is None:
+    if text.isascii() or not _has_mojibake_sign(text):
         return text, 0
     lines = text.split("\n")
     changed = 0

@@ -14,6 +14,7 @@ html       - trafilatura metadata, structured dates and authors, header lines (j
 voting     - paragraph-level voting between extractors for HTML (trafilatura x3, readability, jusText)
 sections   - chrome sections by their heading: teaser lists, newsletter boxes, comments, legal, paywalls
 language   - py3langid, loaded lazily once
+fastmatch  - a big anchored line alternation tried only on the branches a first letter allows
 """
 
 from workers.stages.clean.core import (

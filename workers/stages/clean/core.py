@@ -411,7 +411,8 @@ def clean_lines(
         if line.kind != ln.PROSE and line.n >= _PULL_QUOTE_MIN_WORDS and not md.BULLET.match(text):
             # a pull quote: a display line whose words are a passage of the article's prose
             if prose_key is None:
-                prose_key = "".join(ln.key(x.text) for x, k2 in zip(lines, keep) if k2 and x.kind == ln.PROSE)
+                # key() works character by character: the key of the joined lines is the joined keys
+                prose_key = ln.key("".join(x.text for x, k2 in zip(lines, keep) if k2 and x.kind == ln.PROSE))
             if ln.key(text) in prose_key:
                 removed["pull_quote"] += 1
                 continue

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 
 from workers.stages.clean import vocabulary as v
+from workers.stages.clean.fastmatch import first_char_match
 
 PROSE, SENTENCE, SHORT = "prose", "sentence", "short"
 CONTENT_KINDS = frozenset((PROSE, SENTENCE))
@@ -70,6 +71,7 @@ _BIO_TRIGGERS = frozenset(
 _ALL_TRIGGERS = _PROMO_TRIGGERS | _COOKIE_TRIGGERS | _COPYRIGHT_TRIGGERS | _BIO_TRIGGERS
 
 
+_UI_LINE_MATCH = first_char_match(v.UI_LINE)  # v.UI_LINE.match, branches bucketed by first letter
 _GALLERY_SCORE = -2.0  # a gallery control inside the article: see vocabulary.GALLERY_CONTROL
 
 
@@ -79,7 +81,7 @@ def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
     if length <= 80:
         if v.COMMENT_PROMPT.match(text):
             return "comment_prompt"
-        if v.UI_LINE.match(text):
+        if _UI_LINE_MATCH(text):
             return "ui_vocabulary"
     if line.n >= 3 and not line.terminal and length <= 4000 and _has_icon_words(text):
         iconish = len(v.ICONISH.findall(text))
@@ -123,10 +125,15 @@ def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
 
 def _is_nav_row(text: str) -> bool:
     """A menu row ("News | Sport | Weather") or a breadcrumb trail ("Home > World", "Sport › Football")."""
+    if not any(c in text for c in _NAV_CHARS):
+        return False  # no separator character: NAV_SEPARATOR cannot split it
     parts = v.NAV_SEPARATOR.split(text)
     if len(parts) < 2 or (len(parts) == 2 and v.BREADCRUMB_SEPARATOR.search(text) is None):
         return False
     return all(0 < p.count(" ") + 1 <= 4 and not is_terminal(p) for p in parts)
+
+
+_NAV_CHARS = ">»›/|•·"  # every character vocabulary.NAV_SEPARATOR's middle class holds
 
 
 def _has_icon_words(text: str) -> bool:
@@ -161,10 +168,10 @@ def classify(texts: list[str]) -> list[Line]:
         elif _is_roster(text, tokens, line.stop):
             line.kind = SHORT  # a line-up or name list: "Team: Ward; Clarke, Osei, Patel; ..."
             line.score = -3.0
-        elif _is_prose(line, text, tokens):
+        elif _is_prose(line, text, tokens, alpha := _alpha_share(tokens)):
             line.kind = PROSE
             line.score = float(min(n, 60)) if n >= 3 else min(len(text) / 4.0, 60.0)
-        elif line.terminal and n >= 3 and _alpha_share(tokens) >= 0.5:
+        elif line.terminal and n >= 3 and alpha >= 0.5:
             line.kind = SENTENCE
             line.score = n / 2.0
         else:
@@ -196,9 +203,9 @@ def _alpha_share(tokens: list[str]) -> float:
     return sum(map(str.isalpha, tokens)) / len(tokens) if tokens else 0.0
 
 
-def _is_prose(line: Line, text: str, tokens: list[str]) -> bool:
+def _is_prose(line: Line, text: str, tokens: list[str], alpha: float | None = None) -> bool:
     n = line.n
-    if _alpha_share(tokens) < 0.6:
+    if (_alpha_share(tokens) if alpha is None else alpha) < 0.6:
         return False
     if n >= 7 and line.terminal and line.stop >= 0.12:
         return True

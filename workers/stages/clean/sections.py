@@ -81,6 +81,11 @@ def _is_teaser(line: ln.Line) -> bool:
 
 def is_offer(text: str) -> bool:
     """A subscription offer: two or more different offer phrases (vocabulary.OFFER_WORDING)."""
+    if not any(c in text for c in v.CASE_TWINS):
+        # two different phrases hold at least two occurrences of their keys: most prose has none
+        lower = text.lower()
+        if sum(lower.count(k) for k in v.OFFER_KEYS) < 2:
+            return False
     return len({m.casefold() for m in v.OFFER_WORDING.findall(text)}) >= 2
 
 

@@ -242,3 +242,9 @@ OFFER_WORDING = re.compile(
     r"(?:a|per) (?:week|month|year)|digital (?:edition|access|subscription)|newsletters?|log ?in|sign ?in)\b",
     re.IGNORECASE,
 )
+# a literal (lower case) inside every OFFER_WORDING phrase: a prefilter, tests/unit/test_clean_speed.py
+# expands every phrase the pattern matches and checks it holds one
+OFFER_KEYS = ("subscri", "unlimited", "cancel", "free trial", "week", "month", "year", "digital", "newsletter", "log", "sign")
+# characters that re.IGNORECASE matches to an ASCII letter but str.lower() does not turn into exactly
+# that letter (dotless i, long s, dotted capital I): text holding one skips lower-case prefilters
+CASE_TWINS = ("\u0130", "\u0131", "\u017f")

@@ -1,0 +1,225 @@
+"""The clean stage's fast paths (prefilters, merged scans) give exactly what the slow paths give.
+
+Speed is measured by `make bench-clean`, never asserted here; these tests check that every shortcut
+taken for speed is exact: on the fixture pages and seeds, and on generated strings made of the
+characters each shortcut is about.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import string
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from workers import decoding
+from workers.stages.clean import lines as ln
+from workers.stages.clean import normalise as nz
+from workers.stages.clean import sections
+from workers.stages.clean import vocabulary as v
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _corpus_lines() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((REPO / "tests" / "fixtures" / "pages").glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").glob("*.txt"))]
+    return [line for text in texts for line in nz.split_lines(nz.normalise_text(text))]
+
+
+def _random_strings(alphabet: str, count: int = 3000, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(count)]
+
+
+# ---- sections.is_offer: a lower-case key count before the regex ------------------------------
+
+
+def _expand(items) -> list[str]:
+    """Every string a finite regex parse tree (literals, small classes, bounded repeats, groups,
+    alternations; zero-width assertions skipped) matches."""
+    from re import _constants as C  # noqa: N812 - the parser's own names
+
+    out = [""]
+    for op, av in items:
+        if op is C.LITERAL:
+            options = [chr(av)]
+        elif op is C.IN:
+            options = []
+            for kind, value in av:
+                if kind is C.LITERAL:
+                    options.append(chr(value))
+                elif kind is C.RANGE:
+                    options += [chr(c) for c in range(value[0], value[1] + 1)]
+                else:
+                    raise AssertionError(f"class item {kind} not expandable")
+        elif op is C.SUBPATTERN:
+            options = _expand(av[-1])
+        elif op is C.BRANCH:
+            options = [s for branch in av[1] for s in _expand(branch)]
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            low, high, sub = av
+            assert high <= 3, "unbounded repeat"
+            inner = _expand(sub)
+            options = [""] if low == 0 else []
+            level = [""]
+            for k in range(1, high + 1):
+                level = [a + b for a in level for b in inner]
+                if k >= low:
+                    options += level
+        elif op is C.AT:
+            continue
+        else:
+            raise AssertionError(f"op {op} not expandable")
+        out = [a + b for a in out for b in options]
+    return out
+
+
+def test_every_offer_phrase_holds_a_key():
+    from re import _parser
+
+    phrases = _expand(_parser.parse(v.OFFER_WORDING.pattern, v.OFFER_WORDING.flags))
+    assert len(phrases) > 20
+    for phrase in phrases:
+        assert any(key in phrase.lower() for key in v.OFFER_KEYS), phrase
+
+
+def test_case_twins_are_every_ignorecase_match_lower_misses():
+    twins = set()
+    for code in range(0x80, 0x110000):
+        char = chr(code)
+        if 0xD800 <= code <= 0xDFFF or not any(c in string.ascii_letters for c in char.lower() + char.upper()):
+            continue
+        for letter in string.ascii_lowercase:
+            if re.fullmatch(letter, char, re.IGNORECASE) and char.lower() != letter:
+                twins.add(char)
+    assert twins == set(v.CASE_TWINS)
+
+
+def _offer_by_regex(text: str) -> bool:
+    return len({m.casefold() for m in v.OFFER_WORDING.findall(text)}) >= 2
+
+
+def test_is_offer_prefilter_is_exact():
+    samples = _corpus_lines() + [
+        "Subscribe now for unlimited digital access: 2.95 a week, cancel any time.",
+        "SUBSCRİBE today for a free trial, LOG IN if you are a subscriber.",
+        "ſubſcribe for our newsletter and sign in",
+        "A year ago, per week, the digital edition",
+        "Sign up for the newsletter.",
+    ]
+    samples += _random_strings("subscribe trial a week yeaR ıİſ LOG in sign digital newsletter ", seed=3)
+    for text in samples:
+        assert sections.is_offer(text) == _offer_by_regex(text), text
+
+
+# ---- decoding: the mojibake sign is looked for only where one can start ----------------------
+
+
+def test_mojibake_sign_prefilter_is_exact():
+    alphabet = "aé Âô€™–—“”\u0080\u009d\u00a0©\ufffdÃ©â\u20ac"
+    samples = _random_strings(alphabet, seed=11) + _corpus_lines() + ["CafÃ© owner", "cafÃ©", "\u0085", ""]
+    for text in samples:
+        assert decoding._has_mojibake_sign(text) == (decoding._MOJIBAKE_SIGN.search(text) is not None), repr(text)
+
+
+# ---- normalise: one scan decides whether the character passes are needed ---------------------
+
+
+def _normalise_slow(text: str) -> str:
+    """normalise_text without its one-scan shortcut (the passes as they run when the scan finds something)."""
+    if not text.isascii():
+        text = nz._SURROGATE.sub("", text)
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isascii():
+        text = nz._NEWLINES.sub("\n", text)
+        text = nz._INVISIBLE.sub("", text)
+    return nz.strip_controls(text)[0]
+
+
+def _strip_slow(text: str) -> tuple[str, int]:
+    size = len(text)
+    out = nz._SURROGATE.sub("", nz._CONTROL.sub("", nz._ANSI.sub("", text)))
+    return out, size - len(out)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_normalise_shortcuts_are_exact(seed):
+    alphabet = "ab é\u0301e\u0301\r\n\u2028\u2029\u0085\u00ad\u200b\u2060\ufeff\x00\x1b[31m\x7f\u0090\ud800Å\u212b"
+    samples = _random_strings(alphabet, seed=seed)
+    if seed == 1:
+        samples += [p.read_text(encoding="utf-8") for p in sorted((REPO / "tests" / "fixtures" / "pages").glob("*"))
+                    if p.suffix in (".txt", ".html")]
+    for text in samples:
+        assert nz.normalise_text(text) == _normalise_slow(text), repr(text)
+        assert nz.strip_controls(text) == _strip_slow(text), repr(text)
+
+
+def test_nfc_never_creates_what_normalise_removes():
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF or nz._NORMALISED_AWAY.search(chr(code)):
+            continue
+        assert nz._NORMALISED_AWAY.search(unicodedata.normalize("NFD", chr(code))) is None, hex(code)
+        assert nz._NORMALISED_AWAY.search(unicodedata.normalize("NFC", chr(code))) is None, hex(code)
+
+
+# ---- lines: the menu-row prefilter and the key of joined lines -------------------------------
+
+
+def _nav_row_slow(text: str) -> bool:
+    parts = v.NAV_SEPARATOR.split(text)
+    if len(parts) < 2 or (len(parts) == 2 and v.BREADCRUMB_SEPARATOR.search(text) is None):
+        return False
+    return all(0 < p.count(" ") + 1 <= 4 and not ln.is_terminal(p) for p in parts)
+
+
+def test_nav_row_prefilter_is_exact():
+    separators = re.search(r"\[(.*)\]", v.NAV_SEPARATOR.pattern).group(1)
+    assert set(separators) == set(ln._NAV_CHARS)
+    samples = _corpus_lines() + _random_strings("News Sport > » › / | • · .\t", seed=5)
+    for text in samples:
+        assert ln._is_nav_row(text) == _nav_row_slow(text), text
+
+
+def test_key_of_joined_lines_is_joined_keys():
+    samples = _random_strings("aB ß_-’.İΣς\u0301 1", seed=9)
+    for a, b in zip(samples, samples[1:]):
+        assert ln.key(a + b) == ln.key(a) + ln.key(b)
+
+
+# ---- fastmatch: an anchored alternation tried only on the branches a line's first letter allows --
+
+
+def test_first_char_match_gives_the_same_match():
+    from workers.stages.clean.fastmatch import first_char_match
+
+    match = first_char_match(v.UI_LINE)
+    assert match != v.UI_LINE.match  # the pattern has the bucketable shape
+    samples = _corpus_lines() + _random_strings("ShareſAdvertİısement5 min .…:!rRead more", seed=13)
+    samples += ["", ".", "Share", "ſhare", "SHARE THIS ARTICLE", "12 min read", "More from Jane Doe", "Ähm"]
+    for text in samples:
+        expected, found = v.UI_LINE.match(text), match(text)
+        assert (expected and expected.span()) == (found and found.span()), text
+
+
+def test_first_char_match_buckets():
+    from re import _parser
+
+    from workers.stages.clean.fastmatch import first_char_match, first_chars, split_branches
+
+    assert split_branches(r"^(?:a(?:b|c)|[de]x|\d+)$") == (["a(?:b|c)", "[de]x", r"\d+"], ")$")
+    assert split_branches(r"(?:a|b)") is None
+    assert first_chars(_parser.parse("(?:ab)?c")) == ({"a", "c"}, False)
+    assert first_chars(_parser.parse(r"\w+"))[0] is None
+    rx = re.compile(r"^(?:apple|banana|\d+ items?|x?)$", re.IGNORECASE)  # "x?" can be empty: every bucket
+    match = first_char_match(rx)
+    for text in ["Apple", "BANANA", "3 items", "", "x", "y", "ſ", "apple pie"]:
+        assert bool(match(text)) == bool(rx.match(text)), text
+    case_sensitive = re.compile(r"^(?:Apple|pear)$")
+    assert first_char_match(case_sensitive) == case_sensitive.match

@@ -1,0 +1,136 @@
+"""A whole-line alternation ("^(?:a|b|...)tail", IGNORECASE) matched only against the branches that
+can start with the line's first letter.
+
+Python's regex engine tries the branches of an alternation one by one: a line vocabulary of a hundred
+and fifty phrases (vocabulary.UI_LINE) costs a hundred and fifty first-character tests per line.
+``first_char_match(pattern)`` buckets the branches by the characters they can start with (from the
+parsed pattern; a branch whose start is not a short set of literal characters goes in every bucket)
+and compiles one pattern per bucket, its branches in their order: the match is the one
+``pattern.match(text)`` gives. Patterns of another shape or without IGNORECASE, and lines starting
+with a non-ASCII character, use ``pattern.match`` itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from re import _constants as C  # noqa: N812 - the parser's own names
+from re import _parser
+
+_PREFIX = "^(?:"
+_MAX_RANGE = 512  # a class range wider than this counts as "any character"
+_ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
+_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
+
+
+def first_chars(items) -> tuple[set[str] | None, bool]:
+    """(characters a parsed sequence can start with, whether it can match the empty string);
+    None when any character may start it (or the parser op is not one handled here)."""
+    out: set[str] = set()
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue  # skipping an assertion only widens the set
+        if op is C.LITERAL:
+            return out | {chr(av)}, False
+        if op is C.IN:
+            return _class_chars(av, out), False
+        if op is C.SUBPATTERN and not (av[1] or av[2]):
+            found, nullable = first_chars(av[3])
+        elif op is C.BRANCH:
+            found, nullable = _branch_chars(av[1])
+        elif op in _REPEATS:
+            found, nullable = first_chars(av[2])
+            nullable = nullable or av[0] == 0
+        else:
+            return None, False
+        if found is None:
+            return None, False
+        out |= found
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _class_chars(items, out: set[str]) -> set[str] | None:
+    for kind, value in items:
+        if kind is C.LITERAL:
+            out.add(chr(value))
+        elif kind is C.RANGE and value[1] - value[0] < _MAX_RANGE:
+            out.update(chr(c) for c in range(value[0], value[1] + 1))
+        else:
+            return None
+    return out
+
+
+def _branch_chars(branches) -> tuple[set[str] | None, bool]:
+    out: set[str] = set()
+    nullable = False
+    for branch in branches:
+        found, empty = first_chars(branch)
+        if found is None:
+            return None, False
+        out |= found
+        nullable = nullable or empty
+    return out, nullable
+
+
+def split_branches(source: str) -> tuple[list[str], str] | None:
+    """'^(?:a|b|c)tail' -> (['a', 'b', 'c'], 'tail'); None for a pattern of another shape."""
+    if not source.startswith(_PREFIX):
+        return None
+    depth, start, in_class, branches = 0, len(_PREFIX), False, []
+    i = start
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        elif depth == 0 and ch in "|)":
+            branches.append(source[start:i])
+            if ch == ")":
+                return branches, source[i:]
+            start = i + 1
+        i += 1
+    return None
+
+
+def _start_keys(branch: str, flags: int) -> set[str] | None:
+    """The lower-case first letters a branch can match under IGNORECASE (None: any)."""
+    found, nullable = first_chars(_parser.parse(branch, flags))
+    if found is None or nullable:
+        return None
+    # what IGNORECASE equates: simple lower case, and the lower case of the upper case (long s, dotless i)
+    return {k for c in found for k in (c.lower()[:1], c.upper().lower()[:1])}
+
+
+def first_char_match(pattern: re.Pattern) -> Callable[[str], re.Match | None]:
+    """A function giving what ``pattern.match(text)`` gives, faster for a big anchored alternation."""
+    split = split_branches(pattern.pattern) if pattern.flags & re.IGNORECASE else None
+    if split is None:
+        return pattern.match
+    branches, tail = split
+    starts = [_start_keys(branch, pattern.flags) for branch in branches]
+    keys = set().union(*(s for s in starts if s is not None))
+
+    def compile_(keep: list[str]) -> re.Pattern | None:
+        return re.compile(_PREFIX + "|".join(keep) + tail, pattern.flags) if keep else None
+
+    buckets = {k: compile_([b for b, s in zip(branches, starts) if s is None or k in s]) for k in keys}
+    default = compile_([b for b, s in zip(branches, starts) if s is None])
+
+    def match(text: str) -> re.Match | None:
+        first = text[:1]
+        if not first.isascii():
+            return pattern.match(text)
+        bucket = buckets.get(first.lower(), default)
+        return bucket.match(text) if bucket is not None else None
+
+    return match
