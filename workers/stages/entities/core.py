@@ -1096,20 +1096,46 @@ def _more_mentions(article: Article, found: list[Mention], groups: dict, labelle
         if len(keys) != 1:
             continue
         (key,) = keys
-        source = r"(?<!\w)" + re.escape(form) + r"(?!\w)"
         folded_form = form.casefold()
         for field_name, text in article.texts.items():
             loose = field_name == "title" and article.headline_case
             if folded_form not in folded[field_name] or not loose and form not in text:
                 continue  # the pattern needs the form itself (in any case when loose)
-            for match in _pattern(source, re.IGNORECASE if loose else 0).finditer(text):
-                if not loose and _inside_longer_name(text, match.start(), match.end()):
+            if loose:
+                found_at = [m.span() for m in _pattern(r"(?<!\w)" + re.escape(form) + r"(?!\w)", re.I).finditer(text)]
+            else:
+                found_at = _whole_word_spans(text, form)
+            for start, end in found_at:
+                if not loose and _inside_longer_name(text, start, end):
                     continue  # "America" of "North America", "Smith" of "John Smith"
-                if not _overlaps(occupied[field_name], match.start(), match.end()):
-                    occupied[field_name].append((match.start(), match.end()))
+                if not _overlaps(occupied[field_name], start, end):
+                    occupied[field_name].append((start, end))
                     groups[key].append(
-                        Mention(field_name, match.start(), match.end(), match.group(), labelled[key], groups[key][0].name)
+                        Mention(field_name, start, end, text[start:end], labelled[key], groups[key][0].name)
                     )
+
+
+def _is_word_char(char: str) -> bool:
+    """The `\\w` of str patterns: a Unicode letter, digit or number, or the underscore."""
+    return char.isalnum() or char == "_"
+
+
+def _whole_word_spans(text: str, form: str) -> list[tuple[int, int]]:
+    """Spans of `form` in `text` not glued to a word character on either side, left to right
+    without overlaps: `re.finditer(r"(?<!\\w)" + re.escape(form) + r"(?!\\w)", text)` by
+    str.find (no pattern to compile per name)."""
+    spans: list[tuple[int, int]] = []
+    size, position = len(form), text.find(form)
+    while position >= 0:
+        end = position + size
+        if (position == 0 or not _is_word_char(text[position - 1])) and (
+            end == len(text) or not _is_word_char(text[end])
+        ):
+            spans.append((position, end))
+            position = text.find(form, end)
+        else:
+            position = text.find(form, position + 1)
+    return spans
 
 
 def _results(article: Article, groups: dict[str, list[Mention]], labelled: dict[str, str]) -> list[dict]:
