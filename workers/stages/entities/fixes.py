@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from workers.stages.entities import canonical, roles
@@ -217,6 +220,10 @@ def _opens_sentence(doc: Doc, index: int) -> bool:
     return before.is_space or before.text in _SENTENCE_BREAK or "\n" in before.whitespace_
 
 
+_HEAD_IDS = np.array(sorted(get_string_id(word) for word in ORG_HEADS), dtype=np.uint64)
+_NEWS_ID = get_string_id("news")
+
+
 def org_phrases(doc: Doc) -> list[tuple[int, int]]:
     """Token spans of organisation names the small model misses or splits.
 
@@ -230,7 +237,12 @@ def org_phrases(doc: Doc) -> list[tuple[int, int]]:
             end = person_institution(doc, ent)
             if end:
                 spans.append((ent.start, end))
-    for i, token in enumerate(doc):
+    # Only head nouns and "news" can start a phrase: find them in the doc's LOWER array instead of
+    # visiting every token (a token's LOWER is its text lowercased).
+    lower = doc.to_array(LOWER)
+    candidates = np.flatnonzero(np.isin(lower, _HEAD_IDS) | (lower == _NEWS_ID)).tolist() if len(doc) else []
+    for i in candidates:
+        token = doc[i]
         if token.text.lower() in ORG_HEADS and token.text[:1].isupper() and i >= 3:
             start = i - 1
             if not _capitalised(doc[start]):
