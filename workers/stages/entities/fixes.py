@@ -224,15 +224,16 @@ _HEAD_IDS = np.array(sorted(get_string_id(word) for word in ORG_HEADS), dtype=np
 _NEWS_ID = get_string_id("news")
 
 
-def org_phrases(doc: Doc) -> list[tuple[int, int]]:
-    """Token spans of organisation names the small model misses or splits.
+def org_phrases(doc: Doc, ents: tuple[Span, ...] | None = None) -> list[tuple[int, int]]:
+    """Token spans of organisation names the small model misses or splits (`ents`: the doc's
+    entities when the caller already has them; doc.ents builds them anew on every access).
 
     - a hyphenated compound of capitalised words, at least one of them an entity, before a
       capitalised head noun: "EU-Africa Commission" (not "Africa-EU commission": no proper head);
     - one to three capitalised words right before "news agency": "the KYODO PRESS news agency".
     """
     spans = []
-    for ent in doc.ents:
+    for ent in doc.ents if ents is None else ents:
         if ent.label_ == PERSON:
             end = person_institution(doc, ent)
             if end:
@@ -381,12 +382,11 @@ def _role_then_name(words: list[str], vocab) -> bool:
     )
 
 
-def _grown_spans(doc: Doc, labels: frozenset[str], words: frozenset[str]) -> dict[int, tuple[int, int]]:
+def _grown_spans(doc: Doc, labels: frozenset[str], words: frozenset[str], ents) -> dict[int, tuple[int, int]]:
     """Entity index -> (first, end) token span, for model spans grown over words the model left
     out or tagged otherwise: person names, "[Police Service of] [Northern Ireland]", "Kingston upon
     Thames", "[Surrey] and [Sussex Cricket Board]"."""
     grown: dict[int, tuple[int, int]] = {}
-    ents = doc.ents
     for index, ent in enumerate(ents):
         if ent.label_ == PERSON and ent.label_ in labels:
             first, last = extend_person_left(doc, ent), extend_person_right(doc, ent, words)
@@ -540,12 +540,13 @@ def mentions(
         return []
     text = doc.text if text is None else text
     found: list[Mention] = []
-    phrases = org_phrases(doc) if "ORG" in labels else []
+    ents = doc.ents  # built anew (from every token) on each access: once here
+    phrases = org_phrases(doc, ents) if "ORG" in labels else []
     for start, end in phrases:
         span = doc[start:end]
         found.append(Mention(field, span.start_char, span.end_char, span.text, "ORG", canonical.normalise(span.text)))
-    grown = _grown_spans(doc, labels, words)
-    for index, ent in enumerate(doc.ents):
+    grown = _grown_spans(doc, labels, words, ents)
+    for index, ent in enumerate(ents):
         label = _kind_label(doc, ent, labels)
         if label is None or any(ent.start < end and start < ent.end for start, end in phrases):
             continue
