@@ -224,6 +224,16 @@ _HEAD_IDS = np.array(sorted(get_string_id(word) for word in ORG_HEADS), dtype=np
 _NEWS_ID = get_string_id("news")
 
 
+def _head_positions(doc: Doc) -> list[int]:
+    """Indices of the tokens that may anchor an org phrase: an ORG_HEADS word or "news", in any
+    case. Read from the doc's LOWER array (a token's LOWER is its text lowercased) instead of
+    visiting every token."""
+    if not len(doc):
+        return []
+    lower = doc.to_array(LOWER)
+    return np.flatnonzero(np.isin(lower, _HEAD_IDS) | (lower == _NEWS_ID)).tolist()
+
+
 def org_phrases(doc: Doc, ents: tuple[Span, ...] | None = None) -> list[tuple[int, int]]:
     """Token spans of organisation names the small model misses or splits (`ents`: the doc's
     entities when the caller already has them; doc.ents builds them anew on every access).
@@ -238,11 +248,7 @@ def org_phrases(doc: Doc, ents: tuple[Span, ...] | None = None) -> list[tuple[in
             end = person_institution(doc, ent)
             if end:
                 spans.append((ent.start, end))
-    # Only head nouns and "news" can start a phrase: find them in the doc's LOWER array instead of
-    # visiting every token (a token's LOWER is its text lowercased).
-    lower = doc.to_array(LOWER)
-    candidates = np.flatnonzero(np.isin(lower, _HEAD_IDS) | (lower == _NEWS_ID)).tolist() if len(doc) else []
-    for i in candidates:
+    for i in _head_positions(doc):
         token = doc[i]
         if token.text.lower() in ORG_HEADS and token.text[:1].isupper() and i >= 3:
             start = i - 1
