@@ -306,6 +306,7 @@ def main() -> None:
     measured = rates(
         {
             "ceiling": lambda: list(full.pipe(texts)),
+            "ner_only": lambda: list(nlp.pipe(texts)),
             "stage": lambda: entities.tag(records, nlp, DEFAULT_ENTITY_LABELS),
         },
         len(records),
@@ -315,6 +316,8 @@ def main() -> None:
     print(f"load average before timing: {load:.2f} (2 cores; other jobs skew the pool numbers)")
     print(f"ceiling, bare nlp.pipe of the full model: {ceiling:7.1f} docs/s (title+body = 1 doc)")
     print(f"stage, entities.tag (ner only + rules):   {stage_rate:7.1f} docs/s  ratio {stage_rate / ceiling:.2f}")
+    ner_only = measured["ner_only"]
+    print(f"bare nlp.pipe of the NER-only pipeline:   {ner_only:7.1f} docs/s  stage / NER-only {stage_rate / ner_only:.2f}")
     results = asyncio.run(pool_runs(args.model, records, args.seconds * 2))
     for processes, (docs, p99) in results.items():
         print(

@@ -5,6 +5,7 @@ Everything here is general English/news knowledge; nothing refers to a particula
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pycountry
@@ -242,7 +243,9 @@ def _pretty_word(word: str) -> str:
     return "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
 
 
+@functools.lru_cache(maxsize=4096)
 def person_tokens(name: str) -> tuple[str, ...]:
+    """The casefolded words of a name (memoised: the joins compare every pair of persons)."""
     return tuple(word.casefold() for word in name.split())
 
 

@@ -7,6 +7,7 @@ article (canonical.py) and every entity gets a salience (salience.py).
 
 from __future__ import annotations
 
+import functools
 import re
 import weakref
 from collections import Counter
@@ -263,8 +264,10 @@ _SURNAME_FOLLOWER = (
 def _given_name_cue(word: str, texts: dict[str, str]) -> bool:
     """`word` follows a capitalised given name with a person's apposition after them somewhere
     ("Anna Roy, who ...") and is reused alone as a surname."""
-    pattern = re.compile(r"(?<![\w'\-.])([A-Z][a-z][\w'\-]*)[ \t]+" + re.escape(word) + r"(?=,)")
+    pattern = _pattern(r"(?<![\w'\-.])([A-Z][a-z][\w'\-]*)[ \t]+" + re.escape(word) + r"(?=,)")
     for text in texts.values():
+        if word + "," not in text:
+            continue  # the pattern needs "word,"
         for match in pattern.finditer(text):
             given = match.group(1)
             if canonical._is_title(given) or given.lower() in fixes.CONNECTIVES or given.lower() in LOCATIVE:
@@ -275,6 +278,23 @@ def _given_name_cue(word: str, texts: dict[str, str]) -> bool:
     return False
 
 
+_NOT_AFTER_WORD = re.compile(r"(?<![\w'\-])")
+
+
+def _ends_with_words(text: str, end: int, words: list[str]) -> bool:
+    """text[:end] ends with `words` (joined by one space, not glued to a word before) and
+    whitespace: the regex `(?<![\w'\-])WORDS\s+$` on text[:end], without copying the text."""
+    given = " ".join(words)
+    if not given:
+        return bool(re.search(r"(?<![\w'\-])\s+$", text[:end]))
+    stripped = end
+    while stripped and text[stripped - 1].isspace():  # str.isspace is the \s of str patterns
+        stripped -= 1
+    if stripped == end or stripped < len(given) or not text.startswith(given, stripped - len(given)):
+        return False
+    return bool(_NOT_AFTER_WORD.match(text, stripped - len(given)))
+
+
 def _surname_reused(name: str, texts: dict[str, str]) -> bool:
     """The last word of `name` also stands alone in the article as a subject or object (a surname
     reused: followed by punctuation or a verb), and the first word never stands alone (a club's
@@ -283,17 +303,36 @@ def _surname_reused(name: str, texts: dict[str, str]) -> bool:
     first, last = words[0], words[-1]
     alone_last = alone_first = False
     for text in texts.values():
-        for match in re.finditer(r"(?<![\w'\-])" + re.escape(last) + _SURNAME_FOLLOWER, text):
-            if not re.search(r"(?<![\w'\-])" + re.escape(" ".join(words[:-1])) + r"\s+$", text[: match.start()]):
+        for match in _pattern(r"(?<![\w'\-])" + re.escape(last) + _SURNAME_FOLLOWER).finditer(text):
+            if not _ends_with_words(text, match.start(), words[:-1]):
                 alone_last = True
-        for match in re.finditer(r"(?<![\w'\-])" + re.escape(first) + r"(?![\w\-])", text):
+        for match in _pattern(r"(?<![\w'\-])" + re.escape(first) + r"(?![\w\-])").finditer(text):
             if not text.startswith(" ".join(words[1:]), match.end() + 1):
                 alone_first = True
     return alone_last and not alone_first
 
 
+_ENTS: "weakref.WeakKeyDictionary[object, tuple[tuple[int, int, str], ...]]" = weakref.WeakKeyDictionary()
+
+
+@functools.lru_cache(maxsize=4096)
+def _pattern(source: str, flags: int = 0) -> re.Pattern:
+    """`re.compile`, memoised beyond the re module's own 512 patterns: the passes build patterns
+    from an article's names, and one article may ask for the same ones many times."""
+    return re.compile(source, flags)
+
+
+def _ent_chars(doc) -> tuple[tuple[int, int, str], ...]:
+    """(start_char, end_char, label) of the doc's entities, computed once per Doc (doc.ents
+    builds new Span objects on every access, and the passes ask for them many times)."""
+    found = _ENTS.get(doc)
+    if found is None:
+        found = _ENTS[doc] = tuple((ent.start_char, ent.end_char, ent.label_) for ent in doc.ents)
+    return found
+
+
 def _occupied(doc) -> list[tuple[int, int]]:
-    return [(ent.start_char, ent.end_char) for ent in doc.ents] if doc is not None else []
+    return [(start, end) for start, end, _ in _ent_chars(doc)] if doc is not None else []
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -325,10 +364,10 @@ def _lone_given_name(body: str, body_doc, start: int, end: int) -> bool:
     word occurs nowhere else in the body: a given name the model mislabelled."""
     word = body[start:end]
     exact = any(
-        ent.start_char == start and ent.end_char == end and ent.label_ not in (PERSON, "DATE", "CARDINAL")
-        for ent in body_doc.ents
+        ent_start == start and ent_end == end and label not in (PERSON, "DATE", "CARDINAL")
+        for ent_start, ent_end, label in _ent_chars(body_doc)
     )
-    return exact and len(re.findall(r"(?<!\w)" + re.escape(word) + r"(?!\w)", body)) == 1
+    return exact and len(_pattern(r"(?<!\w)" + re.escape(word) + r"(?!\w)").findall(body)) == 1
 
 
 def _given_names(found: list[Mention], body: str, body_doc) -> list[Mention]:
@@ -589,7 +628,7 @@ def _possessives(article: Article, found: list[Mention]) -> list[Mention]:
         if not suffix or canonical.known_place(m.text):
             continue
         with_s = text[m.start : m.end + len(suffix)]
-        alone = re.compile(r"(?<![\w.])" + re.escape(m.text) + r"(?![\w'\u2019])")
+        alone = _pattern(r"(?<![\w.])" + re.escape(m.text) + r"(?![\w'\u2019])")
         bare_elsewhere = any(alone.search(t) for t in texts.values())
         if canonical.ends_in_own_s(with_s) and not bare_elsewhere:
             m.end += len(suffix)
@@ -784,7 +823,9 @@ def _person_evidence(article: Article, found: list[Mention]) -> list[Mention]:
             continue
         n_words = len(mention.name.split())
         if n_words == 1 and any(
-            re.search(r"(?<![\w'\-])" + re.escape(mention.text) + _AGE.pattern, text) for text in texts.values()
+            mention.text + "," in text  # the pattern needs "X,"
+            and _pattern(r"(?<![\w'\-])" + re.escape(mention.text) + _AGE.pattern).search(text)
+            for text in texts.values()
         ):
             mention.label, mention.forced = PERSON, True  # "Smith, 37, said"
         elif n_words == 1 and _given_name_cue(mention.text, texts):
@@ -916,7 +957,7 @@ def _capitalised_inside(word: str, article: Article) -> bool:
     body = article.body
     return any(
         not _sentence_initial(body, match.start()) and not _inside_longer_name(body, match.start(), match.end())
-        for match in re.finditer(r"(?<![\w'\u2019\-])" + re.escape(word) + r"(?![\w\-])", body)
+        for match in _pattern(r"(?<![\w'\u2019\-])" + re.escape(word) + r"(?![\w\-])").finditer(body)
     )
 
 
@@ -939,7 +980,8 @@ def _acronyms(article: Article, found: list[Mention]) -> list[Mention]:
 def _lower_in(word: str, article: Article) -> bool:
     """The article writes `word` in lower case somewhere."""
     lower = word.lower()
-    return any(re.search(r"(?<![\w\-])" + re.escape(lower) + r"(?![\w\-])", t) for t in article.texts.values())
+    pattern = _pattern(r"(?<![\w\-])" + re.escape(lower) + r"(?![\w\-])")
+    return any(lower in t and pattern.search(t) for t in article.texts.values())
 
 
 # Last words of an organisation whose first word(s) may stand for it ("Brightwater Energy").
@@ -1049,23 +1091,51 @@ def _more_mentions(article: Article, found: list[Mention], groups: dict, labelle
         for form in forms:
             if len(form) >= 3 and canonical.has_capital(form) and not canonical.is_office_only(form):
                 owners.setdefault(form, set()).add(key)
+    folded = {field_name: text.casefold() for field_name, text in article.texts.items()}
     for form, keys in sorted(owners.items(), key=lambda item: -len(item[0])):
         if len(keys) != 1:
             continue
         (key,) = keys
-        pattern = re.compile(r"(?<!\w)" + re.escape(form) + r"(?!\w)")
+        folded_form = form.casefold()
         for field_name, text in article.texts.items():
             loose = field_name == "title" and article.headline_case
-            if form.casefold() not in text.casefold():
-                continue
-            for match in (re.compile(pattern.pattern, re.IGNORECASE) if loose else pattern).finditer(text):
-                if not loose and _inside_longer_name(text, match.start(), match.end()):
+            if folded_form not in folded[field_name] or not loose and form not in text:
+                continue  # the pattern needs the form itself (in any case when loose)
+            if loose:
+                found_at = [m.span() for m in _pattern(r"(?<!\w)" + re.escape(form) + r"(?!\w)", re.I).finditer(text)]
+            else:
+                found_at = _whole_word_spans(text, form)
+            for start, end in found_at:
+                if not loose and _inside_longer_name(text, start, end):
                     continue  # "America" of "North America", "Smith" of "John Smith"
-                if not _overlaps(occupied[field_name], match.start(), match.end()):
-                    occupied[field_name].append((match.start(), match.end()))
+                if not _overlaps(occupied[field_name], start, end):
+                    occupied[field_name].append((start, end))
                     groups[key].append(
-                        Mention(field_name, match.start(), match.end(), match.group(), labelled[key], groups[key][0].name)
+                        Mention(field_name, start, end, text[start:end], labelled[key], groups[key][0].name)
                     )
+
+
+def _is_word_char(char: str) -> bool:
+    """The `\\w` of str patterns: a Unicode letter, digit or number, or the underscore."""
+    return char.isalnum() or char == "_"
+
+
+def _whole_word_spans(text: str, form: str) -> list[tuple[int, int]]:
+    """Spans of `form` in `text` not glued to a word character on either side, left to right
+    without overlaps: `re.finditer(r"(?<!\\w)" + re.escape(form) + r"(?!\\w)", text)` by
+    str.find (no pattern to compile per name)."""
+    spans: list[tuple[int, int]] = []
+    size, position = len(form), text.find(form)
+    while position >= 0:
+        end = position + size
+        if (position == 0 or not _is_word_char(text[position - 1])) and (
+            end == len(text) or not _is_word_char(text[end])
+        ):
+            spans.append((position, end))
+            position = text.find(form, end)
+        else:
+            position = text.find(form, position + 1)
+    return spans
 
 
 def _results(article: Article, groups: dict[str, list[Mention]], labelled: dict[str, str]) -> list[dict]:

@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from workers.stages.entities import canonical, roles
@@ -217,20 +220,36 @@ def _opens_sentence(doc: Doc, index: int) -> bool:
     return before.is_space or before.text in _SENTENCE_BREAK or "\n" in before.whitespace_
 
 
-def org_phrases(doc: Doc) -> list[tuple[int, int]]:
-    """Token spans of organisation names the small model misses or splits.
+_HEAD_IDS = np.array(sorted(get_string_id(word) for word in ORG_HEADS), dtype=np.uint64)
+_NEWS_ID = get_string_id("news")
+
+
+def _head_positions(doc: Doc) -> list[int]:
+    """Indices of the tokens that may anchor an org phrase: an ORG_HEADS word or "news", in any
+    case. Read from the doc's LOWER array (a token's LOWER is its text lowercased) instead of
+    visiting every token."""
+    if not len(doc):
+        return []
+    lower = doc.to_array(LOWER)
+    return np.flatnonzero(np.isin(lower, _HEAD_IDS) | (lower == _NEWS_ID)).tolist()
+
+
+def org_phrases(doc: Doc, ents: tuple[Span, ...] | None = None) -> list[tuple[int, int]]:
+    """Token spans of organisation names the small model misses or splits (`ents`: the doc's
+    entities when the caller already has them; doc.ents builds them anew on every access).
 
     - a hyphenated compound of capitalised words, at least one of them an entity, before a
       capitalised head noun: "EU-Africa Commission" (not "Africa-EU commission": no proper head);
     - one to three capitalised words right before "news agency": "the KYODO PRESS news agency".
     """
     spans = []
-    for ent in doc.ents:
+    for ent in doc.ents if ents is None else ents:
         if ent.label_ == PERSON:
             end = person_institution(doc, ent)
             if end:
                 spans.append((ent.start, end))
-    for i, token in enumerate(doc):
+    for i in _head_positions(doc):
+        token = doc[i]
         if token.text.lower() in ORG_HEADS and token.text[:1].isupper() and i >= 3:
             start = i - 1
             if not _capitalised(doc[start]):
@@ -369,12 +388,11 @@ def _role_then_name(words: list[str], vocab) -> bool:
     )
 
 
-def _grown_spans(doc: Doc, labels: frozenset[str], words: frozenset[str]) -> dict[int, tuple[int, int]]:
+def _grown_spans(doc: Doc, labels: frozenset[str], words: frozenset[str], ents) -> dict[int, tuple[int, int]]:
     """Entity index -> (first, end) token span, for model spans grown over words the model left
     out or tagged otherwise: person names, "[Police Service of] [Northern Ireland]", "Kingston upon
     Thames", "[Surrey] and [Sussex Cricket Board]"."""
     grown: dict[int, tuple[int, int]] = {}
-    ents = doc.ents
     for index, ent in enumerate(ents):
         if ent.label_ == PERSON and ent.label_ in labels:
             first, last = extend_person_left(doc, ent), extend_person_right(doc, ent, words)
@@ -528,12 +546,13 @@ def mentions(
         return []
     text = doc.text if text is None else text
     found: list[Mention] = []
-    phrases = org_phrases(doc) if "ORG" in labels else []
+    ents = doc.ents  # built anew (from every token) on each access: once here
+    phrases = org_phrases(doc, ents) if "ORG" in labels else []
     for start, end in phrases:
         span = doc[start:end]
         found.append(Mention(field, span.start_char, span.end_char, span.text, "ORG", canonical.normalise(span.text)))
-    grown = _grown_spans(doc, labels, words)
-    for index, ent in enumerate(doc.ents):
+    grown = _grown_spans(doc, labels, words, ents)
+    for index, ent in enumerate(ents):
         label = _kind_label(doc, ent, labels)
         if label is None or any(ent.start < end and start < ent.end for start, end in phrases):
             continue

@@ -90,14 +90,17 @@ def _modifiers_before(text: str, start: int) -> int:
         start = match.start(1)
 
 
+_ANY_WORD = re.compile(r"(?<![\w'\u2019\-])[A-Za-z][A-Za-z.\-]*")
+
+
 def named_after_roles(text: str) -> list[tuple[int, int, int]]:
     """(role start, name start, name end) for each role phrase (with the modifiers before it)
     followed by one to three capitalised words on the same line: "Archbishop Clement Ogundipe led"
     -> (0, 11, 27). The words are cut at the first that is not capitalised; a role that ends a
     clause ("a goalkeeper. Camera") gives nothing; callers judge whether the words are name-shaped."""
     found = []
-    for match in re.finditer(r"(?<![\w'\u2019\-])[A-Za-z][A-Za-z.\-]*", text):
-        if _key(match.group()) not in _FIRST_WORDS:
+    for match in _ANY_WORD.finditer(text):
+        if match.group().rstrip(".,").lower() not in _FIRST_WORDS:  # _key, inlined: every word passes here
             continue
         line_end = text.find("\n", match.start())
         segment = text[match.start() : min(match.start() + 120, len(text) if line_end < 0 else line_end)]
