@@ -70,7 +70,7 @@ FIRST_NAMES = tuple(
 )
 SURNAMES = tuple(
     """Abara Brandt Castellano Dimitriou Eriksen Fonseca Gallagher Haddad Ivanova Jaramillo Kowalczyk
-    Lindqvist Mbeki Novak Okonkwo Petrov Quintero Rahimi Sorensen Takahashi Urquhart Valdivia Weiss
+    Lindgren Mbeki Novak Okonkwo Petrov Quintero Rahimi Sorensen Takahashi Urquhart Valdivia Weiss
     Xu Yilmaz Zelenko Achebe Bianchi Carvalho Delacroix Engel Ferrante Grabowski Horvat Ibsen Janssen
     Kaur Lombardi Moreau Nakamura Ortega Pereira Rossi Schreiber Tanaka Uribe Vasquez Whitfield""".split()
 )

@@ -284,7 +284,7 @@ def acronym_key(name: str) -> str:
 def join_persons(names: list[str]) -> dict[str, str]:
     """Map each person name to the fullest name in `names` that contains it as a word run.
 
-    "Lindqvist" and "Maria Lindqvist" -> "Anna Maria Lindqvist". A part contained in two
+    "Berglund" and "Maria Berglund" -> "Anna Maria Berglund". A part contained in two
     unrelated full names (two different "Smith"s) is left alone.
     """
     unique = sorted(set(names), key=lambda n: (-len(n.split()), -len(n), n))

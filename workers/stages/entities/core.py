@@ -351,7 +351,7 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
     """A capitalised word right before (not a title, not opening a sentence) or right after."""
     before = re.search(r"([A-Z][\w'\-.]*)[ \t]+$", text[max(0, start - 40) : start])
     if before and before.group(1).endswith(".") and len(before.group(1).strip(".")) > 3:
-        before = None  # "on Sunday. Ogundipe": a sentence ends before, not a name
+        before = None  # "on Sunday. Brennan": a sentence ends before, not a name
     if before and not canonical._is_title(before.group(1)):
         if not _sentence_initial(text, start - len(before.group())):
             return True
@@ -775,7 +775,7 @@ _BRACKETED_ACRONYM = re.compile(r"[ \t]*\([A-Z]{2,}\)")
 def _role_named_persons(article: Article, found: list[Mention]) -> list[Mention]:
     """Capitalised words right after a role phrase (tables.ROLES) are a person, whatever the
     model said: "Lifeboat helm Sian Treloar" (GPE), "Superintendent Claire Dobbs" (ORG),
-    "Archbishop Clement Ogundipe" (nothing). Two or three name-shaped words not ending in a
+    "Archbishop Thomas Brennan" (nothing). Two or three name-shaped words not ending in a
     company or institution word; a single word is left to the model and the surname passes."""
     if PERSON not in article.labels:
         return found
@@ -984,13 +984,13 @@ def _lower_in(word: str, article: Article) -> bool:
     return any(lower in t and pattern.search(t) for t in article.texts.values())
 
 
-# Last words of an organisation whose first word(s) may stand for it ("Brightwater Energy").
+# Last words of an organisation whose first word(s) may stand for it ("Harbour Energy").
 _ORG_ENDS = tables.COMPANY_WORDS | fixes.ORG_HEADS | fixes.INSTITUTION_HEADS | fixes.CLUB_SUFFIXES
 
 
 def _org_short_forms(article: Article, found: list[Mention]) -> list[Mention]:
-    """A short form of a multi-word organisation (its first word or words: "Brightwater" of
-    "Brightwater Energy") is that organisation, when exactly one organisation of the article
+    """A short form of a multi-word organisation (its first word or words: "Harbour" of
+    "Harbour Energy") is that organisation, when exactly one organisation of the article
     ending in a company or institution word starts with it and was named before it, the short
     form is no acronym (an acronym first is a parent: "BBC Countryfile"), no person, country,
     ISO 3166-2 region ("Alaska" of "Alaska Airlines"), stop word, title or word the article
@@ -1010,7 +1010,7 @@ def _org_short_forms(article: Article, found: list[Mention]) -> list[Mention]:
             org for org in orgs
             if len(org.split()) > len(words) and org.split()[: len(words)] == words
             and org.split()[len(words)] not in fixes.CONNECTIVES  # "England" of "England and Wales ..."
-            and org.split()[-1].lower() in _ORG_ENDS  # "Brightwater Energy"; not "Apple Pay", "Wales Online"
+            and org.split()[-1].lower() in _ORG_ENDS  # "Harbour Energy"; not "Apple Pay", "Wales Online"
         }
         if len(owners) != 1 or canonical.known_place(mention.name) or any(
             article.body_doc.vocab[w.lower()].is_stop or canonical._is_title(w) or _lower_in(w, article) for w in words

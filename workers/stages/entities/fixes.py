@@ -115,7 +115,7 @@ def _extendable(token) -> bool:
 def extend_person_left(doc: Doc, ent: Span) -> int:
     """First token of a PERSON span grown over given names the model left out.
 
-    "party leader Anna [Maria Lindqvist]" -> "Anna Maria Lindqvist". A capitalised word that
+    "party leader Anna [Maria Berglund]" -> "Anna Maria Berglund". A capitalised word that
     opens a sentence is not taken (it could be any word), nor titles, stop words or other entities.
     """
     start = ent.start
@@ -479,7 +479,7 @@ def _char_span(doc: Doc, text: str, ent: Span, label: str, first: int, last: int
 
 def _piece_label(text: str, doc: Doc, field: str, label: str, labels, piece_start: int, piece_end: int):
     """(label, forced, piece start, own 's) of one piece of a span: "Ms Reeves" and "Archbishop
-    Clement Ogundipe" tagged ORG are persons; "ST. [JOHN'S]" grows over its saint; names ending
+    Thomas Brennan" tagged ORG are persons; "ST. [JOHN'S]" grows over its saint; names ending
     in their own 's ("Domino's", "St John's") are no persons; all-caps datelines are places."""
     forced = False
     span_label = label  # the model's label decides what may be a dateline ("IBM, Apple" is no place)
@@ -497,7 +497,7 @@ def _piece_label(text: str, doc: Doc, field: str, label: str, labels, piece_star
         # "St John's" tagged PERSON is a place; "Domino's" tagged PERSON a company
         label = "GPE" if canonical._SAINT_POSSESSIVE.fullmatch(raw.strip(_TRIM_END)) else "ORG"
     elif label != PERSON and PERSON in labels and _role_then_name(words, doc.vocab):
-        label, forced = PERSON, True  # "Archbishop Clement Ogundipe" tagged ORG
+        label, forced = PERSON, True  # "Archbishop Thomas Brennan" tagged ORG
     if (
         field == "body"
         and canonical.is_all_caps(raw)

@@ -40,7 +40,7 @@ def is_saint(word: str) -> bool:
 def role_prefix_length(words: list[str]) -> int:
     """Number of leading `words` that are a role: modifiers and role phrases ending in a role phrase.
 
-    ["State", "Comptroller", "Martin", "Ashgrove"] -> 2; ["Mr", "Justice", "Pemberton"] -> 2;
+    ["State", "Comptroller", "Martin", "Hale"] -> 2; ["Mr", "Justice", "Marsh"] -> 2;
     ["Harbour", "master", "Tom", "Pendry"] -> 2; ["State", "Street"] -> 0."""
     keys = [_key(word) for word in words]
     index = end = 0
@@ -95,7 +95,7 @@ _ANY_WORD = re.compile(r"(?<![\w'\u2019\-])[A-Za-z][A-Za-z.\-]*")
 
 def named_after_roles(text: str) -> list[tuple[int, int, int]]:
     """(role start, name start, name end) for each role phrase (with the modifiers before it)
-    followed by one to three capitalised words on the same line: "Archbishop Clement Ogundipe led"
+    followed by one to three capitalised words on the same line: "Archbishop Thomas Brennan led"
     -> (0, 11, 27). The words are cut at the first that is not capitalised; a role that ends a
     clause ("a goalkeeper. Camera") gives nothing; callers judge whether the words are name-shaped."""
     found = []
