@@ -455,6 +455,8 @@ def clean_lines(
             continue
         out.append(paragraph)
 
+    if published is None and md.dateline_date(dateline):
+        published = parse_date(md.dateline_date(dateline))  # a wire or press-release dateline's date
     return {
         "title": title,
         "paragraphs": out,

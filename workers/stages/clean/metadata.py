@@ -12,11 +12,14 @@ _WORD = re.compile(r"\w+")
 _LONG_WORD = re.compile(r"\w{3,}")
 _NON_LETTERS = re.compile(r"[\W\d_]+")
 
-# "PARIS -", "LYON, France --", "WASHINGTON (AP) —", "LONDON, June 8 (Reuters) -"
+# "PARIS -", "LYON, France --", "WASHINGTON (AP) —", "LONDON, June 8 (Reuters) -", and the wire
+# and press-release form with a state and a dated year: "AUSTIN, Texas, May 2, 2024 (Business Wire) -",
+# "NEW YORK, Jan. 15, 2023 /PRNewswire/ --"
 _DATELINE_CAPS = re.compile(
     r"^(?P<place>[A-Z][A-Z'’.\-]{1,30}(?: [A-Z][A-Z'’.\-]{0,30}){0,3}"
-    r"(?:, [A-Z0-9][\w'’.\-]{0,30}(?: [A-Z0-9][\w'’.\-]{0,30}){0,2})?)"
-    r"(?: \((?P<agency>[A-Za-z][A-Za-z .&-]{0,30})\))? ?(?:--|[-–—:]) ?(?=\S)"
+    r"(?:, [A-Z0-9][\w'’.\-]{0,30}(?: [A-Z0-9][\w'’.\-]{0,30}){0,2})?"
+    r"(?:, (?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}))?)"
+    r"(?: \((?P<agency>[A-Za-z][A-Za-z .&-]{0,30})\)| /(?P<wire>[A-Za-z][A-Za-z .&-]{0,30})/)? ?(?:--|[-–—:]) ?(?=\S)"
 )
 # "Brussels:", "New Delhi -" (mixed case needs a colon or a spaced dash)
 _DATELINE_MIXED = re.compile(
@@ -86,7 +89,8 @@ def containment(small: str, big: str) -> float:
 
 
 def split_dateline(paragraph: str) -> tuple[str | None, str, str | None]:
-    """(dateline, rest of paragraph, agency) when the paragraph opens with a dateline."""
+    """(dateline, rest of paragraph, agency) when the paragraph opens with a dateline. The dateline
+    keeps a date it carries ("AUSTIN, Texas, May 2, 2024"): see `dateline_date`."""
     head = paragraph[:120]
     m = _DATELINE_CAPS.match(head)
     if m and sum(ch.isupper() for ch in m.group("place")) >= 2:
@@ -94,7 +98,7 @@ def split_dateline(paragraph: str) -> tuple[str | None, str, str | None]:
         if first.casefold() not in _NOT_PLACES:
             rest = paragraph[m.end():].lstrip(" -–—:")
             if len(rest.split()) >= 5:
-                return m.group("place").rstrip(" ,"), rest, m.group("agency")
+                return m.group("place").rstrip(" ,"), rest, m.group("agency") or m.group("wire")
     m = _DATELINE_MIXED.match(head)
     if m:
         first = m.group("place").split(",")[0]
@@ -103,6 +107,15 @@ def split_dateline(paragraph: str) -> tuple[str | None, str, str | None]:
             if len(rest.split()) >= 6:
                 return m.group("place"), rest, m.group("agency")
     return None, paragraph, None
+
+
+_DATELINE_DATE = re.compile(r", ([A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})$")
+
+
+def dateline_date(dateline: str | None) -> str | None:
+    """The "Month D, YYYY" a dateline ends with (wire and press-release datelines), else None."""
+    m = _DATELINE_DATE.search(dateline or "")
+    return m.group(1) if m else None
 
 
 def byline(text: str) -> tuple[str | None, str | None] | None:

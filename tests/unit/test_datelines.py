@@ -1,0 +1,42 @@
+"""Datelines of wire copy and press releases: the place, the agency, and a date that dates the article."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers.records import raw_record
+from workers.stages.clean import clean
+from workers.stages.clean import metadata as md
+
+LEAD = "Acme Robotics today announced a new warehouse system that sorts parcels twice as fast as before."
+
+
+@pytest.mark.parametrize(
+    "opening, place, agency, date",
+    [
+        ("AUSTIN, Texas, May 2, 2024 (Business Wire) -", "AUSTIN, Texas, May 2, 2024", "Business Wire", "May 2, 2024"),
+        ("NEW YORK, Jan. 15, 2023 /PRNewswire/ --", "NEW YORK, Jan. 15, 2023", "PRNewswire", "Jan. 15, 2023"),
+        ("SEATTLE, Sept. 9, 2022 --", "SEATTLE, Sept. 9, 2022", None, "Sept. 9, 2022"),
+        ("LONDON, June 8 (Reuters) -", "LONDON, June 8", "Reuters", None),
+        ("WASHINGTON (AP) —", "WASHINGTON", "AP", None),
+        ("PARIS -", "PARIS", None, None),
+    ],
+)
+def test_dateline_forms(opening, place, agency, date):
+    found, rest, found_agency = md.split_dateline(f"{opening} {LEAD}")
+    assert (found, found_agency, md.dateline_date(found)) == (place, agency, date)
+    assert rest == LEAD
+
+
+def test_a_dated_press_release_dateline_dates_an_undated_release():
+    content = "\n\n".join([
+        "Acme Robotics unveils faster parcel sorter",
+        f"AUSTIN, Texas, May 2, 2024 (Business Wire) - {LEAD}",
+        "The system uses cameras and a new gripper to handle boxes of many sizes, the company said in a statement.",
+        "Acme said the first customers would install the sorter in their distribution centres later this year.",
+    ])
+    record = clean(raw_record("acme-1", content, fetched_at="2024-05-03T10:00:00+00:00"))
+    assert record["dateline"] == "AUSTIN, Texas, May 2, 2024"
+    assert record["published_at"] == "2024-05-02"
+    assert record["source"] == "Business Wire"
+    assert record["paragraphs"][0] == LEAD
