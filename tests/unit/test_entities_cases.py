@@ -281,3 +281,21 @@ def test_country_forms_in_an_all_caps_headline(nlp):
     assert_entity(entities, "China", "GPE")
     assert_entity(entities, "United Kingdom", "GPE")
     assert {"U.S.", "CHINA", "BRITAIN"} <= {t for e in entities.values() for t in texts(e)}, sorted(entities)
+
+
+@pytest.mark.parametrize(
+    "title, body, common",
+    [
+        ("Café chain plans fifty new shops",
+         "The cafés will open across the north next year, said chief executive Omar Haddad.", "Café"),
+        ("Café owners fight new pavement fees",
+         "Owners of cafés in the old town say new fees will cost them more, said Paul Girard, who runs one.", "Café"),
+        ("Pub landlords warn of closures",
+         "Landlords of pubs in the county warned that many could close, said Ben Foley of the trade group.", "Pub"),
+    ],
+)
+def test_a_headline_opening_noun_the_body_writes_in_lower_case_or_plural_is_not_an_entity(nlp, title, body, common):
+    """The model tags "Café" of such headlines as a PERSON; "cafés" in the body says it is a noun."""
+    entities = tag_text(nlp, body, title)
+    assert common not in entities
+    assert any(e["label"] == "PERSON" for e in entities.values())

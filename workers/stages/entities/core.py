@@ -926,7 +926,7 @@ def _common_openers(article: Article, found: list[Mention]) -> list[Mention]:
         if (
             len(word.split()) == 1 and not m.forced and word[:1].isupper() and not canonical.is_all_caps(word)
             and _sentence_initial(text, m.start) and not canonical.known_place(word)
-            and (word.lower() in lower or _plural_noun(word.lower(), article.nouns))
+            and (_written_lower(word, lower) or _plural_noun(word.lower(), article.nouns))
             and not _capitalised_inside(word, article)
             and not (m.field == "title" and article.headline_case)
         ):
@@ -938,6 +938,13 @@ def _common_openers(article: Article, found: list[Mention]) -> list[Mention]:
             continue  # "Drug" of "... Wins Approval For Migraine Drug", written "drug" in the body
         keep.append(m)
     return keep
+
+
+def _written_lower(word: str, lower: set[str]) -> bool:
+    """The article writes `word` in lower case, as it is or as its plural ("Café" of a headline,
+    "cafés" in the body): a common noun, not a name."""
+    w = word.lower()
+    return w in lower or w + "s" in lower or w + "es" in lower or (w.endswith("y") and w[:-1] + "ies" in lower)
 
 
 def _plural_noun(word: str, common_nouns: frozenset[str]) -> bool:
