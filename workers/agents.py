@@ -70,6 +70,9 @@ def origin_of(event: Any) -> dict | None:
 # many seconds, doubling up to the cap: the input is not acknowledged until its outputs are.
 RESEND_FIRST_SECONDS = 0.5
 RESEND_MAX_SECONDS = 5.0
+# No send, acknowledgement wait or flush may block an agent longer than this: it is abandoned and
+# sent again (same key and value), so a producer that never answers cannot stall a partition.
+DELIVERY_TIMEOUT_SECONDS = 30.0
 
 
 def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings) -> None:
@@ -95,15 +98,18 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
         """Send `outputs` and return once the broker has acknowledged each of them; table
         (changelog) writes made before are flushed too. A failed send is sent again (same key,
         same value) until it is acknowledged, so returning means nothing is left in flight."""
+        async def send_and_wait() -> None:
+            futures = [
+                await topics[o.role].send(key=o.key, value=o.value, headers=obs.headers(o.record))
+                for o in outputs
+            ]
+            await asyncio.gather(*futures)
+            await app.producer.flush()
+
         delay = RESEND_FIRST_SECONDS
         while True:
             try:
-                futures = [
-                    await topics[o.role].send(key=o.key, value=o.value, headers=obs.headers(o.record))
-                    for o in outputs
-                ]
-                await asyncio.gather(*futures)
-                await app.producer.flush()
+                await asyncio.wait_for(send_and_wait(), DELIVERY_TIMEOUT_SECONDS)
                 for o in outputs:
                     obs.routed(stage, o.record)
                 return
@@ -142,7 +148,10 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
         message = output(stage, result, payload, origin_of(event))
         if article_id and message.key == article_id.encode("utf-8"):
             state.remember(article_id, (message.role, message.value), now)
-            await app.producer.flush()  # remembered (changelog) before the outcome is sent
+            try:  # remembered (changelog) before the outcome is sent
+                await asyncio.wait_for(app.producer.flush(), DELIVERY_TIMEOUT_SECONDS)
+            except asyncio.TimeoutError:  # deliver's flush below waits for it again
+                log.warning("changelog flush took over %.0f s; sending the outcome", DELIVERY_TIMEOUT_SECONDS)
         await deliver(stage, [message])
 
     dedupe_state = TableBackedIndex(
@@ -163,7 +172,8 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
 
     @app.on_partitions_assigned.connect
     async def _mark_stale(sender: Any, assigned: Any, **kwargs: Any) -> None:
-        guard_head_gaps(app.consumer)
+        guard_head_gaps(app.consumer)  # installed at start (create_app); here only if it was not
+        app.consumer._head_gap_rewind.clear()  # faust seeks every partition to its committed offset
         dedupe_state.stale = True
         story_state.stale = True
 

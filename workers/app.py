@@ -8,6 +8,7 @@ import socket
 import faust
 
 from workers import agents, observability
+from workers.offsets import guard_head_gaps
 from workers.settings import Settings
 from workers.topics import message_limit, topic_specs
 
@@ -72,4 +73,6 @@ def create_app(settings: Settings) -> faust.App:
     }
     observability.install(app, settings)
     agents.register(app, topics, settings)
+    # before the fetch loop starts: it reads the consumer's callback and read offsets once
+    guard_head_gaps(app.consumer)
     return app

@@ -11,8 +11,10 @@ lost for good (the fault suite lost 12 this way with two workers). Two guards:
   offset for the group gets its earliest offset committed, so there is always a reference point;
 - `guard_head_gaps`: the consumer refuses to commit while the lowest acknowledged offset is
   above the committed one (a message in between is not done yet), and offsets the fetcher
-  jumped over are no longer marked done (faust's "gap" filling, meant for compacted topics and
-  transaction markers, also swallowed messages its rebalance dropped from the stream buffers).
+  jumped over are fetched again, in order, before anything after them (`HeadGapRewind`): faust's
+  "gap" filling, meant for compacted topics and transaction markers, would mark them done and
+  lose them; the fault suite saw 3 such offsets skipped on several partitions after almost every
+  restart (the seek to committed offsets on assignment races a fetch already under way).
 
 Known limit: a partition whose committed offset is still 0 after retention deleted its first
 segments would wait for offset 0 forever; the watchdog logs it (lag, no commit).
@@ -21,6 +23,7 @@ segments would wait for offset 0 forever; the watchdog logs it (lag, no commit).
 from __future__ import annotations
 
 import logging
+from collections import defaultdict
 from typing import Any, Iterable
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
@@ -51,12 +54,86 @@ async def commit_start_offsets(bootstrap: str, group: str, partitions: Iterable[
         await consumer.stop()
 
 
+class _ReadOffsets(defaultdict):
+    """faust's per-partition read offsets (the last offset handed to the streams), held still
+    for a partition while `HeadGapRewind` fetches it again from a skipped offset. faust's fetch
+    loop drops a message below its read offset, so the offset must not move past the rewind."""
+
+    def __init__(self, rewind: "HeadGapRewind", *args: Any) -> None:
+        super().__init__(lambda: None, *args)
+        self.rewind = rewind
+
+    def __setitem__(self, tp: Any, offset: Any) -> None:
+        if tp not in self.rewind.pending:
+            super().__setitem__(tp, offset)
+
+
+class HeadGapRewind:
+    """Messages the fetcher jumped over are fetched again, in order, before anything after them.
+
+    faust's fetch loop calls `_add_gap(tp, first, next)` when a message arrives past the next
+    expected offset (`first`..`next-1` were never handed to the streams; it happens when a seek on
+    assignment races a fetch that was already under way). faust would mark them done, which
+    loses them; leaving them undone makes the commit wait but lets the later messages be
+    processed first, which changes outcomes that depend on order (dedupe's "duplicate of the
+    earlier one"). Instead: from the gap on, the partition's messages are not handed to the
+    streams (they were not tracked yet, so nothing is lost), the fetch position is set back to
+    `first`, and delivery resumes when `first` arrives. When the fetch from `first` starts at a
+    later offset (the gap is real: deleted by retention), faust's own gap handling takes it.
+    """
+
+    def __init__(self, consumer: Any) -> None:
+        self.consumer = consumer
+        self.pending: dict[Any, int] = {}  # partition -> the offset to deliver next
+        self.last_dropped: dict[Any, int] = {}
+        self.faust_gap = consumer._add_gap
+        self.deliver = consumer.callback
+
+    async def on_gap(self, tp: Any, offset_from: int, offset_to: int) -> None:
+        """faust's `_add_gap`: start a rewind of `tp` to `offset_from` (once per gap)."""
+        if tp in self.pending:
+            return
+        log.warning("offsets %d..%d of %s:%d skipped by the fetcher: fetching again from %d",
+                    offset_from, offset_to - 1, tp.topic, tp.partition, offset_from)
+        self.pending[tp] = offset_from
+        self.last_dropped.pop(tp, None)
+        dict.__setitem__(self.consumer._read_offset, tp, offset_from - 1 if offset_from > 1 else None)
+        await self.consumer._seek(tp, offset_from)
+
+    async def on_message(self, message: Any) -> None:
+        """faust's fetch callback: hand `message` on unless its partition is being rewound."""
+        tp = message.tp
+        start = self.pending.get(tp)
+        if start is not None:
+            last = self.last_dropped.get(tp)
+            if message.offset != start and (last is None or message.offset > last):
+                self.last_dropped[tp] = message.offset  # fetched before the rewind took effect
+                return
+            if message.offset != start:  # the fetch from `start` began later: a real gap
+                log.warning("offsets %d..%d of %s:%d are gone from the log", start, message.offset - 1,
+                            tp.topic, tp.partition)
+                await self.faust_gap(tp, start, message.offset)
+            self.clear(tp)
+            dict.__setitem__(self.consumer._read_offset, tp, message.offset - 1 if message.offset > 1 else None)
+        await self.deliver(message)
+
+    def clear(self, tp: Any = None) -> None:
+        """Forget the rewind of `tp` (of every partition when None: assignment changed, or a
+        seek elsewhere set the position)."""
+        for key in ([tp] if tp is not None else list(self.pending)):
+            self.pending.pop(key, None)
+            self.last_dropped.pop(key, None)
+
+
 def guard_head_gaps(consumer: Any) -> None:
-    """Wrap `consumer._new_offset` (faust's choice of the offset to commit) so it returns None
-    while the lowest acknowledged offset of a partition is above its committed offset."""
+    """Install on faust's `consumer`, before its fetch loop starts (it reads the callback and
+    the read-offset map once): `HeadGapRewind` for skipped offsets, and a commit rule that never
+    passes an offset not acknowledged yet (`_new_offset` returns None while the lowest
+    acknowledged offset of a partition is above its committed offset)."""
     if getattr(consumer, "_head_gap_guard", False):
         return
     original = consumer._new_offset
+    rewind = HeadGapRewind(consumer)
 
     def new_offset(tp: Any) -> int | None:
         acked = consumer._acked[tp]
@@ -67,14 +144,16 @@ def guard_head_gaps(consumer: Any) -> None:
             return None  # offset `committed` is not acknowledged yet
         return original(tp)
 
-    async def no_gap(tp: Any, offset_from: int, offset_to: int) -> None:
-        # faust marks offsets it did not see as done (meant for compacted topics and transaction
-        # markers); on our delete-policy input topics they are messages its rebalance dropped from
-        # the stream buffers: leave them unacknowledged so the commit waits and the watchdog
-        # fetches them again
-        log.warning("offsets %d..%d of %s:%d skipped by the fetcher: not marked done",
-                    offset_from, offset_to - 1, tp.topic, tp.partition)
+    original_seek = consumer.seek
 
+    async def seek(tp: Any, offset: int) -> None:
+        rewind.clear(tp)  # an explicit seek (watchdog, faust) replaces a rewind in progress
+        await original_seek(tp, offset)
+
+    consumer._read_offset = _ReadOffsets(rewind, consumer._read_offset)
     consumer._new_offset = new_offset
-    consumer._add_gap = no_gap
+    consumer._add_gap = rewind.on_gap
+    consumer.callback = rewind.on_message
+    consumer.seek = seek
+    consumer._head_gap_rewind = rewind
     consumer._head_gap_guard = True

@@ -1,6 +1,6 @@
-"""The stall watchdog: a partition that has consumer lag while its owner holds none of its
-messages, and whose committed offset does not move, is logged and fetched again from its
-committed offset.
+"""The stall watchdog: a partition that has consumer lag while its owner makes no progress on it
+(no message read or acknowledged, no commit) is logged and fetched again from its committed
+offset. With a message in flight it waits longer and logs every agent's stack as well.
 
 Faust and aiokafka have lost track of partitions before (paused after a rebalance and never
 resumed; a fetch position past a gap that is never acknowledged): the group then shows lag
@@ -18,33 +18,43 @@ from typing import Any, Iterable
 log = logging.getLogger(__name__)
 
 CHECK_SECONDS = 5.0
+# No progress for this long with lag and nothing in flight: fetch again.
 STALL_SECONDS = 10.0
+# No progress for this long with a message in flight: the agent (or faust's bookkeeping of that
+# message) is stuck; log every agent's stack and fetch again. Longer than any NER batch we measured
+# on a loaded 2-core machine (about 5 s for 16 articles), so a slow batch is not taken for a stall.
+STUCK_SECONDS = 60.0
 
 
 @dataclass
 class StallDetector:
-    """Which partitions are stalled: lag > 0, none of their messages in flight, and the same
-    committed offset for `stall_seconds`. Pure bookkeeping; `Watchdog` feeds it."""
+    """Which partitions are stalled: lag > 0 and no progress (committed offset, highest
+    acknowledged offset, read offset) for `stall_seconds`, or for `stuck_seconds` when one of
+    their messages is in flight. Pure bookkeeping; `Watchdog` feeds it."""
 
     stall_seconds: float = STALL_SECONDS
-    since: dict[Any, tuple[int | None, float]] = field(default_factory=dict)
+    stuck_seconds: float = STUCK_SECONDS
+    since: dict[Any, tuple[Any, float]] = field(default_factory=dict)
 
-    def stalled(self, observed: Iterable[tuple[Any, int | None, int, bool]], now: float) -> list[Any]:
-        """`observed`: (partition, committed offset or None, end offset, messages in flight).
-        A stalled partition's clock restarts once reported, so it is reported every
-        `stall_seconds` while it stays stalled."""
+    def stalled(self, observed: Iterable[tuple[Any, int | None, int, Any, bool]], now: float) -> list[Any]:
+        """`observed`: (partition, committed offset or None, end offset, progress, in flight) where
+        `progress` is any comparable summary of the partition's activity (it changes when a message
+        is read or acknowledged) and `in flight` says a message of it is delivered, not yet
+        acknowledged. A stalled partition's clock restarts once reported, so it is reported every
+        window while it stays stalled. `now` in seconds (monotonic)."""
         found = []
         seen = set()
-        for tp, committed, end, busy in observed:
+        for tp, committed, end, progress, in_flight in observed:
             seen.add(tp)
             lag = end - (committed or 0)
+            state = (committed, progress)
             previous = self.since.get(tp)
-            if lag <= 0 or busy or previous is None or previous[0] != committed:
-                self.since[tp] = (committed, now)
+            if lag <= 0 or previous is None or previous[0] != state:
+                self.since[tp] = (state, now)
                 continue
-            if now - previous[1] >= self.stall_seconds:
+            if now - previous[1] >= (self.stuck_seconds if in_flight else self.stall_seconds):
                 found.append(tp)
-                self.since[tp] = (committed, now)
+                self.since[tp] = (state, now)
         for tp in set(self.since) - seen:  # partitions this worker no longer owns
             del self.since[tp]
         return found
@@ -53,33 +63,64 @@ class StallDetector:
 class Watchdog:
     """Checks the worker's input partitions every CHECK_SECONDS (an app timer calls `check`)."""
 
-    def __init__(self, app: Any, topics: Iterable[str], stall_seconds: float = STALL_SECONDS):
+    def __init__(self, app: Any, topics: Iterable[str], stall_seconds: float = STALL_SECONDS,
+                 stuck_seconds: float = STUCK_SECONDS):
         self.app = app
         self.topics = set(topics)
-        self.detector = StallDetector(stall_seconds)
+        self.detector = StallDetector(stall_seconds, stuck_seconds)
+
+    def observe(self, tps: list[Any], ends: dict[Any, int]) -> list[tuple[Any, int | None, int, Any, bool]]:
+        """The detector's input from faust's consumer bookkeeping (committed offsets of its
+        assignment, acknowledged offsets, read offsets, unacknowledged messages)."""
+        consumer = self.app.consumer
+        committed = getattr(consumer, "_committed_offset", {})
+        acked = getattr(consumer, "_acked", {})
+        read = getattr(consumer, "_read_offset", {})
+        in_flight = {message.tp for message in list(getattr(consumer, "_unacked_messages", ()))}
+        # one agent reads all partitions of a topic, in arrival order: while it acknowledges any
+        # of them it is working, and a partition whose messages wait behind the others is not stuck
+        done = {tp: max(acked.get(tp) or [-1]) for tp in tps}
+        by_topic = {topic: tuple(done[tp] for tp in tps if tp.topic == topic) for topic in {tp.topic for tp in tps}}
+        return [
+            (tp, committed.get(tp), ends.get(tp) or 0, (by_topic[tp.topic], read.get(tp)), tp in in_flight)
+            for tp in tps
+        ]
 
     async def check(self) -> list[Any]:
+        """Fetch every stalled partition again from its committed offset; the stalled ones."""
         consumer = self.app.consumer
         tps = [tp for tp in consumer.assignment() if tp.topic in self.topics]
         if not tps or self.busy_elsewhere():
             self.detector.since.clear()  # a rebalance or table recovery is no stall: start over
             return []
-        ends = await consumer.highwaters(*tps)
-        # faust keeps the committed offsets of its assignment here (set on assignment and commit)
-        committed = getattr(consumer, "_committed_offset", {})
-        in_flight = {message.tp for message in list(getattr(consumer, "_unacked_messages", ()))}
-        observed = [(tp, committed.get(tp), ends.get(tp) or 0, tp in in_flight) for tp in tps]
+        observed = self.observe(tps, await consumer.highwaters(*tps))
         stalled = self.detector.stalled(observed, time.monotonic())
+        details = {tp: (committed, end, in_flight) for tp, committed, end, _p, in_flight in observed}
         for tp in stalled:
-            offset = committed.get(tp) or 0
+            committed, end, in_flight = details[tp]
+            offset = committed or 0
             log.warning(
-                "watchdog: %s:%d has lag %d but nothing in flight and no commit for %.0f s: "
-                "fetching again from offset %d",
-                tp.topic, tp.partition, (ends.get(tp) or 0) - offset, self.detector.stall_seconds, offset,
+                "watchdog: %s:%d has lag %d and made no progress for %.0f s%s: fetching again from "
+                "offset %d", tp.topic, tp.partition, end - offset,
+                self.detector.stuck_seconds if in_flight else self.detector.stall_seconds,
+                " with a message in flight" if in_flight else "", offset,
             )
+            if in_flight:
+                self.log_stuck(tp)
             consumer.resume_partitions([tp])
             await consumer.seek(tp, offset)
         return stalled
+
+    def log_stuck(self, tp: Any) -> None:
+        """Log the in-flight messages of `tp` and every agent's stack: where the work waits."""
+        consumer = self.app.consumer
+        waiting = sorted(m.offset for m in list(getattr(consumer, "_unacked_messages", ())) if m.tp == tp)
+        try:
+            stacks = self.app.agents.human_tracebacks()
+        except Exception as error:  # noqa: BLE001 - diagnostics only
+            stacks = repr(error)
+        log.warning("watchdog: offsets %s of %s:%d in flight without progress; agents:\n%s",
+                    waiting[:20], tp.topic, tp.partition, stacks)
 
     def busy_elsewhere(self) -> bool:
         """True while faust rebalances or restores tables: it pauses the streams on purpose then,

@@ -1,44 +1,84 @@
-"""The stall watchdog's rule: lag, nothing in flight, no commit for STALL_SECONDS."""
+"""The stall watchdog's rule: lag and no progress for STALL_SECONDS (STUCK_SECONDS with a message in flight)."""
 
 from __future__ import annotations
 
 from workers.watchdog import StallDetector
 
 
-def test_a_partition_with_lag_and_nothing_in_flight_is_stalled_after_the_window():
-    detector = StallDetector(stall_seconds=30.0)
-    assert detector.stalled([("p0", 17, 29, False)], now=0.0) == []
-    assert detector.stalled([("p0", 17, 29, False)], now=29.0) == []
-    assert detector.stalled([("p0", 17, 29, False)], now=30.0) == ["p0"]
+def test_a_partition_with_lag_and_no_progress_is_stalled_after_the_window():
+    detector = StallDetector(stall_seconds=30.0, stuck_seconds=120.0)
+    idle = ("p0", 17, 29, "same", False)
+    assert detector.stalled([idle], now=0.0) == []
+    assert detector.stalled([idle], now=29.0) == []
+    assert detector.stalled([idle], now=30.0) == ["p0"]
     # reported again only after another full window
-    assert detector.stalled([("p0", 17, 29, False)], now=31.0) == []
-    assert detector.stalled([("p0", 17, 29, False)], now=60.0) == ["p0"]
+    assert detector.stalled([idle], now=31.0) == []
+    assert detector.stalled([idle], now=60.0) == ["p0"]
 
 
-def test_progress_work_in_flight_or_no_lag_is_not_a_stall():
-    detector = StallDetector(stall_seconds=30.0)
-    observed = [("moving", 5, 9, False), ("busy", 5, 9, True), ("done", 9, 9, False), ("new", None, 0, False)]
+def test_a_message_in_flight_without_progress_is_stuck_after_the_longer_window():
+    detector = StallDetector(stall_seconds=30.0, stuck_seconds=120.0)
+    stuck = ("p0", 17, 29, "same", True)
+    assert detector.stalled([stuck], now=0.0) == []
+    assert detector.stalled([stuck], now=119.0) == []
+    assert detector.stalled([stuck], now=120.0) == ["p0"]
+
+
+def test_progress_a_commit_or_no_lag_is_not_a_stall():
+    detector = StallDetector(stall_seconds=30.0, stuck_seconds=120.0)
+    observed = [("acking", 5, 9, 1, True), ("committing", 5, 9, 1, False), ("done", 9, 9, 1, False)]
     detector.stalled(observed, now=0.0)
-    later = [("moving", 6, 9, False), ("busy", 5, 9, True), ("done", 9, 9, False), ("new", None, 0, False)]
+    later = [("acking", 5, 9, 2, True), ("committing", 6, 9, 1, False), ("done", 9, 9, 1, False)]
     assert detector.stalled(later, now=100.0) == []
     # a partition never committed with messages waiting is a stall too
-    assert detector.stalled([("fresh", None, 4, False)], now=0.0) == []
-    assert detector.stalled([("fresh", None, 4, False)], now=40.0) == ["fresh"]
+    assert detector.stalled([("fresh", None, 4, 0, False)], now=0.0) == []
+    assert detector.stalled([("fresh", None, 4, 0, False)], now=40.0) == ["fresh"]
 
 
 def test_partitions_no_longer_owned_are_forgotten():
     detector = StallDetector(stall_seconds=30.0)
-    detector.stalled([("p0", 1, 5, False), ("p1", 1, 5, False)], now=0.0)
-    detector.stalled([("p1", 1, 5, False)], now=10.0)
+    detector.stalled([("p0", 1, 5, 0, False), ("p1", 1, 5, 0, False)], now=0.0)
+    detector.stalled([("p1", 1, 5, 0, False)], now=10.0)
     assert set(detector.since) == {"p1"}
 
 
+class FakeMessage:
+    def __init__(self, tp, offset):
+        self.tp, self.offset = tp, offset
+
+
+class FakeTP:
+    def __init__(self, topic, partition):
+        self.topic, self.partition = topic, partition
+
+
+def test_progress_of_one_partition_counts_for_the_agent_reading_its_topic():
+    from workers.watchdog import Watchdog
+
+    a0, a1, b0 = FakeTP("a", 0), FakeTP("a", 1), FakeTP("b", 0)
+
+    class App:
+        class consumer:
+            _committed_offset = {a0: 3, a1: 7, b0: 1}
+            _acked = {a0: [5, 6], a1: [], b0: [4]}
+            _read_offset = {a0: 6, a1: 9, b0: 4}
+            _unacked_messages = {FakeMessage(a1, 7)}
+
+    observed = {row[0]: row[1:] for row in Watchdog(App, ["a", "b"]).observe([a0, a1, b0], {a0: 9, a1: 12, b0: 4})}
+    assert observed[a1] == (7, 12, ((6, -1), 9), True)
+    assert observed[b0] == (1, 4, ((4,), 4), False)
+    App.consumer._acked[a0].append(7)  # the agent acknowledged a message of a0: a1 sees progress
+    assert Watchdog(App, ["a"]).observe([a0, a1], {a0: 9, a1: 12})[1][3] != observed[a1][2]
+
+
 class FakeConsumer:
-    """The three attributes of faust's Consumer that `guard_head_gaps` uses."""
+    """The attributes of faust's Consumer that `guard_head_gaps` uses."""
 
     def __init__(self, committed, acked):
         self._committed_offset = {"tp": committed}
         self._acked = {"tp": sorted(acked)}
+        self._read_offset = {}
+        self.callback = self._add_gap = self.seek = None
 
     def _new_offset(self, tp):  # faust's rule: the end of the first contiguous run
         acked, end = self._acked[tp], None
@@ -61,3 +101,86 @@ def test_no_commit_passes_a_message_missing_at_the_head():
         consumer = FakeConsumer(committed, acked)
         guard_head_gaps(consumer)
         assert consumer._new_offset("tp") == expected, (committed, acked)
+
+
+TP = FakeTP("articles.clean", 0)
+
+
+class FetchLoop:
+    """faust's fetch loop (`Consumer._drain_messages`) reduced to its offset rules: a gap past
+    the read offset calls `_add_gap`, a message below it is dropped, the callback hands a
+    message to the streams, then the read offset moves to it. `_seek` moves the log position."""
+
+    def __init__(self, log):
+        from collections import defaultdict
+
+        self.log, self.position, self.delivered = log, 0, []
+        self._read_offset = defaultdict(lambda: None)
+        self._committed_offset, self._acked = {}, {}
+        self.callback = self.hand_to_streams
+        self._add_gap = self.faust_marks_done
+        self.marked_done = []
+
+    async def hand_to_streams(self, message):
+        self.delivered.append(message.offset)
+
+    async def faust_marks_done(self, tp, first, end):
+        self.marked_done.extend(range(first, end))
+
+    def _new_offset(self, tp):
+        return None
+
+    async def seek(self, tp, offset):
+        await self._seek(tp, offset)
+        self._read_offset[tp] = offset
+
+    async def _seek(self, tp, offset):
+        self.position = offset
+
+    async def fetch(self, messages):
+        """Run the loop over `messages` (a batch fetched before any seek below took effect),
+        then over the log from the position."""
+        for offset in messages:
+            await self.one(offset)
+        while self.position < len(self.log):
+            offset = self.log[self.position]
+            self.position += 1
+            await self.one(offset)
+
+    async def one(self, offset):
+        message = FakeMessage(TP, offset)
+        read = self._read_offset[TP]
+        if read is None or offset >= read:
+            if offset - (read or 0) > 1 and read:
+                await self._add_gap(TP, read + 1, offset)
+            await self.callback(message)
+            self._read_offset[TP] = offset
+
+
+def test_skipped_offsets_are_fetched_again_in_order_before_later_ones():
+    import asyncio
+
+    from workers.offsets import guard_head_gaps
+
+    loop = FetchLoop(log=list(range(20)))
+    guard_head_gaps(loop)
+    loop._read_offset[TP] = 4  # 0..4 handed on; the position is 8: 5..7 were jumped over
+    loop.position = 8
+    asyncio.run(loop.fetch([]))
+    assert loop.delivered == list(range(5, 20))  # in order, nothing after 7 before 5..7
+    assert loop.marked_done == []
+
+
+def test_a_stale_batch_after_the_rewind_is_not_handed_on_and_a_real_gap_goes_to_faust():
+    import asyncio
+
+    from workers.offsets import guard_head_gaps
+
+    loop = FetchLoop(log=[0, 1, 2, 3, 4, 9, 10, 11])  # 5..8 deleted from the log
+    guard_head_gaps(loop)
+    loop._read_offset[TP] = 2
+    loop.position = 5  # a refetch from 3 would give 3, 4, 9...
+    asyncio.run(loop.fetch([6, 7]))  # fetched before: 6 opens a gap (3..5), 7 is stale
+    assert loop.delivered == [3, 4, 9, 10, 11]
+    # 5..8: the fetch from 3 passes from 4 to 9, faust's own gap rule (fetch loop) takes them
+    assert loop.marked_done == [5, 6, 7, 8]
