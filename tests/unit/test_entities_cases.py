@@ -1,4 +1,4 @@
-"""Real-world entity cases (tests/fixtures/real_world/09, 10, 11, 14, 25) as regression tests, each
+"""Real-world entity cases (tests/fixtures/real_world/09, 10, 11, 14, 16, 25) as regression tests, each
 with further inputs of the same kind (other names, other wording)."""
 
 from __future__ import annotations
@@ -339,3 +339,12 @@ def test_names_ending_in_a_generic_term_after_a_preposition_of_place_are_places(
 def test_organisations_and_people_keep_their_labels(nlp, sentence, name, label):
     """An organisation designator wins over the generic term; "from" says nothing against a person."""
     assert_entity(tag_text(nlp, sentence), name, label)
+
+
+# --- 16 a full name tagged NORP beside its surname tagged PERSON -----------------------------------
+
+def test_case_16_full_name_tagged_norp_is_one_person(nlp):
+    names = tag_case(nlp, "16_shared_boilerplate_press_releases", "p2_cfo_appointment")
+    persons = sorted(n for n, e in names.items() if e["label"] == "PERSON")
+    assert "Marcus Oyelaran" in persons and "Oyelaran" not in names, persons
+    assert names["Marcus Oyelaran"]["count"] == 2

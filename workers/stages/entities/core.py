@@ -893,10 +893,14 @@ def _surname_labels(article: Article, found: list[Mention]) -> list[Mention]:
     surnames = {m.name.casefold() for m in found if m.label == PERSON and len(m.name.split()) == 1}
     for mention in found:
         if mention.label == "NORP" and not mention.forced:
-            # "Tedesco" NORP after "Marco Tedesco": the surname, unless an adjective
-            # before a capitalised word ("French President ...").
-            if len(mention.name.split()) == 1 and canonical.surname_owner(mention.name, full_persons) \
-                    and not _NEXT_WORD.match(article.texts[mention.field], mention.end):
+            # "Tedesco" NORP after "Marco Tedesco": the surname, unless an adjective before a
+            # capitalised word ("French President ..."); "Marco Tedesco" NORP with a person
+            # "Tedesco": the full name.
+            if _NEXT_WORD.match(article.texts[mention.field], mention.end):
+                continue
+            if len(mention.name.split()) == 1 and canonical.surname_owner(mention.name, full_persons):
+                mention.label, mention.forced = PERSON, True
+            elif _full_name_of(mention.name, surnames):
                 mention.label, mention.forced = PERSON, True
         elif mention.label != PERSON and not mention.forced:
             words = mention.text.split()
