@@ -27,6 +27,7 @@ from typing import Iterable
 import numpy as np
 import orjson
 
+from workers.outcomes import tally
 from workers.synthesize import id_in_payload, payload_text
 
 TERMINAL = ("enriched", "duplicates", "rejected")
@@ -112,36 +113,53 @@ def raw_id(value: bytes, prefix: str) -> str | None:
     return id_in_payload(value.decode("utf-8", errors="replace"), prefix)
 
 
+def outcome_key(outcome: str | None, duplicate_of: str | None = None, code: str | None = None) -> tuple:
+    """What must agree between an expected and an observed outcome: the status, plus the
+    original for a duplicate and the error code for a rejection."""
+    if outcome == "duplicate":
+        return (outcome, duplicate_of)
+    if outcome == "rejected":
+        return (outcome, code)
+    return (outcome,)
+
+
+def expected_key(row: dict) -> tuple:
+    """`outcome_key` of an expected row (KeyError without "outcome")."""
+    return outcome_key(row["outcome"], row.get("duplicate_of"), row.get("code"))
+
+
+def seen_key(seen: Outcome) -> tuple:
+    """`outcome_key` of an observed outcome."""
+    return outcome_key(seen.outcome, seen.duplicate_of, seen.code)
+
+
 def matches(expected: dict, seen: Outcome) -> bool:
-    if expected["outcome"] != seen.outcome:
-        return False
-    if seen.outcome == "duplicate":
-        return seen.duplicate_of == expected.get("duplicate_of")
-    if seen.outcome == "rejected":
-        return seen.code == expected.get("code")
-    return True
+    """Does the observed outcome agree with the expected row (status, original, error code)?"""
+    return expected_key(expected) == seen_key(seen)
 
 
 def check(expected: dict[str, dict], outcomes: Iterable[Outcome], sent_ms: dict[str, int] | None = None) -> Report:
     """Compare observed `outcomes` with `expected` ({id: row}); `sent_ms` ({id: raw timestamp})
-    adds latency and throughput to `report.stats`."""
+    adds latency and throughput to `report.stats`. The per-id judgement is `workers.outcomes.tally`;
+    a dedupe `same_id` duplicate of an id for itself is a recognised redelivery, not an outcome."""
     report = Report(expected=len(expected))
-    by_id: dict[str, list[Outcome]] = {}
+    kept = []
     for seen in outcomes:
         if seen.outcome == "duplicate" and seen.reason == "same_id" and seen.duplicate_of == seen.id:
             report.redelivered += 1
-            continue
-        if seen.id not in expected:
-            report.unexpected += 1
-            report.note("unexpected", f"{seen.id}: {seen.outcome}")
-            continue
-        by_id.setdefault(seen.id, []).append(seen)
+        else:
+            kept.append(seen)
+    result = tally({i: expected_key(row) for i, row in expected.items()}, kept, lambda s: s.id, seen_key)
+    for seen in result.strays:
+        report.unexpected += 1
+        report.note("unexpected", f"{seen.id}: {seen.outcome}")
+    lost = set(result.lost)
     for article_id, row in expected.items():
-        seen = by_id.get(article_id, [])
-        if not seen:
+        seen = result.seen.get(article_id, [])
+        if article_id in lost:
             report.lost += 1
             report.note("lost", f"{article_id} ({row.get('kind')}: {_describe(row)})")
-        elif not all(matches(row, s) for s in seen):
+        elif article_id in result.conflicting or article_id in result.wrong:
             report.wrong += 1
             got = ", ".join(_describe(vars(s)) for s in seen)
             report.note("wrong", f"{article_id} ({row.get('kind')}): expected {_describe(row)}, got {got}")
@@ -150,7 +168,7 @@ def check(expected: dict[str, dict], outcomes: Iterable[Outcome], sent_ms: dict[
             if len(seen) > 1:
                 report.double += 1
                 report.note("double", f"{article_id}: {len(seen)} times {_describe(row)}")
-    report.stats = timing(by_id, expected, sent_ms or {})
+    report.stats = timing(result.seen, expected, sent_ms or {})
     return report
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from fault_inputs import Inputs, outcome_of, payload_id
+
+from workers.outcomes import tally
 
 
 @dataclass
@@ -23,44 +24,32 @@ def check(inputs: Inputs, expected: dict[str, tuple], emitted: dict[str, list[by
 
     Every input id has exactly one outcome (however many identical deliveries), the expected
     one (`expected_outcomes`); none is lost. Enriched records of one id must be byte-identical,
-    so a compacted topic keeps exactly one.
+    so a compacted topic keeps exactly one. The per-id judgement is `workers.outcomes.tally`.
     """
     import orjson
 
     verdict = Verdict()
-    outcomes: dict[str, set[tuple]] = defaultdict(set)
-    deliveries: dict[str, int] = defaultdict(int)
-    enriched_values: dict[str, set[bytes]] = defaultdict(set)
-    strays = 0
-    for role, values in emitted.items():
-        for value in values:
-            record = orjson.loads(value)
-            article_id = payload_id(record)
-            if article_id not in inputs.kinds:
-                strays += 1
-                continue
-            outcomes[article_id].add(outcome_of(record))
-            deliveries[article_id] += 1
-            if role == "enriched":
-                enriched_values[article_id].add(value)
-    lost = sorted(inputs.ids - set(outcomes))
-    double = {i: sorted(o, key=str) for i, o in outcomes.items() if len(o) > 1}
-    self_duplicates = sorted(i for i, o in outcomes.items() if ("duplicate", i, "same_id") in o)
-    wrong = {
-        i: (expected.get(i), sorted(outcomes[i], key=str))
-        for i in sorted(outcomes) if len(outcomes[i]) == 1 and outcomes[i] != {expected.get(i)}
-    }
+    observed = [(role, value, orjson.loads(value)) for role, values in emitted.items() for value in values]
+    result = tally({i: expected.get(i) for i in inputs.kinds}, observed,
+                   lambda o: payload_id(o[2]), lambda o: outcome_of(o[2]))
+    lost = sorted(result.lost)
+    double = {i: sorted(keys, key=str) for i, keys in result.keys.items() if len(keys) > 1}
+    self_duplicates = sorted(i for i, keys in result.keys.items() if ("duplicate", i, "same_id") in keys)
+    wrong = {i: (want, [got]) for i, (want, got) in sorted(result.wrong.items())}
+    enriched_values = {i: {value for role, value, _ in seen if role == "enriched"} for i, seen in result.seen.items()}
+    enriched_values = {i: values for i, values in enriched_values.items() if values}
+    strays = len(result.strays)
     enriched_records = sum(len(v) for k, v in emitted.items() if k == "enriched")
     differing = sorted(i for i, v in enriched_values.items() if len(v) > 1)
     verdict.figures = {
         "input_messages": len(inputs.lines),
         "input_ids": len(inputs.ids),
         "records": {role: len(values) for role, values in emitted.items()},
-        "ids_with_outcome": len(outcomes),
+        "ids_with_outcome": len(result.seen),
         "lost": len(lost),
         "double_outcomes": len(double),
         "duplicate_of_itself": len(self_duplicates),
-        "redelivered_ids": sum(1 for n in deliveries.values() if n > 1),
+        "redelivered_ids": sum(1 for seen in result.seen.values() if len(seen) > 1),
         "enriched_records_before_compaction": enriched_records,
         "enriched_ids": len(enriched_values),
         "max_enriched_per_id_after_compaction": max((len(v) for v in enriched_values.values()), default=0),

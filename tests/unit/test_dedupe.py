@@ -184,7 +184,7 @@ def test_expire_drops_old_entries_and_their_lsh_keys(index):
     assert index.expire(NOW + 500) == ["old"]
     assert "old" not in index and len(index) == 1
     assert index.nearest(index.signature(article(1))[0]) is None  # band keys gone too
-    assert not len(index._candidates(index._band_keys(index.signature(article(1))[0][None])[0]))
+    assert not len(index.lsh.candidates(index.lsh.keys(index.signature(article(1))[0][None])[0], index.slots.alive))
     out = dd.dedupe(record("again", article(1)), index, NOW + 2000)
     assert out["status"] == "unique"
     assert index.first_with_hash(content_hash(article(1))) == "again"

@@ -126,7 +126,7 @@ def test_band_index_finds_merged_and_recent_articles():
     bodies = {f"s{n}": article(n, paragraphs=6) for n in range(700)}  # several merges of pending keys
     for n, (i, body) in enumerate(bodies.items()):
         assert dd.dedupe(record(i, body), index, NOW + n)["status"] == "unique"
-    assert len(index._keys) and index._pending  # both parts in use
+    assert len(index.lsh.sorted_keys) and index.lsh.pending  # both parts in use
     for i in ("s0", "s350", "s699"):
         out = dd.dedupe(record(i + "~", substitute(bodies[i], 3, seed=7)), index, NOW + 1000)
         assert (out["reason"], out["duplicate_of"]) == ("near_duplicate", i)
@@ -142,13 +142,13 @@ def test_expire_after_out_of_order_restore_and_compaction():
     restored = dd.DedupeIndex()
     for entry in entries:
         restored.load(entry)
-    assert not restored._ordered
+    assert not restored.slots.ordered
     gone = restored.expire(NOW + 1000)
     assert sorted(gone) == sorted(f"s{n}" for n in range(1000))
-    assert restored._ordered and len(restored) == 2000  # the first expire sorted (compacted) once
+    assert restored.slots.ordered and len(restored) == 2000  # the first expire sorted (compacted) once
     for n in range(1000, 2500):
         restored.forget(f"s{n}")  # enough tombstones for a compaction
-    assert restored._dead < 1500 and len(restored) == 500
+    assert restored.slots.dead < 1500 and len(restored) == 500
     assert restored.expire(NOW + 2600) == [f"s{n}" for n in range(2500, 2600)]
     assert restored.expire(NOW + 2600) == []
     out = dd.dedupe(record("x", substitute(bodies["s2900"], 3)), restored, NOW + 5000)

@@ -1,8 +1,9 @@
-"""Real-world entity cases (tests/fixtures/real_world/09, 10, 11, 14) as regression tests, each
+"""Real-world entity cases (tests/fixtures/real_world/09, 10, 11, 14, 16, 25) as regression tests, each
 with further inputs of the same kind (other names, other wording)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -299,3 +300,51 @@ def test_a_headline_opening_noun_the_body_writes_in_lower_case_or_plural_is_not_
     entities = tag_text(nlp, body, title)
     assert common not in entities
     assert any(e["label"] == "PERSON" for e in entities.values())
+
+
+# --- 25 a place named with a generic term ("Redgum Flat") ---------------------------------------
+
+def test_case_25_a_place_ending_in_a_generic_term_is_a_place(nlp):
+    expected = json.loads((CASES / "25_paywall_teaser" / "expected.json").read_text())
+    entities = tag_case(nlp, "25_paywall_teaser", "mining_town_solar")
+    for row in expected["entities_include"]:
+        name, label = row.rsplit(" (", 1)
+        assert_entity(entities, name, label.rstrip(")"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Floodwaters cut the highway near Willow Creek on Tuesday, and drivers were told to avoid the area.",
+         "Willow Creek"),
+        ("The bakery moved from Copper Springs to the coast last year, its owner said.", "Copper Springs"),
+        ("Volunteers gathered outside Pelican Falls to clear the walking track after the storm.", "Pelican Falls"),
+        ("A new clinic will open at Harlow Crossing next month, the health department said.", "Harlow Crossing"),
+        ("Mr Dunmore, a farmer in Ironbark Wells, said the drought was the worst he could remember.", "Ironbark Wells"),
+    ],
+)
+def test_names_ending_in_a_generic_term_after_a_preposition_of_place_are_places(nlp, sentence, place):
+    """The model calls these ORG, FAC or PERSON; the generic term and "in"/"near"/... say place."""
+    assert_entity(tag_text(nlp, sentence), place, "GPE")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "label"),
+    [
+        ("Staff at Willow Creek Council approved the budget on Monday.", "Willow Creek Council", "ORG"),
+        ("He worked at Silver Springs Bank for a decade before retiring.", "Silver Springs Bank", "ORG"),
+        ("The director took a call from Damon Hill on Monday, his office said.", "Damon Hill", "PERSON"),
+    ],
+)
+def test_organisations_and_people_keep_their_labels(nlp, sentence, name, label):
+    """An organisation designator wins over the generic term; "from" says nothing against a person."""
+    assert_entity(tag_text(nlp, sentence), name, label)
+
+
+# --- 16 a full name tagged NORP beside its surname tagged PERSON -----------------------------------
+
+def test_case_16_full_name_tagged_norp_is_one_person(nlp):
+    names = tag_case(nlp, "16_shared_boilerplate_press_releases", "p2_cfo_appointment")
+    persons = sorted(n for n, e in names.items() if e["label"] == "PERSON")
+    assert "Marcus Oyelaran" in persons and "Oyelaran" not in names, persons
+    assert names["Marcus Oyelaran"]["count"] == 2

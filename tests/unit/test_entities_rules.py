@@ -176,3 +176,31 @@ def test_untagged_place_after_in_ending_a_clause(nlp):
     assert [(m.text, m.label) for m in added] == [("Llanwrtyd", "GPE")]  # "Hull" is a common word
     person = Mention("body", 0, 3, "The", "PERSON", "Llanwrtyd")
     assert entities._untagged_places(body, doc, [person], words) == []
+
+
+def _mention(name: str, label: str) -> "entities.Mention":
+    start = TEXT_NORP.index(name)
+    return entities.Mention("body", start, start + len(name), name, label, name)
+
+
+TEXT_NORP = "The firm named Tobias Vardanyan finance chief. Vardanyan starts in June. Estonian Railways and Bosnian Serbs."
+
+
+@pytest.mark.parametrize(
+    ("name", "others", "label"),
+    [
+        ("Tobias Vardanyan", [("Vardanyan", "PERSON")], "PERSON"),  # the full name tagged NORP, the surname PERSON
+        ("Tobias Vardanyan", [], "NORP"),  # no person of that surname: no evidence
+        ("Bosnian Serbs", [], "NORP"),  # a nationality phrase
+        ("Estonian", [("Tobias Estonian", "PERSON")], "NORP"),  # an adjective before a capitalised word
+    ],
+)
+def test_a_full_name_tagged_norp_beside_its_surname_is_the_person(name, others, label):
+    """The model tags a whole name NORP and its reused surname PERSON: one person, not a split."""
+    article = entities.Article({}, None, None, frozenset(DEFAULT_ENTITY_LABELS), texts={"body": TEXT_NORP})
+    found = [_mention(name, "NORP")]
+    for other, other_label in others:
+        found.append(entities.Mention("body", 0, len(other), other, other_label, other))
+    (first, *_) = entities._surname_labels(article, found)
+    assert first.label == label
+

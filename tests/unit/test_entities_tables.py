@@ -147,3 +147,40 @@ def test_names_with_the_keep_their_article(name):
     assert name[start:end] == name
     lower_start, lower_end = canonical.trim_span(text, 0, len(text), person=False)
     assert text[lower_start:lower_end] in (name, text)
+
+
+# --- place names by their generic term (TOPONYM_GENERICS, ORG_DESIGNATORS, LOCATIVE_PREPOSITIONS) --
+
+GENERIC_ROWS = [generic for generic, _ in tables.TOPONYM_GENERICS]
+
+
+def test_generic_rows_are_lowercase_unique_and_no_designator():
+    assert all(g == g.lower() and " " not in g for g in GENERIC_ROWS) and len(GENERIC_ROWS) == len(set(GENERIC_ROWS))
+    assert not set(GENERIC_ROWS) & tables.ORG_DESIGNATORS
+    assert {"flat", "creek", "springs", "falls", "crossing", "junction", "valley", "ridge", "heights", "wells"} <= set(GENERIC_ROWS)
+
+
+@pytest.mark.parametrize("generic", GENERIC_ROWS)
+def test_generic_row_ends_a_place_name_unless_a_designator_is_in_it(generic):
+    name = f"Tallowood {generic.capitalize()}"
+    assert core.toponym_shaped(name)
+    assert not core.toponym_shaped(generic.capitalize())  # one word: the generic alone is no name
+    assert not core.toponym_shaped(f"tallowood {generic}")  # not a name
+    assert not core.toponym_shaped(f"{name} Council") and not core.toponym_shaped(f"Bank of {name}".replace("of ", "Of "))
+    assert not core.toponym_shaped(f"{name} Ltd") and not core.toponym_shaped(f"{generic.capitalize()} Tallowood")
+
+
+@pytest.mark.parametrize("designator", ["Ltd", "Inc", "Council", "Bank", "Mining", "Hospital", "University", "Station"])
+def test_designator_row_keeps_an_organisation(designator):
+    assert not core.toponym_shaped(f"Tallowood {designator} Creek")
+
+
+@pytest.mark.parametrize(("preposition", "persons"), tables.LOCATIVE_PREPOSITIONS)
+def test_locative_preposition_row(nlp, preposition, persons):
+    """An organisation-like label after any row is a place; a person only after person-free rows."""
+    sentence = f"Officials said the clinic {preposition} Wattlebrook Flat would close in March."
+    assert ("Wattlebrook Flat", "ORG") in [(e.text, e.label_) for e in nlp(sentence).ents]  # the model's kind
+    assert tag_body(nlp, sentence)["Wattlebrook Flat"]["label"] == "GPE"
+    found = core._PLACE_BEFORE.search(f"the clinic {preposition} the ")
+    assert found is not None and found.group(1) == preposition
+    assert (preposition in core._PERSON_FREE) == persons

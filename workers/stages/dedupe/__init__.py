@@ -4,22 +4,20 @@ Public function: ``dedupe(record: dict, index: DedupeIndex, now: float) -> dict`
 ``duplicate`` record, see schemas/). ``DedupeIndex`` is the in-memory state passed in.
 """
 
-from workers.stages.dedupe.core import (
+from workers.stages.dedupe.core import ENTRY_VERSION, STAGE, VERSION, DedupeIndex, dedupe
+from workers.stages.dedupe.rules import (
     DEFAULT_CONTAINMENT,
     DEFAULT_NUM_PERM,
     DEFAULT_SHINGLE_SIZE,
     DEFAULT_THRESHOLD,
-    ENTRY_VERSION,
     LSH_MISS_PROBABILITY,
     MAX_SIGNATURE_WORDS,
-    STAGE,
-    VERSION,
-    DedupeIndex,
+    NearRule,
     choose_bands,
-    dedupe,
 )
 
 __all__ = [
     "DEFAULT_CONTAINMENT", "DEFAULT_NUM_PERM", "DEFAULT_SHINGLE_SIZE", "DEFAULT_THRESHOLD", "ENTRY_VERSION",
-    "LSH_MISS_PROBABILITY", "MAX_SIGNATURE_WORDS", "STAGE", "VERSION", "DedupeIndex", "choose_bands", "dedupe",
+    "LSH_MISS_PROBABILITY", "MAX_SIGNATURE_WORDS", "STAGE", "VERSION", "DedupeIndex", "NearRule", "choose_bands",
+    "dedupe",
 ]

@@ -755,15 +755,55 @@ def _analysts_at(article: Article, found: list[Mention]) -> list[Mention]:
     return found + added
 
 
+_GENERICS = frozenset(generic for generic, _ in tables.TOPONYM_GENERICS)
+_PERSON_FREE = frozenset(word for word, persons in tables.LOCATIVE_PREPOSITIONS if persons)
+_PLACE_BEFORE = re.compile(
+    r"(?<![\w'\-])(?i:(" + "|".join(word for word, _ in tables.LOCATIVE_PREPOSITIONS) + r"))[ \t]+(?:the[ \t]+)?$"
+)
+_NOT_PLACE_LABELS = frozenset({"ORG", "NORP", "FAC"})  # and PERSON after a person-free preposition
+
+
+def toponym_shaped(name: str) -> bool:
+    """`name` (a mention's text) reads as a place's: two or more capitalised words, the last a
+    generic term of tables.TOPONYM_GENERICS ("Redgum Flat"), none an organisation designator
+    of tables.ORG_DESIGNATORS ("Willow Creek Council", "Bank of Pine Ridge")."""
+    words = name.split()
+    return (
+        len(words) >= 2
+        and all(word[:1].isupper() for word in words)
+        and words[-1].casefold() in _GENERICS
+        and not any(word.casefold().strip(".,") in tables.ORG_DESIGNATORS for word in words)
+    )
+
+
+def _generic_places(article: Article, found: list[Mention]) -> list[Mention]:
+    """"the last mine in Redgum Flat closed": a name ending in a toponymic generic term after a
+    preposition of place (tables.LOCATIVE_PREPOSITIONS, "the" allowed between) is a place, GPE,
+    when the model called it an organisation, a nationality, a facility or (after "in", "near",
+    "outside") a person. A possessive ("in Harrison Ford's film") is left alone."""
+    for m in found:
+        if m.forced or (m.label not in _NOT_PLACE_LABELS and m.label != PERSON) or not toponym_shaped(m.text):
+            continue
+        text = article.texts[m.field]
+        before = _PLACE_BEFORE.search(text, max(0, m.start - 24), m.start)
+        if before is None or text[m.end : m.end + 1] in ("'", "\u2019"):
+            continue
+        if m.label == PERSON and before.group(1).lower() not in _PERSON_FREE:
+            continue
+        m.label, m.forced = "GPE", True
+    return found
+
+
 def _described(article: Article, found: list[Mention]) -> list[Mention]:
     """Companies told by an apposition, a company word or their analysts; places told by
-    "in X, where" or by an office of a place ("mayor of X")."""
+    "in X, where", by an office of a place ("mayor of X") or by a generic term ("in X Creek")."""
     if "ORG" in article.labels and article.body_doc is not None:
         found = found + _described_companies(article.body, article.body_doc, found)
         found = _company_names(article, found)
         found = _analysts_at(article, found)
     if "GPE" in article.labels:
         found = _places_of_offices(article, found)
+        found = _generic_places(article, found)
     if "GPE" in article.labels and article.body_doc is not None:
         found = found + _untagged_places(article.body, article.body_doc, found, article.words)
     return found
@@ -853,10 +893,14 @@ def _surname_labels(article: Article, found: list[Mention]) -> list[Mention]:
     surnames = {m.name.casefold() for m in found if m.label == PERSON and len(m.name.split()) == 1}
     for mention in found:
         if mention.label == "NORP" and not mention.forced:
-            # "Tedesco" NORP after "Marco Tedesco": the surname, unless an adjective
-            # before a capitalised word ("French President ...").
-            if len(mention.name.split()) == 1 and canonical.surname_owner(mention.name, full_persons) \
-                    and not _NEXT_WORD.match(article.texts[mention.field], mention.end):
+            # "Tedesco" NORP after "Marco Tedesco": the surname, unless an adjective before a
+            # capitalised word ("French President ..."); "Marco Tedesco" NORP with a person
+            # "Tedesco": the full name.
+            if _NEXT_WORD.match(article.texts[mention.field], mention.end):
+                continue
+            if len(mention.name.split()) == 1 and canonical.surname_owner(mention.name, full_persons):
+                mention.label, mention.forced = PERSON, True
+            elif _full_name_of(mention.name, surnames):
                 mention.label, mention.forced = PERSON, True
         elif mention.label != PERSON and not mention.forced:
             words = mention.text.split()

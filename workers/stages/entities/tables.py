@@ -184,3 +184,33 @@ COUNTRY_NAMES: dict[str, str] = {
     "COG": "Republic of the Congo", "FSM": "Micronesia", "GBR": "United Kingdom", "USA": "United States",
     "KOR": "South Korea", "PRK": "North Korea", "BRN": "Brunei", "CPV": "Cabo Verde",
 }
+
+# Generic terms that end the name of a place ("Redgum Flat", "Willow Creek"): (generic, GNIS
+# feature class). Source: USGS / U.S. Board on Geographic Names, "GNIS Domestic Names Feature
+# Classes" (https://www.usgs.gov/us-board-on-geographic-names/gnis-domestic-names-feature-classes),
+# the class terms and the generics listed with each; "Populated Place" rows are generics common in
+# GNIS populated-place names ("Grand Junction", "Shaker Heights"). Left out: generics that are also
+# common words or brands on their own after "in"/"at" ("point", "gap", "well", "ford", "branch").
+TOPONYM_GENERICS: tuple[tuple[str, str], ...] = (
+    ("flat", "Flat"), ("flats", "Flat"), ("creek", "Stream"), ("brook", "Stream"), ("river", "Stream"),
+    ("spring", "Spring"), ("springs", "Spring"), ("falls", "Falls"), ("crossing", "Crossing"),
+    ("valley", "Valley"), ("canyon", "Valley"), ("gorge", "Valley"), ("gulch", "Valley"), ("hollow", "Valley"),
+    ("ridge", "Ridge"), ("wells", "Well"), ("bend", "Bend"), ("basin", "Basin"),
+    ("hill", "Summit"), ("hills", "Summit"), ("mountain", "Summit"), ("peak", "Summit"), ("butte", "Summit"),
+    ("mesa", "Summit"), ("lake", "Lake"), ("lakes", "Lake"), ("bay", "Bay"), ("cove", "Bay"), ("inlet", "Bay"),
+    ("beach", "Beach"), ("harbor", "Harbor"), ("harbour", "Harbor"), ("island", "Island"), ("plains", "Plain"),
+    ("swamp", "Swamp"), ("heights", "Populated Place"), ("junction", "Populated Place"),
+)
+
+# Words that make a name an organisation's or a building's, wherever they stand in it ("Bank of
+# Willow Creek", "Cedar Creek Mining Ltd"): such a name keeps its label whatever its last word.
+ORG_DESIGNATORS = COMPANY_WORDS | NOT_NAME_ENDS | frozenset(
+    "authority board police church cathedral airport station hotel resort mall estate estates".split()
+)
+
+# Prepositions of place before a name ending in a TOPONYM_GENERICS row: (preposition, persons
+# too). "in"/"near"/"outside" are never said of a person, so a "person" after them is relabelled
+# too; after "at"/"from" ("a call from Tiger Woods") only organisation-like labels are.
+LOCATIVE_PREPOSITIONS: tuple[tuple[str, bool], ...] = (
+    ("in", True), ("near", True), ("outside", True), ("at", False), ("from", False),
+)
