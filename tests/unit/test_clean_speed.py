@@ -223,3 +223,25 @@ def test_first_char_match_buckets():
         assert bool(match(text)) == bool(rx.match(text)), text
     case_sensitive = re.compile(r"^(?:Apple|pear)$")
     assert first_char_match(case_sensitive) == case_sensitive.match
+
+
+# ---- fastmatch: byte-level twins of the \w+ tokenizer and the [\W_]+ key --------------------
+
+
+def test_no_whitespace_character_is_a_word_character():
+    # fastmatch.words lets str.split() cut the text: exact only if split() never cuts inside a token
+    for code in range(0x110000):
+        char = chr(code)
+        if char.isspace():
+            assert re.match(r"\w", char) is None, hex(code)
+
+
+def test_words_and_drop_non_alnum_are_the_regexes():
+    from workers.stages.clean.fastmatch import drop_non_alnum, words
+
+    alphabet = "aZ09_ -.,’'“é\u00a0\u2009\u3000\x1c\x85ßİſ\u0301中\ud800\t\n!@#"
+    samples = _random_strings(alphabet, seed=17) + _corpus_lines() + ["", "_", "a_b", "don’t", "中文 text", "\ud800x"]
+    samples += [text.casefold() for text in samples]
+    for text in samples:
+        assert words(text) == re.findall(r"\w+", text), repr(text)
+        assert drop_non_alnum(text) == re.sub(r"[\W_]+", "", text), repr(text)

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from workers.stages.clean import vocabulary as v
-from workers.stages.clean.fastmatch import first_char_match
+from workers.stages.clean.fastmatch import drop_non_alnum, first_char_match, words
 
 PROSE, SENTENCE, SHORT = "prose", "sentence", "short"
 CONTENT_KINDS = frozenset((PROSE, SENTENCE))
@@ -42,7 +42,7 @@ class Line:
 
 def key(text: str) -> str:
     """Comparison key: case- and punctuation-insensitive."""
-    return _KEY.sub("", text.casefold())
+    return drop_non_alnum(text.casefold())  # _KEY.sub("", ...), by bytes (fastmatch)
 
 
 def has_quotes(text: str) -> bool:
@@ -154,7 +154,7 @@ def classify(texts: list[str]) -> list[Line]:
         line = memo[text] = Line(text)
         n = line.n = text.count(" ") + 1
         line.terminal = is_terminal(text)
-        tokens = TOKEN.findall(text[:600].casefold())
+        tokens = words(text[:600].casefold())  # TOKEN.findall, by bytes (fastmatch)
         line.stop = sum(map(stopwords, tokens)) / len(tokens) if tokens else 0.0
         reason = _boilerplate_reason(line, tokens)
         if reason:
