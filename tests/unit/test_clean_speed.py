@@ -245,3 +245,58 @@ def test_words_and_drop_non_alnum_are_the_regexes():
     for text in samples:
         assert words(text) == re.findall(r"\w+", text), repr(text)
         assert drop_non_alnum(text) == re.sub(r"[\W_]+", "", text), repr(text)
+
+
+# ---- fastmatch: a pattern tried only when the line's first character can start it -------------
+
+
+def test_gate_keys_cover_every_ignorecase_twin():
+    # every character IGNORECASE equates with an ASCII character (the ASCII letters' other cases,
+    # CASE_TWINS, the Kelvin sign) gives that character's lower case among the gate's keys
+    for char in [chr(c) for c in range(128)] + list(v.CASE_TWINS) + ["\u212a"]:
+        keys = {char.lower()[:1], char.upper().lower()[:1]}
+        for code in range(128):
+            if re.fullmatch(re.escape(char), chr(code), re.IGNORECASE):
+                assert chr(code).lower() in keys, (char, chr(code))
+
+
+def _gated_patterns():
+    from workers.stages.clean import metadata as md
+
+    return [v.COMMENT_PROMPT, v.UI_PREFIX, v.ABOUT_SECTION, v.CREDITS, md._BYLINE, md._SOURCE_LABEL]
+
+
+def test_first_char_gate_gives_the_same_match():
+    from workers.stages.clean.fastmatch import first_char_gate, first_char_match
+
+    samples = _corpus_lines() + ["", "By Jane Doe", "by jane", "BY JANE DOE", "ſource: AP", "Source: AP",
+                                 "3 comments", "About Acme Corp", "about acme", "(Reporting by Jane Doe)",
+                                 "Tags: a, b", "بقلم أحمد", "Von Hans Müller", "Автор: Иван"]
+    samples += _random_strings("SsſBbyYAa(Rr3 :comentsourceaboutKİı", seed=19)
+    for pattern in _gated_patterns():
+        for fast in (first_char_gate(pattern), first_char_match(pattern)):
+            for text in samples:
+                expected, found = pattern.match(text), fast(text)
+                assert (expected and expected.span()) == (found and found.span()), (pattern.pattern[:30], text)
+
+
+def test_first_char_gate_shapes():
+    from workers.stages.clean.fastmatch import first_char_gate
+
+    assert first_char_gate(re.compile(r"\w+")) == re.compile(r"\w+").match  # any first character: no gate
+    assert first_char_gate(re.compile(r"(?:ab)?c")) != re.compile(r"(?:ab)?c").match
+    digits = first_char_gate(re.compile(r"^\d+ items?$"))
+    assert digits("3 items") and digits("x items") is None and digits("٣ items")  # non-ASCII digits: full match
+    cased = first_char_gate(re.compile(r"(?i:by) [A-Z]\w+"))
+    assert cased("BY Jane") and cased("by Jane") and cased("Xy Jane") is None
+
+
+def test_heading_rows_bucketed_are_the_union():
+    samples = _corpus_lines() + ["Related stories", "RELATED", "Comments (3)", "12 comments", "About Acme Corp",
+                                 "about the company", "Forward-looking statements", "Media contacts",
+                                 "Get the Energy briefing", "Sign up for our newsletter", "ſee also", "Read next",
+                                 "Latest from Jane Doe", "Más noticias", "Discussion", "Disclaimer:"]
+    samples += _random_strings("RrelatedCcomments AaboutLlatest 3:ſ", seed=23)
+    for text in samples:
+        m = sections._ANY_HEADING.match(text)
+        assert sections._HEADING_ROW(text) == (m.lastgroup if m else None), text

@@ -60,9 +60,12 @@ _ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
 
 
-def first_chars(items) -> tuple[set[str] | None, bool]:
+def first_chars(items, loose: bool = False) -> tuple[set[str] | None, bool]:
     """(characters a parsed sequence can start with, whether it can match the empty string);
-    None when any character may start it (or the parser op is not one handled here)."""
+    None when any character may start it (or the parser op is not one handled here).
+    loose: also look inside groups with inline flags and read \\d and \\s as their ASCII characters
+    (only for callers that send every non-ASCII first character to the full pattern, and that
+    compare case-insensitively)."""
     out: set[str] = set()
     for op, av in items:
         if op in _ZERO_WIDTH:
@@ -70,13 +73,13 @@ def first_chars(items) -> tuple[set[str] | None, bool]:
         if op is C.LITERAL:
             return out | {chr(av)}, False
         if op is C.IN:
-            return _class_chars(av, out), False
-        if op is C.SUBPATTERN and not (av[1] or av[2]):
-            found, nullable = first_chars(av[3])
+            return _class_chars(av, out, loose), False
+        if op is C.SUBPATTERN and (loose or not (av[1] or av[2])):
+            found, nullable = first_chars(av[3], loose)
         elif op is C.BRANCH:
-            found, nullable = _branch_chars(av[1])
+            found, nullable = _branch_chars(av[1], loose)
         elif op in _REPEATS:
-            found, nullable = first_chars(av[2])
+            found, nullable = first_chars(av[2], loose)
             nullable = nullable or av[0] == 0
         else:
             return None, False
@@ -88,22 +91,27 @@ def first_chars(items) -> tuple[set[str] | None, bool]:
     return out, True
 
 
-def _class_chars(items, out: set[str]) -> set[str] | None:
+_ASCII_CATEGORY = {C.CATEGORY_DIGIT: "0123456789", C.CATEGORY_SPACE: " \t\n\r\f\v\x1c\x1d\x1e\x1f"}
+
+
+def _class_chars(items, out: set[str], loose: bool = False) -> set[str] | None:
     for kind, value in items:
         if kind is C.LITERAL:
             out.add(chr(value))
         elif kind is C.RANGE and value[1] - value[0] < _MAX_RANGE:
             out.update(chr(c) for c in range(value[0], value[1] + 1))
+        elif loose and kind is C.CATEGORY and value in _ASCII_CATEGORY:
+            out.update(_ASCII_CATEGORY[value])
         else:
             return None
     return out
 
 
-def _branch_chars(branches) -> tuple[set[str] | None, bool]:
+def _branch_chars(branches, loose: bool = False) -> tuple[set[str] | None, bool]:
     out: set[str] = set()
     nullable = False
     for branch in branches:
-        found, empty = first_chars(branch)
+        found, empty = first_chars(branch, loose)
         if found is None:
             return None, False
         out |= found
@@ -171,3 +179,56 @@ def first_char_match(pattern: re.Pattern) -> Callable[[str], re.Match | None]:
         return bucket.match(text) if bucket is not None else None
 
     return match
+
+
+def first_char_gate(pattern: re.Pattern) -> Callable[[str], re.Match | None]:
+    """A function giving what ``pattern.match(text)`` gives, that skips the match when the text's
+    first character is ASCII and none of the pattern's branches can start with it (compared
+    case-insensitively, so a case-sensitive pattern is only gated more loosely). Any pattern shape;
+    a pattern that can match the empty string or start with any character is not gated."""
+    found, nullable = first_chars(_parser.parse(pattern.pattern, pattern.flags), loose=True)
+    if found is None or nullable:
+        return pattern.match
+    keys = frozenset(k for c in found for k in (c.lower()[:1], c.upper().lower()[:1]))
+    match = pattern.match
+
+    def gated(text: str) -> re.Match | None:
+        first = text[:1]
+        if first.isascii() and first.lower() not in keys:
+            return None
+        return match(text)
+
+    return gated
+
+
+def first_char_union(rows: tuple[tuple[str, re.Pattern], ...]) -> Callable[[str], str | None]:
+    """A function giving the name of the first row whose pattern matches the text (what matching
+    ``(?P<name_0>p0)|(?P<name_1>p1)|...`` and reading ``lastgroup`` gives), each row's branches
+    bucketed by first letter as in ``first_char_match``. rows: (name, pattern) with patterns of the
+    ``^(?:a|b|...)tail`` shape, all with the flags of the first (IGNORECASE); names must be valid
+    group names. A non-ASCII first character uses the whole union."""
+    flags = rows[0][1].flags
+    split = [split_branches(p.pattern) for _, p in rows]
+    assert all(s is not None for s in split) and all(p.flags == flags for _, p in rows) and flags & re.IGNORECASE
+    starts = [[_start_keys(b, flags) for b in branches] for branches, _ in split]
+
+    def compile_(key: str | None) -> re.Pattern | None:
+        parts = []
+        for (name, _), (branches, tail), row_starts in zip(rows, split, starts):
+            keep = [b for b, s in zip(branches, row_starts) if s is None or (key is not None and key in s)]
+            if keep:
+                parts.append(f"(?P<{name}>{_PREFIX}{'|'.join(keep)}{tail})")
+        return re.compile("|".join(parts), flags) if parts else None
+
+    whole = re.compile("|".join(f"(?P<{name}>{p.pattern})" for name, p in rows), flags)
+    keys = set().union(*(s for row_starts in starts for s in row_starts if s is not None))
+    buckets = {k: compile_(k) for k in keys}
+    default = compile_(None)
+
+    def first_row(text: str) -> str | None:
+        first = text[:1]
+        pattern = whole if not first.isascii() else buckets.get(first.lower(), default)
+        m = pattern.match(text) if pattern is not None else None
+        return m.lastgroup if m else None
+
+    return first_row
