@@ -300,3 +300,32 @@ def test_heading_rows_bucketed_are_the_union():
     for text in samples:
         m = sections._ANY_HEADING.match(text)
         assert sections._HEADING_ROW(text) == (m.lastgroup if m else None), text
+
+
+# ---- normalise.split_lines: text whose lines are already collapsed is split as it stands ------
+
+
+def test_other_spaces_are_every_whitespace_but_space_and_newline():
+    assert set(nz._OTHER_SPACES) == {chr(c) for c in range(0x110000) if chr(c).isspace()} - {" ", "\n"}
+
+
+def _line_blocks_slow(text: str) -> list[list[str]]:
+    blocks: list[list[str]] = [[]]
+    for raw in text.split("\n"):
+        line = " ".join(raw.split())
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [block for block in blocks if block]
+
+
+def test_line_blocks_shortcut_is_exact():
+    samples = _random_strings("ab  \n\n\n\t\xa0\u2009\r\x0b", count=5000, seed=29)
+    samples += _random_strings("ab c\n\n", count=5000, seed=31)  # mostly already collapsed
+    samples += [p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").glob("*.txt"))]
+    samples += ["", "\n", "\n\n\na\n\n\n", "a\nb\n\nc", " a", "a ", "a\u3000b"]
+    for text in samples:
+        blocks = nz._line_blocks(text)
+        assert [b for b in blocks if b] == _line_blocks_slow(text), repr(text)
+    assert any(nz._spaced(text) and "\n\n" in text for text in samples)

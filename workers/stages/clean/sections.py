@@ -86,7 +86,7 @@ def _is_teaser(line: ln.Line) -> bool:
 
 def is_offer(text: str) -> bool:
     """A subscription offer: two or more different offer phrases (vocabulary.OFFER_WORDING)."""
-    if not any(c in text for c in v.CASE_TWINS):
+    if not any(map(text.__contains__, v.CASE_TWINS)):
         # two different phrases hold at least two occurrences of their keys: most prose has none
         lower = text.lower()
         if sum(map(lower.count, v.OFFER_KEYS)) < 2:
