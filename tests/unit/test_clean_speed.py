@@ -329,3 +329,28 @@ def test_line_blocks_shortcut_is_exact():
         blocks = nz._line_blocks(text)
         assert [b for b in blocks if b] == _line_blocks_slow(text), repr(text)
     assert any(nz._spaced(text) and "\n\n" in text for text in samples)
+
+
+# ---- blocks: the interface-run prefilter --------------------------------------------------------
+
+
+def test_ui_run_prefilter_is_exact():
+    from workers.stages.clean import blocks
+
+    samples = _corpus_lines() + [
+        "Share this article Facebook Twitter Email and the council said",
+        "Share Facebook", "share facebook twitter", "The Share of Email", "Print\tEmail Share", "Émail Share Print",
+    ]
+    samples += _random_strings("Share Email Print The this. ,:|•Aa\t", count=4000, seed=37)
+    for piece in samples:
+        if not blocks._may_hold_ui_run(piece):
+            assert blocks._ui_runs(piece, piece.split(" ")) == [], piece
+    assert not blocks._may_hold_ui_run("A long paragraph of prose with Names In It and nothing else")
+
+
+def test_count_letters_is_the_regex():
+    from workers.stages.clean.fastmatch import count_letters
+
+    samples = _random_strings("aZ09_ -.,’é\u00b2ß中\u0301\u0660!", seed=41) + _corpus_lines() + ["", "_1a"]
+    for text in samples:
+        assert count_letters(text) == len(re.sub(r"[\W\d_]+", "", text)), repr(text)

@@ -54,6 +54,18 @@ def drop_non_alnum(text: str) -> str:
     return left if left.isascii() else _NON_ALNUM.sub("", left)
 
 
+_NON_LETTER = re.compile(r"[\W\d_]+")
+_ASCII_NON_LETTER = bytes(c for c in range(128) if not chr(c).isalpha())  # what [\W\d_] matches in ASCII
+
+
+def count_letters(text: str) -> int:
+    r"""``len(re.sub(r"[\W\d_]+", "", text))``: how many characters are letters (word characters that
+    are not digits or underscores)."""
+    if text.isascii():
+        return len(text.encode("ascii").translate(None, _ASCII_NON_LETTER))
+    return len(_NON_LETTER.sub("", text))
+
+
 _PREFIX = "^(?:"
 _MAX_RANGE = 512  # a class range wider than this counts as "any character"
 _ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)

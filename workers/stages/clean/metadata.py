@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from workers.stages.clean import vocabulary as v
-from workers.stages.clean.fastmatch import first_char_gate
+from workers.stages.clean.fastmatch import count_letters, first_char_gate
 from workers.stages.clean.lines import has_quotes, is_terminal
 
 _WORD = re.compile(r"\w+")
@@ -281,7 +281,7 @@ def title_score(text: str, body_words: set[str]) -> float:
     stripped = text.rstrip("\"'”’»)")
     if stripped.endswith(".") and not stripped.endswith("..."):
         return 0.0
-    if len(_NON_LETTERS.sub("", text)) < 0.6 * len(text):
+    if count_letters(text) < 0.6 * len(text):  # len(_NON_LETTERS.sub("", text)), by bytes (fastmatch)
         return 0.0
     words = content_words(text)
     if not words:
