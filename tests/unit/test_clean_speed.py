@@ -354,3 +354,9 @@ def test_count_letters_is_the_regex():
     samples = _random_strings("aZ09_ -.,’é\u00b2ß中\u0301\u0660!", seed=41) + _corpus_lines() + ["", "_1a"]
     for text in samples:
         assert count_letters(text) == len(re.sub(r"[\W\d_]+", "", text)), repr(text)
+
+
+def test_count_controls_is_the_regex():
+    alphabet = "ab é\x00\x08\t\n\x0b\x0e\x1b\x7f\x80\x85\x9f\xa0\xc2©\ud800\ufffd’"
+    for text in _random_strings(alphabet, seed=43) + ["", "\x9f", "\xc2\x9f", "Â\x85"]:
+        assert nz._count_controls(text) == len(nz._CONTROL.findall(text)), repr(text)

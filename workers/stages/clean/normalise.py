@@ -32,7 +32,20 @@ def control_share(text: str) -> float:
     sample = text[:_SAMPLE]
     if not sample:
         return 0.0
-    return (len(_CONTROL.findall(sample)) + sample.count("\ufffd")) / len(sample)
+    return (_count_controls(sample) + sample.count("\ufffd")) / len(sample)
+
+
+_ASCII_CONTROL = bytes(c for c in range(128) if _CONTROL.match(chr(c)))
+_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")  # a C1 control character's UTF-8 bytes
+
+
+def _count_controls(text: str) -> int:
+    """len(_CONTROL.findall(text)): without a C1 control, the ASCII control bytes of the UTF-8 text
+    (every other character's bytes are >= 0x80), counted by bytes.translate."""
+    data = text.encode("utf-8", "surrogatepass")
+    if _C1_UTF8.search(data):
+        return len(_CONTROL.findall(text))
+    return len(data) - len(data.translate(None, _ASCII_CONTROL))
 
 
 def looks_binary(text: str) -> bool:
