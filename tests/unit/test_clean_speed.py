@@ -360,3 +360,15 @@ def test_count_controls_is_the_regex():
     alphabet = "ab é\x00\x08\t\n\x0b\x0e\x1b\x7f\x80\x85\x9f\xa0\xc2©\ud800\ufffd’"
     for text in _random_strings(alphabet, seed=43) + ["", "\x9f", "\xc2\x9f", "Â\x85"]:
         assert nz._count_controls(text) == len(nz._CONTROL.findall(text)), repr(text)
+
+
+def test_first_char_union_keeps_rows_of_other_shapes_whole():
+    from workers.stages.clean.fastmatch import first_char_union
+
+    rows = (("a", re.compile(r"^(?:apple|pear)s?$", re.I)), ("b", re.compile(r"\d+ items?$", re.I)),
+            ("c", re.compile(r"^(?:plum|apples)$", re.I)))
+    union = re.compile("|".join(f"(?P<{n}>{p.pattern})" for n, p in rows), re.I)
+    first_row = first_char_union(rows)
+    for text in ["Apples", "PEAR", "3 items", "plum", "apples", "ſ", "", "x"]:
+        m = union.match(text)
+        assert first_row(text) == (m.lastgroup if m else None), text

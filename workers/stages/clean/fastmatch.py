@@ -213,27 +213,28 @@ def first_char_gate(pattern: re.Pattern) -> Callable[[str], re.Match | None]:
     return gated
 
 
-def first_char_union(rows: tuple[tuple[str, re.Pattern], ...]) -> Callable[[str], str | None]:
-    """A function giving the name of the first row whose pattern matches the text (what matching
-    ``(?P<name_0>p0)|(?P<name_1>p1)|...`` and reading ``lastgroup`` gives), each row's branches
-    bucketed by first letter as in ``first_char_match``. rows: (name, pattern) with patterns of the
-    ``^(?:a|b|...)tail`` shape, all with the flags of the first (IGNORECASE); names must be valid
-    group names. A non-ASCII first character uses the whole union."""
-    flags = rows[0][1].flags
-    split = [split_branches(p.pattern) for _, p in rows]
-    assert all(s is not None for s in split) and all(p.flags == flags for _, p in rows) and flags & re.IGNORECASE
-    starts = [[_start_keys(b, flags) for b in branches] for branches, _ in split]
+def first_char_union(rows: tuple[tuple[str, re.Pattern], ...], flags: int = re.IGNORECASE) -> Callable[[str], str | None]:
+    """A function giving the name of the first row whose pattern matches the text: what matching
+    ``re.compile("(?P<name_0>p0)|(?P<name_1>p1)|...", flags)`` and reading ``lastgroup`` gives.
+    Rows of the ``^(?:a|b|...)tail`` shape have their branches bucketed by first letter as in
+    ``first_char_match`` (with IGNORECASE in flags); a row of another shape is tried whole in every
+    bucket. Names must be valid group names. A non-ASCII first character uses the whole union."""
+    split = [split_branches(p.pattern) if flags & re.IGNORECASE else None for _, p in rows]
+    starts = [[_start_keys(b, flags) for b in s[0]] if s else None for s in split]
 
     def compile_(key: str | None) -> re.Pattern | None:
         parts = []
-        for (name, _), (branches, tail), row_starts in zip(rows, split, starts):
-            keep = [b for b, s in zip(branches, row_starts) if s is None or (key is not None and key in s)]
+        for (name, pattern), row, row_starts in zip(rows, split, starts):
+            if row is None:
+                parts.append(f"(?P<{name}>{pattern.pattern})")
+                continue
+            keep = [b for b, s in zip(row[0], row_starts) if s is None or (key is not None and key in s)]
             if keep:
-                parts.append(f"(?P<{name}>{_PREFIX}{'|'.join(keep)}{tail})")
+                parts.append(f"(?P<{name}>{_PREFIX}{'|'.join(keep)}{row[1]})")
         return re.compile("|".join(parts), flags) if parts else None
 
     whole = re.compile("|".join(f"(?P<{name}>{p.pattern})" for name, p in rows), flags)
-    keys = set().union(*(s for row_starts in starts for s in row_starts if s is not None))
+    keys = set().union(*(s for row_starts in starts if row_starts for s in row_starts if s is not None))
     buckets = {k: compile_(k) for k in keys}
     default = compile_(None)
 
