@@ -209,7 +209,7 @@ def devset_block(verbose: bool = False) -> int:
     speed, ceiling = dump_speed(pages)
     print(f"dev-set text dumps: clean at {speed:,.0f} docs/s per core (median of 3 rounds, CPU time; "
           f"target 500/s); ceiling (normalise + split only) {ceiling:,.0f} docs/s; the stage runs at "
-          f"{speed / ceiling:.2f} of it")
+          f"{speed / ceiling:.2f} of it; load average {os.getloadavg()[0]:.1f}")
     return 0
 
 

@@ -223,3 +223,152 @@ def test_first_char_match_buckets():
         assert bool(match(text)) == bool(rx.match(text)), text
     case_sensitive = re.compile(r"^(?:Apple|pear)$")
     assert first_char_match(case_sensitive) == case_sensitive.match
+
+
+# ---- fastmatch: byte-level twins of the \w+ tokenizer and the [\W_]+ key --------------------
+
+
+def test_no_whitespace_character_is_a_word_character():
+    # fastmatch.words lets str.split() cut the text: exact only if split() never cuts inside a token
+    for code in range(0x110000):
+        char = chr(code)
+        if char.isspace():
+            assert re.match(r"\w", char) is None, hex(code)
+
+
+def test_words_and_drop_non_alnum_are_the_regexes():
+    from workers.stages.clean.fastmatch import drop_non_alnum, words
+
+    alphabet = "aZ09_ -.,’'“é\u00a0\u2009\u3000\x1c\x85ßİſ\u0301中\ud800\t\n!@#"
+    samples = _random_strings(alphabet, seed=17) + _corpus_lines() + ["", "_", "a_b", "don’t", "中文 text", "\ud800x"]
+    samples += [text.casefold() for text in samples]
+    for text in samples:
+        assert words(text) == re.findall(r"\w+", text), repr(text)
+        assert drop_non_alnum(text) == re.sub(r"[\W_]+", "", text), repr(text)
+
+
+# ---- fastmatch: a pattern tried only when the line's first character can start it -------------
+
+
+def test_gate_keys_cover_every_ignorecase_twin():
+    # every character IGNORECASE equates with an ASCII character (the ASCII letters' other cases,
+    # CASE_TWINS, the Kelvin sign) gives that character's lower case among the gate's keys
+    for char in [chr(c) for c in range(128)] + list(v.CASE_TWINS) + ["\u212a"]:
+        keys = {char.lower()[:1], char.upper().lower()[:1]}
+        for code in range(128):
+            if re.fullmatch(re.escape(char), chr(code), re.IGNORECASE):
+                assert chr(code).lower() in keys, (char, chr(code))
+
+
+def _gated_patterns():
+    from workers.stages.clean import metadata as md
+
+    return [v.COMMENT_PROMPT, v.UI_PREFIX, v.ABOUT_SECTION, v.CREDITS, md._BYLINE, md._SOURCE_LABEL]
+
+
+def test_first_char_gate_gives_the_same_match():
+    from workers.stages.clean.fastmatch import first_char_gate, first_char_match
+
+    samples = _corpus_lines() + ["", "By Jane Doe", "by jane", "BY JANE DOE", "ſource: AP", "Source: AP",
+                                 "3 comments", "About Acme Corp", "about acme", "(Reporting by Jane Doe)",
+                                 "Tags: a, b", "بقلم أحمد", "Von Hans Müller", "Автор: Иван"]
+    samples += _random_strings("SsſBbyYAa(Rr3 :comentsourceaboutKİı", seed=19)
+    for pattern in _gated_patterns():
+        for fast in (first_char_gate(pattern), first_char_match(pattern)):
+            for text in samples:
+                expected, found = pattern.match(text), fast(text)
+                assert (expected and expected.span()) == (found and found.span()), (pattern.pattern[:30], text)
+
+
+def test_first_char_gate_shapes():
+    from workers.stages.clean.fastmatch import first_char_gate
+
+    assert first_char_gate(re.compile(r"\w+")) == re.compile(r"\w+").match  # any first character: no gate
+    assert first_char_gate(re.compile(r"(?:ab)?c")) != re.compile(r"(?:ab)?c").match
+    digits = first_char_gate(re.compile(r"^\d+ items?$"))
+    assert digits("3 items") and digits("x items") is None and digits("٣ items")  # non-ASCII digits: full match
+    cased = first_char_gate(re.compile(r"(?i:by) [A-Z]\w+"))
+    assert cased("BY Jane") and cased("by Jane") and cased("Xy Jane") is None
+
+
+def test_heading_rows_bucketed_are_the_union():
+    samples = _corpus_lines() + ["Related stories", "RELATED", "Comments (3)", "12 comments", "About Acme Corp",
+                                 "about the company", "Forward-looking statements", "Media contacts",
+                                 "Get the Energy briefing", "Sign up for our newsletter", "ſee also", "Read next",
+                                 "Latest from Jane Doe", "Más noticias", "Discussion", "Disclaimer:"]
+    samples += _random_strings("RrelatedCcomments AaboutLlatest 3:ſ", seed=23)
+    for text in samples:
+        m = sections._ANY_HEADING.match(text)
+        assert sections._HEADING_ROW(text) == (m.lastgroup if m else None), text
+
+
+# ---- normalise.split_lines: text whose lines are already collapsed is split as it stands ------
+
+
+def test_other_spaces_are_every_whitespace_but_space_and_newline():
+    assert set(nz._OTHER_SPACES) == {chr(c) for c in range(0x110000) if chr(c).isspace()} - {" ", "\n"}
+
+
+def _line_blocks_slow(text: str) -> list[list[str]]:
+    blocks: list[list[str]] = [[]]
+    for raw in text.split("\n"):
+        line = " ".join(raw.split())
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [block for block in blocks if block]
+
+
+def test_line_blocks_shortcut_is_exact():
+    samples = _random_strings("ab  \n\n\n\t\xa0\u2009\r\x0b", count=5000, seed=29)
+    samples += _random_strings("ab c\n\n", count=5000, seed=31)  # mostly already collapsed
+    samples += [p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").glob("*.txt"))]
+    samples += ["", "\n", "\n\n\na\n\n\n", "a\nb\n\nc", " a", "a ", "a\u3000b"]
+    for text in samples:
+        blocks = nz._line_blocks(text)
+        assert [b for b in blocks if b] == _line_blocks_slow(text), repr(text)
+    assert any(nz._spaced(text) and "\n\n" in text for text in samples)
+
+
+# ---- blocks: the interface-run prefilter --------------------------------------------------------
+
+
+def test_ui_run_prefilter_is_exact():
+    from workers.stages.clean import blocks
+
+    samples = _corpus_lines() + [
+        "Share this article Facebook Twitter Email and the council said",
+        "Share Facebook", "share facebook twitter", "The Share of Email", "Print\tEmail Share", "Émail Share Print",
+    ]
+    samples += _random_strings("Share Email Print The this. ,:|•Aa\t", count=4000, seed=37)
+    for piece in samples:
+        if not blocks._may_hold_ui_run(piece):
+            assert blocks._ui_runs(piece, piece.split(" ")) == [], piece
+    assert not blocks._may_hold_ui_run("A long paragraph of prose with Names In It and nothing else")
+
+
+def test_count_letters_is_the_regex():
+    from workers.stages.clean.fastmatch import count_letters
+
+    samples = _random_strings("aZ09_ -.,’é\u00b2ß中\u0301\u0660!", seed=41) + _corpus_lines() + ["", "_1a"]
+    for text in samples:
+        assert count_letters(text) == len(re.sub(r"[\W\d_]+", "", text)), repr(text)
+
+
+def test_count_controls_is_the_regex():
+    alphabet = "ab é\x00\x08\t\n\x0b\x0e\x1b\x7f\x80\x85\x9f\xa0\xc2©\ud800\ufffd’"
+    for text in _random_strings(alphabet, seed=43) + ["", "\x9f", "\xc2\x9f", "Â\x85"]:
+        assert nz._count_controls(text) == len(nz._CONTROL.findall(text)), repr(text)
+
+
+def test_first_char_union_keeps_rows_of_other_shapes_whole():
+    from workers.stages.clean.fastmatch import first_char_union
+
+    rows = (("a", re.compile(r"^(?:apple|pear)s?$", re.I)), ("b", re.compile(r"\d+ items?$", re.I)),
+            ("c", re.compile(r"^(?:plum|apples)$", re.I)))
+    union = re.compile("|".join(f"(?P<{n}>{p.pattern})" for n, p in rows), re.I)
+    first_row = first_char_union(rows)
+    for text in ["Apples", "PEAR", "3 items", "plum", "apples", "ſ", "", "x"]:
+        m = union.match(text)
+        assert first_row(text) == (m.lastgroup if m else None), text

@@ -213,7 +213,8 @@ def list_runs(piece: str) -> list[str]:
     sentence's first word and stays with it."""
     spans = _candidate_runs(piece, _MENU_CANDIDATE, _is_item, _menu_enough)
     tokens = piece.split(" ")
-    spans += _ui_runs(piece, tokens)
+    if _may_hold_ui_run(piece):
+        spans += _ui_runs(piece, tokens)
     if not spans:
         return [piece]
     out: list[str] = []
@@ -261,6 +262,20 @@ def _candidate_runs(piece: str, candidate: re.Pattern, member, enough) -> list[t
         tokens = match.group().rstrip(" ").split(" ")
         spans += [(first + start, first + end) for start, end in _runs(tokens, member, enough)]
     return spans
+
+
+_UI_CONTENT_WORDS = v.UI_WORDS - v.STOPWORDS
+_ASCII_OTHER_SPACES = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
+
+
+def _may_hold_ui_run(piece: str) -> bool:
+    """False only where _ui_runs finds nothing: a run needs UI_RUN_CAPITALISED capitalised interface
+    words that are not function words, and an ASCII piece cut at single spaces has fewer (its
+    capitalised tokens are what _CAPITALISED finds). A cheap prefilter (tests/unit/test_clean_speed.py)."""
+    if not piece.isascii() or any(map(piece.__contains__, _ASCII_OTHER_SPACES)):
+        return True
+    found = sum(w.strip(_STRIP).casefold() in _UI_CONTENT_WORDS for w in _CAPITALISED.findall(piece))
+    return found >= UI_RUN_CAPITALISED
 
 
 def _ui_runs(piece: str, tokens: list[str]) -> list[tuple[int, int]]:

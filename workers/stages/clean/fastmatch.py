@@ -1,4 +1,4 @@
-"""A whole-line alternation ("^(?:a|b|...)tail", IGNORECASE) matched only against the branches that
+r"""A whole-line alternation ("^(?:a|b|...)tail", IGNORECASE) matched only against the branches that
 can start with the line's first letter.
 
 Python's regex engine tries the branches of an alternation one by one: a line vocabulary of a hundred
@@ -8,6 +8,13 @@ parsed pattern; a branch whose start is not a short set of literal characters go
 and compiles one pattern per bucket, its branches in their order: the match is the one
 ``pattern.match(text)`` gives. Patterns of another shape or without IGNORECASE, and lines starting
 with a non-ASCII character, use ``pattern.match`` itself.
+
+Two regex scans every line goes through have byte-level twins here, exact by construction (tested
+against the regexes in tests/unit/test_clean_speed.py): ``words`` gives ``re.findall(r"\w+", text)``
+and ``drop_non_alnum`` gives ``re.sub(r"[\W_]+", "", text)``. Both first map or delete the ASCII
+non-word characters of the UTF-8 bytes with ``bytes.translate`` (a multi-byte character's bytes are
+all >= 0x80, so no character is cut); only a piece still holding a non-ASCII character goes through
+the regex.
 """
 
 from __future__ import annotations
@@ -17,15 +24,60 @@ from collections.abc import Callable
 from re import _constants as C  # noqa: N812 - the parser's own names
 from re import _parser
 
+_WORD = re.compile(r"\w+")
+_NON_ALNUM = re.compile(r"[\W_]+")
+# ASCII bytes \w does not match -> space; every other byte unchanged
+_NON_WORD_TO_SPACE = bytes(c if c >= 128 or chr(c).isalnum() or c == 0x5F else 0x20 for c in range(256))
+_ASCII_NON_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())  # what [\W_] matches in ASCII
+
+
+def words(text: str) -> list[str]:
+    r"""``re.findall(r"\w+", text)``: the word tokens of the text, in order."""
+    if text.isascii():
+        return text.encode("ascii").translate(_NON_WORD_TO_SPACE).decode("ascii").split()
+    # str.split() cuts only at whitespace, and no whitespace character is a word character
+    pieces = text.encode("utf-8", "surrogatepass").translate(_NON_WORD_TO_SPACE).decode("utf-8", "surrogatepass").split()
+    out: list[str] = []
+    for piece in pieces:
+        if piece.isascii():
+            out.append(piece)
+        else:
+            out += _WORD.findall(piece)
+    return out
+
+
+def drop_non_alnum(text: str) -> str:
+    r"""``re.sub(r"[\W_]+", "", text)``: the text without its non-word characters and underscores."""
+    if text.isascii():
+        return text.encode("ascii").translate(None, _ASCII_NON_ALNUM).decode("ascii")
+    left = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_NON_ALNUM).decode("utf-8", "surrogatepass")
+    return left if left.isascii() else _NON_ALNUM.sub("", left)
+
+
+_NON_LETTER = re.compile(r"[\W\d_]+")
+_ASCII_NON_LETTER = bytes(c for c in range(128) if not chr(c).isalpha())  # what [\W\d_] matches in ASCII
+
+
+def count_letters(text: str) -> int:
+    r"""``len(re.sub(r"[\W\d_]+", "", text))``: how many characters are letters (word characters that
+    are not digits or underscores)."""
+    if text.isascii():
+        return len(text.encode("ascii").translate(None, _ASCII_NON_LETTER))
+    return len(_NON_LETTER.sub("", text))
+
+
 _PREFIX = "^(?:"
 _MAX_RANGE = 512  # a class range wider than this counts as "any character"
 _ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
 
 
-def first_chars(items) -> tuple[set[str] | None, bool]:
+def first_chars(items, loose: bool = False) -> tuple[set[str] | None, bool]:
     """(characters a parsed sequence can start with, whether it can match the empty string);
-    None when any character may start it (or the parser op is not one handled here)."""
+    None when any character may start it (or the parser op is not one handled here).
+    loose: also look inside groups with inline flags and read \\d and \\s as their ASCII characters
+    (only for callers that send every non-ASCII first character to the full pattern, and that
+    compare case-insensitively)."""
     out: set[str] = set()
     for op, av in items:
         if op in _ZERO_WIDTH:
@@ -33,13 +85,13 @@ def first_chars(items) -> tuple[set[str] | None, bool]:
         if op is C.LITERAL:
             return out | {chr(av)}, False
         if op is C.IN:
-            return _class_chars(av, out), False
-        if op is C.SUBPATTERN and not (av[1] or av[2]):
-            found, nullable = first_chars(av[3])
+            return _class_chars(av, out, loose), False
+        if op is C.SUBPATTERN and (loose or not (av[1] or av[2])):
+            found, nullable = first_chars(av[3], loose)
         elif op is C.BRANCH:
-            found, nullable = _branch_chars(av[1])
+            found, nullable = _branch_chars(av[1], loose)
         elif op in _REPEATS:
-            found, nullable = first_chars(av[2])
+            found, nullable = first_chars(av[2], loose)
             nullable = nullable or av[0] == 0
         else:
             return None, False
@@ -51,22 +103,27 @@ def first_chars(items) -> tuple[set[str] | None, bool]:
     return out, True
 
 
-def _class_chars(items, out: set[str]) -> set[str] | None:
+_ASCII_CATEGORY = {C.CATEGORY_DIGIT: "0123456789", C.CATEGORY_SPACE: " \t\n\r\f\v\x1c\x1d\x1e\x1f"}
+
+
+def _class_chars(items, out: set[str], loose: bool = False) -> set[str] | None:
     for kind, value in items:
         if kind is C.LITERAL:
             out.add(chr(value))
         elif kind is C.RANGE and value[1] - value[0] < _MAX_RANGE:
             out.update(chr(c) for c in range(value[0], value[1] + 1))
+        elif loose and kind is C.CATEGORY and value in _ASCII_CATEGORY:
+            out.update(_ASCII_CATEGORY[value])
         else:
             return None
     return out
 
 
-def _branch_chars(branches) -> tuple[set[str] | None, bool]:
+def _branch_chars(branches, loose: bool = False) -> tuple[set[str] | None, bool]:
     out: set[str] = set()
     nullable = False
     for branch in branches:
-        found, empty = first_chars(branch)
+        found, empty = first_chars(branch, loose)
         if found is None:
             return None, False
         out |= found
@@ -134,3 +191,57 @@ def first_char_match(pattern: re.Pattern) -> Callable[[str], re.Match | None]:
         return bucket.match(text) if bucket is not None else None
 
     return match
+
+
+def first_char_gate(pattern: re.Pattern) -> Callable[[str], re.Match | None]:
+    """A function giving what ``pattern.match(text)`` gives, that skips the match when the text's
+    first character is ASCII and none of the pattern's branches can start with it (compared
+    case-insensitively, so a case-sensitive pattern is only gated more loosely). Any pattern shape;
+    a pattern that can match the empty string or start with any character is not gated."""
+    found, nullable = first_chars(_parser.parse(pattern.pattern, pattern.flags), loose=True)
+    if found is None or nullable:
+        return pattern.match
+    keys = frozenset(k for c in found for k in (c.lower()[:1], c.upper().lower()[:1]))
+    match = pattern.match
+
+    def gated(text: str) -> re.Match | None:
+        first = text[:1]
+        if first.isascii() and first.lower() not in keys:
+            return None
+        return match(text)
+
+    return gated
+
+
+def first_char_union(rows: tuple[tuple[str, re.Pattern], ...], flags: int = re.IGNORECASE) -> Callable[[str], str | None]:
+    """A function giving the name of the first row whose pattern matches the text: what matching
+    ``re.compile("(?P<name_0>p0)|(?P<name_1>p1)|...", flags)`` and reading ``lastgroup`` gives.
+    Rows of the ``^(?:a|b|...)tail`` shape have their branches bucketed by first letter as in
+    ``first_char_match`` (with IGNORECASE in flags); a row of another shape is tried whole in every
+    bucket. Names must be valid group names. A non-ASCII first character uses the whole union."""
+    split = [split_branches(p.pattern) if flags & re.IGNORECASE else None for _, p in rows]
+    starts = [[_start_keys(b, flags) for b in s[0]] if s else None for s in split]
+
+    def compile_(key: str | None) -> re.Pattern | None:
+        parts = []
+        for (name, pattern), row, row_starts in zip(rows, split, starts):
+            if row is None:
+                parts.append(f"(?P<{name}>{pattern.pattern})")
+                continue
+            keep = [b for b, s in zip(row[0], row_starts) if s is None or (key is not None and key in s)]
+            if keep:
+                parts.append(f"(?P<{name}>{_PREFIX}{'|'.join(keep)}{row[1]})")
+        return re.compile("|".join(parts), flags) if parts else None
+
+    whole = re.compile("|".join(f"(?P<{name}>{p.pattern})" for name, p in rows), flags)
+    keys = set().union(*(s for row_starts in starts if row_starts for s in row_starts if s is not None))
+    buckets = {k: compile_(k) for k in keys}
+    default = compile_(None)
+
+    def first_row(text: str) -> str | None:
+        first = text[:1]
+        pattern = whole if not first.isascii() else buckets.get(first.lower(), default)
+        m = pattern.match(text) if pattern is not None else None
+        return m.lastgroup if m else None
+
+    return first_row

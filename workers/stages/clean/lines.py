@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from workers.stages.clean import vocabulary as v
-from workers.stages.clean.fastmatch import first_char_match
+from workers.stages.clean.fastmatch import drop_non_alnum, first_char_gate, first_char_match, words
 
 PROSE, SENTENCE, SHORT = "prose", "sentence", "short"
 CONTENT_KINDS = frozenset((PROSE, SENTENCE))
@@ -42,7 +42,7 @@ class Line:
 
 def key(text: str) -> str:
     """Comparison key: case- and punctuation-insensitive."""
-    return _KEY.sub("", text.casefold())
+    return drop_non_alnum(text.casefold())  # _KEY.sub("", ...), by bytes (fastmatch)
 
 
 def has_quotes(text: str) -> bool:
@@ -72,6 +72,11 @@ _ALL_TRIGGERS = _PROMO_TRIGGERS | _COOKIE_TRIGGERS | _COPYRIGHT_TRIGGERS | _BIO_
 
 
 _UI_LINE_MATCH = first_char_match(v.UI_LINE)  # v.UI_LINE.match, branches bucketed by first letter
+# the same, tried only where the line's first character allows (fastmatch): same matches
+_COMMENT_PROMPT_MATCH = first_char_match(v.COMMENT_PROMPT)
+_UI_PREFIX_MATCH = first_char_match(v.UI_PREFIX)
+_ABOUT_SECTION_MATCH = first_char_gate(v.ABOUT_SECTION)
+_CREDITS_MATCH = first_char_gate(v.CREDITS)
 _GALLERY_SCORE = -2.0  # a gallery control inside the article: see vocabulary.GALLERY_CONTROL
 
 
@@ -79,7 +84,7 @@ def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
     text = line.text
     length = len(text)
     if length <= 80:
-        if v.COMMENT_PROMPT.match(text):
+        if _COMMENT_PROMPT_MATCH(text):
             return "comment_prompt"
         if _UI_LINE_MATCH(text):
             return "ui_vocabulary"
@@ -87,7 +92,7 @@ def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
         iconish = len(v.ICONISH.findall(text))
         if iconish >= 3 and iconish * 5 >= line.n:
             return "ui_vocabulary"
-    if length <= 300 and v.UI_PREFIX.match(text):
+    if length <= 300 and _UI_PREFIX_MATCH(text):
         return "ui_vocabulary"
     if line.n <= 12 and not line.terminal and tokens and v.UI_WORDS.issuperset(tokens):
         return "ui_vocabulary"
@@ -95,9 +100,9 @@ def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
         return "ui_vocabulary"
     if length <= 12 and v.END_OF_COPY.match(text):
         return "end_marker"
-    if length <= 80 and v.ABOUT_SECTION.match(text):
+    if length <= 80 and _ABOUT_SECTION_MATCH(text):
         return "about_section"
-    if length <= 250 and v.CREDITS.match(text):
+    if length <= 250 and _CREDITS_MATCH(text):
         return "credits"
     if length <= 300 and "©" in text and v.COPYRIGHT.search(text):
         return "copyright"
@@ -125,7 +130,7 @@ def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
 
 def _is_nav_row(text: str) -> bool:
     """A menu row ("News | Sport | Weather") or a breadcrumb trail ("Home > World", "Sport › Football")."""
-    if not any(c in text for c in _NAV_CHARS):
+    if _NAV_CHAR.search(text) is None:
         return False  # no separator character: NAV_SEPARATOR cannot split it
     parts = v.NAV_SEPARATOR.split(text)
     if len(parts) < 2 or (len(parts) == 2 and v.BREADCRUMB_SEPARATOR.search(text) is None):
@@ -134,6 +139,7 @@ def _is_nav_row(text: str) -> bool:
 
 
 _NAV_CHARS = ">»›/|•·"  # every character vocabulary.NAV_SEPARATOR's middle class holds
+_NAV_CHAR = re.compile(f"[{_NAV_CHARS}]")
 
 
 def _has_icon_words(text: str) -> bool:
@@ -154,7 +160,7 @@ def classify(texts: list[str]) -> list[Line]:
         line = memo[text] = Line(text)
         n = line.n = text.count(" ") + 1
         line.terminal = is_terminal(text)
-        tokens = TOKEN.findall(text[:600].casefold())
+        tokens = words(text[:600].casefold())  # TOKEN.findall, by bytes (fastmatch)
         line.stop = sum(map(stopwords, tokens)) / len(tokens) if tokens else 0.0
         reason = _boilerplate_reason(line, tokens)
         if reason:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from workers.stages.clean import vocabulary as v
+from workers.stages.clean.fastmatch import count_letters, first_char_gate
 from workers.stages.clean.lines import has_quotes, is_terminal
 
 _WORD = re.compile(r"\w+")
@@ -38,11 +39,13 @@ _BYLINE = re.compile(
     r"(?P<name>[A-Z\u00c0-\u00de\u0100-\u017f\u0391-\u03a9\u0400-\u042f][^\n]{1,100})|"
     r"(?:بقلم|كتب|كتبت)\s*:?\s*(?P<uncased>[\u0600-\u06ff][^\n]{1,100}))$"
 )
+_BYLINE_MATCH = first_char_gate(_BYLINE)
 _NAME_PARTICLES = frozenset("and de del della der di van von la le al el bin ibn da dos du y".split())
 _NAME_JOINERS = frozenset("and & und et y e en og och".split())  # "A and B" in the languages of _BYLINE
 _BYLINE_SPLIT = re.compile(r"\s*(?:[|•·,/]|\s[–—-]\s)\s*")
 _BYLINE_PLACE = re.compile(r"(?<=\w) (?:at|in) [A-Z][^,|]*$")
 _SOURCE_LABEL = re.compile(r"^source\s*:\s*(?P<name>[^\n]{2,60})$", re.IGNORECASE)
+_SOURCE_LABEL_MATCH = first_char_gate(_SOURCE_LABEL)
 _OUTLET = re.compile(
     r"\b(?:news|press|times|post|herald|tribune|journal|gazette|daily|reuters|afp|ap|upi|"
     r"associated press|agence france-presse|bbc|cnn|wire|telegraph|guardian|independent|chronicle|"
@@ -122,7 +125,7 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
     """(byline, outlet) for a "By Jane Doe, Reuters" line; (None, outlet) for "By Reuters"."""
     if len(text) > 120:
         return None
-    m = _BYLINE.match(text)
+    m = _BYLINE_MATCH(text)  # _BYLINE.match where the first character allows (fastmatch)
     if not m:
         return None
     if m.group("uncased"):  # scripts without letter case: the name is the rest of the line
@@ -254,7 +257,7 @@ def standalone_name(text: str) -> bool:
 
 
 def source_label(text: str) -> str | None:
-    m = _SOURCE_LABEL.match(text) if len(text) <= 70 else None
+    m = _SOURCE_LABEL_MATCH(text) if len(text) <= 70 else None
     return m.group("name").strip() if m else None
 
 
@@ -278,7 +281,7 @@ def title_score(text: str, body_words: set[str]) -> float:
     stripped = text.rstrip("\"'”’»)")
     if stripped.endswith(".") and not stripped.endswith("..."):
         return 0.0
-    if len(_NON_LETTERS.sub("", text)) < 0.6 * len(text):
+    if count_letters(text) < 0.6 * len(text):  # len(_NON_LETTERS.sub("", text)), by bytes (fastmatch)
         return 0.0
     words = content_words(text)
     if not words:

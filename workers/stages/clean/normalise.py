@@ -32,7 +32,20 @@ def control_share(text: str) -> float:
     sample = text[:_SAMPLE]
     if not sample:
         return 0.0
-    return (len(_CONTROL.findall(sample)) + sample.count("\ufffd")) / len(sample)
+    return (_count_controls(sample) + sample.count("\ufffd")) / len(sample)
+
+
+_ASCII_CONTROL = bytes(c for c in range(128) if _CONTROL.match(chr(c)))
+_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")  # a C1 control character's UTF-8 bytes
+
+
+def _count_controls(text: str) -> int:
+    """len(_CONTROL.findall(text)): without a C1 control, the ASCII control bytes of the UTF-8 text
+    (every other character's bytes are >= 0x80), counted by bytes.translate."""
+    data = text.encode("utf-8", "surrogatepass")
+    if _C1_UTF8.search(data):
+        return len(_CONTROL.findall(text))
+    return len(data) - len(data.translate(None, _ASCII_CONTROL))
 
 
 def looks_binary(text: str) -> bool:
@@ -89,8 +102,26 @@ _WRAP_SHARE = 0.4
 _WRAP_OVER_SHARE = 0.05
 
 
-def split_lines(text: str) -> list[str]:
-    """Non-empty normalised lines; hard-wrapped prose inside a blank-line block is re-joined."""
+# every whitespace character str.split() cuts at but space and newline (tests/unit/test_clean_speed.py)
+_OTHER_SPACES = tuple(
+    "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_ASCII_OTHER_SPACES = tuple(c for c in _OTHER_SPACES if c.isascii())
+
+
+def _spaced(text: str) -> bool:
+    """Every line of the text is already " ".join(line.split()): only single spaces inside lines."""
+    if "  " in text or " \n" in text or "\n " in text or text[:1] == " " or text[-1:] == " ":
+        return False
+    return not any(map(text.__contains__, _ASCII_OTHER_SPACES if text.isascii() else _OTHER_SPACES))
+
+
+def _line_blocks(text: str) -> list[list[str]]:
+    """The whitespace-collapsed non-empty lines, in blocks that blank lines separate (a block may
+    be empty)."""
+    if _spaced(text):  # the lines stand as they are: blocks by plain splits
+        return [chunk.split("\n") for chunk in (c.strip("\n") for c in text.split("\n\n")) if chunk]
     blocks: list[list[str]] = [[]]
     for raw in text.split("\n"):
         line = " ".join(raw.split())
@@ -98,6 +129,12 @@ def split_lines(text: str) -> list[str]:
             blocks[-1].append(line)
         elif blocks[-1]:
             blocks.append([])
+    return blocks
+
+
+def split_lines(text: str) -> list[str]:
+    """Non-empty normalised lines; hard-wrapped prose inside a blank-line block is re-joined."""
+    blocks = _line_blocks(text)
     width = _wrap_width(blocks)
     out: list[str] = []
     for block in blocks:

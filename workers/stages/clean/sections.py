@@ -29,6 +29,7 @@ import re
 
 from workers.stages.clean import lines as ln
 from workers.stages.clean import vocabulary as v
+from workers.stages.clean.fastmatch import first_char_union
 
 TEASER_MAX_WORDS = 30
 SIGNUP_PITCH_MAX_WORDS = 25
@@ -43,6 +44,10 @@ _ANY_HEADING = re.compile(
     "|".join(f"(?P<{kind}_{n}>{pattern.pattern})" for n, (kind, pattern) in enumerate(v.SECTION_HEADINGS)),
     re.IGNORECASE,
 )
+# the same match, each row's branches tried only where the line's first letter allows (fastmatch)
+_HEADING_ROW = first_char_union(tuple((f"{kind}_{n}", pattern) for n, (kind, pattern) in enumerate(v.SECTION_HEADINGS)))
+
+
 # cheap prefilters: words every paywall / legal-paragraph pattern contains
 def _hint(text: str) -> bool:
     """Cheap prefilter: a word every paywall / legal-paragraph pattern contains."""
@@ -57,8 +62,8 @@ def heading_kind(text: str) -> str | None:
     """The chrome-section kind a heading line opens ("teasers", "signup", "comments", "legal"), or None."""
     if len(text) > _HEADING_MAX_CHARS:
         return None
-    m = _ANY_HEADING.match(text)
-    return m.lastgroup.rsplit("_", 1)[0] if m else None
+    row = _HEADING_ROW(text)  # _ANY_HEADING.match(text).lastgroup
+    return row.rsplit("_", 1)[0] if row else None
 
 
 def line_kind(text: str) -> str | None:
@@ -81,10 +86,10 @@ def _is_teaser(line: ln.Line) -> bool:
 
 def is_offer(text: str) -> bool:
     """A subscription offer: two or more different offer phrases (vocabulary.OFFER_WORDING)."""
-    if not any(c in text for c in v.CASE_TWINS):
+    if not any(map(text.__contains__, v.CASE_TWINS)):
         # two different phrases hold at least two occurrences of their keys: most prose has none
         lower = text.lower()
-        if sum(lower.count(k) for k in v.OFFER_KEYS) < 2:
+        if sum(map(lower.count, v.OFFER_KEYS)) < 2:
             return False
     return len({m.casefold() for m in v.OFFER_WORDING.findall(text)}) >= 2
 
