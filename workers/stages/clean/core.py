@@ -267,7 +267,7 @@ def clean_lines(
             for i, line in enumerate(lines)
         ]
     else:
-        start, end = ln.densest_run(lines)
+        start, end = _article_above_closing(lines, *ln.densest_run(lines))
         keep = [start <= i < end and line.kind in ln.CONTENT_KINDS for i, line in enumerate(lines)]
         _keep_inner_structure(lines, keep, start, end)
 
@@ -471,6 +471,39 @@ def clean_lines(
     }
 
 
+_CLOSING_SECTIONS = frozenset(("teasers", "comments"))
+_HEADER_REACH = 4  # lines between an article's date/byline line and its first line
+_ANCHORED_MIN_WORDS = 40  # prose words an article under its own header needs to win
+_CLOSED_MIN_WORDS = 80  # ... and one closed by a comments heading without a header
+
+
+def _article_above_closing(lines: list[ln.Line], start: int, end: int) -> tuple[int, int]:
+    """[start, end) of the article: the densest run, unless it starts below a closing heading (a
+    comments heading, a related/latest/most-read heading: sections.heading_kind) with an article
+    above it. That article is the densest run of the lines above the heading, with at least
+    _ANCHORED_MIN_WORDS prose words under its own header (a date or byline line at most _HEADER_REACH
+    lines above its first line) or _CLOSED_MIN_WORDS above a comments heading (lines.Line.hard_end).
+    The run below is then teasers with summaries or reader comments, however long: the body is the
+    article's prose, not the longest prose (issue 10 item 3)."""
+    for h in range(start):
+        line = lines[h]
+        hard = line.hard_end
+        if not hard and (len(line.text) > 80 or sections.heading_kind(line.text) not in _CLOSING_SECTIONS):
+            continue
+        s, e = ln.densest_run(lines[:h])
+        words = sum(x.n for x in lines[s:e] if x.kind == ln.PROSE)
+        if words >= _CLOSED_MIN_WORDS and hard:
+            return s, e
+        if words >= _ANCHORED_MIN_WORDS and any(_header_line(x.text) for x in lines[max(0, s - _HEADER_REACH): s]):
+            return s, e
+    return start, end
+
+
+def _header_line(text: str) -> bool:
+    """A date line or a byline line (an article's header)."""
+    return len(text) <= 120 and (date_line(text) is not None or md.byline(text) is not None)
+
+
 def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, end: int) -> None:
     """Short lines inside the article run that are article structure, not chrome (plain text):
     a subheading (2-10 words, capitalised, no sentence end) between two prose paragraphs; a bullet
@@ -486,15 +519,18 @@ def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, en
             if md.BULLET.match(text):
                 if line.n >= 3 and not _is_ui(text.split(None, 1)[1]):
                     keep[i] = True
+            elif _numbered_heading(lines, i, end):
+                keep[i] = True  # in a list article, after article text
             elif (
                 i + 1 < end
-                and keep[i - 1]
-                and not md.BULLET.match(lines[i - 1].text)
+                and keep[before := _before_chrome(lines, i, start)]
+                and not md.BULLET.match(lines[before].text)
                 and (
                     (text.endswith(":") and line.n >= 3 and md.BULLET.match(lines[i + 1].text) is not None)
                     or (
-                        (lines[i + 1].kind == ln.PROSE or md.BULLET.match(lines[i + 1].text) is not None)
-                        and (2 <= line.n <= _SUBHEAD_MAX_WORDS or _one_word_heading(line, lines[i - 1]))
+                        (lines[i + 1].kind == ln.PROSE or md.BULLET.match(lines[i + 1].text) is not None
+                         or _numbered_heading(lines, i + 1, end))
+                        and (2 <= line.n <= _SUBHEAD_MAX_WORDS or _one_word_heading(line, lines[before]))
                         and text[:1].isupper()
                         and not text.endswith((":", ",", ";"))
                         and _subheading_shaped(text)
@@ -504,6 +540,32 @@ def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, en
                 keep[i] = True
         i += 1
     _keep_colon_blocks(lines, keep, start, end)
+
+
+_INNER_CHROME_REACH = 2  # chrome lines ("Read more: ...", an ad label) between a paragraph and a subheading
+_NUMBERED_HEADING = re.compile(r"^\d{1,2}[.)] ?[A-Z\"“‘'(]")
+
+
+def _before_chrome(lines: list[ln.Line], i: int, start: int) -> int:
+    """The line before i, skipping up to _INNER_CHROME_REACH boilerplate lines (not past start)."""
+    j = i - 1
+    while j > start and i - j <= _INNER_CHROME_REACH and lines[j].kind == "boilerplate":
+        j -= 1
+    return j
+
+
+def _numbered_heading(lines: list[ln.Line], i: int, end: int) -> bool:
+    """A numbered item heading of a list article ("3. Choose the Right Pot", "5) Kristi Dosh"): 2-12
+    words without a sentence end, followed by a prose paragraph inside the article run."""
+    line = lines[i]
+    return (
+        i + 1 < end
+        and line.kind == ln.SHORT
+        and 2 <= line.n <= 12
+        and not line.terminal
+        and _NUMBERED_HEADING.match(line.text) is not None
+        and lines[i + 1].kind == ln.PROSE
+    )
 
 
 def _one_word_heading(line: ln.Line, before: ln.Line) -> bool:

@@ -108,6 +108,19 @@ GALLERY_CONTROL = re.compile(
     r"(?:view|open|see|launch) (?:the )?(?:full )?gallery)$",
     re.IGNORECASE,
 )
+# a site's standing notice inside the page text, not the article's: spam-filter and browser notices,
+# push-notification prompts, newsletter reassurances, affiliate disclosures, letters and comment policies
+SITE_NOTICE = re.compile(
+    r"\b(?:protected by recaptcha|browser version with limited support|(?:update|upgrade) your browser|"
+    r"(?:enable|turn on) javascript|javascript is (?:disabled|required|turned off)|"
+    r"would like to send you (?:push )?notifications|no spam,? (?:we promise|ever)|"
+    r"(?:you can|you may|feel free to) unsubscribe (?:at any time|anytime)|"
+    r"we(?:'ll|’ll| will) never share your (?:details|email|e-mail|information|data)|"
+    r"we (?:may )?(?:earn|receive|get) (?:an? )?(?:small )?(?:affiliate )?commissions?\b|"
+    r"advertisers do not influence|(?:submit|send|write) (?:a |your )?letters? to the editor|"
+    r"comments (?:are|will be|may be) (?:moderated|reviewed)|we welcome (?:reader |your )?comments)",
+    re.IGNORECASE,
+)
 # a journalist's bio line, e.g. "Jane Doe is a reporter covering ..."
 AUTHOR_BIO = re.compile(
     r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3} (?:is|was|has been|covers|writes)\b[^\n]{0,120}?"
