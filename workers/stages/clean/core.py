@@ -484,7 +484,8 @@ def _article_above_closing(lines: list[ln.Line], start: int, end: int) -> tuple[
     _ANCHORED_MIN_WORDS prose words under its own header (a date or byline line at most _HEADER_REACH
     lines above its first line) or _CLOSED_MIN_WORDS above a comments heading (lines.Line.hard_end).
     The run below is then teasers with summaries or reader comments, however long: the body is the
-    article's prose, not the longest prose (issue 10 item 3)."""
+    article's prose, not the longest prose (issue 10 item 3). A closing heading inside the densest run
+    closes nothing here: inline "Related" boxes sit mid-article (measured on the dev set)."""
     for h in range(start):
         line = lines[h]
         hard = line.hard_end
@@ -555,13 +556,13 @@ def _before_chrome(lines: list[ln.Line], i: int, start: int) -> int:
 
 
 def _numbered_heading(lines: list[ln.Line], i: int, end: int) -> bool:
-    """A numbered item heading of a list article ("3. Choose the Right Pot", "5) Kristi Dosh"): 2-12
-    words without a sentence end, followed by a prose paragraph inside the article run."""
+    """A numbered item heading of a list article ("3. Choose the Right Pot", "5) Kristi Dosh"): the
+    number and 2-11 words without a sentence end, followed by a prose paragraph inside the article run."""
     line = lines[i]
     return (
         i + 1 < end
         and line.kind == ln.SHORT
-        and 2 <= line.n <= 12
+        and 3 <= line.n <= 12
         and not line.terminal
         and _NUMBERED_HEADING.match(line.text) is not None
         and lines[i + 1].kind == ln.PROSE

@@ -1,0 +1,156 @@
+"""Plain-text page dumps (issue 10 items 1 and 3): the rules added for real pages' dumps, row by row.
+
+Each rule is tested both ways: the case it is for, and the near case it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench import devset
+from workers.stages.clean import core as stage
+from workers.stages.clean import lines as ln
+
+ARTICLE = [
+    "The harbour board approved a plan on Monday to dredge the outer channel before the autumn storms arrive.",
+    "Engineers said the channel had silted up faster than expected after two wet winters in a row.",
+    "The work will cost about four million pounds and is expected to take eleven weeks to complete.",
+]
+# other stories' summaries under a "Related" heading: two sentences each, so not teaser-shaped lines
+# (sections.mark leaves them), and longer together than the article above them
+SHARE_ROW = ["Share this:", "Facebook", "Twitter", "WhatsApp", "Email", "Copy link"]
+TEASER_SUMMARIES = [
+    f"Teaser number {k}: the county council has published a long report on bus routes. It covers school "
+    f"transport and the cost of rural services over the next decade, with many recommendations."
+    for k in range(6)
+]
+
+
+# --- site notices: standing text of the site, even when it is a well-formed sentence -------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
+        "You are using a browser version with limited support for CSS. To obtain the best experience, "
+        "we recommend you use a more up to date browser.",
+        "The Daily Example Would Like To Send You Push Notifications.",
+        "No spam, we promise. You can unsubscribe at any time and we'll never share your details.",
+        "We may earn a commission when you buy through links on our site.",
+        "We recommend the best products through an independent review process, and advertisers do not "
+        "influence our picks.",
+        "Submit your letter to the editor via this form.",
+        "Please understand that comments are moderated and it is not always possible to publish all of them.",
+    ],
+)
+def test_site_notices_are_chrome(text):
+    (line,) = ln.classify([text])
+    assert (line.kind, line.reason) == ("boilerplate", "site_notice")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company said it would update its browser next year after complaints about its limited support.",
+        "Agents who sell the policies earn a commission of about ten percent on each sale, the report found.",
+        "In a letter to the editor of the local paper, the mayor defended the plan on Monday.",
+        "The forum said comments posted by its users were reviewed by volunteers before the change.",
+    ],
+)
+def test_reported_prose_with_notice_words_is_article(text):
+    (line,) = ln.classify([text])
+    assert line.kind == ln.PROSE
+
+
+# --- short sentences in scripts written without spaces --------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("・必ず複数の男性で確保する。", ln.PROSE),  # a Japanese sentence of 12 characters
+        ("시민들이 광장에 모였습니다.", ln.PROSE),
+        ("確保する。", ln.SHORT),  # too short to be a sentence on its own
+        ("メニュー", ln.SHORT),  # no sentence end: a menu label
+    ],
+)
+def test_short_cjk_sentences(text, kind):
+    (line,) = ln.classify([text])
+    assert line.kind == kind
+
+
+# --- the article above a closing heading, not the longer teasers or comments below it -------------
+def test_article_under_its_byline_wins_over_longer_teaser_summaries_after_a_related_heading():
+    texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 5, 2024", *ARTICLE, *SHARE_ROW,
+             "Related Articles", *TEASER_SUMMARIES]
+    record = stage.clean_lines(texts)
+    assert record["paragraphs"] == ARTICLE
+    assert record["title"] == texts[0]
+
+
+def test_without_a_header_the_longer_run_below_a_related_heading_stays():
+    # no date or byline over the short prose: nothing says it is the article
+    texts = ["Harbour board backs channel dredging", *ARTICLE, *SHARE_ROW, "Related Articles", *TEASER_SUMMARIES]
+    record = stage.clean_lines(texts)
+    assert record["paragraphs"][0].startswith("Teaser number")
+
+
+def test_a_post_above_a_comments_heading_wins_over_the_longer_comments():
+    post = [ARTICLE[0] + " " + ARTICLE[1], ARTICLE[2] + " " + ARTICLE[0], ARTICLE[1] + " " + ARTICLE[2]]
+    texts = ["Harbour board backs channel dredging", *post, "50 comments", "level 1", *TEASER_SUMMARIES]
+    record = stage.clean_lines(texts)
+    assert record["paragraphs"] == post
+
+
+def test_a_short_post_above_a_comments_heading_does_not_win():
+    texts = ["Harbour board backs channel dredging", ARTICLE[0], "50 comments", *TEASER_SUMMARIES]
+    record = stage.clean_lines(texts)
+    assert record["paragraphs"][0].startswith("Teaser number")
+
+
+# --- subheadings inside the article ---------------------------------------------------------------
+def test_a_subheading_after_an_inline_read_more_link_is_kept():
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", ARTICLE[0], ARTICLE[1],
+             "Read more: Storms close the harbour for a week", "Costs and timing", ARTICLE[2]]
+    record = stage.clean_lines(texts)
+    assert record["paragraphs"] == [ARTICLE[0], ARTICLE[1], "Costs and timing", ARTICLE[2]]
+
+
+@pytest.mark.parametrize(
+    ("heading", "kept"),
+    [
+        ("1. Choose the Right Pot", True),
+        ("5. Kristi Dosh", True),  # a name as a ranked item's heading
+        ("2) Water in the morning", True),
+        ("1. Nine", False),  # one word after the number: not a heading
+        ("1. Fees 2. Dates 3. Venues 4. Parking 5. Tickets 6. Contact 7. Press", False),  # a menu row
+    ],
+)
+def test_numbered_headings_of_a_list_article(heading, kept):
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", ARTICLE[0], heading, ARTICLE[1], ARTICLE[2]]
+    record = stage.clean_lines(texts)
+    assert (heading in record["paragraphs"]) is kept
+
+
+def test_a_numbered_line_not_followed_by_prose_is_not_a_heading():
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", ARTICLE[0], "1. Choose the Right Pot",
+             "2. Plant", ARTICLE[1], ARTICLE[2]]
+    record = stage.clean_lines(texts)
+    assert "1. Choose the Right Pot" not in record["paragraphs"]
+
+
+# --- the bench: the fair dump baseline and the snippet body F1 ------------------------------------
+def test_dump_as_html_makes_one_escaped_paragraph_per_line():
+    page = devset.dump_as_html("Fish & chips <cheap>\n\nSecond line")
+    assert "<p>Fish &amp; chips &lt;cheap&gt;</p>" in page and "<p>Second line</p>" in page
+    assert page.count("<p>") == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "unwanted", "expected"),
+    [
+        ("one two three four", ["one two", "three four"], [], 1.0),
+        ("one two", ["one two", "three four five six"], [], 2 * (1 / 3) / (1 + 1 / 3)),  # words weigh
+        ("one two menu", ["one two"], ["menu"], 0.0),  # precision 0
+        ("one two menu", ["one two"], ["menu", "footer links here"], 2 * 0.75 / 1.75),
+        ("", [], [], 1.0),
+    ],
+)
+def test_snippet_f1(text, wanted, unwanted, expected):
+    assert devset.snippet_f1(text, wanted, unwanted) == pytest.approx(expected)
