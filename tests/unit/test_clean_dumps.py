@@ -154,3 +154,43 @@ def test_dump_as_html_makes_one_escaped_paragraph_per_line():
 )
 def test_snippet_f1(text, wanted, unwanted, expected):
     assert devset.snippet_f1(text, wanted, unwanted) == pytest.approx(expected)
+
+
+# --- bylines inside header lines --------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("By Jane Doe", ["Jane Doe"]),
+        ("By Perry Bacon Jr.", ["Perry Bacon Jr."]),  # the suffix's full stop is not a sentence end
+        ("By Tatyana Turner.", ["Tatyana Turner"]),
+        ("By T. V. Raman", ["T. V. Raman"]),
+        ("by: Cora Neas", ["Cora Neas"]),
+        ("---- by Kenneth Surin", ["Kenneth Surin"]),
+        ("yas! | By Cara Stiles | April 13, 2020", ["Cara Stiles"]),
+        ("Posted on September 21, 2020 by Adi Tzlil", ["Adi Tzlil"]),
+        ("Posted by T. V. Raman at 2:33 PM", ["T. V. Raman"]),
+        ("By Amelie Marie Nishizawa Feb 8, 2020 5 min read", ["Amelie Marie Nishizawa"]),
+        ("October 19, 2019 by IWB", ["IWB"]),  # a one-word name on a dated header line
+        ("Posted by Konstantin 21.10.2019", ["Konstantin"]),
+        ("12/04/2020 by Kay 24 Comments", ["Kay"]),
+        ("By Carla Weiss, Derek Morgan and Nora Ellis", ["Carla Weiss", "Derek Morgan", "Nora Ellis"]),
+        # not bylines
+        ("By Tuesday", None),
+        ("Posted by Admin", None),
+        ("The bridge was built by Roman engineers", None),
+        ("Photo by Jane Doe", None),
+        ("Stand by Me", None),
+        ("Shares rose sharply by 12 percent on Monday", None),
+    ],
+)
+def test_bylines_in_header_lines(line, expected):
+    from workers.stages.clean import metadata as md
+
+    found = md.byline(line)
+    assert (md.authors(found[0]) if found and found[0] else None) == expected
+
+
+def test_posted_by_an_outlet_is_the_source():
+    from workers.stages.clean import metadata as md
+
+    assert md.byline("Posted by Reuters") == (None, "Reuters")
