@@ -328,7 +328,10 @@ def clean_lines(
             continue
         if body_words is None:
             body_words = md.content_words(_head_text(lines, keep, _TITLE_BODY_CHARS))
-        score = md.title_score(line.text, body_words) + 0.001 * i
+        item = md.LIST_ITEM.match(line.text)  # a menu or list item: scored without its marker, and weak
+        score = md.title_score(line.text[item.end():] if item else line.text, body_words) + 0.001 * i
+        if item:
+            score *= _WEAK_TITLE_FACTOR
         if score < best:
             continue
         if " | " in line.text:  # "Headline | Site" is the document <title>, not the headline
@@ -367,6 +370,8 @@ def clean_lines(
         title_index, title = None, known_title
     else:
         title = lines[title_index].text if title_index is not None else None
+        if title and md.LIST_ITEM.match(title):
+            title = title[md.LIST_ITEM.match(title).end():] or None  # "* Headline" in a dump's list
         if title and v.BREADCRUMB_SEPARATOR.search(title):
             # "Home > News > Headline": a breadcrumb trail ending in the headline
             crumb = v.BREADCRUMB_SEPARATOR.split(title)[-1].strip()

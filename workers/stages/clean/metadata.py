@@ -304,6 +304,10 @@ def looks_like_outlet(text: str) -> bool:
     return all(w[:1].isupper() or not w[:1].isalpha() for w in words)
 
 
+# the marker of a list item in a text dump ("* ", "+ ", "o " for nested lists, "• ", "- ") and its space
+LIST_ITEM = re.compile(r"^(?:[•·▪◦‣*+–-]|o(?= [A-Z0-9]))\s+(?=\S)")
+
+
 def title_score(text: str, body_words: set[str]) -> float:
     """How well a header line works as the headline: its content words found in the body."""
     n = len(text.split())
