@@ -194,3 +194,47 @@ def test_posted_by_an_outlet_is_the_source():
     from workers.stages.clean import metadata as md
 
     assert md.byline("Posted by Reuters") == (None, "Reuters")
+
+
+# --- dates on byline lines and in a dump's lists ----------------------------------------------------
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Written by Ana Sandoiu on July 27, 2017", "2017-07-27"),
+        ("By Luke Kemp 11 February 2020", "2020-02-11"),
+        ("By John Walk - January 10, 2020", "2020-01-10"),
+        ("By Jane Slaughter on Thu, Nov 9, 2023 at 4:00 am", "2023-11-09T04:00:00"),
+        ("By Cat Lafuente / June 12, 2020 9:49 am EST / Updated: Aug. 18, 2020 4:17 pm EST", "2020-06-12T09:49:00-05:00"),
+        ("Posted on September 21, 2020 by Adi Tzlil", "2020-09-21"),
+        ("Posted by Konstantin 21.10.2019", "2019-10-21"),
+        ("* Aug. 16, 2020", "2020-08-16"),
+        ("+ Thursday, August 6, 2020 9:09:24 AM", "2020-08-06T09:09:24"),
+        # not dates of the article
+        ("* October 2019 (1)", None),  # an archive link
+        ("By Jane Doe", None),
+        ("* Budget vote on Tuesday", None),
+    ],
+)
+def test_dates_on_byline_lines_and_list_items(line, expected):
+    found = stage._list_or_byline_date(line)
+    assert (found[0] if found else None) == expected
+
+
+def test_a_byline_line_with_its_date_gives_author_and_published():
+    texts = ["Harbour board backs channel dredging", "By Luke Kemp 11 February 2020", *ARTICLE]
+    record = stage.clean_lines(texts)
+    assert (record["byline"], record["published_at"]) == ("Luke Kemp", "2020-02-11")
+    assert record["paragraphs"] == ARTICLE
+
+
+# --- titles: a list item of the dump is a weak title, without its marker ---------------------------
+def test_a_menu_item_does_not_beat_the_headline():
+    # the menu item shares words with the article (a section name), so only its list marker tells
+    texts = ["* Harbour board dredging", "* Harbour Services", "Harbour board backs channel dredging", "March 5, 2024",
+             *ARTICLE]
+    assert stage.clean_lines(texts)["title"] == "Harbour board backs channel dredging"
+
+
+def test_a_headline_in_a_list_item_loses_its_marker():
+    texts = ["Home", "* Harbour board backs channel dredging", "March 5, 2024", *ARTICLE]
+    assert stage.clean_lines(texts)["title"] == "Harbour board backs channel dredging"

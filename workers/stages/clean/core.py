@@ -278,7 +278,7 @@ def clean_lines(
     for i, line in enumerate(lines):
         if line.kind == ln.PROSE or len(line.text) > 120 or (line.kind == "boilerplate" and line.reason not in _DATED_CHROME):
             continue
-        dates = date_line(line.text)
+        dates = date_line(line.text) or _list_or_byline_date(line.text)
         if dates:
             if dates[0]:
                 published_lines.append((i, dates[0]))
@@ -503,6 +503,22 @@ def _article_above_closing(lines: list[ln.Line], start: int, end: int) -> tuple[
         if words >= _ANCHORED_MIN_WORDS and any(_header_line(x.text) for x in lines[max(0, s - _HEADER_REACH): s]):
             return s, e
     return start, end
+
+
+_DAY_NUMBER = re.compile(r"(?<![(\d])\d{1,2}(?![)\d])")
+
+
+def _list_or_byline_date(text: str) -> tuple[str | None, str | None] | None:
+    """The dates of a date line in a dump's list ("* Aug. 16, 2020") or of a byline line that carries
+    its date ("By Jane Doe on July 27, 2017", "Posted on May 4, 2020 by Jane Doe"), else None."""
+    item = md.LIST_ITEM.match(text)
+    if item:  # with a day: "* October 2019 (1)" is an archive link
+        return date_line(text[item.end():]) if _DAY_NUMBER.search(text) else None
+    for part in md.byline_date_parts(text) if ("by" in text or "By" in text) else ():
+        found = date_line(part)
+        if found:
+            return found
+    return None
 
 
 def _header_line(text: str) -> bool:

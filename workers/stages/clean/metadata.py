@@ -145,6 +145,25 @@ def _by_segment(text: str) -> str | None:
     return f"By {name}" if name else None
 
 
+_TAIL_LEAD = re.compile(r"^[\s|/·•,–—-]*(?:on\s+)?")
+_TAIL_PARTS = re.compile(r"\s+[|/·•]\s+|\s+[–—-]\s+")
+
+
+def byline_date_parts(text: str) -> list[str]:
+    """The parts of a byline line that may be its date: what follows the name ("By Jane Doe on July
+    27, 2017", "By Jane Doe - January 10, 2020 | 5 min read", up to the next separator) and what comes
+    before "by" ("Posted on September 21, 2020 by Jane Doe"). [] for other lines."""
+    m = _BY_INSIDE.match(text)
+    if not m or not _BY_BEFORE.match(m.group("before")):
+        return []
+    parts = [m.group("before").strip(" |·•–—-")] if m.group("before").strip(" |·•–—-") else []
+    tail = _BY_TAIL.search(text, m.end())
+    if tail:
+        rest = _TAIL_LEAD.sub("", text[tail.start():], count=1)
+        parts.insert(0, _TAIL_PARTS.split(rest, 1)[0])
+    return [p for p in parts if p]
+
+
 def byline(text: str) -> tuple[str | None, str | None] | None:
     """(byline, outlet) for a "By Jane Doe, Reuters" line; (None, outlet) for "By Reuters". A header
     line that holds a byline with a date or label around it gives the byline (_by_segment)."""
