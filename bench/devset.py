@@ -45,6 +45,7 @@ from bench.gold import SHARED
 DEVSET = Path(os.environ.get("NEWSFEED_DEVSET") or SHARED / "devsets" / "web-pages-en")
 _WS = re.compile(r"\s+")
 _AUTHOR_SPLIT = re.compile(r"\s*;\s*|\s+and\s+|\s*&\s*", re.IGNORECASE)
+SCORE_STANDFIRST = os.environ.get("DEVSET_STANDFIRST", "1") != "0"  # 0: score without the summary field
 FIGURES = ("with", "without", "all_right", "body_f1", "title", "author", "date")
 
 
@@ -156,9 +157,12 @@ def ours(content: str, content_type: str, name: str) -> tuple[str, str | None, l
                                     "content": content, "fetched_at": None})
     except StageError:
         return "", None, [], None
-    # the article text the record gives: headline, dateline and body (the clean stage takes the
-    # headline and the dateline out of the body into their own fields; extractors leave them in)
-    text = "\n".join(filter(None, (record["title"], f"{record['dateline']} - " if record["dateline"] else None)))
+    # the article text the record gives: headline, standfirst, dateline and body (the clean stage takes
+    # the headline, the standfirst and the dateline out of the body into their own fields; extractors
+    # leave them in)
+    standfirst = record.get("summary") if SCORE_STANDFIRST else None
+    text = "\n".join(filter(None, (record["title"], standfirst,
+                                   f"{record['dateline']} - " if record["dateline"] else None)))
     text = f"{text}\n{record['body']}" if not record["dateline"] else f"{text}{record['body']}"
     return text, record["title"], record.get("authors") or record.get("byline"), record["published_at"]
 
