@@ -39,6 +39,10 @@ TEASER_SUMMARIES = [
         "influence our picks.",
         "Submit your letter to the editor via this form.",
         "Please understand that comments are moderated and it is not always possible to publish all of them.",
+        "Advertising disclosure: We may receive compensation for some of the links in our stories.",
+        "This post contains references to products from our advertisers. We may receive compensation when you click.",
+        "Immediate online access to all issues from 2019. Subscription will auto renew annually.",
+        "Instant access to the full article PDF.",
     ],
 )
 def test_site_notices_are_chrome(text):
@@ -53,6 +57,8 @@ def test_site_notices_are_chrome(text):
         "Agents who sell the policies earn a commission of about ten percent on each sale, the report found.",
         "In a letter to the editor of the local paper, the mayor defended the plan on Monday.",
         "The forum said comments posted by its users were reviewed by volunteers before the change.",
+        "Workers who were injured may receive compensation from the state fund, the minister said on Monday.",
+        "The company said its subscription prices would rise next year for all customers in Europe.",
     ],
 )
 def test_reported_prose_with_notice_words_is_article(text):
@@ -238,3 +244,28 @@ def test_a_menu_item_does_not_beat_the_headline():
 def test_a_headline_in_a_list_item_loses_its_marker():
     texts = ["Home", "* Harbour board backs channel dredging", "March 5, 2024", *ARTICLE]
     assert stage.clean_lines(texts)["title"] == "Harbour board backs channel dredging"
+
+
+# --- the author's bio under the article --------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("bio", "dropped"),
+    [
+        ("Jake is the co-founder of a consultancy and writes about programming languages.", True),
+        ("Jane Doe has covered the harbour and the port authority for the paper since 2015.", True),
+        ("Doe lives in Portsmouth with her two children and a very old dog called Biscuit.", True),
+        ("John Smith is the chairman of the harbour board and voted for the plan on Monday.", False),  # not the author
+        ("Jane said the vote was the closest in the board's history, with four members against.", False),  # no bio verb
+    ],
+)
+def test_author_bio_under_the_article(bio, dropped):
+    byline = "By Jane Doe" if not bio.startswith("Jake") else "By Jake Goulding"
+    texts = ["Harbour board backs channel dredging", byline, "March 5, 2024", *ARTICLE, bio]
+    record = stage.clean_lines(texts)
+    assert (bio not in record["paragraphs"]) is dropped
+    assert record["paragraphs"][:3] == ARTICLE
+
+
+def test_an_author_named_in_the_lead_is_not_a_bio():
+    lead = "Jane Doe is the first harbour master to resign over the dredging plan, she said on Monday."
+    texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 5, 2024", lead, *ARTICLE]
+    assert lead in stage.clean_lines(texts)["paragraphs"]

@@ -424,6 +424,8 @@ def clean_lines(
         seen.add(k)
         paragraphs.append(text)
 
+    paragraphs = _drop_author_bio(paragraphs, byline, removed)
+
     # 7. dateline, standfirst, captions around the lead
     dateline = None
     summary = lines[standfirst_index].text if standfirst_index is not None else None
@@ -519,6 +521,32 @@ def _list_or_byline_date(text: str) -> tuple[str | None, str | None] | None:
         if found:
             return found
     return None
+
+
+_BIO_OPENING = re.compile(
+    r"^(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}) (?:is|was|has|had|writes|covers|lives|joined|holds)\b"
+)
+
+
+def _drop_author_bio(paragraphs: list[str], byline: str | None, removed: Counter) -> list[str]:
+    """The paragraphs without the author's bio: in the second half of the article (an author box
+    under it), a paragraph that opens with the byline's name, first name or surname and a verb of a bio ("Jake is the co-founder
+    of ...", "Jacob Wade has covered ..."); counted as removed ``author_bio``."""
+    names = set()
+    for name in md.authors(byline):
+        words = name.split()
+        names.update((name, words[0], words[-1]) if len(words) > 1 else (name,))
+    if not names:
+        return paragraphs
+    half = len(paragraphs) // 2
+    out = paragraphs[:half]
+    for paragraph in paragraphs[half:]:
+        m = _BIO_OPENING.match(paragraph)
+        if m and m.group("name") in names:
+            removed["author_bio"] += 1
+            continue
+        out.append(paragraph)
+    return out
 
 
 def _header_line(text: str) -> bool:

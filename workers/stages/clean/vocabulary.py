@@ -117,7 +117,10 @@ SITE_NOTICE = re.compile(
     r"(?:you can|you may|feel free to) unsubscribe (?:at any time|anytime)|"
     r"we(?:'ll|’ll| will) never share your (?:details|email|e-mail|information|data)|"
     r"we (?:may )?(?:earn|receive|get) (?:an? )?(?:small )?(?:affiliate )?commissions?\b|"
-    r"advertisers do not influence|(?:submit|send|write) (?:a |your )?letters? to the editor|"
+    r"advertisers do not influence|we may (?:receive|earn|get) compensation|(?:advertising|advertiser|affiliate) "
+    r"(?:disclosure|disclaimer)|not (?:provided|commissioned|reviewed) by the (?:bank )?advertiser|"
+    r"subscription will auto(?:matically)?[- ]?renew|instant access to the full (?:article|issue|text)|"
+    r"(?:submit|send|write) (?:a |your )?letters? to the editor|"
     r"comments (?:are|will be|may be) (?:moderated|reviewed)|we welcome (?:reader |your )?comments)",
     re.IGNORECASE,
 )
