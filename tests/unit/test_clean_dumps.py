@@ -269,3 +269,23 @@ def test_an_author_named_in_the_lead_is_not_a_bio():
     lead = "Jane Doe is the first harbour master to resign over the dredging plan, she said on Monday."
     texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 5, 2024", lead, *ARTICLE]
     assert lead in stage.clean_lines(texts)["paragraphs"]
+
+
+# --- the headline over a standfirst over the byline -------------------------------------------------
+STANDFIRST = "Follow these steps shared by the board to keep the outer channel open through the storms."
+
+
+@pytest.mark.parametrize(
+    ("above", "title"),
+    [
+        ("Tweet of the Week #67: Dealing With Dredging", "Tweet of the Week #67: Dealing With Dredging"),
+        ("* Harbour News", None),  # a menu item
+        ("The Harbour Times", None),  # the masthead
+        ("Home | Harbour | Port", None),  # a link row
+    ],
+)
+def test_the_headline_over_a_standfirst_over_the_byline(above, title):
+    texts = ["Menu", above, STANDFIRST, "By Amelie Marie Nishizawa Feb 8, 2020 5 min read", *ARTICLE]
+    record = stage.clean_lines(texts)
+    assert record["title"] == title
+    assert record["paragraphs"] == ARTICLE

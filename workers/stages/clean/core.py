@@ -353,6 +353,8 @@ def clean_lines(
             # (when none was found above it) or the standfirst under the headline, not the lead
             if title_index is None and header_line_is_title(lines[header]):
                 title_index = header
+            elif title_index is None:
+                title_index = _headline_over_standfirst(lines, meta, header)
             keep[header] = False
             first = next((i for i, k in enumerate(keep) if k), len(lines))
     if title_index is not None and not known_title:
@@ -708,6 +710,22 @@ def _line_over_header_meta(lines: list[ln.Line], meta: list[bool], keep: list[bo
         if keep[i]:
             return first if saw_meta and sum(keep[i:]) >= 2 else None
         saw_meta = saw_meta or meta[i]
+    return None
+
+
+def _headline_over_standfirst(lines: list[ln.Line], meta: list[bool], standfirst: int) -> int | None:
+    """The headline over a standfirst that sits over the header's date/byline lines: the first line
+    above it (chrome and metadata skipped, at most _HEADER_REACH lines) when it is headline-shaped
+    (header_line_is_title) and not a list item, an outlet's name, a person's name or a link row."""
+    for i in range(standfirst - 1, max(standfirst - 1 - _HEADER_REACH, -1), -1):
+        line = lines[i]
+        if meta[i] or line.kind == "boilerplate":
+            continue
+        text = line.text
+        if (line.kind != ln.SHORT or not header_line_is_title(line) or md.LIST_ITEM.match(text)
+                or md.looks_like_outlet(text) or md.standalone_name(text) or v.NAV_SEPARATOR.search(text)):
+            return None
+        return i
     return None
 
 
