@@ -289,3 +289,19 @@ def test_the_headline_over_a_standfirst_over_the_byline(above, title):
     record = stage.clean_lines(texts)
     assert record["title"] == title
     assert record["paragraphs"] == ARTICLE
+
+
+def test_densest_runs_before_equals_densest_run_on_every_prefix():
+    """The one-pass prefix version (_article_above_closing) gives what densest_run gives per prefix."""
+    import random
+
+    rng = random.Random(10)
+    for _ in range(300):
+        lines = []
+        for _ in range(rng.randint(1, 40)):
+            line = ln.Line("x")
+            line.score = rng.choice([-25.0, -10.0, -6.0, -3.0, 2.0, 10.0, 30.0, 60.0])
+            line.hard_end = rng.random() < 0.05
+            lines.append(line)
+        stops = sorted(rng.sample(range(len(lines) + 1), k=rng.randint(1, min(5, len(lines) + 1))))
+        assert stage._densest_runs_before(lines, stops) == [ln.densest_run(lines[:h]) for h in stops]

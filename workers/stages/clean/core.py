@@ -495,18 +495,47 @@ def _article_above_closing(lines: list[ln.Line], start: int, end: int) -> tuple[
     The run below is then teasers with summaries or reader comments, however long: the body is the
     article's prose, not the longest prose (issue 10 item 3). A closing heading inside the densest run
     closes nothing here: inline "Related" boxes sit mid-article (measured on the dev set)."""
-    for h in range(start):
-        line = lines[h]
-        hard = line.hard_end
-        if not hard and (len(line.text) > 80 or sections.heading_kind(line.text) not in _CLOSING_SECTIONS):
-            continue
-        s, e = ln.densest_run(lines[:h])
-        words = sum(x.n for x in lines[s:e] if x.kind == ln.PROSE)
-        if words >= _CLOSED_MIN_WORDS and hard:
+    headings = [
+        h for h in range(start)
+        if lines[h].hard_end or (lines[h].kind != ln.PROSE and len(lines[h].text) <= 80
+                                 and sections.heading_kind(lines[h].text) in _CLOSING_SECTIONS)
+    ]
+    if not headings:
+        return start, end
+    words = [0]  # prose words of lines[:i]
+    for line in lines[: headings[-1]]:
+        words.append(words[-1] + (line.n if line.kind == ln.PROSE else 0))
+    for h, (s, e) in zip(headings, _densest_runs_before(lines, headings)):
+        prose = words[e] - words[s]
+        if prose >= _CLOSED_MIN_WORDS and lines[h].hard_end:
             return s, e
-        if words >= _ANCHORED_MIN_WORDS and any(_header_line(x.text) for x in lines[max(0, s - _HEADER_REACH): s]):
+        if prose >= _ANCHORED_MIN_WORDS and any(_header_line(x.text) for x in lines[max(0, s - _HEADER_REACH): s]):
             return s, e
     return start, end
+
+
+def _densest_runs_before(lines: list[ln.Line], stops: list[int]) -> list[tuple[int, int]]:
+    """ln.densest_run(lines[:h]) for every h of stops (ascending), in one pass over the lines: the
+    maximum-score run seen so far is the densest run of the prefix (same scores, same tie rule)."""
+    out: list[tuple[int, int]] = []
+    best, best_total = (0, 0), 0.0
+    start, total = 0, 0.0
+    k = 0
+    for i, line in enumerate(lines[: stops[-1]] + [None]):
+        while k < len(stops) and stops[k] == i:
+            out.append(best)
+            k += 1
+        if line is None:
+            break
+        if line.hard_end:
+            start, total = i + 1, 0.0
+            continue
+        if total <= 0:
+            start, total = i, 0.0
+        total += line.score
+        if total > best_total:
+            best, best_total = (start, i + 1), total
+    return out
 
 
 _DAY_NUMBER = re.compile(r"(?<![(\d])\d{1,2}(?![)\d])")
@@ -532,8 +561,8 @@ _BIO_OPENING = re.compile(
 
 def _drop_author_bio(paragraphs: list[str], byline: str | None, removed: Counter) -> list[str]:
     """The paragraphs without the author's bio: in the second half of the article (an author box
-    under it), a paragraph that opens with the byline's name, first name or surname and a verb of a bio ("Jake is the co-founder
-    of ...", "Jacob Wade has covered ..."); counted as removed ``author_bio``."""
+    under it), a paragraph that opens with the byline's name, first name or surname and a verb of a
+    bio ("Jake is the co-founder of ...", "Jacob Wade has covered ..."); counted as ``author_bio``."""
     names = set()
     for name in md.authors(byline):
         words = name.split()
