@@ -305,3 +305,22 @@ def test_densest_runs_before_equals_densest_run_on_every_prefix():
             lines.append(line)
         stops = sorted(rng.sample(range(len(lines) + 1), k=rng.randint(1, min(5, len(lines) + 1))))
         assert stage._densest_runs_before(lines, stops) == [ln.densest_run(lines[:h]) for h in stops]
+
+
+# --- the lead of a tutorial or list article above its table of contents -----------------------------
+LEAD = "In this article, I will explain how the harbour board plans to keep the outer channel open all year."
+TOC = ["The plan consists of these parts:", "* The channel", "* The cost", "* The timing", "* The storms",
+       "* The dredgers", "* The port", "* The budget", "* The vote", "Background"]  # longer than the lead weighs
+
+
+@pytest.mark.parametrize(
+    ("gap", "lead_kept"),
+    [
+        (TOC, True),
+        (["Share", *TOC], False),  # a chrome line between: the prose above is not the article's lead
+        ([*TOC, "Item one", "Item two", "Item three"], False),  # more than 12 lines between
+    ],
+)
+def test_the_lead_above_a_table_of_contents(gap, lead_kept):
+    texts = ["Harbour board backs channel dredging", LEAD, *gap, *ARTICLE]
+    assert (LEAD in stage.clean_lines(texts)["paragraphs"]) is lead_kept

@@ -268,6 +268,7 @@ def clean_lines(
         ]
     else:
         start, end = _article_above_closing(lines, *ln.densest_run(lines))
+        start = _lead_above_run(lines, start)
         keep = [start <= i < end and line.kind in ln.CONTENT_KINDS for i, line in enumerate(lines)]
         _keep_inner_structure(lines, keep, start, end)
 
@@ -512,6 +513,22 @@ def _article_above_closing(lines: list[ln.Line], start: int, end: int) -> tuple[
         if prose >= _ANCHORED_MIN_WORDS and any(_header_line(x.text) for x in lines[max(0, s - _HEADER_REACH): s]):
             return s, e
     return start, end
+
+
+_LEAD_GAP_MAX = 12  # short lines (a table of contents, a list) between the lead and the run
+_LEAD_MIN_WORDS = 15
+
+
+def _lead_above_run(lines: list[ln.Line], start: int) -> int:
+    """The run's start moved up to a prose paragraph above it when only short lines (a table of
+    contents, a list, a code line; no chrome line, no comments heading) separate them: the lead of
+    a tutorial or list article ("In this article, I'll explain ...") over its list."""
+    i = start - 1
+    while i >= 0 and start - i <= _LEAD_GAP_MAX and lines[i].kind == ln.SHORT and not lines[i].hard_end:
+        i -= 1
+    if i >= 0 and i < start - 1 and lines[i].kind == ln.PROSE and lines[i].n >= _LEAD_MIN_WORDS:
+        return i
+    return start
 
 
 def _densest_runs_before(lines: list[ln.Line], stops: list[int]) -> list[tuple[int, int]]:
