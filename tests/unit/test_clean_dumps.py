@@ -324,3 +324,12 @@ TOC = ["The plan consists of these parts:", "* The channel", "* The cost", "* Th
 def test_the_lead_above_a_table_of_contents(gap, lead_kept):
     texts = ["Harbour board backs channel dredging", LEAD, *gap, *ARTICLE]
     assert (LEAD in stage.clean_lines(texts)["paragraphs"]) is lead_kept
+
+
+@pytest.mark.parametrize("mark", ["\u2061", "\u2062", "\u2063", "\u2064"])
+def test_invisible_operators_vanish_so_a_sentence_ends(mark):
+    from workers.stages.clean.normalise import normalise_text
+
+    text = normalise_text(f"Remove the tofu and drain it on paper towels before frying.{mark}")
+    assert text == "Remove the tofu and drain it on paper towels before frying."
+    assert ln.is_terminal(text)
