@@ -333,3 +333,27 @@ def test_invisible_operators_vanish_so_a_sentence_ends(mark):
     text = normalise_text(f"Remove the tofu and drain it on paper towels before frying.{mark}")
     assert text == "Remove the tofu and drain it on paper towels before frying."
     assert ln.is_terminal(text)
+
+
+# --- a two- or three-word headline right above the article --------------------------------------------
+@pytest.mark.parametrize(
+    ("above", "title"),
+    [
+        ("Channel Dredging", "Channel Dredging"),  # its words recur in the article
+        ("Harbour Works", "Harbour Works"),
+        ("Andrea Middleton", None),  # an author's name: no word of it in the article
+        ("* Channel Dredging", None),  # a list item
+        ("Channel dredging.", None),  # a sentence
+        ("Share", None),
+    ],
+)
+def test_a_short_headline_right_above_the_article(above, title):
+    article = ["The harbour board approved a plan on Monday to dredge the channel before the storms.", *ARTICLE[1:]]
+    texts = ["Menu", above, *article]
+    assert stage.clean_lines(texts)["title"] == title
+
+
+def test_a_short_line_the_page_repeats_is_not_the_headline():
+    article = ["The harbour board approved a plan on Monday to dredge the channel before the storms.", *ARTICLE[1:]]
+    texts = ["Harbour Works", "Menu", "Harbour Works", *article]
+    assert stage.clean_lines(texts)["title"] is None

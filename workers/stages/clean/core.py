@@ -369,6 +369,8 @@ def clean_lines(
         title_index = _headline_before(lines, meta, first)
     if title_index is None and not known_title:
         title_index = _line_over_byline(lines, meta, keep, first)
+    if title_index is None and not known_title:
+        title_index = _short_headline_before(lines, meta, keep, first, byline)
     if known_title:
         title_index, title = None, known_title
     else:
@@ -772,6 +774,34 @@ def _headline_over_standfirst(lines: list[ln.Line], meta: list[bool], standfirst
                 or md.looks_like_outlet(text) or md.standalone_name(text) or v.NAV_SEPARATOR.search(text)):
             return None
         return i
+    return None
+
+
+_SHORT_HEADLINE_WORDS = (2, 3)
+
+
+def _short_headline_before(
+    lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int, byline: str | None
+) -> int | None:
+    """A two- or three-word headline ("Performant Python", "Leadership Styles") right above the
+    article (chrome and metadata skipped, at most _HEADER_REACH lines): capitalised, no sentence
+    end, one of its content words in the article's first paragraphs (an author's name above the
+    article has none); not a list item, an outlet's name, the byline, UI vocabulary, a link row or a
+    line the page repeats.
+    The last resort when no longer headline is found."""
+    for i in range(first - 1, max(first - 1 - _HEADER_REACH, -1), -1):
+        line = lines[i]
+        if meta[i] or line.kind == "boilerplate":
+            continue
+        text = line.text
+        if (line.kind != ln.SHORT or not _SHORT_HEADLINE_WORDS[0] <= line.n <= _SHORT_HEADLINE_WORDS[1]
+                or not text[:1].isupper() or line.terminal or text.endswith((":", ",", ";"))
+                or md.LIST_ITEM.match(text) or md.looks_like_outlet(text) or _is_ui(text)
+                or v.NAV_SEPARATOR.search(text) or (byline and ln.key(text) == ln.key(byline))
+                or sum(x.text == text for x in lines) > 1):  # a repeated line is a site's label
+            return None
+        head = md.content_words(_head_text(lines, keep, _TITLE_BODY_CHARS))
+        return i if md.content_words(text) & head else None
     return None
 
 
