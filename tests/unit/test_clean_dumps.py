@@ -43,6 +43,9 @@ TEASER_SUMMARIES = [
         "This post contains references to products from our advertisers. We may receive compensation when you click.",
         "Immediate online access to all issues from 2019. Subscription will auto renew annually.",
         "Instant access to the full article PDF.",
+        "Disclaimer (varies based on content, section, category, etc.): News articles on this site may contain opinions.",
+        "Disclaimer: The responses below are not provided or commissioned by the bank advertiser.",
+        "Join the hundreds of developers who get new code and programming links delivered to their inbox.",
     ],
 )
 def test_site_notices_are_chrome(text):
@@ -59,6 +62,7 @@ def test_site_notices_are_chrome(text):
         "The forum said comments posted by its users were reviewed by volunteers before the change.",
         "Workers who were injured may receive compensation from the state fund, the minister said on Monday.",
         "The company said its subscription prices would rise next year for all customers in Europe.",
+        "The disclaimer on the packet was too small to read, the inspectors said in their report on Monday.",
     ],
 )
 def test_reported_prose_with_notice_words_is_article(text):
@@ -357,3 +361,17 @@ def test_a_short_line_the_page_repeats_is_not_the_headline():
     article = ["The harbour board approved a plan on Monday to dredge the channel before the storms.", *ARTICLE[1:]]
     texts = ["Harbour Works", "Menu", "Harbour Works", *article]
     assert stage.clean_lines(texts)["title"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "caption"),
+    [
+        ("Photo by ev on Unsplash", True),
+        ("Image by Jane Doe on Pixabay", True),
+        ("Photos by Jane Doe on Flickr show the flood reaching the harbour wall on Monday.", False),
+    ],
+)
+def test_stock_photo_credits_are_captions(text, caption):
+    from workers.stages.clean import metadata as md
+
+    assert md.is_caption(text, before_lead=False) is caption

@@ -121,7 +121,8 @@ SITE_NOTICE = re.compile(
     r"(?:disclosure|disclaimer)|not (?:provided|commissioned|reviewed) by the (?:bank )?advertiser|"
     r"subscription will auto(?:matically)?[- ]?renew|instant access to the full (?:article|issue|text)|"
     r"(?:submit|send|write) (?:a |your )?letters? to the editor|"
-    r"comments (?:are|will be|may be) (?:moderated|reviewed)|we welcome (?:reader |your )?comments)",
+    r"comments (?:are|will be|may be) (?:moderated|reviewed)|we welcome (?:reader |your )?comments|"
+    r"^disclaimer\s*(?:\([^)]{0,80}\))?\s*:|delivered (?:straight |right |directly )?to (?:your|their) inbox)",
     re.IGNORECASE,
 )
 # a journalist's bio line, e.g. "Jane Doe is a reporter covering ..."
@@ -148,6 +149,7 @@ ICONISH = re.compile(r"icon|chevron|glyph|svg|sprite", re.IGNORECASE)
 PHOTO_CREDIT = re.compile(
     r"(?:\((?:AP|AFP|Reuters|EPA|Getty)?\s*(?:photo|image|picture|file)s?\b[^)]{0,80}\)|"
     r"^(?:photo|image|picture|file photo|credit|photograph|video|caption)\s*(?::|/|credit\b)|"
+    r"^(?:photo|image|picture|photograph|illustration)s? by [\w.'’ -]{1,40} on (?:unsplash|pexels|pixabay|flickr)$|"
     r"\b(?:photo|photograph|image|picture)(?: credit)?\s*:\s*\S|\bgetty images\b|\bshutterstock\b|"
     r"\b(?:photo|image|picture)\s*/\s*[A-Z]|/\s*(?:AP|AFP|Reuters|EPA|Getty Images)\s*$)",
     re.IGNORECASE,
