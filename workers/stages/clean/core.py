@@ -558,11 +558,14 @@ def _densest_runs_before(lines: list[ln.Line], stops: list[int]) -> list[tuple[i
 
 
 _DAY_NUMBER = re.compile(r"(?<![(\d])\d{1,2}(?![)\d])")
+_DIGIT = re.compile(r"\d")
 
 
 def _list_or_byline_date(text: str) -> tuple[str | None, str | None] | None:
     """The dates of a date line in a dump's list ("* Aug. 16, 2020") or of a byline line that carries
     its date ("By Jane Doe on July 27, 2017", "Posted on May 4, 2020 by Jane Doe"), else None."""
+    if _DIGIT.search(text) is None:
+        return None  # every date has a digit
     item = md.LIST_ITEM.match(text)
     if item:  # with a day: "* October 2019 (1)" is an archive link
         return date_line(text[item.end():]) if _DAY_NUMBER.search(text) else None

@@ -136,6 +136,8 @@ def _by_segment(text: str) -> str | None:
     """The "By Name" part of a header line (see _BY_INSIDE), the date, time or count after the name
     cut (_BY_TAIL) and a final full stop dropped ("By Jane Doe." - not an initial's or "Jr."'s).
     None when the line holds no "by" + capitalised word after at most a short label or date."""
+    if "by" not in text and "By" not in text and "BY" not in text:
+        return None  # cheap prefilter: most lines hold no "by"
     m = _BY_INSIDE.match(text)
     if not m or not _BY_BEFORE.match(m.group("before")):
         return None
