@@ -375,3 +375,17 @@ def test_stock_photo_credits_are_captions(text, caption):
     from workers.stages.clean import metadata as md
 
     assert md.is_caption(text, before_lead=False) is caption
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Written: 2023-11-07 15:03:30", ("2023-11-07T15:03:30", None)),
+        ("Written on March 5, 2024", ("2024-03-05", None)),
+        ("Written in 1999, the law still stands.", None),
+    ],
+)
+def test_written_is_a_published_label(line, expected):
+    from workers.stages.clean.dates import date_line
+
+    assert date_line(line) == expected
