@@ -191,6 +191,8 @@ def test_snippet_f1(text, wanted, unwanted, expected):
         ("Photo by Jane Doe", None),
         ("Stand by Me", None),
         ("Shares rose sharply by 12 percent on Monday", None),
+        ("+ By Course/Meal:", None),  # a menu label
+        ("Royal Road® © 2013-2020, background by Noah Bradley", None),  # a copyright line's credit
     ],
 )
 def test_bylines_in_header_lines(line, expected):

@@ -123,7 +123,9 @@ def dateline_date(dateline: str | None) -> str | None:
 _BY_INSIDE = re.compile(
     r"^(?P<before>[^\n]{0,40}?)(?<![\w])(?i:(?:posted |written |published )?by):?\s+(?=[A-Z\u00c0-\u00de\u0100-\u017f])"
 )
-_BY_BEFORE = re.compile(r"^(?:[\W_]*|.*\d.*|.*\|\s*|(?i:posted|written|published)\b.*)$")
+# what may stand before "by": separators, a date ("October 19, 2019 by"), a "|"-separated label,
+# "Posted on ..."; not a copyright line ("© 2013-2020, background by ...")
+_BY_BEFORE = re.compile(r"^(?:[\W_]*|[^©\n]{0,30}\d[^©\n]{0,30}|.*\|\s*|(?i:posted|written|published)\b.*)$")
 # what follows the name on such a line: a date, a time, a reading time, a comment count, a separator
 _BY_TAIL = re.compile(
     r"\s+(?:\||[–—]|on\s+\d|at\s+\d|\d|(?i:(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
@@ -142,6 +144,8 @@ def _by_segment(text: str) -> str | None:
     if not m or not _BY_BEFORE.match(m.group("before")):
         return None
     name = _BY_TAIL.split(text[m.end():], 1)[0].strip()
+    if name.endswith(":"):
+        return None  # a menu label ("+ By Course/Meal:"), not a name
     if name.endswith(".") and not _NAME_INITIAL_OR_SUFFIX.search(name):
         name = name[:-1]
     return f"By {name}" if name else None
