@@ -45,7 +45,7 @@ from bench.gold import SHARED
 DEVSET = Path(os.environ.get("NEWSFEED_DEVSET") or SHARED / "devsets" / "web-pages-en")
 _WS = re.compile(r"\s+")
 _AUTHOR_SPLIT = re.compile(r"\s*;\s*|\s+and\s+|\s*&\s*", re.IGNORECASE)
-SCORE_STANDFIRST = os.environ.get("DEVSET_STANDFIRST", "1") != "0"  # 0: score without the summary field
+SCORE_STANDFIRST = True  # the standfirst (record summary) is article text; False scores as before
 FIGURES = ("with", "without", "all_right", "body_f1", "title", "author", "date")
 
 
