@@ -13,7 +13,19 @@ Systems, all in the same run:
 - ``ours-text``: ``clean()`` on a visible-text dump of the same page, one block per line, made with
   inscriptis (an HTML-to-text library that keeps the block layout; ``dump()``);
 - ``trafilatura`` / ``trafilatura-precision``: ``trafilatura.bare_extraction`` alone, defaults and
-  ``favor_precision=True`` (with its own metadata).
+  ``favor_precision=True`` (with its own metadata);
+- ``trafilatura-text`` / ``trafilatura-text-precision``: the fair baseline for the dumps: trafilatura
+  alone on the *same* text dump ``ours-text`` gets, each dump line a ``<p>`` of a minimal HTML page
+  (``dump_as_html()``), defaults and ``favor_precision=True``.
+
+Body F1: the set has gold snippets, not whole gold bodies, so a word-shingle F1 against the full
+article cannot be computed. ``body_f1`` is the snippet F1 the gold allows: recall is the share of
+``with`` words (snippets weighted by their word counts) found, precision the share of ``without``
+words absent, and the page's F1 their harmonic mean (a page without ``without`` snippets has
+precision 1.0); the figure is the mean over pages.
+
+Held-out third: ``--third held`` scores only the pages whose sorted index % 3 == 0 (the pages kept
+out while the dump rules of this round were developed), ``--third dev`` the other two thirds.
 
 `python -m bench.devset` prints the table; ``bench.clean`` calls ``devset_block()``.
 """
@@ -33,7 +45,8 @@ from bench.gold import SHARED
 DEVSET = Path(os.environ.get("NEWSFEED_DEVSET") or SHARED / "devsets" / "web-pages-en")
 _WS = re.compile(r"\s+")
 _AUTHOR_SPLIT = re.compile(r"\s*;\s*|\s+and\s+|\s*&\s*", re.IGNORECASE)
-FIGURES = ("with", "without", "all_right", "title", "author", "date")
+SCORE_STANDFIRST = True  # the standfirst (record summary) is article text; False scores as before
+FIGURES = ("with", "without", "all_right", "body_f1", "title", "author", "date")
 
 
 _DASHES = str.maketrans({"–": "-", "—": "-"})
@@ -82,6 +95,14 @@ def dump(html: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def dump_as_html(text: str) -> str:
+    """A text dump as a minimal HTML page: each line one ``<p>`` (escaped), for trafilatura alone."""
+    from html import escape
+
+    paragraphs = "\n".join(f"<p>{escape(line)}</p>" for line in text.splitlines() if line.strip())
+    return f"<html><head></head><body><article>\n{paragraphs}\n</article></body></html>"
+
+
 def author_set(value) -> frozenset[str]:
     """Author names as a set of casefolded names ("A; B", "A and B", ["A", "B"] alike)."""
     if not value:
@@ -104,10 +125,27 @@ def score_page(body: str, title, authors, date, gold: dict) -> dict:
         "with": recall,
         "without": precision,
         "all_right": float(recall == 1.0 and precision == 1.0),
+        "body_f1": snippet_f1(text, wanted, unwanted),
         "title": None if "title" not in gold else float(_norm(title) == _norm(gold["title"])),
         "author": None if "author" not in gold else float(author_set(authors) == author_set(gold["author"])),
         "date": None if "date" not in gold else float((date or "")[:10] == gold["date"]),
     }
+
+
+def snippet_f1(text: str, wanted: list[str], unwanted: list[str]) -> float:
+    """Word-weighted snippet F1 of one page's text (normalised) against its gold snippets, 0..1.
+
+    Recall: words of the ``with`` snippets found / all their words; precision: words of the
+    ``without`` snippets absent / all their words (1.0 without any); F1 their harmonic mean."""
+    def words(snippets, keep) -> tuple[int, int]:
+        sizes = [(len(s.split()), keep(s)) for s in snippets]
+        return sum(n for n, ok in sizes if ok), sum(n for n, _ in sizes)
+
+    found, total = words(wanted, lambda s: s in text)
+    absent, total_without = words(unwanted, lambda s: s not in text)
+    recall = found / total if total else 1.0
+    precision = absent / total_without if total_without else 1.0
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 def ours(content: str, content_type: str, name: str) -> tuple[str, str | None, list, str | None]:
@@ -119,9 +157,12 @@ def ours(content: str, content_type: str, name: str) -> tuple[str, str | None, l
                                     "content": content, "fetched_at": None})
     except StageError:
         return "", None, [], None
-    # the article text the record gives: headline, dateline and body (the clean stage takes the
-    # headline and the dateline out of the body into their own fields; extractors leave them in)
-    text = "\n".join(filter(None, (record["title"], f"{record['dateline']} - " if record["dateline"] else None)))
+    # the article text the record gives: headline, standfirst, dateline and body (the clean stage takes
+    # the headline, the standfirst and the dateline out of the body into their own fields; extractors
+    # leave them in)
+    standfirst = record.get("summary") if SCORE_STANDFIRST else None
+    text = "\n".join(filter(None, (record["title"], standfirst,
+                                   f"{record['dateline']} - " if record["dateline"] else None)))
     text = f"{text}\n{record['body']}" if not record["dateline"] else f"{text}{record['body']}"
     return text, record["title"], record.get("authors") or record.get("byline"), record["published_at"]
 
@@ -145,10 +186,21 @@ def systems() -> dict:
         "ours-text": lambda name, html, text: ours(text, "text/plain", name),
         "trafilatura": lambda name, html, text: trafilatura_alone(html),
         "trafilatura-precision": lambda name, html, text: trafilatura_alone(html, favor_precision=True),
+        "trafilatura-text": lambda name, html, text: trafilatura_alone(dump_as_html(text)),
+        "trafilatura-text-precision": lambda name, html, text: trafilatura_alone(dump_as_html(text),
+                                                                                 favor_precision=True),
     }
 
 
-def run(pages=None, only: tuple[str, ...] | None = None, verbose: bool = False) -> dict[str, dict[str, float]]:
+def third(pages, which: str | None):
+    """The held-out third (sorted index % 3 == 0) with ``"held"``, the rest with ``"dev"``, else all."""
+    if which not in ("held", "dev"):
+        return pages
+    return [page for i, page in enumerate(pages) if (i % 3 == 0) == (which == "held")]
+
+
+def run(pages=None, only: tuple[str, ...] | None = None, verbose: bool = False,
+        misses: bool = False) -> dict[str, dict[str, float]]:
     """{system: {figure: mean}} over the dev set (figures as in FIGURES; metadata over pages with gold)."""
     pages = load_devset() if pages is None else pages
     table: dict[str, dict[str, list[float]]] = {}
@@ -161,18 +213,31 @@ def run(pages=None, only: tuple[str, ...] | None = None, verbose: bool = False) 
             figures = score_page(body, title, authors, date, gold)
             if verbose and figures["all_right"] < 1.0:
                 print(f"  {system} {name}: with {figures['with']:.2f} without {figures['without']:.2f}")
+            if misses:
+                print_misses(system, name, body, gold)
             for key, value in figures.items():
                 if value is not None:
                     table.setdefault(system, {}).setdefault(key, []).append(value)
     return {s: {k: sum(v) / len(v) for k, v in figs.items()} for s, figs in table.items()}
 
 
+def print_misses(system: str, name: str, body: str, gold: dict) -> None:
+    """The ``with`` snippets a system missed (``-``) and the ``without`` ones it kept (``+``)."""
+    text = _norm(body)
+    for snippet in gold.get("with", []):
+        if _norm(snippet) and _norm(snippet) not in text:
+            print(f"  {system} {name} - {_norm(snippet)[:100]}")
+    for snippet in gold.get("without", []):
+        if _norm(snippet) and _norm(snippet) in text:
+            print(f"  {system} {name} + {_norm(snippet)[:100]}")
+
+
 def print_table(results: dict[str, dict[str, float]], n: int) -> None:
     print(f"\ndev set ({DEVSET}): {n} real pages; with-recall / without-precision / pages fully right; "
           "title / author / date exact")
-    print(f"  {'system':24} " + " ".join(f"{f:>9}" for f in FIGURES))
+    print(f"  {'system':27} " + " ".join(f"{f:>9}" for f in FIGURES))
     for system, figs in results.items():
-        print(f"  {system:24} " + " ".join(f"{figs.get(f, 0.0):9.3f}" for f in FIGURES))
+        print(f"  {system:27} " + " ".join(f"{figs.get(f, 0.0):9.3f}" for f in FIGURES))
 
 
 def dump_speed(pages, rounds: int = 3) -> tuple[float, float]:
@@ -200,12 +265,15 @@ def dump_speed(pages, rounds: int = 3) -> tuple[float, float]:
     return len(docs) / stage, len(docs) / ceiling
 
 
-def devset_block(verbose: bool = False) -> int:
-    pages = load_devset()
+def devset_block(verbose: bool = False, which: str | None = None, only=None, misses: bool = False,
+                 speed: bool = True) -> int:
+    pages = third(load_devset(), which)
     if not pages:
         print(f"\ndev set not found at {DEVSET}: skipped")
         return 0
-    print_table(run(pages, verbose=verbose), len(pages))
+    print_table(run(pages, only=only, verbose=verbose, misses=misses), len(pages))
+    if not speed:
+        return 0
     speed, ceiling = dump_speed(pages)
     print(f"dev-set text dumps: clean at {speed:,.0f} docs/s per core (median of 3 rounds, CPU time; "
           f"target 500/s); ceiling (normalise + split only) {ceiling:,.0f} docs/s; the stage runs at "
@@ -213,5 +281,20 @@ def devset_block(verbose: bool = False) -> int:
     return 0
 
 
+def main(argv: list[str]) -> int:
+    """``python -m bench.devset [-v] [--misses] [--third held|dev] [--only sys1,sys2] [--no-speed]``."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m bench.devset")
+    parser.add_argument("-v", action="store_true", help="pages not fully right, per system")
+    parser.add_argument("--misses", action="store_true", help="missed with (-) and kept without (+) snippets")
+    parser.add_argument("--third", choices=("held", "dev"), help="held-out third (index % 3 == 0) or the rest")
+    parser.add_argument("--only", help="comma-separated systems")
+    parser.add_argument("--no-speed", action="store_true", help="skip the dump speed measurement")
+    args = parser.parse_args(argv)
+    only = tuple(args.only.split(",")) if args.only else None
+    return devset_block(verbose=args.v, which=args.third, only=only, misses=args.misses, speed=not args.no_speed)
+
+
 if __name__ == "__main__":
-    sys.exit(devset_block(verbose="-v" in sys.argv))
+    sys.exit(main(sys.argv[1:]))

@@ -267,7 +267,8 @@ def clean_lines(
             for i, line in enumerate(lines)
         ]
     else:
-        start, end = ln.densest_run(lines)
+        start, end = _article_above_closing(lines, *ln.densest_run(lines))
+        start = _lead_above_run(lines, start)
         keep = [start <= i < end and line.kind in ln.CONTENT_KINDS for i, line in enumerate(lines)]
         _keep_inner_structure(lines, keep, start, end)
 
@@ -278,7 +279,7 @@ def clean_lines(
     for i, line in enumerate(lines):
         if line.kind == ln.PROSE or len(line.text) > 120 or (line.kind == "boilerplate" and line.reason not in _DATED_CHROME):
             continue
-        dates = date_line(line.text)
+        dates = date_line(line.text) or _list_or_byline_date(line.text)
         if dates:
             if dates[0]:
                 published_lines.append((i, dates[0]))
@@ -328,7 +329,10 @@ def clean_lines(
             continue
         if body_words is None:
             body_words = md.content_words(_head_text(lines, keep, _TITLE_BODY_CHARS))
-        score = md.title_score(line.text, body_words) + 0.001 * i
+        item = md.LIST_ITEM.match(line.text)  # a menu or list item: scored without its marker, and weak
+        score = md.title_score(line.text[item.end():] if item else line.text, body_words) + 0.001 * i
+        if item:
+            score *= _WEAK_TITLE_FACTOR
         if score < best:
             continue
         if " | " in line.text:  # "Headline | Site" is the document <title>, not the headline
@@ -350,6 +354,8 @@ def clean_lines(
             # (when none was found above it) or the standfirst under the headline, not the lead
             if title_index is None and header_line_is_title(lines[header]):
                 title_index = header
+            elif title_index is None:
+                title_index = _headline_over_standfirst(lines, meta, header)
             keep[header] = False
             first = next((i for i, k in enumerate(keep) if k), len(lines))
     if title_index is not None and not known_title:
@@ -363,10 +369,14 @@ def clean_lines(
         title_index = _headline_before(lines, meta, first)
     if title_index is None and not known_title:
         title_index = _line_over_byline(lines, meta, keep, first)
+    if title_index is None and not known_title:
+        title_index = _short_headline_before(lines, meta, keep, first, byline)
     if known_title:
         title_index, title = None, known_title
     else:
         title = lines[title_index].text if title_index is not None else None
+        if title and md.LIST_ITEM.match(title):
+            title = title[md.LIST_ITEM.match(title).end():] or None  # "* Headline" in a dump's list
         if title and v.BREADCRUMB_SEPARATOR.search(title):
             # "Home > News > Headline": a breadcrumb trail ending in the headline
             crumb = v.BREADCRUMB_SEPARATOR.split(title)[-1].strip()
@@ -418,6 +428,8 @@ def clean_lines(
                 continue
         seen.add(k)
         paragraphs.append(text)
+
+    paragraphs = _drop_author_bio(paragraphs, byline, removed)
 
     # 7. dateline, standfirst, captions around the lead
     dateline = None
@@ -471,6 +483,130 @@ def clean_lines(
     }
 
 
+_CLOSING_SECTIONS = frozenset(("teasers", "comments"))
+_HEADER_REACH = 4  # lines between an article's date/byline line and its first line
+_ANCHORED_MIN_WORDS = 40  # prose words an article under its own header needs to win
+_CLOSED_MIN_WORDS = 80  # ... and one closed by a comments heading without a header
+
+
+def _article_above_closing(lines: list[ln.Line], start: int, end: int) -> tuple[int, int]:
+    """[start, end) of the article: the densest run, unless it starts below a closing heading (a
+    comments heading, a related/latest/most-read heading: sections.heading_kind) with an article
+    above it. That article is the densest run of the lines above the heading, with at least
+    _ANCHORED_MIN_WORDS prose words under its own header (a date or byline line at most _HEADER_REACH
+    lines above its first line) or _CLOSED_MIN_WORDS above a comments heading (lines.Line.hard_end).
+    The run below is then teasers with summaries or reader comments, however long: the body is the
+    article's prose, not the longest prose (issue 10 item 3). A closing heading inside the densest run
+    closes nothing here: inline "Related" boxes sit mid-article (measured on the dev set)."""
+    headings = [
+        h for h in range(start)
+        if lines[h].hard_end or (lines[h].kind != ln.PROSE and len(lines[h].text) <= 80
+                                 and sections.heading_kind(lines[h].text) in _CLOSING_SECTIONS)
+    ]
+    if not headings:
+        return start, end
+    words = [0]  # prose words of lines[:i]
+    for line in lines[: headings[-1]]:
+        words.append(words[-1] + (line.n if line.kind == ln.PROSE else 0))
+    for h, (s, e) in zip(headings, _densest_runs_before(lines, headings)):
+        prose = words[e] - words[s]
+        if prose >= _CLOSED_MIN_WORDS and lines[h].hard_end:
+            return s, e
+        if prose >= _ANCHORED_MIN_WORDS and any(_header_line(x.text) for x in lines[max(0, s - _HEADER_REACH): s]):
+            return s, e
+    return start, end
+
+
+_LEAD_GAP_MAX = 12  # short lines (a table of contents, a list) between the lead and the run
+_LEAD_MIN_WORDS = 15
+
+
+def _lead_above_run(lines: list[ln.Line], start: int) -> int:
+    """The run's start moved up to a prose paragraph above it when only short lines (a table of
+    contents, a list, a code line; no chrome line, no comments heading) separate them: the lead of
+    a tutorial or list article ("In this article, I'll explain ...") over its list."""
+    i = start - 1
+    while i >= 0 and start - i <= _LEAD_GAP_MAX and lines[i].kind == ln.SHORT and not lines[i].hard_end:
+        i -= 1
+    if i >= 0 and i < start - 1 and lines[i].kind == ln.PROSE and lines[i].n >= _LEAD_MIN_WORDS:
+        return i
+    return start
+
+
+def _densest_runs_before(lines: list[ln.Line], stops: list[int]) -> list[tuple[int, int]]:
+    """ln.densest_run(lines[:h]) for every h of stops (ascending), in one pass over the lines: the
+    maximum-score run seen so far is the densest run of the prefix (same scores, same tie rule)."""
+    out: list[tuple[int, int]] = []
+    best, best_total = (0, 0), 0.0
+    start, total = 0, 0.0
+    k = 0
+    for i, line in enumerate(lines[: stops[-1]] + [None]):
+        while k < len(stops) and stops[k] == i:
+            out.append(best)
+            k += 1
+        if line is None:
+            break
+        if line.hard_end:
+            start, total = i + 1, 0.0
+            continue
+        if total <= 0:
+            start, total = i, 0.0
+        total += line.score
+        if total > best_total:
+            best, best_total = (start, i + 1), total
+    return out
+
+
+_DAY_NUMBER = re.compile(r"(?<![(\d])\d{1,2}(?![)\d])")
+_DIGIT = re.compile(r"\d")
+
+
+def _list_or_byline_date(text: str) -> tuple[str | None, str | None] | None:
+    """The dates of a date line in a dump's list ("* Aug. 16, 2020") or of a byline line that carries
+    its date ("By Jane Doe on July 27, 2017", "Posted on May 4, 2020 by Jane Doe"), else None."""
+    if _DIGIT.search(text) is None:
+        return None  # every date has a digit
+    item = md.LIST_ITEM.match(text)
+    if item:  # with a day: "* October 2019 (1)" is an archive link
+        return date_line(text[item.end():]) if _DAY_NUMBER.search(text) else None
+    for part in md.byline_date_parts(text) if ("by" in text or "By" in text) else ():
+        found = date_line(part)
+        if found:
+            return found
+    return None
+
+
+_BIO_OPENING = re.compile(
+    r"^(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}) (?:is|was|has|had|writes|covers|lives|joined|holds)\b"
+)
+
+
+def _drop_author_bio(paragraphs: list[str], byline: str | None, removed: Counter) -> list[str]:
+    """The paragraphs without the author's bio: in the second half of the article (an author box
+    under it), a paragraph that opens with the byline's name, first name or surname and a verb of a
+    bio ("Jake is the co-founder of ...", "Jacob Wade has covered ..."); counted as ``author_bio``."""
+    names = set()
+    for name in md.authors(byline):
+        words = name.split()
+        names.update((name, words[0], words[-1]) if len(words) > 1 else (name,))
+    if not names:
+        return paragraphs
+    half = len(paragraphs) // 2
+    out = paragraphs[:half]
+    for paragraph in paragraphs[half:]:
+        m = _BIO_OPENING.match(paragraph)
+        if m and m.group("name") in names:
+            removed["author_bio"] += 1
+            continue
+        out.append(paragraph)
+    return out
+
+
+def _header_line(text: str) -> bool:
+    """A date line or a byline line (an article's header)."""
+    return len(text) <= 120 and (date_line(text) is not None or md.byline(text) is not None)
+
+
 def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, end: int) -> None:
     """Short lines inside the article run that are article structure, not chrome (plain text):
     a subheading (2-10 words, capitalised, no sentence end) between two prose paragraphs; a bullet
@@ -486,15 +622,18 @@ def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, en
             if md.BULLET.match(text):
                 if line.n >= 3 and not _is_ui(text.split(None, 1)[1]):
                     keep[i] = True
+            elif _numbered_heading(lines, i, end):
+                keep[i] = True  # in a list article, after article text
             elif (
                 i + 1 < end
-                and keep[i - 1]
-                and not md.BULLET.match(lines[i - 1].text)
+                and keep[before := _before_chrome(lines, i, start)]
+                and not md.BULLET.match(lines[before].text)
                 and (
                     (text.endswith(":") and line.n >= 3 and md.BULLET.match(lines[i + 1].text) is not None)
                     or (
-                        (lines[i + 1].kind == ln.PROSE or md.BULLET.match(lines[i + 1].text) is not None)
-                        and (2 <= line.n <= _SUBHEAD_MAX_WORDS or _one_word_heading(line, lines[i - 1]))
+                        (lines[i + 1].kind == ln.PROSE or md.BULLET.match(lines[i + 1].text) is not None
+                         or _numbered_heading(lines, i + 1, end))
+                        and (2 <= line.n <= _SUBHEAD_MAX_WORDS or _one_word_heading(line, lines[before]))
                         and text[:1].isupper()
                         and not text.endswith((":", ",", ";"))
                         and _subheading_shaped(text)
@@ -504,6 +643,32 @@ def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, en
                 keep[i] = True
         i += 1
     _keep_colon_blocks(lines, keep, start, end)
+
+
+_INNER_CHROME_REACH = 2  # chrome lines ("Read more: ...", an ad label) between a paragraph and a subheading
+_NUMBERED_HEADING = re.compile(r"^\d{1,2}[.)] ?[A-Z\"“‘'(]")
+
+
+def _before_chrome(lines: list[ln.Line], i: int, start: int) -> int:
+    """The line before i, skipping up to _INNER_CHROME_REACH boilerplate lines (not past start)."""
+    j = i - 1
+    while j > start and i - j <= _INNER_CHROME_REACH and lines[j].kind == "boilerplate":
+        j -= 1
+    return j
+
+
+def _numbered_heading(lines: list[ln.Line], i: int, end: int) -> bool:
+    """A numbered item heading of a list article ("3. Choose the Right Pot", "5) Kristi Dosh"): the
+    number and 2-11 words without a sentence end, followed by a prose paragraph inside the article run."""
+    line = lines[i]
+    return (
+        i + 1 < end
+        and line.kind == ln.SHORT
+        and 3 <= line.n <= 12
+        and not line.terminal
+        and _NUMBERED_HEADING.match(line.text) is not None
+        and lines[i + 1].kind == ln.PROSE
+    )
 
 
 def _one_word_heading(line: ln.Line, before: ln.Line) -> bool:
@@ -596,6 +761,50 @@ def _line_over_header_meta(lines: list[ln.Line], meta: list[bool], keep: list[bo
         if keep[i]:
             return first if saw_meta and sum(keep[i:]) >= 2 else None
         saw_meta = saw_meta or meta[i]
+    return None
+
+
+def _headline_over_standfirst(lines: list[ln.Line], meta: list[bool], standfirst: int) -> int | None:
+    """The headline over a standfirst that sits over the header's date/byline lines: the first line
+    above it (chrome and metadata skipped, at most _HEADER_REACH lines) when it is headline-shaped
+    (header_line_is_title) and not a list item, an outlet's name, a person's name or a link row."""
+    for i in range(standfirst - 1, max(standfirst - 1 - _HEADER_REACH, -1), -1):
+        line = lines[i]
+        if meta[i] or line.kind == "boilerplate":
+            continue
+        text = line.text
+        if (line.kind != ln.SHORT or not header_line_is_title(line) or md.LIST_ITEM.match(text)
+                or md.looks_like_outlet(text) or md.standalone_name(text) or v.NAV_SEPARATOR.search(text)):
+            return None
+        return i
+    return None
+
+
+_SHORT_HEADLINE_WORDS = (2, 3)
+
+
+def _short_headline_before(
+    lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int, byline: str | None
+) -> int | None:
+    """A two- or three-word headline ("Performant Python", "Leadership Styles") right above the
+    article (chrome and metadata skipped, at most _HEADER_REACH lines): capitalised, no sentence
+    end, one of its content words in the article's first paragraphs (an author's name above the
+    article has none); not a list item, an outlet's name, the byline, UI vocabulary, a link row or a
+    line the page repeats.
+    The last resort when no longer headline is found."""
+    for i in range(first - 1, max(first - 1 - _HEADER_REACH, -1), -1):
+        line = lines[i]
+        if meta[i] or line.kind == "boilerplate":
+            continue
+        text = line.text
+        if (line.kind != ln.SHORT or not _SHORT_HEADLINE_WORDS[0] <= line.n <= _SHORT_HEADLINE_WORDS[1]
+                or not text[:1].isupper() or line.terminal or text.endswith((":", ",", ";"))
+                or md.LIST_ITEM.match(text) or md.looks_like_outlet(text) or _is_ui(text)
+                or v.NAV_SEPARATOR.search(text) or (byline and ln.key(text) == ln.key(byline))
+                or sum(x.text == text for x in lines) > 1):  # a repeated line is a site's label
+            return None
+        head = md.content_words(_head_text(lines, keep, _TITLE_BODY_CHARS))
+        return i if md.content_words(text) & head else None
     return None
 
 

@@ -68,7 +68,13 @@ _BIO_TRIGGERS = frozenset(
 )
 
 
-_ALL_TRIGGERS = _PROMO_TRIGGERS | _COOKIE_TRIGGERS | _COPYRIGHT_TRIGGERS | _BIO_TRIGGERS
+_NOTICE_TRIGGERS = frozenset(
+    "recaptcha browser javascript notifications spam unsubscribe share commission commissions advertisers "
+    "advertiser advertising affiliate compensation subscription access letter letters comments disclaimer "
+    "inbox".split()
+)  # a word every vocabulary.SITE_NOTICE phrase holds
+_ALL_TRIGGERS = _PROMO_TRIGGERS | _COOKIE_TRIGGERS | _COPYRIGHT_TRIGGERS | _BIO_TRIGGERS | _NOTICE_TRIGGERS
+_NOTICE_MAX_CHARS = 400
 
 
 _UI_LINE_MATCH = first_char_match(v.UI_LINE)  # v.UI_LINE.match, branches bucketed by first letter
@@ -121,6 +127,8 @@ def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
         and v.PROMO.search(text)
     ):
         return "promo"
+    if length <= _NOTICE_MAX_CHARS and not found.isdisjoint(_NOTICE_TRIGGERS) and v.SITE_NOTICE.search(text):
+        return "site_notice"
     if length <= 400 and not found.isdisjoint(_BIO_TRIGGERS) and (
         v.AUTHOR_BIO.match(text) or v.AUTHOR_BIO_VERB.match(text) or v.AUTHOR_CONTACT.search(text)
     ):
@@ -222,8 +230,13 @@ def _is_prose(line: Line, text: str, tokens: list[str], alpha: float | None = No
     # a paragraph introducing a quote or a list: "The ministry said in a statement:"
     if n >= 8 and line.stop >= 0.2 and text.endswith(":"):
         return True
-    # scripts written without spaces
-    return n < 4 and len(text) >= 40 and line.terminal
+    # scripts written without spaces: a long line, or a short sentence in Chinese/Japanese/Korean
+    # (one such character carries about a word: "必ず複数の男性で確保する。" is a sentence)
+    return n < 4 and line.terminal and (len(text) >= 40 or len(_CJK.findall(text)) >= CJK_SENTENCE_CHARS)
+
+
+CJK_SENTENCE_CHARS = 8
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def densest_run(lines: list[Line], short_score: float | None = None) -> tuple[int, int]:

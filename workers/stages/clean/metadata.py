@@ -121,18 +121,77 @@ def dateline_date(dateline: str | None) -> str | None:
     return m.group(1) if m else None
 
 
+# a header line holding a byline among other things: "Posted on May 4, 2020 by Jane Doe",
+# "yas! | By Jane Doe | April 13, 2020", "12/04/2020 by Jane 24 Comments", "---- by Jane Doe"
+_BY_INSIDE = re.compile(
+    r"^(?P<before>[^\n]{0,40}?)(?<![\w])(?i:(?:posted |written |published )?by):?\s+(?=[A-Z\u00c0-\u00de\u0100-\u017f])"
+)
+# what may stand before "by": separators, a date ("October 19, 2019 by"), a "|"-separated label,
+# "Posted on ..."; not a copyright line ("© 2013-2020, background by ...")
+_BY_BEFORE = re.compile(r"^(?:[\W_]*|[^©\n]{0,30}\d[^©\n]{0,30}|.*\|\s*|(?i:posted|written|published)\b.*)$")
+# what follows the name on such a line: a date, a time, a reading time, a comment count, a separator
+_BY_TAIL = re.compile(
+    r"\s+(?:\||[–—]|on\s+\d|at\s+\d|\d|(?i:(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"[a-z]*)\.?,?\s+\d)"
+)
+_NAME_INITIAL_OR_SUFFIX = re.compile(r"(?:^|\s)(?:[A-Z]|Jr|Sr|St)\.$")
+
+
+def _by_segment(text: str) -> str | None:
+    """The "By Name" part of a header line (see _BY_INSIDE), the date, time or count after the name
+    cut (_BY_TAIL) and a final full stop dropped ("By Jane Doe." - not an initial's or "Jr."'s).
+    None when the line holds no "by" + capitalised word after at most a short label or date."""
+    if "by" not in text and "By" not in text and "BY" not in text:
+        return None  # cheap prefilter: most lines hold no "by"
+    m = _BY_INSIDE.match(text)
+    if not m or not _BY_BEFORE.match(m.group("before")):
+        return None
+    name = _BY_TAIL.split(text[m.end():], 1)[0].strip()
+    if name.endswith(":"):
+        return None  # a menu label ("+ By Course/Meal:"), not a name
+    if name.endswith(".") and not _NAME_INITIAL_OR_SUFFIX.search(name):
+        name = name[:-1]
+    return f"By {name}" if name else None
+
+
+_TAIL_LEAD = re.compile(r"^[\s|/·•,–—-]*(?:on\s+)?")
+_TAIL_PARTS = re.compile(r"\s+[|/·•]\s+|\s+[–—-]\s+")
+
+
+def byline_date_parts(text: str) -> list[str]:
+    """The parts of a byline line that may be its date: what follows the name ("By Jane Doe on July
+    27, 2017", "By Jane Doe - January 10, 2020 | 5 min read", up to the next separator) and what comes
+    before "by" ("Posted on September 21, 2020 by Jane Doe"). [] for other lines."""
+    m = _BY_INSIDE.match(text)
+    if not m or not _BY_BEFORE.match(m.group("before")):
+        return []
+    parts = [m.group("before").strip(" |·•–—-")] if m.group("before").strip(" |·•–—-") else []
+    tail = _BY_TAIL.search(text, m.end())
+    if tail:
+        rest = _TAIL_LEAD.sub("", text[tail.start():], count=1)
+        parts.insert(0, _TAIL_PARTS.split(rest, 1)[0])
+    return [p for p in parts if p]
+
+
 def byline(text: str) -> tuple[str | None, str | None] | None:
-    """(byline, outlet) for a "By Jane Doe, Reuters" line; (None, outlet) for "By Reuters"."""
+    """(byline, outlet) for a "By Jane Doe, Reuters" line; (None, outlet) for "By Reuters". A header
+    line that holds a byline with a date or label around it gives the byline (_by_segment)."""
     if len(text) > 120:
         return None
     m = _BYLINE_MATCH(text)  # _BYLINE.match where the first character allows (fastmatch)
+    if m and m.group("uncased"):  # scripts without letter case: the name is the rest of the line
+        return (m.group("uncased").strip(), None) if len(m.group("uncased").split()) <= 6 else None
+    segment = _by_segment(text)
+    if segment:
+        m = _BYLINE.match(segment)
     if not m:
         return None
-    if m.group("uncased"):  # scripts without letter case: the name is the rest of the line
-        return (m.group("uncased").strip(), None) if len(m.group("uncased").split()) <= 6 else None
     parts = [p for p in _BYLINE_SPLIT.split(m.group("name")) if p]
-    if not parts or len(parts[0].split()) > 6 or is_terminal(parts[0]):
+    if not parts or len(parts[0].split()) > 6 or (is_terminal(parts[0]) and not _NAME_INITIAL_OR_SUFFIX.search(parts[0])):
         return None
+    if segment != text and len(parts[0].split()) == 1 and parts[0].casefold() not in _NOT_NAME_WORDS and not _OUTLET.search(parts[0]):
+        # "Posted by Konstantin 21.10.2019", "12/04/2020 by Kay": a header line's one-word name (a pen name)
+        return parts[0], None
     # "By Jane Doe in Kyiv", "By Jane Doe at City Hall": the place is not part of the name
     words = _BYLINE_PLACE.sub("", parts[0]).split()
     if not all(w[:1].isupper() or w in _NAME_PARTICLES or w in _NAME_JOINERS for w in words):
@@ -161,7 +220,7 @@ _NOT_NAME_WORDS = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday today yesterday updated published posted "
     "staff reporter correspondent editor writer contributor contributed article story photo photos email follow "
-    "authors author share comments minutes hours ago read".split()
+    "authors author share comments minutes hours ago read admin administrator anonymous guest".split()
 )
 # "Evan Halper Staff Writer": a role run into the name
 _TRAILING_ROLE = re.compile(
@@ -271,6 +330,10 @@ def looks_like_outlet(text: str) -> bool:
     if any(w.casefold() in _NAV_WORDS for w in words):
         return False
     return all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+
+# the marker of a list item in a text dump ("* ", "+ ", "o " for nested lists, "• ", "- ") and its space
+LIST_ITEM = re.compile(r"^(?:[•·▪◦‣*+–-]|o(?= [A-Z0-9]))\s+(?=\S)")
 
 
 def title_score(text: str, body_words: set[str]) -> float:

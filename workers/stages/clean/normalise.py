@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# zero-width characters and soft hyphens vanish
-_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+# zero-width characters, soft hyphens and the invisible operators (U+2061-2064: "* Add salt.\u2063")
+# vanish
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060-\u2064\ufeff]")
 # control characters other than tab, newline, vertical tab, form feed and carriage return (C0, DEL, C1)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # ANSI/VT100 terminal escape sequences (ECMA-48): CSI "ESC [ ... final", OSC "ESC ] ... BEL/ST",
@@ -18,7 +19,7 @@ _NEWLINES = re.compile(r"[\u2028\u2029\x85]")
 # what strip_controls removes, in one class (one scan instead of two)
 _STRIPPED = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 # every character normalise_text removes or turns into a newline (_STRIPPED, _INVISIBLE, _NEWLINES)
-_NORMALISED_AWAY = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200d\u2028\u2029\u2060\ufeff\ud800-\udfff]")
+_NORMALISED_AWAY = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200d\u2028\u2029\u2060-\u2064\ufeff\ud800-\udfff]")
 _SAMPLE = 20_000
 # Content is binary when more than this share of its first _SAMPLE characters are control
 # characters (other than whitespace) or U+FFFD. Measured (tests/unit/test_hostile_input.py): random

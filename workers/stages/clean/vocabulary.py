@@ -108,6 +108,23 @@ GALLERY_CONTROL = re.compile(
     r"(?:view|open|see|launch) (?:the )?(?:full )?gallery)$",
     re.IGNORECASE,
 )
+# a site's standing notice inside the page text, not the article's: spam-filter and browser notices,
+# push-notification prompts, newsletter reassurances, affiliate disclosures, letters and comment policies
+SITE_NOTICE = re.compile(
+    r"\b(?:protected by recaptcha|browser version with limited support|(?:update|upgrade) your browser|"
+    r"(?:enable|turn on) javascript|javascript is (?:disabled|required|turned off)|"
+    r"would like to send you (?:push )?notifications|no spam,? (?:we promise|ever)|"
+    r"(?:you can|you may|feel free to) unsubscribe (?:at any time|anytime)|"
+    r"we(?:'ll|’ll| will) never share your (?:details|email|e-mail|information|data)|"
+    r"we (?:may )?(?:earn|receive|get) (?:an? )?(?:small )?(?:affiliate )?commissions?\b|"
+    r"advertisers do not influence|we may (?:receive|earn|get) compensation|(?:advertising|advertiser|affiliate) "
+    r"(?:disclosure|disclaimer)|not (?:provided|commissioned|reviewed) by the (?:bank )?advertiser|"
+    r"subscription will auto(?:matically)?[- ]?renew|instant access to the full (?:article|issue|text)|"
+    r"(?:submit|send|write) (?:a |your )?letters? to the editor|"
+    r"comments (?:are|will be|may be) (?:moderated|reviewed)|we welcome (?:reader |your )?comments|"
+    r"^disclaimer\s*(?:\([^)]{0,80}\))?\s*:|delivered (?:straight |right |directly )?to (?:your|their) inbox)",
+    re.IGNORECASE,
+)
 # a journalist's bio line, e.g. "Jane Doe is a reporter covering ..."
 AUTHOR_BIO = re.compile(
     r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3} (?:is|was|has been|covers|writes)\b[^\n]{0,120}?"
@@ -132,6 +149,7 @@ ICONISH = re.compile(r"icon|chevron|glyph|svg|sprite", re.IGNORECASE)
 PHOTO_CREDIT = re.compile(
     r"(?:\((?:AP|AFP|Reuters|EPA|Getty)?\s*(?:photo|image|picture|file)s?\b[^)]{0,80}\)|"
     r"^(?:photo|image|picture|file photo|credit|photograph|video|caption)\s*(?::|/|credit\b)|"
+    r"^(?:photo|image|picture|photograph|illustration)s? by [\w.'’ -]{1,40} on (?:unsplash|pexels|pixabay|flickr)$|"
     r"\b(?:photo|photograph|image|picture)(?: credit)?\s*:\s*\S|\bgetty images\b|\bshutterstock\b|"
     r"\b(?:photo|image|picture)\s*/\s*[A-Z]|/\s*(?:AP|AFP|Reuters|EPA|Getty Images)\s*$)",
     re.IGNORECASE,

@@ -1,0 +1,393 @@
+"""Plain-text page dumps (issue 10 items 1 and 3): the rules added for real pages' dumps, row by row.
+
+Each rule is tested both ways: the case it is for, and the near case it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench import devset
+from workers.stages.clean import core as stage
+from workers.stages.clean import lines as ln
+
+ARTICLE = [
+    "The harbour board approved a plan on Monday to dredge the outer channel before the autumn storms arrive.",
+    "Engineers said the channel had silted up faster than expected after two wet winters in a row.",
+    "The work will cost about four million pounds and is expected to take eleven weeks to complete.",
+]
+# other stories' summaries under a "Related" heading: two sentences each, so not teaser-shaped lines
+# (sections.mark leaves them), and longer together than the article above them
+SHARE_ROW = ["Share this:", "Facebook", "Twitter", "WhatsApp", "Email", "Copy link"]
+TEASER_SUMMARIES = [
+    f"Teaser number {k}: the county council has published a long report on bus routes. It covers school "
+    f"transport and the cost of rural services over the next decade, with many recommendations."
+    for k in range(6)
+]
+
+
+# --- site notices: standing text of the site, even when it is a well-formed sentence -------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
+        "You are using a browser version with limited support for CSS. To obtain the best experience, "
+        "we recommend you use a more up to date browser.",
+        "The Daily Example Would Like To Send You Push Notifications.",
+        "No spam, we promise. You can unsubscribe at any time and we'll never share your details.",
+        "We may earn a commission when you buy through links on our site.",
+        "We recommend the best products through an independent review process, and advertisers do not "
+        "influence our picks.",
+        "Submit your letter to the editor via this form.",
+        "Please understand that comments are moderated and it is not always possible to publish all of them.",
+        "Advertising disclosure: We may receive compensation for some of the links in our stories.",
+        "This post contains references to products from our advertisers. We may receive compensation when you click.",
+        "Immediate online access to all issues from 2019. Subscription will auto renew annually.",
+        "Instant access to the full article PDF.",
+        "Disclaimer (varies based on content, section, category, etc.): News articles on this site may contain opinions.",
+        "Disclaimer: The responses below are not provided or commissioned by the bank advertiser.",
+        "Join the hundreds of developers who get new code and programming links delivered to their inbox.",
+    ],
+)
+def test_site_notices_are_chrome(text):
+    (line,) = ln.classify([text])
+    assert (line.kind, line.reason) == ("boilerplate", "site_notice")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company said it would update its browser next year after complaints about its limited support.",
+        "Agents who sell the policies earn a commission of about ten percent on each sale, the report found.",
+        "In a letter to the editor of the local paper, the mayor defended the plan on Monday.",
+        "The forum said comments posted by its users were reviewed by volunteers before the change.",
+        "Workers who were injured may receive compensation from the state fund, the minister said on Monday.",
+        "The company said its subscription prices would rise next year for all customers in Europe.",
+        "The disclaimer on the packet was too small to read, the inspectors said in their report on Monday.",
+    ],
+)
+def test_reported_prose_with_notice_words_is_article(text):
+    (line,) = ln.classify([text])
+    assert line.kind == ln.PROSE
+
+
+# --- short sentences in scripts written without spaces --------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("・必ず複数の男性で確保する。", ln.PROSE),  # a Japanese sentence of 12 characters
+        ("시민들이 광장에 모였습니다.", ln.PROSE),
+        ("確保する。", ln.SHORT),  # too short to be a sentence on its own
+        ("メニュー", ln.SHORT),  # no sentence end: a menu label
+    ],
+)
+def test_short_cjk_sentences(text, kind):
+    (line,) = ln.classify([text])
+    assert line.kind == kind
+
+
+# --- the article above a closing heading, not the longer teasers or comments below it -------------
+def test_article_under_its_byline_wins_over_longer_teaser_summaries_after_a_related_heading():
+    texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 5, 2024", *ARTICLE, *SHARE_ROW,
+             "Related Articles", *TEASER_SUMMARIES]
+    record = stage.clean_lines(texts)
+    assert record["paragraphs"] == ARTICLE
+    assert record["title"] == texts[0]
+
+
+def test_without_a_header_the_longer_run_below_a_related_heading_stays():
+    # no date or byline over the short prose: nothing says it is the article
+    texts = ["Harbour board backs channel dredging", *ARTICLE, *SHARE_ROW, "Related Articles", *TEASER_SUMMARIES]
+    record = stage.clean_lines(texts)
+    assert record["paragraphs"][0].startswith("Teaser number")
+
+
+def test_a_post_above_a_comments_heading_wins_over_the_longer_comments():
+    post = [ARTICLE[0] + " " + ARTICLE[1], ARTICLE[2] + " " + ARTICLE[0], ARTICLE[1] + " " + ARTICLE[2]]
+    texts = ["Harbour board backs channel dredging", *post, "50 comments", "level 1", *TEASER_SUMMARIES]
+    record = stage.clean_lines(texts)
+    assert record["paragraphs"] == post
+
+
+def test_a_short_post_above_a_comments_heading_does_not_win():
+    texts = ["Harbour board backs channel dredging", ARTICLE[0], "50 comments", *TEASER_SUMMARIES]
+    record = stage.clean_lines(texts)
+    assert record["paragraphs"][0].startswith("Teaser number")
+
+
+# --- subheadings inside the article ---------------------------------------------------------------
+def test_a_subheading_after_an_inline_read_more_link_is_kept():
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", ARTICLE[0], ARTICLE[1],
+             "Read more: Storms close the harbour for a week", "Costs and timing", ARTICLE[2]]
+    record = stage.clean_lines(texts)
+    assert record["paragraphs"] == [ARTICLE[0], ARTICLE[1], "Costs and timing", ARTICLE[2]]
+
+
+@pytest.mark.parametrize(
+    ("heading", "kept"),
+    [
+        ("1. Choose the Right Pot", True),
+        ("5. Kristi Dosh", True),  # a name as a ranked item's heading
+        ("2) Water in the morning", True),
+        ("1. Nine", False),  # one word after the number: not a heading
+        ("1. Fees 2. Dates 3. Venues 4. Parking 5. Tickets 6. Contact 7. Press", False),  # a menu row
+    ],
+)
+def test_numbered_headings_of_a_list_article(heading, kept):
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", ARTICLE[0], heading, ARTICLE[1], ARTICLE[2]]
+    record = stage.clean_lines(texts)
+    assert (heading in record["paragraphs"]) is kept
+
+
+def test_a_numbered_line_not_followed_by_prose_is_not_a_heading():
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", ARTICLE[0], "1. Choose the Right Pot",
+             "2. Plant", ARTICLE[1], ARTICLE[2]]
+    record = stage.clean_lines(texts)
+    assert "1. Choose the Right Pot" not in record["paragraphs"]
+
+
+# --- the bench: the fair dump baseline and the snippet body F1 ------------------------------------
+def test_dump_as_html_makes_one_escaped_paragraph_per_line():
+    page = devset.dump_as_html("Fish & chips <cheap>\n\nSecond line")
+    assert "<p>Fish &amp; chips &lt;cheap&gt;</p>" in page and "<p>Second line</p>" in page
+    assert page.count("<p>") == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "unwanted", "expected"),
+    [
+        ("one two three four", ["one two", "three four"], [], 1.0),
+        ("one two", ["one two", "three four five six"], [], 2 * (1 / 3) / (1 + 1 / 3)),  # words weigh
+        ("one two menu", ["one two"], ["menu"], 0.0),  # precision 0
+        ("one two menu", ["one two"], ["menu", "footer links here"], 2 * 0.75 / 1.75),
+        ("", [], [], 1.0),
+    ],
+)
+def test_snippet_f1(text, wanted, unwanted, expected):
+    assert devset.snippet_f1(text, wanted, unwanted) == pytest.approx(expected)
+
+
+# --- bylines inside header lines --------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("By Jane Doe", ["Jane Doe"]),
+        ("By Perry Bacon Jr.", ["Perry Bacon Jr."]),  # the suffix's full stop is not a sentence end
+        ("By Tatyana Turner.", ["Tatyana Turner"]),
+        ("By T. V. Raman", ["T. V. Raman"]),
+        ("by: Cora Neas", ["Cora Neas"]),
+        ("---- by Kenneth Surin", ["Kenneth Surin"]),
+        ("yas! | By Cara Stiles | April 13, 2020", ["Cara Stiles"]),
+        ("Posted on September 21, 2020 by Adi Tzlil", ["Adi Tzlil"]),
+        ("Posted by T. V. Raman at 2:33 PM", ["T. V. Raman"]),
+        ("By Amelie Marie Nishizawa Feb 8, 2020 5 min read", ["Amelie Marie Nishizawa"]),
+        ("October 19, 2019 by IWB", ["IWB"]),  # a one-word name on a dated header line
+        ("Posted by Konstantin 21.10.2019", ["Konstantin"]),
+        ("12/04/2020 by Kay 24 Comments", ["Kay"]),
+        ("By Carla Weiss, Derek Morgan and Nora Ellis", ["Carla Weiss", "Derek Morgan", "Nora Ellis"]),
+        # not bylines
+        ("By Tuesday", None),
+        ("Posted by Admin", None),
+        ("The bridge was built by Roman engineers", None),
+        ("Photo by Jane Doe", None),
+        ("Stand by Me", None),
+        ("Shares rose sharply by 12 percent on Monday", None),
+        ("+ By Course/Meal:", None),  # a menu label
+        ("Royal Road® © 2013-2020, background by Noah Bradley", None),  # a copyright line's credit
+    ],
+)
+def test_bylines_in_header_lines(line, expected):
+    from workers.stages.clean import metadata as md
+
+    found = md.byline(line)
+    assert (md.authors(found[0]) if found and found[0] else None) == expected
+
+
+def test_posted_by_an_outlet_is_the_source():
+    from workers.stages.clean import metadata as md
+
+    assert md.byline("Posted by Reuters") == (None, "Reuters")
+
+
+# --- dates on byline lines and in a dump's lists ----------------------------------------------------
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Written by Ana Sandoiu on July 27, 2017", "2017-07-27"),
+        ("By Luke Kemp 11 February 2020", "2020-02-11"),
+        ("By John Walk - January 10, 2020", "2020-01-10"),
+        ("By Jane Slaughter on Thu, Nov 9, 2023 at 4:00 am", "2023-11-09T04:00:00"),
+        ("By Cat Lafuente / June 12, 2020 9:49 am EST / Updated: Aug. 18, 2020 4:17 pm EST", "2020-06-12T09:49:00-05:00"),
+        ("Posted on September 21, 2020 by Adi Tzlil", "2020-09-21"),
+        ("Posted by Konstantin 21.10.2019", "2019-10-21"),
+        ("* Aug. 16, 2020", "2020-08-16"),
+        ("+ Thursday, August 6, 2020 9:09:24 AM", "2020-08-06T09:09:24"),
+        # not dates of the article
+        ("* October 2019 (1)", None),  # an archive link
+        ("By Jane Doe", None),
+        ("* Budget vote on Tuesday", None),
+    ],
+)
+def test_dates_on_byline_lines_and_list_items(line, expected):
+    found = stage._list_or_byline_date(line)
+    assert (found[0] if found else None) == expected
+
+
+def test_a_byline_line_with_its_date_gives_author_and_published():
+    texts = ["Harbour board backs channel dredging", "By Luke Kemp 11 February 2020", *ARTICLE]
+    record = stage.clean_lines(texts)
+    assert (record["byline"], record["published_at"]) == ("Luke Kemp", "2020-02-11")
+    assert record["paragraphs"] == ARTICLE
+
+
+# --- titles: a list item of the dump is a weak title, without its marker ---------------------------
+def test_a_menu_item_does_not_beat_the_headline():
+    # the menu item shares words with the article (a section name), so only its list marker tells
+    texts = ["* Harbour board dredging", "* Harbour Services", "Harbour board backs channel dredging", "March 5, 2024",
+             *ARTICLE]
+    assert stage.clean_lines(texts)["title"] == "Harbour board backs channel dredging"
+
+
+def test_a_headline_in_a_list_item_loses_its_marker():
+    texts = ["Home", "* Harbour board backs channel dredging", "March 5, 2024", *ARTICLE]
+    assert stage.clean_lines(texts)["title"] == "Harbour board backs channel dredging"
+
+
+# --- the author's bio under the article --------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("bio", "dropped"),
+    [
+        ("Jake is the co-founder of a consultancy and writes about programming languages.", True),
+        ("Jane Doe has covered the harbour and the port authority for the paper since 2015.", True),
+        ("Doe lives in Portsmouth with her two children and a very old dog called Biscuit.", True),
+        ("John Smith is the chairman of the harbour board and voted for the plan on Monday.", False),  # not the author
+        ("Jane said the vote was the closest in the board's history, with four members against.", False),  # no bio verb
+    ],
+)
+def test_author_bio_under_the_article(bio, dropped):
+    byline = "By Jane Doe" if not bio.startswith("Jake") else "By Jake Goulding"
+    texts = ["Harbour board backs channel dredging", byline, "March 5, 2024", *ARTICLE, bio]
+    record = stage.clean_lines(texts)
+    assert (bio not in record["paragraphs"]) is dropped
+    assert record["paragraphs"][:3] == ARTICLE
+
+
+def test_an_author_named_in_the_lead_is_not_a_bio():
+    lead = "Jane Doe is the first harbour master to resign over the dredging plan, she said on Monday."
+    texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 5, 2024", lead, *ARTICLE]
+    assert lead in stage.clean_lines(texts)["paragraphs"]
+
+
+# --- the headline over a standfirst over the byline -------------------------------------------------
+STANDFIRST = "Follow these steps shared by the board to keep the outer channel open through the storms."
+
+
+@pytest.mark.parametrize(
+    ("above", "title"),
+    [
+        ("Tweet of the Week #67: Dealing With Dredging", "Tweet of the Week #67: Dealing With Dredging"),
+        ("* Harbour News", None),  # a menu item
+        ("The Harbour Times", None),  # the masthead
+        ("Home | Harbour | Port", None),  # a link row
+    ],
+)
+def test_the_headline_over_a_standfirst_over_the_byline(above, title):
+    texts = ["Menu", above, STANDFIRST, "By Amelie Marie Nishizawa Feb 8, 2020 5 min read", *ARTICLE]
+    record = stage.clean_lines(texts)
+    assert record["title"] == title
+    assert record["paragraphs"] == ARTICLE
+
+
+def test_densest_runs_before_equals_densest_run_on_every_prefix():
+    """The one-pass prefix version (_article_above_closing) gives what densest_run gives per prefix."""
+    import random
+
+    rng = random.Random(10)
+    for _ in range(300):
+        lines = []
+        for _ in range(rng.randint(1, 40)):
+            line = ln.Line("x")
+            line.score = rng.choice([-25.0, -10.0, -6.0, -3.0, 2.0, 10.0, 30.0, 60.0])
+            line.hard_end = rng.random() < 0.05
+            lines.append(line)
+        stops = sorted(rng.sample(range(len(lines) + 1), k=rng.randint(1, min(5, len(lines) + 1))))
+        assert stage._densest_runs_before(lines, stops) == [ln.densest_run(lines[:h]) for h in stops]
+
+
+# --- the lead of a tutorial or list article above its table of contents -----------------------------
+LEAD = "In this article, I will explain how the harbour board plans to keep the outer channel open all year."
+TOC = ["The plan consists of these parts:", "* The channel", "* The cost", "* The timing", "* The storms",
+       "* The dredgers", "* The port", "* The budget", "* The vote", "Background"]  # longer than the lead weighs
+
+
+@pytest.mark.parametrize(
+    ("gap", "lead_kept"),
+    [
+        (TOC, True),
+        (["Share", *TOC], False),  # a chrome line between: the prose above is not the article's lead
+        ([*TOC, "Item one", "Item two", "Item three"], False),  # more than 12 lines between
+    ],
+)
+def test_the_lead_above_a_table_of_contents(gap, lead_kept):
+    texts = ["Harbour board backs channel dredging", LEAD, *gap, *ARTICLE]
+    assert (LEAD in stage.clean_lines(texts)["paragraphs"]) is lead_kept
+
+
+@pytest.mark.parametrize("mark", ["\u2061", "\u2062", "\u2063", "\u2064"])
+def test_invisible_operators_vanish_so_a_sentence_ends(mark):
+    from workers.stages.clean.normalise import normalise_text
+
+    text = normalise_text(f"Remove the tofu and drain it on paper towels before frying.{mark}")
+    assert text == "Remove the tofu and drain it on paper towels before frying."
+    assert ln.is_terminal(text)
+
+
+# --- a two- or three-word headline right above the article --------------------------------------------
+@pytest.mark.parametrize(
+    ("above", "title"),
+    [
+        ("Channel Dredging", "Channel Dredging"),  # its words recur in the article
+        ("Harbour Works", "Harbour Works"),
+        ("Andrea Middleton", None),  # an author's name: no word of it in the article
+        ("* Channel Dredging", None),  # a list item
+        ("Channel dredging.", None),  # a sentence
+        ("Share", None),
+    ],
+)
+def test_a_short_headline_right_above_the_article(above, title):
+    article = ["The harbour board approved a plan on Monday to dredge the channel before the storms.", *ARTICLE[1:]]
+    texts = ["Menu", above, *article]
+    assert stage.clean_lines(texts)["title"] == title
+
+
+def test_a_short_line_the_page_repeats_is_not_the_headline():
+    article = ["The harbour board approved a plan on Monday to dredge the channel before the storms.", *ARTICLE[1:]]
+    texts = ["Harbour Works", "Menu", "Harbour Works", *article]
+    assert stage.clean_lines(texts)["title"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "caption"),
+    [
+        ("Photo by ev on Unsplash", True),
+        ("Image by Jane Doe on Pixabay", True),
+        ("Photos by Jane Doe on Flickr show the flood reaching the harbour wall on Monday.", False),
+    ],
+)
+def test_stock_photo_credits_are_captions(text, caption):
+    from workers.stages.clean import metadata as md
+
+    assert md.is_caption(text, before_lead=False) is caption
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Written: 2023-11-07 15:03:30", ("2023-11-07T15:03:30", None)),
+        ("Written on March 5, 2024", ("2024-03-05", None)),
+        ("Written in 1999, the law still stands.", None),
+    ],
+)
+def test_written_is_a_published_label(line, expected):
+    from workers.stages.clean.dates import date_line
+
+    assert date_line(line) == expected
