@@ -391,3 +391,12 @@ def test_written_is_a_published_label(line, expected):
     from workers.stages.clean.dates import date_line
 
     assert date_line(line) == expected
+
+
+@pytest.mark.parametrize("masthead", ["Harbour Review", "Valley Advertiser", "Coastal Weekly", "Midland Sentinel",
+                                      "Northern Globe", "Lakeside Magazine"])
+def test_a_masthead_over_the_headline_is_the_outlet_not_the_byline(masthead):
+    texts = [masthead, "Harbour board backs channel dredging", "Published 5 March 2024", *ARTICLE]
+    record = stage.clean_lines(texts)
+    assert record["title"] == texts[1]
+    assert record["byline"] is None

@@ -50,7 +50,8 @@ _OUTLET = re.compile(
     r"\b(?:news|press|times|post|herald|tribune|journal|gazette|daily|reuters|afp|ap|upi|"
     r"associated press|agence france-presse|bbc|cnn|wire|telegraph|guardian|independent|chronicle|"
     r"observer|courier|express|agency|radio|network|dispatch|bulletin|nachrichten|zeitung|presse|"
-    r"nouvelles|noticias|notizie|nieuws)\b",
+    r"nouvelles|noticias|notizie|nieuws|weekly|monthly|magazine|review|record|standard|mirror|register|examiner|"
+    r"inquirer|sentinel|digest|reporter|globe|argus|advertiser)\b",
     re.IGNORECASE,
 )
 _CAPTION_TRIGGERS = ("photo", "image", "picture", "credit", "getty", "shutterstock", "video", "caption")
