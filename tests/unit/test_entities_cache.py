@@ -104,3 +104,27 @@ def test_the_cache_is_a_bounded_lru():
 def test_paragraphs_split_at_blank_lines(nlp, text, expected):
     found = paragraph_cache.paragraphs(nlp.make_doc(text))
     assert len(found) == expected
+
+
+def test_pieces_cut_after_line_breaks_and_join_back_to_the_text():
+    text = "alpha beta\ngamma delta epsilon\nzeta " + "x" * 30
+    for size in (8, 12, 25, 40, 1000):
+        parts = paragraph_cache.pieces(text, size)
+        assert "".join(parts) == text
+        assert all(len(p) <= size for p in parts)
+    assert paragraph_cache.pieces(text, 25)[0] == "alpha beta\n"
+
+
+@pytest.mark.parametrize("cached", [False, True])
+def test_a_text_over_the_models_max_length_is_tagged_in_pieces(nlp, cached, monkeypatch):
+    paragraph = "Mayor Lena Okafor met officials from Brightwater Energy in Toledo, Ohio on Monday.\n"
+    text = paragraph * 40
+    expected = [(e.text, e.label_) for e in nlp(text).ents]
+    monkeypatch.setattr(nlp, "max_length", 1000)  # spaCy would refuse the text (E088)
+    monkeypatch.setattr(paragraph_cache, "LONG_TEXT_PIECE_CHARS", 300)
+    cache = ParagraphCache(64) if cached else None
+    short, long_doc = paragraph_cache.pipe(nlp, ["Okafor in Toledo", text], cache)
+    assert long_doc.text == text
+    assert [(e.text, e.label_) for e in long_doc.ents] == expected
+    assert all(text[e.start_char:e.end_char] == e.text for e in long_doc.ents)
+    assert [e.text for e in short.ents]

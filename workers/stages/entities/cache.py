@@ -175,13 +175,49 @@ def _compose(nlp: Language, text: str, doc: Doc, found: list[_Paragraph]) -> Doc
     return doc
 
 
+# A text over the model's `max_length` (spaCy refuses it, E088: about 1 GB of working memory per
+# 100,000 characters for a full pipeline) is tagged in pieces of at most this many characters,
+# cut after a line break, and the pieces' Docs joined back (`Doc.from_docs`, offsets re-based).
+LONG_TEXT_PIECE_CHARS = 100_000
+
+
+def pieces(text: str, size: int = LONG_TEXT_PIECE_CHARS) -> list[str]:
+    """`text` cut into pieces of at most `size` characters whose concatenation is `text`: after the
+    last line break of each piece, else after its last space, else at `size`."""
+    out, start = [], 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = window.rfind("\n") + 1 or window.rfind(" ") + 1 or size
+        out.append(text[start:start + cut])
+        start += cut
+    out.append(text[start:])
+    return out
+
+
+def _long(nlp: Language, text: str) -> Doc:
+    """The Doc of a text over `nlp.max_length`, tagged piece by piece (see `pieces`)."""
+    size = min(LONG_TEXT_PIECE_CHARS, nlp.max_length)
+    return Doc.from_docs(list(nlp.pipe(pieces(text, size))), ensure_whitespace=False)
+
+
 def pipe(nlp: Language, texts: Iterable[str], cache: ParagraphCache | None = None) -> Iterator[Doc]:
     """`nlp.pipe(texts)` with the entities of paragraphs seen before taken from `cache` (see
-    the module docstring); without a cache, exactly `nlp.pipe(texts)`."""
+    the module docstring); without a cache, exactly `nlp.pipe(texts)`. A text over the model's
+    `max_length` is tagged in pieces (`_long`) instead of failing."""
+    texts = list(texts)
+    long = {i for i, text in enumerate(texts) if len(text) > nlp.max_length}
+    if not long:
+        yield from _pipe(nlp, texts, cache)
+        return
+    short = _pipe(nlp, [text for i, text in enumerate(texts) if i not in long], cache)
+    for i, text in enumerate(texts):
+        yield _long(nlp, text) if i in long else next(short)
+
+
+def _pipe(nlp: Language, texts: list[str], cache: ParagraphCache | None) -> Iterator[Doc]:
     if cache is None:
         yield from nlp.pipe(texts)
         return
-    texts = list(texts)
     docs = [nlp.make_doc(text) for text in texts]
     planned, runs = _plan(docs, cache)
     windows = []
