@@ -133,7 +133,7 @@ def parse_mix(text: str) -> dict[str, float]:
     total = sum(shares.values())
     if total <= 0:
         raise ValueError("--mix gives every kind a zero share")
-    return {name: share / total for name, share in shares.items()}
+    return {name: round(share / total, 12) for name, share in shares.items()}  # 0.5, not 0.5000000000000001
 
 
 def schedule(mix: dict[str, float]) -> Iterator[str]:
