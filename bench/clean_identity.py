@@ -97,11 +97,16 @@ def main() -> int:
     if args.write:
         args.write.write_text(json.dumps(after, sort_keys=True), encoding="utf-8")
         return 0
-    before = json.loads(args.check.read_text(encoding="utf-8"))
+    return report_differences(json.loads(args.check.read_text(encoding="utf-8")), after, "records")
+
+
+def report_differences(before: dict, after: dict, what: str) -> int:
+    """Print how many of the keyed outputs differ between `before` and `after` (the first 20 keys);
+    the exit code: 1 when any differs, else 0. Shared with `bench.entities_identity`."""
     differ = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
-    print(f"compared {len(before)} records: {len(differ)} differ")
-    for record_id in differ[:20]:
-        print("   ", record_id)
+    print(f"compared {len(before)} {what}: {len(differ)} differ")
+    for key in differ[:20]:
+        print("   ", key)
     return 1 if differ else 0
 
 

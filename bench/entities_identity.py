@@ -16,6 +16,7 @@ import sys
 import time
 from pathlib import Path
 
+from bench.clean_identity import report_differences
 from bench.devset import load_devset
 from bench.entities import load_corpus, records_from_gold
 from bench.gold import GOLD_PATH
@@ -59,13 +60,8 @@ def main() -> int:
         args.write.write_text(json.dumps(tagged, sort_keys=True), encoding="utf-8")
         return 0
     before = json.loads(args.check.read_text(encoding="utf-8"))
-    after = json.loads(json.dumps(tagged, sort_keys=True))
-    differ = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
     mentions = sum(len(e["mentions"]) for entities_ in before.values() for e in entities_)
-    print(f"compared {len(before)} articles ({mentions} mentions): {len(differ)} differ")
-    for article_id in differ[:20]:
-        print("   ", article_id)
-    return 1 if differ else 0
+    return report_differences(before, json.loads(json.dumps(tagged, sort_keys=True)), f"articles ({mentions} mentions)")
 
 
 if __name__ == "__main__":

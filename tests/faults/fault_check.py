@@ -56,16 +56,13 @@ def check(inputs: Inputs, expected: dict[str, tuple], emitted: dict[str, list[by
         "stray_records": strays,
         "unexpected_outcomes": len(wrong),
     }
-    if lost:
-        verdict.failures.append(f"{len(lost)} lost: {lost[:10]}")
-    if double:
-        verdict.failures.append(f"{len(double)} with two outcomes: {list(double.items())[:5]}")
-    if self_duplicates:
-        verdict.failures.append(f"{len(self_duplicates)} duplicate of itself: {self_duplicates[:10]}")
-    if wrong:
-        verdict.failures.append(f"{len(wrong)} unlike offline (expected, got): {list(wrong.items())[:5]}")
-    if differing:
-        verdict.failures.append(f"{len(differing)} ids with differing enriched records: {differing[:10]}")
-    if strays:
-        verdict.failures.append(f"{strays} output records of no input id")
+    checks = [
+        (lost, f"{len(lost)} lost: {lost[:10]}"),
+        (double, f"{len(double)} with two outcomes: {list(double.items())[:5]}"),
+        (self_duplicates, f"{len(self_duplicates)} duplicate of itself: {self_duplicates[:10]}"),
+        (wrong, f"{len(wrong)} unlike offline (expected, got): {list(wrong.items())[:5]}"),
+        (differing, f"{len(differing)} ids with differing enriched records: {differing[:10]}"),
+        (strays, f"{strays} output records of no input id"),
+    ]
+    verdict.failures += [message for broken, message in checks if broken]
     return verdict

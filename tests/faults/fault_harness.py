@@ -20,6 +20,7 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 
 from fault_inputs import Inputs, payload_id
+from tests.worker_log import log_tail, wait_for_log
 from workers.settings import Settings, TopicNames
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -107,18 +108,10 @@ class FaultRun:
 
     def wait_for_log(self, name: str, needle: bytes, process: subprocess.Popen, timeout: float = 120.0,
                      after: int = 0) -> None:
-        deadline = time.monotonic() + timeout
-        path = self.workdir / f"{name}.log"
-        while time.monotonic() < deadline:
-            if needle in path.read_bytes()[after:]:
-                return
-            if process.poll() is not None:
-                raise AssertionError(f"worker {name} exited {process.returncode}:\n{self.log(name)}")
-            time.sleep(0.1)
-        raise AssertionError(f"worker {name}: no {needle!r} in {timeout}s:\n{self.log(name)}")
+        wait_for_log(self.workdir / f"{name}.log", needle, process, timeout, after, tail_chars=4000)
 
     def log(self, name: str = "w0") -> str:
-        return (self.workdir / f"{name}.log").read_text(errors="replace")[-4000:]
+        return log_tail(self.workdir / f"{name}.log", 4000)
 
     def kill(self, name: str, group: bool = True) -> None:
         """SIGKILL the worker's process group (or only its main process), then check that no

@@ -20,6 +20,7 @@ import orjson
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
+from tests.worker_log import log_tail, wait_for_log
 from workers.settings import Settings, TopicNames
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -70,18 +71,10 @@ class Pipeline:
         return process
 
     def wait_for_log(self, name: str, needle: bytes, process: subprocess.Popen, timeout: float = WORKER_READY_SECONDS) -> None:
-        deadline = time.monotonic() + timeout
-        path = self.workdir / f"{name}.log"
-        while time.monotonic() < deadline:
-            if needle in path.read_bytes():
-                return
-            if process.poll() is not None:
-                raise AssertionError(f"worker {name} exited {process.returncode}:\n{self.log(name)}")
-            time.sleep(0.2)
-        raise AssertionError(f"worker {name} not ready in {timeout}s:\n{self.log(name)}")
+        wait_for_log(self.workdir / f"{name}.log", needle, process, timeout)
 
     def log(self, name: str = "w0") -> str:
-        return (self.workdir / f"{name}.log").read_text(errors="replace")[-6000:]
+        return log_tail(self.workdir / f"{name}.log", 6000)
 
     def stop_worker(self, process: subprocess.Popen) -> None:
         if process.poll() is None:
