@@ -22,7 +22,6 @@ from workers.pipeline import (
 )
 from workers.records import encode, fit_message, rejected_record
 from workers.settings import Settings
-from workers.offsets import guard_head_gaps
 from workers.state import TableBackedIndex
 from workers.watchdog import CHECK_SECONDS as WATCHDOG_CHECK_SECONDS, Watchdog
 from workers.stages import clean, dedupe, enrich, entities
@@ -95,16 +94,16 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
         return Output(ROUTES[record["status"]], key, value, record)
 
     async def deliver(stage: str, outputs: list[Output]) -> None:
-        """Send `outputs` and return once the broker has acknowledged each of them; table
-        (changelog) writes made before are flushed too. A failed send is sent again (same key,
-        same value) until it is acknowledged, so returning means nothing is left in flight."""
+        """Send `outputs` and return once the broker has acknowledged each of them (their send
+        futures: no producer flush, which would wait for every agent's sends). A failed send is
+        sent again (same key, same value) until it is acknowledged, so returning means nothing is
+        left in flight. Table (changelog) writes are flushed by `run_stateful` before."""
         async def send_and_wait() -> None:
             futures = [
                 await topics[o.role].send(key=o.key, value=o.value, headers=obs.headers(o.record))
                 for o in outputs
             ]
             await asyncio.gather(*futures)
-            await app.producer.flush()
 
         delay = RESEND_FIRST_SECONDS
         while True:
@@ -117,6 +116,16 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
                 log.warning("sending %d record(s) failed (%r): again in %.1f s", len(outputs), error, delay)
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, RESEND_MAX_SECONDS)
+
+    async def flush_changelog() -> None:
+        """Wait until the producer has sent everything queued, table changelog writes included;
+        logged every DELIVERY_TIMEOUT_SECONDS while it does not."""
+        while True:
+            try:
+                await asyncio.wait_for(app.producer.flush(), DELIVERY_TIMEOUT_SECONDS)
+                return
+            except asyncio.TimeoutError:
+                log.warning("changelog flush not done in %.0f s: waiting again", DELIVERY_TIMEOUT_SECONDS)
 
     def undecodable(stage: str, payload: bytes, origin: dict | None = None) -> Output:
         rejected = rejected_record(stage, "undecodable", "internal record is not a JSON object", payload)
@@ -148,10 +157,7 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
         message = output(stage, result, payload, origin_of(event))
         if article_id and message.key == article_id.encode("utf-8"):
             state.remember(article_id, (message.role, message.value), now)
-            try:  # remembered (changelog) before the outcome is sent
-                await asyncio.wait_for(app.producer.flush(), DELIVERY_TIMEOUT_SECONDS)
-            except asyncio.TimeoutError:  # deliver's flush below waits for it again
-                log.warning("changelog flush took over %.0f s; sending the outcome", DELIVERY_TIMEOUT_SECONDS)
+            await flush_changelog()  # remembered (changelog) before the outcome is sent
         await deliver(stage, [message])
 
     dedupe_state = TableBackedIndex(
@@ -172,13 +178,13 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
 
     @app.on_partitions_assigned.connect
     async def _mark_stale(sender: Any, assigned: Any, **kwargs: Any) -> None:
-        guard_head_gaps(app.consumer)  # installed at start (create_app); here only if it was not
-        app.consumer._head_gap_rewind.clear()  # faust seeks every partition to its committed offset
+        # faust seeks every partition to its committed offset: a rewind in progress is void
+        # (the guard is installed by create_app, before the fetch loop starts)
+        app.consumer._head_gap_rewind.clear()
         dedupe_state.stale = True
         story_state.stale = True
 
-    inputs = settings.topics
-    watchdog = Watchdog(app, [inputs.raw, inputs.clean, inputs.unique, inputs.tagged])
+    watchdog = Watchdog(app, [getattr(settings.topics, role) for role in observability.STAGE_INPUTS.values()])
 
     @app.timer(WATCHDOG_CHECK_SECONDS)
     async def _watch_for_stalls() -> None:

@@ -113,11 +113,12 @@ def worker() -> None:
 
 def _commit_start_offsets(settings: Settings) -> None:
     """Give every input partition a committed offset before joining (see workers.offsets)."""
+    from workers.observability import STAGE_INPUTS
     from workers.offsets import commit_start_offsets
     from workers.topics import topic_specs
 
     specs = topic_specs(settings)
-    partitions = [(specs[role].name, p) for role in ("raw", "clean", "unique", "tagged") for p in range(specs[role].partitions)]
+    partitions = [(specs[role].name, p) for role in STAGE_INPUTS.values() for p in range(specs[role].partitions)]
     asyncio.run(commit_start_offsets(settings.bootstrap, settings.app_id, partitions))
 
 

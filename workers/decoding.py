@@ -217,7 +217,7 @@ def repair_mojibake(text: str) -> tuple[str, int]:
     lines = text.split("\n")
     changed = 0
     for i, line in enumerate(lines):
-        if _MOJIBAKE_SIGN.search(line) is None:
+        if not _has_mojibake_sign(line):
             continue
         fixed = line
         for lossy, restored in LOSSY_SEQUENCES.items():

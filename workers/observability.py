@@ -243,8 +243,9 @@ class Observability:
         if articles <= 0:
             return
         self.metrics.ner_batch_seconds.observe(seconds)
+        per_article = self.metrics.stage_seconds.labels("entities")
         for _ in range(articles):
-            self.metrics.stage_seconds.labels("entities").observe(seconds / articles)
+            per_article.observe(seconds / articles)
 
     def watch_index(self, name: str, state: Any) -> None:
         """Export `len(state.index)` as newsfeed_index_entries{index=name}; rebuild it on recovery."""

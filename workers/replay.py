@@ -31,6 +31,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from workers.decoding import Undecodable, binary_signature, decode_bytes
 from workers.records import raw_record
 from workers.settings import Settings
+from workers.topics import message_limit
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -255,7 +256,7 @@ def producer_for(settings: Settings) -> AIOKafkaProducer:
         acks="all",
         linger_ms=5,
         compression_type=settings.kafka_compression,
-        max_request_size=settings.max_message_bytes,
+        max_request_size=message_limit(settings),  # the worker's and the broker's limit, batch overhead included
     )
 
 

@@ -138,9 +138,7 @@ class Settings:
         store = env.get("TABLE_STORE") or defaults.table_store
         if store not in {"memory://", "rocksdb://"}:
             raise SettingsError(f"TABLE_STORE={store!r}: use memory:// or rocksdb://")
-        compression = (env.get("KAFKA_COMPRESSION") or "zstd").lower()
-        if compression not in COMPRESSION_TYPES:
-            raise SettingsError(f"KAFKA_COMPRESSION={compression!r}: use one of {', '.join(COMPRESSION_TYPES)}")
+        compression = _choice(env, "KAFKA_COMPRESSION", defaults.kafka_compression, COMPRESSION_TYPES)
         return cls(
             bootstrap_servers=env.get("KAFKA_BOOTSTRAP_SERVERS") or None,
             kafka_port=_int(env, "KAFKA_PORT", defaults.kafka_port, minimum=1),

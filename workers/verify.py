@@ -133,11 +133,6 @@ def seen_key(seen: Outcome) -> tuple:
     return outcome_key(seen.outcome, seen.duplicate_of, seen.code)
 
 
-def matches(expected: dict, seen: Outcome) -> bool:
-    """Does the observed outcome agree with the expected row (status, original, error code)?"""
-    return expected_key(expected) == seen_key(seen)
-
-
 def check(expected: dict[str, dict], outcomes: Iterable[Outcome], sent_ms: dict[str, int] | None = None) -> Report:
     """Compare observed `outcomes` with `expected` ({id: row}); `sent_ms` ({id: raw timestamp})
     adds latency and throughput to `report.stats`. The per-id judgement is `workers.outcomes.tally`;

@@ -99,8 +99,6 @@ def _prose_below(lines: list[ln.Line], kinds: list[str | None]) -> list[int]:
     heading (up to the next short line) not counted."""
     below = [0] * (len(lines) + 1)
     legal_run = False
-    for i in range(len(lines) - 1, -1, -1):
-        below[i] = below[i + 1]
     words = [0] * len(lines)
     for i, line in enumerate(lines):
         if kinds[i] == "legal":

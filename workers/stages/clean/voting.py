@@ -186,11 +186,11 @@ def keep(texts: list[str], chrome: list[bool], prose: list[bool], readability_on
     menu = _menu_lines(texts[:first_prose])  # above the article: lists in it (steps, ingredients) stay
     for i, (text, is_chrome, is_prose) in enumerate(zip(texts, chrome, prose)):
         key = norm(text)
-        agree = sum(1 for blob in votes.values() if key and key in blob)
         if key in readability_only:
             out.append(not is_chrome and (is_prose or key in votes.get("justext", "")))
-        else:
-            out.append((not is_chrome and i not in menu) or agree >= _EXTRACTORS)
+        else:  # chrome or a menu line stays only when every extractor kept it
+            out.append((not is_chrome and i not in menu)
+                       or sum(1 for blob in votes.values() if key and key in blob) >= _EXTRACTORS)
     if not any(out):
         # nothing passes (a stub page, a caption and a paywall): trafilatura's own choice, not nothing
         default = votes.get("trafilatura", "")

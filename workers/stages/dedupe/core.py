@@ -60,9 +60,7 @@ class DedupeIndex:
         self.rule = NearRule(threshold, containment)
         self.num_perm = num_perm
         self.shingle_size = shingle_size
-        n_bands, rows = bands or choose_bands(num_perm, self.rule.lowest)
-        self.bands, self.rows = n_bands, rows
-        self.lsh = BandIndex(num_perm, n_bands, rows)
+        self.lsh = BandIndex(num_perm, *(bands or choose_bands(num_perm, self.rule.lowest)))
         self.slots = SlotTable(num_perm)
         self.hashes = ContentHashIndex(lambda article_id: self.slots.seen_at[self.slots.slot[article_id]])
 
@@ -72,9 +70,14 @@ class DedupeIndex:
         return self.rule.threshold
 
     @property
-    def containment(self) -> float | None:
-        """The containment share of `rule` (None: disabled)."""
-        return self.rule.containment
+    def bands(self) -> int:
+        """LSH bands of the index (`lsh`)."""
+        return self.lsh.bands
+
+    @property
+    def rows(self) -> int:
+        """Rows (signature values) per LSH band."""
+        return self.lsh.rows
 
     # -- state ------------------------------------------------------------------------------
 
@@ -203,10 +206,6 @@ class DedupeIndex:
         if not len(hashes):
             return None, 0
         return similarity.minhash_values(hashes, self.num_perm), len(hashes)
-
-    def is_near(self, jaccard: float, shingles_a: int, shingles_b: int) -> bool:
-        """`rules.NearRule.is_near` with this index's thresholds."""
-        return self.rule.is_near(jaccard, shingles_a, shingles_b)
 
     def nearest(self, values: np.ndarray, shingles: int = 0) -> tuple[str, float] | None:
         """The first-seen remembered article that the signature `values` nearly duplicates, and
