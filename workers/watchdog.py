@@ -1,6 +1,8 @@
 """The stall watchdog: a partition that has consumer lag while its owner makes no progress on it
 (no message read or acknowledged, no commit) is logged and fetched again from its committed
-offset. With a message in flight it waits longer and logs every agent's stack as well.
+offset. With a message in flight it waits longer and logs every agent's stack as well. A
+partition whose committed offset was never handed to the agent (later offsets acknowledged,
+that one neither acknowledged nor in flight) makes no progress however busy the agent is.
 
 Faust and aiokafka have lost track of partitions before (paused after a rebalance and never
 resumed; a fetch position past a gap that is never acknowledged): the group then shows lag
@@ -24,6 +26,18 @@ STALL_SECONDS = 10.0
 # message) is stuck; log every agent's stack and fetch again. Longer than any NER batch we measured
 # on a loaded 2-core machine (about 5 s for 16 articles), so a slow batch is not taken for a stall.
 STUCK_SECONDS = 60.0
+
+
+# The progress of a partition whose committed offset was never handed to the agent: it stays
+# the same however many later messages are acknowledged, so the window runs out and the
+# partition is fetched again from the committed offset.
+HOLE = ("hole at the committed offset",)
+
+
+def _hole(committed: int, acked: list[int] | None, lowest_in_flight: int | None) -> bool:
+    """True when later offsets are acknowledged but the committed one is neither acknowledged
+    nor in flight: the fetcher jumped over it, and no commit can pass it."""
+    return bool(acked) and min(acked) > committed and (lowest_in_flight is None or lowest_in_flight > committed)
 
 
 @dataclass
@@ -76,15 +90,22 @@ class Watchdog:
         committed = getattr(consumer, "_committed_offset", {})
         acked = getattr(consumer, "_acked", {})
         read = getattr(consumer, "_read_offset", {})
-        in_flight = {message.tp for message in list(getattr(consumer, "_unacked_messages", ()))}
+        lowest_in_flight: dict[Any, int] = {}
+        for message in list(getattr(consumer, "_unacked_messages", ())):
+            lowest_in_flight[message.tp] = min(message.offset, lowest_in_flight.get(message.tp, message.offset))
         # one agent reads all partitions of a topic, in arrival order: while it acknowledges any
         # of them it is working, and a partition whose messages wait behind the others is not stuck
         done = {tp: max(acked.get(tp) or [-1]) for tp in tps}
         by_topic = {topic: tuple(done[tp] for tp in tps if tp.topic == topic) for topic in {tp.topic for tp in tps}}
-        return [
-            (tp, committed.get(tp), ends.get(tp) or 0, (by_topic[tp.topic], read.get(tp)), tp in in_flight)
-            for tp in tps
-        ]
+        observed = []
+        for tp in tps:
+            if _hole(committed.get(tp) or 0, acked.get(tp), lowest_in_flight.get(tp)):
+                # what is in flight is past the hole: the short window applies
+                observed.append((tp, committed.get(tp), ends.get(tp) or 0, HOLE, False))
+            else:
+                progress = (by_topic[tp.topic], read.get(tp))
+                observed.append((tp, committed.get(tp), ends.get(tp) or 0, progress, tp in lowest_in_flight))
+        return observed
 
     async def check(self) -> list[Any]:
         """Fetch every stalled partition again from its committed offset; the stalled ones."""

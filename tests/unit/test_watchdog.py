@@ -60,13 +60,13 @@ def test_progress_of_one_partition_counts_for_the_agent_reading_its_topic():
     class App:
         class consumer:
             _committed_offset = {a0: 3, a1: 7, b0: 1}
-            _acked = {a0: [5, 6], a1: [], b0: [4]}
+            _acked = {a0: [3, 5, 6], a1: [], b0: [1, 2, 3]}
             _read_offset = {a0: 6, a1: 9, b0: 4}
             _unacked_messages = {FakeMessage(a1, 7)}
 
     observed = {row[0]: row[1:] for row in Watchdog(App, ["a", "b"]).observe([a0, a1, b0], {a0: 9, a1: 12, b0: 4})}
     assert observed[a1] == (7, 12, ((6, -1), 9), True)
-    assert observed[b0] == (1, 4, ((4,), 4), False)
+    assert observed[b0] == (1, 4, ((3,), 4), False)
     App.consumer._acked[a0].append(7)  # the agent acknowledged a message of a0: a1 sees progress
     assert Watchdog(App, ["a"]).observe([a0, a1], {a0: 9, a1: 12})[1][3] != observed[a1][2]
 
@@ -78,7 +78,7 @@ class FakeConsumer:
         self._committed_offset = {"tp": committed}
         self._acked = {"tp": sorted(acked)}
         self._read_offset = {}
-        self.callback = self._add_gap = self.seek = None
+        self.callback = self._add_gap = self.seek = self.seek_to_committed = None
 
     def _new_offset(self, tp):  # faust's rule: the end of the first contiguous run
         acked, end = self._acked[tp], None
@@ -129,6 +129,17 @@ class FetchLoop:
 
     def _new_offset(self, tp):
         return None
+
+    async def seek_to_committed(self):
+        """aiokafka's: the committed offsets; it seeks only to those above 0."""
+        if self._committed_offset.get(TP):
+            self.position = self._committed_offset[TP]
+        return {TP: self._committed_offset.get(TP, 0)}
+
+    async def perform_seek(self):
+        """faust's: seek to committed, the read offset is the committed offset."""
+        committed = await self.seek_to_committed()
+        self._read_offset.update(committed)
 
     async def seek(self, tp, offset):
         await self._seek(tp, offset)
@@ -184,3 +195,56 @@ def test_a_stale_batch_after_the_rewind_is_not_handed_on_and_a_real_gap_goes_to_
     assert loop.delivered == [3, 4, 9, 10, 11]
     # 5..8: the fetch from 3 passes from 4 to 9, faust's own gap rule (fetch loop) takes them
     assert loop.marked_done == [5, 6, 7, 8]
+
+
+def test_a_committed_offset_of_0_is_fetched_from_0_though_the_position_was_past_it():
+    import asyncio
+
+    from workers.offsets import guard_head_gaps
+
+    loop = FetchLoop(log=list(range(6)))
+    guard_head_gaps(loop)
+    loop.position = 2  # fetched 0, 1 before a rebalance; their buffers were dropped
+    loop._committed_offset[TP] = 0
+    asyncio.run(loop.perform_seek())  # aiokafka does not seek to a committed 0
+    asyncio.run(loop.fetch([2, 3]))  # and a batch from the old position is already on its way
+    assert loop.delivered == list(range(6))
+    assert loop.marked_done == []
+
+
+def test_one_offset_skipped_after_a_seek_to_committed_is_fetched_again():
+    import asyncio
+
+    from workers.offsets import guard_head_gaps
+
+    loop = FetchLoop(log=list(range(10)))
+    guard_head_gaps(loop)
+    loop._committed_offset[TP] = 5
+    asyncio.run(loop.perform_seek())
+    asyncio.run(loop.fetch([6, 7]))  # faust's own rule lets a gap of one (offset 5) through
+    assert loop.delivered == list(range(5, 10))
+    assert loop.marked_done == []
+
+
+def test_a_hole_at_the_committed_offset_is_a_stall_though_later_messages_are_acknowledged():
+    from workers.watchdog import HOLE, Watchdog
+
+    c0 = FakeTP("c", 0)
+
+    class App:
+        class consumer:
+            _committed_offset = {c0: 0}
+            _acked = {c0: [1, 2, 3]}
+            _read_offset = {c0: 3}
+            _unacked_messages = {FakeMessage(c0, 4)}
+
+    watchdog = Watchdog(App, ["c"])
+    [(_tp, _c, _end, progress, in_flight)] = watchdog.observe([c0], {c0: 9})
+    assert progress == HOLE and not in_flight  # what is in flight is past the hole
+    App.consumer._acked[c0] += [4, 5]  # traffic goes on: the hole's progress does not change
+    assert watchdog.observe([c0], {c0: 9})[0][3] == HOLE
+    detector = watchdog.detector
+    assert detector.stalled(watchdog.observe([c0], {c0: 9}), now=0.0) == []
+    assert detector.stalled(watchdog.observe([c0], {c0: 9}), now=10.0) == [c0]
+    App.consumer._unacked_messages = {FakeMessage(c0, 0)}  # offset 0 in flight: no hole
+    assert watchdog.observe([c0], {c0: 9})[0][3] != HOLE
