@@ -372,3 +372,74 @@ def test_first_char_union_keeps_rows_of_other_shapes_whole():
     for text in ["Apples", "PEAR", "3 items", "plum", "apples", "ſ", "", "x"]:
         m = union.match(text)
         assert first_row(text) == (m.lastgroup if m else None), text
+
+
+# ---- third pass: digit starts bucketed, whole rows gated, the reason chain's rows in one union ----
+
+
+def _list_item_lines() -> list[str]:
+    """Lines as inscriptis dumps give them (list items "* ", "+ ", "o "), digits, non-ASCII starts."""
+    return ["* Home", "+ Latest News", "o Sport", "* 12 comments", "*", "+", "3 comments", "٣ comments",
+            "12 min read", "1 of 5", "2.5k shares", "— Jane Doe", "‘Quote’", "### ", "-30-", "- ends -",
+            "(Reporting by Jane Doe)", "About Acme Corp", "ABOUT ACME CORP", "about the company", "Ａbout"]
+
+
+def test_digit_and_list_item_starts_give_the_same_match():
+    from workers.stages.clean.fastmatch import first_char_match
+
+    samples = _list_item_lines() + _random_strings("*+o 0123456789٣.,k:shareminutescoment", seed=47)
+    for pattern in (v.UI_LINE, v.COMMENT_PROMPT, v.UI_PREFIX, v.END_OF_COPY):
+        match = first_char_match(pattern)
+        for text in samples:
+            expected, found = pattern.match(text), match(text)
+            assert (expected and expected.span()) == (found and found.span()), (pattern.pattern[:30], text)
+
+
+def test_first_char_union_gates_whole_rows_by_their_first_characters():
+    from workers.stages.clean.fastmatch import first_char_union
+
+    rows = (("a", re.compile(r"^(?:apple|pear)s?$", re.I)), ("b", re.compile(r"^\(?\d+ items?$", re.I)),
+            ("c", re.compile(r"(?-i:^About [A-Z]\w+)$")), ("d", re.compile(r"^(?:\d+ pears?|ends)$", re.I)))
+    union = re.compile("|".join(f"(?P<{n}>{p.pattern})" for n, p in rows), re.I)
+    first_row = first_char_union(rows)
+    samples = ["Apples", "3 items", "(3 items", "٣ items", "About Acme", "about Acme", "ABOUT Acme", "4 pears",
+               "ends", "* 3 items", "", "(", "ſ"] + _random_strings("(Aab3 ٣ouitemspr", seed=53)
+    for text in samples:
+        m = union.match(text)
+        assert first_row(text) == (m.lastgroup if m else None), text
+
+
+def _reason_rows_slow(text: str) -> str | None:
+    for name, pattern, limit in ln._ANCHORED_ROWS:
+        if len(text) <= limit and pattern.match(text):
+            return name
+    return None
+
+
+def test_union_by_length_is_the_rows_tried_in_order():
+    samples = _corpus_lines() + _list_item_lines() + _random_strings("AaboutCcomments#-30 ends(Reporting by)ſ", seed=59)
+    samples += ["Share", "x" * 12, "#" * 12, "#" * 13, "Comments", "Comments" + " " * 80, "Tags: " + "a" * 300,
+                "Tags: " + "a" * 290, "(Reporting by " + "Jane " * 50 + ")"]
+    for text in samples:
+        assert ln._ANCHORED_ROW(text) == _reason_rows_slow(text), text
+
+
+def test_union_by_length_refuses_flags_it_cannot_scope():
+    from workers.stages.clean.fastmatch import union_by_length
+
+    with pytest.raises(ValueError):
+        union_by_length((("a", re.compile("^a$", re.MULTILINE), 10),))
+
+
+def test_drop_unbroken_is_the_regex():
+    from workers.stages.clean import blocks
+
+    rng = random.Random(61)
+    samples = ["", "a", " a  b ", "x" * 499, "x" * 500, "x" * 501 + " tail", "a\u3000" + "y" * 600 + "\x85b"]
+    for _ in range(400):
+        tokens = ["z" * rng.choice((1, 5, 499, 500, 501, 900)) for _ in range(rng.randint(0, 6))]
+        samples.append(rng.choice((" ", "  ", "\t", "\xa0", "\u2009")).join(tokens))
+    # str.split() and the regex's \S cut at the same characters
+    assert all(bool(re.match(r"\s", chr(c))) == chr(c).isspace() for c in range(0x110000))
+    for line in samples:
+        assert blocks.drop_unbroken(line) == " ".join(blocks._UNBROKEN.sub(" ", line).split()), repr(line[:40])

@@ -110,7 +110,7 @@ def split_blocks(lines: list[str]) -> list[str]:
     out: list[str] = []
     for line in lines:
         if len(line) >= UNBROKEN_TOKEN_CHARS:
-            line = " ".join(_UNBROKEN.sub(" ", line).split())
+            line = drop_unbroken(line)
             if not line:
                 continue
         if len(line) <= CHROME_LINE_CHARS or (len(line) <= LONG_LINE_CHARS and len(list_runs(line)) == 1):
@@ -120,6 +120,13 @@ def split_blocks(lines: list[str]) -> list[str]:
         if len(out) >= MAX_BLOCKS:
             break
     return out
+
+
+def drop_unbroken(line: str) -> str:
+    """``" ".join(_UNBROKEN.sub(" ", line).split())``: the line's whitespace-separated tokens without
+    those of UNBROKEN_TOKEN_CHARS or more, joined by single spaces. A maximal run of \\S is one
+    ``str.split()`` token (both cut at ``str.isspace`` characters), so no regex scan is needed."""
+    return " ".join([token for token in line.split() if len(token) < UNBROKEN_TOKEN_CHARS])
 
 
 def _blocks(line: str, limit: int) -> list[str]:
