@@ -443,3 +443,53 @@ def test_drop_unbroken_is_the_regex():
     assert all(bool(re.match(r"\s", chr(c))) == chr(c).isspace() for c in range(0x110000))
     for line in samples:
         assert blocks.drop_unbroken(line) == " ".join(blocks._UNBROKEN.sub(" ", line).split()), repr(line[:40])
+
+
+def test_may_be_prose_is_false_only_where_is_prose_is():
+    for n in range(0, 40):
+        for terminal in (False, True):
+            for stop in (0.0, 0.1, 0.12, 0.15, 0.2, 0.5):
+                for text in ("word " * max(n - 1, 0) + "end", "word " * max(n - 1, 0) + "end:", "中" * 45 + "。", "x" * 50):
+                    line = ln.Line(text)
+                    line.n, line.terminal, line.stop = n, terminal, stop
+                    if not ln._may_be_prose(line):
+                        assert not ln._is_prose(line, text, ["word"] * n, 1.0), (n, terminal, stop, text)
+
+
+def test_chrome_paragraph_min_chars_is_the_shortest_match():
+    from re import _parser
+
+    shortest = min(len(s) for p in (v.LEGAL_PARAGRAPH, v.PAYWALL) for s in _expand(_parser.parse(p.pattern, p.flags)))
+    assert sections._CHROME_PARAGRAPH_MIN_CHARS == shortest
+    for text in ["already member", "Already Member", "for members only", "x" * 13]:
+        slow = "legal" if v.LEGAL_PARAGRAPH.match(text) else "paywall" if v.PAYWALL.search(text) else None
+        assert sections.line_kind(text) == (sections.heading_kind(text) or slow), text
+
+
+def _prose_below_slow(lines, kinds):
+    below, words, legal_run = [0] * (len(lines) + 1), [0] * len(lines), False
+    for i, line in enumerate(lines):
+        if kinds[i] == "legal":
+            legal_run = True
+            continue
+        if line.kind != ln.PROSE:
+            legal_run = legal_run and line.kind != ln.SHORT
+            continue
+        words[i] = 0 if legal_run or sections.is_offer(line.text) else line.n
+    for i in range(len(lines) - 1, -1, -1):
+        below[i] = below[i + 1] + words[i]
+    return below
+
+
+def test_prose_below_is_exact_after_the_first_section_line():
+    rng = random.Random(67)
+    texts = _corpus_lines() + ["Related stories", "Comments", "About Acme Corp", "Subscribe now for unlimited "
+                               "digital access, cancel any time, a free trial for a week.", "Forward-looking statements"]
+    for _ in range(200):
+        sample = rng.sample(texts, min(len(texts), 40))
+        lines = ln.classify(sample)
+        kinds = [sections.line_kind(t) for t in sample]
+        if not any(kinds):
+            continue
+        first = next(i for i, k in enumerate(kinds) if k)
+        assert sections._prose_below(lines, kinds)[first + 1:] == _prose_below_slow(lines, kinds)[first + 1:]

@@ -279,7 +279,8 @@ def clean_lines(
     for i, line in enumerate(lines):
         if line.kind == ln.PROSE or len(line.text) > 120 or (line.kind == "boilerplate" and line.reason not in _DATED_CHROME):
             continue
-        dates = date_line(line.text) or _list_or_byline_date(line.text)
+        # both need a digit (every date has one): one test for the many menu and list lines
+        dates = (date_line(line.text) or _list_or_byline_date(line.text)) if _DIGIT.search(line.text) else None
         if dates:
             if dates[0]:
                 published_lines.append((i, dates[0]))

@@ -183,7 +183,7 @@ def classify(texts: list[str]) -> list[Line]:
         elif _is_roster(text, tokens, line.stop):
             line.kind = SHORT  # a line-up or name list: "Team: Ward; Clarke, Osei, Patel; ..."
             line.score = -3.0
-        elif _is_prose(line, text, tokens, alpha := _alpha_share(tokens)):
+        elif _may_be_prose(line) and _is_prose(line, text, tokens, alpha := _alpha_share(tokens)):
             line.kind = PROSE
             line.score = float(min(n, 60)) if n >= 3 else min(len(text) / 4.0, 60.0)
         elif line.terminal and n >= 3 and alpha >= 0.5:
@@ -216,6 +216,15 @@ def _is_roster(text: str, tokens: list[str], stop: float) -> bool:
 def _alpha_share(tokens: list[str]) -> float:
     """Share of word tokens made of letters only (numbers, codes and symbols lower it)."""
     return sum(map(str.isalpha, tokens)) / len(tokens) if tokens else 0.0
+
+
+_PROSE_MIN_WORDS_UNENDED = 8  # the fewest words of a _is_prose rule without a sentence end
+
+
+def _may_be_prose(line: Line) -> bool:
+    """False where _is_prose is False whatever the text: a line without a sentence end and under
+    _PROSE_MIN_WORDS_UNENDED words (most chrome lines), so its letter share is never computed."""
+    return line.terminal or line.n >= _PROSE_MIN_WORDS_UNENDED
 
 
 def _is_prose(line: Line, text: str, tokens: list[str], alpha: float | None = None) -> bool:
