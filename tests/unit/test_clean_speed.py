@@ -493,3 +493,37 @@ def test_prose_below_is_exact_after_the_first_section_line():
             continue
         first = next(i for i, k in enumerate(kinds) if k)
         assert sections._prose_below(lines, kinds)[first + 1:] == _prose_below_slow(lines, kinds)[first + 1:]
+
+
+def test_last_char_gate_gives_the_same_match():
+    from workers.stages.clean.fastmatch import last_char_gate
+
+    patterns = [v.ROLE_LINE, re.compile(r"^(?:apple|pears?)$", re.I), re.compile(r"^[A-Z]\w+ (?:Ltd|Inc)\.?$"),
+                re.compile(r"^a(?:bc)*$"), re.compile(r"^\d+ items?$", re.I)]
+    samples = _corpus_lines() + ["Business reporter", "BUSINESS REPORTERS", "Jane Doe, Business reporter",
+                                 "Business reporter\n", "business reporteſ", "Senior Analysts", "Editor", "",
+                                 "Acme Ltd.", "Acme Inc", "apple", "PEARſ", "a", "abc", "3 items", "3 ITEMſ"]
+    samples += _random_strings("ReporterEditorAnalyst sſ.\n3 items", seed=71)
+    for pattern in patterns:
+        gated = last_char_gate(pattern)
+        for text in samples:
+            expected, found = pattern.match(text), gated(text)
+            assert (expected and expected.span()) == (found and found.span()), (pattern.pattern[:30], text)
+    nullable = re.compile(r"^a?$")
+    assert last_char_gate(nullable) == nullable.match  # may end with any character: no gate
+    unanchored = re.compile(r"^reporter")
+    assert last_char_gate(unanchored) == unanchored.match
+
+
+def test_meta_facts_are_the_metadata_calls():
+    from workers.stages.clean import core
+    from workers.stages.clean import metadata as md
+    from workers.stages.clean.dates import date_line
+
+    samples = _corpus_lines() + ["By Jane Doe | March 5, 2024", "Posted on May 4, 2020 by Jane Doe", "Source: AP",
+                                 "Business reporter", "* Aug. 16, 2020", "Updated 3 June 2024, 10:02 BST"]
+    for text in (t for t in samples if len(t) <= 120):
+        found = md.byline(text)
+        label = None if found else md.source_label(text)
+        role = not found and not label and len(text) <= 60 and v.ROLE_LINE.match(text) is not None
+        assert core._meta_facts(text) == (date_line(text) or core._list_or_byline_date(text), found, label, role), text

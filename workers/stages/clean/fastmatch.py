@@ -287,3 +287,60 @@ def union_by_length(rows: tuple[tuple[str, re.Pattern, int], ...]) -> Callable[[
         return None
 
     return first_row
+
+
+def last_chars(items, loose: bool = True) -> tuple[set[str] | None, bool]:
+    """(characters a parsed sequence can end with, whether it can match the empty string); None
+    when any character may end it. The mirror of first_chars (read loosely by default)."""
+    out: set[str] = set()
+    for op, av in reversed(list(items)):
+        if op in _ZERO_WIDTH:
+            continue
+        if op is C.LITERAL:
+            return out | {chr(av)}, False
+        if op is C.IN:
+            return _class_chars(av, out, loose), False
+        if op is C.SUBPATTERN and (loose or not (av[1] or av[2])):
+            found, nullable = last_chars(av[3], loose)
+        elif op is C.BRANCH:
+            found, nullable = set(), False
+            for branch in av[1]:
+                chars, empty = last_chars(branch, loose)
+                if chars is None:
+                    return None, False
+                found |= chars
+                nullable = nullable or empty
+        elif op in _REPEATS:
+            found, nullable = last_chars(av[2], loose)
+            nullable = nullable or av[0] == 0
+        else:
+            return None, False
+        if found is None:
+            return None, False
+        out |= found
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def last_char_gate(pattern: re.Pattern) -> Callable[[str], re.Match | None]:
+    """A function giving what ``pattern.match(text)`` gives for a pattern that ends with ``$``,
+    skipping the match when the text's last character is ASCII and the pattern cannot end with it
+    (compared case-insensitively, as first_char_gate). A text ending in a newline (``$`` matches
+    before it), a non-ASCII last character and patterns of another shape use the full match."""
+    items = list(_parser.parse(pattern.pattern, pattern.flags))
+    if not items or items[-1] != (C.AT, C.AT_END):
+        return pattern.match
+    found, nullable = last_chars(items[:-1])
+    if found is None or nullable:
+        return pattern.match
+    keys = frozenset(k for c in found for k in (c.lower()[:1], c.upper().lower()[:1]))
+    blocked = frozenset(c for c in map(chr, range(128)) if c != "\n" and c.lower() not in keys)
+    match = pattern.match
+
+    def gated(text: str) -> re.Match | None:
+        if text[-1:] in blocked:
+            return None
+        return match(text)
+
+    return gated
