@@ -527,3 +527,14 @@ def test_meta_facts_are_the_metadata_calls():
         label = None if found else md.source_label(text)
         role = not found and not label and len(text) <= 60 and v.ROLE_LINE.match(text) is not None
         assert core._meta_facts(text) == (date_line(text) or core._list_or_byline_date(text), found, label, role), text
+
+
+def test_hint_holds_for_every_paywall_and_legal_phrase():
+    # sections._hint is a prefilter: every text LEGAL_PARAGRAPH or PAYWALL matches must pass it
+    # ("to view the whole story, register"; "This release contains forward-looking information")
+    from re import _parser
+
+    for pattern in (v.LEGAL_PARAGRAPH, v.PAYWALL):
+        for phrase in _expand(_parser.parse(pattern.pattern, pattern.flags)):
+            for text in (phrase, phrase.upper(), phrase.title()):
+                assert sections._hint(text), text

@@ -55,7 +55,8 @@ def _hint(text: str) -> bool:
     lower = text.lower()
     return (
         "subscri" in lower or "member" in lower or "reading" in lower or "limit" in lower or "unlock" in lower
-        or "full" in lower or "entire" in lower or "rest of" in lower or "statements" in lower
+        or "full" in lower or "entire" in lower or "whole" in lower or "rest of" in lower or "statements" in lower
+        or "forward" in lower
     )
 
 
