@@ -538,3 +538,18 @@ def test_hint_holds_for_every_paywall_and_legal_phrase():
         for phrase in _expand(_parser.parse(pattern.pattern, pattern.flags)):
             for text in (phrase, phrase.upper(), phrase.title()):
                 assert sections._hint(text), text
+
+
+def test_word_before_a_sentence_end_is_the_regex():
+    from workers.stages.clean import blocks
+
+    rng = random.Random(83)
+    alphabet = "ab. !?…”)\u00a0\tJU"
+    texts = _corpus_lines() + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80))) for _ in range(5000)]
+    for text in texts:
+        start = 0
+        for match in blocks._SENTENCE_END.finditer(text):
+            slow = blocks._WORD_BEFORE.search(text, start, match.start())
+            fast = text[start : match.start()].rsplit(None, 1)
+            assert (slow.group(1) if slow else None) == (fast[-1] if fast else None), repr(text)
+            start = match.end() if rng.random() < 0.5 else start

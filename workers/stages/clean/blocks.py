@@ -146,8 +146,10 @@ def sentences(text: str) -> list[str]:
     out: list[str] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        before = _WORD_BEFORE.search(text, start, match.start())
-        word = before.group(1).rstrip(".!?…\"'”’»)]").casefold() if before else ""
+        # the word before the sentence end: what _WORD_BEFORE.search(text, start, match.start()) finds
+        # (the piece ends in the end's punctuation, never in whitespace), without a scan from start
+        before = text[start : match.start()].rsplit(None, 1)
+        word = before[-1].rstrip(".!?…\"'”’»)]").casefold() if before else ""
         if word in ABBREVIATIONS or (len(word) <= 2 and word[:1].isalpha()) or "." in word:
             continue
         out.append(text[start : match.start()])
