@@ -483,8 +483,10 @@ def _prose_below_slow(lines, kinds):
 
 def test_prose_below_is_exact_after_the_first_section_line():
     rng = random.Random(67)
-    texts = _corpus_lines() + ["Related stories", "Comments", "About Acme Corp", "Subscribe now for unlimited "
-                               "digital access, cancel any time, a free trial for a week.", "Forward-looking statements"]
+    offer = ("The newspaper said its digital subscription costs 2.95 a week and readers can cancel at any time "
+             "after the free trial ends.")  # prose, and an offer
+    texts = _corpus_lines() + ["Related stories", "Comments", "About Acme Corp", "Forward-looking statements"] + [offer] * 30
+    checked = offers = 0
     for _ in range(200):
         sample = rng.sample(texts, min(len(texts), 40))
         lines = ln.classify(sample)
@@ -493,6 +495,9 @@ def test_prose_below_is_exact_after_the_first_section_line():
             continue
         first = next(i for i, k in enumerate(kinds) if k)
         assert sections._prose_below(lines, kinds)[first + 1:] == _prose_below_slow(lines, kinds)[first + 1:]
+        checked += 1
+        offers += any(sections.is_offer(line.text) for line in lines[first + 1:] if line.kind == ln.PROSE)
+    assert checked >= 50 and offers >= 5  # the samples hold section lines, and offers below them
 
 
 def test_last_char_gate_gives_the_same_match():

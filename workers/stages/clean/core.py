@@ -28,8 +28,8 @@ from workers.stages.clean import sections
 from workers.stages.clean import voting
 from workers.stages.clean import vocabulary as v
 from workers.stages.clean.blocks import split_blocks
-from workers.stages.clean.fastmatch import last_char_gate
 from workers.stages.clean.dates import LABEL as DATE_LABEL, date_line, parse_date, resolve as resolve_when, to_utc
+from workers.stages.clean.fastmatch import last_char_gate
 from workers.stages.clean.normalise import looks_binary, normalise_line, normalise_text, split_lines
 from workers.stages.errors import StageError
 

@@ -230,7 +230,8 @@ def first_char_union(rows: tuple[tuple[str, re.Pattern], ...], flags: int = re.I
     ``re.compile("(?P<name_0>p0)|(?P<name_1>p1)|...", flags)`` and reading ``lastgroup`` gives.
     Rows of the ``^(?:a|b|...)tail`` shape have their branches bucketed by first letter as in
     ``first_char_match`` (with IGNORECASE in flags); a row of another shape is tried whole in the
-    buckets of the characters it can start with (every bucket when any may start it). Names must be valid group names. A non-ASCII first character uses the whole union."""
+    buckets of the characters it can start with (every bucket when any may start it). Names must be
+    valid group names. A non-ASCII first character uses the whole union."""
     split = [split_branches(p.pattern) if flags & re.IGNORECASE else None for _, p in rows]
     starts = [[_start_keys(b, flags) for b in s[0]] if s else [_start_keys(p.pattern, flags)]
               for s, (_, p) in zip(split, rows)]
