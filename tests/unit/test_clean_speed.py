@@ -558,3 +558,19 @@ def test_word_before_a_sentence_end_is_the_regex():
             fast = text[start : match.start()].rsplit(None, 1)
             assert (slow.group(1) if slow else None) == (fast[-1] if fast else None), repr(text)
             start = match.end() if rng.random() < 0.5 else start
+
+
+def test_language_model_in_float32_scores_as_the_shipped_one():
+    # language._identifier keeps py3langid's weights as float32: every score must be the same, bit for bit
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from workers.stages.clean import language
+
+    shipped = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    ours = language._identifier()
+    assert ours.nb_ptc.dtype.name == "float32" and shipped.nb_ptc.dtype.name == "float16"
+    texts = [p.read_text(encoding="utf-8")[:400] for p in sorted((REPO / "seeds").glob("*.txt"))]
+    texts += _corpus_lines()[:300] + ["Der Bundestag hat am Donnerstag das Gesetz beschlossen.", "Le gouvernement a annoncé",
+                                      "El presidente dijo que", "Президент заявил", "東京で会議が開かれた。", "", "a", "ſ\u0301"]
+    for text in texts:
+        assert ours.rank(text) == shipped.rank(text), text[:40]
