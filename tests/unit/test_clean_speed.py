@@ -574,3 +574,20 @@ def test_language_model_in_float32_scores_as_the_shipped_one():
                                       "El presidente dijo que", "Президент заявил", "東京で会議が開かれた。", "", "a", "ſ\u0301"]
     for text in texts:
         assert ours.rank(text) == shipped.rank(text), text[:40]
+
+
+def test_class_first_block_patterns_are_the_rules():
+    # blocks._MENU_CANDIDATE and _CAPITALISED start with a character class (the engine then skips ahead);
+    # they must find what the rules as written (a leading lookbehind) find
+    from workers.stages.clean import blocks
+
+    rng = random.Random(89)
+    alphabet = "AbZ c|•-›&x\u00a0\t.É"
+    samples = _corpus_lines() + ["Home News Sport Weather Business Culture Travel", "a Home | News | Sport | Weather | Video"]
+    samples += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))) for _ in range(20000)]
+    samples += [" ".join(rng.choice(["Home", "News", "|", "a", "Sport", "&", "x.", "É"]) for _ in range(rng.randint(0, 14)))
+                for _ in range(5000)]
+    for rule, fast in ((blocks._MENU_CANDIDATE_RULE, blocks._MENU_CANDIDATE), (blocks._CAPITALISED_RULE, blocks._CAPITALISED)):
+        rule = re.compile(rule)
+        for text in samples:
+            assert [m.span() for m in rule.finditer(text)] == [m.span() for m in fast.finditer(text)], repr(text)

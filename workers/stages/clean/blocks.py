@@ -97,8 +97,17 @@ _ITEM_PUNCTUATION = "|•·›»>/&–—-"
 # candidate runs, found at C speed and then checked token by token: capitalised tokens or item
 # separators in a row; interface words in a row
 _ITEM_TOKEN = r"(?:[A-Z][^\s]*|[|•·›»>/&–—-])"
-_MENU_CANDIDATE = re.compile(rf"(?<!\S)(?:{_ITEM_TOKEN}(?: |$)){{{MENU_RUN_ITEMS},}}")
-_CAPITALISED = re.compile(r"(?<!\S)[A-Z][^\s]*")
+_MENU_CANDIDATE_RULE = rf"(?<!\S)(?:{_ITEM_TOKEN}(?: |$)){{{MENU_RUN_ITEMS},}}"
+_CAPITALISED_RULE = r"(?<!\S)[A-Z][^\s]*"
+# The same two patterns with their first token's character class first and the "(?<!\S)" moved one
+# character on ("(?<!\S.)"): Python's regex engine skips ahead to a possible first character only when
+# a pattern starts with one (a leading lookbehind is tried at every position); the same matches
+# (tests/unit/test_clean_speed.py), about twice as fast on long lines.
+_MENU_CANDIDATE = re.compile(
+    r"[A-Z|•·›»>/&–—-](?<!\S.)(?:(?<=[A-Z])[^\s]*)?(?: |$)"
+    rf"(?:{_ITEM_TOKEN}(?: |$)){{{MENU_RUN_ITEMS - 1},}}"
+)
+_CAPITALISED = re.compile(r"[A-Z](?<!\S.)[^\s]*")
 _STRIP = ".,:;!?\"'“”‘’()[]"
 
 
