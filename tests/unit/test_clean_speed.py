@@ -372,3 +372,222 @@ def test_first_char_union_keeps_rows_of_other_shapes_whole():
     for text in ["Apples", "PEAR", "3 items", "plum", "apples", "ſ", "", "x"]:
         m = union.match(text)
         assert first_row(text) == (m.lastgroup if m else None), text
+
+
+# ---- third pass: digit starts bucketed, whole rows gated, the reason chain's rows in one union ----
+
+
+def _list_item_lines() -> list[str]:
+    """Lines as inscriptis dumps give them (list items "* ", "+ ", "o "), digits, non-ASCII starts."""
+    return ["* Home", "+ Latest News", "o Sport", "* 12 comments", "*", "+", "3 comments", "٣ comments",
+            "12 min read", "1 of 5", "2.5k shares", "— Jane Doe", "‘Quote’", "### ", "-30-", "- ends -",
+            "(Reporting by Jane Doe)", "About Acme Corp", "ABOUT ACME CORP", "about the company", "Ａbout"]
+
+
+def test_digit_and_list_item_starts_give_the_same_match():
+    from workers.stages.clean.fastmatch import first_char_match
+
+    samples = _list_item_lines() + _random_strings("*+o 0123456789٣.,k:shareminutescoment", seed=47)
+    for pattern in (v.UI_LINE, v.COMMENT_PROMPT, v.UI_PREFIX, v.END_OF_COPY):
+        match = first_char_match(pattern)
+        for text in samples:
+            expected, found = pattern.match(text), match(text)
+            assert (expected and expected.span()) == (found and found.span()), (pattern.pattern[:30], text)
+
+
+def test_first_char_union_gates_whole_rows_by_their_first_characters():
+    from workers.stages.clean.fastmatch import first_char_union
+
+    rows = (("a", re.compile(r"^(?:apple|pear)s?$", re.I)), ("b", re.compile(r"^\(?\d+ items?$", re.I)),
+            ("c", re.compile(r"(?-i:^About [A-Z]\w+)$")), ("d", re.compile(r"^(?:\d+ pears?|ends)$", re.I)))
+    union = re.compile("|".join(f"(?P<{n}>{p.pattern})" for n, p in rows), re.I)
+    first_row = first_char_union(rows)
+    samples = ["Apples", "3 items", "(3 items", "٣ items", "About Acme", "about Acme", "ABOUT Acme", "4 pears",
+               "ends", "* 3 items", "", "(", "ſ"] + _random_strings("(Aab3 ٣ouitemspr", seed=53)
+    for text in samples:
+        m = union.match(text)
+        assert first_row(text) == (m.lastgroup if m else None), text
+
+
+def _reason_rows_slow(text: str) -> str | None:
+    for name, pattern, limit in ln._ANCHORED_ROWS:
+        if len(text) <= limit and pattern.match(text):
+            return name
+    return None
+
+
+def test_union_by_length_is_the_rows_tried_in_order():
+    samples = _corpus_lines() + _list_item_lines() + _random_strings("AaboutCcomments#-30 ends(Reporting by)ſ", seed=59)
+    samples += ["Share", "x" * 12, "#" * 12, "#" * 13, "Comments", "Comments" + " " * 80, "Tags: " + "a" * 300,
+                "Tags: " + "a" * 290, "(Reporting by " + "Jane " * 50 + ")"]
+    for text in samples:
+        assert ln._ANCHORED_ROW(text) == _reason_rows_slow(text), text
+
+
+def test_union_by_length_refuses_flags_it_cannot_scope():
+    from workers.stages.clean.fastmatch import union_by_length
+
+    with pytest.raises(ValueError):
+        union_by_length((("a", re.compile("^a$", re.MULTILINE), 10),))
+
+
+def test_drop_unbroken_is_the_regex():
+    from workers.stages.clean import blocks
+
+    rng = random.Random(61)
+    samples = ["", "a", " a  b ", "x" * 499, "x" * 500, "x" * 501 + " tail", "a\u3000" + "y" * 600 + "\x85b"]
+    for _ in range(400):
+        tokens = ["z" * rng.choice((1, 5, 499, 500, 501, 900)) for _ in range(rng.randint(0, 6))]
+        samples.append(rng.choice((" ", "  ", "\t", "\xa0", "\u2009")).join(tokens))
+    # str.split() and the regex's \S cut at the same characters
+    assert all(bool(re.match(r"\s", chr(c))) == chr(c).isspace() for c in range(0x110000))
+    for line in samples:
+        assert blocks.drop_unbroken(line) == " ".join(blocks._UNBROKEN.sub(" ", line).split()), repr(line[:40])
+
+
+def test_may_be_prose_is_false_only_where_is_prose_is():
+    for n in range(0, 40):
+        for terminal in (False, True):
+            for stop in (0.0, 0.1, 0.12, 0.15, 0.2, 0.5):
+                for text in ("word " * max(n - 1, 0) + "end", "word " * max(n - 1, 0) + "end:", "中" * 45 + "。", "x" * 50):
+                    line = ln.Line(text)
+                    line.n, line.terminal, line.stop = n, terminal, stop
+                    if not ln._may_be_prose(line):
+                        assert not ln._is_prose(line, text, ["word"] * n, 1.0), (n, terminal, stop, text)
+
+
+def test_chrome_paragraph_min_chars_is_the_shortest_match():
+    from re import _parser
+
+    shortest = min(len(s) for p in (v.LEGAL_PARAGRAPH, v.PAYWALL) for s in _expand(_parser.parse(p.pattern, p.flags)))
+    assert sections._CHROME_PARAGRAPH_MIN_CHARS == shortest
+    for text in ["already member", "Already Member", "for members only", "x" * 13]:
+        slow = "legal" if v.LEGAL_PARAGRAPH.match(text) else "paywall" if v.PAYWALL.search(text) else None
+        assert sections.line_kind(text) == (sections.heading_kind(text) or slow), text
+
+
+def _prose_below_slow(lines, kinds):
+    below, words, legal_run = [0] * (len(lines) + 1), [0] * len(lines), False
+    for i, line in enumerate(lines):
+        if kinds[i] == "legal":
+            legal_run = True
+            continue
+        if line.kind != ln.PROSE:
+            legal_run = legal_run and line.kind != ln.SHORT
+            continue
+        words[i] = 0 if legal_run or sections.is_offer(line.text) else line.n
+    for i in range(len(lines) - 1, -1, -1):
+        below[i] = below[i + 1] + words[i]
+    return below
+
+
+def test_prose_below_is_exact_after_the_first_section_line():
+    rng = random.Random(67)
+    offer = ("The newspaper said its digital subscription costs 2.95 a week and readers can cancel at any time "
+             "after the free trial ends.")  # prose, and an offer
+    texts = _corpus_lines() + ["Related stories", "Comments", "About Acme Corp", "Forward-looking statements"] + [offer] * 30
+    checked = offers = 0
+    for _ in range(200):
+        sample = rng.sample(texts, min(len(texts), 40))
+        lines = ln.classify(sample)
+        kinds = [sections.line_kind(t) for t in sample]
+        if not any(kinds):
+            continue
+        first = next(i for i, k in enumerate(kinds) if k)
+        assert sections._prose_below(lines, kinds)[first + 1:] == _prose_below_slow(lines, kinds)[first + 1:]
+        checked += 1
+        offers += any(sections.is_offer(line.text) for line in lines[first + 1:] if line.kind == ln.PROSE)
+    assert checked >= 50 and offers >= 5  # the samples hold section lines, and offers below them
+
+
+def test_last_char_gate_gives_the_same_match():
+    from workers.stages.clean.fastmatch import last_char_gate
+
+    patterns = [v.ROLE_LINE, re.compile(r"^(?:apple|pears?)$", re.I), re.compile(r"^[A-Z]\w+ (?:Ltd|Inc)\.?$"),
+                re.compile(r"^a(?:bc)*$"), re.compile(r"^\d+ items?$", re.I)]
+    samples = _corpus_lines() + ["Business reporter", "BUSINESS REPORTERS", "Jane Doe, Business reporter",
+                                 "Business reporter\n", "business reporteſ", "Senior Analysts", "Editor", "",
+                                 "Acme Ltd.", "Acme Inc", "apple", "PEARſ", "a", "abc", "3 items", "3 ITEMſ"]
+    samples += _random_strings("ReporterEditorAnalyst sſ.\n3 items", seed=71)
+    for pattern in patterns:
+        gated = last_char_gate(pattern)
+        for text in samples:
+            expected, found = pattern.match(text), gated(text)
+            assert (expected and expected.span()) == (found and found.span()), (pattern.pattern[:30], text)
+    nullable = re.compile(r"^a?$")
+    assert last_char_gate(nullable) == nullable.match  # may end with any character: no gate
+    unanchored = re.compile(r"^reporter")
+    assert last_char_gate(unanchored) == unanchored.match
+
+
+def test_meta_facts_are_the_metadata_calls():
+    from workers.stages.clean import core
+    from workers.stages.clean import metadata as md
+    from workers.stages.clean.dates import date_line
+
+    samples = _corpus_lines() + ["By Jane Doe | March 5, 2024", "Posted on May 4, 2020 by Jane Doe", "Source: AP",
+                                 "Business reporter", "* Aug. 16, 2020", "Updated 3 June 2024, 10:02 BST"]
+    for text in (t for t in samples if len(t) <= 120):
+        found = md.byline(text)
+        label = None if found else md.source_label(text)
+        role = not found and not label and len(text) <= 60 and v.ROLE_LINE.match(text) is not None
+        assert core._meta_facts(text) == (date_line(text) or core._list_or_byline_date(text), found, label, role), text
+
+
+def test_hint_holds_for_every_paywall_and_legal_phrase():
+    # sections._hint is a prefilter: every text LEGAL_PARAGRAPH or PAYWALL matches must pass it
+    # ("to view the whole story, register"; "This release contains forward-looking information")
+    from re import _parser
+
+    for pattern in (v.LEGAL_PARAGRAPH, v.PAYWALL):
+        for phrase in _expand(_parser.parse(pattern.pattern, pattern.flags)):
+            for text in (phrase, phrase.upper(), phrase.title()):
+                assert sections._hint(text), text
+
+
+def test_word_before_a_sentence_end_is_the_regex():
+    from workers.stages.clean import blocks
+
+    rng = random.Random(83)
+    alphabet = "ab. !?…”)\u00a0\tJU"
+    texts = _corpus_lines() + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80))) for _ in range(5000)]
+    for text in texts:
+        start = 0
+        for match in blocks._SENTENCE_END.finditer(text):
+            slow = blocks._WORD_BEFORE.search(text, start, match.start())
+            fast = text[start : match.start()].rsplit(None, 1)
+            assert (slow.group(1) if slow else None) == (fast[-1] if fast else None), repr(text)
+            start = match.end() if rng.random() < 0.5 else start
+
+
+def test_language_model_in_float32_scores_as_the_shipped_one():
+    # language._identifier keeps py3langid's weights as float32: every score must be the same, bit for bit
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from workers.stages.clean import language
+
+    shipped = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    ours = language._identifier()
+    assert ours.nb_ptc.dtype.name == "float32" and shipped.nb_ptc.dtype.name == "float16"
+    texts = [p.read_text(encoding="utf-8")[:400] for p in sorted((REPO / "seeds").glob("*.txt"))]
+    texts += _corpus_lines()[:300] + ["Der Bundestag hat am Donnerstag das Gesetz beschlossen.", "Le gouvernement a annoncé",
+                                      "El presidente dijo que", "Президент заявил", "東京で会議が開かれた。", "", "a", "ſ\u0301"]
+    for text in texts:
+        assert ours.rank(text) == shipped.rank(text), text[:40]
+
+
+def test_class_first_block_patterns_are_the_rules():
+    # blocks._MENU_CANDIDATE and _CAPITALISED start with a character class (the engine then skips ahead);
+    # they must find what the rules as written (a leading lookbehind) find
+    from workers.stages.clean import blocks
+
+    rng = random.Random(89)
+    alphabet = "AbZ c|•-›&x\u00a0\t.É"
+    samples = _corpus_lines() + ["Home News Sport Weather Business Culture Travel", "a Home | News | Sport | Weather | Video"]
+    samples += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))) for _ in range(20000)]
+    samples += [" ".join(rng.choice(["Home", "News", "|", "a", "Sport", "&", "x.", "É"]) for _ in range(rng.randint(0, 14)))
+                for _ in range(5000)]
+    for rule, fast in ((blocks._MENU_CANDIDATE_RULE, blocks._MENU_CANDIDATE), (blocks._CAPITALISED_RULE, blocks._CAPITALISED)):
+        rule = re.compile(rule)
+        for text in samples:
+            assert [m.span() for m in rule.finditer(text)] == [m.span() for m in fast.finditer(text)], repr(text)

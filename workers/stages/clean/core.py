@@ -29,6 +29,7 @@ from workers.stages.clean import voting
 from workers.stages.clean import vocabulary as v
 from workers.stages.clean.blocks import split_blocks
 from workers.stages.clean.dates import LABEL as DATE_LABEL, date_line, parse_date, resolve as resolve_when, to_utc
+from workers.stages.clean.fastmatch import last_char_gate
 from workers.stages.clean.normalise import looks_binary, normalise_line, normalise_text, split_lines
 from workers.stages.errors import StageError
 
@@ -276,10 +277,14 @@ def clean_lines(
     meta = [False] * len(lines)
     published_bare = False  # the published date so far came from an unlabelled date line
     published_lines: list[tuple[int, str]] = []  # (line, published date) of each date line
+    facts: dict[str, tuple] = {}  # _meta_facts per distinct line: pages repeat their menu and footer lines
     for i, line in enumerate(lines):
         if line.kind == ln.PROSE or len(line.text) > 120 or (line.kind == "boilerplate" and line.reason not in _DATED_CHROME):
             continue
-        dates = date_line(line.text) or _list_or_byline_date(line.text)
+        fact = facts.get(line.text)
+        if fact is None:
+            fact = facts[line.text] = _meta_facts(line.text)
+        dates, found, label, role = fact
         if dates:
             if dates[0]:
                 published_lines.append((i, dates[0]))
@@ -292,19 +297,17 @@ def clean_lines(
                 published = _refine(published, dates[0])
             updated = _refine(updated, dates[1])
             meta[i] = True
-        found = md.byline(line.text)  # "By Jane Doe, Staff Writer | March 5, 2024" carries both
-        if found:
+        if found:  # "By Jane Doe, Staff Writer | March 5, 2024" carries both
             byline = byline or found[0]
             source = source or found[1]
             meta[i] = True
             continue
-        label = md.source_label(line.text)
         if label:
             source = source or label
             meta[i] = True
             continue
         # "Jane Doe" / "Business reporter": a bare name over a staff-role line
-        if i > 0 and len(line.text) <= 60 and v.ROLE_LINE.match(line.text) and _person_name(lines[i - 1].text):
+        if i > 0 and role and _person_name(lines[i - 1].text):
             byline = byline or lines[i - 1].text
             meta[i] = meta[i - 1] = True
             keep[i - 1] = False
@@ -555,6 +558,21 @@ def _densest_runs_before(lines: list[ln.Line], stops: list[int]) -> list[tuple[i
         if total > best_total:
             best, best_total = (start, i + 1), total
     return out
+
+
+_ROLE_LINE_MATCH = last_char_gate(v.ROLE_LINE)  # v.ROLE_LINE.match where the line's last character allows
+
+
+def _meta_facts(text: str) -> tuple:
+    """(dates, byline, source label, staff-role line) of a short line, as the metadata loop of
+    clean_lines reads them: dates (date_line or _list_or_byline_date; both need a digit, so one test
+    skips the many menu and list lines), md.byline, then md.source_label when there is no byline,
+    then whether it is a staff-role line ("Business reporter", at most 60 characters) when neither."""
+    dates = (date_line(text) or _list_or_byline_date(text)) if _DIGIT.search(text) else None
+    found = md.byline(text)
+    label = None if found else md.source_label(text)
+    role = not found and not label and len(text) <= 60 and _ROLE_LINE_MATCH(text) is not None
+    return dates, found, label, role
 
 
 _DAY_NUMBER = re.compile(r"(?<![(\d])\d{1,2}(?![)\d])")

@@ -160,8 +160,9 @@ def split_branches(source: str) -> tuple[list[str], str] | None:
 
 
 def _start_keys(branch: str, flags: int) -> set[str] | None:
-    """The lower-case first letters a branch can match under IGNORECASE (None: any)."""
-    found, nullable = first_chars(_parser.parse(branch, flags))
+    """The lower-case first letters a branch can match under IGNORECASE (None: any). Read loosely
+    (first_chars): every caller sends a text with a non-ASCII first character to the whole pattern."""
+    found, nullable = first_chars(_parser.parse(branch, flags), loose=True)
     if found is None or nullable:
         return None
     # what IGNORECASE equates: simple lower case, and the lower case of the upper case (long s, dotless i)
@@ -182,15 +183,25 @@ def first_char_match(pattern: re.Pattern) -> Callable[[str], re.Match | None]:
 
     buckets = {k: compile_([b for b, s in zip(branches, starts) if s is None or k in s]) for k in keys}
     default = compile_([b for b, s in zip(branches, starts) if s is None])
+    # first character -> its bucket's match (None: no branch can match); a non-ASCII one -> the pattern
+    table = _ascii_table(lambda first: buckets.get(first.lower(), default))
+    table = {first: bucket.match if bucket is not None else _no_match for first, bucket in table.items()}
+    whole = pattern.match
 
     def match(text: str) -> re.Match | None:
-        first = text[:1]
-        if not first.isascii():
-            return pattern.match(text)
-        bucket = buckets.get(first.lower(), default)
-        return bucket.match(text) if bucket is not None else None
+        return table.get(text[:1], whole)(text)
 
     return match
+
+
+def _no_match(text: str) -> None:
+    return None
+
+
+def _ascii_table(pick: Callable[[str], object]) -> dict[str, object]:
+    """pick(first) for every possible ASCII first character of a text, "" (the empty text) included:
+    the fast paths look the first character up instead of testing and lower-casing it."""
+    return {first: pick(first) for first in ["", *map(chr, range(128))]}
 
 
 def first_char_gate(pattern: re.Pattern) -> Callable[[str], re.Match | None]:
@@ -203,10 +214,11 @@ def first_char_gate(pattern: re.Pattern) -> Callable[[str], re.Match | None]:
         return pattern.match
     keys = frozenset(k for c in found for k in (c.lower()[:1], c.upper().lower()[:1]))
     match = pattern.match
+    # ASCII first characters (and the empty text) no branch can start with
+    blocked = frozenset(first for first, start in _ascii_table(lambda first: first.lower() in keys).items() if not start)
 
     def gated(text: str) -> re.Match | None:
-        first = text[:1]
-        if first.isascii() and first.lower() not in keys:
+        if text[:1] in blocked:
             return None
         return match(text)
 
@@ -217,16 +229,19 @@ def first_char_union(rows: tuple[tuple[str, re.Pattern], ...], flags: int = re.I
     """A function giving the name of the first row whose pattern matches the text: what matching
     ``re.compile("(?P<name_0>p0)|(?P<name_1>p1)|...", flags)`` and reading ``lastgroup`` gives.
     Rows of the ``^(?:a|b|...)tail`` shape have their branches bucketed by first letter as in
-    ``first_char_match`` (with IGNORECASE in flags); a row of another shape is tried whole in every
-    bucket. Names must be valid group names. A non-ASCII first character uses the whole union."""
+    ``first_char_match`` (with IGNORECASE in flags); a row of another shape is tried whole in the
+    buckets of the characters it can start with (every bucket when any may start it). Names must be
+    valid group names. A non-ASCII first character uses the whole union."""
     split = [split_branches(p.pattern) if flags & re.IGNORECASE else None for _, p in rows]
-    starts = [[_start_keys(b, flags) for b in s[0]] if s else None for s in split]
+    starts = [[_start_keys(b, flags) for b in s[0]] if s else [_start_keys(p.pattern, flags)]
+              for s, (_, p) in zip(split, rows)]
 
     def compile_(key: str | None) -> re.Pattern | None:
         parts = []
         for (name, pattern), row, row_starts in zip(rows, split, starts):
-            if row is None:
-                parts.append(f"(?P<{name}>{pattern.pattern})")
+            if row is None:  # a row of another shape, tried whole where its first character allows
+                if row_starts[0] is None or (key is not None and key in row_starts[0]):
+                    parts.append(f"(?P<{name}>{pattern.pattern})")
                 continue
             keep = [b for b, s in zip(row[0], row_starts) if s is None or (key is not None and key in s)]
             if keep:
@@ -234,14 +249,99 @@ def first_char_union(rows: tuple[tuple[str, re.Pattern], ...], flags: int = re.I
         return re.compile("|".join(parts), flags) if parts else None
 
     whole = re.compile("|".join(f"(?P<{name}>{p.pattern})" for name, p in rows), flags)
-    keys = set().union(*(s for row_starts in starts if row_starts for s in row_starts if s is not None))
+    keys = set().union(*(s for row_starts in starts for s in row_starts if s is not None))
     buckets = {k: compile_(k) for k in keys}
     default = compile_(None)
+    table = _ascii_table(lambda first: buckets.get(first.lower(), default))  # as in first_char_match
+    table = {first: bucket.match if bucket is not None else _no_match for first, bucket in table.items()}
+    whole_match = whole.match
 
     def first_row(text: str) -> str | None:
-        first = text[:1]
-        pattern = whole if not first.isascii() else buckets.get(first.lower(), default)
-        m = pattern.match(text) if pattern is not None else None
+        m = table.get(text[:1], whole_match)(text)
         return m.lastgroup if m else None
 
     return first_row
+
+
+def union_by_length(rows: tuple[tuple[str, re.Pattern, int], ...]) -> Callable[[str], str | None]:
+    """A function giving the name of the first row, in order, whose pattern matches the text among
+    the rows whose length limit (the third item, in characters) the text does not exceed: what trying
+    ``len(text) <= limit and pattern.match(text)`` row by row gives, in one match per line. One
+    first_char_union per length class; a pattern without IGNORECASE joins it as ``(?-i:...)``.
+    Names must be valid group names; patterns may carry no other flag than IGNORECASE."""
+    scoped = []
+    for name, pattern, limit in rows:
+        extra = pattern.flags & ~(re.IGNORECASE | re.UNICODE)
+        if extra:
+            raise ValueError(f"row {name}: flags {extra} cannot join an IGNORECASE union")
+        if not pattern.flags & re.IGNORECASE:
+            pattern = re.compile(f"(?-i:{pattern.pattern})")
+        scoped.append((name, pattern, limit))
+    limits = sorted({limit for _, _, limit in rows})
+    unions = [first_char_union(tuple((n, p) for n, p, lim in scoped if lim >= limit)) for limit in limits]
+
+    def first_row(text: str) -> str | None:
+        length = len(text)
+        for limit, union in zip(limits, unions):
+            if length <= limit:
+                return union(text)
+        return None
+
+    return first_row
+
+
+def last_chars(items, loose: bool = True) -> tuple[set[str] | None, bool]:
+    """(characters a parsed sequence can end with, whether it can match the empty string); None
+    when any character may end it. The mirror of first_chars (read loosely by default)."""
+    out: set[str] = set()
+    for op, av in reversed(list(items)):
+        if op in _ZERO_WIDTH:
+            continue
+        if op is C.LITERAL:
+            return out | {chr(av)}, False
+        if op is C.IN:
+            return _class_chars(av, out, loose), False
+        if op is C.SUBPATTERN and (loose or not (av[1] or av[2])):
+            found, nullable = last_chars(av[3], loose)
+        elif op is C.BRANCH:
+            found, nullable = set(), False
+            for branch in av[1]:
+                chars, empty = last_chars(branch, loose)
+                if chars is None:
+                    return None, False
+                found |= chars
+                nullable = nullable or empty
+        elif op in _REPEATS:
+            found, nullable = last_chars(av[2], loose)
+            nullable = nullable or av[0] == 0
+        else:
+            return None, False
+        if found is None:
+            return None, False
+        out |= found
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def last_char_gate(pattern: re.Pattern) -> Callable[[str], re.Match | None]:
+    """A function giving what ``pattern.match(text)`` gives for a pattern that ends with ``$``,
+    skipping the match when the text's last character is ASCII and the pattern cannot end with it
+    (compared case-insensitively, as first_char_gate). A text ending in a newline (``$`` matches
+    before it), a non-ASCII last character and patterns of another shape use the full match."""
+    items = list(_parser.parse(pattern.pattern, pattern.flags))
+    if not items or items[-1] != (C.AT, C.AT_END):
+        return pattern.match
+    found, nullable = last_chars(items[:-1])
+    if found is None or nullable:
+        return pattern.match
+    keys = frozenset(k for c in found for k in (c.lower()[:1], c.upper().lower()[:1]))
+    blocked = frozenset(c for c in map(chr, range(128)) if c != "\n" and c.lower() not in keys)
+    match = pattern.match
+
+    def gated(text: str) -> re.Match | None:
+        if text[-1:] in blocked:
+            return None
+        return match(text)
+
+    return gated

@@ -11,9 +11,17 @@ MIN_WORDS = 6
 
 @functools.cache
 def _identifier():
+    import numpy as np
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    model = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    # the weight table as float32: each call multiplies float32 counts by the float16 rows it gathers,
+    # which numpy first casts to float32 (exactly); a float32 table gives the same scores bit for bit
+    # without that cast per call (about 4 % of the clean stage on the dev-set dumps; 57 MB, not 28 MB)
+    return LanguageIdentifier(
+        model.nb_ptc.astype(np.float32), model.nb_pc, model.nb_classes, model.tk_nextmove, model.tk_output,
+        norm_probs=True, tk_row=model.tk_row,
+    )
 
 
 def detect(text: str) -> str | None:

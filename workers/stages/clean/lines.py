@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from workers.stages.clean import vocabulary as v
-from workers.stages.clean.fastmatch import drop_non_alnum, first_char_gate, first_char_match, words
+from workers.stages.clean.fastmatch import drop_non_alnum, union_by_length, words
 
 PROSE, SENTENCE, SHORT = "prose", "sentence", "short"
 CONTENT_KINDS = frozenset((PROSE, SENTENCE))
@@ -77,39 +77,40 @@ _ALL_TRIGGERS = _PROMO_TRIGGERS | _COOKIE_TRIGGERS | _COPYRIGHT_TRIGGERS | _BIO_
 _NOTICE_MAX_CHARS = 400
 
 
-_UI_LINE_MATCH = first_char_match(v.UI_LINE)  # v.UI_LINE.match, branches bucketed by first letter
-# the same, tried only where the line's first character allows (fastmatch): same matches
-_COMMENT_PROMPT_MATCH = first_char_match(v.COMMENT_PROMPT)
-_UI_PREFIX_MATCH = first_char_match(v.UI_PREFIX)
-_ABOUT_SECTION_MATCH = first_char_gate(v.ABOUT_SECTION)
-_CREDITS_MATCH = first_char_gate(v.CREDITS)
+# the whole-line patterns of the reason chain, each with the longest line it is tried on, in the
+# chain's order: one match per line gives the first that fires (fastmatch.union_by_length)
+_ANCHORED_ROWS = (
+    ("comment_prompt", v.COMMENT_PROMPT, 80),
+    ("ui_line", v.UI_LINE, 80),
+    ("ui_prefix", v.UI_PREFIX, 300),
+    ("end_marker", v.END_OF_COPY, 12),
+    ("about_section", v.ABOUT_SECTION, 80),
+    ("credits", v.CREDITS, 250),
+)
+_ANCHORED_ROW = union_by_length(_ANCHORED_ROWS)
+_FIRST_ROWS = frozenset(("comment_prompt", "ui_line"))  # rows tried before the icon-word test
+_ROW_REASON = {"ui_line": "ui_vocabulary", "ui_prefix": "ui_vocabulary"}  # other rows: their name
 _GALLERY_SCORE = -2.0  # a gallery control inside the article: see vocabulary.GALLERY_CONTROL
 
 
 def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
     text = line.text
     length = len(text)
-    if length <= 80:
-        if _COMMENT_PROMPT_MATCH(text):
-            return "comment_prompt"
-        if _UI_LINE_MATCH(text):
-            return "ui_vocabulary"
+    row = _ANCHORED_ROW(text)
+    if row in _FIRST_ROWS:
+        return _ROW_REASON.get(row, row)
     if line.n >= 3 and not line.terminal and length <= 4000 and _has_icon_words(text):
         iconish = len(v.ICONISH.findall(text))
         if iconish >= 3 and iconish * 5 >= line.n:
             return "ui_vocabulary"
-    if length <= 300 and _UI_PREFIX_MATCH(text):
+    if row == "ui_prefix":
         return "ui_vocabulary"
     if line.n <= 12 and not line.terminal and tokens and v.UI_WORDS.issuperset(tokens):
         return "ui_vocabulary"
     if length <= 160 and _is_nav_row(text):
         return "ui_vocabulary"
-    if length <= 12 and v.END_OF_COPY.match(text):
-        return "end_marker"
-    if length <= 80 and _ABOUT_SECTION_MATCH(text):
-        return "about_section"
-    if length <= 250 and _CREDITS_MATCH(text):
-        return "credits"
+    if row is not None:
+        return row  # end_marker, about_section, credits
     if length <= 300 and "©" in text and v.COPYRIGHT.search(text):
         return "copyright"
     if _ALL_TRIGGERS.isdisjoint(tokens):
@@ -182,7 +183,7 @@ def classify(texts: list[str]) -> list[Line]:
         elif _is_roster(text, tokens, line.stop):
             line.kind = SHORT  # a line-up or name list: "Team: Ward; Clarke, Osei, Patel; ..."
             line.score = -3.0
-        elif _is_prose(line, text, tokens, alpha := _alpha_share(tokens)):
+        elif _may_be_prose(line) and _is_prose(line, text, tokens, alpha := _alpha_share(tokens)):
             line.kind = PROSE
             line.score = float(min(n, 60)) if n >= 3 else min(len(text) / 4.0, 60.0)
         elif line.terminal and n >= 3 and alpha >= 0.5:
@@ -215,6 +216,15 @@ def _is_roster(text: str, tokens: list[str], stop: float) -> bool:
 def _alpha_share(tokens: list[str]) -> float:
     """Share of word tokens made of letters only (numbers, codes and symbols lower it)."""
     return sum(map(str.isalpha, tokens)) / len(tokens) if tokens else 0.0
+
+
+_PROSE_MIN_WORDS_UNENDED = 8  # the fewest words of a _is_prose rule without a sentence end
+
+
+def _may_be_prose(line: Line) -> bool:
+    """False where _is_prose is False whatever the text: a line without a sentence end and under
+    _PROSE_MIN_WORDS_UNENDED words (most chrome lines), so its letter share is never computed."""
+    return line.terminal or line.n >= _PROSE_MIN_WORDS_UNENDED
 
 
 def _is_prose(line: Line, text: str, tokens: list[str], alpha: float | None = None) -> bool:

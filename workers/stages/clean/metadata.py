@@ -7,6 +7,7 @@ import re
 
 from workers.stages.clean import vocabulary as v
 from workers.stages.clean.fastmatch import count_letters, first_char_gate
+from workers.stages.clean.fastmatch import words as word_tokens
 from workers.stages.clean.lines import has_quotes, is_terminal
 
 _WORD = re.compile(r"\w+")
@@ -86,10 +87,10 @@ def content_words(text: str) -> set[str]:
 
 def containment(small: str, big: str) -> float:
     """Share of `small`'s words that also occur in `big`."""
-    a = set(_WORD.findall(small.casefold()))
+    a = set(word_tokens(small.casefold()))  # _WORD.findall, by bytes (fastmatch)
     if not a:
         return 0.0
-    return len(a & set(_WORD.findall(big.casefold()))) / len(a)
+    return len(a & set(word_tokens(big.casefold()))) / len(a)
 
 
 def split_dateline(paragraph: str) -> tuple[str | None, str, str | None]:

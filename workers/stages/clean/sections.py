@@ -26,6 +26,7 @@ the section kind as reason; every other line keeps the line classifier's decisio
 from __future__ import annotations
 
 import re
+from re import _parser
 
 from workers.stages.clean import lines as ln
 from workers.stages.clean import vocabulary as v
@@ -54,8 +55,13 @@ def _hint(text: str) -> bool:
     lower = text.lower()
     return (
         "subscri" in lower or "member" in lower or "reading" in lower or "limit" in lower or "unlock" in lower
-        or "full" in lower or "entire" in lower or "rest of" in lower or "statements" in lower
+        or "full" in lower or "entire" in lower or "whole" in lower or "rest of" in lower or "statements" in lower
+        or "forward" in lower
     )
+
+
+# the shortest text LEGAL_PARAGRAPH or PAYWALL can match (the regex parser's width): shorter lines skip both
+_CHROME_PARAGRAPH_MIN_CHARS = min(_parser.parse(p.pattern, p.flags).getwidth()[0] for p in (v.LEGAL_PARAGRAPH, v.PAYWALL))
 
 
 def heading_kind(text: str) -> str | None:
@@ -71,7 +77,7 @@ def line_kind(text: str) -> str | None:
     kind = heading_kind(text)
     if kind:
         return kind
-    if len(text) > 600 or not _hint(text):
+    if not _CHROME_PARAGRAPH_MIN_CHARS <= len(text) <= 600 or not _hint(text):
         return None
     if v.LEGAL_PARAGRAPH.match(text):
         return "legal"
@@ -96,11 +102,14 @@ def is_offer(text: str) -> bool:
 
 def _prose_below(lines: list[ln.Line], kinds: list[str | None]) -> list[int]:
     """below[i]: words of the prose lines from i on, legal paragraphs and those under a legal
-    heading (up to the next short line) not counted."""
+    heading (up to the next short line) not counted; for i after the first section line (the only
+    ones mark reads: the lines above it are not counted, so the offer test never runs on them)."""
     below = [0] * (len(lines) + 1)
     legal_run = False
     words = [0] * len(lines)
-    for i, line in enumerate(lines):
+    first = next(i for i, kind in enumerate(kinds) if kind)  # mark calls this only when there is one
+    for i in range(first, len(lines)):
+        line = lines[i]
         if kinds[i] == "legal":
             legal_run = True
             continue
