@@ -400,3 +400,71 @@ def test_a_masthead_over_the_headline_is_the_outlet_not_the_byline(masthead):
     record = stage.clean_lines(texts)
     assert record["title"] == texts[1]
     assert record["byline"] is None
+
+
+# --- comment-count headings that echo the post's title: a hard end ---------------------------------
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("11 responses to “The Loneliest Woman in the World: An Appreciation of Heart’s “Alone””", True),
+        ("5 thoughts on “JSON parsing: simdjson vs. JSON for Modern C++”", True),
+        ("One thought on “Python 3: simple HTTP Request with the Socket module”", True),
+        ("{ 38 comments… read them below or add one }", True),
+        ("24 comments:", True),  # the comment-prompt rule's already (a hard end either way)
+        ("3 replies to \"Harbour board backs channel dredging\"", True),
+        ("3 comments were received by the council before the vote on Monday.", False),  # a sentence
+        ("Two responses to the plan stood out, the report said.", False),
+        ("11 responses", True),
+    ],
+)
+def test_comment_count_headings(text, heading):
+    (line,) = ln.classify([text])
+    assert line.hard_end is heading
+    assert (line.reason in ("comment_heading", "comment_prompt")) is heading
+
+
+def test_a_post_above_a_title_echoing_comments_heading_wins_over_the_longer_comments():
+    post = [ARTICLE[0] + " " + ARTICLE[1], ARTICLE[2] + " " + ARTICLE[0], ARTICLE[1] + " " + ARTICLE[2]]
+    texts = ["Harbour board backs channel dredging", *post,
+             "12 thoughts on “Harbour board backs channel dredging”", "Jane Roe says:", *TEASER_SUMMARIES]
+    assert stage.clean_lines(texts)["paragraphs"] == post
+
+
+# --- a post footer between the article and a short paragraph under it -------------------------------
+FOOTER_BIO = "Jane Doe is a senior editor at the paper and has covered the harbour and its board since 2015."
+
+
+@pytest.mark.parametrize(
+    ("footer", "tail", "cut"),
+    [
+        (["Category: Blog Popular", "« Previous Next »"], "Submit your question below and we will answer it in a post.", True),
+        (["TAGS: harbour, dredging, storms", "* Tweet"], "Sam Roe has done many amazing things in his short life, twice.", True),
+        (["* Author", "* Recent Posts"], "I'm Amy and I'm so glad you've stopped by! My blog is about boats.", True),
+        (["Share", "Jane Doe"], FOOTER_BIO, True),  # an author box: her name over her bio
+        (["Share", "Amy Roe"], "Amy Roe said on Monday that the dredging would start well before the autumn storms arrive in the bay.", False),
+        (["Share", "Jane Doe"], "The board will meet again in May to approve the contract for the dredging works.", False),
+        (["Photo: Jane Doe", "Advertisement"], "The board will meet again in May to approve the contract for the work.", False),
+        (["Costs And Timing", "Share"], "Costs rose after the storms, and the board will meet again in May to decide.", False),
+    ],
+)
+def test_a_short_paragraph_after_a_post_footer_is_not_the_article(footer, tail, cut):
+    texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 5, 2024", *ARTICLE, *footer, tail]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert paragraphs[:3] == ARTICLE
+    assert (tail not in paragraphs) is cut
+
+
+def test_a_long_part_after_a_footer_line_stays():
+    # more prose after the footer line than the island allows: not a footer's paragraph
+    tail = [ARTICLE[k % 3] + f" Part {k} of the report." for k in range(8)]
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", *ARTICLE, "Category: News", "* Tweet", *tail]
+    assert stage.clean_lines(texts)["paragraphs"][-1] == tail[-1]
+
+
+# --- "By Jane Doe: ..." opening the lead is an inline byline, not a dateline -----------------------
+def test_an_inline_byline_is_not_a_dateline():
+    from workers.stages.clean import metadata as md
+
+    lead = "By Aaron Humes: The Americas cannot ignore the risk of further surges, the director warned on Monday."
+    assert md.split_dateline(lead) == (None, lead, None)
+    assert md.split_dateline("Brussels: The Americas cannot ignore the risk of further surges, she said.")[0] == "Brussels"

@@ -269,6 +269,7 @@ def clean_lines(
     else:
         start, end = _article_above_closing(lines, *ln.densest_run(lines))
         start = _lead_above_run(lines, start)
+        end = _end_before_post_footer(lines, start, end)
         keep = [start <= i < end and line.kind in ln.CONTENT_KINDS for i, line in enumerate(lines)]
         _keep_inner_structure(lines, keep, start, end)
 
@@ -515,6 +516,50 @@ def _article_above_closing(lines: list[ln.Line], start: int, end: int) -> tuple[
         if prose >= _ANCHORED_MIN_WORDS and any(_header_line(x.text) for x in lines[max(0, s - _HEADER_REACH): s]):
             return s, e
     return start, end
+
+
+_FOOTER_ISLAND_MAX_WORDS = 150  # prose after a post footer that is the footer's, not the article's
+_FOOTER_ISLAND_SHARE = 0.25  # ... and at most this share of the run's prose
+
+
+def _end_before_post_footer(lines: list[ln.Line], start: int, end: int) -> int:
+    """The run's end moved up to its last gap (two or more non-content lines) that holds a post
+    footer line (vocabulary.POST_FOOTER: tags row, previous/next links, author-box tabs) or a bare
+    person's name (an author box), when the prose after that gap is short: an author's bio, a form's
+    instructions or a disclaimer under the article, which the densest run swallows when the footer
+    between them is only a few lines."""
+    total = sum(line.n for line in lines[start:end] if line.kind == ln.PROSE)
+    words, i = 0, end - 1
+    while i > start and words <= min(_FOOTER_ISLAND_MAX_WORDS, _FOOTER_ISLAND_SHARE * total):
+        if lines[i].kind in ln.CONTENT_KINDS:
+            words += lines[i].n if lines[i].kind == ln.PROSE else 0
+            i -= 1
+            continue
+        gap_end = i + 1
+        while i > start and lines[i].kind not in ln.CONTENT_KINDS:
+            i -= 1
+        gap = lines[i + 1: gap_end]
+        if words and len(gap) >= 2 and any(_footer_line(x.text, lines[gap_end].text) for x in gap):
+            return i + 1
+    return end
+
+
+_FOOTER_LINE_MAX_CHARS = 200
+_FIRST_PERSON_BIO = re.compile(r"^(?:Hi[,!]? |Hello[,!]? )?(?:I'm|I’m|I am|My name is) (?P<name>[A-Z][\w'’.-]*)")
+
+
+def _footer_line(text: str, below: str) -> bool:
+    """A post footer line (vocabulary.POST_FOOTER), or an author box's name line ("Evan Symon") over
+    a bio that opens with that first name or surname ("Evan V. Symon is ...", "I'm Amy and ...")."""
+    if len(text) > _FOOTER_LINE_MAX_CHARS:
+        return False
+    if v.POST_FOOTER.match(text):
+        return True
+    if not _person_name(text):
+        return False
+    bio = _BIO_OPENING.match(below) or _FIRST_PERSON_BIO.match(below)
+    names = text.split()
+    return bio is not None and (names[0] in bio.group("name").split() or names[-1] in bio.group("name").split())
 
 
 _LEAD_GAP_MAX = 12  # short lines (a table of contents, a list) between the lead and the run

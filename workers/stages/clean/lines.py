@@ -83,6 +83,14 @@ _COMMENT_PROMPT_MATCH = first_char_match(v.COMMENT_PROMPT)
 _UI_PREFIX_MATCH = first_char_match(v.UI_PREFIX)
 _ABOUT_SECTION_MATCH = first_char_gate(v.ABOUT_SECTION)
 _CREDITS_MATCH = first_char_gate(v.CREDITS)
+_COUNT_WORD_INITIALS = frozenset("{([ nNoOtTfFsSeE0123456789")
+
+
+def _may_count_comments(text: str) -> bool:
+    """Prefilter for vocabulary.COMMENT_COUNT_HEADING: its first character (a digit, a number word's initial, a brace)."""
+    return text[:1] in _COUNT_WORD_INITIALS
+
+
 _GALLERY_SCORE = -2.0  # a gallery control inside the article: see vocabulary.GALLERY_CONTROL
 
 
@@ -94,6 +102,8 @@ def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
             return "comment_prompt"
         if _UI_LINE_MATCH(text):
             return "ui_vocabulary"
+    if length <= 260 and _may_count_comments(text) and v.COMMENT_COUNT_HEADING.match(text):
+        return "comment_heading"  # "11 responses to “Title”": the comments start here (a hard end)
     if line.n >= 3 and not line.terminal and length <= 4000 and _has_icon_words(text):
         iconish = len(v.ICONISH.findall(text))
         if iconish >= 3 and iconish * 5 >= line.n:
@@ -197,7 +207,7 @@ def classify(texts: list[str]) -> list[Line]:
 
 
 _LIST_SEPARATORS = re.compile(r"[,;]")
-_HARD_END_REASONS = frozenset(("end_marker", "about_section"))
+_HARD_END_REASONS = frozenset(("end_marker", "about_section", "comment_heading"))
 
 
 def _is_roster(text: str, tokens: list[str], stop: float) -> bool:

@@ -32,7 +32,7 @@ _NOT_PLACES = frozenset(
     "update updated note editor editors analysis exclusive watch photo photos video videos opinion "
     "breaking live read related source credit image comment comments warning correction disclaimer "
     "q a question answer summary background context explainer review interview listen also more "
-    "tags topics share print email advertisement sponsored the this that it he she they we i".split()
+    "tags topics share print email advertisement sponsored the this that it he she they we i by".split()
 )
 _BYLINE = re.compile(
     r"^(?:(?i:by|written by|words by|reporting by|story by|text by|von|par|por|door|di|av|af|przez|από|от|автор:?)\s+"

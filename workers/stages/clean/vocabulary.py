@@ -74,6 +74,24 @@ COMMENT_PROMPT = re.compile(
     r"\d+ (?:guest ?book )?entries|condolences(?: \(\d+\))?)[.:!]?$",
     re.IGNORECASE,
 )
+# the heading over a blog's comments that counts them and may echo the post's title (WordPress and
+# blog themes): "11 responses to “Title”", "5 thoughts on “Title”", "One thought on “Title”",
+# "{ 38 comments… read them below or add one }", "24 comments:"; a hard end of the article
+COMMENT_COUNT_HEADING = re.compile(
+    r"^[{(\[]?\s*(?:\d{1,5}|no|one|two|three|four|five|six|seven|eight|nine|ten) "
+    r"(?:comments?|responses?|repl(?:y|ies)|thoughts?|reactions?)"
+    r"(?: (?:on|to|for|about) [“\"‘'«].{1,200}|\s*(?:…|\.\.\.)[^.!?]{0,60}|:)?\s*[})\]]?$",
+    re.IGNORECASE,
+)
+# a line of a post's footer under the article: the tags/category row, the previous/next post links,
+# an author box's tabs ("Author", "Recent Posts", "Latest posts by Jane Doe"); prose after it is the
+# footer's (a bio, a form's instructions, a disclaimer), not the article's
+POST_FOOTER = re.compile(
+    r"^(?:[*•-] )?(?:(?:tags?|topics?|categor(?:y|ies)|filed under|posted in)\s*:.*|"
+    r"[«‹<←]?\s*(?:previous|prev|older)(?: post| article| story)?\s*[|/·•]?\s*(?:next|newer)(?: post| article| story)?\s*[»›>→]?|"
+    r"author|recent posts|about the author|latest posts by .{1,40}|view all posts by .{1,40}|more (?:posts|articles|stories) by .{1,40})$",
+    re.IGNORECASE,
+)
 COOKIE_CONTEXT = re.compile(
     r"\b(?:accept|consent|privacy|use of|we use|this (?:site|website)|browsing|settings|preferences)\b",
     re.IGNORECASE,
