@@ -184,7 +184,12 @@ def test_snippet_f1(text, wanted, unwanted, expected):
         ("Posted by Konstantin 21.10.2019", ["Konstantin"]),
         ("12/04/2020 by Kay 24 Comments", ["Kay"]),
         ("By Carla Weiss, Derek Morgan and Nora Ellis", ["Carla Weiss", "Derek Morgan", "Nora Ellis"]),
+        ("By John Walk - January 10, 2020", ["John Walk"]),  # a hyphen between name and date
+        ("By Jane Doe | March 4, 2020", ["Jane Doe"]),
+        ("Author: Jacopo Cascioli", ["Jacopo Cascioli"]),
+        ("Authors: Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
         # not bylines
+        ("Author: admin", None),
         ("By Tuesday", None),
         ("Posted by Admin", None),
         ("The bridge was built by Roman engineers", None),
@@ -468,3 +473,31 @@ def test_an_inline_byline_is_not_a_dateline():
     lead = "By Aaron Humes: The Americas cannot ignore the risk of further surges, the director warned on Monday."
     assert md.split_dateline(lead) == (None, lead, None)
     assert md.split_dateline("Brussels: The Americas cannot ignore the risk of further surges, she said.")[0] == "Brussels"
+
+
+# --- bylines a dump splits over two lines, or puts under the date -----------------------------------
+@pytest.mark.parametrize(
+    ("header", "byline"),
+    [
+        (["By", "Jacob Wade", "March 5, 2024"], "Jacob Wade"),
+        (["By :", "Joe S.", "March 5, 2024"], "Joe S."),
+        (["Published by", "Daniel Lemire", "March 5, 2024"], "Daniel Lemire"),
+        (["March 5, 2024", "Andrea Middleton"], "Andrea Middleton"),  # the name under the date line
+        (["By", "Harbour News", "March 5, 2024"], None),  # an outlet's name is not a person
+        (["March 5, 2024", "Harbour News"], None),
+        (["March 5, 2024", "Stand by", "Jacob Wade"], None),  # not a byline label
+    ],
+)
+def test_a_byline_split_over_lines_or_under_the_date(header, byline):
+    record = stage.clean_lines(["Harbour board backs channel dredging", *header, *ARTICLE])
+    assert record["byline"] == byline
+    assert record["published_at"] == "2024-03-05"
+    assert record["paragraphs"] == ARTICLE
+
+
+def test_dates_in_the_comments_are_not_the_articles():
+    texts = ["Harbour board backs channel dredging", *ARTICLE, "3 thoughts on “Harbour board backs channel dredging”",
+             "Jane Roe", "June 28, 2015 at 10:25 pm", "Great piece on the dredging, thank you for writing it up."]
+    assert stage.clean_lines(texts)["published_at"] is None
+    dated = ["Harbour board backs channel dredging", "March 5, 2024", *ARTICLE, "12 Comments", "June 28, 2015 at 10:25 pm"]
+    assert stage.clean_lines(dated)["published_at"] == "2024-03-05"

@@ -277,9 +277,12 @@ def clean_lines(
     meta = [False] * len(lines)
     published_bare = False  # the published date so far came from an unlabelled date line
     published_lines: list[tuple[int, str]] = []  # (line, published date) of each date line
+    comments = _comments_start(lines, keep)
     for i, line in enumerate(lines):
         if line.kind == ln.PROSE or len(line.text) > 120 or (line.kind == "boilerplate" and line.reason not in _DATED_CHROME):
             continue
+        if i >= comments:
+            break  # readers' names and dates, never the article's
         dates = date_line(line.text) or _list_or_byline_date(line.text)
         if dates:
             if dates[0]:
@@ -309,13 +312,17 @@ def clean_lines(
             byline = byline or lines[i - 1].text
             meta[i] = meta[i - 1] = True
             keep[i - 1] = False
+        # "By" / "Jane Doe": a byline label on its own line over the name (a dump splits the link)
+        elif i + 1 < len(lines) and len(line.text) <= 16 and v.BYLINE_LABEL.match(line.text) and _person_name(lines[i + 1].text):
+            byline = byline or lines[i + 1].text
+            meta[i] = meta[i + 1] = True
     for i, is_meta in enumerate(meta):
         if is_meta:
             keep[i] = False
 
     first = next((i for i, k in enumerate(keep) if k), len(lines))
     if byline is None:
-        byline = _name_over_date(lines, meta, keep, first)
+        byline = _name_over_date(lines, meta, keep, first) or _name_under_date(lines, meta, keep, first)
 
     # 3. title: the line a browser-tab title line ("Headline - Site") repeats; else the header line
     # whose content words best match the article's - not a subheading the article repeats (a table
@@ -957,6 +964,30 @@ def _name_over_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], fi
                 meta[j] = True
                 return line.text
         # no name over this date line (a masthead's edition date): try the next date line
+    return None
+
+
+_COMMENT_HEADINGS = frozenset(("comment_heading", "comment_prompt"))
+
+
+def _comments_start(lines: list[ln.Line], keep: list[bool]) -> int:
+    """The first comments heading (a hard end: "12 Comments", "5 thoughts on “Title”") below the
+    first article line, or len(lines): the reader comments start there."""
+    first = next((i for i, k in enumerate(keep) if k), len(lines))
+    return next((i for i in range(first + 1, len(lines))
+                 if lines[i].hard_end and lines[i].reason in _COMMENT_HEADINGS), len(lines))
+
+
+def _name_under_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int) -> str | None:
+    """A bare byline name right under the header's date line, above the article ("June 19, 2019" /
+    "Andrea Middleton" / the lead; the header may sit under a headline and standfirst the run holds);
+    the name line becomes metadata."""
+    for i in range(min(first + _HEADER_GAP_LINES, len(lines) - 1)):
+        if meta[i] and not md.byline(lines[i].text) and date_line(lines[i].text):
+            j = i + 1
+            if not (meta[j] or keep[j]) and lines[j].kind == ln.SHORT and _person_name(lines[j].text):
+                meta[j] = True
+                return lines[j].text
     return None
 
 

@@ -35,7 +35,7 @@ _NOT_PLACES = frozenset(
     "tags topics share print email advertisement sponsored the this that it he she they we i by".split()
 )
 _BYLINE = re.compile(
-    r"^(?:(?i:by|written by|words by|reporting by|story by|text by|von|par|por|door|di|av|af|przez|από|от|автор:?)\s+"
+    r"^(?:(?i:by|written by|words by|reporting by|story by|text by|authors?:|von|par|por|door|di|av|af|przez|από|от|автор:?)\s+"
     r"(?P<name>[A-Z\u00c0-\u00de\u0100-\u017f\u0391-\u03a9\u0400-\u042f][^\n]{1,100})|"
     r"(?:بقلم|كتب|كتبت)\s*:?\s*(?P<uncased>[\u0600-\u06ff][^\n]{1,100}))$"
 )
@@ -147,7 +147,7 @@ def _by_segment(text: str) -> str | None:
     m = _BY_INSIDE.match(text)
     if not m or not _BY_BEFORE.match(m.group("before")):
         return None
-    name = _BY_TAIL.split(text[m.end():], 1)[0].strip()
+    name = _BY_TAIL.split(text[m.end():], 1)[0].strip().rstrip(" |·•,–—-")  # "By Jane Doe - March 4"
     if name.endswith(":"):
         return None  # a menu label ("+ By Course/Meal:"), not a name
     if name.endswith(".") and not _NAME_INITIAL_OR_SUFFIX.search(name):

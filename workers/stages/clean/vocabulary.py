@@ -198,6 +198,8 @@ END_MARKER = re.compile(
     re.IGNORECASE,
 )
 
+# a byline's label alone on its line, the name on the next one ("By" / "Jane Doe": the dump split a link)
+BYLINE_LABEL = re.compile(r"^(?:by|written by|posted by|published by|author|authors?|words by)\s*:?$", re.IGNORECASE)
 # a staff role line under a standalone byline name: "Business reporter", "Transport correspondent"
 ROLE_LINE = re.compile(
     r"^(?:[A-Z][\w&'’-]*\s){0,3}(?:reporter|correspondent|editor|writer|journalist|columnist|contributor|"
