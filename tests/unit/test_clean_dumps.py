@@ -436,15 +436,19 @@ def test_a_post_above_a_title_echoing_comments_heading_wins_over_the_longer_comm
 
 
 # --- a post footer between the article and a short paragraph under it -------------------------------
-FOOTER_BIO = "Jane Doe is a senior editor at the paper and has covered the harbour and its board since 2015."
+LONGER_ARTICLE = [ARTICLE[0] + " " + ARTICLE[1], ARTICLE[2] + " " + ARTICLE[0], ARTICLE[1] + " " + ARTICLE[2]]
+FOOTER_BIO = "Jane Doe has sailed around the harbour for twenty years and lives in Portsmouth with her two very old dogs."
 
 
 @pytest.mark.parametrize(
     ("footer", "tail", "cut"),
     [
-        (["Category: Blog Popular", "« Previous Next »"], "Submit your question below and we will answer it in a post.", True),
-        (["TAGS: harbour, dredging, storms", "* Tweet"], "Sam Roe has done many amazing things in his short life, twice.", True),
-        (["* Author", "* Recent Posts"], "I'm Amy and I'm so glad you've stopped by! My blog is about boats.", True),
+        (["Category: Blog Popular", "« Previous Next »"],
+         "Submit your sports question below and the team will break down the answer in upcoming blog posts for you all!", True),
+        (["TAGS: harbour, dredging, storms", "* Tweet"],
+         "Sam Roe has done many amazing things in his short life. Well, two amazing things. Ok, one thing that he did twice.", True),
+        (["* Author", "* Recent Posts"],
+         "I'm Amy and I'm so glad you've stopped by! As a sailing instructor, my goal is to walk you through the harbour.", True),
         (["Share", "Jane Doe"], FOOTER_BIO, True),  # an author box: her name over her bio
         (["Share", "Amy Roe"], "Amy Roe said on Monday that the dredging would start well before the autumn storms arrive in the bay.", False),
         (["Share", "Jane Doe"], "The board will meet again in May to approve the contract for the dredging works.", False),
@@ -453,9 +457,9 @@ FOOTER_BIO = "Jane Doe is a senior editor at the paper and has covered the harbo
     ],
 )
 def test_a_short_paragraph_after_a_post_footer_is_not_the_article(footer, tail, cut):
-    texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 5, 2024", *ARTICLE, *footer, tail]
+    texts = ["Harbour board backs channel dredging", "By Sam Kerr", "March 5, 2024", *LONGER_ARTICLE, *footer, tail]
     paragraphs = stage.clean_lines(texts)["paragraphs"]
-    assert paragraphs[:3] == ARTICLE
+    assert paragraphs[:3] == LONGER_ARTICLE
     assert (tail not in paragraphs) is cut
 
 
@@ -479,11 +483,11 @@ def test_an_inline_byline_is_not_a_dateline():
 @pytest.mark.parametrize(
     ("header", "byline"),
     [
-        (["By", "Jacob Wade", "March 5, 2024"], "Jacob Wade"),
-        (["By :", "Joe S.", "March 5, 2024"], "Joe S."),
-        (["Published by", "Daniel Lemire", "March 5, 2024"], "Daniel Lemire"),
+        (["March 5, 2024", "By", "Jacob Wade"], "Jacob Wade"),
+        (["March 5, 2024", "By :", "Joe S."], "Joe S."),
+        (["March 5, 2024", "Published by", "Daniel Lemire"], "Daniel Lemire"),
         (["March 5, 2024", "Andrea Middleton"], "Andrea Middleton"),  # the name under the date line
-        (["By", "Harbour News", "March 5, 2024"], None),  # an outlet's name is not a person
+        (["March 5, 2024", "By", "Harbour News"], None),  # an outlet's name is not a person
         (["March 5, 2024", "Harbour News"], None),
         (["March 5, 2024", "Stand by", "Jacob Wade"], None),  # not a byline label
     ],
@@ -501,3 +505,61 @@ def test_dates_in_the_comments_are_not_the_articles():
     assert stage.clean_lines(texts)["published_at"] is None
     dated = ["Harbour board backs channel dredging", "March 5, 2024", *ARTICLE, "12 Comments", "June 28, 2015 at 10:25 pm"]
     assert stage.clean_lines(dated)["published_at"] == "2024-03-05"
+
+
+# --- titles: list items, kickers, repeated headlines, short Title Case headlines, caption labels ----
+def test_a_numbered_breadcrumb_item_does_not_beat_the_headline_over_the_byline():
+    texts = ["1. Home", "2. Outer Channel", "Board backs plan before the storms arrive", "by Jane Doe, Harbour News", *ARTICLE]
+    assert stage.clean_lines(texts)["title"] == "Board backs plan before the storms arrive"
+
+
+def test_the_line_over_the_byline_beats_a_menu_item_above_it():
+    head = "Harbour board backs outer channel dredging plan"
+    texts = ["+ Channel Dredging Harbour Board", "Search", head, "By Jane Doe @janedoe", *ARTICLE]
+    record = stage.clean_lines(texts)
+    assert (record["title"], record["byline"]) == (head, "Jane Doe")
+
+
+def test_a_headline_the_page_repeats_is_not_taken_for_a_dek():
+    head = "When the harbour board votes on dredging, this is what happens to the channel"
+    texts = ["About", head, "NEWS FEATURES HARBOUR PORT STORMS", head, "By Jane Doe | March 5, 2024", *ARTICLE]
+    assert stage.clean_lines(texts)["title"] == head
+
+
+def test_a_headline_with_its_own_dek_is_not_a_dek_of_the_kicker_above():
+    head = "The harbour board backs the outer channel dredging plan before the storms arrive"
+    dek = "The board voted on Monday to dredge the channel, and the work will take eleven weeks to complete."
+    texts = ["Channel in numbers", head, dek, "By Jane Doe", "March 5, 2024", *ARTICLE]
+    record = stage.clean_lines(texts)
+    assert (record["title"], record["summary"]) == (head, dek)
+
+
+@pytest.mark.parametrize(
+    ("above", "title"),
+    [
+        ("Outer Channel Dredging", "Outer Channel Dredging"),  # Title Case, its words in the article
+        ("Jane Doe", None),  # a person's name over the byline is not the headline
+    ],
+)
+def test_a_title_case_line_over_the_byline(above, title):
+    texts = [above, "By John Walk - January 10, 2020", "21 minutes - 4312 words",
+             "The harbour board approved dredging of the outer channel on Monday before the autumn storms arrive.",
+             *ARTICLE[1:]]
+    record = stage.clean_lines(texts)
+    assert record["title"] == title
+    assert (record["byline"], record["published_at"]) == ("John Walk", "2020-01-10")
+
+
+@pytest.mark.parametrize(
+    ("text", "caption"),
+    [
+        ("Media caption Drone footage shows mass burials in New York", True),
+        ("Image copyright Getty Images", True),
+        ("Image caption The harbour at dawn", True),
+        ("Media coverage of the dredging plan was mostly positive, the board said on Monday.", False),
+    ],
+)
+def test_caption_labels(text, caption):
+    from workers.stages.clean import metadata as md
+
+    assert md.is_caption(text, before_lead=False) is caption

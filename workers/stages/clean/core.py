@@ -337,7 +337,7 @@ def clean_lines(
             continue
         if body_words is None:
             body_words = md.content_words(_head_text(lines, keep, _TITLE_BODY_CHARS))
-        item = md.LIST_ITEM.match(line.text)  # a menu or list item: scored without its marker, and weak
+        item = _list_item(line.text)  # a menu or list item: scored without its marker, and weak
         score = md.title_score(line.text[item.end():] if item else line.text, body_words) + 0.001 * i
         if item:
             score *= _WEAK_TITLE_FACTOR
@@ -360,8 +360,8 @@ def clean_lines(
         if header is not None and (title_index is None or title_index < header):
             # the first article line sits above the header's date/byline lines: it is the headline
             # (when none was found above it) or the standfirst under the headline, not the lead
-            if title_index is None and header_line_is_title(lines[header]):
-                title_index = header
+            if (title_index is None or _list_item(lines[title_index].text)) and header_line_is_title(lines[header]):
+                title_index = header  # a menu's list item above scored well; the header's line is the headline
             elif title_index is None:
                 title_index = _headline_over_standfirst(lines, meta, header)
             keep[header] = False
@@ -383,8 +383,8 @@ def clean_lines(
         title_index, title = None, known_title
     else:
         title = lines[title_index].text if title_index is not None else None
-        if title and md.LIST_ITEM.match(title):
-            title = title[md.LIST_ITEM.match(title).end():] or None  # "* Headline" in a dump's list
+        if title and _list_item(title):
+            title = title[_list_item(title).end():] or None  # "* Headline" in a dump's list
         if title and v.BREADCRUMB_SEPARATOR.search(title):
             # "Home > News > Headline": a breadcrumb trail ending in the headline
             crumb = v.BREADCRUMB_SEPARATOR.split(title)[-1].strip()
@@ -654,6 +654,14 @@ def _drop_author_bio(paragraphs: list[str], byline: str | None, removed: Counter
     return out
 
 
+_NUMBERED_ITEM = re.compile(r"^\d{1,3}[.)]\s+(?=\S)")
+
+
+def _list_item(text: str) -> re.Match | None:
+    """The marker of a dump's list item: "* ", "+ ", "- ", or a number ("2. Other Sciences", a breadcrumb's or ranked list's)."""
+    return md.LIST_ITEM.match(text) or _NUMBERED_ITEM.match(text)
+
+
 def _header_line(text: str) -> bool:
     """A date line or a byline line (an article's header)."""
     return len(text) <= 120 and (date_line(text) is not None or md.byline(text) is not None)
@@ -889,6 +897,10 @@ def _headline_over_dek(
     text = lines[above].text
     if lines[above].n >= lines[title_index].n or md.standalone_name(text) or md.is_caption(text, before_lead=False):
         return title_index
+    if any(lines[i].text == lines[title_index].text for i in range(max(0, above - _HEADER_REACH), above)):
+        return title_index  # the page repeats the chosen line around the header: it is the headline, not a dek
+    if _standfirst_after(lines, meta, keep, title_index, first) is not None:
+        return title_index  # the chosen line has its own dek under it: it is the headline (a kicker above)
     # shorter headlines share fewer words with the article than their dek: any shared content word will do
     if body_words is None or md.title_score(text, body_words) <= 0.0:
         return title_index
@@ -1023,10 +1035,18 @@ def _line_over_byline(lines: list[ln.Line], meta: list[bool], keep: list[bool], 
         line = lines[i]
         if line.kind == "boilerplate" or meta[i]:
             continue
-        if keep[i] or not header_line_is_title(line) or md.looks_like_outlet(line.text) or md.standalone_name(line.text):
+        if keep[i] or not header_line_is_title(line) or md.looks_like_outlet(line.text):
             return None
+        if md.standalone_name(line.text) and not _names_the_article(line.text, lines, keep):
+            return None  # "Jane Doe" over her date line; "Managing Python Environments" names the article's subject
         return i
     return None
+
+
+def _names_the_article(text: str, lines: list[ln.Line], keep: list[bool]) -> bool:
+    """A Title Case line whose content words recur in the article's opening (as a title's must): a short headline
+    ("Managing Python Environments"), not a person's name, which the article seldom repeats."""
+    return md.title_score(text, md.content_words(_head_text(lines, keep, _TITLE_BODY_CHARS))) >= _TITLE_MIN_SCORE
 
 
 def _head_text(lines: list[ln.Line], keep: list[bool], limit: int) -> str:

@@ -130,9 +130,10 @@ _BY_INSIDE = re.compile(
 # what may stand before "by": separators, a date ("October 19, 2019 by"), a "|"-separated label,
 # "Posted on ..."; not a copyright line ("© 2013-2020, background by ...")
 _BY_BEFORE = re.compile(r"^(?:[\W_]*|[^©\n]{0,30}\d[^©\n]{0,30}|.*\|\s*|(?i:posted|written|published)\b.*)$")
-# what follows the name on such a line: a date, a time, a reading time, a comment count, a separator
+# what follows the name on such a line: a date, a time, a reading time, a comment count, a separator,
+# a social-media handle ("By Eric Levitz @EricLevitz")
 _BY_TAIL = re.compile(
-    r"\s+(?:\||[–—]|on\s+\d|at\s+\d|\d|(?i:(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"\s+(?:\||[–—]|@|on\s+\d|at\s+\d|\d|(?i:(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
     r"[a-z]*)\.?,?\s+\d)"
 )
 _NAME_INITIAL_OR_SUFFIX = re.compile(r"(?:^|\s)(?:[A-Z]|Jr|Sr|St)\.$")

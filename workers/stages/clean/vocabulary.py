@@ -167,6 +167,7 @@ ICONISH = re.compile(r"icon|chevron|glyph|svg|sprite", re.IGNORECASE)
 PHOTO_CREDIT = re.compile(
     r"(?:\((?:AP|AFP|Reuters|EPA|Getty)?\s*(?:photo|image|picture|file)s?\b[^)]{0,80}\)|"
     r"^(?:photo|image|picture|file photo|credit|photograph|video|caption)\s*(?::|/|credit\b)|"
+    r"^(?:media|image|video|photo) (?:caption|copyright)\s+\S|"  # "Media caption Drone footage shows ..." (a label glued on)
     r"^(?:photo|image|picture|photograph|illustration)s? by [\w.'’ -]{1,40} on (?:unsplash|pexels|pixabay|flickr)$|"
     r"\b(?:photo|photograph|image|picture)(?: credit)?\s*:\s*\S|\bgetty images\b|\bshutterstock\b|"
     r"\b(?:photo|image|picture)\s*/\s*[A-Z]|/\s*(?:AP|AFP|Reuters|EPA|Getty Images)\s*$)",
