@@ -563,3 +563,79 @@ def test_caption_labels(text, caption):
     from workers.stages.clean import metadata as md
 
     assert md.is_caption(text, before_lead=False) is caption
+
+
+# --- comment policies, read-more teasers, standing notices, a contributor's closing bio -------------
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("HOUSE RULES", "comments"),
+        ("Comment policy", "comments"),
+        ("Community Guidelines:", "comments"),
+        ("House prices", None),
+    ],
+)
+def test_comment_policy_headings(text, kind):
+    from workers.stages.clean import sections
+
+    assert sections.heading_kind(text) == kind
+
+
+TEASERS = [
+    ("Choir joins singers for a harbour concert", "The good folks at the choir are still doing their thing, and now "
+     "they have included two famous singers in a concert at the harbour on Sunday night."),
+    ("Graphic novel about a young sailor", "The author is several kinds of excellent comics person, from her "
+     "debut graphic novel to her award-winning fairy tale about a sailor and a lighthouse keeper."),
+    ("Podcast on the families that rule the port", "The latest podcast from the network is about the scandals, "
+     "backroom deals and secret string-pulling employed by the great families of the port town."),
+]
+
+
+@pytest.mark.parametrize(("link", "marked"), [("READ THE REST", True), ("Continue reading »", True),
+                                             ("Read more…", True), ("The rest", False)])
+def test_teasers_closed_by_a_repeated_read_more_link(link, marked):
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", *ARTICLE, "Share"]
+    for headline, summary in TEASERS:
+        texts += [headline, summary, link]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert (paragraphs == ARTICLE) is marked
+
+
+def test_one_read_more_link_marks_nothing():
+    from workers.stages.clean import sections
+
+    lines = ln.classify([TEASERS[0][0], TEASERS[0][1], "Read more"])
+    assert sections.mark_read_more_teasers(lines) == lines
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are a participant in the Amazon Services LLC Associates Program, an affiliate advertising program "
+        "designed to provide a means for us to earn fees by linking to Amazon.com and affiliated sites.",
+        "Boing Boing is published under a Creative Commons license except where otherwise noted.",
+    ],
+)
+def test_more_site_notices(text):
+    (line,) = ln.classify([text])
+    assert (line.kind, line.reason) == ("boilerplate", "site_notice")
+
+
+@pytest.mark.parametrize(
+    ("last", "dropped"),
+    [
+        ("Candice Sealey is the Founder & Principal Consultant at Ignite, a marketing consultancy that helps "
+         "brands to stand out. She is also a freelance content writer and voiceover talent.", True),
+        ("Jane Roe has lived in the port for forty years and is the author of two books about its ships and crews.", True),
+        # the person the article is about, named before: not a bio
+        ("Harbour Master Jane Roe is expected to announce the start date of the dredging works on Friday.", False),
+        ("Jane Roe is expected to announce the start date of the dredging on Friday, the board said.", False),  # no bio wording
+    ],
+)
+def test_a_contributors_bio_closing_the_article(last, dropped):
+    lead = "Harbour Master Jane Roe said the board had approved the plan on Monday after a long debate." \
+        if last.startswith("Harbour Master") else ARTICLE[0]
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", lead, *ARTICLE[1:], last]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert (last not in paragraphs) is dropped
+    assert paragraphs[1:3] == ARTICLE[1:]

@@ -243,7 +243,7 @@ def clean_lines(
         texts = texts[:MAX_LINES]
         if keep_flags is not None:
             keep_flags = keep_flags[:MAX_LINES]
-    lines = sections.mark(ln.classify(texts))
+    lines = sections.mark_read_more_teasers(sections.mark(ln.classify(texts)))
     published = updated = byline = source = None
 
     # 1. which lines are article text
@@ -641,6 +641,9 @@ def _drop_author_bio(paragraphs: list[str], byline: str | None, removed: Counter
     for name in md.authors(byline):
         words = name.split()
         names.update((name, words[0], words[-1]) if len(words) > 1 else (name,))
+    if paragraphs and _closing_bio(paragraphs):
+        removed["author_bio"] += 1
+        paragraphs = paragraphs[:-1]
     if not names:
         return paragraphs
     half = len(paragraphs) // 2
@@ -660,6 +663,17 @@ _NUMBERED_ITEM = re.compile(r"^\d{1,3}[.)]\s+(?=\S)")
 def _list_item(text: str) -> re.Match | None:
     """The marker of a dump's list item: "* ", "+ ", "- ", or a number ("2. Other Sciences", a breadcrumb's or ranked list's)."""
     return md.LIST_ITEM.match(text) or _NUMBERED_ITEM.match(text)
+
+
+def _closing_bio(paragraphs: list[str]) -> bool:
+    """The last paragraph is a contributor's bio: it opens with a full name the article never used and
+    a bio verb, and holds a bio's wording ("Candice Sealey is the Founder & Principal Consultant at
+    ...", vocabulary.BIO_WORDING). A person the article is about is named before its last paragraph."""
+    m = _BIO_OPENING.match(paragraphs[-1])
+    if m is None or " " not in m.group("name") or len(paragraphs) < 3:
+        return False
+    name = m.group("name")
+    return v.BIO_WORDING.search(paragraphs[-1]) is not None and not any(name in p for p in paragraphs[:-1])
 
 
 def _header_line(text: str) -> bool:

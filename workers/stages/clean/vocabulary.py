@@ -140,7 +140,9 @@ SITE_NOTICE = re.compile(
     r"subscription will auto(?:matically)?[- ]?renew|instant access to the full (?:article|issue|text)|"
     r"(?:submit|send|write) (?:a |your )?letters? to the editor|"
     r"comments (?:are|will be|may be) (?:moderated|reviewed)|we welcome (?:reader |your )?comments|"
-    r"^disclaimer\s*(?:\([^)]{0,80}\))?\s*:|delivered (?:straight |right |directly )?to (?:your|their) inbox)",
+    r"^disclaimer\s*(?:\([^)]{0,80}\))?\s*:|delivered (?:straight |right |directly )?to (?:your|their) inbox|"
+    r"participant in the amazon services llc associates program|earn (?:advertising )?fees by (?:advertising and )?linking to|"
+    r"(?:is|are) (?:published|licensed|available) under (?:a|the) creative commons)",
     re.IGNORECASE,
 )
 # a journalist's bio line, e.g. "Jane Doe is a reporter covering ..."
@@ -154,6 +156,12 @@ AUTHOR_BIO_VERB = re.compile(
     r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3} (?:covers|reports on|writes about|"
     # "Jane Doe is an economist and writes about ...", "... is a lawyer who writes on ..."
     r"(?:is|was) (?:an?|the) [\w'’ -]{1,60}? (?:and|who) (?:writes|reports|blogs) (?:about|on|for)\b)"
+)
+# what a contributor's bio under an article says about its subject (core._closing_bio)
+BIO_WORDING = re.compile(
+    r"\b(?:(?:co-?)?founder|principal|consultant|freelance|author of|editor|writer|journalist|columnist|blogger|"
+    r"contributor|lives (?:in|with)|holds an?|graduated? (?:from|of)|(?:his|her|their) (?:work|writing) has appeared)\b",
+    re.IGNORECASE,
 )
 AUTHOR_CONTACT = re.compile(r"\b(?:reach|contact|email|e-mail|write to) (?:him|her|them|me)\b[^\n]{0,80}@", re.IGNORECASE)
 # the end of a press release or wire story: "###", "# # #", "-30-", "- ENDS -"
@@ -250,7 +258,8 @@ SECTION_HEADINGS: tuple[tuple[str, re.Pattern], ...] = (
         r"^(?:comments?(?: \(\d+\)| \d+)?|\d+ (?:comments?|responses?|replies)|reader comments|"
         r"(?:show|view|read|see) (?:all )?(?:\d+ )?comments|leave a (?:comment|reply)|post a comment|"
         r"add (?:a |your )?comments?|join the (?:conversation|discussion)|discussion|"
-        r"(?:what|here's what) (?:readers|you) (?:say|think))[.:!]?$", re.IGNORECASE)),
+        r"(?:what|here's what) (?:readers|you) (?:say|think)|house rules|"
+        r"(?:comment(?:s|ing)?|discussion|community) (?:policy|guidelines|rules|standards))[.:!]?$", re.IGNORECASE)),
     ("legal", re.compile(
         r"^(?:about (?:the )?(?:company|author|authors|(?-i:[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|of|and|for|&|the|de|du|la)){0,6}))|"
         r"(?:cautionary (?:note|statement)s? (?:regarding|on|about|concerning) )?forward[- ]looking (?:statements?|information)|"
@@ -279,6 +288,13 @@ PAYWALL = re.compile(
 OFFER_WORDING = re.compile(
     r"\b(?:subscri(?:be|ber|bers|ption|ptions)|unlimited (?:digital )?access|cancel (?:at )?any ?time|free trial|"
     r"(?:a|per) (?:week|month|year)|digital (?:edition|access|subscription)|newsletters?|log ?in|sign ?in)\b",
+    re.IGNORECASE,
+)
+# the link that ends a teaser (a headline and its summary) in a list of other stories: "READ THE REST",
+# "Read more…", "Continue reading »", "Full story"; a page that repeats one lists teasers
+READ_MORE_LINK = re.compile(
+    r"^[\[(]?(?:read (?:the rest|more|full (?:story|article|post))|continue reading|full (?:story|article)|keep reading)"
+    r"(?: (?:of this|this) (?:entry|post|article|story))?\s*(?:\.\.\.|…|»|›|>|→)?\s*[\])]?$",
     re.IGNORECASE,
 )
 # a literal (lower case) inside every OFFER_WORDING phrase: a prefilter, tests/unit/test_clean_speed.py
