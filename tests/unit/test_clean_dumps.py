@@ -639,3 +639,53 @@ def test_a_contributors_bio_closing_the_article(last, dropped):
     paragraphs = stage.clean_lines(texts)["paragraphs"]
     assert (last not in paragraphs) is dropped
     assert paragraphs[1:3] == ARTICLE[1:]
+
+
+# --- inline "Related" boxes inside the article --------------------------------------------------------
+RELATED_BOX = ["RELATED STORIES", "* Do masks offer protection from the new virus? It depends",
+               "* Hoarding and price-gouging send mask prices soaring amid virus fear"]
+LAST_PARAGRAPH = "The incident has occurred at a time when the port is seeing a shortage of dredgers amid the storms."
+
+
+def test_the_article_resumes_under_an_inline_related_box():
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", *ARTICLE, *RELATED_BOX, LAST_PARAGRAPH,
+             "* Twitter", "* Facebook"]
+    assert stage.clean_lines(texts)["paragraphs"] == [*ARTICLE, LAST_PARAGRAPH]
+
+
+def test_a_box_not_followed_by_prose_closes_the_article():
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", *ARTICLE, *RELATED_BOX, "Share", LAST_PARAGRAPH]
+    assert stage.clean_lines(texts)["paragraphs"] == ARTICLE
+
+
+def test_bullets_under_a_related_heading_inside_the_article_are_not_kept():
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", *ARTICLE[:2], "Related",
+             "* How one harbour turns its silt into bricks for new homes", ARTICLE[2], LAST_PARAGRAPH]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert paragraphs == [*ARTICLE, LAST_PARAGRAPH]
+
+
+def test_a_caption_credited_to_agency_files():
+    from workers.stages.clean import metadata as md
+
+    assert md.is_caption("The harbour plans to cut its dredging costs by half by 2030. Mike Blake/Reuters files",
+                         before_lead=False)
+
+
+# --- a recipe card next to the post --------------------------------------------------------------------
+RECIPE = ["Ingredients", "1/4", "cup butter", "* 1 tbsp minced garlic", "* Seasoning (adjust to your own taste):",
+          "* 2 tsp dark soya sauce", "Directions", "* 1", "Heat the oven to 180C and melt the butter in the pan.",
+          "* 2", "Add the garlic and the seasoning, stir well and bake for forty minutes.", "Nutrition Facts",
+          "Calories 291 kcal"]
+
+
+def test_the_recipe_card_under_the_post_is_kept():
+    texts = ["Harbour stir fry", "March 5, 2024", *ARTICLE, "Pin", "Print", *RECIPE]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert paragraphs[:3] == ARTICLE
+    assert paragraphs[3:] == [line for line in RECIPE[1:11] if line != "Directions"]
+
+
+def test_without_an_ingredients_heading_short_lines_under_the_post_stay_out():
+    texts = ["Harbour stir fry", "March 5, 2024", *ARTICLE, "Pin", "Print", *RECIPE[1:]]
+    assert stage.clean_lines(texts)["paragraphs"] == ARTICLE

@@ -269,9 +269,10 @@ def clean_lines(
     else:
         start, end = _article_above_closing(lines, *ln.densest_run(lines))
         start = _lead_above_run(lines, start)
-        end = _end_before_post_footer(lines, start, end)
+        end = _end_before_post_footer(lines, start, _end_across_inline_boxes(lines, end))
         keep = [start <= i < end and line.kind in ln.CONTENT_KINDS for i, line in enumerate(lines)]
         _keep_inner_structure(lines, keep, start, end)
+        _keep_recipe(lines, keep, start, end)
 
     # 2. metadata lines (dates, bylines, source labels) - cheap prefilters inside each helper
     meta = [False] * len(lines)
@@ -525,6 +526,29 @@ def _article_above_closing(lines: list[ln.Line], start: int, end: int) -> tuple[
     return start, end
 
 
+_INLINE_BOX_MAX_ITEMS = 8  # link lines under an inline "Related stories" heading inside the article
+
+
+def _end_across_inline_boxes(lines: list[ln.Line], end: int) -> int:
+    """The run's end moved past an inline box of links to other stories (a "Related"/"Read more"-type
+    heading and at most _INLINE_BOX_MAX_ITEMS bullet items) when the article's prose resumes right
+    under it: news sites put such boxes between two paragraphs of the article."""
+    while end < len(lines) and _opens_teaser_box(lines[end].text):
+        j = end + 1
+        while j < len(lines) and j - end <= _INLINE_BOX_MAX_ITEMS and md.BULLET.match(lines[j].text):
+            j += 1
+        if j == end + 1 or j >= len(lines) or lines[j].kind != ln.PROSE:
+            break
+        while j < len(lines) and lines[j].kind in ln.CONTENT_KINDS:
+            j += 1
+        end = j
+    return end
+
+
+def _opens_teaser_box(text: str) -> bool:
+    return len(text) <= 60 and (v.END_MARKER.match(text) is not None or sections.heading_kind(text) == "teasers")
+
+
 _FOOTER_ISLAND_MAX_WORDS = 150  # prose after a post footer that is the footer's, not the article's
 _FOOTER_ISLAND_SHARE = 0.25  # ... and at most this share of the run's prose
 
@@ -694,7 +718,7 @@ def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, en
         elif in_article and line.kind == ln.SHORT:
             text = line.text
             if md.BULLET.match(text):
-                if line.n >= 3 and not _is_ui(text.split(None, 1)[1]):
+                if line.n >= 3 and not _is_ui(text.split(None, 1)[1]) and not _under_teaser_heading(lines, i, start):
                     keep[i] = True
             elif _numbered_heading(lines, i, end):
                 keep[i] = True  # in a list article, after article text
@@ -717,6 +741,54 @@ def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, en
                 keep[i] = True
         i += 1
     _keep_colon_blocks(lines, keep, start, end)
+
+
+def _under_teaser_heading(lines: list[ln.Line], i: int, start: int) -> bool:
+    """A bullet item of a list that a "Related"/"Read more"-type heading introduces (an inline box of
+    links to other stories inside the article), not a list of the article's."""
+    j = i - 1
+    while j > start and md.BULLET.match(lines[j].text):
+        j -= 1
+    return _opens_teaser_box(lines[j].text)
+
+
+_RECIPE_REACH = 30  # lines between a recipe card's "Ingredients" heading and the article run
+_RECIPE_LIST_MAX = 40  # lines of an ingredient list or a method
+
+
+def _keep_recipe(lines: list[ln.Line], keep: list[bool], start: int, end: int) -> None:
+    """A recipe card next to or inside the article: under an "Ingredients" heading at most
+    _RECIPE_REACH lines from the run, its list ("1/4", "cup butter", "* 2 tsp sugar": short lines the
+    run leaves out), and under the method heading that ends it ("Directions", "Steps") the steps."""
+    for h in range(max(0, start - _RECIPE_REACH), min(len(lines), end + _RECIPE_REACH)):
+        if len(lines[h].text) <= 20 and v.RECIPE_INGREDIENTS.match(lines[h].text):
+            j = _keep_list(lines, keep, h + 1, prose=False)
+            if j < len(lines) and v.RECIPE_METHOD.match(lines[j].text):
+                _keep_list(lines, keep, j + 1, prose=True)
+            return
+
+
+_STEP_NUMBER = re.compile(r"^(?:[*•] )?(?:step )?\d{1,2}[.):]?$", re.IGNORECASE)
+
+
+def _keep_list(lines: list[ln.Line], keep: list[bool], i: int, prose: bool) -> int:
+    """Keeps the lines from i up to a boilerplate line, a recipe heading or _RECIPE_LIST_MAX lines,
+    and returns where it stopped: an ingredient list's lines are short or bulleted (a paragraph ends
+    it), a method's are its steps (sentences, bulleted, or a bare step number over its step; another
+    short line, "Recipe Notes" or "Nutrition Facts", ends it)."""
+    stop = min(len(lines), i + _RECIPE_LIST_MAX)
+    while i < stop:
+        line = lines[i]
+        if line.kind == "boilerplate" or v.RECIPE_METHOD.match(line.text):
+            break
+        bullet = md.BULLET.match(line.text) is not None
+        if prose and not (line.kind in ln.CONTENT_KINDS or bullet or _STEP_NUMBER.match(line.text)):
+            break
+        if not prose and line.kind == ln.PROSE and not bullet:
+            break
+        keep[i] = True
+        i += 1
+    return i
 
 
 _INNER_CHROME_REACH = 2  # chrome lines ("Read more: ...", an ad label) between a paragraph and a subheading

@@ -55,7 +55,8 @@ _OUTLET = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_TRIGGERS = ("photo", "image", "picture", "credit", "getty", "shutterstock", "video", "caption")
-_CREDIT_ENDINGS = ("/ ap", "/ afp", "/ reuters", "/ epa", "/ getty images", "/ap", "/afp", "/reuters", "/epa")
+_CREDIT_ENDINGS = ("/ ap", "/ afp", "/ reuters", "/ epa", "/ getty images", "/ap", "/afp", "/reuters", "/epa",
+                   "/reuters files", "/reuters file", "/ reuters files", "/ap file", "/ ap file", "/afp files")
 
 
 _CAPTION_TRIGGER = re.compile("|".join(_CAPTION_TRIGGERS))

@@ -157,7 +157,7 @@ def mark(lines: list[ln.Line]) -> list[ln.Line]:
     return out
 
 
-TEASER_SUMMARY_MAX_WORDS = 80  # a teaser's summary above its "Read more" link
+TEASER_SUMMARY_MAX_WORDS = 150  # a teaser's summary above its "Read more" link
 
 
 def mark_read_more_teasers(lines: list[ln.Line]) -> list[ln.Line]:

@@ -140,7 +140,7 @@ SITE_NOTICE = re.compile(
     r"subscription will auto(?:matically)?[- ]?renew|instant access to the full (?:article|issue|text)|"
     r"(?:submit|send|write) (?:a |your )?letters? to the editor|"
     r"comments (?:are|will be|may be) (?:moderated|reviewed)|we welcome (?:reader |your )?comments|"
-    r"^disclaimer\s*(?:\([^)]{0,80}\))?\s*:|delivered (?:straight |right |directly )?to (?:your|their) inbox|"
+    r"^disclaimer\s*(?:\([^)]{0,80}\))?\s*:|delivered (?:straight |right |directly )?to (?:your|their) inbox(?:es)?\b|"
     r"participant in the amazon services llc associates program|earn (?:advertising )?fees by (?:advertising and )?linking to|"
     r"(?:is|are) (?:published|licensed|available) under (?:a|the) creative commons)",
     re.IGNORECASE,
@@ -178,7 +178,7 @@ PHOTO_CREDIT = re.compile(
     r"^(?:media|image|video|photo) (?:caption|copyright)\s+\S|"  # "Media caption Drone footage shows ..." (a label glued on)
     r"^(?:photo|image|picture|photograph|illustration)s? by [\w.'’ -]{1,40} on (?:unsplash|pexels|pixabay|flickr)$|"
     r"\b(?:photo|photograph|image|picture)(?: credit)?\s*:\s*\S|\bgetty images\b|\bshutterstock\b|"
-    r"\b(?:photo|image|picture)\s*/\s*[A-Z]|/\s*(?:AP|AFP|Reuters|EPA|Getty Images)\s*$)",
+    r"\b(?:photo|image|picture)\s*/\s*[A-Z]|/\s*(?:AP|AFP|Reuters|EPA|Getty Images)(?: files?)?\s*$)",
     re.IGNORECASE,
 )
 # a photographer/outlet credit closing a caption: "... on Monday. (Jane Doe/The Daily Courier)"
@@ -295,6 +295,12 @@ OFFER_WORDING = re.compile(
 READ_MORE_LINK = re.compile(
     r"^[\[(]?(?:read (?:the rest|more|full (?:story|article|post))|continue reading|full (?:story|article)|keep reading)"
     r"(?: (?:of this|this) (?:entry|post|article|story))?\s*(?:\.\.\.|…|»|›|>|→)?\s*[\])]?$",
+    re.IGNORECASE,
+)
+# the sections of a recipe card: its ingredient list and its method (core._keep_recipe)
+RECIPE_INGREDIENTS = re.compile(r"^ingredients\s*:?$", re.IGNORECASE)
+RECIPE_METHOD = re.compile(
+    r"^(?:directions|instructions|method|preparation|steps|how to (?:prepare|make (?:it|this))|cooking instructions)\s*:?$",
     re.IGNORECASE,
 )
 # a literal (lower case) inside every OFFER_WORDING phrase: a prefilter, tests/unit/test_clean_speed.py
