@@ -689,3 +689,50 @@ def test_the_recipe_card_under_the_post_is_kept():
 def test_without_an_ingredients_heading_short_lines_under_the_post_stay_out():
     texts = ["Harbour stir fry", "March 5, 2024", *ARTICLE, "Pin", "Print", *RECIPE[1:]]
     assert stage.clean_lines(texts)["paragraphs"] == ARTICLE
+
+
+# --- more bylines and headlines from a dump's header ---------------------------------------------------
+def test_the_headline_over_a_standfirst_over_the_byline_line():
+    head = "Through the Darkest of Times review"
+    texts = ["3. Strategy", "4. Through The Darkest Of Times", head,
+             "Lead a resistance group in the harbour town in this uncomfortable and important strategy game.",
+             "By Luke Kemp 11 February 2020", *["*"] * 6, "Shares", "(Image: © HandyGames)", "Our Verdict", *ARTICLE]
+    record = stage.clean_lines(texts)
+    assert (record["title"], record["byline"], record["published_at"]) == (head, "Luke Kemp", "2020-02-11")
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("Richard Adams Education editor", "Richard Adams"),
+        ("Jane Doe Reporter", "Jane Doe"),
+        ("Business reporter", None),
+    ],
+)
+def test_a_name_and_its_role_on_one_header_line(line, byline):
+    texts = ["Harbour board backs channel dredging",
+             "Report claims the board has created a pool of low-paid staff for the dredging works on the coast",
+             line, "Mon 20 Jan 2020 06.05 GMT", *ARTICLE]
+    assert stage.clean_lines(texts)["byline"] == byline
+
+
+def test_an_author_bio_line_names_the_author_when_no_byline_does():
+    bio = "Will Knight is a senior writer for the paper, covering the harbour and its dredging works."
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", *ARTICLE, "Share", bio]
+    assert stage.clean_lines(texts)["byline"] == "Will Knight"
+    texts = ["Harbour board backs channel dredging", "By Jane Doe", *ARTICLE, "Share", bio]
+    assert stage.clean_lines(texts)["byline"] == "Jane Doe"
+
+
+@pytest.mark.parametrize("name", ["Today's Paper", "Editor’s Picks"])
+def test_a_possessive_names_no_author(name):
+    from workers.stages.clean import metadata as md
+
+    assert md.authors(name) == []
+    texts = ["Harbour board backs channel dredging", "Thursday, November 9th 2023", name, "Home Page", *ARTICLE]
+    assert stage.clean_lines(texts)["byline"] is None
+
+
+def test_a_newsletter_name_over_its_subscribe_button_is_not_the_byline():
+    texts = ["Harbour board backs channel dredging", "Jan 18, 2019", "Harbour Future", "Subscribe", *ARTICLE]
+    assert stage.clean_lines(texts)["byline"] is None

@@ -314,7 +314,7 @@ def clean_lines(
             meta[i] = meta[i - 1] = True
             keep[i - 1] = False
         # "By" / "Jane Doe": a byline label on its own line over the name (a dump splits the link)
-        elif i + 1 < len(lines) and len(line.text) <= 16 and v.BYLINE_LABEL.match(line.text) and _person_name(lines[i + 1].text):
+        elif i + 1 < len(lines) and len(line.text) <= 16 and v.BYLINE_LABEL.match(line.text) and _named(lines[i + 1].text):
             byline = byline or lines[i + 1].text
             meta[i] = meta[i + 1] = True
     for i, is_meta in enumerate(meta):
@@ -323,7 +323,8 @@ def clean_lines(
 
     first = next((i for i, k in enumerate(keep) if k), len(lines))
     if byline is None:
-        byline = _name_over_date(lines, meta, keep, first) or _name_under_date(lines, meta, keep, first)
+        byline = (_name_over_date(lines, meta, keep, first) or _name_under_date(lines, meta, keep, first)
+                  or _name_with_role(lines, meta, keep, first) or _bio_name(lines))
 
     # 3. title: the line a browser-tab title line ("Headline - Site") repeats; else the header line
     # whose content words best match the article's - not a subheading the article repeats (a table
@@ -1082,11 +1083,45 @@ def _name_under_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], f
     the name line becomes metadata."""
     for i in range(min(first + _HEADER_GAP_LINES, len(lines) - 1)):
         if meta[i] and not md.byline(lines[i].text) and date_line(lines[i].text):
-            j = i + 1
-            if not (meta[j] or keep[j]) and lines[j].kind == ln.SHORT and _person_name(lines[j].text):
-                meta[j] = True
-                return lines[j].text
+            j, name = i + 1, lines[i + 1].text
+            below = lines[j + 1] if j + 1 < len(lines) else None
+            if (not (meta[j] or keep[j]) and lines[j].kind == ln.SHORT and _named(name)
+                    and below is not None and below.kind != "boilerplate"):
+                meta[j] = True  # not a newsletter's name over its "Subscribe" button
+                return name
     return None
+
+
+def _name_with_role(lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int) -> str | None:
+    """A byline name with its staff role on one header line ("Richard Adams Education editor",
+    "Jane Doe Reporter"); the line becomes metadata."""
+    for i in range(min(first + _HEADER_GAP_LINES, len(lines))):
+        text = lines[i].text
+        if meta[i] or keep[i] or len(text) > 60 or not v.ROLE_LINE.match(text):
+            continue
+        words = text.split()
+        k = len(words) - 2 if len(words) >= 4 and words[-1].islower() else len(words) - 1  # the desk word goes too
+        name = " ".join(words[:k])
+        if k >= 2 and _named(name):
+            meta[i] = True
+            return name
+    return None
+
+
+def _bio_name(lines: list[ln.Line]) -> str | None:
+    """The name an author's bio line opens with ("Will Knight is a senior writer for WIRED ..."), when
+    the page gives no byline."""
+    for line in lines:
+        if line.reason == "author_bio":
+            m = _BIO_OPENING.match(line.text)
+            if m and " " in m.group("name") and _person_name(m.group("name")):
+                return m.group("name")
+    return None
+
+
+def _named(text: str) -> bool:
+    """A bare person's name that the authors list keeps whole (md.authors)."""
+    return _person_name(text) and md.authors(text) == [text]
 
 
 def _person_name(text: str) -> bool:
@@ -1121,6 +1156,8 @@ def _line_over_byline(lines: list[ln.Line], meta: list[bool], keep: list[bool], 
         line = lines[i]
         if line.kind == "boilerplate" or meta[i]:
             continue
+        if not keep[i] and line.kind == ln.PROSE and line.n <= _HEADER_LINE_MAX_WORDS:
+            return _headline_over_standfirst(lines, meta, i)  # a standfirst between headline and byline
         if keep[i] or not header_line_is_title(line) or md.looks_like_outlet(line.text):
             return None
         if md.standalone_name(line.text) and not _names_the_article(line.text, lines, keep):

@@ -277,8 +277,8 @@ def _is_name(text: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= _AUTHOR_MAX_WORDS or any(ch.isdigit() for ch in text) or not any(ch.isalpha() for ch in text):
         return False
-    if any(w.casefold().strip(".,") in _NOT_NAME_WORDS for w in words):
-        return False
+    if any(w.casefold().strip(".,") in _NOT_NAME_WORDS or w.endswith(("'s", "’s")) for w in words):
+        return False  # a possessive ("Today's Paper", "Editor's Picks") names no person
     return all(_name_word(w) for w in words)
 
 
