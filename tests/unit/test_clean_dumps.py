@@ -736,3 +736,25 @@ def test_a_possessive_names_no_author(name):
 def test_a_newsletter_name_over_its_subscribe_button_is_not_the_byline():
     texts = ["Harbour board backs channel dredging", "Jan 18, 2019", "Harbour Future", "Subscribe", *ARTICLE]
     assert stage.clean_lines(texts)["byline"] is None
+
+
+# --- the prefilters in front of the new line patterns pass every line the pattern matches ------------
+@pytest.mark.parametrize("count", ["3", "No", "one", "Two", "THREE", "four", "Five", "six", "Seven", "eight", "nine", "Ten"])
+@pytest.mark.parametrize("shape", ["{} comments", "{{ {} Comments… read them below or add one }}", "({} replies)",
+                                   "[{} thoughts on “Harbour”]", "{} responses to “Harbour board”"])
+def test_comment_count_prefilter_passes_every_heading(count, shape):
+    from workers.stages.clean import vocabulary as v
+
+    text = shape.format(count)
+    assert v.COMMENT_COUNT_HEADING.match(text)
+    assert text[:1] in ln._COUNT_INITIALS and ln._may_count_comments(text)
+
+
+@pytest.mark.parametrize("link", ["Read more", "READ THE REST", "read full story", "Continue reading »", "CONTINUE READING",
+                                  "Full Story", "full article", "Keep reading", "[Read more…]", "(Continue reading)"])
+def test_read_more_prefilter_passes_every_link(link):
+    from workers.stages.clean import sections
+    from workers.stages.clean import vocabulary as v
+
+    assert v.READ_MORE_LINK.match(link)
+    assert link[:1] in sections._READ_MORE_INITIALS

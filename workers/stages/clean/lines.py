@@ -83,12 +83,14 @@ _COMMENT_PROMPT_MATCH = first_char_match(v.COMMENT_PROMPT)
 _UI_PREFIX_MATCH = first_char_match(v.UI_PREFIX)
 _ABOUT_SECTION_MATCH = first_char_gate(v.ABOUT_SECTION)
 _CREDITS_MATCH = first_char_gate(v.CREDITS)
-_COUNT_WORD_INITIALS = frozenset("{([ nNoOtTfFsSeE0123456789")
+_COUNT_STARTS = frozenset("{([0123456789")
+_COUNT_INITIALS = _COUNT_STARTS | frozenset("nNoOtTfFsSeE")  # and the initials of _COUNT_WORDS
+_COUNT_WORDS = ("no ", "one ", "two ", "three ", "four ", "five ", "six ", "seven ", "eight ", "nine ", "ten ")
 
 
 def _may_count_comments(text: str) -> bool:
-    """Prefilter for vocabulary.COMMENT_COUNT_HEADING: its first character (a digit, a number word's initial, a brace)."""
-    return text[:1] in _COUNT_WORD_INITIALS
+    """Prefilter for vocabulary.COMMENT_COUNT_HEADING: a digit or a brace first, or a number word."""
+    return text[:1] in _COUNT_STARTS or text[:6].lower().startswith(_COUNT_WORDS)
 
 
 _GALLERY_SCORE = -2.0  # a gallery control inside the article: see vocabulary.GALLERY_CONTROL
@@ -102,7 +104,7 @@ def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
             return "comment_prompt"
         if _UI_LINE_MATCH(text):
             return "ui_vocabulary"
-    if length <= 260 and _may_count_comments(text) and v.COMMENT_COUNT_HEADING.match(text):
+    if length <= 260 and text[:1] in _COUNT_INITIALS and _may_count_comments(text) and v.COMMENT_COUNT_HEADING.match(text):
         return "comment_heading"  # "11 responses to “Title”": the comments start here (a hard end)
     if line.n >= 3 and not line.terminal and length <= 4000 and _has_icon_words(text):
         iconish = len(v.ICONISH.findall(text))

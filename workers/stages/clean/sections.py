@@ -157,6 +157,7 @@ def mark(lines: list[ln.Line]) -> list[ln.Line]:
     return out
 
 
+_READ_MORE_INITIALS = frozenset("rRcCfFkK[(")  # the first characters vocabulary.READ_MORE_LINK allows
 TEASER_SUMMARY_MAX_WORDS = 150  # a teaser's summary above its "Read more" link
 
 
@@ -166,7 +167,8 @@ def mark_read_more_teasers(lines: list[ln.Line]) -> list[ln.Line]:
     teaser: the link, the summary paragraph right above it (at most TEASER_SUMMARY_MAX_WORDS words)
     and the headline line above that. The summaries are well-formed prose, often longer than the
     article above them; the repeated link says what they are (a blog's or a section's story list)."""
-    links = [i for i, line in enumerate(lines) if len(line.text) <= 40 and v.READ_MORE_LINK.match(line.text)]
+    links = [i for i, line in enumerate(lines)
+             if len(line.text) <= 40 and line.text[:1] in _READ_MORE_INITIALS and v.READ_MORE_LINK.match(line.text)]
     if len(links) < 2:
         return lines
     out = list(lines)
