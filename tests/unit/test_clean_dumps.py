@@ -226,6 +226,7 @@ def test_posted_by_an_outlet_is_the_source():
         ("Posted by Konstantin 21.10.2019", "2019-10-21"),
         ("* Aug. 16, 2020", "2020-08-16"),
         ("+ Thursday, August 6, 2020 9:09:24 AM", "2020-08-06T09:09:24"),
+        ("by oz on December 4, 2006", "2006-12-04"),  # a lower-case handle before its date
         # not dates of the article
         ("* October 2019 (1)", None),  # an archive link
         ("By Jane Doe", None),
@@ -758,3 +759,17 @@ def test_read_more_prefilter_passes_every_link(link):
 
     assert v.READ_MORE_LINK.match(link)
     assert link[:1] in sections._READ_MORE_INITIALS
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Mon 20 Jan 2020 06.05 GMT Last modified on Mon 20 Jan 2020 06.07 GMT",
+         ("2020-01-20T06:05:00+00:00", "2020-01-20T06:07:00+00:00")),
+        ("By Alejandro Villamor Last updated Nov 8, 2023 Share with new partner:", None),  # a byline line, not split
+    ],
+)
+def test_a_date_line_with_its_last_modified_date(line, expected):
+    from workers.stages.clean.dates import date_line
+
+    assert date_line(line) == expected
