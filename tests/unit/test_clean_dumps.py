@@ -773,3 +773,46 @@ def test_a_date_line_with_its_last_modified_date(line, expected):
     from workers.stages.clean.dates import date_line
 
     assert date_line(line) == expected
+
+
+# --- code blocks and shell sessions in a post ------------------------------------------------------------
+CODE = ["import ctypes", "def deref(addr, type_):", "return ctypes.cast(addr, ctypes.POINTER(type_))",
+        "deref(id(29), ctypes.c_int)[4] = 100", "> 29", "100", "> 29*100", "10000", "> 25+4", "29"]
+AFTER_CODE = "Note that depending on the version of Python the value may be stored at another offset in the object."
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("target_host = \"www.google.com\"", True), ("client.connect((target_host, target_port))", True),
+        ("# connect the client", True), ("$ conda install $PACKAGE_NAME", True), (">>> print(x)", True),
+        ("set-option -g mouse on", True), ("from django.conf import settings", True),
+        ("Developer Paintbucket Games", False), ("Expect to pay $15", False), ("Related posts", False),
+        ("* Coronavirus: A visual guide", False), ("Harbour Master (retired)", False),
+    ],
+)
+def test_code_lines(text, code):
+    from workers.stages.clean import vocabulary as v
+
+    assert (v.CODE_LINE.search(text) is not None) is code
+
+
+def test_a_code_block_and_the_prose_under_it_are_kept():
+    lead = "Can't help sharing this lovely example, illustrating the way Python interns its small integers."
+    texts = ["Interning of small integers", "Posted by Konstantin 21.10.2019", ARTICLE[0], lead, *CODE, AFTER_CODE,
+             "Tags: Python, Fun", "Leave a comment"]
+    assert stage.clean_lines(texts)["paragraphs"] == [ARTICLE[0], lead, *CODE, AFTER_CODE]
+
+
+def test_a_code_block_ending_the_post_after_a_colon():
+    lead = "As usual, the answer is short. In the configuration file of the terminal multiplexer, add:"
+    code = ["# .tmux.conf", "set-option -g mouse on", "set-option -s set-clipboard off"]
+    texts = ["Copy and paste from tmux", "2020-01-16", ARTICLE[0], ARTICLE[1], lead, *code, "* linux", "* tmux",
+             "* Previous post"]
+    assert stage.clean_lines(texts)["paragraphs"] == [ARTICLE[0], ARTICLE[1], lead, *code]
+
+
+def test_short_lines_that_are_not_code_stay_out():
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", *ARTICLE, "Developer Paintbucket Games",
+             "Expect to pay $15", "Related posts", LAST_PARAGRAPH]
+    assert stage.clean_lines(texts)["paragraphs"] == ARTICLE

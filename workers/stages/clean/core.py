@@ -273,6 +273,7 @@ def clean_lines(
         keep = [start <= i < end and line.kind in ln.CONTENT_KINDS for i, line in enumerate(lines)]
         _keep_inner_structure(lines, keep, start, end)
         _keep_recipe(lines, keep, start, end)
+        _keep_code_blocks(lines, keep, start, end)
 
     # 2. metadata lines (dates, bylines, source labels) - cheap prefilters inside each helper
     meta = [False] * len(lines)
@@ -751,6 +752,42 @@ def _under_teaser_heading(lines: list[ln.Line], i: int, start: int) -> bool:
     while j > start and md.BULLET.match(lines[j].text):
         j -= 1
     return _opens_teaser_box(lines[j].text)
+
+
+_CODE_BLOCK_MAX = 40  # lines of a code block or shell session inside a post
+_CODE_GAP = 2  # output lines in a row inside a block ("100" under "> 29*100")
+
+
+def _keep_code_blocks(lines: list[ln.Line], keep: list[bool], start: int, end: int) -> None:
+    """Code blocks and shell sessions in a post: short lines, mostly code-shaped
+    (vocabulary.CODE_LINE), right under a kept paragraph of the run or a block's last line, kept when
+    the paragraph above introduces them (ends with ":") or the post's prose resumes under them; the
+    prose that resumes under a block at the run's end is kept too (the densest run stops at the code)."""
+    i = start + 1
+    while i <= end and i < len(lines):
+        if keep[i] or not keep[i - 1] or not _code_line(lines[i]):
+            i += 1
+            continue
+        j, gap, last = i, 0, i
+        while j < len(lines) and j - i < _CODE_BLOCK_MAX and gap <= _CODE_GAP and lines[j].kind in (ln.SHORT, ln.SENTENCE):
+            gap = 0 if _code_line(lines[j]) else gap + 1
+            last = j if gap == 0 else last
+            j += 1
+        j = last + 1
+        code = sum(map(_code_line, lines[i:j]))
+        k = next((k for k in range(j, min(j + _CODE_GAP + 1, len(lines))) if lines[k].kind != ln.SHORT), None)
+        resumes = k is not None and lines[k].kind == ln.PROSE
+        j = k if resumes else j  # the output lines under the last statement go with the block
+        if code >= 2 and 2 * code >= j - i and (resumes or lines[i - 1].text.endswith(":")):
+            keep[i:j] = [True] * (j - i)
+            while j >= end and j < len(lines) and resumes and lines[j].kind in ln.CONTENT_KINDS:
+                keep[j] = True
+                j += 1
+        i = j + 1
+
+
+def _code_line(line: ln.Line) -> bool:
+    return line.kind != "boilerplate" and len(line.text) <= 200 and v.CODE_LINE.search(line.text) is not None
 
 
 _RECIPE_REACH = 30  # lines between a recipe card's "Ingredients" heading and the article run

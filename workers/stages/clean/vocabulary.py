@@ -303,6 +303,14 @@ RECIPE_METHOD = re.compile(
     r"^(?:directions|instructions|method|preparation|steps|how to (?:prepare|make (?:it|this))|cooking instructions)\s*:?$",
     re.IGNORECASE,
 )
+# a line of source code or a shell/REPL session in a dump (core._keep_code_blocks): a comment or
+# prompt, a statement keyword, a call, an assignment, a brace or semicolon at the end
+CODE_LINE = re.compile(
+    r"^(?:#|//|/\*|\$ |>(?:>>)? |\.\.\. )|"
+    r"^(?:def |class |import |from \S+ import |return\b|elif |else:|for \w+ in |while |print\(|var |let |const |"
+    r"function\b|sudo |pip3? |npm |git |docker |export |echo |set-option |bind-key |SELECT |CREATE |INSERT )|"
+    r"\w\(.*\)|[{};]\s*$|\s=\s|==|\w=\S|->|::|\\[rn]"
+)
 # a literal (lower case) inside every OFFER_WORDING phrase: a prefilter, tests/unit/test_clean_speed.py
 # expands every phrase the pattern matches and checks it holds one
 OFFER_KEYS = ("subscri", "unlimited", "cancel", "free trial", "week", "month", "year", "digital", "newsletter", "log", "sign")
