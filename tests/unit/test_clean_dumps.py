@@ -816,3 +816,23 @@ def test_short_lines_that_are_not_code_stay_out():
     texts = ["Harbour board backs channel dredging", "March 5, 2024", *ARTICLE, "Developer Paintbucket Games",
              "Expect to pay $15", "Related posts", LAST_PARAGRAPH]
     assert stage.clean_lines(texts)["paragraphs"] == ARTICLE
+
+
+def test_one_code_line_between_two_paragraphs_is_kept():
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", ARTICLE[0], "$ pipenv install $PACKAGE_NAME",
+             ARTICLE[1], ARTICLE[2]]
+    assert stage.clean_lines(texts)["paragraphs"] == [ARTICLE[0], "$ pipenv install $PACKAGE_NAME", *ARTICLE[1:]]
+
+
+# --- tweets embedded in the article --------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("attribution", "kept"),
+    [("— Dave Schukin (@schukin) July 3, 2019", True), ("— Dave Schukin, harbour master", False)],
+)
+def test_an_embedded_tweet_and_its_attribution(attribution, kept):
+    tweet = "Notice the warping of the line across both the eyes and nose. pic.twitter.com/U7PMa4oNGN"
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", ARTICLE[0], ARTICLE[1], tweet, attribution,
+             ARTICLE[2]]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert (paragraphs == [*ARTICLE[:2], tweet, attribution, ARTICLE[2]]) is kept
+    assert ARTICLE[2] in paragraphs

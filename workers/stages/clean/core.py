@@ -274,6 +274,7 @@ def clean_lines(
         _keep_inner_structure(lines, keep, start, end)
         _keep_recipe(lines, keep, start, end)
         _keep_code_blocks(lines, keep, start, end)
+        _keep_tweets(lines, keep, start, end)
 
     # 2. metadata lines (dates, bylines, source labels) - cheap prefilters inside each helper
     meta = [False] * len(lines)
@@ -754,6 +755,23 @@ def _under_teaser_heading(lines: list[ln.Line], i: int, start: int) -> bool:
     return _opens_teaser_box(lines[j].text)
 
 
+_TWEET_MAX_LINES = 3  # lines of an embedded tweet's text over its attribution
+
+
+def _keep_tweets(lines: list[ln.Line], keep: list[bool], start: int, end: int) -> None:
+    """Tweets embedded in the article: the text over an attribution line ("— Dave Schukin (@schukin)
+    July 3, 2019", vocabulary.TWEET_ATTRIBUTION) inside the run, and the attribution (a quote needs
+    its source); a short text line ("Notice the warping ... pic.twitter.com/...") is one the run drops."""
+    for i in range(start + 1, end):
+        if keep[i] or len(lines[i].text) > 120 or not v.TWEET_ATTRIBUTION.match(lines[i].text):
+            continue
+        j = i - 1
+        while j > start and i - j <= _TWEET_MAX_LINES and not keep[j] and lines[j].kind != "boilerplate":
+            j -= 1
+        if keep[j] and j < i - 1:
+            keep[j + 1: i + 1] = [True] * (i - j)
+
+
 _CODE_BLOCK_MAX = 40  # lines of a code block or shell session inside a post
 _CODE_GAP = 2  # output lines in a row inside a block ("100" under "> 29*100")
 
@@ -778,7 +796,8 @@ def _keep_code_blocks(lines: list[ln.Line], keep: list[bool], start: int, end: i
         k = next((k for k in range(j, min(j + _CODE_GAP + 1, len(lines))) if lines[k].kind != ln.SHORT), None)
         resumes = k is not None and lines[k].kind == ln.PROSE
         j = k if resumes else j  # the output lines under the last statement go with the block
-        if code >= 2 and 2 * code >= j - i and (resumes or lines[i - 1].text.endswith(":")):
+        one_inside = code == 1 and j == i + 1 and j < end and resumes  # one code line between two paragraphs
+        if (code >= 2 or one_inside) and 2 * code >= j - i and (resumes or lines[i - 1].text.endswith(":")):
             keep[i:j] = [True] * (j - i)
             while j >= end and j < len(lines) and resumes and lines[j].kind in ln.CONTENT_KINDS:
                 keep[j] = True

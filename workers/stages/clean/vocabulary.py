@@ -311,6 +311,8 @@ CODE_LINE = re.compile(
     r"function\b|sudo |pip3? |npm |git |docker |export |echo |set-option |bind-key |SELECT |CREATE |INSERT )|"
     r"\w\(.*\)|[{};]\s*$|\s=\s|==|\w=\S|->|::|\\[rn]"
 )
+# the attribution line under an embedded tweet: "— Dave Schukin (@schukin) July 3, 2019"
+TWEET_ATTRIBUTION = re.compile(r"^[—–-] ?[^()\n]{1,60} \(@\w{1,15}\) [^\n]{4,40}$")
 # a literal (lower case) inside every OFFER_WORDING phrase: a prefilter, tests/unit/test_clean_speed.py
 # expands every phrase the pattern matches and checks it holds one
 OFFER_KEYS = ("subscri", "unlimited", "cancel", "free trial", "week", "month", "year", "digital", "newsletter", "log", "sign")
