@@ -836,3 +836,23 @@ def test_an_embedded_tweet_and_its_attribution(attribution, kept):
     paragraphs = stage.clean_lines(texts)["paragraphs"]
     assert (paragraphs == [*ARTICLE[:2], tweet, attribution, ARTICLE[2]]) is kept
     assert ARTICLE[2] in paragraphs
+
+
+# --- a data table inside the article ------------------------------------------------------------------
+TABLE = ["file simdjson JSON for Modern C++", "apache_builds 2.3 GB/s 0.098 GB/s", "github_events 2.5 GB/s 0.093 GB/s",
+         "gsoc-2018 3.3 GB/s 0.091 GB/s", "twitter 2.2 GB/s 0.094 GB/s"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "kept"),
+    [
+        (TABLE, True),
+        (["* Home", "* Harbour News", "* Port Authority", "* Contact Us"], False),  # a menu: no numbers
+        (["Jan 2020 (4)", "Harbour board votes on the dredging plan", "Feb 2020 (2)"], False),  # uneven rows
+    ],
+)
+def test_a_data_table_between_two_paragraphs(rows, kept):
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", ARTICLE[0], *rows, ARTICLE[1], ARTICLE[2]]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert (paragraphs == [ARTICLE[0], *rows, *ARTICLE[1:]]) is kept
+    assert ARTICLE[2] in paragraphs

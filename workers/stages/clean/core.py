@@ -275,6 +275,7 @@ def clean_lines(
         _keep_recipe(lines, keep, start, end)
         _keep_code_blocks(lines, keep, start, end)
         _keep_tweets(lines, keep, start, end)
+        _keep_tables(lines, keep, start, end)
 
     # 2. metadata lines (dates, bylines, source labels) - cheap prefilters inside each helper
     meta = [False] * len(lines)
@@ -753,6 +754,35 @@ def _under_teaser_heading(lines: list[ln.Line], i: int, start: int) -> bool:
     while j > start and md.BULLET.match(lines[j].text):
         j -= 1
     return _opens_teaser_box(lines[j].text)
+
+
+_TABLE_MIN_ROWS = 3
+_TABLE_MAX_ROWS = 30
+
+
+def _keep_tables(lines: list[ln.Line], keep: list[bool], start: int, end: int) -> None:
+    """A data table inside the article run: a block of _TABLE_MIN_ROWS or more short lines between two
+    kept paragraphs whose rows hold numbers and have about as many cells each ("apache_builds 2.3 GB/s
+    0.098 GB/s"), the header row included; menus and link lists hold no numbers in most rows."""
+    i = start + 1
+    while i < end:
+        if keep[i] or not keep[i - 1]:
+            i += 1
+            continue
+        j = i
+        while j < end and not keep[j] and lines[j].kind == ln.SHORT and j - i < _TABLE_MAX_ROWS:
+            j += 1
+        rows = lines[i:j]
+        if j < end and keep[j] and len(rows) >= _TABLE_MIN_ROWS and _table_shaped(rows):
+            keep[i:j] = [True] * (j - i)
+        i = j + 1
+
+
+def _table_shaped(rows: list[ln.Line]) -> bool:
+    numbered = sum(_DIGIT.search(row.text) is not None for row in rows)
+    sizes = sorted(row.n for row in rows)
+    middle = sizes[len(sizes) // 2]
+    return 3 * numbered >= 2 * len(rows) and all(abs(n - middle) <= 2 for n in sizes) and middle >= 2
 
 
 _TWEET_MAX_LINES = 3  # lines of an embedded tweet's text over its attribution
