@@ -856,3 +856,18 @@ def test_a_data_table_between_two_paragraphs(rows, kept):
     paragraphs = stage.clean_lines(texts)["paragraphs"]
     assert (paragraphs == [ARTICLE[0], *rows, *ARTICLE[1:]]) is kept
     assert ARTICLE[2] in paragraphs
+
+
+# --- the bullet list a closing paragraph introduces ---------------------------------------------------
+def test_the_list_a_closing_paragraph_introduces_is_kept():
+    intro = "I know it is a lot of numbers from the harbour board, so I will summarise them for you here:"
+    items = ["* Dredging saves a lot of time for the ferries", "* The outer channel is the most silted part"]
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", *ARTICLE, intro, *items,
+             "* Author: Jacopo Cascioli", "* Published: 03 December 2019", "* Share on Facebook"]
+    assert stage.clean_lines(texts)["paragraphs"] == [*ARTICLE, intro, *items]
+
+
+def test_bullets_after_a_closing_paragraph_without_a_colon_stay_out():
+    items = ["* Dredging saves a lot of time for the ferries", "* The outer channel is the most silted part"]
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", *ARTICLE, *items, "* Share on Facebook"]
+    assert stage.clean_lines(texts)["paragraphs"] == ARTICLE

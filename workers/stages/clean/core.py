@@ -276,6 +276,7 @@ def clean_lines(
         _keep_code_blocks(lines, keep, start, end)
         _keep_tweets(lines, keep, start, end)
         _keep_tables(lines, keep, start, end)
+        _keep_closing_list(lines, keep, end)
 
     # 2. metadata lines (dates, bylines, source labels) - cheap prefilters inside each helper
     meta = [False] * len(lines)
@@ -932,6 +933,26 @@ def _keep_colon_blocks(lines: list[ln.Line], keep: list[bool], start: int, end: 
             if after is not None and lines[after].kind == ln.PROSE:
                 for k in range(i + 1, j):
                     keep[k] = True
+
+
+def _keep_closing_list(lines: list[ln.Line], keep: list[bool], end: int) -> None:
+    """The bullet list a paragraph ending in a colon introduces at the end of the run ("I'll summarize
+    them:" / "* Tuples save a bit of memory ..."): two or more bullet items, not interface links, up
+    to _COLON_BLOCK_MAX; the densest run stops at the colon because short lines cost it."""
+    i = end - 1
+    if i < 0 or not keep[i] or lines[i].kind != ln.PROSE or not lines[i].text.endswith(":"):
+        return
+    j = end
+    while (j < len(lines) and j - end < _COLON_BLOCK_MAX and lines[j].kind != "boilerplate"
+           and md.BULLET.match(lines[j].text) and not _item_is_chrome(lines[j].text.split(None, 1)[1])):
+        j += 1
+    if j - end >= 2:
+        keep[end:j] = [True] * (j - end)
+
+
+def _item_is_chrome(item: str) -> bool:
+    """A list item that is an interface link or the post's metadata ("Author: Jane Doe", "Published: ...")."""
+    return _is_ui(item) or md.byline(item) is not None or date_line(item) is not None
 
 
 def _short_or_sentence(line: ln.Line) -> bool:
