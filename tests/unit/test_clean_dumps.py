@@ -871,3 +871,20 @@ def test_bullets_after_a_closing_paragraph_without_a_colon_stay_out():
     items = ["* Dredging saves a lot of time for the ferries", "* The outer channel is the most silted part"]
     texts = ["Harbour board backs channel dredging", "March 5, 2024", *ARTICLE, *items, "* Share on Facebook"]
     assert stage.clean_lines(texts)["paragraphs"] == ARTICLE
+
+
+# --- the author box above the article ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("first", "dropped"),
+    [
+        ("Jacob Wade is a personal finance expert who has covered credit cards and tax issues for more than a decade.", True),
+        ("Jacob Wade is the first harbour master to resign over the dredging plan, he said on Monday.", False),  # news
+        ("Mary Roe is a personal finance expert who has covered credit cards and tax issues for a decade.", False),  # not the author
+    ],
+)
+def test_the_author_box_above_the_article(first, dropped):
+    texts = ["Coinbase vs. Coinbase Pro", "By", "Jacob Wade", "Full Bio", first, *ARTICLE]
+    record = stage.clean_lines(texts)
+    assert record["byline"] == "Jacob Wade"
+    assert (first not in record["paragraphs"]) is dropped
+    assert record["paragraphs"][-3:] == ARTICLE

@@ -675,6 +675,9 @@ def _drop_author_bio(paragraphs: list[str], byline: str | None, removed: Counter
         paragraphs = paragraphs[:-1]
     if not names:
         return paragraphs
+    if len(paragraphs) >= 3 and _opening_bio(paragraphs[0], md.authors(byline)):
+        removed["author_bio"] += 1
+        paragraphs = paragraphs[1:]
     half = len(paragraphs) // 2
     out = paragraphs[:half]
     for paragraph in paragraphs[half:]:
@@ -692,6 +695,13 @@ _NUMBERED_ITEM = re.compile(r"^\d{1,3}[.)]\s+(?=\S)")
 def _list_item(text: str) -> re.Match | None:
     """The marker of a dump's list item: "* ", "+ ", "- ", or a number ("2. Other Sciences", a breadcrumb's or ranked list's)."""
     return md.LIST_ITEM.match(text) or _NUMBERED_ITEM.match(text)
+
+
+def _opening_bio(paragraph: str, authors: list[str]) -> bool:
+    """The author box above the article: the first paragraph opens with an author's full name and a
+    bio verb and holds a bio's wording ("Jacob Wade is a personal finance expert who has covered ...")."""
+    m = _BIO_OPENING.match(paragraph)
+    return m is not None and m.group("name") in authors and v.BIO_WORDING.search(paragraph) is not None
 
 
 def _closing_bio(paragraphs: list[str]) -> bool:

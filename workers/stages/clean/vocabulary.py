@@ -160,7 +160,8 @@ AUTHOR_BIO_VERB = re.compile(
 # what a contributor's bio under an article says about its subject (core._closing_bio)
 BIO_WORDING = re.compile(
     r"\b(?:(?:co-?)?founder|principal|consultant|freelance|author of|editor|writer|journalist|columnist|blogger|"
-    r"contributor|lives (?:in|with)|holds an?|graduated? (?:from|of)|(?:his|her|their) (?:work|writing) has appeared)\b",
+    r"contributor|lives (?:in|with)|holds an?|graduated? (?:from|of)|(?:his|her|their) (?:work|writing) has appeared|"
+    r"(?:has|have) (?:covered|written|reported)|expert|former)\b",
     re.IGNORECASE,
 )
 AUTHOR_CONTACT = re.compile(r"\b(?:reach|contact|email|e-mail|write to) (?:him|her|them|me)\b[^\n]{0,80}@", re.IGNORECASE)
