@@ -762,8 +762,8 @@ def _under_teaser_heading(lines: list[ln.Line], i: int, start: int) -> bool:
     """A bullet item of a list that a "Related"/"Read more"-type heading introduces (an inline box of
     links to other stories inside the article), not a list of the article's."""
     j = i - 1
-    while j > start and md.BULLET.match(lines[j].text):
-        j -= 1
+    while j > start and i - j <= _INLINE_BOX_MAX_ITEMS and md.BULLET.match(lines[j].text):
+        j -= 1  # a longer list is not an inline box (and the walk stays short on hostile input)
     return _opens_teaser_box(lines[j].text)
 
 
