@@ -272,11 +272,7 @@ def clean_lines(
         end = _end_before_post_footer(lines, start, _end_across_inline_boxes(lines, end))
         keep = [start <= i < end and line.kind in ln.CONTENT_KINDS for i, line in enumerate(lines)]
         _keep_inner_structure(lines, keep, start, end)
-        _keep_recipe(lines, keep, start, end)
-        _keep_code_blocks(lines, keep, start, end)
-        _keep_tweets(lines, keep, start, end)
-        _keep_tables(lines, keep, start, end)
-        _keep_closing_list(lines, keep, end)
+        _keep_dump_structure(lines, keep, start, end)
 
     # 2. metadata lines (dates, bylines, source labels) - cheap prefilters inside each helper
     meta = [False] * len(lines)
@@ -765,6 +761,17 @@ def _under_teaser_heading(lines: list[ln.Line], i: int, start: int) -> bool:
     while j > start and i - j <= _INLINE_BOX_MAX_ITEMS and md.BULLET.match(lines[j].text):
         j -= 1  # a longer list is not an inline box (and the walk stays short on hostile input)
     return _opens_teaser_box(lines[j].text)
+
+
+def _keep_dump_structure(lines: list[ln.Line], keep: list[bool], start: int, end: int) -> None:
+    """The article's structured parts a plain-text dump flattens into short lines the densest run
+    [start, end) leaves out: a recipe card, code blocks, embedded tweets, data tables, the list a
+    closing paragraph introduces (each pass below says its evidence)."""
+    _keep_recipe(lines, keep, start, end)
+    _keep_code_blocks(lines, keep, start, end)
+    _keep_tweets(lines, keep, start, end)
+    _keep_tables(lines, keep, start, end)
+    _keep_closing_list(lines, keep, end)
 
 
 _TABLE_MIN_ROWS = 3
