@@ -184,7 +184,12 @@ def test_snippet_f1(text, wanted, unwanted, expected):
         ("Posted by Konstantin 21.10.2019", ["Konstantin"]),
         ("12/04/2020 by Kay 24 Comments", ["Kay"]),
         ("By Carla Weiss, Derek Morgan and Nora Ellis", ["Carla Weiss", "Derek Morgan", "Nora Ellis"]),
+        ("By John Walk - January 10, 2020", ["John Walk"]),  # a hyphen between name and date
+        ("By Jane Doe | March 4, 2020", ["Jane Doe"]),
+        ("Author: Jacopo Cascioli", ["Jacopo Cascioli"]),
+        ("Authors: Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
         # not bylines
+        ("Author: admin", None),
         ("By Tuesday", None),
         ("Posted by Admin", None),
         ("The bridge was built by Roman engineers", None),
@@ -221,6 +226,7 @@ def test_posted_by_an_outlet_is_the_source():
         ("Posted by Konstantin 21.10.2019", "2019-10-21"),
         ("* Aug. 16, 2020", "2020-08-16"),
         ("+ Thursday, August 6, 2020 9:09:24 AM", "2020-08-06T09:09:24"),
+        ("by oz on December 4, 2006", "2006-12-04"),  # a lower-case handle before its date
         # not dates of the article
         ("* October 2019 (1)", None),  # an archive link
         ("By Jane Doe", None),
@@ -400,3 +406,485 @@ def test_a_masthead_over_the_headline_is_the_outlet_not_the_byline(masthead):
     record = stage.clean_lines(texts)
     assert record["title"] == texts[1]
     assert record["byline"] is None
+
+
+# --- comment-count headings that echo the post's title: a hard end ---------------------------------
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("11 responses to “The Loneliest Woman in the World: An Appreciation of Heart’s “Alone””", True),
+        ("5 thoughts on “JSON parsing: simdjson vs. JSON for Modern C++”", True),
+        ("One thought on “Python 3: simple HTTP Request with the Socket module”", True),
+        ("{ 38 comments… read them below or add one }", True),
+        ("24 comments:", True),  # the comment-prompt rule's already (a hard end either way)
+        ("3 replies to \"Harbour board backs channel dredging\"", True),
+        ("3 comments were received by the council before the vote on Monday.", False),  # a sentence
+        ("Two responses to the plan stood out, the report said.", False),
+        ("11 responses", True),
+    ],
+)
+def test_comment_count_headings(text, heading):
+    (line,) = ln.classify([text])
+    assert line.hard_end is heading
+    assert (line.reason in ("comment_heading", "comment_prompt")) is heading
+
+
+def test_a_post_above_a_title_echoing_comments_heading_wins_over_the_longer_comments():
+    post = [ARTICLE[0] + " " + ARTICLE[1], ARTICLE[2] + " " + ARTICLE[0], ARTICLE[1] + " " + ARTICLE[2]]
+    texts = ["Harbour board backs channel dredging", *post,
+             "12 thoughts on “Harbour board backs channel dredging”", "Jane Roe says:", *TEASER_SUMMARIES]
+    assert stage.clean_lines(texts)["paragraphs"] == post
+
+
+# --- a post footer between the article and a short paragraph under it -------------------------------
+LONGER_ARTICLE = [ARTICLE[0] + " " + ARTICLE[1], ARTICLE[2] + " " + ARTICLE[0], ARTICLE[1] + " " + ARTICLE[2]]
+FOOTER_BIO = "Jane Doe has sailed around the harbour for twenty years and lives in Portsmouth with her two very old dogs."
+
+
+@pytest.mark.parametrize(
+    ("footer", "tail", "cut"),
+    [
+        (["Category: Blog Popular", "« Previous Next »"],
+         "Submit your sports question below and the team will break down the answer in upcoming blog posts for you all!", True),
+        (["TAGS: harbour, dredging, storms", "* Tweet"],
+         "Sam Roe has done many amazing things in his short life. Well, two amazing things. Ok, one thing that he did twice.", True),
+        (["* Author", "* Recent Posts"],
+         "I'm Amy and I'm so glad you've stopped by! As a sailing instructor, my goal is to walk you through the harbour.", True),
+        (["Share", "Jane Doe"], FOOTER_BIO, True),  # an author box: her name over her bio
+        (["Share", "Amy Roe"], "Amy Roe said on Monday that the dredging would start well before the autumn storms arrive in the bay.", False),
+        (["Share", "Jane Doe"], "The board will meet again in May to approve the contract for the dredging works.", False),
+        (["Photo: Jane Doe", "Advertisement"], "The board will meet again in May to approve the contract for the work.", False),
+        (["Costs And Timing", "Share"], "Costs rose after the storms, and the board will meet again in May to decide.", False),
+    ],
+)
+def test_a_short_paragraph_after_a_post_footer_is_not_the_article(footer, tail, cut):
+    texts = ["Harbour board backs channel dredging", "By Sam Kerr", "March 5, 2024", *LONGER_ARTICLE, *footer, tail]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert paragraphs[:3] == LONGER_ARTICLE
+    assert (tail not in paragraphs) is cut
+
+
+def test_a_long_part_after_a_footer_line_stays():
+    # more prose after the footer line than the island allows: not a footer's paragraph
+    tail = [ARTICLE[k % 3] + f" Part {k} of the report." for k in range(8)]
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", *ARTICLE, "Category: News", "* Tweet", *tail]
+    assert stage.clean_lines(texts)["paragraphs"][-1] == tail[-1]
+
+
+# --- "By Jane Doe: ..." opening the lead is an inline byline, not a dateline -----------------------
+def test_an_inline_byline_is_not_a_dateline():
+    from workers.stages.clean import metadata as md
+
+    lead = "By Aaron Humes: The Americas cannot ignore the risk of further surges, the director warned on Monday."
+    assert md.split_dateline(lead) == (None, lead, None)
+    assert md.split_dateline("Brussels: The Americas cannot ignore the risk of further surges, she said.")[0] == "Brussels"
+
+
+# --- bylines a dump splits over two lines, or puts under the date -----------------------------------
+@pytest.mark.parametrize(
+    ("header", "byline"),
+    [
+        (["March 5, 2024", "By", "Jacob Wade"], "Jacob Wade"),
+        (["March 5, 2024", "By :", "Joe S."], "Joe S."),
+        (["March 5, 2024", "Published by", "Daniel Lemire"], "Daniel Lemire"),
+        (["March 5, 2024", "Andrea Middleton"], "Andrea Middleton"),  # the name under the date line
+        (["March 5, 2024", "By", "Harbour News"], None),  # an outlet's name is not a person
+        (["March 5, 2024", "Harbour News"], None),
+        (["March 5, 2024", "Stand by", "Jacob Wade"], None),  # not a byline label
+    ],
+)
+def test_a_byline_split_over_lines_or_under_the_date(header, byline):
+    record = stage.clean_lines(["Harbour board backs channel dredging", *header, *ARTICLE])
+    assert record["byline"] == byline
+    assert record["published_at"] == "2024-03-05"
+    assert record["paragraphs"] == ARTICLE
+
+
+def test_dates_in_the_comments_are_not_the_articles():
+    texts = ["Harbour board backs channel dredging", *ARTICLE, "3 thoughts on “Harbour board backs channel dredging”",
+             "Jane Roe", "June 28, 2015 at 10:25 pm", "Great piece on the dredging, thank you for writing it up."]
+    assert stage.clean_lines(texts)["published_at"] is None
+    dated = ["Harbour board backs channel dredging", "March 5, 2024", *ARTICLE, "12 Comments", "June 28, 2015 at 10:25 pm"]
+    assert stage.clean_lines(dated)["published_at"] == "2024-03-05"
+
+
+# --- titles: list items, kickers, repeated headlines, short Title Case headlines, caption labels ----
+def test_a_numbered_breadcrumb_item_does_not_beat_the_headline_over_the_byline():
+    texts = ["1. Home", "2. Outer Channel", "Board backs plan before the storms arrive", "by Jane Doe, Harbour News", *ARTICLE]
+    assert stage.clean_lines(texts)["title"] == "Board backs plan before the storms arrive"
+
+
+def test_the_line_over_the_byline_beats_a_menu_item_above_it():
+    head = "Harbour board backs outer channel dredging plan"
+    texts = ["+ Channel Dredging Harbour Board", "Search", head, "By Jane Doe @janedoe", *ARTICLE]
+    record = stage.clean_lines(texts)
+    assert (record["title"], record["byline"]) == (head, "Jane Doe")
+
+
+def test_a_headline_the_page_repeats_is_not_taken_for_a_dek():
+    head = "When the harbour board votes on dredging, this is what happens to the channel"
+    texts = ["About", head, "NEWS FEATURES HARBOUR PORT STORMS", head, "By Jane Doe | March 5, 2024", *ARTICLE]
+    assert stage.clean_lines(texts)["title"] == head
+
+
+def test_a_headline_with_its_own_dek_is_not_a_dek_of_the_kicker_above():
+    head = "The harbour board backs the outer channel dredging plan before the storms arrive"
+    dek = "The board voted on Monday to dredge the channel, and the work will take eleven weeks to complete."
+    texts = ["Channel in numbers", head, dek, "By Jane Doe", "March 5, 2024", *ARTICLE]
+    record = stage.clean_lines(texts)
+    assert (record["title"], record["summary"]) == (head, dek)
+
+
+@pytest.mark.parametrize(
+    ("above", "title"),
+    [
+        ("Outer Channel Dredging", "Outer Channel Dredging"),  # Title Case, its words in the article
+        ("Jane Doe", None),  # a person's name over the byline is not the headline
+    ],
+)
+def test_a_title_case_line_over_the_byline(above, title):
+    texts = [above, "By John Walk - January 10, 2020", "21 minutes - 4312 words",
+             "The harbour board approved dredging of the outer channel on Monday before the autumn storms arrive.",
+             *ARTICLE[1:]]
+    record = stage.clean_lines(texts)
+    assert record["title"] == title
+    assert (record["byline"], record["published_at"]) == ("John Walk", "2020-01-10")
+
+
+@pytest.mark.parametrize(
+    ("text", "caption"),
+    [
+        ("Media caption Drone footage shows mass burials in New York", True),
+        ("Image copyright Getty Images", True),
+        ("Image caption The harbour at dawn", True),
+        ("Media coverage of the dredging plan was mostly positive, the board said on Monday.", False),
+    ],
+)
+def test_caption_labels(text, caption):
+    from workers.stages.clean import metadata as md
+
+    assert md.is_caption(text, before_lead=False) is caption
+
+
+# --- comment policies, read-more teasers, standing notices, a contributor's closing bio -------------
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("HOUSE RULES", "comments"),
+        ("Comment policy", "comments"),
+        ("Community Guidelines:", "comments"),
+        ("House prices", None),
+    ],
+)
+def test_comment_policy_headings(text, kind):
+    from workers.stages.clean import sections
+
+    assert sections.heading_kind(text) == kind
+
+
+TEASERS = [
+    ("Choir joins singers for a harbour concert", "The good folks at the choir are still doing their thing, and now "
+     "they have included two famous singers in a concert at the harbour on Sunday night."),
+    ("Graphic novel about a young sailor", "The author is several kinds of excellent comics person, from her "
+     "debut graphic novel to her award-winning fairy tale about a sailor and a lighthouse keeper."),
+    ("Podcast on the families that rule the port", "The latest podcast from the network is about the scandals, "
+     "backroom deals and secret string-pulling employed by the great families of the port town."),
+]
+
+
+@pytest.mark.parametrize(("link", "marked"), [("READ THE REST", True), ("Continue reading »", True),
+                                             ("Read more…", True), ("The rest", False)])
+def test_teasers_closed_by_a_repeated_read_more_link(link, marked):
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", *ARTICLE, "Share"]
+    for headline, summary in TEASERS:
+        texts += [headline, summary, link]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert (paragraphs == ARTICLE) is marked
+
+
+def test_one_read_more_link_marks_nothing():
+    from workers.stages.clean import sections
+
+    lines = ln.classify([TEASERS[0][0], TEASERS[0][1], "Read more"])
+    assert sections.mark_read_more_teasers(lines) == lines
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are a participant in the Amazon Services LLC Associates Program, an affiliate advertising program "
+        "designed to provide a means for us to earn fees by linking to Amazon.com and affiliated sites.",
+        "Boing Boing is published under a Creative Commons license except where otherwise noted.",
+    ],
+)
+def test_more_site_notices(text):
+    (line,) = ln.classify([text])
+    assert (line.kind, line.reason) == ("boilerplate", "site_notice")
+
+
+@pytest.mark.parametrize(
+    ("last", "dropped"),
+    [
+        ("Candice Sealey is the Founder & Principal Consultant at Ignite, a marketing consultancy that helps "
+         "brands to stand out. She is also a freelance content writer and voiceover talent.", True),
+        ("Jane Roe has lived in the port for forty years and is the author of two books about its ships and crews.", True),
+        # the person the article is about, named before: not a bio
+        ("Harbour Master Jane Roe is expected to announce the start date of the dredging works on Friday.", False),
+        ("Jane Roe is expected to announce the start date of the dredging on Friday, the board said.", False),  # no bio wording
+    ],
+)
+def test_a_contributors_bio_closing_the_article(last, dropped):
+    lead = "Harbour Master Jane Roe said the board had approved the plan on Monday after a long debate." \
+        if last.startswith("Harbour Master") else ARTICLE[0]
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", lead, *ARTICLE[1:], last]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert (last not in paragraphs) is dropped
+    assert paragraphs[1:3] == ARTICLE[1:]
+
+
+# --- inline "Related" boxes inside the article --------------------------------------------------------
+RELATED_BOX = ["RELATED STORIES", "* Do masks offer protection from the new virus? It depends",
+               "* Hoarding and price-gouging send mask prices soaring amid virus fear"]
+LAST_PARAGRAPH = "The incident has occurred at a time when the port is seeing a shortage of dredgers amid the storms."
+
+
+def test_the_article_resumes_under_an_inline_related_box():
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", *ARTICLE, *RELATED_BOX, LAST_PARAGRAPH,
+             "* Twitter", "* Facebook"]
+    assert stage.clean_lines(texts)["paragraphs"] == [*ARTICLE, LAST_PARAGRAPH]
+
+
+def test_a_box_not_followed_by_prose_closes_the_article():
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", *ARTICLE, *RELATED_BOX, "Share", LAST_PARAGRAPH]
+    assert stage.clean_lines(texts)["paragraphs"] == ARTICLE
+
+
+def test_bullets_under_a_related_heading_inside_the_article_are_not_kept():
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", *ARTICLE[:2], "Related",
+             "* How one harbour turns its silt into bricks for new homes", ARTICLE[2], LAST_PARAGRAPH]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert paragraphs == [*ARTICLE, LAST_PARAGRAPH]
+
+
+def test_a_caption_credited_to_agency_files():
+    from workers.stages.clean import metadata as md
+
+    assert md.is_caption("The harbour plans to cut its dredging costs by half by 2030. Mike Blake/Reuters files",
+                         before_lead=False)
+
+
+# --- a recipe card next to the post --------------------------------------------------------------------
+RECIPE = ["Ingredients", "1/4", "cup butter", "* 1 tbsp minced garlic", "* Seasoning (adjust to your own taste):",
+          "* 2 tsp dark soya sauce", "Directions", "* 1", "Heat the oven to 180C and melt the butter in the pan.",
+          "* 2", "Add the garlic and the seasoning, stir well and bake for forty minutes.", "Nutrition Facts",
+          "Calories 291 kcal"]
+
+
+def test_the_recipe_card_under_the_post_is_kept():
+    texts = ["Harbour stir fry", "March 5, 2024", *ARTICLE, "Pin", "Print", *RECIPE]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert paragraphs[:3] == ARTICLE
+    assert paragraphs[3:] == [line for line in RECIPE[1:11] if line != "Directions"]
+
+
+def test_without_an_ingredients_heading_short_lines_under_the_post_stay_out():
+    texts = ["Harbour stir fry", "March 5, 2024", *ARTICLE, "Pin", "Print", *RECIPE[1:]]
+    assert stage.clean_lines(texts)["paragraphs"] == ARTICLE
+
+
+# --- more bylines and headlines from a dump's header ---------------------------------------------------
+def test_the_headline_over_a_standfirst_over_the_byline_line():
+    head = "Through the Darkest of Times review"
+    texts = ["3. Strategy", "4. Through The Darkest Of Times", head,
+             "Lead a resistance group in the harbour town in this uncomfortable and important strategy game.",
+             "By Luke Kemp 11 February 2020", *["*"] * 6, "Shares", "(Image: © HandyGames)", "Our Verdict", *ARTICLE]
+    record = stage.clean_lines(texts)
+    assert (record["title"], record["byline"], record["published_at"]) == (head, "Luke Kemp", "2020-02-11")
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("Richard Adams Education editor", "Richard Adams"),
+        ("Jane Doe Reporter", "Jane Doe"),
+        ("Business reporter", None),
+    ],
+)
+def test_a_name_and_its_role_on_one_header_line(line, byline):
+    texts = ["Harbour board backs channel dredging",
+             "Report claims the board has created a pool of low-paid staff for the dredging works on the coast",
+             line, "Mon 20 Jan 2020 06.05 GMT", *ARTICLE]
+    assert stage.clean_lines(texts)["byline"] == byline
+
+
+def test_an_author_bio_line_names_the_author_when_no_byline_does():
+    bio = "Will Knight is a senior writer for the paper, covering the harbour and its dredging works."
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", *ARTICLE, "Share", bio]
+    assert stage.clean_lines(texts)["byline"] == "Will Knight"
+    texts = ["Harbour board backs channel dredging", "By Jane Doe", *ARTICLE, "Share", bio]
+    assert stage.clean_lines(texts)["byline"] == "Jane Doe"
+
+
+@pytest.mark.parametrize("name", ["Today's Paper", "Editor’s Picks"])
+def test_a_possessive_names_no_author(name):
+    from workers.stages.clean import metadata as md
+
+    assert md.authors(name) == []
+    texts = ["Harbour board backs channel dredging", "Thursday, November 9th 2023", name, "Home Page", *ARTICLE]
+    assert stage.clean_lines(texts)["byline"] is None
+
+
+def test_a_newsletter_name_over_its_subscribe_button_is_not_the_byline():
+    texts = ["Harbour board backs channel dredging", "Jan 18, 2019", "Harbour Future", "Subscribe", *ARTICLE]
+    assert stage.clean_lines(texts)["byline"] is None
+
+
+# --- the prefilters in front of the new line patterns pass every line the pattern matches ------------
+@pytest.mark.parametrize("count", ["3", "No", "one", "Two", "THREE", "four", "Five", "six", "Seven", "eight", "nine", "Ten"])
+@pytest.mark.parametrize("shape", ["{} comments", "{{ {} Comments… read them below or add one }}", "({} replies)",
+                                   "[{} thoughts on “Harbour”]", "{} responses to “Harbour board”"])
+def test_comment_count_prefilter_passes_every_heading(count, shape):
+    from workers.stages.clean import vocabulary as v
+
+    text = shape.format(count)
+    assert v.COMMENT_COUNT_HEADING.match(text)
+    assert text[:1] in ln._COUNT_INITIALS and ln._may_count_comments(text)
+
+
+@pytest.mark.parametrize("link", ["Read more", "READ THE REST", "read full story", "Continue reading »", "CONTINUE READING",
+                                  "Full Story", "full article", "Keep reading", "[Read more…]", "(Continue reading)"])
+def test_read_more_prefilter_passes_every_link(link):
+    from workers.stages.clean import sections
+    from workers.stages.clean import vocabulary as v
+
+    assert v.READ_MORE_LINK.match(link)
+    assert link[:1] in sections._READ_MORE_INITIALS
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Mon 20 Jan 2020 06.05 GMT Last modified on Mon 20 Jan 2020 06.07 GMT",
+         ("2020-01-20T06:05:00+00:00", "2020-01-20T06:07:00+00:00")),
+        ("By Alejandro Villamor Last updated Nov 8, 2023 Share with new partner:", None),  # a byline line, not split
+    ],
+)
+def test_a_date_line_with_its_last_modified_date(line, expected):
+    from workers.stages.clean.dates import date_line
+
+    assert date_line(line) == expected
+
+
+# --- code blocks and shell sessions in a post ------------------------------------------------------------
+CODE = ["import ctypes", "def deref(addr, type_):", "return ctypes.cast(addr, ctypes.POINTER(type_))",
+        "deref(id(29), ctypes.c_int)[4] = 100", "> 29", "100", "> 29*100", "10000", "> 25+4", "29"]
+AFTER_CODE = "Note that depending on the version of Python the value may be stored at another offset in the object."
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("target_host = \"www.google.com\"", True), ("client.connect((target_host, target_port))", True),
+        ("# connect the client", True), ("$ conda install $PACKAGE_NAME", True), (">>> print(x)", True),
+        ("set-option -g mouse on", True), ("from django.conf import settings", True),
+        ("Developer Paintbucket Games", False), ("Expect to pay $15", False), ("Related posts", False),
+        ("* Coronavirus: A visual guide", False), ("Harbour Master (retired)", False),
+    ],
+)
+def test_code_lines(text, code):
+    from workers.stages.clean import vocabulary as v
+
+    assert (v.CODE_LINE.search(text) is not None) is code
+
+
+def test_a_code_block_and_the_prose_under_it_are_kept():
+    lead = "Can't help sharing this lovely example, illustrating the way Python interns its small integers."
+    texts = ["Interning of small integers", "Posted by Konstantin 21.10.2019", ARTICLE[0], lead, *CODE, AFTER_CODE,
+             "Tags: Python, Fun", "Leave a comment"]
+    assert stage.clean_lines(texts)["paragraphs"] == [ARTICLE[0], lead, *CODE, AFTER_CODE]
+
+
+def test_a_code_block_ending_the_post_after_a_colon():
+    lead = "As usual, the answer is short. In the configuration file of the terminal multiplexer, add:"
+    code = ["# .tmux.conf", "set-option -g mouse on", "set-option -s set-clipboard off"]
+    texts = ["Copy and paste from tmux", "2020-01-16", ARTICLE[0], ARTICLE[1], lead, *code, "* linux", "* tmux",
+             "* Previous post"]
+    assert stage.clean_lines(texts)["paragraphs"] == [ARTICLE[0], ARTICLE[1], lead, *code]
+
+
+def test_short_lines_that_are_not_code_stay_out():
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", *ARTICLE, "Developer Paintbucket Games",
+             "Expect to pay $15", "Related posts", LAST_PARAGRAPH]
+    assert stage.clean_lines(texts)["paragraphs"] == ARTICLE
+
+
+def test_one_code_line_between_two_paragraphs_is_kept():
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", ARTICLE[0], "$ pipenv install $PACKAGE_NAME",
+             ARTICLE[1], ARTICLE[2]]
+    assert stage.clean_lines(texts)["paragraphs"] == [ARTICLE[0], "$ pipenv install $PACKAGE_NAME", *ARTICLE[1:]]
+
+
+# --- tweets embedded in the article --------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("attribution", "kept"),
+    [("— Dave Schukin (@schukin) July 3, 2019", True), ("— Dave Schukin, harbour master", False)],
+)
+def test_an_embedded_tweet_and_its_attribution(attribution, kept):
+    tweet = "Notice the warping of the line across both the eyes and nose. pic.twitter.com/U7PMa4oNGN"
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", ARTICLE[0], ARTICLE[1], tweet, attribution,
+             ARTICLE[2]]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert (paragraphs == [*ARTICLE[:2], tweet, attribution, ARTICLE[2]]) is kept
+    assert ARTICLE[2] in paragraphs
+
+
+# --- a data table inside the article ------------------------------------------------------------------
+TABLE = ["file simdjson JSON for Modern C++", "apache_builds 2.3 GB/s 0.098 GB/s", "github_events 2.5 GB/s 0.093 GB/s",
+         "gsoc-2018 3.3 GB/s 0.091 GB/s", "twitter 2.2 GB/s 0.094 GB/s"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "kept"),
+    [
+        (TABLE, True),
+        (["* Home", "* Harbour News", "* Port Authority", "* Contact Us"], False),  # a menu: no numbers
+        (["Jan 2020 (4)", "Harbour board votes on the dredging plan", "Feb 2020 (2)"], False),  # uneven rows
+    ],
+)
+def test_a_data_table_between_two_paragraphs(rows, kept):
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", ARTICLE[0], *rows, ARTICLE[1], ARTICLE[2]]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert (paragraphs == [ARTICLE[0], *rows, *ARTICLE[1:]]) is kept
+    assert ARTICLE[2] in paragraphs
+
+
+# --- the bullet list a closing paragraph introduces ---------------------------------------------------
+def test_the_list_a_closing_paragraph_introduces_is_kept():
+    intro = "I know it is a lot of numbers from the harbour board, so I will summarise them for you here:"
+    items = ["* Dredging saves a lot of time for the ferries", "* The outer channel is the most silted part"]
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", *ARTICLE, intro, *items,
+             "* Author: Jacopo Cascioli", "* Published: 03 December 2019", "* Share on Facebook"]
+    assert stage.clean_lines(texts)["paragraphs"] == [*ARTICLE, intro, *items]
+
+
+def test_bullets_after_a_closing_paragraph_without_a_colon_stay_out():
+    items = ["* Dredging saves a lot of time for the ferries", "* The outer channel is the most silted part"]
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", *ARTICLE, *items, "* Share on Facebook"]
+    assert stage.clean_lines(texts)["paragraphs"] == ARTICLE
+
+
+# --- the author box above the article ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("first", "dropped"),
+    [
+        ("Jacob Wade is a personal finance expert who has covered credit cards and tax issues for more than a decade.", True),
+        ("Jacob Wade is the first harbour master to resign over the dredging plan, he said on Monday.", False),  # news
+        ("Mary Roe is a personal finance expert who has covered credit cards and tax issues for a decade.", False),  # not the author
+    ],
+)
+def test_the_author_box_above_the_article(first, dropped):
+    texts = ["Coinbase vs. Coinbase Pro", "By", "Jacob Wade", "Full Bio", first, *ARTICLE]
+    record = stage.clean_lines(texts)
+    assert record["byline"] == "Jacob Wade"
+    assert (first not in record["paragraphs"]) is dropped
+    assert record["paragraphs"][-3:] == ARTICLE

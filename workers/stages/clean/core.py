@@ -244,7 +244,7 @@ def clean_lines(
         texts = texts[:MAX_LINES]
         if keep_flags is not None:
             keep_flags = keep_flags[:MAX_LINES]
-    lines = sections.mark(ln.classify(texts))
+    lines = sections.mark_read_more_teasers(sections.mark(ln.classify(texts)))
     published = updated = byline = source = None
 
     # 1. which lines are article text
@@ -270,17 +270,22 @@ def clean_lines(
     else:
         start, end = _article_above_closing(lines, *ln.densest_run(lines))
         start = _lead_above_run(lines, start)
+        end = _end_before_post_footer(lines, start, _end_across_inline_boxes(lines, end))
         keep = [start <= i < end and line.kind in ln.CONTENT_KINDS for i, line in enumerate(lines)]
         _keep_inner_structure(lines, keep, start, end)
+        _keep_dump_structure(lines, keep, start, end)
 
     # 2. metadata lines (dates, bylines, source labels) - cheap prefilters inside each helper
     meta = [False] * len(lines)
     published_bare = False  # the published date so far came from an unlabelled date line
     published_lines: list[tuple[int, str]] = []  # (line, published date) of each date line
     facts: dict[str, tuple] = {}  # _meta_facts per distinct line: pages repeat their menu and footer lines
+    comments = _comments_start(lines, keep)
     for i, line in enumerate(lines):
         if line.kind == ln.PROSE or len(line.text) > 120 or (line.kind == "boilerplate" and line.reason not in _DATED_CHROME):
             continue
+        if i >= comments:
+            break  # readers' names and dates, never the article's
         fact = facts.get(line.text)
         if fact is None:
             fact = facts[line.text] = _meta_facts(line.text)
@@ -311,13 +316,18 @@ def clean_lines(
             byline = byline or lines[i - 1].text
             meta[i] = meta[i - 1] = True
             keep[i - 1] = False
+        # "By" / "Jane Doe": a byline label on its own line over the name (a dump splits the link)
+        elif i + 1 < len(lines) and len(line.text) <= 16 and v.BYLINE_LABEL.match(line.text) and _named(lines[i + 1].text):
+            byline = byline or lines[i + 1].text
+            meta[i] = meta[i + 1] = True
     for i, is_meta in enumerate(meta):
         if is_meta:
             keep[i] = False
 
     first = next((i for i, k in enumerate(keep) if k), len(lines))
     if byline is None:
-        byline = _name_over_date(lines, meta, keep, first)
+        byline = (_name_over_date(lines, meta, keep, first) or _name_under_date(lines, meta, keep, first)
+                  or _name_with_role(lines, meta, keep, first) or _bio_name(lines))
 
     # 3. title: the line a browser-tab title line ("Headline - Site") repeats; else the header line
     # whose content words best match the article's - not a subheading the article repeats (a table
@@ -332,7 +342,7 @@ def clean_lines(
             continue
         if body_words is None:
             body_words = md.content_words(_head_text(lines, keep, _TITLE_BODY_CHARS))
-        item = md.LIST_ITEM.match(line.text)  # a menu or list item: scored without its marker, and weak
+        item = _list_item(line.text)  # a menu or list item: scored without its marker, and weak
         score = md.title_score(line.text[item.end():] if item else line.text, body_words) + 0.001 * i
         if item:
             score *= _WEAK_TITLE_FACTOR
@@ -355,8 +365,8 @@ def clean_lines(
         if header is not None and (title_index is None or title_index < header):
             # the first article line sits above the header's date/byline lines: it is the headline
             # (when none was found above it) or the standfirst under the headline, not the lead
-            if title_index is None and header_line_is_title(lines[header]):
-                title_index = header
+            if (title_index is None or _list_item(lines[title_index].text)) and header_line_is_title(lines[header]):
+                title_index = header  # a menu's list item above scored well; the header's line is the headline
             elif title_index is None:
                 title_index = _headline_over_standfirst(lines, meta, header)
             keep[header] = False
@@ -378,8 +388,8 @@ def clean_lines(
         title_index, title = None, known_title
     else:
         title = lines[title_index].text if title_index is not None else None
-        if title and md.LIST_ITEM.match(title):
-            title = title[md.LIST_ITEM.match(title).end():] or None  # "* Headline" in a dump's list
+        if title and _list_item(title):
+            title = title[_list_item(title).end():] or None  # "* Headline" in a dump's list
         if title and v.BREADCRUMB_SEPARATOR.search(title):
             # "Home > News > Headline": a breadcrumb trail ending in the headline
             crumb = v.BREADCRUMB_SEPARATOR.split(title)[-1].strip()
@@ -520,6 +530,73 @@ def _article_above_closing(lines: list[ln.Line], start: int, end: int) -> tuple[
     return start, end
 
 
+_INLINE_BOX_MAX_ITEMS = 8  # link lines under an inline "Related stories" heading inside the article
+
+
+def _end_across_inline_boxes(lines: list[ln.Line], end: int) -> int:
+    """The run's end moved past an inline box of links to other stories (a "Related"/"Read more"-type
+    heading and at most _INLINE_BOX_MAX_ITEMS bullet items) when the article's prose resumes right
+    under it: news sites put such boxes between two paragraphs of the article."""
+    while end < len(lines) and _opens_teaser_box(lines[end].text):
+        j = end + 1
+        while j < len(lines) and j - end <= _INLINE_BOX_MAX_ITEMS and md.BULLET.match(lines[j].text):
+            j += 1
+        if j == end + 1 or j >= len(lines) or lines[j].kind != ln.PROSE:
+            break
+        while j < len(lines) and lines[j].kind in ln.CONTENT_KINDS:
+            j += 1
+        end = j
+    return end
+
+
+def _opens_teaser_box(text: str) -> bool:
+    return len(text) <= 60 and (v.END_MARKER.match(text) is not None or sections.heading_kind(text) == "teasers")
+
+
+_FOOTER_ISLAND_MAX_WORDS = 150  # prose after a post footer that is the footer's, not the article's
+_FOOTER_ISLAND_SHARE = 0.25  # ... and at most this share of the run's prose
+
+
+def _end_before_post_footer(lines: list[ln.Line], start: int, end: int) -> int:
+    """The run's end moved up to its last gap (two or more non-content lines) that holds a post
+    footer line (vocabulary.POST_FOOTER: tags row, previous/next links, author-box tabs) or a bare
+    person's name (an author box), when the prose after that gap is short: an author's bio, a form's
+    instructions or a disclaimer under the article, which the densest run swallows when the footer
+    between them is only a few lines."""
+    total = sum(line.n for line in lines[start:end] if line.kind == ln.PROSE)
+    words, i = 0, end - 1
+    while i > start and words <= min(_FOOTER_ISLAND_MAX_WORDS, _FOOTER_ISLAND_SHARE * total):
+        if lines[i].kind in ln.CONTENT_KINDS:
+            words += lines[i].n if lines[i].kind == ln.PROSE else 0
+            i -= 1
+            continue
+        gap_end = i + 1
+        while i > start and lines[i].kind not in ln.CONTENT_KINDS:
+            i -= 1
+        gap = lines[i + 1: gap_end]
+        if words and len(gap) >= 2 and any(_footer_line(x.text, lines[gap_end].text) for x in gap):
+            return i + 1
+    return end
+
+
+_FOOTER_LINE_MAX_CHARS = 200
+_FIRST_PERSON_BIO = re.compile(r"^(?:Hi[,!]? |Hello[,!]? )?(?:I'm|I’m|I am|My name is) (?P<name>[A-Z][\w'’.-]*)")
+
+
+def _footer_line(text: str, below: str) -> bool:
+    """A post footer line (vocabulary.POST_FOOTER), or an author box's name line ("Evan Symon") over
+    a bio that opens with that first name or surname ("Evan V. Symon is ...", "I'm Amy and ...")."""
+    if len(text) > _FOOTER_LINE_MAX_CHARS:
+        return False
+    if v.POST_FOOTER.match(text):
+        return True
+    if not _person_name(text):
+        return False
+    bio = _BIO_OPENING.match(below) or _FIRST_PERSON_BIO.match(below)
+    names = text.split()
+    return bio is not None and (names[0] in bio.group("name").split() or names[-1] in bio.group("name").split())
+
+
 _LEAD_GAP_MAX = 12  # short lines (a table of contents, a list) between the lead and the run
 _LEAD_MIN_WORDS = 15
 
@@ -607,8 +684,14 @@ def _drop_author_bio(paragraphs: list[str], byline: str | None, removed: Counter
     for name in md.authors(byline):
         words = name.split()
         names.update((name, words[0], words[-1]) if len(words) > 1 else (name,))
+    if paragraphs and _closing_bio(paragraphs):
+        removed["author_bio"] += 1
+        paragraphs = paragraphs[:-1]
     if not names:
         return paragraphs
+    if len(paragraphs) >= 3 and _opening_bio(paragraphs[0], md.authors(byline)):
+        removed["author_bio"] += 1
+        paragraphs = paragraphs[1:]
     half = len(paragraphs) // 2
     out = paragraphs[:half]
     for paragraph in paragraphs[half:]:
@@ -618,6 +701,32 @@ def _drop_author_bio(paragraphs: list[str], byline: str | None, removed: Counter
             continue
         out.append(paragraph)
     return out
+
+
+_NUMBERED_ITEM = re.compile(r"^\d{1,3}[.)]\s+(?=\S)")
+
+
+def _list_item(text: str) -> re.Match | None:
+    """The marker of a dump's list item: "* ", "+ ", "- ", or a number ("2. Other Sciences", a breadcrumb's or ranked list's)."""
+    return md.LIST_ITEM.match(text) or _NUMBERED_ITEM.match(text)
+
+
+def _opening_bio(paragraph: str, authors: list[str]) -> bool:
+    """The author box above the article: the first paragraph opens with an author's full name and a
+    bio verb and holds a bio's wording ("Jacob Wade is a personal finance expert who has covered ...")."""
+    m = _BIO_OPENING.match(paragraph)
+    return m is not None and m.group("name") in authors and v.BIO_WORDING.search(paragraph) is not None
+
+
+def _closing_bio(paragraphs: list[str]) -> bool:
+    """The last paragraph is a contributor's bio: it opens with a full name the article never used and
+    a bio verb, and holds a bio's wording ("Candice Sealey is the Founder & Principal Consultant at
+    ...", vocabulary.BIO_WORDING). A person the article is about is named before its last paragraph."""
+    m = _BIO_OPENING.match(paragraphs[-1])
+    if m is None or " " not in m.group("name") or len(paragraphs) < 3:
+        return False
+    name = m.group("name")
+    return v.BIO_WORDING.search(paragraphs[-1]) is not None and not any(name in p for p in paragraphs[:-1])
 
 
 def _header_line(text: str) -> bool:
@@ -638,7 +747,7 @@ def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, en
         elif in_article and line.kind == ln.SHORT:
             text = line.text
             if md.BULLET.match(text):
-                if line.n >= 3 and not _is_ui(text.split(None, 1)[1]):
+                if line.n >= 3 and not _is_ui(text.split(None, 1)[1]) and not _under_teaser_heading(lines, i, start):
                     keep[i] = True
             elif _numbered_heading(lines, i, end):
                 keep[i] = True  # in a list article, after article text
@@ -661,6 +770,148 @@ def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, en
                 keep[i] = True
         i += 1
     _keep_colon_blocks(lines, keep, start, end)
+
+
+def _under_teaser_heading(lines: list[ln.Line], i: int, start: int) -> bool:
+    """A bullet item of a list that a "Related"/"Read more"-type heading introduces (an inline box of
+    links to other stories inside the article), not a list of the article's."""
+    j = i - 1
+    while j > start and i - j <= _INLINE_BOX_MAX_ITEMS and md.BULLET.match(lines[j].text):
+        j -= 1  # a longer list is not an inline box (and the walk stays short on hostile input)
+    return _opens_teaser_box(lines[j].text)
+
+
+def _keep_dump_structure(lines: list[ln.Line], keep: list[bool], start: int, end: int) -> None:
+    """The article's structured parts a plain-text dump flattens into short lines the densest run
+    [start, end) leaves out: a recipe card, code blocks, embedded tweets, data tables, the list a
+    closing paragraph introduces (each pass below says its evidence)."""
+    _keep_recipe(lines, keep, start, end)
+    _keep_code_blocks(lines, keep, start, end)
+    _keep_tweets(lines, keep, start, end)
+    _keep_tables(lines, keep, start, end)
+    _keep_closing_list(lines, keep, end)
+
+
+_TABLE_MIN_ROWS = 3
+_TABLE_MAX_ROWS = 30
+
+
+def _keep_tables(lines: list[ln.Line], keep: list[bool], start: int, end: int) -> None:
+    """A data table inside the article run: a block of _TABLE_MIN_ROWS or more short lines between two
+    kept paragraphs whose rows hold numbers and have about as many cells each ("apache_builds 2.3 GB/s
+    0.098 GB/s"), the header row included; menus and link lists hold no numbers in most rows."""
+    i = start + 1
+    while i < end:
+        if keep[i] or not keep[i - 1]:
+            i += 1
+            continue
+        j = i
+        while j < end and not keep[j] and lines[j].kind == ln.SHORT and j - i < _TABLE_MAX_ROWS:
+            j += 1
+        rows = lines[i:j]
+        if j < end and keep[j] and len(rows) >= _TABLE_MIN_ROWS and _table_shaped(rows):
+            keep[i:j] = [True] * (j - i)
+        i = j + 1
+
+
+def _table_shaped(rows: list[ln.Line]) -> bool:
+    numbered = sum(_DIGIT.search(row.text) is not None for row in rows)
+    sizes = sorted(row.n for row in rows)
+    middle = sizes[len(sizes) // 2]
+    return 3 * numbered >= 2 * len(rows) and all(abs(n - middle) <= 2 for n in sizes) and middle >= 2
+
+
+_TWEET_MAX_LINES = 3  # lines of an embedded tweet's text over its attribution
+
+
+def _keep_tweets(lines: list[ln.Line], keep: list[bool], start: int, end: int) -> None:
+    """Tweets embedded in the article: the text over an attribution line ("— Dave Schukin (@schukin)
+    July 3, 2019", vocabulary.TWEET_ATTRIBUTION) inside the run, and the attribution (a quote needs
+    its source); a short text line ("Notice the warping ... pic.twitter.com/...") is one the run drops."""
+    for i in range(start + 1, end):
+        if keep[i] or len(lines[i].text) > 120 or not v.TWEET_ATTRIBUTION.match(lines[i].text):
+            continue
+        j = i - 1
+        while j > start and i - j <= _TWEET_MAX_LINES and not keep[j] and lines[j].kind != "boilerplate":
+            j -= 1
+        if keep[j] and j < i - 1:
+            keep[j + 1: i + 1] = [True] * (i - j)
+
+
+_CODE_BLOCK_MAX = 40  # lines of a code block or shell session inside a post
+_CODE_GAP = 2  # output lines in a row inside a block ("100" under "> 29*100")
+
+
+def _keep_code_blocks(lines: list[ln.Line], keep: list[bool], start: int, end: int) -> None:
+    """Code blocks and shell sessions in a post: short lines, mostly code-shaped
+    (vocabulary.CODE_LINE), right under a kept paragraph of the run or a block's last line, kept when
+    the paragraph above introduces them (ends with ":") or the post's prose resumes under them; the
+    prose that resumes under a block at the run's end is kept too (the densest run stops at the code)."""
+    i = start + 1
+    while i <= end and i < len(lines):
+        if keep[i] or not keep[i - 1] or not _code_line(lines[i]):
+            i += 1
+            continue
+        j, gap, last = i, 0, i
+        while j < len(lines) and j - i < _CODE_BLOCK_MAX and gap <= _CODE_GAP and lines[j].kind in (ln.SHORT, ln.SENTENCE):
+            gap = 0 if _code_line(lines[j]) else gap + 1
+            last = j if gap == 0 else last
+            j += 1
+        j = last + 1
+        code = sum(map(_code_line, lines[i:j]))
+        k = next((k for k in range(j, min(j + _CODE_GAP + 1, len(lines))) if lines[k].kind != ln.SHORT), None)
+        resumes = k is not None and lines[k].kind == ln.PROSE
+        j = k if resumes else j  # the output lines under the last statement go with the block
+        one_inside = code == 1 and j == i + 1 and j < end and resumes  # one code line between two paragraphs
+        if (code >= 2 or one_inside) and 2 * code >= j - i and (resumes or lines[i - 1].text.endswith(":")):
+            keep[i:j] = [True] * (j - i)
+            while j >= end and j < len(lines) and resumes and lines[j].kind in ln.CONTENT_KINDS:
+                keep[j] = True
+                j += 1
+        i = j + 1
+
+
+def _code_line(line: ln.Line) -> bool:
+    return line.kind != "boilerplate" and len(line.text) <= 200 and v.CODE_LINE.search(line.text) is not None
+
+
+_RECIPE_REACH = 30  # lines between a recipe card's "Ingredients" heading and the article run
+_RECIPE_LIST_MAX = 40  # lines of an ingredient list or a method
+
+
+def _keep_recipe(lines: list[ln.Line], keep: list[bool], start: int, end: int) -> None:
+    """A recipe card next to or inside the article: under an "Ingredients" heading at most
+    _RECIPE_REACH lines from the run, its list ("1/4", "cup butter", "* 2 tsp sugar": short lines the
+    run leaves out), and under the method heading that ends it ("Directions", "Steps") the steps."""
+    for h in range(max(0, start - _RECIPE_REACH), min(len(lines), end + _RECIPE_REACH)):
+        if len(lines[h].text) <= 20 and v.RECIPE_INGREDIENTS.match(lines[h].text):
+            j = _keep_list(lines, keep, h + 1, prose=False)
+            if j < len(lines) and v.RECIPE_METHOD.match(lines[j].text):
+                _keep_list(lines, keep, j + 1, prose=True)
+            return
+
+
+_STEP_NUMBER = re.compile(r"^(?:[*•] )?(?:step )?\d{1,2}[.):]?$", re.IGNORECASE)
+
+
+def _keep_list(lines: list[ln.Line], keep: list[bool], i: int, prose: bool) -> int:
+    """Keeps the lines from i up to a boilerplate line, a recipe heading or _RECIPE_LIST_MAX lines,
+    and returns where it stopped: an ingredient list's lines are short or bulleted (a paragraph ends
+    it), a method's are its steps (sentences, bulleted, or a bare step number over its step; another
+    short line, "Recipe Notes" or "Nutrition Facts", ends it)."""
+    stop = min(len(lines), i + _RECIPE_LIST_MAX)
+    while i < stop:
+        line = lines[i]
+        if line.kind == "boilerplate" or v.RECIPE_METHOD.match(line.text):
+            break
+        bullet = md.BULLET.match(line.text) is not None
+        if prose and not (line.kind in ln.CONTENT_KINDS or bullet or _STEP_NUMBER.match(line.text)):
+            break
+        if not prose and line.kind == ln.PROSE and not bullet:
+            break
+        keep[i] = True
+        i += 1
+    return i
 
 
 _INNER_CHROME_REACH = 2  # chrome lines ("Read more: ...", an ad label) between a paragraph and a subheading
@@ -717,6 +968,26 @@ def _keep_colon_blocks(lines: list[ln.Line], keep: list[bool], start: int, end: 
             if after is not None and lines[after].kind == ln.PROSE:
                 for k in range(i + 1, j):
                     keep[k] = True
+
+
+def _keep_closing_list(lines: list[ln.Line], keep: list[bool], end: int) -> None:
+    """The bullet list a paragraph ending in a colon introduces at the end of the run ("I'll summarize
+    them:" / "* Tuples save a bit of memory ..."): two or more bullet items, not interface links, up
+    to _COLON_BLOCK_MAX; the densest run stops at the colon because short lines cost it."""
+    i = end - 1
+    if i < 0 or not keep[i] or lines[i].kind != ln.PROSE or not lines[i].text.endswith(":"):
+        return
+    j = end
+    while (j < len(lines) and j - end < _COLON_BLOCK_MAX and lines[j].kind != "boilerplate"
+           and md.BULLET.match(lines[j].text) and not _item_is_chrome(lines[j].text.split(None, 1)[1])):
+        j += 1
+    if j - end >= 2:
+        keep[end:j] = [True] * (j - end)
+
+
+def _item_is_chrome(item: str) -> bool:
+    """A list item that is an interface link or the post's metadata ("Author: Jane Doe", "Published: ...")."""
+    return _is_ui(item) or md.byline(item) is not None or date_line(item) is not None
 
 
 def _short_or_sentence(line: ln.Line) -> bool:
@@ -855,6 +1126,10 @@ def _headline_over_dek(
     text = lines[above].text
     if lines[above].n >= lines[title_index].n or md.standalone_name(text) or md.is_caption(text, before_lead=False):
         return title_index
+    if any(lines[i].text == lines[title_index].text for i in range(max(0, above - _HEADER_REACH), above)):
+        return title_index  # the page repeats the chosen line around the header: it is the headline, not a dek
+    if _standfirst_after(lines, meta, keep, title_index, first) is not None:
+        return title_index  # the chosen line has its own dek under it: it is the headline (a kicker above)
     # shorter headlines share fewer words with the article than their dek: any shared content word will do
     if body_words is None or md.title_score(text, body_words) <= 0.0:
         return title_index
@@ -933,6 +1208,64 @@ def _name_over_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], fi
     return None
 
 
+_COMMENT_HEADINGS = frozenset(("comment_heading", "comment_prompt"))
+
+
+def _comments_start(lines: list[ln.Line], keep: list[bool]) -> int:
+    """The first comments heading (a hard end: "12 Comments", "5 thoughts on “Title”") below the
+    first article line, or len(lines): the reader comments start there."""
+    first = next((i for i, k in enumerate(keep) if k), len(lines))
+    return next((i for i in range(first + 1, len(lines))
+                 if lines[i].hard_end and lines[i].reason in _COMMENT_HEADINGS), len(lines))
+
+
+def _name_under_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int) -> str | None:
+    """A bare byline name right under the header's date line, above the article ("June 19, 2019" /
+    "Andrea Middleton" / the lead; the header may sit under a headline and standfirst the run holds);
+    the name line becomes metadata."""
+    for i in range(min(first + _HEADER_GAP_LINES, len(lines) - 1)):
+        if meta[i] and not md.byline(lines[i].text) and date_line(lines[i].text):
+            j, name = i + 1, lines[i + 1].text
+            below = lines[j + 1] if j + 1 < len(lines) else None
+            if (not (meta[j] or keep[j]) and lines[j].kind == ln.SHORT and _named(name)
+                    and below is not None and below.kind != "boilerplate"):
+                meta[j] = True  # not a newsletter's name over its "Subscribe" button
+                return name
+    return None
+
+
+def _name_with_role(lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int) -> str | None:
+    """A byline name with its staff role on one header line ("Richard Adams Education editor",
+    "Jane Doe Reporter"); the line becomes metadata."""
+    for i in range(min(first + _HEADER_GAP_LINES, len(lines))):
+        text = lines[i].text
+        if meta[i] or keep[i] or len(text) > 60 or not v.ROLE_LINE.match(text):
+            continue
+        words = text.split()
+        k = len(words) - 2 if len(words) >= 4 and words[-1].islower() else len(words) - 1  # the desk word goes too
+        name = " ".join(words[:k])
+        if k >= 2 and _named(name):
+            meta[i] = True
+            return name
+    return None
+
+
+def _bio_name(lines: list[ln.Line]) -> str | None:
+    """The name an author's bio line opens with ("Will Knight is a senior writer for WIRED ..."), when
+    the page gives no byline."""
+    for line in lines:
+        if line.reason == "author_bio":
+            m = _BIO_OPENING.match(line.text)
+            if m and " " in m.group("name") and _person_name(m.group("name")):
+                return m.group("name")
+    return None
+
+
+def _named(text: str) -> bool:
+    """A bare person's name that the authors list keeps whole (md.authors)."""
+    return _person_name(text) and md.authors(text) == [text]
+
+
 def _person_name(text: str) -> bool:
     """A bare name that is not a section label or outlet ("Local News", "Top Stories", "The Daily Courier")."""
     if text[:3].casefold() == "by " or not md.standalone_name(text) or md.looks_like_outlet(text) or md.outlet_word(text) or v.UI_LINE.match(text):
@@ -965,10 +1298,20 @@ def _line_over_byline(lines: list[ln.Line], meta: list[bool], keep: list[bool], 
         line = lines[i]
         if line.kind == "boilerplate" or meta[i]:
             continue
-        if keep[i] or not header_line_is_title(line) or md.looks_like_outlet(line.text) or md.standalone_name(line.text):
+        if not keep[i] and line.kind == ln.PROSE and line.n <= _HEADER_LINE_MAX_WORDS:
+            return _headline_over_standfirst(lines, meta, i)  # a standfirst between headline and byline
+        if keep[i] or not header_line_is_title(line) or md.looks_like_outlet(line.text):
             return None
+        if md.standalone_name(line.text) and not _names_the_article(line.text, lines, keep):
+            return None  # "Jane Doe" over her date line; "Managing Python Environments" names the article's subject
         return i
     return None
+
+
+def _names_the_article(text: str, lines: list[ln.Line], keep: list[bool]) -> bool:
+    """A Title Case line whose content words recur in the article's opening (as a title's must): a short headline
+    ("Managing Python Environments"), not a person's name, which the article seldom repeats."""
+    return md.title_score(text, md.content_words(_head_text(lines, keep, _TITLE_BODY_CHARS))) >= _TITLE_MIN_SCORE
 
 
 def _head_text(lines: list[ln.Line], keep: list[bool], limit: int) -> str:

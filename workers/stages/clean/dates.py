@@ -28,7 +28,11 @@ _UPDATE_LABELS = (
     "aggiornato", "bijgewerkt",
 )
 # "Mar 16, 2024 | 11:30 AM": a separator before a bare clock time is not a part break
-_PART_SPLIT = re.compile(r"\s+[|•·]\s+(?!\d{1,2}[:.]\d{2}(?!\d))|\s{2,}|\s+[–—]\s+(?=(?:last )?(?:updated|modified|published|posted))", re.I)
+_PART_SPLIT = re.compile(
+    r"\s+[|•·]\s+(?!\d{1,2}[:.]\d{2}(?!\d))|\s{2,}|\s+[–—]\s+(?=(?:last )?(?:updated|modified|published|posted))|"
+    r"(?<=(?-i:[\dA-Z]))\s+(?=last (?:updated|modified)\b)",  # "Mon 20 Jan 2020 06.05 GMT Last modified on Mon 20 Jan 2020 06.07 GMT"
+    re.I,
+)
 
 _MONTHS = {
     m: i

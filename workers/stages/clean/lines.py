@@ -71,7 +71,7 @@ _BIO_TRIGGERS = frozenset(
 _NOTICE_TRIGGERS = frozenset(
     "recaptcha browser javascript notifications spam unsubscribe share commission commissions advertisers "
     "advertiser advertising affiliate compensation subscription access letter letters comments disclaimer "
-    "inbox".split()
+    "inbox associates linking creative".split()
 )  # a word every vocabulary.SITE_NOTICE phrase holds
 _ALL_TRIGGERS = _PROMO_TRIGGERS | _COOKIE_TRIGGERS | _COPYRIGHT_TRIGGERS | _BIO_TRIGGERS | _NOTICE_TRIGGERS
 _NOTICE_MAX_CHARS = 400
@@ -90,6 +90,16 @@ _ANCHORED_ROWS = (
 _ANCHORED_ROW = union_by_length(_ANCHORED_ROWS)
 _FIRST_ROWS = frozenset(("comment_prompt", "ui_line"))  # rows tried before the icon-word test
 _ROW_REASON = {"ui_line": "ui_vocabulary", "ui_prefix": "ui_vocabulary"}  # other rows: their name
+_COUNT_STARTS = frozenset("{([0123456789")
+_COUNT_INITIALS = _COUNT_STARTS | frozenset("nNoOtTfFsSeE")  # and the initials of _COUNT_WORDS
+_COUNT_WORDS = ("no ", "one ", "two ", "three ", "four ", "five ", "six ", "seven ", "eight ", "nine ", "ten ")
+
+
+def _may_count_comments(text: str) -> bool:
+    """Prefilter for vocabulary.COMMENT_COUNT_HEADING: a digit or a brace first, or a number word."""
+    return text[:1] in _COUNT_STARTS or text[:6].lower().startswith(_COUNT_WORDS)
+
+
 _GALLERY_SCORE = -2.0  # a gallery control inside the article: see vocabulary.GALLERY_CONTROL
 
 
@@ -99,6 +109,8 @@ def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
     row = _ANCHORED_ROW(text)
     if row in _FIRST_ROWS:
         return _ROW_REASON.get(row, row)
+    if length <= 260 and text[:1] in _COUNT_INITIALS and _may_count_comments(text) and v.COMMENT_COUNT_HEADING.match(text):
+        return "comment_heading"  # "11 responses to “Title”": the comments start here (a hard end)
     if line.n >= 3 and not line.terminal and length <= 4000 and _has_icon_words(text):
         iconish = len(v.ICONISH.findall(text))
         if iconish >= 3 and iconish * 5 >= line.n:
@@ -198,7 +210,7 @@ def classify(texts: list[str]) -> list[Line]:
 
 
 _LIST_SEPARATORS = re.compile(r"[,;]")
-_HARD_END_REASONS = frozenset(("end_marker", "about_section"))
+_HARD_END_REASONS = frozenset(("end_marker", "about_section", "comment_heading"))
 
 
 def _is_roster(text: str, tokens: list[str], stop: float) -> bool:

@@ -33,10 +33,10 @@ _NOT_PLACES = frozenset(
     "update updated note editor editors analysis exclusive watch photo photos video videos opinion "
     "breaking live read related source credit image comment comments warning correction disclaimer "
     "q a question answer summary background context explainer review interview listen also more "
-    "tags topics share print email advertisement sponsored the this that it he she they we i".split()
+    "tags topics share print email advertisement sponsored the this that it he she they we i by".split()
 )
 _BYLINE = re.compile(
-    r"^(?:(?i:by|written by|words by|reporting by|story by|text by|von|par|por|door|di|av|af|przez|από|от|автор:?)\s+"
+    r"^(?:(?i:by|written by|words by|reporting by|story by|text by|authors?:|von|par|por|door|di|av|af|przez|από|от|автор:?)\s+"
     r"(?P<name>[A-Z\u00c0-\u00de\u0100-\u017f\u0391-\u03a9\u0400-\u042f][^\n]{1,100})|"
     r"(?:بقلم|كتب|كتبت)\s*:?\s*(?P<uncased>[\u0600-\u06ff][^\n]{1,100}))$"
 )
@@ -56,7 +56,8 @@ _OUTLET = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_TRIGGERS = ("photo", "image", "picture", "credit", "getty", "shutterstock", "video", "caption")
-_CREDIT_ENDINGS = ("/ ap", "/ afp", "/ reuters", "/ epa", "/ getty images", "/ap", "/afp", "/reuters", "/epa")
+_CREDIT_ENDINGS = ("/ ap", "/ afp", "/ reuters", "/ epa", "/ getty images", "/ap", "/afp", "/reuters", "/epa",
+                   "/reuters files", "/reuters file", "/ reuters files", "/ap file", "/ ap file", "/afp files")
 
 
 _CAPTION_TRIGGER = re.compile("|".join(_CAPTION_TRIGGERS))
@@ -124,16 +125,19 @@ def dateline_date(dateline: str | None) -> str | None:
 
 
 # a header line holding a byline among other things: "Posted on May 4, 2020 by Jane Doe",
-# "yas! | By Jane Doe | April 13, 2020", "12/04/2020 by Jane 24 Comments", "---- by Jane Doe"
+# "yas! | By Jane Doe | April 13, 2020", "12/04/2020 by Jane 24 Comments", "---- by Jane Doe", a
+# lower-case handle before its date ("by oz on December 4, 2006")
 _BY_INSIDE = re.compile(
-    r"^(?P<before>[^\n]{0,40}?)(?<![\w])(?i:(?:posted |written |published )?by):?\s+(?=[A-Z\u00c0-\u00de\u0100-\u017f])"
+    r"^(?P<before>[^\n]{0,40}?)(?<![\w])(?i:(?:posted |written |published )?by):?\s+"
+    r"(?=[A-Z\u00c0-\u00de\u0100-\u017f]|[a-z0-9_]{2,20} on (?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))"
 )
 # what may stand before "by": separators, a date ("October 19, 2019 by"), a "|"-separated label,
 # "Posted on ..."; not a copyright line ("© 2013-2020, background by ...")
 _BY_BEFORE = re.compile(r"^(?:[\W_]*|[^©\n]{0,30}\d[^©\n]{0,30}|.*\|\s*|(?i:posted|written|published)\b.*)$")
-# what follows the name on such a line: a date, a time, a reading time, a comment count, a separator
+# what follows the name on such a line: a date, a time, a reading time, a comment count, a separator,
+# a social-media handle ("By Eric Levitz @EricLevitz")
 _BY_TAIL = re.compile(
-    r"\s+(?:\||[–—]|on\s+\d|at\s+\d|\d|(?i:(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"\s+(?:\||[–—]|@|on\s+\d|at\s+\d|\d|(?i:(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
     r"[a-z]*)\.?,?\s+\d)"
 )
 _NAME_INITIAL_OR_SUFFIX = re.compile(r"(?:^|\s)(?:[A-Z]|Jr|Sr|St)\.$")
@@ -148,7 +152,7 @@ def _by_segment(text: str) -> str | None:
     m = _BY_INSIDE.match(text)
     if not m or not _BY_BEFORE.match(m.group("before")):
         return None
-    name = _BY_TAIL.split(text[m.end():], 1)[0].strip()
+    name = _BY_TAIL.split(text[m.end():], 1)[0].strip().rstrip(" |·•,–—-")  # "By Jane Doe - March 4"
     if name.endswith(":"):
         return None  # a menu label ("+ By Course/Meal:"), not a name
     if name.endswith(".") and not _NAME_INITIAL_OR_SUFFIX.search(name):
@@ -276,8 +280,8 @@ def _is_name(text: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= _AUTHOR_MAX_WORDS or any(ch.isdigit() for ch in text) or not any(ch.isalpha() for ch in text):
         return False
-    if any(w.casefold().strip(".,") in _NOT_NAME_WORDS for w in words):
-        return False
+    if any(w.casefold().strip(".,") in _NOT_NAME_WORDS or w.endswith(("'s", "’s")) for w in words):
+        return False  # a possessive ("Today's Paper", "Editor's Picks") names no person
     return all(_name_word(w) for w in words)
 
 

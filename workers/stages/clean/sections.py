@@ -166,6 +166,32 @@ def mark(lines: list[ln.Line]) -> list[ln.Line]:
     return out
 
 
+_READ_MORE_INITIALS = frozenset("rRcCfFkK[(")  # the first characters vocabulary.READ_MORE_LINK allows
+TEASER_SUMMARY_MAX_WORDS = 150  # a teaser's summary above its "Read more" link
+
+
+def mark_read_more_teasers(lines: list[ln.Line]) -> list[ln.Line]:
+    """The lines with teasers of other stories marked "teasers": when the page repeats a read-more
+    link line (vocabulary.READ_MORE_LINK: "READ THE REST", "Continue reading »"), each one closes a
+    teaser: the link, the summary paragraph right above it (at most TEASER_SUMMARY_MAX_WORDS words)
+    and the headline line above that. The summaries are well-formed prose, often longer than the
+    article above them; the repeated link says what they are (a blog's or a section's story list)."""
+    links = [i for i, line in enumerate(lines)
+             if len(line.text) <= 40 and line.text[:1] in _READ_MORE_INITIALS and v.READ_MORE_LINK.match(line.text)]
+    if len(links) < 2:
+        return lines
+    out = list(lines)
+    for i in links:
+        out[i] = _as_chrome(out[i], "teasers")
+        j = i - 1
+        if j >= 0 and out[j].kind == ln.PROSE and out[j].n <= TEASER_SUMMARY_MAX_WORDS:
+            out[j] = _as_chrome(out[j], "teasers")
+            j -= 1
+        if j >= 0 and out[j].kind == ln.SHORT and not out[j].terminal:
+            out[j] = _as_chrome(out[j], "teasers")
+    return out
+
+
 def _as_chrome(line: ln.Line, reason: str) -> ln.Line:
     if line.kind == "boilerplate":  # already chrome: its own reason stays
         return line

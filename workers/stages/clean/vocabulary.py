@@ -74,6 +74,24 @@ COMMENT_PROMPT = re.compile(
     r"\d+ (?:guest ?book )?entries|condolences(?: \(\d+\))?)[.:!]?$",
     re.IGNORECASE,
 )
+# the heading over a blog's comments that counts them and may echo the post's title (WordPress and
+# blog themes): "11 responses to “Title”", "5 thoughts on “Title”", "One thought on “Title”",
+# "{ 38 comments… read them below or add one }", "24 comments:"; a hard end of the article
+COMMENT_COUNT_HEADING = re.compile(
+    r"^[{(\[]?\s*(?:\d{1,5}|no|one|two|three|four|five|six|seven|eight|nine|ten) "
+    r"(?:comments?|responses?|repl(?:y|ies)|thoughts?|reactions?)"
+    r"(?: (?:on|to|for|about) [“\"‘'«].{1,200}|\s*(?:…|\.\.\.)[^.!?]{0,60}|:)?\s*[})\]]?$",
+    re.IGNORECASE,
+)
+# a line of a post's footer under the article: the tags/category row, the previous/next post links,
+# an author box's tabs ("Author", "Recent Posts", "Latest posts by Jane Doe"); prose after it is the
+# footer's (a bio, a form's instructions, a disclaimer), not the article's
+POST_FOOTER = re.compile(
+    r"^(?:[*•-] )?(?:(?:tags?|topics?|categor(?:y|ies)|filed under|posted in)\s*:.*|"
+    r"[«‹<←]?\s*(?:previous|prev|older)(?: post| article| story)?\s*[|/·•]?\s*(?:next|newer)(?: post| article| story)?\s*[»›>→]?|"
+    r"author|recent posts|about the author|latest posts by .{1,40}|view all posts by .{1,40}|more (?:posts|articles|stories) by .{1,40})$",
+    re.IGNORECASE,
+)
 COOKIE_CONTEXT = re.compile(
     r"\b(?:accept|consent|privacy|use of|we use|this (?:site|website)|browsing|settings|preferences)\b",
     re.IGNORECASE,
@@ -122,7 +140,9 @@ SITE_NOTICE = re.compile(
     r"subscription will auto(?:matically)?[- ]?renew|instant access to the full (?:article|issue|text)|"
     r"(?:submit|send|write) (?:a |your )?letters? to the editor|"
     r"comments (?:are|will be|may be) (?:moderated|reviewed)|we welcome (?:reader |your )?comments|"
-    r"^disclaimer\s*(?:\([^)]{0,80}\))?\s*:|delivered (?:straight |right |directly )?to (?:your|their) inbox)",
+    r"^disclaimer\s*(?:\([^)]{0,80}\))?\s*:|delivered (?:straight |right |directly )?to (?:your|their) inbox(?:es)?\b|"
+    r"participant in the amazon services llc associates program|earn (?:advertising )?fees by (?:advertising and )?linking to|"
+    r"(?:is|are) (?:published|licensed|available) under (?:a|the) creative commons)",
     re.IGNORECASE,
 )
 # a journalist's bio line, e.g. "Jane Doe is a reporter covering ..."
@@ -137,6 +157,13 @@ AUTHOR_BIO_VERB = re.compile(
     # "Jane Doe is an economist and writes about ...", "... is a lawyer who writes on ..."
     r"(?:is|was) (?:an?|the) [\w'’ -]{1,60}? (?:and|who) (?:writes|reports|blogs) (?:about|on|for)\b)"
 )
+# what a contributor's bio under an article says about its subject (core._closing_bio)
+BIO_WORDING = re.compile(
+    r"\b(?:(?:co-?)?founder|principal|consultant|freelance|author of|editor|writer|journalist|columnist|blogger|"
+    r"contributor|lives (?:in|with)|holds an?|graduated? (?:from|of)|(?:his|her|their) (?:work|writing) has appeared|"
+    r"(?:has|have) (?:covered|written|reported)|expert|former)\b",
+    re.IGNORECASE,
+)
 AUTHOR_CONTACT = re.compile(r"\b(?:reach|contact|email|e-mail|write to) (?:him|her|them|me)\b[^\n]{0,80}@", re.IGNORECASE)
 # the end of a press release or wire story: "###", "# # #", "-30-", "- ENDS -"
 END_OF_COPY = re.compile(r"^(?:#{3,}|# # #|-+ ?30 ?-+|-* ?ends ?-*)$", re.IGNORECASE)
@@ -149,9 +176,10 @@ ICONISH = re.compile(r"icon|chevron|glyph|svg|sprite", re.IGNORECASE)
 PHOTO_CREDIT = re.compile(
     r"(?:\((?:AP|AFP|Reuters|EPA|Getty)?\s*(?:photo|image|picture|file)s?\b[^)]{0,80}\)|"
     r"^(?:photo|image|picture|file photo|credit|photograph|video|caption)\s*(?::|/|credit\b)|"
+    r"^(?:media|image|video|photo) (?:caption|copyright)\s+\S|"  # "Media caption Drone footage shows ..." (a label glued on)
     r"^(?:photo|image|picture|photograph|illustration)s? by [\w.'’ -]{1,40} on (?:unsplash|pexels|pixabay|flickr)$|"
     r"\b(?:photo|photograph|image|picture)(?: credit)?\s*:\s*\S|\bgetty images\b|\bshutterstock\b|"
-    r"\b(?:photo|image|picture)\s*/\s*[A-Z]|/\s*(?:AP|AFP|Reuters|EPA|Getty Images)\s*$)",
+    r"\b(?:photo|image|picture)\s*/\s*[A-Z]|/\s*(?:AP|AFP|Reuters|EPA|Getty Images)(?: files?)?\s*$)",
     re.IGNORECASE,
 )
 # a photographer/outlet credit closing a caption: "... on Monday. (Jane Doe/The Daily Courier)"
@@ -180,6 +208,8 @@ END_MARKER = re.compile(
     re.IGNORECASE,
 )
 
+# a byline's label alone on its line, the name on the next one ("By" / "Jane Doe": the dump split a link)
+BYLINE_LABEL = re.compile(r"^(?:by|written by|posted by|published by|author|authors?|words by)\s*:?$", re.IGNORECASE)
 # a staff role line under a standalone byline name: "Business reporter", "Transport correspondent"
 ROLE_LINE = re.compile(
     r"^(?:[A-Z][\w&'’-]*\s){0,3}(?:reporter|correspondent|editor|writer|journalist|columnist|contributor|"
@@ -229,7 +259,8 @@ SECTION_HEADINGS: tuple[tuple[str, re.Pattern], ...] = (
         r"^(?:comments?(?: \(\d+\)| \d+)?|\d+ (?:comments?|responses?|replies)|reader comments|"
         r"(?:show|view|read|see) (?:all )?(?:\d+ )?comments|leave a (?:comment|reply)|post a comment|"
         r"add (?:a |your )?comments?|join the (?:conversation|discussion)|discussion|"
-        r"(?:what|here's what) (?:readers|you) (?:say|think))[.:!]?$", re.IGNORECASE)),
+        r"(?:what|here's what) (?:readers|you) (?:say|think)|house rules|"
+        r"(?:comment(?:s|ing)?|discussion|community) (?:policy|guidelines|rules|standards))[.:!]?$", re.IGNORECASE)),
     ("legal", re.compile(
         r"^(?:about (?:the )?(?:company|author|authors|(?-i:[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|of|and|for|&|the|de|du|la)){0,6}))|"
         r"(?:cautionary (?:note|statement)s? (?:regarding|on|about|concerning) )?forward[- ]looking (?:statements?|information)|"
@@ -260,6 +291,29 @@ OFFER_WORDING = re.compile(
     r"(?:a|per) (?:week|month|year)|digital (?:edition|access|subscription)|newsletters?|log ?in|sign ?in)\b",
     re.IGNORECASE,
 )
+# the link that ends a teaser (a headline and its summary) in a list of other stories: "READ THE REST",
+# "Read more…", "Continue reading »", "Full story"; a page that repeats one lists teasers
+READ_MORE_LINK = re.compile(
+    r"^[\[(]?(?:read (?:the rest|more|full (?:story|article|post))|continue reading|full (?:story|article)|keep reading)"
+    r"(?: (?:of this|this) (?:entry|post|article|story))?\s*(?:\.\.\.|…|»|›|>|→)?\s*[\])]?$",
+    re.IGNORECASE,
+)
+# the sections of a recipe card: its ingredient list and its method (core._keep_recipe)
+RECIPE_INGREDIENTS = re.compile(r"^ingredients\s*:?$", re.IGNORECASE)
+RECIPE_METHOD = re.compile(
+    r"^(?:directions|instructions|method|preparation|steps|how to (?:prepare|make (?:it|this))|cooking instructions)\s*:?$",
+    re.IGNORECASE,
+)
+# a line of source code or a shell/REPL session in a dump (core._keep_code_blocks): a comment or
+# prompt, a statement keyword, a call, an assignment, a brace or semicolon at the end
+CODE_LINE = re.compile(
+    r"^(?:#|//|/\*|\$ |>(?:>>)? |\.\.\. )|"
+    r"^(?:def |class |import |from \S+ import |return\b|elif |else:|for \w+ in |while |print\(|var |let |const |"
+    r"function\b|sudo |pip3? |npm |git |docker |export |echo |set-option |bind-key |SELECT |CREATE |INSERT )|"
+    r"\w\(.*\)|[{};]\s*$|\s=\s|==|\w=\S|->|::|\\[rn]"
+)
+# the attribution line under an embedded tweet: "— Dave Schukin (@schukin) July 3, 2019"
+TWEET_ATTRIBUTION = re.compile(r"^[—–-] ?[^()\n]{1,60} \(@\w{1,15}\) [^\n]{4,40}$")
 # a literal (lower case) inside every OFFER_WORDING phrase: a prefilter, tests/unit/test_clean_speed.py
 # expands every phrase the pattern matches and checks it holds one
 OFFER_KEYS = ("subscri", "unlimited", "cancel", "free trial", "week", "month", "year", "digital", "newsletter", "log", "sign")
