@@ -7,6 +7,7 @@ import re
 from html import unescape as html_unescape
 
 from workers.stages.clean import voting
+from workers.stages.clean import vocabulary as v
 
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,60}$")
 _SITE_PREFIX = re.compile(r"^[^|:»]{1,60}?\s(?:\||::|»)\s")
@@ -76,6 +77,7 @@ def extract(html: str) -> dict:
     meta["published"], meta["modified"] = structured_dates(html)
     meta["declared_author"] = structured_author(html)
     meta["header_lines"] = header_lines(html, meta["title"])
+    meta["title"] = visible_headline(html, meta["title"], meta["sitename"]) or meta["title"]
     return meta
 
 
@@ -102,6 +104,60 @@ def header_lines(html: str, title: str | None = None) -> list[str]:
         return []
     classed = _classed_lines(found)
     return classed + (_after_headline(root, title) if title else [])
+
+
+_MAX_HEADLINES = 6
+_HEADLINE_MAX_CHARS = 300
+_TITLE_WORD = re.compile(r"\w+")
+
+
+def visible_headline(html: str, declared: str | None, sitename: str | None = None) -> str | None:
+    """The page's visible headline: the first <h1> that is not the site's logo or name (one inside
+    <article>/<main> first), when it restates the declared title (half of the shorter one's words
+    shared, more than half: "Penny" for "Penny - Stardew Valley Wiki", the headline under an SEO
+    title) or there is no declared title; else None (also when the <h1> is the declared title in
+    another case or after a kicker). Readers and annotators take the headline they see; <title> and
+    og:title often carry the site name or a search-engine variant."""
+    try:
+        import lxml.html
+
+        root = lxml.html.fromstring(html[:_HEAD_CHARS * 4])
+    except Exception:  # lxml raises on empty or hostile markup
+        return None
+    found = [h for h in _headlines(root) if not sitename or h.casefold() != sitename.casefold()]
+    if not found:
+        return None
+    if not declared:
+        return found[0] if " " in found[0] else None
+    wanted = set(_TITLE_WORD.findall(declared.casefold()))
+    for headline in found:
+        words = set(_TITLE_WORD.findall(headline.casefold()))
+        if words and len(words & wanted) * 2 > min(len(words), len(wanted)):
+            return None if _kicker_or_case(headline, declared) else headline
+    return None
+
+
+def _kicker_or_case(headline: str, declared: str) -> bool:
+    """The declared title is the better text: the <h1> is the same words in another case (a CSS
+    transform's source), or the declared title inside it after a kicker ("Open ProgressWhy …")."""
+    at = headline.casefold().find(declared.casefold())
+    return at == 0 and len(headline) == len(declared) or at > 0
+
+
+def _headlines(root) -> list[str]:
+    """Texts of the page's <h1> elements outside site-logo elements, those in <article>/<main> first."""
+    inside, outside = [], []
+    for element in root.iter("h1"):
+        if len(inside) + len(outside) >= _MAX_HEADLINES:
+            break
+        chain = [element, *element.iterancestors()]
+        if any(v.SITE_LOGO_CLASS.search(f"{e.get('class', '')} {e.get('id', '')}") for e in chain):
+            continue
+        text = " ".join(element.text_content().split())
+        if 0 < len(text) <= _HEADLINE_MAX_CHARS:
+            in_article = any(e.tag in ("article", "main") for e in chain)
+            (inside if in_article else outside).append(text)
+    return inside + outside
 
 
 _SKIP_TAGS = frozenset(("script", "style", "noscript", "template", "head", "title"))

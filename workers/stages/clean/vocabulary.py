@@ -320,3 +320,7 @@ OFFER_KEYS = ("subscri", "unlimited", "cancel", "free trial", "week", "month", "
 # characters that re.IGNORECASE matches to an ASCII letter but str.lower() does not turn into exactly
 # that letter (dotless i, long s, dotted capital I): text holding one skips lower-case prefilters
 CASE_TWINS = ("\u0130", "\u0131", "\u017f")
+
+# class/id words of the elements that hold a site's logo or name, not a page's headline (an <h1> inside
+# one, e.g. <h1 class="site-title">, is the masthead): WordPress/Blogger/Bootstrap theme conventions
+SITE_LOGO_CLASS = re.compile(r"logo|site[-_]?(?:title|name|branding|header)|brand|masthead|blog[-_]?title", re.IGNORECASE)

@@ -1,0 +1,57 @@
+"""HTML metadata rules (workers/stages/clean/html.py): the visible headline, row by row, on made-up pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers.stages.clean import html as html_extract
+from workers.stages.clean import vocabulary as v
+
+
+def _page(body: str) -> str:
+    return f"<html><head><title>t</title></head><body>{body}<p>The council met on Tuesday night.</p></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("body", "declared", "sitename", "expected"),
+    [
+        # the title carries the site name after a separator: the <h1> alone
+        ("<h1>Penny</h1>", "Penny - Stardew Valley Wiki", None, "Penny"),
+        ("<h1>Enterprise 2.0</h1>", "Enterprise 2.0 | HR Innovation", None, "Enterprise 2.0"),
+        # an SEO title over a different visible headline that restates it
+        ("<h1>Turkey, Poland and three Caribbean islands added to UK quarantine list</h1>",
+         "Turkey, Poland, Caribbean islands added to UK quarantine list", None,
+         "Turkey, Poland and three Caribbean islands added to UK quarantine list"),
+        # a logo <h1> (class words) or the site name is skipped; the headline in <article> first
+        ('<h1 class="site-title">Valley Echo</h1><article><h1>Library saved by volunteers</h1></article>',
+         "Library saved by volunteers tonight", None, "Library saved by volunteers"),
+        ("<h1>Valley Echo</h1><h1>Library saved by volunteers</h1>", "Library saved by volunteers - Valley Echo", "Valley Echo",
+         "Library saved by volunteers"),
+        ("<h1>Valley Echo</h1><main><h1>Library saved by volunteers</h1></main>", "Library saved", None,
+         "Library saved by volunteers"),
+        # an <h1> sharing no more than half of the shorter one's words: not the headline
+        ("<h1>WordPress.com</h1>", "Want to See a More Diverse WordPress Contributor Community?", None, None),
+        ("<h1>The strategic Think & Do Tank</h1>", "About Us - Shabka", None, None),
+        # the declared title in another case, or after a kicker glued into the <h1>: the declared title stays
+        ("<h1>Meta-Programming In Emacs Using defadvice</h1>", "Meta-Programming In Emacs Using Defadvice", None, None),
+        ("<h1><span>Open Progress</span>Why thinking together beats smarts</h1>", "Why thinking together beats smarts",
+         None, None),
+        # no declared title: the first headline of two words or more
+        ("<h1>Council backs plan</h1>", None, None, "Council backs plan"),
+        ("<h1>micropolitics</h1>", None, None, None),
+        ("<p>no heading</p>", "Council backs plan", None, None),
+    ],
+)
+def test_visible_headline(body, declared, sitename, expected):
+    assert html_extract.visible_headline(_page(body), declared, sitename) == expected
+
+
+@pytest.mark.parametrize(
+    ("attribute", "is_logo"),
+    [('class="logo"', True), ('id="site-title"', True), ('class="site_name"', True), ('class="site-branding"', True),
+     ('class="navbar-brand"', True), ('id="masthead"', True), ('class="blog-title"', True), ('class="site-header"', True),
+     ('class="entry-title"', False), ('class="headline"', False), ('class="post-title"', False)],
+)
+def test_site_logo_class_words(attribute, is_logo):
+    value = attribute.split("=")[1].strip('"')
+    assert bool(v.SITE_LOGO_CLASS.search(value)) is is_logo
