@@ -55,3 +55,26 @@ def test_visible_headline(body, declared, sitename, expected):
 def test_site_logo_class_words(attribute, is_logo):
     value = attribute.split("=")[1].strip('"')
     assert bool(v.SITE_LOGO_CLASS.search(value)) is is_logo
+
+
+@pytest.mark.parametrize(
+    ("value", "is_chrome"),
+    [("author-box", True), ("mvp-author-box-text", True), ("about-the-author", True), ("author_bio", True),
+     ("bio-box", True), ("wp-caption-text", True), ("flat-slide-caption", True), ("share-buttons", True),
+     ("social", True), ("newsletter-signup", True), ("subscribe", True), ("related-posts", True),
+     ("recommended", True), ("comments-area", True), ("breadcrumb", True), ("TrustBadge-trust-badge-20GM8", True),
+     ("entry-content", False), ("authority", False), ("shared-content", False), ("sidebar", False),
+     ("socialite", False), ("post-author", False), ("article-body", False)],
+)
+def test_chrome_class_words(value, is_chrome):
+    assert bool(v.CHROME_CLASS.search(value)) is is_chrome
+
+
+def test_marked_chrome_texts():
+    page = _page('<article><p>The council met.</p><figure><img src="x"><figcaption>Jane Doe, speaking at a meeting'
+                 '</figcaption></figure><div class="author-box"><p>Jane is a senior editor. You can follow her.</p>'
+                 '</div><div class="share-row">' + "word " * 400 + "</div></article>")
+    marked = html_extract.marked_chrome(page)
+    assert "Jane Doe, speaking at a meeting" in marked and "Jane is a senior editor. You can follow her." in marked
+    assert "The council met." not in marked
+    assert "word word" not in marked  # a marked wrapper over 1,500 characters says nothing

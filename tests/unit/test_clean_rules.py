@@ -611,3 +611,14 @@ def test_bare_masthead_date_above_the_headline_loses_to_the_article_date():
              "Market hall to be rebuilt as food market", "Jane Doe", "March 4, 2024", *ARTICLE]
     record = stage.clean_lines(texts)
     assert (record["published_at"], record["byline"]) == ("2024-03-04", "Jane Doe")
+
+
+def test_page_marked_chrome_is_our_voters_chrome_unless_it_holds_the_article():
+    from workers.stages.clean import core as clean_core
+
+    prose = "The council voted on Tuesday to approve the new budget for the coming year after a long debate."
+    caption = "Jane Doe, the council's treasurer, speaking at the meeting on Tuesday in the town hall."
+    lines = ln.classify([prose, caption, prose.replace("budget", "plan")])
+    assert clean_core._chrome_votes(lines, caption) == [False, True, False]
+    # a gallery: the marked captions are most of the prose, so they are the article
+    assert clean_core._chrome_votes(lines, caption + "\n" + prose) == [False, False, False]

@@ -172,6 +172,20 @@ def clean(raw: dict) -> dict:
     }
 
 
+def _chrome_votes(lines: list[ln.Line], marked_chrome: str) -> list[bool]:
+    """Our voter's chrome verdict per HTML candidate line: the line classifier's, or the page marks the
+    line's element as chrome (html.marked_chrome) -- unless the marked lines hold more prose words
+    than the rest (a gallery whose captions are the article)."""
+    chrome = [line.kind == "boilerplate" for line in lines]
+    marked = [voting.marked(line.text, marked_chrome) for line in lines]
+    prose = [len(line.text.split()) if line.kind == ln.PROSE else 0 for line in lines]
+    inside = sum(n for n, m in zip(prose, marked) if m)
+    outside = sum(n for n, m, c in zip(prose, marked, chrome) if not m and not c)
+    if inside > outside:
+        return chrome
+    return [c or m for c, m in zip(chrome, marked)]
+
+
 def _clean_field(value) -> str | None:
     if not isinstance(value, str):
         return None
@@ -251,7 +265,7 @@ def clean_lines(
     if votes is not None:
         keep = voting.keep(
             [line.text for line in lines],
-            [line.kind == "boilerplate" for line in lines],
+            _chrome_votes(lines, votes.get("marked_chrome", "")),
             [line.kind == ln.PROSE for line in lines],
             votes["readability_only"],
             votes["votes"],

@@ -64,7 +64,7 @@ def extract(html: str) -> dict:
     if found["lines"]:
         meta["text"] = "\n".join(found["lines"])
         meta["voting"] = {"readability_only": {voting.norm(found["lines"][i]) for i in found["readability_only"]},
-                          "votes": found["votes"]}
+                          "votes": found["votes"], "marked_chrome": marked_chrome(html)}
     if not meta["text"].strip():
         meta["text"] = _justext(html)
     if meta["title"]:
@@ -104,6 +104,36 @@ def header_lines(html: str, title: str | None = None) -> list[str]:
         return []
     classed = _classed_lines(found)
     return classed + (_after_headline(root, title) if title else [])
+
+
+_CHROME_MAX_CHARS = 1500
+_CHROME_ANCESTORS = 4
+
+
+def marked_chrome(html: str) -> str:
+    """The texts of elements the page itself marks as chrome, normalised and joined with newlines:
+    <figcaption>, <aside>, <nav>, and elements whose class/id or that of one of their nearest
+    _CHROME_ANCESTORS ancestors holds a chrome word (vocabulary.CHROME_CLASS: author box, caption,
+    share row, newsletter, related list, comments, trust badge). Texts over _CHROME_MAX_CHARS are left
+    out (a wrapper so marked around the whole article says nothing about its paragraphs)."""
+    try:
+        import lxml.html
+
+        root = lxml.html.fromstring(html[:_HEAD_CHARS * 4])
+    except Exception:  # lxml raises on empty or hostile markup
+        return ""
+    out = []
+    for element in root.iter():
+        if not isinstance(element.tag, str) or not (element.tag in v.CHROME_TAGS or _marked(element)):
+            continue
+        text = voting.norm(element.text_content())
+        if text and len(text) <= _CHROME_MAX_CHARS:
+            out.append(text)
+    return "\n".join(out)
+
+
+def _marked(element) -> bool:
+    return bool(v.CHROME_CLASS.search(f"{element.get('class', '')} {element.get('id', '')}"))
 
 
 _MAX_HEADLINES = 6

@@ -324,3 +324,15 @@ CASE_TWINS = ("\u0130", "\u0131", "\u017f")
 # class/id words of the elements that hold a site's logo or name, not a page's headline (an <h1> inside
 # one, e.g. <h1 class="site-title">, is the masthead): WordPress/Blogger/Bootstrap theme conventions
 SITE_LOGO_CLASS = re.compile(r"logo|site[-_]?(?:title|name|branding|header)|brand|masthead|blog[-_]?title", re.IGNORECASE)
+
+# class/id words of page elements that hold chrome, not article text, even when it reads as prose:
+# author boxes and bios, captions, share/social rows, newsletter and subscription boxes, related and
+# recommended lists, comments, breadcrumbs, trust/standards badges (words of common CMS themes:
+# WordPress, Drupal, Arc, Bootstrap); whole-word-ish, so "authority" or "shared-content" do not match
+CHROME_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:author[-_]?(?:box|bio|info|card|profile|details)|about[-_]?(?:the[-_]?)?author|bio[-_]?box|"
+    r"wp-caption-text|caption|share|sharing|social|newsletter|subscribe|subscription|related|recommended|"
+    r"comments?|breadcrumbs?|trust[-_]?badge|trustbadge)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+CHROME_TAGS = frozenset(("figcaption", "aside", "nav"))

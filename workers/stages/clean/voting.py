@@ -156,6 +156,13 @@ def candidates(html: str, default: str | None = None) -> dict:
     }
 
 
+def marked(text: str, marked_chrome: str) -> bool:
+    """Whether a candidate line lies inside an element the page marks as chrome (html.marked_chrome:
+    normalised texts joined by newlines); such a line is chrome to our voter."""
+    key = norm(text)
+    return bool(key) and key in marked_chrome
+
+
 MENU_MIN_ITEMS = 4
 MENU_ITEM_MAX_WORDS = 4
 
