@@ -63,6 +63,7 @@ def test_site_logo_class_words(attribute, is_logo):
      ("bio-box", True), ("wp-caption-text", True), ("flat-slide-caption", True), ("share-buttons", True),
      ("social", True), ("newsletter-signup", True), ("subscribe", True), ("related-posts", True),
      ("recommended", True), ("comments-area", True), ("breadcrumb", True), ("TrustBadge-trust-badge-20GM8", True),
+     ("c-letters-cta__text", True), ("cta", True), ("octave", False), ("cta-less", True),
      ("entry-content", False), ("authority", False), ("shared-content", False), ("sidebar", False),
      ("socialite", False), ("post-author", False), ("article-body", False)],
 )

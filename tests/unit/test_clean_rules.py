@@ -613,12 +613,18 @@ def test_bare_masthead_date_above_the_headline_loses_to_the_article_date():
     assert (record["published_at"], record["byline"]) == ("2024-03-04", "Jane Doe")
 
 
-def test_page_marked_chrome_is_our_voters_chrome_unless_it_holds_the_article():
+def test_page_marked_chrome_is_never_kept_unless_it_holds_the_article():
     from workers.stages.clean import core as clean_core
+    from workers.stages.clean import voting
 
     prose = "The council voted on Tuesday to approve the new budget for the coming year after a long debate."
     caption = "Jane Doe, the council's treasurer, speaking at the meeting on Tuesday in the town hall."
-    lines = ln.classify([prose, caption, prose.replace("budget", "plan")])
-    assert clean_core._chrome_votes(lines, caption) == [False, True, False]
+    texts = [prose, caption, prose.replace("budget", "plan")]
+    lines = ln.classify(texts)
+    marked = clean_core._marked_lines(lines, caption)
+    assert marked == [False, True, False]
+    # every extractor keeping the marked line does not rescue it
+    everyone = {name: " ".join(texts) for name in ("trafilatura", "trafilatura_precision", "readability", "justext")}
+    assert voting.keep(texts, [False, False, False], [True, True, True], set(), everyone, marked=marked) == [True, False, True]
     # a gallery: the marked captions are most of the prose, so they are the article
-    assert clean_core._chrome_votes(lines, caption + "\n" + prose) == [False, False, False]
+    assert clean_core._marked_lines(lines, caption + "\n" + prose) == [False, False, False]

@@ -172,18 +172,15 @@ def clean(raw: dict) -> dict:
     }
 
 
-def _chrome_votes(lines: list[ln.Line], marked_chrome: str) -> list[bool]:
-    """Our voter's chrome verdict per HTML candidate line: the line classifier's, or the page marks the
-    line's element as chrome (html.marked_chrome) -- unless the marked lines hold more prose words
-    than the rest (a gallery whose captions are the article)."""
-    chrome = [line.kind == "boilerplate" for line in lines]
+def _marked_lines(lines: list[ln.Line], marked_chrome: str) -> list[bool]:
+    """Per HTML candidate line, whether the page marks its element as chrome (html.marked_chrome);
+    none when the marked lines hold more prose words than the rest (a gallery whose captions are the
+    article)."""
     marked = [voting.marked(line.text, marked_chrome) for line in lines]
     prose = [len(line.text.split()) if line.kind == ln.PROSE else 0 for line in lines]
     inside = sum(n for n, m in zip(prose, marked) if m)
-    outside = sum(n for n, m, c in zip(prose, marked, chrome) if not m and not c)
-    if inside > outside:
-        return chrome
-    return [c or m for c, m in zip(chrome, marked)]
+    outside = sum(n for n, m, line in zip(prose, marked, lines) if not m and line.kind != "boilerplate")
+    return [False] * len(lines) if inside > outside else marked
 
 
 def _clean_field(value) -> str | None:
@@ -265,10 +262,11 @@ def clean_lines(
     if votes is not None:
         keep = voting.keep(
             [line.text for line in lines],
-            _chrome_votes(lines, votes.get("marked_chrome", "")),
+            [line.kind == "boilerplate" for line in lines],
             [line.kind == ln.PROSE for line in lines],
             votes["readability_only"],
             votes["votes"],
+            marked=_marked_lines(lines, votes.get("marked_chrome", "")),
         )
     elif keep_flags is not None:
         keep = [flag and line.kind != "boilerplate" for flag, line in zip(keep_flags, lines)]

@@ -12,7 +12,9 @@ Rule (``keep``), measured on the web-pages-en dev set one voter at a time (bench
 a candidate our classifier accepts is kept; one it calls chrome is kept only when all four
 extractors agree it is article text; a paragraph only readability found is kept when jusText or the
 classifier's prose test backs it; a line in a run of link-like lines above the first prose paragraph
-(a menu, ``_menu_lines``) only when all four extractors agree. When no paragraph passes, trafilatura's default choice is kept. Adding the extractors as required votes ("kept when k of them
+(a menu, ``_menu_lines``) only when all four extractors agree. A line inside an element the
+page's markup marks as chrome (``html.marked_chrome``: captions, author boxes, share, newsletter and
+related boxes) is never kept: the extractors' 4-of-4 rescue does not apply to it. When no paragraph passes, trafilatura's default choice is kept. Adding the extractors as required votes ("kept when k of them
 agree") cost recall on every k without a precision gain the classifier does not already give, so
 they are rescuers, not gates. Extractors are imported lazily and each failure (lxml on hostile
 markup) only removes that voter.
@@ -183,11 +185,21 @@ def _menu_lines(texts: list[str]) -> set[int]:
     return out
 
 
-def keep(texts: list[str], chrome: list[bool], prose: list[bool], readability_only: set[str], votes: dict[str, str]) -> list[bool]:
+def keep(texts: list[str], chrome: list[bool], prose: list[bool], readability_only: set[str], votes: dict[str, str],
+         marked: list[bool] | None = None) -> list[bool]:
     """Per line, whether it is article text (rule in the module docstring).
 
     texts: the normalised lines; chrome / prose: our classifier's verdict per line; readability_only:
-    normalised texts of the paragraphs only readability found; votes: extractor name -> main text."""
+    normalised texts of the paragraphs only readability found; votes: extractor name -> main text;
+    marked: lines the page's markup marks as chrome (html.marked_chrome), never kept."""
+    out = _keep_votes(texts, chrome, prose, readability_only, votes)
+    if marked is not None:
+        out = [k and not m for k, m in zip(out, marked)]
+    return out
+
+
+def _keep_votes(texts: list[str], chrome: list[bool], prose: list[bool], readability_only: set[str],
+                votes: dict[str, str]) -> list[bool]:
     out = []
     first_prose = next((i for i, (c, p) in enumerate(zip(chrome, prose)) if p and not c), len(texts))
     menu = _menu_lines(texts[:first_prose])  # above the article: lists in it (steps, ingredients) stay
