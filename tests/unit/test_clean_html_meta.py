@@ -79,3 +79,63 @@ def test_marked_chrome_texts():
     assert "Jane Doe, speaking at a meeting" in marked and "Jane is a senior editor. You can follow her." in marked
     assert "The council met." not in marked
     assert "word word" not in marked  # a marked wrapper over 1,500 characters says nothing
+
+
+from workers.stages.clean import core as clean_core  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("View all posts by Daniel Lemire", "Daniel Lemire"), ("view posts by Jane Doe", "Jane Doe"),
+     ("All articles by Jane Doe", "Jane Doe"), ("More stories by Jane Doe", "Jane Doe"),
+     ("Jane Doe", "Jane Doe"), ("Posts by the numbers", "Posts by the numbers")],
+)
+def test_author_link_prefix(text, name):
+    assert v.AUTHOR_LINK_PREFIX.sub("", text) == name
+
+
+@pytest.mark.parametrize(
+    ("names", "header_lines", "expected"),
+    [("T V Raman", ["Wednesday, October 16, 2019", "Posted by T. V. Raman"], "T. V. Raman"),
+     ("Joe S", ["By : Joe S."], "Joe S."),
+     ("Jane Doe; T V Raman", ["By Jane Doe and T. V. Raman"], "Jane Doe; T. V. Raman"),
+     ("T V Raman", ["Posted by someone else"], "T V Raman"),
+     ("Raman", ["Raman."], "Raman"),  # one word: nothing to spell out
+     ("Joe S", ["By Joe Smith"], "Joe S")],
+)
+def test_author_as_the_header_writes_it(names, header_lines, expected):
+    assert clean_core._as_written(names, header_lines) == expected
+
+
+@pytest.mark.parametrize(
+    ("page_meta", "head_byline", "expected"),
+    [({"declared_author": "Todd", "sitename": "Rutgers"}, "Todd Bates", ("Todd Bates", False)),
+     ({"declared_author": "Todd", "sitename": "Rutgers"}, "Jane Doe", ("Todd", True)),
+     ({"declared_author": "Jobs & Hire", "author": "Jobs; Hire", "sitename": "Jobs & Hire"}, None, (None, False)),
+     ({"author": "View all posts by Daniel Lemire", "sitename": "Blog"}, None, ("Daniel Lemire", True)),
+     ({"author": "T V Raman", "header_lines": ["Posted by T. V. Raman"]}, None, ("T. V. Raman", True))],
+)
+def test_declared_byline(page_meta, head_byline, expected):
+    assert clean_core._declared_byline(page_meta, head_byline) == expected
+
+
+@pytest.mark.parametrize(
+    ("byline", "declared", "expected"),
+    [("Alex Durán, AMP Project Marketing, Google", "Alex Durán", "Alex Durán"),
+     ("Alex Durán", "Alex Durán", None),  # the same names: the text's byline stands
+     ("Alex Durán and Jane Doe", "Jane Doe; Alex Durán; Bo Li", None),
+     ("Alex Durán, Google", None, None)],
+)
+def test_declared_author_when_the_byline_adds_affiliations(byline, declared, expected):
+    assert clean_core._declared_subset(byline, {"declared_author": declared}) == expected
+
+
+@pytest.mark.parametrize(
+    ("texts", "byline"),
+    [(["Date February 5, 2020", "By", "Todd Bates"], "Todd Bates"),
+     (["Written by", "Jane Doe"], "Jane Doe"),
+     (["By", "February 5, 2020"], None),
+     (["By Jane Doe"], "Jane Doe")],
+)
+def test_header_byline_label_and_name_in_two_elements(texts, byline):
+    assert clean_core._header_fields(texts)[2] == byline

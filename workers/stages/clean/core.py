@@ -144,6 +144,8 @@ def clean(raw: dict) -> dict:
         source = source or _clean_field(page_meta.get("sitename")) or head_source
         if not md.authors(byline):
             byline, byline_declared = _declared_byline(page_meta, head_byline)
+        elif _declared_subset(byline, page_meta):
+            byline, byline_declared = _declared_subset(byline, page_meta), True
 
     authors = md.authors(byline, declared=byline_declared)
     byline = md.join_names(authors)
@@ -192,20 +194,54 @@ def _clean_field(value) -> str | None:
 
 def _declared_byline(page_meta: dict, head_byline: str | None) -> tuple[str | None, bool]:
     """(byline, declared) from the page's markup when the text gave none: the declared author
-    (JSON-LD, <meta name=author>) unless it is only the site's name, then trafilatura's author, then
-    a byline from the header lines."""
-    site = (_clean_field(page_meta.get("sitename")) or "").casefold()
+    (JSON-LD, <meta name=author>) unless it is only the site's name or a one-word name the header's
+    byline spells out in full ("Todd" under "By Todd Bates"), then trafilatura's author (a theme's
+    "View all posts by" link text stripped; spelt as the header lines write it, "T. V. Raman" for its
+    "T V Raman"), then a byline from the header lines."""
+    site = _letters_key(page_meta.get("sitename"))
     for field in ("declared_author", "author"):
         value = _clean_field(page_meta.get(field))
-        if value and md.authors(value, declared=True) and value.casefold() != site:
-            return value, True
+        value = v.AUTHOR_LINK_PREFIX.sub("", value) if value else value
+        if not value or not md.authors(value, declared=True) or _letters_key(value) == site:
+            continue
+        if head_byline and " " not in value and md.authors(head_byline)[:1] and md.authors(head_byline)[0].startswith(f"{value} "):
+            return head_byline, False
+        return (_as_written(value, page_meta.get("header_lines") or []) if field == "author" else value), True
     return head_byline, False
+
+
+def _letters_key(value) -> str:
+    """Letters and digits only, casefolded: "Jobs & Hire" and "Jobs; Hire" alike."""
+    return re.sub(r"[\W_]+", "", value).casefold() if isinstance(value, str) else ""
+
+
+def _as_written(names: str, header_lines: list[str]) -> str:
+    """Each "; "-separated name of an extractor's author field as a header line writes it, when one
+    does with full stops after initials ("T V Raman" -> "T. V. Raman", "Joe S" -> "Joe S.")."""
+    out = []
+    for name in names.split("; "):
+        words = name.split()
+        pattern = r"\.?\s+".join(map(re.escape, words)) + (r"\." if len(words[-1]) == 1 else "")
+        found = next((m.group(0) for line in header_lines if (m := re.search(rf"\b{pattern}(?!\w)", line))), None)
+        out.append(found if found and len(words) > 1 else name)
+    return "; ".join(out)
+
+
+def _declared_subset(byline: str | None, page_meta: dict) -> str | None:
+    """The declared author when its names are some of the text byline's and the byline has more (an
+    affiliation read as names: "Alex Durán, AMP Project Marketing, Google" declared "Alex Durán")."""
+    declared = _clean_field(page_meta.get("declared_author"))
+    names = {n.casefold() for n in md.authors(declared, declared=True)}
+    found = {n.casefold() for n in md.authors(byline)}
+    return declared if names and names < found else None
 
 
 def _header_fields(texts: list[str]) -> tuple[str | None, str | None, str | None, str | None]:
     """(published, updated, byline, source) from short article-meta texts of an HTML page."""
     published = updated = byline = source = None
-    for text in texts:
+    for i, text in enumerate(texts):
+        if byline is None and v.BYLINE_LABEL.match(text) and i + 1 < len(texts) and md.authors(texts[i + 1]):
+            byline = texts[i + 1]  # "By" / "Todd Bates": the label and the name in two elements
         dates = date_line(text)
         if dates:
             published = published or dates[0]

@@ -336,3 +336,7 @@ CHROME_CLASS = re.compile(
     re.IGNORECASE,
 )
 CHROME_TAGS = frozenset(("figcaption", "aside", "nav"))
+
+# the author link text of blog themes that extractors return as the author ("View all posts by Jane
+# Doe", WordPress): the name is what follows
+AUTHOR_LINK_PREFIX = re.compile(r"^(?:view (?:all )?(?:posts|articles|stories) by|all (?:posts|articles|stories) by|more (?:posts|articles|stories) by)\s+", re.IGNORECASE)
