@@ -139,3 +139,23 @@ def test_declared_author_when_the_byline_adds_affiliations(byline, declared, exp
 )
 def test_header_byline_label_and_name_in_two_elements(texts, byline):
     assert clean_core._header_fields(texts)[2] == byline
+
+
+_PROSE = ("<p>The council voted on Tuesday to approve the new budget for the coming year after a long debate in "
+          "the town hall, with eleven members in favour.</p>")
+
+
+@pytest.mark.parametrize(
+    ("dateline", "expected"),
+    [("<p>Published: November 7, 2023</p>", "2023-11-07"),  # the article's own date line stays
+     ("", "2023-11-03")],  # none in the text: the markup's date (htmldate agrees)
+)
+def test_a_date_line_in_the_article_text_is_not_overridden_by_htmldate(dateline, expected):
+    from workers.stages import clean
+
+    page = ('<html><head><title>Council approves the budget</title><meta property="article:published_time" '
+            'content="2023-11-03T10:00:00"></head><body><article><h1>Council approves the budget</h1>'
+            + dateline + _PROSE * 4 + "</article></body></html>")
+    assert html_extract.extract(page)["date"] == "2023-11-03"  # htmldate reads the markup
+    record = clean.clean({"id": "x", "source": None, "content_type": "text/html", "content": page, "fetched_at": None})
+    assert record["published_at"][:10] == expected

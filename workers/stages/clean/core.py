@@ -128,14 +128,15 @@ def clean(raw: dict) -> dict:
         # elements the extractor dropped, then trafilatura's own guess
         head_published, head_updated, head_byline, head_source = _header_fields(page_meta.get("header_lines") or [])
         declared = _html_date(page_meta.get("published"))
+        in_text = published is not None  # a date line of the article's own text: htmldate does not override it
         # a declared date-time refines the same day read from a line of the text
         published = _refine(published, declared) if published else declared or head_published
-        # htmldate's day wins over our rules when they disagree (measured on the dev set, bench.devset);
-        # ours stays when it is the same day, as it carries the time and offset htmldate drops
+        # htmldate's day wins over the markup's dates when they disagree (measured on the dev set, bench.devset);
+        # ours stays when it is the same day (it carries the time and offset htmldate drops) or read from the text
         day = _html_date(page_meta.get("date"))
         if day and day.endswith("-01-01") and published is None:
             day = None  # 1 January with nothing else: htmldate's guess from a bare year (a copyright line)
-        if day and (published is None or resolve_date(published, fetched_at) is None or published[:10] != day[:10]):
+        if day and (published is None or resolve_date(published, fetched_at) is None or (published[:10] != day[:10] and not in_text)):
             published = day
         if updated is None:
             modified = _html_date(page_meta.get("modified")) or head_updated
