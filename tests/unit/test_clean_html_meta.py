@@ -8,8 +8,8 @@ from workers.stages.clean import html as html_extract
 from workers.stages.clean import vocabulary as v
 
 
-def _page(body: str) -> str:
-    return f"<html><head><title>t</title></head><body>{body}<p>The council met on Tuesday night.</p></body></html>"
+def _page(body: str, body_class: str = "site-title hide-social-icons") -> str:
+    return f"<html><head><title>t</title></head><body class=\"{body_class}\">{body}<p>The council met on Tuesday night.</p></body></html>"
 
 
 @pytest.mark.parametrize(
@@ -36,6 +36,16 @@ def _page(body: str) -> str:
         ("<h1>Meta-Programming In Emacs Using defadvice</h1>", "Meta-Programming In Emacs Using Defadvice", None, None),
         ("<h1><span>Open Progress</span>Why thinking together beats smarts</h1>", "Why thinking together beats smarts",
          None, None),
+        # a subtitle, dek or kicker set inside the <h1> is not part of the headline
+        ('<h1><span>Fish cakes, hot and fresh</span><small>Welcome to the capital</small></h1>',
+         "Fish cakes, hot and fresh", None, None),
+        ('<h1>Fish cakes, hot <span>and</span> fresh <span class="article-subtitle">Welcome to the capital</span></h1>',
+         "Fish cakes, hot and fresh - Tofu Times", None, "Fish cakes, hot and fresh"),
+        ('<h1><span class="kicker">Open Progress</span>Why thinking together beats smarts</h1>',
+         "Why thinking together beats smarts | The Weekly", None, "Why thinking together beats smarts"),
+        # <body>'s classes describe the site ("site-title" on a Squarespace <body>), not the <h1>
+        ('<div class="logo"><h1>Pamela Jones</h1></div><div><h1 class="entry-title">Yellow vests and I</h1></div>',
+         "Yellow vests and I — Pamela Jones", None, "Yellow vests and I"),
         # no declared title: the first headline of two words or more
         ("<h1>Council backs plan</h1>", None, None, "Council backs plan"),
         ("<h1>micropolitics</h1>", None, None, None),

@@ -107,14 +107,14 @@ def header_lines(html: str, title: str | None = None) -> list[str]:
 
 
 _CHROME_MAX_CHARS = 1500
-_CHROME_ANCESTORS = 4
 
 
 def marked_chrome(html: str) -> str:
     """The texts of elements the page itself marks as chrome, normalised and joined with newlines:
-    <figcaption>, <aside>, <nav>, and elements whose class/id or that of one of their nearest
-    _CHROME_ANCESTORS ancestors holds a chrome word (vocabulary.CHROME_CLASS: author box, caption,
-    share row, newsletter, related list, comments, trust badge). Texts over _CHROME_MAX_CHARS are left
+    <figcaption>, <aside>, <nav>, and elements whose class/id holds a chrome word
+    (vocabulary.CHROME_CLASS: author box, caption, share row, newsletter, related list, comments,
+    trust badge, call to action), with everything inside them. Never <html>, <body>, <main> or
+    <article> (their classes describe the site or the page), and texts over _CHROME_MAX_CHARS are left
     out (a wrapper so marked around the whole article says nothing about its paragraphs)."""
     try:
         import lxml.html
@@ -124,7 +124,9 @@ def marked_chrome(html: str) -> str:
         return ""
     out = []
     for element in root.iter():
-        if not isinstance(element.tag, str) or not (element.tag in v.CHROME_TAGS or _marked(element)):
+        if not isinstance(element.tag, str) or element.tag in _PAGE_TAGS:
+            continue
+        if not (element.tag in v.CHROME_TAGS or _marked(element)):
             continue
         text = voting.norm(element.text_content())
         if text and len(text) <= _CHROME_MAX_CHARS:
@@ -137,6 +139,8 @@ def _marked(element) -> bool:
 
 
 _MAX_HEADLINES = 6
+_LOGO_ANCESTORS = 4  # the <h1> and its nearest ancestors
+_PAGE_TAGS = frozenset(("html", "body", "main", "article"))
 _HEADLINE_MAX_CHARS = 300
 _TITLE_WORD = re.compile(r"\w+")
 
@@ -175,19 +179,33 @@ def _kicker_or_case(headline: str, declared: str) -> bool:
 
 
 def _headlines(root) -> list[str]:
-    """Texts of the page's <h1> elements outside site-logo elements, those in <article>/<main> first."""
+    """Texts of the page's <h1> elements not marked as a site logo (their own class/id or that of their
+    nearest ancestors below <body>/<main>/<article>), those in <article>/<main> first."""
     inside, outside = [], []
     for element in root.iter("h1"):
         if len(inside) + len(outside) >= _MAX_HEADLINES:
             break
         chain = [element, *element.iterancestors()]
-        if any(v.SITE_LOGO_CLASS.search(f"{e.get('class', '')} {e.get('id', '')}") for e in chain):
+        near = [e for e in chain[:_LOGO_ANCESTORS] if e.tag not in _PAGE_TAGS]  # <body> classes describe the site
+        if any(v.SITE_LOGO_CLASS.search(f"{e.get('class', '')} {e.get('id', '')}") for e in near):
             continue
-        text = " ".join(element.text_content().split())
+        text = " ".join(_headline_text(element).split())
         if 0 < len(text) <= _HEADLINE_MAX_CHARS:
             in_article = any(e.tag in ("article", "main") for e in chain)
             (inside if in_article else outside).append(text)
     return inside + outside
+
+
+def _headline_text(element) -> str:
+    """An <h1>'s text without the subtitle, dek or kicker set inside it (<small>, or a class word of
+    vocabulary.HEADLINE_EXTRA_CLASS)."""
+    parts = [element.text or ""]
+    for child in element:
+        extra = isinstance(child.tag, str) and (child.tag == "small" or v.HEADLINE_EXTRA_CLASS.search(child.get("class", "")))
+        if isinstance(child.tag, str) and not extra:
+            parts.append(_headline_text(child))
+        parts.append(child.tail or "")
+    return " ".join(parts)
 
 
 _SKIP_TAGS = frozenset(("script", "style", "noscript", "template", "head", "title"))

@@ -340,3 +340,6 @@ CHROME_TAGS = frozenset(("figcaption", "aside", "nav"))
 # the author link text of blog themes that extractors return as the author ("View all posts by Jane
 # Doe", WordPress): the name is what follows
 AUTHOR_LINK_PREFIX = re.compile(r"^(?:view (?:all )?(?:posts|articles|stories) by|all (?:posts|articles|stories) by|more (?:posts|articles|stories) by)\s+", re.IGNORECASE)
+
+# class words of the parts of an <h1> that are not the headline: a subtitle, dek or kicker set inside it
+HEADLINE_EXTRA_CLASS = re.compile(r"subtitle|sub-title|subhead|kicker|eyebrow|flytitle|dek\b|standfirst|strap", re.IGNORECASE)
