@@ -169,3 +169,17 @@ def test_a_date_line_in_the_article_text_is_not_overridden_by_htmldate(dateline,
     assert html_extract.extract(page)["date"] == "2023-11-03"  # htmldate reads the markup
     record = clean.clean({"id": "x", "source": None, "content_type": "text/html", "content": page, "fetched_at": None})
     assert record["published_at"][:10] == expected
+
+
+@pytest.mark.parametrize(
+    ("authors", "sitename", "expected"),
+    [(["Rob Picheta", "CNN"], "CNN", ["Rob Picheta"]),
+     (["CNN"], "CNN", ["CNN"]),  # the only entry stays: the page credits the site
+     (["Adam Aaronson PhillyVoice Staff"], "PhillyVoice", ["Adam Aaronson"]),
+     (["Jane Doe Valley-Echo"], "Valley Echo", ["Jane Doe"]),
+     (["Jane Doe"], "Doe", ["Jane Doe"]),  # a two-word name keeps its surname
+     (["AFP", "The Local"], "The Local", ["AFP"]),
+     (["Jane Doe", "CNN"], None, ["Jane Doe", "CNN"])],
+)
+def test_authors_without_the_site_name(authors, sitename, expected):
+    assert clean_core._without_site(authors, sitename) == expected

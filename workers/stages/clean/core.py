@@ -148,7 +148,7 @@ def clean(raw: dict) -> dict:
         elif _declared_subset(byline, page_meta):
             byline, byline_declared = _declared_subset(byline, page_meta), True
 
-    authors = md.authors(byline, declared=byline_declared)
+    authors = _without_site(md.authors(byline, declared=byline_declared), page_meta.get("sitename"))
     byline = md.join_names(authors)
     body = "\n\n".join(paragraphs)
     return {
@@ -209,6 +209,26 @@ def _declared_byline(page_meta: dict, head_byline: str | None) -> tuple[str | No
             return head_byline, False
         return (_as_written(value, page_meta.get("header_lines") or []) if field == "author" else value), True
     return head_byline, False
+
+
+_SITE_STAFF = re.compile(r"\s+(?:staff|team|desk|editors?)$", re.IGNORECASE)
+
+
+def _without_site(authors: list[str], sitename) -> list[str]:
+    """An HTML page's author names without its site's name: an entry that is the site ("Rob Picheta,
+    CNN" on CNN; kept when it is the only one) and a site credit run into a name ("Adam Aaronson
+    PhillyVoice Staff" -> "Adam Aaronson")."""
+    site = _letters_key(sitename)
+    if not site:
+        return authors
+    out = []
+    for name in authors:
+        words = _SITE_STAFF.sub("", name).split()
+        if len(words) >= 3 and _letters_key(words[-1]) == site:
+            name = " ".join(words[:-1])
+        if _letters_key(name) != site:
+            out.append(name)
+    return out or authors
 
 
 def _letters_key(value) -> str:
