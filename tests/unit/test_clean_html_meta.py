@@ -74,6 +74,7 @@ def test_site_logo_class_words(attribute, is_logo):
      ("social", True), ("newsletter-signup", True), ("subscribe", True), ("related-posts", True),
      ("recommended", True), ("comments-area", True), ("breadcrumb", True), ("TrustBadge-trust-badge-20GM8", True),
      ("c-letters-cta__text", True), ("cta", True), ("octave", False), ("cta-less", True),
+     ("nextstory", True), ("next-post-thumbnails", True), ("post-navigation", True), ("nextgen", False),
      ("entry-content", False), ("authority", False), ("shared-content", False), ("sidebar", False),
      ("socialite", False), ("post-author", False), ("article-body", False)],
 )
@@ -84,11 +85,14 @@ def test_chrome_class_words(value, is_chrome):
 def test_marked_chrome_texts():
     page = _page('<article><p>The council met.</p><figure><img src="x"><figcaption>Jane Doe, speaking at a meeting'
                  '</figcaption></figure><div class="author-box"><p>Jane is a senior editor. You can follow her.</p>'
-                 '</div><div class="share-row">' + "word " * 400 + "</div></article>")
+                 '</div><div class="nextstory"><p>Next: the mayor replies.</p></div><div class="share-row">'
+                 + "word " * 400 + "</div></article>")
     marked = html_extract.marked_chrome(page)
-    assert "Jane Doe, speaking at a meeting" in marked and "Jane is a senior editor. You can follow her." in marked
-    assert "The council met." not in marked
-    assert "word word" not in marked  # a marked wrapper over 1,500 characters says nothing
+    assert marked["captions"] == "Jane Doe, speaking at a meeting"
+    assert "Jane is a senior editor. You can follow her." in marked["other"] and "Next: the mayor replies." in marked["other"]
+    assert "The council met." not in marked["other"] + marked["captions"]
+    assert "word word" not in marked["other"]  # a marked wrapper over 1,500 characters says nothing
+    assert "site-title" in _page("") and "council" not in marked["other"]  # <body>'s classes mark nothing
 
 
 from workers.stages.clean import core as clean_core  # noqa: E402

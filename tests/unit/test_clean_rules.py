@@ -613,7 +613,7 @@ def test_bare_masthead_date_above_the_headline_loses_to_the_article_date():
     assert (record["published_at"], record["byline"]) == ("2024-03-04", "Jane Doe")
 
 
-def test_page_marked_chrome_is_never_kept_unless_it_holds_the_article():
+def test_page_marked_chrome_is_never_kept_unless_captions_hold_the_article():
     from workers.stages.clean import core as clean_core
     from workers.stages.clean import voting
 
@@ -621,10 +621,12 @@ def test_page_marked_chrome_is_never_kept_unless_it_holds_the_article():
     caption = "Jane Doe, the council's treasurer, speaking at the meeting on Tuesday in the town hall."
     texts = [prose, caption, prose.replace("budget", "plan")]
     lines = ln.classify(texts)
-    marked = clean_core._marked_lines(lines, caption)
+    marked = clean_core._marked_lines(lines, {"captions": caption, "other": ""})
     assert marked == [False, True, False]
     # every extractor keeping the marked line does not rescue it
     everyone = {name: " ".join(texts) for name in ("trafilatura", "trafilatura_precision", "readability", "justext")}
     assert voting.keep(texts, [False, False, False], [True, True, True], set(), everyone, marked=marked) == [True, False, True]
-    # a gallery: the marked captions are most of the prose, so they are the article
-    assert clean_core._marked_lines(lines, caption + "\n" + prose) == [False, False, False]
+    # a gallery: the captions are most of the prose, so they are the article
+    assert clean_core._marked_lines(lines, {"captions": caption + "\n" + prose, "other": ""}) == [False, False, False]
+    # other marked chrome (next-post teasers) stays chrome however much of the page it is
+    assert clean_core._marked_lines(lines, {"captions": "", "other": caption + "\n" + prose}) == [True, True, False]

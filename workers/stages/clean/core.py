@@ -175,15 +175,16 @@ def clean(raw: dict) -> dict:
     }
 
 
-def _marked_lines(lines: list[ln.Line], marked_chrome: str) -> list[bool]:
+def _marked_lines(lines: list[ln.Line], marked_chrome: dict[str, str]) -> list[bool]:
     """Per HTML candidate line, whether the page marks its element as chrome (html.marked_chrome);
-    none when the marked lines hold more prose words than the rest (a gallery whose captions are the
-    article)."""
-    marked = [voting.marked(line.text, marked_chrome) for line in lines]
+    captions only when the caption lines hold fewer prose words than the rest (in a gallery the
+    captions are the article)."""
+    other = [voting.marked(line.text, marked_chrome.get("other", "")) for line in lines]
+    captions = [voting.marked(line.text, marked_chrome.get("captions", "")) for line in lines]
     prose = [len(line.text.split()) if line.kind == ln.PROSE else 0 for line in lines]
-    inside = sum(n for n, m in zip(prose, marked) if m)
-    outside = sum(n for n, m, line in zip(prose, marked, lines) if not m and line.kind != "boilerplate")
-    return [False] * len(lines) if inside > outside else marked
+    inside = sum(n for n, c in zip(prose, captions) if c)
+    outside = sum(n for n, c, o, line in zip(prose, captions, other, lines) if not (c or o or line.kind == "boilerplate"))
+    return other if inside > outside else [o or c for o, c in zip(other, captions)]
 
 
 def _clean_field(value) -> str | None:
@@ -323,7 +324,7 @@ def clean_lines(
             [line.kind == ln.PROSE for line in lines],
             votes["readability_only"],
             votes["votes"],
-            marked=_marked_lines(lines, votes.get("marked_chrome", "")),
+            marked=_marked_lines(lines, votes.get("marked_chrome") or {}),
         )
     elif keep_flags is not None:
         keep = [flag and line.kind != "boilerplate" for flag, line in zip(keep_flags, lines)]

@@ -109,33 +109,32 @@ def header_lines(html: str, title: str | None = None) -> list[str]:
 _CHROME_MAX_CHARS = 1500
 
 
-def marked_chrome(html: str) -> str:
-    """The texts of elements the page itself marks as chrome, normalised and joined with newlines:
-    <figcaption>, <aside>, <nav>, and elements whose class/id holds a chrome word
-    (vocabulary.CHROME_CLASS: author box, caption, share row, newsletter, related list, comments,
-    trust badge, call to action), with everything inside them. Never <html>, <body>, <main> or
-    <article> (their classes describe the site or the page), and texts over _CHROME_MAX_CHARS are left
-    out (a wrapper so marked around the whole article says nothing about its paragraphs)."""
+def marked_chrome(html: str) -> dict[str, str]:
+    """The texts of elements the page itself marks as chrome, normalised and joined with newlines,
+    {"captions": <figcaption> and caption-class elements, "other": <aside>, <nav> and elements whose
+    class/id holds another chrome word}: vocabulary.CHROME_CLASS (author box, caption, share row,
+    newsletter, related list, next-post teasers, comments, trust badge, call to action), with
+    everything inside them. Never <html>, <body>, <main> or <article> (their classes describe the site
+    or the page), and texts over _CHROME_MAX_CHARS are left out (a wrapper so marked around the whole
+    article says nothing about its paragraphs)."""
+    out: dict[str, list[str]] = {"captions": [], "other": []}
     try:
         import lxml.html
 
         root = lxml.html.fromstring(html[:_HEAD_CHARS * 4])
     except Exception:  # lxml raises on empty or hostile markup
-        return ""
-    out = []
+        return {kind: "" for kind in out}
     for element in root.iter():
         if not isinstance(element.tag, str) or element.tag in _PAGE_TAGS:
             continue
-        if not (element.tag in v.CHROME_TAGS or _marked(element)):
+        words = f"{element.get('class', '')} {element.get('id', '')}"
+        if element.tag not in v.CHROME_TAGS and not v.CHROME_CLASS.search(words):
             continue
         text = voting.norm(element.text_content())
         if text and len(text) <= _CHROME_MAX_CHARS:
-            out.append(text)
-    return "\n".join(out)
-
-
-def _marked(element) -> bool:
-    return bool(v.CHROME_CLASS.search(f"{element.get('class', '')} {element.get('id', '')}"))
+            caption = element.tag == "figcaption" or "caption" in words.casefold()
+            out["captions" if caption else "other"].append(text)
+    return {kind: "\n".join(texts) for kind, texts in out.items()}
 
 
 _MAX_HEADLINES = 6

@@ -332,7 +332,7 @@ SITE_LOGO_CLASS = re.compile(r"logo|site[-_]?(?:title|name|branding|header)|bran
 CHROME_CLASS = re.compile(
     r"(?:^|[\s_-])(?:author[-_]?(?:box|bio|info|card|profile|details)|about[-_]?(?:the[-_]?)?author|bio[-_]?box|"
     r"wp-caption-text|caption|share|sharing|social|newsletter|subscribe|subscription|related|recommended|"
-    r"comments?|breadcrumbs?|trust[-_]?badge|trustbadge|cta)(?:$|[\s_-])",
+    r"comments?|breadcrumbs?|trust[-_]?badge|trustbadge|cta|next[-_]?(?:posts?|stor(?:y|ies)|articles?)|post[-_]?navigation)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 CHROME_TAGS = frozenset(("figcaption", "aside", "nav"))
