@@ -64,9 +64,12 @@ def extract(html: str) -> dict:
     if found["lines"]:
         meta["text"] = "\n".join(found["lines"])
         meta["voting"] = {"readability_only": {voting.norm(found["lines"][i]) for i in found["readability_only"]},
-                          "votes": found["votes"], "marked_chrome": marked_chrome(html)}
+                          "votes": found["votes"]}
     if not meta["text"].strip():
         meta["text"] = _justext(html)
+    root = _root(html)  # one lxml parse for the structure passes below
+    if meta["voting"] is not None:
+        meta["voting"]["marked_chrome"] = marked_chrome(html, root)
     if meta["title"]:
         meta["title"] = _strip_site(meta["title"], meta["sitename"])
         if not meta["sitename"]:
@@ -76,9 +79,19 @@ def extract(html: str) -> dict:
                 meta["sitename"] = _site_name(" ".join(m.group(1).split()), meta["title"])
     meta["published"], meta["modified"] = structured_dates(html)
     meta["declared_author"] = structured_author(html)
-    meta["header_lines"] = header_lines(html, meta["title"])
-    meta["title"] = visible_headline(html, meta["title"], meta["sitename"]) or meta["title"]
+    meta["header_lines"] = header_lines(html, meta["title"], root)
+    meta["title"] = visible_headline(html, meta["title"], meta["sitename"], root) or meta["title"]
     return meta
+
+
+def _root(html: str):
+    """The page's lxml tree (its first _HEAD_CHARS * 4 characters), or None when lxml cannot parse it."""
+    try:
+        import lxml.html
+
+        return lxml.html.fromstring(html[:_HEAD_CHARS * 4])
+    except Exception:  # lxml raises on empty or hostile markup
+        return None
 
 
 _HEADER_XPATH = (
@@ -90,17 +103,17 @@ _HEADER_MAX_ELEMENTS = 30
 _HEADER_MAX_CHARS = 160
 
 
-def header_lines(html: str, title: str | None = None) -> list[str]:
+def header_lines(html: str, title: str | None = None, root=None) -> list[str]:
     """Short texts of elements marked as dates, bylines or article meta by their class/itemprop
     ("Posted: 07/03/2024 08:30 | By Jane Doe"), in document order, those inside <article> first;
     then the short texts right after the headline in the page (pages without such classes, e.g. old
     table layouts). Extractors drop these lines; the clean stage reads dates and bylines from them."""
+    root = _root(html) if root is None else root
+    if root is None:
+        return []
     try:
-        import lxml.html
-
-        root = lxml.html.fromstring(html[:_HEAD_CHARS * 4])
         found = root.xpath(_HEADER_XPATH)[: _HEADER_MAX_ELEMENTS * 4]
-    except Exception:  # lxml raises on empty or hostile markup
+    except Exception:  # lxml raises on hostile trees
         return []
     classed = _classed_lines(found)
     return classed + (_after_headline(root, title) if title else [])
@@ -109,7 +122,7 @@ def header_lines(html: str, title: str | None = None) -> list[str]:
 _CHROME_MAX_CHARS = 1500
 
 
-def marked_chrome(html: str) -> dict[str, str]:
+def marked_chrome(html: str, root=None) -> dict[str, str]:
     """The texts of elements the page itself marks as chrome, normalised and joined with newlines,
     {"captions": <figcaption> and caption-class elements, "other": <aside>, <nav> and elements whose
     class/id holds another chrome word}: vocabulary.CHROME_CLASS (author box, caption, share row,
@@ -118,11 +131,8 @@ def marked_chrome(html: str) -> dict[str, str]:
     or the page), and texts over _CHROME_MAX_CHARS are left out (a wrapper so marked around the whole
     article says nothing about its paragraphs)."""
     out: dict[str, list[str]] = {"captions": [], "other": []}
-    try:
-        import lxml.html
-
-        root = lxml.html.fromstring(html[:_HEAD_CHARS * 4])
-    except Exception:  # lxml raises on empty or hostile markup
+    root = _root(html) if root is None else root
+    if root is None:
         return {kind: "" for kind in out}
     for element in root.iter():
         if not isinstance(element.tag, str) or element.tag in _PAGE_TAGS:
@@ -144,18 +154,15 @@ _HEADLINE_MAX_CHARS = 300
 _TITLE_WORD = re.compile(r"\w+")
 
 
-def visible_headline(html: str, declared: str | None, sitename: str | None = None) -> str | None:
+def visible_headline(html: str, declared: str | None, sitename: str | None = None, root=None) -> str | None:
     """The page's visible headline: the first <h1> that is not the site's logo or name (one inside
     <article>/<main> first), when it restates the declared title (half of the shorter one's words
     shared, more than half: "Penny" for "Penny - Stardew Valley Wiki", the headline under an SEO
     title) or there is no declared title; else None (also when the <h1> is the declared title in
     another case or after a kicker). Readers and annotators take the headline they see; <title> and
     og:title often carry the site name or a search-engine variant."""
-    try:
-        import lxml.html
-
-        root = lxml.html.fromstring(html[:_HEAD_CHARS * 4])
-    except Exception:  # lxml raises on empty or hostile markup
+    root = _root(html) if root is None else root
+    if root is None:
         return None
     found = [h for h in _headlines(root) if not sitename or h.casefold() != sitename.casefold()]
     if not found:
