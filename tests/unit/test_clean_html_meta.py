@@ -36,6 +36,7 @@ def _page(body: str, body_class: str = "site-title hide-social-icons") -> str:
         ("<h1>Meta-Programming In Emacs Using defadvice</h1>", "Meta-Programming In Emacs Using Defadvice", None, None),
         ("<h1><span>Open Progress</span>Why thinking together beats smarts</h1>", "Why thinking together beats smarts",
          None, None),
+        ("<h1>privacy policy</h1>", "SibenLab privacy policy", None, None),  # an all-lower-case <h1>
         # a subtitle, dek or kicker set inside the <h1> is not part of the headline
         ('<h1><span>Fish cakes, hot and fresh</span><small>Welcome to the capital</small></h1>',
          "Fish cakes, hot and fresh", None, None),

@@ -179,9 +179,11 @@ def visible_headline(html: str, declared: str | None, sitename: str | None = Non
 
 def _kicker_or_case(headline: str, declared: str) -> bool:
     """The declared title is the better text: the <h1> is the same words in another case (a CSS
-    transform's source), or the declared title inside it after a kicker ("Open ProgressWhy …")."""
+    transform's source) or all in lower case ("privacy policy" under "SibenLab privacy policy"), or
+    the declared title is inside it after a kicker ("Open ProgressWhy …")."""
     at = headline.casefold().find(declared.casefold())
-    return at == 0 and len(headline) == len(declared) or at > 0
+    lower = headline == headline.lower() and declared != declared.lower()
+    return at == 0 and len(headline) == len(declared) or at > 0 or lower
 
 
 def _headlines(root) -> list[str]:
