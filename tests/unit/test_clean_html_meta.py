@@ -139,7 +139,9 @@ def test_declared_byline(page_meta, head_byline, expected):
     [("Alex Durán, AMP Project Marketing, Google", "Alex Durán", "Alex Durán"),
      ("Alex Durán", "Alex Durán", None),  # the same names: the text's byline stands
      ("Alex Durán and Jane Doe", "Jane Doe; Alex Durán; Bo Li", None),
-     ("Alex Durán, Google", None, None)],
+     ("Alex Durán, Google", None, None),
+     ("Michaela Vais", "Ela", "Ela"),  # no name shared: the declared author
+     ("Gunner", "Amber Guetebier", "Amber Guetebier")],
 )
 def test_declared_author_when_the_byline_adds_affiliations(byline, declared, expected):
     assert clean_core._declared_subset(byline, {"declared_author": declared}) == expected
