@@ -190,3 +190,18 @@ def test_a_date_line_in_the_article_text_is_not_overridden_by_htmldate(dateline,
 )
 def test_authors_without_the_site_name(authors, sitename, expected):
     assert clean_core._without_site(authors, sitename) == expected
+
+
+@pytest.mark.parametrize(
+    ("site", "title"),
+    [("Student halls too full to be safe, experts warn", "Student halls too full to be safe, experts warn"),
+     ("The Valley Echo", "Student halls too full to be safe, experts warn")],
+)
+def test_a_site_name_guess_that_is_the_headline_is_no_site_name(site, title):
+    from workers.stages import clean
+
+    page = (f'<html><head><title>{title}</title><meta property="og:site_name" content="{site}">'
+            f'<meta property="og:title" content="{title}"></head><body><article>' + _PROSE * 4 + "</article></body></html>")
+    record = clean.clean({"id": "x", "source": None, "content_type": "text/html", "content": page, "fetched_at": None})
+    assert record["title"] == title
+    assert record["source"] == (None if site == title else site)

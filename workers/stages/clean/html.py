@@ -70,6 +70,8 @@ def extract(html: str) -> dict:
     root = _root(html)  # one lxml parse for the structure passes below
     if meta["voting"] is not None:
         meta["voting"]["marked_chrome"] = marked_chrome(html, root)
+    if meta["sitename"] and meta["sitename"] == meta["title"] and len(meta["title"].split()) > _SITE_NAME_MAX_WORDS:
+        meta["sitename"] = None  # the extractor's site-name guess was the headline itself
     if meta["title"]:
         meta["title"] = _strip_site(meta["title"], meta["sitename"])
         if not meta["sitename"]:
