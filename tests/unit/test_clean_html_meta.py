@@ -205,3 +205,22 @@ def test_a_site_name_guess_that_is_the_headline_is_no_site_name(site, title):
     record = clean.clean({"id": "x", "source": None, "content_type": "text/html", "content": page, "fetched_at": None})
     assert record["title"] == title
     assert record["source"] == (None if site == title else site)
+
+
+@pytest.mark.parametrize(
+    ("page_meta", "expected"),
+    [({"title": "Penny", "title_shown": True}, "Penny"),  # a wiki entry's one-word headline, shown as its <h1>
+     ({"title": "Penny", "title_shown": False}, None),  # a one-word label the page does not show as a headline
+     ({"title": "Share", "title_shown": True}, None),  # interface vocabulary never
+     ({"title": "Council backs plan", "sitename": "Council backs plan"}, None),
+     ({"title": "Council backs plan"}, "Council backs plan")],
+)
+def test_page_title(page_meta, expected):
+    assert clean_core._page_title(page_meta) == expected
+
+
+def test_title_shown_as_the_pages_h1():
+    page = _page("<h1>micropolitics</h1>")
+    assert html_extract.extract(page.replace("<title>t</title>", "<title>micropolitics</title>"))["title_shown"] is True
+    other = _page("<h1>micropolitics</h1><h1>glossary</h1>").replace("<title>t</title>", "<title>Macro views on politics</title>")
+    assert html_extract.extract(other)["title_shown"] is False

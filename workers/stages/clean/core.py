@@ -280,9 +280,9 @@ def _header_fields(texts: list[str]) -> tuple[str | None, str | None, str | None
 
 def _page_title(page_meta: dict) -> str | None:
     """The page's declared title unless it is a section or site label ("News", the site name):
-    a headline has at least two words."""
+    a headline has at least two words, or is the text of the page's <h1> ("Penny" on a wiki page)."""
     title = _clean_field(page_meta.get("title"))
-    if title is None or " " not in title or v.UI_LINE.match(title):
+    if title is None or (" " not in title and not page_meta.get("title_shown")) or v.UI_LINE.match(title):
         return None
     site = _clean_field(page_meta.get("sitename"))
     return None if site and title.casefold() == site.casefold() else title

@@ -34,7 +34,8 @@ def _stoplist() -> frozenset[str]:
 
 def extract(html: str) -> dict:
     """{"text": str, "title", "date", "author", "sitename", "voting", "published", "modified",
-    "declared_author", "header_lines"} (values may be None). "text" holds the candidate paragraphs
+    "declared_author", "header_lines", "title_shown"} (values may be None; "title_shown": the title is
+    the text of one of the page's <h1>s). "text" holds the candidate paragraphs
     of the extractor vote (workers.stages.clean.voting), one per line; "voting" the evidence the
     clean stage needs to decide each (None when only jusText found text)."""
     import trafilatura
@@ -83,6 +84,9 @@ def extract(html: str) -> dict:
     meta["declared_author"] = structured_author(html)
     meta["header_lines"] = header_lines(html, meta["title"], root)
     meta["title"] = visible_headline(html, meta["title"], meta["sitename"], root) or meta["title"]
+    # a one-word title the page shows as its <h1> is a headline ("Penny" on a wiki), not a section label
+    shown = _headlines(root) if root is not None and meta["title"] else []
+    meta["title_shown"] = any(h.casefold() == meta["title"].casefold() for h in shown)
     return meta
 
 
