@@ -12,7 +12,8 @@ A watchdog thread ends the process when the budget runs out, whatever the event 
 ends it at once.
 
 Exit codes (`EXIT_*`): 0 drained and stopped in time; 3 stopped in time, but in-flight work was
-abandoned uncommitted; 4 the SHUTDOWN_SECONDS deadline (or a second signal) ended it; 1 a crash.
+abandoned uncommitted; 4 the SHUTDOWN_SECONDS deadline (or a second signal) ended it; 5 the
+table recovery stalled (see `watchdog.RecoveryStallDetector`: restart the worker); 1 a crash.
 """
 
 from __future__ import annotations
@@ -34,12 +35,13 @@ log = logging.getLogger(__name__)
 EXIT_DRAINED = 0
 EXIT_ABANDONED = 3
 EXIT_DEADLINE = 4
+EXIT_RECOVERY_STALLED = 5
 DRAIN_SHARE = 0.5
 # The watchdog fires this much before SHUTDOWN_SECONDS so the process is gone by then.
 EXIT_MARGIN_SECONDS = 1.0
 
 
-def _hard_exit(code: int, reason: str) -> None:
+def hard_exit(code: int, reason: str) -> None:
     """End the process now: NER pool processes first, then logs flushed, then os._exit."""
     log.error("shutdown: %s; exiting with %d (uncommitted work is redelivered)", reason, code,
               extra={"event": "shutdown_forced", "exit_code": code})
@@ -71,10 +73,10 @@ class GracefulWorker(faust.Worker):
 
     def _schedule_shutdown(self, signum: signal.Signals) -> None:
         if self._signalled_at is not None:
-            _hard_exit(EXIT_DEADLINE, f"second signal {signum.name}")
+            hard_exit(EXIT_DEADLINE, f"second signal {signum.name}")
         self._signalled_at = time.monotonic()
         deadline = max(0.1, self.shutdown_seconds - EXIT_MARGIN_SECONDS)
-        timer = threading.Timer(deadline, _hard_exit, (EXIT_DEADLINE, f"SHUTDOWN_SECONDS={self.shutdown_seconds:g} passed"))
+        timer = threading.Timer(deadline, hard_exit, (EXIT_DEADLINE, f"SHUTDOWN_SECONDS={self.shutdown_seconds:g} passed"))
         timer.daemon = True
         timer.start()
         log.info("shutdown: %s received; draining for at most %.1f s", signum.name,

@@ -22,6 +22,7 @@ from aiokafka.admin import AIOKafkaAdminClient
 from fault_inputs import Inputs, payload_id
 from tests.worker_log import log_tail, wait_for_log
 from workers.settings import Settings, TopicNames
+from workers.shutdown import EXIT_RECOVERY_STALLED
 
 ROOT = Path(__file__).resolve().parents[2]
 NEWSFEED = str(Path(sys.executable).with_name("newsfeed"))
@@ -60,6 +61,7 @@ class FaultRun:
     timeline: list[tuple[float, int]] = field(default_factory=list)
     restarts: list[tuple[str, float]] = field(default_factory=list)
     orphans: list[str] = field(default_factory=list)
+    recovery_stall_exits: list[str] = field(default_factory=list)
     _stop_monitor: threading.Event = field(default_factory=threading.Event)
 
     @property
@@ -105,6 +107,14 @@ class FaultRun:
         if wait:
             self.wait_for_log(name, READY, process, after=mark)
         return process
+
+    def restart_stalled(self) -> None:
+        """Start again, as its supervisor would (compose: `restart: unless-stopped`), a worker that
+        exited because its table recovery stalled (EXIT_RECOVERY_STALLED); counted in the figures."""
+        for name, process in list(self.workers.items()):
+            if process.poll() == EXIT_RECOVERY_STALLED:
+                self.recovery_stall_exits.append(name)
+                self.start_worker(name, wait=False)
 
     def wait_for_log(self, name: str, needle: bytes, process: subprocess.Popen, timeout: float = 120.0,
                      after: int = 0) -> None:
@@ -269,6 +279,7 @@ class FaultRun:
         deadline = time.monotonic() + timeout
         lag: dict[str, int] = {}
         while time.monotonic() < deadline:
+            self.restart_stalled()
             emitted = self.read()
             seen = {payload_id(orjson.loads(v)) for vs in emitted.values() for v in vs}
             if not inputs.ids - seen:

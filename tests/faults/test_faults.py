@@ -58,6 +58,7 @@ def finish(name: str, seed: int, run: FaultRun, inputs, extra: dict, restarts: l
         "fault": name, "seed": seed, "inputs": inputs.counts(), **verdict.figures, **extra,
         "drain_seconds": round(time.monotonic() - started, 1), "lag_left": lag, "orphans": run.orphans,
         "monitor_samples": len(run.timeline), "restarts": [round(t - run.restarts[0][1], 1) for _n, t in run.restarts],
+        "recovery_stall_exits": run.recovery_stall_exits,
     }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     with RESULTS.open("a") as results:

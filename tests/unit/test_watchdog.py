@@ -248,3 +248,18 @@ def test_a_hole_at_the_committed_offset_is_a_stall_though_later_messages_are_ack
     assert detector.stalled(watchdog.observe([c0], {c0: 9}), now=10.0) == [c0]
     App.consumer._unacked_messages = {FakeMessage(c0, 0)}  # offset 0 in flight: no hole
     assert watchdog.observe([c0], {c0: 9})[0][3] != HOLE
+
+
+def test_a_recovery_that_reads_nothing_for_the_window_is_stalled():
+    from workers.watchdog import RecoveryStallDetector
+
+    detector = RecoveryStallDetector(stall_seconds=60.0)
+    assert not detector.stalled(True, 150, now=0.0)
+    assert not detector.stalled(True, 150, now=59.0)
+    assert detector.stalled(True, 150, now=60.0)
+    assert not detector.stalled(True, 149, now=61.0)  # a record read: the clock starts again
+    assert not detector.stalled(True, 149, now=120.0)
+    assert detector.stalled(True, 149, now=121.0)
+    assert not detector.stalled(False, 149, now=500.0)  # recovery over
+    assert not detector.stalled(True, 0, now=600.0)  # nothing left to read is not a stall
+    assert not detector.stalled(True, 10, now=601.0) and not detector.stalled(True, 10, now=650.0)
