@@ -78,8 +78,14 @@ def first_chars(items, loose: bool = False) -> tuple[set[str] | None, bool]:
     loose: also look inside groups with inline flags and read \\d and \\s as their ASCII characters
     (only for callers that send every non-ASCII first character to the full pattern, and that
     compare case-insensitively)."""
+    return _edge_chars(items, loose, from_end=False)
+
+
+def _edge_chars(items, loose: bool, from_end: bool) -> tuple[set[str] | None, bool]:
+    """first_chars, or last_chars when `from_end`: the same walk over the parsed sequence from
+    either end."""
     out: set[str] = set()
-    for op, av in items:
+    for op, av in (reversed(list(items)) if from_end else items):
         if op in _ZERO_WIDTH:
             continue  # skipping an assertion only widens the set
         if op is C.LITERAL:
@@ -87,11 +93,11 @@ def first_chars(items, loose: bool = False) -> tuple[set[str] | None, bool]:
         if op is C.IN:
             return _class_chars(av, out, loose), False
         if op is C.SUBPATTERN and (loose or not (av[1] or av[2])):
-            found, nullable = first_chars(av[3], loose)
+            found, nullable = _edge_chars(av[3], loose, from_end)
         elif op is C.BRANCH:
-            found, nullable = _branch_chars(av[1], loose)
+            found, nullable = _branch_chars(av[1], loose, from_end)
         elif op in _REPEATS:
-            found, nullable = first_chars(av[2], loose)
+            found, nullable = _edge_chars(av[2], loose, from_end)
             nullable = nullable or av[0] == 0
         else:
             return None, False
@@ -119,11 +125,11 @@ def _class_chars(items, out: set[str], loose: bool = False) -> set[str] | None:
     return out
 
 
-def _branch_chars(branches, loose: bool = False) -> tuple[set[str] | None, bool]:
+def _branch_chars(branches, loose: bool = False, from_end: bool = False) -> tuple[set[str] | None, bool]:
     out: set[str] = set()
     nullable = False
     for branch in branches:
-        found, empty = first_chars(branch, loose)
+        found, empty = _edge_chars(branch, loose, from_end)
         if found is None:
             return None, False
         out |= found
@@ -293,35 +299,7 @@ def union_by_length(rows: tuple[tuple[str, re.Pattern, int], ...]) -> Callable[[
 def last_chars(items, loose: bool = True) -> tuple[set[str] | None, bool]:
     """(characters a parsed sequence can end with, whether it can match the empty string); None
     when any character may end it. The mirror of first_chars (read loosely by default)."""
-    out: set[str] = set()
-    for op, av in reversed(list(items)):
-        if op in _ZERO_WIDTH:
-            continue
-        if op is C.LITERAL:
-            return out | {chr(av)}, False
-        if op is C.IN:
-            return _class_chars(av, out, loose), False
-        if op is C.SUBPATTERN and (loose or not (av[1] or av[2])):
-            found, nullable = last_chars(av[3], loose)
-        elif op is C.BRANCH:
-            found, nullable = set(), False
-            for branch in av[1]:
-                chars, empty = last_chars(branch, loose)
-                if chars is None:
-                    return None, False
-                found |= chars
-                nullable = nullable or empty
-        elif op in _REPEATS:
-            found, nullable = last_chars(av[2], loose)
-            nullable = nullable or av[0] == 0
-        else:
-            return None, False
-        if found is None:
-            return None, False
-        out |= found
-        if not nullable:
-            return out, False
-    return out, True
+    return _edge_chars(items, loose, from_end=True)
 
 
 def last_char_gate(pattern: re.Pattern) -> Callable[[str], re.Match | None]:
