@@ -83,21 +83,32 @@ def outputs(records: list[dict]) -> dict[str, object]:
     return json.loads(json.dumps(out, sort_keys=True, default=str))
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def identity_parser(description: str) -> argparse.ArgumentParser:
+    """The options of an identity bench: --write FILE or --check FILE, --no-devset. Shared with
+    `bench.entities_identity`."""
+    parser = argparse.ArgumentParser(description=description)
     mode = parser.add_mutually_exclusive_group(required=True)
     mode.add_argument("--write", type=Path)
     mode.add_argument("--check", type=Path)
     parser.add_argument("--no-devset", action="store_true")
-    args = parser.parse_args()
+    return parser
+
+
+def write_or_check(args: argparse.Namespace, after: dict, what: str) -> int:
+    """Write `after` to --write (exit code 0), or compare it with the --check file."""
+    if args.write:
+        args.write.write_text(json.dumps(after, sort_keys=True), encoding="utf-8")
+        return 0
+    return report_differences(json.loads(args.check.read_text(encoding="utf-8")), after, what)
+
+
+def main() -> int:
+    args = identity_parser(__doc__.splitlines()[0]).parse_args()
     records = inputs(devset=not args.no_devset)
     started = time.process_time()
     after = outputs(records)
     print(f"cleaned {len(after)} inputs in {time.process_time() - started:.1f} CPU s")
-    if args.write:
-        args.write.write_text(json.dumps(after, sort_keys=True), encoding="utf-8")
-        return 0
-    return report_differences(json.loads(args.check.read_text(encoding="utf-8")), after, "records")
+    return write_or_check(args, after, "records")
 
 
 def report_differences(before: dict, after: dict, what: str) -> int:

