@@ -24,7 +24,7 @@ from workers.records import encode, fit_message, rejected_record
 from workers.settings import Settings
 from workers.state import TableBackedIndex
 from workers.shutdown import EXIT_RECOVERY_STALLED, hard_exit
-from workers.watchdog import CHECK_SECONDS as WATCHDOG_CHECK_SECONDS, RecoveryStallDetector, Watchdog
+from workers.watchdog import CHECK_SECONDS as WATCHDOG_CHECK_SECONDS, Watchdog
 from workers.stages import clean, dedupe, enrich, entities
 from workers.stages.entities import ModelMissing
 
@@ -185,17 +185,14 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
         dedupe_state.stale = True
         story_state.stale = True
 
-    recovery_stall = RecoveryStallDetector()
     watchdog = Watchdog(app, [getattr(settings.topics, role) for role in observability.STAGE_INPUTS.values()])
 
     @app.timer(WATCHDOG_CHECK_SECONDS)
     async def _watch_for_stalls() -> None:
         try:
-            recovery = app.tables.recovery
-            in_recovery = bool(getattr(recovery, "in_recovery", False))
-            remaining = recovery.active_remaining_total() if in_recovery else 0
-            if recovery_stall.stalled(in_recovery, remaining, time.monotonic()):
-                hard_exit(EXIT_RECOVERY_STALLED, f"table recovery read nothing for {recovery_stall.stall_seconds:.0f} s "
+            remaining = watchdog.recovery_stalled()
+            if remaining is not None:
+                hard_exit(EXIT_RECOVERY_STALLED, f"table recovery read nothing for {watchdog.recovery.stall_seconds:.0f} s "
                           f"({remaining} changelog records left): a new consumer is needed")
             await watchdog.check()
         except Exception:  # noqa: BLE001 - a failed check is logged; the next one runs anyway

@@ -113,6 +113,15 @@ class Watchdog:
         self.app = app
         self.topics = set(topics)
         self.detector = StallDetector(stall_seconds, stuck_seconds)
+        self.recovery = RecoveryStallDetector()
+
+    def recovery_stalled(self) -> int | None:
+        """The changelog records left when faust's table recovery has read none of them for
+        `RecoveryStallDetector.stall_seconds`, else None."""
+        recovery = getattr(self.app.tables, "recovery", None)
+        in_recovery = bool(getattr(recovery, "in_recovery", False))
+        remaining = recovery.active_remaining_total() if in_recovery else 0
+        return remaining if self.recovery.stalled(in_recovery, remaining, time.monotonic()) else None
 
     def observe(self, tps: list[Any], ends: dict[Any, int]) -> list[tuple[Any, int | None, int, Any, bool]]:
         """The detector's input from faust's consumer bookkeeping (committed offsets of its

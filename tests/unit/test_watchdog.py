@@ -263,3 +263,17 @@ def test_a_recovery_that_reads_nothing_for_the_window_is_stalled():
     assert not detector.stalled(False, 149, now=500.0)  # recovery over
     assert not detector.stalled(True, 0, now=600.0)  # nothing left to read is not a stall
     assert not detector.stalled(True, 10, now=601.0) and not detector.stalled(True, 10, now=650.0)
+
+
+def test_the_watchdog_reads_faust_recovery_for_the_stall_rule(monkeypatch):
+    from types import SimpleNamespace
+
+    from workers import watchdog as wd
+
+    recovery = SimpleNamespace(in_recovery=True, active_remaining_total=lambda: 150)
+    dog = wd.Watchdog(SimpleNamespace(tables=SimpleNamespace(recovery=recovery)), [])
+    clock = iter([0.0, 30.0, 60.0])
+    monkeypatch.setattr(wd.time, "monotonic", lambda: next(clock))
+    assert dog.recovery_stalled() is None
+    assert dog.recovery_stalled() is None
+    assert dog.recovery_stalled() == 150
