@@ -145,8 +145,8 @@ def clean(raw: dict) -> dict:
         source = source or _clean_field(page_meta.get("sitename")) or head_source
         if not md.authors(byline):
             byline, byline_declared = _declared_byline(page_meta, head_byline)
-        elif _declared_subset(byline, page_meta):
-            byline, byline_declared = _declared_subset(byline, page_meta), True
+        elif subset := _declared_subset(byline, page_meta):
+            byline, byline_declared = subset, True
 
     authors = _without_site(md.authors(byline, declared=byline_declared), page_meta.get("sitename"))
     byline = md.join_names(authors)
@@ -206,7 +206,8 @@ def _declared_byline(page_meta: dict, head_byline: str | None) -> tuple[str | No
         value = v.AUTHOR_LINK_PREFIX.sub("", value) if value else value
         if not value or not md.authors(value, declared=True) or _letters_key(value) == site:
             continue
-        if head_byline and " " not in value and md.authors(head_byline)[:1] and md.authors(head_byline)[0].startswith(f"{value} "):
+        first = md.authors(head_byline)[:1] if head_byline and " " not in value else []
+        if first and first[0].startswith(f"{value} "):
             return head_byline, False
         return (_as_written(value, page_meta.get("header_lines") or []) if field == "author" else value), True
     return head_byline, False
@@ -460,8 +461,8 @@ def clean_lines(
         title_index, title = None, known_title
     else:
         title = lines[title_index].text if title_index is not None else None
-        if title and _list_item(title):
-            title = title[_list_item(title).end():] or None  # "* Headline" in a dump's list
+        if title and (item := _list_item(title)):
+            title = title[item.end():] or None  # "* Headline" in a dump's list
         if title and v.BREADCRUMB_SEPARATOR.search(title):
             # "Home > News > Headline": a breadcrumb trail ending in the headline
             crumb = v.BREADCRUMB_SEPARATOR.split(title)[-1].strip()
@@ -753,7 +754,8 @@ def _drop_author_bio(paragraphs: list[str], byline: str | None, removed: Counter
     under it), a paragraph that opens with the byline's name, first name or surname and a verb of a
     bio ("Jake is the co-founder of ...", "Jacob Wade has covered ..."); counted as ``author_bio``."""
     names = set()
-    for name in md.authors(byline):
+    authors = md.authors(byline)
+    for name in authors:
         words = name.split()
         names.update((name, words[0], words[-1]) if len(words) > 1 else (name,))
     if paragraphs and _closing_bio(paragraphs):
@@ -761,7 +763,7 @@ def _drop_author_bio(paragraphs: list[str], byline: str | None, removed: Counter
         paragraphs = paragraphs[:-1]
     if not names:
         return paragraphs
-    if len(paragraphs) >= 3 and _opening_bio(paragraphs[0], md.authors(byline)):
+    if len(paragraphs) >= 3 and _opening_bio(paragraphs[0], authors):
         removed["author_bio"] += 1
         paragraphs = paragraphs[1:]
     half = len(paragraphs) // 2

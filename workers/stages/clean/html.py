@@ -83,10 +83,10 @@ def extract(html: str) -> dict:
     meta["published"], meta["modified"] = structured_dates(html)
     meta["declared_author"] = structured_author(html)
     meta["header_lines"] = header_lines(html, meta["title"], root)
-    meta["title"] = visible_headline(html, meta["title"], meta["sitename"], root) or meta["title"]
+    shown = _headlines(root) if root is not None else []
+    meta["title"] = visible_headline(html, meta["title"], meta["sitename"], root, shown) or meta["title"]
     # a one-word title the page shows as its <h1> is a headline ("Penny" on a wiki), not a section label
-    shown = _headlines(root) if root is not None and meta["title"] else []
-    meta["title_shown"] = any(h.casefold() == meta["title"].casefold() for h in shown)
+    meta["title_shown"] = bool(meta["title"]) and any(h.casefold() == meta["title"].casefold() for h in shown)
     return meta
 
 
@@ -140,16 +140,18 @@ def marked_chrome(html: str, root=None) -> dict[str, str]:
     root = _root(html) if root is None else root
     if root is None:
         return {kind: "" for kind in out}
-    for element in root.iter():
-        if not isinstance(element.tag, str) or element.tag in _PAGE_TAGS:
-            continue
-        words = f"{element.get('class', '')} {element.get('id', '')}"
-        if element.tag not in v.CHROME_TAGS and not v.CHROME_CLASS.search(words):
-            continue
-        text = voting.norm(element.text_content())
-        if text and len(text) <= _CHROME_MAX_CHARS:
-            caption = element.tag == "figcaption" or "caption" in words.casefold()
-            out["captions" if caption else "other"].append(text)
+    stack = [root]  # document order; an element taken whole is not entered again
+    while stack:
+        element = stack.pop()
+        if isinstance(element.tag, str) and element.tag not in _PAGE_TAGS:
+            words = f"{element.get('class', '')} {element.get('id', '')}"
+            if element.tag in v.CHROME_TAGS or v.CHROME_CLASS.search(words):
+                text = voting.norm(element.text_content())
+                if text and len(text) <= _CHROME_MAX_CHARS:
+                    caption = element.tag == "figcaption" or "caption" in words.casefold()
+                    out["captions" if caption else "other"].append(text)
+                    continue
+        stack.extend(reversed(element))
     return {kind: "\n".join(texts) for kind, texts in out.items()}
 
 
@@ -160,17 +162,18 @@ _HEADLINE_MAX_CHARS = 300
 _TITLE_WORD = re.compile(r"\w+")
 
 
-def visible_headline(html: str, declared: str | None, sitename: str | None = None, root=None) -> str | None:
+def visible_headline(html: str, declared: str | None, sitename: str | None = None, root=None,
+                     headlines: list[str] | None = None) -> str | None:
     """The page's visible headline: the first <h1> that is not the site's logo or name (one inside
     <article>/<main> first), when it restates the declared title (half of the shorter one's words
     shared, more than half: "Penny" for "Penny - Stardew Valley Wiki", the headline under an SEO
     title) or there is no declared title; else None (also when the <h1> is the declared title in
     another case or after a kicker). Readers and annotators take the headline they see; <title> and
     og:title often carry the site name or a search-engine variant."""
-    root = _root(html) if root is None else root
-    if root is None:
-        return None
-    found = [h for h in _headlines(root) if not sitename or h.casefold() != sitename.casefold()]
+    if headlines is None:  # `headlines`: the page's _headlines, when the caller has them
+        root = _root(html) if root is None else root
+        headlines = _headlines(root) if root is not None else []
+    found = [h for h in headlines if not sitename or h.casefold() != sitename.casefold()]
     if not found:
         return None
     if not declared:

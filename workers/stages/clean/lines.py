@@ -19,7 +19,6 @@ CONTENT_KINDS = frozenset((PROSE, SENTENCE))
 
 _CLOSERS = "\"'”’»)]*"
 _ENDS = frozenset(".!?…。！？")
-_KEY = re.compile(r"[\W_]+")
 _QUOTE_RE = re.compile(r"[\"“”«»„]")
 _HARD_END = re.compile(
     r"^(?:comments?(?: \(\d+\))?|\d+ comments?|no comments?|post a comment|leave a (?:comment|reply)|"
@@ -42,7 +41,7 @@ class Line:
 
 def key(text: str) -> str:
     """Comparison key: case- and punctuation-insensitive."""
-    return drop_non_alnum(text.casefold())  # _KEY.sub("", ...), by bytes (fastmatch)
+    return drop_non_alnum(text.casefold())  # re.sub(r"[\W_]+", "", ...), by bytes (fastmatch)
 
 
 def has_quotes(text: str) -> bool:
@@ -82,24 +81,15 @@ _NOTICE_MAX_CHARS = 400
 _ANCHORED_ROWS = (
     ("comment_prompt", v.COMMENT_PROMPT, 80),
     ("ui_line", v.UI_LINE, 80),
+    ("comment_heading", v.COMMENT_COUNT_HEADING, 260),  # "11 responses to “Title”": a hard end
     ("ui_prefix", v.UI_PREFIX, 300),
     ("end_marker", v.END_OF_COPY, 12),
     ("about_section", v.ABOUT_SECTION, 80),
     ("credits", v.CREDITS, 250),
 )
 _ANCHORED_ROW = union_by_length(_ANCHORED_ROWS)
-_FIRST_ROWS = frozenset(("comment_prompt", "ui_line"))  # rows tried before the icon-word test
+_FIRST_ROWS = frozenset(("comment_prompt", "ui_line", "comment_heading"))  # rows tried before the icon-word test
 _ROW_REASON = {"ui_line": "ui_vocabulary", "ui_prefix": "ui_vocabulary"}  # other rows: their name
-_COUNT_STARTS = frozenset("{([0123456789")
-_COUNT_INITIALS = _COUNT_STARTS | frozenset("nNoOtTfFsSeE")  # and the initials of _COUNT_WORDS
-_COUNT_WORDS = ("no ", "one ", "two ", "three ", "four ", "five ", "six ", "seven ", "eight ", "nine ", "ten ")
-
-
-def _may_count_comments(text: str) -> bool:
-    """Prefilter for vocabulary.COMMENT_COUNT_HEADING: a digit or a brace first, or a number word."""
-    return text[:1] in _COUNT_STARTS or text[:6].lower().startswith(_COUNT_WORDS)
-
-
 _GALLERY_SCORE = -2.0  # a gallery control inside the article: see vocabulary.GALLERY_CONTROL
 
 
@@ -109,8 +99,6 @@ def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
     row = _ANCHORED_ROW(text)
     if row in _FIRST_ROWS:
         return _ROW_REASON.get(row, row)
-    if length <= 260 and text[:1] in _COUNT_INITIALS and _may_count_comments(text) and v.COMMENT_COUNT_HEADING.match(text):
-        return "comment_heading"  # "11 responses to “Title”": the comments start here (a hard end)
     if line.n >= 3 and not line.terminal and length <= 4000 and _has_icon_words(text):
         iconish = len(v.ICONISH.findall(text))
         if iconish >= 3 and iconish * 5 >= line.n:

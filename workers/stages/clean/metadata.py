@@ -10,9 +10,7 @@ from workers.stages.clean.fastmatch import count_letters, first_char_gate
 from workers.stages.clean.fastmatch import words as word_tokens
 from workers.stages.clean.lines import has_quotes, is_terminal
 
-_WORD = re.compile(r"\w+")
 _LONG_WORD = re.compile(r"\w{3,}")
-_NON_LETTERS = re.compile(r"[\W\d_]+")
 
 # "PARIS -", "LYON, France --", "WASHINGTON (AP) —", "LONDON, June 8 (Reuters) -", and the wire
 # and press-release form with a state and a dated year: "AUSTIN, Texas, May 2, 2024 (Business Wire) -",
@@ -88,7 +86,7 @@ def content_words(text: str) -> set[str]:
 
 def containment(small: str, big: str) -> float:
     """Share of `small`'s words that also occur in `big`."""
-    a = set(word_tokens(small.casefold()))  # _WORD.findall, by bytes (fastmatch)
+    a = set(word_tokens(small.casefold()))  # re.findall(r"\w+"), by bytes (fastmatch)
     if not a:
         return 0.0
     return len(a & set(word_tokens(big.casefold()))) / len(a)
@@ -350,7 +348,7 @@ def title_score(text: str, body_words: set[str]) -> float:
     stripped = text.rstrip("\"'”’»)")
     if stripped.endswith(".") and not stripped.endswith("..."):
         return 0.0
-    if count_letters(text) < 0.6 * len(text):  # len(_NON_LETTERS.sub("", text)), by bytes (fastmatch)
+    if count_letters(text) < 0.6 * len(text):  # len(re.sub(r"[\W\d_]+", "", text)), by bytes (fastmatch)
         return 0.0
     words = content_words(text)
     if not words:

@@ -30,7 +30,7 @@ from re import _parser
 
 from workers.stages.clean import lines as ln
 from workers.stages.clean import vocabulary as v
-from workers.stages.clean.fastmatch import first_char_union
+from workers.stages.clean.fastmatch import first_char_gate, first_char_union
 
 TEASER_MAX_WORDS = 30
 SIGNUP_PITCH_MAX_WORDS = 25
@@ -166,7 +166,7 @@ def mark(lines: list[ln.Line]) -> list[ln.Line]:
     return out
 
 
-_READ_MORE_INITIALS = frozenset("rRcCfFkK[(")  # the first characters vocabulary.READ_MORE_LINK allows
+_READ_MORE_MATCH = first_char_gate(v.READ_MORE_LINK)  # READ_MORE_LINK.match, gated by its first characters
 TEASER_SUMMARY_MAX_WORDS = 150  # a teaser's summary above its "Read more" link
 
 
@@ -177,7 +177,7 @@ def mark_read_more_teasers(lines: list[ln.Line]) -> list[ln.Line]:
     and the headline line above that. The summaries are well-formed prose, often longer than the
     article above them; the repeated link says what they are (a blog's or a section's story list)."""
     links = [i for i, line in enumerate(lines)
-             if len(line.text) <= 40 and line.text[:1] in _READ_MORE_INITIALS and v.READ_MORE_LINK.match(line.text)]
+             if len(line.text) <= 40 and _READ_MORE_MATCH(line.text)]
     if len(links) < 2:
         return lines
     out = list(lines)

@@ -135,7 +135,6 @@ class DedupeIndex:
         slots = self.slots.expiring(before)
         old = [self.slots.ids[slot] for slot in slots]
         for slot, article_id in zip(slots, old):
-            del self.slots.slot[article_id]
             self._drop(slot, article_id)
         self._maybe_compact()
         return old
@@ -168,8 +167,7 @@ class DedupeIndex:
 
     def forget(self, article_id: str) -> None:
         """Forget one remembered article (KeyError when it is not)."""
-        slot = self.slots.slot.pop(article_id)
-        self._drop(slot, article_id)
+        self._drop(self.slots.slot[article_id], article_id)
         self._maybe_compact()
 
     def signature_of(self, article_id: str) -> np.ndarray | None:
@@ -180,7 +178,7 @@ class DedupeIndex:
     # -- internals --------------------------------------------------------------------------
 
     def _drop(self, slot: int, article_id: str) -> None:
-        """Tombstone a slot (already removed from `slots.slot`) and fix the content-hash lookups."""
+        """Tombstone a slot (and its id lookup) and fix the content-hash lookups."""
         self.hashes.drop(self.slots.hashes[slot], article_id)
         self.slots.kill(slot)
 

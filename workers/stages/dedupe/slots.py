@@ -67,7 +67,8 @@ class SlotTable:
         return slot
 
     def kill(self, slot: int) -> None:
-        """Tombstone a slot (its id already removed from `slot`)."""
+        """Tombstone a slot and remove its id from `slot`."""
+        del self.slot[self.ids[slot]]
         self.alive[slot] = False
         self.ids[slot] = None
         self.hashes[slot] = None
