@@ -60,6 +60,14 @@ def edited_copy(text: str) -> str:
     return edited
 
 
+def distinct(records: list[dict]) -> list[dict]:
+    """`records` without repeats of an identical record, in first-seen order."""
+    seen: dict[bytes, dict] = {}
+    for record in records:
+        seen.setdefault(orjson.dumps(record, option=orjson.OPT_SORT_KEYS), record)
+    return list(seen.values())
+
+
 def test_near_duplicate_on_another_partition_is_found_with_two_workers(pipeline):
     pipeline.start_worker("one")
     two = pipeline.start_worker("two")
@@ -70,13 +78,15 @@ def test_near_duplicate_on_another_partition_is_found_with_two_workers(pipeline)
     pipeline.produce(orjson.dumps(raw_record(original_id, text)), key=original_id.encode())
     pipeline.produce(orjson.dumps(raw_record(copy_id, edited_copy(text))), key=copy_id.encode())
 
-    [duplicate] = pipeline.read("duplicates", 1, settle=3.0)
+    # At least once (README, delivery contract): a redelivered article may be sent again, byte
+    # for byte, so the test counts distinct records: one duplicate, one enriched, nothing else.
+    [duplicate] = distinct(pipeline.read("duplicates", 1, settle=3.0))
     validate("duplicate", duplicate)
     assert duplicate["reason"] == "near_duplicate"
     assert {duplicate["id"], duplicate["duplicate_of"]} == {original_id, copy_id}
     assert pipeline.settings.dedupe_threshold <= duplicate["similarity"] < 1.0
-    [enriched] = pipeline.read("enriched", 1, settle=3.0)
-    assert enriched["id"] == duplicate["duplicate_of"]
+    enriched = distinct(pipeline.read("enriched", 1, settle=3.0))
+    assert [record["id"] for record in enriched] == [duplicate["duplicate_of"]], (pipeline.log("one"), pipeline.log("two"))
 
 
 def test_state_past_retention_is_forgotten(pipeline):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+
+from workers.offsets import guard_head_gaps
 from workers.watchdog import StallDetector
 
 
@@ -90,8 +93,6 @@ class FakeConsumer:
 
 
 def test_no_commit_passes_a_message_missing_at_the_head():
-    from workers.offsets import guard_head_gaps
-
     for committed, acked, expected in [
         (31, [32, 33], None),  # 31 not done: faust would commit 34
         (None, [10, 11], None),  # committed 0 (faust keeps None): 0..9 not done
@@ -115,6 +116,7 @@ class FetchLoop:
         from collections import defaultdict
 
         self.log, self.position, self.delivered = log, 0, []
+        self.flow_suspended, self.queued, self._unacked_messages = False, [], set()
         self._read_offset = defaultdict(lambda: None)
         self._committed_offset, self._acked = {}, {}
         self.callback = self.hand_to_streams
@@ -122,7 +124,21 @@ class FetchLoop:
         self.marked_done = []
 
     async def hand_to_streams(self, message):
-        self.delivered.append(message.offset)
+        """A stream takes the message (faust tracks it as unacknowledged); while the flow is
+        suspended it waits in the queue instead."""
+        if self.flow_suspended:
+            self.queued.append(message.offset)
+        else:
+            self.delivered.append(message.offset)
+            self._unacked_messages.add(message)
+
+    def suspend(self):
+        self.flow_suspended = True
+
+    def resume(self):
+        """faust's flow control empties the stream queues when the flow resumes."""
+        self.flow_suspended = False
+        self.queued.clear()
 
     async def faust_marks_done(self, tp, first, end):
         self.marked_done.extend(range(first, end))
@@ -169,10 +185,6 @@ class FetchLoop:
 
 
 def test_skipped_offsets_are_fetched_again_in_order_before_later_ones():
-    import asyncio
-
-    from workers.offsets import guard_head_gaps
-
     loop = FetchLoop(log=list(range(20)))
     guard_head_gaps(loop)
     loop._read_offset[TP] = 4  # 0..4 handed on; the position is 8: 5..7 were jumped over
@@ -183,10 +195,6 @@ def test_skipped_offsets_are_fetched_again_in_order_before_later_ones():
 
 
 def test_a_stale_batch_after_the_rewind_is_not_handed_on_and_a_real_gap_goes_to_faust():
-    import asyncio
-
-    from workers.offsets import guard_head_gaps
-
     loop = FetchLoop(log=[0, 1, 2, 3, 4, 9, 10, 11])  # 5..8 deleted from the log
     guard_head_gaps(loop)
     loop._read_offset[TP] = 2
@@ -198,10 +206,6 @@ def test_a_stale_batch_after_the_rewind_is_not_handed_on_and_a_real_gap_goes_to_
 
 
 def test_a_committed_offset_of_0_is_fetched_from_0_though_the_position_was_past_it():
-    import asyncio
-
-    from workers.offsets import guard_head_gaps
-
     loop = FetchLoop(log=list(range(6)))
     guard_head_gaps(loop)
     loop.position = 2  # fetched 0, 1 before a rebalance; their buffers were dropped
@@ -212,11 +216,30 @@ def test_a_committed_offset_of_0_is_fetched_from_0_though_the_position_was_past_
     assert loop.marked_done == []
 
 
+def test_a_message_fetched_again_after_a_second_seek_to_the_same_offset_is_handed_on_once():
+    loop = FetchLoop(log=list(range(4)))
+    guard_head_gaps(loop)
+    loop._committed_offset[TP] = 0
+    asyncio.run(loop.perform_seek())  # on assignment
+    asyncio.run(loop.perform_seek())  # after recovery: the position is 0 again
+    asyncio.run(loop.fetch([0, 1]))  # a batch fetched between the two seeks, then 0.. again
+    assert loop.delivered == [0, 1, 2, 3]  # faust's own rule hands 1 (its read offset) on twice
+    assert loop.marked_done == []
+
+
+def test_a_message_queued_while_the_flow_is_suspended_is_handed_on_when_fetched_again():
+    loop = FetchLoop(log=list(range(4)))
+    guard_head_gaps(loop)
+    loop._committed_offset[TP] = 0
+    loop.suspend()  # a rebalance
+    asyncio.run(loop.perform_seek())
+    asyncio.run(loop.one(0))  # from a fetch begun before the seek: queued, then emptied
+    loop.resume()
+    asyncio.run(loop.fetch([]))  # the fetch from the sought position brings 0 again
+    assert loop.delivered == [0, 1, 2, 3]
+
+
 def test_one_offset_skipped_after_a_seek_to_committed_is_fetched_again():
-    import asyncio
-
-    from workers.offsets import guard_head_gaps
-
     loop = FetchLoop(log=list(range(10)))
     guard_head_gaps(loop)
     loop._committed_offset[TP] = 5
