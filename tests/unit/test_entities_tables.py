@@ -184,3 +184,72 @@ def test_locative_preposition_row(nlp, preposition, persons):
     found = core._PLACE_BEFORE.search(f"the clinic {preposition} the ")
     assert found is not None and found.group(1) == preposition
     assert (preposition in core._PERSON_FREE) == persons
+
+
+# --- a name between "the" and a lowercase generic term names that feature (TOPONYM_GENERICS) ---
+
+
+def _feature_mention(text: str, name: str, label: str):
+    from workers.stages.entities.fixes import Mention
+
+    start = text.index(name)
+    return Mention("body", start, start + len(name), name, label, name)
+
+
+def _article(text: str, words=frozenset(), nouns=frozenset()):
+    return core.Article({}, None, None, frozenset(DEFAULT_ENTITY_LABELS), words, nouns, {"title": "", "body": text})
+
+
+@pytest.mark.parametrize(("generic", "feature_class"), tables.TOPONYM_GENERICS)
+def test_generic_row_after_a_name_makes_it_a_feature_unless_named_after_a_place(generic, feature_class):
+    text = f"Levels at the Tallowood {generic} fell again on Monday."
+    [mention] = core._named_features(_article(text), [_feature_mention(text, "Tallowood", "PERSON")])
+    if feature_class in ("Crossing", "Populated Place"):  # "the Rafah crossing": named after a town
+        assert (mention.label, mention.forced) == ("PERSON", False)
+    else:
+        assert (mention.label, mention.forced) == ("LOC", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Levels at Tallowood reservoir fell.", "PERSON"),  # no "the": a name's, not a feature's
+        ("Levels at the Tallowood Reservoir fell.", "PERSON"),  # capitalised: the name goes on
+        ("Levels at the Tallowood reservoirs fell.", "PERSON"),  # not a row
+        ("Levels at the Tallowood river fell.", "GPE"),  # a place already
+    ],
+)
+def test_named_feature_needs_the_and_a_lowercase_row(text, label):
+    [mention] = core._named_features(_article(text), [_feature_mention(text, "Tallowood", label)])
+    assert mention.label == label and not mention.forced
+
+
+def test_named_feature_in_a_sentence(nlp):
+    names = tag_body(nlp, "Water levels at the Pellbrook reservoir have fallen to their lowest point in ten years, the authority said.")
+    assert names["Pellbrook"]["label"] == "LOC"
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "kept"),
+    [("Phase 2", "PERSON", False), ("Variant 12", "PERSON", False), ("Henry VIII", "PERSON", True),
+     ("Studio 54", "ORG", True), ("Ann Lee", "PERSON", True)],
+)
+def test_a_person_with_a_digit_is_a_numbered_label(name, label, kept):
+    text = f"{name}: the figures rose again."
+    found = core._numbered_not_persons(_article(text), [_feature_mention(text, name, label)])
+    assert bool(found) == kept
+
+
+def test_a_common_non_noun_opening_a_sentence_is_no_organisation(nlp):
+    words, nouns = core.lexicon(nlp), core.nouns(nlp)
+    assert "coastal" in words and "coastal" not in nouns and "harbour" in nouns
+    for text, opener, expected in [
+        ("Coastal towns brace for the storm.", "Coastal", True),
+        ("Harbour fees rise again.", "Harbour", False),  # a noun: a company may be named so
+        ("Coastal towns brace. Shares of Coastal fell.", "Coastal", False),  # capitalised inside
+        ("Towns on the Coastal road brace.", "Coastal", False),  # not opening a sentence
+    ]:
+        mention = _feature_mention(text, opener, "ORG")
+        assert core._common_modifier_opener(mention, opener, text, _article(text, words, nouns)) == expected, text
+    names = tag_body(nlp, "Residents gathered on Saturday to mark the station's hundredth year.", title="Coastal town marks a century of lifeboats")
+    assert "Coastal" not in names

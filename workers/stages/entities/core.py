@@ -794,6 +794,42 @@ def _generic_places(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
+# a crossing or a junction is named after the place it is at ("the Rafah crossing"): its name
+# stays what the model said; populated-place generics name towns, not features
+_FEATURE_CLASS = {g: c for g, c in tables.TOPONYM_GENERICS if c not in ("Crossing", "Populated Place")}
+_GENERIC_AFTER = re.compile(r"[ \t]+([a-z]+)(?![\w'\u2019\-])")
+_THE_BEFORE = re.compile(r"(?<![\w'\-])[Tt]he[ \t]+$")
+_FEATURE_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"})
+
+
+def _named_features(article: Article, found: list[Mention]) -> list[Mention]:
+    """"the Pellbrook reservoir", "the Colorado river": a name written between "the" and a
+    lowercase generic term of tables.TOPONYM_GENERICS names that natural or water feature,
+    whatever the model called it (a person, an organisation, a nationality, a product): LOC.
+    Rows of the GNIS classes "Crossing" and "Populated Place" are left out (see _FEATURE_CLASS)."""
+    for m in found:
+        if m.forced or m.label not in _FEATURE_NAME_LABELS:
+            continue
+        text = article.texts[m.field]
+        after = _GENERIC_AFTER.match(text, m.end)
+        if after is None or after.group(1) not in _FEATURE_CLASS:
+            continue
+        if _THE_BEFORE.search(text, max(0, m.start - 8), m.start) is None:
+            continue
+        if "LOC" in article.labels:
+            m.label, m.forced = "LOC", True
+    return found
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _numbered_not_persons(article: Article, found: list[Mention]) -> list[Mention]:
+    """A "person" with a digit in it ("Variant 4", "Phase 2") is a numbered label, not a name:
+    dropped. Regnal numbers are Roman ("Henry VIII") and stay."""
+    return [m for m in found if not (m.label == PERSON and not m.forced and _DIGIT.search(m.text))]
+
+
 def _described(article: Article, found: list[Mention]) -> list[Mention]:
     """Companies told by an apposition, a company word or their analysts; places told by
     "in X, where", by an office of a place ("mayor of X") or by a generic term ("in X Creek")."""
@@ -804,6 +840,7 @@ def _described(article: Article, found: list[Mention]) -> list[Mention]:
     if "GPE" in article.labels:
         found = _places_of_offices(article, found)
         found = _generic_places(article, found)
+    found = _named_features(article, found)
     if "GPE" in article.labels and article.body_doc is not None:
         found = found + _untagged_places(article.body, article.body_doc, found, article.words)
     return found
@@ -975,6 +1012,8 @@ def _common_openers(article: Article, found: list[Mention]) -> list[Mention]:
             and not (m.field == "title" and article.headline_case)
         ):
             continue
+        if _common_modifier_opener(m, word, text, article):
+            continue  # "Coastal city holds ...": an adjective opening a sentence, called an organisation
         if (
             m.field == "title" and article.headline_case and len(word.split()) == 1 and not m.forced
             and word.lower() in lower and not _capitalised_inside(word, article) and not canonical.known_place(word)
@@ -982,6 +1021,22 @@ def _common_openers(article: Article, found: list[Mention]) -> list[Mention]:
             continue  # "Drug" of "... Wins Approval For Migraine Drug", written "drug" in the body
         keep.append(m)
     return keep
+
+
+_NAME_ONLY_LABELS = frozenset({"PERSON", "GPE", "LOC", "NORP"})  # adjectives and given names are often these
+
+
+def _common_modifier_opener(m: Mention, word: str, text: str, article: Article) -> bool:
+    """A lone word opening a sentence, labelled an organisation, product or work, that is a
+    common English word of the model's lexicon but not a noun ("Coastal", "Annual", "Brief"):
+    a modifier of what follows, not a name, unless the article also writes it capitalised
+    inside a sentence ("... said Continental")."""
+    return (
+        len(word.split()) == 1 and not m.forced and m.label not in _NAME_ONLY_LABELS
+        and word[:1].isupper() and word[1:].islower() and _sentence_initial(text, m.start)
+        and word.lower() in article.words and word.lower() not in article.nouns
+        and not _capitalised_inside(word, article) and not canonical.known_place(word)
+    )
 
 
 def _written_lower(word: str, lower: set[str]) -> bool:
@@ -1097,6 +1152,7 @@ MENTION_PASSES = (
     _companies_not_persons,
     _given_names_pass,
     _join_persons,
+    _numbered_not_persons,
     _common_openers,
     _acronyms,
     _org_short_forms,

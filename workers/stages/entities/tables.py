@@ -200,6 +200,7 @@ TOPONYM_GENERICS: tuple[tuple[str, str], ...] = (
     ("mesa", "Summit"), ("lake", "Lake"), ("lakes", "Lake"), ("bay", "Bay"), ("cove", "Bay"), ("inlet", "Bay"),
     ("beach", "Beach"), ("harbor", "Harbor"), ("harbour", "Harbor"), ("island", "Island"), ("plains", "Plain"),
     ("swamp", "Swamp"), ("heights", "Populated Place"), ("junction", "Populated Place"),
+    ("reservoir", "Reservoir"), ("glacier", "Glacier"), ("canal", "Canal"),
 )
 
 # Words that make a name an organisation's or a building's, wherever they stand in it ("Bank of
