@@ -21,15 +21,17 @@ expected offset per partition: aiokafka's `seek_to_committed` does not seek at a
 committed offset is 0 (a fetch position left over from before a rebalance stays, and offset 0
 was never handed on: the fault suite's first article on the single-partition clean topic met
 dedupe only after a restart, as a duplicate of a later copy), and faust ignores a gap of one
-offset or one after a read offset of 0. The same expected offset drops a message handed on
-already since the last seek: faust's fetch loop passes a message equal to its read offset, so a
-fetch begun before a second seek to the same position (faust seeks to committed offsets on
-assignment and again after recovery; a committed 0 is sought each time) handed the last message
-on twice: two workers in a calm run enriched an article twice (CI, 2 runs in 36). A message
-is dropped so only when faust has taken it (committed, acknowledged or held by a stream): a
-message handed on during a rebalance may never be taken (faust's streams skip a message of an
-earlier consumer generation and empty their queues when the flow resumes), and dropping its next
-fetch left the partition to the watchdog for 10 s (2 runs in 28).
+offset or one after a read offset of 0.
+
+The same expected offset drops a message handed on already since the last seek: faust's fetch
+loop passes a message equal to its read offset, so a fetch begun before a second seek to the same
+position (faust seeks to committed offsets on assignment and again after recovery; a committed 0
+is sought each time) handed the last message on twice, and two workers in a calm run enriched an
+article twice (CI; here 3 runs in 35 before, 1 in 40 after). A message is dropped so only when
+faust has taken it (committed, acknowledged or held by a stream): one handed on during a
+rebalance may never be taken (faust's streams skip a message of an earlier consumer generation
+and empty their queues when the flow resumes), and dropping its next fetch left the partition to
+the watchdog for 10 s (2 runs in 28).
 """
 
 from __future__ import annotations
