@@ -56,6 +56,9 @@ _HEADER_GAP_LINES = 8  # date, byline, share-row lines between a header line and
 # chrome whose date lines are still the article's (a press release's date under its legal boilerplate);
 # comment sections and teaser lists never give the article's date
 _DATED_CHROME = frozenset(("legal", "paywall"))
+# chrome reasons (lines.classify) whose lines no extractor vote keeps: an ad slot's marker and a
+# copyright/reproduction notice are never the article's text, whatever trafilatura and readability keep
+NEVER_RESCUED = frozenset(("advertisement", "copyright"))
 MAX_HTML_CHARS = 5_000_000  # HTML past this is cut (at a tag) before trafilatura: see clean()
 
 
@@ -327,7 +330,8 @@ def clean_lines(
             [line.kind == ln.PROSE for line in lines],
             votes["readability_only"],
             votes["votes"],
-            marked=_marked_lines(lines, votes.get("marked_chrome") or {}),
+            marked=[m or line.reason in NEVER_RESCUED for m, line in
+                    zip(_marked_lines(lines, votes.get("marked_chrome") or {}), lines)],
         )
     elif keep_flags is not None:
         keep = [flag and line.kind != "boilerplate" for flag, line in zip(keep_flags, lines)]

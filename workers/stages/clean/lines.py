@@ -60,7 +60,9 @@ _PROMO_TRIGGERS = frozenset(
     "unlimited exclusive terms privacy miss app real got tips email contact call".split()
 )
 _COOKIE_TRIGGERS = frozenset(("cookie", "cookies"))
-_COPYRIGHT_TRIGGERS = frozenset("copyright reserved material broadcast c".split())
+_COPYRIGHT_TRIGGERS = frozenset(
+    "copyright copyrighted reserved material broadcast c reproduced republished reprinted copied permission".split()
+)  # a word every vocabulary.COPYRIGHT phrase holds
 _BIO_TRIGGERS = frozenset(
     "reporter correspondent editor writer journalist columnist contributor producer author chief based "
     "covers reports writes reach".split()
@@ -98,6 +100,8 @@ def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
     length = len(text)
     row = _ANCHORED_ROW(text)
     if row in _FIRST_ROWS:
+        if row == "ui_line" and v.AD_MARKER.match(text):
+            return "advertisement"  # an ad slot's marker: chrome the extractors cannot vote back in
         return _ROW_REASON.get(row, row)
     if line.n >= 3 and not line.terminal and length <= 4000 and _has_icon_words(text):
         iconish = len(v.ICONISH.findall(text))

@@ -53,7 +53,7 @@ _OUTLET = re.compile(
     r"inquirer|sentinel|digest|reporter|globe|argus|advertiser)\b",
     re.IGNORECASE,
 )
-_CAPTION_TRIGGERS = ("photo", "image", "picture", "credit", "getty", "shutterstock", "video", "caption")
+_CAPTION_TRIGGERS = ("photo", "image", "picture", "credit", "getty", "shutterstock", "video", "caption", "courtesy")
 _CREDIT_ENDINGS = ("/ ap", "/ afp", "/ reuters", "/ epa", "/ getty images", "/ap", "/afp", "/reuters", "/epa",
                    "/reuters files", "/reuters file", "/ reuters files", "/ap file", "/ ap file", "/afp files")
 
@@ -191,6 +191,8 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
     if not m:
         return None
     parts = [p for p in _BYLINE_SPLIT.split(m.group("name")) if p]
+    if parts and (v.DESK_CREDIT.match(parts[0]) or v.DESK_CREDIT.match(m.group("name").strip())):
+        return None, next((p for p in parts[1:] if _OUTLET.search(p)), None)  # "By Editorial Staff": no person
     if not parts or len(parts[0].split()) > 6 or (is_terminal(parts[0]) and not _NAME_INITIAL_OR_SUFFIX.search(parts[0])):
         return None
     if segment != text and len(parts[0].split()) == 1 and parts[0].casefold() not in _NOT_NAME_WORDS and not _OUTLET.search(parts[0]):
@@ -211,7 +213,7 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
     outlet = next((p for p in parts[1:] if _OUTLET.search(p)), None)
     names = [parts[0]]
     for part in parts[1:]:  # "By Carla Weiss, Derek Morgan and Nora Ellis": the other names
-        if _OUTLET.search(part) or _ROLE_ONLY.match(part) or _STAFF_CREDIT.match(part) or not authors(part):
+        if _OUTLET.search(part) or _ROLE_ONLY.match(part) or v.DESK_CREDIT.match(part) or not authors(part):
             break
         names.append(part)
     return ", ".join(names), outlet
@@ -237,7 +239,6 @@ _ROLE_ONLY = re.compile(
     r"(?:writer|reporter|correspondent|editor|columnist|contributor)s?$",
     re.IGNORECASE,
 )
-_STAFF_CREDIT = re.compile(r"^(?:[A-Z][\w.&'’-]*\s+){0,3}staff(?:\s+(?:writer|reporter|report|reports))?$", re.IGNORECASE)
 _DOMAIN = re.compile(r"\w\.(?:com|org|net|co|io|news|info|uk|au|ca|de|fr)\b", re.IGNORECASE)
 _NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv phd ph.d. md".split())
 
@@ -246,12 +247,15 @@ def authors(byline_text: str | None, declared: bool = False) -> list[str]:
     """The names in a byline string, in order: "A, B and C" -> [A, B, C]. Each entry is a person's or
     organisation's name: 1-6 words, each capitalised (or a name particle: "de", "van"), or a script
     without letter case; dates, roles, sentences and "contributed by" phrases are not names and end
-    the list. [] for None or when no name leads the text. declared: the text is a page's declared
-    author field (JSON-LD, <meta name=author>): names are split the same way, but any casing and
-    staff credits ("Staff Writer") are accepted; dates and sentences are still refused."""
+    the list. [] for None or when no name leads the text; a desk or staff credit names no person
+    ("Editorial Staff", "Staff Reporter", "News Desk": vocabulary.DESK_CREDIT) and ends the list too.
+    declared: the text is a page's declared author field (JSON-LD, <meta name=author>): names are split
+    the same way, but any casing is accepted; dates and sentences are still refused."""
     if not byline_text:
         return []
     text = _BYLINE.sub(lambda m: m.group("name") or m.group("uncased"), byline_text.strip())
+    if v.DESK_CREDIT.match(text.strip(" :")):
+        return []  # "Staff and news service reports": the whole credit, before it splits at "and"
     out: list[str] = []
     for part in _AUTHOR_SEPARATOR.split(text):
         part = part.strip(" :")
@@ -264,14 +268,27 @@ def authors(byline_text: str | None, declared: bool = False) -> list[str]:
             break  # "…, Staff Writer"
         stripped = _TRAILING_ROLE.sub("", part)
         part = stripped if len(stripped.split()) >= 2 else part
+        part = _without_trailing_desk(part)
         if _DOMAIN.search(part):
             break  # "Phys.org": the site, not an author
-        if not (_is_declared_name(part) if declared else _is_name(part)):
-            if not out and _STAFF_CREDIT.match(part):
-                out.append(part)  # "HLNF Staff Report", "Staff Writer": the whole byline is a staff credit
+        if v.DESK_CREDIT.match(part) or not (_is_declared_name(part) if declared else _is_name(part)):
             break
         out.append(part)
     return out
+
+
+# "Adam Aaronson PhillyVoice Staff", "Jane Doe Staff": a desk credit run into a person's name
+_TRAILING_DESK = (re.compile(r"(?<=\w)\s+[\w.&'’-]+\s+(?:staff|desk|team)$", re.IGNORECASE),
+                  re.compile(r"(?<=\w)\s+(?:staff|desk|team)$", re.IGNORECASE))
+
+
+def _without_trailing_desk(part: str) -> str:
+    """The name without a desk credit run into it, when a name of two or more words is left."""
+    for pattern in _TRAILING_DESK:
+        stripped = pattern.sub("", part)
+        if stripped != part and len(stripped.split()) >= 2:
+            return stripped
+    return part
 
 
 def _is_name(text: str) -> bool:

@@ -25,11 +25,26 @@ STOPWORDS = frozenset(
     "de het een en van is dat op te zijn niet met voor".split()
 )
 
+# an ad slot's marker, the words of the marker lines below (one place for UI_LINE and AD_MARKER)
+_AD_WORDS = (
+    r"advertisement|advertising|advert|ads?|publicidad|anuncio|werbung|anzeige|publicité|pubblicità|advertentie|"
+    r"sponsored(?: content| post| links?| stories)?|promoted(?: content| stories)?|paid (?:post|content)|"
+    r"story continues(?: below)?(?: advertisement)?|article continues (?:below|after (?:this )?(?:ad|advertisement))|"
+    r"scroll to continue(?: with content)?"
+)
+# the decoration an ad slot's marker carries in a text dump: "- Advertisement -", "-- ADVERTISEMENT --",
+# "[ Sponsored ]", "*** Advertisement ***", "Advertisement - Scroll to continue"
+_AD_DECOR = r"[-–—=*•·|~_\[(<>]"
+_AD_CLOSE = r"[-–—=*•·|~_\])<>]"
+_AD_DECORATED = (
+    rf"{_AD_DECOR}+ ?(?:{_AD_WORDS})(?: ?[-–—:|·] ?(?:{_AD_WORDS}|continue reading(?: below)?))? ?{_AD_CLOSE}*|"
+    rf"(?:advertisement|advertising|sponsored) ?[-–—:|·] ?(?:{_AD_WORDS}|continue reading(?: below)?) ?{_AD_CLOSE}*"
+)
+# a whole line that only marks an ad slot: never article text, not even when every extractor keeps it
+AD_MARKER = re.compile(rf"^(?:{_AD_DECORATED}|(?:{_AD_WORDS}) ?{_AD_CLOSE}*)[.:!]?$", re.IGNORECASE)
 # whole short lines that are interface vocabulary (menus, icons, buttons, ad slots)
 UI_LINE = re.compile(
-    r"^(?:advertisement|advertising|advert|ads?|publicidad|anuncio|werbung|anzeige|publicité|pubblicità|advertentie|sponsored(?: content| post)?|promoted(?: content)?|"
-    r"paid (?:post|content)|story continues(?: below)?(?: advertisement)?|continue reading(?: below| the main story)?|"
-    r"article continues (?:below|after (?:this )?(?:ad|advertisement))|scroll to continue(?: with content)?|"
+    rf"^(?:{_AD_WORDS}|{_AD_DECORATED}|continue reading(?: below| the main story)?|"
     r"share|shares|share this(?: article| story| page| post)?|share on \w+|share via \w+|tweet|pin(?: it)?|"
     r"e-?mail|print|facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest|instagram|youtube|"
     r"copy|copy code|copy link|link copied|save|saved|save (?:this )?(?:article|story)|bookmark|"
@@ -114,9 +129,17 @@ PROMO_IMPERATIVES = frozenset(
     "register try enjoy tap turn find discover check want already for install signup".split()
 )
 READER_PRONOUNS = frozenset("you your yours our us we".split())
+# a copyright or reproduction notice (lines.classify tries it on lines of 300 characters at most and
+# only when a word of lines._COPYRIGHT_TRIGGERS is in the line: every phrase here holds one)
 COPYRIGHT = re.compile(
     r"(?:^(?:©|\(c\)|copyright\b)|all rights reserved|this material may not be|"
-    r"may not be (?:published|reproduced|redistributed), broadcast)",
+    r"may not be (?:published|reproduced|redistributed), broadcast|"
+    r"^(?:this|the|all|our) (?:document|article|content|material|page|story|website|site|text|images?|photos?)s? "
+    r"(?:on this (?:site|website|page) )?(?:is|are) (?:protected by|subject to) copyright\b|"
+    r"\b(?:is|are) the copyrighted (?:property|material|work) of\b|"
+    r"\bno part (?:of (?:this|these|the) [\w ]{1,40} )?may be (?:reproduced|republished|reprinted|copied)\b|"
+    r"\b(?:may|must|shall|can) not be (?:reproduced|republished|reprinted|copied|redistributed)\b[^.]{0,60}\bwithout\b[^.]{0,30}\bpermission\b|"
+    r"^written permission (?:must be obtained|is required) (?:before|to|for) (?:any )?(?:reprint|reproduc|republish|copy|use))",
     re.IGNORECASE,
 )
 # photo-gallery controls inside an article ("1 of 12", "Next", "Previous"): chrome, but a gallery between the
@@ -172,14 +195,18 @@ ABOUT_SECTION = re.compile(r"^About (?:the )?[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'
 
 ICONISH = re.compile(r"icon|chevron|glyph|svg|sprite", re.IGNORECASE)
 
-# captions and photo credits
+# captions and photo credits; _CREDITED: who a credit names, capitalised words ("Evert Tennis Academy", "@jdoe")
+_CREDITED = r"(?:the )?(?-i:[A-Z@][\w.'’&@-]*(?: (?:[A-Z@&][\w.'’&@-]*|of|the|and|for|de|van|von|on)){0,7})"
 PHOTO_CREDIT = re.compile(
     r"(?:\((?:AP|AFP|Reuters|EPA|Getty)?\s*(?:photo|image|picture|file)s?\b[^)]{0,80}\)|"
     r"^(?:photo|image|picture|file photo|credit|photograph|video|caption)\s*(?::|/|credit\b)|"
     r"^(?:media|image|video|photo) (?:caption|copyright)\s+\S|"  # "Media caption Drone footage shows ..." (a label glued on)
     r"^(?:photo|image|picture|photograph|illustration)s? by [\w.'’ -]{1,40} on (?:unsplash|pexels|pixabay|flickr)$|"
     r"\b(?:photo|photograph|image|picture)(?: credit)?\s*:\s*\S|\bgetty images\b|\bshutterstock\b|"
-    r"\b(?:photo|image|picture)\s*/\s*[A-Z]|/\s*(?:AP|AFP|Reuters|EPA|Getty Images)(?: files?)?\s*$)",
+    r"\b(?:photo|image|picture)\s*/\s*[A-Z]|/\s*(?:AP|AFP|Reuters|EPA|Getty Images)(?: files?)?\s*$|"
+    # "... his competitive rise. Photo via Evert Tennis Academy", "Courtesy of Forests News": the credit closes the line
+    r"(?:^|[.!?”\"] |\s[-–—|] ?)(?:photo|photograph|image|picture|video)s? (?:via|courtesy(?: of)?|by) " + _CREDITED + r"\.?$|"
+    r"^(?:(?:photo|image|picture)s? )?courtesy(?: of)? " + _CREDITED + r"\.?$)",
     re.IGNORECASE,
 )
 # a photographer/outlet credit closing a caption: "... on Monday. (Jane Doe/The Daily Courier)"
@@ -217,6 +244,19 @@ ROLE_LINE = re.compile(
     re.IGNORECASE,
 )
 
+# a byline that names a desk or the staff, not a person ("Editorial Staff", "Staff Reporter", "News Desk",
+# "Web Team", "HLNF Staff Report", "Times Staff Writer", "Staff and news service reports"): the
+# record's byline is then empty (metadata.authors); at most one free word (an outlet's short name)
+# before it, so "Adam Aaronson PhillyVoice Staff" stays a person with a site credit run into it
+DESK_CREDIT = re.compile(
+    r"^(?:(?:the|our)\s+)?(?:[\w.&'’-]+\s+)??"
+    r"(?:(?:editorial|news|web|online|digital|sports?|metro|city|business|features?|foreign|national|"
+    r"international|politics|world|wire|copy|photo|picture|graphics|multimedia|social media|staff)\s+)?"
+    r"(?:staff|desk|team|newsroom|bureau)"
+    r"(?:\s+(?:writers?|reporters?|reports?|correspondents?))?"
+    r"(?:\s+(?:and|&)\s+(?:(?:news|wire) services?|wires?|agency|agencies|(?:wire|news|agency) reports?)(?:\s+reports?)?)?$",
+    re.IGNORECASE,
+)
 # words that make up button rows such as "Share Tweet Email Print" when a line has nothing else
 UI_WORDS = frozenset(
     "share shares sharing tweet email e mail print facebook twitter x whatsapp linkedin reddit telegram "

@@ -1,0 +1,143 @@
+"""Chrome kinds a new user saw on real pages (issue 10 items 2-3), row by row: ad-slot markers,
+copyright/reproduction notices, desk and staff credits as bylines, photo credits opening the body.
+Each kind is a table row in workers/stages/clean/vocabulary.py; these rows test the table, the
+classifier reason and the record, on both the dump and the HTML path."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers.stages import clean as clean_stage
+from workers.stages.clean import lines as ln
+from workers.stages.clean import metadata as md
+from workers.stages.clean import vocabulary as v
+from workers.stages.clean.core import NEVER_RESCUED
+
+PROSE = [
+    "The harbour authority said on Tuesday that the northern pier would close for repairs until the end of the year.",
+    "Engineers found that several of the wooden piles had rotted through after decades of exposure to salt water.",
+    "Fishing crews who use the pier will be moved to the southern quay, which was rebuilt only two years ago.",
+    "The council has set aside money for the work and expects the contractor to start within the next month.",
+    "Residents who walk along the pier in the evenings said they were sad to see it fenced off for so long.",
+]
+
+
+def _record(text: str, content_type: str = "text/plain") -> dict:
+    return clean_stage.clean({"id": "k", "source": None, "content_type": content_type, "content": text,
+                              "fetched_at": None})
+
+
+@pytest.mark.parametrize("text", [
+    "- Advertisement -", "-- ADVERTISEMENT --", "ADVERTISEMENT", "Advertisement", "[ Sponsored ]", "Sponsored",
+    "*** Advertisement ***", "(Advertisement)", "Story continues below", "Story continues below advertisement",
+    "Advertisement - Scroll to continue", "Advertisement · Continue reading below", "— Sponsored content —",
+])
+def test_ad_markers_are_chrome_never_rescued(text):
+    assert v.AD_MARKER.match(text) and v.UI_LINE.match(text)
+    (line,) = ln.classify([text])
+    assert (line.kind, line.reason) == ("boilerplate", "advertisement") and line.reason in NEVER_RESCUED
+
+
+@pytest.mark.parametrize("text", [
+    "Advertise with us", "Sponsored by the city council, the fair runs until Sunday.", "- Share -", "Share",
+    "The advertisement ran in three newspapers last week, the company said.",
+])
+def test_not_ad_markers(text):
+    assert not v.AD_MARKER.match(text)
+
+
+@pytest.mark.parametrize("text", [
+    "This document is subject to copyright. Apart from any fair dealing for the purpose of private study or "
+    "research, no part may be reproduced without the written permission. The content is provided for "
+    "information purposes only.",
+    "This article is the copyrighted property of Breaking Belize News.",
+    "Written permission must be obtained before reprint in online or print media.",
+    "This article may not be reproduced in any form without prior written permission.",
+    "Copyright 2023 Sunbeam Television Corp. All rights reserved. This material may not be published, "
+    "broadcast, rewritten or redistributed.",
+    "© 2024 The Harbor Times",
+    "All content on this site is protected by copyright.",
+])
+def test_copyright_notices(text):
+    (line,) = ln.classify([text])
+    assert (line.kind, line.reason) == ("boilerplate", "copyright") and line.reason in NEVER_RESCUED
+
+
+@pytest.mark.parametrize("text", [
+    "The court ruled the photos were reproduced without permission, the lawyer said.",
+    "The band said the song is subject to copyright claims by the label and would appeal.",
+])
+def test_articles_about_copyright_stay_prose(text):
+    (line,) = ln.classify([text])
+    assert line.kind == ln.PROSE
+
+
+@pytest.mark.parametrize("text", [
+    "Editorial Staff", "Staff Reporter", "News Desk", "Web Team", "HLNF Staff Report", "Times Staff Writer",
+    "Staff and news service reports", "STAFF AND NEWS SERVICE REPORTS", "Staff", "Our Editorial Staff",
+    "Sports Desk", "Staff reports", "Digital Desk",
+])
+def test_desk_credits_name_no_author(text):
+    assert v.DESK_CREDIT.match(text)
+    assert md.authors(text) == [] and md.authors(text, declared=True) == []
+    assert md.authors(f"By {text}") == []
+    assert md.byline(f"By {text}") == (None, None)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("By Jane Doe, Staff Writer", ["Jane Doe"]),
+    ("By Jane Doe and Web Team", ["Jane Doe"]),  # the person when one is named
+    ("Adam Aaronson PhillyVoice Staff", ["Adam Aaronson"]),  # a person with a site's desk credit run in
+    ("Jane Doe Staff", ["Jane Doe"]),
+    ("By Carla Weiss and Derek Morgan", ["Carla Weiss", "Derek Morgan"]),
+])
+def test_persons_beside_desk_words(text, names):
+    assert md.authors(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "Taiwanese President Tsai Ing-wen speaks during a televised debate in Taipei. Photo: AP",
+    "A rare illness has stopped his competitive rise. Photo via Evert Tennis Academy",
+    "Courtesy of Forests News",
+    "The mayor at the fair. Photo courtesy of the City of Springfield",
+    "Photo by Jane Doe",
+    "Flood water covers the main road into the village (Getty Images)",
+    "Rescue workers search the rubble / Reuters",
+    "Image credit: NASA",
+])
+def test_photo_credits_are_captions(text):
+    assert md.is_caption(text, before_lead=True)
+
+
+@pytest.mark.parametrize("text", [
+    "He thanked everyone, courtesy of the mayor.",
+    "The council will publish the photos by Friday.",
+    "The exhibition shows photos by Ansel Adams",
+])
+def test_prose_with_photo_words_is_not_a_caption(text):
+    assert not md.is_caption(text, before_lead=True) and not md.is_caption(text, before_lead=False)
+
+
+def test_dump_drops_ad_marker_copyright_and_desk_byline():
+    text = "\n".join([
+        "Pier to close for repairs", "By Editorial Staff", "March 5, 2024",
+        "Flood water covers the pier. Photo via Harbour Authority",
+        PROSE[0], PROSE[1], "- Advertisement -", PROSE[2], PROSE[3], PROSE[4],
+        "This article is the copyrighted property of The Harbor Times.",
+    ])
+    record = _record(text)
+    assert record["authors"] == [] and record["byline"] is None
+    assert record["paragraphs"] == PROSE
+    assert record["title"] == "Pier to close for repairs"
+
+
+def test_html_never_rescues_ad_markers_or_copyright():
+    paragraphs = "".join(f"<p>{p}</p>" for p in PROSE[:3]) + "<p>- Advertisement -</p>" + "".join(
+        f"<p>{p}</p>" for p in PROSE[3:])
+    page = ("<html><head><title>Pier to close for repairs</title>"
+            '<meta name="author" content="News Desk"></head><body><article><h1>Pier to close for repairs</h1>'
+            f"{paragraphs}<p>Copyright 2024 Harbor Media Corp. All rights reserved. This material may not be "
+            "published, broadcast, rewritten or redistributed.</p></article></body></html>")
+    record = _record(page, "text/html")
+    assert record["paragraphs"] == PROSE
+    assert record["authors"] == []
