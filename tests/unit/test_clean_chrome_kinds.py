@@ -141,3 +141,13 @@ def test_html_never_rescues_ad_markers_or_copyright():
     record = _record(page, "text/html")
     assert record["paragraphs"] == PROSE
     assert record["authors"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "This post and the photos within it may contain affiliate links. If you purchase something through the "
+    "link, I may receive a small commission at no extra charge to you.",
+    "This article contains affiliate links.",
+])
+def test_affiliate_disclosures_in_the_first_person(text):
+    (line,) = ln.classify([text])
+    assert (line.kind, line.reason) == ("boilerplate", "site_notice")

@@ -395,8 +395,10 @@ def clean_lines(
             keep[i - 1] = False
         # "By" / "Jane Doe": a byline label on its own line over the name (a dump splits the link)
         elif i + 1 < len(lines) and len(line.text) <= 16 and v.BYLINE_LABEL.match(line.text) and _named(lines[i + 1].text):
-            byline = byline or lines[i + 1].text
-            meta[i] = meta[i + 1] = True
+            names, last = _names_over_lines(lines, i + 1)  # "By" / "A" / "and" / "B": each name a link
+            byline = byline or names
+            for j in range(i, last + 1):
+                meta[j] = True
     for i, is_meta in enumerate(meta):
         if is_meta:
             keep[i] = False
@@ -724,11 +726,18 @@ def _meta_facts(text: str) -> tuple:
     then whether it is a staff-role line ("Business reporter", at most 60 characters) when neither."""
     dates = (date_line(text) or _list_or_byline_date(text)) if _DIGIT.search(text) else None
     found = md.byline(text)
+    if dates is None and found is None and (glued := _GLUED_DATE.search(text)) and _named(text[:glued.start()]):
+        # "Shana Nys DambrotNovember 6, 2023": a byline name and its date run together (one link each)
+        dates, found = date_line(text[glued.start():]), (text[:glued.start()], None)
     label = None if found else md.source_label(text)
     role = not found and not label and len(text) <= 60 and _ROLE_LINE_MATCH(text) is not None
     return dates, found, label, role
 
 
+_GLUED_DATE = re.compile(
+    r"(?<=[a-z])(?=(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? \d{1,2}, \d{4})"
+)
 _DAY_NUMBER = re.compile(r"(?<![(\d])\d{1,2}(?![)\d])")
 _DIGIT = re.compile(r"\d")
 
@@ -1326,6 +1335,22 @@ def _name_with_role(lines: list[ln.Line], meta: list[bool], keep: list[bool], fi
             meta[i] = True
             return name
     return None
+
+
+_NAME_JOINER_LINE = frozenset(("and", "&", ",", "und", "et", "y"))
+_MAX_LINKED_NAMES = 4
+
+
+def _names_over_lines(lines: list[ln.Line], i: int) -> tuple[str, int]:
+    """(the names, index of the last name line) of a byline whose names a dump put on lines of their
+    own, joined by "and"/"&"/"," lines ("David Brand" / "and" / "Ramsey Khalifeh" -> "David Brand and
+    Ramsey Khalifeh"); the name at i alone when no joiner line and name follow it."""
+    names, last = [lines[i].text], i
+    while (len(names) < _MAX_LINKED_NAMES and last + 2 < len(lines)
+           and lines[last + 1].text.casefold() in _NAME_JOINER_LINE and _named(lines[last + 2].text)):
+        names.append(lines[last + 2].text)
+        last += 2
+    return md.join_names(names), last
 
 
 def _bio_name(lines: list[ln.Line]) -> str | None:

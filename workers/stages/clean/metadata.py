@@ -138,6 +138,9 @@ _BY_TAIL = re.compile(
     r"\s+(?:\||[–—]|@|on\s+\d|at\s+\d|\d|(?i:(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
     r"[a-z]*)\.?,?\s+\d)"
 )
+# where the name of a "By" header line ends (_by_segment): _BY_TAIL, or a date's label after the name
+# ("By Jane Doe Last updated Nov 8, 2023"); the date parts (byline_date_parts) still split at _BY_TAIL
+_BY_NAME_TAIL = re.compile(_BY_TAIL.pattern[:-1] + r"|(?i:(?:last\s+)?(?:updated|modified|published|posted)\b))")
 _NAME_INITIAL_OR_SUFFIX = re.compile(r"(?:^|\s)(?:[A-Z]|Jr|Sr|St)\.$")
 
 
@@ -150,7 +153,7 @@ def _by_segment(text: str) -> str | None:
     m = _BY_INSIDE.match(text)
     if not m or not _BY_BEFORE.match(m.group("before")):
         return None
-    name = _BY_TAIL.split(text[m.end():], 1)[0].strip().rstrip(" |·•,–—-")  # "By Jane Doe - March 4"
+    name = _BY_NAME_TAIL.split(text[m.end():], 1)[0].strip().rstrip(" |·•,–—-")  # "By Jane Doe - March 4"
     if name.endswith(":"):
         return None  # a menu label ("+ By Course/Meal:"), not a name
     if name.endswith(".") and not _NAME_INITIAL_OR_SUFFIX.search(name):
@@ -182,6 +185,9 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
     line that holds a byline with a date or label around it gives the byline (_by_segment)."""
     if len(text) > 120:
         return None
+    item = LIST_ITEM.match(text)
+    if item and _LABELLED_BYLINE.match(text, item.end()):
+        return byline(text[item.end():])  # "* Author: Jane Doe": a labelled byline in a dump's list
     m = _BYLINE_MATCH(text)  # _BYLINE.match where the first character allows (fastmatch)
     if m and m.group("uncased"):  # scripts without letter case: the name is the rest of the line
         return (m.group("uncased").strip(), None) if len(m.group("uncased").split()) <= 6 else None
@@ -354,6 +360,7 @@ def looks_like_outlet(text: str) -> bool:
 
 
 # the marker of a list item in a text dump ("* ", "+ ", "o " for nested lists, "• ", "- ") and its space
+_LABELLED_BYLINE = re.compile(r"(?:authors?|written by|by)\s*:\s*\S", re.IGNORECASE)
 LIST_ITEM = re.compile(r"^(?:[•·▪◦‣*+–-]|o(?= [A-Z0-9]))\s+(?=\S)")
 
 
