@@ -265,7 +265,9 @@ def _declared_subset(byline: str | None, page_meta: dict) -> str | None:
 
 
 def _header_fields(texts: list[str]) -> tuple[str | None, str | None, str | None, str | None]:
-    """(published, updated, byline, source) from short article-meta texts of an HTML page."""
+    """(published, updated, byline, source) from short article-meta texts of an HTML page. A byline
+    element that carries a date other than the page's published day is a teaser's ("By Jane Doe Feb
+    18, 2020 4 min read" in a list of other posts), not the article's."""
     published = updated = byline = source = None
     for i, text in enumerate(texts):
         if byline is None and v.BYLINE_LABEL.match(text) and i + 1 < len(texts) and md.authors(texts[i + 1]):
@@ -274,6 +276,9 @@ def _header_fields(texts: list[str]) -> tuple[str | None, str | None, str | None
         if dates:
             published = published or dates[0]
             updated = updated or dates[1]
+        own = _list_or_byline_date(text)
+        if published and own and own[0] and own[0][:10] != published[:10]:
+            continue
         for part in _META_PARTS.split(text):
             found = md.byline(part)
             if found:
