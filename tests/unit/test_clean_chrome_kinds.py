@@ -151,3 +151,28 @@ def test_html_never_rescues_ad_markers_or_copyright():
 def test_affiliate_disclosures_in_the_first_person(text):
     (line,) = ln.classify([text])
     assert (line.kind, line.reason) == ("boilerplate", "site_notice")
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("Corrections: If you are aware of an inaccuracy or would like to report a correction, we would like to "
+     "know about it. Please consider sending an email to the editors.", "site_notice"),
+    ("Disclaimer (varies based on content, section, category, etc.): " + "News articles on this site may contain "
+     "opinions of the author and may not reflect the views of the site itself. " * 6, "site_notice"),  # any length
+    ("Send me email every new post.", "promo"),
+    ("Send me email weekly!", "promo"),
+])
+def test_site_notices_and_signup_options(text, reason):
+    (line,) = ln.classify([text])
+    assert (line.kind, line.reason) == ("boilerplate", reason)
+
+
+def test_an_error_in_the_news_is_not_a_corrections_policy():
+    (line,) = ln.classify(["The agency said it had found an error in the census data and would publish a correction next week."])
+    assert line.kind == ln.PROSE
+
+
+@pytest.mark.parametrize("heading", ["Recent Posts", "Popular Posts", "Recent news", "Similar posts", "Latest articles"])
+def test_recent_and_popular_post_lists_are_teaser_sections(heading):
+    from workers.stages.clean import sections
+
+    assert sections.heading_kind(heading) == "teasers"

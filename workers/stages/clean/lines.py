@@ -57,7 +57,7 @@ TOKEN = re.compile(r"\w+")
 _PROMO_TRIGGERS = frozenset(
     "sign subscribe subscriber subscribers newsletter newsletters informed latest breaking download "
     "follow like notifications notification browser inbox click already journalism become trial "
-    "unlimited exclusive terms privacy miss app real got tips email contact call".split()
+    "unlimited exclusive terms privacy miss app real got tips email contact call send".split()
 )
 _COOKIE_TRIGGERS = frozenset(("cookie", "cookies"))
 _COPYRIGHT_TRIGGERS = frozenset(
@@ -72,7 +72,7 @@ _BIO_TRIGGERS = frozenset(
 _NOTICE_TRIGGERS = frozenset(
     "recaptcha browser javascript notifications spam unsubscribe share commission commissions advertisers "
     "advertiser advertising affiliate compensation subscription access letter letters comments disclaimer "
-    "inbox associates linking creative".split()
+    "inbox associates linking creative inaccuracy error mistake typo correction".split()
 )  # a word every vocabulary.SITE_NOTICE phrase holds
 _ALL_TRIGGERS = _PROMO_TRIGGERS | _COOKIE_TRIGGERS | _COPYRIGHT_TRIGGERS | _BIO_TRIGGERS | _NOTICE_TRIGGERS
 _NOTICE_MAX_CHARS = 400
@@ -132,13 +132,19 @@ def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
         and v.PROMO.search(text)
     ):
         return "promo"
-    if length <= _NOTICE_MAX_CHARS and not found.isdisjoint(_NOTICE_TRIGGERS) and v.SITE_NOTICE.search(text):
+    if not found.isdisjoint(_NOTICE_TRIGGERS) and (length <= _NOTICE_MAX_CHARS or _labelled_notice(text)) and v.SITE_NOTICE.search(text):
         return "site_notice"
     if length <= 400 and not found.isdisjoint(_BIO_TRIGGERS) and (
         v.AUTHOR_BIO.match(text) or v.AUTHOR_BIO_VERB.match(text) or v.AUTHOR_CONTACT.search(text)
     ):
         return "author_bio"
     return None
+
+
+def _labelled_notice(text: str) -> bool:
+    """A notice that says what it is ("Disclaimer: ...", "Disclaimer (varies by section): ..."): a site
+    notice at any length, not only up to _NOTICE_MAX_CHARS."""
+    return text[:10].casefold() == "disclaimer"
 
 
 def _is_nav_row(text: str) -> bool:

@@ -120,13 +120,14 @@ PROMO = re.compile(
     r"for (?:exclusive|subscriber)|terms of (?:use|service)|privacy policy|"
     r"don'?t miss (?:a|any|out)|get (?:our|the) (?:free )?app|available on the app store|"
     r"real-time (?:news|updates)|notifications? (?:on|for)|got a (?:story|news tip|tip)\b|"
-    r"send us (?:your )?(?:news |story )?tips|(?:email|contact|call) us (?:at|on)\b)",
+    r"send us (?:your )?(?:news |story )?tips|(?:email|contact|call) us (?:at|on)\b|"
+    r"send me (?:an? )?(?:e-?mails?|updates|notifications|new posts)\b)",
     re.IGNORECASE,
 )
 # a promo addresses the reader: an imperative first word or a you/our pronoun
 PROMO_IMPERATIVES = frozenset(
     "stay sign subscribe get follow download click join like support become don never read watch listen "
-    "register try enjoy tap turn find discover check want already for install signup".split()
+    "register try enjoy tap turn find discover check want already for install signup send".split()
 )
 READER_PRONOUNS = frozenset("you your yours our us we".split())
 # a copyright or reproduction notice (lines.classify tries it on lines of 300 characters at most and
@@ -166,7 +167,10 @@ SITE_NOTICE = re.compile(
     r"comments (?:are|will be|may be) (?:moderated|reviewed)|we welcome (?:reader |your )?comments|"
     r"^disclaimer\s*(?:\([^)]{0,80}\))?\s*:|delivered (?:straight |right |directly )?to (?:your|their) inbox(?:es)?\b|"
     r"participant in the amazon services llc associates program|earn (?:advertising )?fees by (?:advertising and )?linking to|"
-    r"(?:is|are) (?:published|licensed|available) under (?:a|the) creative commons)",
+    r"(?:is|are) (?:published|licensed|available) under (?:a|the) creative commons|"
+    # a corrections policy: "If you are aware of an inaccuracy or would like to report a correction, ..."
+    r"if you (?:are aware of|find|spot|see|notice) an? (?:inaccuracy|error|mistake|typo)\b[^.]{0,60}\bcorrection|"
+    r"(?:would like to|want to|wish to) (?:report|request|submit) a correction)",
     re.IGNORECASE,
 )
 # a journalist's bio line, e.g. "Jane Doe is a reporter covering ..."
@@ -290,7 +294,8 @@ SECTION_HEADINGS: tuple[tuple[str, re.Pattern], ...] = (
         r"more (?:stories|news|articles|headlines|coverage|to read|on this (?:story|topic)|(?:from|in|on|about) .{1,40})|"
         r"(?:the )?latest(?: news| stories| headlines| from .{1,40})?|recommended(?: for you| stories| reading| articles)?|"
         r"you (?:may|might|could) also (?:like|enjoy|be interested in)|(?:most|top) (?:read|popular|viewed|shared|stories)|"
-        r"trending(?: now| stories| news)?|popular(?: now| stories)?|editor'?s? picks?|what to read next|"
+        r"trending(?: now| stories| news)?|popular(?: now| stories| posts| articles)?|editor'?s? picks?|what to read next|"
+        r"recent (?:posts|articles|stories|entries|news)|(?:latest|newest|more|other|similar) (?:posts|articles|entries)|"
         r"don'?t miss|in other news|elsewhere on .{1,40})[.:!]?$", re.IGNORECASE)),
     ("signup", re.compile(
         r"^(?:(?:get|sign up (?:for|to)|subscribe to|join|receive) (?:the |our |a )?(?:free |daily |weekly |morning |evening )?"
