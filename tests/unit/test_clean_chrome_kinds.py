@@ -176,3 +176,30 @@ def test_recent_and_popular_post_lists_are_teaser_sections(heading):
     from workers.stages.clean import sections
 
     assert sections.heading_kind(heading) == "teasers"
+
+
+def test_related_posts_with_excerpts_are_teaser_cards():
+    from workers.stages.clean import sections
+
+    cards = []
+    for n, (headline, excerpt) in enumerate([
+        ("Harbour festival returns", "The summer festival is back on the quay with boats, music and food stalls for all ages."),
+        ("New ferry timetable", "Ferries to the islands will run every hour from May, the operator said in a statement today."),
+        ("Lighthouse open days", "Visitors can climb the old lighthouse on the first weekend of every month this summer."),
+    ]):
+        cards += [f"March {n + 1}, 2024", "Community", headline, excerpt, "Jane Doe"]
+    texts = PROSE + ["Related posts"] + cards
+    marked = sections.mark(ln.classify(texts))
+    assert [line.reason for line in marked[len(PROSE) + 1:]] == ["teasers"] * len(cards)
+    assert all(line.kind != "boilerplate" for line in marked[:len(PROSE)])
+    record = _record("\n".join(["Pier to close for repairs", "March 5, 2024"] + texts))
+    assert record["paragraphs"] == PROSE
+
+
+def test_a_closing_paragraph_under_the_closing_list_stays():
+    texts = ["Pier to close for repairs", "March 5, 2024"] + PROSE + [
+        "Want to read more about the harbour? Read about:", "* The northern pier", "* The southern quay",
+        "* The old lighthouse", "Check back soon, we will add more stories about the harbour every week.",
+        "Share", "Facebook", "Twitter"]
+    record = _record("\n".join(texts))
+    assert record["paragraphs"][-1] == "Check back soon, we will add more stories about the harbour every week."

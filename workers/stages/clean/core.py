@@ -1065,7 +1065,8 @@ def _keep_colon_blocks(lines: list[ln.Line], keep: list[bool], start: int, end: 
 def _keep_closing_list(lines: list[ln.Line], keep: list[bool], end: int) -> None:
     """The bullet list a paragraph ending in a colon introduces at the end of the run ("I'll summarize
     them:" / "* Tuples save a bit of memory ..."): two or more bullet items, not interface links, up
-    to _COLON_BLOCK_MAX; the densest run stops at the colon because short lines cost it."""
+    to _COLON_BLOCK_MAX, and a lone paragraph right under them; the densest run stops at the colon
+    because short lines cost it."""
     i = end - 1
     if i < 0 or not keep[i] or lines[i].kind != ln.PROSE or not lines[i].text.endswith(":"):
         return
@@ -1074,6 +1075,8 @@ def _keep_closing_list(lines: list[ln.Line], keep: list[bool], end: int) -> None
            and md.BULLET.match(lines[j].text) and not _item_is_chrome(lines[j].text.split(None, 1)[1])):
         j += 1
     if j - end >= 2:
+        if j < len(lines) and lines[j].kind == ln.PROSE and (j + 1 == len(lines) or lines[j + 1].kind != ln.PROSE):
+            j += 1  # the paragraph that closes the list ("Check back soon ..."), when chrome follows it
         keep[end:j] = [True] * (j - end)
 
 
