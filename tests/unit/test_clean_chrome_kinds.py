@@ -203,3 +203,15 @@ def test_a_closing_paragraph_under_the_closing_list_stays():
         "Share", "Facebook", "Twitter"]
     record = _record("\n".join(texts))
     assert record["paragraphs"][-1] == "Check back soon, we will add more stories about the harbour every week."
+
+
+def test_a_dated_header_with_pipes_is_not_a_menu_and_a_kicker_headline_is_the_title():
+    (line,) = ln.classify(["Published: Tuesday | April 26, 2022 | 9:52 PM"])
+    assert line.kind == ln.SHORT
+    (line,) = ln.classify(["Join us on Facebook"])
+    assert (line.kind, line.reason) == ("boilerplate", "ui_vocabulary")
+    texts = ["Subscribe to this feed", "Join us on Facebook", "Update | Pier closed for repairs until December",
+             "Published: Tuesday | April 26, 2022 | 9:52 PM", "* Photo", "* Video"] + PROSE
+    record = _record("\n".join(texts))
+    assert record["title"] == "Update | Pier closed for repairs until December"
+    assert record["published_at"] == "2022-04-26T21:52:00"

@@ -1392,10 +1392,17 @@ def _headline_before(lines: list[ln.Line], meta: list[bool], first: int) -> int 
         line = lines[i]
         if meta[i] or line.kind == "boilerplate" or md.is_caption(line.text, before_lead=True):
             continue
-        if v.NAV_SEPARATOR.search(line.text):  # a link row ("Email the author | Follow"), not a headline
-            continue
+        if v.NAV_SEPARATOR.search(line.text) and not _kicker_headline(line.text):
+            continue  # a link row ("Email the author | Follow"), not a headline
         return i if md.headline_shaped(line.text) else None
     return None
+
+
+def _kicker_headline(text: str) -> bool:
+    """A one-word kicker and a headline on one line ("Update | Deceased crash victims identified"),
+    not a link row: two parts, the second with at least four words and no sentence end."""
+    parts = v.NAV_SEPARATOR.split(text)
+    return len(parts) == 2 and " " not in parts[0].strip() and parts[1].count(" ") >= 3 and not ln.is_terminal(parts[1])
 
 
 def _line_over_byline(lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int) -> int | None:

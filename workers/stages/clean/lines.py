@@ -12,6 +12,7 @@ import re
 from collections import Counter
 
 from workers.stages.clean import vocabulary as v
+from workers.stages.clean.dates import LABEL as DATE_LABEL
 from workers.stages.clean.fastmatch import drop_non_alnum, union_by_length, words
 
 PROSE, SENTENCE, SHORT = "prose", "sentence", "short"
@@ -151,6 +152,8 @@ def _is_nav_row(text: str) -> bool:
     """A menu row ("News | Sport | Weather") or a breadcrumb trail ("Home > World", "Sport › Football")."""
     if _NAV_CHAR.search(text) is None:
         return False  # no separator character: NAV_SEPARATOR cannot split it
+    if DATE_LABEL.match(text):
+        return False  # "Published: Tuesday | April 26, 2022 | 9:52 PM": the article's date line, not a menu
     parts = v.NAV_SEPARATOR.split(text)
     if len(parts) < 2 or (len(parts) == 2 and v.BREADCRUMB_SEPARATOR.search(text) is None):
         return False

@@ -48,7 +48,7 @@ UI_LINE = re.compile(
     r"share|shares|share this(?: article| story| page| post)?|share on \w+|share via \w+|tweet|pin(?: it)?|"
     r"e-?mail|print|facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest|instagram|youtube|"
     r"copy|copy code|copy link|link copied|save|saved|save (?:this )?(?:article|story)|bookmark|"
-    r"gift (?:this )?(?:article|story)|\d{1,3} min(?:s|utes?)?(?: listen)?|follow(?: us)?(?: on [\w ]{1,30})?|like|reply|report|"
+    r"gift (?:this )?(?:article|story)|\d{1,3} min(?:s|utes?)?(?: listen)?|follow(?: us)?(?: on [\w ]{1,30})?|(?:join|find|like) us on [\w ]{1,30}|like|reply|report|"
     r"related(?: articles| stories| news| content| topics| posts| links| coverage)?|read more|read next|"
     r"more(?: stories| news| articles| from [\w .'’-]{1,40})?|recommended(?: for you| stories| reading)?|"
     r"you (?:may|might) also (?:like|be interested in)|most (?:read|popular|viewed|shared|watched)|"
