@@ -215,3 +215,13 @@ def test_a_dated_header_with_pipes_is_not_a_menu_and_a_kicker_headline_is_the_ti
     record = _record("\n".join(texts))
     assert record["title"] == "Update | Pier closed for repairs until December"
     assert record["published_at"] == "2022-04-26T21:52:00"
+
+
+@pytest.mark.parametrize(("text", "trail"), [
+    ("You are here: Home / Baby / Pier to close for repairs", True),
+    ("Home > News > Pier to close for repairs", True),
+    ("Home / Harbour / Pier to close", True),
+    ("Homeowners fear the pier will close", False),
+])
+def test_breadcrumb_labels(text, trail):
+    assert bool(v.BREADCRUMB_LABEL.match(text)) == trail

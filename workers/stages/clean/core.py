@@ -474,6 +474,9 @@ def clean_lines(
         title = lines[title_index].text if title_index is not None else None
         if title and (item := _list_item(title)):
             title = title[item.end():] or None  # "* Headline" in a dump's list
+        if title and v.BREADCRUMB_LABEL.match(title):
+            # "You are here: Home / Baby / Headline": a labelled trail of any separator ends in the headline
+            title = v.NAV_SEPARATOR.split(title)[-1].strip()
         if title and v.BREADCRUMB_SEPARATOR.search(title):
             # "Home > News > Headline": a breadcrumb trail ending in the headline
             crumb = v.BREADCRUMB_SEPARATOR.split(title)[-1].strip()

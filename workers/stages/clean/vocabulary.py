@@ -272,6 +272,8 @@ UI_WORDS = frozenset(
 )
 # breadcrumbs and nav rows: "Home > World > Europe", "News | Sport | Weather"
 NAV_SEPARATOR = re.compile(r"\s[>»›/|•·]\s")
+# a breadcrumb trail that says what it is, or starts at the home page: "You are here: Home / Baby / Headline"
+BREADCRUMB_LABEL = re.compile(r"^(?:(?:you are here|current page|breadcrumbs?)\s*:\s*)?home\s[>»›/|]\s", re.IGNORECASE)
 # breadcrumb arrows: two crumbs are enough ("Sport > Football"); pipes and slashes need three parts
 BREADCRUMB_SEPARATOR = re.compile(r"\s[>»›]\s")
 # a list item in a plain-text dump: "• item", "- item", "* item", "1. item" is not one (ranked lists are chrome)
