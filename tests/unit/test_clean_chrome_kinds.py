@@ -89,6 +89,7 @@ def test_desk_credits_name_no_author(text):
     ("By Jane Doe and Web Team", ["Jane Doe"]),  # the person when one is named
     ("Adam Aaronson PhillyVoice Staff", ["Adam Aaronson"]),  # a person with a site's desk credit run in
     ("Jane Doe Staff", ["Jane Doe"]),
+    ("Nathan Parker, Eric Mill, Chrome Safe Browsing team", ["Nathan Parker", "Eric Mill"]),  # a team, not a name
     ("By Carla Weiss and Derek Morgan", ["Carla Weiss", "Derek Morgan"]),
 ])
 def test_persons_beside_desk_words(text, names):

@@ -283,9 +283,10 @@ def authors(byline_text: str | None, declared: bool = False) -> list[str]:
     return out
 
 
-# "Adam Aaronson PhillyVoice Staff", "Jane Doe Staff": a desk credit run into a person's name
-_TRAILING_DESK = (re.compile(r"(?<=\w)\s+[\w.&'’-]+\s+(?:staff|desk|team)$", re.IGNORECASE),
-                  re.compile(r"(?<=\w)\s+(?:staff|desk|team)$", re.IGNORECASE))
+# "Adam Aaronson PhillyVoice Staff", "Jane Doe Staff": a staff credit run into a person's name (only
+# "Staff": "Nathan Parker, Chrome Safe Browsing team" is a team, not "Chrome Safe" with a credit)
+_TRAILING_DESK = (re.compile(r"(?<=\w)\s+[A-Z][\w.&'’-]*\s+(?:Staff|STAFF)$"),
+                  re.compile(r"(?<=\w)\s+(?:Staff|STAFF)$"))
 
 
 def _without_trailing_desk(part: str) -> str:
