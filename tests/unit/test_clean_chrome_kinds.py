@@ -226,3 +226,14 @@ def test_a_dated_header_with_pipes_is_not_a_menu_and_a_kicker_headline_is_the_ti
 ])
 def test_breadcrumb_labels(text, trail):
     assert bool(v.BREADCRUMB_LABEL.match(text)) == trail
+
+
+def test_an_inline_box_of_story_links_between_paragraphs_is_dropped():
+    texts = ["Pier to close for repairs", "March 5, 2024", PROSE[0], PROSE[1],
+             "* Ferry timetable changes for the summer season", "* Lighthouse opens its doors again",
+             "Advertisement", PROSE[2], PROSE[3], "The council listed three reasons:",
+             "* the piles have rotted", "* the deck is unsafe", "* insurance has lapsed", PROSE[4]]
+    record = _record("\n".join(texts))
+    assert "* Ferry timetable changes for the summer season" not in record["paragraphs"]
+    assert "* Lighthouse opens its doors again" not in record["paragraphs"]
+    assert "* the deck is unsafe" in record["paragraphs"]  # a list the article introduces stays

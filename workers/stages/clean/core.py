@@ -842,7 +842,8 @@ def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, en
         elif in_article and line.kind == ln.SHORT:
             text = line.text
             if md.BULLET.match(text):
-                if line.n >= 3 and not _is_ui(text.split(None, 1)[1]) and not _under_teaser_heading(lines, i, start):
+                if (line.n >= 3 and not _is_ui(text.split(None, 1)[1]) and not _under_teaser_heading(lines, i, start)
+                        and not _inline_link_box(lines, i, end)):
                     keep[i] = True
             elif _numbered_heading(lines, i, end):
                 keep[i] = True  # in a list article, after article text
@@ -865,6 +866,29 @@ def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, en
                 keep[i] = True
         i += 1
     _keep_colon_blocks(lines, keep, start, end)
+
+
+_LINK_BOX_MAX_ITEMS = 3
+
+
+def _inline_link_box(lines: list[ln.Line], i: int, end: int) -> bool:
+    """The bullet at i is one of 1-3 headline-shaped items (no sentence end) set between two prose
+    paragraphs, the one above not introducing them with a colon: links to other stories dropped into
+    the article ("* One virus, two Americas"), not a list of the article's own."""
+    first = i
+    while first > 0 and md.BULLET.match(lines[first - 1].text):
+        first -= 1
+    last = i
+    while last + 1 < end and md.BULLET.match(lines[last + 1].text):
+        last += 1
+    after = last + 1
+    while after < end and lines[after].kind == "boilerplate":
+        after += 1  # an ad slot's marker between the box and the prose
+    if last - first + 1 > _LINK_BOX_MAX_ITEMS or first == 0 or after >= end:
+        return False
+    above, below = lines[first - 1], lines[after]
+    return (above.kind == ln.PROSE and below.kind == ln.PROSE and not above.text.endswith(":")
+            and not any(lines[k].terminal for k in range(first, last + 1)))
 
 
 def _under_teaser_heading(lines: list[ln.Line], i: int, start: int) -> bool:
