@@ -237,3 +237,17 @@ def test_an_inline_box_of_story_links_between_paragraphs_is_dropped():
     assert "* Ferry timetable changes for the summer season" not in record["paragraphs"]
     assert "* Lighthouse opens its doors again" not in record["paragraphs"]
     assert "* the deck is unsafe" in record["paragraphs"]  # a list the article introduces stays
+
+
+@pytest.mark.parametrize(("text", "notice"), [
+    ("NOW Grenada is not responsible for the opinions, statements or media content presented by contributors.", True),
+    ("We are not responsible for the content of comments posted by users.", True),
+    ("The minister said he is not responsible for the content of the report, which was written by contributors.", False),
+])
+def test_contributor_disclaimers(text, notice):
+    (line,) = ln.classify([text])
+    assert (line.reason == "site_notice") == notice
+
+
+def test_a_parenthesised_credit_line_is_a_caption():
+    assert md.is_caption("(Credit: Clayton Aldern / Grist)", before_lead=False)

@@ -168,6 +168,9 @@ SITE_NOTICE = re.compile(
     r"^disclaimer\s*(?:\([^)]{0,80}\))?\s*:|delivered (?:straight |right |directly )?to (?:your|their) inbox(?:es)?\b|"
     r"participant in the amazon services llc associates program|earn (?:advertising )?fees by (?:advertising and )?linking to|"
     r"(?:is|are) (?:published|licensed|available) under (?:a|the) creative commons|"
+    # a contributors' disclaimer: "NOW Grenada is not responsible for the opinions, statements or media content presented by contributors"
+    r"^(?-i:[A-Z][\w.&'’-]*)(?: (?-i:[A-Z][\w.&'’-]*)){0,4} (?:is|are) not responsible for (?:the )?"
+    r"(?:opinions|views|content|statements|comments)\b[^.]{0,80}\b(?:contributors|users|readers|commenters|third parties)|"
     # a corrections policy: "If you are aware of an inaccuracy or would like to report a correction, ..."
     r"if you (?:are aware of|find|spot|see|notice) an? (?:inaccuracy|error|mistake|typo)\b[^.]{0,60}\bcorrection|"
     r"(?:would like to|want to|wish to) (?:report|request|submit) a correction)",
@@ -203,7 +206,7 @@ ICONISH = re.compile(r"icon|chevron|glyph|svg|sprite", re.IGNORECASE)
 # captions and photo credits; _CREDITED: who a credit names, capitalised words ("Evert Tennis Academy", "@jdoe")
 _CREDITED = r"(?:the )?(?-i:[A-Z@][\w.'’&@-]*(?: (?:[A-Z@&][\w.'’&@-]*|of|the|and|for|de|van|von|on)){0,7})"
 PHOTO_CREDIT = re.compile(
-    r"(?:\((?:AP|AFP|Reuters|EPA|Getty)?\s*(?:photo|image|picture|file)s?\b[^)]{0,80}\)|"
+    r"(?:\((?:AP|AFP|Reuters|EPA|Getty)?\s*(?:photo|image|picture|file|credit)s?\b[^)]{0,80}\)|"
     r"^(?:photo|image|picture|file photo|credit|photograph|video|caption)\s*(?::|/|credit\b)|"
     r"^(?:media|image|video|photo) (?:caption|copyright)\s+\S|"  # "Media caption Drone footage shows ..." (a label glued on)
     r"^(?:photo|image|picture|photograph|illustration)s? by [\w.'’ -]{1,40} on (?:unsplash|pexels|pixabay|flickr)$|"
