@@ -251,3 +251,10 @@ def test_contributor_disclaimers(text, notice):
 
 def test_a_parenthesised_credit_line_is_a_caption():
     assert md.is_caption("(Credit: Clayton Aldern / Grist)", before_lead=False)
+
+
+def test_the_heading_over_a_numbered_list_stays():
+    texts = ["Pier to close for repairs", "March 5, 2024", PROSE[0], PROSE[1], "My Top 3 Harbour Walks Around Town",
+             "1. The Northern Pier", PROSE[2], "2. The Southern Quay", PROSE[3], "3. The Old Lighthouse", PROSE[4]]
+    record = _record("\n".join(texts))
+    assert "My Top 3 Harbour Walks Around Town" in record["paragraphs"]

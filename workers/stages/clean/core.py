@@ -859,7 +859,7 @@ def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, en
                         and (2 <= line.n <= _SUBHEAD_MAX_WORDS or _one_word_heading(line, lines[before]))
                         and text[:1].isupper()
                         and not text.endswith((":", ",", ";"))
-                        and _subheading_shaped(text)
+                        and (_subheading_shaped(text) or _list_heading(lines, i + 1, end))
                     )
                 )
             ):
@@ -1057,6 +1057,12 @@ def _numbered_heading(lines: list[ln.Line], i: int, end: int) -> bool:
         and _NUMBERED_HEADING.match(line.text) is not None
         and lines[i + 1].kind == ln.PROSE
     )
+
+
+def _list_heading(lines: list[ln.Line], i: int, end: int) -> bool:
+    """Line i opens a list article's numbered items ("1. Christie Leigh Mueller" over its paragraph):
+    the line above it is the list's heading even when Title Case ("My Top 10 Women Talking Sports")."""
+    return _numbered_heading(lines, i, end) and lines[i].text.lstrip().startswith(("1.", "1)"))
 
 
 def _one_word_heading(line: ln.Line, before: ln.Line) -> bool:
