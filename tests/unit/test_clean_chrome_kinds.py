@@ -259,9 +259,3 @@ def test_the_heading_over_a_numbered_list_stays():
     record = _record("\n".join(texts))
     assert "My Top 3 Harbour Walks Around Town" in record["paragraphs"]
 
-
-def test_a_question_subheading_over_a_caption_stays():
-    texts = ["Pier to close for repairs", "March 5, 2024", PROSE[0], PROSE[1], "Why the pier?",
-             "The northern pier at dusk", PROSE[2], PROSE[3]]
-    record = _record("\n".join(texts))
-    assert "Why the pier?" in record["paragraphs"] and "The northern pier at dusk" not in record["paragraphs"]

@@ -855,7 +855,7 @@ def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, en
                     (text.endswith(":") and line.n >= 3 and md.BULLET.match(lines[i + 1].text) is not None)
                     or (
                         (lines[i + 1].kind == ln.PROSE or md.BULLET.match(lines[i + 1].text) is not None
-                         or _question_over_caption(lines, i, end)
+
                          or _numbered_heading(lines, i + 1, end))
                         and (2 <= line.n <= _SUBHEAD_MAX_WORDS or _one_word_heading(line, lines[before]))
                         and text[:1].isupper()
@@ -1058,11 +1058,6 @@ def _numbered_heading(lines: list[ln.Line], i: int, end: int) -> bool:
         and _NUMBERED_HEADING.match(line.text) is not None
         and lines[i + 1].kind == ln.PROSE
     )
-
-
-def _question_over_caption(lines: list[ln.Line], i: int, end: int) -> bool:
-    """A question subheading ("Why WordCamps?") over one short line (an image's caption) over prose."""
-    return lines[i].text.endswith("?") and i + 2 < end and lines[i + 1].kind == ln.SHORT and lines[i + 2].kind == ln.PROSE
 
 
 def _list_heading(lines: list[ln.Line], i: int, end: int) -> bool:
