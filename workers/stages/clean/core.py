@@ -855,7 +855,6 @@ def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, en
                     (text.endswith(":") and line.n >= 3 and md.BULLET.match(lines[i + 1].text) is not None)
                     or (
                         (lines[i + 1].kind == ln.PROSE or md.BULLET.match(lines[i + 1].text) is not None
-
                          or _numbered_heading(lines, i + 1, end))
                         and (2 <= line.n <= _SUBHEAD_MAX_WORDS or _one_word_heading(line, lines[before]))
                         and text[:1].isupper()
