@@ -259,3 +259,14 @@ def test_the_heading_over_a_numbered_list_stays():
     record = _record("\n".join(texts))
     assert "My Top 3 Harbour Walks Around Town" in record["paragraphs"]
 
+
+
+@pytest.mark.parametrize(("last", "dropped"), [
+    ("Our Editorial Staff at The Harbor Times is a team publishing news and other articles to over 200,000 "
+     "readers every month.", True),
+    ("The team is expected to finish the repairs before the summer season begins in June.", False),
+])
+def test_a_desk_presenting_itself_under_the_article(last, dropped):
+    texts = ["Pier to close for repairs", "By Editorial Staff", "March 5, 2024"] + PROSE + [last]
+    record = _record("\n".join(texts))
+    assert (last not in record["paragraphs"]) == dropped

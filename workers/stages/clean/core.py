@@ -779,7 +779,7 @@ def _drop_author_bio(paragraphs: list[str], byline: str | None, removed: Counter
     for name in authors:
         words = name.split()
         names.update((name, words[0], words[-1]) if len(words) > 1 else (name,))
-    if paragraphs and _closing_bio(paragraphs):
+    if paragraphs and (_closing_bio(paragraphs) or _desk_bio(paragraphs)):
         removed["author_bio"] += 1
         paragraphs = paragraphs[:-1]
     if not names:
@@ -822,6 +822,20 @@ def _closing_bio(paragraphs: list[str]) -> bool:
         return False
     name = m.group("name")
     return v.BIO_WORDING.search(paragraphs[-1]) is not None and not any(name in p for p in paragraphs[:-1])
+
+
+_DESK_BIO = re.compile(
+    r"^(?P<subject>(?:Our |The )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3})(?: (?:at|of|for) [^,;]{1,60}?)? "
+    r"(?:is|are) (?:a|an|the|made up|composed|committed|dedicated)\b"
+)
+
+
+def _desk_bio(paragraphs: list[str]) -> bool:
+    """The last paragraph presents a desk, not the article ("Our Editorial Staff at St. Lucia Times is a
+    team publishing news ..."): its subject is a desk or staff credit (vocabulary.DESK_CREDIT) of two or
+    more capitalised words."""
+    m = _DESK_BIO.match(paragraphs[-1])
+    return len(paragraphs) >= 3 and m is not None and v.DESK_CREDIT.match(m.group("subject")) is not None
 
 
 def _header_line(text: str) -> bool:
