@@ -75,7 +75,7 @@ def test_articles_about_copyright_stay_prose(text):
 @pytest.mark.parametrize("text", [
     "Editorial Staff", "Staff Reporter", "News Desk", "Web Team", "HLNF Staff Report", "Times Staff Writer",
     "Staff and news service reports", "STAFF AND NEWS SERVICE REPORTS", "Staff", "Our Editorial Staff",
-    "Sports Desk", "Staff reports", "Digital Desk",
+    "Sports Desk", "Staff reports", "Digital Desk", "Agencies", "Wire services",
 ])
 def test_desk_credits_name_no_author(text):
     assert v.DESK_CREDIT.match(text)

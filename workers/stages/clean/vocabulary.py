@@ -262,7 +262,9 @@ DESK_CREDIT = re.compile(
     r"international|politics|world|wire|copy|photo|picture|graphics|multimedia|social media|staff)\s+)?"
     r"(?:staff|desk|team|newsroom|bureau)"
     r"(?:\s+(?:writers?|reporters?|reports?|correspondents?))?"
-    r"(?:\s+(?:and|&)\s+(?:(?:news|wire) services?|wires?|agency|agencies|(?:wire|news|agency) reports?)(?:\s+reports?)?)?$",
+    r"(?:\s+(?:and|&)\s+(?:(?:news|wire) services?|wires?|agency|agencies|(?:wire|news|agency) reports?)(?:\s+reports?)?)?$|"
+    # a wire credit alone: "Agencies", "Wire services", "News agencies"
+    r"^(?:(?:news |wire )?agencies|wire services|news services|wires|agency reports?)$",
     re.IGNORECASE,
 )
 # words that make up button rows such as "Share Tweet Email Print" when a line has nothing else
