@@ -270,3 +270,14 @@ def test_a_desk_presenting_itself_under_the_article(last, dropped):
     texts = ["Pier to close for repairs", "By Editorial Staff", "March 5, 2024"] + PROSE + [last]
     record = _record("\n".join(texts))
     assert (last not in record["paragraphs"]) == dropped
+
+
+@pytest.mark.parametrize(("others", "published"), [
+    (["14/04/2020 at 3:00 pm", "15/04/2020 at 5:53 pm"], "2020-04-12"),  # the page writes the day first
+    (["04/14/2020 at 3:00 pm", "04/15/2020 at 5:53 pm"], "2020-12-04"),  # month first: the default stands
+    ([], "2020-12-04"),
+])
+def test_an_ambiguous_slashed_date_follows_the_pages_own_order(others, published):
+    texts = ["Olive bread", "12/04/2020 by Kay 24 Comments"] + PROSE + ["Comments"] + [
+        line for other in others for line in (other, "Lovely recipe, thank you for sharing it with us all.")]
+    assert _record("\n".join(texts))["published_at"] == published

@@ -408,6 +408,8 @@ def clean_lines(
         if is_meta:
             keep[i] = False
 
+    if published_lines:
+        published = _page_day_order(published, published_lines, lines)
     first = next((i for i, k in enumerate(keep) if k), len(lines))
     if byline is None:
         byline = (_name_over_date(lines, meta, keep, first) or _name_under_date(lines, meta, keep, first)
@@ -740,6 +742,31 @@ def _meta_facts(text: str) -> tuple:
     label = None if found else md.source_label(text)
     role = not found and not label and len(text) <= 60 and _ROLE_LINE_MATCH(text) is not None
     return dates, found, label, role
+
+
+_SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+
+
+def _page_day_order(published: str | None, published_lines: list[tuple[int, str]], lines: list[ln.Line]) -> str | None:
+    """The published date read again when it came from an ambiguous slashed date ("12/04/2020",
+    read month-first) and the page's other slashed dates show the page writes the day first
+    ("14/04/2020" under the comments): the page's own order decides, not a default."""
+    if not published or len(published) < 10:
+        return published
+    line = next((lines[i].text for i, d in published_lines if d[:10] == published[:10]), None)
+    m = _SLASH_DATE.search(line) if line else None
+    if m is None or int(m.group(1)) > 12 or int(m.group(2)) > 12 or m.group(1) == m.group(2):
+        return published
+    votes = Counter()
+    for other in lines:
+        if "/" in other.text and len(other.text) <= 200:
+            for a, b, _ in _SLASH_DATE.findall(other.text):
+                votes["day"] += int(a) > 12 >= int(b)
+                votes["month"] += int(b) > 12 >= int(a)
+    month_first_read = published[5:7] == f"{int(m.group(1)):02d}"
+    if votes["day"] == votes["month"] or (votes["day"] > votes["month"]) != month_first_read:
+        return published
+    return f"{published[:5]}{published[8:10]}-{published[5:7]}{published[10:]}"  # month and day swapped
 
 
 _GLUED_DATE = re.compile(
