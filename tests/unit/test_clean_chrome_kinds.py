@@ -281,3 +281,13 @@ def test_an_ambiguous_slashed_date_follows_the_pages_own_order(others, published
     texts = ["Olive bread", "12/04/2020 by Kay 24 Comments"] + PROSE + ["Comments"] + [
         line for other in others for line in (other, "Lovely recipe, thank you for sharing it with us all.")]
     assert _record("\n".join(texts))["published_at"] == published
+
+
+@pytest.mark.parametrize(("label", "authors"), [
+    ("About the Author - Florina Ionescu", ["Florina Ionescu"]),
+    ("About the author: Jane Doe", ["Jane Doe"]),
+    ("About the Author - Read more about our team", []),
+])
+def test_the_author_box_label_names_the_author(label, authors):
+    texts = ["Pier to close for repairs", "March 5, 2024"] + PROSE + [label, "Hi! I write about harbours."]
+    assert _record("\n".join(texts))["authors"] == authors

@@ -413,7 +413,7 @@ def clean_lines(
     first = next((i for i, k in enumerate(keep) if k), len(lines))
     if byline is None:
         byline = (_name_over_date(lines, meta, keep, first) or _name_under_date(lines, meta, keep, first)
-                  or _name_with_role(lines, meta, keep, first) or _bio_name(lines))
+                  or _name_with_role(lines, meta, keep, first) or _bio_name(lines) or _author_box_name(lines))
 
     # 3. title: the line a browser-tab title line ("Headline - Site") repeats; else the header line
     # whose content words best match the article's - not a subheading the article repeats (a table
@@ -1443,6 +1443,16 @@ def _bio_name(lines: list[ln.Line]) -> str | None:
             m = _BIO_OPENING.match(line.text)
             if m and " " in m.group("name") and _person_name(m.group("name")):
                 return m.group("name")
+    return None
+
+
+def _author_box_name(lines: list[ln.Line]) -> str | None:
+    """The name an author box's label line gives ("About the Author - Florina Ionescu",
+    vocabulary.AUTHOR_BOX_LABEL), when the page gives no byline."""
+    for line in lines:
+        m = v.AUTHOR_BOX_LABEL.match(line.text) if len(line.text) <= 80 else None
+        if m and _named(m.group("name")):
+            return m.group("name")
     return None
 
 

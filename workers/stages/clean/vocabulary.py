@@ -245,6 +245,8 @@ END_MARKER = re.compile(
 
 # a byline's label alone on its line, the name on the next one ("By" / "Jane Doe": the dump split a link)
 BYLINE_LABEL = re.compile(r"^(?:by|written by|posted by|published by|author|authors?|words by)\s*:?$", re.IGNORECASE)
+# an author box's label with the author's name on one line: "About the Author - Florina Ionescu"
+AUTHOR_BOX_LABEL = re.compile(r"^(?:about the author|about the writer|author bio|meet the author)\s*[-–—:|]\s*(?P<name>\S.{1,60})$", re.IGNORECASE)
 # a staff role line under a standalone byline name: "Business reporter", "Transport correspondent"
 ROLE_LINE = re.compile(
     r"^(?:[A-Z][\w&'’-]*\s){0,3}(?:reporter|correspondent|editor|writer|journalist|columnist|contributor|"
