@@ -291,3 +291,9 @@ def test_an_ambiguous_slashed_date_follows_the_pages_own_order(others, published
 def test_the_author_box_label_names_the_author(label, authors):
     texts = ["Pier to close for repairs", "March 5, 2024"] + PROSE + [label, "Hi! I write about harbours."]
     assert _record("\n".join(texts))["authors"] == authors
+
+
+def test_a_line_opening_with_a_lower_case_function_word_is_never_the_title():
+    texts = ["Menu", "Pier to close for repairs until the end of the year", "Jane Doe", "from Harbor University",
+             "Last updated on 20 Feb, 2020"] + PROSE
+    assert _record("\n".join(texts))["title"] == "Pier to close for repairs until the end of the year"

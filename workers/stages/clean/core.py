@@ -424,7 +424,7 @@ def clean_lines(
     later_heads = None
     for i in range(0 if known_title or title_index is not None else first):
         line = lines[i]
-        if line.kind == "boilerplate" or meta[i] or keep[i]:
+        if line.kind == "boilerplate" or meta[i] or keep[i] or _continuation(line.text):
             continue
         if body_words is None:
             body_words = md.content_words(_head_text(lines, keep, _TITLE_BODY_CHARS))
@@ -1480,6 +1480,13 @@ def _headline_before(lines: list[ln.Line], meta: list[bool], first: int) -> int 
             continue  # a link row ("Email the author | Follow"), not a headline
         return i if md.headline_shaped(line.text) else None
     return None
+
+
+def _continuation(text: str) -> bool:
+    """A line that opens with a lower-case function word ("from University of Michigan", "and more"):
+    the rest of the line above it, never a headline."""
+    first = text.split(None, 1)[0] if text else ""
+    return first.islower() and first in v.STOPWORDS
 
 
 def _kicker_headline(text: str) -> bool:
