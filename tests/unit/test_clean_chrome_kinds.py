@@ -297,3 +297,11 @@ def test_a_line_opening_with_a_lower_case_function_word_is_never_the_title():
     texts = ["Menu", "Pier to close for repairs until the end of the year", "Jane Doe", "from Harbor University",
              "Last updated on 20 Feb, 2020"] + PROSE
     assert _record("\n".join(texts))["title"] == "Pier to close for repairs until the end of the year"
+
+
+def test_label_headings_of_a_structured_text_stay_and_a_search_label_does_not():
+    texts = ["Influenza vaccination and mortality", "March 5, 2024", PROSE[0], "Results:", PROSE[1],
+             "Primary Funding Source:", "National Institute on Aging.", PROSE[2], "Search for:", PROSE[3]]
+    paragraphs = _record("\n".join(texts))["paragraphs"]
+    assert "Results:" in paragraphs and "Primary Funding Source:" in paragraphs
+    assert "Search for:" not in paragraphs

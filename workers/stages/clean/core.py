@@ -894,6 +894,7 @@ def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, en
                 and not md.BULLET.match(lines[before].text)
                 and (
                     (text.endswith(":") and line.n >= 3 and md.BULLET.match(lines[i + 1].text) is not None)
+                    or _label_heading(lines, i)
                     or (
                         (lines[i + 1].kind == ln.PROSE or md.BULLET.match(lines[i + 1].text) is not None
                          or _numbered_heading(lines, i + 1, end))
@@ -1098,6 +1099,17 @@ def _numbered_heading(lines: list[ln.Line], i: int, end: int) -> bool:
         and _NUMBERED_HEADING.match(line.text) is not None
         and lines[i + 1].kind == ln.PROSE
     )
+
+
+_LABEL_MAX_WORDS = 4
+
+
+def _label_heading(lines: list[ln.Line], i: int) -> bool:
+    """A label heading of a structured text ("Results:", "Primary Funding Source:") over the sentence
+    or paragraph it labels: at most _LABEL_MAX_WORDS capitalised words and a colon."""
+    text = lines[i].text
+    return (text.endswith(":") and lines[i].n <= _LABEL_MAX_WORDS and text[:1].isupper()
+            and lines[i + 1].kind in ln.CONTENT_KINDS and not _is_ui(text))
 
 
 def _list_heading(lines: list[ln.Line], i: int, end: int) -> bool:

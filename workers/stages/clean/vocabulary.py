@@ -56,7 +56,7 @@ UI_LINE = re.compile(
     r"latest(?: news| stories| videos| updates)?|breaking(?: news)?|editor'?s? picks?|popular(?: now)?|"
     r"don'?t miss|see also|also read|watch(?: now| live| video)?|live(?: tv| now| updates| blog)?|"
     r"videos?|photos?|pictures?|gallery|photo gallery|image \d+ of \d+|\d+ of \d+|"
-    r"skip to (?:main )?content|skip navigation|menu|main menu|navigation|home|homepage|search|close|"
+    r"skip to (?:main )?content|skip navigation|menu|main menu|navigation|home|homepage|search(?: for| this (?:site|website|blog))?|close|"
     r"open|back to top|next(?: article| story)?|previous(?: article| story)?|prev|load more|show more|"
     r"sign ?in|log ?in|sign ?up|log ?out|register|subscribe(?: now)?|account|my account|profile|"
     r"newsletters?|podcasts?|opinion|world|business|sports?|politics|tech(?:nology)?|entertainment|"
