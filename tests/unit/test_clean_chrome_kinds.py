@@ -305,3 +305,17 @@ def test_label_headings_of_a_structured_text_stay_and_a_search_label_does_not():
     paragraphs = _record("\n".join(texts))["paragraphs"]
     assert "Results:" in paragraphs and "Primary Funding Source:" in paragraphs
     assert "Search for:" not in paragraphs
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("BVINEWS.COM", "credits"), ("www.example.org", "credits"), ("bbc.co.uk", "credits"),
+    ("Release Date:", "ui_vocabulary"), ("Publication date", "ui_vocabulary"),
+])
+def test_bare_source_domains_and_empty_date_labels(text, reason):
+    (line,) = ln.classify([text])
+    assert (line.kind, line.reason) == ("boilerplate", reason)
+
+
+def test_a_sentence_naming_a_domain_is_not_a_credit():
+    (line,) = ln.classify(["Example.com is a site"])
+    assert line.kind != "boilerplate"

@@ -69,7 +69,8 @@ UI_LINE = re.compile(
     r"[\d.,]+k? (?:shares?|likes?|views?|comments?|reactions?)|font size|text size|a ?a ?a|"
     r"about the author|more on this (?:story|topic)|related internet links|accessibility(?: help)?|"
     r"notifications|(?:table of )?contents|in this (?:article|story|post)|jump to(?: section)?|"
-    r"send flowers|share a memory|sign (?:the|our) guest ?book|view all entries)(?:[.:!]|\.\.\.|…)?$",
+    r"send flowers|share a memory|sign (?:the|our) guest ?book|view all entries|"
+    r"(?:release|publication|publish|post|posting) date|date (?:posted|published))(?:[.:!]|\.\.\.|…)?$",
     re.IGNORECASE,
 )
 # a label heading followed by a link list, e.g. "Tags: NATO, Russia", "Read more: ..."
@@ -198,6 +199,8 @@ BIO_WORDING = re.compile(
 AUTHOR_CONTACT = re.compile(r"\b(?:reach|contact|email|e-mail|write to) (?:him|her|them|me)\b[^\n]{0,80}@", re.IGNORECASE)
 # the end of a press release or wire story: "###", "# # #", "-30-", "- ENDS -"
 END_OF_COPY = re.compile(r"^(?:#{3,}|# # #|-+ ?30 ?-+|-* ?ends ?-*)$", re.IGNORECASE)
+# a line that is only a site's domain ("BVINEWS.COM", "www.example.org"): the source credit of copied text
+BARE_DOMAIN = re.compile(r"^[a-z0-9-]{2,40}(?:\.[a-z0-9-]{2,40}){0,2}\.(?:com|org|net|news|info|co|tv|gov|edu)(?:\.[a-z]{2})?/?$", re.IGNORECASE)
 # an "About <Organisation>" boilerplate heading (press releases): a proper name, no sentence
 ABOUT_SECTION = re.compile(r"^About (?:the )?[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|of|and|for|&|the|de|du|la)){0,6}$")
 
