@@ -319,3 +319,14 @@ def test_bare_source_domains_and_empty_date_labels(text, reason):
 def test_a_sentence_naming_a_domain_is_not_a_credit():
     (line,) = ln.classify(["Example.com is a site"])
     assert line.kind != "boilerplate"
+
+
+def test_first_character_buckets_leave_an_optional_leading_group_whole():
+    import re
+
+    from workers.stages.clean.fastmatch import first_char_match, first_char_union, split_branches
+
+    pattern = re.compile(r"^(?:https?://)?(?:www\.)?[a-z]+\.com$", re.IGNORECASE)
+    assert split_branches(pattern.pattern) is None
+    assert first_char_match(pattern)("example.com") and first_char_match(pattern)("https://example.com")
+    assert first_char_union((("domain", pattern),))("example.com") == "domain"
