@@ -736,9 +736,10 @@ def _meta_facts(text: str) -> tuple:
     then whether it is a staff-role line ("Business reporter", at most 60 characters) when neither."""
     dates = (date_line(text) or _list_or_byline_date(text)) if _DIGIT.search(text) else None
     found = md.byline(text)
-    if dates is None and found is None and (glued := _GLUED_DATE.search(text)) and _named(text[:glued.start()]):
+    if dates is None and found is None and _DIGIT.search(text) and (glued := _GLUED_DATE.search(text)) \
+            and _named(text[:glued.start() + 1]):
         # "Shana Nys DambrotNovember 6, 2023": a byline name and its date run together (one link each)
-        dates, found = date_line(text[glued.start():]), (text[:glued.start()], None)
+        dates, found = date_line(text[glued.start() + 1:]), (text[:glued.start() + 1], None)
     label = None if found else md.source_label(text)
     role = not found and not label and len(text) <= 60 and _ROLE_LINE_MATCH(text) is not None
     return dates, found, label, role
@@ -769,8 +770,9 @@ def _page_day_order(published: str | None, published_lines: list[tuple[int, str]
     return f"{published[:5]}{published[8:10]}-{published[5:7]}{published[10:]}"  # month and day swapped
 
 
+# a lower-case letter right before a month name and day (class first: the regex engine skips ahead)
 _GLUED_DATE = re.compile(
-    r"(?<=[a-z])(?=(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"[a-z](?=(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? \d{1,2}, \d{4})"
 )
 _DAY_NUMBER = re.compile(r"(?<![(\d])\d{1,2}(?![)\d])")

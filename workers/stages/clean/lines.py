@@ -89,11 +89,10 @@ _ANCHORED_ROWS = (
     ("end_marker", v.END_OF_COPY, 12),
     ("about_section", v.ABOUT_SECTION, 80),
     ("credits", v.CREDITS, 250),
-    ("source_domain", v.BARE_DOMAIN, 60),
 )
 _ANCHORED_ROW = union_by_length(_ANCHORED_ROWS)
 _FIRST_ROWS = frozenset(("comment_prompt", "ui_line", "comment_heading"))  # rows tried before the icon-word test
-_ROW_REASON = {"ui_line": "ui_vocabulary", "ui_prefix": "ui_vocabulary", "source_domain": "credits"}  # other rows: their name
+_ROW_REASON = {"ui_line": "ui_vocabulary", "ui_prefix": "ui_vocabulary"}  # other rows: their name
 _GALLERY_SCORE = -2.0  # a gallery control inside the article: see vocabulary.GALLERY_CONTROL
 
 
@@ -116,7 +115,9 @@ def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
     if length <= 160 and _is_nav_row(text):
         return "ui_vocabulary"
     if row is not None:
-        return _ROW_REASON.get(row, row)  # end_marker, about_section, credits, source_domain -> credits
+        return row  # end_marker, about_section, credits
+    if length <= 60 and " " not in text and "." in text and v.BARE_DOMAIN.match(text):
+        return "credits"  # "BVINEWS.COM": the source credit of copied text
     if length <= 300 and "©" in text and v.COPYRIGHT.search(text):
         return "copyright"
     if _ALL_TRIGGERS.isdisjoint(tokens):
