@@ -919,11 +919,11 @@ def _inline_link_box(lines: list[ln.Line], i: int, end: int) -> bool:
     """The bullet at i is one of 1-3 headline-shaped items (no sentence end) set between two prose
     paragraphs, the one above not introducing them with a colon: links to other stories dropped into
     the article ("* One virus, two Americas"), not a list of the article's own."""
-    first = i
-    while first > 0 and md.BULLET.match(lines[first - 1].text):
+    first = i  # both walks stop one step past the largest box: a longer list is the article's
+    while first > 0 and i - first <= _LINK_BOX_MAX_ITEMS and md.BULLET.match(lines[first - 1].text):
         first -= 1
     last = i
-    while last + 1 < end and md.BULLET.match(lines[last + 1].text):
+    while last + 1 < end and last - i <= _LINK_BOX_MAX_ITEMS and md.BULLET.match(lines[last + 1].text):
         last += 1
     after = last + 1
     while after < end and lines[after].kind == "boilerplate":

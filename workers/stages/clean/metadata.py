@@ -185,7 +185,7 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
     line that holds a byline with a date or label around it gives the byline (_by_segment)."""
     if len(text) > 120:
         return None
-    item = LIST_ITEM.match(text)
+    item = LIST_ITEM.match(text) if text[:1] in _LIST_MARKS else None
     if item and _LABELLED_BYLINE.match(text, item.end()):
         return byline(text[item.end():])  # "* Author: Jane Doe": a labelled byline in a dump's list
     m = _BYLINE_MATCH(text)  # _BYLINE.match where the first character allows (fastmatch)
@@ -361,6 +361,7 @@ def looks_like_outlet(text: str) -> bool:
 
 
 # the marker of a list item in a text dump ("* ", "+ ", "o " for nested lists, "• ", "- ") and its space
+_LIST_MARKS = frozenset("•·▪◦‣*+–-o")  # the first characters LIST_ITEM can match
 _LABELLED_BYLINE = re.compile(r"(?:authors?|written by|by)\s*:\s*\S", re.IGNORECASE)
 LIST_ITEM = re.compile(r"^(?:[•·▪◦‣*+–-]|o(?= [A-Z0-9]))\s+(?=\S)")
 
