@@ -162,7 +162,7 @@ def test_dates_and_sentences_are_not_authors(text):
 @pytest.mark.parametrize(("text", "names"), [
     ("Evan Halper Staff Writer", ["Evan Halper"]),  # a role run into the name
     ("Bob Yirka, Phys.org", ["Bob Yirka"]),  # the site is not an author
-    ("HLNF Staff Report", ["HLNF Staff Report"]),  # a staff credit alone is the byline
+    ("HLNF Staff Report", []),  # a desk or staff credit names no person: no byline (vocabulary.DESK_CREDIT)
     ("Ana Ruiz, Senior Correspondent", ["Ana Ruiz"]),
 ])
 def test_roles_sites_and_staff_credits(text, names):

@@ -18,8 +18,8 @@ PROSE_LINE = "The council approved the budget on Tuesday after months of debate 
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
-        ("Advertisement", "ui_vocabulary"),
-        ("ADVERTISEMENT", "ui_vocabulary"),
+        ("Advertisement", "advertisement"),
+        ("ADVERTISEMENT", "advertisement"),
         ("Share this article", "ui_vocabulary"),
         ("Trending Photos", "ui_vocabulary"),
         ("Live Tv", "ui_vocabulary"),
@@ -507,8 +507,8 @@ def test_site_name_from_the_document_title(title, headline, expected):
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
-        ("Publicidad", "ui_vocabulary"),
-        ("Anzeige", "ui_vocabulary"),
+        ("Publicidad", "advertisement"),
+        ("Anzeige", "advertisement"),
         ("Gift this article", "ui_vocabulary"),
         ("Save this story", "ui_vocabulary"),
         ("5 min", "ui_vocabulary"),

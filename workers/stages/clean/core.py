@@ -56,6 +56,9 @@ _HEADER_GAP_LINES = 8  # date, byline, share-row lines between a header line and
 # chrome whose date lines are still the article's (a press release's date under its legal boilerplate);
 # comment sections and teaser lists never give the article's date
 _DATED_CHROME = frozenset(("legal", "paywall"))
+# chrome reasons (lines.classify) whose lines no extractor vote keeps: an ad slot's marker and a
+# copyright/reproduction notice are never the article's text, whatever trafilatura and readability keep
+NEVER_RESCUED = frozenset(("advertisement", "copyright"))
 MAX_HTML_CHARS = 5_000_000  # HTML past this is cut (at a tag) before trafilatura: see clean()
 
 
@@ -262,7 +265,9 @@ def _declared_subset(byline: str | None, page_meta: dict) -> str | None:
 
 
 def _header_fields(texts: list[str]) -> tuple[str | None, str | None, str | None, str | None]:
-    """(published, updated, byline, source) from short article-meta texts of an HTML page."""
+    """(published, updated, byline, source) from short article-meta texts of an HTML page. A byline
+    element that carries a date other than the page's published day is a teaser's ("By Jane Doe Feb
+    18, 2020 4 min read" in a list of other posts), not the article's."""
     published = updated = byline = source = None
     for i, text in enumerate(texts):
         if byline is None and v.BYLINE_LABEL.match(text) and i + 1 < len(texts) and md.authors(texts[i + 1]):
@@ -271,6 +276,9 @@ def _header_fields(texts: list[str]) -> tuple[str | None, str | None, str | None
         if dates:
             published = published or dates[0]
             updated = updated or dates[1]
+        own = _list_or_byline_date(text)
+        if published and own and own[0] and own[0][:10] != published[:10]:
+            continue
         for part in _META_PARTS.split(text):
             found = md.byline(part)
             if found:
@@ -327,7 +335,8 @@ def clean_lines(
             [line.kind == ln.PROSE for line in lines],
             votes["readability_only"],
             votes["votes"],
-            marked=_marked_lines(lines, votes.get("marked_chrome") or {}),
+            marked=[m or line.reason in NEVER_RESCUED for m, line in
+                    zip(_marked_lines(lines, votes.get("marked_chrome") or {}), lines)],
         )
     elif keep_flags is not None:
         keep = [flag and line.kind != "boilerplate" for flag, line in zip(keep_flags, lines)]
@@ -391,16 +400,20 @@ def clean_lines(
             keep[i - 1] = False
         # "By" / "Jane Doe": a byline label on its own line over the name (a dump splits the link)
         elif i + 1 < len(lines) and len(line.text) <= 16 and v.BYLINE_LABEL.match(line.text) and _named(lines[i + 1].text):
-            byline = byline or lines[i + 1].text
-            meta[i] = meta[i + 1] = True
+            names, last = _names_over_lines(lines, i + 1)  # "By" / "A" / "and" / "B": each name a link
+            byline = byline or names
+            for j in range(i, last + 1):
+                meta[j] = True
     for i, is_meta in enumerate(meta):
         if is_meta:
             keep[i] = False
 
+    if published_lines:
+        published = _page_day_order(published, published_lines, lines)
     first = next((i for i, k in enumerate(keep) if k), len(lines))
     if byline is None:
         byline = (_name_over_date(lines, meta, keep, first) or _name_under_date(lines, meta, keep, first)
-                  or _name_with_role(lines, meta, keep, first) or _bio_name(lines))
+                  or _name_with_role(lines, meta, keep, first) or _bio_name(lines) or _author_box_name(lines))
 
     # 3. title: the line a browser-tab title line ("Headline - Site") repeats; else the header line
     # whose content words best match the article's - not a subheading the article repeats (a table
@@ -411,7 +424,7 @@ def clean_lines(
     later_heads = None
     for i in range(0 if known_title or title_index is not None else first):
         line = lines[i]
-        if line.kind == "boilerplate" or meta[i] or keep[i]:
+        if line.kind == "boilerplate" or meta[i] or keep[i] or _continuation(line.text):
             continue
         if body_words is None:
             body_words = md.content_words(_head_text(lines, keep, _TITLE_BODY_CHARS))
@@ -463,6 +476,9 @@ def clean_lines(
         title = lines[title_index].text if title_index is not None else None
         if title and (item := _list_item(title)):
             title = title[item.end():] or None  # "* Headline" in a dump's list
+        if title and v.BREADCRUMB_LABEL.match(title):
+            # "You are here: Home / Baby / Headline": a labelled trail of any separator ends in the headline
+            title = v.NAV_SEPARATOR.split(title)[-1].strip()
         if title and v.BREADCRUMB_SEPARATOR.search(title):
             # "Home > News > Headline": a breadcrumb trail ending in the headline
             crumb = v.BREADCRUMB_SEPARATOR.split(title)[-1].strip()
@@ -720,11 +736,45 @@ def _meta_facts(text: str) -> tuple:
     then whether it is a staff-role line ("Business reporter", at most 60 characters) when neither."""
     dates = (date_line(text) or _list_or_byline_date(text)) if _DIGIT.search(text) else None
     found = md.byline(text)
+    if dates is None and found is None and _DIGIT.search(text) and (glued := _GLUED_DATE.search(text)) \
+            and _named(text[:glued.start() + 1]):
+        # "Shana Nys DambrotNovember 6, 2023": a byline name and its date run together (one link each)
+        dates, found = date_line(text[glued.start() + 1:]), (text[:glued.start() + 1], None)
     label = None if found else md.source_label(text)
     role = not found and not label and len(text) <= 60 and _ROLE_LINE_MATCH(text) is not None
     return dates, found, label, role
 
 
+_SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+
+
+def _page_day_order(published: str | None, published_lines: list[tuple[int, str]], lines: list[ln.Line]) -> str | None:
+    """The published date read again when it came from an ambiguous slashed date ("12/04/2020",
+    read month-first) and the page's other slashed dates show the page writes the day first
+    ("14/04/2020" under the comments): the page's own order decides, not a default."""
+    if not published or len(published) < 10:
+        return published
+    line = next((lines[i].text for i, d in published_lines if d[:10] == published[:10]), None)
+    m = _SLASH_DATE.search(line) if line else None
+    if m is None or int(m.group(1)) > 12 or int(m.group(2)) > 12 or m.group(1) == m.group(2):
+        return published
+    votes = Counter()
+    for other in lines:
+        if "/" in other.text and len(other.text) <= 200:
+            for a, b, _ in _SLASH_DATE.findall(other.text):
+                votes["day"] += int(a) > 12 >= int(b)
+                votes["month"] += int(b) > 12 >= int(a)
+    month_first_read = published[5:7] == f"{int(m.group(1)):02d}"
+    if votes["day"] == votes["month"] or (votes["day"] > votes["month"]) != month_first_read:
+        return published
+    return f"{published[:5]}{published[8:10]}-{published[5:7]}{published[10:]}"  # month and day swapped
+
+
+# a lower-case letter right before a month name and day (class first: the regex engine skips ahead)
+_GLUED_DATE = re.compile(
+    r"[a-z](?=(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? \d{1,2}, \d{4})"
+)
 _DAY_NUMBER = re.compile(r"(?<![(\d])\d{1,2}(?![)\d])")
 _DIGIT = re.compile(r"\d")
 
@@ -758,7 +808,7 @@ def _drop_author_bio(paragraphs: list[str], byline: str | None, removed: Counter
     for name in authors:
         words = name.split()
         names.update((name, words[0], words[-1]) if len(words) > 1 else (name,))
-    if paragraphs and _closing_bio(paragraphs):
+    if paragraphs and (_closing_bio(paragraphs) or _desk_bio(paragraphs)):
         removed["author_bio"] += 1
         paragraphs = paragraphs[:-1]
     if not names:
@@ -803,6 +853,20 @@ def _closing_bio(paragraphs: list[str]) -> bool:
     return v.BIO_WORDING.search(paragraphs[-1]) is not None and not any(name in p for p in paragraphs[:-1])
 
 
+_DESK_BIO = re.compile(
+    r"^(?P<subject>(?:Our |The )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3})(?: (?:at|of|for) [^,;]{1,60}?)? "
+    r"(?:is|are) (?:a|an|the|made up|composed|committed|dedicated)\b"
+)
+
+
+def _desk_bio(paragraphs: list[str]) -> bool:
+    """The last paragraph presents a desk, not the article ("Our Editorial Staff at St. Lucia Times is a
+    team publishing news ..."): its subject is a desk or staff credit (vocabulary.DESK_CREDIT) of two or
+    more capitalised words."""
+    m = _DESK_BIO.match(paragraphs[-1])
+    return len(paragraphs) >= 3 and m is not None and v.DESK_CREDIT.match(m.group("subject")) is not None
+
+
 def _header_line(text: str) -> bool:
     """A date line or a byline line (an article's header)."""
     return len(text) <= 120 and (date_line(text) is not None or md.byline(text) is not None)
@@ -821,7 +885,8 @@ def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, en
         elif in_article and line.kind == ln.SHORT:
             text = line.text
             if md.BULLET.match(text):
-                if line.n >= 3 and not _is_ui(text.split(None, 1)[1]) and not _under_teaser_heading(lines, i, start):
+                if (line.n >= 3 and not _is_ui(text.split(None, 1)[1]) and not _under_teaser_heading(lines, i, start)
+                        and not _inline_link_box(lines, i, end)):
                     keep[i] = True
             elif _numbered_heading(lines, i, end):
                 keep[i] = True  # in a list article, after article text
@@ -831,19 +896,43 @@ def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, en
                 and not md.BULLET.match(lines[before].text)
                 and (
                     (text.endswith(":") and line.n >= 3 and md.BULLET.match(lines[i + 1].text) is not None)
+                    or _label_heading(lines, i)
                     or (
                         (lines[i + 1].kind == ln.PROSE or md.BULLET.match(lines[i + 1].text) is not None
                          or _numbered_heading(lines, i + 1, end))
                         and (2 <= line.n <= _SUBHEAD_MAX_WORDS or _one_word_heading(line, lines[before]))
                         and text[:1].isupper()
                         and not text.endswith((":", ",", ";"))
-                        and _subheading_shaped(text)
+                        and (_subheading_shaped(text) or _list_heading(lines, i + 1, end))
                     )
                 )
             ):
                 keep[i] = True
         i += 1
     _keep_colon_blocks(lines, keep, start, end)
+
+
+_LINK_BOX_MAX_ITEMS = 3
+
+
+def _inline_link_box(lines: list[ln.Line], i: int, end: int) -> bool:
+    """The bullet at i is one of 1-3 headline-shaped items (no sentence end) set between two prose
+    paragraphs, the one above not introducing them with a colon: links to other stories dropped into
+    the article ("* One virus, two Americas"), not a list of the article's own."""
+    first = i  # both walks stop one step past the largest box: a longer list is the article's
+    while first > 0 and i - first <= _LINK_BOX_MAX_ITEMS and md.BULLET.match(lines[first - 1].text):
+        first -= 1
+    last = i
+    while last + 1 < end and last - i <= _LINK_BOX_MAX_ITEMS and md.BULLET.match(lines[last + 1].text):
+        last += 1
+    after = last + 1
+    while after < end and lines[after].kind == "boilerplate":
+        after += 1  # an ad slot's marker between the box and the prose
+    if last - first + 1 > _LINK_BOX_MAX_ITEMS or first == 0 or after >= end:
+        return False
+    above, below = lines[first - 1], lines[after]
+    return (above.kind == ln.PROSE and below.kind == ln.PROSE and not above.text.endswith(":")
+            and not any(lines[k].terminal for k in range(first, last + 1)))
 
 
 def _under_teaser_heading(lines: list[ln.Line], i: int, start: int) -> bool:
@@ -1014,6 +1103,23 @@ def _numbered_heading(lines: list[ln.Line], i: int, end: int) -> bool:
     )
 
 
+_LABEL_MAX_WORDS = 4
+
+
+def _label_heading(lines: list[ln.Line], i: int) -> bool:
+    """A label heading of a structured text ("Results:", "Primary Funding Source:") over the sentence
+    or paragraph it labels: at most _LABEL_MAX_WORDS capitalised words and a colon."""
+    text = lines[i].text
+    return (text.endswith(":") and lines[i].n <= _LABEL_MAX_WORDS and text[:1].isupper()
+            and lines[i + 1].kind in ln.CONTENT_KINDS and not _is_ui(text))
+
+
+def _list_heading(lines: list[ln.Line], i: int, end: int) -> bool:
+    """Line i opens a list article's numbered items ("1. Christie Leigh Mueller" over its paragraph):
+    the line above it is the list's heading even when Title Case ("My Top 10 Women Talking Sports")."""
+    return _numbered_heading(lines, i, end) and lines[i].text.lstrip().startswith(("1.", "1)"))
+
+
 def _one_word_heading(line: ln.Line, before: ln.Line) -> bool:
     """"Results", "Background": a capitalised word of letters after a finished paragraph, not UI."""
     text = line.text
@@ -1047,7 +1153,8 @@ def _keep_colon_blocks(lines: list[ln.Line], keep: list[bool], start: int, end: 
 def _keep_closing_list(lines: list[ln.Line], keep: list[bool], end: int) -> None:
     """The bullet list a paragraph ending in a colon introduces at the end of the run ("I'll summarize
     them:" / "* Tuples save a bit of memory ..."): two or more bullet items, not interface links, up
-    to _COLON_BLOCK_MAX; the densest run stops at the colon because short lines cost it."""
+    to _COLON_BLOCK_MAX, and a lone paragraph right under them; the densest run stops at the colon
+    because short lines cost it."""
     i = end - 1
     if i < 0 or not keep[i] or lines[i].kind != ln.PROSE or not lines[i].text.endswith(":"):
         return
@@ -1056,6 +1163,8 @@ def _keep_closing_list(lines: list[ln.Line], keep: list[bool], end: int) -> None
            and md.BULLET.match(lines[j].text) and not _item_is_chrome(lines[j].text.split(None, 1)[1])):
         j += 1
     if j - end >= 2:
+        if j < len(lines) and lines[j].kind == ln.PROSE and (j + 1 == len(lines) or lines[j + 1].kind != ln.PROSE):
+            j += 1  # the paragraph that closes the list ("Check back soon ..."), when chrome follows it
         keep[end:j] = [True] * (j - end)
 
 
@@ -1324,6 +1433,22 @@ def _name_with_role(lines: list[ln.Line], meta: list[bool], keep: list[bool], fi
     return None
 
 
+_NAME_JOINER_LINE = frozenset(("and", "&", ",", "und", "et", "y"))
+_MAX_LINKED_NAMES = 4
+
+
+def _names_over_lines(lines: list[ln.Line], i: int) -> tuple[str, int]:
+    """(the names, index of the last name line) of a byline whose names a dump put on lines of their
+    own, joined by "and"/"&"/"," lines ("David Brand" / "and" / "Ramsey Khalifeh" -> "David Brand and
+    Ramsey Khalifeh"); the name at i alone when no joiner line and name follow it."""
+    names, last = [lines[i].text], i
+    while (len(names) < _MAX_LINKED_NAMES and last + 2 < len(lines)
+           and lines[last + 1].text.casefold() in _NAME_JOINER_LINE and _named(lines[last + 2].text)):
+        names.append(lines[last + 2].text)
+        last += 2
+    return md.join_names(names), last
+
+
 def _bio_name(lines: list[ln.Line]) -> str | None:
     """The name an author's bio line opens with ("Will Knight is a senior writer for WIRED ..."), when
     the page gives no byline."""
@@ -1332,6 +1457,16 @@ def _bio_name(lines: list[ln.Line]) -> str | None:
             m = _BIO_OPENING.match(line.text)
             if m and " " in m.group("name") and _person_name(m.group("name")):
                 return m.group("name")
+    return None
+
+
+def _author_box_name(lines: list[ln.Line]) -> str | None:
+    """The name an author box's label line gives ("About the Author - Florina Ionescu",
+    vocabulary.AUTHOR_BOX_LABEL), when the page gives no byline."""
+    for line in lines:
+        m = v.AUTHOR_BOX_LABEL.match(line.text) if len(line.text) <= 80 else None
+        if m and _named(m.group("name")):
+            return m.group("name")
     return None
 
 
@@ -1355,10 +1490,24 @@ def _headline_before(lines: list[ln.Line], meta: list[bool], first: int) -> int 
         line = lines[i]
         if meta[i] or line.kind == "boilerplate" or md.is_caption(line.text, before_lead=True):
             continue
-        if v.NAV_SEPARATOR.search(line.text):  # a link row ("Email the author | Follow"), not a headline
-            continue
+        if v.NAV_SEPARATOR.search(line.text) and not _kicker_headline(line.text):
+            continue  # a link row ("Email the author | Follow"), not a headline
         return i if md.headline_shaped(line.text) else None
     return None
+
+
+def _continuation(text: str) -> bool:
+    """A line that opens with a lower-case function word ("from University of Michigan", "and more"):
+    the rest of the line above it, never a headline."""
+    first = text.split(None, 1)[0] if text else ""
+    return first.islower() and first in v.STOPWORDS
+
+
+def _kicker_headline(text: str) -> bool:
+    """A one-word kicker and a headline on one line ("Update | Deceased crash victims identified"),
+    not a link row: two parts, the second with at least four words and no sentence end."""
+    parts = v.NAV_SEPARATOR.split(text)
+    return len(parts) == 2 and " " not in parts[0].strip() and parts[1].count(" ") >= 3 and not ln.is_terminal(parts[1])
 
 
 def _line_over_byline(lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int) -> int | None:

@@ -138,7 +138,8 @@ def _branch_chars(branches, loose: bool = False, from_end: bool = False) -> tupl
 
 
 def split_branches(source: str) -> tuple[list[str], str] | None:
-    """'^(?:a|b|c)tail' -> (['a', 'b', 'c'], 'tail'); None for a pattern of another shape."""
+    """'^(?:a|b|c)tail' -> (['a', 'b', 'c'], 'tail'); None for a pattern of another shape (also for
+    '^(?:a|b)?tail', whose first character may come from the tail)."""
     if not source.startswith(_PREFIX):
         return None
     depth, start, in_class, branches = 0, len(_PREFIX), False, []
@@ -159,7 +160,8 @@ def split_branches(source: str) -> tuple[list[str], str] | None:
         elif depth == 0 and ch in "|)":
             branches.append(source[start:i])
             if ch == ")":
-                return branches, source[i:]
+                # "^(?:a|b)?tail": an optional or repeated group does not decide the first character
+                return None if source[i + 1:i + 2] in ("?", "*", "+", "{") else (branches, source[i:])
             start = i + 1
         i += 1
     return None

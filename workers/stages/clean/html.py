@@ -226,7 +226,7 @@ def _headline_text(element) -> str:
 
 
 _SKIP_TAGS = frozenset(("script", "style", "noscript", "template", "head", "title"))
-_AFTER_TITLE_TEXTS = 4
+_AFTER_TITLE_TEXTS = 8  # texts without a letter ("," between tag links) do not count
 
 
 def _after_headline(root, title: str) -> list[str]:
@@ -256,6 +256,8 @@ def _after_headline(root, title: str) -> list[str]:
                 continue
             if len(text) > _HEADER_MAX_CHARS:
                 break  # the article's prose has begun
+            if not any(ch.isalpha() for ch in text):
+                continue
             out.append(text)
             if len(out) >= _AFTER_TITLE_TEXTS:
                 break

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 
 from workers.stages.clean import vocabulary as v
+from workers.stages.clean.dates import LABEL as DATE_LABEL
 from workers.stages.clean.fastmatch import drop_non_alnum, union_by_length, words
 
 PROSE, SENTENCE, SHORT = "prose", "sentence", "short"
@@ -57,10 +58,12 @@ TOKEN = re.compile(r"\w+")
 _PROMO_TRIGGERS = frozenset(
     "sign subscribe subscriber subscribers newsletter newsletters informed latest breaking download "
     "follow like notifications notification browser inbox click already journalism become trial "
-    "unlimited exclusive terms privacy miss app real got tips email contact call".split()
+    "unlimited exclusive terms privacy miss app real got tips email contact call send".split()
 )
 _COOKIE_TRIGGERS = frozenset(("cookie", "cookies"))
-_COPYRIGHT_TRIGGERS = frozenset("copyright reserved material broadcast c".split())
+_COPYRIGHT_TRIGGERS = frozenset(
+    "copyright copyrighted reserved material broadcast c reproduced republished reprinted copied permission".split()
+)  # a word every vocabulary.COPYRIGHT phrase holds
 _BIO_TRIGGERS = frozenset(
     "reporter correspondent editor writer journalist columnist contributor producer author chief based "
     "covers reports writes reach".split()
@@ -70,7 +73,7 @@ _BIO_TRIGGERS = frozenset(
 _NOTICE_TRIGGERS = frozenset(
     "recaptcha browser javascript notifications spam unsubscribe share commission commissions advertisers "
     "advertiser advertising affiliate compensation subscription access letter letters comments disclaimer "
-    "inbox associates linking creative".split()
+    "inbox associates linking creative inaccuracy error mistake typo correction responsible".split()
 )  # a word every vocabulary.SITE_NOTICE phrase holds
 _ALL_TRIGGERS = _PROMO_TRIGGERS | _COOKIE_TRIGGERS | _COPYRIGHT_TRIGGERS | _BIO_TRIGGERS | _NOTICE_TRIGGERS
 _NOTICE_MAX_CHARS = 400
@@ -98,6 +101,8 @@ def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
     length = len(text)
     row = _ANCHORED_ROW(text)
     if row in _FIRST_ROWS:
+        if row == "ui_line" and v.AD_MARKER.match(text):
+            return "advertisement"  # an ad slot's marker: chrome the extractors cannot vote back in
         return _ROW_REASON.get(row, row)
     if line.n >= 3 and not line.terminal and length <= 4000 and _has_icon_words(text):
         iconish = len(v.ICONISH.findall(text))
@@ -111,6 +116,8 @@ def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
         return "ui_vocabulary"
     if row is not None:
         return row  # end_marker, about_section, credits
+    if length <= 60 and " " not in text and "." in text and v.BARE_DOMAIN.match(text):
+        return "credits"  # "BVINEWS.COM": the source credit of copied text
     if length <= 300 and "©" in text and v.COPYRIGHT.search(text):
         return "copyright"
     if _ALL_TRIGGERS.isdisjoint(tokens):
@@ -128,7 +135,7 @@ def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
         and v.PROMO.search(text)
     ):
         return "promo"
-    if length <= _NOTICE_MAX_CHARS and not found.isdisjoint(_NOTICE_TRIGGERS) and v.SITE_NOTICE.search(text):
+    if not found.isdisjoint(_NOTICE_TRIGGERS) and (length <= _NOTICE_MAX_CHARS or _labelled_notice(text)) and v.SITE_NOTICE.search(text):
         return "site_notice"
     if length <= 400 and not found.isdisjoint(_BIO_TRIGGERS) and (
         v.AUTHOR_BIO.match(text) or v.AUTHOR_BIO_VERB.match(text) or v.AUTHOR_CONTACT.search(text)
@@ -137,10 +144,18 @@ def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
     return None
 
 
+def _labelled_notice(text: str) -> bool:
+    """A notice that says what it is ("Disclaimer: ...", "Disclaimer (varies by section): ..."): a site
+    notice at any length, not only up to _NOTICE_MAX_CHARS."""
+    return text[:10].casefold() == "disclaimer"
+
+
 def _is_nav_row(text: str) -> bool:
     """A menu row ("News | Sport | Weather") or a breadcrumb trail ("Home > World", "Sport › Football")."""
     if _NAV_CHAR.search(text) is None:
         return False  # no separator character: NAV_SEPARATOR cannot split it
+    if DATE_LABEL.match(text):
+        return False  # "Published: Tuesday | April 26, 2022 | 9:52 PM": the article's date line, not a menu
     parts = v.NAV_SEPARATOR.split(text)
     if len(parts) < 2 or (len(parts) == 2 and v.BREADCRUMB_SEPARATOR.search(text) is None):
         return False

@@ -53,7 +53,7 @@ _OUTLET = re.compile(
     r"inquirer|sentinel|digest|reporter|globe|argus|advertiser)\b",
     re.IGNORECASE,
 )
-_CAPTION_TRIGGERS = ("photo", "image", "picture", "credit", "getty", "shutterstock", "video", "caption")
+_CAPTION_TRIGGERS = ("photo", "image", "picture", "credit", "getty", "shutterstock", "video", "caption", "courtesy")
 _CREDIT_ENDINGS = ("/ ap", "/ afp", "/ reuters", "/ epa", "/ getty images", "/ap", "/afp", "/reuters", "/epa",
                    "/reuters files", "/reuters file", "/ reuters files", "/ap file", "/ ap file", "/afp files")
 
@@ -138,6 +138,9 @@ _BY_TAIL = re.compile(
     r"\s+(?:\||[–—]|@|on\s+\d|at\s+\d|\d|(?i:(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
     r"[a-z]*)\.?,?\s+\d)"
 )
+# where the name of a "By" header line ends (_by_segment): _BY_TAIL, or a date's label after the name
+# ("By Jane Doe Last updated Nov 8, 2023"); the date parts (byline_date_parts) still split at _BY_TAIL
+_BY_NAME_TAIL = re.compile(_BY_TAIL.pattern[:-1] + r"|(?i:(?:last\s+)?(?:updated|modified|published|posted)\b))")
 _NAME_INITIAL_OR_SUFFIX = re.compile(r"(?:^|\s)(?:[A-Z]|Jr|Sr|St)\.$")
 
 
@@ -150,7 +153,7 @@ def _by_segment(text: str) -> str | None:
     m = _BY_INSIDE.match(text)
     if not m or not _BY_BEFORE.match(m.group("before")):
         return None
-    name = _BY_TAIL.split(text[m.end():], 1)[0].strip().rstrip(" |·•,–—-")  # "By Jane Doe - March 4"
+    name = _BY_NAME_TAIL.split(text[m.end():], 1)[0].strip().rstrip(" |·•,–—-")  # "By Jane Doe - March 4"
     if name.endswith(":"):
         return None  # a menu label ("+ By Course/Meal:"), not a name
     if name.endswith(".") and not _NAME_INITIAL_OR_SUFFIX.search(name):
@@ -182,6 +185,9 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
     line that holds a byline with a date or label around it gives the byline (_by_segment)."""
     if len(text) > 120:
         return None
+    item = LIST_ITEM.match(text) if text[:1] in _LIST_MARKS else None
+    if item and _LABELLED_BYLINE.match(text, item.end()):
+        return byline(text[item.end():])  # "* Author: Jane Doe": a labelled byline in a dump's list
     m = _BYLINE_MATCH(text)  # _BYLINE.match where the first character allows (fastmatch)
     if m and m.group("uncased"):  # scripts without letter case: the name is the rest of the line
         return (m.group("uncased").strip(), None) if len(m.group("uncased").split()) <= 6 else None
@@ -191,6 +197,8 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
     if not m:
         return None
     parts = [p for p in _BYLINE_SPLIT.split(m.group("name")) if p]
+    if parts and (v.DESK_CREDIT.match(parts[0]) or v.DESK_CREDIT.match(m.group("name").strip())):
+        return None, next((p for p in parts[1:] if _OUTLET.search(p)), None)  # "By Editorial Staff": no person
     if not parts or len(parts[0].split()) > 6 or (is_terminal(parts[0]) and not _NAME_INITIAL_OR_SUFFIX.search(parts[0])):
         return None
     if segment != text and len(parts[0].split()) == 1 and parts[0].casefold() not in _NOT_NAME_WORDS and not _OUTLET.search(parts[0]):
@@ -211,7 +219,7 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
     outlet = next((p for p in parts[1:] if _OUTLET.search(p)), None)
     names = [parts[0]]
     for part in parts[1:]:  # "By Carla Weiss, Derek Morgan and Nora Ellis": the other names
-        if _OUTLET.search(part) or _ROLE_ONLY.match(part) or _STAFF_CREDIT.match(part) or not authors(part):
+        if _OUTLET.search(part) or _ROLE_ONLY.match(part) or v.DESK_CREDIT.match(part) or not authors(part):
             break
         names.append(part)
     return ", ".join(names), outlet
@@ -237,7 +245,6 @@ _ROLE_ONLY = re.compile(
     r"(?:writer|reporter|correspondent|editor|columnist|contributor)s?$",
     re.IGNORECASE,
 )
-_STAFF_CREDIT = re.compile(r"^(?:[A-Z][\w.&'’-]*\s+){0,3}staff(?:\s+(?:writer|reporter|report|reports))?$", re.IGNORECASE)
 _DOMAIN = re.compile(r"\w\.(?:com|org|net|co|io|news|info|uk|au|ca|de|fr)\b", re.IGNORECASE)
 _NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv phd ph.d. md".split())
 
@@ -246,12 +253,15 @@ def authors(byline_text: str | None, declared: bool = False) -> list[str]:
     """The names in a byline string, in order: "A, B and C" -> [A, B, C]. Each entry is a person's or
     organisation's name: 1-6 words, each capitalised (or a name particle: "de", "van"), or a script
     without letter case; dates, roles, sentences and "contributed by" phrases are not names and end
-    the list. [] for None or when no name leads the text. declared: the text is a page's declared
-    author field (JSON-LD, <meta name=author>): names are split the same way, but any casing and
-    staff credits ("Staff Writer") are accepted; dates and sentences are still refused."""
+    the list. [] for None or when no name leads the text; a desk or staff credit names no person
+    ("Editorial Staff", "Staff Reporter", "News Desk": vocabulary.DESK_CREDIT) and ends the list too.
+    declared: the text is a page's declared author field (JSON-LD, <meta name=author>): names are split
+    the same way, but any casing is accepted; dates and sentences are still refused."""
     if not byline_text:
         return []
     text = _BYLINE.sub(lambda m: m.group("name") or m.group("uncased"), byline_text.strip())
+    if v.DESK_CREDIT.match(text.strip(" :")):
+        return []  # "Staff and news service reports": the whole credit, before it splits at "and"
     out: list[str] = []
     for part in _AUTHOR_SEPARATOR.split(text):
         part = part.strip(" :")
@@ -264,14 +274,28 @@ def authors(byline_text: str | None, declared: bool = False) -> list[str]:
             break  # "…, Staff Writer"
         stripped = _TRAILING_ROLE.sub("", part)
         part = stripped if len(stripped.split()) >= 2 else part
+        part = _without_trailing_desk(part)
         if _DOMAIN.search(part):
             break  # "Phys.org": the site, not an author
-        if not (_is_declared_name(part) if declared else _is_name(part)):
-            if not out and _STAFF_CREDIT.match(part):
-                out.append(part)  # "HLNF Staff Report", "Staff Writer": the whole byline is a staff credit
+        if v.DESK_CREDIT.match(part) or not (_is_declared_name(part) if declared else _is_name(part)):
             break
         out.append(part)
     return out
+
+
+# "Adam Aaronson PhillyVoice Staff", "Jane Doe Staff": a staff credit run into a person's name (only
+# "Staff": "Nathan Parker, Chrome Safe Browsing team" is a team, not "Chrome Safe" with a credit)
+_TRAILING_DESK = (re.compile(r"(?<=\w)\s+[A-Z][\w.&'’-]*\s+(?:Staff|STAFF)$"),
+                  re.compile(r"(?<=\w)\s+(?:Staff|STAFF)$"))
+
+
+def _without_trailing_desk(part: str) -> str:
+    """The name without a desk credit run into it, when a name of two or more words is left."""
+    for pattern in _TRAILING_DESK:
+        stripped = pattern.sub("", part)
+        if stripped != part and len(stripped.split()) >= 2:
+            return stripped
+    return part
 
 
 def _is_name(text: str) -> bool:
@@ -337,6 +361,8 @@ def looks_like_outlet(text: str) -> bool:
 
 
 # the marker of a list item in a text dump ("* ", "+ ", "o " for nested lists, "• ", "- ") and its space
+_LIST_MARKS = frozenset("•·▪◦‣*+–-o")  # the first characters LIST_ITEM can match
+_LABELLED_BYLINE = re.compile(r"(?:authors?|written by|by)\s*:\s*\S", re.IGNORECASE)
 LIST_ITEM = re.compile(r"^(?:[•·▪◦‣*+–-]|o(?= [A-Z0-9]))\s+(?=\S)")
 
 

@@ -156,6 +156,7 @@ def mark(lines: list[ln.Line]) -> list[ln.Line]:
             shape = out[j].terminal if j < len(out) else None  # teasers share one shape: headlines or sentences
             while j < len(out) and _is_teaser(out[j]) and kinds[j] is None and out[j].terminal == shape:
                 j += 1
+            j = max(j, _card_run(out, kinds, i + 1))
             if above >= below[j]:
                 for k in range(i, j):
                     out[k] = _as_chrome(out[k], kind)
@@ -164,6 +165,32 @@ def mark(lines: list[ln.Line]) -> list[ln.Line]:
         above += line.n if line.kind == ln.PROSE else 0
         i += 1
     return out
+
+
+CARD_MIN_REPEATS = 2
+CARD_MAX_LINES = 6
+
+
+def _card_run(lines: list[ln.Line], kinds: list[str | None], start: int) -> int:
+    """The end of a run of teaser cards from start: a card is a few lines (date, section, headline,
+    summary, author: at most CARD_MAX_LINES) whose shapes repeat card after card, CARD_MIN_REPEATS
+    times or more, with a summary sentence in each (at most TEASER_SUMMARY_MAX_WORDS words); start
+    when there is none. A related-posts list with excerpts under its heading: the one-shape teaser
+    run stops at the first excerpt."""
+    shapes = []
+    for line, kind in zip(lines[start:start + CARD_MAX_LINES * 8], kinds[start:start + CARD_MAX_LINES * 8]):
+        if kind or line.kind == "boilerplate" or line.n > TEASER_SUMMARY_MAX_WORDS:
+            break
+        shapes.append(line.kind in ln.CONTENT_KINDS)
+    best = start
+    for period in range(2, CARD_MAX_LINES + 1):
+        k = period
+        while k < len(shapes) and shapes[k] == shapes[k - period]:
+            k += 1
+        cards = k // period
+        if cards >= CARD_MIN_REPEATS and any(shapes[:period]) and not all(shapes[:period]):
+            best = max(best, start + cards * period)
+    return best
 
 
 _READ_MORE_MATCH = first_char_gate(v.READ_MORE_LINK)  # READ_MORE_LINK.match, gated by its first characters

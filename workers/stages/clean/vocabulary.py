@@ -25,15 +25,30 @@ STOPWORDS = frozenset(
     "de het een en van is dat op te zijn niet met voor".split()
 )
 
+# an ad slot's marker, the words of the marker lines below (one place for UI_LINE and AD_MARKER)
+_AD_WORDS = (
+    r"advertisement|advertising|advert|ads?|publicidad|anuncio|werbung|anzeige|publicité|pubblicità|advertentie|"
+    r"sponsored(?: content| post| links?| stories)?|promoted(?: content| stories)?|paid (?:post|content)|"
+    r"story continues(?: below)?(?: advertisement)?|article continues (?:below|after (?:this )?(?:ad|advertisement))|"
+    r"scroll to continue(?: with content)?"
+)
+# the decoration an ad slot's marker carries in a text dump: "- Advertisement -", "-- ADVERTISEMENT --",
+# "[ Sponsored ]", "*** Advertisement ***", "Advertisement - Scroll to continue"
+_AD_DECOR = r"[-–—=*•·|~_\[(<>]"
+_AD_CLOSE = r"[-–—=*•·|~_\])<>]"
+_AD_DECORATED = (
+    rf"{_AD_DECOR}+ ?(?:{_AD_WORDS})(?: ?[-–—:|·] ?(?:{_AD_WORDS}|continue reading(?: below)?))? ?{_AD_CLOSE}*|"
+    rf"(?:advertisement|advertising|sponsored) ?[-–—:|·] ?(?:{_AD_WORDS}|continue reading(?: below)?) ?{_AD_CLOSE}*"
+)
+# a whole line that only marks an ad slot: never article text, not even when every extractor keeps it
+AD_MARKER = re.compile(rf"^(?:{_AD_DECORATED}|(?:{_AD_WORDS}) ?{_AD_CLOSE}*)[.:!]?$", re.IGNORECASE)
 # whole short lines that are interface vocabulary (menus, icons, buttons, ad slots)
 UI_LINE = re.compile(
-    r"^(?:advertisement|advertising|advert|ads?|publicidad|anuncio|werbung|anzeige|publicité|pubblicità|advertentie|sponsored(?: content| post)?|promoted(?: content)?|"
-    r"paid (?:post|content)|story continues(?: below)?(?: advertisement)?|continue reading(?: below| the main story)?|"
-    r"article continues (?:below|after (?:this )?(?:ad|advertisement))|scroll to continue(?: with content)?|"
+    rf"^(?:{_AD_WORDS}|{_AD_DECORATED}|continue reading(?: below| the main story)?|"
     r"share|shares|share this(?: article| story| page| post)?|share on \w+|share via \w+|tweet|pin(?: it)?|"
     r"e-?mail|print|facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest|instagram|youtube|"
     r"copy|copy code|copy link|link copied|save|saved|save (?:this )?(?:article|story)|bookmark|"
-    r"gift (?:this )?(?:article|story)|\d{1,3} min(?:s|utes?)?(?: listen)?|follow(?: us)?(?: on [\w ]{1,30})?|like|reply|report|"
+    r"gift (?:this )?(?:article|story)|\d{1,3} min(?:s|utes?)?(?: listen)?|follow(?: us)?(?: on [\w ]{1,30})?|(?:join|find|like) us on [\w ]{1,30}|like|reply|report|"
     r"related(?: articles| stories| news| content| topics| posts| links| coverage)?|read more|read next|"
     r"more(?: stories| news| articles| from [\w .'’-]{1,40})?|recommended(?: for you| stories| reading)?|"
     r"you (?:may|might) also (?:like|be interested in)|most (?:read|popular|viewed|shared|watched)|"
@@ -41,7 +56,7 @@ UI_LINE = re.compile(
     r"latest(?: news| stories| videos| updates)?|breaking(?: news)?|editor'?s? picks?|popular(?: now)?|"
     r"don'?t miss|see also|also read|watch(?: now| live| video)?|live(?: tv| now| updates| blog)?|"
     r"videos?|photos?|pictures?|gallery|photo gallery|image \d+ of \d+|\d+ of \d+|"
-    r"skip to (?:main )?content|skip navigation|menu|main menu|navigation|home|homepage|search|close|"
+    r"skip to (?:main )?content|skip navigation|menu|main menu|navigation|home|homepage|search(?: for| this (?:site|website|blog))?|close|"
     r"open|back to top|next(?: article| story)?|previous(?: article| story)?|prev|load more|show more|"
     r"sign ?in|log ?in|sign ?up|log ?out|register|subscribe(?: now)?|account|my account|profile|"
     r"newsletters?|podcasts?|opinion|world|business|sports?|politics|tech(?:nology)?|entertainment|"
@@ -54,7 +69,8 @@ UI_LINE = re.compile(
     r"[\d.,]+k? (?:shares?|likes?|views?|comments?|reactions?)|font size|text size|a ?a ?a|"
     r"about the author|more on this (?:story|topic)|related internet links|accessibility(?: help)?|"
     r"notifications|(?:table of )?contents|in this (?:article|story|post)|jump to(?: section)?|"
-    r"send flowers|share a memory|sign (?:the|our) guest ?book|view all entries)(?:[.:!]|\.\.\.|…)?$",
+    r"send flowers|share a memory|sign (?:the|our) guest ?book|view all entries|"
+    r"(?:release|publication|publish|post|posting) date|date (?:posted|published))(?:[.:!]|\.\.\.|…)?$",
     re.IGNORECASE,
 )
 # a label heading followed by a link list, e.g. "Tags: NATO, Russia", "Read more: ..."
@@ -105,18 +121,27 @@ PROMO = re.compile(
     r"for (?:exclusive|subscriber)|terms of (?:use|service)|privacy policy|"
     r"don'?t miss (?:a|any|out)|get (?:our|the) (?:free )?app|available on the app store|"
     r"real-time (?:news|updates)|notifications? (?:on|for)|got a (?:story|news tip|tip)\b|"
-    r"send us (?:your )?(?:news |story )?tips|(?:email|contact|call) us (?:at|on)\b)",
+    r"send us (?:your )?(?:news |story )?tips|(?:email|contact|call) us (?:at|on)\b|"
+    r"send me (?:an? )?(?:e-?mails?|updates|notifications|new posts)\b)",
     re.IGNORECASE,
 )
 # a promo addresses the reader: an imperative first word or a you/our pronoun
 PROMO_IMPERATIVES = frozenset(
     "stay sign subscribe get follow download click join like support become don never read watch listen "
-    "register try enjoy tap turn find discover check want already for install signup".split()
+    "register try enjoy tap turn find discover check want already for install signup send".split()
 )
 READER_PRONOUNS = frozenset("you your yours our us we".split())
+# a copyright or reproduction notice (lines.classify tries it on lines of 300 characters at most and
+# only when a word of lines._COPYRIGHT_TRIGGERS is in the line: every phrase here holds one)
 COPYRIGHT = re.compile(
     r"(?:^(?:©|\(c\)|copyright\b)|all rights reserved|this material may not be|"
-    r"may not be (?:published|reproduced|redistributed), broadcast)",
+    r"may not be (?:published|reproduced|redistributed), broadcast|"
+    r"^(?:this|the|all|our) (?:document|article|content|material|page|story|website|site|text|images?|photos?)s? "
+    r"(?:on this (?:site|website|page) )?(?:is|are) (?:protected by|subject to) copyright\b|"
+    r"\b(?:is|are) the copyrighted (?:property|material|work) of\b|"
+    r"\bno part (?:of (?:this|these|the) [\w ]{1,40} )?may be (?:reproduced|republished|reprinted|copied)\b|"
+    r"\b(?:may|must|shall|can) not be (?:reproduced|republished|reprinted|copied|redistributed)\b[^.]{0,60}\bwithout\b[^.]{0,30}\bpermission\b|"
+    r"^written permission (?:must be obtained|is required) (?:before|to|for) (?:any )?(?:reprint|reproduc|republish|copy|use))",
     re.IGNORECASE,
 )
 # photo-gallery controls inside an article ("1 of 12", "Next", "Previous"): chrome, but a gallery between the
@@ -134,7 +159,8 @@ SITE_NOTICE = re.compile(
     r"would like to send you (?:push )?notifications|no spam,? (?:we promise|ever)|"
     r"(?:you can|you may|feel free to) unsubscribe (?:at any time|anytime)|"
     r"we(?:'ll|’ll| will) never share your (?:details|email|e-mail|information|data)|"
-    r"we (?:may )?(?:earn|receive|get) (?:an? )?(?:small )?(?:affiliate )?commissions?\b|"
+    r"(?:we|i) (?:may )?(?:earn|receive|get|make) (?:an? )?(?:small )?(?:affiliate )?commissions?\b|"
+    r"(?:post|page|article|site|review)(?: and [\w ]{1,30})? (?:may )?contains? affiliate links|"
     r"advertisers do not influence|we may (?:receive|earn|get) compensation|(?:advertising|advertiser|affiliate) "
     r"(?:disclosure|disclaimer)|not (?:provided|commissioned|reviewed) by the (?:bank )?advertiser|"
     r"subscription will auto(?:matically)?[- ]?renew|instant access to the full (?:article|issue|text)|"
@@ -142,7 +168,13 @@ SITE_NOTICE = re.compile(
     r"comments (?:are|will be|may be) (?:moderated|reviewed)|we welcome (?:reader |your )?comments|"
     r"^disclaimer\s*(?:\([^)]{0,80}\))?\s*:|delivered (?:straight |right |directly )?to (?:your|their) inbox(?:es)?\b|"
     r"participant in the amazon services llc associates program|earn (?:advertising )?fees by (?:advertising and )?linking to|"
-    r"(?:is|are) (?:published|licensed|available) under (?:a|the) creative commons)",
+    r"(?:is|are) (?:published|licensed|available) under (?:a|the) creative commons|"
+    # a contributors' disclaimer: "NOW Grenada is not responsible for the opinions, statements or media content presented by contributors"
+    r"^(?-i:[A-Z][\w.&'’-]*)(?: (?-i:[A-Z][\w.&'’-]*)){0,4} (?:is|are) not responsible for (?:the )?"
+    r"(?:opinions|views|content|statements|comments)\b[^.]{0,80}\b(?:contributors|users|readers|commenters|third parties)|"
+    # a corrections policy: "If you are aware of an inaccuracy or would like to report a correction, ..."
+    r"if you (?:are aware of|find|spot|see|notice) an? (?:inaccuracy|error|mistake|typo)\b[^.]{0,60}\bcorrection|"
+    r"(?:would like to|want to|wish to) (?:report|request|submit) a correction)",
     re.IGNORECASE,
 )
 # a journalist's bio line, e.g. "Jane Doe is a reporter covering ..."
@@ -167,19 +199,25 @@ BIO_WORDING = re.compile(
 AUTHOR_CONTACT = re.compile(r"\b(?:reach|contact|email|e-mail|write to) (?:him|her|them|me)\b[^\n]{0,80}@", re.IGNORECASE)
 # the end of a press release or wire story: "###", "# # #", "-30-", "- ENDS -"
 END_OF_COPY = re.compile(r"^(?:#{3,}|# # #|-+ ?30 ?-+|-* ?ends ?-*)$", re.IGNORECASE)
+# a line that is only a site's domain ("BVINEWS.COM", "www.example.org"): the source credit of copied text
+BARE_DOMAIN = re.compile(r"^[a-z0-9-]{2,40}(?:\.[a-z0-9-]{2,40}){0,2}\.(?:com|org|net|news|info|co|tv|gov|edu)(?:\.[a-z]{2})?/?$", re.IGNORECASE)
 # an "About <Organisation>" boilerplate heading (press releases): a proper name, no sentence
 ABOUT_SECTION = re.compile(r"^About (?:the )?[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|of|and|for|&|the|de|du|la)){0,6}$")
 
 ICONISH = re.compile(r"icon|chevron|glyph|svg|sprite", re.IGNORECASE)
 
-# captions and photo credits
+# captions and photo credits; _CREDITED: who a credit names, capitalised words ("Evert Tennis Academy", "@jdoe")
+_CREDITED = r"(?:the )?(?-i:[A-Z@][\w.'’&@-]*(?: (?:[A-Z@&][\w.'’&@-]*|of|the|and|for|de|van|von|on)){0,7})"
 PHOTO_CREDIT = re.compile(
-    r"(?:\((?:AP|AFP|Reuters|EPA|Getty)?\s*(?:photo|image|picture|file)s?\b[^)]{0,80}\)|"
+    r"(?:\((?:AP|AFP|Reuters|EPA|Getty)?\s*(?:photo|image|picture|file|credit)s?\b[^)]{0,80}\)|"
     r"^(?:photo|image|picture|file photo|credit|photograph|video|caption)\s*(?::|/|credit\b)|"
     r"^(?:media|image|video|photo) (?:caption|copyright)\s+\S|"  # "Media caption Drone footage shows ..." (a label glued on)
     r"^(?:photo|image|picture|photograph|illustration)s? by [\w.'’ -]{1,40} on (?:unsplash|pexels|pixabay|flickr)$|"
     r"\b(?:photo|photograph|image|picture)(?: credit)?\s*:\s*\S|\bgetty images\b|\bshutterstock\b|"
-    r"\b(?:photo|image|picture)\s*/\s*[A-Z]|/\s*(?:AP|AFP|Reuters|EPA|Getty Images)(?: files?)?\s*$)",
+    r"\b(?:photo|image|picture)\s*/\s*[A-Z]|/\s*(?:AP|AFP|Reuters|EPA|Getty Images)(?: files?)?\s*$|"
+    # "... his competitive rise. Photo via Evert Tennis Academy", "Courtesy of Forests News": the credit closes the line
+    r"(?:^|[.!?”\"] |\s[-–—|] ?)(?:photo|photograph|image|picture|video)s? (?:via|courtesy(?: of)?|by) " + _CREDITED + r"\.?$|"
+    r"^(?:(?:photo|image|picture)s? )?courtesy(?: of)? " + _CREDITED + r"\.?$)",
     re.IGNORECASE,
 )
 # a photographer/outlet credit closing a caption: "... on Monday. (Jane Doe/The Daily Courier)"
@@ -210,6 +248,8 @@ END_MARKER = re.compile(
 
 # a byline's label alone on its line, the name on the next one ("By" / "Jane Doe": the dump split a link)
 BYLINE_LABEL = re.compile(r"^(?:by|written by|posted by|published by|author|authors?|words by)\s*:?$", re.IGNORECASE)
+# an author box's label with the author's name on one line: "About the Author - Florina Ionescu"
+AUTHOR_BOX_LABEL = re.compile(r"^(?:about the author|about the writer|author bio|meet the author)\s*[-–—:|]\s*(?P<name>\S.{1,60})$", re.IGNORECASE)
 # a staff role line under a standalone byline name: "Business reporter", "Transport correspondent"
 ROLE_LINE = re.compile(
     r"^(?:[A-Z][\w&'’-]*\s){0,3}(?:reporter|correspondent|editor|writer|journalist|columnist|contributor|"
@@ -217,6 +257,21 @@ ROLE_LINE = re.compile(
     re.IGNORECASE,
 )
 
+# a byline that names a desk or the staff, not a person ("Editorial Staff", "Staff Reporter", "News Desk",
+# "Web Team", "HLNF Staff Report", "Times Staff Writer", "Staff and news service reports"): the
+# record's byline is then empty (metadata.authors); at most one free word (an outlet's short name)
+# before it, so "Adam Aaronson PhillyVoice Staff" stays a person with a site credit run into it
+DESK_CREDIT = re.compile(
+    r"^(?:(?:the|our)\s+)?(?:[\w.&'’-]+\s+)??"
+    r"(?:(?:editorial|news|web|online|digital|sports?|metro|city|business|features?|foreign|national|"
+    r"international|politics|world|wire|copy|photo|picture|graphics|multimedia|social media|staff)\s+)?"
+    r"(?:staff|desk|team|newsroom|bureau)"
+    r"(?:\s+(?:writers?|reporters?|reports?|correspondents?))?"
+    r"(?:\s+(?:and|&)\s+(?:(?:news|wire) services?|wires?|agency|agencies|(?:wire|news|agency) reports?)(?:\s+reports?)?)?$|"
+    # a wire credit alone: "Agencies", "Wire services", "News agencies"
+    r"^(?:(?:news |wire )?agencies|wire services|news services|wires|agency reports?)$",
+    re.IGNORECASE,
+)
 # words that make up button rows such as "Share Tweet Email Print" when a line has nothing else
 UI_WORDS = frozenset(
     "share shares sharing tweet email e mail print facebook twitter x whatsapp linkedin reddit telegram "
@@ -227,6 +282,8 @@ UI_WORDS = frozenset(
 )
 # breadcrumbs and nav rows: "Home > World > Europe", "News | Sport | Weather"
 NAV_SEPARATOR = re.compile(r"\s[>»›/|•·]\s")
+# a breadcrumb trail that says what it is, or starts at the home page: "You are here: Home / Baby / Headline"
+BREADCRUMB_LABEL = re.compile(r"^(?:(?:you are here|current page|breadcrumbs?)\s*:\s*)?home\s[>»›/|]\s", re.IGNORECASE)
 # breadcrumb arrows: two crumbs are enough ("Sport > Football"); pipes and slashes need three parts
 BREADCRUMB_SEPARATOR = re.compile(r"\s[>»›]\s")
 # a list item in a plain-text dump: "• item", "- item", "* item", "1. item" is not one (ranked lists are chrome)
@@ -249,7 +306,8 @@ SECTION_HEADINGS: tuple[tuple[str, re.Pattern], ...] = (
         r"more (?:stories|news|articles|headlines|coverage|to read|on this (?:story|topic)|(?:from|in|on|about) .{1,40})|"
         r"(?:the )?latest(?: news| stories| headlines| from .{1,40})?|recommended(?: for you| stories| reading| articles)?|"
         r"you (?:may|might|could) also (?:like|enjoy|be interested in)|(?:most|top) (?:read|popular|viewed|shared|stories)|"
-        r"trending(?: now| stories| news)?|popular(?: now| stories)?|editor'?s? picks?|what to read next|"
+        r"trending(?: now| stories| news)?|popular(?: now| stories| posts| articles)?|editor'?s? picks?|what to read next|"
+        r"recent (?:posts|articles|stories|entries|news)|(?:latest|newest|more|other|similar) (?:posts|articles|entries)|"
         r"don'?t miss|in other news|elsewhere on .{1,40})[.:!]?$", re.IGNORECASE)),
     ("signup", re.compile(
         r"^(?:(?:get|sign up (?:for|to)|subscribe to|join|receive) (?:the |our |a )?(?:free |daily |weekly |morning |evening )?"
