@@ -194,9 +194,10 @@ def iter_inputs(
                     yield Failure(str(file), "unreadable", str(error.strerror or error))
                 continue
             article_id = registry.claim(file)
-            if article_id != file.stem and summary is not None:
-                summary.renamed.append((str(file), article_id))
-            yield file_item(file, article_id, limit, summary)
+            item = file_item(file, article_id, limit, summary)
+            if article_id != file.stem and summary is not None and not isinstance(item, Failure):
+                summary.renamed.append((str(file), article_id))  # a file that fails is not sent at all
+            yield item
 
 
 def collect(paths: Iterable[str], stdin: IO[bytes] | None = None, *, max_bytes: int | None = None) -> list[Item]:

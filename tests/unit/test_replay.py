@@ -106,6 +106,15 @@ def test_same_stem_gets_a_stable_suffix_and_the_summary_says_so(tmp_path):
     assert all(orjson.loads(item.value)["id"] == item.key for item in iter_inputs(paths))
 
 
+def test_a_file_that_fails_is_not_reported_as_renamed(tmp_path):
+    (tmp_path / "a.html").write_text("<p>A page.</p>")
+    (tmp_path / "a.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    summary = Summary()
+    items = list(iter_inputs([str(tmp_path)], summary=summary))
+    assert [type(item).__name__ for item in items] == ["Message", "Failure"]
+    assert summary.renamed == []
+
+
 def test_repeat_sends_every_file_again_under_the_same_id(tmp_path):
     (tmp_path / "a.txt").write_text(PROSE)
     (tmp_path / "a.html").write_text(f"<p>{PROSE}</p>")
