@@ -144,17 +144,10 @@ def test_html_never_rescues_ad_markers_or_copyright():
     assert record["authors"] == []
 
 
-@pytest.mark.parametrize("text", [
-    "This post and the photos within it may contain affiliate links. If you purchase something through the "
-    "link, I may receive a small commission at no extra charge to you.",
-    "This article contains affiliate links.",
-])
-def test_affiliate_disclosures_in_the_first_person(text):
-    (line,) = ln.classify([text])
-    assert (line.kind, line.reason) == ("boilerplate", "site_notice")
-
-
 @pytest.mark.parametrize(("text", "reason"), [
+    ("This post and the photos within it may contain affiliate links. If you purchase something through the "
+     "link, I may receive a small commission at no extra charge to you.", "site_notice"),  # first person
+    ("This article contains affiliate links.", "site_notice"),
     ("Corrections: If you are aware of an inaccuracy or would like to report a correction, we would like to "
      "know about it. Please consider sending an email to the editors.", "site_notice"),
     ("Disclaimer (varies based on content, section, category, etc.): " + "News articles on this site may contain "
@@ -162,7 +155,7 @@ def test_affiliate_disclosures_in_the_first_person(text):
     ("Send me email every new post.", "promo"),
     ("Send me email weekly!", "promo"),
 ])
-def test_site_notices_and_signup_options(text, reason):
+def test_affiliate_disclosures_site_notices_and_signup_options(text, reason):
     (line,) = ln.classify([text])
     assert (line.kind, line.reason) == ("boilerplate", reason)
 
