@@ -237,8 +237,9 @@ def _without_site(authors: list[str], sitename) -> list[str]:
 
 
 def _letters_key(value) -> str:
-    """Letters and digits only, casefolded: "Jobs & Hire" and "Jobs; Hire" alike."""
-    return re.sub(r"[\W_]+", "", value).casefold() if isinstance(value, str) else ""
+    """lines.key of a page field (letters and digits only, casefolded: "Jobs & Hire" and "Jobs; Hire"
+    alike); "" when the field is missing."""
+    return ln.key(value) if isinstance(value, str) else ""
 
 
 def _as_written(names: str, header_lines: list[str]) -> str:
