@@ -23,6 +23,7 @@ from workers.pipeline import (
 from workers.records import encode, fit_message, rejected_record
 from workers.settings import Settings
 from workers.state import TableBackedIndex
+from workers.topics import SOURCE_HEADER
 from workers.shutdown import EXIT_RECOVERY_STALLED, hard_exit
 from workers.watchdog import CHECK_SECONDS as WATCHDOG_CHECK_SECONDS, Watchdog
 from workers.stages import clean, dedupe, enrich, entities
@@ -60,11 +61,24 @@ class Output(NamedTuple):
 
 
 def origin_of(event: Any) -> dict | None:
-    """Topic, partition and offset of the input message `event`, for a rejected record."""
+    """Topic, partition and offset of the input message `event`, for a rejected record, and
+    `source` when the message has the replayer's SOURCE_HEADER (the file, or file:LINE, it came from)."""
     message = getattr(event, "message", None)
     if message is None:
         return None
-    return {"topic": message.topic, "partition": message.partition, "offset": message.offset}
+    origin = {"topic": message.topic, "partition": message.partition, "offset": message.offset}
+    source = observability.header_value(event, SOURCE_HEADER)
+    if source is not None:
+        origin["source"] = source.decode("utf-8", "replace")[:1000]
+    return origin
+
+
+def key_of(event: Any) -> str | None:
+    """The message key as text (producers commonly key articles by id), or None."""
+    key = getattr(event, "key", None)
+    if isinstance(key, bytes):
+        key = key.decode("utf-8", "replace")
+    return key if isinstance(key, str) and key else None
 
 # A send that fails (broker gone longer than the producer's own retries) is retried after this
 # many seconds, doubling up to the cap: the input is not acknowledged until its outputs are.
@@ -229,7 +243,8 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
     async def clean_agent(stream: faust.StreamT) -> None:
         async for event in stream.noack().events():
             origin = origin_of(event)
-            await deliver(clean.STAGE, [output(clean.STAGE, clean_payload(event.value, origin), event.value, origin)])
+            record = clean_payload(event.value, origin, key=key_of(event))
+            await deliver(clean.STAGE, [output(clean.STAGE, record, event.value, origin)])
             await stream.ack(event)
 
     @app.agent(topics["clean"], name="dedupe")

@@ -162,6 +162,13 @@ def web_options(settings: Settings) -> dict[str, Any]:
     )
 
 
+def header_value(event: Any, name: str) -> bytes | None:
+    """The value of header `name` on a faust event (headers as a mapping or as (name, value) pairs), or None."""
+    headers = getattr(event, "headers", None) or {}
+    value = headers.get(name) if isinstance(headers, Mapping) else dict(headers).get(name)
+    return value if isinstance(value, bytes) else None
+
+
 def _raw_timestamp(event: Any, raw_topic: str) -> float | None:
     """The raw message's timestamp for the event being processed: its own on the raw topic, else
     the header the stage before carried forward."""
@@ -170,8 +177,7 @@ def _raw_timestamp(event: Any, raw_topic: str) -> float | None:
     message = event.message
     if message.topic == raw_topic:
         return message.timestamp
-    headers = event.headers or {}
-    value = headers.get(RAW_TIMESTAMP_HEADER) if isinstance(headers, Mapping) else dict(headers).get(RAW_TIMESTAMP_HEADER)
+    value = header_value(event, RAW_TIMESTAMP_HEADER)
     try:
         return float(value) if value is not None else None
     except (TypeError, ValueError):

@@ -6,7 +6,7 @@ import time
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 
-from workers.records import RecordError, decode_raw, rejected_record
+from workers.records import RecordError, decode_raw, readable_id, rejected_record
 from workers.settings import Settings
 from workers.stages import clean, dedupe, enrich, entities
 from workers.stages.errors import StageError
@@ -44,13 +44,15 @@ def story_index(settings: Settings) -> enrich.StoryIndex:
     return enrich.StoryIndex(window_seconds=settings.story_window_hours * HOUR_SECONDS)
 
 
-def clean_payload(payload: bytes | str | dict, origin: dict | None = None) -> dict:
+def clean_payload(payload: bytes | str | dict, origin: dict | None = None, key: str | None = None) -> dict:
     """A message from articles.raw -> a clean record, or a rejected one (with the article id when
-    the payload has a readable one, and `origin`: the message's topic, partition and offset)."""
+    the payload has a readable one, else the message `key`; and `origin`: the message's topic,
+    partition and offset)."""
     try:
         raw = decode_raw(payload)
     except RecordError as error:
-        return rejected_record("decode", error.code, error.message, payload, origin=origin)
+        article_id = readable_id(payload) or key
+        return rejected_record("decode", error.code, error.message, payload, article_id, origin=origin)
     # The payload as received goes on a rejected record, byte for byte.
     record = guarded(clean.STAGE, payload, clean.clean, raw, article_id=raw["id"])
     if origin is not None and record["status"] == "rejected":

@@ -79,7 +79,7 @@ def decode_raw(payload: bytes | str | dict, *, received_at: str | None = None) -
     else:
         record = _parse_json(payload)
     if not isinstance(record, dict):
-        raise RecordError("undecodable", f"expected a JSON object, got {type(record).__name__}")
+        raise RecordError("not_json", f"expected a JSON object, got {type(record).__name__}")
     version = record.setdefault("schema_version", SCHEMA_VERSION)
     if not isinstance(version, int) or isinstance(version, bool):
         raise RecordError("schema_violation", f"schema_version must be an integer, got {version!r}")
@@ -100,17 +100,27 @@ def decode_raw(payload: bytes | str | dict, *, received_at: str | None = None) -
 
 
 def _parse_json(payload: bytes | str) -> object:
+    """The JSON value of a message; RecordError `undecodable` when its bytes are not text in any
+    charset (or read as binary: workers.decoding, normalise.looks_binary), `not_json` when they
+    are text but not JSON."""
     try:
         return orjson.loads(payload)
     except orjson.JSONDecodeError as error:
-        if not isinstance(payload, (bytes, bytearray, memoryview)):
-            raise RecordError("undecodable", f"not JSON: {error}") from None
         first = error
-    try:  # JSON written in another charset than UTF-8 (a producer's platform default)
-        text = decode_bytes(bytes(payload)).text
-        return orjson.loads(text)
-    except (Undecodable, orjson.JSONDecodeError):
-        raise RecordError("undecodable", f"not JSON: {first}") from None
+    if isinstance(payload, (bytes, bytearray, memoryview)):
+        try:  # JSON written in another charset than UTF-8 (a producer's platform default)
+            text = decode_bytes(bytes(payload)).text
+        except Undecodable as error:
+            raise RecordError("undecodable", f"the message is not text in any charset: {error}") from None
+        from workers.stages.clean.normalise import looks_binary  # the clean stage's test; only on this path
+
+        if looks_binary(text):
+            raise RecordError("undecodable", "the message is binary, not text")
+        try:
+            return orjson.loads(text)
+        except orjson.JSONDecodeError:
+            pass
+    raise RecordError("not_json", f"not JSON: {first}")
 
 
 def readable_id(payload: Any) -> str | None:

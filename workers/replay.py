@@ -31,7 +31,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from workers.decoding import Undecodable, binary_signature, decode_bytes
 from workers.records import raw_record
 from workers.settings import Settings
-from workers.topics import message_limit
+from workers.topics import SOURCE_HEADER, message_limit
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -71,6 +71,7 @@ class Summary:
     failures: list[Failure] = field(default_factory=list)
     renamed: list[tuple[str, str]] = field(default_factory=list)  # (file, id it was sent under)
     decoded: list[tuple[str, str]] = field(default_factory=list)  # (file, charset it was read as)
+    keyless: list[str] = field(default_factory=list)  # sent without an id (a line that is not JSON, or has none)
 
     def lines(self) -> list[str]:
         """The summary as lines for the terminal."""
@@ -78,6 +79,8 @@ class Summary:
         out += [f"failed: {f.origin}: {f.code}: {f.reason}" for f in self.failures]
         out += [f"renamed: {origin} sent as id {new_id!r} (its name was taken in this replay)" for origin, new_id in self.renamed]
         out += [f"decoded: {origin} read as {charset}" for origin, charset in self.decoded]
+        out += [f"no id: {origin} sent without one (the worker dead-letters it with origin.source = {origin!r})"
+                for origin in self.keyless]
         return out
 
 
@@ -301,8 +304,11 @@ async def publish(
                     _failed(summary, item)
                     continue
                 key = item.key.encode("utf-8") if item.key else None
+                headers = [(SOURCE_HEADER, item.origin.encode("utf-8", "surrogateescape"))] if item.origin else None
+                if key is None and item.origin:
+                    summary.keyless.append(item.origin)
                 try:
-                    pending.append((item, await producer.send(settings.topics.raw, item.value, key=key)))
+                    pending.append((item, await producer.send(settings.topics.raw, item.value, key=key, headers=headers)))
                 except Exception as error:  # noqa: BLE001 - one bad message must not stop the replay
                     _failed(summary, Failure(item.origin or str(item.key), "send_failed", f"{type(error).__name__}: {error}", item.key))
                 progress.advance(task)

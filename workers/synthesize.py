@@ -46,7 +46,7 @@ NEAR_EDITS = ("chrome", "drop_paragraph", "add_sentence", "change_words")
 # oversized article is costly to build and clean, so it comes once every TOO_LARGE_EVERY bad
 # records (first as the 6th), the others in turn.
 BAD_KINDS = {
-    "not_json": "undecodable",
+    "not_json": "not_json",
     "binary_message": "undecodable",
     "wrong_types": "schema_violation",
     "binary_content": "not_text",

@@ -18,6 +18,9 @@ SERIAL_PARTITIONS = 1
 WEEK_MS = 7 * 24 * 3600 * 1000
 # a record batch's own bytes (header, one record's framing, key, headers) on top of the value
 BATCH_OVERHEAD_BYTES = 64 * 1024
+# Header the replayer puts on every raw message: where it read it (a path, or PATH:LINE of a
+# JSON-lines file). A rejected record carries it as `origin.source`.
+SOURCE_HEADER = "newsfeed-source"
 
 
 def message_limit(settings: Settings) -> int:

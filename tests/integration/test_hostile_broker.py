@@ -72,7 +72,7 @@ HOSTILE = [
     ("binary", orjson.dumps({"id": "binary", "content_encoding": "base64", "content": b64(b"%PDF-1.7\n" + bytes(range(256)))}), "not_text"),
     ("no-space", orjson.dumps({"id": "no-space", "content": "x" * 900_000}), "empty_after_clean"),
     ("version-9", orjson.dumps({"schema_version": 9, "id": "version-9", "content": article(4)}), "unsupported_schema_version"),
-    ("broken-json", b'{"id": "broken-json", "content": "cut off', "undecodable"),
+    ("broken-json", b'{"id": "broken-json", "content": "cut off', "not_json"),
     ("bad-schema", b'{"id": "bad-schema", "content_type": "application/pdf", "content": "x"}', "schema_violation"),
 ]
 

@@ -82,8 +82,8 @@ def test_repeat_two_gives_each_article_one_outcome_twice(pipeline):
 
 
 BAD_INPUT = [
-    (b"{this is not json", "undecodable"),
-    (b'["a", "list"]', "undecodable"),
+    (b"{this is not json", "not_json"),
+    (b'["a", "list"]', "not_json"),
     (b'{"id": "no-content", "content_type": "text/plain"}', "schema_violation"),
     (b'{"schema_version": 1, "id": "empty", "content_type": "text/plain", "content": "  \\n "}', "empty_after_clean"),
     (b"\xff\xfe\x00binary", "undecodable"),
@@ -115,6 +115,8 @@ def test_bad_input_is_dead_lettered_with_its_payload(pipeline):
     assert_valid("rejected", rejected)
     got = sorted((original_payload(record), record["error"]["code"]) for record in rejected)
     assert got == sorted(BAD_INPUT)
+    # No readable id in the payload: the message key is the id.
+    assert {record["id"] for record in rejected} == {"bad", "no-content", "empty"}
 
     # Too large once cleaned: dead-lettered with the start of its payload, the worker goes on.
     big = oversized_article()
@@ -126,6 +128,15 @@ def test_bad_input_is_dead_lettered_with_its_payload(pipeline):
     # The worker is still alive and still processes good input afterwards.
     pipeline.replay("seeds/000_ee633184b9361a35.txt")
     assert len(pipeline.read("enriched", 1)) == 1
+
+    # A JSON-lines file's broken line: sent without an id, dead-lettered with the file and line.
+    lines = pipeline.workdir / "batch.jsonl"
+    lines.write_bytes(b"\n{cut off mid-record\n")
+    summary = pipeline.replay(str(lines))
+    assert f"no id: {lines}:2" in summary.stdout + summary.stderr
+    [broken] = [r for r in pipeline.read("rejected", len(BAD_INPUT) + 2) if "source" in r.get("origin", {})]
+    validate("rejected", broken)
+    assert (broken["id"], broken["error"]["code"], broken["origin"]["source"]) == (None, "not_json", f"{lines}:2")
 
 
 def test_broker_start_uses_an_answering_external_broker_and_starts_nothing(bootstrap, tmp_path):

@@ -34,7 +34,7 @@ def test_enrich_outputs_one_valid_record_per_input_in_order(tmp_path):
         validate(KIND[record["status"]], record)
     assert records[5]["duplicate_of"] == "000_ee633184b9361a35"
     assert records[5]["reason"] == "same_content"
-    assert [r["error"]["code"] for r in records[6:]] == ["empty_after_clean", "undecodable"]
+    assert [r["error"]["code"] for r in records[6:]] == ["empty_after_clean", "not_json"]
     assert {r["id"] for r in records[:5]} == {p.stem for p in (ROOT / "seeds").iterdir()}
     for record in records[:5]:
         assert set(record["pipeline"]) == {"clean", "dedupe", "entities", "enrich"}

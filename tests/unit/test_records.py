@@ -18,9 +18,12 @@ def test_a_raw_record_made_here_is_valid():
 @pytest.mark.parametrize(
     ("payload", "code"),
     [
-        (b"{not json", "undecodable"),
-        (b"[1, 2]", "undecodable"),
-        (b'"a string"', "undecodable"),
+        (b"{not json", "not_json"),
+        (b"[1, 2]", "not_json"),
+        (b'"a string"', "not_json"),
+        ("{not json in cp1252: café}".encode("cp1252"), "not_json"),
+        (b"\xff\xfe\x00binary", "undecodable"),
+        (bytes(range(256)) * 4, "undecodable"),
         (b'{"id": "x"}', "schema_violation"),
         (b'{"schema_version": 1, "id": "x", "content_type": "application/pdf", "content": "c"}', "schema_violation"),
         (b'{"schema_version": 1, "id": "", "content_type": "text/plain", "content": "c"}', "schema_violation"),
@@ -115,3 +118,13 @@ def test_a_relative_date_is_resolved_only_against_a_fetched_at_the_source_gave()
     assert received["status"] == "clean" and received["updated_at"] is None
     given = clean_payload(orjson.dumps({"id": "r2", "content": content, "fetched_at": "2021-03-14T12:00:00+00:00"}))
     assert given["updated_at"] == "2021-03-14T09:00:00+00:00"
+
+
+def test_a_payload_without_a_readable_id_is_rejected_under_its_message_key():
+    from workers.pipeline import clean_payload
+
+    keyed = clean_payload(b"{cut off", key="from-key")
+    assert (keyed["id"], keyed["error"]["code"]) == ("from-key", "not_json")
+    own = clean_payload(b'{"id": "own-id", "content": 5}', key="from-key")
+    assert (own["id"], own["error"]["code"]) == ("own-id", "schema_violation")
+    assert clean_payload(b"{cut off")["id"] is None
