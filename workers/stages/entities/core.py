@@ -578,6 +578,7 @@ class Article:
     nouns: frozenset[str] = frozenset()  # common nouns (lowercase)
     texts: dict[str, str] = field(default_factory=dict)
     headline_case: bool = False  # a Title Case or ALL-CAPS headline: names matched in any case
+    capitalised_inside: dict[str, bool] = field(default_factory=dict)  # _capitalised_inside, per word
 
     @property
     def body(self) -> str:
@@ -1059,12 +1060,15 @@ def _plural_noun(word: str, common_nouns: frozenset[str]) -> bool:
 
 def _capitalised_inside(word: str, article: Article) -> bool:
     """`word` is written capitalised on its own somewhere not opening a sentence (title aside;
-    "Cocoa" of "Coffee and Cocoa Council" does not count)."""
-    body = article.body
-    return any(
-        not _sentence_initial(body, match.start()) and not _inside_longer_name(body, match.start(), match.end())
-        for match in _pattern(r"(?<![\w'\u2019\-])" + re.escape(word) + r"(?![\w\-])").finditer(body)
-    )
+    "Cocoa" of "Coffee and Cocoa Council" does not count). Found once per word and article."""
+    known = article.capitalised_inside.get(word)
+    if known is None:
+        body = article.body
+        known = article.capitalised_inside[word] = any(
+            not _sentence_initial(body, match.start()) and not _inside_longer_name(body, match.start(), match.end())
+            for match in _pattern(r"(?<![\w'\u2019\-])" + re.escape(word) + r"(?![\w\-])").finditer(body)
+        )
+    return known
 
 
 def _acronyms(article: Article, found: list[Mention]) -> list[Mention]:
