@@ -253,3 +253,36 @@ def test_a_common_non_noun_opening_a_sentence_is_no_organisation(nlp):
         assert core._common_modifier_opener(mention, opener, text, _article(text, words, nouns)) == expected, text
     names = tag_body(nlp, "Residents gathered on Saturday to mark the station's hundredth year.", title="Coastal town marks a century of lifeboats")
     assert "Coastal" not in names
+
+
+# --- an untagged toponym-shaped name after a preposition of place, or after "<person> of" ---
+
+
+@pytest.mark.parametrize("preposition", [word for word, _ in tables.LOCATIVE_PREPOSITIONS])
+def test_untagged_toponym_after_a_preposition_of_place_is_a_place(preposition):
+    text = f"The last mill {preposition} Redgum Flat closed in May."
+    [added] = core._untagged_toponyms(_article(text), [])
+    assert (added.text, added.label) == ("Redgum Flat", "GPE")
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "place"),
+    [
+        ("Mayor Ana Ruiz of Redgum Flat said the grant was late.", "Ana Ruiz", "Redgum Flat"),
+        ("The Battle of Redgum Flat was fought in 1864.", None, None),  # "of" after no person
+        ("A loan from the Bank of Redgum Flat was repaid.", None, None),
+        ("Pupils at Redgum Flat Elementary went home early.", None, None),  # part of a longer name
+        ("Pupils at Redgum Flat School went home early.", None, None),
+        ("Ana Ruiz of Redgum Creek Council spoke first.", "Ana Ruiz", None),  # a designator follows
+        ("The new clinic opened in Redgum Flat.", None, "Redgum Flat"),
+    ],
+)
+def test_untagged_toponym_needs_a_place_preposition_or_a_person_before_of(text, person, place):
+    found = [_feature_mention(text, person, "PERSON")] if person else []
+    added = core._untagged_toponyms(_article(text), found)[len(found):]
+    assert [m.text for m in added] == ([place] if place else [])
+
+
+def test_untagged_toponym_in_a_sentence(nlp):
+    names = tag_body(nlp, "Mayor Dana Whitfield of Larch Hollow said the county had left her town out of the plan.")
+    assert names["Larch Hollow"]["label"] == "GPE"

@@ -779,20 +779,68 @@ def toponym_shaped(name: str) -> bool:
 
 def _generic_places(article: Article, found: list[Mention]) -> list[Mention]:
     """"the last mine in Redgum Flat closed": a name ending in a toponymic generic term after a
-    preposition of place (tables.LOCATIVE_PREPOSITIONS, "the" allowed between) is a place, GPE,
-    when the model called it an organisation, a nationality, a facility or (after "in", "near",
-    "outside") a person. A possessive ("in Harrison Ford's film") is left alone."""
+    preposition of place (tables.LOCATIVE_PREPOSITIONS, "the" allowed between) or after "of"
+    right behind a person ("Mayor Ana Ruiz of Pine Hollow") is a place, GPE, when the model
+    called it an organisation, a nationality, a facility or (after "in", "near", "outside",
+    "of") a person. A possessive ("in Harrison Ford's film") is left alone."""
+    person_ends = _person_ends(found)
     for m in found:
         if m.forced or (m.label not in _NOT_PLACE_LABELS and m.label != PERSON) or not toponym_shaped(m.text):
             continue
         text = article.texts[m.field]
-        before = _PLACE_BEFORE.search(text, max(0, m.start - 24), m.start)
+        before = _place_word_before(text, m.start, person_ends.get(m.field, set()))
         if before is None or text[m.end : m.end + 1] in ("'", "\u2019"):
             continue
-        if m.label == PERSON and before.group(1).lower() not in _PERSON_FREE:
+        if m.label == PERSON and before not in _PERSON_FREE:
             continue
         m.label, m.forced = "GPE", True
     return found
+
+
+def _person_ends(found: list[Mention]) -> dict[str, set[int]]:
+    """Where each person mention ends, per field."""
+    ends: dict[str, set[int]] = {}
+    for m in found:
+        if m.label == PERSON:
+            ends.setdefault(m.field, set()).add(m.end)
+    return ends
+
+
+def _place_word_before(text: str, start: int, person_ends: set[int]) -> str | None:
+    """The preposition of place (lowercase) right before `start` ("the" allowed between), or
+    "in" for an "of" right behind a person ("Mayor Ana Ruiz of ..."); else None."""
+    before = _PLACE_BEFORE.search(text, max(0, start - 24), start)
+    if before is not None:
+        return before.group(1).lower()
+    of = _OF_BEFORE.search(text, max(0, start - 8), start)
+    return "in" if of is not None and of.start() in person_ends else None
+
+
+_TOPONYM_SPAN = re.compile(
+    r"(?<![\w'\u2019\-])((?:[A-Z][a-z][\w\-]*[ \t]+){1,3}(?i:" + "|".join(sorted(_GENERICS, key=len, reverse=True))
+    + r"))(?![\w\-'\u2019])(?![ \t]+[A-Z])"
+)
+_OF_BEFORE = re.compile(r"[ \t]+of[ \t]+$")
+
+
+def _untagged_toponyms(article: Article, found: list[Mention]) -> list[Mention]:
+    """Names the model left untagged that read as a place's (toponym_shaped: "Pine Hollow") are
+    places, GPE, after a preposition of place (tables.LOCATIVE_PREPOSITIONS: "near Redgum Flat")
+    or after "of" right behind a person ("Mayor Ana Ruiz of Pine Hollow"). A name followed by
+    another capitalised word ("Bear Creek Elementary") is part of a longer name, left alone."""
+    text = article.body
+    taken = _occupied(article.body_doc) + [(m.start, m.end) for m in found if m.field == "body"]
+    person_ends = _person_ends(found).get("body", set())
+    added = []
+    for match in _TOPONYM_SPAN.finditer(text):
+        start, end = match.span(1)
+        name = match.group(1)
+        if _overlaps(taken, start, end) or not toponym_shaped(name) or canonical._is_title(name.split()[0]):
+            continue
+        if _place_word_before(text, start, person_ends) is None:
+            continue
+        added.append(Mention("body", start, end, name, "GPE", canonical.normalise(name), forced=True))
+    return found + added
 
 
 # a crossing or a junction is named after the place it is at ("the Rafah crossing"): its name
@@ -841,6 +889,8 @@ def _described(article: Article, found: list[Mention]) -> list[Mention]:
     if "GPE" in article.labels:
         found = _places_of_offices(article, found)
         found = _generic_places(article, found)
+        if article.body_doc is not None:
+            found = _untagged_toponyms(article, found)
     found = _named_features(article, found)
     if "GPE" in article.labels and article.body_doc is not None:
         found = found + _untagged_places(article.body, article.body_doc, found, article.words)
