@@ -342,6 +342,9 @@ def test_ui_run_prefilter_is_exact():
         "Share Facebook", "share facebook twitter", "The Share of Email", "Print\tEmail Share", "Émail Share Print",
     ]
     samples += _random_strings("Share Email Print The this. ,:|•Aa\t", count=4000, seed=37)
+    # non-ASCII pieces: other spaces, capitalised non-ASCII letters, curly quotes around interface words
+    samples += _random_strings("Share Email Print Éa’“ \u00a0\u2009,.|Ü", count=4000, seed=39)
+    samples += ["Share\u00a0Facebook Twitter", "“Share” Email Print", "Émail Ûpdate Share", "Ünd Share Email"]
     for piece in samples:
         if not blocks._may_hold_ui_run(piece):
             assert blocks._ui_runs(piece, piece.split(" ")) == [], piece

@@ -287,12 +287,14 @@ _ASCII_OTHER_SPACES = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
 
 
 def _may_hold_ui_run(piece: str) -> bool:
-    """False only where _ui_runs finds nothing: a run needs UI_RUN_CAPITALISED capitalised interface
-    words that are not function words, and an ASCII piece cut at single spaces has fewer (its
-    capitalised tokens are what _CAPITALISED finds). A cheap prefilter (tests/unit/test_clean_speed.py)."""
-    if not piece.isascii() or any(map(piece.__contains__, _ASCII_OTHER_SPACES)):
-        return True
+    """False only where _ui_runs finds nothing: a run grows from a seed, a capitalised interface word
+    that is not a function word among what _CAPITALISED finds, so a piece without one has none (any
+    piece: most long lines of real dumps hold a curly quote or a dash); a run needs
+    UI_RUN_CAPITALISED such words, and an ASCII piece cut at single spaces has fewer (its capitalised
+    tokens are what _CAPITALISED finds). A cheap prefilter (tests/unit/test_clean_speed.py)."""
     found = sum(w.strip(_STRIP).casefold() in _UI_CONTENT_WORDS for w in _CAPITALISED.findall(piece))
+    if not piece.isascii() or any(map(piece.__contains__, _ASCII_OTHER_SPACES)):
+        return found >= 1
     return found >= UI_RUN_CAPITALISED
 
 

@@ -325,7 +325,9 @@ def clean_lines(
         texts = texts[:MAX_LINES]
         if keep_flags is not None:
             keep_flags = keep_flags[:MAX_LINES]
-    lines = sections.mark_read_more_teasers(sections.mark(ln.classify(texts)))
+    lines = ln.classify(texts)
+    kinds = sections.line_kinds(lines)  # each line's section kind, asked once: mark and the closing headings read it
+    lines = sections.mark_read_more_teasers(sections.mark(lines, kinds))
     published = updated = byline = source = None
 
     # 1. which lines are article text
@@ -351,7 +353,7 @@ def clean_lines(
             for i, line in enumerate(lines)
         ]
     else:
-        start, end = _article_above_closing(lines, *ln.densest_run(lines))
+        start, end = _article_above_closing(lines, kinds, *ln.densest_run(lines))
         start = _lead_above_run(lines, start)
         end = _end_before_post_footer(lines, start, _end_across_inline_boxes(lines, end))
         keep = [start <= i < end and line.kind in ln.CONTENT_KINDS for i, line in enumerate(lines)]
@@ -592,7 +594,7 @@ _ANCHORED_MIN_WORDS = 40  # prose words an article under its own header needs to
 _CLOSED_MIN_WORDS = 80  # ... and one closed by a comments heading without a header
 
 
-def _article_above_closing(lines: list[ln.Line], start: int, end: int) -> tuple[int, int]:
+def _article_above_closing(lines: list[ln.Line], kinds: list[str | None], start: int, end: int) -> tuple[int, int]:
     """[start, end) of the article: the densest run, unless it starts below a closing heading (a
     comments heading, a related/latest/most-read heading: sections.heading_kind) with an article
     above it. That article is the densest run of the lines above the heading, with at least
@@ -600,11 +602,12 @@ def _article_above_closing(lines: list[ln.Line], start: int, end: int) -> tuple[
     lines above its first line) or _CLOSED_MIN_WORDS above a comments heading (lines.Line.hard_end).
     The run below is then teasers with summaries or reader comments, however long: the body is the
     article's prose, not the longest prose (issue 10 item 3). A closing heading inside the densest run
-    closes nothing here: inline "Related" boxes sit mid-article (measured on the dev set)."""
+    closes nothing here: inline "Related" boxes sit mid-article (measured on the dev set).
+    kinds: sections.line_kinds of the lines (a closing heading's kind, asked once per page)."""
     headings = [
         h for h in range(start)
         if lines[h].hard_end or (lines[h].kind != ln.PROSE and len(lines[h].text) <= 80
-                                 and sections.heading_kind(lines[h].text) in _CLOSING_SECTIONS)
+                                 and kinds[h] in _CLOSING_SECTIONS)  # sections.heading_kind (line_kinds)
     ]
     if not headings:
         return start, end

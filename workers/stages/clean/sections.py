@@ -122,9 +122,10 @@ def _prose_below(lines: list[ln.Line], kinds: list[str | None]) -> list[int]:
     return below
 
 
-def mark(lines: list[ln.Line]) -> list[ln.Line]:
-    """The lines with every chrome section's lines replaced by boilerplate lines (reason = kind).
-    lines: from lines.classify (shared Line objects are never modified; marked ones are copies)."""
+def line_kinds(lines: list[ln.Line]) -> list[str | None]:
+    """line_kind of each line (None for lines over 150 words), each distinct text asked once. For a
+    line of at most _HEADING_MAX_CHARS characters, a kind in ("teasers", "signup", "comments") is
+    its heading_kind: callers that need the heading kinds of a page's lines read them here."""
     memo: dict[str, str | None] = {}  # pages repeat lines; hostile ones repeat one line thousands of times
     kinds = []
     for line in lines:
@@ -132,6 +133,15 @@ def mark(lines: list[ln.Line]) -> list[ln.Line]:
         if text not in memo:
             memo[text] = line_kind(text) if line.n <= 150 else None
         kinds.append(memo[text])
+    return kinds
+
+
+def mark(lines: list[ln.Line], kinds: list[str | None] | None = None) -> list[ln.Line]:
+    """The lines with every chrome section's lines replaced by boilerplate lines (reason = kind).
+    lines: from lines.classify (shared Line objects are never modified; marked ones are copies);
+    kinds: their line_kinds when the caller has them."""
+    if kinds is None:
+        kinds = line_kinds(lines)
     if not any(kinds):
         return lines
     below = _prose_below(lines, kinds)
