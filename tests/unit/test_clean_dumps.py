@@ -139,8 +139,9 @@ def test_numbered_headings_of_a_list_article(heading, kept):
 
 
 def test_a_numbered_line_not_followed_by_prose_is_not_a_heading():
+    # (a counted list "1." "2." under the paragraph is kept as a list: test_a_numbered_list_under_the_article)
     texts = ["Harbour board backs channel dredging", "March 5, 2024", ARTICLE[0], "1. Choose the Right Pot",
-             "2. Plant", ARTICLE[1], ARTICLE[2]]
+             "Plant", ARTICLE[1], ARTICLE[2]]
     record = stage.clean_lines(texts)
     assert "1. Choose the Right Pot" not in record["paragraphs"]
 
@@ -888,3 +889,46 @@ def test_the_author_box_above_the_article(first, dropped):
     assert record["byline"] == "Jacob Wade"
     assert (first not in record["paragraphs"]) is dropped
     assert record["paragraphs"][-3:] == ARTICLE
+
+
+# --- numbered lists and unmarked closing lists (dumps-5) ----------------------------------------------
+@pytest.mark.parametrize(
+    ("items", "kept"),
+    [
+        ([f"{n:02d}. Skipper number {n}" for n in range(1, 13)], True),  # counts up from 1
+        ([f"{n}. Skipper number {n}" for n in range(10, 0, -1)], True),  # a countdown
+        (["1. Small groups (30 mins)", "2. Presentations (15 mins)", "1. Questions", "2. Next meeting"], True),  # nested
+        (["3. Skipper number three", "7. Skipper number seven", "2. Skipper number two"], False),  # no count
+        (["4. Skipper number four", "5. Skipper number five"], False),  # does not start at 1 under the article
+    ],
+)
+def test_a_numbered_list_under_the_article(items, kept):
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", *ARTICLE, *items, "Share on Facebook",
+             "Copyright 2024 The Harbour Times"]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert (paragraphs == [*ARTICLE, *items]) is kept
+    assert paragraphs[:3] == ARTICLE
+
+
+def test_a_numbered_list_touching_a_kept_item_is_kept_whole():
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", "Agenda", "1. Welcome",
+             "2. " + ARTICLE[0], "3. " + ARTICLE[1], "4. Questions", "Share on Facebook"]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert paragraphs == ["1. Welcome", "2. " + ARTICLE[0], "3. " + ARTICLE[1], "4. Questions"]
+
+
+def test_a_numbered_list_under_a_menu_is_not_the_article():
+    menu = ["1. Home", "2. News", "3. Sport"]
+    texts = ["Harbour board backs channel dredging", *menu, "Share on Facebook", "March 5, 2024", *ARTICLE]
+    assert stage.clean_lines(texts)["paragraphs"] == ARTICLE
+
+
+def test_an_unmarked_list_after_the_closing_colon_is_kept_when_the_article_resumes():
+    intro = "These are the skippers who were not on the board's list of pilots at all:"
+    items = ["Tom Pendry, Harbour Master", "Ana Lopez, Ferry Captain", "Ray Gill, Tug Skipper"]
+    resumed = "Here is the full list of pilots that the harbour board published on Monday."
+    tail = ["Share on Facebook", "Copyright 2024 The Harbour Times"]
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", *ARTICLE, intro, *items, resumed, *tail]
+    assert stage.clean_lines(texts)["paragraphs"] == [*ARTICLE, intro, *items, resumed]
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", *ARTICLE, intro, *items, *tail]
+    assert stage.clean_lines(texts)["paragraphs"] == [*ARTICLE, intro]  # no prose resumes: nothing

@@ -954,6 +954,7 @@ def _keep_dump_structure(lines: list[ln.Line], keep: list[bool], start: int, end
     _keep_tweets(lines, keep, start, end)
     _keep_tables(lines, keep, start, end)
     _keep_closing_list(lines, keep, end)
+    _keep_numbered_lists(lines, keep)
 
 
 _TABLE_MIN_ROWS = 3
@@ -1167,6 +1168,61 @@ def _keep_closing_list(lines: list[ln.Line], keep: list[bool], end: int) -> None
         if j < len(lines) and lines[j].kind == ln.PROSE and (j + 1 == len(lines) or lines[j + 1].kind != ln.PROSE):
             j += 1  # the paragraph that closes the list ("Check back soon ..."), when chrome follows it
         keep[end:j] = [True] * (j - end)
+    elif j == end:
+        _keep_closing_items(lines, keep, end)
+
+
+def _keep_closing_items(lines: list[ln.Line], keep: list[bool], end: int) -> None:
+    """An unmarked list the closing colon introduces ("Some of my favorites ...:" / "Phil Anselmo,
+    Pantera" / ...): 2 to _COLON_BLOCK_MAX short lines, not interface, kept with the prose that resumes
+    right under them (the article goes on: "Here's the full list ..."); without that prose nothing."""
+    j = end
+    while j < len(lines) and j - end < _COLON_BLOCK_MAX and lines[j].kind == ln.SHORT and not _item_is_chrome(lines[j].text):
+        j += 1
+    if j - end < 2 or j >= len(lines) or lines[j].kind != ln.PROSE:
+        return
+    while j < len(lines) and lines[j].kind in ln.CONTENT_KINDS:
+        j += 1
+    keep[end:j] = [True] * (j - end)
+
+
+_LIST_NUMBER = re.compile(r"^(\d{1,3})[.)]\s+\S")
+_NUMBERED_LIST_MIN = 2  # items in a block
+_NUMBERED_ITEM_MAX_CHARS = 300
+
+
+def _keep_numbered_lists(lines: list[ln.Line], keep: list[bool]) -> None:
+    """A numbered list the article holds or ends with ("01. Robert Plant" ... "100. Ray Gillen", an
+    agenda's "1." "2." with nested "1." "2." "3."): a block of numbered lines, none chrome, whose numbers
+    count on from each other (up by one, down by one, or back to 1 for a nested list), with a kept
+    line inside it or a kept line right above it where the count starts at 1 (or counts down). Menus
+    and link lists are not numbered in sequence; the densest run leaves such items out as short lines."""
+    i = 0
+    while i < len(lines):
+        j, numbers = i, []
+        while j < len(lines) and (number := _list_number(lines[j])) is not None and _counts_on(numbers, number):
+            numbers.append(number)
+            j += 1
+        if j - i >= _NUMBERED_LIST_MIN and (any(keep[i:j]) or _opens_under_article(lines, keep, i, numbers)):
+            keep[i:j] = [True] * (j - i)
+        i = max(j, i + 1)
+
+
+def _list_number(line: ln.Line) -> int | None:
+    if line.kind == "boilerplate" or len(line.text) > _NUMBERED_ITEM_MAX_CHARS:
+        return None
+    m = _LIST_NUMBER.match(line.text)
+    return int(m.group(1)) if m else None
+
+
+def _counts_on(numbers: list[int], number: int) -> bool:
+    return not numbers or number in (numbers[-1] + 1, numbers[-1] - 1, 1)
+
+
+def _opens_under_article(lines: list[ln.Line], keep: list[bool], i: int, numbers: list[int]) -> bool:
+    """The block at i sits right under a kept prose line and counts from 1 up, or down (a countdown)."""
+    return (i > 0 and keep[i - 1] and lines[i - 1].kind == ln.PROSE
+            and (numbers[0] in (0, 1) or numbers[1] == numbers[0] - 1))
 
 
 def _item_is_chrome(item: str) -> bool:
