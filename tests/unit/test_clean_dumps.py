@@ -932,3 +932,20 @@ def test_an_unmarked_list_after_the_closing_colon_is_kept_when_the_article_resum
     assert stage.clean_lines(texts)["paragraphs"] == [*ARTICLE, intro, *items, resumed]
     texts = ["Harbour board backs channel dredging", "March 5, 2024", *ARTICLE, intro, *items, *tail]
     assert stage.clean_lines(texts)["paragraphs"] == [*ARTICLE, intro]  # no prose resumes: nothing
+
+
+@pytest.mark.parametrize(
+    ("intro", "kept"),
+    [
+        ("Finally, the config file:", True),  # a short sentence introducing the block
+        ("Config file:", False),  # two words: a label, not a sentence
+        ("finally the config file", False),  # no colon
+    ],
+)
+def test_a_short_line_introducing_a_code_block(intro, kept):
+    code = ["cert = /etc/harbour/cert.pem", "client = no", "pid = /var/run/harbour.pid"]
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", ARTICLE[0], ARTICLE[1], intro, *code,
+             ARTICLE[2], "Leave a comment"]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert (paragraphs == [ARTICLE[0], ARTICLE[1], intro, *code, ARTICLE[2]]) is kept
+    assert ARTICLE[2] in paragraphs

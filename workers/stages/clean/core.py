@@ -1014,7 +1014,8 @@ def _keep_code_blocks(lines: list[ln.Line], keep: list[bool], start: int, end: i
     prose that resumes under a block at the run's end is kept too (the densest run stops at the code)."""
     i = start + 1
     while i <= end and i < len(lines):
-        if keep[i] or not keep[i - 1] or not _code_line(lines[i]):
+        intro = _code_intro(lines, keep, i)  # "Finally, the config file:" between a paragraph and the block
+        if keep[i] or not (keep[i - 1] or intro) or not _code_line(lines[i]):
             i += 1
             continue
         j, gap, last = i, 0, i
@@ -1029,11 +1030,19 @@ def _keep_code_blocks(lines: list[ln.Line], keep: list[bool], start: int, end: i
         j = k if resumes else j  # the output lines under the last statement go with the block
         one_inside = code == 1 and j == i + 1 and j < end and resumes  # one code line between two paragraphs
         if (code >= 2 or one_inside) and 2 * code >= j - i and (resumes or lines[i - 1].text.endswith(":")):
-            keep[i:j] = [True] * (j - i)
+            keep[i - intro:j] = [True] * (j - i + intro)
             while j >= end and j < len(lines) and resumes and lines[j].kind in ln.CONTENT_KINDS:
                 keep[j] = True
                 j += 1
         i = j + 1
+
+
+def _code_intro(lines: list[ln.Line], keep: list[bool], i: int) -> bool:
+    """Line i - 1 is a short sentence introducing what follows ("In /etc/hosts.allow, add the following
+    line:"), right under a kept line: 3+ words, capitalised, ending in a colon, not code itself."""
+    line = lines[i - 1]
+    return (i >= 2 and keep[i - 2] and not keep[i - 1] and line.kind == ln.SHORT and line.n >= 3
+            and line.text.endswith(":") and line.text[:1].isupper() and not _code_line(line))
 
 
 def _code_line(line: ln.Line) -> bool:
