@@ -949,3 +949,27 @@ def test_a_short_line_introducing_a_code_block(intro, kept):
     paragraphs = stage.clean_lines(texts)["paragraphs"]
     assert (paragraphs == [ARTICLE[0], ARTICLE[1], intro, *code, ARTICLE[2]]) is kept
     assert ARTICLE[2] in paragraphs
+
+
+# --- a name and a date on one header line ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("line", "published", "byline", "source"),
+    [
+        ("Harbour Times News February 24, 2020, 7:57 AM", "2020-02-24T07:57:00", None, "Harbour Times News"),
+        ("The Guardian 10/20/2020 Anna Fazackerley", "2020-10-20", "Anna Fazackerley", "The Guardian"),
+        ("Jane Doe 5 March 2024", "2024-03-05", "Jane Doe", None),
+        ("Top Stories March 4, 2020", None, None, None),  # a section label, not a name
+        ("Ferry returns March 5, 2024", None, None, None),  # a sentence with a date
+    ],
+)
+def test_a_name_and_a_date_on_one_header_line(line, published, byline, source):
+    texts = ["* Home", "* News", line, "Harbour board backs channel dredging", *ARTICLE]
+    record = stage.clean_lines(texts)
+    assert (record["published_at"], record["byline"]) == (published, byline)
+    assert (record["source"] == source) if source else True
+    assert record["paragraphs"] == ARTICLE
+
+
+def test_a_name_and_a_date_below_the_article_start_is_not_the_header():
+    texts = ["Harbour board backs channel dredging", ARTICLE[0], "Jane Doe 5 March 2024", *ARTICLE[1:]]
+    assert stage.clean_lines(texts)["published_at"] is None

@@ -364,6 +364,7 @@ def clean_lines(
     published_lines: list[tuple[int, str]] = []  # (line, published date) of each date line
     facts: dict[str, tuple] = {}  # _meta_facts per distinct line: pages repeat their menu and footer lines
     comments = _comments_start(lines, keep)
+    head_end = next((i for i, k in enumerate(keep) if k), len(lines))  # the header: lines above the article
     for i, line in enumerate(lines):
         if line.kind == ln.PROSE or len(line.text) > 120 or (line.kind == "boilerplate" and line.reason not in _DATED_CHROME):
             continue
@@ -373,6 +374,8 @@ def clean_lines(
         if fact is None:
             fact = facts[line.text] = _meta_facts(line.text)
         dates, found, label, role = fact
+        if i < head_end and not (dates or found or label) and (named := _named_date(line.text)):
+            dates, found, label = named  # "CBS News February 24, 2020, 7:57 AM" over the headline
         if dates:
             if dates[0]:
                 published_lines.append((i, dates[0]))
@@ -769,6 +772,34 @@ def _page_day_order(published: str | None, published_lines: list[tuple[int, str]
     if votes["day"] == votes["month"] or (votes["day"] > votes["month"]) != month_first_read:
         return published
     return f"{published[:5]}{published[8:10]}-{published[5:7]}{published[10:]}"  # month and day swapped
+
+
+_MONTH_NAMES = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)")
+# a name (1-5 capitalised words) and a date on one header line; the date may have a name after it
+_NAMED_DATE = re.compile(
+    r"^(?P<name>[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,4}),? (?P<date>(?:" + _MONTH_NAMES + r"\.? \d{1,2},? \d{4}|"
+    r"\d{1,2} " + _MONTH_NAMES + r"\.?,? \d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{4})\b.*)$"
+)
+_NAME_AFTER_DATE = re.compile(r"(?:\d{4}|[AaPp]\.?[Mm]\.?)\s+(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3})$")
+
+
+def _named_date(text: str) -> tuple | None:
+    """(dates, byline found, source) of a header line holding an outlet's or a person's name and a
+    date ("CBS News February 24, 2020, 7:57 AM", "The Guardian 02/10/2020 Anna Fazackerley", "Jane Doe
+    5 March 2024"), else None: the outlet is the source, a person's name (before or after the date) the
+    byline. A dump runs the credit line's links together with spaces."""
+    m = _NAMED_DATE.match(text) if len(text) <= 120 and _DIGIT.search(text) else None
+    if m is None:
+        return None
+    name, rest = m.group("name"), m.group("date")
+    dates = date_line(rest)
+    if dates is None or not (md.looks_like_outlet(name) or _named(name)):
+        return None
+    after = _NAME_AFTER_DATE.search(rest)
+    person = name if _named(name) else (after.group("name") if after and _named(after.group("name")) else None)
+    source = None if person == name else name
+    return dates, ((person, source) if person else None), (None if person else source)
 
 
 # a lower-case letter right before a month name and day (class first: the regex engine skips ahead)
