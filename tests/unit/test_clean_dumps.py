@@ -9,6 +9,7 @@ import pytest
 from bench import devset
 from workers.stages.clean import core as stage
 from workers.stages.clean import lines as ln
+from workers.stages.clean import vocabulary as v
 
 ARTICLE = [
     "The harbour board approved a plan on Monday to dredge the outer channel before the autumn storms arrive.",
@@ -973,3 +974,38 @@ def test_a_name_and_a_date_on_one_header_line(line, published, byline, source):
 def test_a_name_and_a_date_below_the_article_start_is_not_the_header():
     texts = ["Harbour board backs channel dredging", ARTICLE[0], "Jane Doe 5 March 2024", *ARTICLE[1:]]
     assert stage.clean_lines(texts)["published_at"] is None
+
+
+# --- date shapes of dumps: other languages' month names, "31. October", two-digit years -----------------
+@pytest.mark.parametrize("language", sorted(v.MONTH_NAMES_OTHER))
+def test_month_names_of_other_languages_row_by_row(language):
+    from workers.stages.clean.dates import date_line
+
+    names = v.MONTH_NAMES_OTHER[language].split()
+    assert len(names) == 12
+    for month, name in enumerate(names, start=1):
+        assert date_line(f"5 {name} 2018") == (f"2018-{month:02d}-05", None), (language, name)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("mardi 5 juin 2018", ("2018-06-05", None)),
+        ("17. Januar 2014 · 02:16", ("2014-01-17T02:16:00", None)),
+        ("31. October, 2023", ("2023-10-31", None)),
+        ("11/08/23 5:19pm", ("2023-11-08T17:19:00", None)),  # month first, as four-digit years are read
+        ("Posted: 11/08/99", ("1999-11-08", None)),  # 69-99 are 19xx, as strptime %y reads them
+        ("1/2/34 cup flour", None),  # a fraction, not a date: a two-digit year needs a time or an end after it
+        ("5 mars bars 2018", None),
+    ],
+)
+def test_date_shapes_of_dumps(line, expected):
+    from workers.stages.clean.dates import date_line
+
+    assert date_line(line) == expected
+
+
+def test_a_byline_with_a_two_digit_year_date():
+    texts = ["Harbour board backs channel dredging", "By Jane Doe • 11/08/23 5:19pm", *ARTICLE]
+    record = stage.clean_lines(texts)
+    assert (record["byline"], record["published_at"]) == ("Jane Doe", "2023-11-08T17:19:00")

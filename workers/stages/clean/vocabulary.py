@@ -401,3 +401,14 @@ AUTHOR_LINK_PREFIX = re.compile(r"^(?:view (?:all )?(?:posts|articles|stories) b
 
 # class words of the parts of an <h1> that are not the headline: a subtitle, dek or kicker set inside it
 HEADLINE_EXTRA_CLASS = re.compile(r"subtitle|sub-title|subhead|kicker|eyebrow|flytitle|dek\b|standfirst|strap", re.IGNORECASE)
+# month names in the other languages dateparser reads here (dates.DATE_LANGUAGES), for bare date lines
+# ("mardi 5 juin 2018", "5. Juni 2018"); one row per language, January first (Russian: the genitive a date uses)
+MONTH_NAMES_OTHER = {
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "de": "januar februar märz april mai juni juli august september oktober november dezember",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
+    "ru": "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+}
