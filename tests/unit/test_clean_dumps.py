@@ -1009,3 +1009,26 @@ def test_a_byline_with_a_two_digit_year_date():
     texts = ["Harbour board backs channel dredging", "By Jane Doe • 11/08/23 5:19pm", *ARTICLE]
     record = stage.clean_lines(texts)
     assert (record["byline"], record["published_at"]) == ("Jane Doe", "2023-11-08T17:19:00")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("By Jane Doe on 31. October, 2023 | 18 Comments. This post may contain affiliate links. As an Amazon "
+         "Associate I earn from qualifying purchases.", ("Jane Doe", "2023-10-31")),  # a disclosure glued on
+        ("Posted on October 31, 2023 | Harbour, Ferries, Dredging, Outer channel, Board meetings, Council, "
+         "Storms, Autumn", (None, "2023-10-31")),  # over 120 characters
+    ],
+)
+def test_the_head_of_a_long_header_line_with_pipes(line, expected):
+    texts = ["Harbour board backs channel dredging", line, *ARTICLE]
+    record = stage.clean_lines(texts)
+    assert (record["byline"], record["published_at"]) == expected
+    assert record["paragraphs"] == ARTICLE
+
+
+def test_a_pipe_in_an_article_paragraph_is_not_a_header():
+    paragraph = "By the harbour on October 31, 2023 | the board met to discuss dredging plans for the outer channel today."
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", *ARTICLE, paragraph]
+    record = stage.clean_lines(texts)
+    assert record["published_at"] == "2024-03-05" and paragraph in record["paragraphs"]

@@ -366,15 +366,18 @@ def clean_lines(
     comments = _comments_start(lines, keep)
     head_end = next((i for i, k in enumerate(keep) if k), len(lines))  # the header: lines above the article
     for i, line in enumerate(lines):
-        if line.kind == ln.PROSE or len(line.text) > 120 or (line.kind == "boilerplate" and line.reason not in _DATED_CHROME):
-            continue
+        text = line.text
+        if line.kind == ln.PROSE or len(text) > 120 or (line.kind == "boilerplate" and line.reason not in _DATED_CHROME):
+            if i >= head_end or " | " not in text[:120]:
+                continue
+            text = text.split(" | ", 1)[0]  # a header's "By Ela on 31. October, 2023 | 18 Comments. This post ..."
         if i >= comments:
             break  # readers' names and dates, never the article's
-        fact = facts.get(line.text)
+        fact = facts.get(text)
         if fact is None:
-            fact = facts[line.text] = _meta_facts(line.text)
+            fact = facts[text] = _meta_facts(text)
         dates, found, label, role = fact
-        if i < head_end and not (dates or found or label) and (named := _named_date(line.text)):
+        if i < head_end and not (dates or found or label) and (named := _named_date(text)):
             dates, found, label = named  # "CBS News February 24, 2020, 7:57 AM" over the headline
         if dates:
             if dates[0]:
