@@ -1032,3 +1032,19 @@ def test_a_pipe_in_an_article_paragraph_is_not_a_header():
     texts = ["Harbour board backs channel dredging", "March 5, 2024", *ARTICLE, paragraph]
     record = stage.clean_lines(texts)
     assert record["published_at"] == "2024-03-05" and paragraph in record["paragraphs"]
+
+
+# --- the labelled parts of a structured text above the run ------------------------------------------------
+def test_labelled_parts_above_the_run_start_it():
+    texts = ["A word a day", "dredge", "PRONUNCIATION:", "(drej)", "MEANING:", "verb: To clear the bed of a channel.",
+             "ETYMOLOGY:", *ARTICLE, "Subscriber Services"]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert paragraphs[0] == "verb: To clear the bed of a channel." and paragraphs[-3:] == ARTICLE
+    assert "(drej)" not in paragraphs  # a label over a short line is not taken
+
+
+def test_a_label_over_a_menu_line_above_the_run_is_not_taken():
+    texts = ["Harbour board backs channel dredging", "Filed under:", "Share this story on Facebook.", "Tags:",
+             *ARTICLE]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert paragraphs == ARTICLE

@@ -352,7 +352,7 @@ def clean_lines(
         ]
     else:
         start, end = _article_above_closing(lines, *ln.densest_run(lines))
-        start = _lead_above_run(lines, start)
+        start = _labels_above_run(lines, _lead_above_run(lines, start))
         end = _end_before_post_footer(lines, start, _end_across_inline_boxes(lines, end))
         keep = [start <= i < end and line.kind in ln.CONTENT_KINDS for i, line in enumerate(lines)]
         _keep_inner_structure(lines, keep, start, end)
@@ -706,6 +706,18 @@ def _lead_above_run(lines: list[ln.Line], start: int) -> int:
         i -= 1
     if i >= 0 and i < start - 1 and lines[i].kind == ln.PROSE and lines[i].n >= _LEAD_MIN_WORDS:
         return i
+    return start
+
+
+def _labels_above_run(lines: list[ln.Line], start: int) -> int:
+    """The run's start moved up over the labelled parts of a structured text right above it: a label
+    heading ("ETYMOLOGY:", "Results:"; _label_heading) over the run's first line, and above it pairs of
+    a label and the sentence it labels ("MEANING:" / "adjective: Overly sentimental.")."""
+    if start < 1 or not _label_heading(lines, start - 1):
+        return start
+    start -= 1
+    while start >= 2 and lines[start - 1].kind in ln.CONTENT_KINDS and _label_heading(lines, start - 2):
+        start -= 2
     return start
 
 
