@@ -791,6 +791,7 @@ AFTER_CODE = "Note that depending on the version of Python the value may be stor
         ("set-option -g mouse on", True), ("from django.conf import settings", True),
         ("Developer Paintbucket Games", False), ("Expect to pay $15", False), ("Related posts", False),
         ("* Coronavirus: A visual guide", False), ("Harbour Master (retired)", False),
+        ("...", True),  # an elision line of a snippet
     ],
 )
 def test_code_lines(text, code):
@@ -1048,3 +1049,10 @@ def test_a_label_over_a_menu_line_above_the_run_is_not_taken():
              *ARTICLE]
     paragraphs = stage.clean_lines(texts)["paragraphs"]
     assert paragraphs == ARTICLE
+
+
+def test_a_code_block_opening_with_an_elision_line():
+    code = ["...", "from harbour import channel", "def dredge(self):", "channel.depth = 12"]
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", ARTICLE[0], ARTICLE[1], *code, ARTICLE[2],
+             "Leave a comment"]
+    assert stage.clean_lines(texts)["paragraphs"] == [ARTICLE[0], ARTICLE[1], *code, ARTICLE[2]]

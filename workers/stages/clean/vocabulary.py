@@ -365,7 +365,7 @@ RECIPE_METHOD = re.compile(
 # a line of source code or a shell/REPL session in a dump (core._keep_code_blocks): a comment or
 # prompt, a statement keyword, a call, an assignment, a brace or semicolon at the end
 CODE_LINE = re.compile(
-    r"^(?:#|//|/\*|\$ |>(?:>>)? |\.\.\. )|"
+    r"^(?:#|//|/\*|\$ |>(?:>>)? |\.\.\. )|^\.\.\.$|"
     r"^(?:def |class |import |from \S+ import |return\b|elif |else:|for \w+ in |while |print\(|var |let |const |"
     r"function\b|sudo |pip3? |npm |git |docker |export |echo |set-option |bind-key |SELECT |CREATE |INSERT )|"
     r"\w\(.*\)|[{};]\s*$|\s=\s|==|\w=\S|->|::|\\[rn]"
