@@ -959,7 +959,7 @@ def test_a_short_line_introducing_a_code_block(intro, kept):
     [
         ("Harbour Times News February 24, 2020, 7:57 AM", "2020-02-24T07:57:00", None, "Harbour Times News"),
         ("The Guardian 10/20/2020 Anna Fazackerley", "2020-10-20", "Anna Fazackerley", "The Guardian"),
-        ("Jane Doe 5 March 2024", "2024-03-05", "Jane Doe", None),
+        ("Original Research 7 April 2020", None, None, None),  # a section label is not a person
         ("Top Stories March 4, 2020", None, None, None),  # a section label, not a name
         ("Ferry returns March 5, 2024", None, None, None),  # a sentence with a date
     ],
@@ -973,7 +973,7 @@ def test_a_name_and_a_date_on_one_header_line(line, published, byline, source):
 
 
 def test_a_name_and_a_date_below_the_article_start_is_not_the_header():
-    texts = ["Harbour board backs channel dredging", ARTICLE[0], "Jane Doe 5 March 2024", *ARTICLE[1:]]
+    texts = ["Harbour board backs channel dredging", ARTICLE[0], "Harbour Times News 5 March 2024", *ARTICLE[1:]]
     assert stage.clean_lines(texts)["published_at"] is None
 
 
@@ -1056,3 +1056,28 @@ def test_a_code_block_opening_with_an_elision_line():
     texts = ["Harbour board backs channel dredging", "March 5, 2024", ARTICLE[0], ARTICLE[1], *code, ARTICLE[2],
              "Leave a comment"]
     assert stage.clean_lines(texts)["paragraphs"] == [ARTICLE[0], ARTICLE[1], *code, ARTICLE[2]]
+
+
+def test_a_name_and_a_date_far_above_the_article_is_a_teaser_not_the_header():
+    teasers = [f"* Ferry story number {k}" for k in range(14)]
+    texts = ["Harbour Times News February 24, 2020, 7:57 AM", *teasers, "Harbour board backs channel dredging", *ARTICLE]
+    assert stage.clean_lines(texts)["published_at"] is None
+
+
+@pytest.mark.parametrize(
+    ("found", "value", "expected"),
+    [
+        ("2014-01-17T02:16:00", "2014-01-17T02:16:47+00:00", "2014-01-17T02:16:47+00:00"),  # same minute, more said
+        ("2014-01-17", "2014-01-17T02:16:47+00:00", "2014-01-17T02:16:47+00:00"),  # same day with a time
+        ("2014-01-17T02:16:00", "2014-01-17T05:16:47+00:00", "2014-01-17T02:16:00"),  # another time: the first stays
+        ("2014-01-17T02:16:30", "2014-01-17T02:16:47+00:00", "2014-01-17T02:16:30"),  # seconds of its own
+    ],
+)
+def test_refine_a_date_with_the_same_minute(found, value, expected):
+    assert stage._refine(found, value) == expected
+
+
+def test_a_numbered_list_under_a_most_viewed_heading_is_not_the_article():
+    teasers = ["Most Viewed Stories", "1. Ferry fares rise again", "2. Pier closes for the winter", "3. Lighthouse reopens"]
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", *ARTICLE, *teasers, "Share on Facebook"]
+    assert stage.clean_lines(texts)["paragraphs"] == ARTICLE

@@ -377,7 +377,7 @@ def clean_lines(
         if fact is None:
             fact = facts[text] = _meta_facts(text)
         dates, found, label, role = fact
-        if i < head_end and not (dates or found or label) and (named := _named_date(text)):
+        if head_end - _NAMED_DATE_REACH <= i < head_end and not (dates or found or label) and (named := _named_date(text)):
             dates, found, label = named  # "CBS News February 24, 2020, 7:57 AM" over the headline
         if dates:
             if dates[0]:
@@ -791,7 +791,8 @@ def _page_day_order(published: str | None, published_lines: list[tuple[int, str]
 
 _MONTH_NAMES = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
                 r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)")
-# a name (1-5 capitalised words) and a date on one header line; the date may have a name after it
+# an outlet's name (1-5 capitalised words) and a date on a header line; the date may have a name after it
+_NAMED_DATE_REACH = 12  # lines above the article's first line (a page's teaser lists sit further up)
 _NAMED_DATE = re.compile(
     r"^(?P<name>[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,4}),? (?P<date>(?:" + _MONTH_NAMES + r"\.? \d{1,2},? \d{4}|"
     r"\d{1,2} " + _MONTH_NAMES + r"\.?,? \d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{4})\b.*)$"
@@ -800,21 +801,21 @@ _NAME_AFTER_DATE = re.compile(r"(?:\d{4}|[AaPp]\.?[Mm]\.?)\s+(?P<name>[A-Z][\w'�
 
 
 def _named_date(text: str) -> tuple | None:
-    """(dates, byline found, source) of a header line holding an outlet's or a person's name and a
-    date ("CBS News February 24, 2020, 7:57 AM", "The Guardian 02/10/2020 Anna Fazackerley", "Jane Doe
-    5 March 2024"), else None: the outlet is the source, a person's name (before or after the date) the
-    byline. A dump runs the credit line's links together with spaces."""
+    """(dates, byline found, source) of a header line holding an outlet's name and a date ("CBS News
+    February 24, 2020, 7:57 AM", "The Guardian 02/10/2020 Anna Fazackerley"), else None: the outlet is
+    the source, a person's name after the date the byline. A dump runs the credit line's links together
+    with spaces. (A capitalised phrase before the date is not taken for a person's: section labels and
+    teaser headlines have that shape, "Original Research 7 April 2020".)"""
     m = _NAMED_DATE.match(text) if len(text) <= 120 and _DIGIT.search(text) else None
-    if m is None:
+    if m is None or not md.looks_like_outlet(m.group("name")):
         return None
     name, rest = m.group("name"), m.group("date")
     dates = date_line(rest)
-    if dates is None or not (md.looks_like_outlet(name) or _named(name)):
+    if dates is None:
         return None
     after = _NAME_AFTER_DATE.search(rest)
-    person = name if _named(name) else (after.group("name") if after and _named(after.group("name")) else None)
-    source = None if person == name else name
-    return dates, ((person, source) if person else None), (None if person else source)
+    person = after.group("name") if after and _named(after.group("name")) else None
+    return dates, ((person, name) if person else None), (None if person else name)
 
 
 # a lower-case letter right before a month name and day (class first: the regex engine skips ahead)
@@ -1258,13 +1259,15 @@ def _keep_numbered_lists(lines: list[ln.Line], keep: list[bool]) -> None:
         while j < len(lines) and (number := _list_number(lines[j])) is not None and _counts_on(numbers, number):
             numbers.append(number)
             j += 1
-        if j - i >= _NUMBERED_LIST_MIN and (any(keep[i:j]) or _opens_under_article(lines, keep, i, numbers)):
+        # "Most Viewed Stories" / "1. ...": a teaser list, or the rest of one sections.mark cut short
+        under_teasers = i > 0 and (lines[i - 1].reason == "teasers" or _opens_teaser_box(lines[i - 1].text))
+        if j - i >= _NUMBERED_LIST_MIN and not under_teasers and (any(keep[i:j]) or _opens_under_article(lines, keep, i, numbers)):
             keep[i:j] = [True] * (j - i)
         i = max(j, i + 1)
 
 
 def _list_number(line: ln.Line) -> int | None:
-    if line.kind == "boilerplate" or len(line.text) > _NUMBERED_ITEM_MAX_CHARS:
+    if not line.text[:1].isdigit() or line.kind == "boilerplate" or len(line.text) > _NUMBERED_ITEM_MAX_CHARS:
         return None
     m = _LIST_NUMBER.match(line.text)
     return int(m.group(1)) if m else None
@@ -1399,11 +1402,14 @@ def header_line_is_title(line: ln.Line) -> bool:
 
 def _refine(found: str | None, value: str | None) -> str | None:
     """The first date found, unless a later line gives the same day with a time (an edition date in the
-    masthead, then "Published 12 March 2024, 06:40" over the article)."""
+    masthead, then "Published 12 March 2024, 06:40" over the article), or the same minute with seconds
+    and an offset (a dump's naive "02:16" and the page's declared "02:16:47+00:00")."""
     if found is None:
         return value
     if value is not None and len(value) > len(found) and value.startswith(found):
         return value
+    if value is not None and len(found) == 19 and found.endswith(":00") and value.startswith(found[:16]) and len(value) > 19:
+        return value  # "17. Januar 2014 · 02:16" (naive, no seconds) and the markup's "2014-01-17T02:16:47+00:00"
     return found
 
 
