@@ -1081,3 +1081,17 @@ def test_a_numbered_list_under_a_most_viewed_heading_is_not_the_article():
     teasers = ["Most Viewed Stories", "1. Ferry fares rise again", "2. Pier closes for the winter", "3. Lighthouse reopens"]
     texts = ["Harbour board backs channel dredging", "March 5, 2024", *ARTICLE, *teasers, "Share on Facebook"]
     assert stage.clean_lines(texts)["paragraphs"] == ARTICLE
+
+
+# --- the page's footer notice ends the run -----------------------------------------------------------------
+def test_text_after_the_pages_all_rights_reserved_footer_is_not_the_article():
+    hidden = [TEASER_SUMMARIES[0], TEASER_SUMMARIES[1], TEASER_SUMMARIES[2]]  # a hidden panel's prose
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", *ARTICLE,
+             "Copyright 2024 The Harbour Times. All Rights Reserved.", "INTRODUCTION", *hidden]
+    assert stage.clean_lines(texts)["paragraphs"] == ARTICLE
+
+
+def test_a_copyright_credit_inside_the_article_does_not_end_it():
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", ARTICLE[0], "© Jane Doe/Harbour Times",
+             ARTICLE[1], ARTICLE[2]]
+    assert stage.clean_lines(texts)["paragraphs"] == ARTICLE

@@ -353,7 +353,7 @@ def clean_lines(
     else:
         start, end = _article_above_closing(lines, *ln.densest_run(lines))
         start = _labels_above_run(lines, _lead_above_run(lines, start))
-        end = _end_before_post_footer(lines, start, _end_across_inline_boxes(lines, end))
+        end = _end_at_page_footer(lines, start, _end_before_post_footer(lines, start, _end_across_inline_boxes(lines, end)))
         keep = [start <= i < end and line.kind in ln.CONTENT_KINDS for i, line in enumerate(lines)]
         _keep_inner_structure(lines, keep, start, end)
         _keep_dump_structure(lines, keep, start, end)
@@ -675,6 +675,20 @@ def _end_before_post_footer(lines: list[ln.Line], start: int, end: int) -> int:
     return end
 
 
+def _end_at_page_footer(lines: list[ln.Line], start: int, end: int) -> int:
+    """The run's end moved up to the page's footer notice inside it ("Copyright 2020 The Jamaica
+    Information Service. All Rights Reserved.") when at least _ANCHORED_MIN_WORDS prose words of the run
+    lie above it: what a dump holds after the page's footer is hidden panels, modals and script text."""
+    words = 0
+    for i in range(start, end):
+        line = lines[i]
+        if line.reason == "copyright" and words >= _ANCHORED_MIN_WORDS and _RIGHTS_RESERVED.search(line.text):
+            return i
+        words += line.n if line.kind == ln.PROSE else 0
+    return end
+
+
+_RIGHTS_RESERVED = re.compile(r"\ball rights reserved\b", re.IGNORECASE)
 _FOOTER_LINE_MAX_CHARS = 200
 _FIRST_PERSON_BIO = re.compile(r"^(?:Hi[,!]? |Hello[,!]? )?(?:I'm|I’m|I am|My name is) (?P<name>[A-Z][\w'’.-]*)")
 
