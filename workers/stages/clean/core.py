@@ -1269,15 +1269,22 @@ def _keep_numbered_lists(lines: list[ln.Line], keep: list[bool]) -> None:
     and link lists are not numbered in sequence; the densest run leaves such items out as short lines."""
     i = 0
     while i < len(lines):
+        if not lines[i].text[:1].isdigit():  # most lines: no function call
+            i += 1
+            continue
         j, numbers = i, []
         while j < len(lines) and (number := _list_number(lines[j])) is not None and _counts_on(numbers, number):
             numbers.append(number)
             j += 1
-        # "Most Viewed Stories" / "1. ...": a teaser list, or the rest of one sections.mark cut short
-        under_teasers = i > 0 and (lines[i - 1].reason == "teasers" or _opens_teaser_box(lines[i - 1].text))
-        if j - i >= _NUMBERED_LIST_MIN and not under_teasers and (any(keep[i:j]) or _opens_under_article(lines, keep, i, numbers)):
+        if j - i >= _NUMBERED_LIST_MIN and (any(keep[i:j]) or _opens_under_article(lines, keep, i, numbers)) \
+                and not _under_teasers(lines, i):
             keep[i:j] = [True] * (j - i)
         i = max(j, i + 1)
+
+
+def _under_teasers(lines: list[ln.Line], i: int) -> bool:
+    """Line i opens or continues a teaser list ("Most Viewed Stories" / "1. ..."; sections.mark may cut one short)."""
+    return i > 0 and (lines[i - 1].reason == "teasers" or _opens_teaser_box(lines[i - 1].text))
 
 
 def _list_number(line: ln.Line) -> int | None:
