@@ -9,6 +9,7 @@ import pytest
 from bench import devset
 from workers.stages.clean import core as stage
 from workers.stages.clean import lines as ln
+from workers.stages.clean import vocabulary as v
 
 ARTICLE = [
     "The harbour board approved a plan on Monday to dredge the outer channel before the autumn storms arrive.",
@@ -139,8 +140,9 @@ def test_numbered_headings_of_a_list_article(heading, kept):
 
 
 def test_a_numbered_line_not_followed_by_prose_is_not_a_heading():
+    # (a counted list "1." "2." under the paragraph is kept as a list: test_a_numbered_list_under_the_article)
     texts = ["Harbour board backs channel dredging", "March 5, 2024", ARTICLE[0], "1. Choose the Right Pot",
-             "2. Plant", ARTICLE[1], ARTICLE[2]]
+             "Plant", ARTICLE[1], ARTICLE[2]]
     record = stage.clean_lines(texts)
     assert "1. Choose the Right Pot" not in record["paragraphs"]
 
@@ -789,6 +791,7 @@ AFTER_CODE = "Note that depending on the version of Python the value may be stor
         ("set-option -g mouse on", True), ("from django.conf import settings", True),
         ("Developer Paintbucket Games", False), ("Expect to pay $15", False), ("Related posts", False),
         ("* Coronavirus: A visual guide", False), ("Harbour Master (retired)", False),
+        ("...", True),  # an elision line of a snippet
     ],
 )
 def test_code_lines(text, code):
@@ -888,3 +891,207 @@ def test_the_author_box_above_the_article(first, dropped):
     assert record["byline"] == "Jacob Wade"
     assert (first not in record["paragraphs"]) is dropped
     assert record["paragraphs"][-3:] == ARTICLE
+
+
+# --- numbered lists and unmarked closing lists (dumps-5) ----------------------------------------------
+@pytest.mark.parametrize(
+    ("items", "kept"),
+    [
+        ([f"{n:02d}. Skipper number {n}" for n in range(1, 13)], True),  # counts up from 1
+        ([f"{n}. Skipper number {n}" for n in range(10, 0, -1)], True),  # a countdown
+        (["1. Small groups (30 mins)", "2. Presentations (15 mins)", "1. Questions", "2. Next meeting"], True),  # nested
+        (["3. Skipper number three", "7. Skipper number seven", "2. Skipper number two"], False),  # no count
+        (["4. Skipper number four", "5. Skipper number five"], False),  # does not start at 1 under the article
+    ],
+)
+def test_a_numbered_list_under_the_article(items, kept):
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", *ARTICLE, *items, "Share on Facebook",
+             "Copyright 2024 The Harbour Times"]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert (paragraphs == [*ARTICLE, *items]) is kept
+    assert paragraphs[:3] == ARTICLE
+
+
+def test_a_numbered_list_touching_a_kept_item_is_kept_whole():
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", "Agenda", "1. Welcome",
+             "2. " + ARTICLE[0], "3. " + ARTICLE[1], "4. Questions", "Share on Facebook"]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert paragraphs == ["1. Welcome", "2. " + ARTICLE[0], "3. " + ARTICLE[1], "4. Questions"]
+
+
+def test_a_numbered_list_under_a_menu_is_not_the_article():
+    menu = ["1. Home", "2. News", "3. Sport"]
+    texts = ["Harbour board backs channel dredging", *menu, "Share on Facebook", "March 5, 2024", *ARTICLE]
+    assert stage.clean_lines(texts)["paragraphs"] == ARTICLE
+
+
+def test_an_unmarked_list_after_the_closing_colon_is_kept_when_the_article_resumes():
+    intro = "These are the skippers who were not on the board's list of pilots at all:"
+    items = ["Tom Pendry, Harbour Master", "Ana Lopez, Ferry Captain", "Ray Gill, Tug Skipper"]
+    resumed = "Here is the full list of pilots that the harbour board published on Monday."
+    tail = ["Share on Facebook", "Copyright 2024 The Harbour Times"]
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", *ARTICLE, intro, *items, resumed, *tail]
+    assert stage.clean_lines(texts)["paragraphs"] == [*ARTICLE, intro, *items, resumed]
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", *ARTICLE, intro, *items, *tail]
+    assert stage.clean_lines(texts)["paragraphs"] == [*ARTICLE, intro]  # no prose resumes: nothing
+
+
+@pytest.mark.parametrize(
+    ("intro", "kept"),
+    [
+        ("Finally, the config file:", True),  # a short sentence introducing the block
+        ("Config file:", False),  # two words: a label, not a sentence
+        ("finally the config file", False),  # no colon
+    ],
+)
+def test_a_short_line_introducing_a_code_block(intro, kept):
+    code = ["cert = /etc/harbour/cert.pem", "client = no", "pid = /var/run/harbour.pid"]
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", ARTICLE[0], ARTICLE[1], intro, *code,
+             ARTICLE[2], "Leave a comment"]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert (paragraphs == [ARTICLE[0], ARTICLE[1], intro, *code, ARTICLE[2]]) is kept
+    assert ARTICLE[2] in paragraphs
+
+
+# --- a name and a date on one header line ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("line", "published", "byline", "source"),
+    [
+        ("Harbour Times News February 24, 2020, 7:57 AM", "2020-02-24T07:57:00", None, "Harbour Times News"),
+        ("The Guardian 10/20/2020 Anna Fazackerley", "2020-10-20", "Anna Fazackerley", "The Guardian"),
+        ("Original Research 7 April 2020", None, None, None),  # a section label is not a person
+        ("Top Stories March 4, 2020", None, None, None),  # a section label, not a name
+        ("Ferry returns March 5, 2024", None, None, None),  # a sentence with a date
+    ],
+)
+def test_a_name_and_a_date_on_one_header_line(line, published, byline, source):
+    texts = ["* Home", "* News", line, "Harbour board backs channel dredging", *ARTICLE]
+    record = stage.clean_lines(texts)
+    assert (record["published_at"], record["byline"]) == (published, byline)
+    assert (record["source"] == source) if source else True
+    assert record["paragraphs"] == ARTICLE
+
+
+def test_a_name_and_a_date_below_the_article_start_is_not_the_header():
+    texts = ["Harbour board backs channel dredging", ARTICLE[0], "Harbour Times News 5 March 2024", *ARTICLE[1:]]
+    assert stage.clean_lines(texts)["published_at"] is None
+
+
+# --- date shapes of dumps: other languages' month names, "31. October", two-digit years -----------------
+@pytest.mark.parametrize("language", sorted(v.MONTH_NAMES_OTHER))
+def test_month_names_of_other_languages_row_by_row(language):
+    from workers.stages.clean.dates import date_line
+
+    names = v.MONTH_NAMES_OTHER[language].split()
+    assert len(names) == 12
+    for month, name in enumerate(names, start=1):
+        assert date_line(f"5 {name} 2018") == (f"2018-{month:02d}-05", None), (language, name)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("mardi 5 juin 2018", ("2018-06-05", None)),
+        ("17. Januar 2014 · 02:16", ("2014-01-17T02:16:00", None)),
+        ("31. October, 2023", ("2023-10-31", None)),
+        ("11/08/23 5:19pm", ("2023-11-08T17:19:00", None)),  # month first, as four-digit years are read
+        ("Posted: 11/08/99", ("1999-11-08", None)),  # 69-99 are 19xx, as strptime %y reads them
+        ("1/2/34 cup flour", None),  # a fraction, not a date: a two-digit year needs a time or an end after it
+        ("5 mars bars 2018", None),
+    ],
+)
+def test_date_shapes_of_dumps(line, expected):
+    from workers.stages.clean.dates import date_line
+
+    assert date_line(line) == expected
+
+
+def test_a_byline_with_a_two_digit_year_date():
+    texts = ["Harbour board backs channel dredging", "By Jane Doe • 11/08/23 5:19pm", *ARTICLE]
+    record = stage.clean_lines(texts)
+    assert (record["byline"], record["published_at"]) == ("Jane Doe", "2023-11-08T17:19:00")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("By Jane Doe on 31. October, 2023 | 18 Comments. This post may contain affiliate links. As an Amazon "
+         "Associate I earn from qualifying purchases.", ("Jane Doe", "2023-10-31")),  # a disclosure glued on
+        ("Posted on October 31, 2023 | Harbour, Ferries, Dredging, Outer channel, Board meetings, Council, "
+         "Storms, Autumn", (None, "2023-10-31")),  # over 120 characters
+    ],
+)
+def test_the_head_of_a_long_header_line_with_pipes(line, expected):
+    texts = ["Harbour board backs channel dredging", line, *ARTICLE]
+    record = stage.clean_lines(texts)
+    assert (record["byline"], record["published_at"]) == expected
+    assert record["paragraphs"] == ARTICLE
+
+
+def test_a_pipe_in_an_article_paragraph_is_not_a_header():
+    paragraph = "By the harbour on October 31, 2023 | the board met to discuss dredging plans for the outer channel today."
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", *ARTICLE, paragraph]
+    record = stage.clean_lines(texts)
+    assert record["published_at"] == "2024-03-05" and paragraph in record["paragraphs"]
+
+
+# --- the labelled parts of a structured text above the run ------------------------------------------------
+def test_labelled_parts_above_the_run_start_it():
+    texts = ["A word a day", "dredge", "PRONUNCIATION:", "(drej)", "MEANING:", "verb: To clear the bed of a channel.",
+             "ETYMOLOGY:", *ARTICLE, "Subscriber Services"]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert paragraphs[0] == "verb: To clear the bed of a channel." and paragraphs[-3:] == ARTICLE
+    assert "(drej)" not in paragraphs  # a label over a short line is not taken
+
+
+def test_a_label_over_a_menu_line_above_the_run_is_not_taken():
+    texts = ["Harbour board backs channel dredging", "Filed under:", "Share this story on Facebook.", "Tags:",
+             *ARTICLE]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert paragraphs == ARTICLE
+
+
+def test_a_code_block_opening_with_an_elision_line():
+    code = ["...", "from harbour import channel", "def dredge(self):", "channel.depth = 12"]
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", ARTICLE[0], ARTICLE[1], *code, ARTICLE[2],
+             "Leave a comment"]
+    assert stage.clean_lines(texts)["paragraphs"] == [ARTICLE[0], ARTICLE[1], *code, ARTICLE[2]]
+
+
+def test_a_name_and_a_date_far_above_the_article_is_a_teaser_not_the_header():
+    teasers = [f"* Ferry story number {k}" for k in range(14)]
+    texts = ["Harbour Times News February 24, 2020, 7:57 AM", *teasers, "Harbour board backs channel dredging", *ARTICLE]
+    assert stage.clean_lines(texts)["published_at"] is None
+
+
+@pytest.mark.parametrize(
+    ("found", "value", "expected"),
+    [
+        ("2014-01-17T02:16:00", "2014-01-17T02:16:47+00:00", "2014-01-17T02:16:47+00:00"),  # same minute, more said
+        ("2014-01-17", "2014-01-17T02:16:47+00:00", "2014-01-17T02:16:47+00:00"),  # same day with a time
+        ("2014-01-17T02:16:00", "2014-01-17T05:16:47+00:00", "2014-01-17T02:16:00"),  # another time: the first stays
+        ("2014-01-17T02:16:30", "2014-01-17T02:16:47+00:00", "2014-01-17T02:16:30"),  # seconds of its own
+    ],
+)
+def test_refine_a_date_with_the_same_minute(found, value, expected):
+    assert stage._refine(found, value) == expected
+
+
+def test_a_numbered_list_under_a_most_viewed_heading_is_not_the_article():
+    teasers = ["Most Viewed Stories", "1. Ferry fares rise again", "2. Pier closes for the winter", "3. Lighthouse reopens"]
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", *ARTICLE, *teasers, "Share on Facebook"]
+    assert stage.clean_lines(texts)["paragraphs"] == ARTICLE
+
+
+# --- the page's footer notice ends the run -----------------------------------------------------------------
+def test_text_after_the_pages_all_rights_reserved_footer_is_not_the_article():
+    hidden = [TEASER_SUMMARIES[0], TEASER_SUMMARIES[1], TEASER_SUMMARIES[2]]  # a hidden panel's prose
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", *ARTICLE,
+             "Copyright 2024 The Harbour Times. All Rights Reserved.", "INTRODUCTION", *hidden]
+    assert stage.clean_lines(texts)["paragraphs"] == ARTICLE
+
+
+def test_a_copyright_credit_inside_the_article_does_not_end_it():
+    texts = ["Harbour board backs channel dredging", "March 5, 2024", ARTICLE[0], "© Jane Doe/Harbour Times",
+             ARTICLE[1], ARTICLE[2]]
+    assert stage.clean_lines(texts)["paragraphs"] == ARTICLE

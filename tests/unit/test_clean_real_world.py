@@ -310,6 +310,7 @@ from workers.stages.clean import sections  # noqa: E402
 @pytest.mark.parametrize(("heading", "kind"), [
     ("Related stories", "teasers"), ("More from Local News", "teasers"), ("Read next:", "teasers"),
     ("Latest from the newsroom", "teasers"), ("You may also like", "teasers"), ("Most read", "teasers"),
+    ("Most Viewed Stories", "teasers"),
     ("Get the Energy Desk briefing", "signup"), ("Sign up for our newsletter", "signup"),
     ("12 Comments", "comments"), ("Comments (3)", "comments"), ("Leave a reply", "comments"),
     ("Join the conversation", "comments"),

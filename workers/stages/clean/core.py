@@ -354,8 +354,8 @@ def clean_lines(
         ]
     else:
         start, end = _article_above_closing(lines, kinds, *ln.densest_run(lines))
-        start = _lead_above_run(lines, start)
-        end = _end_before_post_footer(lines, start, _end_across_inline_boxes(lines, end))
+        start = _labels_above_run(lines, _lead_above_run(lines, start))
+        end = _end_at_page_footer(lines, start, _end_before_post_footer(lines, start, _end_across_inline_boxes(lines, end)))
         keep = [start <= i < end and line.kind in ln.CONTENT_KINDS for i, line in enumerate(lines)]
         _keep_inner_structure(lines, keep, start, end)
         _keep_dump_structure(lines, keep, start, end)
@@ -366,15 +366,21 @@ def clean_lines(
     published_lines: list[tuple[int, str]] = []  # (line, published date) of each date line
     facts: dict[str, tuple] = {}  # _meta_facts per distinct line: pages repeat their menu and footer lines
     comments = _comments_start(lines, keep)
+    head_end = next((i for i, k in enumerate(keep) if k), len(lines))  # the header: lines above the article
     for i, line in enumerate(lines):
-        if line.kind == ln.PROSE or len(line.text) > 120 or (line.kind == "boilerplate" and line.reason not in _DATED_CHROME):
-            continue
+        text = line.text
+        if line.kind == ln.PROSE or len(text) > 120 or (line.kind == "boilerplate" and line.reason not in _DATED_CHROME):
+            if i >= head_end or " | " not in text[:120]:
+                continue
+            text = text.split(" | ", 1)[0]  # a header's "By Ela on 31. October, 2023 | 18 Comments. This post ..."
         if i >= comments:
             break  # readers' names and dates, never the article's
-        fact = facts.get(line.text)
+        fact = facts.get(text)
         if fact is None:
-            fact = facts[line.text] = _meta_facts(line.text)
+            fact = facts[text] = _meta_facts(text)
         dates, found, label, role = fact
+        if head_end - _NAMED_DATE_REACH <= i < head_end and not (dates or found or label) and (named := _named_date(text)):
+            dates, found, label = named  # "CBS News February 24, 2020, 7:57 AM" over the headline
         if dates:
             if dates[0]:
                 published_lines.append((i, dates[0]))
@@ -672,6 +678,20 @@ def _end_before_post_footer(lines: list[ln.Line], start: int, end: int) -> int:
     return end
 
 
+def _end_at_page_footer(lines: list[ln.Line], start: int, end: int) -> int:
+    """The run's end moved up to the page's footer notice inside it ("Copyright 2020 The Jamaica
+    Information Service. All Rights Reserved.") when at least _ANCHORED_MIN_WORDS prose words of the run
+    lie above it: what a dump holds after the page's footer is hidden panels, modals and script text."""
+    words = 0
+    for i in range(start, end):
+        line = lines[i]
+        if line.reason == "copyright" and words >= _ANCHORED_MIN_WORDS and _RIGHTS_RESERVED.search(line.text):
+            return i
+        words += line.n if line.kind == ln.PROSE else 0
+    return end
+
+
+_RIGHTS_RESERVED = re.compile(r"\ball rights reserved\b", re.IGNORECASE)
 _FOOTER_LINE_MAX_CHARS = 200
 _FIRST_PERSON_BIO = re.compile(r"^(?:Hi[,!]? |Hello[,!]? )?(?:I'm|I’m|I am|My name is) (?P<name>[A-Z][\w'’.-]*)")
 
@@ -703,6 +723,18 @@ def _lead_above_run(lines: list[ln.Line], start: int) -> int:
         i -= 1
     if i >= 0 and i < start - 1 and lines[i].kind == ln.PROSE and lines[i].n >= _LEAD_MIN_WORDS:
         return i
+    return start
+
+
+def _labels_above_run(lines: list[ln.Line], start: int) -> int:
+    """The run's start moved up over the labelled parts of a structured text right above it: a label
+    heading ("ETYMOLOGY:", "Results:"; _label_heading) over the run's first line, and above it pairs of
+    a label and the sentence it labels ("MEANING:" / "adjective: Overly sentimental.")."""
+    if start < 1 or not _label_heading(lines, start - 1):
+        return start
+    start -= 1
+    while start >= 2 and lines[start - 1].kind in ln.CONTENT_KINDS and _label_heading(lines, start - 2):
+        start -= 2
     return start
 
 
@@ -772,6 +804,35 @@ def _page_day_order(published: str | None, published_lines: list[tuple[int, str]
     if votes["day"] == votes["month"] or (votes["day"] > votes["month"]) != month_first_read:
         return published
     return f"{published[:5]}{published[8:10]}-{published[5:7]}{published[10:]}"  # month and day swapped
+
+
+_MONTH_NAMES = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)")
+# an outlet's name (1-5 capitalised words) and a date on a header line; the date may have a name after it
+_NAMED_DATE_REACH = 12  # lines above the article's first line (a page's teaser lists sit further up)
+_NAMED_DATE = re.compile(
+    r"^(?P<name>[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,4}),? (?P<date>(?:" + _MONTH_NAMES + r"\.? \d{1,2},? \d{4}|"
+    r"\d{1,2} " + _MONTH_NAMES + r"\.?,? \d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{4})\b.*)$"
+)
+_NAME_AFTER_DATE = re.compile(r"(?:\d{4}|[AaPp]\.?[Mm]\.?)\s+(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3})$")
+
+
+def _named_date(text: str) -> tuple | None:
+    """(dates, byline found, source) of a header line holding an outlet's name and a date ("CBS News
+    February 24, 2020, 7:57 AM", "The Guardian 02/10/2020 Anna Fazackerley"), else None: the outlet is
+    the source, a person's name after the date the byline. A dump runs the credit line's links together
+    with spaces. (A capitalised phrase before the date is not taken for a person's: section labels and
+    teaser headlines have that shape, "Original Research 7 April 2020".)"""
+    m = _NAMED_DATE.match(text) if len(text) <= 120 and _DIGIT.search(text) else None
+    if m is None or not md.looks_like_outlet(m.group("name")):
+        return None
+    name, rest = m.group("name"), m.group("date")
+    dates = date_line(rest)
+    if dates is None:
+        return None
+    after = _NAME_AFTER_DATE.search(rest)
+    person = after.group("name") if after and _named(after.group("name")) else None
+    return dates, ((person, name) if person else None), (None if person else name)
 
 
 # a lower-case letter right before a month name and day (class first: the regex engine skips ahead)
@@ -957,6 +1018,7 @@ def _keep_dump_structure(lines: list[ln.Line], keep: list[bool], start: int, end
     _keep_tweets(lines, keep, start, end)
     _keep_tables(lines, keep, start, end)
     _keep_closing_list(lines, keep, end)
+    _keep_numbered_lists(lines, keep)
 
 
 _TABLE_MIN_ROWS = 3
@@ -1016,7 +1078,8 @@ def _keep_code_blocks(lines: list[ln.Line], keep: list[bool], start: int, end: i
     prose that resumes under a block at the run's end is kept too (the densest run stops at the code)."""
     i = start + 1
     while i <= end and i < len(lines):
-        if keep[i] or not keep[i - 1] or not _code_line(lines[i]):
+        intro = _code_intro(lines, keep, i)  # "Finally, the config file:" between a paragraph and the block
+        if keep[i] or not (keep[i - 1] or intro) or not _code_line(lines[i]):
             i += 1
             continue
         j, gap, last = i, 0, i
@@ -1031,11 +1094,19 @@ def _keep_code_blocks(lines: list[ln.Line], keep: list[bool], start: int, end: i
         j = k if resumes else j  # the output lines under the last statement go with the block
         one_inside = code == 1 and j == i + 1 and j < end and resumes  # one code line between two paragraphs
         if (code >= 2 or one_inside) and 2 * code >= j - i and (resumes or lines[i - 1].text.endswith(":")):
-            keep[i:j] = [True] * (j - i)
+            keep[i - intro:j] = [True] * (j - i + intro)
             while j >= end and j < len(lines) and resumes and lines[j].kind in ln.CONTENT_KINDS:
                 keep[j] = True
                 j += 1
         i = j + 1
+
+
+def _code_intro(lines: list[ln.Line], keep: list[bool], i: int) -> bool:
+    """Line i - 1 is a short sentence introducing what follows ("In /etc/hosts.allow, add the following
+    line:"), right under a kept line: 3+ words, capitalised, ending in a colon, not code itself."""
+    line = lines[i - 1]
+    return (i >= 2 and keep[i - 2] and not keep[i - 1] and line.kind == ln.SHORT and line.n >= 3
+            and line.text.endswith(":") and line.text[:1].isupper() and not _code_line(line))
 
 
 def _code_line(line: ln.Line) -> bool:
@@ -1170,6 +1241,70 @@ def _keep_closing_list(lines: list[ln.Line], keep: list[bool], end: int) -> None
         if j < len(lines) and lines[j].kind == ln.PROSE and (j + 1 == len(lines) or lines[j + 1].kind != ln.PROSE):
             j += 1  # the paragraph that closes the list ("Check back soon ..."), when chrome follows it
         keep[end:j] = [True] * (j - end)
+    elif j == end:
+        _keep_closing_items(lines, keep, end)
+
+
+def _keep_closing_items(lines: list[ln.Line], keep: list[bool], end: int) -> None:
+    """An unmarked list the closing colon introduces ("Some of my favorites ...:" / "Phil Anselmo,
+    Pantera" / ...): 2 to _COLON_BLOCK_MAX short lines, not interface, kept with the prose that resumes
+    right under them (the article goes on: "Here's the full list ..."); without that prose nothing."""
+    j = end
+    while j < len(lines) and j - end < _COLON_BLOCK_MAX and lines[j].kind == ln.SHORT and not _item_is_chrome(lines[j].text):
+        j += 1
+    if j - end < 2 or j >= len(lines) or lines[j].kind != ln.PROSE:
+        return
+    while j < len(lines) and lines[j].kind in ln.CONTENT_KINDS:
+        j += 1
+    keep[end:j] = [True] * (j - end)
+
+
+_LIST_NUMBER = re.compile(r"^(\d{1,3})[.)]\s+\S")
+_NUMBERED_LIST_MIN = 2  # items in a block
+_NUMBERED_ITEM_MAX_CHARS = 300
+
+
+def _keep_numbered_lists(lines: list[ln.Line], keep: list[bool]) -> None:
+    """A numbered list the article holds or ends with ("01. Robert Plant" ... "100. Ray Gillen", an
+    agenda's "1." "2." with nested "1." "2." "3."): a block of numbered lines, none chrome, whose numbers
+    count on from each other (up by one, down by one, or back to 1 for a nested list), with a kept
+    line inside it or a kept line right above it where the count starts at 1 (or counts down). Menus
+    and link lists are not numbered in sequence; the densest run leaves such items out as short lines."""
+    i = 0
+    while i < len(lines):
+        if not lines[i].text[:1].isdigit():  # most lines: no function call
+            i += 1
+            continue
+        j, numbers = i, []
+        while j < len(lines) and (number := _list_number(lines[j])) is not None and _counts_on(numbers, number):
+            numbers.append(number)
+            j += 1
+        if j - i >= _NUMBERED_LIST_MIN and (any(keep[i:j]) or _opens_under_article(lines, keep, i, numbers)) \
+                and not _under_teasers(lines, i):
+            keep[i:j] = [True] * (j - i)
+        i = max(j, i + 1)
+
+
+def _under_teasers(lines: list[ln.Line], i: int) -> bool:
+    """Line i opens or continues a teaser list ("Most Viewed Stories" / "1. ..."; sections.mark may cut one short)."""
+    return i > 0 and (lines[i - 1].reason == "teasers" or _opens_teaser_box(lines[i - 1].text))
+
+
+def _list_number(line: ln.Line) -> int | None:
+    if not line.text[:1].isdigit() or line.kind == "boilerplate" or len(line.text) > _NUMBERED_ITEM_MAX_CHARS:
+        return None
+    m = _LIST_NUMBER.match(line.text)
+    return int(m.group(1)) if m else None
+
+
+def _counts_on(numbers: list[int], number: int) -> bool:
+    return not numbers or number in (numbers[-1] + 1, numbers[-1] - 1, 1)
+
+
+def _opens_under_article(lines: list[ln.Line], keep: list[bool], i: int, numbers: list[int]) -> bool:
+    """The block at i sits right under a kept prose line and counts from 1 up, or down (a countdown)."""
+    return (i > 0 and keep[i - 1] and lines[i - 1].kind == ln.PROSE
+            and (numbers[0] in (0, 1) or numbers[1] == numbers[0] - 1))
 
 
 def _item_is_chrome(item: str) -> bool:
@@ -1291,11 +1426,14 @@ def header_line_is_title(line: ln.Line) -> bool:
 
 def _refine(found: str | None, value: str | None) -> str | None:
     """The first date found, unless a later line gives the same day with a time (an edition date in the
-    masthead, then "Published 12 March 2024, 06:40" over the article)."""
+    masthead, then "Published 12 March 2024, 06:40" over the article), or the same minute with seconds
+    and an offset (a dump's naive "02:16" and the page's declared "02:16:47+00:00")."""
     if found is None:
         return value
     if value is not None and len(value) > len(found) and value.startswith(found):
         return value
+    if value is not None and len(found) == 19 and found.endswith(":00") and value.startswith(found[:16]) and len(value) > 19:
+        return value  # "17. Januar 2014 · 02:16" (naive, no seconds) and the markup's "2014-01-17T02:16:47+00:00"
     return found
 
 

@@ -11,6 +11,8 @@ import functools
 import re
 from datetime import datetime, timedelta, timezone
 
+from workers.stages.clean.vocabulary import MONTH_NAMES_OTHER
+
 MAX_DATE_LINE = 120
 _DIGIT = re.compile(r"\d")
 
@@ -51,20 +53,24 @@ _TIME = r"(?:,?\s*(?:at\s+|[|•·–—-]\s*)?(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?
 _TIME_FIRST = r"^(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?,?\s+(?:on\s+)?"
 _FAST = (
     re.compile(r"^(?:\w+,?\s+)?" + _MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _TIME, re.I),
-    re.compile(r"^(?:\w+,?\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r",?\s+(?P<y>\d{4})" + _TIME, re.I),
+    re.compile(r"^(?:\w+,?\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th|\.)?\s+" + _MON + r",?\s+(?P<y>\d{4})" + _TIME, re.I),
     re.compile(r"^(?P<y>\d{4})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\.\d{1,9})?"
                r"\s?(?P<tz>Z|UTC|GMT|[+-]\d{2}:?\d{2}(?!\d))?)?", re.I),
     re.compile(r"^(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})[/.](?P<y>\d{4})" + _TIME, re.I),
+    re.compile(r"^(?P<a>\d{1,2})(?P<sep>/)(?P<b>\d{1,2})/(?P<yy>\d{2})(?![\d/])" + _TIME, re.I),  # "11/08/23 5:19pm"
     re.compile(_TIME_FIRST + r"(?:\w+,?\s+)?" + _MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})", re.I),
     re.compile(_TIME_FIRST + r"(?:\w+,?\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r",?\s+(?P<y>\d{4})", re.I),
 )
 # languages dateparser may try (bounded so it never scans every locale; locales load once each)
 DATE_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "ru")
 _HAS_TIME = re.compile(r"\d{1,2}[:h]\d{2}|\b\d{1,2}\s*[ap]\.?m\b", re.I)
-# a bare date on its own short line (no label): needs a year and a month name or numeric form
+_MON_OTHER = "|".join(sorted({m for row in MONTH_NAMES_OTHER.values() for m in row.split()}, key=len, reverse=True))
+# a bare date on its own short line (no label): needs a year and a month name or numeric form; a
+# slashed date may have a two-digit year ("11/08/23"); other languages' month names after the day
 BARE_DATE = re.compile(
-    r"^(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?,?\s+(?:on\s+)?)?(?:\w+,?\s+)?(?:" + _MON.replace("(?P<mon>", "(?:") + r"\s+\d{1,2}|\d{1,2}\s+"
-    + _MON.replace("(?P<mon>", "(?:") + r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})",
+    r"^(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?,?\s+(?:on\s+)?)?(?:\w+,?\s+)?(?:" + _MON.replace("(?P<mon>", "(?:") + r"\s+\d{1,2}|\d{1,2}\.?\s+"
+    + _MON.replace("(?P<mon>", "(?:") + r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{1,2}/\d{1,2}/\d{2}(?=$|\s+\d|\s*[|•·,–—-])|"
+    r"\d{1,2}\.?\s+(?:de\s+)?(?:" + _MON_OTHER + r")\b)",
     re.I,
 )
 # a zone after a clock time: an abbreviation (PDT, CET, BST), "UTC+2", "GMT-05:00", or a numeric offset
@@ -121,7 +127,7 @@ def _fast(text: str) -> str | None:
         g = m.groupdict()
         zone = _zone_after(text, m.end()) if g.get("h") is not None and not g.get("tz") else None
         try:
-            year = int(g["y"])
+            year = int(g["y"]) if g.get("y") else _century(int(g["yy"]))
             if g.get("mon"):
                 month, day = _MONTHS[g["mon"].lower().rstrip(".")], int(g["d"])
             elif g.get("m"):
@@ -143,6 +149,11 @@ def _fast(text: str) -> str | None:
         except (ValueError, KeyError):
             return None
     return None
+
+
+def _century(yy: int) -> int:
+    """A two-digit year as POSIX strptime %y reads it: 69-99 are 1969-1999, 00-68 are 2000-2068."""
+    return 1900 + yy if yy >= 69 else 2000 + yy
 
 
 @functools.lru_cache(maxsize=4096)

@@ -305,7 +305,7 @@ SECTION_HEADINGS: tuple[tuple[str, re.Pattern], ...] = (
         r"(?:read|watch|up) next|read more|see also|also read|read also|further reading|"
         r"more (?:stories|news|articles|headlines|coverage|to read|on this (?:story|topic)|(?:from|in|on|about) .{1,40})|"
         r"(?:the )?latest(?: news| stories| headlines| from .{1,40})?|recommended(?: for you| stories| reading| articles)?|"
-        r"you (?:may|might|could) also (?:like|enjoy|be interested in)|(?:most|top) (?:read|popular|viewed|shared|stories)|"
+        r"you (?:may|might|could) also (?:like|enjoy|be interested in)|(?:most|top) (?:read|popular|viewed|shared|stories)(?: (?:stories|articles|posts|news))?|"
         r"trending(?: now| stories| news)?|popular(?: now| stories| posts| articles)?|editor'?s? picks?|what to read next|"
         r"recent (?:posts|articles|stories|entries|news)|(?:latest|newest|more|other|similar) (?:posts|articles|entries)|"
         r"don'?t miss|in other news|elsewhere on .{1,40})[.:!]?$", re.IGNORECASE)),
@@ -365,7 +365,7 @@ RECIPE_METHOD = re.compile(
 # a line of source code or a shell/REPL session in a dump (core._keep_code_blocks): a comment or
 # prompt, a statement keyword, a call, an assignment, a brace or semicolon at the end
 CODE_LINE = re.compile(
-    r"^(?:#|//|/\*|\$ |>(?:>>)? |\.\.\. )|"
+    r"^(?:#|//|/\*|\$ |>(?:>>)? |\.\.\. )|^\.\.\.$|"
     r"^(?:def |class |import |from \S+ import |return\b|elif |else:|for \w+ in |while |print\(|var |let |const |"
     r"function\b|sudo |pip3? |npm |git |docker |export |echo |set-option |bind-key |SELECT |CREATE |INSERT )|"
     r"\w\(.*\)|[{};]\s*$|\s=\s|==|\w=\S|->|::|\\[rn]"
@@ -401,3 +401,14 @@ AUTHOR_LINK_PREFIX = re.compile(r"^(?:view (?:all )?(?:posts|articles|stories) b
 
 # class words of the parts of an <h1> that are not the headline: a subtitle, dek or kicker set inside it
 HEADLINE_EXTRA_CLASS = re.compile(r"subtitle|sub-title|subhead|kicker|eyebrow|flytitle|dek\b|standfirst|strap", re.IGNORECASE)
+# month names in the other languages dateparser reads here (dates.DATE_LANGUAGES), for bare date lines
+# ("mardi 5 juin 2018", "5. Juni 2018"); one row per language, January first (Russian: the genitive a date uses)
+MONTH_NAMES_OTHER = {
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "de": "januar februar märz april mai juni juli august september oktober november dezember",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
+    "ru": "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+}
