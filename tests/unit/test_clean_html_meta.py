@@ -96,6 +96,90 @@ def test_marked_chrome_texts():
     assert "site-title" in _page("") and "council" not in marked["other"]  # <body>'s classes mark nothing
 
 
+_BLOG = ('<html><head><title>{tab}</title></head><body><div id="header">{h1}</div><div class="post">'
+         '<h2><a href="/2019/10/21/post/">Interning of small integers</a></h2><p>Posted by Konstantin</p>'
+         '<p>The interpreter keeps one object per small integer.</p></div>{extra}</body></html>')
+
+
+@pytest.mark.parametrize(
+    ("tab", "h1", "title", "expected"),
+    [
+        # a blog theme's <h1> links to the home page: the site's name; the headline is the <title>'s other part
+        ("Four Years &raquo; Blog Archive &raquo; Interning of small integers", '<h1><a href="https://fouryears.example/">'
+         "Four Years</a></h1>", "Four Years", "Interning of small integers"),
+        ("Four Years | Interning of small integers", '<h1><a href="/">Four Years</a></h1>', "Four Years",
+         "Interning of small integers"),
+        # a logo class on the <h1>'s nearest ancestors
+        ("Interning of small integers - Four Years", '<div class="site-branding"><h1>Four Years</h1></div>', "Four Years",
+         "Interning of small integers"),
+        # no logo mark, but the <title>'s other part is a longer heading of the page
+        ("Four Years :: Interning of small integers", "<h1>Four Years</h1>", "Four Years", "Interning of small integers"),
+        # the site's name, but no heading holds the rest of the <title>: no headline from it (the text decides)
+        ("Four Years | Blog Archive", '<h1><a href="/">Four Years</a></h1>', "Four Years", None),
+    ],
+)
+def test_logo_heading_is_not_the_title(tab, h1, title, expected):
+    page = _BLOG.format(tab=tab, h1=h1, extra="")
+    root = html_extract._root(page)
+    assert html_extract._names_site(title, root, page, None)
+    assert html_extract.tab_headline(page, title, root) == expected
+    assert html_extract.extract(page)["title"] in (expected, None)
+
+
+@pytest.mark.parametrize(
+    ("tab", "h1", "title"),
+    [
+        ("Penny - Stardew Valley Wiki", "<h1>Penny</h1>", "Penny"),  # the headline is the short part
+        ("Interning of small integers | Four Years", '<h1><a href="/2019/10/21/post/">Interning of small integers</a></h1>',
+         "Interning of small integers"),  # a headline linked to its own article
+        ("Four Years", '<h1><a href="#top">Four Years</a></h1>', "Four Years"),  # an anchor is not the home page
+    ],
+)
+def test_headline_heading_is_not_the_site(tab, h1, title):
+    page = _BLOG.format(tab=tab, h1=h1, extra="")
+    assert not html_extract._names_site(title, html_extract._root(page), page, None)
+
+
+@pytest.mark.parametrize(
+    ("value", "is_comment"),
+    [("recentcomments", True), ("comment-author-link", True), ("comments-area", True), ("comment byuser", True),
+     ("widget_recent_comments", True), ("disqus_thread", True), ("sidebar", True), ("sidebar-right", True),
+     ("sidebar2", True), ("post-author", False), ("content-sidebar-wrap", False), ("sticky-sidebar-parent", False),
+     ("commentary", False), ("entry-content", False),
+     ("entry-meta nyo-social-comments", False)],
+)
+def test_comment_region_class_words(value, is_comment):
+    assert bool(v.COMMENT_REGION_CLASS.search(value)) is is_comment
+
+
+_COMMENTS = ('<div class="box"><h3>Recent Comments</h3><ul id="recentcomments"><li class="recentcomments">'
+             '<span class="comment-author-link"><a href="https://x.example">flappy bird</a></span> on <a href="/p">'
+             "Post</a></li></ul></div>")
+
+
+@pytest.mark.parametrize(
+    ("names", "extra", "expected"),
+    [
+        ("Flappy Bird", _COMMENTS, True),  # shown only in a "Recent Comments" widget, in another case
+        ("Konstantin", _COMMENTS, False),  # shown in the post's header
+        ("Konstantin; Flappy Bird", _COMMENTS, False),  # one of the names is the post's
+        ("Nobody Shown", _COMMENTS, False),  # a declared name the page does not print: no evidence
+        ("Jane Roe", '<ol class="commentlist"><li class="comment bypostauthor"><cite>Jane Roe</cite></li></ol>', False),
+        ("Jane Roe", '<aside><p>Jane Roe</p></aside>', True),
+    ],
+)
+def test_commenter(names, extra, expected):
+    page = _BLOG.format(tab="t", h1="<h1>Four Years</h1>", extra=extra)
+    assert html_extract.commenter(names, html_extract._root(page)) is expected
+
+
+def test_comment_author_is_not_the_byline():
+    page = _BLOG.format(tab="Four Years &raquo; Interning of small integers", h1='<h1><a href="/">Four Years</a></h1>',
+                        extra=_COMMENTS)
+    meta = html_extract.extract(page)
+    assert meta["author"] is None and "flappy bird" not in meta["header_lines"]
+
+
 from workers.stages.clean import core as clean_core  # noqa: E402
 
 

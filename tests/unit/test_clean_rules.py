@@ -122,6 +122,11 @@ def test_dateline(paragraph, dateline, rest_starts):
         ("03/05/2024 10:12 a.m.", ("2024-03-05T10:12:00", None)),  # am/pm: month-first
         ("By Jane Doe, Staff Writer | March 5, 2024", ("2024-03-05", None)),
         ("10:45 Flood warnings extended to the coast", None),
+        # a document's stamp line: a file name, then labelled dates after spaced hyphens
+        ("notes.html - Created 14-03-2004 2:20pm - Last Modified: 15-03-2004 2:20pm",
+         ("2004-03-14T14:20:00", "2004-03-15T14:20:00")),
+        ("Council backs the plan - Last updated: 12 March 2021", (None, "2021-03-12")),
+        ("Self-created tools - a guide", None),  # a hyphen inside a word is no separator
     ],
 )
 def test_date_lines(line, expected):

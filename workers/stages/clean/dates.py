@@ -29,7 +29,8 @@ _UPDATE_LABELS = (
 )
 # "Mar 16, 2024 | 11:30 AM": a separator before a bare clock time is not a part break
 _PART_SPLIT = re.compile(
-    r"\s+[|•·]\s+(?!\d{1,2}[:.]\d{2}(?!\d))|\s{2,}|\s+[–—]\s+(?=(?:last )?(?:updated|modified|published|posted))|"
+    r"\s+[|•·]\s+(?!\d{1,2}[:.]\d{2}(?!\d))|\s{2,}|\s+[–—-]\s+(?=(?:last )?(?:updated|modified|published|posted|created)\b)|"
+    # "page.html - Created 03-10-2004 2:20pm - Last Modified: 03-10-2004 2:20pm": a document's stamp line
     r"(?<=(?-i:[\dA-Z]))\s+(?=last (?:updated|modified)\b)",  # "Mon 20 Jan 2020 06.05 GMT Last modified on Mon 20 Jan 2020 06.07 GMT"
     re.I,
 )

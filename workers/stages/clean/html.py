@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from html import unescape as html_unescape
+from urllib.parse import urlsplit
 
 from workers.stages.clean import voting
 from workers.stages.clean import vocabulary as v
@@ -80,8 +81,13 @@ def extract(html: str) -> dict:
             m = _TITLE_TAG.search(html, 0, _HEAD_CHARS)
             if m:
                 meta["sitename"] = _site_name(" ".join(m.group(1).split()), meta["title"])
+    if root is not None and meta["title"] and _names_site(meta["title"], root, html, meta["sitename"]):
+        meta["title"] = tab_headline(html, meta["title"], root)  # a blog's logo <h1> was taken as the title
     meta["published"], meta["modified"] = structured_dates(html)
     meta["declared_author"] = structured_author(html)
+    for field in ("author", "declared_author"):
+        if root is not None and meta[field] and commenter(meta[field], root):
+            meta[field] = None  # a name shown only in a comment thread or a "Recent Comments" widget
     meta["header_lines"] = header_lines(html, meta["title"], root)
     shown = _headlines(root) if root is not None else []
     meta["title"] = visible_headline(html, meta["title"], meta["sitename"], root, shown) or meta["title"]
@@ -207,10 +213,80 @@ def _headlines(root) -> list[str]:
         if any(v.SITE_LOGO_CLASS.search(f"{e.get('class', '')} {e.get('id', '')}") for e in near):
             continue
         text = " ".join(_headline_text(element).split())
+        if _home_link(element, text):
+            continue
         if 0 < len(text) <= _HEADLINE_MAX_CHARS:
             in_article = any(e.tag in ("article", "main") for e in chain)
             (inside if in_article else outside).append(text)
     return inside + outside
+
+
+def _home_link(element, text: str) -> bool:
+    """The heading is one link to the site's home page ("/", "https://host/", "/index.html"), as a blog
+    theme's site-name <h1> is; an article's headline links to the article, if anywhere."""
+    for link in element.iter("a"):
+        href = urlsplit((link.get("href") or "").strip())
+        home = (href.path.rstrip("/") == "" and (href.netloc or href.path == "/")) or _INDEX_PAGE.match(href.path)
+        if home and not href.query and " ".join(link.text_content().split()) == text:
+            return True
+    return False
+
+
+_INDEX_PAGE = re.compile(r"^/?index\.\w{2,5}$")
+
+
+def _names_site(title: str, root, html: str, sitename: str | None) -> bool:
+    """The extractor's title is the site's name, not the headline: the text of a logo <h1>
+    (SITE_LOGO_CLASS on it or its nearest ancestors, or a link to the home page), the declared site
+    name, or an edge of the document <title> whose other part holds a longer heading of the page
+    ("Four Years Remaining » Blog Archive » Interning of Small Integers in Python" over an <h2>)."""
+    key = _letters(title)
+    if sitename and _letters(sitename) == key and " " in title:
+        return True
+    for element in root.iter("h1"):
+        text = " ".join(element.text_content().split())
+        if _letters(text) != key:
+            continue
+        near = [e for e in [element, *element.iterancestors()][:_LOGO_ANCESTORS] if e.tag not in _PAGE_TAGS]
+        if _home_link(element, text) or any(v.SITE_LOGO_CLASS.search(f"{e.get('class', '')} {e.get('id', '')}") for e in near):
+            return True
+    rest = _tab_rest(html, title)
+    return bool(rest) and any(len(h.split()) > len(title.split()) for h in _tab_headings(rest, root))
+
+
+def tab_headline(html: str, site: str, root) -> str | None:
+    """The headline in the document <title> beside the site's name `site`: the part that is a heading
+    (<h1>-<h3>) of the page, else None (the title is then found in the text)."""
+    rest = _tab_rest(html, site)
+    found = _tab_headings(rest, root) if rest else []
+    return max(found, key=len) if found else None
+
+
+def _tab_rest(html: str, site: str) -> list[str]:
+    """The parts of the document <title> other than `site` when `site` is its first or last part."""
+    m = _TITLE_TAG.search(html, 0, _HEAD_CHARS)
+    if not m:
+        return []
+    parts = [p.strip() for p in _TAB_SEPARATOR.split(" ".join(html_unescape(m.group(1)).split()))]
+    key = _letters(site)
+    if len(parts) < 2 or key not in (_letters(parts[0]), _letters(parts[-1])):
+        return []
+    return [p for p in parts if p and _letters(p) != key]
+
+
+def _tab_headings(parts: list[str], root) -> list[str]:
+    """The parts that are the text of one of the page's <h1>-<h3> headings (case and spacing aside)."""
+    wanted = {_letters(p): p for p in parts}
+    out = []
+    for element in root.iter("h1", "h2", "h3"):
+        text = " ".join(element.text_content().split())
+        if len(text) <= _HEADLINE_MAX_CHARS and _letters(text) in wanted:
+            out.append(wanted.pop(_letters(text)))
+    return out
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 def _headline_text(element) -> str:
@@ -256,8 +332,9 @@ def _after_headline(root, title: str) -> list[str]:
                 continue
             if len(text) > _HEADER_MAX_CHARS:
                 break  # the article's prose has begun
-            if not any(ch.isalpha() for ch in text):
-                continue
+            holder = element if event == "start" else element.getparent()
+            if not any(ch.isalpha() for ch in text) or (holder is not None and in_comment_region(holder)):
+                continue  # a commenter's name and date are not the article's
             out.append(text)
             if len(out) >= _AFTER_TITLE_TEXTS:
                 break
@@ -266,11 +343,46 @@ def _after_headline(root, title: str) -> list[str]:
     return out
 
 
+def in_comment_region(element) -> bool:
+    """The element lies inside (or is) a comment thread or sidebar widget (vocabulary.COMMENT_REGION_CLASS
+    on it or an ancestor, or an <aside>)."""
+    for e in (element, *element.iterancestors()):
+        if e.tag == "aside" or v.COMMENT_REGION_CLASS.search(f"{e.get('class', '')} {e.get('id', '')}"):
+            return True
+    return False
+
+
+_BY_POST_AUTHOR = "bypostauthor"
+_CLASSES_ABOVE = "string(ancestor-or-self::*[contains(@class, 'bypostauthor')][1]/@class)"
+
+
+def commenter(names: str, root) -> bool:
+    """Every "; "-separated name of an author field is shown on the page only inside comment or
+    sidebar regions (a reader's name in "Recent Comments"); False when a name is also shown elsewhere
+    or nowhere (a declared author the page does not print)."""
+    wanted = {" ".join(n.split()).casefold() for n in names.split(";") if n.strip()}
+    seen: dict[str, bool] = {}  # name -> shown outside comment regions
+    for node in root.xpath("//body//text()"):
+        text = " ".join(node.split()).casefold()
+        hits = [n for n in wanted if n in text]
+        if not hits:
+            continue
+        holder = node.getparent()
+        holder = holder.getparent() if node.is_tail and holder is not None else holder
+        if holder is None or not isinstance(holder.tag, str) or holder.tag in _SKIP_TAGS:
+            continue
+        # WordPress marks a comment by the post's own author "bypostauthor": that name is the author's
+        outside = not in_comment_region(holder) or _BY_POST_AUTHOR in holder.xpath(_CLASSES_ABOVE)
+        for n in hits:
+            seen[n] = seen.get(n, False) or outside
+    return bool(seen) and len(seen) == len(wanted) and not any(seen.values())
+
+
 def _classed_lines(found) -> list[str]:
     inside, outside = [], []
     for element in found:
-        if element.tag in ("meta", "script", "style", "body", "html"):
-            continue
+        if element.tag in ("meta", "script", "style", "body", "html") or in_comment_region(element):
+            continue  # a commenter's name and date are not the article's
         text = " ".join(element.text_content().split())
         if not text or len(text) > _HEADER_MAX_CHARS:
             continue

@@ -395,6 +395,16 @@ CHROME_CLASS = re.compile(
 )
 CHROME_TAGS = frozenset(("figcaption", "aside", "nav"))
 
+# class/id words of the regions that hold readers' comments and sidebar widgets (WordPress "comments-area",
+# "comment-author-link", its "Recent Comments" widget's "recentcomments", Disqus, a "sidebar" column): a
+# name found only inside them is a commenter's, never the article's author, and their dates are not its date;
+# a class word that only ends in "comments" ("nyo-social-comments": a comment-count link beside the byline) is not one
+COMMENT_REGION_CLASS = re.compile(
+    r"(?:^|\s|[\s_-]recent[-_]?|^recent[-_]?)comments?(?:$|[\s_-])|disqus|"
+    r"(?:^|\s)sidebar(?:[-_]?\d+|[-_](?:left|right|primary|secondary))?(?:$|\s)",
+    re.IGNORECASE,
+)
+
 # the author link text of blog themes that extractors return as the author ("View all posts by Jane
 # Doe", WordPress): the name is what follows
 AUTHOR_LINK_PREFIX = re.compile(r"^(?:view (?:all )?(?:posts|articles|stories) by|all (?:posts|articles|stories) by|more (?:posts|articles|stories) by)\s+", re.IGNORECASE)
