@@ -323,3 +323,18 @@ def test_first_character_buckets_leave_an_optional_leading_group_whole():
     assert split_branches(pattern.pattern) is None
     assert first_char_match(pattern)("example.com") and first_char_match(pattern)("https://example.com")
     assert first_char_union((("domain", pattern),))("example.com") == "domain"
+
+
+def test_a_closing_paywall_pitch_is_never_rescued():
+    # a paywall section closing the article: its lines and the chrome under it (an "already a subscriber"
+    # prompt the classifier calls a promo) no extractor vote keeps; the article above it stays
+    from workers.stages.clean import sections
+    from workers.stages.clean.core import _never_rescued
+
+    texts = PROSE + ["To view the full story, please subscribe to The Daily Courier.",
+                     "Join now to get unlimited access to every story we publish.",
+                     "If you're seeing this message but you're already a subscriber, you can log in."]
+    lines = sections.mark(ln.classify(texts))
+    never = _never_rescued(lines)
+    assert never == [False] * len(PROSE) + [True] * 3
+    assert lines[len(PROSE)].reason == "paywall"

@@ -56,9 +56,11 @@ _HEADER_GAP_LINES = 8  # date, byline, share-row lines between a header line and
 # chrome whose date lines are still the article's (a press release's date under its legal boilerplate);
 # comment sections and teaser lists never give the article's date
 _DATED_CHROME = frozenset(("legal", "paywall"))
-# chrome reasons (lines.classify) whose lines no extractor vote keeps: an ad slot's marker and a
-# copyright/reproduction notice are never the article's text, whatever trafilatura and readability keep
-NEVER_RESCUED = frozenset(("advertisement", "copyright"))
+# chrome reasons (lines.classify, sections.mark) whose lines no extractor vote keeps: an ad slot's marker,
+# a copyright/reproduction notice and a paywall pitch that closes the article (a section sections.mark
+# found) are never the article's text, whatever trafilatura and readability keep (measured: "legal" and
+# "comments" sections here changed no dev-set page)
+NEVER_RESCUED = frozenset(("advertisement", "copyright", "paywall"))
 MAX_HTML_CHARS = 5_000_000  # HTML past this is cut (at a tag) before trafilatura: see clean()
 
 
@@ -176,6 +178,14 @@ def clean(raw: dict) -> dict:
         "content_hash": content_hash(body),
         "pipeline": {STAGE: {"version": VERSION}},
     }
+
+
+def _never_rescued(lines: list[ln.Line]) -> list[bool]:
+    """Per HTML candidate line, whether no extractor vote may keep it: its chrome reason is in
+    NEVER_RESCUED, or it is chrome below the start of a paywall section (sections.mark: the pitch
+    closes the article, so every chrome line under it is the pitch's, "already a subscriber? Log in")."""
+    paywall = next((i for i, line in enumerate(lines) if line.reason == "paywall"), len(lines))
+    return [line.reason in NEVER_RESCUED or (i > paywall and line.kind == "boilerplate") for i, line in enumerate(lines)]
 
 
 def _marked_lines(lines: list[ln.Line], marked_chrome: dict[str, str]) -> list[bool]:
@@ -336,8 +346,8 @@ def clean_lines(
             [line.kind == ln.PROSE for line in lines],
             votes["readability_only"],
             votes["votes"],
-            marked=[m or line.reason in NEVER_RESCUED for m, line in
-                    zip(_marked_lines(lines, votes.get("marked_chrome") or {}), lines)],
+            marked=[m or never for m, never in zip(_marked_lines(lines, votes.get("marked_chrome") or {}),
+                                                   _never_rescued(lines))],
         )
     elif keep_flags is not None:
         keep = [flag and line.kind != "boilerplate" for flag, line in zip(keep_flags, lines)]
