@@ -127,6 +127,9 @@ def test_dateline(paragraph, dateline, rest_starts):
          ("2004-03-14T14:20:00", "2004-03-15T14:20:00")),
         ("Council backs the plan - Last updated: 12 March 2021", (None, "2021-03-12")),
         ("Self-created tools - a guide", None),  # a hyphen inside a word is no separator
+        ("News date : 04/21/2022 Category : Press Releases", ("2022-04-21", None)),  # a qualified date label
+        ("Release Date: March 3, 2020", ("2020-03-03", None)),
+        ("The date of the vote was moved to June 3, 2020", None),
     ],
 )
 def test_date_lines(line, expected):

@@ -17,6 +17,7 @@ _DIGIT = re.compile(r"\d")
 # "Posted:", ". Last Updated:", "Published on", "Updated 3 June 2024" ...
 LABEL = re.compile(
     r"^[\W_]{0,3}(?P<label>(?:first |originally )?(?:posted|published|created|released|issued|dated?|written)|"
+    r"(?:news|release|publication|post|issue|entry) date|"  # "News date : 04/21/2022 Category : Press Releases"
     r"(?:last )?(?:updated|modified|revised|edited)|"
     r"veröffentlicht|erschienen|stand|aktualisiert|publié|mis à jour|publicado|actualizado|"
     r"pubblicato|aggiornato|gepubliceerd|bijgewerkt)"
