@@ -83,6 +83,22 @@ def test_chrome_class_words(value, is_chrome):
     assert bool(v.CHROME_CLASS.search(value)) is is_chrome
 
 
+@pytest.mark.parametrize(
+    ("value", "is_popup"),
+    [("modal fade", True), ("pum-content popmake-content", True), ("pum pum-overlay", True), ("popup", True),
+     ("popup-container", True), ("lightbox", True), ("box article modal-enabled", False), ("popular-posts", False),
+     ("pumpkin", False), ("entry-content", False)],
+)
+def test_popup_class_words(value, is_popup):
+    assert bool(v.POPUP_CLASS.search(value)) is is_popup
+
+
+def test_a_popup_is_chrome_however_long():
+    page = _page('<article><p>The council met.</p></article><div class="pum pum-overlay"><div class="pum-content '
+                 'popmake-content"><p>' + "Another story entirely. " * 100 + "</p></div></div>")
+    assert "Another story entirely." in html_extract.marked_chrome(page)["other"]
+
+
 def test_marked_chrome_texts():
     page = _page('<article><p>The council met.</p><figure><img src="x"><figcaption>Jane Doe, speaking at a meeting'
                  '</figcaption></figure><div class="author-box"><p>Jane is a senior editor. You can follow her.</p>'

@@ -151,9 +151,9 @@ def marked_chrome(html: str, root=None) -> dict[str, str]:
         element = stack.pop()
         if isinstance(element.tag, str) and element.tag not in _PAGE_TAGS:
             words = f"{element.get('class', '')} {element.get('id', '')}"
-            if element.tag in v.CHROME_TAGS or v.CHROME_CLASS.search(words):
+            if element.tag in v.CHROME_TAGS or v.CHROME_CLASS.search(words) or v.POPUP_CLASS.search(words):
                 text = voting.norm(element.text_content())
-                if text and len(text) <= _CHROME_MAX_CHARS:
+                if text and (len(text) <= _CHROME_MAX_CHARS or v.POPUP_CLASS.search(words)):
                     caption = element.tag == "figcaption" or "caption" in words.casefold()
                     out["captions" if caption else "other"].append(text)
                     continue

@@ -394,6 +394,10 @@ CHROME_CLASS = re.compile(
     re.IGNORECASE,
 )
 CHROME_TAGS = frozenset(("figcaption", "aside", "nav"))
+# class words of pop-up and modal dialogs (Bootstrap "modal", WordPress Popup Maker "pum"/"popmake",
+# lightboxes): a dialog is never the article, however long its text (whole class words only: a page
+# whose article div carries "modal-enabled" is not one)
+POPUP_CLASS = re.compile(r"(?:^|\s)(?:modal|popup|pum|popmake|lightbox)(?:$|\s|-(?:content|container|overlay)\b)", re.IGNORECASE)
 
 # class/id words of the regions that hold readers' comments and sidebar widgets (WordPress "comments-area",
 # "comment-author-link", its "Recent Comments" widget's "recentcomments", Disqus, a "sidebar" column): a
