@@ -338,3 +338,35 @@ def test_a_closing_paywall_pitch_is_never_rescued():
     never = _never_rescued(lines)
     assert never == [False] * len(PROSE) + [True] * 3
     assert lines[len(PROSE)].reason == "paywall"
+
+
+@pytest.mark.parametrize(
+    ("tail", "published", "updated"),
+    [
+        (["Last Modified:", "March 15, 2004 2:20pm"], None, "2004-03-15T14:20:00"),  # the label's date is the update
+        (["Release Date:", "Thursday, 28 April 2022 - 3:55pm"], "2022-04-28T15:55:00", None),
+        (["Last updated:"], None, None),  # the label alone (its date drawn by a script): a label, not body
+        (["notes.html - Created 14-03-2004 2:20pm - Last Modified: 15-03-2004 2:20pm"],
+         "2004-03-14T14:20:00", "2004-03-15T14:20:00"),  # a document's stamp line
+    ],
+)
+@pytest.mark.parametrize("html", [False, True])
+def test_a_date_label_line_is_never_body(tail, published, updated, html):
+    lines = PROSE + tail
+    content = "<html><body><article>" + "".join(f"<p>{t}</p>" for t in lines) + "</article></body></html>" if html \
+        else "\n\n".join(lines)
+    record = _record(content, "text/html" if html else "text/plain")
+    assert all(t not in record["body"] for t in tail) and PROSE[-1] in record["body"]
+    assert record["updated_at"] == updated
+    if not html:  # on HTML, htmldate may also read the page's one date as its publication day
+        assert record["published_at"] == published
+
+
+def test_a_bare_label_needs_its_colon_or_a_date():
+    # "Updated" alone is a word a subheading may be; only with a colon or a date under it is it a label
+    from workers.stages.clean.dates import BARE_LABEL, labelled
+
+    assert BARE_LABEL.match("Last Modified:").group("colon") == ":" and not BARE_LABEL.match("Updated").group("colon")
+    assert BARE_LABEL.match("Published works") is None
+    assert labelled("Updated:", ("2020-01-02", None)) == (None, "2020-01-02")
+    assert labelled("Published:", ("2020-01-02", None)) == ("2020-01-02", None)

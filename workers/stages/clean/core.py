@@ -28,7 +28,8 @@ from workers.stages.clean import sections
 from workers.stages.clean import voting
 from workers.stages.clean import vocabulary as v
 from workers.stages.clean.blocks import split_blocks
-from workers.stages.clean.dates import LABEL as DATE_LABEL, date_line, parse_date, resolve as resolve_when, to_utc
+from workers.stages.clean.dates import BARE_LABEL as DATE_BARE_LABEL, LABEL as DATE_LABEL, date_line, labelled, parse_date
+from workers.stages.clean.dates import resolve as resolve_when, to_utc
 from workers.stages.clean.fastmatch import last_char_gate
 from workers.stages.clean.normalise import looks_binary, normalise_line, normalise_text, split_lines
 from workers.stages.errors import StageError
@@ -60,7 +61,8 @@ _DATED_CHROME = frozenset(("legal", "paywall"))
 # a copyright/reproduction notice and a paywall pitch that closes the article (a section sections.mark
 # found) are never the article's text, whatever trafilatura and readability keep (measured: "legal" and
 # "comments" sections here changed no dev-set page)
-NEVER_RESCUED = frozenset(("advertisement", "copyright", "paywall"))
+_MAX_BARE_LABEL = 30  # "Originally published on:" and shorter: a date label alone on its line
+NEVER_RESCUED = frozenset(("advertisement", "copyright", "paywall", "credits"))
 MAX_HTML_CHARS = 5_000_000  # HTML past this is cut (at a tag) before trafilatura: see clean()
 
 
@@ -383,6 +385,11 @@ def clean_lines(
         if fact is None:
             fact = facts[line.text] = _meta_facts(line.text)
         dates, found, label, role = fact
+        if dates and i > 0 and len(lines[i - 1].text) <= _MAX_BARE_LABEL and DATE_BARE_LABEL.match(lines[i - 1].text):
+            dates = labelled(lines[i - 1].text, dates)  # "Last Modified:" / "03-10-2004": the label's date
+            meta[i - 1] = True
+        elif not dates and len(line.text) <= _MAX_BARE_LABEL and (m := DATE_BARE_LABEL.match(line.text)) and m.group("colon"):
+            meta[i] = True  # "Last Modified:" with its date elsewhere (or nowhere): a label, never body
         if dates:
             if dates[0]:
                 published_lines.append((i, dates[0]))
