@@ -385,12 +385,13 @@ SITE_LOGO_CLASS = re.compile(r"logo|site[-_]?(?:title|name|branding|header)|bran
 
 # class/id words of page elements that hold chrome, not article text, even when it reads as prose:
 # author boxes and bios, captions, share/social rows, newsletter and subscription boxes, related and
-# recommended lists, comments, breadcrumbs, trust/standards badges (words of common CMS themes:
+# recommended lists, comments, breadcrumbs, trust/standards badges, an hCard ("vcard": the author's card
+# and bio; a byline's own vcard is no body text either) (words of common CMS themes:
 # WordPress, Drupal, Arc, Bootstrap); whole-word-ish, so "authority" or "shared-content" do not match
 CHROME_CLASS = re.compile(
     r"(?:^|[\s_-])(?:author[-_]?(?:box|bio|info|card|profile|details)|about[-_]?(?:the[-_]?)?author|bio[-_]?box|"
     r"wp-caption-text|caption|share|sharing|social|newsletter|subscribe|subscription|related|recommended|"
-    r"comments?|breadcrumbs?|trust[-_]?badge|trustbadge|cta|next[-_]?(?:posts?|stor(?:y|ies)|articles?)|post[-_]?navigation)(?:$|[\s_-])",
+    r"comments?|breadcrumbs?|trust[-_]?badge|trustbadge|cta|vcard|next[-_]?(?:posts?|stor(?:y|ies)|articles?)|post[-_]?navigation)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 CHROME_TAGS = frozenset(("figcaption", "aside", "nav"))
