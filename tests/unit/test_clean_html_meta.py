@@ -325,3 +325,37 @@ def test_title_shown_as_the_pages_h1():
     assert html_extract.extract(page.replace("<title>t</title>", "<title>micropolitics</title>"))["title_shown"] is True
     other = _page("<h1>micropolitics</h1><h1>glossary</h1>").replace("<title>t</title>", "<title>Macro views on politics</title>")
     assert html_extract.extract(other)["title_shown"] is False
+
+
+_DEK = "We are about to get 20 terabyte hard drives, and the path looks clear to scale up to 80TB."
+_STORY = ("<p>As the demand for storage continues to grow, so does the need to find the next breakthrough in how "
+          "densely the platters can be written.</p><p>The company said on Tuesday that its new platters had "
+          "passed the tests and would ship to drive makers later this year.</p>")
+
+
+@pytest.mark.parametrize(
+    ("shown", "expected"),
+    [
+        (f'<header><h1>Platters promise 80TB drives</h1><p class="dek">{_DEK}</p></header>', _DEK),  # the dek
+        ("<header><h1>Platters promise 80TB drives</h1></header>", None),  # declared, not shown
+        (f'<header><h1>Platters promise 80TB drives</h1></header><figure><figcaption>{_DEK}</figcaption></figure>',
+         None),  # shown as a caption: chrome
+        (f"<header><h1>Platters promise 80TB drives</h1><p>{_DEK} More to come.</p></header>", None),  # not word for word
+    ],
+)
+def test_shown_description_is_the_standfirst(shown, expected):
+    page = (f'<html><head><title>Platters promise 80TB drives</title><meta property="og:description" content="{_DEK}">'
+            f"</head><body><article>{shown}{_STORY}</article></body></html>")
+    meta = html_extract.extract(page)
+    assert meta["standfirst"] == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "title", "expected"),
+    [(["The company said on Tuesday."], "Platters promise 80TB drives", _DEK),
+     ([_DEK, "The company said on Tuesday."], "Platters", None),  # the extractor kept it in the body
+     (["The company said on Tuesday."], _DEK, None)],  # it is the title
+)
+def test_shown_standfirst_only_when_not_in_the_text(paragraphs, title, expected):
+    assert clean_core._shown_standfirst(_DEK, {"paragraphs": paragraphs, "title": title}) == expected
+

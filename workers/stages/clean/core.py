@@ -121,6 +121,8 @@ def clean(raw: dict) -> dict:
     if not paragraphs:
         raise StageError("empty_after_clean", "no article text left after cleaning")
 
+    if article["summary"] is None and page_meta.get("standfirst"):
+        article["summary"] = _shown_standfirst(page_meta["standfirst"], article)
     title = article["title"]
     fetched_at = raw.get("fetched_at") if isinstance(raw.get("fetched_at"), str) else None
     # a fetched_at the worker filled in on receipt bounds dates but does not date "3 hours ago"
@@ -180,6 +182,14 @@ def clean(raw: dict) -> dict:
         "content_hash": content_hash(body),
         "pipeline": {STAGE: {"version": VERSION}},
     }
+
+
+def _shown_standfirst(text: str, article: dict) -> str | None:
+    """An HTML page's description shown as its own element (html.shown_description) as the record's
+    standfirst, unless the body or the title already holds it."""
+    key = ln.key(text)
+    held = ln.key(" ".join(article["paragraphs"])) + ln.key(article["title"] or "")
+    return None if key in held else text
 
 
 def _never_rescued(lines: list[ln.Line]) -> list[bool]:

@@ -89,6 +89,7 @@ def extract(html: str) -> dict:
         if root is not None and meta[field] and commenter(meta[field], root):
             meta[field] = None  # a name shown only in a comment thread or a "Recent Comments" widget
     meta["header_lines"] = header_lines(html, meta["title"], root)
+    meta["standfirst"] = shown_description(html, root, meta.get("voting")) if root is not None else None
     shown = _headlines(root) if root is not None else []
     meta["title"] = visible_headline(html, meta["title"], meta["sitename"], root, shown) or meta["title"]
     # a one-word title the page shows as its <h1> is a headline ("Penny" on a wiki), not a section label
@@ -389,6 +390,34 @@ def _classed_lines(found) -> list[str]:
         in_article = any(a.tag == "article" for a in element.iterancestors())
         (inside if in_article else outside).append(text)
     return (inside + outside)[:_HEADER_MAX_ELEMENTS]
+
+
+_DESCRIPTION = re.compile(
+    r'<meta\b[^>]{0,300}?\b(?:property|name)\s*=\s*["\'](?:og:description|description|twitter:description)["\'][^>]{0,2000}>',
+    re.IGNORECASE,
+)
+_DESCRIPTION_CONTENT = re.compile(r'\bcontent\s*=\s*(["\'])(.{40,1000}?)\1', re.IGNORECASE | re.DOTALL)
+_DESCRIPTION_TAGS = ("p", "h2", "h3", "h4", "div", "span")
+_DESCRIPTION_HEAD = 12  # characters of the description an element's own text must start with
+
+
+def shown_description(html: str, root, voting_meta: dict | None = None) -> str | None:
+    """The page's declared description (og:description, <meta name=description>, twitter:description)
+    when the page also shows it, word for word, as one element of its own (the standfirst or dek under
+    the headline that extractors leave out), not inside an element marked as chrome (a caption, an
+    author box: html.marked_chrome) and not a <meta> only; else None."""
+    marked = voting_meta.get("marked_chrome", {}) if voting_meta else {}
+    chrome = f"{marked.get('captions', '')}\n{marked.get('other', '')}"
+    for m in _DESCRIPTION.finditer(html, 0, _HEAD_CHARS):
+        content = _DESCRIPTION_CONTENT.search(m.group(0))
+        text = voting.norm(html_unescape(content.group(2))) if content else ""
+        if len(text.split()) < 6 or text in chrome:
+            continue
+        for element in root.iter(*_DESCRIPTION_TAGS):
+            own = (element.text or "").lstrip()
+            if own[:_DESCRIPTION_HEAD] == text[:_DESCRIPTION_HEAD] and voting.norm(element.text_content()) == text:
+                return text
+    return None
 
 
 def structured_dates(html: str) -> tuple[str | None, str | None]:
