@@ -359,3 +359,13 @@ def test_shown_description_is_the_standfirst(shown, expected):
 def test_shown_standfirst_only_when_not_in_the_text(paragraphs, title, expected):
     assert clean_core._shown_standfirst(_DEK, {"paragraphs": paragraphs, "title": title}) == expected
 
+
+
+@pytest.mark.parametrize(
+    ("tab", "expected"),
+    [("National Rail Enquiries -", None), ("Valley Echo |", None), ("Library saved by volunteers - Valley Echo",
+                                                                     "Library saved by volunteers")],
+)
+def test_a_title_with_a_dangling_separator_is_the_site_name(tab, expected):
+    page = f"<html><head><title>{tab}</title></head><body><article>{_STORY}</article></body></html>"
+    assert html_extract.extract(page)["title"] == expected

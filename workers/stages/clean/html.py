@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from workers.stages.clean import voting
 from workers.stages.clean import vocabulary as v
 
+_DANGLING_SEPARATOR = re.compile(r"\s(?:[|–—:»-]|::)\s*$")
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,60}$")
 _SITE_PREFIX = re.compile(r"^[^|:»]{1,60}?\s(?:\||::|»)\s")
 # structured dates: JSON-LD, <meta> properties, the first <time datetime>; bounded, literal-anchored
@@ -74,6 +75,8 @@ def extract(html: str) -> dict:
         meta["voting"]["marked_chrome"] = marked_chrome(html, root)
     if meta["sitename"] and meta["sitename"] == meta["title"] and len(meta["title"].split()) > _SITE_NAME_MAX_WORDS:
         meta["sitename"] = None  # the extractor's site-name guess was the headline itself
+    if meta["title"] and _DANGLING_SEPARATOR.search(meta["title"]):
+        meta["title"] = None  # "National Rail Enquiries -": the site's name, its headline part left empty
     if meta["title"]:
         meta["title"] = _strip_site(meta["title"], meta["sitename"])
         if not meta["sitename"]:
