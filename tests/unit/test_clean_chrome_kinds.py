@@ -154,10 +154,21 @@ def test_html_never_rescues_ad_markers_or_copyright():
      "opinions of the author and may not reflect the views of the site itself. " * 6, "site_notice"),  # any length
     ("Send me email every new post.", "promo"),
     ("Send me email weekly!", "promo"),
+    ("Do you want to be informed of our actions? Sign up here", "promo"),  # a sign-up call under the article
+    ("Like recipe? Add the ingredients to your basket and deliver to you.", "promo"),  # a shop's basket offer
 ])
 def test_affiliate_disclosures_site_notices_and_signup_options(text, reason):
     (line,) = ln.classify([text])
     assert (line.kind, line.reason) == ("boilerplate", reason)
+
+
+@pytest.mark.parametrize("text", [
+    "She decided to sign up here in the town, she said, after the flood had closed the old office.",
+    "Shoppers who add items to their basket now pay less, the retailer said in its statement on Monday.",
+])
+def test_reported_sign_ups_and_baskets_are_prose(text):
+    (line,) = ln.classify([text])
+    assert line.kind == ln.PROSE
 
 
 def test_an_error_in_the_news_is_not_a_corrections_policy():
