@@ -229,7 +229,11 @@ def test_author_as_the_header_writes_it(names, header_lines, expected):
      ({"declared_author": "Todd", "sitename": "Rutgers"}, "Jane Doe", ("Todd", True)),
      ({"declared_author": "Jobs & Hire", "author": "Jobs; Hire", "sitename": "Jobs & Hire"}, None, (None, False)),
      ({"author": "View all posts by Daniel Lemire", "sitename": "Blog"}, None, ("Daniel Lemire", True)),
-     ({"author": "T V Raman", "header_lines": ["Posted by T. V. Raman"]}, None, ("T. V. Raman", True))],
+     ({"author": "T V Raman", "header_lines": ["Posted by T. V. Raman"]}, None, ("T. V. Raman", True)),
+     # one word opening a longer site name is the organisation that runs the site, not an author
+     ({"author": "Google", "sitename": "Google Online Security Blog"}, "Nathan Parker, Eric Mill",
+      ("Nathan Parker, Eric Mill", False)),
+     ({"author": "Gregory Szorc", "sitename": "Gregory Szorc's Digital Home"}, None, ("Gregory Szorc", True))],
 )
 def test_declared_byline(page_meta, head_byline, expected):
     assert clean_core._declared_byline(page_meta, head_byline) == expected

@@ -225,11 +225,10 @@ def _declared_byline(page_meta: dict, head_byline: str | None) -> tuple[str | No
     byline spells out in full ("Todd" under "By Todd Bates"), then trafilatura's author (a theme's
     "View all posts by" link text stripped; spelt as the header lines write it, "T. V. Raman" for its
     "T V Raman"), then a byline from the header lines."""
-    site = _letters_key(page_meta.get("sitename"))
     for field in ("declared_author", "author"):
         value = _clean_field(page_meta.get(field))
         value = v.AUTHOR_LINK_PREFIX.sub("", value) if value else value
-        if not value or not md.authors(value, declared=True) or _letters_key(value) == site:
+        if not value or not md.authors(value, declared=True) or _names_the_site(value, page_meta.get("sitename")):
             continue
         first = md.authors(head_byline)[:1] if head_byline and " " not in value else []
         if first and first[0].startswith(f"{value} "):
@@ -239,6 +238,17 @@ def _declared_byline(page_meta: dict, head_byline: str | None) -> tuple[str | No
 
 
 _SITE_STAFF = re.compile(r"\s+(?:staff|team|desk|editors?)$", re.IGNORECASE)
+
+
+def _names_the_site(value: str, sitename) -> bool:
+    """An author field that is the site's name ("Jobs & Hire"), or one word that opens a longer site name:
+    the organisation that runs it ("Google" on "Google Online Security Blog"; a person's full name that
+    opens one, "Gregory Szorc's Digital Home", is still a person's)."""
+    site = _letters_key(sitename)
+    if not site:
+        return False
+    words = sitename.split()
+    return _letters_key(value) == site or (" " not in value.strip() and len(words) >= 2 and _letters_key(words[0]) == _letters_key(value))
 
 
 def _without_site(authors: list[str], sitename) -> list[str]:
