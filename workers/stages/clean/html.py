@@ -175,9 +175,8 @@ _TITLE_WORD = re.compile(r"\w+")
 def visible_headline(html: str, declared: str | None, sitename: str | None = None, root=None,
                      headlines: list[str] | None = None) -> str | None:
     """The page's visible headline: the first <h1> that is not the site's logo or name (one inside
-    <article>/<main> first), when it restates the declared title (half of the shorter one's words
-    shared, more than half: "Penny" for "Penny - Stardew Valley Wiki", the headline under an SEO
-    title) or there is no declared title; else None (also when the <h1> is the declared title in
+    <article>/<main> first), when it restates the declared title (`_restates`: "Penny" for "Penny -
+    Stardew Valley Wiki", the headline under an SEO title) or there is no declared title; else None (also when the <h1> is the declared title in
     another case or after a kicker). Readers and annotators take the headline they see; <title> and
     og:title often carry the site name or a search-engine variant."""
     if headlines is None:  # `headlines`: the page's _headlines, when the caller has them
@@ -191,9 +190,21 @@ def visible_headline(html: str, declared: str | None, sitename: str | None = Non
     wanted = set(_TITLE_WORD.findall(declared.casefold()))
     for headline in found:
         words = set(_TITLE_WORD.findall(headline.casefold()))
-        if words and len(words & wanted) * 2 > min(len(words), len(wanted)):
+        if words and _restates(words, wanted):
             return None if _kicker_or_case(headline, declared) else headline
     return None
+
+
+_RESTATE_MIN_SHARED = 3  # words shared before two fifths of the shorter one are enough
+
+
+def _restates(words: set[str], wanted: set[str]) -> bool:
+    """An <h1> restates the declared title: more than half of the shorter one's words shared, or two
+    fifths and at least _RESTATE_MIN_SHARED words (a headline under a differently worded SEO title: "20
+    Clever Small Nursery Ideas When You're Tight On Space" for "Clever Ideas to Set Up Baby's Nursery in A
+    Small Space"; a two-word site name sharing one word with a long title does not)."""
+    shared, shorter = len(words & wanted), min(len(words), len(wanted))
+    return shared * 2 > shorter or (shared >= _RESTATE_MIN_SHARED and shared * 5 >= shorter * 2)
 
 
 def _kicker_or_case(headline: str, declared: str) -> bool:
