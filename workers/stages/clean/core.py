@@ -62,7 +62,8 @@ _DATED_CHROME = frozenset(("legal", "paywall"))
 # found) are never the article's text, whatever trafilatura and readability keep (measured: "legal" and
 # "comments" sections here changed no dev-set page)
 _MAX_BARE_LABEL = 30  # "Originally published on:" and shorter: a date label alone on its line
-NEVER_RESCUED = frozenset(("advertisement", "copyright", "paywall", "credits"))
+NEVER_RESCUED = frozenset(("advertisement", "copyright", "credits"))
+_PAYWALL_MAX_WORDS = 300  # a pitch is short: a longer "paywall" tail may be the article going on
 MAX_HTML_CHARS = 5_000_000  # HTML past this is cut (at a tag) before trafilatura: see clean()
 
 
@@ -194,10 +195,13 @@ def _shown_standfirst(text: str, article: dict) -> str | None:
 
 def _never_rescued(lines: list[ln.Line]) -> list[bool]:
     """Per HTML candidate line, whether no extractor vote may keep it: its chrome reason is in
-    NEVER_RESCUED, or it is chrome below the start of a paywall section (sections.mark: the pitch
-    closes the article, so every chrome line under it is the pitch's, "already a subscriber? Log in")."""
+    NEVER_RESCUED, or it is chrome from the start of a paywall section on (sections.mark: the pitch
+    closes the article, so every chrome line under it is the pitch's, "already a subscriber? Log in"),
+    when that tail is short (_PAYWALL_MAX_WORDS: a long one may be the article going on past a banner)."""
     paywall = next((i for i, line in enumerate(lines) if line.reason == "paywall"), len(lines))
-    return [line.reason in NEVER_RESCUED or (i > paywall and line.kind == "boilerplate") for i, line in enumerate(lines)]
+    if sum(line.n for line in lines[paywall:]) > _PAYWALL_MAX_WORDS:
+        paywall = len(lines)
+    return [line.reason in NEVER_RESCUED or (i >= paywall and line.kind == "boilerplate") for i, line in enumerate(lines)]
 
 
 def _marked_lines(lines: list[ln.Line], marked_chrome: dict[str, str]) -> list[bool]:
