@@ -102,7 +102,7 @@ def test_popup_class_words(value, is_popup):
 def test_a_popup_is_chrome_however_long():
     page = _page('<article><p>The council met.</p></article><div class="pum pum-overlay"><div class="pum-content '
                  'popmake-content"><p>' + "Another story entirely. " * 100 + "</p></div></div>")
-    assert "Another story entirely." in html_extract.marked_chrome(page)["other"]
+    assert "Another story entirely." in html_extract.marked_chrome(page)["dialogs"]
 
 
 def test_marked_chrome_texts():
@@ -378,3 +378,21 @@ def test_shown_standfirst_only_when_not_in_the_text(paragraphs, title, expected)
 def test_a_title_with_a_dangling_separator_is_the_site_name(tab, expected):
     page = f"<html><head><title>{tab}</title></head><body><article>{_STORY}</article></body></html>"
     assert html_extract.extract(page)["title"] == expected
+
+
+def test_dialog_lines_are_marked():
+    from workers.stages.clean import lines as ln
+
+    article = ["The harbour authority said on Tuesday that the northern pier would close for repairs this year.",
+               "Engineers found that several of the wooden piles had rotted through after decades of salt water."]
+    teaser = ["Another story entirely, about a different town and its plans for the new library building."]
+    lines = ln.classify(article + teaser)
+    dialog = {"dialogs": teaser[0], "captions": "", "other": ""}
+    assert clean_core._marked_lines(lines, dialog) == [False, False, True]  # a pop-up beside the article
+
+
+def test_a_dialog_holding_the_headline_is_not_chrome():
+    story = "<h1>Library saved by volunteers</h1><p>" + "The volunteers raised the money in a week. " * 50 + "</p>"
+    page = f'<html><head><title>t</title></head><body><div class="modal">{story}</div></body></html>'
+    assert html_extract.marked_chrome(page, title="Library saved by volunteers")["dialogs"] == ""
+    assert "The volunteers raised" in html_extract.marked_chrome(page, title="Another headline")["dialogs"]

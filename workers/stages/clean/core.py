@@ -205,10 +205,11 @@ def _never_rescued(lines: list[ln.Line]) -> list[bool]:
 
 
 def _marked_lines(lines: list[ln.Line], marked_chrome: dict[str, str]) -> list[bool]:
-    """Per HTML candidate line, whether the page marks its element as chrome (html.marked_chrome);
-    captions only when the caption lines hold fewer prose words than the rest (in a gallery the
-    captions are the article)."""
-    other = [voting.marked(line.text, marked_chrome.get("other", "")) for line in lines]
+    """Per HTML candidate line, whether the page marks its element as chrome (html.marked_chrome: its
+    dialogs too); captions only when the caption lines hold fewer prose words than the rest (in a
+    gallery the captions are the article)."""
+    chrome = f"{marked_chrome.get('other', '')}\n{marked_chrome.get('dialogs', '')}"
+    other = [voting.marked(line.text, chrome) for line in lines]
     captions = [voting.marked(line.text, marked_chrome.get("captions", "")) for line in lines]
     prose = [len(line.text.split()) if line.kind == ln.PROSE else 0 for line in lines]
     inside = sum(n for n, c in zip(prose, captions) if c)

@@ -71,8 +71,6 @@ def extract(html: str) -> dict:
     if not meta["text"].strip():
         meta["text"] = _justext(html)
     root = _root(html)  # one lxml parse for the structure passes below
-    if meta["voting"] is not None:
-        meta["voting"]["marked_chrome"] = marked_chrome(html, root)
     if meta["sitename"] and meta["sitename"] == meta["title"] and len(meta["title"].split()) > _SITE_NAME_MAX_WORDS:
         meta["sitename"] = None  # the extractor's site-name guess was the headline itself
     if meta["title"] and _DANGLING_SEPARATOR.search(meta["title"]):
@@ -92,11 +90,13 @@ def extract(html: str) -> dict:
         if root is not None and meta[field] and commenter(meta[field], root):
             meta[field] = None  # a name shown only in a comment thread or a "Recent Comments" widget
     meta["header_lines"] = header_lines(html, meta["title"], root)
-    meta["standfirst"] = shown_description(html, root, meta.get("voting")) if root is not None else None
     shown = _headlines(root) if root is not None else []
     meta["title"] = visible_headline(html, meta["title"], meta["sitename"], root, shown) or meta["title"]
     # a one-word title the page shows as its <h1> is a headline ("Penny" on a wiki), not a section label
     meta["title_shown"] = bool(meta["title"]) and any(h.casefold() == meta["title"].casefold() for h in shown)
+    if meta["voting"] is not None:
+        meta["voting"]["marked_chrome"] = marked_chrome(html, root, meta["title"])
+    meta["standfirst"] = shown_description(html, root, meta.get("voting")) if root is not None else None
     return meta
 
 
@@ -138,15 +138,18 @@ def header_lines(html: str, title: str | None = None, root=None) -> list[str]:
 _CHROME_MAX_CHARS = 1500
 
 
-def marked_chrome(html: str, root=None) -> dict[str, str]:
+def marked_chrome(html: str, root=None, title: str | None = None) -> dict[str, str]:
     """The texts of elements the page itself marks as chrome, normalised and joined with newlines,
-    {"captions": <figcaption> and caption-class elements, "other": <aside>, <nav> and elements whose
+    {"captions": <figcaption> and caption-class elements, "dialogs": pop-up and modal dialogs
+    (vocabulary.POPUP_CLASS, whatever their length, unless one holds the page's `title`: the article
+    shown in a dialog), "other": <aside>, <nav> and elements whose
     class/id holds another chrome word}: vocabulary.CHROME_CLASS (author box, caption, share row,
     newsletter, related list, next-post teasers, comments, trust badge, call to action), with
     everything inside them. Never <html>, <body>, <main> or <article> (their classes describe the site
     or the page), and texts over _CHROME_MAX_CHARS are left out (a wrapper so marked around the whole
     article says nothing about its paragraphs)."""
-    out: dict[str, list[str]] = {"captions": [], "other": []}
+    out: dict[str, list[str]] = {"captions": [], "other": [], "dialogs": []}
+    headline = voting.norm(title or "")
     root = _root(html) if root is None else root
     if root is None:
         return {kind: "" for kind in out}
@@ -155,11 +158,14 @@ def marked_chrome(html: str, root=None) -> dict[str, str]:
         element = stack.pop()
         if isinstance(element.tag, str) and element.tag not in _PAGE_TAGS:
             words = f"{element.get('class', '')} {element.get('id', '')}"
-            if element.tag in v.CHROME_TAGS or v.CHROME_CLASS.search(words) or v.POPUP_CLASS.search(words):
+            dialog = v.POPUP_CLASS.search(words) is not None
+            if element.tag in v.CHROME_TAGS or v.CHROME_CLASS.search(words) or dialog:
                 text = voting.norm(element.text_content())
-                if text and (len(text) <= _CHROME_MAX_CHARS or v.POPUP_CLASS.search(words)):
+                if dialog and headline and headline in text:
+                    dialog = False  # the page shows its article in a dialog: its parts are judged inside
+                elif text and (len(text) <= _CHROME_MAX_CHARS or dialog):
                     caption = element.tag == "figcaption" or "caption" in words.casefold()
-                    out["captions" if caption else "other"].append(text)
+                    out["dialogs" if dialog else "captions" if caption else "other"].append(text)
                     continue
         stack.extend(reversed(element))
     return {kind: "\n".join(texts) for kind, texts in out.items()}
@@ -421,7 +427,7 @@ def shown_description(html: str, root, voting_meta: dict | None = None) -> str |
     the headline that extractors leave out), not inside an element marked as chrome (a caption, an
     author box: html.marked_chrome) and not a <meta> only; else None."""
     marked = voting_meta.get("marked_chrome", {}) if voting_meta else {}
-    chrome = f"{marked.get('captions', '')}\n{marked.get('other', '')}"
+    chrome = "\n".join(marked.values())
     for m in _DESCRIPTION.finditer(html, 0, _HEAD_CHARS):
         content = _DESCRIPTION_CONTENT.search(m.group(0))
         text = voting.norm(html_unescape(content.group(2))) if content else ""
