@@ -71,19 +71,7 @@ def extract(html: str) -> dict:
     if not meta["text"].strip():
         meta["text"] = _justext(html)
     root = _root(html)  # one lxml parse for the structure passes below
-    if meta["sitename"] and meta["sitename"] == meta["title"] and len(meta["title"].split()) > _SITE_NAME_MAX_WORDS:
-        meta["sitename"] = None  # the extractor's site-name guess was the headline itself
-    if meta["title"] and _DANGLING_SEPARATOR.search(meta["title"]):
-        meta["title"] = None  # "National Rail Enquiries -": the site's name, its headline part left empty
-    if meta["title"]:
-        meta["title"] = _strip_site(meta["title"], meta["sitename"])
-        if not meta["sitename"]:
-            # no declared site name: the rest of the document <title> around the headline
-            m = _TITLE_TAG.search(html, 0, _HEAD_CHARS)
-            if m:
-                meta["sitename"] = _site_name(" ".join(m.group(1).split()), meta["title"])
-    if root is not None and meta["title"] and _names_site(meta["title"], root, html, meta["sitename"]):
-        meta["title"] = tab_headline(html, meta["title"], root)  # a blog's logo <h1> was taken as the title
+    _title_and_site(meta, html, root)
     meta["published"], meta["modified"] = structured_dates(html)
     meta["declared_author"] = structured_author(html)
     for field in ("author", "declared_author"):
@@ -98,6 +86,25 @@ def extract(html: str) -> dict:
         meta["voting"]["marked_chrome"] = marked_chrome(html, root, meta["title"])
     meta["standfirst"] = shown_description(html, root, meta.get("voting")) if root is not None else None
     return meta
+
+
+def _title_and_site(meta: dict, html: str, root) -> None:
+    """meta["title"] and meta["sitename"] as the extractor found them, mended in place: the site name
+    stripped from the title, the site name read from the document <title> when none is declared, and
+    no title when the extractor's is only the site's name (a dangling separator, a logo <h1>)."""
+    if meta["sitename"] and meta["sitename"] == meta["title"] and len(meta["title"].split()) > _SITE_NAME_MAX_WORDS:
+        meta["sitename"] = None  # the extractor's site-name guess was the headline itself
+    if meta["title"] and _DANGLING_SEPARATOR.search(meta["title"]):
+        meta["title"] = None  # "National Rail Enquiries -": the site's name, its headline part left empty
+    if meta["title"]:
+        meta["title"] = _strip_site(meta["title"], meta["sitename"])
+        if not meta["sitename"]:
+            # no declared site name: the rest of the document <title> around the headline
+            m = _TITLE_TAG.search(html, 0, _HEAD_CHARS)
+            if m:
+                meta["sitename"] = _site_name(" ".join(m.group(1).split()), meta["title"])
+    if root is not None and meta["title"] and _names_site(meta["title"], root, html, meta["sitename"]):
+        meta["title"] = tab_headline(html, meta["title"], root)  # a blog's logo <h1> was taken as the title
 
 
 def _root(html: str):
