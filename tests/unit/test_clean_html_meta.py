@@ -396,3 +396,10 @@ def test_a_dialog_holding_the_headline_is_not_chrome():
     page = f'<html><head><title>t</title></head><body><div class="modal">{story}</div></body></html>'
     assert html_extract.marked_chrome(page, title="Library saved by volunteers")["dialogs"] == ""
     assert "The volunteers raised" in html_extract.marked_chrome(page, title="Another headline")["dialogs"]
+
+
+def test_an_aside_inside_the_article_is_its_meta_box():
+    page = ("<html><body><article><aside class='meta'><p>Jane Roe</p></aside><p>The council met.</p></article>"
+            "<aside><p>Joe Bloggs</p></aside></body></html>")
+    root = html_extract._root(page)
+    assert not html_extract.commenter("Jane Roe", root) and html_extract.commenter("Joe Bloggs", root)

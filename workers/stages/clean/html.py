@@ -372,10 +372,14 @@ def _after_headline(root, title: str) -> list[str]:
 
 
 def in_comment_region(element) -> bool:
-    """The element lies inside (or is) a comment thread or sidebar widget (vocabulary.COMMENT_REGION_CLASS
-    on it or an ancestor, or an <aside>)."""
-    for e in (element, *element.iterancestors()):
-        if e.tag == "aside" or v.COMMENT_REGION_CLASS.search(f"{e.get('class', '')} {e.get('id', '')}"):
+    """The element lies inside (or is) a comment thread or sidebar widget: vocabulary.COMMENT_REGION_CLASS
+    on it or an ancestor, or an <aside> outside <article>/<main> (one inside often holds the article's
+    own byline and date box)."""
+    chain = (element, *element.iterancestors())
+    for i, e in enumerate(chain):
+        if v.COMMENT_REGION_CLASS.search(f"{e.get('class', '')} {e.get('id', '')}"):
+            return True
+        if e.tag == "aside" and not any(a.tag in ("article", "main") for a in chain[i + 1:]):
             return True
     return False
 
