@@ -392,3 +392,12 @@ def test_a_long_paywall_tail_may_be_rescued():
     texts = PROSE * 6 + ["To view the full story, please subscribe to The Daily Courier."] + PROSE * 4
     lines = sections.mark(ln.classify(texts))
     assert lines[-1].reason == "paywall" and not any(_never_rescued(lines))
+
+
+@pytest.mark.parametrize(("text", "never"), [("BVINEWS.COM", True), ("example.co.uk", True),
+                                             ("Additional reporting by Jane Doe; Editing by Joe Bloggs", False)])
+def test_only_a_bare_domain_credit_is_never_rescued(text, never):
+    from workers.stages.clean.core import _never_rescued
+
+    (line,) = ln.classify([text])
+    assert line.reason == "credits" and _never_rescued([line]) == [never]

@@ -57,12 +57,12 @@ _HEADER_GAP_LINES = 8  # date, byline, share-row lines between a header line and
 # chrome whose date lines are still the article's (a press release's date under its legal boilerplate);
 # comment sections and teaser lists never give the article's date
 _DATED_CHROME = frozenset(("legal", "paywall"))
-# chrome reasons (lines.classify, sections.mark) whose lines no extractor vote keeps: an ad slot's marker,
-# a copyright/reproduction notice and a paywall pitch that closes the article (a section sections.mark
-# found) are never the article's text, whatever trafilatura and readability keep (measured: "legal" and
-# "comments" sections here changed no dev-set page)
+# chrome reasons (lines.classify) whose lines no extractor vote keeps: an ad slot's marker and a
+# copyright/reproduction notice are never the article's text, whatever trafilatura and readability keep
+# (_never_rescued adds a closing paywall pitch and a bare-domain credit; measured: "legal" and "comments"
+# sections here changed no dev-set page)
 _MAX_BARE_LABEL = 30  # "Originally published on:" and shorter: a date label alone on its line
-NEVER_RESCUED = frozenset(("advertisement", "copyright", "credits"))
+NEVER_RESCUED = frozenset(("advertisement", "copyright"))
 _PAYWALL_MAX_WORDS = 300  # a pitch is short: a longer "paywall" tail may be the article going on
 MAX_HTML_CHARS = 5_000_000  # HTML past this is cut (at a tag) before trafilatura: see clean()
 
@@ -201,7 +201,14 @@ def _never_rescued(lines: list[ln.Line]) -> list[bool]:
     paywall = next((i for i, line in enumerate(lines) if line.reason == "paywall"), len(lines))
     if sum(line.n for line in lines[paywall:]) > _PAYWALL_MAX_WORDS:
         paywall = len(lines)
-    return [line.reason in NEVER_RESCUED or (i >= paywall and line.kind == "boilerplate") for i, line in enumerate(lines)]
+    return [line.reason in NEVER_RESCUED or (i >= paywall and line.kind == "boilerplate") or _domain_credit(line)
+            for i, line in enumerate(lines)]
+
+
+def _domain_credit(line: ln.Line) -> bool:
+    """A source credit that is only a domain ("BVINEWS.COM"): never the article's text. Other credit
+    lines ("Additional reporting by …") the extractors' vote may keep, as annotators often do."""
+    return line.reason == "credits" and " " not in line.text and v.BARE_DOMAIN.match(line.text) is not None
 
 
 def _marked_lines(lines: list[ln.Line], marked_chrome: dict[str, str]) -> list[bool]:
