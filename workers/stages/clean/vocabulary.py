@@ -397,8 +397,9 @@ CHROME_CLASS = re.compile(
 )
 CHROME_TAGS = frozenset(("figcaption", "aside", "nav"))
 # class words of pop-up and modal dialogs (Bootstrap "modal", WordPress Popup Maker "pum"/"popmake",
-# lightboxes): a dialog is never the article, however long its text (whole class words only: a page
-# whose article div carries "modal-enabled" is not one)
+# lightboxes such as an AMP "bookmark" pitch): a dialog is never the article, however long its text, unless
+# it holds the headline (html.marked_chrome); whole class words only: a page whose article div carries
+# "modal-enabled" is not one
 POPUP_CLASS = re.compile(r"(?:^|\s)(?:modal|popup|pum|popmake|lightbox)(?:$|\s|-(?:content|container|overlay)\b)", re.IGNORECASE)
 
 # class/id words of the regions that hold readers' comments and sidebar widgets (WordPress "comments-area",
