@@ -638,3 +638,24 @@ def test_page_marked_chrome_is_never_kept_unless_captions_hold_the_article():
     assert clean_core._marked_lines(lines, {"captions": caption + "\n" + prose, "other": ""}) == [False, False, False]
     # other marked chrome (next-post teasers) stays chrome however much of the page it is
     assert clean_core._marked_lines(lines, {"captions": "", "other": caption + "\n" + prose}) == [True, True, False]
+
+
+@pytest.mark.parametrize(
+    ("line", "is_prose", "in_cells", "kept"),
+    [
+        ("Powered by Piwigo", False, False, False),  # recall mode alone, not prose: a footer link
+        ("- Send us your feedback.", False, False, False),
+        ("Birthday: Spring 2", False, True, True),  # a table cell: an infobox's row
+        ("The council voted on Tuesday to approve the budget after a long debate.", True, False, True),  # prose
+    ],
+)
+def test_recall_only_short_lines_need_an_extractor(line, is_prose, in_cells, kept):
+    from workers.stages.clean import voting
+
+    article = "The council met on Tuesday night and voted to approve the plan for the harbour."
+    votes = {name: article for name in ("trafilatura", "trafilatura_precision", "readability", "justext")}
+    cells = {voting.norm(line)} if in_cells else set()
+    out = voting.keep([article, line], [False, False], [True, is_prose], set(), votes, table_cells=cells)
+    assert out == [True, kept]
+    # without the table evidence (the caller has none) the rule is off
+    assert voting.keep([article, line], [False, False], [True, is_prose], set(), votes) == [True, True]

@@ -382,6 +382,7 @@ def clean_lines(
             votes["votes"],
             marked=[m or never for m, never in zip(_marked_lines(lines, votes.get("marked_chrome") or {}),
                                                    _never_rescued(lines))],
+            table_cells=votes.get("table_cells"),
         )
     elif keep_flags is not None:
         keep = [flag and line.kind != "boilerplate" for flag, line in zip(keep_flags, lines)]

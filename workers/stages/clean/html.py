@@ -67,7 +67,7 @@ def extract(html: str) -> dict:
     if found["lines"]:
         meta["text"] = "\n".join(found["lines"])
         meta["voting"] = {"readability_only": {voting.norm(found["lines"][i]) for i in found["readability_only"]},
-                          "votes": found["votes"]}
+                          "votes": found["votes"], "table_cells": found["table_cells"]}
     if not meta["text"].strip():
         meta["text"] = _justext(html)
     root = _root(html)  # one lxml parse for the structure passes below
