@@ -83,7 +83,8 @@ def test_site_logo_class_words(attribute, is_logo):
      ("nextstory", True), ("next-post-thumbnails", True), ("post-navigation", True), ("nextgen", False),
      ("entry-content", False), ("authority", False), ("shared-content", False), ("sidebar", False),
      ("socialite", False), ("post-author", False), ("article-body", False),
-     ("vcard author abh_about_tab", True), ("author vcard", True), ("vcards-list2", False)],
+     ("vcard author abh_about_tab", True), ("author vcard", True), ("vcards-list2", False),
+     ("author__box__info", True), ("author__name", False)],
 )
 def test_chrome_class_words(value, is_chrome):
     assert bool(v.CHROME_CLASS.search(value)) is is_chrome

@@ -388,9 +388,10 @@ SITE_LOGO_CLASS = re.compile(r"logo|site[-_]?(?:title|name|branding|header)|bran
 # author boxes and bios, captions, share/social rows, newsletter and subscription boxes, related and
 # recommended lists, comments, breadcrumbs, trust/standards badges, an hCard ("vcard": the author's card
 # and bio; a byline's own vcard is no body text either) (words of common CMS themes:
-# WordPress, Drupal, Arc, Bootstrap); whole-word-ish, so "authority" or "shared-content" do not match
+# WordPress, Drupal, Arc, Bootstrap; BEM's "author__box" too); whole-word-ish, so "authority" or
+# "shared-content" do not match
 CHROME_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:author[-_]?(?:box|bio|info|card|profile|details)|about[-_]?(?:the[-_]?)?author|bio[-_]?box|"
+    r"(?:^|[\s_-])(?:author[-_]{0,2}(?:box|bio|info|card|profile|details)|about[-_]?(?:the[-_]?)?author|bio[-_]?box|"
     r"wp-caption-text|caption|share|sharing|social|newsletter|subscribe|subscription|related|recommended|"
     r"comments?|breadcrumbs?|trust[-_]?badge|trustbadge|cta|vcard|next[-_]?(?:posts?|stor(?:y|ies)|articles?)|post[-_]?navigation)(?:$|[\s_-])",
     re.IGNORECASE,
