@@ -358,6 +358,7 @@ def test_a_closing_paywall_pitch_is_never_rescued():
         (["Last Modified:", "March 15, 2004 2:20pm"], None, "2004-03-15T14:20:00"),  # the label's date is the update
         (["Release Date:", "Thursday, 28 April 2022 - 3:55pm"], "2022-04-28T15:55:00", None),
         (["Last updated:"], None, None),  # the label alone (its date drawn by a script): a label, not body
+        (["Posted on"], None, None),  # a dangling preposition: a label too
         (["notes.html - Created 14-03-2004 2:20pm - Last Modified: 15-03-2004 2:20pm"],
          "2004-03-14T14:20:00", "2004-03-15T14:20:00"),  # a document's stamp line
     ],
@@ -402,3 +403,9 @@ def test_only_a_bare_domain_credit_is_never_rescued(text, never):
 
     (line,) = ln.classify([text])
     assert line.reason == "credits" and _never_rescued([line]) == [never]
+
+
+@pytest.mark.parametrize("text", ["Estimated reading time: 6 minutes", "Reading time: 4 min", "Views:", "Hits:"])
+def test_reading_time_and_counter_labels_are_interface(text):
+    (line,) = ln.classify([text])
+    assert (line.kind, line.reason) == ("boilerplate", "ui_vocabulary")

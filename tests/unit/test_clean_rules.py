@@ -130,6 +130,7 @@ def test_dateline(paragraph, dateline, rest_starts):
         ("News date : 04/21/2022 Category : Press Releases", ("2022-04-21", None)),  # a qualified date label
         ("Release Date: March 3, 2020", ("2020-03-03", None)),
         ("The date of the vote was moved to June 3, 2020", None),
+        ("Latest update May 6th, 2022 12:49 AM", (None, "2022-05-06T00:49:00")),  # an update label
     ],
 )
 def test_date_lines(line, expected):

@@ -421,7 +421,8 @@ def clean_lines(
         if dates and i > 0 and len(lines[i - 1].text) <= _MAX_BARE_LABEL and DATE_BARE_LABEL.match(lines[i - 1].text):
             dates = labelled(lines[i - 1].text, dates)  # "Last Modified:" / "03-10-2004": the label's date
             meta[i - 1] = True
-        elif not dates and len(line.text) <= _MAX_BARE_LABEL and (m := DATE_BARE_LABEL.match(line.text)) and m.group("colon"):
+        elif not dates and len(line.text) <= _MAX_BARE_LABEL and (m := DATE_BARE_LABEL.match(line.text)) \
+                and (m.group("colon") or m.group("prep")):
             meta[i] = True  # "Last Modified:" with its date elsewhere (or nowhere): a label, never body
         if dates:
             if dates[0]:

@@ -18,16 +18,17 @@ _DIGIT = re.compile(r"\d")
 _LABEL_WORDS = (
     r"^[\W_]{0,3}(?P<label>(?:first |originally )?(?:posted|published|created|released|issued|dated?|written)|"
     r"(?:news|release|publication|post|issue|entry) date|"  # "News date : 04/21/2022 Category : Press Releases"
-    r"(?:last )?(?:updated|modified|revised|edited)|"
+    r"(?:last )?(?:updated|modified|revised|edited)|(?:last|latest) update|"
     r"veröffentlicht|erschienen|stand|aktualisiert|publié|mis à jour|publicado|actualizado|"
     r"pubblicato|aggiornato|gepubliceerd|bijgewerkt)"
-    r"(?: on| at| am| le| el| il| op)?\s*"
+    r"(?P<prep> on| at| am| le| el| il| op)?\s*"
 )
 LABEL = re.compile(_LABEL_WORDS + r"[:\-–—]?\s*(?P<rest>.{4,100})$", re.IGNORECASE)
-# the label alone, its date in the next element ("Last Modified:" / "03-10-2004 2:20pm")
+# the label alone, its date in the next element ("Last Modified:" / "03-10-2004 2:20pm"); with a colon
+# or a dangling preposition ("Posted on") it is a label even when no date follows
 BARE_LABEL = re.compile(_LABEL_WORDS + r"(?P<colon>[:\-–—]?)\s*$", re.IGNORECASE)
 _UPDATE_LABELS = (
-    "updated", "modified", "revised", "edited", "stand", "aktualisiert", "mis à jour", "actualizado",
+    "updated", "modified", "revised", "edited", "update", "stand", "aktualisiert", "mis à jour", "actualizado",
     "aggiornato", "bijgewerkt",
 )
 # "Mar 16, 2024 | 11:30 AM": a separator before a bare clock time is not a part break

@@ -61,7 +61,7 @@ UI_LINE = re.compile(
     r"sign ?in|log ?in|sign ?up|log ?out|register|subscribe(?: now)?|account|my account|profile|"
     r"newsletters?|podcasts?|opinion|world|business|sports?|politics|tech(?:nology)?|entertainment|"
     r"health|science|lifestyle|travel|weather|local|national|international|markets?|"
-    r"listen(?: to (?:this )?(?:article|story))?|\d+ min(?:ute)?s? read|reading time:? .{0,20}|"
+    r"listen(?: to (?:this )?(?:article|story))?|\d+ min(?:ute)?s? read|(?:estimated )?reading time:? .{0,20}|(?:views|hits):|"
     r"toggle (?:navigation|menu)|expand|collapse|loading\.*|view (?:all|more|gallery)|"
     r"en|fr|de|es|english|español|français|deutsch|edition|select edition|"
     r"tags?:?|topics?:?|filed under:?|categories:?|posted in:?|click to (?:enlarge|expand|play)|"
