@@ -660,3 +660,14 @@ def test_recall_only_short_lines_need_an_extractor(line, is_prose, in_cells, kep
     assert out == [True, kept]
     # without the table evidence (the caller has none) the rule is off
     assert voting.keep([article, line], [False, False], [True, is_prose], set(), votes) == [True, True]
+
+
+@pytest.mark.parametrize(
+    ("first", "dateline", "paragraphs"),
+    [("WASHINGTON —", "WASHINGTON", ARTICLE), ("LONDON (Reuters) -", "LONDON", ARTICLE),
+     ("Editor note —", None, ["Editor note —", *ARTICLE])],  # not a place: the line stays as it was
+)
+def test_a_dateline_in_a_paragraph_of_its_own(first, dateline, paragraphs):
+    texts = [first, *ARTICLE]
+    record = stage.clean_lines(texts, keep_flags=[True] * len(texts))  # the extractors kept the line
+    assert (record["dateline"], record["paragraphs"]) == (dateline, paragraphs)

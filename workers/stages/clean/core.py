@@ -591,6 +591,11 @@ def clean_lines(
     lead = 0
     for j, paragraph in enumerate(paragraphs[:4]):
         place, rest, agency = md.split_dateline(paragraph)
+        if not place and j + 1 < len(paragraphs):  # "WASHINGTON —" in a paragraph of its own over the lead
+            (place, agency), rest = md.lone_dateline(paragraph, paragraphs[j + 1]), None
+        if place and rest is None:
+            del paragraphs[j]  # the dateline's own paragraph: the lead moves up to j
+            rest = paragraphs[j]
         if place:
             dateline, paragraphs[j], lead = place, rest, j
             if agency and not source:

@@ -113,6 +113,18 @@ def split_dateline(paragraph: str) -> tuple[str | None, str, str | None]:
     return None, paragraph, None
 
 
+_LONE_DATELINE_MAX_CHARS = 60
+
+
+def lone_dateline(paragraph: str, following: str) -> tuple[str | None, str | None]:
+    """(dateline, agency) when a short paragraph is only the dateline of the one after it ("WASHINGTON —"
+    set apart from the lead by the page's markup), else (None, None)."""
+    if len(paragraph) > _LONE_DATELINE_MAX_CHARS or not following:
+        return None, None
+    place, rest, agency = split_dateline(f"{paragraph} {following}")
+    return (place, agency) if place and rest == following else (None, None)
+
+
 _DATELINE_DATE = re.compile(r", ([A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})$")
 
 
