@@ -94,6 +94,8 @@ def test_densest_run_skips_chrome_and_stops_at_comments():
         ("Update: the story has been changed to include a comment from the ministry.", None, "Update:"),
         ("NATO and Russia failed to reach a breakthrough on Wednesday, officials said.", None, "NATO and"),
         ("Analysis: Why the summit failed to produce a deal on missile defence", None, "Analysis:"),
+        ("Kaieteur News – Police investigators are trying to unravel the mystery behind the death.", None,
+         "Kaieteur News"),  # the outlet's name over its own story, not a place
     ],
 )
 def test_dateline(paragraph, dateline, rest_starts):

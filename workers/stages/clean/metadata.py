@@ -104,7 +104,7 @@ def split_dateline(paragraph: str) -> tuple[str | None, str, str | None]:
             if len(rest.split()) >= 5:
                 return m.group("place").rstrip(" ,"), rest, m.group("agency") or m.group("wire")
     m = _DATELINE_MIXED.match(head)
-    if m:
+    if m and not _OUTLET.search(m.group("place")):  # "Kaieteur News – Police said ...": the outlet, not a place
         first = m.group("place").split(",")[0]
         if first.casefold() not in _NOT_PLACES and first.split()[0].casefold() not in _NOT_PLACES:
             rest = paragraph[m.end():].lstrip(" -–—:")
