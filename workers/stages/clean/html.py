@@ -394,7 +394,7 @@ def commenter(names: str, root) -> bool:
     or nowhere (a declared author the page does not print)."""
     wanted = {" ".join(n.split()).casefold() for n in names.split(";") if n.strip()}
     seen: dict[str, bool] = {}  # name -> shown outside comment regions
-    for node in root.xpath("//body//text()"):
+    for node in _text_nodes_with(root, wanted):
         text = " ".join(node.split()).casefold()
         hits = [n for n in wanted if n in text]
         if not hits:
@@ -408,6 +408,13 @@ def commenter(names: str, root) -> bool:
         for n in hits:
             seen[n] = seen.get(n, False) or outside
     return bool(seen) and len(seen) == len(wanted) and not any(seen.values())
+
+
+def _text_nodes_with(root, names: set[str]) -> list:
+    """The <body>'s text nodes that hold the first word of one of the (casefolded) names, case aside (a
+    prefilter: the caller compares the full names)."""
+    firsts = {n.split()[0] for n in names if n.split()}
+    return [node for node in root.xpath("//body//text()") if any(w in node.lower() for w in firsts)]
 
 
 def _classed_lines(found) -> list[str]:
