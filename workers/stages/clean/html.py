@@ -446,15 +446,18 @@ def shown_description(html: str, root, voting_meta: dict | None = None) -> str |
     author box: html.marked_chrome) and not a <meta> only; else None."""
     marked = voting_meta.get("marked_chrome", {}) if voting_meta else {}
     chrome = "\n".join(marked.values())
-    for m in _DESCRIPTION.finditer(html, 0, _HEAD_CHARS):
-        content = _DESCRIPTION_CONTENT.search(m.group(0))
-        text = voting.norm(html_unescape(content.group(2))) if content else ""
-        if len(text.split()) < 6 or text in chrome:
-            continue
-        for element in root.iter(*_DESCRIPTION_TAGS):
-            own = (element.text or "").lstrip()
-            if own[:_DESCRIPTION_HEAD] == text[:_DESCRIPTION_HEAD] and voting.norm(element.text_content()) == text:
-                return text
+    declared = {voting.norm(html_unescape(c.group(2))) for m in _DESCRIPTION.finditer(html, 0, _HEAD_CHARS)
+                if (c := _DESCRIPTION_CONTENT.search(m.group(0)))}
+    wanted: dict[str, set[str]] = {}  # the first characters of each description -> the descriptions
+    for text in declared:
+        if len(text.split()) >= 6 and text not in chrome:
+            wanted.setdefault(text[:_DESCRIPTION_HEAD], set()).add(text)
+    if not wanted:
+        return None
+    for element in root.iter(*_DESCRIPTION_TAGS):
+        texts = wanted.get((element.text or "").lstrip()[:_DESCRIPTION_HEAD])
+        if texts and (shown := voting.norm(element.text_content())) in texts:
+            return shown
     return None
 
 
