@@ -156,6 +156,8 @@ def test_html_never_rescues_ad_markers_or_copyright():
     ("Send me email weekly!", "promo"),
     ("Do you want to be informed of our actions? Sign up here", "promo"),  # a sign-up call under the article
     ("Like recipe? Add the ingredients to your basket and deliver to you.", "promo"),  # a shop's basket offer
+    ("Add all the ingredients to your shopping cart.", "promo"),
+    ("Want more? Register here", "promo"),
 ])
 def test_affiliate_disclosures_site_notices_and_signup_options(text, reason):
     (line,) = ln.classify([text])

@@ -123,7 +123,7 @@ PROMO = re.compile(
     r"real-time (?:news|updates)|notifications? (?:on|for)|got a (?:story|news tip|tip)\b|"
     r"send us (?:your )?(?:news |story )?tips|(?:email|contact|call) us (?:at|on)\b|"
     r"send me (?:an? )?(?:e-?mails?|updates|notifications|new posts)\b|(?:sign up|subscribe|register) here\b|"
-    r"(?:add|put) (?:the |these |all )?(?:ingredients|items|products) (?:to|in) your (?:shopping )?(?:basket|cart|bag)\b)",
+    r"(?:add|put) (?:(?:all )?(?:the |these )|all )?(?:ingredients|items|products) (?:to|in) your (?:shopping )?(?:basket|cart|bag)\b)",
     re.IGNORECASE,
 )
 # a promo addresses the reader: an imperative first word or a you/our pronoun
