@@ -404,3 +404,11 @@ def test_an_aside_inside_the_article_is_its_meta_box():
             "<aside><p>Joe Bloggs</p></aside></body></html>")
     root = html_extract._root(page)
     assert not html_extract.commenter("Jane Roe", root) and html_extract.commenter("Joe Bloggs", root)
+
+
+def test_an_article_h1_beside_a_longer_site_heading_stays_the_title():
+    # a short headline inside <article>, the site's longer name shown as a footer heading: not the site
+    page = ("<html><head><title>Mayor quits | The Springfield Daily Herald News</title></head><body><article>"
+            "<h1>Mayor quits</h1><p>The mayor resigned on Tuesday after a long night of debate.</p></article>"
+            "<footer><h3>The Springfield Daily Herald News</h3></footer></body></html>")
+    assert not html_extract._names_site("Mayor quits", html_extract._root(page), page, None)

@@ -266,19 +266,23 @@ _INDEX_PAGE = re.compile(r"^/?index\.\w{2,5}$")
 def _names_site(title: str, root, html: str, sitename: str | None) -> bool:
     """The extractor's title is the site's name, not the headline: the text of a logo <h1>
     (SITE_LOGO_CLASS on it or its nearest ancestors, or a link to the home page), the declared site
-    name, or an edge of the document <title> whose other part holds a longer heading of the page
-    ("Four Years Remaining » Blog Archive » Interning of Small Integers in Python" over an <h2>)."""
+    name, or an <h1> outside <article>/<main> that is an edge of the document <title> whose other part
+    is a longer heading of the page ("Four Years Remaining » Blog Archive » Interning of Small Integers in
+    Python" over an <h2>; an article's own <h1> sits inside <article>/<main> on the pages that have them)."""
     key = _letters(title)
     if sitename and _letters(sitename) == key and " " in title:
         return True
+    outside = False  # an <h1> with the title's text outside <article>/<main>
     for element in root.iter("h1"):
         text = " ".join(element.text_content().split())
         if _letters(text) != key:
             continue
-        near = [e for e in [element, *element.iterancestors()][:_LOGO_ANCESTORS] if e.tag not in _PAGE_TAGS]
+        chain = [element, *element.iterancestors()]
+        near = [e for e in chain[:_LOGO_ANCESTORS] if e.tag not in _PAGE_TAGS]
         if _home_link(element, text) or any(v.SITE_LOGO_CLASS.search(f"{e.get('class', '')} {e.get('id', '')}") for e in near):
             return True
-    rest = _tab_rest(html, title)
+        outside = outside or not any(e.tag in ("article", "main") for e in chain)
+    rest = _tab_rest(html, title) if outside else []
     return bool(rest) and any(len(h.split()) > len(title.split()) for h in _tab_headings(rest, root))
 
 
