@@ -154,10 +154,23 @@ def test_html_never_rescues_ad_markers_or_copyright():
      "opinions of the author and may not reflect the views of the site itself. " * 6, "site_notice"),  # any length
     ("Send me email every new post.", "promo"),
     ("Send me email weekly!", "promo"),
+    ("Do you want to be informed of our actions? Sign up here", "promo"),  # a sign-up call under the article
+    ("Like recipe? Add the ingredients to your basket and deliver to you.", "promo"),  # a shop's basket offer
+    ("Add all the ingredients to your shopping cart.", "promo"),
+    ("Want more? Register here", "promo"),
 ])
 def test_affiliate_disclosures_site_notices_and_signup_options(text, reason):
     (line,) = ln.classify([text])
     assert (line.kind, line.reason) == ("boilerplate", reason)
+
+
+@pytest.mark.parametrize("text", [
+    "She decided to sign up here in the town, she said, after the flood had closed the old office.",
+    "Shoppers who add items to their basket now pay less, the retailer said in its statement on Monday.",
+])
+def test_reported_sign_ups_and_baskets_are_prose(text):
+    (line,) = ln.classify([text])
+    assert line.kind == ln.PROSE
 
 
 def test_an_error_in_the_news_is_not_a_corrections_policy():
@@ -165,7 +178,8 @@ def test_an_error_in_the_news_is_not_a_corrections_policy():
     assert line.kind == ln.PROSE
 
 
-@pytest.mark.parametrize("heading", ["Recent Posts", "Popular Posts", "Recent news", "Similar posts", "Latest articles"])
+@pytest.mark.parametrize("heading", ["Recent Posts", "Popular Posts", "Recent news", "Similar posts", "Latest articles",
+                                     "Editors’ Recommendations:", "Editors' choice", "Latest posts by Evan Symon (see all)"])
 def test_recent_and_popular_post_lists_are_teaser_sections(heading):
     from workers.stages.clean import sections
 
@@ -323,3 +337,77 @@ def test_first_character_buckets_leave_an_optional_leading_group_whole():
     assert split_branches(pattern.pattern) is None
     assert first_char_match(pattern)("example.com") and first_char_match(pattern)("https://example.com")
     assert first_char_union((("domain", pattern),))("example.com") == "domain"
+
+
+def test_a_closing_paywall_pitch_is_never_rescued():
+    # a paywall section closing the article: its lines and the chrome under it (an "already a subscriber"
+    # prompt the classifier calls a promo) no extractor vote keeps; the article above it stays
+    from workers.stages.clean import sections
+    from workers.stages.clean.core import _never_rescued
+
+    texts = PROSE + ["To view the full story, please subscribe to The Daily Courier.",
+                     "Join now to get unlimited access to every story we publish.",
+                     "If you're seeing this message but you're already a subscriber, you can log in."]
+    lines = sections.mark(ln.classify(texts))
+    never = _never_rescued(lines)
+    assert never == [False] * len(PROSE) + [True] * 3
+    assert lines[len(PROSE)].reason == "paywall"
+
+
+@pytest.mark.parametrize(
+    ("tail", "published", "updated"),
+    [
+        (["Last Modified:", "March 15, 2004 2:20pm"], None, "2004-03-15T14:20:00"),  # the label's date is the update
+        (["Release Date:", "Thursday, 28 April 2022 - 3:55pm"], "2022-04-28T15:55:00", None),
+        (["Last updated:"], None, None),  # the label alone (its date drawn by a script): a label, not body
+        (["Posted on"], None, None),  # a dangling preposition: a label too
+        (["notes.html - Created 14-03-2004 2:20pm - Last Modified: 15-03-2004 2:20pm"],
+         "2004-03-14T14:20:00", "2004-03-15T14:20:00"),  # a document's stamp line
+    ],
+)
+@pytest.mark.parametrize("html", [False, True])
+def test_a_date_label_line_is_never_body(tail, published, updated, html):
+    lines = PROSE + tail
+    content = "<html><body><article>" + "".join(f"<p>{t}</p>" for t in lines) + "</article></body></html>" if html \
+        else "\n\n".join(lines)
+    record = _record(content, "text/html" if html else "text/plain")
+    assert all(t not in record["body"] for t in tail) and PROSE[-1] in record["body"]
+    assert record["updated_at"] == updated
+    if not html:  # on HTML, htmldate may also read the page's one date as its publication day
+        assert record["published_at"] == published
+
+
+def test_a_bare_label_needs_its_colon_or_a_date():
+    # "Updated" alone is a word a subheading may be; only with a colon or a date under it is it a label
+    from workers.stages.clean.dates import BARE_LABEL, labelled
+
+    assert BARE_LABEL.match("Last Modified:").group("colon") == ":" and not BARE_LABEL.match("Updated").group("colon")
+    assert BARE_LABEL.match("Published works") is None
+    assert labelled("Updated:", ("2020-01-02", None)) == (None, "2020-01-02")
+    assert labelled("Published:", ("2020-01-02", None)) == ("2020-01-02", None)
+
+
+def test_a_long_paywall_tail_may_be_rescued():
+    # a "paywall" tail longer than a pitch may be the article going on past a metered banner: the
+    # extractors' vote may keep it as before
+    from workers.stages.clean import sections
+    from workers.stages.clean.core import _never_rescued
+
+    texts = PROSE * 6 + ["To view the full story, please subscribe to The Daily Courier."] + PROSE * 4
+    lines = sections.mark(ln.classify(texts))
+    assert lines[-1].reason == "paywall" and not any(_never_rescued(lines))
+
+
+@pytest.mark.parametrize(("text", "never"), [("BVINEWS.COM", True), ("example.co.uk", True),
+                                             ("Additional reporting by Jane Doe; Editing by Joe Bloggs", False)])
+def test_only_a_bare_domain_credit_is_never_rescued(text, never):
+    from workers.stages.clean.core import _never_rescued
+
+    (line,) = ln.classify([text])
+    assert line.reason == "credits" and _never_rescued([line]) == [never]
+
+
+@pytest.mark.parametrize("text", ["Estimated reading time: 6 minutes", "Reading time: 4 min", "Views:", "Hits:"])
+def test_reading_time_and_counter_labels_are_interface(text):
+    (line,) = ln.classify([text])
+    assert (line.kind, line.reason) == ("boilerplate", "ui_vocabulary")

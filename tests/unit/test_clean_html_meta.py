@@ -32,6 +32,11 @@ def _page(body: str, body_class: str = "site-title hide-social-icons") -> str:
         # an <h1> sharing no more than half of the shorter one's words: not the headline
         ("<h1>WordPress.com</h1>", "Want to See a More Diverse WordPress Contributor Community?", None, None),
         ("<h1>The strategic Think & Do Tank</h1>", "About Us - Shabka", None, None),
+        # two fifths of the shorter one's words and at least three: the headline under a reworded SEO title
+        ("<h1>20 Clever Small Nursery Ideas When You're Tight On Space</h1>",
+         "Clever Ideas to Set Up Baby's Nursery in A Small Space", None,
+         "20 Clever Small Nursery Ideas When You're Tight On Space"),
+        ("<h1>Council news</h1>", "Council backs the new harbour plan after a long night of debate", None, None),
         # the declared title in another case, or after a kicker glued into the <h1>: the declared title stays
         ("<h1>Meta-Programming In Emacs Using defadvice</h1>", "Meta-Programming In Emacs Using Defadvice", None, None),
         ("<h1><span>Open Progress</span>Why thinking together beats smarts</h1>", "Why thinking together beats smarts",
@@ -77,10 +82,28 @@ def test_site_logo_class_words(attribute, is_logo):
      ("c-letters-cta__text", True), ("cta", True), ("octave", False), ("cta-less", True),
      ("nextstory", True), ("next-post-thumbnails", True), ("post-navigation", True), ("nextgen", False),
      ("entry-content", False), ("authority", False), ("shared-content", False), ("sidebar", False),
-     ("socialite", False), ("post-author", False), ("article-body", False)],
+     ("socialite", False), ("post-author", False), ("article-body", False),
+     ("vcard author abh_about_tab", True), ("author vcard", True), ("vcards-list2", False),
+     ("author__box__info", True), ("author__name", False)],
 )
 def test_chrome_class_words(value, is_chrome):
     assert bool(v.CHROME_CLASS.search(value)) is is_chrome
+
+
+@pytest.mark.parametrize(
+    ("value", "is_popup"),
+    [("modal fade", True), ("pum-content popmake-content", True), ("pum pum-overlay", True), ("popup", True),
+     ("popup-container", True), ("lightbox", True), ("box article modal-enabled", False), ("popular-posts", False),
+     ("pumpkin", False), ("entry-content", False)],
+)
+def test_popup_class_words(value, is_popup):
+    assert bool(v.POPUP_CLASS.search(value)) is is_popup
+
+
+def test_a_popup_is_chrome_however_long():
+    page = _page('<article><p>The council met.</p></article><div class="pum pum-overlay"><div class="pum-content '
+                 'popmake-content"><p>' + "Another story entirely. " * 100 + "</p></div></div>")
+    assert "Another story entirely." in html_extract.marked_chrome(page)["dialogs"]
 
 
 def test_marked_chrome_texts():
@@ -94,6 +117,90 @@ def test_marked_chrome_texts():
     assert "The council met." not in marked["other"] + marked["captions"]
     assert "word word" not in marked["other"]  # a marked wrapper over 1,500 characters says nothing
     assert "site-title" in _page("") and "council" not in marked["other"]  # <body>'s classes mark nothing
+
+
+_BLOG = ('<html><head><title>{tab}</title></head><body><div id="header">{h1}</div><div class="post">'
+         '<h2><a href="/2019/10/21/post/">Interning of small integers</a></h2><p>Posted by Konstantin</p>'
+         '<p>The interpreter keeps one object per small integer.</p></div>{extra}</body></html>')
+
+
+@pytest.mark.parametrize(
+    ("tab", "h1", "title", "expected"),
+    [
+        # a blog theme's <h1> links to the home page: the site's name; the headline is the <title>'s other part
+        ("Four Years &raquo; Blog Archive &raquo; Interning of small integers", '<h1><a href="https://fouryears.example/">'
+         "Four Years</a></h1>", "Four Years", "Interning of small integers"),
+        ("Four Years | Interning of small integers", '<h1><a href="/">Four Years</a></h1>', "Four Years",
+         "Interning of small integers"),
+        # a logo class on the <h1>'s nearest ancestors
+        ("Interning of small integers - Four Years", '<div class="site-branding"><h1>Four Years</h1></div>', "Four Years",
+         "Interning of small integers"),
+        # no logo mark, but the <title>'s other part is a longer heading of the page
+        ("Four Years :: Interning of small integers", "<h1>Four Years</h1>", "Four Years", "Interning of small integers"),
+        # the site's name, but no heading holds the rest of the <title>: no headline from it (the text decides)
+        ("Four Years | Blog Archive", '<h1><a href="/">Four Years</a></h1>', "Four Years", None),
+    ],
+)
+def test_logo_heading_is_not_the_title(tab, h1, title, expected):
+    page = _BLOG.format(tab=tab, h1=h1, extra="")
+    root = html_extract._root(page)
+    assert html_extract._names_site(title, root, page, None)
+    assert html_extract.tab_headline(page, title, root) == expected
+    assert html_extract.extract(page)["title"] in (expected, None)
+
+
+@pytest.mark.parametrize(
+    ("tab", "h1", "title"),
+    [
+        ("Penny - Stardew Valley Wiki", "<h1>Penny</h1>", "Penny"),  # the headline is the short part
+        ("Interning of small integers | Four Years", '<h1><a href="/2019/10/21/post/">Interning of small integers</a></h1>',
+         "Interning of small integers"),  # a headline linked to its own article
+        ("Four Years", '<h1><a href="#top">Four Years</a></h1>', "Four Years"),  # an anchor is not the home page
+    ],
+)
+def test_headline_heading_is_not_the_site(tab, h1, title):
+    page = _BLOG.format(tab=tab, h1=h1, extra="")
+    assert not html_extract._names_site(title, html_extract._root(page), page, None)
+
+
+@pytest.mark.parametrize(
+    ("value", "is_comment"),
+    [("recentcomments", True), ("comment-author-link", True), ("comments-area", True), ("comment byuser", True),
+     ("widget_recent_comments", True), ("disqus_thread", True), ("sidebar", True), ("sidebar-right", True),
+     ("sidebar2", True), ("post-author", False), ("content-sidebar-wrap", False), ("sticky-sidebar-parent", False),
+     ("commentary", False), ("entry-content", False),
+     ("entry-meta nyo-social-comments", False)],
+)
+def test_comment_region_class_words(value, is_comment):
+    assert bool(v.COMMENT_REGION_CLASS.search(value)) is is_comment
+
+
+_COMMENTS = ('<div class="box"><h3>Recent Comments</h3><ul id="recentcomments"><li class="recentcomments">'
+             '<span class="comment-author-link"><a href="https://x.example">flappy bird</a></span> on <a href="/p">'
+             "Post</a></li></ul></div>")
+
+
+@pytest.mark.parametrize(
+    ("names", "extra", "expected"),
+    [
+        ("Flappy Bird", _COMMENTS, True),  # shown only in a "Recent Comments" widget, in another case
+        ("Konstantin", _COMMENTS, False),  # shown in the post's header
+        ("Konstantin; Flappy Bird", _COMMENTS, False),  # one of the names is the post's
+        ("Nobody Shown", _COMMENTS, False),  # a declared name the page does not print: no evidence
+        ("Jane Roe", '<ol class="commentlist"><li class="comment bypostauthor"><cite>Jane Roe</cite></li></ol>', False),
+        ("Jane Roe", '<aside><p>Jane Roe</p></aside>', True),
+    ],
+)
+def test_commenter(names, extra, expected):
+    page = _BLOG.format(tab="t", h1="<h1>Four Years</h1>", extra=extra)
+    assert html_extract.commenter(names, html_extract._root(page)) is expected
+
+
+def test_comment_author_is_not_the_byline():
+    page = _BLOG.format(tab="Four Years &raquo; Interning of small integers", h1='<h1><a href="/">Four Years</a></h1>',
+                        extra=_COMMENTS)
+    meta = html_extract.extract(page)
+    assert meta["author"] is None and "flappy bird" not in meta["header_lines"]
 
 
 from workers.stages.clean import core as clean_core  # noqa: E402
@@ -128,7 +235,11 @@ def test_author_as_the_header_writes_it(names, header_lines, expected):
      ({"declared_author": "Todd", "sitename": "Rutgers"}, "Jane Doe", ("Todd", True)),
      ({"declared_author": "Jobs & Hire", "author": "Jobs; Hire", "sitename": "Jobs & Hire"}, None, (None, False)),
      ({"author": "View all posts by Daniel Lemire", "sitename": "Blog"}, None, ("Daniel Lemire", True)),
-     ({"author": "T V Raman", "header_lines": ["Posted by T. V. Raman"]}, None, ("T. V. Raman", True))],
+     ({"author": "T V Raman", "header_lines": ["Posted by T. V. Raman"]}, None, ("T. V. Raman", True)),
+     # one word opening a longer site name is the organisation that runs the site, not an author
+     ({"author": "Google", "sitename": "Google Online Security Blog"}, "Nathan Parker, Eric Mill",
+      ("Nathan Parker, Eric Mill", False)),
+     ({"author": "Gregory Szorc", "sitename": "Gregory Szorc's Digital Home"}, None, ("Gregory Szorc", True))],
 )
 def test_declared_byline(page_meta, head_byline, expected):
     assert clean_core._declared_byline(page_meta, head_byline) == expected
@@ -224,3 +335,80 @@ def test_title_shown_as_the_pages_h1():
     assert html_extract.extract(page.replace("<title>t</title>", "<title>micropolitics</title>"))["title_shown"] is True
     other = _page("<h1>micropolitics</h1><h1>glossary</h1>").replace("<title>t</title>", "<title>Macro views on politics</title>")
     assert html_extract.extract(other)["title_shown"] is False
+
+
+_DEK = "We are about to get 20 terabyte hard drives, and the path looks clear to scale up to 80TB."
+_STORY = ("<p>As the demand for storage continues to grow, so does the need to find the next breakthrough in how "
+          "densely the platters can be written.</p><p>The company said on Tuesday that its new platters had "
+          "passed the tests and would ship to drive makers later this year.</p>")
+
+
+@pytest.mark.parametrize(
+    ("shown", "expected"),
+    [
+        (f'<header><h1>Platters promise 80TB drives</h1><p class="dek">{_DEK}</p></header>', _DEK),  # the dek
+        ("<header><h1>Platters promise 80TB drives</h1></header>", None),  # declared, not shown
+        (f'<header><h1>Platters promise 80TB drives</h1></header><figure><figcaption>{_DEK}</figcaption></figure>',
+         None),  # shown as a caption: chrome
+        (f"<header><h1>Platters promise 80TB drives</h1><p>{_DEK} More to come.</p></header>", None),  # not word for word
+    ],
+)
+def test_shown_description_is_the_standfirst(shown, expected):
+    page = (f'<html><head><title>Platters promise 80TB drives</title><meta property="og:description" content="{_DEK}">'
+            f"</head><body><article>{shown}{_STORY}</article></body></html>")
+    meta = html_extract.extract(page)
+    assert meta["standfirst"] == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "title", "expected"),
+    [(["The company said on Tuesday."], "Platters promise 80TB drives", _DEK),
+     ([_DEK, "The company said on Tuesday."], "Platters", None),  # the extractor kept it in the body
+     (["The company said on Tuesday."], _DEK, None)],  # it is the title
+)
+def test_shown_standfirst_only_when_not_in_the_text(paragraphs, title, expected):
+    assert clean_core._shown_standfirst(_DEK, {"paragraphs": paragraphs, "title": title}) == expected
+
+
+
+@pytest.mark.parametrize(
+    ("tab", "expected"),
+    [("National Rail Enquiries -", None), ("Valley Echo |", None), ("Library saved by volunteers - Valley Echo",
+                                                                     "Library saved by volunteers")],
+)
+def test_a_title_with_a_dangling_separator_is_the_site_name(tab, expected):
+    page = f"<html><head><title>{tab}</title></head><body><article>{_STORY}</article></body></html>"
+    assert html_extract.extract(page)["title"] == expected
+
+
+def test_dialog_lines_are_marked():
+    from workers.stages.clean import lines as ln
+
+    article = ["The harbour authority said on Tuesday that the northern pier would close for repairs this year.",
+               "Engineers found that several of the wooden piles had rotted through after decades of salt water."]
+    teaser = ["Another story entirely, about a different town and its plans for the new library building."]
+    lines = ln.classify(article + teaser)
+    dialog = {"dialogs": teaser[0], "captions": "", "other": ""}
+    assert clean_core._marked_lines(lines, dialog) == [False, False, True]  # a pop-up beside the article
+
+
+def test_a_dialog_holding_the_headline_is_not_chrome():
+    story = "<h1>Library saved by volunteers</h1><p>" + "The volunteers raised the money in a week. " * 50 + "</p>"
+    page = f'<html><head><title>t</title></head><body><div class="modal">{story}</div></body></html>'
+    assert html_extract.marked_chrome(page, title="Library saved by volunteers")["dialogs"] == ""
+    assert "The volunteers raised" in html_extract.marked_chrome(page, title="Another headline")["dialogs"]
+
+
+def test_an_aside_inside_the_article_is_its_meta_box():
+    page = ("<html><body><article><aside class='meta'><p>Jane Roe</p></aside><p>The council met.</p></article>"
+            "<aside><p>Joe Bloggs</p></aside></body></html>")
+    root = html_extract._root(page)
+    assert not html_extract.commenter("Jane Roe", root) and html_extract.commenter("Joe Bloggs", root)
+
+
+def test_an_article_h1_beside_a_longer_site_heading_stays_the_title():
+    # a short headline inside <article>, the site's longer name shown as a footer heading: not the site
+    page = ("<html><head><title>Mayor quits | The Springfield Daily Herald News</title></head><body><article>"
+            "<h1>Mayor quits</h1><p>The mayor resigned on Tuesday after a long night of debate.</p></article>"
+            "<footer><h3>The Springfield Daily Herald News</h3></footer></body></html>")
+    assert not html_extract._names_site("Mayor quits", html_extract._root(page), page, None)

@@ -94,6 +94,8 @@ def test_densest_run_skips_chrome_and_stops_at_comments():
         ("Update: the story has been changed to include a comment from the ministry.", None, "Update:"),
         ("NATO and Russia failed to reach a breakthrough on Wednesday, officials said.", None, "NATO and"),
         ("Analysis: Why the summit failed to produce a deal on missile defence", None, "Analysis:"),
+        ("Kaieteur News – Police investigators are trying to unravel the mystery behind the death.", None,
+         "Kaieteur News"),  # the outlet's name over its own story, not a place
     ],
 )
 def test_dateline(paragraph, dateline, rest_starts):
@@ -122,6 +124,15 @@ def test_dateline(paragraph, dateline, rest_starts):
         ("03/05/2024 10:12 a.m.", ("2024-03-05T10:12:00", None)),  # am/pm: month-first
         ("By Jane Doe, Staff Writer | March 5, 2024", ("2024-03-05", None)),
         ("10:45 Flood warnings extended to the coast", None),
+        # a document's stamp line: a file name, then labelled dates after spaced hyphens
+        ("notes.html - Created 14-03-2004 2:20pm - Last Modified: 15-03-2004 2:20pm",
+         ("2004-03-14T14:20:00", "2004-03-15T14:20:00")),
+        ("Council backs the plan - Last updated: 12 March 2021", (None, "2021-03-12")),
+        ("Self-created tools - a guide", None),  # a hyphen inside a word is no separator
+        ("News date : 04/21/2022 Category : Press Releases", ("2022-04-21", None)),  # a qualified date label
+        ("Release Date: March 3, 2020", ("2020-03-03", None)),
+        ("The date of the vote was moved to June 3, 2020", None),
+        ("Latest update May 6th, 2022 12:49 AM", (None, "2022-05-06T00:49:00")),  # an update label
     ],
 )
 def test_date_lines(line, expected):
@@ -630,3 +641,35 @@ def test_page_marked_chrome_is_never_kept_unless_captions_hold_the_article():
     assert clean_core._marked_lines(lines, {"captions": caption + "\n" + prose, "other": ""}) == [False, False, False]
     # other marked chrome (next-post teasers) stays chrome however much of the page it is
     assert clean_core._marked_lines(lines, {"captions": "", "other": caption + "\n" + prose}) == [True, True, False]
+
+
+@pytest.mark.parametrize(
+    ("line", "is_prose", "in_cells", "kept"),
+    [
+        ("Powered by Piwigo", False, False, False),  # recall mode alone, not prose: a footer link
+        ("- Send us your feedback.", False, False, False),
+        ("Birthday: Spring 2", False, True, True),  # a table cell: an infobox's row
+        ("The council voted on Tuesday to approve the budget after a long debate.", True, False, True),  # prose
+    ],
+)
+def test_recall_only_short_lines_need_an_extractor(line, is_prose, in_cells, kept):
+    from workers.stages.clean import voting
+
+    article = "The council met on Tuesday night and voted to approve the plan for the harbour."
+    votes = {name: article for name in ("trafilatura", "trafilatura_precision", "readability", "justext")}
+    cells = {voting.norm(line)} if in_cells else set()
+    out = voting.keep([article, line], [False, False], [True, is_prose], set(), votes, table_cells=cells)
+    assert out == [True, kept]
+    # without the table evidence (the caller has none) the rule is off
+    assert voting.keep([article, line], [False, False], [True, is_prose], set(), votes) == [True, True]
+
+
+@pytest.mark.parametrize(
+    ("first", "dateline", "paragraphs"),
+    [("WASHINGTON —", "WASHINGTON", ARTICLE), ("LONDON (Reuters) -", "LONDON", ARTICLE),
+     ("Editor note —", None, ["Editor note —", *ARTICLE])],  # not a place: the line stays as it was
+)
+def test_a_dateline_in_a_paragraph_of_its_own(first, dateline, paragraphs):
+    texts = [first, *ARTICLE]
+    record = stage.clean_lines(texts, keep_flags=[True] * len(texts))  # the extractors kept the line
+    assert (record["dateline"], record["paragraphs"]) == (dateline, paragraphs)

@@ -28,7 +28,8 @@ from workers.stages.clean import sections
 from workers.stages.clean import voting
 from workers.stages.clean import vocabulary as v
 from workers.stages.clean.blocks import split_blocks
-from workers.stages.clean.dates import LABEL as DATE_LABEL, date_line, parse_date, resolve as resolve_when, to_utc
+from workers.stages.clean.dates import BARE_LABEL as DATE_BARE_LABEL, LABEL as DATE_LABEL, date_line, labelled, parse_date
+from workers.stages.clean.dates import resolve as resolve_when, to_utc
 from workers.stages.clean.fastmatch import last_char_gate
 from workers.stages.clean.normalise import looks_binary, normalise_line, normalise_text, split_lines
 from workers.stages.errors import StageError
@@ -58,7 +59,11 @@ _HEADER_GAP_LINES = 8  # date, byline, share-row lines between a header line and
 _DATED_CHROME = frozenset(("legal", "paywall"))
 # chrome reasons (lines.classify) whose lines no extractor vote keeps: an ad slot's marker and a
 # copyright/reproduction notice are never the article's text, whatever trafilatura and readability keep
+# (_never_rescued adds a closing paywall pitch and a bare-domain credit; measured: "legal" and "comments"
+# sections here changed no dev-set page)
+_MAX_BARE_LABEL = 30  # "Originally published on:" and shorter: a date label alone on its line
 NEVER_RESCUED = frozenset(("advertisement", "copyright"))
+_PAYWALL_MAX_WORDS = 300  # a pitch is short: a longer "paywall" tail may be the article going on
 MAX_HTML_CHARS = 5_000_000  # HTML past this is cut (at a tag) before trafilatura: see clean()
 
 
@@ -117,6 +122,8 @@ def clean(raw: dict) -> dict:
     if not paragraphs:
         raise StageError("empty_after_clean", "no article text left after cleaning")
 
+    if article["summary"] is None and page_meta.get("standfirst"):
+        article["summary"] = _shown_standfirst(page_meta["standfirst"], article)
     title = article["title"]
     fetched_at = raw.get("fetched_at") if isinstance(raw.get("fetched_at"), str) else None
     # a fetched_at the worker filled in on receipt bounds dates but does not date "3 hours ago"
@@ -178,11 +185,38 @@ def clean(raw: dict) -> dict:
     }
 
 
+def _shown_standfirst(text: str, article: dict) -> str | None:
+    """An HTML page's description shown as its own element (html.shown_description) as the record's
+    standfirst, unless the body or the title already holds it."""
+    key = ln.key(text)
+    held = ln.key(" ".join(article["paragraphs"])) + ln.key(article["title"] or "")
+    return None if key in held else text
+
+
+def _never_rescued(lines: list[ln.Line]) -> list[bool]:
+    """Per HTML candidate line, whether no extractor vote may keep it: its chrome reason is in
+    NEVER_RESCUED, or it is chrome from the start of a paywall section on (sections.mark: the pitch
+    closes the article, so every chrome line under it is the pitch's, "already a subscriber? Log in"),
+    when that tail is short (_PAYWALL_MAX_WORDS: a long one may be the article going on past a banner)."""
+    paywall = next((i for i, line in enumerate(lines) if line.reason == "paywall"), len(lines))
+    if sum(line.n for line in lines[paywall:]) > _PAYWALL_MAX_WORDS:
+        paywall = len(lines)
+    return [line.reason in NEVER_RESCUED or (i >= paywall and line.kind == "boilerplate") or _domain_credit(line)
+            for i, line in enumerate(lines)]
+
+
+def _domain_credit(line: ln.Line) -> bool:
+    """A source credit that is only a domain ("BVINEWS.COM"): never the article's text. Other credit
+    lines ("Additional reporting by …") the extractors' vote may keep, as annotators often do."""
+    return line.reason == "credits" and " " not in line.text and v.BARE_DOMAIN.match(line.text) is not None
+
+
 def _marked_lines(lines: list[ln.Line], marked_chrome: dict[str, str]) -> list[bool]:
-    """Per HTML candidate line, whether the page marks its element as chrome (html.marked_chrome);
-    captions only when the caption lines hold fewer prose words than the rest (in a gallery the
-    captions are the article)."""
-    other = [voting.marked(line.text, marked_chrome.get("other", "")) for line in lines]
+    """Per HTML candidate line, whether the page marks its element as chrome (html.marked_chrome: its
+    dialogs too); captions only when the caption lines hold fewer prose words than the rest (in a
+    gallery the captions are the article)."""
+    chrome = f"{marked_chrome.get('other', '')}\n{marked_chrome.get('dialogs', '')}"
+    other = [voting.marked(line.text, chrome) for line in lines]
     captions = [voting.marked(line.text, marked_chrome.get("captions", "")) for line in lines]
     prose = [len(line.text.split()) if line.kind == ln.PROSE else 0 for line in lines]
     inside = sum(n for n, c in zip(prose, captions) if c)
@@ -203,11 +237,10 @@ def _declared_byline(page_meta: dict, head_byline: str | None) -> tuple[str | No
     byline spells out in full ("Todd" under "By Todd Bates"), then trafilatura's author (a theme's
     "View all posts by" link text stripped; spelt as the header lines write it, "T. V. Raman" for its
     "T V Raman"), then a byline from the header lines."""
-    site = _letters_key(page_meta.get("sitename"))
     for field in ("declared_author", "author"):
         value = _clean_field(page_meta.get(field))
         value = v.AUTHOR_LINK_PREFIX.sub("", value) if value else value
-        if not value or not md.authors(value, declared=True) or _letters_key(value) == site:
+        if not value or not md.authors(value, declared=True) or _names_the_site(value, page_meta.get("sitename")):
             continue
         first = md.authors(head_byline)[:1] if head_byline and " " not in value else []
         if first and first[0].startswith(f"{value} "):
@@ -217,6 +250,17 @@ def _declared_byline(page_meta: dict, head_byline: str | None) -> tuple[str | No
 
 
 _SITE_STAFF = re.compile(r"\s+(?:staff|team|desk|editors?)$", re.IGNORECASE)
+
+
+def _names_the_site(value: str, sitename) -> bool:
+    """An author field that is the site's name ("Jobs & Hire"), or one word that opens a longer site name:
+    the organisation that runs it ("Google" on "Google Online Security Blog"; a person's full name that
+    opens one, "Gregory Szorc's Digital Home", is still a person's)."""
+    site = _letters_key(sitename)
+    if not site:
+        return False
+    words = sitename.split()
+    return _letters_key(value) == site or (" " not in value.strip() and len(words) >= 2 and _letters_key(words[0]) == _letters_key(value))
 
 
 def _without_site(authors: list[str], sitename) -> list[str]:
@@ -338,8 +382,9 @@ def clean_lines(
             [line.kind == ln.PROSE for line in lines],
             votes["readability_only"],
             votes["votes"],
-            marked=[m or line.reason in NEVER_RESCUED for m, line in
-                    zip(_marked_lines(lines, votes.get("marked_chrome") or {}), lines)],
+            marked=[m or never for m, never in zip(_marked_lines(lines, votes.get("marked_chrome") or {}),
+                                                   _never_rescued(lines))],
+            table_cells=votes.get("table_cells"),
         )
     elif keep_flags is not None:
         keep = [flag and line.kind != "boilerplate" for flag, line in zip(keep_flags, lines)]
@@ -381,6 +426,12 @@ def clean_lines(
         dates, found, label, role = fact
         if head_end - _NAMED_DATE_REACH <= i < head_end and not (dates or found or label) and (named := _named_date(text)):
             dates, found, label = named  # "CBS News February 24, 2020, 7:57 AM" over the headline
+        if dates and i > 0 and len(lines[i - 1].text) <= _MAX_BARE_LABEL and DATE_BARE_LABEL.match(lines[i - 1].text):
+            dates = labelled(lines[i - 1].text, dates)  # "Last Modified:" / "03-10-2004": the label's date
+            meta[i - 1] = True
+        elif not dates and len(line.text) <= _MAX_BARE_LABEL and (m := DATE_BARE_LABEL.match(line.text)) \
+                and (m.group("colon") or m.group("prep")):
+            meta[i] = True  # "Last Modified:" with its date elsewhere (or nowhere): a label, never body
         if dates:
             if dates[0]:
                 published_lines.append((i, dates[0]))
@@ -548,6 +599,11 @@ def clean_lines(
     lead = 0
     for j, paragraph in enumerate(paragraphs[:4]):
         place, rest, agency = md.split_dateline(paragraph)
+        if not place and j + 1 < len(paragraphs):  # "WASHINGTON —" in a paragraph of its own over the lead
+            (place, agency), rest = md.lone_dateline(paragraph, paragraphs[j + 1]), None
+        if place and rest is None:
+            del paragraphs[j]  # the dateline's own paragraph: the lead moves up to j
+            rest = paragraphs[j]
         if place:
             dateline, paragraphs[j], lead = place, rest, j
             if agency and not source:

@@ -17,21 +17,26 @@ MAX_DATE_LINE = 120
 _DIGIT = re.compile(r"\d")
 
 # "Posted:", ". Last Updated:", "Published on", "Updated 3 June 2024" ...
-LABEL = re.compile(
+_LABEL_WORDS = (
     r"^[\W_]{0,3}(?P<label>(?:first |originally )?(?:posted|published|created|released|issued|dated?|written)|"
-    r"(?:last )?(?:updated|modified|revised|edited)|"
+    r"(?:news|release|publication|post|issue|entry) date|"  # "News date : 04/21/2022 Category : Press Releases"
+    r"(?:last )?(?:updated|modified|revised|edited)|(?:last|latest) update|"
     r"veröffentlicht|erschienen|stand|aktualisiert|publié|mis à jour|publicado|actualizado|"
     r"pubblicato|aggiornato|gepubliceerd|bijgewerkt)"
-    r"(?: on| at| am| le| el| il| op)?\s*[:\-–—]?\s*(?P<rest>.{4,100})$",
-    re.IGNORECASE,
+    r"(?P<prep> on| at| am| le| el| il| op)?\s*"
 )
+LABEL = re.compile(_LABEL_WORDS + r"[:\-–—]?\s*(?P<rest>.{4,100})$", re.IGNORECASE)
+# the label alone, its date in the next element ("Last Modified:" / "03-10-2004 2:20pm"); with a colon
+# or a dangling preposition ("Posted on") it is a label even when no date follows
+BARE_LABEL = re.compile(_LABEL_WORDS + r"(?P<colon>[:\-–—]?)\s*$", re.IGNORECASE)
 _UPDATE_LABELS = (
-    "updated", "modified", "revised", "edited", "stand", "aktualisiert", "mis à jour", "actualizado",
+    "updated", "modified", "revised", "edited", "update", "stand", "aktualisiert", "mis à jour", "actualizado",
     "aggiornato", "bijgewerkt",
 )
 # "Mar 16, 2024 | 11:30 AM": a separator before a bare clock time is not a part break
 _PART_SPLIT = re.compile(
-    r"\s+[|•·]\s+(?!\d{1,2}[:.]\d{2}(?!\d))|\s{2,}|\s+[–—]\s+(?=(?:last )?(?:updated|modified|published|posted))|"
+    r"\s+[|•·]\s+(?!\d{1,2}[:.]\d{2}(?!\d))|\s{2,}|\s+[–—-]\s+(?=(?:last )?(?:updated|modified|published|posted|created)\b)|"
+    # "page.html - Created 03-10-2004 2:20pm - Last Modified: 03-10-2004 2:20pm": a document's stamp line
     r"(?<=(?-i:[\dA-Z]))\s+(?=last (?:updated|modified)\b)",  # "Mon 20 Jan 2020 06.05 GMT Last modified on Mon 20 Jan 2020 06.07 GMT"
     re.I,
 )
@@ -236,6 +241,15 @@ def _after(found: datetime, fetched: datetime) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
+def labelled(label_line: str, dates: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
+    """The (published, updated) of a date line under a bare label line ("Last Modified:" over
+    "03-10-2004"): an update label makes its date the update, not the publication."""
+    m = BARE_LABEL.match(label_line)
+    if m and m.group("label").lower().endswith(_UPDATE_LABELS) and dates[0] and not dates[1]:
+        return None, dates[0]
+    return dates
+
+
 def date_line(line: str) -> tuple[str | None, str | None] | None:
     """(published_at, updated_at) when the line is a date line, else None (cheap for other lines).
     Values are ISO 8601 (with the page's offset when it gives one) or a relative duration ("-PT3H",

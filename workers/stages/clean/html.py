@@ -5,10 +5,12 @@ from __future__ import annotations
 import functools
 import re
 from html import unescape as html_unescape
+from urllib.parse import urlsplit
 
 from workers.stages.clean import voting
 from workers.stages.clean import vocabulary as v
 
+_DANGLING_SEPARATOR = re.compile(r"\s(?:[|–—:»-]|::)\s*$")
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,60}$")
 _SITE_PREFIX = re.compile(r"^[^|:»]{1,60}?\s(?:\||::|»)\s")
 # structured dates: JSON-LD, <meta> properties, the first <time datetime>; bounded, literal-anchored
@@ -65,14 +67,35 @@ def extract(html: str) -> dict:
     if found["lines"]:
         meta["text"] = "\n".join(found["lines"])
         meta["voting"] = {"readability_only": {voting.norm(found["lines"][i]) for i in found["readability_only"]},
-                          "votes": found["votes"]}
+                          "votes": found["votes"], "table_cells": found["table_cells"]}
     if not meta["text"].strip():
         meta["text"] = _justext(html)
     root = _root(html)  # one lxml parse for the structure passes below
+    _title_and_site(meta, html, root)
+    meta["published"], meta["modified"] = structured_dates(html)
+    meta["declared_author"] = structured_author(html)
+    for field in ("author", "declared_author"):
+        if root is not None and meta[field] and commenter(meta[field], root):
+            meta[field] = None  # a name shown only in a comment thread or a "Recent Comments" widget
+    meta["header_lines"] = header_lines(html, meta["title"], root)
+    shown = _headlines(root) if root is not None else []
+    meta["title"] = visible_headline(html, meta["title"], meta["sitename"], root, shown) or meta["title"]
+    # a one-word title the page shows as its <h1> is a headline ("Penny" on a wiki), not a section label
+    meta["title_shown"] = bool(meta["title"]) and any(h.casefold() == meta["title"].casefold() for h in shown)
     if meta["voting"] is not None:
-        meta["voting"]["marked_chrome"] = marked_chrome(html, root)
+        meta["voting"]["marked_chrome"] = marked_chrome(html, root, meta["title"])
+    meta["standfirst"] = shown_description(html, root, meta.get("voting")) if root is not None else None
+    return meta
+
+
+def _title_and_site(meta: dict, html: str, root) -> None:
+    """meta["title"] and meta["sitename"] as the extractor found them, mended in place: the site name
+    stripped from the title, the site name read from the document <title> when none is declared, and
+    no title when the extractor's is only the site's name (a dangling separator, a logo <h1>)."""
     if meta["sitename"] and meta["sitename"] == meta["title"] and len(meta["title"].split()) > _SITE_NAME_MAX_WORDS:
         meta["sitename"] = None  # the extractor's site-name guess was the headline itself
+    if meta["title"] and _DANGLING_SEPARATOR.search(meta["title"]):
+        meta["title"] = None  # "National Rail Enquiries -": the site's name, its headline part left empty
     if meta["title"]:
         meta["title"] = _strip_site(meta["title"], meta["sitename"])
         if not meta["sitename"]:
@@ -80,14 +103,8 @@ def extract(html: str) -> dict:
             m = _TITLE_TAG.search(html, 0, _HEAD_CHARS)
             if m:
                 meta["sitename"] = _site_name(" ".join(m.group(1).split()), meta["title"])
-    meta["published"], meta["modified"] = structured_dates(html)
-    meta["declared_author"] = structured_author(html)
-    meta["header_lines"] = header_lines(html, meta["title"], root)
-    shown = _headlines(root) if root is not None else []
-    meta["title"] = visible_headline(html, meta["title"], meta["sitename"], root, shown) or meta["title"]
-    # a one-word title the page shows as its <h1> is a headline ("Penny" on a wiki), not a section label
-    meta["title_shown"] = bool(meta["title"]) and any(h.casefold() == meta["title"].casefold() for h in shown)
-    return meta
+    if root is not None and meta["title"] and _names_site(meta["title"], root, html, meta["sitename"]):
+        meta["title"] = tab_headline(html, meta["title"], root)  # a blog's logo <h1> was taken as the title
 
 
 def _root(html: str):
@@ -128,15 +145,18 @@ def header_lines(html: str, title: str | None = None, root=None) -> list[str]:
 _CHROME_MAX_CHARS = 1500
 
 
-def marked_chrome(html: str, root=None) -> dict[str, str]:
+def marked_chrome(html: str, root=None, title: str | None = None) -> dict[str, str]:
     """The texts of elements the page itself marks as chrome, normalised and joined with newlines,
-    {"captions": <figcaption> and caption-class elements, "other": <aside>, <nav> and elements whose
+    {"captions": <figcaption> and caption-class elements, "dialogs": pop-up and modal dialogs
+    (vocabulary.POPUP_CLASS, whatever their length, unless one holds the page's `title`: the article
+    shown in a dialog), "other": <aside>, <nav> and elements whose
     class/id holds another chrome word}: vocabulary.CHROME_CLASS (author box, caption, share row,
     newsletter, related list, next-post teasers, comments, trust badge, call to action), with
     everything inside them. Never <html>, <body>, <main> or <article> (their classes describe the site
     or the page), and texts over _CHROME_MAX_CHARS are left out (a wrapper so marked around the whole
     article says nothing about its paragraphs)."""
-    out: dict[str, list[str]] = {"captions": [], "other": []}
+    out: dict[str, list[str]] = {"captions": [], "other": [], "dialogs": []}
+    headline = voting.norm(title or "")
     root = _root(html) if root is None else root
     if root is None:
         return {kind: "" for kind in out}
@@ -145,11 +165,14 @@ def marked_chrome(html: str, root=None) -> dict[str, str]:
         element = stack.pop()
         if isinstance(element.tag, str) and element.tag not in _PAGE_TAGS:
             words = f"{element.get('class', '')} {element.get('id', '')}"
-            if element.tag in v.CHROME_TAGS or v.CHROME_CLASS.search(words):
+            dialog = v.POPUP_CLASS.search(words) is not None
+            if element.tag in v.CHROME_TAGS or v.CHROME_CLASS.search(words) or dialog:
                 text = voting.norm(element.text_content())
-                if text and len(text) <= _CHROME_MAX_CHARS:
+                if dialog and headline and headline in text:
+                    dialog = False  # the page shows its article in a dialog: its parts are judged inside
+                elif text and (len(text) <= _CHROME_MAX_CHARS or dialog):
                     caption = element.tag == "figcaption" or "caption" in words.casefold()
-                    out["captions" if caption else "other"].append(text)
+                    out["dialogs" if dialog else "captions" if caption else "other"].append(text)
                     continue
         stack.extend(reversed(element))
     return {kind: "\n".join(texts) for kind, texts in out.items()}
@@ -165,9 +188,8 @@ _TITLE_WORD = re.compile(r"\w+")
 def visible_headline(html: str, declared: str | None, sitename: str | None = None, root=None,
                      headlines: list[str] | None = None) -> str | None:
     """The page's visible headline: the first <h1> that is not the site's logo or name (one inside
-    <article>/<main> first), when it restates the declared title (half of the shorter one's words
-    shared, more than half: "Penny" for "Penny - Stardew Valley Wiki", the headline under an SEO
-    title) or there is no declared title; else None (also when the <h1> is the declared title in
+    <article>/<main> first), when it restates the declared title (`_restates`: "Penny" for "Penny -
+    Stardew Valley Wiki", the headline under an SEO title) or there is no declared title; else None (also when the <h1> is the declared title in
     another case or after a kicker). Readers and annotators take the headline they see; <title> and
     og:title often carry the site name or a search-engine variant."""
     if headlines is None:  # `headlines`: the page's _headlines, when the caller has them
@@ -181,9 +203,21 @@ def visible_headline(html: str, declared: str | None, sitename: str | None = Non
     wanted = set(_TITLE_WORD.findall(declared.casefold()))
     for headline in found:
         words = set(_TITLE_WORD.findall(headline.casefold()))
-        if words and len(words & wanted) * 2 > min(len(words), len(wanted)):
+        if words and _restates(words, wanted):
             return None if _kicker_or_case(headline, declared) else headline
     return None
+
+
+_RESTATE_MIN_SHARED = 3  # words shared before two fifths of the shorter one are enough
+
+
+def _restates(words: set[str], wanted: set[str]) -> bool:
+    """An <h1> restates the declared title: more than half of the shorter one's words shared, or two
+    fifths and at least _RESTATE_MIN_SHARED words (a headline under a differently worded SEO title: "20
+    Clever Small Nursery Ideas When You're Tight On Space" for "Clever Ideas to Set Up Baby's Nursery in A
+    Small Space"; a two-word site name sharing one word with a long title does not)."""
+    shared, shorter = len(words & wanted), min(len(words), len(wanted))
+    return shared * 2 > shorter or (shared >= _RESTATE_MIN_SHARED and shared * 5 >= shorter * 2)
 
 
 def _kicker_or_case(headline: str, declared: str) -> bool:
@@ -207,10 +241,84 @@ def _headlines(root) -> list[str]:
         if any(v.SITE_LOGO_CLASS.search(f"{e.get('class', '')} {e.get('id', '')}") for e in near):
             continue
         text = " ".join(_headline_text(element).split())
+        if _home_link(element, text):
+            continue
         if 0 < len(text) <= _HEADLINE_MAX_CHARS:
             in_article = any(e.tag in ("article", "main") for e in chain)
             (inside if in_article else outside).append(text)
     return inside + outside
+
+
+def _home_link(element, text: str) -> bool:
+    """The heading is one link to the site's home page ("/", "https://host/", "/index.html"), as a blog
+    theme's site-name <h1> is; an article's headline links to the article, if anywhere."""
+    for link in element.iter("a"):
+        href = urlsplit((link.get("href") or "").strip())
+        home = (href.path.rstrip("/") == "" and (href.netloc or href.path == "/")) or _INDEX_PAGE.match(href.path)
+        if home and not href.query and " ".join(link.text_content().split()) == text:
+            return True
+    return False
+
+
+_INDEX_PAGE = re.compile(r"^/?index\.\w{2,5}$")
+
+
+def _names_site(title: str, root, html: str, sitename: str | None) -> bool:
+    """The extractor's title is the site's name, not the headline: the text of a logo <h1>
+    (SITE_LOGO_CLASS on it or its nearest ancestors, or a link to the home page), the declared site
+    name, or an <h1> outside <article>/<main> that is an edge of the document <title> whose other part
+    is a longer heading of the page ("Four Years Remaining » Blog Archive » Interning of Small Integers in
+    Python" over an <h2>; an article's own <h1> sits inside <article>/<main> on the pages that have them)."""
+    key = _letters(title)
+    if sitename and _letters(sitename) == key and " " in title:
+        return True
+    outside = False  # an <h1> with the title's text outside <article>/<main>
+    for element in root.iter("h1"):
+        text = " ".join(element.text_content().split())
+        if _letters(text) != key:
+            continue
+        chain = [element, *element.iterancestors()]
+        near = [e for e in chain[:_LOGO_ANCESTORS] if e.tag not in _PAGE_TAGS]
+        if _home_link(element, text) or any(v.SITE_LOGO_CLASS.search(f"{e.get('class', '')} {e.get('id', '')}") for e in near):
+            return True
+        outside = outside or not any(e.tag in ("article", "main") for e in chain)
+    rest = _tab_rest(html, title) if outside else []
+    return bool(rest) and any(len(h.split()) > len(title.split()) for h in _tab_headings(rest, root))
+
+
+def tab_headline(html: str, site: str, root) -> str | None:
+    """The headline in the document <title> beside the site's name `site`: the part that is a heading
+    (<h1>-<h3>) of the page, else None (the title is then found in the text)."""
+    rest = _tab_rest(html, site)
+    found = _tab_headings(rest, root) if rest else []
+    return max(found, key=len) if found else None
+
+
+def _tab_rest(html: str, site: str) -> list[str]:
+    """The parts of the document <title> other than `site` when `site` is its first or last part."""
+    m = _TITLE_TAG.search(html, 0, _HEAD_CHARS)
+    if not m:
+        return []
+    parts = [p.strip() for p in _TAB_SEPARATOR.split(" ".join(html_unescape(m.group(1)).split()))]
+    key = _letters(site)
+    if len(parts) < 2 or key not in (_letters(parts[0]), _letters(parts[-1])):
+        return []
+    return [p for p in parts if p and _letters(p) != key]
+
+
+def _tab_headings(parts: list[str], root) -> list[str]:
+    """The parts that are the text of one of the page's <h1>-<h3> headings (case and spacing aside)."""
+    wanted = {_letters(p): p for p in parts}
+    out = []
+    for element in root.iter("h1", "h2", "h3"):
+        text = " ".join(element.text_content().split())
+        if len(text) <= _HEADLINE_MAX_CHARS and _letters(text) in wanted:
+            out.append(wanted.pop(_letters(text)))
+    return out
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 def _headline_text(element) -> str:
@@ -256,8 +364,9 @@ def _after_headline(root, title: str) -> list[str]:
                 continue
             if len(text) > _HEADER_MAX_CHARS:
                 break  # the article's prose has begun
-            if not any(ch.isalpha() for ch in text):
-                continue
+            holder = element if event == "start" else element.getparent()
+            if not any(ch.isalpha() for ch in text) or (holder is not None and in_comment_region(holder)):
+                continue  # a commenter's name and date are not the article's
             out.append(text)
             if len(out) >= _AFTER_TITLE_TEXTS:
                 break
@@ -266,17 +375,94 @@ def _after_headline(root, title: str) -> list[str]:
     return out
 
 
+def in_comment_region(element) -> bool:
+    """The element lies inside (or is) a comment thread or sidebar widget: vocabulary.COMMENT_REGION_CLASS
+    on it or an ancestor, or an <aside> outside <article>/<main> (one inside often holds the article's
+    own byline and date box)."""
+    chain = (element, *element.iterancestors())
+    for i, e in enumerate(chain):
+        if v.COMMENT_REGION_CLASS.search(f"{e.get('class', '')} {e.get('id', '')}"):
+            return True
+        if e.tag == "aside" and not any(a.tag in ("article", "main") for a in chain[i + 1:]):
+            return True
+    return False
+
+
+_BY_POST_AUTHOR = "bypostauthor"
+_CLASSES_ABOVE = "string(ancestor-or-self::*[contains(@class, 'bypostauthor')][1]/@class)"
+
+
+def commenter(names: str, root) -> bool:
+    """Every "; "-separated name of an author field is shown on the page only inside comment or
+    sidebar regions (a reader's name in "Recent Comments"); False when a name is also shown elsewhere
+    or nowhere (a declared author the page does not print)."""
+    wanted = {" ".join(n.split()).casefold() for n in names.split(";") if n.strip()}
+    seen: dict[str, bool] = {}  # name -> shown outside comment regions
+    for node in _text_nodes_with(root, wanted):
+        text = " ".join(node.split()).casefold()
+        hits = [n for n in wanted if n in text]
+        if not hits:
+            continue
+        holder = node.getparent()
+        holder = holder.getparent() if node.is_tail and holder is not None else holder
+        if holder is None or not isinstance(holder.tag, str) or holder.tag in _SKIP_TAGS:
+            continue
+        # WordPress marks a comment by the post's own author "bypostauthor": that name is the author's
+        outside = not in_comment_region(holder) or _BY_POST_AUTHOR in holder.xpath(_CLASSES_ABOVE)
+        for n in hits:
+            seen[n] = seen.get(n, False) or outside
+    return bool(seen) and len(seen) == len(wanted) and not any(seen.values())
+
+
+def _text_nodes_with(root, names: set[str]) -> list:
+    """The <body>'s text nodes that hold the first word of one of the (casefolded) names, case aside (a
+    prefilter: the caller compares the full names)."""
+    firsts = {n.split()[0] for n in names if n.split()}
+    return [node for node in root.xpath("//body//text()") if any(w in node.lower() for w in firsts)]
+
+
 def _classed_lines(found) -> list[str]:
     inside, outside = [], []
     for element in found:
-        if element.tag in ("meta", "script", "style", "body", "html"):
-            continue
+        if element.tag in ("meta", "script", "style", "body", "html") or in_comment_region(element):
+            continue  # a commenter's name and date are not the article's
         text = " ".join(element.text_content().split())
         if not text or len(text) > _HEADER_MAX_CHARS:
             continue
         in_article = any(a.tag == "article" for a in element.iterancestors())
         (inside if in_article else outside).append(text)
     return (inside + outside)[:_HEADER_MAX_ELEMENTS]
+
+
+_DESCRIPTION = re.compile(
+    r'<meta\b[^>]{0,300}?\b(?:property|name)\s*=\s*["\'](?:og:description|description|twitter:description)["\'][^>]{0,2000}>',
+    re.IGNORECASE,
+)
+_DESCRIPTION_CONTENT = re.compile(r'\bcontent\s*=\s*(["\'])(.{40,1000}?)\1', re.IGNORECASE | re.DOTALL)
+_DESCRIPTION_TAGS = ("p", "h2", "h3", "h4", "div", "span")
+_DESCRIPTION_HEAD = 12  # characters of the description an element's own text must start with
+
+
+def shown_description(html: str, root, voting_meta: dict | None = None) -> str | None:
+    """The page's declared description (og:description, <meta name=description>, twitter:description)
+    when the page also shows it, word for word, as one element of its own (the standfirst or dek under
+    the headline that extractors leave out), not inside an element marked as chrome (a caption, an
+    author box: html.marked_chrome) and not a <meta> only; else None."""
+    marked = voting_meta.get("marked_chrome", {}) if voting_meta else {}
+    chrome = "\n".join(marked.values())
+    declared = {voting.norm(html_unescape(c.group(2))) for m in _DESCRIPTION.finditer(html, 0, _HEAD_CHARS)
+                if (c := _DESCRIPTION_CONTENT.search(m.group(0)))}
+    wanted: dict[str, set[str]] = {}  # the first characters of each description -> the descriptions
+    for text in declared:
+        if len(text.split()) >= 6 and text not in chrome:
+            wanted.setdefault(text[:_DESCRIPTION_HEAD], set()).add(text)
+    if not wanted:
+        return None
+    for element in root.iter(*_DESCRIPTION_TAGS):
+        texts = wanted.get((element.text or "").lstrip()[:_DESCRIPTION_HEAD])
+        if texts and (shown := voting.norm(element.text_content())) in texts:
+            return shown
+    return None
 
 
 def structured_dates(html: str) -> tuple[str | None, str | None]:

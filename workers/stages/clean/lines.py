@@ -58,7 +58,7 @@ TOKEN = re.compile(r"\w+")
 _PROMO_TRIGGERS = frozenset(
     "sign subscribe subscriber subscribers newsletter newsletters informed latest breaking download "
     "follow like notifications notification browser inbox click already journalism become trial "
-    "unlimited exclusive terms privacy miss app real got tips email contact call send".split()
+    "unlimited exclusive terms privacy miss app real got tips email contact call send register basket cart bag".split()
 )
 _COOKIE_TRIGGERS = frozenset(("cookie", "cookies"))
 _COPYRIGHT_TRIGGERS = frozenset(

@@ -104,13 +104,25 @@ def split_dateline(paragraph: str) -> tuple[str | None, str, str | None]:
             if len(rest.split()) >= 5:
                 return m.group("place").rstrip(" ,"), rest, m.group("agency") or m.group("wire")
     m = _DATELINE_MIXED.match(head)
-    if m:
+    if m and not _OUTLET.search(m.group("place")):  # "Kaieteur News – Police said ...": the outlet, not a place
         first = m.group("place").split(",")[0]
         if first.casefold() not in _NOT_PLACES and first.split()[0].casefold() not in _NOT_PLACES:
             rest = paragraph[m.end():].lstrip(" -–—:")
             if len(rest.split()) >= 6:
                 return m.group("place"), rest, m.group("agency")
     return None, paragraph, None
+
+
+_LONE_DATELINE_MAX_CHARS = 60
+
+
+def lone_dateline(paragraph: str, following: str) -> tuple[str | None, str | None]:
+    """(dateline, agency) when a short paragraph is only the dateline of the one after it ("WASHINGTON —"
+    set apart from the lead by the page's markup), else (None, None)."""
+    if len(paragraph) > _LONE_DATELINE_MAX_CHARS or not following:
+        return None, None
+    place, rest, agency = split_dateline(f"{paragraph} {following}")
+    return (place, agency) if place and rest == following else (None, None)
 
 
 _DATELINE_DATE = re.compile(r", ([A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})$")

@@ -61,7 +61,7 @@ UI_LINE = re.compile(
     r"sign ?in|log ?in|sign ?up|log ?out|register|subscribe(?: now)?|account|my account|profile|"
     r"newsletters?|podcasts?|opinion|world|business|sports?|politics|tech(?:nology)?|entertainment|"
     r"health|science|lifestyle|travel|weather|local|national|international|markets?|"
-    r"listen(?: to (?:this )?(?:article|story))?|\d+ min(?:ute)?s? read|reading time:? .{0,20}|"
+    r"listen(?: to (?:this )?(?:article|story))?|\d+ min(?:ute)?s? read|(?:estimated )?reading time:? .{0,20}|(?:views|hits):|"
     r"toggle (?:navigation|menu)|expand|collapse|loading\.*|view (?:all|more|gallery)|"
     r"en|fr|de|es|english|español|français|deutsch|edition|select edition|"
     r"tags?:?|topics?:?|filed under:?|categories:?|posted in:?|click to (?:enlarge|expand|play)|"
@@ -122,7 +122,8 @@ PROMO = re.compile(
     r"don'?t miss (?:a|any|out)|get (?:our|the) (?:free )?app|available on the app store|"
     r"real-time (?:news|updates)|notifications? (?:on|for)|got a (?:story|news tip|tip)\b|"
     r"send us (?:your )?(?:news |story )?tips|(?:email|contact|call) us (?:at|on)\b|"
-    r"send me (?:an? )?(?:e-?mails?|updates|notifications|new posts)\b)",
+    r"send me (?:an? )?(?:e-?mails?|updates|notifications|new posts)\b|(?:sign up|subscribe|register) here\b|"
+    r"(?:add|put) (?:(?:all )?(?:the |these )|all )?(?:ingredients|items|products) (?:to|in) your (?:shopping )?(?:basket|cart|bag)\b)",
     re.IGNORECASE,
 )
 # a promo addresses the reader: an imperative first word or a you/our pronoun
@@ -307,6 +308,7 @@ SECTION_HEADINGS: tuple[tuple[str, re.Pattern], ...] = (
         r"(?:the )?latest(?: news| stories| headlines| from .{1,40})?|recommended(?: for you| stories| reading| articles)?|"
         r"you (?:may|might|could) also (?:like|enjoy|be interested in)|(?:most|top) (?:read|popular|viewed|shared|stories)(?: (?:stories|articles|posts|news))?|"
         r"trending(?: now| stories| news)?|popular(?: now| stories| posts| articles)?|editor'?s? picks?|what to read next|"
+        r"editor(?:['’]?s|s['’])? (?:picks?|recommendations?|choices?)|latest posts by .{1,40}|"
         r"recent (?:posts|articles|stories|entries|news)|(?:latest|newest|more|other|similar) (?:posts|articles|entries)|"
         r"don'?t miss|in other news|elsewhere on .{1,40})[.:!]?$", re.IGNORECASE)),
     ("signup", re.compile(
@@ -385,15 +387,32 @@ SITE_LOGO_CLASS = re.compile(r"logo|site[-_]?(?:title|name|branding|header)|bran
 
 # class/id words of page elements that hold chrome, not article text, even when it reads as prose:
 # author boxes and bios, captions, share/social rows, newsletter and subscription boxes, related and
-# recommended lists, comments, breadcrumbs, trust/standards badges (words of common CMS themes:
-# WordPress, Drupal, Arc, Bootstrap); whole-word-ish, so "authority" or "shared-content" do not match
+# recommended lists, comments, breadcrumbs, trust/standards badges, an hCard ("vcard": the author's card
+# and bio; a byline's own vcard is no body text either) (words of common CMS themes:
+# WordPress, Drupal, Arc, Bootstrap; BEM's "author__box" too); whole-word-ish, so "authority" or
+# "shared-content" do not match
 CHROME_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:author[-_]?(?:box|bio|info|card|profile|details)|about[-_]?(?:the[-_]?)?author|bio[-_]?box|"
+    r"(?:^|[\s_-])(?:author[-_]{0,2}(?:box|bio|info|card|profile|details)|about[-_]?(?:the[-_]?)?author|bio[-_]?box|"
     r"wp-caption-text|caption|share|sharing|social|newsletter|subscribe|subscription|related|recommended|"
-    r"comments?|breadcrumbs?|trust[-_]?badge|trustbadge|cta|next[-_]?(?:posts?|stor(?:y|ies)|articles?)|post[-_]?navigation)(?:$|[\s_-])",
+    r"comments?|breadcrumbs?|trust[-_]?badge|trustbadge|cta|vcard|next[-_]?(?:posts?|stor(?:y|ies)|articles?)|post[-_]?navigation)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 CHROME_TAGS = frozenset(("figcaption", "aside", "nav"))
+# class words of pop-up and modal dialogs (Bootstrap "modal", WordPress Popup Maker "pum"/"popmake",
+# lightboxes such as an AMP "bookmark" pitch): a dialog is never the article, however long its text, unless
+# it holds the headline (html.marked_chrome); whole class words only: a page whose article div carries
+# "modal-enabled" is not one
+POPUP_CLASS = re.compile(r"(?:^|\s)(?:modal|popup|pum|popmake|lightbox)(?:$|\s|-(?:content|container|overlay)\b)", re.IGNORECASE)
+
+# class/id words of the regions that hold readers' comments and sidebar widgets (WordPress "comments-area",
+# "comment-author-link", its "Recent Comments" widget's "recentcomments", Disqus, a "sidebar" column): a
+# name found only inside them is a commenter's, never the article's author, and their dates are not its date;
+# a class word that only ends in "comments" ("nyo-social-comments": a comment-count link beside the byline) is not one
+COMMENT_REGION_CLASS = re.compile(
+    r"(?:^|\s|[\s_-]recent[-_]?|^recent[-_]?)comments?(?:$|[\s_-])|disqus|"
+    r"(?:^|\s)sidebar(?:[-_]?\d+|[-_](?:left|right|primary|secondary))?(?:$|\s)",
+    re.IGNORECASE,
+)
 
 # the author link text of blog themes that extractors return as the author ("View all posts by Jane
 # Doe", WordPress): the name is what follows

@@ -14,7 +14,9 @@ extractors agree it is article text; a paragraph only readability found is kept 
 classifier's prose test backs it; a line in a run of link-like lines above the first prose paragraph
 (a menu, ``_menu_lines``) only when all four extractors agree. A line inside an element the
 page's markup marks as chrome (``html.marked_chrome``: captions, author boxes, share, newsletter and
-related boxes) is never kept: the extractors' 4-of-4 rescue does not apply to it. When no paragraph passes, trafilatura's default choice is kept. Adding the extractors as required votes ("kept when k of them
+related boxes) is never kept: the extractors' 4-of-4 rescue does not apply to it. A line that is not prose, not a
+table cell and in no extractor's main text (trafilatura's recall mode alone found it: footer links,
+contact rows, a thread's counters) is not kept. When no paragraph passes, trafilatura's default choice is kept. Adding the extractors as required votes ("kept when k of them
 agree") cost recall on every k without a precision gain the classifier does not already give, so
 they are rescuers, not gates. Extractors are imported lazily and each failure (lxml on hostile
 markup) only removes that voter.
@@ -121,14 +123,18 @@ _TABLE_ROW = re.compile(r"^\|.*\|$")
 _CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
 
 
-def _lines(text: str) -> list[str]:
+def _lines(text: str, cells: set[str] | None = None) -> list[str]:
     """Non-empty lines of trafilatura's text; its table rows ("| cell | cell |") become one line per
-    cell, so a layout table's cells are judged as the blocks they are."""
+    cell, so a layout table's cells are judged as the blocks they are (their normalised texts are
+    added to `cells` when given)."""
     out = []
     for line in text.splitlines():
         line = line.strip()
         if _TABLE_ROW.match(line):
-            out.extend(cell.strip().replace("\\|", "|") for cell in _CELL_SEPARATOR.split(line) if cell.strip())
+            row = [cell.strip().replace("\\|", "|") for cell in _CELL_SEPARATOR.split(line) if cell.strip()]
+            out.extend(row)
+            if cells is not None:
+                cells.update(map(norm, row))
         elif line.strip():
             out.append(line)
     return out
@@ -136,19 +142,22 @@ def _lines(text: str) -> list[str]:
 
 def candidates(html: str, default: str | None = None) -> dict:
     """{"lines": candidate paragraphs in page order, "readability_only": indexes of paragraphs only
-    readability found, "votes": per extractor name its normalised main text}; no lines when
+    readability found, "table_cells": normalised texts of table cells, "votes": per extractor name its
+    normalised main text}; no lines when
     trafilatura's text is over MAX_VOTING_LINES lines. default: trafilatura's
     default-mode text when the caller already has it (bare_extraction with metadata)."""
     default = _trafilatura(html) if default is None else default
     if default.count("\n") > MAX_VOTING_LINES:
         return {"lines": [], "readability_only": set(), "votes": {}}
-    recall = _lines(_trafilatura(html, favor_recall=True))
-    lines, _ = _merge(recall, _lines(default))
+    cells: set[str] = set()
+    recall = _lines(_trafilatura(html, favor_recall=True), cells)
+    lines, _ = _merge(recall, _lines(default, cells))
     blocks = _readability_blocks(html)
     lines, readability_only = _merge(lines, blocks)
     return {
         "lines": lines,
         "readability_only": readability_only,
+        "table_cells": cells,
         "votes": {
             "trafilatura": norm(default),
             "trafilatura_precision": norm(_trafilatura(html, favor_precision=True)),
@@ -186,16 +195,27 @@ def _menu_lines(texts: list[str]) -> set[int]:
 
 
 def keep(texts: list[str], chrome: list[bool], prose: list[bool], readability_only: set[str], votes: dict[str, str],
-         marked: list[bool] | None = None) -> list[bool]:
+         marked: list[bool] | None = None, table_cells: set[str] | None = None) -> list[bool]:
     """Per line, whether it is article text (rule in the module docstring).
 
     texts: the normalised lines; chrome / prose: our classifier's verdict per line; readability_only:
     normalised texts of the paragraphs only readability found; votes: extractor name -> main text;
-    marked: lines the page's markup marks as chrome (html.marked_chrome), never kept."""
+    marked: lines the page's markup marks as chrome (html.marked_chrome), never kept; table_cells:
+    normalised texts of table cells (with them given, a line that is not prose, not a table cell and
+    in no extractor's main text, found by trafilatura's recall mode alone, is not kept: footer links,
+    contact rows, thread counters)."""
     out = _keep_votes(texts, chrome, prose, readability_only, votes)
     if marked is not None:
         out = [k and not m for k, m in zip(out, marked)]
+    if table_cells is not None and any(out):
+        out = [k and (p or _backed(t, votes) or norm(t) in table_cells) for k, p, t in zip(out, prose, texts)]
     return out
+
+
+def _backed(text: str, votes: dict[str, str]) -> bool:
+    """Some extractor's main text holds the line."""
+    key = norm(text)
+    return bool(key) and any(key in blob for blob in votes.values())
 
 
 def _keep_votes(texts: list[str], chrome: list[bool], prose: list[bool], readability_only: set[str],
