@@ -240,7 +240,6 @@ def _after(found: datetime, fetched: datetime) -> bool:
     return found.date() > fetched.date() + timedelta(days=1 if found.tzinfo is None else 0)
 
 
-@functools.lru_cache(maxsize=4096)
 def labelled(label_line: str, dates: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
     """The (published, updated) of a date line under a bare label line ("Last Modified:" over
     "03-10-2004"): an update label makes its date the update, not the publication."""
@@ -250,6 +249,7 @@ def labelled(label_line: str, dates: tuple[str | None, str | None]) -> tuple[str
     return dates
 
 
+@functools.lru_cache(maxsize=4096)
 def date_line(line: str) -> tuple[str | None, str | None] | None:
     """(published_at, updated_at) when the line is a date line, else None (cheap for other lines).
     Values are ISO 8601 (with the page's offset when it gives one) or a relative duration ("-PT3H",
