@@ -206,7 +206,7 @@ def _never_rescued(lines: list[ln.Line]) -> list[bool]:
 
 
 def _domain_credit(line: ln.Line) -> bool:
-    """A source credit that is only a domain ("BVINEWS.COM"): never the article's text. Other credit
+    """A source credit that is only a domain ("EXAMPLENEWS.COM"): never the article's text. Other credit
     lines ("Additional reporting by …") the extractors' vote may keep, as annotators often do."""
     return line.reason == "credits" and " " not in line.text and v.BARE_DOMAIN.match(line.text) is not None
 
@@ -253,9 +253,9 @@ _SITE_STAFF = re.compile(r"\s+(?:staff|team|desk|editors?)$", re.IGNORECASE)
 
 
 def _names_the_site(value: str, sitename) -> bool:
-    """An author field that is the site's name ("Jobs & Hire"), or one word that opens a longer site name:
-    the organisation that runs it ("Google" on "Google Online Security Blog"; a person's full name that
-    opens one, "Gregory Szorc's Digital Home", is still a person's)."""
+    """An author field that is the site's name ("Jobs & More"), or one word that opens a longer site name:
+    the organisation that runs it ("Acme" on "Acme Engineering Blog"; a person's full name that
+    opens one, "Jane Roe's Digital Home", is still a person's)."""
     site = _letters_key(sitename)
     if not site:
         return False
@@ -281,7 +281,7 @@ def _without_site(authors: list[str], sitename) -> list[str]:
 
 
 def _letters_key(value) -> str:
-    """lines.key of a page field (letters and digits only, casefolded: "Jobs & Hire" and "Jobs; Hire"
+    """lines.key of a page field (letters and digits only, casefolded: "Jobs & More" and "Jobs; More"
     alike); "" when the field is missing."""
     return ln.key(value) if isinstance(value, str) else ""
 
@@ -425,7 +425,7 @@ def clean_lines(
             fact = facts[text] = _meta_facts(text)
         dates, found, label, role = fact
         if head_end - _NAMED_DATE_REACH <= i < head_end and not (dates or found or label) and (named := _named_date(text)):
-            dates, found, label = named  # "CBS News February 24, 2020, 7:57 AM" over the headline
+            dates, found, label = named  # "City News March 3, 2021, 8:05 AM" over the headline
         if dates and i > 0 and len(lines[i - 1].text) <= _MAX_BARE_LABEL and DATE_BARE_LABEL.match(lines[i - 1].text):
             dates = labelled(lines[i - 1].text, dates)  # "Last Modified:" / "03-10-2004": the label's date
             meta[i - 1] = True
@@ -496,7 +496,7 @@ def clean_lines(
             continue
         if " | " in line.text:  # "Headline | Site" is the document <title>, not the headline
             score *= _PIPE_TITLE_FACTOR
-        if md.looks_like_outlet(line.text):  # the masthead ("The Harbor Times"), not a headline
+        if md.looks_like_outlet(line.text):  # the masthead ("The Valley Courier"), not a headline
             continue
         if md.standalone_name(line.text) or md.scoreline(line.text) or md.inner_sentence_end(line.text):
             score *= _WEAK_TITLE_FACTOR
@@ -735,8 +735,8 @@ def _end_before_post_footer(lines: list[ln.Line], start: int, end: int) -> int:
 
 
 def _end_at_page_footer(lines: list[ln.Line], start: int, end: int) -> int:
-    """The run's end moved up to the page's footer notice inside it ("Copyright 2020 The Jamaica
-    Information Service. All Rights Reserved.") when at least _ANCHORED_MIN_WORDS prose words of the run
+    """The run's end moved up to the page's footer notice inside it ("Copyright 2021 The Example
+    Herald. All Rights Reserved.") when at least _ANCHORED_MIN_WORDS prose words of the run
     lie above it: what a dump holds after the page's footer is hidden panels, modals and script text."""
     words = 0
     for i in range(start, end):
@@ -1134,7 +1134,7 @@ def _keep_code_blocks(lines: list[ln.Line], keep: list[bool], start: int, end: i
     prose that resumes under a block at the run's end is kept too (the densest run stops at the code)."""
     i = start + 1
     while i <= end and i < len(lines):
-        intro = _code_intro(lines, keep, i)  # "Finally, the config file:" between a paragraph and the block
+        intro = _code_intro(lines, keep, i)  # "Then the service file:" between a paragraph and the block
         if keep[i] or not (keep[i - 1] or intro) or not _code_line(lines[i]):
             i += 1
             continue
@@ -1238,7 +1238,7 @@ _LABEL_MAX_WORDS = 4
 
 
 def _label_heading(lines: list[ln.Line], i: int) -> bool:
-    """A label heading of a structured text ("Results:", "Primary Funding Source:") over the sentence
+    """A label heading of a structured text ("Results:", "Study Design:") over the sentence
     or paragraph it labels: at most _LABEL_MAX_WORDS capitalised words and a colon."""
     text = lines[i].text
     return (text.endswith(":") and lines[i].n <= _LABEL_MAX_WORDS and text[:1].isupper()
@@ -1321,7 +1321,7 @@ _NUMBERED_ITEM_MAX_CHARS = 300
 
 
 def _keep_numbered_lists(lines: list[ln.Line], keep: list[bool]) -> None:
-    """A numbered list the article holds or ends with ("01. Robert Plant" ... "100. Ray Gillen", an
+    """A numbered list the article holds or ends with ("01. Ann Lee" ... "100. Tom Hale", an
     agenda's "1." "2." with nested "1." "2." "3."): a block of numbered lines, none chrome, whose numbers
     count on from each other (up by one, down by one, or back to 1 for a nested list), with a kept
     line inside it or a kept line right above it where the count starts at 1 (or counts down). Menus
@@ -1453,7 +1453,7 @@ _SHORT_HEADLINE_WORDS = (2, 3)
 def _short_headline_before(
     lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int, byline: str | None
 ) -> int | None:
-    """A two- or three-word headline ("Performant Python", "Leadership Styles") right above the
+    """A two- or three-word headline ("Performant Python", "Team Budgets") right above the
     article (chrome and metadata skipped, at most _HEADER_REACH lines): capitalised, no sentence
     end, one of its content words in the article's first paragraphs (an author's name above the
     article has none); not a list item, an outlet's name, the byline, UI vocabulary, a link row or a
@@ -1602,7 +1602,7 @@ def _comments_start(lines: list[ln.Line], keep: list[bool]) -> int:
 
 def _name_under_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int) -> str | None:
     """A bare byline name right under the header's date line, above the article ("June 19, 2019" /
-    "Andrea Middleton" / the lead; the header may sit under a headline and standfirst the run holds);
+    "Jane Roe" / the lead; the header may sit under a headline and standfirst the run holds);
     the name line becomes metadata."""
     for i in range(min(first + _HEADER_GAP_LINES, len(lines) - 1)):
         if meta[i] and not md.byline(lines[i].text) and date_line(lines[i].text):
@@ -1637,8 +1637,8 @@ _MAX_LINKED_NAMES = 4
 
 def _names_over_lines(lines: list[ln.Line], i: int) -> tuple[str, int]:
     """(the names, index of the last name line) of a byline whose names a dump put on lines of their
-    own, joined by "and"/"&"/"," lines ("David Brand" / "and" / "Ramsey Khalifeh" -> "David Brand and
-    Ramsey Khalifeh"); the name at i alone when no joiner line and name follow it."""
+    own, joined by "and"/"&"/"," lines ("Ann Lee" / "and" / "Tom Hale" -> "Ann Lee and
+    Tom Hale"); the name at i alone when no joiner line and name follow it."""
     names, last = [lines[i].text], i
     while (len(names) < _MAX_LINKED_NAMES and last + 2 < len(lines)
            and lines[last + 1].text.casefold() in _NAME_JOINER_LINE and _named(lines[last + 2].text)):
@@ -1724,14 +1724,14 @@ def _line_over_byline(lines: list[ln.Line], meta: list[bool], keep: list[bool], 
         if keep[i] or not header_line_is_title(line) or md.looks_like_outlet(line.text):
             return None
         if md.standalone_name(line.text) and not _names_the_article(line.text, lines, keep):
-            return None  # "Jane Doe" over her date line; "Managing Python Environments" names the article's subject
+            return None  # "Jane Doe" over her date line; "Packaging Rust Crates" names the article's subject
         return i
     return None
 
 
 def _names_the_article(text: str, lines: list[ln.Line], keep: list[bool]) -> bool:
     """A Title Case line whose content words recur in the article's opening (as a title's must): a short headline
-    ("Managing Python Environments"), not a person's name, which the article seldom repeats."""
+    ("Packaging Rust Crates"), not a person's name, which the article seldom repeats."""
     return md.title_score(text, md.content_words(_head_text(lines, keep, _TITLE_BODY_CHARS))) >= _TITLE_MIN_SCORE
 
 

@@ -26,7 +26,7 @@ _LABEL_WORDS = (
     r"(?P<prep> on| at| am| le| el| il| op)?\s*"
 )
 LABEL = re.compile(_LABEL_WORDS + r"[:\-–—]?\s*(?P<rest>.{4,100})$", re.IGNORECASE)
-# the label alone, its date in the next element ("Last Modified:" / "03-10-2004 2:20pm"); with a colon
+# the label alone, its date in the next element ("Last Modified:" / "04-11-2005 3:40pm"); with a colon
 # or a dangling preposition ("Posted on") it is a label even when no date follows
 BARE_LABEL = re.compile(_LABEL_WORDS + r"(?P<colon>[:\-–—]?)\s*$", re.IGNORECASE)
 _UPDATE_LABELS = (
@@ -36,7 +36,7 @@ _UPDATE_LABELS = (
 # "Mar 16, 2024 | 11:30 AM": a separator before a bare clock time is not a part break
 _PART_SPLIT = re.compile(
     r"\s+[|•·]\s+(?!\d{1,2}[:.]\d{2}(?!\d))|\s{2,}|\s+[–—-]\s+(?=(?:last )?(?:updated|modified|published|posted|created)\b)|"
-    # "page.html - Created 03-10-2004 2:20pm - Last Modified: 03-10-2004 2:20pm": a document's stamp line
+    # "page.html - Created 04-11-2005 3:40pm - Last Modified: 04-11-2005 3:40pm": a document's stamp line
     r"(?<=(?-i:[\dA-Z]))\s+(?=last (?:updated|modified)\b)",  # "Mon 20 Jan 2020 06.05 GMT Last modified on Mon 20 Jan 2020 06.07 GMT"
     re.I,
 )
@@ -62,7 +62,7 @@ _FAST = (
     re.compile(r"^(?P<y>\d{4})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\.\d{1,9})?"
                r"\s?(?P<tz>Z|UTC|GMT|[+-]\d{2}:?\d{2}(?!\d))?)?", re.I),
     re.compile(r"^(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})[/.](?P<y>\d{4})" + _TIME, re.I),
-    re.compile(r"^(?P<a>\d{1,2})(?P<sep>/)(?P<b>\d{1,2})/(?P<yy>\d{2})(?![\d/])" + _TIME, re.I),  # "11/08/23 5:19pm"
+    re.compile(r"^(?P<a>\d{1,2})(?P<sep>/)(?P<b>\d{1,2})/(?P<yy>\d{2})(?![\d/])" + _TIME, re.I),  # "12/09/22 4:10pm"
     re.compile(_TIME_FIRST + r"(?:\w+,?\s+)?" + _MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})", re.I),
     re.compile(_TIME_FIRST + r"(?:\w+,?\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r",?\s+(?P<y>\d{4})", re.I),
 )

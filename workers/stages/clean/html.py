@@ -213,16 +213,16 @@ _RESTATE_MIN_SHARED = 3  # words shared before two fifths of the shorter one are
 
 def _restates(words: set[str], wanted: set[str]) -> bool:
     """An <h1> restates the declared title: more than half of the shorter one's words shared, or two
-    fifths and at least _RESTATE_MIN_SHARED words (a headline under a differently worded SEO title: "20
-    Clever Small Nursery Ideas When You're Tight On Space" for "Clever Ideas to Set Up Baby's Nursery in A
-    Small Space"; a two-word site name sharing one word with a long title does not)."""
+    fifths and at least _RESTATE_MIN_SHARED words (a headline under a differently worded SEO title: "12
+    Quick Garden Fixes When You're Short On Time" for "Quick Ways to Tidy a Garden in A
+    Short Time"; a two-word site name sharing one word with a long title does not)."""
     shared, shorter = len(words & wanted), min(len(words), len(wanted))
     return shared * 2 > shorter or (shared >= _RESTATE_MIN_SHARED and shared * 5 >= shorter * 2)
 
 
 def _kicker_or_case(headline: str, declared: str) -> bool:
     """The declared title is the better text: the <h1> is the same words in another case (a CSS
-    transform's source) or all in lower case ("privacy policy" under "SibenLab privacy policy"), or
+    transform's source) or all in lower case ("privacy policy" under "ExampleLab privacy policy"), or
     the declared title is inside it after a kicker ("Open ProgressWhy …")."""
     at = headline.casefold().find(declared.casefold())
     lower = headline == headline.lower() and declared != declared.lower()

@@ -117,7 +117,7 @@ def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
     if row is not None:
         return row  # end_marker, about_section, credits
     if length <= 60 and " " not in text and "." in text and v.BARE_DOMAIN.match(text):
-        return "credits"  # "BVINEWS.COM": the source credit of copied text
+        return "credits"  # "EXAMPLENEWS.COM": the source credit of copied text
     if length <= 300 and "©" in text and v.COPYRIGHT.search(text):
         return "copyright"
     if _ALL_TRIGGERS.isdisjoint(tokens):

@@ -104,7 +104,7 @@ def split_dateline(paragraph: str) -> tuple[str | None, str, str | None]:
             if len(rest.split()) >= 5:
                 return m.group("place").rstrip(" ,"), rest, m.group("agency") or m.group("wire")
     m = _DATELINE_MIXED.match(head)
-    if m and not _OUTLET.search(m.group("place")):  # "Kaieteur News – Police said ...": the outlet, not a place
+    if m and not _OUTLET.search(m.group("place")):  # "Harbour News – Police said ...": the outlet, not a place
         first = m.group("place").split(",")[0]
         if first.casefold() not in _NOT_PLACES and first.split()[0].casefold() not in _NOT_PLACES:
             rest = paragraph[m.end():].lstrip(" -–—:")
@@ -230,7 +230,7 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
         return " ".join(words), next((p for p in parts[1:] if _OUTLET.search(p)), None)
     outlet = next((p for p in parts[1:] if _OUTLET.search(p)), None)
     names = [parts[0]]
-    for part in parts[1:]:  # "By Carla Weiss, Derek Morgan and Nora Ellis": the other names
+    for part in parts[1:]:  # "By Ann Lee, Tom Hale and Joe Park": the other names
         if _OUTLET.search(part) or _ROLE_ONLY.match(part) or v.DESK_CREDIT.match(part) or not authors(part):
             break
         names.append(part)

@@ -200,14 +200,14 @@ BIO_WORDING = re.compile(
 AUTHOR_CONTACT = re.compile(r"\b(?:reach|contact|email|e-mail|write to) (?:him|her|them|me)\b[^\n]{0,80}@", re.IGNORECASE)
 # the end of a press release or wire story: "###", "# # #", "-30-", "- ENDS -"
 END_OF_COPY = re.compile(r"^(?:#{3,}|# # #|-+ ?30 ?-+|-* ?ends ?-*)$", re.IGNORECASE)
-# a line that is only a site's domain ("BVINEWS.COM", "www.example.org"): the source credit of copied text
+# a line that is only a site's domain ("EXAMPLENEWS.COM", "www.example.org"): the source credit of copied text
 BARE_DOMAIN = re.compile(r"^[a-z0-9-]{2,40}(?:\.[a-z0-9-]{2,40}){0,2}\.(?:com|org|net|news|info|co|tv|gov|edu)(?:\.[a-z]{2})?/?$", re.IGNORECASE)
 # an "About <Organisation>" boilerplate heading (press releases): a proper name, no sentence
 ABOUT_SECTION = re.compile(r"^About (?:the )?[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|of|and|for|&|the|de|du|la)){0,6}$")
 
 ICONISH = re.compile(r"icon|chevron|glyph|svg|sprite", re.IGNORECASE)
 
-# captions and photo credits; _CREDITED: who a credit names, capitalised words ("Evert Tennis Academy", "@jdoe")
+# captions and photo credits; _CREDITED: who a credit names, capitalised words ("Northside Rowing Club", "@jdoe")
 _CREDITED = r"(?:the )?(?-i:[A-Z@][\w.'’&@-]*(?: (?:[A-Z@&][\w.'’&@-]*|of|the|and|for|de|van|von|on)){0,7})"
 PHOTO_CREDIT = re.compile(
     r"(?:\((?:AP|AFP|Reuters|EPA|Getty)?\s*(?:photo|image|picture|file|credit)s?\b[^)]{0,80}\)|"
@@ -216,7 +216,7 @@ PHOTO_CREDIT = re.compile(
     r"^(?:photo|image|picture|photograph|illustration)s? by [\w.'’ -]{1,40} on (?:unsplash|pexels|pixabay|flickr)$|"
     r"\b(?:photo|photograph|image|picture)(?: credit)?\s*:\s*\S|\bgetty images\b|\bshutterstock\b|"
     r"\b(?:photo|image|picture)\s*/\s*[A-Z]|/\s*(?:AP|AFP|Reuters|EPA|Getty Images)(?: files?)?\s*$|"
-    # "... his competitive rise. Photo via Evert Tennis Academy", "Courtesy of Forests News": the credit closes the line
+    # "... his competitive rise. Photo via Northside Rowing Club", "Courtesy of River Press": the credit closes the line
     r"(?:^|[.!?”\"] |\s[-–—|] ?)(?:photo|photograph|image|picture|video)s? (?:via|courtesy(?: of)?|by) " + _CREDITED + r"\.?$|"
     r"^(?:(?:photo|image|picture)s? )?courtesy(?: of)? " + _CREDITED + r"\.?$)",
     re.IGNORECASE,
@@ -259,7 +259,7 @@ ROLE_LINE = re.compile(
 )
 
 # a byline that names a desk or the staff, not a person ("Editorial Staff", "Staff Reporter", "News Desk",
-# "Web Team", "HLNF Staff Report", "Times Staff Writer", "Staff and news service reports"): the
+# "Web Team", "KXYZ Staff Report", "Times Staff Writer", "Staff and news service reports"): the
 # record's byline is then empty (metadata.authors); at most one free word (an outlet's short name)
 # before it, so "Adam Aaronson PhillyVoice Staff" stays a person with a site credit run into it
 DESK_CREDIT = re.compile(
@@ -421,7 +421,7 @@ AUTHOR_LINK_PREFIX = re.compile(r"^(?:view (?:all )?(?:posts|articles|stories) b
 # class words of the parts of an <h1> that are not the headline: a subtitle, dek or kicker set inside it
 HEADLINE_EXTRA_CLASS = re.compile(r"subtitle|sub-title|subhead|kicker|eyebrow|flytitle|dek\b|standfirst|strap", re.IGNORECASE)
 # month names in the other languages dateparser reads here (dates.DATE_LANGUAGES), for bare date lines
-# ("mardi 5 juin 2018", "5. Juni 2018"); one row per language, January first (Russian: the genitive a date uses)
+# ("jeudi 7 mars 2019", "5. Juni 2018"); one row per language, January first (Russian: the genitive a date uses)
 MONTH_NAMES_OTHER = {
     "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
     "de": "januar februar märz april mai juni juli august september oktober november dezember",

@@ -121,7 +121,7 @@ def nouns(nlp: Language) -> frozenset[str]:
 
 
 def all_caps_headline(title: str) -> bool:
-    """An ALL-CAPS headline ("MAYOR DELGADO QUITS AFTER AUDIT"): three or more words, at least
+    """An ALL-CAPS headline ("MAYOR ORTEGA RESIGNS AFTER AUDIT"): three or more words, at least
     80% of them in capitals."""
     words = _WORDS.findall(title)
     return len(words) >= 3 and sum(word.isupper() for word in words) >= 0.8 * len(words)
@@ -129,9 +129,9 @@ def all_caps_headline(title: str) -> bool:
 
 def recase_caps(title: str, body: str, nlp: Language) -> str:
     """An ALL-CAPS headline in the case its words have in the body, same length, for the model:
-    "MAYOR DELGADO QUITS OVER AUDIT" -> "Mayor Delgado quits over audit".
+    "MAYOR ORTEGA RESIGNS OVER AUDIT" -> "Mayor Ortega resigns over audit".
 
-    A word takes the form the body gives it inside a sentence (a name "Delgado", an acronym
+    A word takes the form the body gives it inside a sentence (a name "Ortega", an acronym
     "NATO", a common word "audit"); a word the body lacks stays capitalised unless it is a stop
     word or common English. The first word is capitalised."""
     words = lexicon(nlp)
@@ -616,7 +616,7 @@ def _possessives(article: Article, found: list[Mention]) -> list[Mention]:
     """A trailing "'s"/"s'" is kept only when it is part of the name, by evidence.
 
     Stripped (by the trim) for persons and known countries (their names never end in 's), and
-    when the bare form stands alone elsewhere in the article ("Vargas's office" ... "Vargas").
+    when the bare form stands alone elsewhere in the article ("Moreno's office" ... "Moreno").
     Kept ("Macy's", "St John's") when the name with it is in the lexicon
     tables.NAMES_ENDING_IN_S or is a saint's name in the possessive, or when the bare form never
     stands alone and the "'s" form is used as a name: before a verb, a preposition or
@@ -730,7 +730,7 @@ _PLACE_OFFICE = re.compile(
 
 
 def _places_of_offices(article: Article, found: list[Mention]) -> list[Mention]:
-    """"mayor of Fennick Bay", "governor of Ohio": the name after an office of a place
+    """"mayor of Alder Bay", "governor of Ohio": the name after an office of a place
     (tables.PLACE_OFFICES) is a place, whatever the model said (FAC, LOC, ORG, PERSON)."""
     for m in found:
         if m.forced or m.label == "GPE":
@@ -741,7 +741,7 @@ def _places_of_offices(article: Article, found: list[Mention]) -> list[Mention]:
 
 
 def _analysts_at(article: Article, found: list[Mention]) -> list[Mention]:
-    """"Analysts at Barclays", "economists from Nomura": the capitalised words are the firm
+    """"Analysts at HSBC", "economists from Nomura": the capitalised words are the firm
     they work for, an organisation, when the model left them untagged."""
     text = article.body
     taken = _occupied(article.body_doc) + [(m.start, m.end) for m in found if m.field == "body"]
@@ -780,7 +780,7 @@ def toponym_shaped(name: str) -> bool:
 def _generic_places(article: Article, found: list[Mention]) -> list[Mention]:
     """"the last mine in Redgum Flat closed": a name ending in a toponymic generic term after a
     preposition of place (tables.LOCATIVE_PREPOSITIONS, "the" allowed between) or after "of"
-    right behind a person ("Mayor Ana Ruiz of Pine Hollow") is a place, GPE, when the model
+    right behind a person ("Mayor Ana Ruiz of Larch Hollow") is a place, GPE, when the model
     called it an organisation, a nationality, a facility or (after "in", "near", "outside",
     "of") a person. A possessive ("in Harrison Ford's film") is left alone."""
     person_ends = _person_ends(found)
@@ -824,9 +824,9 @@ _OF_BEFORE = re.compile(r"[ \t]+of[ \t]+$")
 
 
 def _untagged_toponyms(article: Article, found: list[Mention]) -> list[Mention]:
-    """Names the model left untagged that read as a place's (toponym_shaped: "Pine Hollow") are
+    """Names the model left untagged that read as a place's (toponym_shaped: "Larch Hollow") are
     places, GPE, after a preposition of place (tables.LOCATIVE_PREPOSITIONS: "near Redgum Flat")
-    or after "of" right behind a person ("Mayor Ana Ruiz of Pine Hollow"). A name followed by
+    or after "of" right behind a person ("Mayor Ana Ruiz of Larch Hollow"). A name followed by
     another capitalised word ("Bear Creek Elementary") is part of a longer name, left alone."""
     text = article.body
     taken = _occupied(article.body_doc) + [(m.start, m.end) for m in found if m.field == "body"]
@@ -1238,7 +1238,7 @@ def _label_groups(article: Article, found: list[Mention]) -> tuple[dict[str, lis
 
 def _more_mentions(article: Article, found: list[Mention], groups: dict, labelled: dict) -> None:
     """Mentions the model missed: the same surface forms (and known surnames) elsewhere, in any
-    case in a Title Case or ALL-CAPS headline ("MAYOR DELGADO QUITS" -> "Rosa Delgado")."""
+    case in a Title Case or ALL-CAPS headline ("MAYOR ORTEGA RESIGNS" -> "Lena Ortega")."""
     occupied = {
         "title": _occupied(article.title_doc) + [(m.start, m.end) for m in found if m.field == "title"],
         "body": _occupied(article.body_doc) + [(m.start, m.end) for m in found if m.field == "body"],

@@ -381,7 +381,7 @@ def _role_then_name(words: list[str], vocab) -> bool:
     rest = [w.strip(_TRIM_END) for w in words[prefix:]]
     return (
         prefix > 0
-        and not roles.is_saint(words[0])  # "St. Louis Park", "St. Ives Apricot Scrub"
+        and not roles.is_saint(words[0])  # "St. Louis Park", "St. Agnes Bakery"
         and 2 <= len(rest) <= 3
         and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in rest)
         and not any(canonical._is_title(w) or vocab[w.lower()].is_stop or w.lower() in NAMED_HEADS for w in rest)
@@ -525,7 +525,7 @@ def _piece_mention(
         return None
     surface = text[start:end]
     if not canonical.has_capital(surface) or not any(c.isalpha() for c in surface):
-        return None  # "chevron", "editicon v-expandicon", numbers
+        return None  # "chevron", "menuicon v-toggleicon", numbers
     name = canonical.normalise(surface)
     if canonical.is_office_only(name):
         return None

@@ -130,7 +130,7 @@ def named_after_roles(text: str) -> list[tuple[int, int, int]]:
                 break  # punctuation or a possessive ends the name
         if match.group()[:1].isupper() and _THE_BEFORE.search(text, max(0, match.start() - 5), match.start()) \
                 and keys[0] not in ("rev", "reverend"):
-            continue  # "the Teacher Retirement System", "the Pilot Program": a name, not a role
+            continue  # "the Water Quality Board", "the Pilot Program": a name, not a role
         if name and (match.start() == 0 or text[match.start() - 1] in " \t\n\"'(\u201c"):
             found.append((_modifiers_before(text, match.start()), name[0][0], name[-1][1]))
     return found

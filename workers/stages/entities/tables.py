@@ -166,7 +166,7 @@ COUNTRY_FORMS: dict[str, str] = {
     "DR Congo": "Democratic Republic of the Congo", "DRC": "Democratic Republic of the Congo",
 }
 
-# Offices of a place: the name after "<office> of" is a place ("mayor of Fennick Bay").
+# Offices of a place: the name after "<office> of" is a place ("mayor of Alder Bay").
 PLACE_OFFICES = frozenset({"mayor", "lord mayor", "deputy mayor", "governor", "lieutenant governor", "premier"})
 
 # Nouns after which "of X" names a place ("the port of Rotterdam", "the town of Kirkby").
