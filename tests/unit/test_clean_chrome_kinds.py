@@ -165,7 +165,7 @@ def test_an_error_in_the_news_is_not_a_corrections_policy():
     assert line.kind == ln.PROSE
 
 
-@pytest.mark.parametrize("heading", ["Recent Posts", "Popular Posts", "Recent news", "Similar posts", "Latest articles"])
+@pytest.mark.parametrize("heading", ["Recent Posts", "Popular Posts", "Recent news", "Similar posts", "Latest articles", "Recent Comments"])
 def test_recent_and_popular_post_lists_are_teaser_sections(heading):
     from workers.stages.clean import sections
 

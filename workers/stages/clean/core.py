@@ -356,6 +356,7 @@ def clean_lines(
         start, end = _article_above_closing(lines, kinds, *ln.densest_run(lines))
         start = _labels_above_run(lines, _lead_above_run(lines, start))
         end = _end_at_page_footer(lines, start, _end_before_post_footer(lines, start, _end_across_inline_boxes(lines, end)))
+        end = _end_before_link_list(lines, start, end)
         keep = [start <= i < end and line.kind in ln.CONTENT_KINDS for i, line in enumerate(lines)]
         _keep_inner_structure(lines, keep, start, end)
         _keep_dump_structure(lines, keep, start, end)
@@ -689,6 +690,29 @@ def _end_at_page_footer(lines: list[ln.Line], start: int, end: int) -> int:
             return i
         words += line.n if line.kind == ln.PROSE else 0
     return end
+
+
+_LINK_LIST_BELOW = 2  # items of a list that go on below the run's end
+
+
+def _end_before_link_list(lines: list[ln.Line], start: int, end: int) -> int:
+    """The run's end moved up above a bulleted list it cuts in two: when the list goes on below the
+    run for at least _LINK_LIST_BELOW more items and the items inside the run are headlines (none ends
+    a sentence with a full stop, at least half are headline-shaped: "* Kraken vs. Coinbase: How Do They
+    Compare?"), the list is a list of links to other pages that the run swallowed because a few of its
+    headlines read as prose; an article's own list ends where the article does."""
+    i = end
+    while i > start and md.BULLET.match(lines[i - 1].text):
+        i -= 1
+    items = [lines[j].text.split(None, 1)[1] for j in range(i, end)]
+    if len(items) < 2 or any(item.rstrip("\"'”’)").endswith(".") for item in items):
+        return end
+    below = end
+    while below < len(lines) and below - end < _LINK_LIST_BELOW and md.BULLET.match(lines[below].text):
+        below += 1
+    if below - end < _LINK_LIST_BELOW or 2 * sum(map(md.headline_shaped, items)) < len(items):
+        return end
+    return i
 
 
 _RIGHTS_RESERVED = re.compile(r"\ball rights reserved\b", re.IGNORECASE)

@@ -1,0 +1,48 @@
+"""Dump passes of the sixth session (issue 10 item 3): shapes of a page dump that decide where the
+article's run ends and what its header holds. Synthetic lines only; each rule and each row tested."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers.stages.clean import core as stage
+
+ARTICLE = [
+    "The harbour board approved a plan on Monday to dredge the outer channel before the autumn storms arrive.",
+    "Engineers said the channel had silted up faster than expected after two wet winters in a row.",
+    "The work will cost about four million pounds and is expected to take eleven weeks to complete.",
+]
+HEADER = ["Harbour board backs channel dredging", "By Jane Doe", "March 5, 2024"]
+# a list of links to other pages: a few headlines read as prose, the list goes on below them
+LINK_LIST = [
+    "* Ferry Fares vs. Rail Fares: How Do They Compare?",
+    "* Best Coastal Walks",
+    "* Lighthouse Tours vs. Boat Trips: Which Is Better?",
+    "* Harbour Review",
+    "* Marina Review",
+    "* Quay Review",
+]
+
+
+def test_a_link_list_the_run_cuts_in_two_is_not_article():
+    record = stage.clean_lines([*HEADER, *ARTICLE, *LINK_LIST, "Follow Us", "Facebook Twitter Instagram"])
+    assert record["paragraphs"] == ARTICLE
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        # the article's own list: its items end in full stops
+        ["* Boats must register with the harbour master before entering.", "* Fees are due within a week.",
+         "* Dredging runs from May to July.", "* Anchoring is banned in the channel."],
+        # a list that does not go on below the run's end
+        ["* Ferry Fares vs. Rail Fares: How Do They Compare?", "* Lighthouse Tours vs. Boat Trips: Which Is Better?"],
+    ],
+)
+def test_an_articles_own_list_stays(items):
+    texts = [*HEADER, *ARTICLE, *items]
+    record = stage.clean_lines(texts + ["Follow Us", "Facebook Twitter Instagram"])
+    kept = [p for p in record["paragraphs"] if p.startswith("* ")]
+    prose_items = [item for item in items if record["paragraphs"].count(item)]
+    assert kept == prose_items  # whatever the run keeps of the list, the new rule does not cut it
+    assert stage._end_before_link_list(stage.ln.classify(texts), 0, len(texts)) == len(texts)
