@@ -46,3 +46,29 @@ def test_an_articles_own_list_stays(items):
     prose_items = [item for item in items if record["paragraphs"].count(item)]
     assert kept == prose_items  # whatever the run keeps of the list, the new rule does not cut it
     assert stage._end_before_link_list(stage.ln.classify(texts), 0, len(texts)) == len(texts)
+
+
+@pytest.mark.parametrize(
+    "line, credit",
+    [
+        ("Officers found the boat on a trailer at the ramp in Fajardo. By U.S. CUSTOMS AND BORDER PROTECTION", True),
+        ("The new ferry leaves the quay on its first run on Monday. Photo by JANE DOE", True),
+        ("Crews cleared the channel on Friday. By REUTERS", True),
+        # a name in ordinary case, or no sentence before it: not this shape
+        ("The report was written by Jane Doe", False),
+        ("The ferry was built in 1962. By then the port had closed", False),
+        ("The work was paid for by NASA and the ESA", False),
+    ],
+)
+def test_caps_credit_tail_rows(line, credit):
+    from workers.stages.clean import vocabulary as v
+
+    assert bool(v.CAPS_CREDIT_TAIL.search(line)) is credit
+
+
+def test_a_caption_with_its_credit_over_the_lead_is_not_the_standfirst():
+    caption = ("The harbour board approved a plan to dredge the outer channel before the autumn storms. "
+               "By PORT AUTHORITY PRESS OFFICE")
+    record = stage.clean_lines([*HEADER, caption, *ARTICLE])
+    assert record["summary"] is None
+    assert record["paragraphs"] == ARTICLE

@@ -555,7 +555,8 @@ def clean_lines(
                 source = agency.strip()
             break
         # only a standfirst or a caption may come before the dateline paragraph
-        if not (_restates(paragraph, paragraphs, j) or md.is_caption(paragraph, before_lead=True)):
+        if not (_restates(paragraph, paragraphs, j) or md.is_caption(paragraph, before_lead=True)
+                or v.CAPS_CREDIT_TAIL.search(paragraph)):
             break
     if dateline is None and len(paragraphs) >= 2:
         # no dateline: the lead is the first paragraph unless it only restates the next one
@@ -564,6 +565,9 @@ def clean_lines(
     out: list[str] = []
     for j, paragraph in enumerate(paragraphs):
         if j < lead:
+            if v.CAPS_CREDIT_TAIL.search(paragraph):  # a caption with its credit, never the standfirst
+                removed["caption"] += 1
+                continue
             if (
                 summary is None
                 and paragraph.count(" ") >= 7
@@ -1380,7 +1384,7 @@ def _standfirst_after(
             continue
         if keep[i] or line.kind == "boilerplate" or not 10 <= line.n <= 60 or line.stop < 0.15:
             return None
-        if md.is_caption(line.text, before_lead=True) or md.headline_shaped(line.text):
+        if md.is_caption(line.text, before_lead=True) or md.headline_shaped(line.text) or v.CAPS_CREDIT_TAIL.search(line.text):
             return None
         return i
     return None

@@ -222,6 +222,9 @@ PHOTO_CREDIT = re.compile(
 )
 # a photographer/outlet credit closing a caption: "... on Monday. (Jane Doe/The Daily Courier)"
 PAREN_CREDIT = re.compile(r"\((?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}) ?/ ?[A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,4}\)$")
+# an all-capitals credit closing a caption after its sentence: "... in Las Croabas. By U.S. CUSTOMS AND BORDER
+# PROTECTION", "... on Monday. Photo by JANE DOE" (a standfirst never ends with one)
+CAPS_CREDIT_TAIL = re.compile(r"[.!?”\"] (?:(?:photo|photograph|image|picture)s? )?by (?-i:[A-Z][A-Z.'’&-]+(?: [A-Z][A-Z.'’&-]*){0,7})$", re.IGNORECASE)
 # weaker caption wording, trusted only before the lead paragraph
 PHOTO_WORDING = re.compile(r"\bfile (?:photo|picture)\b|\bin this (?:file )?(?:photo|image|picture)\b|\bpictured\b", re.I)
 POSITIONAL = re.compile(
