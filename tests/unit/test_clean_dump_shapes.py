@@ -72,3 +72,29 @@ def test_a_caption_with_its_credit_over_the_lead_is_not_the_standfirst():
     record = stage.clean_lines([*HEADER, caption, *ARTICLE])
     assert record["summary"] is None
     assert record["paragraphs"] == ARTICLE
+
+
+@pytest.mark.parametrize(
+    "line, link",
+    [
+        ("Search for this author in:", True),
+        ("Search for more papers by this author", True),
+        ("View all articles by this author", True),
+        ("More stories from this author", True),
+        ("Search for:", False),
+        ("About this author", False),
+    ],
+)
+def test_author_link_rows(line, link):
+    from workers.stages.clean import vocabulary as v
+
+    assert bool(v.AUTHOR_LINK.match(line)) is link
+
+
+def test_a_bare_name_over_an_author_link_is_the_byline():
+    # no date line over the name (a name under it is the byline by another rule): only the link says so
+    texts = ["Harbour board backs channel dredging", "Jane Doe", "Search for this author in:",
+             "* PubMed", "* Google Scholar", *ARTICLE]
+    record = stage.clean_lines(texts)
+    assert record["byline"] == "Jane Doe"
+    assert record["paragraphs"] == ARTICLE

@@ -797,7 +797,8 @@ def _meta_facts(text: str) -> tuple:
     """(dates, byline, source label, staff-role line) of a short line, as the metadata loop of
     clean_lines reads them: dates (date_line or _list_or_byline_date; both need a digit, so one test
     skips the many menu and list lines), md.byline, then md.source_label when there is no byline,
-    then whether it is a staff-role line ("Business reporter", at most 60 characters) when neither."""
+    then whether it is a staff-role line ("Business reporter", at most 60 characters) or an author link
+    ("Search for this author in:", vocabulary.AUTHOR_LINK) when neither: the bare name above is the byline."""
     dates = (date_line(text) or _list_or_byline_date(text)) if _DIGIT.search(text) else None
     found = md.byline(text)
     if dates is None and found is None and _DIGIT.search(text) and (glued := _GLUED_DATE.search(text)) \
@@ -805,7 +806,8 @@ def _meta_facts(text: str) -> tuple:
         # "Shana Nys DambrotNovember 6, 2023": a byline name and its date run together (one link each)
         dates, found = date_line(text[glued.start() + 1:]), (text[:glued.start() + 1], None)
     label = None if found else md.source_label(text)
-    role = not found and not label and len(text) <= 60 and _ROLE_LINE_MATCH(text) is not None
+    role = not found and not label and len(text) <= 60 and (
+        _ROLE_LINE_MATCH(text) is not None or ("thor" in text.casefold() and v.AUTHOR_LINK.match(text) is not None))
     return dates, found, label, role
 
 

@@ -260,6 +260,13 @@ ROLE_LINE = re.compile(
     re.IGNORECASE,
 )
 
+# a link to an author's other work under the author's bare name ("Elizabeth Gibney" / "Search for this author
+# in:": the author pop-ups of journal and magazine pages); the name above it is the byline, as over ROLE_LINE
+AUTHOR_LINK = re.compile(
+    r"^(?:search for (?:more (?:papers|articles|posts|work) by )?this author(?: in)?|"
+    r"(?:see|view|read|more) (?:all |more )?(?:articles|posts|stories|work) (?:by|from) this author)\s*:?$",
+    re.IGNORECASE,
+)
 # a byline that names a desk or the staff, not a person ("Editorial Staff", "Staff Reporter", "News Desk",
 # "Web Team", "HLNF Staff Report", "Times Staff Writer", "Staff and news service reports"): the
 # record's byline is then empty (metadata.authors); at most one free word (an outlet's short name)
