@@ -98,3 +98,27 @@ def test_a_bare_name_over_an_author_link_is_the_byline():
     record = stage.clean_lines(texts)
     assert record["byline"] == "Jane Doe"
     assert record["paragraphs"] == ARTICLE
+
+
+@pytest.mark.parametrize(
+    "line, names",
+    [
+        ("Ibtisam Mahdi, Ruwaida Kamal Amer", True),
+        ("Jane Doe and John Smith", True),
+        ("Jane Doe, John Smith and Ann Lee", True),
+        ("Jane Doe", False),  # one name: _person_name's case
+        ("Local News, Top Stories", False),
+        ("Boats, Ferries and Trains", False),
+    ],
+)
+def test_co_author_names_on_one_line(line, names):
+    assert stage._person_names(line) is names
+
+
+def test_co_authors_over_the_date_line_under_a_kept_standfirst():
+    standfirst = "With the channel silting up, the harbour board struggles to keep the ferries running on time."
+    texts = ["Harbour board backs channel dredging", standfirst, "Jane Doe, John Smith",
+             "November 8 2023, 3:18 p.m.", *ARTICLE]
+    record = stage.clean_lines(texts)
+    assert record["byline"] == "Jane Doe, John Smith"
+    assert "Jane Doe, John Smith" not in record["paragraphs"]

@@ -1543,8 +1543,10 @@ def _article_subheads(lines: list[ln.Line], keep: list[bool]) -> set[str]:
 
 def _name_over_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int) -> str | None:
     """A bare byline name right above the header's date line, or above one short role/outlet line
-    over it ("Jane Doe" / "Staff Engineer" / "March 8, 2024"); the name line becomes metadata."""
-    for i in range(1, first):
+    over it ("Jane Doe" / "Staff Engineer" / "March 8, 2024"), or co-authors' names on one line
+    (_person_names); the date line may sit up to _HEADER_REACH lines into the article's first lines (a
+    caption and standfirst the run starts with); the name line becomes metadata."""
+    for i in range(1, min(first + _HEADER_REACH + 1, len(lines))):
         if not meta[i] or md.byline(lines[i].text) or not date_line(lines[i].text):
             continue
         middle = lines[i - 1]
@@ -1556,7 +1558,7 @@ def _name_over_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], fi
                 continue
             if j == i - 2 and (middle.kind == ln.PROSE or middle.n > 8 or middle.terminal):
                 continue
-            if _person_name(line.text):
+            if _person_name(line.text) or _person_names(line.text):
                 meta[j] = True
                 return line.text
         # no name over this date line (a masthead's edition date): try the next date line
@@ -1645,6 +1647,17 @@ def _author_box_name(lines: list[ln.Line]) -> str | None:
 def _named(text: str) -> bool:
     """A bare person's name that the authors list keeps whole (md.authors)."""
     return _person_name(text) and md.authors(text) == [text]
+
+
+_NAMES_SEPARATOR = re.compile(r",\s+(?:and\s+)?|\s+(?:and|&)\s+")
+_NAMES_MAX = 4
+
+
+def _person_names(text: str) -> bool:
+    """Two to _NAMES_MAX bare names on one line, each a _person_name ("Ibtisam Mahdi, Ruwaida Kamal Amer",
+    "Jane Doe and John Smith"): co-authors' names, each a link, with no "By" before them."""
+    parts = _NAMES_SEPARATOR.split(text)
+    return 2 <= len(parts) <= _NAMES_MAX and all(len(p.split()) >= 2 and _person_name(p) for p in parts)
 
 
 def _person_name(text: str) -> bool:
