@@ -122,3 +122,32 @@ def test_co_authors_over_the_date_line_under_a_kept_standfirst():
     record = stage.clean_lines(texts)
     assert record["byline"] == "Jane Doe, John Smith"
     assert "Jane Doe, John Smith" not in record["paragraphs"]
+
+
+@pytest.mark.parametrize(
+    "line, owner",
+    [
+        ("Archive – RSS – Imprint – 2009-2020 by Florian Posdziech – Powered by Nikola", "Florian Posdziech"),
+        ("© 2019 by Jane Doe. All rights reserved.", "Jane Doe"),
+        ("Copyright 2021 by Ann Marie Lee", "Ann Marie Lee"),
+        ("Posted in 2020 by a reader", None),
+        ("The law passed in 2019 by Congress", None),
+    ],
+)
+def test_copyright_by_rows(line, owner):
+    from workers.stages.clean import vocabulary as v
+
+    m = v.COPYRIGHT_BY.search(line)
+    assert (m.group("name") if m else None) == owner
+
+
+@pytest.mark.parametrize(
+    "footer, byline",
+    [
+        ("© 2009-2020 by Jane Doe – Powered by Nikola", "Jane Doe"),
+        ("© 2020 by The Harbour Times Company", None),  # an outlet or company, not a person
+    ],
+)
+def test_a_personal_sites_copyright_owner_is_the_byline_when_none_is_given(footer, byline):
+    record = stage.clean_lines(["Harbour board backs channel dredging", *ARTICLE, "Archive", footer])
+    assert record["byline"] == byline

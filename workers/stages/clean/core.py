@@ -423,7 +423,8 @@ def clean_lines(
     first = next((i for i, k in enumerate(keep) if k), len(lines))
     if byline is None:
         byline = (_name_over_date(lines, meta, keep, first) or _name_under_date(lines, meta, keep, first)
-                  or _name_with_role(lines, meta, keep, first) or _bio_name(lines) or _author_box_name(lines))
+                  or _name_with_role(lines, meta, keep, first) or _bio_name(lines) or _author_box_name(lines)
+                  or _copyright_owner(lines))
 
     # 3. title: the line a browser-tab title line ("Headline - Site") repeats; else the header line
     # whose content words best match the article's - not a subheading the article repeats (a table
@@ -1639,6 +1640,23 @@ def _author_box_name(lines: list[ln.Line]) -> str | None:
     vocabulary.AUTHOR_BOX_LABEL), when the page gives no byline."""
     for line in lines:
         m = v.AUTHOR_BOX_LABEL.match(line.text) if len(line.text) <= 80 else None
+        if m and _named(m.group("name")):
+            return m.group("name")
+    return None
+
+
+_COPYRIGHT_LINE_MAX_CHARS = 300
+
+
+def _copyright_owner(lines: list[ln.Line]) -> str | None:
+    """The person a site footer's copyright line names after "by" ("2009-2020 by Florian Posdziech",
+    vocabulary.COPYRIGHT_BY), the page's last such line, when the page gives no byline: a personal
+    site's author. A company ("by The Example Company", "by Dow Jones Media") is not a person's name."""
+    for line in reversed(lines):
+        text = line.text
+        if len(text) > _COPYRIGHT_LINE_MAX_CHARS or " by " not in text or not _DIGIT.search(text):
+            continue
+        m = v.COPYRIGHT_BY.search(text)
         if m and _named(m.group("name")):
             return m.group("name")
     return None

@@ -267,6 +267,13 @@ AUTHOR_LINK = re.compile(
     r"(?:see|view|read|more) (?:all |more )?(?:articles|posts|stories|work) (?:by|from) this author)\s*:?$",
     re.IGNORECASE,
 )
+# a site footer's copyright year(s) with the owner after "by": "© 2009-2020 by Florian Posdziech – Powered by ...",
+# "Copyright 2019 by Jane Doe." (a personal site's author; core._copyright_owner keeps only a person's name)
+COPYRIGHT_BY = re.compile(
+    r"(?:^|[–—|·•] )(?:(?:©|\(c\)|copyright)\s*)*(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?,? by "
+    r"(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3})(?=\s*(?:[–—|·•.]|$))",
+    re.IGNORECASE,
+)
 # a byline that names a desk or the staff, not a person ("Editorial Staff", "Staff Reporter", "News Desk",
 # "Web Team", "HLNF Staff Report", "Times Staff Writer", "Staff and news service reports"): the
 # record's byline is then empty (metadata.authors); at most one free word (an outlet's short name)
