@@ -151,3 +151,19 @@ def test_copyright_by_rows(line, owner):
 def test_a_personal_sites_copyright_owner_is_the_byline_when_none_is_given(footer, byline):
     record = stage.clean_lines(["Harbour board backs channel dredging", *ARTICLE, "Archive", footer])
     assert record["byline"] == byline
+
+
+@pytest.mark.parametrize(
+    "heading, kind",
+    [
+        ("AboutUniversity of Michigan", "legal"),  # "About" and the linked name glued by the dump
+        ("AboutAcme Robotics", "legal"),
+        ("About Acme Robotics", "legal"),
+        ("Aboutness", None),
+        ("About the study", None),
+    ],
+)
+def test_an_about_heading_glued_to_its_organisation(heading, kind):
+    from workers.stages.clean import sections
+
+    assert sections.heading_kind(heading) == kind

@@ -337,7 +337,7 @@ SECTION_HEADINGS: tuple[tuple[str, re.Pattern], ...] = (
         r"(?:what|here's what) (?:readers|you) (?:say|think)|house rules|"
         r"(?:comment(?:s|ing)?|discussion|community) (?:policy|guidelines|rules|standards))[.:!]?$", re.IGNORECASE)),
     ("legal", re.compile(
-        r"^(?:about (?:the )?(?:company|author|authors|(?-i:[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|of|and|for|&|the|de|du|la)){0,6}))|"
+        r"^(?:about (?:the )?(?:company|author|authors)|about ?(?:the )?(?:(?-i:[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|of|and|for|&|the|de|du|la)){0,6}))|"
         r"(?:cautionary (?:note|statement)s? (?:regarding|on|about|concerning) )?forward[- ]looking (?:statements?|information)|"
         r"safe harbou?r(?: statement)?|cautionary (?:note|statement)s?|notes? to editors?|disclaimer|"
         r"(?:media|press|investor|company|news)(?: relations)?(?: and (?:media|investor) relations)? (?:contacts?|enquiries|inquiries)|"
