@@ -167,3 +167,21 @@ def test_an_about_heading_glued_to_its_organisation(heading, kind):
     from workers.stages.clean import sections
 
     assert sections.heading_kind(heading) == kind
+
+
+@pytest.mark.parametrize(
+    "heading, kind",
+    [
+        ("Don’t miss", "teasers"),  # a typographic apostrophe, as most CMSs print it
+        ("Editor’s picks", "teasers"),
+        ("Editors’ picks", "teasers"),
+        ("Here’s what readers say", "comments"),
+    ],
+)
+def test_headings_with_a_typographic_apostrophe(heading, kind):
+    from workers.stages.clean import lines as ln
+    from workers.stages.clean import sections
+
+    assert sections.heading_kind(heading) == kind
+    if kind == "teasers":
+        assert ln.classify([heading])[0].reason == "ui_vocabulary"

@@ -53,8 +53,8 @@ UI_LINE = re.compile(
     r"more(?: stories| news| articles| from [\w .'’-]{1,40})?|recommended(?: for you| stories| reading)?|"
     r"you (?:may|might) also (?:like|be interested in)|most (?:read|popular|viewed|shared|watched)|"
     r"trending(?: now| photos| videos| stories| news| topics)?|top (?:stories|news|videos)|"
-    r"latest(?: news| stories| videos| updates)?|breaking(?: news)?|editor'?s? picks?|popular(?: now)?|"
-    r"don'?t miss|see also|also read|watch(?: now| live| video)?|live(?: tv| now| updates| blog)?|"
+    r"latest(?: news| stories| videos| updates)?|breaking(?: news)?|editor(?:['’]?s|s['’])? picks?|popular(?: now)?|"
+    r"don['’]?t miss|see also|also read|watch(?: now| live| video)?|live(?: tv| now| updates| blog)?|"
     r"videos?|photos?|pictures?|gallery|photo gallery|image \d+ of \d+|\d+ of \d+|"
     r"skip to (?:main )?content|skip navigation|menu|main menu|navigation|home|homepage|search(?: for| this (?:site|website|blog))?|close|"
     r"open|back to top|next(?: article| story)?|previous(?: article| story)?|prev|load more|show more|"
@@ -119,7 +119,7 @@ PROMO = re.compile(
     r"(?:in|to) your inbox|click here|already a (?:subscriber|member)|support (?:our|independent) journalism|"
     r"become a (?:member|subscriber)|free trial|unlimited access|subscribers only|"
     r"for (?:exclusive|subscriber)|terms of (?:use|service)|privacy policy|"
-    r"don'?t miss (?:a|any|out)|get (?:our|the) (?:free )?app|available on the app store|"
+    r"don['’]?t miss (?:a|any|out)|get (?:our|the) (?:free )?app|available on the app store|"
     r"real-time (?:news|updates)|notifications? (?:on|for)|got a (?:story|news tip|tip)\b|"
     r"send us (?:your )?(?:news |story )?tips|(?:email|contact|call) us (?:at|on)\b|"
     r"send me (?:an? )?(?:e-?mails?|updates|notifications|new posts)\b)",
@@ -323,9 +323,9 @@ SECTION_HEADINGS: tuple[tuple[str, re.Pattern], ...] = (
         r"more (?:stories|news|articles|headlines|coverage|to read|on this (?:story|topic)|(?:from|in|on|about) .{1,40})|"
         r"(?:the )?latest(?: news| stories| headlines| from .{1,40})?|recommended(?: for you| stories| reading| articles)?|"
         r"you (?:may|might|could) also (?:like|enjoy|be interested in)|(?:most|top) (?:read|popular|viewed|shared|stories)(?: (?:stories|articles|posts|news))?|"
-        r"trending(?: now| stories| news)?|popular(?: now| stories| posts| articles)?|editor'?s? picks?|what to read next|"
+        r"trending(?: now| stories| news)?|popular(?: now| stories| posts| articles)?|editor(?:['’]?s|s['’])? picks?|what to read next|"
         r"recent (?:posts|articles|stories|entries|news|comments)|(?:latest|newest|more|other|similar) (?:posts|articles|entries)|"
-        r"don'?t miss|in other news|elsewhere on .{1,40})[.:!]?$", re.IGNORECASE)),
+        r"don['’]?t miss|in other news|elsewhere on .{1,40})[.:!]?$", re.IGNORECASE)),
     ("signup", re.compile(
         r"^(?:(?:get|sign up (?:for|to)|subscribe to|join|receive) (?:the |our |a )?(?:free |daily |weekly |morning |evening )?"
         r"[\w'’&-]+(?: [\w'’&-]+){0,5} (?:newsletters?|briefings?|digest|bulletin|e-?mails?|alerts?|updates)|"
@@ -334,7 +334,7 @@ SECTION_HEADINGS: tuple[tuple[str, re.Pattern], ...] = (
         r"^(?:comments?(?: \(\d+\)| \d+)?|\d+ (?:comments?|responses?|replies)|reader comments|"
         r"(?:show|view|read|see) (?:all )?(?:\d+ )?comments|leave a (?:comment|reply)|post a comment|"
         r"add (?:a |your )?comments?|join the (?:conversation|discussion)|discussion|"
-        r"(?:what|here's what) (?:readers|you) (?:say|think)|house rules|"
+        r"(?:what|here['’]s what) (?:readers|you) (?:say|think)|house rules|"
         r"(?:comment(?:s|ing)?|discussion|community) (?:policy|guidelines|rules|standards))[.:!]?$", re.IGNORECASE)),
     ("legal", re.compile(
         r"^(?:about (?:the )?(?:company|author|authors)|about ?(?:the )?(?:(?-i:[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|of|and|for|&|the|de|du|la)){0,6}))|"
