@@ -172,7 +172,8 @@ def test_an_error_in_the_news_is_not_a_corrections_policy():
 
 
 @pytest.mark.parametrize("heading", ["Recent Posts", "Popular Posts", "Recent news", "Similar posts", "Latest articles",
-                                     "Editors’ Recommendations:", "Editors' choice", "Latest posts by Evan Symon (see all)"])
+                                     "Recent Comments", "Editors’ Recommendations:", "Editors' choice",
+                                     "Latest posts by Jane Roe (see all)"])
 def test_recent_and_popular_post_lists_are_teaser_sections(heading):
     from workers.stages.clean import sections
 

@@ -401,6 +401,7 @@ def clean_lines(
         start, end = _article_above_closing(lines, kinds, *ln.densest_run(lines))
         start = _labels_above_run(lines, _lead_above_run(lines, start))
         end = _end_at_page_footer(lines, start, _end_before_post_footer(lines, start, _end_across_inline_boxes(lines, end)))
+        end = _end_before_link_list(lines, start, end)
         keep = [start <= i < end and line.kind in ln.CONTENT_KINDS for i, line in enumerate(lines)]
         _keep_inner_structure(lines, keep, start, end)
         _keep_dump_structure(lines, keep, start, end)
@@ -473,7 +474,8 @@ def clean_lines(
     first = next((i for i, k in enumerate(keep) if k), len(lines))
     if byline is None:
         byline = (_name_over_date(lines, meta, keep, first) or _name_under_date(lines, meta, keep, first)
-                  or _name_with_role(lines, meta, keep, first) or _bio_name(lines) or _author_box_name(lines))
+                  or _name_with_role(lines, meta, keep, first) or _bio_name(lines) or _author_box_name(lines)
+                  or _copyright_owner(lines))
 
     # 3. title: the line a browser-tab title line ("Headline - Site") repeats; else the header line
     # whose content words best match the article's - not a subheading the article repeats (a table
@@ -610,7 +612,8 @@ def clean_lines(
                 source = agency.strip()
             break
         # only a standfirst or a caption may come before the dateline paragraph
-        if not (_restates(paragraph, paragraphs, j) or md.is_caption(paragraph, before_lead=True)):
+        if not (_restates(paragraph, paragraphs, j) or md.is_caption(paragraph, before_lead=True)
+                or v.CAPS_CREDIT_TAIL.search(paragraph)):
             break
     if dateline is None and len(paragraphs) >= 2:
         # no dateline: the lead is the first paragraph unless it only restates the next one
@@ -619,6 +622,9 @@ def clean_lines(
     out: list[str] = []
     for j, paragraph in enumerate(paragraphs):
         if j < lead:
+            if v.CAPS_CREDIT_TAIL.search(paragraph):  # a caption with its credit, never the standfirst
+                removed["caption"] += 1
+                continue
             if (
                 summary is None
                 and paragraph.count(" ") >= 7
@@ -747,6 +753,29 @@ def _end_at_page_footer(lines: list[ln.Line], start: int, end: int) -> int:
     return end
 
 
+_LINK_LIST_BELOW = 2  # items of a list that go on below the run's end
+
+
+def _end_before_link_list(lines: list[ln.Line], start: int, end: int) -> int:
+    """The run's end moved up above a bulleted list it cuts in two: when the list goes on below the
+    run for at least _LINK_LIST_BELOW more items and the items inside the run are headlines (none ends
+    a sentence with a full stop, at least half are headline-shaped: "* Kraken vs. Coinbase: How Do They
+    Compare?"), the list is a list of links to other pages that the run swallowed because a few of its
+    headlines read as prose; an article's own list ends where the article does."""
+    i = end
+    while i > start and md.BULLET.match(lines[i - 1].text):
+        i -= 1
+    items = [lines[j].text.split(None, 1)[1] for j in range(i, end)]
+    if len(items) < 2 or any(item.rstrip("\"'”’)").endswith(".") for item in items):
+        return end
+    below = end
+    while below < len(lines) and below - end < _LINK_LIST_BELOW and md.BULLET.match(lines[below].text):
+        below += 1
+    if below - end < _LINK_LIST_BELOW or 2 * sum(map(md.headline_shaped, items)) < len(items):
+        return end
+    return i
+
+
 _RIGHTS_RESERVED = re.compile(r"\ball rights reserved\b", re.IGNORECASE)
 _FOOTER_LINE_MAX_CHARS = 200
 _FIRST_PERSON_BIO = re.compile(r"^(?:Hi[,!]? |Hello[,!]? )?(?:I'm|I’m|I am|My name is) (?P<name>[A-Z][\w'’.-]*)")
@@ -825,7 +854,8 @@ def _meta_facts(text: str) -> tuple:
     """(dates, byline, source label, staff-role line) of a short line, as the metadata loop of
     clean_lines reads them: dates (date_line or _list_or_byline_date; both need a digit, so one test
     skips the many menu and list lines), md.byline, then md.source_label when there is no byline,
-    then whether it is a staff-role line ("Business reporter", at most 60 characters) when neither."""
+    then whether it is a staff-role line ("Business reporter", at most 60 characters) or an author link
+    ("Search for this author in:", vocabulary.AUTHOR_LINK) when neither: the bare name above is the byline."""
     dates = (date_line(text) or _list_or_byline_date(text)) if _DIGIT.search(text) else None
     found = md.byline(text)
     if dates is None and found is None and _DIGIT.search(text) and (glued := _GLUED_DATE.search(text)) \
@@ -833,7 +863,8 @@ def _meta_facts(text: str) -> tuple:
         # "Shana Nys DambrotNovember 6, 2023": a byline name and its date run together (one link each)
         dates, found = date_line(text[glued.start() + 1:]), (text[:glued.start() + 1], None)
     label = None if found else md.source_label(text)
-    role = not found and not label and len(text) <= 60 and _ROLE_LINE_MATCH(text) is not None
+    role = not found and not label and len(text) <= 60 and (
+        _ROLE_LINE_MATCH(text) is not None or ("thor" in text.casefold() and v.AUTHOR_LINK.match(text) is not None))
     return dates, found, label, role
 
 
@@ -1412,7 +1443,7 @@ def _standfirst_after(
             continue
         if keep[i] or line.kind == "boilerplate" or not 10 <= line.n <= 60 or line.stop < 0.15:
             return None
-        if md.is_caption(line.text, before_lead=True) or md.headline_shaped(line.text):
+        if md.is_caption(line.text, before_lead=True) or md.headline_shaped(line.text) or v.CAPS_CREDIT_TAIL.search(line.text):
             return None
         return i
     return None
@@ -1569,8 +1600,10 @@ def _article_subheads(lines: list[ln.Line], keep: list[bool]) -> set[str]:
 
 def _name_over_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int) -> str | None:
     """A bare byline name right above the header's date line, or above one short role/outlet line
-    over it ("Jane Doe" / "Staff Engineer" / "March 8, 2024"); the name line becomes metadata."""
-    for i in range(1, first):
+    over it ("Jane Doe" / "Staff Engineer" / "March 8, 2024"), or co-authors' names on one line
+    (_person_names); the date line may sit up to _HEADER_REACH lines into the article's first lines (a
+    caption and standfirst the run starts with); the name line becomes metadata."""
+    for i in range(1, min(first + _HEADER_REACH + 1, len(lines))):
         if not meta[i] or md.byline(lines[i].text) or not date_line(lines[i].text):
             continue
         middle = lines[i - 1]
@@ -1582,7 +1615,7 @@ def _name_over_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], fi
                 continue
             if j == i - 2 and (middle.kind == ln.PROSE or middle.n > 8 or middle.terminal):
                 continue
-            if _person_name(line.text):
+            if _person_name(line.text) or _person_names(line.text):
                 meta[j] = True
                 return line.text
         # no name over this date line (a masthead's edition date): try the next date line
@@ -1668,9 +1701,37 @@ def _author_box_name(lines: list[ln.Line]) -> str | None:
     return None
 
 
+_COPYRIGHT_LINE_MAX_CHARS = 300
+
+
+def _copyright_owner(lines: list[ln.Line]) -> str | None:
+    """The person a site footer's copyright line names after "by" ("2009-2020 by Florian Posdziech",
+    vocabulary.COPYRIGHT_BY), the page's last such line, when the page gives no byline: a personal
+    site's author. A company ("by The Example Company", "by Dow Jones Media") is not a person's name."""
+    for line in reversed(lines):
+        text = line.text
+        if len(text) > _COPYRIGHT_LINE_MAX_CHARS or " by " not in text or not _DIGIT.search(text):
+            continue
+        m = v.COPYRIGHT_BY.search(text)
+        if m and _named(m.group("name")):
+            return m.group("name")
+    return None
+
+
 def _named(text: str) -> bool:
     """A bare person's name that the authors list keeps whole (md.authors)."""
     return _person_name(text) and md.authors(text) == [text]
+
+
+_NAMES_SEPARATOR = re.compile(r",\s+(?:and\s+)?|\s+(?:and|&)\s+")
+_NAMES_MAX = 4
+
+
+def _person_names(text: str) -> bool:
+    """Two to _NAMES_MAX bare names on one line, each a _person_name ("Ibtisam Mahdi, Ruwaida Kamal Amer",
+    "Jane Doe and John Smith"): co-authors' names, each a link, with no "By" before them."""
+    parts = _NAMES_SEPARATOR.split(text)
+    return 2 <= len(parts) <= _NAMES_MAX and all(len(p.split()) >= 2 and _person_name(p) for p in parts)
 
 
 def _person_name(text: str) -> bool:

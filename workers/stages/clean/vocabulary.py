@@ -53,8 +53,8 @@ UI_LINE = re.compile(
     r"more(?: stories| news| articles| from [\w .'’-]{1,40})?|recommended(?: for you| stories| reading)?|"
     r"you (?:may|might) also (?:like|be interested in)|most (?:read|popular|viewed|shared|watched)|"
     r"trending(?: now| photos| videos| stories| news| topics)?|top (?:stories|news|videos)|"
-    r"latest(?: news| stories| videos| updates)?|breaking(?: news)?|editor'?s? picks?|popular(?: now)?|"
-    r"don'?t miss|see also|also read|watch(?: now| live| video)?|live(?: tv| now| updates| blog)?|"
+    r"latest(?: news| stories| videos| updates)?|breaking(?: news)?|editor(?:['’]?s|s['’])? picks?|popular(?: now)?|"
+    r"don['’]?t miss|see also|also read|watch(?: now| live| video)?|live(?: tv| now| updates| blog)?|"
     r"videos?|photos?|pictures?|gallery|photo gallery|image \d+ of \d+|\d+ of \d+|"
     r"skip to (?:main )?content|skip navigation|menu|main menu|navigation|home|homepage|search(?: for| this (?:site|website|blog))?|close|"
     r"open|back to top|next(?: article| story)?|previous(?: article| story)?|prev|load more|show more|"
@@ -119,7 +119,7 @@ PROMO = re.compile(
     r"(?:in|to) your inbox|click here|already a (?:subscriber|member)|support (?:our|independent) journalism|"
     r"become a (?:member|subscriber)|free trial|unlimited access|subscribers only|"
     r"for (?:exclusive|subscriber)|terms of (?:use|service)|privacy policy|"
-    r"don'?t miss (?:a|any|out)|get (?:our|the) (?:free )?app|available on the app store|"
+    r"don['’]?t miss (?:a|any|out)|get (?:our|the) (?:free )?app|available on the app store|"
     r"real-time (?:news|updates)|notifications? (?:on|for)|got a (?:story|news tip|tip)\b|"
     r"send us (?:your )?(?:news |story )?tips|(?:email|contact|call) us (?:at|on)\b|"
     r"send me (?:an? )?(?:e-?mails?|updates|notifications|new posts)\b|(?:sign up|subscribe|register) here\b|"
@@ -223,6 +223,9 @@ PHOTO_CREDIT = re.compile(
 )
 # a photographer/outlet credit closing a caption: "... on Monday. (Jane Doe/The Daily Courier)"
 PAREN_CREDIT = re.compile(r"\((?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}) ?/ ?[A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,4}\)$")
+# an all-capitals credit closing a caption after its sentence: "... in Las Croabas. By U.S. CUSTOMS AND BORDER
+# PROTECTION", "... on Monday. Photo by JANE DOE" (a standfirst never ends with one)
+CAPS_CREDIT_TAIL = re.compile(r"[.!?”\"] (?:(?:photo|photograph|image|picture)s? )?by (?-i:[A-Z][A-Z.'’&-]+(?: [A-Z][A-Z.'’&-]*){0,7})$", re.IGNORECASE)
 # weaker caption wording, trusted only before the lead paragraph
 PHOTO_WORDING = re.compile(r"\bfile (?:photo|picture)\b|\bin this (?:file )?(?:photo|image|picture)\b|\bpictured\b", re.I)
 POSITIONAL = re.compile(
@@ -258,6 +261,20 @@ ROLE_LINE = re.compile(
     re.IGNORECASE,
 )
 
+# a link to an author's other work under the author's bare name ("Elizabeth Gibney" / "Search for this author
+# in:": the author pop-ups of journal and magazine pages); the name above it is the byline, as over ROLE_LINE
+AUTHOR_LINK = re.compile(
+    r"^(?:search for (?:more (?:papers|articles|posts|work) by )?this author(?: in)?|"
+    r"(?:see|view|read|more) (?:all |more )?(?:articles|posts|stories|work) (?:by|from) this author)\s*:?$",
+    re.IGNORECASE,
+)
+# a site footer's copyright year(s) with the owner after "by": "© 2009-2020 by Florian Posdziech – Powered by ...",
+# "Copyright 2019 by Jane Doe." (a personal site's author; core._copyright_owner keeps only a person's name)
+COPYRIGHT_BY = re.compile(
+    r"(?:^|[–—|·•] )(?:(?:©|\(c\)|copyright)\s*)*(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?,? by "
+    r"(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3})(?=\s*(?:[–—|·•.]|$))",
+    re.IGNORECASE,
+)
 # a byline that names a desk or the staff, not a person ("Editorial Staff", "Staff Reporter", "News Desk",
 # "Web Team", "KXYZ Staff Report", "Times Staff Writer", "Staff and news service reports"): the
 # record's byline is then empty (metadata.authors); at most one free word (an outlet's short name)
@@ -307,10 +324,10 @@ SECTION_HEADINGS: tuple[tuple[str, re.Pattern], ...] = (
         r"more (?:stories|news|articles|headlines|coverage|to read|on this (?:story|topic)|(?:from|in|on|about) .{1,40})|"
         r"(?:the )?latest(?: news| stories| headlines| from .{1,40})?|recommended(?: for you| stories| reading| articles)?|"
         r"you (?:may|might|could) also (?:like|enjoy|be interested in)|(?:most|top) (?:read|popular|viewed|shared|stories)(?: (?:stories|articles|posts|news))?|"
-        r"trending(?: now| stories| news)?|popular(?: now| stories| posts| articles)?|editor'?s? picks?|what to read next|"
+        r"trending(?: now| stories| news)?|popular(?: now| stories| posts| articles)?|what to read next|"
         r"editor(?:['’]?s|s['’])? (?:picks?|recommendations?|choices?)|latest posts by .{1,40}|"
-        r"recent (?:posts|articles|stories|entries|news)|(?:latest|newest|more|other|similar) (?:posts|articles|entries)|"
-        r"don'?t miss|in other news|elsewhere on .{1,40})[.:!]?$", re.IGNORECASE)),
+        r"recent (?:posts|articles|stories|entries|news|comments)|(?:latest|newest|more|other|similar) (?:posts|articles|entries)|"
+        r"don['’]?t miss|in other news|elsewhere on .{1,40})[.:!]?$", re.IGNORECASE)),
     ("signup", re.compile(
         r"^(?:(?:get|sign up (?:for|to)|subscribe to|join|receive) (?:the |our |a )?(?:free |daily |weekly |morning |evening )?"
         r"[\w'’&-]+(?: [\w'’&-]+){0,5} (?:newsletters?|briefings?|digest|bulletin|e-?mails?|alerts?|updates)|"
@@ -319,10 +336,10 @@ SECTION_HEADINGS: tuple[tuple[str, re.Pattern], ...] = (
         r"^(?:comments?(?: \(\d+\)| \d+)?|\d+ (?:comments?|responses?|replies)|reader comments|"
         r"(?:show|view|read|see) (?:all )?(?:\d+ )?comments|leave a (?:comment|reply)|post a comment|"
         r"add (?:a |your )?comments?|join the (?:conversation|discussion)|discussion|"
-        r"(?:what|here's what) (?:readers|you) (?:say|think)|house rules|"
+        r"(?:what|here['’]s what) (?:readers|you) (?:say|think)|house rules|"
         r"(?:comment(?:s|ing)?|discussion|community) (?:policy|guidelines|rules|standards))[.:!]?$", re.IGNORECASE)),
     ("legal", re.compile(
-        r"^(?:about (?:the )?(?:company|author|authors|(?-i:[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|of|and|for|&|the|de|du|la)){0,6}))|"
+        r"^(?:about (?:the )?(?:company|author|authors)|about ?(?:the )?(?:(?-i:[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|of|and|for|&|the|de|du|la)){0,6}))|"
         r"(?:cautionary (?:note|statement)s? (?:regarding|on|about|concerning) )?forward[- ]looking (?:statements?|information)|"
         r"safe harbou?r(?: statement)?|cautionary (?:note|statement)s?|notes? to editors?|disclaimer|"
         r"(?:media|press|investor|company|news)(?: relations)?(?: and (?:media|investor) relations)? (?:contacts?|enquiries|inquiries)|"
