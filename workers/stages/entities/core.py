@@ -897,6 +897,117 @@ def _described(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
+# One to three capitalised words (not an acronym): a name in a list or after a describing noun.
+_LIST_NAME = r"[A-Z][a-z][\w'\-]*(?:[ \t][A-Z][a-z][\w'\-]*){0,2}"
+_PLACE_LIST = re.compile(  # not before a number: "on Linux and Python 3.7" names versions
+    rf"(?<![\w'\-])([A-Za-z]+)[ \t]+({_LIST_NAME})[ \t]+and[ \t]+({_LIST_NAME})(?![\w'\-]|[ \t]+\d)"
+)
+_RESIDENTS_ON = re.compile(
+    rf"(?<![\w'\-])([A-Za-z]+)[ \t]+on[ \t]+({_LIST_NAME})(?:[ \t]+and[ \t]+({_LIST_NAME}))?(?![\w'\-])"
+)
+_RELABELLED_AS_PLACE = frozenset({PERSON, "LOC", "FAC", "DATE", "EVENT", "PRODUCT", "WORK_OF_ART", "NORP", "GPE"})
+
+
+def _may_be_place(found: list[Mention], start: int, end: int, whole: tuple[int, int]) -> bool:
+    """Body span [start, end) may become a place: name-shaped, and every mention over it either
+    a label a place is often mistaken for (no forced person, no exact organisation) or a span
+    over the whole list `whole` ("Kirkwall and Stromness" ORG)."""
+    for m in found:
+        if m.field != "body" or m.end <= start or end <= m.start:
+            continue
+        if (m.start, m.end) == whole:
+            continue
+        if m.label not in _RELABELLED_AS_PLACE or (m.label == PERSON and m.forced):
+            return False
+    return True
+
+
+def _as_places(found: list[Mention], spans: list[tuple[int, int]], body: str) -> list[Mention]:
+    """`found` with each body span in `spans` a forced GPE (mentions over the spans dropped)."""
+    kept = [m for m in found if not (m.field == "body" and any(m.start < e and s < m.end for s, e in spans))]
+    return kept + [Mention("body", s, e, body[s:e], "GPE", canonical.normalise(body[s:e]), forced=True) for s, e in spans]
+
+
+def _listed_places(article: Article, found: list[Mention]) -> list[Mention]:
+    """Places told by their company in a list or by the people living on them: "in Greenville
+    and Rocky Mount" (one of the two a place of the article or a known country: both are places,
+    after a tables.PLACE_LIST_PREPOSITIONS row) and "islanders on Mull and Islay" (after a
+    tables.RESIDENT_NOUNS row and "on")."""
+    if "GPE" not in article.labels or article.body_doc is None:
+        return found
+    body = article.body
+    places = {m.name for m in found if m.label == "GPE"}
+    for pattern, residents in ((_PLACE_LIST, False), (_RESIDENTS_ON, True)):
+        for match in pattern.finditer(body):
+            cue = match.group(1).lower()
+            spans = [match.span(i) for i in (2, 3) if match.group(i)]
+            if residents != (cue in tables.RESIDENT_NOUNS) or (not residents and cue not in tables.PLACE_LIST_PREPOSITIONS):
+                continue
+            names = [body[s:e] for s, e in spans]
+            if not residents and not any(canonical.normalise(n) in places or canonical.known_place(n) for n in names):
+                continue
+            whole = (spans[0][0], spans[-1][1])
+            if all(_name_shaped(n) for n in names) and all(_may_be_place(found, s, e, whole) for s, e in spans):
+                found = _as_places(found, spans, body)
+                places.update(canonical.normalise(n) for n in names)
+    return found
+
+
+def _towns_not_regions(article: Article, found: list[Mention]) -> list[Mention]:
+    """A LOC after "in"/"near"/... with no article before it, no word of a continent, world
+    region, natural feature or building (tables.WORLD_REGION_WORDS, TOPONYM_GENERICS,
+    ORG_DESIGNATORS), not followed by a capitalised word and never labelled other than a place
+    in the article, is a town or district: GPE ("a villa in Marbella", "in North Darfur"; not
+    "in East Africa", "in the Alps", "in Windows")."""
+    if "GPE" not in article.labels:
+        return found
+    body = article.body
+    others = {m.name for m in found if m.label not in ("LOC", "GPE")}
+    for m in found:
+        if m.field != "body" or m.label != "LOC" or m.forced or not _name_shaped(m.text):
+            continue
+        words = {w.lower() for w in m.text.split()}
+        if words & (tables.WORLD_REGION_WORDS | _GENERICS | tables.ORG_DESIGNATORS) or _THE_BEFORE.search(body, 0, m.start):
+            continue
+        if m.name in others or _NEXT_WORD.match(body, m.end):
+            continue  # "in Windows" LOC, "Windows" PRODUCT elsewhere: the name is no town's
+        if _locative(body, m.start):
+            m.label, m.forced = "GPE", True
+    return found
+
+
+_ORG_DESCRIBED = re.compile(
+    rf"(?<![\w'\-])([A-Za-z]+),?[ \t]+({_LIST_NAME})(?![\w'\-])"
+)
+
+
+def _described_organisations(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name right after a noun that describes an organisation (tables.ORG_DESCRIPTOR_NOUNS:
+    "Pilots' union Ialpa", "Developer Low Carbon", "the operator, Sino Metals") is an
+    organisation when the model called it a person or a nationality, or nothing. The noun is
+    lowercase or opens a sentence; after a comma, a "person" stays one."""
+    if "ORG" not in article.labels or article.body_doc is None:
+        return found
+    body = article.body
+    for match in _ORG_DESCRIBED.finditer(body):
+        noun = match.group(1)
+        if noun.lower() not in tables.ORG_DESCRIPTOR_NOUNS or not (noun.islower() or _sentence_initial(body, match.start())):
+            continue  # "Climate Change Service, Samantha Burgess": a capitalised noun ends a name
+        start, end = match.span(2)
+        name = match.group(2)
+        comma = "," in match.group()
+        if not _name_shaped(name) or canonical.known_place(name) or any(
+                canonical._is_title(w) or w.lower() in canonical.ROLE_WORDS for w in name.split()):
+            continue
+        over = [m for m in found if m.field == "body" and m.start < end and start < m.end]
+        if any((m.start, m.end) != (start, end) or m.label not in (PERSON, "NORP") or m.forced
+               or (comma and m.label == PERSON) for m in over):  # "the union, Mary Smith" may be a person
+            continue
+        found = [m for m in found if m not in over]
+        found.append(Mention("body", start, end, name, "ORG", canonical.normalise(name), forced=True))
+    return found
+
+
 _BRACKETED_ACRONYM = re.compile(r"[ \t]*\([A-Z]{2,}\)")
 
 
@@ -1204,6 +1315,9 @@ MENTION_PASSES = (
     _person_evidence,
     _surname_labels,
     _companies_not_persons,
+    _listed_places,
+    _towns_not_regions,
+    _described_organisations,
     _given_names_pass,
     _join_persons,
     _numbered_not_persons,

@@ -109,7 +109,7 @@ NOT_PERSON_CUES = frozenset({"saint"})
 COMPANY_WORDS = frozenset(
     """energy power grid steel labs lab pharma pharmaceuticals systems mining events airlines airways
     holdings group partners capital motors foods media networks technologies technology solutions
-    logistics resources industries insurance telecom therapeutics biotech software robotics
+    logistics freight haulage resources industries insurance telecom therapeutics biotech software robotics
     semiconductor semiconductors electronics chemicals petroleum shipping financial securities
     investments ventures studios games entertainment brewing brewery inc ltd plc corp corporation
     llc ag gmbh nv bv""".split()
@@ -214,4 +214,33 @@ ORG_DESIGNATORS = COMPANY_WORDS | NOT_NAME_ENDS | frozenset(
 # too; after "at"/"from" ("a call from Tiger Woods") only organisation-like labels are.
 LOCATIVE_PREPOSITIONS: tuple[tuple[str, bool], ...] = (
     ("in", True), ("near", True), ("outside", True), ("at", False), ("from", False),
+)
+
+# Prepositions before a list "X and Y" of places: when one of the two is a place (a GPE of the
+# article or a known country), so is the other ("in Greenville and Rocky Mount", "from Cork and
+# Shannon"). Not "between" or "with" ("talks between Israel and Hamas").
+PLACE_LIST_PREPOSITIONS = frozenset("in on to from near across outside around throughout".split())
+
+# Nouns of people or dwellings living on an island: "<noun> on X" makes X a place ("islanders
+# on Mull", "homes on Orkney and Shetland"). Not "people" ("people on Universal Credit").
+RESIDENT_NOUNS = frozenset(
+    "islanders residents homes households families communities villagers crofters inhabitants".split()
+)
+
+# Words of continents and world regions: a LOC naming one stays a LOC ("in East Africa", "in
+# Latin America"); other LOC names after "in" with no article are towns and districts (GPE).
+WORLD_REGION_WORDS = frozenset(
+    """europe asia africa america americas antarctica antarctic arctic oceania australasia eurasia
+    middle east caribbean balkans scandinavia sahel pacific atlantic mediterranean baltic levant
+    maghreb gulf sea ocean coast mountains alps andes himalayas desert peninsula strait channel
+    highlands lowlands steppe""".split()
+)
+
+
+# Nouns that describe an organisation right before its name: "Pilots' union Ialpa", "the
+# electoral service Servel", "Developer Low Carbon", "the mine's operator, Sino Metals": the
+# name is an organisation whatever the model called it (a person, a nationality, nothing).
+ORG_DESCRIPTOR_NOUNS = frozenset(
+    """union service developer operator regulator watchdog charity carrier airline retailer lender
+    insurer broadcaster firm company chain supermarket manufacturer housebuilder""".split()
 )
