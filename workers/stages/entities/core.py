@@ -1008,6 +1008,41 @@ def _described_organisations(article: Article, found: list[Mention]) -> list[Men
     return found
 
 
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w'\u2019\-])[A-Z][\w'\u2019\-]*[ \t]+$")
+_NAME_OPENING = re.compile(r"(?<![\w'\u2019\-.])((?:[A-Z][A-Za-z'\-]*[ \t]+(?:and[ \t]+)?){1,2})$")
+
+
+def _org_openings(article: Article, found: list[Mention]) -> list[Mention]:
+    """An organisation span ending in a designator (tables.ORG_DESIGNATORS) grows over the one or
+    two capitalised words the model left before it, with an "and" between ("World Food
+    Programme" of "Food Programme", "Scottish and Southern Electricity Networks" of "Scottish"
+    NORP and "Southern Electricity Networks"): not over a title, role, describing noun or stop
+    word, not inside a longer run of capitalised words, and over a nationality only by "and"."""
+    if "ORG" not in article.labels or article.body_doc is None:
+        return found
+    body, vocab = article.body, article.body_doc.vocab
+    for m in [m for m in found if m.field == "body" and m.label == "ORG" and len(m.text.split()) >= 2]:
+        if m.text.split()[-1].lower() not in tables.ORG_DESIGNATORS:
+            continue
+        opening = _NAME_OPENING.search(body, max(0, m.start - 40), m.start)
+        if not opening or opening.end() != m.start:
+            continue
+        words = [w for w in opening.group(1).split() if w != "and"]
+        if any(canonical._is_title(w) or w.lower() in canonical.ROLE_WORDS | tables.ORG_DESCRIPTOR_NOUNS
+               or vocab[w.lower()].is_stop for w in words):
+            continue  # "Developer Paintbucket Games": a describing noun, no part of the name
+        start = opening.start(1)
+        if _CAPITALISED_BEFORE.search(body, max(0, start - 40), start):
+            continue  # "Vishnu Super Store Inter Club": a longer run of capitalised words
+        over = [o for o in found if o.field == "body" and o is not m and o.start < m.start and start < o.end]
+        if any(o.label != "NORP" or " and " not in opening.group(1) for o in over):
+            continue  # a nationality joins only by "and" ("Presumptive Democratic White House nominee")
+        found = [o for o in found if o not in over]
+        m.start, m.text = start, body[start : m.end]
+        m.name = canonical.normalise(m.text)
+    return found
+
+
 _BRACKETED_ACRONYM = re.compile(r"[ \t]*\([A-Z]{2,}\)")
 
 
@@ -1318,6 +1353,7 @@ MENTION_PASSES = (
     _listed_places,
     _towns_not_regions,
     _described_organisations,
+    _org_openings,
     _given_names_pass,
     _join_persons,
     _numbered_not_persons,
