@@ -463,3 +463,32 @@ def test_org_opening(nlp, text, model, nationality, expected):
     found = [_feature_mention(text, model, "ORG")] + ([_feature_mention(text, nationality, "NORP")] if nationality else [])
     out = core._org_openings(_article_with_doc(text, nlp.make_doc(text)), found)
     assert [m.text for m in out if m.label == "ORG"] == [expected]
+
+
+# --- the organisation named right before a trade, team or profession role (ORG_ROLE_DOMAINS) ---
+
+ORG_ROLE_ROWS = [phrase for phrase, domain in tables.ROLES if domain in tables.ORG_ROLE_DOMAINS
+                 and phrase not in ("st", "saint")]
+
+
+@pytest.mark.parametrize("phrase", ORG_ROLE_ROWS)
+def test_org_role_row_names_the_organisation_before_it(nlp, phrase):
+    text = f"Officials said QVRT {phrase} Ana Lind had left."
+    found = core._orgs_before_roles(_article_with_doc(text, nlp.make_doc(text)), [])
+    assert [(m.text, m.label) for m in found] == [("QVRT", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials said QVRT minister Ana Lind had left.", []),  # an office: "Mines minister"
+        ("Officials said BCRPA-certified trainer Ana Lind had left.", []),
+        ("Officials said Former coach Ana Lind had left.", []),  # a modifier
+        ("Tarrow founder Ana Lind said tarrows were cheap.", []),  # the article writes it in lower case
+        ("Officials said Big Tarrow Mill founder Ana Lind had left.", []),  # a longer run
+        ("Tarrow founder Ana Lind said prices fell.", [("Tarrow", "ORG")]),
+    ],
+)
+def test_org_before_role_needs_an_untagged_name_of_its_own(nlp, text, expected):
+    found = core._orgs_before_roles(_article_with_doc(text, nlp.make_doc(text)), [])
+    assert [(m.text, m.label) for m in found] == expected

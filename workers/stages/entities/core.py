@@ -1043,6 +1043,40 @@ def _org_openings(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
+_ROLE_DOMAIN = {phrase: domain for phrase, domain in tables.ROLES}
+_WORDS_BEFORE_ROLE = re.compile(  # not "BCRPA-certified trainer": hyphenated parts capitalised too
+    r"(?<![\w'\u2019\-])((?:[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*[ \t]+){1,2})$"
+)
+
+
+def _orgs_before_roles(article: Article, found: list[Mention]) -> list[Mention]:
+    """One or two capitalised words the model left untagged right before a role of a trade, team
+    or profession (tables.ORG_ROLE_DOMAINS, no modifier) that a name follows are the person's
+    organisation: "RMT organiser Gordon Martin", "Ospreys flanker Jac Morgan". Not a title,
+    role, modifier or stop word, nothing the article writes in lower case, no longer run."""
+    if "ORG" not in article.labels or article.body_doc is None:
+        return found
+    body, vocab = article.body, article.body_doc.vocab
+    lower = {w for text in article.texts.values() for w in re.findall(r"(?<![\w'\u2019\-])[a-z][\w\-]*", text)}
+    for role_start, name_start, _ in roles.named_after_roles(body):
+        role = " ".join(w.rstrip(".").lower() for w in body[role_start:name_start].split())
+        before = _WORDS_BEFORE_ROLE.search(body, max(0, role_start - 40), role_start)
+        if _ROLE_DOMAIN.get(role) not in tables.ORG_ROLE_DOMAINS or not before or before.end() != role_start:
+            continue
+        words = before.group(1).split()
+        if any(canonical._is_title(w) or w.lower() in canonical.ROLE_WORDS | tables.ROLE_MODIFIERS
+               or vocab[w.lower()].is_stop or _written_lower(w, lower) for w in words):
+            continue
+        start = before.start(1)
+        end = start + len(before.group(1).rstrip())
+        if _CAPITALISED_BEFORE.search(body, max(0, start - 40), start) or any(
+                m.field == "body" and m.start < end and start < m.end for m in found):
+            continue
+        text = body[start:end]
+        found.append(Mention("body", start, end, text, "ORG", canonical.normalise(text), forced=True))
+    return found
+
+
 _BRACKETED_ACRONYM = re.compile(r"[ \t]*\([A-Z]{2,}\)")
 
 
@@ -1354,6 +1388,7 @@ MENTION_PASSES = (
     _towns_not_regions,
     _described_organisations,
     _org_openings,
+    _orgs_before_roles,
     _given_names_pass,
     _join_persons,
     _numbered_not_persons,

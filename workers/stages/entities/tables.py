@@ -82,7 +82,8 @@ ROLES: tuple[tuple[str, str], ...] = (
     *((word, "sports") for word in "coach manager skipper striker midfielder defender goalkeeper "
       "winger referee umpire jockey trainer".split()),
     ("head coach", "sports"), ("assistant manager", "sports"), ("assistant coach", "sports"),
-    ("team principal", "sports"), ("vice-captain", "sports"),
+    ("team principal", "sports"), ("vice-captain", "sports"), ("flanker", "sports"), ("fly-half", "sports"),
+    ("scrum-half", "sports"), ("full-back", "sports"),
     # maritime
     ("harbour master", "maritime"), ("harbor master", "maritime"), ("harbourmaster", "maritime"),
     ("harbormaster", "maritime"), ("lifeboat helm", "maritime"), ("helmsman", "maritime"),
@@ -244,3 +245,8 @@ ORG_DESCRIPTOR_NOUNS = frozenset(
     """union service developer operator regulator watchdog charity carrier airline retailer lender
     insurer broadcaster firm company chain supermarket manufacturer housebuilder""".split()
 )
+
+# Domains of ROLES whose role, right before a person's name, may follow the name of the person's
+# organisation ("RMT organiser Gordon Martin", "Ospreys flanker Jac Morgan", "Nordvik founder
+# Kari Solberg"); not offices ("Mines minister", "Transport secretary": portfolios, not names).
+ORG_ROLE_DOMAINS = frozenset({"corporate", "sports", "profession"})
