@@ -315,6 +315,7 @@ def test_place_list_row_makes_the_other_name_a_place(preposition):
         ("Talks between Ludgate and Varnholt failed.", "Ludgate", {"Ludgate": "GPE"}),  # no row
         ("Tests ran on Ludgate and Varnholt 3.7 last week.", "Ludgate", {"Ludgate": "GPE"}),  # a version
         ("Crews worked in Ludgate and Varnholt Council offices.", "Ludgate", {"Ludgate": "GPE"}),  # a designator
+        ("Crews came from Ludgate and Tarrow Rescue Service.", "Ludgate", {"Ludgate": "GPE"}),  # a designator
         ("Crews worked in Tarrow and Varnholt all week.", None, {}),  # neither is a place
         ("Crews worked in Ludgate and Varnholt all week.", "Varnholt", {"Ludgate": "GPE", "Varnholt": "GPE"}),
     ],

@@ -947,6 +947,8 @@ def _listed_places(article: Article, found: list[Mention]) -> list[Mention]:
             if not residents and not any(canonical.normalise(n) in places or canonical.known_place(n) for n in names):
                 continue
             whole = (spans[0][0], spans[-1][1])
+            if any(w.lower() in tables.ORG_DESIGNATORS for n in names for w in n.split()):
+                continue  # "Fire and Rescue Service": one organisation's name
             if all(_name_shaped(n) for n in names) and all(_may_be_place(found, s, e, whole) for s, e in spans):
                 found = _as_places(found, spans, body)
                 places.update(canonical.normalise(n) for n in names)
