@@ -493,3 +493,23 @@ def test_org_role_row_names_the_organisation_before_it(nlp, phrase):
 def test_org_before_role_needs_an_untagged_name_of_its_own(nlp, text, expected):
     found = core._orgs_before_roles(_article_with_doc(text, nlp.make_doc(text)), [])
     assert [(m.text, m.label) for m in found] == expected
+
+
+# --- a common noun opening a sentence before a describing noun and a name is no entity ---
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kept"),
+    [
+        ("LEEDS, England - Supermarket chain Tarrow said it would close stores.", "Supermarket", False),
+        ("Insurance firm Tarrow said claims rose.", "Insurance", False),
+        ("Quorvale firm Tarrow said claims rose.", "Quorvale", True),  # no common noun
+        ("Insurance chief Ana Lind said claims rose.", "Insurance", True),  # no describing noun after it
+        ("Insurance firm Tarrow said claims rose, a report for Insurance said.", "Insurance", True),
+    ],
+)
+def test_descriptor_modifier_opening_a_sentence(nlp, text, word, kept):
+    article = core.Article({}, None, None, frozenset(DEFAULT_ENTITY_LABELS), core.lexicon(nlp), core.nouns(nlp),
+                           {"title": "", "body": text})
+    out = core._descriptor_modifiers(article, [_feature_mention(text, word, "ORG")])
+    assert bool(out) is kept

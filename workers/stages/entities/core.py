@@ -1079,6 +1079,29 @@ def _orgs_before_roles(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
+_DESCRIPTOR_AFTER = re.compile(r"[ \t]+([a-z]+)[ \t]+[A-Z]")
+
+
+def _descriptor_modifiers(article: Article, found: list[Mention]) -> list[Mention]:
+    """A lone common noun opening a sentence before a describing noun and a name ("Supermarket
+    chain Asda", "Insurance firm Aviva") describes the organisation named after it: no entity,
+    whatever the model called it, unless the article also writes it capitalised inside a sentence."""
+    if not article.nouns:
+        return found
+    keep = []
+    for m in found:
+        text = article.texts[m.field]
+        after = _DESCRIPTOR_AFTER.match(text, m.end)
+        if (
+            after and after.group(1) in tables.ORG_DESCRIPTOR_NOUNS and not m.forced and len(m.text.split()) == 1
+            and m.text[1:].islower() and m.text.lower() in article.nouns and _sentence_initial(text, m.start)
+            and not _capitalised_inside(m.text, article) and not canonical.known_place(m.text)
+        ):
+            continue
+        keep.append(m)
+    return keep
+
+
 _BRACKETED_ACRONYM = re.compile(r"[ \t]*\([A-Z]{2,}\)")
 
 
@@ -1395,6 +1418,7 @@ MENTION_PASSES = (
     _join_persons,
     _numbered_not_persons,
     _common_openers,
+    _descriptor_modifiers,
     _acronyms,
     _org_short_forms,
 )
