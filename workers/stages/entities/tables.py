@@ -9,6 +9,11 @@ tests/unit/test_entities_tables.py).
   names with an inner 's, "King's Cross", are not cut by the possessive rule and need no row).
 - COUNTRY_FORMS: short and common forms of countries and unions that the maintained ISO 3166 list
   (pycountry) does not give; COUNTRY_NAMES: the canonical name chosen for some ISO entries.
+- PLACE_LIST_PREPOSITIONS, RESIDENT_NOUNS, WORLD_REGION_WORDS: places told by a list with a place
+  ("in Greenville and Rocky Mount"), by people living on them ("islanders on Mull") or by "in"
+  before a LOC that names no continent, region or feature ("in Marbella").
+- ORG_DESCRIPTOR_NOUNS, ORG_ROLE_DOMAINS: organisations told by a describing noun before them
+  ("union Ialpa") or by a role of theirs between them and a person ("RMT organiser Gordon Martin").
 """
 
 from __future__ import annotations
