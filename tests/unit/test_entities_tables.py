@@ -426,10 +426,10 @@ def test_descriptor_needs_a_lowercase_noun_and_a_person_or_nothing(text, name, l
 @pytest.mark.parametrize(
     ("text", "region", "expected"),
     [
-        ("CARDIFF, Wales - Head coach Tom Lee named his squad.", "Wales", True),
+        ("NEWPORT, Gwent - Head coach Tom Lee named his squad.", "Gwent", True),
         ("RALEIGH, North Carolina (AP) - Storms hit.", "North Carolina", True),
-        ("CARDIFF - Wales coach Tom Lee named his squad.", "Wales", False),  # no region
-        ("He said CARDIFF, Wales - and more.", "Wales", False),  # not opening the line
+        ("NEWPORT - Gwent coach Tom Lee named his squad.", "Gwent", False),  # no region
+        ("He said NEWPORT, Gwent - and more.", "Gwent", False),  # not opening the line
     ],
 )
 def test_dateline_region(text, region, expected):
@@ -455,7 +455,7 @@ def test_dateline_region_in_a_sentence(nlp):
          "Northern and Tarrow Networks"),
         ("Presumptive Democratic Tarrow House nominee Ana Lind spoke.", "Tarrow House", "Democratic", "Tarrow House"),
         ("Developer Tarrow Games made it.", "Tarrow Games", None, "Tarrow Games"),  # a describing noun
-        ("The Vishnu Super Tarrow Club met.", "Tarrow Club", None, "Tarrow Club"),  # a longer run
+        ("The Pellow Super Tarrow Club met.", "Tarrow Club", None, "Tarrow Club"),  # a longer run
         ("Chairman Tarrow Holdings said no.", "Tarrow Holdings", None, "Tarrow Holdings"),  # a title
         ("The Tarrow Mining team said no.", "Tarrow Mining", None, "Tarrow Mining"),  # a stop word before
     ],
@@ -483,7 +483,7 @@ def test_org_role_row_names_the_organisation_before_it(nlp, phrase):
     ("text", "expected"),
     [
         ("Officials said QVRT minister Ana Lind had left.", []),  # an office: "Mines minister"
-        ("Officials said BCRPA-certified trainer Ana Lind had left.", []),
+        ("Officials said QXRA-certified trainer Ana Lind had left.", []),
         ("Officials said Former coach Ana Lind had left.", []),  # a modifier
         ("Tarrow founder Ana Lind said tarrows were cheap.", []),  # the article writes it in lower case
         ("Officials said Big Tarrow Mill founder Ana Lind had left.", []),  # a longer run

@@ -899,7 +899,7 @@ def _described(article: Article, found: list[Mention]) -> list[Mention]:
 
 # One to three capitalised words (not an acronym): a name in a list or after a describing noun.
 _LIST_NAME = r"[A-Z][a-z][\w'\-]*(?:[ \t][A-Z][a-z][\w'\-]*){0,2}"
-_PLACE_LIST = re.compile(  # not before a number: "on Linux and Python 3.7" names versions
+_PLACE_LIST = re.compile(  # not before a number: "on Quill and Vanta 3.7" names versions
     rf"(?<![\w'\-])([A-Za-z]+)[ \t]+({_LIST_NAME})[ \t]+and[ \t]+({_LIST_NAME})(?![\w'\-]|[ \t]+\d)"
 )
 _RESIDENTS_ON = re.compile(
@@ -911,7 +911,7 @@ _RELABELLED_AS_PLACE = frozenset({PERSON, "LOC", "FAC", "DATE", "EVENT", "PRODUC
 def _may_be_place(found: list[Mention], start: int, end: int, whole: tuple[int, int]) -> bool:
     """Body span [start, end) may become a place: name-shaped, and every mention over it either
     a label a place is often mistaken for (no forced person, no exact organisation) or a span
-    over the whole list `whole` ("Kirkwall and Stromness" ORG)."""
+    over the whole list `whole` ("Pellow and Corran" ORG)."""
     for m in found:
         if m.field != "body" or m.end <= start or end <= m.start:
             continue
@@ -929,9 +929,9 @@ def _as_places(found: list[Mention], spans: list[tuple[int, int]], body: str) ->
 
 
 def _listed_places(article: Article, found: list[Mention]) -> list[Mention]:
-    """Places told by their company in a list or by the people living on them: "in Greenville
-    and Rocky Mount" (one of the two a place of the article or a known country: both are places,
-    after a tables.PLACE_LIST_PREPOSITIONS row) and "islanders on Mull and Islay" (after a
+    """Places told by their company in a list or by the people living on them: "in Pellow
+    and Corran Falls" (one of the two a place of the article or a known country: both are places,
+    after a tables.PLACE_LIST_PREPOSITIONS row) and "islanders on Skerra and Vell" (after a
     tables.RESIDENT_NOUNS row and "on")."""
     if "GPE" not in article.labels or article.body_doc is None:
         return found
@@ -959,8 +959,8 @@ def _towns_not_regions(article: Article, found: list[Mention]) -> list[Mention]:
     """A LOC after "in"/"near"/... with no article before it, no word of a continent, world
     region, natural feature or building (tables.WORLD_REGION_WORDS, TOPONYM_GENERICS,
     ORG_DESIGNATORS), not followed by a capitalised word and never labelled other than a place
-    in the article, is a town or district: GPE ("a villa in Marbella", "in North Darfur"; not
-    "in East Africa", "in the Alps", "in Windows")."""
+    in the article, is a town or district: GPE ("a villa in Corran", "in North Tallis"; not
+    "in East Africa", "in the Alps", "in Vanta" of a program)."""
     if "GPE" not in article.labels:
         return found
     body = article.body
@@ -972,7 +972,7 @@ def _towns_not_regions(article: Article, found: list[Mention]) -> list[Mention]:
         if words & (tables.WORLD_REGION_WORDS | _GENERICS | tables.ORG_DESIGNATORS) or _THE_BEFORE.search(body, 0, m.start):
             continue
         if m.name in others or _NEXT_WORD.match(body, m.end):
-            continue  # "in Windows" LOC, "Windows" PRODUCT elsewhere: the name is no town's
+            continue  # "in Vanta" LOC, "Vanta" PRODUCT elsewhere: the name is no town's
         if _locative(body, m.start):
             m.label, m.forced = "GPE", True
     return found
@@ -985,7 +985,7 @@ _ORG_DESCRIBED = re.compile(
 
 def _described_organisations(article: Article, found: list[Mention]) -> list[Mention]:
     """A name right after a noun that describes an organisation (tables.ORG_DESCRIPTOR_NOUNS:
-    "Pilots' union Ialpa", "Developer Low Carbon", "the operator, Sino Metals") is an
+    "Pilots' union Quorva", "Developer Bright Acre", "the operator, Hanlin Metals") is an
     organisation when the model called it a person or a nationality, or nothing. The noun is
     lowercase or opens a sentence; after a comma, a "person" stays one."""
     if "ORG" not in article.labels or article.body_doc is None:
@@ -994,7 +994,7 @@ def _described_organisations(article: Article, found: list[Mention]) -> list[Men
     for match in _ORG_DESCRIBED.finditer(body):
         noun = match.group(1)
         if noun.lower() not in tables.ORG_DESCRIPTOR_NOUNS or not (noun.islower() or _sentence_initial(body, match.start())):
-            continue  # "Climate Change Service, Samantha Burgess": a capitalised noun ends a name
+            continue  # "Tide Monitoring Service, Ana Lind": a capitalised noun ends a name
         start, end = match.span(2)
         name = match.group(2)
         comma = "," in match.group()
@@ -1016,9 +1016,9 @@ _NAME_OPENING = re.compile(r"(?<![\w'\u2019\-.])((?:[A-Z][A-Za-z'\-]*[ \t]+(?:an
 
 def _org_openings(article: Article, found: list[Mention]) -> list[Mention]:
     """An organisation span ending in a designator (tables.ORG_DESIGNATORS) grows over the one or
-    two capitalised words the model left before it, with an "and" between ("World Food
-    Programme" of "Food Programme", "Scottish and Southern Electricity Networks" of "Scottish"
-    NORP and "Southern Electricity Networks"): not over a title, role, describing noun or stop
+    two capitalised words the model left before it, with an "and" between ("World Tallow
+    Programme" of "Tallow Programme", "Northern and Corran Power Networks" of "Northern" NORP and
+    "Corran Power Networks"): not over a title, role, describing noun or stop
     word, not inside a longer run of capitalised words, and over a nationality only by "and"."""
     if "ORG" not in article.labels or article.body_doc is None:
         return found
@@ -1032,13 +1032,13 @@ def _org_openings(article: Article, found: list[Mention]) -> list[Mention]:
         words = [w for w in opening.group(1).split() if w != "and"]
         if any(canonical._is_title(w) or w.lower() in canonical.ROLE_WORDS | tables.ORG_DESCRIPTOR_NOUNS
                or vocab[w.lower()].is_stop for w in words):
-            continue  # "Developer Paintbucket Games": a describing noun, no part of the name
+            continue  # "Developer Tallis Games": a describing noun, no part of the name
         start = opening.start(1)
         if _CAPITALISED_BEFORE.search(body, max(0, start - 40), start):
-            continue  # "Vishnu Super Store Inter Club": a longer run of capitalised words
+            continue  # "Big Corran Super Store Club": a longer run of capitalised words
         over = [o for o in found if o.field == "body" and o is not m and o.start < m.start and start < o.end]
         if any(o.label != "NORP" or " and " not in opening.group(1) for o in over):
-            continue  # a nationality joins only by "and" ("Presumptive Democratic White House nominee")
+            continue  # a nationality joins only by "and" ("Presumptive Democratic Tallis House nominee")
         found = [o for o in found if o not in over]
         m.start, m.text = start, body[start : m.end]
         m.name = canonical.normalise(m.text)
@@ -1046,7 +1046,7 @@ def _org_openings(article: Article, found: list[Mention]) -> list[Mention]:
 
 
 _ROLE_DOMAIN = {phrase: domain for phrase, domain in tables.ROLES}
-_WORDS_BEFORE_ROLE = re.compile(  # not "BCRPA-certified trainer": hyphenated parts capitalised too
+_WORDS_BEFORE_ROLE = re.compile(  # not "QXRA-certified trainer": hyphenated parts capitalised too
     r"(?<![\w'\u2019\-])((?:[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*[ \t]+){1,2})$"
 )
 
@@ -1054,7 +1054,7 @@ _WORDS_BEFORE_ROLE = re.compile(  # not "BCRPA-certified trainer": hyphenated pa
 def _orgs_before_roles(article: Article, found: list[Mention]) -> list[Mention]:
     """One or two capitalised words the model left untagged right before a role of a trade, team
     or profession (tables.ORG_ROLE_DOMAINS, no modifier) that a name follows are the person's
-    organisation: "RMT organiser Gordon Martin", "Ospreys flanker Jac Morgan". Not a title,
+    organisation: "QVRT organiser Ana Lind", "Corsairs flanker Tom Ruck". Not a title,
     role, modifier or stop word, nothing the article writes in lower case, no longer run."""
     if "ORG" not in article.labels or article.body_doc is None:
         return found
@@ -1083,8 +1083,8 @@ _DESCRIPTOR_AFTER = re.compile(r"[ \t]+([a-z]+)[ \t]+[A-Z]")
 
 
 def _descriptor_modifiers(article: Article, found: list[Mention]) -> list[Mention]:
-    """A lone common noun opening a sentence before a describing noun and a name ("Supermarket
-    chain Asda", "Insurance firm Aviva") describes the organisation named after it: no entity,
+    """A lone common noun opening a sentence before a describing noun and a name ("Insurance
+    firm Quorva", "Grocery chain Tallvo") describes the organisation named after it: no entity,
     whatever the model called it, unless the article also writes it capitalised inside a sentence."""
     if not article.nouns:
         return found

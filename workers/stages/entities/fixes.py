@@ -83,8 +83,8 @@ _DATELINE_OPEN = re.compile(
 
 def dateline_region(text: str, start: int, end: int) -> bool:
     """[start, end) is the whole region part of a dateline opening its line, after the ALL-CAPS
-    place and a comma and before the dash or "(": "Wales" of "CARDIFF, Wales - ...". The model
-    often glues it to the first word after the dash ("Wales - Head") or calls it a person."""
+    place and a comma and before the dash or "(": "Region" of "TOWN, Region - ...". The model
+    often glues it to the first word after the dash ("Region - Head") or calls it a person."""
     line_start = text.rfind("\n", 0, start) + 1
     opening = _DATELINE_OPEN.match(text, line_start)
     if not opening or not text.startswith(",", opening.end(1)):
@@ -518,7 +518,7 @@ def _piece_label(text: str, doc: Doc, field: str, label: str, labels, piece_star
     ):
         label, forced = "GPE", True  # "GENEVA - ..." / "GENEVA, ..." datelines
     elif field == "body" and dateline_region(text, piece_start, piece_start + len(raw.rstrip(" \t-\u2013\u2014"))):
-        label, forced = "GPE", True  # "CARDIFF, Wales - ...": the region of a dateline
+        label, forced = "GPE", True  # "NEWPORT, Gwent - ...": the region of a dateline
     return label, forced, piece_start, own_s
 
 

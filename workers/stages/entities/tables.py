@@ -10,10 +10,10 @@ tests/unit/test_entities_tables.py).
 - COUNTRY_FORMS: short and common forms of countries and unions that the maintained ISO 3166 list
   (pycountry) does not give; COUNTRY_NAMES: the canonical name chosen for some ISO entries.
 - PLACE_LIST_PREPOSITIONS, RESIDENT_NOUNS, WORLD_REGION_WORDS: places told by a list with a place
-  ("in Greenville and Rocky Mount"), by people living on them ("islanders on Mull") or by "in"
-  before a LOC that names no continent, region or feature ("in Marbella").
+  ("in Pellow and Corran Falls"), by people living on them ("islanders on Skerra") or by "in"
+  before a LOC that names no continent, region or feature ("in Corran").
 - ORG_DESCRIPTOR_NOUNS, ORG_ROLE_DOMAINS: organisations told by a describing noun before them
-  ("union Ialpa") or by a role of theirs between them and a person ("RMT organiser Gordon Martin").
+  ("union Quorva") or by a role of theirs between them and a person ("QVRT organiser Ana Lind").
 """
 
 from __future__ import annotations
@@ -223,12 +223,12 @@ LOCATIVE_PREPOSITIONS: tuple[tuple[str, bool], ...] = (
 )
 
 # Prepositions before a list "X and Y" of places: when one of the two is a place (a GPE of the
-# article or a known country), so is the other ("in Greenville and Rocky Mount", "from Cork and
-# Shannon"). Not "between" or "with" ("talks between Israel and Hamas").
+# article or a known country), so is the other ("in Pellow and Corran Falls", "from
+# Corran and Tallis"). Not "between" or "with" ("talks between Israel and Hamas").
 PLACE_LIST_PREPOSITIONS = frozenset("in on to from near across outside around throughout".split())
 
 # Nouns of people or dwellings living on an island: "<noun> on X" makes X a place ("islanders
-# on Mull", "homes on Orkney and Shetland"). Not "people" ("people on Universal Credit").
+# on Skerra", "homes on Skerra and Vell"). Not "people" ("people on Universal Credit").
 RESIDENT_NOUNS = frozenset(
     "islanders residents homes households families communities villagers crofters inhabitants".split()
 )
@@ -243,8 +243,8 @@ WORLD_REGION_WORDS = frozenset(
 )
 
 
-# Nouns that describe an organisation right before its name: "Pilots' union Ialpa", "the
-# electoral service Servel", "Developer Low Carbon", "the mine's operator, Sino Metals": the
+# Nouns that describe an organisation right before its name: "Pilots' union Quorva", "the
+# electoral service Tallvo", "Developer Bright Acre", "the mine's operator, Hanlin Metals": the
 # name is an organisation whatever the model called it (a person, a nationality, nothing).
 ORG_DESCRIPTOR_NOUNS = frozenset(
     """union service developer operator regulator watchdog charity carrier airline retailer lender
@@ -252,6 +252,6 @@ ORG_DESCRIPTOR_NOUNS = frozenset(
 )
 
 # Domains of ROLES whose role, right before a person's name, may follow the name of the person's
-# organisation ("RMT organiser Gordon Martin", "Ospreys flanker Jac Morgan", "Nordvik founder
-# Kari Solberg"); not offices ("Mines minister", "Transport secretary": portfolios, not names).
+# organisation ("QVRT organiser Ana Lind", "Corsairs flanker Tom Ruck", "Brightvale founder
+# Kai Holm"); not offices ("Health minister", "Energy secretary": portfolios, not names).
 ORG_ROLE_DOMAINS = frozenset({"corporate", "sports", "profession"})
