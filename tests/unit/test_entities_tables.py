@@ -286,3 +286,230 @@ def test_untagged_toponym_needs_a_place_preposition_or_a_person_before_of(text, 
 def test_untagged_toponym_in_a_sentence(nlp):
     names = tag_body(nlp, "Mayor Dana Whitfield of Larch Hollow said the county had left her town out of the plan.")
     assert names["Larch Hollow"]["label"] == "GPE"
+
+
+# --- places told by a list or by residents (PLACE_LIST_PREPOSITIONS, RESIDENT_NOUNS) ---
+
+
+def _article_with_doc(text: str, doc=None):
+    """An Article over `text` whose body doc is `doc` (the list and LOC passes only test it is there)."""
+    return core.Article({}, None, doc if doc is not None else object(), frozenset(DEFAULT_ENTITY_LABELS),
+                        frozenset(), frozenset(), {"title": "", "body": text})
+
+
+def _labels(found) -> dict[str, str]:
+    return {m.text: m.label for m in found}
+
+
+@pytest.mark.parametrize("preposition", sorted(tables.PLACE_LIST_PREPOSITIONS))
+def test_place_list_row_makes_the_other_name_a_place(preposition):
+    text = f"Crews worked {preposition} Ludgate and Varnholt all week."
+    found = core._listed_places(_article_with_doc(text), [_feature_mention(text, "Ludgate", "GPE"),
+                                                          _feature_mention(text, "Varnholt", "PERSON")])
+    assert _labels(found) == {"Ludgate": "GPE", "Varnholt": "GPE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "expected"),
+    [
+        ("Talks between Ludgate and Varnholt failed.", "Ludgate", {"Ludgate": "GPE"}),  # no row
+        ("Tests ran on Ludgate and Varnholt 3.7 last week.", "Ludgate", {"Ludgate": "GPE"}),  # a version
+        ("Crews worked in Ludgate and Varnholt Council offices.", "Ludgate", {"Ludgate": "GPE"}),  # a designator
+        ("Crews came from Ludgate and Tarrow Rescue Service.", "Ludgate", {"Ludgate": "GPE"}),  # a designator
+        ("Crews worked in Tarrow and Varnholt all week.", None, {}),  # neither is a place
+        ("Crews worked in Ludgate and Varnholt all week.", "Varnholt", {"Ludgate": "GPE", "Varnholt": "GPE"}),
+    ],
+)
+def test_place_list_needs_a_row_a_place_and_names(text, known, expected):
+    found = [_feature_mention(text, known, "GPE")] if known else []
+    assert _labels(core._listed_places(_article_with_doc(text), found)) == expected
+
+
+def test_place_list_keeps_an_organisation_and_a_forced_person():
+    text = "Fans travelled from Ludgate and Varnholt on Sunday."
+    found = [_feature_mention(text, "Ludgate", "GPE"), _feature_mention(text, "Varnholt", "ORG")]
+    assert _labels(core._listed_places(_article_with_doc(text), found))["Varnholt"] == "ORG"
+    person = _feature_mention(text, "Varnholt", "PERSON")
+    person.forced = True
+    found = [_feature_mention(text, "Ludgate", "GPE"), person]
+    assert _labels(core._listed_places(_article_with_doc(text), found))["Varnholt"] == "PERSON"
+
+
+def test_place_list_splits_a_span_over_the_whole_list():
+    text = "Rest centres opened in Ludgate and Varnholt on Friday."
+    found = [_feature_mention(text, "Ludgate and Varnholt", "ORG"), _feature_mention("Ludgate", "Ludgate", "GPE")]
+    found[1].start, found[1].end = 200, 207  # "Ludgate" named a place elsewhere in the article
+    labels = _labels(core._listed_places(_article_with_doc(text), found))
+    assert labels["Varnholt"] == "GPE" and "Ludgate and Varnholt" not in labels
+
+
+@pytest.mark.parametrize("noun", sorted(tables.RESIDENT_NOUNS))
+def test_resident_row_makes_the_names_after_on_places(noun):
+    text = f"Some {noun} on Varnholt and Skerra lost power, and {noun} on Tarrow too."
+    found = core._listed_places(_article_with_doc(text), [])
+    assert _labels(found) == {"Varnholt": "GPE", "Skerra": "GPE", "Tarrow": "GPE"}
+
+
+@pytest.mark.parametrize("text", ["Some people on Varnholt lost power.", "Residents in Varnholt lost power."])
+def test_names_on_after_no_resident_row_are_left(text):
+    assert core._listed_places(_article_with_doc(text), []) == []
+
+
+def test_residents_on_islands_in_a_sentence(nlp):
+    names = tag_body(nlp, "Islanders on Varnholt and Skerra said shops had run short of bread.")
+    assert names["Varnholt"]["label"] == "GPE" and names["Skerra"]["label"] == "GPE"
+
+
+# --- a LOC after "in" with no article is a town unless a continent, region or feature (WORLD_REGION_WORDS) ---
+
+
+@pytest.mark.parametrize("word", sorted(tables.WORLD_REGION_WORDS))
+def test_world_region_row_keeps_a_loc(word):
+    text = f"Prices rose in Upper {word.capitalize()} last year."
+    found = core._towns_not_regions(_article_with_doc(text), [_feature_mention(text, f"Upper {word.capitalize()}", "LOC")])
+    assert found[0].label == "LOC"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("He bought a villa in Varnholt last year.", "Varnholt", "GPE"),
+        ("Hospitals in North Varnholt ran out of fuel.", "North Varnholt", "GPE"),
+        ("He bought a villa in the Varnholt last year.", "Varnholt", "LOC"),  # an article before it
+        ("Mail piled up in Varnholt Tarrow Depot.", "Varnholt", "LOC"),  # a longer name follows
+        ("He said Varnholt was cold.", "Varnholt", "LOC"),  # no preposition of place
+    ],
+)
+def test_loc_after_in_is_a_town(text, name, label):
+    found = core._towns_not_regions(_article_with_doc(text), [_feature_mention(text, name, "LOC")])
+    assert found[0].label == label
+
+
+def test_loc_named_otherwise_elsewhere_stays():
+    text = "Apps run in Varnholt. Varnholt sells well."
+    loc = _feature_mention(text, "Varnholt", "LOC")
+    product = _feature_mention(text, "Varnholt sells", "PRODUCT")
+    product.text = product.name = "Varnholt"
+    assert core._towns_not_regions(_article_with_doc(text), [loc, product])[0].label == "LOC"
+
+
+# --- a name right after a noun describing an organisation (ORG_DESCRIPTOR_NOUNS) ---
+
+
+@pytest.mark.parametrize("noun", sorted(tables.ORG_DESCRIPTOR_NOUNS))
+def test_descriptor_row_makes_the_name_an_organisation(noun):
+    text = f"The {noun} Quorvale said profits fell."
+    found = core._described_organisations(_article_with_doc(text), [_feature_mention(text, "Quorvale", "PERSON")])
+    assert _labels(found) == {"Quorvale": "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "expected"),
+    [
+        ("Developer Tarrow Fields said work would start.", "Tarrow Fields", None, "ORG"),  # opening a sentence
+        ("The mine's operator, Sino Tarrow, was told to stop.", "Sino Tarrow", "NORP", "ORG"),
+        ("From the Tarrow Climate Service, Ana Lind said it was hot.", "Ana Lind", "PERSON", "PERSON"),
+        ("A spokeswoman for the union, Ana Lind, said no.", "Ana Lind", "PERSON", "PERSON"),  # comma: a person
+        ("The firm Tarrow said profits fell.", "Tarrow", "GPE", "GPE"),  # the model's place stays
+        ("The union Chairman Tarrow said no.", "Chairman Tarrow", None, None),  # a title: no name
+    ],
+)
+def test_descriptor_needs_a_lowercase_noun_and_a_person_or_nothing(text, name, label, expected):
+    found = [_feature_mention(text, name, label)] if label else []
+    labels = _labels(core._described_organisations(_article_with_doc(text), found))
+    assert labels.get(name) == expected
+
+
+# --- the region of a dateline is a place ---
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        ("NEWPORT, Gwent - Head coach Tom Lee named his squad.", "Gwent", True),
+        ("RALEIGH, North Carolina (AP) - Storms hit.", "North Carolina", True),
+        ("NEWPORT - Gwent coach Tom Lee named his squad.", "Gwent", False),  # no region
+        ("He said NEWPORT, Gwent - and more.", "Gwent", False),  # not opening the line
+    ],
+)
+def test_dateline_region(text, region, expected):
+    from workers.stages.entities import fixes
+
+    start = text.index(region)
+    assert fixes.dateline_region(text, start, start + len(region)) is expected
+
+
+def test_dateline_region_in_a_sentence(nlp):
+    names = tag_body(nlp, "CARDIFF, Wales - Head coach Tom Lee named Ben Ray as captain.", title="Ray named Wales captain")
+    assert names["Wales"]["label"] == "GPE"
+
+
+# --- an organisation ending in a designator grows over the words the model left before it ---
+
+
+@pytest.mark.parametrize(
+    ("text", "model", "nationality", "expected"),
+    [
+        ("World Tallow Programme staff said food ran out.", "Tallow Programme", None, "World Tallow Programme"),
+        ("Northern and Tarrow Networks said lines were down.", "Tarrow Networks", "Northern",
+         "Northern and Tarrow Networks"),
+        ("Presumptive Democratic Tarrow House nominee Ana Lind spoke.", "Tarrow House", "Democratic", "Tarrow House"),
+        ("Developer Tarrow Games made it.", "Tarrow Games", None, "Tarrow Games"),  # a describing noun
+        ("The Pellow Super Tarrow Club met.", "Tarrow Club", None, "Tarrow Club"),  # a longer run
+        ("Chairman Tarrow Holdings said no.", "Tarrow Holdings", None, "Tarrow Holdings"),  # a title
+        ("The Tarrow Mining team said no.", "Tarrow Mining", None, "Tarrow Mining"),  # a stop word before
+    ],
+)
+def test_org_opening(nlp, text, model, nationality, expected):
+    found = [_feature_mention(text, model, "ORG")] + ([_feature_mention(text, nationality, "NORP")] if nationality else [])
+    out = core._org_openings(_article_with_doc(text, nlp.make_doc(text)), found)
+    assert [m.text for m in out if m.label == "ORG"] == [expected]
+
+
+# --- the organisation named right before a trade, team or profession role (ORG_ROLE_DOMAINS) ---
+
+ORG_ROLE_ROWS = [phrase for phrase, domain in tables.ROLES if domain in tables.ORG_ROLE_DOMAINS
+                 and phrase not in ("st", "saint")]
+
+
+@pytest.mark.parametrize("phrase", ORG_ROLE_ROWS)
+def test_org_role_row_names_the_organisation_before_it(nlp, phrase):
+    text = f"Officials said QVRT {phrase} Ana Lind had left."
+    found = core._orgs_before_roles(_article_with_doc(text, nlp.make_doc(text)), [])
+    assert [(m.text, m.label) for m in found] == [("QVRT", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials said QVRT minister Ana Lind had left.", []),  # an office: "Mines minister"
+        ("Officials said QXRA-certified trainer Ana Lind had left.", []),
+        ("Officials said Former coach Ana Lind had left.", []),  # a modifier
+        ("Tarrow founder Ana Lind said tarrows were cheap.", []),  # the article writes it in lower case
+        ("Officials said Big Tarrow Mill founder Ana Lind had left.", []),  # a longer run
+        ("Tarrow founder Ana Lind said prices fell.", [("Tarrow", "ORG")]),
+    ],
+)
+def test_org_before_role_needs_an_untagged_name_of_its_own(nlp, text, expected):
+    found = core._orgs_before_roles(_article_with_doc(text, nlp.make_doc(text)), [])
+    assert [(m.text, m.label) for m in found] == expected
+
+
+# --- a common noun opening a sentence before a describing noun and a name is no entity ---
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kept"),
+    [
+        ("LEEDS, England - Supermarket chain Tarrow said it would close stores.", "Supermarket", False),
+        ("Insurance firm Tarrow said claims rose.", "Insurance", False),
+        ("Quorvale firm Tarrow said claims rose.", "Quorvale", True),  # no common noun
+        ("Insurance chief Ana Lind said claims rose.", "Insurance", True),  # no describing noun after it
+        ("Insurance firm Tarrow said claims rose, a report for Insurance said.", "Insurance", True),
+    ],
+)
+def test_descriptor_modifier_opening_a_sentence(nlp, text, word, kept):
+    article = core.Article({}, None, None, frozenset(DEFAULT_ENTITY_LABELS), core.lexicon(nlp), core.nouns(nlp),
+                           {"title": "", "body": text})
+    out = core._descriptor_modifiers(article, [_feature_mention(text, word, "ORG")])
+    assert bool(out) is kept

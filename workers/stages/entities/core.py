@@ -897,6 +897,211 @@ def _described(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
+# One to three capitalised words (not an acronym): a name in a list or after a describing noun.
+_LIST_NAME = r"[A-Z][a-z][\w'\-]*(?:[ \t][A-Z][a-z][\w'\-]*){0,2}"
+_PLACE_LIST = re.compile(  # not before a number: "on Quill and Vanta 3.7" names versions
+    rf"(?<![\w'\-])([A-Za-z]+)[ \t]+({_LIST_NAME})[ \t]+and[ \t]+({_LIST_NAME})(?![\w'\-]|[ \t]+\d)"
+)
+_RESIDENTS_ON = re.compile(
+    rf"(?<![\w'\-])([A-Za-z]+)[ \t]+on[ \t]+({_LIST_NAME})(?:[ \t]+and[ \t]+({_LIST_NAME}))?(?![\w'\-])"
+)
+_RELABELLED_AS_PLACE = frozenset({PERSON, "LOC", "FAC", "DATE", "EVENT", "PRODUCT", "WORK_OF_ART", "NORP", "GPE"})
+
+
+def _may_be_place(found: list[Mention], start: int, end: int, whole: tuple[int, int]) -> bool:
+    """Body span [start, end) may become a place: name-shaped, and every mention over it either
+    a label a place is often mistaken for (no forced person, no exact organisation) or a span
+    over the whole list `whole` ("Pellow and Corran" ORG)."""
+    for m in found:
+        if m.field != "body" or m.end <= start or end <= m.start:
+            continue
+        if (m.start, m.end) == whole:
+            continue
+        if m.label not in _RELABELLED_AS_PLACE or (m.label == PERSON and m.forced):
+            return False
+    return True
+
+
+def _as_places(found: list[Mention], spans: list[tuple[int, int]], body: str) -> list[Mention]:
+    """`found` with each body span in `spans` a forced GPE (mentions over the spans dropped)."""
+    kept = [m for m in found if not (m.field == "body" and any(m.start < e and s < m.end for s, e in spans))]
+    return kept + [Mention("body", s, e, body[s:e], "GPE", canonical.normalise(body[s:e]), forced=True) for s, e in spans]
+
+
+def _listed_places(article: Article, found: list[Mention]) -> list[Mention]:
+    """Places told by their company in a list or by the people living on them: "in Pellow
+    and Corran Falls" (one of the two a place of the article or a known country: both are places,
+    after a tables.PLACE_LIST_PREPOSITIONS row) and "islanders on Skerra and Vell" (after a
+    tables.RESIDENT_NOUNS row and "on")."""
+    if "GPE" not in article.labels or article.body_doc is None:
+        return found
+    body = article.body
+    places = {m.name for m in found if m.label == "GPE"}
+    for pattern, residents in ((_PLACE_LIST, False), (_RESIDENTS_ON, True)):
+        for match in pattern.finditer(body):
+            cue = match.group(1).lower()
+            spans = [match.span(i) for i in (2, 3) if match.group(i)]
+            if residents != (cue in tables.RESIDENT_NOUNS) or (not residents and cue not in tables.PLACE_LIST_PREPOSITIONS):
+                continue
+            names = [body[s:e] for s, e in spans]
+            if not residents and not any(canonical.normalise(n) in places or canonical.known_place(n) for n in names):
+                continue
+            whole = (spans[0][0], spans[-1][1])
+            if any(w.lower() in tables.ORG_DESIGNATORS for n in names for w in n.split()):
+                continue  # "Fire and Rescue Service": one organisation's name
+            if all(_name_shaped(n) for n in names) and all(_may_be_place(found, s, e, whole) for s, e in spans):
+                found = _as_places(found, spans, body)
+                places.update(canonical.normalise(n) for n in names)
+    return found
+
+
+def _towns_not_regions(article: Article, found: list[Mention]) -> list[Mention]:
+    """A LOC after "in"/"near"/... with no article before it, no word of a continent, world
+    region, natural feature or building (tables.WORLD_REGION_WORDS, TOPONYM_GENERICS,
+    ORG_DESIGNATORS), not followed by a capitalised word and never labelled other than a place
+    in the article, is a town or district: GPE ("a villa in Corran", "in North Tallis"; not
+    "in East Africa", "in the Alps", "in Vanta" of a program)."""
+    if "GPE" not in article.labels:
+        return found
+    body = article.body
+    others = {m.name for m in found if m.label not in ("LOC", "GPE")}
+    for m in found:
+        if m.field != "body" or m.label != "LOC" or m.forced or not _name_shaped(m.text):
+            continue
+        words = {w.lower() for w in m.text.split()}
+        if words & (tables.WORLD_REGION_WORDS | _GENERICS | tables.ORG_DESIGNATORS) or _THE_BEFORE.search(body, 0, m.start):
+            continue
+        if m.name in others or _NEXT_WORD.match(body, m.end):
+            continue  # "in Vanta" LOC, "Vanta" PRODUCT elsewhere: the name is no town's
+        if _locative(body, m.start):
+            m.label, m.forced = "GPE", True
+    return found
+
+
+_ORG_DESCRIBED = re.compile(
+    rf"(?<![\w'\-])([A-Za-z]+),?[ \t]+({_LIST_NAME})(?![\w'\-])"
+)
+
+
+def _described_organisations(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name right after a noun that describes an organisation (tables.ORG_DESCRIPTOR_NOUNS:
+    "Pilots' union Quorva", "Developer Bright Acre", "the operator, Hanlin Metals") is an
+    organisation when the model called it a person or a nationality, or nothing. The noun is
+    lowercase or opens a sentence; after a comma, a "person" stays one."""
+    if "ORG" not in article.labels or article.body_doc is None:
+        return found
+    body = article.body
+    for match in _ORG_DESCRIBED.finditer(body):
+        noun = match.group(1)
+        if noun.lower() not in tables.ORG_DESCRIPTOR_NOUNS or not (noun.islower() or _sentence_initial(body, match.start())):
+            continue  # "Tide Monitoring Service, Ana Lind": a capitalised noun ends a name
+        start, end = match.span(2)
+        name = match.group(2)
+        comma = "," in match.group()
+        if not _name_shaped(name) or canonical.known_place(name) or any(
+                canonical._is_title(w) or w.lower() in canonical.ROLE_WORDS for w in name.split()):
+            continue
+        over = [m for m in found if m.field == "body" and m.start < end and start < m.end]
+        if any((m.start, m.end) != (start, end) or m.label not in (PERSON, "NORP") or m.forced
+               or (comma and m.label == PERSON) for m in over):  # "the union, Mary Smith" may be a person
+            continue
+        found = [m for m in found if m not in over]
+        found.append(Mention("body", start, end, name, "ORG", canonical.normalise(name), forced=True))
+    return found
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w'\u2019\-])[A-Z][\w'\u2019\-]*[ \t]+$")
+_NAME_OPENING = re.compile(r"(?<![\w'\u2019\-.])((?:[A-Z][A-Za-z'\-]*[ \t]+(?:and[ \t]+)?){1,2})$")
+
+
+def _org_openings(article: Article, found: list[Mention]) -> list[Mention]:
+    """An organisation span ending in a designator (tables.ORG_DESIGNATORS) grows over the one or
+    two capitalised words the model left before it, with an "and" between ("World Tallow
+    Programme" of "Tallow Programme", "Northern and Corran Power Networks" of "Northern" NORP and
+    "Corran Power Networks"): not over a title, role, describing noun or stop
+    word, not inside a longer run of capitalised words, and over a nationality only by "and"."""
+    if "ORG" not in article.labels or article.body_doc is None:
+        return found
+    body, vocab = article.body, article.body_doc.vocab
+    for m in [m for m in found if m.field == "body" and m.label == "ORG" and len(m.text.split()) >= 2]:
+        if m.text.split()[-1].lower() not in tables.ORG_DESIGNATORS:
+            continue
+        opening = _NAME_OPENING.search(body, max(0, m.start - 40), m.start)
+        if not opening or opening.end() != m.start:
+            continue
+        words = [w for w in opening.group(1).split() if w != "and"]
+        if any(canonical._is_title(w) or w.lower() in canonical.ROLE_WORDS | tables.ORG_DESCRIPTOR_NOUNS
+               or vocab[w.lower()].is_stop for w in words):
+            continue  # "Developer Tallis Games": a describing noun, no part of the name
+        start = opening.start(1)
+        if _CAPITALISED_BEFORE.search(body, max(0, start - 40), start):
+            continue  # "Big Corran Super Store Club": a longer run of capitalised words
+        over = [o for o in found if o.field == "body" and o is not m and o.start < m.start and start < o.end]
+        if any(o.label != "NORP" or " and " not in opening.group(1) for o in over):
+            continue  # a nationality joins only by "and" ("Presumptive Democratic Tallis House nominee")
+        found = [o for o in found if o not in over]
+        m.start, m.text = start, body[start : m.end]
+        m.name = canonical.normalise(m.text)
+    return found
+
+
+_ROLE_DOMAIN = {phrase: domain for phrase, domain in tables.ROLES}
+_WORDS_BEFORE_ROLE = re.compile(  # not "QXRA-certified trainer": hyphenated parts capitalised too
+    r"(?<![\w'\u2019\-])((?:[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*[ \t]+){1,2})$"
+)
+
+
+def _orgs_before_roles(article: Article, found: list[Mention]) -> list[Mention]:
+    """One or two capitalised words the model left untagged right before a role of a trade, team
+    or profession (tables.ORG_ROLE_DOMAINS, no modifier) that a name follows are the person's
+    organisation: "QVRT organiser Ana Lind", "Corsairs flanker Tom Ruck". Not a title,
+    role, modifier or stop word, nothing the article writes in lower case, no longer run."""
+    if "ORG" not in article.labels or article.body_doc is None:
+        return found
+    body, vocab = article.body, article.body_doc.vocab
+    lower = {w for text in article.texts.values() for w in re.findall(r"(?<![\w'\u2019\-])[a-z][\w\-]*", text)}
+    for role_start, name_start, _ in roles.named_after_roles(body):
+        role = " ".join(w.rstrip(".").lower() for w in body[role_start:name_start].split())
+        before = _WORDS_BEFORE_ROLE.search(body, max(0, role_start - 40), role_start)
+        if _ROLE_DOMAIN.get(role) not in tables.ORG_ROLE_DOMAINS or not before or before.end() != role_start:
+            continue
+        words = before.group(1).split()
+        if any(canonical._is_title(w) or w.lower() in canonical.ROLE_WORDS | tables.ROLE_MODIFIERS
+               or vocab[w.lower()].is_stop or _written_lower(w, lower) for w in words):
+            continue
+        start = before.start(1)
+        end = start + len(before.group(1).rstrip())
+        if _CAPITALISED_BEFORE.search(body, max(0, start - 40), start) or any(
+                m.field == "body" and m.start < end and start < m.end for m in found):
+            continue
+        text = body[start:end]
+        found.append(Mention("body", start, end, text, "ORG", canonical.normalise(text), forced=True))
+    return found
+
+
+_DESCRIPTOR_AFTER = re.compile(r"[ \t]+([a-z]+)[ \t]+[A-Z]")
+
+
+def _descriptor_modifiers(article: Article, found: list[Mention]) -> list[Mention]:
+    """A lone common noun opening a sentence before a describing noun and a name ("Insurance
+    firm Quorva", "Grocery chain Tallvo") describes the organisation named after it: no entity,
+    whatever the model called it, unless the article also writes it capitalised inside a sentence."""
+    if not article.nouns:
+        return found
+    keep = []
+    for m in found:
+        text = article.texts[m.field]
+        after = _DESCRIPTOR_AFTER.match(text, m.end)
+        if (
+            after and after.group(1) in tables.ORG_DESCRIPTOR_NOUNS and not m.forced and len(m.text.split()) == 1
+            and m.text[1:].islower() and m.text.lower() in article.nouns and _sentence_initial(text, m.start)
+            and not _capitalised_inside(m.text, article) and not canonical.known_place(m.text)
+        ):
+            continue
+        keep.append(m)
+    return keep
+
+
 _BRACKETED_ACRONYM = re.compile(r"[ \t]*\([A-Z]{2,}\)")
 
 
@@ -1204,10 +1409,16 @@ MENTION_PASSES = (
     _person_evidence,
     _surname_labels,
     _companies_not_persons,
+    _listed_places,
+    _towns_not_regions,
+    _described_organisations,
+    _org_openings,
+    _orgs_before_roles,
     _given_names_pass,
     _join_persons,
     _numbered_not_persons,
     _common_openers,
+    _descriptor_modifiers,
     _acronyms,
     _org_short_forms,
 )

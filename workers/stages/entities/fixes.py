@@ -81,6 +81,19 @@ _DATELINE_OPEN = re.compile(
 )
 
 
+def dateline_region(text: str, start: int, end: int) -> bool:
+    """[start, end) is the whole region part of a dateline opening its line, after the ALL-CAPS
+    place and a comma and before the dash or "(": "Region" of "TOWN, Region - ...". The model
+    often glues it to the first word after the dash ("Region - Head") or calls it a person."""
+    line_start = text.rfind("\n", 0, start) + 1
+    opening = _DATELINE_OPEN.match(text, line_start)
+    if not opening or not text.startswith(",", opening.end(1)):
+        return False
+    region = text[opening.end(1) + 1 : opening.end()].rstrip(" \t-(\u2013\u2014")
+    return bool(region.strip()) and (start, end) == (opening.end(1) + 1 + len(region) - len(region.lstrip()),
+                                                     opening.end(1) + 1 + len(region))
+
+
 def dateline_mention(text: str, taken: list[Mention], lines: int = 5) -> Mention | None:
     """An ALL-CAPS place opening one of the first lines before a dash or "(" that the model did
     not tag: "BEIJING - ...", "GENEVA, Switzerland - ...", "LONDON (AP) - ..."."""
@@ -504,6 +517,8 @@ def _piece_label(text: str, doc: Doc, field: str, label: str, labels, piece_star
         and dateline_position(text, piece_start, piece_start + len(raw.rstrip(" \t-\u2013\u2014")), span_label)
     ):
         label, forced = "GPE", True  # "GENEVA - ..." / "GENEVA, ..." datelines
+    elif field == "body" and dateline_region(text, piece_start, piece_start + len(raw.rstrip(" \t-\u2013\u2014"))):
+        label, forced = "GPE", True  # "NEWPORT, Gwent - ...": the region of a dateline
     return label, forced, piece_start, own_s
 
 

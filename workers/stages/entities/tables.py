@@ -9,6 +9,11 @@ tests/unit/test_entities_tables.py).
   names with an inner 's, "King's Cross", are not cut by the possessive rule and need no row).
 - COUNTRY_FORMS: short and common forms of countries and unions that the maintained ISO 3166 list
   (pycountry) does not give; COUNTRY_NAMES: the canonical name chosen for some ISO entries.
+- PLACE_LIST_PREPOSITIONS, RESIDENT_NOUNS, WORLD_REGION_WORDS: places told by a list with a place
+  ("in Pellow and Corran Falls"), by people living on them ("islanders on Skerra") or by "in"
+  before a LOC that names no continent, region or feature ("in Corran").
+- ORG_DESCRIPTOR_NOUNS, ORG_ROLE_DOMAINS: organisations told by a describing noun before them
+  ("union Quorva") or by a role of theirs between them and a person ("QVRT organiser Ana Lind").
 """
 
 from __future__ import annotations
@@ -82,7 +87,8 @@ ROLES: tuple[tuple[str, str], ...] = (
     *((word, "sports") for word in "coach manager skipper striker midfielder defender goalkeeper "
       "winger referee umpire jockey trainer".split()),
     ("head coach", "sports"), ("assistant manager", "sports"), ("assistant coach", "sports"),
-    ("team principal", "sports"), ("vice-captain", "sports"),
+    ("team principal", "sports"), ("vice-captain", "sports"), ("flanker", "sports"), ("fly-half", "sports"),
+    ("scrum-half", "sports"), ("full-back", "sports"),
     # maritime
     ("harbour master", "maritime"), ("harbor master", "maritime"), ("harbourmaster", "maritime"),
     ("harbormaster", "maritime"), ("lifeboat helm", "maritime"), ("helmsman", "maritime"),
@@ -109,7 +115,7 @@ NOT_PERSON_CUES = frozenset({"saint"})
 COMPANY_WORDS = frozenset(
     """energy power grid steel labs lab pharma pharmaceuticals systems mining events airlines airways
     holdings group partners capital motors foods media networks technologies technology solutions
-    logistics resources industries insurance telecom therapeutics biotech software robotics
+    logistics freight haulage resources industries insurance telecom therapeutics biotech software robotics
     semiconductor semiconductors electronics chemicals petroleum shipping financial securities
     investments ventures studios games entertainment brewing brewery inc ltd plc corp corporation
     llc ag gmbh nv bv""".split()
@@ -215,3 +221,37 @@ ORG_DESIGNATORS = COMPANY_WORDS | NOT_NAME_ENDS | frozenset(
 LOCATIVE_PREPOSITIONS: tuple[tuple[str, bool], ...] = (
     ("in", True), ("near", True), ("outside", True), ("at", False), ("from", False),
 )
+
+# Prepositions before a list "X and Y" of places: when one of the two is a place (a GPE of the
+# article or a known country), so is the other ("in Pellow and Corran Falls", "from
+# Corran and Tallis"). Not "between" or "with" ("talks between Israel and Hamas").
+PLACE_LIST_PREPOSITIONS = frozenset("in on to from near across outside around throughout".split())
+
+# Nouns of people or dwellings living on an island: "<noun> on X" makes X a place ("islanders
+# on Skerra", "homes on Skerra and Vell"). Not "people" ("people on Universal Credit").
+RESIDENT_NOUNS = frozenset(
+    "islanders residents homes households families communities villagers crofters inhabitants".split()
+)
+
+# Words of continents and world regions: a LOC naming one stays a LOC ("in East Africa", "in
+# Latin America"); other LOC names after "in" with no article are towns and districts (GPE).
+WORLD_REGION_WORDS = frozenset(
+    """europe asia africa america americas antarctica antarctic arctic oceania australasia eurasia
+    middle east caribbean balkans scandinavia sahel pacific atlantic mediterranean baltic levant
+    maghreb gulf sea ocean coast mountains alps andes himalayas desert peninsula strait channel
+    highlands lowlands steppe""".split()
+)
+
+
+# Nouns that describe an organisation right before its name: "Pilots' union Quorva", "the
+# electoral service Tallvo", "Developer Bright Acre", "the mine's operator, Hanlin Metals": the
+# name is an organisation whatever the model called it (a person, a nationality, nothing).
+ORG_DESCRIPTOR_NOUNS = frozenset(
+    """union service developer operator regulator watchdog charity carrier airline retailer lender
+    insurer broadcaster firm company chain supermarket manufacturer housebuilder""".split()
+)
+
+# Domains of ROLES whose role, right before a person's name, may follow the name of the person's
+# organisation ("QVRT organiser Ana Lind", "Corsairs flanker Tom Ruck", "Brightvale founder
+# Kai Holm"); not offices ("Health minister", "Energy secretary": portfolios, not names).
+ORG_ROLE_DOMAINS = frozenset({"corporate", "sports", "profession"})
