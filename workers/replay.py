@@ -29,7 +29,7 @@ from aiokafka import AIOKafkaProducer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from workers.decoding import Undecodable, binary_signature, decode_bytes
-from workers.records import raw_record
+from workers.records import raw_record, readable_id
 from workers.settings import Settings
 from workers.topics import SOURCE_HEADER, message_limit
 
@@ -137,17 +137,14 @@ def file_item(path: Path, article_id: str, max_bytes: int, summary: Summary | No
 
 
 def json_line_items(lines: Iterable[bytes | str], origin: str = "-", max_bytes: int | None = None) -> Iterator[Item]:
-    """Each non-blank line as it stands: a broken line still goes out, so the worker dead-letters it."""
+    """Each non-blank line as it stands, keyed by the id the worker will read from it
+    (records.readable_id): a broken line still goes out, so the worker dead-letters it."""
     for number, line in enumerate(lines, start=1):
         data = line.encode("utf-8", "surrogatepass") if isinstance(line, str) else line
         data = data.strip()
         if not data:
             continue
-        try:
-            parsed = orjson.loads(data)
-            key = parsed.get("id") if isinstance(parsed, dict) and isinstance(parsed.get("id"), str) else None
-        except orjson.JSONDecodeError:
-            key = None
+        key = readable_id(data)  # also from a broken line, as the worker reads it for its dead letter
         where = f"{origin}:{number}"
         if max_bytes is not None and len(data) > max_bytes:
             yield Failure(where, "too_large", f"{len(data)} bytes, over the {max_bytes}-byte message limit", key)

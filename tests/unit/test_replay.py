@@ -31,11 +31,14 @@ def test_html_files_are_sent_as_html(tmp_path):
 
 
 def test_json_lines_go_out_as_they_stand_even_broken_ones(tmp_path):
-    lines = b'{"schema_version": 1, "id": "a", "content_type": "text/plain", "content": "x"}\n\n{broken\n'
+    lines = (b'{"schema_version": 1, "id": "a", "content_type": "text/plain", "content": "x"}\n\n{broken\n'
+             b'{"id": "cut-off", "content": "the rest is mis\n{"id": "latin-1", "content": "caf\xe9"}\n')
     messages = collect(["-"], stdin=io.BytesIO(lines))
-    assert [(m.key, m.value) for m in messages] == [
-        ("a", b'{"schema_version": 1, "id": "a", "content_type": "text/plain", "content": "x"}'),
-        (None, b"{broken"),
+    assert [(m.key, m.value, m.origin) for m in messages] == [
+        ("a", b'{"schema_version": 1, "id": "a", "content_type": "text/plain", "content": "x"}', "-:1"),
+        (None, b"{broken", "-:3"),
+        ("cut-off", b'{"id": "cut-off", "content": "the rest is mis', "-:4"),  # the id the worker will read
+        ("latin-1", b'{"id": "latin-1", "content": "caf\xe9"}', "-:5"),  # not UTF-8: still its id
     ]
 
 
