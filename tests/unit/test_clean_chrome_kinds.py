@@ -405,3 +405,25 @@ def test_only_a_bare_domain_credit_is_never_rescued(text, never):
 def test_reading_time_and_counter_labels_are_interface(text):
     (line,) = ln.classify([text])
     assert (line.kind, line.reason) == ("boilerplate", "ui_vocabulary")
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Posted by Jane Doe, Cloud Platform Marketing, Examplecorp", ["Jane Doe"]),
+    ("By Jane Doe, Department of Physics, Example University", ["Jane Doe"]),
+    ("By Jane Doe, Example Labs", ["Jane Doe"]),
+    ("By Jane Doe, Acme Inc", ["Jane Doe"]),
+    ("By Ann Lee, Tom Hale, Developer Relations", ["Ann Lee", "Tom Hale"]),
+    ("By Carla Weiss, Derek Morgan and Nora Ellis", ["Carla Weiss", "Derek Morgan", "Nora Ellis"]),
+])
+def test_affiliation_after_a_name_is_no_author(text, names):
+    """A department, team, company or institution after the name ends the names (vocabulary.AFFILIATION)."""
+    found = md.byline(text)
+    assert found is not None and md.authors(found[0]) == names
+    assert md.authors(text.removeprefix("Posted ")) == names
+
+
+@pytest.mark.parametrize("row", ["Marketing", "Developer Relations", "Department of Physics", "Example University",
+                                 "Acme Labs", "Acme Inc", "Acme Group", "Example Foundation", "Acme Technologies"])
+def test_affiliation_rows(row):
+    assert v.AFFILIATION.search(row)
+    assert not v.AFFILIATION.search("Jane Doe") and not v.AFFILIATION.search("Derek Morgan")

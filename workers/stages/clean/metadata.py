@@ -231,7 +231,9 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
     outlet = next((p for p in parts[1:] if _OUTLET.search(p)), None)
     names = [parts[0]]
     for part in parts[1:]:  # "By Ann Lee, Tom Hale and Joe Park": the other names
-        if _OUTLET.search(part) or _ROLE_ONLY.match(part) or v.DESK_CREDIT.match(part) or not authors(part):
+        if _OUTLET.search(part) or _ROLE_ONLY.match(part) or v.DESK_CREDIT.match(part) or _affiliation(part):
+            break  # "By Jane Doe, Example University": an outlet, role, desk or affiliation ends the names
+        if part[:1].islower() or not authors(part):
             break
         names.append(part)
     return ", ".join(names), outlet
@@ -282,8 +284,8 @@ def authors(byline_text: str | None, declared: bool = False) -> list[str]:
         if part.casefold() in _NAME_SUFFIXES and out:
             out[-1] = f"{out[-1]}, {part}"  # "Michael Anderson, PhD"
             continue
-        if out and _ROLE_ONLY.match(part):
-            break  # "…, Staff Writer"
+        if out and (_ROLE_ONLY.match(part) or _affiliation(part)):
+            break  # "…, Staff Writer", "…, Cloud Platform Marketing, Examplecorp"
         stripped = _TRAILING_ROLE.sub("", part)
         part = stripped if len(stripped.split()) >= 2 else part
         part = _without_trailing_desk(part)
@@ -299,6 +301,11 @@ def authors(byline_text: str | None, declared: bool = False) -> list[str]:
 # "Staff": "Nathan Parker, Chrome Safe Browsing team" is a team, not "Chrome Safe" with a credit)
 _TRAILING_DESK = (re.compile(r"(?<=\w)\s+[A-Z][\w.&'’-]*\s+(?:Staff|STAFF)$"),
                   re.compile(r"(?<=\w)\s+(?:Staff|STAFF)$"))
+
+
+def _affiliation(part: str) -> bool:
+    """A department, team, company or institution after a name (vocabulary.AFFILIATION)."""
+    return v.AFFILIATION.search(part) is not None
 
 
 def _without_trailing_desk(part: str) -> str:
