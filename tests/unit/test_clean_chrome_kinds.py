@@ -427,3 +427,34 @@ def test_affiliation_after_a_name_is_no_author(text, names):
 def test_affiliation_rows(row):
     assert v.AFFILIATION.search(row)
     assert not v.AFFILIATION.search("Jane Doe") and not v.AFFILIATION.search("Derek Morgan")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("by jdoe on December 4, 2006", "jdoe"),
+    ("by mary_k on 12 May 2010", "mary_k"),
+    ("Posted by pixel42 on Jan 3, 2019", "pixel42"),
+])
+def test_lower_case_handle_before_its_date_is_the_byline(text, name):
+    assert md.byline(text) == (name, None)
+    assert md.authors(name) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "by the on December 4, 2006",  # a function word
+    "by admin on May 4, 2020",  # names no one
+    "by share on May 4, 2020",  # a button word
+    "by jdoe",  # no date after it: not the header's handle shape
+    "Updated by noon on Tuesday",
+])
+def test_not_a_handle_byline(text):
+    found = md.byline(text)
+    assert found is None or not found[0] or found[0][:1].isupper()
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("By Jane Doe, reporting", ["Jane Doe"]),  # a lower-case word after a name is no second author
+    ("Jane Doe, jdoe", ["Jane Doe"]),
+    ("the", []), ("admin", []), ("more", []),
+])
+def test_handles_only_as_a_whole_byline(text, names):
+    assert md.authors(md.byline(text)[0] if md.byline(text) else text) == names

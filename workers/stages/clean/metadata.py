@@ -206,6 +206,8 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
     segment = _by_segment(text)
     if segment:
         m = _BYLINE.match(segment)
+        if not m and handle(segment[3:]):
+            return segment[3:], None  # "by jdoe on December 4, 2006": a lower-case handle before its date
     if not m:
         return None
     parts = [p for p in _BYLINE_SPLIT.split(m.group("name")) if p]
@@ -276,6 +278,8 @@ def authors(byline_text: str | None, declared: bool = False) -> list[str]:
     text = _BYLINE.sub(lambda m: m.group("name") or m.group("uncased"), byline_text.strip())
     if v.DESK_CREDIT.match(text.strip(" :")):
         return []  # "Staff and news service reports": the whole credit, before it splits at "and"
+    if handle(text):
+        return [text]  # "jdoe": a whole byline that is a user name
     out: list[str] = []
     for part in _AUTHOR_SEPARATOR.split(text):
         part = part.strip(" :")
@@ -301,6 +305,17 @@ def authors(byline_text: str | None, declared: bool = False) -> list[str]:
 # "Staff": "Nathan Parker, Chrome Safe Browsing team" is a team, not "Chrome Safe" with a credit)
 _TRAILING_DESK = (re.compile(r"(?<=\w)\s+[A-Z][\w.&'’-]*\s+(?:Staff|STAFF)$"),
                   re.compile(r"(?<=\w)\s+(?:Staff|STAFF)$"))
+
+
+# a user name as blogs print it: lower case, letters first, then letters, digits or "_" ("jdoe", "mary_k")
+_HANDLE = re.compile(r"^[a-z][a-z0-9_]{1,19}$")
+
+
+def handle(text: str) -> bool:
+    """A lower-case user name ("jdoe"), not a word that names no one (a date or role word, a function
+    word, a button word). Accepted as an author only as a whole byline (authors)."""
+    return (_HANDLE.match(text) is not None and text not in _NOT_NAME_WORDS and text not in v.STOPWORDS
+            and text not in v.UI_WORDS)
 
 
 def _affiliation(part: str) -> bool:
