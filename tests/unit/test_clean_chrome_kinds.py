@@ -458,3 +458,18 @@ def test_not_a_handle_byline(text):
 ])
 def test_handles_only_as_a_whole_byline(text, names):
     assert md.authors(md.byline(text)[0] if md.byline(text) else text) == names
+
+
+@pytest.mark.parametrize(("text", "name", "date_parts"), [
+    ("May 4, 2020 byJane Doe", "Jane Doe", ["May 4, 2020"]),  # a dump ran "by" into the linked name
+    ("byJane Doe", "Jane Doe", []),
+    ("12/04/2020 byJane Doe | 3 min read", "Jane Doe", ["3 min read", "12/04/2020"]),
+])
+def test_by_glued_to_the_name(text, name, date_parts):
+    assert md.byline(text) == (name, None)
+    assert md.byline_date_parts(text) == date_parts
+
+
+@pytest.mark.parametrize("text", ["Standby Mode", "byTheWay", "Nearby Towns", "bypass Road closed"])
+def test_no_glued_by(text):
+    assert md.byline(text) is None

@@ -136,9 +136,10 @@ def dateline_date(dateline: str | None) -> str | None:
 
 # a header line holding a byline among other things: "Posted on May 4, 2020 by Jane Doe",
 # "yas! | By Jane Doe | April 13, 2020", "12/04/2020 by Jane 24 Comments", "---- by Jane Doe", a
-# lower-case handle before its date ("by oz on December 4, 2006")
+# lower-case handle before its date ("by oz on December 4, 2006"), a lower-case "by" a dump ran into the
+# linked name after a date ("May 4, 2020 byJane Doe")
 _BY_INSIDE = re.compile(
-    r"^(?P<before>[^\n]{0,40}?)(?<![\w])(?i:(?:posted |written |published )?by):?\s+"
+    r"^(?P<before>[^\n]{0,40}?)(?<![\w])(?:(?i:(?:posted |written |published )?by):?\s+|by(?=[A-Z][a-z]+\s))"
     r"(?=[A-Z\u00c0-\u00de\u0100-\u017f]|[a-z0-9_]{2,20} on (?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))"
 )
 # what may stand before "by": separators, a date ("October 19, 2019 by"), a "|"-separated label,
