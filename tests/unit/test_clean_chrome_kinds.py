@@ -473,3 +473,15 @@ def test_by_glued_to_the_name(text, name, date_parts):
 @pytest.mark.parametrize("text", ["Standby Mode", "byTheWay", "Nearby Towns", "bypass Road closed"])
 def test_no_glued_by(text):
     assert md.byline(text) is None
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("By Ann Lee, Tom Hale, and Joe Park", ["Ann Lee", "Tom Hale", "Joe Park"]),  # the serial comma
+    ("Ann Lee, Tom Hale, and Joe Park", ["Ann Lee", "Tom Hale", "Joe Park"]),
+    ("Por María García, José López, y Ana Ruiz", ["María García", "José López", "Ana Ruiz"]),
+    ("By Ann Lee and Joe Park", ["Ann Lee", "Joe Park"]),
+])
+def test_serial_comma_before_the_last_name(text, names):
+    found = md.byline(text)
+    assert md.authors(found[0] if found else text) == names
+    assert md.authors(text) == names

@@ -211,7 +211,7 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
             return segment[3:], None  # "by jdoe on December 4, 2006": a lower-case handle before its date
     if not m:
         return None
-    parts = [p for p in _BYLINE_SPLIT.split(m.group("name")) if p]
+    parts = [p for p in _BYLINE_SPLIT.split(_SERIAL_COMMA.sub(" ", m.group("name"))) if p]  # "A, B, and C"
     if parts and (v.DESK_CREDIT.match(parts[0]) or v.DESK_CREDIT.match(m.group("name").strip())):
         return None, next((p for p in parts[1:] if _OUTLET.search(p)), None)  # "By Editorial Staff": no person
     if not parts or len(parts[0].split()) > 6 or (is_terminal(parts[0]) and not _NAME_INITIAL_OR_SUFFIX.search(parts[0])):
@@ -243,7 +243,9 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
 
 
 # "A, B and C", "A; B", "A & B", "A und B": the separators between the names of a byline
-_AUTHOR_SEPARATOR = re.compile(r"\s*[,;/|]\s*|\s+(?:and|&|und|et|y|e|en|og|och|i)\s+")
+# (the serial comma first: "A, B, and C")
+_AUTHOR_SEPARATOR = re.compile(r"\s*,\s+(?:and|&|und|et|y|e|en|og|och|i)\s+|\s*[,;/|]\s*|\s+(?:and|&|und|et|y|e|en|og|och|i)\s+")
+_SERIAL_COMMA = re.compile(r",\s+(?=(?:and|&|und|et|y|e|en|og|och)\s+\S)")
 _AUTHOR_MAX_WORDS = 6
 _NOT_NAME_WORDS = frozenset(
     "january february march april may june july august september october november december "
