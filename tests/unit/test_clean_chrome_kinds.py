@@ -485,3 +485,20 @@ def test_serial_comma_before_the_last_name(text, names):
     found = md.byline(text)
     assert md.authors(found[0] if found else text) == names
     assert md.authors(text) == names
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("By Jane Doe (Reuters)", ("Jane Doe", "Reuters")),  # the agency in brackets after the names
+    ("By Jane Doe and John Roe (AP)", ("Jane Doe and John Roe", "AP")),
+    ("By JANE DOE (AFP)", ("JANE DOE", "AFP")),
+    ("By Jane Doe (Reuters) | May 4, 2020", ("Jane Doe", "Reuters")),
+    ("By Jane Doe (she/her)", ("Jane Doe", None)),  # other brackets: no outlet
+])
+def test_bracketed_agency_after_the_byline(text, expected):
+    assert md.byline(text) == expected
+    assert md.authors(text.removeprefix("By ").removesuffix(" | May 4, 2020")) == md.authors(expected[0])
+
+
+@pytest.mark.parametrize("text", ["By (Reuters)", "By", "by"])
+def test_no_name_before_the_brackets(text):
+    assert md.authors(text) == []

@@ -211,6 +211,10 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
             return segment[3:], None  # "by jdoe on December 4, 2006": a lower-case handle before its date
     if not m:
         return None
+    paren = _PAREN_TAIL.search(m.group("name"))
+    if paren and paren.start() > 0:  # "By Jane Doe (Reuters)": an agency in brackets after the names
+        found = byline(f"By {m.group('name')[:paren.start()]}")
+        return (found[0], found[1] or _paren_outlet(paren.group(1))) if found else None
     parts = [p for p in _BYLINE_SPLIT.split(_SERIAL_COMMA.sub(" ", m.group("name"))) if p]  # "A, B, and C"
     if parts and (v.DESK_CREDIT.match(parts[0]) or v.DESK_CREDIT.match(m.group("name").strip())):
         return None, next((p for p in parts[1:] if _OUTLET.search(p)), None)  # "By Editorial Staff": no person
@@ -251,7 +255,7 @@ _NOT_NAME_WORDS = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday today yesterday updated published posted "
     "staff reporter correspondent editor writer contributor contributed article story photo photos email follow "
-    "authors author share comments minutes hours ago read admin administrator anonymous guest".split()
+    "authors author share comments minutes hours ago read admin administrator anonymous guest by".split()
 )
 # "Evan Halper Staff Writer": a role run into the name
 _TRAILING_ROLE = re.compile(
@@ -279,6 +283,7 @@ def authors(byline_text: str | None, declared: bool = False) -> list[str]:
     if not byline_text:
         return []
     text = _BYLINE.sub(lambda m: m.group("name") or m.group("uncased"), byline_text.strip())
+    text = _PAREN_TAIL.sub("", text) or text  # "Jane Doe (she/her)", "A and B (Reuters)"
     if v.DESK_CREDIT.match(text.strip(" :")):
         return []  # "Staff and news service reports": the whole credit, before it splits at "and"
     if handle(text):
@@ -293,6 +298,7 @@ def authors(byline_text: str | None, declared: bool = False) -> list[str]:
             continue
         if out and (_ROLE_ONLY.match(part) or _affiliation(part)):
             break  # "…, Staff Writer", "…, Cloud Platform Marketing, Examplecorp"
+        part = _PAREN_TAIL.sub("", part) or part  # "Jane Doe (Reuters)"
         stripped = _TRAILING_ROLE.sub("", part)
         part = stripped if len(stripped.split()) >= 2 else part
         part = _without_trailing_desk(part)
@@ -319,6 +325,15 @@ def handle(text: str) -> bool:
     word, a button word). Accepted as an author only as a whole byline (authors)."""
     return (_HANDLE.match(text) is not None and text not in _NOT_NAME_WORDS and text not in v.STOPWORDS
             and text not in v.UI_WORDS)
+
+
+_PAREN_TAIL = re.compile(r"\s*\(([^()]{1,40})\)$")
+
+
+def _paren_outlet(text: str) -> str | None:
+    """The bracketed credit after a byline's names as its outlet: an outlet word or an agency's short
+    capitals ("Reuters", "AP", "AFP"); None for other brackets (pronouns, a place)."""
+    return text if _OUTLET.search(text) or re.fullmatch(r"[A-Z][A-Z&.]{1,5}", text) else None
 
 
 def _affiliation(part: str) -> bool:
