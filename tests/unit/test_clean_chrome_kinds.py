@@ -413,6 +413,9 @@ def test_reading_time_and_counter_labels_are_interface(text):
     ("By Jane Doe, Example Labs", ["Jane Doe"]),
     ("By Jane Doe, Acme Inc", ["Jane Doe"]),
     ("By Ann Lee, Tom Hale, Developer Relations", ["Ann Lee", "Tom Hale"]),
+    ("Posted by Jane Doe, Developer Advocate, Examplecorp", ["Jane Doe"]),  # a job title, then the company
+    ("By Jane Doe, Senior Software Engineer", ["Jane Doe"]),
+    ("By Jane Doe, Co-Founder", ["Jane Doe"]),
     ("By Carla Weiss, Derek Morgan and Nora Ellis", ["Carla Weiss", "Derek Morgan", "Nora Ellis"]),
 ])
 def test_affiliation_after_a_name_is_no_author(text, names):
@@ -423,7 +426,9 @@ def test_affiliation_after_a_name_is_no_author(text, names):
 
 
 @pytest.mark.parametrize("row", ["Marketing", "Developer Relations", "Department of Physics", "Example University",
-                                 "Acme Labs", "Acme Inc", "Acme Group", "Example Foundation", "Acme Technologies"])
+                                 "Acme Labs", "Acme Inc", "Acme Group", "Example Foundation", "Acme Technologies",
+                                 "Developer Advocate", "Software Engineer", "Product Manager", "CEO", "Co-founder",
+                                 "Research Scientist", "Assistant Professor"])
 def test_affiliation_rows(row):
     assert v.AFFILIATION.search(row)
     assert not v.AFFILIATION.search("Jane Doe") and not v.AFFILIATION.search("Derek Morgan")
