@@ -507,3 +507,14 @@ def test_bracketed_agency_after_the_byline(text, expected):
 @pytest.mark.parametrize("text", ["By (Reuters)", "By", "by"])
 def test_no_name_before_the_brackets(text):
     assert md.authors(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("By Jane Doe for The Daily Courier", ("Jane Doe", "The Daily Courier")),  # the outlet written for
+    ("By Jane Doe For The Daily Courier", ("Jane Doe", "The Daily Courier")),
+    ("By Jane Doe and John Roe for Examplecorp", ("Jane Doe and John Roe", "Examplecorp")),
+    ("By Jane Doe for Examplecorp | May 4, 2020", ("Jane Doe", "Examplecorp")),
+    ("By Jane Doe for the first time", None),  # "for" + lower case: a sentence, not a credit
+])
+def test_byline_written_for_an_outlet(text, expected):
+    assert md.byline(text) == expected

@@ -42,6 +42,7 @@ _BYLINE_MATCH = first_char_gate(_BYLINE)
 _NAME_PARTICLES = frozenset("and de del della der di van von la le al el bin ibn da dos du y".split())
 _NAME_JOINERS = frozenset("and & und et y e en og och".split())  # "A and B" in the languages of _BYLINE
 _BYLINE_SPLIT = re.compile(r"\s*(?:[|•·,/]|\s[–—-]\s)\s*")
+_BYLINE_FOR = re.compile(r"(?<=\w) (?i:for) (?P<outlet>(?:(?i:the) )?[A-Z][^,|]*)$")
 _BYLINE_PLACE = re.compile(r"(?<=\w) (?:at|in) [A-Z][^,|]*$")
 _SOURCE_LABEL = re.compile(r"^source\s*:\s*(?P<name>[^\n]{2,60})$", re.IGNORECASE)
 _SOURCE_LABEL_MATCH = first_char_gate(_SOURCE_LABEL)
@@ -215,6 +216,10 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
     if paren and paren.start() > 0:  # "By Jane Doe (Reuters)": an agency in brackets after the names
         found = byline(f"By {m.group('name')[:paren.start()]}")
         return (found[0], found[1] or _paren_outlet(paren.group(1))) if found else None
+    written_for = _BYLINE_FOR.search(m.group("name"))
+    if written_for:  # "By Jane Doe for The Daily Courier": the outlet the piece was written for
+        found = byline(f"By {m.group('name')[:written_for.start()]}")
+        return (found[0], found[1] or written_for.group("outlet")) if found else None
     parts = [p for p in _BYLINE_SPLIT.split(_SERIAL_COMMA.sub(" ", m.group("name"))) if p]  # "A, B, and C"
     if parts and (v.DESK_CREDIT.match(parts[0]) or v.DESK_CREDIT.match(m.group("name").strip())):
         return None, next((p for p in parts[1:] if _OUTLET.search(p)), None)  # "By Editorial Staff": no person
