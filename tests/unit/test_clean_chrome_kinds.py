@@ -518,3 +518,16 @@ def test_no_name_before_the_brackets(text):
 ])
 def test_byline_written_for_an_outlet(text, expected):
     assert md.byline(text) == expected
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("By Jane Doe; Additional reporting by John Roe", ["Jane Doe"]),  # other help is not the byline
+    ("By Jane Doe. Additional reporting by John Roe in Paris", ["Jane Doe"]),
+    ("By Jane Doe, with reporting from John Roe", ["Jane Doe"]),
+    ("By Jane Doe and John Roe; editing by Ann Lee", ["Jane Doe", "John Roe"]),
+    ("Reporting by Jane Doe; Editing by John Roe", ["Jane Doe"]),
+])
+def test_contribution_credit_after_the_byline(text, names):
+    found = md.byline(text)
+    assert found is not None and md.authors(found[0]) == names
+    assert md.authors(text) == names

@@ -42,6 +42,11 @@ _BYLINE_MATCH = first_char_gate(_BYLINE)
 _NAME_PARTICLES = frozenset("and de del della der di van von la le al el bin ibn da dos du y".split())
 _NAME_JOINERS = frozenset("and & und et y e en og och".split())  # "A and B" in the languages of _BYLINE
 _BYLINE_SPLIT = re.compile(r"\s*(?:[|•·,/]|\s[–—-]\s)\s*")
+# a credit for other help after the byline's names: "; Additional reporting by ...", ". With reporting from ..."
+_CONTRIBUTION_TAIL = re.compile(
+    r"\s*[;.,]?\s+(?:(?i:with|and)\s+)?(?:(?i:additional|extra|further)\s+)?(?i:reporting|research|editing|contributions?)"
+    r"\s+(?i:by|from)\b.*$"
+)
 _BYLINE_FOR = re.compile(r"(?<=\w) (?i:for) (?P<outlet>(?:(?i:the) )?[A-Z][^,|]*)$")
 _BYLINE_PLACE = re.compile(r"(?<=\w) (?:at|in) [A-Z][^,|]*$")
 _SOURCE_LABEL = re.compile(r"^source\s*:\s*(?P<name>[^\n]{2,60})$", re.IGNORECASE)
@@ -212,6 +217,9 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
             return segment[3:], None  # "by jdoe on December 4, 2006": a lower-case handle before its date
     if not m:
         return None
+    contribution = _CONTRIBUTION_TAIL.search(m.group("name"))
+    if contribution and contribution.start() > 0:  # "By Jane Doe; Additional reporting by John Roe"
+        return byline(f"By {m.group('name')[:contribution.start()]}")
     paren = _PAREN_TAIL.search(m.group("name"))
     if paren and paren.start() > 0:  # "By Jane Doe (Reuters)": an agency in brackets after the names
         found = byline(f"By {m.group('name')[:paren.start()]}")
@@ -288,7 +296,7 @@ def authors(byline_text: str | None, declared: bool = False) -> list[str]:
     if not byline_text:
         return []
     text = _BYLINE.sub(lambda m: m.group("name") or m.group("uncased"), byline_text.strip())
-    text = _PAREN_TAIL.sub("", text) or text  # "Jane Doe (she/her)", "A and B (Reuters)"
+    text = _PAREN_TAIL.sub("", _CONTRIBUTION_TAIL.sub("", text) or text) or text  # "A (Reuters)", "A; Additional reporting by B"
     if v.DESK_CREDIT.match(text.strip(" :")):
         return []  # "Staff and news service reports": the whole credit, before it splits at "and"
     if handle(text):
