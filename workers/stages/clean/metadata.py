@@ -260,8 +260,8 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
 
 
 # "A, B and C", "A; B", "A & B", "A und B": the separators between the names of a byline
-# (the serial comma first: "A, B, and C"; a title-cased or upper-case "And": "Jane Doe And John Roe")
-_AUTHOR_SEPARATOR = re.compile(r"\s*,\s+(?:and|&|und|et|y|e|en|og|och|i)\s+|\s*[,;/|]\s*|\s+(?:and|And|AND|&|und|et|y|e|en|og|och|i)\s+")
+# (the serial comma first: "A, B, and C")
+_AUTHOR_SEPARATOR = re.compile(r"\s*,\s+(?:and|&|und|et|y|e|en|og|och|i)\s+|\s*[,;/|]\s*|\s+(?:and|&|und|et|y|e|en|og|och|i)\s+")
 _SERIAL_COMMA = re.compile(r",\s+(?=(?:and|&|und|et|y|e|en|og|och)\s+\S)")
 _AUTHOR_MAX_WORDS = 6
 _NOT_NAME_WORDS = frozenset(
