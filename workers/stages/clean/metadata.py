@@ -217,17 +217,9 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
             return segment[3:], None  # "by jdoe on December 4, 2006": a lower-case handle before its date
     if not m:
         return None
-    contribution = _CONTRIBUTION_TAIL.search(m.group("name"))
-    if contribution and contribution.start() > 0:  # "By Jane Doe; Additional reporting by John Roe"
-        return byline(f"By {m.group('name')[:contribution.start()]}")
-    paren = _PAREN_TAIL.search(m.group("name"))
-    if paren and paren.start() > 0:  # "By Jane Doe (Reuters)": an agency in brackets after the names
-        found = byline(f"By {m.group('name')[:paren.start()]}")
-        return (found[0], found[1] or _paren_outlet(paren.group(1))) if found else None
-    written_for = _BYLINE_FOR.search(m.group("name"))
-    if written_for:  # "By Jane Doe for The Daily Courier": the outlet the piece was written for
-        found = byline(f"By {m.group('name')[:written_for.start()]}")
-        return (found[0], found[1] or written_for.group("outlet")) if found else None
+    tail = _credit_tail(m.group("name"))
+    if tail:
+        return tail[0]
     parts = [p for p in _BYLINE_SPLIT.split(_SERIAL_COMMA.sub(" ", m.group("name"))) if p]  # "A, B, and C"
     if parts and (v.DESK_CREDIT.match(parts[0]) or v.DESK_CREDIT.match(m.group("name").strip())):
         return None, next((p for p in parts[1:] if _OUTLET.search(p)), None)  # "By Editorial Staff": no person
@@ -257,6 +249,24 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
             break
         names.append(part)
     return ", ".join(names), outlet
+
+
+def _credit_tail(name: str) -> tuple[tuple[str | None, str | None] | None] | None:
+    """(byline(...) of the names alone,) when a credit follows a byline's names: other help ("; Additional
+    reporting by ..."), an agency in brackets ("Jane Doe (Reuters)": the outlet), the outlet written for
+    ("Jane Doe for The Daily Courier"); None when no such credit follows."""
+    contribution = _CONTRIBUTION_TAIL.search(name)
+    if contribution and contribution.start() > 0:
+        return (byline(f"By {name[:contribution.start()]}"),)
+    paren = _PAREN_TAIL.search(name)
+    if paren and paren.start() > 0:
+        found = byline(f"By {name[:paren.start()]}")
+        return ((found[0], found[1] or _paren_outlet(paren.group(1))) if found else None,)
+    written_for = _BYLINE_FOR.search(name)
+    if written_for:
+        found = byline(f"By {name[:written_for.start()]}")
+        return ((found[0], found[1] or written_for.group("outlet")) if found else None,)
+    return None
 
 
 # "A, B and C", "A; B", "A & B", "A und B": the separators between the names of a byline
