@@ -405,3 +405,129 @@ def test_only_a_bare_domain_credit_is_never_rescued(text, never):
 def test_reading_time_and_counter_labels_are_interface(text):
     (line,) = ln.classify([text])
     assert (line.kind, line.reason) == ("boilerplate", "ui_vocabulary")
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Posted by Jane Doe, Cloud Platform Marketing, Examplecorp", ["Jane Doe"]),
+    ("By Jane Doe, Department of Physics, Example University", ["Jane Doe"]),
+    ("By Jane Doe, Example Labs", ["Jane Doe"]),
+    ("By Jane Doe, Acme Inc", ["Jane Doe"]),
+    ("By Ann Lee, Tom Hale, Developer Relations", ["Ann Lee", "Tom Hale"]),
+    ("Posted by Jane Doe, Developer Advocate, Examplecorp", ["Jane Doe"]),  # a job title, then the company
+    ("By Jane Doe, Senior Software Engineer", ["Jane Doe"]),
+    ("By Jane Doe, Co-Founder", ["Jane Doe"]),
+    ("By Carla Weiss, Derek Morgan and Nora Ellis", ["Carla Weiss", "Derek Morgan", "Nora Ellis"]),
+])
+def test_affiliation_after_a_name_is_no_author(text, names):
+    """A department, team, company or institution after the name ends the names (vocabulary.AFFILIATION)."""
+    found = md.byline(text)
+    assert found is not None and md.authors(found[0]) == names
+    assert md.authors(text.removeprefix("Posted ")) == names
+
+
+@pytest.mark.parametrize("row", ["Marketing", "Developer Relations", "Department of Physics", "Example University",
+                                 "Acme Labs", "Acme Inc", "Acme Group", "Example Foundation", "Acme Technologies",
+                                 "Developer Advocate", "Software Engineer", "Product Manager", "CEO", "Co-founder",
+                                 "Research Scientist", "Assistant Professor"])
+def test_affiliation_rows(row):
+    assert v.AFFILIATION.search(row)
+    assert not v.AFFILIATION.search("Jane Doe") and not v.AFFILIATION.search("Derek Morgan")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("by jdoe on December 4, 2006", "jdoe"),
+    ("by mary_k on 12 May 2010", "mary_k"),
+    ("Posted by pixel42 on Jan 3, 2019", "pixel42"),
+])
+def test_lower_case_handle_before_its_date_is_the_byline(text, name):
+    assert md.byline(text) == (name, None)
+    assert md.authors(name) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "by the on December 4, 2006",  # a function word
+    "by admin on May 4, 2020",  # names no one
+    "by share on May 4, 2020",  # a button word
+    "by jdoe",  # no date after it: not the header's handle shape
+    "Updated by noon on Tuesday",
+])
+def test_not_a_handle_byline(text):
+    found = md.byline(text)
+    assert found is None or not found[0] or found[0][:1].isupper()
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("By Jane Doe, reporting", ["Jane Doe"]),  # a lower-case word after a name is no second author
+    ("Jane Doe, jdoe", ["Jane Doe"]),
+    ("the", []), ("admin", []), ("more", []),
+])
+def test_handles_only_as_a_whole_byline(text, names):
+    assert md.authors(md.byline(text)[0] if md.byline(text) else text) == names
+
+
+@pytest.mark.parametrize(("text", "name", "date_parts"), [
+    ("May 4, 2020 byJane Doe", "Jane Doe", ["May 4, 2020"]),  # a dump ran "by" into the linked name
+    ("byJane Doe", "Jane Doe", []),
+    ("12/04/2020 byJane Doe | 3 min read", "Jane Doe", ["3 min read", "12/04/2020"]),
+])
+def test_by_glued_to_the_name(text, name, date_parts):
+    assert md.byline(text) == (name, None)
+    assert md.byline_date_parts(text) == date_parts
+
+
+@pytest.mark.parametrize("text", ["Standby Mode", "byTheWay", "Nearby Towns", "bypass Road closed"])
+def test_no_glued_by(text):
+    assert md.byline(text) is None
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("By Ann Lee, Tom Hale, and Joe Park", ["Ann Lee", "Tom Hale", "Joe Park"]),  # the serial comma
+    ("Ann Lee, Tom Hale, and Joe Park", ["Ann Lee", "Tom Hale", "Joe Park"]),
+    ("Por María García, José López, y Ana Ruiz", ["María García", "José López", "Ana Ruiz"]),
+    ("By Ann Lee and Joe Park", ["Ann Lee", "Joe Park"]),
+])
+def test_serial_comma_before_the_last_name(text, names):
+    found = md.byline(text)
+    assert md.authors(found[0] if found else text) == names
+    assert md.authors(text) == names
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("By Jane Doe (Reuters)", ("Jane Doe", "Reuters")),  # the agency in brackets after the names
+    ("By Jane Doe and John Roe (AP)", ("Jane Doe and John Roe", "AP")),
+    ("By JANE DOE (AFP)", ("JANE DOE", "AFP")),
+    ("By Jane Doe (Reuters) | May 4, 2020", ("Jane Doe", "Reuters")),
+    ("By Jane Doe (she/her)", ("Jane Doe", None)),  # other brackets: no outlet
+])
+def test_bracketed_agency_after_the_byline(text, expected):
+    assert md.byline(text) == expected
+    assert md.authors(text.removeprefix("By ").removesuffix(" | May 4, 2020")) == md.authors(expected[0])
+
+
+@pytest.mark.parametrize("text", ["By (Reuters)", "By", "by"])
+def test_no_name_before_the_brackets(text):
+    assert md.authors(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("By Jane Doe for The Daily Courier", ("Jane Doe", "The Daily Courier")),  # the outlet written for
+    ("By Jane Doe For The Daily Courier", ("Jane Doe", "The Daily Courier")),
+    ("By Jane Doe and John Roe for Examplecorp", ("Jane Doe and John Roe", "Examplecorp")),
+    ("By Jane Doe for Examplecorp | May 4, 2020", ("Jane Doe", "Examplecorp")),
+    ("By Jane Doe for the first time", None),  # "for" + lower case: a sentence, not a credit
+])
+def test_byline_written_for_an_outlet(text, expected):
+    assert md.byline(text) == expected
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("By Jane Doe; Additional reporting by John Roe", ["Jane Doe"]),  # other help is not the byline
+    ("By Jane Doe. Additional reporting by John Roe in Paris", ["Jane Doe"]),
+    ("By Jane Doe, with reporting from John Roe", ["Jane Doe"]),
+    ("By Jane Doe and John Roe; editing by Ann Lee", ["Jane Doe", "John Roe"]),
+    ("Reporting by Jane Doe; Editing by John Roe", ["Jane Doe"]),
+])
+def test_contribution_credit_after_the_byline(text, names):
+    found = md.byline(text)
+    assert found is not None and md.authors(found[0]) == names
+    assert md.authors(text) == names

@@ -300,8 +300,8 @@ def _as_written(names: str, header_lines: list[str]) -> str:
 
 def _declared_subset(byline: str | None, page_meta: dict) -> str | None:
     """The declared author (JSON-LD, <meta name=author>) over the text's byline when its names are
-    some of the byline's and the byline has more (an affiliation read as names: "Alex Durán, AMP
-    Project Marketing, Google" declared "Alex Durán"), or when the two share no name (the text's
+    some of the byline's and the byline has more (an affiliation read as names: "Jane Doe, Kiosk
+    Blue, Examplecorp" declared "Jane Doe"), or when the two share no name (the text's
     "by" line was another's: on the dev set the declared author was right on both such pages)."""
     declared = _clean_field(page_meta.get("declared_author"))
     names = {n.casefold() for n in md.authors(declared, declared=True)}

@@ -42,6 +42,12 @@ _BYLINE_MATCH = first_char_gate(_BYLINE)
 _NAME_PARTICLES = frozenset("and de del della der di van von la le al el bin ibn da dos du y".split())
 _NAME_JOINERS = frozenset("and & und et y e en og och".split())  # "A and B" in the languages of _BYLINE
 _BYLINE_SPLIT = re.compile(r"\s*(?:[|•·,/]|\s[–—-]\s)\s*")
+# a credit for other help after the byline's names: "; Additional reporting by ...", ". With reporting from ..."
+_CONTRIBUTION_TAIL = re.compile(
+    r"\s*[;.,]?\s+(?:(?i:with|and)\s+)?(?:(?i:additional|extra|further)\s+)?(?i:reporting|research|editing|contributions?)"
+    r"\s+(?i:by|from)\b.*$"
+)
+_BYLINE_FOR = re.compile(r"(?<=\w) (?i:for) (?P<outlet>(?:(?i:the) )?[A-Z][^,|]*)$")
 _BYLINE_PLACE = re.compile(r"(?<=\w) (?:at|in) [A-Z][^,|]*$")
 _SOURCE_LABEL = re.compile(r"^source\s*:\s*(?P<name>[^\n]{2,60})$", re.IGNORECASE)
 _SOURCE_LABEL_MATCH = first_char_gate(_SOURCE_LABEL)
@@ -136,9 +142,10 @@ def dateline_date(dateline: str | None) -> str | None:
 
 # a header line holding a byline among other things: "Posted on May 4, 2020 by Jane Doe",
 # "yas! | By Jane Doe | April 13, 2020", "12/04/2020 by Jane 24 Comments", "---- by Jane Doe", a
-# lower-case handle before its date ("by oz on December 4, 2006")
+# lower-case handle before its date ("by oz on December 4, 2006"), a lower-case "by" a dump ran into the
+# linked name after a date ("May 4, 2020 byJane Doe")
 _BY_INSIDE = re.compile(
-    r"^(?P<before>[^\n]{0,40}?)(?<![\w])(?i:(?:posted |written |published )?by):?\s+"
+    r"^(?P<before>[^\n]{0,40}?)(?<![\w])(?:(?i:(?:posted |written |published )?by):?\s+|by(?=[A-Z][a-z]+\s))"
     r"(?=[A-Z\u00c0-\u00de\u0100-\u017f]|[a-z0-9_]{2,20} on (?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))"
 )
 # what may stand before "by": separators, a date ("October 19, 2019 by"), a "|"-separated label,
@@ -206,9 +213,14 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
     segment = _by_segment(text)
     if segment:
         m = _BYLINE.match(segment)
+        if not m and handle(segment[3:]):
+            return segment[3:], None  # "by jdoe on December 4, 2006": a lower-case handle before its date
     if not m:
         return None
-    parts = [p for p in _BYLINE_SPLIT.split(m.group("name")) if p]
+    tail = _credit_tail(m.group("name"))
+    if tail:
+        return tail[0]
+    parts = [p for p in _BYLINE_SPLIT.split(_SERIAL_COMMA.sub(" ", m.group("name"))) if p]  # "A, B, and C"
     if parts and (v.DESK_CREDIT.match(parts[0]) or v.DESK_CREDIT.match(m.group("name").strip())):
         return None, next((p for p in parts[1:] if _OUTLET.search(p)), None)  # "By Editorial Staff": no person
     if not parts or len(parts[0].split()) > 6 or (is_terminal(parts[0]) and not _NAME_INITIAL_OR_SUFFIX.search(parts[0])):
@@ -231,20 +243,42 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
     outlet = next((p for p in parts[1:] if _OUTLET.search(p)), None)
     names = [parts[0]]
     for part in parts[1:]:  # "By Ann Lee, Tom Hale and Joe Park": the other names
-        if _OUTLET.search(part) or _ROLE_ONLY.match(part) or v.DESK_CREDIT.match(part) or not authors(part):
+        if _OUTLET.search(part) or _ROLE_ONLY.match(part) or v.DESK_CREDIT.match(part) or _affiliation(part):
+            break  # "By Jane Doe, Example University": an outlet, role, desk or affiliation ends the names
+        if part[:1].islower() or not authors(part):
             break
         names.append(part)
     return ", ".join(names), outlet
 
 
+def _credit_tail(name: str) -> tuple[tuple[str | None, str | None] | None] | None:
+    """(byline(...) of the names alone,) when a credit follows a byline's names: other help ("; Additional
+    reporting by ..."), an agency in brackets ("Jane Doe (Reuters)": the outlet), the outlet written for
+    ("Jane Doe for The Daily Courier"); None when no such credit follows."""
+    contribution = _CONTRIBUTION_TAIL.search(name)
+    if contribution and contribution.start() > 0:
+        return (byline(f"By {name[:contribution.start()]}"),)
+    paren = _PAREN_TAIL.search(name)
+    if paren and paren.start() > 0:
+        found = byline(f"By {name[:paren.start()]}")
+        return ((found[0], found[1] or _paren_outlet(paren.group(1))) if found else None,)
+    written_for = _BYLINE_FOR.search(name)
+    if written_for:
+        found = byline(f"By {name[:written_for.start()]}")
+        return ((found[0], found[1] or written_for.group("outlet")) if found else None,)
+    return None
+
+
 # "A, B and C", "A; B", "A & B", "A und B": the separators between the names of a byline
-_AUTHOR_SEPARATOR = re.compile(r"\s*[,;/|]\s*|\s+(?:and|&|und|et|y|e|en|og|och|i)\s+")
+# (the serial comma first: "A, B, and C")
+_AUTHOR_SEPARATOR = re.compile(r"\s*,\s+(?:and|&|und|et|y|e|en|og|och|i)\s+|\s*[,;/|]\s*|\s+(?:and|&|und|et|y|e|en|og|och|i)\s+")
+_SERIAL_COMMA = re.compile(r",\s+(?=(?:and|&|und|et|y|e|en|og|och)\s+\S)")
 _AUTHOR_MAX_WORDS = 6
 _NOT_NAME_WORDS = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday today yesterday updated published posted "
     "staff reporter correspondent editor writer contributor contributed article story photo photos email follow "
-    "authors author share comments minutes hours ago read admin administrator anonymous guest".split()
+    "authors author share comments minutes hours ago read admin administrator anonymous guest by".split()
 )
 # "Evan Halper Staff Writer": a role run into the name
 _TRAILING_ROLE = re.compile(
@@ -272,8 +306,11 @@ def authors(byline_text: str | None, declared: bool = False) -> list[str]:
     if not byline_text:
         return []
     text = _BYLINE.sub(lambda m: m.group("name") or m.group("uncased"), byline_text.strip())
+    text = _PAREN_TAIL.sub("", _CONTRIBUTION_TAIL.sub("", text) or text) or text  # "A (Reuters)", "A; Additional reporting by B"
     if v.DESK_CREDIT.match(text.strip(" :")):
         return []  # "Staff and news service reports": the whole credit, before it splits at "and"
+    if handle(text):
+        return [text]  # "jdoe": a whole byline that is a user name
     out: list[str] = []
     for part in _AUTHOR_SEPARATOR.split(text):
         part = part.strip(" :")
@@ -282,8 +319,9 @@ def authors(byline_text: str | None, declared: bool = False) -> list[str]:
         if part.casefold() in _NAME_SUFFIXES and out:
             out[-1] = f"{out[-1]}, {part}"  # "Michael Anderson, PhD"
             continue
-        if out and _ROLE_ONLY.match(part):
-            break  # "…, Staff Writer"
+        if out and (_ROLE_ONLY.match(part) or _affiliation(part)):
+            break  # "…, Staff Writer", "…, Cloud Platform Marketing, Examplecorp"
+        part = _PAREN_TAIL.sub("", part) or part  # "Jane Doe (Reuters)"
         stripped = _TRAILING_ROLE.sub("", part)
         part = stripped if len(stripped.split()) >= 2 else part
         part = _without_trailing_desk(part)
@@ -299,6 +337,31 @@ def authors(byline_text: str | None, declared: bool = False) -> list[str]:
 # "Staff": "Nathan Parker, Chrome Safe Browsing team" is a team, not "Chrome Safe" with a credit)
 _TRAILING_DESK = (re.compile(r"(?<=\w)\s+[A-Z][\w.&'’-]*\s+(?:Staff|STAFF)$"),
                   re.compile(r"(?<=\w)\s+(?:Staff|STAFF)$"))
+
+
+# a user name as blogs print it: lower case, letters first, then letters, digits or "_" ("jdoe", "mary_k")
+_HANDLE = re.compile(r"^[a-z][a-z0-9_]{1,19}$")
+
+
+def handle(text: str) -> bool:
+    """A lower-case user name ("jdoe"), not a word that names no one (a date or role word, a function
+    word, a button word). Accepted as an author only as a whole byline (authors)."""
+    return (_HANDLE.match(text) is not None and text not in _NOT_NAME_WORDS and text not in v.STOPWORDS
+            and text not in v.UI_WORDS)
+
+
+_PAREN_TAIL = re.compile(r"\s*\(([^()]{1,40})\)$")
+
+
+def _paren_outlet(text: str) -> str | None:
+    """The bracketed credit after a byline's names as its outlet: an outlet word or an agency's short
+    capitals ("Reuters", "AP", "AFP"); None for other brackets (pronouns, a place)."""
+    return text if _OUTLET.search(text) or re.fullmatch(r"[A-Z][A-Z&.]{1,5}", text) else None
+
+
+def _affiliation(part: str) -> bool:
+    """A department, team, company or institution after a name (vocabulary.AFFILIATION)."""
+    return v.AFFILIATION.search(part) is not None
 
 
 def _without_trailing_desk(part: str) -> str:

@@ -290,6 +290,20 @@ DESK_CREDIT = re.compile(
     r"^(?:(?:news |wire )?agencies|wire services|news services|wires|agency reports?)$",
     re.IGNORECASE,
 )
+# an affiliation after a byline's first name: a department, team, project, company or institution, or a
+# job title
+# ("Posted by Jane Doe, Cloud Platform Marketing, Examplecorp", "Jane Doe, Department of Physics, Example
+# University"): where the names end (metadata.byline, metadata.authors); the rest is not a second author
+AFFILIATION = re.compile(
+    r"\b(?:marketing|communications|relations|engineering|project|programme|program|department|dept|division|"
+    r"university|college|institute|faculty|foundation|laborator(?:y|ies)|labs?|group|inc|ltd|llc|plc|gmbh|"
+    r"corp|corporation|company|association|society|ministry|partners|consulting|solutions|technologies|"
+    # a job title after the name ("Jane Doe, Developer Advocate, Examplecorp")
+    r"advocates?|engineers?|managers?|directors?|scientists?|designers?|developers?|evangelists?|strategists?|"
+    r"specialists?|consultants?|architects?|(?:co-?)?founders?|ceo|cto|cfo|coo|president|professor|"
+    r"researchers?|lecturers?|interns?|students?|analysts?|officers?|coordinators?)\b",
+    re.IGNORECASE,
+)
 # words that make up button rows such as "Share Tweet Email Print" when a line has nothing else
 UI_WORDS = frozenset(
     "share shares sharing tweet email e mail print facebook twitter x whatsapp linkedin reddit telegram "
