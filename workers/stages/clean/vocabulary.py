@@ -261,7 +261,7 @@ ROLE_LINE = re.compile(
     re.IGNORECASE,
 )
 
-# a link to an author's other work under the author's bare name ("Elizabeth Gibney" / "Search for this author
+# a link to an author's other work under the author's bare name ("Jane Roe" / "Search for this author
 # in:": the author pop-ups of journal and magazine pages); the name above it is the byline, as over ROLE_LINE
 AUTHOR_LINK = re.compile(
     r"^(?:search for (?:more (?:papers|articles|posts|work) by )?this author(?: in)?|"

@@ -167,7 +167,7 @@ def trim_span(text: str, start: int, end: int, person: bool, keep_possessive: bo
             return start, start  # a lone title is not a name
         prefix = roles.role_prefix_length([word for _, _, word in words[index:]])
         if prefix and index + prefix < len(words):
-            index += prefix  # "Harbour master Tom Pendry", "Secretary of State X", "Chief of Police X"
+            index += prefix  # "Harbour master Tom Hale", "Secretary of State X", "Chief of Police X"
         elif prefix:
             return start, start  # only a role: "Lifeboat helm"
         while index < len(words) - 1 and _is_title(words[index][2]):

@@ -459,7 +459,7 @@ def _described_companies(body: str, body_doc, found: list[Mention]) -> list[Ment
         word = match.group(1)
         for m in found:
             if m.field == "body" and (m.start, m.end) == (start, end) and m.label == PERSON and not m.forced:
-                m.label, m.forced = "ORG", True  # "Gasunie, the Dutch network operator" tagged PERSON
+                m.label, m.forced = "ORG", True  # "Acmegas, the Dutch network operator" tagged PERSON
         if _overlaps(taken, start, end) or canonical._is_title(word) or body_doc.vocab[word.lower()].is_stop:
             continue
         added.append(Mention("body", start, end, word, "ORG", word))
@@ -685,7 +685,7 @@ _COMPANY_NAME = re.compile(
 
 
 def _company_names(article: Article, found: list[Mention]) -> list[Mention]:
-    """A capitalised word and a capitalised company word ("Solano Grid", "Kestrel Mining") is an
+    """A capitalised word and a capitalised company word ("Solano Grid", "Alder Mining") is an
     organisation the model missed or took for a person or place; not after a role phrase, not
     when the first word is common English, a stop word, a title or a known place ("Scottish
     Power" is left to the model)."""
@@ -1107,7 +1107,7 @@ _BRACKETED_ACRONYM = re.compile(r"[ \t]*\([A-Z]{2,}\)")
 
 def _role_named_persons(article: Article, found: list[Mention]) -> list[Mention]:
     """Capitalised words right after a role phrase (tables.ROLES) are a person, whatever the
-    model said: "Lifeboat helm Sian Treloar" (GPE), "Superintendent Claire Dobbs" (ORG),
+    model said: "Lifeboat helm Ana Ruiz" (GPE), "Superintendent Joan Pike" (ORG),
     "Archbishop Thomas Brennan" (nothing). Two or three name-shaped words not ending in a
     company or institution word; a single word is left to the model and the surname passes."""
     if PERSON not in article.labels:
@@ -1199,7 +1199,7 @@ def _surname_labels(article: Article, found: list[Mention]) -> list[Mention]:
             words = mention.text.split()
             prefix = roles.role_prefix_length(words)
             if 0 < prefix < len(words) and canonical.surname_owner(" ".join(words[prefix:]), full_persons):
-                # "COUNCILLOR HARGREAVES" ORG in a headline, "Leonie Hargreaves" in the body
+                # "COUNCILLOR ASHDOWN" ORG in a headline, "Mara Ashdown" in the body
                 start = mention.start + mention.text.index(words[prefix], len(" ".join(words[:prefix])))
                 mention.start, mention.text = start, article.texts[mention.field][start : mention.end]
                 mention.name, mention.label, mention.forced = canonical.normalise(mention.text), PERSON, True
@@ -1213,7 +1213,7 @@ def _surname_labels(article: Article, found: list[Mention]) -> list[Mention]:
 
 
 def _companies_not_persons(article: Article, found: list[Mention]) -> list[Mention]:
-    """A "person" whose last word is a company word ("Solano Grid", "Kestrel Mining") is a
+    """A "person" whose last word is a company word ("Solano Grid", "Alder Mining") is a
     company, unless that last word is reused alone as a surname ("Samantha Power ... Power said")."""
     if "ORG" not in article.labels:
         return found
@@ -1315,7 +1315,7 @@ def _plural_noun(word: str, common_nouns: frozenset[str]) -> bool:
 
 def _capitalised_inside(word: str, article: Article) -> bool:
     """`word` is written capitalised on its own somewhere not opening a sentence (title aside;
-    "Cocoa" of "Coffee and Cocoa Council" does not count). Found once per word and article."""
+    "Cocoa" of "Tea and Cocoa Board" does not count). Found once per word and article."""
     known = article.capitalised_inside.get(word)
     if known is None:
         body = article.body
@@ -1427,7 +1427,7 @@ MENTION_PASSES = (
 def _label_groups(article: Article, found: list[Mention]) -> tuple[dict[str, list[Mention]], dict[str, str]]:
     """Mentions grouped by canonical name (any case); each group's label by vote, forced labels
     first; a one-word "person" only ever seen after "in"/"near" is a place ("officials in X",
-    "rescued from cliff ledge in Devon")."""
+    "rescued from cliff ledge in Kent")."""
     groups: dict[str, list[Mention]] = {}
     for mention in found:
         groups.setdefault(mention.name.casefold(), []).append(mention)

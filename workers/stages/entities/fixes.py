@@ -389,7 +389,7 @@ _TRIM_END = " \t\r\n,;:!?\"\u201c\u201d()[]"
 
 def _role_then_name(words: list[str], vocab) -> bool:
     """A role phrase, then two or three capitalised words that are no role, stop word or
-    institution head ("Bishop Toby Howarth", "Lifeboat helm Sian Treloar")."""
+    institution head ("Bishop Alan Marsh", "Lifeboat helm Ana Ruiz")."""
     prefix = roles.role_prefix_length(words)
     rest = [w.strip(_TRIM_END) for w in words[prefix:]]
     return (

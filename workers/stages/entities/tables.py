@@ -111,7 +111,7 @@ ROLES: tuple[tuple[str, str], ...] = (
 NOT_PERSON_CUES = frozenset({"saint"})
 
 # Last words of a company's name: a "person" ending in one is a company unless its last word is
-# reused alone as a surname ("Solano Grid", "Quantix Systems"; not "Samantha Power ... Power said").
+# reused alone as a surname ("Solano Grid", "Norvex Systems"; not "Samantha Power ... Power said").
 COMPANY_WORDS = frozenset(
     """energy power grid steel labs lab pharma pharmaceuticals systems mining events airlines airways
     holdings group partners capital motors foods media networks technologies technology solutions
