@@ -19,6 +19,7 @@ import functools
 import hashlib
 import re
 from collections import Counter
+from typing import NamedTuple
 
 from workers.stages.clean import html as html_extract
 from workers.stages.clean import language
@@ -346,35 +347,13 @@ def _html_date(value) -> str | None:
     return parse_date(value) if isinstance(value, str) else None
 
 
-def clean_lines(
-    texts: list[str],
-    *,
-    trusted: bool = False,
-    keep_flags: list[bool] | None = None,
-    known_title: str | None = None,
-    votes: dict | None = None,
-) -> dict:
-    """The article in a list of normalised lines.
-
-    trusted: the lines are already main content (HTML after trafilatura) - short lines such as
-    subheadings inside the run are kept too, and short lines cost the run less.
-    keep_flags: an external article/boilerplate decision per line (the jusText comparison).
-    known_title: the title from page metadata; its copies in the text are dropped.
-    votes: the extractors' evidence for HTML candidates (voting.candidates): each line is kept or
-    dropped by voting.keep with our classifier as one voter, instead of the densest run.
-    """
-    removed: Counter = Counter()
-    if len(texts) > MAX_LINES:
-        removed["over_line_limit"] = len(texts) - MAX_LINES
-        texts = texts[:MAX_LINES]
-        if keep_flags is not None:
-            keep_flags = keep_flags[:MAX_LINES]
-    lines = ln.classify(texts)
-    kinds = sections.line_kinds(lines)  # each line's section kind, asked once: mark and the closing headings read it
-    lines = sections.mark_read_more_teasers(sections.mark(lines, kinds))
-    published = updated = byline = source = None
-
-    # 1. which lines are article text
+def _article_lines(
+    lines: list[ln.Line], kinds: list[str | None], *, trusted: bool, keep_flags: list[bool] | None, votes: dict | None
+) -> list[bool]:
+    """Step 1 of clean_lines: per line, whether it is article text. HTML candidates are voted on
+    (voting.keep, our classifier one voter); external flags are taken as given; extractor output
+    keeps the densest run with its subheadings; a dump keeps the densest run, moved to the article
+    (_article_above_closing and the run-edge passes) and its inner structure."""
     if votes is not None:
         keep = voting.keep(
             [line.text for line in lines],
@@ -405,8 +384,26 @@ def clean_lines(
         keep = [start <= i < end and line.kind in ln.CONTENT_KINDS for i, line in enumerate(lines)]
         _keep_inner_structure(lines, keep, start, end)
         _keep_dump_structure(lines, keep, start, end)
+    return keep
 
-    # 2. metadata lines (dates, bylines, source labels) - cheap prefilters inside each helper
+
+class _PageMeta(NamedTuple):
+    """What step 2 of clean_lines reads from the metadata lines."""
+
+    meta: list[bool]  # per line: a date, byline or source-label line
+    published: str | None
+    updated: str | None
+    byline: str | None
+    source: str | None
+    first: int  # the first kept line
+    published_lines: list[tuple[int, str]]  # (line, published date) of each date line
+    published_bare: bool  # the published date came from an unlabelled date line
+
+
+def _metadata_lines(lines: list[ln.Line], keep: list[bool]) -> _PageMeta:
+    """Step 2 of clean_lines: the date, byline and source-label lines above the readers' comments
+    (_PageMeta); metadata lines are taken out of `keep` (changed in place)."""
+    published = updated = byline = source = None
     meta = [False] * len(lines)
     published_bare = False  # the published date so far came from an unlabelled date line
     published_lines: list[tuple[int, str]] = []  # (line, published date) of each date line
@@ -476,6 +473,41 @@ def clean_lines(
         byline = (_name_over_date(lines, meta, keep, first) or _name_under_date(lines, meta, keep, first)
                   or _name_with_role(lines, meta, keep, first) or _bio_name(lines) or _author_box_name(lines)
                   or _copyright_owner(lines))
+    return _PageMeta(meta, published, updated, byline, source, first, published_lines, published_bare)
+
+
+def clean_lines(
+    texts: list[str],
+    *,
+    trusted: bool = False,
+    keep_flags: list[bool] | None = None,
+    known_title: str | None = None,
+    votes: dict | None = None,
+) -> dict:
+    """The article in a list of normalised lines.
+
+    trusted: the lines are already main content (HTML after trafilatura) - short lines such as
+    subheadings inside the run are kept too, and short lines cost the run less.
+    keep_flags: an external article/boilerplate decision per line (the jusText comparison).
+    known_title: the title from page metadata; its copies in the text are dropped.
+    votes: the extractors' evidence for HTML candidates (voting.candidates): each line is kept or
+    dropped by voting.keep with our classifier as one voter, instead of the densest run.
+    """
+    removed: Counter = Counter()
+    if len(texts) > MAX_LINES:
+        removed["over_line_limit"] = len(texts) - MAX_LINES
+        texts = texts[:MAX_LINES]
+        if keep_flags is not None:
+            keep_flags = keep_flags[:MAX_LINES]
+    lines = ln.classify(texts)
+    kinds = sections.line_kinds(lines)  # each line's section kind, asked once: mark and the closing headings read it
+    lines = sections.mark_read_more_teasers(sections.mark(lines, kinds))
+
+    # 1. which lines are article text
+    keep = _article_lines(lines, kinds, trusted=trusted, keep_flags=keep_flags, votes=votes)
+
+    # 2. metadata lines (dates, bylines, source labels) - cheap prefilters inside each helper
+    meta, published, updated, byline, source, first, published_lines, published_bare = _metadata_lines(lines, keep)
 
     # 3. title: the line a browser-tab title line ("Headline - Site") repeats; else the header line
     # whose content words best match the article's - not a subheading the article repeats (a table
