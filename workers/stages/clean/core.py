@@ -265,9 +265,9 @@ def _names_the_site(value: str, sitename) -> bool:
 
 
 def _without_site(authors: list[str], sitename) -> list[str]:
-    """An HTML page's author names without its site's name: an entry that is the site ("Rob Picheta,
-    CNN" on CNN; kept when it is the only one) and a site credit run into a name ("Adam Aaronson
-    PhillyVoice Staff" -> "Adam Aaronson")."""
+    """An HTML page's author names without its site's name: an entry that is the site ("Ann Lee,
+    CNN" on CNN; kept when it is the only one) and a site credit run into a name ("Ann Lee
+    CityVoice Staff" -> "Ann Lee")."""
     site = _letters_key(sitename)
     if not site:
         return authors
@@ -937,8 +937,8 @@ _NAME_AFTER_DATE = re.compile(r"(?:\d{4}|[AaPp]\.?[Mm]\.?)\s+(?P<name>[A-Z][\w'â
 
 
 def _named_date(text: str) -> tuple | None:
-    """(dates, byline found, source) of a header line holding an outlet's name and a date ("CBS News
-    February 24, 2020, 7:57 AM", "The Guardian 02/10/2020 Anna Fazackerley"), else None: the outlet is
+    """(dates, byline found, source) of a header line holding an outlet's name and a date ("City News
+    March 3, 2021, 8:05 AM", "The Daily Courier 02/10/2020 Jane Roe"), else None: the outlet is
     the source, a person's name after the date the byline. A dump runs the credit line's links together
     with spaces. (A capitalised phrase before the date is not taken for a person's: section labels and
     teaser headlines have that shape, "Original Research 7 April 2020".)"""
@@ -956,8 +956,7 @@ def _named_date(text: str) -> tuple | None:
 
 # a lower-case letter right before a month name and day (class first: the regex engine skips ahead)
 _GLUED_DATE = re.compile(
-    r"[a-z](?=(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? \d{1,2}, \d{4})"
+    r"[a-z](?=" + _MONTH_NAMES + r"\.? \d{1,2}, \d{4})"
 )
 _DAY_NUMBER = re.compile(r"(?<![(\d])\d{1,2}(?![)\d])")
 _DIGIT = re.compile(r"\d")
@@ -1737,7 +1736,7 @@ _COPYRIGHT_LINE_MAX_CHARS = 300
 
 
 def _copyright_owner(lines: list[ln.Line]) -> str | None:
-    """The person a site footer's copyright line names after "by" ("2009-2020 by Florian Posdziech",
+    """The person a site footer's copyright line names after "by" ("2009-2020 by Jane Roe",
     vocabulary.COPYRIGHT_BY), the page's last such line, when the page gives no byline: a personal
     site's author. A company ("by The Example Company", "by Dow Jones Media") is not a person's name."""
     for line in reversed(lines):

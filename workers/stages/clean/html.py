@@ -7,6 +7,7 @@ import re
 from html import unescape as html_unescape
 from urllib.parse import urlsplit
 
+from workers.stages.clean import lines as ln
 from workers.stages.clean import voting
 from workers.stages.clean import vocabulary as v
 
@@ -269,13 +270,13 @@ def _names_site(title: str, root, html: str, sitename: str | None) -> bool:
     name, or an <h1> outside <article>/<main> that is an edge of the document <title> whose other part
     is a longer heading of the page ("Four Years Remaining » Blog Archive » Interning of Small Integers in
     Python" over an <h2>; an article's own <h1> sits inside <article>/<main> on the pages that have them)."""
-    key = _letters(title)
-    if sitename and _letters(sitename) == key and " " in title:
+    key = ln.key(title)
+    if sitename and ln.key(sitename) == key and " " in title:
         return True
     outside = False  # an <h1> with the title's text outside <article>/<main>
     for element in root.iter("h1"):
         text = " ".join(element.text_content().split())
-        if _letters(text) != key:
+        if ln.key(text) != key:
             continue
         chain = [element, *element.iterancestors()]
         near = [e for e in chain[:_LOGO_ANCESTORS] if e.tag not in _PAGE_TAGS]
@@ -300,25 +301,21 @@ def _tab_rest(html: str, site: str) -> list[str]:
     if not m:
         return []
     parts = [p.strip() for p in _TAB_SEPARATOR.split(" ".join(html_unescape(m.group(1)).split()))]
-    key = _letters(site)
-    if len(parts) < 2 or key not in (_letters(parts[0]), _letters(parts[-1])):
+    key = ln.key(site)
+    if len(parts) < 2 or key not in (ln.key(parts[0]), ln.key(parts[-1])):
         return []
-    return [p for p in parts if p and _letters(p) != key]
+    return [p for p in parts if p and ln.key(p) != key]
 
 
 def _tab_headings(parts: list[str], root) -> list[str]:
     """The parts that are the text of one of the page's <h1>-<h3> headings (case and spacing aside)."""
-    wanted = {_letters(p): p for p in parts}
+    wanted = {ln.key(p): p for p in parts}
     out = []
     for element in root.iter("h1", "h2", "h3"):
         text = " ".join(element.text_content().split())
-        if len(text) <= _HEADLINE_MAX_CHARS and _letters(text) in wanted:
-            out.append(wanted.pop(_letters(text)))
+        if len(text) <= _HEADLINE_MAX_CHARS and ln.key(text) in wanted:
+            out.append(wanted.pop(ln.key(text)))
     return out
-
-
-def _letters(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 def _headline_text(element) -> str:

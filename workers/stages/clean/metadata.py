@@ -333,8 +333,8 @@ def authors(byline_text: str | None, declared: bool = False) -> list[str]:
     return out
 
 
-# "Adam Aaronson PhillyVoice Staff", "Jane Doe Staff": a staff credit run into a person's name (only
-# "Staff": "Nathan Parker, Chrome Safe Browsing team" is a team, not "Chrome Safe" with a credit)
+# "Ann Lee CityVoice Staff", "Jane Doe Staff": a staff credit run into a person's name (only
+# "Staff": "Joe Park, Acme Safe Search team" is a team, not "Acme Safe" with a credit)
 _TRAILING_DESK = (re.compile(r"(?<=\w)\s+[A-Z][\w.&'’-]*\s+(?:Staff|STAFF)$"),
                   re.compile(r"(?<=\w)\s+(?:Staff|STAFF)$"))
 

@@ -268,7 +268,7 @@ AUTHOR_LINK = re.compile(
     r"(?:see|view|read|more) (?:all |more )?(?:articles|posts|stories|work) (?:by|from) this author)\s*:?$",
     re.IGNORECASE,
 )
-# a site footer's copyright year(s) with the owner after "by": "© 2009-2020 by Florian Posdziech – Powered by ...",
+# a site footer's copyright year(s) with the owner after "by": "© 2009-2020 by Jane Roe – Powered by ...",
 # "Copyright 2019 by Jane Doe." (a personal site's author; core._copyright_owner keeps only a person's name)
 COPYRIGHT_BY = re.compile(
     r"(?:^|[–—|·•] )(?:(?:©|\(c\)|copyright)\s*)*(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?,? by "
@@ -278,7 +278,7 @@ COPYRIGHT_BY = re.compile(
 # a byline that names a desk or the staff, not a person ("Editorial Staff", "Staff Reporter", "News Desk",
 # "Web Team", "KXYZ Staff Report", "Times Staff Writer", "Staff and news service reports"): the
 # record's byline is then empty (metadata.authors); at most one free word (an outlet's short name)
-# before it, so "Adam Aaronson PhillyVoice Staff" stays a person with a site credit run into it
+# before it, so "Ann Lee CityVoice Staff" stays a person with a site credit run into it
 DESK_CREDIT = re.compile(
     r"^(?:(?:the|our)\s+)?(?:[\w.&'’-]+\s+)??"
     r"(?:(?:editorial|news|web|online|digital|sports?|metro|city|business|features?|foreign|national|"
