@@ -268,7 +268,7 @@ def _names_site(title: str, root, html: str, sitename: str | None) -> bool:
     """The extractor's title is the site's name, not the headline: the text of a logo <h1>
     (SITE_LOGO_CLASS on it or its nearest ancestors, or a link to the home page), the declared site
     name, or an <h1> outside <article>/<main> that is an edge of the document <title> whose other part
-    is a longer heading of the page ("Four Years Remaining » Blog Archive » Interning of Small Integers in
+    is a longer heading of the page ("Example Notes » Blog Archive » Caching Small Values in
     Python" over an <h2>; an article's own <h1> sits inside <article>/<main> on the pages that have them)."""
     key = ln.key(title)
     if sitename and ln.key(sitename) == key and " " in title:
