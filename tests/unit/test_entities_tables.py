@@ -513,3 +513,17 @@ def test_descriptor_modifier_opening_a_sentence(nlp, text, word, kept):
                            {"title": "", "body": text})
     out = core._descriptor_modifiers(article, [_feature_mention(text, word, "ORG")])
     assert bool(out) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pottery historian Ana Lind said kilns were rare.", []),  # a common noun opening a sentence
+        ("Officials said Pottery historian Ana Lind had left.", [("Pottery", "ORG")]),  # inside a sentence
+        ("Tarrow historian Ana Lind said kilns were rare.", [("Tarrow", "ORG")]),  # no common noun
+    ],
+)
+def test_org_before_role_is_no_common_noun_opening_a_sentence(nlp, text, expected):
+    article = core.Article({}, None, nlp.make_doc(text), frozenset(DEFAULT_ENTITY_LABELS), frozenset(),
+                           core.nouns(nlp), {"title": "", "body": text})
+    assert [(m.text, m.label) for m in core._orgs_before_roles(article, [])] == expected

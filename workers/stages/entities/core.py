@@ -1055,7 +1055,8 @@ def _orgs_before_roles(article: Article, found: list[Mention]) -> list[Mention]:
     """One or two capitalised words the model left untagged right before a role of a trade, team
     or profession (tables.ORG_ROLE_DOMAINS, no modifier) that a name follows are the person's
     organisation: "QVRT organiser Ana Lind", "Corsairs flanker Tom Ruck". Not a title,
-    role, modifier or stop word, nothing the article writes in lower case, no longer run."""
+    role, modifier or stop word, nothing the article writes in lower case, no longer run, no
+    common noun of the model's vocabulary opening a sentence alone ("Art historian Ana Lind")."""
     if "ORG" not in article.labels or article.body_doc is None:
         return found
     body, vocab = article.body, article.body_doc.vocab
@@ -1071,6 +1072,8 @@ def _orgs_before_roles(article: Article, found: list[Mention]) -> list[Mention]:
             continue
         start = before.start(1)
         end = start + len(before.group(1).rstrip())
+        if len(words) == 1 and words[0].lower() in article.nouns and _sentence_initial(body, start):
+            continue  # "Art historian Ana Lind": the field, not an organisation
         if _CAPITALISED_BEFORE.search(body, max(0, start - 40), start) or any(
                 m.field == "body" and m.start < end and start < m.end for m in found):
             continue

@@ -105,6 +105,10 @@ ROLES: tuple[tuple[str, str], ...] = (
     ("organizer", "profession"), ("coordinator", "profession"), ("warden", "profession"),
     ("ranger", "profession"), ("volunteer", "profession"), ("campaigner", "profession"),
     ("activist", "profession"), ("driver", "sports"), ("rider", "sports"), ("owner", "corporate"),
+    ("curator", "profession"), ("historian", "profession"), ("archaeologist", "profession"),
+    ("scientist", "profession"), ("researcher", "profession"), ("biologist", "profession"),
+    ("geologist", "profession"), ("engineer", "profession"), ("farmer", "profession"),
+    ("grower", "profession"), ("fisherman", "profession"),
 )
 
 # Domains whose rows strip from a name but do not make the next words a person ("St Mary's").
@@ -248,7 +252,8 @@ WORLD_REGION_WORDS = frozenset(
 # name is an organisation whatever the model called it (a person, a nationality, nothing).
 ORG_DESCRIPTOR_NOUNS = frozenset(
     """union service developer operator regulator watchdog charity carrier airline retailer lender
-    insurer broadcaster firm company chain supermarket manufacturer housebuilder""".split()
+    insurer broadcaster firm company chain supermarket manufacturer housebuilder steelmaker carmaker
+    automaker chipmaker drugmaker planemaker shipbuilder utility""".split()
 )
 
 # Domains of ROLES whose role, right before a person's name, may follow the name of the person's
