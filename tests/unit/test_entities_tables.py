@@ -527,3 +527,29 @@ def test_org_before_role_is_no_common_noun_opening_a_sentence(nlp, text, expecte
     article = core.Article({}, None, nlp.make_doc(text), frozenset(DEFAULT_ENTITY_LABELS), frozenset(),
                            core.nouns(nlp), {"title": "", "body": text})
     assert [(m.text, m.label) for m in core._orgs_before_roles(article, [])] == expected
+
+
+# --- a first-level subdivision of a country (ISO 3166-2) is a place ---
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "expected"),
+    [
+        ("Soy growers in Minas Gerais said rain came late.", "Minas Gerais", "PERSON", "GPE"),
+        ("Rio Grande do Sul farmers said rain came late.", "Rio Grande do Sul", "NORP", "GPE"),
+        ("Lakes in Western Australia are drying.", "Western Australia", "LOC", "GPE"),
+        ("Farmers in Bihar said rain came late.", "Bihar", "NORP", "GPE"),  # one word after "in"
+        ("Somali pirates seized a tanker.", "Somali", "NORP", "NORP"),  # one word, no place before it
+        ("Police said Victoria had left.", "Victoria", "PERSON", "PERSON"),  # one word: a given name too
+        ("Saint Thomas preached in Kerala.", "Saint Thomas", "PERSON", "PERSON"),  # a saint
+        ("Fans in Kent cheered the side.", "Kent", "ORG", "ORG"),  # organisations keep their label
+    ],
+)
+def test_region_is_a_place(text, name, label, expected):
+    found = core._regions_are_places(_article_with_doc(text), [_feature_mention(text, name, label)])
+    assert _labels(found) == {name: expected}
+
+
+def test_region_without_diacritics_is_known():
+    assert canonical.known_region("São Paulo") and canonical.known_region("Sao Paulo")
+    assert not canonical.known_region("Tarrow Province")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 import pycountry
 
@@ -63,6 +64,11 @@ def _uninverted(name: str) -> str:
     return head if tail.endswith(" of") else f"{tail} {head}"
 
 
+def _unaccented(name: str) -> str:
+    """`name` without combining diacritics: "Tamil Nādu" -> "Tamil Nadu", "Goiás" -> "Goias"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
 def _country_aliases() -> dict[str, str]:
     """Form -> canonical country name: every ISO 3166 name, official name and common name
     (pycountry, the maintained ISO list) mapped to one canonical name per country, plus the
@@ -88,7 +94,10 @@ COUNTRIES = frozenset(ALIASES.values()) | frozenset(
 )
 # Names of the first-level subdivisions of every country (states, provinces, counties, English
 # metropolitan districts: "Alaska", "Ohio", "Sheffield"), from the same ISO source (ISO 3166-2).
-REGIONS = frozenset(_uninverted(sub.name) for sub in pycountry.subdivisions)
+# Each also without its diacritics, as newswire often writes them ("Tamil Nādu" -> "Tamil Nadu").
+REGIONS = frozenset(
+    form for sub in pycountry.subdivisions for form in (_uninverted(sub.name), _unaccented(_uninverted(sub.name)))
+)
 
 
 def known_region(name: str) -> bool:

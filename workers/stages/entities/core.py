@@ -718,6 +718,29 @@ def _countries_are_places(article: Article, found: list[Mention]) -> list[Mentio
     return found
 
 
+_REGION_RELABELLED = frozenset({PERSON, "NORP", "LOC", "FAC"})
+
+
+def _regions_are_places(article: Article, found: list[Mention]) -> list[Mention]:
+    """A first-level subdivision of a country (ISO 3166-2, canonical.known_region: "Mato
+    Grosso", "New South Wales") that the model called a nationality, a feature, a building or,
+    with two or more words, a person is a place: GPE. One word only after "in"/"near"/...
+    (_locative: "farmers in Punjab"; not "Somali pirates", "Western allies") and not a "person"
+    ("Victoria", "Angus" are given names too); no saint's name ("Saint Thomas"); organisations
+    keep their label ("Kent" of a club)."""
+    if "GPE" not in article.labels:
+        return found
+    for m in found:
+        if m.forced or m.label not in _REGION_RELABELLED or not canonical.known_region(m.name):
+            continue
+        words = m.name.split()
+        if roles.is_saint(words[0]) or (len(words) == 1 and (
+                m.label == PERSON or not _locative(article.texts[m.field], m.start))):
+            continue
+        m.label, m.forced = "GPE", True
+    return found
+
+
 _ANALYSTS_AT = re.compile(
     r"\b(?i:analysts?|economists?|strategists?|researchers?|traders?|brokers?|bankers?)[ \t]+(?:at|from)[ \t]+"
     r"((?:[A-Z][\w&'\-]*)(?:[ \t]+[A-Z][\w&'\-]*){0,3})"
@@ -1407,6 +1430,7 @@ MENTION_PASSES = (
     lambda article, found: _split_place_pairs(found, article.texts),
     _hyphen_places,
     _countries_are_places,
+    _regions_are_places,
     _described,
     _role_named_persons,
     _person_evidence,
