@@ -521,12 +521,15 @@ def test_descriptor_modifier_opening_a_sentence(nlp, text, word, kept):
         ("Pottery historian Ana Lind said kilns were rare.", []),  # a common noun opening a sentence
         ("Officials said Pottery historian Ana Lind had left.", [("Pottery", "ORG")]),  # inside a sentence
         ("Tarrow historian Ana Lind said kilns were rare.", [("Tarrow", "ORG")]),  # no common noun
+        ("Pottery Tarrow Ltd won. Pottery founder Ana Lind said so.", [("Pottery", "ORG")]),  # a name's start
     ],
 )
 def test_org_before_role_is_no_common_noun_opening_a_sentence(nlp, text, expected):
     article = core.Article({}, None, nlp.make_doc(text), frozenset(DEFAULT_ENTITY_LABELS), frozenset(),
                            core.nouns(nlp), {"title": "", "body": text})
-    assert [(m.text, m.label) for m in core._orgs_before_roles(article, [])] == expected
+    names = [_feature_mention(text, "Pottery Tarrow Ltd", "ORG")] if "Ltd" in text else []
+    out = core._orgs_before_roles(article, list(names))
+    assert [(m.text, m.label) for m in out if m not in names] == expected
 
 
 # --- a first-level subdivision of a country (ISO 3166-2) is a place ---
@@ -543,6 +546,7 @@ def test_org_before_role_is_no_common_noun_opening_a_sentence(nlp, text, expecte
         ("Police said Victoria had left.", "Victoria", "PERSON", "PERSON"),  # one word: a given name too
         ("Saint Thomas preached in Kerala.", "Saint Thomas", "PERSON", "PERSON"),  # a saint
         ("Fans in Kent cheered the side.", "Kent", "ORG", "ORG"),  # organisations keep their label
+        ("Fares on the West Coast rose.", "West Coast", "LOC", "LOC"),  # a world-region word
     ],
 )
 def test_region_is_a_place(text, name, label, expected):

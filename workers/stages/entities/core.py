@@ -726,14 +726,16 @@ def _regions_are_places(article: Article, found: list[Mention]) -> list[Mention]
     Grosso", "New South Wales") that the model called a nationality, a feature, a building or,
     with two or more words, a person is a place: GPE. One word only after "in"/"near"/...
     (_locative: "farmers in Punjab"; not "Somali pirates", "Western allies") and not a "person"
-    ("Victoria", "Angus" are given names too); no saint's name ("Saint Thomas"); organisations
-    keep their label ("Kent" of a club)."""
+    ("Victoria", "Angus" are given names too); no saint's name ("Saint Thomas"), no name with a
+    word of tables.WORLD_REGION_WORDS ("West Coast"); organisations keep their label ("Kent")."""
     if "GPE" not in article.labels:
         return found
     for m in found:
         if m.forced or m.label not in _REGION_RELABELLED or not canonical.known_region(m.name):
             continue
         words = m.name.split()
+        if any(w.lower() in tables.WORLD_REGION_WORDS for w in words):
+            continue  # "the West Coast": a region of a country, named after a feature
         if roles.is_saint(words[0]) or (len(words) == 1 and (
                 m.label == PERSON or not _locative(article.texts[m.field], m.start))):
             continue
@@ -1079,7 +1081,7 @@ def _orgs_before_roles(article: Article, found: list[Mention]) -> list[Mention]:
     or profession (tables.ORG_ROLE_DOMAINS, no modifier) that a name follows are the person's
     organisation: "QVRT organiser Ana Lind", "Corsairs flanker Tom Ruck". Not a title,
     role, modifier or stop word, nothing the article writes in lower case, no longer run, no
-    common noun of the model's vocabulary opening a sentence alone ("Art historian Ana Lind")."""
+    common noun naming a field (_field_noun: "Art historian Ana Lind")."""
     if "ORG" not in article.labels or article.body_doc is None:
         return found
     body, vocab = article.body, article.body_doc.vocab
@@ -1095,7 +1097,7 @@ def _orgs_before_roles(article: Article, found: list[Mention]) -> list[Mention]:
             continue
         start = before.start(1)
         end = start + len(before.group(1).rstrip())
-        if len(words) == 1 and words[0].lower() in article.nouns and _sentence_initial(body, start):
+        if len(words) == 1 and _field_noun(words[0], start, article, found):
             continue  # "Art historian Ana Lind": the field, not an organisation
         if _CAPITALISED_BEFORE.search(body, max(0, start - 40), start) or any(
                 m.field == "body" and m.start < end and start < m.end for m in found):
@@ -1103,6 +1105,16 @@ def _orgs_before_roles(article: Article, found: list[Mention]) -> list[Mention]:
         text = body[start:end]
         found.append(Mention("body", start, end, text, "ORG", canonical.normalise(text), forced=True))
     return found
+
+
+def _field_noun(word: str, start: int, article: Article, found: list[Mention]) -> bool:
+    """`word` at body offset `start` is a common noun of the model's vocabulary opening a sentence
+    that no name of the article starts with and that is never capitalised inside a sentence:
+    "Art historian Ana Lind" (a field), not "Redwood chief executive" of "Redwood Pharma"."""
+    return (
+        word.lower() in article.nouns and _sentence_initial(article.body, start)
+        and not any(m.text.split()[0] == word for m in found) and not _capitalised_inside(word, article)
+    )
 
 
 _DESCRIPTOR_AFTER = re.compile(r"[ \t]+([a-z]+)[ \t]+[A-Z]")
