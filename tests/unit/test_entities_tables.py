@@ -318,6 +318,11 @@ def test_place_list_row_makes_the_other_name_a_place(preposition):
         ("Crews came from Ludgate and Tarrow Rescue Service.", "Ludgate", {"Ludgate": "GPE"}),  # a designator
         ("Crews worked in Tarrow and Varnholt all week.", None, {}),  # neither is a place
         ("Crews worked in Ludgate and Varnholt all week.", "Varnholt", {"Ludgate": "GPE", "Varnholt": "GPE"}),
+        ("Crews worked in Ludgate, Varnholt and Tarrow Bay.", "Ludgate",  # a list with commas
+         {"Ludgate": "GPE", "Varnholt": "GPE", "Tarrow Bay": "GPE"}),
+        ("Crews worked in Pellow, Ludgate, Varnholt, and Tarrow.", "Varnholt",  # and a serial comma
+         {"Pellow": "GPE", "Ludgate": "GPE", "Varnholt": "GPE", "Tarrow": "GPE"}),
+        ("Crime is rising in Ludgate, and Varnholt police say so.", "Ludgate", {"Ludgate": "GPE"}),  # a clause
     ],
 )
 def test_place_list_needs_a_row_a_place_and_names(text, known, expected):

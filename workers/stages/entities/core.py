@@ -925,8 +925,10 @@ def _described(article: Article, found: list[Mention]) -> list[Mention]:
 # One to three capitalised words (not an acronym): a name in a list or after a describing noun.
 _LIST_NAME = r"[A-Z][a-z][\w'\-]*(?:[ \t][A-Z][a-z][\w'\-]*){0,2}"
 _PLACE_LIST = re.compile(  # not before a number: "on Quill and Vanta 3.7" names versions
-    rf"(?<![\w'\-])([A-Za-z]+)[ \t]+({_LIST_NAME})[ \t]+and[ \t]+({_LIST_NAME})(?![\w'\-]|[ \t]+\d)"
+    rf"(?<![\w'\-])([A-Za-z]+)[ \t]+((?:{_LIST_NAME},[ \t]+)+{_LIST_NAME},?|{_LIST_NAME})[ \t]+and[ \t]+({_LIST_NAME})"
+    rf"(?![\w'\-]|[ \t]+\d)"
 )
+_LIST_ITEM = re.compile(_LIST_NAME)
 _RESIDENTS_ON = re.compile(
     rf"(?<![\w'\-])([A-Za-z]+)[ \t]+on[ \t]+({_LIST_NAME})(?:[ \t]+and[ \t]+({_LIST_NAME}))?(?![\w'\-])"
 )
@@ -955,9 +957,9 @@ def _as_places(found: list[Mention], spans: list[tuple[int, int]], body: str) ->
 
 def _listed_places(article: Article, found: list[Mention]) -> list[Mention]:
     """Places told by their company in a list or by the people living on them: "in Pellow
-    and Corran Falls" (one of the two a place of the article or a known country: both are places,
-    after a tables.PLACE_LIST_PREPOSITIONS row) and "islanders on Skerra and Vell" (after a
-    tables.RESIDENT_NOUNS row and "on")."""
+    and Corran Falls", "in Tallis, Pellow and Corran" (one of them a place of the article or a
+    known country: all are places, after a tables.PLACE_LIST_PREPOSITIONS row) and "islanders
+    on Skerra and Vell" (after a tables.RESIDENT_NOUNS row and "on")."""
     if "GPE" not in article.labels or article.body_doc is None:
         return found
     body = article.body
@@ -965,7 +967,8 @@ def _listed_places(article: Article, found: list[Mention]) -> list[Mention]:
     for pattern, residents in ((_PLACE_LIST, False), (_RESIDENTS_ON, True)):
         for match in pattern.finditer(body):
             cue = match.group(1).lower()
-            spans = [match.span(i) for i in (2, 3) if match.group(i)]
+            spans = [m.span() for m in _LIST_ITEM.finditer(body, *match.span(2))] if not residents else []
+            spans += [match.span(i) for i in ((2, 3) if residents else (3,)) if match.group(i)]
             if residents != (cue in tables.RESIDENT_NOUNS) or (not residents and cue not in tables.PLACE_LIST_PREPOSITIONS):
                 continue
             names = [body[s:e] for s, e in spans]
