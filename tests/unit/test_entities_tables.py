@@ -562,3 +562,32 @@ def test_region_is_a_place(text, name, label, expected):
 def test_region_without_diacritics_is_known():
     assert canonical.known_region("São Paulo") and canonical.known_region("Sao Paulo")
     assert not canonical.known_region("Tarrow Province")
+
+
+# --- ALL-CAPS datelines with accents and particles ---
+
+
+@pytest.mark.parametrize(
+    ("caps", "pretty"),
+    [("PUERTO DE TARROW", "Puerto de Tarrow"), ("VILA DO TARROW", "Vila do Tarrow"), ("TARROWÁ", "Tarrowá"),
+     ("PORT OF TARROW", "Port of Tarrow"), ("DE TARROW", "DE Tarrow"), ("NEW TARROW", "New Tarrow")],
+)
+def test_caps_particles_after_the_first_word_are_lower_case(caps, pretty):
+    assert canonical.prettify_caps(caps) == pretty
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces", "name"),
+    [
+        ("PUERTO DE TARROW - Crews worked all week.", [("PUERTO DE", "ORG"), ("TARROW", "NORP")], "Puerto de Tarrow"),
+        ("SÃO TARROW, Brazil - Crews worked all week.", [], "São Tarrow"),
+        ("TARROWÁ - Crews worked all week.", [], "Tarrowá"),
+        ("TARROW CITY - Crews worked all week.", [("TARROW CITY - Crews", "ORG")], None),  # a longer span
+    ],
+)
+def test_caps_dateline_in_pieces_or_with_accents_is_one_place(text, pieces, name):
+    from workers.stages.entities import fixes
+
+    taken = [_feature_mention(text, piece, label) for piece, label in pieces]
+    dateline = fixes.dateline_mention(text, taken)
+    assert (dateline.name, dateline.label) == (name, "GPE") if name else dateline is None

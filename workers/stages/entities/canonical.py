@@ -237,8 +237,12 @@ def is_all_caps(name: str) -> bool:
 
 
 def prettify_caps(name: str) -> str:
-    """A dateline-style "GENEVA" -> "Geneva", "NEW YORK" -> "New York" (two-letter words kept)."""
-    return " ".join(_pretty_word(w) for w in name.split())
+    """A dateline-style "GENEVA" -> "Geneva", "NEW YORK" -> "New York" (two-letter words kept),
+    "RIO DE JANEIRO" -> "Rio de Janeiro" (a particle after the first word in lower case)."""
+    words = name.split()
+    return " ".join(
+        w.lower() if i and w.isupper() and w.lower() in _CAPS_PARTICLES else _pretty_word(w) for i, w in enumerate(words)
+    )
 
 
 def _pretty_word(word: str) -> str:
@@ -273,6 +277,8 @@ def contains_tokens(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
 
 
 _PARTICLES = frozenset("de del della der den di da das dos du la le van von bin ibn al el ter ten".split())
+# Lowercase words inside a place's name written in capitals ("RIO DE JANEIRO", "PORT OF SPAIN").
+_CAPS_PARTICLES = _PARTICLES | frozenset({"do", "of", "y"})
 _ACRONYM_SKIP = frozenset("of the and for on in de des du la le".split())
 
 
