@@ -591,3 +591,33 @@ def test_caps_dateline_in_pieces_or_with_accents_is_one_place(text, pieces, name
     taken = [_feature_mention(text, piece, label) for piece, label in pieces]
     dateline = fixes.dateline_mention(text, taken)
     assert (dateline.name, dateline.label) == (name, "GPE") if name else dateline is None
+
+
+# --- a "person" right before a role and a name is the person's organisation or place ---
+
+
+@pytest.mark.parametrize("phrase", ORG_ROLE_ROWS)
+def test_org_role_row_makes_the_person_before_it_an_organisation(nlp, phrase):
+    text = f"Officials said Quorvale {phrase} Ana Lind had left."
+    found = core._persons_before_roles(_article_with_doc(text), [_feature_mention(text, "Quorvale", "PERSON")])
+    assert _labels(found) == {"Quorvale": "ORG"}
+
+
+@pytest.mark.parametrize("office", sorted(tables.PLACE_OFFICES))
+def test_place_office_row_makes_the_person_before_it_a_place(office):
+    text = f"Officials said Tarrow Shire {office} Ana Lind had left."
+    found = core._persons_before_roles(_article_with_doc(text), [_feature_mention(text, "Tarrow Shire", "PERSON")])
+    assert _labels(found) == {"Tarrow Shire": "GPE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Officials said Quorvale Attorney General Ana Lind had left.", "Quorvale"),  # another office
+        ("Officials said Quorvale, chief executive Ana Lind, had left.", "Quorvale"),  # a comma between
+        ("Officials said Quorvale chief executive had left.", "Quorvale"),  # no name after the role
+    ],
+)
+def test_person_before_a_role_stays_without_the_cue(text, name):
+    found = core._persons_before_roles(_article_with_doc(text), [_feature_mention(text, name, "PERSON")])
+    assert _labels(found) == {name: "PERSON"}

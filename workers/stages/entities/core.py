@@ -1110,6 +1110,35 @@ def _orgs_before_roles(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
+def _role_of(phrase: str) -> str:
+    """The role phrase ending `phrase` (lowercase words, modifiers before it allowed): "former chief
+    executive" -> "chief executive"; "" when none."""
+    words = [w.rstrip(".").lower() for w in phrase.split()]
+    return next((" ".join(words[i:]) for i in range(len(words)) if " ".join(words[i:]) in _ROLE_DOMAIN), "")
+
+
+def _persons_before_roles(article: Article, found: list[Mention]) -> list[Mention]:
+    """A "person" of one to three words right before a role that a name follows (nothing
+    between) is that person's organisation or place: before a role of a trade, team or
+    profession (tables.ORG_ROLE_DOMAINS: "Tarrow chief executive Ana Lind") an organisation,
+    before an office of a place (tables.PLACE_OFFICES: "Tarrow Shire mayor Ana Lind") a place.
+    Two names in a row are not both persons; other offices ("Tarrow Attorney General Ana Lind")
+    are left, since a president's name often stands there."""
+    if article.body_doc is None:
+        return found
+    body = article.body
+    for role_start, name_start, _ in roles.named_after_roles(body):
+        role = _role_of(body[role_start:name_start])
+        label = "ORG" if _ROLE_DOMAIN.get(role) in tables.ORG_ROLE_DOMAINS else "GPE" if role in tables.PLACE_OFFICES else ""
+        if label not in article.labels:
+            continue
+        for m in found:
+            if (m.field == "body" and m.label == PERSON and not m.forced and m.end < role_start
+                    and not body[m.end : role_start].strip() and len(m.text.split()) <= 3):
+                m.label, m.forced = label, True
+    return found
+
+
 def _field_noun(word: str, start: int, article: Article, found: list[Mention]) -> bool:
     """`word` at body offset `start` is a common noun of the model's vocabulary opening a sentence
     that no name of the article starts with and that is never capitalised inside a sentence:
@@ -1456,6 +1485,7 @@ MENTION_PASSES = (
     _described_organisations,
     _org_openings,
     _orgs_before_roles,
+    _persons_before_roles,
     _given_names_pass,
     _join_persons,
     _numbered_not_persons,
