@@ -621,3 +621,40 @@ def test_place_office_row_makes_the_person_before_it_a_place(office):
 def test_person_before_a_role_stays_without_the_cue(text, name):
     found = core._persons_before_roles(_article_with_doc(text), [_feature_mention(text, name, "PERSON")])
     assert _labels(found) == {name: "PERSON"}
+
+
+# --- organisations the model called works, or cut short at a capitalised connective ---
+
+
+@pytest.mark.parametrize("noun", sorted(tables.ORG_HEAD_NOUNS))
+def test_org_head_row_makes_a_work_an_organisation(noun):
+    text = f"The Tarrow {noun.capitalize()} of Pellow said fees rose."
+    found = core._institutions_not_works(_article(text), [_feature_mention(text, f"Tarrow {noun.capitalize()} of Pellow",
+                                                                           "WORK_OF_ART")])
+    assert [m.label for m in found] == ["ORG"]
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [("Tarrow Teachers' Federation", "ORG"), ("Tarrow Nights", "WORK_OF_ART"),  # no head noun
+     ("Ministers and the Tarrow Union", "WORK_OF_ART"), ("Federation", "WORK_OF_ART")],  # a phrase; one word
+)
+def test_work_with_an_org_head_noun(name, label):
+    text = f"They read {name} on Sunday."
+    assert [m.label for m in core._institutions_not_works(_article(text), [_feature_mention(text, name, "WORK_OF_ART")])] \
+        == [label]
+
+
+@pytest.mark.parametrize("word", sorted(tables.ORG_CONNECTIVES))
+def test_org_connective_row_joins_the_opening(word):
+    text = f"Aid group Medics {word.capitalize()} Tarrows said fuel ran out."
+    found = core._org_connective_openings(_article(text), [_feature_mention(text, "Tarrows", "ORG")])
+    assert [(m.text, m.label) for m in found] == [(f"Medics {word.capitalize()} Tarrows", "ORG")]
+
+
+@pytest.mark.parametrize(
+    "text", ["Aid group Medics without Tarrows said no.", "Aid group Medics With Tarrows said no."],
+)
+def test_org_connective_needs_a_capitalised_row(text):
+    found = core._org_connective_openings(_article(text), [_feature_mention(text, "Tarrows", "ORG")])
+    assert [m.text for m in found] == ["Tarrows"]

@@ -1110,6 +1110,47 @@ def _orgs_before_roles(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
+_WORK_LABELS = frozenset({"WORK_OF_ART", "PRODUCT"})
+
+
+def _institutions_not_works(article: Article, found: list[Mention]) -> list[Mention]:
+    """A "work of art" or "product" whose head noun (its last word, or the word before "of") is
+    an organisation's (tables.ORG_HEAD_NOUNS: "The Tarrow Teachers' Federation of Pellow") is
+    an organisation; not a span over a phrase ("Ministers and the Tarrow Union")."""
+    if "ORG" not in article.labels:
+        return found
+    for m in found:
+        if m.label in _WORK_LABELS and not m.forced and len(m.name.split()) > 1 and " and the " not in m.name:
+            head = m.name.split(" of ")[0].split()[-1].lower()
+            if head in tables.ORG_HEAD_NOUNS:
+                m.label, m.forced = "ORG", True
+    return found
+
+
+_CONNECTIVE_OPENING = re.compile(r"(?<![\w'\u2019\-])([A-Z][a-z][\w'\-]*)[ \t]+([A-Z][a-z]+)[ \t]+$")
+
+
+def _org_connective_openings(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name the model tagged after a capitalised connective (tables.ORG_CONNECTIVES) and a
+    capitalised word ("Doctors Without [Borders]") is one organisation over all three: inside a
+    sentence a capitalised "Without" is part of a name."""
+    if "ORG" not in article.labels:
+        return found
+    body = article.body
+    for m in found:
+        if m.field != "body" or m.forced or m.label not in ("ORG", "GPE", PERSON, "NORP"):
+            continue
+        opening = _CONNECTIVE_OPENING.search(body, max(0, m.start - 40), m.start)
+        if not opening or opening.group(2).lower() not in tables.ORG_CONNECTIVES:
+            continue
+        if any(o.field == "body" and o is not m and o.start < m.start and opening.start() < o.end for o in found):
+            continue
+        m.start, m.label, m.forced = opening.start(1), "ORG", True
+        m.text = body[m.start : m.end]
+        m.name = canonical.normalise(m.text)
+    return found
+
+
 def _role_of(phrase: str) -> str:
     """The role phrase ending `phrase` (lowercase words, modifiers before it allowed): "former chief
     executive" -> "chief executive"; "" when none."""
@@ -1483,6 +1524,8 @@ MENTION_PASSES = (
     _listed_places,
     _towns_not_regions,
     _described_organisations,
+    _institutions_not_works,
+    _org_connective_openings,
     _org_openings,
     _orgs_before_roles,
     _persons_before_roles,

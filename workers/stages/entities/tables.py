@@ -14,6 +14,7 @@ tests/unit/test_entities_tables.py).
   before a LOC that names no continent, region or feature ("in Corran").
 - ORG_DESCRIPTOR_NOUNS, ORG_ROLE_DOMAINS: organisations told by a describing noun before them
   ("union Quorva") or by a role of theirs between them and a person ("QVRT organiser Ana Lind").
+- ORG_HEAD_NOUNS, ORG_CONNECTIVES: organisations the model called works or cut short.
 """
 
 from __future__ import annotations
@@ -260,3 +261,16 @@ ORG_DESCRIPTOR_NOUNS = frozenset(
 # organisation ("QVRT organiser Ana Lind", "Corsairs flanker Tom Ruck", "Brightvale founder
 # Kai Holm"); not offices ("Health minister", "Energy secretary": portfolios, not names).
 ORG_ROLE_DOMAINS = frozenset({"corporate", "sports", "profession"})
+
+# Head nouns of an organisation's name (the last word, or the word before "of"): a name the
+# model called a work of art or a product with one of these as its head is an organisation
+# ("The Tarrow Teachers' Federation of Pellow", "The Tarrow Observatory, a coalition of ...").
+ORG_HEAD_NOUNS = frozenset(
+    """federation association union council commission committee agency alliance coalition
+    institute institution foundation society academy university college observatory""".split()
+)
+
+# Capitalised connectives inside an organisation's name that the model leaves out of its span:
+# "Doctors Without Borders" ("Borders" ORG), "Mothers Against Tarrows": one name with its opening.
+ORG_CONNECTIVES = frozenset({"without", "against"})
+
