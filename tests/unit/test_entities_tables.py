@@ -658,3 +658,25 @@ def test_org_connective_row_joins_the_opening(word):
 def test_org_connective_needs_a_capitalised_row(text):
     found = core._org_connective_openings(_article(text), [_feature_mention(text, "Tarrows", "ORG")])
     assert [m.text for m in found] == ["Tarrows"]
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "after", "expected"),
+    [
+        ("The Tarrow Board for Harbours and Lighthouses said no.", "Tarrow Board for Harbours", "Lighthouses",
+         "Tarrow Board for Harbours and Lighthouses"),
+        ("The Tarrow Ministry of Trade and Industry said no.", "Tarrow Ministry of Trade", None,
+         "Tarrow Ministry of Trade and Industry"),
+        ("The Bank of Tarrow and Treasury officials met.", "Bank of Tarrow", None, "Bank of Tarrow"),  # a name
+        ("The Tarrow Harbours and Lighthouses said no.", "Tarrow Harbours", None, "Tarrow Harbours"),  # no of/for
+        ("The Tarrow Board for Harbours and Pellow said no.", "Tarrow Board for Harbours", None,
+         "Tarrow Board for Harbours"),  # no common noun after "and"
+        ("The Tarrow Board for Harbours and Lighthouses Pellow said no.", "Tarrow Board for Harbours", None,
+         "Tarrow Board for Harbours"),  # a longer run of capitals
+    ],
+)
+def test_org_goes_on_over_and_common_nouns(nlp, text, org, after, expected):
+    article = core.Article({}, None, None, frozenset(DEFAULT_ENTITY_LABELS), frozenset(), core.nouns(nlp),
+                           {"title": "", "body": text})
+    found = [_feature_mention(text, org, "ORG")] + ([_feature_mention(text, after, "PERSON")] if after else [])
+    assert [m.text for m in core._org_and_nouns(article, found) if m.label == "ORG"] == [expected]

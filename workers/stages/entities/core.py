@@ -1151,6 +1151,39 @@ def _org_connective_openings(article: Article, found: list[Mention]) -> list[Men
     return found
 
 
+_AND_NOUNS = re.compile(r"[ \t]+and[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?![\w'\u2019\-]|[ \t]+[A-Z])")
+
+
+def _noun_word(word: str, nouns: frozenset[str]) -> bool:
+    """`word` is a common noun or the plural of one ("Monuments", "Fisheries", "Trade")."""
+    lower = word.lower()
+    return lower in nouns or _plural_noun(lower, nouns)
+
+
+def _org_and_nouns(article: Article, found: list[Mention]) -> list[Mention]:
+    """An organisation's name with "of"/"for" ending in a common noun goes on over "and" and one
+    or two capitalised common nouns ("Commission for Tarrows and Monuments", "Ministry of Trade
+    and Industry"), whatever the model made of them: such nouns are no name on their own. Not
+    "Bank of Tarrow and Treasury" (a name before "and")."""
+    if "ORG" not in article.labels or not article.nouns:
+        return found
+    body = article.body
+    for m in [m for m in found if m.field == "body" and m.label == "ORG"]:
+        words = m.name.split()
+        match = _AND_NOUNS.match(body, m.end)
+        if not match or not ({"of", "for"} & set(words)) or not _noun_word(words[-1], article.nouns):
+            continue
+        if not all(_noun_word(w, article.nouns) for w in match.group(1).split()):
+            continue
+        over = [o for o in found if o.field == "body" and o is not m and o.start < match.end(1) and m.end < o.end]
+        if any(o.forced or o.end > match.end(1) for o in over):
+            continue
+        found = [o for o in found if o not in over]
+        m.end, m.text = match.end(1), body[m.start : match.end(1)]
+        m.name = canonical.normalise(m.text)
+    return found
+
+
 def _role_of(phrase: str) -> str:
     """The role phrase ending `phrase` (lowercase words, modifiers before it allowed): "former chief
     executive" -> "chief executive"; "" when none."""
@@ -1526,6 +1559,7 @@ MENTION_PASSES = (
     _described_organisations,
     _institutions_not_works,
     _org_connective_openings,
+    _org_and_nouns,
     _org_openings,
     _orgs_before_roles,
     _persons_before_roles,
