@@ -680,3 +680,26 @@ def test_org_goes_on_over_and_common_nouns(nlp, text, org, after, expected):
                            {"title": "", "body": text})
     found = [_feature_mention(text, org, "ORG")] + ([_feature_mention(text, after, "PERSON")] if after else [])
     assert [m.text for m in core._org_and_nouns(article, found) if m.label == "ORG"] == [expected]
+
+
+@pytest.mark.parametrize("particle", sorted(tables.PLACE_NAME_PARTICLES))
+def test_place_particle_row_joins_the_place(particle):
+    text = f"Growers in Vila Tarrow {particle} Pellow said rain came late."
+    found = core._place_particles(_article(text), [_feature_mention(text, "Vila Tarrow", "GPE"),
+                                                   _feature_mention(text, "Pellow", "ORG")])
+    assert _labels(found) == {f"Vila Tarrow {particle} Pellow": "GPE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "after", "expected"),
+    [
+        ("Growers in Santa Tarrow de la Pellow said so.", None, "Santa Tarrow de la Pellow"),
+        ("Growers in Vila Tarrow von Pellow said so.", None, "Vila Tarrow"),  # no row
+        ("Growers in Vila Tarrow do Pellow Tarrow Ltd said so.", "Pellow Tarrow Ltd", "Vila Tarrow"),  # longer span
+        ("Growers in Vila Tarrow do not care.", None, "Vila Tarrow"),  # no capitalised word
+    ],
+)
+def test_place_particle_needs_a_row_and_capitalised_words(text, after, expected):
+    found = [_feature_mention(text, "Vila Tarrow" if "Vila" in text else "Santa Tarrow", "GPE")]
+    found += [_feature_mention(text, after, "ORG")] if after else []
+    assert [m.text for m in core._place_particles(_article(text), found) if m.label == "GPE"] == [expected]

@@ -1184,6 +1184,32 @@ def _org_and_nouns(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
+_PARTICLE_TAIL = re.compile(
+    r"[ \t]+([a-z]+)(?:[ \t]+la)?[ \t]+([A-Z][a-z][\w'\-]*(?:[ \t]+[A-Z][a-z][\w'\-]*)?)(?![\w'\u2019\-])"
+)
+
+
+def _place_particles(article: Article, found: list[Mention]) -> list[Mention]:
+    """A place the model cut before a particle of a Romance place name (tables.PLACE_NAME_PARTICLES)
+    goes on over it and the one or two capitalised words after it, whatever the model made of
+    them ("Nova Tarrow" GPE, "do", "Norte" ORG -> "Nova Tarrow do Norte"); not over a forced
+    label or a span running past them."""
+    if "GPE" not in article.labels:
+        return found
+    body = article.body
+    for m in [m for m in found if m.field == "body" and m.label == "GPE"]:
+        match = _PARTICLE_TAIL.match(body, m.end)
+        if not match or match.group(1) not in tables.PLACE_NAME_PARTICLES:
+            continue
+        over = [o for o in found if o.field == "body" and o is not m and o.start < match.end() and m.end < o.end]
+        if any(o.forced or o.end > match.end() for o in over):
+            continue
+        found = [o for o in found if o not in over]
+        m.end, m.text = match.end(), body[m.start : match.end()]
+        m.name = canonical.normalise(m.text)
+    return found
+
+
 def _role_of(phrase: str) -> str:
     """The role phrase ending `phrase` (lowercase words, modifiers before it allowed): "former chief
     executive" -> "chief executive"; "" when none."""
@@ -1560,6 +1586,7 @@ MENTION_PASSES = (
     _institutions_not_works,
     _org_connective_openings,
     _org_and_nouns,
+    _place_particles,
     _org_openings,
     _orgs_before_roles,
     _persons_before_roles,

@@ -15,6 +15,7 @@ tests/unit/test_entities_tables.py).
 - ORG_DESCRIPTOR_NOUNS, ORG_ROLE_DOMAINS: organisations told by a describing noun before them
   ("union Quorva") or by a role of theirs between them and a person ("QVRT organiser Ana Lind").
 - ORG_HEAD_NOUNS, ORG_CONNECTIVES: organisations the model called works or cut short.
+- PLACE_NAME_PARTICLES: particles inside places' names ("Nova Tarrow do Norte").
 """
 
 from __future__ import annotations
@@ -273,4 +274,8 @@ ORG_HEAD_NOUNS = frozenset(
 # Capitalised connectives inside an organisation's name that the model leaves out of its span:
 # "Doctors Without Borders" ("Borders" ORG), "Mothers Against Tarrows": one name with its opening.
 ORG_CONNECTIVES = frozenset({"without", "against"})
+
+# Particles inside Romance place names ("Nova Tarrow do Norte", "Santa Tarrow de la Sierra"): a
+# place the model cut before one goes on over it and the capitalised words after it.
+PLACE_NAME_PARTICLES = frozenset("de da do dos das del di du".split())
 
