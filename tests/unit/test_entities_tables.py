@@ -703,3 +703,12 @@ def test_place_particle_needs_a_row_and_capitalised_words(text, after, expected)
     found = [_feature_mention(text, "Vila Tarrow" if "Vila" in text else "Santa Tarrow", "GPE")]
     found += [_feature_mention(text, after, "ORG")] if after else []
     assert [m.text for m in core._place_particles(_article(text), found) if m.label == "GPE"] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Divers off Tarrowby found coral.", True), ("Homes in Tarrowby flooded.", True),
+     ("A stake in Tarrowby was sold.", False), ("Talks with Tarrowby failed.", False)],
+)
+def test_locative_before_a_name(text, expected):
+    assert core._locative(text, text.index("Tarrowby")) is expected

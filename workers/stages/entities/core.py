@@ -31,7 +31,8 @@ VERSION = "0.4"
 # en_core_web_sm's ner has its own internal tok2vec (not a listener), so nothing else is needed:
 # excluding these leaves the entities unchanged and roughly doubles throughput.
 EXCLUDED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
-LOCATIVE = frozenset({"in", "near", "outside", "across", "from", "to"})
+# Prepositions of place ("in X", "divers off X"); "from"/"to" only after a plural noun (_locative).
+LOCATIVE = frozenset({"in", "near", "outside", "across", "from", "to", "off"})
 # "faith in X", "a stake in X": nouns after which "in" does not introduce a place.
 NOT_PLACE_BEFORE_IN = frozenset(
     "faith confidence trust belief interest stake stakes shares investment investments role".split()
