@@ -712,3 +712,20 @@ def test_place_particle_needs_a_row_and_capitalised_words(text, after, expected)
 )
 def test_locative_before_a_name(text, expected):
     assert core._locative(text, text.index("Tarrowby")) is expected
+
+
+@pytest.mark.parametrize("preposition", sorted(tables.TOPONYM_LIST_PREPOSITIONS))
+def test_toponym_list_row_needs_a_toponym_shaped_name(preposition):
+    text = f"Coral died {preposition} Ludgate and Varnholt Island last year."
+    found = core._listed_places(_article_with_doc(text), [_feature_mention(text, "Ludgate and Varnholt Island", "ORG")])
+    assert _labels(found) == {"Ludgate": "GPE", "Varnholt Island": "GPE"}
+    text = f"Talks {preposition} Ludgate and Varnholt failed."
+    found = core._listed_places(_article_with_doc(text), [_feature_mention(text, "Ludgate", "GPE"),
+                                                          _feature_mention(text, "Varnholt", "ORG")])
+    assert _labels(found) == {"Ludgate": "GPE", "Varnholt": "ORG"}
+
+
+def test_toponym_shaped_name_tells_a_place_list():
+    text = "Crews worked in Ludgate and Varnholt Creek all week."
+    found = core._listed_places(_article_with_doc(text), [_feature_mention(text, "Ludgate", "PERSON")])
+    assert _labels(found) == {"Ludgate": "GPE", "Varnholt Creek": "GPE"}

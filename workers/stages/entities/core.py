@@ -956,11 +956,23 @@ def _as_places(found: list[Mention], spans: list[tuple[int, int]], body: str) ->
     return kept + [Mention("body", s, e, body[s:e], "GPE", canonical.normalise(body[s:e]), forced=True) for s, e in spans]
 
 
+def _list_of_places(cue: str, names: list[str], places: set[str]) -> bool:
+    """The `names` listed after the word `cue` are places: after a tables.PLACE_LIST_PREPOSITIONS
+    row one of them is a place of the article, a known country or toponym-shaped ("Tarrow Island");
+    after a tables.TOPONYM_LIST_PREPOSITIONS row ("between") one is toponym-shaped, since
+    countries are also parties there ("talks between Israel and Hamas")."""
+    if cue in tables.TOPONYM_LIST_PREPOSITIONS:
+        return any(toponym_shaped(n) for n in names)
+    return cue in tables.PLACE_LIST_PREPOSITIONS and any(
+        canonical.normalise(n) in places or canonical.known_place(n) or toponym_shaped(n) for n in names
+    )
+
+
 def _listed_places(article: Article, found: list[Mention]) -> list[Mention]:
     """Places told by their company in a list or by the people living on them: "in Pellow
-    and Corran Falls", "in Tallis, Pellow and Corran" (one of them a place of the article or a
-    known country: all are places, after a tables.PLACE_LIST_PREPOSITIONS row) and "islanders
-    on Skerra and Vell" (after a tables.RESIDENT_NOUNS row and "on")."""
+    and Corran Falls", "in Tallis, Pellow and Corran", "between Tallis and Corran Island"
+    (_list_of_places: all are places) and "islanders on Skerra and Vell" (after a
+    tables.RESIDENT_NOUNS row and "on")."""
     if "GPE" not in article.labels or article.body_doc is None:
         return found
     body = article.body
@@ -970,10 +982,8 @@ def _listed_places(article: Article, found: list[Mention]) -> list[Mention]:
             cue = match.group(1).lower()
             spans = [m.span() for m in _LIST_ITEM.finditer(body, *match.span(2))] if not residents else []
             spans += [match.span(i) for i in ((2, 3) if residents else (3,)) if match.group(i)]
-            if residents != (cue in tables.RESIDENT_NOUNS) or (not residents and cue not in tables.PLACE_LIST_PREPOSITIONS):
-                continue
             names = [body[s:e] for s, e in spans]
-            if not residents and not any(canonical.normalise(n) in places or canonical.known_place(n) for n in names):
+            if residents != (cue in tables.RESIDENT_NOUNS) or not (residents or _list_of_places(cue, names, places)):
                 continue
             whole = (spans[0][0], spans[-1][1])
             if any(w.lower() in tables.ORG_DESIGNATORS for n in names for w in n.split()):

@@ -233,6 +233,10 @@ LOCATIVE_PREPOSITIONS: tuple[tuple[str, bool], ...] = (
 # Corran and Tallis"). Not "between" or "with" ("talks between Israel and Hamas").
 PLACE_LIST_PREPOSITIONS = frozenset("in on to from near across outside around throughout".split())
 
+# Words before a list "X and Y" where only a toponym-shaped name ("Corran Island", "Tallis
+# Creek") tells places: countries are also parties after them ("talks between Israel and Hamas").
+TOPONYM_LIST_PREPOSITIONS = frozenset({"between"})
+
 # Nouns of people or dwellings living on an island: "<noun> on X" makes X a place ("islanders
 # on Skerra", "homes on Skerra and Vell"). Not "people" ("people on Universal Credit").
 RESIDENT_NOUNS = frozenset(
