@@ -729,3 +729,22 @@ def test_toponym_shaped_name_tells_a_place_list():
     text = "Crews worked in Ludgate and Varnholt Creek all week."
     found = core._listed_places(_article_with_doc(text), [_feature_mention(text, "Ludgate", "PERSON")])
     assert _labels(found) == {"Ludgate": "GPE", "Varnholt Creek": "GPE"}
+
+
+# --- an untagged name in apposition with a role is a person ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ana Tarrow Lind, director general of the Pellow Board, said no.", ["Ana Tarrow Lind"]),
+        ("Officials met Ana Lind, a spokeswoman for the union.", ["Ana Lind"]),
+        ("Ana Lind, former chief executive at Tarrow, said no.", ["Ana Lind"]),  # modifiers before the role
+        ("Ana Lind, the daughter of a miner, said no.", []),  # no role
+        ("Chairman Lind, head of the board, said no.", []),  # a title
+        ("Pellow Board, head of the inquiry, said no.", []),  # an institution word
+    ],
+)
+def test_apposed_role_names_a_person(nlp, text, expected):
+    found = core._apposed_persons(_article_with_doc(text, nlp.make_doc(text)), [])
+    assert [m.text for m in found if m.label == "PERSON"] == expected

@@ -1221,6 +1221,35 @@ def _place_particles(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
+_APPOSED_NAME = re.compile(
+    r"(?<![\w'\u2019\-])([A-Z][a-z][\w'\-]*(?:[ \t]+[A-Z][a-z][\w'\-]*){1,2}),[ \t]+(?:the[ \t]+|an?[ \t]+)?"
+    r"([a-z][a-z\-]*(?:[ \t]+[a-z][a-z\-]*){0,3})[ \t]+(?:of|at|for)[ \t]"
+)
+
+
+def _apposed_persons(article: Article, found: list[Mention]) -> list[Mention]:
+    """Two or three name-shaped words the model left untagged, followed by a comma and a role
+    (tables.ROLES with its modifiers) of an organisation ("Ana Tarrow Lind, director general of
+    the ...", "Ana Lind, a spokeswoman for ...") are a person: an apposition of a role names one.
+    Not over a title, role, organisation designator or stop word."""
+    if PERSON not in article.labels or article.body_doc is None:
+        return found
+    body, vocab = article.body, article.body_doc.vocab
+    for match in _APPOSED_NAME.finditer(body):
+        start, end = match.span(1)
+        role = match.group(2).split()
+        if roles.role_prefix_length(role) != len(role) or any(m.field == "body" and m.start < end and start < m.end
+                                                              for m in found):
+            continue
+        words = match.group(1).split()
+        if not _name_shaped(match.group(1)) or any(
+                canonical._is_title(w) or w.lower() in canonical.ROLE_WORDS | tables.ORG_DESIGNATORS
+                or vocab[w.lower()].is_stop for w in words):
+            continue
+        found.append(Mention("body", start, end, match.group(1), PERSON, canonical.normalise(match.group(1)), forced=True))
+    return found
+
+
 def _role_of(phrase: str) -> str:
     """The role phrase ending `phrase` (lowercase words, modifiers before it allowed): "former chief
     executive" -> "chief executive"; "" when none."""
@@ -1588,6 +1617,7 @@ MENTION_PASSES = (
     _regions_are_places,
     _described,
     _role_named_persons,
+    _apposed_persons,
     _person_evidence,
     _surname_labels,
     _companies_not_persons,
