@@ -748,3 +748,17 @@ def test_toponym_shaped_name_tells_a_place_list():
 def test_apposed_role_names_a_person(nlp, text, expected):
     found = core._apposed_persons(_article_with_doc(text, nlp.make_doc(text)), [])
     assert [m.text for m in found if m.label == "PERSON"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials said QVRT Pellow director Ana Lind had left.", ["QVRT Pellow"]),
+        ("Officials said QVRT Pellow had left.", ["QVRT"]),  # no role and name after the place
+        ("Officials said QVRT in Pellow director Ana Lind had left.", ["QVRT"]),  # not right after it
+    ],
+)
+def test_org_and_place_before_a_role_are_one_organisation(nlp, text, expected):
+    found = [_feature_mention(text, "QVRT", "ORG"), _feature_mention(text, "Pellow", "GPE")]
+    out = core._org_place_units(_article_with_doc(text, nlp.make_doc(text)), found)
+    assert [m.text for m in out if m.label == "ORG"] == expected

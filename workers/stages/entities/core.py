@@ -1250,6 +1250,25 @@ def _apposed_persons(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
+def _org_place_units(article: Article, found: list[Mention]) -> list[Mention]:
+    """An organisation, one space and a place right before a role that a name follows is one
+    organisation, the place naming its branch: "QVRT Scotland director Ana Lind" (a person's
+    office holds in an organisation, not in an organisation and a country)."""
+    if "ORG" not in article.labels or article.body_doc is None:
+        return found
+    body = article.body
+    starts = {role_start for role_start, _, _ in roles.named_after_roles(body)}
+    by_start = {m.start: m for m in found if m.field == "body"}
+    for org in [m for m in found if m.field == "body" and m.label == "ORG"]:
+        place = by_start.get(org.end + 1)
+        if place is None or body[org.end] != " " or place.label != "GPE" or place.end + 1 not in starts:
+            continue
+        found = [m for m in found if m is not place]
+        org.end, org.text, org.forced = place.end, body[org.start : place.end], True
+        org.name = canonical.normalise(org.text)
+    return found
+
+
 def _role_of(phrase: str) -> str:
     """The role phrase ending `phrase` (lowercase words, modifiers before it allowed): "former chief
     executive" -> "chief executive"; "" when none."""
@@ -1631,6 +1650,7 @@ MENTION_PASSES = (
     _org_openings,
     _orgs_before_roles,
     _persons_before_roles,
+    _org_place_units,
     _given_names_pass,
     _join_persons,
     _numbered_not_persons,
