@@ -762,3 +762,20 @@ def test_org_and_place_before_a_role_are_one_organisation(nlp, text, expected):
     found = [_feature_mention(text, "QVRT", "ORG"), _feature_mention(text, "Pellow", "GPE")]
     out = core._org_place_units(_article_with_doc(text, nlp.make_doc(text)), found)
     assert [m.text for m in out if m.label == "ORG"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ruler, Tarrow Pellow II, thanked them.", ["Tarrow Pellow II"]),
+        ("King's heir Quorvale XIV spoke.", ["Quorvale XIV"]),
+        ("Veterans of World War II met.", []),  # common words
+        ("The Phase IV trial ended.", []),
+        ("Tarrow I spoke.", []),  # one letter: "I"
+        ("Tarrow IIa spoke.", []),  # no numeral
+    ],
+)
+def test_regnal_number_names_a_person(nlp, text, expected):
+    article = core.Article({}, None, None, frozenset(DEFAULT_ENTITY_LABELS), core.lexicon(nlp), frozenset(),
+                           {"title": "", "body": text})
+    assert [m.text for m in core._regnal_names(article, [])] == expected

@@ -1269,6 +1269,30 @@ def _org_place_units(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
+_REGNAL_NAME = re.compile(
+    r"(?<![\w'\u2019\-])([A-Z][a-z][\w'\-]*(?:[ \t]+[A-Z][a-z][\w'\-]*)?[ \t]+(?=[IVX]{2})X{0,2}(?:IX|IV|V?I{0,3}))"
+    r"(?![\w'\u2019\-])"
+)
+
+
+def _regnal_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """One or two uncommon name words and a Roman regnal number of two letters or more that the
+    model left untagged ("The ruler, Tarrow Pellow II, said") are a person; not common words of
+    the model's lexicon ("World War II", "Phase IV", "Title IX"), titles or roles."""
+    if PERSON not in article.labels:
+        return found
+    body = article.body
+    for match in _REGNAL_NAME.finditer(body):
+        start, end = match.span(1)
+        words = match.group(1).split()[:-1]
+        if any(w.lower() in article.words or canonical._is_title(w) or w.lower() in canonical.ROLE_WORDS for w in words):
+            continue
+        if any(m.field == "body" and m.start < end and start < m.end for m in found):
+            continue
+        found.append(Mention("body", start, end, match.group(1), PERSON, canonical.normalise(match.group(1)), forced=True))
+    return found
+
+
 def _role_of(phrase: str) -> str:
     """The role phrase ending `phrase` (lowercase words, modifiers before it allowed): "former chief
     executive" -> "chief executive"; "" when none."""
@@ -1637,6 +1661,7 @@ MENTION_PASSES = (
     _described,
     _role_named_persons,
     _apposed_persons,
+    _regnal_names,
     _person_evidence,
     _surname_labels,
     _companies_not_persons,
