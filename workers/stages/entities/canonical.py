@@ -65,7 +65,7 @@ def _uninverted(name: str) -> str:
 
 
 def _unaccented(name: str) -> str:
-    """`name` without combining diacritics: "Tamil Nādu" -> "Tamil Nadu", "Goiás" -> "Goias"."""
+    """`name` without combining diacritics: "Nuevo León" -> "Nuevo Leon", "São Paulo" -> "Sao Paulo"."""
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
@@ -94,7 +94,7 @@ COUNTRIES = frozenset(ALIASES.values()) | frozenset(
 )
 # Names of the first-level subdivisions of every country (states, provinces, counties, English
 # metropolitan districts: "Alaska", "Ohio", "Sheffield"), from the same ISO source (ISO 3166-2).
-# Each also without its diacritics, as newswire often writes them ("Tamil Nādu" -> "Tamil Nadu").
+# Each also without its diacritics, as newswire often writes them ("Nuevo León" -> "Nuevo Leon").
 REGIONS = frozenset(
     form for sub in pycountry.subdivisions for form in (_uninverted(sub.name), _unaccented(_uninverted(sub.name)))
 )
@@ -238,7 +238,7 @@ def is_all_caps(name: str) -> bool:
 
 def prettify_caps(name: str) -> str:
     """A dateline-style "GENEVA" -> "Geneva", "NEW YORK" -> "New York" (two-letter words kept),
-    "RIO DE JANEIRO" -> "Rio de Janeiro" (a particle after the first word in lower case)."""
+    "PUERTO DE LA CRUZ" -> "Puerto de la Cruz" (a particle after the first word in lower case)."""
     words = name.split()
     return " ".join(
         w.lower() if i and w.isupper() and w.lower() in _CAPS_PARTICLES else _pretty_word(w) for i, w in enumerate(words)
@@ -277,7 +277,7 @@ def contains_tokens(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
 
 
 _PARTICLES = frozenset("de del della der den di da das dos du la le van von bin ibn al el ter ten".split())
-# Lowercase words inside a place's name written in capitals ("RIO DE JANEIRO", "PORT OF SPAIN").
+# Lowercase words inside a place's name written in capitals ("PUERTO DE LA CRUZ", "PORT OF SPAIN").
 _CAPS_PARTICLES = _PARTICLES | frozenset({"do", "of", "y"})
 _ACRONYM_SKIP = frozenset("of the and for on in de des du la le".split())
 

@@ -723,10 +723,10 @@ _REGION_RELABELLED = frozenset({PERSON, "NORP", "LOC", "FAC"})
 
 
 def _regions_are_places(article: Article, found: list[Mention]) -> list[Mention]:
-    """A first-level subdivision of a country (ISO 3166-2, canonical.known_region: "Mato
-    Grosso", "New South Wales") that the model called a nationality, a feature, a building or,
+    """A first-level subdivision of a country (ISO 3166-2, canonical.known_region: "Minas
+    Gerais", "Western Australia") that the model called a nationality, a feature, a building or,
     with two or more words, a person is a place: GPE. One word only after "in"/"near"/...
-    (_locative: "farmers in Punjab"; not "Somali pirates", "Western allies") and not a "person"
+    (_locative: "farmers in Bihar"; not "Somali pirates", "Western allies") and not a "person"
     ("Victoria", "Angus" are given names too); no saint's name ("Saint Thomas"), no name with a
     word of tables.WORLD_REGION_WORDS ("West Coast"); organisations keep their label ("Kent")."""
     if "GPE" not in article.labels:
@@ -1143,7 +1143,7 @@ _CONNECTIVE_OPENING = re.compile(r"(?<![\w'\u2019\-])([A-Z][a-z][\w'\-]*)[ \t]+(
 
 def _org_connective_openings(article: Article, found: list[Mention]) -> list[Mention]:
     """A name the model tagged after a capitalised connective (tables.ORG_CONNECTIVES) and a
-    capitalised word ("Doctors Without [Borders]") is one organisation over all three: inside a
+    capitalised word ("Medics Without [Tarrows]") is one organisation over all three: inside a
     sentence a capitalised "Without" is part of a name."""
     if "ORG" not in article.labels:
         return found
@@ -1166,14 +1166,14 @@ _AND_NOUNS = re.compile(r"[ \t]+and[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?![
 
 
 def _noun_word(word: str, nouns: frozenset[str]) -> bool:
-    """`word` is a common noun or the plural of one ("Monuments", "Fisheries", "Trade")."""
+    """`word` is a common noun or the plural of one ("Lighthouses", "Fisheries", "Trade")."""
     lower = word.lower()
     return lower in nouns or _plural_noun(lower, nouns)
 
 
 def _org_and_nouns(article: Article, found: list[Mention]) -> list[Mention]:
     """An organisation's name with "of"/"for" ending in a common noun goes on over "and" and one
-    or two capitalised common nouns ("Commission for Tarrows and Monuments", "Ministry of Trade
+    or two capitalised common nouns ("Board for Harbours and Lighthouses", "Ministry of Trade
     and Industry"), whatever the model made of them: such nouns are no name on their own. Not
     "Bank of Tarrow and Treasury" (a name before "and")."""
     if "ORG" not in article.labels or not article.nouns:
@@ -1325,7 +1325,7 @@ def _persons_before_roles(article: Article, found: list[Mention]) -> list[Mentio
 def _field_noun(word: str, start: int, article: Article, found: list[Mention]) -> bool:
     """`word` at body offset `start` is a common noun of the model's vocabulary opening a sentence
     that no name of the article starts with and that is never capitalised inside a sentence:
-    "Art historian Ana Lind" (a field), not "Redwood chief executive" of "Redwood Pharma"."""
+    "Art historian Ana Lind" (a field), not "Pellow chief executive" of "Pellow Tarrow Ltd"."""
     return (
         word.lower() in article.nouns and _sentence_initial(article.body, start)
         and not any(m.text.split()[0] == word for m in found) and not _capitalised_inside(word, article)

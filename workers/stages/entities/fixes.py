@@ -76,7 +76,7 @@ def dateline_position(text: str, start: int, end: int, label: str) -> bool:
     return label != "ORG" and bool(_DATELINE_AFTER.match(text, end))
 
 
-_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"  # capitals of ASCII and Latin-1 ("CUIABÁ", "SÃO PAULO")
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"  # capitals of ASCII and Latin-1 ("SÃO TARROW", "TARROWÁ")
 _DATELINE_OPEN = re.compile(
     rf"[ \t]*([{_UPPER}][{_UPPER}'.]+(?:[ \-][{_UPPER}][{_UPPER}'.]+)*)(?:,[ \t]+[A-Z][\w .]{{1,30}}?)?"
     r"[ \t]*(?:\(|--?[ \t]|\u2013|\u2014)"
@@ -97,14 +97,14 @@ def dateline_region(text: str, start: int, end: int) -> bool:
 
 
 def _inside(m: Mention, start: int, end: int) -> bool:
-    """`m` lies inside [start, end) and is shorter: "RIO DE" of "RIO DE JANEIRO"."""
+    """`m` lies inside [start, end) and is shorter: "PUERTO DE" of "PUERTO DE TARROW"."""
     return start <= m.start and m.end <= end and (m.start, m.end) != (start, end)
 
 
 def dateline_mention(text: str, taken: list[Mention], lines: int = 5) -> Mention | None:
     """An ALL-CAPS place opening one of the first lines before a dash or "(" that the model did
     not tag, or tagged in pieces: "BEIJING - ...", "GENEVA, Switzerland - ...", "LONDON (AP) -
-    ...", "RIO DE JANEIRO - ..." ("RIO DE" ORG, "JANEIRO" NORP). Callers drop the pieces."""
+    ...", "PUERTO DE TARROW - ..." ("PUERTO DE" ORG, "TARROW" NORP). Callers drop the pieces."""
     position = 0
     for _ in range(lines):
         match = _DATELINE_OPEN.match(text, position)

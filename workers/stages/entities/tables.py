@@ -276,7 +276,7 @@ ORG_HEAD_NOUNS = frozenset(
 )
 
 # Capitalised connectives inside an organisation's name that the model leaves out of its span:
-# "Doctors Without Borders" ("Borders" ORG), "Mothers Against Tarrows": one name with its opening.
+# "Medics Without Tarrows" ("Tarrows" ORG), "Mothers Against Tarrows": one name with its opening.
 ORG_CONNECTIVES = frozenset({"without", "against"})
 
 # Particles inside Romance place names ("Nova Tarrow do Norte", "Santa Tarrow de la Sierra"): a
