@@ -318,6 +318,11 @@ def test_place_list_row_makes_the_other_name_a_place(preposition):
         ("Crews came from Ludgate and Tarrow Rescue Service.", "Ludgate", {"Ludgate": "GPE"}),  # a designator
         ("Crews worked in Tarrow and Varnholt all week.", None, {}),  # neither is a place
         ("Crews worked in Ludgate and Varnholt all week.", "Varnholt", {"Ludgate": "GPE", "Varnholt": "GPE"}),
+        ("Crews worked in Ludgate, Varnholt and Tarrow Bay.", "Ludgate",  # a list with commas
+         {"Ludgate": "GPE", "Varnholt": "GPE", "Tarrow Bay": "GPE"}),
+        ("Crews worked in Pellow, Ludgate, Varnholt, and Tarrow.", "Varnholt",  # and a serial comma
+         {"Pellow": "GPE", "Ludgate": "GPE", "Varnholt": "GPE", "Tarrow": "GPE"}),
+        ("Crime is rising in Ludgate, and Varnholt police say so.", "Ludgate", {"Ludgate": "GPE"}),  # a clause
     ],
 )
 def test_place_list_needs_a_row_a_place_and_names(text, known, expected):
@@ -513,3 +518,264 @@ def test_descriptor_modifier_opening_a_sentence(nlp, text, word, kept):
                            {"title": "", "body": text})
     out = core._descriptor_modifiers(article, [_feature_mention(text, word, "ORG")])
     assert bool(out) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pottery historian Ana Lind said kilns were rare.", []),  # a common noun opening a sentence
+        ("Officials said Pottery historian Ana Lind had left.", [("Pottery", "ORG")]),  # inside a sentence
+        ("Tarrow historian Ana Lind said kilns were rare.", [("Tarrow", "ORG")]),  # no common noun
+        ("Pottery Tarrow Ltd won. Pottery founder Ana Lind said so.", [("Pottery", "ORG")]),  # a name's start
+    ],
+)
+def test_org_before_role_is_no_common_noun_opening_a_sentence(nlp, text, expected):
+    article = core.Article({}, None, nlp.make_doc(text), frozenset(DEFAULT_ENTITY_LABELS), frozenset(),
+                           core.nouns(nlp), {"title": "", "body": text})
+    names = [_feature_mention(text, "Pottery Tarrow Ltd", "ORG")] if "Ltd" in text else []
+    out = core._orgs_before_roles(article, list(names))
+    assert [(m.text, m.label) for m in out if m not in names] == expected
+
+
+# --- a first-level subdivision of a country (ISO 3166-2) is a place ---
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "expected"),
+    [
+        ("Soy growers in Minas Gerais said rain came late.", "Minas Gerais", "PERSON", "GPE"),
+        ("Rio Grande do Sul farmers said rain came late.", "Rio Grande do Sul", "NORP", "GPE"),
+        ("Lakes in Western Australia are drying.", "Western Australia", "LOC", "GPE"),
+        ("Farmers in Bihar said rain came late.", "Bihar", "NORP", "GPE"),  # one word after "in"
+        ("Somali pirates seized a tanker.", "Somali", "NORP", "NORP"),  # one word, no place before it
+        ("Police said Victoria had left.", "Victoria", "PERSON", "PERSON"),  # one word: a given name too
+        ("Saint Thomas preached in Kerala.", "Saint Thomas", "PERSON", "PERSON"),  # a saint
+        ("Fans in Kent cheered the side.", "Kent", "ORG", "ORG"),  # organisations keep their label
+        ("Fares on the West Coast rose.", "West Coast", "LOC", "LOC"),  # a world-region word
+    ],
+)
+def test_region_is_a_place(text, name, label, expected):
+    found = core._regions_are_places(_article_with_doc(text), [_feature_mention(text, name, label)])
+    assert _labels(found) == {name: expected}
+
+
+def test_region_without_diacritics_is_known():
+    assert canonical.known_region("São Paulo") and canonical.known_region("Sao Paulo")
+    assert not canonical.known_region("Tarrow Province")
+
+
+# --- ALL-CAPS datelines with accents and particles ---
+
+
+@pytest.mark.parametrize(
+    ("caps", "pretty"),
+    [("PUERTO DE TARROW", "Puerto de Tarrow"), ("VILA DO TARROW", "Vila do Tarrow"), ("TARROWÁ", "Tarrowá"),
+     ("PORT OF TARROW", "Port of Tarrow"), ("DE TARROW", "DE Tarrow"), ("NEW TARROW", "New Tarrow")],
+)
+def test_caps_particles_after_the_first_word_are_lower_case(caps, pretty):
+    assert canonical.prettify_caps(caps) == pretty
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces", "name"),
+    [
+        ("PUERTO DE TARROW - Crews worked all week.", [("PUERTO DE", "ORG"), ("TARROW", "NORP")], "Puerto de Tarrow"),
+        ("SÃO TARROW, Brazil - Crews worked all week.", [], "São Tarrow"),
+        ("TARROWÁ - Crews worked all week.", [], "Tarrowá"),
+        ("TARROW CITY - Crews worked all week.", [("TARROW CITY - Crews", "ORG")], None),  # a longer span
+    ],
+)
+def test_caps_dateline_in_pieces_or_with_accents_is_one_place(text, pieces, name):
+    from workers.stages.entities import fixes
+
+    taken = [_feature_mention(text, piece, label) for piece, label in pieces]
+    dateline = fixes.dateline_mention(text, taken)
+    assert (dateline.name, dateline.label) == (name, "GPE") if name else dateline is None
+
+
+# --- a "person" right before a role and a name is the person's organisation or place ---
+
+
+@pytest.mark.parametrize("phrase", ORG_ROLE_ROWS)
+def test_org_role_row_makes_the_person_before_it_an_organisation(nlp, phrase):
+    text = f"Officials said Quorvale {phrase} Ana Lind had left."
+    found = core._persons_before_roles(_article_with_doc(text), [_feature_mention(text, "Quorvale", "PERSON")])
+    assert _labels(found) == {"Quorvale": "ORG"}
+
+
+@pytest.mark.parametrize("office", sorted(tables.PLACE_OFFICES))
+def test_place_office_row_makes_the_person_before_it_a_place(office):
+    text = f"Officials said Tarrow Shire {office} Ana Lind had left."
+    found = core._persons_before_roles(_article_with_doc(text), [_feature_mention(text, "Tarrow Shire", "PERSON")])
+    assert _labels(found) == {"Tarrow Shire": "GPE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Officials said Quorvale Attorney General Ana Lind had left.", "Quorvale"),  # another office
+        ("Officials said Quorvale, chief executive Ana Lind, had left.", "Quorvale"),  # a comma between
+        ("Officials said Quorvale chief executive had left.", "Quorvale"),  # no name after the role
+    ],
+)
+def test_person_before_a_role_stays_without_the_cue(text, name):
+    found = core._persons_before_roles(_article_with_doc(text), [_feature_mention(text, name, "PERSON")])
+    assert _labels(found) == {name: "PERSON"}
+
+
+# --- organisations the model called works, or cut short at a capitalised connective ---
+
+
+@pytest.mark.parametrize("noun", sorted(tables.ORG_HEAD_NOUNS))
+def test_org_head_row_makes_a_work_an_organisation(noun):
+    text = f"The Tarrow {noun.capitalize()} of Pellow said fees rose."
+    found = core._institutions_not_works(_article(text), [_feature_mention(text, f"Tarrow {noun.capitalize()} of Pellow",
+                                                                           "WORK_OF_ART")])
+    assert [m.label for m in found] == ["ORG"]
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [("Tarrow Teachers' Federation", "ORG"), ("Tarrow Nights", "WORK_OF_ART"),  # no head noun
+     ("Ministers and the Tarrow Union", "WORK_OF_ART"), ("Federation", "WORK_OF_ART")],  # a phrase; one word
+)
+def test_work_with_an_org_head_noun(name, label):
+    text = f"They read {name} on Sunday."
+    assert [m.label for m in core._institutions_not_works(_article(text), [_feature_mention(text, name, "WORK_OF_ART")])] \
+        == [label]
+
+
+@pytest.mark.parametrize("word", sorted(tables.ORG_CONNECTIVES))
+def test_org_connective_row_joins_the_opening(word):
+    text = f"Aid group Medics {word.capitalize()} Tarrows said fuel ran out."
+    found = core._org_connective_openings(_article(text), [_feature_mention(text, "Tarrows", "ORG")])
+    assert [(m.text, m.label) for m in found] == [(f"Medics {word.capitalize()} Tarrows", "ORG")]
+
+
+@pytest.mark.parametrize(
+    "text", ["Aid group Medics without Tarrows said no.", "Aid group Medics With Tarrows said no."],
+)
+def test_org_connective_needs_a_capitalised_row(text):
+    found = core._org_connective_openings(_article(text), [_feature_mention(text, "Tarrows", "ORG")])
+    assert [m.text for m in found] == ["Tarrows"]
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "after", "expected"),
+    [
+        ("The Tarrow Board for Harbours and Lighthouses said no.", "Tarrow Board for Harbours", "Lighthouses",
+         "Tarrow Board for Harbours and Lighthouses"),
+        ("The Tarrow Ministry of Trade and Industry said no.", "Tarrow Ministry of Trade", None,
+         "Tarrow Ministry of Trade and Industry"),
+        ("The Bank of Tarrow and Treasury officials met.", "Bank of Tarrow", None, "Bank of Tarrow"),  # a name
+        ("The Tarrow Harbours and Lighthouses said no.", "Tarrow Harbours", None, "Tarrow Harbours"),  # no of/for
+        ("The Tarrow Board for Harbours and Pellow said no.", "Tarrow Board for Harbours", None,
+         "Tarrow Board for Harbours"),  # no common noun after "and"
+        ("The Tarrow Board for Harbours and Lighthouses Pellow said no.", "Tarrow Board for Harbours", None,
+         "Tarrow Board for Harbours"),  # a longer run of capitals
+    ],
+)
+def test_org_goes_on_over_and_common_nouns(nlp, text, org, after, expected):
+    article = core.Article({}, None, None, frozenset(DEFAULT_ENTITY_LABELS), frozenset(), core.nouns(nlp),
+                           {"title": "", "body": text})
+    found = [_feature_mention(text, org, "ORG")] + ([_feature_mention(text, after, "PERSON")] if after else [])
+    assert [m.text for m in core._org_and_nouns(article, found) if m.label == "ORG"] == [expected]
+
+
+@pytest.mark.parametrize("particle", sorted(tables.PLACE_NAME_PARTICLES))
+def test_place_particle_row_joins_the_place(particle):
+    text = f"Growers in Vila Tarrow {particle} Pellow said rain came late."
+    found = core._place_particles(_article(text), [_feature_mention(text, "Vila Tarrow", "GPE"),
+                                                   _feature_mention(text, "Pellow", "ORG")])
+    assert _labels(found) == {f"Vila Tarrow {particle} Pellow": "GPE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "after", "expected"),
+    [
+        ("Growers in Santa Tarrow de la Pellow said so.", None, "Santa Tarrow de la Pellow"),
+        ("Growers in Vila Tarrow von Pellow said so.", None, "Vila Tarrow"),  # no row
+        ("Growers in Vila Tarrow do Pellow Tarrow Ltd said so.", "Pellow Tarrow Ltd", "Vila Tarrow"),  # longer span
+        ("Growers in Vila Tarrow do not care.", None, "Vila Tarrow"),  # no capitalised word
+    ],
+)
+def test_place_particle_needs_a_row_and_capitalised_words(text, after, expected):
+    found = [_feature_mention(text, "Vila Tarrow" if "Vila" in text else "Santa Tarrow", "GPE")]
+    found += [_feature_mention(text, after, "ORG")] if after else []
+    assert [m.text for m in core._place_particles(_article(text), found) if m.label == "GPE"] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Divers off Tarrowby found coral.", True), ("Homes in Tarrowby flooded.", True),
+     ("A stake in Tarrowby was sold.", False), ("Talks with Tarrowby failed.", False)],
+)
+def test_locative_before_a_name(text, expected):
+    assert core._locative(text, text.index("Tarrowby")) is expected
+
+
+@pytest.mark.parametrize("preposition", sorted(tables.TOPONYM_LIST_PREPOSITIONS))
+def test_toponym_list_row_needs_a_toponym_shaped_name(preposition):
+    text = f"Coral died {preposition} Ludgate and Varnholt Island last year."
+    found = core._listed_places(_article_with_doc(text), [_feature_mention(text, "Ludgate and Varnholt Island", "ORG")])
+    assert _labels(found) == {"Ludgate": "GPE", "Varnholt Island": "GPE"}
+    text = f"Talks {preposition} Ludgate and Varnholt failed."
+    found = core._listed_places(_article_with_doc(text), [_feature_mention(text, "Ludgate", "GPE"),
+                                                          _feature_mention(text, "Varnholt", "ORG")])
+    assert _labels(found) == {"Ludgate": "GPE", "Varnholt": "ORG"}
+
+
+def test_toponym_shaped_name_tells_a_place_list():
+    text = "Crews worked in Ludgate and Varnholt Creek all week."
+    found = core._listed_places(_article_with_doc(text), [_feature_mention(text, "Ludgate", "PERSON")])
+    assert _labels(found) == {"Ludgate": "GPE", "Varnholt Creek": "GPE"}
+
+
+# --- an untagged name in apposition with a role is a person ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ana Tarrow Lind, director general of the Pellow Board, said no.", ["Ana Tarrow Lind"]),
+        ("Officials met Ana Lind, a spokeswoman for the union.", ["Ana Lind"]),
+        ("Ana Lind, former chief executive at Tarrow, said no.", ["Ana Lind"]),  # modifiers before the role
+        ("Ana Lind, the daughter of a miner, said no.", []),  # no role
+        ("Chairman Lind, head of the board, said no.", []),  # a title
+        ("Pellow Board, head of the inquiry, said no.", []),  # an institution word
+    ],
+)
+def test_apposed_role_names_a_person(nlp, text, expected):
+    found = core._apposed_persons(_article_with_doc(text, nlp.make_doc(text)), [])
+    assert [m.text for m in found if m.label == "PERSON"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials said QVRT Pellow director Ana Lind had left.", ["QVRT Pellow"]),
+        ("Officials said QVRT Pellow had left.", ["QVRT"]),  # no role and name after the place
+        ("Officials said QVRT in Pellow director Ana Lind had left.", ["QVRT"]),  # not right after it
+    ],
+)
+def test_org_and_place_before_a_role_are_one_organisation(nlp, text, expected):
+    found = [_feature_mention(text, "QVRT", "ORG"), _feature_mention(text, "Pellow", "GPE")]
+    out = core._org_place_units(_article_with_doc(text, nlp.make_doc(text)), found)
+    assert [m.text for m in out if m.label == "ORG"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ruler, Tarrow Pellow II, thanked them.", ["Tarrow Pellow II"]),
+        ("King's heir Quorvale XIV spoke.", ["Quorvale XIV"]),
+        ("Veterans of World War II met.", []),  # common words
+        ("The Phase IV trial ended.", []),
+        ("Tarrow I spoke.", []),  # one letter: "I"
+        ("Tarrow IIa spoke.", []),  # no numeral
+    ],
+)
+def test_regnal_number_names_a_person(nlp, text, expected):
+    article = core.Article({}, None, None, frozenset(DEFAULT_ENTITY_LABELS), core.lexicon(nlp), frozenset(),
+                           {"title": "", "body": text})
+    assert [m.text for m in core._regnal_names(article, [])] == expected

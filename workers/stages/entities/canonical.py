@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 import pycountry
 
@@ -63,6 +64,11 @@ def _uninverted(name: str) -> str:
     return head if tail.endswith(" of") else f"{tail} {head}"
 
 
+def _unaccented(name: str) -> str:
+    """`name` without combining diacritics: "Nuevo León" -> "Nuevo Leon", "São Paulo" -> "Sao Paulo"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
 def _country_aliases() -> dict[str, str]:
     """Form -> canonical country name: every ISO 3166 name, official name and common name
     (pycountry, the maintained ISO list) mapped to one canonical name per country, plus the
@@ -88,7 +94,10 @@ COUNTRIES = frozenset(ALIASES.values()) | frozenset(
 )
 # Names of the first-level subdivisions of every country (states, provinces, counties, English
 # metropolitan districts: "Alaska", "Ohio", "Sheffield"), from the same ISO source (ISO 3166-2).
-REGIONS = frozenset(_uninverted(sub.name) for sub in pycountry.subdivisions)
+# Each also without its diacritics, as newswire often writes them ("Nuevo León" -> "Nuevo Leon").
+REGIONS = frozenset(
+    form for sub in pycountry.subdivisions for form in (_uninverted(sub.name), _unaccented(_uninverted(sub.name)))
+)
 
 
 def known_region(name: str) -> bool:
@@ -228,8 +237,12 @@ def is_all_caps(name: str) -> bool:
 
 
 def prettify_caps(name: str) -> str:
-    """A dateline-style "GENEVA" -> "Geneva", "NEW YORK" -> "New York" (two-letter words kept)."""
-    return " ".join(_pretty_word(w) for w in name.split())
+    """A dateline-style "GENEVA" -> "Geneva", "NEW YORK" -> "New York" (two-letter words kept),
+    "PUERTO DE LA CRUZ" -> "Puerto de la Cruz" (a particle after the first word in lower case)."""
+    words = name.split()
+    return " ".join(
+        w.lower() if i and w.isupper() and w.lower() in _CAPS_PARTICLES else _pretty_word(w) for i, w in enumerate(words)
+    )
 
 
 def _pretty_word(word: str) -> str:
@@ -264,6 +277,8 @@ def contains_tokens(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
 
 
 _PARTICLES = frozenset("de del della der den di da das dos du la le van von bin ibn al el ter ten".split())
+# Lowercase words inside a place's name written in capitals ("PUERTO DE LA CRUZ", "PORT OF SPAIN").
+_CAPS_PARTICLES = _PARTICLES | frozenset({"do", "of", "y"})
 _ACRONYM_SKIP = frozenset("of the and for on in de des du la le".split())
 
 

@@ -31,7 +31,8 @@ VERSION = "0.4"
 # en_core_web_sm's ner has its own internal tok2vec (not a listener), so nothing else is needed:
 # excluding these leaves the entities unchanged and roughly doubles throughput.
 EXCLUDED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
-LOCATIVE = frozenset({"in", "near", "outside", "across", "from", "to"})
+# Prepositions of place ("in X", "divers off X"); "from"/"to" only after a plural noun (_locative).
+LOCATIVE = frozenset({"in", "near", "outside", "across", "from", "to", "off"})
 # "faith in X", "a stake in X": nouns after which "in" does not introduce a place.
 NOT_PLACE_BEFORE_IN = frozenset(
     "faith confidence trust belief interest stake stakes shares investment investments role".split()
@@ -718,6 +719,31 @@ def _countries_are_places(article: Article, found: list[Mention]) -> list[Mentio
     return found
 
 
+_REGION_RELABELLED = frozenset({PERSON, "NORP", "LOC", "FAC"})
+
+
+def _regions_are_places(article: Article, found: list[Mention]) -> list[Mention]:
+    """A first-level subdivision of a country (ISO 3166-2, canonical.known_region: "Minas
+    Gerais", "Western Australia") that the model called a nationality, a feature, a building or,
+    with two or more words, a person is a place: GPE. One word only after "in"/"near"/...
+    (_locative: "farmers in Bihar"; not "Somali pirates", "Western allies") and not a "person"
+    ("Victoria", "Angus" are given names too); no saint's name ("Saint Thomas"), no name with a
+    word of tables.WORLD_REGION_WORDS ("West Coast"); organisations keep their label ("Kent")."""
+    if "GPE" not in article.labels:
+        return found
+    for m in found:
+        if m.forced or m.label not in _REGION_RELABELLED or not canonical.known_region(m.name):
+            continue
+        words = m.name.split()
+        if any(w.lower() in tables.WORLD_REGION_WORDS for w in words):
+            continue  # "the West Coast": a region of a country, named after a feature
+        if roles.is_saint(words[0]) or (len(words) == 1 and (
+                m.label == PERSON or not _locative(article.texts[m.field], m.start))):
+            continue
+        m.label, m.forced = "GPE", True
+    return found
+
+
 _ANALYSTS_AT = re.compile(
     r"\b(?i:analysts?|economists?|strategists?|researchers?|traders?|brokers?|bankers?)[ \t]+(?:at|from)[ \t]+"
     r"((?:[A-Z][\w&'\-]*)(?:[ \t]+[A-Z][\w&'\-]*){0,3})"
@@ -900,8 +926,10 @@ def _described(article: Article, found: list[Mention]) -> list[Mention]:
 # One to three capitalised words (not an acronym): a name in a list or after a describing noun.
 _LIST_NAME = r"[A-Z][a-z][\w'\-]*(?:[ \t][A-Z][a-z][\w'\-]*){0,2}"
 _PLACE_LIST = re.compile(  # not before a number: "on Quill and Vanta 3.7" names versions
-    rf"(?<![\w'\-])([A-Za-z]+)[ \t]+({_LIST_NAME})[ \t]+and[ \t]+({_LIST_NAME})(?![\w'\-]|[ \t]+\d)"
+    rf"(?<![\w'\-])([A-Za-z]+)[ \t]+((?:{_LIST_NAME},[ \t]+)+{_LIST_NAME},?|{_LIST_NAME})[ \t]+and[ \t]+({_LIST_NAME})"
+    rf"(?![\w'\-]|[ \t]+\d)"
 )
+_LIST_ITEM = re.compile(_LIST_NAME)
 _RESIDENTS_ON = re.compile(
     rf"(?<![\w'\-])([A-Za-z]+)[ \t]+on[ \t]+({_LIST_NAME})(?:[ \t]+and[ \t]+({_LIST_NAME}))?(?![\w'\-])"
 )
@@ -928,10 +956,22 @@ def _as_places(found: list[Mention], spans: list[tuple[int, int]], body: str) ->
     return kept + [Mention("body", s, e, body[s:e], "GPE", canonical.normalise(body[s:e]), forced=True) for s, e in spans]
 
 
+def _list_of_places(cue: str, names: list[str], places: set[str]) -> bool:
+    """The `names` listed after the word `cue` are places: after a tables.PLACE_LIST_PREPOSITIONS
+    row one of them is a place of the article, a known country or toponym-shaped ("Tarrow Island");
+    after a tables.TOPONYM_LIST_PREPOSITIONS row ("between") one is toponym-shaped, since
+    countries are also parties there ("talks between Israel and Hamas")."""
+    if cue in tables.TOPONYM_LIST_PREPOSITIONS:
+        return any(toponym_shaped(n) for n in names)
+    return cue in tables.PLACE_LIST_PREPOSITIONS and any(
+        canonical.normalise(n) in places or canonical.known_place(n) or toponym_shaped(n) for n in names
+    )
+
+
 def _listed_places(article: Article, found: list[Mention]) -> list[Mention]:
     """Places told by their company in a list or by the people living on them: "in Pellow
-    and Corran Falls" (one of the two a place of the article or a known country: both are places,
-    after a tables.PLACE_LIST_PREPOSITIONS row) and "islanders on Skerra and Vell" (after a
+    and Corran Falls", "in Tallis, Pellow and Corran", "between Tallis and Corran Island"
+    (_list_of_places: all are places) and "islanders on Skerra and Vell" (after a
     tables.RESIDENT_NOUNS row and "on")."""
     if "GPE" not in article.labels or article.body_doc is None:
         return found
@@ -940,11 +980,10 @@ def _listed_places(article: Article, found: list[Mention]) -> list[Mention]:
     for pattern, residents in ((_PLACE_LIST, False), (_RESIDENTS_ON, True)):
         for match in pattern.finditer(body):
             cue = match.group(1).lower()
-            spans = [match.span(i) for i in (2, 3) if match.group(i)]
-            if residents != (cue in tables.RESIDENT_NOUNS) or (not residents and cue not in tables.PLACE_LIST_PREPOSITIONS):
-                continue
+            spans = [m.span() for m in _LIST_ITEM.finditer(body, *match.span(2))] if not residents else []
+            spans += [match.span(i) for i in ((2, 3) if residents else (3,)) if match.group(i)]
             names = [body[s:e] for s, e in spans]
-            if not residents and not any(canonical.normalise(n) in places or canonical.known_place(n) for n in names):
+            if residents != (cue in tables.RESIDENT_NOUNS) or not (residents or _list_of_places(cue, names, places)):
                 continue
             whole = (spans[0][0], spans[-1][1])
             if any(w.lower() in tables.ORG_DESIGNATORS for n in names for w in n.split()):
@@ -1055,7 +1094,8 @@ def _orgs_before_roles(article: Article, found: list[Mention]) -> list[Mention]:
     """One or two capitalised words the model left untagged right before a role of a trade, team
     or profession (tables.ORG_ROLE_DOMAINS, no modifier) that a name follows are the person's
     organisation: "QVRT organiser Ana Lind", "Corsairs flanker Tom Ruck". Not a title,
-    role, modifier or stop word, nothing the article writes in lower case, no longer run."""
+    role, modifier or stop word, nothing the article writes in lower case, no longer run, no
+    common noun naming a field (_field_noun: "Art historian Ana Lind")."""
     if "ORG" not in article.labels or article.body_doc is None:
         return found
     body, vocab = article.body, article.body_doc.vocab
@@ -1071,12 +1111,225 @@ def _orgs_before_roles(article: Article, found: list[Mention]) -> list[Mention]:
             continue
         start = before.start(1)
         end = start + len(before.group(1).rstrip())
+        if len(words) == 1 and _field_noun(words[0], start, article, found):
+            continue  # "Art historian Ana Lind": the field, not an organisation
         if _CAPITALISED_BEFORE.search(body, max(0, start - 40), start) or any(
                 m.field == "body" and m.start < end and start < m.end for m in found):
             continue
         text = body[start:end]
         found.append(Mention("body", start, end, text, "ORG", canonical.normalise(text), forced=True))
     return found
+
+
+_WORK_LABELS = frozenset({"WORK_OF_ART", "PRODUCT"})
+
+
+def _institutions_not_works(article: Article, found: list[Mention]) -> list[Mention]:
+    """A "work of art" or "product" whose head noun (its last word, or the word before "of") is
+    an organisation's (tables.ORG_HEAD_NOUNS: "The Tarrow Teachers' Federation of Pellow") is
+    an organisation; not a span over a phrase ("Ministers and the Tarrow Union")."""
+    if "ORG" not in article.labels:
+        return found
+    for m in found:
+        if m.label in _WORK_LABELS and not m.forced and len(m.name.split()) > 1 and " and the " not in m.name:
+            head = m.name.split(" of ")[0].split()[-1].lower()
+            if head in tables.ORG_HEAD_NOUNS:
+                m.label, m.forced = "ORG", True
+    return found
+
+
+_CONNECTIVE_OPENING = re.compile(r"(?<![\w'\u2019\-])([A-Z][a-z][\w'\-]*)[ \t]+([A-Z][a-z]+)[ \t]+$")
+
+
+def _org_connective_openings(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name the model tagged after a capitalised connective (tables.ORG_CONNECTIVES) and a
+    capitalised word ("Medics Without [Tarrows]") is one organisation over all three: inside a
+    sentence a capitalised "Without" is part of a name."""
+    if "ORG" not in article.labels:
+        return found
+    body = article.body
+    for m in found:
+        if m.field != "body" or m.forced or m.label not in ("ORG", "GPE", PERSON, "NORP"):
+            continue
+        opening = _CONNECTIVE_OPENING.search(body, max(0, m.start - 40), m.start)
+        if not opening or opening.group(2).lower() not in tables.ORG_CONNECTIVES:
+            continue
+        if any(o.field == "body" and o is not m and o.start < m.start and opening.start() < o.end for o in found):
+            continue
+        m.start, m.label, m.forced = opening.start(1), "ORG", True
+        m.text = body[m.start : m.end]
+        m.name = canonical.normalise(m.text)
+    return found
+
+
+_AND_NOUNS = re.compile(r"[ \t]+and[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?![\w'\u2019\-]|[ \t]+[A-Z])")
+
+
+def _noun_word(word: str, nouns: frozenset[str]) -> bool:
+    """`word` is a common noun or the plural of one ("Lighthouses", "Fisheries", "Trade")."""
+    lower = word.lower()
+    return lower in nouns or _plural_noun(lower, nouns)
+
+
+def _org_and_nouns(article: Article, found: list[Mention]) -> list[Mention]:
+    """An organisation's name with "of"/"for" ending in a common noun goes on over "and" and one
+    or two capitalised common nouns ("Board for Harbours and Lighthouses", "Ministry of Trade
+    and Industry"), whatever the model made of them: such nouns are no name on their own. Not
+    "Bank of Tarrow and Treasury" (a name before "and")."""
+    if "ORG" not in article.labels or not article.nouns:
+        return found
+    body = article.body
+    for m in [m for m in found if m.field == "body" and m.label == "ORG"]:
+        words = m.name.split()
+        match = _AND_NOUNS.match(body, m.end)
+        if not match or not ({"of", "for"} & set(words)) or not _noun_word(words[-1], article.nouns):
+            continue
+        if not all(_noun_word(w, article.nouns) for w in match.group(1).split()):
+            continue
+        over = [o for o in found if o.field == "body" and o is not m and o.start < match.end(1) and m.end < o.end]
+        if any(o.forced or o.end > match.end(1) for o in over):
+            continue
+        found = [o for o in found if o not in over]
+        m.end, m.text = match.end(1), body[m.start : match.end(1)]
+        m.name = canonical.normalise(m.text)
+    return found
+
+
+_PARTICLE_TAIL = re.compile(
+    r"[ \t]+([a-z]+)(?:[ \t]+la)?[ \t]+([A-Z][a-z][\w'\-]*(?:[ \t]+[A-Z][a-z][\w'\-]*)?)(?![\w'\u2019\-])"
+)
+
+
+def _place_particles(article: Article, found: list[Mention]) -> list[Mention]:
+    """A place the model cut before a particle of a Romance place name (tables.PLACE_NAME_PARTICLES)
+    goes on over it and the one or two capitalised words after it, whatever the model made of
+    them ("Nova Tarrow" GPE, "do", "Norte" ORG -> "Nova Tarrow do Norte"); not over a forced
+    label or a span running past them."""
+    if "GPE" not in article.labels:
+        return found
+    body = article.body
+    for m in [m for m in found if m.field == "body" and m.label == "GPE"]:
+        match = _PARTICLE_TAIL.match(body, m.end)
+        if not match or match.group(1) not in tables.PLACE_NAME_PARTICLES:
+            continue
+        over = [o for o in found if o.field == "body" and o is not m and o.start < match.end() and m.end < o.end]
+        if any(o.forced or o.end > match.end() for o in over):
+            continue
+        found = [o for o in found if o not in over]
+        m.end, m.text = match.end(), body[m.start : match.end()]
+        m.name = canonical.normalise(m.text)
+    return found
+
+
+_APPOSED_NAME = re.compile(
+    r"(?<![\w'\u2019\-])([A-Z][a-z][\w'\-]*(?:[ \t]+[A-Z][a-z][\w'\-]*){1,2}),[ \t]+(?:the[ \t]+|an?[ \t]+)?"
+    r"([a-z][a-z\-]*(?:[ \t]+[a-z][a-z\-]*){0,3})[ \t]+(?:of|at|for)[ \t]"
+)
+
+
+def _apposed_persons(article: Article, found: list[Mention]) -> list[Mention]:
+    """Two or three name-shaped words the model left untagged, followed by a comma and a role
+    (tables.ROLES with its modifiers) of an organisation ("Ana Tarrow Lind, director general of
+    the ...", "Ana Lind, a spokeswoman for ...") are a person: an apposition of a role names one.
+    Not over a title, role, organisation designator or stop word."""
+    if PERSON not in article.labels or article.body_doc is None:
+        return found
+    body, vocab = article.body, article.body_doc.vocab
+    for match in _APPOSED_NAME.finditer(body):
+        start, end = match.span(1)
+        role = match.group(2).split()
+        if roles.role_prefix_length(role) != len(role) or any(m.field == "body" and m.start < end and start < m.end
+                                                              for m in found):
+            continue
+        words = match.group(1).split()
+        if not _name_shaped(match.group(1)) or any(
+                canonical._is_title(w) or w.lower() in canonical.ROLE_WORDS | tables.ORG_DESIGNATORS
+                or vocab[w.lower()].is_stop for w in words):
+            continue
+        found.append(Mention("body", start, end, match.group(1), PERSON, canonical.normalise(match.group(1)), forced=True))
+    return found
+
+
+def _org_place_units(article: Article, found: list[Mention]) -> list[Mention]:
+    """An organisation, one space and a place right before a role that a name follows is one
+    organisation, the place naming its branch: "QVRT Scotland director Ana Lind" (a person's
+    office holds in an organisation, not in an organisation and a country)."""
+    if "ORG" not in article.labels or article.body_doc is None:
+        return found
+    body = article.body
+    starts = {role_start for role_start, _, _ in roles.named_after_roles(body)}
+    by_start = {m.start: m for m in found if m.field == "body"}
+    for org in [m for m in found if m.field == "body" and m.label == "ORG"]:
+        place = by_start.get(org.end + 1)
+        if place is None or body[org.end] != " " or place.label != "GPE" or place.end + 1 not in starts:
+            continue
+        found = [m for m in found if m is not place]
+        org.end, org.text, org.forced = place.end, body[org.start : place.end], True
+        org.name = canonical.normalise(org.text)
+    return found
+
+
+_REGNAL_NAME = re.compile(
+    r"(?<![\w'\u2019\-])([A-Z][a-z][\w'\-]*(?:[ \t]+[A-Z][a-z][\w'\-]*)?[ \t]+(?=[IVX]{2})X{0,2}(?:IX|IV|V?I{0,3}))"
+    r"(?![\w'\u2019\-])"
+)
+
+
+def _regnal_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """One or two uncommon name words and a Roman regnal number of two letters or more that the
+    model left untagged ("The ruler, Tarrow Pellow II, said") are a person; not common words of
+    the model's lexicon ("World War II", "Phase IV", "Title IX"), titles or roles."""
+    if PERSON not in article.labels:
+        return found
+    body = article.body
+    for match in _REGNAL_NAME.finditer(body):
+        start, end = match.span(1)
+        words = match.group(1).split()[:-1]
+        if any(w.lower() in article.words or canonical._is_title(w) or w.lower() in canonical.ROLE_WORDS for w in words):
+            continue
+        if any(m.field == "body" and m.start < end and start < m.end for m in found):
+            continue
+        found.append(Mention("body", start, end, match.group(1), PERSON, canonical.normalise(match.group(1)), forced=True))
+    return found
+
+
+def _role_of(phrase: str) -> str:
+    """The role phrase ending `phrase` (lowercase words, modifiers before it allowed): "former chief
+    executive" -> "chief executive"; "" when none."""
+    words = [w.rstrip(".").lower() for w in phrase.split()]
+    return next((" ".join(words[i:]) for i in range(len(words)) if " ".join(words[i:]) in _ROLE_DOMAIN), "")
+
+
+def _persons_before_roles(article: Article, found: list[Mention]) -> list[Mention]:
+    """A "person" of one to three words right before a role that a name follows (nothing
+    between) is that person's organisation or place: before a role of a trade, team or
+    profession (tables.ORG_ROLE_DOMAINS: "Tarrow chief executive Ana Lind") an organisation,
+    before an office of a place (tables.PLACE_OFFICES: "Tarrow Shire mayor Ana Lind") a place.
+    Two names in a row are not both persons; other offices ("Tarrow Attorney General Ana Lind")
+    are left, since a president's name often stands there."""
+    if article.body_doc is None:
+        return found
+    body = article.body
+    for role_start, name_start, _ in roles.named_after_roles(body):
+        role = _role_of(body[role_start:name_start])
+        label = "ORG" if _ROLE_DOMAIN.get(role) in tables.ORG_ROLE_DOMAINS else "GPE" if role in tables.PLACE_OFFICES else ""
+        if label not in article.labels:
+            continue
+        for m in found:
+            if (m.field == "body" and m.label == PERSON and not m.forced and m.end < role_start
+                    and not body[m.end : role_start].strip() and len(m.text.split()) <= 3):
+                m.label, m.forced = label, True
+    return found
+
+
+def _field_noun(word: str, start: int, article: Article, found: list[Mention]) -> bool:
+    """`word` at body offset `start` is a common noun of the model's vocabulary opening a sentence
+    that no name of the article starts with and that is never capitalised inside a sentence:
+    "Art historian Ana Lind" (a field), not "Pellow chief executive" of "Pellow Tarrow Ltd"."""
+    return (
+        word.lower() in article.nouns and _sentence_initial(article.body, start)
+        and not any(m.text.split()[0] == word for m in found) and not _capitalised_inside(word, article)
+    )
 
 
 _DESCRIPTOR_AFTER = re.compile(r"[ \t]+([a-z]+)[ \t]+[A-Z]")
@@ -1404,16 +1657,25 @@ MENTION_PASSES = (
     lambda article, found: _split_place_pairs(found, article.texts),
     _hyphen_places,
     _countries_are_places,
+    _regions_are_places,
     _described,
     _role_named_persons,
+    _apposed_persons,
+    _regnal_names,
     _person_evidence,
     _surname_labels,
     _companies_not_persons,
     _listed_places,
     _towns_not_regions,
     _described_organisations,
+    _institutions_not_works,
+    _org_connective_openings,
+    _org_and_nouns,
+    _place_particles,
     _org_openings,
     _orgs_before_roles,
+    _persons_before_roles,
+    _org_place_units,
     _given_names_pass,
     _join_persons,
     _numbered_not_persons,

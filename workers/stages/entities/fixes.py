@@ -76,8 +76,10 @@ def dateline_position(text: str, start: int, end: int, label: str) -> bool:
     return label != "ORG" and bool(_DATELINE_AFTER.match(text, end))
 
 
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"  # capitals of ASCII and Latin-1 ("SÃO TARROW", "TARROWÁ")
 _DATELINE_OPEN = re.compile(
-    r"[ \t]*([A-Z][A-Z'.]+(?:[ \-][A-Z][A-Z'.]+)*)(?:,[ \t]+[A-Z][\w .]{1,30}?)?[ \t]*(?:\(|--?[ \t]|\u2013|\u2014)"
+    rf"[ \t]*([{_UPPER}][{_UPPER}'.]+(?:[ \-][{_UPPER}][{_UPPER}'.]+)*)(?:,[ \t]+[A-Z][\w .]{{1,30}}?)?"
+    r"[ \t]*(?:\(|--?[ \t]|\u2013|\u2014)"
 )
 
 
@@ -94,15 +96,21 @@ def dateline_region(text: str, start: int, end: int) -> bool:
                                                      opening.end(1) + 1 + len(region))
 
 
+def _inside(m: Mention, start: int, end: int) -> bool:
+    """`m` lies inside [start, end) and is shorter: "PUERTO DE" of "PUERTO DE TARROW"."""
+    return start <= m.start and m.end <= end and (m.start, m.end) != (start, end)
+
+
 def dateline_mention(text: str, taken: list[Mention], lines: int = 5) -> Mention | None:
     """An ALL-CAPS place opening one of the first lines before a dash or "(" that the model did
-    not tag: "BEIJING - ...", "GENEVA, Switzerland - ...", "LONDON (AP) - ..."."""
+    not tag, or tagged in pieces: "BEIJING - ...", "GENEVA, Switzerland - ...", "LONDON (AP) -
+    ...", "PUERTO DE TARROW - ..." ("PUERTO DE" ORG, "TARROW" NORP). Callers drop the pieces."""
     position = 0
     for _ in range(lines):
         match = _DATELINE_OPEN.match(text, position)
         if match and len(match.group(1)) >= 3:
             start, end = match.span(1)
-            if any(m.start < end and start < m.end for m in taken):
+            if any(m.start < end and start < m.end and not _inside(m, start, end) for m in taken):
                 return None
             surface = match.group(1)
             return Mention("body", start, end, surface, "GPE", canonical.prettify_caps(surface), forced=True)
@@ -583,5 +591,6 @@ def mentions(
     if field == "body" and "GPE" in labels:
         dateline = dateline_mention(text, found)
         if dateline is not None:
+            found = [m for m in found if not _inside(m, dateline.start, dateline.end)]
             found.insert(0, dateline)
     return found

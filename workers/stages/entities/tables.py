@@ -14,6 +14,8 @@ tests/unit/test_entities_tables.py).
   before a LOC that names no continent, region or feature ("in Corran").
 - ORG_DESCRIPTOR_NOUNS, ORG_ROLE_DOMAINS: organisations told by a describing noun before them
   ("union Quorva") or by a role of theirs between them and a person ("QVRT organiser Ana Lind").
+- ORG_HEAD_NOUNS, ORG_CONNECTIVES: organisations the model called works or cut short.
+- PLACE_NAME_PARTICLES: particles inside places' names ("Nova Tarrow do Norte").
 """
 
 from __future__ import annotations
@@ -105,6 +107,10 @@ ROLES: tuple[tuple[str, str], ...] = (
     ("organizer", "profession"), ("coordinator", "profession"), ("warden", "profession"),
     ("ranger", "profession"), ("volunteer", "profession"), ("campaigner", "profession"),
     ("activist", "profession"), ("driver", "sports"), ("rider", "sports"), ("owner", "corporate"),
+    ("curator", "profession"), ("historian", "profession"), ("archaeologist", "profession"),
+    ("scientist", "profession"), ("researcher", "profession"), ("biologist", "profession"),
+    ("geologist", "profession"), ("engineer", "profession"), ("farmer", "profession"),
+    ("grower", "profession"), ("fisherman", "profession"),
 )
 
 # Domains whose rows strip from a name but do not make the next words a person ("St Mary's").
@@ -227,6 +233,10 @@ LOCATIVE_PREPOSITIONS: tuple[tuple[str, bool], ...] = (
 # Corran and Tallis"). Not "between" or "with" ("talks between Israel and Hamas").
 PLACE_LIST_PREPOSITIONS = frozenset("in on to from near across outside around throughout".split())
 
+# Words before a list "X and Y" where only a toponym-shaped name ("Corran Island", "Tallis
+# Creek") tells places: countries are also parties after them ("talks between Israel and Hamas").
+TOPONYM_LIST_PREPOSITIONS = frozenset({"between"})
+
 # Nouns of people or dwellings living on an island: "<noun> on X" makes X a place ("islanders
 # on Skerra", "homes on Skerra and Vell"). Not "people" ("people on Universal Credit").
 RESIDENT_NOUNS = frozenset(
@@ -248,10 +258,28 @@ WORLD_REGION_WORDS = frozenset(
 # name is an organisation whatever the model called it (a person, a nationality, nothing).
 ORG_DESCRIPTOR_NOUNS = frozenset(
     """union service developer operator regulator watchdog charity carrier airline retailer lender
-    insurer broadcaster firm company chain supermarket manufacturer housebuilder""".split()
+    insurer broadcaster firm company chain supermarket manufacturer housebuilder steelmaker carmaker
+    automaker chipmaker drugmaker planemaker shipbuilder utility""".split()
 )
 
 # Domains of ROLES whose role, right before a person's name, may follow the name of the person's
 # organisation ("QVRT organiser Ana Lind", "Corsairs flanker Tom Ruck", "Brightvale founder
 # Kai Holm"); not offices ("Health minister", "Energy secretary": portfolios, not names).
 ORG_ROLE_DOMAINS = frozenset({"corporate", "sports", "profession"})
+
+# Head nouns of an organisation's name (the last word, or the word before "of"): a name the
+# model called a work of art or a product with one of these as its head is an organisation
+# ("The Tarrow Teachers' Federation of Pellow", "The Tarrow Observatory, a coalition of ...").
+ORG_HEAD_NOUNS = frozenset(
+    """federation association union council commission committee agency alliance coalition
+    institute institution foundation society academy university college observatory""".split()
+)
+
+# Capitalised connectives inside an organisation's name that the model leaves out of its span:
+# "Medics Without Tarrows" ("Tarrows" ORG), "Mothers Against Tarrows": one name with its opening.
+ORG_CONNECTIVES = frozenset({"without", "against"})
+
+# Particles inside Romance place names ("Nova Tarrow do Norte", "Santa Tarrow de la Sierra"): a
+# place the model cut before one goes on over it and the capitalised words after it.
+PLACE_NAME_PARTICLES = frozenset("de da do dos das del di du".split())
+
