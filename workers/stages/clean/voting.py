@@ -92,13 +92,13 @@ def _justext_text(html: str) -> str:
 
 
 def _merge(base: list[str], extra: list[str]) -> tuple[list[str], set[int]]:
-    """base with the lines of extra it lacks inserted after the base line that the nearest earlier
-    shared line of extra matches (linear: exact matches first, substring only for the rest);
-    (lines, indexes of the inserted lines)."""
+    """base with the lines of extra it lacks (not in it, nor a variant of its text: `_variant`) inserted
+    after the base line that the nearest earlier shared line of extra matches (linear: exact matches
+    first, substring and trigram tests only for the rest); (lines, indexes of the inserted lines)."""
     first = {}
     for i, line in enumerate(base):
         first.setdefault(norm(line), i)
-    blob = None
+    blob = grams = None
     after: dict[int, list[str]] = {}
     anchor = -1
     for line in extra:
@@ -106,8 +106,10 @@ def _merge(base: list[str], extra: list[str]) -> tuple[list[str], set[int]]:
         if key in first:
             anchor = first[key]
             continue
-        blob = norm(" ".join(base)) if blob is None else blob
-        if key and key not in blob:
+        if blob is None:
+            blob = norm(" ".join(base))
+            grams = _trigrams(blob)
+        if key and key not in blob and not _variant(key, grams):
             after.setdefault(anchor, []).append(line)
     out: list[str] = list(after.get(-1, []))
     inserted = set(range(len(out)))
@@ -117,6 +119,31 @@ def _merge(base: list[str], extra: list[str]) -> tuple[list[str], set[int]]:
             inserted.add(len(out))
             out.append(extra_line)
     return out, inserted
+
+
+_WORD = re.compile(r"\w+")
+# an extra line whose words nearly all sit in word trigrams the base text has (at most this share of
+# them elsewhere) is the same text cut or cleaned another way, not new text: a base line's pieces, or
+# readability-lxml's copy without the words of `javascript:` links; a reworded paragraph has new words
+VARIANT_NEW_SHARE = 0.05
+
+
+def _trigrams(text: str) -> set[tuple[str, ...]]:
+    """The lower-cased word trigrams of a text (none under three words)."""
+    words = _WORD.findall(text.lower())
+    return {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
+
+
+def _variant(text: str, base: set[tuple[str, ...]]) -> bool:
+    """The text is a variant of text the base already holds: at most VARIANT_NEW_SHARE of its words lie
+    outside every word trigram it shares with `base` (a text under three words never is; the caller's
+    substring test covers it)."""
+    words = _WORD.findall(text.lower())
+    covered = [False] * len(words)
+    for i in range(len(words) - 2):
+        if tuple(words[i:i + 3]) in base:
+            covered[i] = covered[i + 1] = covered[i + 2] = True
+    return len(words) >= 3 and covered.count(False) <= VARIANT_NEW_SHARE * len(words)
 
 
 _TABLE_ROW = re.compile(r"^\|.*\|$")

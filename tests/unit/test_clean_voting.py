@@ -1,0 +1,45 @@
+"""The extractor vote on HTML candidates (workers.stages.clean.voting): rules row by row, invented text."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers.stages.clean import voting
+
+BASE = [
+    "The harbour board met on Tuesday night and voted to rebuild the old pier before the summer season.",
+    "Fishermen said the repairs were long overdue, and the board's chair promised work would start in May.",
+]
+
+
+@pytest.mark.parametrize(
+    ("extra", "inserted"),
+    [
+        # readability's copy without a link's words: the same text, not new text
+        ("The harbour board met on Tuesday night and to rebuild the old pier before the summer season.", False),
+        # a base line's pieces, glued another way
+        ("Fishermen said the repairs were long overdue,+ and the board's chair promised", False),
+        # the line exactly, and a substring of it
+        (BASE[0], False),
+        ("voted to rebuild", False),
+        # new text: a paragraph the base lacks
+        ("A public meeting on the design of the new pier is planned for the first week of April.", True),
+        # a reworded paragraph: new words beside shared ones
+        ("Fishermen said the repairs were badly needed, and the chair of the board promised work in May.", True),
+        # under three words: new unless the base holds it
+        ("Pier works", True),
+    ],
+)
+def test_merge_inserts_only_text_the_base_lacks(extra, inserted):
+    lines, added = voting._merge(BASE, [BASE[0], extra])
+    assert (extra in [lines[i] for i in added]) is inserted
+    assert lines[:1] == BASE[:1] and BASE[1] in lines
+
+
+def test_variant_share_counts_words_outside_shared_trigrams():
+    base = voting._trigrams(" ".join(BASE))
+    words = BASE[0].split()
+    assert voting._variant(" ".join(words[:8] + words[9:]), base)  # one word dropped: every word still covered
+    # one new word in 19 (5.3%): over VARIANT_NEW_SHARE
+    assert not voting._variant(" ".join(words[:8] + ["unanimously"] + words[8:]), base)
+    assert not voting._variant("the old pier", set())
