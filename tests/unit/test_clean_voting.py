@@ -43,3 +43,29 @@ def test_variant_share_counts_words_outside_shared_trigrams():
     # one new word in 19 (5.3%): over VARIANT_NEW_SHARE
     assert not voting._variant(" ".join(words[:8] + ["unanimously"] + words[8:]), base)
     assert not voting._variant("the old pier", set())
+
+
+ARTICLE = "The harbour board met on Tuesday night and voted to rebuild the old pier before the summer season."
+TEASER = "Here is everything you need to know about keeping a small boat safe in a winter storm."
+VOTERS = ("trafilatura", "trafilatura_precision", "readability", "justext")
+
+
+@pytest.mark.parametrize(
+    ("texts", "kept"),
+    [
+        # a sidebar's teaser between its unkept date lines: recall mode alone found it, nothing kept beside it
+        ([ARTICLE, "March 4, 2024 -- Updated 1200 GMT", TEASER, "March 2, 2024 -- Updated 0900 GMT"],
+         [True, False, False, False]),
+        # the same unbacked paragraph right under the kept article text stays
+        ([ARTICLE, TEASER, "March 2, 2024 -- Updated 0900 GMT"], [True, True, False]),
+        # a list item is judged with its list: the list under the article's kept intro stays
+        ([ARTICLE, "The new pier will have:", "- Two berths", "- A lift for wheelchairs and prams on the east side.",
+          "- Lights"], [True, True, False, True, False]),
+    ],
+)
+def test_unbacked_runs_away_from_kept_text_are_dropped(texts, kept):
+    backed = " ".join(t for t in texts if t in (ARTICLE, "The new pier will have:"))
+    votes = {name: backed for name in VOTERS}
+    prose = [t.endswith(".") and len(t.split()) > 6 or t.endswith(":") for t in texts]
+    out = voting.keep(texts, [False] * len(texts), prose, set(), votes, table_cells=set())
+    assert out == kept

@@ -201,6 +201,7 @@ def marked(text: str, marked_chrome: str) -> bool:
     return bool(key) and key in marked_chrome
 
 
+_LIST_ITEM = re.compile(r"^[-*•] \S")  # trafilatura writes a list item as "- item"
 MENU_MIN_ITEMS = 4
 MENU_ITEM_MAX_WORDS = 4
 
@@ -236,6 +237,33 @@ def keep(texts: list[str], chrome: list[bool], prose: list[bool], readability_on
         out = [k and not m for k, m in zip(out, marked)]
     if table_cells is not None and any(out):
         out = [k and (p or _backed(t, votes) or norm(t) in table_cells) for k, p, t in zip(out, prose, texts)]
+        out = _without_stray_runs(out, [not _backed(t, votes) for t in texts],
+                                  [_LIST_ITEM.match(t) is not None for t in texts])
+    return out
+
+
+def _without_stray_runs(out: list[bool], unbacked: list[bool], items: list[bool]) -> list[bool]:
+    """`out` without the runs of kept lines no extractor's main text holds (trafilatura's recall mode
+    alone found them) that touch no other kept line: a sidebar's teasers between its unkept date lines
+    and headings, not the article's own paragraph beside its kept text. A list item's run is its whole
+    list (`items`: the lines that are list items): the list beside a kept line stays."""
+    out = list(out)
+    i = 0
+    while i < len(out):
+        if not (out[i] and unbacked[i]):
+            i += 1
+            continue
+        start = j = i
+        while j < len(out) and out[j] and unbacked[j]:
+            j += 1
+        while start > 0 and items[start] and items[start - 1]:
+            start -= 1
+        end = j
+        while end < len(out) and items[end] and items[end - 1]:
+            end += 1
+        if not (start > 0 and out[start - 1]) and not (end < len(out) and out[end]):
+            out[i:j] = [False] * (j - i)
+        i = j
     return out
 
 
