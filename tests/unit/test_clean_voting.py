@@ -69,3 +69,21 @@ def test_unbacked_runs_away_from_kept_text_are_dropped(texts, kept):
     prose = [t.endswith(".") and len(t.split()) > 6 or t.endswith(":") for t in texts]
     out = voting.keep(texts, [False] * len(texts), prose, set(), votes, table_cells=set())
     assert out == kept
+
+
+@pytest.mark.parametrize(
+    ("cell", "in_cells", "kind"),
+    [
+        ("Comment", True, None),  # a column header: no comments section over the rest of the page
+        ("Comment", False, "comments"),  # the same heading outside a table opens one
+        ("Related", True, None),
+        ("Related stories", False, "teasers"),
+    ],
+)
+def test_a_table_cell_opens_no_chrome_section(cell, in_cells, kind):
+    from workers.stages.clean import lines as ln
+    from workers.stages.clean import sections
+
+    lines = ln.classify([ARTICLE, cell, ARTICLE.replace("pier", "quay")])
+    cells = {voting.norm(cell)} if in_cells else set()
+    assert voting.cell_kinds(lines, sections.line_kinds(lines), cells)[1] == kind

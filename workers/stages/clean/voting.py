@@ -194,6 +194,14 @@ def candidates(html: str, default: str | None = None) -> dict:
     }
 
 
+def cell_kinds(lines: list, kinds: list[str | None], table_cells: set[str]) -> list[str | None]:
+    """The section kinds of HTML candidate lines (sections.line_kinds) without those of table cells: a
+    column header ("Comment", "Related") heads its column, not a chrome section over the rest of the page."""
+    if not table_cells:
+        return kinds
+    return [None if kind and norm(line.text) in table_cells else kind for kind, line in zip(kinds, lines)]
+
+
 def marked(text: str, marked_chrome: str) -> bool:
     """Whether a candidate line lies inside an element the page marks as chrome (html.marked_chrome:
     normalised texts joined by newlines); such a line is chrome to our voter."""
