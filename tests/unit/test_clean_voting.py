@@ -87,3 +87,20 @@ def test_a_table_cell_opens_no_chrome_section(cell, in_cells, kind):
     lines = ln.classify([ARTICLE, cell, ARTICLE.replace("pier", "quay")])
     cells = {voting.norm(cell)} if in_cells else set()
     assert voting.cell_kinds(lines, sections.line_kinds(lines), cells)[1] == kind
+
+
+def test_over_the_voting_limit_trafilatura_lines_meet_our_classifier_alone(monkeypatch):
+    def costly(*args, **kwargs):
+        raise AssertionError("the other extractors cost seconds on such pages")
+
+    monkeypatch.setattr(voting, "MAX_VOTING_LINES", 3)
+    monkeypatch.setattr(voting, "_readability_blocks", costly)
+    monkeypatch.setattr(voting, "_justext_text", costly)
+    default = "\n".join([ARTICLE, "| Year | Berths |", "| 1910 | 2 |", "Share this article", TEASER])
+    found = voting.candidates("<html><body><p>unused</p></body></html>", default=default)
+    assert found["lines"] == [ARTICLE, "Year", "Berths", "1910", "2", "Share this article", TEASER]
+    assert set(found["votes"]) == {"trafilatura"} and found["table_cells"] == {"Year", "Berths", "1910", "2"}
+    chrome = [line == "Share this article" for line in found["lines"]]
+    prose = [line in (ARTICLE, TEASER) for line in found["lines"]]
+    out = voting.keep(found["lines"], chrome, prose, set(), found["votes"], table_cells=found["table_cells"])
+    assert out == [True, True, True, True, True, False, True]

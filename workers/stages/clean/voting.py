@@ -30,8 +30,9 @@ import re
 _WS = re.compile(r"\s+")
 _BLOCK_TAGS = frozenset("p li h1 h2 h3 h4 h5 h6 pre blockquote td th dd dt figcaption caption".split())
 _EXTRACTORS = 4
-# past this many lines of trafilatura's text (no article has them; repeated-block pages do) the
-# other voters cost seconds: the page keeps trafilatura's text and the line rules alone
+# past this many lines of trafilatura's text (long references, RFCs, joke lists, repeated-block pages)
+# the other voters cost seconds: trafilatura's lines are judged by our classifier alone (its chrome,
+# the page's marked chrome), which kept more of such articles than the densest run of prose did
 MAX_VOTING_LINES = 400
 # trafilatura options shared by its three modes (comments, link targets and images are never body)
 _TRAFILATURA = {"include_comments": False, "include_tables": True, "include_images": False, "deduplicate": False}
@@ -170,13 +171,14 @@ def _lines(text: str, cells: set[str] | None = None) -> list[str]:
 def candidates(html: str, default: str | None = None) -> dict:
     """{"lines": candidate paragraphs in page order, "readability_only": indexes of paragraphs only
     readability found, "table_cells": normalised texts of table cells, "votes": per extractor name its
-    normalised main text}; no lines when
-    trafilatura's text is over MAX_VOTING_LINES lines. default: trafilatura's
+    normalised main text}; only trafilatura's lines and vote when its text is over MAX_VOTING_LINES
+    lines. default: trafilatura's
     default-mode text when the caller already has it (bare_extraction with metadata)."""
     default = _trafilatura(html) if default is None else default
-    if default.count("\n") > MAX_VOTING_LINES:
-        return {"lines": [], "readability_only": set(), "votes": {}}
     cells: set[str] = set()
+    if default.count("\n") > MAX_VOTING_LINES:  # trafilatura's lines, judged by our classifier alone
+        return {"lines": _lines(default, cells), "readability_only": set(), "table_cells": cells,
+                "votes": {"trafilatura": norm(default)}}
     recall = _lines(_trafilatura(html, favor_recall=True), cells)
     lines, _ = _merge(recall, _lines(default, cells))
     blocks = _readability_blocks(html)
