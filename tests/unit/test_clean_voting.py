@@ -63,10 +63,13 @@ VOTERS = ("trafilatura", "trafilatura_precision", "readability", "justext")
           "- Lights"], [True, True, False, True, False]),
     ],
 )
-def test_unbacked_runs_away_from_kept_text_are_dropped(texts, kept):
+@pytest.mark.parametrize("justext_holds_all", [False, True])  # jusText alone rescues no stray run
+def test_unbacked_runs_away_from_kept_text_are_dropped(texts, kept, justext_holds_all):
     backed = " ".join(t for t in texts if t in (ARTICLE, "The new pier will have:"))
     votes = {name: backed for name in VOTERS}
     prose = [t.endswith(".") and len(t.split()) > 6 or t.endswith(":") for t in texts]
+    if justext_holds_all:  # jusText holds every paragraph of the page
+        votes["justext"] = " ".join(t for t, p in zip(texts, prose) if p)
     out = voting.keep(texts, [False] * len(texts), prose, set(), votes, table_cells=set())
     assert out == kept
 

@@ -247,14 +247,16 @@ def keep(texts: list[str], chrome: list[bool], prose: list[bool], readability_on
         out = [k and not m for k, m in zip(out, marked)]
     if table_cells is not None and any(out):
         out = [k and (p or _backed(t, votes) or norm(t) in table_cells) for k, p, t in zip(out, prose, texts)]
-        out = _without_stray_runs(out, [not _backed(t, votes) for t in texts],
+        strong = {k: b for k, b in votes.items() if k != "justext"}  # jusText keeps sidebar prose too
+        out = _without_stray_runs(out, [not _backed(t, strong) for t in texts],
                                   [_LIST_ITEM.match(t) is not None for t in texts])
     return out
 
 
 def _without_stray_runs(out: list[bool], unbacked: list[bool], items: list[bool]) -> list[bool]:
-    """`out` without the runs of kept lines no extractor's main text holds (trafilatura's recall mode
-    alone found them) that touch no other kept line: a sidebar's teasers between its unkept date lines
+    """`out` without the runs of kept lines that neither trafilatura's main text nor readability-lxml's
+    holds (trafilatura's recall mode alone found them, jusText at most backs them; `unbacked`) that
+    touch no other kept line: a sidebar's teasers between its unkept date lines
     and headings, not the article's own paragraph beside its kept text. A list item's run is its whole
     list (`items`: the lines that are list items): the list beside a kept line stays."""
     out = list(out)
