@@ -107,3 +107,12 @@ def test_over_the_voting_limit_trafilatura_lines_meet_our_classifier_alone(monke
     prose = [line in (ARTICLE, TEASER) for line in found["lines"]]
     out = voting.keep(found["lines"], chrome, prose, set(), found["votes"], table_cells=found["table_cells"])
     assert out == [True, True, True, True, True, False, True]
+
+
+def test_stray_runs_stay_when_the_extractors_back_less_text():
+    # the extractors failed (they hold only a short line): recall mode's paragraphs are the article
+    texts = [ARTICLE, "Share", TEASER, "Share", "Harbour news"]
+    votes = {name: "Harbour news" for name in VOTERS}
+    prose = [True, False, True, False, False]
+    out = voting.keep(texts, [False, True, False, True, False], prose, set(), votes, table_cells=set())
+    assert out == [True, False, True, False, True]

@@ -249,17 +249,32 @@ def keep(texts: list[str], chrome: list[bool], prose: list[bool], readability_on
         out = [k and (p or _backed(t, votes) or norm(t) in table_cells) for k, p, t in zip(out, prose, texts)]
         strong = {k: b for k, b in votes.items() if k != "justext"}  # jusText keeps sidebar prose too
         out = _without_stray_runs(out, [not _backed(t, strong) for t in texts],
-                                  [_LIST_ITEM.match(t) is not None for t in texts])
+                                  [_LIST_ITEM.match(t) is not None for t in texts], texts)
     return out
 
 
-def _without_stray_runs(out: list[bool], unbacked: list[bool], items: list[bool]) -> list[bool]:
+def _without_stray_runs(out: list[bool], unbacked: list[bool], items: list[bool], texts: list[str]) -> list[bool]:
     """`out` without the runs of kept lines that neither trafilatura's main text nor readability-lxml's
     holds (trafilatura's recall mode alone found them, jusText at most backs them; `unbacked`) that
-    touch no other kept line: a sidebar's teasers between its unkept date lines
-    and headings, not the article's own paragraph beside its kept text. A list item's run is its whole
-    list (`items`: the lines that are list items): the list beside a kept line stays."""
+    touch no other kept line: a sidebar's teasers between its unkept date lines and headings, not the
+    article's own paragraph beside its kept text. A list item's run is its whole list (`items`: the
+    lines that are list items): the list beside a kept line stays. Only while the kept lines the
+    extractors back hold more words than those runs: when they failed, recall mode's text stands."""
+    runs = _stray_runs(out, unbacked, items)
+    stray = sum(len(texts[i].split()) for start, end in runs for i in range(start, end))
+    backed = sum(len(t.split()) for t, k, u in zip(texts, out, unbacked) if k and not u)
+    if not runs or stray >= backed:
+        return out
     out = list(out)
+    for start, end in runs:
+        out[start:end] = [False] * (end - start)
+    return out
+
+
+def _stray_runs(out: list[bool], unbacked: list[bool], items: list[bool]) -> list[tuple[int, int]]:
+    """(start, end) of each run of kept unbacked lines with no kept line right above or below it (a
+    list item's run reaches over its whole list)."""
+    runs = []
     i = 0
     while i < len(out):
         if not (out[i] and unbacked[i]):
@@ -274,9 +289,9 @@ def _without_stray_runs(out: list[bool], unbacked: list[bool], items: list[bool]
         while end < len(out) and items[end] and items[end - 1]:
             end += 1
         if not (start > 0 and out[start - 1]) and not (end < len(out) and out[end]):
-            out[i:j] = [False] * (j - i)
+            runs.append((i, j))
         i = j
-    return out
+    return runs
 
 
 def _backed(text: str, votes: dict[str, str]) -> bool:
