@@ -1,4 +1,4 @@
-"""The extractor vote on HTML candidates (workers.stages.clean.voting): rules row by row, invented text."""
+"""HTML candidates, the extractor vote (voting) and the page's marked chrome: rules row by row, invented text."""
 
 from __future__ import annotations
 
@@ -116,3 +116,26 @@ def test_stray_runs_stay_when_the_extractors_back_less_text():
     prose = [True, False, True, False, False]
     out = voting.keep(texts, [False, True, False, True, False], prose, set(), votes, table_cells=set())
     assert out == [True, False, True, False, True]
+
+
+@pytest.mark.parametrize(
+    ("markup", "kind", "marked"),
+    [
+        # a link styled as a pop-up note is the sentence it marks
+        ('<p>He said <a class="popup" href="#">the pier will open in May.</a></p>', "dialogs", False),
+        ('<p>He said <span class="popup">the pier will open in May.</span></p>', "dialogs", False),
+        # a pop-up container is a dialog
+        ('<div class="popup"><p>the pier will open in May.</p></div>', "dialogs", True),
+        # an hCard table is an infobox; other hCards and chrome words on a table stay chrome
+        ('<table class="infobox vcard"><tr><td>the pier will open in May.</td></tr></table>', "other", False),
+        ('<div class="author vcard"><p>the pier will open in May.</p></div>', "other", True),
+        ('<table class="vcard related"><tr><td>the pier will open in May.</td></tr></table>', "other", True),
+    ],
+)
+def test_marked_chrome_skips_inline_popups_and_infobox_tables(markup, kind, marked):
+    from workers.stages.clean import html as html_extract
+
+    page = f"<html><body><article><p>{ARTICLE}</p>{markup}</article></body></html>"
+    found = html_extract.marked_chrome(page)
+    assert ("the pier will open in May." in found[kind]) is marked
+    assert ARTICLE not in "\n".join(found.values())

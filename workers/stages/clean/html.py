@@ -150,9 +150,10 @@ def marked_chrome(html: str, root=None, title: str | None = None) -> dict[str, s
     """The texts of elements the page itself marks as chrome, normalised and joined with newlines,
     {"captions": <figcaption> and caption-class elements, "dialogs": pop-up and modal dialogs
     (vocabulary.POPUP_CLASS, whatever their length, unless one holds the page's `title`: the article
-    shown in a dialog), "other": <aside>, <nav> and elements whose
-    class/id holds another chrome word}: vocabulary.CHROME_CLASS (author box, caption, share row,
-    newsletter, related list, next-post teasers, comments, trust badge, call to action), with
+    shown in a dialog; never an inline element: vocabulary.INLINE_TAGS), "other": <aside>, <nav> and
+    elements whose class/id holds another chrome word (an hCard table is an infobox: INFOBOX_TAGS)}:
+    vocabulary.CHROME_CLASS (author box, caption, share row, newsletter, related list, next-post
+    teasers, comments, trust badge, call to action), with
     everything inside them. Never <html>, <body>, <main> or <article> (their classes describe the site
     or the page), and texts over _CHROME_MAX_CHARS are left out (a wrapper so marked around the whole
     article says nothing about its paragraphs)."""
@@ -166,8 +167,9 @@ def marked_chrome(html: str, root=None, title: str | None = None) -> dict[str, s
         element = stack.pop()
         if isinstance(element.tag, str) and element.tag not in _PAGE_TAGS:
             words = f"{element.get('class', '')} {element.get('id', '')}"
-            dialog = v.POPUP_CLASS.search(words) is not None
-            if element.tag in v.CHROME_TAGS or v.CHROME_CLASS.search(words) or dialog:
+            dialog = v.POPUP_CLASS.search(words) is not None and element.tag not in v.INLINE_TAGS
+            chrome_words = v.CARD_CLASS.sub(" ", words) if element.tag in v.INFOBOX_TAGS else words
+            if element.tag in v.CHROME_TAGS or v.CHROME_CLASS.search(chrome_words) or dialog:
                 text = voting.norm(element.text_content())
                 if dialog and headline and headline in text:
                     dialog = False  # the page shows its article in a dialog: its parts are judged inside
