@@ -1,8 +1,8 @@
 """HTML main text by paragraph-level voting between extractors, instead of post-cutting one.
 
 Candidates are the paragraphs of trafilatura in recall mode (``favor_recall``), merged in page
-order with the paragraphs only trafilatura's default mode and readability-lxml find. Voters, per
-paragraph:
+order with the paragraphs only trafilatura's default mode and readability-lxml find (not a variant
+of text already there: ``_variant``). Voters, per paragraph:
 
 - trafilatura default, trafilatura ``favor_precision``, readability-lxml, jusText: the paragraph is
   part of their main text (substring of their whitespace-normalised output);
@@ -16,7 +16,9 @@ classifier's prose test backs it; a line in a run of link-like lines above the f
 page's markup marks as chrome (``html.marked_chrome``: captions, author boxes, share, newsletter and
 related boxes) is never kept: the extractors' 4-of-4 rescue does not apply to it. A line that is not prose, not a
 table cell and in no extractor's main text (trafilatura's recall mode alone found it: footer links,
-contact rows, a thread's counters) is not kept. When no paragraph passes, trafilatura's default choice is kept. Adding the extractors as required votes ("kept when k of them
+contact rows, a thread's counters) is not kept, nor is a run of kept lines only recall mode (and
+at most jusText) holds that touches no other kept line (``_without_stray_runs``: a sidebar's
+teasers). When no paragraph passes, trafilatura's default choice is kept. Adding the extractors as required votes ("kept when k of them
 agree") cost recall on every k without a precision gain the classifier does not already give, so
 they are rescuers, not gates. Extractors are imported lazily and each failure (lxml on hostile
 markup) only removes that voter.
