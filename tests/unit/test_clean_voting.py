@@ -139,3 +139,19 @@ def test_marked_chrome_skips_inline_popups_and_infobox_tables(markup, kind, mark
     found = html_extract.marked_chrome(page)
     assert ("the pier will open in May." in found[kind]) is marked
     assert ARTICLE not in "\n".join(found.values())
+
+
+@pytest.mark.parametrize(
+    ("links", "marked"),
+    [
+        ('<a href="#plan">The plan</a><a href="#costs">Costs</a>', False),  # a table of contents: in-page links
+        ('<a href="/news/plan">The plan</a><a href="#costs">Costs</a>', True),  # a link out: a related box
+        ('<a href="#plan">The plan</a>', True),  # one link is no list
+        ('<a href="#">The plan</a><a href="#">Costs</a>', True),  # "#" alone: script buttons, not places
+    ],
+)
+def test_a_table_of_contents_marks_no_article_heading(links, marked):
+    from workers.stages.clean import html as html_extract
+
+    page = f"<html><body><nav>{links}</nav><article><h2>The plan</h2><p>{ARTICLE}</p></article></body></html>"
+    assert ("The plan" in html_extract.marked_chrome(page)["other"]) is marked
