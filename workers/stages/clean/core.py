@@ -501,6 +501,8 @@ def clean_lines(
             keep_flags = keep_flags[:MAX_LINES]
     lines = ln.classify(texts)
     kinds = sections.line_kinds(lines)  # each line's section kind, asked once: mark and the closing headings read it
+    if votes is not None:
+        kinds = voting.cell_kinds(lines, kinds, votes.get("table_cells") or set())
     lines = sections.mark_read_more_teasers(sections.mark(lines, kinds))
 
     # 1. which lines are article text

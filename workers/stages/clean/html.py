@@ -150,11 +150,13 @@ def marked_chrome(html: str, root=None, title: str | None = None) -> dict[str, s
     """The texts of elements the page itself marks as chrome, normalised and joined with newlines,
     {"captions": <figcaption> and caption-class elements, "dialogs": pop-up and modal dialogs
     (vocabulary.POPUP_CLASS, whatever their length, unless one holds the page's `title`: the article
-    shown in a dialog), "other": <aside>, <nav> and elements whose
-    class/id holds another chrome word}: vocabulary.CHROME_CLASS (author box, caption, share row,
-    newsletter, related list, next-post teasers, comments, trust badge, call to action), with
-    everything inside them. Never <html>, <body>, <main> or <article> (their classes describe the site
-    or the page), and texts over _CHROME_MAX_CHARS are left out (a wrapper so marked around the whole
+    shown in a dialog; never an inline element: vocabulary.INLINE_TAGS), "other": <aside>, <nav> and
+    elements whose class/id holds another chrome word (an hCard table is an infobox: INFOBOX_TAGS)}:
+    vocabulary.CHROME_CLASS (author box, caption, share row, newsletter, related list, next-post
+    teasers, comments, trust badge, call to action), with everything inside them; not a table of
+    contents (links only to places in the page: `_contents_list`), whose entries are the article's own
+    headings. Never <html>, <body>, <main> or <article> (their classes describe the site or the page),
+    and texts over _CHROME_MAX_CHARS are left out (a wrapper so marked around the whole
     article says nothing about its paragraphs)."""
     out: dict[str, list[str]] = {"captions": [], "other": [], "dialogs": []}
     headline = voting.norm(title or "")
@@ -166,17 +168,26 @@ def marked_chrome(html: str, root=None, title: str | None = None) -> dict[str, s
         element = stack.pop()
         if isinstance(element.tag, str) and element.tag not in _PAGE_TAGS:
             words = f"{element.get('class', '')} {element.get('id', '')}"
-            dialog = v.POPUP_CLASS.search(words) is not None
-            if element.tag in v.CHROME_TAGS or v.CHROME_CLASS.search(words) or dialog:
+            dialog = v.POPUP_CLASS.search(words) is not None and element.tag not in v.INLINE_TAGS
+            chrome_words = v.CARD_CLASS.sub(" ", words) if element.tag in v.INFOBOX_TAGS else words
+            if element.tag in v.CHROME_TAGS or v.CHROME_CLASS.search(chrome_words) or dialog:
                 text = voting.norm(element.text_content())
                 if dialog and headline and headline in text:
                     dialog = False  # the page shows its article in a dialog: its parts are judged inside
+                elif not dialog and _contents_list(element):
+                    continue  # a table of contents lists the article's own headings: they stay the article's
                 elif text and (len(text) <= _CHROME_MAX_CHARS or dialog):
                     caption = element.tag == "figcaption" or "caption" in words.casefold()
                     out["dialogs" if dialog else "captions" if caption else "other"].append(text)
                     continue
         stack.extend(reversed(element))
     return {kind: "\n".join(texts) for kind, texts in out.items()}
+
+
+def _contents_list(element) -> bool:
+    """The element is a table of contents: at least two links, all to places inside the page ("#…")."""
+    hrefs = [(a.get("href") or "").strip() for a in element.iter("a")]
+    return len(hrefs) >= 2 and all(h.startswith("#") and len(h) > 1 for h in hrefs)
 
 
 _MAX_HEADLINES = 6

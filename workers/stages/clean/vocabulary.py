@@ -434,6 +434,12 @@ CHROME_TAGS = frozenset(("figcaption", "aside", "nav"))
 # it holds the headline (html.marked_chrome); whole class words only: a page whose article div carries
 # "modal-enabled" is not one
 POPUP_CLASS = re.compile(r"(?:^|\s)(?:modal|popup|pum|popmake|lightbox)(?:$|\s|-(?:content|container|overlay)\b)", re.IGNORECASE)
+# inline elements are never a dialog: a link styled as a pop-up note ("popup" on an <a>) is the sentence it marks
+INLINE_TAGS = frozenset("a abbr b cite em i q small span strong sub sup u".split())
+# an hCard laid out as a table is an infobox (a wiki's summary of its subject: capital, population,
+# founders), not an author card: its "vcard" class word does not make it chrome
+CARD_CLASS = re.compile(r"(?:^|\s)vcard(?:$|\s)", re.IGNORECASE)
+INFOBOX_TAGS = frozenset(("table",))
 
 # class/id words of the regions that hold readers' comments and sidebar widgets (WordPress "comments-area",
 # "comment-author-link", its "Recent Comments" widget's "recentcomments", Disqus, a "sidebar" column): a

@@ -1,8 +1,8 @@
 """HTML main text by paragraph-level voting between extractors, instead of post-cutting one.
 
 Candidates are the paragraphs of trafilatura in recall mode (``favor_recall``), merged in page
-order with the paragraphs only trafilatura's default mode and readability-lxml find. Voters, per
-paragraph:
+order with the paragraphs only trafilatura's default mode and readability-lxml find (not a variant
+of text already there: ``_variant``). Voters, per paragraph:
 
 - trafilatura default, trafilatura ``favor_precision``, readability-lxml, jusText: the paragraph is
   part of their main text (substring of their whitespace-normalised output);
@@ -16,7 +16,9 @@ classifier's prose test backs it; a line in a run of link-like lines above the f
 page's markup marks as chrome (``html.marked_chrome``: captions, author boxes, share, newsletter and
 related boxes) is never kept: the extractors' 4-of-4 rescue does not apply to it. A line that is not prose, not a
 table cell and in no extractor's main text (trafilatura's recall mode alone found it: footer links,
-contact rows, a thread's counters) is not kept. When no paragraph passes, trafilatura's default choice is kept. Adding the extractors as required votes ("kept when k of them
+contact rows, a thread's counters) is not kept, nor is a run of kept lines only recall mode (and
+at most jusText) holds that touches no other kept line (``_without_stray_runs``: a sidebar's
+teasers). When no paragraph passes, trafilatura's default choice is kept. Adding the extractors as required votes ("kept when k of them
 agree") cost recall on every k without a precision gain the classifier does not already give, so
 they are rescuers, not gates. Extractors are imported lazily and each failure (lxml on hostile
 markup) only removes that voter.
@@ -30,8 +32,9 @@ import re
 _WS = re.compile(r"\s+")
 _BLOCK_TAGS = frozenset("p li h1 h2 h3 h4 h5 h6 pre blockquote td th dd dt figcaption caption".split())
 _EXTRACTORS = 4
-# past this many lines of trafilatura's text (no article has them; repeated-block pages do) the
-# other voters cost seconds: the page keeps trafilatura's text and the line rules alone
+# past this many lines of trafilatura's text (long references, RFCs, joke lists, repeated-block pages)
+# the other voters cost seconds: trafilatura's lines are judged by our classifier alone (its chrome,
+# the page's marked chrome), which kept more of such articles than the densest run of prose did
 MAX_VOTING_LINES = 400
 # trafilatura options shared by its three modes (comments, link targets and images are never body)
 _TRAFILATURA = {"include_comments": False, "include_tables": True, "include_images": False, "deduplicate": False}
@@ -92,13 +95,13 @@ def _justext_text(html: str) -> str:
 
 
 def _merge(base: list[str], extra: list[str]) -> tuple[list[str], set[int]]:
-    """base with the lines of extra it lacks inserted after the base line that the nearest earlier
-    shared line of extra matches (linear: exact matches first, substring only for the rest);
-    (lines, indexes of the inserted lines)."""
+    """base with the lines of extra it lacks (not in it, nor a variant of its text: `_variant`) inserted
+    after the base line that the nearest earlier shared line of extra matches (linear: exact matches
+    first, substring and trigram tests only for the rest); (lines, indexes of the inserted lines)."""
     first = {}
     for i, line in enumerate(base):
         first.setdefault(norm(line), i)
-    blob = None
+    blob = grams = None
     after: dict[int, list[str]] = {}
     anchor = -1
     for line in extra:
@@ -106,8 +109,10 @@ def _merge(base: list[str], extra: list[str]) -> tuple[list[str], set[int]]:
         if key in first:
             anchor = first[key]
             continue
-        blob = norm(" ".join(base)) if blob is None else blob
-        if key and key not in blob:
+        if blob is None:
+            blob = norm(" ".join(base))
+            grams = _trigrams(blob)
+        if key and key not in blob and not _variant(key, grams):
             after.setdefault(anchor, []).append(line)
     out: list[str] = list(after.get(-1, []))
     inserted = set(range(len(out)))
@@ -117,6 +122,31 @@ def _merge(base: list[str], extra: list[str]) -> tuple[list[str], set[int]]:
             inserted.add(len(out))
             out.append(extra_line)
     return out, inserted
+
+
+_WORD = re.compile(r"\w+")
+# an extra line whose words nearly all sit in word trigrams the base text has (at most this share of
+# them elsewhere) is the same text cut or cleaned another way, not new text: a base line's pieces, or
+# readability-lxml's copy without the words of `javascript:` links; a reworded paragraph has new words
+VARIANT_NEW_SHARE = 0.05
+
+
+def _trigrams(text: str) -> set[tuple[str, ...]]:
+    """The lower-cased word trigrams of a text (none under three words)."""
+    words = _WORD.findall(text.lower())
+    return {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
+
+
+def _variant(text: str, base: set[tuple[str, ...]]) -> bool:
+    """The text is a variant of text the base already holds: at most VARIANT_NEW_SHARE of its words lie
+    outside every word trigram it shares with `base` (a text under three words never is; the caller's
+    substring test covers it)."""
+    words = _WORD.findall(text.lower())
+    covered = [False] * len(words)
+    for i in range(len(words) - 2):
+        if tuple(words[i:i + 3]) in base:
+            covered[i] = covered[i + 1] = covered[i + 2] = True
+    return len(words) >= 3 and covered.count(False) <= VARIANT_NEW_SHARE * len(words)
 
 
 _TABLE_ROW = re.compile(r"^\|.*\|$")
@@ -143,13 +173,14 @@ def _lines(text: str, cells: set[str] | None = None) -> list[str]:
 def candidates(html: str, default: str | None = None) -> dict:
     """{"lines": candidate paragraphs in page order, "readability_only": indexes of paragraphs only
     readability found, "table_cells": normalised texts of table cells, "votes": per extractor name its
-    normalised main text}; no lines when
-    trafilatura's text is over MAX_VOTING_LINES lines. default: trafilatura's
+    normalised main text}; only trafilatura's lines and vote when its text is over MAX_VOTING_LINES
+    lines. default: trafilatura's
     default-mode text when the caller already has it (bare_extraction with metadata)."""
     default = _trafilatura(html) if default is None else default
-    if default.count("\n") > MAX_VOTING_LINES:
-        return {"lines": [], "readability_only": set(), "votes": {}}
     cells: set[str] = set()
+    if default.count("\n") > MAX_VOTING_LINES:  # trafilatura's lines, judged by our classifier alone
+        return {"lines": _lines(default, cells), "readability_only": set(), "table_cells": cells,
+                "votes": {"trafilatura": norm(default)}}
     recall = _lines(_trafilatura(html, favor_recall=True), cells)
     lines, _ = _merge(recall, _lines(default, cells))
     blocks = _readability_blocks(html)
@@ -167,6 +198,14 @@ def candidates(html: str, default: str | None = None) -> dict:
     }
 
 
+def cell_kinds(lines: list, kinds: list[str | None], table_cells: set[str]) -> list[str | None]:
+    """The section kinds of HTML candidate lines (sections.line_kinds) without those of table cells: a
+    column header ("Comment", "Related") heads its column, not a chrome section over the rest of the page."""
+    if not table_cells:
+        return kinds
+    return [None if kind and norm(line.text) in table_cells else kind for kind, line in zip(kinds, lines)]
+
+
 def marked(text: str, marked_chrome: str) -> bool:
     """Whether a candidate line lies inside an element the page marks as chrome (html.marked_chrome:
     normalised texts joined by newlines); such a line is chrome to our voter."""
@@ -174,6 +213,7 @@ def marked(text: str, marked_chrome: str) -> bool:
     return bool(key) and key in marked_chrome
 
 
+_LIST_ITEM = re.compile(r"^[-*•] \S")  # trafilatura writes a list item as "- item"
 MENU_MIN_ITEMS = 4
 MENU_ITEM_MAX_WORDS = 4
 
@@ -209,7 +249,51 @@ def keep(texts: list[str], chrome: list[bool], prose: list[bool], readability_on
         out = [k and not m for k, m in zip(out, marked)]
     if table_cells is not None and any(out):
         out = [k and (p or _backed(t, votes) or norm(t) in table_cells) for k, p, t in zip(out, prose, texts)]
+        strong = {k: b for k, b in votes.items() if k != "justext"}  # jusText keeps sidebar prose too
+        out = _without_stray_runs(out, [not _backed(t, strong) for t in texts],
+                                  [_LIST_ITEM.match(t) is not None for t in texts], texts)
     return out
+
+
+def _without_stray_runs(out: list[bool], unbacked: list[bool], items: list[bool], texts: list[str]) -> list[bool]:
+    """`out` without the runs of kept lines that neither trafilatura's main text nor readability-lxml's
+    holds (trafilatura's recall mode alone found them, jusText at most backs them; `unbacked`) that
+    touch no other kept line: a sidebar's teasers between its unkept date lines and headings, not the
+    article's own paragraph beside its kept text. A list item's run is its whole list (`items`: the
+    lines that are list items): the list beside a kept line stays. Only while the kept lines the
+    extractors back hold more words than those runs: when they failed, recall mode's text stands."""
+    runs = _stray_runs(out, unbacked, items)
+    stray = sum(len(texts[i].split()) for start, end in runs for i in range(start, end))
+    backed = sum(len(t.split()) for t, k, u in zip(texts, out, unbacked) if k and not u)
+    if not runs or stray >= backed:
+        return out
+    out = list(out)
+    for start, end in runs:
+        out[start:end] = [False] * (end - start)
+    return out
+
+
+def _stray_runs(out: list[bool], unbacked: list[bool], items: list[bool]) -> list[tuple[int, int]]:
+    """(start, end) of each run of kept unbacked lines with no kept line right above or below it (a
+    list item's run reaches over its whole list)."""
+    runs = []
+    i = 0
+    while i < len(out):
+        if not (out[i] and unbacked[i]):
+            i += 1
+            continue
+        start = j = i
+        while j < len(out) and out[j] and unbacked[j]:
+            j += 1
+        while start > 0 and items[start] and items[start - 1]:
+            start -= 1
+        end = j
+        while end < len(out) and items[end] and items[end - 1]:
+            end += 1
+        if not (start > 0 and out[start - 1]) and not (end < len(out) and out[end]):
+            runs.append((i, j))
+        i = j
+    return runs
 
 
 def _backed(text: str, votes: dict[str, str]) -> bool:

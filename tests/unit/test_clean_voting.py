@@ -1,0 +1,157 @@
+"""HTML candidates, the extractor vote (voting) and the page's marked chrome: rules row by row, invented text."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers.stages.clean import voting
+
+BASE = [
+    "The harbour board met on Tuesday night and voted to rebuild the old pier before the summer season.",
+    "Fishermen said the repairs were long overdue, and the board's chair promised work would start in May.",
+]
+
+
+@pytest.mark.parametrize(
+    ("extra", "inserted"),
+    [
+        # readability's copy without a link's words: the same text, not new text
+        ("The harbour board met on Tuesday night and to rebuild the old pier before the summer season.", False),
+        # a base line's pieces, glued another way
+        ("Fishermen said the repairs were long overdue,+ and the board's chair promised", False),
+        # the line exactly, and a substring of it
+        (BASE[0], False),
+        ("voted to rebuild", False),
+        # new text: a paragraph the base lacks
+        ("A public meeting on the design of the new pier is planned for the first week of April.", True),
+        # a reworded paragraph: new words beside shared ones
+        ("Fishermen said the repairs were badly needed, and the chair of the board promised work in May.", True),
+        # under three words: new unless the base holds it
+        ("Pier works", True),
+    ],
+)
+def test_merge_inserts_only_text_the_base_lacks(extra, inserted):
+    lines, added = voting._merge(BASE, [BASE[0], extra])
+    assert (extra in [lines[i] for i in added]) is inserted
+    assert lines[:1] == BASE[:1] and BASE[1] in lines
+
+
+def test_variant_share_counts_words_outside_shared_trigrams():
+    base = voting._trigrams(" ".join(BASE))
+    words = BASE[0].split()
+    assert voting._variant(" ".join(words[:8] + words[9:]), base)  # one word dropped: every word still covered
+    # one new word in 19 (5.3%): over VARIANT_NEW_SHARE
+    assert not voting._variant(" ".join(words[:8] + ["unanimously"] + words[8:]), base)
+    assert not voting._variant("the old pier", set())
+
+
+ARTICLE = "The harbour board met on Tuesday night and voted to rebuild the old pier before the summer season."
+TEASER = "Here is everything you need to know about keeping a small boat safe in a winter storm."
+VOTERS = ("trafilatura", "trafilatura_precision", "readability", "justext")
+
+
+@pytest.mark.parametrize(
+    ("texts", "kept"),
+    [
+        # a sidebar's teaser between its unkept date lines: recall mode alone found it, nothing kept beside it
+        ([ARTICLE, "March 4, 2024 -- Updated 1200 GMT", TEASER, "March 2, 2024 -- Updated 0900 GMT"],
+         [True, False, False, False]),
+        # the same unbacked paragraph right under the kept article text stays
+        ([ARTICLE, TEASER, "March 2, 2024 -- Updated 0900 GMT"], [True, True, False]),
+        # a list item is judged with its list: the list under the article's kept intro stays
+        ([ARTICLE, "The new pier will have:", "- Two berths", "- A lift for wheelchairs and prams on the east side.",
+          "- Lights"], [True, True, False, True, False]),
+    ],
+)
+@pytest.mark.parametrize("justext_holds_all", [False, True])  # jusText alone rescues no stray run
+def test_unbacked_runs_away_from_kept_text_are_dropped(texts, kept, justext_holds_all):
+    backed = " ".join(t for t in texts if t in (ARTICLE, "The new pier will have:"))
+    votes = {name: backed for name in VOTERS}
+    prose = [t.endswith(".") and len(t.split()) > 6 or t.endswith(":") for t in texts]
+    if justext_holds_all:  # jusText holds every paragraph of the page
+        votes["justext"] = " ".join(t for t, p in zip(texts, prose) if p)
+    out = voting.keep(texts, [False] * len(texts), prose, set(), votes, table_cells=set())
+    assert out == kept
+
+
+@pytest.mark.parametrize(
+    ("cell", "in_cells", "kind"),
+    [
+        ("Comment", True, None),  # a column header: no comments section over the rest of the page
+        ("Comment", False, "comments"),  # the same heading outside a table opens one
+        ("Related", True, None),
+        ("Related stories", False, "teasers"),
+    ],
+)
+def test_a_table_cell_opens_no_chrome_section(cell, in_cells, kind):
+    from workers.stages.clean import lines as ln
+    from workers.stages.clean import sections
+
+    lines = ln.classify([ARTICLE, cell, ARTICLE.replace("pier", "quay")])
+    cells = {voting.norm(cell)} if in_cells else set()
+    assert voting.cell_kinds(lines, sections.line_kinds(lines), cells)[1] == kind
+
+
+def test_over_the_voting_limit_trafilatura_lines_meet_our_classifier_alone(monkeypatch):
+    def costly(*args, **kwargs):
+        raise AssertionError("the other extractors cost seconds on such pages")
+
+    monkeypatch.setattr(voting, "MAX_VOTING_LINES", 3)
+    monkeypatch.setattr(voting, "_readability_blocks", costly)
+    monkeypatch.setattr(voting, "_justext_text", costly)
+    default = "\n".join([ARTICLE, "| Year | Berths |", "| 1910 | 2 |", "Share this article", TEASER])
+    found = voting.candidates("<html><body><p>unused</p></body></html>", default=default)
+    assert found["lines"] == [ARTICLE, "Year", "Berths", "1910", "2", "Share this article", TEASER]
+    assert set(found["votes"]) == {"trafilatura"} and found["table_cells"] == {"Year", "Berths", "1910", "2"}
+    chrome = [line == "Share this article" for line in found["lines"]]
+    prose = [line in (ARTICLE, TEASER) for line in found["lines"]]
+    out = voting.keep(found["lines"], chrome, prose, set(), found["votes"], table_cells=found["table_cells"])
+    assert out == [True, True, True, True, True, False, True]
+
+
+def test_stray_runs_stay_when_the_extractors_back_less_text():
+    # the extractors failed (they hold only a short line): recall mode's paragraphs are the article
+    texts = [ARTICLE, "Share", TEASER, "Share", "Harbour news"]
+    votes = {name: "Harbour news" for name in VOTERS}
+    prose = [True, False, True, False, False]
+    out = voting.keep(texts, [False, True, False, True, False], prose, set(), votes, table_cells=set())
+    assert out == [True, False, True, False, True]
+
+
+@pytest.mark.parametrize(
+    ("markup", "kind", "marked"),
+    [
+        # a link styled as a pop-up note is the sentence it marks
+        ('<p>He said <a class="popup" href="#">the pier will open in May.</a></p>', "dialogs", False),
+        ('<p>He said <span class="popup">the pier will open in May.</span></p>', "dialogs", False),
+        # a pop-up container is a dialog
+        ('<div class="popup"><p>the pier will open in May.</p></div>', "dialogs", True),
+        # an hCard table is an infobox; other hCards and chrome words on a table stay chrome
+        ('<table class="infobox vcard"><tr><td>the pier will open in May.</td></tr></table>', "other", False),
+        ('<div class="author vcard"><p>the pier will open in May.</p></div>', "other", True),
+        ('<table class="vcard related"><tr><td>the pier will open in May.</td></tr></table>', "other", True),
+    ],
+)
+def test_marked_chrome_skips_inline_popups_and_infobox_tables(markup, kind, marked):
+    from workers.stages.clean import html as html_extract
+
+    page = f"<html><body><article><p>{ARTICLE}</p>{markup}</article></body></html>"
+    found = html_extract.marked_chrome(page)
+    assert ("the pier will open in May." in found[kind]) is marked
+    assert ARTICLE not in "\n".join(found.values())
+
+
+@pytest.mark.parametrize(
+    ("links", "marked"),
+    [
+        ('<a href="#plan">The plan</a><a href="#costs">Costs</a>', False),  # a table of contents: in-page links
+        ('<a href="/news/plan">The plan</a><a href="#costs">Costs</a>', True),  # a link out: a related box
+        ('<a href="#plan">The plan</a>', True),  # one link is no list
+        ('<a href="#">The plan</a><a href="#">Costs</a>', True),  # "#" alone: script buttons, not places
+    ],
+)
+def test_a_table_of_contents_marks_no_article_heading(links, marked):
+    from workers.stages.clean import html as html_extract
+
+    page = f"<html><body><nav>{links}</nav><article><h2>The plan</h2><p>{ARTICLE}</p></article></body></html>"
+    assert ("The plan" in html_extract.marked_chrome(page)["other"]) is marked
