@@ -16,7 +16,8 @@ after the article. This pass marks:
   rest of the page.
 
 A section counts only where it closes the article: the article prose above it (words of prose lines)
-must be at least the prose left below it, not counting legal paragraphs and the paragraphs under
+must be at least the prose left below it (below a teaser list: up to the next hard end of the article,
+such as a comments heading), not counting legal paragraphs and the paragraphs under
 legal headings (a press release's boilerplate is often longer than the release) and subscription
 offers (``is_offer``). A "Related" or
 "Comments" link in the masthead therefore ends nothing. Marked lines become boilerplate lines with
@@ -167,7 +168,7 @@ def mark(lines: list[ln.Line], kinds: list[str | None] | None = None) -> list[ln
             while j < len(out) and _is_teaser(out[j]) and kinds[j] is None and out[j].terminal == shape:
                 j += 1
             j = max(j, _card_run(out, kinds, i + 1))
-            if above >= below[j]:
+            if above >= below[j] - below[_next_hard_end(out, j)]:
                 for k in range(i, j):
                     out[k] = _as_chrome(out[k], kind)
                 i = j
@@ -175,6 +176,13 @@ def mark(lines: list[ln.Line], kinds: list[str | None] | None = None) -> list[ln
         above += line.n if line.kind == ln.PROSE else 0
         i += 1
     return out
+
+
+def _next_hard_end(lines: list[ln.Line], start: int) -> int:
+    """The first line from start on that ends the article for good (a comments heading such as
+    "There are 13 comments": lines.Line.hard_end), else len(lines): the prose past it is readers'
+    comments or a footer's, not article left below a teaser list."""
+    return next((k for k in range(start, len(lines)) if lines[k].hard_end), len(lines))
 
 
 CARD_MIN_REPEATS = 2

@@ -94,7 +94,7 @@ COMMENT_PROMPT = re.compile(
 # blog themes): "11 responses to “Title”", "5 thoughts on “Title”", "One thought on “Title”",
 # "{ 38 comments… read them below or add one }", "24 comments:"; a hard end of the article
 COMMENT_COUNT_HEADING = re.compile(
-    r"^[{(\[]?\s*(?:\d{1,5}|no|one|two|three|four|five|six|seven|eight|nine|ten) "
+    r"^[{(\[]?\s*(?:there (?:are|is|were|was) )?(?:\d{1,5}|no|one|two|three|four|five|six|seven|eight|nine|ten) "
     r"(?:comments?|responses?|repl(?:y|ies)|thoughts?|reactions?)"
     r"(?: (?:on|to|for|about) [“\"‘'«].{1,200}|\s*(?:…|\.\.\.)[^.!?]{0,60}|:)?\s*[})\]]?$",
     re.IGNORECASE,
@@ -348,7 +348,7 @@ SECTION_HEADINGS: tuple[tuple[str, re.Pattern], ...] = (
         r"(?:newsletter|briefing) sign[- ]?up|sign up (?:for|to) (?:our|the) [\w'’ &-]{1,40})[.:!]?$", re.IGNORECASE)),
     ("comments", re.compile(
         r"^(?:comments?(?: \(\d+\)| \d+)?|\d+ (?:comments?|responses?|replies)|reader comments|"
-        r"(?:show|view|read|see) (?:all )?(?:\d+ )?comments|leave a (?:comment|reply)|post a comment|"
+        r"(?:show|view|read|see) (?:all )?(?:\d+ )?comments(?: \(\d+\))?|leave a (?:comment|reply)|post a comment|"
         r"add (?:a |your )?comments?|join the (?:conversation|discussion)|discussion|"
         r"(?:what|here['’]s what) (?:readers|you) (?:say|think)|house rules|"
         r"(?:comment(?:s|ing)?|discussion|community) (?:policy|guidelines|rules|standards))[.:!]?$", re.IGNORECASE)),

@@ -1,0 +1,70 @@
+"""Plain-text dumps of unseen pages (session 7, issue 10 item 3): the rules added on the held-out
+dev thirds, row by row. Every name and sentence here is invented.
+
+Each rule is tested both ways: the case it is for, and the near case it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers.stages.clean import core as stage
+from workers.stages.clean import lines as ln
+from workers.stages.clean import sections
+
+ARTICLE = [
+    "The harbour board approved a plan on Monday to dredge the outer channel before the autumn storms arrive.",
+    "Engineers said the channel had silted up faster than expected after two wet winters in a row.",
+    "The work will cost about four million pounds and is expected to take eleven weeks to complete.",
+]
+LONGER = ARTICLE + [f"{ARTICLE[k]} The board's chair, Ann Roe, said so twice." for k in range(3)]
+COMMENT = ("I walked along the harbour wall last week and the silt was plain to see at low tide, so this "
+           "plan is long overdue and I hope the board keeps to the eleven weeks it promised us all.")
+
+
+# --- comment headings that count the comments in a sentence or after a link ---------------------
+@pytest.mark.parametrize(
+    ("text", "hard_end"),
+    [
+        ("There are 13 comments", True),
+        ("There is one comment", True),
+        ("There were 4 responses", True),
+        ("There are 13 comments on the plan, the council said, and most of them back it.", False),
+    ],
+)
+def test_a_comment_count_in_a_sentence_heading_is_a_hard_end(text, hard_end):
+    (line,) = ln.classify([text])
+    assert line.hard_end is hard_end
+
+
+@pytest.mark.parametrize(("text", "kind"), [("View comments (27)", "comments"), ("Show all comments (3)", "comments"),
+                                             ("View comments", "comments"), ("View comments about dredging", None)])
+def test_a_view_comments_link_with_its_count_is_a_comments_heading(text, kind):
+    assert sections.heading_kind(text) == kind
+
+
+def _teaser_cards(n: int) -> list[str]:
+    cards = []
+    for k in range(n):
+        cards += [f"Board number {k} backs a new ferry timetable for the islands",
+                  f"The ferry board number {k} said on Tuesday that the winter timetable would add two sailings "
+                  "a day between the islands and the mainland from December, after a long consultation in which "
+                  "islanders asked for earlier crossings on weekdays and later ones at the weekend.",
+                  "March 17, 2023", 'In "News"']
+    return cards
+
+
+def test_a_related_list_over_longer_reader_comments_is_still_chrome():
+    # the comments under a count heading are not article left below the related list
+    comments = []
+    for k in range(6):
+        comments += [f"Reader {k} · March 10, 2024 at 12:20 AM", f"Comment {k}: {COMMENT}", "* Reply"]
+    texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", *LONGER,
+             "Related", *_teaser_cards(3), "There are 6 comments", *comments]
+    assert stage.clean_lines(texts)["paragraphs"] == LONGER
+
+
+def test_a_related_list_over_more_article_without_a_hard_end_stays():
+    # without a hard end the prose below counts: a "Related" box inside a longer article ends nothing
+    more = [f"{ARTICLE[k % 3]} Part {k} of the report was read out at the meeting." for k in range(8)]
+    texts = ["Harbour board backs channel dredging", *ARTICLE, "Related", *_teaser_cards(3), *more]
+    assert stage.clean_lines(texts)["paragraphs"][-1] == more[-1]
