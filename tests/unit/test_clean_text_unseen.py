@@ -68,3 +68,22 @@ def test_a_related_list_over_more_article_without_a_hard_end_stays():
     more = [f"{ARTICLE[k % 3]} Part {k} of the report was read out at the meeting." for k in range(8)]
     texts = ["Harbour board backs channel dredging", *ARTICLE, "Related", *_teaser_cards(3), *more]
     assert stage.clean_lines(texts)["paragraphs"][-1] == more[-1]
+
+
+# --- a chart's axis labels and data values inside the article: figure data, not chrome -----------
+@pytest.mark.parametrize(("text", "neutral"), [("$915", True), ("’17", True), ("13.0%", True), ("0", True),
+                                               ("2,400", True), ("*", False), ("%", False), ("billion", False),
+                                               ("Page 2", False), ("1 2 3 4 5 6 7 8 9 10 11", False)])
+def test_a_figure_value_costs_the_run_nothing(text, neutral):
+    (line,) = ln.classify([text])
+    assert line.kind == ln.SHORT
+    assert (line.score == 0.0) is neutral
+
+
+def test_an_article_across_two_charts_stays_one_run():
+    chart = ["Interest payments on the debt", "$900", "billion", "600", "300", "$263", "billion", "0",
+             *[f"’{y}" for y in range(17, 29)], "By The Harbour Times | Source: Budget Office"]
+    second = [f"{ARTICLE[k]} The harbour master, Tom Pendry, agreed." for k in range(3)]
+    texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", *ARTICLE, *chart, *chart,
+             *second]
+    assert stage.clean_lines(texts)["paragraphs"] == ARTICLE + second

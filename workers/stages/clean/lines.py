@@ -208,11 +208,16 @@ def classify(texts: list[str]) -> list[Line]:
             line.kind = SHORT
             repeated = len(text) <= 80 and counts[text.casefold()] > 1
             line.score = -6.0 if repeated else -3.0
+            if len(text) <= _FIGURE_LABEL_MAX_CHARS and _DIGIT.search(text) and not _LETTER.search(text):
+                line.score = 0.0  # a chart's axis label or data value ("$915", "’17", "13.0%"): no chrome word
         lines.append(line)
     return lines
 
 
 _LIST_SEPARATORS = re.compile(r"[,;]")
+_FIGURE_LABEL_MAX_CHARS = 12
+_LETTER = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
 _HARD_END_REASONS = frozenset(("end_marker", "about_section", "comment_heading"))
 
 
