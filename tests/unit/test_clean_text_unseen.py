@@ -87,3 +87,51 @@ def test_an_article_across_two_charts_stays_one_run():
     texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", *ARTICLE, *chart, *chart,
              *second]
     assert stage.clean_lines(texts)["paragraphs"] == ARTICLE + second
+
+
+# --- a line that is one phrase said twice or thrice: a link and its label, not text --------------
+@pytest.mark.parametrize(
+    ("text", "chrome"),
+    [
+        ("Rate this Recipe Rate this Recipe", True),
+        ("Flag this comment Flag this comment", True),
+        ("How Harbours Silt Up How Harbours Silt Up How Harbours Silt Up", True),
+        ("Harbour Review Harbour Review", True),
+        ("Going, going, gone.", False),
+        ("He said no. He said no.", False),  # copies under 12 characters
+        ("The board said yes, and the board said yes again on Monday.", False),
+    ],
+)
+def test_a_phrase_said_twice_is_chrome(text, chrome):
+    (line,) = ln.classify([text])
+    assert (line.kind == "boilerplate") is chrome
+
+
+# --- teaser excerpts cut short with their read-more link glued on ---------------------------------
+@pytest.mark.parametrize(
+    ("text", "tail"),
+    [
+        ("When the tide turns, the harbour fills with boats from all over,… Read more Read more", True),
+        ("Take our annual tour of the fifty best harbours on the coast. ... Read more»", True),
+        ("Harbour News – The board met again on Monday to discuss the.... more", True),
+        ("The board will decide in May… Continue reading →", True),
+        ("The board will decide in May, and more meetings will follow.", False),
+        ("Read more", False),  # a link line of its own: vocabulary.READ_MORE_LINK
+        ("We want homes, jobs, schools… and more to come.", False),
+    ],
+)
+def test_read_more_tail_rows(text, tail):
+    assert sections._read_more_tail(text) is tail
+
+
+def test_glued_teaser_excerpts_are_teasers_not_the_article():
+    excerpts = [f"Story {k}: when the tide turns, the harbour fills with boats from all over the coast and the "
+                f"quay is loud until late,… Read more" for k in range(3)]
+    texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", *LONGER[:3],
+             excerpts[0], *LONGER[3:], *excerpts[1:]]
+    assert stage.clean_lines(texts)["paragraphs"] == LONGER
+
+
+def test_one_cut_excerpt_alone_is_left_to_the_other_rules():
+    lines = ln.classify([*ARTICLE, "The board will decide in May… Read more"])
+    assert sections.mark_read_more_teasers(lines) == lines

@@ -116,6 +116,8 @@ def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
         return "ui_vocabulary"
     if row is not None:
         return row  # end_marker, about_section, credits
+    if _SAID_TWICE_MIN <= length <= _SAID_TWICE_MAX and said_twice(text):
+        return "ui_vocabulary"  # "Rate this Recipe Rate this Recipe": a link and its label, a card's title thrice
     if length <= 60 and " " not in text and "." in text and v.BARE_DOMAIN.match(text):
         return "credits"  # "EXAMPLENEWS.COM": the source credit of copied text
     if length <= 300 and "©" in text and v.COPYRIGHT.search(text):
@@ -142,6 +144,20 @@ def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
     ):
         return "author_bio"
     return None
+
+
+_SAID_TWICE_MIN, _SAID_TWICE_MAX = 25, 400  # two copies of at least 12 characters; a card title thrice
+
+
+def said_twice(text: str) -> bool:
+    """The line is one phrase of 12 or more characters written two or more times in a row, nothing else
+    ("Delete comment Delete comment", "How Stores Work How Stores Work How Stores Work"): a dump joins an
+    element's copies (a link, its title attribute, an image's alt text), which no sentence does."""
+    for copies in (2, 3):
+        size, rest = divmod(len(text) + 1, copies)  # copies joined by single spaces
+        if rest == 0 and size - 1 >= 12 and text == " ".join([text[: size - 1]] * copies):
+            return True
+    return False
 
 
 def _labelled_notice(text: str) -> bool:

@@ -220,12 +220,17 @@ def mark_read_more_teasers(lines: list[ln.Line]) -> list[ln.Line]:
     link line (vocabulary.READ_MORE_LINK: "READ THE REST", "Continue reading »"), each one closes a
     teaser: the link, the summary paragraph right above it (at most TEASER_SUMMARY_MAX_WORDS words)
     and the headline line above that. The summaries are well-formed prose, often longer than the
-    article above them; the repeated link says what they are (a blog's or a section's story list)."""
+    article above them; the repeated link says what they are (a blog's or a section's story list).
+    An excerpt cut short with the link glued on ("… Read more": vocabulary.READ_MORE_TAIL) is a
+    teaser's summary too, and counts as one of the links."""
     links = [i for i, line in enumerate(lines)
              if len(line.text) <= 40 and _READ_MORE_MATCH(line.text)]
-    if len(links) < 2:
+    tails = [i for i, line in enumerate(lines) if _read_more_tail(line.text)]
+    if len(links) + len(tails) < 2:
         return lines
     out = list(lines)
+    for i in tails:  # the excerpt and its link on one line: that line is the teaser's summary
+        out[i] = _as_chrome(out[i], "teasers")
     for i in links:
         out[i] = _as_chrome(out[i], "teasers")
         j = i - 1
@@ -235,6 +240,12 @@ def mark_read_more_teasers(lines: list[ln.Line]) -> list[ln.Line]:
         if j >= 0 and out[j].kind == ln.SHORT and not out[j].terminal:
             out[j] = _as_chrome(out[j], "teasers")
     return out
+
+
+def _read_more_tail(text: str) -> bool:
+    """An excerpt cut short and its read-more link glued on one line (vocabulary.READ_MORE_TAIL)."""
+    tail = text[-40:]
+    return ("…" in tail or "..." in tail) and v.READ_MORE_TAIL.search(tail) is not None
 
 
 def _as_chrome(line: ln.Line, reason: str) -> ln.Line:

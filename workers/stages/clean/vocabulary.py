@@ -389,6 +389,13 @@ READ_MORE_LINK = re.compile(
     r"(?: (?:of this|this) (?:entry|post|article|story))?\s*(?:\.\.\.|…|»|›|>|→)?\s*[\])]?$",
     re.IGNORECASE,
 )
+# a teaser's excerpt cut short with its read-more link on the same line (the dump glues them):
+# "As it turned out, the board… Read more Read more", "... Read more»", "the vote.... more"
+READ_MORE_TAIL = re.compile(
+    r"(?:…|\.{3,})\s*[\[(]?(?:read (?:the rest|more|full (?:story|article|post))|continue reading|keep reading|more)"
+    r"(?:\s*(?:…|\.\.\.|»|›|>|→))?(?: read more)?\s*[\])]?\s*[»›>→]?$",
+    re.IGNORECASE,
+)
 # the sections of a recipe card: its ingredient list and its method (core._keep_recipe)
 RECIPE_INGREDIENTS = re.compile(r"^ingredients\s*:?$", re.IGNORECASE)
 RECIPE_METHOD = re.compile(
