@@ -135,3 +135,20 @@ def test_glued_teaser_excerpts_are_teasers_not_the_article():
 def test_one_cut_excerpt_alone_is_left_to_the_other_rules():
     lines = ln.classify([*ARTICLE, "The board will decide in May… Read more"])
     assert sections.mark_read_more_teasers(lines) == lines
+
+
+# --- a headline-shaped subheading whose words the paragraph under it takes up --------------------
+@pytest.mark.parametrize(
+    ("heading", "kept"),
+    [
+        ("Make a List of Everything the Harbour Board Owns", True),  # the paragraph under it takes it up
+        ("Why the Harbour Board Voted for the Dredging Plan", True),
+        ("Ferry Fares Rise Again on the Island Routes", False),  # a promo for another story
+    ],
+)
+def test_a_title_case_subheading_echoed_by_its_section_stays(heading, kept):
+    section = ("The harbour board made a list of everything it owns, from cranes to buoys, before it voted "
+               "for the dredging plan, and the list runs to forty pages.")
+    texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", *ARTICLE, heading, section,
+             *LONGER[3:]]
+    assert (heading in stage.clean_lines(texts)["paragraphs"]) is kept

@@ -1086,7 +1086,7 @@ def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, en
                         and (2 <= line.n <= _SUBHEAD_MAX_WORDS or _one_word_heading(line, lines[before]))
                         and text[:1].isupper()
                         and not text.endswith((":", ",", ";"))
-                        and (_subheading_shaped(text) or _list_heading(lines, i + 1, end))
+                        and (_subheading_shaped(text, lines[i + 1].text) or _list_heading(lines, i + 1, end))
                     )
                 )
             ):
@@ -1434,11 +1434,14 @@ def _short_or_sentence(line: ln.Line) -> bool:
     return line.kind == ln.SHORT or line.kind == ln.SENTENCE
 
 
-def _subheading_shaped(text: str) -> bool:
-    """Not a headline promo, photo credit/caption label, outlet or person's name, or a reader prompt."""
+def _subheading_shaped(text: str, below: str = "") -> bool:
+    """Not a headline promo, photo credit/caption label, outlet or person's name, or a reader prompt.
+    below: the paragraph under the line; a headline-shaped line whose content words it takes up is
+    the heading of that section, not a promo for another story."""
     words = text.split()
     # a Title Case promo headline; a short sentence-case heading ("What did not work") is fine
-    if md.headline_shaped(text) and (len(words) >= _PROMO_HEADLINE_MIN_WORDS or _title_cased(words)):
+    if md.headline_shaped(text) and (len(words) >= _PROMO_HEADLINE_MIN_WORDS or _title_cased(words)) \
+            and not _section_heading_echo(text, below):
         return False
     if md.has_caption_trigger(text.casefold()) or md.looks_like_outlet(text):
         return False
@@ -1446,6 +1449,19 @@ def _subheading_shaped(text: str) -> bool:
         return False
     # "Jane Doe": capitalised words and no function word
     return not (md.standalone_name(text) and v.STOPWORDS.isdisjoint(w.casefold() for w in words))
+
+
+_ECHO_MIN_WORDS = 2  # content words of a heading the paragraph under it repeats
+_ECHO_SHARE = 0.5
+
+
+def _section_heading_echo(heading: str, below: str) -> bool:
+    """The paragraph under a headline-shaped line repeats at least _ECHO_MIN_WORDS and _ECHO_SHARE of
+    its content words: it is that section's subheading ("Make a List of What You Own" over "Write
+    down everything you own ... the list"), not a link to another story dropped into the article."""
+    words = md.content_words(heading)
+    shared = words & md.content_words(below)
+    return len(shared) >= _ECHO_MIN_WORDS and len(shared) >= _ECHO_SHARE * len(words)
 
 
 def _title_cased(words: list[str]) -> bool:
