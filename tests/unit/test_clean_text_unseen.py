@@ -152,3 +152,28 @@ def test_a_title_case_subheading_echoed_by_its_section_stays(heading, kept):
     texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", *ARTICLE, heading, section,
              *LONGER[3:]]
     assert (heading in stage.clean_lines(texts)["paragraphs"]) is kept
+
+
+# --- sponsored-link boxes and teaser lists whose items are bullets of mixed punctuation -----------
+@pytest.mark.parametrize(("text", "kind"), [("Around The Web", "teasers"), ("From Around the Web", "teasers"),
+                                             ("Sponsored Links", "teasers"), ("Promoted Stories", "teasers"),
+                                             ("More from our partners", "teasers"), ("Around the harbour", None)])
+def test_sponsored_link_headings_open_teaser_lists(text, kind):
+    assert sections.heading_kind(text) == kind
+
+
+BULLET_TEASERS = ["* Ferry Star Welcomes First Calf — a Baby Seal!", "* Is the New Pier the Longest Ever?",
+                  "* Harbour Cat Rides the Ferry Every Day (12 Photos)", "* Dredger Crew Caught on Tape Singing . . . "
+                  "And the Gulls Join In!", "* Boat Show Finally Opens Its Doors"]
+
+
+def test_a_bullet_teaser_list_of_mixed_punctuation_is_one_teaser_section():
+    texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", *LONGER, "Around The Web",
+             *BULLET_TEASERS]
+    assert stage.clean_lines(texts)["paragraphs"] == LONGER
+
+
+def test_bullets_under_a_plain_heading_are_left_to_the_list_rules():
+    lines = ln.classify([*LONGER, "What the board decided", *BULLET_TEASERS])
+    marked = sections.mark(lines)
+    assert all(line.kind != "boilerplate" or line.reason != "teasers" for line in marked)

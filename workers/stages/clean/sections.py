@@ -7,7 +7,7 @@ after the article. This pass marks:
 
 - ``teasers``: after a related/latest/read-next heading, the run of teaser lines (each at most
   ``TEASER_MAX_WORDS`` words and one sentence, all of one shape: headlines without a full stop or
-  full sentences) up to the first line of another shape or a longer paragraph;
+  full sentences, or bullet items of a list) up to the first line of another shape or a longer paragraph;
 - ``signup``: a newsletter box anywhere ("Get the Energy briefing" and the one line of pitch under
   it, at most ``SIGNUP_PITCH_MAX_WORDS`` words);
 - ``comments``, ``legal``, ``paywall``: after a comments heading, an "About <Organisation>" /
@@ -167,6 +167,7 @@ def mark(lines: list[ln.Line], kinds: list[str | None] | None = None) -> list[ln
             shape = out[j].terminal if j < len(out) else None  # teasers share one shape: headlines or sentences
             while j < len(out) and _is_teaser(out[j]) and kinds[j] is None and out[j].terminal == shape:
                 j += 1
+            j = max(j, _bullet_run(out, kinds, i + 1))
             j = max(j, _card_run(out, kinds, i + 1))
             if above >= below[j] - below[_next_hard_end(out, j)]:
                 for k in range(i, j):
@@ -176,6 +177,16 @@ def mark(lines: list[ln.Line], kinds: list[str | None] | None = None) -> list[ln
         above += line.n if line.kind == ln.PROSE else 0
         i += 1
     return out
+
+
+def _bullet_run(lines: list[ln.Line], kinds: list[str | None], start: int) -> int:
+    """The end of a list of teaser items from start, each a bullet item ("* Headline!", "* Headline")
+    of teaser length: a list's marker is its shape, whether a headline ends in "!" or not; start
+    when the line at start is no bullet item."""
+    j = start
+    while j < len(lines) and kinds[j] is None and v.BULLET.match(lines[j].text) and _is_teaser(lines[j]):
+        j += 1
+    return j
 
 
 def _next_hard_end(lines: list[ln.Line], start: int) -> int:
