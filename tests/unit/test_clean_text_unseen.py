@@ -177,3 +177,21 @@ def test_bullets_under_a_plain_heading_are_left_to_the_list_rules():
     lines = ln.classify([*LONGER, "What the board decided", *BULLET_TEASERS])
     marked = sections.mark(lines)
     assert all(line.kind != "boilerplate" or line.reason != "teasers" for line in marked)
+
+
+# --- a comments link with its arrow ends the article like the bare heading ----------------------
+@pytest.mark.parametrize(("text", "hard_end"), [("Comments »", True), ("Comments ›", True), ("3 Comments »", True),
+                                                ("Comments", True), ("Comments on the plan »", False)])
+def test_a_comments_link_with_an_arrow_is_a_hard_end(text, hard_end):
+    (line,) = ln.classify([text])
+    assert line.hard_end is hard_end
+
+
+def test_dated_teaser_cards_under_a_comments_link_are_not_the_article():
+    cards = []
+    for k in range(4):
+        cards += [f"Ten facts about harbour number {k}", f"April {k + 2}, 2014 -- Updated 1358 GMT",
+                  f"Here are ten facts about harbour number {k}, one of the busiest on the coast."]
+    texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", *LONGER, "0", "Comments »",
+             "Part of complete coverage on", "Harbours", *cards]
+    assert stage.clean_lines(texts)["paragraphs"] == LONGER

@@ -24,7 +24,7 @@ _QUOTE_RE = re.compile(r"[\"“”«»„]")
 _HARD_END = re.compile(
     r"^(?:comments?(?: \(\d+\))?|\d+ comments?|no comments?|post a comment|leave a (?:comment|reply)|"
     r"add a comment|join the (?:conversation|discussion)|about the author|guest ?book(?: \(\d+(?: entries| comments)?\))?|"
-    r"\d+ (?:guest ?book )?entries)[.:!]?$",
+    r"\d+ (?:guest ?book )?entries)(?:[.:!]| ?[»›→])?$",
     re.IGNORECASE,
 )
 

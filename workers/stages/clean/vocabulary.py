@@ -87,7 +87,7 @@ COMMENT_PROMPT = re.compile(
     r"comments are closed|comment(?:ing)? is (?:closed|disabled)|newer posts?|older posts?|"
     r"subscribe to: post comments.{0,20}|what do you think\??|have your say|"
     r"share your (?:thoughts|views)|conversation|guest ?book(?: \(\d+(?: entries| comments)?\))?|"
-    r"\d+ (?:guest ?book )?entries|condolences(?: \(\d+\))?)[.:!]?$",
+    r"\d+ (?:guest ?book )?entries|condolences(?: \(\d+\))?)(?:[.:!]| ?[»›→])?$",
     re.IGNORECASE,
 )
 # the heading over a blog's comments that counts them and may echo the post's title (WordPress and
