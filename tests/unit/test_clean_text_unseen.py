@@ -195,3 +195,38 @@ def test_dated_teaser_cards_under_a_comments_link_are_not_the_article():
     texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", *LONGER, "0", "Comments »",
              "Part of complete coverage on", "Harbours", *cards]
     assert stage.clean_lines(texts)["paragraphs"] == LONGER
+
+
+# --- a bio whose name has a lower-case particle ---------------------------------------------------
+@pytest.mark.parametrize(("text", "bio"), [
+    ("Luca di Marco is a breaking news reporter for Harbour News and is based in Cork.", True),
+    ("Ana de Vries covers farming and the coast for the paper.", True),
+    ("Jane Doe is a reporter for Harbour News.", True),
+    ("Port of Cork is a busy harbour and a reporter's favourite place.", False),  # "of" is no particle
+])
+def test_a_bio_line_with_a_name_particle(text, bio):
+    (line,) = ln.classify([text])
+    assert (line.reason == "author_bio") is bio
+
+
+# --- lists of headlines cut short to one width ----------------------------------------------------
+CUT = ["23 things every harbour visitor learns the hard…", "21 boats that look wonderful in the…",
+       "Here is what the ferry looks like after a…", "34 reasons never to leave the island", "The 43 times the pier made us…"]
+
+
+def test_a_list_of_cut_headlines_is_a_teaser_list():
+    texts = ["Harbour board backs channel dredging", *CUT, "By Jane Doe", "March 9, 2024", *LONGER]
+    record = stage.clean_lines(texts)
+    assert record["paragraphs"] == LONGER
+    marked = sections.mark_cut_headlines(ln.classify(CUT))
+    assert [line.reason for line in marked] == ["teasers"] * 5
+
+
+@pytest.mark.parametrize("lines", [
+    CUT[:2],  # two are not a list
+    ["He paused…", ARTICLE[0], ARTICLE[1], "And then…", ARTICLE[2], "Silence…"],  # far apart
+    ["The end. ...", "The vote. ...", "The start. ..."],  # an ellipsis after a full stop: not a cut word
+])
+def test_cut_headlines_need_three_close_together(lines):
+    classified = ln.classify(lines)
+    assert sections.mark_cut_headlines(classified) == classified

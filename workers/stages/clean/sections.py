@@ -253,6 +253,35 @@ def mark_read_more_teasers(lines: list[ln.Line]) -> list[ln.Line]:
     return out
 
 
+CUT_HEADLINES_MIN = 3  # cut headlines in one list
+CUT_HEADLINE_MAX_WORDS = 15
+_CUT_GAP = 2  # lines between two cut headlines of one list (an uncut one that fitted)
+
+
+def mark_cut_headlines(lines: list[ln.Line]) -> list[ln.Line]:
+    """The lines with lists of cut headlines marked "teasers": CUT_HEADLINES_MIN or more short lines
+    (at most CUT_HEADLINE_MAX_WORDS words) that end in an ellipsis after a word (vocabulary.CUT_HEADLINE:
+    "Harbour cats that will make you…"), at most _CUT_GAP lines apart, and the short lines between them.
+    A teaser box cuts its headlines to one width; an article's sentences do not trail off line after line."""
+    cut = [i for i, line in enumerate(lines)
+           if line.n <= CUT_HEADLINE_MAX_WORDS and line.kind != "boilerplate" and _cut_headline(line.text)]
+    out = list(lines)
+    group: list[int] = []
+    for i in cut + [len(lines) + _CUT_GAP + 1]:
+        if group and i - group[-1] > _CUT_GAP:
+            if len(group) >= CUT_HEADLINES_MIN:
+                for k in range(group[0], group[-1] + 1):
+                    if k in group or out[k].kind == ln.SHORT:
+                        out[k] = _as_chrome(out[k], "teasers")
+            group = []
+        group.append(i)
+    return out
+
+
+def _cut_headline(text: str) -> bool:
+    return text.endswith(("…", "...")) and v.CUT_HEADLINE.search(text) is not None
+
+
 def _read_more_tail(text: str) -> bool:
     """An excerpt cut short and its read-more link glued on one line (vocabulary.READ_MORE_TAIL)."""
     tail = text[-40:]

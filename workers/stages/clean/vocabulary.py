@@ -179,14 +179,16 @@ SITE_NOTICE = re.compile(
     re.IGNORECASE,
 )
 # a journalist's bio line, e.g. "Jane Doe is a reporter covering ..."
+# a bio's subject: a name of 2-4 words, capitalised or a name particle ("Ana de Vries", "Luca di Marco")
+_BIO_NAME = r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|de|del|della|der|di|van|von|da|dos|du|bin|ibn)){1,3}"
 AUTHOR_BIO = re.compile(
-    r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3} (?:is|was|has been|covers|writes)\b[^\n]{0,120}?"
+    rf"^{_BIO_NAME} (?:is|was|has been|covers|writes)\b[^\n]{{0,120}}?"
     r"\b(?:reporter|correspondent|editor|writer|journalist|columnist|contributor|producer|"
     r"author|bureau chief|staff writer|based in)\b",
 )
 # a bio without a role word ("Jane Doe covers farming for the paper") or a reach-the-author line
 AUTHOR_BIO_VERB = re.compile(
-    r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3} (?:covers|reports on|writes about|"
+    rf"^{_BIO_NAME} (?:covers|reports on|writes about|"
     # "Jane Doe is an economist and writes about ...", "... is a lawyer who writes on ..."
     r"(?:is|was) (?:an?|the) [\w'’ -]{1,60}? (?:and|who) (?:writes|reports|blogs) (?:about|on|for)\b)"
 )
@@ -397,6 +399,8 @@ READ_MORE_TAIL = re.compile(
     r"(?:\s*(?:…|\.\.\.|»|›|>|→))?(?: read more)?\s*[\])]?\s*[»›>→]?$",
     re.IGNORECASE,
 )
+# a headline cut short to fit a teaser box: words, then an ellipsis ("21 harbours you must see before…")
+CUT_HEADLINE = re.compile(r"\w[\w'’”\"),:;-]?\s?(?:…|\.\.\.)$")
 # the sections of a recipe card: its ingredient list and its method (core._keep_recipe)
 RECIPE_INGREDIENTS = re.compile(r"^ingredients\s*:?$", re.IGNORECASE)
 RECIPE_METHOD = re.compile(
