@@ -230,3 +230,22 @@ def test_a_list_of_cut_headlines_is_a_teaser_list():
 def test_cut_headlines_need_three_close_together(lines):
     classified = ln.classify(lines)
     assert sections.mark_cut_headlines(classified) == classified
+
+
+# --- a cookie notice is the site speaking to its reader; prose about cookies is not one -----------
+@pytest.mark.parametrize(
+    ("text", "notice"),
+    [
+        ("We use cookies to improve your experience on our site. By continuing to browse you agree to this.", True),
+        ("This website uses cookies. Accept all cookies or manage your cookie settings.", True),
+        ("Please accept video cookies to play this clip. By accepting you will see content from a third party.", True),
+        ("Privacy & Cookies", True),
+        ("Some browsers do not send third-party cookies by default, and others scope cookies so that no single "
+         "company sees your whole browsing history.", False),
+        ("Even if you never click the button, your browser sends a request with its cookies to the harbour "
+         "board's servers each time a page with the button loads.", False),
+    ],
+)
+def test_cookie_notice_rows(text, notice):
+    (line,) = ln.classify([text])
+    assert (line.reason == "cookie_notice") is notice

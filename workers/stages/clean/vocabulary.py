@@ -108,8 +108,13 @@ POST_FOOTER = re.compile(
     r"author|recent posts|about the author|latest posts by .{1,40}|view all posts by .{1,40}|more (?:posts|articles|stories) by .{1,40})$",
     re.IGNORECASE,
 )
+# what makes a line that names cookies the site's notice to its reader, not prose about cookies ("some
+# browsers do not send third-party cookies by default"): the site speaking, a consent, a policy or setting
 COOKIE_CONTEXT = re.compile(
-    r"\b(?:accept|consent|privacy|use of|we use|this (?:site|website)|browsing|settings|preferences)\b",
+    r"\b(?:we(?: and our partners)? use|(?:this |our )?(?:site|website|page|app) uses|uses cookies|use of cookies|"
+    r"(?:cookie|privacy) (?:policy|settings|preferences|notice|statement|choices)|privacy (?:&|and) cookies|"
+    r"accept(?:ing)?(?: all| \w+)? cookies|by (?:continuing|using|clicking|browsing|staying|accepting)|"
+    r"you (?:agree|consent|accept)|(?:manage|change) (?:your )?(?:cookie|preferences|settings)|privacy policy|consent)\b",
     re.IGNORECASE,
 )
 PROMO = re.compile(
