@@ -97,6 +97,8 @@ def test_an_article_across_two_charts_stays_one_run():
         ("Flag this comment Flag this comment", True),
         ("How Harbours Silt Up How Harbours Silt Up How Harbours Silt Up", True),
         ("Harbour Review Harbour Review", True),
+        ("How Harbours Silt Up Over Years How Harbours Silt Up Over Years How Harbours Sil", True),  # the last cut
+        ("How Harbours Silt Up Over Years How Harbours", False),  # one copy and a part: a stutter, not a label
         ("Going, going, gone.", False),
         ("He said no. He said no.", False),  # copies under 12 characters
         ("The board said yes, and the board said yes again on Monday.", False),
@@ -249,3 +251,13 @@ def test_cut_headlines_need_three_close_together(lines):
 def test_cookie_notice_rows(text, notice):
     (line,) = ln.classify([text])
     assert (line.reason == "cookie_notice") is notice
+
+
+# --- more teaser-list headings: ranked lists with a section, "next up", what others read --------------
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Most Read Business Stories", "teasers"), ("Most read in Sport", "teasers"), ("Next Up In Culture", "teasers"),
+    ("Next up", "teasers"), ("Other People Are Reading", "teasers"), ("What people are reading now", "teasers"),
+    ("Most read business people said", None), ("Next up for the harbour board is a vote", None),
+])
+def test_more_teaser_headings(text, kind):
+    assert sections.heading_kind(text) == kind
