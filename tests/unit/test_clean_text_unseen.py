@@ -261,3 +261,16 @@ def test_cookie_notice_rows(text, notice):
 ])
 def test_more_teaser_headings(text, kind):
     assert sections.heading_kind(text) == kind
+
+
+def test_one_cut_excerpt_does_not_make_a_single_read_more_link_a_list():
+    # a "Keep reading" link under the article's paragraph, and one excerpt elsewhere: no list of either
+    texts = [*ARTICLE, "Keep reading", "The latest on harbours, from dredging to ferries and more",
+             "Jane Doe writes about harbours for the paper... more"]
+    lines = ln.classify(texts)
+    assert sections.mark_read_more_teasers(lines)[:3] == lines[:3]
+
+
+def test_dialogue_trailing_off_is_not_a_cut_headline_list():
+    lines = ln.classify(["Hmmm...", "These vapors...", "Oh...", "Well, I never..."])
+    assert sections.mark_cut_headlines(lines) == lines

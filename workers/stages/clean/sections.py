@@ -233,16 +233,16 @@ def mark_read_more_teasers(lines: list[ln.Line]) -> list[ln.Line]:
     and the headline line above that. The summaries are well-formed prose, often longer than the
     article above them; the repeated link says what they are (a blog's or a section's story list).
     An excerpt cut short with the link glued on ("… Read more": vocabulary.READ_MORE_TAIL) is a
-    teaser's summary too, and counts as one of the links."""
+    teaser's summary, when the page repeats that shape too."""
     links = [i for i, line in enumerate(lines)
              if len(line.text) <= 40 and _READ_MORE_MATCH(line.text)]
     tails = [i for i, line in enumerate(lines) if _read_more_tail(line.text)]
-    if len(links) + len(tails) < 2:
+    if len(links) < 2 and len(tails) < 2:
         return lines
     out = list(lines)
-    for i in tails:  # the excerpt and its link on one line: that line is the teaser's summary
+    for i in tails if len(tails) >= 2 else ():  # the excerpt and its link on one line: the teaser's summary
         out[i] = _as_chrome(out[i], "teasers")
-    for i in links:
+    for i in links if len(links) >= 2 else ():
         out[i] = _as_chrome(out[i], "teasers")
         j = i - 1
         if j >= 0 and out[j].kind == ln.PROSE and out[j].n <= TEASER_SUMMARY_MAX_WORDS:
@@ -254,17 +254,17 @@ def mark_read_more_teasers(lines: list[ln.Line]) -> list[ln.Line]:
 
 
 CUT_HEADLINES_MIN = 3  # cut headlines in one list
-CUT_HEADLINE_MAX_WORDS = 15
+CUT_HEADLINE_MIN_WORDS, CUT_HEADLINE_MAX_WORDS = 4, 15  # a headline, not a trailing-off "Hmm..." of dialogue
 _CUT_GAP = 2  # lines between two cut headlines of one list (an uncut one that fitted)
 
 
 def mark_cut_headlines(lines: list[ln.Line]) -> list[ln.Line]:
     """The lines with lists of cut headlines marked "teasers": CUT_HEADLINES_MIN or more short lines
-    (at most CUT_HEADLINE_MAX_WORDS words) that end in an ellipsis after a word (vocabulary.CUT_HEADLINE:
+    (CUT_HEADLINE_MIN_WORDS to CUT_HEADLINE_MAX_WORDS words) that end in an ellipsis after a word (vocabulary.CUT_HEADLINE:
     "Harbour cats that will make you…"), at most _CUT_GAP lines apart, and the short lines between them.
     A teaser box cuts its headlines to one width; an article's sentences do not trail off line after line."""
-    cut = [i for i, line in enumerate(lines)
-           if line.n <= CUT_HEADLINE_MAX_WORDS and line.kind != "boilerplate" and _cut_headline(line.text)]
+    cut = [i for i, line in enumerate(lines) if CUT_HEADLINE_MIN_WORDS <= line.n <= CUT_HEADLINE_MAX_WORDS
+           and line.kind != "boilerplate" and _cut_headline(line.text)]
     out = list(lines)
     group: list[int] = []
     for i in cut + [len(lines) + _CUT_GAP + 1]:
