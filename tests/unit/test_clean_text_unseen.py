@@ -274,3 +274,23 @@ def test_one_cut_excerpt_does_not_make_a_single_read_more_link_a_list():
 def test_dialogue_trailing_off_is_not_a_cut_headline_list():
     lines = ln.classify(["Hmmm...", "These vapors...", "Oh...", "Well, I never..."])
     assert sections.mark_cut_headlines(lines) == lines
+
+
+# --- a comment widget's sign-in prompts and status messages ---------------------------------------
+@pytest.mark.parametrize(("text", "chrome"), [
+    ("Sign in to post a reply.", True), ("Sign in to comment", True), ("Please sign in.", True),
+    ("Sorry, we can’t load comments right now. Try again.", True), ("Rating failed. Try again.", True),
+    ("There was a problem. Please refresh the page and try again.", True), ("Something went wrong", True),
+    ("The harbour board said something went wrong with the dredger.", False),
+    ("Sign in to the harbour office is required for all visiting crews.", False),
+])
+def test_comment_widget_prompts_and_status_messages(text, chrome):
+    (line,) = ln.classify([text])
+    assert (line.kind == "boilerplate") is chrome
+
+
+def test_a_tag_list_and_comment_widget_under_the_article_are_left_out():
+    texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", *LONGER,
+             "* Politics & Government", "* Harbours", "Sign in to post a reply.", "Rating failed. Try again.",
+             "Request failed. Try again.", "Comments (12)", "Sign in to post a comment."]
+    assert stage.clean_lines(texts)["paragraphs"] == LONGER
