@@ -294,3 +294,19 @@ def test_a_tag_list_and_comment_widget_under_the_article_are_left_out():
              "* Politics & Government", "* Harbours", "Sign in to post a reply.", "Rating failed. Try again.",
              "Request failed. Try again.", "Comments (12)", "Sign in to post a comment."]
     assert stage.clean_lines(texts)["paragraphs"] == LONGER
+
+
+# --- a ranked teaser list (1, 2, 3 ...) whose items carry a summary sentence ----------------------
+RANKED = [f"{k}. Harbour story number {k} is the {k}th most read today The board said more. It is a summary of it."
+          for k in range(1, 6)]
+
+
+def test_a_ranked_list_under_a_most_read_heading_is_a_teaser_list():
+    texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", *LONGER, "Most Read", *RANKED]
+    assert stage.clean_lines(texts)["paragraphs"] == LONGER
+
+
+@pytest.mark.parametrize("items", [RANKED[:1], [RANKED[0], RANKED[2], RANKED[1]]])
+def test_one_numbered_line_or_a_broken_count_is_no_ranking(items):
+    lines = ln.classify(["Most Read", *items])
+    assert sections._bullet_run(lines, [None] * len(lines), 1) == 1

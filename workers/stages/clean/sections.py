@@ -34,6 +34,7 @@ from workers.stages.clean import vocabulary as v
 from workers.stages.clean.fastmatch import first_char_gate, first_char_union
 
 TEASER_MAX_WORDS = 30
+RANKED_ITEM_MAX_WORDS = 60  # a ranked teaser: headline and a one- or two-sentence summary
 SIGNUP_PITCH_MAX_WORDS = 25
 _HEADING_MAX_CHARS = 80
 _INNER_SENTENCE = re.compile(r"[a-z0-9)]{2}[.!?] +[A-Z\"“]")
@@ -181,12 +182,17 @@ def mark(lines: list[ln.Line], kinds: list[str | None] | None = None) -> list[ln
 
 def _bullet_run(lines: list[ln.Line], kinds: list[str | None], start: int) -> int:
     """The end of a list of teaser items from start, each a bullet item ("* Headline!", "* Headline")
-    of teaser length: a list's marker is its shape, whether a headline ends in "!" or not; start
-    when the line at start is no bullet item."""
+    of teaser length: a list's marker is its shape, whether a headline ends in "!" or not; or a ranked
+    list numbered 1, 2, 3 ... whose items carry a summary after the headline (at most
+    RANKED_ITEM_MAX_WORDS words each); start when the line at start is neither."""
     j = start
     while j < len(lines) and kinds[j] is None and v.BULLET.match(lines[j].text) and _is_teaser(lines[j]):
         j += 1
-    return j
+    rank = 1
+    while (j < len(lines) and kinds[j] is None and lines[j].n <= RANKED_ITEM_MAX_WORDS
+           and lines[j].text.startswith((f"{rank}. ", f"{rank}) "))):
+        j, rank = j + 1, rank + 1
+    return j if rank != 2 else j - 1  # one numbered line is no ranking
 
 
 def _next_hard_end(lines: list[ln.Line], start: int) -> int:
