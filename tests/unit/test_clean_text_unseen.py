@@ -310,3 +310,26 @@ def test_a_ranked_list_under_a_most_read_heading_is_a_teaser_list():
 def test_one_numbered_line_or_a_broken_count_is_no_ranking(items):
     lines = ln.classify(["Most Read", *items])
     assert sections._bullet_run(lines, [None] * len(lines), 1) == 1
+
+
+# --- a media player's caption shown twice, and its countdown ---------------------------------------
+CAPTION = "Crews worked through the night to clear the silt from the outer channel of the harbour."
+
+
+@pytest.mark.parametrize("between", [[], ["Caption"], ["View Photos"]])
+def test_a_caption_written_twice_in_a_row_is_a_caption(between):
+    texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", *LONGER[:3], CAPTION, *between,
+             CAPTION, "Wait 1 second to continue.", *LONGER[3:]]
+    assert stage.clean_lines(texts)["paragraphs"] == LONGER
+
+
+def test_a_paragraph_repeated_further_away_keeps_its_first_copy():
+    texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", CAPTION, *LONGER, CAPTION]
+    assert stage.clean_lines(texts)["paragraphs"] == [CAPTION, *LONGER]
+
+
+@pytest.mark.parametrize(("text", "chrome"), [("Wait 1 second to continue.", True), ("Wait 5 seconds to continue", True),
+                                              ("Now watching", True), ("Wait a second, the board said.", False)])
+def test_video_player_countdown_rows(text, chrome):
+    (line,) = ln.classify([text])
+    assert (line.kind == "boilerplate") is chrome

@@ -501,7 +501,8 @@ def clean_lines(
             keep_flags = keep_flags[:MAX_LINES]
     lines = ln.classify(texts)
     kinds = sections.line_kinds(lines)  # each line's section kind, asked once: mark and the closing headings read it
-    lines = sections.mark_cut_headlines(sections.mark_read_more_teasers(sections.mark(lines, kinds)))
+    lines = sections.mark_read_more_teasers(sections.mark(lines, kinds))
+    lines = sections.mark_doubled_captions(sections.mark_cut_headlines(lines))
 
     # 1. which lines are article text
     keep = _article_lines(lines, kinds, trusted=trusted, keep_flags=keep_flags, votes=votes)

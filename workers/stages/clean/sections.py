@@ -284,6 +284,21 @@ def mark_cut_headlines(lines: list[ln.Line]) -> list[ln.Line]:
     return out
 
 
+def mark_doubled_captions(lines: list[ln.Line]) -> list[ln.Line]:
+    """The lines with a sentence written twice in a row (or over one label line between) marked
+    "caption", both copies: a media player or gallery shows its caption twice (the slide's and the
+    thumbnail's), which an article's paragraph never is; a paragraph repeated further away is left
+    to the repeated-paragraph rule."""
+    out = lines
+    for i in range(1, len(lines)):
+        for j in (i - 1, i - 2):  # right above, or over one label line ("Caption", "View Photos")
+            if j >= 0 and lines[i] is lines[j] and lines[i].kind in ln.CONTENT_KINDS:  # one Line per text
+                if out is lines:
+                    out = list(lines)
+                out[i] = out[j] = _as_chrome(lines[i], "caption")
+    return out
+
+
 def _cut_headline(text: str) -> bool:
     return text.endswith(("…", "...")) and v.CUT_HEADLINE.search(text) is not None
 

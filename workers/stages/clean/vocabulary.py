@@ -58,6 +58,7 @@ UI_LINE = re.compile(
     r"videos?|photos?|pictures?|gallery|photo gallery|image \d+ of \d+|\d+ of \d+|"
     r"skip to (?:main )?content|skip navigation|menu|main menu|navigation|home|homepage|search(?: for| this (?:site|website|blog))?|close|"
     r"open|back to top|next(?: article| story)?|previous(?: article| story)?|prev|load more|show more|"
+    r"wait \d{1,2} seconds? to continue|now (?:watching|playing)|"  # a video player's countdown and label
     r"sign ?in|log ?in|sign ?up|log ?out|register|subscribe(?: now)?|account|my account|profile|please (?:sign|log) ?in|"
     # a widget's status message: "Rating failed. Try again.", "There was a problem. Please refresh the page and try again."
     r"(?:something went wrong|(?:rating|request|loading|upload|submission) failed|there was (?:a|an) (?:problem|error))"
