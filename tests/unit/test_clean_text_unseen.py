@@ -333,3 +333,11 @@ def test_a_paragraph_repeated_further_away_keeps_its_first_copy():
 def test_video_player_countdown_rows(text, chrome):
     (line,) = ln.classify([text])
     assert (line.kind == "boilerplate") is chrome
+
+
+# --- an item heading that opens with a quoted title ------------------------------------------------
+@pytest.mark.parametrize(("heading", "kept"), [("“Harbour Lights” ($30)", True), ("\"Tide Runner\" (free)", True),
+                                               ("“and then the tide” ($30)", False)])
+def test_a_subheading_opening_with_a_quoted_title(heading, kept):
+    texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", *LONGER[:3], heading, *LONGER[3:]]
+    assert (heading in stage.clean_lines(texts)["paragraphs"]) is kept

@@ -51,6 +51,7 @@ _TAB_TITLE_MIN_WORDS = 3
 _META_PARTS = re.compile(r"\s+[|•·]\s+")
 _PULL_QUOTE_MIN_WORDS = 5
 _SUBHEAD_MAX_WORDS = 10
+_OPENING_QUOTES = "\"'“‘«„"
 _PROMO_HEADLINE_MIN_WORDS = 5
 _COLON_BLOCK_MAX = 12
 _HEADER_LINE_MAX_WORDS = 60  # a standfirst is at most this long
@@ -1085,7 +1086,7 @@ def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, en
                         (lines[i + 1].kind == ln.PROSE or md.BULLET.match(lines[i + 1].text) is not None
                          or _numbered_heading(lines, i + 1, end))
                         and (2 <= line.n <= _SUBHEAD_MAX_WORDS or _one_word_heading(line, lines[before]))
-                        and text[:1].isupper()
+                        and text.lstrip(_OPENING_QUOTES)[:1].isupper()  # "“Rez Infinite” ($30)": a quoted title
                         and not text.endswith((":", ",", ";"))
                         and (_subheading_shaped(text, lines[i + 1].text) or _list_heading(lines, i + 1, end))
                     )
