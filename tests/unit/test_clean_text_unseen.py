@@ -341,3 +341,19 @@ def test_video_player_countdown_rows(text, chrome):
 def test_a_subheading_opening_with_a_quoted_title(heading, kept):
     texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", *LONGER[:3], heading, *LONGER[3:]]
     assert (heading in stage.clean_lines(texts)["paragraphs"]) is kept
+
+
+# --- a subheading that repeats words of the text is not a pull quote -------------------------------
+def test_a_subheading_naming_words_of_the_text_is_kept():
+    heading = "Silt from the outer channel"
+    section = "The silt from the outer channel will be taken by barge to a site far out at sea, the board said."
+    texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", *ARTICLE, heading, section,
+             *LONGER[3:]]
+    assert heading in stage.clean_lines(texts)["paragraphs"]
+
+
+def test_a_pull_quote_sentence_is_still_dropped():
+    quote = "“The channel had silted up faster than expected”"
+    texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", *ARTICLE[:2], quote,
+             *ARTICLE[2:], *LONGER[3:]]
+    assert quote not in stage.clean_lines(texts)["paragraphs"]

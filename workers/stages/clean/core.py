@@ -616,7 +616,8 @@ def clean_lines(
         if k in seen:
             removed["repeated_paragraph"] += 1
             continue
-        if line.kind != ln.PROSE and line.n >= _PULL_QUOTE_MIN_WORDS and not md.BULLET.match(text):
+        if line.kind != ln.PROSE and line.n >= _PULL_QUOTE_MIN_WORDS and not md.BULLET.match(text) \
+                and not _plain_subheading(line):
             # a pull quote: a display line whose words are a passage of the article's prose
             if prose_key is None:
                 # key() works character by character: the key of the joined lines is the joined keys
@@ -1464,6 +1465,13 @@ def _section_heading_echo(heading: str, below: str) -> bool:
     words = md.content_words(heading)
     shared = words & md.content_words(below)
     return len(shared) >= _ECHO_MIN_WORDS and len(shared) >= _ECHO_SHARE * len(words)
+
+
+def _plain_subheading(line: ln.Line) -> bool:
+    """A short line without a sentence end or quotation marks ("Information from other users"): a
+    subheading that names what the paragraphs under it say, never a pull quote, which is a sentence
+    or a quotation lifted from the text."""
+    return line.n <= _SUBHEAD_MAX_WORDS and not line.terminal and not ln.has_quotes(line.text)
 
 
 def _title_cased(words: list[str]) -> bool:
