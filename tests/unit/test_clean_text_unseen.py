@@ -357,3 +357,14 @@ def test_a_pull_quote_sentence_is_still_dropped():
     texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", *ARTICLE[:2], quote,
              *ARTICLE[2:], *LONGER[3:]]
     assert quote not in stage.clean_lines(texts)["paragraphs"]
+
+
+@pytest.mark.parametrize(("text", "plain"), [
+    ("Silt from the outer channel", True), ("friendship with the harbour board. Gifts on", False),
+    ("(right) in front of the pier", False), ("The process should be familiar by now:", False),
+    ("‘It is impossible to overstate the dredging’", False), ("“Silt from the outer channel”", False),
+    ("For loved or liked gifts, the board will say", False),
+])
+def test_plain_subheading_rows(text, plain):
+    (line,) = ln.classify([text])
+    assert stage._plain_subheading(line) is plain

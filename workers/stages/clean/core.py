@@ -1468,10 +1468,12 @@ def _section_heading_echo(heading: str, below: str) -> bool:
 
 
 def _plain_subheading(line: ln.Line) -> bool:
-    """A short line without a sentence end or quotation marks ("Information from other users"): a
-    subheading that names what the paragraphs under it say, never a pull quote, which is a sentence
-    or a quotation lifted from the text."""
-    return line.n <= _SUBHEAD_MAX_WORDS and not line.terminal and not ln.has_quotes(line.text)
+    """A short capitalised line without a sentence end, quotation marks, a comma or a trailing colon
+    ("Information from other users"): a subheading that names what the paragraphs under it say, never
+    a pull quote, which is a sentence or a quotation lifted from the text (nor a fragment of one)."""
+    text = line.text
+    return (line.n <= _SUBHEAD_MAX_WORDS and not line.terminal and text[:1].isupper() and ", " not in text
+            and not text.endswith((":", ",", ";", "-")) and not ln.has_quotes(text))
 
 
 def _title_cased(words: list[str]) -> bool:
