@@ -368,3 +368,9 @@ def test_a_pull_quote_sentence_is_still_dropped():
 def test_plain_subheading_rows(text, plain):
     (line,) = ln.classify([text])
     assert stage._plain_subheading(line) is plain
+
+
+@pytest.mark.parametrize(("heading", "kept"), [("Wrap-up", True), ("Background", True), ("-", False)])
+def test_a_one_word_heading_may_be_hyphenated(heading, kept):
+    texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", *LONGER[:3], heading, *LONGER[3:]]
+    assert (heading in stage.clean_lines(texts)["paragraphs"]) is kept

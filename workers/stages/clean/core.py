@@ -1322,7 +1322,7 @@ def _one_word_heading(line: ln.Line, before: ln.Line) -> bool:
     return (
         line.n == 1
         and len(text) >= 4
-        and text.isalpha()
+        and text.replace("-", "").isalpha()  # "Results", "Wrap-up"
         and before.kind == ln.PROSE
         and before.terminal
         and text.casefold() not in v.UI_WORDS
