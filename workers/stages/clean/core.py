@@ -51,6 +51,7 @@ _TAB_TITLE_MIN_WORDS = 3
 _META_PARTS = re.compile(r"\s+[|•·]\s+")
 _PULL_QUOTE_MIN_WORDS = 5
 _SUBHEAD_MAX_WORDS = 10
+_OPENING_QUOTES = "\"'“‘«„"
 _PROMO_HEADLINE_MIN_WORDS = 5
 _COLON_BLOCK_MAX = 12
 _HEADER_LINE_MAX_WORDS = 60  # a standfirst is at most this long
@@ -504,6 +505,7 @@ def clean_lines(
     if votes is not None:
         kinds = voting.cell_kinds(lines, kinds, votes.get("table_cells") or set())
     lines = sections.mark_read_more_teasers(sections.mark(lines, kinds))
+    lines = sections.mark_doubled_captions(sections.mark_cut_headlines(lines))
 
     # 1. which lines are article text
     keep = _article_lines(lines, kinds, trusted=trusted, keep_flags=keep_flags, votes=votes)
@@ -616,7 +618,8 @@ def clean_lines(
         if k in seen:
             removed["repeated_paragraph"] += 1
             continue
-        if line.kind != ln.PROSE and line.n >= _PULL_QUOTE_MIN_WORDS and not md.BULLET.match(text):
+        if line.kind != ln.PROSE and line.n >= _PULL_QUOTE_MIN_WORDS and not md.BULLET.match(text) \
+                and not _plain_subheading(line):
             # a pull quote: a display line whose words are a passage of the article's prose
             if prose_key is None:
                 # key() works character by character: the key of the joined lines is the joined keys
@@ -1086,9 +1089,9 @@ def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, en
                         (lines[i + 1].kind == ln.PROSE or md.BULLET.match(lines[i + 1].text) is not None
                          or _numbered_heading(lines, i + 1, end))
                         and (2 <= line.n <= _SUBHEAD_MAX_WORDS or _one_word_heading(line, lines[before]))
-                        and text[:1].isupper()
+                        and text.lstrip(_OPENING_QUOTES)[:1].isupper()  # "“Rez Infinite” ($30)": a quoted title
                         and not text.endswith((":", ",", ";"))
-                        and (_subheading_shaped(text) or _list_heading(lines, i + 1, end))
+                        and (_subheading_shaped(text, lines[i + 1].text) or _list_heading(lines, i + 1, end))
                     )
                 )
             ):
@@ -1321,7 +1324,7 @@ def _one_word_heading(line: ln.Line, before: ln.Line) -> bool:
     return (
         line.n == 1
         and len(text) >= 4
-        and text.isalpha()
+        and text.replace("-", "").isalpha()  # "Results", "Wrap-up"
         and before.kind == ln.PROSE
         and before.terminal
         and text.casefold() not in v.UI_WORDS
@@ -1436,11 +1439,14 @@ def _short_or_sentence(line: ln.Line) -> bool:
     return line.kind == ln.SHORT or line.kind == ln.SENTENCE
 
 
-def _subheading_shaped(text: str) -> bool:
-    """Not a headline promo, photo credit/caption label, outlet or person's name, or a reader prompt."""
+def _subheading_shaped(text: str, below: str = "") -> bool:
+    """Not a headline promo, photo credit/caption label, outlet or person's name, or a reader prompt.
+    below: the paragraph under the line; a headline-shaped line whose content words it takes up is
+    the heading of that section, not a promo for another story."""
     words = text.split()
     # a Title Case promo headline; a short sentence-case heading ("What did not work") is fine
-    if md.headline_shaped(text) and (len(words) >= _PROMO_HEADLINE_MIN_WORDS or _title_cased(words)):
+    if md.headline_shaped(text) and (len(words) >= _PROMO_HEADLINE_MIN_WORDS or _title_cased(words)) \
+            and not _section_heading_echo(text, below):
         return False
     if md.has_caption_trigger(text.casefold()) or md.looks_like_outlet(text):
         return False
@@ -1448,6 +1454,28 @@ def _subheading_shaped(text: str) -> bool:
         return False
     # "Jane Doe": capitalised words and no function word
     return not (md.standalone_name(text) and v.STOPWORDS.isdisjoint(w.casefold() for w in words))
+
+
+_ECHO_MIN_WORDS = 2  # content words of a heading the paragraph under it repeats
+_ECHO_SHARE = 0.5
+
+
+def _section_heading_echo(heading: str, below: str) -> bool:
+    """The paragraph under a headline-shaped line repeats at least _ECHO_MIN_WORDS and _ECHO_SHARE of
+    its content words: it is that section's subheading ("Make a List of What You Own" over "Write
+    down everything you own ... the list"), not a link to another story dropped into the article."""
+    words = md.content_words(heading)
+    shared = words & md.content_words(below)
+    return len(shared) >= _ECHO_MIN_WORDS and len(shared) >= _ECHO_SHARE * len(words)
+
+
+def _plain_subheading(line: ln.Line) -> bool:
+    """A short capitalised line without a sentence end, quotation marks, a comma or a trailing colon
+    ("Information from other users"): a subheading that names what the paragraphs under it say, never
+    a pull quote, which is a sentence or a quotation lifted from the text (nor a fragment of one)."""
+    text = line.text
+    return (line.n <= _SUBHEAD_MAX_WORDS and not line.terminal and text[:1].isupper() and ", " not in text
+            and not text.endswith((":", ",", ";", "-")) and not ln.has_quotes(text))
 
 
 def _title_cased(words: list[str]) -> bool:

@@ -24,7 +24,7 @@ _QUOTE_RE = re.compile(r"[\"“”«»„]")
 _HARD_END = re.compile(
     r"^(?:comments?(?: \(\d+\))?|\d+ comments?|no comments?|post a comment|leave a (?:comment|reply)|"
     r"add a comment|join the (?:conversation|discussion)|about the author|guest ?book(?: \(\d+(?: entries| comments)?\))?|"
-    r"\d+ (?:guest ?book )?entries)[.:!]?$",
+    r"\d+ (?:guest ?book )?entries)(?:[.:!]| ?[»›→])?$",
     re.IGNORECASE,
 )
 
@@ -116,6 +116,8 @@ def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
         return "ui_vocabulary"
     if row is not None:
         return row  # end_marker, about_section, credits
+    if _SAID_TWICE_MIN <= length <= _SAID_TWICE_MAX and said_twice(text):
+        return "ui_vocabulary"  # "Rate this Recipe Rate this Recipe": a link and its label, a card's title thrice
     if length <= 60 and " " not in text and "." in text and v.BARE_DOMAIN.match(text):
         return "credits"  # "EXAMPLENEWS.COM": the source credit of copied text
     if length <= 300 and "©" in text and v.COPYRIGHT.search(text):
@@ -142,6 +144,19 @@ def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
     ):
         return "author_bio"
     return None
+
+
+_SAID_TWICE_MIN, _SAID_TWICE_MAX = 25, 400  # two copies of at least 12 characters; a card title thrice
+
+
+def said_twice(text: str) -> bool:
+    """The line is one phrase of 12 or more characters written two or more times in a row, nothing else
+    but a last copy cut short ("Delete comment Delete comment", "How Stores Work How Stores Work How
+    Sto"): a dump joins an element's copies (a link, its title attribute, an image's alt text), which no
+    sentence does."""
+    period = text.find(text[:12], 12)  # where the second copy starts, after a space
+    return (period > 12 and text[period - 1] == " " and len(text) >= 2 * period - 1
+            and text[period:] == text[: len(text) - period])
 
 
 def _labelled_notice(text: str) -> bool:
@@ -208,11 +223,16 @@ def classify(texts: list[str]) -> list[Line]:
             line.kind = SHORT
             repeated = len(text) <= 80 and counts[text.casefold()] > 1
             line.score = -6.0 if repeated else -3.0
+            if len(text) <= _FIGURE_LABEL_MAX_CHARS and _DIGIT.search(text) and not _LETTER.search(text):
+                line.score = 0.0  # a chart's axis label or data value ("$915", "’17", "13.0%"): no chrome word
         lines.append(line)
     return lines
 
 
 _LIST_SEPARATORS = re.compile(r"[,;]")
+_FIGURE_LABEL_MAX_CHARS = 12
+_LETTER = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
 _HARD_END_REASONS = frozenset(("end_marker", "about_section", "comment_heading"))
 
 

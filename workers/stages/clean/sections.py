@@ -7,7 +7,7 @@ after the article. This pass marks:
 
 - ``teasers``: after a related/latest/read-next heading, the run of teaser lines (each at most
   ``TEASER_MAX_WORDS`` words and one sentence, all of one shape: headlines without a full stop or
-  full sentences) up to the first line of another shape or a longer paragraph;
+  full sentences, or bullet items of a list) up to the first line of another shape or a longer paragraph;
 - ``signup``: a newsletter box anywhere ("Get the Energy briefing" and the one line of pitch under
   it, at most ``SIGNUP_PITCH_MAX_WORDS`` words);
 - ``comments``, ``legal``, ``paywall``: after a comments heading, an "About <Organisation>" /
@@ -16,7 +16,8 @@ after the article. This pass marks:
   rest of the page.
 
 A section counts only where it closes the article: the article prose above it (words of prose lines)
-must be at least the prose left below it, not counting legal paragraphs and the paragraphs under
+must be at least the prose left below it (below a teaser list: up to the next hard end of the article,
+such as a comments heading), not counting legal paragraphs and the paragraphs under
 legal headings (a press release's boilerplate is often longer than the release) and subscription
 offers (``is_offer``). A "Related" or
 "Comments" link in the masthead therefore ends nothing. Marked lines become boilerplate lines with
@@ -33,6 +34,7 @@ from workers.stages.clean import vocabulary as v
 from workers.stages.clean.fastmatch import first_char_gate, first_char_union
 
 TEASER_MAX_WORDS = 30
+RANKED_ITEM_MAX_WORDS = 60  # a ranked teaser: headline and a one- or two-sentence summary
 SIGNUP_PITCH_MAX_WORDS = 25
 _HEADING_MAX_CHARS = 80
 _INNER_SENTENCE = re.compile(r"[a-z0-9)]{2}[.!?] +[A-Z\"“]")
@@ -166,8 +168,9 @@ def mark(lines: list[ln.Line], kinds: list[str | None] | None = None) -> list[ln
             shape = out[j].terminal if j < len(out) else None  # teasers share one shape: headlines or sentences
             while j < len(out) and _is_teaser(out[j]) and kinds[j] is None and out[j].terminal == shape:
                 j += 1
+            j = max(j, _bullet_run(out, kinds, i + 1))
             j = max(j, _card_run(out, kinds, i + 1))
-            if above >= below[j]:
+            if above >= below[j] - below[_next_hard_end(out, j)]:
                 for k in range(i, j):
                     out[k] = _as_chrome(out[k], kind)
                 i = j
@@ -175,6 +178,28 @@ def mark(lines: list[ln.Line], kinds: list[str | None] | None = None) -> list[ln
         above += line.n if line.kind == ln.PROSE else 0
         i += 1
     return out
+
+
+def _bullet_run(lines: list[ln.Line], kinds: list[str | None], start: int) -> int:
+    """The end of a list of teaser items from start, each a bullet item ("* Headline!", "* Headline")
+    of teaser length: a list's marker is its shape, whether a headline ends in "!" or not; or a ranked
+    list numbered 1, 2, 3 ... whose items carry a summary after the headline (at most
+    RANKED_ITEM_MAX_WORDS words each); start when the line at start is neither."""
+    j = start
+    while j < len(lines) and kinds[j] is None and v.BULLET.match(lines[j].text) and _is_teaser(lines[j]):
+        j += 1
+    rank = 1
+    while (j < len(lines) and kinds[j] is None and lines[j].n <= RANKED_ITEM_MAX_WORDS
+           and lines[j].text.startswith((f"{rank}. ", f"{rank}) "))):
+        j, rank = j + 1, rank + 1
+    return j if rank != 2 else j - 1  # one numbered line is no ranking
+
+
+def _next_hard_end(lines: list[ln.Line], start: int) -> int:
+    """The first line from start on that ends the article for good (a comments heading such as
+    "There are 13 comments": lines.Line.hard_end), else len(lines): the prose past it is readers'
+    comments or a footer's, not article left below a teaser list."""
+    return next((k for k in range(start, len(lines)) if lines[k].hard_end), len(lines))
 
 
 CARD_MIN_REPEATS = 2
@@ -212,13 +237,18 @@ def mark_read_more_teasers(lines: list[ln.Line]) -> list[ln.Line]:
     link line (vocabulary.READ_MORE_LINK: "READ THE REST", "Continue reading »"), each one closes a
     teaser: the link, the summary paragraph right above it (at most TEASER_SUMMARY_MAX_WORDS words)
     and the headline line above that. The summaries are well-formed prose, often longer than the
-    article above them; the repeated link says what they are (a blog's or a section's story list)."""
+    article above them; the repeated link says what they are (a blog's or a section's story list).
+    An excerpt cut short with the link glued on ("… Read more": vocabulary.READ_MORE_TAIL) is a
+    teaser's summary, when the page repeats that shape too."""
     links = [i for i, line in enumerate(lines)
              if len(line.text) <= 40 and _READ_MORE_MATCH(line.text)]
-    if len(links) < 2:
+    tails = [i for i, line in enumerate(lines) if _read_more_tail(line.text)]
+    if len(links) < 2 and len(tails) < 2:
         return lines
     out = list(lines)
-    for i in links:
+    for i in tails if len(tails) >= 2 else ():  # the excerpt and its link on one line: the teaser's summary
+        out[i] = _as_chrome(out[i], "teasers")
+    for i in links if len(links) >= 2 else ():
         out[i] = _as_chrome(out[i], "teasers")
         j = i - 1
         if j >= 0 and out[j].kind == ln.PROSE and out[j].n <= TEASER_SUMMARY_MAX_WORDS:
@@ -227,6 +257,56 @@ def mark_read_more_teasers(lines: list[ln.Line]) -> list[ln.Line]:
         if j >= 0 and out[j].kind == ln.SHORT and not out[j].terminal:
             out[j] = _as_chrome(out[j], "teasers")
     return out
+
+
+CUT_HEADLINES_MIN = 3  # cut headlines in one list
+CUT_HEADLINE_MIN_WORDS, CUT_HEADLINE_MAX_WORDS = 4, 15  # a headline, not a trailing-off "Hmm..." of dialogue
+_CUT_GAP = 2  # lines between two cut headlines of one list (an uncut one that fitted)
+
+
+def mark_cut_headlines(lines: list[ln.Line]) -> list[ln.Line]:
+    """The lines with lists of cut headlines marked "teasers": CUT_HEADLINES_MIN or more short lines
+    (CUT_HEADLINE_MIN_WORDS to CUT_HEADLINE_MAX_WORDS words) that end in an ellipsis after a word (vocabulary.CUT_HEADLINE:
+    "Harbour cats that will make you…"), at most _CUT_GAP lines apart, and the short lines between them.
+    A teaser box cuts its headlines to one width; an article's sentences do not trail off line after line."""
+    cut = [i for i, line in enumerate(lines) if CUT_HEADLINE_MIN_WORDS <= line.n <= CUT_HEADLINE_MAX_WORDS
+           and line.kind != "boilerplate" and _cut_headline(line.text)]
+    out = list(lines)
+    group: list[int] = []
+    for i in cut + [len(lines) + _CUT_GAP + 1]:
+        if group and i - group[-1] > _CUT_GAP:
+            if len(group) >= CUT_HEADLINES_MIN:
+                for k in range(group[0], group[-1] + 1):
+                    if k in group or out[k].kind == ln.SHORT:
+                        out[k] = _as_chrome(out[k], "teasers")
+            group = []
+        group.append(i)
+    return out
+
+
+def mark_doubled_captions(lines: list[ln.Line]) -> list[ln.Line]:
+    """The lines with a sentence written twice in a row (or over one label line between) marked
+    "caption", both copies: a media player or gallery shows its caption twice (the slide's and the
+    thumbnail's), which an article's paragraph never is; a paragraph repeated further away is left
+    to the repeated-paragraph rule."""
+    out = lines
+    for i in range(1, len(lines)):
+        for j in (i - 1, i - 2):  # right above, or over one label line ("Caption", "View Photos")
+            if j >= 0 and lines[i] is lines[j] and lines[i].kind in ln.CONTENT_KINDS:  # one Line per text
+                if out is lines:
+                    out = list(lines)
+                out[i] = out[j] = _as_chrome(lines[i], "caption")
+    return out
+
+
+def _cut_headline(text: str) -> bool:
+    return text.endswith(("…", "...")) and v.CUT_HEADLINE.search(text) is not None
+
+
+def _read_more_tail(text: str) -> bool:
+    """An excerpt cut short and its read-more link glued on one line (vocabulary.READ_MORE_TAIL)."""
+    tail = text[-40:]
+    return ("…" in tail or "..." in tail) and v.READ_MORE_TAIL.search(tail) is not None
 
 
 def _as_chrome(line: ln.Line, reason: str) -> ln.Line:

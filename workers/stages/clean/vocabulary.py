@@ -58,7 +58,11 @@ UI_LINE = re.compile(
     r"videos?|photos?|pictures?|gallery|photo gallery|image \d+ of \d+|\d+ of \d+|"
     r"skip to (?:main )?content|skip navigation|menu|main menu|navigation|home|homepage|search(?: for| this (?:site|website|blog))?|close|"
     r"open|back to top|next(?: article| story)?|previous(?: article| story)?|prev|load more|show more|"
-    r"sign ?in|log ?in|sign ?up|log ?out|register|subscribe(?: now)?|account|my account|profile|"
+    r"wait \d{1,2} seconds? to continue|now (?:watching|playing)|"  # a video player's countdown and label
+    r"sign ?in|log ?in|sign ?up|log ?out|register|subscribe(?: now)?|account|my account|profile|please (?:sign|log) ?in|"
+    # a widget's status message: "Rating failed. Try again.", "There was a problem. Please refresh the page and try again."
+    r"(?:something went wrong|(?:rating|request|loading|upload|submission) failed|there was (?:a|an) (?:problem|error))"
+    r"(?:[.!,]? (?:please )?(?:refresh the page and )?try again(?: later)?)?|"
     r"newsletters?|podcasts?|opinion|world|business|sports?|politics|tech(?:nology)?|entertainment|"
     r"health|science|lifestyle|travel|weather|local|national|international|markets?|"
     r"listen(?: to (?:this )?(?:article|story))?|\d+ min(?:ute)?s? read|(?:estimated )?reading time:? .{0,20}|(?:views|hits):|"
@@ -83,18 +87,19 @@ COMMENT_PROMPT = re.compile(
     r"^(?:no comments?|post a comment|leave a (?:comment|reply)|add (?:a |your )?comments?|"
     r"comments?(?: \(\d+\)| \d+)?|\d+ comments?|be the first to comment.{0,40}|"
     r"join the (?:conversation|discussion)|view (?:\d+ )?comments|show comments|hide comments|"
-    r"write a comment|log ?in to (?:comment|reply).{0,40}|you must be logged in.{0,80}|"
+    r"write a comment|(?:log|sign) ?in to (?:post a |leave a |add a )?(?:comment|reply).{0,40}|you must be logged in.{0,80}|"
+    r"(?:sorry,? )?we can(?:no|['’])?t load (?:the )?comments.{0,40}|"
     r"comments are closed|comment(?:ing)? is (?:closed|disabled)|newer posts?|older posts?|"
     r"subscribe to: post comments.{0,20}|what do you think\??|have your say|"
     r"share your (?:thoughts|views)|conversation|guest ?book(?: \(\d+(?: entries| comments)?\))?|"
-    r"\d+ (?:guest ?book )?entries|condolences(?: \(\d+\))?)[.:!]?$",
+    r"\d+ (?:guest ?book )?entries|condolences(?: \(\d+\))?)(?:[.:!]| ?[»›→])?$",
     re.IGNORECASE,
 )
 # the heading over a blog's comments that counts them and may echo the post's title (WordPress and
 # blog themes): "11 responses to “Title”", "5 thoughts on “Title”", "One thought on “Title”",
 # "{ 38 comments… read them below or add one }", "24 comments:"; a hard end of the article
 COMMENT_COUNT_HEADING = re.compile(
-    r"^[{(\[]?\s*(?:\d{1,5}|no|one|two|three|four|five|six|seven|eight|nine|ten) "
+    r"^[{(\[]?\s*(?:there (?:are|is|were|was) )?(?:\d{1,5}|no|one|two|three|four|five|six|seven|eight|nine|ten) "
     r"(?:comments?|responses?|repl(?:y|ies)|thoughts?|reactions?)"
     r"(?: (?:on|to|for|about) [“\"‘'«].{1,200}|\s*(?:…|\.\.\.)[^.!?]{0,60}|:)?\s*[})\]]?$",
     re.IGNORECASE,
@@ -108,8 +113,13 @@ POST_FOOTER = re.compile(
     r"author|recent posts|about the author|latest posts by .{1,40}|view all posts by .{1,40}|more (?:posts|articles|stories) by .{1,40})$",
     re.IGNORECASE,
 )
+# what makes a line that names cookies the site's notice to its reader, not prose about cookies ("some
+# browsers do not send third-party cookies by default"): the site speaking, a consent, a policy or setting
 COOKIE_CONTEXT = re.compile(
-    r"\b(?:accept|consent|privacy|use of|we use|this (?:site|website)|browsing|settings|preferences)\b",
+    r"\b(?:we(?: and our partners)? use|(?:this |our )?(?:site|website|page|app) uses|uses cookies|use of cookies|"
+    r"(?:cookie|privacy) (?:policy|settings|preferences|notice|statement|choices)|privacy (?:&|and) cookies|"
+    r"accept(?:ing)?(?: all| \w+)? cookies|by (?:continuing|using|clicking|browsing|staying|accepting)|"
+    r"you (?:agree|consent|accept)|(?:manage|change) (?:your )?(?:cookie|preferences|settings)|privacy policy|consent)\b",
     re.IGNORECASE,
 )
 PROMO = re.compile(
@@ -179,14 +189,16 @@ SITE_NOTICE = re.compile(
     re.IGNORECASE,
 )
 # a journalist's bio line, e.g. "Jane Doe is a reporter covering ..."
+# a bio's subject: a name of 2-4 words, capitalised or a name particle ("Ana de Vries", "Luca di Marco")
+_BIO_NAME = r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|de|del|della|der|di|van|von|da|dos|du|bin|ibn)){1,3}"
 AUTHOR_BIO = re.compile(
-    r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3} (?:is|was|has been|covers|writes)\b[^\n]{0,120}?"
+    rf"^{_BIO_NAME} (?:is|was|has been|covers|writes)\b[^\n]{{0,120}}?"
     r"\b(?:reporter|correspondent|editor|writer|journalist|columnist|contributor|producer|"
     r"author|bureau chief|staff writer|based in)\b",
 )
 # a bio without a role word ("Jane Doe covers farming for the paper") or a reach-the-author line
 AUTHOR_BIO_VERB = re.compile(
-    r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3} (?:covers|reports on|writes about|"
+    rf"^{_BIO_NAME} (?:covers|reports on|writes about|"
     # "Jane Doe is an economist and writes about ...", "... is a lawyer who writes on ..."
     r"(?:is|was) (?:an?|the) [\w'’ -]{1,60}? (?:and|who) (?:writes|reports|blogs) (?:about|on|for)\b)"
 )
@@ -337,18 +349,21 @@ SECTION_HEADINGS: tuple[tuple[str, re.Pattern], ...] = (
         r"(?:read|watch|up) next|read more|see also|also read|read also|further reading|"
         r"more (?:stories|news|articles|headlines|coverage|to read|on this (?:story|topic)|(?:from|in|on|about) .{1,40})|"
         r"(?:the )?latest(?: news| stories| headlines| from .{1,40})?|recommended(?: for you| stories| reading| articles)?|"
-        r"you (?:may|might|could) also (?:like|enjoy|be interested in)|(?:most|top) (?:read|popular|viewed|shared|stories)(?: (?:stories|articles|posts|news))?|"
+        r"you (?:may|might|could) also (?:like|enjoy|be interested in)|(?:most|top) (?:read|popular|viewed|shared|stories)"
+        r"(?: (?:stories|articles|posts|news)| (?:in|on|from) [\w&'’ -]{1,30}| [\w&'’-]+ (?:stories|articles|posts|news|videos))?|"
+        r"next up(?: (?:in|on) [\w&'’ -]{1,30})?|(?:what )?(?:other )?people are (?:also )?reading(?: now)?|"
         r"trending(?: now| stories| news)?|popular(?: now| stories| posts| articles)?|what to read next|"
         r"editor(?:['’]?s|s['’])? (?:picks?|recommendations?|choices?)|latest posts by .{1,40}|"
         r"recent (?:posts|articles|stories|entries|news|comments)|(?:latest|newest|more|other|similar) (?:posts|articles|entries)|"
-        r"don['’]?t miss|in other news|elsewhere on .{1,40})[.:!]?$", re.IGNORECASE)),
+        r"don['’]?t miss|in other news|elsewhere on .{1,40}|(?:more )?(?:from )?around the (?:web|network)|"
+        r"(?:sponsored|promoted|partner) (?:links|stories|content)|(?:more )?from (?:our|the) partners)[.:!]?$", re.IGNORECASE)),
     ("signup", re.compile(
         r"^(?:(?:get|sign up (?:for|to)|subscribe to|join|receive) (?:the |our |a )?(?:free |daily |weekly |morning |evening )?"
         r"[\w'’&-]+(?: [\w'’&-]+){0,5} (?:newsletters?|briefings?|digest|bulletin|e-?mails?|alerts?|updates)|"
         r"(?:newsletter|briefing) sign[- ]?up|sign up (?:for|to) (?:our|the) [\w'’ &-]{1,40})[.:!]?$", re.IGNORECASE)),
     ("comments", re.compile(
         r"^(?:comments?(?: \(\d+\)| \d+)?|\d+ (?:comments?|responses?|replies)|reader comments|"
-        r"(?:show|view|read|see) (?:all )?(?:\d+ )?comments|leave a (?:comment|reply)|post a comment|"
+        r"(?:show|view|read|see) (?:all )?(?:\d+ )?comments(?: \(\d+\))?|leave a (?:comment|reply)|post a comment|"
         r"add (?:a |your )?comments?|join the (?:conversation|discussion)|discussion|"
         r"(?:what|here['’]s what) (?:readers|you) (?:say|think)|house rules|"
         r"(?:comment(?:s|ing)?|discussion|community) (?:policy|guidelines|rules|standards))[.:!]?$", re.IGNORECASE)),
@@ -389,6 +404,15 @@ READ_MORE_LINK = re.compile(
     r"(?: (?:of this|this) (?:entry|post|article|story))?\s*(?:\.\.\.|…|»|›|>|→)?\s*[\])]?$",
     re.IGNORECASE,
 )
+# a teaser's excerpt cut short with its read-more link on the same line (the dump glues them):
+# "As it turned out, the board… Read more Read more", "... Read more»", "the vote.... more"
+READ_MORE_TAIL = re.compile(
+    r"(?:…|\.{3,})\s*[\[(]?(?:read (?:the rest|more|full (?:story|article|post))|continue reading|keep reading|more)"
+    r"(?:\s*(?:…|\.\.\.|»|›|>|→))?(?: read more)?\s*[\])]?\s*[»›>→]?$",
+    re.IGNORECASE,
+)
+# a headline cut short to fit a teaser box: words, then an ellipsis ("21 harbours you must see before…")
+CUT_HEADLINE = re.compile(r"\w[\w'’”\"),:;-]?\s?(?:…|\.\.\.)$")
 # the sections of a recipe card: its ingredient list and its method (core._keep_recipe)
 RECIPE_INGREDIENTS = re.compile(r"^ingredients\s*:?$", re.IGNORECASE)
 RECIPE_METHOD = re.compile(
