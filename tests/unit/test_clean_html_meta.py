@@ -292,6 +292,63 @@ def test_a_date_line_in_the_article_text_is_not_overridden_by_htmldate(dateline,
 
 
 @pytest.mark.parametrize(
+    ("text_date", "declared", "found", "expected"),
+    [("2021-05-04", "2021-05-04T09:30:00+02:00", "2021-05-04", "2021-05-04T09:30:00+02:00"),  # the markup refines the day
+     # an unlabelled date of the text (an infobox's, a timeline's) against the markup and htmldate agreeing
+     ("1911-02-03", "2021-05-04T09:30:00+02:00", "2021-05-04", "2021-05-04T09:30:00+02:00"),
+     ("1911-02-03", None, "2021-05-04", "1911-02-03"),  # htmldate alone does not override the text
+     ("1911-02-03", "2021-05-06T09:30:00+02:00", "2021-05-04", "1911-02-03"),  # nor do two sources that disagree
+     (None, None, "2021-05-04", "2021-05-04")],
+)
+def test_an_unlabelled_text_date_gives_way_to_the_markup_and_htmldate_agreeing(text_date, declared, found, expected):
+    page_meta = {"published": declared, "date": found}
+    chosen = clean_core._html_published(text_date, True, page_meta, None, valid=lambda value: True, guessed=lambda: False)
+    assert chosen == expected
+    # a labelled date line of the text ("Published: ...") stands whatever the markup says
+    labelled = clean_core._html_published(text_date, False, page_meta, None, valid=lambda value: True, guessed=lambda: False)
+    assert labelled == (expected if text_date is None or text_date[:10] == found else text_date)
+
+
+@pytest.mark.parametrize(
+    ("declared", "shown", "guessed", "expected"),
+    [("2021-09-15T10:01:41-04:00", None, True, "2021-09-15T10:01:41-04:00"),  # htmldate only guessed from the text
+     ("2021-09-15T10:01:41-04:00", None, False, "2021-05-20"),  # htmldate read the markup (another field, the URL)
+     (None, "2021-09-15T10:01:41", True, "2021-09-15T10:01:41"),  # a date element the page shows
+     (None, None, True, "2021-05-20")],  # nothing else: htmldate's guess
+)
+def test_htmldate_guessing_from_the_text_does_not_override_the_markup(declared, shown, guessed, expected):
+    page_meta = {"published": declared, "date": "2021-05-20"}
+    assert clean_core._html_published(None, False, page_meta, shown, valid=lambda value: True, guessed=lambda: guessed) == expected
+
+
+def test_a_date_after_fetched_at_gives_way_to_htmldate():
+    page_meta = {"published": "2031-01-01T00:00:00+00:00", "date": "2021-05-20"}
+    assert clean_core._html_published(None, False, page_meta, None, valid=lambda value: value < "2030",
+                                      guessed=lambda: True) == "2021-05-20"
+
+
+def test_markup_date_is_none_when_htmldate_would_only_guess_from_the_text():
+    from workers.stages.clean.dates import markup_date
+
+    head = '<meta property="article:published_time" content="2022-03-08T10:00:00+01:00">'
+    page = ("<html><head><title>Harbour board meets</title>{}</head><body><article><h1>Harbour board meets</h1>"
+            "<p>The board said on 2 March 2022 that the channel would be dredged.</p>" + _PROSE * 3
+            + "</article></body></html>")
+    assert markup_date(page.format(head)) == "2022-03-08"
+    assert markup_date(page.format("")) is None
+
+
+def test_an_unlabelled_date_in_the_article_text_gives_way_to_the_declared_date():
+    from workers.stages import clean
+
+    page = ('<html><head><title>Council approves the budget</title><meta property="article:published_time" '
+            'content="2023-11-03T10:00:00+01:00"></head><body><article><h1>Council approves the budget</h1>'
+            "<p>7 November 1923</p>" + _PROSE * 4 + "</article></body></html>")
+    record = clean.clean({"id": "x", "source": None, "content_type": "text/html", "content": page, "fetched_at": None})
+    assert record["published_at"] == "2023-11-03T10:00:00+01:00"
+
+
+@pytest.mark.parametrize(
     ("authors", "sitename", "expected"),
     [(["Rob Picheta", "CNN"], "CNN", ["Rob Picheta"]),
      (["CNN"], "CNN", ["CNN"]),  # the only entry stays: the page credits the site

@@ -30,7 +30,7 @@ from workers.stages.clean import voting
 from workers.stages.clean import vocabulary as v
 from workers.stages.clean.blocks import split_blocks
 from workers.stages.clean.dates import BARE_LABEL as DATE_BARE_LABEL, LABEL as DATE_LABEL, date_line, labelled, parse_date
-from workers.stages.clean.dates import resolve as resolve_when, to_utc
+from workers.stages.clean.dates import markup_date, resolve as resolve_when, to_utc
 from workers.stages.clean.fastmatch import last_char_gate
 from workers.stages.clean.normalise import looks_binary, normalise_line, normalise_text, split_lines
 from workers.stages.errors import StageError
@@ -105,7 +105,7 @@ def clean(raw: dict) -> dict:
             truncated = len(text) - (cut if cut > 0 else MAX_HTML_CHARS)
             text = text[: cut if cut > 0 else MAX_HTML_CHARS]
         page_meta = html_extract.extract(text)
-        text = normalise_text(page_meta["text"])
+        html, text = text, normalise_text(page_meta["text"])
     article = clean_lines(
         split_blocks(split_lines(text)),
         trusted=is_html,
@@ -138,17 +138,11 @@ def clean(raw: dict) -> dict:
         # dates: article lines, then declared (JSON-LD, <meta>, <time>), then date/byline-classed
         # elements the extractor dropped, then trafilatura's own guess
         head_published, head_updated, head_byline, head_source = _header_fields(page_meta.get("header_lines") or [])
-        declared = _html_date(page_meta.get("published"))
-        in_text = published is not None  # a date line of the article's own text: htmldate does not override it
-        # a declared date-time refines the same day read from a line of the text
-        published = _refine(published, declared) if published else declared or head_published
-        # htmldate's day wins over the markup's dates when they disagree (measured on the dev set, bench.devset);
-        # ours stays when it is the same day (it carries the time and offset htmldate drops) or read from the text
-        day = _html_date(page_meta.get("date"))
-        if day and day.endswith("-01-01") and published is None:
-            day = None  # 1 January with nothing else: htmldate's guess from a bare year (a copyright line)
-        if day and (published is None or resolve_date(published, fetched_at) is None or (published[:10] != day[:10] and not in_text)):
-            published = day
+        published = _html_published(
+            published, article["published_bare"], page_meta, head_published,
+            valid=lambda value: resolve_date(value, fetched_at) is not None,
+            guessed=lambda: markup_date(html) is None,
+        )
         if updated is None:
             modified = _html_date(page_meta.get("modified")) or head_updated
             updated = modified if modified != published else None
@@ -345,6 +339,32 @@ def _page_title(page_meta: dict) -> str | None:
 
 def _html_date(value) -> str | None:
     return parse_date(value) if isinstance(value, str) else None
+
+
+def _html_published(text: str | None, text_bare: bool, page_meta: dict, shown: str | None, *, valid, guessed) -> str | None:
+    """An HTML page's published date from its sources: ``text``, a date line of the article's text
+    (``text_bare``: an unlabelled one); the markup's declared date (JSON-LD, <meta>, <time>), which
+    refines the text's same day with a time and offset; ``shown``, a date/byline-classed element's; and
+    htmldate's day (trafilatura's, original date, extensive search). htmldate's day wins where it
+    differs (measured on web-pages-en, bench.devset: right more often than the markup), except over:
+    - a date line of the text (htmldate reads the markup), unless the line is unlabelled and the declared
+      date agrees with htmldate (two sources over one: an infobox's, a timeline's or an update's bare
+      date in the text; then the declared date, with its time and offset);
+    - a declared or shown date when htmldate's day is only a guess from the page's text (``guessed()``:
+      htmldate finds nothing in the markup alone).
+    ``valid(value)``: the date survives ``dates.resolve`` (not after fetched_at). ISO 8601 strings or None."""
+    declared = _html_date(page_meta.get("published"))
+    published = _refine(text, declared) if text else declared or shown
+    day = _html_date(page_meta.get("date"))
+    if day and day.endswith("-01-01") and published is None:
+        day = None  # 1 January with nothing else: htmldate's guess from a bare year (a copyright line)
+    if not day or (published is not None and valid(published) and published[:10] == day[:10]):
+        return published  # ours carries the time and offset htmldate drops
+    if published is None or not valid(published):
+        return day
+    if text:
+        return declared if text_bare and declared and declared[:10] == day[:10] else published
+    return published if guessed() else day
 
 
 def _article_lines(
@@ -681,6 +701,7 @@ def clean_lines(
         "byline": byline,
         "source": source,
         "published_at": published,
+        "published_bare": published_bare and published is not None,  # from an unlabelled date line (clean())
         "updated_at": updated,
         "published_at_utc": to_utc(published),
         "summary": summary,

@@ -275,3 +275,15 @@ def date_line(line: str) -> tuple[str | None, str | None] | None:
                 matched = True
                 published = published or value
     return (published, updated) if matched else None
+
+
+def markup_date(html: str) -> str | None:
+    """htmldate's day ("YYYY-MM-DD") from the page's markup alone: <meta>, JSON-LD, the URL, date
+    elements, the original publication date; without its extensive search of the page's text, so None
+    says an extensive-search day was a guess from the text. None also on markup htmldate cannot read."""
+    from htmldate import find_date
+
+    try:
+        return find_date(html, extensive_search=False, original_date=True)
+    except Exception:  # htmldate/lxml raise assorted errors on broken markup
+        return None
