@@ -196,6 +196,15 @@ def test_commenter(names, extra, expected):
     assert html_extract.commenter(names, html_extract._root(page)) is expected
 
 
+@pytest.mark.parametrize("body_class", ["single sidebar-primary", "has-sidebar sidebar-right"])
+def test_a_layout_class_of_the_body_makes_no_comment_region(body_class):
+    page = (f'<html><body class="{body_class}"><main><article><h1>Harbour board meets</h1>'
+            '<div class="article__author">By Jane Roe</div><p>The board met.</p></article></main>'
+            '<div class="sidebar"><p class="byline">By Sam Poe</p></div></body></html>')
+    lines = html_extract.header_lines(page)
+    assert "By Jane Roe" in lines and "By Sam Poe" not in lines  # a sidebar element still is one
+
+
 def test_comment_author_is_not_the_byline():
     page = _BLOG.format(tab="Four Years &raquo; Interning of small integers", h1='<h1><a href="/">Four Years</a></h1>',
                         extra=_COMMENTS)

@@ -375,8 +375,9 @@ def _after_headline(root, title: str) -> list[str]:
 def in_comment_region(element) -> bool:
     """The element lies inside (or is) a comment thread or sidebar widget: vocabulary.COMMENT_REGION_CLASS
     on it or an ancestor, or an <aside> outside <article>/<main> (one inside often holds the article's
-    own byline and date box)."""
-    chain = (element, *element.iterancestors())
+    own byline and date box). The classes of <body> and <html> describe the page's layout ("sidebar-primary":
+    the page has a sidebar), not a region: they do not count."""
+    chain = (element, *(e for e in element.iterancestors() if e.tag not in ("body", "html")))
     for i, e in enumerate(chain):
         if v.COMMENT_REGION_CLASS.search(f"{e.get('class', '')} {e.get('id', '')}"):
             return True
