@@ -205,6 +205,17 @@ def test_a_layout_class_of_the_body_makes_no_comment_region(body_class):
     assert "By Jane Roe" in lines and "By Sam Poe" not in lines  # a sidebar element still is one
 
 
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [('{"author": {"@type": "Person", "name": "Kit \\"Sparrow\\" Lane"}}', 'Kit "Sparrow" Lane'),  # escaped quotes
+     ('{"author": [{"name": "Ann Lee"}, {"name": "Tom Hal\\u00e9"}]}', "Ann Lee; Tom Halé"),
+     ('{"author": {"name": "https://example.org/staff/ann"}}', None)],  # a link, not a name
+)
+def test_structured_author_reads_json_strings(script, expected):
+    page = f'<html><head><script type="application/ld+json">{script}</script></head><body><p>x</p></body></html>'
+    assert html_extract.structured_author(page) == expected
+
+
 def test_comment_author_is_not_the_byline():
     page = _BLOG.format(tab="Four Years &raquo; Interning of small integers", h1='<h1><a href="/">Four Years</a></h1>',
                         extra=_COMMENTS)

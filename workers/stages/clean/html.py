@@ -490,8 +490,10 @@ def structured_dates(html: str) -> tuple[str | None, str | None]:
     return published, modified
 
 
-_LD_AUTHOR = re.compile(r'"author"\s*:\s*\[?\s*\{[^{}]{0,400}?"name"\s*:\s*"([^"]{2,80})"')
-_LD_AUTHORS = re.compile(r'\{[^{}]{0,400}?"name"\s*:\s*"([^"]{2,80})"')
+# a JSON string value: escaped quotes inside it (Amanda \"Mae\" Tan) are part of the name
+_LD_NAME = r'"name"\s*:\s*"((?:[^"\\]|\\.){2,80})"'
+_LD_AUTHOR = re.compile(r'"author"\s*:\s*\[?\s*\{[^{}]{0,400}?' + _LD_NAME)
+_LD_AUTHORS = re.compile(r'\{[^{}]{0,400}?' + _LD_NAME)
 _AUTHOR_LIST = re.compile(r'"author"\s*:\s*\[([^\]]{0,3000})\]')
 _META_AUTHOR = re.compile(r'<meta\b[^>]{0,200}\bname\s*=\s*["\']author["\'][^>]{0,200}>', re.IGNORECASE)
 _META_AUTHOR_CONTENT = re.compile(r'\bcontent\s*=\s*["\']([^"\']{2,120})["\']', re.IGNORECASE)
