@@ -216,6 +216,21 @@ def test_structured_author_reads_json_strings(script, expected):
     assert html_extract.structured_author(page) == expected
 
 
+@pytest.mark.parametrize(
+    ("author", "header_lines", "expected"),
+    [("Kit Lane Science Editor", ["Kit Lane", "Science Editor"], "Kit Lane"),  # the role's element run in
+     ("Kit Lane May", ["By Kit Lane May 4, 2020", "Kit Lane", "May 4, 2020"], "Kit Lane"),  # a date's month
+     ("Kit Lane Monday; February", ["Kit Lane", "Monday, February 3, 2020"], "Kit Lane"),  # a weekday, a month
+     ("Theresa May", ["Theresa", "May 4, 2020"], "Theresa May"),  # a one-word element is no name
+     ("Kit Lane", ["Kit Lane"], "Kit Lane"),
+     ("Kit Lane Hart", ["Share this"], "Kit Lane Hart")],  # nothing shown apart: as the extractor has it
+)
+def test_an_extractor_author_is_cut_to_the_name_the_header_sets_apart(author, header_lines, expected):
+    page_meta = {"declared_author": None, "author": author, "sitename": "Valley Echo", "header_lines": header_lines}
+    byline, declared = clean_core._declared_byline(page_meta, None)
+    assert clean_core.md.join_names(clean_core.md.authors(byline, declared=declared)) == expected
+
+
 def test_comment_author_is_not_the_byline():
     page = _BLOG.format(tab="Four Years &raquo; Interning of small integers", h1='<h1><a href="/">Four Years</a></h1>',
                         extra=_COMMENTS)

@@ -240,8 +240,21 @@ def _declared_byline(page_meta: dict, head_byline: str | None) -> tuple[str | No
         first = md.authors(head_byline)[:1] if head_byline and " " not in value else []
         if first and first[0].startswith(f"{value} "):
             return head_byline, False
-        return (_as_written(value, page_meta.get("header_lines") or []) if field == "author" else value), True
+        if field == "author":
+            header_lines = page_meta.get("header_lines") or []
+            value = _as_written(_as_shown(value, header_lines), header_lines)
+        return value, True
     return head_byline, False
+
+
+def _as_shown(names: str, header_lines: list[str]) -> str:
+    """Each "; "-separated name of an extractor's author field cut to a header element that holds only
+    the name's first words, when that element is a name of two or more words: the extractor ran the
+    next element into it ("Jane Doe Science Editor", "Jane Doe May" over a date "May 4, 2020", "Jane
+    Doe Monday") where the page sets the name apart ("Jane Doe")."""
+    shown = {line for line in header_lines if 2 <= len(line.split()) <= 4 and md.authors(line) == [line]}
+    return "; ".join(max((line for line in shown if name.startswith(f"{line} ")), key=len, default=name)
+                     for name in names.split("; "))
 
 
 _SITE_STAFF = re.compile(r"\s+(?:staff|team|desk|editors?)$", re.IGNORECASE)
