@@ -278,7 +278,8 @@ _NOT_NAME_WORDS = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday today yesterday updated published posted "
     "staff reporter correspondent editor writer contributor contributed article story photo photos email follow "
-    "authors author share comments minutes hours ago read admin administrator anonymous guest by".split()
+    "authors author share comments minutes hours ago read admin administrator anonymous guest by "
+    "username password login logout sign".split()
 )
 # "Evan Halper Staff Writer": a role run into the name
 _TRAILING_ROLE = re.compile(
@@ -384,7 +385,8 @@ def _is_name(text: str) -> bool:
 
 _DECLARED_NOT_NAME = re.compile(
     r"\b(?:january|february|march|april|june|july|august|september|october|november|december|"
-    r"view all posts|posts by|contributed|says|wrote|no author|edited by|updated|published|ago)\b|\d{1,2}[,:]|\d{4}",
+    r"view all posts|posts by|contributed|says|wrote|no author|edited by|updated|published|ago|"
+    r"user ?name|password|log ?in|sign ?in)\b|\d{1,2}[,:]|\d{4}",  # a login form's labels ("Username")
     re.IGNORECASE,
 )
 
