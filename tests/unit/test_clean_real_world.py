@@ -155,7 +155,8 @@ def test_bylines_split_into_names(text, names):
 
 @pytest.mark.parametrize("text", ["March 4", "This article was contributed by Jane Doe", "Updated 2 hours ago",
                                   "View all posts by Jane Doe", "12 minutes ago",
-                                  "Username", "Password", "Sign In"])  # a login form's labels
+                                  "Username", "Password", "Sign In",  # a login form's labels
+                                  "Revised Edition Edited by Kay Poe", "Print Edition"])
 def test_dates_and_sentences_are_not_authors(text):
     assert md.authors(text) == [] and md.authors(text, declared=True) == []
 
@@ -165,6 +166,8 @@ def test_dates_and_sentences_are_not_authors(text):
     ("Bob Yirka, Phys.org", ["Bob Yirka"]),  # the site is not an author
     ("HLNF Staff Report", []),  # a desk or staff credit names no person: no byline (vocabulary.DESK_CREDIT)
     ("Ana Ruiz, Senior Correspondent", ["Ana Ruiz"]),
+    ("Rob Lane Edited by Kay Poe", ["Rob Lane"]),  # the editor's credit after the writer's name
+    ("Rob Lane; Additional reporting by Kay Poe", ["Rob Lane"]),
 ])
 def test_roles_sites_and_staff_credits(text, names):
     assert md.authors(text) == names and md.authors(text, declared=True) == names
