@@ -209,7 +209,10 @@ def test_a_layout_class_of_the_body_makes_no_comment_region(body_class):
     ("script", "expected"),
     [('{"author": {"@type": "Person", "name": "Kit \\"Sparrow\\" Lane"}}', 'Kit "Sparrow" Lane'),  # escaped quotes
      ('{"author": [{"name": "Ann Lee"}, {"name": "Tom Hal\\u00e9"}]}', "Ann Lee; Tom Halé"),
-     ('{"author": {"name": "https://example.org/staff/ann"}}', None)],  # a link, not a name
+     ('{"author": {"name": "https://example.org/staff/ann"}}', None),  # a link, not a name
+     # an app state's list of ids first, then the JSON-LD list of authors: all of them
+     ('{"author": ["ann-lee"]}, {"author": [{"@type": "Person", "name": "Ann Lee"}, {"name": "Tom Hale"}]}',
+      "Ann Lee; Tom Hale")],
 )
 def test_structured_author_reads_json_strings(script, expected):
     page = f'<html><head><script type="application/ld+json">{script}</script></head><body><p>x</p></body></html>'

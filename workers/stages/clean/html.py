@@ -503,8 +503,7 @@ def structured_author(html: str) -> str | None:
     """The author(s) the page declares, as written: JSON-LD "author" ({"name"} or a list of them,
     joined with "; "), else <meta name="author">. Raw string or None."""
     head = html[:_HEAD_CHARS]
-    m = _AUTHOR_LIST.search(head)
-    if m:
+    for m in _AUTHOR_LIST.finditer(head):  # the first list of {"name"} objects (not an app state's list of ids)
         names = [n for n in _LD_AUTHORS.findall(m.group(1)) if not n.startswith("http")]
         if names:
             return html_unescape("; ".join(dict.fromkeys(map(_json_text, names))))
