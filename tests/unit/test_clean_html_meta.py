@@ -234,6 +234,15 @@ def test_an_extractor_author_is_cut_to_the_name_the_header_sets_apart(author, he
     assert clean_core.md.join_names(clean_core.md.authors(byline, declared=declared)) == expected
 
 
+def test_structured_author_in_json_ld_at_the_end_of_a_long_page():
+    ld = '<script type="application/ld+json">{"author": {"@type": "Organization", "name": "Friends of the Atlas"}}</script>'
+    filler = "<p>" + "The survey team mapped the northern valleys. " * 20 + "</p>"
+    page = f"<html><head><title>t</title></head><body>{filler * (html_extract._HEAD_CHARS // len(filler) + 1)}{ld}</body></html>"
+    assert html_extract.structured_author(page) == "Friends of the Atlas"
+    script = '<script>var state = {"author": {"name": "Sam Poe"}};</script>'  # not JSON-LD: not read that far down
+    assert html_extract.structured_author(page.replace(ld, script)) is None
+
+
 def test_comment_author_is_not_the_byline():
     page = _BLOG.format(tab="Four Years &raquo; Interning of small integers", h1='<h1><a href="/">Four Years</a></h1>',
                         extra=_COMMENTS)

@@ -501,20 +501,37 @@ _META_AUTHOR_CONTENT = re.compile(r'\bcontent\s*=\s*["\']([^"\']{2,120})["\']', 
 
 def structured_author(html: str) -> str | None:
     """The author(s) the page declares, as written: JSON-LD "author" ({"name"} or a list of them,
-    joined with "; "), else <meta name="author">. Raw string or None."""
+    joined with "; "), else <meta name="author">; read in the page's head (its first _HEAD_CHARS), then
+    in JSON-LD scripts further down (MediaWiki puts its JSON-LD at the end of the body). Raw string or None."""
     head = html[:_HEAD_CHARS]
-    for m in _AUTHOR_LIST.finditer(head):  # the first list of {"name"} objects (not an app state's list of ids)
-        names = [n for n in _LD_AUTHORS.findall(m.group(1)) if not n.startswith("http")]
-        if names:
-            return html_unescape("; ".join(dict.fromkeys(map(_json_text, names))))
-    m = _LD_AUTHOR.search(head)
-    if m and not m.group(1).startswith("http"):
-        return html_unescape(_json_text(m.group(1)))
+    found = _ld_author(head)
+    if found:
+        return found
     m = _META_AUTHOR.search(head)
     if m:
         content = _META_AUTHOR_CONTENT.search(m.group(0))
         if content and not content.group(1).startswith("http"):
             return html_unescape(content.group(1))
+    for m in _LD_SCRIPT.finditer(html, max(len(head) - 1000, 0)):
+        found = _ld_author(m.group(1))
+        if found:
+            return found
+    return None
+
+
+_LD_SCRIPT = re.compile(r"<script\b[^>]{0,100}application/ld\+json[^>]{0,100}>(.{0,20000}?)</script>",
+                        re.IGNORECASE | re.DOTALL)
+
+
+def _ld_author(text: str) -> str | None:
+    """The JSON-LD author(s) in ``text`` (see structured_author), else None."""
+    for m in _AUTHOR_LIST.finditer(text):  # the first list of {"name"} objects (not an app state's list of ids)
+        names = [n for n in _LD_AUTHORS.findall(m.group(1)) if not n.startswith("http")]
+        if names:
+            return html_unescape("; ".join(dict.fromkeys(map(_json_text, names))))
+    m = _LD_AUTHOR.search(text)
+    if m and not m.group(1).startswith("http"):
+        return html_unescape(_json_text(m.group(1)))
     return None
 
 
