@@ -156,7 +156,8 @@ def test_bylines_split_into_names(text, names):
 @pytest.mark.parametrize("text", ["March 4", "This article was contributed by Jane Doe", "Updated 2 hours ago",
                                   "View all posts by Jane Doe", "12 minutes ago",
                                   "Username", "Password", "Sign In",  # a login form's labels
-                                  "Revised Edition Edited by Kay Poe", "Print Edition"])
+                                  "Revised Edition Edited by Kay Poe", "Print Edition",
+                                  "Markupgen Version; Kay Poe"])  # a generator's credit: no name leads
 def test_dates_and_sentences_are_not_authors(text):
     assert md.authors(text) == [] and md.authors(text, declared=True) == []
 

@@ -280,7 +280,7 @@ _NOT_NAME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday updated published posted "
     "staff reporter correspondent editor writer contributor contributed article story photo photos email follow "
     "authors author share comments minutes hours ago read admin administrator anonymous guest by "
-    "username password login logout sign edition".split()
+    "username password login logout sign edition version".split()
 )
 # "Evan Halper Staff Writer": a role run into the name
 _TRAILING_ROLE = re.compile(
@@ -387,7 +387,8 @@ def _is_name(text: str) -> bool:
 _DECLARED_NOT_NAME = re.compile(
     r"\b(?:january|february|march|april|june|july|august|september|october|november|december|"
     r"view all posts|posts by|contributed|says|wrote|no author|edited by|updated|published|ago|"
-    r"user ?name|password|log ?in|sign ?in|editions?)\b|\d{1,2}[,:]|\d{4}",  # a login form's labels, "Print Edition"
+    # a login form's labels ("Username"), an edition ("Print Edition"), software ("Markupgen Version")
+    r"user ?name|password|log ?in|sign ?in|editions?|version)\b|\d{1,2}[,:]|\d{4}",
     re.IGNORECASE,
 )
 
