@@ -341,17 +341,17 @@ def test_a_date_line_in_the_article_text_is_not_overridden_by_htmldate(dateline,
 @pytest.mark.parametrize(
     ("text_date", "declared", "found", "expected"),
     [("2021-05-04", "2021-05-04T09:30:00+02:00", "2021-05-04", "2021-05-04T09:30:00+02:00"),  # the markup refines the day
-     # an unlabelled date of the text (an infobox's, a timeline's) against the markup and htmldate agreeing
+     # an unlabelled date of the text among others (an infobox's, a timeline's) against the markup and htmldate
      ("1911-02-03", "2021-05-04T09:30:00+02:00", "2021-05-04", "2021-05-04T09:30:00+02:00"),
      ("1911-02-03", None, "2021-05-04", "1911-02-03"),  # htmldate alone does not override the text
      ("1911-02-03", "2021-05-06T09:30:00+02:00", "2021-05-04", "1911-02-03"),  # nor do two sources that disagree
      (None, None, "2021-05-04", "2021-05-04")],
 )
-def test_an_unlabelled_text_date_gives_way_to_the_markup_and_htmldate_agreeing(text_date, declared, found, expected):
+def test_an_unsure_text_date_gives_way_to_the_markup_and_htmldate_agreeing(text_date, declared, found, expected):
     page_meta = {"published": declared, "date": found}
     chosen = clean_core._html_published(text_date, True, page_meta, None, valid=lambda value: True, guessed=lambda: False)
     assert chosen == expected
-    # a labelled date line of the text ("Published: ...") stands whatever the markup says
+    # a labelled date line, or the text's only one, stands whatever the markup says
     labelled = clean_core._html_published(text_date, False, page_meta, None, valid=lambda value: True, guessed=lambda: False)
     assert labelled == (expected if text_date is None or text_date[:10] == found else text_date)
 
@@ -385,14 +385,19 @@ def test_markup_date_is_none_when_htmldate_would_only_guess_from_the_text():
     assert markup_date(page.format("")) is None
 
 
-def test_an_unlabelled_date_in_the_article_text_gives_way_to_the_declared_date():
+@pytest.mark.parametrize(
+    ("dates", "expected"),
+    [("<p>7 November 1923</p><p>2 March 1990</p>", "2023-11-03T10:00:00+01:00"),  # an infobox's dates
+     ("<p>7 November 1923</p>", "1923-11-07")],  # the text's one date line stands
+)
+def test_an_unlabelled_date_among_others_in_the_text_gives_way_to_the_declared_date(dates, expected):
     from workers.stages import clean
 
     page = ('<html><head><title>Council approves the budget</title><meta property="article:published_time" '
             'content="2023-11-03T10:00:00+01:00"></head><body><article><h1>Council approves the budget</h1>'
-            "<p>7 November 1923</p>" + _PROSE * 4 + "</article></body></html>")
+            + dates + _PROSE * 4 + "</article></body></html>")
     record = clean.clean({"id": "x", "source": None, "content_type": "text/html", "content": page, "fetched_at": None})
-    assert record["published_at"] == "2023-11-03T10:00:00+01:00"
+    assert record["published_at"] == expected
 
 
 @pytest.mark.parametrize(

@@ -139,7 +139,7 @@ def clean(raw: dict) -> dict:
         # elements the extractor dropped, then trafilatura's own guess
         head_published, head_updated, head_byline, head_source = _header_fields(page_meta.get("header_lines") or [])
         published = _html_published(
-            published, article["published_bare"], page_meta, head_published,
+            published, article["published_unsure"], page_meta, head_published,
             valid=lambda value: resolve_date(value, fetched_at) is not None,
             guessed=lambda: markup_date(html) is None,
         )
@@ -354,15 +354,15 @@ def _html_date(value) -> str | None:
     return parse_date(value) if isinstance(value, str) else None
 
 
-def _html_published(text: str | None, text_bare: bool, page_meta: dict, shown: str | None, *, valid, guessed) -> str | None:
+def _html_published(text: str | None, text_unsure: bool, page_meta: dict, shown: str | None, *, valid, guessed) -> str | None:
     """An HTML page's published date from its sources: ``text``, a date line of the article's text
-    (``text_bare``: an unlabelled one); the markup's declared date (JSON-LD, <meta>, <time>), which
-    refines the text's same day with a time and offset; ``shown``, a date/byline-classed element's; and
+    (``text_unsure``: an unlabelled one among date lines of other days); the markup's declared date
+    (JSON-LD, <meta>, <time>), which refines the text's same day with a time and offset; ``shown``, a date/byline-classed element's; and
     htmldate's day (trafilatura's, original date, extensive search). htmldate's day wins where it
     differs (measured on web-pages-en, bench.devset: right more often than the markup), except over:
-    - a date line of the text (htmldate reads the markup), unless the line is unlabelled and the declared
-      date agrees with htmldate (two sources over one: an infobox's, a timeline's or an update's bare
-      date in the text; then the declared date, with its time and offset);
+    - a date line of the text (htmldate reads the markup), unless the line is unlabelled, the text shows
+      other days too, and the declared date agrees with htmldate (two sources over one unsure line: an
+      infobox's, a timeline's or an update's bare date; then the declared date, with its time and offset);
     - a declared or shown date when htmldate's day is only a guess from the page's text (``guessed()``:
       htmldate finds nothing in the markup alone).
     ``valid(value)``: the date survives ``dates.resolve`` (not after fetched_at). ISO 8601 strings or None."""
@@ -376,7 +376,7 @@ def _html_published(text: str | None, text_bare: bool, page_meta: dict, shown: s
     if published is None or not valid(published):
         return day
     if text:
-        return declared if text_bare and declared and declared[:10] == day[:10] else published
+        return declared if text_unsure and declared and declared[:10] == day[:10] else published
     return published if guessed() else day
 
 
@@ -714,7 +714,9 @@ def clean_lines(
         "byline": byline,
         "source": source,
         "published_at": published,
-        "published_bare": published_bare and published is not None,  # from an unlabelled date line (clean())
+        # the published date is one unlabelled date line among others of other days (an infobox's, a
+        # timeline's, teasers' dates): not sure to be the article's (clean(), _html_published)
+        "published_unsure": published_bare and published is not None and len({d[:10] for _, d in published_lines}) > 1,
         "updated_at": updated,
         "published_at_utc": to_utc(published),
         "summary": summary,
