@@ -146,6 +146,8 @@ def clean(raw: dict) -> dict:
         if updated is None:
             modified = _html_date(page_meta.get("modified")) or head_updated
             updated = modified if modified != published else None
+        else:
+            updated = _declared_zone(updated, _html_date(page_meta.get("modified")))
         published, updated = resolve_date(published, fetched_at), resolve_date(updated, fetched_at)
         source = source or _clean_field(page_meta.get("sitename")) or head_source
         if not md.authors(byline):
@@ -367,7 +369,7 @@ def _html_published(text: str | None, text_unsure: bool, page_meta: dict, shown:
       htmldate finds nothing in the markup alone).
     ``valid(value)``: the date survives ``dates.resolve`` (not after fetched_at). ISO 8601 strings or None."""
     declared = _html_date(page_meta.get("published"))
-    published = _refine(text, declared) if text else declared or shown
+    published = _declared_zone(_refine(text, declared), declared) if text else declared or shown
     day = _html_date(page_meta.get("date"))
     if day and day.endswith("-01-01") and published is None:
         day = None  # 1 January with nothing else: htmldate's guess from a bare year (a copyright line)
@@ -1588,6 +1590,15 @@ def _refine(found: str | None, value: str | None) -> str | None:
         return value
     if value is not None and len(found) == 19 and found.endswith(":00") and value.startswith(found[:16]) and len(value) > 19:
         return value  # "17. Januar 2014 · 02:16" (naive, no seconds) and the markup's "2014-01-17T02:16:47+00:00"
+    return found
+
+
+def _declared_zone(found: str | None, declared: str | None) -> str | None:
+    """The page's declared date-time over a text's one that gives the same wall-clock minute with another
+    offset: the text's zone abbreviation was ambiguous ("IST" is India's +05:30 and Israel's +02:00;
+    dateparser's table takes one), the markup's offset is the page's own. Else ``found``."""
+    if found and declared and len(found) > 19 and len(declared) > 19 and found[:16] == declared[:16]:
+        return declared if found[19:] != declared[19:] else found
     return found
 
 
