@@ -114,6 +114,9 @@ def test_case_04_offsets_kept_and_order_right():
     ("2024-01-05T07:00:00.000Z", "2024-01-05T07:00:00+00:00"),
     ("2024-01-05 07:00:00+0530", "2024-01-05T07:00:00+05:30"),
     ("March 2, 2024 4:30 p.m.", "2024-03-02T16:30:00"),  # naive stays naive
+    ("20240105T07:00:00Z", "2024-01-05T07:00:00+00:00"),  # ISO 8601's basic format, as some <meta> write it
+    ("20240105T070000+0530", "2024-01-05T07:00:00+05:30"),
+    ("20240105", None),  # eight digits alone: a number, not a date
 ])
 def test_zone_names_and_offsets(text, value):
     assert dates.parse_date(text) == value
