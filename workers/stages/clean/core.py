@@ -356,15 +356,18 @@ def _html_date(value) -> str | None:
     return parse_date(value) if isinstance(value, str) else None
 
 
-def _html_published(text: str | None, text_unsure: bool, page_meta: dict, shown: str | None, *, valid, guessed) -> str | None:
+def _html_published(
+    text: str | None, text_unsure: bool, page_meta: dict, shown: str | None, *, valid, guessed
+) -> str | None:
     """An HTML page's published date from its sources: ``text``, a date line of the article's text
     (``text_unsure``: an unlabelled one among date lines of other days); the markup's declared date
-    (JSON-LD, <meta>, <time>), which refines the text's same day with a time and offset; ``shown``, a date/byline-classed element's; and
-    htmldate's day (trafilatura's, original date, extensive search). htmldate's day wins where it
+    (JSON-LD, <meta>, <time>), which refines the text's same day with a time and offset (and its offset
+    for the same minute: _declared_zone); ``shown``, a date/byline-classed element's; and htmldate's day
+    (trafilatura's, original date, extensive search). htmldate's day wins where it
     differs (measured on web-pages-en, bench.devset: right more often than the markup), except over:
     - a date line of the text (htmldate reads the markup), unless the line is unlabelled, the text shows
       other days too, and the declared date agrees with htmldate (two sources over one unsure line: an
-      infobox's, a timeline's or an update's bare date; then the declared date, with its time and offset);
+      infobox's, a timeline's or teasers' bare dates; then the declared date, with its time and offset);
     - a declared or shown date when htmldate's day is only a guess from the page's text (``guessed()``:
       htmldate finds nothing in the markup alone).
     ``valid(value)``: the date survives ``dates.resolve`` (not after fetched_at). ISO 8601 strings or None."""
@@ -718,7 +721,8 @@ def clean_lines(
         "published_at": published,
         # the published date is one unlabelled date line among others of other days (an infobox's, a
         # timeline's, teasers' dates): not sure to be the article's (clean(), _html_published)
-        "published_unsure": published_bare and published is not None and len({d[:10] for _, d in published_lines}) > 1,
+        "published_unsure": published_bare and published is not None
+        and len({day[:10] for _, day in published_lines}) > 1,
         "updated_at": updated,
         "published_at_utc": to_utc(published),
         "summary": summary,

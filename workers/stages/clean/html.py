@@ -490,7 +490,7 @@ def structured_dates(html: str) -> tuple[str | None, str | None]:
     return published, modified
 
 
-# a JSON string value: escaped quotes inside it (Amanda \"Mae\" Tan) are part of the name
+# a JSON string value: escaped quotes inside it (Kit \"Sparrow\" Lane) are part of the name
 _LD_NAME = r'"name"\s*:\s*"((?:[^"\\]|\\.){2,80})"'
 _LD_AUTHOR = re.compile(r'"author"\s*:\s*\[?\s*\{[^{}]{0,400}?' + _LD_NAME)
 _LD_AUTHORS = re.compile(r'\{[^{}]{0,400}?' + _LD_NAME)
@@ -502,7 +502,8 @@ _META_AUTHOR_CONTENT = re.compile(r'\bcontent\s*=\s*["\']([^"\']{2,120})["\']', 
 def structured_author(html: str) -> str | None:
     """The author(s) the page declares, as written: JSON-LD "author" ({"name"} or a list of them,
     joined with "; "), else <meta name="author">; read in the page's head (its first _HEAD_CHARS), then
-    in JSON-LD scripts further down (MediaWiki puts its JSON-LD at the end of the body). Raw string or None."""
+    in JSON-LD scripts further down (some wiki and blog engines put it at the end of the body). Raw
+    string or None."""
     head = html[:_HEAD_CHARS]
     found = _ld_author(head)
     if found:
