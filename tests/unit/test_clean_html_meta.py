@@ -241,6 +241,8 @@ def test_structured_author_in_json_ld_at_the_end_of_a_long_page():
     assert html_extract.structured_author(page) == "Friends of the Atlas"
     script = '<script>var state = {"author": {"name": "Sam Poe"}};</script>'  # not JSON-LD: not read that far down
     assert html_extract.structured_author(page.replace(ld, script)) is None
+    unclosed = '<script type="application/ld+json">{"x": 1}' * 2000  # hostile: scripts never closed
+    assert html_extract.structured_author(page.replace(ld, unclosed + ld)) is None  # only the first few are read
 
 
 def test_comment_author_is_not_the_byline():

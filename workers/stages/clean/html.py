@@ -513,15 +513,33 @@ def structured_author(html: str) -> str | None:
         content = _META_AUTHOR_CONTENT.search(m.group(0))
         if content and not content.group(1).startswith("http"):
             return html_unescape(content.group(1))
-    for m in _LD_SCRIPT.finditer(html, max(len(head) - 1000, 0)):
-        found = _ld_author(m.group(1))
+    for script in _ld_scripts(html, max(len(head) - 1000, 0)):
+        found = _ld_author(script)
         if found:
             return found
     return None
 
 
-_LD_SCRIPT = re.compile(r"<script\b[^>]{0,100}application/ld\+json[^>]{0,100}>(.{0,20000}?)</script>",
-                        re.IGNORECASE | re.DOTALL)
+_LD_TYPE = "application/ld+json"
+_LD_MAX_SCRIPTS = 10  # JSON-LD scripts read past the head, each up to _LD_MAX_CHARS (bounded on hostile pages)
+_LD_MAX_CHARS = 20_000
+
+
+def _ld_scripts(html: str, start: int):
+    """The texts of the first _LD_MAX_SCRIPTS JSON-LD <script> elements from ``start`` on (plain
+    string search: linear in the page, however many unclosed scripts it holds)."""
+    at = start
+    for _ in range(_LD_MAX_SCRIPTS):
+        at = html.find(_LD_TYPE, at)
+        if at < 0:
+            return
+        opened = html.find(">", at, at + 200)
+        closed = html.find("</script>", opened, opened + _LD_MAX_CHARS) if opened > 0 else -1
+        if closed < 0:
+            at += len(_LD_TYPE)
+            continue
+        yield html[opened + 1:closed]
+        at = closed
 
 
 def _ld_author(text: str) -> str | None:
