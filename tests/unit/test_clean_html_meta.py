@@ -226,7 +226,8 @@ def test_structured_author_reads_json_strings(script, expected):
      ("Kit Lane Monday; February", ["Kit Lane", "Monday, February 3, 2020"], "Kit Lane"),  # a weekday, a month
      ("Theresa May", ["Theresa", "May 4, 2020"], "Theresa May"),  # a one-word element is no name
      ("Kit Lane", ["Kit Lane"], "Kit Lane"),
-     ("Kit Lane Hart", ["Share this"], "Kit Lane Hart")],  # nothing shown apart: as the extractor has it
+     ("Kit Lane Hart", ["Share this"], "Kit Lane Hart"),  # nothing shown apart: as the extractor has it
+     ("Kit Lane Hart", ["Kit Lane", "Share this"], "Kit Lane Hart")],  # the words cut may be a name's: kept
 )
 def test_an_extractor_author_is_cut_to_the_name_the_header_sets_apart(author, header_lines, expected):
     page_meta = {"declared_author": None, "author": author, "sitename": "Valley Echo", "header_lines": header_lines}

@@ -251,12 +251,17 @@ def _declared_byline(page_meta: dict, head_byline: str | None) -> tuple[str | No
 
 def _as_shown(names: str, header_lines: list[str]) -> str:
     """Each "; "-separated name of an extractor's author field cut to a header element that holds only
-    the name's first words, when that element is a name of two or more words: the extractor ran the
-    next element into it ("Jane Doe Science Editor", "Jane Doe May" over a date "May 4, 2020", "Jane
+    the name's first words, when that element is a name of two or more words and the words cut are not
+    a name's: a date or role word, or the start of another header element. The extractor ran the next
+    element into the name ("Jane Doe Science Editor", "Jane Doe May" over a date "May 4, 2020", "Jane
     Doe Monday") where the page sets the name apart ("Jane Doe")."""
     shown = {line for line in header_lines if 2 <= len(line.split()) <= 4 and md.authors(line) == [line]}
-    return "; ".join(max((line for line in shown if name.startswith(f"{line} ")), key=len, default=name)
-                     for name in names.split("; "))
+
+    def cut(name: str, line: str) -> bool:
+        rest = name[len(line) + 1:] if name.startswith(f"{line} ") else ""
+        return bool(rest) and (md.not_name_word(rest.split()[0]) or any(h.startswith(rest) for h in header_lines))
+
+    return "; ".join(max((line for line in shown if cut(name, line)), key=len, default=name) for name in names.split("; "))
 
 
 _SITE_STAFF = re.compile(r"\s+(?:staff|team|desk|editors?)$", re.IGNORECASE)

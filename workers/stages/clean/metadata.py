@@ -282,6 +282,13 @@ _NOT_NAME_WORDS = frozenset(
     "authors author share comments minutes hours ago read admin administrator anonymous guest by "
     "username password login logout sign edition version".split()
 )
+
+
+def not_name_word(word: str) -> bool:
+    """A word no name holds: a date's (month, weekday), a role's or an interface's (_NOT_NAME_WORDS)."""
+    return word.casefold().strip(".,") in _NOT_NAME_WORDS
+
+
 # "Evan Halper Staff Writer": a role run into the name
 _TRAILING_ROLE = re.compile(
     r"(?<=\w)\s+(?:(?:staff|senior|chief|contributing|special|political|business|science)\s+)?"
