@@ -196,6 +196,56 @@ def test_commenter(names, extra, expected):
     assert html_extract.commenter(names, html_extract._root(page)) is expected
 
 
+@pytest.mark.parametrize("body_class", ["single sidebar-primary", "has-sidebar sidebar-right"])
+def test_a_layout_class_of_the_body_makes_no_comment_region(body_class):
+    page = (f'<html><body class="{body_class}"><main><article><h1>Harbour board meets</h1>'
+            '<div class="article__author">By Jane Roe</div><p>The board met.</p></article></main>'
+            '<div class="sidebar"><p class="byline">By Sam Poe</p></div></body></html>')
+    lines = html_extract.header_lines(page)
+    assert "By Jane Roe" in lines and "By Sam Poe" not in lines  # a sidebar element still is one
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [('{"author": {"@type": "Person", "name": "Kit \\"Sparrow\\" Lane"}}', 'Kit "Sparrow" Lane'),  # escaped quotes
+     ('{"author": [{"name": "Ann Lee"}, {"name": "Tom Hal\\u00e9"}]}', "Ann Lee; Tom Halé"),
+     ('{"author": {"name": "https://example.org/staff/ann"}}', None),  # a link, not a name
+     # an app state's list of ids first, then the JSON-LD list of authors: all of them
+     ('{"author": ["ann-lee"]}, {"author": [{"@type": "Person", "name": "Ann Lee"}, {"name": "Tom Hale"}]}',
+      "Ann Lee; Tom Hale")],
+)
+def test_structured_author_reads_json_strings(script, expected):
+    page = f'<html><head><script type="application/ld+json">{script}</script></head><body><p>x</p></body></html>'
+    assert html_extract.structured_author(page) == expected
+
+
+@pytest.mark.parametrize(
+    ("author", "header_lines", "expected"),
+    [("Kit Lane Science Editor", ["Kit Lane", "Science Editor"], "Kit Lane"),  # the role's element run in
+     ("Kit Lane May", ["By Kit Lane May 4, 2020", "Kit Lane", "May 4, 2020"], "Kit Lane"),  # a date's month
+     ("Kit Lane Monday; February", ["Kit Lane", "Monday, February 3, 2020"], "Kit Lane"),  # a weekday, a month
+     ("Theresa May", ["Theresa", "May 4, 2020"], "Theresa May"),  # a one-word element is no name
+     ("Kit Lane", ["Kit Lane"], "Kit Lane"),
+     ("Kit Lane Hart", ["Share this"], "Kit Lane Hart"),  # nothing shown apart: as the extractor has it
+     ("Kit Lane Hart", ["Kit Lane", "Share this"], "Kit Lane Hart")],  # the words cut may be a name's: kept
+)
+def test_an_extractor_author_is_cut_to_the_name_the_header_sets_apart(author, header_lines, expected):
+    page_meta = {"declared_author": None, "author": author, "sitename": "Valley Echo", "header_lines": header_lines}
+    byline, declared = clean_core._declared_byline(page_meta, None)
+    assert clean_core.md.join_names(clean_core.md.authors(byline, declared=declared)) == expected
+
+
+def test_structured_author_in_json_ld_at_the_end_of_a_long_page():
+    ld = '<script type="application/ld+json">{"author": {"@type": "Organization", "name": "Friends of the Atlas"}}</script>'
+    filler = "<p>" + "The survey team mapped the northern valleys. " * 20 + "</p>"
+    page = f"<html><head><title>t</title></head><body>{filler * (html_extract._HEAD_CHARS // len(filler) + 1)}{ld}</body></html>"
+    assert html_extract.structured_author(page) == "Friends of the Atlas"
+    script = '<script>var state = {"author": {"name": "Sam Poe"}};</script>'  # not JSON-LD: not read that far down
+    assert html_extract.structured_author(page.replace(ld, script)) is None
+    unclosed = '<script type="application/ld+json">{"x": 1}' * 2000  # hostile: scripts never closed
+    assert html_extract.structured_author(page.replace(ld, unclosed + ld)) is None  # only the first few are read
+
+
 def test_comment_author_is_not_the_byline():
     page = _BLOG.format(tab="Four Years &raquo; Interning of small integers", h1='<h1><a href="/">Four Years</a></h1>',
                         extra=_COMMENTS)
@@ -289,6 +339,90 @@ def test_a_date_line_in_the_article_text_is_not_overridden_by_htmldate(dateline,
     assert html_extract.extract(page)["date"] == "2023-11-03"  # htmldate reads the markup
     record = clean.clean({"id": "x", "source": None, "content_type": "text/html", "content": page, "fetched_at": None})
     assert record["published_at"][:10] == expected
+
+
+@pytest.mark.parametrize(
+    ("text_date", "declared", "found", "expected"),
+    [("2021-05-04", "2021-05-04T09:30:00+02:00", "2021-05-04", "2021-05-04T09:30:00+02:00"),  # the markup refines the day
+     # an unlabelled date of the text among others (an infobox's, a timeline's) against the markup and htmldate
+     ("1911-02-03", "2021-05-04T09:30:00+02:00", "2021-05-04", "2021-05-04T09:30:00+02:00"),
+     ("1911-02-03", None, "2021-05-04", "1911-02-03"),  # htmldate alone does not override the text
+     ("1911-02-03", "2021-05-06T09:30:00+02:00", "2021-05-04", "1911-02-03"),  # nor do two sources that disagree
+     (None, None, "2021-05-04", "2021-05-04")],
+)
+def test_an_unsure_text_date_gives_way_to_the_markup_and_htmldate_agreeing(text_date, declared, found, expected):
+    page_meta = {"published": declared, "date": found}
+    chosen = clean_core._html_published(text_date, True, page_meta, None, valid=lambda value: True, guessed=lambda: False)
+    assert chosen == expected
+    # a labelled date line, or the text's only one, stands whatever the markup says
+    labelled = clean_core._html_published(text_date, False, page_meta, None, valid=lambda value: True, guessed=lambda: False)
+    assert labelled == (expected if text_date is None or text_date[:10] == found else text_date)
+
+
+@pytest.mark.parametrize(
+    ("declared", "shown", "guessed", "expected"),
+    [("2021-06-11T08:12:05-04:00", None, True, "2021-06-11T08:12:05-04:00"),  # htmldate only guessed from the text
+     ("2021-06-11T08:12:05-04:00", None, False, "2021-02-17"),  # htmldate read the markup (another field, the URL)
+     (None, "2021-06-11T08:12:05", True, "2021-06-11T08:12:05"),  # a date element the page shows
+     (None, None, True, "2021-02-17")],  # nothing else: htmldate's guess
+)
+def test_htmldate_guessing_from_the_text_does_not_override_the_markup(declared, shown, guessed, expected):
+    page_meta = {"published": declared, "date": "2021-02-17"}
+    assert clean_core._html_published(None, False, page_meta, shown, valid=lambda value: True, guessed=lambda: guessed) == expected
+
+
+@pytest.mark.parametrize(
+    ("found", "declared", "expected"),
+    [("2021-03-09T16:20:00+02:00", "2021-03-09T16:20:12+05:30", "2021-03-09T16:20:12+05:30"),  # "4.20 PM IST"
+     ("2021-03-09T16:20:00+05:30", "2021-03-09T16:20:12+05:30", "2021-03-09T16:20:00+05:30"),  # same offset: as read
+     ("2021-03-09T17:20:00+02:00", "2021-03-09T16:20:12+05:30", "2021-03-09T17:20:00+02:00"),  # another time
+     ("2021-03-09", "2021-03-09T16:20:12+05:30", "2021-03-09"),
+     ("2021-03-09T16:20:00+02:00", None, "2021-03-09T16:20:00+02:00")],
+)
+def test_the_declared_offset_for_the_same_wall_clock_minute(found, declared, expected):
+    assert clean_core._declared_zone(found, declared) == expected
+
+
+def test_an_updated_line_with_an_ambiguous_zone_takes_the_declared_offset():
+    from workers.stages import clean
+
+    page = ('<html><head><title>Council approves the budget</title><meta property="article:modified_time" '
+            'content="2023-11-03T16:20:00+05:30"></head><body><article><h1>Council approves the budget</h1>'
+            "<p>Updated: Nov 3, 2023, 4.20 PM IST</p>" + _PROSE * 4 + "</article></body></html>")
+    record = clean.clean({"id": "x", "source": None, "content_type": "text/html", "content": page, "fetched_at": None})
+    assert record["updated_at"] == "2023-11-03T16:20:00+05:30"
+
+
+def test_a_date_after_fetched_at_gives_way_to_htmldate():
+    page_meta = {"published": "2031-01-01T00:00:00+00:00", "date": "2021-02-17"}
+    assert clean_core._html_published(None, False, page_meta, None, valid=lambda value: value < "2030",
+                                      guessed=lambda: True) == "2021-02-17"
+
+
+def test_markup_date_is_none_when_htmldate_would_only_guess_from_the_text():
+    from workers.stages.clean.dates import markup_date
+
+    head = '<meta property="article:published_time" content="2022-03-08T10:00:00+01:00">'
+    page = ("<html><head><title>Harbour board meets</title>{}</head><body><article><h1>Harbour board meets</h1>"
+            "<p>The board said on 2 March 2022 that the channel would be dredged.</p>" + _PROSE * 3
+            + "</article></body></html>")
+    assert markup_date(page.format(head)) == "2022-03-08"
+    assert markup_date(page.format("")) is None
+
+
+@pytest.mark.parametrize(
+    ("dates", "expected"),
+    [("<p>7 November 1923</p><p>2 March 1990</p>", "2023-11-03T10:00:00+01:00"),  # an infobox's dates
+     ("<p>7 November 1923</p>", "1923-11-07")],  # the text's one date line stands
+)
+def test_an_unlabelled_date_among_others_in_the_text_gives_way_to_the_declared_date(dates, expected):
+    from workers.stages import clean
+
+    page = ('<html><head><title>Council approves the budget</title><meta property="article:published_time" '
+            'content="2023-11-03T10:00:00+01:00"></head><body><article><h1>Council approves the budget</h1>'
+            + dates + _PROSE * 4 + "</article></body></html>")
+    record = clean.clean({"id": "x", "source": None, "content_type": "text/html", "content": page, "fetched_at": None})
+    assert record["published_at"] == expected
 
 
 @pytest.mark.parametrize(

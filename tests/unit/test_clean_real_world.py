@@ -114,6 +114,9 @@ def test_case_04_offsets_kept_and_order_right():
     ("2024-01-05T07:00:00.000Z", "2024-01-05T07:00:00+00:00"),
     ("2024-01-05 07:00:00+0530", "2024-01-05T07:00:00+05:30"),
     ("March 2, 2024 4:30 p.m.", "2024-03-02T16:30:00"),  # naive stays naive
+    ("20240105T07:00:00Z", "2024-01-05T07:00:00+00:00"),  # ISO 8601's basic format, as some <meta> write it
+    ("20240105T070000+0530", "2024-01-05T07:00:00+05:30"),
+    ("20240105", None),  # eight digits alone: a number, not a date
 ])
 def test_zone_names_and_offsets(text, value):
     assert dates.parse_date(text) == value
@@ -154,7 +157,10 @@ def test_bylines_split_into_names(text, names):
 
 
 @pytest.mark.parametrize("text", ["March 4", "This article was contributed by Jane Doe", "Updated 2 hours ago",
-                                  "View all posts by Jane Doe", "12 minutes ago"])
+                                  "View all posts by Jane Doe", "12 minutes ago",
+                                  "Username", "Password", "Sign In",  # a login form's labels
+                                  "Revised Edition Edited by Kay Poe", "Print Edition",
+                                  "Markupgen Version; Kay Poe"])  # a generator's credit: no name leads
 def test_dates_and_sentences_are_not_authors(text):
     assert md.authors(text) == [] and md.authors(text, declared=True) == []
 
@@ -164,6 +170,8 @@ def test_dates_and_sentences_are_not_authors(text):
     ("Bob Yirka, Phys.org", ["Bob Yirka"]),  # the site is not an author
     ("HLNF Staff Report", []),  # a desk or staff credit names no person: no byline (vocabulary.DESK_CREDIT)
     ("Ana Ruiz, Senior Correspondent", ["Ana Ruiz"]),
+    ("Rob Lane Edited by Kay Poe", ["Rob Lane"]),  # the editor's credit after the writer's name
+    ("Rob Lane; Additional reporting by Kay Poe", ["Rob Lane"]),
 ])
 def test_roles_sites_and_staff_credits(text, names):
     assert md.authors(text) == names and md.authors(text, declared=True) == names

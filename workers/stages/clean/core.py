@@ -30,7 +30,7 @@ from workers.stages.clean import voting
 from workers.stages.clean import vocabulary as v
 from workers.stages.clean.blocks import split_blocks
 from workers.stages.clean.dates import BARE_LABEL as DATE_BARE_LABEL, LABEL as DATE_LABEL, date_line, labelled, parse_date
-from workers.stages.clean.dates import resolve as resolve_when, to_utc
+from workers.stages.clean.dates import markup_date, resolve as resolve_when, to_utc
 from workers.stages.clean.fastmatch import last_char_gate
 from workers.stages.clean.normalise import looks_binary, normalise_line, normalise_text, split_lines
 from workers.stages.errors import StageError
@@ -106,7 +106,7 @@ def clean(raw: dict) -> dict:
             truncated = len(text) - (cut if cut > 0 else MAX_HTML_CHARS)
             text = text[: cut if cut > 0 else MAX_HTML_CHARS]
         page_meta = html_extract.extract(text)
-        text = normalise_text(page_meta["text"])
+        html, text = text, normalise_text(page_meta["text"])
     article = clean_lines(
         split_blocks(split_lines(text)),
         trusted=is_html,
@@ -139,20 +139,16 @@ def clean(raw: dict) -> dict:
         # dates: article lines, then declared (JSON-LD, <meta>, <time>), then date/byline-classed
         # elements the extractor dropped, then trafilatura's own guess
         head_published, head_updated, head_byline, head_source = _header_fields(page_meta.get("header_lines") or [])
-        declared = _html_date(page_meta.get("published"))
-        in_text = published is not None  # a date line of the article's own text: htmldate does not override it
-        # a declared date-time refines the same day read from a line of the text
-        published = _refine(published, declared) if published else declared or head_published
-        # htmldate's day wins over the markup's dates when they disagree (measured on the dev set, bench.devset);
-        # ours stays when it is the same day (it carries the time and offset htmldate drops) or read from the text
-        day = _html_date(page_meta.get("date"))
-        if day and day.endswith("-01-01") and published is None:
-            day = None  # 1 January with nothing else: htmldate's guess from a bare year (a copyright line)
-        if day and (published is None or resolve_date(published, fetched_at) is None or (published[:10] != day[:10] and not in_text)):
-            published = day
+        published = _html_published(
+            published, article["published_unsure"], page_meta, head_published,
+            valid=lambda value: resolve_date(value, fetched_at) is not None,
+            guessed=lambda: markup_date(html) is None,
+        )
         if updated is None:
             modified = _html_date(page_meta.get("modified")) or head_updated
             updated = modified if modified != published else None
+        else:
+            updated = _declared_zone(updated, _html_date(page_meta.get("modified")))
         published, updated = resolve_date(published, fetched_at), resolve_date(updated, fetched_at)
         source = source or _clean_field(page_meta.get("sitename")) or head_source
         if not md.authors(byline):
@@ -247,8 +243,26 @@ def _declared_byline(page_meta: dict, head_byline: str | None) -> tuple[str | No
         first = md.authors(head_byline)[:1] if head_byline and " " not in value else []
         if first and first[0].startswith(f"{value} "):
             return head_byline, False
-        return (_as_written(value, page_meta.get("header_lines") or []) if field == "author" else value), True
+        if field == "author":
+            header_lines = page_meta.get("header_lines") or []
+            value = _as_written(_as_shown(value, header_lines), header_lines)
+        return value, True
     return head_byline, False
+
+
+def _as_shown(names: str, header_lines: list[str]) -> str:
+    """Each "; "-separated name of an extractor's author field cut to a header element that holds only
+    the name's first words, when that element is a name of two or more words and the words cut are not
+    a name's: a date or role word, or the start of another header element. The extractor ran the next
+    element into the name ("Jane Doe Science Editor", "Jane Doe May" over a date "May 4, 2020", "Jane
+    Doe Monday") where the page sets the name apart ("Jane Doe")."""
+    shown = {line for line in header_lines if 2 <= len(line.split()) <= 4 and md.authors(line) == [line]}
+
+    def cut(name: str, line: str) -> bool:
+        rest = name[len(line) + 1:] if name.startswith(f"{line} ") else ""
+        return bool(rest) and (md.not_name_word(rest.split()[0]) or any(h.startswith(rest) for h in header_lines))
+
+    return "; ".join(max((line for line in shown if cut(name, line)), key=len, default=name) for name in names.split("; "))
 
 
 _SITE_STAFF = re.compile(r"\s+(?:staff|team|desk|editors?)$", re.IGNORECASE)
@@ -346,6 +360,35 @@ def _page_title(page_meta: dict) -> str | None:
 
 def _html_date(value) -> str | None:
     return parse_date(value) if isinstance(value, str) else None
+
+
+def _html_published(
+    text: str | None, text_unsure: bool, page_meta: dict, shown: str | None, *, valid, guessed
+) -> str | None:
+    """An HTML page's published date from its sources: ``text``, a date line of the article's text
+    (``text_unsure``: an unlabelled one among date lines of other days); the markup's declared date
+    (JSON-LD, <meta>, <time>), which refines the text's same day with a time and offset (and its offset
+    for the same minute: _declared_zone); ``shown``, a date/byline-classed element's; and htmldate's day
+    (trafilatura's, original date, extensive search). htmldate's day wins where it
+    differs (measured on web-pages-en, bench.devset: right more often than the markup), except over:
+    - a date line of the text (htmldate reads the markup), unless the line is unlabelled, the text shows
+      other days too, and the declared date agrees with htmldate (two sources over one unsure line: an
+      infobox's, a timeline's or teasers' bare dates; then the declared date, with its time and offset);
+    - a declared or shown date when htmldate's day is only a guess from the page's text (``guessed()``:
+      htmldate finds nothing in the markup alone).
+    ``valid(value)``: the date survives ``dates.resolve`` (not after fetched_at). ISO 8601 strings or None."""
+    declared = _html_date(page_meta.get("published"))
+    published = _declared_zone(_refine(text, declared), declared) if text else declared or shown
+    day = _html_date(page_meta.get("date"))
+    if day and day.endswith("-01-01") and published is None:
+        day = None  # 1 January with nothing else: htmldate's guess from a bare year (a copyright line)
+    if not day or (published is not None and valid(published) and published[:10] == day[:10]):
+        return published  # ours carries the time and offset htmldate drops
+    if published is None or not valid(published):
+        return day
+    if text:
+        return declared if text_unsure and declared and declared[:10] == day[:10] else published
+    return published if guessed() else day
 
 
 def _article_lines(
@@ -686,6 +729,10 @@ def clean_lines(
         "byline": byline,
         "source": source,
         "published_at": published,
+        # the published date is one unlabelled date line among others of other days (an infobox's, a
+        # timeline's, teasers' dates): not sure to be the article's (clean(), _html_published)
+        "published_unsure": published_bare and published is not None
+        and len({day[:10] for _, day in published_lines}) > 1,
         "updated_at": updated,
         "published_at_utc": to_utc(published),
         "summary": summary,
@@ -1582,6 +1629,15 @@ def _refine(found: str | None, value: str | None) -> str | None:
         return value
     if value is not None and len(found) == 19 and found.endswith(":00") and value.startswith(found[:16]) and len(value) > 19:
         return value  # "17. Januar 2014 · 02:16" (naive, no seconds) and the markup's "2014-01-17T02:16:47+00:00"
+    return found
+
+
+def _declared_zone(found: str | None, declared: str | None) -> str | None:
+    """The page's declared date-time over a text's one that gives the same wall-clock minute with another
+    offset: the text's zone abbreviation was ambiguous ("IST" is India's +05:30 and Israel's +02:00;
+    dateparser's table takes one), the markup's offset is the page's own. Else ``found``."""
+    if found and declared and len(found) > 19 and len(declared) > 19 and found[:16] == declared[:16]:
+        return declared if found[19:] != declared[19:] else found
     return found
 
 

@@ -61,6 +61,9 @@ _FAST = (
     re.compile(r"^(?:\w+,?\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th|\.)?\s+" + _MON + r",?\s+(?P<y>\d{4})" + _TIME, re.I),
     re.compile(r"^(?P<y>\d{4})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\.\d{1,9})?"
                r"\s?(?P<tz>Z|UTC|GMT|[+-]\d{2}:?\d{2}(?!\d))?)?", re.I),
+    # ISO 8601's basic format with a time ("20200414T00:38:07Z", "20200414T003807+0200"; a page's <meta>)
+    re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})T(?P<h>\d{2}):?(?P<mi>\d{2})(?::?(?P<s>\d{2}))?(?:\.\d{1,9})?"
+               r"(?P<tz>Z|[+-]\d{2}:?\d{2})?$", re.I),
     re.compile(r"^(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})[/.](?P<y>\d{4})" + _TIME, re.I),
     re.compile(r"^(?P<a>\d{1,2})(?P<sep>/)(?P<b>\d{1,2})/(?P<yy>\d{2})(?![\d/])" + _TIME, re.I),  # "12/09/22 4:10pm"
     re.compile(_TIME_FIRST + r"(?:\w+,?\s+)?" + _MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})", re.I),
@@ -275,3 +278,15 @@ def date_line(line: str) -> tuple[str | None, str | None] | None:
                 matched = True
                 published = published or value
     return (published, updated) if matched else None
+
+
+def markup_date(html: str) -> str | None:
+    """htmldate's day ("YYYY-MM-DD") from the page's markup alone: <meta>, JSON-LD, the URL, date
+    elements, the original publication date; without its extensive search of the page's text, so None
+    says an extensive-search day was a guess from the text. None also on markup htmldate cannot read."""
+    from htmldate import find_date
+
+    try:
+        return find_date(html, extensive_search=False, original_date=True)
+    except Exception:  # htmldate/lxml raise assorted errors on broken markup
+        return None

@@ -386,8 +386,9 @@ def _after_headline(root, title: str) -> list[str]:
 def in_comment_region(element) -> bool:
     """The element lies inside (or is) a comment thread or sidebar widget: vocabulary.COMMENT_REGION_CLASS
     on it or an ancestor, or an <aside> outside <article>/<main> (one inside often holds the article's
-    own byline and date box)."""
-    chain = (element, *element.iterancestors())
+    own byline and date box). The classes of <body> and <html> describe the page's layout ("sidebar-primary":
+    the page has a sidebar), not a region: they do not count."""
+    chain = (element, *(e for e in element.iterancestors() if e.tag not in ("body", "html")))
     for i, e in enumerate(chain):
         if v.COMMENT_REGION_CLASS.search(f"{e.get('class', '')} {e.get('id', '')}"):
             return True
@@ -500,8 +501,10 @@ def structured_dates(html: str) -> tuple[str | None, str | None]:
     return published, modified
 
 
-_LD_AUTHOR = re.compile(r'"author"\s*:\s*\[?\s*\{[^{}]{0,400}?"name"\s*:\s*"([^"]{2,80})"')
-_LD_AUTHORS = re.compile(r'\{[^{}]{0,400}?"name"\s*:\s*"([^"]{2,80})"')
+# a JSON string value: escaped quotes inside it (Kit \"Sparrow\" Lane) are part of the name
+_LD_NAME = r'"name"\s*:\s*"((?:[^"\\]|\\.){2,80})"'
+_LD_AUTHOR = re.compile(r'"author"\s*:\s*\[?\s*\{[^{}]{0,400}?' + _LD_NAME)
+_LD_AUTHORS = re.compile(r'\{[^{}]{0,400}?' + _LD_NAME)
 _AUTHOR_LIST = re.compile(r'"author"\s*:\s*\[([^\]]{0,3000})\]')
 _META_AUTHOR = re.compile(r'<meta\b[^>]{0,200}\bname\s*=\s*["\']author["\'][^>]{0,200}>', re.IGNORECASE)
 _META_AUTHOR_CONTENT = re.compile(r'\bcontent\s*=\s*["\']([^"\']{2,120})["\']', re.IGNORECASE)
@@ -509,21 +512,56 @@ _META_AUTHOR_CONTENT = re.compile(r'\bcontent\s*=\s*["\']([^"\']{2,120})["\']', 
 
 def structured_author(html: str) -> str | None:
     """The author(s) the page declares, as written: JSON-LD "author" ({"name"} or a list of them,
-    joined with "; "), else <meta name="author">. Raw string or None."""
+    joined with "; "), else <meta name="author">; read in the page's head (its first _HEAD_CHARS), then
+    in JSON-LD scripts further down (some wiki and blog engines put it at the end of the body). Raw
+    string or None."""
     head = html[:_HEAD_CHARS]
-    m = _AUTHOR_LIST.search(head)
-    if m:
-        names = [n for n in _LD_AUTHORS.findall(m.group(1)) if not n.startswith("http")]
-        if names:
-            return html_unescape("; ".join(dict.fromkeys(map(_json_text, names))))
-    m = _LD_AUTHOR.search(head)
-    if m and not m.group(1).startswith("http"):
-        return html_unescape(_json_text(m.group(1)))
+    found = _ld_author(head)
+    if found:
+        return found
     m = _META_AUTHOR.search(head)
     if m:
         content = _META_AUTHOR_CONTENT.search(m.group(0))
         if content and not content.group(1).startswith("http"):
             return html_unescape(content.group(1))
+    for script in _ld_scripts(html, max(len(head) - 1000, 0)):
+        found = _ld_author(script)
+        if found:
+            return found
+    return None
+
+
+_LD_TYPE = "application/ld+json"
+_LD_MAX_SCRIPTS = 10  # JSON-LD scripts read past the head, each up to _LD_MAX_CHARS (bounded on hostile pages)
+_LD_MAX_CHARS = 20_000
+
+
+def _ld_scripts(html: str, start: int):
+    """The texts of the first _LD_MAX_SCRIPTS JSON-LD <script> elements from ``start`` on (plain
+    string search: linear in the page, however many unclosed scripts it holds)."""
+    at = start
+    for _ in range(_LD_MAX_SCRIPTS):
+        at = html.find(_LD_TYPE, at)
+        if at < 0:
+            return
+        opened = html.find(">", at, at + 200)
+        closed = html.find("</script>", opened, opened + _LD_MAX_CHARS) if opened > 0 else -1
+        if closed < 0:
+            at += len(_LD_TYPE)
+            continue
+        yield html[opened + 1:closed]
+        at = closed
+
+
+def _ld_author(text: str) -> str | None:
+    """The JSON-LD author(s) in ``text`` (see structured_author), else None."""
+    for m in _AUTHOR_LIST.finditer(text):  # the first list of {"name"} objects (not an app state's list of ids)
+        names = [n for n in _LD_AUTHORS.findall(m.group(1)) if not n.startswith("http")]
+        if names:
+            return html_unescape("; ".join(dict.fromkeys(map(_json_text, names))))
+    m = _LD_AUTHOR.search(text)
+    if m and not m.group(1).startswith("http"):
+        return html_unescape(_json_text(m.group(1)))
     return None
 
 

@@ -42,9 +42,10 @@ _BYLINE_MATCH = first_char_gate(_BYLINE)
 _NAME_PARTICLES = frozenset("and de del della der di van von la le al el bin ibn da dos du y".split())
 _NAME_JOINERS = frozenset("and & und et y e en og och".split())  # "A and B" in the languages of _BYLINE
 _BYLINE_SPLIT = re.compile(r"\s*(?:[|•·,/]|\s[–—-]\s)\s*")
-# a credit for other help after the byline's names: "; Additional reporting by ...", ". With reporting from ..."
+# a credit for other help after the byline's names: "; Additional reporting by ...", ". With reporting from ...",
+# "Jane Doe Edited by John Roe"
 _CONTRIBUTION_TAIL = re.compile(
-    r"\s*[;.,]?\s+(?:(?i:with|and)\s+)?(?:(?i:additional|extra|further)\s+)?(?i:reporting|research|editing|contributions?)"
+    r"\s*[;.,]?\s+(?:(?i:with|and)\s+)?(?:(?i:additional|extra|further)\s+)?(?i:reporting|research|editing|edited|contributions?)"
     r"\s+(?i:by|from)\b.*$"
 )
 _BYLINE_FOR = re.compile(r"(?<=\w) (?i:for) (?P<outlet>(?:(?i:the) )?[A-Z][^,|]*)$")
@@ -278,8 +279,16 @@ _NOT_NAME_WORDS = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday today yesterday updated published posted "
     "staff reporter correspondent editor writer contributor contributed article story photo photos email follow "
-    "authors author share comments minutes hours ago read admin administrator anonymous guest by".split()
+    "authors author share comments minutes hours ago read admin administrator anonymous guest by "
+    "username password login logout sign edition version".split()
 )
+
+
+def not_name_word(word: str) -> bool:
+    """A word no name holds: a date's (month, weekday), a role's or an interface's (_NOT_NAME_WORDS)."""
+    return word.casefold().strip(".,") in _NOT_NAME_WORDS
+
+
 # "Evan Halper Staff Writer": a role run into the name
 _TRAILING_ROLE = re.compile(
     r"(?<=\w)\s+(?:(?:staff|senior|chief|contributing|special|political|business|science)\s+)?"
@@ -384,7 +393,9 @@ def _is_name(text: str) -> bool:
 
 _DECLARED_NOT_NAME = re.compile(
     r"\b(?:january|february|march|april|june|july|august|september|october|november|december|"
-    r"view all posts|posts by|contributed|says|wrote|no author|edited by|updated|published|ago)\b|\d{1,2}[,:]|\d{4}",
+    r"view all posts|posts by|contributed|says|wrote|no author|edited by|updated|published|ago|"
+    # a login form's labels ("Username"), an edition ("Print Edition"), software ("Markupgen Version")
+    r"user ?name|password|log ?in|sign ?in|editions?|version)\b|\d{1,2}[,:]|\d{4}",
     re.IGNORECASE,
 )
 
