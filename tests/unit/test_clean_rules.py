@@ -673,3 +673,37 @@ def test_a_dateline_in_a_paragraph_of_its_own(first, dateline, paragraphs):
     texts = [first, *ARTICLE]
     record = stage.clean_lines(texts, keep_flags=[True] * len(texts))  # the extractors kept the line
     assert (record["dateline"], record["paragraphs"]) == (dateline, paragraphs)
+
+
+# vocabulary.ZONE_REGIONS, row by row: a region's clock takes the offset its zone has on that date
+# (the tz database's summer and standard time), not one offset all year
+_ZONE_ROWS = {  # zone name -> (offset in January, offset in July)
+    "ET": ("-05:00", "-04:00"),
+    "CT": ("-06:00", "-05:00"),
+    "MT": ("-07:00", "-06:00"),
+    "PT": ("-08:00", "-07:00"),
+    "AKT": ("-09:00", "-08:00"),
+    "IST": ("+05:30", "+05:30"),
+}
+
+
+def test_every_zone_region_row_is_tested():
+    from workers.stages.clean.vocabulary import ZONE_REGIONS
+
+    assert set(_ZONE_ROWS) == set(ZONE_REGIONS)
+
+
+@pytest.mark.parametrize("zone", sorted(_ZONE_ROWS))
+def test_a_region_clock_takes_the_offset_of_its_date(zone):
+    winter, summer = _ZONE_ROWS[zone]
+    assert dates.parse_date(f"January 20, 2020 7:40 p.m. {zone}") == f"2020-01-20T19:40:00{winter}"
+    assert dates.parse_date(f"July 4, 2023, 9.15 AM {zone}") == f"2023-07-04T09:15:00{summer}"
+
+
+def test_a_fixed_zone_name_keeps_its_offset_all_year():
+    assert dates.parse_date("January 20, 2020 7:40 p.m. PDT") == "2020-01-20T19:40:00-07:00"
+    assert dates.parse_date("July 4, 2023 9:15 a.m. EST") == "2023-07-04T09:15:00-05:00"
+
+
+def test_a_lower_case_word_after_a_time_is_no_zone():
+    assert dates.parse_date("July 4, 2023 9:15 am et al") == "2023-07-04T09:15:00"

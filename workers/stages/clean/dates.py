@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import functools
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone, tzinfo
 
-from workers.stages.clean.vocabulary import MONTH_NAMES_OTHER
+from workers.stages.clean.vocabulary import MONTH_NAMES_OTHER, ZONE_REGIONS
 
 MAX_DATE_LINE = 120
 _DIGIT = re.compile(r"\d")
@@ -85,16 +85,27 @@ BARE_DATE = re.compile(
 _ZONE_AFTER = re.compile(r"\s*\(?(?:[A-Z]{2,5}\b|(?:UTC|GMT)?\s?[+-]\d{1,2}(?::?\d{2})?\b)")
 
 
-def _zone_after(text: str, at: int) -> timezone | None:
-    """The fixed offset of a zone written after a clock time ("9:15 a.m. PDT" -> -07:00, "06.00 GMT"),
-    from dateparser's zone table; None when no known zone follows."""
+def _zone_after(text: str, at: int) -> tzinfo | None:
+    """The zone written after a clock time: a region's clock (vocabulary.ZONE_REGIONS: "7:40 p.m. ET" ->
+    America/New_York, whose offset the date decides), else the fixed offset of dateparser's zone table
+    ("9:15 a.m. PDT" -> -07:00, "06.00 GMT"); None when no known zone follows."""
     m = _ZONE_AFTER.match(text, at)
     if not m:
         return None
+    name = m.group(0).strip(" ()")
+    if name.upper() in ZONE_REGIONS and name.isupper():
+        return _region(ZONE_REGIONS[name.upper()])
     from dateparser.timezone_parser import pop_tz_offset_from_string
 
-    _, tz = pop_tz_offset_from_string("x " + m.group(0).strip(" ()"))
+    _, tz = pop_tz_offset_from_string("x " + name)
     return timezone(tz.utcoffset(None)) if tz is not None else None
+
+
+@functools.cache
+def _region(key: str) -> tzinfo:
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(key)
 
 
 def _offset(tz: str | None) -> timezone | None:

@@ -481,6 +481,19 @@ AUTHOR_LINK_PREFIX = re.compile(r"^(?:view (?:all )?(?:posts|articles|stories) b
 
 # class words of the parts of an <h1> that are not the headline: a subtitle, dek or kicker set inside it
 HEADLINE_EXTRA_CLASS = re.compile(r"subtitle|sub-title|subhead|kicker|eyebrow|flytitle|dek\b|standfirst|strap", re.IGNORECASE)
+# zone names that are a region's clock rather than one offset, read as that region's IANA zone so the
+# date decides standard or summer time ("7:40 p.m. ET" on a day in July is -04:00, in January -05:00);
+# dateparser's table gives ET/PT their standard offset all year and knows no CT/MT. "IST" is India
+# Standard Time, its common sense in English-language news (dateparser reads it as Israel's +02:00).
+# Source: the IANA time zone database, read through zoneinfo (tzdata where the system has none).
+ZONE_REGIONS = {
+    "ET": "America/New_York",
+    "CT": "America/Chicago",
+    "MT": "America/Denver",
+    "PT": "America/Los_Angeles",
+    "AKT": "America/Anchorage",
+    "IST": "Asia/Kolkata",
+}
 # month names in the other languages dateparser reads here (dates.DATE_LANGUAGES), for bare date lines
 # ("jeudi 7 mars 2019", "5. Juni 2018"); one row per language, January first (Russian: the genitive a date uses)
 MONTH_NAMES_OTHER = {
