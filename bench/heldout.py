@@ -167,7 +167,10 @@ def load_mediacloud() -> list[tuple[str, str, dict]]:
             continue
         html = path.read_text(encoding="utf-8", errors="replace")
         if _english(_visible(html)):
-            pages.append((name, html, {"date": date}))
+            # the set writes "nan" where it has no date: the page stays (so the thirds stay as they were
+            # first drawn) and is not scored
+            dated = re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) is not None
+            pages.append((name, html, {"date": date} if dated else {}))
     return pages
 
 
