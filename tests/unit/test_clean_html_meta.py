@@ -548,3 +548,40 @@ def test_an_article_h1_beside_a_longer_site_heading_stays_the_title():
             "<h1>Mayor quits</h1><p>The mayor resigned on Tuesday after a long night of debate.</p></article>"
             "<footer><h3>The Springfield Daily Herald News</h3></footer></body></html>")
     assert not html_extract._names_site("Mayor quits", html_extract._root(page), page, None)
+
+
+_MASTHEAD_PAGE = """<html><head><title>Ferry timetable cut for the winter | Local News | harbourpost.com</title>
+<meta property="og:title" content="Ferry timetable cut for the winter"></head><body>
+<div class="site-masthead"><a href="/"><img alt="Harbour Post"></a></div>
+<article><div class="story-masthead"><header><h1 class="{cls}">Ferry timetable cut for the winter</h1></header></div>
+<p>The island ferry will run four times a day instead of six from November, the operator said on Monday,
+citing the cost of fuel and a shortage of crew for the late sailings.</p>
+<div id="nl-box"><h1>Get the morning briefing</h1><form><input type="email"></form></div>
+<p>Islanders said the change would leave commuters with no way home after the last evening sailing.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize("cls", [
+    "headline",  # the heading's own class names a headline, inside a "masthead" block
+    "entry-title",
+    "plain",  # no class of its own: the <title> names the site in another part, so the title is no logo's
+])
+def test_the_headline_in_a_masthead_block_is_the_title(cls):
+    assert html_extract.extract(_MASTHEAD_PAGE.replace("{cls}", cls))["title"] == "Ferry timetable cut for the winter"
+
+
+def test_a_sign_up_box_heading_is_never_a_headline():
+    import lxml.html
+
+    page = _MASTHEAD_PAGE.replace("{cls}", "plain")
+    assert "Get the morning briefing" not in html_extract._headlines(lxml.html.fromstring(page))
+    no_form = page.replace("<form>", "<div>").replace("</form>", "</div>")
+    assert "Get the morning briefing" in html_extract._headlines(lxml.html.fromstring(no_form))
+
+
+@pytest.mark.parametrize(("value", "is_headline"), [
+    ("headline", True), ("article-headline", True), ("entry-title", True), ("post_title", True),
+    ("article-title", True), ("story-title", True), ("site-title", False), ("masthead", False), ("logo", False),
+])
+def test_article_headline_class_words(value, is_headline):
+    assert bool(v.ARTICLE_HEADLINE_CLASS.search(value)) is is_headline

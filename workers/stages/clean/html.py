@@ -249,8 +249,7 @@ def _headlines(root) -> list[str]:
         if len(inside) + len(outside) >= _MAX_HEADLINES:
             break
         chain = [element, *element.iterancestors()]
-        near = [e for e in chain[:_LOGO_ANCESTORS] if e.tag not in _PAGE_TAGS]  # <body> classes describe the site
-        if any(v.SITE_LOGO_CLASS.search(f"{e.get('class', '')} {e.get('id', '')}") for e in near):
+        if _logo(chain) or _sign_up_box(chain):
             continue
         text = " ".join(_headline_text(element).split())
         if _home_link(element, text):
@@ -259,6 +258,34 @@ def _headlines(root) -> list[str]:
             in_article = any(e.tag in ("article", "main") for e in chain)
             (inside if in_article else outside).append(text)
     return inside + outside
+
+
+def _beside_site(parts: list[str]) -> bool:
+    """One of the other parts of the document <title> is a bare domain ("example.com"): the site's name."""
+    return any(v.BARE_DOMAIN.match(p) for p in parts)
+
+
+_SIGN_UP_MAX_CHARS = 400  # a sign-up box's own text: a heading, a line of pitch, a field, a button
+
+
+def _sign_up_box(chain: list) -> bool:
+    """The heading ``chain[0]`` heads a sign-up box: one of its nearest ancestors (below <body>/<main>/
+    <article>) holds a form with an e-mail field and little text besides ("Be the first to know" over a
+    newsletter form); an article's header that also holds a newsletter form has its article text."""
+    near = [e for e in chain[1:_LOGO_ANCESTORS] if e.tag not in _PAGE_TAGS]
+    return any(e.xpath(".//form//input[@type='email']") and len(" ".join(e.text_content().split())) <= _SIGN_UP_MAX_CHARS
+               for e in near)
+
+
+def _logo(chain: list) -> bool:
+    """The heading ``chain[0]`` (its ancestors after it) is the site's logo or name: SITE_LOGO_CLASS on its own
+    class/id or its nearest ancestors' below <body>/<main>/<article> (whose classes describe the site), unless
+    its own class, id or itemprop names the article's headline (ARTICLE_HEADLINE_CLASS)."""
+    own = chain[0]
+    if v.ARTICLE_HEADLINE_CLASS.search(f"{own.get('class', '')} {own.get('id', '')} {own.get('itemprop', '')}"):
+        return False
+    near = [e for e in chain[:_LOGO_ANCESTORS] if e.tag not in _PAGE_TAGS]
+    return any(v.SITE_LOGO_CLASS.search(f"{e.get('class', '')} {e.get('id', '')}") for e in near)
 
 
 def _home_link(element, text: str) -> bool:
@@ -284,14 +311,16 @@ def _names_site(title: str, root, html: str, sitename: str | None) -> bool:
     key = ln.key(title)
     if sitename and ln.key(sitename) == key and " " in title:
         return True
+    # "Headline | Section | example.com": the <title> names the site in another part, so a logo-classed
+    # block around an <h1> of this text is the article's header (news templates' "masthead")
+    beside = _beside_site(_tab_rest(html, title))
     outside = False  # an <h1> with the title's text outside <article>/<main>
     for element in root.iter("h1"):
         text = " ".join(element.text_content().split())
         if ln.key(text) != key:
             continue
         chain = [element, *element.iterancestors()]
-        near = [e for e in chain[:_LOGO_ANCESTORS] if e.tag not in _PAGE_TAGS]
-        if _home_link(element, text) or any(v.SITE_LOGO_CLASS.search(f"{e.get('class', '')} {e.get('id', '')}") for e in near):
+        if _home_link(element, text) or (not beside and _logo(chain)):
             return True
         outside = outside or not any(e.tag in ("article", "main") for e in chain)
     rest = _tab_rest(html, title) if outside else []

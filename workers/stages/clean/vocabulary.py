@@ -439,6 +439,10 @@ CASE_TWINS = ("\u0130", "\u0131", "\u017f")
 # class/id words of the elements that hold a site's logo or name, not a page's headline (an <h1> inside
 # one, e.g. <h1 class="site-title">, is the masthead): WordPress/Blogger/Bootstrap theme conventions
 SITE_LOGO_CLASS = re.compile(r"logo|site[-_]?(?:title|name|branding|header)|brand|masthead|blog[-_]?title", re.IGNORECASE)
+# class/id/itemprop words of an <h1> that say it is the article's headline (schema.org's itemprop
+# "headline", hAtom's "entry-title", CMS "post-title"/"article-title"/"story-title"): such a heading is the
+# headline even inside a SITE_LOGO_CLASS container (news templates call an article's header block its "masthead")
+ARTICLE_HEADLINE_CLASS = re.compile(r"headline|entry[-_]title|post[-_]title|article[-_]title|story[-_]title", re.IGNORECASE)
 
 # class/id words of page elements that hold chrome, not article text, even when it reads as prose:
 # author boxes and bios, captions, share/social rows, newsletter and subscription boxes, related and
