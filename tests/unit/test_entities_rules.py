@@ -204,3 +204,29 @@ def test_a_full_name_tagged_norp_beside_its_surname_is_the_person(name, others, 
     (first, *_) = entities._surname_labels(article, found)
     assert first.label == label
 
+
+
+@pytest.mark.parametrize("day", sorted(__import__("workers.stages.entities.canonical", fromlist=["DAY_NAMES"]).DAY_NAMES))
+@pytest.mark.parametrize("label", ["GPE", "ORG", "PERSON"])
+def test_a_day_name_the_model_tags_is_no_name(nlp, day, label):
+    from spacy.tokens import Span
+
+    from workers.stages.entities import fixes
+
+    doc = nlp.make_doc(f"Bishop Ada Morrow led a service for the families on {day}.")
+    at = next(t.i for t in doc if t.text == day)
+    doc.ents = [Span(doc, 1, 3, label="PERSON"), Span(doc, at, at + 1, label=label)]
+    names = [m.name for m in fixes.mentions(doc, "body", frozenset({"PERSON", "GPE", "ORG"}))]
+    assert day not in names and "Ada Morrow" in names
+
+
+@pytest.mark.parametrize(("name", "shaped"), [
+    ("Corran Falls", True), ("Sunday", False), ("Good Friday", False), ("Redgum Flat", True), ("BBC", False),
+])
+def test_a_day_name_is_not_a_place_name_shape(name, shaped):
+    assert entities._name_shaped(name) is shaped
+
+
+def test_residents_on_a_day_are_no_place(nlp):
+    names = tagged(nlp, "Volunteers cooked for the displaced families on Sunday. The shelter in Corran Falls stays open.")
+    assert "Sunday" not in names

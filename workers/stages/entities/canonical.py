@@ -118,6 +118,9 @@ def known_place(name: str) -> bool:
 NOT_NAMES = frozenset(
     "AI CEO CFO COO CTO GDP IPO EV EVs CO2 TV PC PCs ESG Thousands Hundreds Millions Dozens Scores".split()
 )
+# Day names the small model tags as a place or an organisation ("a service on Sunday" -> GPE): a date,
+# never a name on their own.
+DAY_NAMES = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 # A lone generic head noun ("Council leader X", "the Commission said") is not a name by itself.
 GENERIC_HEADS = frozenset("Council Committee Commission Court Agency Board Authority Ministry Department".split())
 # First words of a weather system's name ("Storm Darragh", "Hurricane Milton"): an event, not a person.

@@ -524,11 +524,12 @@ def _full_name_of(name: str, surnames: set[str]) -> bool:
 
 
 def _name_shaped(name: str) -> bool:
-    """Capitalised words only, no institution head noun, digits, "&" or all-caps acronym."""
+    """Capitalised words only, no institution head noun, day name (canonical.DAY_NAMES: "families on
+    Sunday"), digits, "&" or all-caps acronym."""
     words = name.split()
     return all(
         w[:1].isupper() and not canonical.is_all_caps(w) and w.replace("-", "").replace("'", "").isalpha()
-        and w.lower() not in _NAME_HEADS and w.lower() not in fixes.CLUB_SUFFIXES
+        and w.lower() not in _NAME_HEADS and w.lower() not in fixes.CLUB_SUFFIXES and w not in canonical.DAY_NAMES
         for w in words
     )
 

@@ -537,7 +537,7 @@ def _piece_mention(
     label, forced, piece_start, own_s = _piece_label(text, doc, field, label, labels, piece_start, piece_end)
     raw = text[piece_start:piece_end]
     words = raw.split()
-    if canonical.is_office_only(raw) or raw in canonical.NOT_NAMES:
+    if canonical.is_office_only(raw) or raw in canonical.NOT_NAMES or raw in canonical.DAY_NAMES:
         return None
     if label != PERSON and len(words) == 1 and (
         raw in canonical.GENERIC_HEADS or (doc.vocab[raw.lower()].is_stop and not canonical.is_all_caps(raw))
