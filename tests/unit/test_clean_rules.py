@@ -29,6 +29,8 @@ PROSE_LINE = "The council approved the budget on Tuesday after months of debate 
         ("Skip to main content", "ui_vocabulary"),
         ("Tags: budget, city council, housing", "ui_vocabulary"),
         ("Read more: Mayor unveils transit plan", "ui_vocabulary"),
+        ("Read or Share this story: https://www.example.com/story/news/2020/03/17/harbour-dredging/", "ui_vocabulary"),
+        ("Share this article: https://example.com/a/123", "ui_vocabulary"),
         ("icon bookmark-bicon bookmarkicon cameraicon checkicon chevron downicon closeicon", "ui_vocabulary"),
         ("No comments:", "comment_prompt"),
         ("Post a Comment", "comment_prompt"),
