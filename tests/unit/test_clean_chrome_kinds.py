@@ -150,6 +150,8 @@ def test_html_never_rescues_ad_markers_or_copyright():
     ("This post and the photos within it may contain affiliate links. If you purchase something through the "
      "link, I may receive a small commission at no extra charge to you.", "site_notice"),  # first person
     ("This article contains affiliate links.", "site_notice"),
+    ("Commenting feature is disabled in your country/region.", "site_notice"),  # a comment widget's status
+    ("The comment section has been disabled for this article.", "site_notice"),
     ("Corrections: If you are aware of an inaccuracy or would like to report a correction, we would like to "
      "know about it. Please consider sending an email to the editors.", "site_notice"),
     ("Disclaimer (varies based on content, section, category, etc.): " + "News articles on this site may contain "
@@ -531,3 +533,8 @@ def test_contribution_credit_after_the_byline(text, names):
     found = md.byline(text)
     assert found is not None and md.authors(found[0]) == names
     assert md.authors(text) == names
+
+
+def test_a_story_about_closed_comments_is_prose():
+    (line,) = ln.classify(["The paper said its comments section had been closed for good after months of abuse aimed at its reporters."])
+    assert line.kind == ln.PROSE

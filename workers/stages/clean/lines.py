@@ -72,7 +72,7 @@ _BIO_TRIGGERS = frozenset(
 
 _NOTICE_TRIGGERS = frozenset(
     "recaptcha browser javascript notifications spam unsubscribe share commission commissions advertisers "
-    "advertiser advertising affiliate compensation subscription access letter letters comments disclaimer "
+    "advertiser advertising affiliate compensation subscription access letter letters comment comments commenting disclaimer "
     "inbox associates linking creative inaccuracy error mistake typo correction responsible".split()
 )  # a word every vocabulary.SITE_NOTICE phrase holds
 _ALL_TRIGGERS = _PROMO_TRIGGERS | _COOKIE_TRIGGERS | _COPYRIGHT_TRIGGERS | _BIO_TRIGGERS | _NOTICE_TRIGGERS

@@ -178,6 +178,7 @@ SITE_NOTICE = re.compile(
     r"subscription will auto(?:matically)?[- ]?renew|instant access to the full (?:article|issue|text)|"
     r"(?:submit|send|write) (?:a |your )?letters? to the editor|"
     r"comments (?:are|will be|may be) (?:moderated|reviewed)|we welcome (?:reader |your )?comments|"
+    r"(?:commenting|comments?)(?: feature| section)? (?:is|are|has been|have been) (?:disabled|closed|turned off)\b|"
     r"^disclaimer\s*(?:\([^)]{0,80}\))?\s*:|delivered (?:straight |right |directly )?to (?:your|their) inbox(?:es)?\b|"
     r"participant in the amazon services llc associates program|earn (?:advertising )?fees by (?:advertising and )?linking to|"
     r"(?:is|are) (?:published|licensed|available) under (?:a|the) creative commons|"
