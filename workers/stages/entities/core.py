@@ -1239,16 +1239,21 @@ def _apposed_persons(article: Article, found: list[Mention]) -> list[Mention]:
     for match in _APPOSED_NAME.finditer(body):
         start, end = match.span(1)
         role = match.group(2).split()
-        if roles.role_prefix_length(role) != len(role) or any(m.field == "body" and m.start < end and start < m.end
-                                                              for m in found):
+        if roles.role_prefix_length(role) != len(role):
             continue
         words = match.group(1).split()
         if not _name_shaped(match.group(1)) or any(
                 canonical._is_title(w) or w.lower() in canonical.ROLE_WORDS | tables.ORG_DESIGNATORS
                 or vocab[w.lower()].is_stop for w in words):
             continue
-        found.append(Mention("body", start, end, match.group(1), PERSON, canonical.normalise(match.group(1)), forced=True))
+        _add_untagged_person(found, body, start, end)
     return found
+
+
+def _add_untagged_person(found: list[Mention], body: str, start: int, end: int) -> None:
+    """Append body[start:end] to `found` as a forced PERSON mention unless a mention overlaps it."""
+    if not any(m.field == "body" and m.start < end and start < m.end for m in found):
+        found.append(Mention("body", start, end, body[start:end], PERSON, canonical.normalise(body[start:end]), forced=True))
 
 
 def _org_place_units(article: Article, found: list[Mention]) -> list[Mention]:
@@ -1288,9 +1293,7 @@ def _regnal_names(article: Article, found: list[Mention]) -> list[Mention]:
         words = match.group(1).split()[:-1]
         if any(w.lower() in article.words or canonical._is_title(w) or w.lower() in canonical.ROLE_WORDS for w in words):
             continue
-        if any(m.field == "body" and m.start < end and start < m.end for m in found):
-            continue
-        found.append(Mention("body", start, end, match.group(1), PERSON, canonical.normalise(match.group(1)), forced=True))
+        _add_untagged_person(found, body, start, end)
     return found
 
 
