@@ -1,4 +1,4 @@
-"""Plain-text dumps of unseen pages (session 7, issue 10 item 3): the rules added on the held-out
+"""Plain-text dumps of unseen pages (round 2, sixth session; issue 10 item 3): the rules added on the held-out
 dev thirds, row by row. Every name and sentence here is invented.
 
 Each rule is tested both ways: the case it is for, and the near case it must leave alone."""
