@@ -1187,13 +1187,19 @@ def _org_and_nouns(article: Article, found: list[Mention]) -> list[Mention]:
             continue
         if not all(_noun_word(w, article.nouns) for w in match.group(1).split()):
             continue
-        over = [o for o in found if o.field == "body" and o is not m and o.start < match.end(1) and m.end < o.end]
-        if any(o.forced or o.end > match.end(1) for o in over):
-            continue
-        found = [o for o in found if o not in over]
-        m.end, m.text = match.end(1), body[m.start : match.end(1)]
-        m.name = canonical.normalise(m.text)
+        found = _extend_over(found, m, body, match.end(1))
     return found
+
+
+def _extend_over(found: list[Mention], m: Mention, body: str, end: int) -> list[Mention]:
+    """Body mention `m` grown to end at `end`, the mentions it then covers dropped; `found` unchanged
+    when one of them is forced or runs past `end`."""
+    over = [o for o in found if o.field == "body" and o is not m and o.start < end and m.end < o.end]
+    if any(o.forced or o.end > end for o in over):
+        return found
+    m.end, m.text = end, body[m.start : end]
+    m.name = canonical.normalise(m.text)
+    return [o for o in found if o not in over]
 
 
 _PARTICLE_TAIL = re.compile(
@@ -1213,12 +1219,7 @@ def _place_particles(article: Article, found: list[Mention]) -> list[Mention]:
         match = _PARTICLE_TAIL.match(body, m.end)
         if not match or match.group(1) not in tables.PLACE_NAME_PARTICLES:
             continue
-        over = [o for o in found if o.field == "body" and o is not m and o.start < match.end() and m.end < o.end]
-        if any(o.forced or o.end > match.end() for o in over):
-            continue
-        found = [o for o in found if o not in over]
-        m.end, m.text = match.end(), body[m.start : match.end()]
-        m.name = canonical.normalise(m.text)
+        found = _extend_over(found, m, body, match.end())
     return found
 
 
