@@ -93,8 +93,8 @@ def _zone_after(text: str, at: int) -> tzinfo | None:
     if not m:
         return None
     name = m.group(0).strip(" ()")
-    if name.upper() in ZONE_REGIONS and name.isupper():
-        return _region(ZONE_REGIONS[name.upper()])
+    if name in ZONE_REGIONS:  # capitals only: "et" after a time is no zone
+        return _region(ZONE_REGIONS[name])
     from dateparser.timezone_parser import pop_tz_offset_from_string
 
     _, tz = pop_tz_offset_from_string("x " + name)
