@@ -16,8 +16,9 @@ the clean stage does on pages it has not seen. These sets were never used to wri
   shipped in the Go module ``github.com/markusmobius/go-htmldate`` (``test-files/mediacloud``, gold
   dates in ``scripts/comparison/data-mediacloud.go``). Date only.
 
-Body score: word-shingle F1 (shingles of 4 lower-cased ``\\w+`` tokens, as multisets; precision =
-shared / extracted, recall = shared / gold; the scrapinghub article-extraction-benchmark's measure).
+Body score: ``bench.metrics.shingle_f1``, word-shingle F1 (shingles of 4 casefolded ``\\w+`` tokens, as
+multisets; precision = shared / extracted, recall = shared / gold; the scrapinghub
+article-extraction-benchmark's measure).
 Our record is scored on standfirst, dateline and body (the title is a field of its own and not in
 Readability's gold); title and date (YYYY-MM-DD) exact, author as ``author_found()`` (every name we
 give is in the gold byline), over the pages whose gold has them. Baselines in the same run: trafilatura alone, defaults and ``favor_precision``.
@@ -38,10 +39,10 @@ import sys
 import tarfile
 import urllib.request
 import zipfile
-from collections import Counter
 from pathlib import Path
 
 from bench.devset import _norm, author_set, dump, dump_as_html, trafilatura_alone
+from bench.metrics import shingle_f1
 
 CACHE = Path(os.environ.get("NEWSFEED_HELDOUT") or Path(__file__).resolve().parent.parent / ".cache" / "heldout")
 MODULES = {  # Go module -> version (module zips from the Go module proxy)
@@ -50,7 +51,6 @@ MODULES = {  # Go module -> version (module zips from the Go module proxy)
 }
 SDISTS = {"newspaper4k": "0.9.6"}
 FIGURES = ("precision", "recall", "body_f1", "title", "author", "date")
-_TOKEN = re.compile(r"\w+")
 
 
 def _proxy() -> str:
@@ -174,21 +174,6 @@ def load_mediacloud() -> list[tuple[str, str, dict]]:
     return pages
 
 
-def shingles(text: str, n: int = 4) -> Counter:
-    tokens = _TOKEN.findall(text.lower())
-    return Counter(tuple(tokens[i:i + n]) for i in range(max(len(tokens) - n + 1, 1)))
-
-
-def body_scores(extracted: str, gold: str) -> tuple[float, float, float]:
-    """(precision, recall, F1) of the word 4-shingles of ``extracted`` against ``gold``, each 0..1."""
-    mine, theirs = shingles(extracted), shingles(gold)
-    shared = sum((mine & theirs).values())
-    precision = shared / sum(mine.values()) if extracted.strip() else 0.0
-    recall = shared / sum(theirs.values()) if gold.strip() else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
-
-
 def ours(content: str, name: str, content_type: str = "text/html"):
     """(article text without the title, title, authors, published_at) of our clean stage."""
     from workers.stages import clean as clean_stage
@@ -235,7 +220,7 @@ def score(pages, misses: bool = False, only=None) -> dict[str, dict[str, float]]
             body, title, authors, date = extract(name, html)
             figures: dict[str, float] = {}
             if "body" in gold:
-                figures["precision"], figures["recall"], figures["body_f1"] = body_scores(body, gold["body"])
+                figures["precision"], figures["recall"], figures["body_f1"] = shingle_f1(body, gold["body"])
             if "title" in gold:
                 figures["title"] = float(_norm(title) == _norm(gold["title"]))
             if "author" in gold:

@@ -2,31 +2,32 @@
 
 import pytest
 
-from bench.heldout import author_found, body_scores, third
+from bench.heldout import author_found, third
+from bench.metrics import shingle_f1
 
 GOLD = "The council voted on Tuesday to close the old bridge for repairs until the spring."
 
 
 def test_the_gold_itself_scores_one():
-    assert body_scores(GOLD, GOLD) == (1.0, 1.0, 1.0)
+    assert shingle_f1(GOLD, GOLD) == (1.0, 1.0, 1.0)
 
 
 def test_added_chrome_costs_precision_not_recall():
-    precision, recall, f1 = body_scores(GOLD + " Share this story on social media. Subscribe now for more.", GOLD)
+    precision, recall, f1 = shingle_f1(GOLD + " Share this story on social media. Subscribe now for more.", GOLD)
     assert recall == 1.0 and 0.4 < precision < 0.8 and precision < f1 < 1.0
 
 
 def test_a_lost_sentence_costs_recall_not_precision():
-    precision, recall, _ = body_scores("The council voted on Tuesday to close the old bridge", GOLD)
+    precision, recall, _ = shingle_f1("The council voted on Tuesday to close the old bridge", GOLD)
     assert precision == 1.0 and recall < 0.7
 
 
 def test_an_empty_extraction_scores_zero():
-    assert body_scores("", GOLD) == (0.0, 0.0, 0.0)
+    assert shingle_f1("", GOLD) == (0.0, 0.0, 0.0)
 
 
 def test_case_and_punctuation_do_not_count():
-    assert body_scores(GOLD.upper().replace(" ", "  ,"), GOLD)[2] == 1.0
+    assert shingle_f1(GOLD.upper().replace(" ", "  ,"), GOLD)[2] == 1.0
 
 
 @pytest.mark.parametrize("ours, gold, hit", [
