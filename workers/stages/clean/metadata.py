@@ -395,7 +395,9 @@ _DECLARED_NOT_NAME = re.compile(
     r"\b(?:january|february|march|april|june|july|august|september|october|november|december|"
     r"view all posts|posts by|contributed|says|wrote|no author|edited by|updated|published|ago|"
     # a login form's labels ("Username"), an edition ("Print Edition"), software ("Markupgen Version")
-    r"user ?name|password|log ?in|sign ?in|editions?|version)\b|\d{1,2}[,:]|\d{4}",
+    r"user ?name|password|log ?in|sign ?in|editions?|version)\b|\d{1,2}[,:]|\d{4}|"
+    # a day name alone: a date element's first word taken for a byline ("Wednesday")
+    r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$",
     re.IGNORECASE,
 )
 
