@@ -42,7 +42,7 @@ bench-entities: install
 bench-dedupe: install
 	$(BIN)/python -m bench.dedupe
 
-## bench-heldout: real pages never tuned on (Readability.js's and newspaper4k's test pages, MediaCloud dates), fetched from the Go module proxy and PyPI into .cache/heldout
+## bench-heldout: real pages never tuned on (Readability.js test pages from two ports, newspaper4k test pages, MediaCloud and htmldate dates), fetched from the Go module proxy and PyPI into .cache/heldout
 bench-heldout: install
 	$(BIN)/python -m bench.heldout --fetch
 

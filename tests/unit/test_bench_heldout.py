@@ -48,3 +48,53 @@ def test_thirds_split_the_pages_in_name_order():
     assert [name for name, _, _ in held] == ["p00", "p03", "p06"]
     assert len(dev) == 6 and not {p[0] for p in held} & {p[0] for p in dev}
     assert third(pages, None) == pages
+
+
+ENGLISH = ("<html><body><p>The council voted on Tuesday to close the old bridge for repairs until the spring, "
+           "and the mayor said the work would take longer than the engineers had first thought.</p></body></html>")
+
+
+def _readability_page(root, name, size=16_000):
+    folder = root / "test-pages" / name
+    folder.mkdir(parents=True)
+    (folder / "source.html").write_text(ENGLISH + " " * size)
+    (folder / "expected.html").write_text(ENGLISH)
+    (folder / "expected-metadata.json").write_text('{"byline": "Jane Doe"}')
+
+
+def test_readability_new_keeps_only_the_pages_the_first_port_lacks(tmp_path, monkeypatch):
+    import bench.heldout as heldout
+
+    monkeypatch.setattr(heldout, "CACHE", tmp_path)
+    for name in ("shared-page", "old-page"):
+        _readability_page(tmp_path / "go-readability", name)
+    for name in ("shared-page", "new-page"):
+        _readability_page(tmp_path / "readeck-go-readability", name)
+    _readability_page(tmp_path / "readeck-go-readability", "tiny-fixture", size=0)
+    pages = heldout.load_readability_new()
+    assert [(name, gold) for name, _, gold in pages] == [("new-page", {"body": heldout._visible(ENGLISH),
+                                                                      "author": "Jane Doe"})]
+
+
+def test_htmldate_set_leaves_out_web_pages_en_urls_and_undated_pages(tmp_path, monkeypatch):
+    import json
+
+    import bench.devset as devset
+    import bench.heldout as heldout
+
+    monkeypatch.setattr(heldout, "CACHE", tmp_path)
+    monkeypatch.setattr(devset, "DEVSET", tmp_path / "devset")
+    (tmp_path / "devset").mkdir()
+    (tmp_path / "devset" / "gold.json").write_text(json.dumps({"a.html.gz": {"url": "https://a.example/x/"}}))
+    pages_dir = tmp_path / "go-htmldate" / "test-files" / "comparison"
+    pages_dir.mkdir(parents=True)
+    rows = []
+    for url, name, date in (("https://a.example/x", "a.html", "2020-01-02"),
+                            ("https://b.example/y", "b.html", "2021-03-04"),
+                            ("https://c.example/z", "c.html", "")):
+        (pages_dir / name).write_text(ENGLISH)
+        rows.append(f'\t{{\n\t\tURL:       "{url}",\n\t\tFile:      "{name}",\n\t\tDate:      "{date}",\n\t}}')
+    data = tmp_path / "go-htmldate" / "scripts" / "comparison" / "data-default.go"
+    data.parent.mkdir(parents=True)
+    data.write_text("var defaultComparisonData = []comparisonEntry{\n" + ",".join(rows) + "\n}\n")
+    assert [(name, gold) for name, _, gold in heldout.load_htmldate()] == [("b.html", {"date": "2021-03-04"})]
