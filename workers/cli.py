@@ -295,9 +295,22 @@ def status(once: bool, as_json: bool, web_port: int | None, web_host: str, inter
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "output_format", type=click.Choice(["jsonl", "pretty"]), default="jsonl", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["jsonl", "pretty"]), default="jsonl", show_default=True,
+              help="jsonl: one JSON record per line; pretty: each record laid out for reading")
 def enrich(paths: tuple[str, ...], output_format: str) -> None:
-    """Run the four stages on files or JSON lines (`-`) without Kafka: one record per input."""
+    """Run the four stages on files or JSON lines (`-`) without Kafka: one record per input.
+
+    \b
+    PATHS: files (.txt, .html, ...; a .gz is not unpacked), folders (every file in them), or `-` for
+    raw records as JSON lines on stdin ({"id", "content", ...}, as on articles.raw).
+    All inputs of one call are one stream: a later input that repeats an earlier one comes out as a
+    duplicate record. To check inputs on their own (a case folder, say), give one file per call.
+
+    \b
+    Output, in input order: the enriched record, a duplicate record (duplicate_of, reason), or a
+    rejected record (error.code, error.message); the README's "Records" section lists the fields.
+    Exit code 0, also when a record is rejected; 1 when a path cannot be read or the model is missing.
+    """
     from workers.pipeline import LocalPipeline
     from workers.records import rejected_record
     from workers.replay import Failure, collect
