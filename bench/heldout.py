@@ -59,6 +59,8 @@ MODULES = {  # Go module -> (version, folder under CACHE); module zips from the 
     "github.com/go-shiori/go-readability": ("v0.0.0-20251205110129-5db1dc9836f0", "go-readability"),
     "github.com/markusmobius/go-htmldate": ("v1.10.1", "go-htmldate"),
     "codeberg.org/readeck/go-readability/v2": ("v2.1.3", "readeck-go-readability"),
+    # for --robustness only (its English pages are web-pages-en's): ~950 pages in many languages
+    "github.com/markusmobius/go-trafilatura": ("v1.12.2", "go-trafilatura"),
 }
 SDISTS = {"newspaper4k": "0.9.6"}
 FRESH = ("htmldate", "readability-new")  # kept whole as held-out: --misses prints none of their pages
@@ -300,6 +302,46 @@ def _print_miss(name, figures, title, authors, date, gold) -> None:
               f"R {figures.get('recall', 0):.2f})" + "".join(f"; {k} {got[k]!r} != {gold[k]!r}" for k in wrong))
 
 
+def robustness() -> dict[str, object]:
+    """clean() on every HTML file of every fetched set, all languages, as the page's raw bytes (base64,
+    so the stage decodes them as it does a scraped page): {"pages", outcome counts ("ok" or the
+    StageError code), "crashes": [(file, repr)], "empty_but_trafilatura": dead-lettered pages where
+    trafilatura alone finds 200 characters or more (a possible loss; only counted, as some pages are
+    held-out), "replacement_char": records whose body holds U+FFFD,
+    "raw_replacement_char": those whose bytes already held it, "max_cpu_s": the slowest page's CPU
+    seconds}. A crash is any other exception: the stage must turn every input into a record or a
+    StageError."""
+    import base64
+    import time
+    from collections import Counter
+
+    from workers.stages import clean as clean_stage
+    from workers.stages.errors import StageError
+
+    files = sorted(p for p in CACHE.rglob("*") if p.is_file() and p.suffix in (".html", ".htm")
+                   and "/tests/" not in str(p) and p.stat().st_size)
+    outcomes: Counter = Counter()
+    crashes, slowest = [], 0.0
+    for path in files:
+        raw = path.read_bytes()
+        record = {"id": path.stem, "source": None, "content_type": "text/html", "fetched_at": None,
+                  "content": base64.b64encode(raw).decode("ascii"), "content_encoding": "base64"}
+        start = time.process_time()
+        try:
+            body = clean_stage.clean(record)["body"] or ""
+            outcomes["ok"] += 1
+            if "\ufffd" in body:
+                outcomes["replacement_char"] += 1
+                outcomes["raw_replacement_char"] += b"\xef\xbf\xbd" in raw
+        except StageError as error:
+            outcomes[error.code] += 1
+            outcomes["empty_but_trafilatura"] += len(trafilatura_alone(raw.decode("utf-8", "replace"))[0]) >= 200
+        except Exception as error:  # noqa: BLE001 - what the bench is for
+            crashes.append((str(path.relative_to(CACHE)), repr(error)[:200]))
+        slowest = max(slowest, time.process_time() - start)
+    return {"pages": len(files), **outcomes, "crashes": crashes, "max_cpu_s": round(slowest, 2)}
+
+
 def main(argv: list[str]) -> int:
     """``python -m bench.heldout [--fetch] [--misses] [--sets readability,newspaper,mediacloud,...]
     [--third held|dev] [--only ours-html,trafilatura]``."""
@@ -311,10 +353,16 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--sets", default="readability,newspaper,mediacloud," + ",".join(FRESH))
     parser.add_argument("--third", choices=("held", "dev"), help="held third (index % 3 == 0) or the rest")
     parser.add_argument("--only", help="comma-separated systems")
+    parser.add_argument("--robustness", action="store_true",
+                        help="only clean() on every fetched page, all languages: outcomes and crashes")
     args = parser.parse_args(argv)
     only = tuple(args.only.split(",")) if args.only else None
     if args.fetch:
         fetch()
+    if args.robustness:
+        result = robustness()
+        print(json.dumps(result, indent=1))
+        return 1 if result["crashes"] else 0
     loaders = {"readability": load_readability, "newspaper": load_newspaper, "mediacloud": load_mediacloud,
                "htmldate": load_htmldate, "readability-new": load_readability_new}
     for which in args.sets.split(","):

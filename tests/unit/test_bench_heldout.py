@@ -98,3 +98,25 @@ def test_htmldate_set_leaves_out_web_pages_en_urls_and_undated_pages(tmp_path, m
     data.parent.mkdir(parents=True)
     data.write_text("var defaultComparisonData = []comparisonEntry{\n" + ",".join(rows) + "\n}\n")
     assert [(name, gold) for name, _, gold in heldout.load_htmldate()] == [("b.html", {"date": "2021-03-04"})]
+
+
+def test_robustness_counts_records_dead_letters_and_crashes(tmp_path, monkeypatch):
+    import bench.heldout as heldout
+    from workers.stages import clean as clean_stage
+
+    monkeypatch.setattr(heldout, "CACHE", tmp_path)
+    (tmp_path / "set" / "pages").mkdir(parents=True)
+    (tmp_path / "set" / "pages" / "article.html").write_text(ENGLISH)
+    (tmp_path / "set" / "pages" / "chrome.html").write_text("<html><body><nav>Home | About</nav></body></html>")
+    (tmp_path / "set" / "pages" / "notes.txt").write_text("not a page")
+    result = heldout.robustness()
+    assert result["pages"] == 2 and result["ok"] == 1 and result["empty_after_clean"] == 1
+    assert result["empty_but_trafilatura"] == 0
+    assert result["crashes"] == []
+
+    def broken(record):
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(clean_stage, "clean", broken)
+    crashed = heldout.robustness()
+    assert [file for file, _ in crashed["crashes"]] == ["set/pages/article.html", "set/pages/chrome.html"]
