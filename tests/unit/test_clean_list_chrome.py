@@ -35,7 +35,7 @@ def test_a_list_item_of_article_text_is_not(text):
 
 
 @pytest.mark.parametrize("text", [
-    "Loading comments...", "Loading Comments...", "Loading weather data ...", "Loading ...", "Loading…",
+    "Loading comments...", "Loading Comments...", "Loading tide tables ...", "Loading ...", "Loading…",
     "Loading video player…", "Loading...",
 ])
 def test_a_loading_status_is_an_interface_line(text):

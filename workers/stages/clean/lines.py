@@ -93,7 +93,7 @@ _ANCHORED_ROWS = (
 _ANCHORED_ROW = union_by_length(_ANCHORED_ROWS)
 _FIRST_ROWS = frozenset(("comment_prompt", "ui_line", "comment_heading"))  # rows tried before the icon-word test
 _ROW_REASON = {"ui_line": "ui_vocabulary", "ui_prefix": "ui_vocabulary"}  # other rows: their name
-# rows a list item's text is tried on without its marker ("- 941 comments", "* Loading..."): an extractor
+# rows a list item's text is tried on without its marker ("- 12 comments", "* Loading..."): an extractor
 # writes a list's items with a marker, and an interface line is no less chrome inside a list
 _LIST_ITEM_ROWS = frozenset(("comment_prompt", "ui_line", "comment_heading", "ui_prefix"))
 _GALLERY_SCORE = -2.0  # a gallery control inside the article: see vocabulary.GALLERY_CONTROL
