@@ -93,6 +93,9 @@ _ANCHORED_ROWS = (
 _ANCHORED_ROW = union_by_length(_ANCHORED_ROWS)
 _FIRST_ROWS = frozenset(("comment_prompt", "ui_line", "comment_heading"))  # rows tried before the icon-word test
 _ROW_REASON = {"ui_line": "ui_vocabulary", "ui_prefix": "ui_vocabulary"}  # other rows: their name
+# rows a list item's text is tried on without its marker ("- 12 comments", "* Loading..."): an extractor
+# writes a list's items with a marker, and an interface line is no less chrome inside a list
+_LIST_ITEM_ROWS = frozenset(("comment_prompt", "ui_line", "comment_heading", "ui_prefix"))
 _GALLERY_SCORE = -2.0  # a gallery control inside the article: see vocabulary.GALLERY_CONTROL
 
 
@@ -100,6 +103,9 @@ def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
     text = line.text
     length = len(text)
     row = _ANCHORED_ROW(text)
+    if row is None and length > 2 and text[1] == " " and v.BULLET.match(text):
+        row = _ANCHORED_ROW(text[2:].lstrip())
+        row = row if row in _LIST_ITEM_ROWS else None
     if row in _FIRST_ROWS:
         if row == "ui_line" and v.AD_MARKER.match(text):
             return "advertisement"  # an ad slot's marker: chrome the extractors cannot vote back in

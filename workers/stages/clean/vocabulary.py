@@ -67,6 +67,8 @@ UI_LINE = re.compile(
     r"health|science|lifestyle|travel|weather|local|national|international|markets?|"
     r"listen(?: to (?:this )?(?:article|story))?|\d+ min(?:ute)?s? read|(?:estimated )?reading time:? .{0,20}|(?:views|hits):|"
     r"toggle (?:navigation|menu)|expand|collapse|loading\.*|view (?:all|more|gallery)|"
+    # a widget's loading status, a few words before an ellipsis: "Loading comments...", "Loading ..."
+    r"loading ?(?:[\w-]+ ){0,2}[\w-]* ?(?=\.\.\.$|…$)|"
     r"en|fr|de|es|english|español|français|deutsch|edition|select edition|"
     r"tags?:?|topics?:?|filed under:?|categories:?|posted in:?|click to (?:enlarge|expand|play)|"
     r"enlarge (?:this )?image|(?:hide|show|toggle) caption|expand image|play video|"

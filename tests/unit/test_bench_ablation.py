@@ -1,0 +1,54 @@
+"""The HTML path's ablation harness (bench.ablation): each pass switched off inside the block only."""
+
+import pytest
+
+from bench import ablation
+from workers.stages.clean import core
+
+PAGE = """<html><head><title>Harbour ferry returns after winter repairs</title></head><body><article>
+<h1>Harbour ferry returns after winter repairs</h1>
+<p>The harbour ferry carried its first passengers of the year on Monday after four months of repairs to
+its hull and engines at the yard across the bay, the operator said in a statement.</p>
+<figure><img src="ferry.jpg"><figcaption>The repaired ferry leaves the yard on its first trip of the season, watched by a crowd on the pier.</figcaption></figure>
+<p>Crews replaced the propeller shafts and repainted the deck, and the timetable now runs every twenty
+minutes from early morning until late in the evening, seven days a week.</p>
+<p>Fares stay as they were last year, and children under twelve travel free with an adult on every
+crossing, the operator added.</p>
+</article></body></html>"""
+
+
+def _body(record_page: str) -> str:
+    return core.clean({"id": "t", "content_type": "text/html", "content": record_page})["body"]
+
+
+@pytest.mark.parametrize("name", sorted(ablation.ABLATIONS))
+def test_each_ablation_patches_inside_the_block_and_restores(name):
+    before = {id(getattr(m, a)) for m, a in ablation.PATCHED}
+    with ablation.ablated([name]):
+        inside = {id(getattr(m, a)) for m, a in ablation.PATCHED}
+    assert inside != before
+    assert {id(getattr(m, a)) for m, a in ablation.PATCHED} == before
+
+
+def test_a_classifier_reason_switched_off_is_patched_and_restored():
+    original = ablation.ln._boilerplate_reason
+    with ablation.ablated(["reason:promo+copyright"]):
+        assert ablation.ln._boilerplate_reason is not original
+    assert ablation.ln._boilerplate_reason is original
+
+
+def test_marked_captions_off_brings_the_caption_back():
+    caption = "The repaired ferry leaves the yard on its first trip of the season, watched by a crowd on the pier."
+    assert caption not in _body(PAGE)
+    with ablation.ablated(["marked_captions"]):
+        assert caption in _body(PAGE)
+    assert caption not in _body(PAGE)
+
+
+def test_the_extraction_is_computed_once_per_page(monkeypatch):
+    calls = []
+    original = core.html_extract.extract
+    monkeypatch.setattr(core.html_extract, "extract", lambda html: calls.append(1) or original(html))
+    with ablation.cached_extraction():
+        first, second = _body(PAGE), _body(PAGE)
+    assert first == second and len(calls) == 1
