@@ -1,0 +1,40 @@
+"""Plain-text dumps, seventh session (issue 10 item 3): rules kept after the ablation of the text path's
+passes on the held-out dev thirds, row by row. Every name and sentence here is invented.
+
+Each rule is tested both ways: the case it is for, and the near case it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers.stages.clean import core as stage
+
+ARTICLE = [
+    "The harbour board approved a plan on Monday to dredge the outer channel before the autumn storms arrive.",
+    "Engineers said the channel had silted up faster than expected after two wet winters in a row.",
+    "The work will cost about four million pounds and is expected to take eleven weeks to complete.",
+]
+LONGER = ARTICLE + [f"{ARTICLE[k]} The board's chair, Ann Roe, said so twice." for k in range(3)]
+HEADER = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024"]
+
+
+# --- a subheading over one short line (a photo credit, a second-level heading) over its paragraph ---
+@pytest.mark.parametrize(
+    ("between", "kept"),
+    [
+        ("Jane Doe/Harbour Herald", True),  # a photo's credit under the heading
+        ("Silt and tides", True),  # a second-level heading
+        ("Ferry timetable to add two winter sailings between the islands", False),  # a teaser's headline
+        ("Jane Doe/Harbour Herald\nView gallery", False),  # two lines between: no heading's gap
+    ],
+)
+def test_a_subheading_over_one_short_line_over_prose_stays(between, kept):
+    heading = "Costs and timing"
+    texts = [*HEADER, *LONGER[:3], heading, *between.split("\n"), *LONGER[3:]]
+    assert (heading in stage.clean_lines(texts)["paragraphs"]) is kept
+
+
+def test_a_subheading_right_over_its_paragraph_still_stays():
+    heading = "Costs and timing"
+    texts = [*HEADER, *LONGER[:3], heading, *LONGER[3:]]
+    assert heading in stage.clean_lines(texts)["paragraphs"]
