@@ -38,3 +38,19 @@ def test_a_subheading_right_over_its_paragraph_still_stays():
     heading = "Costs and timing"
     texts = [*HEADER, *LONGER[:3], heading, *LONGER[3:]]
     assert heading in stage.clean_lines(texts)["paragraphs"]
+
+
+# --- a subheading written as a sentence of 11 to 14 words, without a quoted phrase --------------------
+@pytest.mark.parametrize(
+    ("heading", "kept"),
+    [
+        ("Dredging costs make it harder for the board to do other things", True),  # 12 words
+        ("No, the harbour is not at risk of becoming the next silted port", True),
+        ("Mayor says 'no regrets' over the harbour vote as the row goes on", False),  # another story's headline
+        ("Harbour chief reveals “concerns” within the board about the dredging bill", False),
+        ("Why the dredging of the outer channel took the harbour board more than eleven long years", False),  # 16
+    ],
+)
+def test_a_sentence_long_subheading_without_quotes_stays(heading, kept):
+    texts = [*HEADER, *LONGER[:3], heading, *LONGER[3:]]
+    assert (heading in stage.clean_lines(texts)["paragraphs"]) is kept

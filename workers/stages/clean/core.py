@@ -1134,7 +1134,8 @@ def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, en
                     or _label_heading(lines, i)
                     or (
                         (under := _under_heading(lines, i, end)) is not None
-                        and (2 <= line.n <= _SUBHEAD_MAX_WORDS or _one_word_heading(line, lines[before]))
+                        and (2 <= line.n <= _SUBHEAD_MAX_WORDS or _long_subheading(line)
+                             or _one_word_heading(line, lines[before]))
                         and text.lstrip(_OPENING_QUOTES)[:1].isupper()  # "“Rez Infinite” ($30)": a quoted title
                         and not text.endswith((":", ",", ";"))
                         and (_subheading_shaped(text, lines[under].text) or _list_heading(lines, under, end))
@@ -1144,6 +1145,17 @@ def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, en
                 keep[i] = True
         i += 1
     _keep_colon_blocks(lines, keep, start, end)
+
+
+_SUBHEAD_LONG_WORDS = 14  # a sentence-long subheading ("Interest costs make it harder for the state to do other things")
+_QUOTED_PHRASE = re.compile(r"(?:^|\s)[\"'‘“«]")
+
+
+def _long_subheading(line: ln.Line) -> bool:
+    """A subheading candidate of _SUBHEAD_MAX_WORDS + 1 to _SUBHEAD_LONG_WORDS words without a quoted
+    phrase: a section heading written as a sentence; a headline of another story dropped into the
+    article quotes someone more often than not ("Mayor says 'no regrets' over the harbour vote")."""
+    return _SUBHEAD_MAX_WORDS < line.n <= _SUBHEAD_LONG_WORDS and _QUOTED_PHRASE.search(line.text) is None
 
 
 _BETWEEN_MAX_WORDS = 6  # a photo credit or a second-level heading between a subheading and its paragraph
