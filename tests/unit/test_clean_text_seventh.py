@@ -54,3 +54,25 @@ def test_a_subheading_right_over_its_paragraph_still_stays():
 def test_a_sentence_long_subheading_without_quotes_stays(heading, kept):
     texts = [*HEADER, *LONGER[:3], heading, *LONGER[3:]]
     assert (heading in stage.clean_lines(texts)["paragraphs"]) is kept
+
+
+# --- teaser cards whose bulleted headlines are questions or statements alike -----------------------
+def test_teaser_cards_with_bulleted_headlines_of_mixed_punctuation_are_one_teaser_section():
+    summary = ("A new report from the ferry board looks at why the winter sailings ran late so often last year "
+               "and what the operator plans to change before the next season begins.")
+    cards = ["* Ferry delays: a step toward a better timetable", summary,
+             "* Why do the island ferries run late in winter?", summary.replace("ferry board", "port office"),
+             "* Harbour fees: how much will they rise next year?", summary.replace("ferry board", "island council")]
+    texts = [*HEADER, *LONGER, "Latest news", *cards]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert not any(card in paragraphs for card in cards)
+    assert LONGER[-1] in paragraphs
+
+
+def test_a_bulleted_list_of_the_articles_own_points_is_no_card_run():
+    from workers.stages.clean import lines as ln
+    from workers.stages.clean import sections
+
+    items = ["* Dredging starts in May", "* The channel reopens in August"]
+    lines = ln.classify([*items, LONGER[0], *items])
+    assert sections._card_run(lines, [None] * len(lines), 0) == 0  # no summary repeats card after card
