@@ -76,3 +76,29 @@ def test_a_bulleted_list_of_the_articles_own_points_is_no_card_run():
     items = ["* Dredging starts in May", "* The channel reopens in August"]
     lines = ln.classify([*items, LONGER[0], *items])
     assert sections._card_run(lines, [None] * len(lines), 0) == 0  # no summary repeats card after card
+
+
+# --- nested list items as dumps write them ("* ", then "+ ", then "o " by depth) ------------------
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("* Dredging starts in May", True),
+        ("+ Dredging starts in May", True),  # a second-level item (inscriptis, lynx)
+        ("o Dredging starts in May", True),  # a third-level item
+        ("o dear, the channel again", False),  # a word, not a marker
+        ("+44 20 7946 0000", False),  # a phone number
+        ("+3", False),
+    ],
+)
+def test_nested_list_markers_are_bullets(text, item):
+    from workers.stages.clean import vocabulary as v
+
+    assert (v.BULLET.match(text) is not None) is item
+
+
+def test_a_nested_list_inside_the_article_stays():
+    items = ["* The outer channel", "+ Dredging starts in May and ends in August", "+ Silt goes by barge far out to sea",
+             "* The inner basin", "+ Its moorings are moved to the north quay", "+ Its slipway reopens in the autumn"]
+    texts = [*HEADER, *LONGER[:3], *items, *LONGER[3:]]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert all(item in paragraphs for item in items if item.startswith("+"))

@@ -333,7 +333,7 @@ BREADCRUMB_LABEL = re.compile(r"^(?:(?:you are here|current page|breadcrumbs?)\s
 # breadcrumb arrows: two crumbs are enough ("Sport > Football"); pipes and slashes need three parts
 BREADCRUMB_SEPARATOR = re.compile(r"\s[>»›]\s")
 # a list item in a plain-text dump: "• item", "- item", "* item", "1. item" is not one (ranked lists are chrome)
-BULLET = re.compile(r"^[•·▪◦‣*–-]\s+\S")
+BULLET = re.compile(r"^(?:[•·▪◦‣*+–-]|o(?= [A-Z0-9]))\s+\S")
 # wire-copy credits at the foot of a story
 CREDITS = re.compile(
     r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|translated|produced|research)(?: and [a-z]+)? by\b",
