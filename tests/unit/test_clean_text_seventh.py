@@ -102,3 +102,19 @@ def test_a_nested_list_inside_the_article_stays():
     texts = [*HEADER, *LONGER[:3], *items, *LONGER[3:]]
     paragraphs = stage.clean_lines(texts)["paragraphs"]
     assert all(item in paragraphs for item in items if item.startswith("+"))
+
+
+# --- a teaser heading written with a link's ellipsis -----------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("You Might Also Like …", "teasers"),
+        ("You might also like...", "teasers"),
+        ("Related stories…", "teasers"),
+        ("And then the harbour went quiet...", None),  # a sentence trailing off, not a heading
+    ],
+)
+def test_a_teaser_heading_with_an_ellipsis(text, kind):
+    from workers.stages.clean import sections
+
+    assert sections.heading_kind(text) == kind
