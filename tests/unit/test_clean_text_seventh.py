@@ -118,3 +118,20 @@ def test_a_teaser_heading_with_an_ellipsis(text, kind):
     from workers.stages.clean import sections
 
     assert sections.heading_kind(text) == kind
+
+
+# --- a wiki's hatnotes are link labels, not article text --------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "chrome"),
+    [
+        ("Main article: History of the Harbour Board", True),
+        ("Main articles: Dredging and Tides of the Outer Channel", True),
+        ("Further information: Ferry services to the islands", True),
+        ("The main article of the harbour bylaws sets the fees.", False),
+    ],
+)
+def test_wiki_hatnotes_are_interface(text, chrome):
+    from workers.stages.clean import lines as ln
+
+    (line,) = ln.classify([text])
+    assert (line.reason == "ui_vocabulary") is chrome

@@ -80,7 +80,7 @@ UI_LINE = re.compile(
 # a label heading followed by a link list, e.g. "Tags: NATO, Russia", "Read more: ..."
 UI_PREFIX = re.compile(
     r"^(?:tags?|topics?|filed under|categories|posted in|read more|also read|read also|see also|"
-    r"related|recommended|watch|listen|more on this|more about|"
+    r"related|recommended|watch|listen|more on this|more about|main articles?|further information|"  # a wiki's hatnotes
     r"(?:read (?:or|and) )?share(?: this)?(?: story| article| post)?)\s*[:|»›>–—-]\s*\S",
     re.IGNORECASE,
 )
