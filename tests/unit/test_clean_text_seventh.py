@@ -56,6 +56,12 @@ def test_a_sentence_long_subheading_without_quotes_stays(heading, kept):
     assert (heading in stage.clean_lines(texts)["paragraphs"]) is kept
 
 
+def test_a_sentence_long_line_under_a_link_label_is_another_storys_headline():
+    heading = "Dredging costs make it harder for the board to do other things"
+    texts = [*HEADER, *LONGER[:3], "Read More", heading, *LONGER[3:]]
+    assert heading not in stage.clean_lines(texts)["paragraphs"]
+
+
 # --- teaser cards whose bulleted headlines are questions or statements alike -----------------------
 def test_teaser_cards_with_bulleted_headlines_of_mixed_punctuation_are_one_teaser_section():
     summary = ("A new report from the ferry board looks at why the winter sailings ran late so often last year "

@@ -1134,7 +1134,7 @@ def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, en
                     or _label_heading(lines, i)
                     or (
                         (under := _under_heading(lines, i, end)) is not None
-                        and (2 <= line.n <= _SUBHEAD_MAX_WORDS or _long_subheading(line)
+                        and (2 <= line.n <= _SUBHEAD_MAX_WORDS or (before == i - 1 and _long_subheading(line))
                              or _one_word_heading(line, lines[before]))
                         and text.lstrip(_OPENING_QUOTES)[:1].isupper()  # "“Rez Infinite” ($30)": a quoted title
                         and not text.endswith((":", ",", ";"))
@@ -1154,7 +1154,8 @@ _QUOTED_PHRASE = re.compile(r"(?:^|\s)[\"'‘“«]")
 def _long_subheading(line: ln.Line) -> bool:
     """A subheading candidate of _SUBHEAD_MAX_WORDS + 1 to _SUBHEAD_LONG_WORDS words without a quoted
     phrase: a section heading written as a sentence; a headline of another story dropped into the
-    article quotes someone more often than not ("Mayor says 'no regrets' over the harbour vote")."""
+    article quotes someone more often than not ("Mayor says 'no regrets' over the harbour vote"), and
+    one under a link label ("Read More") is such a headline (the caller asks for no chrome line above)."""
     return _SUBHEAD_MAX_WORDS < line.n <= _SUBHEAD_LONG_WORDS and _QUOTED_PHRASE.search(line.text) is None
 
 
