@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -77,8 +78,14 @@ def page_figures(page: dict) -> dict[str, float]:
     return {"f1": f1, "p": p, "r": r}
 
 
-def _identity_end(lines, start, end=None):
-    return start if end is None else end
+def _under_heading_next_only(lines, i, end):
+    """core._under_heading without the one-short-line gap: the line right under the heading only."""
+    from workers.stages.clean import core, lines as ln, metadata as md
+
+    j = i + 1
+    if j < end and (lines[j].kind == ln.PROSE or md.BULLET.match(lines[j].text) or core._numbered_heading(lines, j, end)):
+        return j
+    return None
 
 
 def _noop(*args, **kwargs):
@@ -110,7 +117,7 @@ def switches() -> dict[str, list[tuple]]:
     """{pass name: [(module, attribute, replacement)]}: each turns one pass of the dump path off."""
     from workers.stages.clean import core, lines as ln, sections
 
-    never = __import__("re").compile(r"(?!)")
+    never = re.compile(r"(?!)")  # a pattern that matches nothing
     out = {
         "article_above_closing": [(core, "_article_above_closing", lambda lines, kinds, s, e: (s, e))],
         "lead_above_run": [(core, "_lead_above_run", lambda lines, s: s)],
@@ -136,6 +143,9 @@ def switches() -> dict[str, list[tuple]]:
         "hard_end_lines": [(ln, "_HARD_END", never)],
         "roster": [(ln, "_is_roster", lambda text, tokens, stop: False)],
         "split_blocks": [(core, "split_blocks", lambda lines: lines)],
+        "subheading_over_gap": [(core, "_under_heading", _under_heading_next_only)],
+        "long_subheadings": [(core, "_long_subheading", lambda line: False)],
+        "card_bullet_shape": [(sections, "_card_shape", lambda line: line.kind in ln.CONTENT_KINDS)],
     }
     for kind in ("teasers", "signup", "comments", "legal", "paywall"):
         out[f"section:{kind}"] = [_without_kind(kind)]
@@ -183,7 +193,7 @@ def ablate(names: list[str] | None = None, show_pages: bool = False) -> None:
     dev = pages()
     base = [page_figures(page) for page in dev]
     base_table = summary(base, dev)
-    print(f"dev pages: " + ", ".join(f"{w} {sum(p['set'] == w for p in dev)}" for w in SETS))
+    print("dev pages: " + ", ".join(f"{w} {sum(p['set'] == w for p in dev)}" for w in SETS))
     print("  (readability/newspaper: P R F1; web-pages-en: with without F1; F1 change against all passes on)")
     _show("all passes on", base_table)
     for name, patches in switches().items():
