@@ -1147,7 +1147,7 @@ def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, en
     _keep_colon_blocks(lines, keep, start, end)
 
 
-_SUBHEAD_LONG_WORDS = 14  # a sentence-long subheading ("Interest costs make it harder for the state to do other things")
+_SUBHEAD_LONG_WORDS = 14  # a sentence-long subheading ("Why the harbour board chose to dredge before the storms")
 _QUOTED_PHRASE = re.compile(r"(?:^|\s)[\"'‘“«]")
 
 
@@ -1165,7 +1165,7 @@ _BETWEEN_MAX_WORDS = 6  # a photo credit or a second-level heading between a sub
 def _under_heading(lines: list[ln.Line], i: int, end: int) -> int | None:
     """The line a subheading candidate at i heads: a prose paragraph, a bullet item or a numbered
     heading right under it, or one such paragraph under one short line in between (a photo credit
-    or a second-level heading: "Features" / "Task scheduling" / paragraph); None when there is none."""
+    or a second-level heading: "Costs" / "Dredging the outer channel" / paragraph); None when there is none."""
     for j in (i + 1, i + 2):
         if j >= end:
             return None

@@ -359,7 +359,7 @@ SECTION_HEADINGS: tuple[tuple[str, re.Pattern], ...] = (
         r"recent (?:posts|articles|stories|entries|news|comments)|(?:latest|newest|more|other|similar) (?:posts|articles|entries)|"
         r"don['’]?t miss|in other news|elsewhere on .{1,40}|(?:more )?(?:from )?around the (?:web|network)|"
         r"(?:sponsored|promoted|partner) (?:links|stories|content)|(?:more )?from (?:our|the) partners)(?:[.:!]| ?(?:…|\.\.\.))?$",
-        re.IGNORECASE)),  # "You Might Also Like …": a link's ellipsis
+        re.IGNORECASE)),  # "Related stories …": a link's ellipsis
     ("signup", re.compile(
         r"^(?:(?:get|sign up (?:for|to)|subscribe to|join|receive) (?:the |our |a )?(?:free |daily |weekly |morning |evening )?"
         r"[\w'’&-]+(?: [\w'’&-]+){0,5} (?:newsletters?|briefings?|digest|bulletin|e-?mails?|alerts?|updates)|"
