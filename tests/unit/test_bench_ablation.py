@@ -1,8 +1,8 @@
-"""The HTML path's ablation harness (bench.ablation): each pass switched off inside the block only."""
+"""The HTML path's ablation harness (bench.ablation_html): each pass switched off inside the block only."""
 
 import pytest
 
-from bench import ablation
+from bench import ablation_html as ablation
 from workers.stages.clean import core
 
 PAGE = """<html><head><title>Harbour ferry returns after winter repairs</title></head><body><article>

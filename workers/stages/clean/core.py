@@ -1133,18 +1133,48 @@ def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, en
                     (text.endswith(":") and line.n >= 3 and md.BULLET.match(lines[i + 1].text) is not None)
                     or _label_heading(lines, i)
                     or (
-                        (lines[i + 1].kind == ln.PROSE or md.BULLET.match(lines[i + 1].text) is not None
-                         or _numbered_heading(lines, i + 1, end))
-                        and (2 <= line.n <= _SUBHEAD_MAX_WORDS or _one_word_heading(line, lines[before]))
+                        (under := _under_heading(lines, i, end)) is not None
+                        and (2 <= line.n <= _SUBHEAD_MAX_WORDS or (before == i - 1 and _long_subheading(line))
+                             or _one_word_heading(line, lines[before]))
                         and text.lstrip(_OPENING_QUOTES)[:1].isupper()  # "“Rez Infinite” ($30)": a quoted title
                         and not text.endswith((":", ",", ";"))
-                        and (_subheading_shaped(text, lines[i + 1].text) or _list_heading(lines, i + 1, end))
+                        and (_subheading_shaped(text, lines[under].text) or _list_heading(lines, under, end))
                     )
                 )
             ):
                 keep[i] = True
         i += 1
     _keep_colon_blocks(lines, keep, start, end)
+
+
+_SUBHEAD_LONG_WORDS = 14  # a sentence-long subheading ("Why the harbour board chose to dredge before the storms")
+_QUOTED_PHRASE = re.compile(r"(?:^|\s)[\"'‘“«]")
+
+
+def _long_subheading(line: ln.Line) -> bool:
+    """A subheading candidate of _SUBHEAD_MAX_WORDS + 1 to _SUBHEAD_LONG_WORDS words without a quoted
+    phrase: a section heading written as a sentence; a headline of another story dropped into the
+    article quotes someone more often than not ("Mayor says 'no regrets' over the harbour vote"), and
+    one under a link label ("Read More") is such a headline (the caller asks for no chrome line above)."""
+    return _SUBHEAD_MAX_WORDS < line.n <= _SUBHEAD_LONG_WORDS and _QUOTED_PHRASE.search(line.text) is None
+
+
+_BETWEEN_MAX_WORDS = 6  # a photo credit or a second-level heading between a subheading and its paragraph
+
+
+def _under_heading(lines: list[ln.Line], i: int, end: int) -> int | None:
+    """The line a subheading candidate at i heads: a prose paragraph, a bullet item or a numbered
+    heading right under it, or one such paragraph under one short line in between (a photo credit
+    or a second-level heading: "Costs" / "Dredging the outer channel" / paragraph); None when there is none."""
+    for j in (i + 1, i + 2):
+        if j >= end:
+            return None
+        below = lines[j]
+        if below.kind == ln.PROSE or (j == i + 1 and (md.BULLET.match(below.text) or _numbered_heading(lines, j, end))):
+            return j
+        if below.kind != ln.SHORT or below.n > _BETWEEN_MAX_WORDS or md.BULLET.match(below.text):
+            return None  # a longer short line there is a teaser's headline, not a credit or a heading
+    return None
 
 
 _LINK_BOX_MAX_ITEMS = 3

@@ -216,16 +216,23 @@ def _card_run(lines: list[ln.Line], kinds: list[str | None], start: int) -> int:
     for line, kind in zip(lines[start:start + CARD_MAX_LINES * 8], kinds[start:start + CARD_MAX_LINES * 8]):
         if kind or line.kind == "boilerplate" or line.n > TEASER_SUMMARY_MAX_WORDS:
             break
-        shapes.append(line.kind in ln.CONTENT_KINDS)
+        shapes.append(_card_shape(line))
     best = start
     for period in range(2, CARD_MAX_LINES + 1):
         k = period
         while k < len(shapes) and shapes[k] == shapes[k - period]:
             k += 1
         cards = k // period
-        if cards >= CARD_MIN_REPEATS and any(shapes[:period]) and not all(shapes[:period]):
+        summaries = [shape is True for shape in shapes[:period]]
+        if cards >= CARD_MIN_REPEATS and any(summaries) and not all(summaries):
             best = max(best, start + cards * period)
     return best
+
+
+def _card_shape(line: ln.Line) -> bool | str:
+    """A teaser card line's shape: "bullet" for a list item, whatever its punctuation (a card's headline
+    may be a question: "* Why do ferries run late?"), else whether it is a sentence or paragraph."""
+    return "bullet" if v.BULLET.match(line.text) else line.kind in ln.CONTENT_KINDS
 
 
 _READ_MORE_MATCH = first_char_gate(v.READ_MORE_LINK)  # READ_MORE_LINK.match, gated by its first characters

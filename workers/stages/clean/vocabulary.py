@@ -82,7 +82,7 @@ UI_LINE = re.compile(
 # a label heading followed by a link list, e.g. "Tags: NATO, Russia", "Read more: ..."
 UI_PREFIX = re.compile(
     r"^(?:tags?|topics?|filed under|categories|posted in|read more|also read|read also|see also|"
-    r"related|recommended|watch|listen|more on this|more about|"
+    r"related|recommended|watch|listen|more on this|more about|main articles?|further information|"  # a wiki's hatnotes
     r"(?:read (?:or|and) )?share(?: this)?(?: story| article| post)?)\s*[:|»›>–—-]\s*\S",
     re.IGNORECASE,
 )
@@ -335,7 +335,7 @@ BREADCRUMB_LABEL = re.compile(r"^(?:(?:you are here|current page|breadcrumbs?)\s
 # breadcrumb arrows: two crumbs are enough ("Sport > Football"); pipes and slashes need three parts
 BREADCRUMB_SEPARATOR = re.compile(r"\s[>»›]\s")
 # a list item in a plain-text dump: "• item", "- item", "* item", "1. item" is not one (ranked lists are chrome)
-BULLET = re.compile(r"^[•·▪◦‣*–-]\s+\S")
+BULLET = re.compile(r"^(?:[•·▪◦‣*+–-]|o(?= [A-Z0-9]))\s+\S")
 # wire-copy credits at the foot of a story
 CREDITS = re.compile(
     r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|translated|produced|research)(?: and [a-z]+)? by\b",
@@ -360,7 +360,8 @@ SECTION_HEADINGS: tuple[tuple[str, re.Pattern], ...] = (
         r"editor(?:['’]?s|s['’])? (?:picks?|recommendations?|choices?)|latest posts by .{1,40}|"
         r"recent (?:posts|articles|stories|entries|news|comments)|(?:latest|newest|more|other|similar) (?:posts|articles|entries)|"
         r"don['’]?t miss|in other news|elsewhere on .{1,40}|(?:more )?(?:from )?around the (?:web|network)|"
-        r"(?:sponsored|promoted|partner) (?:links|stories|content)|(?:more )?from (?:our|the) partners)[.:!]?$", re.IGNORECASE)),
+        r"(?:sponsored|promoted|partner) (?:links|stories|content)|(?:more )?from (?:our|the) partners)(?:[.:!]| ?(?:…|\.\.\.))?$",
+        re.IGNORECASE)),  # "Related stories …": a link's ellipsis
     ("signup", re.compile(
         r"^(?:(?:get|sign up (?:for|to)|subscribe to|join|receive) (?:the |our |a )?(?:free |daily |weekly |morning |evening )?"
         r"[\w'’&-]+(?: [\w'’&-]+){0,5} (?:newsletters?|briefings?|digest|bulletin|e-?mails?|alerts?|updates)|"

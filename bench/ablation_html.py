@@ -11,7 +11,7 @@ Scored on the dev data only: the dev thirds of the held-out sets readability and
 (``bench.devset``: with-recall, without-precision, pages fully right, snippet F1). Held thirds are
 never loaded here.
 
-``python -m bench.ablation [--only name,name] [--drops]``; ``--drops`` lists, per kind, the candidate
+``python -m bench.ablation_html [--only name,name] [--drops]``; ``--drops`` lists, per kind, the candidate
 lines that trafilatura's default text and readability-lxml's both hold but our record leaves out
 (issue 10's recall gap), counted over all the dev pages.
 """
@@ -252,7 +252,7 @@ def _show(texts: dict[str, str], base: dict[str, str], f1: dict[str, float], bas
 def main(argv: list[str]) -> int:
     import argparse
 
-    parser = argparse.ArgumentParser(prog="python -m bench.ablation")
+    parser = argparse.ArgumentParser(prog="python -m bench.ablation_html")
     parser.add_argument("--only", help="comma-separated ablations (ABLATIONS keys or reason:a+b)")
     parser.add_argument("--show", action="store_true", help="the lines each variant adds (+) or takes out (-)")
     parser.add_argument("--drops", action="store_true", help="kinds of lines both extractors keep and we drop")
