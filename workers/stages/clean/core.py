@@ -88,56 +88,98 @@ def content_hash(body: str) -> str:
 
 
 def clean(raw: dict) -> dict:
+    """A raw record whose content is text ({"id", "content", "content_type"?, "source"?,
+    "fetched_at"?, "fetched_at_estimated"?}; intake.clean decodes bytes first) -> the clean record
+    (schemas/clean.json). Raises StageError "not_text" (content not text, or binary) and
+    "empty_after_clean" (no article text left)."""
     content = raw.get("content")
     if not isinstance(content, str):
         raise StageError("not_text", "content is not text")
     if looks_binary(content):
         raise StageError("not_text", "content looks binary or undecodable")
     content_type = raw.get("content_type")
-    text = normalise_text(content)
-    page_meta: dict = {}
-    truncated = 0
-    is_html = content_type == "text/html" or _LOOKS_HTML.match(text) is not None
-    if is_html:
-        if len(text) > MAX_HTML_CHARS:
-            # cut, not reject: oversized pages are nearly always inline JSON/script payloads after the
-            # article markup, so the head still holds the article; the cut bounds lxml time and memory
-            cut = text.rfind("<", MAX_HTML_CHARS // 2, MAX_HTML_CHARS)
-            truncated = len(text) - (cut if cut > 0 else MAX_HTML_CHARS)
-            text = text[: cut if cut > 0 else MAX_HTML_CHARS]
-        page_meta = html_extract.extract(text)
-        html, text = text, normalise_text(page_meta["text"])
+    text, html, page_meta, truncated = _page_text(normalise_text(content), content_type)
     article = clean_lines(
         split_blocks(split_lines(text)),
-        trusted=is_html,
+        trusted=html is not None,
         known_title=_page_title(page_meta),
         votes=page_meta.get("voting"),
     )
     if truncated:
         article["removed"]["html_truncated_chars"] = truncated
+    paragraphs = _paragraphs_or_extractor(article, page_meta)
+    if article["summary"] is None and page_meta.get("standfirst"):
+        article["summary"] = _shown_standfirst(page_meta["standfirst"], article)
+    published, updated, source, byline, byline_declared = _record_fields(raw, article, page_meta, html)
+    authors = _without_site(md.authors(byline, declared=byline_declared), page_meta.get("sitename"))
+    body = "\n\n".join(paragraphs)
+    return {
+        "schema_version": 1,
+        "id": raw["id"],
+        "status": "clean",
+        "source": source,
+        "fetched_at": raw.get("fetched_at"),
+        "content_type": content_type,
+        "title": article["title"],
+        "body": body,
+        "paragraphs": paragraphs,
+        "dateline": article["dateline"],
+        "byline": md.join_names(authors),
+        "authors": authors,
+        "published_at": published,
+        "updated_at": updated,
+        "published_at_utc": to_utc(published),
+        "summary": article["summary"],
+        "language": language.detect(body),
+        "removed": article["removed"],
+        "content_hash": content_hash(body),
+        "pipeline": {STAGE: {"version": VERSION}},
+    }
+
+
+def _page_text(text: str, content_type: str | None) -> tuple[str, str | None, dict, int]:
+    """(the article's candidate text, the HTML or None for a plain-text dump, the HTML extractors'
+    page metadata ({} for a dump), characters cut off an oversized page). HTML past MAX_HTML_CHARS is
+    cut at a tag, not rejected: oversized pages are nearly always inline JSON/script payloads after
+    the article markup, so the head still holds the article; the cut bounds lxml time and memory."""
+    if content_type != "text/html" and _LOOKS_HTML.match(text) is None:
+        return text, None, {}, 0
+    truncated = 0
+    if len(text) > MAX_HTML_CHARS:
+        cut = text.rfind("<", MAX_HTML_CHARS // 2, MAX_HTML_CHARS)
+        truncated = len(text) - (cut if cut > 0 else MAX_HTML_CHARS)
+        text = text[: cut if cut > 0 else MAX_HTML_CHARS]
+    page_meta = html_extract.extract(text)
+    return normalise_text(page_meta["text"]), text, page_meta, truncated
+
+
+def _paragraphs_or_extractor(article: dict, page_meta: dict) -> list[str]:
+    """The article's paragraphs; when the post-cleaning left none of an HTML page (a stub: one
+    caption, a paywall), trafilatura's own text when it reads as content (set in `article` too).
+    Raises StageError "empty_after_clean" when there is none."""
     paragraphs = article["paragraphs"]
     if not paragraphs and page_meta.get("voting"):
-        # the post-cleaning left nothing (a stub: one caption, a paywall): trafilatura's text stands
         default = page_meta["voting"]["votes"].get("trafilatura")
         paragraphs = [default] if default and ln.classify([default])[0].kind in ln.CONTENT_KINDS else []
         article["paragraphs"] = paragraphs
     if not paragraphs:
         raise StageError("empty_after_clean", "no article text left after cleaning")
+    return paragraphs
 
-    if article["summary"] is None and page_meta.get("standfirst"):
-        article["summary"] = _shown_standfirst(page_meta["standfirst"], article)
-    title = article["title"]
+
+def _record_fields(raw: dict, article: dict, page_meta: dict, html: str | None) -> tuple:
+    """(published_at, updated_at, source, byline, whether the byline is the page's declared author
+    field). Dates are resolved against fetched_at (never after it; relative ones only when fetched_at
+    was given, not estimated on receipt). On HTML: article lines first, then the declared dates
+    (JSON-LD, <meta>, <time>), date- and byline-classed header elements, and trafilatura's guess; the
+    declared author when the text gives none, or the declared names the text's byline holds."""
     fetched_at = raw.get("fetched_at") if isinstance(raw.get("fetched_at"), str) else None
-    # a fetched_at the worker filled in on receipt bounds dates but does not date "3 hours ago"
     resolve_date = functools.partial(resolve_when, relative=raw.get("fetched_at_estimated") is not True)
     published = resolve_date(article["published_at"], fetched_at)
-    source = raw.get("source") or article["source"]
-    byline = article["byline"]
     updated = resolve_date(article["updated_at"], fetched_at)
-    byline_declared = False  # the byline is the page's declared author field, not a line of text
+    source = raw.get("source") or article["source"]
+    byline, byline_declared = article["byline"], False
     if page_meta:
-        # dates: article lines, then declared (JSON-LD, <meta>, <time>), then date/byline-classed
-        # elements the extractor dropped, then trafilatura's own guess
         head_published, head_updated, head_byline, head_source = _header_fields(page_meta.get("header_lines") or [])
         published = _html_published(
             published, article["published_unsure"], page_meta, head_published,
@@ -155,32 +197,7 @@ def clean(raw: dict) -> dict:
             byline, byline_declared = _declared_byline(page_meta, head_byline)
         elif subset := _declared_subset(byline, page_meta):
             byline, byline_declared = subset, True
-
-    authors = _without_site(md.authors(byline, declared=byline_declared), page_meta.get("sitename"))
-    byline = md.join_names(authors)
-    body = "\n\n".join(paragraphs)
-    return {
-        "schema_version": 1,
-        "id": raw["id"],
-        "status": "clean",
-        "source": source,
-        "fetched_at": raw.get("fetched_at"),
-        "content_type": content_type,
-        "title": title,
-        "body": body,
-        "paragraphs": paragraphs,
-        "dateline": article["dateline"],
-        "byline": byline,
-        "authors": authors,
-        "published_at": published,
-        "updated_at": updated,
-        "published_at_utc": to_utc(published),
-        "summary": article["summary"],
-        "language": language.detect(body),
-        "removed": article["removed"],
-        "content_hash": content_hash(body),
-        "pipeline": {STAGE: {"version": VERSION}},
-    }
+    return published, updated, source, byline, byline_declared
 
 
 def _shown_standfirst(text: str, article: dict) -> str | None:
@@ -447,10 +464,7 @@ class _PageMeta(NamedTuple):
 def _metadata_lines(lines: list[ln.Line], keep: list[bool]) -> _PageMeta:
     """Step 2 of clean_lines: the date, byline and source-label lines above the readers' comments
     (_PageMeta); metadata lines are taken out of `keep` (changed in place)."""
-    published = updated = byline = source = None
-    meta = [False] * len(lines)
-    published_bare = False  # the published date so far came from an unlabelled date line
-    published_lines: list[tuple[int, str]] = []  # (line, published date) of each date line
+    scan = _MetaScan(lines)
     facts: dict[str, tuple] = {}  # _meta_facts per distinct line: pages repeat their menu and footer lines
     comments = _comments_start(lines, keep)
     head_end = next((i for i, k in enumerate(keep) if k), len(lines))  # the header: lines above the article
@@ -468,56 +482,90 @@ def _metadata_lines(lines: list[ln.Line], keep: list[bool]) -> _PageMeta:
         dates, found, label, role = fact
         if head_end - _NAMED_DATE_REACH <= i < head_end and not (dates or found or label) and (named := _named_date(text)):
             dates, found, label = named  # "City News March 3, 2021, 8:05 AM" over the headline
-        if dates and i > 0 and len(lines[i - 1].text) <= _MAX_BARE_LABEL and DATE_BARE_LABEL.match(lines[i - 1].text):
-            dates = labelled(lines[i - 1].text, dates)  # "Last Modified:" / "03-10-2004": the label's date
-            meta[i - 1] = True
-        elif not dates and len(line.text) <= _MAX_BARE_LABEL and (m := DATE_BARE_LABEL.match(line.text)) \
-                and (m.group("colon") or m.group("prep")):
-            meta[i] = True  # "Last Modified:" with its date elsewhere (or nowhere): a label, never body
-        if dates:
-            if dates[0]:
-                published_lines.append((i, dates[0]))
-            if dates[0] and published_bare and DATE_LABEL.match(line.text):
-                # a labelled "Published ..." line beats a bare date above it (a masthead's edition date)
-                published, published_bare = dates[0], False
-            else:
-                if published is None and dates[0]:
-                    published_bare = DATE_LABEL.match(line.text) is None
-                published = _refine(published, dates[0])
-            updated = _refine(updated, dates[1])
-            meta[i] = True
-        if found:  # "By Jane Doe, Staff Writer | March 5, 2024" carries both
-            byline = byline or found[0]
-            source = source or found[1]
-            meta[i] = True
-            continue
-        if label:
-            source = source or label
-            meta[i] = True
-            continue
-        # "Jane Doe" / "Business reporter": a bare name over a staff-role line
-        if i > 0 and role and _person_name(lines[i - 1].text):
-            byline = byline or lines[i - 1].text
-            meta[i] = meta[i - 1] = True
-            keep[i - 1] = False
-        # "By" / "Jane Doe": a byline label on its own line over the name (a dump splits the link)
-        elif i + 1 < len(lines) and len(line.text) <= 16 and v.BYLINE_LABEL.match(line.text) and _named(lines[i + 1].text):
-            names, last = _names_over_lines(lines, i + 1)  # "By" / "A" / "and" / "B": each name a link
-            byline = byline or names
-            for j in range(i, last + 1):
-                meta[j] = True
-    for i, is_meta in enumerate(meta):
+        scan.dates(i, scan.labelled(i, dates))
+        scan.names(i, found, label, role, keep)
+    for i, is_meta in enumerate(scan.meta):
         if is_meta:
             keep[i] = False
-
-    if published_lines:
-        published = _page_day_order(published, published_lines, lines)
+    published = scan.published
+    if scan.published_lines:
+        published = _page_day_order(published, scan.published_lines, lines)
     first = next((i for i, k in enumerate(keep) if k), len(lines))
-    if byline is None:
-        byline = (_name_over_date(lines, meta, keep, first) or _name_under_date(lines, meta, keep, first)
-                  or _name_with_role(lines, meta, keep, first) or _bio_name(lines) or _author_box_name(lines)
-                  or _copyright_owner(lines))
-    return _PageMeta(meta, published, updated, byline, source, first, published_lines, published_bare)
+    byline = scan.byline or (
+        _name_over_date(lines, scan.meta, keep, first) or _name_under_date(lines, scan.meta, keep, first)
+        or _name_with_role(lines, scan.meta, keep, first) or _bio_name(lines) or _author_box_name(lines)
+        or _copyright_owner(lines))
+    return _PageMeta(scan.meta, published, scan.updated, byline, scan.source, first, scan.published_lines,
+                     scan.published_bare)
+
+
+class _MetaScan:
+    """What _metadata_lines has read so far, line by line: the metadata lines (`meta`), the published
+    and updated dates, each date line's published date, the byline and the source."""
+
+    def __init__(self, lines: list[ln.Line]):
+        self.lines = lines
+        self.meta = [False] * len(lines)
+        self.published: str | None = None
+        self.updated: str | None = None
+        self.byline: str | None = None
+        self.source: str | None = None
+        self.published_bare = False  # the published date so far came from an unlabelled date line
+        self.published_lines: list[tuple[int, str]] = []  # (line, published date) of each date line
+
+    def labelled(self, i: int, dates: tuple | None) -> tuple | None:
+        """Line i's dates, read with a bare date label on the line above ("Last Modified:" over
+        "03-10-2004"); a bare label on line i with its date elsewhere (or nowhere) is metadata too."""
+        lines = self.lines
+        text = lines[i].text
+        if dates and i > 0 and len(lines[i - 1].text) <= _MAX_BARE_LABEL and DATE_BARE_LABEL.match(lines[i - 1].text):
+            self.meta[i - 1] = True
+            return labelled(lines[i - 1].text, dates)
+        if not dates and len(text) <= _MAX_BARE_LABEL and (m := DATE_BARE_LABEL.match(text)) \
+                and (m.group("colon") or m.group("prep")):
+            self.meta[i] = True  # "Last Modified:" alone: a label, never body
+        return dates
+
+    def dates(self, i: int, dates: tuple | None) -> None:
+        """Takes line i's (published, updated) dates: a labelled "Published ..." line beats a bare
+        date above it (a masthead's edition date); otherwise the first date stands, refined."""
+        if not dates:
+            return
+        text = self.lines[i].text
+        if dates[0]:
+            self.published_lines.append((i, dates[0]))
+        if dates[0] and self.published_bare and DATE_LABEL.match(text):
+            self.published, self.published_bare = dates[0], False
+        else:
+            if self.published is None and dates[0]:
+                self.published_bare = DATE_LABEL.match(text) is None
+            self.published = _refine(self.published, dates[0])
+        self.updated = _refine(self.updated, dates[1])
+        self.meta[i] = True
+
+    def names(self, i: int, found: tuple | None, label: str | None, role: bool, keep: list[bool]) -> None:
+        """Takes line i's byline and source: a byline line ("By Jane Doe, Staff Writer | March 5,
+        2024" carries both), a source label, a bare name over a staff-role line ("Jane Doe" /
+        "Business reporter"), or a byline label alone over the names ("By" / "Jane Doe": a dump splits
+        the link; "By" / "A" / "and" / "B": each name a link)."""
+        lines, meta = self.lines, self.meta
+        if found:
+            self.byline = self.byline or found[0]
+            self.source = self.source or found[1]
+            meta[i] = True
+        elif label:
+            self.source = self.source or label
+            meta[i] = True
+        elif i > 0 and role and _person_name(lines[i - 1].text):
+            self.byline = self.byline or lines[i - 1].text
+            meta[i] = meta[i - 1] = True
+            keep[i - 1] = False
+        elif i + 1 < len(lines) and len(lines[i].text) <= 16 and v.BYLINE_LABEL.match(lines[i].text) \
+                and _named(lines[i + 1].text):
+            names, last = _names_over_lines(lines, i + 1)
+            self.byline = self.byline or names
+            for j in range(i, last + 1):
+                meta[j] = True
 
 
 def clean_lines(
@@ -528,7 +576,9 @@ def clean_lines(
     known_title: str | None = None,
     votes: dict | None = None,
 ) -> dict:
-    """The article in a list of normalised lines.
+    """The article in a list of normalised lines: {"title", "paragraphs", "dateline", "byline",
+    "source", "published_at", "published_unsure", "updated_at", "published_at_utc", "summary",
+    "removed"}, by the named passes below, in order.
 
     trusted: the lines are already main content (HTML after trafilatura) - short lines such as
     subheadings inside the run are kept too, and short lines cost the run less.
@@ -541,29 +591,103 @@ def clean_lines(
     if len(texts) > MAX_LINES:
         removed["over_line_limit"] = len(texts) - MAX_LINES
         texts = texts[:MAX_LINES]
-        if keep_flags is not None:
-            keep_flags = keep_flags[:MAX_LINES]
+        keep_flags = keep_flags[:MAX_LINES] if keep_flags is not None else None
+    lines, kinds = _classified_lines(texts, votes)
+    # 1. which lines are article text; 2. metadata lines (dates, bylines, source labels)
+    keep = _article_lines(lines, kinds, trusted=trusted, keep_flags=keep_flags, votes=votes)
+    page = _metadata_lines(lines, keep)
+    meta, published, first, source = page.meta, page.published, page.first, page.source
+    # 3. title
+    if known_title:
+        title_index, title = None, known_title
+    else:
+        title_index, first, published = _title_line(lines, meta, keep, page, first)
+        title = _title_text(lines[title_index].text) if title_index is not None else None
+    # 4. a standalone outlet name next to the title or a metadata line is the source
+    source = _outlet_beside(lines, meta, title_index, first, source)
+    # 5. a descriptive line right under the title (not article text itself) is the standfirst
+    standfirst_index = _standfirst_after(lines, meta, keep, title_index, first)
+    # 6. paragraphs: title repeats, repeated paragraphs and pull quotes out; the author's bio out
+    paragraphs = _paragraphs(lines, keep, meta, (title_index, standfirst_index), title, removed)
+    paragraphs = _drop_author_bio(paragraphs, page.byline, removed)
+    # 7. dateline, standfirst, captions around the lead
+    summary = lines[standfirst_index].text if standfirst_index is not None else None
+    paragraphs, dateline, summary, source = _around_the_lead(paragraphs, summary, source, removed)
+    if published is None and md.dateline_date(dateline):
+        published = parse_date(md.dateline_date(dateline))  # a wire or press-release dateline's date
+    return {
+        "title": title,
+        "paragraphs": paragraphs,
+        "dateline": dateline,
+        "byline": page.byline,
+        "source": source,
+        "published_at": published,
+        # the published date is one unlabelled date line among others of other days (an infobox's, a
+        # timeline's, teasers' dates): not sure to be the article's (clean(), _html_published)
+        "published_unsure": page.published_bare and published is not None
+        and len({day[:10] for _, day in page.published_lines}) > 1,
+        "updated_at": page.updated,
+        "published_at_utc": to_utc(published),
+        "summary": summary,
+        "removed": dict(removed),
+    }
+
+
+def _classified_lines(texts: list[str], votes: dict | None) -> tuple[list[ln.Line], list]:
+    """Before step 1 of clean_lines: the classified lines with their section marks (teasers, captions
+    said twice, cut headlines), and each line's section kind (asked once: marking and the closing
+    headings read it; a table cell's kind from the HTML votes)."""
     lines = ln.classify(texts)
-    kinds = sections.line_kinds(lines)  # each line's section kind, asked once: mark and the closing headings read it
+    kinds = sections.line_kinds(lines)
     if votes is not None:
         kinds = voting.cell_kinds(lines, kinds, votes.get("table_cells") or set())
     lines = sections.mark_read_more_teasers(sections.mark(lines, kinds))
-    lines = sections.mark_doubled_captions(sections.mark_cut_headlines(lines))
+    return sections.mark_doubled_captions(sections.mark_cut_headlines(lines)), kinds
 
-    # 1. which lines are article text
-    keep = _article_lines(lines, kinds, trusted=trusted, keep_flags=keep_flags, votes=votes)
 
-    # 2. metadata lines (dates, bylines, source labels) - cheap prefilters inside each helper
-    meta, published, updated, byline, source, first, published_lines, published_bare = _metadata_lines(lines, keep)
-
-    # 3. title: the line a browser-tab title line ("Headline - Site") repeats; else the header line
-    # whose content words best match the article's - not a subheading the article repeats (a table
-    # of contents); bare names, scorelines and two-sentence lines only when nothing better
+def _title_line(
+    lines: list[ln.Line], meta: list[bool], keep: list[bool], page: _PageMeta, first: int
+) -> tuple[int | None, int, str | None]:
+    """Step 3 of clean_lines, without a metadata title: (the headline's line or None, the first
+    article line, the published date). The line a browser-tab title line ("Headline - Site")
+    repeats; else the header line whose content words best match the article's, not a subheading
+    the article repeats (a table of contents); then the line over the header's date and byline,
+    the headline over a dek, and the fallbacks. Taking a header line out of `keep` may move `first`;
+    a date between the headline and the article beats a masthead's date above the headline."""
+    title_index = _tab_title_echo(lines, meta, keep, first)
     body_words = None
-    title_index = None if known_title else _tab_title_echo(lines, meta, keep, first)
+    if title_index is None:
+        title_index, body_words = _best_header_line(lines, meta, keep, first)
+    title_index, first = _title_over_header(lines, meta, keep, first, title_index)
+    if title_index is not None:
+        title_index = _headline_over_dek(lines, meta, keep, title_index, first, body_words)
+    published = page.published
+    if title_index is not None and page.published_lines and page.published_lines[0][0] < title_index:
+        # a date above the headline is the masthead's edition date; one between headline and article wins
+        below = next((d for i, d in page.published_lines if title_index < i < first), None)
+        if below is not None and page.published_bare:
+            published = below
+    if title_index is None:
+        title_index = _headline_before(lines, meta, first)
+    if title_index is None:
+        title_index = _line_over_byline(lines, meta, keep, first)
+    if title_index is None:
+        title_index = _short_headline_before(lines, meta, keep, first, page.byline)
+    return title_index, first, published
+
+
+def _best_header_line(
+    lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int
+) -> tuple[int | None, set | None]:
+    """(the header line that scores best as the headline, or None; the article's content words, or
+    None when no line was scored). Bare names, scorelines and two-sentence lines score weakly, a
+    list item without its marker and weakly, "Headline | Site" weakly; a masthead, a caption and a
+    subheading the article repeats never win."""
+    body_words = None
+    title_index = None
     best = _TITLE_MIN_SCORE
     later_heads = None
-    for i in range(0 if known_title or title_index is not None else first):
+    for i in range(first):
         line = lines[i]
         if line.kind == "boilerplate" or meta[i] or keep[i] or _continuation(line.text):
             continue
@@ -587,47 +711,47 @@ def clean_lines(
             later_heads = _article_subheads(lines, keep)
         if ln.key(line.text) not in later_heads:
             title_index, best = i, score
-    if not known_title:
-        header = _line_over_header_meta(lines, meta, keep, first)
-        if header is not None and (title_index is None or title_index < header):
-            # the first article line sits above the header's date/byline lines: it is the headline
-            # (when none was found above it) or the standfirst under the headline, not the lead
-            if (title_index is None or _list_item(lines[title_index].text)) and header_line_is_title(lines[header]):
-                title_index = header  # a menu's list item above scored well; the header's line is the headline
-            elif title_index is None:
-                title_index = _headline_over_standfirst(lines, meta, header)
-            keep[header] = False
-            first = next((i for i, k in enumerate(keep) if k), len(lines))
-    if title_index is not None and not known_title:
-        title_index = _headline_over_dek(lines, meta, keep, title_index, first, body_words)
-    if title_index is not None and published_lines and published_lines[0][0] < title_index:
-        # a date above the headline is the masthead's edition date; one between headline and article wins
-        below = next((d for i, d in published_lines if title_index < i < first), None)
-        if below is not None and published_bare:
-            published = below
-    if title_index is None and not known_title:
-        title_index = _headline_before(lines, meta, first)
-    if title_index is None and not known_title:
-        title_index = _line_over_byline(lines, meta, keep, first)
-    if title_index is None and not known_title:
-        title_index = _short_headline_before(lines, meta, keep, first, byline)
-    if known_title:
-        title_index, title = None, known_title
-    else:
-        title = lines[title_index].text if title_index is not None else None
-        if title and (item := _list_item(title)):
-            title = title[item.end():] or None  # "* Headline" in a dump's list
-        if title and v.BREADCRUMB_LABEL.match(title):
-            # "You are here: Home / Baby / Headline": a labelled trail of any separator ends in the headline
-            title = v.NAV_SEPARATOR.split(title)[-1].strip()
-        if title and v.BREADCRUMB_SEPARATOR.search(title):
-            # "Home > News > Headline": a breadcrumb trail ending in the headline
-            crumb = v.BREADCRUMB_SEPARATOR.split(title)[-1].strip()
-            if crumb.count(" ") + 1 >= _TAB_TITLE_MIN_WORDS:
-                title = crumb
-    title_key = ln.key(title) if title else None
+    return title_index, body_words
 
-    # 4. a standalone outlet name next to the title or a metadata line is the source
+
+def _title_over_header(
+    lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int, title_index: int | None
+) -> tuple[int | None, int]:
+    """(title line, first article line) once the first article line over the header's date and
+    byline lines is weighed: it is the headline (when none was found above it, or a menu's list item
+    was) or the standfirst under the headline, not the lead; it leaves `keep` either way."""
+    header = _line_over_header_meta(lines, meta, keep, first)
+    if header is None or (title_index is not None and title_index >= header):
+        return title_index, first
+    if (title_index is None or _list_item(lines[title_index].text)) and header_line_is_title(lines[header]):
+        title_index = header  # a menu's list item above scored well; the header's line is the headline
+    elif title_index is None:
+        title_index = _headline_over_standfirst(lines, meta, header)
+    keep[header] = False
+    return title_index, next((i for i, k in enumerate(keep) if k), len(lines))
+
+
+def _title_text(title: str) -> str | None:
+    """The headline line's text without a dump's list marker ("* Headline") or a breadcrumb trail
+    ("You are here: Home / Baby / Headline", "Home > News > Headline": the trail's last part)."""
+    if item := _list_item(title):
+        title = title[item.end():]
+        if not title:
+            return None
+    if v.BREADCRUMB_LABEL.match(title):
+        title = v.NAV_SEPARATOR.split(title)[-1].strip()
+    if title and v.BREADCRUMB_SEPARATOR.search(title):
+        crumb = v.BREADCRUMB_SEPARATOR.split(title)[-1].strip()
+        if crumb.count(" ") + 1 >= _TAB_TITLE_MIN_WORDS:
+            title = crumb
+    return title
+
+
+def _outlet_beside(
+    lines: list[ln.Line], meta: list[bool], title_index: int | None, first: int, source: str | None
+) -> str | None:
+    """Step 4 of clean_lines: the source, given or else an outlet name ("The Valley Courier") on a
+    header line next to the title or a metadata line; such lines become metadata (`meta` in place)."""
     anchors = {i for i, is_meta in enumerate(meta) if is_meta}
     if title_index is not None:
         anchors.add(title_index)
@@ -638,16 +762,22 @@ def clean_lines(
         if (i - 1 in anchors or i + 1 in anchors) and md.looks_like_outlet(line.text):
             source = source or line.text
             meta[i] = True
+    return source
 
-    # 5. a descriptive line right under the title (not article text itself) is the standfirst
-    standfirst_index = _standfirst_after(lines, meta, keep, title_index, first)
 
-    # 6. paragraphs: drop title repeats, collapse repeated paragraphs
+def _paragraphs(
+    lines: list[ln.Line], keep: list[bool], meta: list[bool], skipped: tuple, title: str | None,
+    removed: Counter,
+) -> list[str]:
+    """Step 6 of clean_lines: the kept lines' texts, without the lines in `skipped` (title and
+    standfirst), copies of the title, repeated paragraphs and pull quotes (a display line whose words
+    are a passage of the article's prose); what is dropped is counted in `removed` by reason."""
+    title_key = ln.key(title) if title else None
     paragraphs: list[str] = []
     seen: set[str] = set()
     prose_key = None
     for i, line in enumerate(lines):
-        if i == title_index or i == standfirst_index:
+        if i in skipped:
             continue
         text = line.text
         if title_key and abs(len(text) - len(title)) <= 8 and ln.key(text) == title_key:
@@ -663,7 +793,6 @@ def clean_lines(
             continue
         if line.kind != ln.PROSE and line.n >= _PULL_QUOTE_MIN_WORDS and not md.BULLET.match(text) \
                 and not _plain_subheading(line):
-            # a pull quote: a display line whose words are a passage of the article's prose
             if prose_key is None:
                 # key() works character by character: the key of the joined lines is the joined keys
                 prose_key = ln.key("".join(x.text for x, k2 in zip(lines, keep) if k2 and x.kind == ln.PROSE))
@@ -672,33 +801,22 @@ def clean_lines(
                 continue
         seen.add(k)
         paragraphs.append(text)
+    return paragraphs
 
-    paragraphs = _drop_author_bio(paragraphs, byline, removed)
 
-    # 7. dateline, standfirst, captions around the lead
-    dateline = None
-    summary = lines[standfirst_index].text if standfirst_index is not None else None
-    lead = 0
-    for j, paragraph in enumerate(paragraphs[:4]):
-        place, rest, agency = md.split_dateline(paragraph)
-        if not place and j + 1 < len(paragraphs):  # "WASHINGTON —" in a paragraph of its own over the lead
-            (place, agency), rest = md.lone_dateline(paragraph, paragraphs[j + 1]), None
-        if place and rest is None:
-            del paragraphs[j]  # the dateline's own paragraph: the lead moves up to j
-            rest = paragraphs[j]
-        if place:
-            dateline, paragraphs[j], lead = place, rest, j
-            if agency and not source:
-                source = agency.strip()
-            break
-        # only a standfirst or a caption may come before the dateline paragraph
-        if not (_restates(paragraph, paragraphs, j) or md.is_caption(paragraph, before_lead=True)
-                or v.CAPS_CREDIT_TAIL.search(paragraph)):
-            break
-    if dateline is None and len(paragraphs) >= 2:
-        # no dateline: the lead is the first paragraph unless it only restates the next one
-        restated = paragraphs[0].count(" ") >= 7 and md.containment(paragraphs[0], paragraphs[1]) >= _STANDFIRST_CONTAINMENT
-        lead = 1 if restated else 0
+def _around_the_lead(
+    paragraphs: list[str], summary: str | None, source: str | None, removed: Counter
+) -> tuple[list[str], str | None, str | None, str | None]:
+    """Step 7 of clean_lines: (paragraphs, dateline, standfirst, source). The dateline comes off the
+    lead (a wire dateline's agency is the source when none is known); the paragraphs above the lead
+    are a standfirst (restating the lead) or captions, and captions below it go too."""
+    paragraphs = list(paragraphs)
+    dateline, lead = _dateline_of_lead(paragraphs)
+    if dateline is not None:
+        place, agency = dateline
+        dateline = place
+        if agency and not source:
+            source = agency.strip()
     out: list[str] = []
     for j, paragraph in enumerate(paragraphs):
         if j < lead:
@@ -719,25 +837,31 @@ def clean_lines(
             removed["caption"] += 1
             continue
         out.append(paragraph)
+    return out, dateline, summary, source
 
-    if published is None and md.dateline_date(dateline):
-        published = parse_date(md.dateline_date(dateline))  # a wire or press-release dateline's date
-    return {
-        "title": title,
-        "paragraphs": out,
-        "dateline": dateline,
-        "byline": byline,
-        "source": source,
-        "published_at": published,
-        # the published date is one unlabelled date line among others of other days (an infobox's, a
-        # timeline's, teasers' dates): not sure to be the article's (clean(), _html_published)
-        "published_unsure": published_bare and published is not None
-        and len({day[:10] for _, day in published_lines}) > 1,
-        "updated_at": updated,
-        "published_at_utc": to_utc(published),
-        "summary": summary,
-        "removed": dict(removed),
-    }
+
+def _dateline_of_lead(paragraphs: list[str]) -> tuple[tuple[str, str | None] | None, int]:
+    """((place, agency) of the lead's dateline, or None; the lead's index). The dateline is cut off
+    the lead in `paragraphs` (a dateline alone in a paragraph over the lead is deleted); only a
+    standfirst or a caption may come before the dateline's paragraph. Without a dateline the lead is
+    the first paragraph unless it only restates the next one (then it is a standfirst)."""
+    for j, paragraph in enumerate(paragraphs[:4]):
+        place, rest, agency = md.split_dateline(paragraph)
+        if not place and j + 1 < len(paragraphs):  # "WASHINGTON —" in a paragraph of its own over the lead
+            (place, agency), rest = md.lone_dateline(paragraph, paragraphs[j + 1]), None
+        if place and rest is None:
+            del paragraphs[j]  # the dateline's own paragraph: the lead moves up to j
+            rest = paragraphs[j]
+        if place:
+            paragraphs[j] = rest
+            return (place, agency), j
+        if not (_restates(paragraph, paragraphs, j) or md.is_caption(paragraph, before_lead=True)
+                or v.CAPS_CREDIT_TAIL.search(paragraph)):
+            break
+    if len(paragraphs) >= 2:
+        restated = paragraphs[0].count(" ") >= 7 and md.containment(paragraphs[0], paragraphs[1]) >= _STANDFIRST_CONTAINMENT
+        return None, 1 if restated else 0
+    return None, 0
 
 
 _CLOSING_SECTIONS = frozenset(("teasers", "comments"))
