@@ -594,3 +594,33 @@ def test_class_first_block_patterns_are_the_rules():
         rule = re.compile(rule)
         for text in samples:
             assert [m.span() for m in rule.finditer(text)] == [m.span() for m in fast.finditer(text)], repr(text)
+
+
+def test_date_label_prefix_is_possessive_only_where_giving_back_cannot_help():
+    # dates._LABEL_WORDS reads its leading punctuation possessively ([\W_]{0,3}+): exact only because
+    # no label word can start with a character [\W_] matches (under IGNORECASE too)
+    from re import _parser
+
+    from workers.stages.clean import dates
+    from workers.stages.clean.fastmatch import first_chars
+
+    items = list(_parser.parse(dates._LABEL_WORDS, re.IGNORECASE))
+    label = next(av[3] for op, av in items if op is _parser.SUBPATTERN and av[0] == 1)
+    found, nullable = first_chars(label)
+    assert found and not nullable
+    for char in found:
+        twins = {char, char.lower(), char.upper(), char.casefold()}
+        assert all(re.match(r"[\W_]", c) is None for c in twins), char
+    greedy = dates._LABEL_WORDS.replace(r"^[\W_]{0,3}+", r"^[\W_]{0,3}", 1)
+    assert greedy != dates._LABEL_WORDS
+    rng = random.Random(97)
+    alphabet = "*•-_ .:(\u00a0Pp"
+    samples = _corpus_lines() + ["* Posted on", "--- Updated:", "_Published", "((( Dated 3 May 2024", "....Posted"]
+    samples += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 5))) + rng.choice(["Posted: 3 May 2024", "updated",
+                "Last modified on", "Stand"]) for _ in range(3000)]
+    for fast, tail in ((dates.LABEL, r"[:\-–—]?\s*(?P<rest>.{4,100})$"), (dates.BARE_LABEL, r"(?P<colon>[:\-–—]?)\s*$")):
+        slow = re.compile(greedy + tail, re.IGNORECASE)
+        assert fast.pattern == dates._LABEL_WORDS + tail
+        for text in samples:
+            a, b = fast.match(text), slow.match(text)
+            assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), repr(text)
