@@ -624,3 +624,85 @@ def test_date_label_prefix_is_possessive_only_where_giving_back_cannot_help():
         for text in samples:
             a, b = fast.match(text), slow.match(text)
             assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), repr(text)
+
+
+def test_required_literals_are_held_by_every_match():
+    from re import _parser
+
+    from workers.stages.clean.fastmatch import required_literals
+
+    def literals(source, flags=re.IGNORECASE):
+        return required_literals(_parser.parse(source, flags))
+
+    assert literals(r"\bsign up (?:for|to)") == {"sign up "}
+    assert literals(r"(?:update|upgrade) your browser") == {" your browser"}
+    assert literals(r"(?:we|i) (?:earn|get) commissions?\b") == {" commission"}
+    assert literals(r"(?:cookie|privacy) (?:policy|notice)") == {"cookie", "privacy"}
+    assert literals(r"(?:cookie|\d+) policy") == {" policy"}
+    assert literals(r"(?:ab|\d)") is None and literals(r"[a-z]+") is None and literals("©") is None and literals("©x") == {"x"}
+    assert literals(r"(?-i:Ab)c") == {"ab"} and literals(r"(?:x)?yz") == {"yz"} and literals(r"(?:no)+") == {"no"}
+
+
+def _sample_match(items, rng) -> str:
+    """A random string the parsed sequence is likely to match (classes and categories read loosely)."""
+    from re import _constants as C  # noqa: N812 - the parser's own names
+
+    out = []
+    for op, av in items:
+        if op is C.LITERAL:
+            out.append(chr(av))
+        elif op is C.IN:
+            kind, value = next(((k, x) for k, x in av if k in (C.LITERAL, C.RANGE)), (None, None))
+            out.append(chr(value) if kind is C.LITERAL else chr(value[0]) if kind is C.RANGE else
+                       "a" if any(x == C.CATEGORY_WORD for _, x in av) else " ")
+        elif op is C.SUBPATTERN:
+            out.append(_sample_match(av[3], rng))
+        elif op is C.BRANCH:
+            out.append(_sample_match(rng.choice(av[1]), rng))
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            out += [_sample_match(av[2], rng) for _ in range(rng.randint(av[0], min(av[1], av[0] + 2)))]
+        elif op is C.CATEGORY or op is C.ANY:
+            out.append("a")
+        elif op is C.NOT_LITERAL:
+            out.append("x")
+    return "".join(out)
+
+
+def _phrase_samples(pattern: re.Pattern, seed: int) -> list[str]:
+    """Corpus lines and the pattern's own phrases in other words, cased at random, some with a case twin."""
+    from re import _parser
+
+    rng = random.Random(seed)
+    parsed = _parser.parse(pattern.pattern, pattern.flags)
+    filler = ["the", "a", "We", "is", ".", ",", "-", "LLC", "3", "İ", "ı", "ſ", "comment", "your", "editor"]
+    out = _corpus_lines()
+    for _ in range(4000):
+        phrase = _sample_match(parsed, rng)
+        phrase = {0: phrase.upper(), 1: phrase.title(), 2: phrase.replace("i", "ı").replace("s", "ſ")}.get(rng.randrange(8), phrase)
+        left = " ".join(rng.choice(filler) for _ in range(rng.randint(0, 5)))
+        right = " ".join(rng.choice(filler) for _ in range(rng.randint(0, 5)))
+        out.append(f"{left} {phrase} {right}" if rng.random() < 0.8 else left + phrase + right)
+    return out
+
+
+@pytest.mark.parametrize("name", ["SITE_NOTICE", "PROMO", "PAYWALL", "COOKIE_CONTEXT"])
+def test_literal_search_gives_the_same_match(name):
+    from workers.stages.clean.fastmatch import literal_search
+
+    pattern = getattr(v, name)
+    fast = literal_search(pattern, v.CASE_TWINS)
+    assert fast != pattern.search  # the pattern has the \b(?:...) shape the shortcut reads
+    hits = 0
+    for text in _phrase_samples(pattern, seed=len(name)):
+        slow = pattern.search(text)
+        hits += slow is not None
+        assert (m.span() if (m := fast(text)) else None) == (slow.span() if slow else None), text
+    assert hits > 1000  # the samples reach the patterns' branches
+
+
+def test_literal_search_keeps_other_shapes_whole():
+    from workers.stages.clean.fastmatch import literal_search
+
+    for source in (r"(?:a|b)c", r"\b(?:(a)|b)", r"^(?:ab|cd)"):
+        pattern = re.compile(source, re.IGNORECASE)
+        assert literal_search(pattern, v.CASE_TWINS) == pattern.search

@@ -13,7 +13,7 @@ from collections import Counter
 
 from workers.stages.clean import vocabulary as v
 from workers.stages.clean.dates import LABEL as DATE_LABEL
-from workers.stages.clean.fastmatch import drop_non_alnum, union_by_length, words
+from workers.stages.clean.fastmatch import drop_non_alnum, literal_search, union_by_length, words
 
 PROSE, SENTENCE, SHORT = "prose", "sentence", "short"
 CONTENT_KINDS = frozenset((PROSE, SENTENCE))
@@ -76,6 +76,10 @@ _NOTICE_TRIGGERS = frozenset(
     "inbox associates linking creative inaccuracy error mistake typo correction responsible".split()
 )  # a word every vocabulary.SITE_NOTICE phrase holds
 _ALL_TRIGGERS = _PROMO_TRIGGERS | _COOKIE_TRIGGERS | _COPYRIGHT_TRIGGERS | _BIO_TRIGGERS | _NOTICE_TRIGGERS
+# v.X.search, skipped when the lower-cased line holds none of the literals every match holds (fastmatch)
+_COOKIE_SEARCH = literal_search(v.COOKIE_CONTEXT, v.CASE_TWINS)
+_PROMO_SEARCH = literal_search(v.PROMO, v.CASE_TWINS)
+_NOTICE_SEARCH = literal_search(v.SITE_NOTICE, v.CASE_TWINS)
 _NOTICE_MAX_CHARS = 400
 
 
@@ -127,17 +131,17 @@ def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
     found = _ALL_TRIGGERS.intersection(tokens)
     if length <= 300 and not found.isdisjoint(_COPYRIGHT_TRIGGERS) and v.COPYRIGHT.search(text):
         return "copyright"
-    if length <= 600 and not found.isdisjoint(_COOKIE_TRIGGERS) and v.COOKIE_CONTEXT.search(text):
+    if length <= 600 and not found.isdisjoint(_COOKIE_TRIGGERS) and _COOKIE_SEARCH(text):
         return "cookie_notice"
     if (
         line.n <= 45
         and not found.isdisjoint(_PROMO_TRIGGERS)
         and (tokens[0] in v.PROMO_IMPERATIVES or not v.READER_PRONOUNS.isdisjoint(tokens))
         and not has_quotes(text)
-        and v.PROMO.search(text)
+        and _PROMO_SEARCH(text)
     ):
         return "promo"
-    if not found.isdisjoint(_NOTICE_TRIGGERS) and (length <= _NOTICE_MAX_CHARS or _labelled_notice(text)) and v.SITE_NOTICE.search(text):
+    if not found.isdisjoint(_NOTICE_TRIGGERS) and (length <= _NOTICE_MAX_CHARS or _labelled_notice(text)) and _NOTICE_SEARCH(text):
         return "site_notice"
     if length <= 400 and not found.isdisjoint(_BIO_TRIGGERS) and (
         v.AUTHOR_BIO.match(text) or v.AUTHOR_BIO_VERB.match(text) or v.AUTHOR_CONTACT.search(text)
