@@ -706,3 +706,26 @@ def test_literal_search_keeps_other_shapes_whole():
     for source in (r"(?:a|b)c", r"\b(?:(a)|b)", r"^(?:ab|cd)"):
         pattern = re.compile(source, re.IGNORECASE)
         assert literal_search(pattern, v.CASE_TWINS) == pattern.search
+
+
+def test_content_words_are_the_long_word_regex():
+    from workers.stages.clean import metadata as md
+
+    alphabet = "abZ09_ -.,’'“é\u00a0ßİſ中!"
+    for text in _random_strings(alphabet, seed=101) + _corpus_lines() + ["", "ab abc", "don’t stop", "x_yz 中文字 a1b"]:
+        assert md.content_words(text) == set(re.findall(r"\w{3,}", text.casefold())) - v.STOPWORDS, repr(text)
+
+
+def test_glued_date_holds_a_comma_and_space():
+    # core._meta_facts tries _GLUED_DATE only on a line holding ", ": the pattern's lookahead needs it
+    from re import _constants as C  # noqa: N812 - the parser's own names
+    from re import _parser
+
+    from workers.stages.clean import core
+
+    items = list(_parser.parse(core._GLUED_DATE.pattern, core._GLUED_DATE.flags))
+    ahead = [av[1] for op, av in items if op is C.ASSERT and av[0] == 1]
+    assert len(ahead) == 1
+    body = list(ahead[0])
+    assert any(body[i] == (C.LITERAL, ord(",")) and body[i + 1] == (C.LITERAL, ord(" ")) for i in range(len(body) - 1))
+    assert core._meta_facts("Jane RoeNovember 6, 2023")[1] == ("Jane Roe", None)

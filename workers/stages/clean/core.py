@@ -942,8 +942,8 @@ def _meta_facts(text: str) -> tuple:
     ("Search for this author in:", vocabulary.AUTHOR_LINK) when neither: the bare name above is the byline."""
     dates = (date_line(text) or _list_or_byline_date(text)) if _DIGIT.search(text) else None
     found = md.byline(text)
-    if dates is None and found is None and _DIGIT.search(text) and (glued := _GLUED_DATE.search(text)) \
-            and _named(text[:glued.start() + 1]):
+    if dates is None and found is None and ", " in text and _DIGIT.search(text) and (glued := _GLUED_DATE.search(text)) \
+            and _named(text[:glued.start() + 1]):  # (the glued date holds ", ": "November 6, 2023")
         # "Shana Nys DambrotNovember 6, 2023": a byline name and its date run together (one link each)
         dates, found = date_line(text[glued.start() + 1:]), (text[:glued.start() + 1], None)
     label = None if found else md.source_label(text)

@@ -204,7 +204,7 @@ def classify(texts: list[str]) -> list[Line]:
         n = line.n = text.count(" ") + 1
         line.terminal = is_terminal(text)
         tokens = words(text[:600].casefold())  # TOKEN.findall, by bytes (fastmatch)
-        line.stop = sum(map(stopwords, tokens)) / len(tokens) if tokens else 0.0
+        line.stop = len(list(filter(stopwords, tokens))) / len(tokens) if tokens else 0.0  # counted, not summed
         reason = _boilerplate_reason(line, tokens)
         if reason:
             line.kind, line.reason = "boilerplate", reason
@@ -254,7 +254,7 @@ def _is_roster(text: str, tokens: list[str], stop: float) -> bool:
 
 def _alpha_share(tokens: list[str]) -> float:
     """Share of word tokens made of letters only (numbers, codes and symbols lower it)."""
-    return sum(map(str.isalpha, tokens)) / len(tokens) if tokens else 0.0
+    return len(list(filter(str.isalpha, tokens))) / len(tokens) if tokens else 0.0
 
 
 _PROSE_MIN_WORDS_UNENDED = 8  # the fewest words of a _is_prose rule without a sentence end
