@@ -126,6 +126,18 @@ def test_mojibake_sign_prefilter_is_exact():
         assert decoding._has_mojibake_sign(text) == (decoding._MOJIBAKE_SIGN.search(text) is not None), repr(text)
 
 
+def test_mojibake_sign_by_bytes_holds_for_every_pair_of_characters():
+    # decoding._MOJIBAKE_SIGN_UTF8 is _MOJIBAKE_SIGN written over UTF-8: every first character a sign can
+    # start with (and its neighbours) followed by every character of the second class's blocks
+    firsts = [chr(c) for c in range(0x7E, 0x102)]
+    seconds = [chr(c) for c in [*range(0x20, 0x7F), *range(0x80, 0x300), *range(0x2000, 0x2200),
+                                0x20AC, 0x2122, 0xFFFD, 0xFFFE, 0xD800, 0x1F600]]
+    for a in firsts:
+        for b in seconds:
+            text = f"x{a}{b}"
+            assert decoding._has_mojibake_sign(text) == (decoding._MOJIBAKE_SIGN.search(text) is not None), repr(text)
+
+
 # ---- normalise: one scan decides whether the character passes are needed ---------------------
 
 
