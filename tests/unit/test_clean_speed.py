@@ -741,3 +741,16 @@ def test_glued_date_holds_a_comma_and_space():
     body = list(ahead[0])
     assert any(body[i] == (C.LITERAL, ord(",")) and body[i + 1] == (C.LITERAL, ord(" ")) for i in range(len(body) - 1))
     assert core._meta_facts("Jane RoeNovember 6, 2023")[1] == ("Jane Roe", None)
+
+
+def test_byte_scans_are_the_class_regexes_for_every_code_point():
+    # normalise._holds_normalised_away / _holds_stripped / _holds_pair look for _NORMALISED_AWAY,
+    # _STRIPPED and _C1_UTF8 in the UTF-8 bytes: every code point of the BMP (every 61st above it),
+    # between other characters; alone too for the first blocks
+    for code in [*range(0x10000), *range(0x10000, 0x110000, 61)]:
+        char = chr(code)
+        for text in (f"a’{char}“b",) + ((char, f"{char}\u00a0") if code < 0x3000 or code >= 0xD800 else ()):
+            assert nz._holds_normalised_away(text) == (nz._NORMALISED_AWAY.search(text) is not None), hex(code)
+            assert nz._holds_stripped(nz._controls_and_non_ascii(text)) == (nz._STRIPPED.search(text) is not None), hex(code)
+            data = text.encode("utf-8", "surrogatepass")
+            assert nz._holds_pair(data, b"\xc2", nz._C1_SECONDS) == (nz._C1_UTF8.search(data) is not None), hex(code)
