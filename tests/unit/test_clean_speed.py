@@ -754,3 +754,15 @@ def test_byte_scans_are_the_class_regexes_for_every_code_point():
             assert nz._holds_stripped(nz._controls_and_non_ascii(text)) == (nz._STRIPPED.search(text) is not None), hex(code)
             data = text.encode("utf-8", "surrogatepass")
             assert nz._holds_pair(data, b"\xc2", nz._C1_SECONDS) == (nz._C1_UTF8.search(data) is not None), hex(code)
+
+
+def test_literal_search_takes_the_leftmost_and_first_branch():
+    from workers.stages.clean.fastmatch import literal_search
+
+    pattern = re.compile(r"\b(?:sign up|sign up now|news(?:letters?)?|sign up now today)\b", re.IGNORECASE)
+    fast = literal_search(pattern, v.CASE_TWINS)
+    assert fast != pattern.search
+    for text in ("Sign up now today", "our newsletter: sign up now", "SIGN UP NOW", "signup", "news, newsletters",
+                 "ſign up now", "Sİgn up", ""):
+        slow = pattern.search(text)
+        assert (m.span() if (m := fast(text)) else None) == (slow.span() if slow else None), text

@@ -364,11 +364,12 @@ _SEARCH_PREFIX = r"\b(?:"
 def literal_search(pattern: re.Pattern, twins: tuple[str, ...]) -> Callable[[str], re.Match | None]:
     """A function giving what ``pattern.search(text)`` gives for a ``\\b(?:a|b|...)tail`` pattern
     without capturing groups, trying only the branches whose required_literals the lower-cased text
-    holds (in their order: the leftmost match, and at its start the first branch, are the same). A
-    branch without such a literal is always tried. twins: the characters IGNORECASE matches to an
-    ASCII letter that str.lower() does not turn into it (vocabulary.CASE_TWINS); a text holding one
-    is searched whole. A search over an alternation of phrases tries every branch at every word
-    boundary; the literal tests are a few substring scans. Other patterns: ``pattern.search``."""
+    holds, each as ``\\b(?:branch)tail`` on its own: the alternation's match is the leftmost of
+    theirs, the first branch in order where two start at the same character. A branch without such a
+    literal is always tried. twins: the characters IGNORECASE matches to an ASCII letter that
+    str.lower() does not turn into it (vocabulary.CASE_TWINS); a text holding one is searched whole.
+    A search over an alternation of phrases tries every branch at every word boundary; the literal
+    tests are a few substring scans. Other patterns: ``pattern.search``."""
     split = split_branches(pattern.pattern, _SEARCH_PREFIX) if not pattern.groups else None
     if split is None:
         return pattern.search
@@ -380,7 +381,7 @@ def literal_search(pattern: re.Pattern, twins: tuple[str, ...]) -> Callable[[str
             always.append(n)
         # a literal holding another of the branch's is redundant: the shorter one is found wherever it is
         pairs += [(a, n) for a in sorted(literals or ()) if not any(b != a and b in a for b in literals)]
-    compiled: dict[tuple[int, ...], Callable[[str], re.Match | None]] = {(): _no_match}
+    alone = [re.compile(f"{_SEARCH_PREFIX}{branch}{tail}", pattern.flags).search for branch in branches]
     whole = pattern.search
 
     def search(text: str) -> re.Match | None:
@@ -388,11 +389,11 @@ def literal_search(pattern: re.Pattern, twins: tuple[str, ...]) -> Callable[[str
             return whole(text)
         lower = text.lower()
         hits = [n for literal, n in pairs if literal in lower]
-        key = tuple(sorted({*hits, *always})) if hits or always else ()
-        found = compiled.get(key)
-        if found is None:
-            chosen = "|".join(branches[n] for n in key)
-            found = compiled[key] = re.compile(f"{_SEARCH_PREFIX}{chosen}{tail}", pattern.flags).search
-        return found(text)
+        best = None
+        for n in sorted({*hits, *always}) if hits or always else ():
+            found = alone[n](text)
+            if found is not None and (best is None or found.start() < best.start()):
+                best = found
+        return best
 
     return search

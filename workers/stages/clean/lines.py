@@ -76,8 +76,8 @@ _NOTICE_TRIGGERS = frozenset(
     "inbox associates linking creative inaccuracy error mistake typo correction responsible".split()
 )  # a word every vocabulary.SITE_NOTICE phrase holds
 _ALL_TRIGGERS = _PROMO_TRIGGERS | _COOKIE_TRIGGERS | _COPYRIGHT_TRIGGERS | _BIO_TRIGGERS | _NOTICE_TRIGGERS
-# v.X.search, skipped when the lower-cased line holds none of the literals every match holds (fastmatch)
-_COOKIE_SEARCH = literal_search(v.COOKIE_CONTEXT, v.CASE_TWINS)
+# v.X.search, each branch tried only when the lower-cased line holds a literal its matches hold (fastmatch;
+# not for COOKIE_CONTEXT, whose calls mostly match: the literal tests cost more than they save)
 _PROMO_SEARCH = literal_search(v.PROMO, v.CASE_TWINS)
 _NOTICE_SEARCH = literal_search(v.SITE_NOTICE, v.CASE_TWINS)
 _NOTICE_MAX_CHARS = 400
@@ -131,7 +131,7 @@ def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
     found = _ALL_TRIGGERS.intersection(tokens)
     if length <= 300 and not found.isdisjoint(_COPYRIGHT_TRIGGERS) and v.COPYRIGHT.search(text):
         return "copyright"
-    if length <= 600 and not found.isdisjoint(_COOKIE_TRIGGERS) and _COOKIE_SEARCH(text):
+    if length <= 600 and not found.isdisjoint(_COOKIE_TRIGGERS) and v.COOKIE_CONTEXT.search(text):
         return "cookie_notice"
     if (
         line.n <= 45
