@@ -766,3 +766,17 @@ def test_literal_search_takes_the_leftmost_and_first_branch():
                  "ſign up now", "Sİgn up", ""):
         slow = pattern.search(text)
         assert (m.span() if (m := fast(text)) else None) == (slow.span() if slow else None), text
+
+
+def test_character_class_shortcuts_are_the_regexes():
+    # fastmatch.has_digit, lines.has_quotes and the separator test of lines._is_nav_row read ASCII lines
+    # without a regex: every code point alone and among other characters, and the corpus lines
+    from workers.stages.clean.fastmatch import has_digit
+
+    texts = _corpus_lines() + ["", "a", "12", "a/b", "x > y", "“q”", '"q"', "٣", "a\u00bbb"]
+    texts += [f"ab{chr(code)}c" for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF and (code < 0x3000 or code % 7 == 0)]
+    for text in texts:
+        assert has_digit(text) == (re.search(r"\d", text) is not None), repr(text)
+        assert ln.has_quotes(text) == (ln._QUOTE_RE.search(text) is not None), repr(text)
+        nav = any(map(text.__contains__, ln._NAV_ASCII)) if text.isascii() else ln._NAV_CHAR.search(text) is not None
+        assert nav == (ln._NAV_CHAR.search(text) is not None), repr(text)

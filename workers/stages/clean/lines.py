@@ -46,6 +46,8 @@ def key(text: str) -> str:
 
 
 def has_quotes(text: str) -> bool:
+    if text.isascii():
+        return '"' in text  # the one ASCII character of _QUOTE_RE
     return _QUOTE_RE.search(text) is not None
 
 
@@ -171,7 +173,7 @@ def _labelled_notice(text: str) -> bool:
 
 def _is_nav_row(text: str) -> bool:
     """A menu row ("News | Sport | Weather") or a breadcrumb trail ("Home > World", "Sport › Football")."""
-    if _NAV_CHAR.search(text) is None:
+    if not any(map(text.__contains__, _NAV_ASCII)) if text.isascii() else _NAV_CHAR.search(text) is None:
         return False  # no separator character: NAV_SEPARATOR cannot split it
     if DATE_LABEL.match(text):
         return False  # "Published: Tuesday | April 26, 2022 | 9:52 PM": the article's date line, not a menu
@@ -183,6 +185,7 @@ def _is_nav_row(text: str) -> bool:
 
 _NAV_CHARS = ">»›/|•·"  # every character vocabulary.NAV_SEPARATOR's middle class holds
 _NAV_CHAR = re.compile(f"[{_NAV_CHARS}]")
+_NAV_ASCII = tuple(c for c in _NAV_CHARS if c.isascii())  # what _NAV_CHAR can find in an ASCII line
 
 
 def _has_icon_words(text: str) -> bool:
