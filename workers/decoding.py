@@ -186,8 +186,6 @@ _MOJIBAKE_SIGN = re.compile(
 # Sequences whose lost byte is known: windows-1252 has no character for 0x9D, so the right double
 # quote (E2 80 9D) read as windows-1252 loses its last byte; no other common character does.
 _C1 = re.compile("[\u0080-\u009f]")
-# the first character of every sign: a one-class scan runs several times faster than the alternation
-_MOJIBAKE_FIRST = re.compile("[\u0080-\u009f\u00c2-\u00f4]")
 LOSSY_SEQUENCES = {"\u00e2\u20ac\ufffd": "\u00e2\u20ac\u009d"}
 # ftfy with only the encoding fixes on: quotes, ligatures, widths, line breaks and HTML stay as written
 _FTFY = ftfy.TextFixerConfig(
@@ -203,9 +201,27 @@ _FTFY = ftfy.TextFixerConfig(
 )
 
 
+# _MOJIBAKE_SIGN over the UTF-8 bytes: C1 controls are C2 80..9F, Â..ô are C3 82..B4, each followed
+# by the UTF-8 of a character of the second class (a lead byte C2/C3 is never a continuation byte, so a
+# match starts on a character); the engine skips ahead to a C2/C3 byte (tests/unit/test_clean_speed.py
+# checks every pair of characters against _MOJIBAKE_SIGN); it is tried only at each C2/C3 byte, which
+# bytes.find reaches at memory speed (most pages hold a few: a copyright sign, a no-break space)
+_MOJIBAKE_SIGN_UTF8 = re.compile(
+    rb"\xc2[\x80-\x9f]|\xc3[\x82-\xb4](?:\xc2[\x80-\xbf]|\xc5[\x92\x93\xa0\xa1\xb8\xbd\xbe]|\xc6\x92|\xcb[\x86\x9c]|"
+    rb"\xe2\x80[\x93\x94\x98-\x9a\x9c-\x9e\xa0-\xa2\xa6\xb0\xb9\xba]|\xe2\x82\xac|\xe2\x84\xa2|\xef\xbf\xbd)"
+)
+
+
 def _has_mojibake_sign(text: str) -> bool:
-    """_MOJIBAKE_SIGN.search(text) is not None, tried only where a sign can start."""
-    return any(_MOJIBAKE_SIGN.match(text, m.start()) for m in _MOJIBAKE_FIRST.finditer(text))
+    """_MOJIBAKE_SIGN.search(text) is not None, by bytes (_MOJIBAKE_SIGN_UTF8)."""
+    data = text.encode("utf-8", "surrogatepass")
+    for lead in (b"\xc2", b"\xc3"):
+        at = data.find(lead)
+        while at >= 0:
+            if _MOJIBAKE_SIGN_UTF8.match(data, at):
+                return True
+            at = data.find(lead, at + 1)
+    return False
 
 
 def repair_mojibake(text: str) -> tuple[str, int]:

@@ -126,6 +126,18 @@ def test_mojibake_sign_prefilter_is_exact():
         assert decoding._has_mojibake_sign(text) == (decoding._MOJIBAKE_SIGN.search(text) is not None), repr(text)
 
 
+def test_mojibake_sign_by_bytes_holds_for_every_pair_of_characters():
+    # decoding._MOJIBAKE_SIGN_UTF8 is _MOJIBAKE_SIGN written over UTF-8: every first character a sign can
+    # start with (and its neighbours) followed by every character of the second class's blocks
+    firsts = [chr(c) for c in range(0x7E, 0x102)]
+    seconds = [chr(c) for c in [*range(0x20, 0x7F), *range(0x80, 0x300), *range(0x2000, 0x2200),
+                                0x20AC, 0x2122, 0xFFFD, 0xFFFE, 0xD800, 0x1F600]]
+    for a in firsts:
+        for b in seconds:
+            text = f"x{a}{b}"
+            assert decoding._has_mojibake_sign(text) == (decoding._MOJIBAKE_SIGN.search(text) is not None), repr(text)
+
+
 # ---- normalise: one scan decides whether the character passes are needed ---------------------
 
 
@@ -594,3 +606,177 @@ def test_class_first_block_patterns_are_the_rules():
         rule = re.compile(rule)
         for text in samples:
             assert [m.span() for m in rule.finditer(text)] == [m.span() for m in fast.finditer(text)], repr(text)
+
+
+def test_date_label_prefix_is_possessive_only_where_giving_back_cannot_help():
+    # dates._LABEL_WORDS reads its leading punctuation possessively ([\W_]{0,3}+): exact only because
+    # no label word can start with a character [\W_] matches (under IGNORECASE too)
+    from re import _parser
+
+    from workers.stages.clean import dates
+    from workers.stages.clean.fastmatch import first_chars
+
+    items = list(_parser.parse(dates._LABEL_WORDS, re.IGNORECASE))
+    label = next(av[3] for op, av in items if op is _parser.SUBPATTERN and av[0] == 1)
+    found, nullable = first_chars(label)
+    assert found and not nullable
+    for char in found:
+        twins = {char, char.lower(), char.upper(), char.casefold()}
+        assert all(re.match(r"[\W_]", c) is None for c in twins), char
+    greedy = dates._LABEL_WORDS.replace(r"^[\W_]{0,3}+", r"^[\W_]{0,3}", 1)
+    assert greedy != dates._LABEL_WORDS
+    rng = random.Random(97)
+    alphabet = "*•-_ .:(\u00a0Pp"
+    samples = _corpus_lines() + ["* Posted on", "--- Updated:", "_Published", "((( Dated 3 May 2024", "....Posted"]
+    samples += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 5))) + rng.choice(["Posted: 3 May 2024", "updated",
+                "Last modified on", "Stand"]) for _ in range(3000)]
+    for fast, tail in ((dates.LABEL, r"[:\-–—]?\s*(?P<rest>.{4,100})$"), (dates.BARE_LABEL, r"(?P<colon>[:\-–—]?)\s*$")):
+        slow = re.compile(greedy + tail, re.IGNORECASE)
+        assert fast.pattern == dates._LABEL_WORDS + tail
+        for text in samples:
+            a, b = fast.match(text), slow.match(text)
+            assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), repr(text)
+
+
+def test_required_literals_are_held_by_every_match():
+    from re import _parser
+
+    from workers.stages.clean.fastmatch import required_literals
+
+    def literals(source, flags=re.IGNORECASE):
+        return required_literals(_parser.parse(source, flags))
+
+    assert literals(r"\bsign up (?:for|to)") == {"sign up "}
+    assert literals(r"(?:update|upgrade) your browser") == {" your browser"}
+    assert literals(r"(?:we|i) (?:earn|get) commissions?\b") == {" commission"}
+    assert literals(r"(?:cookie|privacy) (?:policy|notice)") == {"cookie", "privacy"}
+    assert literals(r"(?:cookie|\d+) policy") == {" policy"}
+    assert literals(r"(?:ab|\d)") is None and literals(r"[a-z]+") is None and literals("©") is None and literals("©x") == {"x"}
+    assert literals(r"(?-i:Ab)c") == {"ab"} and literals(r"(?:x)?yz") == {"yz"} and literals(r"(?:no)+") == {"no"}
+
+
+def _sample_match(items, rng) -> str:
+    """A random string the parsed sequence is likely to match (classes and categories read loosely)."""
+    from re import _constants as C  # noqa: N812 - the parser's own names
+
+    out = []
+    for op, av in items:
+        if op is C.LITERAL:
+            out.append(chr(av))
+        elif op is C.IN:
+            kind, value = next(((k, x) for k, x in av if k in (C.LITERAL, C.RANGE)), (None, None))
+            out.append(chr(value) if kind is C.LITERAL else chr(value[0]) if kind is C.RANGE else
+                       "a" if any(x == C.CATEGORY_WORD for _, x in av) else " ")
+        elif op is C.SUBPATTERN:
+            out.append(_sample_match(av[3], rng))
+        elif op is C.BRANCH:
+            out.append(_sample_match(rng.choice(av[1]), rng))
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            out += [_sample_match(av[2], rng) for _ in range(rng.randint(av[0], min(av[1], av[0] + 2)))]
+        elif op is C.CATEGORY or op is C.ANY:
+            out.append("a")
+        elif op is C.NOT_LITERAL:
+            out.append("x")
+    return "".join(out)
+
+
+def _phrase_samples(pattern: re.Pattern, seed: int) -> list[str]:
+    """Corpus lines and the pattern's own phrases in other words, cased at random, some with a case twin."""
+    from re import _parser
+
+    rng = random.Random(seed)
+    parsed = _parser.parse(pattern.pattern, pattern.flags)
+    filler = ["the", "a", "We", "is", ".", ",", "-", "LLC", "3", "İ", "ı", "ſ", "comment", "your", "editor"]
+    out = _corpus_lines()
+    for _ in range(4000):
+        phrase = _sample_match(parsed, rng)
+        phrase = {0: phrase.upper(), 1: phrase.title(), 2: phrase.replace("i", "ı").replace("s", "ſ")}.get(rng.randrange(8), phrase)
+        left = " ".join(rng.choice(filler) for _ in range(rng.randint(0, 5)))
+        right = " ".join(rng.choice(filler) for _ in range(rng.randint(0, 5)))
+        out.append(f"{left} {phrase} {right}" if rng.random() < 0.8 else left + phrase + right)
+    return out
+
+
+@pytest.mark.parametrize("name", ["SITE_NOTICE", "PROMO", "PAYWALL", "COOKIE_CONTEXT"])
+def test_literal_search_gives_the_same_match(name):
+    from workers.stages.clean.fastmatch import literal_search
+
+    pattern = getattr(v, name)
+    fast = literal_search(pattern, v.CASE_TWINS)
+    assert fast != pattern.search  # the pattern has the \b(?:...) shape the shortcut reads
+    hits = 0
+    for text in _phrase_samples(pattern, seed=len(name)):
+        slow = pattern.search(text)
+        hits += slow is not None
+        assert (m.span() if (m := fast(text)) else None) == (slow.span() if slow else None), text
+    assert hits > 1000  # the samples reach the patterns' branches
+
+
+def test_literal_search_keeps_other_shapes_whole():
+    from workers.stages.clean.fastmatch import literal_search
+
+    for source in (r"(?:a|b)c", r"\b(?:(a)|b)", r"^(?:ab|cd)"):
+        pattern = re.compile(source, re.IGNORECASE)
+        assert literal_search(pattern, v.CASE_TWINS) == pattern.search
+
+
+def test_content_words_are_the_long_word_regex():
+    from workers.stages.clean import metadata as md
+
+    alphabet = "abZ09_ -.,’'“é\u00a0ßİſ中!"
+    for text in _random_strings(alphabet, seed=101) + _corpus_lines() + ["", "ab abc", "don’t stop", "x_yz 中文字 a1b"]:
+        assert md.content_words(text) == set(re.findall(r"\w{3,}", text.casefold())) - v.STOPWORDS, repr(text)
+
+
+def test_glued_date_holds_a_comma_and_space():
+    # core._meta_facts tries _GLUED_DATE only on a line holding ", ": the pattern's lookahead needs it
+    from re import _constants as C  # noqa: N812 - the parser's own names
+    from re import _parser
+
+    from workers.stages.clean import core
+
+    items = list(_parser.parse(core._GLUED_DATE.pattern, core._GLUED_DATE.flags))
+    ahead = [av[1] for op, av in items if op is C.ASSERT and av[0] == 1]
+    assert len(ahead) == 1
+    body = list(ahead[0])
+    assert any(body[i] == (C.LITERAL, ord(",")) and body[i + 1] == (C.LITERAL, ord(" ")) for i in range(len(body) - 1))
+    assert core._meta_facts("Jane RoeNovember 6, 2023")[1] == ("Jane Roe", None)
+
+
+def test_byte_scans_are_the_class_regexes_for_every_code_point():
+    # normalise._holds_normalised_away / _holds_stripped / _holds_pair look for _NORMALISED_AWAY,
+    # _STRIPPED and _C1_UTF8 in the UTF-8 bytes: every code point of the BMP (every 61st above it),
+    # between other characters; alone too for the first blocks
+    for code in [*range(0x10000), *range(0x10000, 0x110000, 61)]:
+        char = chr(code)
+        for text in (f"a’{char}“b",) + ((char, f"{char}\u00a0") if code < 0x3000 or code >= 0xD800 else ()):
+            assert nz._holds_normalised_away(text) == (nz._NORMALISED_AWAY.search(text) is not None), hex(code)
+            assert nz._holds_stripped(nz._controls_and_non_ascii(text)) == (nz._STRIPPED.search(text) is not None), hex(code)
+            data = text.encode("utf-8", "surrogatepass")
+            assert nz._holds_pair(data, b"\xc2", nz._C1_SECONDS) == (nz._C1_UTF8.search(data) is not None), hex(code)
+
+
+def test_literal_search_takes_the_leftmost_and_first_branch():
+    from workers.stages.clean.fastmatch import literal_search
+
+    pattern = re.compile(r"\b(?:sign up|sign up now|news(?:letters?)?|sign up now today)\b", re.IGNORECASE)
+    fast = literal_search(pattern, v.CASE_TWINS)
+    assert fast != pattern.search
+    for text in ("Sign up now today", "our newsletter: sign up now", "SIGN UP NOW", "signup", "news, newsletters",
+                 "ſign up now", "Sİgn up", ""):
+        slow = pattern.search(text)
+        assert (m.span() if (m := fast(text)) else None) == (slow.span() if slow else None), text
+
+
+def test_character_class_shortcuts_are_the_regexes():
+    # fastmatch.has_digit, lines.has_quotes and the separator test of lines._is_nav_row read ASCII lines
+    # without a regex: every code point alone and among other characters, and the corpus lines
+    from workers.stages.clean.fastmatch import has_digit
+
+    texts = _corpus_lines() + ["", "a", "12", "a/b", "x > y", "“q”", '"q"', "٣", "a\u00bbb"]
+    texts += [f"ab{chr(code)}c" for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF and (code < 0x3000 or code % 7 == 0)]
+    for text in texts:
+        assert has_digit(text) == (re.search(r"\d", text) is not None), repr(text)
+        assert ln.has_quotes(text) == (ln._QUOTE_RE.search(text) is not None), repr(text)
+        nav = any(map(text.__contains__, ln._NAV_ASCII)) if text.isascii() else ln._NAV_CHAR.search(text) is not None
+        assert nav == (ln._NAV_CHAR.search(text) is not None), repr(text)

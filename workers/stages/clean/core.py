@@ -31,7 +31,7 @@ from workers.stages.clean import vocabulary as v
 from workers.stages.clean.blocks import split_blocks
 from workers.stages.clean.dates import BARE_LABEL as DATE_BARE_LABEL, LABEL as DATE_LABEL, date_line, labelled, parse_date
 from workers.stages.clean.dates import markup_date, resolve as resolve_when, to_utc
-from workers.stages.clean.fastmatch import last_char_gate
+from workers.stages.clean.fastmatch import has_digit, last_char_gate
 from workers.stages.clean.normalise import looks_binary, normalise_line, normalise_text, split_lines
 from workers.stages.errors import StageError
 
@@ -1064,10 +1064,11 @@ def _meta_facts(text: str) -> tuple:
     skips the many menu and list lines), md.byline, then md.source_label when there is no byline,
     then whether it is a staff-role line ("Business reporter", at most 60 characters) or an author link
     ("Search for this author in:", vocabulary.AUTHOR_LINK) when neither: the bare name above is the byline."""
-    dates = (date_line(text) or _list_or_byline_date(text)) if _DIGIT.search(text) else None
+    digit = has_digit(text)  # _DIGIT.search(text), asked once
+    dates = (date_line(text) or _list_or_byline_date(text)) if digit else None
     found = md.byline(text)
-    if dates is None and found is None and _DIGIT.search(text) and (glued := _GLUED_DATE.search(text)) \
-            and _named(text[:glued.start() + 1]):
+    if dates is None and found is None and ", " in text and digit and (glued := _GLUED_DATE.search(text)) \
+            and _named(text[:glued.start() + 1]):  # (the glued date holds ", ": "November 6, 2023")
         # "Shana Nys DambrotNovember 6, 2023": a byline name and its date run together (one link each)
         dates, found = date_line(text[glued.start() + 1:]), (text[:glued.start() + 1], None)
     label = None if found else md.source_label(text)

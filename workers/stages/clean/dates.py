@@ -17,8 +17,10 @@ MAX_DATE_LINE = 120
 _DIGIT = re.compile(r"\d")
 
 # "Posted:", ". Last Updated:", "Published on", "Updated 3 June 2024" ...
+# (the leading [\W_]{0,3}+ is possessive: every label word starts with a letter, so giving back a
+# punctuation character can never let a label match; it saves trying the label words at each offset)
 _LABEL_WORDS = (
-    r"^[\W_]{0,3}(?P<label>(?:first |originally )?(?:posted|published|created|released|issued|dated?|written)|"
+    r"^[\W_]{0,3}+(?P<label>(?:first |originally )?(?:posted|published|created|released|issued|dated?|written)|"
     r"(?:news|release|publication|post|issue|entry) date|"  # "News date : 04/21/2022 Category : Press Releases"
     r"(?:last )?(?:updated|modified|revised|edited)|(?:last|latest) update|"
     r"veröffentlicht|erschienen|stand|aktualisiert|publié|mis à jour|publicado|actualizado|"

@@ -54,6 +54,18 @@ def drop_non_alnum(text: str) -> str:
     return left if left.isascii() else _NON_ALNUM.sub("", left)
 
 
+_DIGIT = re.compile(r"\d")
+_ASCII_DIGITS = b"0123456789"
+
+
+def has_digit(text: str) -> bool:
+    r"""``re.search(r"\d", text) is not None``; an ASCII text's digits are deleted by bytes.translate
+    (one pass at memory speed; the regex tests each character's category)."""
+    if text.isascii():
+        return len(text.encode("ascii").translate(None, _ASCII_DIGITS)) != len(text)
+    return _DIGIT.search(text) is not None
+
+
 _NON_LETTER = re.compile(r"[\W\d_]+")
 _ASCII_NON_LETTER = bytes(c for c in range(128) if not chr(c).isalpha())  # what [\W\d_] matches in ASCII
 
@@ -137,12 +149,13 @@ def _branch_chars(branches, loose: bool = False, from_end: bool = False) -> tupl
     return out, nullable
 
 
-def split_branches(source: str) -> tuple[list[str], str] | None:
+def split_branches(source: str, prefix: str = _PREFIX) -> tuple[list[str], str] | None:
     """'^(?:a|b|c)tail' -> (['a', 'b', 'c'], 'tail'); None for a pattern of another shape (also for
-    '^(?:a|b)?tail', whose first character may come from the tail)."""
-    if not source.startswith(_PREFIX):
+    '^(?:a|b)?tail', whose first character may come from the tail). prefix: what the source starts
+    with instead of '^(?:' (ending in '(?:')."""
+    if not source.startswith(prefix):
         return None
-    depth, start, in_class, branches = 0, len(_PREFIX), False, []
+    depth, start, in_class, branches = 0, len(prefix), False, []
     i = start
     while i < len(source):
         ch = source[i]
@@ -325,3 +338,74 @@ def last_char_gate(pattern: re.Pattern) -> Callable[[str], re.Match | None]:
         return match(text)
 
     return gated
+
+
+def required_literals(items) -> frozenset[str] | None:
+    """Lower-case ASCII literals of which every match of a parsed sequence holds at least one (the
+    sequence's longest run of literal characters, or an alternation whose every branch holds one, the
+    choice whose shortest literal is longest); None when no such literal is found. A literal of a
+    group with IGNORECASE off is still held as written, so lower-cased it is held by the lower-cased text."""
+    best: frozenset[str] | None = None
+    run: list[str] = []
+
+    def better(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and (best is None or min(map(len, found)) > min(map(len, best))):
+            best = found
+
+    for op, av in list(items) + [(None, None)]:
+        if op is C.LITERAL and av < 128:
+            run.append(chr(av).lower())
+            continue
+        better(frozenset(("".join(run),)) if run else None)
+        run = []
+        if op is C.SUBPATTERN:
+            better(required_literals(av[3]))
+        elif op is C.BRANCH:
+            found = [required_literals(branch) for branch in av[1]]
+            better(None if None in found else frozenset().union(*found))
+        elif op in _REPEATS and av[0] >= 1:
+            better(required_literals(av[2]))
+    return best
+
+
+
+_SEARCH_PREFIX = r"\b(?:"
+
+
+def literal_search(pattern: re.Pattern, twins: tuple[str, ...]) -> Callable[[str], re.Match | None]:
+    """A function giving what ``pattern.search(text)`` gives for a ``\\b(?:a|b|...)tail`` pattern
+    without capturing groups, trying only the branches whose required_literals the lower-cased text
+    holds, each as ``\\b(?:branch)tail`` on its own: the alternation's match is the leftmost of
+    theirs, the first branch in order where two start at the same character. A branch without such a
+    literal is always tried. twins: the characters IGNORECASE matches to an ASCII letter that
+    str.lower() does not turn into it (vocabulary.CASE_TWINS); a text holding one is searched whole.
+    A search over an alternation of phrases tries every branch at every word boundary; the literal
+    tests are a few substring scans. Other patterns: ``pattern.search``."""
+    split = split_branches(pattern.pattern, _SEARCH_PREFIX) if not pattern.groups else None
+    if split is None:
+        return pattern.search
+    branches, tail = split
+    always, pairs = [], []  # branches tried on every text; (literal, branch) for the others
+    for n, branch in enumerate(branches):
+        literals = required_literals(_parser.parse(branch, pattern.flags))
+        if literals is None:
+            always.append(n)
+        # a literal holding another of the branch's is redundant: the shorter one is found wherever it is
+        pairs += [(a, n) for a in sorted(literals or ()) if not any(b != a and b in a for b in literals)]
+    alone = [re.compile(f"{_SEARCH_PREFIX}{branch}{tail}", pattern.flags).search for branch in branches]
+    whole = pattern.search
+
+    def search(text: str) -> re.Match | None:
+        if any(map(text.__contains__, twins)):
+            return whole(text)
+        lower = text.lower()
+        hits = [n for literal, n in pairs if literal in lower]
+        best = None
+        for n in sorted({*hits, *always}) if hits or always else ():
+            found = alone[n](text)
+            if found is not None and (best is None or found.start() < best.start()):
+                best = found
+        return best
+
+    return search

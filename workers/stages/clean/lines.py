@@ -13,7 +13,7 @@ from collections import Counter
 
 from workers.stages.clean import vocabulary as v
 from workers.stages.clean.dates import LABEL as DATE_LABEL
-from workers.stages.clean.fastmatch import drop_non_alnum, union_by_length, words
+from workers.stages.clean.fastmatch import drop_non_alnum, literal_search, union_by_length, words
 
 PROSE, SENTENCE, SHORT = "prose", "sentence", "short"
 CONTENT_KINDS = frozenset((PROSE, SENTENCE))
@@ -46,6 +46,8 @@ def key(text: str) -> str:
 
 
 def has_quotes(text: str) -> bool:
+    if text.isascii():
+        return '"' in text  # the one ASCII character of _QUOTE_RE
     return _QUOTE_RE.search(text) is not None
 
 
@@ -76,6 +78,10 @@ _NOTICE_TRIGGERS = frozenset(
     "inbox associates linking creative inaccuracy error mistake typo correction responsible".split()
 )  # a word every vocabulary.SITE_NOTICE phrase holds
 _ALL_TRIGGERS = _PROMO_TRIGGERS | _COOKIE_TRIGGERS | _COPYRIGHT_TRIGGERS | _BIO_TRIGGERS | _NOTICE_TRIGGERS
+# v.X.search, each branch tried only when the lower-cased line holds a literal its matches hold (fastmatch;
+# not for COOKIE_CONTEXT, whose calls mostly match: the literal tests cost more than they save)
+_PROMO_SEARCH = literal_search(v.PROMO, v.CASE_TWINS)
+_NOTICE_SEARCH = literal_search(v.SITE_NOTICE, v.CASE_TWINS)
 _NOTICE_MAX_CHARS = 400
 
 
@@ -140,10 +146,10 @@ def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
         and not found.isdisjoint(_PROMO_TRIGGERS)
         and (tokens[0] in v.PROMO_IMPERATIVES or not v.READER_PRONOUNS.isdisjoint(tokens))
         and not has_quotes(text)
-        and v.PROMO.search(text)
+        and _PROMO_SEARCH(text)
     ):
         return "promo"
-    if not found.isdisjoint(_NOTICE_TRIGGERS) and (length <= _NOTICE_MAX_CHARS or _labelled_notice(text)) and v.SITE_NOTICE.search(text):
+    if not found.isdisjoint(_NOTICE_TRIGGERS) and (length <= _NOTICE_MAX_CHARS or _labelled_notice(text)) and _NOTICE_SEARCH(text):
         return "site_notice"
     if length <= 400 and not found.isdisjoint(_BIO_TRIGGERS) and (
         v.AUTHOR_BIO.match(text) or v.AUTHOR_BIO_VERB.match(text) or v.AUTHOR_CONTACT.search(text)
@@ -173,7 +179,7 @@ def _labelled_notice(text: str) -> bool:
 
 def _is_nav_row(text: str) -> bool:
     """A menu row ("News | Sport | Weather") or a breadcrumb trail ("Home > World", "Sport › Football")."""
-    if _NAV_CHAR.search(text) is None:
+    if not any(map(text.__contains__, _NAV_ASCII)) if text.isascii() else _NAV_CHAR.search(text) is None:
         return False  # no separator character: NAV_SEPARATOR cannot split it
     if DATE_LABEL.match(text):
         return False  # "Published: Tuesday | April 26, 2022 | 9:52 PM": the article's date line, not a menu
@@ -185,6 +191,7 @@ def _is_nav_row(text: str) -> bool:
 
 _NAV_CHARS = ">»›/|•·"  # every character vocabulary.NAV_SEPARATOR's middle class holds
 _NAV_CHAR = re.compile(f"[{_NAV_CHARS}]")
+_NAV_ASCII = tuple(c for c in _NAV_CHARS if c.isascii())  # what _NAV_CHAR can find in an ASCII line
 
 
 def _has_icon_words(text: str) -> bool:
@@ -206,7 +213,7 @@ def classify(texts: list[str]) -> list[Line]:
         n = line.n = text.count(" ") + 1
         line.terminal = is_terminal(text)
         tokens = words(text[:600].casefold())  # TOKEN.findall, by bytes (fastmatch)
-        line.stop = sum(map(stopwords, tokens)) / len(tokens) if tokens else 0.0
+        line.stop = len(list(filter(stopwords, tokens))) / len(tokens) if tokens else 0.0  # counted, not summed
         reason = _boilerplate_reason(line, tokens)
         if reason:
             line.kind, line.reason = "boilerplate", reason
@@ -256,7 +263,7 @@ def _is_roster(text: str, tokens: list[str], stop: float) -> bool:
 
 def _alpha_share(tokens: list[str]) -> float:
     """Share of word tokens made of letters only (numbers, codes and symbols lower it)."""
-    return sum(map(str.isalpha, tokens)) / len(tokens) if tokens else 0.0
+    return len(list(filter(str.isalpha, tokens))) / len(tokens) if tokens else 0.0
 
 
 _PROSE_MIN_WORDS_UNENDED = 8  # the fewest words of a _is_prose rule without a sentence end

@@ -88,7 +88,9 @@ def outlet_word(text: str) -> bool:
 
 
 def content_words(text: str) -> set[str]:
-    return set(_LONG_WORD.findall(text.casefold())) - v.STOPWORDS
+    # _LONG_WORD.findall: a run of word characters is matched whole or not at all, so its matches are
+    # the \w+ tokens of three or more characters (taken by bytes, fastmatch.words)
+    return {w for w in word_tokens(text.casefold()) if len(w) >= 3} - v.STOPWORDS
 
 
 def containment(small: str, big: str) -> float:

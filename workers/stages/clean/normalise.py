@@ -40,11 +40,53 @@ _ASCII_CONTROL = bytes(c for c in range(128) if _CONTROL.match(chr(c)))
 _C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")  # a C1 control character's UTF-8 bytes
 
 
+def _holds_pair(data: bytes, lead: bytes, seconds: frozenset[int]) -> bool:
+    """The UTF-8 data holds the byte `lead` followed by a byte of `seconds`: each lead byte is found
+    with bytes.find (memory speed; a regex scan tests every byte), and a lead byte is never a
+    continuation byte, so each find lands on a character's first byte."""
+    at = data.find(lead)
+    while at >= 0:
+        if data[at + 1 : at + 2] and data[at + 1] in seconds:
+            return True
+        at = data.find(lead, at + 1)
+    return False
+
+
+_C1_SECONDS = frozenset(range(0x80, 0xA0))  # C1 controls: C2 80..9F
+_SURROGATE_SECONDS = frozenset(range(0xA0, 0xC0))  # lone surrogates (surrogatepass): ED A0..BF
+# the three-byte characters _NORMALISED_AWAY holds: zero-width space/joiners, line and paragraph
+# separators, the invisible operators, the byte-order mark
+_AWAY_SEQUENCES = tuple(c.encode("utf-8") for c in "\u200b\u200c\u200d\u2028\u2029\u2060\u2061\u2062\u2063\u2064\ufeff")
+
+
+# every ASCII byte but the controls: deleting them leaves a text's controls and its multi-byte characters
+# whole and in order (their bytes are all >= 0x80), a tenth of a page to look through
+_ASCII_NON_CONTROL = bytes(c for c in range(128) if c not in _ASCII_CONTROL)
+
+
+def _controls_and_non_ascii(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass").translate(None, _ASCII_NON_CONTROL)
+
+
+def _holds_stripped(data: bytes) -> bool:
+    """_STRIPPED.search(text) is not None, on the text's UTF-8 (surrogatepass) bytes or on
+    _controls_and_non_ascii(text)."""
+    return (len(data.translate(None, _ASCII_CONTROL)) != len(data) or _holds_pair(data, b"\xc2", _C1_SECONDS)
+            or _holds_pair(data, b"\xed", _SURROGATE_SECONDS))
+
+
+def _holds_normalised_away(text: str) -> bool:
+    """_NORMALISED_AWAY.search(text) is not None, by bytes: _STRIPPED, the soft hyphen (C2 AD) and
+    _AWAY_SEQUENCES."""
+    data = _controls_and_non_ascii(text)
+    return (_holds_stripped(data) or b"\xc2\xad" in data or any(map(data.__contains__, _AWAY_SEQUENCES)))
+
+
 def _count_controls(text: str) -> int:
     """len(_CONTROL.findall(text)): without a C1 control, the ASCII control bytes of the UTF-8 text
     (every other character's bytes are >= 0x80), counted by bytes.translate."""
     data = text.encode("utf-8", "surrogatepass")
-    if _C1_UTF8.search(data):
+    if _holds_pair(data, b"\xc2", _C1_SECONDS):  # _C1_UTF8.search(data)
         return len(_CONTROL.findall(text))
     return len(data) - len(data.translate(None, _ASCII_CONTROL))
 
@@ -58,7 +100,7 @@ def looks_binary(text: str) -> bool:
 def strip_controls(text: str) -> tuple[str, int]:
     """(text without ANSI escape sequences, C0/C1 controls, DEL and lone surrogates, characters removed).
     Tab, newline, carriage return, vertical tab and form feed stay (they are whitespace)."""
-    if (_CONTROL if text.isascii() else _STRIPPED).search(text) is None:
+    if (_CONTROL.search(text) is None) if text.isascii() else not _holds_stripped(_controls_and_non_ascii(text)):
         return text, 0
     size = len(text)
     text = _ANSI.sub("", text)
@@ -69,7 +111,7 @@ def strip_controls(text: str) -> tuple[str, int]:
 
 
 def normalise_text(text: str) -> str:
-    if not text.isascii() and _NORMALISED_AWAY.search(text) is None:
+    if not text.isascii() and not _holds_normalised_away(text):  # _NORMALISED_AWAY.search(text) is None
         # nothing to remove or to turn into a newline (NFC never creates those characters: checked
         # over every code point): one scan instead of four
         if not unicodedata.is_normalized("NFC", text):

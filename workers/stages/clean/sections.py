@@ -31,7 +31,7 @@ from re import _parser
 
 from workers.stages.clean import lines as ln
 from workers.stages.clean import vocabulary as v
-from workers.stages.clean.fastmatch import first_char_gate, first_char_union
+from workers.stages.clean.fastmatch import first_char_gate, first_char_union, literal_search
 
 TEASER_MAX_WORDS = 30
 RANKED_ITEM_MAX_WORDS = 60  # a ranked teaser: headline and a one- or two-sentence summary
@@ -64,6 +64,7 @@ def _hint(text: str) -> bool:
 
 # the shortest text LEGAL_PARAGRAPH or PAYWALL can match (the regex parser's width): shorter lines skip both
 _CHROME_PARAGRAPH_MIN_CHARS = min(_parser.parse(p.pattern, p.flags).getwidth()[0] for p in (v.LEGAL_PARAGRAPH, v.PAYWALL))
+_PAYWALL_SEARCH = literal_search(v.PAYWALL, v.CASE_TWINS)  # v.PAYWALL.search where a literal it needs is there
 
 
 def heading_kind(text: str) -> str | None:
@@ -83,7 +84,7 @@ def line_kind(text: str) -> str | None:
         return None
     if v.LEGAL_PARAGRAPH.match(text):
         return "legal"
-    if v.PAYWALL.search(text):
+    if _PAYWALL_SEARCH(text):  # v.PAYWALL.search
         return "paywall"
     return None
 
