@@ -124,6 +124,8 @@ def clean(raw: dict) -> dict:
     if not paragraphs:
         raise StageError("empty_after_clean", "no article text left after cleaning")
 
+    if article["summary"] is None and _marked_standfirst(paragraphs, page_meta.get("standfirst_marked") or []):
+        article["summary"] = paragraphs.pop(0)  # the dek under the headline, not the lead
     if article["summary"] is None and page_meta.get("standfirst"):
         article["summary"] = _shown_standfirst(page_meta["standfirst"], article)
     title = article["title"]
@@ -158,6 +160,7 @@ def clean(raw: dict) -> dict:
 
     authors = _without_site(md.authors(byline, declared=byline_declared), page_meta.get("sitename"))
     byline = md.join_names(authors)
+    paragraphs[:] = _without_byline_bio(paragraphs, authors, article["removed"])
     body = "\n\n".join(paragraphs)
     return {
         "schema_version": 1,
@@ -183,6 +186,17 @@ def clean(raw: dict) -> dict:
     }
 
 
+_STANDFIRST_MIN_WORDS = 5
+
+
+def _marked_standfirst(paragraphs: list[str], marked: list[str]) -> bool:
+    """The first of two or more paragraphs is the text of an element the page marks as its standfirst
+    (html.marked_standfirsts: class words "standfirst", "dek", "summary", ...) and no longer than one."""
+    if len(paragraphs) < 2 or not _STANDFIRST_MIN_WORDS <= len(paragraphs[0].split()) <= _HEADER_LINE_MAX_WORDS:
+        return False
+    return voting.norm(paragraphs[0]) in marked
+
+
 def _shown_standfirst(text: str, article: dict) -> str | None:
     """An HTML page's description shown as its own element (html.shown_description) as the record's
     standfirst, unless the body or the title already holds it."""
@@ -195,11 +209,13 @@ def _never_rescued(lines: list[ln.Line]) -> list[bool]:
     """Per HTML candidate line, whether no extractor vote may keep it: its chrome reason is in
     NEVER_RESCUED, or it is chrome from the start of a paywall section on (sections.mark: the pitch
     closes the article, so every chrome line under it is the pitch's, "already a subscriber? Log in"),
-    when that tail is short (_PAYWALL_MAX_WORDS: a long one may be the article going on past a banner)."""
+    when that tail is short (_PAYWALL_MAX_WORDS: a long one may be the article going on past a banner), or
+    it is a teaser link to another story ("MORE: <headline>": vocabulary.TEASER_LINK)."""
     paywall = next((i for i, line in enumerate(lines) if line.reason == "paywall"), len(lines))
     if sum(line.n for line in lines[paywall:]) > _PAYWALL_MAX_WORDS:
         paywall = len(lines)
     return [line.reason in NEVER_RESCUED or (i >= paywall and line.kind == "boilerplate") or _domain_credit(line)
+            or (line.reason == "ui_vocabulary" and v.TEASER_LINK.match(line.text) is not None)
             for i, line in enumerate(lines)]
 
 
@@ -265,9 +281,6 @@ def _as_shown(names: str, header_lines: list[str]) -> str:
     return "; ".join(max((line for line in shown if cut(name, line)), key=len, default=name) for name in names.split("; "))
 
 
-_SITE_STAFF = re.compile(r"\s+(?:staff|team|desk|editors?)$", re.IGNORECASE)
-
-
 def _names_the_site(value: str, sitename) -> bool:
     """An author field that is the site's name ("Jobs & More"), or one word that opens a longer site name:
     the organisation that runs it ("Acme" on "Acme Engineering Blog"; a person's full name that
@@ -288,9 +301,7 @@ def _without_site(authors: list[str], sitename) -> list[str]:
         return authors
     out = []
     for name in authors:
-        words = _SITE_STAFF.sub("", name).split()
-        if len(words) >= 3 and _letters_key(words[-1]) == site:
-            name = " ".join(words[:-1])
+        name = md.name_without_credit(name, site)  # one rule with the byline's (vocabulary.NAME_CREDIT_TAILS)
         if _letters_key(name) != site:
             out.append(name)
     return out or authors
@@ -673,7 +684,7 @@ def clean_lines(
         seen.add(k)
         paragraphs.append(text)
 
-    paragraphs = _drop_author_bio(paragraphs, byline, removed)
+    paragraphs = _drop_lead_credits(_drop_author_bio(paragraphs, byline, removed), removed)
 
     # 7. dateline, standfirst, captions around the lead
     dateline = None
@@ -1062,7 +1073,52 @@ def _drop_author_bio(paragraphs: list[str], byline: str | None, removed: Counter
     return out
 
 
+_CREDIT_LINE_MAX_WORDS = 5
+_LEAD_CREDIT_REACH = 3  # the paragraphs above the lead a credit line may sit in
+
+
+def _drop_lead_credits(paragraphs: list[str], removed: Counter) -> list[str]:
+    """The paragraphs without a desk or agency credit alone on its line at the top of the article (the first
+    _LEAD_CREDIT_REACH paragraphs: above the lead, or under a lead photo's caption): a desk credit
+    (vocabulary.DESK_CREDIT: "Staff Report", "Metro Desk", "GT Report", "Agencies"), or the agency the next
+    paragraph's dateline credits ("CNN" over "WASHINGTON (CNN) — ..."). Counted as ``credits``; the line is
+    kept when it is the only paragraph."""
+    out: list[str] = []
+    for j, paragraph in enumerate(paragraphs):
+        if j < _LEAD_CREDIT_REACH and len(paragraphs) > 1 and _credit_line(paragraph, paragraphs[j + 1: j + 2]):
+            removed["credits"] = removed.get("credits", 0) + 1
+            continue
+        out.append(paragraph)
+    return out
+
+
+def _credit_line(paragraph: str, following: list[str]) -> bool:
+    """A short line that is a desk credit, or the agency of the dateline that opens the next paragraph."""
+    if len(paragraph.split()) > _CREDIT_LINE_MAX_WORDS or ln.is_terminal(paragraph):
+        return False
+    if v.DESK_CREDIT.match(paragraph.strip()):
+        return True
+    return bool(following) and md.split_dateline(following[0])[2] == paragraph.strip()
+
+
 _NUMBERED_ITEM = re.compile(r"^\d{1,3}[.)]\s+(?=\S)")
+
+
+def _without_byline_bio(paragraphs: list[str], authors: list[str], removed: dict) -> list[str]:
+    """The paragraphs without the bio of an author the record names, wherever the page repeats it (an author
+    box above the article, another under it): a paragraph that opens with the author's full name and says
+    what the author is with a journalist's role word ("Jane Doe is a senior reporter who covers ...":
+    vocabulary.AUTHOR_BIO). Counted as ``author_bio``; at least one paragraph is always left."""
+    names = {name for name in authors if " " in name}
+    if not names:
+        return paragraphs
+    out = [p for p in paragraphs
+           if not ((m := _BIO_OPENING.match(p)) and m.group("name") in names and v.AUTHOR_BIO.match(p))]
+    if not out:
+        return paragraphs
+    if len(out) < len(paragraphs):
+        removed["author_bio"] = removed.get("author_bio", 0) + len(paragraphs) - len(out)
+    return out
 
 
 def _list_item(text: str) -> re.Match | None:
