@@ -1,5 +1,5 @@
-"""Kinds fresh users saw on real pages (the second new-user trials): credit lines, glued outlets, author bios,
-captions that quote, teaser links, marked standfirsts. Each test page and sentence here is invented."""
+"""Kinds fresh users saw on real pages (the second new-user trials): credit lines, glued outlets, captions
+that quote, teaser links, marked standfirsts. Each test page and sentence here is invented."""
 
 from __future__ import annotations
 
@@ -60,12 +60,6 @@ def test_a_credit_line_above_the_lead_is_no_body_text(credit):
     assert record["paragraphs"][0] == PROSE[0]
 
 
-def test_the_agency_over_its_dateline_is_no_body_text():
-    record = _clean(_page(top="<p>CNN</p>", byline="", lead_prefix="PORTSMOUTH (CNN) — "))
-    assert record["paragraphs"][0] == PROSE[0]
-    assert record["dateline"] == "PORTSMOUTH"
-
-
 def test_credit_lines_only_at_the_top_of_the_article():
     removed: dict = {}
     paragraphs = ["Staff Report", *PROSE[:3], "Metro Desk", PROSE[3]]
@@ -106,34 +100,6 @@ def test_bylines_with_an_outlet_or_role_glued_on(text, names):
 def test_a_page_byline_with_its_outlet_glued_on():
     record = _clean(_page(byline="By Jane Doe. Example International", site="Example International"))
     assert record["authors"] == ["Jane Doe"]
-
-
-# 3. the author's bio above and under the article
-
-BIO = ("Jane Doe is a senior reporter who covers shipping and the waterfront for the Example Gazette. "
-       "She joined the paper in 2015.")
-
-
-def test_the_bylines_bio_is_dropped_wherever_the_page_repeats_it():
-    record = _clean(_page(top=f"<p>{BIO}</p>", bottom=f"<div class='author'><p>{BIO}</p></div>"))
-    assert record["authors"] == ["Jane Doe"]
-    assert BIO not in record["body"]
-    assert record["paragraphs"] == PROSE
-
-
-@pytest.mark.parametrize("paragraph", [
-    "Tom Hale is a reporter who was detained at the border on Monday and released after six hours, his paper said.",
-    "Jane Doe said the channel had been too shallow for larger ships for years.",  # no bio wording
-])
-def test_prose_about_other_people_or_without_a_role_stays(paragraph):
-    removed: dict = {}
-    paragraphs = [PROSE[0], paragraph, PROSE[1]]
-    assert core._without_byline_bio(paragraphs, ["Jane Doe"], removed) == paragraphs
-    assert not removed
-
-
-def test_a_bio_is_never_the_whole_body():
-    assert core._without_byline_bio([BIO], ["Jane Doe"], {}) == [BIO]
 
 
 # 4. a caption that quotes words, with its photo credit

@@ -160,7 +160,6 @@ def clean(raw: dict) -> dict:
 
     authors = _without_site(md.authors(byline, declared=byline_declared), page_meta.get("sitename"))
     byline = md.join_names(authors)
-    paragraphs[:] = _without_byline_bio(paragraphs, authors, article["removed"])
     body = "\n\n".join(paragraphs)
     return {
         "schema_version": 1,
@@ -1078,47 +1077,27 @@ _LEAD_CREDIT_REACH = 3  # the paragraphs above the lead a credit line may sit in
 
 
 def _drop_lead_credits(paragraphs: list[str], removed: Counter) -> list[str]:
-    """The paragraphs without a desk or agency credit alone on its line at the top of the article (the first
-    _LEAD_CREDIT_REACH paragraphs: above the lead, or under a lead photo's caption): a desk credit
-    (vocabulary.DESK_CREDIT: "Staff Report", "Metro Desk", "GT Report", "Agencies"), or the agency the next
-    paragraph's dateline credits ("CNN" over "WASHINGTON (CNN) — ..."). Counted as ``credits``; the line is
-    kept when it is the only paragraph."""
+    """The paragraphs without a desk credit alone on its line at the top of the article (the first
+    _LEAD_CREDIT_REACH paragraphs: above the lead, or under a lead photo's caption; vocabulary.DESK_CREDIT:
+    "Staff Report", "Metro Desk", "GT Report", "Agencies"). Counted as ``credits``; the line is kept when it
+    is the only paragraph. (An agency's name alone over its dateline, "CNN" over "WASHINGTON (CNN) — ...",
+    was tried too: docs/measurements.md, seventh session.)"""
     out: list[str] = []
     for j, paragraph in enumerate(paragraphs):
-        if j < _LEAD_CREDIT_REACH and len(paragraphs) > 1 and _credit_line(paragraph, paragraphs[j + 1: j + 2]):
+        if j < _LEAD_CREDIT_REACH and len(paragraphs) > 1 and _credit_line(paragraph):
             removed["credits"] = removed.get("credits", 0) + 1
             continue
         out.append(paragraph)
     return out
 
 
-def _credit_line(paragraph: str, following: list[str]) -> bool:
-    """A short line that is a desk credit, or the agency of the dateline that opens the next paragraph."""
-    if len(paragraph.split()) > _CREDIT_LINE_MAX_WORDS or ln.is_terminal(paragraph):
-        return False
-    if v.DESK_CREDIT.match(paragraph.strip()):
-        return True
-    return bool(following) and md.split_dateline(following[0])[2] == paragraph.strip()
+def _credit_line(paragraph: str) -> bool:
+    """A short line, no sentence, that is a desk credit (vocabulary.DESK_CREDIT)."""
+    return (len(paragraph.split()) <= _CREDIT_LINE_MAX_WORDS and not ln.is_terminal(paragraph)
+            and v.DESK_CREDIT.match(paragraph.strip()) is not None)
 
 
 _NUMBERED_ITEM = re.compile(r"^\d{1,3}[.)]\s+(?=\S)")
-
-
-def _without_byline_bio(paragraphs: list[str], authors: list[str], removed: dict) -> list[str]:
-    """The paragraphs without the bio of an author the record names, wherever the page repeats it (an author
-    box above the article, another under it): a paragraph that opens with the author's full name and says
-    what the author is with a journalist's role word ("Jane Doe is a senior reporter who covers ...":
-    vocabulary.AUTHOR_BIO). Counted as ``author_bio``; at least one paragraph is always left."""
-    names = {name for name in authors if " " in name}
-    if not names:
-        return paragraphs
-    out = [p for p in paragraphs
-           if not ((m := _BIO_OPENING.match(p)) and m.group("name") in names and v.AUTHOR_BIO.match(p))]
-    if not out:
-        return paragraphs
-    if len(out) < len(paragraphs):
-        removed["author_bio"] = removed.get("author_bio", 0) + len(paragraphs) - len(out)
-    return out
 
 
 def _list_item(text: str) -> re.Match | None:
