@@ -97,6 +97,16 @@ def test_bylines_with_an_outlet_or_role_glued_on(text, names):
     assert md.authors(text) == names
 
 
+@pytest.mark.parametrize(("line", "expected"), [
+    ("By Jane Doe. Example International", ("Jane Doe", "Example International")),  # the outlet is the source
+    ("By Jane Doe, Tom Hale. Example International", ("Jane Doe, Tom Hale", "Example International")),
+    ("By Jane Doe Staff", ("Jane Doe Staff", None)),  # a staff credit is no outlet (authors() strips it)
+    ("By Dr. Jane Doe", ("Dr. Jane Doe", None)),
+])
+def test_byline_line_with_an_outlet_after_a_full_stop(line, expected):
+    assert md.byline(line) == expected
+
+
 def test_a_page_byline_with_its_outlet_glued_on():
     record = _clean(_page(byline="By Jane Doe. Example International", site="Example International"))
     assert record["authors"] == ["Jane Doe"]

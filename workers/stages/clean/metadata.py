@@ -256,7 +256,8 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
 def _credit_tail(name: str) -> tuple[tuple[str | None, str | None] | None] | None:
     """(byline(...) of the names alone,) when a credit follows a byline's names: other help ("; Additional
     reporting by ..."), an agency in brackets ("Jane Doe (Reuters)": the outlet), the outlet written for
-    ("Jane Doe for The Daily Courier"); None when no such credit follows."""
+    ("Jane Doe for The Daily Courier"), an outlet after a full stop ("Jane Doe. Example International":
+    vocabulary.NAME_CREDIT_TAILS); None when no such credit follows."""
     contribution = _CONTRIBUTION_TAIL.search(name)
     if contribution and contribution.start() > 0:
         return (byline(f"By {name[:contribution.start()]}"),)
@@ -268,7 +269,14 @@ def _credit_tail(name: str) -> tuple[tuple[str | None, str | None] | None] | Non
     if written_for:
         found = byline(f"By {name[:written_for.start()]}")
         return ((found[0], found[1] or written_for.group("outlet")) if found else None,)
+    stop = _OUTLET_AFTER_STOP.search(name)  # "Jane Doe. Example International"
+    if stop and len(name[:stop.start()].split()) >= 2 and not _NAME_INITIAL_OR_SUFFIX.search(name[:stop.start() + 1]):
+        found = byline(f"By {name[:stop.start()]}")
+        return ((found[0], found[1] or name[stop.start():].lstrip(". ")) if found else None,)
     return None
+
+
+_OUTLET_AFTER_STOP = next(pattern for kind, pattern in v.NAME_CREDIT_TAILS if kind == "outlet")
 
 
 # "A, B and C", "A; B", "A & B", "A und B": the separators between the names of a byline
