@@ -190,3 +190,29 @@ def test_a_marked_standfirst_is_the_summary_not_the_lead(element):
 def test_an_unmarked_first_paragraph_stays_the_lead():
     assert not core._marked_standfirst([DEK, *PROSE], ["Another dek of a teaser above the article"])
     assert not core._marked_standfirst([DEK], [DEK])  # the only paragraph is the article
+
+
+# a byline line without "By" left at the top of the body
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("Gary Roe, Ap Sports Writer", "GARY ROE", True),  # a declared author in capitals, an agency's role title
+    ("Tatiana Roe @TatianaRoe", "Tatiana Roe", True),  # a social-media handle
+    ("Jane Doe", "Jane Doe", True),
+    ("Jane Doe, Staff Writer", "Jane Doe", True),
+    ("Jane Doe said the channel had been too shallow for years.", "Jane Doe", False),
+    ("Jane Doe is a reporter who covers the harbour.", "Jane Doe", False),
+    ("Jane Does the work", "Jane Doe", False),
+    ("Jane Doe, the harbour writer", "Jane Doe", False),
+])
+def test_byline_credit(text, name, expected):
+    assert md.byline_credit(text, name) is expected
+
+
+def test_a_byline_line_at_the_top_of_the_body_is_no_body_text():
+    removed: dict = {}
+    paragraphs = ["Jane Doe, Staff Writer", *PROSE]
+    assert core._without_byline_lines(paragraphs, ["Jane Doe"], removed) == PROSE
+    assert removed == {"metadata": 1}
+    late = [*PROSE[:3], "Jane Doe", PROSE[3]]  # past the top: kept
+    assert core._without_byline_lines(late, ["Jane Doe"], {}) == late
+    assert core._without_byline_lines(["Jane Doe"], ["Jane Doe"], {}) == ["Jane Doe"]

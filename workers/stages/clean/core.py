@@ -160,6 +160,7 @@ def clean(raw: dict) -> dict:
 
     authors = _without_site(md.authors(byline, declared=byline_declared), page_meta.get("sitename"))
     byline = md.join_names(authors)
+    paragraphs[:] = _without_byline_lines(paragraphs, authors, article["removed"])
     body = "\n\n".join(paragraphs)
     return {
         "schema_version": 1,
@@ -1095,6 +1096,18 @@ def _credit_line(paragraph: str) -> bool:
     """A short line, no sentence, that is a desk credit (vocabulary.DESK_CREDIT)."""
     return (len(paragraph.split()) <= _CREDIT_LINE_MAX_WORDS and not ln.is_terminal(paragraph)
             and v.DESK_CREDIT.match(paragraph.strip()) is not None)
+
+
+def _without_byline_lines(paragraphs: list[str], authors: list[str], removed: dict) -> list[str]:
+    """The paragraphs without a byline line left at the top of the body (the first _LEAD_CREDIT_REACH
+    paragraphs): an author the record names, alone or with a role title or a handle and nothing else
+    (metadata.byline_credit: "Jane Doe, AP Sports Writer", "Jane Doe @janedoe"). Counted as ``metadata``."""
+    out = [p for j, p in enumerate(paragraphs)
+           if not (j < _LEAD_CREDIT_REACH and any(md.byline_credit(p, name) for name in authors))]
+    if not out or len(out) == len(paragraphs):
+        return paragraphs
+    removed[_META] = removed.get(_META, 0) + len(paragraphs) - len(out)
+    return out
 
 
 _NUMBERED_ITEM = re.compile(r"^\d{1,3}[.)]\s+(?=\S)")

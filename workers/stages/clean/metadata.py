@@ -310,6 +310,21 @@ _ROLE_ONLY = re.compile(
     r"(?:writer|reporter|correspondent|editor|columnist|contributor)s?$",
     re.IGNORECASE,
 )
+_SOCIAL_HANDLE = re.compile(r"^@\w{1,30}$")
+
+
+def byline_credit(text: str, name: str) -> bool:
+    """The line is the byline of an author the record names, without "By": the name alone, or with a role
+    title ("Jane Doe, AP Sports Writer", "Jane Doe Staff Writer") or a social-media handle after it
+    ("Jane Doe @janedoe"); case-insensitive (a declared author may be in capitals)."""
+    if not text.casefold().startswith(name.casefold()):
+        return False
+    rest = text[len(name):].strip(" ,|·•–—-")
+    return (not rest or _SOCIAL_HANDLE.match(rest) is not None or _ROLE_ONLY.match(rest) is not None
+            or (len(rest.split()) <= 4 and _TRAILING_ROLE.search(f"x {rest}") is not None
+                and all(w[:1].isupper() for w in rest.split())))
+
+
 _DOMAIN = re.compile(r"\w\.(?:com|org|net|co|io|news|info|uk|au|ca|de|fr)\b", re.IGNORECASE)
 _NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv phd ph.d. md".split())
 
