@@ -431,6 +431,7 @@ def test_an_unlabelled_date_among_others_in_the_text_gives_way_to_the_declared_d
      (["CNN"], "CNN", ["CNN"]),  # the only entry stays: the page credits the site
      (["Adam Aaronson PhillyVoice Staff"], "PhillyVoice", ["Adam Aaronson"]),
      (["Jane Doe Valley-Echo"], "Valley Echo", ["Jane Doe"]),
+     (["Jane Doe Example Gazette"], "Example Gazette", ["Jane Doe"]),  # a site name of several words
      (["Jane Doe"], "Doe", ["Jane Doe"]),  # a two-word name keeps its surname
      (["AFP", "The Local"], "The Local", ["AFP"]),
      (["Jane Doe", "CNN"], None, ["Jane Doe", "CNN"])],

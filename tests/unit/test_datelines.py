@@ -20,6 +20,9 @@ LEAD = "Acme Robotics today announced a new warehouse system that sorts parcels 
         ("LONDON, June 8 (Reuters) -", "LONDON, June 8", "Reuters", None),
         ("WASHINGTON (AP) —", "WASHINGTON", "AP", None),
         ("PARIS -", "PARIS", None, None),
+        # a double quote set off by spaces where the em dash belongs (a CMS lost the dash)
+        ('ROME, Italy (AP) "', "ROME, Italy", "AP", None),
+        ("OSLO ”", "OSLO", None, None),
     ],
 )
 def test_dateline_forms(opening, place, agency, date):
@@ -40,3 +43,9 @@ def test_a_dated_press_release_dateline_dates_an_undated_release():
     assert record["published_at"] == "2024-05-02"
     assert record["source"] == "Business Wire"
     assert record["paragraphs"][0] == LEAD
+
+
+def test_a_quote_that_opens_speech_after_a_capitalised_word_is_no_dateline():
+    # the quote mark is a dash only when spaces set it off on both sides
+    paragraph = 'ROME "The city will reopen its schools next week," the mayor told reporters on Monday.'
+    assert md.split_dateline(paragraph) == (None, paragraph, None)

@@ -108,10 +108,13 @@ def clean(raw: dict) -> dict:
     if truncated:
         article["removed"]["html_truncated_chars"] = truncated
     paragraphs = _paragraphs_or_extractor(article, page_meta)
+    if article["summary"] is None and _marked_standfirst(paragraphs, page_meta.get("standfirst_marked") or []):
+        article["summary"] = paragraphs.pop(0)  # the dek under the headline, not the lead
     if article["summary"] is None and page_meta.get("standfirst"):
         article["summary"] = _shown_standfirst(page_meta["standfirst"], article)
     published, updated, source, byline, byline_declared = _record_fields(raw, article, page_meta, html)
     authors = _without_site(md.authors(byline, declared=byline_declared), page_meta.get("sitename"))
+    paragraphs[:] = _without_byline_lines(paragraphs, authors, article["removed"])
     body = "\n\n".join(paragraphs)
     return {
         "schema_version": 1,
@@ -200,6 +203,17 @@ def _record_fields(raw: dict, article: dict, page_meta: dict, html: str | None) 
     return published, updated, source, byline, byline_declared
 
 
+_STANDFIRST_MIN_WORDS = 5
+
+
+def _marked_standfirst(paragraphs: list[str], marked: list[str]) -> bool:
+    """The first of two or more paragraphs is the text of an element the page marks as its standfirst
+    (html.marked_standfirsts: class words "standfirst", "dek", "summary", ...) and no longer than one."""
+    if len(paragraphs) < 2 or not _STANDFIRST_MIN_WORDS <= len(paragraphs[0].split()) <= _HEADER_LINE_MAX_WORDS:
+        return False
+    return voting.norm(paragraphs[0]) in marked
+
+
 def _shown_standfirst(text: str, article: dict) -> str | None:
     """An HTML page's description shown as its own element (html.shown_description) as the record's
     standfirst, unless the body or the title already holds it."""
@@ -212,11 +226,13 @@ def _never_rescued(lines: list[ln.Line]) -> list[bool]:
     """Per HTML candidate line, whether no extractor vote may keep it: its chrome reason is in
     NEVER_RESCUED, or it is chrome from the start of a paywall section on (sections.mark: the pitch
     closes the article, so every chrome line under it is the pitch's, "already a subscriber? Log in"),
-    when that tail is short (_PAYWALL_MAX_WORDS: a long one may be the article going on past a banner)."""
+    when that tail is short (_PAYWALL_MAX_WORDS: a long one may be the article going on past a banner), or
+    it is a teaser link to another story ("MORE: <headline>": vocabulary.TEASER_LINK)."""
     paywall = next((i for i, line in enumerate(lines) if line.reason == "paywall"), len(lines))
     if sum(line.n for line in lines[paywall:]) > _PAYWALL_MAX_WORDS:
         paywall = len(lines)
     return [line.reason in NEVER_RESCUED or (i >= paywall and line.kind == "boilerplate") or _domain_credit(line)
+            or (line.reason == "ui_vocabulary" and v.TEASER_LINK.match(line.text) is not None)
             for i, line in enumerate(lines)]
 
 
@@ -282,9 +298,6 @@ def _as_shown(names: str, header_lines: list[str]) -> str:
     return "; ".join(max((line for line in shown if cut(name, line)), key=len, default=name) for name in names.split("; "))
 
 
-_SITE_STAFF = re.compile(r"\s+(?:staff|team|desk|editors?)$", re.IGNORECASE)
-
-
 def _names_the_site(value: str, sitename) -> bool:
     """An author field that is the site's name ("Jobs & More"), or one word that opens a longer site name:
     the organisation that runs it ("Acme" on "Acme Engineering Blog"; a person's full name that
@@ -305,9 +318,7 @@ def _without_site(authors: list[str], sitename) -> list[str]:
         return authors
     out = []
     for name in authors:
-        words = _SITE_STAFF.sub("", name).split()
-        if len(words) >= 3 and _letters_key(words[-1]) == site:
-            name = " ".join(words[:-1])
+        name = md.name_without_credit(name, site)  # one rule with the byline's (vocabulary.NAME_CREDIT_TAILS)
         if _letters_key(name) != site:
             out.append(name)
     return out or authors
@@ -609,7 +620,7 @@ def clean_lines(
     standfirst_index = _standfirst_after(lines, meta, keep, title_index, first)
     # 6. paragraphs: title repeats, repeated paragraphs and pull quotes out; the author's bio out
     paragraphs = _paragraphs(lines, keep, meta, (title_index, standfirst_index), title, removed)
-    paragraphs = _drop_author_bio(paragraphs, page.byline, removed)
+    paragraphs = _drop_lead_credits(_drop_author_bio(paragraphs, page.byline, removed), removed)
     # 7. dateline, standfirst, captions around the lead
     summary = lines[standfirst_index].text if standfirst_index is not None else None
     paragraphs, dateline, summary, source = _around_the_lead(paragraphs, summary, source, removed)
@@ -1184,6 +1195,43 @@ def _drop_author_bio(paragraphs: list[str], byline: str | None, removed: Counter
             removed["author_bio"] += 1
             continue
         out.append(paragraph)
+    return out
+
+
+_CREDIT_LINE_MAX_WORDS = 5
+_LEAD_CREDIT_REACH = 3  # the paragraphs above the lead a credit line may sit in
+
+
+def _drop_lead_credits(paragraphs: list[str], removed: Counter) -> list[str]:
+    """The paragraphs without a desk credit alone on its line at the top of the article (the first
+    _LEAD_CREDIT_REACH paragraphs: above the lead, or under a lead photo's caption; vocabulary.DESK_CREDIT:
+    "Staff Report", "Metro Desk", "GT Report", "Agencies"). Counted as ``credits``; the line is kept when it
+    is the only paragraph. (An agency's name alone over its dateline, "CNN" over "WASHINGTON (CNN) — ...",
+    was tried too: docs/measurements.md, seventh session.)"""
+    out: list[str] = []
+    for j, paragraph in enumerate(paragraphs):
+        if j < _LEAD_CREDIT_REACH and len(paragraphs) > 1 and _credit_line(paragraph):
+            removed["credits"] = removed.get("credits", 0) + 1
+            continue
+        out.append(paragraph)
+    return out
+
+
+def _credit_line(paragraph: str) -> bool:
+    """A short line, no sentence, that is a desk credit (vocabulary.DESK_CREDIT)."""
+    return (len(paragraph.split()) <= _CREDIT_LINE_MAX_WORDS and not ln.is_terminal(paragraph)
+            and v.DESK_CREDIT.match(paragraph.strip()) is not None)
+
+
+def _without_byline_lines(paragraphs: list[str], authors: list[str], removed: dict) -> list[str]:
+    """The paragraphs without a byline line left at the top of the body (the first _LEAD_CREDIT_REACH
+    paragraphs): an author the record names, alone or with a role title or a handle and nothing else
+    (metadata.byline_credit: "Jane Doe, AP Sports Writer", "Jane Doe @janedoe"). Counted as ``metadata``."""
+    out = [p for j, p in enumerate(paragraphs)
+           if not (j < _LEAD_CREDIT_REACH and any(md.byline_credit(p, name) for name in authors))]
+    if not out or len(out) == len(paragraphs):
+        return paragraphs
+    removed[_META] = removed.get(_META, 0) + len(paragraphs) - len(out)
     return out
 
 

@@ -86,7 +86,26 @@ def extract(html: str) -> dict:
     if meta["voting"] is not None:
         meta["voting"]["marked_chrome"] = marked_chrome(html, root, meta["title"])
     meta["standfirst"] = shown_description(html, root, meta.get("voting")) if root is not None else None
+    meta["standfirst_marked"] = marked_standfirsts(root) if root is not None else []
     return meta
+
+
+_STANDFIRST_TAGS = ("p", "h2", "h3", "div", "span")
+_STANDFIRST_MAX = 100  # elements read (teaser boxes above the article mark their deks the same way)
+
+
+def marked_standfirsts(root) -> list[str]:
+    """The texts (whitespace squeezed) of the first elements whose class or id words say they hold a
+    standfirst (vocabulary.STANDFIRST_CLASS: "standfirst", "dek", "subtitle", "summary", "intro", ...)."""
+    found = []
+    for element in root.iter(*_STANDFIRST_TAGS):
+        words = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if words.strip() and v.STANDFIRST_CLASS.search(words):
+            if text := voting.norm(element.text_content()):
+                found.append(text)
+            if len(found) >= _STANDFIRST_MAX:
+                break
+    return found
 
 
 def _title_and_site(meta: dict, html: str, root) -> None:

@@ -8,18 +8,19 @@ import re
 from workers.stages.clean import vocabulary as v
 from workers.stages.clean.fastmatch import count_letters, first_char_gate
 from workers.stages.clean.fastmatch import words as word_tokens
-from workers.stages.clean.lines import has_quotes, is_terminal
+from workers.stages.clean.lines import has_quotes, is_terminal, key
 
 _LONG_WORD = re.compile(r"\w{3,}")
 
 # "PARIS -", "LYON, France --", "WASHINGTON (AP) —", "LONDON, June 8 (Reuters) -", and the wire
 # and press-release form with a state and a dated year: "AUSTIN, Texas, May 2, 2024 (Business Wire) -",
-# "NEW YORK, Jan. 15, 2023 /PRNewswire/ --"
+# "NEW YORK, Jan. 15, 2023 /PRNewswire/ --"; a double quote set off by spaces where the dash belongs
+# ("ROME, Italy (AP) " The ...": a CMS that lost the em dash) is the dash too
 _DATELINE_CAPS = re.compile(
     r"^(?P<place>[A-Z][A-Z'’.\-]{1,30}(?: [A-Z][A-Z'’.\-]{0,30}){0,3}"
     r"(?:, [A-Z0-9][\w'’.\-]{0,30}(?: [A-Z0-9][\w'’.\-]{0,30}){0,2})?"
     r"(?:, (?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}))?)"
-    r"(?: \((?P<agency>[A-Za-z][A-Za-z .&-]{0,30})\)| /(?P<wire>[A-Za-z][A-Za-z .&-]{0,30})/)? ?(?:--|[-–—:]) ?(?=\S)"
+    r"(?: \((?P<agency>[A-Za-z][A-Za-z .&-]{0,30})\)| /(?P<wire>[A-Za-z][A-Za-z .&-]{0,30})/)? ?(?:--|[-–—:]|(?<= )[\"“”](?= [A-Z0-9])) ?(?=\S)"
 )
 # "Brussels:", "New Delhi -" (mixed case needs a colon or a spaced dash)
 _DATELINE_MIXED = re.compile(
@@ -257,7 +258,8 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
 def _credit_tail(name: str) -> tuple[tuple[str | None, str | None] | None] | None:
     """(byline(...) of the names alone,) when a credit follows a byline's names: other help ("; Additional
     reporting by ..."), an agency in brackets ("Jane Doe (Reuters)": the outlet), the outlet written for
-    ("Jane Doe for The Daily Courier"); None when no such credit follows."""
+    ("Jane Doe for The Daily Courier"), an outlet after a full stop ("Jane Doe. Example International":
+    vocabulary.NAME_CREDIT_TAILS); None when no such credit follows."""
     contribution = _CONTRIBUTION_TAIL.search(name)
     if contribution and contribution.start() > 0:
         return (byline(f"By {name[:contribution.start()]}"),)
@@ -269,7 +271,14 @@ def _credit_tail(name: str) -> tuple[tuple[str | None, str | None] | None] | Non
     if written_for:
         found = byline(f"By {name[:written_for.start()]}")
         return ((found[0], found[1] or written_for.group("outlet")) if found else None,)
+    stop = _OUTLET_AFTER_STOP.search(name)  # "Jane Doe. Example International"
+    if stop and len(name[:stop.start()].split()) >= 2 and not _NAME_INITIAL_OR_SUFFIX.search(name[:stop.start() + 1]):
+        found = byline(f"By {name[:stop.start()]}")
+        return ((found[0], found[1] or name[stop.start():].lstrip(". ")) if found else None,)
     return None
+
+
+_OUTLET_AFTER_STOP = next(pattern for kind, pattern in v.NAME_CREDIT_TAILS if kind == "outlet")
 
 
 # "A, B and C", "A; B", "A & B", "A und B": the separators between the names of a byline
@@ -293,15 +302,31 @@ def not_name_word(word: str) -> bool:
 
 # "Evan Halper Staff Writer": a role run into the name
 _TRAILING_ROLE = re.compile(
-    r"(?<=\w)\s+(?:(?:staff|senior|chief|contributing|special|political|business|science)\s+)?"
+    r"(?<=\w)\s+(?:(?:staff|senior|chief|contributing|special|political|business|science|sports?)\s+)?"
     r"(?:writer|reporter|correspondent|editor|columnist|contributor)s?$",
     re.IGNORECASE,
 )
+# ... also after an agency's capitals: "AP Sports Writer", "AFP Correspondent"
 _ROLE_ONLY = re.compile(
-    r"^(?:(?:staff|senior|chief|contributing|special|political|business|science)\s+)?"
+    r"^(?:(?-i:[A-Z]{2,5})\s+)?(?:(?:staff|senior|chief|contributing|special|political|business|science|sports?)\s+)?"
     r"(?:writer|reporter|correspondent|editor|columnist|contributor)s?$",
     re.IGNORECASE,
 )
+_SOCIAL_HANDLE = re.compile(r"^@\w{1,30}$")
+
+
+def byline_credit(text: str, name: str) -> bool:
+    """The line is the byline of an author the record names, without "By": the name alone, or with a role
+    title ("Jane Doe, AP Sports Writer", "Jane Doe Staff Writer") or a social-media handle after it
+    ("Jane Doe @janedoe"); case-insensitive (a declared author may be in capitals)."""
+    if not text.casefold().startswith(name.casefold()):
+        return False
+    rest = text[len(name):].strip(" ,|·•–—-")
+    return (not rest or _SOCIAL_HANDLE.match(rest) is not None or _ROLE_ONLY.match(rest) is not None
+            or (len(rest.split()) <= 4 and _TRAILING_ROLE.search(f"x {rest}") is not None
+                and all(w[:1].isupper() for w in rest.split())))
+
+
 _DOMAIN = re.compile(r"\w\.(?:com|org|net|co|io|news|info|uk|au|ca|de|fr)\b", re.IGNORECASE)
 _NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv phd ph.d. md".split())
 
@@ -335,7 +360,7 @@ def authors(byline_text: str | None, declared: bool = False) -> list[str]:
         part = _PAREN_TAIL.sub("", part) or part  # "Jane Doe (Reuters)"
         stripped = _TRAILING_ROLE.sub("", part)
         part = stripped if len(stripped.split()) >= 2 else part
-        part = _without_trailing_desk(part)
+        part = name_without_credit(part)
         if _DOMAIN.search(part):
             break  # "Phys.org": the site, not an author
         if v.DESK_CREDIT.match(part) or not (_is_declared_name(part) if declared else _is_name(part)):
@@ -344,10 +369,6 @@ def authors(byline_text: str | None, declared: bool = False) -> list[str]:
     return out
 
 
-# "Ann Lee CityVoice Staff", "Jane Doe Staff": a staff credit run into a person's name (only
-# "Staff": "Joe Park, Acme Safe Search team" is a team, not "Acme Safe" with a credit)
-_TRAILING_DESK = (re.compile(r"(?<=\w)\s+[A-Z][\w.&'’-]*\s+(?:Staff|STAFF)$"),
-                  re.compile(r"(?<=\w)\s+(?:Staff|STAFF)$"))
 
 
 # a user name as blogs print it: lower case, letters first, then letters, digits or "_" ("jdoe", "mary_k")
@@ -375,13 +396,32 @@ def _affiliation(part: str) -> bool:
     return v.AFFILIATION.search(part) is not None
 
 
-def _without_trailing_desk(part: str) -> str:
-    """The name without a desk credit run into it, when a name of two or more words is left."""
-    for pattern in _TRAILING_DESK:
-        stripped = pattern.sub("", part)
-        if stripped != part and len(stripped.split()) >= 2:
-            return stripped
-    return part
+def name_without_credit(name: str, site_key: str = "") -> str:
+    """One author entry without the credit a byline runs into the name after it (vocabulary.NAME_CREDIT_TAILS,
+    row by row in order): an outlet after a full stop ("Jane Doe. Example International" -> "Jane Doe"), a staff
+    credit ("Ann Lee CityVoice Staff" -> "Ann Lee") and, given the page's site name as lines.key letters
+    (site_key), that name with or without a desk word ("Ann Lee CNN", "Jane Doe Valley-Echo Desk"). Each row
+    applies only when two or more words are left; the name is returned unchanged otherwise."""
+    for kind, pattern in v.NAME_CREDIT_TAILS:
+        if kind == "site":
+            bare = pattern.sub("", name)  # "Ann Lee CNN Staff" -> "Ann Lee CNN": then the site's name
+            stripped = _without_site_tail(bare, site_key) if site_key else bare
+            stripped = name if stripped == bare else stripped
+        else:
+            m = pattern.search(name)
+            stripped = name[:m.start()] if m and not (kind == "outlet" and _NAME_INITIAL_OR_SUFFIX.search(name[:m.start() + 1])) else name
+        if stripped != name and len(stripped.split()) >= 2:
+            name = stripped
+    return name
+
+
+def _without_site_tail(name: str, site_key: str) -> str:
+    """The name without its last one to three words when their letters are the site's name (lines.key)."""
+    words = name.split()
+    for k in range(1, min(3, len(words) - 2) + 1):
+        if key(" ".join(words[-k:])) == site_key:
+            return " ".join(words[:-k])
+    return name
 
 
 def _is_name(text: str) -> bool:
@@ -501,8 +541,9 @@ def headline_shaped(text: str) -> bool:
 
 def is_caption(text: str, before_lead: bool) -> bool:
     """Photo captions/credits: explicit credit anywhere; positional phrases or a glued wire credit
-    before the lead paragraph. Quoted speech is never a caption."""
-    if len(text) > (500 if before_lead else 300) or has_quotes(text):
+    before the lead paragraph. Quoted speech is never a caption, unless a photo credit closes the line
+    (vocabulary.CLOSING_CREDIT: 'Fans hold a banner reading "Thank you" on Sunday. (Photo: Jane Doe)')."""
+    if len(text) > (500 if before_lead else 300) or (has_quotes(text) and not v.CLOSING_CREDIT.search(text)):
         return False
     if len(text) <= 300 and has_caption_trigger(text.casefold()) and v.PHOTO_CREDIT.search(text):
         return True

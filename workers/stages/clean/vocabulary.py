@@ -82,8 +82,16 @@ UI_LINE = re.compile(
 # a label heading followed by a link list, e.g. "Tags: NATO, Russia", "Read more: ..."
 UI_PREFIX = re.compile(
     r"^(?:tags?|topics?|filed under|categories|posted in|read more|also read|read also|see also|"
-    r"related|recommended|watch|listen|more on this|more about|main articles?|further information|"  # a wiki's hatnotes
+    r"related|recommended|watch|listen|more on this|more about|more(?=\s*[:|])|"
+    r"main articles?|further information|"  # a wiki's hatnotes
     r"(?:read (?:or|and) )?share(?: this)?(?: story| article| post)?)\s*[:|»›>–—-]\s*\S",
+    re.IGNORECASE,
+)
+# a teaser link inside the article: a label, a colon or bar, another story's headline ("MORE: Port city weighs
+# new ferry link", "READ MORE: ...", "ALSO READ | ..."): never the article's text, even when every extractor
+# keeps it (core._never_rescued)
+TEASER_LINK = re.compile(
+    r"^(?:read more|also read|read also|see also|related(?: stories| articles| coverage)?|more)\s*[:|]\s*\S",
     re.IGNORECASE,
 )
 COMMENT_PROMPT = re.compile(
@@ -237,6 +245,16 @@ PHOTO_CREDIT = re.compile(
     r"^(?:(?:photo|image|picture)s? )?courtesy(?: of)? " + _CREDITED + r"\.?$)",
     re.IGNORECASE,
 )
+# a photo credit that closes the line: "(Photo: Jane Doe/Example Gazette)", "Photo: Jane Doe", "Jane Doe/AP",
+# "(Jane Doe/Reuters)", "Getty Images"; a caption that ends with one is a caption even when it quotes words
+# (a banner's, a nickname: metadata.is_caption)
+CLOSING_CREDIT = re.compile(
+    r"(?:\((?:AP |AFP |EPA |Reuters )?(?:photo|image|picture|credit)s?\b[^()]{0,80}\)|"
+    r"\b(?:photo|image|picture|photograph)(?: credit)?\s*:\s*[^.!?\"“”()]{1,60}|"
+    r"/\s*(?:AP|AFP|Reuters|EPA|Getty Images)(?: files?)?|\bgetty images|"
+    r"\([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} ?/ ?[A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,4}\))\s*[.\])]?$",
+    re.IGNORECASE,
+)
 # a photographer/outlet credit closing a caption: "... on Monday. (Jane Doe/The Daily Courier)"
 PAREN_CREDIT = re.compile(r"\((?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}) ?/ ?[A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,4}\)$")
 # an all-capitals credit closing a caption after its sentence: "... in Las Croabas. By U.S. CUSTOMS AND BORDER
@@ -303,8 +321,24 @@ DESK_CREDIT = re.compile(
     r"(?:\s+(?:writers?|reporters?|reports?|correspondents?))?"
     r"(?:\s+(?:and|&)\s+(?:(?:news|wire) services?|wires?|agency|agencies|(?:wire|news|agency) reports?)(?:\s+reports?)?)?$|"
     # a wire credit alone: "Agencies", "Wire services", "News agencies"
-    r"^(?:(?:news |wire )?agencies|wire services|news services|wires|agency reports?)$",
+    r"^(?:(?:news |wire )?agencies|wire services|news services|wires|agency reports?)$|"
+    # an outlet's initials and "Report": "GT Report", "K.L. Report" (the desk's own copy)
+    r"^(?-i:[A-Z](?:\.?[A-Z]){0,4}\.?)\s+reports?$",
     re.IGNORECASE,
+)
+# what a byline runs into a person's name after it, as (kind, pattern of the tail) rows, tried in order by
+# metadata.name_without_credit (one rule for bylines and for the page's declared authors); a row applies only
+# when the name before the tail keeps two or more words: an outlet after a full stop ("Jane Doe. Example
+# International"; not after an initial or a title: the stop must follow two letters of a word), a staff credit
+# ("Ann Lee CityVoice Staff", "Jane Doe Staff"; only "Staff": "Joe Park, Acme Safe Search team" is a team), and
+# with the page's site name, that site's name with or without a desk word ("Ann Lee CNN", "Jane Doe Example
+# Gazette Desk" on those sites: "site" rows compare the tail's letters with the site name's)
+NAME_CREDIT_TAILS: tuple[tuple[str, re.Pattern], ...] = (
+    ("outlet", re.compile(r"(?<=[A-Za-z][a-z])\.\s+[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|the|and|for|&)){0,5}$")),
+    ("staff", re.compile(r"(?<=\w)\s+[A-Z][\w.&'’-]*\s+(?:Staff|STAFF)$")),
+    ("staff", re.compile(r"(?<=\w)\s+(?:Staff|STAFF)$")),
+    # the desk word a site's name may carry; the site's name itself is the page's (its last one to three words)
+    ("site", re.compile(r"\s+(?:staff|team|desk|editors?)$", re.IGNORECASE)),
 )
 # an affiliation after a byline's first name: a department, team, project, company or institution, or a
 # job title
@@ -490,6 +524,14 @@ AUTHOR_LINK_PREFIX = re.compile(r"^(?:view (?:all )?(?:posts|articles|stories) b
 
 # class words of the parts of an <h1> that are not the headline: a subtitle, dek or kicker set inside it
 HEADLINE_EXTRA_CLASS = re.compile(r"subtitle|sub-title|subhead|kicker|eyebrow|flytitle|dek\b|standfirst|strap", re.IGNORECASE)
+# class/id words of the element that holds a standfirst (dek) under the headline: "standfirst", "dek", "deck",
+# "strapline", "subtitle", "subhead", "summary", "excerpt", "intro"/"introduction" as whole class-word parts
+# (BEM and CMS conventions: "e-standfirst", "c-dek", "hl__deck", "article-subhead", "story-body__introduction");
+# such an element's text as the first body paragraph is the record's standfirst (core._marked_standfirst)
+STANDFIRST_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:standfirst|dek|deck|strapline|sub-?title|subhead|summary|excerpt|intro|introduction)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
 # zone names that are a region's clock rather than one offset, read as that region's IANA zone so the
 # date decides standard or summer time ("7:40 p.m. ET" on a day in July is -04:00, in January -05:00);
 # dateparser's table gives ET/PT their standard offset all year and knows no CT/MT. "IST" is India
