@@ -779,3 +779,154 @@ def test_regnal_number_names_a_person(nlp, text, expected):
     article = core.Article({}, None, None, frozenset(DEFAULT_ENTITY_LABELS), core.lexicon(nlp), frozenset(),
                            {"title": "", "body": text})
     assert [m.text for m in core._regnal_names(article, [])] == expected
+
+
+# --- named storms (WEATHER_SYSTEM_TERMS) are events, and so is the storm's name alone ---
+
+
+@pytest.mark.parametrize("term", sorted(tables.WEATHER_SYSTEM_TERMS))
+def test_weather_term_row_makes_a_named_storm_an_event(term):
+    name = f"{_capitalised(term)} Tarrow"
+    assert canonical.weather_term_length(name.split()) == len(term.split()) and canonical.storm_name(name)
+    from workers.stages.entities.fixes import Mention
+
+    text = f"{name} hit the coast. Tarrow’s winds reached 150 km per hour."
+    alone = text.index("Tarrow’s")
+    found = core._storm_names(_article(text), [_feature_mention(text, name, "PERSON"),
+                                               Mention("body", alone, alone + 6, "Tarrow", "ORG", "Tarrow")])
+    assert [(m.name, m.label) for m in found] == [(name, "EVENT"), (name, "EVENT")]
+
+
+@pytest.mark.parametrize("name", ["Stormont Tarrow", "Storm", "Tropical Storm", "Hurricane season"])
+def test_no_storm_without_a_term_and_a_capitalised_name(name):
+    assert not canonical.storm_name(name)
+
+
+# --- nationality adjectives (DEMONYM_ENDINGS, IRREGULAR_DEMONYMS) ---
+
+DEMONYM_EXAMPLES = {("a", "an"): ("Kenyan", "Kenya"), ("s", "n"): ("Honduran", "Honduras"),
+                    ("o", "an"): ("Mexican", "Mexico"), ("", "an"): ("Chilean", "Chile"),
+                    ("y", "ian"): ("Italian", "Italy"), ("", "ian"): ("Brazilian", "Brazil"),
+                    ("", "i"): ("Qatari", "Qatar"), ("", "ese"): ("Japanese", "Japan"),
+                    ("a", "ese"): ("Chinese", "China"), ("ey", "ish"): ("Turkish", "Turkey")}
+
+
+@pytest.mark.parametrize("row", tables.DEMONYM_ENDINGS)
+def test_demonym_ending_row_forms_a_nationality(row):
+    form, country = DEMONYM_EXAMPLES[row]
+    assert canonical.demonym(form) == country
+
+
+@pytest.mark.parametrize(("form", "country"), sorted(tables.IRREGULAR_DEMONYMS.items()))
+def test_irregular_demonym_row_names_a_known_country(form, country):
+    assert canonical.demonym(form) == country and canonical.known_place(country)
+
+
+@pytest.mark.parametrize("word", ["Jordan", "Tarrowan", "Adrian", "Christian", "Kenya"])
+def test_places_and_names_are_no_nationality(word):
+    assert canonical.demonym(word) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "expected"),
+    [
+        ("Police held a Kenyan activist on Monday.", "Kenyan", "ORG", ("Kenyan", "NORP")),
+        ("The winner was Kenyan Ana Tarrow Lind.", "Kenyan Ana Tarrow Lind", "PERSON", ("Ana Tarrow Lind", "PERSON")),
+        ("The winner was Kenyan Lind.", "Kenyan Lind", "PERSON", ("Kenyan Lind", "PERSON")),  # one word after
+        ("Police held Tarrowan activists.", "Tarrowan", "ORG", ("Tarrowan", "ORG")),  # no country's adjective
+    ],
+)
+def test_nationality_adjective_is_no_organisation_nor_part_of_a_name(text, name, label, expected):
+    [m] = core._demonym_words(_article(text), [_feature_mention(text, name, label)])
+    assert (m.name, m.label) == expected and text[m.start : m.end] == m.text
+
+
+# --- places after a place noun (PLACE_NOUNS, PLACE_APPOSITION_FOLLOWERS) ---
+
+
+@pytest.mark.parametrize("noun", sorted(tables.PLACE_NOUNS))
+def test_place_noun_row_before_of_makes_the_name_a_place(noun):
+    text = f"Crews reached the {noun} of Tarrow Vale on Monday."
+    found = core._place_noun_names(_article(text), [_feature_mention(text, "Tarrow Vale", "PERSON")])
+    assert _labels(found) == {"Tarrow Vale": "GPE"}
+
+
+@pytest.mark.parametrize("follower", sorted(tables.PLACE_APPOSITION_FOLLOWERS))
+def test_place_apposition_follower_row_makes_the_name_a_place(follower):
+    text = f"In Tarrow Vale, a farming town {follower} the hills, wells ran dry."
+    found = core._place_noun_names(_article(text), [_feature_mention(text, "Tarrow Vale", "PERSON")])
+    assert _labels(found) == {"Tarrow Vale": "GPE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Ana Lind, a town councillor, said no.", "Ana Lind"),  # the noun modifies a role
+     ("Crews reached the town of Tarrow Council.", "Tarrow Council"),  # an organisation's designator
+     ("Ana Lind, the town's doctor, said no.", "Ana Lind")],  # no "a"/"an" apposition
+)
+def test_place_noun_needs_its_head_position(text, name):
+    found = core._place_noun_names(_article(text), [_feature_mention(text, name, "PERSON")])
+    assert _labels(found) == {name: "PERSON"}
+
+
+# --- "<X> and <Y> Institute" (AND_INSTITUTION_HEADS) ---
+
+
+@pytest.mark.parametrize("head", sorted(tables.AND_INSTITUTION_HEADS))
+def test_and_institution_row_makes_one_organisation(head):
+    text = f"The Mother and Tarrow {head.capitalize()} said two children had died."
+    found = core._and_institutions(_article(text), [_feature_mention(text, f"Tarrow {head.capitalize()}", "ORG")])
+    assert _labels(found) == {f"Mother and Tarrow {head.capitalize()}": "ORG"}
+
+
+def test_and_institution_keeps_a_longer_span_and_needs_a_row():
+    text = "The Pellow Mother and Tarrow Institute Shop said no."
+    longer = _feature_mention(text, "Pellow Mother and Tarrow Institute Shop", "ORG")
+    assert core._and_institutions(_article(text), [longer]) == [longer]
+    text = "The Mother and Tarrow Stores said no."
+    assert core._and_institutions(_article(text), []) == []
+
+
+# --- organisations cut before "of <place>" or inside a role ---
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "place", "label", "expected"),
+    [
+        ("The Law Society of Tarrow welcomed it.", "Law Society", "Tarrow", "GPE", ["Law Society of Tarrow"]),
+        ("The People's Court of Tarrow City ruled.", "People's Court", "Tarrow City", "GPE",
+         ["People's Court of Tarrow City"]),
+        ("The Law Society of Kenya welcomed it.", "Law Society", "Kenya", "PERSON", ["Law Society of Kenya"]),
+        ("Tarrow Motors of Pellow said no.", "Tarrow Motors", "Pellow", "GPE", ["Tarrow Motors"]),  # no head noun
+        ("The Law Society of Ana Lind met.", "Law Society", "Ana Lind", "PERSON", ["Law Society"]),  # no place
+        ("The Law Society in Tarrow met.", "Law Society", "Tarrow", "GPE", ["Law Society"]),  # not "of"
+    ],
+)
+def test_org_goes_on_over_of_a_place(text, org, place, label, expected):
+    found = core._orgs_of_places(_article(text), [_feature_mention(text, org, "ORG"),
+                                                  _feature_mention(text, place, label)])
+    assert [m.text for m in found if m.label == "ORG"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "expected"),
+    [
+        ("The Office of the Prime Minister sent tents.", "Office of the Prime", "Office of the Prime Minister"),
+        ("The Office of the Attorney General said no.", "Office of the Attorney", "Office of the Attorney General"),
+        ("The Office of the Tarrow Pellow said no.", "Office of the Tarrow", "Office of the Tarrow"),  # no role
+    ],
+)
+def test_org_goes_on_over_a_role_it_was_cut_in(text, org, expected):
+    [m] = core._orgs_over_roles(_article(text), [_feature_mention(text, org, "ORG")])
+    assert m.text == expected
+
+
+def test_surname_in_the_headline_before_the_full_name_is_the_person():
+    from workers.stages.entities.fixes import Mention
+
+    title, body = "Tarrow wins the race", "Ana Tarrow won on Friday. Tarrow said it was hot."
+    article = core.Article({}, None, None, frozenset(DEFAULT_ENTITY_LABELS), frozenset(), frozenset(),
+                           {"title": title, "body": body})
+    found = [Mention("title", 0, 6, "Tarrow", "GPE", "Tarrow"), _feature_mention(body, "Ana Tarrow", "WORK_OF_ART"),
+             Mention("body", 26, 32, "Tarrow", "PERSON", "Tarrow")]
+    assert [m.label for m in core._surname_labels(article, found)] == ["PERSON", "PERSON", "PERSON"]

@@ -1436,6 +1436,21 @@ def _person_evidence(article: Article, found: list[Mention]) -> list[Mention]:
 
 
 def _surname_labels(article: Article, found: list[Mention]) -> list[Mention]:
+    """_surname_labels_once, again when it made a full name of uncommon words a person: a surname
+    met before that name became one ("Tarrow wins" in the headline, "Ana Tarrow" NORP, "Tarrow"
+    PERSON after it in the body)."""
+    def full_names() -> set[str]:
+        return {m.name for m in found if m.label == PERSON and len(m.name.split()) > 1}
+
+    before = full_names()
+    found = _surname_labels_once(article, found)
+    if any(_name_shaped(name) and not any(w.lower() in article.words for w in name.split())
+           for name in full_names() - before):  # not "Care For Tarrow": common words
+        found = _surname_labels_once(article, found)
+    return found
+
+
+def _surname_labels_once(article: Article, found: list[Mention]) -> list[Mention]:
     """Parts of known persons labelled otherwise are those persons: a surname ("Jones" ORG), an
     inner surname ("Ortega" of "Lucia Ortega Ruiz"), a full name whose surname is a person."""
     if PERSON not in article.labels:
@@ -1651,6 +1666,159 @@ def _org_short_forms(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
+def _relabel(m: Mention, label: str, article: Article) -> None:
+    """Set a rule's label on `m` when the article keeps that label."""
+    if label in article.labels:
+        m.label, m.forced = label, True
+
+
+def _storm_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """A named storm ("Typhoon Tarrow", "Tropical Storm Tarrow": tables.WEATHER_SYSTEM_TERMS) is
+    an EVENT, and so is its name alone in the same article ("Tarrow's winds"), whatever the model
+    called them: it joins the storm's canonical name."""
+    storms: dict[str, str] = {}
+    for m in found:
+        if canonical.storm_name(m.name):
+            words = m.name.split()
+            storms.setdefault(" ".join(words[canonical.weather_term_length(words):]), m.name)
+            _relabel(m, "EVENT", article)
+    for m in found:
+        if m.name in storms and "EVENT" in article.labels:
+            m.name = storms[m.name]
+            _relabel(m, "EVENT", article)
+    return found
+
+
+_PLACE_NOUN_OF = re.compile(
+    r"(?<![\w'\u2019\-])(?:" + "|".join(sorted(tables.PLACE_NOUNS)) + r")[ \t]+of[ \t]+$"
+)
+_PLACE_APPOSITION = re.compile(
+    r",[ \t]+an?[ \t]+(?:[a-z\-]+[ \t]+){0,2}(?:" + "|".join(sorted(tables.PLACE_NOUNS)) + r")"
+    r"(?=[ \t]+(?:" + "|".join(sorted(tables.PLACE_APPOSITION_FOLLOWERS)) + r")(?![\w'\u2019\-])|[ \t]*[,.;:)]|$)"
+)
+_PLACE_NOUN_RELABELLED = frozenset({PERSON, "ORG", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"})
+
+
+def _place_noun_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name after "<place noun> of" ("the fishing village of Tarrow Bay") or with a place noun
+    heading its apposition ("Tarrow, a farming town near ...": tables.PLACE_NOUNS,
+    tables.PLACE_APPOSITION_FOLLOWERS) is a place, whatever the model called it; not a name with
+    an organisation designator ("the town of Tarrow Council") or a union."""
+    for m in found:
+        if m.forced or m.label not in _PLACE_NOUN_RELABELLED or m.name in tables.UNIONS:
+            continue
+        if any(word.lower() in tables.ORG_DESIGNATORS for word in m.name.split()):
+            continue
+        text = article.texts[m.field]
+        if _PLACE_NOUN_OF.search(text, max(0, m.start - 40), m.start) or _PLACE_APPOSITION.match(text, m.end):
+            _relabel(m, "GPE", article)
+    return found
+
+
+def _demonym_words(article: Article, found: list[Mention]) -> list[Mention]:
+    """A country's nationality adjective (canonical.demonym: "Ugandan", "Dutch") the model called
+    an organisation or a place is a nationality (NORP); one opening a person's name of two more
+    words ("Kenyan Ana Lind") is cut off it."""
+    for m in found:
+        words = m.text.split()
+        if m.forced or not canonical.demonym(words[0]):
+            continue
+        if len(words) == 1 and m.label in ("ORG", "GPE", "LOC"):
+            _relabel(m, "NORP", article)
+        elif m.label == PERSON and len(words) >= 3 and all(w[:1].isupper() for w in words[1:]):
+            start = article.texts[m.field].index(words[1], m.start + len(words[0]))
+            m.start, m.text = start, article.texts[m.field][start : m.end]
+            m.name = canonical.normalise(m.text)
+    return found
+
+
+_OF_PLACE = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?$")
+
+
+def _names_a_place(found: list[Mention], m: Mention) -> bool:
+    """`m` names a place: a known country or region, or a name labelled GPE in the article."""
+    if canonical.known_place(m.name) and m.name not in tables.UNIONS or canonical.known_region(m.name):
+        return True
+    return any(other.name == m.name and other.label == "GPE" for other in found)
+
+
+def _orgs_of_places(article: Article, found: list[Mention]) -> list[Mention]:
+    """An organisation ending in a head noun (fixes.ORG_HEADS, fixes.INSTITUTION_HEADS: "Law
+    Society", "People's Court") right before "of <place>" goes on over the place: "the Law
+    Society of Tarrow" is one organisation, whatever the model called the place."""
+    heads = fixes.ORG_HEADS | fixes.INSTITUTION_HEADS
+    dropped: list[Mention] = []
+    for m in found:
+        if m.label != "ORG" or m.name.split()[-1].lower() not in heads or m in dropped:
+            continue
+        text = article.texts[m.field]
+        for place in found:
+            if place.field != m.field or place.start <= m.end or place in dropped:
+                continue
+            between = text[m.end : place.start]
+            if _OF_PLACE.fullmatch(" " + between.lstrip(" \t")) and between[:1] in " \t" \
+                    and _names_a_place(found, place):
+                m.end, m.text = place.end, text[m.start : place.end]
+                m.name = canonical.normalise(m.text)
+                dropped.append(place)
+                break
+    return [m for m in found if m not in dropped]
+
+
+_OF_THE_WORDS = re.compile(r"[ \t]of[ \t]+the[ \t]+((?:[A-Z][\w\-]*[ \t]+)*[A-Z][\w\-]*)$")
+_NEXT_CAPITALISED = re.compile(r"[ \t]+[A-Z][\w\-]*(?![\w'\u2019\-])")
+
+
+def _orgs_over_roles(article: Article, found: list[Mention]) -> list[Mention]:
+    """An organisation the model cut inside a role after "of the" ("Office of the Prime" of
+    "Office of the Prime Minister", tables.ROLES) goes on over the rest of the role."""
+    for m in found:
+        opening = _OF_THE_WORDS.search(m.text) if m.label == "ORG" else None
+        if not opening:
+            continue
+        text, words, ends = article.texts[m.field], opening.group(1).split(), []
+        for _ in range(2):
+            after = _NEXT_CAPITALISED.match(text, ends[-1] if ends else m.end)
+            if not after:
+                break
+            words.append(after.group().strip())
+            ends.append(after.end())
+        size = len(opening.group(1).split())
+        for extra in range(len(ends), 0, -1):
+            if roles.role_prefix_length(words[: size + extra]) == size + extra:
+                m.end = ends[extra - 1]
+                m.text, m.name = text[m.start : m.end], canonical.normalise(text[m.start : m.end])
+                break
+    return found
+
+
+_AND_INSTITUTION = re.compile(
+    r"(?<![\w'\u2019\-])((?:[A-Z][a-z]+[ \t]+){1,2}and[ \t]+(?:[A-Z][a-z]+[ \t]+){1,2}(?:"
+    + "|".join(sorted(h.capitalize() for h in tables.AND_INSTITUTION_HEADS)) + r"))(?![\w'\u2019\-])"
+)
+
+
+def _and_institutions(article: Article, found: list[Mention]) -> list[Mention]:
+    """Capitalised words joined by "and" before an institution's head noun
+    (tables.AND_INSTITUTION_HEADS: "the Mother and Child Institute") are one organisation: it
+    replaces the model's pieces inside it, not a longer span over it."""
+    if "ORG" not in article.labels:
+        return found
+    for field_name, text in article.texts.items():
+        for match in _AND_INSTITUTION.finditer(text):
+            start, end = match.span(1)
+            words = match.group(1).split()
+            if words[0] in ("The", "A", "An"):
+                start = text.index(words[1], start + len(words[0]))  # "The Coffee and Cocoa Council"
+            inside = [m for m in found if m.field == field_name and m.start < end and start < m.end]
+            if any(m.start < start or m.end > end or m.forced for m in inside):
+                continue
+            found = [m for m in found if m not in inside]
+            found.append(Mention(field_name, start, end, text[start:end], "ORG", canonical.normalise(text[start:end]),
+                                 forced=True))
+    return found
+
+
 def _position(mention: Mention) -> tuple[bool, int]:
     """Reading order: title first, then body offsets."""
     return (mention.field != "title", mention.start)
@@ -1659,6 +1827,8 @@ def _position(mention: Mention) -> tuple[bool, int]:
 MENTION_PASSES = (
     _dateline_places,
     _possessives,
+    _storm_names,
+    _demonym_words,
     lambda article, found: _split_place_pairs(found, article.texts),
     _hyphen_places,
     _countries_are_places,
@@ -1671,11 +1841,15 @@ MENTION_PASSES = (
     _surname_labels,
     _companies_not_persons,
     _listed_places,
+    _place_noun_names,
     _towns_not_regions,
     _described_organisations,
     _institutions_not_works,
     _org_connective_openings,
     _org_and_nouns,
+    _and_institutions,
+    _orgs_over_roles,
+    _orgs_of_places,
     _place_particles,
     _org_openings,
     _orgs_before_roles,

@@ -445,8 +445,9 @@ def _kind_label(doc: Doc, ent: Span, labels: frozenset[str]) -> str | None:
     bare = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
     first_word, last_word = bare[0].lower_, bare[-1].lower_
     if len(bare) > 1 and label in (PERSON, "ORG", "GPE", "PRODUCT", "NORP"):
-        if first_word in canonical.WEATHER_WORDS and _capitalised(bare[1]):
-            label = "EVENT"  # "Storm Darragh"
+        term = canonical.weather_term_length([token.text for token in bare])
+        if 0 < term < len(bare) and _capitalised(bare[term]):
+            label = "EVENT"  # "Storm Darragh", "Tropical Storm Tarrow"
         elif first_word in canonical.FEATURE_WORDS or last_word in canonical.FEATURE_WORDS:
             label = "LOC"  # "River Aire"
         elif label != PERSON and (

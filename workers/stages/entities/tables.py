@@ -16,6 +16,10 @@ tests/unit/test_entities_tables.py).
   ("union Quorva") or by a role of theirs between them and a person ("QVRT organiser Ana Lind").
 - ORG_HEAD_NOUNS, ORG_CONNECTIVES: organisations the model called works or cut short.
 - PLACE_NAME_PARTICLES: particles inside places' names ("Nova Tarrow do Norte").
+- WEATHER_SYSTEM_TERMS: terms opening a named storm's name ("Tropical Storm Tarrow"): an event.
+- DEMONYM_ENDINGS, IRREGULAR_DEMONYMS: nationality adjectives of countries ("Kenyan", "Dutch").
+- PLACE_APPOSITION_FOLLOWERS: what may follow "<name>, a farming town" when the noun is its head.
+- AND_INSTITUTION_HEADS: heads of "<X> and <Y> Institute"-type names the model leaves untagged.
 """
 
 from __future__ import annotations
@@ -119,7 +123,7 @@ NOT_PERSON_CUES = frozenset({"saint"})
 # Last words of a company's name: a "person" ending in one is a company unless its last word is
 # reused alone as a surname ("Solano Grid", "Norvex Systems"; not "Samantha Power ... Power said").
 COMPANY_WORDS = frozenset(
-    """energy power grid steel labs lab pharma pharmaceuticals systems mining events airlines airways
+    """energy power grid steel labs lab pharma pharmaceuticals systems mining events airlines airways properties
     holdings group partners capital motors foods media networks technologies technology solutions
     logistics freight haulage resources industries insurance telecom therapeutics biotech software robotics
     semiconductor semiconductors electronics chemicals petroleum shipping financial securities
@@ -181,9 +185,17 @@ COUNTRY_FORMS: dict[str, str] = {
 # Offices of a place: the name after "<office> of" is a place ("mayor of Alder Bay").
 PLACE_OFFICES = frozenset({"mayor", "lord mayor", "deputy mayor", "governor", "lieutenant governor", "premier"})
 
-# Nouns after which "of X" names a place ("the port of Rotterdam", "the town of Kirkby").
+# Nouns after which "of X" names a place ("the port of Rotterdam", "the town of Kirkby"), and
+# which, as the head of an apposition, tell one ("Tarrow, a farming town near ...").
 PLACE_NOUNS = frozenset(
-    "port city town village capital province region island suburb suburbs outskirts county district".split()
+    "port city town village capital province region island suburb suburbs outskirts county district "
+    "hamlet municipality".split()
+)
+
+# Words that may follow the place noun heading an apposition "<name>, a (farming) town ...": the
+# noun is the head ("a town near X", "a port city of 5,000"), not a modifier ("a town councillor").
+PLACE_APPOSITION_FOLLOWERS = frozenset(
+    "in near on of outside north south east west with where that which about some just close".split()
 )
 
 # Canonical names of COUNTRY_FORMS that are organisations of countries, not places.
@@ -259,7 +271,7 @@ WORLD_REGION_WORDS = frozenset(
 ORG_DESCRIPTOR_NOUNS = frozenset(
     """union service developer operator regulator watchdog charity carrier airline retailer lender
     insurer broadcaster firm company chain supermarket manufacturer housebuilder steelmaker carmaker
-    automaker chipmaker drugmaker planemaker shipbuilder utility""".split()
+    automaker chipmaker drugmaker planemaker shipbuilder utility agency""".split()
 )
 
 # Domains of ROLES whose role, right before a person's name, may follow the name of the person's
@@ -283,3 +295,40 @@ ORG_CONNECTIVES = frozenset({"without", "against"})
 # place the model cut before one goes on over it and the capitalised words after it.
 PLACE_NAME_PARTICLES = frozenset("de da do dos das del di du".split())
 
+
+# Terms that open the name of a weather system ("Storm Darragh", "Hurricane Milton", "Tropical
+# Storm Tarrow", "Super Typhoon Tarrow"): the intensity classes of the WMO Tropical Cyclone
+# Programme's regional operating plans (tropical depression, tropical storm, severe tropical
+# storm, hurricane, typhoon, cyclone; "super typhoon" of the JTWC) and the named windstorms of the
+# European services ("Storm X"). A named storm is an EVENT (OntoNotes 5.0 guidelines), never a
+# person or a place, and so is its name alone after it ("Tarrow's winds").
+WEATHER_SYSTEM_TERMS = frozenset({
+    "storm", "hurricane", "typhoon", "cyclone", "tropical storm", "tropical depression", "tropical cyclone",
+    "severe tropical storm", "super typhoon", "winter storm", "major hurricane",
+})
+
+# Nationality adjectives formed from a country's name by a regular English ending: (end of the
+# country's name dropped, ending added): Kenya -> Kenyan, Honduras -> Honduran, Mexico -> Mexican,
+# Chile -> Chilean, Italy -> Italian, Brazil -> Brazilian, Qatar -> Qatari, Japan -> Japanese, China -> Chinese,
+# Turkey -> Turkish. A form that is itself a place is not a nationality ("Jordan").
+DEMONYM_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("a", "an"), ("s", "n"), ("o", "an"), ("", "an"), ("y", "ian"), ("", "ian"), ("", "i"), ("", "ese"),
+    ("a", "ese"), ("ey", "ish"),
+)
+
+# Nationality adjectives not formed by those endings -> the country's canonical name.
+IRREGULAR_DEMONYMS: dict[str, str] = {
+    "British": "United Kingdom", "English": "United Kingdom", "Scottish": "United Kingdom",
+    "Welsh": "United Kingdom", "Irish": "Ireland", "French": "France", "Dutch": "Netherlands",
+    "Swiss": "Switzerland", "Spanish": "Spain", "Polish": "Poland", "Danish": "Denmark",
+    "Swedish": "Sweden", "Finnish": "Finland", "Greek": "Greece", "Thai": "Thailand",
+    "Filipino": "Philippines", "Ghanaian": "Ghana", "Peruvian": "Peru", "Emirati": "United Arab Emirates",
+    "Saudi": "Saudi Arabia", "Salvadoran": "El Salvador", "Vietnamese": "Vietnam", "Lao": "Laos",
+}
+
+# Head nouns of an institution named "<X> and <Y> <head>" ("the Mother and Child Institute", "the
+# Marine and Coastal Research Centre"): capitalised words joined by "and" before one of these are
+# one organisation, also when the model tagged none of it.
+AND_INSTITUTION_HEADS = frozenset(
+    "institute centre center foundation trust society hospital clinic academy college council".split()
+)
