@@ -930,3 +930,23 @@ def test_surname_in_the_headline_before_the_full_name_is_the_person():
     found = [Mention("title", 0, 6, "Tarrow", "GPE", "Tarrow"), _feature_mention(body, "Ana Tarrow", "WORK_OF_ART"),
              Mention("body", 26, 32, "Tarrow", "PERSON", "Tarrow")]
     assert [m.label for m in core._surname_labels(article, found)] == ["PERSON", "PERSON", "PERSON"]
+
+
+# --- curly apostrophes (U+2019) are read by the model as straight ones ---
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["The deal was signed by Ghana\u2019s Tarrow Oil and Pellow\u2019s Quorvale Cement on Monday.",
+     "Shares of Japan\u2019s Tarrow Pharmaceutical fell after Ana Lindqvist\u2019s warning.",
+     "The People\u2019s Court of Tarrow City jailed Marta Oyelaran\u2019s brother."],
+)
+def test_curly_apostrophes_tag_as_straight_ones_and_keep_the_records_text(nlp, body):
+    curly = tag_body(nlp, body)
+    straight = tag_body(nlp, body.replace("\u2019", "'"))
+    assert {(name.replace("\u2019", "'"), e["label"]) for name, e in curly.items()} == \
+        {(name, e["label"]) for name, e in straight.items()}
+    for entity in curly.values():
+        for mention in entity["mentions"]:
+            assert body[mention["start"] : mention["end"]] == mention["text"]
+    assert core.model_text(body) == body.replace("\u2019", "'") and len(core.model_text(body)) == len(body)

@@ -574,7 +574,8 @@ def mentions(
     phrases = org_phrases(doc, ents) if "ORG" in labels else []
     for start, end in phrases:
         span = doc[start:end]
-        found.append(Mention(field, span.start_char, span.end_char, span.text, "ORG", canonical.normalise(span.text)))
+        surface = text[span.start_char : span.end_char]  # the field's own text, not the model's copy
+        found.append(Mention(field, span.start_char, span.end_char, surface, "ORG", canonical.normalise(surface)))
     grown = _grown_spans(doc, labels, words, ents)
     for index, ent in enumerate(ents):
         label = _kind_label(doc, ent, labels)
