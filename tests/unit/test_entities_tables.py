@@ -950,3 +950,46 @@ def test_curly_apostrophes_tag_as_straight_ones_and_keep_the_records_text(nlp, b
         for mention in entity["mentions"]:
             assert body[mention["start"] : mention["end"]] == mention["text"]
     assert core.model_text(body) == body.replace("\u2019", "'") and len(core.model_text(body)) == len(body)
+
+
+# --- sporting events (EVENT_HEAD_NOUNS) ---
+
+
+@pytest.mark.parametrize("head", sorted(tables.EVENT_HEAD_NOUNS))
+def test_event_head_row_makes_the_name_an_event(head):
+    name = f"Tarrow {'Grand ' if head == 'prix' else ''}{head.capitalize()}"
+    text = f"She won the {name} on Friday."
+    found = core._named_events(_article(text), [_feature_mention(text, name, "ORG")])
+    assert _labels(found) == {name: "EVENT"}
+
+
+def test_event_head_needs_a_name_before_it():
+    text = "The Marathon starts at nine."
+    assert _labels(core._named_events(_article(text), [_feature_mention(text, "Marathon", "ORG")])) == {"Marathon": "ORG"}
+
+
+# --- a role in apposition makes the model's organisation a person; regions in lists ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Rates will rise, said Ana Lind, an economist at Tarrow Bank.", "PERSON"),
+     ("Buyers came from Tarrow Pellow, owner of the mill in Vell.", "ORG")],  # a company may own
+)
+def test_apposed_role_relabels_the_models_organisation(nlp, text, expected):
+    name = "Ana Lind" if "Ana" in text else "Tarrow Pellow"
+    found = core._apposed_persons(_article_with_doc(text, nlp.make_doc(text)), [_feature_mention(text, name, "ORG")])
+    assert _labels(found) == {name: expected}
+
+
+def test_region_of_a_list_makes_the_other_name_a_place():
+    text = "Supporters travelled from Ohio and Varnholt to the court."
+    found = core._listed_places(_article_with_doc(text), [_feature_mention(text, "Ohio", "ORG")])
+    assert _labels(found) == {"Ohio": "GPE", "Varnholt": "GPE"}
+
+
+@pytest.mark.parametrize("preposition", sorted(tables.PLACE_LIST_PREPOSITIONS))
+def test_region_after_a_place_preposition_is_a_place(preposition):
+    text = f"More rain is expected {preposition} Ohio this week."
+    found = core._regions_are_places(_article_with_doc(text), [_feature_mention(text, "Ohio", "PRODUCT")])
+    assert _labels(found) == {"Ohio": "GPE"}

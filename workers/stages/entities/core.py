@@ -721,14 +721,22 @@ def _countries_are_places(article: Article, found: list[Mention]) -> list[Mentio
     return found
 
 
-_REGION_RELABELLED = frozenset({PERSON, "NORP", "LOC", "FAC"})
+_REGION_RELABELLED = frozenset({PERSON, "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+_PREPOSITION_BEFORE = re.compile(r"(?<![\w'\u2019\-])([a-z]+)[ \t]+$")
+
+
+def _after_place_preposition(text: str, start: int) -> bool:
+    """The word right before `start` is a tables.PLACE_LIST_PREPOSITIONS row ("around X")."""
+    match = _PREPOSITION_BEFORE.search(text, max(0, start - 20), start)
+    return bool(match) and match.group(1) in tables.PLACE_LIST_PREPOSITIONS
 
 
 def _regions_are_places(article: Article, found: list[Mention]) -> list[Mention]:
     """A first-level subdivision of a country (ISO 3166-2, canonical.known_region: "Minas
-    Gerais", "Western Australia") that the model called a nationality, a feature, a building or,
-    with two or more words, a person is a place: GPE. One word only after "in"/"near"/...
-    (_locative: "farmers in Bihar"; not "Somali pirates", "Western allies") and not a "person"
+    Gerais", "Western Australia") that the model called a nationality, a feature, a building, a
+    product or work or, with two or more words, a person is a place: GPE. One word only after
+    "in"/"near"/... (_locative: "farmers in Bihar"; not "Somali pirates", "Western allies") or
+    a tables.PLACE_LIST_PREPOSITIONS row ("rain around Tarrow") and not a "person"
     ("Victoria", "Angus" are given names too); no saint's name ("Saint Thomas"), no name with a
     word of tables.WORLD_REGION_WORDS ("West Coast"); organisations keep their label ("Kent")."""
     if "GPE" not in article.labels:
@@ -739,8 +747,9 @@ def _regions_are_places(article: Article, found: list[Mention]) -> list[Mention]
         words = m.name.split()
         if any(w.lower() in tables.WORLD_REGION_WORDS for w in words):
             continue  # "the West Coast": a region of a country, named after a feature
-        if roles.is_saint(words[0]) or (len(words) == 1 and (
-                m.label == PERSON or not _locative(article.texts[m.field], m.start))):
+        text = article.texts[m.field]
+        if roles.is_saint(words[0]) or (len(words) == 1 and (m.label == PERSON or not (
+                _locative(text, m.start) or _after_place_preposition(text, m.start)))):
             continue
         m.label, m.forced = "GPE", True
     return found
@@ -940,13 +949,15 @@ _RELABELLED_AS_PLACE = frozenset({PERSON, "LOC", "FAC", "DATE", "EVENT", "PRODUC
 
 def _may_be_place(found: list[Mention], start: int, end: int, whole: tuple[int, int]) -> bool:
     """Body span [start, end) may become a place: name-shaped, and every mention over it either
-    a label a place is often mistaken for (no forced person, no exact organisation) or a span
-    over the whole list `whole` ("Pellow and Corran" ORG)."""
+    a label a place is often mistaken for (no forced person, no exact organisation but an ISO
+    3166-2 region's name) or a span over the whole list `whole` ("Pellow and Corran" ORG)."""
     for m in found:
         if m.field != "body" or m.end <= start or end <= m.start:
             continue
         if (m.start, m.end) == whole:
             continue
+        if m.label == "ORG" and not m.forced and canonical.known_region(m.name):
+            continue  # "in Tarrowshire and Pellow": a region of a list is a place, not its council
         if m.label not in _RELABELLED_AS_PLACE or (m.label == PERSON and m.forced):
             return False
     return True
@@ -960,13 +971,15 @@ def _as_places(found: list[Mention], spans: list[tuple[int, int]], body: str) ->
 
 def _list_of_places(cue: str, names: list[str], places: set[str]) -> bool:
     """The `names` listed after the word `cue` are places: after a tables.PLACE_LIST_PREPOSITIONS
-    row one of them is a place of the article, a known country or toponym-shaped ("Tarrow Island");
+    row one of them is a place of the article, a known country or ISO 3166-2 region, or
+    toponym-shaped ("Tarrow Island");
     after a tables.TOPONYM_LIST_PREPOSITIONS row ("between") one is toponym-shaped, since
     countries are also parties there ("talks between Israel and Hamas")."""
     if cue in tables.TOPONYM_LIST_PREPOSITIONS:
         return any(toponym_shaped(n) for n in names)
     return cue in tables.PLACE_LIST_PREPOSITIONS and any(
-        canonical.normalise(n) in places or canonical.known_place(n) or toponym_shaped(n) for n in names
+        canonical.normalise(n) in places or canonical.known_place(n) or toponym_shaped(n)
+        or canonical.known_region(canonical.normalise(n)) for n in names
     )
 
 
@@ -1234,22 +1247,30 @@ def _apposed_persons(article: Article, found: list[Mention]) -> list[Mention]:
     """Two or three name-shaped words the model left untagged, followed by a comma and a role
     (tables.ROLES with its modifiers) of an organisation ("Ana Tarrow Lind, director general of
     the ...", "Ana Lind, a spokeswoman for ...") are a person: an apposition of a role names one.
-    Not over a title, role, organisation designator or stop word."""
+    Not over a title, role, organisation designator or stop word. The same name the model called
+    an organisation or a place is that person too ("said Ana Lind, an economist at ...")."""
     if PERSON not in article.labels or article.body_doc is None:
         return found
     body, vocab = article.body, article.body_doc.vocab
     for match in _APPOSED_NAME.finditer(body):
         start, end = match.span(1)
         role = match.group(2).split()
-        if roles.role_prefix_length(role) != len(role):
+        if roles.role_prefix_length(role) != len(role) or role[-1] in _COMPANY_ROLES:
             continue
         words = match.group(1).split()
         if not _name_shaped(match.group(1)) or any(
                 canonical._is_title(w) or w.lower() in canonical.ROLE_WORDS | tables.ORG_DESIGNATORS
                 or vocab[w.lower()].is_stop for w in words):
             continue
+        same = [m for m in found if m.field == "body" and (m.start, m.end) == (start, end)]
+        if same and same[0].label in _APPOSED_RELABELLED and not same[0].forced:
+            same[0].label, same[0].forced = PERSON, True
         _add_untagged_person(found, body, start, end)
     return found
+
+
+_APPOSED_RELABELLED = frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
+_COMPANY_ROLES = frozenset({"owner"})  # "Tarrow Pellow, owner of the mill": a company may own
 
 
 def _add_untagged_person(found: list[Mention], body: str, start: int, end: int) -> None:
@@ -1690,6 +1711,20 @@ def _storm_names(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
+_EVENT_RELABELLED = frozenset({PERSON, "ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "LOC"})
+
+
+def _named_events(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name of two or more words ending in a sporting event's head noun
+    (tables.EVENT_HEAD_NOUNS: "the Tarrow Marathon", "the Pellow Grand Prix") is an EVENT."""
+    for m in found:
+        words = m.name.split()
+        if len(words) > 1 and words[-1].lower() in tables.EVENT_HEAD_NOUNS and m.label in _EVENT_RELABELLED \
+                and not m.forced:
+            _relabel(m, "EVENT", article)
+    return found
+
+
 _PLACE_NOUN_OF = re.compile(
     r"(?<![\w'\u2019\-])(?:" + "|".join(sorted(tables.PLACE_NOUNS)) + r")[ \t]+of[ \t]+$"
 )
@@ -1829,6 +1864,7 @@ MENTION_PASSES = (
     _dateline_places,
     _possessives,
     _storm_names,
+    _named_events,
     _demonym_words,
     lambda article, found: _split_place_pairs(found, article.texts),
     _hyphen_places,

@@ -20,6 +20,7 @@ tests/unit/test_entities_tables.py).
 - DEMONYM_ENDINGS, IRREGULAR_DEMONYMS: nationality adjectives of countries ("Kenyan", "Dutch").
 - PLACE_APPOSITION_FOLLOWERS: what may follow "<name>, a farming town" when the noun is its head.
 - AND_INSTITUTION_HEADS: heads of "<X> and <Y> Institute"-type names the model leaves untagged.
+- EVENT_HEAD_NOUNS: last words of named sporting events ("the Tarrow Marathon"): events.
 """
 
 from __future__ import annotations
@@ -332,3 +333,9 @@ IRREGULAR_DEMONYMS: dict[str, str] = {
 AND_INSTITUTION_HEADS = frozenset(
     "institute centre center foundation trust society hospital clinic academy college council".split()
 )
+
+# Last words of the names of recurring sporting events ("the Tarrow Marathon", "the Pellow Grand
+# Prix", "the Winter Olympics"): such a name is an EVENT (OntoNotes 5.0: "named ... sports
+# events"), not the organisation or place the model often calls it. Not "games" (a company
+# word: "Epic Games"), "cup" or "open" (also clubs, common words).
+EVENT_HEAD_NOUNS = frozenset("marathon olympics paralympics regatta triathlon prix".split())
