@@ -993,3 +993,23 @@ def test_region_after_a_place_preposition_is_a_place(preposition):
     text = f"More rain is expected {preposition} Ohio this week."
     found = core._regions_are_places(_article_with_doc(text), [_feature_mention(text, "Ohio", "PRODUCT")])
     assert _labels(found) == {"Ohio": "GPE"}
+
+
+# --- island chains and ranges (FEATURE_GROUP_GENERICS) ---
+
+
+@pytest.mark.parametrize("generic", sorted(tables.FEATURE_GROUP_GENERICS))
+def test_feature_group_row_makes_the_name_a_location(generic):
+    name = f"Tarrow {generic.capitalize()}"
+    text = f"Ferries to the {name} resumed on Monday."
+    assert _labels(core._feature_groups(_article(text), [_feature_mention(text, name, "PERSON")])) == {name: "LOC"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Ferries to Tarrow Islands resumed.", "Tarrow Islands"),  # no "the": may be a town
+     ("The Tarrow Islands Council said no.", "Tarrow Islands"),  # a capitalised word follows
+     ("Flights to the Cayman Islands resumed.", "Cayman Islands")],  # a territory
+)
+def test_feature_group_needs_the_and_no_country(text, name):
+    assert _labels(core._feature_groups(_article(text), [_feature_mention(text, name, "ORG")])) == {name: "ORG"}

@@ -1725,6 +1725,27 @@ def _named_events(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
+_FEATURE_GROUP_RELABELLED = frozenset({PERSON, "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "NORP", "EVENT"})
+
+
+def _feature_groups(article: Article, found: list[Mention]) -> list[Mention]:
+    """"the <Name> Keys/Islands/Mountains/..." (tables.FEATURE_GROUP_GENERICS) the model called a
+    person, an organisation or a building is a LOC: an island chain or a range. Not a country or
+    territory ("the Cayman Islands"), nor a name with an organisation's designator or followed by
+    a capitalised word ("the Tarrow Islands Council")."""
+    for m in found:
+        words = m.name.split()
+        if m.forced or m.label not in _FEATURE_GROUP_RELABELLED or len(words) < 2 \
+                or words[-1].lower() not in tables.FEATURE_GROUP_GENERICS or canonical.known_place(m.name):
+            continue
+        text = article.texts[m.field]
+        if any(w.lower() in tables.ORG_DESIGNATORS for w in words) or _NEXT_WORD.match(text, m.end):
+            continue
+        if _THE_BEFORE.search(text, max(0, m.start - 8), m.start):
+            _relabel(m, "LOC", article)
+    return found
+
+
 _PLACE_NOUN_OF = re.compile(
     r"(?<![\w'\u2019\-])(?:" + "|".join(sorted(tables.PLACE_NOUNS)) + r")[ \t]+of[ \t]+$"
 )
@@ -1879,6 +1900,7 @@ MENTION_PASSES = (
     _companies_not_persons,
     _listed_places,
     _place_noun_names,
+    _feature_groups,
     _towns_not_regions,
     _described_organisations,
     _institutions_not_works,

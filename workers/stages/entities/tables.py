@@ -21,6 +21,7 @@ tests/unit/test_entities_tables.py).
 - PLACE_APPOSITION_FOLLOWERS: what may follow "<name>, a farming town" when the noun is its head.
 - AND_INSTITUTION_HEADS: heads of "<X> and <Y> Institute"-type names the model leaves untagged.
 - EVENT_HEAD_NOUNS: last words of named sporting events ("the Tarrow Marathon"): events.
+- FEATURE_GROUP_GENERICS: plural generics of island chains and ranges ("the Tarrow Keys"): LOC.
 """
 
 from __future__ import annotations
@@ -124,7 +125,7 @@ NOT_PERSON_CUES = frozenset({"saint"})
 # Last words of a company's name: a "person" ending in one is a company unless its last word is
 # reused alone as a surname ("Solano Grid", "Norvex Systems"; not "Samantha Power ... Power said").
 COMPANY_WORDS = frozenset(
-    """energy power grid steel labs lab pharma pharmaceuticals systems mining events airlines airways properties
+    """energy power grid steel labs lab pharma pharmaceutical pharmaceuticals systems mining events airlines airways properties
     holdings group partners capital motors foods media networks technologies technology solutions
     logistics freight haulage resources industries insurance telecom therapeutics biotech software robotics
     semiconductor semiconductors electronics chemicals petroleum shipping financial securities
@@ -339,3 +340,10 @@ AND_INSTITUTION_HEADS = frozenset(
 # events"), not the organisation or place the model often calls it. Not "games" (a company
 # word: "Epic Games"), "cup" or "open" (also clubs, common words).
 EVENT_HEAD_NOUNS = frozenset("marathon olympics paralympics regatta triathlon prix".split())
+
+# Plural generic terms ending the name of a group of natural features: island chains, mountain
+# ranges, lake districts ("the Florida Keys", "the Tarrow Islands", "the Pellow Mountains"); the
+# GNIS classes Island, Range and Lake (see TOPONYM_GENERICS) in the plural. "the <Name> <generic>"
+# is a LOC (OntoNotes: mountain ranges, bodies of water), never a person or an organisation,
+# unless it is a country or territory ("the Cayman Islands", known to ISO 3166).
+FEATURE_GROUP_GENERICS = frozenset("keys islands isles mountains hills lakes".split())
