@@ -1013,3 +1013,20 @@ def test_feature_group_row_makes_the_name_a_location(generic):
 )
 def test_feature_group_needs_the_and_no_country(text, name):
     assert _labels(core._feature_groups(_article(text), [_feature_mention(text, name, "ORG")])) == {name: "ORG"}
+
+
+# --- invented towns the model called products or works ---
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        ("A bus crashed outside Tallowmere, killing four.", "PRODUCT", "GPE"),
+        ("The clinic near Tallowmere Cross ran out of vaccine.", "WORK_OF_ART", "GPE"),
+        ("Engineers found a bug in Tallowmere on Monday.", "PRODUCT", "PRODUCT"),  # "in": software too
+        ("The clinic near Tallowmere ran out.", "ORG", "ORG"),  # not a product or work
+    ],
+)
+def test_work_after_near_or_outside_is_a_town(text, label, expected):
+    name = "Tallowmere Cross" if "Cross" in text else "Tallowmere"
+    assert _labels(core._towns_not_works(_article(text), [_feature_mention(text, name, label)])) == {name: expected}

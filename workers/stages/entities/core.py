@@ -1746,6 +1746,25 @@ def _feature_groups(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
+_TOWN_BEFORE = re.compile(r"(?<![\w'\u2019\-])(?:near|outside)[ \t]+$")
+
+
+def _towns_not_works(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name of one to three uncommon capitalised words the model called a product or a work
+    right after "near"/"outside" (said of places, not of software or books: "killing four
+    outside Tarrowmere") is a town: GPE. Not after "in" ("a bug in Tarrowshop on Monday"),
+    not a common word, not a name seen with another label."""
+    others = {m.name for m in found if m.label not in _WORK_LABELS}
+    for m in found:
+        if m.forced or m.label not in _WORK_LABELS or not _name_shaped(m.name) or len(m.name.split()) > 3:
+            continue
+        if m.name in others or (article.words and any(w.lower() in article.words for w in m.name.split())):
+            continue
+        if _TOWN_BEFORE.search(article.texts[m.field], max(0, m.start - 10), m.start):
+            _relabel(m, "GPE", article)
+    return found
+
+
 _PLACE_NOUN_OF = re.compile(
     r"(?<![\w'\u2019\-])(?:" + "|".join(sorted(tables.PLACE_NOUNS)) + r")[ \t]+of[ \t]+$"
 )
@@ -1900,6 +1919,7 @@ MENTION_PASSES = (
     _companies_not_persons,
     _listed_places,
     _place_noun_names,
+    _towns_not_works,
     _feature_groups,
     _towns_not_regions,
     _described_organisations,
