@@ -1030,3 +1030,21 @@ def test_feature_group_needs_the_and_no_country(text, name):
 def test_work_after_near_or_outside_is_a_town(text, label, expected):
     name = "Tallowmere Cross" if "Cross" in text else "Tallowmere"
     assert _labels(core._towns_not_works(_article(text), [_feature_mention(text, name, label)])) == {name: expected}
+
+
+# --- products told by a describing noun (PRODUCT_DESCRIPTOR_NOUNS) ---
+
+
+@pytest.mark.parametrize("noun", sorted(tables.PRODUCT_DESCRIPTOR_NOUNS))
+def test_product_descriptor_row_makes_the_name_a_product(noun):
+    for text in (f"The {noun}, Tarrovax, is made in Pellow.", f"Sales of the {noun} Tarrovax rose."):
+        found = core._described_products(_article(text), [_feature_mention(text, "Tarrovax", "GPE")])
+        assert _labels(found) == {"Tarrovax": "PRODUCT"}, text
+
+
+@pytest.mark.parametrize(
+    "text", ["The vaccine, Tarrovax said, works.", "The drugmaker Tarrovax said no.", "The vaccine chief Tarrovax said no."],
+)
+def test_product_descriptor_needs_a_closed_apposition_and_a_row(text):
+    found = core._described_products(_article(text), [_feature_mention(text, "Tarrovax", "ORG")])
+    assert _labels(found) == {"Tarrovax": "ORG"}

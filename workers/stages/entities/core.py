@@ -1064,6 +1064,31 @@ def _described_organisations(article: Article, found: list[Mention]) -> list[Men
     return found
 
 
+_PRODUCT_DESCRIBED = re.compile(
+    rf"(?<![\w'\u2019\-])([a-z]+)(?:,[ \t]+({_LIST_NAME}),|[ \t]+({_LIST_NAME}))(?![\w'\u2019\-])"
+)
+_PRODUCT_RELABELLED = frozenset({PERSON, "ORG", "GPE", "NORP", "WORK_OF_ART", "LOC", "FAC"})
+
+
+def _described_products(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name right after a noun describing a product (tables.PRODUCT_DESCRIPTOR_NOUNS: "the
+    vaccine, Tarrovax, is made by", "the drug Tarrovex") that the model called a place, an
+    organisation or a person is a PRODUCT; after a comma only when a comma closes it."""
+    if "PRODUCT" not in article.labels:
+        return found
+    body = article.body
+    for match in _PRODUCT_DESCRIBED.finditer(body):
+        if match.group(1) not in tables.PRODUCT_DESCRIPTOR_NOUNS:
+            continue
+        group = 2 if match.group(2) else 3
+        start, end = match.span(group)
+        for m in found:
+            if m.field == "body" and (m.start, m.end) == (start, end) and m.label in _PRODUCT_RELABELLED \
+                    and not m.forced:
+                _relabel(m, "PRODUCT", article)
+    return found
+
+
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w'\u2019\-])[A-Z][\w'\u2019\-]*[ \t]+$")
 _NAME_OPENING = re.compile(r"(?<![\w'\u2019\-.])((?:[A-Z][A-Za-z'\-]*[ \t]+(?:and[ \t]+)?){1,2})$")
 
@@ -1923,6 +1948,7 @@ MENTION_PASSES = (
     _feature_groups,
     _towns_not_regions,
     _described_organisations,
+    _described_products,
     _institutions_not_works,
     _org_connective_openings,
     _org_and_nouns,

@@ -22,6 +22,7 @@ tests/unit/test_entities_tables.py).
 - AND_INSTITUTION_HEADS: heads of "<X> and <Y> Institute"-type names the model leaves untagged.
 - EVENT_HEAD_NOUNS: last words of named sporting events ("the Tarrow Marathon"): events.
 - FEATURE_GROUP_GENERICS: plural generics of island chains and ranges ("the Tarrow Keys"): LOC.
+- PRODUCT_DESCRIPTOR_NOUNS: nouns naming a product right before its name ("the vaccine, Tarrovax,").
 """
 
 from __future__ import annotations
@@ -347,3 +348,11 @@ EVENT_HEAD_NOUNS = frozenset("marathon olympics paralympics regatta triathlon pr
 # is a LOC (OntoNotes: mountain ranges, bodies of water), never a person or an organisation,
 # unless it is a country or territory ("the Cayman Islands", known to ISO 3166).
 FEATURE_GROUP_GENERICS = frozenset("keys islands isles mountains hills lakes".split())
+
+# Nouns that describe a product right before its name, lowercase: "the vaccine, Tarrovax, is
+# made by ...", "its weight-loss drug Tarrovex", "the messaging app Quill": the name is a
+# PRODUCT, not the place, organisation or person the model often calls an unknown brand name.
+# Not makers ("drugmaker Tarrow", ORG_DESCRIPTOR_NOUNS) or roles ("drug lord", "vaccine chief").
+PRODUCT_DESCRIPTOR_NOUNS = frozenset(
+    "vaccine drug medicine medication pill app smartphone handset aircraft jet airliner".split()
+)
