@@ -1048,3 +1048,33 @@ def test_product_descriptor_row_makes_the_name_a_product(noun):
 def test_product_descriptor_needs_a_closed_apposition_and_a_row(text):
     found = core._described_products(_article(text), [_feature_mention(text, "Tarrovax", "ORG")])
     assert _labels(found) == {"Tarrovax": "ORG"}
+
+
+# --- teams in match reports (RESULT_VERBS, RESULT_NOUNS) ---
+
+
+@pytest.mark.parametrize("verb", sorted(tables.RESULT_VERBS))
+def test_result_verb_row_makes_both_names_teams(nlp, verb):
+    text = f"Tarrow Rovers {verb} Pellow Athletic 2-1 on Sunday."
+    found = core._match_teams(_article_with_doc(text), [_feature_mention(text, "Pellow Athletic", "GPE")])
+    assert _labels(found) == {"Tarrow Rovers": "ORG", "Pellow Athletic": "ORG"}
+
+
+@pytest.mark.parametrize("noun", sorted(tables.RESULT_NOUNS))
+def test_result_noun_row_makes_the_name_a_team(noun):
+    text = f"Vell stayed third after a 3-0 {noun} over Quorvale Town."
+    assert _labels(core._match_teams(_article_with_doc(text), [])) == {"Quorvale Town": "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        ("Ana Lind beat Marta Oyel 10-7 in the final.", [("Ana Lind", "PERSON"), ("Marta Oyel", "PERSON")],
+         {"Ana Lind": "PERSON", "Marta Oyel": "PERSON"}),  # persons stay
+        ("Tarrow beat Pellow 6-4 6-3 in the final.", [], {}),  # set scores: a tennis match
+        ("Kenya beat Uganda 2-1 in Kampala.", [("Kenya", "GPE")], {"Kenya": "GPE"}),  # known countries
+    ],
+)
+def test_match_teams_leave_persons_sets_and_countries(text, mentions, expected):
+    found = core._match_teams(_article_with_doc(text), [_feature_mention(text, n, label) for n, label in mentions])
+    assert _labels(found) == expected

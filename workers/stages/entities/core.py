@@ -1089,6 +1089,52 @@ def _described_products(article: Article, found: list[Mention]) -> list[Mention]
     return found
 
 
+_TEAM = r"((?:[A-Z][\w\u2019'\-]*[ \t]){0,2}[A-Z][\w\u2019'\-]*)"
+_ONE_SCORE = r"\d{1,2}-\d{1,2}(?![\w\-]|[ \t,]+\d)"
+_RESULTS = (
+    re.compile(rf"(?<![\w'\u2019\-]){_TEAM}[ \t]+(?:{'|'.join(sorted(tables.RESULT_VERBS))})[ \t]+{_TEAM}"
+               rf"[ \t]+{_ONE_SCORE}"),
+    re.compile(rf"(?<![\w'\u2019\-]){_TEAM}[ \t]+(?:drew|won|lost)[ \t]+{_ONE_SCORE}[ \t]+(?:with|against|to|at)"
+               rf"[ \t]+{_TEAM}(?![\w'\u2019\-])"),
+    re.compile(rf"(?<![\w\-]){_ONE_SCORE}[ \t]+(?:{'|'.join(sorted(tables.RESULT_NOUNS))})[ \t]+"
+               rf"(?:over|against|to|by|at|with)[ \t]+{_TEAM}(?![\w'\u2019\-])"),
+)
+_TEAM_RELABELLED = frozenset({"GPE", "LOC", "PRODUCT", "FAC", "NORP", "WORK_OF_ART", "EVENT"})
+
+
+def _known_country_or_region(name: str) -> bool:
+    return canonical.known_place(name) or canonical.known_region(canonical.normalise(name))
+
+
+def _match_teams(article: Article, found: list[Mention]) -> list[Mention]:
+    """The names in a match report with one score (tables.RESULT_VERBS, RESULT_NOUNS: "Tarrow
+    Rovers beat Pellow Athletic 2-1", "drew 0-0 with Vell Town", "a 3-0 win over Quorvale") are
+    teams: ORG, added when untagged, relabelled from a place, product or nothing. A person stays
+    one, and so does a known country or region ("England beat France 2-1") or a name forced by
+    a rule."""
+    if "ORG" not in article.labels:
+        return found
+    body = article.body
+    for pattern in _RESULTS:
+        for match in pattern.finditer(body):
+            for group in range(1, (match.lastindex or 0) + 1):
+                start, end = match.span(group)
+                name = body[start:end]
+                if not _name_shaped(name) and not name.split()[-1].lower() in fixes.CLUB_SUFFIXES:
+                    continue
+                if canonical._is_title(name.split()[0]) or body[start:start + 1].islower():
+                    continue
+                over = [m for m in found if m.field == "body" and m.start < end and start < m.end]
+                if _known_country_or_region(name):
+                    continue
+                if not over:
+                    found.append(Mention("body", start, end, name, "ORG", canonical.normalise(name), forced=True))
+                elif len(over) == 1 and (over[0].start, over[0].end) == (start, end) and not over[0].forced \
+                        and over[0].label in _TEAM_RELABELLED and not _known_country_or_region(over[0].name):
+                    over[0].label, over[0].forced = "ORG", True
+    return found
+
+
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w'\u2019\-])[A-Z][\w'\u2019\-]*[ \t]+$")
 _NAME_OPENING = re.compile(r"(?<![\w'\u2019\-.])((?:[A-Z][A-Za-z'\-]*[ \t]+(?:and[ \t]+)?){1,2})$")
 
@@ -1949,6 +1995,7 @@ MENTION_PASSES = (
     _towns_not_regions,
     _described_organisations,
     _described_products,
+    _match_teams,
     _institutions_not_works,
     _org_connective_openings,
     _org_and_nouns,

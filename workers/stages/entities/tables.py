@@ -23,6 +23,7 @@ tests/unit/test_entities_tables.py).
 - EVENT_HEAD_NOUNS: last words of named sporting events ("the Tarrow Marathon"): events.
 - FEATURE_GROUP_GENERICS: plural generics of island chains and ranges ("the Tarrow Keys"): LOC.
 - PRODUCT_DESCRIPTOR_NOUNS: nouns naming a product right before its name ("the vaccine, Tarrovax,").
+- RESULT_VERBS, RESULT_NOUNS: match reports ("X beat Y 2-1", "a 3-0 win over Y"): teams.
 """
 
 from __future__ import annotations
@@ -356,3 +357,10 @@ FEATURE_GROUP_GENERICS = frozenset("keys islands isles mountains hills lakes".sp
 PRODUCT_DESCRIPTOR_NOUNS = frozenset(
     "vaccine drug medicine medication pill app smartphone handset aircraft jet airliner".split()
 )
+
+# Match reports with one score: "<team> beat <team> 2-1", "<team> drew 0-0 with <team>", "a 3-0
+# win over <team>". The names are teams (ORG) when the model called them places, products or
+# nothing; a name it called a person stays one (snooker, darts: "Tarrow beat Pellow 10-7"), and
+# several set scores ("6-4 6-3") are a tennis or badminton match between persons.
+RESULT_VERBS = frozenset({"beat", "defeated", "thrashed", "edged", "drew with", "lost to", "held"})
+RESULT_NOUNS = frozenset({"win", "victory", "defeat", "loss", "draw"})
