@@ -1078,3 +1078,17 @@ def test_result_noun_row_makes_the_name_a_team(noun):
 def test_match_teams_leave_persons_sets_and_countries(text, mentions, expected):
     found = core._match_teams(_article_with_doc(text), [_feature_mention(text, n, label) for n, label in mentions])
     assert _labels(found) == expected
+
+
+# --- destinations (DESTINATION_PHRASES) ---
+
+
+@pytest.mark.parametrize("phrase", sorted(tables.DESTINATION_PHRASES))
+def test_destination_row_is_locative(phrase):
+    text = f"Officials said they were {phrase} Tarrowby on Monday."
+    assert core._locative(text, text.index("Tarrowby"))
+
+
+def test_destination_needs_both_words():
+    text = "Officials said it was for Tarrowby alone."
+    assert not core._locative(text, text.index("Tarrowby"))

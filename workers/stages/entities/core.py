@@ -215,11 +215,14 @@ def sentence_case(title: str, body: str, nlp: Language) -> str:
 def _locative(text: str, start: int, depth: int = 0) -> bool:
     """The word before `start` is "in"/"near"/..., and not "faith in", "a stake in"; or "from"/"to"
     after a plural noun ("flights to X", "engineers from X"); or "of" after a place noun ("the
-    port of X"); or "and" after a place told so ("flights to Malaga and X")."""
+    port of X"); or "and" after a place told so ("flights to Malaga and X"); or the two words
+    before are a tables.DESTINATION_PHRASES row ("bound for X", "march on X")."""
     match = re.search(r"(?:(\w+)\s+)?(\w+)\W*$", text[max(0, start - 48) : start])
     if not match:
         return False
     word, before = match.group(2).lower(), (match.group(1) or "")
+    if f"{before.lower()} {word}" in tables.DESTINATION_PHRASES:
+        return True  # "bound for X", "march on X"
     if word == "and" and depth == 0:
         previous = re.search(r"([A-Z][\w\-]*)[ \t]+and[ \t]+$", text[max(0, start - 48) : start])
         return bool(previous) and _locative(text, start - len(previous.group()), depth + 1)

@@ -24,6 +24,7 @@ tests/unit/test_entities_tables.py).
 - FEATURE_GROUP_GENERICS: plural generics of island chains and ranges ("the Tarrow Keys"): LOC.
 - PRODUCT_DESCRIPTOR_NOUNS: nouns naming a product right before its name ("the vaccine, Tarrovax,").
 - RESULT_VERBS, RESULT_NOUNS: match reports ("X beat Y 2-1", "a 3-0 win over Y"): teams.
+- DESTINATION_PHRASES: two words before a place of arrival ("bound for X", "march on X").
 """
 
 from __future__ import annotations
@@ -364,3 +365,10 @@ PRODUCT_DESCRIPTOR_NOUNS = frozenset(
 # several set scores ("6-4 6-3") are a tennis or badminton match between persons.
 RESULT_VERBS = frozenset({"beat", "defeated", "thrashed", "edged", "drew with", "lost to", "held"})
 RESULT_NOUNS = frozenset({"win", "victory", "defeat", "loss", "draw"})
+
+# Two words that end right before a destination, a place ("cargo bound for Tarrow", "students
+# will march on Tarrow"): a one-word "person" only ever seen after one is a place (core._locative).
+DESTINATION_PHRASES = frozenset({
+    "bound for", "headed for", "heading for", "destined for", "route to", "march on", "marched on",
+    "marching on", "advanced on", "advancing on", "evacuated to", "fled to", "deported to",
+})
