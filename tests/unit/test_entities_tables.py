@@ -1092,3 +1092,20 @@ def test_destination_row_is_locative(phrase):
 def test_destination_needs_both_words():
     text = "Officials said it was for Tarrowby alone."
     assert not core._locative(text, text.index("Tarrowby"))
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces", "expected"),
+    [
+        ("The Tarrow Atmospheric, Geophysical and Astronomical Services Administration said so.",
+         [("Tarrow Atmospheric, Geophysical and", "ORG"), ("Astronomical Services Administration", "ORG")],
+         ["Tarrow Atmospheric, Geophysical and Astronomical Services Administration"]),
+        ("Tarrow Trust and Pellow Bank said so.", [("Tarrow Trust", "ORG"), ("Pellow Bank", "ORG")],
+         ["Tarrow Trust", "Pellow Bank"]),  # the first ends before "and": two organisations
+        ("The Tarrow Resilience and Ana Lind said so.", [("Tarrow Resilience and", "ORG"), ("Ana Lind", "PERSON")],
+         ["Tarrow Resilience and"]),  # no organisation after it
+    ],
+)
+def test_org_cut_at_and_joins_the_next_organisation(text, pieces, expected):
+    found = core._orgs_cut_at_and(_article(text), [_feature_mention(text, n, label) for n, label in pieces])
+    assert [m.text for m in found if m.label == "ORG"] == expected

@@ -1942,6 +1942,23 @@ def _orgs_over_roles(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
+def _orgs_cut_at_and(article: Article, found: list[Mention]) -> list[Mention]:
+    """An organisation span the model ended on "and" joins the organisation right after it: one
+    name ("Tarrow Atmospheric, Geophysical and" + "Astronomical Services Administration")."""
+    dropped: list[Mention] = []
+    for m in found:
+        if m.label != "ORG" or not m.text.endswith(" and") or m in dropped:
+            continue
+        text = article.texts[m.field]
+        after = [o for o in found if o.field == m.field and o.label == "ORG" and o is not m
+                 and o.start > m.end and not text[m.end : o.start].strip()]
+        if after:
+            m.end, m.forced = after[0].end, True
+            m.text, m.name = text[m.start : m.end], canonical.normalise(text[m.start : m.end])
+            dropped.append(after[0])
+    return [m for m in found if m not in dropped]
+
+
 _AND_INSTITUTION = re.compile(
     r"(?<![\w'\u2019\-])((?:[A-Z][a-z]+[ \t]+){1,2}and[ \t]+(?:[A-Z][a-z]+[ \t]+){1,2}(?:"
     + "|".join(sorted(h.capitalize() for h in tables.AND_INSTITUTION_HEADS)) + r"))(?![\w'\u2019\-])"
@@ -2003,6 +2020,7 @@ MENTION_PASSES = (
     _org_connective_openings,
     _org_and_nouns,
     _and_institutions,
+    _orgs_cut_at_and,
     _orgs_over_roles,
     _orgs_of_places,
     _place_particles,
