@@ -1109,3 +1109,16 @@ def test_destination_needs_both_words():
 def test_org_cut_at_and_joins_the_next_organisation(text, pieces, expected):
     found = core._orgs_cut_at_and(_article(text), [_feature_mention(text, n, label) for n, label in pieces])
     assert [m.text for m in found if m.label == "ORG"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya\u2019s High Court halted the deportation.", ["High Court"]),
+        ("Ohio's Tarrow Finance Ministry said no.", ["Tarrow Finance Ministry"]),
+        ("Kenya's President Ana Lind spoke.", []),  # no institution's head
+        ("Tarrowland's High Court ruled.", []),  # no known country or region
+    ],
+)
+def test_institution_after_a_places_possessive_is_an_organisation(text, expected):
+    assert [m.text for m in core._possessed_institutions(_article(text), [])] == expected

@@ -1959,6 +1959,31 @@ def _orgs_cut_at_and(article: Article, found: list[Mention]) -> list[Mention]:
     return [m for m in found if m not in dropped]
 
 
+_INSTITUTION_WORDS = fixes.ORG_HEADS | fixes.INSTITUTION_HEADS | frozenset({"ministry", "police", "army", "navy"})
+_POSSESSED_INSTITUTION = re.compile(
+    r"(?<![\w'\u2019\-])([A-Z][\w\-]*(?:[ \t][A-Z][\w\-]*)?)['\u2019]s[ \t]+((?:[A-Z][a-z]+[ \t]+){0,3}([A-Z][a-z]+))"
+    r"(?![\w'\u2019\-])"
+)
+
+
+def _possessed_institutions(article: Article, found: list[Mention]) -> list[Mention]:
+    """Capitalised words the model left untagged after a place's possessive and ending in an
+    institution's head noun ("Tarrow's High Court", "Tarrow's Finance Ministry") are an
+    organisation: a state's institution, named by its place."""
+    if "ORG" not in article.labels:
+        return found
+    for field_name, text in article.texts.items():
+        for match in _POSSESSED_INSTITUTION.finditer(text):
+            if match.group(3).lower() not in _INSTITUTION_WORDS or not _known_country_or_region(match.group(1)):
+                continue
+            start, end = match.span(2)
+            if any(m.field == field_name and m.start < end and start < m.end for m in found):
+                continue
+            found.append(Mention(field_name, start, end, text[start:end], "ORG", canonical.normalise(text[start:end]),
+                                 forced=True))
+    return found
+
+
 _AND_INSTITUTION = re.compile(
     r"(?<![\w'\u2019\-])((?:[A-Z][a-z]+[ \t]+){1,2}and[ \t]+(?:[A-Z][a-z]+[ \t]+){1,2}(?:"
     + "|".join(sorted(h.capitalize() for h in tables.AND_INSTITUTION_HEADS)) + r"))(?![\w'\u2019\-])"
@@ -2021,6 +2046,7 @@ MENTION_PASSES = (
     _org_and_nouns,
     _and_institutions,
     _orgs_cut_at_and,
+    _possessed_institutions,
     _orgs_over_roles,
     _orgs_of_places,
     _place_particles,
