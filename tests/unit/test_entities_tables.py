@@ -1122,3 +1122,14 @@ def test_org_cut_at_and_joins_the_next_organisation(text, pieces, expected):
 )
 def test_institution_after_a_places_possessive_is_an_organisation(text, expected):
     assert [m.text for m in core._possessed_institutions(_article(text), [])] == expected
+
+
+def test_storm_names_join_the_longest_name():
+    from workers.stages.entities.fixes import Mention
+
+    text = "Super Typhoon Tarrow hit Vell. Typhoon Tarrow then weakened."
+    second = text.index("Typhoon Tarrow then")
+    found = core._storm_names(_article(text), [_feature_mention(text, "Super Typhoon Tarrow", "EVENT"),
+                                               Mention("body", second, second + 14, "Typhoon Tarrow", "PERSON",
+                                                       "Typhoon Tarrow")])
+    assert [(m.name, m.label) for m in found] == [("Super Typhoon Tarrow", "EVENT")] * 2

@@ -1771,16 +1771,19 @@ def _relabel(m: Mention, label: str, article: Article) -> None:
 def _storm_names(article: Article, found: list[Mention]) -> list[Mention]:
     """A named storm ("Typhoon Tarrow", "Tropical Storm Tarrow": tables.WEATHER_SYSTEM_TERMS) is
     an EVENT, and so is its name alone in the same article ("Tarrow's winds"), whatever the model
-    called them: it joins the storm's canonical name."""
-    storms: dict[str, str] = {}
+    called them: it joins the storm's longest name in the article."""
+    storms: dict[str, str] = {}  # the storm's own name -> its longest full name
     for m in found:
         if canonical.storm_name(m.name):
             words = m.name.split()
-            storms.setdefault(" ".join(words[canonical.weather_term_length(words):]), m.name)
+            bare = " ".join(words[canonical.weather_term_length(words):])
+            storms[bare] = max(storms.get(bare, ""), m.name, key=len)
             _relabel(m, "EVENT", article)
     for m in found:
-        if m.name in storms and "EVENT" in article.labels:
-            m.name = storms[m.name]
+        words = m.name.split()
+        bare = " ".join(words[canonical.weather_term_length(words):]) if canonical.storm_name(m.name) else m.name
+        if bare in storms and "EVENT" in article.labels:
+            m.name = storms[bare]  # "Typhoon Mawar" of "Super Typhoon Mawar"; "Mawar" alone
             _relabel(m, "EVENT", article)
     return found
 
