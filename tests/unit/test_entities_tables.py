@@ -1133,3 +1133,23 @@ def test_storm_names_join_the_longest_name():
                                                Mention("body", second, second + 14, "Typhoon Tarrow", "PERSON",
                                                        "Typhoon Tarrow")])
     assert [(m.name, m.label) for m in found] == [("Super Typhoon Tarrow", "EVENT")] * 2
+
+
+# --- a possessor of what only a person has (PERSONAL_POSSESSIONS) ---
+
+
+@pytest.mark.parametrize("noun", sorted(tables.PERSONAL_POSSESSIONS))
+def test_personal_possession_row_makes_the_possessor_a_person(noun):
+    for text in (f"Ana Tarrow\u2019s {noun} was there.", f"Ana Tarrow's late {noun} was there."):
+        found = core._possessor_persons(_article(text), [_feature_mention(text, "Ana Tarrow", "ORG")])
+        assert _labels(found) == {"Ana Tarrow": "PERSON"}, text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Tarrow Bank's lawyers said no.", "Tarrow Bank"),  # an organisation's word, and lawyers
+     ("Ohio's son Ana Lind spoke.", "Ohio"),  # a known region
+     ("Tarrow's plan failed.", "Tarrow")],  # no row
+)
+def test_possessor_stays_without_a_personal_possession(text, name):
+    assert _labels(core._possessor_persons(_article(text), [_feature_mention(text, name, "ORG")])) == {name: "ORG"}

@@ -1531,6 +1531,25 @@ def _person_evidence(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
+_POSSESSION_AFTER = re.compile(r"['\u2019]s[ \t]+([a-z\-]+)(?:[ \t]+([a-z]+))?(?![\w'\u2019\-])")
+_POSSESSOR_RELABELLED = frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LOC"})
+
+
+def _possessor_persons(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name-shaped name before a possessive and a noun only a person has
+    (tables.PERSONAL_POSSESSIONS: "Ana Tarrow's widow", "Tarrow's former wife") is a person,
+    whatever the model called it; not a known place or a name with an organisation's word."""
+    for m in found:
+        if m.forced or m.label not in _POSSESSOR_RELABELLED or not _name_shaped(m.name):
+            continue
+        if _known_country_or_region(m.name) or any(w.lower() in tables.ORG_DESIGNATORS for w in m.name.split()):
+            continue
+        after = _POSSESSION_AFTER.match(article.texts[m.field], m.end)
+        if after and (after.group(1) in tables.PERSONAL_POSSESSIONS or after.group(2) in tables.PERSONAL_POSSESSIONS):
+            _relabel(m, PERSON, article)
+    return found
+
+
 def _surname_labels(article: Article, found: list[Mention]) -> list[Mention]:
     """_surname_labels_once, again when it made a full name of uncommon words a person: a surname
     met before that name became one ("Tarrow wins" in the headline, "Ana Tarrow" NORP, "Tarrow"
@@ -2034,6 +2053,7 @@ MENTION_PASSES = (
     _apposed_persons,
     _regnal_names,
     _person_evidence,
+    _possessor_persons,
     _surname_labels,
     _companies_not_persons,
     _listed_places,

@@ -25,6 +25,7 @@ tests/unit/test_entities_tables.py).
 - PRODUCT_DESCRIPTOR_NOUNS: nouns naming a product right before its name ("the vaccine, Tarrovax,").
 - RESULT_VERBS, RESULT_NOUNS: match reports ("X beat Y 2-1", "a 3-0 win over Y"): teams.
 - DESTINATION_PHRASES: two words before a place of arrival ("bound for X", "march on X").
+- PERSONAL_POSSESSIONS: what only a person has in the possessive ("Ana Tarrow's lawyer").
 """
 
 from __future__ import annotations
@@ -372,3 +373,11 @@ DESTINATION_PHRASES = frozenset({
     "bound for", "headed for", "heading for", "destined for", "route to", "march on", "marched on",
     "marching on", "advanced on", "advancing on", "evacuated to", "fled to", "deported to",
 })
+
+# Nouns only a person has, after a name's possessive ("Ana Tarrow's widow", "Lind's body was
+# found"): the name is a person's, whatever the model called it. Not "lawyers", "partner" or
+# "owner" (companies have them).
+PERSONAL_POSSESSIONS = frozenset(
+    """wife husband son daughter sons daughters mother father brother sister widow widower
+    relatives parents body funeral killer killers""".split()
+)
