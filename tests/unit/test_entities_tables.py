@@ -779,3 +779,377 @@ def test_regnal_number_names_a_person(nlp, text, expected):
     article = core.Article({}, None, None, frozenset(DEFAULT_ENTITY_LABELS), core.lexicon(nlp), frozenset(),
                            {"title": "", "body": text})
     assert [m.text for m in core._regnal_names(article, [])] == expected
+
+
+# --- named storms (WEATHER_SYSTEM_TERMS) are events, and so is the storm's name alone ---
+
+
+@pytest.mark.parametrize("term", sorted(tables.WEATHER_SYSTEM_TERMS))
+def test_weather_term_row_makes_a_named_storm_an_event(term):
+    name = f"{_capitalised(term)} Tarrow"
+    assert canonical.weather_term_length(name.split()) == len(term.split()) and canonical.storm_name(name)
+    from workers.stages.entities.fixes import Mention
+
+    text = f"{name} hit the coast. Tarrow’s winds reached 150 km per hour."
+    alone = text.index("Tarrow’s")
+    found = core._storm_names(_article(text), [_feature_mention(text, name, "PERSON"),
+                                               Mention("body", alone, alone + 6, "Tarrow", "ORG", "Tarrow")])
+    assert [(m.name, m.label) for m in found] == [(name, "EVENT"), (name, "EVENT")]
+
+
+@pytest.mark.parametrize("name", ["Stormont Tarrow", "Storm", "Tropical Storm", "Hurricane season"])
+def test_no_storm_without_a_term_and_a_capitalised_name(name):
+    assert not canonical.storm_name(name)
+
+
+# --- nationality adjectives (DEMONYM_ENDINGS, IRREGULAR_DEMONYMS) ---
+
+DEMONYM_EXAMPLES = {("a", "an"): ("Kenyan", "Kenya"), ("s", "n"): ("Honduran", "Honduras"),
+                    ("o", "an"): ("Mexican", "Mexico"), ("", "an"): ("Chilean", "Chile"),
+                    ("y", "ian"): ("Italian", "Italy"), ("", "ian"): ("Brazilian", "Brazil"),
+                    ("", "i"): ("Qatari", "Qatar"), ("", "ese"): ("Japanese", "Japan"),
+                    ("a", "ese"): ("Chinese", "China"), ("ey", "ish"): ("Turkish", "Turkey")}
+
+
+@pytest.mark.parametrize("row", tables.DEMONYM_ENDINGS)
+def test_demonym_ending_row_forms_a_nationality(row):
+    form, country = DEMONYM_EXAMPLES[row]
+    assert canonical.demonym(form) == country
+
+
+@pytest.mark.parametrize(("form", "country"), sorted(tables.IRREGULAR_DEMONYMS.items()))
+def test_irregular_demonym_row_names_a_known_country(form, country):
+    assert canonical.demonym(form) == country and canonical.known_place(country)
+
+
+@pytest.mark.parametrize("word", ["Jordan", "Tarrowan", "Adrian", "Christian", "Kenya"])
+def test_places_and_names_are_no_nationality(word):
+    assert canonical.demonym(word) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "expected"),
+    [
+        ("Police held a Kenyan activist on Monday.", "Kenyan", "ORG", ("Kenyan", "NORP")),
+        ("The winner was Kenyan Ana Tarrow Lind.", "Kenyan Ana Tarrow Lind", "PERSON", ("Ana Tarrow Lind", "PERSON")),
+        ("The winner was Kenyan Lind.", "Kenyan Lind", "PERSON", ("Kenyan Lind", "PERSON")),  # one word after
+        ("Police held Tarrowan activists.", "Tarrowan", "ORG", ("Tarrowan", "ORG")),  # no country's adjective
+    ],
+)
+def test_nationality_adjective_is_no_organisation_nor_part_of_a_name(text, name, label, expected):
+    [m] = core._demonym_words(_article(text), [_feature_mention(text, name, label)])
+    assert (m.name, m.label) == expected and text[m.start : m.end] == m.text
+
+
+# --- places after a place noun (PLACE_NOUNS, PLACE_APPOSITION_FOLLOWERS) ---
+
+
+@pytest.mark.parametrize("noun", sorted(tables.PLACE_NOUNS))
+def test_place_noun_row_before_of_makes_the_name_a_place(noun):
+    text = f"Crews reached the {noun} of Tarrow Vale on Monday."
+    found = core._place_noun_names(_article(text), [_feature_mention(text, "Tarrow Vale", "PERSON")])
+    assert _labels(found) == {"Tarrow Vale": "GPE"}
+
+
+@pytest.mark.parametrize("follower", sorted(tables.PLACE_APPOSITION_FOLLOWERS))
+def test_place_apposition_follower_row_makes_the_name_a_place(follower):
+    text = f"In Tarrow Vale, a farming town {follower} the hills, wells ran dry."
+    found = core._place_noun_names(_article(text), [_feature_mention(text, "Tarrow Vale", "PERSON")])
+    assert _labels(found) == {"Tarrow Vale": "GPE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Ana Lind, a town councillor, said no.", "Ana Lind"),  # the noun modifies a role
+     ("Crews reached the town of Tarrow Council.", "Tarrow Council"),  # an organisation's designator
+     ("Ana Lind, the town's doctor, said no.", "Ana Lind")],  # no "a"/"an" apposition
+)
+def test_place_noun_needs_its_head_position(text, name):
+    found = core._place_noun_names(_article(text), [_feature_mention(text, name, "PERSON")])
+    assert _labels(found) == {name: "PERSON"}
+
+
+# --- "<X> and <Y> Institute" (AND_INSTITUTION_HEADS) ---
+
+
+@pytest.mark.parametrize("head", sorted(tables.AND_INSTITUTION_HEADS))
+def test_and_institution_row_makes_one_organisation(head):
+    text = f"The Mother and Tarrow {head.capitalize()} said two children had died."
+    found = core._and_institutions(_article(text), [_feature_mention(text, f"Tarrow {head.capitalize()}", "ORG")])
+    assert _labels(found) == {f"Mother and Tarrow {head.capitalize()}": "ORG"}
+
+
+def test_and_institution_keeps_a_longer_span_and_needs_a_row():
+    text = "The Pellow Mother and Tarrow Institute Shop said no."
+    longer = _feature_mention(text, "Pellow Mother and Tarrow Institute Shop", "ORG")
+    assert core._and_institutions(_article(text), [longer]) == [longer]
+    text = "The Mother and Tarrow Stores said no."
+    assert core._and_institutions(_article(text), []) == []
+
+
+# --- organisations cut before "of <place>" or inside a role ---
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "place", "label", "expected"),
+    [
+        ("The Law Society of Tarrow welcomed it.", "Law Society", "Tarrow", "GPE", ["Law Society of Tarrow"]),
+        ("The People's Court of Tarrow City ruled.", "People's Court", "Tarrow City", "GPE",
+         ["People's Court of Tarrow City"]),
+        ("The Law Society of Kenya welcomed it.", "Law Society", "Kenya", "PERSON", ["Law Society of Kenya"]),
+        ("Tarrow Motors of Pellow said no.", "Tarrow Motors", "Pellow", "GPE", ["Tarrow Motors"]),  # no head noun
+        ("The Law Society of Ana Lind met.", "Law Society", "Ana Lind", "PERSON", ["Law Society"]),  # no place
+        ("The Law Society in Tarrow met.", "Law Society", "Tarrow", "GPE", ["Law Society"]),  # not "of"
+    ],
+)
+def test_org_goes_on_over_of_a_place(text, org, place, label, expected):
+    found = core._orgs_of_places(_article(text), [_feature_mention(text, org, "ORG"),
+                                                  _feature_mention(text, place, label)])
+    assert [m.text for m in found if m.label == "ORG"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "expected"),
+    [
+        ("The Office of the Prime Minister sent tents.", "Office of the Prime", "Office of the Prime Minister"),
+        ("The Office of the Attorney General said no.", "Office of the Attorney", "Office of the Attorney General"),
+        ("The Office of the Tarrow Pellow said no.", "Office of the Tarrow", "Office of the Tarrow"),  # no role
+    ],
+)
+def test_org_goes_on_over_a_role_it_was_cut_in(text, org, expected):
+    [m] = core._orgs_over_roles(_article(text), [_feature_mention(text, org, "ORG")])
+    assert m.text == expected
+
+
+def test_surname_in_the_headline_before_the_full_name_is_the_person():
+    from workers.stages.entities.fixes import Mention
+
+    title, body = "Tarrow wins the race", "Ana Tarrow won on Friday. Tarrow said it was hot."
+    article = core.Article({}, None, None, frozenset(DEFAULT_ENTITY_LABELS), frozenset(), frozenset(),
+                           {"title": title, "body": body})
+    found = [Mention("title", 0, 6, "Tarrow", "GPE", "Tarrow"), _feature_mention(body, "Ana Tarrow", "WORK_OF_ART"),
+             Mention("body", 26, 32, "Tarrow", "PERSON", "Tarrow")]
+    assert [m.label for m in core._surname_labels(article, found)] == ["PERSON", "PERSON", "PERSON"]
+
+
+# --- curly apostrophes (U+2019) are read by the model as straight ones ---
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["The deal was signed by Ghana\u2019s Tarrow Oil and Pellow\u2019s Quorvale Cement on Monday.",
+     "Shares of Japan\u2019s Tarrow Pharmaceutical fell after Ana Lindqvist\u2019s warning.",
+     "The People\u2019s Court of Tarrow City jailed Marta Oyelaran\u2019s brother."],
+)
+def test_curly_apostrophes_tag_as_straight_ones_and_keep_the_records_text(nlp, body):
+    curly = tag_body(nlp, body)
+    straight = tag_body(nlp, body.replace("\u2019", "'"))
+    assert {(name.replace("\u2019", "'"), e["label"]) for name, e in curly.items()} == \
+        {(name, e["label"]) for name, e in straight.items()}
+    for entity in curly.values():
+        for mention in entity["mentions"]:
+            assert body[mention["start"] : mention["end"]] == mention["text"]
+    assert core.model_text(body) == body.replace("\u2019", "'") and len(core.model_text(body)) == len(body)
+
+
+# --- sporting events (EVENT_HEAD_NOUNS) ---
+
+
+@pytest.mark.parametrize("head", sorted(tables.EVENT_HEAD_NOUNS))
+def test_event_head_row_makes_the_name_an_event(head):
+    name = f"Tarrow {'Grand ' if head == 'prix' else ''}{head.capitalize()}"
+    text = f"She won the {name} on Friday."
+    found = core._named_events(_article(text), [_feature_mention(text, name, "ORG")])
+    assert _labels(found) == {name: "EVENT"}
+
+
+def test_event_head_needs_a_name_before_it():
+    text = "The Marathon starts at nine."
+    assert _labels(core._named_events(_article(text), [_feature_mention(text, "Marathon", "ORG")])) == {"Marathon": "ORG"}
+
+
+# --- a role in apposition makes the model's organisation a person; regions in lists ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Rates will rise, said Ana Lind, an economist at Tarrow Bank.", "PERSON"),
+     ("Buyers came from Tarrow Pellow, owner of the mill in Vell.", "ORG")],  # a company may own
+)
+def test_apposed_role_relabels_the_models_organisation(nlp, text, expected):
+    name = "Ana Lind" if "Ana" in text else "Tarrow Pellow"
+    found = core._apposed_persons(_article_with_doc(text, nlp.make_doc(text)), [_feature_mention(text, name, "ORG")])
+    assert _labels(found) == {name: expected}
+
+
+def test_region_of_a_list_makes_the_other_name_a_place():
+    text = "Supporters travelled from Ohio and Varnholt to the court."
+    found = core._listed_places(_article_with_doc(text), [_feature_mention(text, "Ohio", "ORG")])
+    assert _labels(found) == {"Ohio": "GPE", "Varnholt": "GPE"}
+
+
+@pytest.mark.parametrize("preposition", sorted(tables.PLACE_LIST_PREPOSITIONS))
+def test_region_after_a_place_preposition_is_a_place(preposition):
+    text = f"More rain is expected {preposition} Ohio this week."
+    found = core._regions_are_places(_article_with_doc(text), [_feature_mention(text, "Ohio", "PRODUCT")])
+    assert _labels(found) == {"Ohio": "GPE"}
+
+
+# --- island chains and ranges (FEATURE_GROUP_GENERICS) ---
+
+
+@pytest.mark.parametrize("generic", sorted(tables.FEATURE_GROUP_GENERICS))
+def test_feature_group_row_makes_the_name_a_location(generic):
+    name = f"Tarrow {generic.capitalize()}"
+    text = f"Ferries to the {name} resumed on Monday."
+    assert _labels(core._feature_groups(_article(text), [_feature_mention(text, name, "PERSON")])) == {name: "LOC"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Ferries to Tarrow Islands resumed.", "Tarrow Islands"),  # no "the": may be a town
+     ("The Tarrow Islands Council said no.", "Tarrow Islands"),  # a capitalised word follows
+     ("Flights to the Cayman Islands resumed.", "Cayman Islands")],  # a territory
+)
+def test_feature_group_needs_the_and_no_country(text, name):
+    assert _labels(core._feature_groups(_article(text), [_feature_mention(text, name, "ORG")])) == {name: "ORG"}
+
+
+# --- invented towns the model called products or works ---
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        ("A bus crashed outside Tallowmere, killing four.", "PRODUCT", "GPE"),
+        ("The clinic near Tallowmere Cross ran out of vaccine.", "WORK_OF_ART", "GPE"),
+        ("Engineers found a bug in Tallowmere on Monday.", "PRODUCT", "PRODUCT"),  # "in": software too
+        ("The clinic near Tallowmere ran out.", "ORG", "ORG"),  # not a product or work
+    ],
+)
+def test_work_after_near_or_outside_is_a_town(text, label, expected):
+    name = "Tallowmere Cross" if "Cross" in text else "Tallowmere"
+    assert _labels(core._towns_not_works(_article(text), [_feature_mention(text, name, label)])) == {name: expected}
+
+
+# --- products told by a describing noun (PRODUCT_DESCRIPTOR_NOUNS) ---
+
+
+@pytest.mark.parametrize("noun", sorted(tables.PRODUCT_DESCRIPTOR_NOUNS))
+def test_product_descriptor_row_makes_the_name_a_product(noun):
+    for text in (f"The {noun}, Tarrovax, is made in Pellow.", f"Sales of the {noun} Tarrovax rose."):
+        found = core._described_products(_article(text), [_feature_mention(text, "Tarrovax", "GPE")])
+        assert _labels(found) == {"Tarrovax": "PRODUCT"}, text
+
+
+@pytest.mark.parametrize(
+    "text", ["The vaccine, Tarrovax said, works.", "The drugmaker Tarrovax said no.", "The vaccine chief Tarrovax said no."],
+)
+def test_product_descriptor_needs_a_closed_apposition_and_a_row(text):
+    found = core._described_products(_article(text), [_feature_mention(text, "Tarrovax", "ORG")])
+    assert _labels(found) == {"Tarrovax": "ORG"}
+
+
+# --- teams in match reports (RESULT_VERBS, RESULT_NOUNS) ---
+
+
+@pytest.mark.parametrize("verb", sorted(tables.RESULT_VERBS))
+def test_result_verb_row_makes_both_names_teams(nlp, verb):
+    text = f"Tarrow Rovers {verb} Pellow Athletic 2-1 on Sunday."
+    found = core._match_teams(_article_with_doc(text), [_feature_mention(text, "Pellow Athletic", "GPE")])
+    assert _labels(found) == {"Tarrow Rovers": "ORG", "Pellow Athletic": "ORG"}
+
+
+@pytest.mark.parametrize("noun", sorted(tables.RESULT_NOUNS))
+def test_result_noun_row_makes_the_name_a_team(noun):
+    text = f"Vell stayed third after a 3-0 {noun} over Quorvale Town."
+    assert _labels(core._match_teams(_article_with_doc(text), [])) == {"Quorvale Town": "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        ("Ana Lind beat Marta Oyel 10-7 in the final.", [("Ana Lind", "PERSON"), ("Marta Oyel", "PERSON")],
+         {"Ana Lind": "PERSON", "Marta Oyel": "PERSON"}),  # persons stay
+        ("Tarrow beat Pellow 6-4 6-3 in the final.", [], {}),  # set scores: a tennis match
+        ("Kenya beat Uganda 2-1 in Kampala.", [("Kenya", "GPE")], {"Kenya": "GPE"}),  # known countries
+    ],
+)
+def test_match_teams_leave_persons_sets_and_countries(text, mentions, expected):
+    found = core._match_teams(_article_with_doc(text), [_feature_mention(text, n, label) for n, label in mentions])
+    assert _labels(found) == expected
+
+
+# --- destinations (DESTINATION_PHRASES) ---
+
+
+@pytest.mark.parametrize("phrase", sorted(tables.DESTINATION_PHRASES))
+def test_destination_row_is_locative(phrase):
+    text = f"Officials said they were {phrase} Tarrowby on Monday."
+    assert core._locative(text, text.index("Tarrowby"))
+
+
+def test_destination_needs_both_words():
+    text = "Officials said it was for Tarrowby alone."
+    assert not core._locative(text, text.index("Tarrowby"))
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces", "expected"),
+    [
+        ("The Tarrow Atmospheric, Geophysical and Astronomical Services Administration said so.",
+         [("Tarrow Atmospheric, Geophysical and", "ORG"), ("Astronomical Services Administration", "ORG")],
+         ["Tarrow Atmospheric, Geophysical and Astronomical Services Administration"]),
+        ("Tarrow Trust and Pellow Bank said so.", [("Tarrow Trust", "ORG"), ("Pellow Bank", "ORG")],
+         ["Tarrow Trust", "Pellow Bank"]),  # the first ends before "and": two organisations
+        ("The Tarrow Resilience and Ana Lind said so.", [("Tarrow Resilience and", "ORG"), ("Ana Lind", "PERSON")],
+         ["Tarrow Resilience and"]),  # no organisation after it
+    ],
+)
+def test_org_cut_at_and_joins_the_next_organisation(text, pieces, expected):
+    found = core._orgs_cut_at_and(_article(text), [_feature_mention(text, n, label) for n, label in pieces])
+    assert [m.text for m in found if m.label == "ORG"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya\u2019s High Court halted the deportation.", ["High Court"]),
+        ("Ohio's Tarrow Finance Ministry said no.", ["Tarrow Finance Ministry"]),
+        ("Kenya's President Ana Lind spoke.", []),  # no institution's head
+        ("Tarrowland's High Court ruled.", []),  # no known country or region
+    ],
+)
+def test_institution_after_a_places_possessive_is_an_organisation(text, expected):
+    assert [m.text for m in core._possessed_institutions(_article(text), [])] == expected
+
+
+def test_storm_names_join_the_longest_name():
+    from workers.stages.entities.fixes import Mention
+
+    text = "Super Typhoon Tarrow hit Vell. Typhoon Tarrow then weakened."
+    second = text.index("Typhoon Tarrow then")
+    found = core._storm_names(_article(text), [_feature_mention(text, "Super Typhoon Tarrow", "EVENT"),
+                                               Mention("body", second, second + 14, "Typhoon Tarrow", "PERSON",
+                                                       "Typhoon Tarrow")])
+    assert [(m.name, m.label) for m in found] == [("Super Typhoon Tarrow", "EVENT")] * 2
+
+
+# --- a possessor of what only a person has (PERSONAL_POSSESSIONS) ---
+
+
+@pytest.mark.parametrize("noun", sorted(tables.PERSONAL_POSSESSIONS))
+def test_personal_possession_row_makes_the_possessor_a_person(noun):
+    for text in (f"Ana Tarrow\u2019s {noun} was there.", f"Ana Tarrow's late {noun} was there."):
+        found = core._possessor_persons(_article(text), [_feature_mention(text, "Ana Tarrow", "ORG")])
+        assert _labels(found) == {"Ana Tarrow": "PERSON"}, text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Tarrow Bank's lawyers said no.", "Tarrow Bank"),  # an organisation's word, and lawyers
+     ("Ohio's son Ana Lind spoke.", "Ohio"),  # a known region
+     ("Tarrow's plan failed.", "Tarrow")],  # no row
+)
+def test_possessor_stays_without_a_personal_possession(text, name):
+    assert _labels(core._possessor_persons(_article(text), [_feature_mention(text, name, "ORG")])) == {name: "ORG"}

@@ -100,6 +100,32 @@ REGIONS = frozenset(
 )
 
 
+def _demonyms() -> dict[str, str]:
+    """Nationality adjective -> canonical country name: each one-word country name through the
+    regular endings of tables.DEMONYM_ENDINGS, and tables.IRREGULAR_DEMONYMS; forms that are
+    themselves places are left out."""
+    forms: dict[str, str] = {}
+    for country in sorted(COUNTRIES):
+        if " " in country or "-" in country:
+            continue
+        for dropped, ending in tables.DEMONYM_ENDINGS:
+            if country.endswith(dropped) and len(country) - len(dropped) >= 3:
+                forms.setdefault(country[: len(country) - len(dropped)] + ending, country)
+    forms.update(tables.IRREGULAR_DEMONYMS)
+    return {form: country for form, country in forms.items() if form not in ALIASES and form not in COUNTRIES
+            and form not in REGIONS}
+
+
+def demonym(word: str) -> str | None:
+    """The country whose nationality adjective `word` is ("Kenyan" -> "Kenya", "Dutch" ->
+    "Netherlands"), or None."""
+    return DEMONYMS.get(word)
+
+
+# Nationality adjectives of countries ("Kenyan", "Honduran", "Dutch") -> country.
+DEMONYMS = _demonyms()
+
+
 def known_region(name: str) -> bool:
     """`name` is an ISO 3166-2 subdivision name ("Alaska", "Bavaria", "Sheffield")."""
     return name in REGIONS
@@ -123,8 +149,24 @@ NOT_NAMES = frozenset(
 DAY_NAMES = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 # A lone generic head noun ("Council leader X", "the Commission said") is not a name by itself.
 GENERIC_HEADS = frozenset("Council Committee Commission Court Agency Board Authority Ministry Department".split())
-# First words of a weather system's name ("Storm Darragh", "Hurricane Milton"): an event, not a person.
-WEATHER_WORDS = frozenset("storm hurricane typhoon cyclone".split())
+_WEATHER_TERM_SIZES = sorted({len(term.split()) for term in tables.WEATHER_SYSTEM_TERMS}, reverse=True)
+
+
+def weather_term_length(words: list[str]) -> int:
+    """How many of `words` (any case) open them as a weather system's term
+    (tables.WEATHER_SYSTEM_TERMS), the longest: 2 for ["Tropical", "Storm", "Tarrow"], 1 for
+    ["Storm", "Tarrow"], 0 for ["Stormont"]. The name is what follows."""
+    for size in _WEATHER_TERM_SIZES:
+        if size <= len(words) and " ".join(words[:size]).lower() in tables.WEATHER_SYSTEM_TERMS:
+            return size
+    return 0
+
+
+def storm_name(name: str) -> bool:
+    """`name` is a named weather system: a term and a capitalised name ("Typhoon Tarrow")."""
+    words = name.split()
+    size = weather_term_length(words)
+    return 0 < size < len(words) and words[size][:1].isupper()
 # First or last words of a natural feature's name ("River Aire", "Lake Como", "Mount Kenya").
 FEATURE_WORDS = frozenset("river lake mount mountains loch glacier".split())
 # First or last words of a building's name ("Hotel Splendide", "Gatwick Airport").

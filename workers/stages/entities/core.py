@@ -215,11 +215,14 @@ def sentence_case(title: str, body: str, nlp: Language) -> str:
 def _locative(text: str, start: int, depth: int = 0) -> bool:
     """The word before `start` is "in"/"near"/..., and not "faith in", "a stake in"; or "from"/"to"
     after a plural noun ("flights to X", "engineers from X"); or "of" after a place noun ("the
-    port of X"); or "and" after a place told so ("flights to Malaga and X")."""
+    port of X"); or "and" after a place told so ("flights to Malaga and X"); or the two words
+    before are a tables.DESTINATION_PHRASES row ("bound for X", "march on X")."""
     match = re.search(r"(?:(\w+)\s+)?(\w+)\W*$", text[max(0, start - 48) : start])
     if not match:
         return False
     word, before = match.group(2).lower(), (match.group(1) or "")
+    if f"{before.lower()} {word}" in tables.DESTINATION_PHRASES:
+        return True  # "bound for X", "march on X"
     if word == "and" and depth == 0:
         previous = re.search(r"([A-Z][\w\-]*)[ \t]+and[ \t]+$", text[max(0, start - 48) : start])
         return bool(previous) and _locative(text, start - len(previous.group()), depth + 1)
@@ -600,7 +603,8 @@ def _model_mentions(article: Article) -> list[Mention]:
         fixes.mentions(article.title_doc, "title", article.labels, text=article.texts["title"], words=article.words)
         if article.title_doc is not None else []
     )
-    return title_mentions + fixes.mentions(article.body_doc, "body", article.labels, words=article.words)
+    return title_mentions + fixes.mentions(article.body_doc, "body", article.labels, text=article.body,
+                                           words=article.words)
 
 
 def _dateline_places(article: Article, found: list[Mention]) -> list[Mention]:
@@ -720,14 +724,22 @@ def _countries_are_places(article: Article, found: list[Mention]) -> list[Mentio
     return found
 
 
-_REGION_RELABELLED = frozenset({PERSON, "NORP", "LOC", "FAC"})
+_REGION_RELABELLED = frozenset({PERSON, "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+_PREPOSITION_BEFORE = re.compile(r"(?<![\w'\u2019\-])([a-z]+)[ \t]+$")
+
+
+def _after_place_preposition(text: str, start: int) -> bool:
+    """The word right before `start` is a tables.PLACE_LIST_PREPOSITIONS row ("around X")."""
+    match = _PREPOSITION_BEFORE.search(text, max(0, start - 20), start)
+    return bool(match) and match.group(1) in tables.PLACE_LIST_PREPOSITIONS
 
 
 def _regions_are_places(article: Article, found: list[Mention]) -> list[Mention]:
     """A first-level subdivision of a country (ISO 3166-2, canonical.known_region: "Minas
-    Gerais", "Western Australia") that the model called a nationality, a feature, a building or,
-    with two or more words, a person is a place: GPE. One word only after "in"/"near"/...
-    (_locative: "farmers in Bihar"; not "Somali pirates", "Western allies") and not a "person"
+    Gerais", "Western Australia") that the model called a nationality, a feature, a building, a
+    product or work or, with two or more words, a person is a place: GPE. One word only after
+    "in"/"near"/... (_locative: "farmers in Bihar"; not "Somali pirates", "Western allies") or
+    a tables.PLACE_LIST_PREPOSITIONS row ("rain around Tarrow") and not a "person"
     ("Victoria", "Angus" are given names too); no saint's name ("Saint Thomas"), no name with a
     word of tables.WORLD_REGION_WORDS ("West Coast"); organisations keep their label ("Kent")."""
     if "GPE" not in article.labels:
@@ -738,8 +750,9 @@ def _regions_are_places(article: Article, found: list[Mention]) -> list[Mention]
         words = m.name.split()
         if any(w.lower() in tables.WORLD_REGION_WORDS for w in words):
             continue  # "the West Coast": a region of a country, named after a feature
-        if roles.is_saint(words[0]) or (len(words) == 1 and (
-                m.label == PERSON or not _locative(article.texts[m.field], m.start))):
+        text = article.texts[m.field]
+        if roles.is_saint(words[0]) or (len(words) == 1 and (m.label == PERSON or not (
+                _locative(text, m.start) or _after_place_preposition(text, m.start)))):
             continue
         m.label, m.forced = "GPE", True
     return found
@@ -939,13 +952,15 @@ _RELABELLED_AS_PLACE = frozenset({PERSON, "LOC", "FAC", "DATE", "EVENT", "PRODUC
 
 def _may_be_place(found: list[Mention], start: int, end: int, whole: tuple[int, int]) -> bool:
     """Body span [start, end) may become a place: name-shaped, and every mention over it either
-    a label a place is often mistaken for (no forced person, no exact organisation) or a span
-    over the whole list `whole` ("Pellow and Corran" ORG)."""
+    a label a place is often mistaken for (no forced person, no exact organisation but an ISO
+    3166-2 region's name) or a span over the whole list `whole` ("Pellow and Corran" ORG)."""
     for m in found:
         if m.field != "body" or m.end <= start or end <= m.start:
             continue
         if (m.start, m.end) == whole:
             continue
+        if m.label == "ORG" and not m.forced and canonical.known_region(m.name):
+            continue  # "in Tarrowshire and Pellow": a region of a list is a place, not its council
         if m.label not in _RELABELLED_AS_PLACE or (m.label == PERSON and m.forced):
             return False
     return True
@@ -959,13 +974,15 @@ def _as_places(found: list[Mention], spans: list[tuple[int, int]], body: str) ->
 
 def _list_of_places(cue: str, names: list[str], places: set[str]) -> bool:
     """The `names` listed after the word `cue` are places: after a tables.PLACE_LIST_PREPOSITIONS
-    row one of them is a place of the article, a known country or toponym-shaped ("Tarrow Island");
+    row one of them is a place of the article, a known country or ISO 3166-2 region, or
+    toponym-shaped ("Tarrow Island");
     after a tables.TOPONYM_LIST_PREPOSITIONS row ("between") one is toponym-shaped, since
     countries are also parties there ("talks between Israel and Hamas")."""
     if cue in tables.TOPONYM_LIST_PREPOSITIONS:
         return any(toponym_shaped(n) for n in names)
     return cue in tables.PLACE_LIST_PREPOSITIONS and any(
-        canonical.normalise(n) in places or canonical.known_place(n) or toponym_shaped(n) for n in names
+        canonical.normalise(n) in places or canonical.known_place(n) or toponym_shaped(n)
+        or canonical.known_region(canonical.normalise(n)) for n in names
     )
 
 
@@ -1047,6 +1064,77 @@ def _described_organisations(article: Article, found: list[Mention]) -> list[Men
             continue
         found = [m for m in found if m not in over]
         found.append(Mention("body", start, end, name, "ORG", canonical.normalise(name), forced=True))
+    return found
+
+
+_PRODUCT_DESCRIBED = re.compile(
+    rf"(?<![\w'\u2019\-])([a-z]+)(?:,[ \t]+({_LIST_NAME}),|[ \t]+({_LIST_NAME}))(?![\w'\u2019\-])"
+)
+_PRODUCT_RELABELLED = frozenset({PERSON, "ORG", "GPE", "NORP", "WORK_OF_ART", "LOC", "FAC"})
+
+
+def _described_products(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name right after a noun describing a product (tables.PRODUCT_DESCRIPTOR_NOUNS: "the
+    vaccine, Tarrovax, is made by", "the drug Tarrovex") that the model called a place, an
+    organisation or a person is a PRODUCT; after a comma only when a comma closes it."""
+    if "PRODUCT" not in article.labels:
+        return found
+    body = article.body
+    for match in _PRODUCT_DESCRIBED.finditer(body):
+        if match.group(1) not in tables.PRODUCT_DESCRIPTOR_NOUNS:
+            continue
+        group = 2 if match.group(2) else 3
+        start, end = match.span(group)
+        for m in found:
+            if m.field == "body" and (m.start, m.end) == (start, end) and m.label in _PRODUCT_RELABELLED \
+                    and not m.forced:
+                _relabel(m, "PRODUCT", article)
+    return found
+
+
+_TEAM = r"((?:[A-Z][\w\u2019'\-]*[ \t]){0,2}[A-Z][\w\u2019'\-]*)"
+_ONE_SCORE = r"\d{1,2}-\d{1,2}(?![\w\-]|[ \t,]+\d)"
+_RESULTS = (
+    re.compile(rf"(?<![\w'\u2019\-]){_TEAM}[ \t]+(?:{'|'.join(sorted(tables.RESULT_VERBS))})[ \t]+{_TEAM}"
+               rf"[ \t]+{_ONE_SCORE}"),
+    re.compile(rf"(?<![\w'\u2019\-]){_TEAM}[ \t]+(?:drew|won|lost)[ \t]+{_ONE_SCORE}[ \t]+(?:with|against|to|at)"
+               rf"[ \t]+{_TEAM}(?![\w'\u2019\-])"),
+    re.compile(rf"(?<![\w\-]){_ONE_SCORE}[ \t]+(?:{'|'.join(sorted(tables.RESULT_NOUNS))})[ \t]+"
+               rf"(?:over|against|to|by|at|with)[ \t]+{_TEAM}(?![\w'\u2019\-])"),
+)
+_TEAM_RELABELLED = frozenset({"GPE", "LOC", "PRODUCT", "FAC", "NORP", "WORK_OF_ART", "EVENT"})
+
+
+def _known_country_or_region(name: str) -> bool:
+    return canonical.known_place(name) or canonical.known_region(canonical.normalise(name))
+
+
+def _match_teams(article: Article, found: list[Mention]) -> list[Mention]:
+    """The names in a match report with one score (tables.RESULT_VERBS, RESULT_NOUNS: "Tarrow
+    Rovers beat Pellow Athletic 2-1", "drew 0-0 with Vell Town", "a 3-0 win over Quorvale") are
+    teams: ORG, added when untagged, relabelled from a place, product or nothing. A person stays
+    one, and so does a known country or region ("England beat France 2-1") or a name forced by
+    a rule."""
+    if "ORG" not in article.labels:
+        return found
+    body = article.body
+    for pattern in _RESULTS:
+        for match in pattern.finditer(body):
+            for group in range(1, (match.lastindex or 0) + 1):
+                start, end = match.span(group)
+                name = body[start:end]
+                if not _name_shaped(name) and not name.split()[-1].lower() in fixes.CLUB_SUFFIXES:
+                    continue
+                if canonical._is_title(name.split()[0]) or body[start:start + 1].islower():
+                    continue
+                over = [m for m in found if m.field == "body" and m.start < end and start < m.end]
+                if _known_country_or_region(name):
+                    continue
+                if not over:
+                    found.append(Mention("body", start, end, name, "ORG", canonical.normalise(name), forced=True))
+                elif len(over) == 1 and (over[0].start, over[0].end) == (start, end) and not over[0].forced \
+                        and over[0].label in _TEAM_RELABELLED and not _known_country_or_region(over[0].name):
+                    over[0].label, over[0].forced = "ORG", True
     return found
 
 
@@ -1233,22 +1321,30 @@ def _apposed_persons(article: Article, found: list[Mention]) -> list[Mention]:
     """Two or three name-shaped words the model left untagged, followed by a comma and a role
     (tables.ROLES with its modifiers) of an organisation ("Ana Tarrow Lind, director general of
     the ...", "Ana Lind, a spokeswoman for ...") are a person: an apposition of a role names one.
-    Not over a title, role, organisation designator or stop word."""
+    Not over a title, role, organisation designator or stop word. The same name the model called
+    an organisation or a place is that person too ("said Ana Lind, an economist at ...")."""
     if PERSON not in article.labels or article.body_doc is None:
         return found
     body, vocab = article.body, article.body_doc.vocab
     for match in _APPOSED_NAME.finditer(body):
         start, end = match.span(1)
         role = match.group(2).split()
-        if roles.role_prefix_length(role) != len(role):
+        if roles.role_prefix_length(role) != len(role) or role[-1] in _COMPANY_ROLES:
             continue
         words = match.group(1).split()
         if not _name_shaped(match.group(1)) or any(
                 canonical._is_title(w) or w.lower() in canonical.ROLE_WORDS | tables.ORG_DESIGNATORS
                 or vocab[w.lower()].is_stop for w in words):
             continue
+        same = [m for m in found if m.field == "body" and (m.start, m.end) == (start, end)]
+        if same and same[0].label in _APPOSED_RELABELLED and not same[0].forced:
+            same[0].label, same[0].forced = PERSON, True
         _add_untagged_person(found, body, start, end)
     return found
+
+
+_APPOSED_RELABELLED = frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
+_COMPANY_ROLES = frozenset({"owner"})  # "Tarrow Pellow, owner of the mill": a company may own
 
 
 def _add_untagged_person(found: list[Mention], body: str, start: int, end: int) -> None:
@@ -1435,7 +1531,41 @@ def _person_evidence(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
+_POSSESSION_AFTER = re.compile(r"['\u2019]s[ \t]+([a-z\-]+)(?:[ \t]+([a-z]+))?(?![\w'\u2019\-])")
+_POSSESSOR_RELABELLED = frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LOC"})
+
+
+def _possessor_persons(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name-shaped name before a possessive and a noun only a person has
+    (tables.PERSONAL_POSSESSIONS: "Ana Tarrow's widow", "Tarrow's former wife") is a person,
+    whatever the model called it; not a known place or a name with an organisation's word."""
+    for m in found:
+        if m.forced or m.label not in _POSSESSOR_RELABELLED or not _name_shaped(m.name):
+            continue
+        if _known_country_or_region(m.name) or any(w.lower() in tables.ORG_DESIGNATORS for w in m.name.split()):
+            continue
+        after = _POSSESSION_AFTER.match(article.texts[m.field], m.end)
+        if after and (after.group(1) in tables.PERSONAL_POSSESSIONS or after.group(2) in tables.PERSONAL_POSSESSIONS):
+            _relabel(m, PERSON, article)
+    return found
+
+
 def _surname_labels(article: Article, found: list[Mention]) -> list[Mention]:
+    """_surname_labels_once, again when it made a full name of uncommon words a person: a surname
+    met before that name became one ("Tarrow wins" in the headline, "Ana Tarrow" NORP, "Tarrow"
+    PERSON after it in the body)."""
+    def full_names() -> set[str]:
+        return {m.name for m in found if m.label == PERSON and len(m.name.split()) > 1}
+
+    before = full_names()
+    found = _surname_labels_once(article, found)
+    if any(_name_shaped(name) and not any(w.lower() in article.words for w in name.split())
+           for name in full_names() - before):  # not "Care For Tarrow": common words
+        found = _surname_labels_once(article, found)
+    return found
+
+
+def _surname_labels_once(article: Article, found: list[Mention]) -> list[Mention]:
     """Parts of known persons labelled otherwise are those persons: a surname ("Jones" ORG), an
     inner surname ("Ortega" of "Lucia Ortega Ruiz"), a full name whose surname is a person."""
     if PERSON not in article.labels:
@@ -1651,6 +1781,258 @@ def _org_short_forms(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
+def _relabel(m: Mention, label: str, article: Article) -> None:
+    """Set a rule's label on `m` when the article keeps that label."""
+    if label in article.labels:
+        m.label, m.forced = label, True
+
+
+def _storm_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """A named storm ("Typhoon Tarrow", "Tropical Storm Tarrow": tables.WEATHER_SYSTEM_TERMS) is
+    an EVENT, and so is its name alone in the same article ("Tarrow's winds"), whatever the model
+    called them: it joins the storm's longest name in the article."""
+    storms: dict[str, str] = {}  # the storm's own name -> its longest full name
+    for m in found:
+        if canonical.storm_name(m.name):
+            words = m.name.split()
+            bare = " ".join(words[canonical.weather_term_length(words):])
+            storms[bare] = max(storms.get(bare, ""), m.name, key=len)
+            _relabel(m, "EVENT", article)
+    for m in found:
+        words = m.name.split()
+        bare = " ".join(words[canonical.weather_term_length(words):]) if canonical.storm_name(m.name) else m.name
+        if bare in storms and "EVENT" in article.labels:
+            m.name = storms[bare]  # "Typhoon Mawar" of "Super Typhoon Mawar"; "Mawar" alone
+            _relabel(m, "EVENT", article)
+    return found
+
+
+_EVENT_RELABELLED = frozenset({PERSON, "ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "LOC"})
+
+
+def _named_events(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name of two or more words ending in a sporting event's head noun
+    (tables.EVENT_HEAD_NOUNS: "the Tarrow Marathon", "the Pellow Grand Prix") is an EVENT."""
+    for m in found:
+        words = m.name.split()
+        if len(words) > 1 and words[-1].lower() in tables.EVENT_HEAD_NOUNS and m.label in _EVENT_RELABELLED \
+                and not m.forced:
+            _relabel(m, "EVENT", article)
+    return found
+
+
+_FEATURE_GROUP_RELABELLED = frozenset({PERSON, "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "NORP", "EVENT"})
+
+
+def _feature_groups(article: Article, found: list[Mention]) -> list[Mention]:
+    """"the <Name> Keys/Islands/Mountains/..." (tables.FEATURE_GROUP_GENERICS) the model called a
+    person, an organisation or a building is a LOC: an island chain or a range. Not a country or
+    territory ("the Cayman Islands"), nor a name with an organisation's designator or followed by
+    a capitalised word ("the Tarrow Islands Council")."""
+    for m in found:
+        words = m.name.split()
+        if m.forced or m.label not in _FEATURE_GROUP_RELABELLED or len(words) < 2 \
+                or words[-1].lower() not in tables.FEATURE_GROUP_GENERICS or canonical.known_place(m.name):
+            continue
+        text = article.texts[m.field]
+        if any(w.lower() in tables.ORG_DESIGNATORS for w in words) or _NEXT_WORD.match(text, m.end):
+            continue
+        if _THE_BEFORE.search(text, max(0, m.start - 8), m.start):
+            _relabel(m, "LOC", article)
+    return found
+
+
+_TOWN_BEFORE = re.compile(r"(?<![\w'\u2019\-])(?:near|outside)[ \t]+$")
+
+
+def _towns_not_works(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name of one to three uncommon capitalised words the model called a product or a work
+    right after "near"/"outside" (said of places, not of software or books: "killing four
+    outside Tarrowmere") is a town: GPE. Not after "in" ("a bug in Tarrowshop on Monday"),
+    not a common word, not a name seen with another label."""
+    others = {m.name for m in found if m.label not in _WORK_LABELS}
+    for m in found:
+        if m.forced or m.label not in _WORK_LABELS or not _name_shaped(m.name) or len(m.name.split()) > 3:
+            continue
+        if m.name in others or (article.words and any(w.lower() in article.words for w in m.name.split())):
+            continue
+        if _TOWN_BEFORE.search(article.texts[m.field], max(0, m.start - 10), m.start):
+            _relabel(m, "GPE", article)
+    return found
+
+
+_PLACE_NOUN_OF = re.compile(
+    r"(?<![\w'\u2019\-])(?:" + "|".join(sorted(tables.PLACE_NOUNS)) + r")[ \t]+of[ \t]+$"
+)
+_PLACE_APPOSITION = re.compile(
+    r",[ \t]+an?[ \t]+(?:[a-z\-]+[ \t]+){0,2}(?:" + "|".join(sorted(tables.PLACE_NOUNS)) + r")"
+    r"(?=[ \t]+(?:" + "|".join(sorted(tables.PLACE_APPOSITION_FOLLOWERS)) + r")(?![\w'\u2019\-])|[ \t]*[,.;:)]|$)"
+)
+_PLACE_NOUN_RELABELLED = frozenset({PERSON, "ORG", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"})
+
+
+def _place_noun_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name after "<place noun> of" ("the fishing village of Tarrow Bay") or with a place noun
+    heading its apposition ("Tarrow, a farming town near ...": tables.PLACE_NOUNS,
+    tables.PLACE_APPOSITION_FOLLOWERS) is a place, whatever the model called it; not a name with
+    an organisation designator ("the town of Tarrow Council") or a union."""
+    for m in found:
+        if m.forced or m.label not in _PLACE_NOUN_RELABELLED or m.name in tables.UNIONS:
+            continue
+        if any(word.lower() in tables.ORG_DESIGNATORS for word in m.name.split()):
+            continue
+        text = article.texts[m.field]
+        if _PLACE_NOUN_OF.search(text, max(0, m.start - 40), m.start) or _PLACE_APPOSITION.match(text, m.end):
+            _relabel(m, "GPE", article)
+    return found
+
+
+def _demonym_words(article: Article, found: list[Mention]) -> list[Mention]:
+    """A country's nationality adjective (canonical.demonym: "Ugandan", "Dutch") the model called
+    an organisation or a place is a nationality (NORP); one opening a person's name of two more
+    words ("Kenyan Ana Lind") is cut off it."""
+    for m in found:
+        words = m.text.split()
+        if m.forced or not canonical.demonym(words[0]):
+            continue
+        if len(words) == 1 and m.label in ("ORG", "GPE", "LOC"):
+            _relabel(m, "NORP", article)
+        elif m.label == PERSON and len(words) >= 3 and all(w[:1].isupper() for w in words[1:]):
+            start = article.texts[m.field].index(words[1], m.start + len(words[0]))
+            m.start, m.text = start, article.texts[m.field][start : m.end]
+            m.name = canonical.normalise(m.text)
+    return found
+
+
+_OF_PLACE = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?$")
+
+
+def _names_a_place(found: list[Mention], m: Mention) -> bool:
+    """`m` names a place: a known country or region, or a name labelled GPE in the article."""
+    if canonical.known_place(m.name) and m.name not in tables.UNIONS or canonical.known_region(m.name):
+        return True
+    return any(other.name == m.name and other.label == "GPE" for other in found)
+
+
+def _orgs_of_places(article: Article, found: list[Mention]) -> list[Mention]:
+    """An organisation ending in a head noun (fixes.ORG_HEADS, fixes.INSTITUTION_HEADS: "Law
+    Society", "People's Court") right before "of <place>" goes on over the place: "the Law
+    Society of Tarrow" is one organisation, whatever the model called the place."""
+    heads = fixes.ORG_HEADS | fixes.INSTITUTION_HEADS
+    dropped: list[Mention] = []
+    for m in found:
+        if m.label != "ORG" or m.name.split()[-1].lower() not in heads or m in dropped:
+            continue
+        text = article.texts[m.field]
+        for place in found:
+            if place.field != m.field or place.start <= m.end or place in dropped:
+                continue
+            between = text[m.end : place.start]
+            if _OF_PLACE.fullmatch(" " + between.lstrip(" \t")) and between[:1] in " \t" \
+                    and _names_a_place(found, place):
+                m.end, m.text = place.end, text[m.start : place.end]
+                m.name = canonical.normalise(m.text)
+                dropped.append(place)
+                break
+    return [m for m in found if m not in dropped]
+
+
+_OF_THE_WORDS = re.compile(r"[ \t]of[ \t]+the[ \t]+((?:[A-Z][\w\-]*[ \t]+)*[A-Z][\w\-]*)$")
+_NEXT_CAPITALISED = re.compile(r"[ \t]+[A-Z][\w\-]*(?![\w'\u2019\-])")
+
+
+def _orgs_over_roles(article: Article, found: list[Mention]) -> list[Mention]:
+    """An organisation the model cut inside a role after "of the" ("Office of the Prime" of
+    "Office of the Prime Minister", tables.ROLES) goes on over the rest of the role."""
+    for m in found:
+        opening = _OF_THE_WORDS.search(m.text) if m.label == "ORG" else None
+        if not opening:
+            continue
+        text, words, ends = article.texts[m.field], opening.group(1).split(), []
+        for _ in range(2):
+            after = _NEXT_CAPITALISED.match(text, ends[-1] if ends else m.end)
+            if not after:
+                break
+            words.append(after.group().strip())
+            ends.append(after.end())
+        size = len(opening.group(1).split())
+        for extra in range(len(ends), 0, -1):
+            if roles.role_prefix_length(words[: size + extra]) == size + extra:
+                m.end = ends[extra - 1]
+                m.text, m.name = text[m.start : m.end], canonical.normalise(text[m.start : m.end])
+                break
+    return found
+
+
+def _orgs_cut_at_and(article: Article, found: list[Mention]) -> list[Mention]:
+    """An organisation span the model ended on "and" joins the organisation right after it: one
+    name ("Tarrow Atmospheric, Geophysical and" + "Astronomical Services Administration")."""
+    dropped: list[Mention] = []
+    for m in found:
+        if m.label != "ORG" or not m.text.endswith(" and") or m in dropped:
+            continue
+        text = article.texts[m.field]
+        after = [o for o in found if o.field == m.field and o.label == "ORG" and o is not m
+                 and o.start > m.end and not text[m.end : o.start].strip()]
+        if after:
+            m.end, m.forced = after[0].end, True
+            m.text, m.name = text[m.start : m.end], canonical.normalise(text[m.start : m.end])
+            dropped.append(after[0])
+    return [m for m in found if m not in dropped]
+
+
+_INSTITUTION_WORDS = fixes.ORG_HEADS | fixes.INSTITUTION_HEADS | frozenset({"ministry", "police", "army", "navy"})
+_POSSESSED_INSTITUTION = re.compile(
+    r"(?<![\w'\u2019\-])([A-Z][\w\-]*(?:[ \t][A-Z][\w\-]*)?)['\u2019]s[ \t]+((?:[A-Z][a-z]+[ \t]+){0,3}([A-Z][a-z]+))"
+    r"(?![\w'\u2019\-])"
+)
+
+
+def _possessed_institutions(article: Article, found: list[Mention]) -> list[Mention]:
+    """Capitalised words the model left untagged after a place's possessive and ending in an
+    institution's head noun ("Tarrow's High Court", "Tarrow's Finance Ministry") are an
+    organisation: a state's institution, named by its place."""
+    if "ORG" not in article.labels:
+        return found
+    for field_name, text in article.texts.items():
+        for match in _POSSESSED_INSTITUTION.finditer(text):
+            if match.group(3).lower() not in _INSTITUTION_WORDS or not _known_country_or_region(match.group(1)):
+                continue
+            start, end = match.span(2)
+            if any(m.field == field_name and m.start < end and start < m.end for m in found):
+                continue
+            found.append(Mention(field_name, start, end, text[start:end], "ORG", canonical.normalise(text[start:end]),
+                                 forced=True))
+    return found
+
+
+_AND_INSTITUTION = re.compile(
+    r"(?<![\w'\u2019\-])((?:[A-Z][a-z]+[ \t]+){1,2}and[ \t]+(?:[A-Z][a-z]+[ \t]+){1,2}(?:"
+    + "|".join(sorted(h.capitalize() for h in tables.AND_INSTITUTION_HEADS)) + r"))(?![\w'\u2019\-])"
+)
+
+
+def _and_institutions(article: Article, found: list[Mention]) -> list[Mention]:
+    """Capitalised words joined by "and" before an institution's head noun
+    (tables.AND_INSTITUTION_HEADS: "the Mother and Child Institute") are one organisation: it
+    replaces the model's pieces inside it, not a longer span over it."""
+    if "ORG" not in article.labels:
+        return found
+    for field_name, text in article.texts.items():
+        for match in _AND_INSTITUTION.finditer(text):
+            start, end = match.span(1)
+            words = match.group(1).split()
+            if words[0] in ("The", "A", "An"):
+                start = text.index(words[1], start + len(words[0]))  # "The Coffee and Cocoa Council"
+            inside = [m for m in found if m.field == field_name and m.start < end and start < m.end]
+            if any(m.start < start or m.end > end or m.forced for m in inside):
+                continue
+            found = [m for m in found if m not in inside]
+            found.append(Mention(field_name, start, end, text[start:end], "ORG", canonical.normalise(text[start:end]),
+                                 forced=True))
+    return found
+
+
 def _position(mention: Mention) -> tuple[bool, int]:
     """Reading order: title first, then body offsets."""
     return (mention.field != "title", mention.start)
@@ -1659,6 +2041,9 @@ def _position(mention: Mention) -> tuple[bool, int]:
 MENTION_PASSES = (
     _dateline_places,
     _possessives,
+    _storm_names,
+    _named_events,
+    _demonym_words,
     lambda article, found: _split_place_pairs(found, article.texts),
     _hyphen_places,
     _countries_are_places,
@@ -1668,14 +2053,25 @@ MENTION_PASSES = (
     _apposed_persons,
     _regnal_names,
     _person_evidence,
+    _possessor_persons,
     _surname_labels,
     _companies_not_persons,
     _listed_places,
+    _place_noun_names,
+    _towns_not_works,
+    _feature_groups,
     _towns_not_regions,
     _described_organisations,
+    _described_products,
+    _match_teams,
     _institutions_not_works,
     _org_connective_openings,
     _org_and_nouns,
+    _and_institutions,
+    _orgs_cut_at_and,
+    _possessed_institutions,
+    _orgs_over_roles,
+    _orgs_of_places,
     _place_particles,
     _org_openings,
     _orgs_before_roles,
@@ -1828,6 +2224,15 @@ def _entities(
     return _results(article, groups, labelled)
 
 
+def model_text(text: str) -> str:
+    """`text` as the model reads it: curly apostrophes (U+2019, as wire copy and web pages write
+    "Japan’s") as straight ones. The small model, trained on mostly straight ones, glues a name
+    to a possessive before it ("Japan’s Takeda Pharmaceutical" one ORG, "Ghana’s Tullow Oil" a
+    person) and splits it right with "'"; one character for one, so offsets hold. Mentions and
+    names are still taken from the record's own text."""
+    return text.replace("\u2019", "'")
+
+
 def tag(records: list[dict], nlp: Language, labels: Iterable[str], cache: ParagraphCache | None = None) -> list[dict]:
     """Unique records -> tagged records, one spaCy pass over all titles and bodies; with a
     `cache` (cache.py), paragraphs tagged before are not tagged again (same entities)."""
@@ -1837,10 +2242,10 @@ def tag(records: list[dict], nlp: Language, labels: Iterable[str], cache: Paragr
         title = record.get("title")
         if title:
             if all_caps_headline(title):
-                texts.append(recase_caps(title, record["body"], nlp))
+                texts.append(model_text(recase_caps(title, record["body"], nlp)))
             else:
-                texts.append(sentence_case(title, record["body"], nlp) if title_cased(title) else title)
-        texts.append(record["body"])
+                texts.append(model_text(sentence_case(title, record["body"], nlp) if title_cased(title) else title))
+        texts.append(model_text(record["body"]))
     docs = iter(paragraph_cache.pipe(nlp, texts, cache))
     words, common_nouns = lexicon(nlp), nouns(nlp)
     tagged = []

@@ -445,8 +445,9 @@ def _kind_label(doc: Doc, ent: Span, labels: frozenset[str]) -> str | None:
     bare = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
     first_word, last_word = bare[0].lower_, bare[-1].lower_
     if len(bare) > 1 and label in (PERSON, "ORG", "GPE", "PRODUCT", "NORP"):
-        if first_word in canonical.WEATHER_WORDS and _capitalised(bare[1]):
-            label = "EVENT"  # "Storm Darragh"
+        term = canonical.weather_term_length([token.text for token in bare])
+        if 0 < term < len(bare) and _capitalised(bare[term]):
+            label = "EVENT"  # "Storm Darragh", "Tropical Storm Tarrow"
         elif first_word in canonical.FEATURE_WORDS or last_word in canonical.FEATURE_WORDS:
             label = "LOC"  # "River Aire"
         elif label != PERSON and (
@@ -573,7 +574,8 @@ def mentions(
     phrases = org_phrases(doc, ents) if "ORG" in labels else []
     for start, end in phrases:
         span = doc[start:end]
-        found.append(Mention(field, span.start_char, span.end_char, span.text, "ORG", canonical.normalise(span.text)))
+        surface = text[span.start_char : span.end_char]  # the field's own text, not the model's copy
+        found.append(Mention(field, span.start_char, span.end_char, surface, "ORG", canonical.normalise(surface)))
     grown = _grown_spans(doc, labels, words, ents)
     for index, ent in enumerate(ents):
         label = _kind_label(doc, ent, labels)

@@ -16,6 +16,16 @@ tests/unit/test_entities_tables.py).
   ("union Quorva") or by a role of theirs between them and a person ("QVRT organiser Ana Lind").
 - ORG_HEAD_NOUNS, ORG_CONNECTIVES: organisations the model called works or cut short.
 - PLACE_NAME_PARTICLES: particles inside places' names ("Nova Tarrow do Norte").
+- WEATHER_SYSTEM_TERMS: terms opening a named storm's name ("Tropical Storm Tarrow"): an event.
+- DEMONYM_ENDINGS, IRREGULAR_DEMONYMS: nationality adjectives of countries ("Kenyan", "Dutch").
+- PLACE_APPOSITION_FOLLOWERS: what may follow "<name>, a farming town" when the noun is its head.
+- AND_INSTITUTION_HEADS: heads of "<X> and <Y> Institute"-type names the model leaves untagged.
+- EVENT_HEAD_NOUNS: last words of named sporting events ("the Tarrow Marathon"): events.
+- FEATURE_GROUP_GENERICS: plural generics of island chains and ranges ("the Tarrow Keys"): LOC.
+- PRODUCT_DESCRIPTOR_NOUNS: nouns naming a product right before its name ("the vaccine, Tarrovax,").
+- RESULT_VERBS, RESULT_NOUNS: match reports ("X beat Y 2-1", "a 3-0 win over Y"): teams.
+- DESTINATION_PHRASES: two words before a place of arrival ("bound for X", "march on X").
+- PERSONAL_POSSESSIONS: what only a person has in the possessive ("Ana Tarrow's lawyer").
 """
 
 from __future__ import annotations
@@ -119,7 +129,7 @@ NOT_PERSON_CUES = frozenset({"saint"})
 # Last words of a company's name: a "person" ending in one is a company unless its last word is
 # reused alone as a surname ("Solano Grid", "Norvex Systems"; not "Samantha Power ... Power said").
 COMPANY_WORDS = frozenset(
-    """energy power grid steel labs lab pharma pharmaceuticals systems mining events airlines airways
+    """energy power grid steel labs lab pharma pharmaceutical pharmaceuticals systems mining events airlines airways properties
     holdings group partners capital motors foods media networks technologies technology solutions
     logistics freight haulage resources industries insurance telecom therapeutics biotech software robotics
     semiconductor semiconductors electronics chemicals petroleum shipping financial securities
@@ -181,9 +191,17 @@ COUNTRY_FORMS: dict[str, str] = {
 # Offices of a place: the name after "<office> of" is a place ("mayor of Alder Bay").
 PLACE_OFFICES = frozenset({"mayor", "lord mayor", "deputy mayor", "governor", "lieutenant governor", "premier"})
 
-# Nouns after which "of X" names a place ("the port of Rotterdam", "the town of Kirkby").
+# Nouns after which "of X" names a place ("the port of Rotterdam", "the town of Kirkby"), and
+# which, as the head of an apposition, tell one ("Tarrow, a farming town near ...").
 PLACE_NOUNS = frozenset(
-    "port city town village capital province region island suburb suburbs outskirts county district".split()
+    "port city town village capital province region island suburb suburbs outskirts county district "
+    "hamlet municipality".split()
+)
+
+# Words that may follow the place noun heading an apposition "<name>, a (farming) town ...": the
+# noun is the head ("a town near X", "a port city of 5,000"), not a modifier ("a town councillor").
+PLACE_APPOSITION_FOLLOWERS = frozenset(
+    "in near on of outside north south east west with where that which about some just close".split()
 )
 
 # Canonical names of COUNTRY_FORMS that are organisations of countries, not places.
@@ -259,7 +277,7 @@ WORLD_REGION_WORDS = frozenset(
 ORG_DESCRIPTOR_NOUNS = frozenset(
     """union service developer operator regulator watchdog charity carrier airline retailer lender
     insurer broadcaster firm company chain supermarket manufacturer housebuilder steelmaker carmaker
-    automaker chipmaker drugmaker planemaker shipbuilder utility""".split()
+    automaker chipmaker drugmaker planemaker shipbuilder utility agency""".split()
 )
 
 # Domains of ROLES whose role, right before a person's name, may follow the name of the person's
@@ -283,3 +301,83 @@ ORG_CONNECTIVES = frozenset({"without", "against"})
 # place the model cut before one goes on over it and the capitalised words after it.
 PLACE_NAME_PARTICLES = frozenset("de da do dos das del di du".split())
 
+
+# Terms that open the name of a weather system ("Storm Darragh", "Hurricane Milton", "Tropical
+# Storm Tarrow", "Super Typhoon Tarrow"): the intensity classes of the WMO Tropical Cyclone
+# Programme's regional operating plans (tropical depression, tropical storm, severe tropical
+# storm, hurricane, typhoon, cyclone; "super typhoon" of the JTWC) and the named windstorms of the
+# European services ("Storm X"). A named storm is an EVENT (OntoNotes 5.0 guidelines), never a
+# person or a place, and so is its name alone after it ("Tarrow's winds").
+WEATHER_SYSTEM_TERMS = frozenset({
+    "storm", "hurricane", "typhoon", "cyclone", "tropical storm", "tropical depression", "tropical cyclone",
+    "severe tropical storm", "super typhoon", "winter storm", "major hurricane",
+})
+
+# Nationality adjectives formed from a country's name by a regular English ending: (end of the
+# country's name dropped, ending added): Kenya -> Kenyan, Honduras -> Honduran, Mexico -> Mexican,
+# Chile -> Chilean, Italy -> Italian, Brazil -> Brazilian, Qatar -> Qatari, Japan -> Japanese, China -> Chinese,
+# Turkey -> Turkish. A form that is itself a place is not a nationality ("Jordan").
+DEMONYM_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("a", "an"), ("s", "n"), ("o", "an"), ("", "an"), ("y", "ian"), ("", "ian"), ("", "i"), ("", "ese"),
+    ("a", "ese"), ("ey", "ish"),
+)
+
+# Nationality adjectives not formed by those endings -> the country's canonical name.
+IRREGULAR_DEMONYMS: dict[str, str] = {
+    "British": "United Kingdom", "English": "United Kingdom", "Scottish": "United Kingdom",
+    "Welsh": "United Kingdom", "Irish": "Ireland", "French": "France", "Dutch": "Netherlands",
+    "Swiss": "Switzerland", "Spanish": "Spain", "Polish": "Poland", "Danish": "Denmark",
+    "Swedish": "Sweden", "Finnish": "Finland", "Greek": "Greece", "Thai": "Thailand",
+    "Filipino": "Philippines", "Ghanaian": "Ghana", "Peruvian": "Peru", "Emirati": "United Arab Emirates",
+    "Saudi": "Saudi Arabia", "Salvadoran": "El Salvador", "Vietnamese": "Vietnam", "Lao": "Laos",
+}
+
+# Head nouns of an institution named "<X> and <Y> <head>" ("the Mother and Child Institute", "the
+# Marine and Coastal Research Centre"): capitalised words joined by "and" before one of these are
+# one organisation, also when the model tagged none of it.
+AND_INSTITUTION_HEADS = frozenset(
+    "institute centre center foundation trust society hospital clinic academy college council".split()
+)
+
+# Last words of the names of recurring sporting events ("the Tarrow Marathon", "the Pellow Grand
+# Prix", "the Winter Olympics"): such a name is an EVENT (OntoNotes 5.0: "named ... sports
+# events"), not the organisation or place the model often calls it. Not "games" (a company
+# word: "Epic Games"), "cup" or "open" (also clubs, common words).
+EVENT_HEAD_NOUNS = frozenset("marathon olympics paralympics regatta triathlon prix".split())
+
+# Plural generic terms ending the name of a group of natural features: island chains, mountain
+# ranges, lake districts ("the Florida Keys", "the Tarrow Islands", "the Pellow Mountains"); the
+# GNIS classes Island, Range and Lake (see TOPONYM_GENERICS) in the plural. "the <Name> <generic>"
+# is a LOC (OntoNotes: mountain ranges, bodies of water), never a person or an organisation,
+# unless it is a country or territory ("the Cayman Islands", known to ISO 3166).
+FEATURE_GROUP_GENERICS = frozenset("keys islands isles mountains hills lakes".split())
+
+# Nouns that describe a product right before its name, lowercase: "the vaccine, Tarrovax, is
+# made by ...", "its weight-loss drug Tarrovex", "the messaging app Quill": the name is a
+# PRODUCT, not the place, organisation or person the model often calls an unknown brand name.
+# Not makers ("drugmaker Tarrow", ORG_DESCRIPTOR_NOUNS) or roles ("drug lord", "vaccine chief").
+PRODUCT_DESCRIPTOR_NOUNS = frozenset(
+    "vaccine drug medicine medication pill app smartphone handset aircraft jet airliner".split()
+)
+
+# Match reports with one score: "<team> beat <team> 2-1", "<team> drew 0-0 with <team>", "a 3-0
+# win over <team>". The names are teams (ORG) when the model called them places, products or
+# nothing; a name it called a person stays one (snooker, darts: "Tarrow beat Pellow 10-7"), and
+# several set scores ("6-4 6-3") are a tennis or badminton match between persons.
+RESULT_VERBS = frozenset({"beat", "defeated", "thrashed", "edged", "drew with", "lost to", "held"})
+RESULT_NOUNS = frozenset({"win", "victory", "defeat", "loss", "draw"})
+
+# Two words that end right before a destination, a place ("cargo bound for Tarrow", "students
+# will march on Tarrow"): a one-word "person" only ever seen after one is a place (core._locative).
+DESTINATION_PHRASES = frozenset({
+    "bound for", "headed for", "heading for", "destined for", "route to", "march on", "marched on",
+    "marching on", "advanced on", "advancing on", "evacuated to", "fled to", "deported to",
+})
+
+# Nouns only a person has, after a name's possessive ("Ana Tarrow's widow", "Lind's body was
+# found"): the name is a person's, whatever the model called it. Not "lawyers", "partner" or
+# "owner" (companies have them).
+PERSONAL_POSSESSIONS = frozenset(
+    """wife husband son daughter sons daughters mother father brother sister widow widower
+    relatives parents body funeral killer killers""".split()
+)
