@@ -216,10 +216,13 @@ def _marked_standfirst(paragraphs: list[str], marked: list[str]) -> bool:
 
 def _shown_standfirst(text: str, article: dict) -> str | None:
     """An HTML page's description shown as its own element (html.shown_description) as the record's
-    standfirst, unless the body or the title already holds it."""
+    standfirst, unless the body or the title already holds it, also as the lead with its dateline."""
     key = ln.key(text)
     held = ln.key(" ".join(article["paragraphs"])) + ln.key(article["title"] or "")
-    return None if key in held else text
+    if key in held:
+        return None
+    place, rest, _agency = md.split_dateline(text)  # the lead under its dateline ("PARIS (Reuters) - ...")
+    return None if place and rest and ln.key(rest) in held else text
 
 
 def _never_rescued(lines: list[ln.Line]) -> list[bool]:

@@ -60,7 +60,8 @@ TOKEN = re.compile(r"\w+")
 _PROMO_TRIGGERS = frozenset(
     "sign subscribe subscriber subscribers newsletter newsletters informed latest breaking download "
     "follow like notifications notification browser inbox click already journalism become trial "
-    "unlimited exclusive terms privacy miss app real got tips email contact call send register basket cart bag".split()
+    "unlimited exclusive terms privacy miss app real got tips email contact call send register basket cart bag "
+    "first feedback".split()
 )
 _COOKIE_TRIGGERS = frozenset(("cookie", "cookies"))
 _COPYRIGHT_TRIGGERS = frozenset(
@@ -105,6 +106,16 @@ _LIST_ITEM_ROWS = frozenset(("comment_prompt", "ui_line", "comment_heading", "ui
 _GALLERY_SCORE = -2.0  # a gallery control inside the article: see vocabulary.GALLERY_CONTROL
 
 
+_GLUED_WORD = re.compile(r"[A-Z][a-z]*|[a-z]+")
+
+
+def _glued_icon_row(text: str) -> bool:
+    """A share row whose link labels lost their spaces ("FacebookTwitterLinkedinEMail"): two or more
+    capitalised words run together, every one a vocabulary.UI_WORDS word."""
+    words = _GLUED_WORD.findall(text)
+    return len(words) >= 2 and "".join(words) == text and v.UI_WORDS.issuperset(w.casefold() for w in words)
+
+
 def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
     text = line.text
     length = len(text)
@@ -123,6 +134,8 @@ def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
     if row == "ui_prefix":
         return "ui_vocabulary"
     if line.n <= 12 and not line.terminal and tokens and v.UI_WORDS.issuperset(tokens):
+        return "ui_vocabulary"
+    if line.n == 1 and 8 <= length <= 80 and text.isalpha() and _glued_icon_row(text):
         return "ui_vocabulary"
     if length <= 160 and _is_nav_row(text):
         return "ui_vocabulary"

@@ -327,7 +327,8 @@ def byline_credit(text: str, name: str) -> bool:
                 and all(w[:1].isupper() for w in rest.split())))
 
 
-_DOMAIN = re.compile(r"\w\.(?:com|org|net|co|io|news|info|uk|au|ca|de|fr)\b", re.IGNORECASE)
+# a site's domain ("Phys.org"), also with the dot lost to a space at the end ("EXAMPLENEWS COM")
+_DOMAIN = re.compile(r"\w\.(?:com|org|net|co|io|news|info|uk|au|ca|de|fr)\b|\w\s(?:com|org|net)$", re.IGNORECASE)
 _NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv phd ph.d. md".split())
 
 
@@ -355,8 +356,8 @@ def authors(byline_text: str | None, declared: bool = False) -> list[str]:
         if part.casefold() in _NAME_SUFFIXES and out:
             out[-1] = f"{out[-1]}, {part}"  # "Michael Anderson, PhD"
             continue
-        if out and (_ROLE_ONLY.match(part) or _affiliation(part)):
-            break  # "…, Staff Writer", "…, Cloud Platform Marketing, Examplecorp"
+        if _ROLE_ONLY.match(part) or (out and _affiliation(part)):
+            break  # "…, Staff Writer", "…, Cloud Platform Marketing, Examplecorp"; a role alone ("Editor") names no one
         part = _PAREN_TAIL.sub("", part) or part  # "Jane Doe (Reuters)"
         stripped = _TRAILING_ROLE.sub("", part)
         part = stripped if len(stripped.split()) >= 2 else part
@@ -438,6 +439,10 @@ _DECLARED_NOT_NAME = re.compile(
     r"view all posts|posts by|contributed|says|wrote|no author|edited by|updated|published|ago|"
     # a login form's labels ("Username"), an edition ("Print Edition"), software ("Markupgen Version")
     r"user ?name|password|log ?in|sign ?in|editions?|version)\b|\d{1,2}[,:]|\d{4}|"
+    # a short date ("Dec 6", "Sept. 14"): a date element split off the author field
+    r"\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.? \d{1,2}\b|"
+    # a CMS account's placeholder, not a person: "admin", "Guest Author", "Anonymous"
+    r"^(?:admin|administrator|webmaster|guest(?: author)?|anonymous|unknown)$|"
     # a day name alone: a date element's first word taken for a byline ("Wednesday")
     r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$",
     re.IGNORECASE,

@@ -143,6 +143,7 @@ PROMO = re.compile(
     r"don['’]?t miss (?:a|any|out)|get (?:our|the) (?:free )?app|available on the app store|"
     r"real-time (?:news|updates)|notifications? (?:on|for)|got a (?:story|news tip|tip)\b|"
     r"send us (?:your )?(?:news |story )?tips|(?:email|contact|call) us (?:at|on)\b|"
+    r"be the first to (?:know|hear|find out)\b|feedback (?:at|to) [\w.+-]+@[\w-]+\.\w|"
     r"send me (?:an? )?(?:e-?mails?|updates|notifications|new posts)\b|(?:sign up|subscribe|register) here\b|"
     r"(?:add|put) (?:(?:all )?(?:the |these )|all )?(?:ingredients|items|products) (?:to|in) your (?:shopping )?(?:basket|cart|bag)\b)",
     re.IGNORECASE,
@@ -150,7 +151,7 @@ PROMO = re.compile(
 # a promo addresses the reader: an imperative first word or a you/our pronoun
 PROMO_IMPERATIVES = frozenset(
     "stay sign subscribe get follow download click join like support become don never read watch listen "
-    "register try enjoy tap turn find discover check want already for install signup send".split()
+    "register try enjoy tap turn find discover check want already for install signup send be".split()
 )
 READER_PRONOUNS = frozenset("you your yours our us we".split())
 # a copyright or reproduction notice (lines.classify tries it on lines of 300 characters at most and

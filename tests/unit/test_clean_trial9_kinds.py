@@ -1,0 +1,68 @@
+"""Kinds a new-user trial (T9) saw on unseen real pages, each as rows of invented text: a short date or a
+CMS placeholder in a declared author field, a role alone as the author, a domain whose dot became a space,
+a share row glued into one word, newsletter and feedback calls, a standfirst that is the lead under its
+dateline."""
+
+import pytest
+
+from workers.stages.clean import core
+from workers.stages.clean import lines as ln
+from workers.stages.clean import metadata as md
+
+ARTICLE = ("The harbour board voted on Tuesday to dredge the northern channel before the winter storms, "
+           "a project the port has delayed for three years.")
+
+
+@pytest.mark.parametrize("declared, names", [
+    ("EXAMPLENEWS COM; Dec 6", []),          # a domain without its dot, then a date element
+    ("Jane Doe; Sept. 14", ["Jane Doe"]),     # the date ends the list, the name stays
+    ("Jane Doe; Mar 3", ["Jane Doe"]),
+    ("Editor", []),                           # a role alone names no one
+    ("Senior Correspondent", []),
+    ("admin", []),                            # a CMS account's placeholder
+    ("Guest Author", []),
+    ("Unknown", []),
+    ("Jane Doe", ["Jane Doe"]),
+    ("Dec Mills", ["Dec Mills"]),             # a given name that is also a month's short form, with no day
+    ("Jane Doe, Editor", ["Jane Doe"]),
+])
+def test_declared_author_fields(declared, names):
+    assert md.authors(declared, declared=True) == names
+
+
+@pytest.mark.parametrize("byline, names", [
+    ("By Editor", []),
+    ("By Jane Doe and Editor", ["Jane Doe"]),
+    ("By EXAMPLENEWS COM", []),
+])
+def test_bylines_with_a_role_or_a_domain(byline, names):
+    assert md.authors(byline) == names
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("FacebookTwitterLinkedinEMail", "ui_vocabulary"),
+    ("ShareTweetEmail", "ui_vocabulary"),
+    ("Be the first to know", "promo"),
+    ("Be the first to hear about new releases.", "promo"),
+    ("We'd love to get your feedback at desk@example.com", "promo"),
+    ("Send your feedback to tips@example.org", "promo"),
+    ("Goodwill", None),                          # one capitalised word that is no icon row
+    ("McDonaldsWendys", None),                   # glued words that are not interface words
+    ("Be the first country to ban it, the minister said.", None),
+    ("Residents can send feedback to the council until May.", None),  # no address: article text
+])
+def test_interface_and_promo_rows(line, reason):
+    classified = ln.classify([ARTICLE, line])[1]
+    assert classified.reason == reason
+    assert (classified.kind == "boilerplate") == (reason is not None)
+
+
+@pytest.mark.parametrize("description, shown", [
+    ("PORTVILLE (Reuters) - " + ARTICLE, False),       # the lead under its dateline
+    ("PORTVILLE, Ore. (AP) — " + ARTICLE[:90] + "…", False),  # cut short by the page
+    (ARTICLE, False),
+    ("Dredging the channel will cost the port twice what it planned, the board heard.", True),
+])
+def test_a_shown_standfirst_is_not_the_lead_again(description, shown):
+    article = {"paragraphs": [ARTICLE, "The work starts in March."], "title": "Port to dredge channel"}
+    assert (core._shown_standfirst(description, article) == description) is shown
