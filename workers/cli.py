@@ -302,7 +302,10 @@ def enrich(paths: tuple[str, ...], output_format: str) -> None:
 
     \b
     PATHS: files (.txt, .html, ...; a .gz is not unpacked), folders (every file in them), or `-` for
-    raw records as JSON lines on stdin ({"id", "content", ...}, as on articles.raw).
+    raw records as JSON lines on stdin. A .jsonl or .ndjson file is raw records too, one per line
+    ({"id", "content", "fetched_at"?, ...}, as on articles.raw: relative dates such as "3 hours ago"
+    resolve against fetched_at). Any other file is one article: its id is the file name without the
+    extension, and it is HTML when it is named .html, .htm or .xhtml, or its text starts as markup.
     All inputs of one call are one stream: a later input that repeats an earlier one comes out as a
     duplicate record. To check inputs on their own (a case folder, say), give one file per call.
 
