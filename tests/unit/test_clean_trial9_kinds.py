@@ -66,3 +66,33 @@ def test_interface_and_promo_rows(line, reason):
 def test_a_shown_standfirst_is_not_the_lead_again(description, shown):
     article = {"paragraphs": [ARTICLE, "The work starts in March."], "title": "Port to dredge channel"}
     assert (core._shown_standfirst(description, article) == description) is shown
+
+
+@pytest.mark.parametrize("credit, names", [
+    ("(Reporting by Ana Lind; Editing by Tom Roe)", ["Ana Lind"]),
+    ("(Reporting by Ana Lind in Oslo and Piet de Vries in The Hague; Writing by Tom Roe)", ["Ana Lind", "Piet de Vries"]),
+    ("Reporting by Ana Lind", ["Ana Lind"]),
+    ("Reporting by Ana Lind and Kofi Mensah; Editing by Tom Roe", ["Ana Lind", "Kofi Mensah"]),
+    ("(Additional reporting by Ana Lind)", []),   # help, not the byline
+    ("(Editing by Tom Roe)", []),
+    ("Reporting by staff", []),
+])
+def test_a_closing_reporting_credit_names_the_reporters(credit, names):
+    lines = ln.classify([ARTICLE, credit])
+    assert core._reporting_credit(lines) == names
+
+
+@pytest.mark.parametrize("byline, authors", [
+    ("By Reuters", ["Ana Lind"]),             # the agency's name alone: its reporter
+    (None, ["Ana Lind"]),
+    ("By Jane Doe", ["Jane Doe"]),            # a person's byline stands
+])
+def test_the_credit_replaces_only_an_agency_byline(byline, authors):
+    from workers.stages import clean as stage
+
+    text = "\n\n".join(filter(None, ["Port to dredge channel", byline, ARTICLE,
+                                     "The work starts in March, the board said in a statement.",
+                                     "(Reporting by Ana Lind; Editing by Tom Roe)"]))
+    record = stage.clean({"id": "credit", "content": text, "content_type": "text/plain"})
+    assert record["authors"] == authors
+    assert "Reporting by" not in record["body"]

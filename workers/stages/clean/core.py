@@ -114,6 +114,8 @@ def clean(raw: dict) -> dict:
         article["summary"] = _shown_standfirst(page_meta["standfirst"], article)
     published, updated, source, byline, byline_declared = _record_fields(raw, article, page_meta, html)
     authors = _without_site(md.authors(byline, declared=byline_declared), page_meta.get("sitename"))
+    if article["credited"] and all(" " not in name for name in authors):
+        authors = article["credited"]  # a wire story under its agency's name ("Reuters"): its reporters
     paragraphs[:] = _without_byline_lines(paragraphs, authors, article["removed"])
     body = "\n\n".join(paragraphs)
     return {
@@ -630,6 +632,7 @@ def clean_lines(
     if published is None and md.dateline_date(dateline):
         published = parse_date(md.dateline_date(dateline))  # a wire or press-release dateline's date
     return {
+        "credited": _reporting_credit(lines),
         "title": title,
         "paragraphs": paragraphs,
         "dateline": dateline,
@@ -645,6 +648,15 @@ def clean_lines(
         "summary": summary,
         "removed": dict(removed),
     }
+
+
+def _reporting_credit(lines: list[ln.Line]) -> list[str]:
+    """The names of the last closing credit line "(Reporting by A in Oslo and B; Editing by C)"
+    (vocabulary.REPORTING_CREDIT), without their desk cities; [] when there is none."""
+    for line in reversed(lines):
+        if line.reason == "credits" and (m := v.REPORTING_CREDIT.match(line.text)):
+            return md.authors(v.CREDIT_PLACE.sub("", m.group("names")))
+    return []
 
 
 def _classified_lines(texts: list[str], votes: dict | None) -> tuple[list[ln.Line], list]:

@@ -376,6 +376,11 @@ CREDITS = re.compile(
     r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|translated|produced|research)(?: and [a-z]+)? by\b",
     re.IGNORECASE,
 )
+# the reporters a wire story's closing credit names: "(Reporting by Ana Lind in Oslo and Tom Roe; Editing
+# by ...)" -> "Ana Lind in Oslo and Tom Roe" (never "Additional reporting by": help, not the byline)
+REPORTING_CREDIT = re.compile(r"^\(?\s*reporting by (?P<names>[^;()\[\]]{3,160}?)\s*(?:[;)\]]|$)", re.IGNORECASE)
+# a reporter's desk city after the name in such a credit: "Ana Lind in Oslo"
+CREDIT_PLACE = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
 
 # chrome sections of a page dump, by their heading (workers.stages.clean.sections): each row is
 # (kind, pattern of the whole heading line). "teasers": a list of short teaser lines follows (related
