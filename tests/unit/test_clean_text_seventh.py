@@ -7,14 +7,10 @@ from __future__ import annotations
 
 import pytest
 
+from dump_texts import ARTICLE, LONGER
+
 from workers.stages.clean import core as stage
 
-ARTICLE = [
-    "The harbour board approved a plan on Monday to dredge the outer channel before the autumn storms arrive.",
-    "Engineers said the channel had silted up faster than expected after two wet winters in a row.",
-    "The work will cost about four million pounds and is expected to take eleven weeks to complete.",
-]
-LONGER = ARTICLE + [f"{ARTICLE[k]} The board's chair, Ann Roe, said so twice." for k in range(3)]
 HEADER = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024"]
 
 

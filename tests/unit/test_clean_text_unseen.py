@@ -7,16 +7,12 @@ from __future__ import annotations
 
 import pytest
 
+from dump_texts import ARTICLE, LONGER
+
 from workers.stages.clean import core as stage
 from workers.stages.clean import lines as ln
 from workers.stages.clean import sections
 
-ARTICLE = [
-    "The harbour board approved a plan on Monday to dredge the outer channel before the autumn storms arrive.",
-    "Engineers said the channel had silted up faster than expected after two wet winters in a row.",
-    "The work will cost about four million pounds and is expected to take eleven weeks to complete.",
-]
-LONGER = ARTICLE + [f"{ARTICLE[k]} The board's chair, Ann Roe, said so twice." for k in range(3)]
 COMMENT = ("I walked along the harbour wall last week and the silt was plain to see at low tide, so this "
            "plan is long overdue and I hope the board keeps to the eleven weeks it promised us all.")
 
