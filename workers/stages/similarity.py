@@ -175,10 +175,13 @@ def signature_jaccard(a: np.ndarray, b: np.ndarray) -> float:
 
 
 def encode_u32(values: np.ndarray) -> str:
+    """Unsigned 32-bit values as base64 of their little-endian bytes (4 bytes each): how signatures
+    travel in table entries (JSON)."""
     return base64.b64encode(np.asarray(values, dtype="<u4").tobytes()).decode("ascii")
 
 
 def decode_u32(text: str) -> np.ndarray:
+    """The inverse of encode_u32: a uint32 array; raises binascii.Error on text that is not base64."""
     return np.frombuffer(base64.b64decode(text), dtype="<u4").astype(np.uint32)
 
 
@@ -191,6 +194,8 @@ def stem(word: str) -> str:
 
 
 def hash32(item: str) -> int:
+    """A 32-bit hash of the string's UTF-8 bytes (BLAKE2b, 4-byte digest, little-endian): stable across
+    processes and Python versions, unlike hash()."""
     return int.from_bytes(hashlib.blake2b(item.encode("utf-8"), digest_size=4).digest(), "little")
 
 

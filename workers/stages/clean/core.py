@@ -84,6 +84,7 @@ def warm() -> None:
 
 
 def content_hash(body: str) -> str:
+    """The body's 128-bit BLAKE2b digest, 32 hex characters: the exact-duplicate key."""
     return hashlib.blake2b(body.encode("utf-8"), digest_size=16).hexdigest()
 
 

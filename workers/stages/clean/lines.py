@@ -46,12 +46,14 @@ def key(text: str) -> str:
 
 
 def has_quotes(text: str) -> bool:
+    """The text holds a double quotation mark: " “ ” « » „ (a single one may be an apostrophe)."""
     if text.isascii():
         return '"' in text  # the one ASCII character of _QUOTE_RE
     return _QUOTE_RE.search(text) is not None
 
 
 def is_terminal(text: str) -> bool:
+    """The text ends as a sentence does (. ! ? and the like), before closing quotes and brackets."""
     stripped = text.rstrip(_CLOSERS)
     return bool(stripped) and stripped[-1] in _ENDS
 
@@ -213,6 +215,9 @@ def _has_icon_words(text: str) -> bool:
 
 
 def classify(texts: list[str]) -> list[Line]:
+    """One Line per text, in order: its kind (PROSE, SENTENCE, SHORT or "boilerplate" with the chrome
+    reason), word count, stopword share and score for the article-run search (prose counts up, chrome
+    and repeated short lines down). Identical texts share one Line object, to be read, not changed."""
     counts = Counter(t.casefold() for t in texts if len(t) <= 80)
     stopwords = v.STOPWORDS.__contains__
     lines = []

@@ -71,6 +71,7 @@ BULLET = v.BULLET
 
 
 def has_caption_trigger(lower: str) -> bool:
+    """The lower-cased text holds a caption word or phrase, or ends with a photo credit ("/ reuters")."""
     return _CAPTION_TRIGGER.search(lower) is not None or lower.rstrip(" .)").endswith(_CREDIT_ENDINGS)
 
 
@@ -89,6 +90,7 @@ def outlet_word(text: str) -> bool:
 
 
 def content_words(text: str) -> set[str]:
+    """The text's lower-cased words of three or more characters, stopwords left out."""
     # _LONG_WORD.findall: a run of word characters is matched whole or not at all, so its matches are
     # the \w+ tokens of three or more characters (taken by bytes, fastmatch.words)
     return {w for w in word_tokens(text.casefold()) if len(w) >= 3} - v.STOPWORDS
@@ -479,6 +481,8 @@ def standalone_name(text: str) -> bool:
 
 
 def source_label(text: str) -> str | None:
+    """The outlet a short source label names ("Source: Example News" -> "Example News"), for lines of
+    70 characters at most; else None."""
     m = _SOURCE_LABEL_MATCH(text) if len(text) <= 70 else None
     return m.group("name").strip() if m else None
 

@@ -111,6 +111,10 @@ def strip_controls(text: str) -> tuple[str, int]:
 
 
 def normalise_text(text: str) -> str:
+    """A page's text in one canonical form: NFC; line ends as "\n" (CR LF, CR, NEL and the Unicode line
+    and paragraph separators); soft hyphens, zero-width characters, word joiners and byte-order marks,
+    lone surrogates, ANSI escape sequences and C0/C1 controls removed (tab, vertical tab and form feed
+    stay: they are whitespace). Never raises."""
     if not text.isascii() and not _holds_normalised_away(text):  # _NORMALISED_AWAY.search(text) is None
         # nothing to remove or to turn into a newline (NFC never creates those characters: checked
         # over every code point): one scan instead of four

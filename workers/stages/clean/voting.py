@@ -41,6 +41,7 @@ _TRAFILATURA = {"include_comments": False, "include_tables": True, "include_imag
 
 
 def norm(text: str) -> str:
+    """Whitespace runs as one space, ends stripped: the form in which extractor outputs are compared."""
     return _WS.sub(" ", text).strip()
 
 

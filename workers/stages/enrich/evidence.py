@@ -36,6 +36,9 @@ def parse_time(value) -> float | None:
 
 
 def entity_key(name: str, label: str) -> str | None:
+    """The key two articles share when they name the same party: "P:<surname>" for a person (titles
+    and suffixes such as "Jr" dropped), "<LABEL>:<words>" otherwise (label aliases folded); None for a
+    news agency named as an organisation (the wire service, not a party) or a name with no words."""
     label = LABEL_ALIASES.get(label.upper(), label.upper())
     tokens = similarity.words(name)
     if label != "PERSON" and " ".join(tokens) in NEWS_AGENCIES:
@@ -50,6 +53,8 @@ def entity_key(name: str, label: str) -> str | None:
 
 
 def entity_weights(entities: list[dict]) -> dict[str, float]:
+    """{entity_key: weight} of a record's entities: the label's weight (LABEL_WEIGHTS, 1.0 otherwise)
+    times the salience (at least 0.1), the largest where two entities share a key; 4 decimals."""
     weights: dict[str, float] = {}
     for entity in entities:
         key = entity_key(entity.get("name") or "", entity.get("label") or "")

@@ -175,6 +175,7 @@ _GROUP_OF = re.compile(r"G\d{1,2}\+?")  # "G7", "G20": groups of nations
 
 
 def group_of_nations(name: str) -> bool:
+    """A group of nations written G and a number ("G7", "G20", "G20+")."""
     return bool(_GROUP_OF.fullmatch(name))
 
 _POSSESSIVE = re.compile(r"(?:['\u2019`\u00b4]s|s['\u2019`\u00b4])$")
@@ -265,6 +266,7 @@ def is_office_only(name: str) -> bool:
 
 
 def has_capital(name: str) -> bool:
+    """Some word of the name starts with a capital letter."""
     return any(word[:1].isupper() for word in name.split())
 
 
@@ -277,6 +279,7 @@ def normalise(name: str) -> str:
 
 
 def is_all_caps(name: str) -> bool:
+    """Two or more letters, all capitals ("NATO", "NEW YORK"); digits and punctuation do not count."""
     letters = [c for c in name if c.isalpha()]
     return len(letters) > 1 and all(c.isupper() for c in letters)
 
