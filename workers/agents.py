@@ -89,33 +89,41 @@ RESEND_MAX_SECONDS = 5.0
 DELIVERY_TIMEOUT_SECONDS = 30.0
 
 
-def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings) -> None:
-    """Define the four stage agents and the state they keep on `app`.
+class Delivery:
+    """How the agents send: a record as the message for its status's topic, sent until the broker has
+    acknowledged it (acks=all), and the one-outcome-per-article path of the stages that compare an
+    article with earlier ones (dedupe, enrich). Every agent acknowledges an input event (so its offset
+    may be committed) only after every output it causes is acknowledged by the broker."""
 
-    Delivery: every agent acknowledges an input event (so its offset may be committed) only
-    after every output it causes is acknowledged by the broker (acks=all) — see `deliver`.
-    """
+    def __init__(self, app: faust.App, topics: dict[str, faust.TopicT], settings: Settings):
+        self.app = app
+        self.topics = topics
+        self.settings = settings
+        self.obs = observability.of(app)
 
-    obs = observability.of(app)
-
-    def output(stage: str, record: dict, payload: Any, origin: dict | None = None) -> Output:
+    def output(self, stage: str, record: dict, payload: Any, origin: dict | None = None) -> Output:
         """`record` as a message for its status's topic; one too large for Kafka is dead-lettered.
         A rejected record gets `origin` (the input's topic, partition and offset) when given."""
-        record, value = fit_message(stage, record, payload, settings.max_message_bytes)
+        record, value = fit_message(stage, record, payload, self.settings.max_message_bytes)
         if origin is not None and record["status"] == "rejected" and "origin" not in record:
             record = {**record, "origin": origin}
             value = encode(record)
         key = record["id"].encode("utf-8") if record.get("id") else None
         return Output(ROUTES[record["status"]], key, value, record)
 
-    async def deliver(stage: str, outputs: list[Output]) -> None:
+    def undecodable(self, stage: str, payload: bytes, origin: dict | None = None) -> Output:
+        """The dead letter of an internal message that is not a JSON object."""
+        rejected = rejected_record(stage, "undecodable", "internal record is not a JSON object", payload)
+        return self.output(stage, rejected, payload, origin)
+
+    async def deliver(self, stage: str, outputs: list[Output]) -> None:
         """Send `outputs` and return once the broker has acknowledged each of them (their send
         futures: no producer flush, which would wait for every agent's sends). A failed send is
         sent again (same key, same value) until it is acknowledged, so returning means nothing is
         left in flight. Table (changelog) writes are flushed by `run_stateful` before."""
         async def send_and_wait() -> None:
             futures = [
-                await topics[o.role].send(key=o.key, value=o.value, headers=obs.headers(o.record))
+                await self.topics[o.role].send(key=o.key, value=o.value, headers=self.obs.headers(o.record))
                 for o in outputs
             ]
             await asyncio.gather(*futures)
@@ -125,29 +133,25 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
             try:
                 await asyncio.wait_for(send_and_wait(), DELIVERY_TIMEOUT_SECONDS)
                 for o in outputs:
-                    obs.routed(stage, o.record)
+                    self.obs.routed(stage, o.record)
                 return
             except Exception as error:  # noqa: BLE001 - the input stays unacknowledged; try again
                 log.warning("sending %d record(s) failed (%r): again in %.1f s", len(outputs), error, delay)
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, RESEND_MAX_SECONDS)
 
-    async def flush_changelog() -> None:
+    async def flush_changelog(self) -> None:
         """Wait until the producer has sent everything queued, table changelog writes included;
         logged every DELIVERY_TIMEOUT_SECONDS while it does not."""
         while True:
             try:
-                await asyncio.wait_for(app.producer.flush(), DELIVERY_TIMEOUT_SECONDS)
+                await asyncio.wait_for(self.app.producer.flush(), DELIVERY_TIMEOUT_SECONDS)
                 return
             except asyncio.TimeoutError:
                 log.warning("changelog flush not done in %.0f s: waiting again", DELIVERY_TIMEOUT_SECONDS)
 
-    def undecodable(stage: str, payload: bytes, origin: dict | None = None) -> Output:
-        rejected = rejected_record(stage, "undecodable", "internal record is not a JSON object", payload)
-        return output(stage, rejected, payload, origin)
-
     async def run_stateful(
-        stage: str, function: Callable[..., dict], state: TableBackedIndex, event: Any
+        self, stage: str, function: Callable[..., dict], state: TableBackedIndex, event: Any
     ) -> None:
         """One article through a stage that compares it with earlier ones (dedupe, enrich).
 
@@ -158,7 +162,7 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
         payload = event.value
         record = _decode_internal(payload)
         if record is None:
-            await deliver(stage, [undecodable(stage, payload, origin_of(event))])
+            await self.deliver(stage, [self.undecodable(stage, payload, origin_of(event))])
             return
         now = time.time()
         state.expire_due(now)
@@ -166,15 +170,38 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
         stored = state.outcome(article_id)
         if stored is not None:
             role, value = stored
-            await deliver(stage, [Output(role, article_id.encode("utf-8"), value, orjson.loads(value))])
+            await self.deliver(stage, [Output(role, article_id.encode("utf-8"), value, orjson.loads(value))])
             return
         result = guarded(stage, payload, function, record, state.current(), now, article_id=article_id)
-        message = output(stage, result, payload, origin_of(event))
+        message = self.output(stage, result, payload, origin_of(event))
         if article_id and message.key == article_id.encode("utf-8"):
             state.remember(article_id, (message.role, message.value), now)
-            await flush_changelog()  # remembered (changelog) before the outcome is sent
-        await deliver(stage, [message])
+            await self.flush_changelog()  # remembered (changelog) before the outcome is sent
+        await self.deliver(stage, [message])
 
+
+async def tag_or_reject(ner_pool: NerPool, batch: list[tuple[bytes, dict]]) -> list[tuple[dict, bytes]]:
+    """(tagged or rejected record, its payload) for each of `batch`; a batch that fails is retried
+    article by article, so one bad record cannot take the others down with it. ModelMissing is raised:
+    no article can be tagged."""
+    try:
+        tagged = await ner_pool.tag([record for _payload, record in batch])
+        return [(record, payload) for record, (payload, _record) in zip(tagged, batch)]
+    except ModelMissing:
+        raise
+    except Exception as error:  # noqa: BLE001 - a failing article is dead-lettered, not lost
+        if len(batch) > 1:
+            return [result for pair in batch for result in await tag_or_reject(ner_pool, [pair])]
+        [(payload, record)] = batch
+        log.exception("NER failed on %s", record.get("id"))
+        reason = f"{type(error).__name__}: {error}"
+        return [(rejected_record(entities.STAGE, "stage_failed", reason, payload, record.get("id")), payload)]
+
+
+def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings) -> None:
+    """Define the four stage agents and the state they keep on `app`: the dedupe and story tables,
+    the NER process pool, the watchdog. Delivery: see `Delivery`."""
+    delivery = Delivery(app, topics, settings)
     dedupe_state = TableBackedIndex(
         app.Table("dedupe-index", partitions=1),
         lambda: dedupe_index(settings),
@@ -187,17 +214,27 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
     )
     ner_pool = NerPool(settings.spacy_model, settings.entity_labels, settings.ner_processes,
                        cache_paragraphs=settings.ner_cache_paragraphs)
-    obs.watch_index("dedupe", dedupe_state)
-    obs.watch_index("story", story_state)
-    obs.watch_ner_pool(ner_pool)
+    delivery.obs.watch_index("dedupe", dedupe_state)
+    delivery.obs.watch_index("story", story_state)
+    delivery.obs.watch_ner_pool(ner_pool)
+    _register_housekeeping(app, settings, (dedupe_state, story_state), ner_pool)
+    _register_agents(app, topics, settings, delivery, (dedupe_state, story_state), ner_pool)
+
+
+def _register_housekeeping(
+    app: faust.App, settings: Settings, states: tuple[TableBackedIndex, ...], ner_pool: NerPool
+) -> None:
+    """What runs beside the agents: indexes marked stale on a partition assignment, the stall
+    watchdog's timer, and the NER pool's start and stop."""
+    obs = observability.of(app)
 
     @app.on_partitions_assigned.connect
     async def _mark_stale(sender: Any, assigned: Any, **kwargs: Any) -> None:
         # faust seeks every partition to its committed offset: a rewind in progress is void
         # (the guard is installed by create_app, before the fetch loop starts)
         app.consumer._head_gap_rewind.clear()
-        dedupe_state.stale = True
-        story_state.stale = True
+        for state in states:
+            state.stale = True
 
     watchdog = Watchdog(app, [getattr(settings.topics, role) for role in observability.STAGE_INPUTS.values()])
 
@@ -223,34 +260,27 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
     async def _stop_ner_pool(sender: Any, **kwargs: Any) -> None:
         ner_pool.close()
 
-    async def tag_or_reject(batch: list[tuple[bytes, dict]]) -> list[tuple[dict, bytes]]:
-        """(tagged or rejected record, its payload) for each of `batch`; a batch that fails is
-        retried article by article, so one bad record cannot take the others down with it."""
-        try:
-            tagged = await ner_pool.tag([record for _payload, record in batch])
-            return [(record, payload) for record, (payload, _record) in zip(tagged, batch)]
-        except ModelMissing:
-            raise
-        except Exception as error:  # noqa: BLE001 - a failing article is dead-lettered, not lost
-            if len(batch) > 1:
-                return [result for pair in batch for result in await tag_or_reject([pair])]
-            [(payload, record)] = batch
-            log.exception("NER failed on %s", record.get("id"))
-            reason = f"{type(error).__name__}: {error}"
-            return [(rejected_record(entities.STAGE, "stage_failed", reason, payload, record.get("id")), payload)]
+
+def _register_agents(
+    app: faust.App, topics: dict[str, faust.TopicT], settings: Settings, delivery: Delivery,
+    states: tuple[TableBackedIndex, TableBackedIndex], ner_pool: NerPool,
+) -> None:
+    """The four stage agents, thin: read with manual acknowledgement, run the stage, deliver, then
+    acknowledge. `states`: the dedupe and the story index."""
+    dedupe_state, story_state = states
 
     @app.agent(topics["raw"], name="clean")
     async def clean_agent(stream: faust.StreamT) -> None:
         async for event in stream.noack().events():
             origin = origin_of(event)
             record = clean_payload(event.value, origin, key=key_of(event))
-            await deliver(clean.STAGE, [output(clean.STAGE, record, event.value, origin)])
+            await delivery.deliver(clean.STAGE, [delivery.output(clean.STAGE, record, event.value, origin)])
             await stream.ack(event)
 
     @app.agent(topics["clean"], name="dedupe")
     async def dedupe_agent(stream: faust.StreamT) -> None:
         async for event in stream.noack().events():
-            await run_stateful(dedupe.STAGE, dedupe.dedupe, dedupe_state, event)
+            await delivery.run_stateful(dedupe.STAGE, dedupe.dedupe, dedupe_state, event)
             await stream.ack(event)
 
     @app.agent(topics["unique"], name="entities")
@@ -258,27 +288,33 @@ def register(app: faust.App, topics: dict[str, faust.TopicT], settings: Settings
         # noack_take: the batch's events are acknowledged here, after their outputs are delivered
         # (`take` acknowledges a batch as soon as it is handed out, so a crash would lose it).
         async for events in stream.noack_take(settings.ner_batch_size, within=settings.ner_batch_seconds):
-            obs.batch_values(events)  # notes each article's raw timestamp for the headers sent on
-            outputs: list[Output] = []
-            articles = []
-            for event in events:
-                record = _decode_internal(event.value)
-                if record is None:
-                    outputs.append(undecodable(entities.STAGE, event.value, origin_of(event)))
-                else:
-                    articles.append((event.value, record))
-            started = time.perf_counter()
-            results = await tag_or_reject(articles) if articles else []
-            seconds = time.perf_counter() - started
-            log.info("tagged %d article(s) in %.0f ms", len(articles), seconds * 1000)
-            obs.ner_batch(len(articles), seconds)
-            outputs += [output(entities.STAGE, record, payload) for record, payload in results]
-            await deliver(entities.STAGE, outputs)
+            await _tag_batch(delivery, ner_pool, events)
             for event in events:
                 await stream.ack(event)
 
     @app.agent(topics["tagged"], name="enrich")
     async def enrich_agent(stream: faust.StreamT) -> None:
         async for event in stream.noack().events():
-            await run_stateful(enrich.STAGE, enrich.enrich, story_state, event)
+            await delivery.run_stateful(enrich.STAGE, enrich.enrich, story_state, event)
             await stream.ack(event)
+
+
+async def _tag_batch(delivery: Delivery, ner_pool: NerPool, events: list) -> None:
+    """One NER batch: the tagged (or dead-lettered) record of each event, delivered together."""
+    obs = delivery.obs
+    obs.batch_values(events)  # notes each article's raw timestamp for the headers sent on
+    outputs: list[Output] = []
+    articles = []
+    for event in events:
+        record = _decode_internal(event.value)
+        if record is None:
+            outputs.append(delivery.undecodable(entities.STAGE, event.value, origin_of(event)))
+        else:
+            articles.append((event.value, record))
+    started = time.perf_counter()
+    results = await tag_or_reject(ner_pool, articles) if articles else []
+    seconds = time.perf_counter() - started
+    log.info("tagged %d article(s) in %.0f ms", len(articles), seconds * 1000)
+    obs.ner_batch(len(articles), seconds)
+    outputs += [delivery.output(entities.STAGE, record, payload) for record, payload in results]
+    await delivery.deliver(entities.STAGE, outputs)
