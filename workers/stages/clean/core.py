@@ -209,8 +209,10 @@ _STANDFIRST_MIN_WORDS = 5
 def _marked_standfirst(paragraphs: list[str], marked: list[str]) -> bool:
     """The first of two or more paragraphs is the text of an element the page marks as its standfirst
     (html.marked_standfirsts: class words "standfirst", "dek", "summary", ...) and no longer than one."""
-    if len(paragraphs) < 2 or not _STANDFIRST_MIN_WORDS <= len(paragraphs[0].split()) <= _HEADER_LINE_MAX_WORDS:
-        return False
+    if not marked or len(paragraphs) < 2:
+        return False  # a text dump marks none
+    if not _STANDFIRST_MIN_WORDS <= len(paragraphs[0].split(maxsplit=_HEADER_LINE_MAX_WORDS)) <= _HEADER_LINE_MAX_WORDS:
+        return False  # words counted up to one past the limit
     return voting.norm(paragraphs[0]) in marked
 
 
@@ -1211,18 +1213,18 @@ def _drop_lead_credits(paragraphs: list[str], removed: Counter) -> list[str]:
     "Staff Report", "Metro Desk", "GT Report", "Agencies"). Counted as ``credits``; the line is kept when it
     is the only paragraph. (An agency's name alone over its dateline, "CNN" over "WASHINGTON (CNN) — ...",
     was tried too: docs/measurements.md, seventh session.)"""
-    out: list[str] = []
-    for j, paragraph in enumerate(paragraphs):
-        if j < _LEAD_CREDIT_REACH and len(paragraphs) > 1 and _credit_line(paragraph):
-            removed["credits"] = removed.get("credits", 0) + 1
-            continue
-        out.append(paragraph)
-    return out
+    head = paragraphs[:_LEAD_CREDIT_REACH]
+    kept = [paragraph for paragraph in head if not _credit_line(paragraph)] if len(paragraphs) > 1 else head
+    if len(kept) < len(head):
+        removed["credits"] = removed.get("credits", 0) + len(head) - len(kept)
+    return kept + paragraphs[_LEAD_CREDIT_REACH:]
 
 
 def _credit_line(paragraph: str) -> bool:
-    """A short line, no sentence, that is a desk credit (vocabulary.DESK_CREDIT)."""
-    return (len(paragraph.split()) <= _CREDIT_LINE_MAX_WORDS and not ln.is_terminal(paragraph)
+    """A short line, no sentence, that is a desk credit (vocabulary.DESK_CREDIT). Words are counted up to one
+    past the limit (a lead paragraph is not split whole)."""
+    return (len(paragraph.split(maxsplit=_CREDIT_LINE_MAX_WORDS)) <= _CREDIT_LINE_MAX_WORDS
+            and not ln.is_terminal(paragraph)
             and v.DESK_CREDIT.match(paragraph.strip()) is not None)
 
 
@@ -1230,8 +1232,10 @@ def _without_byline_lines(paragraphs: list[str], authors: list[str], removed: di
     """The paragraphs without a byline line left at the top of the body (the first _LEAD_CREDIT_REACH
     paragraphs): an author the record names, alone or with a role title or a handle and nothing else
     (metadata.byline_credit: "Jane Doe, AP Sports Writer", "Jane Doe @janedoe"). Counted as ``metadata``."""
-    out = [p for j, p in enumerate(paragraphs)
-           if not (j < _LEAD_CREDIT_REACH and any(md.byline_credit(p, name) for name in authors))]
+    if not authors:
+        return paragraphs
+    out = [p for p in paragraphs[:_LEAD_CREDIT_REACH] if not any(md.byline_credit(p, name) for name in authors)]
+    out += paragraphs[_LEAD_CREDIT_REACH:]
     if not out or len(out) == len(paragraphs):
         return paragraphs
     removed[_META] = removed.get(_META, 0) + len(paragraphs) - len(out)
