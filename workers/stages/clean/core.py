@@ -31,7 +31,7 @@ from workers.stages.clean import vocabulary as v
 from workers.stages.clean.blocks import split_blocks
 from workers.stages.clean.dates import BARE_LABEL as DATE_BARE_LABEL, LABEL as DATE_LABEL, date_line, labelled, parse_date
 from workers.stages.clean.dates import markup_date, resolve as resolve_when, to_utc
-from workers.stages.clean.fastmatch import has_digit, last_char_gate
+from workers.stages.clean.fastmatch import first_char_match, has_digit, last_char_gate
 from workers.stages.clean.normalise import looks_binary, normalise_line, normalise_text, split_lines
 from workers.stages.errors import StageError
 
@@ -64,6 +64,7 @@ _DATED_CHROME = frozenset(("legal", "paywall"))
 # (_never_rescued adds a closing paywall pitch and a bare-domain credit; measured: "legal" and "comments"
 # sections here changed no dev-set page)
 _MAX_BARE_LABEL = 30  # "Originally published on:" and shorter: a date label alone on its line
+_MAX_BYLINE_LABEL = 16  # "Written by:" and shorter: a byline label alone on its line over the names
 NEVER_RESCUED = frozenset(("advertisement", "copyright"))
 _PAYWALL_MAX_WORDS = 300  # a pitch is short: a longer "paywall" tail may be the article going on
 MAX_HTML_CHARS = 5_000_000  # HTML past this is cut (at a tag) before trafilatura: see clean()
@@ -498,8 +499,12 @@ def _metadata_lines(lines: list[ln.Line], keep: list[bool]) -> _PageMeta:
         dates, found, label, role = fact
         if head_end - _NAMED_DATE_REACH <= i < head_end and not (dates or found or label) and (named := _named_date(text)):
             dates, found, label = named  # "City News March 3, 2021, 8:05 AM" over the headline
-        scan.dates(i, scan.labelled(i, dates))
-        scan.names(i, found, label, role, keep)
+        if dates or len(line.text) <= _MAX_BARE_LABEL:  # else scan.labelled gives the dates back, marking nothing
+            dates = scan.labelled(i, dates)
+        if dates:
+            scan.dates(i, dates)
+        if found or label or role or len(line.text) <= _MAX_BYLINE_LABEL:  # else scan.names takes nothing
+            scan.names(i, found, label, role, keep)
     for i, is_meta in enumerate(scan.meta):
         if is_meta:
             keep[i] = False
@@ -576,7 +581,7 @@ class _MetaScan:
             self.byline = self.byline or lines[i - 1].text
             meta[i] = meta[i - 1] = True
             keep[i - 1] = False
-        elif i + 1 < len(lines) and len(lines[i].text) <= 16 and v.BYLINE_LABEL.match(lines[i].text) \
+        elif i + 1 < len(lines) and len(lines[i].text) <= _MAX_BYLINE_LABEL and v.BYLINE_LABEL.match(lines[i].text) \
                 and _named(lines[i + 1].text):
             names, last = _names_over_lines(lines, i + 1)
             self.byline = self.byline or names
@@ -1312,12 +1317,12 @@ def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, en
                 and (
                     (text.endswith(":") and line.n >= 3 and md.BULLET.match(lines[i + 1].text) is not None)
                     or _label_heading(lines, i)
-                    or (
-                        (under := _under_heading(lines, i, end)) is not None
+                    or (  # the line's own tests first: the line it heads is looked for only then
+                        text.lstrip(_OPENING_QUOTES)[:1].isupper()  # "“Rez Infinite” ($30)": a quoted title
+                        and not text.endswith((":", ",", ";"))
                         and (2 <= line.n <= _SUBHEAD_MAX_WORDS or (before == i - 1 and _long_subheading(line))
                              or _one_word_heading(line, lines[before]))
-                        and text.lstrip(_OPENING_QUOTES)[:1].isupper()  # "“Rez Infinite” ($30)": a quoted title
-                        and not text.endswith((":", ",", ";"))
+                        and (under := _under_heading(lines, i, end)) is not None
                         and (_subheading_shaped(text, lines[under].text) or _list_heading(lines, under, end))
                     )
                 )
@@ -1740,9 +1745,13 @@ def _title_cased(words: list[str]) -> bool:
     return any(len(w) > 3 and w[:1].isupper() for w in words[1:])
 
 
+_UI_LINE_MATCH = first_char_match(v.UI_LINE)  # v.UI_LINE.match, its branches bucketed by first character
+_UI_PREFIX_MATCH = first_char_match(v.UI_PREFIX)
+
+
 def _is_ui(text: str) -> bool:
     """Interface vocabulary once a list marker is stripped: "- Share on Facebook"."""
-    if v.UI_LINE.match(text) or v.UI_PREFIX.match(text):
+    if _UI_LINE_MATCH(text) or _UI_PREFIX_MATCH(text):
         return True
     words = ln.TOKEN.findall(text.casefold())
     return bool(words) and v.UI_WORDS.issuperset(words)
