@@ -797,8 +797,9 @@ def _paragraphs(
     paragraphs: list[str] = []
     seen: set[str] = set()
     prose_key = None
+    title_index, standfirst_index = skipped  # compared as ints: `i in skipped` compares an int with None
     for i, line in enumerate(lines):
-        if i in skipped:
+        if i == title_index or i == standfirst_index:
             continue
         text = line.text
         if title_key and abs(len(text) - len(title)) <= 8 and ln.key(text) == title_key:
