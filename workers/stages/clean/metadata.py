@@ -405,8 +405,10 @@ def name_without_credit(name: str, site_key: str = "") -> str:
     applies only when two or more words are left; the name is returned unchanged otherwise."""
     for kind, pattern in v.NAME_CREDIT_TAILS:
         if kind == "site":
+            if not site_key:
+                continue  # without the site's name the row leaves every name as it is
             bare = pattern.sub("", name)  # "Ann Lee CNN Staff" -> "Ann Lee CNN": then the site's name
-            stripped = _without_site_tail(bare, site_key) if site_key else bare
+            stripped = _without_site_tail(bare, site_key)
             stripped = name if stripped == bare else stripped
         else:
             m = pattern.search(name)
