@@ -836,3 +836,14 @@ def test_list_item_row_is_the_union_s_list_item_row():
     for text in samples:
         row = ln._ANCHORED_ROW(text)
         assert ln._LIST_ITEM_ROW(text) == (row if row in ln._LIST_ITEM_ROWS else None), text
+
+
+def test_heading_kind_is_the_row_name_s_kind():
+    samples = _corpus_lines() + ["Related stories", "Related stories …", "Comments", "Sign up for our newsletter",
+                                 "Most read", "x" * 200]
+    for text in samples:
+        m = sections._ANY_HEADING.match(text) if len(text) <= sections._HEADING_MAX_CHARS else None
+        expected = m.lastgroup.rsplit("_", 1)[0] if m else None
+        assert sections.heading_kind(text) == expected, text
+        if expected:
+            assert sections.line_kind(text) == expected, text
