@@ -780,3 +780,70 @@ def test_character_class_shortcuts_are_the_regexes():
         assert ln.has_quotes(text) == (ln._QUOTE_RE.search(text) is not None), repr(text)
         nav = any(map(text.__contains__, ln._NAV_ASCII)) if text.isascii() else ln._NAV_CHAR.search(text) is not None
         assert nav == (ln._NAV_CHAR.search(text) is not None), repr(text)
+
+
+# ---- metadata.is_caption: the closing-credit search gated by its literals ----------------------
+
+
+def _holds_one(items, literals: tuple[str, ...]) -> bool:
+    """Every match of a parsed sequence holds one of the lower-case literals (conservative: False when
+    unsure): a run of ASCII literal characters holding one, or a group, a repeat of at least one, or an
+    alternation whose every branch holds one."""
+    from re import _constants as C  # noqa: N812 - the parser's own names
+
+    run = ""
+    for op, av in list(items) + [(None, None)]:
+        if op is C.LITERAL and av < 128:
+            run += chr(av).lower()
+            continue
+        if any(literal in run for literal in literals):
+            return True
+        run = ""
+        if op is C.SUBPATTERN and _holds_one(av[-1], literals):
+            return True
+        if op is C.BRANCH and all(_holds_one(branch, literals) for branch in av[1]):
+            return True
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1 and _holds_one(av[2], literals):
+            return True
+    return False
+
+
+def test_every_closing_credit_match_holds_a_literal():
+    from re import _parser
+
+    assert _holds_one(_parser.parse(v.CLOSING_CREDIT.pattern, v.CLOSING_CREDIT.flags), v.CLOSING_CREDIT_LITERALS)
+    assert not _holds_one(_parser.parse(r"(?:photo|x)s?", 0), v.CLOSING_CREDIT_LITERALS)  # the check can fail
+
+
+def test_closing_credit_gate_is_the_search():
+    from workers.stages.clean import metadata as md
+
+    samples = _corpus_lines() + [
+        'Fans hold a banner reading "Thank you" on Sunday. (Photo: Jane Doe)', '"Go" (Jane Doe/Reuters)',
+        'A "quoted" line. Getty Images', 'A "quoted" line. PİCTURE: Jane Doe', 'A "quoted" line (Jane Doe / The Gazette).',
+        '"We won," she said.', 'A "quoted" line. Image credit: Acme', 'He said "yes" / AP', "ımage: x", "",
+    ] + _random_strings("aAPphotimgecrdtyG/()\": ı", seed=61)
+    for text in samples:
+        assert md._closing_credit(text) == (v.CLOSING_CREDIT.search(text) is not None), text
+
+
+def test_list_item_row_is_the_union_s_list_item_row():
+    names = [name for name, _, _ in ln._ANCHORED_ROWS]
+    assert set(names[:len(ln._LIST_ITEM_ROWS)]) == ln._LIST_ITEM_ROWS  # the list-item rows come first
+    samples = _corpus_lines() + _list_item_lines() + _random_strings("AaboutCcomments#-30 ends(Reporting by)ſ:|", seed=67)
+    samples += ["12 comments", "Tags: news", "Tags: " + "a" * 290, "Loading comments...", "About Acme Corp", "-30-",
+                "(Reporting by Jane Doe)", "Comments" + " " * 80]
+    for text in samples:
+        row = ln._ANCHORED_ROW(text)
+        assert ln._LIST_ITEM_ROW(text) == (row if row in ln._LIST_ITEM_ROWS else None), text
+
+
+def test_heading_kind_is_the_row_name_s_kind():
+    samples = _corpus_lines() + ["Related stories", "Related stories …", "Comments", "Sign up for our newsletter",
+                                 "Most read", "x" * 200]
+    for text in samples:
+        m = sections._ANY_HEADING.match(text) if len(text) <= sections._HEADING_MAX_CHARS else None
+        expected = m.lastgroup.rsplit("_", 1)[0] if m else None
+        assert sections.heading_kind(text) == expected, text
+        if expected:
+            assert sections.line_kind(text) == expected, text

@@ -31,7 +31,7 @@ from workers.stages.clean import vocabulary as v
 from workers.stages.clean.blocks import split_blocks
 from workers.stages.clean.dates import BARE_LABEL as DATE_BARE_LABEL, LABEL as DATE_LABEL, date_line, labelled, parse_date
 from workers.stages.clean.dates import markup_date, resolve as resolve_when, to_utc
-from workers.stages.clean.fastmatch import has_digit, last_char_gate
+from workers.stages.clean.fastmatch import first_char_match, has_digit, last_char_gate
 from workers.stages.clean.normalise import looks_binary, normalise_line, normalise_text, split_lines
 from workers.stages.errors import StageError
 
@@ -64,6 +64,7 @@ _DATED_CHROME = frozenset(("legal", "paywall"))
 # (_never_rescued adds a closing paywall pitch and a bare-domain credit; measured: "legal" and "comments"
 # sections here changed no dev-set page)
 _MAX_BARE_LABEL = 30  # "Originally published on:" and shorter: a date label alone on its line
+_MAX_BYLINE_LABEL = 16  # "Written by:" and shorter: a byline label alone on its line over the names
 NEVER_RESCUED = frozenset(("advertisement", "copyright"))
 _PAYWALL_MAX_WORDS = 300  # a pitch is short: a longer "paywall" tail may be the article going on
 MAX_HTML_CHARS = 5_000_000  # HTML past this is cut (at a tag) before trafilatura: see clean()
@@ -212,8 +213,10 @@ _STANDFIRST_MIN_WORDS = 5
 def _marked_standfirst(paragraphs: list[str], marked: list[str]) -> bool:
     """The first of two or more paragraphs is the text of an element the page marks as its standfirst
     (html.marked_standfirsts: class words "standfirst", "dek", "summary", ...) and no longer than one."""
-    if len(paragraphs) < 2 or not _STANDFIRST_MIN_WORDS <= len(paragraphs[0].split()) <= _HEADER_LINE_MAX_WORDS:
-        return False
+    if not marked or len(paragraphs) < 2:
+        return False  # a text dump marks none
+    if not _STANDFIRST_MIN_WORDS <= len(paragraphs[0].split(maxsplit=_HEADER_LINE_MAX_WORDS)) <= _HEADER_LINE_MAX_WORDS:
+        return False  # words counted up to one past the limit
     return voting.norm(paragraphs[0]) in marked
 
 
@@ -499,8 +502,12 @@ def _metadata_lines(lines: list[ln.Line], keep: list[bool]) -> _PageMeta:
         dates, found, label, role = fact
         if head_end - _NAMED_DATE_REACH <= i < head_end and not (dates or found or label) and (named := _named_date(text)):
             dates, found, label = named  # "City News March 3, 2021, 8:05 AM" over the headline
-        scan.dates(i, scan.labelled(i, dates))
-        scan.names(i, found, label, role, keep)
+        if dates or len(line.text) <= _MAX_BARE_LABEL:  # else scan.labelled gives the dates back, marking nothing
+            dates = scan.labelled(i, dates)
+        if dates:
+            scan.dates(i, dates)
+        if found or label or role or len(line.text) <= _MAX_BYLINE_LABEL:  # else scan.names takes nothing
+            scan.names(i, found, label, role, keep)
     for i, is_meta in enumerate(scan.meta):
         if is_meta:
             keep[i] = False
@@ -577,7 +584,7 @@ class _MetaScan:
             self.byline = self.byline or lines[i - 1].text
             meta[i] = meta[i - 1] = True
             keep[i - 1] = False
-        elif i + 1 < len(lines) and len(lines[i].text) <= 16 and v.BYLINE_LABEL.match(lines[i].text) \
+        elif i + 1 < len(lines) and len(lines[i].text) <= _MAX_BYLINE_LABEL and v.BYLINE_LABEL.match(lines[i].text) \
                 and _named(lines[i + 1].text):
             names, last = _names_over_lines(lines, i + 1)
             self.byline = self.byline or names
@@ -803,8 +810,9 @@ def _paragraphs(
     paragraphs: list[str] = []
     seen: set[str] = set()
     prose_key = None
+    title_index, standfirst_index = skipped  # compared as ints: `i in skipped` compares an int with None
     for i, line in enumerate(lines):
-        if i in skipped:
+        if i == title_index or i == standfirst_index:
             continue
         text = line.text
         if title_key and abs(len(text) - len(title)) <= 8 and ln.key(text) == title_key:
@@ -1224,18 +1232,18 @@ def _drop_lead_credits(paragraphs: list[str], removed: Counter) -> list[str]:
     "Staff Report", "Metro Desk", "GT Report", "Agencies"). Counted as ``credits``; the line is kept when it
     is the only paragraph. (An agency's name alone over its dateline, "CNN" over "WASHINGTON (CNN) — ...",
     was tried too: docs/measurements.md, seventh session.)"""
-    out: list[str] = []
-    for j, paragraph in enumerate(paragraphs):
-        if j < _LEAD_CREDIT_REACH and len(paragraphs) > 1 and _credit_line(paragraph):
-            removed["credits"] = removed.get("credits", 0) + 1
-            continue
-        out.append(paragraph)
-    return out
+    head = paragraphs[:_LEAD_CREDIT_REACH]
+    kept = [paragraph for paragraph in head if not _credit_line(paragraph)] if len(paragraphs) > 1 else head
+    if len(kept) < len(head):
+        removed["credits"] = removed.get("credits", 0) + len(head) - len(kept)
+    return kept + paragraphs[_LEAD_CREDIT_REACH:]
 
 
 def _credit_line(paragraph: str) -> bool:
-    """A short line, no sentence, that is a desk credit (vocabulary.DESK_CREDIT)."""
-    return (len(paragraph.split()) <= _CREDIT_LINE_MAX_WORDS and not ln.is_terminal(paragraph)
+    """A short line, no sentence, that is a desk credit (vocabulary.DESK_CREDIT). Words are counted up to one
+    past the limit (a lead paragraph is not split whole)."""
+    return (len(paragraph.split(maxsplit=_CREDIT_LINE_MAX_WORDS)) <= _CREDIT_LINE_MAX_WORDS
+            and not ln.is_terminal(paragraph)
             and v.DESK_CREDIT.match(paragraph.strip()) is not None)
 
 
@@ -1243,8 +1251,10 @@ def _without_byline_lines(paragraphs: list[str], authors: list[str], removed: di
     """The paragraphs without a byline line left at the top of the body (the first _LEAD_CREDIT_REACH
     paragraphs): an author the record names, alone or with a role title or a handle and nothing else
     (metadata.byline_credit: "Jane Doe, AP Sports Writer", "Jane Doe @janedoe"). Counted as ``metadata``."""
-    out = [p for j, p in enumerate(paragraphs)
-           if not (j < _LEAD_CREDIT_REACH and any(md.byline_credit(p, name) for name in authors))]
+    if not authors:
+        return paragraphs
+    out = [p for p in paragraphs[:_LEAD_CREDIT_REACH] if not any(md.byline_credit(p, name) for name in authors)]
+    out += paragraphs[_LEAD_CREDIT_REACH:]
     if not out or len(out) == len(paragraphs):
         return paragraphs
     removed[_META] = removed.get(_META, 0) + len(paragraphs) - len(out)
@@ -1321,12 +1331,12 @@ def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, en
                 and (
                     (text.endswith(":") and line.n >= 3 and md.BULLET.match(lines[i + 1].text) is not None)
                     or _label_heading(lines, i)
-                    or (
-                        (under := _under_heading(lines, i, end)) is not None
+                    or (  # the line's own tests first: the line it heads is looked for only then
+                        text.lstrip(_OPENING_QUOTES)[:1].isupper()  # "“Rez Infinite” ($30)": a quoted title
+                        and not text.endswith((":", ",", ";"))
                         and (2 <= line.n <= _SUBHEAD_MAX_WORDS or (before == i - 1 and _long_subheading(line))
                              or _one_word_heading(line, lines[before]))
-                        and text.lstrip(_OPENING_QUOTES)[:1].isupper()  # "“Rez Infinite” ($30)": a quoted title
-                        and not text.endswith((":", ",", ";"))
+                        and (under := _under_heading(lines, i, end)) is not None
                         and (_subheading_shaped(text, lines[under].text) or _list_heading(lines, under, end))
                     )
                 )
@@ -1749,9 +1759,13 @@ def _title_cased(words: list[str]) -> bool:
     return any(len(w) > 3 and w[:1].isupper() for w in words[1:])
 
 
+_UI_LINE_MATCH = first_char_match(v.UI_LINE)  # v.UI_LINE.match, its branches bucketed by first character
+_UI_PREFIX_MATCH = first_char_match(v.UI_PREFIX)
+
+
 def _is_ui(text: str) -> bool:
     """Interface vocabulary once a list marker is stripped: "- Share on Facebook"."""
-    if v.UI_LINE.match(text) or v.UI_PREFIX.match(text):
+    if _UI_LINE_MATCH(text) or _UI_PREFIX_MATCH(text):
         return True
     words = ln.TOKEN.findall(text.casefold())
     return bool(words) and v.UI_WORDS.issuperset(words)

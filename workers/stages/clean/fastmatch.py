@@ -253,6 +253,17 @@ def first_char_union(rows: tuple[tuple[str, re.Pattern], ...], flags: int = re.I
     ``first_char_match`` (with IGNORECASE in flags); a row of another shape is tried whole in the
     buckets of the characters it can start with (every bucket when any may start it). Names must be
     valid group names. A non-ASCII first character uses the whole union."""
+    table, whole_match = _union_table(rows, flags)
+
+    def first_row(text: str) -> str | None:
+        m = table.get(text[:1], whole_match)(text)
+        return m.lastgroup if m else None
+
+    return first_row
+
+
+def _union_table(rows: tuple[tuple[str, re.Pattern], ...], flags: int) -> tuple[dict, Callable]:
+    """(first ASCII character -> its bucket's match, the whole union's match) of first_char_union."""
     split = [split_branches(p.pattern) if flags & re.IGNORECASE else None for _, p in rows]
     starts = [[_start_keys(b, flags) for b in s[0]] if s else [_start_keys(p.pattern, flags)]
               for s, (_, p) in zip(split, rows)]
@@ -275,20 +286,15 @@ def first_char_union(rows: tuple[tuple[str, re.Pattern], ...], flags: int = re.I
     default = compile_(None)
     table = _ascii_table(lambda first: buckets.get(first.lower(), default))  # as in first_char_match
     table = {first: bucket.match if bucket is not None else _no_match for first, bucket in table.items()}
-    whole_match = whole.match
-
-    def first_row(text: str) -> str | None:
-        m = table.get(text[:1], whole_match)(text)
-        return m.lastgroup if m else None
-
-    return first_row
+    return table, whole.match
 
 
 def union_by_length(rows: tuple[tuple[str, re.Pattern, int], ...]) -> Callable[[str], str | None]:
     """A function giving the name of the first row, in order, whose pattern matches the text among
     the rows whose length limit (the third item, in characters) the text does not exceed: what trying
     ``len(text) <= limit and pattern.match(text)`` row by row gives, in one match per line. One
-    first_char_union per length class; a pattern without IGNORECASE joins it as ``(?-i:...)``.
+    first_char_union per length class (its table read here: one call less per line); a pattern
+    without IGNORECASE joins it as ``(?-i:...)``.
     Names must be valid group names; patterns may carry no other flag than IGNORECASE."""
     scoped = []
     for name, pattern, limit in rows:
@@ -299,13 +305,15 @@ def union_by_length(rows: tuple[tuple[str, re.Pattern, int], ...]) -> Callable[[
             pattern = re.compile(f"(?-i:{pattern.pattern})")
         scoped.append((name, pattern, limit))
     limits = sorted({limit for _, _, limit in rows})
-    unions = [first_char_union(tuple((n, p) for n, p, lim in scoped if lim >= limit)) for limit in limits]
+    classes = [(limit, *_union_table(tuple((n, p) for n, p, lim in scoped if lim >= limit), re.IGNORECASE))
+               for limit in limits]
 
     def first_row(text: str) -> str | None:
         length = len(text)
-        for limit, union in zip(limits, unions):
+        for limit, table, whole_match in classes:
             if length <= limit:
-                return union(text)
+                m = table.get(text[:1], whole_match)(text)
+                return m.lastgroup if m else None
         return None
 
     return first_row

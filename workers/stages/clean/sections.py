@@ -49,6 +49,7 @@ _ANY_HEADING = re.compile(
 )
 # the same match, each row's branches tried only where the line's first letter allows (fastmatch)
 _HEADING_ROW = first_char_union(tuple((f"{kind}_{n}", pattern) for n, (kind, pattern) in enumerate(v.SECTION_HEADINGS)))
+_HEADING_KIND = {f"{kind}_{n}": kind for n, (kind, _) in enumerate(v.SECTION_HEADINGS)}  # row name -> its kind
 
 
 # cheap prefilters: words every paywall / legal-paragraph pattern contains
@@ -72,14 +73,13 @@ def heading_kind(text: str) -> str | None:
     if len(text) > _HEADING_MAX_CHARS:
         return None
     row = _HEADING_ROW(text)  # _ANY_HEADING.match(text).lastgroup
-    return row.rsplit("_", 1)[0] if row else None
+    return _HEADING_KIND[row] if row else None
 
 
 def line_kind(text: str) -> str | None:
     """A section kind opened by a line of any length: a heading, a legal paragraph or a paywall."""
-    kind = heading_kind(text)
-    if kind:
-        return kind
+    if len(text) <= _HEADING_MAX_CHARS and (row := _HEADING_ROW(text)):  # heading_kind, one call less per line
+        return _HEADING_KIND[row]
     if not _CHROME_PARAGRAPH_MIN_CHARS <= len(text) <= 600 or not _hint(text):
         return None
     if v.LEGAL_PARAGRAPH.match(text):

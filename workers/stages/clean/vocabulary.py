@@ -256,6 +256,9 @@ CLOSING_CREDIT = re.compile(
     r"\([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} ?/ ?[A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,4}\))\s*[.\])]?$",
     re.IGNORECASE,
 )
+# one of these is in every CLOSING_CREDIT match, lower-cased (each branch needs a photo word, "credit", "getty"
+# or a slash: tests/unit/test_clean_speed.py): a line without one is not searched (metadata.is_caption)
+CLOSING_CREDIT_LITERALS = ("/", "photo", "image", "picture", "credit", "getty")
 # a photographer/outlet credit closing a caption: "... on Monday. (Jane Doe/The Daily Courier)"
 PAREN_CREDIT = re.compile(r"\((?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}) ?/ ?[A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,4}\)$")
 # an all-capitals credit closing a caption after its sentence: "... in Las Croabas. By U.S. CUSTOMS AND BORDER
