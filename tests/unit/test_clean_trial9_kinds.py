@@ -50,6 +50,9 @@ def test_bylines_with_a_role_or_a_domain(byline, names):
     ("McDonaldsWendys", None),                   # glued words that are not interface words
     ("Be the first country to ban it, the minister said.", None),
     ("Residents can send feedback to the council until May.", None),  # no address: article text
+    ("(With inputs from agencies)", "credits"),  # a wire-input credit closing the story
+    ("With PTI inputs", "credits"),
+    ("With inputs from residents, the council drew up a new plan for the harbour.", None),
 ])
 def test_interface_and_promo_rows(line, reason):
     classified = ln.classify([ARTICLE, line])[1]

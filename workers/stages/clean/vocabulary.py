@@ -376,7 +376,10 @@ BREADCRUMB_SEPARATOR = re.compile(r"\s[>»›]\s")
 BULLET = re.compile(r"^(?:[•·▪◦‣*+–-]|o(?= [A-Z0-9]))\s+\S")
 # wire-copy credits at the foot of a story
 CREDITS = re.compile(
-    r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|translated|produced|research)(?: and [a-z]+)? by\b",
+    r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|translated|produced|research)(?: and [a-z]+)? by\b|"
+    # a wire-input credit closing a story: "(With inputs from agencies)", "With PTI inputs"
+    r"^\(?with (?:inputs (?:from|by) [\w&.-]+(?: [\w&.-]+){0,3}(?:(?:,| and| &) [\w&.-]+(?: [\w&.-]+){0,3}){0,3}"
+    r"|[\w-]+ inputs)\)?\.?$",
     re.IGNORECASE,
 )
 # the reporters a wire story's closing credit names: "(Reporting by Ana Lind in Oslo and Tom Roe; Editing
