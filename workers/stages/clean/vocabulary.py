@@ -249,18 +249,18 @@ PHOTO_CREDIT = re.compile(
 # a photo credit that closes the line: "(Photo: Jane Doe/Example Gazette)", "Photo: Jane Doe", "Jane Doe/AP",
 # "(Jane Doe/Reuters)", "Getty Images"; a caption that ends with one is a caption even when it quotes words
 # (a banner's, a nickname: metadata.is_caption)
+# a photographer/outlet credit closing a caption: "... on Monday. (Jane Doe/The Daily Courier)"
+PAREN_CREDIT = re.compile(r"\((?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}) ?/ ?[A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,4}\)$")
 CLOSING_CREDIT = re.compile(
     r"(?:\((?:AP |AFP |EPA |Reuters )?(?:photo|image|picture|credit)s?\b[^()]{0,80}\)|"
     r"\b(?:photo|image|picture|photograph)(?: credit)?\s*:\s*[^.!?\"“”()]{1,60}|"
     r"/\s*(?:AP|AFP|Reuters|EPA|Getty Images)(?: files?)?|\bgetty images|"
-    r"\([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} ?/ ?[A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,4}\))\s*[.\])]?$",
+    + PAREN_CREDIT.pattern.removesuffix("$") + r")\s*[.\])]?$",  # (Jane Doe/The Daily Courier)
     re.IGNORECASE,
 )
 # one of these is in every CLOSING_CREDIT match, lower-cased (each branch needs a photo word, "credit", "getty"
 # or a slash: tests/unit/test_clean_speed.py): a line without one is not searched (metadata.is_caption)
 CLOSING_CREDIT_LITERALS = ("/", "photo", "image", "picture", "credit", "getty")
-# a photographer/outlet credit closing a caption: "... on Monday. (Jane Doe/The Daily Courier)"
-PAREN_CREDIT = re.compile(r"\((?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}) ?/ ?[A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,4}\)$")
 # an all-capitals credit closing a caption after its sentence: "... in Las Croabas. By U.S. CUSTOMS AND BORDER
 # PROTECTION", "... on Monday. Photo by JANE DOE" (a standfirst never ends with one)
 CAPS_CREDIT_TAIL = re.compile(r"[.!?”\"] (?:(?:photo|photograph|image|picture)s? )?by (?-i:[A-Z][A-Z.'’&-]+(?: [A-Z][A-Z.'’&-]*){0,7})$", re.IGNORECASE)
