@@ -144,7 +144,7 @@ def recase_caps(title: str, body: str, nlp: Language) -> str:
         base = re.sub(r"['\u2019]S$", "", word)
         forms = [
             hit.group()
-            for hit in re.finditer(r"(?<![\w'\u2019\-])" + re.escape(base) + r"(?![\w\-])", body, re.IGNORECASE)
+            for hit in _pattern(r"(?<![\w'\u2019\-])" + re.escape(base) + r"(?![\w\-])", re.IGNORECASE).finditer(body)
             if not _sentence_initial(body, hit.start())
         ]
         forms = [form for form in forms if not form.isupper()] or forms  # the body may repeat the headline
