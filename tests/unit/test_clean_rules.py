@@ -709,3 +709,66 @@ def test_a_fixed_zone_name_keeps_its_offset_all_year():
 
 def test_a_lower_case_word_after_a_time_is_no_zone():
     assert dates.parse_date("July 4, 2023 9:15 am et al") == "2023-07-04T09:15:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "domain"),
+    [
+        ("EXAMPLENEWS.COM", True),
+        ("www.example.org", True),
+        ("example.co.uk", True),
+        ("examplezeitung.de", True),
+        ("example.io/", True),
+        ("Example News", False),
+        ("example.museum", False),
+        ("Jane Doe", False),
+    ],
+)
+def test_bare_domain_rows(text, domain):
+    """One TLD table (vocabulary.SITE_TLDS + COUNTRY_TLDS) for a line that is only a site's domain."""
+    from workers.stages.clean import vocabulary as v
+
+    assert (v.BARE_DOMAIN.match(text) is not None) is domain
+
+
+@pytest.mark.parametrize(
+    ("name", "domain"),
+    [
+        ("Phys.org", True),
+        ("Examplewire.co.uk", True),
+        ("Beispiel.de Redaktion", True),
+        ("EXAMPLENEWS COM", True),
+        ("Exampletimes Net", True),
+        ("Emily Co", False),  # a surname, not a domain whose dot became a space
+        ("Jane Io", False),
+        ("Jane Doe", False),
+    ],
+)
+def test_domain_in_a_name_rows(name, domain):
+    """A byline part that names a site ("Phys.org", "EXAMPLENEWS COM") is no author; a surname "Co" is."""
+    from workers.stages.clean import vocabulary as v
+
+    assert (v.DOMAIN_IN_NAME.search(name) is not None) is domain
+
+
+@pytest.mark.parametrize("agency", ["AP", "AFP", "Reuters", "EPA", "Getty Images", "Xinhua", "PA", "Shutterstock"])
+def test_every_photo_agency_closes_a_caption(agency):
+    """Each row of vocabulary.PHOTO_AGENCIES is read by every credit rule: a closing "Name/Agency", the
+    lower-cased ending test, a caption's closing credit and a credit glued to the caption's first word."""
+    from workers.stages.clean import vocabulary as v
+
+    caption = f"Rescue workers search the rubble in Exampleton on Monday. Jane Doe/{agency}"
+    assert v.PHOTO_CREDIT.search(caption)
+    assert v.CLOSING_CREDIT.search(caption)
+    assert md.has_caption_trigger(caption.casefold())
+    assert md.has_caption_trigger(f"workers search the rubble / {agency.casefold()} files")
+    assert v.GLUED_CREDIT.match(f"{agency}Jane Doe speaks at the summit")
+
+
+@pytest.mark.parametrize("text", ["The vote passed 52/48 on Monday.", "He works 9/5 at the Exampleton depot"])
+def test_a_slash_without_an_agency_closes_no_caption(text):
+    """A slash that is no credit ("52/48") does not make a caption."""
+    from workers.stages.clean import vocabulary as v
+
+    assert not v.CLOSING_CREDIT.search(text)
+    assert not md.has_caption_trigger(text.casefold())

@@ -62,8 +62,9 @@ _OUTLET = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_TRIGGERS = ("photo", "image", "picture", "credit", "getty", "shutterstock", "video", "caption", "courtesy")
-_CREDIT_ENDINGS = ("/ ap", "/ afp", "/ reuters", "/ epa", "/ getty images", "/ap", "/afp", "/reuters", "/epa",
-                   "/reuters files", "/reuters file", "/ reuters files", "/ap file", "/ ap file", "/afp files")
+# a photo credit closing the text, lower-cased: "/ ap", "/reuters files" (vocabulary.PHOTO_AGENCIES)
+_CREDIT_ENDINGS = tuple(f"/{gap}{agency.casefold()}{tail}" for agency in v.PHOTO_AGENCIES
+                        for gap in ("", " ") for tail in ("", " file", " files"))
 
 
 _CAPTION_TRIGGER = re.compile("|".join(_CAPTION_TRIGGERS))
@@ -329,8 +330,6 @@ def byline_credit(text: str, name: str) -> bool:
                 and all(w[:1].isupper() for w in rest.split())))
 
 
-# a site's domain ("Phys.org"), also with the dot lost to a space at the end ("EXAMPLENEWS COM")
-_DOMAIN = re.compile(r"\w\.(?:com|org|net|co|io|news|info|uk|au|ca|de|fr)\b|\w\s(?:com|org|net)$", re.IGNORECASE)
 _NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv phd ph.d. md".split())
 
 
@@ -364,7 +363,7 @@ def authors(byline_text: str | None, declared: bool = False) -> list[str]:
         stripped = _TRAILING_ROLE.sub("", part)
         part = stripped if len(stripped.split()) >= 2 else part
         part = name_without_credit(part)
-        if _DOMAIN.search(part):
+        if v.DOMAIN_IN_NAME.search(part):
             break  # "Phys.org": the site, not an author
         if v.DESK_CREDIT.match(part) or not (_is_declared_name(part) if declared else _is_name(part)):
             break

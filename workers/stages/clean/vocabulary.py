@@ -79,9 +79,11 @@ UI_LINE = re.compile(
     r"(?:release|publication|publish|post|posting) date|date (?:posted|published))(?:[.:!]|\.\.\.|…)?$",
     re.IGNORECASE,
 )
+# the labels that lead a link to another story ("Read more: ...", "ALSO READ | ..."), read by UI_PREFIX and TEASER_LINK
+LINK_LABELS = ("read more", "also read", "read also", "see also")
 # a label heading followed by a link list, e.g. "Tags: NATO, Russia", "Read more: ..."
 UI_PREFIX = re.compile(
-    r"^(?:tags?|topics?|filed under|categories|posted in|read more|also read|read also|see also|"
+    r"^(?:tags?|topics?|filed under|categories|posted in|" + "|".join(LINK_LABELS) + r"|"
     r"related|recommended|watch|listen|more on this|more about|more(?=\s*[:|])|"
     r"main articles?|further information|"  # a wiki's hatnotes
     r"(?:read (?:or|and) )?share(?: this)?(?: story| article| post)?)\s*[:|»›>–—-]\s*\S",
@@ -91,7 +93,7 @@ UI_PREFIX = re.compile(
 # new ferry link", "READ MORE: ...", "ALSO READ | ..."): never the article's text, even when every extractor
 # keeps it (core._never_rescued)
 TEASER_LINK = re.compile(
-    r"^(?:read more|also read|read also|see also|related(?: stories| articles| coverage)?|more)\s*[:|]\s*\S",
+    r"^(?:" + "|".join(LINK_LABELS) + r"|related(?: stories| articles| coverage)?|more)\s*[:|]\s*\S",
     re.IGNORECASE,
 )
 COMMENT_PROMPT = re.compile(
@@ -225,22 +227,37 @@ BIO_WORDING = re.compile(
 AUTHOR_CONTACT = re.compile(r"\b(?:reach|contact|email|e-mail|write to) (?:him|her|them|me)\b[^\n]{0,80}@", re.IGNORECASE)
 # the end of a press release or wire story: "###", "# # #", "-30-", "- ENDS -"
 END_OF_COPY = re.compile(r"^(?:#{3,}|# # #|-+ ?30 ?-+|-* ?ends ?-*)$", re.IGNORECASE)
+# the top-level domains a news site's name ends with ("example.com", "example.co.uk" also takes the country code
+# after "co"): one table for both domain rules (BARE_DOMAIN here, metadata.authors' "the site, not an author")
+SITE_TLDS = ("com", "org", "net", "co", "io", "news", "info", "tv", "gov", "edu")
+# country-code domains a site's name can end with alone ("example.de")
+COUNTRY_TLDS = ("uk", "au", "ca", "de", "fr")
+_ANY_TLD = "(?:" + "|".join(SITE_TLDS + COUNTRY_TLDS) + ")"
 # a line that is only a site's domain ("EXAMPLENEWS.COM", "www.example.org"): the source credit of copied text
-BARE_DOMAIN = re.compile(r"^[a-z0-9-]{2,40}(?:\.[a-z0-9-]{2,40}){0,2}\.(?:com|org|net|news|info|co|tv|gov|edu)(?:\.[a-z]{2})?/?$", re.IGNORECASE)
+BARE_DOMAIN = re.compile(r"^[a-z0-9-]{2,40}(?:\.[a-z0-9-]{2,40}){0,2}\." + _ANY_TLD + r"(?:\.[a-z]{2})?/?$", re.IGNORECASE)
+# a site's domain inside a name ("Phys.org"), also with the dot lost to a space at the end ("EXAMPLENEWS COM")
+# (only the three generic ones after a space: "Emily Co" is a name)
+DOMAIN_IN_NAME = re.compile(r"\w\." + _ANY_TLD + r"\b|\w\s(?:com|org|net)$", re.IGNORECASE)
 # an "About <Organisation>" boilerplate heading (press releases): a proper name, no sentence
 ABOUT_SECTION = re.compile(r"^About (?:the )?[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|of|and|for|&|the|de|du|la)){0,6}$")
 
 ICONISH = re.compile(r"icon|chevron|glyph|svg|sprite", re.IGNORECASE)
 
+# wire services and picture agencies a photo credit names ("Jane Doe/AP", "(Reuters photo)", "AFPThe minister ..."):
+# one table for every credit rule here and metadata.has_caption_trigger; a longer name before its prefix
+PHOTO_AGENCIES = ("AP", "AFP", "EPA", "UPI", "PA", "DPA", "ANP", "AAP", "IANS", "PTI", "ANI", "Reuters",
+                  "Getty Images", "Getty", "Xinhua", "Bloomberg", "Shutterstock", "Alamy", "Corbis")
+_AGENCY = "(?:" + "|".join(PHOTO_AGENCIES) + ")"
+
 # captions and photo credits; _CREDITED: who a credit names, capitalised words ("Northside Rowing Club", "@jdoe")
 _CREDITED = r"(?:the )?(?-i:[A-Z@][\w.'’&@-]*(?: (?:[A-Z@&][\w.'’&@-]*|of|the|and|for|de|van|von|on)){0,7})"
 PHOTO_CREDIT = re.compile(
-    r"(?:\((?:AP|AFP|Reuters|EPA|Getty)?\s*(?:photo|image|picture|file|credit)s?\b[^)]{0,80}\)|"
+    r"(?:\(" + _AGENCY + r"?\s*(?:photo|image|picture|file|credit)s?\b[^)]{0,80}\)|"
     r"^(?:photo|image|picture|file photo|credit|photograph|video|caption)\s*(?::|/|credit\b)|"
     r"^(?:media|image|video|photo) (?:caption|copyright)\s+\S|"  # "Media caption Drone footage shows ..." (a label glued on)
     r"^(?:photo|image|picture|photograph|illustration)s? by [\w.'’ -]{1,40} on (?:unsplash|pexels|pixabay|flickr)$|"
     r"\b(?:photo|photograph|image|picture)(?: credit)?\s*:\s*\S|\bgetty images\b|\bshutterstock\b|"
-    r"\b(?:photo|image|picture)\s*/\s*[A-Z]|/\s*(?:AP|AFP|Reuters|EPA|Getty Images)(?: files?)?\s*$|"
+    r"\b(?:photo|image|picture)\s*/\s*[A-Z]|/\s*" + _AGENCY + r"(?: files?)?\s*$|"
     # "... his competitive rise. Photo via Northside Rowing Club", "Courtesy of River Press": the credit closes the line
     r"(?:^|[.!?”\"] |\s[-–—|] ?)(?:photo|photograph|image|picture|video)s? (?:via|courtesy(?: of)?|by) " + _CREDITED + r"\.?$|"
     r"^(?:(?:photo|image|picture)s? )?courtesy(?: of)? " + _CREDITED + r"\.?$)",
@@ -252,9 +269,9 @@ PHOTO_CREDIT = re.compile(
 # a photographer/outlet credit closing a caption: "... on Monday. (Jane Doe/The Daily Courier)"
 PAREN_CREDIT = re.compile(r"\((?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}) ?/ ?[A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,4}\)$")
 CLOSING_CREDIT = re.compile(
-    r"(?:\((?:AP |AFP |EPA |Reuters )?(?:photo|image|picture|credit)s?\b[^()]{0,80}\)|"
+    r"(?:\((?:" + _AGENCY + r" )?(?:photo|image|picture|credit)s?\b[^()]{0,80}\)|"
     r"\b(?:photo|image|picture|photograph)(?: credit)?\s*:\s*[^.!?\"“”()]{1,60}|"
-    r"/\s*(?:AP|AFP|Reuters|EPA|Getty Images)(?: files?)?|\bgetty images|"
+    r"/\s*" + _AGENCY + r"(?: files?)?|\bgetty images|"
     + PAREN_CREDIT.pattern.removesuffix("$") + r")\s*[.\])]?$",  # (Jane Doe/The Daily Courier)
     re.IGNORECASE,
 )
@@ -272,10 +289,7 @@ POSITIONAL = re.compile(
     re.IGNORECASE,
 )
 # a wire-service credit glued to the caption's first word: "APJane Doe ...", "AFPThe minister ..."
-GLUED_CREDIT = re.compile(
-    r"^(?:AP|AFP|EPA|UPI|PA|DPA|ANP|AAP|IANS|PTI|ANI|Reuters|Getty(?: Images)?|Xinhua|Bloomberg|"
-    r"Shutterstock|Alamy|Corbis|[A-Z]{2,5}/[A-Z]{2,8})(?=[A-Z][a-z])"
-)
+GLUED_CREDIT = re.compile(r"^(?:" + "|".join(PHOTO_AGENCIES) + r"|[A-Z]{2,5}/[A-Z]{2,8})(?=[A-Z][a-z])")
 
 # section headings after which the article is over (comments, related links, footers)
 END_MARKER = re.compile(
