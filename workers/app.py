@@ -32,6 +32,9 @@ def group_instance_id(settings: Settings) -> str:
 
 
 def create_app(settings: Settings) -> faust.App:
+    """The Faust app for settings: broker, table store and data dir (under settings.state_dir), one
+    copy of each table, topic partitions, and the consumer and producer options the README's delivery
+    contract relies on. Agents and tables are registered by workers.agents."""
     datadir = settings.state_dir / "worker-data"
     datadir.mkdir(parents=True, exist_ok=True)
     app = faust.App(

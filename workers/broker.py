@@ -47,39 +47,48 @@ logger.started.level = info
 
 
 class BrokerError(RuntimeError):
-    pass
+    """The local broker cannot be installed, started or stopped; the message says why and where its log is."""
 
 
 @dataclass(frozen=True)
 class BrokerPaths:
+    """Where the local broker keeps its jars, data, config, log and pid file, under <state dir>/kafka."""
+
     home: Path
 
     @classmethod
     def for_settings(cls, settings: Settings) -> "BrokerPaths":
+        """The paths under settings.state_dir (resolved to an absolute path)."""
         return cls(settings.state_dir.resolve() / "kafka")
 
     @property
     def libs(self) -> Path:
+        """The folder of the Kafka jars, one per Kafka version."""
         return self.home / f"libs-{KAFKA_VERSION}"
 
     @property
     def data(self) -> Path:
+        """The KRaft log directory (topics, offsets, metadata)."""
         return self.home / "data"
 
     @property
     def properties(self) -> Path:
+        """The broker's server.properties, written at each start."""
         return self.home / "server.properties"
 
     @property
     def log4j(self) -> Path:
+        """The broker's log4j2 configuration, written at each start."""
         return self.home / "log4j2.properties"
 
     @property
     def log(self) -> Path:
+        """The broker's log file."""
         return self.home / "broker.log"
 
     @property
     def pid(self) -> Path:
+        """The file holding the running broker's process id."""
         return self.home / "broker.pid"
 
 
@@ -98,6 +107,8 @@ async def _answers(bootstrap: str, timeout: float = 3.0) -> bool:
 
 
 def answers(bootstrap: str, timeout: float = 3.0) -> bool:
+    """True when a Kafka broker at bootstrap (host:port) answers a metadata request within timeout
+    seconds; False on refusal, timeout or a Kafka error (never raises for an absent broker)."""
     return asyncio.run(_answers(bootstrap, timeout))
 
 
@@ -309,6 +320,8 @@ def _state(pid: int) -> bytes:
 
 
 def status(settings: Settings) -> dict:
+    """The broker as `newsfeed broker status` shows it: {bootstrap, external (not started by us), pid
+    (None when not running or external), answers (bool), log (path or None), kafka_version}."""
     paths = BrokerPaths.for_settings(settings)
     pid = running_pid(paths) if is_local(settings) else None
     return {

@@ -32,6 +32,8 @@ BATCH_CHARS_PER_SECOND = 20_000
 
 
 def batch_timeout(records: list[dict]) -> float:
+    """Seconds an NER batch may take before it counts as hung: BATCH_BASE_SECONDS plus one second per
+    BATCH_CHARS_PER_SECOND characters of its titles and bodies."""
     chars = sum(len(r.get("body") or "") + len(r.get("title") or "") for r in records)
     return BATCH_BASE_SECONDS + chars / BATCH_CHARS_PER_SECOND
 
@@ -199,6 +201,7 @@ class NerPool:
         self._executor = None
 
     def close(self) -> None:
+        """Stop the worker processes (waiting for them, cancelling queued batches); safe to call twice."""
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None

@@ -37,10 +37,12 @@ HOUR_SECONDS = 3600.0
 
 
 def dedupe_index(settings: Settings) -> dedupe.DedupeIndex:
+    """An empty DedupeIndex with the settings' Jaccard threshold and MinHash permutation count."""
     return dedupe.DedupeIndex(threshold=settings.dedupe_threshold, num_perm=settings.dedupe_num_perm)
 
 
 def story_index(settings: Settings) -> enrich.StoryIndex:
+    """An empty StoryIndex whose story window is the settings' hours, in seconds."""
     return enrich.StoryIndex(window_seconds=settings.story_window_hours * HOUR_SECONDS)
 
 
@@ -89,6 +91,8 @@ class LocalPipeline:
             yield record
 
     def tag(self, records: list[dict]) -> list[dict]:
+        """Entity-tagged records for clean records, in order; a record the stage fails on becomes a
+        rejected record (code stage_failed, the error as reason) instead of failing its batch."""
         if not records:
             return []
         started = time.perf_counter()

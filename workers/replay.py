@@ -95,6 +95,8 @@ class IdRegistry:
         self.taken: set[str] = set()
 
     def claim(self, path: Path) -> str:
+        """A new article id for the file at path: its stem, else stem-extension, else parent-stem, else
+        stem-2, stem-3, ... (the first not taken in this pass); the id is taken from then on."""
         stem = path.stem
         extension = path.suffix.lstrip(".").lower()
         parent = path.resolve().parent.name

@@ -73,6 +73,9 @@ def _choice(env: Mapping[str, str], name: str, default: str, choices: tuple[str,
 
 @dataclass(frozen=True)
 class TopicNames:
+    """The topic names the worker reads and writes; each can be renamed with TOPIC_<ROLE> (README,
+    "Settings"). workers.topics gives their partitions and configs."""
+
     raw: str = "articles.raw"
     clean: str = "articles.clean"
     unique: str = "articles.unique"
@@ -84,6 +87,10 @@ class TopicNames:
 
 @dataclass(frozen=True)
 class Settings:
+    """Every setting of the worker, the replayer and the CLI, with its default; Settings.from_env reads
+    them from environment variables (one README table lists them all; tests/unit/test_settings.py
+    keeps the two in step)."""
+
     bootstrap_servers: str | None = None
     kafka_port: int = 9092
     state_dir: Path = Path(".newsfeed")
@@ -120,6 +127,9 @@ class Settings:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
+        """Settings from env (os.environ when None): each field from its variable, defaults for unset or
+        empty ones. SettingsError (a ValueError) names the variable when a value does not parse or is out
+        of range (a number, a boolean, a choice such as TABLE_STORE or LOG_FORMAT)."""
         env = os.environ if env is None else env
         defaults = cls()
         topic_defaults = TopicNames()

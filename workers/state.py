@@ -38,6 +38,8 @@ class TableBackedIndex:
         self.outcome_only: dict[str, float] = {}  # id -> seen_at of entries not in the index
 
     def current(self) -> Any:
+        """The in-memory index, rebuilt from the table first when partitions moved since the last call
+        (entries marked not indexed keep only their outcome and seen_at)."""
         if self.stale:
             self.index = self.make_index()
             self.outcome_only = {}

@@ -108,6 +108,9 @@ class Synthesized:
 
 @dataclass
 class Counts:
+    """What a synthesized mix holds: articles per kind (unique, near, exact, bad), uniques drawn again
+    because they came out too close to another, and near copies that fell back to a simpler edit."""
+
     by_kind: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
     redrawn_uniques: int = 0
     near_fallbacks: int = 0
@@ -152,6 +155,7 @@ def schedule(mix: dict[str, float]) -> Iterator[str]:
 
 
 def sentences(paragraph: str) -> tuple[str, ...]:
+    """The non-empty sentences of a paragraph, split after . ! ? and a space, stripped."""
     return tuple(s.strip() for s in _SENTENCE_END.split(paragraph) if s.strip())
 
 

@@ -79,6 +79,8 @@ def render(console: Console, value: bytes) -> None:
 
 
 async def follow(settings: Settings, topic: str, *, as_json: bool, from_beginning: bool, limit: int | None, timeout: float | None, console: Console) -> int:
+    """Print the records of topic (rendered, or one JSON line each with as_json) until limit records or
+    timeout seconds without one; from the earliest offset with from_beginning. Returns how many were shown."""
     count = 0
     async for _key, value in records(settings, topic, from_beginning=from_beginning, limit=limit, timeout=timeout):
         if as_json:
@@ -91,4 +93,5 @@ async def follow(settings: Settings, topic: str, *, as_json: bool, from_beginnin
 
 
 def run(settings: Settings, topic: str, **options) -> int:
+    """follow() from synchronous code (the CLI): the number of records shown."""
     return asyncio.run(follow(settings, topic, **options))

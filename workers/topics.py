@@ -32,6 +32,8 @@ def message_limit(settings: Settings) -> int:
 
 @dataclass(frozen=True)
 class TopicSpec:
+    """One topic to create: its name, partition count and topic configs (cleanup.policy, retention, ...)."""
+
     name: str
     partitions: int
     config: dict[str, str]

@@ -48,6 +48,10 @@ class Outcome:
 
 @dataclass
 class Report:
+    """What `newsfeed verify` found: counts of expected ids seen right (ok), never seen (lost), with the
+    wrong outcome (wrong), with two different records (double), not expected (unexpected) and seen again
+    byte-identical (redelivered); a few example ids per kind; per-topic stats."""
+
     expected: int = 0
     ok: int = 0
     lost: int = 0
@@ -60,9 +64,12 @@ class Report:
 
     @property
     def passed(self) -> bool:
+        """True when something was expected and nothing was lost or wrong (redeliveries are within the
+        at-least-once contract)."""
         return self.expected > 0 and self.lost == 0 and self.wrong == 0
 
     def note(self, kind: str, text: str, keep: int = 5) -> None:
+        """Keep text as an example of kind, up to keep examples per kind."""
         found = self.examples.setdefault(kind, [])
         if len(found) < keep:
             found.append(text)

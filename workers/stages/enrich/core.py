@@ -53,6 +53,7 @@ class StoryIndex:
 
     @property
     def window_seconds(self) -> float:
+        """How far apart (seconds) two articles of one story may be published."""
         return self.rules.window_seconds
 
     def __len__(self) -> int:
@@ -62,6 +63,7 @@ class StoryIndex:
         return article_id in self._members
 
     def story_of(self, article_id: str) -> str | None:
+        """The story id of a remembered article, None when the index does not hold it."""
         member = self._members.get(article_id)
         return None if member is None else member.story_id
 
@@ -106,6 +108,7 @@ class StoryIndex:
         return old
 
     def forget(self, article_id: str) -> None:
+        """Drop a remembered article and its entity postings; KeyError when it is not held."""
         self.postings.forget(article_id, self._members.pop(article_id).entities)
 
     def _add(self, article_id: str, member: Member) -> None:

@@ -16,6 +16,8 @@ class EntityPostings:
         self.no_person: dict[str, set[str]] = {}
 
     def add(self, article_id: str, keys: dict[str, float]) -> None:
+        """Index article_id under each of its entity keys ({key: weight}; "P:" keys are persons), in the
+        no-person index too when it names no person."""
         has_person = any(k.startswith("P:") for k in keys)
         for key in keys:
             self.all.setdefault(key, set()).add(article_id)
@@ -23,6 +25,7 @@ class EntityPostings:
                 self.no_person.setdefault(key, set()).add(article_id)
 
     def forget(self, article_id: str, keys: dict[str, float]) -> None:
+        """Remove article_id from the postings of its keys; keys left with no article are dropped."""
         for index in (self.all, self.no_person):
             for key in keys:
                 postings = index.get(key)
