@@ -296,7 +296,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.devset")
     parser.add_argument("-v", action="store_true", help="pages not fully right, per system")
     parser.add_argument("--misses", action="store_true", help="missed with (-) and kept without (+) snippets")
-    parser.add_argument("--third", choices=("held", "dev"), help="held-out third (index % 3 == 0) or the rest")
+    parser.add_argument("--third", choices=("held", "dev"), help="held-out third (index %% 3 == 0) or the rest")
     parser.add_argument("--only", help="comma-separated systems")
     parser.add_argument("--no-speed", action="store_true", help="skip the dump speed measurement")
     args = parser.parse_args(argv)

