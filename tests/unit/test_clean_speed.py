@@ -931,3 +931,14 @@ def test_line_kinds_and_meta_facts_kept_on_the_line_are_the_calls():
                 if line.meta is ln.UNASKED:
                     line.meta = core._meta_facts(line.text)
                 assert line.meta == core._meta_facts(line.text), line.text
+
+
+def test_line_memo_holds_only_short_lines_and_stays_bounded():
+    ln.clear_line_memo()
+    long_line = "A sentence of the article that runs on " + "and on " * 50 + "to its end."
+    assert len(long_line) > ln.LINE_MEMO_MAX_CHARS
+    ln.classify([long_line, "Blue garden notes"])
+    ln.classify([long_line, "Blue garden notes"])
+    hits, misses, held = ln.line_memo_info()
+    assert (hits, misses, held) == (1, 1, 1)  # the short line asked twice, the long one never memoised
+    assert ln._known_line.cache_info().maxsize == ln.LINE_MEMO_SIZE
