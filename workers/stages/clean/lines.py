@@ -239,7 +239,7 @@ def classify(texts: list[str]) -> list[Line]:
     memo: dict[str, Line] = {}
     for text in texts:
         line = memo.get(text)
-        if line is None:  # identical lines classify identically; Line objects are read-only after this
+        if line is None:  # identical lines classify identically; a Line is read-only but for its kept facts
             line = _known_line(text) if len(text) <= LINE_MEMO_MAX_CHARS else _line(text)
             if line.repeatable:
                 if counts is None:
@@ -252,7 +252,7 @@ def classify(texts: list[str]) -> list[Line]:
 
 
 LINE_MEMO_MAX_CHARS = 300  # longer lines are prose: they seldom repeat across pages
-LINE_MEMO_SIZE = 32768  # distinct lines the memo keeps (least recently used first out): about 12 MB
+LINE_MEMO_SIZE = 32768  # distinct lines the memo keeps (least recently used out): about 12 MB, 20 at most (ASCII)
 _REPEATED_SCORE = -6.0
 
 
