@@ -105,12 +105,14 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seeds", action="store_true", help="the gold seeds instead of the dev-set dumps")
     parser.add_argument("--keep-memo", action="store_true",
-                        help="keep the line memo across rounds: pages seen before (a same-site stream), not the dev-set figure")
+                        help="keep the line memo across rounds: pages seen before (a same-site stream), "
+                             "not the dev-set figure")
     args = parser.parse_args(argv)
     old, new = compare(args.rev, args.rounds, args.seeds, args.keep_memo)
     before, after = statistics.median(old), statistics.median(new)
+    kept = " (line memo kept: pages seen before)" if args.keep_memo else ""
     print(f"{args.rev}: {before:,.0f} docs/s per core; working tree: {after:,.0f} docs/s (x{after / before:.3f}); "
-          f"median of {args.rounds} rounds{' (line memo kept: pages seen before)' if args.keep_memo else ''}, CPU time, interleaved document by document; "
+          f"median of {args.rounds} rounds{kept}, CPU time, interleaved document by document; "
           f"rounds {[round(x) for x in old]} / {[round(x) for x in new]}; load average {os.getloadavg()[0]:.1f}")
     return 0
 

@@ -242,17 +242,17 @@ def print_table(results: dict[str, dict[str, float]], n: int) -> None:
 
 def dump_speed(pages, rounds: int = 3) -> tuple[float, float, float, float, float, float]:
     """(median clean docs/s per core, ceiling docs/s, first-pass docs/s, the line memo's hit rate in the
-    first pass, same-site docs/s, new-article docs/s) on the dev set's text dumps by CPU time; the ceiling only normalises
-    and splits the same inputs. The median is of rounds after a first pass, which warm the date caches
-    (dates.parse_date, dates.date_line: dateparser for the strings dates._fast does not read); the first
-    pass, run with the models loaded (clean.warm) and the date caches empty, is what pages never seen
-    before cost. The memo of classified lines (lines.clear_line_memo) is emptied before the first pass
-    and each round: its hits are lines an earlier page of the same pass held (169 pages of different
-    sites: few). Same-site: a round with the memo kept from the round before, i.e. every page seen
-    before (a best case: the article lines repeat too). New article: the memo filled by cleaning each
-    page without its article's paragraphs (its chrome: what the site's other pages would have shown),
-    then the whole pages, as a stream of one site's pages with a new article each. Neither is ever the
-    dev-set figure."""
+    first pass, same-site docs/s, new-article docs/s) on the dev set's text dumps by CPU time; the
+    ceiling only normalises and splits the same inputs. The median is of rounds after a first pass,
+    which warm the date caches (dates.parse_date, dates.date_line: dateparser for the strings
+    dates._fast does not read); the first pass, run with the models loaded (clean.warm) and the date
+    caches empty, is what pages never seen before cost. The memo of classified lines
+    (lines.clear_line_memo) is emptied before the first pass and each round: its hits are lines an
+    earlier page of the same pass held (169 pages of different sites: few). Same-site: a round with
+    the memo kept from the round before, i.e. every page seen before (a best case: the article lines
+    repeat too). New article: the memo filled by cleaning each page without its article's paragraphs
+    (its chrome: what the site's other pages would have shown), then the whole pages, as a stream of
+    one site's pages with a new article each. Neither is ever the dev-set figure."""
     from workers.stages import clean as clean_stage
     from workers.stages.clean import dates, lines
     from workers.stages.clean.normalise import normalise_text, split_lines

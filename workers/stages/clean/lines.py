@@ -299,7 +299,9 @@ def _repeated(line: Line) -> Line:
     twin = line.twin
     if twin is None:
         twin = Line(line.text)
-        twin.n, twin.terminal, twin.stop, twin.kind, twin.score = line.n, line.terminal, line.stop, line.kind, _REPEATED_SCORE
+        twin.n, twin.terminal, twin.stop, twin.kind = line.n, line.terminal, line.stop, line.kind
+        twin.score = _REPEATED_SCORE
+        twin.section, twin.meta = line.section, line.meta  # facts of the text
         line.twin = twin
     return twin
 
