@@ -7,7 +7,11 @@ document by document (which goes first alternates too), each call timed in CPU t
 (``time.process_time``). Both see the same load, the same CPU caches and the same input order, which
 the shared 2-core machine does not give two runs one after the other. Prints docs/s per core of each,
 per round and the median of the rounds, their ratio and the load average. Both versions' caches are
-warm (one pass each before the rounds); the date caches and the lazy loaders are per version.
+warm (one pass each before the rounds); the date caches and the lazy loaders are per version. The
+memo of classified lines kept across documents (lines.clear_line_memo, where a version has one) is
+emptied before each round, so a round's hits are only lines an earlier page of that round held, as on
+a stream of pages never seen; --keep-memo keeps it, so each round replays pages seen before (what a
+stream of one site's pages may reach, never the dev-set figure).
 """
 
 from __future__ import annotations
@@ -26,16 +30,18 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def _load_tree(root: Path):
-    """(clean, StageError) of the ``workers`` package under root, as a module tree of its own."""
+    """(clean, StageError, clear_line_memo) of the ``workers`` package under root, as a module tree of
+    its own (clear_line_memo does nothing for a version without the memo)."""
     for name in [n for n in sys.modules if n == "workers" or n.startswith("workers.")]:
         del sys.modules[name]
     sys.path.insert(0, str(root))
     try:
         from workers.stages import clean as clean_stage
+        from workers.stages.clean import lines
         from workers.stages.errors import StageError
     finally:
         sys.path.remove(str(root))
-    return clean_stage.clean, StageError
+    return clean_stage.clean, StageError, getattr(lines, "clear_line_memo", lambda: None)
 
 
 def _export(rev: str, into: Path) -> Path:
@@ -58,7 +64,7 @@ def _inputs(seeds: bool) -> list[dict]:
             for i, text in enumerate(texts)]
 
 
-def compare(rev: str, rounds: int = 5, seeds: bool = False) -> tuple[list[float], list[float]]:
+def compare(rev: str, rounds: int = 5, seeds: bool = False, keep_memo: bool = False) -> tuple[list[float], list[float]]:
     """(docs/s per round of rev, docs/s per round of the working tree)."""
     docs = _inputs(seeds)
     with tempfile.TemporaryDirectory() as folder:
@@ -66,7 +72,7 @@ def compare(rev: str, rounds: int = 5, seeds: bool = False) -> tuple[list[float]
         new = _load_tree(REPO)
 
     def timed(version, doc) -> float:
-        clean, error = version
+        clean, error, _clear = version
         started = time.process_time()
         try:
             clean(doc)
@@ -78,6 +84,8 @@ def compare(rev: str, rounds: int = 5, seeds: bool = False) -> tuple[list[float]
         timed(old, doc), timed(new, doc)
     old_rates, new_rates = [], []
     for r in range(rounds):
+        if not keep_memo:
+            old[2](), new[2]()
         old_cpu = new_cpu = 0.0
         for i, doc in enumerate(docs):
             if (i + r) % 2:
@@ -96,11 +104,15 @@ def main(argv: list[str]) -> int:
     parser.add_argument("rev", help="the git revision to compare the working tree with")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seeds", action="store_true", help="the gold seeds instead of the dev-set dumps")
+    parser.add_argument("--keep-memo", action="store_true",
+                        help="keep the line memo across rounds: pages seen before (a same-site stream), "
+                             "not the dev-set figure")
     args = parser.parse_args(argv)
-    old, new = compare(args.rev, args.rounds, args.seeds)
+    old, new = compare(args.rev, args.rounds, args.seeds, args.keep_memo)
     before, after = statistics.median(old), statistics.median(new)
+    kept = " (line memo kept: pages seen before)" if args.keep_memo else ""
     print(f"{args.rev}: {before:,.0f} docs/s per core; working tree: {after:,.0f} docs/s (x{after / before:.3f}); "
-          f"median of {args.rounds} rounds, CPU time, interleaved document by document; "
+          f"median of {args.rounds} rounds{kept}, CPU time, interleaved document by document; "
           f"rounds {[round(x) for x in old]} / {[round(x) for x in new]}; load average {os.getloadavg()[0]:.1f}")
     return 0
 

@@ -847,3 +847,98 @@ def test_heading_kind_is_the_row_name_s_kind():
         assert sections.heading_kind(text) == expected, text
         if expected:
             assert sections.line_kind(text) == expected, text
+
+
+# ---- the memo of classified lines kept across documents (lines.classify) -------------------------
+
+_LINE_FIELDS = ("text", "n", "terminal", "stop", "kind", "reason", "score", "hard_end")
+
+
+def _fields(line: ln.Line) -> tuple:
+    return tuple(getattr(line, name) for name in _LINE_FIELDS)
+
+
+def _classify_slow(texts: list[str]) -> list[tuple]:
+    """classify as it was written before the memo: every text classified on its own, a short line's
+    score -6 where the page holds its case-folded text twice or more."""
+    counts = {}
+    for text in texts:
+        if len(text) <= 80:
+            counts[text.casefold()] = counts.get(text.casefold(), 0) + 1
+    out = []
+    for text in texts:
+        line = ln._line(text)
+        fields = _fields(line)
+        if line.repeatable and counts[text.casefold()] > 1:
+            fields = fields[:6] + (-6.0,) + fields[7:]
+        out.append(fields)
+    return out
+
+
+def _page_samples() -> list[list[str]]:
+    """Invented pages: chrome lines that repeat across them and within them (in other cases too), prose,
+    roster and figure-label lines, a line past the memo's length."""
+    chrome = ["Share this", "SHARE THIS", "Blue garden notes", "BLUE GARDEN NOTES", "Advertisement", "Home | News | Sport", "Most read", "Sign in",
+              "Follow us on Twitter", "© 2024 Example Media. All rights reserved.", "$915", "13.0%", "* Home"]
+    prose = ["The council voted on Tuesday to close the old bridge after engineers found cracks in two of its piers.",
+             "Residents said the detour would add twenty minutes to their daily drive into town.",
+             "Team: Ward; Clarke, Osei, Patel; Moore, Reed, Shaw, Tate; Vance, West, Young",
+             "A long line " + "of words that keeps going " * 20 + "and ends."]
+    rng = random.Random(67)
+    pages = []
+    for _ in range(60):
+        page = rng.sample(chrome, 5) + rng.sample(prose, 2) + rng.sample(_corpus_lines(), 20)
+        page += rng.sample(chrome, 3)  # some twice on the page
+        rng.shuffle(page)
+        pages.append(page)
+    return pages
+
+
+def test_classify_with_the_memo_is_each_text_classified_alone():
+    pages = _page_samples()
+    for warm in (False, True):  # the memo empty before each page, and kept across all of them
+        ln.clear_line_memo()
+        for page in pages:
+            if not warm:
+                ln.clear_line_memo()
+            assert [_fields(line) for line in ln.classify(page)] == _classify_slow(page)
+    hits, misses, held = ln.line_memo_info()
+    assert hits > 0 and held <= ln.LINE_MEMO_SIZE
+
+
+def test_identical_texts_share_one_line_and_its_twin_keeps_the_repeated_score():
+    ln.clear_line_memo()
+    alone = ln.classify(["Blue garden notes", "The end of the page."])[0]
+    twice = ln.classify(["Blue garden notes", "x", "BLUE GARDEN NOTES"])
+    assert alone.repeatable and alone.score == -3.0
+    assert twice[0] is not alone and twice[0].score == -6.0 and twice[0] is alone.twin
+    assert ln.classify(["Blue garden notes", "blue garden notes"])[0] is alone.twin  # made once, kept on the line
+    page = ln.classify(["Sign in", "Sign in", "Blue garden notes"])
+    assert page[0] is page[1] and page[2] is alone
+
+
+def test_line_kinds_and_meta_facts_kept_on_the_line_are_the_calls():
+    from workers.stages.clean import core
+
+    texts = [t for page in _page_samples() for t in page] + ["Related stories", "Comments", "By Jane Doe | March 5, 2024"]
+    ln.clear_line_memo()
+    for _ in range(2):  # the second time every short line comes from the memo, its facts already asked
+        lines = ln.classify(texts)
+        assert sections.line_kinds(lines) == [sections.line_kind(t) if line.n <= 150 else None
+                                              for t, line in zip(texts, lines)]
+        for line in lines:
+            if len(line.text) <= 120:
+                if line.meta is ln.UNASKED:
+                    line.meta = core._meta_facts(line.text)
+                assert line.meta == core._meta_facts(line.text), line.text
+
+
+def test_line_memo_holds_only_short_lines_and_stays_bounded():
+    ln.clear_line_memo()
+    long_line = "A sentence of the article that runs on " + "and on " * 50 + "to its end."
+    assert len(long_line) > ln.LINE_MEMO_MAX_CHARS
+    ln.classify([long_line, "Blue garden notes"])
+    ln.classify([long_line, "Blue garden notes"])
+    hits, misses, held = ln.line_memo_info()
+    assert (hits, misses, held) == (1, 1, 1)  # the short line asked twice, the long one never memoised
+    assert ln._known_line.cache_info().maxsize == ln.LINE_MEMO_SIZE

@@ -485,7 +485,6 @@ def _metadata_lines(lines: list[ln.Line], keep: list[bool]) -> _PageMeta:
     """Step 2 of clean_lines: the date, byline and source-label lines above the readers' comments
     (_PageMeta); metadata lines are taken out of `keep` (changed in place)."""
     scan = _MetaScan(lines)
-    facts: dict[str, tuple] = {}  # _meta_facts per distinct line: pages repeat their menu and footer lines
     comments = _comments_start(lines, keep)
     head_end = next((i for i, k in enumerate(keep) if k), len(lines))  # the header: lines above the article
     for i, line in enumerate(lines):
@@ -496,9 +495,12 @@ def _metadata_lines(lines: list[ln.Line], keep: list[bool]) -> _PageMeta:
             text = text.split(" | ", 1)[0]  # a header's "By Ela on 31. October, 2023 | 18 Comments. This post ..."
         if i >= comments:
             break  # readers' names and dates, never the article's
-        fact = facts.get(text)
-        if fact is None:
-            fact = facts[text] = _meta_facts(text)
+        if text is line.text:  # asked once per Line (pages repeat their menu and footer lines)
+            fact = line.meta
+            if fact is ln.UNASKED:
+                fact = line.meta = _meta_facts(text)
+        else:
+            fact = _meta_facts(text)
         dates, found, label, role = fact
         if head_end - _NAMED_DATE_REACH <= i < head_end and not (dates or found or label) and (named := _named_date(text)):
             dates, found, label = named  # "City News March 3, 2021, 8:05 AM" over the headline

@@ -8,6 +8,7 @@ headings are hard boundaries the run cannot cross.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -29,8 +30,15 @@ _HARD_END = re.compile(
 )
 
 
+UNASKED = object()  # a Line's section kind or metadata facts not asked yet
+
+
 class Line:
-    __slots__ = ("text", "n", "terminal", "stop", "kind", "reason", "score", "hard_end")
+    """One line's features and classification (classify), and two facts later passes read, each asked
+    once per Line: its section kind (sections.line_kinds) and its metadata facts (core._meta_facts)."""
+
+    __slots__ = ("text", "n", "terminal", "stop", "kind", "reason", "score", "hard_end", "repeatable", "twin",
+                 "section", "meta")
 
     def __init__(self, text: str):
         self.text = text
@@ -38,6 +46,10 @@ class Line:
         self.reason: str | None = None
         self.score = 0.0
         self.hard_end = False
+        self.repeatable = False  # a short line that scores _REPEATED_SCORE when its page repeats it
+        self.twin: Line | None = None  # that repeated line's copy (classify)
+        self.section = UNASKED  # sections.line_kind of the text, or None (sections.line_kinds)
+        self.meta = UNASKED  # core._meta_facts of the text (core._metadata_lines)
 
 
 def key(text: str) -> str:
@@ -219,47 +231,90 @@ def _has_icon_words(text: str) -> bool:
 def classify(texts: list[str]) -> list[Line]:
     """One Line per text, in order: its kind (PROSE, SENTENCE, SHORT or "boilerplate" with the chrome
     reason), word count, stopword share and score for the article-run search (prose counts up, chrome
-    and repeated short lines down). Identical texts share one Line object, to be read, not changed."""
-    counts = Counter(t.casefold() for t in texts if len(t) <= 80)
-    stopwords = v.STOPWORDS.__contains__
+    and repeated short lines down). Identical texts share one Line object, to be read, not changed;
+    lines of at most LINE_MEMO_MAX_CHARS characters come from a memo kept across documents
+    (line_memo_info, clear_line_memo): a site's menus and footers repeat on each of its pages."""
+    counts: Counter | None = None
     lines = []
     memo: dict[str, Line] = {}
     for text in texts:
         line = memo.get(text)
-        if line is not None:  # identical lines classify identically; Line objects are read-only after this
-            lines.append(line)
-            continue
-        line = memo[text] = Line(text)
-        n = line.n = text.count(" ") + 1
-        line.terminal = is_terminal(text)
-        tokens = words(text[:600].casefold())  # TOKEN.findall, by bytes (fastmatch)
-        line.stop = len(list(filter(stopwords, tokens))) / len(tokens) if tokens else 0.0  # counted, not summed
-        reason = _boilerplate_reason(line, tokens)
-        if reason:
-            line.kind, line.reason = "boilerplate", reason
-            line.score = -10.0
-            line.hard_end = (reason in _HARD_END_REASONS) or (bool(_HARD_END.match(text)) if len(text) <= 40 else False)
-            if not line.hard_end and len(text) <= 60 and v.END_MARKER.match(text):
-                line.score = -25.0
-            elif reason == "ui_vocabulary" and len(text) <= 24 and v.GALLERY_CONTROL.match(text):
-                line.score = _GALLERY_SCORE
-        elif _is_roster(text, tokens, line.stop):
-            line.kind = SHORT  # a line-up or name list: "Team: Ward; Clarke, Osei, Patel; ..."
-            line.score = -3.0
-        elif _may_be_prose(line) and _is_prose(line, text, tokens, alpha := _alpha_share(tokens)):
-            line.kind = PROSE
-            line.score = float(min(n, 60)) if n >= 3 else min(len(text) / 4.0, 60.0)
-        elif line.terminal and n >= 3 and alpha >= 0.5:
-            line.kind = SENTENCE
-            line.score = n / 2.0
-        else:
-            line.kind = SHORT
-            repeated = len(text) <= 80 and counts[text.casefold()] > 1
-            line.score = -6.0 if repeated else -3.0
-            if len(text) <= _FIGURE_LABEL_MAX_CHARS and _DIGIT.search(text) and not _LETTER.search(text):
-                line.score = 0.0  # a chart's axis label or data value ("$915", "’17", "13.0%"): no chrome word
+        if line is None:  # identical lines classify identically; a Line is read-only but for its kept facts
+            line = _known_line(text) if len(text) <= LINE_MEMO_MAX_CHARS else _line(text)
+            if line.repeatable:
+                if counts is None:
+                    counts = Counter(t.casefold() for t in texts if len(t) <= 80)
+                if counts[text.casefold()] > 1:
+                    line = _repeated(line)
+            memo[text] = line
         lines.append(line)
     return lines
+
+
+LINE_MEMO_MAX_CHARS = 300  # longer lines are prose: they seldom repeat across pages
+LINE_MEMO_SIZE = 32768  # distinct lines the memo keeps (least recently used out): about 12 MB, 20 at most (ASCII)
+_REPEATED_SCORE = -6.0
+
+
+def _line(text: str) -> Line:
+    """The Line of one text, as classify gives it on a page that does not repeat the text."""
+    line = Line(text)
+    n = line.n = text.count(" ") + 1
+    line.terminal = is_terminal(text)
+    tokens = words(text[:600].casefold())  # TOKEN.findall, by bytes (fastmatch)
+    line.stop = len(list(filter(v.STOPWORDS.__contains__, tokens))) / len(tokens) if tokens else 0.0
+    reason = _boilerplate_reason(line, tokens)
+    if reason:
+        line.kind, line.reason = "boilerplate", reason
+        line.score = -10.0
+        line.hard_end = (reason in _HARD_END_REASONS) or (bool(_HARD_END.match(text)) if len(text) <= 40 else False)
+        if not line.hard_end and len(text) <= 60 and v.END_MARKER.match(text):
+            line.score = -25.0
+        elif reason == "ui_vocabulary" and len(text) <= 24 and v.GALLERY_CONTROL.match(text):
+            line.score = _GALLERY_SCORE
+    elif _is_roster(text, tokens, line.stop):
+        line.kind = SHORT  # a line-up or name list: "Team: Ward; Clarke, Osei, Patel; ..."
+        line.score = -3.0
+    elif _may_be_prose(line) and _is_prose(line, text, tokens, alpha := _alpha_share(tokens)):
+        line.kind = PROSE
+        line.score = float(min(n, 60)) if n >= 3 else min(len(text) / 4.0, 60.0)
+    elif line.terminal and n >= 3 and alpha >= 0.5:
+        line.kind = SENTENCE
+        line.score = n / 2.0
+    else:
+        line.kind = SHORT
+        line.score = -3.0
+        line.repeatable = len(text) <= 80  # _REPEATED_SCORE where the page repeats it (classify)
+        if len(text) <= _FIGURE_LABEL_MAX_CHARS and _DIGIT.search(text) and not _LETTER.search(text):
+            line.score = 0.0  # a chart's axis label or data value ("$915", "’17", "13.0%"): no chrome word
+            line.repeatable = False
+    return line
+
+
+_known_line = functools.lru_cache(maxsize=LINE_MEMO_SIZE)(_line)  # the memo across documents
+
+
+def _repeated(line: Line) -> Line:
+    """The copy of a repeatable line with _REPEATED_SCORE (made once, kept on the line)."""
+    twin = line.twin
+    if twin is None:
+        twin = Line(line.text)
+        twin.n, twin.terminal, twin.stop, twin.kind = line.n, line.terminal, line.stop, line.kind
+        twin.score = _REPEATED_SCORE
+        twin.section, twin.meta = line.section, line.meta  # facts of the text
+        line.twin = twin
+    return twin
+
+
+def line_memo_info() -> tuple[int, int, int]:
+    """(hits, misses, lines held) of classify's memo across documents since it was last cleared."""
+    info = _known_line.cache_info()
+    return info.hits, info.misses, info.currsize
+
+
+def clear_line_memo() -> None:
+    """Empties classify's memo across documents (benches: a pass over pages never seen)."""
+    _known_line.cache_clear()
 
 
 _LIST_SEPARATORS = re.compile(r"[,;]")

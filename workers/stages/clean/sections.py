@@ -126,16 +126,17 @@ def _prose_below(lines: list[ln.Line], kinds: list[str | None]) -> list[int]:
 
 
 def line_kinds(lines: list[ln.Line]) -> list[str | None]:
-    """line_kind of each line (None for lines over 150 words), each distinct text asked once. For a
-    line of at most _HEADING_MAX_CHARS characters, a kind in ("teasers", "signup", "comments") is
-    its heading_kind: callers that need the heading kinds of a page's lines read them here."""
-    memo: dict[str, str | None] = {}  # pages repeat lines; hostile ones repeat one line thousands of times
+    """line_kind of each line (None for lines over 150 words), each Line asked once (kept on it: pages
+    repeat lines, hostile ones one line thousands of times, and classify shares one Line between
+    identical texts and across documents). For a line of at most _HEADING_MAX_CHARS characters, a kind
+    in ("teasers", "signup", "comments") is its heading_kind: callers that need the heading kinds of a
+    page's lines read them here."""
     kinds = []
     for line in lines:
-        text = line.text
-        if text not in memo:
-            memo[text] = line_kind(text) if line.n <= 150 else None
-        kinds.append(memo[text])
+        kind = line.section
+        if kind is ln.UNASKED:
+            kind = line.section = line_kind(line.text) if line.n <= 150 else None
+        kinds.append(kind)
     return kinds
 
 
@@ -323,6 +324,7 @@ def _as_chrome(line: ln.Line, reason: str) -> ln.Line:
     copy = ln.Line(line.text)
     copy.n, copy.terminal, copy.stop = line.n, line.terminal, line.stop
     copy.kind, copy.reason, copy.score, copy.hard_end = "boilerplate", reason, _MARK_SCORE, line.hard_end
+    copy.section, copy.meta = line.section, line.meta  # facts of the text, not of the classification
     return copy
 
 
