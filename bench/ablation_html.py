@@ -111,13 +111,16 @@ PATCHED = (
 @contextlib.contextmanager
 def ablated(names):
     """The clean stage with the named passes (ABLATIONS keys, or "reason:a+b" for classifier reasons
-    switched off) switched off inside the block."""
+    switched off) switched off inside the block. classify's memo across documents is emptied on the
+    way in and out: a line classified with a pass on must not be served with it off, nor the reverse."""
     with contextlib.ExitStack() as stack:
+        stack.callback(ln.clear_line_memo)
         for name in names:
             if name.startswith("reason:"):
                 stack.enter_context(_reasons_off(frozenset(name[7:].split("+"))))
             else:
                 stack.enter_context(ABLATIONS[name]())
+        ln.clear_line_memo()
         yield
 
 

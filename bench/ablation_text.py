@@ -157,14 +157,21 @@ def switches() -> dict[str, list[tuple]]:
 
 @contextlib.contextmanager
 def switched_off(patches: list[tuple]):
+    """The patches (module, attribute, value) applied inside the block, the originals put back after it;
+    classify's memo across documents emptied both ways (a line classified with a pass on must not be
+    served with it off, nor the reverse)."""
+    from workers.stages.clean import lines as ln
+
     saved = [(module, name, getattr(module, name)) for module, name, _ in patches]
     try:
         for module, name, value in patches:
             setattr(module, name, value)
+        ln.clear_line_memo()
         yield
     finally:
         for module, name, value in saved:
             setattr(module, name, value)
+        ln.clear_line_memo()
 
 
 def summary(figures: list[dict], dev: list[dict]) -> dict[str, tuple]:

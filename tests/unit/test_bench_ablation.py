@@ -37,6 +37,15 @@ def test_a_classifier_reason_switched_off_is_patched_and_restored():
     assert ablation.ln._boilerplate_reason is original
 
 
+def test_a_reason_switched_off_is_not_undone_by_the_line_memo():
+    """classify keeps lines across documents: inside the block a line seen before is judged again."""
+    line = "© 2024 Example Media. All rights reserved."
+    assert ablation.ln.classify([line])[0].reason == "copyright"
+    with ablation.ablated(["reason:copyright"]):
+        assert ablation.ln.classify([line])[0].reason != "copyright"
+    assert ablation.ln.classify([line])[0].reason == "copyright"
+
+
 def test_marked_captions_off_brings_the_caption_back():
     caption = "The repaired ferry leaves the yard on its first trip of the season, watched by a crowd on the pier."
     assert caption not in _body(PAGE)

@@ -26,3 +26,15 @@ def test_a_switched_off_reason_is_judged_as_text_and_other_reasons_stand(monkeyp
     assert (module, attribute) == (ln, "_boilerplate_reason")
     assert patched("© 2024 Example Media", []) is None
     assert patched("Sign up for our newsletter", []) == "promo"
+
+
+def test_a_switch_is_not_undone_by_the_line_memo():
+    """classify keeps lines across documents; a line classified before the switch must be judged
+    again inside it, and the switched-off verdict must not outlive the block."""
+    from workers.stages.clean import lines as ln
+
+    line = "© 2024 Example Media. All rights reserved."
+    assert ln.classify([line])[0].reason == "copyright"
+    with ablation_text.switched_off([ablation_text._without_reason("copyright")]):
+        assert ln.classify([line])[0].reason != "copyright"
+    assert ln.classify([line])[0].reason == "copyright"
