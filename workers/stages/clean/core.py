@@ -93,10 +93,12 @@ def clean(raw: dict) -> dict:
     """A raw record whose content is text ({"id", "content", "content_type"?, "source"?,
     "fetched_at"?, "fetched_at_estimated"?}; intake.clean decodes bytes first) -> the clean record
     (schemas/clean.json). Raises StageError "not_text" (content not text, or binary) and
-    "empty_after_clean" (no article text left)."""
+    "empty_after_clean" (empty content, or no article text left)."""
     content = raw.get("content")
     if not isinstance(content, str):
         raise StageError("not_text", "content is not text")
+    if not content.strip():
+        raise StageError("empty_after_clean", "the content is empty" if not content else "the content is only white space")
     if looks_binary(content):
         raise StageError("not_text", "content looks binary or undecodable")
     content_type = raw.get("content_type")
