@@ -179,3 +179,50 @@ def test_enrich_cli_errors_are_one_line(tmp_path, args, stdin, message):
     assert result.exit_code == 1
     [line] = result.output.strip().splitlines()
     assert line.startswith(f"Error: {message.format(**names)}")
+
+
+# --- `--format pretty` (tail.render): what a reader sees -----------------------------------------------
+def _panel(record: dict) -> str:
+    from rich.console import Console
+
+    from workers.tail import render
+
+    console = Console(record=True, width=200, color_system=None)
+    render(console, orjson.dumps(record))
+    return console.export_text()
+
+
+ARTICLE = {
+    "schema_version": 1, "id": "a1", "status": "enriched", "title": "Ferry fares rise",
+    "dateline": "PORTREE", "byline": "Ana Ruiz and Tom Bell", "authors": ["Ana Ruiz", "Tom Bell"],
+    "published_at": "2024-03-05T09:15:00-07:00", "published_at_utc": "2024-03-05T16:15:00Z",
+    "fetched_at": "2024-03-06T10:00:00+00:00", "fetched_at_estimated": True, "story_id": "a1",
+    "body": "Fares rise in May.",
+}
+
+
+@pytest.mark.parametrize(
+    ("fields", "shown"),
+    [
+        ({}, ["dateline: PORTREE", "byline: Ana Ruiz and Tom Bell", "authors: Ana Ruiz · Tom Bell (2)",
+              "published_at: 2024-03-05T09:15:00-07:00", "published_at_utc: 2024-03-05T16:15:00Z",
+              "fetched_at: 2024-03-06T10:00:00+00:00 (estimated: the time of receipt)", "story_id: a1"]),
+        ({"byline": None, "authors": [], "published_at": None, "published_at_utc": None},
+         ["byline: —", "authors: —", "published_at: —", "published_at_utc: —"]),  # missing, and shown so
+        ({"fetched_at_estimated": False}, ["fetched_at: 2024-03-06T10:00:00+00:00"]),
+    ],
+)
+def test_pretty_shows_byline_authors_and_dates(fields, shown):
+    text = _panel({**ARTICLE, **fields})
+    lines = [line.strip("│ ").strip() for line in text.splitlines()]
+    for line in shown:
+        assert line in lines, text
+
+
+def test_pretty_shows_the_dead_letter_reason_and_origin():
+    record = {"schema_version": 1, "id": "r1", "status": "rejected", "payload": "{oops", "payload_encoding": "utf-8",
+              "error": {"code": "not_json", "message": "not JSON: unexpected character", "stage": "decode"},
+              "origin": {"topic": "articles.raw", "partition": 0, "offset": 7, "source": "feed.jsonl:3"}}
+    text = _panel(record)
+    assert "dead letter: not_json (stage decode)" in text and "not JSON: unexpected character" in text
+    assert "from: feed.jsonl:3" in text and "byline" not in text  # no article fields on a dead letter
