@@ -128,6 +128,7 @@ def clean(raw: dict) -> dict:
         "status": "clean",
         "source": source,
         "fetched_at": raw.get("fetched_at"),
+        "fetched_at_estimated": raw.get("fetched_at_estimated") is True,  # the time of receipt, not of the fetch
         "content_type": content_type,
         "title": article["title"],
         "body": body,
