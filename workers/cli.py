@@ -142,7 +142,7 @@ def replay(paths: tuple[str, ...], rate: float | None, repeat: int, new_ids: boo
 
     Streams its input; a file that cannot be sent (too large, unreadable, not text) is listed as
     failed and the rest are sent; the exit code is 1 when anything failed."""
-    from workers.replay import Summary, check_paths, publish, replay_items
+    from workers.replay import Summary, check_paths, publish, replay_items, skipped_subfolders
 
     settings = _settings()
     if synthesize_n is not None:
@@ -155,6 +155,8 @@ def replay(paths: tuple[str, ...], rate: float | None, repeat: int, new_ids: boo
         check_paths(paths)
     except FileNotFoundError as error:
         raise click.ClickException(str(error)) from None
+    for note in skipped_subfolders(paths):
+        click.echo(f"note: {note}", err=True)
     _require_broker(settings)
     _ensure_topics(settings)
     summary = Summary()
@@ -301,7 +303,8 @@ def enrich(paths: tuple[str, ...], output_format: str) -> None:
     """Run the four stages on files or JSON lines (`-`) without Kafka: one record per input.
 
     \b
-    PATHS: files (.txt, .html, .json, ...), folders (every file in them), or `-` for stdin.
+    PATHS: files (.txt, .html, .json, ...), folders (every file in them; subfolders are not read:
+    a note says so), or `-` for stdin.
     What a file holds decides how it is read, not only its name:
     - .jsonl / .ndjson: raw records, one JSON object per line ({"id", "content", "fetched_at"?,
       ...}, as on articles.raw: relative dates such as "3 hours ago" resolve against fetched_at);
@@ -326,12 +329,14 @@ def enrich(paths: tuple[str, ...], output_format: str) -> None:
     """
     from workers.pipeline import LocalPipeline
     from workers.records import rejected_record
-    from workers.replay import Failure, check_paths, collect
+    from workers.replay import Failure, check_paths, collect, skipped_subfolders
     from workers.stages.entities import ModelMissing
     from workers.tail import render
 
     try:
         check_paths(paths)
+        for note in skipped_subfolders(paths):
+            click.echo(f"note: {note}", err=True)
         items = collect(paths, max_bytes=_settings().max_message_bytes)
         if not items:
             raise click.ClickException(f"nothing to enrich: {_named(paths)} held no article")

@@ -241,6 +241,22 @@ def _files(path: Path) -> list[Path]:
         return sorted(Path(e.path) for e in entries if e.is_file() and not e.name.startswith("."))
 
 
+def skipped_subfolders(paths: Iterable[str]) -> list[str]:
+    """A note for each folder among `paths` that holds subfolders, which are not read (no
+    recursion): "FOLDER: N subfolder(s) not read (...)"."""
+    notes = []
+    for name in paths:
+        path = Path(name)
+        if name == "-" or not path.is_dir():
+            continue
+        with os.scandir(path) as entries:
+            count = sum(1 for e in entries if e.is_dir() and not e.name.startswith("."))
+        if count:
+            notes.append(f"{name}: {count} subfolder(s) not read (folders are not read recursively: "
+                         f"give them as paths, e.g. {os.path.join(name, '*')})")
+    return notes
+
+
 def check_paths(paths: Iterable[str]) -> None:
     """Raise FileNotFoundError for the first path that does not exist or is a folder without a
     file in it (hidden files are skipped; `-` is stdin)."""

@@ -226,3 +226,19 @@ def test_pretty_shows_the_dead_letter_reason_and_origin():
     text = _panel(record)
     assert "dead letter: not_json (stage decode)" in text and "not JSON: unexpected character" in text
     assert "from: feed.jsonl:3" in text and "byline" not in text  # no article fields on a dead letter
+
+
+def test_subfolders_are_not_read_and_a_note_says_so(tmp_path):
+    from workers.replay import check_paths, skipped_subfolders
+
+    (tmp_path / "case-a").mkdir()
+    (tmp_path / "case-b").mkdir()
+    (tmp_path / ".git").mkdir()
+    assert skipped_subfolders([str(tmp_path)]) == [
+        f"{tmp_path}: 2 subfolder(s) not read (folders are not read recursively: give them as paths, e.g. {tmp_path}/*)"]
+    with pytest.raises(FileNotFoundError, match="no files in folder"):  # only subfolders: nothing to read
+        check_paths([str(tmp_path)])
+    (tmp_path / "README.txt").write_text(PAGE)
+    check_paths([str(tmp_path)])
+    assert [item.key for item in iter_inputs([str(tmp_path)])] == ["README"]
+    assert skipped_subfolders([str(tmp_path / "README.txt"), "-"]) == []
