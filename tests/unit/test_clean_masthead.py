@@ -37,6 +37,8 @@ DATE = "Published 4 November 2024"
         (["Skip to content", "Home | Local | Islands", HEADLINE, BYLINE, DATE], None),
         ([HEADLINE, BYLINE, DATE], None),
         (["Island Ferry Timetables", "Home | Local | Islands", HEADLINE, BYLINE, DATE], None),  # no outlet word
+        (["Discover Harbour Gazette", "Home | Local | Islands", HEADLINE, BYLINE, DATE], None),  # a promo
+        (["Subscribe to The Island Times", "Home | Local | Islands", HEADLINE, BYLINE, DATE], None),
     ],
 )
 def test_the_masthead_of_a_dump_is_its_source(header, source):
