@@ -138,7 +138,10 @@ def _commit_start_offsets(settings: Settings) -> None:
               help="Write the outcome each synthesized id must get here (one JSON line per id).")
 def replay(paths: tuple[str, ...], rate: float | None, repeat: int, new_ids: bool, quiet: bool,
            synthesize_n: int | None, mix: str, seed: int | None, corpus: tuple[str, ...], expected_path: str | None) -> None:
-    """Publish article files (.txt, .html, .jsonl) or JSON lines from `-` to the raw topic.
+    """Publish article files (.txt, .html, .json, .jsonl) or `-` (stdin) to the raw topic.
+
+    Files and stdin are read as `newsfeed enrich --help` says (a .json holding raw records is
+    those records; `-` is JSON lines, one JSON document, or one page).
 
     Streams its input; a file that cannot be sent (too large, unreadable, not text) is listed as
     failed and the rest are sent; the exit code is 1 when anything failed."""

@@ -9,6 +9,10 @@ A file's id is its name without extension. When two files of one replay would gi
 (`a.txt` beside `a.html`, or `a.txt` in two folders), the later one gets a suffix: its extension,
 then its parent folder's name, then a number (`a-txt`, `news-a`, `a-2`), and the summary says so.
 `send_records` sends any iterable of raw records (dicts) the same way.
+
+What a file holds decides how it is read (`file_items`): JSON holding raw records is those records
+(a `.json` that holds none is a Failure saying what is missing), anything else one page; `-` is JSON
+lines, one JSON document or one page (`stdin_items`).
 """
 
 from __future__ import annotations
