@@ -48,7 +48,7 @@ _PIPE_TITLE_FACTOR = 0.5
 _WEAK_TITLE_FACTOR = 0.5
 _TAB_SEPARATOR = re.compile(r"\s(?:[|–—-]|::|»)\s")
 _TAB_TITLE_MIN_WORDS = 3
-# a dump's first line is its masthead when it names an outlet in this many words ("Valley Gazette");
+# a dump's first line is its masthead when it names an outlet in this many words ("Example Courier");
 # one word alone ("News", "Register") is as often the first menu item
 MASTHEAD_MIN_WORDS = 2
 _META_PARTS = re.compile(r"\s+[|•·]\s+")
@@ -809,7 +809,7 @@ def _outlet_beside(
 
 def _masthead(lines: list[ln.Line], meta: list[bool], title_index: int | None, first: int) -> str | None:
     """Step 4 of clean_lines on a text dump: its first line, above the headline and the article,
-    when it names an outlet ("Valley Gazette") in MASTHEAD_MIN_WORDS words or more and is no menu
+    when it names an outlet ("Example Courier") in MASTHEAD_MIN_WORDS words or more and is no menu
     item ("* News") or promo (first word in PROMO_IMPERATIVES), however many menu lines stand between it and the headline; it becomes
     metadata (`meta` in place). The source when no outlet beside the title or wire agency names one."""
     if first == 0 or title_index == 0 or meta[0] or lines[0].kind == "boilerplate":
@@ -818,7 +818,7 @@ def _masthead(lines: list[ln.Line], meta: list[bool], title_index: int | None, f
     words = text.split()
     if md.LIST_ITEM.match(text) or sum(word[:1].isalpha() for word in words) < MASTHEAD_MIN_WORDS:
         return None
-    if words[0].casefold() in v.PROMO_IMPERATIVES:  # "Discover Harbour Gazette": a promo, not the name
+    if words[0].casefold() in v.PROMO_IMPERATIVES:  # "Discover Example News": a promo, not the name
         return None
     if not md.looks_like_outlet(text):
         return None
