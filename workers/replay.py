@@ -206,8 +206,9 @@ def _is_raw(value: object) -> bool:
 
 
 def _record_item(value: object, origin: str, default_id: str, max_bytes: int) -> Item:
-    """One JSON value meant as a raw record -> its Message (id filled in when it has none), or a
-    Failure saying what is missing."""
+    """One JSON value meant as a raw record -> its Message (id filled in when it has none; an id
+    that is no string is kept, for the worker to dead-letter as schema_violation), or a Failure
+    saying what is missing."""
     if not isinstance(value, dict):
         return Failure(origin, "schema_violation", f"a JSON {type(value).__name__}, not a raw record (an object with `id` and `content`)", default_id)
     if not _is_raw(value):
@@ -215,11 +216,12 @@ def _record_item(value: object, origin: str, default_id: str, max_bytes: int) ->
         missing = "a `content` member" if "content" not in value else "`content` as a string"
         return Failure(origin, "schema_violation", f"no raw record: {missing} is missing (a raw record needs `id` and `content`; its members: {members})",
                        readable_id(value) or default_id)
-    record = value if isinstance(value.get("id"), str) and value["id"] else {**value, "id": default_id}
+    record = value if value.get("id") not in (None, "") else {**value, "id": default_id}  # a wrong id: dead-lettered
     data = orjson.dumps(record)
+    key = readable_id(record)
     if len(data) > max_bytes:
-        return Failure(origin, "too_large", f"the record is {len(data)} bytes, over the {max_bytes}-byte message limit", record["id"])
-    return Message(record["id"], data, origin)
+        return Failure(origin, "too_large", f"the record is {len(data)} bytes, over the {max_bytes}-byte message limit", key)
+    return Message(key, data, origin)
 
 
 def json_line_items(lines: Iterable[bytes | str], origin: str = "-", max_bytes: int | None = None) -> Iterator[Item]:
