@@ -63,3 +63,18 @@ def test_the_raw_records_source_wins_and_html_text_has_no_masthead_slot():
     assert clean({"id": "m2", "content": text, "content_type": "text/plain"})["source"] == "Harbour Gazette"
     trusted = stage.clean_lines(["Harbour Gazette", "Home | Local | Islands", HEADLINE, BYLINE, DATE, *ARTICLE], trusted=True)
     assert trusted["source"] is None  # HTML: the extractors' text has no page top; sitename decides there
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("By Marta Lindgren, Chief Reporter", ("Marta Lindgren", None)),  # a staff role, not an outlet
+        ("By Marta Lindgren, Senior Reporter", ("Marta Lindgren", None)),
+        ("By Marta Lindgren, Harbour Gazette", ("Marta Lindgren", "Harbour Gazette")),
+        ("By Marta Lindgren, Staff Writer, Island Weekly", ("Marta Lindgren", "Island Weekly")),
+    ],
+)
+def test_a_staff_role_after_the_byline_is_not_the_source(line, expected):
+    from workers.stages.clean import metadata as md
+
+    assert md.byline(line) == expected
