@@ -91,8 +91,9 @@ class Summary:
         return out
 
 
-def _content_type(path: Path) -> str:
-    return "text/html" if path.suffix.lower() in HTML_SUFFIXES else "text/plain"
+def _content_type(path: Path, text: str) -> str:
+    """text/html for a file named .html/.htm/.xhtml or whose text starts as markup, else text/plain."""
+    return "text/html" if path.suffix.lower() in HTML_SUFFIXES else sniff_content_type(text)
 
 
 class IdRegistry:
@@ -150,7 +151,7 @@ def file_items(path: Path, article_id: str, max_bytes: int, summary: Summary | N
         records = json_document_items(decoded.text, origin, article_id, max_bytes, required=path.suffix.lower() in JSON_SUFFIXES)
         if records is not None:
             return records
-    return [page_item(decoded.text, origin, article_id, max_bytes, _content_type(path))]
+    return [page_item(decoded.text, origin, article_id, max_bytes, _content_type(path, decoded.text))]
 
 
 def page_item(text: str, origin: str, article_id: str, max_bytes: int, content_type: str | None = None) -> Item:

@@ -243,3 +243,18 @@ def test_subfolders_are_not_read_and_a_note_says_so(tmp_path):
     check_paths([str(tmp_path)])
     assert [item.key for item in iter_inputs([str(tmp_path)])] == ["README"]
     assert skipped_subfolders([str(tmp_path / "README.txt"), "-"]) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "content_type"),
+    [
+        ("page", "<html><body><p>A page.</p></body></html>", "text/html"),  # no extension: the markup says
+        ("page.txt", "<!DOCTYPE html><html><body><p>A page.</p></body></html>", "text/html"),
+        ("page.html", "A page saved as .html without markup.", "text/html"),  # the name says
+        ("page.txt", "A page. <p> is a tag, said the teacher.", "text/plain"),
+    ],
+)
+def test_a_files_content_type_follows_its_name_or_its_markup(tmp_path, name, text, content_type):
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    [item] = _items(tmp_path / name)
+    assert orjson.loads(item.value)["content_type"] == content_type
