@@ -138,11 +138,14 @@ def _commit_start_offsets(settings: Settings) -> None:
               help="Write the outcome each synthesized id must get here (one JSON line per id).")
 def replay(paths: tuple[str, ...], rate: float | None, repeat: int, new_ids: bool, quiet: bool,
            synthesize_n: int | None, mix: str, seed: int | None, corpus: tuple[str, ...], expected_path: str | None) -> None:
-    """Publish article files (.txt, .html, .jsonl) or JSON lines from `-` to the raw topic.
+    """Publish article files (.txt, .html, .json, .jsonl) or `-` (stdin) to the raw topic.
+
+    Files and stdin are read as `newsfeed enrich --help` says (a .json holding raw records is
+    those records; `-` is JSON lines, one JSON document, or one page).
 
     Streams its input; a file that cannot be sent (too large, unreadable, not text) is listed as
     failed and the rest are sent; the exit code is 1 when anything failed."""
-    from workers.replay import Summary, check_paths, publish, replay_items
+    from workers.replay import Summary, check_paths, publish, replay_items, skipped_subfolders
 
     settings = _settings()
     if synthesize_n is not None:
@@ -155,6 +158,8 @@ def replay(paths: tuple[str, ...], rate: float | None, repeat: int, new_ids: boo
         check_paths(paths)
     except FileNotFoundError as error:
         raise click.ClickException(str(error)) from None
+    for note in skipped_subfolders(paths):
+        click.echo(f"note: {note}", err=True)
     _require_broker(settings)
     _ensure_topics(settings)
     summary = Summary()
@@ -301,27 +306,43 @@ def enrich(paths: tuple[str, ...], output_format: str) -> None:
     """Run the four stages on files or JSON lines (`-`) without Kafka: one record per input.
 
     \b
-    PATHS: files (.txt, .html, ...; a .gz is not unpacked), folders (every file in them), or `-` for
-    raw records as JSON lines on stdin. A .jsonl or .ndjson file is raw records too, one per line
-    ({"id", "content", "fetched_at"?, ...}, as on articles.raw: relative dates such as "3 hours ago"
-    resolve against fetched_at). Any other file is one article: its id is the file name without the
-    extension, and it is HTML when it is named .html, .htm or .xhtml, or its text starts as markup.
+    PATHS: files (.txt, .html, .json, ...), folders (every file in them; subfolders are not read:
+    a note says so), or `-` for stdin.
+    What a file holds decides how it is read, not only its name:
+    - .jsonl / .ndjson: raw records, one JSON object per line ({"id", "content", "fetched_at"?,
+      ...}, as on articles.raw: relative dates such as "3 hours ago" resolve against fetched_at);
+    - a JSON object with a `content` member (a .json file, or any file whose text is one) is that
+      raw record; its id is its `id`, else the file name without the extension;
+    - a JSON array of such objects is one record per element (no `id`: NAME-1, NAME-2, ...);
+    - a .json file that is not JSON, or whose object has no `content`, is a rejected record
+      naming the file and what is missing (it is never read as a page);
+    - any other file is one article: its id is the file name without the extension, and it is
+      HTML when it is named .html, .htm or .xhtml, or its text starts as markup. A .gz (or other
+      compressed file) is not unpacked: rejected as not_text, unpack it first.
+    `-` is JSON lines when its first line is a JSON object, one JSON document when it is pretty-
+    printed ("{" alone on the first line, or "["), else one page with the id `stdin`.
     All inputs of one call are one stream: a later input that repeats an earlier one comes out as a
     duplicate record. To check inputs on their own (a case folder, say), give one file per call.
 
     \b
     Output, in input order: the enriched record, a duplicate record (duplicate_of, reason), or a
     rejected record (error.code, error.message); the README's "Records" section lists the fields.
-    Exit code 0, also when a record is rejected; 1 when a path cannot be read or the model is missing.
+    Exit code 0, also when a record is rejected; 1 when a path is missing, a folder holds no file,
+    the input is empty, or the model is missing.
     """
     from workers.pipeline import LocalPipeline
     from workers.records import rejected_record
-    from workers.replay import Failure, collect
+    from workers.replay import Failure, check_paths, collect, skipped_subfolders
     from workers.stages.entities import ModelMissing
     from workers.tail import render
 
     try:
+        check_paths(paths)
+        for note in skipped_subfolders(paths):
+            click.echo(f"note: {note}", err=True)
         items = collect(paths, max_bytes=_settings().max_message_bytes)
+        if not items:
+            raise click.ClickException(f"nothing to enrich: {_named(paths)} held no article")
         pipeline = LocalPipeline(_settings())
     except (FileNotFoundError, OSError, ModelMissing) as error:
         raise click.ClickException(str(error)) from None
@@ -337,6 +358,11 @@ def enrich(paths: tuple[str, ...], output_format: str) -> None:
         else:
             render(console, orjson.dumps(record))
     sys.stdout.flush()
+
+
+def _named(paths: tuple[str, ...]) -> str:
+    """PATHS for a message: `stdin` for `-`, the rest as given."""
+    return ", ".join("stdin" if name == "-" else name for name in paths)
 
 
 if __name__ == "__main__":

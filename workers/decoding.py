@@ -11,7 +11,8 @@ Encoding Standard, "decode" and the HTML spec's "prescan a byte stream"):
 3. UTF-16 without a BOM when every other byte is NUL (text a tool wrote as UTF-16; it would also
    pass as UTF-8, NULs and all);
 4. strict UTF-8;
-5. charset-normalizer's best guess among the encodings web content uses (WEB_ENCODINGS).
+5. charset-normalizer's best guess among the encodings web content uses (WEB_ENCODINGS);
+   windows-1252 when it ties with the best (`_preferred`).
 
 Nothing is ever decoded with `errors="replace"`: content that none of these decode raises
 `Undecodable`, so no U+FFFD appears that the source did not have. `repair_mojibake` fixes text
@@ -163,7 +164,7 @@ def decode_bytes(data: bytes) -> Decoded:
 def _detected(data: bytes) -> Decoded:
     from charset_normalizer import from_bytes  # imported on first need: it builds tables at import
 
-    best = from_bytes(data, cp_isolation=list(WEB_ENCODINGS)).best()
+    best = _preferred(from_bytes(data, cp_isolation=list(WEB_ENCODINGS)))
     if best is None or best.encoding is None:
         raise Undecodable("no declared charset, not UTF-8, and charset-normalizer found no charset that decodes it")
     codec = codec_for(best.encoding) or best.encoding
@@ -171,6 +172,21 @@ def _detected(data: bytes) -> Decoded:
     if text is None:
         raise Undecodable(f"charset-normalizer guessed {best.encoding}, which does not decode the bytes")
     return Decoded(text, codec, "detected")
+
+
+def _preferred(matches):
+    """charset-normalizer's best match, except that windows-1252 wins a tie: when its match is as
+    free of chaos and as coherent as the best one (a short Western text: "Café" reads the same in
+    windows-1250 and windows-1252, only the rarer letters differ), it is taken: the HTML
+    Standard's suggested default for undeclared legacy pages in most locales ("Determining the
+    character encoding", the table of suggested defaults)."""
+    best = matches.best()
+    if best is None or best.encoding == "cp1252":
+        return best
+    tied = next((m for m in matches if m.encoding == "cp1252"), None)
+    if tied is not None and (tied.percent_chaos, -tied.percent_coherence) <= (best.percent_chaos, -best.percent_coherence):
+        return tied
+    return best
 
 
 # ---- mojibake --------------------------------------------------------------------------------

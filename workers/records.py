@@ -93,10 +93,15 @@ def decode_raw(payload: bytes | str | dict, *, received_at: str | None = None) -
         record["fetched_at_estimated"] = True  # the time of receipt: relative dates stay unresolved
     if record.get("content_type") is None:
         content = record.get("content")
-        looks_html = isinstance(content, str) and _LOOKS_HTML.match(content[:1000]) is not None
-        record["content_type"] = "text/html" if looks_html else "text/plain"
+        record["content_type"] = sniff_content_type(content) if isinstance(content, str) else "text/plain"
     validate("raw", record)
     return record
+
+
+def sniff_content_type(content: str) -> str:
+    """text/html when the text starts like an HTML document (a tag such as <html>, <body>, <div>
+    in its first 200 characters after white space), else text/plain."""
+    return "text/html" if _LOOKS_HTML.match(content[:1000]) is not None else "text/plain"
 
 
 def _parse_json(payload: bytes | str) -> object:

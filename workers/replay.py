@@ -9,12 +9,17 @@ A file's id is its name without extension. When two files of one replay would gi
 (`a.txt` beside `a.html`, or `a.txt` in two folders), the later one gets a suffix: its extension,
 then its parent folder's name, then a number (`a-txt`, `news-a`, `a-2`), and the summary says so.
 `send_records` sends any iterable of raw records (dicts) the same way.
+
+What a file holds decides how it is read (`file_items`): JSON holding raw records is those records
+(a `.json` that holds none is a Failure saying what is missing), anything else one page; `-` is JSON
+lines, one JSON document or one page (`stdin_items`).
 """
 
 from __future__ import annotations
 
 import asyncio
 import io
+import itertools
 import os
 import sys
 import time
@@ -29,12 +34,14 @@ from aiokafka import AIOKafkaProducer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from workers.decoding import Undecodable, binary_signature, decode_bytes
-from workers.records import raw_record, readable_id
+from workers.records import raw_record, readable_id, sniff_content_type
 from workers.settings import Settings
 from workers.topics import SOURCE_HEADER, message_limit
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+JSON_SUFFIXES = {".json"}  # a raw record, or a list of them, or an error saying what it holds instead
+COMPRESSED_KINDS = {"gzip", "bzip2", "xz", "zstd", "7-Zip"}  # workers.decoding.FILE_SIGNATURES names: not unpacked
 MAX_IN_FLIGHT = 256  # sends awaiting acknowledgement at any time
 
 
@@ -84,8 +91,9 @@ class Summary:
         return out
 
 
-def _content_type(path: Path) -> str:
-    return "text/html" if path.suffix.lower() in HTML_SUFFIXES else "text/plain"
+def _content_type(path: Path, text: str) -> str:
+    """text/html for a file named .html/.htm/.xhtml or whose text starts as markup, else text/plain."""
+    return "text/html" if path.suffix.lower() in HTML_SUFFIXES else sniff_content_type(text)
 
 
 class IdRegistry:
@@ -113,29 +121,110 @@ class IdRegistry:
 
 
 def file_item(path: Path, article_id: str, max_bytes: int, summary: Summary | None = None) -> Item:
-    """One file -> a Message (decoded as workers.decoding says), or a Failure saying why not."""
+    """One file -> a Message (decoded as workers.decoding says), or a Failure saying why not.
+    The first item of `file_items`, for callers that know the file is one page."""
+    return file_items(path, article_id, max_bytes, summary)[0]
+
+
+def file_items(path: Path, article_id: str, max_bytes: int, summary: Summary | None = None) -> list[Item]:
+    """One file -> its Messages, or a Failure saying why not. Decided by content, not only by the
+    suffix: a file whose text is a JSON object with a `content` member is that raw record, a JSON
+    array of them one record each (`json_document_items`); a `.json` file that is not JSON, or
+    holds no raw record, is a Failure naming what is missing; any other file is one page."""
     origin = str(path)
     try:
         size = path.stat().st_size
-        if size > max_bytes:
-            return Failure(origin, "too_large", f"{size} bytes, over the {max_bytes}-byte message limit", article_id)
+        if size > max_bytes and path.suffix.lower() not in JSON_SUFFIXES:
+            return [Failure(origin, "too_large", f"{size} bytes, over the {max_bytes}-byte message limit", article_id)]
         data = path.read_bytes()
     except OSError as error:
-        return Failure(origin, "unreadable", str(error.strerror or error), article_id)
+        return [Failure(origin, "unreadable", str(error.strerror or error), article_id)]
     kind = binary_signature(data)
     if kind:
-        return Failure(origin, "not_text", f"a {kind} file", article_id)
+        hint = "; unpack it first" if kind in COMPRESSED_KINDS else ""
+        return [Failure(origin, "not_text", f"a {kind} file{hint}", article_id)]
     try:
         decoded = decode_bytes(data)
     except Undecodable as error:
-        return Failure(origin, "undecodable", str(error), article_id)
+        return [Failure(origin, "undecodable", str(error), article_id)]
     if summary is not None and decoded.encoding not in ("utf-8", "ascii"):
         summary.decoded.append((origin, f"{decoded.encoding} ({decoded.method})"))
-    record = raw_record(article_id, decoded.text, content_type=_content_type(path), source=None)
+    if path.suffix.lower() not in HTML_SUFFIXES:
+        records = json_document_items(decoded.text, origin, article_id, max_bytes, required=path.suffix.lower() in JSON_SUFFIXES)
+        if records is not None:
+            return records
+    return [page_item(decoded.text, origin, article_id, max_bytes, _content_type(path, decoded.text))]
+
+
+def page_item(text: str, origin: str, article_id: str, max_bytes: int, content_type: str | None = None) -> Item:
+    """A page's text -> the raw record that carries it (content_type: given, else text/html when
+    the text starts as markup, else text/plain), or a Failure when it is over `max_bytes`."""
+    record = raw_record(article_id, text, content_type=content_type or sniff_content_type(text), source=None)
     value = orjson.dumps(record)
     if len(value) > max_bytes:
         return Failure(origin, "too_large", f"the record is {len(value)} bytes, over the {max_bytes}-byte message limit", article_id)
     return Message(article_id, value, origin)
+
+
+def json_document_items(text: str, origin: str, article_id: str, max_bytes: int, *, required: bool = False) -> list[Item] | None:
+    """The raw records a JSON document holds: an object with a string `content` member is one
+    record (its `id`, else `article_id`), an array of such objects one record per element (its
+    `id`, else `article_id-N`, N from 1). An element that is not such an object is a Failure
+    (`schema_violation`) naming the file, the element and what is missing; a record over
+    `max_bytes` is `too_large`. None when the text is no JSON object or array (or, unless
+    `required`, holds no raw record: a page that happens to be JSON); when `required` (a .json
+    file), a Failure saying what it holds instead (`not_json`, `schema_violation`)."""
+    value, error = _json_value(text)
+    if value is _NOT_JSON or not isinstance(value, (dict, list)):
+        if not required:
+            return None
+        what = f"not JSON ({error})" if value is _NOT_JSON else f"a JSON {type(value).__name__}, not a raw record or a list of them"
+        return [Failure(origin, "not_json", what, article_id)]
+    elements = [value] if isinstance(value, dict) else value
+    if not required and not any(_is_raw(element) for element in elements):
+        return None
+    if not elements:
+        return [Failure(origin, "schema_violation", "an empty JSON array: no raw records in it", article_id)]
+    if isinstance(value, dict):
+        return [_record_item(value, origin, article_id, max_bytes)]
+    return [_record_item(element, f"{origin}[{n}]", f"{article_id}-{n}", max_bytes) for n, element in enumerate(value, start=1)]
+
+
+_NOT_JSON = object()
+
+
+def _json_value(text: str | bytes) -> tuple[object, str | None]:
+    """(the JSON value, None), or (_NOT_JSON, the parser's message) when the text is no JSON
+    object or array (only text starting with "{" or "[" is parsed)."""
+    if text.lstrip()[:1] not in ("{", "[", b"{", b"["):
+        return _NOT_JSON, "it does not start with { or ["
+    try:
+        return orjson.loads(text), None
+    except orjson.JSONDecodeError as error:
+        return _NOT_JSON, str(error)
+
+
+def _is_raw(value: object) -> bool:
+    return isinstance(value, dict) and isinstance(value.get("content"), str)
+
+
+def _record_item(value: object, origin: str, default_id: str, max_bytes: int) -> Item:
+    """One JSON value meant as a raw record -> its Message (id filled in when it has none; an id
+    that is no string is kept, for the worker to dead-letter as schema_violation), or a Failure
+    saying what is missing."""
+    if not isinstance(value, dict):
+        return Failure(origin, "schema_violation", f"a JSON {type(value).__name__}, not a raw record (an object with `id` and `content`)", default_id)
+    if not _is_raw(value):
+        members = ", ".join(sorted(map(str, value))[:8]) or "none"
+        missing = "a `content` member" if "content" not in value else "`content` as a string"
+        return Failure(origin, "schema_violation", f"no raw record: {missing} is missing (a raw record needs `id` and `content`; its members: {members})",
+                       readable_id(value) or default_id)
+    record = value if value.get("id") not in (None, "") else {**value, "id": default_id}  # a wrong id: dead-lettered
+    data = orjson.dumps(record)
+    key = readable_id(record)
+    if len(data) > max_bytes:
+        return Failure(origin, "too_large", f"the record is {len(data)} bytes, over the {max_bytes}-byte message limit", key)
+    return Message(key, data, origin)
 
 
 def json_line_items(lines: Iterable[bytes | str], origin: str = "-", max_bytes: int | None = None) -> Iterator[Item]:
@@ -161,11 +250,33 @@ def _files(path: Path) -> list[Path]:
         return sorted(Path(e.path) for e in entries if e.is_file() and not e.name.startswith("."))
 
 
-def check_paths(paths: Iterable[str]) -> None:
-    """Raise FileNotFoundError for the first path that does not exist (`-` is stdin)."""
+def skipped_subfolders(paths: Iterable[str]) -> list[str]:
+    """A note for each folder among `paths` that holds subfolders, which are not read (no
+    recursion): "FOLDER: N subfolder(s) not read (...)"."""
+    notes = []
     for name in paths:
-        if name != "-" and not Path(name).exists():
+        path = Path(name)
+        if name == "-" or not path.is_dir():
+            continue
+        with os.scandir(path) as entries:
+            count = sum(1 for e in entries if e.is_dir() and not e.name.startswith("."))
+        if count:
+            notes.append(f"{name}: {count} subfolder(s) not read (folders are not read recursively: "
+                         f"give them as paths, e.g. {os.path.join(name, '*')})")
+    return notes
+
+
+def check_paths(paths: Iterable[str]) -> None:
+    """Raise FileNotFoundError for the first path that does not exist or is a folder without a
+    file in it (hidden files are skipped; `-` is stdin)."""
+    for name in paths:
+        if name == "-":
+            continue
+        path = Path(name)
+        if not path.exists():
             raise FileNotFoundError(f"no such file or folder: {name}")
+        if path.is_dir() and not _files(path):
+            raise FileNotFoundError(f"no files in folder: {name} (hidden files and subfolders are not read)")
 
 
 def iter_inputs(
@@ -175,14 +286,14 @@ def iter_inputs(
     max_bytes: int | None = None,
     summary: Summary | None = None,
 ) -> Iterator[Item]:
-    """Messages (or Failures) for the given files, folders (their files, sorted) and `-` (stdin),
-    one at a time. Ids of files are unique within the call (see the module docstring); renames and
-    files read in another charset than UTF-8 are noted on `summary`."""
+    """Messages (or Failures) for the given files, folders (their files, sorted) and `-` (stdin,
+    `stdin_items`), one at a time. Ids of files are unique within the call (see the module
+    docstring); renames and files read in another charset than UTF-8 are noted on `summary`."""
     limit = max_bytes or Settings().max_message_bytes
     registry = IdRegistry()
     for name in paths:
         if name == "-":
-            yield from json_line_items(stdin or sys.stdin.buffer, "-", limit)
+            yield from stdin_items(stdin or sys.stdin.buffer, limit, registry)
             continue
         path = Path(name)
         if not path.exists():
@@ -196,10 +307,46 @@ def iter_inputs(
                     yield Failure(str(file), "unreadable", str(error.strerror or error))
                 continue
             article_id = registry.claim(file)
-            item = file_item(file, article_id, limit, summary)
-            if article_id != file.stem and summary is not None and not isinstance(item, Failure):
+            items = file_items(file, article_id, limit, summary)
+            sent_under_it = any(isinstance(item, Message) and item.key == article_id for item in items)
+            if article_id != file.stem and summary is not None and sent_under_it:
                 summary.renamed.append((str(file), article_id))  # a file that fails is not sent at all
-            yield item
+            yield from items
+
+
+def stdin_items(stream: IO[bytes], max_bytes: int, registry: IdRegistry | None = None) -> Iterator[Item]:
+    """`-`, decided by its first non-blank line: JSON lines (streamed, `json_line_items`) when
+    that line is a JSON object; one JSON document (an object or an array of raw records,
+    `json_document_items`) when the whole input is one (pretty-printed, or an array); JSON lines
+    again when it starts with "{" or "[" but is neither (each broken line goes out as it stands);
+    otherwise one page, id `stdin` (HTML when it starts as markup). Empty input yields nothing."""
+    lines = iter(stream)
+    head: list[bytes] = []
+    for line in lines:
+        head.append(line)
+        if line.strip():
+            break
+    first = head[-1].strip() if head else b""
+    if not first:
+        return
+    if first.startswith(b"{") and isinstance(_json_value(first)[0], dict):
+        yield from json_line_items(itertools.chain(head, lines), "-", max_bytes)
+        return
+    data = b"".join(head) + b"".join(lines)
+    article_id = registry.claim(Path("stdin")) if registry is not None else "stdin"
+    if kind := binary_signature(data):
+        yield Failure("-", "not_text", f"a {kind} stream", article_id)
+        return
+    try:
+        text = decode_bytes(data).text
+    except Undecodable as error:
+        yield Failure("-", "undecodable", str(error), article_id)
+        return
+    if first[:1] in (b"{", b"[") and _json_value(text)[0] is _NOT_JSON:
+        yield from json_line_items(data.splitlines(), "-", max_bytes)
+        return
+    records = json_document_items(text, "-", article_id, max_bytes, required=first[:1] in (b"{", b"["))
+    yield from records if records is not None else [page_item(text, "-", article_id, max_bytes)]
 
 
 def collect(paths: Iterable[str], stdin: IO[bytes] | None = None, *, max_bytes: int | None = None) -> list[Item]:

@@ -50,8 +50,33 @@ async def records(
         await consumer.stop()
 
 
+# `--format pretty` / `tail`: the fields shown under the title, in order, each when the record has
+# it; SHOWN_EMPTY ones also when empty ("—") on an article record (clean ... enriched), since a
+# missing byline or date is worth seeing.
+SHOWN_FIELDS = ("dateline", "byline", "authors", "published_at", "published_at_utc", "updated_at", "source",
+                "fetched_at", "story_id", "duplicate_of", "similarity", "reason")
+SHOWN_EMPTY = frozenset({"byline", "authors", "published_at", "published_at_utc"})
+ARTICLE_STATUSES = frozenset({"clean", "unique", "tagged", "enriched"})
+_EMPTY = "—"
+
+
+def field_text(record: dict, name: str) -> str | None:
+    """How one field of `record` reads in the panel: authors as "A · B (2)", fetched_at marked
+    "(estimated: the time of receipt)" when fetched_at_estimated; None for an absent or empty value."""
+    value = record.get(name)
+    if value is None or value == [] or value == "":
+        return None
+    if name == "authors":
+        return " · ".join(map(str, value)) + f" ({len(value)})"
+    if name == "fetched_at" and record.get("fetched_at_estimated") is True:
+        return f"{value} (estimated: the time of receipt)"
+    return str(value)
+
+
 def render(console: Console, value: bytes) -> None:
-    """One record as a short panel: status, id, title, and what the status makes interesting."""
+    """One record as a short panel: status and id in the title; the headline; the article's
+    metadata (SHOWN_FIELDS); entities; the body's start; for a rejected record the
+    dead-letter reason (stage, code, message) and where the message came from (origin)."""
     try:
         record = orjson.loads(value)
     except orjson.JSONDecodeError:
@@ -64,18 +89,35 @@ def render(console: Console, value: bytes) -> None:
     lines = Text()
     if record.get("title"):
         lines.append(f"{record['title']}\n", style="bold")
-    for name in ("dateline", "published_at", "source", "story_id", "duplicate_of", "similarity", "reason"):
-        if record.get(name) is not None:
-            lines.append(f"{name}: {record[name]}\n", style="dim")
+    _append_fields(lines, record, status in ARTICLE_STATUSES)
     if record.get("entities"):
         ranked = sorted(record["entities"], key=lambda e: (-e.get("salience", 0), -e.get("count", 0)))
         lines.append("entities: " + ", ".join(f"{e['name']} ({e['label']}×{e['count']})" for e in ranked[:8]) + "\n")
     if record.get("body"):
         lines.append(record["body"][:240].replace("\n\n", " ¶ ") + ("…" if len(record["body"]) > 240 else ""))
-    if record.get("error"):
-        lines.append(f"{record['error'].get('stage')}: {record['error'].get('code')}: {record['error'].get('message')}", style="red")
+    if isinstance(record.get("error"), dict):
+        _append_dead_letter(lines, record)
     colour = {"enriched": "green", "duplicate": "yellow", "rejected": "red"}.get(status, "blue")
     console.print(Panel(lines, title=f"[{colour}]{status}[/] {record.get('id')}", title_align="left"))
+
+
+def _append_fields(lines: Text, record: dict, article: bool) -> None:
+    for name in SHOWN_FIELDS:
+        text = field_text(record, name)
+        if text is None and article and name in SHOWN_EMPTY:
+            text = _EMPTY
+        if text is not None:
+            lines.append(f"{name}: {text}\n", style="dim")
+
+
+def _append_dead_letter(lines: Text, record: dict) -> None:
+    error = record["error"]
+    lines.append(f"dead letter: {error.get('code')} (stage {error.get('stage')})\n", style="bold red")
+    lines.append(f"{error.get('message')}", style="red")
+    origin = record.get("origin") or {}
+    where = origin.get("source") or (f"{origin['topic']}[{origin.get('partition')}]@{origin.get('offset')}" if origin.get("topic") else None)
+    if where:
+        lines.append(f"\nfrom: {where}", style="dim")
 
 
 async def follow(settings: Settings, topic: str, *, as_json: bool, from_beginning: bool, limit: int | None, timeout: float | None, console: Console) -> int:

@@ -48,6 +48,9 @@ _PIPE_TITLE_FACTOR = 0.5
 _WEAK_TITLE_FACTOR = 0.5
 _TAB_SEPARATOR = re.compile(r"\s(?:[|–—-]|::|»)\s")
 _TAB_TITLE_MIN_WORDS = 3
+# a dump's first line is its masthead when it names an outlet in this many words ("Example Courier");
+# one word alone ("News", "Register") is as often the first menu item
+MASTHEAD_MIN_WORDS = 2
 _META_PARTS = re.compile(r"\s+[|•·]\s+")
 _PULL_QUOTE_MIN_WORDS = 5
 _SUBHEAD_MAX_WORDS = 10
@@ -93,10 +96,12 @@ def clean(raw: dict) -> dict:
     """A raw record whose content is text ({"id", "content", "content_type"?, "source"?,
     "fetched_at"?, "fetched_at_estimated"?}; intake.clean decodes bytes first) -> the clean record
     (schemas/clean.json). Raises StageError "not_text" (content not text, or binary) and
-    "empty_after_clean" (no article text left)."""
+    "empty_after_clean" (empty content, or no article text left)."""
     content = raw.get("content")
     if not isinstance(content, str):
         raise StageError("not_text", "content is not text")
+    if not content.strip():
+        raise StageError("empty_after_clean", "the content is empty" if not content else "the content is only white space")
     if looks_binary(content):
         raise StageError("not_text", "content looks binary or undecodable")
     content_type = raw.get("content_type")
@@ -126,6 +131,7 @@ def clean(raw: dict) -> dict:
         "status": "clean",
         "source": source,
         "fetched_at": raw.get("fetched_at"),
+        "fetched_at_estimated": raw.get("fetched_at_estimated") is True,  # the time of receipt, not of the fetch
         "content_type": content_type,
         "title": article["title"],
         "body": body,
@@ -629,8 +635,9 @@ def clean_lines(
     else:
         title_index, first, published = _title_line(lines, meta, keep, page, first)
         title = _title_text(lines[title_index].text) if title_index is not None else None
-    # 4. a standalone outlet name next to the title or a metadata line is the source
+    # 4. a standalone outlet name next to the title or a metadata line is the source; else a dump's masthead
     source = _outlet_beside(lines, meta, title_index, first, source)
+    masthead = None if trusted or source else _masthead(lines, meta, title_index, first)
     # 5. a descriptive line right under the title (not article text itself) is the standfirst
     standfirst_index = _standfirst_after(lines, meta, keep, title_index, first)
     # 6. paragraphs: title repeats, repeated paragraphs and pull quotes out; the author's bio out
@@ -639,6 +646,7 @@ def clean_lines(
     # 7. dateline, standfirst, captions around the lead
     summary = lines[standfirst_index].text if standfirst_index is not None else None
     paragraphs, dateline, summary, source = _around_the_lead(paragraphs, summary, source, removed)
+    source = source or masthead  # a wire dateline's agency first: a menu's first line can name an outlet too
     if published is None and md.dateline_date(dateline):
         published = parse_date(md.dateline_date(dateline))  # a wire or press-release dateline's date
     return {
@@ -799,6 +807,25 @@ def _outlet_beside(
             source = source or line.text
             meta[i] = True
     return source
+
+
+def _masthead(lines: list[ln.Line], meta: list[bool], title_index: int | None, first: int) -> str | None:
+    """Step 4 of clean_lines on a text dump: its first line, above the headline and the article,
+    when it names an outlet ("Example Courier") in MASTHEAD_MIN_WORDS words or more and is no menu
+    item ("* News") or promo (first word in PROMO_IMPERATIVES), however many menu lines stand between it and the headline; it becomes
+    metadata (`meta` in place). The source when no outlet beside the title or wire agency names one."""
+    if first == 0 or title_index == 0 or meta[0] or lines[0].kind == "boilerplate":
+        return None
+    text = lines[0].text
+    words = text.split()
+    if md.LIST_ITEM.match(text) or sum(word[:1].isalpha() for word in words) < MASTHEAD_MIN_WORDS:
+        return None
+    if words[0].casefold() in v.PROMO_IMPERATIVES:  # "Discover Example News": a promo, not the name
+        return None
+    if not md.looks_like_outlet(text):
+        return None
+    meta[0] = True
+    return text
 
 
 def _paragraphs(

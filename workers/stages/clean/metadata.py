@@ -229,7 +229,7 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
         return tail[0]
     parts = [p for p in _BYLINE_SPLIT.split(_SERIAL_COMMA.sub(" ", m.group("name"))) if p]  # "A, B, and C"
     if parts and (v.DESK_CREDIT.match(parts[0]) or v.DESK_CREDIT.match(m.group("name").strip())):
-        return None, next((p for p in parts[1:] if _OUTLET.search(p)), None)  # "By Editorial Staff": no person
+        return None, _outlet_part(parts[1:])  # "By Editorial Staff": no person
     if not parts or len(parts[0].split()) > 6 or (is_terminal(parts[0]) and not _NAME_INITIAL_OR_SUFFIX.search(parts[0])):
         return None
     if segment != text and len(parts[0].split()) == 1 and parts[0].casefold() not in _NOT_NAME_WORDS and not _OUTLET.search(parts[0]):
@@ -246,8 +246,8 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
     if len(words) == 1:  # "By Reuters" names an outlet; "By Tuesday" names nothing
         return (None, parts[0]) if _OUTLET.search(parts[0]) else None
     if len(words) != len(parts[0].split()):
-        return " ".join(words), next((p for p in parts[1:] if _OUTLET.search(p)), None)
-    outlet = next((p for p in parts[1:] if _OUTLET.search(p)), None)
+        return " ".join(words), _outlet_part(parts[1:])
+    outlet = _outlet_part(parts[1:])
     names = [parts[0]]
     for part in parts[1:]:  # "By Ann Lee, Tom Hale and Joe Park": the other names
         if _OUTLET.search(part) or _ROLE_ONLY.match(part) or v.DESK_CREDIT.match(part) or _affiliation(part):
@@ -256,6 +256,12 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
             break
         names.append(part)
     return ", ".join(names), outlet
+
+
+def _outlet_part(parts: list[str]) -> str | None:
+    """The first byline part after the names that names an outlet ("By Jane Doe, Example News"),
+    not a staff role that holds an outlet word ("By Jane Doe, Chief Reporter"); else None."""
+    return next((p for p in parts if _OUTLET.search(p) and not _ROLE_ONLY.match(p)), None)
 
 
 def _credit_tail(name: str) -> tuple[tuple[str | None, str | None] | None] | None:

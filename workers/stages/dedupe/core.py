@@ -234,6 +234,7 @@ def _duplicate(record: dict, of: str, reason: str, score: float) -> dict:
         "status": "duplicate",
         "source": record.get("source"),
         "fetched_at": record.get("fetched_at"),
+        **({"fetched_at_estimated": record["fetched_at_estimated"]} if "fetched_at_estimated" in record else {}),
         "title": record.get("title"),
         "duplicate_of": of,
         "similarity": round(min(1.0, max(0.0, score)), 4),
