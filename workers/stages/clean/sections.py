@@ -170,7 +170,7 @@ def mark(lines: list[ln.Line], kinds: list[str | None] | None = None) -> list[ln
             shape = out[j].terminal if j < len(out) else None  # teasers share one shape: headlines or sentences
             while j < len(out) and _is_teaser(out[j]) and kinds[j] is None and out[j].terminal == shape:
                 j += 1
-            j = max(j, _bullet_run(out, kinds, i + 1))
+            j = max(j, _bullet_run(out, kinds, i + 1), _rail_run(out, kinds, i + 1))
             j = max(j, _card_run(out, kinds, i + 1))
             if above >= below[j] - below[_next_hard_end(out, j)]:
                 for k in range(i, j):
@@ -195,6 +195,42 @@ def _bullet_run(lines: list[ln.Line], kinds: list[str | None], start: int) -> in
            and lines[j].text.startswith((f"{rank}. ", f"{rank}) "))):
         j, rank = j + 1, rank + 1
     return j if rank != 2 else j - 1  # one numbered line is no ranking
+
+
+RAIL_MIN_ITEMS = 6  # bullet items of a teaser rail
+RAIL_MEAN_MIN_WORDS = 10  # words per item: headlines with summaries, not a list of links
+RAIL_GAP_MAX_LINES = 3  # bare markers, ad lines, sub-headings or "load more" buttons between two items
+RAIL_GAP_MAX_WORDS = 4  # ... each a short line
+_BARE_MARKER = re.compile(r"^[•·▪◦‣*+–-]$")
+
+
+def _rail_run(lines: list[ln.Line], kinds: list[str | None], start: int) -> int:
+    """The end of a teaser rail from start (after its last item), else start: RAIL_MIN_ITEMS or more
+    bullet items of up to RANKED_ITEM_MAX_WORDS words (a headline run into its one-line summary and a
+    kicker word, often with an inner sentence or question), at most RAIL_GAP_MAX_LINES lines apart (bare
+    markers, ad lines, short sub-headings, a "load more" button: at most RAIL_GAP_MAX_WORDS words each),
+    fewer than half of them ending in a full stop (a list of steps or facts ends its items in one), with
+    RAIL_MEAN_MIN_WORDS words or more per item (shorter items are a list of links: _bullet_run's)."""
+    j = end = start
+    items = stops = gap = words = 0
+    while j < len(lines) and kinds[j] in (None, "teasers") and gap <= RAIL_GAP_MAX_LINES:
+        line = lines[j]
+        if line.kind != "boilerplate" and v.BULLET.match(line.text) and line.n <= RANKED_ITEM_MAX_WORDS:
+            items, stops, words, gap, end = items + 1, stops + _full_stop(line.text), words + line.n, 0, j + 1
+        elif line.kind == "boilerplate" or _BARE_MARKER.match(line.text) or (
+                line.kind != ln.PROSE and line.n <= RAIL_GAP_MAX_WORDS):
+            gap += 1
+        else:
+            break
+        j += 1
+    rail = items >= RAIL_MIN_ITEMS and 2 * stops < items and words >= RAIL_MEAN_MIN_WORDS * items
+    return end if rail else start
+
+
+def _full_stop(text: str) -> bool:
+    """The text ends in a full stop (not an ellipsis), inside closing quotes or brackets or not."""
+    text = text.rstrip("\"'”’)")
+    return text.endswith(".") and not text.endswith("..")
 
 
 def _next_hard_end(lines: list[ln.Line], start: int) -> int:
