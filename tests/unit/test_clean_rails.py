@@ -4,6 +4,8 @@ is invented. Each rule is tested both ways: the case it is for, and the near cas
 
 from __future__ import annotations
 
+import pytest
+
 from dump_texts import LONGER
 
 from workers.stages.clean import core as stage
@@ -62,3 +64,29 @@ def test_a_long_gap_ends_a_rail():
     gap = ["Load more"] * (sections.RAIL_GAP_MAX_LINES + 1)
     lines = ln.classify([*LONGER, "Don't miss", *RAIL[:6], *gap, *RAIL[6:]])
     assert sections._rail_run(lines, sections.line_kinds(lines), len(LONGER) + 1) == len(LONGER) + 7
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("More top stories", "teasers"),
+    ("More Great Harbour Stories", "teasers"),
+    ("What to watch next", "teasers"),
+    ("Hot Network Questions", "teasers"),
+    ("More great news for the harbour", None),  # a sentence, not a heading
+    ("What to watch next week at the boat show", None),
+])
+def test_more_rail_headings(text, kind):
+    assert sections.heading_kind(text) == kind
+
+
+def test_a_rail_inside_the_article_is_cut_out_and_the_article_resumes_under_it():
+    rail = [line for item in RAIL for line in (item, "Harbour News")]  # each item over its source
+    texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", *LONGER[:2], "What to watch next",
+             *rail, *LONGER[2:]]
+    assert stage.clean_lines(texts)["paragraphs"] == LONGER
+
+
+def test_a_short_link_list_inside_the_article_is_left_to_the_guard():
+    links = [f"* Harbour guide part {k} of the series" for k in range(8)]
+    texts = [*LONGER[:2], "Related", *links, *LONGER[2:]]
+    marked = _marked_teasers(texts)
+    assert not any(marked[3:3 + len(links)])

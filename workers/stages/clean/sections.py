@@ -170,11 +170,13 @@ def mark(lines: list[ln.Line], kinds: list[str | None] | None = None) -> list[ln
             shape = out[j].terminal if j < len(out) else None  # teasers share one shape: headlines or sentences
             while j < len(out) and _is_teaser(out[j]) and kinds[j] is None and out[j].terminal == shape:
                 j += 1
-            j = max(j, _bullet_run(out, kinds, i + 1), _rail_run(out, kinds, i + 1))
+            rail = _rail_run(out, kinds, i + 1)
+            j = max(j, _bullet_run(out, kinds, i + 1), rail)
             j = max(j, _card_run(out, kinds, i + 1))
-            if above >= below[j] - below[_next_hard_end(out, j)]:
-                for k in range(i, j):
-                    out[k] = _as_chrome(out[k], kind)
+            closing = above >= below[j] - below[_next_hard_end(out, j)]
+            if closing or rail == j > i + 1:
+                for k in range(i, j):  # a rail inside the article costs the densest run nothing: it resumes below
+                    out[k] = _as_chrome(out[k], kind, _MARK_SCORE if closing else 0.0)
                 i = j
                 continue
         above += line.n if line.kind == ln.PROSE else 0
@@ -354,12 +356,12 @@ def _read_more_tail(text: str) -> bool:
     return ("…" in tail or "..." in tail) and v.READ_MORE_TAIL.search(tail) is not None
 
 
-def _as_chrome(line: ln.Line, reason: str) -> ln.Line:
+def _as_chrome(line: ln.Line, reason: str, score: float = _MARK_SCORE) -> ln.Line:
     if line.kind == "boilerplate":  # already chrome: its own reason stays
         return line
     copy = ln.Line(line.text)
     copy.n, copy.terminal, copy.stop = line.n, line.terminal, line.stop
-    copy.kind, copy.reason, copy.score, copy.hard_end = "boilerplate", reason, _MARK_SCORE, line.hard_end
+    copy.kind, copy.reason, copy.score, copy.hard_end = "boilerplate", reason, score, line.hard_end
     copy.section, copy.meta = line.section, line.meta  # facts of the text, not of the classification
     return copy
 
