@@ -90,3 +90,8 @@ def test_a_short_link_list_inside_the_article_is_left_to_the_guard():
     texts = [*LONGER[:2], "Related", *links, *LONGER[2:]]
     marked = _marked_teasers(texts)
     assert not any(marked[3:3 + len(links)])
+
+
+def test_a_rail_ends_at_the_next_section_heading():
+    lines = ln.classify([*LONGER, "Don't miss", *RAIL[:6], "Related", *RAIL[6:]])
+    assert sections._rail_run(lines, sections.line_kinds(lines), len(LONGER) + 1) == len(LONGER) + 7

@@ -212,10 +212,11 @@ def _rail_run(lines: list[ln.Line], kinds: list[str | None], start: int) -> int:
     kicker word, often with an inner sentence or question), at most RAIL_GAP_MAX_LINES lines apart (bare
     markers, ad lines, short sub-headings, a "load more" button: at most RAIL_GAP_MAX_WORDS words each),
     fewer than half of them ending in a full stop (a list of steps or facts ends its items in one), with
-    RAIL_MEAN_MIN_WORDS words or more per item (shorter items are a list of links: _bullet_run's)."""
+    RAIL_MEAN_MIN_WORDS words or more per item (shorter items are a list of links: _bullet_run's). The
+    rail ends at the next section heading: each line is scanned once per page however many headings."""
     j = end = start
     items = stops = gap = words = 0
-    while j < len(lines) and kinds[j] in (None, "teasers") and gap <= RAIL_GAP_MAX_LINES:
+    while j < len(lines) and kinds[j] is None and gap <= RAIL_GAP_MAX_LINES:
         line = lines[j]
         if line.kind != "boilerplate" and v.BULLET.match(line.text) and line.n <= RANKED_ITEM_MAX_WORDS:
             items, stops, words, gap, end = items + 1, stops + _full_stop(line.text), words + line.n, 0, j + 1
