@@ -14,14 +14,14 @@ from workers.stages.clean import sections
 
 # headline run into its summary, some with an inner question, some with a kicker word, none with a full stop
 RAIL = [
-    "* Ferry skipper shows off new boat during island getaway The captain, 41, looked delighted as she steered out of the bay Wow",
-    "* Trying to sleep better? Experts explain the seven habits that help sailors rest on a rolling deck at night",
-    "* Harbour cat spotted riding the morning ferry again Passengers say the tabby has made the crossing for years",
+    "* Ferry skipper steers her new boat out of the bay on a windy morning The skipper, 41, was all smiles at the helm Ahoy",
+    "* Can gulls learn to open bins? Scientists watched the birds at three harbours for a whole summer to find out",
+    "* Harbour cat seen riding the early ferry again Passengers say the tabby has made the crossing for years",
     "* Lighthouse keeper marks fifty years on the rock with a party The keeper, 77, says he never tires of the view",
     "* Is the new pier the longest on the coast? Engineers measured it twice and the answer surprised the whole town",
-    "* Fishing crew rescues a stranded seal pup near the breakwater The pup was returned to the sea after a check-up",
-    "* Dredger crew caught on tape singing sea shanties The video has been watched more than a million times online",
-    "* Island bakery sells out of its famous harbour buns by nine The owner, 63, says the queue starts before dawn",
+    "* Fishing crew rescues a stranded seal pup near the breakwater The pup went back to the sea after a check-up",
+    "* Dredger crew filmed singing sea shanties on deck The clip has been watched more than a million times online",
+    "* Island bakery sells out of its harbour buns by nine The owner, 63, says the queue starts before dawn",
 ]
 
 
