@@ -170,11 +170,13 @@ def mark(lines: list[ln.Line], kinds: list[str | None] | None = None) -> list[ln
             shape = out[j].terminal if j < len(out) else None  # teasers share one shape: headlines or sentences
             while j < len(out) and _is_teaser(out[j]) and kinds[j] is None and out[j].terminal == shape:
                 j += 1
-            j = max(j, _bullet_run(out, kinds, i + 1))
+            rail = _rail_run(out, kinds, i + 1)
+            j = max(j, _bullet_run(out, kinds, i + 1), rail)
             j = max(j, _card_run(out, kinds, i + 1))
-            if above >= below[j] - below[_next_hard_end(out, j)]:
-                for k in range(i, j):
-                    out[k] = _as_chrome(out[k], kind)
+            closing = above >= below[j] - below[_next_hard_end(out, j)]
+            if closing or rail == j > i + 1:
+                for k in range(i, j):  # a rail inside the article costs the densest run nothing: it resumes below
+                    out[k] = _as_chrome(out[k], kind, _MARK_SCORE if closing else 0.0)
                 i = j
                 continue
         above += line.n if line.kind == ln.PROSE else 0
@@ -195,6 +197,43 @@ def _bullet_run(lines: list[ln.Line], kinds: list[str | None], start: int) -> in
            and lines[j].text.startswith((f"{rank}. ", f"{rank}) "))):
         j, rank = j + 1, rank + 1
     return j if rank != 2 else j - 1  # one numbered line is no ranking
+
+
+RAIL_MIN_ITEMS = 6  # bullet items of a teaser rail
+RAIL_MEAN_MIN_WORDS = 10  # words per item: headlines with summaries, not a list of links
+RAIL_GAP_MAX_LINES = 3  # bare markers, ad lines, sub-headings or "load more" buttons between two items
+RAIL_GAP_MAX_WORDS = 4  # ... each a short line
+_BARE_MARKER = re.compile(r"^[•·▪◦‣*+–-]$")
+
+
+def _rail_run(lines: list[ln.Line], kinds: list[str | None], start: int) -> int:
+    """The end of a teaser rail from start (after its last item), else start: RAIL_MIN_ITEMS or more
+    bullet items of up to RANKED_ITEM_MAX_WORDS words (a headline run into its one-line summary and a
+    kicker word, often with an inner sentence or question), at most RAIL_GAP_MAX_LINES lines apart (bare
+    markers, ad lines, short sub-headings, a "load more" button: at most RAIL_GAP_MAX_WORDS words each),
+    fewer than half of them ending in a full stop (a list of steps or facts ends its items in one), with
+    RAIL_MEAN_MIN_WORDS words or more per item (shorter items are a list of links: _bullet_run's). The
+    rail ends at the next section heading: each line is scanned once per page however many headings."""
+    j = end = start
+    items = stops = gap = words = 0
+    while j < len(lines) and kinds[j] is None and gap <= RAIL_GAP_MAX_LINES:
+        line = lines[j]
+        if line.kind != "boilerplate" and v.BULLET.match(line.text) and line.n <= RANKED_ITEM_MAX_WORDS:
+            items, stops, words, gap, end = items + 1, stops + _full_stop(line.text), words + line.n, 0, j + 1
+        elif line.kind == "boilerplate" or _BARE_MARKER.match(line.text) or (
+                line.kind != ln.PROSE and line.n <= RAIL_GAP_MAX_WORDS):
+            gap += 1
+        else:
+            break
+        j += 1
+    rail = items >= RAIL_MIN_ITEMS and 2 * stops < items and words >= RAIL_MEAN_MIN_WORDS * items
+    return end if rail else start
+
+
+def _full_stop(text: str) -> bool:
+    """The text ends in a full stop (not an ellipsis), inside closing quotes or brackets or not."""
+    text = text.rstrip("\"'”’)")
+    return text.endswith(".") and not text.endswith("..")
 
 
 def _next_hard_end(lines: list[ln.Line], start: int) -> int:
@@ -318,12 +357,12 @@ def _read_more_tail(text: str) -> bool:
     return ("…" in tail or "..." in tail) and v.READ_MORE_TAIL.search(tail) is not None
 
 
-def _as_chrome(line: ln.Line, reason: str) -> ln.Line:
+def _as_chrome(line: ln.Line, reason: str, score: float = _MARK_SCORE) -> ln.Line:
     if line.kind == "boilerplate":  # already chrome: its own reason stays
         return line
     copy = ln.Line(line.text)
     copy.n, copy.terminal, copy.stop = line.n, line.terminal, line.stop
-    copy.kind, copy.reason, copy.score, copy.hard_end = "boilerplate", reason, _MARK_SCORE, line.hard_end
+    copy.kind, copy.reason, copy.score, copy.hard_end = "boilerplate", reason, score, line.hard_end
     copy.section, copy.meta = line.section, line.meta  # facts of the text, not of the classification
     return copy
 
