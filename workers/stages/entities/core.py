@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterable
 
 import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.lookups import Lookups
 from spacy.strings import get_string_id
@@ -2033,6 +2034,158 @@ def _and_institutions(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
+# A name of one to three capitalised words (no apostrophe: "Russia's Tarrow region" names Tarrow).
+_DIVISION_NAME = r"[A-Z][\w\-]*(?:[ \t][A-Z][\w\-]*){0,2}"
+_DIVISION_TERMS = {**{t: t for t in tables.SUBDIVISION_TERMS}, **{p: t for t, p in tables.SUBDIVISION_TERMS.items()},
+                   **{t: t for t in tables.FEATURE_LIST_TERMS}}
+_DIVISION_LIST = re.compile(
+    rf"(?<![\w'\u2019\-])({_DIVISION_NAME}(?:(?:,[ \t]+|,?[ \t]+and[ \t]+){_DIVISION_NAME})*)[ \t]+"
+    rf"({'|'.join(sorted(_DIVISION_TERMS, key=len, reverse=True))})(?![\w'\u2019\-])"
+)
+_DIVISION_ITEM = re.compile(rf"(?<![\w'\u2019\-])(?!and\b){_DIVISION_NAME}")
+_DIVISION_RELABELLED = frozenset({PERSON, "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"})
+_ADJECTIVE_ENDING = re.compile(r"(?:ish|ese|ic|ian|ean|can|ern)$")
+
+
+_NOT_DIVISION_WORDS = tables.WORLD_REGION_WORDS | canonical.DIRECTIONS | tables.ORG_DESIGNATORS | tables.JURISDICTION_WORDS
+
+
+def _division_name(name: str, article: Article) -> bool:
+    """`name` may be a region's or feature's own name: not a country, a title, a world region, a
+    direction, a jurisdiction or organisation word, a nationality or adjective ("a Republican
+    state", "Western provinces") or a word the article writes in lower case."""
+    words = name.split()
+    return not (
+        canonical.known_place(name) or canonical.demonym(name) or _ADJECTIVE_ENDING.search(name)
+        or any(canonical._is_title(w) or w.lower() in _NOT_DIVISION_WORDS or _lower_in(w, article) for w in words)
+    )
+
+
+def _division_items(text: str, match: re.Match) -> list[tuple[int, int]]:
+    """Spans of the names listed in a _DIVISION_LIST match; a stop word opening the first is cut."""
+    items = [m.span() for m in _DIVISION_ITEM.finditer(text, *match.span(1))]
+    first = text[items[0][0] : items[0][1]].split(" ", 1)
+    if len(first) == 2 and first[0].lower() in ("the", "in", "of", "and", "for", "from", "to"):
+        items[0] = (items[0][0] + len(first[0]) + 1, items[0][1])
+    return items
+
+
+def _division_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """Names right before a lowercase subdivision noun (tables.SUBDIVISION_TERMS: "Russia's Tarrow
+    region", "Tarrow province", "the Tarrow, Pellow and Corran regions") are regions, GPE; names
+    in a list of two or more before a plural feature noun (tables.FEATURE_LIST_TERMS: "the Tarrow
+    and Pellow rivers") are LOC. The model's nationality, person, product or feature label gives
+    way (a nationality only when no word of it is in the model's lexicon: "the Arab region"); an
+    organisation or place keeps its label; an untagged region name is added. A plural
+    noun needs a list ("Gulf Arab states" is no list); names with a common or title word, a
+    nationality, a direction or a world region (_division_name) are left alone."""
+    added = []
+    for field_name, text in article.texts.items():
+        for match in _DIVISION_LIST.finditer(text):
+            term = match.group(2)
+            feature = term in tables.FEATURE_LIST_TERMS
+            items = _division_items(text, match)
+            if (term != _DIVISION_TERMS[term] or feature) and len(items) < 2:
+                continue
+            label = "LOC" if feature else "GPE"
+            for start, end in items:
+                name = text[start:end]
+                if not _division_name(name, article) or label not in article.labels:
+                    continue
+                over = [m for m in found if m.field == field_name and m.start < end and start < m.end]
+                if not over and not feature and not _sentence_initial(text, start) \
+                        and not any(_common(w.lower(), article.words) for w in name.split()):
+                    added.append(Mention(field_name, start, end, name, label, canonical.normalise(name), forced=True))
+                for m in over:
+                    if (m.start, m.end) != (start, end) or m.label not in _DIVISION_RELABELLED or m.forced:
+                        continue
+                    if m.label == "NORP" and any(_common(w.lower(), article.words) for w in name.split()):
+                        continue  # "the Arab region", "the German state": a nationality's region
+                    _relabel(m, label, article)
+    return found + added
+
+
+_LAW_WORD = r"[A-Z][\w\-]*"
+_LAW_BRACKET_WORD = r"(?:[A-Z][a-z][\w\-]*|No\.?|\d+)"  # not an acronym: "the Tarrow Act (TA)" gives its short form
+_LAW_BRACKET = rf"\({_LAW_BRACKET_WORD}(?:[ \t]+(?:{_LAW_BRACKET_WORD}|of|and))*\)"
+_LAW_HEAD = "(?:" + "|".join(sorted(w.capitalize() for w in tables.LAW_HEADS)) + ")"
+_BRACKETED_LAW = re.compile(  # "the Tarrow (Amendment) Act", "the Tarrow Act (Amendment) 2024"
+    rf"(?<![\w'\u2019\-])({_LAW_WORD}(?:[ \t]+{_LAW_WORD})*[ \t]+(?:{_LAW_BRACKET}[ \t]+{_LAW_HEAD}"
+    rf"|{_LAW_HEAD}[ \t]+{_LAW_BRACKET})(?:,?[ \t]+\d{{4}})?)(?![\w'\u2019\-])"
+)
+_EPONYMOUS_LAW = re.compile(  # "Tarrow's Law", "Pellow’s Principle"
+    rf"(?<![\w'\u2019\-])((?:{_LAW_WORD}[ \t]+)?{_LAW_WORD}['\u2019]s[ \t]+"
+    rf"(?:{'|'.join(sorted(w.capitalize() for w in tables.EPONYMOUS_LAW_HEADS))}))(?![\w'\u2019\-])"
+)
+
+
+def _law_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """A law's name with a bracketed part ("the Tarrow Conservation (Amendment) Bill", "the
+    Tarrow Act (Amendment) 2024": tables.LAW_HEADS) and a rule named after its author ("Tarrow's
+    Law": tables.EPONYMOUS_LAW_HEADS) are one LAW mention; the model's pieces of them (a
+    "person" Tarrow, an organisation "Amendment", a person "Bill") are dropped. A sentence's first
+    word is not part of the name ("Under the ..." is cut by the capitalised-word run at "the")."""
+    if "LAW" not in article.labels:
+        return found
+    for field_name, text in article.texts.items():
+        for pattern in (_BRACKETED_LAW, _EPONYMOUS_LAW):
+            for match in pattern.finditer(text):
+                start, end = match.span(1)
+                first = text[start:end].split(" ", 1)[0]
+                if len(text[start:end].split()) > 2 and _sentence_initial(text, start) and (
+                        first.lower() in STOP_WORDS or _common(first.lower(), article.words)):
+                    start += len(first) + 1  # "Under Tarrow's Law": the sentence's first word
+                name = text[start:end]
+                found = [m for m in found if not (m.field == field_name and m.start < end and start < m.end)]
+                found.append(Mention(field_name, start, end, name, "LAW", canonical.normalise(name), forced=True))
+    return found
+
+
+_COMPANY_CUE = re.compile(
+    r"(?<![\w'\u2019\-])(?:" + "|".join(sorted(c.replace(" ", r"[ \t]+") for c in tables.COMPANY_CUES)) + r")[ \t]+$",
+    re.IGNORECASE,
+)
+
+
+def _cued_companies(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name right after words only a company has (tables.COMPANY_CUES: "shares in Tarrow", "a
+    stake in Tarrow") that the model called a person there or elsewhere in the article is an
+    organisation, all its mentions; a name it only called a place ("shares in Mumbai fell")
+    stays one, and so do known countries and regions."""
+    if "ORG" not in article.labels:
+        return found
+    cued = {m.name for m in found if _COMPANY_CUE.search(article.texts[m.field], max(0, m.start - 20), m.start)}
+    persons = {m.name for m in found if m.label == PERSON and not m.forced}
+    for m in found:
+        if m.name in cued & persons and not m.forced and not (
+                canonical.known_place(m.name) or canonical.known_region(m.name)):
+            _relabel(m, "ORG", article)
+    return found
+
+
+_FULL_FORMS = {variant: full for full, variants in tables.PLACE_FULL_FORMS.items() for variant in variants}
+_FULL_FORM = re.compile(
+    r"(?<![\w'\u2019\-])(" + "|".join(re.escape(v) for v in sorted(_FULL_FORMS, key=len, reverse=True)) + r")(?![\w\-])"
+)
+
+
+def _full_form_places(article: Article, found: list[Mention]) -> list[Mention]:
+    """A place written as a name and a part after a comma that are one place
+    (tables.PLACE_FULL_FORMS: "Washington, D.C.") is one GPE mention under its full form, not
+    the two the model makes of it; a dateline's "WASHINGTON" alone stays "Washington"."""
+    if "GPE" not in article.labels:
+        return found
+    for field_name, text in article.texts.items():
+        for match in _FULL_FORM.finditer(text):
+            start, end = match.span(1)
+            over = [m for m in found if m.field == field_name and m.start < end and start < m.end]
+            if any(m.start < start or m.end > end or m.label not in ("GPE", "LOC", "ORG") for m in over):
+                continue
+            found = [m for m in found if m not in over]
+            found.append(Mention(field_name, start, end, match.group(1), "GPE", _FULL_FORMS[match.group(1)], forced=True))
+    return found
+
+
 def _position(mention: Mention) -> tuple[bool, int]:
     """Reading order: title first, then body offsets."""
     return (mention.field != "title", mention.start)
@@ -2043,11 +2196,14 @@ MENTION_PASSES = (
     _possessives,
     _storm_names,
     _named_events,
+    _law_names,
     _demonym_words,
     lambda article, found: _split_place_pairs(found, article.texts),
     _hyphen_places,
+    _full_form_places,
     _countries_are_places,
     _regions_are_places,
+    _division_names,
     _described,
     _role_named_persons,
     _apposed_persons,
@@ -2056,6 +2212,7 @@ MENTION_PASSES = (
     _possessor_persons,
     _surname_labels,
     _companies_not_persons,
+    _cued_companies,
     _listed_places,
     _place_noun_names,
     _towns_not_works,
