@@ -1278,3 +1278,66 @@ def test_full_form_keeps_a_longer_name_over_it():
     text = "The Washington, D.C. Council met."
     found = [_feature_mention(text, "Washington, D.C. Council", "ORG")]
     assert _labels(core._full_form_places(_article(text), found)) == {"Washington, D.C. Council": "ORG"}
+
+
+def test_descriptor_glued_to_the_models_organisation_is_cut_off():
+    text = "SAN JOSE - Chipmaker Tarrowtech Semiconductor said on Tuesday it would hire."
+    glued = _feature_mention(text, "Chipmaker Tarrowtech Semiconductor", "ORG")
+    found = core._described_organisations(_article_with_doc(text), [glued])
+    assert _labels(found) == {"Tarrowtech Semiconductor": "ORG"}
+
+
+# --- places given as examples after a plural place noun (PLACE_EXAMPLE_CUES) ---
+
+
+@pytest.mark.parametrize("cue", sorted(tables.PLACE_EXAMPLE_CUES))
+def test_place_example_row_makes_the_name_a_place(cue):
+    text = f"Small towns {cue} Varnholt Springs have no broadband."
+    found = core._place_noun_names(_article(text), [_feature_mention(text, "Varnholt Springs", "PERSON")])
+    assert _labels(found) == {"Varnholt Springs": "GPE"}
+
+
+def test_place_example_needs_a_place_noun():
+    text = "Senators such as Varnholt Springs voted no."
+    found = core._place_noun_names(_article(text), [_feature_mention(text, "Varnholt Springs", "PERSON")])
+    assert _labels(found) == {"Varnholt Springs": "PERSON"}
+
+
+# --- what the model called a person that no person is ---
+
+
+@pytest.mark.parametrize("word", sorted(w for w in tables.WORLD_REGION_WORDS if " " not in w))
+def test_world_region_word_alone_is_no_person(word):
+    name = word.capitalize()
+    text = f"Leaders urged {name} juntas to return."
+    assert _labels(core._not_persons(_article(text), [_feature_mention(text, name, "PERSON")])) == {name: "LOC"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("India's lower house, the Varn Sabha, passed the bill.", "Varn Sabha", "ORG"),
+        ("The bill now goes to the Varn Sabha.", "Varn Sabha", "ORG"),
+        ("Fans queued for the Ana Lind film.", "Ana Lind", "PERSON"),  # a noun follows
+        ("The Ana Lind, a ferry, sank.", "Ana Lind", "PERSON"),  # capital "The": a sentence's opening
+        ("He thanked Ana Lind, the mayor.", "Ana Lind", "PERSON"),  # no "the"
+        ("Rain fell on Tarrow.", "Tarrow", "PERSON"),  # one word, no world region
+    ],
+)
+def test_person_after_the_closing_a_clause_is_an_organisation(text, name, expected):
+    assert _labels(core._not_persons(_article(text), [_feature_mention(text, name, "PERSON")])) == {name: expected}
+
+
+# --- lists after "of" (REGION_LIST_PREPOSITIONS) ---
+
+
+@pytest.mark.parametrize("preposition", sorted(tables.REGION_LIST_PREPOSITIONS))
+def test_region_list_row_needs_every_name_a_known_region(preposition):
+    text = f"Roads in areas {preposition} Ohio and Alaska will be built."
+    found = core._listed_places(_article_with_doc(text), [_feature_mention(text, "Ohio", "ORG"),
+                                                          _feature_mention(text, "Alaska", "PERSON")])
+    assert _labels(found) == {"Ohio": "GPE", "Alaska": "GPE"}
+    text = f"The offices {preposition} Ohio and Ana Lind were shut."
+    found = core._listed_places(_article_with_doc(text), [_feature_mention(text, "Ohio", "GPE"),
+                                                          _feature_mention(text, "Ana Lind", "PERSON")])
+    assert _labels(found) == {"Ohio": "GPE", "Ana Lind": "PERSON"}

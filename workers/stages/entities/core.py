@@ -978,9 +978,12 @@ def _list_of_places(cue: str, names: list[str], places: set[str]) -> bool:
     row one of them is a place of the article, a known country or ISO 3166-2 region, or
     toponym-shaped ("Tarrow Island");
     after a tables.TOPONYM_LIST_PREPOSITIONS row ("between") one is toponym-shaped, since
-    countries are also parties there ("talks between Israel and Hamas")."""
+    countries are also parties there ("talks between Israel and Hamas"); after a
+    tables.REGION_LIST_PREPOSITIONS row ("of") every one is a known country or region."""
     if cue in tables.TOPONYM_LIST_PREPOSITIONS:
         return any(toponym_shaped(n) for n in names)
+    if cue in tables.REGION_LIST_PREPOSITIONS:
+        return all(canonical.known_place(n) or canonical.known_region(canonical.normalise(n)) for n in names)
     return cue in tables.PLACE_LIST_PREPOSITIONS and any(
         canonical.normalise(n) in places or canonical.known_place(n) or toponym_shaped(n)
         or canonical.known_region(canonical.normalise(n)) for n in names
@@ -1044,7 +1047,8 @@ _ORG_DESCRIBED = re.compile(
 def _described_organisations(article: Article, found: list[Mention]) -> list[Mention]:
     """A name right after a noun that describes an organisation (tables.ORG_DESCRIPTOR_NOUNS:
     "Pilots' union Quorva", "Developer Bright Acre", "the operator, Hanlin Metals") is an
-    organisation when the model called it a person or a nationality, or nothing. The noun is
+    organisation when the model called it a person or a nationality, or nothing, or made one
+    organisation of the noun and the name ("Chipmaker Tarrow Semiconductor"). The noun is
     lowercase or opens a sentence; after a comma, a "person" stays one."""
     if "ORG" not in article.labels or article.body_doc is None:
         return found
@@ -1060,6 +1064,10 @@ def _described_organisations(article: Article, found: list[Mention]) -> list[Men
                 canonical._is_title(w) or w.lower() in canonical.ROLE_WORDS for w in name.split()):
             continue
         over = [m for m in found if m.field == "body" and m.start < end and start < m.end]
+        glued = [m for m in over if (m.start, m.end) == (match.start(1), end) and m.label == "ORG" and not comma]
+        if glued and len(over) == 1 and not glued[0].forced:  # "Chipmaker Tarrow Semiconductor" as one span
+            over = []
+            found = [m for m in found if m is not glued[0]]
         if any((m.start, m.end) != (start, end) or m.label not in (PERSON, "NORP") or m.forced
                or (comma and m.label == PERSON) for m in over):  # "the union, Mary Smith" may be a person
             continue
@@ -1869,12 +1877,18 @@ _PLACE_APPOSITION = re.compile(
     r",[ \t]+an?[ \t]+(?:[a-z\-]+[ \t]+){0,2}(?:" + "|".join(sorted(tables.PLACE_NOUNS)) + r")"
     r"(?=[ \t]+(?:" + "|".join(sorted(tables.PLACE_APPOSITION_FOLLOWERS)) + r")(?![\w'\u2019\-])|[ \t]*[,.;:)]|$)"
 )
+_PLACE_PLURALS = sorted(n[:-1] + "ies" if n.endswith("y") else n if n.endswith("s") else n + "s" for n in tables.PLACE_NOUNS)
+_PLACE_EXAMPLES = re.compile(
+    r"(?<![\w'\u2019\-])(?:" + "|".join(_PLACE_PLURALS) + r")[ \t]+(?:"
+    + "|".join(sorted(c.replace(" ", r"[ \t]+") for c in tables.PLACE_EXAMPLE_CUES)) + r")[ \t]+$"
+)
 _PLACE_NOUN_RELABELLED = frozenset({PERSON, "ORG", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"})
 
 
 def _place_noun_names(article: Article, found: list[Mention]) -> list[Mention]:
-    """A name after "<place noun> of" ("the fishing village of Tarrow Bay") or with a place noun
-    heading its apposition ("Tarrow, a farming town near ...": tables.PLACE_NOUNS,
+    """A name after "<place noun> of" ("the fishing village of Tarrow Bay"), after a plural place
+    noun giving examples ("towns such as Tarrow Springs": tables.PLACE_EXAMPLE_CUES) or with a
+    place noun heading its apposition ("Tarrow, a farming town near ...": tables.PLACE_NOUNS,
     tables.PLACE_APPOSITION_FOLLOWERS) is a place, whatever the model called it; not a name with
     an organisation designator ("the town of Tarrow Council") or a union."""
     for m in found:
@@ -1883,7 +1897,8 @@ def _place_noun_names(article: Article, found: list[Mention]) -> list[Mention]:
         if any(word.lower() in tables.ORG_DESIGNATORS for word in m.name.split()):
             continue
         text = article.texts[m.field]
-        if _PLACE_NOUN_OF.search(text, max(0, m.start - 40), m.start) or _PLACE_APPOSITION.match(text, m.end):
+        if _PLACE_NOUN_OF.search(text, max(0, m.start - 40), m.start) or _PLACE_APPOSITION.match(text, m.end) \
+                or _PLACE_EXAMPLES.search(text, max(0, m.start - 40), m.start):
             _relabel(m, "GPE", article)
     return found
 
@@ -2186,6 +2201,30 @@ def _full_form_places(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
+_ENDS_CLAUSE = re.compile(r"[ \t]*(?:[,.;:)]|$)")
+_LOWER_THE_BEFORE = re.compile(r"(?<![\w'\-])the[ \t]+$")  # not "The": a sentence's or a title's opening
+
+
+def _not_persons(article: Article, found: list[Mention]) -> list[Mention]:
+    """What the model called a person that no person is: a world region's word alone
+    (tables.WORLD_REGION_WORDS: "Sahel juntas", "the Balkans"), a LOC; and a name of two or more
+    words the model took with "the" before it ("the Tarrow Pellow," closing a clause: a house
+    of parliament, a band), an organisation. A name followed by a noun ("the Ana Lind film") or
+    labelled a person by a rule stays."""
+    for m in found:
+        if m.label != PERSON or m.forced:
+            continue
+        words = m.name.split()
+        if len(words) == 1 and words[0].lower() in tables.WORLD_REGION_WORDS:
+            _relabel(m, "LOC", article)
+            continue
+        text = article.texts[m.field]
+        if len(words) >= 2 and _LOWER_THE_BEFORE.search(text, max(0, m.start - 8), m.start) \
+                and _ENDS_CLAUSE.match(text, m.end) and not roles.role_prefix_length(words):
+            _relabel(m, "ORG", article)
+    return found
+
+
 def _position(mention: Mention) -> tuple[bool, int]:
     """Reading order: title first, then body offsets."""
     return (mention.field != "title", mention.start)
@@ -2204,6 +2243,7 @@ MENTION_PASSES = (
     _countries_are_places,
     _regions_are_places,
     _division_names,
+    _not_persons,
     _described,
     _role_named_persons,
     _apposed_persons,

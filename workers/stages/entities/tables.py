@@ -207,6 +207,10 @@ PLACE_NOUNS = frozenset(
     "hamlet municipality".split()
 )
 
+# Words between a plural of PLACE_NOUNS and the places it gives as examples ("towns such as
+# Tarrow Springs", "cities like Tarrow and Pellow", "ports including Tarrow").
+PLACE_EXAMPLE_CUES = frozenset({"such as", "like", "including"})
+
 # Words that may follow the place noun heading an apposition "<name>, a (farming) town ...": the
 # noun is the head ("a town near X", "a port city of 5,000"), not a modifier ("a town councillor").
 PLACE_APPOSITION_FOLLOWERS = frozenset(
@@ -259,6 +263,11 @@ LOCATIVE_PREPOSITIONS: tuple[tuple[str, bool], ...] = (
 # article or a known country), so is the other ("in Pellow and Corran Falls", "from
 # Corran and Tallis"). Not "between" or "with" ("talks between Israel and Hamas").
 PLACE_LIST_PREPOSITIONS = frozenset("in on to from near across outside around throughout".split())
+
+# Words before a list "X and Y" where every name must be a known country or ISO 3166-2 region
+# for all to be places ("areas of Tarrowshire and Ohio"): "of" is also said of people ("the
+# offices of Ana Lind and Tom Ruck") and of a region's parts ("Central and Eastern Europe").
+REGION_LIST_PREPOSITIONS = frozenset({"of"})
 
 # Words before a list "X and Y" where only a toponym-shaped name ("Corran Island", "Tallis
 # Creek") tells places: countries are also parties after them ("talks between Israel and Hamas").
