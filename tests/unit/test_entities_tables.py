@@ -1341,3 +1341,28 @@ def test_region_list_row_needs_every_name_a_known_region(preposition):
     found = core._listed_places(_article_with_doc(text), [_feature_mention(text, "Ohio", "GPE"),
                                                           _feature_mention(text, "Ana Lind", "PERSON")])
     assert _labels(found) == {"Ohio": "GPE", "Ana Lind": "PERSON"}
+
+
+# --- a leader's office after a one-word name's possessive (LEADER_POSSESSIONS) ---
+
+
+@pytest.mark.parametrize("noun", sorted(tables.LEADER_POSSESSIONS))
+def test_leader_possession_row_makes_a_surname_a_person(noun):
+    text = f"Tarrowski's {noun} cut fuel taxes on Monday."
+    found = core._possessor_persons(_article(text), [_feature_mention(text, "Tarrowski", "GPE")])
+    assert _labels(found) == {"Tarrowski": "PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Ohio's government cut taxes.", "Ohio"),  # a known region
+     ("Riots in Tarrowmere grew. Tarrowmere's government fell.", "Tarrowmere"),  # named as a place
+     ("Tarrow Bank's government unit grew.", "Tarrow Bank")],  # two words: no surname
+)
+def test_leader_possession_needs_a_surname_never_a_place(text, name):
+    found = [_feature_mention(text, name, "GPE")]
+    if "Riots" in text:
+        second = text.index(name, text.index(name) + 1)
+        from workers.stages.entities.fixes import Mention
+        found.append(Mention("body", second, second + len(name), name, "GPE", name))
+    assert set(_labels(core._possessor_persons(_article(text), found)).values()) == {"GPE"}

@@ -1546,8 +1546,11 @@ _POSSESSOR_RELABELLED = frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK
 
 def _possessor_persons(article: Article, found: list[Mention]) -> list[Mention]:
     """A name-shaped name before a possessive and a noun only a person has
-    (tables.PERSONAL_POSSESSIONS: "Ana Tarrow's widow", "Tarrow's former wife") is a person,
-    whatever the model called it; not a known place or a name with an organisation's word."""
+    (tables.PERSONAL_POSSESSIONS: "Ana Tarrow's widow", "Tarrow's former wife"), or a one-word
+    name before a leader's office (tables.LEADER_POSSESSIONS: "Tarrow's government") never
+    named as a place in the article, is a person, whatever the model called it; not a known
+    place or a name with an organisation's word."""
+    placed = {m.name for m in found if (m.label == "GPE" and m.forced) or _locative(article.texts[m.field], m.start)}
     for m in found:
         if m.forced or m.label not in _POSSESSOR_RELABELLED or not _name_shaped(m.name):
             continue
@@ -1556,6 +1559,8 @@ def _possessor_persons(article: Article, found: list[Mention]) -> list[Mention]:
         after = _POSSESSION_AFTER.match(article.texts[m.field], m.end)
         if after and (after.group(1) in tables.PERSONAL_POSSESSIONS or after.group(2) in tables.PERSONAL_POSSESSIONS):
             _relabel(m, PERSON, article)
+        elif after and after.group(1) in tables.LEADER_POSSESSIONS and " " not in m.name and m.name not in placed:
+            _relabel(m, PERSON, article)  # "Tarrow's government": a leader's surname
     return found
 
 

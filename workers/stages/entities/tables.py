@@ -436,3 +436,9 @@ COMPANY_CUES = frozenset({"shares in", "shares of", "stake in", "stock of", "sha
 PLACE_FULL_FORMS: dict[str, tuple[str, ...]] = {
     "Washington, D.C.": ("Washington, D.C.", "Washington D.C.", "Washington, DC", "Washington DC"),
 }
+
+# Nouns of a head of government's office after a one-word name's possessive ("Tarrow's government",
+# "Tarrow's administration"): the name is that leader's surname, a person, unless it is a known
+# country or region or named as a place in the article ("in Tarrow", a dateline). Not "allies" or
+# "envoy" (capitals have them: "Pyongyang's allies").
+LEADER_POSSESSIONS = frozenset("government administration cabinet aides".split())
