@@ -25,6 +25,7 @@ from workers.stages.entities import cache as paragraph_cache
 from workers.stages.entities import canonical, fixes, roles, salience, tables
 from workers.stages.entities.cache import ParagraphCache
 from workers.stages.entities.fixes import PERSON, Mention
+from workers.stages.entities.wordedge import WORD_END, WORD_START
 
 STAGE = "entities"
 VERSION = "0.4"
@@ -78,7 +79,7 @@ def title_cased(title: str) -> bool:
 
 _LEXICONS: "weakref.WeakKeyDictionary[Language, frozenset[str]]" = weakref.WeakKeyDictionary()
 _TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*")
-_CAPITALISED = re.compile(r"(?<![\w'\u2019\-])[A-Z][\w'\u2019\-]*")
+_CAPITALISED = re.compile(rf"{WORD_START}[A-Z][\w'\u2019\-]*")
 
 
 def lexicon(nlp: Language) -> frozenset[str]:
@@ -145,7 +146,7 @@ def recase_caps(title: str, body: str, nlp: Language) -> str:
         base = re.sub(r"['\u2019]S$", "", word)
         forms = [
             hit.group()
-            for hit in _pattern(r"(?<![\w'\u2019\-])" + re.escape(base) + r"(?![\w\-])", re.IGNORECASE).finditer(body)
+            for hit in _pattern(WORD_START + re.escape(base) + r"(?![\w\-])", re.IGNORECASE).finditer(body)
             if not _sentence_initial(body, hit.start())
         ]
         forms = [form for form in forms if not form.isupper()] or forms  # the body may repeat the headline
@@ -192,7 +193,7 @@ def sentence_case(title: str, body: str, nlp: Language) -> str:
     for match in _CAPITALISED.finditer(body):
         word = re.sub(r"['\u2019]s$", "", match.group())
         (opening if _sentence_initial(body, match.start()) else in_body).add(word)
-    lower_body = set(re.findall(r"(?<![\w'\u2019\-])[a-z][a-z'\u2019\-]*", body))
+    lower_body = set(re.findall(rf"{WORD_START}[a-z][a-z'\u2019\-]*", body))
     # Capitalised only where a sentence opens, never lowercase, not a stop word: a name too.
     in_body |= {w for w in opening if w.lower() not in lower_body and not nlp.vocab[w.lower()].is_stop}
     chars = list(title)
@@ -246,7 +247,7 @@ _PERSON_CUE = re.compile(
 _AGE = re.compile(r",[ \t]+(?:aged[ \t]+)?\d{2},")
 
 
-_ROLE_BEFORE = re.compile(r"(?<![\w'\-])([A-Za-z][A-Za-z\-]*),?[ \t]+$")
+_ROLE_BEFORE = re.compile(rf"{WORD_START}([A-Za-z][A-Za-z\-]*),?[ \t]+$")
 
 
 def _role_before(text: str, start: int) -> bool:
@@ -283,15 +284,15 @@ def _given_name_cue(word: str, texts: dict[str, str]) -> bool:
     return False
 
 
-_NOT_AFTER_WORD = re.compile(r"(?<![\w'\-])")
+_NOT_AFTER_WORD = re.compile(WORD_START)
 
 
 def _ends_with_words(text: str, end: int, words: list[str]) -> bool:
     """text[:end] ends with `words` (joined by one space, not glued to a word before) and
-    whitespace: the regex `(?<![\w'\-])WORDS\s+$` on text[:end], without copying the text."""
+    whitespace: the regex `WORD_START + WORDS + r"\s+$"` on text[:end], without copying the text."""
     given = " ".join(words)
     if not given:
-        return bool(re.search(r"(?<![\w'\-])\s+$", text[:end]))
+        return bool(re.search(rf"{WORD_START}\s+$", text[:end]))
     stripped = end
     while stripped and text[stripped - 1].isspace():  # str.isspace is the \s of str patterns
         stripped -= 1
@@ -308,10 +309,10 @@ def _surname_reused(name: str, texts: dict[str, str]) -> bool:
     first, last = words[0], words[-1]
     alone_last = alone_first = False
     for text in texts.values():
-        for match in _pattern(r"(?<![\w'\-])" + re.escape(last) + _SURNAME_FOLLOWER).finditer(text):
+        for match in _pattern(WORD_START + re.escape(last) + _SURNAME_FOLLOWER).finditer(text):
             if not _ends_with_words(text, match.start(), words[:-1]):
                 alone_last = True
-        for match in _pattern(r"(?<![\w'\-])" + re.escape(first) + r"(?![\w\-])").finditer(text):
+        for match in _pattern(WORD_START + re.escape(first) + r"(?![\w\-])").finditer(text):
             if not text.startswith(" ".join(words[1:]), match.end() + 1):
                 alone_first = True
     return alone_last and not alone_first
@@ -449,9 +450,9 @@ def _keep_possessive_names(found: list[Mention], texts: dict[str, str]) -> None:
 
 # "Quill, the software firm led by ...": a capitalised word described as a company right after it.
 _COMPANY_APPOSITION = re.compile(
-    r"(?<![\w'\u2019\-])([A-Z][a-z]+),[ \t]+the[ \t]+(?:[A-Za-z\-]+[ \t]+){0,3}(?:firm|company|group|maker|giant|"
+    rf"{WORD_START}([A-Z][a-z]+),[ \t]+the[ \t]+(?:[A-Za-z\-]+[ \t]+){{0,3}}(?:firm|company|group|maker|giant|"
     r"retailer|lender|bank|start-up|startup|platform|chain|carmaker|airline|insurer|brand|conglomerate|operator|"
-    r"utility|producer|manufacturer|supplier|developer|broadcaster|publisher|miner|exchange|operator)(?![\w'\u2019\-])"
+    rf"utility|producer|manufacturer|supplier|developer|broadcaster|publisher|miner|exchange|operator){WORD_END}"
 )
 
 
@@ -504,7 +505,7 @@ def _split_place_pairs(found: list[Mention], texts: dict[str, str]) -> list[Ment
             out.append(m)
             continue
         if not all(
-            sum(len(re.findall(r"(?<![\w'\-])" + re.escape(part) + r"(?![\w\-])", text, re.IGNORECASE))
+            sum(len(re.findall(WORD_START + re.escape(part) + r"(?![\w\-])", text, re.IGNORECASE))
                 for text in texts.values()) >= 2
             for part in parts
         ):
@@ -687,7 +688,7 @@ def _hyphen_places(article: Article, found: list[Mention]) -> list[Mention]:
 
 
 _COMPANY_NAME = re.compile(
-    r"(?<![\w'\u2019\-])([A-Z][a-z][\w\-]*)[ \t]+(" + "|".join(sorted(w.capitalize() for w in tables.COMPANY_WORDS)) + r")(?![\w'\-])"
+    rf"{WORD_START}([A-Z][a-z][\w\-]*)[ \t]+(" + "|".join(sorted(w.capitalize() for w in tables.COMPANY_WORDS)) + rf"){WORD_END}"
 )
 
 
@@ -726,7 +727,7 @@ def _countries_are_places(article: Article, found: list[Mention]) -> list[Mentio
 
 
 _REGION_RELABELLED = frozenset({PERSON, "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
-_PREPOSITION_BEFORE = re.compile(r"(?<![\w'\u2019\-])([a-z]+)[ \t]+$")
+_PREPOSITION_BEFORE = re.compile(rf"{WORD_START}([a-z]+)[ \t]+$")
 
 
 def _after_place_preposition(text: str, start: int) -> bool:
@@ -800,7 +801,7 @@ def _analysts_at(article: Article, found: list[Mention]) -> list[Mention]:
 _GENERICS = frozenset(generic for generic, _ in tables.TOPONYM_GENERICS)
 _PERSON_FREE = frozenset(word for word, persons in tables.LOCATIVE_PREPOSITIONS if persons)
 _PLACE_BEFORE = re.compile(
-    r"(?<![\w'\-])(?i:(" + "|".join(word for word, _ in tables.LOCATIVE_PREPOSITIONS) + r"))[ \t]+(?:the[ \t]+)?$"
+    rf"{WORD_START}(?i:(" + "|".join(word for word, _ in tables.LOCATIVE_PREPOSITIONS) + r"))[ \t]+(?:the[ \t]+)?$"
 )
 _NOT_PLACE_LABELS = frozenset({"ORG", "NORP", "FAC"})  # and PERSON after a person-free preposition
 
@@ -858,7 +859,7 @@ def _place_word_before(text: str, start: int, person_ends: set[int]) -> str | No
 
 
 _TOPONYM_SPAN = re.compile(
-    r"(?<![\w'\u2019\-])((?:[A-Z][a-z][\w\-]*[ \t]+){1,3}(?i:" + "|".join(sorted(_GENERICS, key=len, reverse=True))
+    rf"{WORD_START}((?:[A-Z][a-z][\w\-]*[ \t]+){{1,3}}(?i:" + "|".join(sorted(_GENERICS, key=len, reverse=True))
     + r"))(?![\w\-'\u2019])(?![ \t]+[A-Z])"
 )
 _OF_BEFORE = re.compile(r"[ \t]+of[ \t]+$")
@@ -887,8 +888,8 @@ def _untagged_toponyms(article: Article, found: list[Mention]) -> list[Mention]:
 # a crossing or a junction is named after the place it is at ("the Rafah crossing"): its name
 # stays what the model said; populated-place generics name towns, not features
 _FEATURE_CLASS = {g: c for g, c in tables.TOPONYM_GENERICS if c not in ("Crossing", "Populated Place")}
-_GENERIC_AFTER = re.compile(r"[ \t]+([a-z]+)(?![\w'\u2019\-])")
-_THE_BEFORE = re.compile(r"(?<![\w'\-])[Tt]he[ \t]+$")
+_GENERIC_AFTER = re.compile(rf"[ \t]+([a-z]+){WORD_END}")
+_THE_BEFORE = re.compile(rf"{WORD_START}[Tt]he[ \t]+$")
 _FEATURE_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"})
 
 
@@ -941,12 +942,12 @@ def _described(article: Article, found: list[Mention]) -> list[Mention]:
 # One to three capitalised words (not an acronym): a name in a list or after a describing noun.
 _LIST_NAME = r"[A-Z][a-z][\w'\-]*(?:[ \t][A-Z][a-z][\w'\-]*){0,2}"
 _PLACE_LIST = re.compile(  # not before a number: "on Quill and Vanta 3.7" names versions
-    rf"(?<![\w'\-])([A-Za-z]+)[ \t]+((?:{_LIST_NAME},[ \t]+)+{_LIST_NAME},?|{_LIST_NAME})[ \t]+and[ \t]+({_LIST_NAME})"
+    rf"{WORD_START}([A-Za-z]+)[ \t]+((?:{_LIST_NAME},[ \t]+)+{_LIST_NAME},?|{_LIST_NAME})[ \t]+and[ \t]+({_LIST_NAME})"
     rf"(?![\w'\-]|[ \t]+\d)"
 )
 _LIST_ITEM = re.compile(_LIST_NAME)
 _RESIDENTS_ON = re.compile(
-    rf"(?<![\w'\-])([A-Za-z]+)[ \t]+on[ \t]+({_LIST_NAME})(?:[ \t]+and[ \t]+({_LIST_NAME}))?(?![\w'\-])"
+    rf"{WORD_START}([A-Za-z]+)[ \t]+on[ \t]+({_LIST_NAME})(?:[ \t]+and[ \t]+({_LIST_NAME}))?{WORD_END}"
 )
 _RELABELLED_AS_PLACE = frozenset({PERSON, "LOC", "FAC", "DATE", "EVENT", "PRODUCT", "WORK_OF_ART", "NORP", "GPE"})
 
@@ -1040,7 +1041,7 @@ def _towns_not_regions(article: Article, found: list[Mention]) -> list[Mention]:
 
 
 _ORG_DESCRIBED = re.compile(
-    rf"(?<![\w'\-])([A-Za-z]+),?[ \t]+({_LIST_NAME})(?![\w'\-])"
+    rf"{WORD_START}([A-Za-z]+),?[ \t]+({_LIST_NAME}){WORD_END}"
 )
 
 
@@ -1077,7 +1078,7 @@ def _described_organisations(article: Article, found: list[Mention]) -> list[Men
 
 
 _PRODUCT_DESCRIBED = re.compile(
-    rf"(?<![\w'\u2019\-])([a-z]+)(?:,[ \t]+({_LIST_NAME}),|[ \t]+({_LIST_NAME}))(?![\w'\u2019\-])"
+    rf"{WORD_START}([a-z]+)(?:,[ \t]+({_LIST_NAME}),|[ \t]+({_LIST_NAME})){WORD_END}"
 )
 _PRODUCT_RELABELLED = frozenset({PERSON, "ORG", "GPE", "NORP", "WORK_OF_ART", "LOC", "FAC"})
 
@@ -1104,12 +1105,12 @@ def _described_products(article: Article, found: list[Mention]) -> list[Mention]
 _TEAM = r"((?:[A-Z][\w\u2019'\-]*[ \t]){0,2}[A-Z][\w\u2019'\-]*)"
 _ONE_SCORE = r"\d{1,2}-\d{1,2}(?![\w\-]|[ \t,]+\d)"
 _RESULTS = (
-    re.compile(rf"(?<![\w'\u2019\-]){_TEAM}[ \t]+(?:{'|'.join(sorted(tables.RESULT_VERBS))})[ \t]+{_TEAM}"
+    re.compile(rf"{WORD_START}{_TEAM}[ \t]+(?:{'|'.join(sorted(tables.RESULT_VERBS))})[ \t]+{_TEAM}"
                rf"[ \t]+{_ONE_SCORE}"),
-    re.compile(rf"(?<![\w'\u2019\-]){_TEAM}[ \t]+(?:drew|won|lost)[ \t]+{_ONE_SCORE}[ \t]+(?:with|against|to|at)"
-               rf"[ \t]+{_TEAM}(?![\w'\u2019\-])"),
+    re.compile(rf"{WORD_START}{_TEAM}[ \t]+(?:drew|won|lost)[ \t]+{_ONE_SCORE}[ \t]+(?:with|against|to|at)"
+               rf"[ \t]+{_TEAM}{WORD_END}"),
     re.compile(rf"(?<![\w\-]){_ONE_SCORE}[ \t]+(?:{'|'.join(sorted(tables.RESULT_NOUNS))})[ \t]+"
-               rf"(?:over|against|to|by|at|with)[ \t]+{_TEAM}(?![\w'\u2019\-])"),
+               rf"(?:over|against|to|by|at|with)[ \t]+{_TEAM}{WORD_END}"),
 )
 _TEAM_RELABELLED = frozenset({"GPE", "LOC", "PRODUCT", "FAC", "NORP", "WORK_OF_ART", "EVENT"})
 
@@ -1147,7 +1148,7 @@ def _match_teams(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
-_CAPITALISED_BEFORE = re.compile(r"(?<![\w'\u2019\-])[A-Z][\w'\u2019\-]*[ \t]+$")
+_CAPITALISED_BEFORE = re.compile(rf"{WORD_START}[A-Z][\w'\u2019\-]*[ \t]+$")
 _NAME_OPENING = re.compile(r"(?<![\w'\u2019\-.])((?:[A-Z][A-Za-z'\-]*[ \t]+(?:and[ \t]+)?){1,2})$")
 
 
@@ -1184,7 +1185,7 @@ def _org_openings(article: Article, found: list[Mention]) -> list[Mention]:
 
 _ROLE_DOMAIN = {phrase: domain for phrase, domain in tables.ROLES}
 _WORDS_BEFORE_ROLE = re.compile(  # not "QXRA-certified trainer": hyphenated parts capitalised too
-    r"(?<![\w'\u2019\-])((?:[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*[ \t]+){1,2})$"
+    rf"{WORD_START}((?:[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*[ \t]+){{1,2}})$"
 )
 
 
@@ -1197,7 +1198,7 @@ def _orgs_before_roles(article: Article, found: list[Mention]) -> list[Mention]:
     if "ORG" not in article.labels or article.body_doc is None:
         return found
     body, vocab = article.body, article.body_doc.vocab
-    lower = {w for text in article.texts.values() for w in re.findall(r"(?<![\w'\u2019\-])[a-z][\w\-]*", text)}
+    lower = {w for text in article.texts.values() for w in re.findall(rf"{WORD_START}[a-z][\w\-]*", text)}
     for role_start, name_start, _ in roles.named_after_roles(body):
         role = " ".join(w.rstrip(".").lower() for w in body[role_start:name_start].split())
         before = _WORDS_BEFORE_ROLE.search(body, max(0, role_start - 40), role_start)
@@ -1236,7 +1237,7 @@ def _institutions_not_works(article: Article, found: list[Mention]) -> list[Ment
     return found
 
 
-_CONNECTIVE_OPENING = re.compile(r"(?<![\w'\u2019\-])([A-Z][a-z][\w'\-]*)[ \t]+([A-Z][a-z]+)[ \t]+$")
+_CONNECTIVE_OPENING = re.compile(rf"{WORD_START}([A-Z][a-z][\w'\-]*)[ \t]+([A-Z][a-z]+)[ \t]+$")
 
 
 def _org_connective_openings(article: Article, found: list[Mention]) -> list[Mention]:
@@ -1300,7 +1301,7 @@ def _extend_over(found: list[Mention], m: Mention, body: str, end: int) -> list[
 
 
 _PARTICLE_TAIL = re.compile(
-    r"[ \t]+([a-z]+)(?:[ \t]+la)?[ \t]+([A-Z][a-z][\w'\-]*(?:[ \t]+[A-Z][a-z][\w'\-]*)?)(?![\w'\u2019\-])"
+    rf"[ \t]+([a-z]+)(?:[ \t]+la)?[ \t]+([A-Z][a-z][\w'\-]*(?:[ \t]+[A-Z][a-z][\w'\-]*)?){WORD_END}"
 )
 
 
@@ -1321,7 +1322,7 @@ def _place_particles(article: Article, found: list[Mention]) -> list[Mention]:
 
 
 _APPOSED_NAME = re.compile(
-    r"(?<![\w'\u2019\-])([A-Z][a-z][\w'\-]*(?:[ \t]+[A-Z][a-z][\w'\-]*){1,2}),[ \t]+(?:the[ \t]+|an?[ \t]+)?"
+    rf"{WORD_START}([A-Z][a-z][\w'\-]*(?:[ \t]+[A-Z][a-z][\w'\-]*){{1,2}}),[ \t]+(?:the[ \t]+|an?[ \t]+)?"
     r"([a-z][a-z\-]*(?:[ \t]+[a-z][a-z\-]*){0,3})[ \t]+(?:of|at|for)[ \t]"
 )
 
@@ -1382,8 +1383,8 @@ def _org_place_units(article: Article, found: list[Mention]) -> list[Mention]:
 
 
 _REGNAL_NAME = re.compile(
-    r"(?<![\w'\u2019\-])([A-Z][a-z][\w'\-]*(?:[ \t]+[A-Z][a-z][\w'\-]*)?[ \t]+(?=[IVX]{2})X{0,2}(?:IX|IV|V?I{0,3}))"
-    r"(?![\w'\u2019\-])"
+    rf"{WORD_START}([A-Z][a-z][\w'\-]*(?:[ \t]+[A-Z][a-z][\w'\-]*)?[ \t]+(?=[IVX]{{2}})X{{0,2}}(?:IX|IV|V?I{{0,3}}))"
+    rf"{WORD_END}"
 )
 
 
@@ -1520,7 +1521,7 @@ def _person_evidence(article: Article, found: list[Mention]) -> list[Mention]:
         n_words = len(mention.name.split())
         if n_words == 1 and any(
             mention.text + "," in text  # the pattern needs "X,"
-            and _pattern(r"(?<![\w'\-])" + re.escape(mention.text) + _AGE.pattern).search(text)
+            and _pattern(WORD_START + re.escape(mention.text) + _AGE.pattern).search(text)
             for text in texts.values()
         ):
             mention.label, mention.forced = PERSON, True  # "Smith, 37, said"
@@ -1540,7 +1541,7 @@ def _person_evidence(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
-_POSSESSION_AFTER = re.compile(r"['\u2019]s[ \t]+([a-z\-]+)(?:[ \t]+([a-z]+))?(?![\w'\u2019\-])")
+_POSSESSION_AFTER = re.compile(rf"['\u2019]s[ \t]+([a-z\-]+)(?:[ \t]+([a-z]+))?{WORD_END}")
 _POSSESSOR_RELABELLED = frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LOC"})
 
 
@@ -1657,7 +1658,7 @@ def _common_openers(article: Article, found: list[Mention]) -> list[Mention]:
     and never capitalised is dropped the same way ("... Approval For Migraine Drug")."""
     if not article.nouns and not article.words:
         return found
-    lower = {w for text in article.texts.values() for w in re.findall(r"(?<![\w'\u2019\-])[a-z][\w\-]*", text)}
+    lower = {w for text in article.texts.values() for w in re.findall(rf"{WORD_START}[a-z][\w\-]*", text)}
     keep: list[Mention] = []
     for m in found:
         text = article.texts[m.field]
@@ -1723,7 +1724,7 @@ def _capitalised_inside(word: str, article: Article) -> bool:
         body = article.body
         known = article.capitalised_inside[word] = any(
             not _sentence_initial(body, match.start()) and not _inside_longer_name(body, match.start(), match.end())
-            for match in _pattern(r"(?<![\w'\u2019\-])" + re.escape(word) + r"(?![\w\-])").finditer(body)
+            for match in _pattern(WORD_START + re.escape(word) + r"(?![\w\-])").finditer(body)
         )
     return known
 
@@ -1856,7 +1857,7 @@ def _feature_groups(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
-_TOWN_BEFORE = re.compile(r"(?<![\w'\u2019\-])(?:near|outside)[ \t]+$")
+_TOWN_BEFORE = re.compile(rf"{WORD_START}(?:near|outside)[ \t]+$")
 
 
 def _towns_not_works(article: Article, found: list[Mention]) -> list[Mention]:
@@ -1876,15 +1877,15 @@ def _towns_not_works(article: Article, found: list[Mention]) -> list[Mention]:
 
 
 _PLACE_NOUN_OF = re.compile(
-    r"(?<![\w'\u2019\-])(?:" + "|".join(sorted(tables.PLACE_NOUNS)) + r")[ \t]+of[ \t]+$"
+    rf"{WORD_START}(?:" + "|".join(sorted(tables.PLACE_NOUNS)) + r")[ \t]+of[ \t]+$"
 )
 _PLACE_APPOSITION = re.compile(
     r",[ \t]+an?[ \t]+(?:[a-z\-]+[ \t]+){0,2}(?:" + "|".join(sorted(tables.PLACE_NOUNS)) + r")"
-    r"(?=[ \t]+(?:" + "|".join(sorted(tables.PLACE_APPOSITION_FOLLOWERS)) + r")(?![\w'\u2019\-])|[ \t]*[,.;:)]|$)"
+    r"(?=[ \t]+(?:" + "|".join(sorted(tables.PLACE_APPOSITION_FOLLOWERS)) + rf"){WORD_END}|[ \t]*[,.;:)]|$)"
 )
 _PLACE_PLURALS = sorted(n[:-1] + "ies" if n.endswith("y") else n if n.endswith("s") else n + "s" for n in tables.PLACE_NOUNS)
 _PLACE_EXAMPLES = re.compile(
-    r"(?<![\w'\u2019\-])(?:" + "|".join(_PLACE_PLURALS) + r")[ \t]+(?:"
+    rf"{WORD_START}(?:" + "|".join(_PLACE_PLURALS) + r")[ \t]+(?:"
     + "|".join(sorted(c.replace(" ", r"[ \t]+") for c in tables.PLACE_EXAMPLE_CUES)) + r")[ \t]+$"
 )
 _PLACE_NOUN_RELABELLED = frozenset({PERSON, "ORG", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"})
@@ -1959,7 +1960,7 @@ def _orgs_of_places(article: Article, found: list[Mention]) -> list[Mention]:
 
 
 _OF_THE_WORDS = re.compile(r"[ \t]of[ \t]+the[ \t]+((?:[A-Z][\w\-]*[ \t]+)*[A-Z][\w\-]*)$")
-_NEXT_CAPITALISED = re.compile(r"[ \t]+[A-Z][\w\-]*(?![\w'\u2019\-])")
+_NEXT_CAPITALISED = re.compile(rf"[ \t]+[A-Z][\w\-]*{WORD_END}")
 
 
 def _orgs_over_roles(article: Article, found: list[Mention]) -> list[Mention]:
@@ -2004,8 +2005,8 @@ def _orgs_cut_at_and(article: Article, found: list[Mention]) -> list[Mention]:
 
 _INSTITUTION_WORDS = fixes.ORG_HEADS | fixes.INSTITUTION_HEADS | frozenset({"ministry", "police", "army", "navy"})
 _POSSESSED_INSTITUTION = re.compile(
-    r"(?<![\w'\u2019\-])([A-Z][\w\-]*(?:[ \t][A-Z][\w\-]*)?)['\u2019]s[ \t]+((?:[A-Z][a-z]+[ \t]+){0,3}([A-Z][a-z]+))"
-    r"(?![\w'\u2019\-])"
+    rf"{WORD_START}([A-Z][\w\-]*(?:[ \t][A-Z][\w\-]*)?)['\u2019]s[ \t]+((?:[A-Z][a-z]+[ \t]+){{0,3}}([A-Z][a-z]+))"
+    rf"{WORD_END}"
 )
 
 
@@ -2028,8 +2029,8 @@ def _possessed_institutions(article: Article, found: list[Mention]) -> list[Ment
 
 
 _AND_INSTITUTION = re.compile(
-    r"(?<![\w'\u2019\-])((?:[A-Z][a-z]+[ \t]+){1,2}and[ \t]+(?:[A-Z][a-z]+[ \t]+){1,2}(?:"
-    + "|".join(sorted(h.capitalize() for h in tables.AND_INSTITUTION_HEADS)) + r"))(?![\w'\u2019\-])"
+    rf"{WORD_START}((?:[A-Z][a-z]+[ \t]+){{1,2}}and[ \t]+(?:[A-Z][a-z]+[ \t]+){{1,2}}(?:"
+    + "|".join(sorted(h.capitalize() for h in tables.AND_INSTITUTION_HEADS)) + rf")){WORD_END}"
 )
 
 
@@ -2059,10 +2060,10 @@ _DIVISION_NAME = r"[A-Z][\w\-]*(?:[ \t][A-Z][\w\-]*){0,2}"
 _DIVISION_TERMS = {**{t: t for t in tables.SUBDIVISION_TERMS}, **{p: t for t, p in tables.SUBDIVISION_TERMS.items()},
                    **{t: t for t in tables.FEATURE_LIST_TERMS}}
 _DIVISION_LIST = re.compile(
-    rf"(?<![\w'\u2019\-])({_DIVISION_NAME}(?:(?:,[ \t]+|,?[ \t]+and[ \t]+){_DIVISION_NAME})*)[ \t]+"
-    rf"({'|'.join(sorted(_DIVISION_TERMS, key=len, reverse=True))})(?![\w'\u2019\-])"
+    rf"{WORD_START}({_DIVISION_NAME}(?:(?:,[ \t]+|,?[ \t]+and[ \t]+){_DIVISION_NAME})*)[ \t]+"
+    rf"({'|'.join(sorted(_DIVISION_TERMS, key=len, reverse=True))}){WORD_END}"
 )
-_DIVISION_ITEM = re.compile(rf"(?<![\w'\u2019\-])(?!and\b){_DIVISION_NAME}")
+_DIVISION_ITEM = re.compile(rf"{WORD_START}(?!and\b){_DIVISION_NAME}")
 _DIVISION_RELABELLED = frozenset({PERSON, "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"})
 _ADJECTIVE_ENDING = re.compile(r"(?:ish|ese|ic|ian|ean|can|ern)$")
 
@@ -2130,12 +2131,12 @@ _LAW_BRACKET_WORD = r"(?:[A-Z][a-z][\w\-]*|No\.?|\d+)"  # not an acronym: "the T
 _LAW_BRACKET = rf"\({_LAW_BRACKET_WORD}(?:[ \t]+(?:{_LAW_BRACKET_WORD}|of|and))*\)"
 _LAW_HEAD = "(?:" + "|".join(sorted(w.capitalize() for w in tables.LAW_HEADS)) + ")"
 _BRACKETED_LAW = re.compile(  # "the Tarrow (Amendment) Act", "the Tarrow Act (Amendment) 2024"
-    rf"(?<![\w'\u2019\-])({_LAW_WORD}(?:[ \t]+{_LAW_WORD})*[ \t]+(?:{_LAW_BRACKET}[ \t]+{_LAW_HEAD}"
-    rf"|{_LAW_HEAD}[ \t]+{_LAW_BRACKET})(?:,?[ \t]+\d{{4}})?)(?![\w'\u2019\-])"
+    rf"{WORD_START}({_LAW_WORD}(?:[ \t]+{_LAW_WORD})*[ \t]+(?:{_LAW_BRACKET}[ \t]+{_LAW_HEAD}"
+    rf"|{_LAW_HEAD}[ \t]+{_LAW_BRACKET})(?:,?[ \t]+\d{{4}})?){WORD_END}"
 )
 _EPONYMOUS_LAW = re.compile(  # "Tarrow's Law", "Pellow’s Principle"
-    rf"(?<![\w'\u2019\-])((?:{_LAW_WORD}[ \t]+)?{_LAW_WORD}['\u2019]s[ \t]+"
-    rf"(?:{'|'.join(sorted(w.capitalize() for w in tables.EPONYMOUS_LAW_HEADS))}))(?![\w'\u2019\-])"
+    rf"{WORD_START}((?:{_LAW_WORD}[ \t]+)?{_LAW_WORD}['\u2019]s[ \t]+"
+    rf"(?:{'|'.join(sorted(w.capitalize() for w in tables.EPONYMOUS_LAW_HEADS))})){WORD_END}"
 )
 
 
@@ -2162,7 +2163,7 @@ def _law_names(article: Article, found: list[Mention]) -> list[Mention]:
 
 
 _COMPANY_CUE = re.compile(
-    r"(?<![\w'\u2019\-])(?:" + "|".join(sorted(c.replace(" ", r"[ \t]+") for c in tables.COMPANY_CUES)) + r")[ \t]+$",
+    rf"{WORD_START}(?:" + "|".join(sorted(c.replace(" ", r"[ \t]+") for c in tables.COMPANY_CUES)) + r")[ \t]+$",
     re.IGNORECASE,
 )
 
@@ -2185,7 +2186,7 @@ def _cued_companies(article: Article, found: list[Mention]) -> list[Mention]:
 
 _FULL_FORMS = {variant: full for full, variants in tables.PLACE_FULL_FORMS.items() for variant in variants}
 _FULL_FORM = re.compile(
-    r"(?<![\w'\u2019\-])(" + "|".join(re.escape(v) for v in sorted(_FULL_FORMS, key=len, reverse=True)) + r")(?![\w\-])"
+    rf"{WORD_START}(" + "|".join(re.escape(v) for v in sorted(_FULL_FORMS, key=len, reverse=True)) + r")(?![\w\-])"
 )
 
 
@@ -2207,7 +2208,7 @@ def _full_form_places(article: Article, found: list[Mention]) -> list[Mention]:
 
 
 _ENDS_CLAUSE = re.compile(r"[ \t]*(?:[,.;:)]|$)")
-_LOWER_THE_BEFORE = re.compile(r"(?<![\w'\-])the[ \t]+$")  # not "The": a sentence's or a title's opening
+_LOWER_THE_BEFORE = re.compile(rf"{WORD_START}the[ \t]+$")  # not "The": a sentence's or a title's opening
 
 
 def _not_persons(article: Article, found: list[Mention]) -> list[Mention]:
