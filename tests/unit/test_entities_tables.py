@@ -1366,3 +1366,28 @@ def test_leader_possession_needs_a_surname_never_a_place(text, name):
         from workers.stages.entities.fixes import Mention
         found.append(Mention("body", second, second + len(name), name, "GPE", name))
     assert set(_labels(core._possessor_persons(_article(text), found)).values()) == {"GPE"}
+
+
+# --- a person's organisation after "of the", untagged by the model ---
+
+
+class _NoEnts:
+    ents = ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In Ranchi, activist Ana Lind of the Tarrow Van Pellow Manch said councils would appeal.",
+         {"Tarrow Van Pellow Manch": "ORG"}),
+        ("Ana Lind, of the Tarrow League for Pellow, said no.", {"Tarrow League for Pellow": "ORG"}),
+        ("Ana Lind of the Tarrow Valley said no.", {}),  # toponym-shaped: a place
+        ("Ana Lind of the United Arab Emirates said no.", {}),  # a known country
+        ("Ana Lind of the Tarrow said no.", {}),  # one word
+    ],
+)
+def test_untagged_words_after_a_persons_of_the_are_an_organisation(text, expected):
+    article = _article_with_doc(text, _NoEnts())
+    person = _feature_mention(text, "Ana Lind", "PERSON")
+    found = core._persons_organisations(article, [person])
+    assert {m.text: m.label for m in found if m is not person} == expected

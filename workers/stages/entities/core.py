@@ -2231,6 +2231,34 @@ def _not_persons(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
+_OF_THE_NAME = re.compile(
+    rf",?[ \t]+of[ \t]+the[ \t]+([A-Z][\w\-]*(?:[ \t]+(?:(?:of|and|for)[ \t]+)?[A-Z][\w\-]*)+){WORD_END}"
+)
+
+
+def _persons_organisations(article: Article, found: list[Mention]) -> list[Mention]:
+    """Two or more capitalised words the model left untagged after "of the" right behind a
+    person ("activist Ana Lind of the Tarrow Pellow Manch said") name the person's organisation:
+    ORG. Not a known country, region or toponym-shaped name ("of the Tarrow Valley"), nor words
+    the model tagged in part, nor a name followed by another capitalised word."""
+    if "ORG" not in article.labels or article.body_doc is None:
+        return found
+    text = article.body
+    taken = _occupied(article.body_doc) + [(m.start, m.end) for m in found if m.field == "body"]
+    added = []
+    for end in sorted(_person_ends(found).get("body", set())):
+        match = _OF_THE_NAME.match(text, end)
+        if match is None:
+            continue
+        start, stop = match.span(1)
+        name = match.group(1)
+        if _overlaps(taken, start, stop) or toponym_shaped(name) or _known_country_or_region(name) \
+                or _NEXT_WORD.match(text, stop) or any(canonical._is_title(w) for w in name.split()):
+            continue
+        added.append(Mention("body", start, stop, name, "ORG", canonical.normalise(name), forced=True))
+    return found + added
+
+
 def _position(mention: Mention) -> tuple[bool, int]:
     """Reading order: title first, then body offsets."""
     return (mention.field != "title", mention.start)
@@ -2279,6 +2307,7 @@ MENTION_PASSES = (
     _org_openings,
     _orgs_before_roles,
     _persons_before_roles,
+    _persons_organisations,
     _org_place_units,
     _given_names_pass,
     _join_persons,
