@@ -1391,3 +1391,17 @@ def test_untagged_words_after_a_persons_of_the_are_an_organisation(text, expecte
     person = _feature_mention(text, "Ana Lind", "PERSON")
     found = core._persons_organisations(article, [person])
     assert {m.text: m.label for m in found if m is not person} == expected
+
+
+@pytest.mark.parametrize("verb", sorted(tables.SHARE_PRICE_VERBS))
+def test_share_price_verb_row_makes_a_person_a_company(verb):
+    for apostrophe in ("'", "\u2019"):
+        text = f"Rival Ana Tarrow{apostrophe}s shares {verb} 3 percent."
+        found = core._cued_companies(_article(text), [_feature_mention(text, "Ana Tarrow", "PERSON")])
+        assert _labels(found) == {"Ana Tarrow": "ORG"}
+
+
+def test_a_persons_shares_in_a_company_do_not_make_a_company():
+    text = "Ana Tarrow's shares in the firm were sold."
+    assert _labels(core._cued_companies(_article(text), [_feature_mention(text, "Ana Tarrow", "PERSON")])) == {
+        "Ana Tarrow": "PERSON"}

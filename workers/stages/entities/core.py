@@ -2168,14 +2168,21 @@ _COMPANY_CUE = re.compile(
 )
 
 
+_SHARE_PRICE_AFTER = re.compile(
+    r"['\u2019]s?[ \t]+(?:shares|stock)[ \t]+(?:" + "|".join(sorted(tables.SHARE_PRICE_VERBS)) + ")" + WORD_END
+)
+
+
 def _cued_companies(article: Article, found: list[Mention]) -> list[Mention]:
     """A name right after words only a company has (tables.COMPANY_CUES: "shares in Tarrow", "a
-    stake in Tarrow") that the model called a person there or elsewhere in the article is an
+    stake in Tarrow") or before its share price moving (tables.SHARE_PRICE_VERBS: "Tarrow's
+    shares fell") that the model called a person there or elsewhere in the article is an
     organisation, all its mentions; a name it only called a place ("shares in Mumbai fell")
     stays one, and so do known countries and regions."""
     if "ORG" not in article.labels:
         return found
-    cued = {m.name for m in found if _COMPANY_CUE.search(article.texts[m.field], max(0, m.start - 20), m.start)}
+    cued = {m.name for m in found if _COMPANY_CUE.search(article.texts[m.field], max(0, m.start - 20), m.start)
+            or _SHARE_PRICE_AFTER.match(article.texts[m.field], m.end)}
     persons = {m.name for m in found if m.label == PERSON and not m.forced}
     for m in found:
         if m.name in cued & persons and not m.forced and not (

@@ -31,7 +31,8 @@ tests/unit/test_entities_tables.py).
   Tarrow and Pellow rivers").
 - LAW_HEADS, EPONYMOUS_LAW_HEADS: last words of a law's name ("the Tarrow (Amendment) Act") and of
   a rule named after its author ("Tarrow's Law"): one LAW, no person in it.
-- COMPANY_CUES: words around a name that only a company has ("shares in Tarrow").
+- COMPANY_CUES, SHARE_PRICE_VERBS: words around a name that only a company has ("shares in
+  Tarrow", "Tarrow's shares fell").
 - PLACE_FULL_FORMS: places written as a name and a part after a comma that are one place.
 """
 
@@ -430,6 +431,12 @@ EPONYMOUS_LAW_HEADS = frozenset("law laws principle paradox theorem razor consta
 # in X", "the stock of X". A name the model called a person there (or elsewhere) is a company;
 # "shares in Mumbai fell" names a market's place, so a name only ever called a place stays one.
 COMPANY_CUES = frozenset({"shares in", "shares of", "stake in", "stock of", "shareholders of", "shareholders in"})
+
+# Words after a name's possessive that only a listed company has: its share price moving
+# ("Tarrow's shares fell 3 percent"); a person's holding is "Ana Lind's shares in Tarrow".
+SHARE_PRICE_VERBS = frozenset(
+    "fell rose jumped dropped slid climbed gained tumbled surged slumped plunged soared sank rallied".split()
+)
 
 # Places written as a name and a part after a comma that together are one place, not two:
 # full form -> its written variants (the US capital is in no state; "D.C." is its district).
