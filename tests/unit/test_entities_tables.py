@@ -1188,6 +1188,7 @@ def test_feature_list_row_makes_the_listed_names_locations(term):
         ("Ruritania's Tarrow region was hit.", "Tarrow", "ORG"),  # an organisation keeps its label
         ("Towns in the Varnish state voted.", "Varnish", "NORP"),  # a nationality of the lexicon
         ("Fishermen on the Varnholt river said so.", "Varnholt", "PERSON"),  # one feature: _named_features
+        ("Fires spread across the Varnholt region.", "Varnholt", "LOC"),  # a natural region, as the model said
     ],
 )
 def test_names_before_a_division_noun_stay_without_evidence(text, name, label):
@@ -1357,10 +1358,12 @@ def test_leader_possession_row_makes_a_surname_a_person(noun):
     ("text", "name"),
     [("Ohio's government cut taxes.", "Ohio"),  # a known region
      ("Riots in Tarrowmere grew. Tarrowmere's government fell.", "Tarrowmere"),  # named as a place
-     ("Tarrow Bank's government unit grew.", "Tarrow Bank")],  # two words: no surname
+     ("Tarrow Bank's government unit grew.", "Tarrow Bank"),  # two words: no surname
+     ("The Tarrowban's government banned it.", "Tarrowban")],  # "the": a movement
 )
 def test_leader_possession_needs_a_surname_never_a_place(text, name):
     found = [_feature_mention(text, name, "GPE")]
+    assert _labels(core._possessor_persons(_article(text), [_feature_mention(text, name, "ORG")])) == {name: "ORG"}
     if "Riots" in text:
         second = text.index(name, text.index(name) + 1)
         from workers.stages.entities.fixes import Mention

@@ -1549,7 +1549,8 @@ def _possessor_persons(article: Article, found: list[Mention]) -> list[Mention]:
     """A name-shaped name before a possessive and a noun only a person has
     (tables.PERSONAL_POSSESSIONS: "Ana Tarrow's widow", "Tarrow's former wife"), or a one-word
     name before a leader's office (tables.LEADER_POSSESSIONS: "Tarrow's government") never
-    named as a place in the article, is a person, whatever the model called it; not a known
+    named as a place in the article, not after "the" and not called an organisation by the
+    model (movements govern too: "Hamas's government"), is a person, whatever the model called it; not a known
     place or a name with an organisation's word."""
     placed = {m.name for m in found if (m.label == "GPE" and m.forced) or _locative(article.texts[m.field], m.start)}
     for m in found:
@@ -1560,8 +1561,9 @@ def _possessor_persons(article: Article, found: list[Mention]) -> list[Mention]:
         after = _POSSESSION_AFTER.match(article.texts[m.field], m.end)
         if after and (after.group(1) in tables.PERSONAL_POSSESSIONS or after.group(2) in tables.PERSONAL_POSSESSIONS):
             _relabel(m, PERSON, article)
-        elif after and after.group(1) in tables.LEADER_POSSESSIONS and " " not in m.name and m.name not in placed:
-            _relabel(m, PERSON, article)  # "Tarrow's government": a leader's surname
+        elif after and after.group(1) in tables.LEADER_POSSESSIONS and " " not in m.name and m.name not in placed \
+                and m.label != "ORG" and not _THE_BEFORE.search(article.texts[m.field], max(0, m.start - 8), m.start):
+            _relabel(m, PERSON, article)  # "Tarrow's government"; not "Hamas's government", "the Taliban's"
     return found
 
 
@@ -2096,10 +2098,11 @@ def _division_names(article: Article, found: list[Mention]) -> list[Mention]:
     region", "Tarrow province", "the Tarrow, Pellow and Corran regions") are regions, GPE; names
     in a list of two or more before a plural feature noun (tables.FEATURE_LIST_TERMS: "the Tarrow
     and Pellow rivers") are LOC. The model's nationality, person, product or feature label gives
-    way (a nationality only when no word of it is in the model's lexicon: "the Arab region"); an
-    organisation or place keeps its label; an untagged region name is added. A plural
-    noun needs a list ("Gulf Arab states" is no list); names with a common or title word, a
-    nationality, a direction or a world region (_division_name) are left alone."""
+    way (a nationality only when no word of it is in the model's lexicon: "the Arab region"; a
+    feature not before "region": "the Amazon region"); an organisation or place keeps its label;
+    an untagged region name is added. A plural noun needs a list ("Gulf Arab states" is no
+    list); names with a common or title word, a nationality, a direction or a world region
+    (_division_name) are left alone."""
     added = []
     for field_name, text in article.texts.items():
         for match in _DIVISION_LIST.finditer(text):
@@ -2122,6 +2125,8 @@ def _division_names(article: Article, found: list[Mention]) -> list[Mention]:
                         continue
                     if m.label == "NORP" and any(_common(w.lower(), article.words) for w in name.split()):
                         continue  # "the Arab region", "the German state": a nationality's region
+                    if m.label == "LOC" and _DIVISION_TERMS[term] == "region":
+                        continue  # "the Amazon region": a natural region may be one, as the model said
                     _relabel(m, label, article)
     return found + added
 
