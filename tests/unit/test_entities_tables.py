@@ -1258,7 +1258,8 @@ def test_company_cue_row_makes_a_person_a_company(cue):
     ("text", "name", "label"),
     [("Shares in Varnholt fell.", "Varnholt", "GPE"),  # only ever a place: a market's city
      ("Shares in Ohio fell.", "Ohio", "PERSON"),  # a known region stays
-     ("Ana Lind bought shares in the fund.", "Ana Lind", "PERSON")],  # not after the cue
+     ("Ana Lind bought shares in the fund.", "Ana Lind", "PERSON"),  # not after the cue
+     ("He bought a stake in Ana Lind's club.", "Ana Lind", "PERSON")],  # a possessor after the cue
 )
 def test_company_cue_needs_a_person_label_and_no_known_place(text, name, label):
     assert _labels(core._cued_companies(_article(text), [_feature_mention(text, name, label)])) == {name: label}

@@ -2173,6 +2173,7 @@ _COMPANY_CUE = re.compile(
 )
 
 
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s?" + WORD_END)
 _SHARE_PRICE_AFTER = re.compile(
     r"['\u2019]s?[ \t]+(?:shares|stock)[ \t]+(?:" + "|".join(sorted(tables.SHARE_PRICE_VERBS)) + ")" + WORD_END
 )
@@ -2183,10 +2184,12 @@ def _cued_companies(article: Article, found: list[Mention]) -> list[Mention]:
     stake in Tarrow") or before its share price moving (tables.SHARE_PRICE_VERBS: "Tarrow's
     shares fell") that the model called a person there or elsewhere in the article is an
     organisation, all its mentions; a name it only called a place ("shares in Mumbai fell")
-    stays one, and so do known countries and regions."""
+    stays one, and so do known countries and regions and a possessor after the cue ("a stake in
+    Ana Lind's club")."""
     if "ORG" not in article.labels:
         return found
     cued = {m.name for m in found if _COMPANY_CUE.search(article.texts[m.field], max(0, m.start - 20), m.start)
+            and not _POSSESSIVE_AFTER.match(article.texts[m.field], m.end)  # "a stake in Ana Lind's club"
             or _SHARE_PRICE_AFTER.match(article.texts[m.field], m.end)}
     persons = {m.name for m in found if m.label == PERSON and not m.forced}
     for m in found:
