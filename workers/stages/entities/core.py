@@ -2098,7 +2098,7 @@ def _division_names(article: Article, found: list[Mention]) -> list[Mention]:
     region", "Tarrow province", "the Tarrow, Pellow and Corran regions") are regions, GPE; names
     in a list of two or more before a plural feature noun (tables.FEATURE_LIST_TERMS: "the Tarrow
     and Pellow rivers") are LOC. The model's nationality, person, product or feature label gives
-    way (a nationality only when no word of it is in the model's lexicon: "the Arab region"; a
+    way (a nationality only when no word of it is in the model's lexicon: "an Arab state"; a
     feature not before "region": "the Amazon region"); an organisation or place keeps its label;
     an untagged region name is added. A plural noun needs a list ("Gulf Arab states" is no
     list); names with a common or title word, a nationality, a direction or a world region
@@ -2124,7 +2124,7 @@ def _division_names(article: Article, found: list[Mention]) -> list[Mention]:
                     if (m.start, m.end) != (start, end) or m.label not in _DIVISION_RELABELLED or m.forced:
                         continue
                     if m.label == "NORP" and any(_common(w.lower(), article.words) for w in name.split()):
-                        continue  # "the Arab region", "the German state": a nationality's region
+                        continue  # "an Arab state", "a German province": a nationality's region
                     if m.label == "LOC" and _DIVISION_TERMS[term] == "region":
                         continue  # "the Amazon region": a natural region may be one, as the model said
                     _relabel(m, label, article)
@@ -2183,7 +2183,7 @@ def _cued_companies(article: Article, found: list[Mention]) -> list[Mention]:
     """A name right after words only a company has (tables.COMPANY_CUES: "shares in Tarrow", "a
     stake in Tarrow") or before its share price moving (tables.SHARE_PRICE_VERBS: "Tarrow's
     shares fell") that the model called a person there or elsewhere in the article is an
-    organisation, all its mentions; a name it only called a place ("shares in Mumbai fell")
+    organisation, all its mentions; a name it only called a place ("shares in Tarrowby fell")
     stays one, and so do known countries and regions and a possessor after the cue ("a stake in
     Ana Lind's club")."""
     if "ORG" not in article.labels:
@@ -2228,7 +2228,7 @@ _LOWER_THE_BEFORE = re.compile(rf"{WORD_START}the[ \t]+$")  # not "The": a sente
 
 def _not_persons(article: Article, found: list[Mention]) -> list[Mention]:
     """What the model called a person that no person is: a world region's word alone
-    (tables.WORLD_REGION_WORDS: "Sahel juntas", "the Balkans"), a LOC; and a name of two or more
+    (tables.WORLD_REGION_WORDS: "Pacific leaders", "the Balkans"), a LOC; and a name of two or more
     words the model took with "the" before it ("the Tarrow Pellow," closing a clause: a house
     of parliament, a band), an organisation. A name followed by a noun ("the Ana Lind film") or
     labelled a person by a rule stays."""
@@ -2253,7 +2253,7 @@ _OF_THE_NAME = re.compile(
 
 def _persons_organisations(article: Article, found: list[Mention]) -> list[Mention]:
     """Two or more capitalised words the model left untagged after "of the" right behind a
-    person ("activist Ana Lind of the Tarrow Pellow Manch said") name the person's organisation:
+    person ("activist Ana Lind of the Tarrow Pellow Forum said") name the person's organisation:
     ORG. Not a known country, region or toponym-shaped name ("of the Tarrow Valley"), nor words
     the model tagged in part, nor a name followed by another capitalised word."""
     if "ORG" not in article.labels or article.body_doc is None:

@@ -429,7 +429,7 @@ EPONYMOUS_LAW_HEADS = frozenset("law laws principle paradox theorem razor consta
 
 # Words right before a name that only an organisation has: "shares in X", "shares of X", "a stake
 # in X", "the stock of X". A name the model called a person there (or elsewhere) is a company;
-# "shares in Mumbai fell" names a market's place, so a name only ever called a place stays one.
+# "shares in Tarrowby fell" may name a market's city, so a name only ever called a place stays one.
 COMPANY_CUES = frozenset({"shares in", "shares of", "stake in", "stock of", "shareholders of", "shareholders in"})
 
 # Words after a name's possessive that only a listed company has: its share price moving
