@@ -19,6 +19,7 @@ import orjson
 import pytest
 
 from workers.stages.entities import core, fixes
+from workers.stages.entities.wordedge import WORD_START
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 _FORMS = re.compile(r"[A-Z][\w'\-.]*(?: [A-Z][\w'\-.]*)?")
@@ -43,7 +44,7 @@ def _reference_spans(text: str, form: str) -> list[tuple[int, int]]:
 
 
 def _reference_ends_with(text: str, end: int, words: list[str]) -> bool:
-    return bool(re.search(r"(?<![\w'\-])" + re.escape(" ".join(words)) + r"\s+$", text[:end]))
+    return bool(re.search(WORD_START + re.escape(" ".join(words)) + r"\s+$", text[:end]))
 
 
 def test_corpus_present():

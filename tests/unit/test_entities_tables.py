@@ -1153,3 +1153,259 @@ def test_personal_possession_row_makes_the_possessor_a_person(noun):
 )
 def test_possessor_stays_without_a_personal_possession(text, name):
     assert _labels(core._possessor_persons(_article(text), [_feature_mention(text, name, "ORG")])) == {name: "ORG"}
+
+
+# --- regions and features named by a lowercase noun after them (SUBDIVISION_TERMS, FEATURE_LIST_TERMS) ---
+
+
+@pytest.mark.parametrize(("term", "plural"), sorted(tables.SUBDIVISION_TERMS.items()))
+def test_subdivision_term_row_makes_the_names_before_it_regions(term, plural):
+    text = f"Power was cut in Ruritania's Varnholt {term} on Monday."
+    found = core._division_names(_article(text), [_feature_mention(text, "Varnholt", "NORP")])
+    assert _labels(found) == {"Varnholt": "GPE"}
+    text = f"Drones were shot down over the Varnholt, Quellmark and Tessaly {plural} overnight."
+    found = core._division_names(_article(text), [_feature_mention(text, "Varnholt", "PRODUCT"),
+                                                  _feature_mention(text, "Tessaly", "PERSON")])
+    assert _labels(found) == {"Varnholt": "GPE", "Quellmark": "GPE", "Tessaly": "GPE"}
+
+
+@pytest.mark.parametrize("term", sorted(tables.FEATURE_LIST_TERMS))
+def test_feature_list_row_makes_the_listed_names_locations(term):
+    text = f"Floodwater from the swollen Varnholt and Quellmark {term} forced thousands from their homes."
+    found = core._division_names(_article(text), [_feature_mention(text, "Varnholt", "PERSON"),
+                                                  _feature_mention(text, "Quellmark", "NORP")])
+    assert _labels(found) == {"Varnholt": "LOC", "Quellmark": "LOC"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("Votes in a Republican state were counted.", "Republican", "NORP"),  # a nationality/party adjective
+        ("Leaders of the Gulf Varnish states met.", "Gulf Varnish", "NORP"),  # plural noun, no list
+        ("Farmers in the Western region went hungry.", "Western", "LOC"),  # a direction
+        ("Officials of the Varnholt Council district met.", "Varnholt Council", "PERSON"),  # an organisation's word
+        ("The Varnholt region is dry; varnholt grows there.", "Varnholt", "PERSON"),  # written lowercase too
+        ("Ruritania's Tarrow region was hit.", "Tarrow", "ORG"),  # an organisation keeps its label
+        ("Towns in the Varnish state voted.", "Varnish", "NORP"),  # a nationality of the lexicon
+        ("Fishermen on the Varnholt river said so.", "Varnholt", "PERSON"),  # one feature: _named_features
+        ("Fires spread across the Varnholt region.", "Varnholt", "LOC"),  # a natural region, as the model said
+    ],
+)
+def test_names_before_a_division_noun_stay_without_evidence(text, name, label):
+    article = _article(text, words=frozenset({"varnish"}))
+    found = core._division_names(article, [_feature_mention(text, name, label)])
+    assert _labels(found) == {name: label}
+
+
+def test_untagged_region_name_is_added_unless_common_or_opening():
+    text = "Mines in the Quellmark region shut. Varnholt province was spared."
+    assert _labels(core._division_names(_article(text), [])) == {"Quellmark": "GPE"}
+
+
+# --- laws with a bracketed part and rules named after their author (LAW_HEADS, EPONYMOUS_LAW_HEADS) ---
+
+
+@pytest.mark.parametrize("head", sorted(tables.LAW_HEADS))
+def test_law_head_row_joins_a_bracketed_name(head):
+    for name in (f"Varnholt Conservation (Amendment) {head.capitalize()}",
+                 f"Varnholt {head.capitalize()} (Miscellaneous Provisions) 2024"):
+        text = f"Parliament passed the {name} on Wednesday."
+        found = core._law_names(_article(text), [_feature_mention(text, "Varnholt Conservation", "ORG"),
+                                                 _feature_mention(text, head.capitalize(), "PERSON")]
+                                if "Conservation" in name else [_feature_mention(text, "Varnholt", "PERSON")])
+        assert [(m.text, m.label) for m in found] == [(name, "LAW")], name
+
+
+@pytest.mark.parametrize("head", sorted(tables.EPONYMOUS_LAW_HEADS))
+def test_eponymous_law_row_is_a_law_not_a_person(head):
+    for apostrophe in ("'", "\u2019"):
+        name = f"Tarrow{apostrophe}s {head.capitalize()}"
+        text = f"Chips keep {name} alive, the firm said."
+        found = core._law_names(_article(text), [_feature_mention(text, "Tarrow", "PERSON")])
+        assert [(m.text, m.label) for m in found] == [(name, "LAW")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Varnholt Privacy Act (VPA) took effect.",  # an acronym in brackets is a short form
+     "Parliament passed the Varnholt Act on Monday.",  # no bracket: the model's span stands
+     "Tarrow's law firm said no."],  # lowercase head
+)
+def test_law_names_need_a_bracketed_title_case_part_or_a_capitalised_head(text):
+    assert core._law_names(_article(text), []) == []
+
+
+def test_law_name_opening_a_sentence_drops_its_first_word():
+    text = "Under Tarrow's Law, chips double."
+    [law] = core._law_names(_article(text), [_feature_mention(text, "Tarrow", "PERSON")])
+    assert law.text == "Tarrow's Law"
+
+
+# --- words only a company has before its name (COMPANY_CUES) ---
+
+
+@pytest.mark.parametrize("cue", sorted(tables.COMPANY_CUES))
+def test_company_cue_row_makes_a_person_a_company(cue):
+    text = f"Varnatom cut output. {cue.capitalize()} Varnatom fell 4 percent."
+    first, second = _feature_mention(text, "Varnatom", "PERSON"), _feature_mention(text, f"{cue.capitalize()} Varnatom", "GPE")
+    second.start += len(cue) + 1
+    second.text = second.name = "Varnatom"
+    found = core._cued_companies(_article(text), [first, second])
+    assert [m.label for m in found] == ["ORG", "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [("Shares in Varnholt fell.", "Varnholt", "GPE"),  # only ever a place: a market's city
+     ("Shares in Ohio fell.", "Ohio", "PERSON"),  # a known region stays
+     ("Ana Lind bought shares in the fund.", "Ana Lind", "PERSON"),  # not after the cue
+     ("He bought a stake in Ana Lind's club.", "Ana Lind", "PERSON")],  # a possessor after the cue
+)
+def test_company_cue_needs_a_person_label_and_no_known_place(text, name, label):
+    assert _labels(core._cued_companies(_article(text), [_feature_mention(text, name, label)])) == {name: label}
+
+
+# --- places written with a part after a comma that are one place (PLACE_FULL_FORMS) ---
+
+
+@pytest.mark.parametrize(("full", "variant"), [(f, v) for f, vs in tables.PLACE_FULL_FORMS.items() for v in vs])
+def test_full_form_row_is_one_place(full, variant):
+    text = f"The firm's office in {variant}, lobbied for funds."
+    first = variant.split(",")[0].split(" ")[0]
+    found = core._full_form_places(_article(text), [_feature_mention(text, first, "GPE")])
+    assert [(m.text, m.name, m.label) for m in found] == [(variant, full, "GPE")]
+
+
+def test_full_form_keeps_a_longer_name_over_it():
+    text = "The Washington, D.C. Council met."
+    found = [_feature_mention(text, "Washington, D.C. Council", "ORG")]
+    assert _labels(core._full_form_places(_article(text), found)) == {"Washington, D.C. Council": "ORG"}
+
+
+def test_descriptor_glued_to_the_models_organisation_is_cut_off():
+    text = "SAN JOSE - Chipmaker Tarrowtech Semiconductor said on Tuesday it would hire."
+    glued = _feature_mention(text, "Chipmaker Tarrowtech Semiconductor", "ORG")
+    found = core._described_organisations(_article_with_doc(text), [glued])
+    assert _labels(found) == {"Tarrowtech Semiconductor": "ORG"}
+
+
+# --- places given as examples after a plural place noun (PLACE_EXAMPLE_CUES) ---
+
+
+@pytest.mark.parametrize("cue", sorted(tables.PLACE_EXAMPLE_CUES))
+def test_place_example_row_makes_the_name_a_place(cue):
+    text = f"Small towns {cue} Varnholt Springs have no broadband."
+    found = core._place_noun_names(_article(text), [_feature_mention(text, "Varnholt Springs", "PERSON")])
+    assert _labels(found) == {"Varnholt Springs": "GPE"}
+
+
+def test_place_example_needs_a_place_noun():
+    text = "Senators such as Varnholt Springs voted no."
+    found = core._place_noun_names(_article(text), [_feature_mention(text, "Varnholt Springs", "PERSON")])
+    assert _labels(found) == {"Varnholt Springs": "PERSON"}
+
+
+# --- what the model called a person that no person is ---
+
+
+@pytest.mark.parametrize("word", sorted(w for w in tables.WORLD_REGION_WORDS if " " not in w))
+def test_world_region_word_alone_is_no_person(word):
+    name = word.capitalize()
+    text = f"Leaders urged {name} juntas to return."
+    assert _labels(core._not_persons(_article(text), [_feature_mention(text, name, "PERSON")])) == {name: "LOC"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("India's lower house, the Varn Sabha, passed the bill.", "Varn Sabha", "ORG"),
+        ("The bill now goes to the Varn Sabha.", "Varn Sabha", "ORG"),
+        ("Fans queued for the Ana Lind film.", "Ana Lind", "PERSON"),  # a noun follows
+        ("The Ana Lind, a ferry, sank.", "Ana Lind", "PERSON"),  # capital "The": a sentence's opening
+        ("He thanked Ana Lind, the mayor.", "Ana Lind", "PERSON"),  # no "the"
+        ("Rain fell on Tarrow.", "Tarrow", "PERSON"),  # one word, no world region
+    ],
+)
+def test_person_after_the_closing_a_clause_is_an_organisation(text, name, expected):
+    assert _labels(core._not_persons(_article(text), [_feature_mention(text, name, "PERSON")])) == {name: expected}
+
+
+# --- lists after "of" (REGION_LIST_PREPOSITIONS) ---
+
+
+@pytest.mark.parametrize("preposition", sorted(tables.REGION_LIST_PREPOSITIONS))
+def test_region_list_row_needs_every_name_a_known_region(preposition):
+    text = f"Roads in areas {preposition} Ohio and Alaska will be built."
+    found = core._listed_places(_article_with_doc(text), [_feature_mention(text, "Ohio", "ORG"),
+                                                          _feature_mention(text, "Alaska", "PERSON")])
+    assert _labels(found) == {"Ohio": "GPE", "Alaska": "GPE"}
+    text = f"The offices {preposition} Ohio and Ana Lind were shut."
+    found = core._listed_places(_article_with_doc(text), [_feature_mention(text, "Ohio", "GPE"),
+                                                          _feature_mention(text, "Ana Lind", "PERSON")])
+    assert _labels(found) == {"Ohio": "GPE", "Ana Lind": "PERSON"}
+
+
+# --- a leader's office after a one-word name's possessive (LEADER_POSSESSIONS) ---
+
+
+@pytest.mark.parametrize("noun", sorted(tables.LEADER_POSSESSIONS))
+def test_leader_possession_row_makes_a_surname_a_person(noun):
+    text = f"Tarrowski's {noun} cut fuel taxes on Monday."
+    found = core._possessor_persons(_article(text), [_feature_mention(text, "Tarrowski", "GPE")])
+    assert _labels(found) == {"Tarrowski": "PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Ohio's government cut taxes.", "Ohio"),  # a known region
+     ("Riots in Tarrowmere grew. Tarrowmere's government fell.", "Tarrowmere"),  # named as a place
+     ("Tarrow Bank's government unit grew.", "Tarrow Bank"),  # two words: no surname
+     ("The Tarrowban's government banned it.", "Tarrowban")],  # "the": a movement
+)
+def test_leader_possession_needs_a_surname_never_a_place(text, name):
+    found = [_feature_mention(text, name, "GPE")]
+    assert _labels(core._possessor_persons(_article(text), [_feature_mention(text, name, "ORG")])) == {name: "ORG"}
+    if "Riots" in text:
+        second = text.index(name, text.index(name) + 1)
+        from workers.stages.entities.fixes import Mention
+        found.append(Mention("body", second, second + len(name), name, "GPE", name))
+    assert set(_labels(core._possessor_persons(_article(text), found)).values()) == {"GPE"}
+
+
+# --- a person's organisation after "of the", untagged by the model ---
+
+
+class _NoEnts:
+    ents = ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In Ranchi, activist Ana Lind of the Tarrow Van Pellow Manch said councils would appeal.",
+         {"Tarrow Van Pellow Manch": "ORG"}),
+        ("Ana Lind, of the Tarrow League for Pellow, said no.", {"Tarrow League for Pellow": "ORG"}),
+        ("Ana Lind of the Tarrow Valley said no.", {}),  # toponym-shaped: a place
+        ("Ana Lind of the United Arab Emirates said no.", {}),  # a known country
+        ("Ana Lind of the Tarrow said no.", {}),  # one word
+    ],
+)
+def test_untagged_words_after_a_persons_of_the_are_an_organisation(text, expected):
+    article = _article_with_doc(text, _NoEnts())
+    person = _feature_mention(text, "Ana Lind", "PERSON")
+    found = core._persons_organisations(article, [person])
+    assert {m.text: m.label for m in found if m is not person} == expected
+
+
+@pytest.mark.parametrize("verb", sorted(tables.SHARE_PRICE_VERBS))
+def test_share_price_verb_row_makes_a_person_a_company(verb):
+    for apostrophe in ("'", "\u2019"):
+        text = f"Rival Ana Tarrow{apostrophe}s shares {verb} 3 percent."
+        found = core._cued_companies(_article(text), [_feature_mention(text, "Ana Tarrow", "PERSON")])
+        assert _labels(found) == {"Ana Tarrow": "ORG"}
+
+
+def test_a_persons_shares_in_a_company_do_not_make_a_company():
+    text = "Ana Tarrow's shares in the firm were sold."
+    assert _labels(core._cued_companies(_article(text), [_feature_mention(text, "Ana Tarrow", "PERSON")])) == {
+        "Ana Tarrow": "PERSON"}

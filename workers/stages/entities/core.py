@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterable
 
 import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.lookups import Lookups
 from spacy.strings import get_string_id
@@ -24,6 +25,7 @@ from workers.stages.entities import cache as paragraph_cache
 from workers.stages.entities import canonical, fixes, roles, salience, tables
 from workers.stages.entities.cache import ParagraphCache
 from workers.stages.entities.fixes import PERSON, Mention
+from workers.stages.entities.wordedge import WORD_END, WORD_START
 
 STAGE = "entities"
 VERSION = "0.4"
@@ -77,7 +79,7 @@ def title_cased(title: str) -> bool:
 
 _LEXICONS: "weakref.WeakKeyDictionary[Language, frozenset[str]]" = weakref.WeakKeyDictionary()
 _TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*")
-_CAPITALISED = re.compile(r"(?<![\w'\u2019\-])[A-Z][\w'\u2019\-]*")
+_CAPITALISED = re.compile(rf"{WORD_START}[A-Z][\w'\u2019\-]*")
 
 
 def lexicon(nlp: Language) -> frozenset[str]:
@@ -144,7 +146,7 @@ def recase_caps(title: str, body: str, nlp: Language) -> str:
         base = re.sub(r"['\u2019]S$", "", word)
         forms = [
             hit.group()
-            for hit in _pattern(r"(?<![\w'\u2019\-])" + re.escape(base) + r"(?![\w\-])", re.IGNORECASE).finditer(body)
+            for hit in _pattern(WORD_START + re.escape(base) + r"(?![\w\-])", re.IGNORECASE).finditer(body)
             if not _sentence_initial(body, hit.start())
         ]
         forms = [form for form in forms if not form.isupper()] or forms  # the body may repeat the headline
@@ -191,7 +193,7 @@ def sentence_case(title: str, body: str, nlp: Language) -> str:
     for match in _CAPITALISED.finditer(body):
         word = re.sub(r"['\u2019]s$", "", match.group())
         (opening if _sentence_initial(body, match.start()) else in_body).add(word)
-    lower_body = set(re.findall(r"(?<![\w'\u2019\-])[a-z][a-z'\u2019\-]*", body))
+    lower_body = set(re.findall(rf"{WORD_START}[a-z][a-z'\u2019\-]*", body))
     # Capitalised only where a sentence opens, never lowercase, not a stop word: a name too.
     in_body |= {w for w in opening if w.lower() not in lower_body and not nlp.vocab[w.lower()].is_stop}
     chars = list(title)
@@ -245,7 +247,7 @@ _PERSON_CUE = re.compile(
 _AGE = re.compile(r",[ \t]+(?:aged[ \t]+)?\d{2},")
 
 
-_ROLE_BEFORE = re.compile(r"(?<![\w'\-])([A-Za-z][A-Za-z\-]*),?[ \t]+$")
+_ROLE_BEFORE = re.compile(rf"{WORD_START}([A-Za-z][A-Za-z\-]*),?[ \t]+$")
 
 
 def _role_before(text: str, start: int) -> bool:
@@ -282,15 +284,15 @@ def _given_name_cue(word: str, texts: dict[str, str]) -> bool:
     return False
 
 
-_NOT_AFTER_WORD = re.compile(r"(?<![\w'\-])")
+_NOT_AFTER_WORD = re.compile(WORD_START)
 
 
 def _ends_with_words(text: str, end: int, words: list[str]) -> bool:
     """text[:end] ends with `words` (joined by one space, not glued to a word before) and
-    whitespace: the regex `(?<![\w'\-])WORDS\s+$` on text[:end], without copying the text."""
+    whitespace: the regex `WORD_START + WORDS + r"\s+$"` on text[:end], without copying the text."""
     given = " ".join(words)
     if not given:
-        return bool(re.search(r"(?<![\w'\-])\s+$", text[:end]))
+        return bool(re.search(rf"{WORD_START}\s+$", text[:end]))
     stripped = end
     while stripped and text[stripped - 1].isspace():  # str.isspace is the \s of str patterns
         stripped -= 1
@@ -307,10 +309,10 @@ def _surname_reused(name: str, texts: dict[str, str]) -> bool:
     first, last = words[0], words[-1]
     alone_last = alone_first = False
     for text in texts.values():
-        for match in _pattern(r"(?<![\w'\-])" + re.escape(last) + _SURNAME_FOLLOWER).finditer(text):
+        for match in _pattern(WORD_START + re.escape(last) + _SURNAME_FOLLOWER).finditer(text):
             if not _ends_with_words(text, match.start(), words[:-1]):
                 alone_last = True
-        for match in _pattern(r"(?<![\w'\-])" + re.escape(first) + r"(?![\w\-])").finditer(text):
+        for match in _pattern(WORD_START + re.escape(first) + r"(?![\w\-])").finditer(text):
             if not text.startswith(" ".join(words[1:]), match.end() + 1):
                 alone_first = True
     return alone_last and not alone_first
@@ -448,9 +450,9 @@ def _keep_possessive_names(found: list[Mention], texts: dict[str, str]) -> None:
 
 # "Quill, the software firm led by ...": a capitalised word described as a company right after it.
 _COMPANY_APPOSITION = re.compile(
-    r"(?<![\w'\u2019\-])([A-Z][a-z]+),[ \t]+the[ \t]+(?:[A-Za-z\-]+[ \t]+){0,3}(?:firm|company|group|maker|giant|"
+    rf"{WORD_START}([A-Z][a-z]+),[ \t]+the[ \t]+(?:[A-Za-z\-]+[ \t]+){{0,3}}(?:firm|company|group|maker|giant|"
     r"retailer|lender|bank|start-up|startup|platform|chain|carmaker|airline|insurer|brand|conglomerate|operator|"
-    r"utility|producer|manufacturer|supplier|developer|broadcaster|publisher|miner|exchange|operator)(?![\w'\u2019\-])"
+    rf"utility|producer|manufacturer|supplier|developer|broadcaster|publisher|miner|exchange|operator){WORD_END}"
 )
 
 
@@ -503,7 +505,7 @@ def _split_place_pairs(found: list[Mention], texts: dict[str, str]) -> list[Ment
             out.append(m)
             continue
         if not all(
-            sum(len(re.findall(r"(?<![\w'\-])" + re.escape(part) + r"(?![\w\-])", text, re.IGNORECASE))
+            sum(len(re.findall(WORD_START + re.escape(part) + r"(?![\w\-])", text, re.IGNORECASE))
                 for text in texts.values()) >= 2
             for part in parts
         ):
@@ -686,7 +688,7 @@ def _hyphen_places(article: Article, found: list[Mention]) -> list[Mention]:
 
 
 _COMPANY_NAME = re.compile(
-    r"(?<![\w'\u2019\-])([A-Z][a-z][\w\-]*)[ \t]+(" + "|".join(sorted(w.capitalize() for w in tables.COMPANY_WORDS)) + r")(?![\w'\-])"
+    rf"{WORD_START}([A-Z][a-z][\w\-]*)[ \t]+(" + "|".join(sorted(w.capitalize() for w in tables.COMPANY_WORDS)) + rf"){WORD_END}"
 )
 
 
@@ -725,7 +727,7 @@ def _countries_are_places(article: Article, found: list[Mention]) -> list[Mentio
 
 
 _REGION_RELABELLED = frozenset({PERSON, "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
-_PREPOSITION_BEFORE = re.compile(r"(?<![\w'\u2019\-])([a-z]+)[ \t]+$")
+_PREPOSITION_BEFORE = re.compile(rf"{WORD_START}([a-z]+)[ \t]+$")
 
 
 def _after_place_preposition(text: str, start: int) -> bool:
@@ -799,7 +801,7 @@ def _analysts_at(article: Article, found: list[Mention]) -> list[Mention]:
 _GENERICS = frozenset(generic for generic, _ in tables.TOPONYM_GENERICS)
 _PERSON_FREE = frozenset(word for word, persons in tables.LOCATIVE_PREPOSITIONS if persons)
 _PLACE_BEFORE = re.compile(
-    r"(?<![\w'\-])(?i:(" + "|".join(word for word, _ in tables.LOCATIVE_PREPOSITIONS) + r"))[ \t]+(?:the[ \t]+)?$"
+    rf"{WORD_START}(?i:(" + "|".join(word for word, _ in tables.LOCATIVE_PREPOSITIONS) + r"))[ \t]+(?:the[ \t]+)?$"
 )
 _NOT_PLACE_LABELS = frozenset({"ORG", "NORP", "FAC"})  # and PERSON after a person-free preposition
 
@@ -857,7 +859,7 @@ def _place_word_before(text: str, start: int, person_ends: set[int]) -> str | No
 
 
 _TOPONYM_SPAN = re.compile(
-    r"(?<![\w'\u2019\-])((?:[A-Z][a-z][\w\-]*[ \t]+){1,3}(?i:" + "|".join(sorted(_GENERICS, key=len, reverse=True))
+    rf"{WORD_START}((?:[A-Z][a-z][\w\-]*[ \t]+){{1,3}}(?i:" + "|".join(sorted(_GENERICS, key=len, reverse=True))
     + r"))(?![\w\-'\u2019])(?![ \t]+[A-Z])"
 )
 _OF_BEFORE = re.compile(r"[ \t]+of[ \t]+$")
@@ -886,8 +888,8 @@ def _untagged_toponyms(article: Article, found: list[Mention]) -> list[Mention]:
 # a crossing or a junction is named after the place it is at ("the Rafah crossing"): its name
 # stays what the model said; populated-place generics name towns, not features
 _FEATURE_CLASS = {g: c for g, c in tables.TOPONYM_GENERICS if c not in ("Crossing", "Populated Place")}
-_GENERIC_AFTER = re.compile(r"[ \t]+([a-z]+)(?![\w'\u2019\-])")
-_THE_BEFORE = re.compile(r"(?<![\w'\-])[Tt]he[ \t]+$")
+_GENERIC_AFTER = re.compile(rf"[ \t]+([a-z]+){WORD_END}")
+_THE_BEFORE = re.compile(rf"{WORD_START}[Tt]he[ \t]+$")
 _FEATURE_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"})
 
 
@@ -940,12 +942,12 @@ def _described(article: Article, found: list[Mention]) -> list[Mention]:
 # One to three capitalised words (not an acronym): a name in a list or after a describing noun.
 _LIST_NAME = r"[A-Z][a-z][\w'\-]*(?:[ \t][A-Z][a-z][\w'\-]*){0,2}"
 _PLACE_LIST = re.compile(  # not before a number: "on Quill and Vanta 3.7" names versions
-    rf"(?<![\w'\-])([A-Za-z]+)[ \t]+((?:{_LIST_NAME},[ \t]+)+{_LIST_NAME},?|{_LIST_NAME})[ \t]+and[ \t]+({_LIST_NAME})"
+    rf"{WORD_START}([A-Za-z]+)[ \t]+((?:{_LIST_NAME},[ \t]+)+{_LIST_NAME},?|{_LIST_NAME})[ \t]+and[ \t]+({_LIST_NAME})"
     rf"(?![\w'\-]|[ \t]+\d)"
 )
 _LIST_ITEM = re.compile(_LIST_NAME)
 _RESIDENTS_ON = re.compile(
-    rf"(?<![\w'\-])([A-Za-z]+)[ \t]+on[ \t]+({_LIST_NAME})(?:[ \t]+and[ \t]+({_LIST_NAME}))?(?![\w'\-])"
+    rf"{WORD_START}([A-Za-z]+)[ \t]+on[ \t]+({_LIST_NAME})(?:[ \t]+and[ \t]+({_LIST_NAME}))?{WORD_END}"
 )
 _RELABELLED_AS_PLACE = frozenset({PERSON, "LOC", "FAC", "DATE", "EVENT", "PRODUCT", "WORK_OF_ART", "NORP", "GPE"})
 
@@ -977,9 +979,12 @@ def _list_of_places(cue: str, names: list[str], places: set[str]) -> bool:
     row one of them is a place of the article, a known country or ISO 3166-2 region, or
     toponym-shaped ("Tarrow Island");
     after a tables.TOPONYM_LIST_PREPOSITIONS row ("between") one is toponym-shaped, since
-    countries are also parties there ("talks between Israel and Hamas")."""
+    countries are also parties there ("talks between Israel and Hamas"); after a
+    tables.REGION_LIST_PREPOSITIONS row ("of") every one is a known country or region."""
     if cue in tables.TOPONYM_LIST_PREPOSITIONS:
         return any(toponym_shaped(n) for n in names)
+    if cue in tables.REGION_LIST_PREPOSITIONS:
+        return all(canonical.known_place(n) or canonical.known_region(canonical.normalise(n)) for n in names)
     return cue in tables.PLACE_LIST_PREPOSITIONS and any(
         canonical.normalise(n) in places or canonical.known_place(n) or toponym_shaped(n)
         or canonical.known_region(canonical.normalise(n)) for n in names
@@ -1036,14 +1041,15 @@ def _towns_not_regions(article: Article, found: list[Mention]) -> list[Mention]:
 
 
 _ORG_DESCRIBED = re.compile(
-    rf"(?<![\w'\-])([A-Za-z]+),?[ \t]+({_LIST_NAME})(?![\w'\-])"
+    rf"{WORD_START}([A-Za-z]+),?[ \t]+({_LIST_NAME}){WORD_END}"
 )
 
 
 def _described_organisations(article: Article, found: list[Mention]) -> list[Mention]:
     """A name right after a noun that describes an organisation (tables.ORG_DESCRIPTOR_NOUNS:
     "Pilots' union Quorva", "Developer Bright Acre", "the operator, Hanlin Metals") is an
-    organisation when the model called it a person or a nationality, or nothing. The noun is
+    organisation when the model called it a person or a nationality, or nothing, or made one
+    organisation of the noun and the name ("Chipmaker Tarrow Semiconductor"). The noun is
     lowercase or opens a sentence; after a comma, a "person" stays one."""
     if "ORG" not in article.labels or article.body_doc is None:
         return found
@@ -1059,6 +1065,10 @@ def _described_organisations(article: Article, found: list[Mention]) -> list[Men
                 canonical._is_title(w) or w.lower() in canonical.ROLE_WORDS for w in name.split()):
             continue
         over = [m for m in found if m.field == "body" and m.start < end and start < m.end]
+        glued = [m for m in over if (m.start, m.end) == (match.start(1), end) and m.label == "ORG" and not comma]
+        if glued and len(over) == 1 and not glued[0].forced:  # "Chipmaker Tarrow Semiconductor" as one span
+            over = []
+            found = [m for m in found if m is not glued[0]]
         if any((m.start, m.end) != (start, end) or m.label not in (PERSON, "NORP") or m.forced
                or (comma and m.label == PERSON) for m in over):  # "the union, Mary Smith" may be a person
             continue
@@ -1068,7 +1078,7 @@ def _described_organisations(article: Article, found: list[Mention]) -> list[Men
 
 
 _PRODUCT_DESCRIBED = re.compile(
-    rf"(?<![\w'\u2019\-])([a-z]+)(?:,[ \t]+({_LIST_NAME}),|[ \t]+({_LIST_NAME}))(?![\w'\u2019\-])"
+    rf"{WORD_START}([a-z]+)(?:,[ \t]+({_LIST_NAME}),|[ \t]+({_LIST_NAME})){WORD_END}"
 )
 _PRODUCT_RELABELLED = frozenset({PERSON, "ORG", "GPE", "NORP", "WORK_OF_ART", "LOC", "FAC"})
 
@@ -1095,12 +1105,12 @@ def _described_products(article: Article, found: list[Mention]) -> list[Mention]
 _TEAM = r"((?:[A-Z][\w\u2019'\-]*[ \t]){0,2}[A-Z][\w\u2019'\-]*)"
 _ONE_SCORE = r"\d{1,2}-\d{1,2}(?![\w\-]|[ \t,]+\d)"
 _RESULTS = (
-    re.compile(rf"(?<![\w'\u2019\-]){_TEAM}[ \t]+(?:{'|'.join(sorted(tables.RESULT_VERBS))})[ \t]+{_TEAM}"
+    re.compile(rf"{WORD_START}{_TEAM}[ \t]+(?:{'|'.join(sorted(tables.RESULT_VERBS))})[ \t]+{_TEAM}"
                rf"[ \t]+{_ONE_SCORE}"),
-    re.compile(rf"(?<![\w'\u2019\-]){_TEAM}[ \t]+(?:drew|won|lost)[ \t]+{_ONE_SCORE}[ \t]+(?:with|against|to|at)"
-               rf"[ \t]+{_TEAM}(?![\w'\u2019\-])"),
+    re.compile(rf"{WORD_START}{_TEAM}[ \t]+(?:drew|won|lost)[ \t]+{_ONE_SCORE}[ \t]+(?:with|against|to|at)"
+               rf"[ \t]+{_TEAM}{WORD_END}"),
     re.compile(rf"(?<![\w\-]){_ONE_SCORE}[ \t]+(?:{'|'.join(sorted(tables.RESULT_NOUNS))})[ \t]+"
-               rf"(?:over|against|to|by|at|with)[ \t]+{_TEAM}(?![\w'\u2019\-])"),
+               rf"(?:over|against|to|by|at|with)[ \t]+{_TEAM}{WORD_END}"),
 )
 _TEAM_RELABELLED = frozenset({"GPE", "LOC", "PRODUCT", "FAC", "NORP", "WORK_OF_ART", "EVENT"})
 
@@ -1138,7 +1148,7 @@ def _match_teams(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
-_CAPITALISED_BEFORE = re.compile(r"(?<![\w'\u2019\-])[A-Z][\w'\u2019\-]*[ \t]+$")
+_CAPITALISED_BEFORE = re.compile(rf"{WORD_START}[A-Z][\w'\u2019\-]*[ \t]+$")
 _NAME_OPENING = re.compile(r"(?<![\w'\u2019\-.])((?:[A-Z][A-Za-z'\-]*[ \t]+(?:and[ \t]+)?){1,2})$")
 
 
@@ -1175,7 +1185,7 @@ def _org_openings(article: Article, found: list[Mention]) -> list[Mention]:
 
 _ROLE_DOMAIN = {phrase: domain for phrase, domain in tables.ROLES}
 _WORDS_BEFORE_ROLE = re.compile(  # not "QXRA-certified trainer": hyphenated parts capitalised too
-    r"(?<![\w'\u2019\-])((?:[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*[ \t]+){1,2})$"
+    rf"{WORD_START}((?:[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*[ \t]+){{1,2}})$"
 )
 
 
@@ -1188,7 +1198,7 @@ def _orgs_before_roles(article: Article, found: list[Mention]) -> list[Mention]:
     if "ORG" not in article.labels or article.body_doc is None:
         return found
     body, vocab = article.body, article.body_doc.vocab
-    lower = {w for text in article.texts.values() for w in re.findall(r"(?<![\w'\u2019\-])[a-z][\w\-]*", text)}
+    lower = {w for text in article.texts.values() for w in re.findall(rf"{WORD_START}[a-z][\w\-]*", text)}
     for role_start, name_start, _ in roles.named_after_roles(body):
         role = " ".join(w.rstrip(".").lower() for w in body[role_start:name_start].split())
         before = _WORDS_BEFORE_ROLE.search(body, max(0, role_start - 40), role_start)
@@ -1227,7 +1237,7 @@ def _institutions_not_works(article: Article, found: list[Mention]) -> list[Ment
     return found
 
 
-_CONNECTIVE_OPENING = re.compile(r"(?<![\w'\u2019\-])([A-Z][a-z][\w'\-]*)[ \t]+([A-Z][a-z]+)[ \t]+$")
+_CONNECTIVE_OPENING = re.compile(rf"{WORD_START}([A-Z][a-z][\w'\-]*)[ \t]+([A-Z][a-z]+)[ \t]+$")
 
 
 def _org_connective_openings(article: Article, found: list[Mention]) -> list[Mention]:
@@ -1291,7 +1301,7 @@ def _extend_over(found: list[Mention], m: Mention, body: str, end: int) -> list[
 
 
 _PARTICLE_TAIL = re.compile(
-    r"[ \t]+([a-z]+)(?:[ \t]+la)?[ \t]+([A-Z][a-z][\w'\-]*(?:[ \t]+[A-Z][a-z][\w'\-]*)?)(?![\w'\u2019\-])"
+    rf"[ \t]+([a-z]+)(?:[ \t]+la)?[ \t]+([A-Z][a-z][\w'\-]*(?:[ \t]+[A-Z][a-z][\w'\-]*)?){WORD_END}"
 )
 
 
@@ -1312,7 +1322,7 @@ def _place_particles(article: Article, found: list[Mention]) -> list[Mention]:
 
 
 _APPOSED_NAME = re.compile(
-    r"(?<![\w'\u2019\-])([A-Z][a-z][\w'\-]*(?:[ \t]+[A-Z][a-z][\w'\-]*){1,2}),[ \t]+(?:the[ \t]+|an?[ \t]+)?"
+    rf"{WORD_START}([A-Z][a-z][\w'\-]*(?:[ \t]+[A-Z][a-z][\w'\-]*){{1,2}}),[ \t]+(?:the[ \t]+|an?[ \t]+)?"
     r"([a-z][a-z\-]*(?:[ \t]+[a-z][a-z\-]*){0,3})[ \t]+(?:of|at|for)[ \t]"
 )
 
@@ -1373,8 +1383,8 @@ def _org_place_units(article: Article, found: list[Mention]) -> list[Mention]:
 
 
 _REGNAL_NAME = re.compile(
-    r"(?<![\w'\u2019\-])([A-Z][a-z][\w'\-]*(?:[ \t]+[A-Z][a-z][\w'\-]*)?[ \t]+(?=[IVX]{2})X{0,2}(?:IX|IV|V?I{0,3}))"
-    r"(?![\w'\u2019\-])"
+    rf"{WORD_START}([A-Z][a-z][\w'\-]*(?:[ \t]+[A-Z][a-z][\w'\-]*)?[ \t]+(?=[IVX]{{2}})X{{0,2}}(?:IX|IV|V?I{{0,3}}))"
+    rf"{WORD_END}"
 )
 
 
@@ -1511,7 +1521,7 @@ def _person_evidence(article: Article, found: list[Mention]) -> list[Mention]:
         n_words = len(mention.name.split())
         if n_words == 1 and any(
             mention.text + "," in text  # the pattern needs "X,"
-            and _pattern(r"(?<![\w'\-])" + re.escape(mention.text) + _AGE.pattern).search(text)
+            and _pattern(WORD_START + re.escape(mention.text) + _AGE.pattern).search(text)
             for text in texts.values()
         ):
             mention.label, mention.forced = PERSON, True  # "Smith, 37, said"
@@ -1531,14 +1541,18 @@ def _person_evidence(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
-_POSSESSION_AFTER = re.compile(r"['\u2019]s[ \t]+([a-z\-]+)(?:[ \t]+([a-z]+))?(?![\w'\u2019\-])")
+_POSSESSION_AFTER = re.compile(rf"['\u2019]s[ \t]+([a-z\-]+)(?:[ \t]+([a-z]+))?{WORD_END}")
 _POSSESSOR_RELABELLED = frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LOC"})
 
 
 def _possessor_persons(article: Article, found: list[Mention]) -> list[Mention]:
     """A name-shaped name before a possessive and a noun only a person has
-    (tables.PERSONAL_POSSESSIONS: "Ana Tarrow's widow", "Tarrow's former wife") is a person,
-    whatever the model called it; not a known place or a name with an organisation's word."""
+    (tables.PERSONAL_POSSESSIONS: "Ana Tarrow's widow", "Tarrow's former wife"), or a one-word
+    name before a leader's office (tables.LEADER_POSSESSIONS: "Tarrow's government") never
+    named as a place in the article, not after "the" and not called an organisation by the
+    model (movements govern too: "Hamas's government"), is a person, whatever the model called it; not a known
+    place or a name with an organisation's word."""
+    placed = {m.name for m in found if (m.label == "GPE" and m.forced) or _locative(article.texts[m.field], m.start)}
     for m in found:
         if m.forced or m.label not in _POSSESSOR_RELABELLED or not _name_shaped(m.name):
             continue
@@ -1547,6 +1561,9 @@ def _possessor_persons(article: Article, found: list[Mention]) -> list[Mention]:
         after = _POSSESSION_AFTER.match(article.texts[m.field], m.end)
         if after and (after.group(1) in tables.PERSONAL_POSSESSIONS or after.group(2) in tables.PERSONAL_POSSESSIONS):
             _relabel(m, PERSON, article)
+        elif after and after.group(1) in tables.LEADER_POSSESSIONS and " " not in m.name and m.name not in placed \
+                and m.label != "ORG" and not _THE_BEFORE.search(article.texts[m.field], max(0, m.start - 8), m.start):
+            _relabel(m, PERSON, article)  # "Tarrow's government"; not "Hamas's government", "the Taliban's"
     return found
 
 
@@ -1643,7 +1660,7 @@ def _common_openers(article: Article, found: list[Mention]) -> list[Mention]:
     and never capitalised is dropped the same way ("... Approval For Migraine Drug")."""
     if not article.nouns and not article.words:
         return found
-    lower = {w for text in article.texts.values() for w in re.findall(r"(?<![\w'\u2019\-])[a-z][\w\-]*", text)}
+    lower = {w for text in article.texts.values() for w in re.findall(rf"{WORD_START}[a-z][\w\-]*", text)}
     keep: list[Mention] = []
     for m in found:
         text = article.texts[m.field]
@@ -1709,7 +1726,7 @@ def _capitalised_inside(word: str, article: Article) -> bool:
         body = article.body
         known = article.capitalised_inside[word] = any(
             not _sentence_initial(body, match.start()) and not _inside_longer_name(body, match.start(), match.end())
-            for match in _pattern(r"(?<![\w'\u2019\-])" + re.escape(word) + r"(?![\w\-])").finditer(body)
+            for match in _pattern(WORD_START + re.escape(word) + r"(?![\w\-])").finditer(body)
         )
     return known
 
@@ -1842,7 +1859,7 @@ def _feature_groups(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
-_TOWN_BEFORE = re.compile(r"(?<![\w'\u2019\-])(?:near|outside)[ \t]+$")
+_TOWN_BEFORE = re.compile(rf"{WORD_START}(?:near|outside)[ \t]+$")
 
 
 def _towns_not_works(article: Article, found: list[Mention]) -> list[Mention]:
@@ -1862,18 +1879,24 @@ def _towns_not_works(article: Article, found: list[Mention]) -> list[Mention]:
 
 
 _PLACE_NOUN_OF = re.compile(
-    r"(?<![\w'\u2019\-])(?:" + "|".join(sorted(tables.PLACE_NOUNS)) + r")[ \t]+of[ \t]+$"
+    rf"{WORD_START}(?:" + "|".join(sorted(tables.PLACE_NOUNS)) + r")[ \t]+of[ \t]+$"
 )
 _PLACE_APPOSITION = re.compile(
     r",[ \t]+an?[ \t]+(?:[a-z\-]+[ \t]+){0,2}(?:" + "|".join(sorted(tables.PLACE_NOUNS)) + r")"
-    r"(?=[ \t]+(?:" + "|".join(sorted(tables.PLACE_APPOSITION_FOLLOWERS)) + r")(?![\w'\u2019\-])|[ \t]*[,.;:)]|$)"
+    r"(?=[ \t]+(?:" + "|".join(sorted(tables.PLACE_APPOSITION_FOLLOWERS)) + rf"){WORD_END}|[ \t]*[,.;:)]|$)"
+)
+_PLACE_PLURALS = sorted(n[:-1] + "ies" if n.endswith("y") else n if n.endswith("s") else n + "s" for n in tables.PLACE_NOUNS)
+_PLACE_EXAMPLES = re.compile(
+    rf"{WORD_START}(?:" + "|".join(_PLACE_PLURALS) + r")[ \t]+(?:"
+    + "|".join(sorted(c.replace(" ", r"[ \t]+") for c in tables.PLACE_EXAMPLE_CUES)) + r")[ \t]+$"
 )
 _PLACE_NOUN_RELABELLED = frozenset({PERSON, "ORG", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"})
 
 
 def _place_noun_names(article: Article, found: list[Mention]) -> list[Mention]:
-    """A name after "<place noun> of" ("the fishing village of Tarrow Bay") or with a place noun
-    heading its apposition ("Tarrow, a farming town near ...": tables.PLACE_NOUNS,
+    """A name after "<place noun> of" ("the fishing village of Tarrow Bay"), after a plural place
+    noun giving examples ("towns such as Tarrow Springs": tables.PLACE_EXAMPLE_CUES) or with a
+    place noun heading its apposition ("Tarrow, a farming town near ...": tables.PLACE_NOUNS,
     tables.PLACE_APPOSITION_FOLLOWERS) is a place, whatever the model called it; not a name with
     an organisation designator ("the town of Tarrow Council") or a union."""
     for m in found:
@@ -1882,7 +1905,8 @@ def _place_noun_names(article: Article, found: list[Mention]) -> list[Mention]:
         if any(word.lower() in tables.ORG_DESIGNATORS for word in m.name.split()):
             continue
         text = article.texts[m.field]
-        if _PLACE_NOUN_OF.search(text, max(0, m.start - 40), m.start) or _PLACE_APPOSITION.match(text, m.end):
+        if _PLACE_NOUN_OF.search(text, max(0, m.start - 40), m.start) or _PLACE_APPOSITION.match(text, m.end) \
+                or _PLACE_EXAMPLES.search(text, max(0, m.start - 40), m.start):
             _relabel(m, "GPE", article)
     return found
 
@@ -1938,7 +1962,7 @@ def _orgs_of_places(article: Article, found: list[Mention]) -> list[Mention]:
 
 
 _OF_THE_WORDS = re.compile(r"[ \t]of[ \t]+the[ \t]+((?:[A-Z][\w\-]*[ \t]+)*[A-Z][\w\-]*)$")
-_NEXT_CAPITALISED = re.compile(r"[ \t]+[A-Z][\w\-]*(?![\w'\u2019\-])")
+_NEXT_CAPITALISED = re.compile(rf"[ \t]+[A-Z][\w\-]*{WORD_END}")
 
 
 def _orgs_over_roles(article: Article, found: list[Mention]) -> list[Mention]:
@@ -1983,8 +2007,8 @@ def _orgs_cut_at_and(article: Article, found: list[Mention]) -> list[Mention]:
 
 _INSTITUTION_WORDS = fixes.ORG_HEADS | fixes.INSTITUTION_HEADS | frozenset({"ministry", "police", "army", "navy"})
 _POSSESSED_INSTITUTION = re.compile(
-    r"(?<![\w'\u2019\-])([A-Z][\w\-]*(?:[ \t][A-Z][\w\-]*)?)['\u2019]s[ \t]+((?:[A-Z][a-z]+[ \t]+){0,3}([A-Z][a-z]+))"
-    r"(?![\w'\u2019\-])"
+    rf"{WORD_START}([A-Z][\w\-]*(?:[ \t][A-Z][\w\-]*)?)['\u2019]s[ \t]+((?:[A-Z][a-z]+[ \t]+){{0,3}}([A-Z][a-z]+))"
+    rf"{WORD_END}"
 )
 
 
@@ -2007,8 +2031,8 @@ def _possessed_institutions(article: Article, found: list[Mention]) -> list[Ment
 
 
 _AND_INSTITUTION = re.compile(
-    r"(?<![\w'\u2019\-])((?:[A-Z][a-z]+[ \t]+){1,2}and[ \t]+(?:[A-Z][a-z]+[ \t]+){1,2}(?:"
-    + "|".join(sorted(h.capitalize() for h in tables.AND_INSTITUTION_HEADS)) + r"))(?![\w'\u2019\-])"
+    rf"{WORD_START}((?:[A-Z][a-z]+[ \t]+){{1,2}}and[ \t]+(?:[A-Z][a-z]+[ \t]+){{1,2}}(?:"
+    + "|".join(sorted(h.capitalize() for h in tables.AND_INSTITUTION_HEADS)) + rf")){WORD_END}"
 )
 
 
@@ -2033,6 +2057,223 @@ def _and_institutions(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
+# A name of one to three capitalised words (no apostrophe: "Russia's Tarrow region" names Tarrow).
+_DIVISION_NAME = r"[A-Z][\w\-]*(?:[ \t][A-Z][\w\-]*){0,2}"
+_DIVISION_TERMS = {**{t: t for t in tables.SUBDIVISION_TERMS}, **{p: t for t, p in tables.SUBDIVISION_TERMS.items()},
+                   **{t: t for t in tables.FEATURE_LIST_TERMS}}
+_DIVISION_LIST = re.compile(
+    rf"{WORD_START}({_DIVISION_NAME}(?:(?:,[ \t]+|,?[ \t]+and[ \t]+){_DIVISION_NAME})*)[ \t]+"
+    rf"({'|'.join(sorted(_DIVISION_TERMS, key=len, reverse=True))}){WORD_END}"
+)
+_DIVISION_ITEM = re.compile(rf"{WORD_START}(?!and\b){_DIVISION_NAME}")
+_DIVISION_RELABELLED = frozenset({PERSON, "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"})
+_ADJECTIVE_ENDING = re.compile(r"(?:ish|ese|ic|ian|ean|can|ern)$")
+
+
+_NOT_DIVISION_WORDS = tables.WORLD_REGION_WORDS | canonical.DIRECTIONS | tables.ORG_DESIGNATORS | tables.JURISDICTION_WORDS
+
+
+def _division_name(name: str, article: Article) -> bool:
+    """`name` may be a region's or feature's own name: not a country, a title, a world region, a
+    direction, a jurisdiction or organisation word, a nationality or adjective ("a Republican
+    state", "Western provinces") or a word the article writes in lower case."""
+    words = name.split()
+    return not (
+        canonical.known_place(name) or canonical.demonym(name) or _ADJECTIVE_ENDING.search(name)
+        or any(canonical._is_title(w) or w.lower() in _NOT_DIVISION_WORDS or _lower_in(w, article) for w in words)
+    )
+
+
+def _division_items(text: str, match: re.Match) -> list[tuple[int, int]]:
+    """Spans of the names listed in a _DIVISION_LIST match; a stop word opening the first is cut."""
+    items = [m.span() for m in _DIVISION_ITEM.finditer(text, *match.span(1))]
+    first = text[items[0][0] : items[0][1]].split(" ", 1)
+    if len(first) == 2 and first[0].lower() in ("the", "in", "of", "and", "for", "from", "to"):
+        items[0] = (items[0][0] + len(first[0]) + 1, items[0][1])
+    return items
+
+
+def _division_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """Names right before a lowercase subdivision noun (tables.SUBDIVISION_TERMS: "Russia's Tarrow
+    region", "Tarrow province", "the Tarrow, Pellow and Corran regions") are regions, GPE; names
+    in a list of two or more before a plural feature noun (tables.FEATURE_LIST_TERMS: "the Tarrow
+    and Pellow rivers") are LOC. The model's nationality, person, product or feature label gives
+    way (a nationality only when no word of it is in the model's lexicon: "an Arab state"; a
+    feature not before "region": "the Amazon region"); an organisation or place keeps its label;
+    an untagged region name is added. A plural noun needs a list ("Gulf Arab states" is no
+    list); names with a common or title word, a nationality, a direction or a world region
+    (_division_name) are left alone."""
+    added = []
+    for field_name, text in article.texts.items():
+        for match in _DIVISION_LIST.finditer(text):
+            term = match.group(2)
+            feature = term in tables.FEATURE_LIST_TERMS
+            items = _division_items(text, match)
+            if (term != _DIVISION_TERMS[term] or feature) and len(items) < 2:
+                continue
+            label = "LOC" if feature else "GPE"
+            for start, end in items:
+                name = text[start:end]
+                if not _division_name(name, article) or label not in article.labels:
+                    continue
+                over = [m for m in found if m.field == field_name and m.start < end and start < m.end]
+                if not over and not feature and not _sentence_initial(text, start) \
+                        and not any(_common(w.lower(), article.words) for w in name.split()):
+                    added.append(Mention(field_name, start, end, name, label, canonical.normalise(name), forced=True))
+                for m in over:
+                    if (m.start, m.end) != (start, end) or m.label not in _DIVISION_RELABELLED or m.forced:
+                        continue
+                    if m.label == "NORP" and any(_common(w.lower(), article.words) for w in name.split()):
+                        continue  # "an Arab state", "a German province": a nationality's region
+                    if m.label == "LOC" and _DIVISION_TERMS[term] == "region":
+                        continue  # "the Amazon region": a natural region may be one, as the model said
+                    _relabel(m, label, article)
+    return found + added
+
+
+_LAW_WORD = r"[A-Z][\w\-]*"
+_LAW_BRACKET_WORD = r"(?:[A-Z][a-z][\w\-]*|No\.?|\d+)"  # not an acronym: "the Tarrow Act (TA)" gives its short form
+_LAW_BRACKET = rf"\({_LAW_BRACKET_WORD}(?:[ \t]+(?:{_LAW_BRACKET_WORD}|of|and))*\)"
+_LAW_HEAD = "(?:" + "|".join(sorted(w.capitalize() for w in tables.LAW_HEADS)) + ")"
+_BRACKETED_LAW = re.compile(  # "the Tarrow (Amendment) Act", "the Tarrow Act (Amendment) 2024"
+    rf"{WORD_START}({_LAW_WORD}(?:[ \t]+{_LAW_WORD})*[ \t]+(?:{_LAW_BRACKET}[ \t]+{_LAW_HEAD}"
+    rf"|{_LAW_HEAD}[ \t]+{_LAW_BRACKET})(?:,?[ \t]+\d{{4}})?){WORD_END}"
+)
+_EPONYMOUS_LAW = re.compile(  # "Tarrow's Law", "Pellow’s Principle"
+    rf"{WORD_START}((?:{_LAW_WORD}[ \t]+)?{_LAW_WORD}['\u2019]s[ \t]+"
+    rf"(?:{'|'.join(sorted(w.capitalize() for w in tables.EPONYMOUS_LAW_HEADS))})){WORD_END}"
+)
+
+
+def _law_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """A law's name with a bracketed part ("the Tarrow Conservation (Amendment) Bill", "the
+    Tarrow Act (Amendment) 2024": tables.LAW_HEADS) and a rule named after its author ("Tarrow's
+    Law": tables.EPONYMOUS_LAW_HEADS) are one LAW mention; the model's pieces of them (a
+    "person" Tarrow, an organisation "Amendment", a person "Bill") are dropped. A sentence's first
+    word is not part of the name ("Under the ..." is cut by the capitalised-word run at "the")."""
+    if "LAW" not in article.labels:
+        return found
+    for field_name, text in article.texts.items():
+        for pattern in (_BRACKETED_LAW, _EPONYMOUS_LAW):
+            for match in pattern.finditer(text):
+                start, end = match.span(1)
+                first = text[start:end].split(" ", 1)[0]
+                if len(text[start:end].split()) > 2 and _sentence_initial(text, start) and (
+                        first.lower() in STOP_WORDS or _common(first.lower(), article.words)):
+                    start += len(first) + 1  # "Under Tarrow's Law": the sentence's first word
+                name = text[start:end]
+                found = [m for m in found if not (m.field == field_name and m.start < end and start < m.end)]
+                found.append(Mention(field_name, start, end, name, "LAW", canonical.normalise(name), forced=True))
+    return found
+
+
+_COMPANY_CUE = re.compile(
+    rf"{WORD_START}(?:" + "|".join(sorted(c.replace(" ", r"[ \t]+") for c in tables.COMPANY_CUES)) + r")[ \t]+$",
+    re.IGNORECASE,
+)
+
+
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s?" + WORD_END)
+_SHARE_PRICE_AFTER = re.compile(
+    r"['\u2019]s?[ \t]+(?:shares|stock)[ \t]+(?:" + "|".join(sorted(tables.SHARE_PRICE_VERBS)) + ")" + WORD_END
+)
+
+
+def _cued_companies(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name right after words only a company has (tables.COMPANY_CUES: "shares in Tarrow", "a
+    stake in Tarrow") or before its share price moving (tables.SHARE_PRICE_VERBS: "Tarrow's
+    shares fell") that the model called a person there or elsewhere in the article is an
+    organisation, all its mentions; a name it only called a place ("shares in Tarrowby fell")
+    stays one, and so do known countries and regions and a possessor after the cue ("a stake in
+    Ana Lind's club")."""
+    if "ORG" not in article.labels:
+        return found
+    cued = {m.name for m in found if _COMPANY_CUE.search(article.texts[m.field], max(0, m.start - 20), m.start)
+            and not _POSSESSIVE_AFTER.match(article.texts[m.field], m.end)  # "a stake in Ana Lind's club"
+            or _SHARE_PRICE_AFTER.match(article.texts[m.field], m.end)}
+    persons = {m.name for m in found if m.label == PERSON and not m.forced}
+    for m in found:
+        if m.name in cued & persons and not m.forced and not (
+                canonical.known_place(m.name) or canonical.known_region(m.name)):
+            _relabel(m, "ORG", article)
+    return found
+
+
+_FULL_FORMS = {variant: full for full, variants in tables.PLACE_FULL_FORMS.items() for variant in variants}
+_FULL_FORM = re.compile(
+    rf"{WORD_START}(" + "|".join(re.escape(v) for v in sorted(_FULL_FORMS, key=len, reverse=True)) + r")(?![\w\-])"
+)
+
+
+def _full_form_places(article: Article, found: list[Mention]) -> list[Mention]:
+    """A place written as a name and a part after a comma that are one place
+    (tables.PLACE_FULL_FORMS: "Washington, D.C.") is one GPE mention under its full form, not
+    the two the model makes of it; a dateline's "WASHINGTON" alone stays "Washington"."""
+    if "GPE" not in article.labels:
+        return found
+    for field_name, text in article.texts.items():
+        for match in _FULL_FORM.finditer(text):
+            start, end = match.span(1)
+            over = [m for m in found if m.field == field_name and m.start < end and start < m.end]
+            if any(m.start < start or m.end > end or m.label not in ("GPE", "LOC", "ORG") for m in over):
+                continue
+            found = [m for m in found if m not in over]
+            found.append(Mention(field_name, start, end, match.group(1), "GPE", _FULL_FORMS[match.group(1)], forced=True))
+    return found
+
+
+_ENDS_CLAUSE = re.compile(r"[ \t]*(?:[,.;:)]|$)")
+_LOWER_THE_BEFORE = re.compile(rf"{WORD_START}the[ \t]+$")  # not "The": a sentence's or a title's opening
+
+
+def _not_persons(article: Article, found: list[Mention]) -> list[Mention]:
+    """What the model called a person that no person is: a world region's word alone
+    (tables.WORLD_REGION_WORDS: "Pacific leaders", "the Balkans"), a LOC; and a name of two or more
+    words the model took with "the" before it ("the Tarrow Pellow," closing a clause: a house
+    of parliament, a band), an organisation. A name followed by a noun ("the Ana Lind film") or
+    labelled a person by a rule stays."""
+    for m in found:
+        if m.label != PERSON or m.forced:
+            continue
+        words = m.name.split()
+        if len(words) == 1 and words[0].lower() in tables.WORLD_REGION_WORDS:
+            _relabel(m, "LOC", article)
+            continue
+        text = article.texts[m.field]
+        if len(words) >= 2 and _LOWER_THE_BEFORE.search(text, max(0, m.start - 8), m.start) \
+                and _ENDS_CLAUSE.match(text, m.end) and not roles.role_prefix_length(words):
+            _relabel(m, "ORG", article)
+    return found
+
+
+_OF_THE_NAME = re.compile(
+    rf",?[ \t]+of[ \t]+the[ \t]+([A-Z][\w\-]*(?:[ \t]+(?:(?:of|and|for)[ \t]+)?[A-Z][\w\-]*)+){WORD_END}"
+)
+
+
+def _persons_organisations(article: Article, found: list[Mention]) -> list[Mention]:
+    """Two or more capitalised words the model left untagged after "of the" right behind a
+    person ("activist Ana Lind of the Tarrow Pellow Forum said") name the person's organisation:
+    ORG. Not a known country, region or toponym-shaped name ("of the Tarrow Valley"), nor words
+    the model tagged in part, nor a name followed by another capitalised word."""
+    if "ORG" not in article.labels or article.body_doc is None:
+        return found
+    text = article.body
+    taken = _occupied(article.body_doc) + [(m.start, m.end) for m in found if m.field == "body"]
+    added = []
+    for end in sorted(_person_ends(found).get("body", set())):
+        match = _OF_THE_NAME.match(text, end)
+        if match is None:
+            continue
+        start, stop = match.span(1)
+        name = match.group(1)
+        if _overlaps(taken, start, stop) or toponym_shaped(name) or _known_country_or_region(name) \
+                or _NEXT_WORD.match(text, stop) or any(canonical._is_title(w) for w in name.split()):
+            continue
+        added.append(Mention("body", start, stop, name, "ORG", canonical.normalise(name), forced=True))
+    return found + added
+
+
 def _position(mention: Mention) -> tuple[bool, int]:
     """Reading order: title first, then body offsets."""
     return (mention.field != "title", mention.start)
@@ -2043,11 +2284,15 @@ MENTION_PASSES = (
     _possessives,
     _storm_names,
     _named_events,
+    _law_names,
     _demonym_words,
     lambda article, found: _split_place_pairs(found, article.texts),
     _hyphen_places,
+    _full_form_places,
     _countries_are_places,
     _regions_are_places,
+    _division_names,
+    _not_persons,
     _described,
     _role_named_persons,
     _apposed_persons,
@@ -2056,6 +2301,7 @@ MENTION_PASSES = (
     _possessor_persons,
     _surname_labels,
     _companies_not_persons,
+    _cued_companies,
     _listed_places,
     _place_noun_names,
     _towns_not_works,
@@ -2076,6 +2322,7 @@ MENTION_PASSES = (
     _org_openings,
     _orgs_before_roles,
     _persons_before_roles,
+    _persons_organisations,
     _org_place_units,
     _given_names_pass,
     _join_persons,

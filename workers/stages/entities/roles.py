@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from workers.stages.entities.tables import NOT_PERSON_CUES, ROLE_MODIFIERS, ROLES
+from workers.stages.entities.wordedge import WORD_END, WORD_START
 
 PHRASES: frozenset[tuple[str, ...]] = frozenset(tuple(phrase.split()) for phrase, _ in ROLES)
 # Phrases that make the words after them a person (not "St", "Saint").
@@ -90,7 +91,7 @@ def _modifiers_before(text: str, start: int) -> int:
         start = match.start(1)
 
 
-_ANY_WORD = re.compile(r"(?<![\w'\u2019\-])[A-Za-z][A-Za-z.\-]*")
+_ANY_WORD = re.compile(rf"{WORD_START}[A-Za-z][A-Za-z.\-]*")
 
 
 def named_after_roles(text: str) -> list[tuple[int, int, int]]:

@@ -26,6 +26,14 @@ tests/unit/test_entities_tables.py).
 - RESULT_VERBS, RESULT_NOUNS: match reports ("X beat Y 2-1", "a 3-0 win over Y"): teams.
 - DESTINATION_PHRASES: two words before a place of arrival ("bound for X", "march on X").
 - PERSONAL_POSSESSIONS: what only a person has in the possessive ("Ana Tarrow's lawyer").
+- SUBDIVISION_TERMS, FEATURE_LIST_TERMS: lowercase nouns after a name, or a list of names, that
+  make them regions ("the Tarrow region", "the Tarrow and Pellow oblasts") or features ("the
+  Tarrow and Pellow rivers").
+- LAW_HEADS, EPONYMOUS_LAW_HEADS: last words of a law's name ("the Tarrow (Amendment) Act") and of
+  a rule named after its author ("Tarrow's Law"): one LAW, no person in it.
+- COMPANY_CUES, SHARE_PRICE_VERBS: words around a name that only a company has ("shares in
+  Tarrow", "Tarrow's shares fell").
+- PLACE_FULL_FORMS: places written as a name and a part after a comma that are one place.
 """
 
 from __future__ import annotations
@@ -45,7 +53,7 @@ ROLES: tuple[tuple[str, str], ...] = (
       "comptroller controller treasurer auditor sheriff coroner registrar supervisor alderman "
       "alderwoman councillor councilor cllr councilman councilwoman assemblyman assemblywoman "
       "mp mps mla mlas mep meps msp msps td speaker whip minister-president exchequer "
-      "attorney solicitor counsel prosecutor".split()),
+      "attorney solicitor counsel prosecutor lawmaker lawmakers legislator legislators parliamentarian".split()),
     ("vice president", "civic"), ("prime minister", "civic"), ("first minister", "civic"),
     ("deputy prime minister", "civic"), ("lord mayor", "civic"), ("deputy mayor", "civic"),
     ("lieutenant governor", "civic"), ("secretary of state", "civic"), ("secretary general", "civic"),
@@ -100,7 +108,8 @@ ROLES: tuple[tuple[str, str], ...] = (
       "winger referee umpire jockey trainer".split()),
     ("head coach", "sports"), ("assistant manager", "sports"), ("assistant coach", "sports"),
     ("team principal", "sports"), ("vice-captain", "sports"), ("flanker", "sports"), ("fly-half", "sports"),
-    ("scrum-half", "sports"), ("full-back", "sports"),
+    ("scrum-half", "sports"), ("full-back", "sports"), ("opener", "sports"), ("batter", "sports"),
+    ("batsman", "sports"), ("bowler", "sports"), ("all-rounder", "sports"), ("wicketkeeper", "sports"),
     # maritime
     ("harbour master", "maritime"), ("harbor master", "maritime"), ("harbourmaster", "maritime"),
     ("harbormaster", "maritime"), ("lifeboat helm", "maritime"), ("helmsman", "maritime"),
@@ -120,7 +129,8 @@ ROLES: tuple[tuple[str, str], ...] = (
     ("curator", "profession"), ("historian", "profession"), ("archaeologist", "profession"),
     ("scientist", "profession"), ("researcher", "profession"), ("biologist", "profession"),
     ("geologist", "profession"), ("engineer", "profession"), ("farmer", "profession"),
-    ("grower", "profession"), ("fisherman", "profession"),
+    ("grower", "profession"), ("fisherman", "profession"), ("trader", "profession"), ("vendor", "profession"),
+    ("shopkeeper", "profession"),
 )
 
 # Domains whose rows strip from a name but do not make the next words a person ("St Mary's").
@@ -132,7 +142,7 @@ COMPANY_WORDS = frozenset(
     """energy power grid steel labs lab pharma pharmaceutical pharmaceuticals systems mining events airlines airways properties
     holdings group partners capital motors foods media networks technologies technology solutions
     logistics freight haulage resources industries insurance telecom therapeutics biotech software robotics
-    semiconductor semiconductors electronics chemicals petroleum shipping financial securities
+    semiconductor semiconductors electronics cosmetics chemicals petroleum shipping financial securities
     investments ventures studios games entertainment brewing brewery inc ltd plc corp corporation
     llc ag gmbh nv bv""".split()
 )
@@ -198,6 +208,10 @@ PLACE_NOUNS = frozenset(
     "hamlet municipality".split()
 )
 
+# Words between a plural of PLACE_NOUNS and the places it gives as examples ("towns such as
+# Tarrow Springs", "cities like Tarrow and Pellow", "ports including Tarrow").
+PLACE_EXAMPLE_CUES = frozenset({"such as", "like", "including"})
+
 # Words that may follow the place noun heading an apposition "<name>, a (farming) town ...": the
 # noun is the head ("a town near X", "a port city of 5,000"), not a modifier ("a town councillor").
 PLACE_APPOSITION_FOLLOWERS = frozenset(
@@ -250,6 +264,11 @@ LOCATIVE_PREPOSITIONS: tuple[tuple[str, bool], ...] = (
 # article or a known country), so is the other ("in Pellow and Corran Falls", "from
 # Corran and Tallis"). Not "between" or "with" ("talks between Israel and Hamas").
 PLACE_LIST_PREPOSITIONS = frozenset("in on to from near across outside around throughout".split())
+
+# Words before a list "X and Y" where every name must be a known country or ISO 3166-2 region
+# for all to be places ("areas of Tarrowshire and Ohio"): "of" is also said of people ("the
+# offices of Ana Lind and Tom Ruck") and of a region's parts ("Central and Eastern Europe").
+REGION_LIST_PREPOSITIONS = frozenset({"of"})
 
 # Words before a list "X and Y" where only a toponym-shaped name ("Corran Island", "Tallis
 # Creek") tells places: countries are also parties after them ("talks between Israel and Hamas").
@@ -381,3 +400,52 @@ PERSONAL_POSSESSIONS = frozenset(
     """wife husband son daughter sons daughters mother father brother sister widow widower
     relatives parents body funeral killer killers""".split()
 )
+
+# Lowercase nouns of first-level and second-level administrative divisions, as ISO 3166-2 names
+# its subdivision categories (region, province, state, oblast, krai, okrug, governorate,
+# prefecture, county, district, emirate, canton, voivodeship, territory, municipality), singular
+# and plural: "Russia's Tarrow region", "Tarrow province", "the Tarrow, Pellow and Corran
+# regions" name regions, GPE, whatever the model called them (a nationality, a product, nothing).
+SUBDIVISION_TERMS: dict[str, str] = {
+    "region": "regions", "province": "provinces", "state": "states", "oblast": "oblasts", "krai": "krais",
+    "okrug": "okrugs", "governorate": "governorates", "prefecture": "prefectures", "county": "counties",
+    "district": "districts", "emirate": "emirates", "canton": "cantons", "voivodeship": "voivodeships",
+    "territory": "territories", "municipality": "municipalities",
+}
+
+# Plural lowercase generics after a list of two or more names of natural features ("the swollen
+# Tarrow and Pellow rivers"): each name is a LOC, never a person (GNIS classes Stream, Lake,
+# Range, Valley; see TOPONYM_GENERICS).
+FEATURE_LIST_TERMS = frozenset("rivers streams lakes mountains ranges valleys".split())
+
+# Last words of the names of laws and bills ("the Forest Conservation (Amendment) Bill", "the
+# Tarrow Act (Amendment) 2024"): a name with a bracketed part before or after one of these is one
+# LAW (OntoNotes 5.0: "named documents made into laws"); the model cuts it at the bracket.
+LAW_HEADS = frozenset("act bill code ordinance decree regulations rules order law".split())
+
+# Capitalised heads of rules and laws named after their author in the possessive ("Tarrow's
+# Law", "Pellow's Principle", "Tarrow's Paradox"): the name is the rule's, not a person's mention.
+EPONYMOUS_LAW_HEADS = frozenset("law laws principle paradox theorem razor constant conjecture".split())
+
+# Words right before a name that only an organisation has: "shares in X", "shares of X", "a stake
+# in X", "the stock of X". A name the model called a person there (or elsewhere) is a company;
+# "shares in Tarrowby fell" may name a market's city, so a name only ever called a place stays one.
+COMPANY_CUES = frozenset({"shares in", "shares of", "stake in", "stock of", "shareholders of", "shareholders in"})
+
+# Words after a name's possessive that only a listed company has: its share price moving
+# ("Tarrow's shares fell 3 percent"); a person's holding is "Ana Lind's shares in Tarrow".
+SHARE_PRICE_VERBS = frozenset(
+    "fell rose jumped dropped slid climbed gained tumbled surged slumped plunged soared sank rallied".split()
+)
+
+# Places written as a name and a part after a comma that together are one place, not two:
+# full form -> its written variants (the US capital is in no state; "D.C." is its district).
+PLACE_FULL_FORMS: dict[str, tuple[str, ...]] = {
+    "Washington, D.C.": ("Washington, D.C.", "Washington D.C.", "Washington, DC", "Washington DC"),
+}
+
+# Nouns of a head of government's office after a one-word name's possessive ("Tarrow's government",
+# "Tarrow's administration"): the name is that leader's surname, a person, unless it is a known
+# country or region or named as a place in the article ("in Tarrow", a dateline). Not "allies" or
+# "envoy" (capitals have them: "Pyongyang's allies").
+LEADER_POSSESSIONS = frozenset("government administration cabinet aides".split())
