@@ -147,3 +147,35 @@ def test_sigterm_during_ner_batch(run, seed):
     run.start_worker()
     restarted = run.restarts[-1][1]
     finish("sigterm-in-ner-batch", seed, run, inputs, {"exit_seconds": round(exit_seconds, 1)}, [restarted])
+
+
+@long_only
+def test_worker_frozen_past_its_session(run, seed):
+    """SIGSTOP (worker and NER pool) one of two workers, the one that owns the dedupe table,
+    for two to three session timeouts while articles flow, then SIGCONT: the other worker takes
+    its partitions over while it is frozen, and the resumed one is a zombie until it notices
+    (its in-flight work finishes and is sent late, its commits are refused), then rejoins."""
+    from workers.app import SESSION_TIMEOUT_SECONDS
+
+    inputs = fault_inputs.build(seed)
+    rng = random.Random(seed)
+    run.start_worker("w1")
+    before = {"w1": (run.workdir / "w1.log").stat().st_size}
+    second = run.start_worker("w2")
+    run.wait_for_log("w2", b"Executing _on_partitions_assigned", second)
+    time.sleep(3.0)  # w1's side of the rebalance
+    frozen_name = run.owner_of("dedupe-index", ("w1", "w2"), before) or "w1"
+    other = "w2" if frozen_name == "w1" else "w1"
+    rate = 12.0
+    replay = run.replay(inputs, rate=rate)
+    time.sleep(rng.uniform(3.0, len(inputs.lines) / rate / 2))
+    mark = (run.workdir / f"{other}.log").stat().st_size
+    frozen_at, resumed = run.freeze(frozen_name, rng.uniform(2.0, 3.0) * SESSION_TIMEOUT_SECONDS)
+    took_over = b"Executing _on_partitions_assigned" in (run.workdir / f"{other}.log").read_bytes()[mark:]
+    assert replay.wait(timeout=600) == 0, replay.stdout.read()
+    extra = {"frozen": frozen_name, "frozen_seconds": round(resumed - frozen_at, 1),
+             "taken_over_while_frozen": took_over}
+    finish("worker-frozen", seed, run, inputs, extra, [resumed])
+    assert took_over, f"the group did not rebalance while {frozen_name} was frozen:\n{run.log(other)}"
+    for name in ("w1", "w2"):
+        assert run.workers[name].poll() is None, f"{name} exited after the freeze:\n{run.log(name)}"
