@@ -202,6 +202,22 @@ class FaultRun:
         assert result.returncode == 0, result.stderr
         return time.monotonic() - started
 
+    def pause_broker(self, seconds: float) -> tuple[float, float]:
+        """SIGSTOP the local broker's JVM (the one `newsfeed broker start` left in the state dir)
+        for `seconds`, then SIGCONT: a broker that hangs (a long GC pause, a paused VM) with its
+        connections open; (when it was paused, when it was resumed), monotonic."""
+        from workers.broker import BrokerPaths, running_pid
+
+        pid = running_pid(BrokerPaths.for_settings(Settings.from_env(dict(os.environ))))
+        assert pid is not None, "no local broker to pause"
+        paused = time.monotonic()
+        os.kill(pid, signal.SIGSTOP)
+        try:
+            time.sleep(seconds)
+        finally:
+            os.kill(pid, signal.SIGCONT)
+        return paused, time.monotonic()
+
     # -- input ---------------------------------------------------------------------------------
 
     def replay(self, inputs: Inputs, rate: float | None = None) -> subprocess.Popen:

@@ -179,3 +179,20 @@ def test_worker_frozen_past_its_session(run, seed):
     assert took_over, f"the group did not rebalance while {frozen_name} was frozen:\n{run.log(other)}"
     for name in ("w1", "w2"):
         assert run.workers[name].poll() is None, f"{name} exited after the freeze:\n{run.log(name)}"
+
+
+@long_only
+def test_broker_paused_mid_replay(run, seed):
+    """SIGSTOP the broker's JVM for about 20 s mid-replay (connections stay open, nothing
+    answers), then SIGCONT: the worker's group session has expired on the broker's clock, the
+    replayer's sends wait; nothing may be lost or differ."""
+    inputs = fault_inputs.build(seed)
+    rng = random.Random(seed)
+    run.start_worker()
+    rate = 12.0
+    replay = run.replay(inputs, rate=rate)
+    time.sleep(rng.uniform(5.0, len(inputs.lines) / rate / 2))
+    paused, resumed = run.pause_broker(rng.uniform(18.0, 22.0))
+    assert replay.wait(timeout=600) == 0, replay.stdout.read()
+    assert run.workers["w0"].poll() is None, run.log()
+    finish("broker-paused", seed, run, inputs, {"broker_paused_seconds": round(resumed - paused, 1)}, [resumed])
