@@ -1,5 +1,6 @@
 """Fault injection on the real broker: SIGKILLs, a broker restart, two workers with one killed,
-a SIGTERM during an NER batch. After each run every input id must have exactly one outcome,
+a SIGTERM during an NER batch, a worker frozen (SIGSTOP) past its session, the broker's JVM
+paused. After each run every input id must have exactly one outcome,
 the expected one; none lost; enriched records of one id identical (one after compaction).
 
 `make test` runs the short case; `make test-faults` (NEWSFEED_FAULTS=full) runs them all on
