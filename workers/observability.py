@@ -314,8 +314,13 @@ class Observability:
                 self._drop_lag(tp)
 
     async def on_rebalance_complete(self) -> None:
-        """Tables are recovered: rebuild the indexes from them now, not on the next article."""
+        """Tables are recovered: rebuild the indexes from them now, not on the next article.
+        Always, not only when an assignment marked them stale: faust sends this signal for a
+        recovery that a newer assignment has superseded too (before it checks the generation),
+        and the index rebuilt then misses what the newer recovery reads next (the fault suite's
+        frozen worker: 9 entries its replacement had written, and 3 near duplicates enriched)."""
         for state in self.indexes.values():
+            state.stale = True
             state.current()
         self.recovered = True
         log.info("ready: partitions assigned and tables recovered into the indexes", extra={"event": "recovered"})

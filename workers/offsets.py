@@ -32,10 +32,19 @@ faust has taken it (committed, acknowledged or held by a stream): one handed on 
 rebalance may never be taken (faust's streams skip a message of an earlier consumer generation
 and empty their queues when the flow resumes), and dropping its next fetch left the partition to
 the watchdog for 10 s (2 runs in 28).
+
+faust's flow control empties every stream queue whenever the flow resumes, also at the end of
+a table recovery that resumed the stream partitions before its seek to committed offsets
+(faust-streaming/faust#596, open): what was handed on and still queued then is gone while the
+fetch position is past it. A second `make run` met it in 3 runs of 13 (7 partitions: the
+watchdog's 10 s, then one article re-sent); those partitions are now fetched again from the
+lowest emptied offset at once (`refetch_emptied`), and the seek to committed offsets starts
+past what a stream took already, so that is not processed a second time.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections import defaultdict
 from typing import Any, Iterable
@@ -101,6 +110,7 @@ class HeadGapRewind:
         self.pending: dict[Any, int] = {}  # partition -> the offset to deliver next
         self.last_dropped: dict[Any, int] = {}
         self.next_offset: dict[Any, int] = {}  # partition -> the offset that must come next
+        self._seeks: set[asyncio.Future] = set()
         self.faust_gap = consumer._add_gap
         self.deliver = consumer.callback
 
@@ -117,15 +127,63 @@ class HeadGapRewind:
         return app is None or app.topics.acks_enabled_for(topic)  # changelogs: not stream inputs
 
     async def on_gap(self, tp: Any, offset_from: int, offset_to: int) -> None:
-        """faust's `_add_gap`: start a rewind of `tp` to `offset_from` (once per gap)."""
-        if tp in self.pending:
+        """faust's `_add_gap`: start a rewind of `tp` to `offset_from` (once per gap). Skipped
+        offsets that faust has taken already (a seek to committed offsets moved past them,
+        `first_not_taken`) are no gap."""
+        offset_from = self.first_not_taken(tp, offset_from)
+        if tp in self.pending or offset_from >= offset_to:
             return
         log.warning("offsets %d..%d of %s:%d skipped by the fetcher: fetching again from %d",
                     offset_from, offset_to - 1, tp.topic, tp.partition, offset_from)
-        self.pending[tp] = offset_from
-        self.last_dropped.pop(tp, None)
-        dict.__setitem__(self.consumer._read_offset, tp, offset_from - 1 if offset_from > 1 else None)
+        self.hold(tp, offset_from)
         await self.consumer._seek(tp, offset_from)
+
+    def hold(self, tp: Any, offset: int) -> None:
+        """Hand nothing of `tp` on until `offset` arrives (the caller seeks it there)."""
+        self.pending[tp] = offset
+        self.last_dropped.pop(tp, None)
+        dict.__setitem__(self.consumer._read_offset, tp, offset - 1 if offset > 1 else None)
+
+    def refetch_emptied(self, messages: Iterable[Any], assigned: set) -> dict[Any, int]:
+        """faust's flow control empties every stream queue whenever the flow resumes, also at
+        the end of a table recovery that never suspended it (`Recovery.on_recovery_completed`
+        resumes the stream partitions, awaits the seek to committed offsets, then resumes the
+        flow): `messages`, handed on but not taken by a stream, are gone while the fetch position
+        is past them, and their partitions waited for the watchdog (10 s) with lag. Each
+        partition of `assigned` is fetched again from its lowest such offset not taken since;
+        {partition: that offset}."""
+        lowest: dict[Any, int] = {}
+        for message in messages:
+            tp, offset = message.tp, message.offset
+            if tp in assigned and self._acks_enabled(tp.topic) and not self._taken(tp, offset):
+                lowest[tp] = min(offset, lowest.get(tp, offset))
+        for tp, offset in lowest.items():
+            if tp in self.pending and self.pending[tp] <= offset:
+                continue  # a rewind from below already brings it again
+            log.warning("offset %d of %s:%d emptied from the stream queue when the flow resumed: "
+                        "fetching again from %d", offset, tp.topic, tp.partition, offset)
+            self.hold(tp, offset)
+            self._seek_soon(tp, offset)
+        return lowest
+
+    def _seek_soon(self, tp: Any, offset: int) -> None:
+        """Seek `tp` to `offset` from synchronous code (a task, kept until done; a failure is
+        logged: the partition may have been revoked meanwhile)."""
+        task = asyncio.ensure_future(self.consumer._seek(tp, offset))
+        self._seeks.add(task)
+
+        def done(finished: asyncio.Future) -> None:
+            self._seeks.discard(finished)
+            if not finished.cancelled() and finished.exception() is not None:
+                log.warning("seek of %s:%d to %d failed: %r", tp.topic, tp.partition, offset, finished.exception())
+
+        task.add_done_callback(done)
+
+    def first_not_taken(self, tp: Any, offset: int) -> int:
+        """The first offset from `offset` on that faust has not taken (see `_taken`)."""
+        while self._taken(tp, offset):
+            offset += 1
+        return offset
 
     async def on_message(self, message: Any) -> None:
         """faust's fetch callback: hand `message` on unless its partition is being rewound."""
@@ -176,11 +234,47 @@ class HeadGapRewind:
             self.last_dropped.pop(key, None)
 
 
+def _queued_messages(flow_control: Any) -> list[Any]:
+    """The messages of the events waiting in the stream queues that `flow_control` (mode's
+    `FlowControlEvent`) empties when it resumes."""
+    found = []
+    for queue in list(getattr(flow_control, "_queues", ())):
+        for item in list(getattr(queue, "_queue", ())):
+            message = getattr(item, "message", None)
+            if message is not None:
+                found.append(message)
+    return found
+
+
+def _refetch_what_resume_empties(consumer: Any, rewind: HeadGapRewind) -> None:
+    """Wrap the app's flow control (`consumer.app.flow_control`, absent: nothing to do) so that
+    what its `resume` empties from the stream queues is fetched again (`refetch_emptied`)."""
+    flow_control = getattr(getattr(consumer, "app", None), "flow_control", None)
+    if flow_control is None:
+        return
+    original_resume = flow_control.resume
+
+    def resume() -> None:
+        queued = _queued_messages(flow_control)
+        original_resume()
+        if queued:
+            try:
+                assigned = set(consumer.assignment())
+            except Exception as error:  # noqa: BLE001 - not started or closing: nothing to fetch
+                log.info("flow resumed without an assignment (%r): nothing fetched again", error)
+                return
+            rewind.refetch_emptied(queued, assigned)
+
+    flow_control.resume = resume
+
+
 def guard_head_gaps(consumer: Any) -> None:
     """Install on faust's `consumer`, before its fetch loop starts (it reads the callback and
-    the read-offset map once): `HeadGapRewind` for skipped offsets, and a commit rule that never
-    passes an offset not acknowledged yet (`_new_offset` returns None while the lowest
-    acknowledged offset of a partition is above its committed offset)."""
+    the read-offset map once): `HeadGapRewind` for skipped offsets and for what the flow
+    control empties from the stream queues, a seek to committed offsets that starts past what a
+    stream took already, and a commit rule that never passes an offset not acknowledged yet
+    (`_new_offset` returns None while the lowest acknowledged offset of a partition is above
+    its committed offset)."""
     if getattr(consumer, "_head_gap_guard", False):
         return
     original = consumer._new_offset
@@ -206,11 +300,15 @@ def guard_head_gaps(consumer: Any) -> None:
     async def seek_to_committed() -> Any:
         committed = await original_seek_to_committed()
         for tp, offset in committed.items():
-            if offset == 0:
-                await consumer._seek(tp, 0)  # aiokafka seeks only to a committed offset above 0
-            rewind.expect(tp, offset)
+            # past what a stream took already (handed on before this seek, as faust's recovery
+            # resumes the partitions first): fetched again, it would be processed twice
+            start = rewind.first_not_taken(tp, offset) if offset is not None and offset >= 0 else offset
+            if offset == 0 or start != offset:
+                await consumer._seek(tp, start)  # aiokafka seeks only to a committed offset above 0
+            rewind.expect(tp, start)
         return committed
 
+    _refetch_what_resume_empties(consumer, rewind)
     consumer._read_offset = _ReadOffsets(rewind, consumer._read_offset)
     consumer._new_offset = new_offset
     consumer._add_gap = rewind.on_gap

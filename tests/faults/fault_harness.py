@@ -153,6 +153,32 @@ class FaultRun:
             process.wait()
         return time.monotonic() - started
 
+    def freeze(self, name: str, seconds: float) -> tuple[float, float]:
+        """SIGSTOP the worker's process group (its NER pool too: a paused VM or container) for
+        `seconds`, then SIGCONT; (when it was frozen, when it was resumed), monotonic."""
+        pid = self.workers[name].pid
+        frozen = time.monotonic()
+        os.killpg(pid, signal.SIGSTOP)
+        try:
+            time.sleep(seconds)
+        finally:
+            os.killpg(pid, signal.SIGCONT)
+        return frozen, time.monotonic()
+
+    def owner_of(self, table: str, names: tuple[str, ...], after: dict[str, int]) -> str | None:
+        """Which of the workers `names` recovered the changelog of `table` (its partition 0)
+        since log offset `after[name]`: the last one whose log lists it among its active
+        changelog partitions; None when none did."""
+        owner = None
+        for name in names:
+            with open(self.workdir / f"{name}.log", "rb") as log:
+                log.seek(after.get(name, 0))
+                text = log.read()
+            marker = b"Highwater for active"
+            if marker in text and f"{self.group}-{table}-changelog".encode() in text.rsplit(marker, 1)[1][:2000]:
+                owner = name
+        return owner
+
     def stop_all(self) -> None:
         for process in self.workers.values():
             if process.poll() is None:
@@ -175,6 +201,22 @@ class FaultRun:
         result = subprocess.run([NEWSFEED, "broker", "start"], cwd=ROOT, capture_output=True, text=True)
         assert result.returncode == 0, result.stderr
         return time.monotonic() - started
+
+    def pause_broker(self, seconds: float) -> tuple[float, float]:
+        """SIGSTOP the local broker's JVM (the one `newsfeed broker start` left in the state dir)
+        for `seconds`, then SIGCONT: a broker that hangs (a long GC pause, a paused VM) with its
+        connections open; (when it was paused, when it was resumed), monotonic."""
+        from workers.broker import BrokerPaths, running_pid
+
+        pid = running_pid(BrokerPaths.for_settings(Settings.from_env(dict(os.environ))))
+        assert pid is not None, "no local broker to pause"
+        paused = time.monotonic()
+        os.kill(pid, signal.SIGSTOP)
+        try:
+            time.sleep(seconds)
+        finally:
+            os.kill(pid, signal.SIGCONT)
+        return paused, time.monotonic()
 
     # -- input ---------------------------------------------------------------------------------
 

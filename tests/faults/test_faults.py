@@ -1,5 +1,6 @@
 """Fault injection on the real broker: SIGKILLs, a broker restart, two workers with one killed,
-a SIGTERM during an NER batch. After each run every input id must have exactly one outcome,
+a SIGTERM during an NER batch, a worker frozen (SIGSTOP) past its session, the broker's JVM
+paused. After each run every input id must have exactly one outcome,
 the expected one; none lost; enriched records of one id identical (one after compaction).
 
 `make test` runs the short case; `make test-faults` (NEWSFEED_FAULTS=full) runs them all on
@@ -147,3 +148,52 @@ def test_sigterm_during_ner_batch(run, seed):
     run.start_worker()
     restarted = run.restarts[-1][1]
     finish("sigterm-in-ner-batch", seed, run, inputs, {"exit_seconds": round(exit_seconds, 1)}, [restarted])
+
+
+@long_only
+def test_worker_frozen_past_its_session(run, seed):
+    """SIGSTOP (worker and NER pool) one of two workers, the one that owns the dedupe table,
+    for two to three session timeouts while articles flow, then SIGCONT: the other worker takes
+    its partitions over while it is frozen, and the resumed one is a zombie until it notices
+    (its in-flight work finishes and is sent late, its commits are refused), then rejoins."""
+    from workers.app import SESSION_TIMEOUT_SECONDS
+
+    inputs = fault_inputs.build(seed)
+    rng = random.Random(seed)
+    run.start_worker("w1")
+    before = {"w1": (run.workdir / "w1.log").stat().st_size}
+    second = run.start_worker("w2")
+    run.wait_for_log("w2", b"Executing _on_partitions_assigned", second)
+    time.sleep(3.0)  # w1's side of the rebalance
+    frozen_name = run.owner_of("dedupe-index", ("w1", "w2"), before) or "w1"
+    other = "w2" if frozen_name == "w1" else "w1"
+    rate = 12.0
+    replay = run.replay(inputs, rate=rate)
+    time.sleep(rng.uniform(3.0, len(inputs.lines) / rate / 2))
+    mark = (run.workdir / f"{other}.log").stat().st_size
+    frozen_at, resumed = run.freeze(frozen_name, rng.uniform(2.0, 3.0) * SESSION_TIMEOUT_SECONDS)
+    took_over = b"Executing _on_partitions_assigned" in (run.workdir / f"{other}.log").read_bytes()[mark:]
+    assert replay.wait(timeout=600) == 0, replay.stdout.read()
+    extra = {"frozen": frozen_name, "frozen_seconds": round(resumed - frozen_at, 1),
+             "taken_over_while_frozen": took_over}
+    finish("worker-frozen", seed, run, inputs, extra, [resumed])
+    assert took_over, f"the group did not rebalance while {frozen_name} was frozen:\n{run.log(other)}"
+    for name in ("w1", "w2"):
+        assert run.workers[name].poll() is None, f"{name} exited after the freeze:\n{run.log(name)}"
+
+
+@long_only
+def test_broker_paused_mid_replay(run, seed):
+    """SIGSTOP the broker's JVM for about 20 s mid-replay (connections stay open, nothing
+    answers), then SIGCONT: the worker's group session has expired on the broker's clock, the
+    replayer's sends wait; nothing may be lost or differ."""
+    inputs = fault_inputs.build(seed)
+    rng = random.Random(seed)
+    run.start_worker()
+    rate = 12.0
+    replay = run.replay(inputs, rate=rate)
+    time.sleep(rng.uniform(5.0, len(inputs.lines) / rate / 2))
+    paused, resumed = run.pause_broker(rng.uniform(18.0, 22.0))
+    assert replay.wait(timeout=600) == 0, replay.stdout.read()
+    assert run.workers["w0"].poll() is None, run.log()
+    finish("broker-paused", seed, run, inputs, {"broker_paused_seconds": round(resumed - paused, 1)}, [resumed])

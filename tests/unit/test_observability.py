@@ -157,6 +157,22 @@ def test_readiness_needs_assignment_recovery_and_the_ner_pool():
     assert not any(name == "newsfeed_consumer_lag" for name, _ in parsed(obs.metrics)), "revoked series dropped"
 
 
+def test_every_completed_recovery_rebuilds_the_index_from_the_table():
+    from tests.unit.test_table_backed_index import clean_record, holder
+    from workers.stages.dedupe import dedupe
+
+    obs, table = fake_obs(), {}
+    state = holder(table)
+    obs.watch_index("dedupe", state)
+    asyncio.run(obs.on_rebalance_complete())  # a superseded recovery completes first
+    writer = holder(table)  # the partition's other owner meanwhile, read by the newer recovery
+    dedupe(clean_record("a"), writer.current(), now=1.0)
+    writer.remember("a")
+    asyncio.run(obs.on_rebalance_complete())
+    verdict = dedupe(clean_record("b"), state.current(), now=2.0)
+    assert verdict["status"] == "duplicate" and verdict["duplicate_of"] == "a"
+
+
 def test_web_binds_to_loopback_and_hides_faust_views_by_default():
     options = web_options(Settings())
     assert options["web_bind"] == "127.0.0.1"

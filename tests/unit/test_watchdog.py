@@ -249,6 +249,80 @@ def test_one_offset_skipped_after_a_seek_to_committed_is_fetched_again():
     assert loop.marked_done == []
 
 
+class FlowControl:
+    """mode's `FlowControlEvent` as faust's streams use it: `resume` empties every stream queue."""
+
+    def __init__(self):
+        from collections import deque
+
+        self._queues = [type("Queue", (), {"_queue": deque()})()]
+
+    def resume(self):
+        for queue in self._queues:
+            queue._queue.clear()
+
+
+class QueuedLoop(FetchLoop):
+    """`FetchLoop` with a stream queue in between: the callback queues an event, a stream takes
+    it later (`take`), and the app's flow control empties the queue when the flow resumes."""
+
+    def __init__(self, log):
+        super().__init__(log)
+        topics = type("Topics", (), {"acks_enabled_for": staticmethod(lambda topic: "changelog" not in topic)})()
+        self.app = type("App", (), {"flow_control": FlowControl(), "topics": topics})()
+
+    def assignment(self):
+        return {TP}
+
+    async def hand_to_streams(self, message):
+        self.app.flow_control._queues[0]._queue.append(type("Event", (), {"message": message})())
+
+    def take(self):
+        queue = self.app.flow_control._queues[0]._queue
+        while queue:
+            message = queue.popleft().message
+            self.delivered.append(message.offset)
+            self._unacked_messages.add(message)
+
+
+def test_messages_emptied_from_the_stream_queue_when_the_flow_resumes_are_fetched_again():
+    async def run():
+        loop = QueuedLoop(log=list(range(6)))
+        guard_head_gaps(loop)
+        loop._committed_offset[TP] = 2
+        await loop.perform_seek()
+        await loop.fetch([])  # 2..5 handed on, queued; the position is at the end of the log
+        loop.app.flow_control.resume()  # faust's recovery end: the queue is emptied
+        await asyncio.sleep(0)  # the seek back to 2
+        await loop.fetch([])
+        loop.take()
+        return loop
+
+    loop = asyncio.run(run())
+    assert loop.delivered == [2, 3, 4, 5]
+    assert loop.marked_done == []
+
+
+def test_messages_a_stream_took_before_the_seek_to_committed_offsets_are_not_handed_on_again():
+    async def run():
+        loop = QueuedLoop(log=list(range(6)))
+        guard_head_gaps(loop)
+        loop._committed_offset[TP] = 2
+        loop.position = 2  # aiokafka's own reset on assignment; faust resumed the partitions
+        for offset in (2, 3):
+            await loop.one(offset)
+        loop.take()  # the stream takes 2 and 3 (in flight), then faust seeks to committed
+        loop.position = 4
+        await loop.perform_seek()
+        await loop.fetch([])
+        loop.take()
+        return loop
+
+    loop = asyncio.run(run())
+    assert loop.delivered == [2, 3, 4, 5]  # 2 and 3 once
+    assert loop.marked_done == []
+
+
 def test_a_hole_at_the_committed_offset_is_a_stall_though_later_messages_are_acknowledged():
     from workers.watchdog import HOLE, Watchdog
 
