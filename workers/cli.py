@@ -327,8 +327,8 @@ def enrich(paths: tuple[str, ...], output_format: str) -> None:
     \b
     Output, in input order: the enriched record, a duplicate record (duplicate_of, reason), or a
     rejected record (error.code, error.message); the README's "Records" section lists the fields.
-    Exit code 0, also when a record is rejected; 1 when a path is missing, a folder holds no file,
-    the input is empty, or the model is missing.
+    Exit code 0, also when a record is rejected (an empty file is one); 1 when a path is missing, a
+    folder holds no file, stdin is empty, or the model is missing.
     """
     from workers.pipeline import LocalPipeline
     from workers.records import rejected_record
@@ -350,7 +350,8 @@ def enrich(paths: tuple[str, ...], output_format: str) -> None:
     outputs = pipeline.run(item.value for item in items if not isinstance(item, Failure))
     for item in items:
         if isinstance(item, Failure):  # a file that could not be read as text: a rejected record, in order
-            record = rejected_record("read", item.code, f"{item.origin}: {item.reason}", b"", item.key)
+            record = rejected_record("read", item.code, f"{item.origin}: {item.reason}", item.payload, item.key,
+                                     payload_limit=_settings().max_message_bytes // 6)
         else:
             record = next(outputs)
         if output_format == "jsonl":

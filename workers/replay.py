@@ -63,6 +63,7 @@ class Failure:
     code: str
     reason: str
     key: str | None = None
+    payload: bytes = b""  # what was read, when it was text (a .json that holds no raw record): the dead letter's payload
 
 
 Item = Union[Message, Failure]
@@ -179,7 +180,7 @@ def json_document_items(text: str, origin: str, article_id: str, max_bytes: int,
         if not required:
             return None
         what = f"not JSON ({error})" if value is _NOT_JSON else f"a JSON {type(value).__name__}, not a raw record or a list of them"
-        return [Failure(origin, "not_json", what, article_id)]
+        return [Failure(origin, "not_json", what, article_id, text.encode("utf-8", "surrogatepass"))]
     elements = [value] if isinstance(value, dict) else value
     if not required and not any(_is_raw(element) for element in elements):
         return None
@@ -196,6 +197,8 @@ _NOT_JSON = object()
 def _json_value(text: str | bytes) -> tuple[object, str | None]:
     """(the JSON value, None), or (_NOT_JSON, the parser's message) when the text is no JSON
     object or array (only text starting with "{" or "[" is parsed)."""
+    if not text.strip():
+        return _NOT_JSON, "it is empty"
     if text.lstrip()[:1] not in ("{", "[", b"{", b"["):
         return _NOT_JSON, "it does not start with { or ["
     try:
@@ -213,12 +216,13 @@ def _record_item(value: object, origin: str, default_id: str, max_bytes: int) ->
     that is no string is kept, for the worker to dead-letter as schema_violation), or a Failure
     saying what is missing."""
     if not isinstance(value, dict):
-        return Failure(origin, "schema_violation", f"a JSON {type(value).__name__}, not a raw record (an object with `id` and `content`)", default_id)
+        return Failure(origin, "schema_violation", f"a JSON {type(value).__name__}, not a raw record (an object with `id` and `content`)",
+                       default_id, orjson.dumps(value))
     if not _is_raw(value):
         members = ", ".join(sorted(map(str, value))[:8]) or "none"
         missing = "a `content` member" if "content" not in value else "`content` as a string"
         return Failure(origin, "schema_violation", f"no raw record: {missing} is missing (a raw record needs `id` and `content`; its members: {members})",
-                       readable_id(value) or default_id)
+                       readable_id(value) or default_id, orjson.dumps(value))
     record = value if value.get("id") not in (None, "") else {**value, "id": default_id}  # a wrong id: dead-lettered
     data = orjson.dumps(record)
     key = readable_id(record)

@@ -51,11 +51,11 @@ async def records(
 
 
 # `--format pretty` / `tail`: the fields shown under the title, in order, each when the record has
-# it; SHOWN_EMPTY ones also when empty ("—") on an article record (clean ... enriched), since a
-# missing byline or date is worth seeing.
+# it; SHOWN_EMPTY ones (and the title) also when empty ("—") on an article record (clean ... enriched),
+# since a missing title, byline or date is worth seeing, and "—" then always means null.
 SHOWN_FIELDS = ("dateline", "byline", "authors", "published_at", "published_at_utc", "updated_at", "source",
                 "fetched_at", "story_id", "duplicate_of", "similarity", "reason")
-SHOWN_EMPTY = frozenset({"byline", "authors", "published_at", "published_at_utc"})
+SHOWN_EMPTY = frozenset({"dateline", "byline", "authors", "published_at", "published_at_utc", "updated_at"})
 ARTICLE_STATUSES = frozenset({"clean", "unique", "tagged", "enriched"})
 _EMPTY = "—"
 
@@ -89,6 +89,8 @@ def render(console: Console, value: bytes) -> None:
     lines = Text()
     if record.get("title"):
         lines.append(f"{record['title']}\n", style="bold")
+    elif status in ARTICLE_STATUSES:
+        lines.append(f"title: {_EMPTY}\n", style="dim")  # none found: the stage never makes one up
     _append_fields(lines, record, status in ARTICLE_STATUSES)
     if record.get("entities"):
         ranked = sorted(record["entities"], key=lambda e: (-e.get("salience", 0), -e.get("count", 0)))

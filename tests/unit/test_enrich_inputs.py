@@ -70,6 +70,19 @@ def test_a_json_file_without_content_says_which_file_and_what_is_missing(tmp_pat
     assert "`content`" in failure.reason and "headline, id, text" in failure.reason
 
 
+def test_a_json_file_that_holds_no_record_keeps_what_it_held_in_the_dead_letter(tmp_path):
+    """enrich's rejected record for such a file carries the file's text as its payload (the README:
+    "the message as received"), and an empty .json says it is empty."""
+    held = '{"id": "s-9", "headline": "Ferry fares rise"}'
+    (tmp_path / "story.json").write_text(held, encoding="utf-8")
+    (tmp_path / "blank.json").write_text("\n", encoding="utf-8")
+    out = CliRunner().invoke(main, ["enrich", str(tmp_path / "story.json"), str(tmp_path / "blank.json")])
+    story, blank = [orjson.loads(line) for line in out.output.splitlines()]
+    assert story["status"] == "rejected" and orjson.loads(story["payload"]) == orjson.loads(held)
+    assert blank["error"]["code"] == "not_json" and "it is empty" in blank["error"]["message"]
+    validate("rejected", story)
+
+
 def test_a_json_file_that_is_not_json_is_an_error_not_a_page(tmp_path):
     path = tmp_path / "broken.json"
     path.write_text('{"id": "b", "content": "cut off', encoding="utf-8")
@@ -211,6 +224,7 @@ ARTICLE = {
         ({"byline": None, "authors": [], "published_at": None, "published_at_utc": None},
          ["byline: —", "authors: —", "published_at: —", "published_at_utc: —"]),  # missing, and shown so
         ({"fetched_at_estimated": False}, ["fetched_at: 2024-03-06T10:00:00+00:00"]),
+        ({"title": None, "dateline": None}, ["title: —", "dateline: —", "updated_at: —"]),  # every null reads "—"
     ],
 )
 def test_pretty_shows_byline_authors_and_dates(fields, shown):
