@@ -1409,3 +1409,48 @@ def test_a_persons_shares_in_a_company_do_not_make_a_company():
     text = "Ana Tarrow's shares in the firm were sold."
     assert _labels(core._cued_companies(_article(text), [_feature_mention(text, "Ana Tarrow", "PERSON")])) == {
         "Ana Tarrow": "PERSON"}
+
+
+# --- first words that open companies' names (COMPANY_FIRST_WORDS) ---
+
+
+@pytest.mark.parametrize("word", sorted(tables.COMPANY_FIRST_WORDS))
+def test_company_first_word_row_makes_a_person_a_company(word):
+    text = f"{word.capitalize()} Tarrowby will fly to Vell from April."
+    found = core._companies_not_persons(_article(text), [_feature_mention(text, f"{word.capitalize()} Tarrowby", "PERSON")])
+    assert _labels(found) == {f"{word.capitalize()} Tarrowby": "ORG"}
+
+
+@pytest.mark.parametrize("word", sorted(tables.COMPANY_FIRST_WORDS))
+def test_company_first_word_row_keeps_a_person_whose_surname_is_reused(word):
+    text = f"{word.capitalize()} Tarrowby spoke. Tarrowby said the plan would work."
+    found = core._companies_not_persons(_article(text), [_feature_mention(text, f"{word.capitalize()} Tarrowby", "PERSON")])
+    assert _labels(found) == {f"{word.capitalize()} Tarrowby": "PERSON"}
+
+
+# --- nouns that make the names before them brands (BRAND_NOUNS) ---
+
+
+@pytest.mark.parametrize("noun", sorted(tables.BRAND_NOUNS))
+def test_brand_noun_row_makes_one_or_two_persons_companies(noun):
+    text = f"It will keep its Varnelo and Tusko {noun}."
+    found = core._brand_names(_article(text), [_feature_mention(text, "Varnelo", "PERSON"),
+                                                _feature_mention(text, "Tusko", "PERSON")])
+    assert _labels(found) == {"Varnelo": "ORG", "Tusko": "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [("Ana Varnelo spoke. The Varnelo brand grew.", "Varnelo", "PERSON"),  # a named person's surname
+     ("The Ohio brand grew.", "Ohio", "PERSON"),  # a known place stays as the model had it
+     ("Ana Varnelo built a brand.", "Ana Varnelo", "PERSON"),  # not right before the noun
+     ("The Ana Varnelo brand grew.", "Ana Varnelo", "PERSON")],  # one word only
+)
+def test_brand_noun_needs_a_one_word_unowned_person(text, name, label):
+    from workers.stages.entities.fixes import Mention
+
+    start = text.rindex(name)
+    found = [Mention("body", start, start + len(name), name, label, name)]
+    if name != "Ana Varnelo" and "Ana Varnelo" in text:
+        found.append(_feature_mention(text, "Ana Varnelo", "PERSON"))
+    assert _labels(core._brand_names(_article(text), found))[name] == label

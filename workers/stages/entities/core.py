@@ -1618,15 +1618,16 @@ def _surname_labels_once(article: Article, found: list[Mention]) -> list[Mention
 
 
 def _companies_not_persons(article: Article, found: list[Mention]) -> list[Mention]:
-    """A "person" whose last word is a company word ("Solano Grid", "Alder Mining") is a
-    company, unless that last word is reused alone as a surname ("Samantha Power ... Power said")."""
+    """A "person" whose last word is a company word ("Solano Grid", "Alder Mining") or whose first
+    word opens companies' names (tables.COMPANY_FIRST_WORDS: "Air Tarrow") is a company, unless
+    its last word is reused alone as a surname ("Samantha Power ... Power said")."""
     if "ORG" not in article.labels:
         return found
     for mention in found:
         words = mention.name.split()
         if (
             mention.label == PERSON and not mention.forced and len(words) >= 2
-            and words[-1].lower() in tables.COMPANY_WORDS
+            and (words[-1].lower() in tables.COMPANY_WORDS or words[0].lower() in tables.COMPANY_FIRST_WORDS)
             and not _surname_reused(mention.name, article.texts)
         ):
             mention.label, mention.forced = "ORG", True
@@ -2199,6 +2200,30 @@ def _cued_companies(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
+_BRAND_AFTER = re.compile(
+    r"(?:[ \t]+and[ \t]+[A-Z][\w'\u2019\-]*)?[ \t]+(?:" + "|".join(sorted(tables.BRAND_NOUNS)) + ")" + WORD_END
+)
+
+
+def _brand_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """One-word "persons" right before a brand noun (tables.BRAND_NOUNS), alone or as the first
+    or second of "X and Y brands", are companies' brands (ORG), all their mentions; not a
+    surname of a person named in full in the article, nor a known country or region."""
+    if "ORG" not in article.labels:
+        return found
+    full = [m.name for m in found if m.label == PERSON and len(m.name.split()) >= 2]
+    branded = set()
+    for m in found:
+        if _BRAND_AFTER.match(article.texts[m.field], m.end):
+            branded.add(m.name)
+    for m in found:
+        if (m.name in branded and m.label == PERSON and not m.forced and len(m.name.split()) == 1
+                and not canonical.surname_owner(m.name, full)
+                and not (canonical.known_place(m.name) or canonical.known_region(m.name))):
+            _relabel(m, "ORG", article)
+    return found
+
+
 _FULL_FORMS = {variant: full for full, variants in tables.PLACE_FULL_FORMS.items() for variant in variants}
 _FULL_FORM = re.compile(
     rf"{WORD_START}(" + "|".join(re.escape(v) for v in sorted(_FULL_FORMS, key=len, reverse=True)) + r")(?![\w\-])"
@@ -2302,6 +2327,7 @@ MENTION_PASSES = (
     _surname_labels,
     _companies_not_persons,
     _cued_companies,
+    _brand_names,
     _listed_places,
     _place_noun_names,
     _towns_not_works,

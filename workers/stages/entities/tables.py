@@ -142,10 +142,14 @@ COMPANY_WORDS = frozenset(
     """energy power grid steel labs lab pharma pharmaceutical pharmaceuticals systems mining events airlines airways properties
     holdings group partners capital motors foods media networks technologies technology solutions
     logistics freight haulage resources industries insurance telecom therapeutics biotech software robotics
-    semiconductor semiconductors electronics cosmetics chemicals petroleum shipping financial securities
+    semiconductor semiconductors electronics cosmetics chemicals petroleum shipping financial securities air
     investments ventures studios games entertainment brewing brewery inc ltd plc corp corporation
     llc ag gmbh nv bv""".split()
 )
+
+# First words of a company's name: a "person" starting with one is a company ("Air Tarrow", an
+# airline, as "Tarrow Air"), unless its last word is reused alone as a surname.
+COMPANY_FIRST_WORDS = frozenset({"air"})
 
 # Last words of names of things other than persons (with COMPANY_WORDS): what follows a role
 # word and ends in one of these is no person ("General Motors Company", "Premier League Cup").
@@ -449,3 +453,8 @@ PLACE_FULL_FORMS: dict[str, tuple[str, ...]] = {
 # country or region or named as a place in the article ("in Tarrow", a dateline). Not "allies" or
 # "envoy" (capitals have them: "Pyongyang's allies").
 LEADER_POSSESSIONS = frozenset("government administration cabinet aides".split())
+
+# Nouns right after a name, or after a list "X and Y", that make the names a company's brands
+# ("its Tarrow and Vell brands", "the Tarrow brand"): a one-word "person" there is a company,
+# unless it is the surname of a person named in full in the article ("the Ana Lind ... Lind brand").
+BRAND_NOUNS = frozenset({"brand", "brands"})
