@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from record_factory import article_record
@@ -1454,3 +1456,43 @@ def test_brand_noun_needs_a_one_word_unowned_person(text, name, label):
     if name != "Ana Varnelo" and "Ana Varnelo" in text:
         found.append(_feature_mention(text, "Ana Varnelo", "PERSON"))
     assert _labels(core._brand_names(_article(text), found))[name] == label
+
+
+# --- a one-word organisation that is a family name written first ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Tarrow coalition talks. Tarrow Kenji said he would stay.", "PERSON"),  # family name first
+     ("Morrow Bank said so. Morrow Kenji spoke. Kenji said he would stay.", "ORG"),  # last word used alone
+     ("Tarrow said so. Tarrow Kenji and Vell Tarrow spoke.", "ORG"),  # the word is in two persons
+     ("Tarrow said so. Tarrow Coordinator spoke.", "ORG")],  # a role word in the person
+)
+def test_family_name_first_needs_one_owner_whose_last_word_is_never_alone(text, expected):
+    persons = [m.group() for m in re.finditer(r"[A-Z]\w+ (?:Kenji|Tarrow|Coordinator)(?= )", text)]
+    texts = {"title": "", "body": text}
+    name = text.split()[0]
+    assert core._family_name_first_of(name, persons, texts) is (expected == "PERSON")
+
+
+# --- connectives over which an organisation goes on (ORG_TAIL_CONNECTIVES) ---
+
+
+@pytest.mark.parametrize("connective", sorted(tables.ORG_TAIL_CONNECTIVES))
+def test_org_tail_connective_row_joins_the_capitalised_words_after(connective):
+    text = f"The Tarrow Party {connective} Vell Workers said it would join."
+    found = core._org_tails(_article(text), [_feature_mention(text, "Tarrow Party", "ORG")])
+    assert _labels(found) == {f"Tarrow Party {connective} Vell Workers": "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [("The Tarrow Party for years opposed it.", None),  # a lowercase word after the connective
+     ("The Tarrow Party for Vellshire grew.", "Vellshire"),  # another entity the model found
+     ("The Tarrow Party for the Velle d'Arno grew.", None),  # a name going on past a particle
+     ("Tarrow Mills for Vell Kenji Ana Ruiz Tom Lind said so.", None)],  # not a head noun
+)
+def test_org_tail_needs_a_head_and_free_capitalised_words(text, other):
+    name = "Tarrow Mills" if "Mills" in text else "Tarrow Party"
+    found = [_feature_mention(text, name, "ORG")] + ([_feature_mention(text, other, "GPE")] if other else [])
+    assert core._org_tails(_article(text), found)[0].text == name

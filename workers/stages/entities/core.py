@@ -550,6 +550,23 @@ def _inner_name_of(name: str, persons: list[str]) -> bool:
     return len(owners) == 1 and not others and name[:1].isupper() and len(name) > 2
 
 
+def _family_name_first_of(name: str, persons: list[str], texts: dict[str, str | None],
+                          nouns: frozenset[str] = frozenset()) -> bool:
+    """`name`, one word, is the first word of exactly one person of two or three words and of no
+    other, and that person's last word never stands alone in the article: a family name written
+    first, as East Asian names are ("Tarrow" of "Tarrow Kenji"), not a given name. No word of
+    the person is a common noun (`nouns`, lowercase) or a role word ("Tarrow Volunteer Coordinator")."""
+    if len(name.split()) != 1 or len(name) < 3 or not name[:1].isupper():
+        return False
+    word = name.casefold()
+    owners = [full for full in persons if 2 <= len(full.split()) <= 3 and canonical.person_tokens(full)[0] == word
+              and not any(w.lower() in nouns | canonical.ROLE_WORDS for w in full.split())]
+    if len(owners) != 1 or any(word in canonical.person_tokens(full) for full in persons if full != owners[0]):
+        return False
+    last = re.compile(WORD_START + re.escape(owners[0].split()[-1]) + WORD_END)
+    return not any(len(last.findall(text)) > len(re.findall(re.escape(owners[0]), text)) for text in texts.values() if text)
+
+
 def _resolve_ambiguous(found: list[Mention], people: dict[str, str]) -> list[Mention]:
     """A partial name shared by two people ("Harper" of "Alice Harper" and "Mia Harper")
     is the one named last before it in the body; it is dropped when none was (e.g. in the title)."""
@@ -1612,6 +1629,8 @@ def _surname_labels_once(article: Article, found: list[Mention]) -> list[Mention
                 mention.label, mention.forced = PERSON, True
             elif len(mention.name.split()) == 1 and _inner_name_of(mention.name, full_persons):
                 mention.label, mention.forced = PERSON, True
+            elif mention.label == "ORG" and _family_name_first_of(mention.name, full_persons, article.texts, article.nouns):
+                mention.label, mention.forced = PERSON, True  # "Tarrow" ORG, "Tarrow Kenji" PERSON
             elif _full_name_of(mention.name, surnames):
                 mention.label, mention.forced = PERSON, True  # "Jean Dupont" ORG, "Dupont" PERSON
     return found
@@ -1989,6 +2008,30 @@ def _orgs_over_roles(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
+_ORG_TAIL = re.compile(
+    r"[ \t]+(?:" + "|".join(sorted((c.replace(" ", r"[ \t]+") for c in tables.ORG_TAIL_CONNECTIVES), key=len, reverse=True))
+    + r")((?:[ \t]+[A-Z][a-z]+){1,4})" + r"(?![ \t]+[A-Z])(?![\w'\u2019\-])(?![ \t]+[a-z]{1,3}['\u2019])"
+)
+_ORG_TAIL_HEADS = tables.NOT_NAME_ENDS | tables.ORG_HEAD_NOUNS
+
+
+def _org_tails(article: Article, found: list[Mention]) -> list[Mention]:
+    """An organisation span ending on its head noun (tables.NOT_NAME_ENDS, ORG_HEAD_NOUNS) before
+    a connective (tables.ORG_TAIL_CONNECTIVES) and one to four capitalised words goes on over
+    them ("Tarrow Party" + "for the People"), unless those words hold another entity the model
+    found (a date, a place: "the Tarrow Party for Vellshire" stays apart when Vellshire is one)."""
+    for m in found:
+        if m.label != "ORG" or m.text.split()[-1].lower() not in _ORG_TAIL_HEADS:
+            continue
+        text = article.texts[m.field]
+        tail = _ORG_TAIL.match(text, m.end)
+        if not tail or any(o.field == m.field and tail.start(1) < o.end and o.start < tail.end() for o in found):
+            continue
+        m.end, m.forced = tail.end(), True
+        m.text, m.name = text[m.start : m.end], canonical.normalise(text[m.start : m.end])
+    return found
+
+
 def _orgs_cut_at_and(article: Article, found: list[Mention]) -> list[Mention]:
     """An organisation span the model ended on "and" joins the organisation right after it: one
     name ("Tarrow Atmospheric, Geophysical and" + "Astronomical Services Administration")."""
@@ -2341,6 +2384,7 @@ MENTION_PASSES = (
     _org_and_nouns,
     _and_institutions,
     _orgs_cut_at_and,
+    _org_tails,
     _possessed_institutions,
     _orgs_over_roles,
     _orgs_of_places,

@@ -65,7 +65,7 @@ ROLES: tuple[tuple[str, str], ...] = (
     ("council leader", "civic"), ("monitoring officer", "civic"), ("general secretary", "civic"),
     ("union leader", "civic"), ("union president", "civic"), ("trade representative", "civic"),
     ("leader", "civic"), ("head", "civic"), ("director", "civic"), ("spokesman", "civic"),
-    ("spokeswoman", "civic"), ("spokesperson", "civic"),
+    ("spokeswoman", "civic"), ("spokesperson", "civic"), ("administrator", "civic"),
     ("commander-in-chief", "civic"),
     # judicial
     *((word, "judicial") for word in "judge judges justice justices magistrate recorder".split()),
@@ -142,7 +142,7 @@ COMPANY_WORDS = frozenset(
     """energy power grid steel labs lab pharma pharmaceutical pharmaceuticals systems mining events airlines airways properties
     holdings group partners capital motors foods media networks technologies technology solutions
     logistics freight haulage resources industries insurance telecom therapeutics biotech software robotics
-    semiconductor semiconductors electronics cosmetics chemicals petroleum shipping financial securities air
+    semiconductor semiconductors electronics cosmetics chemicals petroleum shipping financial securities air metals
     investments ventures studios games entertainment brewing brewery inc ltd plc corp corporation
     llc ag gmbh nv bv""".split()
 )
@@ -300,7 +300,7 @@ WORLD_REGION_WORDS = frozenset(
 ORG_DESCRIPTOR_NOUNS = frozenset(
     """union service developer operator regulator watchdog charity carrier airline retailer lender
     insurer broadcaster firm company chain supermarket manufacturer housebuilder steelmaker carmaker
-    automaker chipmaker drugmaker planemaker shipbuilder utility agency""".split()
+    automaker chipmaker drugmaker planemaker shipbuilder utility agency miner unit units""".split()
 )
 
 # Domains of ROLES whose role, right before a person's name, may follow the name of the person's
@@ -458,3 +458,8 @@ LEADER_POSSESSIONS = frozenset("government administration cabinet aides".split()
 # ("its Tarrow and Vell brands", "the Tarrow brand"): a one-word "person" there is a company,
 # unless it is the surname of a person named in full in the article ("the Ana Lind ... Lind brand").
 BRAND_NOUNS = frozenset({"brand", "brands"})
+
+# Connectives after which an organisation the model ended on its head noun (NOT_NAME_ENDS,
+# ORG_HEAD_NOUNS: "Party", "Commission", "Centre") goes on over the capitalised words that follow:
+# "Tarrow Party for the People", "Centre for Vell Studies".
+ORG_TAIL_CONNECTIVES = frozenset({"for", "for the"})
