@@ -1496,3 +1496,24 @@ def test_org_tail_needs_a_head_and_free_capitalised_words(text, other):
     name = "Tarrow Mills" if "Mills" in text else "Tarrow Party"
     found = [_feature_mention(text, name, "ORG")] + ([_feature_mention(text, other, "GPE")] if other else [])
     assert core._org_tails(_article(text), found)[0].text == name
+
+
+# --- a place after a word that opens companies' names; all-capitals "persons" ---
+
+
+@pytest.mark.parametrize("word", sorted(tables.COMPANY_FIRST_WORDS))
+def test_company_first_word_row_joins_the_place_after_it(word):
+    text = f"{word.capitalize()} Tarrowland added seats to Vell."
+    place = _feature_mention(text, "Tarrowland", "GPE")
+    assert _labels(core._company_first_words(_article(text), [place])) == {f"{word.capitalize()} Tarrowland": "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [("Scientists at TARV said the rover works.", "TARV", "ORG"),  # an acronym in mixed case
+     ("TARV - Scientists said the rover works.", "TARV", "PERSON"),  # an opening run of capitals
+     ("Authors GB and Ana Lind wrote it.", "GB", "PERSON"),  # two letters: initials
+     ("Ana Lind said the rover works.", "Ana Lind", "PERSON")],  # written in mixed case
+)
+def test_all_capitals_person_is_an_acronym_in_mixed_case(text, name, label):
+    assert _labels(core._acronym_persons(_article(text), [_feature_mention(text, name, "PERSON")])) == {name: label}

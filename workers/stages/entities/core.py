@@ -1653,6 +1653,41 @@ def _companies_not_persons(article: Article, found: list[Mention]) -> list[Menti
     return found
 
 
+_FIRST_WORD_BEFORE = re.compile(
+    rf"{WORD_START}(?:" + "|".join(sorted(w.capitalize() for w in tables.COMPANY_FIRST_WORDS)) + r")[ \t]+$"
+)
+
+
+def _company_first_words(article: Article, found: list[Mention]) -> list[Mention]:
+    """A place right after a word that opens companies' names (tables.COMPANY_FIRST_WORDS: "Air
+    Tarrowland") is part of the company's name: one organisation from that word on."""
+    if "ORG" not in article.labels:
+        return found
+    for m in found:
+        if m.label not in ("GPE", "LOC") or m.forced:
+            continue
+        text = article.texts[m.field]
+        opening = _FIRST_WORD_BEFORE.search(text, max(0, m.start - 12), m.start)
+        if opening:
+            m.start, m.label, m.forced = opening.start(), "ORG", True
+            m.text, m.name = text[m.start : m.end], canonical.normalise(text[m.start : m.end])
+    return found
+
+
+def _acronym_persons(article: Article, found: list[Mention]) -> list[Mention]:
+    """A "person" of one all-capitals word of three to six letters ("TARV") in a field written in
+    mixed case, not in an opening run of capitals (a dateline), is an acronym, an organisation's
+    short name: persons are written "Ana Lind"."""
+    if "ORG" not in article.labels:
+        return found
+    for m in found:
+        text = article.texts[m.field] or ""
+        if (m.label == PERSON and not m.forced and re.fullmatch(r"[A-Z]{3,6}", m.text)
+                and not all_caps_headline(text) and text[: m.start].upper() != text[: m.start]):  # a dateline
+            m.label, m.forced = "ORG", True
+    return found
+
+
 def _given_names_pass(article: Article, found: list[Mention]) -> list[Mention]:
     if PERSON in article.labels and article.body_doc is not None:
         return _given_names(found, article.body, article.body_doc)
@@ -2369,6 +2404,8 @@ MENTION_PASSES = (
     _possessor_persons,
     _surname_labels,
     _companies_not_persons,
+    _company_first_words,
+    _acronym_persons,
     _cued_companies,
     _brand_names,
     _listed_places,
