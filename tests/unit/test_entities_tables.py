@@ -513,6 +513,9 @@ def test_org_before_role_needs_an_untagged_name_of_its_own(nlp, text, expected):
         ("Quorvale firm Tarrow said claims rose.", "Quorvale", True),  # no common noun
         ("Insurance chief Ana Lind said claims rose.", "Insurance", True),  # no describing noun after it
         ("Insurance firm Tarrow said claims rose, a report for Insurance said.", "Insurance", True),
+        ("Resort owner Ana Lind said bookings rose.", "Resort", False),  # a company's role (ORG_ROLE_DOMAINS)
+        ("Quorvale owner Ana Lind said bookings rose.", "Quorvale", True),  # no common noun: a company's name
+        ("Health minister Ana Lind said cases rose.", "Health", True),  # an office, not a company's role
     ],
 )
 def test_descriptor_modifier_opening_a_sentence(nlp, text, word, kept):

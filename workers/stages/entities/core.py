@@ -1465,8 +1465,10 @@ _DESCRIPTOR_AFTER = re.compile(r"[ \t]+([a-z]+)[ \t]+[A-Z]")
 
 def _descriptor_modifiers(article: Article, found: list[Mention]) -> list[Mention]:
     """A lone common noun opening a sentence before a describing noun and a name ("Insurance
-    firm Quorva", "Grocery chain Tallvo") describes the organisation named after it: no entity,
-    whatever the model called it, unless the article also writes it capitalised inside a sentence."""
+    firm Quorva", "Grocery chain Tallvo") or a one-word role of a company's or a trade's
+    (tables.ORG_ROLE_DOMAINS: "Resort owner Ana Lind") describes what is named after it: no
+    entity, whatever the model called it, unless the article also writes it capitalised inside a
+    sentence."""
     if not article.nouns:
         return found
     keep = []
@@ -1474,7 +1476,8 @@ def _descriptor_modifiers(article: Article, found: list[Mention]) -> list[Mentio
         text = article.texts[m.field]
         after = _DESCRIPTOR_AFTER.match(text, m.end)
         if (
-            after and after.group(1) in tables.ORG_DESCRIPTOR_NOUNS and not m.forced and len(m.text.split()) == 1
+            after and (after.group(1) in tables.ORG_DESCRIPTOR_NOUNS or _ROLE_DOMAIN.get(after.group(1)) in tables.ORG_ROLE_DOMAINS)
+            and not m.forced and len(m.text.split()) == 1
             and m.text[1:].islower() and m.text.lower() in article.nouns and _sentence_initial(text, m.start)
             and not _capitalised_inside(m.text, article) and not canonical.known_place(m.text)
         ):
