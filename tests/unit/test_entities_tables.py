@@ -1520,3 +1520,24 @@ def test_company_first_word_row_joins_the_place_after_it(word):
 )
 def test_all_capitals_person_is_an_acronym_in_mixed_case(text, name, label):
     assert _labels(core._acronym_persons(_article(text), [_feature_mention(text, name, "PERSON")])) == {name: label}
+
+
+# --- parts only a company has after a name's possessive (COMPANY_POSSESSIONS) ---
+
+
+@pytest.mark.parametrize("noun", sorted(tables.COMPANY_POSSESSIONS))
+def test_company_possession_row_makes_a_person_a_company(noun):
+    for between in ("", " Nordic", " Nordic bottling"):
+        text = f"Vell bought Tarrowby's{between} {noun} on Monday."
+        found = core._cued_companies(_article(text), [_feature_mention(text, "Tarrowby", "PERSON")])
+        assert _labels(found) == {"Tarrowby": "ORG"}, between
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ana Tarrow's long years in the army division were hard.",  # three words between
+     "Ana Tarrow said the arm was broken."],  # no possessive
+)
+def test_company_possession_needs_a_close_possessive(text):
+    assert _labels(core._cued_companies(_article(text), [_feature_mention(text, "Ana Tarrow", "PERSON")])) == {
+        "Ana Tarrow": "PERSON"}

@@ -2261,10 +2261,16 @@ _SHARE_PRICE_AFTER = re.compile(
 )
 
 
+_COMPANY_POSSESSION_AFTER = re.compile(
+    r"['\u2019]s?(?:[ \t]+[\w\-]+){0,2}?[ \t]+(?:" + "|".join(sorted(tables.COMPANY_POSSESSIONS)) + ")" + WORD_END
+)
+
+
 def _cued_companies(article: Article, found: list[Mention]) -> list[Mention]:
     """A name right after words only a company has (tables.COMPANY_CUES: "shares in Tarrow", "a
     stake in Tarrow") or before its share price moving (tables.SHARE_PRICE_VERBS: "Tarrow's
-    shares fell") that the model called a person there or elsewhere in the article is an
+    shares fell") or a part only a company has (tables.COMPANY_POSSESSIONS: "Tarrow's bottling
+    arm") that the model called a person there or elsewhere in the article is an
     organisation, all its mentions; a name it only called a place ("shares in Tarrowby fell")
     stays one, and so do known countries and regions and a possessor after the cue ("a stake in
     Ana Lind's club")."""
@@ -2272,7 +2278,8 @@ def _cued_companies(article: Article, found: list[Mention]) -> list[Mention]:
         return found
     cued = {m.name for m in found if _COMPANY_CUE.search(article.texts[m.field], max(0, m.start - 20), m.start)
             and not _POSSESSIVE_AFTER.match(article.texts[m.field], m.end)  # "a stake in Ana Lind's club"
-            or _SHARE_PRICE_AFTER.match(article.texts[m.field], m.end)}
+            or _SHARE_PRICE_AFTER.match(article.texts[m.field], m.end)
+            or _COMPANY_POSSESSION_AFTER.match(article.texts[m.field], m.end)}
     persons = {m.name for m in found if m.label == PERSON and not m.forced}
     for m in found:
         if m.name in cued & persons and not m.forced and not (
