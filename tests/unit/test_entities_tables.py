@@ -1541,3 +1541,20 @@ def test_company_possession_row_makes_a_person_a_company(noun):
 def test_company_possession_needs_a_close_possessive(text):
     assert _labels(core._cued_companies(_article(text), [_feature_mention(text, "Ana Tarrow", "PERSON")])) == {
         "Ana Tarrow": "PERSON"}
+
+
+# --- two "persons" the model made of one name split at an apostrophe or hyphen ---
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second", "expected"),
+    [("Leader Ana'a Lind Tarrow said so.", "Ana'a Lind", "Tarrow", ["Ana'a Lind Tarrow"]),
+     ("Leader Ana-Mai Lind Tarrow said so.", "Ana-Mai Lind", "Tarrow", ["Ana-Mai Lind Tarrow"]),
+     ("Leader Ana Lind Tarrow said so.", "Ana Lind", "Tarrow", ["Ana Lind", "Tarrow"]),  # no apostrophe
+     ("Leader Ana'a Lind, Tarrow said so.", "Ana'a Lind", "Tarrow", ["Ana'a Lind", "Tarrow"]),  # a comma between
+     ("Ana-Mai Lind Tom Tarrow wrote.", "Ana-Mai Lind", "Tom Tarrow", ["Ana-Mai Lind", "Tom Tarrow"])],  # two names
+)
+def test_adjacent_persons_join_after_an_apostrophe_or_hyphen(text, first, second, expected):
+    found = core._adjacent_persons(_article(text), [_feature_mention(text, first, "PERSON"),
+                                                     _feature_mention(text, second, "PERSON")])
+    assert [m.text for m in found] == expected

@@ -1691,6 +1691,24 @@ def _acronym_persons(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
+def _adjacent_persons(article: Article, found: list[Mention]) -> list[Mention]:
+    """Two "persons" the model made of one name, one right after the other with a single space
+    between ("Ana'a Lind" + "Tarrow" of "leader Ana'a Lind Tarrow"), are one person, when the
+    first holds an apostrophe or hyphen the model splits names at and the second is one word
+    (two full names run together in a page's list stay two)."""
+    dropped: list[Mention] = []
+    ordered = sorted(found, key=lambda m: (m.field, m.start))
+    for first, second in zip(ordered, ordered[1:]):
+        if (first.label == second.label == PERSON and first.field == second.field
+                and first not in dropped and second.start == first.end + 1 and len(second.text.split()) == 1
+                and article.texts[first.field][first.end] == " " and re.search(r"['\u2019\-]", first.text)):
+            text = article.texts[first.field]
+            first.end = second.end
+            first.text, first.name = text[first.start : first.end], canonical.normalise(text[first.start : first.end])
+            dropped.append(second)
+    return [m for m in found if m not in dropped]
+
+
 def _given_names_pass(article: Article, found: list[Mention]) -> list[Mention]:
     if PERSON in article.labels and article.body_doc is not None:
         return _given_names(found, article.body, article.body_doc)
@@ -2441,6 +2459,7 @@ MENTION_PASSES = (
     _persons_before_roles,
     _persons_organisations,
     _org_place_units,
+    _adjacent_persons,
     _given_names_pass,
     _join_persons,
     _numbered_not_persons,
