@@ -1558,3 +1558,13 @@ def test_adjacent_persons_join_after_an_apostrophe_or_hyphen(text, first, second
     found = core._adjacent_persons(_article(text), [_feature_mention(text, first, "PERSON"),
                                                      _feature_mention(text, second, "PERSON")])
     assert [m.text for m in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [("Tarrowbank", "ORG"),  # no demonym: a bank the model called a nationality
+     ("Kenyan", "NORP")],  # a demonym stays
+)
+def test_company_cue_makes_a_non_demonym_nationality_a_company(name, label):
+    text = f"Analysts at {name} said the price was fair."
+    assert _labels(core._cued_companies(_article(text), [_feature_mention(text, name, "NORP")])) == {name: label}

@@ -2288,17 +2288,18 @@ def _cued_companies(article: Article, found: list[Mention]) -> list[Mention]:
     """A name right after words only a company has (tables.COMPANY_CUES: "shares in Tarrow", "a
     stake in Tarrow") or before its share price moving (tables.SHARE_PRICE_VERBS: "Tarrow's
     shares fell") or a part only a company has (tables.COMPANY_POSSESSIONS: "Tarrow's bottling
-    arm") that the model called a person there or elsewhere in the article is an
-    organisation, all its mentions; a name it only called a place ("shares in Tarrowby fell")
-    stays one, and so do known countries and regions and a possessor after the cue ("a stake in
-    Ana Lind's club")."""
+    arm") that the model called a person, or a nationality that is no demonym ("analysts at
+    Tarrowbank"), there or elsewhere in the article is an organisation, all its mentions; a name
+    it only called a place ("shares in Tarrowby fell") stays one, and so do known countries and
+    regions and a possessor after the cue ("a stake in Ana Lind's club")."""
     if "ORG" not in article.labels:
         return found
     cued = {m.name for m in found if _COMPANY_CUE.search(article.texts[m.field], max(0, m.start - 20), m.start)
             and not _POSSESSIVE_AFTER.match(article.texts[m.field], m.end)  # "a stake in Ana Lind's club"
             or _SHARE_PRICE_AFTER.match(article.texts[m.field], m.end)
             or _COMPANY_POSSESSION_AFTER.match(article.texts[m.field], m.end)}
-    persons = {m.name for m in found if m.label == PERSON and not m.forced}
+    persons = {m.name for m in found if not m.forced and (
+        m.label == PERSON or m.label == "NORP" and len(m.name.split()) == 1 and not canonical.demonym(m.name))}
     for m in found:
         if m.name in cued & persons and not m.forced and not (
                 canonical.known_place(m.name) or canonical.known_region(m.name)):

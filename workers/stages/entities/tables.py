@@ -432,9 +432,11 @@ LAW_HEADS = frozenset("act bill code ordinance decree regulations rules order la
 EPONYMOUS_LAW_HEADS = frozenset("law laws principle paradox theorem razor constant conjecture".split())
 
 # Words right before a name that only an organisation has: "shares in X", "shares of X", "a stake
-# in X", "the stock of X". A name the model called a person there (or elsewhere) is a company;
+# in X", "the stock of X", "analysts at X" (a bank, a broker). A name the model called a person
+# or, not being a nationality, a nationality there (or elsewhere) is a company;
 # "shares in Tarrowby fell" may name a market's city, so a name only ever called a place stays one.
-COMPANY_CUES = frozenset({"shares in", "shares of", "stake in", "stock of", "shareholders of", "shareholders in"})
+COMPANY_CUES = frozenset({"shares in", "shares of", "stake in", "stock of", "shareholders of", "shareholders in",
+                          "analysts at", "analyst at", "economists at", "economist at", "strategists at"})
 
 # Words after a name's possessive that only a listed company has: its share price moving
 # ("Tarrow's shares fell 3 percent"); a person's holding is "Ana Lind's shares in Tarrow".
