@@ -1466,7 +1466,7 @@ _DESCRIPTOR_AFTER = re.compile(r"[ \t]+([a-z]+)[ \t]+[A-Z]")
 def _descriptor_modifiers(article: Article, found: list[Mention]) -> list[Mention]:
     """A lone common noun opening a sentence before a describing noun and a name ("Insurance
     firm Quorva", "Grocery chain Tallvo") or a one-word role of a company's or a trade's
-    (tables.ORG_ROLE_DOMAINS: "Resort owner Ana Lind") describes what is named after it: no
+    (tables.ORG_ROLE_DOMAINS: "Hotel owner Ana Lind") describes what is named after it: no
     entity, whatever the model called it, unless the article also writes it capitalised inside a
     sentence."""
     if not article.nouns:
@@ -2074,7 +2074,7 @@ _ORG_TAIL_HEADS = tables.NOT_NAME_ENDS | tables.ORG_HEAD_NOUNS
 def _org_tails(article: Article, found: list[Mention]) -> list[Mention]:
     """An organisation span ending on its head noun (tables.NOT_NAME_ENDS, ORG_HEAD_NOUNS) before
     a connective (tables.ORG_TAIL_CONNECTIVES) and one to four capitalised words goes on over
-    them ("Tarrow Party" + "for the People"), unless those words hold another entity the model
+    them ("Tarrow Party" + "for the Regions"), unless those words hold another entity the model
     found (a date, a place: "the Tarrow Party for Vellshire" stays apart when Vellshire is one)."""
     for m in found:
         if m.label != "ORG" or m.text.split()[-1].lower() not in _ORG_TAIL_HEADS:
@@ -2287,7 +2287,7 @@ _COMPANY_POSSESSION_AFTER = re.compile(
 def _cued_companies(article: Article, found: list[Mention]) -> list[Mention]:
     """A name right after words only a company has (tables.COMPANY_CUES: "shares in Tarrow", "a
     stake in Tarrow") or before its share price moving (tables.SHARE_PRICE_VERBS: "Tarrow's
-    shares fell") or a part only a company has (tables.COMPANY_POSSESSIONS: "Tarrow's bottling
+    shares fell") or a part only a company has (tables.COMPANY_POSSESSIONS: "Tarrow's brewing
     arm") that the model called a person, or a nationality that is no demonym ("analysts at
     Tarrowbank"), there or elsewhere in the article is an organisation, all its mentions; a name
     it only called a place ("shares in Tarrowby fell") stays one, and so do known countries and

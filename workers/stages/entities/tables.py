@@ -463,10 +463,10 @@ BRAND_NOUNS = frozenset({"brand", "brands"})
 
 # Connectives after which an organisation the model ended on its head noun (NOT_NAME_ENDS,
 # ORG_HEAD_NOUNS: "Party", "Commission", "Centre") goes on over the capitalised words that follow:
-# "Tarrow Party for the People", "Centre for Vell Studies".
+# "Tarrow Party for the Regions", "Centre for Vell Studies".
 ORG_TAIL_CONNECTIVES = frozenset({"for", "for the"})
 
 # Nouns after a name's possessive, with at most two words between, that only a company has:
-# its parts and owners ("Tarrow's Nordic bottling arm", "Tarrow's shareholders"); a person has
+# its parts and owners ("Tarrow's Baltic brewing arm", "Tarrow's shareholders"); a person has
 # a business, a team, a factory, but no arm, division or subsidiary.
 COMPANY_POSSESSIONS = frozenset("arm division subsidiary subsidiaries shareholders".split())
