@@ -300,7 +300,7 @@ WORLD_REGION_WORDS = frozenset(
 ORG_DESCRIPTOR_NOUNS = frozenset(
     """union service developer operator regulator watchdog charity carrier airline retailer lender
     insurer broadcaster firm company chain supermarket manufacturer housebuilder steelmaker carmaker
-    automaker chipmaker drugmaker planemaker shipbuilder utility agency miner unit units""".split()
+    automaker chipmaker drugmaker planemaker shipbuilder utility agency miner unit units maker""".split()
 )
 
 # Domains of ROLES whose role, right before a person's name, may follow the name of the person's
