@@ -506,6 +506,28 @@ def test_person_named_institution(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "institution"),
+    [("President Ana Tarrow's Vell National Congress met.", None),  # a name of its own after a possessive
+     ("Patients at Ana Tarrow's Hospital waited.", "Ana Tarrow's Hospital"),  # one head noun
+     ("Donors opened the Ana Tarrow Memorial Hospital.", "Ana Tarrow Memorial Hospital")],  # no possessive
+)
+def test_institution_after_a_possessive_is_one_head_noun_only(text, institution):
+    """A person's possessive before a multi-word name is that person and the name, not one
+    institution; before one head noun it may be an institution ("Ann Lee's Hospital")."""
+    import spacy
+    from spacy.tokens import Span
+
+    from workers.stages.entities import fixes
+
+    doc = spacy.blank("en")(text)
+    first = [t.text for t in doc].index("Ana")
+    end = first + 3 if doc[first + 2].text == "'s" else first + 2
+    doc.ents = [Span(doc, first, end, label="PERSON")]
+    found = fixes.person_institution(doc, doc.ents[0])
+    assert (doc[first:found].text if found else None) == institution
+
+
+@pytest.mark.parametrize(
     "title, body, cased",
     [
         ("Smith Sues Acme Over Patents", "Acme denied the claims made by Smith.", "Smith sues Acme over patents"),

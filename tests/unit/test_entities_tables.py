@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from record_factory import article_record
@@ -511,6 +513,9 @@ def test_org_before_role_needs_an_untagged_name_of_its_own(nlp, text, expected):
         ("Quorvale firm Tarrow said claims rose.", "Quorvale", True),  # no common noun
         ("Insurance chief Ana Lind said claims rose.", "Insurance", True),  # no describing noun after it
         ("Insurance firm Tarrow said claims rose, a report for Insurance said.", "Insurance", True),
+        ("Resort owner Ana Lind said bookings rose.", "Resort", False),  # a company's role (ORG_ROLE_DOMAINS)
+        ("Quorvale owner Ana Lind said bookings rose.", "Quorvale", True),  # no common noun: a company's name
+        ("Health minister Ana Lind said cases rose.", "Health", True),  # an office, not a company's role
     ],
 )
 def test_descriptor_modifier_opening_a_sentence(nlp, text, word, kept):
@@ -1409,3 +1414,157 @@ def test_a_persons_shares_in_a_company_do_not_make_a_company():
     text = "Ana Tarrow's shares in the firm were sold."
     assert _labels(core._cued_companies(_article(text), [_feature_mention(text, "Ana Tarrow", "PERSON")])) == {
         "Ana Tarrow": "PERSON"}
+
+
+# --- first words that open companies' names (COMPANY_FIRST_WORDS) ---
+
+
+@pytest.mark.parametrize("word", sorted(tables.COMPANY_FIRST_WORDS))
+def test_company_first_word_row_makes_a_person_a_company(word):
+    text = f"{word.capitalize()} Tarrowby will fly to Vell from April."
+    found = core._companies_not_persons(_article(text), [_feature_mention(text, f"{word.capitalize()} Tarrowby", "PERSON")])
+    assert _labels(found) == {f"{word.capitalize()} Tarrowby": "ORG"}
+
+
+@pytest.mark.parametrize("word", sorted(tables.COMPANY_FIRST_WORDS))
+def test_company_first_word_row_keeps_a_person_whose_surname_is_reused(word):
+    text = f"{word.capitalize()} Tarrowby spoke. Tarrowby said the plan would work."
+    found = core._companies_not_persons(_article(text), [_feature_mention(text, f"{word.capitalize()} Tarrowby", "PERSON")])
+    assert _labels(found) == {f"{word.capitalize()} Tarrowby": "PERSON"}
+
+
+# --- nouns that make the names before them brands (BRAND_NOUNS) ---
+
+
+@pytest.mark.parametrize("noun", sorted(tables.BRAND_NOUNS))
+def test_brand_noun_row_makes_one_or_two_persons_companies(noun):
+    text = f"It will keep its Varnelo and Tusko {noun}."
+    found = core._brand_names(_article(text), [_feature_mention(text, "Varnelo", "PERSON"),
+                                                _feature_mention(text, "Tusko", "PERSON")])
+    assert _labels(found) == {"Varnelo": "ORG", "Tusko": "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [("Ana Varnelo spoke. The Varnelo brand grew.", "Varnelo", "PERSON"),  # a named person's surname
+     ("The Ohio brand grew.", "Ohio", "PERSON"),  # a known place stays as the model had it
+     ("Ana Varnelo built a brand.", "Ana Varnelo", "PERSON"),  # not right before the noun
+     ("The Ana Varnelo brand grew.", "Ana Varnelo", "PERSON")],  # one word only
+)
+def test_brand_noun_needs_a_one_word_unowned_person(text, name, label):
+    from workers.stages.entities.fixes import Mention
+
+    start = text.rindex(name)
+    found = [Mention("body", start, start + len(name), name, label, name)]
+    if name != "Ana Varnelo" and "Ana Varnelo" in text:
+        found.append(_feature_mention(text, "Ana Varnelo", "PERSON"))
+    assert _labels(core._brand_names(_article(text), found))[name] == label
+
+
+# --- a one-word organisation that is a family name written first ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Tarrow coalition talks. Tarrow Kenji said he would stay.", "PERSON"),  # family name first
+     ("Morrow Bank said so. Morrow Kenji spoke. Kenji said he would stay.", "ORG"),  # last word used alone
+     ("Tarrow said so. Tarrow Kenji and Vell Tarrow spoke.", "ORG"),  # the word is in two persons
+     ("Tarrow said so. Tarrow Coordinator spoke.", "ORG")],  # a role word in the person
+)
+def test_family_name_first_needs_one_owner_whose_last_word_is_never_alone(text, expected):
+    persons = [m.group() for m in re.finditer(r"[A-Z]\w+ (?:Kenji|Tarrow|Coordinator)(?= )", text)]
+    texts = {"title": "", "body": text}
+    name = text.split()[0]
+    assert core._family_name_first_of(name, persons, texts) is (expected == "PERSON")
+
+
+# --- connectives over which an organisation goes on (ORG_TAIL_CONNECTIVES) ---
+
+
+@pytest.mark.parametrize("connective", sorted(tables.ORG_TAIL_CONNECTIVES))
+def test_org_tail_connective_row_joins_the_capitalised_words_after(connective):
+    text = f"The Tarrow Party {connective} Vell Workers said it would join."
+    found = core._org_tails(_article(text), [_feature_mention(text, "Tarrow Party", "ORG")])
+    assert _labels(found) == {f"Tarrow Party {connective} Vell Workers": "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [("The Tarrow Party for years opposed it.", None),  # a lowercase word after the connective
+     ("The Tarrow Party for Vellshire grew.", "Vellshire"),  # another entity the model found
+     ("The Tarrow Party for the Velle d'Arno grew.", None),  # a name going on past a particle
+     ("Tarrow Mills for Vell Kenji Ana Ruiz Tom Lind said so.", None)],  # not a head noun
+)
+def test_org_tail_needs_a_head_and_free_capitalised_words(text, other):
+    name = "Tarrow Mills" if "Mills" in text else "Tarrow Party"
+    found = [_feature_mention(text, name, "ORG")] + ([_feature_mention(text, other, "GPE")] if other else [])
+    assert core._org_tails(_article(text), found)[0].text == name
+
+
+# --- a place after a word that opens companies' names; all-capitals "persons" ---
+
+
+@pytest.mark.parametrize("word", sorted(tables.COMPANY_FIRST_WORDS))
+def test_company_first_word_row_joins_the_place_after_it(word):
+    text = f"{word.capitalize()} Tarrowland added seats to Vell."
+    place = _feature_mention(text, "Tarrowland", "GPE")
+    assert _labels(core._company_first_words(_article(text), [place])) == {f"{word.capitalize()} Tarrowland": "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [("Scientists at TARV said the rover works.", "TARV", "ORG"),  # an acronym in mixed case
+     ("TARV - Scientists said the rover works.", "TARV", "PERSON"),  # an opening run of capitals
+     ("Authors GB and Ana Lind wrote it.", "GB", "PERSON"),  # two letters: initials
+     ("Ana Lind said the rover works.", "Ana Lind", "PERSON")],  # written in mixed case
+)
+def test_all_capitals_person_is_an_acronym_in_mixed_case(text, name, label):
+    assert _labels(core._acronym_persons(_article(text), [_feature_mention(text, name, "PERSON")])) == {name: label}
+
+
+# --- parts only a company has after a name's possessive (COMPANY_POSSESSIONS) ---
+
+
+@pytest.mark.parametrize("noun", sorted(tables.COMPANY_POSSESSIONS))
+def test_company_possession_row_makes_a_person_a_company(noun):
+    for between in ("", " Nordic", " Nordic bottling"):
+        text = f"Vell bought Tarrowby's{between} {noun} on Monday."
+        found = core._cued_companies(_article(text), [_feature_mention(text, "Tarrowby", "PERSON")])
+        assert _labels(found) == {"Tarrowby": "ORG"}, between
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ana Tarrow's long years in the army division were hard.",  # three words between
+     "Ana Tarrow said the arm was broken."],  # no possessive
+)
+def test_company_possession_needs_a_close_possessive(text):
+    assert _labels(core._cued_companies(_article(text), [_feature_mention(text, "Ana Tarrow", "PERSON")])) == {
+        "Ana Tarrow": "PERSON"}
+
+
+# --- two "persons" the model made of one name split at an apostrophe or hyphen ---
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second", "expected"),
+    [("Leader Ana'a Lind Tarrow said so.", "Ana'a Lind", "Tarrow", ["Ana'a Lind Tarrow"]),
+     ("Leader Ana-Mai Lind Tarrow said so.", "Ana-Mai Lind", "Tarrow", ["Ana-Mai Lind Tarrow"]),
+     ("Leader Ana Lind Tarrow said so.", "Ana Lind", "Tarrow", ["Ana Lind", "Tarrow"]),  # no apostrophe
+     ("Leader Ana'a Lind, Tarrow said so.", "Ana'a Lind", "Tarrow", ["Ana'a Lind", "Tarrow"]),  # a comma between
+     ("Ana-Mai Lind Tom Tarrow wrote.", "Ana-Mai Lind", "Tom Tarrow", ["Ana-Mai Lind", "Tom Tarrow"])],  # two names
+)
+def test_adjacent_persons_join_after_an_apostrophe_or_hyphen(text, first, second, expected):
+    found = core._adjacent_persons(_article(text), [_feature_mention(text, first, "PERSON"),
+                                                     _feature_mention(text, second, "PERSON")])
+    assert [m.text for m in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [("Tarrowbank", "ORG"),  # no demonym: a bank the model called a nationality
+     ("Kenyan", "NORP")],  # a demonym stays
+)
+def test_company_cue_makes_a_non_demonym_nationality_a_company(name, label):
+    text = f"Analysts at {name} said the price was fair."
+    assert _labels(core._cued_companies(_article(text), [_feature_mention(text, name, "NORP")])) == {name: label}

@@ -550,6 +550,23 @@ def _inner_name_of(name: str, persons: list[str]) -> bool:
     return len(owners) == 1 and not others and name[:1].isupper() and len(name) > 2
 
 
+def _family_name_first_of(name: str, persons: list[str], texts: dict[str, str | None],
+                          nouns: frozenset[str] = frozenset()) -> bool:
+    """`name`, one word, is the first word of exactly one person of two or three words and of no
+    other, and that person's last word never stands alone in the article: a family name written
+    first, as East Asian names are ("Tarrow" of "Tarrow Kenji"), not a given name. No word of
+    the person is a common noun (`nouns`, lowercase) or a role word ("Tarrow Volunteer Coordinator")."""
+    if len(name.split()) != 1 or len(name) < 3 or not name[:1].isupper():
+        return False
+    word = name.casefold()
+    owners = [full for full in persons if 2 <= len(full.split()) <= 3 and canonical.person_tokens(full)[0] == word
+              and not any(w.lower() in nouns | canonical.ROLE_WORDS for w in full.split())]
+    if len(owners) != 1 or any(word in canonical.person_tokens(full) for full in persons if full != owners[0]):
+        return False
+    last = re.compile(WORD_START + re.escape(owners[0].split()[-1]) + WORD_END)
+    return not any(len(last.findall(text)) > len(re.findall(re.escape(owners[0]), text)) for text in texts.values() if text)
+
+
 def _resolve_ambiguous(found: list[Mention], people: dict[str, str]) -> list[Mention]:
     """A partial name shared by two people ("Harper" of "Alice Harper" and "Mia Harper")
     is the one named last before it in the body; it is dropped when none was (e.g. in the title)."""
@@ -1448,8 +1465,10 @@ _DESCRIPTOR_AFTER = re.compile(r"[ \t]+([a-z]+)[ \t]+[A-Z]")
 
 def _descriptor_modifiers(article: Article, found: list[Mention]) -> list[Mention]:
     """A lone common noun opening a sentence before a describing noun and a name ("Insurance
-    firm Quorva", "Grocery chain Tallvo") describes the organisation named after it: no entity,
-    whatever the model called it, unless the article also writes it capitalised inside a sentence."""
+    firm Quorva", "Grocery chain Tallvo") or a one-word role of a company's or a trade's
+    (tables.ORG_ROLE_DOMAINS: "Hotel owner Ana Lind") describes what is named after it: no
+    entity, whatever the model called it, unless the article also writes it capitalised inside a
+    sentence."""
     if not article.nouns:
         return found
     keep = []
@@ -1457,7 +1476,8 @@ def _descriptor_modifiers(article: Article, found: list[Mention]) -> list[Mentio
         text = article.texts[m.field]
         after = _DESCRIPTOR_AFTER.match(text, m.end)
         if (
-            after and after.group(1) in tables.ORG_DESCRIPTOR_NOUNS and not m.forced and len(m.text.split()) == 1
+            after and (after.group(1) in tables.ORG_DESCRIPTOR_NOUNS or _ROLE_DOMAIN.get(after.group(1)) in tables.ORG_ROLE_DOMAINS)
+            and not m.forced and len(m.text.split()) == 1
             and m.text[1:].islower() and m.text.lower() in article.nouns and _sentence_initial(text, m.start)
             and not _capitalised_inside(m.text, article) and not canonical.known_place(m.text)
         ):
@@ -1612,25 +1632,81 @@ def _surname_labels_once(article: Article, found: list[Mention]) -> list[Mention
                 mention.label, mention.forced = PERSON, True
             elif len(mention.name.split()) == 1 and _inner_name_of(mention.name, full_persons):
                 mention.label, mention.forced = PERSON, True
+            elif mention.label == "ORG" and _family_name_first_of(mention.name, full_persons, article.texts, article.nouns):
+                mention.label, mention.forced = PERSON, True  # "Tarrow" ORG, "Tarrow Kenji" PERSON
             elif _full_name_of(mention.name, surnames):
                 mention.label, mention.forced = PERSON, True  # "Jean Dupont" ORG, "Dupont" PERSON
     return found
 
 
 def _companies_not_persons(article: Article, found: list[Mention]) -> list[Mention]:
-    """A "person" whose last word is a company word ("Solano Grid", "Alder Mining") is a
-    company, unless that last word is reused alone as a surname ("Samantha Power ... Power said")."""
+    """A "person" whose last word is a company word ("Solano Grid", "Alder Mining") or whose first
+    word opens companies' names (tables.COMPANY_FIRST_WORDS: "Air Tarrow") is a company, unless
+    its last word is reused alone as a surname ("Samantha Power ... Power said")."""
     if "ORG" not in article.labels:
         return found
     for mention in found:
         words = mention.name.split()
         if (
             mention.label == PERSON and not mention.forced and len(words) >= 2
-            and words[-1].lower() in tables.COMPANY_WORDS
+            and (words[-1].lower() in tables.COMPANY_WORDS or words[0].lower() in tables.COMPANY_FIRST_WORDS)
             and not _surname_reused(mention.name, article.texts)
         ):
             mention.label, mention.forced = "ORG", True
     return found
+
+
+_FIRST_WORD_BEFORE = re.compile(
+    rf"{WORD_START}(?:" + "|".join(sorted(w.capitalize() for w in tables.COMPANY_FIRST_WORDS)) + r")[ \t]+$"
+)
+
+
+def _company_first_words(article: Article, found: list[Mention]) -> list[Mention]:
+    """A place right after a word that opens companies' names (tables.COMPANY_FIRST_WORDS: "Air
+    Tarrowland") is part of the company's name: one organisation from that word on."""
+    if "ORG" not in article.labels:
+        return found
+    for m in found:
+        if m.label not in ("GPE", "LOC") or m.forced:
+            continue
+        text = article.texts[m.field]
+        opening = _FIRST_WORD_BEFORE.search(text, max(0, m.start - 12), m.start)
+        if opening:
+            m.start, m.label, m.forced = opening.start(), "ORG", True
+            m.text, m.name = text[m.start : m.end], canonical.normalise(text[m.start : m.end])
+    return found
+
+
+def _acronym_persons(article: Article, found: list[Mention]) -> list[Mention]:
+    """A "person" of one all-capitals word of three to six letters ("TARV") in a field written in
+    mixed case, not in an opening run of capitals (a dateline), is an acronym, an organisation's
+    short name: persons are written "Ana Lind"."""
+    if "ORG" not in article.labels:
+        return found
+    for m in found:
+        text = article.texts[m.field] or ""
+        if (m.label == PERSON and not m.forced and re.fullmatch(r"[A-Z]{3,6}", m.text)
+                and not all_caps_headline(text) and text[: m.start].upper() != text[: m.start]):  # a dateline
+            m.label, m.forced = "ORG", True
+    return found
+
+
+def _adjacent_persons(article: Article, found: list[Mention]) -> list[Mention]:
+    """Two "persons" the model made of one name, one right after the other with a single space
+    between ("Ana'a Lind" + "Tarrow" of "leader Ana'a Lind Tarrow"), are one person, when the
+    first holds an apostrophe or hyphen the model splits names at and the second is one word
+    (two full names run together in a page's list stay two)."""
+    dropped: list[Mention] = []
+    ordered = sorted(found, key=lambda m: (m.field, m.start))
+    for first, second in zip(ordered, ordered[1:]):
+        if (first.label == second.label == PERSON and first.field == second.field
+                and first not in dropped and second.start == first.end + 1 and len(second.text.split()) == 1
+                and article.texts[first.field][first.end] == " " and re.search(r"['\u2019\-]", first.text)):
+            text = article.texts[first.field]
+            first.end = second.end
+            first.text, first.name = text[first.start : first.end], canonical.normalise(text[first.start : first.end])
+            dropped.append(second)
+    return [m for m in found if m not in dropped]
 
 
 def _given_names_pass(article: Article, found: list[Mention]) -> list[Mention]:
@@ -1988,6 +2064,30 @@ def _orgs_over_roles(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
+_ORG_TAIL = re.compile(
+    r"[ \t]+(?:" + "|".join(sorted((c.replace(" ", r"[ \t]+") for c in tables.ORG_TAIL_CONNECTIVES), key=len, reverse=True))
+    + r")((?:[ \t]+[A-Z][a-z]+){1,4})" + r"(?![ \t]+[A-Z])(?![\w'\u2019\-])(?![ \t]+[a-z]{1,3}['\u2019])"
+)
+_ORG_TAIL_HEADS = tables.NOT_NAME_ENDS | tables.ORG_HEAD_NOUNS
+
+
+def _org_tails(article: Article, found: list[Mention]) -> list[Mention]:
+    """An organisation span ending on its head noun (tables.NOT_NAME_ENDS, ORG_HEAD_NOUNS) before
+    a connective (tables.ORG_TAIL_CONNECTIVES) and one to four capitalised words goes on over
+    them ("Tarrow Party" + "for the Regions"), unless those words hold another entity the model
+    found (a date, a place: "the Tarrow Party for Vellshire" stays apart when Vellshire is one)."""
+    for m in found:
+        if m.label != "ORG" or m.text.split()[-1].lower() not in _ORG_TAIL_HEADS:
+            continue
+        text = article.texts[m.field]
+        tail = _ORG_TAIL.match(text, m.end)
+        if not tail or any(o.field == m.field and tail.start(1) < o.end and o.start < tail.end() for o in found):
+            continue
+        m.end, m.forced = tail.end(), True
+        m.text, m.name = text[m.start : m.end], canonical.normalise(text[m.start : m.end])
+    return found
+
+
 def _orgs_cut_at_and(article: Article, found: list[Mention]) -> list[Mention]:
     """An organisation span the model ended on "and" joins the organisation right after it: one
     name ("Tarrow Atmospheric, Geophysical and" + "Astronomical Services Administration")."""
@@ -2179,22 +2279,54 @@ _SHARE_PRICE_AFTER = re.compile(
 )
 
 
+_COMPANY_POSSESSION_AFTER = re.compile(
+    r"['\u2019]s?(?:[ \t]+[\w\-]+){0,2}?[ \t]+(?:" + "|".join(sorted(tables.COMPANY_POSSESSIONS)) + ")" + WORD_END
+)
+
+
 def _cued_companies(article: Article, found: list[Mention]) -> list[Mention]:
     """A name right after words only a company has (tables.COMPANY_CUES: "shares in Tarrow", "a
     stake in Tarrow") or before its share price moving (tables.SHARE_PRICE_VERBS: "Tarrow's
-    shares fell") that the model called a person there or elsewhere in the article is an
-    organisation, all its mentions; a name it only called a place ("shares in Tarrowby fell")
-    stays one, and so do known countries and regions and a possessor after the cue ("a stake in
-    Ana Lind's club")."""
+    shares fell") or a part only a company has (tables.COMPANY_POSSESSIONS: "Tarrow's brewing
+    arm") that the model called a person, or a nationality that is no demonym ("analysts at
+    Tarrowbank"), there or elsewhere in the article is an organisation, all its mentions; a name
+    it only called a place ("shares in Tarrowby fell") stays one, and so do known countries and
+    regions and a possessor after the cue ("a stake in Ana Lind's club")."""
     if "ORG" not in article.labels:
         return found
     cued = {m.name for m in found if _COMPANY_CUE.search(article.texts[m.field], max(0, m.start - 20), m.start)
             and not _POSSESSIVE_AFTER.match(article.texts[m.field], m.end)  # "a stake in Ana Lind's club"
-            or _SHARE_PRICE_AFTER.match(article.texts[m.field], m.end)}
-    persons = {m.name for m in found if m.label == PERSON and not m.forced}
+            or _SHARE_PRICE_AFTER.match(article.texts[m.field], m.end)
+            or _COMPANY_POSSESSION_AFTER.match(article.texts[m.field], m.end)}
+    persons = {m.name for m in found if not m.forced and (
+        m.label == PERSON or m.label == "NORP" and len(m.name.split()) == 1 and not canonical.demonym(m.name))}
     for m in found:
         if m.name in cued & persons and not m.forced and not (
                 canonical.known_place(m.name) or canonical.known_region(m.name)):
+            _relabel(m, "ORG", article)
+    return found
+
+
+_BRAND_AFTER = re.compile(
+    r"(?:[ \t]+and[ \t]+[A-Z][\w'\u2019\-]*)?[ \t]+(?:" + "|".join(sorted(tables.BRAND_NOUNS)) + ")" + WORD_END
+)
+
+
+def _brand_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """One-word "persons" right before a brand noun (tables.BRAND_NOUNS), alone or as the first
+    or second of "X and Y brands", are companies' brands (ORG), all their mentions; not a
+    surname of a person named in full in the article, nor a known country or region."""
+    if "ORG" not in article.labels:
+        return found
+    full = [m.name for m in found if m.label == PERSON and len(m.name.split()) >= 2]
+    branded = set()
+    for m in found:
+        if _BRAND_AFTER.match(article.texts[m.field], m.end):
+            branded.add(m.name)
+    for m in found:
+        if (m.name in branded and m.label == PERSON and not m.forced and len(m.name.split()) == 1
+                and not canonical.surname_owner(m.name, full)
+                and not (canonical.known_place(m.name) or canonical.known_region(m.name))):
             _relabel(m, "ORG", article)
     return found
 
@@ -2301,7 +2433,10 @@ MENTION_PASSES = (
     _possessor_persons,
     _surname_labels,
     _companies_not_persons,
+    _company_first_words,
+    _acronym_persons,
     _cued_companies,
+    _brand_names,
     _listed_places,
     _place_noun_names,
     _towns_not_works,
@@ -2315,6 +2450,7 @@ MENTION_PASSES = (
     _org_and_nouns,
     _and_institutions,
     _orgs_cut_at_and,
+    _org_tails,
     _possessed_institutions,
     _orgs_over_roles,
     _orgs_of_places,
@@ -2324,6 +2460,7 @@ MENTION_PASSES = (
     _persons_before_roles,
     _persons_organisations,
     _org_place_units,
+    _adjacent_persons,
     _given_names_pass,
     _join_persons,
     _numbered_not_persons,

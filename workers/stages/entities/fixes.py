@@ -211,9 +211,12 @@ def _hyphen_tail(doc: Doc, end: int) -> int:
 
 def person_institution(doc: Doc, ent: Span) -> int:
     """End token of an institution named after the person `ent` ("Ann Lee Memorial
-    Hospital"): up to three capitalised words after the name, the last a head noun; else 0."""
+    Hospital"): up to three capitalised words after the name, the last a head noun; else 0.
+    After a possessive only the head noun itself ("Ann Lee's Hospital"): more words make a name
+    of its own that the person leads ("Ann Lee's Tarrow National Congress")."""
     end = ent.end
-    while end < len(doc) and end - ent.end < 3 and _capitalised(doc[end]) and doc[end].ent_type_ in ("", "ORG", "FAC"):
+    most = 1 if ent[-1].text in ("'s", "'", "\u2019s", "\u2019") else 3
+    while end < len(doc) and end - ent.end < most and _capitalised(doc[end]) and doc[end].ent_type_ in ("", "ORG", "FAC"):
         end += 1
         if doc[end - 1].text.lower() in NAMED_HEADS:
             return end

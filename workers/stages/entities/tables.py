@@ -65,7 +65,7 @@ ROLES: tuple[tuple[str, str], ...] = (
     ("council leader", "civic"), ("monitoring officer", "civic"), ("general secretary", "civic"),
     ("union leader", "civic"), ("union president", "civic"), ("trade representative", "civic"),
     ("leader", "civic"), ("head", "civic"), ("director", "civic"), ("spokesman", "civic"),
-    ("spokeswoman", "civic"), ("spokesperson", "civic"),
+    ("spokeswoman", "civic"), ("spokesperson", "civic"), ("administrator", "civic"),
     ("commander-in-chief", "civic"),
     # judicial
     *((word, "judicial") for word in "judge judges justice justices magistrate recorder".split()),
@@ -142,10 +142,14 @@ COMPANY_WORDS = frozenset(
     """energy power grid steel labs lab pharma pharmaceutical pharmaceuticals systems mining events airlines airways properties
     holdings group partners capital motors foods media networks technologies technology solutions
     logistics freight haulage resources industries insurance telecom therapeutics biotech software robotics
-    semiconductor semiconductors electronics cosmetics chemicals petroleum shipping financial securities
+    semiconductor semiconductors electronics cosmetics chemicals petroleum shipping financial securities air metals
     investments ventures studios games entertainment brewing brewery inc ltd plc corp corporation
     llc ag gmbh nv bv""".split()
 )
+
+# First words of a company's name: a "person" starting with one is a company ("Air Tarrow", an
+# airline, as "Tarrow Air"), unless its last word is reused alone as a surname.
+COMPANY_FIRST_WORDS = frozenset({"air"})
 
 # Last words of names of things other than persons (with COMPANY_WORDS): what follows a role
 # word and ends in one of these is no person ("General Motors Company", "Premier League Cup").
@@ -296,7 +300,7 @@ WORLD_REGION_WORDS = frozenset(
 ORG_DESCRIPTOR_NOUNS = frozenset(
     """union service developer operator regulator watchdog charity carrier airline retailer lender
     insurer broadcaster firm company chain supermarket manufacturer housebuilder steelmaker carmaker
-    automaker chipmaker drugmaker planemaker shipbuilder utility agency""".split()
+    automaker chipmaker drugmaker planemaker shipbuilder utility agency miner unit units maker""".split()
 )
 
 # Domains of ROLES whose role, right before a person's name, may follow the name of the person's
@@ -428,9 +432,11 @@ LAW_HEADS = frozenset("act bill code ordinance decree regulations rules order la
 EPONYMOUS_LAW_HEADS = frozenset("law laws principle paradox theorem razor constant conjecture".split())
 
 # Words right before a name that only an organisation has: "shares in X", "shares of X", "a stake
-# in X", "the stock of X". A name the model called a person there (or elsewhere) is a company;
+# in X", "the stock of X", "analysts at X" (a bank, a broker). A name the model called a person
+# or, not being a nationality, a nationality there (or elsewhere) is a company;
 # "shares in Tarrowby fell" may name a market's city, so a name only ever called a place stays one.
-COMPANY_CUES = frozenset({"shares in", "shares of", "stake in", "stock of", "shareholders of", "shareholders in"})
+COMPANY_CUES = frozenset({"shares in", "shares of", "stake in", "stock of", "shareholders of", "shareholders in",
+                          "analysts at", "analyst at", "economists at", "economist at", "strategists at"})
 
 # Words after a name's possessive that only a listed company has: its share price moving
 # ("Tarrow's shares fell 3 percent"); a person's holding is "Ana Lind's shares in Tarrow".
@@ -449,3 +455,18 @@ PLACE_FULL_FORMS: dict[str, tuple[str, ...]] = {
 # country or region or named as a place in the article ("in Tarrow", a dateline). Not "allies" or
 # "envoy" (capitals have them: "Pyongyang's allies").
 LEADER_POSSESSIONS = frozenset("government administration cabinet aides".split())
+
+# Nouns right after a name, or after a list "X and Y", that make the names a company's brands
+# ("its Tarrow and Vell brands", "the Tarrow brand"): a one-word "person" there is a company,
+# unless it is the surname of a person named in full in the article ("the Ana Lind ... Lind brand").
+BRAND_NOUNS = frozenset({"brand", "brands"})
+
+# Connectives after which an organisation the model ended on its head noun (NOT_NAME_ENDS,
+# ORG_HEAD_NOUNS: "Party", "Commission", "Centre") goes on over the capitalised words that follow:
+# "Tarrow Party for the Regions", "Centre for Vell Studies".
+ORG_TAIL_CONNECTIVES = frozenset({"for", "for the"})
+
+# Nouns after a name's possessive, with at most two words between, that only a company has:
+# its parts and owners ("Tarrow's Baltic brewing arm", "Tarrow's shareholders"); a person has
+# a business, a team, a factory, but no arm, division or subsidiary.
+COMPANY_POSSESSIONS = frozenset("arm division subsidiary subsidiaries shareholders".split())
