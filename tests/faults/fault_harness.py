@@ -157,13 +157,7 @@ class FaultRun:
         """SIGSTOP the worker's process group (its NER pool too: a paused VM or container) for
         `seconds`, then SIGCONT; (when it was frozen, when it was resumed), monotonic."""
         pid = self.workers[name].pid
-        frozen = time.monotonic()
-        os.killpg(pid, signal.SIGSTOP)
-        try:
-            time.sleep(seconds)
-        finally:
-            os.killpg(pid, signal.SIGCONT)
-        return frozen, time.monotonic()
+        return _stopped_for(lambda sig: os.killpg(pid, sig), seconds)
 
     def owner_of(self, table: str, names: tuple[str, ...], after: dict[str, int]) -> str | None:
         """Which of the workers `names` recovered the changelog of `table` (its partition 0)
@@ -210,13 +204,7 @@ class FaultRun:
 
         pid = running_pid(BrokerPaths.for_settings(Settings.from_env(dict(os.environ))))
         assert pid is not None, "no local broker to pause"
-        paused = time.monotonic()
-        os.kill(pid, signal.SIGSTOP)
-        try:
-            time.sleep(seconds)
-        finally:
-            os.kill(pid, signal.SIGCONT)
-        return paused, time.monotonic()
+        return _stopped_for(lambda sig: os.kill(pid, sig), seconds)
 
     # -- input ---------------------------------------------------------------------------------
 
@@ -333,3 +321,15 @@ class FaultRun:
                         return self.read(), {}
             time.sleep(2.0)
         return self.read(), self.lag()
+
+
+def _stopped_for(send, seconds: float) -> tuple[float, float]:
+    """send(SIGSTOP), `seconds` later send(SIGCONT) (also when interrupted); (when it was stopped,
+    when it was resumed), monotonic."""
+    stopped = time.monotonic()
+    send(signal.SIGSTOP)
+    try:
+        time.sleep(seconds)
+    finally:
+        send(signal.SIGCONT)
+    return stopped, time.monotonic()
