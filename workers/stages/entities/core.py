@@ -559,12 +559,13 @@ def _family_name_first_of(name: str, persons: list[str], texts: dict[str, str | 
     if len(name.split()) != 1 or len(name) < 3 or not name[:1].isupper():
         return False
     word = name.casefold()
+    blocked = nouns | canonical.ROLE_WORDS
     owners = [full for full in persons if 2 <= len(full.split()) <= 3 and canonical.person_tokens(full)[0] == word
-              and not any(w.lower() in nouns | canonical.ROLE_WORDS for w in full.split())]
+              and not any(w.lower() in blocked for w in full.split())]
     if len(owners) != 1 or any(word in canonical.person_tokens(full) for full in persons if full != owners[0]):
         return False
-    last = re.compile(WORD_START + re.escape(owners[0].split()[-1]) + WORD_END)
-    return not any(len(last.findall(text)) > len(re.findall(re.escape(owners[0]), text)) for text in texts.values() if text)
+    last = _pattern(WORD_START + re.escape(owners[0].split()[-1]) + WORD_END)
+    return not any(len(last.findall(text)) > text.count(owners[0]) for text in texts.values() if text)
 
 
 def _resolve_ambiguous(found: list[Mention], people: dict[str, str]) -> list[Mention]:
