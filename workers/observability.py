@@ -36,7 +36,6 @@ log = logging.getLogger(__name__)
 # The per-series "_created" timestamps double every counter's series and no dashboard uses them.
 prometheus_client.disable_created_metrics()
 
-STAGES = ("clean", "dedupe", "entities", "enrich")
 # The statuses each stage can emit (every pair is exported from the start, at 0).
 STAGE_STATUSES = {
     "clean": ("clean", "rejected"),

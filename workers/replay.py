@@ -121,12 +121,6 @@ class IdRegistry:
         return f"{stem}-{number}"
 
 
-def file_item(path: Path, article_id: str, max_bytes: int, summary: Summary | None = None) -> Item:
-    """One file -> a Message (decoded as workers.decoding says), or a Failure saying why not.
-    The first item of `file_items`, for callers that know the file is one page."""
-    return file_items(path, article_id, max_bytes, summary)[0]
-
-
 def file_items(path: Path, article_id: str, max_bytes: int, summary: Summary | None = None) -> list[Item]:
     """One file -> its Messages, or a Failure saying why not. Decided by content, not only by the
     suffix: a file whose text is a JSON object with a `content` member is that raw record, a JSON
