@@ -389,7 +389,7 @@ def _given_names(found: list[Mention], body: str, body_doc) -> list[Mention]:
     for surname in sorted(singles):
         if any(tokens[-1] == surname.casefold() for tokens in multi):
             continue
-        pattern = re.compile(r"(?<![\w.])([A-Z][a-z][\w'\-]*)[ \t]+" + re.escape(surname) + r"(?!\w)")
+        pattern = _pattern(r"(?<![\w.])([A-Z][a-z][\w'\-]*)[ \t]+" + re.escape(surname) + r"(?!\w)")
         hits = [
             hit
             for hit in pattern.finditer(body)
@@ -435,8 +435,8 @@ def _keep_possessive_names(found: list[Mention], texts: dict[str, str]) -> None:
     keep = set()
     for bare in candidates:
         escaped = re.escape(bare)
-        alone = re.compile(r"(?<![\w.])" + escaped + r"(?!\w)(?!['\u2019]s\b)")
-        named = re.compile(r"(?<![\w.])" + escaped + _POSSESSIVE_NAME_END.pattern)
+        alone = _pattern(r"(?<![\w.])" + escaped + r"(?!\w)(?!['\u2019]s\b)")
+        named = _pattern(r"(?<![\w.])" + escaped + _POSSESSIVE_NAME_END.pattern)
         if not any(alone.search(text) for text in texts.values()) and any(
             named.search(text) for text in texts.values()
         ):
