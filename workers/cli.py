@@ -303,7 +303,7 @@ def status(once: bool, as_json: bool, web_port: int | None, web_host: str, inter
 @click.option("--format", "output_format", type=click.Choice(["jsonl", "pretty"]), default="jsonl", show_default=True,
               help="jsonl: one JSON record per line; pretty: each record laid out for reading")
 def enrich(paths: tuple[str, ...], output_format: str) -> None:
-    """Run the four stages on files or JSON lines (`-`) without Kafka: one record per input.
+    """Run the four stages on files or JSON lines (`-`) without Kafka: one record per article.
 
     \b
     PATHS: files (.txt, .html, .json, ...), folders (every file in them; subfolders are not read:
@@ -316,7 +316,8 @@ def enrich(paths: tuple[str, ...], output_format: str) -> None:
     - a JSON array of such objects is one record per element (no `id`: NAME-1, NAME-2, ...);
     - a .json file that is not JSON, or whose object has no `content`, is a rejected record
       naming the file and what is missing (it is never read as a page);
-    - any other file is one article: its id is the file name without the extension, and it is
+    - any other file is one article: its id is the file name without the extension (when two
+      files of one call share it, the later is NAME-EXT, then FOLDER-NAME, then NAME-2), and it is
       HTML when it is named .html, .htm or .xhtml, or its text starts as markup. A .gz (or other
       compressed file) is not unpacked: rejected as not_text, unpack it first.
     `-` is JSON lines when its first line is a JSON object, one JSON document when it is pretty-
