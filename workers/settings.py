@@ -26,6 +26,24 @@ class SettingsError(ValueError):
     """An environment variable holds a value that cannot be used."""
 
 
+def _topic_names(env: Mapping[str, str]) -> TopicNames:
+    """TopicNames with each role's name from TOPIC_<ROLE> (e.g. TOPIC_ENRICHED), the default when unset
+    or empty."""
+    defaults = TopicNames()
+    return TopicNames(**{
+        name: env.get(f"TOPIC_{name.upper()}") or getattr(defaults, name) for name in TopicNames.__dataclass_fields__
+    })
+
+
+def _labels(env: Mapping[str, str], default: tuple[str, ...]) -> tuple[str, ...]:
+    """ENTITY_LABELS as a tuple of upper-case spaCy labels ("org, person" -> ("ORG", "PERSON")); the
+    default when unset or empty."""
+    raw = env.get("ENTITY_LABELS")
+    if not raw:
+        return default
+    return tuple(label.strip().upper() for label in raw.split(",") if label.strip())
+
+
 def _int(env: Mapping[str, str], name: str, default: int, minimum: int = 0) -> int:
     raw = env.get(name)
     if raw is None or raw == "":
@@ -132,19 +150,8 @@ class Settings:
         of range (a number, a boolean, a choice such as TABLE_STORE or LOG_FORMAT)."""
         env = os.environ if env is None else env
         defaults = cls()
-        topic_defaults = TopicNames()
-        topics = TopicNames(
-            **{
-                name: env.get(f"TOPIC_{name.upper()}") or getattr(topic_defaults, name)
-                for name in TopicNames.__dataclass_fields__
-            }
-        )
-        labels_raw = env.get("ENTITY_LABELS")
-        labels = (
-            tuple(label.strip().upper() for label in labels_raw.split(",") if label.strip())
-            if labels_raw
-            else defaults.entity_labels
-        )
+        topics = _topic_names(env)
+        labels = _labels(env, defaults.entity_labels)
         store = env.get("TABLE_STORE") or defaults.table_store
         if store not in {"memory://", "rocksdb://"}:
             raise SettingsError(f"TABLE_STORE={store!r}: use memory:// or rocksdb://")

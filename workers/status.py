@@ -117,22 +117,8 @@ async def snapshot(settings: Settings, readyz_url: str | None = None, timeout: f
         rates = await _rates(consumer, tps, end, now)
         committed_raw = await admin.list_consumer_group_offsets(settings.app_id)
         committed = {tp: meta.offset for tp, meta in committed_raw.items() if meta.offset >= 0}
-        topics = {
-            role: {
-                "name": name,
-                "partitions": len(partitions[name]),
-                "end_offset": sum(end[tp] for tp in partitions[name]),
-                "messages": sum(end[tp] - start[tp] for tp in partitions[name]),
-                "per_second_1m": round(sum(rates[tp] for tp in partitions[name]) / RATE_WINDOW_SECONDS, 3),
-            }
-            for role, name in names.items()
-        }
-        stages = {}
-        for stage, role in STAGE_INPUTS.items():
-            group = partitions[names[role]]
-            lag = consumer_lag({tp: end[tp] for tp in group}, committed)
-            stages[stage] = {"topic": names[role], "lag": sum(lag.values()),
-                             "partitions": {str(tp.partition): lag[tp] for tp in group}}
+        topics = {role: _topic_row(name, partitions[name], start, end, rates) for role, name in names.items()}
+        stages = _stage_lags(names, partitions, end, committed)
         codes, scanned = await _dead_letters(consumer, partitions[names["rejected"]], start, end, timeout)
     finally:
         await admin.close()
@@ -148,6 +134,31 @@ async def snapshot(settings: Settings, readyz_url: str | None = None, timeout: f
         "dead_letters_scanned": scanned,
         "worker": worker_readiness(readyz_url) if readyz_url else None,
     }
+
+
+def _topic_row(name: str, group: list[TopicPartition], start: dict, end: dict, rates: dict) -> dict[str, Any]:
+    """One topic's row of a snapshot: {name, partitions, end_offset, messages, per_second_1m}, where
+    messages = end - start summed over the partitions and per_second_1m is messages appended in the last
+    RATE_WINDOW_SECONDS per second."""
+    return {
+        "name": name,
+        "partitions": len(group),
+        "end_offset": sum(end[tp] for tp in group),
+        "messages": sum(end[tp] - start[tp] for tp in group),
+        "per_second_1m": round(sum(rates[tp] for tp in group) / RATE_WINDOW_SECONDS, 3),
+    }
+
+
+def _stage_lags(names: dict[str, str], partitions: dict, end: dict, committed: dict) -> dict[str, dict]:
+    """{stage: {topic, lag, partitions: {"p": lag}}}: each stage's consumer lag on its input topic, the
+    end offset less the group's committed offset per partition (all of it when nothing is committed)."""
+    stages = {}
+    for stage, role in STAGE_INPUTS.items():
+        group = partitions[names[role]]
+        lag = consumer_lag({tp: end[tp] for tp in group}, committed)
+        stages[stage] = {"topic": names[role], "lag": sum(lag.values()),
+                         "partitions": {str(tp.partition): lag[tp] for tp in group}}
+    return stages
 
 
 def render(state: dict[str, Any]) -> Group:
