@@ -196,6 +196,21 @@ class FaultRun:
         assert result.returncode == 0, result.stderr
         return time.monotonic() - started
 
+    def crash_broker(self, down_seconds: float) -> float:
+        """SIGKILL the local broker's JVM (a crash: no controlled shutdown, its logs and raft
+        metadata as the kill left them), wait `down_seconds`, then `newsfeed broker start` on the
+        same data; the seconds the broker was away."""
+        from workers.broker import BrokerPaths, running_pid
+
+        pid = running_pid(BrokerPaths.for_settings(Settings.from_env(dict(os.environ))))
+        assert pid is not None, "no local broker to crash"
+        started = time.monotonic()
+        os.kill(pid, signal.SIGKILL)
+        time.sleep(down_seconds)
+        result = subprocess.run([NEWSFEED, "broker", "start"], cwd=ROOT, capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        return time.monotonic() - started
+
     def pause_broker(self, seconds: float) -> tuple[float, float]:
         """SIGSTOP the local broker's JVM (the one `newsfeed broker start` left in the state dir)
         for `seconds`, then SIGCONT: a broker that hangs (a long GC pause, a paused VM) with its

@@ -118,6 +118,23 @@ def test_broker_restart_mid_replay(run, seed):
 
 
 @long_only
+def test_broker_crash_mid_replay(run, seed):
+    """SIGKILL the broker's JVM mid-replay (a crash, not a stop), keep it down a few seconds, start it
+    on the same data: the replayer's sends and the worker wait for it; nothing may be lost or differ."""
+    inputs = fault_inputs.build(seed)
+    rng = random.Random(seed)
+    run.start_worker()
+    rate = 12.0
+    replay = run.replay(inputs, rate=rate)
+    time.sleep(rng.uniform(5.0, len(inputs.lines) / rate / 2))
+    away = run.crash_broker(rng.uniform(2.0, 6.0))
+    back = time.monotonic()
+    assert replay.wait(timeout=600) == 0, replay.stdout.read()
+    assert run.workers["w0"].poll() is None, run.log()
+    finish("broker-crash", seed, run, inputs, {"broker_away_seconds": round(away, 1)}, [back])
+
+
+@long_only
 def test_two_workers_one_killed(run, seed):
     inputs = fault_inputs.build(seed)
     run.start_worker("w1")
