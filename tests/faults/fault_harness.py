@@ -159,6 +159,21 @@ class FaultRun:
         pid = self.workers[name].pid
         return _stopped_for(lambda sig: os.killpg(pid, sig), seconds)
 
+    def kill_ner_process(self, name: str) -> int:
+        """SIGKILL one NER pool process of the worker `name` (what the OOM killer does to the
+        biggest process), the worker itself left running; the pid killed. The pool's processes are
+        the worker's session members started by multiprocessing's spawn (not its resource tracker)."""
+        worker = self.workers[name].pid
+        for pid in session_processes(worker):
+            try:
+                command = (Path("/proc") / str(pid) / "cmdline").read_bytes()
+            except OSError:
+                continue
+            if pid != worker and b"spawn_main" in command:
+                os.kill(pid, signal.SIGKILL)
+                return pid
+        raise AssertionError(f"{name} has no NER pool process to kill")
+
     def owner_of(self, table: str, names: tuple[str, ...], after: dict[str, int]) -> str | None:
         """Which of the workers `names` recovered the changelog of `table` (its partition 0)
         since log offset `after[name]`: the last one whose log lists it among its active

@@ -168,6 +168,24 @@ def test_sigterm_during_ner_batch(run, seed):
 
 
 @long_only
+def test_ner_process_killed_mid_batch(run, seed):
+    """SIGKILL an NER pool process while it tags a batch (the OOM killer's choice, the worker left
+    running): the pool is rebuilt and the batch retried; nothing may be lost or differ."""
+    inputs = fault_inputs.build(seed)
+    worker = run.start_worker()
+    mark = (run.workdir / "w0.log").stat().st_size
+    replay = run.replay(inputs)  # a backlog, so the pool has work when it is killed
+    run.wait_for_log("w0", b"tagged 16 article", worker, after=mark)
+    time.sleep(random.Random(seed).uniform(0.2, 1.5))
+    killed = time.monotonic()
+    pid = run.kill_ner_process("w0")
+    run.wait_for_log("w0", b"rebuilding the pool", worker, after=mark)
+    assert replay.wait(timeout=600) == 0, replay.stdout.read()
+    assert worker.poll() is None, run.log()
+    finish("ner-process-killed", seed, run, inputs, {"killed_pid": pid}, [killed])
+
+
+@long_only
 def test_worker_frozen_past_its_session(run, seed):
     """SIGSTOP (worker and NER pool) one of two workers, the one that owns the dedupe table,
     for two to three session timeouts while articles flow, then SIGCONT: the other worker takes
