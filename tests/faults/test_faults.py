@@ -19,7 +19,7 @@ import pytest
 
 import fault_inputs
 from fault_check import check
-from fault_harness import FaultRun
+from fault_harness import READY, FaultRun
 
 pytestmark = pytest.mark.integration
 
@@ -101,6 +101,32 @@ def test_sigkill_during_replay_short(run, seed):
 def test_sigkill_three_times(run, seed):
     inputs = fault_inputs.build(seed)
     kill_and_restart("sigkill-x3", seed, run, inputs, kills=3, rate=12.0)
+
+
+@long_only
+def test_sigkill_while_starting(run, seed):
+    """A crash loop: SIGKILL mid-replay, restart, and SIGKILL again while the restarted worker starts
+    (loading the model, joining the group, reading its tables back: before it is ready), then
+    restart: nothing may be lost or differ."""
+    inputs = fault_inputs.build(seed)
+    rng = random.Random(seed)
+    began = time.monotonic()
+    run.start_worker()
+    first_start = time.monotonic() - began
+    rate = 12.0
+    replay = run.replay(inputs, rate=rate)
+    time.sleep(rng.uniform(5.0, len(inputs.lines) / rate / 3))
+    run.kill("w0")
+    mark = (run.workdir / "w0.log").stat().st_size
+    run.start_worker(wait=False)
+    time.sleep(rng.uniform(0.3, 0.8) * first_start)
+    before_ready = READY not in (run.workdir / "w0.log").read_bytes()[mark:]
+    run.kill("w0")
+    run.start_worker()
+    restarted = run.restarts[-1][1]
+    assert replay.wait(timeout=600) == 0, replay.stdout.read()
+    finish("sigkill-while-starting", seed, run, inputs, {"killed_before_ready": before_ready}, [restarted])
+    assert before_ready, "the second SIGKILL came after the worker was ready: not the case this tests"
 
 
 @long_only
