@@ -22,9 +22,9 @@ run: install
 test: install
 	bash scripts/test.sh
 
-## test-faults: the fault-injection suite on >= 500 records (SIGKILLs, broker restart, two workers,
-## SIGTERM in an NER batch, a worker frozen past its session, the broker paused, the broker crashed, an NER pool process killed, a crash loop) on its own fresh
-## local broker; FAULT_SEED=n re-runs a failing seed
+## test-faults: the fault-injection suite on >= 500 records (SIGKILLs, a crash loop, broker restart,
+## broker crash, broker paused, two workers, SIGTERM in an NER batch, an NER pool process killed,
+## a worker frozen past its session) on its own fresh local broker; FAULT_SEED=n re-runs a failing seed
 test-faults: install
 	NEWSFEED_FAULTS=full bash scripts/test.sh -q -s -p no:cacheprovider tests/faults
 
