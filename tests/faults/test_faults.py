@@ -69,6 +69,22 @@ def finish(name: str, seed: int, run: FaultRun, inputs, extra: dict, restarts: l
     assert not problems, f"FAULT_SEED={seed} ({name}) failed:\n" + "\n".join(problems)
 
 
+def broker_fault(name: str, seed: int, run: FaultRun, fault) -> None:
+    """One worker, a replay at 12 articles/s, and `fault(rng)` done to the broker at a seeded moment
+    of the replay's first half; `fault` returns (its figures, when the broker was back, monotonic).
+    The replayer and the worker must both come through it; then `finish` checks every id."""
+    inputs = fault_inputs.build(seed)
+    rng = random.Random(seed)
+    run.start_worker()
+    rate = 12.0
+    replay = run.replay(inputs, rate=rate)
+    time.sleep(rng.uniform(5.0, len(inputs.lines) / rate / 2))
+    extra, back = fault(rng)
+    assert replay.wait(timeout=600) == 0, replay.stdout.read()
+    assert run.workers["w0"].poll() is None, run.log()
+    finish(name, seed, run, inputs, extra, [back])
+
+
 def kill_and_restart(name: str, seed: int, run: FaultRun, inputs, kills: int, rate: float) -> None:
     rng = random.Random(seed)
     run.start_worker()
@@ -127,37 +143,6 @@ def test_sigkill_while_starting(run, seed):
     assert replay.wait(timeout=600) == 0, replay.stdout.read()
     finish("sigkill-while-starting", seed, run, inputs, {"killed_before_ready": before_ready}, [restarted])
     assert before_ready, "the second SIGKILL came after the worker was ready: not the case this tests"
-
-
-@long_only
-def test_broker_restart_mid_replay(run, seed):
-    inputs = fault_inputs.build(seed)
-    run.start_worker()
-    rate = 12.0
-    replay = run.replay(inputs, rate=rate)
-    time.sleep(random.Random(seed).uniform(5.0, len(inputs.lines) / rate / 2))
-    away = run.restart_broker()
-    back = time.monotonic()
-    assert replay.wait(timeout=600) == 0, replay.stdout.read()
-    assert run.workers["w0"].poll() is None, run.log()
-    finish("broker-restart", seed, run, inputs, {"broker_away_seconds": round(away, 1)}, [back])
-
-
-@long_only
-def test_broker_crash_mid_replay(run, seed):
-    """SIGKILL the broker's JVM mid-replay (a crash, not a stop), keep it down a few seconds, start it
-    on the same data: the replayer's sends and the worker wait for it; nothing may be lost or differ."""
-    inputs = fault_inputs.build(seed)
-    rng = random.Random(seed)
-    run.start_worker()
-    rate = 12.0
-    replay = run.replay(inputs, rate=rate)
-    time.sleep(rng.uniform(5.0, len(inputs.lines) / rate / 2))
-    away = run.crash_broker(rng.uniform(2.0, 6.0))
-    back = time.monotonic()
-    assert replay.wait(timeout=600) == 0, replay.stdout.read()
-    assert run.workers["w0"].poll() is None, run.log()
-    finish("broker-crash", seed, run, inputs, {"broker_away_seconds": round(away, 1)}, [back])
 
 
 @long_only
@@ -244,17 +229,28 @@ def test_worker_frozen_past_its_session(run, seed):
 
 
 @long_only
+def test_broker_restart_mid_replay(run, seed):
+    """`broker stop` and `start` (data kept) mid-replay."""
+    def restart(_rng):
+        return {"broker_away_seconds": round(run.restart_broker(), 1)}, time.monotonic()
+    broker_fault("broker-restart", seed, run, restart)
+
+
+@long_only
+def test_broker_crash_mid_replay(run, seed):
+    """SIGKILL the broker's JVM mid-replay (a crash, not a stop), keep it down 2-6 s, start it on the
+    same data: the replayer's sends and the worker wait for it; nothing may be lost or differ."""
+    def crash(rng):
+        return {"broker_away_seconds": round(run.crash_broker(rng.uniform(2.0, 6.0)), 1)}, time.monotonic()
+    broker_fault("broker-crash", seed, run, crash)
+
+
+@long_only
 def test_broker_paused_mid_replay(run, seed):
     """SIGSTOP the broker's JVM for about 20 s mid-replay (connections stay open, nothing
     answers), then SIGCONT: the worker's group session has expired on the broker's clock, the
     replayer's sends wait; nothing may be lost or differ."""
-    inputs = fault_inputs.build(seed)
-    rng = random.Random(seed)
-    run.start_worker()
-    rate = 12.0
-    replay = run.replay(inputs, rate=rate)
-    time.sleep(rng.uniform(5.0, len(inputs.lines) / rate / 2))
-    paused, resumed = run.pause_broker(rng.uniform(18.0, 22.0))
-    assert replay.wait(timeout=600) == 0, replay.stdout.read()
-    assert run.workers["w0"].poll() is None, run.log()
-    finish("broker-paused", seed, run, inputs, {"broker_paused_seconds": round(resumed - paused, 1)}, [resumed])
+    def pause(rng):
+        paused, resumed = run.pause_broker(rng.uniform(18.0, 22.0))
+        return {"broker_paused_seconds": round(resumed - paused, 1)}, resumed
+    broker_fault("broker-paused", seed, run, pause)
