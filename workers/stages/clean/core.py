@@ -1331,7 +1331,10 @@ def _desk_bio(paragraphs: list[str]) -> bool:
 
 
 def _header_line(text: str) -> bool:
-    """A date line or a byline line (an article's header)."""
+    """A date line or a byline line (an article's header), also as a list item: a dump writes a
+    header's list of facts ("* Jane Doe", "* Friday 25 December 2015") with list markers."""
+    if md.BULLET.match(text):
+        text = text.split(None, 1)[1]
     return len(text) <= 120 and (date_line(text) is not None or md.byline(text) is not None)
 
 
@@ -1353,6 +1356,8 @@ def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, en
                     keep[i] = True
             elif _numbered_heading(lines, i, end):
                 keep[i] = True  # in a list article, after article text
+            elif _colon_intro(line) and keep[_before_chrome(lines, i, start)] and i + 1 < end and keep[i + 1]:
+                keep[i] = True  # "Analysts offered a few theories:" over the quote or paragraph it introduces
             elif (
                 i + 1 < end
                 and keep[before := _before_chrome(lines, i, start)]
@@ -1373,6 +1378,18 @@ def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, en
                 keep[i] = True
         i += 1
     _keep_colon_blocks(lines, keep, start, end)
+
+
+_INTRO_MIN_STOP = 0.15  # an introducing clause has function words ("She said it twice:"), a label few ("Results:")
+
+
+def _colon_intro(line: ln.Line) -> bool:
+    """A short clause that introduces what follows ("Analysts offered a few theories:", "The output
+    looks like this:"): a short line of 3 words or more ending in a colon, function words among them,
+    capitalised, no interface label ("Share this:") and no label of a box of links ("More on the vote:")."""
+    text = line.text
+    return (line.kind == ln.SHORT and line.n >= 3 and text.endswith(":") and line.stop >= _INTRO_MIN_STOP
+            and text.lstrip(_OPENING_QUOTES)[:1].isupper() and not _is_ui(text) and not _opens_teaser_box(text))
 
 
 _SUBHEAD_LONG_WORDS = 14  # a sentence-long subheading ("Why the harbour board chose to dredge before the storms")
@@ -1638,10 +1655,14 @@ def _one_word_heading(line: ln.Line, before: ln.Line) -> bool:
 
 def _keep_colon_blocks(lines: list[ln.Line], keep: list[bool], start: int, end: int) -> None:
     """The short lines a paragraph ending in a colon introduces (code, an unmarked list), when the
-    article's prose resumes right after them (chrome lines may close the block)."""
+    article's prose resumes right after them (chrome lines may close the block); a short clause that
+    introduces them (_colon_intro) under kept article text is kept with them."""
     for i in range(start, end):
         line = lines[i]
-        if not (keep[i] and line.kind == ln.PROSE and line.text.endswith(":")):
+        if not line.text.endswith(":"):
+            continue
+        intro = not keep[i] and i > start and _colon_intro(line) and keep[_before_chrome(lines, i, start)]
+        if not (intro or (keep[i] and line.kind == ln.PROSE)):
             continue
         j = i + 1
         while j < end and j - i <= _COLON_BLOCK_MAX and not keep[j] and _short_or_sentence(lines[j]):
@@ -1649,7 +1670,7 @@ def _keep_colon_blocks(lines: list[ln.Line], keep: list[bool], start: int, end: 
         if i + 1 < j < end and (keep[j] or lines[j].kind in (ln.PROSE, "boilerplate")):
             after = next((k for k in range(j, min(end, j + 3)) if lines[k].kind != "boilerplate"), None)
             if after is not None and lines[after].kind == ln.PROSE:
-                for k in range(i + 1, j):
+                for k in range(i, j):
                     keep[k] = True
 
 

@@ -1,0 +1,104 @@
+"""Plain-text dumps, tenth session (issue 10 item 3): article lines the text path dropped where the HTML
+path keeps them, fixed as kinds, row by row. Every name and sentence here is invented.
+
+Each rule is tested both ways: the case it is for, and the near case it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from dump_texts import ARTICLE
+
+from workers.stages.clean import core as stage
+from workers.stages.clean import lines as ln
+
+SHARE_ROW = ["Share this:", "Facebook", "Twitter", "WhatsApp", "Email", "Copy link"]
+TEASER_SUMMARIES = [
+    f"Teaser number {k}: the county council has published a long report on bus routes. It covers school "
+    f"transport and the cost of rural services over the next decade, with many recommendations."
+    for k in range(6)
+]
+
+
+# --- an article header written as list items ("* Jane Doe", "* Friday 8 March 2024") -------------
+@pytest.mark.parametrize(
+    ("line", "header"),
+    [
+        ("* Friday 8 March 2024", True),  # a header's date as a list item
+        ("• March 8, 2024", True),
+        ("- By Jane Doe", True),
+        ("Friday 8 March 2024", True),  # as before: the bare date
+        ("* Harbour news", False),  # a menu item
+        ("* The board met on Friday", False),  # a list item that is no date line
+    ],
+)
+def test_header_lines_as_list_items(line, header):
+    assert stage._header_line(line) is header
+
+
+def test_an_article_under_a_list_item_date_wins_over_longer_teasers_below_a_related_heading():
+    texts = ["Harbour board backs channel dredging", "* Jane Doe", "* Friday 8 March 2024", *ARTICLE, *SHARE_ROW,
+             "Related Articles", *TEASER_SUMMARIES]
+    assert stage.clean_lines(texts)["paragraphs"] == ARTICLE
+
+
+def test_a_list_item_that_is_no_header_does_not_anchor_the_short_prose():
+    texts = ["Harbour board backs channel dredging", "* Harbour news", "* Ferries", *ARTICLE, *SHARE_ROW,
+             "Related Articles", *TEASER_SUMMARIES]
+    assert stage.clean_lines(texts)["paragraphs"][0].startswith("Teaser number")
+
+
+# --- a short clause ending in a colon that introduces a quote, a paragraph or a code block ------------
+@pytest.mark.parametrize(
+    ("intro", "is_intro"),
+    [
+        ("Analysts offered a few theories:", True),
+        ("She tries, oh lord, she tries:", True),
+        ("The output looks like this:", True),
+        ("Follow us on:", False),  # an interface label (a chrome line)
+        ("More on the harbour vote:", False),  # the label of a box of links to other stories
+        ("Harbour Board Minutes:", False),  # no function word: a label (a label heading is another rule's)
+        ("In brief", False),  # no colon
+        ("analysts offered a few theories:", False),  # not capitalised: a cut piece of a sentence
+    ],
+)
+def test_colon_intro_rows(intro, is_intro):
+    assert stage._colon_intro(ln.classify([intro])[0]) is is_intro
+
+
+@pytest.mark.parametrize(
+    ("intro", "kept"),
+    [("Analysts offered a few theories:", True), ("She tries, oh lord, she tries:", True), ("Follow us on:", False)],
+)
+def test_a_colon_intro_between_two_paragraphs_stays(intro, kept):
+    texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", ARTICLE[0], ARTICLE[1],
+             intro, ARTICLE[2]]
+    assert (intro in stage.clean_lines(texts)["paragraphs"]) is kept
+
+
+def test_a_colon_intro_with_no_article_text_above_is_not_kept():
+    texts = ["Harbour board backs channel dredging", "Analysts offered a few theories:", *ARTICLE]
+    assert "Analysts offered a few theories:" not in stage.clean_lines(texts)["paragraphs"]
+
+
+def test_a_colon_intro_keeps_the_code_block_it_introduces():
+    code = ["$ harbour --dredge outer", "dredged 4 km", "done"]
+    texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", ARTICLE[0],
+             "The output looks like this:", *code, ARTICLE[1], ARTICLE[2]]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert paragraphs == [ARTICLE[0], "The output looks like this:", *code, ARTICLE[1], ARTICLE[2]]
+
+
+def test_links_under_a_more_on_label_stay_out_even_when_the_article_resumes():
+    links = ["Ferry timetable adds two winter sailings", "Council to review bus routes"]
+    texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", ARTICLE[0],
+             "More on the harbour vote:", *links, ARTICLE[1], ARTICLE[2]]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert not set(links) & set(paragraphs)
+
+
+def test_short_lines_under_a_colon_intro_without_prose_resuming_stay_out():
+    texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", *ARTICLE,
+             "The output looks like this:", "Home", "News", "Contact"]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert "Home" not in paragraphs and "The output looks like this:" not in paragraphs
