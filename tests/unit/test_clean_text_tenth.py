@@ -102,3 +102,38 @@ def test_short_lines_under_a_colon_intro_without_prose_resuming_stay_out():
              "The output looks like this:", "Home", "News", "Contact"]
     paragraphs = stage.clean_lines(texts)["paragraphs"]
     assert "Home" not in paragraphs and "The output looks like this:" not in paragraphs
+
+
+# --- Title Case subheadings: kept when the article has several, each right between two paragraphs -----
+SECTIONS = ["Dredging the Outer Channel", "Costs and the Winter Timetable", "What Comes After the Storms"]
+PARAGRAPHS = [f"{sentence} The board's chair, Ann Roe, said so twice." for sentence in ARTICLE * 2]
+
+
+def _sectioned(headings: list[str]) -> list[str]:
+    texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", PARAGRAPHS[0]]
+    for k, heading in enumerate(headings):
+        texts += [heading, PARAGRAPHS[k + 1]]
+    return texts + PARAGRAPHS[len(headings) + 1:]
+
+
+def test_three_title_case_sections_are_the_articles_headings():
+    paragraphs = stage.clean_lines(_sectioned(SECTIONS))["paragraphs"]
+    assert all(heading in paragraphs for heading in SECTIONS)
+
+
+def test_two_title_case_lines_between_paragraphs_may_be_other_stories_headlines():
+    paragraphs = stage.clean_lines(_sectioned(SECTIONS[:2]))["paragraphs"]
+    assert not set(SECTIONS[:2]) & set(paragraphs)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Jane Doe: Harbour at Dusk, 2023",  # an artwork's caption
+        "Harbour at Dusk/Example Agency",  # a photo credit
+        "Ferry Operator Adds Two Winter Sailings Between the Outer Islands",  # a long headline
+    ],
+)
+def test_captions_and_long_headlines_do_not_count_as_title_case_sections(caption):
+    paragraphs = stage.clean_lines(_sectioned([*SECTIONS[:2], caption]))["paragraphs"]
+    assert caption not in paragraphs and not set(SECTIONS[:2]) & set(paragraphs)

@@ -1341,10 +1341,11 @@ def _header_line(text: str) -> bool:
 def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, end: int) -> None:
     """Short lines inside the article run that are article structure, not chrome (plain text):
     a subheading (2-10 words, capitalised, no sentence end) between two prose paragraphs; a bullet
-    item ("• ...", "- ...") in a list that follows article text; the short line introducing it ("...:")."""
+    item ("• ...", "- ...") in a list that follows article text; the short line introducing it ("...:");
+    Title Case subheadings when the article has several (_title_case_headings)."""
     in_article = False
-    i = start
-    while i < end:
+    title_case: list[int] = []  # Title Case headings, kept only when the article has several
+    for i in range(start, end):
         line = lines[i]
         if keep[i]:
             in_article = True
@@ -1362,22 +1363,47 @@ def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, en
                 i + 1 < end
                 and keep[before := _before_chrome(lines, i, start)]
                 and not md.BULLET.match(lines[before].text)
-                and (
-                    (text.endswith(":") and line.n >= 3 and md.BULLET.match(lines[i + 1].text) is not None)
-                    or _label_heading(lines, i)
-                    or (  # the line's own tests first: the line it heads is looked for only then
-                        text.lstrip(_OPENING_QUOTES)[:1].isupper()  # "“Rez Infinite” ($30)": a quoted title
-                        and not text.endswith((":", ",", ";"))
-                        and (2 <= line.n <= _SUBHEAD_MAX_WORDS or (before == i - 1 and _long_subheading(line))
-                             or _one_word_heading(line, lines[before]))
-                        and (under := _under_heading(lines, i, end)) is not None
-                        and (_subheading_shaped(text, lines[under].text) or _list_heading(lines, under, end))
-                    )
-                )
             ):
-                keep[i] = True
-        i += 1
+                found = (text.endswith(":") and line.n >= 3 and md.BULLET.match(lines[i + 1].text) is not None
+                         ) or _label_heading(lines, i) or _subheading(lines, i, end, before)
+                if found == _TITLE_CASE:
+                    title_case.append(i)
+                elif found:
+                    keep[i] = True
+    if len(title_case) >= _TITLE_CASE_HEADINGS_MIN:
+        for i in title_case:
+            keep[i] = True
     _keep_colon_blocks(lines, keep, start, end)
+
+
+_TITLE_CASE = "title case"
+_TITLE_CASE_HEADINGS_MIN = 3  # Title Case subheadings between prose paragraphs that make an article's sections
+_TITLE_CASE_MAX_WORDS = 8
+_CREDIT_MARKS = ":/|"  # a caption's "Artist: Title", a credit's "Name/Agency", a teaser's "Headline | Site"
+
+
+def _subheading(lines: list[ln.Line], i: int, end: int, before: int) -> bool | str:
+    """Whether the short line at i is a subheading over the paragraph under it (_under_heading): True,
+    False, or _TITLE_CASE for a Title Case line set right between two prose paragraphs, which would be
+    a promo headline on its own ("Worrying About Your Tail") and is a section heading when the article
+    has _TITLE_CASE_HEADINGS_MIN of them: an article's sections recur, another story's headline seldom
+    does three times between paragraphs without a link label or list marker."""
+    line = lines[i]
+    text = line.text
+    if not (  # the line's own tests first: the line it heads is looked for only then
+        text.lstrip(_OPENING_QUOTES)[:1].isupper()  # "“Rez Infinite” ($30)": a quoted title
+        and not text.endswith((":", ",", ";"))
+        and (2 <= line.n <= _SUBHEAD_MAX_WORDS or (before == i - 1 and _long_subheading(line))
+             or _one_word_heading(line, lines[before]))
+        and (under := _under_heading(lines, i, end)) is not None
+    ):
+        return False
+    if _subheading_shaped(text, lines[under].text) or _list_heading(lines, under, end):
+        return True
+    between = before == i - 1 and under == i + 1 and lines[before].kind == ln.PROSE and lines[before].terminal
+    if not between or line.n > _TITLE_CASE_MAX_WORDS or any(c in text for c in _CREDIT_MARKS):
+        return False  # a caption ("Jane Doe: Harbour at dusk", "Photo by A/Agency") or a teaser's long headline
+    return _TITLE_CASE if _subheading_shaped(text, lines[under].text, title_case=True) else False
 
 
 _INTRO_MIN_STOP = 0.15  # an introducing clause has function words ("She said it twice:"), a label few ("Results:")
@@ -1765,13 +1791,14 @@ def _short_or_sentence(line: ln.Line) -> bool:
     return line.kind == ln.SHORT or line.kind == ln.SENTENCE
 
 
-def _subheading_shaped(text: str, below: str = "") -> bool:
+def _subheading_shaped(text: str, below: str = "", title_case: bool = False) -> bool:
     """Not a headline promo, photo credit/caption label, outlet or person's name, or a reader prompt.
     below: the paragraph under the line; a headline-shaped line whose content words it takes up is
-    the heading of that section, not a promo for another story."""
+    the heading of that section, not a promo for another story. title_case: a headline shape is
+    allowed (the caller has other evidence: _subheading)."""
     words = text.split()
     # a Title Case promo headline; a short sentence-case heading ("What did not work") is fine
-    if md.headline_shaped(text) and (len(words) >= _PROMO_HEADLINE_MIN_WORDS or _title_cased(words)) \
+    if not title_case and md.headline_shaped(text) and (len(words) >= _PROMO_HEADLINE_MIN_WORDS or _title_cased(words)) \
             and not _section_heading_echo(text, below):
         return False
     if md.has_caption_trigger(text.casefold()) or md.looks_like_outlet(text):
