@@ -137,3 +137,42 @@ def test_two_title_case_lines_between_paragraphs_may_be_other_stories_headlines(
 def test_captions_and_long_headlines_do_not_count_as_title_case_sections(caption):
     paragraphs = stage.clean_lines(_sectioned([*SECTIONS[:2], caption]))["paragraphs"]
     assert caption not in paragraphs and not set(SECTIONS[:2]) & set(paragraphs)
+
+
+# --- the lead over a table of contents --------------------------------------------------------------
+SECTIONS_TOC = [f"* {k} Section number {k}" for k in range(1, 11)] + [f"+ {k}.1 Part one of {k}" for k in range(1, 21)]
+LEAD = [f"{sentence} It is the county's busiest port, and its board meets in public every month."
+        for sentence in ARTICLE[:2]]
+BODY = [f"{sentence} The board's chair, Ann Roe, said so twice, and the minutes record it." for sentence in ARTICLE * 3]
+
+
+@pytest.mark.parametrize(
+    ("heading", "entries", "lead_kept"),
+    [
+        ("Contents", SECTIONS_TOC, True),
+        ("Table of contents [hide]", SECTIONS_TOC, True),
+        ("In this article", [f"{k}. Part number {k}" for k in range(1, 31)], True),
+        ("Harbour news", SECTIONS_TOC, False),  # a list under another heading
+        ("Contents", [f"* Part number {k}" for k in range(1, 31)], False),  # unnumbered: a menu
+    ],
+)
+def test_the_lead_over_a_table_of_contents(heading, entries, lead_kept):
+    texts = ["Harbour of Example Bay", *LEAD, heading, *entries, "History", *BODY]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert all(p in paragraphs for p in LEAD) is lead_kept
+    assert all(p in paragraphs for p in BODY)
+
+
+@pytest.mark.parametrize(
+    ("text", "heading", "entry"),
+    [
+        ("Contents", True, False), ("Table of Contents", True, False), ("On this page", True, False),
+        ("* 1 History", False, True), ("+ 1.1 Early years", False, True), ("o 3.7.1 Gecko", False, True),
+        ("2. Methods", False, True), ("Contents of the report", False, False), ("* History", False, False),
+    ],
+)
+def test_contents_rows(text, heading, entry):
+    from workers.stages.clean import vocabulary as v
+
+    assert bool(v.CONTENTS_HEADING.match(text)) is heading
+    assert bool(v.CONTENTS_ENTRY.match(text)) is entry

@@ -1080,7 +1080,34 @@ def _lead_above_run(lines: list[ln.Line], start: int) -> int:
         i -= 1
     if i >= 0 and i < start - 1 and lines[i].kind == ln.PROSE and lines[i].n >= _LEAD_MIN_WORDS:
         return i
-    return start
+    return _lead_above_contents(lines, start)
+
+
+_CONTENTS_MIN_ENTRIES = 3
+_CONTENTS_MAX_LINES = 120  # entries of a long article's table of contents
+_CONTENTS_HEADING_GAP = 2  # short lines (the first section's heading) between the contents and the run
+
+
+def _lead_above_contents(lines: list[ln.Line], start: int) -> int:
+    """The run's start moved up to the lead over a table of contents (an encyclopedia's or a guide's:
+    vocabulary.CONTENTS_HEADING over _CONTENTS_MIN_ENTRIES or more numbered entries,
+    vocabulary.CONTENTS_ENTRY) right above the run, and to the prose paragraphs right above that lead;
+    the contents cost the densest run more than a short lead gains it."""
+    i = start - 1
+    while i >= 0 and start - i <= _CONTENTS_HEADING_GAP and lines[i].kind == ln.SHORT \
+            and not v.CONTENTS_ENTRY.match(lines[i].text):
+        i -= 1
+    last = i
+    while i >= 0 and last - i < _CONTENTS_MAX_LINES and lines[i].kind != ln.PROSE and v.CONTENTS_ENTRY.match(lines[i].text):
+        i -= 1
+    if last - i < _CONTENTS_MIN_ENTRIES or i < 1 or not v.CONTENTS_HEADING.match(lines[i].text):
+        return start
+    i -= 1
+    if lines[i].kind != ln.PROSE or lines[i].n < _LEAD_MIN_WORDS:
+        return start
+    while i > 0 and lines[i - 1].kind == ln.PROSE:
+        i -= 1
+    return i
 
 
 def _labels_above_run(lines: list[ln.Line], start: int) -> int:

@@ -407,6 +407,10 @@ CREDIT_PLACE = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
 # links, latest-news rails); "signup": a newsletter box (the heading and its one-line pitch) inside
 # the article; "comments", "legal": the rest of the page is reader comments or the
 # press-release/legal boilerplate (About the company, forward-looking statements, media contacts).
+# a table of contents: its heading ("Contents", "Table of contents [hide]", "In this article") and its
+# entries, numbered by section ("* 1 History", "+ 1.1 Early years", "o 3.7.1 Gecko", "2. Methods")
+CONTENTS_HEADING = re.compile(r"^(?:(?:table of )?contents|in this (?:article|post|guide)|on this page)(?: \[ ?(?:hide|show) ?\])?:?$", re.IGNORECASE)
+CONTENTS_ENTRY = re.compile(r"^(?:[*+o•-] )?\d{1,2}(?:\.\d{1,2}){0,3}\.? +\S")
 SECTION_HEADINGS: tuple[tuple[str, re.Pattern], ...] = (
     ("teasers", re.compile(
         r"^(?:related(?: articles| stories| news| content| coverage| posts| links| reading| topics)?|"
