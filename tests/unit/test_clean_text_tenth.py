@@ -176,3 +176,35 @@ def test_contents_rows(text, heading, entry):
 
     assert bool(v.CONTENTS_HEADING.match(text)) is heading
     assert bool(v.CONTENTS_ENTRY.match(text)) is entry
+
+
+# --- an inline newsletter box: its pitch speaks of the newsletter; the article resumes under it --------
+@pytest.mark.parametrize(
+    ("line", "pitch"),
+    [
+        ("Daily news about the harbour, delivered to you.", True),
+        ("Join thousands of readers who get our weekly briefing.", True),
+        ("Subscribe", True),  # a button: not prose
+        ("All five passengers were taken to hospital, where two were kept overnight.", False),  # the article
+    ],
+)
+def test_signup_pitch_rows(line, pitch):
+    from workers.stages.clean import sections
+
+    assert sections._pitch(ln.classify([line])[0]) is pitch
+
+
+def test_the_article_resumes_under_an_inline_newsletter_box():
+    resumed = ["All five passengers were taken to hospital, where two were kept overnight for tests.",
+               "The other three were sent home on Tuesday evening."]
+    texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", *ARTICLE,
+             "Headlines Delivered to Your Inbox", "Sign up for the Example Herald's morning newsletter.", *resumed]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert paragraphs == [*ARTICLE, *resumed]
+
+
+def test_a_newsletter_box_and_its_pitch_stay_out():
+    texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", *ARTICLE,
+             "Headlines Delivered to Your Inbox", "Sign up for the Example Herald's morning newsletter.",
+             "Daily news about the harbour and the islands, delivered to your inbox."]
+    assert stage.clean_lines(texts)["paragraphs"] == ARTICLE

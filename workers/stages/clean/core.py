@@ -970,9 +970,10 @@ def _end_across_inline_boxes(lines: list[ln.Line], end: int) -> int:
     """The run's end moved past an inline box of links to other stories (a "Related"/"Read more"-type
     heading and at most _INLINE_BOX_MAX_ITEMS bullet items) when the article's prose resumes right
     under it: news sites put such boxes between two paragraphs of the article."""
-    while end < len(lines) and _opens_teaser_box(lines[end].text):
+    while end < len(lines) and (_opens_teaser_box(lines[end].text) or _signup_box(lines, end)):
         j = end + 1
-        while j < len(lines) and j - end <= _INLINE_BOX_MAX_ITEMS and md.BULLET.match(lines[j].text):
+        while j < len(lines) and j - end <= _INLINE_BOX_MAX_ITEMS and (
+                md.BULLET.match(lines[j].text) or _signup_box(lines, j)):
             j += 1
         if j == end + 1 or j >= len(lines) or lines[j].kind != ln.PROSE:
             break
@@ -980,6 +981,11 @@ def _end_across_inline_boxes(lines: list[ln.Line], end: int) -> int:
             j += 1
         end = j
     return end
+
+
+def _signup_box(lines: list[ln.Line], i: int) -> bool:
+    """A line of an inline newsletter box: its heading or pitch (sections: "signup") or a promo line."""
+    return lines[i].reason in ("signup", "promo")
 
 
 def _opens_teaser_box(text: str) -> bool:

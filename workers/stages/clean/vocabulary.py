@@ -411,6 +411,13 @@ CREDIT_PLACE = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
 # entries, numbered by section ("* 1 History", "+ 1.1 Early years", "o 3.7.1 Gecko", "2. Methods")
 CONTENTS_HEADING = re.compile(r"^(?:(?:table of )?contents|in this (?:article|post|guide)|on this page)(?: \[ ?(?:hide|show) ?\])?:?$", re.IGNORECASE)
 CONTENTS_ENTRY = re.compile(r"^(?:[*+o•-] )?\d{1,2}(?:\.\d{1,2}){0,3}\.? +\S")
+# what a newsletter box's one-line pitch speaks of ("Daily news about politics, delivered to you."): a prose
+# line under a signup heading without any of them is the article going on ("All five were taken to hospital.")
+SIGNUP_PITCH_WORDS = frozenset(
+    "news newsletter newsletters update updates delivered inbox daily weekly monthly latest email emails subscribe "
+    "subscribers unsubscribe sign signing journalism reporting stories tips advice insights analysis offers free "
+    "every digest briefing alerts headlines".split()
+)
 SECTION_HEADINGS: tuple[tuple[str, re.Pattern], ...] = (
     ("teasers", re.compile(
         r"^(?:related(?: articles| stories| news| content| coverage| posts| links| reading| topics)?|"
