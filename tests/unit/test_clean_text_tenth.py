@@ -195,8 +195,7 @@ def test_signup_pitch_rows(line, pitch):
 
 
 def test_the_article_resumes_under_an_inline_newsletter_box():
-    resumed = ["All five passengers were taken to hospital, where two were kept overnight for tests.",
-               "The other three were sent home on Tuesday evening."]
+    resumed = ["All five passengers were taken to hospital on Tuesday evening.", "Three were sent home."]
     texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", *ARTICLE,
              "Headlines Delivered to Your Inbox", "Sign up for the Example Herald's morning newsletter.", *resumed]
     paragraphs = stage.clean_lines(texts)["paragraphs"]
