@@ -13,7 +13,7 @@ reason, a run of short lines, bullets).
 
 Pages: the ``--third dev`` pages of readability and newspaper and all of web-pages-en (the cache of
 bench.ablation_text); held thirds are never loaded. ``python -m bench.text_losses [--examples N]
-[--kind SUBSTRING]``.
+[--kind SUBSTRING] [--by-kind]``.
 """
 
 from __future__ import annotations
@@ -123,14 +123,51 @@ def page_losses(page: dict) -> list[dict]:
         in_html = key in html
         in_gold = any(s in key for s in wanted) if page["set"] == "web-pages-en" else key in gold_text
         if in_html or in_gold:
-            losses.append({"line": line.text, "words": line.n, "why": _why(i, line, keep, meta, runs),
+            why = _why(i, line, keep, meta, runs)
+            losses.append({"line": line.text, "words": line.n, "why": why, "kind": kind_of(line, why),
                            "html": in_html, "gold": in_gold, "index": i})
     return losses
 
 
-def report(examples: int = 3, only: str | None = None, sets: tuple[str, ...] | None = None) -> dict:
-    """Prints the lost lines grouped by reason: lines, words, pages and sites per set; returns
-    {reason: (lines, words, pages)}."""
+def kind_of(line, why: str) -> str:
+    """The kind of a lost line, from its shape and the text path's reason: a list item, a sub-heading,
+    a line introducing what follows ("...:"), a table or code row, a short paragraph or quote taken as
+    a short line, a line taken as chrome or metadata, or a part of the article outside the chosen run
+    (cut at an inline box of chrome, at a run of short lines such as a table or a gallery, or a part
+    the densest run or a closing heading left out)."""
+    from workers.stages.clean import metadata as md
+
+    text = line.text
+    if why.startswith("chrome:"):
+        return f"taken as chrome ({why[7:]})"
+    if why in ("metadata line", "kept, dropped later"):
+        return "moved to metadata, or dropped later (caption, bio, repeat)"
+    if md.BULLET.match(text):
+        return "list item"
+    if why.startswith("in run"):
+        letters = sum(c.isalpha() for c in text) / max(1, len(text))
+        if text.endswith(":"):
+            return "line introducing what follows (...:)"
+        if letters < 0.6 or any(c in text for c in "{}=;<>$#"):
+            return "table or code row"
+        if line.n <= 14 and not line.terminal and text[:1].isupper():
+            return "sub-heading (or caption)"
+        return "short paragraph or quote taken as a short line"
+    if why.startswith("cut by"):
+        return f"outside the run: {why}"
+    barrier = why.split(": ", 1)[1]
+    if barrier.startswith(("chrome:", "hard end")):
+        return "outside the run: cut at an inline box or chrome line"
+    if barrier in ("short lines", "bullets"):
+        return "outside the run: cut at a table, list or gallery (short lines)"
+    return "outside the run: other"
+
+
+def report(examples: int = 3, only: str | None = None, sets: tuple[str, ...] | None = None,
+           by: str = "why") -> dict:
+    """Prints the lost lines grouped by reason (by="why") or by kind (by="kind", kind_of): lines,
+    words, lines both paths' evidence holds (HTML body and gold), pages per set; returns {group: (lines,
+    words, pages)}."""
     lines_by, words_by, pages_by = Counter(), Counter(), defaultdict(set)
     both_by = Counter()
     shown: dict[str, list] = defaultdict(list)
@@ -138,7 +175,7 @@ def report(examples: int = 3, only: str | None = None, sets: tuple[str, ...] | N
         if sets and page["set"] not in sets:
             continue
         for loss in page_losses(page):
-            why = loss["why"]
+            why = loss[by]
             lines_by[why] += 1
             words_by[why] += loss["words"]
             both_by[why] += loss["html"] and loss["gold"]
@@ -164,8 +201,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--examples", type=int, default=3)
     parser.add_argument("--kind", help="examples only for reasons holding this text")
     parser.add_argument("--sets", help="comma-separated: readability,newspaper,web-pages-en")
+    parser.add_argument("--by-kind", action="store_true", help="group by the kind of line (kind_of), not the reason")
     args = parser.parse_args(argv)
-    report(args.examples, args.kind, tuple(args.sets.split(",")) if args.sets else None)
+    report(args.examples, args.kind, tuple(args.sets.split(",")) if args.sets else None,
+           "kind" if args.by_kind else "why")
     return 0
 
 
