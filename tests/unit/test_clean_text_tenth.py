@@ -207,3 +207,18 @@ def test_a_newsletter_box_and_its_pitch_stay_out():
              "Headlines Delivered to Your Inbox", "Sign up for the Example Herald's morning newsletter.",
              "Daily news about the harbour and the islands, delivered to your inbox."]
     assert stage.clean_lines(texts)["paragraphs"] == ARTICLE
+
+
+# --- a subheading under a list item that is a whole paragraph ------------------------------------------
+@pytest.mark.parametrize(
+    ("item", "kept"),
+    [
+        (f"* {ARTICLE[1]} The board will publish the survey next month.", True),  # a paragraph-long item
+        ("* Two winter sailings", False),  # a short item: the line under it may be the list's next entry
+    ],
+)
+def test_a_subheading_under_a_paragraph_long_list_item(item, kept):
+    heading = "The backlash"
+    texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", ARTICLE[0],
+             f"{ARTICLE[2]} Many residents object:", item, heading, *ARTICLE[1:]]
+    assert (heading in stage.clean_lines(texts)["paragraphs"]) is kept

@@ -1395,7 +1395,7 @@ def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, en
             elif (
                 i + 1 < end
                 and keep[before := _before_chrome(lines, i, start)]
-                and not md.BULLET.match(lines[before].text)
+                and (not md.BULLET.match(lines[before].text) or lines[before].kind == ln.PROSE)
             ):
                 found = (text.endswith(":") and line.n >= 3 and md.BULLET.match(lines[i + 1].text) is not None
                          ) or _label_heading(lines, i) or _subheading(lines, i, end, before)
