@@ -52,8 +52,8 @@ def test_a_list_item_that_is_no_header_does_not_anchor_the_short_prose():
 @pytest.mark.parametrize(
     ("intro", "is_intro"),
     [
-        ("Analysts offered a few theories:", True),
-        ("She tries, oh lord, she tries:", True),
+        ("The harbour master gave three reasons:", True),
+        ("Ann Roe, for her part, disagrees:", True),
         ("The output looks like this:", True),
         ("Follow us on:", False),  # an interface label (a chrome line)
         ("More on the harbour vote:", False),  # the label of a box of links to other stories
@@ -68,7 +68,8 @@ def test_colon_intro_rows(intro, is_intro):
 
 @pytest.mark.parametrize(
     ("intro", "kept"),
-    [("Analysts offered a few theories:", True), ("She tries, oh lord, she tries:", True), ("Follow us on:", False)],
+    [("The harbour master gave three reasons:", True), ("Ann Roe, for her part, disagrees:", True),
+     ("Follow us on:", False)],
 )
 def test_a_colon_intro_between_two_paragraphs_stays(intro, kept):
     texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", ARTICLE[0], ARTICLE[1],
@@ -77,8 +78,8 @@ def test_a_colon_intro_between_two_paragraphs_stays(intro, kept):
 
 
 def test_a_colon_intro_with_no_article_text_above_is_not_kept():
-    texts = ["Harbour board backs channel dredging", "Analysts offered a few theories:", *ARTICLE]
-    assert "Analysts offered a few theories:" not in stage.clean_lines(texts)["paragraphs"]
+    texts = ["Harbour board backs channel dredging", "The harbour master gave three reasons:", *ARTICLE]
+    assert "The harbour master gave three reasons:" not in stage.clean_lines(texts)["paragraphs"]
 
 
 def test_a_colon_intro_keeps_the_code_block_it_introduces():
@@ -182,8 +183,8 @@ def test_contents_rows(text, heading, entry):
 @pytest.mark.parametrize(
     ("line", "pitch"),
     [
-        ("Daily news about the harbour, delivered to you.", True),
-        ("Join thousands of readers who get our weekly briefing.", True),
+        ("The week's harbour news, delivered to you.", True),
+        ("Our weekly briefing for ferry users, every Friday.", True),
         ("Subscribe", True),  # a button: not prose
         ("All five passengers were taken to hospital, where two were kept overnight.", False),  # the article
     ],
@@ -197,14 +198,14 @@ def test_signup_pitch_rows(line, pitch):
 def test_the_article_resumes_under_an_inline_newsletter_box():
     resumed = ["All five passengers were taken to hospital on Tuesday evening.", "Three were sent home."]
     texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", *ARTICLE,
-             "Headlines Delivered to Your Inbox", "Sign up for the Example Herald's morning newsletter.", *resumed]
+             "Harbour News in Your Inbox", "Subscribe to the Example Herald harbour newsletter.", *resumed]
     paragraphs = stage.clean_lines(texts)["paragraphs"]
     assert paragraphs == [*ARTICLE, *resumed]
 
 
 def test_a_newsletter_box_and_its_pitch_stay_out():
     texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", *ARTICLE,
-             "Headlines Delivered to Your Inbox", "Sign up for the Example Herald's morning newsletter.",
+             "Harbour News in Your Inbox", "Subscribe to the Example Herald harbour newsletter.",
              "Daily news about the harbour and the islands, delivered to your inbox."]
     assert stage.clean_lines(texts)["paragraphs"] == ARTICLE
 
@@ -218,7 +219,7 @@ def test_a_newsletter_box_and_its_pitch_stay_out():
     ],
 )
 def test_a_subheading_under_a_paragraph_long_list_item(item, kept):
-    heading = "The backlash"
+    heading = "Costs and delays"
     texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", ARTICLE[0],
              f"{ARTICLE[2]} Many residents object:", item, heading, *ARTICLE[1:]]
     assert (heading in stage.clean_lines(texts)["paragraphs"]) is kept

@@ -1365,7 +1365,7 @@ def _desk_bio(paragraphs: list[str]) -> bool:
 
 def _header_line(text: str) -> bool:
     """A date line or a byline line (an article's header), also as a list item: a dump writes a
-    header's list of facts ("* Jane Doe", "* Friday 25 December 2015") with list markers."""
+    header's list of facts ("* Jane Doe", "* Monday 4 March 2024") with list markers."""
     if md.BULLET.match(text):
         text = text.split(None, 1)[1]
     return len(text) <= 120 and (date_line(text) is not None or md.byline(text) is not None)
@@ -1375,7 +1375,7 @@ def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, en
     """Short lines inside the article run that are article structure, not chrome (plain text):
     a subheading (2-10 words, capitalised, no sentence end) between two prose paragraphs; a bullet
     item ("• ...", "- ...") in a list that follows article text; the short line introducing it ("...:");
-    Title Case subheadings when the article has several (_title_case_headings)."""
+    Title Case subheadings when the article has several (_subheading, _TITLE_CASE_HEADINGS_MIN)."""
     in_article = False
     title_case: list[int] = []  # Title Case headings, kept only when the article has several
     for i in range(start, end):
@@ -1391,7 +1391,7 @@ def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, en
             elif _numbered_heading(lines, i, end):
                 keep[i] = True  # in a list article, after article text
             elif _colon_intro(line) and keep[_before_chrome(lines, i, start)] and i + 1 < end and keep[i + 1]:
-                keep[i] = True  # "Analysts offered a few theories:" over the quote or paragraph it introduces
+                keep[i] = True  # "The harbour master gave three reasons:" over the quote or paragraph it introduces
             elif (
                 i + 1 < end
                 and keep[before := _before_chrome(lines, i, start)]
@@ -1418,7 +1418,7 @@ _CREDIT_MARKS = ":/|"  # a caption's "Artist: Title", a credit's "Name/Agency", 
 def _subheading(lines: list[ln.Line], i: int, end: int, before: int) -> bool | str:
     """Whether the short line at i is a subheading over the paragraph under it (_under_heading): True,
     False, or _TITLE_CASE for a Title Case line set right between two prose paragraphs, which would be
-    a promo headline on its own ("Worrying About Your Tail") and is a section heading when the article
+    a promo headline on its own ("Dredging the Outer Channel") and is a section heading when the article
     has _TITLE_CASE_HEADINGS_MIN of them: an article's sections recur, another story's headline seldom
     does three times between paragraphs without a link label or list marker."""
     line = lines[i]
@@ -1443,7 +1443,7 @@ _INTRO_MIN_STOP = 0.15  # an introducing clause has function words ("She said it
 
 
 def _colon_intro(line: ln.Line) -> bool:
-    """A short clause that introduces what follows ("Analysts offered a few theories:", "The output
+    """A short clause that introduces what follows ("The harbour master gave three reasons:", "The output
     looks like this:"): a short line of 3 words or more ending in a colon, function words among them,
     capitalised, no interface label ("Share this:") and no label of a box of links ("More on the vote:")."""
     text = line.text
