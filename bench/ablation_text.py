@@ -89,7 +89,7 @@ def _under_heading_next_only(lines, i, end):
 
 
 def _header_line_unmarked(original):
-    """core._header_line as before the tenth session: a list item is never a header line."""
+    """core._header_line as before the ninth session: a list item is never a header line."""
     from workers.stages.clean import metadata as md
 
     return lambda text: md.BULLET.match(text) is None and original(text)
@@ -153,7 +153,7 @@ def switches() -> dict[str, list[tuple]]:
         "subheading_over_gap": [(core, "_under_heading", _under_heading_next_only)],
         "long_subheadings": [(core, "_long_subheading", lambda line: False)],
         "card_bullet_shape": [(sections, "_card_shape", lambda line: line.kind in ln.CONTENT_KINDS)],
-        # tenth session (bench.text_losses)
+        # ninth session (bench.text_losses)
         "list_item_header": [(core, "_header_line", _header_line_unmarked(core._header_line))],
         "colon_intro": [(core, "_colon_intro", lambda line: False)],
         "title_case_headings": [(core, "_TITLE_CASE_HEADINGS_MIN", 10 ** 9)],

@@ -1,4 +1,4 @@
-"""Plain-text dumps, tenth session (issue 10 item 3): article lines the text path dropped where the HTML
+"""Plain-text dumps, ninth session (issue 10 item 3): article lines the text path dropped where the HTML
 path keeps them, fixed as kinds, row by row. Every name and sentence here is invented.
 
 Each rule is tested both ways: the case it is for, and the near case it must leave alone."""
