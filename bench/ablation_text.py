@@ -88,6 +88,13 @@ def _under_heading_next_only(lines, i, end):
     return None
 
 
+def _header_line_unmarked(original):
+    """core._header_line as before the ninth session: a list item is never a header line."""
+    from workers.stages.clean import metadata as md
+
+    return lambda text: md.BULLET.match(text) is None and original(text)
+
+
 def _noop(*args, **kwargs):
     return None
 
@@ -146,6 +153,13 @@ def switches() -> dict[str, list[tuple]]:
         "subheading_over_gap": [(core, "_under_heading", _under_heading_next_only)],
         "long_subheadings": [(core, "_long_subheading", lambda line: False)],
         "card_bullet_shape": [(sections, "_card_shape", lambda line: line.kind in ln.CONTENT_KINDS)],
+        # ninth session (bench.text_losses)
+        "list_item_header": [(core, "_header_line", _header_line_unmarked(core._header_line))],
+        "colon_intro": [(core, "_colon_intro", lambda line: False)],
+        "title_case_headings": [(core, "_TITLE_CASE_HEADINGS_MIN", 10 ** 9)],
+        "lead_above_contents": [(core, "_lead_above_contents", lambda lines, start: start)],
+        "signup_pitch_words": [(sections, "_pitch", lambda line: line.n <= sections.SIGNUP_PITCH_MAX_WORDS)],
+        "signup_box_crossing": [(core, "_signup_box", lambda lines, i: False)],
     }
     for kind in ("teasers", "signup", "comments", "legal", "paywall"):
         out[f"section:{kind}"] = [_without_kind(kind)]

@@ -970,9 +970,10 @@ def _end_across_inline_boxes(lines: list[ln.Line], end: int) -> int:
     """The run's end moved past an inline box of links to other stories (a "Related"/"Read more"-type
     heading and at most _INLINE_BOX_MAX_ITEMS bullet items) when the article's prose resumes right
     under it: news sites put such boxes between two paragraphs of the article."""
-    while end < len(lines) and _opens_teaser_box(lines[end].text):
+    while end < len(lines) and (_opens_teaser_box(lines[end].text) or _signup_box(lines, end)):
         j = end + 1
-        while j < len(lines) and j - end <= _INLINE_BOX_MAX_ITEMS and md.BULLET.match(lines[j].text):
+        while j < len(lines) and j - end <= _INLINE_BOX_MAX_ITEMS and (
+                md.BULLET.match(lines[j].text) or _signup_box(lines, j)):
             j += 1
         if j == end + 1 or j >= len(lines) or lines[j].kind != ln.PROSE:
             break
@@ -980,6 +981,11 @@ def _end_across_inline_boxes(lines: list[ln.Line], end: int) -> int:
             j += 1
         end = j
     return end
+
+
+def _signup_box(lines: list[ln.Line], i: int) -> bool:
+    """A line of an inline newsletter box: its heading or pitch (sections: "signup") or a promo line."""
+    return lines[i].reason in ("signup", "promo")
 
 
 def _opens_teaser_box(text: str) -> bool:
@@ -1080,7 +1086,34 @@ def _lead_above_run(lines: list[ln.Line], start: int) -> int:
         i -= 1
     if i >= 0 and i < start - 1 and lines[i].kind == ln.PROSE and lines[i].n >= _LEAD_MIN_WORDS:
         return i
-    return start
+    return _lead_above_contents(lines, start)
+
+
+_CONTENTS_MIN_ENTRIES = 3
+_CONTENTS_MAX_LINES = 120  # entries of a long article's table of contents
+_CONTENTS_HEADING_GAP = 2  # short lines (the first section's heading) between the contents and the run
+
+
+def _lead_above_contents(lines: list[ln.Line], start: int) -> int:
+    """The run's start moved up to the lead over a table of contents (an encyclopedia's or a guide's:
+    vocabulary.CONTENTS_HEADING over _CONTENTS_MIN_ENTRIES or more numbered entries,
+    vocabulary.CONTENTS_ENTRY) right above the run, and to the prose paragraphs right above that lead;
+    the contents cost the densest run more than a short lead gains it."""
+    i = start - 1
+    while i >= 0 and start - i <= _CONTENTS_HEADING_GAP and lines[i].kind == ln.SHORT \
+            and not v.CONTENTS_ENTRY.match(lines[i].text):
+        i -= 1
+    last = i
+    while i >= 0 and last - i < _CONTENTS_MAX_LINES and lines[i].kind != ln.PROSE and v.CONTENTS_ENTRY.match(lines[i].text):
+        i -= 1
+    if last - i < _CONTENTS_MIN_ENTRIES or i < 1 or not v.CONTENTS_HEADING.match(lines[i].text):
+        return start
+    i -= 1
+    if lines[i].kind != ln.PROSE or lines[i].n < _LEAD_MIN_WORDS:
+        return start
+    while i > 0 and lines[i - 1].kind == ln.PROSE:
+        i -= 1
+    return i
 
 
 def _labels_above_run(lines: list[ln.Line], start: int) -> int:
@@ -1331,17 +1364,21 @@ def _desk_bio(paragraphs: list[str]) -> bool:
 
 
 def _header_line(text: str) -> bool:
-    """A date line or a byline line (an article's header)."""
+    """A date line or a byline line (an article's header), also as a list item: a dump writes a
+    header's list of facts ("* Jane Doe", "* Monday 4 March 2024") with list markers."""
+    if md.BULLET.match(text):
+        text = text.split(None, 1)[1]
     return len(text) <= 120 and (date_line(text) is not None or md.byline(text) is not None)
 
 
 def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, end: int) -> None:
     """Short lines inside the article run that are article structure, not chrome (plain text):
     a subheading (2-10 words, capitalised, no sentence end) between two prose paragraphs; a bullet
-    item ("• ...", "- ...") in a list that follows article text; the short line introducing it ("...:")."""
+    item ("• ...", "- ...") in a list that follows article text; the short line introducing it ("...:");
+    Title Case subheadings when the article has several (_subheading, _TITLE_CASE_HEADINGS_MIN)."""
     in_article = False
-    i = start
-    while i < end:
+    title_case: list[int] = []  # Title Case headings, kept only when the article has several
+    for i in range(start, end):
         line = lines[i]
         if keep[i]:
             in_article = True
@@ -1353,26 +1390,65 @@ def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, en
                     keep[i] = True
             elif _numbered_heading(lines, i, end):
                 keep[i] = True  # in a list article, after article text
+            elif _colon_intro(line) and keep[_before_chrome(lines, i, start)] and i + 1 < end and keep[i + 1]:
+                keep[i] = True  # "The harbour master gave three reasons:" over the quote or paragraph it introduces
             elif (
                 i + 1 < end
                 and keep[before := _before_chrome(lines, i, start)]
-                and not md.BULLET.match(lines[before].text)
-                and (
-                    (text.endswith(":") and line.n >= 3 and md.BULLET.match(lines[i + 1].text) is not None)
-                    or _label_heading(lines, i)
-                    or (  # the line's own tests first: the line it heads is looked for only then
-                        text.lstrip(_OPENING_QUOTES)[:1].isupper()  # "“Rez Infinite” ($30)": a quoted title
-                        and not text.endswith((":", ",", ";"))
-                        and (2 <= line.n <= _SUBHEAD_MAX_WORDS or (before == i - 1 and _long_subheading(line))
-                             or _one_word_heading(line, lines[before]))
-                        and (under := _under_heading(lines, i, end)) is not None
-                        and (_subheading_shaped(text, lines[under].text) or _list_heading(lines, under, end))
-                    )
-                )
+                and (not md.BULLET.match(lines[before].text) or lines[before].kind == ln.PROSE)
             ):
-                keep[i] = True
-        i += 1
+                found = (text.endswith(":") and line.n >= 3 and md.BULLET.match(lines[i + 1].text) is not None
+                         ) or _label_heading(lines, i) or _subheading(lines, i, end, before)
+                if found == _TITLE_CASE:
+                    title_case.append(i)
+                elif found:
+                    keep[i] = True
+    if len(title_case) >= _TITLE_CASE_HEADINGS_MIN:
+        for i in title_case:
+            keep[i] = True
     _keep_colon_blocks(lines, keep, start, end)
+
+
+_TITLE_CASE = "title case"
+_TITLE_CASE_HEADINGS_MIN = 3  # Title Case subheadings between prose paragraphs that make an article's sections
+_TITLE_CASE_MAX_WORDS = 8
+_CREDIT_MARKS = ":/|"  # a caption's "Artist: Title", a credit's "Name/Agency", a teaser's "Headline | Site"
+
+
+def _subheading(lines: list[ln.Line], i: int, end: int, before: int) -> bool | str:
+    """Whether the short line at i is a subheading over the paragraph under it (_under_heading): True,
+    False, or _TITLE_CASE for a Title Case line set right between two prose paragraphs, which would be
+    a promo headline on its own ("Dredging the Outer Channel") and is a section heading when the article
+    has _TITLE_CASE_HEADINGS_MIN of them: an article's sections recur, another story's headline seldom
+    does three times between paragraphs without a link label or list marker."""
+    line = lines[i]
+    text = line.text
+    if not (  # the line's own tests first: the line it heads is looked for only then
+        text.lstrip(_OPENING_QUOTES)[:1].isupper()  # "“Rez Infinite” ($30)": a quoted title
+        and not text.endswith((":", ",", ";"))
+        and (2 <= line.n <= _SUBHEAD_MAX_WORDS or (before == i - 1 and _long_subheading(line))
+             or _one_word_heading(line, lines[before]))
+        and (under := _under_heading(lines, i, end)) is not None
+    ):
+        return False
+    if _subheading_shaped(text, lines[under].text) or _list_heading(lines, under, end):
+        return True
+    between = before == i - 1 and under == i + 1 and lines[before].kind == ln.PROSE and lines[before].terminal
+    if not between or line.n > _TITLE_CASE_MAX_WORDS or any(c in text for c in _CREDIT_MARKS):
+        return False  # a caption ("Jane Doe: Harbour at dusk", "Photo by A/Agency") or a teaser's long headline
+    return _TITLE_CASE if _subheading_shaped(text, lines[under].text, title_case=True) else False
+
+
+_INTRO_MIN_STOP = 0.15  # an introducing clause has function words ("She said it twice:"), a label few ("Results:")
+
+
+def _colon_intro(line: ln.Line) -> bool:
+    """A short clause that introduces what follows ("The harbour master gave three reasons:", "The output
+    looks like this:"): a short line of 3 words or more ending in a colon, function words among them,
+    capitalised, no interface label ("Share this:") and no label of a box of links ("More on the vote:")."""
+    text = line.text
+    return (line.kind == ln.SHORT and line.n >= 3 and text.endswith(":") and line.stop >= _INTRO_MIN_STOP
+            and text.lstrip(_OPENING_QUOTES)[:1].isupper() and not _is_ui(text) and not _opens_teaser_box(text))
 
 
 _SUBHEAD_LONG_WORDS = 14  # a sentence-long subheading ("Why the harbour board chose to dredge before the storms")
@@ -1638,10 +1714,14 @@ def _one_word_heading(line: ln.Line, before: ln.Line) -> bool:
 
 def _keep_colon_blocks(lines: list[ln.Line], keep: list[bool], start: int, end: int) -> None:
     """The short lines a paragraph ending in a colon introduces (code, an unmarked list), when the
-    article's prose resumes right after them (chrome lines may close the block)."""
+    article's prose resumes right after them (chrome lines may close the block); a short clause that
+    introduces them (_colon_intro) under kept article text is kept with them."""
     for i in range(start, end):
         line = lines[i]
-        if not (keep[i] and line.kind == ln.PROSE and line.text.endswith(":")):
+        if not line.text.endswith(":"):
+            continue
+        intro = not keep[i] and i > start and _colon_intro(line) and keep[_before_chrome(lines, i, start)]
+        if not (intro or (keep[i] and line.kind == ln.PROSE)):
             continue
         j = i + 1
         while j < end and j - i <= _COLON_BLOCK_MAX and not keep[j] and _short_or_sentence(lines[j]):
@@ -1649,7 +1729,7 @@ def _keep_colon_blocks(lines: list[ln.Line], keep: list[bool], start: int, end: 
         if i + 1 < j < end and (keep[j] or lines[j].kind in (ln.PROSE, "boilerplate")):
             after = next((k for k in range(j, min(end, j + 3)) if lines[k].kind != "boilerplate"), None)
             if after is not None and lines[after].kind == ln.PROSE:
-                for k in range(i + 1, j):
+                for k in range(i, j):
                     keep[k] = True
 
 
@@ -1744,13 +1824,14 @@ def _short_or_sentence(line: ln.Line) -> bool:
     return line.kind == ln.SHORT or line.kind == ln.SENTENCE
 
 
-def _subheading_shaped(text: str, below: str = "") -> bool:
+def _subheading_shaped(text: str, below: str = "", title_case: bool = False) -> bool:
     """Not a headline promo, photo credit/caption label, outlet or person's name, or a reader prompt.
     below: the paragraph under the line; a headline-shaped line whose content words it takes up is
-    the heading of that section, not a promo for another story."""
+    the heading of that section, not a promo for another story. title_case: a headline shape is
+    allowed (the caller has other evidence: _subheading)."""
     words = text.split()
     # a Title Case promo headline; a short sentence-case heading ("What did not work") is fine
-    if md.headline_shaped(text) and (len(words) >= _PROMO_HEADLINE_MIN_WORDS or _title_cased(words)) \
+    if not title_case and md.headline_shaped(text) and (len(words) >= _PROMO_HEADLINE_MIN_WORDS or _title_cased(words)) \
             and not _section_heading_echo(text, below):
         return False
     if md.has_caption_trigger(text.casefold()) or md.looks_like_outlet(text):

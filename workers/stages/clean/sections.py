@@ -160,7 +160,7 @@ def mark(lines: list[ln.Line], kinds: list[str | None] | None = None) -> list[ln
             break
         if kind == "signup":
             # a newsletter box inside the article: its heading and its one-line pitch
-            j = i + 2 if i + 1 < len(out) and out[i + 1].n <= SIGNUP_PITCH_MAX_WORDS and not kinds[i + 1] else i + 1
+            j = i + 2 if i + 1 < len(out) and not kinds[i + 1] and _pitch(out[i + 1]) else i + 1
             for k in range(i, j):
                 out[k] = _as_chrome(out[k], kind)
             i = j
@@ -182,6 +182,15 @@ def mark(lines: list[ln.Line], kinds: list[str | None] | None = None) -> list[ln
         above += line.n if line.kind == ln.PROSE else 0
         i += 1
     return out
+
+
+def _pitch(line: ln.Line) -> bool:
+    """The line under a newsletter heading is its pitch: at most SIGNUP_PITCH_MAX_WORDS words and, when
+    prose, speaking of what the newsletter brings (vocabulary.SIGNUP_PITCH_WORDS); prose that does not
+    is the article resuming under an inline signup box."""
+    if line.n > SIGNUP_PITCH_MAX_WORDS:
+        return False
+    return line.kind != ln.PROSE or not v.SIGNUP_PITCH_WORDS.isdisjoint(ln.TOKEN.findall(line.text.casefold()))
 
 
 def _bullet_run(lines: list[ln.Line], kinds: list[str | None], start: int) -> int:

@@ -407,6 +407,17 @@ CREDIT_PLACE = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
 # links, latest-news rails); "signup": a newsletter box (the heading and its one-line pitch) inside
 # the article; "comments", "legal": the rest of the page is reader comments or the
 # press-release/legal boilerplate (About the company, forward-looking statements, media contacts).
+# a table of contents: its heading ("Contents", "Table of contents [hide]", "In this article") and its
+# entries, numbered by section ("* 1 History", "+ 1.1 Early years", "o 2.1.1 Costs", "2. Methods")
+CONTENTS_HEADING = re.compile(r"^(?:(?:table of )?contents|in this (?:article|post|guide)|on this page)(?: \[ ?(?:hide|show) ?\])?:?$", re.IGNORECASE)
+CONTENTS_ENTRY = re.compile(r"^(?:[*+o•-] )?\d{1,2}(?:\.\d{1,2}){0,3}\.? +\S")
+# what a newsletter box's one-line pitch speaks of ("The week's harbour news, in your inbox."): a prose line
+# under a signup heading without any of them is the article going on ("The ferry left an hour late.")
+SIGNUP_PITCH_WORDS = frozenset(
+    "news newsletter newsletters update updates delivered inbox daily weekly monthly latest email emails subscribe "
+    "subscribers unsubscribe sign signing journalism reporting stories tips advice insights analysis offers free "
+    "every digest briefing alerts headlines".split()
+)
 SECTION_HEADINGS: tuple[tuple[str, re.Pattern], ...] = (
     ("teasers", re.compile(
         r"^(?:related(?: articles| stories| news| content| coverage| posts| links| reading| topics)?|"

@@ -1,0 +1,225 @@
+"""Plain-text dumps, ninth session (issue 10 item 3): article lines the text path dropped where the HTML
+path keeps them, fixed as kinds, row by row. Every name and sentence here is invented.
+
+Each rule is tested both ways: the case it is for, and the near case it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from dump_texts import ARTICLE
+
+from workers.stages.clean import core as stage
+from workers.stages.clean import lines as ln
+
+SHARE_ROW = ["Share this:", "Facebook", "Twitter", "WhatsApp", "Email", "Copy link"]
+TEASER_SUMMARIES = [
+    f"Teaser number {k}: the county council has published a long report on bus routes. It covers school "
+    f"transport and the cost of rural services over the next decade, with many recommendations."
+    for k in range(6)
+]
+
+
+# --- an article header written as list items ("* Jane Doe", "* Friday 8 March 2024") -------------
+@pytest.mark.parametrize(
+    ("line", "header"),
+    [
+        ("* Friday 8 March 2024", True),  # a header's date as a list item
+        ("• March 8, 2024", True),
+        ("- By Jane Doe", True),
+        ("Friday 8 March 2024", True),  # as before: the bare date
+        ("* Harbour news", False),  # a menu item
+        ("* The board met on Friday", False),  # a list item that is no date line
+    ],
+)
+def test_header_lines_as_list_items(line, header):
+    assert stage._header_line(line) is header
+
+
+def test_an_article_under_a_list_item_date_wins_over_longer_teasers_below_a_related_heading():
+    texts = ["Harbour board backs channel dredging", "* Jane Doe", "* Friday 8 March 2024", *ARTICLE, *SHARE_ROW,
+             "Related Articles", *TEASER_SUMMARIES]
+    assert stage.clean_lines(texts)["paragraphs"] == ARTICLE
+
+
+def test_a_list_item_that_is_no_header_does_not_anchor_the_short_prose():
+    texts = ["Harbour board backs channel dredging", "* Harbour news", "* Ferries", *ARTICLE, *SHARE_ROW,
+             "Related Articles", *TEASER_SUMMARIES]
+    assert stage.clean_lines(texts)["paragraphs"][0].startswith("Teaser number")
+
+
+# --- a short clause ending in a colon that introduces a quote, a paragraph or a code block ------------
+@pytest.mark.parametrize(
+    ("intro", "is_intro"),
+    [
+        ("The harbour master gave three reasons:", True),
+        ("Ann Roe, for her part, disagrees:", True),
+        ("The output looks like this:", True),
+        ("Follow us on:", False),  # an interface label (a chrome line)
+        ("More on the harbour vote:", False),  # the label of a box of links to other stories
+        ("Harbour Board Minutes:", False),  # no function word: a label (a label heading is another rule's)
+        ("In brief", False),  # no colon
+        ("analysts offered a few theories:", False),  # not capitalised: a cut piece of a sentence
+    ],
+)
+def test_colon_intro_rows(intro, is_intro):
+    assert stage._colon_intro(ln.classify([intro])[0]) is is_intro
+
+
+@pytest.mark.parametrize(
+    ("intro", "kept"),
+    [("The harbour master gave three reasons:", True), ("Ann Roe, for her part, disagrees:", True),
+     ("Follow us on:", False)],
+)
+def test_a_colon_intro_between_two_paragraphs_stays(intro, kept):
+    texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", ARTICLE[0], ARTICLE[1],
+             intro, ARTICLE[2]]
+    assert (intro in stage.clean_lines(texts)["paragraphs"]) is kept
+
+
+def test_a_colon_intro_with_no_article_text_above_is_not_kept():
+    texts = ["Harbour board backs channel dredging", "The harbour master gave three reasons:", *ARTICLE]
+    assert "The harbour master gave three reasons:" not in stage.clean_lines(texts)["paragraphs"]
+
+
+def test_a_colon_intro_keeps_the_code_block_it_introduces():
+    code = ["$ harbour --dredge outer", "dredged 4 km", "done"]
+    texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", ARTICLE[0],
+             "The output looks like this:", *code, ARTICLE[1], ARTICLE[2]]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert paragraphs == [ARTICLE[0], "The output looks like this:", *code, ARTICLE[1], ARTICLE[2]]
+
+
+def test_links_under_a_more_on_label_stay_out_even_when_the_article_resumes():
+    links = ["Ferry timetable adds two winter sailings", "Council to review bus routes"]
+    texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", ARTICLE[0],
+             "More on the harbour vote:", *links, ARTICLE[1], ARTICLE[2]]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert not set(links) & set(paragraphs)
+
+
+def test_short_lines_under_a_colon_intro_without_prose_resuming_stay_out():
+    texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", *ARTICLE,
+             "The output looks like this:", "Home", "News", "Contact"]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert "Home" not in paragraphs and "The output looks like this:" not in paragraphs
+
+
+# --- Title Case subheadings: kept when the article has several, each right between two paragraphs -----
+SECTIONS = ["Dredging the Outer Channel", "Costs and the Winter Timetable", "What Comes After the Storms"]
+PARAGRAPHS = [f"{sentence} The board's chair, Ann Roe, said so twice." for sentence in ARTICLE * 2]
+
+
+def _sectioned(headings: list[str]) -> list[str]:
+    texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", PARAGRAPHS[0]]
+    for k, heading in enumerate(headings):
+        texts += [heading, PARAGRAPHS[k + 1]]
+    return texts + PARAGRAPHS[len(headings) + 1:]
+
+
+def test_three_title_case_sections_are_the_articles_headings():
+    paragraphs = stage.clean_lines(_sectioned(SECTIONS))["paragraphs"]
+    assert all(heading in paragraphs for heading in SECTIONS)
+
+
+def test_two_title_case_lines_between_paragraphs_may_be_other_stories_headlines():
+    paragraphs = stage.clean_lines(_sectioned(SECTIONS[:2]))["paragraphs"]
+    assert not set(SECTIONS[:2]) & set(paragraphs)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Jane Doe: Harbour at Dusk, 2023",  # an artwork's caption
+        "Harbour at Dusk/Example Agency",  # a photo credit
+        "Ferry Operator Adds Two Winter Sailings Between the Outer Islands",  # a long headline
+    ],
+)
+def test_captions_and_long_headlines_do_not_count_as_title_case_sections(caption):
+    paragraphs = stage.clean_lines(_sectioned([*SECTIONS[:2], caption]))["paragraphs"]
+    assert caption not in paragraphs and not set(SECTIONS[:2]) & set(paragraphs)
+
+
+# --- the lead over a table of contents --------------------------------------------------------------
+SECTIONS_TOC = [f"* {k} Section number {k}" for k in range(1, 11)] + [f"+ {k}.1 Part one of {k}" for k in range(1, 21)]
+LEAD = [f"{sentence} It is the county's busiest port, and its board meets in public every month."
+        for sentence in ARTICLE[:2]]
+BODY = [f"{sentence} The board's chair, Ann Roe, said so twice, and the minutes record it." for sentence in ARTICLE * 3]
+
+
+@pytest.mark.parametrize(
+    ("heading", "entries", "lead_kept"),
+    [
+        ("Contents", SECTIONS_TOC, True),
+        ("Table of contents [hide]", SECTIONS_TOC, True),
+        ("In this article", [f"{k}. Part number {k}" for k in range(1, 31)], True),
+        ("Harbour news", SECTIONS_TOC, False),  # a list under another heading
+        ("Contents", [f"* Part number {k}" for k in range(1, 31)], False),  # unnumbered: a menu
+    ],
+)
+def test_the_lead_over_a_table_of_contents(heading, entries, lead_kept):
+    texts = ["Harbour of Example Bay", *LEAD, heading, *entries, "History", *BODY]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert all(p in paragraphs for p in LEAD) is lead_kept
+    assert all(p in paragraphs for p in BODY)
+
+
+@pytest.mark.parametrize(
+    ("text", "heading", "entry"),
+    [
+        ("Contents", True, False), ("Table of Contents", True, False), ("On this page", True, False),
+        ("* 1 History", False, True), ("+ 1.1 Early years", False, True), ("o 3.7.1 Gecko", False, True),
+        ("2. Methods", False, True), ("Contents of the report", False, False), ("* History", False, False),
+    ],
+)
+def test_contents_rows(text, heading, entry):
+    from workers.stages.clean import vocabulary as v
+
+    assert bool(v.CONTENTS_HEADING.match(text)) is heading
+    assert bool(v.CONTENTS_ENTRY.match(text)) is entry
+
+
+# --- an inline newsletter box: its pitch speaks of the newsletter; the article resumes under it --------
+@pytest.mark.parametrize(
+    ("line", "pitch"),
+    [
+        ("The week's harbour news, delivered to you.", True),
+        ("Our weekly briefing for ferry users, every Friday.", True),
+        ("Subscribe", True),  # a button: not prose
+        ("All five passengers were taken to hospital, where two were kept overnight.", False),  # the article
+    ],
+)
+def test_signup_pitch_rows(line, pitch):
+    from workers.stages.clean import sections
+
+    assert sections._pitch(ln.classify([line])[0]) is pitch
+
+
+def test_the_article_resumes_under_an_inline_newsletter_box():
+    resumed = ["All five passengers were taken to hospital on Tuesday evening.", "Three were sent home."]
+    texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", *ARTICLE,
+             "Harbour News in Your Inbox", "Subscribe to the Example Herald harbour newsletter.", *resumed]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert paragraphs == [*ARTICLE, *resumed]
+
+
+def test_a_newsletter_box_and_its_pitch_stay_out():
+    texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", *ARTICLE,
+             "Harbour News in Your Inbox", "Subscribe to the Example Herald harbour newsletter.",
+             "Daily news about the harbour and the islands, delivered to your inbox."]
+    assert stage.clean_lines(texts)["paragraphs"] == ARTICLE
+
+
+# --- a subheading under a list item that is a whole paragraph ------------------------------------------
+@pytest.mark.parametrize(
+    ("item", "kept"),
+    [
+        (f"* {ARTICLE[1]} The board will publish the survey next month.", True),  # a paragraph-long item
+        ("* Two winter sailings", False),  # a short item: the line under it may be the list's next entry
+    ],
+)
+def test_a_subheading_under_a_paragraph_long_list_item(item, kept):
+    heading = "Costs and delays"
+    texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", ARTICLE[0],
+             f"{ARTICLE[2]} Many residents object:", item, heading, *ARTICLE[1:]]
+    assert (heading in stage.clean_lines(texts)["paragraphs"]) is kept
