@@ -234,7 +234,7 @@ def adjusted_rand(x: list, y: list) -> float:
 # -- bench -----------------------------------------------------------------------------------
 
 
-def main() -> None:
+def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser()
     parser.add_argument("--synthetic", type=int, default=300, help="synthetic base articles")
     parser.add_argument("--fill", type=int, default=10000, help="index size for the speed test")
@@ -248,7 +248,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--stories-only", action="store_true", help="only the story-group sections (6, 7)")
     parser.add_argument("--orders", type=int, default=20, help="random arrival orders of the held-out stories")
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = _arguments()
     rng = random.Random(args.seed)
     gold = json.loads(GOLD_PATH.read_text(encoding="utf-8"))
     if args.stories_only:
@@ -258,29 +262,46 @@ def main() -> None:
     articles, aliases = gold["articles"], gold["aliases"]
     seed_ids = sorted(articles)
     synth = Synth([a["body"] for a in articles.values()], rng)
+    bases, hard = _bases_and_hard_negatives(articles, args.synthetic, synth, rng)
+    print(f"# dedupe bench: {len(bases)} base articles ({len(seed_ids)} seeds, "
+          f"{args.synthetic} synthetic, {len(bases) - len(seed_ids) - args.synthetic} long), "
+          f"{len(hard)} hard negatives, {len(bases) * 8} positives")
+    all_variants = {b: variants(b, body, random.Random(f"{args.seed}{b}"), synth) for b, body in bases.items()}
+    shingle_sweep(bases, hard, all_variants, seed_ids)  # 1.
+    index = index_bench(args, bases, hard, all_variants, seed_ids)  # 2.
+    state_and_restore(args, index, bases, all_variants, seed_ids)  # 3., 4.
+    # 5. speed with a pre-filled index, restore from entries, expiry
+    shared_boilerplate_bench(synth, rng)
+    speed_bench(args, synth, rng)
+    # 6. stories
+    story_bench(articles, aliases, gold["dedupe"]["story_groups"])
+    # 7. held-out stories (tests/fixtures/stories, entities from the real entities stage)
+    held_out_story_bench(args.orders, args.seed)
 
-    bases: dict[str, str] = {i: articles[i]["body"] for i in seed_ids}
-    for n in range(args.synthetic):
+
+def _bases_and_hard_negatives(articles: dict, synthetic: int, synth: Synth, rng: random.Random) -> tuple[dict, dict]:
+    """({id: body} of the base articles: the seeds, `synthetic` synthetic ones and longer ones;
+    {id: body} of hard negatives: a new article sharing one paragraph (a quote) with a base, and
+    articles built from shuffled seed sentences)."""
+    bases: dict[str, str] = {i: articles[i]["body"] for i in sorted(articles)}
+    for n in range(synthetic):
         bases[f"syn{n:04d}"] = synth.article()
-    for n in range(max(10, args.synthetic // 10)):  # longer documents
+    for n in range(max(10, synthetic // 10)):  # longer documents
         bases[f"long{n:03d}"] = synth.article((40, 80))
-    # hard negatives: a new article sharing one paragraph (a quote) with a base, and
-    # articles built from shuffled seed sentences of one topic
     hard: dict[str, str] = {}
-    for n, (base_id, body) in enumerate(list(bases.items())[: args.synthetic // 3]):
+    for n, (base_id, body) in enumerate(list(bases.items())[: synthetic // 3]):
         shared = rng.choice(body.split("\n\n"))
         hard[f"hard{n:04d}"] = synth.article((5, 10)) + "\n\n" + shared
     seed_sentences = [s.strip() + "." for a in articles.values() for s in a["body"].replace("\n\n", " ").split(". ") if s.strip()]
     for n in range(20):
         hard[f"mix{n:03d}"] = "\n\n".join(" ".join(rng.sample(seed_sentences, 3)) for _ in range(8))
+    return bases, hard
 
-    print(f"# dedupe bench: {len(bases)} base articles ({len(seed_ids)} seeds, "
-          f"{args.synthetic} synthetic, {len(bases) - len(seed_ids) - args.synthetic} long), "
-          f"{len(hard)} hard negatives, {len(bases) * 8} positives")
 
-    # 1. shingle-size sweep on exact Jaccard (no MinHash noise)
+def shingle_sweep(bases: dict, hard: dict, all_variants: dict, seed_ids: list[str]) -> None:
+    """Section 1: exact shingle Jaccard (no MinHash noise) by shingle size 1-5, worst positive against
+    worst negative."""
     print("\n## exact shingle Jaccard by shingle size: worst positive vs worst negative")
-    all_variants = {b: variants(b, body, random.Random(f"{args.seed}{b}"), synth) for b, body in bases.items()}
     for k in (1, 2, 3, 4, 5):
         sets = {b: sim.shingles(sim.words(body), k) for b, body in bases.items()}
         pos = [jaccard(sets[b], sim.shingles(sim.words(v), k)) for b, vs in all_variants.items() for kind, _, v in vs if kind not in ("resend_same_id", "same_body_new_id")]
@@ -289,8 +310,15 @@ def main() -> None:
         neg += [max(jaccard(sim.shingles(sim.words(h), k), s) for s in sets.values()) for h in list(hard.values())[:60]]
         print(f"k={k}: positives min={min(pos):.3f} p1={pct(pos, .01):.3f}  negatives max={max(neg):.3f} p99={pct(neg, .99):.3f}  margin={min(pos) - max(neg):+.3f}")
 
-    # 2. the index itself
-    index = dd.DedupeIndex(threshold=args.threshold, num_perm=args.num_perm, shingle_size=args.shingle, containment=args.containment or None)
+
+def _make_index(args) -> dd.DedupeIndex:
+    return dd.DedupeIndex(threshold=args.threshold, num_perm=args.num_perm, shingle_size=args.shingle,
+                          containment=args.containment or None)
+
+
+def _negatives(index: dd.DedupeIndex, bases: dict, hard: dict) -> tuple[list[str], list[float], int]:
+    """Bases then hard negatives into the index: (false positives, nearest-neighbour signature
+    similarities, negatives counted); a hard negative found unique is forgotten again."""
     false_pos: list[str] = []
     for n, (b, body) in enumerate(bases.items()):
         out = dd.dedupe(clean_record(b, body), index, NOW + n)
@@ -312,7 +340,11 @@ def main() -> None:
         row = (signatures == signatures[i]).mean(axis=1)
         row[i] = 0
         neg_sims.append(float(row.max()))
+    return false_pos, neg_sims, neg_count
 
+
+def _positives(index: dd.DedupeIndex, all_variants: dict) -> tuple[int, dict[str, list[float]], list[str]]:
+    """Every variant against the index: (true positives, {kind: similarities}, misses)."""
     by_kind: dict[str, list[float]] = {}
     misses: list[str] = []
     tp = 0
@@ -328,6 +360,15 @@ def main() -> None:
                 by_kind.setdefault(kind, []).append(sim.signature_jaccard(index.signature_of(b), m))
                 if out["status"] == "unique":
                     index.forget(vid)
+    return tp, by_kind, misses
+
+
+def index_bench(args, bases: dict, hard: dict, all_variants: dict, seed_ids: list[str]) -> dd.DedupeIndex:
+    """Section 2: the index itself at the chosen threshold: precision, recall, misses and the
+    similarity distributions by kind; returns the filled index."""
+    index = _make_index(args)
+    false_pos, neg_sims, neg_count = _negatives(index, bases, hard)
+    tp, by_kind, misses = _positives(index, all_variants)
     positives = sum(len(vs) for vs in all_variants.values())
     fp = len(false_pos)
     print(f"\n## duplicate flag at threshold={args.threshold} shingle={args.shingle} num_perm={args.num_perm} "
@@ -343,14 +384,16 @@ def main() -> None:
     print(f"neg {'gold same-event':18s} " + ", ".join(
         f"{a[:3]}/{b[:3]}={sim.signature_jaccard(index.signature_of(a), index.signature_of(b)):.3f}"
         for a, b in [(seed_ids[0], seed_ids[2]), (seed_ids[3], seed_ids[4])]))
+    return index
 
-    # 3. state size
+
+def state_and_restore(args, index: dd.DedupeIndex, bases: dict, all_variants: dict, seed_ids: list[str]) -> None:
+    """Sections 3 and 4: the stored entry's size per article, and an index rebuilt from the entries
+    (as after a restart) giving the same answers."""
     sizes = [len(orjson.dumps(index.entry(b))) for b in bases]
     print(f"\n## state: entry bytes/article mean={statistics.mean(sizes):.0f} max={max(sizes)} "
           f"(memory_bytes estimate {index.memory_bytes() / len(index):.0f} B/article)")
-
-    # 4. restart: rebuild from entries, same answers
-    restored = dd.DedupeIndex(threshold=args.threshold, num_perm=args.num_perm, shingle_size=args.shingle, containment=args.containment or None)
+    restored = _make_index(args)
     for b in bases:
         restored.load(orjson.loads(orjson.dumps(index.entry(b))))
     agree = sum(
@@ -358,16 +401,6 @@ def main() -> None:
         for b in seed_ids for _, vid, body in all_variants[b][2:7]
     )
     print(f"restored index finds {agree}/{len(seed_ids) * 5} seed near-duplicates")
-
-    # 5. speed with a pre-filled index, restore from entries, expiry
-    shared_boilerplate_bench(synth, rng)
-    speed_bench(args, synth, rng)
-
-    # 6. stories
-    story_bench(articles, aliases, gold["dedupe"]["story_groups"])
-
-    # 7. held-out stories (tests/fixtures/stories, entities from the real entities stage)
-    held_out_story_bench(args.orders, args.seed)
 
 
 # a company's press-release boilerplate: the same blocks under every release it sends
@@ -420,64 +453,74 @@ def shared_boilerplate_bench(synth: Synth, rng: random.Random, companies: int = 
           f"signatures on the whole body (boilerplate in) would match {raw_flagged} of {total}")
 
 
-def speed_bench(args, synth: Synth, rng: random.Random) -> None:
-    def make_index() -> dd.DedupeIndex:
-        return dd.DedupeIndex(threshold=args.threshold, num_perm=args.num_perm, shingle_size=args.shingle,
-                              containment=args.containment or None)
+def _fill(index: dd.DedupeIndex, synth: Synth, upto: int, deadline: float = float("inf")) -> tuple[int, float]:
+    """Dedupe new synthetic articles into `index` until it holds `upto` (or `deadline`, perf_counter
+    seconds, passes): (articles in it, seconds taken, generation included)."""
+    started, n = time.perf_counter(), len(index)
+    while n < upto and time.perf_counter() < deadline:
+        dd.dedupe(clean_record(f"fill{n}", synth.article((4, 12))), index, NOW + n)
+        n += 1
+    return n, time.perf_counter() - started
 
-    def fill(index: dd.DedupeIndex, upto: int, deadline: float = float("inf")) -> tuple[int, float]:
-        started, n = time.perf_counter(), len(index)
-        while n < upto and time.perf_counter() < deadline:
-            dd.dedupe(clean_record(f"fill{n}", synth.article((4, 12))), index, NOW + n)
-            n += 1
-        return n, time.perf_counter() - started
 
-    def queries(tag: str) -> list[dict]:
-        return [clean_record(f"q{tag}{n}", synth.article((4, 12)) if n % 2 else substitute_words(synth.article((4, 12)), rng, synth)) for n in range(args.calls)]
+def _queries(args, synth: Synth, rng: random.Random, tag: str) -> list[dict]:
+    """`args.calls` new articles, every other one with 3 words substituted."""
+    return [clean_record(f"q{tag}{n}", synth.article((4, 12)) if n % 2 else substitute_words(synth.article((4, 12)), rng, synth))
+            for n in range(args.calls)]
 
-    latency: list[tuple[float, float]] = []
 
-    def calls(index: dd.DedupeIndex, records: list[dict]) -> tuple[float, list[str]]:
-        records = [copy.copy(r) for r in records]
-        verdicts, times = [], []
-        for r in records:
-            started = time.perf_counter()
-            verdicts.append(dd.dedupe(r, index, NOW + 1e7)["status"])
-            times.append(time.perf_counter() - started)
-        latency.append((statistics.median(times), max(times)))
-        return len(records) / sum(times), verdicts
-
-    def pauses() -> str:
-        median, worst = latency[-1]
-        return f"median {median * 1000:.2f} ms, slowest {worst * 1000:.0f} ms"
-
-    def restore(index: dd.DedupeIndex) -> tuple[dd.DedupeIndex, float]:
-        entries = [orjson.loads(orjson.dumps(index.entry(i))) for i in index.ids()]
-        random.Random(len(entries)).shuffle(entries)  # a table is not read back in arrival order
-        restored = make_index()
+def _calls(index: dd.DedupeIndex, records: list[dict], latency: list[tuple[float, float]]) -> tuple[float, list[str]]:
+    """Dedupe each record (a copy) against `index`, timed one by one: (calls per second, verdicts);
+    (median, slowest) seconds appended to `latency`."""
+    records = [copy.copy(r) for r in records]
+    verdicts, times = [], []
+    for r in records:
         started = time.perf_counter()
-        for entry in entries:
-            restored.load(entry)
-        return restored, len(entries) / (time.perf_counter() - started)
+        verdicts.append(dd.dedupe(r, index, NOW + 1e7)["status"])
+        times.append(time.perf_counter() - started)
+    latency.append((statistics.median(times), max(times)))
+    return len(records) / sum(times), verdicts
 
+
+def _pauses(latency: list[tuple[float, float]]) -> str:
+    median, worst = latency[-1]
+    return f"median {median * 1000:.2f} ms, slowest {worst * 1000:.0f} ms"
+
+
+def _restore(args, index: dd.DedupeIndex) -> tuple[dd.DedupeIndex, float]:
+    """An index rebuilt from `index`'s entries read back in shuffled order (a table is not read back
+    in arrival order): (the index, entries loaded per second)."""
+    entries = [orjson.loads(orjson.dumps(index.entry(i))) for i in index.ids()]
+    random.Random(len(entries)).shuffle(entries)
+    restored = _make_index(args)
+    started = time.perf_counter()
+    for entry in entries:
+        restored.load(entry)
+    return restored, len(entries) / (time.perf_counter() - started)
+
+
+def speed_bench(args, synth: Synth, rng: random.Random) -> None:
+    """Section 5: dedupe calls per second, latency and memory at --fill articles, a restore's speed and
+    verdicts; then at up to --fill-big (time-boxed) with expiry."""
     print(f"\n## speed (fill = dedupe of new articles incl. generating them; calls = {args.calls} new articles, half with 3 words "
           "changed; the slowest call includes batched merges of band keys)")
+    latency: list[tuple[float, float]] = []
     tracemalloc.start()
-    big = make_index()
-    n, fill_s = fill(big, args.fill)
+    big = _make_index(args)
+    n, fill_s = _fill(big, synth, args.fill)
     current, _ = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    restored, load_rate = restore(big)
-    probe = queries("a")
-    rate, verdicts = calls(big, probe)
-    print(f"{n} in the index: fill {n / fill_s:.0f}/s; {rate:.0f} dedupe calls/s ({1000 / rate:.2f} ms/call mean, {pauses()}, "
+    restored, load_rate = _restore(args, big)
+    probe = _queries(args, synth, rng, "a")
+    rate, verdicts = _calls(big, probe, latency)
+    print(f"{n} in the index: fill {n / fill_s:.0f}/s; {rate:.0f} dedupe calls/s ({1000 / rate:.2f} ms/call mean, {_pauses(latency)}, "
           f"{verdicts.count('duplicate')} flagged); traced memory {current / n:.0f} B/article "
           f"(memory_bytes estimate {big.memory_bytes() / len(big):.0f})")
-    rate_r, verdicts_r = calls(restored, probe)
+    rate_r, verdicts_r = _calls(restored, probe, latency)
     print(f"restore {n} entries: {load_rate:.0f} entries/s; the restored index gives the same verdicts: "
           f"{verdicts_r == verdicts} ({rate_r:.0f} calls/s)")
     tracemalloc.start()
-    again = make_index()
+    again = _make_index(args)
     for i in big.ids():
         again.load(big.entry(i))
     current, _ = tracemalloc.get_traced_memory()
@@ -485,22 +528,27 @@ def speed_bench(args, synth: Synth, rng: random.Random) -> None:
     print(f"traced memory of a restored index {current / len(again):.0f} B/article")
     del again, restored
     if args.fill_big > args.fill:
-        n, fill_s = fill(big, args.fill_big, time.perf_counter() + args.fill_seconds)
-        rate, _ = calls(big, queries("b"))
-        print(f"{len(big)} in the index (fill {n - args.fill - args.calls} more: {(n - args.fill - args.calls) / fill_s:.0f}/s, time box "
-              f"{args.fill_seconds:.0f} s): {rate:.0f} dedupe calls/s ({1000 / rate:.2f} ms/call mean, {pauses()}); "
-              f"memory_bytes estimate {big.memory_bytes() / len(big):.0f} B/article")
-        restored, load_rate = restore(big)
-        print(f"restore {len(restored)} entries: {load_rate:.0f} entries/s")
-        half, total = NOW + len(big) // 2, len(restored)
-        started = time.perf_counter()
-        gone = restored.expire(half)
-        first = time.perf_counter() - started
-        started = time.perf_counter()
-        more = restored.expire(half + 1000)
-        second = time.perf_counter() - started
-        print(f"expire on the restored index: {len(gone)} of {total} in {first * 1000:.1f} ms "
-              f"(loaded out of order: includes the one sort), then {len(more)} more in {second * 1000:.2f} ms")
+        _speed_big(args, big, synth, rng, latency)
+
+
+def _speed_big(args, big: dd.DedupeIndex, synth: Synth, rng: random.Random, latency: list) -> None:
+    """Section 5 at up to --fill-big articles: calls per second, a restore, and expiry of half."""
+    n, fill_s = _fill(big, synth, args.fill_big, time.perf_counter() + args.fill_seconds)
+    rate, _ = _calls(big, _queries(args, synth, rng, "b"), latency)
+    print(f"{len(big)} in the index (fill {n - args.fill - args.calls} more: {(n - args.fill - args.calls) / fill_s:.0f}/s, time box "
+          f"{args.fill_seconds:.0f} s): {rate:.0f} dedupe calls/s ({1000 / rate:.2f} ms/call mean, {_pauses(latency)}); "
+          f"memory_bytes estimate {big.memory_bytes() / len(big):.0f} B/article")
+    restored, load_rate = _restore(args, big)
+    print(f"restore {len(restored)} entries: {load_rate:.0f} entries/s")
+    half, total = NOW + len(big) // 2, len(restored)
+    started = time.perf_counter()
+    gone = restored.expire(half)
+    first = time.perf_counter() - started
+    started = time.perf_counter()
+    more = restored.expire(half + 1000)
+    second = time.perf_counter() - started
+    print(f"expire on the restored index: {len(gone)} of {total} in {first * 1000:.1f} ms "
+          f"(loaded out of order: includes the one sort), then {len(more)} more in {second * 1000:.2f} ms")
 
 
 def story_bench(articles: dict, aliases: dict, gold_groups: list[list[str]]) -> None:
@@ -523,37 +571,47 @@ def story_bench(articles: dict, aliases: dict, gold_groups: list[list[str]]) -> 
         print(f"  {a[:3]}/{b[:3]} {stories.explain(a, b)}")
     sizes = [len(orjson.dumps(stories.entry(i))) for i in ids]
     print(f"story entry bytes/article mean={statistics.mean(sizes):.0f} max={max(sizes)}")
-    def story_ids(change, day_step: float = 0.0) -> dict[str, str]:
-        """Story ids of the seeds in id order, each record first altered by change(record, n)."""
-        index = en.StoryIndex()
-        found = {}
-        for n, i in enumerate(ids):
-            r = copy.deepcopy(records[i])
-            change(r, n)
-            found[i] = en.enrich(r, index, NOW + n * day_step * 86400)["story_id"]
-        return found
+    _story_robustness(ids, records, gold_groups)
 
-    def surnames_only(r: dict, n: int) -> None:
-        # an entities stage that canonicalises less must not change groups
-        for e in r["entities"]:
-            if e["label"] == "PERSON":
-                e["name"] = e["name"].split()[-1]
 
-    def spurious_person(r: dict, n: int) -> None:
-        # a spurious low-salience PERSON in every article must not change groups
-        r["entities"].append({"name": f"Noise Person{n}", "label": "PERSON", "count": 1, "salience": 0.2,
-                              "mentions": [{"start": 0, "end": 1, "text": r["body"][0], "field": "body"}]})
+def _story_ids(ids: list[str], records: dict, change, day_step: float = 0.0) -> dict[str, str]:
+    """Story ids of the seeds in id order, each record first altered by change(record, n), the n-th
+    arriving `day_step` days after the one before."""
+    index = en.StoryIndex()
+    found = {}
+    for n, i in enumerate(ids):
+        r = copy.deepcopy(records[i])
+        change(r, n)
+        found[i] = en.enrich(r, index, NOW + n * day_step * 86400)["story_id"]
+    return found
 
-    def four_days_apart(r: dict, n: int) -> None:
-        # outside the window nothing joins
-        r["published_at"] = None
-        r["fetched_at"] = f"2024-01-{1 + 4 * n:02d}T00:00:00+00:00"
 
-    p, r, ari = pairwise(story_ids(surnames_only), gold_groups)
+def _surnames_only(r: dict, n: int) -> None:
+    """An entities stage that canonicalises less must not change groups."""
+    for e in r["entities"]:
+        if e["label"] == "PERSON":
+            e["name"] = e["name"].split()[-1]
+
+
+def _spurious_person(r: dict, n: int) -> None:
+    """A spurious low-salience PERSON in every article must not change groups."""
+    r["entities"].append({"name": f"Noise Person{n}", "label": "PERSON", "count": 1, "salience": 0.2,
+                          "mentions": [{"start": 0, "end": 1, "text": r["body"][0], "field": "body"}]})
+
+
+def _four_days_apart(r: dict, n: int) -> None:
+    """Outside the window nothing joins."""
+    r["published_at"] = None
+    r["fetched_at"] = f"2024-01-{1 + 4 * n:02d}T00:00:00+00:00"
+
+
+def _story_robustness(ids: list[str], records: dict, gold_groups: list[list[str]]) -> None:
+    """Section 6's checks that story groups hold under a weaker entities stage, noise, and time."""
+    p, r, ari = pairwise(_story_ids(ids, records, _surnames_only), gold_groups)
     print(f"surname-only person names: precision={p:.3f} recall={r:.3f} ARI={ari:.3f}")
-    p, r, ari = pairwise(story_ids(spurious_person), gold_groups)
+    p, r, ari = pairwise(_story_ids(ids, records, _spurious_person), gold_groups)
     print(f"plus a spurious PERSON (salience 0.2) each: precision={p:.3f} recall={r:.3f} ARI={ari:.3f}")
-    far = story_ids(four_days_apart, day_step=4)
+    far = _story_ids(ids, records, _four_days_apart, day_step=4)
     stories = en.StoryIndex()
     print(f"articles 4 days apart (window {stories.window_seconds / 3600:.0f} h): {len(set(far.values()))} stories for {len(ids)} articles")
 
@@ -677,35 +735,47 @@ def held_out_story_bench(n_orders: int = 20, seed: int = 7) -> None:
         print(f"entities stage unavailable ({exc}); fixture entities only")
         nlp = None
     if nlp is not None and GOLD_PATH.exists():
-        seeds = seed_records_by_entities_stage(nlp)
-        results = []
-        for order in itertools.permutations(sorted(seeds)):
-            stories = en.StoryIndex()
-            groups = {i: en.enrich(copy.deepcopy(seeds[i]), stories, NOW)["story_id"] for i in order}
-            results.append(pairwise(groups, json.loads(GOLD_PATH.read_text(encoding="utf-8"))["dedupe"]["story_groups"]))
-        print(f"gold seeds tagged by the entities stage: orders={len(results)} precision min={min(r[0] for r in results):.3f} "
-              f"recall min={min(r[1] for r in results):.3f} adjusted Rand min={min(r[2] for r in results):.3f}")
+        _seed_stories_by_entities_stage(nlp)
     for name, model in (("entities stage", nlp), ("fixture entities", None)):
         if name == "entities stage" and model is None:
             continue
-        records = held_out_tagged(articles, model)
-        orders = held_out_orders(sorted(articles), records, n_orders, seed)
-        results, merged, split = held_out_scores(records, articles, orders)
-        print(f"{name}: orders={len(results)} pairwise precision min={min(r[0] for r in results):.3f} "
-              f"mean={statistics.mean(r[0] for r in results):.3f} recall min={min(r[1] for r in results):.3f} "
-              f"mean={statistics.mean(r[1] for r in results):.3f} adjusted Rand min={min(r[2] for r in results):.3f} "
-              f"mean={statistics.mean(r[2] for r in results):.3f}")
-        for (a, b), count in sorted(merged.items()):
-            print(f"   merged {a}/{b} in {count} orders")
-        for (a, b), count in sorted(split.items()):
-            print(f"   split  {a}/{b} in {count} orders")
-        later = {i: a for i, a in articles.items() if a.get("batch") == "post-tuning"}
-        if later and name == "entities stage":
-            sub = {i: records[i] for i in later}
-            results, _, _ = held_out_scores(sub, later, held_out_orders(sorted(later), sub, n_orders, seed))
-            print(f"  of which the batch written after tuning ({len(later)} articles, alone): "
-                  f"precision min={min(r[0] for r in results):.3f} recall min={min(r[1] for r in results):.3f} "
-                  f"adjusted Rand min={min(r[2] for r in results):.3f}")
+        _held_out_stories(name, model, articles, n_orders, seed)
+
+
+def _seed_stories_by_entities_stage(nlp) -> None:
+    """Story groups of the gold seeds tagged by the real entities stage, in every arrival order."""
+    seeds = seed_records_by_entities_stage(nlp)
+    gold_groups = json.loads(GOLD_PATH.read_text(encoding="utf-8"))["dedupe"]["story_groups"]
+    results = []
+    for order in itertools.permutations(sorted(seeds)):
+        stories = en.StoryIndex()
+        groups = {i: en.enrich(copy.deepcopy(seeds[i]), stories, NOW)["story_id"] for i in order}
+        results.append(pairwise(groups, gold_groups))
+    print(f"gold seeds tagged by the entities stage: orders={len(results)} precision min={min(r[0] for r in results):.3f} "
+          f"recall min={min(r[1] for r in results):.3f} adjusted Rand min={min(r[2] for r in results):.3f}")
+
+
+def _held_out_stories(name: str, model, articles: dict, n_orders: int, seed: int) -> None:
+    """Pairwise precision, recall and adjusted Rand of the held-out stories over arrival orders, with
+    the pairs merged or split; entities by `model` (None: the fixture's lists)."""
+    records = held_out_tagged(articles, model)
+    orders = held_out_orders(sorted(articles), records, n_orders, seed)
+    results, merged, split = held_out_scores(records, articles, orders)
+    print(f"{name}: orders={len(results)} pairwise precision min={min(r[0] for r in results):.3f} "
+          f"mean={statistics.mean(r[0] for r in results):.3f} recall min={min(r[1] for r in results):.3f} "
+          f"mean={statistics.mean(r[1] for r in results):.3f} adjusted Rand min={min(r[2] for r in results):.3f} "
+          f"mean={statistics.mean(r[2] for r in results):.3f}")
+    for (a, b), count in sorted(merged.items()):
+        print(f"   merged {a}/{b} in {count} orders")
+    for (a, b), count in sorted(split.items()):
+        print(f"   split  {a}/{b} in {count} orders")
+    later = {i: a for i, a in articles.items() if a.get("batch") == "post-tuning"}
+    if later and model is not None:
+        sub = {i: records[i] for i in later}
+        results, _, _ = held_out_scores(sub, later, held_out_orders(sorted(later), sub, n_orders, seed))
+        print(f"  of which the batch written after tuning ({len(later)} articles, alone): "
+              f"precision min={min(r[0] for r in results):.3f} recall min={min(r[1] for r in results):.3f} "
+              f"adjusted Rand min={min(r[2] for r in results):.3f}")
 
 
 if __name__ == "__main__":
