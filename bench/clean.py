@@ -81,20 +81,7 @@ def page_block(prefix: str = "", label_prefix: str = "", header: str = "fresh pa
             p, r, f1 = shingle_f1(record["body"], gold["body"])
             f1s.append(f1)
             titles += record["title"] == gold["title"]
-            misses = []
-            for field in PAGE_FIELDS:
-                if record[field] == gold.get(field):
-                    fields[field] += 1
-                else:
-                    misses.append(f"{field}={record[field]!r} (gold {gold.get(field)!r})")
-            for field in OPTIONAL_FIELDS:
-                if field in gold:
-                    hit = record[field] == gold[field]
-                    counts = optional.setdefault(field, [0, 0])
-                    counts[0] += hit
-                    counts[1] += 1
-                    if not hit:
-                        misses.append(f"{field}={record[field]!r} (gold {gold[field]!r})")
+            misses = _field_misses(record, gold, fields, optional)
             title = "ok" if record["title"] == gold["title"] else f"{record['title']!r} (gold {gold['title']!r})"
             print(f"  {name}: {p:.3f} / {r:.3f} / {f1:.3f}  title={title}")
             for miss in misses:
@@ -106,6 +93,25 @@ def page_block(prefix: str = "", label_prefix: str = "", header: str = "fresh pa
         print(f"{label} metadata matches: " + ", ".join(f"{k} {v}/{n}" for k, v in fields.items())
               + "".join(f", {k} {hit}/{of}" for k, (hit, of) in optional.items()))
 
+
+def _field_misses(record: dict, gold: dict, fields: dict[str, int], optional: dict[str, list[int]]) -> list[str]:
+    """Count `record`'s PAGE_FIELDS equal to the gold in `fields` and its OPTIONAL_FIELDS the gold has in
+    `optional` ([hits, of]); the lines describing each miss."""
+    misses = []
+    for field in PAGE_FIELDS:
+        if record[field] == gold.get(field):
+            fields[field] += 1
+        else:
+            misses.append(f"{field}={record[field]!r} (gold {gold.get(field)!r})")
+    for field in OPTIONAL_FIELDS:
+        if field in gold:
+            hit = record[field] == gold[field]
+            counts = optional.setdefault(field, [0, 0])
+            counts[0] += hit
+            counts[1] += 1
+            if not hit:
+                misses.append(f"{field}={record[field]!r} (gold {gold[field]!r})")
+    return misses
 
 def justext_body(content: str, **params) -> str:
     texts = split_lines(normalise_text(content))
@@ -135,6 +141,17 @@ def main() -> int:
         print(f"gold not found at {GOLD}")
         return 1
     docs = load()
+    seed_block(docs)
+    page_block()
+    page_block(prefix=FRESH_PREFIX, label_prefix="fresh ")
+    page_block(prefix=FRESH2_PREFIX, label_prefix="fresh2 ", header="fresh pages, second batch")
+    speed_block(docs)
+    return devset.devset_block()
+
+
+def seed_block(docs: list[tuple[str, str, dict]]) -> None:
+    """Body F1 per seed (P / R / F1) beside jusText's three ways, exact titles, gold boilerplate lines
+    left in the body, and metadata matches, on the gold seeds."""
     f1s, jt_f1s, jt_raw_f1s, jt_tuned_f1s = [], [], [], []
     titles = left = 0
     fields = {"dateline": 0, "published_at": 0, "updated_at": 0, "source": 0, "summary": 0}
@@ -167,10 +184,10 @@ def main() -> int:
     print(f"gold boilerplate lines left in body: {left}")
     print("metadata matches: " + ", ".join(f"{k} {v}/{n}" for k, v in fields.items()))
 
-    page_block()
-    page_block(prefix=FRESH_PREFIX, label_prefix="fresh ")
-    page_block(prefix=FRESH2_PREFIX, label_prefix="fresh2 ", header="fresh pages, second batch")
 
+def speed_block(docs: list[tuple[str, str, dict]]) -> None:
+    """Plain-text docs/s per core by CPU time on the seeds (pinned to one core where the OS allows),
+    beside the ceiling of only normalising and splitting the same inputs."""
     inputs = [raw(doc_id, content) for doc_id, content, _ in docs]
     clean_stage.clean(inputs[0])  # warm lazy loaders (py3langid)
     if hasattr(os, "sched_setaffinity"):
@@ -182,8 +199,6 @@ def main() -> int:
           f"per round, {cpu * 1000 / LOOPS:.3f} ms CPU each; load average {os.getloadavg()[0]:.2f}; target 2,000/s)")
     print(f"ceiling: only normalising and splitting the same inputs {LOOPS / floor_cpu:,.0f} docs/s; "
           f"the stage runs at {floor_cpu / cpu:.2f} of it")
-    return devset.devset_block()
-
 
 if __name__ == "__main__":
     sys.exit(main())
