@@ -72,6 +72,16 @@ def clean_record(article_id: str, body: str, title: str | None = None, **extra) 
     return record
 
 
+def body_mentions(body: str, form: str) -> list[dict]:
+    """Every non-overlapping occurrence of `form` in `body`, left to right, as entity mentions
+    ({"start", "end", "text", "field": "body"}; character offsets)."""
+    mentions, start = [], body.find(form)
+    while start >= 0:
+        mentions.append({"start": start, "end": start + len(form), "text": form, "field": "body"})
+        start = body.find(form, start + len(form))
+    return mentions
+
+
 def tagged_record(article_id: str, article: dict, aliases: dict, **extra) -> dict:
     """A tagged record with the gold entities (count from mentions found, salience 0.5)."""
     record = clean_record(
@@ -88,10 +98,7 @@ def tagged_record(article_id: str, article: dict, aliases: dict, **extra) -> dic
         for name in names:
             mentions = []
             for form in [name, *aliases.get(name, [])]:
-                start = body.find(form)
-                while start >= 0:
-                    mentions.append({"start": start, "end": start + len(form), "text": form, "field": "body"})
-                    start = body.find(form, start + len(form))
+                mentions += body_mentions(body, form)
             if not mentions:
                 continue
             entities.append(
@@ -654,12 +661,8 @@ def held_out_tagged(articles: dict[str, dict], nlp=None) -> dict[str, dict]:
         for label, names in article["entities"].items():
             for name in names:
                 forms = [name, name.split()[-1]]
-                mentions, start = [], body.find(forms[0])
-                form = forms[0] if start >= 0 else forms[1]
-                start = body.find(form)
-                while start >= 0:
-                    mentions.append({"start": start, "end": start + len(form), "text": form, "field": "body"})
-                    start = body.find(form, start + len(form))
+                form = forms[0] if forms[0] in body else forms[1]
+                mentions = body_mentions(body, form)
                 if not mentions:
                     continue
                 in_lead = any(m["start"] < len(lead) for m in mentions) or forms[1] in title
