@@ -7,17 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from dump_texts import ARTICLE
+from dump_texts import ARTICLE, SHARE_ROW, TEASER_SUMMARIES
 
 from workers.stages.clean import core as stage
 from workers.stages.clean import lines as ln
 
-SHARE_ROW = ["Share this:", "Facebook", "Twitter", "WhatsApp", "Email", "Copy link"]
-TEASER_SUMMARIES = [
-    f"Teaser number {k}: the county council has published a long report on bus routes. It covers school "
-    f"transport and the cost of rural services over the next decade, with many recommendations."
-    for k in range(6)
-]
 
 
 # --- an article header written as list items ("* Jane Doe", "* Friday 8 March 2024") -------------

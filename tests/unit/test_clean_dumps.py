@@ -5,25 +5,13 @@ Each rule is tested both ways: the case it is for, and the near case it must lea
 from __future__ import annotations
 
 import pytest
+from dump_texts import ARTICLE, SHARE_ROW, TEASER_SUMMARIES
 
 from bench import devset
 from workers.stages.clean import core as stage
 from workers.stages.clean import lines as ln
 from workers.stages.clean import vocabulary as v
 
-ARTICLE = [
-    "The harbour board approved a plan on Monday to dredge the outer channel before the autumn storms arrive.",
-    "Engineers said the channel had silted up faster than expected after two wet winters in a row.",
-    "The work will cost about four million pounds and is expected to take eleven weeks to complete.",
-]
-# other stories' summaries under a "Related" heading: two sentences each, so not teaser-shaped lines
-# (sections.mark leaves them), and longer together than the article above them
-SHARE_ROW = ["Share this:", "Facebook", "Twitter", "WhatsApp", "Email", "Copy link"]
-TEASER_SUMMARIES = [
-    f"Teaser number {k}: the county council has published a long report on bus routes. It covers school "
-    f"transport and the cost of rural services over the next decade, with many recommendations."
-    for k in range(6)
-]
 
 
 # --- site notices: standing text of the site, even when it is a well-formed sentence -------------
