@@ -155,3 +155,31 @@ def test_a_table_of_contents_marks_no_article_heading(links, marked):
 
     page = f"<html><body><nav>{links}</nav><article><h2>The plan</h2><p>{ARTICLE}</p></article></body></html>"
     assert ("The plan" in html_extract.marked_chrome(page)["other"]) is marked
+
+
+@pytest.mark.parametrize(
+    ("row", "cells"),
+    [
+        ("| Berth | Length |", ["Berth", "Length"]),
+        ("| --- | --- |", []),  # the Markdown rule under the header row: no cell
+        ("| :--- | ---: | :---: |", []),
+        ("| - | 12 m |", ["-", "12 m"]),  # a dash as an empty value is a cell
+        ("| --- | 12 m |", ["---", "12 m"]),  # a rule only when every cell is one
+    ],
+)
+def test_table_rows_become_cells_without_the_header_rule(row, cells):
+    found: set[str] = set()
+    assert voting._lines(f"{ARTICLE}\n{row}", found) == [ARTICLE] + cells
+    assert found == {voting.norm(cell) for cell in cells}
+
+
+def test_a_tables_repeated_cells_are_kept_and_repeated_paragraphs_are_not():
+    from workers.stages.clean import core
+
+    texts = [ARTICLE, "Berth", "Status", "North", "Open", "South", "Open", "East", "Closed",
+             TEASER, TEASER]
+    votes = {"votes": {name: voting.norm(" ".join(texts)) for name in VOTERS}, "readability_only": set(),
+             "table_cells": {voting.norm(t) for t in texts[1:9]}}
+    article = core.clean_lines(texts, trusted=True, votes=votes)
+    assert article["paragraphs"][1:] == texts[1:9] + [TEASER]  # "Open" twice: a value of two rows
+    assert article["removed"].get("repeated_paragraph") == 1  # the teaser's copy

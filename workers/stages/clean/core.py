@@ -641,7 +641,8 @@ def clean_lines(
     # 5. a descriptive line right under the title (not article text itself) is the standfirst
     standfirst_index = _standfirst_after(lines, meta, keep, title_index, first)
     # 6. paragraphs: title repeats, repeated paragraphs and pull quotes out; the author's bio out
-    paragraphs = _paragraphs(lines, keep, meta, (title_index, standfirst_index), title, removed)
+    paragraphs = _paragraphs(lines, keep, meta, (title_index, standfirst_index), title, removed,
+                             cells=(votes or {}).get("table_cells") or frozenset())
     paragraphs = _drop_lead_credits(_drop_author_bio(paragraphs, page.byline, removed), removed)
     # 7. dateline, standfirst, captions around the lead
     summary = lines[standfirst_index].text if standfirst_index is not None else None
@@ -830,10 +831,11 @@ def _masthead(lines: list[ln.Line], meta: list[bool], title_index: int | None, f
 
 def _paragraphs(
     lines: list[ln.Line], keep: list[bool], meta: list[bool], skipped: tuple, title: str | None,
-    removed: Counter,
+    removed: Counter, cells: set[str] | frozenset = frozenset(),
 ) -> list[str]:
     """Step 6 of clean_lines: the kept lines' texts, without the lines in `skipped` (title and
-    standfirst), copies of the title, repeated paragraphs and pull quotes (a display line whose words
+    standfirst), copies of the title, repeated paragraphs (not a table's cells: `cells`, voting.candidates'
+    "table_cells"; a value two rows share is the table's data) and pull quotes (a display line whose words
     are a passage of the article's prose); what is dropped is counted in `removed` by reason."""
     title_key = ln.key(title) if title else None
     paragraphs: list[str] = []
@@ -852,7 +854,7 @@ def _paragraphs(
             removed[_META if meta[i] else _reason(line)] += 1
             continue
         k = text.casefold()
-        if k in seen:
+        if k in seen and not (cells and voting.norm(text) in cells):
             removed["repeated_paragraph"] += 1
             continue
         if line.kind != ln.PROSE and line.n >= _PULL_QUOTE_MIN_WORDS and not md.BULLET.match(text) \

@@ -152,6 +152,8 @@ def _variant(text: str, base: set[tuple[str, ...]]) -> bool:
 
 _TABLE_ROW = re.compile(r"^\|.*\|$")
 _CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
+# the rule under a table's header row that trafilatura writes in Markdown ("| --- | :---: |"): no cell of the table
+_RULE_CELL = re.compile(r":?-{3,}:?")
 
 
 def _lines(text: str, cells: set[str] | None = None) -> list[str]:
@@ -163,6 +165,8 @@ def _lines(text: str, cells: set[str] | None = None) -> list[str]:
         line = line.strip()
         if _TABLE_ROW.match(line):
             row = [cell.strip().replace("\\|", "|") for cell in _CELL_SEPARATOR.split(line) if cell.strip()]
+            if all(_RULE_CELL.fullmatch(cell) for cell in row):
+                continue
             out.extend(row)
             if cells is not None:
                 cells.update(map(norm, row))
