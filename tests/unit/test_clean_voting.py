@@ -183,3 +183,41 @@ def test_a_tables_repeated_cells_are_kept_and_repeated_paragraphs_are_not():
     article = core.clean_lines(texts, trusted=True, votes=votes)
     assert article["paragraphs"][1:] == texts[1:9] + [TEASER]  # "Open" twice: a value of two rows
     assert article["removed"].get("repeated_paragraph") == 1  # the teaser's copy
+
+
+CAPTION = "Volunteers paint the railings of the old pier on a cold Saturday morning"
+LONG = " ".join([ARTICLE] * 4)  # over the figure box's text limit
+
+
+@pytest.mark.parametrize(
+    ("markup", "found"),
+    [
+        # the alt text shown beside its image, whatever the caption's element or class
+        (f'<div class="photo"><img src="a.jpg" alt="{CAPTION}"><cite>{CAPTION}</cite></div>', True),
+        (f'<div><div class="wrap"><img src="a.jpg" alt="{CAPTION}"></div><p class="imgText">{CAPTION}</p></div>', True),
+        # a credit beside it keeps the box a figure
+        (f'<div><img src="a.jpg" alt="{CAPTION}"><p>{CAPTION}</p><span>Photo: Jane Doe</span></div>', True),
+        # four words: any short line may repeat them
+        ('<div><img src="a.jpg" alt="The old pier today"><p>The old pier today</p></div>', False),
+        # no element shows the alt text
+        (f'<div><img src="a.jpg" alt="{CAPTION}"><p>Photo: Jane Doe</p></div>', False),
+        # the same text in a box that holds the article: a lead the page also used as the alt, not a caption
+        (f'<div><img src="a.jpg" alt="{CAPTION}"><p>{CAPTION}</p><p>{LONG}</p></div>', False),
+        # an alt text alone is no caption
+        (f'<div><img src="a.jpg" alt="{CAPTION}"></div>', False),
+    ],
+)
+def test_an_images_alt_text_shown_in_its_box_is_a_caption(markup, found):
+    from workers.stages.clean import html as html_extract
+
+    page = f"<html><body><article><p>{ARTICLE}</p>{markup}<p>{TEASER}</p></article></body></html>"
+    assert html_extract.marked_chrome(page)["alt_captions"] == (CAPTION if found else "")
+
+
+def test_alt_text_captions_mark_whole_lines_only():
+    from workers.stages.clean import core
+    from workers.stages.clean import lines as ln
+
+    texts = [ARTICLE, CAPTION, "Volunteers", TEASER]
+    marked = core._marked_lines(ln.classify(texts), {"alt_captions": CAPTION})
+    assert marked == [False, True, False, False]  # a short line inside the caption's words is not marked

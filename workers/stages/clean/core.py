@@ -259,11 +259,14 @@ def _domain_credit(line: ln.Line) -> bool:
 
 def _marked_lines(lines: list[ln.Line], marked_chrome: dict[str, str]) -> list[bool]:
     """Per HTML candidate line, whether the page marks its element as chrome (html.marked_chrome: its
-    dialogs too); captions only when the caption lines hold fewer prose words than the rest (in a
-    gallery the captions are the article)."""
+    dialogs too; an image's alt text shown in its figure box as the whole line only); captions only
+    when the caption lines hold fewer prose words than the rest (in a gallery the captions are the
+    article)."""
     chrome = f"{marked_chrome.get('other', '')}\n{marked_chrome.get('dialogs', '')}"
     other = [voting.marked(line.text, chrome) for line in lines]
-    captions = [voting.marked(line.text, marked_chrome.get("captions", "")) for line in lines]
+    alt_captions = set(marked_chrome.get("alt_captions", "").split("\n")) - {""}
+    captions = [voting.marked(line.text, marked_chrome.get("captions", "")) or voting.norm(line.text) in alt_captions
+                for line in lines]
     prose = [len(line.text.split()) if line.kind == ln.PROSE else 0 for line in lines]
     inside = sum(n for n, c in zip(prose, captions) if c)
     outside = sum(n for n, c, o, line in zip(prose, captions, other, lines) if not (c or o or line.kind == "boilerplate"))

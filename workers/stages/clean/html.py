@@ -174,10 +174,11 @@ def marked_chrome(html: str, root=None, title: str | None = None) -> dict[str, s
     vocabulary.CHROME_CLASS (author box, caption, share row, newsletter, related list, next-post
     teasers, comments, trust badge, call to action), with everything inside them; not a table of
     contents (links only to places in the page: `_contents_list`), whose entries are the article's own
-    headings. Never <html>, <body>, <main> or <article> (their classes describe the site or the page),
+    headings; "alt_captions": texts that repeat an image's alt text in its figure box (`alt_captions`),
+    to be matched as whole lines. Never <html>, <body>, <main> or <article> (their classes describe the site or the page),
     and texts over _CHROME_MAX_CHARS are left out (a wrapper so marked around the whole
     article says nothing about its paragraphs)."""
-    out: dict[str, list[str]] = {"captions": [], "other": [], "dialogs": []}
+    out: dict[str, list[str]] = {"captions": [], "other": [], "dialogs": [], "alt_captions": []}
     headline = voting.norm(title or "")
     root = _root(html) if root is None else root
     if root is None:
@@ -200,7 +201,36 @@ def marked_chrome(html: str, root=None, title: str | None = None) -> dict[str, s
                     out["dialogs" if dialog else "captions" if caption else "other"].append(text)
                     continue
         stack.extend(reversed(element))
+    out["alt_captions"] = alt_captions(root)
     return {kind: "\n".join(texts) for kind, texts in out.items()}
+
+
+_ALT_CAPTION_MIN_WORDS = 5  # a shorter alt text ("Photo of the author") may be any short line's
+_ALT_CAPTION_ANCESTORS = 3  # the image's figure box: its parent, grandparent and great-grandparent
+_FIGURE_MAX_CHARS = 300  # a box with more text than the caption, a credit and a label holds more than a figure
+
+
+def alt_captions(root) -> list[str]:
+    """Normalised texts of the elements that show an image's description (its ``alt``, at least
+    _ALT_CAPTION_MIN_WORDS words) as text in the image's own box: an ancestor at most
+    _ALT_CAPTION_ANCESTORS levels up whose text is little more than that description (a figure: the
+    image, its caption, a credit). Such text is the image's caption whatever its markup (a ``<cite>``,
+    a ``<p>`` with a site's own class name), not article prose: pages fill the alt from the caption."""
+    found: list[str] = []
+    for image in root.iter("img"):
+        alt = voting.norm(image.get("alt") or "")
+        if len(alt.split()) < _ALT_CAPTION_MIN_WORDS:
+            continue
+        box = image
+        for _ in range(_ALT_CAPTION_ANCESTORS):
+            box = box.getparent()
+            if box is None or box.tag in _PAGE_TAGS or len(box.text_content()) > _FIGURE_MAX_CHARS + 2 * len(alt):
+                break
+            if any(e is not image and isinstance(e.tag, str) and e.tag != "img"
+                   and voting.norm(e.text_content()) == alt for e in box.iter()):
+                found.append(alt)
+                break
+    return found
 
 
 def _contents_list(element) -> bool:
