@@ -221,3 +221,25 @@ def test_alt_text_captions_mark_whole_lines_only():
     texts = [ARTICLE, CAPTION, "Volunteers", TEASER]
     marked = core._marked_lines(ln.classify(texts), {"alt_captions": CAPTION})
     assert marked == [False, True, False, False]  # a short line inside the caption's words is not marked
+
+
+INFOBOX = ["Harbour", "Old Pier", "Opened", "1911", "Length", "212 m"]
+
+
+@pytest.mark.parametrize(
+    ("cells", "kept"),
+    [
+        # an infobox's labels and values above the article's first paragraph: a data table, no menu
+        (set(INFOBOX), True),
+        # the same short lines outside a table: a menu run above the article, dropped unless all agree
+        (set(), False),
+        # a layout table (the article's prose is a cell too): its short cells above the article are a menu
+        (set(INFOBOX) | {ARTICLE}, False),
+    ],
+)
+def test_short_table_cells_above_the_article_are_no_menu(cells, kept):
+    texts = INFOBOX + [ARTICLE]
+    votes = {"trafilatura": voting.norm(" ".join(texts))} | {name: ARTICLE for name in VOTERS[1:]}
+    prose = [False] * len(INFOBOX) + [True]
+    out = voting.keep(texts, [False] * len(texts), prose, set(), votes, table_cells=cells)
+    assert out == [kept] * len(INFOBOX) + [True]

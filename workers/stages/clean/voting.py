@@ -249,7 +249,7 @@ def keep(texts: list[str], chrome: list[bool], prose: list[bool], readability_on
     normalised texts of table cells (with them given, a line that is not prose, not a table cell and
     in no extractor's main text, found by trafilatura's recall mode alone, is not kept: footer links,
     contact rows, thread counters)."""
-    out = _keep_votes(texts, chrome, prose, readability_only, votes)
+    out = _keep_votes(texts, chrome, prose, readability_only, votes, table_cells or set())
     if marked is not None:
         out = [k and not m for k, m in zip(out, marked)]
     if table_cells is not None and any(out):
@@ -308,10 +308,14 @@ def _backed(text: str, votes: dict[str, str]) -> bool:
 
 
 def _keep_votes(texts: list[str], chrome: list[bool], prose: list[bool], readability_only: set[str],
-                votes: dict[str, str]) -> list[bool]:
+                votes: dict[str, str], table_cells: set[str]) -> list[bool]:
     out = []
     first_prose = next((i for i, (c, p) in enumerate(zip(chrome, prose)) if p and not c), len(texts))
     menu = _menu_lines(texts[:first_prose])  # above the article: lists in it (steps, ingredients) stay
+    if first_prose < len(texts) and norm(texts[first_prose]) not in table_cells:
+        # a data table's cells (an infobox's labels and values) are no menu however short; in a layout
+        # table, whose cells hold the article's prose too, the menu is in cells as well
+        menu = {i for i in menu if norm(texts[i]) not in table_cells}
     for i, (text, is_chrome, is_prose) in enumerate(zip(texts, chrome, prose)):
         key = norm(text)
         if key in readability_only:
