@@ -175,9 +175,9 @@ def marked_chrome(html: str, root=None, title: str | None = None) -> dict[str, s
     teasers, comments, trust badge, call to action), with everything inside them; not a table of
     contents (links only to places in the page: `_contents_list`), whose entries are the article's own
     headings; "alt_captions": texts that repeat an image's alt text in its figure box (`alt_captions`),
-    to be matched as whole lines. Never <html>, <body>, <main> or <article> (their classes describe the site or the page),
-    and texts over _CHROME_MAX_CHARS are left out (a wrapper so marked around the whole
-    article says nothing about its paragraphs)."""
+    to be matched as whole lines. Never <html>, <body>, <main> or <article> (their classes describe the
+    site or the page), and texts over _CHROME_MAX_CHARS are left out (a wrapper so marked around the
+    whole article says nothing about its paragraphs)."""
     out: dict[str, list[str]] = {"captions": [], "other": [], "dialogs": [], "alt_captions": []}
     headline = voting.norm(title or "")
     root = _root(html) if root is None else root
@@ -215,7 +215,7 @@ def alt_captions(root) -> list[str]:
     _ALT_CAPTION_MIN_WORDS words) as text in the image's own box: an ancestor at most
     _ALT_CAPTION_ANCESTORS levels up whose text is little more than that description (a figure: the
     image, its caption, a credit). Such text is the image's caption whatever its markup (a ``<cite>``,
-    a ``<p>`` with a site's own class name), not article prose: pages fill the alt from the caption."""
+    a ``<p>`` with a site's own class name), not article prose: many pages fill the alt from the caption."""
     found: list[str] = []
     for image in root.iter("img"):
         alt = voting.norm(image.get("alt") or "")

@@ -12,7 +12,8 @@ Rule (``keep``), measured on the web-pages-en dev set one voter at a time (bench
 a candidate our classifier accepts is kept; one it calls chrome is kept only when all four
 extractors agree it is article text; a paragraph only readability found is kept when jusText or the
 classifier's prose test backs it; a line in a run of link-like lines above the first prose paragraph
-(a menu, ``_menu_lines``) only when all four extractors agree. A line inside an element the
+(a menu, ``_menu_lines``; not a data table's cells, an infobox's labels and values) only when all four
+extractors agree. A line inside an element the
 page's markup marks as chrome (``html.marked_chrome``: captions, author boxes, share, newsletter and
 related boxes) is never kept: the extractors' 4-of-4 rescue does not apply to it. A line that is not prose, not a
 table cell and in no extractor's main text (trafilatura's recall mode alone found it: footer links,
