@@ -528,13 +528,16 @@ _DESCRIPTION = re.compile(
 _DESCRIPTION_CONTENT = re.compile(r'\bcontent\s*=\s*(["\'])(.{40,1000}?)\1', re.IGNORECASE | re.DOTALL)
 _DESCRIPTION_TAGS = ("p", "h2", "h3", "h4", "div", "span")
 _DESCRIPTION_HEAD = 12  # characters of the description an element's own text must start with
+_BLOCK_CHILDREN = frozenset(("div", "p", "section", "figure", "ul", "ol", "table", "blockquote"))
 
 
 def shown_description(html: str, root, voting_meta: dict | None = None) -> str | None:
     """The page's declared description (og:description, <meta name=description>, twitter:description)
     when the page also shows it, word for word, as one element of its own (the standfirst or dek under
     the headline that extractors leave out), not inside an element marked as chrome (a caption, an
-    author box: html.marked_chrome) and not a <meta> only; else None."""
+    author box: html.marked_chrome) and not a <meta> only; else None. An element whose own text is the
+    description and whose first child is a block (an unclosed tag that swallowed the page after it)
+    shows it too."""
     marked = voting_meta.get("marked_chrome", {}) if voting_meta else {}
     chrome = "\n".join(marked.values())
     declared = {voting.norm(html_unescape(c.group(2))) for m in _DESCRIPTION.finditer(html, 0, _HEAD_CHARS)
@@ -549,6 +552,8 @@ def shown_description(html: str, root, voting_meta: dict | None = None) -> str |
         texts = wanted.get((element.text or "").lstrip()[:_DESCRIPTION_HEAD])
         if texts and (shown := voting.norm(element.text_content())) in texts:
             return shown
+        if texts and len(element) and element[0].tag in _BLOCK_CHILDREN and (own := voting.norm(element.text)) in texts:
+            return own  # its own text, before the blocks a tag left open swallowed ("<h2>…</h3><div>…")
     return None
 
 
