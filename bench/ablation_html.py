@@ -33,7 +33,8 @@ def _no_marked(kind: str):
     original = core._marked_lines
 
     def marked(lines, marked_chrome):
-        return original(lines, {k: ("" if k == kind else t) for k, t in marked_chrome.items()})
+        # "captions" switches off the alt-text captions too (html.alt_captions, kept apart to match whole lines)
+        return original(lines, {k: ("" if k in (kind, f"alt_{kind}") else t) for k, t in marked_chrome.items()})
     return mock.patch.object(core, "_marked_lines", marked)
 
 

@@ -488,6 +488,11 @@ _STORY = ("<p>As the demand for storage continues to grow, so does the need to f
         (f'<header><h1>Platters promise 80TB drives</h1></header><figure><figcaption>{_DEK}</figcaption></figure>',
          None),  # shown as a caption: chrome
         (f"<header><h1>Platters promise 80TB drives</h1><p>{_DEK} More to come.</p></header>", None),  # not word for word
+        # a dek whose tag is left open ("</h3>" closes an <h2>) swallows the story: its own text still shows it
+        (f'<header><h1>Platters promise 80TB drives</h1></header><h2 class="excerpt">{_DEK}</h3>'
+         "<div><b>Advertisement</b></div>", _DEK),
+        # the same words followed by inline text are a longer paragraph, not the dek
+        (f"<header><h1>Platters promise 80TB drives</h1><p>{_DEK}<b> More to come.</b></p></header>", None),
     ],
 )
 def test_shown_description_is_the_standfirst(shown, expected):

@@ -155,3 +155,91 @@ def test_a_table_of_contents_marks_no_article_heading(links, marked):
 
     page = f"<html><body><nav>{links}</nav><article><h2>The plan</h2><p>{ARTICLE}</p></article></body></html>"
     assert ("The plan" in html_extract.marked_chrome(page)["other"]) is marked
+
+
+@pytest.mark.parametrize(
+    ("row", "cells"),
+    [
+        ("| Berth | Length |", ["Berth", "Length"]),
+        ("| --- | --- |", []),  # the Markdown rule under the header row: no cell
+        ("| :--- | ---: | :---: |", []),
+        ("| - | 12 m |", ["-", "12 m"]),  # a dash as an empty value is a cell
+        ("| --- | 12 m |", ["---", "12 m"]),  # a rule only when every cell is one
+    ],
+)
+def test_table_rows_become_cells_without_the_header_rule(row, cells):
+    found: set[str] = set()
+    assert voting._lines(f"{ARTICLE}\n{row}", found) == [ARTICLE] + cells
+    assert found == {voting.norm(cell) for cell in cells}
+
+
+def test_a_tables_repeated_cells_are_kept_and_repeated_paragraphs_are_not():
+    from workers.stages.clean import core
+
+    texts = [ARTICLE, "Berth", "Status", "North", "Open", "South", "Open", "East", "Closed",
+             TEASER, TEASER]
+    votes = {"votes": {name: voting.norm(" ".join(texts)) for name in VOTERS}, "readability_only": set(),
+             "table_cells": {voting.norm(t) for t in texts[1:9]}}
+    article = core.clean_lines(texts, trusted=True, votes=votes)
+    assert article["paragraphs"][1:] == texts[1:9] + [TEASER]  # "Open" twice: a value of two rows
+    assert article["removed"].get("repeated_paragraph") == 1  # the teaser's copy
+
+
+CAPTION = "Volunteers paint the railings of the old pier on a cold Saturday morning"
+LONG = " ".join([ARTICLE] * 4)  # over the figure box's text limit
+
+
+@pytest.mark.parametrize(
+    ("markup", "found"),
+    [
+        # the alt text shown beside its image, whatever the caption's element or class
+        (f'<div class="photo"><img src="a.jpg" alt="{CAPTION}"><cite>{CAPTION}</cite></div>', True),
+        (f'<div><div class="wrap"><img src="a.jpg" alt="{CAPTION}"></div><p class="imgText">{CAPTION}</p></div>', True),
+        # a credit beside it keeps the box a figure
+        (f'<div><img src="a.jpg" alt="{CAPTION}"><p>{CAPTION}</p><span>Photo: Jane Doe</span></div>', True),
+        # four words: any short line may repeat them
+        ('<div><img src="a.jpg" alt="The old pier today"><p>The old pier today</p></div>', False),
+        # no element shows the alt text
+        (f'<div><img src="a.jpg" alt="{CAPTION}"><p>Photo: Jane Doe</p></div>', False),
+        # the same text in a box that holds the article: a lead the page also used as the alt, not a caption
+        (f'<div><img src="a.jpg" alt="{CAPTION}"><p>{CAPTION}</p><p>{LONG}</p></div>', False),
+        # an alt text alone is no caption
+        (f'<div><img src="a.jpg" alt="{CAPTION}"></div>', False),
+    ],
+)
+def test_an_images_alt_text_shown_in_its_box_is_a_caption(markup, found):
+    from workers.stages.clean import html as html_extract
+
+    page = f"<html><body><article><p>{ARTICLE}</p>{markup}<p>{TEASER}</p></article></body></html>"
+    assert html_extract.marked_chrome(page)["alt_captions"] == (CAPTION if found else "")
+
+
+def test_alt_text_captions_mark_whole_lines_only():
+    from workers.stages.clean import core
+    from workers.stages.clean import lines as ln
+
+    texts = [ARTICLE, CAPTION, "Volunteers", TEASER]
+    marked = core._marked_lines(ln.classify(texts), {"alt_captions": CAPTION})
+    assert marked == [False, True, False, False]  # a short line inside the caption's words is not marked
+
+
+INFOBOX = ["Harbour", "Old Pier", "Opened", "1911", "Length", "212 m"]
+
+
+@pytest.mark.parametrize(
+    ("cells", "kept"),
+    [
+        # an infobox's labels and values above the article's first paragraph: a data table, no menu
+        (set(INFOBOX), True),
+        # the same short lines outside a table: a menu run above the article, dropped unless all agree
+        (set(), False),
+        # a layout table (the article's prose is a cell too): its short cells above the article are a menu
+        (set(INFOBOX) | {ARTICLE}, False),
+    ],
+)
+def test_short_table_cells_above_the_article_are_no_menu(cells, kept):
+    texts = INFOBOX + [ARTICLE]
+    votes = {"trafilatura": voting.norm(" ".join(texts))} | {name: ARTICLE for name in VOTERS[1:]}
+    prose = [False] * len(INFOBOX) + [True]
+    out = voting.keep(texts, [False] * len(texts), prose, set(), votes, table_cells=cells)
+    assert out == [kept] * len(INFOBOX) + [True]

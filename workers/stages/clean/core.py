@@ -259,11 +259,14 @@ def _domain_credit(line: ln.Line) -> bool:
 
 def _marked_lines(lines: list[ln.Line], marked_chrome: dict[str, str]) -> list[bool]:
     """Per HTML candidate line, whether the page marks its element as chrome (html.marked_chrome: its
-    dialogs too); captions only when the caption lines hold fewer prose words than the rest (in a
-    gallery the captions are the article)."""
+    dialogs too; an image's alt text shown in its figure box as the whole line only); captions only
+    when the caption lines hold fewer prose words than the rest (in a gallery the captions are the
+    article)."""
     chrome = f"{marked_chrome.get('other', '')}\n{marked_chrome.get('dialogs', '')}"
     other = [voting.marked(line.text, chrome) for line in lines]
-    captions = [voting.marked(line.text, marked_chrome.get("captions", "")) for line in lines]
+    alt_captions = set(marked_chrome.get("alt_captions", "").split("\n")) - {""}
+    captions = [voting.marked(line.text, marked_chrome.get("captions", "")) or voting.norm(line.text) in alt_captions
+                for line in lines]
     prose = [len(line.text.split()) if line.kind == ln.PROSE else 0 for line in lines]
     inside = sum(n for n, c in zip(prose, captions) if c)
     outside = sum(n for n, c, o, line in zip(prose, captions, other, lines) if not (c or o or line.kind == "boilerplate"))
@@ -641,7 +644,8 @@ def clean_lines(
     # 5. a descriptive line right under the title (not article text itself) is the standfirst
     standfirst_index = _standfirst_after(lines, meta, keep, title_index, first)
     # 6. paragraphs: title repeats, repeated paragraphs and pull quotes out; the author's bio out
-    paragraphs = _paragraphs(lines, keep, meta, (title_index, standfirst_index), title, removed)
+    paragraphs = _paragraphs(lines, keep, meta, (title_index, standfirst_index), title, removed,
+                             cells=(votes or {}).get("table_cells") or frozenset())
     paragraphs = _drop_lead_credits(_drop_author_bio(paragraphs, page.byline, removed), removed)
     # 7. dateline, standfirst, captions around the lead
     summary = lines[standfirst_index].text if standfirst_index is not None else None
@@ -830,10 +834,11 @@ def _masthead(lines: list[ln.Line], meta: list[bool], title_index: int | None, f
 
 def _paragraphs(
     lines: list[ln.Line], keep: list[bool], meta: list[bool], skipped: tuple, title: str | None,
-    removed: Counter,
+    removed: Counter, cells: set[str] | frozenset = frozenset(),
 ) -> list[str]:
     """Step 6 of clean_lines: the kept lines' texts, without the lines in `skipped` (title and
-    standfirst), copies of the title, repeated paragraphs and pull quotes (a display line whose words
+    standfirst), copies of the title, repeated paragraphs (not a table's cells: `cells`, voting.candidates'
+    "table_cells"; a value two rows share is the table's data) and pull quotes (a display line whose words
     are a passage of the article's prose); what is dropped is counted in `removed` by reason."""
     title_key = ln.key(title) if title else None
     paragraphs: list[str] = []
@@ -852,7 +857,7 @@ def _paragraphs(
             removed[_META if meta[i] else _reason(line)] += 1
             continue
         k = text.casefold()
-        if k in seen:
+        if k in seen and not (cells and voting.norm(text) in cells):
             removed["repeated_paragraph"] += 1
             continue
         if line.kind != ln.PROSE and line.n >= _PULL_QUOTE_MIN_WORDS and not md.BULLET.match(text) \

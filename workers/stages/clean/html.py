@@ -174,10 +174,11 @@ def marked_chrome(html: str, root=None, title: str | None = None) -> dict[str, s
     vocabulary.CHROME_CLASS (author box, caption, share row, newsletter, related list, next-post
     teasers, comments, trust badge, call to action), with everything inside them; not a table of
     contents (links only to places in the page: `_contents_list`), whose entries are the article's own
-    headings. Never <html>, <body>, <main> or <article> (their classes describe the site or the page),
-    and texts over _CHROME_MAX_CHARS are left out (a wrapper so marked around the whole
-    article says nothing about its paragraphs)."""
-    out: dict[str, list[str]] = {"captions": [], "other": [], "dialogs": []}
+    headings; "alt_captions": texts that repeat an image's alt text in its figure box (`alt_captions`),
+    to be matched as whole lines. Never <html>, <body>, <main> or <article> (their classes describe the
+    site or the page), and texts over _CHROME_MAX_CHARS are left out (a wrapper so marked around the
+    whole article says nothing about its paragraphs)."""
+    out: dict[str, list[str]] = {"captions": [], "other": [], "dialogs": [], "alt_captions": []}
     headline = voting.norm(title or "")
     root = _root(html) if root is None else root
     if root is None:
@@ -200,7 +201,36 @@ def marked_chrome(html: str, root=None, title: str | None = None) -> dict[str, s
                     out["dialogs" if dialog else "captions" if caption else "other"].append(text)
                     continue
         stack.extend(reversed(element))
+    out["alt_captions"] = alt_captions(root)
     return {kind: "\n".join(texts) for kind, texts in out.items()}
+
+
+_ALT_CAPTION_MIN_WORDS = 5  # a shorter alt text ("Photo of the author") may be any short line's
+_ALT_CAPTION_ANCESTORS = 3  # the image's figure box: its parent, grandparent and great-grandparent
+_FIGURE_MAX_CHARS = 300  # a box with more text than the caption, a credit and a label holds more than a figure
+
+
+def alt_captions(root) -> list[str]:
+    """Normalised texts of the elements that show an image's description (its ``alt``, at least
+    _ALT_CAPTION_MIN_WORDS words) as text in the image's own box: an ancestor at most
+    _ALT_CAPTION_ANCESTORS levels up whose text is little more than that description (a figure: the
+    image, its caption, a credit). Such text is the image's caption whatever its markup (a ``<cite>``,
+    a ``<p>`` with a site's own class name), not article prose: many pages fill the alt from the caption."""
+    found: list[str] = []
+    for image in root.iter("img"):
+        alt = voting.norm(image.get("alt") or "")
+        if len(alt.split()) < _ALT_CAPTION_MIN_WORDS:
+            continue
+        box = image
+        for _ in range(_ALT_CAPTION_ANCESTORS):
+            box = box.getparent()
+            if box is None or box.tag in _PAGE_TAGS or len(box.text_content()) > _FIGURE_MAX_CHARS + 2 * len(alt):
+                break
+            if any(e is not image and isinstance(e.tag, str) and e.tag != "img"
+                   and voting.norm(e.text_content()) == alt for e in box.iter()):
+                found.append(alt)
+                break
+    return found
 
 
 def _contents_list(element) -> bool:
@@ -498,13 +528,16 @@ _DESCRIPTION = re.compile(
 _DESCRIPTION_CONTENT = re.compile(r'\bcontent\s*=\s*(["\'])(.{40,1000}?)\1', re.IGNORECASE | re.DOTALL)
 _DESCRIPTION_TAGS = ("p", "h2", "h3", "h4", "div", "span")
 _DESCRIPTION_HEAD = 12  # characters of the description an element's own text must start with
+_BLOCK_CHILDREN = frozenset(("div", "p", "section", "figure", "ul", "ol", "table", "blockquote"))
 
 
 def shown_description(html: str, root, voting_meta: dict | None = None) -> str | None:
     """The page's declared description (og:description, <meta name=description>, twitter:description)
     when the page also shows it, word for word, as one element of its own (the standfirst or dek under
     the headline that extractors leave out), not inside an element marked as chrome (a caption, an
-    author box: html.marked_chrome) and not a <meta> only; else None."""
+    author box: html.marked_chrome) and not a <meta> only; else None. An element whose own text is the
+    description and whose first child is a block (an unclosed tag that swallowed the page after it)
+    shows it too."""
     marked = voting_meta.get("marked_chrome", {}) if voting_meta else {}
     chrome = "\n".join(marked.values())
     declared = {voting.norm(html_unescape(c.group(2))) for m in _DESCRIPTION.finditer(html, 0, _HEAD_CHARS)
@@ -519,6 +552,8 @@ def shown_description(html: str, root, voting_meta: dict | None = None) -> str |
         texts = wanted.get((element.text or "").lstrip()[:_DESCRIPTION_HEAD])
         if texts and (shown := voting.norm(element.text_content())) in texts:
             return shown
+        if texts and len(element) and element[0].tag in _BLOCK_CHILDREN and (own := voting.norm(element.text)) in texts:
+            return own  # its own text, before the blocks a tag left open swallowed ("<h2>…</h3><div>…")
     return None
 
 

@@ -12,7 +12,8 @@ Rule (``keep``), measured on the web-pages-en dev set one voter at a time (bench
 a candidate our classifier accepts is kept; one it calls chrome is kept only when all four
 extractors agree it is article text; a paragraph only readability found is kept when jusText or the
 classifier's prose test backs it; a line in a run of link-like lines above the first prose paragraph
-(a menu, ``_menu_lines``) only when all four extractors agree. A line inside an element the
+(a menu, ``_menu_lines``; not a data table's cells, an infobox's labels and values) only when all four
+extractors agree. A line inside an element the
 page's markup marks as chrome (``html.marked_chrome``: captions, author boxes, share, newsletter and
 related boxes) is never kept: the extractors' 4-of-4 rescue does not apply to it. A line that is not prose, not a
 table cell and in no extractor's main text (trafilatura's recall mode alone found it: footer links,
@@ -152,6 +153,8 @@ def _variant(text: str, base: set[tuple[str, ...]]) -> bool:
 
 _TABLE_ROW = re.compile(r"^\|.*\|$")
 _CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
+# the rule under a table's header row that trafilatura writes in Markdown ("| --- | :---: |"): no cell of the table
+_RULE_CELL = re.compile(r":?-{3,}:?")
 
 
 def _lines(text: str, cells: set[str] | None = None) -> list[str]:
@@ -163,6 +166,8 @@ def _lines(text: str, cells: set[str] | None = None) -> list[str]:
         line = line.strip()
         if _TABLE_ROW.match(line):
             row = [cell.strip().replace("\\|", "|") for cell in _CELL_SEPARATOR.split(line) if cell.strip()]
+            if all(_RULE_CELL.fullmatch(cell) for cell in row):
+                continue
             out.extend(row)
             if cells is not None:
                 cells.update(map(norm, row))
@@ -245,7 +250,7 @@ def keep(texts: list[str], chrome: list[bool], prose: list[bool], readability_on
     normalised texts of table cells (with them given, a line that is not prose, not a table cell and
     in no extractor's main text, found by trafilatura's recall mode alone, is not kept: footer links,
     contact rows, thread counters)."""
-    out = _keep_votes(texts, chrome, prose, readability_only, votes)
+    out = _keep_votes(texts, chrome, prose, readability_only, votes, table_cells or set())
     if marked is not None:
         out = [k and not m for k, m in zip(out, marked)]
     if table_cells is not None and any(out):
@@ -304,10 +309,14 @@ def _backed(text: str, votes: dict[str, str]) -> bool:
 
 
 def _keep_votes(texts: list[str], chrome: list[bool], prose: list[bool], readability_only: set[str],
-                votes: dict[str, str]) -> list[bool]:
+                votes: dict[str, str], table_cells: set[str]) -> list[bool]:
     out = []
     first_prose = next((i for i, (c, p) in enumerate(zip(chrome, prose)) if p and not c), len(texts))
     menu = _menu_lines(texts[:first_prose])  # above the article: lists in it (steps, ingredients) stay
+    if first_prose < len(texts) and norm(texts[first_prose]) not in table_cells:
+        # a data table's cells (an infobox's labels and values) are no menu however short; in a layout
+        # table, whose cells hold the article's prose too, the menu is in cells as well
+        menu = {i for i in menu if norm(texts[i]) not in table_cells}
     for i, (text, is_chrome, is_prose) in enumerate(zip(texts, chrome, prose)):
         key = norm(text)
         if key in readability_only:
