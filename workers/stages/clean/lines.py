@@ -134,11 +134,20 @@ def _glued_icon_row(text: str) -> bool:
 
 
 def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
+    """Why `line` (its casefolded word `tokens`) is chrome, or None: three passes in order, the first
+    that names a reason wins: anchored rows and UI shapes, line shapes, then trigger-word families."""
+    text = line.text
+    row = _ANCHORED_ROW(text)
+    if row is None and len(text) > 2 and text[1] == " " and v.BULLET.match(text):
+        row = _LIST_ITEM_ROW(text[2:].lstrip())
+    return _row_or_ui_reason(line, tokens, row) or _shape_reason(text) or _trigger_reason(line, tokens)
+
+
+def _row_or_ui_reason(line: Line, tokens: list[str], row: str | None) -> str | None:
+    """Pass 1: the line's anchored row (vocabulary rows matched at its start, also after a bullet),
+    icon and UI-word rows, navigation rows."""
     text = line.text
     length = len(text)
-    row = _ANCHORED_ROW(text)
-    if row is None and length > 2 and text[1] == " " and v.BULLET.match(text):
-        row = _LIST_ITEM_ROW(text[2:].lstrip())
     if row in _FIRST_ROWS:
         if row == "ui_line" and v.AD_MARKER.match(text):
             return "advertisement"  # an ad slot's marker: chrome the extractors cannot vote back in
@@ -155,16 +164,28 @@ def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
         return "ui_vocabulary"
     if length <= 160 and _is_nav_row(text):
         return "ui_vocabulary"
-    if row is not None:
-        return row  # end_marker, about_section, credits
+    return row  # end_marker, about_section, credits; None
+
+
+def _shape_reason(text: str) -> str | None:
+    """Pass 2: shapes no sentence has: a phrase said twice, a bare domain, a copyright line with ©."""
+    length = len(text)
     if _SAID_TWICE_MIN <= length <= _SAID_TWICE_MAX and said_twice(text):
         return "ui_vocabulary"  # "Rate this Recipe Rate this Recipe": a link and its label, a card's title thrice
     if length <= 60 and " " not in text and "." in text and v.BARE_DOMAIN.match(text):
         return "credits"  # "EXAMPLENEWS.COM": the source credit of copied text
     if length <= 300 and "©" in text and v.COPYRIGHT.search(text):
         return "copyright"
+    return None
+
+
+def _trigger_reason(line: Line, tokens: list[str]) -> str | None:
+    """Pass 3: trigger-word families (copyright, cookies, promotion, site notices, author bios), each
+    read only when one of its trigger words is among `tokens`."""
     if _ALL_TRIGGERS.isdisjoint(tokens):
         return None
+    text = line.text
+    length = len(text)
     found = _ALL_TRIGGERS.intersection(tokens)
     if length <= 300 and not found.isdisjoint(_COPYRIGHT_TRIGGERS) and v.COPYRIGHT.search(text):
         return "copyright"
