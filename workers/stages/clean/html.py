@@ -41,6 +41,23 @@ def extract(html: str) -> dict:
     the text of one of the page's <h1>s). "text" holds the candidate paragraphs
     of the extractor vote (workers.stages.clean.voting), one per line; "voting" the evidence the
     clean stage needs to decide each (None when only jusText found text)."""
+    meta = _trafilatura_meta(html)
+    _vote(meta, html)
+    root = _root(html)  # one lxml parse for the structure passes below
+    _title_and_site(meta, html, root)
+    meta["published"], meta["modified"] = structured_dates(html)
+    meta["declared_author"] = structured_author(html)
+    for field in ("author", "declared_author"):
+        if root is not None and meta[field] and commenter(meta[field], root):
+            meta[field] = None  # a name shown only in a comment thread or a "Recent Comments" widget
+    meta["header_lines"] = header_lines(html, meta["title"], root)
+    _shown_parts(meta, html, root)
+    return meta
+
+
+def _trafilatura_meta(html: str) -> dict:
+    """{"text", "title", "date", "author", "sitename"} from trafilatura's bare_extraction with its
+    metadata (all None and "" text when it fails on broken markup)."""
     import trafilatura
 
     doc = None
@@ -63,6 +80,12 @@ def extract(html: str) -> dict:
         get = doc.get if isinstance(doc, dict) else (lambda k: getattr(doc, k, None))
         meta.update({k: get(k) for k in ("text", "title", "date", "author", "sitename")})
         meta["text"] = meta["text"] or ""
+    return meta
+
+
+def _vote(meta: dict, html: str) -> None:
+    """meta["text"] becomes the extractor vote's candidate lines (voting.candidates; jusText's text when
+    none found any) and meta["voting"] its evidence (None when the vote found nothing)."""
     meta["voting"] = None
     found = voting.candidates(html, default=meta["text"])
     if found["lines"]:
@@ -71,14 +94,11 @@ def extract(html: str) -> dict:
                           "votes": found["votes"], "table_cells": found["table_cells"]}
     if not meta["text"].strip():
         meta["text"] = _justext(html)
-    root = _root(html)  # one lxml parse for the structure passes below
-    _title_and_site(meta, html, root)
-    meta["published"], meta["modified"] = structured_dates(html)
-    meta["declared_author"] = structured_author(html)
-    for field in ("author", "declared_author"):
-        if root is not None and meta[field] and commenter(meta[field], root):
-            meta[field] = None  # a name shown only in a comment thread or a "Recent Comments" widget
-    meta["header_lines"] = header_lines(html, meta["title"], root)
+
+
+def _shown_parts(meta: dict, html: str, root) -> None:
+    """What the page shows: the visible headline over the declared title ("title", "title_shown"), the
+    elements it marks as chrome (into "voting"), its shown standfirst and marked standfirsts."""
     shown = _headlines(root) if root is not None else []
     meta["title"] = visible_headline(html, meta["title"], meta["sitename"], root, shown) or meta["title"]
     # a one-word title the page shows as its <h1> is a headline ("Penny" on a wiki), not a section label
@@ -87,7 +107,6 @@ def extract(html: str) -> dict:
         meta["voting"]["marked_chrome"] = marked_chrome(html, root, meta["title"])
     meta["standfirst"] = shown_description(html, root, meta.get("voting")) if root is not None else None
     meta["standfirst_marked"] = marked_standfirsts(root) if root is not None else []
-    return meta
 
 
 _STANDFIRST_TAGS = ("p", "h2", "h3", "div", "span")
