@@ -1568,3 +1568,28 @@ def test_adjacent_persons_join_after_an_apostrophe_or_hyphen(text, first, second
 def test_company_cue_makes_a_non_demonym_nationality_a_company(name, label):
     text = f"Analysts at {name} said the price was fair."
     assert _labels(core._cued_companies(_article(text), [_feature_mention(text, name, "NORP")])) == {name: label}
+
+
+@pytest.mark.parametrize("generic", sorted(tables.SITE_GENERICS))
+def test_site_generic_row_makes_the_name_a_site(nlp, generic):
+    body = f"Zarkovi said on Monday it would sell gas. Work at the Zarkovi {generic} was finished, engineer Ana Lind said."
+    control = tag_body(nlp, body.replace(f"Zarkovi {generic}", "Zarkovi office"))
+    assert control["Zarkovi"]["label"] == "PERSON"  # the model's reading without the generic
+    assert tag_body(nlp, body)["Zarkovi"]["label"] == tables.SITE_GENERICS[generic]
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Coach Tomas Zarkovi said the Zarkovi stadium was full.", "Tomas Zarkovi", "PERSON"),  # his surname
+    ("Pellworth Energy said output at the Pellworth refinery rose. Pellworth shares fell.", "Pellworth Energy", "ORG"),
+])
+def test_site_generic_keeps_a_named_persons_surname_and_an_owner(nlp, text, name, label):
+    assert tag_body(nlp, text)[name]["label"] == label
+
+
+@pytest.mark.parametrize("joining", [j for _, j in tables.ROUTE_WORDS])
+def test_route_row_splits_the_two_ends(nlp, joining):
+    body = ("Energy Minister Ana Lind said Tarrowland would also send more gas to Spain through the undersea "
+            f"link from Beni Kelvo {joining} Almeria.")
+    found = tag_body(nlp, body)
+    assert found["Beni Kelvo"]["label"] == "GPE" and found["Almeria"]["label"] == "GPE"
+    assert not any(f" {joining} " in name for name in found)

@@ -1936,6 +1936,69 @@ def _feature_groups(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
+_SITE_BEFORE = re.compile(rf"{WORD_START}(?:[Tt]he|its|their|[A-Z][\w\-]*['\u2019]s)[ \t]+$")
+_SITE_AFTER = re.compile(
+    r"[ \t]+(?:[a-z]+[ \t]+)?(" + "|".join(sorted(tables.SITE_GENERICS)) + r")(?![\w'\u2019\-])"
+)
+_SITE_RELABELLED = frozenset({PERSON, "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
+
+
+def _site_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name between "the"/"its"/a possessive and a site's lowercase generic, with at most one
+    word between (tables.SITE_GENERICS: "the Tarrow gas field", "its Pellow pipeline", "at the
+    Vell stadium"), is the site's: LOC or FAC, all its mentions, whatever the model called it (a
+    person, a product), also when it tagged it only elsewhere (a headline); an organisation only
+    before a resource generic (LOC: "its Tarrow field"; "the Tarrow refinery" may be its owner's).
+    Not a known place or region, nor the surname of a person named in full."""
+    full = [m.name for m in found if m.label == PERSON and len(m.name.split()) >= 2]
+    sites: dict[str, str] = {}
+    for m in found:
+        if m.forced or m.name in sites or (m.label not in _SITE_RELABELLED and m.label != "ORG"):
+            continue
+        if _known_country_or_region(m.name) or canonical.surname_owner(m.name, full):
+            continue
+        for text in article.texts.values():
+            for match in re.finditer(rf"{WORD_START}{re.escape(m.text)}", text):
+                after = _SITE_AFTER.match(text, match.end())
+                if after and _SITE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+                    label = tables.SITE_GENERICS[after.group(1)]
+                    if m.label != "ORG" or label == "LOC":
+                        sites[m.name] = label
+    for m in found:
+        if m.name in sites and not m.forced and (m.label in _SITE_RELABELLED or m.label == "ORG" and sites[m.name] == "LOC"):
+            _relabel(m, sites[m.name], article)
+    return found
+
+
+_ROUTE_END = r"[A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*){0,2}"
+_ROUTES = tuple(
+    (re.compile(rf"{WORD_START}{opening}[ \t]+$"), re.compile(rf"({_ROUTE_END})[ \t]+{joining}[ \t]+({_ROUTE_END})"))
+    for opening, joining in tables.ROUTE_WORDS
+)
+
+
+def _route_ends(article: Article, found: list[Mention]) -> list[Mention]:
+    """One span the model made of a route's two ends after its opening (tables.ROUTE_WORDS: "from
+    Tarrow to Pellow Bay") is two mentions: places (GPE) when either end is a known country or
+    ISO 3166-2 region or a place of the article, else each with the model's label."""
+    places = {m.name for m in found if m.label in ("GPE", "LOC")}
+    out: list[Mention] = []
+    for m in found:
+        text = article.texts[m.field]
+        route = next((r for before, r in _ROUTES if r.fullmatch(m.text)
+                      and before.search(text, max(0, m.start - 10), m.start)), None)
+        if m.forced or route is None:
+            out.append(m)
+            continue
+        ends = route.fullmatch(m.text)
+        names = [canonical.normalise(ends.group(i)) for i in (1, 2)]
+        place = any(_known_country_or_region(n) or n in places for n in names)
+        for i, name in zip((1, 2), names):
+            start, end = m.start + ends.start(i), m.start + ends.end(i)
+            out.append(Mention(m.field, start, end, text[start:end], "GPE" if place else m.label, name, forced=place))
+    return out
+
+
 _TOWN_BEFORE = re.compile(rf"{WORD_START}(?:near|outside)[ \t]+$")
 
 
@@ -2420,6 +2483,7 @@ MENTION_PASSES = (
     _law_names,
     _demonym_words,
     lambda article, found: _split_place_pairs(found, article.texts),
+    _route_ends,
     _hyphen_places,
     _full_form_places,
     _countries_are_places,
@@ -2442,6 +2506,7 @@ MENTION_PASSES = (
     _place_noun_names,
     _towns_not_works,
     _feature_groups,
+    _site_names,
     _towns_not_regions,
     _described_organisations,
     _described_products,

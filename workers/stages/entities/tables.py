@@ -34,6 +34,9 @@ tests/unit/test_entities_tables.py).
 - COMPANY_CUES, SHARE_PRICE_VERBS: words around a name that only a company has ("shares in
   Tarrow", "Tarrow's shares fell").
 - PLACE_FULL_FORMS: places written as a name and a part after a comma that are one place.
+- SITE_GENERICS: lowercase nouns after a name that make it a resource site or a built structure
+  ("the Tarrow gas field", "the Pellow pipeline"): LOC or FAC, not a person.
+- ROUTE_WORDS: the words of a route "from X to Y", whose two ends the model glues into one span.
 """
 
 from __future__ import annotations
@@ -470,3 +473,20 @@ ORG_TAIL_CONNECTIVES = frozenset({"for", "for the"})
 # its parts and owners ("Tarrow's Baltic brewing arm", "Tarrow's shareholders"); a person has
 # a business, a team, a factory, but no arm, division or subsidiary.
 COMPANY_POSSESSIONS = frozenset("arm division subsidiary subsidiaries shareholders".split())
+
+# Lowercase generics after "the"/"its"/a possessive and a name, with at most one lowercase word
+# between ("the Tarrow gas field", "its Pellow field", "the Vell export pipeline", "at the Tarrow
+# stadium"): the name is a site's -> its label. Resource sites are LOC (OntoNotes 5.0: "non-GPE
+# locations"; GNIS class "Oilfield"), built structures FAC ("buildings, airports, highways,
+# bridges"); never the person the model often calls an unknown one-word name. Only the resource
+# rows (LOC) overrule an organisation: "the Tarrow refinery" may be named after its owner.
+SITE_GENERICS: dict[str, str] = {
+    "field": "LOC", "fields": "LOC", "oilfield": "LOC", "gasfield": "LOC", "deposit": "LOC",
+    "pipeline": "FAC", "terminal": "FAC", "refinery": "FAC", "stadium": "FAC", "smelter": "FAC",
+    "dam": "FAC",
+}
+
+# Words of a route, (opening, joining): "a pipeline from Tarrow to Pellow". The model often
+# makes one span of "Tarrow to Pellow"; the two ends are two names, places when either is a
+# known country or ISO 3166-2 region or a place of the article.
+ROUTE_WORDS: tuple[tuple[str, str], ...] = (("from", "to"),)
