@@ -1593,3 +1593,10 @@ def test_route_row_splits_the_two_ends(nlp, joining):
     found = tag_body(nlp, body)
     assert found["Beni Kelvo"]["label"] == "GPE" and found["Almeria"]["label"] == "GPE"
     assert not any(f" {joining} " in name for name in found)
+
+
+def test_person_glued_to_of_and_a_place_after_a_role_is_two_names(nlp):
+    found = tag_body(nlp, "The lead plaintiff, retiree Jean-Marc Zarkovi of Saint-Jérôme, said he had lost 600 dollars of food.")
+    assert found["Jean-Marc Zarkovi"]["label"] == "PERSON" and found["Saint-Jérôme"]["label"] == "GPE"
+    assert core._glued_person_of(["Jean-Marc", "Zarkovi"])
+    assert not core._glued_person_of(["Supreme", "Court"]) and not core._glued_person_of(["Bank"])

@@ -1999,6 +1999,45 @@ def _route_ends(article: Article, found: list[Mention]) -> list[Mention]:
     return out
 
 
+_PERSON_OF = re.compile(
+    r"([A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*){1,2})[ \t]+of[ \t]+([A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*){0,3})"
+)
+_PERSON_OF_RELABELLED = frozenset({"ORG", "GPE", "FAC", "NORP", "LOC"})
+
+
+def _glued_person_of(words: list[str]) -> bool:
+    """Words that may be a person's name before "of": no designator, head noun, title or place."""
+    return not any(w.lower() in tables.ORG_DESIGNATORS or w.lower() in _NAME_HEADS
+                   or w.lower() in tables.ORG_HEAD_NOUNS or canonical._is_title(w) for w in words) \
+        and not _known_country_or_region(" ".join(words))
+
+
+def _persons_of_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """One organisation or place span the model made of "<person> of <place or organisation>"
+    ("Ana Lind of Pellow Research", "Tom Ruck of Saint-Corran"), with a role right before it
+    (tables.ROLES: "Analyst", "retiree") or the person named so elsewhere, is two mentions: the
+    person, and the rest, a place when it is a known country or region, a place of the article,
+    toponym-shaped or a saint's town ("Saint-Corran"), else an organisation."""
+    persons = {m.name for m in found if m.label == PERSON}
+    places = {m.name for m in found if m.label in ("GPE", "LOC")}
+    out: list[Mention] = []
+    for m in found:
+        text = article.texts[m.field]
+        glued = _PERSON_OF.fullmatch(m.text) if m.label in _PERSON_OF_RELABELLED and not m.forced else None
+        if glued is None or not _glued_person_of(glued.group(1).split()) or not (
+                roles.role_before(text, m.start) >= 0 or canonical.normalise(glued.group(1)) in persons):
+            out.append(m)
+            continue
+        rest = canonical.normalise(glued.group(2))
+        place = _known_country_or_region(rest) or rest in places or toponym_shaped(glued.group(2)) \
+            or roles.is_saint(rest.split("-")[0])
+        for i, label in ((1, PERSON), (2, "GPE" if place else "ORG")):
+            start, end = m.start + glued.start(i), m.start + glued.end(i)
+            out.append(Mention(m.field, start, end, text[start:end], label, canonical.normalise(text[start:end]),
+                               forced=True))
+    return out
+
+
 _TOWN_BEFORE = re.compile(rf"{WORD_START}(?:near|outside)[ \t]+$")
 
 
@@ -2484,6 +2523,7 @@ MENTION_PASSES = (
     _demonym_words,
     lambda article, found: _split_place_pairs(found, article.texts),
     _route_ends,
+    _persons_of_names,
     _hyphen_places,
     _full_form_places,
     _countries_are_places,

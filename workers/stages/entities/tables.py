@@ -128,6 +128,7 @@ ROLES: tuple[tuple[str, str], ...] = (
     ("priest", "church"), ("doctor", "profession"), ("teacher", "profession"), ("organiser", "profession"),
     ("organizer", "profession"), ("coordinator", "profession"), ("warden", "profession"),
     ("ranger", "profession"), ("volunteer", "profession"), ("campaigner", "profession"),
+    ("retiree", "profession"), ("pensioner", "profession"),
     ("activist", "profession"), ("driver", "sports"), ("rider", "sports"), ("owner", "corporate"),
     ("curator", "profession"), ("historian", "profession"), ("archaeologist", "profession"),
     ("scientist", "profession"), ("researcher", "profession"), ("biologist", "profession"),
