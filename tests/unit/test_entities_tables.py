@@ -1600,3 +1600,27 @@ def test_person_glued_to_of_and_a_place_after_a_role_is_two_names(nlp):
     assert found["Jean-Marc Zarkovi"]["label"] == "PERSON" and found["Saint-Jérôme"]["label"] == "GPE"
     assert core._glued_person_of(["Jean-Marc", "Zarkovi"])
     assert not core._glued_person_of(["Supreme", "Court"]) and not core._glued_person_of(["Bank"])
+
+
+@pytest.mark.parametrize("noun", sorted(tables.PRODUCT_CLASS_NOUNS))
+def test_product_class_noun_row_makes_the_owned_name_a_product(nlp, noun):
+    found = tag_body(nlp, f"Shares rose after Kelvotech said its Zarvo Max {noun} sold out in Hanoi.")
+    assert found["Zarvo Max"]["label"] == "PRODUCT"  # the model alone: a person
+
+
+def test_product_class_noun_needs_an_owner_and_every_use_before_one(nlp):
+    assert tag_body(nlp, "Samsung phones sold well in Hanoi, Samsung said.")["Samsung"]["label"] == "ORG"
+    found = tag_body(nlp, "Kelvotech said the Tarrow Watch and Tarrow Buds would also be made there, beside its "
+                          "Tarrow Fold phones.")
+    assert [found[n]["label"] for n in ("Tarrow Watch", "Tarrow Buds", "Tarrow Fold")] == ["PRODUCT"] * 3
+    assert found["Kelvotech"]["label"] == "ORG"
+
+
+@pytest.mark.parametrize("verb", sorted(tables.PRODUCT_SALE_VERBS))
+def test_product_sale_verb_row_makes_the_names_after_as_products(nlp, verb):
+    found = tag_body(nlp, f"Pellworth cut prices of semaglutide, the drug it {verb} as Zarvexo and Kelvamin.")
+    assert found["Zarvexo"]["label"] == "PRODUCT" and found["Kelvamin"]["label"] == "PRODUCT"
+
+
+def test_product_sale_verb_needs_the_name_to_end_the_clause(nlp):
+    assert tag_body(nlp, "Ana Lind sold the farm as Tom Ruck watched.")["Tom Ruck"]["label"] == "PERSON"

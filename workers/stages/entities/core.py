@@ -1120,6 +1120,48 @@ def _described_products(article: Article, found: list[Mention]) -> list[Mention]
     return found
 
 
+_PRODUCT_CLASS_AFTER = re.compile(
+    r"[ \t]+(?:" + "|".join(sorted(tables.PRODUCT_CLASS_NOUNS)) + r")(?![\w'\u2019\-])"
+)
+_OWNER_BEFORE = re.compile(rf"{WORD_START}(?:its|their|[A-Z][\w\-]*['\u2019]s)[ \t]+$")
+_SOLD_AS = re.compile(
+    rf"{WORD_START}(?:{'|'.join(sorted(tables.PRODUCT_SALE_VERBS))})[ \t](?:[^.;:!?\n]*?[ \t])?as[ \t]+"
+    rf"({_LIST_NAME})(?:[ \t]+and[ \t]+({_LIST_NAME}))?(?=[ \t]*[,.;:)]|$)"
+)
+
+
+def _product_lines(article: Article, found: list[Mention]) -> list[Mention]:
+    """Products told by their class noun after an owner ("its Tarrow Note phones":
+    tables.PRODUCT_CLASS_NOUNS, every use of the name before one) or by the name they are sold
+    under ("sold by Pellow as Tarrovax and Vellrin.": tables.PRODUCT_SALE_VERBS), and names
+    opening with the first word of such a product of two or more words ("the Tarrow Watch"):
+    PRODUCT, whatever the model called them; not a known place or a name set by a rule."""
+    if "PRODUCT" not in article.labels:
+        return found
+    products = {m.name for m in found if not m.forced and _product_line_use(article, m, found)}
+    for text in article.texts.values():
+        for match in _SOLD_AS.finditer(text):
+            products.update(canonical.normalise(g) for g in match.groups() if g)
+    heads = {name.split()[0] for name in products if len(name.split()) >= 2}
+    orgs = {m.name for m in found if m.label == "ORG" and m.name not in products}
+    for m in found:
+        words = m.name.split()
+        line = len(words) >= 2 and words[0] in heads and words[0] not in orgs \
+            and words[-1].lower() not in tables.ORG_DESIGNATORS
+        if (m.name in products or line) and not m.forced and m.label in _PRODUCT_RELABELLED \
+                and not _known_country_or_region(m.name):
+            _relabel(m, "PRODUCT", article)
+    return found
+
+
+def _product_line_use(article: Article, m: Mention, found: list[Mention]) -> bool:
+    """Every use of `m`'s text in the article is before a product class noun, one after an owner."""
+    uses = [(text, match) for text in article.texts.values()
+            for match in re.finditer(rf"{WORD_START}{re.escape(m.text)}(?![\w\-])", text)]
+    return bool(uses) and all(_PRODUCT_CLASS_AFTER.match(text, u.end()) for text, u in uses) and any(
+        _OWNER_BEFORE.search(text, max(0, u.start() - 30), u.start()) for text, u in uses)
+
+
 _TEAM = r"((?:[A-Z][\w\u2019'\-]*[ \t]){0,2}[A-Z][\w\u2019'\-]*)"
 _ONE_SCORE = r"\d{1,2}-\d{1,2}(?![\w\-]|[ \t,]+\d)"
 _RESULTS = (
@@ -2550,6 +2592,7 @@ MENTION_PASSES = (
     _towns_not_regions,
     _described_organisations,
     _described_products,
+    _product_lines,
     _match_teams,
     _institutions_not_works,
     _org_connective_openings,

@@ -37,6 +37,8 @@ tests/unit/test_entities_tables.py).
 - SITE_GENERICS: lowercase nouns after a name that make it a resource site or a built structure
   ("the Tarrow gas field", "the Pellow pipeline"): LOC or FAC, not a person.
 - ROUTE_WORDS: the words of a route "from X to Y", whose two ends the model glues into one span.
+- PRODUCT_CLASS_NOUNS, PRODUCT_SALE_VERBS: products told by their class noun after them ("its
+  Tarrow Note phones") or by the name they are sold under ("sold as Tarrovax").
 """
 
 from __future__ import annotations
@@ -491,3 +493,18 @@ SITE_GENERICS: dict[str, str] = {
 # makes one span of "Tarrow to Pellow"; the two ends are two names, places when either is a
 # known country or ISO 3166-2 region or a place of the article.
 ROUTE_WORDS: tuple[tuple[str, str], ...] = (("from", "to"),)
+
+# Lowercase nouns of a class of products right after a name that follows "its"/"their" or an
+# owner's possessive ("its Tarrow Note phones", "Pellow's Vell handsets", "its Tarrovax pens"):
+# the name is the product line's (PRODUCT) when every use of it in the article is before one
+# ("Tarrow phones" alone may be the maker's); other names opening with the same word are that
+# line's products too ("the Tarrow Watch and Tarrow Buds").
+PRODUCT_CLASS_NOUNS = frozenset(
+    """phone phones smartphone smartphones handset handsets laptop laptops tablet tablets earbuds
+    headphones console consoles pens injections""".split()
+)
+
+# Verbs of selling under a name: "<drug>, sold by Tarrow as Pellovax and Vellrin," "sells it as
+# Tarrovax.": a name (or two joined by "and") after "as" that ends the clause, in the same
+# clause as one of these, is a PRODUCT (the brand), not the person or company the model says.
+PRODUCT_SALE_VERBS = frozenset("sold sells sell selling markets marketed marketing".split())
