@@ -1624,3 +1624,16 @@ def test_product_sale_verb_row_makes_the_names_after_as_products(nlp, verb):
 
 def test_product_sale_verb_needs_the_name_to_end_the_clause(nlp):
     assert tag_body(nlp, "Ana Lind sold the farm as Tom Ruck watched.")["Tom Ruck"]["label"] == "PERSON"
+
+
+def test_acronym_after_an_organisation_descriptor_is_an_organisation(nlp):
+    found = tag_body(nlp, "Kelvoria's state oil company KOC and BP said on Tuesday they would raise gas flows.")
+    assert found["KOC"]["label"] == "ORG" and found["Kelvoria"]["label"] == "GPE"
+
+
+@pytest.mark.parametrize("form", sorted(tables.COMPANY_FORM_PREFIXES))
+def test_company_form_prefix_row_makes_the_name_after_it_a_company(nlp, form):
+    found = tag_body(nlp, f"The smelter, run by {form} Sulawesi Kelvo Nusantara, a unit of Tarrow Holding Group, "
+                          "would stay closed.")
+    assert found[f"{form} Sulawesi Kelvo Nusantara"]["label"] == "ORG"
+    assert form not in found

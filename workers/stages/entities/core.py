@@ -1059,7 +1059,7 @@ def _towns_not_regions(article: Article, found: list[Mention]) -> list[Mention]:
 
 
 _ORG_DESCRIBED = re.compile(
-    rf"{WORD_START}([A-Za-z]+),?[ \t]+({_LIST_NAME}){WORD_END}"
+    rf"{WORD_START}([A-Za-z]+),?[ \t]+({_LIST_NAME}|[A-Z]{{2,6}}){WORD_END}"
 )
 
 
@@ -1067,8 +1067,9 @@ def _described_organisations(article: Article, found: list[Mention]) -> list[Men
     """A name right after a noun that describes an organisation (tables.ORG_DESCRIPTOR_NOUNS:
     "Pilots' union Quorva", "Developer Bright Acre", "the operator, Hanlin Metals") is an
     organisation when the model called it a person or a nationality, or nothing, or made one
-    organisation of the noun and the name ("Chipmaker Tarrow Semiconductor"). The noun is
-    lowercase or opens a sentence; after a comma, a "person" stays one."""
+    organisation of the noun and the name ("Chipmaker Tarrow Semiconductor"); the name may be an
+    acronym ("the state oil company TOC"). The noun is lowercase or opens a sentence; after a
+    comma, a "person" stays one."""
     if "ORG" not in article.labels or article.body_doc is None:
         return found
     body = article.body
@@ -1079,7 +1080,7 @@ def _described_organisations(article: Article, found: list[Mention]) -> list[Men
         start, end = match.span(2)
         name = match.group(2)
         comma = "," in match.group()
-        if not _name_shaped(name) or canonical.known_place(name) or any(
+        if not (_name_shaped(name) or name.isupper()) or canonical.known_place(name) or any(
                 canonical._is_title(w) or w.lower() in canonical.ROLE_WORDS for w in name.split()):
             continue
         over = [m for m in found if m.field == "body" and m.start < end and start < m.end]
@@ -1160,6 +1161,32 @@ def _product_line_use(article: Article, m: Mention, found: list[Mention]) -> boo
             for match in re.finditer(rf"{WORD_START}{re.escape(m.text)}(?![\w\-])", text)]
     return bool(uses) and all(_PRODUCT_CLASS_AFTER.match(text, u.end()) for text, u in uses) and any(
         _OWNER_BEFORE.search(text, max(0, u.start() - 30), u.start()) for text, u in uses)
+
+
+_FORM_PREFIX_BEFORE = re.compile(
+    rf"{WORD_START}(?:" + "|".join(sorted(tables.COMPANY_FORM_PREFIXES)) + r")[ \t]+$"
+)
+
+
+def _company_forms(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name right after a legal form written before it (tables.COMPANY_FORM_PREFIXES: "PT
+    Tarrow Nusantara", "PJSC Pellowneft") is a company: ORG, the form taken into the name (and
+    out of the model's mentions), whatever the model called it; not a known country or region."""
+    if "ORG" not in article.labels:
+        return found
+    dropped: list[Mention] = []
+    for m in found:
+        if m.forced or m in dropped or _known_country_or_region(m.name):
+            continue
+        text = article.texts[m.field]
+        before = _FORM_PREFIX_BEFORE.search(text, max(0, m.start - 8), m.start)
+        if before:
+            dropped += [o for o in found if o.field == m.field and before.start() <= o.start and o.end <= m.start]
+            m.start = before.start()
+            m.text, m.name = text[m.start : m.end], canonical.normalise(text[m.start : m.end])
+        if before or (m.text.split()[0] in tables.COMPANY_FORM_PREFIXES and len(m.text.split()) > 1):
+            m.label, m.forced = "ORG", True
+    return [m for m in found if m not in dropped]
 
 
 _TEAM = r"((?:[A-Z][\w\u2019'\-]*[ \t]){0,2}[A-Z][\w\u2019'\-]*)"
@@ -2593,6 +2620,7 @@ MENTION_PASSES = (
     _described_organisations,
     _described_products,
     _product_lines,
+    _company_forms,
     _match_teams,
     _institutions_not_works,
     _org_connective_openings,

@@ -306,7 +306,8 @@ WORLD_REGION_WORDS = frozenset(
 ORG_DESCRIPTOR_NOUNS = frozenset(
     """union service developer operator regulator watchdog charity carrier airline retailer lender
     insurer broadcaster firm company chain supermarket manufacturer housebuilder steelmaker carmaker
-    automaker chipmaker drugmaker planemaker shipbuilder utility agency miner unit units maker""".split()
+    automaker chipmaker drugmaker planemaker shipbuilder utility agency miner unit units maker
+    fund""".split()
 )
 
 # Domains of ROLES whose role, right before a person's name, may follow the name of the person's
@@ -508,3 +509,9 @@ PRODUCT_CLASS_NOUNS = frozenset(
 # Tarrovax.": a name (or two joined by "and") after "as" that ends the clause, in the same
 # clause as one of these, is a PRODUCT (the brand), not the person or company the model says.
 PRODUCT_SALE_VERBS = frozenset("sold sells sell selling markets marketed marketing".split())
+
+# Legal forms written before a company's name, as wire copy keeps them: Indonesian "PT"
+# (perseroan terbatas), Russian and post-Soviet "PJSC", "JSC", "OJSC", "PAO", "OAO". Source: the
+# ISO 20275 Entity Legal Forms code list (GLEIF), the abbreviations of those forms. The name
+# after one is a company's (ORG), the form part of it, whatever the model called the rest.
+COMPANY_FORM_PREFIXES = frozenset({"PT", "PJSC", "JSC", "OJSC", "PAO", "OAO"})
