@@ -1637,3 +1637,16 @@ def test_company_form_prefix_row_makes_the_name_after_it_a_company(nlp, form):
                           "would stay closed.")
     assert found[f"{form} Sulawesi Kelvo Nusantara"]["label"] == "ORG"
     assert form not in found
+
+
+def test_match_team_cut_by_the_model_grows_over_the_whole_name(nlp):
+    found = tag_body(nlp, "BUENOS AIRES - Corvia beat Atlético Kelvense 3-1 at the stadium on Saturday.")
+    assert found["Atlético Kelvense"]["label"] == "ORG" and "Atlético" not in found
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("In Jeddah, Al-Ittihad drew 1-1 with Al-Kelvo on Friday.", "Al-Kelvo", "ORG"),  # the other side a club
+    ("Ana Lind beat Tom Ruck 10-7 in the snooker final at the Crucible.", "Tom Ruck", "PERSON"),
+])
+def test_match_person_is_a_team_only_beside_an_organisation(nlp, text, name, label):
+    assert tag_body(nlp, text)[name]["label"] == label

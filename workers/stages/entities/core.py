@@ -1209,16 +1209,17 @@ def _known_country_or_region(name: str) -> bool:
 def _match_teams(article: Article, found: list[Mention]) -> list[Mention]:
     """The names in a match report with one score (tables.RESULT_VERBS, RESULT_NOUNS: "Tarrow
     Rovers beat Pellow Athletic 2-1", "drew 0-0 with Vell Town", "a 3-0 win over Quorvale") are
-    teams: ORG, added when untagged, relabelled from a place, product or nothing. A person stays
-    one, and so does a known country or region ("England beat France 2-1") or a name forced by
-    a rule."""
+    teams: ORG, added when untagged, relabelled from a place, product or nothing, a mention the
+    model cut inside the name grown over it ("Pellow" of "Pellow Athletic"). A person stays one
+    unless the other side is an organisation the model found ("Tarrow FC drew 1-1 with Al-Pellow"),
+    and so does a known country or region ("England beat France 2-1") or a name forced by a rule."""
     if "ORG" not in article.labels:
         return found
     body = article.body
     for pattern in _RESULTS:
         for match in pattern.finditer(body):
-            for group in range(1, (match.lastindex or 0) + 1):
-                start, end = match.span(group)
+            sides = [match.span(g) for g in range(1, (match.lastindex or 0) + 1)]
+            for start, end in sides:
                 name = body[start:end]
                 if not _name_shaped(name) and not name.split()[-1].lower() in fixes.CLUB_SUFFIXES:
                     continue
@@ -1227,12 +1228,23 @@ def _match_teams(article: Article, found: list[Mention]) -> list[Mention]:
                 over = [m for m in found if m.field == "body" and m.start < end and start < m.end]
                 if _known_country_or_region(name):
                     continue
+                other_org = any(m.field == "body" and (m.start, m.end) == span and m.label == "ORG" and not m.forced
+                                for span in sides if span != (start, end) for m in found)
                 if not over:
                     found.append(Mention("body", start, end, name, "ORG", canonical.normalise(name), forced=True))
-                elif len(over) == 1 and (over[0].start, over[0].end) == (start, end) and not over[0].forced \
-                        and over[0].label in _TEAM_RELABELLED and not _known_country_or_region(over[0].name):
-                    over[0].label, over[0].forced = "ORG", True
+                elif len(over) == 1:
+                    _team_mention(over[0], start, end, body, other_org)
     return found
+
+
+def _team_mention(m: Mention, start: int, end: int, body: str, other_org: bool) -> None:
+    """`m`, the model's one mention over a team's name [start, end), made that team (ORG): grown
+    over the whole name when it lies inside it; a person only when the other side is an ORG."""
+    if m.forced or _known_country_or_region(m.name) or not (start <= m.start and m.end <= end):
+        return
+    if m.label in _TEAM_RELABELLED or (m.label == PERSON and other_org and (m.start, m.end) == (start, end)):
+        m.start, m.end, m.label, m.forced = start, end, "ORG", True
+        m.text, m.name = body[start:end], canonical.normalise(body[start:end])
 
 
 _CAPITALISED_BEFORE = re.compile(rf"{WORD_START}[A-Z][\w'\u2019\-]*[ \t]+$")
