@@ -8,7 +8,7 @@ import pytest
 
 from record_factory import article_record
 from workers.settings import DEFAULT_ENTITY_LABELS
-from workers.stages.entities import canonical, core, roles, tables
+from workers.stages.entities import canonical, core, fixes, roles, tables
 
 ROLE_ROWS = [phrase for phrase, _ in tables.ROLES]
 
@@ -1650,3 +1650,10 @@ def test_match_team_cut_by_the_model_grows_over_the_whole_name(nlp):
 ])
 def test_match_person_is_a_team_only_beside_an_organisation(nlp, text, name, label):
     assert tag_body(nlp, text)[name]["label"] == label
+
+
+def test_organisation_cut_at_and_joins_the_rest_of_a_known_countrys_name(nlp):
+    found = tag_body(nlp, "An appeals chamber of the Court of Bosnia and Herzegovina upheld on Friday a ban for Ana Lind.")
+    assert found["Court of Bosnia and Herzegovina"]["label"] == "ORG" and "Herzegovina" not in found
+    assert not core._place_over_and(fixes.Mention("body", 0, 14, "Court of Kelvo and", "ORG", "Court of Kelvo and"),
+                                    fixes.Mention("body", 15, 26, "Herzegovina", "GPE", "Herzegovina"))

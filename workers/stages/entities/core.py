@@ -2274,19 +2274,31 @@ def _org_tails(article: Article, found: list[Mention]) -> list[Mention]:
 
 def _orgs_cut_at_and(article: Article, found: list[Mention]) -> list[Mention]:
     """An organisation span the model ended on "and" joins the organisation right after it: one
-    name ("Tarrow Atmospheric, Geophysical and" + "Astronomical Services Administration")."""
+    name ("Tarrow Atmospheric, Geophysical and" + "Astronomical Services Administration"), or the
+    place right after it when the words around "and" are a known country or region's name
+    ("Court of Trinidad and" + "Tobago")."""
     dropped: list[Mention] = []
     for m in found:
         if m.label != "ORG" or not m.text.endswith(" and") or m in dropped:
             continue
         text = article.texts[m.field]
-        after = [o for o in found if o.field == m.field and o.label == "ORG" and o is not m
-                 and o.start > m.end and not text[m.end : o.start].strip()]
+        after = [o for o in found if o.field == m.field and o is not m and o.start > m.end
+                 and not text[m.end : o.start].strip() and (o.label == "ORG" or _place_over_and(m, o))]
         if after:
             m.end, m.forced = after[0].end, True
             m.text, m.name = text[m.start : m.end], canonical.normalise(text[m.start : m.end])
             dropped.append(after[0])
     return [m for m in found if m not in dropped]
+
+
+def _place_over_and(m: Mention, after: Mention) -> bool:
+    """`after`, a place right after `m` ("... of Trinidad and"), ends with the last one or two
+    words of `m` a known country or region's name ("Trinidad and Tobago")."""
+    if after.label not in ("GPE", "LOC"):
+        return False
+    words = m.text.split()[:-1]
+    return any(_known_country_or_region(" ".join(words[-n:] + ["and", after.text]))
+               for n in (1, 2) if len(words) > n)
 
 
 _INSTITUTION_WORDS = fixes.ORG_HEADS | fixes.INSTITUTION_HEADS | frozenset({"ministry", "police", "army", "navy"})
