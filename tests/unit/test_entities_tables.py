@@ -1657,3 +1657,17 @@ def test_organisation_cut_at_and_joins_the_rest_of_a_known_countrys_name(nlp):
     assert found["Court of Bosnia and Herzegovina"]["label"] == "ORG" and "Herzegovina" not in found
     assert not core._place_over_and(fixes.Mention("body", 0, 14, "Court of Kelvo and", "ORG", "Court of Kelvo and"),
                                     fixes.Mention("body", 15, 26, "Herzegovina", "GPE", "Herzegovina"))
+
+
+def test_seller_of_a_product_sold_as_a_name_is_a_company(nlp):
+    found = tag_body(nlp, "Semaglutide, sold by Kelvo Pharma Norden as Zarvexo, will lose its patent next year.")
+    assert found["Kelvo Pharma Norden"]["label"] == "ORG" and found["Zarvexo"]["label"] == "PRODUCT"
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Kelvo Labs, Eli Lilly and Pellofi have all cut prices of their diabetes drugs in India this year.",
+     "Pellofi", "ORG"),
+    ("Executives from Microsoft, Apple and Ruck attended. Tom Ruck said.", "Tom Ruck", "PERSON"),  # his surname
+])
+def test_one_word_person_listed_with_two_organisations_is_one(nlp, text, name, label):
+    assert tag_body(nlp, text)[name]["label"] == label

@@ -1143,6 +1143,7 @@ def _product_lines(article: Article, found: list[Mention]) -> list[Mention]:
     for text in article.texts.values():
         for match in _SOLD_AS.finditer(text):
             products.update(canonical.normalise(g) for g in match.groups() if g)
+    _sellers_are_companies(article, found)
     heads = {name.split()[0] for name in products if len(name.split()) >= 2}
     orgs = {m.name for m in found if m.label == "ORG" and m.name not in products}
     for m in found:
@@ -1152,6 +1153,47 @@ def _product_lines(article: Article, found: list[Mention]) -> list[Mention]:
         if (m.name in products or line) and not m.forced and m.label in _PRODUCT_RELABELLED \
                 and not _known_country_or_region(m.name):
             _relabel(m, "PRODUCT", article)
+    return found
+
+
+_SOLD_BY = re.compile(
+    rf"{WORD_START}(?:{'|'.join(sorted(tables.PRODUCT_SALE_VERBS))})[ \t]+by[ \t]+({_LIST_NAME})[ \t]+as[ \t]+[A-Z]"
+)
+
+
+def _sellers_are_companies(article: Article, found: list[Mention]) -> None:
+    """The seller in "sold by Tarrow Pellow as Vellrin" is a company: a "person" so named is an
+    organisation, all its mentions, unless the surname of a person named in full."""
+    full = [m.name for m in found if m.label == PERSON and len(m.name.split()) >= 2]
+    sellers = {canonical.normalise(match.group(1)) for text in article.texts.values() for match in _SOLD_BY.finditer(text)}
+    for m in found:
+        if m.name in sellers and m.label == PERSON and not m.forced and not canonical.surname_owner(m.name, full):
+            _relabel(m, "ORG", article)
+
+
+_COMMA_LIST = re.compile(rf"{WORD_START}({_LIST_NAME})((?:,[ \t]+{_LIST_NAME})+),?[ \t]+and[ \t]+({_LIST_NAME}){WORD_END}")
+
+
+def _listed_companies(article: Article, found: list[Mention]) -> list[Mention]:
+    """In a list of three or more names ("Tarrow Pellow, Vell Labs and Corvia") of which two or
+    more are organisations, a one-word "person" is an organisation too, all its mentions: not a
+    name set by a rule, the surname of a person named in full, or a name after a role."""
+    if "ORG" not in article.labels:
+        return found
+    full = [m.name for m in found if m.label == PERSON and len(m.name.split()) >= 2]
+    labels = {(m.field, m.start, m.end): m for m in found}
+    listed: set[str] = set()
+    for field_name, text in article.texts.items():
+        for match in _COMMA_LIST.finditer(text):
+            spans = [match.span(1), match.span(3)] + [
+                (match.start(2) + n.start(), match.start(2) + n.end()) for n in re.finditer(_LIST_NAME, match.group(2))]
+            members = [labels.get((field_name, a, b)) for a, b in spans]
+            if len(members) >= 3 and sum(1 for m in members if m and m.label == "ORG") >= 2:
+                listed.update(m.name for m in members if m and m.label == PERSON and len(m.name.split()) == 1
+                              and roles.role_before(text, m.start) < 0)
+    for m in found:
+        if m.name in listed and m.label == PERSON and not m.forced and not canonical.surname_owner(m.name, full):
+            _relabel(m, "ORG", article)
     return found
 
 
@@ -2645,6 +2687,7 @@ MENTION_PASSES = (
     _described_products,
     _product_lines,
     _company_forms,
+    _listed_companies,
     _match_teams,
     _institutions_not_works,
     _org_connective_openings,
