@@ -1671,3 +1671,12 @@ def test_seller_of_a_product_sold_as_a_name_is_a_company(nlp):
 ])
 def test_one_word_person_listed_with_two_organisations_is_one(nlp, text, name, label):
     assert tag_body(nlp, text)[name]["label"] == label
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Kelvoria and BP said they would raise gas flows through the South Kelvo Pipeline to Georgia by 10 percent.",
+     "South Kelvo Pipeline", "FAC"),
+    ("The Tarrow Pipeline Company said work was finished.", "Tarrow Pipeline Company", "ORG"),
+])
+def test_name_after_the_ending_in_a_capitalised_site_generic_is_a_site(nlp, text, name, label):
+    assert tag_body(nlp, text)[name]["label"] == label

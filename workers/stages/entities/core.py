@@ -2072,7 +2072,8 @@ def _site_names(article: Article, found: list[Mention]) -> list[Mention]:
     Vell stadium"), is the site's: LOC or FAC, all its mentions, whatever the model called it (a
     person, a product), also when it tagged it only elsewhere (a headline); an organisation only
     before a resource generic (LOC: "its Tarrow field"; "the Tarrow refinery" may be its owner's).
-    Not a known place or region, nor the surname of a person named in full."""
+    Not a known place or region, nor the surname of a person named in full. A name after "the"
+    ending in such a generic capitalised is a site too ("the Tarrow Pellow Pipeline": _site_headed)."""
     full = [m.name for m in found if m.label == PERSON and len(m.name.split()) >= 2]
     sites: dict[str, str] = {}
     for m in found:
@@ -2090,7 +2091,21 @@ def _site_names(article: Article, found: list[Mention]) -> list[Mention]:
     for m in found:
         if m.name in sites and not m.forced and (m.label in _SITE_RELABELLED or m.label == "ORG" and sites[m.name] == "LOC"):
             _relabel(m, sites[m.name], article)
+        elif _site_headed(article, m):
+            _relabel(m, tables.SITE_GENERICS[m.name.split()[-1].lower()], article)
     return found
+
+
+def _site_headed(article: Article, m: Mention) -> bool:
+    """`m` is a site's own name, "the" before it, its last word a site generic capitalised ("the
+    Tarrow Pellow Pipeline"): no other designator in it, no capitalised word after it."""
+    words = m.name.split()
+    if m.forced or len(words) < 2 or not words[-1][:1].isupper() or words[-1].lower() not in tables.SITE_GENERICS:
+        return False
+    text = article.texts[m.field]
+    return m.label in _SITE_RELABELLED | {"ORG", "GPE"} and not _NEXT_WORD.match(text, m.end) \
+        and not any(w.lower() in tables.ORG_DESIGNATORS for w in words[:-1]) \
+        and bool(_THE_BEFORE.search(text, max(0, m.start - 8), m.start))
 
 
 _ROUTE_END = r"[A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*){0,2}"
