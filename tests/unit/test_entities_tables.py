@@ -1680,3 +1680,17 @@ def test_one_word_person_listed_with_two_organisations_is_one(nlp, text, name, l
 ])
 def test_name_after_the_ending_in_a_capitalised_site_generic_is_a_site(nlp, text, name, label):
     assert tag_body(nlp, text)[name]["label"] == label
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Goa High Court on Monday allowed Kelvo Labs to export the drug.", "Goa High Court"),
+    ("The Sindh High Court on Monday allowed Kelvo Labs to export the drug.", "Sindh High Court"),
+])
+def test_untagged_institution_named_by_a_known_region_after_the_is_an_organisation(nlp, text, name):
+    assert tag_body(nlp, text)[name]["label"] == "ORG"
+
+
+def test_institution_after_the_needs_a_known_place():
+    assert core._PLACED_INSTITUTION.search("The Kelvo High Court ruled.")  # the shape, but no known place
+    longer = core._PLACED_INSTITUTION.search("The Goa High Court Bar Association said.")
+    assert longer.group(1) == "Goa High Court Bar Association"  # the whole name, not its first part

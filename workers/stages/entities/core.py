@@ -2383,6 +2383,35 @@ def _possessed_institutions(article: Article, found: list[Mention]) -> list[Ment
     return found
 
 
+_PLACED_INSTITUTION = re.compile(
+    rf"{WORD_START}[Tt]he[ \t]+((?:[A-Z][\w\-]*[ \t]+){{1,4}}([A-Z][a-z]+))(?![\w'\u2019\-])(?![ \t]+(?:of[ \t]+)?[A-Z])"
+)
+
+
+def _placed_institutions(article: Article, found: list[Mention]) -> list[Mention]:
+    """"The <place> <words> <institution head>" the model left untagged, or tagged only the place
+    of ("the Tarrow High Court", "the Pellow Finance Ministry"), is an organisation when the place
+    is a known country or ISO 3166-2 region: a state's institution, named by its place."""
+    if "ORG" not in article.labels:
+        return found
+    for field_name, text in article.texts.items():
+        for match in _PLACED_INSTITUTION.finditer(text):
+            words = match.group(1).split()
+            place = next((" ".join(words[:n]) for n in (1, 2) if len(words) > n
+                          and _known_country_or_region(" ".join(words[:n]))), None)
+            if match.group(2).lower() not in _INSTITUTION_WORDS or place is None:
+                continue
+            start, end = match.span(1)
+            over = [m for m in found if m.field == field_name and m.start < end and start < m.end]
+            if any((m.start, m.end) != (start, start + len(place)) or m.label not in ("GPE", "LOC") or m.forced
+                   for m in over):
+                continue
+            found = [m for m in found if m not in over]
+            found.append(Mention(field_name, start, end, text[start:end], "ORG", canonical.normalise(text[start:end]),
+                                 forced=True))
+    return found
+
+
 _AND_INSTITUTION = re.compile(
     rf"{WORD_START}((?:[A-Z][a-z]+[ \t]+){{1,2}}and[ \t]+(?:[A-Z][a-z]+[ \t]+){{1,2}}(?:"
     + "|".join(sorted(h.capitalize() for h in tables.AND_INSTITUTION_HEADS)) + rf")){WORD_END}"
@@ -2711,6 +2740,7 @@ MENTION_PASSES = (
     _orgs_cut_at_and,
     _org_tails,
     _possessed_institutions,
+    _placed_institutions,
     _orgs_over_roles,
     _orgs_of_places,
     _place_particles,
