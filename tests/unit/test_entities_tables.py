@@ -1694,3 +1694,12 @@ def test_institution_after_the_needs_a_known_place():
     assert core._PLACED_INSTITUTION.search("The Kelvo High Court ruled.")  # the shape, but no known place
     longer = core._PLACED_INSTITUTION.search("The Goa High Court Bar Association said.")
     assert longer.group(1) == "Goa High Court Bar Association"  # the whole name, not its first part
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Oil analyst Khalid al-Amri of Maghreb Power Watch in Tunis said Morocco's ONHYM was drilling.",
+     "Maghreb Power Watch", "ORG"),
+    ("Analyst Tom Ruck of Pellow Hill said prices would rise.", "Pellow Hill", "GPE"),  # no designator
+])
+def test_untagged_words_after_a_persons_of_with_a_designator_are_an_organisation(nlp, text, name, label):
+    assert tag_body(nlp, text)[name]["label"] == label

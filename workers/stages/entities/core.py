@@ -2665,10 +2665,14 @@ _OF_THE_NAME = re.compile(
 )
 
 
+_OF_NAME = re.compile(rf",?[ \t]+of[ \t]+([A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*){{1,3}}){WORD_END}")
+
+
 def _persons_organisations(article: Article, found: list[Mention]) -> list[Mention]:
     """Two or more capitalised words the model left untagged after "of the" right behind a
-    person ("activist Ana Lind of the Tarrow Pellow Forum said") name the person's organisation:
-    ORG. Not a known country, region or toponym-shaped name ("of the Tarrow Valley"), nor words
+    person ("activist Ana Lind of the Tarrow Pellow Forum said"), or after "of" alone when a word
+    of them is an organisation's designator ("Ana Lind of Tarrow Energy Watch"), name the
+    person's organisation: ORG. Not a known country, region or toponym-shaped name ("of the Tarrow Valley"), nor words
     the model tagged in part, nor a name followed by another capitalised word."""
     if "ORG" not in article.labels or article.body_doc is None:
         return found
@@ -2676,13 +2680,15 @@ def _persons_organisations(article: Article, found: list[Mention]) -> list[Menti
     taken = _occupied(article.body_doc) + [(m.start, m.end) for m in found if m.field == "body"]
     added = []
     for end in sorted(_person_ends(found).get("body", set())):
-        match = _OF_THE_NAME.match(text, end)
-        if match is None:
+        match = _OF_THE_NAME.match(text, end) or _OF_NAME.match(text, end)
+        if match is None or (match.re is _OF_NAME and not any(
+                w.lower() in tables.ORG_DESIGNATORS for w in match.group(1).split())):
             continue
         start, stop = match.span(1)
         name = match.group(1)
         if _overlaps(taken, start, stop) or toponym_shaped(name) or _known_country_or_region(name) \
-                or _NEXT_WORD.match(text, stop) or any(canonical._is_title(w) for w in name.split()):
+                or _NEXT_WORD.match(text, stop) or any(canonical._is_title(w) and w.lower() not in tables.COMPANY_WORDS
+                                                       for w in name.split()):
             continue
         added.append(Mention("body", start, stop, name, "ORG", canonical.normalise(name), forced=True))
     return found + added
