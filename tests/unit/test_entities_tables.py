@@ -1703,3 +1703,12 @@ def test_institution_after_the_needs_a_known_place():
 ])
 def test_untagged_words_after_a_persons_of_with_a_designator_are_an_organisation(nlp, text, name, label):
     assert tag_body(nlp, text)[name]["label"] == label
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Moldova's state gas company Energocom signed a deal on Monday to buy gas from Romania's Kelvogaz through a "
+     "pipeline. Kelvogaz chief executive Răzvan Popescu said the company would raise output.", "Kelvogaz", "ORG"),
+    ("Resort owner Litia Qalo said bookings had doubled.", "Resort", None),  # a common noun opening the sentence
+])
+def test_name_before_a_companys_role_is_its_organisation_against_other_labels(nlp, text, name, label):
+    assert tag_body(nlp, text).get(name, {}).get("label") == label

@@ -1330,12 +1330,18 @@ _WORDS_BEFORE_ROLE = re.compile(  # not "QXRA-certified trainer": hyphenated par
 )
 
 
+_ROLE_ORG_RELABELLED = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC"})
+
+
 def _orgs_before_roles(article: Article, found: list[Mention]) -> list[Mention]:
     """One or two capitalised words the model left untagged right before a role of a trade, team
     or profession (tables.ORG_ROLE_DOMAINS, no modifier) that a name follows are the person's
-    organisation: "QVRT organiser Ana Lind", "Corsairs flanker Tom Ruck". Not a title,
-    role, modifier or stop word, nothing the article writes in lower case, no longer run, no
-    common noun naming a field (_field_noun: "Art historian Ana Lind")."""
+    organisation: "QVRT organiser Ana Lind", "Corsairs flanker Tom Ruck"; so are such words the
+    model called an organisation, product, work or building there, against its other mentions
+    of the name ("Tarrowgaz chief executive Ana Lind" beside a product "Tarrowgaz"), unless a
+    common noun opening the sentence ("Resort owner"). Not a title, role, modifier or stop word,
+    nothing the article writes in lower case, no longer run, no common noun naming a field
+    (_field_noun: "Art historian Ana Lind")."""
     if "ORG" not in article.labels or article.body_doc is None:
         return found
     body, vocab = article.body, article.body_doc.vocab
@@ -1353,11 +1359,16 @@ def _orgs_before_roles(article: Article, found: list[Mention]) -> list[Mention]:
         end = start + len(before.group(1).rstrip())
         if len(words) == 1 and _field_noun(words[0], start, article, found):
             continue  # "Art historian Ana Lind": the field, not an organisation
-        if _CAPITALISED_BEFORE.search(body, max(0, start - 40), start) or any(
-                m.field == "body" and m.start < end and start < m.end for m in found):
+        over = [m for m in found if m.field == "body" and m.start < end and start < m.end]
+        if _CAPITALISED_BEFORE.search(body, max(0, start - 40), start):
             continue
-        text = body[start:end]
-        found.append(Mention("body", start, end, text, "ORG", canonical.normalise(text), forced=True))
+        common = len(words) == 1 and words[0].lower() in article.nouns and _sentence_initial(body, start)
+        if len(over) == 1 and (over[0].start, over[0].end) == (start, end) and over[0].label in _ROLE_ORG_RELABELLED \
+                and not over[0].forced and not common:  # not "Resort owner Ana Lind"
+            over[0].label, over[0].forced = "ORG", True  # "Tarrowgaz chief executive Ana Lind": the model's ORG wins
+        elif not over:
+            text = body[start:end]
+            found.append(Mention("body", start, end, text, "ORG", canonical.normalise(text), forced=True))
     return found
 
 
