@@ -1712,3 +1712,11 @@ def test_untagged_words_after_a_persons_of_with_a_designator_are_an_organisation
 ])
 def test_name_before_a_companys_role_is_its_organisation_against_other_labels(nlp, text, name, label):
     assert tag_body(nlp, text).get(name, {}).get("label") == label
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Shares in Vale Indonesia rose in Jakarta.", "Vale Indonesia", "ORG"),  # the model alone: a LOC
+    ("Shares in Southeast Asia rose on Monday.", "Southeast Asia", "LOC"),  # a world region
+])
+def test_company_cue_makes_a_loc_of_two_words_a_company_unless_a_region(nlp, text, name, label):
+    assert tag_body(nlp, text)[name]["label"] == label

@@ -2584,7 +2584,8 @@ def _cued_companies(article: Article, found: list[Mention]) -> list[Mention]:
     arm") that the model called a person, or a nationality that is no demonym ("analysts at
     Tarrowbank"), there or elsewhere in the article is an organisation, all its mentions; a name
     it only called a place ("shares in Tarrowby fell") stays one, and so do known countries and
-    regions and a possessor after the cue ("a stake in Ana Lind's club")."""
+    regions and a possessor after the cue ("a stake in Ana Lind's club"); a LOC of two or more
+    words that names no world region or feature ("shares in Tarrow Kelvonia") is a company."""
     if "ORG" not in article.labels:
         return found
     cued = {m.name for m in found if _COMPANY_CUE.search(article.texts[m.field], max(0, m.start - 20), m.start)
@@ -2592,12 +2593,20 @@ def _cued_companies(article: Article, found: list[Mention]) -> list[Mention]:
             or _SHARE_PRICE_AFTER.match(article.texts[m.field], m.end)
             or _COMPANY_POSSESSION_AFTER.match(article.texts[m.field], m.end)}
     persons = {m.name for m in found if not m.forced and (
-        m.label == PERSON or m.label == "NORP" and len(m.name.split()) == 1 and not canonical.demonym(m.name))}
+        m.label == PERSON or m.label == "NORP" and len(m.name.split()) == 1 and not canonical.demonym(m.name)
+        or m.label == "LOC" and _company_like_loc(m))}
     for m in found:
         if m.name in cued & persons and not m.forced and not (
                 canonical.known_place(m.name) or canonical.known_region(m.name)):
             _relabel(m, "ORG", article)
     return found
+
+
+def _company_like_loc(m: Mention) -> bool:
+    """A LOC of two or more words with no world region's word and no toponym's generic."""
+    words = m.name.split()
+    return len(words) >= 2 and not toponym_shaped(m.name) and not any(
+        w.lower() in tables.WORLD_REGION_WORDS for w in words)
 
 
 _BRAND_AFTER = re.compile(
