@@ -1720,3 +1720,17 @@ def test_name_before_a_companys_role_is_its_organisation_against_other_labels(nl
 ])
 def test_company_cue_makes_a_loc_of_two_words_a_company_unless_a_region(nlp, text, name, label):
     assert tag_body(nlp, text)[name]["label"] == label
+
+
+@pytest.mark.parametrize("noun", sorted(tables.COMPETITOR_NOUNS))
+def test_competitor_noun_row_makes_a_one_word_name_a_company(nlp, noun):
+    found = tag_body(nlp, f"{noun.capitalize()} Tarrowco, which owns Pellco, said it was not interested in a bid.")
+    assert found["Tarrowco"]["label"] == "ORG" and f"{noun.capitalize()} Tarrowco" not in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("His rival Ana Lind said she would appeal.", "Ana Lind"),
+    ("Tom Lind won. His rival Lind said he would appeal.", "Tom Lind"),
+])
+def test_competitor_noun_keeps_persons(nlp, text, name):
+    assert tag_body(nlp, text)[name]["label"] == "PERSON"

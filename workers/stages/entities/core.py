@@ -1069,22 +1069,31 @@ def _described_organisations(article: Article, found: list[Mention]) -> list[Men
     organisation when the model called it a person or a nationality, or nothing, or made one
     organisation of the noun and the name ("Chipmaker Tarrow Semiconductor"); the name may be an
     acronym ("the state oil company TOC"). The noun is lowercase or opens a sentence; after a
-    comma, a "person" stays one."""
+    comma, a "person" stays one. After a competitor noun (tables.COMPETITOR_NOUNS: "Rival
+    Tarrowco said") only a one-word name that is no named person's surname is, also when the
+    model made one "person" of the noun and the name."""
     if "ORG" not in article.labels or article.body_doc is None:
         return found
     body = article.body
+    full = [m.name for m in found if m.label == PERSON and len(m.name.split()) >= 2
+            and m.name.split()[0].lower() not in tables.COMPETITOR_NOUNS]  # not "Rival Tarrowco" glued
     for match in _ORG_DESCRIBED.finditer(body):
         noun = match.group(1)
-        if noun.lower() not in tables.ORG_DESCRIPTOR_NOUNS or not (noun.islower() or _sentence_initial(body, match.start())):
+        rival = noun.lower() in tables.COMPETITOR_NOUNS
+        if not (rival or noun.lower() in tables.ORG_DESCRIPTOR_NOUNS) or not (
+                noun.islower() or _sentence_initial(body, match.start())):
             continue  # "Tide Monitoring Service, Ana Lind": a capitalised noun ends a name
         start, end = match.span(2)
         name = match.group(2)
+        if rival and (len(name.split()) > 1 or canonical.surname_owner(name, full)):
+            continue  # "rival Ana Lind", "his rival Lind": persons
         comma = "," in match.group()
         if not (_name_shaped(name) or name.isupper()) or canonical.known_place(name) or any(
                 canonical._is_title(w) or w.lower() in canonical.ROLE_WORDS for w in name.split()):
             continue
         over = [m for m in found if m.field == "body" and m.start < end and start < m.end]
-        glued = [m for m in over if (m.start, m.end) == (match.start(1), end) and m.label == "ORG" and not comma]
+        glued = [m for m in over if (m.start, m.end) == (match.start(1), end) and not comma
+                 and (m.label == "ORG" or rival and m.label == PERSON)]
         if glued and len(over) == 1 and not glued[0].forced:  # "Chipmaker Tarrow Semiconductor" as one span
             over = []
             found = [m for m in found if m is not glued[0]]

@@ -12,8 +12,8 @@ tests/unit/test_entities_tables.py).
 - PLACE_LIST_PREPOSITIONS, RESIDENT_NOUNS, WORLD_REGION_WORDS: places told by a list with a place
   ("in Pellow and Corran Falls"), by people living on them ("islanders on Skerra") or by "in"
   before a LOC that names no continent, region or feature ("in Corran").
-- ORG_DESCRIPTOR_NOUNS, ORG_ROLE_DOMAINS: organisations told by a describing noun before them
-  ("union Quorva") or by a role of theirs between them and a person ("QVRT organiser Ana Lind").
+- ORG_DESCRIPTOR_NOUNS, COMPETITOR_NOUNS, ORG_ROLE_DOMAINS: organisations told by a describing
+  noun before them ("union Quorva", "Rival Tarrowco") or by a role of theirs between them and a person ("QVRT organiser Ana Lind").
 - ORG_HEAD_NOUNS, ORG_CONNECTIVES: organisations the model called works or cut short.
 - PLACE_NAME_PARTICLES: particles inside places' names ("Nova Tarrow do Norte").
 - WEATHER_SYSTEM_TERMS: terms opening a named storm's name ("Tropical Storm Tarrow"): an event.
@@ -303,6 +303,10 @@ WORLD_REGION_WORDS = frozenset(
 # Nouns that describe an organisation right before its name: "Pilots' union Quorva", "the
 # electoral service Tallvo", "Developer Bright Acre", "the mine's operator, Hanlin Metals": the
 # name is an organisation whatever the model called it (a person, a nationality, nothing).
+# Nouns of a competitor before a one-word name ("Rival Tarrowco said", "rivals Pellco and Vell"):
+# a company or a club, not a person ("rival Ana Lind" and a named person's surname stay persons).
+COMPETITOR_NOUNS = frozenset({"rival", "rivals"})
+
 ORG_DESCRIPTOR_NOUNS = frozenset(
     """union service developer operator regulator watchdog charity carrier airline retailer lender
     insurer broadcaster firm company chain supermarket manufacturer housebuilder steelmaker carmaker
