@@ -1734,3 +1734,17 @@ def test_competitor_noun_row_makes_a_one_word_name_a_company(nlp, noun):
 ])
 def test_competitor_noun_keeps_persons(nlp, text, name):
     assert tag_body(nlp, text)[name]["label"] == "PERSON"
+
+
+@pytest.mark.parametrize("noun", sorted(tables.GROUP_GENERICS))
+def test_group_generic_row_makes_the_name_an_organisation(nlp, noun):
+    found = tag_body(nlp, f"Representative Ana Lind of the Kelvaya {noun} called the ruling a setback.")
+    assert found["Kelvaya"]["label"] == "ORG" and found["Ana Lind"]["label"] == "PERSON"
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Leaders of the Kurdish party met on Monday.", "Kurdish", "NORP"),
+    ("Leaders of the Green party met on Monday.", "Green", None),  # a common word
+])
+def test_group_generic_keeps_nationalities_and_common_words(nlp, text, name, label):
+    assert tag_body(nlp, text).get(name, {}).get("label") == label

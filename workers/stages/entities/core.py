@@ -1240,6 +1240,34 @@ def _company_forms(article: Article, found: list[Mention]) -> list[Mention]:
     return [m for m in found if m not in dropped]
 
 
+_GROUP_NAMED = re.compile(
+    rf"{WORD_START}the[ \t]+({_LIST_NAME}|[A-Z]{{2,6}})[ \t]+(?:" + "|".join(sorted(tables.GROUP_GENERICS)) + rf"){WORD_END}"
+)
+_GROUP_RELABELLED = frozenset({PERSON, "GPE", "LOC", "PRODUCT", "WORK_OF_ART", "FAC"})
+
+
+def _group_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name between lowercase "the" and a party's or group's noun (tables.GROUP_GENERICS: "the
+    Tarrow party", "the Pellow group") is an organisation: added when untagged, relabelled from a
+    person or a place; not a nationality, a known country or region, or a common word."""
+    if "ORG" not in article.labels:
+        return found
+    for field_name, text in article.texts.items():
+        for match in _GROUP_NAMED.finditer(text):
+            start, end = match.span(1)
+            name = match.group(1)
+            if _known_country_or_region(name) or canonical.demonym(name) or any(
+                    w.lower() in article.words for w in name.split()):
+                continue
+            over = [m for m in found if m.field == field_name and m.start < end and start < m.end]
+            if not over:
+                found.append(Mention(field_name, start, end, name, "ORG", canonical.normalise(name), forced=True))
+            elif len(over) == 1 and (over[0].start, over[0].end) == (start, end) and not over[0].forced \
+                    and over[0].label in _GROUP_RELABELLED:
+                over[0].label, over[0].forced = "ORG", True
+    return found
+
+
 _TEAM = r"((?:[A-Z][\w\u2019'\-]*[ \t]){0,2}[A-Z][\w\u2019'\-]*)"
 _ONE_SCORE = r"\d{1,2}-\d{1,2}(?![\w\-]|[ \t,]+\d)"
 _RESULTS = (
@@ -2767,6 +2795,7 @@ MENTION_PASSES = (
     _product_lines,
     _company_forms,
     _listed_companies,
+    _group_names,
     _match_teams,
     _institutions_not_works,
     _org_connective_openings,

@@ -519,3 +519,9 @@ PRODUCT_SALE_VERBS = frozenset("sold sells sell selling markets marketed marketi
 # ISO 20275 Entity Legal Forms code list (GLEIF), the abbreviations of those forms. The name
 # after one is a company's (ORG), the form part of it, whatever the model called the rest.
 COMPANY_FORM_PREFIXES = frozenset({"PT", "PJSC", "JSC", "OJSC", "PAO", "OAO"})
+
+# Lowercase nouns after "the <Name>" that make the name a party's, a movement's or an armed or
+# criminal group's ("the Tarrow party", "the Pellow movement", "the Vell group", "the Corran
+# cartel"): an organisation, also when the model tagged nothing or called it a person or a place.
+# A nationality stays one ("the Kurdish party"), and so does a common word ("the Green party").
+GROUP_GENERICS = frozenset("party movement bloc group militia gang cartel".split())
