@@ -1748,3 +1748,16 @@ def test_group_generic_row_makes_the_name_an_organisation(nlp, noun):
 ])
 def test_group_generic_keeps_nationalities_and_common_words(nlp, text, name, label):
     assert tag_body(nlp, text).get(name, {}).get("label") == label
+
+
+@pytest.mark.parametrize("word", sorted(tables.EVENT_FIRST_WORDS))
+def test_event_first_word_row_makes_a_cup_an_event(nlp, word):
+    cup = f"{word.capitalize()} Kelvadores"
+    texts = (f"Corvia won the {cup} for the first time on Saturday, coach Ana Lind said.",
+             f"The {cup} final was played in Lisbon on Saturday, organisers said.")
+    labels = {tag_body(nlp, text).get(cup, {}).get("label") for text in texts}
+    assert labels - {None} == {"EVENT"}  # tagged in at least one sentence, and an event there
+
+
+def test_event_first_word_keeps_a_company(nlp):
+    assert tag_body(nlp, "Copa Airlines said flights to Panama would resume.")["Copa Airlines"]["label"] == "ORG"

@@ -2077,10 +2077,13 @@ _EVENT_RELABELLED = frozenset({PERSON, "ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_
 
 def _named_events(article: Article, found: list[Mention]) -> list[Mention]:
     """A name of two or more words ending in a sporting event's head noun
-    (tables.EVENT_HEAD_NOUNS: "the Tarrow Marathon", "the Pellow Grand Prix") is an EVENT."""
+    (tables.EVENT_HEAD_NOUNS: "the Tarrow Marathon", "the Pellow Grand Prix") or opening with a
+    cup's word (tables.EVENT_FIRST_WORDS: "the Copa Tarrow") is an EVENT."""
     for m in found:
         words = m.name.split()
-        if len(words) > 1 and words[-1].lower() in tables.EVENT_HEAD_NOUNS and m.label in _EVENT_RELABELLED \
+        cup = words[0].lower() in tables.EVENT_FIRST_WORDS and words[0][1:].islower() \
+            and words[-1].lower() not in tables.ORG_DESIGNATORS  # not "COPPA Rule", an acronym
+        if len(words) > 1 and (words[-1].lower() in tables.EVENT_HEAD_NOUNS or cup) and m.label in _EVENT_RELABELLED \
                 and not m.forced:
             _relabel(m, "EVENT", article)
     return found

@@ -379,6 +379,11 @@ AND_INSTITUTION_HEADS = frozenset(
 # word: "Epic Games"), "cup" or "open" (also clubs, common words).
 EVENT_HEAD_NOUNS = frozenset("marathon olympics paralympics regatta triathlon prix".split())
 
+# First words of cup competitions named in Spanish, Portuguese, Italian and French ("Copa
+# Tarrow", "Taça de Pellow", "Coppa Vell", "Coupe de Corran": "cup"): such a name is an EVENT,
+# unless it ends in a company word ("Copa Airlines").
+EVENT_FIRST_WORDS = frozenset({"copa", "coppa", "coupe", "taça", "taca"})
+
 # Plural generic terms ending the name of a group of natural features: island chains, mountain
 # ranges, lake districts ("the Florida Keys", "the Tarrow Islands", "the Pellow Mountains"); the
 # GNIS classes Island, Range and Lake (see TOPONYM_GENERICS) in the plural. "the <Name> <generic>"
