@@ -1761,3 +1761,31 @@ def test_event_first_word_row_makes_a_cup_an_event(nlp, word):
 
 def test_event_first_word_keeps_a_company(nlp):
     assert tag_body(nlp, "Copa Airlines said flights to Panama would resume.")["Copa Airlines"]["label"] == "ORG"
+
+
+@pytest.mark.parametrize("link", sorted(tables.ARABIC_NAME_LINKS))
+def test_arabic_name_link_row_keeps_the_name_whole_after_a_role(nlp, link):
+    found = tag_body(nlp, f"Minister Tarik {link} Pellow al-Vell said the fund would pay.")
+    assert found[f"Tarik {link} Pellow al-Vell"]["label"] == "PERSON"
+
+
+@pytest.mark.parametrize("prefix", sorted(tables.ARABIC_ARTICLE_PREFIXES))
+def test_arabic_family_prefix_row_ends_the_name_after_a_role(nlp, prefix):
+    found = tag_body(nlp, f"Minister Tarik bin Pellow {prefix}-Vell said the fund would pay.")
+    assert found[f"Tarik bin Pellow {prefix}-Vell"]["label"] == "PERSON"
+
+
+def test_given_name_and_family_name_the_model_called_a_building_is_a_person(nlp):
+    found = tag_body(nlp, "Two goals from Salem al-Dawsari gave Al-Hilal the win.")
+    assert found["Salem al-Dawsari"]["label"] == "PERSON"
+
+
+@pytest.mark.parametrize("generic", sorted(tables.ARABIC_PLACE_GENERICS))
+def test_arabic_place_generic_row_is_no_person(nlp, generic):
+    name = f"{generic.capitalize()} al-Tarrow"
+    assert core._ARABIC_NAME.fullmatch(name)  # a person's shape: only the row keeps it no person
+    assert tag_body(nlp, f"Crowds gathered at the {name} on Friday.").get(name, {}).get("label") != "PERSON"
+
+
+def test_arabic_place_generic_keeps_a_building(nlp):
+    assert tag_body(nlp, "Crowds gathered at the Burj al-Arab on Friday.")["Burj al-Arab"]["label"] == "FAC"

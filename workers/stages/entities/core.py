@@ -1268,6 +1268,40 @@ def _group_names(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
+_ARABIC_FAMILY = r"(?:" + "|".join(sorted(tables.ARABIC_ARTICLE_PREFIXES)) + r")-[A-Z][\w\-]*"
+_ARABIC_NAME = re.compile(
+    rf"{WORD_START}([A-Z][\w\-]*(?:[ \t]+(?:{'|'.join(sorted(tables.ARABIC_NAME_LINKS))})[ \t]+[A-Z][\w\-]*)*"
+    rf"(?:[ \t]+{_ARABIC_FAMILY})?){WORD_END}"
+)
+
+
+def _arabic_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """An Arabic personal name with its linking words and family name (tables.ARABIC_NAME_LINKS,
+    ARABIC_ARTICLE_PREFIXES: "Tarik bin Pellow al-Vell") right after a role is a person, also
+    when the model tagged nothing or part of it; and "<Name> al-<Name>" the model called a
+    building is a person unless its first word opens names of places (ARABIC_PLACE_GENERICS:
+    "Burj al-Tarrow")."""
+    if PERSON not in article.labels:
+        return found
+    for m in found:
+        words = m.text.split()
+        if m.label == "FAC" and not m.forced and len(words) >= 2 and _ARABIC_NAME.fullmatch(m.text) \
+                and re.fullmatch(_ARABIC_FAMILY, words[-1]) and words[0].lower() not in tables.ARABIC_PLACE_GENERICS:
+            m.label, m.forced = PERSON, True
+    for field_name, text in article.texts.items():
+        for match in _ARABIC_NAME.finditer(text):
+            start, end = match.span(1)
+            if len(match.group(1).split()) < 3 or roles.role_before(text, start) < 0:
+                continue
+            over = [m for m in found if m.field == field_name and m.start < end and start < m.end]
+            if any(m.start < start or m.end > end or (m.forced and m.label != PERSON) for m in over):
+                continue  # a person the model or a rule found inside the name grows over it
+            found = [m for m in found if m not in over]
+            found.append(Mention(field_name, start, end, match.group(1), PERSON, canonical.normalise(match.group(1)),
+                                 forced=True))
+    return found
+
+
 _TEAM = r"((?:[A-Z][\w\u2019'\-]*[ \t]){0,2}[A-Z][\w\u2019'\-]*)"
 _ONE_SCORE = r"\d{1,2}-\d{1,2}(?![\w\-]|[ \t,]+\d)"
 _RESULTS = (
@@ -2777,6 +2811,7 @@ MENTION_PASSES = (
     _not_persons,
     _described,
     _role_named_persons,
+    _arabic_names,
     _apposed_persons,
     _regnal_names,
     _person_evidence,

@@ -530,3 +530,17 @@ COMPANY_FORM_PREFIXES = frozenset({"PT", "PJSC", "JSC", "OJSC", "PAO", "OAO"})
 # cartel"): an organisation, also when the model tagged nothing or called it a person or a place.
 # A nationality stays one ("the Kurdish party"), and so does a common word ("the Green party").
 GROUP_GENERICS = frozenset("party movement bloc group militia gang cartel".split())
+
+# Lowercase words linking an Arabic personal name's parts (nasab: "bin", "ibn" son of, "bint"
+# daughter of: "Tarik bin Pellow al-Vell"), and the article prefixes of its family name ("al-",
+# "el-"). Source: the ALA-LC Romanization Tables, Arabic (Library of Congress): the article
+# written "al-" joined by a hyphen, "ibn"/"bin" and "bint" in the nasab of a personal name.
+ARABIC_NAME_LINKS = frozenset({"bin", "ibn", "bint"})
+ARABIC_ARTICLE_PREFIXES = frozenset({"al", "el"})
+
+# Common nouns that open Arabic names of places and buildings written "<Noun> al-<Name>": tower,
+# mosque, palace, gate, house, mountain, cape, mother, market, valley, well, spring, hill, monastery,
+# village, city, river ("Burj al-Tarrow", "Bab al-Pellow", "Ras al-Vell"): such a name is no person.
+ARABIC_PLACE_GENERICS = frozenset(
+    "burj masjid jami qasr bab dar jabal jebel ras umm souq suq wadi bir ain tell tal deir kafr madinat nahr khan".split()
+)
