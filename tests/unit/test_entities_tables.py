@@ -1789,3 +1789,8 @@ def test_arabic_place_generic_row_is_no_person(nlp, generic):
 
 def test_arabic_place_generic_keeps_a_building(nlp):
     assert tag_body(nlp, "Crowds gathered at the Burj al-Arab on Friday.")["Burj al-Arab"]["label"] == "FAC"
+
+
+def test_group_generic_keeps_a_named_persons_surname(nlp):
+    found = tag_body(nlp, "Republicans, now the Lind party, met on Monday. Ana Lind said she was pleased.")
+    assert found["Ana Lind"]["label"] == "PERSON" and found.get("Lind", {}).get("label") != "ORG"

@@ -1249,7 +1249,8 @@ _GROUP_RELABELLED = frozenset({PERSON, "GPE", "LOC", "PRODUCT", "WORK_OF_ART", "
 def _group_names(article: Article, found: list[Mention]) -> list[Mention]:
     """A name between lowercase "the" and a party's or group's noun (tables.GROUP_GENERICS: "the
     Tarrow party", "the Pellow group") is an organisation: added when untagged, relabelled from a
-    person or a place; not a nationality, a known country or region, or a common word."""
+    person or a place; not a nationality, a known country or region, a common word, or a name
+    that is a person's elsewhere in the article ("the Lind party" beside "Ana Lind")."""
     if "ORG" not in article.labels:
         return found
     for field_name, text in article.texts.items():
@@ -1263,9 +1264,17 @@ def _group_names(article: Article, found: list[Mention]) -> list[Mention]:
             if not over:
                 found.append(Mention(field_name, start, end, name, "ORG", canonical.normalise(name), forced=True))
             elif len(over) == 1 and (over[0].start, over[0].end) == (start, end) and not over[0].forced \
-                    and over[0].label in _GROUP_RELABELLED:
+                    and over[0].label in _GROUP_RELABELLED and not _named_person(over[0], found):
                 over[0].label, over[0].forced = "ORG", True
     return found
+
+
+def _named_person(m: Mention, found: list[Mention]) -> bool:
+    """`m`'s name is a person's elsewhere in the article: another person mention of it, or the
+    surname of a person named in full ("the Lind party" beside "Ana Lind")."""
+    full = [o.name for o in found if o.label == PERSON and len(o.name.split()) >= 2]
+    return canonical.surname_owner(m.name, full) is not None or any(
+        o is not m and o.name == m.name and o.label == PERSON for o in found)
 
 
 _ARABIC_FAMILY = r"(?:" + "|".join(sorted(tables.ARABIC_ARTICLE_PREFIXES)) + r")-[A-Z][\w\-]*"
