@@ -1792,5 +1792,5 @@ def test_arabic_place_generic_keeps_a_building(nlp):
 
 
 def test_group_generic_keeps_a_named_persons_surname(nlp):
-    found = tag_body(nlp, "Republicans, now the Lind party, met on Monday. Ana Lind said she was pleased.")
-    assert found["Ana Lind"]["label"] == "PERSON" and found.get("Lind", {}).get("label") != "ORG"
+    found = tag_body(nlp, "Tom Kelvaya founded it. Representative Ana Lind of the Kelvaya party called the ruling a setback.")
+    assert found["Tom Kelvaya"]["label"] == "PERSON" and "Kelvaya" not in found
