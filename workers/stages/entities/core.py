@@ -1148,7 +1148,8 @@ def _product_lines(article: Article, found: list[Mention]) -> list[Mention]:
     PRODUCT, whatever the model called them; not a known place or a name set by a rule."""
     if "PRODUCT" not in article.labels:
         return found
-    products = {m.name for m in found if not m.forced and _product_line_use(article, m, found)}
+    products = {m.name for m in found if not m.forced and _PRODUCT_CLASS_AFTER.match(article.texts[m.field], m.end)
+                and _product_line_use(article, m, found)}
     for text in article.texts.values():
         for match in _SOLD_AS.finditer(text):
             products.update(canonical.normalise(g) for g in match.groups() if g)
@@ -1221,7 +1222,7 @@ _FORM_PREFIX_BEFORE = re.compile(
 
 def _company_forms(article: Article, found: list[Mention]) -> list[Mention]:
     """A name right after a legal form written before it (tables.COMPANY_FORM_PREFIXES: "PT
-    Tarrow Nusantara", "PJSC Pellowneft") is a company: ORG, the form taken into the name (and
+    Tarrow Kelvani", "PJSC Pellowneft") is a company: ORG, the form taken into the name (and
     out of the model's mentions), whatever the model called it; not a known country or region."""
     if "ORG" not in article.labels:
         return found
@@ -2169,19 +2170,18 @@ def _site_names(article: Article, found: list[Mention]) -> list[Mention]:
     Not a known place or region, nor the surname of a person named in full. A name after "the"
     ending in such a generic capitalised is a site too ("the Tarrow Pellow Pipeline": _site_headed)."""
     full = [m.name for m in found if m.label == PERSON and len(m.name.split()) >= 2]
+    ends = [(text, match.start(), match.group(1)) for text in article.texts.values() for match in _SITE_AFTER.finditer(text)]
     sites: dict[str, str] = {}
     for m in found:
-        if m.forced or m.name in sites or (m.label not in _SITE_RELABELLED and m.label != "ORG"):
+        if not ends or m.forced or m.name in sites or (m.label not in _SITE_RELABELLED and m.label != "ORG"):
             continue
         if _known_country_or_region(m.name) or canonical.surname_owner(m.name, full):
             continue
-        for text in article.texts.values():
-            for match in re.finditer(rf"{WORD_START}{re.escape(m.text)}", text):
-                after = _SITE_AFTER.match(text, match.end())
-                if after and _SITE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
-                    label = tables.SITE_GENERICS[after.group(1)]
-                    if m.label != "ORG" or label == "LOC":
-                        sites[m.name] = label
+        for text, end, generic in ends:  # every use of the name right before a generic, not only m's
+            start = end - len(m.text)
+            if start >= 0 and text[start:end] == m.text and _SITE_BEFORE.search(text, max(0, start - 30), start):
+                if m.label != "ORG" or tables.SITE_GENERICS[generic] == "LOC":
+                    sites[m.name] = tables.SITE_GENERICS[generic]
     for m in found:
         if m.name in sites and not m.forced and (m.label in _SITE_RELABELLED or m.label == "ORG" and sites[m.name] == "LOC"):
             _relabel(m, sites[m.name], article)
