@@ -13,7 +13,8 @@ tests/unit/test_entities_tables.py).
   ("in Pellow and Corran Falls"), by people living on them ("islanders on Skerra") or by "in"
   before a LOC that names no continent, region or feature ("in Corran").
 - ORG_DESCRIPTOR_NOUNS, COMPETITOR_NOUNS, ORG_ROLE_DOMAINS: organisations told by a describing
-  noun before them ("union Quorva", "Rival Tarrowco") or by a role of theirs between them and a person ("QVRT organiser Ana Lind").
+  noun before them ("union Quorva", "Rival Tarrowco") or by a role of theirs between them and a
+  person ("QVRT organiser Ana Lind").
 - ORG_HEAD_NOUNS, ORG_CONNECTIVES: organisations the model called works or cut short.
 - PLACE_NAME_PARTICLES: particles inside places' names ("Nova Tarrow do Norte").
 - WEATHER_SYSTEM_TERMS: terms opening a named storm's name ("Tropical Storm Tarrow"): an event.
@@ -39,6 +40,11 @@ tests/unit/test_entities_tables.py).
 - ROUTE_WORDS: the words of a route "from X to Y", whose two ends the model glues into one span.
 - PRODUCT_CLASS_NOUNS, PRODUCT_SALE_VERBS: products told by their class noun after them ("its
   Tarrow Note phones") or by the name they are sold under ("sold as Tarrovax").
+- COMPANY_FORM_PREFIXES: legal forms written before a company's name ("PT Tarrow Kelvani").
+- GROUP_GENERICS: lowercase nouns of a party or an armed group after its name ("the Tarrow party").
+- EVENT_FIRST_WORDS: "cup" in Romance languages opening a competition's name ("Copa Tarrow").
+- ARABIC_NAME_LINKS, ARABIC_ARTICLE_PREFIXES, ARABIC_PLACE_GENERICS: Arabic personal names ("Tarik
+  bin Pellow al-Vell") and the nouns that open Arabic names of places ("Burj al-Tarrow").
 """
 
 from __future__ import annotations
@@ -542,5 +548,6 @@ ARABIC_ARTICLE_PREFIXES = frozenset({"al", "el"})
 # mosque, palace, gate, house, mountain, cape, mother, market, valley, well, spring, hill, monastery,
 # village, city, river ("Burj al-Tarrow", "Bab al-Pellow", "Ras al-Vell"): such a name is no person.
 ARABIC_PLACE_GENERICS = frozenset(
-    "burj masjid jami qasr bab dar jabal jebel ras umm souq suq wadi bir ain tell tal deir kafr madinat nahr khan".split()
+    """burj masjid jami qasr bab dar jabal jebel ras umm souq suq wadi bir ain tell tal deir kafr
+    madinat nahr khan""".split()
 )
