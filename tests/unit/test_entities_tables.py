@@ -1794,3 +1794,11 @@ def test_arabic_place_generic_keeps_a_building(nlp):
 def test_group_generic_keeps_a_named_persons_surname(nlp):
     found = tag_body(nlp, "Tom Kelvaya founded it. Representative Ana Lind of the Kelvaya party called the ruling a setback.")
     assert found["Tom Kelvaya"]["label"] == "PERSON" and "Kelvaya" not in found
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Ana Tran, an analyst at SSI Securities, said Kelvo’s Bphone handsets were losing share.", "Kelvo", "ORG"),
+    ("Tom Lind said Lind's Tarrow phones were old.", "Tom Lind", "PERSON"),  # a named person's surname
+])
+def test_owner_of_a_named_product_line_is_a_company(nlp, text, name, label):
+    assert tag_body(nlp, text)[name]["label"] == label

@@ -1145,7 +1145,8 @@ def _product_lines(article: Article, found: list[Mention]) -> list[Mention]:
     tables.PRODUCT_CLASS_NOUNS, every use of the name before one) or by the name they are sold
     under ("sold by Pellow as Tarrovax and Vellrin.": tables.PRODUCT_SALE_VERBS), and names
     opening with the first word of such a product of two or more words ("the Tarrow Watch"):
-    PRODUCT, whatever the model called them; not a known place or a name set by a rule."""
+    PRODUCT, whatever the model called them; not a known place or a name set by a rule. Sellers
+    and owners of such products are companies (_sellers_are_companies, _product_owners)."""
     if "PRODUCT" not in article.labels:
         return found
     products = {m.name for m in found if not m.forced and _PRODUCT_CLASS_AFTER.match(article.texts[m.field], m.end)
@@ -1154,6 +1155,7 @@ def _product_lines(article: Article, found: list[Mention]) -> list[Mention]:
         for match in _SOLD_AS.finditer(text):
             products.update(canonical.normalise(g) for g in match.groups() if g)
     _sellers_are_companies(article, found)
+    _product_owners(article, found)
     heads = {name.split()[0] for name in products if len(name.split()) >= 2}
     orgs = {m.name for m in found if m.label == "ORG" and m.name not in products}
     for m in found:
@@ -1178,6 +1180,23 @@ def _sellers_are_companies(article: Article, found: list[Mention]) -> None:
     sellers = {canonical.normalise(match.group(1)) for text in article.texts.values() for match in _SOLD_BY.finditer(text)}
     for m in found:
         if m.name in sellers and m.label == PERSON and not m.forced and not canonical.surname_owner(m.name, full):
+            _relabel(m, "ORG", article)
+
+
+_OWNED_LINE = re.compile(
+    rf"{WORD_START}([A-Z][\w\-]*)['\u2019]s[ \t]+[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*)?[ \t]+(?:"
+    + "|".join(sorted(tables.PRODUCT_CLASS_NOUNS)) + rf"){WORD_END}"
+)
+
+
+def _product_owners(article: Article, found: list[Mention]) -> None:
+    """The one-word owner of a named product line ("Tarrowco's Vell handsets":
+    tables.PRODUCT_CLASS_NOUNS after a capitalised name) is a company: a "person" so named is an
+    organisation, all its mentions, unless the surname of a person named in full."""
+    full = [m.name for m in found if m.label == PERSON and len(m.name.split()) >= 2]
+    owners = {match.group(1) for text in article.texts.values() for match in _OWNED_LINE.finditer(text)}
+    for m in found:
+        if m.name in owners and m.label == PERSON and not m.forced and not canonical.surname_owner(m.name, full):
             _relabel(m, "ORG", article)
 
 
