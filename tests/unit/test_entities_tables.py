@@ -8,7 +8,7 @@ import pytest
 
 from record_factory import article_record
 from workers.settings import DEFAULT_ENTITY_LABELS
-from workers.stages.entities import canonical, core, roles, tables
+from workers.stages.entities import canonical, core, fixes, roles, tables
 
 ROLE_ROWS = [phrase for phrase, _ in tables.ROLES]
 
@@ -1568,3 +1568,237 @@ def test_adjacent_persons_join_after_an_apostrophe_or_hyphen(text, first, second
 def test_company_cue_makes_a_non_demonym_nationality_a_company(name, label):
     text = f"Analysts at {name} said the price was fair."
     assert _labels(core._cued_companies(_article(text), [_feature_mention(text, name, "NORP")])) == {name: label}
+
+
+@pytest.mark.parametrize("generic", sorted(tables.SITE_GENERICS))
+def test_site_generic_row_makes_the_name_a_site(nlp, generic):
+    body = f"Zarkovi said on Monday it would sell gas. Work at the Zarkovi {generic} was finished, engineer Ana Lind said."
+    control = tag_body(nlp, body.replace(f"Zarkovi {generic}", "Zarkovi office"))
+    assert control["Zarkovi"]["label"] == "PERSON"  # the model's reading without the generic
+    assert tag_body(nlp, body)["Zarkovi"]["label"] == tables.SITE_GENERICS[generic]
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Coach Tomas Zarkovi said the Zarkovi stadium was full.", "Tomas Zarkovi", "PERSON"),  # his surname
+    ("Pellworth Energy said output at the Pellworth refinery rose. Pellworth shares fell.", "Pellworth Energy", "ORG"),
+])
+def test_site_generic_keeps_a_named_persons_surname_and_an_owner(nlp, text, name, label):
+    assert tag_body(nlp, text)[name]["label"] == label
+
+
+@pytest.mark.parametrize("joining", [j for _, j in tables.ROUTE_WORDS])
+def test_route_row_splits_the_two_ends(nlp, joining):
+    body = ("Energy Minister Ana Lind said Tarrowland would also send more gas to Spain through the undersea "
+            f"link from Beni Kelvo {joining} Almeria.")
+    found = tag_body(nlp, body)
+    assert found["Beni Kelvo"]["label"] == "GPE" and found["Almeria"]["label"] == "GPE"
+    assert not any(f" {joining} " in name for name in found)
+
+
+def test_person_glued_to_of_and_a_place_after_a_role_is_two_names(nlp):
+    found = tag_body(nlp, "The lead plaintiff, retiree Jean-Marc Zarkovi of Saint-Jérôme, said he had lost 600 dollars of food.")
+    assert found["Jean-Marc Zarkovi"]["label"] == "PERSON" and found["Saint-Jérôme"]["label"] == "GPE"
+    assert core._glued_person_of(["Jean-Marc", "Zarkovi"])
+    assert not core._glued_person_of(["Supreme", "Court"]) and not core._glued_person_of(["Bank"])
+
+
+@pytest.mark.parametrize("noun", sorted(tables.PRODUCT_CLASS_NOUNS))
+def test_product_class_noun_row_makes_the_owned_name_a_product(nlp, noun):
+    found = tag_body(nlp, f"Shares rose after Kelvotech said its Zarvo Max {noun} sold out in Hanoi.")
+    assert found["Zarvo Max"]["label"] == "PRODUCT"  # the model alone: a person
+
+
+def test_product_class_noun_needs_an_owner_and_every_use_before_one(nlp):
+    assert tag_body(nlp, "Samsung phones sold well in Hanoi, Samsung said.")["Samsung"]["label"] == "ORG"
+    found = tag_body(nlp, "Kelvotech said the Tarrow Watch and Tarrow Buds would also be made there, beside its "
+                          "Tarrow Fold phones.")
+    assert [found[n]["label"] for n in ("Tarrow Watch", "Tarrow Buds", "Tarrow Fold")] == ["PRODUCT"] * 3
+    assert found["Kelvotech"]["label"] == "ORG"
+
+
+@pytest.mark.parametrize("verb", sorted(tables.PRODUCT_SALE_VERBS))
+def test_product_sale_verb_row_makes_the_names_after_as_products(nlp, verb):
+    found = tag_body(nlp, f"Pellworth cut prices of semaglutide, the drug it {verb} as Zarvexo and Kelvamin.")
+    assert found["Zarvexo"]["label"] == "PRODUCT" and found["Kelvamin"]["label"] == "PRODUCT"
+
+
+def test_product_sale_verb_needs_the_name_to_end_the_clause(nlp):
+    assert tag_body(nlp, "Ana Lind sold the farm as Tom Ruck watched.")["Tom Ruck"]["label"] == "PERSON"
+
+
+def test_acronym_after_an_organisation_descriptor_is_an_organisation(nlp):
+    found = tag_body(nlp, "Kelvoria's state oil company KOC and BP said on Tuesday they would raise gas flows.")
+    assert found["KOC"]["label"] == "ORG" and found["Kelvoria"]["label"] == "GPE"
+
+
+@pytest.mark.parametrize("form", sorted(tables.COMPANY_FORM_PREFIXES))
+def test_company_form_prefix_row_makes_the_name_after_it_a_company(nlp, form):
+    found = tag_body(nlp, f"The smelter, run by {form} Sulawesi Kelvo Nusantara, a unit of Tarrow Holding Group, "
+                          "would stay closed.")
+    assert found[f"{form} Sulawesi Kelvo Nusantara"]["label"] == "ORG"
+    assert form not in found
+
+
+def test_match_team_cut_by_the_model_grows_over_the_whole_name(nlp):
+    found = tag_body(nlp, "BUENOS AIRES - Corvia beat Atlético Kelvense 3-1 at the stadium on Saturday.")
+    assert found["Atlético Kelvense"]["label"] == "ORG" and "Atlético" not in found
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("In Jeddah, Al-Ittihad drew 1-1 with Al-Kelvo on Friday.", "Al-Kelvo", "ORG"),  # the other side a club
+    ("Ana Lind beat Tom Ruck 10-7 in the snooker final at the Crucible.", "Tom Ruck", "PERSON"),
+])
+def test_match_person_is_a_team_only_beside_an_organisation(nlp, text, name, label):
+    assert tag_body(nlp, text)[name]["label"] == label
+
+
+def test_organisation_cut_at_and_joins_the_rest_of_a_known_countrys_name(nlp):
+    found = tag_body(nlp, "An appeals chamber of the Court of Bosnia and Herzegovina upheld on Friday a ban for Ana Lind.")
+    assert found["Court of Bosnia and Herzegovina"]["label"] == "ORG" and "Herzegovina" not in found
+    assert not core._place_over_and(fixes.Mention("body", 0, 14, "Court of Kelvo and", "ORG", "Court of Kelvo and"),
+                                    fixes.Mention("body", 15, 26, "Herzegovina", "GPE", "Herzegovina"))
+
+
+def test_seller_of_a_product_sold_as_a_name_is_a_company(nlp):
+    found = tag_body(nlp, "Semaglutide, sold by Kelvo Pharma Norden as Zarvexo, will lose its patent next year.")
+    assert found["Kelvo Pharma Norden"]["label"] == "ORG" and found["Zarvexo"]["label"] == "PRODUCT"
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Kelvo Labs, Eli Lilly and Pellofi have all cut prices of their diabetes drugs in India this year.",
+     "Pellofi", "ORG"),
+    ("Executives from Microsoft, Apple and Ruck attended. Tom Ruck said.", "Tom Ruck", "PERSON"),  # his surname
+])
+def test_one_word_person_listed_with_two_organisations_is_one(nlp, text, name, label):
+    assert tag_body(nlp, text)[name]["label"] == label
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Kelvoria and BP said they would raise gas flows through the South Kelvo Pipeline to Georgia by 10 percent.",
+     "South Kelvo Pipeline", "FAC"),
+    ("The Tarrow Pipeline Company said work was finished.", "Tarrow Pipeline Company", "ORG"),
+])
+def test_name_after_the_ending_in_a_capitalised_site_generic_is_a_site(nlp, text, name, label):
+    assert tag_body(nlp, text)[name]["label"] == label
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Goa High Court on Monday allowed Kelvo Labs to export the drug.", "Goa High Court"),
+    ("The Sindh High Court on Monday allowed Kelvo Labs to export the drug.", "Sindh High Court"),
+])
+def test_untagged_institution_named_by_a_known_region_after_the_is_an_organisation(nlp, text, name):
+    assert tag_body(nlp, text)[name]["label"] == "ORG"
+
+
+def test_institution_after_the_needs_a_known_place():
+    assert core._PLACED_INSTITUTION.search("The Kelvo High Court ruled.")  # the shape, but no known place
+    longer = core._PLACED_INSTITUTION.search("The Goa High Court Bar Association said.")
+    assert longer.group(1) == "Goa High Court Bar Association"  # the whole name, not its first part
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Oil analyst Khalid al-Amri of Maghreb Power Watch in Tunis said Morocco's ONHYM was drilling.",
+     "Maghreb Power Watch", "ORG"),
+    ("Analyst Tom Ruck of Pellow Hill said prices would rise.", "Pellow Hill", "GPE"),  # no designator
+])
+def test_untagged_words_after_a_persons_of_with_a_designator_are_an_organisation(nlp, text, name, label):
+    assert tag_body(nlp, text)[name]["label"] == label
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Moldova's state gas company Energocom signed a deal on Monday to buy gas from Romania's Kelvogaz through a "
+     "pipeline. Kelvogaz chief executive Răzvan Popescu said the company would raise output.", "Kelvogaz", "ORG"),
+    ("Resort owner Litia Qalo said bookings had doubled.", "Resort", None),  # a common noun opening the sentence
+])
+def test_name_before_a_companys_role_is_its_organisation_against_other_labels(nlp, text, name, label):
+    assert tag_body(nlp, text).get(name, {}).get("label") == label
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Shares in Vale Indonesia rose in Jakarta.", "Vale Indonesia", "ORG"),  # the model alone: a LOC
+    ("Shares in Southeast Asia rose on Monday.", "Southeast Asia", "LOC"),  # a world region
+])
+def test_company_cue_makes_a_loc_of_two_words_a_company_unless_a_region(nlp, text, name, label):
+    assert tag_body(nlp, text)[name]["label"] == label
+
+
+@pytest.mark.parametrize("noun", sorted(tables.COMPETITOR_NOUNS))
+def test_competitor_noun_row_makes_a_one_word_name_a_company(nlp, noun):
+    found = tag_body(nlp, f"{noun.capitalize()} Tarrowco, which owns Pellco, said it was not interested in a bid.")
+    assert found["Tarrowco"]["label"] == "ORG" and f"{noun.capitalize()} Tarrowco" not in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("His rival Ana Lind said she would appeal.", "Ana Lind"),
+    ("Tom Lind won. His rival Lind said he would appeal.", "Tom Lind"),
+])
+def test_competitor_noun_keeps_persons(nlp, text, name):
+    assert tag_body(nlp, text)[name]["label"] == "PERSON"
+
+
+@pytest.mark.parametrize("noun", sorted(tables.GROUP_GENERICS))
+def test_group_generic_row_makes_the_name_an_organisation(nlp, noun):
+    found = tag_body(nlp, f"Representative Ana Lind of the Kelvaya {noun} called the ruling a setback.")
+    assert found["Kelvaya"]["label"] == "ORG" and found["Ana Lind"]["label"] == "PERSON"
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Leaders of the Kurdish party met on Monday.", "Kurdish", "NORP"),
+    ("Leaders of the Green party met on Monday.", "Green", None),  # a common word
+])
+def test_group_generic_keeps_nationalities_and_common_words(nlp, text, name, label):
+    assert tag_body(nlp, text).get(name, {}).get("label") == label
+
+
+@pytest.mark.parametrize("word", sorted(tables.EVENT_FIRST_WORDS))
+def test_event_first_word_row_makes_a_cup_an_event(nlp, word):
+    cup = f"{word.capitalize()} Kelvadores"
+    texts = (f"Corvia won the {cup} for the first time on Saturday, coach Ana Lind said.",
+             f"The {cup} final was played in Lisbon on Saturday, organisers said.")
+    labels = {tag_body(nlp, text).get(cup, {}).get("label") for text in texts}
+    assert labels - {None} == {"EVENT"}  # tagged in at least one sentence, and an event there
+
+
+def test_event_first_word_keeps_a_company(nlp):
+    assert tag_body(nlp, "Copa Airlines said flights to Panama would resume.")["Copa Airlines"]["label"] == "ORG"
+
+
+@pytest.mark.parametrize("link", sorted(tables.ARABIC_NAME_LINKS))
+def test_arabic_name_link_row_keeps_the_name_whole_after_a_role(nlp, link):
+    found = tag_body(nlp, f"Minister Tarik {link} Pellow al-Vell said the fund would pay.")
+    assert found[f"Tarik {link} Pellow al-Vell"]["label"] == "PERSON"
+
+
+@pytest.mark.parametrize("prefix", sorted(tables.ARABIC_ARTICLE_PREFIXES))
+def test_arabic_family_prefix_row_ends_the_name_after_a_role(nlp, prefix):
+    found = tag_body(nlp, f"Minister Tarik bin Pellow {prefix}-Vell said the fund would pay.")
+    assert found[f"Tarik bin Pellow {prefix}-Vell"]["label"] == "PERSON"
+
+
+def test_given_name_and_family_name_the_model_called_a_building_is_a_person(nlp):
+    found = tag_body(nlp, "Two goals from Salem al-Dawsari gave Al-Hilal the win.")
+    assert found["Salem al-Dawsari"]["label"] == "PERSON"
+
+
+@pytest.mark.parametrize("generic", sorted(tables.ARABIC_PLACE_GENERICS))
+def test_arabic_place_generic_row_is_no_person(nlp, generic):
+    name = f"{generic.capitalize()} al-Tarrow"
+    assert core._ARABIC_NAME.fullmatch(name)  # a person's shape: only the row keeps it no person
+    assert tag_body(nlp, f"Crowds gathered at the {name} on Friday.").get(name, {}).get("label") != "PERSON"
+
+
+def test_arabic_place_generic_keeps_a_building(nlp):
+    assert tag_body(nlp, "Crowds gathered at the Burj al-Arab on Friday.")["Burj al-Arab"]["label"] == "FAC"
+
+
+def test_group_generic_keeps_a_named_persons_surname(nlp):
+    found = tag_body(nlp, "Tom Kelvaya founded it. Representative Ana Lind of the Kelvaya party called the ruling a setback.")
+    assert found["Tom Kelvaya"]["label"] == "PERSON" and "Kelvaya" not in found
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Ana Tran, an analyst at SSI Securities, said Kelvo’s Bphone handsets were losing share.", "Kelvo", "ORG"),
+    ("Tom Lind said Lind's Tarrow phones were old.", "Tom Lind", "PERSON"),  # a named person's surname
+])
+def test_owner_of_a_named_product_line_is_a_company(nlp, text, name, label):
+    assert tag_body(nlp, text)[name]["label"] == label

@@ -1059,7 +1059,7 @@ def _towns_not_regions(article: Article, found: list[Mention]) -> list[Mention]:
 
 
 _ORG_DESCRIBED = re.compile(
-    rf"{WORD_START}([A-Za-z]+),?[ \t]+({_LIST_NAME}){WORD_END}"
+    rf"{WORD_START}([A-Za-z]+),?[ \t]+({_LIST_NAME}|[A-Z]{{2,6}}){WORD_END}"
 )
 
 
@@ -1067,23 +1067,33 @@ def _described_organisations(article: Article, found: list[Mention]) -> list[Men
     """A name right after a noun that describes an organisation (tables.ORG_DESCRIPTOR_NOUNS:
     "Pilots' union Quorva", "Developer Bright Acre", "the operator, Hanlin Metals") is an
     organisation when the model called it a person or a nationality, or nothing, or made one
-    organisation of the noun and the name ("Chipmaker Tarrow Semiconductor"). The noun is
-    lowercase or opens a sentence; after a comma, a "person" stays one."""
+    organisation of the noun and the name ("Chipmaker Tarrow Semiconductor"); the name may be an
+    acronym ("the state oil company TOC"). The noun is lowercase or opens a sentence; after a
+    comma, a "person" stays one. After a competitor noun (tables.COMPETITOR_NOUNS: "Rival
+    Tarrowco said") only a one-word name that is no named person's surname is, also when the
+    model made one "person" of the noun and the name."""
     if "ORG" not in article.labels or article.body_doc is None:
         return found
     body = article.body
+    full = [m.name for m in found if m.label == PERSON and len(m.name.split()) >= 2
+            and m.name.split()[0].lower() not in tables.COMPETITOR_NOUNS]  # not "Rival Tarrowco" glued
     for match in _ORG_DESCRIBED.finditer(body):
         noun = match.group(1)
-        if noun.lower() not in tables.ORG_DESCRIPTOR_NOUNS or not (noun.islower() or _sentence_initial(body, match.start())):
+        rival = noun.lower() in tables.COMPETITOR_NOUNS
+        if not (rival or noun.lower() in tables.ORG_DESCRIPTOR_NOUNS) or not (
+                noun.islower() or _sentence_initial(body, match.start())):
             continue  # "Tide Monitoring Service, Ana Lind": a capitalised noun ends a name
         start, end = match.span(2)
         name = match.group(2)
+        if rival and (len(name.split()) > 1 or canonical.surname_owner(name, full)):
+            continue  # "rival Ana Lind", "his rival Lind": persons
         comma = "," in match.group()
-        if not _name_shaped(name) or canonical.known_place(name) or any(
+        if not (_name_shaped(name) or name.isupper()) or canonical.known_place(name) or any(
                 canonical._is_title(w) or w.lower() in canonical.ROLE_WORDS for w in name.split()):
             continue
         over = [m for m in found if m.field == "body" and m.start < end and start < m.end]
-        glued = [m for m in over if (m.start, m.end) == (match.start(1), end) and m.label == "ORG" and not comma]
+        glued = [m for m in over if (m.start, m.end) == (match.start(1), end) and not comma
+                 and (m.label == "ORG" or rival and m.label == PERSON)]
         if glued and len(over) == 1 and not glued[0].forced:  # "Chipmaker Tarrow Semiconductor" as one span
             over = []
             found = [m for m in found if m is not glued[0]]
@@ -1120,6 +1130,207 @@ def _described_products(article: Article, found: list[Mention]) -> list[Mention]
     return found
 
 
+_PRODUCT_CLASS_AFTER = re.compile(
+    r"[ \t]+(?:" + "|".join(sorted(tables.PRODUCT_CLASS_NOUNS)) + r")(?![\w'\u2019\-])"
+)
+_OWNER_BEFORE = re.compile(rf"{WORD_START}(?:its|their|[A-Z][\w\-]*['\u2019]s)[ \t]+$")
+_SOLD_AS = re.compile(
+    rf"{WORD_START}(?:{'|'.join(sorted(tables.PRODUCT_SALE_VERBS))})[ \t](?:[^.;:!?\n]*?[ \t])?as[ \t]+"
+    rf"({_LIST_NAME})(?:[ \t]+and[ \t]+({_LIST_NAME}))?(?=[ \t]*[,.;:)]|$)"
+)
+
+
+def _product_lines(article: Article, found: list[Mention]) -> list[Mention]:
+    """Products told by their class noun after an owner ("its Tarrow Note phones":
+    tables.PRODUCT_CLASS_NOUNS, every use of the name before one) or by the name they are sold
+    under ("sold by Pellow as Tarrovax and Vellrin.": tables.PRODUCT_SALE_VERBS), and names
+    opening with the first word of such a product of two or more words ("the Tarrow Watch"):
+    PRODUCT, whatever the model called them; not a known place or a name set by a rule. Sellers
+    and owners of such products are companies (_sellers_are_companies, _product_owners)."""
+    if "PRODUCT" not in article.labels:
+        return found
+    products = {m.name for m in found if not m.forced and _PRODUCT_CLASS_AFTER.match(article.texts[m.field], m.end)
+                and _product_line_use(article, m, found)}
+    for text in article.texts.values():
+        for match in _SOLD_AS.finditer(text):
+            products.update(canonical.normalise(g) for g in match.groups() if g)
+    _sellers_are_companies(article, found)
+    _product_owners(article, found)
+    heads = {name.split()[0] for name in products if len(name.split()) >= 2}
+    orgs = {m.name for m in found if m.label == "ORG" and m.name not in products}
+    for m in found:
+        words = m.name.split()
+        line = len(words) >= 2 and words[0] in heads and words[0] not in orgs \
+            and words[-1].lower() not in tables.ORG_DESIGNATORS
+        if (m.name in products or line) and not m.forced and m.label in _PRODUCT_RELABELLED \
+                and not _known_country_or_region(m.name):
+            _relabel(m, "PRODUCT", article)
+    return found
+
+
+_SOLD_BY = re.compile(
+    rf"{WORD_START}(?:{'|'.join(sorted(tables.PRODUCT_SALE_VERBS))})[ \t]+by[ \t]+({_LIST_NAME})[ \t]+as[ \t]+[A-Z]"
+)
+
+
+def _sellers_are_companies(article: Article, found: list[Mention]) -> None:
+    """The seller in "sold by Tarrow Pellow as Vellrin" is a company: a "person" so named is an
+    organisation, all its mentions, unless the surname of a person named in full."""
+    full = [m.name for m in found if m.label == PERSON and len(m.name.split()) >= 2]
+    sellers = {canonical.normalise(match.group(1)) for text in article.texts.values() for match in _SOLD_BY.finditer(text)}
+    for m in found:
+        if m.name in sellers and m.label == PERSON and not m.forced and not canonical.surname_owner(m.name, full):
+            _relabel(m, "ORG", article)
+
+
+_OWNED_LINE = re.compile(
+    rf"{WORD_START}([A-Z][\w\-]*)['\u2019]s[ \t]+[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*)?[ \t]+(?:"
+    + "|".join(sorted(tables.PRODUCT_CLASS_NOUNS)) + rf"){WORD_END}"
+)
+
+
+def _product_owners(article: Article, found: list[Mention]) -> None:
+    """The one-word owner of a named product line ("Tarrowco's Vell handsets":
+    tables.PRODUCT_CLASS_NOUNS after a capitalised name) is a company: a "person" so named is an
+    organisation, all its mentions, unless the surname of a person named in full."""
+    full = [m.name for m in found if m.label == PERSON and len(m.name.split()) >= 2]
+    owners = {match.group(1) for text in article.texts.values() for match in _OWNED_LINE.finditer(text)}
+    for m in found:
+        if m.name in owners and m.label == PERSON and not m.forced and not canonical.surname_owner(m.name, full):
+            _relabel(m, "ORG", article)
+
+
+_COMMA_LIST = re.compile(rf"{WORD_START}({_LIST_NAME})((?:,[ \t]+{_LIST_NAME})+),?[ \t]+and[ \t]+({_LIST_NAME}){WORD_END}")
+
+
+def _listed_companies(article: Article, found: list[Mention]) -> list[Mention]:
+    """In a list of three or more names ("Tarrow Pellow, Vell Labs and Corvia") of which two or
+    more are organisations, a one-word "person" is an organisation too, all its mentions: not a
+    name set by a rule, the surname of a person named in full, or a name after a role."""
+    if "ORG" not in article.labels:
+        return found
+    full = [m.name for m in found if m.label == PERSON and len(m.name.split()) >= 2]
+    labels = {(m.field, m.start, m.end): m for m in found}
+    listed: set[str] = set()
+    for field_name, text in article.texts.items():
+        for match in _COMMA_LIST.finditer(text):
+            spans = [match.span(1), match.span(3)] + [
+                (match.start(2) + n.start(), match.start(2) + n.end()) for n in re.finditer(_LIST_NAME, match.group(2))]
+            members = [labels.get((field_name, a, b)) for a, b in spans]
+            if len(members) >= 3 and sum(1 for m in members if m and m.label == "ORG") >= 2:
+                listed.update(m.name for m in members if m and m.label == PERSON and len(m.name.split()) == 1
+                              and roles.role_before(text, m.start) < 0)
+    for m in found:
+        if m.name in listed and m.label == PERSON and not m.forced and not canonical.surname_owner(m.name, full):
+            _relabel(m, "ORG", article)
+    return found
+
+
+def _product_line_use(article: Article, m: Mention, found: list[Mention]) -> bool:
+    """Every use of `m`'s text in the article is before a product class noun, one after an owner."""
+    uses = [(text, match) for text in article.texts.values()
+            for match in re.finditer(rf"{WORD_START}{re.escape(m.text)}(?![\w\-])", text)]
+    return bool(uses) and all(_PRODUCT_CLASS_AFTER.match(text, u.end()) for text, u in uses) and any(
+        _OWNER_BEFORE.search(text, max(0, u.start() - 30), u.start()) for text, u in uses)
+
+
+_FORM_PREFIX_BEFORE = re.compile(
+    rf"{WORD_START}(?:" + "|".join(sorted(tables.COMPANY_FORM_PREFIXES)) + r")[ \t]+$"
+)
+
+
+def _company_forms(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name right after a legal form written before it (tables.COMPANY_FORM_PREFIXES: "PT
+    Tarrow Kelvani", "PJSC Pellowneft") is a company: ORG, the form taken into the name (and
+    out of the model's mentions), whatever the model called it; not a known country or region."""
+    if "ORG" not in article.labels:
+        return found
+    dropped: list[Mention] = []
+    for m in found:
+        if m.forced or m in dropped or _known_country_or_region(m.name):
+            continue
+        text = article.texts[m.field]
+        before = _FORM_PREFIX_BEFORE.search(text, max(0, m.start - 8), m.start)
+        if before:
+            dropped += [o for o in found if o.field == m.field and before.start() <= o.start and o.end <= m.start]
+            m.start = before.start()
+            m.text, m.name = text[m.start : m.end], canonical.normalise(text[m.start : m.end])
+        if before or (m.text.split()[0] in tables.COMPANY_FORM_PREFIXES and len(m.text.split()) > 1):
+            m.label, m.forced = "ORG", True
+    return [m for m in found if m not in dropped]
+
+
+_GROUP_NAMED = re.compile(
+    rf"{WORD_START}the[ \t]+({_LIST_NAME}|[A-Z]{{2,6}})[ \t]+(?:" + "|".join(sorted(tables.GROUP_GENERICS)) + rf"){WORD_END}"
+)
+_GROUP_RELABELLED = frozenset({PERSON, "GPE", "LOC", "PRODUCT", "WORK_OF_ART", "FAC"})
+
+
+def _group_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name between lowercase "the" and a party's or group's noun (tables.GROUP_GENERICS: "the
+    Tarrow party", "the Pellow group") is an organisation: added when untagged, relabelled from a
+    person or a place; not a nationality, a known country or region, a common word, or a name
+    that is a person's elsewhere in the article ("the Lind party" beside "Ana Lind")."""
+    if "ORG" not in article.labels:
+        return found
+    for field_name, text in article.texts.items():
+        for match in _GROUP_NAMED.finditer(text):
+            start, end = match.span(1)
+            name = match.group(1)
+            if _known_country_or_region(name) or canonical.demonym(name) or any(
+                    w.lower() in article.words for w in name.split()):
+                continue
+            over = [m for m in found if m.field == field_name and m.start < end and start < m.end]
+            if not over:
+                found.append(Mention(field_name, start, end, name, "ORG", canonical.normalise(name), forced=True))
+            elif len(over) == 1 and (over[0].start, over[0].end) == (start, end) and not over[0].forced \
+                    and over[0].label in _GROUP_RELABELLED and not _named_person(over[0], found):
+                over[0].label, over[0].forced = "ORG", True
+    return found
+
+
+def _named_person(m: Mention, found: list[Mention]) -> bool:
+    """`m`'s name is a person's elsewhere in the article: another person mention of it, or the
+    surname of a person named in full ("the Lind party" beside "Ana Lind")."""
+    full = [o.name for o in found if o.label == PERSON and len(o.name.split()) >= 2]
+    return canonical.surname_owner(m.name, full) is not None or any(
+        o is not m and o.name == m.name and o.label == PERSON for o in found)
+
+
+_ARABIC_FAMILY = r"(?:" + "|".join(sorted(tables.ARABIC_ARTICLE_PREFIXES)) + r")-[A-Z][\w\-]*"
+_ARABIC_NAME = re.compile(
+    rf"{WORD_START}([A-Z][\w\-]*(?:[ \t]+(?:{'|'.join(sorted(tables.ARABIC_NAME_LINKS))})[ \t]+[A-Z][\w\-]*)*"
+    rf"(?:[ \t]+{_ARABIC_FAMILY})?){WORD_END}"
+)
+
+
+def _arabic_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """An Arabic personal name with its linking words and family name (tables.ARABIC_NAME_LINKS,
+    ARABIC_ARTICLE_PREFIXES: "Tarik bin Pellow al-Vell") right after a role is a person, also
+    when the model tagged nothing or part of it; and "<Name> al-<Name>" the model called a
+    building is a person unless its first word opens names of places (ARABIC_PLACE_GENERICS:
+    "Burj al-Tarrow")."""
+    if PERSON not in article.labels:
+        return found
+    for m in found:
+        words = m.text.split()
+        if m.label == "FAC" and not m.forced and len(words) >= 2 and _ARABIC_NAME.fullmatch(m.text) \
+                and re.fullmatch(_ARABIC_FAMILY, words[-1]) and words[0].lower() not in tables.ARABIC_PLACE_GENERICS:
+            m.label, m.forced = PERSON, True
+    for field_name, text in article.texts.items():
+        for match in _ARABIC_NAME.finditer(text):
+            start, end = match.span(1)
+            if len(match.group(1).split()) < 3 or roles.role_before(text, start) < 0:
+                continue
+            over = [m for m in found if m.field == field_name and m.start < end and start < m.end]
+            if any(m.start < start or m.end > end or (m.forced and m.label != PERSON) for m in over):
+                continue  # a person the model or a rule found inside the name grows over it
+            found = [m for m in found if m not in over]
+            found.append(Mention(field_name, start, end, match.group(1), PERSON, canonical.normalise(match.group(1)),
+                                 forced=True))
+    return found
+
+
 _TEAM = r"((?:[A-Z][\w\u2019'\-]*[ \t]){0,2}[A-Z][\w\u2019'\-]*)"
 _ONE_SCORE = r"\d{1,2}-\d{1,2}(?![\w\-]|[ \t,]+\d)"
 _RESULTS = (
@@ -1140,16 +1351,17 @@ def _known_country_or_region(name: str) -> bool:
 def _match_teams(article: Article, found: list[Mention]) -> list[Mention]:
     """The names in a match report with one score (tables.RESULT_VERBS, RESULT_NOUNS: "Tarrow
     Rovers beat Pellow Athletic 2-1", "drew 0-0 with Vell Town", "a 3-0 win over Quorvale") are
-    teams: ORG, added when untagged, relabelled from a place, product or nothing. A person stays
-    one, and so does a known country or region ("England beat France 2-1") or a name forced by
-    a rule."""
+    teams: ORG, added when untagged, relabelled from a place, product or nothing, a mention the
+    model cut inside the name grown over it ("Pellow" of "Pellow Athletic"). A person stays one
+    unless the other side is an organisation the model found ("Tarrow FC drew 1-1 with Al-Pellow"),
+    and so does a known country or region ("England beat France 2-1") or a name forced by a rule."""
     if "ORG" not in article.labels:
         return found
     body = article.body
     for pattern in _RESULTS:
         for match in pattern.finditer(body):
-            for group in range(1, (match.lastindex or 0) + 1):
-                start, end = match.span(group)
+            sides = [match.span(g) for g in range(1, (match.lastindex or 0) + 1)]
+            for start, end in sides:
                 name = body[start:end]
                 if not _name_shaped(name) and not name.split()[-1].lower() in fixes.CLUB_SUFFIXES:
                     continue
@@ -1158,12 +1370,23 @@ def _match_teams(article: Article, found: list[Mention]) -> list[Mention]:
                 over = [m for m in found if m.field == "body" and m.start < end and start < m.end]
                 if _known_country_or_region(name):
                     continue
+                other_org = any(m.field == "body" and (m.start, m.end) == span and m.label == "ORG" and not m.forced
+                                for span in sides if span != (start, end) for m in found)
                 if not over:
                     found.append(Mention("body", start, end, name, "ORG", canonical.normalise(name), forced=True))
-                elif len(over) == 1 and (over[0].start, over[0].end) == (start, end) and not over[0].forced \
-                        and over[0].label in _TEAM_RELABELLED and not _known_country_or_region(over[0].name):
-                    over[0].label, over[0].forced = "ORG", True
+                elif len(over) == 1:
+                    _team_mention(over[0], start, end, body, other_org)
     return found
+
+
+def _team_mention(m: Mention, start: int, end: int, body: str, other_org: bool) -> None:
+    """`m`, the model's one mention over a team's name [start, end), made that team (ORG): grown
+    over the whole name when it lies inside it; a person only when the other side is an ORG."""
+    if m.forced or _known_country_or_region(m.name) or not (start <= m.start and m.end <= end):
+        return
+    if m.label in _TEAM_RELABELLED or (m.label == PERSON and other_org and (m.start, m.end) == (start, end)):
+        m.start, m.end, m.label, m.forced = start, end, "ORG", True
+        m.text, m.name = body[start:end], canonical.normalise(body[start:end])
 
 
 _CAPITALISED_BEFORE = re.compile(rf"{WORD_START}[A-Z][\w'\u2019\-]*[ \t]+$")
@@ -1207,12 +1430,18 @@ _WORDS_BEFORE_ROLE = re.compile(  # not "QXRA-certified trainer": hyphenated par
 )
 
 
+_ROLE_ORG_RELABELLED = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC"})
+
+
 def _orgs_before_roles(article: Article, found: list[Mention]) -> list[Mention]:
     """One or two capitalised words the model left untagged right before a role of a trade, team
     or profession (tables.ORG_ROLE_DOMAINS, no modifier) that a name follows are the person's
-    organisation: "QVRT organiser Ana Lind", "Corsairs flanker Tom Ruck". Not a title,
-    role, modifier or stop word, nothing the article writes in lower case, no longer run, no
-    common noun naming a field (_field_noun: "Art historian Ana Lind")."""
+    organisation: "QVRT organiser Ana Lind", "Corsairs flanker Tom Ruck"; so are such words the
+    model called an organisation, product, work or building there, against its other mentions
+    of the name ("Tarrowgaz chief executive Ana Lind" beside a product "Tarrowgaz"), unless a
+    common noun opening the sentence ("Resort owner"). Not a title, role, modifier or stop word,
+    nothing the article writes in lower case, no longer run, no common noun naming a field
+    (_field_noun: "Art historian Ana Lind")."""
     if "ORG" not in article.labels or article.body_doc is None:
         return found
     body, vocab = article.body, article.body_doc.vocab
@@ -1230,11 +1459,16 @@ def _orgs_before_roles(article: Article, found: list[Mention]) -> list[Mention]:
         end = start + len(before.group(1).rstrip())
         if len(words) == 1 and _field_noun(words[0], start, article, found):
             continue  # "Art historian Ana Lind": the field, not an organisation
-        if _CAPITALISED_BEFORE.search(body, max(0, start - 40), start) or any(
-                m.field == "body" and m.start < end and start < m.end for m in found):
+        over = [m for m in found if m.field == "body" and m.start < end and start < m.end]
+        if _CAPITALISED_BEFORE.search(body, max(0, start - 40), start):
             continue
-        text = body[start:end]
-        found.append(Mention("body", start, end, text, "ORG", canonical.normalise(text), forced=True))
+        common = len(words) == 1 and words[0].lower() in article.nouns and _sentence_initial(body, start)
+        if len(over) == 1 and (over[0].start, over[0].end) == (start, end) and over[0].label in _ROLE_ORG_RELABELLED \
+                and not over[0].forced and not common:  # not "Resort owner Ana Lind"
+            over[0].label, over[0].forced = "ORG", True  # "Tarrowgaz chief executive Ana Lind": the model's ORG wins
+        elif not over:
+            text = body[start:end]
+            found.append(Mention("body", start, end, text, "ORG", canonical.normalise(text), forced=True))
     return found
 
 
@@ -1906,10 +2140,13 @@ _EVENT_RELABELLED = frozenset({PERSON, "ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_
 
 def _named_events(article: Article, found: list[Mention]) -> list[Mention]:
     """A name of two or more words ending in a sporting event's head noun
-    (tables.EVENT_HEAD_NOUNS: "the Tarrow Marathon", "the Pellow Grand Prix") is an EVENT."""
+    (tables.EVENT_HEAD_NOUNS: "the Tarrow Marathon", "the Pellow Grand Prix") or opening with a
+    cup's word (tables.EVENT_FIRST_WORDS: "the Copa Tarrow") is an EVENT."""
     for m in found:
         words = m.name.split()
-        if len(words) > 1 and words[-1].lower() in tables.EVENT_HEAD_NOUNS and m.label in _EVENT_RELABELLED \
+        cup = words[0].lower() in tables.EVENT_FIRST_WORDS and words[0][1:].islower() \
+            and words[-1].lower() not in tables.ORG_DESIGNATORS  # not "COPPA Rule", an acronym
+        if len(words) > 1 and (words[-1].lower() in tables.EVENT_HEAD_NOUNS or cup) and m.label in _EVENT_RELABELLED \
                 and not m.forced:
             _relabel(m, "EVENT", article)
     return found
@@ -1934,6 +2171,122 @@ def _feature_groups(article: Article, found: list[Mention]) -> list[Mention]:
         if _THE_BEFORE.search(text, max(0, m.start - 8), m.start):
             _relabel(m, "LOC", article)
     return found
+
+
+_SITE_BEFORE = re.compile(rf"{WORD_START}(?:[Tt]he|its|their|[A-Z][\w\-]*['\u2019]s)[ \t]+$")
+_SITE_AFTER = re.compile(
+    r"[ \t]+(?:[a-z]+[ \t]+)?(" + "|".join(sorted(tables.SITE_GENERICS)) + r")(?![\w'\u2019\-])"
+)
+_SITE_RELABELLED = frozenset({PERSON, "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
+
+
+def _site_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name between "the"/"its"/a possessive and a site's lowercase generic, with at most one
+    word between (tables.SITE_GENERICS: "the Tarrow gas field", "its Pellow pipeline", "at the
+    Vell stadium"), is the site's: LOC or FAC, all its mentions, whatever the model called it (a
+    person, a product), also when it tagged it only elsewhere (a headline); an organisation only
+    before a resource generic (LOC: "its Tarrow field"; "the Tarrow refinery" may be its owner's).
+    Not a known place or region, nor the surname of a person named in full. A name after "the"
+    ending in such a generic capitalised is a site too ("the Tarrow Pellow Pipeline": _site_headed)."""
+    full = [m.name for m in found if m.label == PERSON and len(m.name.split()) >= 2]
+    ends = [(text, match.start(), match.group(1)) for text in article.texts.values() for match in _SITE_AFTER.finditer(text)]
+    sites: dict[str, str] = {}
+    for m in found:
+        if not ends or m.forced or m.name in sites or (m.label not in _SITE_RELABELLED and m.label != "ORG"):
+            continue
+        if _known_country_or_region(m.name) or canonical.surname_owner(m.name, full):
+            continue
+        for text, end, generic in ends:  # every use of the name right before a generic, not only m's
+            start = end - len(m.text)
+            if start >= 0 and text[start:end] == m.text and _SITE_BEFORE.search(text, max(0, start - 30), start):
+                if m.label != "ORG" or tables.SITE_GENERICS[generic] == "LOC":
+                    sites[m.name] = tables.SITE_GENERICS[generic]
+    for m in found:
+        if m.name in sites and not m.forced and (m.label in _SITE_RELABELLED or m.label == "ORG" and sites[m.name] == "LOC"):
+            _relabel(m, sites[m.name], article)
+        elif _site_headed(article, m):
+            _relabel(m, tables.SITE_GENERICS[m.name.split()[-1].lower()], article)
+    return found
+
+
+def _site_headed(article: Article, m: Mention) -> bool:
+    """`m` is a site's own name, "the" before it, its last word a site generic capitalised ("the
+    Tarrow Pellow Pipeline"): no other designator in it, no capitalised word after it."""
+    words = m.name.split()
+    if m.forced or len(words) < 2 or not words[-1][:1].isupper() or words[-1].lower() not in tables.SITE_GENERICS:
+        return False
+    text = article.texts[m.field]
+    return m.label in _SITE_RELABELLED | {"ORG", "GPE"} and not _NEXT_WORD.match(text, m.end) \
+        and not any(w.lower() in tables.ORG_DESIGNATORS for w in words[:-1]) \
+        and bool(_THE_BEFORE.search(text, max(0, m.start - 8), m.start))
+
+
+_ROUTE_END = r"[A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*){0,2}"
+_ROUTES = tuple(
+    (re.compile(rf"{WORD_START}{opening}[ \t]+$"), re.compile(rf"({_ROUTE_END})[ \t]+{joining}[ \t]+({_ROUTE_END})"))
+    for opening, joining in tables.ROUTE_WORDS
+)
+
+
+def _route_ends(article: Article, found: list[Mention]) -> list[Mention]:
+    """One span the model made of a route's two ends after its opening (tables.ROUTE_WORDS: "from
+    Tarrow to Pellow Bay") is two mentions: places (GPE) when either end is a known country or
+    ISO 3166-2 region or a place of the article, else each with the model's label."""
+    places = {m.name for m in found if m.label in ("GPE", "LOC")}
+    out: list[Mention] = []
+    for m in found:
+        text = article.texts[m.field]
+        route = next((r for before, r in _ROUTES if r.fullmatch(m.text)
+                      and before.search(text, max(0, m.start - 10), m.start)), None)
+        if m.forced or route is None:
+            out.append(m)
+            continue
+        ends = route.fullmatch(m.text)
+        names = [canonical.normalise(ends.group(i)) for i in (1, 2)]
+        place = any(_known_country_or_region(n) or n in places for n in names)
+        for i, name in zip((1, 2), names):
+            start, end = m.start + ends.start(i), m.start + ends.end(i)
+            out.append(Mention(m.field, start, end, text[start:end], "GPE" if place else m.label, name, forced=place))
+    return out
+
+
+_PERSON_OF = re.compile(
+    r"([A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*){1,2})[ \t]+of[ \t]+([A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*){0,3})"
+)
+_PERSON_OF_RELABELLED = frozenset({"ORG", "GPE", "FAC", "NORP", "LOC"})
+
+
+def _glued_person_of(words: list[str]) -> bool:
+    """Words that may be a person's name before "of": no designator, head noun, title or place."""
+    return not any(w.lower() in tables.ORG_DESIGNATORS or w.lower() in _NAME_HEADS
+                   or w.lower() in tables.ORG_HEAD_NOUNS or canonical._is_title(w) for w in words) \
+        and not _known_country_or_region(" ".join(words))
+
+
+def _persons_of_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """One organisation or place span the model made of "<person> of <place or organisation>"
+    ("Ana Lind of Pellow Research", "Tom Ruck of Saint-Corran"), with a role right before it
+    (tables.ROLES: "Analyst", "retiree") or the person named so elsewhere, is two mentions: the
+    person, and the rest, a place when it is a known country or region, a place of the article,
+    toponym-shaped or a saint's town ("Saint-Corran"), else an organisation."""
+    persons = {m.name for m in found if m.label == PERSON}
+    places = {m.name for m in found if m.label in ("GPE", "LOC")}
+    out: list[Mention] = []
+    for m in found:
+        text = article.texts[m.field]
+        glued = _PERSON_OF.fullmatch(m.text) if m.label in _PERSON_OF_RELABELLED and not m.forced else None
+        if glued is None or not _glued_person_of(glued.group(1).split()) or not (
+                roles.role_before(text, m.start) >= 0 or canonical.normalise(glued.group(1)) in persons):
+            out.append(m)
+            continue
+        rest = canonical.normalise(glued.group(2))
+        place = _known_country_or_region(rest) or rest in places or toponym_shaped(glued.group(2)) \
+            or roles.is_saint(rest.split("-")[0])
+        for i, label in ((1, PERSON), (2, "GPE" if place else "ORG")):
+            start, end = m.start + glued.start(i), m.start + glued.end(i)
+            out.append(Mention(m.field, start, end, text[start:end], label, canonical.normalise(text[start:end]),
+                               forced=True))
+    return out
 
 
 _TOWN_BEFORE = re.compile(rf"{WORD_START}(?:near|outside)[ \t]+$")
@@ -2091,19 +2444,31 @@ def _org_tails(article: Article, found: list[Mention]) -> list[Mention]:
 
 def _orgs_cut_at_and(article: Article, found: list[Mention]) -> list[Mention]:
     """An organisation span the model ended on "and" joins the organisation right after it: one
-    name ("Tarrow Atmospheric, Geophysical and" + "Astronomical Services Administration")."""
+    name ("Tarrow Atmospheric, Geophysical and" + "Astronomical Services Administration"), or the
+    place right after it when the words around "and" are a known country or region's name
+    ("Court of Trinidad and" + "Tobago")."""
     dropped: list[Mention] = []
     for m in found:
         if m.label != "ORG" or not m.text.endswith(" and") or m in dropped:
             continue
         text = article.texts[m.field]
-        after = [o for o in found if o.field == m.field and o.label == "ORG" and o is not m
-                 and o.start > m.end and not text[m.end : o.start].strip()]
+        after = [o for o in found if o.field == m.field and o is not m and o.start > m.end
+                 and not text[m.end : o.start].strip() and (o.label == "ORG" or _place_over_and(m, o))]
         if after:
             m.end, m.forced = after[0].end, True
             m.text, m.name = text[m.start : m.end], canonical.normalise(text[m.start : m.end])
             dropped.append(after[0])
     return [m for m in found if m not in dropped]
+
+
+def _place_over_and(m: Mention, after: Mention) -> bool:
+    """`after`, a place right after `m` ("... of Trinidad and"), ends with the last one or two
+    words of `m` a known country or region's name ("Trinidad and Tobago")."""
+    if after.label not in ("GPE", "LOC"):
+        return False
+    words = m.text.split()[:-1]
+    return any(_known_country_or_region(" ".join(words[-n:] + ["and", after.text]))
+               for n in (1, 2) if len(words) > n)
 
 
 _INSTITUTION_WORDS = fixes.ORG_HEADS | fixes.INSTITUTION_HEADS | frozenset({"ministry", "police", "army", "navy"})
@@ -2126,6 +2491,35 @@ def _possessed_institutions(article: Article, found: list[Mention]) -> list[Ment
             start, end = match.span(2)
             if any(m.field == field_name and m.start < end and start < m.end for m in found):
                 continue
+            found.append(Mention(field_name, start, end, text[start:end], "ORG", canonical.normalise(text[start:end]),
+                                 forced=True))
+    return found
+
+
+_PLACED_INSTITUTION = re.compile(
+    rf"{WORD_START}[Tt]he[ \t]+((?:[A-Z][\w\-]*[ \t]+){{1,4}}([A-Z][a-z]+))(?![\w'\u2019\-])(?![ \t]+(?:of[ \t]+)?[A-Z])"
+)
+
+
+def _placed_institutions(article: Article, found: list[Mention]) -> list[Mention]:
+    """"The <place> <words> <institution head>" the model left untagged, or tagged only the place
+    of ("the Tarrow High Court", "the Pellow Finance Ministry"), is an organisation when the place
+    is a known country or ISO 3166-2 region: a state's institution, named by its place."""
+    if "ORG" not in article.labels:
+        return found
+    for field_name, text in article.texts.items():
+        for match in _PLACED_INSTITUTION.finditer(text):
+            words = match.group(1).split()
+            place = next((" ".join(words[:n]) for n in (1, 2) if len(words) > n
+                          and _known_country_or_region(" ".join(words[:n]))), None)
+            if match.group(2).lower() not in _INSTITUTION_WORDS or place is None:
+                continue
+            start, end = match.span(1)
+            over = [m for m in found if m.field == field_name and m.start < end and start < m.end]
+            if any((m.start, m.end) != (start, start + len(place)) or m.label not in ("GPE", "LOC") or m.forced
+                   for m in over):
+                continue
+            found = [m for m in found if m not in over]
             found.append(Mention(field_name, start, end, text[start:end], "ORG", canonical.normalise(text[start:end]),
                                  forced=True))
     return found
@@ -2292,7 +2686,8 @@ def _cued_companies(article: Article, found: list[Mention]) -> list[Mention]:
     arm") that the model called a person, or a nationality that is no demonym ("analysts at
     Tarrowbank"), there or elsewhere in the article is an organisation, all its mentions; a name
     it only called a place ("shares in Tarrowby fell") stays one, and so do known countries and
-    regions and a possessor after the cue ("a stake in Ana Lind's club")."""
+    regions and a possessor after the cue ("a stake in Ana Lind's club"); a LOC of two or more
+    words that names no world region or feature ("shares in Tarrow Kelvonia") is a company."""
     if "ORG" not in article.labels:
         return found
     cued = {m.name for m in found if _COMPANY_CUE.search(article.texts[m.field], max(0, m.start - 20), m.start)
@@ -2300,12 +2695,20 @@ def _cued_companies(article: Article, found: list[Mention]) -> list[Mention]:
             or _SHARE_PRICE_AFTER.match(article.texts[m.field], m.end)
             or _COMPANY_POSSESSION_AFTER.match(article.texts[m.field], m.end)}
     persons = {m.name for m in found if not m.forced and (
-        m.label == PERSON or m.label == "NORP" and len(m.name.split()) == 1 and not canonical.demonym(m.name))}
+        m.label == PERSON or m.label == "NORP" and len(m.name.split()) == 1 and not canonical.demonym(m.name)
+        or m.label == "LOC" and _company_like_loc(m))}
     for m in found:
         if m.name in cued & persons and not m.forced and not (
                 canonical.known_place(m.name) or canonical.known_region(m.name)):
             _relabel(m, "ORG", article)
     return found
+
+
+def _company_like_loc(m: Mention) -> bool:
+    """A LOC of two or more words with no world region's word and no toponym's generic."""
+    words = m.name.split()
+    return len(words) >= 2 and not toponym_shaped(m.name) and not any(
+        w.lower() in tables.WORLD_REGION_WORDS for w in words)
 
 
 _BRAND_AFTER = re.compile(
@@ -2384,10 +2787,14 @@ _OF_THE_NAME = re.compile(
 )
 
 
+_OF_NAME = re.compile(rf",?[ \t]+of[ \t]+([A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*){{1,3}}){WORD_END}")
+
+
 def _persons_organisations(article: Article, found: list[Mention]) -> list[Mention]:
     """Two or more capitalised words the model left untagged after "of the" right behind a
-    person ("activist Ana Lind of the Tarrow Pellow Forum said") name the person's organisation:
-    ORG. Not a known country, region or toponym-shaped name ("of the Tarrow Valley"), nor words
+    person ("activist Ana Lind of the Tarrow Pellow Forum said"), or after "of" alone when a word
+    of them is an organisation's designator ("Ana Lind of Tarrow Energy Watch"), name the
+    person's organisation: ORG. Not a known country, region or toponym-shaped name ("of the Tarrow Valley"), nor words
     the model tagged in part, nor a name followed by another capitalised word."""
     if "ORG" not in article.labels or article.body_doc is None:
         return found
@@ -2395,13 +2802,15 @@ def _persons_organisations(article: Article, found: list[Mention]) -> list[Menti
     taken = _occupied(article.body_doc) + [(m.start, m.end) for m in found if m.field == "body"]
     added = []
     for end in sorted(_person_ends(found).get("body", set())):
-        match = _OF_THE_NAME.match(text, end)
-        if match is None:
+        match = _OF_THE_NAME.match(text, end) or _OF_NAME.match(text, end)
+        if match is None or (match.re is _OF_NAME and not any(
+                w.lower() in tables.ORG_DESIGNATORS for w in match.group(1).split())):
             continue
         start, stop = match.span(1)
         name = match.group(1)
         if _overlaps(taken, start, stop) or toponym_shaped(name) or _known_country_or_region(name) \
-                or _NEXT_WORD.match(text, stop) or any(canonical._is_title(w) for w in name.split()):
+                or _NEXT_WORD.match(text, stop) or any(canonical._is_title(w) and w.lower() not in tables.COMPANY_WORDS
+                                                       for w in name.split()):
             continue
         added.append(Mention("body", start, stop, name, "ORG", canonical.normalise(name), forced=True))
     return found + added
@@ -2420,6 +2829,8 @@ MENTION_PASSES = (
     _law_names,
     _demonym_words,
     lambda article, found: _split_place_pairs(found, article.texts),
+    _route_ends,
+    _persons_of_names,
     _hyphen_places,
     _full_form_places,
     _countries_are_places,
@@ -2428,6 +2839,7 @@ MENTION_PASSES = (
     _not_persons,
     _described,
     _role_named_persons,
+    _arabic_names,
     _apposed_persons,
     _regnal_names,
     _person_evidence,
@@ -2442,9 +2854,14 @@ MENTION_PASSES = (
     _place_noun_names,
     _towns_not_works,
     _feature_groups,
+    _site_names,
     _towns_not_regions,
     _described_organisations,
     _described_products,
+    _product_lines,
+    _company_forms,
+    _listed_companies,
+    _group_names,
     _match_teams,
     _institutions_not_works,
     _org_connective_openings,
@@ -2453,6 +2870,7 @@ MENTION_PASSES = (
     _orgs_cut_at_and,
     _org_tails,
     _possessed_institutions,
+    _placed_institutions,
     _orgs_over_roles,
     _orgs_of_places,
     _place_particles,

@@ -12,8 +12,9 @@ tests/unit/test_entities_tables.py).
 - PLACE_LIST_PREPOSITIONS, RESIDENT_NOUNS, WORLD_REGION_WORDS: places told by a list with a place
   ("in Pellow and Corran Falls"), by people living on them ("islanders on Skerra") or by "in"
   before a LOC that names no continent, region or feature ("in Corran").
-- ORG_DESCRIPTOR_NOUNS, ORG_ROLE_DOMAINS: organisations told by a describing noun before them
-  ("union Quorva") or by a role of theirs between them and a person ("QVRT organiser Ana Lind").
+- ORG_DESCRIPTOR_NOUNS, COMPETITOR_NOUNS, ORG_ROLE_DOMAINS: organisations told by a describing
+  noun before them ("union Quorva", "Rival Tarrowco") or by a role of theirs between them and a
+  person ("QVRT organiser Ana Lind").
 - ORG_HEAD_NOUNS, ORG_CONNECTIVES: organisations the model called works or cut short.
 - PLACE_NAME_PARTICLES: particles inside places' names ("Nova Tarrow do Norte").
 - WEATHER_SYSTEM_TERMS: terms opening a named storm's name ("Tropical Storm Tarrow"): an event.
@@ -34,6 +35,16 @@ tests/unit/test_entities_tables.py).
 - COMPANY_CUES, SHARE_PRICE_VERBS: words around a name that only a company has ("shares in
   Tarrow", "Tarrow's shares fell").
 - PLACE_FULL_FORMS: places written as a name and a part after a comma that are one place.
+- SITE_GENERICS: lowercase nouns after a name that make it a resource site or a built structure
+  ("the Tarrow gas field", "the Pellow pipeline"): LOC or FAC, not a person.
+- ROUTE_WORDS: the words of a route "from X to Y", whose two ends the model glues into one span.
+- PRODUCT_CLASS_NOUNS, PRODUCT_SALE_VERBS: products told by their class noun after them ("its
+  Tarrow Note phones") or by the name they are sold under ("sold as Tarrovax").
+- COMPANY_FORM_PREFIXES: legal forms written before a company's name ("PT Tarrow Kelvani").
+- GROUP_GENERICS: lowercase nouns of a party or an armed group after its name ("the Tarrow party").
+- EVENT_FIRST_WORDS: "cup" in Romance languages opening a competition's name ("Copa Tarrow").
+- ARABIC_NAME_LINKS, ARABIC_ARTICLE_PREFIXES, ARABIC_PLACE_GENERICS: Arabic personal names ("Tarik
+  bin Pellow al-Vell") and the nouns that open Arabic names of places ("Burj al-Tarrow").
 """
 
 from __future__ import annotations
@@ -125,6 +136,7 @@ ROLES: tuple[tuple[str, str], ...] = (
     ("priest", "church"), ("doctor", "profession"), ("teacher", "profession"), ("organiser", "profession"),
     ("organizer", "profession"), ("coordinator", "profession"), ("warden", "profession"),
     ("ranger", "profession"), ("volunteer", "profession"), ("campaigner", "profession"),
+    ("retiree", "profession"), ("pensioner", "profession"),
     ("activist", "profession"), ("driver", "sports"), ("rider", "sports"), ("owner", "corporate"),
     ("curator", "profession"), ("historian", "profession"), ("archaeologist", "profession"),
     ("scientist", "profession"), ("researcher", "profession"), ("biologist", "profession"),
@@ -297,10 +309,15 @@ WORLD_REGION_WORDS = frozenset(
 # Nouns that describe an organisation right before its name: "Pilots' union Quorva", "the
 # electoral service Tallvo", "Developer Bright Acre", "the mine's operator, Hanlin Metals": the
 # name is an organisation whatever the model called it (a person, a nationality, nothing).
+# Nouns of a competitor before a one-word name ("Rival Tarrowco said", "rivals Pellco and Vell"):
+# a company or a club, not a person ("rival Ana Lind" and a named person's surname stay persons).
+COMPETITOR_NOUNS = frozenset({"rival", "rivals"})
+
 ORG_DESCRIPTOR_NOUNS = frozenset(
     """union service developer operator regulator watchdog charity carrier airline retailer lender
     insurer broadcaster firm company chain supermarket manufacturer housebuilder steelmaker carmaker
-    automaker chipmaker drugmaker planemaker shipbuilder utility agency miner unit units maker""".split()
+    automaker chipmaker drugmaker planemaker shipbuilder utility agency miner unit units maker
+    fund""".split()
 )
 
 # Domains of ROLES whose role, right before a person's name, may follow the name of the person's
@@ -367,6 +384,11 @@ AND_INSTITUTION_HEADS = frozenset(
 # events"), not the organisation or place the model often calls it. Not "games" (a company
 # word: "Epic Games"), "cup" or "open" (also clubs, common words).
 EVENT_HEAD_NOUNS = frozenset("marathon olympics paralympics regatta triathlon prix".split())
+
+# First words of cup competitions named in Spanish, Portuguese, Italian and French ("Copa
+# Tarrow", "Taça de Pellow", "Coppa Vell", "Coupe de Corran": "cup"): such a name is an EVENT,
+# unless it ends in a company word ("Copa Airlines").
+EVENT_FIRST_WORDS = frozenset({"copa", "coppa", "coupe", "taça", "taca"})
 
 # Plural generic terms ending the name of a group of natural features: island chains, mountain
 # ranges, lake districts ("the Florida Keys", "the Tarrow Islands", "the Pellow Mountains"); the
@@ -470,3 +492,62 @@ ORG_TAIL_CONNECTIVES = frozenset({"for", "for the"})
 # its parts and owners ("Tarrow's Baltic brewing arm", "Tarrow's shareholders"); a person has
 # a business, a team, a factory, but no arm, division or subsidiary.
 COMPANY_POSSESSIONS = frozenset("arm division subsidiary subsidiaries shareholders".split())
+
+# Lowercase generics after "the"/"its"/a possessive and a name, with at most one lowercase word
+# between ("the Tarrow gas field", "its Pellow field", "the Vell export pipeline", "at the Tarrow
+# stadium"): the name is a site's -> its label. Resource sites are LOC (OntoNotes 5.0: "non-GPE
+# locations"; GNIS class "Oilfield"), built structures FAC ("buildings, airports, highways,
+# bridges"); never the person the model often calls an unknown one-word name. Only the resource
+# rows (LOC) overrule an organisation: "the Tarrow refinery" may be named after its owner.
+SITE_GENERICS: dict[str, str] = {
+    "field": "LOC", "fields": "LOC", "oilfield": "LOC", "gasfield": "LOC", "deposit": "LOC",
+    "pipeline": "FAC", "terminal": "FAC", "refinery": "FAC", "stadium": "FAC", "smelter": "FAC",
+    "dam": "FAC",
+}
+
+# Words of a route, (opening, joining): "a pipeline from Tarrow to Pellow". The model often
+# makes one span of "Tarrow to Pellow"; the two ends are two names, places when either is a
+# known country or ISO 3166-2 region or a place of the article.
+ROUTE_WORDS: tuple[tuple[str, str], ...] = (("from", "to"),)
+
+# Lowercase nouns of a class of products right after a name that follows "its"/"their" or an
+# owner's possessive ("its Tarrow Note phones", "Pellow's Vell handsets", "its Tarrovax pens"):
+# the name is the product line's (PRODUCT) when every use of it in the article is before one
+# ("Tarrow phones" alone may be the maker's); other names opening with the same word are that
+# line's products too ("the Tarrow Watch and Tarrow Buds").
+PRODUCT_CLASS_NOUNS = frozenset(
+    """phone phones smartphone smartphones handset handsets laptop laptops tablet tablets earbuds
+    headphones console consoles pens injections""".split()
+)
+
+# Verbs of selling under a name: "<drug>, sold by Tarrow as Pellovax and Vellrin," "sells it as
+# Tarrovax.": a name (or two joined by "and") after "as" that ends the clause, in the same
+# clause as one of these, is a PRODUCT (the brand), not the person or company the model says.
+PRODUCT_SALE_VERBS = frozenset("sold sells sell selling markets marketed marketing".split())
+
+# Legal forms written before a company's name, as wire copy keeps them: Indonesian "PT"
+# (perseroan terbatas), Russian and post-Soviet "PJSC", "JSC", "OJSC", "PAO", "OAO". Source: the
+# ISO 20275 Entity Legal Forms code list (GLEIF), the abbreviations of those forms. The name
+# after one is a company's (ORG), the form part of it, whatever the model called the rest.
+COMPANY_FORM_PREFIXES = frozenset({"PT", "PJSC", "JSC", "OJSC", "PAO", "OAO"})
+
+# Lowercase nouns after "the <Name>" that make the name a party's, a movement's or an armed or
+# criminal group's ("the Tarrow party", "the Pellow movement", "the Vell group", "the Corran
+# cartel"): an organisation, also when the model tagged nothing or called it a person or a place.
+# A nationality stays one ("the Kurdish party"), and so does a common word ("the Green party").
+GROUP_GENERICS = frozenset("party movement bloc group militia gang cartel".split())
+
+# Lowercase words linking an Arabic personal name's parts (nasab: "bin", "ibn" son of, "bint"
+# daughter of: "Tarik bin Pellow al-Vell"), and the article prefixes of its family name ("al-",
+# "el-"). Source: the ALA-LC Romanization Tables, Arabic (Library of Congress): the article
+# written "al-" joined by a hyphen, "ibn"/"bin" and "bint" in the nasab of a personal name.
+ARABIC_NAME_LINKS = frozenset({"bin", "ibn", "bint"})
+ARABIC_ARTICLE_PREFIXES = frozenset({"al", "el"})
+
+# Common nouns that open Arabic names of places and buildings written "<Noun> al-<Name>": tower,
+# mosque, palace, gate, house, mountain, cape, mother, market, valley, well, spring, hill, monastery,
+# village, city, river ("Burj al-Tarrow", "Bab al-Pellow", "Ras al-Vell"): such a name is no person.
+ARABIC_PLACE_GENERICS = frozenset(
+    """burj masjid jami qasr bab dar jabal jebel ras umm souq suq wadi bir ain tell tal deir kafr
+    madinat nahr khan""".split()
+)
