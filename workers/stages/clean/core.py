@@ -97,13 +97,7 @@ def clean(raw: dict) -> dict:
     "fetched_at"?, "fetched_at_estimated"?}; intake.clean decodes bytes first) -> the clean record
     (schemas/clean.json). Raises StageError "not_text" (content not text, or binary) and
     "empty_after_clean" (empty content, or no article text left)."""
-    content = raw.get("content")
-    if not isinstance(content, str):
-        raise StageError("not_text", "content is not text")
-    if not content.strip():
-        raise StageError("empty_after_clean", "the content is empty" if not content else "the content is only white space")
-    if looks_binary(content):
-        raise StageError("not_text", "content looks binary or undecodable")
+    content = _checked_content(raw.get("content"))
     content_type = raw.get("content_type")
     text, html, page_meta, truncated = _page_text(normalise_text(content), content_type)
     article = clean_lines(
@@ -115,14 +109,9 @@ def clean(raw: dict) -> dict:
     if truncated:
         article["removed"]["html_truncated_chars"] = truncated
     paragraphs = _paragraphs_or_extractor(article, page_meta)
-    if article["summary"] is None and _marked_standfirst(paragraphs, page_meta.get("standfirst_marked") or []):
-        article["summary"] = paragraphs.pop(0)  # the dek under the headline, not the lead
-    if article["summary"] is None and page_meta.get("standfirst"):
-        article["summary"] = _shown_standfirst(page_meta["standfirst"], article)
+    _page_standfirst(article, paragraphs, page_meta)
     published, updated, source, byline, byline_declared = _record_fields(raw, article, page_meta, html)
-    authors = _without_site(md.authors(byline, declared=byline_declared), page_meta.get("sitename"))
-    if article["credited"] and all(" " not in name for name in authors):
-        authors = article["credited"]  # a wire story under its agency's name ("Reuters"): its reporters
+    authors = _authors(byline, byline_declared, article, page_meta)
     paragraphs[:] = _without_byline_lines(paragraphs, authors, article["removed"])
     body = "\n\n".join(paragraphs)
     return {
@@ -148,6 +137,36 @@ def clean(raw: dict) -> dict:
         "content_hash": content_hash(body),
         "pipeline": {STAGE: {"version": VERSION}},
     }
+
+
+def _checked_content(content) -> str:
+    """`content` when it is text to clean. Raises StageError "not_text" (not a string, or binary or
+    undecodable) and "empty_after_clean" (empty, or only white space)."""
+    if not isinstance(content, str):
+        raise StageError("not_text", "content is not text")
+    if not content.strip():
+        raise StageError("empty_after_clean", "the content is empty" if not content else "the content is only white space")
+    if looks_binary(content):
+        raise StageError("not_text", "content looks binary or undecodable")
+    return content
+
+
+def _page_standfirst(article: dict, paragraphs: list[str], page_meta: dict) -> None:
+    """An HTML page's standfirst when the lines gave none: the first paragraph when the page marks it a
+    dek (taken out of `paragraphs`), else the description the page shows."""
+    if article["summary"] is None and _marked_standfirst(paragraphs, page_meta.get("standfirst_marked") or []):
+        article["summary"] = paragraphs.pop(0)  # the dek under the headline, not the lead
+    if article["summary"] is None and page_meta.get("standfirst"):
+        article["summary"] = _shown_standfirst(page_meta["standfirst"], article)
+
+
+def _authors(byline: str | None, declared: bool, article: dict, page_meta: dict) -> list[str]:
+    """The byline's names (metadata.authors) without the site's own name; a wire story under its
+    agency's name alone ("Reuters") gets the reporters of its closing credit instead."""
+    authors = _without_site(md.authors(byline, declared=declared), page_meta.get("sitename"))
+    if article["credited"] and all(" " not in name for name in authors):
+        return article["credited"]
+    return authors
 
 
 def _page_text(text: str, content_type: str | None) -> tuple[str, str | None, dict, int]:
@@ -623,53 +642,81 @@ def clean_lines(
     dropped by voting.keep with our classifier as one voter, instead of the densest run.
     """
     removed: Counter = Counter()
-    if len(texts) > MAX_LINES:
-        removed["over_line_limit"] = len(texts) - MAX_LINES
-        texts = texts[:MAX_LINES]
-        keep_flags = keep_flags[:MAX_LINES] if keep_flags is not None else None
+    texts, keep_flags = _within_line_limit(texts, keep_flags, removed)
     lines, kinds = _classified_lines(texts, votes)
     # 1. which lines are article text; 2. metadata lines (dates, bylines, source labels)
     keep = _article_lines(lines, kinds, trusted=trusted, keep_flags=keep_flags, votes=votes)
     page = _metadata_lines(lines, keep)
-    meta, published, first, source = page.meta, page.published, page.first, page.source
-    # 3. title
-    if known_title:
-        title_index, title = None, known_title
-    else:
-        title_index, first, published = _title_line(lines, meta, keep, page, first)
-        title = _title_text(lines[title_index].text) if title_index is not None else None
-    # 4. a standalone outlet name next to the title or a metadata line is the source; else a dump's masthead
-    source = _outlet_beside(lines, meta, title_index, first, source)
-    masthead = None if trusted or source else _masthead(lines, meta, title_index, first)
-    # 5. a descriptive line right under the title (not article text itself) is the standfirst
-    standfirst_index = _standfirst_after(lines, meta, keep, title_index, first)
+    # 3.-5. title, source (or a dump's masthead), standfirst
+    head = _header(lines, keep, page, known_title, trusted)
     # 6. paragraphs: title repeats, repeated paragraphs and pull quotes out; the author's bio out
-    paragraphs = _paragraphs(lines, keep, meta, (title_index, standfirst_index), title, removed,
+    paragraphs = _paragraphs(lines, keep, page.meta, (head.title_index, head.standfirst_index), head.title, removed,
                              cells=(votes or {}).get("table_cells") or frozenset())
     paragraphs = _drop_lead_credits(_drop_author_bio(paragraphs, page.byline, removed), removed)
     # 7. dateline, standfirst, captions around the lead
-    summary = lines[standfirst_index].text if standfirst_index is not None else None
-    paragraphs, dateline, summary, source = _around_the_lead(paragraphs, summary, source, removed)
-    source = source or masthead  # a wire dateline's agency first: a menu's first line can name an outlet too
+    summary = lines[head.standfirst_index].text if head.standfirst_index is not None else None
+    paragraphs, dateline, summary, source = _around_the_lead(paragraphs, summary, head.source, removed)
+    source = source or head.masthead  # a wire dateline's agency first: a menu's first line can name an outlet too
+    published = head.published
     if published is None and md.dateline_date(dateline):
         published = parse_date(md.dateline_date(dateline))  # a wire or press-release dateline's date
     return {
         "credited": _reporting_credit(lines),
-        "title": title,
+        "title": head.title,
         "paragraphs": paragraphs,
         "dateline": dateline,
         "byline": page.byline,
         "source": source,
         "published_at": published,
-        # the published date is one unlabelled date line among others of other days (an infobox's, a
-        # timeline's, teasers' dates): not sure to be the article's (clean(), _html_published)
-        "published_unsure": page.published_bare and published is not None
-        and len({day[:10] for _, day in page.published_lines}) > 1,
+        "published_unsure": _published_unsure(page, published),
         "updated_at": page.updated,
         "published_at_utc": to_utc(published),
         "summary": summary,
         "removed": dict(removed),
     }
+
+
+def _within_line_limit(texts: list[str], keep_flags: list[bool] | None, removed: Counter) -> tuple:
+    """(texts, keep_flags) cut to MAX_LINES lines; the lines cut are counted as "over_line_limit"."""
+    if len(texts) <= MAX_LINES:
+        return texts, keep_flags
+    removed["over_line_limit"] = len(texts) - MAX_LINES
+    return texts[:MAX_LINES], keep_flags[:MAX_LINES] if keep_flags is not None else None
+
+
+class _Header(NamedTuple):
+    """Steps 3-5 of clean_lines: the title line (index or None) and its text, the published date (a
+    date the title's line moved), the source, a dump's masthead, the standfirst line (index or None)."""
+
+    title_index: int | None
+    title: str | None
+    published: str | None
+    source: str | None
+    masthead: str | None
+    standfirst_index: int | None
+
+
+def _header(lines: list[ln.Line], keep: list[bool], page: "_PageMeta", known_title: str | None, trusted: bool) -> _Header:
+    """Steps 3-5 of clean_lines: 3. the title (`known_title` from page metadata wins over a line);
+    4. a standalone outlet name next to the title or a metadata line is the source, else (dumps only)
+    the masthead; 5. a descriptive line right under the title (not article text itself) is the standfirst."""
+    meta, published, first = page.meta, page.published, page.first
+    if known_title:
+        title_index, title = None, known_title
+    else:
+        title_index, first, published = _title_line(lines, meta, keep, page, first)
+        title = _title_text(lines[title_index].text) if title_index is not None else None
+    source = _outlet_beside(lines, meta, title_index, first, page.source)
+    masthead = None if trusted or source else _masthead(lines, meta, title_index, first)
+    standfirst_index = _standfirst_after(lines, meta, keep, title_index, first)
+    return _Header(title_index, title, published, source, masthead, standfirst_index)
+
+
+def _published_unsure(page: "_PageMeta", published: str | None) -> bool:
+    """The published date is one unlabelled date line among others of other days (an infobox's, a
+    timeline's, teasers' dates): not sure to be the article's (clean(), _html_published)."""
+    return bool(page.published_bare and published is not None
+                and len({day[:10] for _, day in page.published_lines}) > 1)
 
 
 def _reporting_credit(lines: list[ln.Line]) -> list[str]:
