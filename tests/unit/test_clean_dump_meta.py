@@ -42,3 +42,48 @@ def test_a_weekday_dated_byline_under_the_headline_is_the_pages_author():
                     *ARTICLE])
     assert record["authors"] == ["Jane Roe"]
     assert record["published_at"].startswith("2023-11-09")
+
+
+# --- the headline over the header's byline line ---------------------------------------------------
+HEADLINE = "Storm season looms for the port"  # shares few words with the article (a telegraphic headline)
+ECHO = "Engineers say the channel silted up faster after two wet winters"  # shares many
+SHARE = ["Share", "* Facebook", "* Twitter", "* Email"]
+TEASERS = ["Ferry timetable changes for the winter season", ECHO, "Lifeboat crew rescues two walkers near cliffs"]
+
+
+def test_the_line_over_the_byline_beats_a_teaser_between_the_byline_and_the_article():
+    record = _dump([HEADLINE, "By Jane Roe", "Updated March 4, 2024", *SHARE, *TEASERS, *ARTICLE])
+    assert record["title"] == HEADLINE
+
+
+def test_the_headline_over_a_standfirst_over_the_byline_beats_a_kicker_quote_above_it():
+    dek = ("The chair says the work cannot wait for another winter, and the engineers agree that the "
+           "silt in the channel has built up faster than anyone on the board expected")
+    record = _dump(["* Home", "* News", f"'{ECHO}'", HEADLINE, dek,
+                    "By Jane Roe March 4, 2024, 3:51 pm", *SHARE, *ARTICLE])
+    assert record["title"] == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "under",
+    [
+        "‘It is the biggest dredging job the harbour has seen’",  # a quoted dek under the headline
+        "Harbour News Reviews",  # a section label
+    ],
+)
+def test_a_headline_just_above_the_line_over_the_byline_stays(under):
+    headline = "Harbour board backs dredging of the outer channel"  # the best-scored header line
+    record = _dump(["* Home", headline, under, "By Jane Roe", "March 4, 2024", *ARTICLE])
+    assert record["title"] == headline
+
+
+def test_a_photo_credit_over_the_byline_is_no_headline():
+    record = _dump(["* Home", HEADLINE, "Updated March 4, 2024", *SHARE, "Courtesy of Example Photo Agency",
+                    "Written by: Jane Roe", *ARTICLE])
+    assert record["title"] == HEADLINE
+
+
+def test_a_dek_displaced_from_right_above_the_lead_stays_article_text():
+    record = _dump(["* Home", HEADLINE, "By", "Jane Roe", "Date", "March 4, 2024", *SHARE, ECHO, *ARTICLE])
+    assert record["title"] == HEADLINE
+    assert ECHO in record["body"]

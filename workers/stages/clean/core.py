@@ -696,13 +696,14 @@ def _title_line(
     article line, the published date). The line a browser-tab title line ("Headline - Site")
     repeats; else the header line whose content words best match the article's, not a subheading
     the article repeats (a table of contents); then the line over the header's date and byline,
-    the headline over a dek, and the fallbacks. Taking a header line out of `keep` may move `first`;
+    the headline over the byline line (_headline_over_byline), the headline over a dek, and the fallbacks. Taking a header line out of `keep` may move `first`;
     a date between the headline and the article beats a masthead's date above the headline."""
     title_index = _tab_title_echo(lines, meta, keep, first)
     body_words = None
     if title_index is None:
         title_index, body_words = _best_header_line(lines, meta, keep, first)
     title_index, first = _title_over_header(lines, meta, keep, first, title_index)
+    title_index, first = _headline_over_byline(lines, meta, keep, first, title_index)
     if title_index is not None:
         title_index = _headline_over_dek(lines, meta, keep, title_index, first, body_words)
     published = page.published
@@ -773,6 +774,70 @@ def _title_over_header(
         title_index = _headline_over_standfirst(lines, meta, header)
     keep[header] = False
     return title_index, next((i for i, k in enumerate(keep) if k), len(lines))
+
+
+def _byline_line(lines: list[ln.Line], meta: list[bool], first: int) -> int | None:
+    """The header's first byline line above the article: a metadata line that gives a byline ("By Jane
+    Doe on March 4, 2024", "by: Jane Doe") or a byline label alone over the names ("By" / "Jane Doe");
+    None when there is none."""
+    for i in range(first):
+        if not meta[i]:
+            continue
+        text = lines[i].text
+        fact = lines[i].meta
+        if (fact is not ln.UNASKED and fact[1] and fact[1][0]) or (
+                len(text) <= _MAX_BYLINE_LABEL and v.BYLINE_LABEL.match(text)):
+            return i
+    return None
+
+
+def _headline_over_byline(
+    lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int, title_index: int | None
+) -> tuple[int | None, int]:
+    """(title line, first article line) once the header's byline line is weighed (_byline_headline).
+    A chosen line it displaces from right above the article (chrome and metadata between) is the
+    article's first line, a dek under the header ("By" / "Jane Doe" / share row / dek / lead): back
+    in `keep`, and `first` moves up to it."""
+    found = _byline_headline(lines, meta, keep, first, title_index)
+    if found == title_index or title_index is None or title_index < found:
+        return found, first
+    gap = range(title_index + 1, first)
+    if len(gap) <= _HEADER_GAP_LINES and all(meta[j] or lines[j].kind == "boilerplate" for j in gap):
+        keep[title_index] = True
+        return found, title_index
+    return found, first
+
+
+def _byline_headline(
+    lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int, title_index: int | None
+) -> int | None:
+    """The headline over the header's byline line: the line over the standfirst that sits over it
+    (_headline_over_standfirst: headline, dek, byline is a news header's order), whatever another header
+    line (a kicker quote above, a teaser between the byline and the article) scored; or the
+    headline-shaped line right over the byline (chrome and metadata skipped) when the chosen line is
+    not just above it (that one is the headline and the line under it its dek). Not a list item, an
+    outlet's name, a person's name, a caption or a link row; else `title_index`."""
+    byline = _byline_line(lines, meta, first)
+    if byline is None:
+        return title_index
+    for i in range(byline - 1, max(byline - 1 - _HEADER_REACH, -1), -1):
+        line = lines[i]
+        if meta[i] or line.kind == "boilerplate":
+            continue
+        if keep[i]:
+            return title_index
+        text = line.text
+        if not header_line_is_title(line):
+            if line.n > _HEADER_LINE_MAX_WORDS or not (line.kind == ln.PROSE or line.terminal):
+                return title_index
+            found = _headline_over_standfirst(lines, meta, i)  # a standfirst between headline and byline
+            return title_index if found is None else found
+        if (line.kind != ln.SHORT or md.LIST_ITEM.match(text) or md.looks_like_outlet(text)
+                or md.standalone_name(text) or v.NAV_SEPARATOR.search(text) or md.is_caption(text, before_lead=True)):
+            return title_index
+        just_above = title_index is not None and i - _HEADER_REACH <= title_index < i
+        return title_index if just_above else i
+    return title_index
 
 
 def _title_text(title: str) -> str | None:
