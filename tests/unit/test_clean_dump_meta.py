@@ -87,3 +87,19 @@ def test_a_dek_displaced_from_right_above_the_lead_stays_article_text():
     record = _dump(["* Home", HEADLINE, "By", "Jane Roe", "Date", "March 4, 2024", *SHARE, ECHO, *ARTICLE])
     assert record["title"] == HEADLINE
     assert ECHO in record["body"]
+
+
+# --- a header written as list items: the name item over the date item -----------------------------
+@pytest.mark.parametrize(
+    ("name_line", "date_line", "authors"),
+    [
+        ("* Jane Roe", "* Friday 8 March 2024", ["Jane Roe"]),  # the header's facts as list items
+        ("• Jane Roe", "• March 8, 2024", ["Jane Roe"]),
+        ("* Jane Roe", "Friday 8 March 2024", []),  # a lone list item over a bare date: a menu's
+        ("Latest Posts", "* March 8, 2024 Jane Roe", []),  # a teaser heading over a teaser's date item
+    ],
+)
+def test_a_name_item_over_a_date_item_is_the_byline(name_line, date_line, authors):
+    record = _dump(["* Home", "* News", "Harbour board backs dredging of the outer channel", name_line, date_line,
+                    *ARTICLE])
+    assert record["authors"] == authors

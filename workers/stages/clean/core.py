@@ -2129,7 +2129,7 @@ def _name_over_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], fi
     (_person_names); the date line may sit up to _HEADER_REACH lines into the article's first lines (a
     caption and standfirst the run starts with); the name line becomes metadata."""
     for i in range(1, min(first + _HEADER_REACH + 1, len(lines))):
-        if not meta[i] or md.byline(lines[i].text) or not date_line(lines[i].text):
+        if not meta[i] or md.byline(lines[i].text) or not date_line(_header_item(lines[i].text, lines[i - 1].text)):
             continue
         middle = lines[i - 1]
         # "Jane Doe" / "The Daily Courier" / date: the upper of two names is the byline
@@ -2140,11 +2140,20 @@ def _name_over_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], fi
                 continue
             if j == i - 2 and (middle.kind == ln.PROSE or middle.n > 8 or middle.terminal):
                 continue
-            if _person_name(line.text) or _person_names(line.text):
+            text = _header_item(line.text, lines[i].text)
+            if _person_name(text) or _person_names(text):
                 meta[j] = True
-                return line.text
+                return text
         # no name over this date line (a masthead's edition date): try the next date line
     return None
+
+
+def _header_item(text: str, other: str) -> str:
+    """A header line without its list marker when the line beside it (`other`: the date line, or the
+    name line over a date line) is a list item too: a dump writes a header's list of facts with markers
+    ("* Jane Doe" / "* Friday 8 March 2024"); a lone list item over a date stays a menu's or a list's."""
+    item = md.LIST_ITEM.match(text)
+    return text[item.end():] if item and md.LIST_ITEM.match(other) else text
 
 
 _COMMENT_HEADINGS = frozenset(("comment_heading", "comment_prompt"))
