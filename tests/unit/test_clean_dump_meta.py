@@ -103,3 +103,27 @@ def test_a_name_item_over_a_date_item_is_the_byline(name_line, date_line, author
     record = _dump(["* Home", "* News", "Harbour board backs dredging of the outer channel", name_line, date_line,
                     *ARTICLE])
     assert record["authors"] == authors
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("By Jane Roe@jroe Updated Jul 24, 2018, 2:15pm", "Jane Roe"),  # a handle run into the name
+        ("By Jane Roe @jroe", "Jane Roe"),  # as before
+        ("Posted by jroe@example.com", None),  # an address is no byline
+    ],
+)
+def test_byline_rows_handle_glued_to_the_name(line, name):
+    found = md.byline(line)
+    assert (found[0] if found else None) == name
+
+
+def test_a_date_label_after_the_name_still_ends_it():
+    assert md.byline("By Jane Roe Last updated Nov 8, 2023 Share this")[0] == "Jane Roe"
+
+
+def test_a_glued_handle_leaves_the_bylines_date_readable():
+    record = _dump(["Harbour board backs dredging of the outer channel",
+                    "By Jane Roe@jroe Jul 3, 2019, 4:22am EDT", *ARTICLE])
+    assert record["authors"] == ["Jane Roe"]
+    assert record["published_at"].startswith("2019-07-03T04:22")
