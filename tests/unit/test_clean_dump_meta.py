@@ -127,3 +127,19 @@ def test_a_glued_handle_leaves_the_bylines_date_readable():
                     "By Jane Roe@jroe Jul 3, 2019, 4:22am EDT", *ARTICLE])
     assert record["authors"] == ["Jane Roe"]
     assert record["published_at"].startswith("2019-07-03T04:22")
+
+
+# --- a run that starts with the header: headline, dek, byline, lead -------------------------------
+def test_a_headline_and_dek_the_run_starts_with_over_the_byline():
+    headline = "Harbour wins its fourth dredging grant in a row!"  # prose to the classifier
+    dek = "The board now has the money it asked for, and the work starts in spring."
+    record = _dump(["* Home", "* News", "Harbour News", headline, dek, "By Jane Roe March 4, 2024", *ARTICLE])
+    assert record["title"] == headline
+    assert headline not in record["body"]
+    assert record["authors"] == ["Jane Roe"]
+
+
+def test_a_lead_paragraph_over_the_byline_is_no_headline():
+    record = _dump(["* Home", "Harbour board backs dredging of the outer channel", *ARTICLE[:2],
+                    "By Jane Roe March 4, 2024", ARTICLE[2]])
+    assert record["title"] == "Harbour board backs dredging of the outer channel"

@@ -776,11 +776,15 @@ def _title_over_header(
     return title_index, next((i for i, k in enumerate(keep) if k), len(lines))
 
 
+_HEADLINE_KINDS = frozenset((ln.SHORT, ln.PROSE))  # "Faker wins again!" is prose to the classifier
+
+
 def _byline_line(lines: list[ln.Line], meta: list[bool], first: int) -> int | None:
-    """The header's first byline line above the article: a metadata line that gives a byline ("By Jane
-    Doe on March 4, 2024", "by: Jane Doe") or a byline label alone over the names ("By" / "Jane Doe");
-    None when there is none."""
-    for i in range(first):
+    """The header's first byline line above the article or up to _HEADER_REACH lines into it (the run
+    may start with the headline and its dek): a metadata line that gives a byline ("By Jane Doe on
+    March 4, 2024", "by: Jane Doe") or a byline label alone over the names ("By" / "Jane Doe"); None
+    when there is none."""
+    for i in range(min(first + _HEADER_REACH + 1, len(lines))):
         if not meta[i]:
             continue
         text = lines[i].text
@@ -799,6 +803,9 @@ def _headline_over_byline(
     article's first line, a dek under the header ("By" / "Jane Doe" / share row / dek / lead): back
     in `keep`, and `first` moves up to it."""
     found = _byline_headline(lines, meta, keep, first, title_index)
+    if found is not None and keep[found]:  # the run starts with the header: headline, dek, byline, lead
+        keep[found] = False
+        return found, next((i for i in range(found, len(keep)) if keep[i]), len(keep))
     if found == title_index or title_index is None or title_index < found:
         return found, first
     gap = range(title_index + 1, first)
@@ -824,15 +831,13 @@ def _byline_headline(
         line = lines[i]
         if meta[i] or line.kind == "boilerplate":
             continue
-        if keep[i]:
-            return title_index
         text = line.text
         if not header_line_is_title(line):
             if line.n > _HEADER_LINE_MAX_WORDS or not (line.kind == ln.PROSE or line.terminal):
                 return title_index
             found = _headline_over_standfirst(lines, meta, i)  # a standfirst between headline and byline
             return title_index if found is None else found
-        if (line.kind != ln.SHORT or md.LIST_ITEM.match(text) or md.looks_like_outlet(text)
+        if (line.kind not in _HEADLINE_KINDS or md.LIST_ITEM.match(text) or md.looks_like_outlet(text)
                 or md.standalone_name(text) or v.NAV_SEPARATOR.search(text) or md.is_caption(text, before_lead=True)):
             return title_index
         just_above = title_index is not None and i - _HEADER_REACH <= title_index < i
@@ -1987,7 +1992,7 @@ def _headline_over_standfirst(lines: list[ln.Line], meta: list[bool], standfirst
         if meta[i] or line.kind == "boilerplate":
             continue
         text = line.text
-        if (line.kind != ln.SHORT or not header_line_is_title(line) or md.LIST_ITEM.match(text)
+        if (line.kind not in _HEADLINE_KINDS or not header_line_is_title(line) or md.LIST_ITEM.match(text)
                 or md.looks_like_outlet(text) or md.standalone_name(text) or v.NAV_SEPARATOR.search(text)):
             return None
         return i
