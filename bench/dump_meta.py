@@ -10,6 +10,7 @@ dashes, spaces and case), what the text record gave, and which pass of the clean
 - ``hit``: ours is right (the benches' own test: exact title, author set or containment);
 - ``shown-missed``: the gold is shown and we gave nothing;
 - ``shown-other``: the gold is shown and we gave another line;
+- ``other-case`` (titles): the dump shows the gold only in other capitals (CSS text-transform);
 - ``not-shown``: the dump never shows the gold (not ours to fix).
 
 ``python -m bench.dump_meta [--field title|author] [--list KIND]`` prints the counts per set and
@@ -35,14 +36,20 @@ def visible_key(text: str) -> str:
     return _norm((text or "").translate(_QUOTES)).casefold()
 
 
-def shown(value: str, dump_keys: list[str]) -> str | None:
-    """"line" when a dump line is the value (after visible_key), "inside" when one holds it, else None."""
+def shown(value: str, dump_keys: list[str], dump_lines: list[str] | None = None) -> str | None:
+    """"line" when a dump line is the value (after visible_key), "inside" when one holds it, else None;
+    given the dump's lines, "case" when the dump shows it only in another letter case (a page's CSS
+    text-transform: the gold copies the rendered capitals, the dump holds the source's)."""
     key = visible_key(value)
     if not key:
         return None
-    if any(k == key or _BY.sub("", k) == key for k in dump_keys):
-        return "line"
-    return "inside" if any(key in k for k in dump_keys) else None
+    found = "line" if any(k == key or _BY.sub("", k) == key for k in dump_keys) else \
+        "inside" if any(key in k for k in dump_keys) else None
+    if found and dump_lines is not None:
+        exact = _norm(value.translate(_QUOTES))
+        if not any(exact in _norm(line.translate(_QUOTES)) for line in dump_lines):
+            return "case"
+    return found
 
 
 class _Trace:
@@ -133,11 +140,12 @@ def rows(field: str | None = None):
             if "title" not in gold and "author" not in gold:
                 continue
             record = _record(page, trace) or {"title": None, "authors": []}
-            keys = [visible_key(line) for line in page["dump"].splitlines() if line.strip()]
+            dump_lines = [line for line in page["dump"].splitlines() if line.strip()]
+            keys = [visible_key(line) for line in dump_lines]
             if "title" in gold and field in (None, "title"):
                 hit = _norm(record["title"]) == _norm(gold["title"])
-                seen = shown(gold["title"], keys)
-                count = "hit" if hit else "not-shown" if not seen else \
+                seen = shown(gold["title"], keys, dump_lines)
+                count = "hit" if hit else "not-shown" if not seen else "other-case" if seen == "case" else \
                     "shown-missed" if not record["title"] else "shown-other"
                 out.append((page["set"], page["name"], "title", count, f"[{seen}] {gold['title']}",
                             record["title"], trace.title_source()))
@@ -164,7 +172,8 @@ def main(argv: list[str]) -> int:
         for f in ("title", "author"):
             n = sum(v for (s2, f2, _), v in counts.items() if s2 == s and f2 == f)
             if n:
-                parts = ", ".join(f"{c} {counts[(s, f, c)]}" for c in ("hit", "shown-missed", "shown-other", "not-shown"))
+                parts = ", ".join(f"{c} {counts[(s, f, c)]}"
+                                  for c in ("hit", "shown-missed", "shown-other", "other-case", "not-shown"))
                 print(f"{s:13} {f:6} ({n}): {parts}")
     if listed:
         for s, name, f, c, gold, ours, src in found:
