@@ -143,3 +143,29 @@ def test_a_lead_paragraph_over_the_byline_is_no_headline():
     record = _dump(["* Home", "Harbour board backs dredging of the outer channel", *ARTICLE[:2],
                     "By Jane Roe March 4, 2024", ARTICLE[2]])
     assert record["title"] == "Harbour board backs dredging of the outer channel"
+
+
+# --- a journal article's list of authors under its title ------------------------------------------
+JOURNAL_TITLE = "Effects of channel dredging on harbour silt in two wet winters"
+
+
+@pytest.mark.parametrize(
+    ("items", "authors"),
+    [
+        (["* Jane Roe, PhD ,", "* John Poe, MD ,", "* Ann Lee, PhD"], ["Jane Roe, PhD", "John Poe, MD", "Ann Lee, PhD"]),
+        (["* Jane Roe1", "* John Poe2"], ["Jane Roe", "John Poe"]),  # affiliations' footnote marks
+        (["* Jane Roe"], []),  # no journal mark: a menu's item ("* Example Language")
+        (["* Jane Roe, Harbour Board ,"], []),  # not a degree after the comma
+        (["* Jane Roe1", "* John Poe2", "* Home"], []),  # a list that goes on is a menu
+    ],
+)
+def test_a_journal_author_list_under_the_title(items, authors):
+    record = _dump(["* Journal", JOURNAL_TITLE, *items, "Harbour Science volume 3, Article number: 7", *ARTICLE])
+    assert record["authors"] == authors
+
+
+def test_the_title_over_a_journal_author_list_beats_a_section_heading():
+    record = _dump(["* Published: 8 March 2024", JOURNAL_TITLE, "* Jane Roe1",
+                    "Harbour Science volume 3, Article number: 7", "Abstract", "Purpose of the Review", *ARTICLE])
+    assert record["title"] == JOURNAL_TITLE
+    assert record["authors"] == ["Jane Roe"]

@@ -525,7 +525,8 @@ def _metadata_lines(lines: list[ln.Line], keep: list[bool]) -> _PageMeta:
     first = next((i for i, k in enumerate(keep) if k), len(lines))
     byline = scan.byline or (
         _name_over_date(lines, scan.meta, keep, first) or _name_under_date(lines, scan.meta, keep, first)
-        or _name_with_role(lines, scan.meta, keep, first) or _bio_name(lines) or _author_box_name(lines)
+        or _name_with_role(lines, scan.meta, keep, first) or _author_list(lines, scan.meta, keep, first)
+        or _bio_name(lines) or _author_box_name(lines)
         or _copyright_owner(lines))
     return _PageMeta(scan.meta, published, scan.updated, byline, scan.source, first, scan.published_lines,
                      scan.published_bare)
@@ -782,15 +783,15 @@ _HEADLINE_KINDS = frozenset((ln.SHORT, ln.PROSE))  # "Faker wins again!" is pros
 def _byline_line(lines: list[ln.Line], meta: list[bool], first: int) -> int | None:
     """The header's first byline line above the article or up to _HEADER_REACH lines into it (the run
     may start with the headline and its dek): a metadata line that gives a byline ("By Jane Doe on
-    March 4, 2024", "by: Jane Doe") or a byline label alone over the names ("By" / "Jane Doe"); None
-    when there is none."""
+    March 4, 2024", "by: Jane Doe"), a byline label alone over the names ("By" / "Jane Doe") or the first
+    of a journal's list of authors (_author_list); None when there is none."""
     for i in range(min(first + _HEADER_REACH + 1, len(lines))):
         if not meta[i]:
             continue
         text = lines[i].text
         fact = lines[i].meta
         if (fact is not ln.UNASKED and fact[1] and fact[1][0]) or (
-                len(text) <= _MAX_BYLINE_LABEL and v.BYLINE_LABEL.match(text)):
+                len(text) <= _MAX_BYLINE_LABEL and v.BYLINE_LABEL.match(text)) or _author_item(text):
             return i
     return None
 
@@ -2159,6 +2160,52 @@ def _header_item(text: str, other: str) -> str:
     ("* Jane Doe" / "* Friday 8 March 2024"); a lone list item over a date stays a menu's or a list's."""
     item = md.LIST_ITEM.match(text)
     return text[item.end():] if item and md.LIST_ITEM.match(other) else text
+
+
+_AUTHOR_LIST_MAX = 8  # names in a journal article's list of authors under its title
+_FOOTNOTE_MARK = re.compile(r"(?<=[a-z])(?:\d{1,2}(?:,\d{1,2})*|[*†‡])$")  # "Jane Doe1", "Jane Doe*"
+
+
+def _author_item(text: str) -> str | None:
+    """A list item that is one author of a journal article's list ("* Jane Doe, PhD ,", "* Jane Doe1"):
+    the name with its degree (metadata.name_suffix), without the marker, the trailing comma and the
+    affiliation's footnote mark; None for other lines."""
+    item = md.LIST_ITEM.match(text)
+    if not item:
+        return None
+    rest = _FOOTNOTE_MARK.sub("", text[item.end():].rstrip(" ,"))
+    name, _, degree = rest.partition(", ")
+    if degree and not md.name_suffix(degree):
+        return None
+    return rest if _person_name(name) else None
+
+
+def _journal_marks(text: str) -> bool:
+    """An author item with a journal's marks: a degree, an affiliation's footnote mark or the list's
+    trailing comma ("* Jane Doe, PhD ,", "* Jane Doe1"); a menu's "* Example Language" has none."""
+    rest = text.rstrip()
+    return rest.endswith(",") or _FOOTNOTE_MARK.search(rest.rstrip(" ,")) is not None or ", " in rest
+
+
+def _author_list(lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int) -> str | None:
+    """The names of a journal article's list of authors: 1 to _AUTHOR_LIST_MAX list items, each an
+    author (_author_item), one of them with a journal's marks (_journal_marks), right under the header's
+    title or subtitle (a headline-shaped line) and not followed by another list item (a menu of names
+    goes on); the items become metadata."""
+    for i in range(1, first):
+        if keep[i - 1] or meta[i - 1] or not header_line_is_title(lines[i - 1]) or md.LIST_ITEM.match(lines[i - 1].text):
+            continue
+        names = []
+        j = i
+        while j < first and len(names) <= _AUTHOR_LIST_MAX and (name := _author_item(lines[j].text)):
+            names.append(name)
+            j += 1
+        marked = any(_journal_marks(lines[k].text) for k in range(i, j))
+        if marked and len(names) <= _AUTHOR_LIST_MAX and not (j < len(lines) and md.LIST_ITEM.match(lines[j].text)):
+            for k in range(i, j):
+                meta[k] = True
+            return ", ".join(names)
+    return None
 
 
 _COMMENT_HEADINGS = frozenset(("comment_heading", "comment_prompt"))

@@ -344,6 +344,11 @@ def byline_credit(text: str, name: str) -> bool:
 _NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv phd ph.d. md".split())
 
 
+def name_suffix(word: str) -> bool:
+    """A suffix or degree written after a name and a comma ("Jr.", "PhD", "MD"): part of the name."""
+    return word.casefold() in _NAME_SUFFIXES
+
+
 def authors(byline_text: str | None, declared: bool = False) -> list[str]:
     """The names in a byline string, in order: "A, B and C" -> [A, B, C]. Each entry is a person's or
     organisation's name: 1-6 words, each capitalised (or a name particle: "de", "van"), or a script
