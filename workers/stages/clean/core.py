@@ -800,9 +800,10 @@ def _headline_over_byline(
     lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int, title_index: int | None
 ) -> tuple[int | None, int]:
     """(title line, first article line) once the header's byline line is weighed (_byline_headline).
-    A chosen line it displaces from right above the article (chrome and metadata between) is the
-    article's first line, a dek under the header ("By" / "Jane Doe" / share row / dek / lead): back
-    in `keep`, and `first` moves up to it."""
+    A headline the run holds (the run starts with headline, dek, byline) leaves `keep`, and `first` moves
+    down past it. A chosen line it displaces from right above the article (chrome and metadata between)
+    is the article's first line, a dek under the header ("By" / "Jane Doe" / share row / dek / lead):
+    back in `keep`, and `first` moves up to it."""
     found = _byline_headline(lines, meta, keep, first, title_index)
     if found is not None and keep[found]:  # the run starts with the header: headline, dek, byline, lead
         keep[found] = False
