@@ -11,6 +11,8 @@ import pytest
 from dump_texts import ARTICLE
 
 from workers.stages import clean as clean_stage
+from workers.stages.clean import core as stage
+from workers.stages.clean import lines as ln
 from workers.stages.clean import metadata as md
 
 
@@ -169,3 +171,41 @@ def test_the_title_over_a_journal_author_list_beats_a_section_heading():
                     "Harbour Science volume 3, Article number: 7", "Abstract", "Purpose of the Review", *ARTICLE])
     assert record["title"] == JOURNAL_TITLE
     assert record["authors"] == ["Jane Roe"]
+
+
+# --- the last resort: a headline written as a sentence over the header's date or byline ----------
+@pytest.mark.parametrize(
+    ("header", "title"),
+    [
+        (["Wild goats ruled the harbour island. Now it is being reborn.", "By Jane Roe"],
+         "Wild goats ruled the harbour island. Now it is being reborn."),
+        (["Want a deeper outer channel? So does the board.",
+          "The board's chair says the work cannot wait for another winter of storms, and the engineers who "
+          "surveyed the channel last month agree with her.", "June 19, 2019"],
+         "Want a deeper outer channel? So does the board."),
+    ],
+)
+def test_a_sentence_headline_over_the_header(header, title):
+    record = _dump(["* Home", *header, *ARTICLE])
+    assert record["title"] == title
+
+
+@pytest.mark.parametrize(
+    ("line", "found"),
+    [
+        ("Wild goats ruled the harbour island. Now it is being reborn.", 1),
+        ("Home Archives About the harbour FAQ", None),  # no sentence end: a link row
+        ("One. Two. Three. Four sentences are a paragraph.", None),
+        ("* Wild goats ruled the harbour island.", None),  # a list item
+    ],
+)
+def test_sentence_headline_rows(line, found):
+    lines = ln.classify(["* Home", line, "June 19, 2019", *ARTICLE])
+    meta = [False, False, True] + [False] * len(ARTICLE)
+    keep = [False, False, False] + [True] * len(ARTICLE)
+    assert stage._sentence_headline(lines, meta, keep, 3) == (found, 3)
+
+
+def test_a_sites_tagline_on_the_first_line_is_no_headline():
+    record = _dump(["Harbour news and information.", "June 19, 2019", *ARTICLE])
+    assert record["title"] is None

@@ -719,6 +719,8 @@ def _title_line(
         title_index = _line_over_byline(lines, meta, keep, first)
     if title_index is None:
         title_index = _short_headline_before(lines, meta, keep, first, page.byline)
+    if title_index is None:
+        title_index, first = _sentence_headline(lines, meta, keep, first)
     return title_index, first, published
 
 
@@ -845,6 +847,39 @@ def _byline_headline(
         just_above = title_index is not None and i - _HEADER_REACH <= title_index < i
         return title_index if just_above else i
     return title_index
+
+
+_SENTENCE_HEADLINE_MAX_WORDS = 20
+_SENTENCE_HEADLINE_MAX_STOPS = 2  # "Want a more diverse community? So do we."
+
+
+def _sentence_headline(lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int) -> tuple[int | None, int]:
+    """(title line or None, first article line): the last resort when no headline-shaped line was found,
+    a headline written as a sentence ("Wild goats ruled this island. Now it is being reborn.") over the
+    header's first date or byline line, or over the standfirst over it; the line may be the run's first
+    (it then leaves `keep`). At most _SENTENCE_HEADLINE_MAX_WORDS words, one or two sentence ends,
+    capitalised; not the page's first line (a site's tagline), a list item, outlet, person's name,
+    caption or link row."""
+    anchor = next((i for i in range(min(first + _HEADER_REACH + 1, len(lines))) if meta[i]), None)
+    if anchor is None:
+        return None, first
+    above = [i for i in range(anchor - 1, max(anchor - 1 - _HEADER_REACH, -1), -1)
+             if not meta[i] and lines[i].kind != "boilerplate"][:2]
+    if above and lines[above[0]].n > _SENTENCE_HEADLINE_MAX_WORDS and lines[above[0]].n <= _HEADER_LINE_MAX_WORDS:
+        above = above[1:]  # the standfirst between the headline and the date
+    if not above:
+        return None, first
+    i, text = above[0], lines[above[0]].text
+    stops = sum(text.count(end) for end in ".?!")
+    if (i == 0 or lines[i].n > _SENTENCE_HEADLINE_MAX_WORDS or lines[i].n < _TAB_TITLE_MIN_WORDS or not text[:1].isupper()
+            or not 1 <= stops <= _SENTENCE_HEADLINE_MAX_STOPS or md.LIST_ITEM.match(text)
+            or md.looks_like_outlet(text) or md.standalone_name(text) or md.is_caption(text, before_lead=True)
+            or v.NAV_SEPARATOR.search(text)):
+        return None, first
+    if keep[i]:
+        keep[i] = False
+        first = next((j for j in range(i, len(keep)) if keep[j]), len(keep))
+    return i, first
 
 
 def _title_text(title: str) -> str | None:
