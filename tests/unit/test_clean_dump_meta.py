@@ -196,6 +196,8 @@ def test_a_sentence_headline_over_the_header(header, title):
         ("Wild goats ruled the harbour island. Now it is being reborn.", 1),
         ("Home Archives About the harbour FAQ", None),  # no sentence end: a link row
         ("One. Two. Three. Four sentences are a paragraph.", None),
+        ("Harbour Board Approves The Dredging Plan.", 1),  # one sentence in Title Case
+        ("Follow these steps to keep the outer channel open through the storms.", None),  # a standfirst
         ("* Wild goats ruled the harbour island.", None),  # a list item
     ],
 )

@@ -857,9 +857,9 @@ def _sentence_headline(lines: list[ln.Line], meta: list[bool], keep: list[bool],
     """(title line or None, first article line): the last resort when no headline-shaped line was found,
     a headline written as a sentence ("Wild goats ruled this island. Now it is being reborn.") over the
     header's first date or byline line, or over the standfirst over it; the line may be the run's first
-    (it then leaves `keep`). At most _SENTENCE_HEADLINE_MAX_WORDS words, one or two sentence ends,
-    capitalised; not the page's first line (a site's tagline), a list item, outlet, person's name,
-    caption or link row."""
+    (it then leaves `keep`). At most _SENTENCE_HEADLINE_MAX_WORDS words, capitalised, two sentence ends
+    or one in Title Case (one sentence in sentence case is a standfirst); not the page's first line (a
+    site's tagline), a list item, outlet, person's name, caption or link row."""
     anchor = next((i for i in range(min(first + _HEADER_REACH + 1, len(lines))) if meta[i]), None)
     if anchor is None:
         return None, first
@@ -872,7 +872,8 @@ def _sentence_headline(lines: list[ln.Line], meta: list[bool], keep: list[bool],
     i, text = above[0], lines[above[0]].text
     stops = sum(text.count(end) for end in ".?!")
     if (i == 0 or lines[i].n > _SENTENCE_HEADLINE_MAX_WORDS or lines[i].n < _TAB_TITLE_MIN_WORDS or not text[:1].isupper()
-            or not 1 <= stops <= _SENTENCE_HEADLINE_MAX_STOPS or md.LIST_ITEM.match(text)
+            or not 1 <= stops <= _SENTENCE_HEADLINE_MAX_STOPS or (stops == 1 and not _title_cased(text.split()))
+            or md.LIST_ITEM.match(text)
             or md.looks_like_outlet(text) or md.standalone_name(text) or md.is_caption(text, before_lead=True)
             or v.NAV_SEPARATOR.search(text)):
         return None, first
