@@ -547,7 +547,8 @@ def _metadata_lines(lines: list[ln.Line], keep: list[bool]) -> _PageMeta:
     first = next((i for i, k in enumerate(keep) if k), len(lines))
     byline = scan.byline or (
         _name_over_date(lines, scan.meta, keep, first) or _name_under_date(lines, scan.meta, keep, first)
-        or _name_with_role(lines, scan.meta, keep, first) or _bio_name(lines) or _author_box_name(lines)
+        or _name_with_role(lines, scan.meta, keep, first) or _author_list(lines, scan.meta, keep, first)
+        or _bio_name(lines) or _author_box_name(lines)
         or _copyright_owner(lines))
     return _PageMeta(scan.meta, published, scan.updated, byline, scan.source, first, scan.published_lines,
                      scan.published_bare)
@@ -747,13 +748,14 @@ def _title_line(
     article line, the published date). The line a browser-tab title line ("Headline - Site")
     repeats; else the header line whose content words best match the article's, not a subheading
     the article repeats (a table of contents); then the line over the header's date and byline,
-    the headline over a dek, and the fallbacks. Taking a header line out of `keep` may move `first`;
+    the headline over the byline line (_headline_over_byline), the headline over a dek, and the fallbacks. Taking a header line out of `keep` may move `first`;
     a date between the headline and the article beats a masthead's date above the headline."""
     title_index = _tab_title_echo(lines, meta, keep, first)
     body_words = None
     if title_index is None:
         title_index, body_words = _best_header_line(lines, meta, keep, first)
     title_index, first = _title_over_header(lines, meta, keep, first, title_index)
+    title_index, first = _headline_over_byline(lines, meta, keep, first, title_index)
     if title_index is not None:
         title_index = _headline_over_dek(lines, meta, keep, title_index, first, body_words)
     published = page.published
@@ -768,6 +770,8 @@ def _title_line(
         title_index = _line_over_byline(lines, meta, keep, first)
     if title_index is None:
         title_index = _short_headline_before(lines, meta, keep, first, page.byline)
+    if title_index is None:
+        title_index, first = _sentence_headline(lines, meta, keep, first)
     return title_index, first, published
 
 
@@ -824,6 +828,110 @@ def _title_over_header(
         title_index = _headline_over_standfirst(lines, meta, header)
     keep[header] = False
     return title_index, next((i for i, k in enumerate(keep) if k), len(lines))
+
+
+_HEADLINE_KINDS = frozenset((ln.SHORT, ln.PROSE))  # "Faker wins again!" is prose to the classifier
+
+
+def _byline_line(lines: list[ln.Line], meta: list[bool], first: int) -> int | None:
+    """The header's first byline line above the article or up to _HEADER_REACH lines into it (the run
+    may start with the headline and its dek): a metadata line that gives a byline ("By Jane Doe on
+    March 4, 2024", "by: Jane Doe"), a byline label alone over the names ("By" / "Jane Doe") or the first
+    of a journal's list of authors (_author_list); None when there is none."""
+    for i in range(min(first + _HEADER_REACH + 1, len(lines))):
+        if not meta[i]:
+            continue
+        text = lines[i].text
+        fact = lines[i].meta
+        if (fact is not ln.UNASKED and fact[1] and fact[1][0]) or (
+                len(text) <= _MAX_BYLINE_LABEL and v.BYLINE_LABEL.match(text)) or _author_item(text):
+            return i
+    return None
+
+
+def _headline_over_byline(
+    lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int, title_index: int | None
+) -> tuple[int | None, int]:
+    """(title line, first article line) once the header's byline line is weighed (_byline_headline).
+    A headline the run holds (the run starts with headline, dek, byline) leaves `keep`, and `first` moves
+    down past it. A chosen line it displaces from right above the article (chrome and metadata between)
+    is the article's first line, a dek under the header ("By" / "Jane Doe" / share row / dek / lead):
+    back in `keep`, and `first` moves up to it."""
+    found = _byline_headline(lines, meta, keep, first, title_index)
+    if found is not None and keep[found]:  # the run starts with the header: headline, dek, byline, lead
+        keep[found] = False
+        return found, next((i for i in range(found, len(keep)) if keep[i]), len(keep))
+    if found == title_index or title_index is None or title_index < found:
+        return found, first
+    gap = range(title_index + 1, first)
+    if len(gap) <= _HEADER_GAP_LINES and all(meta[j] or lines[j].kind == "boilerplate" for j in gap):
+        keep[title_index] = True
+        return found, title_index
+    return found, first
+
+
+def _byline_headline(
+    lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int, title_index: int | None
+) -> int | None:
+    """The headline over the header's byline line: the line over the standfirst that sits over it
+    (_headline_over_standfirst: headline, dek, byline is a news header's order), whatever another header
+    line (a kicker quote above, a teaser between the byline and the article) scored; or the
+    headline-shaped line right over the byline (chrome and metadata skipped) when the chosen line is
+    not just above it (that one is the headline and the line under it its dek). Not a list item, an
+    outlet's name, a person's name, a caption or a link row; else `title_index`."""
+    byline = _byline_line(lines, meta, first)
+    if byline is None:
+        return title_index
+    for i in range(byline - 1, max(byline - 1 - _HEADER_REACH, -1), -1):
+        line = lines[i]
+        if meta[i] or line.kind == "boilerplate":
+            continue
+        text = line.text
+        if not header_line_is_title(line):
+            if line.n > _HEADER_LINE_MAX_WORDS or not (line.kind == ln.PROSE or line.terminal):
+                return title_index
+            found = _headline_over_standfirst(lines, meta, i)  # a standfirst between headline and byline
+            return title_index if found is None else found
+        if (line.kind not in _HEADLINE_KINDS or md.LIST_ITEM.match(text) or md.looks_like_outlet(text)
+                or md.standalone_name(text) or v.NAV_SEPARATOR.search(text) or md.is_caption(text, before_lead=True)):
+            return title_index
+        just_above = title_index is not None and i - _HEADER_REACH <= title_index < i
+        return title_index if just_above else i
+    return title_index
+
+
+_SENTENCE_HEADLINE_MAX_WORDS = 20
+_SENTENCE_HEADLINE_MAX_STOPS = 2  # "Want a more diverse community? So do we."
+
+
+def _sentence_headline(lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int) -> tuple[int | None, int]:
+    """(title line or None, first article line): the last resort when no headline-shaped line was found,
+    a headline written as a sentence ("Wild goats ruled this island. Now it is being reborn.") over the
+    header's first date or byline line, or over the standfirst over it; the line may be the run's first
+    (it then leaves `keep`). At most _SENTENCE_HEADLINE_MAX_WORDS words, capitalised, two sentence ends
+    or one in Title Case (one sentence in sentence case is a standfirst); not the page's first line (a
+    site's tagline), a list item, outlet, person's name, caption or link row."""
+    anchor = next((i for i in range(min(first + _HEADER_REACH + 1, len(lines))) if meta[i]), None)
+    if anchor is None:
+        return None, first
+    above = [i for i in range(anchor - 1, max(anchor - 1 - _HEADER_REACH, -1), -1)
+             if not meta[i] and lines[i].kind != "boilerplate"][:2]
+    if above and lines[above[0]].n > _SENTENCE_HEADLINE_MAX_WORDS and lines[above[0]].n <= _HEADER_LINE_MAX_WORDS:
+        above = above[1:]  # the standfirst between the headline and the date
+    if not above:
+        return None, first
+    i, text = above[0], lines[above[0]].text
+    stops = sum(text.count(end) for end in ".?!")
+    if (i == 0 or lines[i].n > _SENTENCE_HEADLINE_MAX_WORDS or lines[i].n < _TAB_TITLE_MIN_WORDS or not text[:1].isupper()
+            or not 1 <= stops <= _SENTENCE_HEADLINE_MAX_STOPS or (stops == 1 and not _title_cased(text.split()))
+            or md.LIST_ITEM.match(text)
+            or md.looks_like_outlet(text) or md.standalone_name(text) or md.is_caption(text, before_lead=True)
+            or v.NAV_SEPARATOR.search(text)):
+        return None, first
+    if keep[i]:
+        keep[i] = False
+        first = next((j for j in range(i, len(keep)) if keep[j]), len(keep))
+    return i, first
 
 
 def _title_text(title: str) -> str | None:
@@ -1974,7 +2082,7 @@ def _headline_over_standfirst(lines: list[ln.Line], meta: list[bool], standfirst
         if meta[i] or line.kind == "boilerplate":
             continue
         text = line.text
-        if (line.kind != ln.SHORT or not header_line_is_title(line) or md.LIST_ITEM.match(text)
+        if (line.kind not in _HEADLINE_KINDS or not header_line_is_title(line) or md.LIST_ITEM.match(text)
                 or md.looks_like_outlet(text) or md.standalone_name(text) or v.NAV_SEPARATOR.search(text)):
             return None
         return i
@@ -2116,7 +2224,7 @@ def _name_over_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], fi
     (_person_names); the date line may sit up to _HEADER_REACH lines into the article's first lines (a
     caption and standfirst the run starts with); the name line becomes metadata."""
     for i in range(1, min(first + _HEADER_REACH + 1, len(lines))):
-        if not meta[i] or md.byline(lines[i].text) or not date_line(lines[i].text):
+        if not meta[i] or md.byline(lines[i].text) or not date_line(_header_item(lines[i].text, lines[i - 1].text)):
             continue
         middle = lines[i - 1]
         # "Jane Doe" / "The Daily Courier" / date: the upper of two names is the byline
@@ -2127,10 +2235,65 @@ def _name_over_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], fi
                 continue
             if j == i - 2 and (middle.kind == ln.PROSE or middle.n > 8 or middle.terminal):
                 continue
-            if _person_name(line.text) or _person_names(line.text):
+            text = _header_item(line.text, lines[i].text)
+            if _person_name(text) or _person_names(text):
                 meta[j] = True
-                return line.text
+                return text
         # no name over this date line (a masthead's edition date): try the next date line
+    return None
+
+
+def _header_item(text: str, other: str) -> str:
+    """A header line without its list marker when the line beside it (`other`: the date line, or the
+    name line over a date line) is a list item too: a dump writes a header's list of facts with markers
+    ("* Jane Doe" / "* Friday 8 March 2024"); a lone list item over a date stays a menu's or a list's."""
+    item = md.LIST_ITEM.match(text)
+    return text[item.end():] if item and md.LIST_ITEM.match(other) else text
+
+
+_AUTHOR_LIST_MAX = 8  # names in a journal article's list of authors under its title
+_FOOTNOTE_MARK = re.compile(r"(?<=[a-z])(?:\d{1,2}(?:,\d{1,2})*|[*†‡])$")  # "Jane Doe1", "Jane Doe*"
+
+
+def _author_item(text: str) -> str | None:
+    """A list item that is one author of a journal article's list ("* Jane Doe, PhD ,", "* Jane Doe1"):
+    the name with its degree (metadata.name_suffix), without the marker, the trailing comma and the
+    affiliation's footnote mark; None for other lines."""
+    item = md.LIST_ITEM.match(text)
+    if not item:
+        return None
+    rest = _FOOTNOTE_MARK.sub("", text[item.end():].rstrip(" ,"))
+    name, _, degree = rest.partition(", ")
+    if degree and not md.name_suffix(degree):
+        return None
+    return rest if _person_name(name) else None
+
+
+def _journal_marks(text: str) -> bool:
+    """An author item with a journal's marks: a degree, an affiliation's footnote mark or the list's
+    trailing comma ("* Jane Doe, PhD ,", "* Jane Doe1"); a menu's "* Example Language" has none."""
+    rest = text.rstrip()
+    return rest.endswith(",") or _FOOTNOTE_MARK.search(rest.rstrip(" ,")) is not None or ", " in rest
+
+
+def _author_list(lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int) -> str | None:
+    """The names of a journal article's list of authors: 1 to _AUTHOR_LIST_MAX list items, each an
+    author (_author_item), one of them with a journal's marks (_journal_marks), right under the header's
+    title or subtitle (a headline-shaped line) and not followed by another list item (a menu of names
+    goes on); the items become metadata."""
+    for i in range(1, first):
+        if keep[i - 1] or meta[i - 1] or not header_line_is_title(lines[i - 1]) or md.LIST_ITEM.match(lines[i - 1].text):
+            continue
+        names = []
+        j = i
+        while j < first and len(names) <= _AUTHOR_LIST_MAX and (name := _author_item(lines[j].text)):
+            names.append(name)
+            j += 1
+        marked = any(_journal_marks(lines[k].text) for k in range(i, j))
+        if marked and len(names) <= _AUTHOR_LIST_MAX and not (j < len(lines) and md.LIST_ITEM.match(lines[j].text)):
+            for k in range(i, j):
+                meta[k] = True
+            return ", ".join(names)
     return None
 
 

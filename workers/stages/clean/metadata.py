@@ -160,13 +160,18 @@ _BY_INSIDE = re.compile(
 _BY_BEFORE = re.compile(r"^(?:[\W_]*|[^©\n]{0,30}\d[^©\n]{0,30}|.*\|\s*|(?i:posted|written|published)\b.*)$")
 # what follows the name on such a line: a date, a time, a reading time, a comment count, a separator,
 # a social-media handle ("By Eric Levitz @EricLevitz")
-_BY_TAIL = re.compile(
+_BY_TAIL_SPACED = (
     r"\s+(?:\||[–—]|@|on\s+\d|at\s+\d|\d|(?i:(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
-    r"[a-z]*)\.?,?\s+\d)"
+    r"[a-z]*)\.?,?\s+\d|(?i:on\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)(?=\d|[A-Z][a-z]{2}))"
 )
-# where the name of a "By" header line ends (_by_segment): _BY_TAIL, or a date's label after the name
-# ("By Jane Doe Last updated Nov 8, 2023"); the date parts (byline_date_parts) still split at _BY_TAIL
-_BY_NAME_TAIL = re.compile(_BY_TAIL.pattern[:-1] + r"|(?i:(?:last\s+)?(?:updated|modified|published|posted)\b))")
+_BY_TAIL = re.compile(_BY_TAIL_SPACED)
+_GLUED_HANDLE = r"|(?<=[a-z])@(?=\w)"  # a handle the dump ran into the name ("By Jane Doe@janedoe")
+# where the name of a "By" header line ends (_by_segment): _BY_TAIL, a date's label after the name
+# ("By Jane Doe Last updated Nov 8, 2023") or a handle glued to it; the date parts (byline_date_parts)
+# still split at _BY_TAIL
+_BY_NAME_TAIL = re.compile(
+    _BY_TAIL_SPACED[:-1] + r"|(?i:(?:last\s+)?(?:updated|modified|published|posted)\b))" + _GLUED_HANDLE)
+_NICKNAME_QUOTES = "\"“‘'"  # a nickname in quotes inside a name: Amanda "Tania" Doe
 _NAME_INITIAL_OR_SUFFIX = re.compile(r"(?:^|\s)(?:[A-Z]|Jr|Sr|St)\.$")
 
 
@@ -237,7 +242,7 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
         return parts[0], None
     # "By Jane Doe in Kyiv", "By Jane Doe at City Hall": the place is not part of the name
     words = _BYLINE_PLACE.sub("", parts[0]).split()
-    if not all(w[:1].isupper() or w in _NAME_PARTICLES or w in _NAME_JOINERS for w in words):
+    if not all(w.lstrip(_NICKNAME_QUOTES)[:1].isupper() or w in _NAME_PARTICLES or w in _NAME_JOINERS for w in words):
         return None
     # "By JANE DOE Associated Press": an upper-case name run straight into a mixed-case outlet
     caps = next((k for k, w in enumerate(words) if not w.isupper()), len(words))
@@ -337,6 +342,11 @@ def byline_credit(text: str, name: str) -> bool:
 
 
 _NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv phd ph.d. md".split())
+
+
+def name_suffix(word: str) -> bool:
+    """A suffix or degree written after a name and a comma ("Jr.", "PhD", "MD"): part of the name."""
+    return word.casefold() in _NAME_SUFFIXES
 
 
 def authors(byline_text: str | None, declared: bool = False) -> list[str]:
