@@ -232,12 +232,18 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
     tail = _credit_tail(m.group("name"))
     if tail:
         return tail[0]
-    parts = [p for p in _BYLINE_SPLIT.split(_SERIAL_COMMA.sub(" ", m.group("name"))) if p]  # "A, B, and C"
-    if parts and (v.DESK_CREDIT.match(parts[0]) or v.DESK_CREDIT.match(m.group("name").strip())):
+    return _byline_names(m.group("name"), in_header=segment != text)
+
+
+def _byline_names(name: str, in_header: bool) -> tuple[str | None, str | None] | None:
+    """(byline, outlet) from the name part of a byline match ("Ann Lee, Tom Hale and Joe Park, Example
+    News"), or None when it names no one; `in_header`: the byline was a segment of a longer header line."""
+    parts = [p for p in _BYLINE_SPLIT.split(_SERIAL_COMMA.sub(" ", name)) if p]  # "A, B, and C"
+    if parts and (v.DESK_CREDIT.match(parts[0]) or v.DESK_CREDIT.match(name.strip())):
         return None, _outlet_part(parts[1:])  # "By Editorial Staff": no person
     if not parts or len(parts[0].split()) > 6 or (is_terminal(parts[0]) and not _NAME_INITIAL_OR_SUFFIX.search(parts[0])):
         return None
-    if segment != text and len(parts[0].split()) == 1 and parts[0].casefold() not in _NOT_NAME_WORDS and not _OUTLET.search(parts[0]):
+    if in_header and len(parts[0].split()) == 1 and parts[0].casefold() not in _NOT_NAME_WORDS and not _OUTLET.search(parts[0]):
         # "Posted by Konstantin 21.10.2019", "12/04/2020 by Kay": a header line's one-word name (a pen name)
         return parts[0], None
     # "By Jane Doe in Kyiv", "By Jane Doe at City Hall": the place is not part of the name
@@ -252,15 +258,20 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
         return (None, parts[0]) if _OUTLET.search(parts[0]) else None
     if len(words) != len(parts[0].split()):
         return " ".join(words), _outlet_part(parts[1:])
-    outlet = _outlet_part(parts[1:])
-    names = [parts[0]]
-    for part in parts[1:]:  # "By Ann Lee, Tom Hale and Joe Park": the other names
+    return ", ".join([parts[0], *_other_names(parts[1:])]), _outlet_part(parts[1:])
+
+
+def _other_names(parts: list[str]) -> list[str]:
+    """The names after a byline's first ("By Ann Lee, Tom Hale and Joe Park"), up to the first part that
+    is an outlet, a role, a desk or an affiliation ("By Jane Doe, Example University"), or no name."""
+    names = []
+    for part in parts:
         if _OUTLET.search(part) or _ROLE_ONLY.match(part) or v.DESK_CREDIT.match(part) or _affiliation(part):
-            break  # "By Jane Doe, Example University": an outlet, role, desk or affiliation ends the names
+            break
         if part[:1].islower() or not authors(part):
             break
         names.append(part)
-    return ", ".join(names), outlet
+    return names
 
 
 def _outlet_part(parts: list[str]) -> str | None:
