@@ -61,15 +61,16 @@ _EMPTY = "—"
 
 
 def field_text(record: dict, name: str) -> str | None:
-    """How one field of `record` reads in the panel: authors as "A · B (2)", fetched_at marked
-    "(estimated: the time of receipt)" when fetched_at_estimated; None for an absent or empty value."""
+    """How one field of `record` reads in the panel: authors as "A · B (2 authors)", fetched_at marked
+    "(estimated: when it was received or read, not fetched)" when fetched_at_estimated; None for an
+    absent or empty value."""
     value = record.get(name)
     if value is None or value == [] or value == "":
         return None
     if name == "authors":
-        return " · ".join(map(str, value)) + f" ({len(value)})"
+        return " · ".join(map(str, value)) + f" ({len(value)} author{'s' if len(value) != 1 else ''})"
     if name == "fetched_at" and record.get("fetched_at_estimated") is True:
-        return f"{value} (estimated: the time of receipt)"
+        return f"{value} (estimated: when it was received or read, not fetched)"
     return str(value)
 
 

@@ -218,12 +218,13 @@ ARTICLE = {
 @pytest.mark.parametrize(
     ("fields", "shown"),
     [
-        ({}, ["dateline: PORTREE", "byline: Ana Ruiz and Tom Bell", "authors: Ana Ruiz · Tom Bell (2)",
+        ({}, ["dateline: PORTREE", "byline: Ana Ruiz and Tom Bell", "authors: Ana Ruiz · Tom Bell (2 authors)",
               "published_at: 2024-03-05T09:15:00-07:00", "published_at_utc: 2024-03-05T16:15:00Z",
-              "fetched_at: 2024-03-06T10:00:00+00:00 (estimated: the time of receipt)", "story_id: a1"]),
+              "fetched_at: 2024-03-06T10:00:00+00:00 (estimated: when it was received or read, not fetched)", "story_id: a1"]),
         ({"byline": None, "authors": [], "published_at": None, "published_at_utc": None},
          ["byline: —", "authors: —", "published_at: —", "published_at_utc: —"]),  # missing, and shown so
         ({"fetched_at_estimated": False}, ["fetched_at: 2024-03-06T10:00:00+00:00"]),
+        ({"authors": ["Ana Ruiz"]}, ["authors: Ana Ruiz (1 author)"]),
         ({"title": None, "dateline": None}, ["title: —", "dateline: —", "updated_at: —"]),  # every null reads "—"
     ],
 )
