@@ -254,6 +254,8 @@ def _show(texts: dict[str, str], base: dict[str, str], f1: dict[str, float], bas
 
 
 def main(argv: list[str]) -> int:
+    """The command line: parse the arguments, run the sections, print the figures (see the module's
+    docstring); the exit code."""
     import argparse
 
     parser = argparse.ArgumentParser(prog="python -m bench.ablation_html")

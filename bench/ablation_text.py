@@ -211,6 +211,8 @@ def _show(label: str, table: dict[str, tuple], base: dict[str, tuple] | None = N
 
 
 def ablate(names: list[str] | None = None, show_pages: bool = False) -> None:
+    """The dev pages' figures with every pass on, then with each switch of `switches()` (or only those
+    in `names`) off: the change of each figure and the pages better or worse; `show_pages` lists them."""
     dev = pages()
     base = [page_figures(page) for page in dev]
     base_table = summary(base, dev)
@@ -279,6 +281,8 @@ def lost_lines(limit: int = 0) -> None:
 
 
 def main(argv: list[str]) -> int:
+    """The command line: parse the arguments, run the sections, print the figures (see the module's
+    docstring); the exit code."""
     import argparse
 
     parser = argparse.ArgumentParser(prog="python -m bench.ablation_text")

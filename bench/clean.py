@@ -36,11 +36,13 @@ ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 
 
 def load() -> list[tuple[str, str, dict]]:
+    """[(seed id, page dump text, gold article)] of the gold seeds, in id order."""
     gold = json.loads(GOLD.read_text(encoding="utf-8"))["articles"]
     return [(doc_id, (SEEDS / f"{doc_id}.txt").read_text(encoding="utf-8"), g) for doc_id, g in sorted(gold.items())]
 
 
 def raw(doc_id: str, content: str) -> dict:
+    """A raw plain-text record of `content` (no source, no fetched_at), as the clean stage reads it."""
     return {"id": doc_id, "source": None, "content_type": "text/plain", "content": content, "fetched_at": None}
 
 
@@ -114,12 +116,15 @@ def _field_misses(record: dict, gold: dict, fields: dict[str, int], optional: di
     return misses
 
 def justext_body(content: str, **params) -> str:
+    """The body when jusText decides which lines are article (justext_lines.article_flags, `params` its
+    settings) and the clean stage's post-cleaning runs on them."""
     texts = split_lines(normalise_text(content))
     flags = justext_lines.article_flags(texts, **params)
     return "\n\n".join(clean_stage.clean_lines(texts, keep_flags=flags)["paragraphs"])
 
 
 def justext_raw_body(content: str) -> str:
+    """The lines jusText alone calls article (justext_lines.article_flags), joined as paragraphs."""
     texts = split_lines(normalise_text(content))
     return "\n\n".join(t for t, keep in zip(texts, justext_lines.article_flags(texts)) if keep)
 
@@ -137,6 +142,8 @@ def cpu_seconds(work, inputs: list[dict]) -> tuple[float, float, float]:
 
 
 def main() -> int:
+    """The command line: parse the arguments, run the sections, print the figures (see the module's
+    docstring); the exit code."""
     if not GOLD.exists():
         print(f"gold not found at {GOLD}")
         return 1

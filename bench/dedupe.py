@@ -47,6 +47,8 @@ CHROME = [
 
 
 def clean_record(article_id: str, body: str, title: str | None = None, **extra) -> dict:
+    """A clean record (schemas/clean.json) of `body` (paragraphs split on blank lines), its title and any
+    other fields in `extra` (published_at, fetched_at, ...), as the dedupe stage reads it."""
     paragraphs = [p.strip() for p in body.split("\n\n") if p.strip()]
     body = "\n\n".join(paragraphs)
     record = {
@@ -147,11 +149,13 @@ class Synth:
 
 
 def wrap_chrome(body: str, rng: random.Random) -> str:
+    """`body` between two lines of page chrome (CHROME): a near-duplicate kind, the same article on another page."""
     top, bottom = rng.sample(CHROME, 2)
     return "\n\n".join([top, body, bottom])
 
 
 def drop_paragraph(body: str, rng: random.Random) -> str:
+    """`body` without one random paragraph (with "Updated." added when it has fewer than 3): a trimmed copy."""
     paragraphs = body.split("\n\n")
     if len(paragraphs) < 3:
         return body + "\n\nUpdated."
@@ -160,6 +164,7 @@ def drop_paragraph(body: str, rng: random.Random) -> str:
 
 
 def add_sentence(body: str, rng: random.Random, synth: Synth) -> str:
+    """`body` with one synthetic sentence added to a random paragraph: a lightly edited copy."""
     paragraphs = body.split("\n\n")
     i = rng.randrange(len(paragraphs))
     paragraphs[i] = paragraphs[i] + " " + synth.sentence()
@@ -167,6 +172,7 @@ def add_sentence(body: str, rng: random.Random, synth: Synth) -> str:
 
 
 def substitute_words(body: str, rng: random.Random, synth: Synth, n: int = 3) -> str:
+    """`body` with `n` random words replaced by others of the vocabulary: a copy edited word by word."""
     words = body.split(" ")
     for i in rng.sample(range(len(words)), min(n, len(words))):
         words[i] = rng.choice(synth.vocab[50:2000])
@@ -191,15 +197,18 @@ def variants(base_id: str, body: str, rng: random.Random, synth: Synth) -> list[
 
 
 def jaccard(a: set, b: set) -> float:
+    """|a ∩ b| / |a ∪ b| in [0, 1]; 0.0 for two empty sets."""
     return len(a & b) / len(a | b) if a | b else 0.0
 
 
 def pct(values: list[float], q: float) -> float:
+    """The `q` quantile (0-1) of `values` by the nearest rank."""
     values = sorted(values)
     return values[min(len(values) - 1, max(0, round(q * (len(values) - 1))))]
 
 
 def summary(values: list[float]) -> str:
+    """"n=… min=… p1=… p5=… med=… p99=… max=…" of `values` ("n=0" when empty)."""
     if not values:
         return "n=0"
     return (
@@ -209,6 +218,8 @@ def summary(values: list[float]) -> str:
 
 
 def pairwise(groups: dict[str, str], gold: list[list[str]]) -> tuple[float, float, float]:
+    """(precision, recall, adjusted Rand index) of story `groups` ({id: story id}) against `gold` (lists of
+    ids of one story), over every pair of the gold's ids."""
     gold_of = {i: n for n, g in enumerate(gold) for i in g}
     ids = sorted(gold_of)
     tp = fp = fn = 0
@@ -223,6 +234,8 @@ def pairwise(groups: dict[str, str], gold: list[list[str]]) -> tuple[float, floa
 
 
 def adjusted_rand(x: list, y: list) -> float:
+    """The adjusted Rand index of two labellings of the same items (Hubert and Arabie, 1985): 1.0 for
+    the same partition, about 0 for chance."""
     def comb2(n: int) -> float:
         return n * (n - 1) / 2
 
@@ -259,6 +272,8 @@ def _arguments() -> argparse.Namespace:
 
 
 def main() -> None:
+    """The command line: parse the arguments, run the sections and print the figures (see the
+    module's docstring)."""
     args = _arguments()
     rng = random.Random(args.seed)
     gold = json.loads(GOLD_PATH.read_text(encoding="utf-8"))
@@ -559,6 +574,8 @@ def _speed_big(args, big: dd.DedupeIndex, synth: Synth, rng: random.Random, late
 
 
 def story_bench(articles: dict, aliases: dict, gold_groups: list[list[str]]) -> None:
+    """Section 6: story groups of the gold seeds in every arrival order (pairwise precision, recall,
+    adjusted Rand), the pair scores, entry sizes, then _story_robustness."""
     print("\n## story groups on the gold seeds (every arrival order)")
     ids = sorted(articles)
     records = {i: tagged_record(i, articles[i], aliases) for i in ids}
@@ -638,6 +655,7 @@ def held_out_articles() -> dict[str, dict]:
 
 
 def held_out_clean(article: dict) -> dict:
+    """The clean record of a held-out story fixture (its body, title, published_at and fetched_at)."""
     return clean_record(
         article["id"], article["body"], article.get("title"),
         published_at=article.get("published_at"), fetched_at=article.get("fetched_at"),
@@ -705,6 +723,8 @@ def held_out_orders(ids: list[str], records: dict[str, dict], n: int, seed: int)
 
 
 def held_out_scores(records: dict[str, dict], articles: dict[str, dict], orders: list[list[str]]):
+    """([(precision, recall, ARI)] per arrival order, {pair: orders merged wrongly}, {pair: orders split
+    wrongly}) of the story groups of `records` against the fixtures' "story" fields."""
     stories_of: dict[str, list[str]] = {}
     for i, a in articles.items():
         stories_of.setdefault(a["story"], []).append(i)
@@ -723,6 +743,8 @@ def held_out_scores(records: dict[str, dict], articles: dict[str, dict], orders:
 
 
 def held_out_story_bench(n_orders: int = 20, seed: int = 7) -> None:
+    """Section 7: the held-out story fixtures (tests/fixtures/stories) grouped with entities from the real
+    entities stage (when the model loads) and from the fixtures' own lists, over `n_orders` random orders."""
     articles = held_out_articles()
     if not articles:
         return

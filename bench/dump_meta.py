@@ -164,6 +164,8 @@ def rows(field: str | None = None):
 
 
 def main(argv: list[str]) -> int:
+    """The command line: parse the arguments, run the sections, print the figures (see the module's
+    docstring); the exit code."""
     field = argv[argv.index("--field") + 1] if "--field" in argv else None
     listed = argv[argv.index("--list") + 1] if "--list" in argv else None
     found = rows(field)

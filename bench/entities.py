@@ -44,6 +44,7 @@ def article_number(article_id: str) -> tuple[str, int]:
 
 
 def records_from_gold(gold: dict) -> list[dict]:
+    """Unique records (the entities stage's input) of the gold file's articles, in id order."""
     return [
         {
             "schema_version": 1,
@@ -80,6 +81,7 @@ def load_corpus(directory: Path = CORPUS) -> dict:
 
 
 def alias_map(gold: dict) -> dict[str, str]:
+    """{alias or its casefold: canonical name} from the gold file's "aliases" (each name maps to itself)."""
     mapping: dict[str, str] = {}
     for name, aliases in gold.get("aliases", {}).items():
         for alias in [name, *aliases]:
@@ -89,6 +91,7 @@ def alias_map(gold: dict) -> dict[str, str]:
 
 
 def resolve(name: str, aliases: dict[str, str]) -> str:
+    """The canonical name of `name` by `aliases` (exact, then casefolded), else `name` itself."""
     return aliases.get(name) or aliases.get(name.casefold()) or name
 
 
@@ -151,6 +154,8 @@ def compare(title: str, corpus: dict, full, nlp, errors: bool = True) -> dict:
 
 
 def raw_predictions(nlp, records) -> dict[str, list[tuple[str, str]]]:
+    """{article id: [(entity text, label)]} of the bare model over each record's title and body (the
+    baseline the stage is compared with)."""
     out = {}
     for record in records:
         pairs = set()
@@ -236,6 +241,8 @@ def _arguments() -> argparse.Namespace:
 
 
 def main() -> None:
+    """The command line: parse the arguments, run the sections and print the figures (see the
+    module's docstring)."""
     args = _arguments()
     full = spacy.load(args.model)
     nlp = entities.load_pipeline(args.model)

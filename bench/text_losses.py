@@ -195,6 +195,8 @@ def report(examples: int = 3, only: str | None = None, sets: tuple[str, ...] | N
 
 
 def main(argv: list[str]) -> int:
+    """The command line: parse the arguments, run the sections, print the figures (see the module's
+    docstring); the exit code."""
     import argparse
 
     parser = argparse.ArgumentParser(prog="python -m bench.text_losses")

@@ -43,7 +43,7 @@ _WORDS = re.compile(r"[A-Za-z][A-Za-z'\-]{3,}")
 
 
 class ModelMissing(RuntimeError):
-    pass
+    """The spaCy model package (settings.spacy_model) is not installed: no article can be tagged."""
 
 
 def _missing(model: str, detail: str = "") -> ModelMissing:
