@@ -319,8 +319,7 @@ class Observability:
         and the index rebuilt then misses what the newer recovery reads next (the fault suite's
         frozen worker: 9 entries its replacement had written, and 3 near duplicates enriched)."""
         for state in self.indexes.values():
-            state.stale = True
-            state.current()
+            state.rebuild()
         self.recovered = True
         log.info("ready: partitions assigned and tables recovered into the indexes", extra={"event": "recovered"})
 

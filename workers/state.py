@@ -55,6 +55,11 @@ class TableBackedIndex:
             )
         return self.index
 
+    def rebuild(self) -> Any:
+        """The index rebuilt from the table now, whether or not partitions moved (see `current`)."""
+        self.stale = True
+        return self.current()
+
     def outcome(self, article_id: str | None) -> Outcome | None:
         """What the stage sent for `article_id` before, if it remembers: (topic role, value bytes)."""
         if not article_id:

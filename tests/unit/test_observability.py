@@ -139,7 +139,7 @@ def test_stall_watchdog(readings, stalled):
 def test_readiness_needs_assignment_recovery_and_the_ner_pool():
     obs = fake_obs()
     rebuilt = []
-    obs.watch_index("dedupe", SimpleNamespace(index=[1, 2], current=lambda: rebuilt.append(1)))
+    obs.watch_index("dedupe", SimpleNamespace(index=[1, 2], rebuild=lambda: rebuilt.append(1)))
     assert not obs.is_ready()
     tp = TP(topic=obs.settings.topics.raw, partition=0)
     obs.app.consumer.assignment = lambda: {TP("newsfeed-dedupe-index-changelog", 0), tp}
