@@ -56,8 +56,9 @@ class _Trace:
     """Which step of core._title_line gave the title, and which byline pass gave the byline."""
 
     TITLE_STEPS = ("_tab_title_echo", "_best_header_line", "_title_over_header", "_headline_over_dek",
-                   "_headline_before", "_line_over_byline", "_short_headline_before")
-    BYLINE_STEPS = ("_name_over_date", "_name_under_date", "_name_with_role", "_bio_name",
+                   "_headline_before", "_line_over_byline", "_short_headline_before", "_headline_over_byline",
+                   "_sentence_headline")
+    BYLINE_STEPS = ("_name_over_date", "_name_under_date", "_name_with_role", "_author_list", "_bio_name",
                     "_author_box_name", "_copyright_owner")
 
     def __init__(self):

@@ -282,10 +282,11 @@ def _marked_lines(lines: list[ln.Line], marked_chrome: dict[str, str]) -> list[b
     when the caption lines hold fewer prose words than the rest (in a gallery the captions are the
     article)."""
     chrome = f"{marked_chrome.get('other', '')}\n{marked_chrome.get('dialogs', '')}"
-    other = [voting.marked(line.text, chrome) for line in lines]
+    caption_text = marked_chrome.get("captions", "")
     alt_captions = set(marked_chrome.get("alt_captions", "").split("\n")) - {""}
-    captions = [voting.marked(line.text, marked_chrome.get("captions", "")) or voting.norm(line.text) in alt_captions
-                for line in lines]
+    keys = [voting.norm(line.text) for line in lines]  # once per line (voting.marked's test, inlined)
+    other = [bool(key) and key in chrome for key in keys]
+    captions = [(bool(key) and key in caption_text) or key in alt_captions for key in keys]
     prose = [len(line.text.split()) if line.kind == ln.PROSE else 0 for line in lines]
     inside = sum(n for n, c in zip(prose, captions) if c)
     outside = sum(n for n, c, o, line in zip(prose, captions, other, lines) if not (c or o or line.kind == "boilerplate"))
