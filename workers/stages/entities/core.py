@@ -559,9 +559,8 @@ def _family_name_first_of(name: str, persons: list[str], texts: dict[str, str | 
     if len(name.split()) != 1 or len(name) < 3 or not name[:1].isupper():
         return False
     word = name.casefold()
-    blocked = nouns | canonical.ROLE_WORDS
     owners = [full for full in persons if 2 <= len(full.split()) <= 3 and canonical.person_tokens(full)[0] == word
-              and not any(w.lower() in blocked for w in full.split())]
+              and not any(w.lower() in nouns or w.lower() in canonical.ROLE_WORDS for w in full.split())]
     if len(owners) != 1 or any(word in canonical.person_tokens(full) for full in persons if full != owners[0]):
         return False
     last = _pattern(WORD_START + re.escape(owners[0].split()[-1]) + WORD_END)
@@ -1273,6 +1272,7 @@ def _group_names(article: Article, found: list[Mention]) -> list[Mention]:
     that is a person's elsewhere in the article ("the Lind party" beside "Ana Lind")."""
     if "ORG" not in article.labels:
         return found
+    full = _full_persons(found)
     for field_name, text in article.texts.items():
         for match in _GROUP_NAMED.finditer(text):
             start, end = match.span(1)
@@ -1284,20 +1284,26 @@ def _group_names(article: Article, found: list[Mention]) -> list[Mention]:
             if not over:
                 found.append(Mention(field_name, start, end, name, "ORG", canonical.normalise(name), forced=True))
             elif len(over) == 1 and (over[0].start, over[0].end) == (start, end) and not over[0].forced \
-                    and over[0].label in _GROUP_RELABELLED and not _named_person(over[0], found):
+                    and over[0].label in _GROUP_RELABELLED and not _named_person(over[0], found, full):
                 over[0].label, over[0].forced = "ORG", True
     return found
 
 
-def _named_person(m: Mention, found: list[Mention]) -> bool:
+def _full_persons(found: list[Mention]) -> list[str]:
+    """The names of the persons found with two or more words (a given name and a surname at least)."""
+    return [o.name for o in found if o.label == PERSON and len(o.name.split()) >= 2]
+
+
+def _named_person(m: Mention, found: list[Mention], full: list[str]) -> bool:
     """`m`'s name is a person's elsewhere in the article: another person mention of it, or the
-    surname of a person named in full ("the Lind party" beside "Ana Lind")."""
-    full = [o.name for o in found if o.label == PERSON and len(o.name.split()) >= 2]
+    surname of a person named in full (`full`, _full_persons: "the Lind party" beside "Ana Lind")."""
     return canonical.surname_owner(m.name, full) is not None or any(
         o is not m and o.name == m.name and o.label == PERSON for o in found)
 
 
 _ARABIC_FAMILY = r"(?:" + "|".join(sorted(tables.ARABIC_ARTICLE_PREFIXES)) + r")-[A-Z][\w\-]*"
+# a name of three or more words needs a linking word ("bin"): texts without one are not scanned
+_ARABIC_LINK = re.compile(r"[ \t](?:" + "|".join(sorted(tables.ARABIC_NAME_LINKS)) + r")[ \t]")
 _ARABIC_NAME = re.compile(
     rf"{WORD_START}([A-Z][\w\-]*(?:[ \t]+(?:{'|'.join(sorted(tables.ARABIC_NAME_LINKS))})[ \t]+[A-Z][\w\-]*)*"
     rf"(?:[ \t]+{_ARABIC_FAMILY})?){WORD_END}"
@@ -1318,6 +1324,8 @@ def _arabic_names(article: Article, found: list[Mention]) -> list[Mention]:
                 and re.fullmatch(_ARABIC_FAMILY, words[-1]) and words[0].lower() not in tables.ARABIC_PLACE_GENERICS:
             m.label, m.forced = PERSON, True
     for field_name, text in article.texts.items():
+        if not text or not _ARABIC_LINK.search(text):
+            continue
         for match in _ARABIC_NAME.finditer(text):
             start, end = match.span(1)
             if len(match.group(1).split()) < 3 or roles.role_before(text, start) < 0:
