@@ -43,6 +43,9 @@ class RecordError(ValueError):
 
 @functools.cache
 def validator(kind: str) -> Draft202012Validator:
+    """The JSON Schema (draft 2020-12) validator of `kind` (a file name in schemas/ without `.json`:
+    raw, clean, unique, enriched, duplicate, rejected), built once; the schema itself is checked first.
+    FileNotFoundError for an unknown kind."""
     schema = json.loads((SCHEMA_DIR / f"{kind}.json").read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema)
@@ -57,12 +60,15 @@ def schema_errors(kind: str, record: Any) -> list[str]:
 
 
 def validate(kind: str, record: Any) -> None:
+    """Nothing when `record` matches the schema of `kind`; else RecordError `schema_violation` naming
+    at most five of the ways it does not."""
     errors = schema_errors(kind, record)
     if errors:
         raise RecordError("schema_violation", f"{kind} record: " + "; ".join(errors[:5]))
 
 
 def encode(record: dict) -> bytes:
+    """A record as the UTF-8 JSON bytes sent on a topic (orjson: compact, keys in insertion order)."""
     return orjson.dumps(record)
 
 
@@ -152,6 +158,7 @@ def readable_id(payload: Any) -> str | None:
 
 
 def now_iso() -> str:
+    """The current UTC time in ISO 8601 with milliseconds and offset (`2026-11-30T10:21:20.123+00:00`)."""
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
 
 
@@ -162,6 +169,8 @@ def raw_record(
     source: str | None = None,
     fetched_at: str | None = None,
 ) -> dict:
+    """A raw record (schemas/raw.json) as the replayer sends it. Without `fetched_at` (ISO 8601) the
+    current time stands in and `fetched_at_estimated` says so."""
     return {
         "schema_version": SCHEMA_VERSION,
         "id": article_id,
