@@ -172,7 +172,10 @@ def test_byline(line, expected):
 @pytest.mark.parametrize(
     ("line", "expected"),
     [("AP News", True), ("The Daily Courier", True), ("Trending Photos", False), ("Latest News", False),
-     ("Live Tv", False), ("The vote was held in the news room.", False)],
+     ("Live Tv", False), ("The vote was held in the news room.", False),
+     # a label whose value follows is no outlet's name
+     ("NEWS PROVIDED BY", False), ("News Brought To You By", False), ("Press Release From", False),
+     ("Harbour Press Agency", True)],
 )
 def test_outlet_names(line, expected):
     assert md.looks_like_outlet(line) is expected

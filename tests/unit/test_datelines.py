@@ -23,6 +23,10 @@ LEAD = "Acme Robotics today announced a new warehouse system that sorts parcels 
         # a double quote set off by spaces where the em dash belongs (a CMS lost the dash)
         ('ROME, Italy (AP) "', "ROME, Italy", "AP", None),
         ("OSLO ”", "OSLO", None, None),
+        # Business Wire: the wire between double hyphens, no spaces
+        ("SAN DIEGO--(BUSINESS WIRE)--", "SAN DIEGO", "BUSINESS WIRE", None),
+        ("AUSTIN, Texas--(BUSINESS WIRE)--", "AUSTIN, Texas", "BUSINESS WIRE", None),
+        ("WILKES-BARRE, Pa.--", "WILKES-BARRE, Pa.", None, None),
     ],
 )
 def test_dateline_forms(opening, place, agency, date):
@@ -49,3 +53,31 @@ def test_a_quote_that_opens_speech_after_a_capitalised_word_is_no_dateline():
     # the quote mark is a dash only when spaces set it off on both sides
     paragraph = 'ROME "The city will reopen its schools next week," the mayor told reporters on Monday.'
     assert md.split_dateline(paragraph) == (None, paragraph, None)
+
+
+def test_a_business_wire_release_keeps_its_lead_whole_and_names_the_wire():
+    content = "\n\n".join([
+        "Acme Robotics names new chief technology officer",
+        f"SAN DIEGO--(BUSINESS WIRE)--{LEAD}",
+        "The system uses cameras and a new gripper to handle boxes of many sizes, the company said in a statement.",
+        "Acme said the first customers would install the sorter in their distribution centres later this year.",
+    ])
+    record = clean(raw_record("acme-2", content, fetched_at="2024-05-03T10:00:00+00:00"))
+    assert (record["dateline"], record["source"]) == ("SAN DIEGO", "BUSINESS WIRE")
+    assert record["paragraphs"][0] == LEAD
+
+
+def test_a_news_provided_by_label_is_not_the_source():
+    # PR Newswire's page header: the label, the issuer on the next line, the release time
+    content = "\n\n".join([
+        "Acme Robotics unveils faster parcel sorter",
+        "NEWS PROVIDED BY",
+        "Acme Robotics Inc.",
+        "May 02, 2024, 08:00 ET",
+        f"AUSTIN, Texas, May 2, 2024 /PRNewswire/ -- {LEAD}",
+        "The system uses cameras and a new gripper to handle boxes of many sizes, the company said in a statement.",
+        "Acme said the first customers would install the sorter in their distribution centres later this year.",
+    ])
+    record = clean(raw_record("acme-3", content, fetched_at="2024-05-03T10:00:00+00:00"))
+    assert record["source"] == "PRNewswire"
+    assert record["paragraphs"][0] == LEAD

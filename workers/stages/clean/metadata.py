@@ -15,12 +15,15 @@ _LONG_WORD = re.compile(r"\w{3,}")
 # "PARIS -", "LYON, France --", "WASHINGTON (AP) —", "LONDON, June 8 (Reuters) -", and the wire
 # and press-release form with a state and a dated year: "AUSTIN, Texas, May 2, 2024 (Business Wire) -",
 # "NEW YORK, Jan. 15, 2023 /PRNewswire/ --"; a double quote set off by spaces where the dash belongs
-# ("ROME, Italy (AP) " The ...": a CMS that lost the em dash) is the dash too
+# ("ROME, Italy (AP) " The ...": a CMS that lost the em dash) is the dash too; Business Wire's form sets
+# the wire between two double hyphens with no spaces ("SAN DIEGO--(BUSINESS WIRE)--Acme Inc. said"), so a
+# place word never ends with a hyphen
 _DATELINE_CAPS = re.compile(
-    r"^(?P<place>[A-Z][A-Z'’.\-]{1,30}(?: [A-Z][A-Z'’.\-]{0,30}){0,3}"
-    r"(?:, [A-Z0-9][\w'’.\-]{0,30}(?: [A-Z0-9][\w'’.\-]{0,30}){0,2})?"
+    r"^(?P<place>[A-Z][A-Z'’.\-]{0,29}[A-Z'’.](?: [A-Z](?:[A-Z'’.\-]{0,29}[A-Z'’.])?){0,3}"
+    r"(?:, [A-Z0-9](?:[\w'’.\-]{0,29}[\w'’.])?(?: [A-Z0-9](?:[\w'’.\-]{0,29}[\w'’.])?){0,2})?"
     r"(?:, (?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}))?)"
-    r"(?: \((?P<agency>[A-Za-z][A-Za-z .&-]{0,30})\)| /(?P<wire>[A-Za-z][A-Za-z .&-]{0,30})/)? ?(?:--|[-–—:]|(?<= )[\"“”](?= [A-Z0-9])) ?(?=\S)"
+    r"(?: \((?P<agency>[A-Za-z][A-Za-z .&-]{0,30})\)| /(?P<wire>[A-Za-z][A-Za-z .&-]{0,30})/"
+    r"|--\((?P<wire_dashed>[A-Za-z][A-Za-z .&-]{0,30})\)(?=--))? ?(?:--|[-–—:]|(?<= )[\"“”](?= [A-Z0-9])) ?(?=\S)"
 )
 # "Brussels:", "New Delhi -" (mixed case needs a colon or a spaced dash)
 _DATELINE_MIXED = re.compile(
@@ -83,6 +86,9 @@ _NAV_WORDS = frozenset(
 
 
 NAV_WORDS = _NAV_WORDS
+# a label's last word, its value on the next line or after it ("News provided by", "Brought to you by",
+# "Sponsored by", "Powered by", "In partnership with"): a label, never an outlet's name
+_LABEL_ENDINGS = frozenset("by from of for with to via the and".split())
 
 
 def outlet_word(text: str) -> bool:
@@ -115,7 +121,7 @@ def split_dateline(paragraph: str) -> tuple[str | None, str, str | None]:
         if first.casefold() not in _NOT_PLACES:
             rest = paragraph[m.end():].lstrip(" -–—:")
             if len(rest.split()) >= 5:
-                return m.group("place").rstrip(" ,"), rest, m.group("agency") or m.group("wire")
+                return m.group("place").rstrip(" ,"), rest, m.group("agency") or m.group("wire") or m.group("wire_dashed")
     m = _DATELINE_MIXED.match(head)
     if m and not _OUTLET.search(m.group("place")):  # "Harbour News – Police said ...": the outlet, not a place
         first = m.group("place").split(",")[0]
@@ -522,7 +528,7 @@ def looks_like_outlet(text: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 5 or not _OUTLET.search(text):
         return False
-    if any(w.casefold() in _NAV_WORDS for w in words):
+    if any(w.casefold() in _NAV_WORDS for w in words) or words[-1].casefold() in _LABEL_ENDINGS:
         return False
     return all(w[:1].isupper() or not w[:1].isalpha() for w in words)
 
