@@ -155,6 +155,9 @@ def test_dateparser_fallback_handles_other_languages():
     [
         ("By Jane Doe", ("Jane Doe", None)),
         ("By JANE DOE, Associated Press", ("JANE DOE", "Associated Press")),
+        ("By JANE DOE Associated Press", ("JANE DOE", "Associated Press")),
+        ("By JANE DOE and JOHN ROE Associated Press", ("JANE DOE and JOHN ROE", "Associated Press")),
+        ("By JANE DOE and JOHN ROE", ("JANE DOE and JOHN ROE", None)),
         ("By Jane Doe and John Roe", ("Jane Doe and John Roe", None)),
         ("By the end of the year the council expects to finish the project.", None),
         ("By Tuesday", None),
@@ -713,6 +716,25 @@ def test_a_region_clock_takes_the_offset_of_its_date(zone):
 def test_a_fixed_zone_name_keeps_its_offset_all_year():
     assert dates.parse_date("January 20, 2020 7:40 p.m. PDT") == "2020-01-20T19:40:00-07:00"
     assert dates.parse_date("July 4, 2023 9:15 a.m. EST") == "2023-07-04T09:15:00-05:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the time before the date, its zone between them (AP's and CNN's "Updated" lines)
+        ("3:45 PM EDT, March 5, 2024", "2024-03-05T15:45:00-04:00"),
+        ("9:15 AM EST, Tue March 5, 2024", "2024-03-05T09:15:00-05:00"),
+        ("14:00 CET, 5 March 2024", "2024-03-05T14:00:00+01:00"),
+        ("9:15 AM UTC+2, March 5, 2024", "2024-03-05T09:15:00+02:00"),
+        ("10:30 am, 5 March 2024", "2024-03-05T10:30:00"),
+        # an offset after a zone name, also run into the next word (Reuters' glued header)
+        ("March 5, 2024 9:15 AM GMT+1", "2024-03-05T09:15:00+01:00"),
+        ("March 5, 20249:15 AM GMT+1Updated 2 hours ago", "2024-03-05T09:15:00+01:00"),
+        ("March 5, 2024 9:15 AM - 5 min read", "2024-03-05T09:15:00"),
+    ],
+)
+def test_a_zone_beside_the_time_is_kept(text, expected):
+    assert dates.parse_date(text) == expected
 
 
 def test_a_lower_case_word_after_a_time_is_no_zone():

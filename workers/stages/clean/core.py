@@ -2237,11 +2237,19 @@ def _name_over_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], fi
             if j == i - 2 and (middle.kind == ln.PROSE or middle.n > 8 or middle.terminal):
                 continue
             text = _header_item(line.text, lines[i].text)
+            if not (_person_name(text) or _person_names(text)) and _under_headline(lines, j):
+                text = md.without_reporting_place(text)  # "Jane Doe in Kyiv" under the headline
             if _person_name(text) or _person_names(text):
                 meta[j] = True
                 return text
         # no name over this date line (a masthead's edition date): try the next date line
     return None
+
+
+def _under_headline(lines: list[ln.Line], j: int) -> bool:
+    """A line above line `j` has a headline's length (4 words or more): `j` is no headline itself, so a
+    "<Name> in <Place>" there is a byline, where a top line "Heavy Rain in Spain" is the headline."""
+    return any(lines[k].n >= 4 and lines[k].kind != "boilerplate" for k in range(j))
 
 
 def _header_item(text: str, other: str) -> str:

@@ -60,7 +60,7 @@ _MONTHS = {
 }
 _MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _TIME = r"(?:,?\s*(?:at\s+|[|•·–—-]\s*)?(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?)?"
-_TIME_FIRST = r"^(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?,?\s+(?:on\s+)?"
+_TIME_FIRST = r"^(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?(?P<zone>\s+(?:(?:UTC|GMT)\s?[+-]\d{1,2}(?::?\d{2})?|[A-Z]{2,5}))?,?\s+(?:on\s+)?"
 _FAST = (
     re.compile(r"^(?:\w+,?\s+)?" + _MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _TIME, re.I),
     re.compile(r"^(?:\w+,?\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th|\.)?\s+" + _MON + r",?\s+(?P<y>\d{4})" + _TIME, re.I),
@@ -87,7 +87,9 @@ BARE_DATE = re.compile(
     re.I,
 )
 # a zone after a clock time: an abbreviation (PDT, CET, BST), "UTC+2", "GMT-05:00", or a numeric offset
-_ZONE_AFTER = re.compile(r"\s*\(?(?:[A-Z]{2,5}\b|(?:UTC|GMT)?\s?[+-]\d{1,2}(?::?\d{2})?\b)")
+# ("GMT+1" is tried before the bare abbreviation, which would stop at "GMT")
+# (an offset may run straight into the next word: "9:15 AM GMT+1Updated 2 hours ago")
+_ZONE_AFTER = re.compile(r"\s*\(?(?:(?:UTC|GMT)?\s?[+-]\d{1,2}(?::?\d{2})?(?!\d)|[A-Z]{2,5}\b)")
 
 
 def _zone_after(text: str, at: int) -> tzinfo | None:
@@ -149,7 +151,9 @@ def _fast(text: str) -> str | None:
         if not m:
             continue
         g = m.groupdict()
-        zone = _zone_after(text, m.end()) if g.get("h") is not None and not g.get("tz") else None
+        zone = None
+        if g.get("h") is not None and not g.get("tz"):  # "3:45 PM EDT, March 5, 2024": the zone after the time
+            zone = _zone_after(text, m.start("zone") if g.get("zone") else m.end())
         try:
             year = int(g["y"]) if g.get("y") else _century(int(g["yy"]))
             if g.get("mon"):

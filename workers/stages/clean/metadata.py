@@ -247,6 +247,9 @@ def _byline_names(name: str, in_header: bool) -> tuple[str | None, str | None] |
     parts = [p for p in _BYLINE_SPLIT.split(_SERIAL_COMMA.sub(" ", name)) if p]  # "A, B, and C"
     if parts and (v.DESK_CREDIT.match(parts[0]) or v.DESK_CREDIT.match(name.strip())):
         return None, _outlet_part(parts[1:])  # "By Editorial Staff": no person
+    caps_names = _caps_names_outlet(parts[0]) if parts else None
+    if caps_names:
+        return caps_names
     if not parts or len(parts[0].split()) > 6 or (is_terminal(parts[0]) and not _NAME_INITIAL_OR_SUFFIX.search(parts[0])):
         return None
     if in_header and len(parts[0].split()) == 1 and parts[0].casefold() not in _NOT_NAME_WORDS and not _OUTLET.search(parts[0]):
@@ -256,15 +259,33 @@ def _byline_names(name: str, in_header: bool) -> tuple[str | None, str | None] |
     words = _BYLINE_PLACE.sub("", parts[0]).split()
     if not all(w.lstrip(_NICKNAME_QUOTES)[:1].isupper() or w in _NAME_PARTICLES or w in _NAME_JOINERS for w in words):
         return None
-    # "By JANE DOE Associated Press": an upper-case name run straight into a mixed-case outlet
-    caps = next((k for k, w in enumerate(words) if not w.isupper()), len(words))
-    if 2 <= caps < len(words) and _OUTLET.search(" ".join(words[caps:])):
-        return " ".join(words[:caps]), " ".join(words[caps:])
     if len(words) == 1:  # "By Reuters" names an outlet; "By Tuesday" names nothing
         return (None, parts[0]) if _OUTLET.search(parts[0]) else None
     if len(words) != len(parts[0].split()):
         return " ".join(words), _outlet_part(parts[1:])
     return ", ".join([parts[0], *_other_names(parts[1:])]), _outlet_part(parts[1:])
+
+
+def _caps_names_outlet(text: str) -> tuple[str, str] | None:
+    """(names, outlet) when upper-case names run straight into a mixed-case outlet, the agency style
+    "By JANE DOE Associated Press" -> ("JANE DOE", "Associated Press"), also for co-authors ("JANE DOE
+    and JOHN ROE Associated Press"); None otherwise. Each name has at most 6 words."""
+    words = text.split()
+    k = next((i for i, w in enumerate(words) if not (w.isupper() or w in _NAME_JOINERS)), len(words))
+    while k and words[k - 1] in _NAME_JOINERS:
+        k -= 1
+    if k < 2 or k == len(words):
+        return None
+    outlet = " ".join(words[k:])
+    if not _OUTLET.search(outlet) or not all(w[:1].isupper() or w in _NAME_PARTICLES for w in words[k:]):
+        return None
+    names = " ".join(words[:k])
+    if any(len(name.split()) > 6 for name in _CAPS_NAMES_SPLIT.split(names)):
+        return None
+    return names, outlet
+
+
+_CAPS_NAMES_SPLIT = re.compile(r"\s+(?:and|&)\s+")
 
 
 def _other_names(parts: list[str]) -> list[str]:
@@ -512,6 +533,17 @@ def standalone_name(text: str) -> bool:
         return False
     return all(w[:1].isupper() and w.replace("-", "").replace("'", "").replace(".", "").isalpha() or w in _NAME_PARTICLES
                for w in words)
+
+
+# "Jane Doe in Kyiv", "Jane Doe and John Roe in New Delhi": where the byline's reporters filed from
+# (the Guardian's and many papers' style, without "By")
+_REPORTING_PLACE = re.compile(r"\s+in\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2}$")
+
+
+def without_reporting_place(text: str) -> str:
+    """The text without a closing " in <Place>" (1-3 capitalised words): "Jane Doe in Kyiv" -> "Jane Doe";
+    other text unchanged."""
+    return _REPORTING_PLACE.sub("", text)
 
 
 def source_label(text: str) -> str | None:
