@@ -737,6 +737,19 @@ def test_a_zone_beside_the_time_is_kept(text, expected):
     assert dates.parse_date(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Published 5 March 2024 Updated 6 March 2024", ("2024-03-05", "2024-03-06")),
+        ("March 5, 2024 Updated March 6, 2024", ("2024-03-05", "2024-03-06")),
+        ("March 5, 2024 7:02 AM GMT+1 Updated 3 hours ago", ("2024-03-05T07:02:00+01:00", "-PT3H")),
+        ("Posted: March 5, 2024 | Updated: March 6, 2024", ("2024-03-05", "2024-03-06")),
+    ],
+)
+def test_an_update_label_after_a_date_starts_the_update(line, expected):
+    assert dates.date_line(line) == expected
+
+
 def test_a_lower_case_word_after_a_time_is_no_zone():
     assert dates.parse_date("July 4, 2023 9:15 am et al") == "2023-07-04T09:15:00"
 

@@ -27,6 +27,10 @@ LEAD = "Acme Robotics today announced a new warehouse system that sorts parcels 
         ("SAN DIEGO--(BUSINESS WIRE)--", "SAN DIEGO", "BUSINESS WIRE", None),
         ("AUSTIN, Texas--(BUSINESS WIRE)--", "AUSTIN, Texas", "BUSINESS WIRE", None),
         ("WILKES-BARRE, Pa.--", "WILKES-BARRE, Pa.", None, None),
+        # places with accented capitals, and a country before a yearless date
+        ("JAÉN, Spain, March 5 (Reuters) -", "JAÉN, Spain, March 5", "Reuters", None),
+        ("ŁÓDŹ, Poland (AP) —", "ŁÓDŹ, Poland", "AP", None),
+        ("SÃO PAULO, March 5 (Reuters) -", "SÃO PAULO, March 5", "Reuters", None),
     ],
 )
 def test_dateline_forms(opening, place, agency, date):
@@ -47,6 +51,11 @@ def test_a_dated_press_release_dateline_dates_an_undated_release():
     assert record["published_at"] == "2024-05-02"
     assert record["source"] == "Business Wire"
     assert record["paragraphs"][0] == LEAD
+
+
+@pytest.mark.parametrize("opening", ["Jaén -", "JAén -", "北京 -"])
+def test_a_place_not_in_capitals_is_no_caps_dateline(opening):
+    assert md.split_dateline(f"{opening} {LEAD}")[0] is None
 
 
 def test_a_quote_that_opens_speech_after_a_capitalised_word_is_no_dateline():

@@ -39,7 +39,9 @@ _UPDATE_LABELS = (
 _PART_SPLIT = re.compile(
     r"\s+[|•·]\s+(?!\d{1,2}[:.]\d{2}(?!\d))|\s{2,}|\s+[–—-]\s+(?=(?:last )?(?:updated|modified|published|posted|created)\b)|"
     # "page.html - Created 04-11-2005 3:40pm - Last Modified: 04-11-2005 3:40pm": a document's stamp line
-    r"(?<=(?-i:[\dA-Z]))\s+(?=last (?:updated|modified)\b)|"  # "Mon 20 Jan 2020 06.05 GMT Last modified on Mon 20 Jan 2020 06.07 GMT"
+    # "Mon 20 Jan 2020 06.05 GMT Last modified on Mon 20 Jan 2020 06.07 GMT", "Published 5 March 2024 Updated
+    # 6 March 2024", "March 5, 2024 7:02 AM GMT+1 Updated 3 hours ago": an update label after a date's end
+    r"(?<=(?-i:[\dA-Z.,]))\s+(?=(?:last )?(?:updated|modified)\b)|"
     # a wiki page's edit stamp: "Page/Name (last edited 2019-11-10 13:28:18 by jdoe)", "This page was last
     # edited on 10 November 2019, at 13:28." (MediaWiki, MoinMoin footers): the date is the page's update
     r"\s*\((?=last (?:edited|modified|updated)\b)|^this page was (?=last (?:edited|modified|updated)\b)",

@@ -18,10 +18,13 @@ _LONG_WORD = re.compile(r"\w{3,}")
 # ("ROME, Italy (AP) " The ...": a CMS that lost the em dash) is the dash too; Business Wire's form sets
 # the wire between two double hyphens with no spaces ("SAN DIEGO--(BUSINESS WIRE)--Acme Inc. said"), so a
 # place word never ends with a hyphen
+# (place letters: any letter but a-z, so "JAÉN" and "ŁÓDŹ" match; split_dateline checks them upper-case)
+_UP = r"[^\W\d_a-z]"
+_UP_WORD = rf"{_UP}(?:(?:{_UP}|['’.\-]){{0,29}}(?:{_UP}|['’.]))?"
 _DATELINE_CAPS = re.compile(
-    r"^(?P<place>[A-Z][A-Z'’.\-]{0,29}[A-Z'’.](?: [A-Z](?:[A-Z'’.\-]{0,29}[A-Z'’.])?){0,3}"
-    r"(?:, [A-Z0-9](?:[\w'’.\-]{0,29}[\w'’.])?(?: [A-Z0-9](?:[\w'’.\-]{0,29}[\w'’.])?){0,2})?"
-    r"(?:, (?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}))?)"
+    rf"^(?P<place>{_UP}(?:{_UP}|['’.\-]){{0,29}}(?:{_UP}|['’.])(?: {_UP_WORD}){{0,3}}"
+    r"(?:, [^\W_a-z](?:[\w'’.\-]{0,29}[\w'’.])?(?: [^\W_a-z](?:[\w'’.\-]{0,29}[\w'’.])?){0,2})?"
+    r"(?:, (?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?))?)"  # "JAEN, Spain, March 5 (Reuters)": a year is optional
     r"(?: \((?P<agency>[A-Za-z][A-Za-z .&-]{0,30})\)| /(?P<wire>[A-Za-z][A-Za-z .&-]{0,30})/"
     r"|--\((?P<wire_dashed>[A-Za-z][A-Za-z .&-]{0,30})\)(?=--))? ?(?:--|[-–—:]|(?<= )[\"“”](?= [A-Z0-9])) ?(?=\S)"
 )
@@ -118,7 +121,7 @@ def split_dateline(paragraph: str) -> tuple[str | None, str, str | None]:
     m = _DATELINE_CAPS.match(head)
     if m and sum(ch.isupper() for ch in m.group("place")) >= 2:
         first = m.group("place").split(",")[0]
-        if first.casefold() not in _NOT_PLACES:
+        if first.isupper() and first.casefold() not in _NOT_PLACES:
             rest = paragraph[m.end():].lstrip(" -–—:")
             if len(rest.split()) >= 5:
                 return m.group("place").rstrip(" ,"), rest, m.group("agency") or m.group("wire") or m.group("wire_dashed")
