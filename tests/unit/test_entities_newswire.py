@@ -23,6 +23,12 @@ airlines): first run F1 0.869, 1 split (bare model 0.655); after general fixes 0
 Batch 9 (n126-n137, Latin America, Balkans, Moldova, South-East Asia, North Africa and the Gulf, Quebec, Caucasus;
 courts, pharma, clubs, phones, gas): first run F1 0.857, 0 splits (bare model 0.683); after general fixes 0.983;
 all 137: F1 0.971, ratio 1.49.
+Batch 10 (n138-n149, francophone West Africa, Greece and Turkey, the Baltics, Mongolia, Bangladesh, Mexico, the
+Andes, New Zealand, Dublin and Glasgow, Colombian cycling, Nepal, Congo; rates, ports, coalitions, strikes, start-ups,
+trials; written and annotated before any run, committed alone): first run stage P 0.845, R 0.835, F1 0.840, 0 splits;
+bare model P 0.665, R 0.657, F1 0.661, 4 splits (ratio 1.27). No rule changed for it yet: all 149 on the first run
+of batch 10: P 0.960, R 0.944, F1 0.952, 0 splits, ratio 1.46 (floors below still hold with batch 10 included;
+no per-article check fails on it, so none is marked xfail).
 """
 
 from __future__ import annotations
