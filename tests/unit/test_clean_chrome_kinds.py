@@ -383,15 +383,43 @@ def test_a_bare_label_needs_its_colon_or_a_date():
     assert labelled("Published:", ("2020-01-02", None)) == ("2020-01-02", None)
 
 
-def test_a_long_paywall_tail_may_be_rescued():
-    # a "paywall" tail longer than a pitch may be the article going on past a metered banner: the
-    # extractors' vote may keep it as before
+def test_the_article_going_on_under_a_subscription_box_is_not_the_paywall():
+    # a metered banner set inside the article: only the box is chrome, the prose under it is the article's
     from workers.stages.clean import sections
     from workers.stages.clean.core import _never_rescued
 
     texts = PROSE * 6 + ["To view the full story, please subscribe to The Daily Courier."] + PROSE * 4
     lines = sections.mark(ln.classify(texts))
-    assert lines[-1].reason == "paywall" and not any(_never_rescued(lines))
+    assert [line.reason for line in lines[30:]] == ["paywall"] + [None] * 20
+    assert not any(_never_rescued(lines))
+
+
+def test_a_long_pitch_under_a_paywall_line_closes_the_article():
+    # the box's own prose speaks of the subscription: no article resumes, the rest of the page is the paywall's
+    # (a pitch line without any subscription word would read as the article going on: the rule's known limit)
+    from workers.stages.clean import sections
+
+    pitch = ["To view the full story, please subscribe to The Daily Courier.",
+             "When you join the Courier family you will get unlimited digital access to local journalism every day.",
+             "- Weekly puzzles and games",
+             "First-time members also receive a welcome gift from our newsroom and our thanks for the support.",
+             "Already a member of the Courier family? Log in to keep reading the rest of this story today."]
+    lines = sections.mark(ln.classify(PROSE * 3 + pitch))
+    assert {line.kind for line in lines[15:]} == {"boilerplate"} and lines[15].reason == "paywall"
+    assert lines[18].reason == "paywall"  # a prose line of the pitch: the box goes on over it
+
+
+@pytest.mark.parametrize("content_type", ["text/plain", "text/html"])
+def test_the_article_under_an_inline_paywall_box_is_kept(content_type):
+    box = "This article is for subscribers only. Subscribe now for just $2.95 a week. Cancel at any time."
+    if content_type == "text/plain":
+        text = "\n\n".join(["Pier closes for repairs", *PROSE[:3], box, "Subscribe", *PROSE[3:]])
+    else:
+        body = "".join(f"<p>{p}</p>" for p in PROSE[:3]) + f'<div class="paywall"><p>{box}</p><a href="/s">Subscribe</a></div>'
+        body += "".join(f"<p>{p}</p>" for p in PROSE[3:])
+        text = f"<html><head><title>Pier closes for repairs</title></head><body><article><h1>Pier closes for repairs</h1>{body}</article></body></html>"
+    record = _record(text, content_type)
+    assert record["paragraphs"] == PROSE
 
 
 @pytest.mark.parametrize(("text", "never"), [("BVINEWS.COM", True), ("example.co.uk", True),

@@ -95,3 +95,27 @@ def test_a_short_link_list_inside_the_article_is_left_to_the_guard():
 def test_a_rail_ends_at_the_next_section_heading():
     lines = ln.classify([*LONGER, "Don't miss", *RAIL[:6], "Related", *RAIL[6:]])
     assert sections._rail_run(lines, sections.line_kinds(lines), len(LONGER) + 1) == len(LONGER) + 7
+
+
+INLINE_BOX = ["Related", "* Harbour tolls rise for the first time in a decade.", "* Ferry timetable changes from May."]
+
+
+def test_an_inline_related_box_inside_the_article_is_chrome_and_the_article_runs_across_it():
+    texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", *LONGER[:2], *INLINE_BOX, *LONGER[2:]]
+    lines = sections.mark(ln.classify(texts))
+    assert [k for k, line in enumerate(lines) if line.kind == "boilerplate"] == [5, 6, 7]  # "Related": interface
+    assert [k for k, marked in enumerate(_marked_teasers(texts)) if marked] == [6, 7]
+    assert stage.clean_lines(texts)["paragraphs"] == LONGER
+
+
+def test_a_related_heading_over_a_longer_list_is_not_an_inline_box():
+    items = [f"* Harbour fact number {k} is kept in the article." for k in range(sections.INLINE_BOX_MAX_ITEMS + 1)]
+    lines = ln.classify([*LONGER[:2], "Related", *items, *LONGER[2:]])
+    kinds = sections.line_kinds(lines)
+    assert sections._inline_teaser_box(lines, kinds, 2) is None
+
+
+def test_an_inline_box_needs_the_article_to_go_on_under_it():
+    lines = ln.classify([*LONGER[:2], *INLINE_BOX, "Share this article"])
+    kinds = sections.line_kinds(lines)
+    assert sections._inline_teaser_box(lines, kinds, 2) is None

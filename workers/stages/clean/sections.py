@@ -155,9 +155,13 @@ def mark(lines: list[ln.Line], kinds: list[str | None] | None = None) -> list[ln
     while i < len(out):
         line, kind = out[i], kinds[i]
         if kind in _REST_OF_PAGE and above and above >= below[i + 1]:
-            for j in range(i, len(out)):
+            end = _pitch_end(out, kinds, i) if kind == "paywall" else len(out)
+            for j in range(i, end):
                 out[j] = _as_chrome(out[j], kind)
-            break
+            if end == len(out):
+                break
+            i = end  # the article goes on under an inline subscription box
+            continue
         if kind == "signup":
             # a newsletter box inside the article: its heading and its one-line pitch
             j = i + 2 if i + 1 < len(out) and not kinds[i + 1] and _pitch(out[i + 1]) else i + 1
@@ -174,7 +178,9 @@ def mark(lines: list[ln.Line], kinds: list[str | None] | None = None) -> list[ln
             j = max(j, _bullet_run(out, kinds, i + 1), rail)
             j = max(j, _card_run(out, kinds, i + 1))
             closing = above >= below[j] - below[_next_hard_end(out, j)]
-            if closing or rail == j > i + 1:
+            if not closing and not rail == j > i + 1:
+                j = _inline_teaser_box(out, kinds, i) or j  # only the box: the article goes on under it
+            if closing or rail == j > i + 1 or j == _inline_teaser_box(out, kinds, i):
                 for k in range(i, j):  # a rail inside the article costs the densest run nothing: it resumes below
                     out[k] = _as_chrome(out[k], kind, _MARK_SCORE if closing else 0.0)
                 i = j
@@ -182,6 +188,41 @@ def mark(lines: list[ln.Line], kinds: list[str | None] | None = None) -> list[ln
         above += line.n if line.kind == ln.PROSE else 0
         i += 1
     return out
+
+
+INLINE_BOX_MAX_ITEMS = 5  # teaser links of a "Related" box set inside the article
+
+
+def _inline_teaser_box(lines: list[ln.Line], kinds: list[str | None], heading: int) -> int | None:
+    """The end of a "Related"-type box inside the article, else None: its heading, 1 to
+    INLINE_BOX_MAX_ITEMS bullet teaser items (_bullet_run), then the article's prose going on under it
+    (a prose line, no list item, opening no section): the box is chrome and the article run continues
+    across it."""
+    items = _bullet_run(lines, kinds, heading + 1)
+    if not 1 <= items - heading - 1 <= INLINE_BOX_MAX_ITEMS or items >= len(lines):
+        return None
+    below = lines[items]
+    return items if kinds[items] is None and below.kind == ln.PROSE and not v.BULLET.match(below.text) else None
+
+
+def _pitch_end(lines: list[ln.Line], kinds: list[str | None], start: int) -> int:
+    """The end of a subscription box opened at `start`: its paywall lines, short lines ("Subscribe",
+    "Already a subscriber? Log in") and prose lines that speak of the subscription (offers, the words of
+    vocabulary.PAYWALL_PITCH_STEMS). When article prose follows the box (a prose line of neither kind,
+    before any other section), the article goes on under it and only the box is chrome; else the box
+    closes the article and the rest of the page is the paywall's (len(lines))."""
+    end = start + 1
+    while end < len(lines) and (kinds[end] == "paywall" or lines[end].kind != ln.PROSE or _pitch_line(lines[end].text)):
+        end += 1
+    if end < len(lines) and kinds[end] is None:
+        return end
+    return len(lines)
+
+
+def _pitch_line(text: str) -> bool:
+    """A prose line of a subscription box: an offer, or words of vocabulary.PAYWALL_PITCH_STEMS."""
+    lower = text.lower()
+    return any(stem in lower for stem in v.PAYWALL_PITCH_STEMS) or is_offer(text)
 
 
 def _pitch(line: ln.Line) -> bool:

@@ -508,6 +508,10 @@ TWEET_ATTRIBUTION = re.compile(r"^[—–-] ?[^()\n]{1,60} \(@\w{1,15}\) [^\n]{4
 # a literal (lower case) inside every OFFER_WORDING phrase: a prefilter, tests/unit/test_clean_speed.py
 # expands every phrase the pattern matches and checks it holds one
 OFFER_KEYS = ("subscri", "unlimited", "cancel", "free trial", "week", "month", "year", "digital", "newsletter", "log", "sign")
+# words of a subscription box's pitch (lower-case stems): a prose line holding one goes on with the box
+# under a paywall line ("When you join ... you'll get unlimited digital access"), not with the article
+PAYWALL_PITCH_STEMS = ("subscri", "member", "join", "access", "unlimited", "renew", "log in", "sign in",
+                       "sign up", "free trial", "paywall", "premium")
 # characters that re.IGNORECASE matches to an ASCII letter but str.lower() does not turn into exactly
 # that letter (dotless i, long s, dotted capital I): text holding one skips lower-case prefilters
 CASE_TWINS = ("\u0130", "\u0131", "\u017f")
