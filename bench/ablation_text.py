@@ -80,19 +80,19 @@ def page_figures(page: dict) -> dict[str, float]:
 
 def _under_heading_next_only(lines, i, end):
     """core._under_heading without the one-short-line gap: the line right under the heading only."""
-    from workers.stages.clean import core, lines as ln, metadata as md
+    from workers.stages.clean import core, lines as ln, vocabulary as v
 
     j = i + 1
-    if j < end and (lines[j].kind == ln.PROSE or md.BULLET.match(lines[j].text) or core._numbered_heading(lines, j, end)):
+    if j < end and (lines[j].kind == ln.PROSE or v.BULLET.match(lines[j].text) or core._numbered_heading(lines, j, end)):
         return j
     return None
 
 
 def _header_line_unmarked(original):
     """core._header_line as before the ninth session: a list item is never a header line."""
-    from workers.stages.clean import metadata as md
+    from workers.stages.clean import vocabulary as v
 
-    return lambda text: md.BULLET.match(text) is None and original(text)
+    return lambda text: v.BULLET.match(text) is None and original(text)
 
 
 def _noop(*args, **kwargs):

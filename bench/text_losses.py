@@ -48,7 +48,7 @@ def _barrier(gap) -> str:
     """What stops the densest run between a lost line and the run: a hard end, else the gap's most
     costly kind of line (chrome by reason, short lines, bullets) by summed negative score."""
     from workers.stages.clean import lines as ln
-    from workers.stages.clean import metadata as md
+    from workers.stages.clean import vocabulary as v
 
     hard = [x for x in gap if x.hard_end]
     if hard:
@@ -59,7 +59,7 @@ def _barrier(gap) -> str:
             continue
         if x.kind == "boilerplate":
             cost[f"chrome:{x.reason}"] -= x.score
-        elif md.BULLET.match(x.text):
+        elif v.BULLET.match(x.text):
             cost["bullets"] -= x.score
         elif x.kind == ln.SHORT:
             cost["short lines"] -= x.score
@@ -71,7 +71,7 @@ def _barrier(gap) -> str:
 def _why(i, line, keep, meta, runs) -> str:
     """The text path's reason for dropping line i."""
     from workers.stages.clean import lines as ln
-    from workers.stages.clean import metadata as md
+    from workers.stages.clean import vocabulary as v
 
     if line.kind == "boilerplate":
         return f"chrome:{line.reason}"
@@ -81,7 +81,7 @@ def _why(i, line, keep, meta, runs) -> str:
         return "kept, dropped later"
     s, e = runs["final"]
     if s <= i < e:
-        shape = "bullet" if md.BULLET.match(line.text) else line.kind
+        shape = "bullet" if v.BULLET.match(line.text) else line.kind
         return f"in run, not kept ({shape})"
     steps = ("densest", "above_closing", "lead_labels", "inline_boxes", "post_footer", "page_footer", "final")
     for before, after in zip(steps, steps[1:]):
@@ -135,14 +135,14 @@ def kind_of(line, why: str) -> str:
     a short line, a line taken as chrome or metadata, or a part of the article outside the chosen run
     (cut at an inline box of chrome, at a run of short lines such as a table or a gallery, or a part
     the densest run or a closing heading left out)."""
-    from workers.stages.clean import metadata as md
+    from workers.stages.clean import vocabulary as v
 
     text = line.text
     if why.startswith("chrome:"):
         return f"taken as chrome ({why[7:]})"
     if why in ("metadata line", "kept, dropped later"):
         return "moved to metadata, or dropped later (caption, bio, repeat)"
-    if md.BULLET.match(text):
+    if v.BULLET.match(text):
         return "list item"
     if why.startswith("in run"):
         letters = sum(c.isalpha() for c in text) / max(1, len(text))

@@ -793,7 +793,7 @@ def _best_header_line(
             continue
         if body_words is None:
             body_words = md.content_words(_head_text(lines, keep, _TITLE_BODY_CHARS))
-        item = _list_item(line.text)  # a menu or list item: scored without its marker, and weak
+        item = ln.list_marker(line.text, numbered=True)  # a menu or list item: scored without its marker, and weak
         score = md.title_score(line.text[item.end():] if item else line.text, body_words) + 0.001 * i
         if item:
             score *= _WEAK_TITLE_FACTOR
@@ -823,7 +823,7 @@ def _title_over_header(
     header = _line_over_header_meta(lines, meta, keep, first)
     if header is None or (title_index is not None and title_index >= header):
         return title_index, first
-    if (title_index is None or _list_item(lines[title_index].text)) and header_line_is_title(lines[header]):
+    if (title_index is None or ln.list_marker(lines[title_index].text, numbered=True)) and header_line_is_title(lines[header]):
         title_index = header  # a menu's list item above scored well; the header's line is the headline
     elif title_index is None:
         title_index = _headline_over_standfirst(lines, meta, header)
@@ -832,6 +832,14 @@ def _title_over_header(
 
 
 _HEADLINE_KINDS = frozenset((ln.SHORT, ln.PROSE))  # "Faker wins again!" is prose to the classifier
+
+
+def _not_headline(text: str, caption: bool = True) -> bool:
+    """A header line that is no headline whatever its shape: a list item, an outlet's name ("The Valley
+    Courier"), a person's name ("Jane Doe"), a link row ("Email the author | Follow") or, with
+    `caption`, a caption (metadata.is_caption before the lead)."""
+    return (v.BULLET.match(text) is not None or md.looks_like_outlet(text) or md.standalone_name(text)
+            or v.NAV_SEPARATOR.search(text) is not None or (caption and md.is_caption(text, before_lead=True)))
 
 
 def _byline_line(lines: list[ln.Line], meta: list[bool], first: int) -> int | None:
@@ -893,8 +901,7 @@ def _byline_headline(
                 return title_index
             found = _headline_over_standfirst(lines, meta, i)  # a standfirst between headline and byline
             return title_index if found is None else found
-        if (line.kind not in _HEADLINE_KINDS or md.LIST_ITEM.match(text) or md.looks_like_outlet(text)
-                or md.standalone_name(text) or v.NAV_SEPARATOR.search(text) or md.is_caption(text, before_lead=True)):
+        if line.kind not in _HEADLINE_KINDS or _not_headline(text):
             return title_index
         just_above = title_index is not None and i - _HEADER_REACH <= title_index < i
         return title_index if just_above else i
@@ -925,9 +932,7 @@ def _sentence_headline(lines: list[ln.Line], meta: list[bool], keep: list[bool],
     stops = sum(text.count(end) for end in ".?!")
     if (i == 0 or lines[i].n > _SENTENCE_HEADLINE_MAX_WORDS or lines[i].n < _TAB_TITLE_MIN_WORDS or not text[:1].isupper()
             or not 1 <= stops <= _SENTENCE_HEADLINE_MAX_STOPS or (stops == 1 and not _title_cased(text.split()))
-            or md.LIST_ITEM.match(text)
-            or md.looks_like_outlet(text) or md.standalone_name(text) or md.is_caption(text, before_lead=True)
-            or v.NAV_SEPARATOR.search(text)):
+            or _not_headline(text)):
         return None, first
     if keep[i]:
         keep[i] = False
@@ -938,7 +943,7 @@ def _sentence_headline(lines: list[ln.Line], meta: list[bool], keep: list[bool],
 def _title_text(title: str) -> str | None:
     """The headline line's text without a dump's list marker ("* Headline") or a breadcrumb trail
     ("You are here: Home / Baby / Headline", "Home > News > Headline": the trail's last part)."""
-    if item := _list_item(title):
+    if item := ln.list_marker(title, numbered=True):
         title = title[item.end():]
         if not title:
             return None
@@ -978,7 +983,7 @@ def _masthead(lines: list[ln.Line], meta: list[bool], title_index: int | None, f
         return None
     text = lines[0].text
     words = text.split()
-    if md.LIST_ITEM.match(text) or sum(word[:1].isalpha() for word in words) < MASTHEAD_MIN_WORDS:
+    if v.BULLET.match(text) or sum(word[:1].isalpha() for word in words) < MASTHEAD_MIN_WORDS:
         return None
     if words[0].casefold() in v.PROMO_IMPERATIVES:  # "Discover Example News": a promo, not the name
         return None
@@ -1013,10 +1018,10 @@ def _paragraphs(
             removed[_META if meta[i] else _reason(line)] += 1
             continue
         k = text.casefold()
-        if k in seen and not (cells and voting.norm(text) in cells):
+        if k in seen and not voting.table_cell(text, cells):
             removed["repeated_paragraph"] += 1
             continue
-        if line.kind != ln.PROSE and line.n >= _PULL_QUOTE_MIN_WORDS and not md.BULLET.match(text) \
+        if line.kind != ln.PROSE and line.n >= _PULL_QUOTE_MIN_WORDS and not v.BULLET.match(text) \
                 and not _plain_subheading(line):
             if prose_key is None:
                 # key() works character by character: the key of the joined lines is the joined keys
@@ -1134,7 +1139,7 @@ def _end_across_inline_boxes(lines: list[ln.Line], end: int) -> int:
     while end < len(lines) and (_opens_teaser_box(lines[end].text) or _signup_box(lines, end)):
         j = end + 1
         while j < len(lines) and j - end <= _INLINE_BOX_MAX_ITEMS and (
-                md.BULLET.match(lines[j].text) or _signup_box(lines, j)):
+                v.BULLET.match(lines[j].text) or _signup_box(lines, j)):
             j += 1
         if j == end + 1 or j >= len(lines) or lines[j].kind != ln.PROSE:
             break
@@ -1202,13 +1207,13 @@ def _end_before_link_list(lines: list[ln.Line], start: int, end: int) -> int:
     Compare?"), the list is a list of links to other pages that the run swallowed because a few of its
     headlines read as prose; an article's own list ends where the article does."""
     i = end
-    while i > start and md.BULLET.match(lines[i - 1].text):
+    while i > start and v.BULLET.match(lines[i - 1].text):
         i -= 1
-    items = [lines[j].text.split(None, 1)[1] for j in range(i, end)]
+    items = [ln.item_text(lines[j].text) for j in range(i, end)]
     if len(items) < 2 or any(item.rstrip("\"'”’)").endswith(".") for item in items):
         return end
     below = end
-    while below < len(lines) and below - end < _LINK_LIST_BELOW and md.BULLET.match(lines[below].text):
+    while below < len(lines) and below - end < _LINK_LIST_BELOW and v.BULLET.match(lines[below].text):
         below += 1
     if below - end < _LINK_LIST_BELOW or 2 * sum(map(md.headline_shaped, items)) < len(items):
         return end
@@ -1402,7 +1407,7 @@ def _list_or_byline_date(text: str) -> tuple[str | None, str | None] | None:
     its date ("By Jane Doe on July 27, 2017", "Posted on May 4, 2020 by Jane Doe"), else None."""
     if _DIGIT.search(text) is None:
         return None  # every date has a digit
-    item = md.LIST_ITEM.match(text)
+    item = v.BULLET.match(text)
     if item:  # with a day: "* October 2019 (1)" is an archive link
         return date_line(text[item.end():]) if _DAY_NUMBER.search(text) else None
     for part in md.byline_date_parts(text) if ("by" in text or "By" in text) else ():
@@ -1484,14 +1489,6 @@ def _without_byline_lines(paragraphs: list[str], authors: list[str], removed: di
     return out
 
 
-_NUMBERED_ITEM = re.compile(r"^\d{1,3}[.)]\s+(?=\S)")
-
-
-def _list_item(text: str) -> re.Match | None:
-    """The marker of a dump's list item: "* ", "+ ", "- ", or a number ("2. Other Sciences", a breadcrumb's or ranked list's)."""
-    return md.LIST_ITEM.match(text) or _NUMBERED_ITEM.match(text)
-
-
 def _opening_bio(paragraph: str, authors: list[str]) -> bool:
     """The author box above the article: the first paragraph opens with an author's full name and a
     bio verb and holds a bio's wording ("Jacob Wade is a personal finance expert who has covered ...")."""
@@ -1527,8 +1524,7 @@ def _desk_bio(paragraphs: list[str]) -> bool:
 def _header_line(text: str) -> bool:
     """A date line or a byline line (an article's header), also as a list item: a dump writes a
     header's list of facts ("* Jane Doe", "* Monday 4 March 2024") with list markers."""
-    if md.BULLET.match(text):
-        text = text.split(None, 1)[1]
+    text = ln.item_text(text)
     return len(text) <= 120 and (date_line(text) is not None or md.byline(text) is not None)
 
 
@@ -1545,8 +1541,8 @@ def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, en
             in_article = True
         elif in_article and line.kind == ln.SHORT:
             text = line.text
-            if md.BULLET.match(text):
-                if (line.n >= 3 and not _is_ui(text.split(None, 1)[1]) and not _under_teaser_heading(lines, i, start)
+            if v.BULLET.match(text):
+                if (line.n >= 3 and not _is_ui(ln.item_text(text)) and not _under_teaser_heading(lines, i, start)
                         and not _inline_link_box(lines, i, end)):
                     keep[i] = True
             elif _numbered_heading(lines, i, end):
@@ -1556,9 +1552,9 @@ def _keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, en
             elif (
                 i + 1 < end
                 and keep[before := _before_chrome(lines, i, start)]
-                and (not md.BULLET.match(lines[before].text) or lines[before].kind == ln.PROSE)
+                and (not v.BULLET.match(lines[before].text) or lines[before].kind == ln.PROSE)
             ):
-                found = (text.endswith(":") and line.n >= 3 and md.BULLET.match(lines[i + 1].text) is not None
+                found = (text.endswith(":") and line.n >= 3 and v.BULLET.match(lines[i + 1].text) is not None
                          ) or _label_heading(lines, i) or _subheading(lines, i, end, before)
                 if found == _TITLE_CASE:
                     title_case.append(i)
@@ -1592,12 +1588,13 @@ def _subheading(lines: list[ln.Line], i: int, end: int, before: int) -> bool | s
         and (under := _under_heading(lines, i, end)) is not None
     ):
         return False
-    if _subheading_shaped(text, lines[under].text) or _list_heading(lines, under, end):
+    other_shape = _not_subheading(text)  # a caption, outlet, name or promo: asked once for both shapes below
+    if (not other_shape and not _promo_headline(text, lines[under].text)) or _list_heading(lines, under, end):
         return True
     between = before == i - 1 and under == i + 1 and lines[before].kind == ln.PROSE and lines[before].terminal
     if not between or line.n > _TITLE_CASE_MAX_WORDS or any(c in text for c in _CREDIT_MARKS):
         return False  # a caption ("Jane Doe: Harbour at dusk", "Photo by A/Agency") or a teaser's long headline
-    return _TITLE_CASE if _subheading_shaped(text, lines[under].text, title_case=True) else False
+    return False if other_shape else _TITLE_CASE
 
 
 _INTRO_MIN_STOP = 0.15  # an introducing clause has function words ("She said it twice:"), a label few ("Results:")
@@ -1635,9 +1632,9 @@ def _under_heading(lines: list[ln.Line], i: int, end: int) -> int | None:
         if j >= end:
             return None
         below = lines[j]
-        if below.kind == ln.PROSE or (j == i + 1 and (md.BULLET.match(below.text) or _numbered_heading(lines, j, end))):
+        if below.kind == ln.PROSE or (j == i + 1 and (v.BULLET.match(below.text) or _numbered_heading(lines, j, end))):
             return j
-        if below.kind != ln.SHORT or below.n > _BETWEEN_MAX_WORDS or md.BULLET.match(below.text):
+        if below.kind != ln.SHORT or below.n > _BETWEEN_MAX_WORDS or v.BULLET.match(below.text):
             return None  # a longer short line there is a teaser's headline, not a credit or a heading
     return None
 
@@ -1650,10 +1647,10 @@ def _inline_link_box(lines: list[ln.Line], i: int, end: int) -> bool:
     paragraphs, the one above not introducing them with a colon: links to other stories dropped into
     the article ("* One virus, two Americas"), not a list of the article's own."""
     first = i  # both walks stop one step past the largest box: a longer list is the article's
-    while first > 0 and i - first <= _LINK_BOX_MAX_ITEMS and md.BULLET.match(lines[first - 1].text):
+    while first > 0 and i - first <= _LINK_BOX_MAX_ITEMS and v.BULLET.match(lines[first - 1].text):
         first -= 1
     last = i
-    while last + 1 < end and last - i <= _LINK_BOX_MAX_ITEMS and md.BULLET.match(lines[last + 1].text):
+    while last + 1 < end and last - i <= _LINK_BOX_MAX_ITEMS and v.BULLET.match(lines[last + 1].text):
         last += 1
     after = last + 1
     while after < end and lines[after].kind == "boilerplate":
@@ -1669,7 +1666,7 @@ def _under_teaser_heading(lines: list[ln.Line], i: int, start: int) -> bool:
     """A bullet item of a list that a "Related"/"Read more"-type heading introduces (an inline box of
     links to other stories inside the article), not a list of the article's."""
     j = i - 1
-    while j > start and i - j <= _INLINE_BOX_MAX_ITEMS and md.BULLET.match(lines[j].text):
+    while j > start and i - j <= _INLINE_BOX_MAX_ITEMS and v.BULLET.match(lines[j].text):
         j -= 1  # a longer list is not an inline box (and the walk stays short on hostile input)
     return _opens_teaser_box(lines[j].text)
 
@@ -1807,7 +1804,7 @@ def _keep_list(lines: list[ln.Line], keep: list[bool], i: int, prose: bool) -> i
         line = lines[i]
         if line.kind == "boilerplate" or v.RECIPE_METHOD.match(line.text):
             break
-        bullet = md.BULLET.match(line.text) is not None
+        bullet = v.BULLET.match(line.text) is not None
         if prose and not (line.kind in ln.CONTENT_KINDS or bullet or _STEP_NUMBER.match(line.text)):
             break
         if not prose and line.kind == ln.PROSE and not bullet:
@@ -1904,7 +1901,7 @@ def _keep_closing_list(lines: list[ln.Line], keep: list[bool], end: int) -> None
         return
     j = end
     while (j < len(lines) and j - end < _COLON_BLOCK_MAX and lines[j].kind != "boilerplate"
-           and md.BULLET.match(lines[j].text) and not _item_is_chrome(lines[j].text.split(None, 1)[1])):
+           and v.BULLET.match(lines[j].text) and not _item_is_chrome(ln.item_text(lines[j].text))):
         j += 1
     if j - end >= 2:
         if j < len(lines) and lines[j].kind == ln.PROSE and (j + 1 == len(lines) or lines[j + 1].kind != ln.PROSE):
@@ -1928,7 +1925,6 @@ def _keep_closing_items(lines: list[ln.Line], keep: list[bool], end: int) -> Non
     keep[end:j] = [True] * (j - end)
 
 
-_LIST_NUMBER = re.compile(r"^(\d{1,3})[.)]\s+\S")
 _NUMBERED_LIST_MIN = 2  # items in a block
 _NUMBERED_ITEM_MAX_CHARS = 300
 
@@ -1962,7 +1958,7 @@ def _under_teasers(lines: list[ln.Line], i: int) -> bool:
 def _list_number(line: ln.Line) -> int | None:
     if not line.text[:1].isdigit() or line.kind == "boilerplate" or len(line.text) > _NUMBERED_ITEM_MAX_CHARS:
         return None
-    m = _LIST_NUMBER.match(line.text)
+    m = v.NUMBERED_ITEM.match(line.text)
     return int(m.group(1)) if m else None
 
 
@@ -1985,22 +1981,25 @@ def _short_or_sentence(line: ln.Line) -> bool:
     return line.kind == ln.SHORT or line.kind == ln.SENTENCE
 
 
-def _subheading_shaped(text: str, below: str = "", title_case: bool = False) -> bool:
-    """Not a headline promo, photo credit/caption label, outlet or person's name, or a reader prompt.
-    below: the paragraph under the line; a headline-shaped line whose content words it takes up is
-    the heading of that section, not a promo for another story. title_case: a headline shape is
-    allowed (the caller has other evidence: _subheading)."""
+def _promo_headline(text: str, below: str) -> bool:
+    """A Title Case promo headline for another story (a short sentence-case heading, "What did not work",
+    is none): headline-shaped, _PROMO_HEADLINE_MIN_WORDS words or Title Case, and `below`, the paragraph
+    under the line, does not take up its content words (then it heads that section: _section_heading_echo)."""
     words = text.split()
-    # a Title Case promo headline; a short sentence-case heading ("What did not work") is fine
-    if not title_case and md.headline_shaped(text) and (len(words) >= _PROMO_HEADLINE_MIN_WORDS or _title_cased(words)) \
-            and not _section_heading_echo(text, below):
-        return False
+    return (md.headline_shaped(text) and (len(words) >= _PROMO_HEADLINE_MIN_WORDS or _title_cased(words))
+            and not _section_heading_echo(text, below))
+
+
+def _not_subheading(text: str) -> bool:
+    """A short line that is no subheading whatever its shape: a photo credit or caption label, an
+    outlet's name, a reader prompt (an imperative first word: vocabulary.PROMO_IMPERATIVES) or a
+    person's name ("Jane Doe": capitalised words and no function word)."""
+    words = text.split()
     if md.has_caption_trigger(text.casefold()) or md.looks_like_outlet(text):
-        return False
+        return True
     if words[0].casefold() in v.PROMO_IMPERATIVES:
-        return False
-    # "Jane Doe": capitalised words and no function word
-    return not (md.standalone_name(text) and v.STOPWORDS.isdisjoint(w.casefold() for w in words))
+        return True
+    return md.standalone_name(text) and v.STOPWORDS.isdisjoint(w.casefold() for w in words)
 
 
 _ECHO_MIN_WORDS = 2  # content words of a heading the paragraph under it repeats
@@ -2083,8 +2082,7 @@ def _headline_over_standfirst(lines: list[ln.Line], meta: list[bool], standfirst
         if meta[i] or line.kind == "boilerplate":
             continue
         text = line.text
-        if (line.kind not in _HEADLINE_KINDS or not header_line_is_title(line) or md.LIST_ITEM.match(text)
-                or md.looks_like_outlet(text) or md.standalone_name(text) or v.NAV_SEPARATOR.search(text)):
+        if line.kind not in _HEADLINE_KINDS or not header_line_is_title(line) or _not_headline(text, caption=False):
             return None
         return i
     return None
@@ -2109,7 +2107,7 @@ def _short_headline_before(
         text = line.text
         if (line.kind != ln.SHORT or not _SHORT_HEADLINE_WORDS[0] <= line.n <= _SHORT_HEADLINE_WORDS[1]
                 or not text[:1].isupper() or line.terminal or text.endswith((":", ",", ";"))
-                or md.LIST_ITEM.match(text) or md.looks_like_outlet(text) or _is_ui(text)
+                or v.BULLET.match(text) or md.looks_like_outlet(text) or _is_ui(text)
                 or v.NAV_SEPARATOR.search(text) or (byline and ln.key(text) == ln.key(byline))
                 or sum(x.text == text for x in lines) > 1):  # a repeated line is a site's label
             return None
@@ -2248,8 +2246,7 @@ def _header_item(text: str, other: str) -> str:
     """A header line without its list marker when the line beside it (`other`: the date line, or the
     name line over a date line) is a list item too: a dump writes a header's list of facts with markers
     ("* Jane Doe" / "* Friday 8 March 2024"); a lone list item over a date stays a menu's or a list's."""
-    item = md.LIST_ITEM.match(text)
-    return text[item.end():] if item and md.LIST_ITEM.match(other) else text
+    return ln.item_text(text) if v.BULLET.match(other) else text
 
 
 _AUTHOR_LIST_MAX = 8  # names in a journal article's list of authors under its title
@@ -2260,7 +2257,7 @@ def _author_item(text: str) -> str | None:
     """A list item that is one author of a journal article's list ("* Jane Doe, PhD ,", "* Jane Doe1"):
     the name with its degree (metadata.name_suffix), without the marker, the trailing comma and the
     affiliation's footnote mark; None for other lines."""
-    item = md.LIST_ITEM.match(text)
+    item = v.BULLET.match(text)
     if not item:
         return None
     rest = _FOOTNOTE_MARK.sub("", text[item.end():].rstrip(" ,"))
@@ -2283,7 +2280,7 @@ def _author_list(lines: list[ln.Line], meta: list[bool], keep: list[bool], first
     title or subtitle (a headline-shaped line) and not followed by another list item (a menu of names
     goes on); the items become metadata."""
     for i in range(1, first):
-        if keep[i - 1] or meta[i - 1] or not header_line_is_title(lines[i - 1]) or md.LIST_ITEM.match(lines[i - 1].text):
+        if keep[i - 1] or meta[i - 1] or not header_line_is_title(lines[i - 1]) or v.BULLET.match(lines[i - 1].text):
             continue
         names = []
         j = i
@@ -2291,7 +2288,7 @@ def _author_list(lines: list[ln.Line], meta: list[bool], keep: list[bool], first
             names.append(name)
             j += 1
         marked = any(_journal_marks(lines[k].text) for k in range(i, j))
-        if marked and len(names) <= _AUTHOR_LIST_MAX and not (j < len(lines) and md.LIST_ITEM.match(lines[j].text)):
+        if marked and len(names) <= _AUTHOR_LIST_MAX and not (j < len(lines) and v.BULLET.match(lines[j].text)):
             for k in range(i, j):
                 meta[k] = True
             return ", ".join(names)

@@ -70,6 +70,20 @@ def is_terminal(text: str) -> bool:
     return bool(stripped) and stripped[-1] in _ENDS
 
 
+def list_marker(text: str, numbered: bool = False) -> re.Match | None:
+    """The marker of a dump's list item with the space after it, or None: a bullet ("* ", "- ", "• ",
+    "o ": vocabulary.BULLET) or, with `numbered`, a number ("2. ", "10) ": vocabulary.NUMBERED_ITEM).
+    The item's text is text[marker.end():] (item_text). The one list-marker rule of the clean stage."""
+    return v.BULLET.match(text) or (v.NUMBERED_ITEM.match(text) if numbered else None)
+
+
+def item_text(text: str) -> str:
+    """A bulleted list item's text without its marker ("* Share on Facebook" -> "Share on Facebook");
+    the text itself when it has no marker (list_marker)."""
+    marker = v.BULLET.match(text)
+    return text[marker.end():] if marker else text
+
+
 TOKEN = re.compile(r"\w+")
 _PROMO_TRIGGERS = frozenset(
     "sign subscribe subscriber subscribers newsletter newsletters informed latest breaking download "

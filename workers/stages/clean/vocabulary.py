@@ -386,8 +386,11 @@ NAV_SEPARATOR = re.compile(r"\s[>»›/|•·]\s")
 BREADCRUMB_LABEL = re.compile(r"^(?:(?:you are here|current page|breadcrumbs?)\s*:\s*)?home\s[>»›/|]\s", re.IGNORECASE)
 # breadcrumb arrows: two crumbs are enough ("Sport > Football"); pipes and slashes need three parts
 BREADCRUMB_SEPARATOR = re.compile(r"\s[>»›]\s")
-# a list item in a plain-text dump: "• item", "- item", "* item", "1. item" is not one (ranked lists are chrome)
-BULLET = re.compile(r"^(?:[•·▪◦‣*+–-]|o(?= [A-Z0-9]))\s+\S")
+# a list item's marker in a plain-text dump: "• item", "- item", "* item", "o Item"; "1. item" is not one
+# (ranked lists are chrome): NUMBERED_ITEM. The match ends where the item's text starts (lines.list_marker)
+BULLET = re.compile(r"^(?:[•·▪◦‣*+–-]|o(?= [A-Z0-9]))\s+(?=\S)")
+# a numbered list item's marker, its number in group 1: "2. Other Sciences", "10) Tom Hale"
+NUMBERED_ITEM = re.compile(r"^(\d{1,3})[.)]\s+(?=\S)")
 # wire-copy credits at the foot of a story
 CREDITS = re.compile(
     r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|translated|produced|research)(?: and [a-z]+)? by\b|"
