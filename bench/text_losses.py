@@ -28,20 +28,10 @@ MIN_WORDS = 3  # shorter lines match the HTML body or the gold by chance ("Share
 
 
 def _boundaries(lines, kinds) -> dict[str, tuple[int, int]]:
-    """The run's [start, end) after each step of core._article_lines (the dump branch)."""
+    """The run's [start, end) after each step of the dump branch of the stage's _article_lines (its run_edges)."""
     from workers.stages.clean import core
-    from workers.stages.clean import lines as ln
 
-    out = {"densest": ln.densest_run(lines)}
-    s, e = out["above_closing"] = core._article_above_closing(lines, kinds, *out["densest"])
-    s = core._labels_above_run(lines, core._lead_above_run(lines, s))
-    e1 = core._end_across_inline_boxes(lines, e)
-    e2 = core._end_before_post_footer(lines, s, e1)
-    e3 = core._end_at_page_footer(lines, s, e2)
-    e4 = core._end_before_link_list(lines, s, e3)
-    out.update(lead_labels=(s, e), inline_boxes=(s, e1), post_footer=(s, e2), page_footer=(s, e3),
-               final=(s, e4))
-    return out
+    return core.run_edges(lines, kinds)
 
 
 def _barrier(gap) -> str:

@@ -487,14 +487,27 @@ def _article_lines(
             for i, line in enumerate(lines)
         ]
     else:
-        start, end = _article_above_closing(lines, kinds, *ln.densest_run(lines))
-        start = _labels_above_run(lines, _lead_above_run(lines, start))
-        end = _end_at_page_footer(lines, start, _end_before_post_footer(lines, start, _end_across_inline_boxes(lines, end)))
-        end = _end_before_link_list(lines, start, end)
+        start, end = run_edges(lines, kinds)["final"]
         keep = [start <= i < end and line.kind in ln.CONTENT_KINDS for i, line in enumerate(lines)]
         _keep_inner_structure(lines, keep, start, end)
         _keep_dump_structure(lines, keep, start, end)
     return keep
+
+
+def run_edges(lines: list[ln.Line], kinds: list[str | None]) -> dict[str, tuple[int, int]]:
+    """A dump's article run, [start, end) line indexes, after each pass that moves its edges, in order:
+    "densest" (lines.densest_run), "above_closing" (_article_above_closing), "lead_labels" (_lead_above_run,
+    _labels_above_run), "inline_boxes", "post_footer", "page_footer", "link_list" (the _end_* passes);
+    "final" is the last. kinds: sections.line_kinds of the lines. bench.text_losses reads every step."""
+    out = {"densest": ln.densest_run(lines)}
+    start, end = out["above_closing"] = _article_above_closing(lines, kinds, *out["densest"])
+    start = _labels_above_run(lines, _lead_above_run(lines, start))
+    out["lead_labels"] = (start, end)
+    out["inline_boxes"] = (start, end := _end_across_inline_boxes(lines, end))
+    out["post_footer"] = (start, end := _end_before_post_footer(lines, start, end))
+    out["page_footer"] = (start, end := _end_at_page_footer(lines, start, end))
+    out["link_list"] = out["final"] = (start, _end_before_link_list(lines, start, end))
+    return out
 
 
 class _PageMeta(NamedTuple):
@@ -2255,16 +2268,13 @@ _FOOTNOTE_MARK = re.compile(r"(?<=[a-z])(?:\d{1,2}(?:,\d{1,2})*|[*†‡])$")  #
 
 def _author_item(text: str) -> str | None:
     """A list item that is one author of a journal article's list ("* Jane Doe, PhD ,", "* Jane Doe1"):
-    the name with its degree (metadata.name_suffix), without the marker, the trailing comma and the
-    affiliation's footnote mark; None for other lines."""
-    item = v.BULLET.match(text)
-    if not item:
+    the name, with its degree, that metadata.authors reads in the item without the marker, the trailing
+    comma and the affiliation's footnote mark, when it reads that one name and the name is a person's
+    (_person_name); None for other lines."""
+    if not v.BULLET.match(text):
         return None
-    rest = _FOOTNOTE_MARK.sub("", text[item.end():].rstrip(" ,"))
-    name, _, degree = rest.partition(", ")
-    if degree and not md.name_suffix(degree):
-        return None
-    return rest if _person_name(name) else None
+    rest = _FOOTNOTE_MARK.sub("", ln.item_text(text).rstrip(" ,"))
+    return rest if md.authors(rest) == [rest] and _person_name(rest.partition(", ")[0]) else None
 
 
 def _journal_marks(text: str) -> bool:

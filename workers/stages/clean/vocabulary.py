@@ -43,6 +43,9 @@ _AD_DECORATED = (
 # a whole line that only marks an ad slot: never article text, not even when every extractor keeps it
 AD_MARKER = re.compile(rf"^(?:{_AD_DECORATED}|(?:{_AD_WORDS}) ?{_AD_CLOSE}*)[.:!]?$", re.IGNORECASE)
 # whole short lines that are interface vocabulary (menus, icons, buttons, ad slots)
+# a table of contents' heading, bare: "Contents", "Table of contents", "In this article", "On this page"
+# (an interface label in UI_LINE; the heading over a contents list in CONTENTS_HEADING)
+_CONTENTS_LABEL = r"(?:table of )?contents|in this (?:article|story|post|guide)|on this page"
 UI_LINE = re.compile(
     rf"^(?:{_AD_WORDS}|{_AD_DECORATED}|continue reading(?: below| the main story)?|"
     r"share|shares|share this(?: article| story| page| post)?|share on \w+|share via \w+|tweet|pin(?: it)?|"
@@ -74,7 +77,7 @@ UI_LINE = re.compile(
     r"enlarge (?:this )?image|(?:hide|show|toggle) caption|expand image|play video|"
     r"[\d.,]+k? (?:shares?|likes?|views?|comments?|reactions?)|font size|text size|a ?a ?a|"
     r"about the author|more on this (?:story|topic)|related internet links|accessibility(?: help)?|"
-    r"notifications|(?:table of )?contents|in this (?:article|story|post)|jump to(?: section)?|"
+    r"notifications|" + _CONTENTS_LABEL + r"|jump to(?: section)?|"
     r"send flowers|share a memory|sign (?:the|our) guest ?book|view all entries|"
     r"(?:release|publication|publish|post|posting) date|date (?:posted|published))(?:[.:!]|\.\.\.|…)?$",
     re.IGNORECASE,
@@ -405,14 +408,9 @@ REPORTING_CREDIT = re.compile(r"^\(?\s*reporting by (?P<names>[^;()\[\]]{3,160}?
 # a reporter's desk city after the name in such a credit: "Ana Lind in Oslo"
 CREDIT_PLACE = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
 
-# chrome sections of a page dump, by their heading (workers.stages.clean.sections): each row is
-# (kind, pattern of the whole heading line). "teasers": a list of short teaser lines follows (related
-# links, latest-news rails); "signup": a newsletter box (the heading and its one-line pitch) inside
-# the article; "comments", "legal": the rest of the page is reader comments or the
-# press-release/legal boilerplate (About the company, forward-looking statements, media contacts).
 # a table of contents: its heading ("Contents", "Table of contents [hide]", "In this article") and its
 # entries, numbered by section ("* 1 History", "+ 1.1 Early years", "o 2.1.1 Costs", "2. Methods")
-CONTENTS_HEADING = re.compile(r"^(?:(?:table of )?contents|in this (?:article|post|guide)|on this page)(?: \[ ?(?:hide|show) ?\])?:?$", re.IGNORECASE)
+CONTENTS_HEADING = re.compile(rf"^(?:{_CONTENTS_LABEL})(?: \[ ?(?:hide|show) ?\])?:?$", re.IGNORECASE)
 CONTENTS_ENTRY = re.compile(r"^(?:[*+o•-] )?\d{1,2}(?:\.\d{1,2}){0,3}\.? +\S")
 # what a newsletter box's one-line pitch speaks of ("The week's harbour news, in your inbox."): a prose line
 # under a signup heading without any of them is the article going on ("The ferry left an hour late.")
@@ -421,6 +419,11 @@ SIGNUP_PITCH_WORDS = frozenset(
     "subscribers unsubscribe sign signing journalism reporting stories tips advice insights analysis offers free "
     "every digest briefing alerts headlines".split()
 )
+# chrome sections of a page dump, by their heading (workers.stages.clean.sections): each row is
+# (kind, pattern of the whole heading line). "teasers": a list of short teaser lines follows (related
+# links, latest-news rails); "signup": a newsletter box (the heading and its one-line pitch) inside
+# the article; "comments", "legal": the rest of the page is reader comments or the
+# press-release/legal boilerplate (About the company, forward-looking statements, media contacts).
 SECTION_HEADINGS: tuple[tuple[str, re.Pattern], ...] = (
     ("teasers", re.compile(
         r"^(?:related(?: articles| stories| news| content| coverage| posts| links| reading| topics)?|"
