@@ -23,15 +23,15 @@ from collections import Counter, defaultdict
 
 from bench.ablation_text import _record, pages
 from bench.devset import _norm
+from workers.stages.clean import metalines as clean_metalines
+from workers.stages.clean import run as clean_run
 
 MIN_WORDS = 3  # shorter lines match the HTML body or the gold by chance ("Share", "Read more")
 
 
 def _boundaries(lines, kinds) -> dict[str, tuple[int, int]]:
-    """The run's [start, end) after each step of the dump branch of the stage's _article_lines (its run_edges)."""
-    from workers.stages.clean import core
-
-    return core.run_edges(lines, kinds)
+    """The run's [start, end) after each step of the dump branch of the stage's run.article_lines (run.run_edges)."""
+    return clean_run.run_edges(lines, kinds)
 
 
 def _barrier(gap) -> str:
@@ -102,8 +102,8 @@ def page_losses(page: dict) -> list[dict]:
         gold_text = _norm(gold["body"]).casefold()
     texts = split_blocks(split_lines(normalise_text(page["dump"])))[: core.MAX_LINES]
     lines, kinds = core._classified_lines(texts, None)
-    keep = core._article_lines(lines, kinds, trusted=False, keep_flags=None, votes=None)
-    meta = core._metadata_lines(lines, keep).meta
+    keep = clean_run.article_lines(lines, kinds, trusted=False, keep_flags=None, votes=None)
+    meta = clean_metalines.metadata_lines(lines, keep).meta
     runs = _boundaries(lines, kinds) | {"lines": lines}
     losses = []
     for i, line in enumerate(lines):
