@@ -16,6 +16,7 @@ from workers.stages.clean import shapes as sh
 from workers.stages.clean import vocabulary as v
 from workers.stages.clean.dates import date_line
 
+
 def declared_byline(page_meta: dict, head_byline: str | None) -> tuple[str | None, bool]:
     """(byline, declared) from the page's markup when the text gave none: the declared author
     (JSON-LD, <meta name=author>) unless it is only the site's name or a one-word name the header's

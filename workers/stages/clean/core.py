@@ -5,14 +5,13 @@ MAX_HTML_CHARS are cut at a tag) and assembles the record: its dates, byline, so
 from the lines and, on HTML, from the page's markup (fields). ``clean_lines`` runs the passes over the
 normalised lines, in order, each a module of this package:
 
-1. run        - which lines are article text: HTML candidates voted on, a dump's densest run of prose
-                moved to the article's edges, with its inner structure (structure)
-2. metalines  - the date, byline and source-label lines (bylines: the byline passes)
-3.-5. headline - the title line, a standalone outlet name or a dump's masthead, the standfirst
-                (assembled here: _header)
-6.-7. paragraphs - the kept lines as paragraphs (title copies, repeats, pull quotes out), then the
-                dateline, standfirst and captions around the lead; the author's bio and desk credits
-                go (bylines)
+1.   run: which lines are article text (HTML candidates voted on; a dump's densest run of prose
+     moved to the article's edges, with its inner structure: structure)
+2.   metalines: the date, byline and source-label lines (the byline passes: bylines)
+3-5. headline: the title line, a standalone outlet name or a dump's masthead, the standfirst line
+     (assembled here: _header)
+6-7. paragraphs: the kept lines as paragraphs (title copies, repeats, pull quotes out; the author's
+     bio and desk credits out: bylines), then the dateline, standfirst and captions around the lead
 """
 
 from __future__ import annotations
@@ -36,8 +35,7 @@ from workers.stages.clean import run as rn
 from workers.stages.clean import sections
 from workers.stages.clean import voting
 from workers.stages.clean.blocks import split_blocks
-from workers.stages.clean.dates import parse_date
-from workers.stages.clean.dates import markup_date, resolve as resolve_when, to_utc
+from workers.stages.clean.dates import markup_date, parse_date, resolve as resolve_when, to_utc
 from workers.stages.clean.normalise import looks_binary, normalise_text, split_lines
 from workers.stages.errors import StageError
 
@@ -217,7 +215,7 @@ def clean_lines(
 ) -> dict:
     """The article in a list of normalised lines: {"title", "paragraphs", "dateline", "byline",
     "source", "published_at", "published_unsure", "updated_at", "published_at_utc", "summary",
-    "removed"}, by the named passes below, in order.
+    "removed"}, by the passes named in the module docstring, in order.
 
     trusted: the lines are already main content (HTML after trafilatura) - short lines such as
     subheadings inside the run are kept too, and short lines cost the run less.
@@ -235,8 +233,8 @@ def clean_lines(
     # 3.-5. title, source (or a dump's masthead), standfirst
     head = _header(lines, keep, page, known_title, trusted)
     # 6. paragraphs: title repeats, repeated paragraphs and pull quotes out; the author's bio out
-    paragraphs = pg.kept_paragraphs(lines, keep, page.meta, (head.title_index, head.standfirst_index), head.title, removed,
-                             cells=(votes or {}).get("table_cells") or frozenset())
+    paragraphs = pg.kept_paragraphs(lines, keep, page.meta, (head.title_index, head.standfirst_index), head.title,
+                                    removed, cells=(votes or {}).get("table_cells") or frozenset())
     paragraphs = by.drop_lead_credits(by.drop_author_bio(paragraphs, page.byline, removed), removed)
     # 7. dateline, standfirst, captions around the lead
     summary = lines[head.standfirst_index].text if head.standfirst_index is not None else None
@@ -281,7 +279,9 @@ class _Header(NamedTuple):
     standfirst_index: int | None
 
 
-def _header(lines: list[ln.Line], keep: list[bool], page: "metalines.PageMeta", known_title: str | None, trusted: bool) -> _Header:
+def _header(
+    lines: list[ln.Line], keep: list[bool], page: ml.PageMeta, known_title: str | None, trusted: bool
+) -> _Header:
     """Steps 3-5 of clean_lines: 3. the title (`known_title` from page metadata wins over a line);
     4. a standalone outlet name next to the title or a metadata line is the source, else (dumps only)
     the masthead; 5. a descriptive line right under the title (not article text itself) is the standfirst."""
@@ -297,7 +297,7 @@ def _header(lines: list[ln.Line], keep: list[bool], page: "metalines.PageMeta", 
     return _Header(title_index, title, published, source, masthead, standfirst_index)
 
 
-def _published_unsure(page: "metalines.PageMeta", published: str | None) -> bool:
+def _published_unsure(page: ml.PageMeta, published: str | None) -> bool:
     """The published date is one unlabelled date line among others of other days (an infobox's, a
     timeline's, teasers' dates): not sure to be the article's (clean(), fields.html_published)."""
     return bool(page.published_bare and published is not None

@@ -35,7 +35,7 @@ UNASKED = object()  # a Line's section kind or metadata facts not asked yet
 
 class Line:
     """One line's features and classification (classify), and two facts later passes read, each asked
-    once per Line: its section kind (sections.line_kinds) and its metadata facts (core._meta_facts)."""
+    once per Line: its section kind (sections.line_kinds) and its metadata facts (metalines._meta_facts)."""
 
     __slots__ = ("text", "n", "terminal", "stop", "kind", "reason", "score", "hard_end", "repeatable", "twin",
                  "section", "meta")
@@ -49,7 +49,7 @@ class Line:
         self.repeatable = False  # a short line that scores _REPEATED_SCORE when its page repeats it
         self.twin: Line | None = None  # that repeated line's copy (classify)
         self.section = UNASKED  # sections.line_kind of the text, or None (sections.line_kinds)
-        self.meta = UNASKED  # core._meta_facts of the text (core._metadata_lines)
+        self.meta = UNASKED  # metalines._meta_facts of the text (metalines.metadata_lines)
 
 
 def key(text: str) -> str:

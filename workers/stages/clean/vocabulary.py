@@ -94,7 +94,7 @@ UI_PREFIX = re.compile(
 )
 # a teaser link inside the article: a label, a colon or bar, another story's headline ("MORE: Port city weighs
 # new ferry link", "READ MORE: ...", "ALSO READ | ..."): never the article's text, even when every extractor
-# keeps it (core._never_rescued)
+# keeps it (run._never_rescued)
 TEASER_LINK = re.compile(
     r"^(?:" + "|".join(LINK_LABELS) + r"|related(?: stories| articles| coverage)?|more)\s*[:|]\s*\S",
     re.IGNORECASE,
@@ -220,7 +220,7 @@ AUTHOR_BIO_VERB = re.compile(
     # "Jane Doe is an economist and writes about ...", "... is a lawyer who writes on ..."
     r"(?:is|was) (?:an?|the) [\w'’ -]{1,60}? (?:and|who) (?:writes|reports|blogs) (?:about|on|for)\b)"
 )
-# what a contributor's bio under an article says about its subject (core._closing_bio)
+# what a contributor's bio under an article says about its subject (bylines._closing_bio)
 BIO_WORDING = re.compile(
     r"\b(?:(?:co-?)?founder|principal|consultant|freelance|author of|editor|writer|journalist|columnist|blogger|"
     r"contributor|lives (?:in|with)|holds an?|graduated? (?:from|of)|(?:his|her|their) (?:work|writing) has appeared|"
@@ -324,7 +324,7 @@ AUTHOR_LINK = re.compile(
     re.IGNORECASE,
 )
 # a site footer's copyright year(s) with the owner after "by": "© 2009-2020 by Jane Roe – Powered by ...",
-# "Copyright 2019 by Jane Doe." (a personal site's author; core._copyright_owner keeps only a person's name)
+# "Copyright 2019 by Jane Doe." (a personal site's author; bylines.copyright_owner keeps only a person's name)
 COPYRIGHT_BY = re.compile(
     r"(?:^|[–—|·•] )(?:(?:©|\(c\)|copyright)\s*)*(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?,? by "
     r"(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3})(?=\s*(?:[–—|·•.]|$))",
@@ -495,13 +495,13 @@ READ_MORE_TAIL = re.compile(
 )
 # a headline cut short to fit a teaser box: words, then an ellipsis ("21 harbours you must see before…")
 CUT_HEADLINE = re.compile(r"\w[\w'’”\"),:;-]?\s?(?:…|\.\.\.)$")
-# the sections of a recipe card: its ingredient list and its method (core._keep_recipe)
+# the sections of a recipe card: its ingredient list and its method (structure._keep_recipe)
 RECIPE_INGREDIENTS = re.compile(r"^ingredients\s*:?$", re.IGNORECASE)
 RECIPE_METHOD = re.compile(
     r"^(?:directions|instructions|method|preparation|steps|how to (?:prepare|make (?:it|this))|cooking instructions)\s*:?$",
     re.IGNORECASE,
 )
-# a line of source code or a shell/REPL session in a dump (core._keep_code_blocks): a comment or
+# a line of source code or a shell/REPL session in a dump (structure._keep_code_blocks): a comment or
 # prompt, a statement keyword, a call, an assignment, a brace or semicolon at the end
 CODE_LINE = re.compile(
     r"^(?:#|//|/\*|\$ |>(?:>>)? |\.\.\. )|^\.\.\.$|"
@@ -570,7 +570,7 @@ HEADLINE_EXTRA_CLASS = re.compile(r"subtitle|sub-title|subhead|kicker|eyebrow|fl
 # class/id words of the element that holds a standfirst (dek) under the headline: "standfirst", "dek", "deck",
 # "strapline", "subtitle", "subhead", "summary", "excerpt", "intro"/"introduction" as whole class-word parts
 # (BEM and CMS conventions: "e-standfirst", "c-dek", "hl__deck", "article-subhead", "story-body__introduction");
-# such an element's text as the first body paragraph is the record's standfirst (core._marked_standfirst)
+# such an element's text as the first body paragraph is the record's standfirst (paragraphs.marked_standfirst)
 STANDFIRST_CLASS = re.compile(
     r"(?:^|[\s_-])(?:standfirst|dek|deck|strapline|sub-?title|subhead|summary|excerpt|intro|introduction)(?:$|[\s_-])",
     re.IGNORECASE,
