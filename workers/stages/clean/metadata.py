@@ -527,7 +527,7 @@ def looks_like_outlet(text: str) -> bool:
 
 
 # the first characters of a list item's marker in a text dump ("* ", "+ ", "o " for nested lists, "• ", "- ")
-_LIST_MARKS = frozenset("•·▪◦‣*+–-o")  # the first characters vocabulary.BULLET can match
+_LIST_MARKS = frozenset(v.LIST_MARKS + "o")  # the first characters vocabulary.BULLET can match
 _LABELLED_BYLINE = re.compile(r"(?:authors?|written by|by)\s*:\s*\S", re.IGNORECASE)
 
 

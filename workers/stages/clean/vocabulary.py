@@ -391,7 +391,8 @@ BREADCRUMB_LABEL = re.compile(r"^(?:(?:you are here|current page|breadcrumbs?)\s
 BREADCRUMB_SEPARATOR = re.compile(r"\s[>»›]\s")
 # a list item's marker in a plain-text dump: "• item", "- item", "* item", "o Item"; "1. item" is not one
 # (ranked lists are chrome): NUMBERED_ITEM. The match ends where the item's text starts (lines.list_marker)
-BULLET = re.compile(r"^(?:[•·▪◦‣*+–-]|o(?= [A-Z0-9]))\s+(?=\S)")
+LIST_MARKS = "•·▪◦‣*+–-"  # the characters that mark a list item (and "o" before a capital or digit)
+BULLET = re.compile(rf"^(?:[{re.escape(LIST_MARKS)}]|o(?= [A-Z0-9]))\s+(?=\S)")
 # a numbered list item's marker, its number in group 1: "2. Other Sciences", "10) Tom Hale"
 NUMBERED_ITEM = re.compile(r"^(\d{1,3})[.)]\s+(?=\S)")
 # wire-copy credits at the foot of a story
