@@ -27,15 +27,19 @@ from unittest import mock
 from bench import devset, heldout
 from bench.metrics import shingle_f1
 from workers.stages.clean import core, lines as ln, sections, voting
+from workers.stages.clean import bylines as clean_bylines
+from workers.stages.clean import metalines as clean_metalines
+from workers.stages.clean import paragraphs as clean_paragraphs
+from workers.stages.clean import run as clean_run
 
 
 def _no_marked(kind: str):
-    original = core._marked_lines
+    original = clean_run._marked_lines
 
     def marked(lines, marked_chrome):
         # "captions" switches off the alt-text captions too (html.alt_captions, kept apart to match whole lines)
         return original(lines, {k: ("" if k in (kind, f"alt_{kind}") else t) for k, t in marked_chrome.items()})
-    return mock.patch.object(core, "_marked_lines", marked)
+    return mock.patch.object(clean_run, "_marked_lines", marked)
 
 
 def _reasons_off(reasons: frozenset[str]):
@@ -79,7 +83,7 @@ ABLATIONS = {
     "marked_other": lambda: _no_marked("other"),
     "marked_captions": lambda: _no_marked("captions"),
     "marked_dialogs": lambda: _no_marked("dialogs"),
-    "never_rescued": lambda: mock.patch.object(core, "_never_rescued", lambda lines: [False] * len(lines)),
+    "never_rescued": lambda: mock.patch.object(clean_run, "_never_rescued", lambda lines: [False] * len(lines)),
     "stray_runs": lambda: mock.patch.object(voting, "_without_stray_runs", lambda out, *a: out),
     "unbacked_nonprose": _unbacked_filter_off,
     "menu_lines": lambda: mock.patch.object(voting, "_menu_lines", lambda texts: set()),
@@ -91,19 +95,19 @@ ABLATIONS = {
     "doubled_captions": lambda: _identity(sections, "mark_doubled_captions"),
     "cut_headlines": lambda: _identity(sections, "mark_cut_headlines"),
     "cell_kinds": lambda: mock.patch.object(voting, "cell_kinds", lambda lines, kinds, cells: kinds),
-    "pull_quote": lambda: mock.patch.object(core, "_PULL_QUOTE_MIN_WORDS", 10 ** 9),
-    "author_bio": lambda: mock.patch.object(core, "_drop_author_bio", lambda p, b, r: p),
+    "pull_quote": lambda: mock.patch.object(clean_paragraphs, "_PULL_QUOTE_MIN_WORDS", 10 ** 9),
+    "author_bio": lambda: mock.patch.object(clean_bylines, "drop_author_bio", lambda p, b, r: p),
     "captions_step7": lambda: mock.patch.object(core.md, "is_caption", lambda *a, **k: False),
     # variants, not ablations: the chrome rescue with fewer extractors agreeing
     "rescue_3_of_4": lambda: mock.patch.object(voting, "_EXTRACTORS", 3),
     "rescue_2_of_4": lambda: mock.patch.object(voting, "_EXTRACTORS", 2),
-    "shown_standfirst": lambda: mock.patch.object(core, "_shown_standfirst", lambda text, article: None),
+    "shown_standfirst": lambda: mock.patch.object(clean_paragraphs, "shown_standfirst", lambda text, article: None),
 }
 
 # every (module, attribute) an ablation above replaces (the unit tests check each is restored)
 PATCHED = (
-    (core, "_marked_lines"), (core, "_never_rescued"), (core, "_PULL_QUOTE_MIN_WORDS"), (core, "_drop_author_bio"),
-    (core, "_shown_standfirst"), (core.md, "is_caption"), (voting, "_without_stray_runs"), (voting, "_backed"),
+    (clean_run, "_marked_lines"), (clean_run, "_never_rescued"), (clean_paragraphs, "_PULL_QUOTE_MIN_WORDS"), (clean_bylines, "drop_author_bio"),
+    (clean_paragraphs, "shown_standfirst"), (core.md, "is_caption"), (voting, "_without_stray_runs"), (voting, "_backed"),
     (voting, "_menu_lines"), (voting, "_EXTRACTORS"), (voting, "keep"), (voting, "cell_kinds"), (sections, "mark"),
     (sections, "mark_read_more_teasers"), (sections, "mark_doubled_captions"), (sections, "mark_cut_headlines"),
 )
@@ -191,7 +195,7 @@ def drops(pages: dict[str, list]) -> Counter:
     record leaves out, over all the dev pages: the classifier's reason, marked chrome, the vote's other
     rules, or a later step."""
     seen: list = []
-    original_lines, original_meta = core._article_lines, core._metadata_lines
+    original_lines, original_meta = clean_run.article_lines, clean_metalines.metadata_lines
 
     def article_lines(lines, kinds, **k):
         keep = original_lines(lines, kinds, **k)
@@ -205,8 +209,8 @@ def drops(pages: dict[str, list]) -> Counter:
         return found
 
     kinds: Counter = Counter()
-    with mock.patch.object(core, "_article_lines", article_lines), \
-            mock.patch.object(core, "_metadata_lines", metadata_lines):
+    with mock.patch.object(clean_run, "article_lines", article_lines), \
+            mock.patch.object(clean_metalines, "metadata_lines", metadata_lines):
         for which, items in pages.items():
             for name, html, gold in items:
                 seen.clear()
@@ -219,8 +223,8 @@ def drops(pages: dict[str, list]) -> Counter:
 
 def _count_drops(state: dict, text: str, kinds: Counter, page: str) -> None:
     votes = state["votes"]["votes"]
-    marked = core._marked_lines(state["lines"], state["votes"].get("marked_chrome") or {})
-    never = core._never_rescued(state["lines"])
+    marked = clean_run._marked_lines(state["lines"], state["votes"].get("marked_chrome") or {})
+    never = clean_run._never_rescued(state["lines"])
     both = (votes.get("trafilatura", ""), votes.get("readability", ""))
     for i, line in enumerate(state["lines"]):
         key = voting.norm(line.text)

@@ -27,6 +27,9 @@ from pathlib import Path
 from bench.devset import _norm, dump, load_devset, score_page
 from bench.heldout import load_newspaper, load_readability, third
 from bench.metrics import shingle_f1
+from workers.stages.clean import bylines as clean_bylines
+from workers.stages.clean import run as clean_run
+from workers.stages.clean import structure as clean_structure
 
 CACHE = Path(os.environ.get("NEWSFEED_ABLATION_CACHE") or Path(__file__).resolve().parent.parent / ".cache" / "ablation_text.pkl")
 SETS = ("readability", "newspaper", "web-pages-en")
@@ -79,20 +82,20 @@ def page_figures(page: dict) -> dict[str, float]:
 
 
 def _under_heading_next_only(lines, i, end):
-    """core._under_heading without the one-short-line gap: the line right under the heading only."""
-    from workers.stages.clean import core, lines as ln, metadata as md
+    """structure._under_heading without the one-short-line gap: the line right under the heading only."""
+    from workers.stages.clean import lines as ln, vocabulary as v
 
     j = i + 1
-    if j < end and (lines[j].kind == ln.PROSE or md.BULLET.match(lines[j].text) or core._numbered_heading(lines, j, end)):
+    if j < end and (lines[j].kind == ln.PROSE or v.BULLET.match(lines[j].text) or clean_structure._numbered_heading(lines, j, end)):
         return j
     return None
 
 
 def _header_line_unmarked(original):
-    """core._header_line as before the ninth session: a list item is never a header line."""
-    from workers.stages.clean import metadata as md
+    """run._header_line as before the ninth session: a list item is never a header line."""
+    from workers.stages.clean import vocabulary as v
 
-    return lambda text: md.BULLET.match(text) is None and original(text)
+    return lambda text: v.BULLET.match(text) is None and original(text)
 
 
 def _noop(*args, **kwargs):
@@ -126,22 +129,22 @@ def switches() -> dict[str, list[tuple]]:
 
     never = re.compile(r"(?!)")  # a pattern that matches nothing
     out = {
-        "article_above_closing": [(core, "_article_above_closing", lambda lines, kinds, s, e: (s, e))],
-        "lead_above_run": [(core, "_lead_above_run", lambda lines, s: s)],
-        "labels_above_run": [(core, "_labels_above_run", lambda lines, s: s)],
-        "end_across_inline_boxes": [(core, "_end_across_inline_boxes", lambda lines, e: e)],
-        "end_before_post_footer": [(core, "_end_before_post_footer", lambda lines, s, e: e)],
-        "end_at_page_footer": [(core, "_end_at_page_footer", lambda lines, s, e: e)],
-        "end_before_link_list": [(core, "_end_before_link_list", lambda lines, s, e: e)],
-        "inner_structure": [(core, "_keep_inner_structure", lambda lines, keep, s, e: core._keep_colon_blocks(lines, keep, s, e))],
-        "colon_blocks": [(core, "_keep_colon_blocks", _noop)],
-        "recipe": [(core, "_keep_recipe", _noop)],
-        "code_blocks": [(core, "_keep_code_blocks", _noop)],
-        "tweets": [(core, "_keep_tweets", _noop)],
-        "tables": [(core, "_keep_tables", _noop)],
-        "closing_list": [(core, "_keep_closing_list", _noop)],
-        "numbered_lists": [(core, "_keep_numbered_lists", _noop)],
-        "drop_author_bio": [(core, "_drop_author_bio", lambda paragraphs, byline, removed: paragraphs)],
+        "article_above_closing": [(clean_run, "_article_above_closing", lambda lines, kinds, s, e: (s, e))],
+        "lead_above_run": [(clean_run, "_lead_above_run", lambda lines, s: s)],
+        "labels_above_run": [(clean_run, "_labels_above_run", lambda lines, s: s)],
+        "end_across_inline_boxes": [(clean_run, "_end_across_inline_boxes", lambda lines, e: e)],
+        "end_before_post_footer": [(clean_run, "_end_before_post_footer", lambda lines, s, e: e)],
+        "end_at_page_footer": [(clean_run, "_end_at_page_footer", lambda lines, s, e: e)],
+        "end_before_link_list": [(clean_run, "_end_before_link_list", lambda lines, s, e: e)],
+        "inner_structure": [(clean_structure, "keep_inner_structure", lambda lines, keep, s, e: clean_structure._keep_colon_blocks(lines, keep, s, e))],
+        "colon_blocks": [(clean_structure, "_keep_colon_blocks", _noop)],
+        "recipe": [(clean_structure, "_keep_recipe", _noop)],
+        "code_blocks": [(clean_structure, "_keep_code_blocks", _noop)],
+        "tweets": [(clean_structure, "_keep_tweets", _noop)],
+        "tables": [(clean_structure, "_keep_tables", _noop)],
+        "closing_list": [(clean_structure, "_keep_closing_list", _noop)],
+        "numbered_lists": [(clean_structure, "_keep_numbered_lists", _noop)],
+        "drop_author_bio": [(clean_bylines, "drop_author_bio", lambda paragraphs, byline, removed: paragraphs)],
         "read_more_teasers": [(sections, "mark_read_more_teasers", lambda lines: lines)],
         "cut_headlines": [(sections, "mark_cut_headlines", lambda lines: lines)],
         "doubled_captions": [(sections, "mark_doubled_captions", lambda lines: lines)],
@@ -150,16 +153,16 @@ def switches() -> dict[str, list[tuple]]:
         "hard_end_lines": [(ln, "_HARD_END", never)],
         "roster": [(ln, "_is_roster", lambda text, tokens, stop: False)],
         "split_blocks": [(core, "split_blocks", lambda lines: lines)],
-        "subheading_over_gap": [(core, "_under_heading", _under_heading_next_only)],
-        "long_subheadings": [(core, "_long_subheading", lambda line: False)],
+        "subheading_over_gap": [(clean_structure, "_under_heading", _under_heading_next_only)],
+        "long_subheadings": [(clean_structure, "_long_subheading", lambda line: False)],
         "card_bullet_shape": [(sections, "_card_shape", lambda line: line.kind in ln.CONTENT_KINDS)],
         # ninth session (bench.text_losses)
-        "list_item_header": [(core, "_header_line", _header_line_unmarked(core._header_line))],
-        "colon_intro": [(core, "_colon_intro", lambda line: False)],
-        "title_case_headings": [(core, "_TITLE_CASE_HEADINGS_MIN", 10 ** 9)],
-        "lead_above_contents": [(core, "_lead_above_contents", lambda lines, start: start)],
+        "list_item_header": [(clean_run, "_header_line", _header_line_unmarked(clean_run._header_line))],
+        "colon_intro": [(clean_structure, "_colon_intro", lambda line: False)],
+        "title_case_headings": [(clean_structure, "_TITLE_CASE_HEADINGS_MIN", 10 ** 9)],
+        "lead_above_contents": [(clean_run, "_lead_above_contents", lambda lines, start: start)],
         "signup_pitch_words": [(sections, "_pitch", lambda line: line.n <= sections.SIGNUP_PITCH_MAX_WORDS)],
-        "signup_box_crossing": [(core, "_signup_box", lambda lines, i: False)],
+        "signup_box_crossing": [(clean_run, "_signup_box", lambda lines, i: False)],
     }
     for kind in ("teasers", "signup", "comments", "legal", "paywall"):
         out[f"section:{kind}"] = [_without_kind(kind)]
@@ -239,7 +242,7 @@ def lost_lines(limit: int = 0) -> None:
     """Lines our HTML path keeps in the body and the text path drops on the same page, by the text
     path's reason for the line (lines.Line.reason, or "outside run" for content lines the run left out),
     counted over pages and sets."""
-    from workers.stages.clean import core, lines as ln, sections
+    from workers.stages.clean import lines as ln, sections
     from workers.stages.clean.blocks import split_blocks
     from workers.stages.clean.normalise import normalise_text, split_lines
 
@@ -258,7 +261,7 @@ def lost_lines(limit: int = 0) -> None:
         kinds = sections.line_kinds(lines)
         lines = sections.mark_doubled_captions(sections.mark_cut_headlines(
             sections.mark_read_more_teasers(sections.mark(lines, kinds))))
-        keep = core._article_lines(lines, kinds, trusted=False, keep_flags=None, votes=None)
+        keep = clean_run.article_lines(lines, kinds, trusted=False, keep_flags=None, votes=None)
         for i, line in enumerate(lines):
             key = _norm(line.text).casefold()
             if key not in html_lines or key in kept or any(key in k for k in kept):

@@ -5,7 +5,7 @@ reach. For every dev page (all of web-pages-en; the ``--third dev`` pages of rea
 the cache of bench.ablation_text; held thirds are never loaded) this says whether the gold title and
 each gold author are visible in the dump (a whole line, or inside one, after normalising quotes,
 dashes, spaces and case), what the text record gave, and which pass of the clean stage gave it
-(core._title_line's steps; the byline scan or its fallbacks). Each field is counted as
+(headline.title_line's steps; the byline scan or its fallbacks). Each field is counted as
 
 - ``hit``: ours is right (the benches' own test: exact title, author set or containment);
 - ``shown-missed``: the gold is shown and we gave nothing;
@@ -26,6 +26,9 @@ from collections import Counter
 from bench.ablation_text import pages
 from bench.devset import _norm, author_set
 from bench.heldout import author_found
+from workers.stages.clean import bylines as clean_bylines
+from workers.stages.clean import headline as clean_headline
+from workers.stages.clean import metalines as clean_metalines
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
 _BY = re.compile(r"^by\s+", re.IGNORECASE)
@@ -53,24 +56,22 @@ def shown(value: str, dump_keys: list[str], dump_lines: list[str] | None = None)
 
 
 class _Trace:
-    """Which step of core._title_line gave the title, and which byline pass gave the byline."""
+    """Which step of headline.title_line gave the title, and which byline pass gave the byline."""
 
     TITLE_STEPS = ("_tab_title_echo", "_best_header_line", "_title_over_header", "_headline_over_dek",
                    "_headline_before", "_line_over_byline", "_short_headline_before", "_headline_over_byline",
                    "_sentence_headline")
-    BYLINE_STEPS = ("_name_over_date", "_name_under_date", "_name_with_role", "_author_list", "_bio_name",
-                    "_author_box_name", "_copyright_owner")
+    BYLINE_STEPS = ("name_over_date", "name_under_date", "name_with_role", "author_list", "bio_name",
+                    "author_box_name", "copyright_owner")
 
     def __init__(self):
-        from workers.stages.clean import core
-
-        self.core = core
         self.calls: list[tuple[str, object]] = []
-        self.saved = {}
-        for name in self.TITLE_STEPS + self.BYLINE_STEPS:
-            self.saved[name] = getattr(core, name)
-            setattr(core, name, self._wrap(name, self.saved[name]))
-        self.saved_names = core._MetaScan.names
+        self.saved = {}  # (module, name) -> the pass
+        for module, steps in ((clean_headline, self.TITLE_STEPS), (clean_bylines, self.BYLINE_STEPS)):
+            for name in steps:
+                self.saved[module, name] = getattr(module, name)
+                setattr(module, name, self._wrap(name, self.saved[module, name]))
+        self.saved_names = clean_metalines._MetaScan.names
         trace = self
 
         def names(scan, i, *args):
@@ -78,7 +79,7 @@ class _Trace:
             trace.saved_names(scan, i, *args)
             if scan.byline and not before:
                 trace.calls.append(("scan", scan.lines[i].text))
-        core._MetaScan.names = names
+        clean_metalines._MetaScan.names = names
 
     def _wrap(self, name, func):
         def traced(*args, **kwargs):
@@ -88,9 +89,9 @@ class _Trace:
         return traced
 
     def close(self):
-        for name, func in self.saved.items():
-            setattr(self.core, name, func)
-        self.core._MetaScan.names = self.saved_names
+        for (module, name), func in self.saved.items():
+            setattr(module, name, func)
+        clean_metalines._MetaScan.names = self.saved_names
 
     def title_source(self) -> str:
         src, prev = "none", None

@@ -23,32 +23,22 @@ from collections import Counter, defaultdict
 
 from bench.ablation_text import _record, pages
 from bench.devset import _norm
+from workers.stages.clean import metalines as clean_metalines
+from workers.stages.clean import run as clean_run
 
 MIN_WORDS = 3  # shorter lines match the HTML body or the gold by chance ("Share", "Read more")
 
 
 def _boundaries(lines, kinds) -> dict[str, tuple[int, int]]:
-    """The run's [start, end) after each step of core._article_lines (the dump branch)."""
-    from workers.stages.clean import core
-    from workers.stages.clean import lines as ln
-
-    out = {"densest": ln.densest_run(lines)}
-    s, e = out["above_closing"] = core._article_above_closing(lines, kinds, *out["densest"])
-    s = core._labels_above_run(lines, core._lead_above_run(lines, s))
-    e1 = core._end_across_inline_boxes(lines, e)
-    e2 = core._end_before_post_footer(lines, s, e1)
-    e3 = core._end_at_page_footer(lines, s, e2)
-    e4 = core._end_before_link_list(lines, s, e3)
-    out.update(lead_labels=(s, e), inline_boxes=(s, e1), post_footer=(s, e2), page_footer=(s, e3),
-               final=(s, e4))
-    return out
+    """The run's [start, end) after each step of the dump branch of the stage's run.article_lines (run.run_edges)."""
+    return clean_run.run_edges(lines, kinds)
 
 
 def _barrier(gap) -> str:
     """What stops the densest run between a lost line and the run: a hard end, else the gap's most
     costly kind of line (chrome by reason, short lines, bullets) by summed negative score."""
     from workers.stages.clean import lines as ln
-    from workers.stages.clean import metadata as md
+    from workers.stages.clean import vocabulary as v
 
     hard = [x for x in gap if x.hard_end]
     if hard:
@@ -59,7 +49,7 @@ def _barrier(gap) -> str:
             continue
         if x.kind == "boilerplate":
             cost[f"chrome:{x.reason}"] -= x.score
-        elif md.BULLET.match(x.text):
+        elif v.BULLET.match(x.text):
             cost["bullets"] -= x.score
         elif x.kind == ln.SHORT:
             cost["short lines"] -= x.score
@@ -71,7 +61,7 @@ def _barrier(gap) -> str:
 def _why(i, line, keep, meta, runs) -> str:
     """The text path's reason for dropping line i."""
     from workers.stages.clean import lines as ln
-    from workers.stages.clean import metadata as md
+    from workers.stages.clean import vocabulary as v
 
     if line.kind == "boilerplate":
         return f"chrome:{line.reason}"
@@ -81,7 +71,7 @@ def _why(i, line, keep, meta, runs) -> str:
         return "kept, dropped later"
     s, e = runs["final"]
     if s <= i < e:
-        shape = "bullet" if md.BULLET.match(line.text) else line.kind
+        shape = "bullet" if v.BULLET.match(line.text) else line.kind
         return f"in run, not kept ({shape})"
     steps = ("densest", "above_closing", "lead_labels", "inline_boxes", "post_footer", "page_footer", "final")
     for before, after in zip(steps, steps[1:]):
@@ -112,8 +102,8 @@ def page_losses(page: dict) -> list[dict]:
         gold_text = _norm(gold["body"]).casefold()
     texts = split_blocks(split_lines(normalise_text(page["dump"])))[: core.MAX_LINES]
     lines, kinds = core._classified_lines(texts, None)
-    keep = core._article_lines(lines, kinds, trusted=False, keep_flags=None, votes=None)
-    meta = core._metadata_lines(lines, keep).meta
+    keep = clean_run.article_lines(lines, kinds, trusted=False, keep_flags=None, votes=None)
+    meta = clean_metalines.metadata_lines(lines, keep).meta
     runs = _boundaries(lines, kinds) | {"lines": lines}
     losses = []
     for i, line in enumerate(lines):
@@ -135,14 +125,14 @@ def kind_of(line, why: str) -> str:
     a short line, a line taken as chrome or metadata, or a part of the article outside the chosen run
     (cut at an inline box of chrome, at a run of short lines such as a table or a gallery, or a part
     the densest run or a closing heading left out)."""
-    from workers.stages.clean import metadata as md
+    from workers.stages.clean import vocabulary as v
 
     text = line.text
     if why.startswith("chrome:"):
         return f"taken as chrome ({why[7:]})"
     if why in ("metadata line", "kept, dropped later"):
         return "moved to metadata, or dropped later (caption, bio, repeat)"
-    if md.BULLET.match(text):
+    if v.BULLET.match(text):
         return "list item"
     if why.startswith("in run"):
         letters = sum(c.isalpha() for c in text) / max(1, len(text))

@@ -11,7 +11,7 @@ from workers.stages import clean as clean_stage
 from workers.stages.clean import lines as ln
 from workers.stages.clean import metadata as md
 from workers.stages.clean import vocabulary as v
-from workers.stages.clean.core import NEVER_RESCUED
+from workers.stages.clean.run import NEVER_RESCUED
 
 PROSE = [
     "The harbour authority said on Tuesday that the northern pier would close for repairs until the end of the year.",
@@ -339,7 +339,7 @@ def test_a_closing_paywall_pitch_is_never_rescued():
     # a paywall section closing the article: its lines and the chrome under it (an "already a subscriber"
     # prompt the classifier calls a promo) no extractor vote keeps; the article above it stays
     from workers.stages.clean import sections
-    from workers.stages.clean.core import _never_rescued
+    from workers.stages.clean.run import _never_rescued
 
     texts = PROSE + ["To view the full story, please subscribe to The Daily Courier.",
                      "Join now to get unlimited access to every story we publish.",
@@ -386,7 +386,7 @@ def test_a_bare_label_needs_its_colon_or_a_date():
 def test_the_article_going_on_under_a_subscription_box_is_not_the_paywall():
     # a metered banner set inside the article: only the box is chrome, the prose under it is the article's
     from workers.stages.clean import sections
-    from workers.stages.clean.core import _never_rescued
+    from workers.stages.clean.run import _never_rescued
 
     texts = PROSE * 6 + ["To view the full story, please subscribe to The Daily Courier."] + PROSE * 4
     lines = sections.mark(ln.classify(texts))
@@ -425,7 +425,7 @@ def test_the_article_under_an_inline_paywall_box_is_kept(content_type):
 @pytest.mark.parametrize(("text", "never"), [("BVINEWS.COM", True), ("example.co.uk", True),
                                              ("Additional reporting by Jane Doe; Editing by Joe Bloggs", False)])
 def test_only_a_bare_domain_credit_is_never_rescued(text, never):
-    from workers.stages.clean.core import _never_rescued
+    from workers.stages.clean.run import _never_rescued
 
     (line,) = ln.classify([text])
     assert line.reason == "credits" and _never_rescued([line]) == [never]

@@ -11,6 +11,8 @@ from dump_texts import ARTICLE, SHARE_ROW, TEASER_SUMMARIES
 
 from workers.stages.clean import core as stage
 from workers.stages.clean import lines as ln
+from workers.stages.clean import run as clean_run
+from workers.stages.clean import structure as clean_structure
 
 
 
@@ -27,7 +29,7 @@ from workers.stages.clean import lines as ln
     ],
 )
 def test_header_lines_as_list_items(line, header):
-    assert stage._header_line(line) is header
+    assert clean_run._header_line(line) is header
 
 
 def test_an_article_under_a_list_item_date_wins_over_longer_teasers_below_a_related_heading():
@@ -57,7 +59,7 @@ def test_a_list_item_that_is_no_header_does_not_anchor_the_short_prose():
     ],
 )
 def test_colon_intro_rows(intro, is_intro):
-    assert stage._colon_intro(ln.classify([intro])[0]) is is_intro
+    assert clean_structure._colon_intro(ln.classify([intro])[0]) is is_intro
 
 
 @pytest.mark.parametrize(

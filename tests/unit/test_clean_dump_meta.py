@@ -11,9 +11,9 @@ import pytest
 from dump_texts import ARTICLE
 
 from workers.stages import clean as clean_stage
-from workers.stages.clean import core as stage
 from workers.stages.clean import lines as ln
 from workers.stages.clean import metadata as md
+from workers.stages.clean import headline as clean_headline
 
 
 def _dump(lines: list[str]) -> dict:
@@ -205,7 +205,7 @@ def test_sentence_headline_rows(line, found):
     lines = ln.classify(["* Home", line, "June 19, 2019", *ARTICLE])
     meta = [False, False, True] + [False] * len(ARTICLE)
     keep = [False, False, False] + [True] * len(ARTICLE)
-    assert stage._sentence_headline(lines, meta, keep, 3) == (found, 3)
+    assert clean_headline._sentence_headline(lines, meta, keep, 3) == (found, 3)
 
 
 def test_a_sites_tagline_on_the_first_line_is_no_headline():

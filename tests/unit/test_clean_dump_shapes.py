@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from workers.stages.clean import core as stage
+from workers.stages.clean import bylines as clean_bylines
+from workers.stages.clean import run as clean_run
 
 ARTICLE = [
     "The harbour board approved a plan on Monday to dredge the outer channel before the autumn storms arrive.",
@@ -45,7 +47,7 @@ def test_an_articles_own_list_stays(items):
     kept = [p for p in record["paragraphs"] if p.startswith("* ")]
     prose_items = [item for item in items if record["paragraphs"].count(item)]
     assert kept == prose_items  # whatever the run keeps of the list, the new rule does not cut it
-    assert stage._end_before_link_list(stage.ln.classify(texts), 0, len(texts)) == len(texts)
+    assert clean_run._end_before_link_list(stage.ln.classify(texts), 0, len(texts)) == len(texts)
 
 
 # vocabulary rows, row by row: (table, how it is applied, line, matches)
@@ -102,7 +104,7 @@ def test_a_bare_name_over_an_author_link_is_the_byline():
     ],
 )
 def test_co_author_names_on_one_line(line, names):
-    assert stage._person_names(line) is names
+    assert clean_bylines._person_names(line) is names
 
 
 def test_co_authors_over_the_date_line_under_a_kept_standfirst():

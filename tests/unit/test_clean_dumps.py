@@ -11,6 +11,9 @@ from bench import devset
 from workers.stages.clean import core as stage
 from workers.stages.clean import lines as ln
 from workers.stages.clean import vocabulary as v
+from workers.stages.clean import fields as clean_fields
+from workers.stages.clean import run as clean_run
+from workers.stages.clean import shapes as clean_shapes
 
 
 
@@ -224,7 +227,7 @@ def test_posted_by_an_outlet_is_the_source():
     ],
 )
 def test_dates_on_byline_lines_and_list_items(line, expected):
-    found = stage._list_or_byline_date(line)
+    found = clean_shapes.list_or_byline_date(line)
     assert (found[0] if found else None) == expected
 
 
@@ -306,7 +309,7 @@ def test_densest_runs_before_equals_densest_run_on_every_prefix():
             line.hard_end = rng.random() < 0.05
             lines.append(line)
         stops = sorted(rng.sample(range(len(lines) + 1), k=rng.randint(1, min(5, len(lines) + 1))))
-        assert stage._densest_runs_before(lines, stops) == [ln.densest_run(lines[:h]) for h in stops]
+        assert clean_run._densest_runs_before(lines, stops) == [ln.densest_run(lines[:h]) for h in stops]
 
 
 # --- the lead of a tutorial or list article above its table of contents -----------------------------
@@ -1062,7 +1065,7 @@ def test_a_name_and_a_date_far_above_the_article_is_a_teaser_not_the_header():
     ],
 )
 def test_refine_a_date_with_the_same_minute(found, value, expected):
-    assert stage._refine(found, value) == expected
+    assert clean_fields.refine(found, value) == expected
 
 
 def test_a_numbered_list_under_a_most_viewed_heading_is_not_the_article():

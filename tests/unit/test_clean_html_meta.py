@@ -6,6 +6,10 @@ import pytest
 
 from workers.stages.clean import html as html_extract
 from workers.stages.clean import vocabulary as v
+from workers.stages.clean import bylines as clean_bylines
+from workers.stages.clean import fields as clean_fields
+from workers.stages.clean import paragraphs as clean_paragraphs
+from workers.stages.clean import run as clean_run
 
 
 def _page(body: str, body_class: str = "site-title hide-social-icons") -> str:
@@ -231,7 +235,7 @@ def test_structured_author_reads_json_strings(script, expected):
 )
 def test_an_extractor_author_is_cut_to_the_name_the_header_sets_apart(author, header_lines, expected):
     page_meta = {"declared_author": None, "author": author, "sitename": "Valley Echo", "header_lines": header_lines}
-    byline, declared = clean_core._declared_byline(page_meta, None)
+    byline, declared = clean_bylines.declared_byline(page_meta, None)
     assert clean_core.md.join_names(clean_core.md.authors(byline, declared=declared)) == expected
 
 
@@ -276,7 +280,7 @@ def test_author_link_prefix(text, name):
      ("Joe S", ["By Joe Smith"], "Joe S")],
 )
 def test_author_as_the_header_writes_it(names, header_lines, expected):
-    assert clean_core._as_written(names, header_lines) == expected
+    assert clean_bylines._as_written(names, header_lines) == expected
 
 
 @pytest.mark.parametrize(
@@ -292,7 +296,7 @@ def test_author_as_the_header_writes_it(names, header_lines, expected):
      ({"author": "Gregory Szorc", "sitename": "Gregory Szorc's Digital Home"}, None, ("Gregory Szorc", True))],
 )
 def test_declared_byline(page_meta, head_byline, expected):
-    assert clean_core._declared_byline(page_meta, head_byline) == expected
+    assert clean_bylines.declared_byline(page_meta, head_byline) == expected
 
 
 @pytest.mark.parametrize(
@@ -307,7 +311,7 @@ def test_declared_byline(page_meta, head_byline, expected):
      ("Gunner", "Amber Guetebier", "Amber Guetebier")],
 )
 def test_declared_author_when_the_byline_adds_affiliations(byline, declared, expected):
-    assert clean_core._declared_subset(byline, {"declared_author": declared}) == expected
+    assert clean_bylines.declared_subset(byline, {"declared_author": declared}) == expected
 
 
 @pytest.mark.parametrize(
@@ -318,7 +322,7 @@ def test_declared_author_when_the_byline_adds_affiliations(byline, declared, exp
      (["By Jane Doe"], "Jane Doe")],
 )
 def test_header_byline_label_and_name_in_two_elements(texts, byline):
-    assert clean_core._header_fields(texts)[2] == byline
+    assert clean_fields.header_fields(texts)[2] == byline
 
 
 _PROSE = ("<p>The council voted on Tuesday to approve the new budget for the coming year after a long debate in "
@@ -352,10 +356,10 @@ def test_a_date_line_in_the_article_text_is_not_overridden_by_htmldate(dateline,
 )
 def test_an_unsure_text_date_gives_way_to_the_markup_and_htmldate_agreeing(text_date, declared, found, expected):
     page_meta = {"published": declared, "date": found}
-    chosen = clean_core._html_published(text_date, True, page_meta, None, valid=lambda value: True, guessed=lambda: False)
+    chosen = clean_fields.html_published(text_date, True, page_meta, None, valid=lambda value: True, guessed=lambda: False)
     assert chosen == expected
     # a labelled date line, or the text's only one, stands whatever the markup says
-    labelled = clean_core._html_published(text_date, False, page_meta, None, valid=lambda value: True, guessed=lambda: False)
+    labelled = clean_fields.html_published(text_date, False, page_meta, None, valid=lambda value: True, guessed=lambda: False)
     assert labelled == (expected if text_date is None or text_date[:10] == found else text_date)
 
 
@@ -368,7 +372,7 @@ def test_an_unsure_text_date_gives_way_to_the_markup_and_htmldate_agreeing(text_
 )
 def test_htmldate_guessing_from_the_text_does_not_override_the_markup(declared, shown, guessed, expected):
     page_meta = {"published": declared, "date": "2021-02-17"}
-    assert clean_core._html_published(None, False, page_meta, shown, valid=lambda value: True, guessed=lambda: guessed) == expected
+    assert clean_fields.html_published(None, False, page_meta, shown, valid=lambda value: True, guessed=lambda: guessed) == expected
 
 
 @pytest.mark.parametrize(
@@ -380,7 +384,7 @@ def test_htmldate_guessing_from_the_text_does_not_override_the_markup(declared, 
      ("2021-03-09T16:20:00+02:00", None, "2021-03-09T16:20:00+02:00")],
 )
 def test_the_declared_offset_for_the_same_wall_clock_minute(found, declared, expected):
-    assert clean_core._declared_zone(found, declared) == expected
+    assert clean_fields.declared_zone(found, declared) == expected
 
 
 def test_an_updated_line_with_an_ambiguous_zone_takes_the_declared_offset():
@@ -395,7 +399,7 @@ def test_an_updated_line_with_an_ambiguous_zone_takes_the_declared_offset():
 
 def test_a_date_after_fetched_at_gives_way_to_htmldate():
     page_meta = {"published": "2031-01-01T00:00:00+00:00", "date": "2021-02-17"}
-    assert clean_core._html_published(None, False, page_meta, None, valid=lambda value: value < "2030",
+    assert clean_fields.html_published(None, False, page_meta, None, valid=lambda value: value < "2030",
                                       guessed=lambda: True) == "2021-02-17"
 
 
@@ -437,7 +441,7 @@ def test_an_unlabelled_date_among_others_in_the_text_gives_way_to_the_declared_d
      (["Jane Doe", "CNN"], None, ["Jane Doe", "CNN"])],
 )
 def test_authors_without_the_site_name(authors, sitename, expected):
-    assert clean_core._without_site(authors, sitename) == expected
+    assert clean_bylines.without_site(authors, sitename) == expected
 
 
 @pytest.mark.parametrize(
@@ -464,7 +468,7 @@ def test_a_site_name_guess_that_is_the_headline_is_no_site_name(site, title):
      ({"title": "Council backs plan"}, "Council backs plan")],
 )
 def test_page_title(page_meta, expected):
-    assert clean_core._page_title(page_meta) == expected
+    assert clean_fields.page_title(page_meta) == expected
 
 
 def test_title_shown_as_the_pages_h1():
@@ -509,7 +513,7 @@ def test_shown_description_is_the_standfirst(shown, expected):
      (["The company said on Tuesday."], _DEK, None)],  # it is the title
 )
 def test_shown_standfirst_only_when_not_in_the_text(paragraphs, title, expected):
-    assert clean_core._shown_standfirst(_DEK, {"paragraphs": paragraphs, "title": title}) == expected
+    assert clean_paragraphs.shown_standfirst(_DEK, {"paragraphs": paragraphs, "title": title}) == expected
 
 
 
@@ -531,7 +535,7 @@ def test_dialog_lines_are_marked():
     teaser = ["Another story entirely, about a different town and its plans for the new library building."]
     lines = ln.classify(article + teaser)
     dialog = {"dialogs": teaser[0], "captions": "", "other": ""}
-    assert clean_core._marked_lines(lines, dialog) == [False, False, True]  # a pop-up beside the article
+    assert clean_run._marked_lines(lines, dialog) == [False, False, True]  # a pop-up beside the article
 
 
 def test_a_dialog_holding_the_headline_is_not_chrome():

@@ -11,6 +11,8 @@ from workers.stages.clean.language import detect
 from workers.stages.clean.normalise import looks_binary, normalise_text, split_lines
 
 from bench.metrics import shingle_f1
+from workers.stages.clean import fields as clean_fields
+from workers.stages.clean import run as clean_run
 
 PROSE_LINE = "The council approved the budget on Tuesday after months of debate over housing and police funding."
 
@@ -321,7 +323,7 @@ def test_header_lines_read_date_and_byline_elements():
             '<p>Text of the story that goes on for a while.</p></body></html>')
     lines = html_extract.header_lines(page)
     assert lines == ["Posted: 07/03/2024 08:30 | By Gareth Lloyd"]
-    assert stage._header_fields(lines) == ("2024-03-07T08:30:00", None, "Gareth Lloyd", None)
+    assert clean_fields.header_fields(lines) == ("2024-03-07T08:30:00", None, "Gareth Lloyd", None)
 
 
 @pytest.mark.parametrize(
@@ -330,7 +332,7 @@ def test_header_lines_read_date_and_byline_elements():
      ("Council approves the budget", "Valley Echo", "Council approves the budget")],
 )
 def test_page_title_rejects_section_and_site_labels(title, sitename, expected):
-    assert stage._page_title({"title": title, "sitename": sitename}) == expected
+    assert clean_fields.page_title({"title": title, "sitename": sitename}) == expected
 
 
 WRAPPED_PARAGRAPHS = [
@@ -638,22 +640,21 @@ def test_bare_masthead_date_above_the_headline_loses_to_the_article_date():
 
 
 def test_page_marked_chrome_is_never_kept_unless_captions_hold_the_article():
-    from workers.stages.clean import core as clean_core
     from workers.stages.clean import voting
 
     prose = "The council voted on Tuesday to approve the new budget for the coming year after a long debate."
     caption = "Jane Doe, the council's treasurer, speaking at the meeting on Tuesday in the town hall."
     texts = [prose, caption, prose.replace("budget", "plan")]
     lines = ln.classify(texts)
-    marked = clean_core._marked_lines(lines, {"captions": caption, "other": ""})
+    marked = clean_run._marked_lines(lines, {"captions": caption, "other": ""})
     assert marked == [False, True, False]
     # every extractor keeping the marked line does not rescue it
     everyone = {name: " ".join(texts) for name in ("trafilatura", "trafilatura_precision", "readability", "justext")}
     assert voting.keep(texts, [False, False, False], [True, True, True], set(), everyone, marked=marked) == [True, False, True]
     # a gallery: the captions are most of the prose, so they are the article
-    assert clean_core._marked_lines(lines, {"captions": caption + "\n" + prose, "other": ""}) == [False, False, False]
+    assert clean_run._marked_lines(lines, {"captions": caption + "\n" + prose, "other": ""}) == [False, False, False]
     # other marked chrome (next-post teasers) stays chrome however much of the page it is
-    assert clean_core._marked_lines(lines, {"captions": "", "other": caption + "\n" + prose}) == [True, True, False]
+    assert clean_run._marked_lines(lines, {"captions": "", "other": caption + "\n" + prose}) == [True, True, False]
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,8 @@ from workers.stages.clean import lines as ln
 from workers.stages.clean import normalise as nz
 from workers.stages.clean import sections
 from workers.stages.clean import vocabulary as v
+from workers.stages.clean import metalines as clean_metalines
+from workers.stages.clean import shapes as clean_shapes
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -536,7 +538,6 @@ def test_last_char_gate_gives_the_same_match():
 
 
 def test_meta_facts_are_the_metadata_calls():
-    from workers.stages.clean import core
     from workers.stages.clean import metadata as md
     from workers.stages.clean.dates import date_line
 
@@ -546,7 +547,7 @@ def test_meta_facts_are_the_metadata_calls():
         found = md.byline(text)
         label = None if found else md.source_label(text)
         role = not found and not label and len(text) <= 60 and v.ROLE_LINE.match(text) is not None
-        assert core._meta_facts(text) == (date_line(text) or core._list_or_byline_date(text), found, label, role), text
+        assert clean_metalines._meta_facts(text) == (date_line(text) or clean_shapes.list_or_byline_date(text), found, label, role), text
 
 
 def test_hint_holds_for_every_paywall_and_legal_phrase():
@@ -729,18 +730,17 @@ def test_content_words_are_the_long_word_regex():
 
 
 def test_glued_date_holds_a_comma_and_space():
-    # core._meta_facts tries _GLUED_DATE only on a line holding ", ": the pattern's lookahead needs it
+    # clean_metalines._meta_facts tries _GLUED_DATE only on a line holding ", ": the pattern's lookahead needs it
     from re import _constants as C  # noqa: N812 - the parser's own names
     from re import _parser
 
-    from workers.stages.clean import core
 
-    items = list(_parser.parse(core._GLUED_DATE.pattern, core._GLUED_DATE.flags))
+    items = list(_parser.parse(clean_metalines._GLUED_DATE.pattern, clean_metalines._GLUED_DATE.flags))
     ahead = [av[1] for op, av in items if op is C.ASSERT and av[0] == 1]
     assert len(ahead) == 1
     body = list(ahead[0])
     assert any(body[i] == (C.LITERAL, ord(",")) and body[i + 1] == (C.LITERAL, ord(" ")) for i in range(len(body) - 1))
-    assert core._meta_facts("Jane RoeNovember 6, 2023")[1] == ("Jane Roe", None)
+    assert clean_metalines._meta_facts("Jane RoeNovember 6, 2023")[1] == ("Jane Roe", None)
 
 
 def test_byte_scans_are_the_class_regexes_for_every_code_point():
@@ -918,7 +918,6 @@ def test_identical_texts_share_one_line_and_its_twin_keeps_the_repeated_score():
 
 
 def test_line_kinds_and_meta_facts_kept_on_the_line_are_the_calls():
-    from workers.stages.clean import core
 
     texts = [t for page in _page_samples() for t in page] + ["Related stories", "Comments", "By Jane Doe | March 5, 2024"]
     ln.clear_line_memo()
@@ -929,8 +928,8 @@ def test_line_kinds_and_meta_facts_kept_on_the_line_are_the_calls():
         for line in lines:
             if len(line.text) <= 120:
                 if line.meta is ln.UNASKED:
-                    line.meta = core._meta_facts(line.text)
-                assert line.meta == core._meta_facts(line.text), line.text
+                    line.meta = clean_metalines._meta_facts(line.text)
+                assert line.meta == clean_metalines._meta_facts(line.text), line.text
 
 
 def test_line_memo_holds_only_short_lines_and_stays_bounded():

@@ -12,6 +12,7 @@ from dump_texts import ARTICLE, LONGER
 from workers.stages.clean import core as stage
 from workers.stages.clean import lines as ln
 from workers.stages.clean import sections
+from workers.stages.clean import structure as clean_structure
 
 COMMENT = ("I walked along the harbour wall last week and the silt was plain to see at low tide, so this "
            "plan is long overdue and I hope the board keeps to the eleven weeks it promised us all.")
@@ -363,7 +364,7 @@ def test_a_pull_quote_sentence_is_still_dropped():
 ])
 def test_plain_subheading_rows(text, plain):
     (line,) = ln.classify([text])
-    assert stage._plain_subheading(line) is plain
+    assert clean_structure.plain_subheading(line) is plain
 
 
 @pytest.mark.parametrize(("heading", "kept"), [("Wrap-up", True), ("Background", True), ("-", False)])

@@ -5,9 +5,10 @@ dateline."""
 
 import pytest
 
-from workers.stages.clean import core
 from workers.stages.clean import lines as ln
 from workers.stages.clean import metadata as md
+from workers.stages.clean import bylines as clean_bylines
+from workers.stages.clean import paragraphs as clean_paragraphs
 
 ARTICLE = ("The harbour board voted on Tuesday to dredge the northern channel before the winter storms, "
            "a project the port has delayed for three years.")
@@ -68,7 +69,7 @@ def test_interface_and_promo_rows(line, reason):
 ])
 def test_a_shown_standfirst_is_not_the_lead_again(description, shown):
     article = {"paragraphs": [ARTICLE, "The work starts in March."], "title": "Port to dredge channel"}
-    assert (core._shown_standfirst(description, article) == description) is shown
+    assert (clean_paragraphs.shown_standfirst(description, article) == description) is shown
 
 
 @pytest.mark.parametrize("credit, names", [
@@ -82,7 +83,7 @@ def test_a_shown_standfirst_is_not_the_lead_again(description, shown):
 ])
 def test_a_closing_reporting_credit_names_the_reporters(credit, names):
     lines = ln.classify([ARTICLE, credit])
-    assert core._reporting_credit(lines) == names
+    assert clean_bylines.reporting_credit(lines) == names
 
 
 @pytest.mark.parametrize("byline, authors", [

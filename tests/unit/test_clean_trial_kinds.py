@@ -6,10 +6,11 @@ from __future__ import annotations
 import pytest
 
 from workers.stages import clean as clean_stage
-from workers.stages.clean import core
 from workers.stages.clean import lines as ln
 from workers.stages.clean import metadata as md
 from workers.stages.clean import vocabulary as v
+from workers.stages.clean import bylines as clean_bylines
+from workers.stages.clean import paragraphs as clean_paragraphs
 
 PROSE = [
     "The harbour authority approved a plan on Tuesday to dredge the northern channel before the spring "
@@ -63,9 +64,9 @@ def test_a_credit_line_above_the_lead_is_no_body_text(credit):
 def test_credit_lines_only_at_the_top_of_the_article():
     removed: dict = {}
     paragraphs = ["Staff Report", *PROSE[:3], "Metro Desk", PROSE[3]]
-    assert core._drop_lead_credits(paragraphs, removed) == paragraphs[1:]  # the fifth paragraph is past the top
-    assert core._drop_lead_credits(["Staff Report"], removed) == ["Staff Report"]  # never the only paragraph
-    assert core._drop_lead_credits(["The Newsroom Report is out.", PROSE[0]], removed)[0] == "The Newsroom Report is out."
+    assert clean_bylines.drop_lead_credits(paragraphs, removed) == paragraphs[1:]  # the fifth paragraph is past the top
+    assert clean_bylines.drop_lead_credits(["Staff Report"], removed) == ["Staff Report"]  # never the only paragraph
+    assert clean_bylines.drop_lead_credits(["The Newsroom Report is out.", PROSE[0]], removed)[0] == "The Newsroom Report is out."
 
 
 # 2. a byline with the outlet glued on
@@ -188,8 +189,8 @@ def test_a_marked_standfirst_is_the_summary_not_the_lead(element):
 
 
 def test_an_unmarked_first_paragraph_stays_the_lead():
-    assert not core._marked_standfirst([DEK, *PROSE], ["Another dek of a teaser above the article"])
-    assert not core._marked_standfirst([DEK], [DEK])  # the only paragraph is the article
+    assert not clean_paragraphs.marked_standfirst([DEK, *PROSE], ["Another dek of a teaser above the article"])
+    assert not clean_paragraphs.marked_standfirst([DEK], [DEK])  # the only paragraph is the article
 
 
 # a byline line without "By" left at the top of the body
@@ -211,8 +212,8 @@ def test_byline_credit(text, name, expected):
 def test_a_byline_line_at_the_top_of_the_body_is_no_body_text():
     removed: dict = {}
     paragraphs = ["Jane Doe, Staff Writer", *PROSE]
-    assert core._without_byline_lines(paragraphs, ["Jane Doe"], removed) == PROSE
+    assert clean_bylines.without_byline_lines(paragraphs, ["Jane Doe"], removed) == PROSE
     assert removed == {"metadata": 1}
     late = [*PROSE[:3], "Jane Doe", PROSE[3]]  # past the top: kept
-    assert core._without_byline_lines(late, ["Jane Doe"], {}) == late
-    assert core._without_byline_lines(["Jane Doe"], ["Jane Doe"], {}) == ["Jane Doe"]
+    assert clean_bylines.without_byline_lines(late, ["Jane Doe"], {}) == late
+    assert clean_bylines.without_byline_lines(["Jane Doe"], ["Jane Doe"], {}) == ["Jane Doe"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from workers.stages.clean import voting
+from workers.stages.clean import run as clean_run
 
 BASE = [
     "The harbour board met on Tuesday night and voted to rebuild the old pier before the summer season.",
@@ -215,11 +216,10 @@ def test_an_images_alt_text_shown_in_its_box_is_a_caption(markup, found):
 
 
 def test_alt_text_captions_mark_whole_lines_only():
-    from workers.stages.clean import core
     from workers.stages.clean import lines as ln
 
     texts = [ARTICLE, CAPTION, "Volunteers", TEASER]
-    marked = core._marked_lines(ln.classify(texts), {"alt_captions": CAPTION})
+    marked = clean_run._marked_lines(ln.classify(texts), {"alt_captions": CAPTION})
     assert marked == [False, True, False, False]  # a short line inside the caption's words is not marked
 
 

@@ -4,7 +4,15 @@ Public function: ``clean(raw: dict) -> dict`` (a ``clean`` record, see schemas/c
 ``StageError`` with a rejection code). The passes are modules of this package:
 
 intake     - the stage function: content decoding, mojibake repair, control characters, then core
-core       - the article passes: plain-text line passes, HTML path, metadata assembly
+core       - the stage's record: HTML or text, the passes of clean_lines in order, the record fields
+run        - step 1: which lines are article text (HTML votes; a dump's densest run and its edges)
+structure  - a dump's inner structure: subheadings, lists, colon blocks, code, tables, tweets, recipes
+metalines  - step 2: the date, byline and source-label lines of the header
+bylines    - byline and author passes: name lines without "By", declared authors, bios and credits
+headline   - steps 3-5: the title line, outlet or masthead, standfirst line
+paragraphs - steps 6-7: the paragraphs, then dateline, standfirst and captions around the lead
+fields     - an HTML page's title and dates from its markup, and the date refinement rules
+shapes     - line shapes several passes ask (interface words, a person's name, headline length)
 normalise  - text normalisation, line splitting, binary/garbage detection
 vocabulary - stopwords and UI/boilerplate vocabulary (precompiled, frozen): the rule tables
 lines      - per-line features, classification and the densest-prose region
@@ -23,9 +31,9 @@ from workers.stages.clean.core import (
     VERSION,
     clean_lines,
     content_hash,
-    header_line_is_title,
     warm,
 )
+from workers.stages.clean.shapes import header_line_is_title
 from workers.stages.clean.intake import clean
 
 __all__ = ["MAX_HTML_CHARS", "STAGE", "VERSION", "clean", "clean_lines", "content_hash", "header_line_is_title", "warm"]

@@ -202,10 +202,12 @@ def marked_chrome(html: str, root=None, title: str | None = None) -> dict[str, s
     root = _root(html) if root is None else root
     if root is None:
         return {kind: "" for kind in out}
-    stack = [root]  # document order; an element taken whole is not entered again
+    stack = [root]  # document order; an element taken whole is not entered again (its images are read)
     while stack:
         element = stack.pop()
-        if isinstance(element.tag, str) and element.tag not in _PAGE_TAGS:
+        if element.tag == "img":
+            out["alt_captions"].extend(_alt_caption(element))
+        elif isinstance(element.tag, str) and element.tag not in _PAGE_TAGS:
             words = f"{element.get('class', '')} {element.get('id', '')}"
             dialog = v.POPUP_CLASS.search(words) is not None and element.tag not in v.INLINE_TAGS
             chrome_words = v.CARD_CLASS.sub(" ", words) if element.tag in v.INFOBOX_TAGS else words
@@ -214,13 +216,14 @@ def marked_chrome(html: str, root=None, title: str | None = None) -> dict[str, s
                 if dialog and headline and headline in text:
                     dialog = False  # the page shows its article in a dialog: its parts are judged inside
                 elif not dialog and _contents_list(element):
+                    out["alt_captions"].extend(alt_captions(element))
                     continue  # a table of contents lists the article's own headings: they stay the article's
                 elif text and (len(text) <= _CHROME_MAX_CHARS or dialog):
                     caption = element.tag == "figcaption" or "caption" in words.casefold()
                     out["dialogs" if dialog else "captions" if caption else "other"].append(text)
+                    out["alt_captions"].extend(alt_captions(element))
                     continue
         stack.extend(reversed(element))
-    out["alt_captions"] = alt_captions(root)
     return {kind: "\n".join(texts) for kind, texts in out.items()}
 
 
@@ -235,21 +238,23 @@ def alt_captions(root) -> list[str]:
     _ALT_CAPTION_ANCESTORS levels up whose text is little more than that description (a figure: the
     image, its caption, a credit). Such text is the image's caption whatever its markup (a ``<cite>``,
     a ``<p>`` with a site's own class name), not article prose: many pages fill the alt from the caption."""
-    found: list[str] = []
-    for image in root.iter("img"):
-        alt = voting.norm(image.get("alt") or "")
-        if len(alt.split()) < _ALT_CAPTION_MIN_WORDS:
-            continue
-        box = image
-        for _ in range(_ALT_CAPTION_ANCESTORS):
-            box = box.getparent()
-            if box is None or box.tag in _PAGE_TAGS or len(box.text_content()) > _FIGURE_MAX_CHARS + 2 * len(alt):
-                break
-            if any(e is not image and isinstance(e.tag, str) and e.tag != "img"
-                   and voting.norm(e.text_content()) == alt for e in box.iter()):
-                found.append(alt)
-                break
-    return found
+    return [alt for image in root.iter("img") for alt in _alt_caption(image)]
+
+
+def _alt_caption(image) -> list[str]:
+    """[the image's normalised alt text] when its figure box shows it as text (alt_captions), else []."""
+    alt = voting.norm(image.get("alt") or "")
+    if len(alt.split()) < _ALT_CAPTION_MIN_WORDS:
+        return []
+    box = image
+    for _ in range(_ALT_CAPTION_ANCESTORS):
+        box = box.getparent()
+        if box is None or box.tag in _PAGE_TAGS or len(box.text_content()) > _FIGURE_MAX_CHARS + 2 * len(alt):
+            return []
+        if any(e is not image and isinstance(e.tag, str) and e.tag != "img"
+               and voting.norm(e.text_content()) == alt for e in box.iter()):
+            return [alt]
+    return []
 
 
 def _contents_list(element) -> bool:

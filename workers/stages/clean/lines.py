@@ -35,7 +35,7 @@ UNASKED = object()  # a Line's section kind or metadata facts not asked yet
 
 class Line:
     """One line's features and classification (classify), and two facts later passes read, each asked
-    once per Line: its section kind (sections.line_kinds) and its metadata facts (core._meta_facts)."""
+    once per Line: its section kind (sections.line_kinds) and its metadata facts (metalines._meta_facts)."""
 
     __slots__ = ("text", "n", "terminal", "stop", "kind", "reason", "score", "hard_end", "repeatable", "twin",
                  "section", "meta")
@@ -49,7 +49,7 @@ class Line:
         self.repeatable = False  # a short line that scores _REPEATED_SCORE when its page repeats it
         self.twin: Line | None = None  # that repeated line's copy (classify)
         self.section = UNASKED  # sections.line_kind of the text, or None (sections.line_kinds)
-        self.meta = UNASKED  # core._meta_facts of the text (core._metadata_lines)
+        self.meta = UNASKED  # metalines._meta_facts of the text (metalines.metadata_lines)
 
 
 def key(text: str) -> str:
@@ -68,6 +68,20 @@ def is_terminal(text: str) -> bool:
     """The text ends as a sentence does (. ! ? and the like), before closing quotes and brackets."""
     stripped = text.rstrip(_CLOSERS)
     return bool(stripped) and stripped[-1] in _ENDS
+
+
+def list_marker(text: str, numbered: bool = False) -> re.Match | None:
+    """The marker of a dump's list item with the space after it, or None: a bullet ("* ", "- ", "• ",
+    "o ": vocabulary.BULLET) or, with `numbered`, a number ("2. ", "10) ": vocabulary.NUMBERED_ITEM).
+    The item's text is text[marker.end():] (item_text). The one list-marker rule of the clean stage."""
+    return v.BULLET.match(text) or (v.NUMBERED_ITEM.match(text) if numbered else None)
+
+
+def item_text(text: str) -> str:
+    """A bulleted list item's text without its marker ("* Share on Facebook" -> "Share on Facebook");
+    the text itself when it has no marker (list_marker)."""
+    marker = v.BULLET.match(text)
+    return text[marker.end():] if marker else text
 
 
 TOKEN = re.compile(r"\w+")

@@ -74,7 +74,6 @@ _CREDIT_ENDINGS = tuple(f"/{gap}{agency.casefold()}{tail}" for agency in v.PHOTO
 
 
 _CAPTION_TRIGGER = re.compile("|".join(_CAPTION_TRIGGERS))
-BULLET = v.BULLET
 
 
 def has_caption_trigger(lower: str) -> bool:
@@ -225,7 +224,7 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
     line that holds a byline with a date or label around it gives the byline (_by_segment)."""
     if len(text) > 120:
         return None
-    item = LIST_ITEM.match(text) if text[:1] in _LIST_MARKS else None
+    item = v.BULLET.match(text) if text[:1] in _LIST_MARKS else None
     if item and _LABELLED_BYLINE.match(text, item.end()):
         return byline(text[item.end():])  # "* Author: Jane Doe": a labelled byline in a dump's list
     m = _BYLINE_MATCH(text)  # _BYLINE.match where the first character allows (fastmatch)
@@ -568,10 +567,9 @@ def looks_like_outlet(text: str) -> bool:
     return all(w[:1].isupper() or not w[:1].isalpha() for w in words)
 
 
-# the marker of a list item in a text dump ("* ", "+ ", "o " for nested lists, "• ", "- ") and its space
-_LIST_MARKS = frozenset("•·▪◦‣*+–-o")  # the first characters LIST_ITEM can match
+# the first characters of a list item's marker in a text dump ("* ", "+ ", "o " for nested lists, "• ", "- ")
+_LIST_MARKS = frozenset(v.LIST_MARKS + "o")  # the first characters vocabulary.BULLET can match
 _LABELLED_BYLINE = re.compile(r"(?:authors?|written by|by)\s*:\s*\S", re.IGNORECASE)
-LIST_ITEM = re.compile(r"^(?:[•·▪◦‣*+–-]|o(?= [A-Z0-9]))\s+(?=\S)")
 
 
 def title_score(text: str, body_words: set[str]) -> float:

@@ -253,7 +253,7 @@ RAIL_MIN_ITEMS = 6  # bullet items of a teaser rail
 RAIL_MEAN_MIN_WORDS = 10  # words per item: headlines with summaries, not a list of links
 RAIL_GAP_MAX_LINES = 3  # bare markers, ad lines, sub-headings or "load more" buttons between two items
 RAIL_GAP_MAX_WORDS = 4  # ... each a short line
-_BARE_MARKER = re.compile(r"^[•·▪◦‣*+–-]$")
+_BARE_MARKER = re.compile(rf"^[{re.escape(v.LIST_MARKS)}]$")  # a list item's marker alone on its line
 
 
 def _rail_run(lines: list[ln.Line], kinds: list[str | None], start: int) -> int:

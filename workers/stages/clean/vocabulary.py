@@ -43,6 +43,9 @@ _AD_DECORATED = (
 # a whole line that only marks an ad slot: never article text, not even when every extractor keeps it
 AD_MARKER = re.compile(rf"^(?:{_AD_DECORATED}|(?:{_AD_WORDS}) ?{_AD_CLOSE}*)[.:!]?$", re.IGNORECASE)
 # whole short lines that are interface vocabulary (menus, icons, buttons, ad slots)
+# a table of contents' heading, bare: "Contents", "Table of contents", "In this article", "On this page"
+# (an interface label in UI_LINE; the heading over a contents list in CONTENTS_HEADING)
+_CONTENTS_LABEL = r"(?:table of )?contents|in this (?:article|story|post|guide)|on this page"
 UI_LINE = re.compile(
     rf"^(?:{_AD_WORDS}|{_AD_DECORATED}|continue reading(?: below| the main story)?|"
     r"share|shares|share this(?: article| story| page| post)?|share on \w+|share via \w+|tweet|pin(?: it)?|"
@@ -74,7 +77,7 @@ UI_LINE = re.compile(
     r"enlarge (?:this )?image|(?:hide|show|toggle) caption|expand image|play video|"
     r"[\d.,]+k? (?:shares?|likes?|views?|comments?|reactions?)|font size|text size|a ?a ?a|"
     r"about the author|more on this (?:story|topic)|related internet links|accessibility(?: help)?|"
-    r"notifications|(?:table of )?contents|in this (?:article|story|post)|jump to(?: section)?|"
+    r"notifications|" + _CONTENTS_LABEL + r"|jump to(?: section)?|"
     r"send flowers|share a memory|sign (?:the|our) guest ?book|view all entries|"
     r"(?:release|publication|publish|post|posting) date|date (?:posted|published))(?:[.:!]|\.\.\.|…)?$",
     re.IGNORECASE,
@@ -91,7 +94,7 @@ UI_PREFIX = re.compile(
 )
 # a teaser link inside the article: a label, a colon or bar, another story's headline ("MORE: Port city weighs
 # new ferry link", "READ MORE: ...", "ALSO READ | ..."): never the article's text, even when every extractor
-# keeps it (core._never_rescued)
+# keeps it (run._never_rescued)
 TEASER_LINK = re.compile(
     r"^(?:" + "|".join(LINK_LABELS) + r"|related(?: stories| articles| coverage)?|more)\s*[:|]\s*\S",
     re.IGNORECASE,
@@ -217,7 +220,7 @@ AUTHOR_BIO_VERB = re.compile(
     # "Jane Doe is an economist and writes about ...", "... is a lawyer who writes on ..."
     r"(?:is|was) (?:an?|the) [\w'’ -]{1,60}? (?:and|who) (?:writes|reports|blogs) (?:about|on|for)\b)"
 )
-# what a contributor's bio under an article says about its subject (core._closing_bio)
+# what a contributor's bio under an article says about its subject (bylines._closing_bio)
 BIO_WORDING = re.compile(
     r"\b(?:(?:co-?)?founder|principal|consultant|freelance|author of|editor|writer|journalist|columnist|blogger|"
     r"contributor|lives (?:in|with)|holds an?|graduated? (?:from|of)|(?:his|her|their) (?:work|writing) has appeared|"
@@ -321,7 +324,7 @@ AUTHOR_LINK = re.compile(
     re.IGNORECASE,
 )
 # a site footer's copyright year(s) with the owner after "by": "© 2009-2020 by Jane Roe – Powered by ...",
-# "Copyright 2019 by Jane Doe." (a personal site's author; core._copyright_owner keeps only a person's name)
+# "Copyright 2019 by Jane Doe." (a personal site's author; bylines.copyright_owner keeps only a person's name)
 COPYRIGHT_BY = re.compile(
     r"(?:^|[–—|·•] )(?:(?:©|\(c\)|copyright)\s*)*(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?,? by "
     r"(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3})(?=\s*(?:[–—|·•.]|$))",
@@ -386,8 +389,12 @@ NAV_SEPARATOR = re.compile(r"\s[>»›/|•·]\s")
 BREADCRUMB_LABEL = re.compile(r"^(?:(?:you are here|current page|breadcrumbs?)\s*:\s*)?home\s[>»›/|]\s", re.IGNORECASE)
 # breadcrumb arrows: two crumbs are enough ("Sport > Football"); pipes and slashes need three parts
 BREADCRUMB_SEPARATOR = re.compile(r"\s[>»›]\s")
-# a list item in a plain-text dump: "• item", "- item", "* item", "1. item" is not one (ranked lists are chrome)
-BULLET = re.compile(r"^(?:[•·▪◦‣*+–-]|o(?= [A-Z0-9]))\s+\S")
+# a list item's marker in a plain-text dump: "• item", "- item", "* item", "o Item"; "1. item" is not one
+# (ranked lists are chrome): NUMBERED_ITEM. The match ends where the item's text starts (lines.list_marker)
+LIST_MARKS = "•·▪◦‣*+–-"  # the characters that mark a list item (and "o" before a capital or digit)
+BULLET = re.compile(rf"^(?:[{re.escape(LIST_MARKS)}]|o(?= [A-Z0-9]))\s+(?=\S)")
+# a numbered list item's marker, its number in group 1: "2. Other Sciences", "10) Tom Hale"
+NUMBERED_ITEM = re.compile(r"^(\d{1,3})[.)]\s+(?=\S)")
 # wire-copy credits at the foot of a story
 CREDITS = re.compile(
     r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|translated|produced|research)(?: and [a-z]+)? by\b|"
@@ -402,14 +409,9 @@ REPORTING_CREDIT = re.compile(r"^\(?\s*reporting by (?P<names>[^;()\[\]]{3,160}?
 # a reporter's desk city after the name in such a credit: "Ana Lind in Oslo"
 CREDIT_PLACE = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
 
-# chrome sections of a page dump, by their heading (workers.stages.clean.sections): each row is
-# (kind, pattern of the whole heading line). "teasers": a list of short teaser lines follows (related
-# links, latest-news rails); "signup": a newsletter box (the heading and its one-line pitch) inside
-# the article; "comments", "legal": the rest of the page is reader comments or the
-# press-release/legal boilerplate (About the company, forward-looking statements, media contacts).
 # a table of contents: its heading ("Contents", "Table of contents [hide]", "In this article") and its
 # entries, numbered by section ("* 1 History", "+ 1.1 Early years", "o 2.1.1 Costs", "2. Methods")
-CONTENTS_HEADING = re.compile(r"^(?:(?:table of )?contents|in this (?:article|post|guide)|on this page)(?: \[ ?(?:hide|show) ?\])?:?$", re.IGNORECASE)
+CONTENTS_HEADING = re.compile(rf"^(?:{_CONTENTS_LABEL})(?: \[ ?(?:hide|show) ?\])?:?$", re.IGNORECASE)
 CONTENTS_ENTRY = re.compile(r"^(?:[*+o•-] )?\d{1,2}(?:\.\d{1,2}){0,3}\.? +\S")
 # what a newsletter box's one-line pitch speaks of ("The week's harbour news, in your inbox."): a prose line
 # under a signup heading without any of them is the article going on ("The ferry left an hour late.")
@@ -418,6 +420,11 @@ SIGNUP_PITCH_WORDS = frozenset(
     "subscribers unsubscribe sign signing journalism reporting stories tips advice insights analysis offers free "
     "every digest briefing alerts headlines".split()
 )
+# chrome sections of a page dump, by their heading (workers.stages.clean.sections): each row is
+# (kind, pattern of the whole heading line). "teasers": a list of short teaser lines follows (related
+# links, latest-news rails); "signup": a newsletter box (the heading and its one-line pitch) inside
+# the article; "comments", "legal": the rest of the page is reader comments or the
+# press-release/legal boilerplate (About the company, forward-looking statements, media contacts).
 SECTION_HEADINGS: tuple[tuple[str, re.Pattern], ...] = (
     ("teasers", re.compile(
         r"^(?:related(?: articles| stories| news| content| coverage| posts| links| reading| topics)?|"
@@ -489,13 +496,13 @@ READ_MORE_TAIL = re.compile(
 )
 # a headline cut short to fit a teaser box: words, then an ellipsis ("21 harbours you must see before…")
 CUT_HEADLINE = re.compile(r"\w[\w'’”\"),:;-]?\s?(?:…|\.\.\.)$")
-# the sections of a recipe card: its ingredient list and its method (core._keep_recipe)
+# the sections of a recipe card: its ingredient list and its method (structure._keep_recipe)
 RECIPE_INGREDIENTS = re.compile(r"^ingredients\s*:?$", re.IGNORECASE)
 RECIPE_METHOD = re.compile(
     r"^(?:directions|instructions|method|preparation|steps|how to (?:prepare|make (?:it|this))|cooking instructions)\s*:?$",
     re.IGNORECASE,
 )
-# a line of source code or a shell/REPL session in a dump (core._keep_code_blocks): a comment or
+# a line of source code or a shell/REPL session in a dump (structure._keep_code_blocks): a comment or
 # prompt, a statement keyword, a call, an assignment, a brace or semicolon at the end
 CODE_LINE = re.compile(
     r"^(?:#|//|/\*|\$ |>(?:>>)? |\.\.\. )|^\.\.\.$|"
@@ -568,7 +575,7 @@ HEADLINE_EXTRA_CLASS = re.compile(r"subtitle|sub-title|subhead|kicker|eyebrow|fl
 # class/id words of the element that holds a standfirst (dek) under the headline: "standfirst", "dek", "deck",
 # "strapline", "subtitle", "subhead", "summary", "excerpt", "intro"/"introduction" as whole class-word parts
 # (BEM and CMS conventions: "e-standfirst", "c-dek", "hl__deck", "article-subhead", "story-body__introduction");
-# such an element's text as the first body paragraph is the record's standfirst (core._marked_standfirst)
+# such an element's text as the first body paragraph is the record's standfirst (paragraphs.marked_standfirst)
 STANDFIRST_CLASS = re.compile(
     r"(?:^|[\s_-])(?:standfirst|dek|deck|strapline|sub-?title|subhead|summary|excerpt|intro|introduction)(?:$|[\s_-])",
     re.IGNORECASE,

@@ -209,7 +209,13 @@ def cell_kinds(lines: list, kinds: list[str | None], table_cells: set[str]) -> l
     column header ("Comment", "Related") heads its column, not a chrome section over the rest of the page."""
     if not table_cells:
         return kinds
-    return [None if kind and norm(line.text) in table_cells else kind for kind, line in zip(kinds, lines)]
+    return [None if kind and table_cell(line.text, table_cells) else kind for kind, line in zip(kinds, lines)]
+
+
+def table_cell(text: str, table_cells: set[str] | frozenset) -> bool:
+    """The line is the text of a table cell: its normalised text (norm) is one of `table_cells`
+    (candidates' "table_cells", the cells of trafilatura's Markdown table rows); False when there are none."""
+    return bool(table_cells) and norm(text) in table_cells
 
 
 def marked(text: str, marked_chrome: str) -> bool:
@@ -254,7 +260,7 @@ def keep(texts: list[str], chrome: list[bool], prose: list[bool], readability_on
     if marked is not None:
         out = [k and not m for k, m in zip(out, marked)]
     if table_cells is not None and any(out):
-        out = [k and (p or _backed(t, votes) or norm(t) in table_cells) for k, p, t in zip(out, prose, texts)]
+        out = [k and (p or _backed(t, votes) or table_cell(t, table_cells)) for k, p, t in zip(out, prose, texts)]
         strong = {k: b for k, b in votes.items() if k != "justext"}  # jusText keeps sidebar prose too
         out = _without_stray_runs(out, [not _backed(t, strong) for t in texts],
                                   [_LIST_ITEM.match(t) is not None for t in texts], texts)
@@ -313,10 +319,10 @@ def _keep_votes(texts: list[str], chrome: list[bool], prose: list[bool], readabi
     out = []
     first_prose = next((i for i, (c, p) in enumerate(zip(chrome, prose)) if p and not c), len(texts))
     menu = _menu_lines(texts[:first_prose])  # above the article: lists in it (steps, ingredients) stay
-    if first_prose < len(texts) and norm(texts[first_prose]) not in table_cells:
+    if first_prose < len(texts) and not table_cell(texts[first_prose], table_cells):
         # a data table's cells (an infobox's labels and values) are no menu however short; in a layout
         # table, whose cells hold the article's prose too, the menu is in cells as well
-        menu = {i for i in menu if norm(texts[i]) not in table_cells}
+        menu = {i for i in menu if not table_cell(texts[i], table_cells)}
     for i, (text, is_chrome, is_prose) in enumerate(zip(texts, chrome, prose)):
         key = norm(text)
         if key in readability_only:

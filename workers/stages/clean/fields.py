@@ -1,0 +1,114 @@
+"""An HTML page's record fields from its markup, beside the text's: the declared title, published and
+updated dates (JSON-LD, <meta>, <time>, date- and byline-classed elements, htmldate), and the date
+refinement rules the metadata lines share (refine, declared_zone).
+"""
+
+from __future__ import annotations
+
+import re
+
+from workers.stages.clean import metadata as md
+from workers.stages.clean import shapes as sh
+from workers.stages.clean import vocabulary as v
+from workers.stages.clean.dates import date_line, parse_date
+from workers.stages.clean.normalise import normalise_line
+
+_META_PARTS = re.compile(r"\s+[|•·]\s+")
+
+
+def clean_field(value) -> str | None:
+    """A page metadata field as a normalised line (normalise.normalise_line); None when it is missing,
+    not a string, or empty."""
+    if not isinstance(value, str):
+        return None
+    value = normalise_line(value)
+    return value or None
+
+
+def header_fields(texts: list[str]) -> tuple[str | None, str | None, str | None, str | None]:
+    """(published, updated, byline, source) from short article-meta texts of an HTML page. A byline
+    element that carries a date other than the page's published day is a teaser's ("By Jane Doe Feb
+    18, 2020 4 min read" in a list of other posts), not the article's."""
+    published = updated = byline = source = None
+    for i, text in enumerate(texts):
+        if byline is None and v.BYLINE_LABEL.match(text) and i + 1 < len(texts) and md.authors(texts[i + 1]):
+            byline = texts[i + 1]  # "By" / "Todd Bates": the label and the name in two elements
+        dates = date_line(text)
+        if dates:
+            published = published or dates[0]
+            updated = updated or dates[1]
+        own = sh.list_or_byline_date(text)
+        if published and own and own[0] and own[0][:10] != published[:10]:
+            continue
+        for part in _META_PARTS.split(text):
+            found = md.byline(part)
+            if found:
+                byline = byline or found[0]
+                source = source or found[1]
+    return published, updated, byline, source
+
+
+def page_title(page_meta: dict) -> str | None:
+    """The page's declared title unless it is a section or site label ("News", the site name):
+    a headline has at least two words, or is the text of the page's <h1> ("Penny" on a wiki page)."""
+    title = clean_field(page_meta.get("title"))
+    if title is None or (" " not in title and not page_meta.get("title_shown")) or v.UI_LINE.match(title):
+        return None
+    site = clean_field(page_meta.get("sitename"))
+    return None if site and title.casefold() == site.casefold() else title
+
+
+def html_date(value) -> str | None:
+    """An extractor's date field as an ISO 8601 string (dates.parse_date); None when it is missing or no date."""
+    return parse_date(value) if isinstance(value, str) else None
+
+
+def html_published(
+    text: str | None, text_unsure: bool, page_meta: dict, shown: str | None, *, valid, guessed
+) -> str | None:
+    """An HTML page's published date from its sources: ``text``, a date line of the article's text
+    (``text_unsure``: an unlabelled one among date lines of other days); the markup's declared date
+    (JSON-LD, <meta>, <time>), which refines the text's same day with a time and offset (and its offset
+    for the same minute: declared_zone); ``shown``, a date/byline-classed element's; and htmldate's day
+    (trafilatura's, original date, extensive search). htmldate's day wins where it
+    differs (measured on web-pages-en, bench.devset: right more often than the markup), except over:
+    - a date line of the text (htmldate reads the markup), unless the line is unlabelled, the text shows
+      other days too, and the declared date agrees with htmldate (two sources over one unsure line: an
+      infobox's, a timeline's or teasers' bare dates; then the declared date, with its time and offset);
+    - a declared or shown date when htmldate's day is only a guess from the page's text (``guessed()``:
+      htmldate finds nothing in the markup alone).
+    ``valid(value)``: the date survives ``dates.resolve`` (not after fetched_at). ISO 8601 strings or None."""
+    declared = html_date(page_meta.get("published"))
+    published = declared_zone(refine(text, declared), declared) if text else declared or shown
+    day = html_date(page_meta.get("date"))
+    if day and day.endswith("-01-01") and published is None:
+        day = None  # 1 January with nothing else: htmldate's guess from a bare year (a copyright line)
+    if not day or (published is not None and valid(published) and published[:10] == day[:10]):
+        return published  # ours carries the time and offset htmldate drops
+    if published is None or not valid(published):
+        return day
+    if text:
+        return declared if text_unsure and declared and declared[:10] == day[:10] else published
+    return published if guessed() else day
+
+
+def refine(found: str | None, value: str | None) -> str | None:
+    """The first date found, unless a later line gives the same day with a time (an edition date in the
+    masthead, then "Published 12 March 2024, 06:40" over the article), or the same minute with seconds
+    and an offset (a dump's naive "02:16" and the page's declared "02:16:47+00:00")."""
+    if found is None:
+        return value
+    if value is not None and len(value) > len(found) and value.startswith(found):
+        return value
+    if value is not None and len(found) == 19 and found.endswith(":00") and value.startswith(found[:16]) and len(value) > 19:
+        return value  # "17. Januar 2014 · 02:16" (naive, no seconds) and the markup's "2014-01-17T02:16:47+00:00"
+    return found
+
+
+def declared_zone(found: str | None, declared: str | None) -> str | None:
+    """The page's declared date-time over a text's one that gives the same wall-clock minute with another
+    offset: the text's zone abbreviation was ambiguous ("IST" is India's +05:30 and Israel's +02:00;
+    dateparser's table takes one), the markup's offset is the page's own. Else ``found``."""
+    if found and declared and len(found) > 19 and len(declared) > 19 and found[:16] == declared[:16]:
+        return declared if found[19:] != declared[19:] else found
+    return found

@@ -1,0 +1,242 @@
+"""Step 2 of clean_lines: the date, byline and source-label lines of the page's header above the
+readers' comments (_MetaScan reads them line by line), the page's day order for slashed dates, and the
+byline passes of bylines when no line says "By".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import NamedTuple
+
+from workers.stages.clean import bylines as by
+from workers.stages.clean import fields as fl
+from workers.stages.clean import lines as ln
+from workers.stages.clean import metadata as md
+from workers.stages.clean import shapes as sh
+from workers.stages.clean import vocabulary as v
+from workers.stages.clean.dates import BARE_LABEL as DATE_BARE_LABEL, LABEL as DATE_LABEL, date_line, labelled
+from workers.stages.clean.fastmatch import has_digit, last_char_gate
+
+# chrome whose date lines are still the article's (a press release's date under its legal boilerplate);
+# comment sections and teaser lists never give the article's date
+_DATED_CHROME = frozenset(("legal", "paywall"))
+_MAX_BARE_LABEL = 30  # "Originally published on:" and shorter: a date label alone on its line
+
+
+class PageMeta(NamedTuple):
+    """What step 2 of clean_lines reads from the metadata lines."""
+
+    meta: list[bool]  # per line: a date, byline or source-label line
+    published: str | None
+    updated: str | None
+    byline: str | None
+    source: str | None
+    first: int  # the first kept line
+    published_lines: list[tuple[int, str]]  # (line, published date) of each date line
+    published_bare: bool  # the published date came from an unlabelled date line
+
+
+def metadata_lines(lines: list[ln.Line], keep: list[bool]) -> PageMeta:
+    """Step 2 of clean_lines: the date, byline and source-label lines above the readers' comments
+    (PageMeta); metadata lines are taken out of `keep` (changed in place)."""
+    scan = _MetaScan(lines)
+    comments = _comments_start(lines, keep)
+    head_end = next((i for i, k in enumerate(keep) if k), len(lines))  # the header: lines above the article
+    for i, line in enumerate(lines):
+        text = line.text
+        if line.kind == ln.PROSE or len(text) > 120 or (line.kind == "boilerplate" and line.reason not in _DATED_CHROME):
+            if i >= head_end or " | " not in text[:120]:
+                continue
+            text = text.split(" | ", 1)[0]  # a header's "By Ela on 31. October, 2023 | 18 Comments. This post ..."
+        if i >= comments:
+            break  # readers' names and dates, never the article's
+        if text is line.text:  # asked once per Line (pages repeat their menu and footer lines)
+            fact = line.meta
+            if fact is ln.UNASKED:
+                fact = line.meta = _meta_facts(text)
+        else:
+            fact = _meta_facts(text)
+        dates, found, label, role = fact
+        if head_end - _NAMED_DATE_REACH <= i < head_end and not (dates or found or label) and (named := _named_date(text)):
+            dates, found, label = named  # "City News March 3, 2021, 8:05 AM" over the headline
+        if dates or len(line.text) <= _MAX_BARE_LABEL:  # else scan.labelled gives the dates back, marking nothing
+            dates = scan.labelled(i, dates)
+        if dates:
+            scan.dates(i, dates)
+        if found or label or role or len(line.text) <= sh.MAX_BYLINE_LABEL:  # else scan.names takes nothing
+            scan.names(i, found, label, role, keep)
+    for i, is_meta in enumerate(scan.meta):
+        if is_meta:
+            keep[i] = False
+    published = scan.published
+    if scan.published_lines:
+        published = _page_day_order(published, scan.published_lines, lines)
+    first = next((i for i, k in enumerate(keep) if k), len(lines))
+    byline = scan.byline or (
+        by.name_over_date(lines, scan.meta, keep, first) or by.name_under_date(lines, scan.meta, keep, first)
+        or by.name_with_role(lines, scan.meta, keep, first) or by.author_list(lines, scan.meta, keep, first)
+        or by.bio_name(lines) or by.author_box_name(lines)
+        or by.copyright_owner(lines))
+    return PageMeta(scan.meta, published, scan.updated, byline, scan.source, first, scan.published_lines,
+                     scan.published_bare)
+
+
+class _MetaScan:
+    """What metadata_lines has read so far, line by line: the metadata lines (`meta`), the published
+    and updated dates, each date line's published date, the byline and the source."""
+
+    def __init__(self, lines: list[ln.Line]):
+        self.lines = lines
+        self.meta = [False] * len(lines)
+        self.published: str | None = None
+        self.updated: str | None = None
+        self.byline: str | None = None
+        self.source: str | None = None
+        self.published_bare = False  # the published date so far came from an unlabelled date line
+        self.published_lines: list[tuple[int, str]] = []  # (line, published date) of each date line
+
+    def labelled(self, i: int, dates: tuple | None) -> tuple | None:
+        """Line i's dates, read with a bare date label on the line above ("Last Modified:" over
+        "03-10-2004"); a bare label on line i with its date elsewhere (or nowhere) is metadata too."""
+        lines = self.lines
+        text = lines[i].text
+        if dates and i > 0 and len(lines[i - 1].text) <= _MAX_BARE_LABEL and DATE_BARE_LABEL.match(lines[i - 1].text):
+            self.meta[i - 1] = True
+            return labelled(lines[i - 1].text, dates)
+        if not dates and len(text) <= _MAX_BARE_LABEL and (m := DATE_BARE_LABEL.match(text)) \
+                and (m.group("colon") or m.group("prep")):
+            self.meta[i] = True  # "Last Modified:" alone: a label, never body
+        return dates
+
+    def dates(self, i: int, dates: tuple | None) -> None:
+        """Takes line i's (published, updated) dates: a labelled "Published ..." line beats a bare
+        date above it (a masthead's edition date); otherwise the first date stands, refined."""
+        if not dates:
+            return
+        text = self.lines[i].text
+        if dates[0]:
+            self.published_lines.append((i, dates[0]))
+        if dates[0] and self.published_bare and DATE_LABEL.match(text):
+            self.published, self.published_bare = dates[0], False
+        else:
+            if self.published is None and dates[0]:
+                self.published_bare = DATE_LABEL.match(text) is None
+            self.published = fl.refine(self.published, dates[0])
+        self.updated = fl.refine(self.updated, dates[1])
+        self.meta[i] = True
+
+    def names(self, i: int, found: tuple | None, label: str | None, role: bool, keep: list[bool]) -> None:
+        """Takes line i's byline and source: a byline line ("By Jane Doe, Staff Writer | March 5,
+        2024" carries both), a source label, a bare name over a staff-role line ("Jane Doe" /
+        "Business reporter"), or a byline label alone over the names ("By" / "Jane Doe": a dump splits
+        the link; "By" / "A" / "and" / "B": each name a link)."""
+        lines, meta = self.lines, self.meta
+        if found:
+            self.byline = self.byline or found[0]
+            self.source = self.source or found[1]
+            meta[i] = True
+        elif label:
+            self.source = self.source or label
+            meta[i] = True
+        elif i > 0 and role and sh.person_name(lines[i - 1].text):
+            self.byline = self.byline or lines[i - 1].text
+            meta[i] = meta[i - 1] = True
+            keep[i - 1] = False
+        elif i + 1 < len(lines) and len(lines[i].text) <= sh.MAX_BYLINE_LABEL and v.BYLINE_LABEL.match(lines[i].text) \
+                and sh.named(lines[i + 1].text):
+            names, last = by.names_over_lines(lines, i + 1)
+            self.byline = self.byline or names
+            for j in range(i, last + 1):
+                meta[j] = True
+
+
+_ROLE_LINE_MATCH = last_char_gate(v.ROLE_LINE)  # v.ROLE_LINE.match where the line's last character allows
+
+
+def _meta_facts(text: str) -> tuple:
+    """(dates, byline, source label, staff-role line) of a short line, as the metadata loop of
+    clean_lines reads them: dates (date_line or shapes.list_or_byline_date; both need a digit, so one test
+    skips the many menu and list lines), md.byline, then md.source_label when there is no byline,
+    then whether it is a staff-role line ("Business reporter", at most 60 characters) or an author link
+    ("Search for this author in:", vocabulary.AUTHOR_LINK) when neither: the bare name above is the byline."""
+    digit = has_digit(text)  # shapes.DIGIT.search(text), asked once
+    dates = (date_line(text) or sh.list_or_byline_date(text)) if digit else None
+    found = md.byline(text)
+    if dates is None and found is None and ", " in text and digit and (glued := _GLUED_DATE.search(text)) \
+            and sh.named(text[:glued.start() + 1]):  # (the glued date holds ", ": "November 6, 2023")
+        # "Shana Nys DambrotNovember 6, 2023": a byline name and its date run together (one link each)
+        dates, found = date_line(text[glued.start() + 1:]), (text[:glued.start() + 1], None)
+    label = None if found else md.source_label(text)
+    role = not found and not label and len(text) <= 60 and (
+        _ROLE_LINE_MATCH(text) is not None or ("thor" in text.casefold() and v.AUTHOR_LINK.match(text) is not None))
+    return dates, found, label, role
+
+
+_SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+
+
+def _page_day_order(published: str | None, published_lines: list[tuple[int, str]], lines: list[ln.Line]) -> str | None:
+    """The published date read again when it came from an ambiguous slashed date ("12/04/2020",
+    read month-first) and the page's other slashed dates show the page writes the day first
+    ("14/04/2020" under the comments): the page's own order decides, not a default."""
+    if not published or len(published) < 10:
+        return published
+    line = next((lines[i].text for i, d in published_lines if d[:10] == published[:10]), None)
+    m = _SLASH_DATE.search(line) if line else None
+    if m is None or int(m.group(1)) > 12 or int(m.group(2)) > 12 or m.group(1) == m.group(2):
+        return published
+    votes = Counter()
+    for other in lines:
+        if "/" in other.text and len(other.text) <= 200:
+            for a, b, _ in _SLASH_DATE.findall(other.text):
+                votes["day"] += int(a) > 12 >= int(b)
+                votes["month"] += int(b) > 12 >= int(a)
+    month_first_read = published[5:7] == f"{int(m.group(1)):02d}"
+    if votes["day"] == votes["month"] or (votes["day"] > votes["month"]) != month_first_read:
+        return published
+    return f"{published[:5]}{published[8:10]}-{published[5:7]}{published[10:]}"  # month and day swapped
+
+
+_MONTH_NAMES = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)")
+# an outlet's name (1-5 capitalised words) and a date on a header line; the date may have a name after it
+_NAMED_DATE_REACH = 12  # lines above the article's first line (a page's teaser lists sit further up)
+_NAMED_DATE = re.compile(
+    r"^(?P<name>[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,4}),? (?P<date>(?:" + _MONTH_NAMES + r"\.? \d{1,2},? \d{4}|"
+    r"\d{1,2} " + _MONTH_NAMES + r"\.?,? \d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{4})\b.*)$"
+)
+_NAME_AFTER_DATE = re.compile(r"(?:\d{4}|[AaPp]\.?[Mm]\.?)\s+(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3})$")
+
+
+def _named_date(text: str) -> tuple | None:
+    """(dates, byline found, source) of a header line holding an outlet's name and a date ("City News
+    March 3, 2021, 8:05 AM", "The Daily Courier 02/10/2020 Jane Roe"), else None: the outlet is
+    the source, a person's name after the date the byline. A dump runs the credit line's links together
+    with spaces. (A capitalised phrase before the date is not taken for a person's: section labels and
+    teaser headlines have that shape, "Original Research 7 April 2020".)"""
+    m = _NAMED_DATE.match(text) if len(text) <= 120 and sh.DIGIT.search(text) else None
+    if m is None or not md.looks_like_outlet(m.group("name")):
+        return None
+    name, rest = m.group("name"), m.group("date")
+    dates = date_line(rest)
+    if dates is None:
+        return None
+    after = _NAME_AFTER_DATE.search(rest)
+    person = after.group("name") if after and sh.named(after.group("name")) else None
+    return dates, ((person, name) if person else None), (None if person else name)
+
+
+# a lower-case letter right before a month name and day (class first: the regex engine skips ahead)
+_GLUED_DATE = re.compile(
+    r"[a-z](?=" + _MONTH_NAMES + r"\.? \d{1,2}, \d{4})"
+)
+_COMMENT_HEADINGS = frozenset(("comment_heading", "comment_prompt"))
+
+
+def _comments_start(lines: list[ln.Line], keep: list[bool]) -> int:
+    """The first comments heading (a hard end: "12 Comments", "5 thoughts on “Title”") below the
+    first article line, or len(lines): the reader comments start there."""
+    first = next((i for i, k in enumerate(keep) if k), len(lines))
+    return next((i for i in range(first + 1, len(lines))
+                 if lines[i].hard_end and lines[i].reason in _COMMENT_HEADINGS), len(lines))
