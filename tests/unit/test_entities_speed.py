@@ -68,6 +68,35 @@ def test_whole_word_spans_match_the_pattern_on_tricky_strings():
         assert core._whole_word_spans(text, form) == _reference_spans(text, form), (text, form)
 
 
+def _reference_glued_spans(text: str, form: str) -> list[tuple[int, int]]:
+    """The pattern _product_line_use built per mention before: apostrophes and hyphens glue before, hyphens after."""
+    return [m.span() for m in re.finditer(rf"{WORD_START}{re.escape(form)}(?![\w\-])", text)]
+
+
+def _glued_spans(text: str, form: str) -> list[tuple[int, int]]:
+    return core._whole_word_spans(text, form, glued_before="'\u2019-", glued_after="-")
+
+
+def test_whole_word_spans_with_glue_match_the_pattern_on_the_corpus():
+    compared = 0
+    for text in TEXTS:
+        for form in {m.group() for m in _FORMS.finditer(text)}:
+            assert _glued_spans(text, form) == _reference_glued_spans(text, form), (form, text[:60])
+            compared += 1
+    assert compared > 1000
+
+
+def test_whole_word_spans_with_glue_match_the_pattern_on_tricky_strings():
+    rng = random.Random(17)
+    differ = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(_TRICKY) for _ in range(rng.randint(0, 10)))
+        form = rng.choice(["a", "ab", "Ab", "a.", ".a", "a a", "\u00e9", "aba", "'a", "a-"])
+        assert _glued_spans(text, form) == _reference_glued_spans(text, form), (text, form)
+        differ += _glued_spans(text, form) != core._whole_word_spans(text, form)
+    assert differ > 100  # the glue characters are exercised, not only plain word edges
+
+
 def test_ends_with_words_matches_the_pattern_on_the_corpus():
     compared = 0
     for text in TEXTS:

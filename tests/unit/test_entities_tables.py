@@ -1511,6 +1511,14 @@ def test_company_first_word_row_joins_the_place_after_it(word):
     assert _labels(core._company_first_words(_article(text), [place])) == {f"{word.capitalize()} Tarrowland": "ORG"}
 
 
+@pytest.mark.parametrize("word", sorted(tables.COMPANY_FIRST_WORDS))
+def test_company_first_word_the_model_tagged_apart_goes_into_the_company(word):
+    # one mechanism with the legal forms (_company_openings): the opening word's own mention is dropped
+    text = f"{word.capitalize()} Tarrowland added seats to Vell."
+    found = [_feature_mention(text, word.capitalize(), "ORG"), _feature_mention(text, "Tarrowland", "GPE")]
+    assert _labels(core._company_first_words(_article(text), found)) == {f"{word.capitalize()} Tarrowland": "ORG"}
+
+
 @pytest.mark.parametrize(
     ("text", "name", "label"),
     [("Scientists at TARV said the rover works.", "TARV", "ORG"),  # an acronym in mixed case
@@ -1662,6 +1670,19 @@ def test_organisation_cut_at_and_joins_the_rest_of_a_known_countrys_name(nlp):
 def test_seller_of_a_product_sold_as_a_name_is_a_company(nlp):
     found = tag_body(nlp, "Semaglutide, sold by Kelvo Pharma Norden as Zarvexo, will lose its patent next year.")
     assert found["Kelvo Pharma Norden"]["label"] == "ORG" and found["Zarvexo"]["label"] == "PRODUCT"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Semaglutide, sold by Kelvo Pharma Norden as Zarvexo, will lose its patent next year.", "Kelvo Pharma Norden"),
+    ("Ana Tran, an analyst at SSI Securities, said Kelvo’s Bphone handsets were losing share.", "Kelvo"),
+])
+def test_sellers_and_owners_of_products_are_companies_without_the_product_label(nlp, text, name):
+    # the model alone calls both a person; the rule must not hang on PRODUCT being kept
+    record = article_record("t1", text, "unique")
+    record["paragraphs"] = [text]
+    labels = [label for label in DEFAULT_ENTITY_LABELS if label != "PRODUCT"]
+    found = {entity["name"]: entity for entity in core.tag([record], nlp, labels)[0]["entities"]}
+    assert found[name]["label"] == "ORG"
 
 
 @pytest.mark.parametrize("text, name, label", [

@@ -443,9 +443,7 @@ def _keep_possessive_names(found: list[Mention], texts: dict[str, str]) -> None:
             keep.add(bare)
     for m in found:
         if m.text in keep and texts[m.field][m.end : m.end + 2] in ("'s", "\u2019s"):
-            m.end += 2
-            m.text = texts[m.field][m.start : m.end]
-            m.name = canonical.normalise(m.text)
+            m.respan(texts[m.field], end=m.end + 2)
 
 
 # "Quill, the software firm led by ...": a capitalised word described as a company right after it.
@@ -657,8 +655,7 @@ def _possessives(article: Article, found: list[Mention]) -> list[Mention]:
         alone = _pattern(r"(?<![\w.])" + re.escape(m.text) + r"(?![\w'\u2019])")
         bare_elsewhere = any(alone.search(t) for t in texts.values())
         if canonical.ends_in_own_s(with_s) and not bare_elsewhere:
-            m.end += len(suffix)
-            m.text, m.name = with_s, canonical.normalise(with_s)
+            m.respan(text, end=m.end + len(suffix))
             if m.label == PERSON:  # "Domino's said": the lexicon names companies and places
                 m.label, m.forced = "ORG", True
     _keep_possessive_names(found, texts)
@@ -1144,8 +1141,8 @@ def _product_lines(article: Article, found: list[Mention]) -> list[Mention]:
     tables.PRODUCT_CLASS_NOUNS, every use of the name before one) or by the name they are sold
     under ("sold by Pellow as Tarrovax and Vellrin.": tables.PRODUCT_SALE_VERBS), and names
     opening with the first word of such a product of two or more words ("the Tarrow Watch"):
-    PRODUCT, whatever the model called them; not a known place or a name set by a rule. Sellers
-    and owners of such products are companies (_sellers_are_companies, _product_owners)."""
+    PRODUCT, whatever the model called them; not a known place or a name set by a rule. (Their
+    sellers and owners are companies: _product_companies, a pass before this one.)"""
     if "PRODUCT" not in article.labels:
         return found
     products = {m.name for m in found if not m.forced and _PRODUCT_CLASS_AFTER.match(article.texts[m.field], m.end)
@@ -1153,8 +1150,6 @@ def _product_lines(article: Article, found: list[Mention]) -> list[Mention]:
     for text in article.texts.values():
         for match in _SOLD_AS.finditer(text):
             products.update(canonical.normalise(g) for g in match.groups() if g)
-    _sellers_are_companies(article, found)
-    _product_owners(article, found)
     heads = {name.split()[0] for name in products if len(name.split()) >= 2}
     orgs = {m.name for m in found if m.label == "ORG" and m.name not in products}
     for m in found:
@@ -1172,10 +1167,19 @@ _SOLD_BY = re.compile(
 )
 
 
-def _sellers_are_companies(article: Article, found: list[Mention]) -> None:
+def _product_companies(article: Article, found: list[Mention]) -> list[Mention]:
+    """Sellers and owners of named products are companies (_sellers_are_companies,
+    _product_owners), whatever labels the article keeps besides ORG: no PRODUCT needed. The
+    persons named in full (_full_persons) are listed once for both."""
+    full = _full_persons(found)
+    _sellers_are_companies(article, found, full)
+    _product_owners(article, found, full)
+    return found
+
+
+def _sellers_are_companies(article: Article, found: list[Mention], full: list[str]) -> None:
     """The seller in "sold by Tarrow Pellow as Vellrin" is a company: a "person" so named is an
-    organisation, all its mentions, unless the surname of a person named in full."""
-    full = [m.name for m in found if m.label == PERSON and len(m.name.split()) >= 2]
+    organisation, all its mentions, unless the surname of a person named in full (`full`)."""
     sellers = {canonical.normalise(match.group(1)) for text in article.texts.values() for match in _SOLD_BY.finditer(text)}
     for m in found:
         if m.name in sellers and m.label == PERSON and not m.forced and not canonical.surname_owner(m.name, full):
@@ -1188,11 +1192,10 @@ _OWNED_LINE = re.compile(
 )
 
 
-def _product_owners(article: Article, found: list[Mention]) -> None:
+def _product_owners(article: Article, found: list[Mention], full: list[str]) -> None:
     """The one-word owner of a named product line ("Tarrowco's Vell handsets":
     tables.PRODUCT_CLASS_NOUNS after a capitalised name) is a company: a "person" so named is an
-    organisation, all its mentions, unless the surname of a person named in full."""
-    full = [m.name for m in found if m.label == PERSON and len(m.name.split()) >= 2]
+    organisation, all its mentions, unless the surname of a person named in full (`full`)."""
     owners = {match.group(1) for text in article.texts.values() for match in _OWNED_LINE.finditer(text)}
     for m in found:
         if m.name in owners and m.label == PERSON and not m.forced and not canonical.surname_owner(m.name, full):
@@ -1208,7 +1211,7 @@ def _listed_companies(article: Article, found: list[Mention]) -> list[Mention]:
     name set by a rule, the surname of a person named in full, or a name after a role."""
     if "ORG" not in article.labels:
         return found
-    full = [m.name for m in found if m.label == PERSON and len(m.name.split()) >= 2]
+    full = _full_persons(found)
     labels = {(m.field, m.start, m.end): m for m in found}
     listed: set[str] = set()
     for field_name, text in article.texts.items():
@@ -1227,10 +1230,15 @@ def _listed_companies(article: Article, found: list[Mention]) -> list[Mention]:
 
 def _product_line_use(article: Article, m: Mention, found: list[Mention]) -> bool:
     """Every use of `m`'s text in the article is before a product class noun, one after an owner."""
-    uses = [(text, match) for text in article.texts.values()
-            for match in re.finditer(rf"{WORD_START}{re.escape(m.text)}(?![\w\-])", text)]
-    return bool(uses) and all(_PRODUCT_CLASS_AFTER.match(text, u.end()) for text, u in uses) and any(
-        _OWNER_BEFORE.search(text, max(0, u.start() - 30), u.start()) for text, u in uses)
+    uses = [(text, start, end) for text in article.texts.values()
+            for start, end in _whole_word_spans(text, m.text, glued_before="'\u2019-", glued_after="-")]
+    return bool(uses) and all(_PRODUCT_CLASS_AFTER.match(text, end) for text, _, end in uses) and any(
+        _OWNER_BEFORE.search(text, max(0, start - 30), start) for text, start, _ in uses)
+
+
+_FIRST_WORD_BEFORE = re.compile(
+    rf"{WORD_START}(?:" + "|".join(sorted(w.capitalize() for w in tables.COMPANY_FIRST_WORDS)) + r")[ \t]+$"
+)
 
 
 _FORM_PREFIX_BEFORE = re.compile(
@@ -1238,25 +1246,58 @@ _FORM_PREFIX_BEFORE = re.compile(
 )
 
 
-def _company_forms(article: Article, found: list[Mention]) -> list[Mention]:
-    """A name right after a legal form written before it (tables.COMPANY_FORM_PREFIXES: "PT
-    Tarrow Kelvani", "PJSC Pellowneft") is a company: ORG, the form taken into the name (and
-    out of the model's mentions), whatever the model called it; not a known country or region."""
+@dataclass(frozen=True, slots=True)
+class _CompanyOpening:
+    """Words written right before a name that open a company's name: the mention grows over them
+    (the mentions under them dropped) and is an organisation, ORG, forced."""
+
+    before: re.Pattern  # the opening words, ending where the mention starts
+    reach: int  # characters searched before the mention
+    labels: frozenset[str] | None  # labels of the mentions that grow (None: any)
+    places_too: bool  # a known country or region grows too ("Air India")
+    inside: frozenset[str]  # these words opening a span of two or more words make it a company too
+
+
+_COMPANY_OPENINGS = {
+    # tables.COMPANY_FIRST_WORDS before a place: "Air Tarrowland"
+    "first words": _CompanyOpening(_FIRST_WORD_BEFORE, 12, frozenset({"GPE", "LOC"}), True, frozenset()),
+    # tables.COMPANY_FORM_PREFIXES, a legal form written before the name: "PT Tarrow Kelvani", "PJSC Pellowneft"
+    "legal forms": _CompanyOpening(_FORM_PREFIX_BEFORE, 8, None, False, tables.COMPANY_FORM_PREFIXES),
+}
+
+
+def _company_openings(article: Article, found: list[Mention], opening: _CompanyOpening) -> list[Mention]:
+    """Mentions not set by a rule right after `opening`'s words, grown over them: ORG (see
+    _CompanyOpening); `found` unchanged when the article keeps no ORG."""
     if "ORG" not in article.labels:
         return found
     dropped: list[Mention] = []
     for m in found:
-        if m.forced or m in dropped or _known_country_or_region(m.name):
+        if m.forced or m in dropped or (opening.labels is not None and m.label not in opening.labels) \
+                or (not opening.places_too and _known_country_or_region(m.name)):
             continue
         text = article.texts[m.field]
-        before = _FORM_PREFIX_BEFORE.search(text, max(0, m.start - 8), m.start)
+        before = opening.before.search(text, max(0, m.start - opening.reach), m.start)
         if before:
             dropped += [o for o in found if o.field == m.field and before.start() <= o.start and o.end <= m.start]
-            m.start = before.start()
-            m.text, m.name = text[m.start : m.end], canonical.normalise(text[m.start : m.end])
-        if before or (m.text.split()[0] in tables.COMPANY_FORM_PREFIXES and len(m.text.split()) > 1):
+            m.respan(text, start=before.start())
+        words = m.text.split()
+        if before or (words[0] in opening.inside and len(words) > 1):
             m.label, m.forced = "ORG", True
     return [m for m in found if m not in dropped]
+
+
+def _company_first_words(article: Article, found: list[Mention]) -> list[Mention]:
+    """A place right after a word that opens companies' names (tables.COMPANY_FIRST_WORDS: "Air
+    Tarrowland") is part of the company's name: one organisation from that word on."""
+    return _company_openings(article, found, _COMPANY_OPENINGS["first words"])
+
+
+def _company_forms(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name right after a legal form written before it (tables.COMPANY_FORM_PREFIXES: "PT
+    Tarrow Kelvani", "PJSC Pellowneft") is a company: ORG, the form taken into the name (and
+    out of the model's mentions), whatever the model called it; not a known country or region."""
+    return _company_openings(article, found, _COMPANY_OPENINGS["legal forms"])
 
 
 _GROUP_NAMED = re.compile(
@@ -1393,8 +1434,8 @@ def _team_mention(m: Mention, start: int, end: int, body: str, other_org: bool) 
     if m.forced or _known_country_or_region(m.name) or not (start <= m.start and m.end <= end):
         return
     if m.label in _TEAM_RELABELLED or (m.label == PERSON and other_org and (m.start, m.end) == (start, end)):
-        m.start, m.end, m.label, m.forced = start, end, "ORG", True
-        m.text, m.name = body[start:end], canonical.normalise(body[start:end])
+        m.respan(body, start, end)
+        m.label, m.forced = "ORG", True
 
 
 _CAPITALISED_BEFORE = re.compile(rf"{WORD_START}[A-Z][\w'\u2019\-]*[ \t]+$")
@@ -1427,8 +1468,7 @@ def _org_openings(article: Article, found: list[Mention]) -> list[Mention]:
         if any(o.label != "NORP" or " and " not in opening.group(1) for o in over):
             continue  # a nationality joins only by "and" ("Presumptive Democratic Tallis House nominee")
         found = [o for o in found if o not in over]
-        m.start, m.text = start, body[start : m.end]
-        m.name = canonical.normalise(m.text)
+        m.respan(body, start=start)
     return found
 
 
@@ -1515,9 +1555,8 @@ def _org_connective_openings(article: Article, found: list[Mention]) -> list[Men
             continue
         if any(o.field == "body" and o is not m and o.start < m.start and opening.start() < o.end for o in found):
             continue
-        m.start, m.label, m.forced = opening.start(1), "ORG", True
-        m.text = body[m.start : m.end]
-        m.name = canonical.normalise(m.text)
+        m.respan(body, start=opening.start(1))
+        m.label, m.forced = "ORG", True
     return found
 
 
@@ -1555,8 +1594,7 @@ def _extend_over(found: list[Mention], m: Mention, body: str, end: int) -> list[
     over = [o for o in found if o.field == "body" and o is not m and o.start < end and m.end < o.end]
     if any(o.forced or o.end > end for o in over):
         return found
-    m.end, m.text = end, body[m.start : end]
-    m.name = canonical.normalise(m.text)
+    m.respan(body, end=end)
     return [o for o in found if o not in over]
 
 
@@ -1637,8 +1675,8 @@ def _org_place_units(article: Article, found: list[Mention]) -> list[Mention]:
         if place is None or body[org.end] != " " or place.label != "GPE" or place.end + 1 not in starts:
             continue
         found = [m for m in found if m is not place]
-        org.end, org.text, org.forced = place.end, body[org.start : place.end], True
-        org.name = canonical.normalise(org.text)
+        org.respan(body, end=place.end)
+        org.forced = True
     return found
 
 
@@ -1869,8 +1907,8 @@ def _surname_labels_once(article: Article, found: list[Mention]) -> list[Mention
             if 0 < prefix < len(words) and canonical.surname_owner(" ".join(words[prefix:]), full_persons):
                 # "COUNCILLOR ASHDOWN" ORG in a headline, "Mara Ashdown" in the body
                 start = mention.start + mention.text.index(words[prefix], len(" ".join(words[:prefix])))
-                mention.start, mention.text = start, article.texts[mention.field][start : mention.end]
-                mention.name, mention.label, mention.forced = canonical.normalise(mention.text), PERSON, True
+                mention.respan(article.texts[mention.field], start=start)
+                mention.label, mention.forced = PERSON, True
             elif canonical.surname_owner(mention.name, full_persons):
                 mention.label, mention.forced = PERSON, True
             elif len(mention.name.split()) == 1 and _inner_name_of(mention.name, full_persons):
@@ -1896,27 +1934,6 @@ def _companies_not_persons(article: Article, found: list[Mention]) -> list[Menti
             and not _surname_reused(mention.name, article.texts)
         ):
             mention.label, mention.forced = "ORG", True
-    return found
-
-
-_FIRST_WORD_BEFORE = re.compile(
-    rf"{WORD_START}(?:" + "|".join(sorted(w.capitalize() for w in tables.COMPANY_FIRST_WORDS)) + r")[ \t]+$"
-)
-
-
-def _company_first_words(article: Article, found: list[Mention]) -> list[Mention]:
-    """A place right after a word that opens companies' names (tables.COMPANY_FIRST_WORDS: "Air
-    Tarrowland") is part of the company's name: one organisation from that word on."""
-    if "ORG" not in article.labels:
-        return found
-    for m in found:
-        if m.label not in ("GPE", "LOC") or m.forced:
-            continue
-        text = article.texts[m.field]
-        opening = _FIRST_WORD_BEFORE.search(text, max(0, m.start - 12), m.start)
-        if opening:
-            m.start, m.label, m.forced = opening.start(), "ORG", True
-            m.text, m.name = text[m.start : m.end], canonical.normalise(text[m.start : m.end])
     return found
 
 
@@ -1946,8 +1963,7 @@ def _adjacent_persons(article: Article, found: list[Mention]) -> list[Mention]:
                 and first not in dropped and second.start == first.end + 1 and len(second.text.split()) == 1
                 and article.texts[first.field][first.end] == " " and re.search(r"['\u2019\-]", first.text)):
             text = article.texts[first.field]
-            first.end = second.end
-            first.text, first.name = text[first.start : first.end], canonical.normalise(text[first.start : first.end])
+            first.respan(text, end=second.end)
             dropped.append(second)
     return [m for m in found if m not in dropped]
 
@@ -2196,7 +2212,7 @@ def _site_names(article: Article, found: list[Mention]) -> list[Mention]:
     before a resource generic (LOC: "its Tarrow field"; "the Tarrow refinery" may be its owner's).
     Not a known place or region, nor the surname of a person named in full. A name after "the"
     ending in such a generic capitalised is a site too ("the Tarrow Pellow Pipeline": _site_headed)."""
-    full = [m.name for m in found if m.label == PERSON and len(m.name.split()) >= 2]
+    full = _full_persons(found)
     ends = [(text, match.start(), match.group(1)) for text in article.texts.values() for match in _SITE_AFTER.finditer(text)]
     sites: dict[str, str] = {}
     for m in found:
@@ -2361,8 +2377,7 @@ def _demonym_words(article: Article, found: list[Mention]) -> list[Mention]:
             _relabel(m, "NORP", article)
         elif m.label == PERSON and len(words) >= 3 and all(w[:1].isupper() for w in words[1:]):
             start = article.texts[m.field].index(words[1], m.start + len(words[0]))
-            m.start, m.text = start, article.texts[m.field][start : m.end]
-            m.name = canonical.normalise(m.text)
+            m.respan(article.texts[m.field], start=start)
     return found
 
 
@@ -2392,8 +2407,7 @@ def _orgs_of_places(article: Article, found: list[Mention]) -> list[Mention]:
             between = text[m.end : place.start]
             if _OF_PLACE.fullmatch(" " + between.lstrip(" \t")) and between[:1] in " \t" \
                     and _names_a_place(found, place):
-                m.end, m.text = place.end, text[m.start : place.end]
-                m.name = canonical.normalise(m.text)
+                m.respan(text, end=place.end)
                 dropped.append(place)
                 break
     return [m for m in found if m not in dropped]
@@ -2420,8 +2434,7 @@ def _orgs_over_roles(article: Article, found: list[Mention]) -> list[Mention]:
         size = len(opening.group(1).split())
         for extra in range(len(ends), 0, -1):
             if roles.role_prefix_length(words[: size + extra]) == size + extra:
-                m.end = ends[extra - 1]
-                m.text, m.name = text[m.start : m.end], canonical.normalise(text[m.start : m.end])
+                m.respan(text, end=ends[extra - 1])
                 break
     return found
 
@@ -2445,8 +2458,8 @@ def _org_tails(article: Article, found: list[Mention]) -> list[Mention]:
         tail = _ORG_TAIL.match(text, m.end)
         if not tail or any(o.field == m.field and tail.start(1) < o.end and o.start < tail.end() for o in found):
             continue
-        m.end, m.forced = tail.end(), True
-        m.text, m.name = text[m.start : m.end], canonical.normalise(text[m.start : m.end])
+        m.respan(text, end=tail.end())
+        m.forced = True
     return found
 
 
@@ -2463,8 +2476,8 @@ def _orgs_cut_at_and(article: Article, found: list[Mention]) -> list[Mention]:
         after = [o for o in found if o.field == m.field and o is not m and o.start > m.end
                  and not text[m.end : o.start].strip() and (o.label == "ORG" or _place_over_and(m, o))]
         if after:
-            m.end, m.forced = after[0].end, True
-            m.text, m.name = text[m.start : m.end], canonical.normalise(text[m.start : m.end])
+            m.respan(text, end=after[0].end)
+            m.forced = True
             dropped.append(after[0])
     return [m for m in found if m not in dropped]
 
@@ -2730,7 +2743,7 @@ def _brand_names(article: Article, found: list[Mention]) -> list[Mention]:
     surname of a person named in full in the article, nor a known country or region."""
     if "ORG" not in article.labels:
         return found
-    full = [m.name for m in found if m.label == PERSON and len(m.name.split()) >= 2]
+    full = _full_persons(found)
     branded = set()
     for m in found:
         if _BRAND_AFTER.match(article.texts[m.field], m.end):
@@ -2866,6 +2879,7 @@ MENTION_PASSES = (
     _towns_not_regions,
     _described_organisations,
     _described_products,
+    _product_companies,
     _product_lines,
     _company_forms,
     _listed_companies,
@@ -2966,16 +2980,19 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def _whole_word_spans(text: str, form: str) -> list[tuple[int, int]]:
-    """Spans of `form` in `text` not glued to a word character on either side, left to right
-    without overlaps: `re.finditer(r"(?<!\\w)" + re.escape(form) + r"(?!\\w)", text)` by
-    str.find (no pattern to compile per name)."""
+def _whole_word_spans(text: str, form: str, glued_before: str = "", glued_after: str = "") -> list[tuple[int, int]]:
+    """Spans of `form` in `text` not glued to a word character on either side (nor to a character
+    of `glued_before` before it, of `glued_after` after it), left to right without overlaps:
+    `re.finditer(r"(?<![\\w" + glued_before + "])" + re.escape(form) + r"(?![\\w" + glued_after + "])",
+    text)` by str.find (no pattern to compile per name)."""
     spans: list[tuple[int, int]] = []
+    if not form:
+        return spans
     size, position = len(form), text.find(form)
     while position >= 0:
         end = position + size
-        if (position == 0 or not _is_word_char(text[position - 1])) and (
-            end == len(text) or not _is_word_char(text[end])
+        if (position == 0 or not _is_word_char(text[position - 1]) and text[position - 1] not in glued_before) and (
+            end == len(text) or not _is_word_char(text[end]) and text[end] not in glued_after
         ):
             spans.append((position, end))
             position = text.find(form, end)
