@@ -149,7 +149,7 @@ def ner_texts(items: list) -> list[list[str]]:
     for item in items:
         record = clean_payload(item.value)
         title = record.get("title")
-        texts = [entities.sentence_case(title, record["body"], nlp) if title and entities.core.title_cased(title) else title]
+        texts = [entities.sentence_case(title, record["body"], nlp) if title and entities.pipeline.title_cased(title) else title]
         out.append([t for t in texts if t] + [record["body"]])
     return out
 

@@ -10,8 +10,7 @@ from record_factory import article_record
 from bench.gold import GOLD_PATH
 from workers.records import validate
 from workers.settings import DEFAULT_ENTITY_LABELS
-from workers.stages.entities import core as entities
-from workers.stages.entities import canonical, salience
+from workers.stages.entities import canonical, pipeline, salience, scan, stage
 
 LABELS = DEFAULT_ENTITY_LABELS
 
@@ -23,7 +22,7 @@ def unique(body: str, title: str | None = None, dateline: str | None = None, art
 
 
 def tag_one(nlp, body: str, title: str | None = None, dateline: str | None = None) -> dict:
-    return entities.tag([unique(body, title, dateline)], nlp, LABELS)[0]
+    return stage.tag([unique(body, title, dateline)], nlp, LABELS)[0]
 
 
 def by_name(record: dict) -> dict[str, dict]:
@@ -74,10 +73,10 @@ def test_seed_offsets_exact_and_schema_valid(nlp):
         unique(article["body"], article["title"], article.get("dateline"), article_id)
         for article_id, article in gold["articles"].items()
     ]
-    for record in entities.tag(records, nlp, LABELS):
+    for record in stage.tag(records, nlp, LABELS):
         validate("tagged", record)
         assert_offsets_exact(record)
-        assert record["pipeline"]["entities"] == {"version": entities.VERSION}
+        assert record["pipeline"]["entities"] == {"version": stage.VERSION}
         assert record["pipeline"]["clean"] == {"version": "test"}
 
 
@@ -92,10 +91,10 @@ def test_synthetic_offsets_exact(nlp, body, title):
 def test_order_and_ids_kept_and_input_untouched(nlp):
     records = [unique(body, article_id=f"id{i}") for i, body in enumerate(SYNTHETIC)]
     before = json.dumps(records, sort_keys=True)
-    tagged = entities.tag(records, nlp, LABELS)
+    tagged = stage.tag(records, nlp, LABELS)
     assert [r["id"] for r in tagged] == [r["id"] for r in records]
     assert json.dumps(records, sort_keys=True) == before
-    assert entities.tag([], nlp, LABELS) == []
+    assert stage.tag([], nlp, LABELS) == []
 
 
 # -- gold quality ---------------------------------------------------------------------------------
@@ -105,7 +104,7 @@ def test_gold_quality(nlp):
     from bench.entities import records_from_gold, score
 
     gold = gold_articles()
-    tagged = entities.tag(records_from_gold(gold), nlp, LABELS)
+    tagged = stage.tag(records_from_gold(gold), nlp, LABELS)
     result = score({r["id"]: [(e["name"], e["label"]) for e in r["entities"]] for r in tagged}, gold)
     assert result["precision"] >= 0.95, result["errors"]
     assert result["recall"] >= 0.95, result["errors"]
@@ -260,7 +259,7 @@ def test_title_mentions_index_into_title(nlp):
 
 
 def test_labels_filter(nlp):
-    record = entities.tag([unique("NATO met in Berlin with Angela Merkel.")], nlp, ["PERSON"])[0]
+    record = stage.tag([unique("NATO met in Berlin with Angela Merkel.")], nlp, ["PERSON"])[0]
     assert {e["label"] for e in record["entities"]} == {"PERSON"}
 
 
@@ -299,8 +298,8 @@ def test_excluded_components_do_not_change_entities(nlp):
 
 
 def test_model_missing():
-    with pytest.raises(entities.ModelMissing, match="not installed"):
-        entities.load_pipeline("no_such_model_xyz")
+    with pytest.raises(pipeline.ModelMissing, match="not installed"):
+        pipeline.load_pipeline("no_such_model_xyz")
 
 
 @pytest.mark.parametrize(
@@ -538,7 +537,7 @@ def test_institution_after_a_possessive_is_one_head_noun_only(text, institution)
     ],
 )
 def test_sentence_case(nlp, title, body, cased):
-    out = entities.sentence_case(title, body, nlp)
+    out = pipeline.sentence_case(title, body, nlp)
     assert len(out) == len(title)
     assert out == cased
 
@@ -590,4 +589,4 @@ def test_exchequer_is_an_office():
      ("Ann and Faro met.", "Faro", False)],
 )
 def test_locative_position(text, word, locative):
-    assert entities._locative(text, text.index(word)) is locative
+    assert scan._locative(text, text.index(word)) is locative

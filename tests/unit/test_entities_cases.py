@@ -12,7 +12,7 @@ from record_factory import article_record
 from workers.pipeline import clean_payload
 from workers.replay import collect
 from workers.settings import DEFAULT_ENTITY_LABELS
-from workers.stages.entities import core
+from workers.stages.entities import stage
 
 CASES = Path(__file__).resolve().parents[1] / "fixtures" / "real_world"
 
@@ -23,14 +23,14 @@ def tag_case(nlp, folder: str, name: str) -> dict[str, dict]:
     record = clean_payload(message.value)
     assert record["status"] == "clean", record
     record = {**record, "status": "unique"}
-    tagged = core.tag([record], nlp, DEFAULT_ENTITY_LABELS)[0]
+    tagged = stage.tag([record], nlp, DEFAULT_ENTITY_LABELS)[0]
     return _check_offsets(tagged)
 
 
 def tag_text(nlp, body: str, title: str | None = None) -> dict[str, dict]:
     record = article_record("k1", body, "unique", title=title)
     record["paragraphs"] = [p for p in body.split("\n") if p.strip()]
-    return _check_offsets(core.tag([record], nlp, DEFAULT_ENTITY_LABELS)[0])
+    return _check_offsets(stage.tag([record], nlp, DEFAULT_ENTITY_LABELS)[0])
 
 
 def _check_offsets(tagged: dict) -> dict[str, dict]:

@@ -7,13 +7,12 @@ import pytest
 
 from record_factory import article_record
 from workers.settings import DEFAULT_ENTITY_LABELS
-from workers.stages.entities import core as entities
-from workers.stages.entities import canonical
+from workers.stages.entities import canonical, context, fixes, pipeline, places, scan, stage, surnames
 
 
 def tagged(nlp, body: str, title: str | None = None) -> dict[str, dict]:
     record = article_record("x", body, status="unique", title=title)
-    (out,) = entities.tag([record], nlp, DEFAULT_ENTITY_LABELS)
+    (out,) = stage.tag([record], nlp, DEFAULT_ENTITY_LABELS)
     for entity in out["entities"]:
         for m in entity["mentions"]:
             assert out[m["field"]][m["start"] : m["end"]] == m["text"]
@@ -152,12 +151,12 @@ def test_place_pair_split_only_when_both_parts_recur():
     body = "Voting was slow in Kano. Turnout was high in Kano and Ibadan, where Ibadan police helped."
     start = body.index("Kano and")
     pair = Mention("body", start, start + 15, "Kano and Ibadan", "GPE", "Kano and Ibadan")
-    split = entities._split_place_pairs([pair], {"title": "", "body": body})
+    split = places._split_place_pairs([pair], {"title": "", "body": body})
     assert [(m.name, body[m.start : m.end]) for m in split] == [("Kano", "Kano"), ("Ibadan", "Ibadan")]
     once = "Officials in Trinidad and Tobago said the ferry was late."
     start = once.index("Trinidad")
     whole = Mention("body", start, start + 19, "Trinidad and Tobago", "GPE", "Trinidad and Tobago")
-    assert entities._split_place_pairs([whole], {"title": "", "body": once}) == [whole]
+    assert places._split_place_pairs([whole], {"title": "", "body": once}) == [whole]
 
 
 def test_weather_systems_and_rivers_are_not_scored_names(nlp):
@@ -169,18 +168,18 @@ def test_weather_systems_and_rivers_are_not_scored_names(nlp):
 def test_untagged_place_after_in_ending_a_clause(nlp):
     from workers.stages.entities.fixes import Mention
 
-    words = entities.lexicon(nlp)
+    words = pipeline.lexicon(nlp)
     body = "The worst damage was in Llanwrtyd, where the river rose. Roads in Hull, where it rained, shut."
     doc = nlp.make_doc(body)  # no entities: everything is untagged
-    added = entities._untagged_places(body, doc, [], words)
+    added = places._untagged_places(body, doc, [], words)
     assert [(m.text, m.label) for m in added] == [("Llanwrtyd", "GPE")]  # "Hull" is a common word
     person = Mention("body", 0, 3, "The", "PERSON", "Llanwrtyd")
-    assert entities._untagged_places(body, doc, [person], words) == []
+    assert places._untagged_places(body, doc, [person], words) == []
 
 
-def _mention(name: str, label: str) -> "entities.Mention":
+def _mention(name: str, label: str) -> "fixes.Mention":
     start = TEXT_NORP.index(name)
-    return entities.Mention("body", start, start + len(name), name, label, name)
+    return fixes.Mention("body", start, start + len(name), name, label, name)
 
 
 TEXT_NORP = "The firm named Tobias Vardanyan finance chief. Vardanyan starts in June. Estonian Railways and Bosnian Serbs."
@@ -197,11 +196,11 @@ TEXT_NORP = "The firm named Tobias Vardanyan finance chief. Vardanyan starts in 
 )
 def test_a_full_name_tagged_norp_beside_its_surname_is_the_person(name, others, label):
     """The model tags a whole name NORP and its reused surname PERSON: one person, not a split."""
-    article = entities.Article({}, None, None, frozenset(DEFAULT_ENTITY_LABELS), texts={"body": TEXT_NORP})
+    article = context.Article({}, None, None, frozenset(DEFAULT_ENTITY_LABELS), texts={"body": TEXT_NORP})
     found = [_mention(name, "NORP")]
     for other, other_label in others:
-        found.append(entities.Mention("body", 0, len(other), other, other_label, other))
-    (first, *_) = entities._surname_labels(article, found)
+        found.append(fixes.Mention("body", 0, len(other), other, other_label, other))
+    (first, *_) = surnames._surname_labels(article, found)
     assert first.label == label
 
 
@@ -224,7 +223,7 @@ def test_a_day_name_the_model_tags_is_no_name(nlp, day, label):
     ("Corran Falls", True), ("Sunday", False), ("Good Friday", False), ("Redgum Flat", True), ("BBC", False),
 ])
 def test_a_day_name_is_not_a_place_name_shape(name, shaped):
-    assert entities._name_shaped(name) is shaped
+    assert scan._name_shaped(name) is shaped
 
 
 def test_residents_on_a_day_are_no_place(nlp):

@@ -8,7 +8,27 @@ import pytest
 
 from record_factory import article_record
 from workers.settings import DEFAULT_ENTITY_LABELS
-from workers.stages.entities import canonical, core, fixes, roles, tables
+from workers.stages.entities import (
+    canonical,
+    companies,
+    context,
+    events,
+    fixes,
+    openers,
+    organisations,
+    orgspans,
+    persons as person_passes,
+    pipeline,
+    placelists,
+    places,
+    products,
+    role_names,
+    roles,
+    scan,
+    stage,
+    surnames,
+    tables,
+)
 
 ROLE_ROWS = [phrase for phrase, _ in tables.ROLES]
 
@@ -16,7 +36,7 @@ ROLE_ROWS = [phrase for phrase, _ in tables.ROLES]
 def tag_body(nlp, body: str, title: str | None = None) -> dict[str, dict]:
     record = article_record("t1", body, "unique", title=title)
     record["paragraphs"] = [p for p in body.split("\n") if p.strip()]
-    tagged = core.tag([record], nlp, DEFAULT_ENTITY_LABELS)[0]
+    tagged = stage.tag([record], nlp, DEFAULT_ENTITY_LABELS)[0]
     return {entity["name"]: entity for entity in tagged["entities"]}
 
 
@@ -165,16 +185,16 @@ def test_generic_rows_are_lowercase_unique_and_no_designator():
 @pytest.mark.parametrize("generic", GENERIC_ROWS)
 def test_generic_row_ends_a_place_name_unless_a_designator_is_in_it(generic):
     name = f"Tallowood {generic.capitalize()}"
-    assert core.toponym_shaped(name)
-    assert not core.toponym_shaped(generic.capitalize())  # one word: the generic alone is no name
-    assert not core.toponym_shaped(f"tallowood {generic}")  # not a name
-    assert not core.toponym_shaped(f"{name} Council") and not core.toponym_shaped(f"Bank of {name}".replace("of ", "Of "))
-    assert not core.toponym_shaped(f"{name} Ltd") and not core.toponym_shaped(f"{generic.capitalize()} Tallowood")
+    assert scan.toponym_shaped(name)
+    assert not scan.toponym_shaped(generic.capitalize())  # one word: the generic alone is no name
+    assert not scan.toponym_shaped(f"tallowood {generic}")  # not a name
+    assert not scan.toponym_shaped(f"{name} Council") and not scan.toponym_shaped(f"Bank of {name}".replace("of ", "Of "))
+    assert not scan.toponym_shaped(f"{name} Ltd") and not scan.toponym_shaped(f"{generic.capitalize()} Tallowood")
 
 
 @pytest.mark.parametrize("designator", ["Ltd", "Inc", "Council", "Bank", "Mining", "Hospital", "University", "Station"])
 def test_designator_row_keeps_an_organisation(designator):
-    assert not core.toponym_shaped(f"Tallowood {designator} Creek")
+    assert not scan.toponym_shaped(f"Tallowood {designator} Creek")
 
 
 @pytest.mark.parametrize(("preposition", "persons"), tables.LOCATIVE_PREPOSITIONS)
@@ -183,9 +203,9 @@ def test_locative_preposition_row(nlp, preposition, persons):
     sentence = f"Officials said the clinic {preposition} Wattlebrook Flat would close in March."
     assert ("Wattlebrook Flat", "ORG") in [(e.text, e.label_) for e in nlp(sentence).ents]  # the model's kind
     assert tag_body(nlp, sentence)["Wattlebrook Flat"]["label"] == "GPE"
-    found = core._PLACE_BEFORE.search(f"the clinic {preposition} the ")
+    found = places._PLACE_BEFORE.search(f"the clinic {preposition} the ")
     assert found is not None and found.group(1) == preposition
-    assert (preposition in core._PERSON_FREE) == persons
+    assert (preposition in places._PERSON_FREE) == persons
 
 
 # --- a name between "the" and a lowercase generic term names that feature (TOPONYM_GENERICS) ---
@@ -199,13 +219,13 @@ def _feature_mention(text: str, name: str, label: str):
 
 
 def _article(text: str, words=frozenset(), nouns=frozenset()):
-    return core.Article({}, None, None, frozenset(DEFAULT_ENTITY_LABELS), words, nouns, {"title": "", "body": text})
+    return context.Article({}, None, None, frozenset(DEFAULT_ENTITY_LABELS), words, nouns, {"title": "", "body": text})
 
 
 @pytest.mark.parametrize(("generic", "feature_class"), tables.TOPONYM_GENERICS)
 def test_generic_row_after_a_name_makes_it_a_feature_unless_named_after_a_place(generic, feature_class):
     text = f"Levels at the Tallowood {generic} fell again on Monday."
-    [mention] = core._named_features(_article(text), [_feature_mention(text, "Tallowood", "PERSON")])
+    [mention] = places._named_features(_article(text), [_feature_mention(text, "Tallowood", "PERSON")])
     if feature_class in ("Crossing", "Populated Place"):  # "the Rafah crossing": named after a town
         assert (mention.label, mention.forced) == ("PERSON", False)
     else:
@@ -222,7 +242,7 @@ def test_generic_row_after_a_name_makes_it_a_feature_unless_named_after_a_place(
     ],
 )
 def test_named_feature_needs_the_and_a_lowercase_row(text, label):
-    [mention] = core._named_features(_article(text), [_feature_mention(text, "Tallowood", label)])
+    [mention] = places._named_features(_article(text), [_feature_mention(text, "Tallowood", label)])
     assert mention.label == label and not mention.forced
 
 
@@ -238,12 +258,12 @@ def test_named_feature_in_a_sentence(nlp):
 )
 def test_a_person_with_a_digit_is_a_numbered_label(name, label, kept):
     text = f"{name}: the figures rose again."
-    found = core._numbered_not_persons(_article(text), [_feature_mention(text, name, label)])
+    found = person_passes._numbered_not_persons(_article(text), [_feature_mention(text, name, label)])
     assert bool(found) == kept
 
 
 def test_a_common_non_noun_opening_a_sentence_is_no_organisation(nlp):
-    words, nouns = core.lexicon(nlp), core.nouns(nlp)
+    words, nouns = pipeline.lexicon(nlp), pipeline.nouns(nlp)
     assert "coastal" in words and "coastal" not in nouns and "harbour" in nouns
     for text, opener, expected in [
         ("Coastal towns brace for the storm.", "Coastal", True),
@@ -252,7 +272,7 @@ def test_a_common_non_noun_opening_a_sentence_is_no_organisation(nlp):
         ("Towns on the Coastal road brace.", "Coastal", False),  # not opening a sentence
     ]:
         mention = _feature_mention(text, opener, "ORG")
-        assert core._common_modifier_opener(mention, opener, text, _article(text, words, nouns)) == expected, text
+        assert openers._common_modifier_opener(mention, opener, text, _article(text, words, nouns)) == expected, text
     names = tag_body(nlp, "Residents gathered on Saturday to mark the station's hundredth year.", title="Coastal town marks a century of lifeboats")
     assert "Coastal" not in names
 
@@ -263,7 +283,7 @@ def test_a_common_non_noun_opening_a_sentence_is_no_organisation(nlp):
 @pytest.mark.parametrize("preposition", [word for word, _ in tables.LOCATIVE_PREPOSITIONS])
 def test_untagged_toponym_after_a_preposition_of_place_is_a_place(preposition):
     text = f"The last mill {preposition} Redgum Flat closed in May."
-    [added] = core._untagged_toponyms(_article(text), [])
+    [added] = places._untagged_toponyms(_article(text), [])
     assert (added.text, added.label) == ("Redgum Flat", "GPE")
 
 
@@ -281,7 +301,7 @@ def test_untagged_toponym_after_a_preposition_of_place_is_a_place(preposition):
 )
 def test_untagged_toponym_needs_a_place_preposition_or_a_person_before_of(text, person, place):
     found = [_feature_mention(text, person, "PERSON")] if person else []
-    added = core._untagged_toponyms(_article(text), found)[len(found):]
+    added = places._untagged_toponyms(_article(text), found)[len(found):]
     assert [m.text for m in added] == ([place] if place else [])
 
 
@@ -295,7 +315,7 @@ def test_untagged_toponym_in_a_sentence(nlp):
 
 def _article_with_doc(text: str, doc=None):
     """An Article over `text` whose body doc is `doc` (the list and LOC passes only test it is there)."""
-    return core.Article({}, None, doc if doc is not None else object(), frozenset(DEFAULT_ENTITY_LABELS),
+    return context.Article({}, None, doc if doc is not None else object(), frozenset(DEFAULT_ENTITY_LABELS),
                         frozenset(), frozenset(), {"title": "", "body": text})
 
 
@@ -306,7 +326,7 @@ def _labels(found) -> dict[str, str]:
 @pytest.mark.parametrize("preposition", sorted(tables.PLACE_LIST_PREPOSITIONS))
 def test_place_list_row_makes_the_other_name_a_place(preposition):
     text = f"Crews worked {preposition} Ludgate and Varnholt all week."
-    found = core._listed_places(_article_with_doc(text), [_feature_mention(text, "Ludgate", "GPE"),
+    found = placelists._listed_places(_article_with_doc(text), [_feature_mention(text, "Ludgate", "GPE"),
                                                           _feature_mention(text, "Varnholt", "PERSON")])
     assert _labels(found) == {"Ludgate": "GPE", "Varnholt": "GPE"}
 
@@ -329,37 +349,37 @@ def test_place_list_row_makes_the_other_name_a_place(preposition):
 )
 def test_place_list_needs_a_row_a_place_and_names(text, known, expected):
     found = [_feature_mention(text, known, "GPE")] if known else []
-    assert _labels(core._listed_places(_article_with_doc(text), found)) == expected
+    assert _labels(placelists._listed_places(_article_with_doc(text), found)) == expected
 
 
 def test_place_list_keeps_an_organisation_and_a_forced_person():
     text = "Fans travelled from Ludgate and Varnholt on Sunday."
     found = [_feature_mention(text, "Ludgate", "GPE"), _feature_mention(text, "Varnholt", "ORG")]
-    assert _labels(core._listed_places(_article_with_doc(text), found))["Varnholt"] == "ORG"
+    assert _labels(placelists._listed_places(_article_with_doc(text), found))["Varnholt"] == "ORG"
     person = _feature_mention(text, "Varnholt", "PERSON")
     person.forced = True
     found = [_feature_mention(text, "Ludgate", "GPE"), person]
-    assert _labels(core._listed_places(_article_with_doc(text), found))["Varnholt"] == "PERSON"
+    assert _labels(placelists._listed_places(_article_with_doc(text), found))["Varnholt"] == "PERSON"
 
 
 def test_place_list_splits_a_span_over_the_whole_list():
     text = "Rest centres opened in Ludgate and Varnholt on Friday."
     found = [_feature_mention(text, "Ludgate and Varnholt", "ORG"), _feature_mention("Ludgate", "Ludgate", "GPE")]
     found[1].start, found[1].end = 200, 207  # "Ludgate" named a place elsewhere in the article
-    labels = _labels(core._listed_places(_article_with_doc(text), found))
+    labels = _labels(placelists._listed_places(_article_with_doc(text), found))
     assert labels["Varnholt"] == "GPE" and "Ludgate and Varnholt" not in labels
 
 
 @pytest.mark.parametrize("noun", sorted(tables.RESIDENT_NOUNS))
 def test_resident_row_makes_the_names_after_on_places(noun):
     text = f"Some {noun} on Varnholt and Skerra lost power, and {noun} on Tarrow too."
-    found = core._listed_places(_article_with_doc(text), [])
+    found = placelists._listed_places(_article_with_doc(text), [])
     assert _labels(found) == {"Varnholt": "GPE", "Skerra": "GPE", "Tarrow": "GPE"}
 
 
 @pytest.mark.parametrize("text", ["Some people on Varnholt lost power.", "Residents in Varnholt lost power."])
 def test_names_on_after_no_resident_row_are_left(text):
-    assert core._listed_places(_article_with_doc(text), []) == []
+    assert placelists._listed_places(_article_with_doc(text), []) == []
 
 
 def test_residents_on_islands_in_a_sentence(nlp):
@@ -373,7 +393,7 @@ def test_residents_on_islands_in_a_sentence(nlp):
 @pytest.mark.parametrize("word", sorted(tables.WORLD_REGION_WORDS))
 def test_world_region_row_keeps_a_loc(word):
     text = f"Prices rose in Upper {word.capitalize()} last year."
-    found = core._towns_not_regions(_article_with_doc(text), [_feature_mention(text, f"Upper {word.capitalize()}", "LOC")])
+    found = placelists._towns_not_regions(_article_with_doc(text), [_feature_mention(text, f"Upper {word.capitalize()}", "LOC")])
     assert found[0].label == "LOC"
 
 
@@ -388,7 +408,7 @@ def test_world_region_row_keeps_a_loc(word):
     ],
 )
 def test_loc_after_in_is_a_town(text, name, label):
-    found = core._towns_not_regions(_article_with_doc(text), [_feature_mention(text, name, "LOC")])
+    found = placelists._towns_not_regions(_article_with_doc(text), [_feature_mention(text, name, "LOC")])
     assert found[0].label == label
 
 
@@ -397,7 +417,7 @@ def test_loc_named_otherwise_elsewhere_stays():
     loc = _feature_mention(text, "Varnholt", "LOC")
     product = _feature_mention(text, "Varnholt sells", "PRODUCT")
     product.text = product.name = "Varnholt"
-    assert core._towns_not_regions(_article_with_doc(text), [loc, product])[0].label == "LOC"
+    assert placelists._towns_not_regions(_article_with_doc(text), [loc, product])[0].label == "LOC"
 
 
 # --- a name right after a noun describing an organisation (ORG_DESCRIPTOR_NOUNS) ---
@@ -406,7 +426,7 @@ def test_loc_named_otherwise_elsewhere_stays():
 @pytest.mark.parametrize("noun", sorted(tables.ORG_DESCRIPTOR_NOUNS))
 def test_descriptor_row_makes_the_name_an_organisation(noun):
     text = f"The {noun} Quorvale said profits fell."
-    found = core._described_organisations(_article_with_doc(text), [_feature_mention(text, "Quorvale", "PERSON")])
+    found = organisations._described_organisations(_article_with_doc(text), [_feature_mention(text, "Quorvale", "PERSON")])
     assert _labels(found) == {"Quorvale": "ORG"}
 
 
@@ -423,7 +443,7 @@ def test_descriptor_row_makes_the_name_an_organisation(noun):
 )
 def test_descriptor_needs_a_lowercase_noun_and_a_person_or_nothing(text, name, label, expected):
     found = [_feature_mention(text, name, label)] if label else []
-    labels = _labels(core._described_organisations(_article_with_doc(text), found))
+    labels = _labels(organisations._described_organisations(_article_with_doc(text), found))
     assert labels.get(name) == expected
 
 
@@ -469,7 +489,7 @@ def test_dateline_region_in_a_sentence(nlp):
 )
 def test_org_opening(nlp, text, model, nationality, expected):
     found = [_feature_mention(text, model, "ORG")] + ([_feature_mention(text, nationality, "NORP")] if nationality else [])
-    out = core._org_openings(_article_with_doc(text, nlp.make_doc(text)), found)
+    out = orgspans._org_openings(_article_with_doc(text, nlp.make_doc(text)), found)
     assert [m.text for m in out if m.label == "ORG"] == [expected]
 
 
@@ -482,7 +502,7 @@ ORG_ROLE_ROWS = [phrase for phrase, domain in tables.ROLES if domain in tables.O
 @pytest.mark.parametrize("phrase", ORG_ROLE_ROWS)
 def test_org_role_row_names_the_organisation_before_it(nlp, phrase):
     text = f"Officials said QVRT {phrase} Ana Lind had left."
-    found = core._orgs_before_roles(_article_with_doc(text, nlp.make_doc(text)), [])
+    found = role_names._orgs_before_roles(_article_with_doc(text, nlp.make_doc(text)), [])
     assert [(m.text, m.label) for m in found] == [("QVRT", "ORG")]
 
 
@@ -498,7 +518,7 @@ def test_org_role_row_names_the_organisation_before_it(nlp, phrase):
     ],
 )
 def test_org_before_role_needs_an_untagged_name_of_its_own(nlp, text, expected):
-    found = core._orgs_before_roles(_article_with_doc(text, nlp.make_doc(text)), [])
+    found = role_names._orgs_before_roles(_article_with_doc(text, nlp.make_doc(text)), [])
     assert [(m.text, m.label) for m in found] == expected
 
 
@@ -519,9 +539,9 @@ def test_org_before_role_needs_an_untagged_name_of_its_own(nlp, text, expected):
     ],
 )
 def test_descriptor_modifier_opening_a_sentence(nlp, text, word, kept):
-    article = core.Article({}, None, None, frozenset(DEFAULT_ENTITY_LABELS), core.lexicon(nlp), core.nouns(nlp),
+    article = context.Article({}, None, None, frozenset(DEFAULT_ENTITY_LABELS), pipeline.lexicon(nlp), pipeline.nouns(nlp),
                            {"title": "", "body": text})
-    out = core._descriptor_modifiers(article, [_feature_mention(text, word, "ORG")])
+    out = openers._descriptor_modifiers(article, [_feature_mention(text, word, "ORG")])
     assert bool(out) is kept
 
 
@@ -535,10 +555,10 @@ def test_descriptor_modifier_opening_a_sentence(nlp, text, word, kept):
     ],
 )
 def test_org_before_role_is_no_common_noun_opening_a_sentence(nlp, text, expected):
-    article = core.Article({}, None, nlp.make_doc(text), frozenset(DEFAULT_ENTITY_LABELS), frozenset(),
-                           core.nouns(nlp), {"title": "", "body": text})
+    article = context.Article({}, None, nlp.make_doc(text), frozenset(DEFAULT_ENTITY_LABELS), frozenset(),
+                           pipeline.nouns(nlp), {"title": "", "body": text})
     names = [_feature_mention(text, "Pottery Tarrow Ltd", "ORG")] if "Ltd" in text else []
-    out = core._orgs_before_roles(article, list(names))
+    out = role_names._orgs_before_roles(article, list(names))
     assert [(m.text, m.label) for m in out if m not in names] == expected
 
 
@@ -560,7 +580,7 @@ def test_org_before_role_is_no_common_noun_opening_a_sentence(nlp, text, expecte
     ],
 )
 def test_region_is_a_place(text, name, label, expected):
-    found = core._regions_are_places(_article_with_doc(text), [_feature_mention(text, name, label)])
+    found = places._regions_are_places(_article_with_doc(text), [_feature_mention(text, name, label)])
     assert _labels(found) == {name: expected}
 
 
@@ -604,14 +624,14 @@ def test_caps_dateline_in_pieces_or_with_accents_is_one_place(text, pieces, name
 @pytest.mark.parametrize("phrase", ORG_ROLE_ROWS)
 def test_org_role_row_makes_the_person_before_it_an_organisation(nlp, phrase):
     text = f"Officials said Quorvale {phrase} Ana Lind had left."
-    found = core._persons_before_roles(_article_with_doc(text), [_feature_mention(text, "Quorvale", "PERSON")])
+    found = role_names._persons_before_roles(_article_with_doc(text), [_feature_mention(text, "Quorvale", "PERSON")])
     assert _labels(found) == {"Quorvale": "ORG"}
 
 
 @pytest.mark.parametrize("office", sorted(tables.PLACE_OFFICES))
 def test_place_office_row_makes_the_person_before_it_a_place(office):
     text = f"Officials said Tarrow Shire {office} Ana Lind had left."
-    found = core._persons_before_roles(_article_with_doc(text), [_feature_mention(text, "Tarrow Shire", "PERSON")])
+    found = role_names._persons_before_roles(_article_with_doc(text), [_feature_mention(text, "Tarrow Shire", "PERSON")])
     assert _labels(found) == {"Tarrow Shire": "GPE"}
 
 
@@ -624,7 +644,7 @@ def test_place_office_row_makes_the_person_before_it_a_place(office):
     ],
 )
 def test_person_before_a_role_stays_without_the_cue(text, name):
-    found = core._persons_before_roles(_article_with_doc(text), [_feature_mention(text, name, "PERSON")])
+    found = role_names._persons_before_roles(_article_with_doc(text), [_feature_mention(text, name, "PERSON")])
     assert _labels(found) == {name: "PERSON"}
 
 
@@ -634,7 +654,7 @@ def test_person_before_a_role_stays_without_the_cue(text, name):
 @pytest.mark.parametrize("noun", sorted(tables.ORG_HEAD_NOUNS))
 def test_org_head_row_makes_a_work_an_organisation(noun):
     text = f"The Tarrow {noun.capitalize()} of Pellow said fees rose."
-    found = core._institutions_not_works(_article(text), [_feature_mention(text, f"Tarrow {noun.capitalize()} of Pellow",
+    found = organisations._institutions_not_works(_article(text), [_feature_mention(text, f"Tarrow {noun.capitalize()} of Pellow",
                                                                            "WORK_OF_ART")])
     assert [m.label for m in found] == ["ORG"]
 
@@ -646,14 +666,14 @@ def test_org_head_row_makes_a_work_an_organisation(noun):
 )
 def test_work_with_an_org_head_noun(name, label):
     text = f"They read {name} on Sunday."
-    assert [m.label for m in core._institutions_not_works(_article(text), [_feature_mention(text, name, "WORK_OF_ART")])] \
+    assert [m.label for m in organisations._institutions_not_works(_article(text), [_feature_mention(text, name, "WORK_OF_ART")])] \
         == [label]
 
 
 @pytest.mark.parametrize("word", sorted(tables.ORG_CONNECTIVES))
 def test_org_connective_row_joins_the_opening(word):
     text = f"Aid group Medics {word.capitalize()} Tarrows said fuel ran out."
-    found = core._org_connective_openings(_article(text), [_feature_mention(text, "Tarrows", "ORG")])
+    found = orgspans._org_connective_openings(_article(text), [_feature_mention(text, "Tarrows", "ORG")])
     assert [(m.text, m.label) for m in found] == [(f"Medics {word.capitalize()} Tarrows", "ORG")]
 
 
@@ -661,7 +681,7 @@ def test_org_connective_row_joins_the_opening(word):
     "text", ["Aid group Medics without Tarrows said no.", "Aid group Medics With Tarrows said no."],
 )
 def test_org_connective_needs_a_capitalised_row(text):
-    found = core._org_connective_openings(_article(text), [_feature_mention(text, "Tarrows", "ORG")])
+    found = orgspans._org_connective_openings(_article(text), [_feature_mention(text, "Tarrows", "ORG")])
     assert [m.text for m in found] == ["Tarrows"]
 
 
@@ -681,16 +701,16 @@ def test_org_connective_needs_a_capitalised_row(text):
     ],
 )
 def test_org_goes_on_over_and_common_nouns(nlp, text, org, after, expected):
-    article = core.Article({}, None, None, frozenset(DEFAULT_ENTITY_LABELS), frozenset(), core.nouns(nlp),
+    article = context.Article({}, None, None, frozenset(DEFAULT_ENTITY_LABELS), frozenset(), pipeline.nouns(nlp),
                            {"title": "", "body": text})
     found = [_feature_mention(text, org, "ORG")] + ([_feature_mention(text, after, "PERSON")] if after else [])
-    assert [m.text for m in core._org_and_nouns(article, found) if m.label == "ORG"] == [expected]
+    assert [m.text for m in orgspans._org_and_nouns(article, found) if m.label == "ORG"] == [expected]
 
 
 @pytest.mark.parametrize("particle", sorted(tables.PLACE_NAME_PARTICLES))
 def test_place_particle_row_joins_the_place(particle):
     text = f"Growers in Vila Tarrow {particle} Pellow said rain came late."
-    found = core._place_particles(_article(text), [_feature_mention(text, "Vila Tarrow", "GPE"),
+    found = placelists._place_particles(_article(text), [_feature_mention(text, "Vila Tarrow", "GPE"),
                                                    _feature_mention(text, "Pellow", "ORG")])
     assert _labels(found) == {f"Vila Tarrow {particle} Pellow": "GPE"}
 
@@ -707,7 +727,7 @@ def test_place_particle_row_joins_the_place(particle):
 def test_place_particle_needs_a_row_and_capitalised_words(text, after, expected):
     found = [_feature_mention(text, "Vila Tarrow" if "Vila" in text else "Santa Tarrow", "GPE")]
     found += [_feature_mention(text, after, "ORG")] if after else []
-    assert [m.text for m in core._place_particles(_article(text), found) if m.label == "GPE"] == [expected]
+    assert [m.text for m in placelists._place_particles(_article(text), found) if m.label == "GPE"] == [expected]
 
 
 @pytest.mark.parametrize(
@@ -716,23 +736,23 @@ def test_place_particle_needs_a_row_and_capitalised_words(text, after, expected)
      ("A stake in Tarrowby was sold.", False), ("Talks with Tarrowby failed.", False)],
 )
 def test_locative_before_a_name(text, expected):
-    assert core._locative(text, text.index("Tarrowby")) is expected
+    assert scan._locative(text, text.index("Tarrowby")) is expected
 
 
 @pytest.mark.parametrize("preposition", sorted(tables.TOPONYM_LIST_PREPOSITIONS))
 def test_toponym_list_row_needs_a_toponym_shaped_name(preposition):
     text = f"Coral died {preposition} Ludgate and Varnholt Island last year."
-    found = core._listed_places(_article_with_doc(text), [_feature_mention(text, "Ludgate and Varnholt Island", "ORG")])
+    found = placelists._listed_places(_article_with_doc(text), [_feature_mention(text, "Ludgate and Varnholt Island", "ORG")])
     assert _labels(found) == {"Ludgate": "GPE", "Varnholt Island": "GPE"}
     text = f"Talks {preposition} Ludgate and Varnholt failed."
-    found = core._listed_places(_article_with_doc(text), [_feature_mention(text, "Ludgate", "GPE"),
+    found = placelists._listed_places(_article_with_doc(text), [_feature_mention(text, "Ludgate", "GPE"),
                                                           _feature_mention(text, "Varnholt", "ORG")])
     assert _labels(found) == {"Ludgate": "GPE", "Varnholt": "ORG"}
 
 
 def test_toponym_shaped_name_tells_a_place_list():
     text = "Crews worked in Ludgate and Varnholt Creek all week."
-    found = core._listed_places(_article_with_doc(text), [_feature_mention(text, "Ludgate", "PERSON")])
+    found = placelists._listed_places(_article_with_doc(text), [_feature_mention(text, "Ludgate", "PERSON")])
     assert _labels(found) == {"Ludgate": "GPE", "Varnholt Creek": "GPE"}
 
 
@@ -751,7 +771,7 @@ def test_toponym_shaped_name_tells_a_place_list():
     ],
 )
 def test_apposed_role_names_a_person(nlp, text, expected):
-    found = core._apposed_persons(_article_with_doc(text, nlp.make_doc(text)), [])
+    found = person_passes._apposed_persons(_article_with_doc(text, nlp.make_doc(text)), [])
     assert [m.text for m in found if m.label == "PERSON"] == expected
 
 
@@ -765,7 +785,7 @@ def test_apposed_role_names_a_person(nlp, text, expected):
 )
 def test_org_and_place_before_a_role_are_one_organisation(nlp, text, expected):
     found = [_feature_mention(text, "QVRT", "ORG"), _feature_mention(text, "Pellow", "GPE")]
-    out = core._org_place_units(_article_with_doc(text, nlp.make_doc(text)), found)
+    out = role_names._org_place_units(_article_with_doc(text, nlp.make_doc(text)), found)
     assert [m.text for m in out if m.label == "ORG"] == expected
 
 
@@ -781,9 +801,9 @@ def test_org_and_place_before_a_role_are_one_organisation(nlp, text, expected):
     ],
 )
 def test_regnal_number_names_a_person(nlp, text, expected):
-    article = core.Article({}, None, None, frozenset(DEFAULT_ENTITY_LABELS), core.lexicon(nlp), frozenset(),
+    article = context.Article({}, None, None, frozenset(DEFAULT_ENTITY_LABELS), pipeline.lexicon(nlp), frozenset(),
                            {"title": "", "body": text})
-    assert [m.text for m in core._regnal_names(article, [])] == expected
+    assert [m.text for m in person_passes._regnal_names(article, [])] == expected
 
 
 # --- named storms (WEATHER_SYSTEM_TERMS) are events, and so is the storm's name alone ---
@@ -797,7 +817,7 @@ def test_weather_term_row_makes_a_named_storm_an_event(term):
 
     text = f"{name} hit the coast. Tarrow’s winds reached 150 km per hour."
     alone = text.index("Tarrow’s")
-    found = core._storm_names(_article(text), [_feature_mention(text, name, "PERSON"),
+    found = events._storm_names(_article(text), [_feature_mention(text, name, "PERSON"),
                                                Mention("body", alone, alone + 6, "Tarrow", "ORG", "Tarrow")])
     assert [(m.name, m.label) for m in found] == [(name, "EVENT"), (name, "EVENT")]
 
@@ -842,7 +862,7 @@ def test_places_and_names_are_no_nationality(word):
     ],
 )
 def test_nationality_adjective_is_no_organisation_nor_part_of_a_name(text, name, label, expected):
-    [m] = core._demonym_words(_article(text), [_feature_mention(text, name, label)])
+    [m] = places._demonym_words(_article(text), [_feature_mention(text, name, label)])
     assert (m.name, m.label) == expected and text[m.start : m.end] == m.text
 
 
@@ -852,14 +872,14 @@ def test_nationality_adjective_is_no_organisation_nor_part_of_a_name(text, name,
 @pytest.mark.parametrize("noun", sorted(tables.PLACE_NOUNS))
 def test_place_noun_row_before_of_makes_the_name_a_place(noun):
     text = f"Crews reached the {noun} of Tarrow Vale on Monday."
-    found = core._place_noun_names(_article(text), [_feature_mention(text, "Tarrow Vale", "PERSON")])
+    found = placelists._place_noun_names(_article(text), [_feature_mention(text, "Tarrow Vale", "PERSON")])
     assert _labels(found) == {"Tarrow Vale": "GPE"}
 
 
 @pytest.mark.parametrize("follower", sorted(tables.PLACE_APPOSITION_FOLLOWERS))
 def test_place_apposition_follower_row_makes_the_name_a_place(follower):
     text = f"In Tarrow Vale, a farming town {follower} the hills, wells ran dry."
-    found = core._place_noun_names(_article(text), [_feature_mention(text, "Tarrow Vale", "PERSON")])
+    found = placelists._place_noun_names(_article(text), [_feature_mention(text, "Tarrow Vale", "PERSON")])
     assert _labels(found) == {"Tarrow Vale": "GPE"}
 
 
@@ -870,7 +890,7 @@ def test_place_apposition_follower_row_makes_the_name_a_place(follower):
      ("Ana Lind, the town's doctor, said no.", "Ana Lind")],  # no "a"/"an" apposition
 )
 def test_place_noun_needs_its_head_position(text, name):
-    found = core._place_noun_names(_article(text), [_feature_mention(text, name, "PERSON")])
+    found = placelists._place_noun_names(_article(text), [_feature_mention(text, name, "PERSON")])
     assert _labels(found) == {name: "PERSON"}
 
 
@@ -880,16 +900,16 @@ def test_place_noun_needs_its_head_position(text, name):
 @pytest.mark.parametrize("head", sorted(tables.AND_INSTITUTION_HEADS))
 def test_and_institution_row_makes_one_organisation(head):
     text = f"The Mother and Tarrow {head.capitalize()} said two children had died."
-    found = core._and_institutions(_article(text), [_feature_mention(text, f"Tarrow {head.capitalize()}", "ORG")])
+    found = organisations._and_institutions(_article(text), [_feature_mention(text, f"Tarrow {head.capitalize()}", "ORG")])
     assert _labels(found) == {f"Mother and Tarrow {head.capitalize()}": "ORG"}
 
 
 def test_and_institution_keeps_a_longer_span_and_needs_a_row():
     text = "The Pellow Mother and Tarrow Institute Shop said no."
     longer = _feature_mention(text, "Pellow Mother and Tarrow Institute Shop", "ORG")
-    assert core._and_institutions(_article(text), [longer]) == [longer]
+    assert organisations._and_institutions(_article(text), [longer]) == [longer]
     text = "The Mother and Tarrow Stores said no."
-    assert core._and_institutions(_article(text), []) == []
+    assert organisations._and_institutions(_article(text), []) == []
 
 
 # --- organisations cut before "of <place>" or inside a role ---
@@ -908,7 +928,7 @@ def test_and_institution_keeps_a_longer_span_and_needs_a_row():
     ],
 )
 def test_org_goes_on_over_of_a_place(text, org, place, label, expected):
-    found = core._orgs_of_places(_article(text), [_feature_mention(text, org, "ORG"),
+    found = orgspans._orgs_of_places(_article(text), [_feature_mention(text, org, "ORG"),
                                                   _feature_mention(text, place, label)])
     assert [m.text for m in found if m.label == "ORG"] == expected
 
@@ -922,7 +942,7 @@ def test_org_goes_on_over_of_a_place(text, org, place, label, expected):
     ],
 )
 def test_org_goes_on_over_a_role_it_was_cut_in(text, org, expected):
-    [m] = core._orgs_over_roles(_article(text), [_feature_mention(text, org, "ORG")])
+    [m] = orgspans._orgs_over_roles(_article(text), [_feature_mention(text, org, "ORG")])
     assert m.text == expected
 
 
@@ -930,11 +950,11 @@ def test_surname_in_the_headline_before_the_full_name_is_the_person():
     from workers.stages.entities.fixes import Mention
 
     title, body = "Tarrow wins the race", "Ana Tarrow won on Friday. Tarrow said it was hot."
-    article = core.Article({}, None, None, frozenset(DEFAULT_ENTITY_LABELS), frozenset(), frozenset(),
+    article = context.Article({}, None, None, frozenset(DEFAULT_ENTITY_LABELS), frozenset(), frozenset(),
                            {"title": title, "body": body})
     found = [Mention("title", 0, 6, "Tarrow", "GPE", "Tarrow"), _feature_mention(body, "Ana Tarrow", "WORK_OF_ART"),
              Mention("body", 26, 32, "Tarrow", "PERSON", "Tarrow")]
-    assert [m.label for m in core._surname_labels(article, found)] == ["PERSON", "PERSON", "PERSON"]
+    assert [m.label for m in surnames._surname_labels(article, found)] == ["PERSON", "PERSON", "PERSON"]
 
 
 # --- curly apostrophes (U+2019) are read by the model as straight ones ---
@@ -954,7 +974,7 @@ def test_curly_apostrophes_tag_as_straight_ones_and_keep_the_records_text(nlp, b
     for entity in curly.values():
         for mention in entity["mentions"]:
             assert body[mention["start"] : mention["end"]] == mention["text"]
-    assert core.model_text(body) == body.replace("\u2019", "'") and len(core.model_text(body)) == len(body)
+    assert pipeline.model_text(body) == body.replace("\u2019", "'") and len(pipeline.model_text(body)) == len(body)
 
 
 # --- sporting events (EVENT_HEAD_NOUNS) ---
@@ -964,13 +984,13 @@ def test_curly_apostrophes_tag_as_straight_ones_and_keep_the_records_text(nlp, b
 def test_event_head_row_makes_the_name_an_event(head):
     name = f"Tarrow {'Grand ' if head == 'prix' else ''}{head.capitalize()}"
     text = f"She won the {name} on Friday."
-    found = core._named_events(_article(text), [_feature_mention(text, name, "ORG")])
+    found = events._named_events(_article(text), [_feature_mention(text, name, "ORG")])
     assert _labels(found) == {name: "EVENT"}
 
 
 def test_event_head_needs_a_name_before_it():
     text = "The Marathon starts at nine."
-    assert _labels(core._named_events(_article(text), [_feature_mention(text, "Marathon", "ORG")])) == {"Marathon": "ORG"}
+    assert _labels(events._named_events(_article(text), [_feature_mention(text, "Marathon", "ORG")])) == {"Marathon": "ORG"}
 
 
 # --- a role in apposition makes the model's organisation a person; regions in lists ---
@@ -983,20 +1003,20 @@ def test_event_head_needs_a_name_before_it():
 )
 def test_apposed_role_relabels_the_models_organisation(nlp, text, expected):
     name = "Ana Lind" if "Ana" in text else "Tarrow Pellow"
-    found = core._apposed_persons(_article_with_doc(text, nlp.make_doc(text)), [_feature_mention(text, name, "ORG")])
+    found = person_passes._apposed_persons(_article_with_doc(text, nlp.make_doc(text)), [_feature_mention(text, name, "ORG")])
     assert _labels(found) == {name: expected}
 
 
 def test_region_of_a_list_makes_the_other_name_a_place():
     text = "Supporters travelled from Ohio and Varnholt to the court."
-    found = core._listed_places(_article_with_doc(text), [_feature_mention(text, "Ohio", "ORG")])
+    found = placelists._listed_places(_article_with_doc(text), [_feature_mention(text, "Ohio", "ORG")])
     assert _labels(found) == {"Ohio": "GPE", "Varnholt": "GPE"}
 
 
 @pytest.mark.parametrize("preposition", sorted(tables.PLACE_LIST_PREPOSITIONS))
 def test_region_after_a_place_preposition_is_a_place(preposition):
     text = f"More rain is expected {preposition} Ohio this week."
-    found = core._regions_are_places(_article_with_doc(text), [_feature_mention(text, "Ohio", "PRODUCT")])
+    found = places._regions_are_places(_article_with_doc(text), [_feature_mention(text, "Ohio", "PRODUCT")])
     assert _labels(found) == {"Ohio": "GPE"}
 
 
@@ -1007,7 +1027,7 @@ def test_region_after_a_place_preposition_is_a_place(preposition):
 def test_feature_group_row_makes_the_name_a_location(generic):
     name = f"Tarrow {generic.capitalize()}"
     text = f"Ferries to the {name} resumed on Monday."
-    assert _labels(core._feature_groups(_article(text), [_feature_mention(text, name, "PERSON")])) == {name: "LOC"}
+    assert _labels(places._feature_groups(_article(text), [_feature_mention(text, name, "PERSON")])) == {name: "LOC"}
 
 
 @pytest.mark.parametrize(
@@ -1017,7 +1037,7 @@ def test_feature_group_row_makes_the_name_a_location(generic):
      ("Flights to the Cayman Islands resumed.", "Cayman Islands")],  # a territory
 )
 def test_feature_group_needs_the_and_no_country(text, name):
-    assert _labels(core._feature_groups(_article(text), [_feature_mention(text, name, "ORG")])) == {name: "ORG"}
+    assert _labels(places._feature_groups(_article(text), [_feature_mention(text, name, "ORG")])) == {name: "ORG"}
 
 
 # --- invented towns the model called products or works ---
@@ -1034,7 +1054,7 @@ def test_feature_group_needs_the_and_no_country(text, name):
 )
 def test_work_after_near_or_outside_is_a_town(text, label, expected):
     name = "Tallowmere Cross" if "Cross" in text else "Tallowmere"
-    assert _labels(core._towns_not_works(_article(text), [_feature_mention(text, name, label)])) == {name: expected}
+    assert _labels(placelists._towns_not_works(_article(text), [_feature_mention(text, name, label)])) == {name: expected}
 
 
 # --- products told by a describing noun (PRODUCT_DESCRIPTOR_NOUNS) ---
@@ -1043,7 +1063,7 @@ def test_work_after_near_or_outside_is_a_town(text, label, expected):
 @pytest.mark.parametrize("noun", sorted(tables.PRODUCT_DESCRIPTOR_NOUNS))
 def test_product_descriptor_row_makes_the_name_a_product(noun):
     for text in (f"The {noun}, Tarrovax, is made in Pellow.", f"Sales of the {noun} Tarrovax rose."):
-        found = core._described_products(_article(text), [_feature_mention(text, "Tarrovax", "GPE")])
+        found = products._described_products(_article(text), [_feature_mention(text, "Tarrovax", "GPE")])
         assert _labels(found) == {"Tarrovax": "PRODUCT"}, text
 
 
@@ -1051,7 +1071,7 @@ def test_product_descriptor_row_makes_the_name_a_product(noun):
     "text", ["The vaccine, Tarrovax said, works.", "The drugmaker Tarrovax said no.", "The vaccine chief Tarrovax said no."],
 )
 def test_product_descriptor_needs_a_closed_apposition_and_a_row(text):
-    found = core._described_products(_article(text), [_feature_mention(text, "Tarrovax", "ORG")])
+    found = products._described_products(_article(text), [_feature_mention(text, "Tarrovax", "ORG")])
     assert _labels(found) == {"Tarrovax": "ORG"}
 
 
@@ -1061,14 +1081,14 @@ def test_product_descriptor_needs_a_closed_apposition_and_a_row(text):
 @pytest.mark.parametrize("verb", sorted(tables.RESULT_VERBS))
 def test_result_verb_row_makes_both_names_teams(nlp, verb):
     text = f"Tarrow Rovers {verb} Pellow Athletic 2-1 on Sunday."
-    found = core._match_teams(_article_with_doc(text), [_feature_mention(text, "Pellow Athletic", "GPE")])
+    found = organisations._match_teams(_article_with_doc(text), [_feature_mention(text, "Pellow Athletic", "GPE")])
     assert _labels(found) == {"Tarrow Rovers": "ORG", "Pellow Athletic": "ORG"}
 
 
 @pytest.mark.parametrize("noun", sorted(tables.RESULT_NOUNS))
 def test_result_noun_row_makes_the_name_a_team(noun):
     text = f"Vell stayed third after a 3-0 {noun} over Quorvale Town."
-    assert _labels(core._match_teams(_article_with_doc(text), [])) == {"Quorvale Town": "ORG"}
+    assert _labels(organisations._match_teams(_article_with_doc(text), [])) == {"Quorvale Town": "ORG"}
 
 
 @pytest.mark.parametrize(
@@ -1081,7 +1101,7 @@ def test_result_noun_row_makes_the_name_a_team(noun):
     ],
 )
 def test_match_teams_leave_persons_sets_and_countries(text, mentions, expected):
-    found = core._match_teams(_article_with_doc(text), [_feature_mention(text, n, label) for n, label in mentions])
+    found = organisations._match_teams(_article_with_doc(text), [_feature_mention(text, n, label) for n, label in mentions])
     assert _labels(found) == expected
 
 
@@ -1091,12 +1111,12 @@ def test_match_teams_leave_persons_sets_and_countries(text, mentions, expected):
 @pytest.mark.parametrize("phrase", sorted(tables.DESTINATION_PHRASES))
 def test_destination_row_is_locative(phrase):
     text = f"Officials said they were {phrase} Tarrowby on Monday."
-    assert core._locative(text, text.index("Tarrowby"))
+    assert scan._locative(text, text.index("Tarrowby"))
 
 
 def test_destination_needs_both_words():
     text = "Officials said it was for Tarrowby alone."
-    assert not core._locative(text, text.index("Tarrowby"))
+    assert not scan._locative(text, text.index("Tarrowby"))
 
 
 @pytest.mark.parametrize(
@@ -1112,7 +1132,7 @@ def test_destination_needs_both_words():
     ],
 )
 def test_org_cut_at_and_joins_the_next_organisation(text, pieces, expected):
-    found = core._orgs_cut_at_and(_article(text), [_feature_mention(text, n, label) for n, label in pieces])
+    found = orgspans._orgs_cut_at_and(_article(text), [_feature_mention(text, n, label) for n, label in pieces])
     assert [m.text for m in found if m.label == "ORG"] == expected
 
 
@@ -1126,7 +1146,7 @@ def test_org_cut_at_and_joins_the_next_organisation(text, pieces, expected):
     ],
 )
 def test_institution_after_a_places_possessive_is_an_organisation(text, expected):
-    assert [m.text for m in core._possessed_institutions(_article(text), [])] == expected
+    assert [m.text for m in organisations._possessed_institutions(_article(text), [])] == expected
 
 
 def test_storm_names_join_the_longest_name():
@@ -1134,7 +1154,7 @@ def test_storm_names_join_the_longest_name():
 
     text = "Super Typhoon Tarrow hit Vell. Typhoon Tarrow then weakened."
     second = text.index("Typhoon Tarrow then")
-    found = core._storm_names(_article(text), [_feature_mention(text, "Super Typhoon Tarrow", "EVENT"),
+    found = events._storm_names(_article(text), [_feature_mention(text, "Super Typhoon Tarrow", "EVENT"),
                                                Mention("body", second, second + 14, "Typhoon Tarrow", "PERSON",
                                                        "Typhoon Tarrow")])
     assert [(m.name, m.label) for m in found] == [("Super Typhoon Tarrow", "EVENT")] * 2
@@ -1146,7 +1166,7 @@ def test_storm_names_join_the_longest_name():
 @pytest.mark.parametrize("noun", sorted(tables.PERSONAL_POSSESSIONS))
 def test_personal_possession_row_makes_the_possessor_a_person(noun):
     for text in (f"Ana Tarrow\u2019s {noun} was there.", f"Ana Tarrow's late {noun} was there."):
-        found = core._possessor_persons(_article(text), [_feature_mention(text, "Ana Tarrow", "ORG")])
+        found = person_passes._possessor_persons(_article(text), [_feature_mention(text, "Ana Tarrow", "ORG")])
         assert _labels(found) == {"Ana Tarrow": "PERSON"}, text
 
 
@@ -1157,7 +1177,7 @@ def test_personal_possession_row_makes_the_possessor_a_person(noun):
      ("Tarrow's plan failed.", "Tarrow")],  # no row
 )
 def test_possessor_stays_without_a_personal_possession(text, name):
-    assert _labels(core._possessor_persons(_article(text), [_feature_mention(text, name, "ORG")])) == {name: "ORG"}
+    assert _labels(person_passes._possessor_persons(_article(text), [_feature_mention(text, name, "ORG")])) == {name: "ORG"}
 
 
 # --- regions and features named by a lowercase noun after them (SUBDIVISION_TERMS, FEATURE_LIST_TERMS) ---
@@ -1166,10 +1186,10 @@ def test_possessor_stays_without_a_personal_possession(text, name):
 @pytest.mark.parametrize(("term", "plural"), sorted(tables.SUBDIVISION_TERMS.items()))
 def test_subdivision_term_row_makes_the_names_before_it_regions(term, plural):
     text = f"Power was cut in Ruritania's Varnholt {term} on Monday."
-    found = core._division_names(_article(text), [_feature_mention(text, "Varnholt", "NORP")])
+    found = placelists._division_names(_article(text), [_feature_mention(text, "Varnholt", "NORP")])
     assert _labels(found) == {"Varnholt": "GPE"}
     text = f"Drones were shot down over the Varnholt, Quellmark and Tessaly {plural} overnight."
-    found = core._division_names(_article(text), [_feature_mention(text, "Varnholt", "PRODUCT"),
+    found = placelists._division_names(_article(text), [_feature_mention(text, "Varnholt", "PRODUCT"),
                                                   _feature_mention(text, "Tessaly", "PERSON")])
     assert _labels(found) == {"Varnholt": "GPE", "Quellmark": "GPE", "Tessaly": "GPE"}
 
@@ -1177,7 +1197,7 @@ def test_subdivision_term_row_makes_the_names_before_it_regions(term, plural):
 @pytest.mark.parametrize("term", sorted(tables.FEATURE_LIST_TERMS))
 def test_feature_list_row_makes_the_listed_names_locations(term):
     text = f"Floodwater from the swollen Varnholt and Quellmark {term} forced thousands from their homes."
-    found = core._division_names(_article(text), [_feature_mention(text, "Varnholt", "PERSON"),
+    found = placelists._division_names(_article(text), [_feature_mention(text, "Varnholt", "PERSON"),
                                                   _feature_mention(text, "Quellmark", "NORP")])
     assert _labels(found) == {"Varnholt": "LOC", "Quellmark": "LOC"}
 
@@ -1198,13 +1218,13 @@ def test_feature_list_row_makes_the_listed_names_locations(term):
 )
 def test_names_before_a_division_noun_stay_without_evidence(text, name, label):
     article = _article(text, words=frozenset({"varnish"}))
-    found = core._division_names(article, [_feature_mention(text, name, label)])
+    found = placelists._division_names(article, [_feature_mention(text, name, label)])
     assert _labels(found) == {name: label}
 
 
 def test_untagged_region_name_is_added_unless_common_or_opening():
     text = "Mines in the Quellmark region shut. Varnholt province was spared."
-    assert _labels(core._division_names(_article(text), [])) == {"Quellmark": "GPE"}
+    assert _labels(placelists._division_names(_article(text), [])) == {"Quellmark": "GPE"}
 
 
 # --- laws with a bracketed part and rules named after their author (LAW_HEADS, EPONYMOUS_LAW_HEADS) ---
@@ -1215,7 +1235,7 @@ def test_law_head_row_joins_a_bracketed_name(head):
     for name in (f"Varnholt Conservation (Amendment) {head.capitalize()}",
                  f"Varnholt {head.capitalize()} (Miscellaneous Provisions) 2024"):
         text = f"Parliament passed the {name} on Wednesday."
-        found = core._law_names(_article(text), [_feature_mention(text, "Varnholt Conservation", "ORG"),
+        found = events._law_names(_article(text), [_feature_mention(text, "Varnholt Conservation", "ORG"),
                                                  _feature_mention(text, head.capitalize(), "PERSON")]
                                 if "Conservation" in name else [_feature_mention(text, "Varnholt", "PERSON")])
         assert [(m.text, m.label) for m in found] == [(name, "LAW")], name
@@ -1226,7 +1246,7 @@ def test_eponymous_law_row_is_a_law_not_a_person(head):
     for apostrophe in ("'", "\u2019"):
         name = f"Tarrow{apostrophe}s {head.capitalize()}"
         text = f"Chips keep {name} alive, the firm said."
-        found = core._law_names(_article(text), [_feature_mention(text, "Tarrow", "PERSON")])
+        found = events._law_names(_article(text), [_feature_mention(text, "Tarrow", "PERSON")])
         assert [(m.text, m.label) for m in found] == [(name, "LAW")]
 
 
@@ -1237,12 +1257,12 @@ def test_eponymous_law_row_is_a_law_not_a_person(head):
      "Tarrow's law firm said no."],  # lowercase head
 )
 def test_law_names_need_a_bracketed_title_case_part_or_a_capitalised_head(text):
-    assert core._law_names(_article(text), []) == []
+    assert events._law_names(_article(text), []) == []
 
 
 def test_law_name_opening_a_sentence_drops_its_first_word():
     text = "Under Tarrow's Law, chips double."
-    [law] = core._law_names(_article(text), [_feature_mention(text, "Tarrow", "PERSON")])
+    [law] = events._law_names(_article(text), [_feature_mention(text, "Tarrow", "PERSON")])
     assert law.text == "Tarrow's Law"
 
 
@@ -1255,7 +1275,7 @@ def test_company_cue_row_makes_a_person_a_company(cue):
     first, second = _feature_mention(text, "Varnatom", "PERSON"), _feature_mention(text, f"{cue.capitalize()} Varnatom", "GPE")
     second.start += len(cue) + 1
     second.text = second.name = "Varnatom"
-    found = core._cued_companies(_article(text), [first, second])
+    found = companies._cued_companies(_article(text), [first, second])
     assert [m.label for m in found] == ["ORG", "ORG"]
 
 
@@ -1267,7 +1287,7 @@ def test_company_cue_row_makes_a_person_a_company(cue):
      ("He bought a stake in Ana Lind's club.", "Ana Lind", "PERSON")],  # a possessor after the cue
 )
 def test_company_cue_needs_a_person_label_and_no_known_place(text, name, label):
-    assert _labels(core._cued_companies(_article(text), [_feature_mention(text, name, label)])) == {name: label}
+    assert _labels(companies._cued_companies(_article(text), [_feature_mention(text, name, label)])) == {name: label}
 
 
 # --- places written with a part after a comma that are one place (PLACE_FULL_FORMS) ---
@@ -1277,20 +1297,20 @@ def test_company_cue_needs_a_person_label_and_no_known_place(text, name, label):
 def test_full_form_row_is_one_place(full, variant):
     text = f"The firm's office in {variant}, lobbied for funds."
     first = variant.split(",")[0].split(" ")[0]
-    found = core._full_form_places(_article(text), [_feature_mention(text, first, "GPE")])
+    found = places._full_form_places(_article(text), [_feature_mention(text, first, "GPE")])
     assert [(m.text, m.name, m.label) for m in found] == [(variant, full, "GPE")]
 
 
 def test_full_form_keeps_a_longer_name_over_it():
     text = "The Washington, D.C. Council met."
     found = [_feature_mention(text, "Washington, D.C. Council", "ORG")]
-    assert _labels(core._full_form_places(_article(text), found)) == {"Washington, D.C. Council": "ORG"}
+    assert _labels(places._full_form_places(_article(text), found)) == {"Washington, D.C. Council": "ORG"}
 
 
 def test_descriptor_glued_to_the_models_organisation_is_cut_off():
     text = "SAN JOSE - Chipmaker Tarrowtech Semiconductor said on Tuesday it would hire."
     glued = _feature_mention(text, "Chipmaker Tarrowtech Semiconductor", "ORG")
-    found = core._described_organisations(_article_with_doc(text), [glued])
+    found = organisations._described_organisations(_article_with_doc(text), [glued])
     assert _labels(found) == {"Tarrowtech Semiconductor": "ORG"}
 
 
@@ -1300,13 +1320,13 @@ def test_descriptor_glued_to_the_models_organisation_is_cut_off():
 @pytest.mark.parametrize("cue", sorted(tables.PLACE_EXAMPLE_CUES))
 def test_place_example_row_makes_the_name_a_place(cue):
     text = f"Small towns {cue} Varnholt Springs have no broadband."
-    found = core._place_noun_names(_article(text), [_feature_mention(text, "Varnholt Springs", "PERSON")])
+    found = placelists._place_noun_names(_article(text), [_feature_mention(text, "Varnholt Springs", "PERSON")])
     assert _labels(found) == {"Varnholt Springs": "GPE"}
 
 
 def test_place_example_needs_a_place_noun():
     text = "Senators such as Varnholt Springs voted no."
-    found = core._place_noun_names(_article(text), [_feature_mention(text, "Varnholt Springs", "PERSON")])
+    found = placelists._place_noun_names(_article(text), [_feature_mention(text, "Varnholt Springs", "PERSON")])
     assert _labels(found) == {"Varnholt Springs": "PERSON"}
 
 
@@ -1317,7 +1337,7 @@ def test_place_example_needs_a_place_noun():
 def test_world_region_word_alone_is_no_person(word):
     name = word.capitalize()
     text = f"Leaders urged {name} juntas to return."
-    assert _labels(core._not_persons(_article(text), [_feature_mention(text, name, "PERSON")])) == {name: "LOC"}
+    assert _labels(person_passes._not_persons(_article(text), [_feature_mention(text, name, "PERSON")])) == {name: "LOC"}
 
 
 @pytest.mark.parametrize(
@@ -1332,7 +1352,7 @@ def test_world_region_word_alone_is_no_person(word):
     ],
 )
 def test_person_after_the_closing_a_clause_is_an_organisation(text, name, expected):
-    assert _labels(core._not_persons(_article(text), [_feature_mention(text, name, "PERSON")])) == {name: expected}
+    assert _labels(person_passes._not_persons(_article(text), [_feature_mention(text, name, "PERSON")])) == {name: expected}
 
 
 # --- lists after "of" (REGION_LIST_PREPOSITIONS) ---
@@ -1341,11 +1361,11 @@ def test_person_after_the_closing_a_clause_is_an_organisation(text, name, expect
 @pytest.mark.parametrize("preposition", sorted(tables.REGION_LIST_PREPOSITIONS))
 def test_region_list_row_needs_every_name_a_known_region(preposition):
     text = f"Roads in areas {preposition} Ohio and Alaska will be built."
-    found = core._listed_places(_article_with_doc(text), [_feature_mention(text, "Ohio", "ORG"),
+    found = placelists._listed_places(_article_with_doc(text), [_feature_mention(text, "Ohio", "ORG"),
                                                           _feature_mention(text, "Alaska", "PERSON")])
     assert _labels(found) == {"Ohio": "GPE", "Alaska": "GPE"}
     text = f"The offices {preposition} Ohio and Ana Lind were shut."
-    found = core._listed_places(_article_with_doc(text), [_feature_mention(text, "Ohio", "GPE"),
+    found = placelists._listed_places(_article_with_doc(text), [_feature_mention(text, "Ohio", "GPE"),
                                                           _feature_mention(text, "Ana Lind", "PERSON")])
     assert _labels(found) == {"Ohio": "GPE", "Ana Lind": "PERSON"}
 
@@ -1356,7 +1376,7 @@ def test_region_list_row_needs_every_name_a_known_region(preposition):
 @pytest.mark.parametrize("noun", sorted(tables.LEADER_POSSESSIONS))
 def test_leader_possession_row_makes_a_surname_a_person(noun):
     text = f"Tarrowski's {noun} cut fuel taxes on Monday."
-    found = core._possessor_persons(_article(text), [_feature_mention(text, "Tarrowski", "GPE")])
+    found = person_passes._possessor_persons(_article(text), [_feature_mention(text, "Tarrowski", "GPE")])
     assert _labels(found) == {"Tarrowski": "PERSON"}
 
 
@@ -1369,12 +1389,12 @@ def test_leader_possession_row_makes_a_surname_a_person(noun):
 )
 def test_leader_possession_needs_a_surname_never_a_place(text, name):
     found = [_feature_mention(text, name, "GPE")]
-    assert _labels(core._possessor_persons(_article(text), [_feature_mention(text, name, "ORG")])) == {name: "ORG"}
+    assert _labels(person_passes._possessor_persons(_article(text), [_feature_mention(text, name, "ORG")])) == {name: "ORG"}
     if "Riots" in text:
         second = text.index(name, text.index(name) + 1)
         from workers.stages.entities.fixes import Mention
         found.append(Mention("body", second, second + len(name), name, "GPE", name))
-    assert set(_labels(core._possessor_persons(_article(text), found)).values()) == {"GPE"}
+    assert set(_labels(person_passes._possessor_persons(_article(text), found)).values()) == {"GPE"}
 
 
 # --- a person's organisation after "of the", untagged by the model ---
@@ -1398,7 +1418,7 @@ class _NoEnts:
 def test_untagged_words_after_a_persons_of_the_are_an_organisation(text, expected):
     article = _article_with_doc(text, _NoEnts())
     person = _feature_mention(text, "Ana Lind", "PERSON")
-    found = core._persons_organisations(article, [person])
+    found = organisations._persons_organisations(article, [person])
     assert {m.text: m.label for m in found if m is not person} == expected
 
 
@@ -1406,13 +1426,13 @@ def test_untagged_words_after_a_persons_of_the_are_an_organisation(text, expecte
 def test_share_price_verb_row_makes_a_person_a_company(verb):
     for apostrophe in ("'", "\u2019"):
         text = f"Rival Ana Tarrow{apostrophe}s shares {verb} 3 percent."
-        found = core._cued_companies(_article(text), [_feature_mention(text, "Ana Tarrow", "PERSON")])
+        found = companies._cued_companies(_article(text), [_feature_mention(text, "Ana Tarrow", "PERSON")])
         assert _labels(found) == {"Ana Tarrow": "ORG"}
 
 
 def test_a_persons_shares_in_a_company_do_not_make_a_company():
     text = "Ana Tarrow's shares in the firm were sold."
-    assert _labels(core._cued_companies(_article(text), [_feature_mention(text, "Ana Tarrow", "PERSON")])) == {
+    assert _labels(companies._cued_companies(_article(text), [_feature_mention(text, "Ana Tarrow", "PERSON")])) == {
         "Ana Tarrow": "PERSON"}
 
 
@@ -1422,14 +1442,14 @@ def test_a_persons_shares_in_a_company_do_not_make_a_company():
 @pytest.mark.parametrize("word", sorted(tables.COMPANY_FIRST_WORDS))
 def test_company_first_word_row_makes_a_person_a_company(word):
     text = f"{word.capitalize()} Tarrowby will fly to Vell from April."
-    found = core._companies_not_persons(_article(text), [_feature_mention(text, f"{word.capitalize()} Tarrowby", "PERSON")])
+    found = companies._companies_not_persons(_article(text), [_feature_mention(text, f"{word.capitalize()} Tarrowby", "PERSON")])
     assert _labels(found) == {f"{word.capitalize()} Tarrowby": "ORG"}
 
 
 @pytest.mark.parametrize("word", sorted(tables.COMPANY_FIRST_WORDS))
 def test_company_first_word_row_keeps_a_person_whose_surname_is_reused(word):
     text = f"{word.capitalize()} Tarrowby spoke. Tarrowby said the plan would work."
-    found = core._companies_not_persons(_article(text), [_feature_mention(text, f"{word.capitalize()} Tarrowby", "PERSON")])
+    found = companies._companies_not_persons(_article(text), [_feature_mention(text, f"{word.capitalize()} Tarrowby", "PERSON")])
     assert _labels(found) == {f"{word.capitalize()} Tarrowby": "PERSON"}
 
 
@@ -1439,7 +1459,7 @@ def test_company_first_word_row_keeps_a_person_whose_surname_is_reused(word):
 @pytest.mark.parametrize("noun", sorted(tables.BRAND_NOUNS))
 def test_brand_noun_row_makes_one_or_two_persons_companies(noun):
     text = f"It will keep its Varnelo and Tusko {noun}."
-    found = core._brand_names(_article(text), [_feature_mention(text, "Varnelo", "PERSON"),
+    found = companies._brand_names(_article(text), [_feature_mention(text, "Varnelo", "PERSON"),
                                                 _feature_mention(text, "Tusko", "PERSON")])
     assert _labels(found) == {"Varnelo": "ORG", "Tusko": "ORG"}
 
@@ -1458,7 +1478,7 @@ def test_brand_noun_needs_a_one_word_unowned_person(text, name, label):
     found = [Mention("body", start, start + len(name), name, label, name)]
     if name != "Ana Varnelo" and "Ana Varnelo" in text:
         found.append(_feature_mention(text, "Ana Varnelo", "PERSON"))
-    assert _labels(core._brand_names(_article(text), found))[name] == label
+    assert _labels(companies._brand_names(_article(text), found))[name] == label
 
 
 # --- a one-word organisation that is a family name written first ---
@@ -1475,7 +1495,7 @@ def test_family_name_first_needs_one_owner_whose_last_word_is_never_alone(text, 
     persons = [m.group() for m in re.finditer(r"[A-Z]\w+ (?:Kenji|Tarrow|Coordinator)(?= )", text)]
     texts = {"title": "", "body": text}
     name = text.split()[0]
-    assert core._family_name_first_of(name, persons, texts) is (expected == "PERSON")
+    assert surnames._family_name_first_of(name, persons, texts) is (expected == "PERSON")
 
 
 # --- connectives over which an organisation goes on (ORG_TAIL_CONNECTIVES) ---
@@ -1484,7 +1504,7 @@ def test_family_name_first_needs_one_owner_whose_last_word_is_never_alone(text, 
 @pytest.mark.parametrize("connective", sorted(tables.ORG_TAIL_CONNECTIVES))
 def test_org_tail_connective_row_joins_the_capitalised_words_after(connective):
     text = f"The Tarrow Party {connective} Vell Workers said it would join."
-    found = core._org_tails(_article(text), [_feature_mention(text, "Tarrow Party", "ORG")])
+    found = orgspans._org_tails(_article(text), [_feature_mention(text, "Tarrow Party", "ORG")])
     assert _labels(found) == {f"Tarrow Party {connective} Vell Workers": "ORG"}
 
 
@@ -1498,7 +1518,7 @@ def test_org_tail_connective_row_joins_the_capitalised_words_after(connective):
 def test_org_tail_needs_a_head_and_free_capitalised_words(text, other):
     name = "Tarrow Mills" if "Mills" in text else "Tarrow Party"
     found = [_feature_mention(text, name, "ORG")] + ([_feature_mention(text, other, "GPE")] if other else [])
-    assert core._org_tails(_article(text), found)[0].text == name
+    assert orgspans._org_tails(_article(text), found)[0].text == name
 
 
 # --- a place after a word that opens companies' names; all-capitals "persons" ---
@@ -1508,7 +1528,15 @@ def test_org_tail_needs_a_head_and_free_capitalised_words(text, other):
 def test_company_first_word_row_joins_the_place_after_it(word):
     text = f"{word.capitalize()} Tarrowland added seats to Vell."
     place = _feature_mention(text, "Tarrowland", "GPE")
-    assert _labels(core._company_first_words(_article(text), [place])) == {f"{word.capitalize()} Tarrowland": "ORG"}
+    assert _labels(companies._company_first_words(_article(text), [place])) == {f"{word.capitalize()} Tarrowland": "ORG"}
+
+
+@pytest.mark.parametrize("word", sorted(tables.COMPANY_FIRST_WORDS))
+def test_company_first_word_the_model_tagged_apart_goes_into_the_company(word):
+    # one mechanism with the legal forms (_company_openings): the opening word's own mention is dropped
+    text = f"{word.capitalize()} Tarrowland added seats to Vell."
+    found = [_feature_mention(text, word.capitalize(), "ORG"), _feature_mention(text, "Tarrowland", "GPE")]
+    assert _labels(companies._company_first_words(_article(text), found)) == {f"{word.capitalize()} Tarrowland": "ORG"}
 
 
 @pytest.mark.parametrize(
@@ -1519,7 +1547,7 @@ def test_company_first_word_row_joins_the_place_after_it(word):
      ("Ana Lind said the rover works.", "Ana Lind", "PERSON")],  # written in mixed case
 )
 def test_all_capitals_person_is_an_acronym_in_mixed_case(text, name, label):
-    assert _labels(core._acronym_persons(_article(text), [_feature_mention(text, name, "PERSON")])) == {name: label}
+    assert _labels(person_passes._acronym_persons(_article(text), [_feature_mention(text, name, "PERSON")])) == {name: label}
 
 
 # --- parts only a company has after a name's possessive (COMPANY_POSSESSIONS) ---
@@ -1529,7 +1557,7 @@ def test_all_capitals_person_is_an_acronym_in_mixed_case(text, name, label):
 def test_company_possession_row_makes_a_person_a_company(noun):
     for between in ("", " Nordic", " Nordic bottling"):
         text = f"Vell bought Tarrowby's{between} {noun} on Monday."
-        found = core._cued_companies(_article(text), [_feature_mention(text, "Tarrowby", "PERSON")])
+        found = companies._cued_companies(_article(text), [_feature_mention(text, "Tarrowby", "PERSON")])
         assert _labels(found) == {"Tarrowby": "ORG"}, between
 
 
@@ -1539,7 +1567,7 @@ def test_company_possession_row_makes_a_person_a_company(noun):
      "Ana Tarrow said the arm was broken."],  # no possessive
 )
 def test_company_possession_needs_a_close_possessive(text):
-    assert _labels(core._cued_companies(_article(text), [_feature_mention(text, "Ana Tarrow", "PERSON")])) == {
+    assert _labels(companies._cued_companies(_article(text), [_feature_mention(text, "Ana Tarrow", "PERSON")])) == {
         "Ana Tarrow": "PERSON"}
 
 
@@ -1555,7 +1583,7 @@ def test_company_possession_needs_a_close_possessive(text):
      ("Ana-Mai Lind Tom Tarrow wrote.", "Ana-Mai Lind", "Tom Tarrow", ["Ana-Mai Lind", "Tom Tarrow"])],  # two names
 )
 def test_adjacent_persons_join_after_an_apostrophe_or_hyphen(text, first, second, expected):
-    found = core._adjacent_persons(_article(text), [_feature_mention(text, first, "PERSON"),
+    found = person_passes._adjacent_persons(_article(text), [_feature_mention(text, first, "PERSON"),
                                                      _feature_mention(text, second, "PERSON")])
     assert [m.text for m in found] == expected
 
@@ -1567,7 +1595,7 @@ def test_adjacent_persons_join_after_an_apostrophe_or_hyphen(text, first, second
 )
 def test_company_cue_makes_a_non_demonym_nationality_a_company(name, label):
     text = f"Analysts at {name} said the price was fair."
-    assert _labels(core._cued_companies(_article(text), [_feature_mention(text, name, "NORP")])) == {name: label}
+    assert _labels(companies._cued_companies(_article(text), [_feature_mention(text, name, "NORP")])) == {name: label}
 
 
 @pytest.mark.parametrize("generic", sorted(tables.SITE_GENERICS))
@@ -1598,8 +1626,8 @@ def test_route_row_splits_the_two_ends(nlp, joining):
 def test_person_glued_to_of_and_a_place_after_a_role_is_two_names(nlp):
     found = tag_body(nlp, "The lead plaintiff, retiree Jean-Marc Zarkovi of Saint-Jérôme, said he had lost 600 dollars of food.")
     assert found["Jean-Marc Zarkovi"]["label"] == "PERSON" and found["Saint-Jérôme"]["label"] == "GPE"
-    assert core._glued_person_of(["Jean-Marc", "Zarkovi"])
-    assert not core._glued_person_of(["Supreme", "Court"]) and not core._glued_person_of(["Bank"])
+    assert person_passes._glued_person_of(["Jean-Marc", "Zarkovi"])
+    assert not person_passes._glued_person_of(["Supreme", "Court"]) and not person_passes._glued_person_of(["Bank"])
 
 
 @pytest.mark.parametrize("noun", sorted(tables.PRODUCT_CLASS_NOUNS))
@@ -1655,13 +1683,26 @@ def test_match_person_is_a_team_only_beside_an_organisation(nlp, text, name, lab
 def test_organisation_cut_at_and_joins_the_rest_of_a_known_countrys_name(nlp):
     found = tag_body(nlp, "An appeals chamber of the Court of Bosnia and Herzegovina upheld on Friday a ban for Ana Lind.")
     assert found["Court of Bosnia and Herzegovina"]["label"] == "ORG" and "Herzegovina" not in found
-    assert not core._place_over_and(fixes.Mention("body", 0, 14, "Court of Kelvo and", "ORG", "Court of Kelvo and"),
+    assert not orgspans._place_over_and(fixes.Mention("body", 0, 14, "Court of Kelvo and", "ORG", "Court of Kelvo and"),
                                     fixes.Mention("body", 15, 26, "Herzegovina", "GPE", "Herzegovina"))
 
 
 def test_seller_of_a_product_sold_as_a_name_is_a_company(nlp):
     found = tag_body(nlp, "Semaglutide, sold by Kelvo Pharma Norden as Zarvexo, will lose its patent next year.")
     assert found["Kelvo Pharma Norden"]["label"] == "ORG" and found["Zarvexo"]["label"] == "PRODUCT"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Semaglutide, sold by Kelvo Pharma Norden as Zarvexo, will lose its patent next year.", "Kelvo Pharma Norden"),
+    ("Ana Tran, an analyst at SSI Securities, said Kelvo’s Bphone handsets were losing share.", "Kelvo"),
+])
+def test_sellers_and_owners_of_products_are_companies_without_the_product_label(nlp, text, name):
+    # the model alone calls both a person; the rule must not hang on PRODUCT being kept
+    record = article_record("t1", text, "unique")
+    record["paragraphs"] = [text]
+    labels = [label for label in DEFAULT_ENTITY_LABELS if label != "PRODUCT"]
+    found = {entity["name"]: entity for entity in stage.tag([record], nlp, labels)[0]["entities"]}
+    assert found[name]["label"] == "ORG"
 
 
 @pytest.mark.parametrize("text, name, label", [
@@ -1691,8 +1732,8 @@ def test_untagged_institution_named_by_a_known_region_after_the_is_an_organisati
 
 
 def test_institution_after_the_needs_a_known_place():
-    assert core._PLACED_INSTITUTION.search("The Kelvo High Court ruled.")  # the shape, but no known place
-    longer = core._PLACED_INSTITUTION.search("The Goa High Court Bar Association said.")
+    assert organisations._PLACED_INSTITUTION.search("The Kelvo High Court ruled.")  # the shape, but no known place
+    longer = organisations._PLACED_INSTITUTION.search("The Goa High Court Bar Association said.")
     assert longer.group(1) == "Goa High Court Bar Association"  # the whole name, not its first part
 
 
@@ -1783,7 +1824,7 @@ def test_given_name_and_family_name_the_model_called_a_building_is_a_person(nlp)
 @pytest.mark.parametrize("generic", sorted(tables.ARABIC_PLACE_GENERICS))
 def test_arabic_place_generic_row_is_no_person(nlp, generic):
     name = f"{generic.capitalize()} al-Tarrow"
-    assert core._ARABIC_NAME.fullmatch(name)  # a person's shape: only the row keeps it no person
+    assert person_passes._ARABIC_NAME.fullmatch(name)  # a person's shape: only the row keeps it no person
     assert tag_body(nlp, f"Crowds gathered at the {name} on Friday.").get(name, {}).get("label") != "PERSON"
 
 

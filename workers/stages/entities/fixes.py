@@ -61,6 +61,16 @@ class Mention:
     forced: bool = False  # label set by a rule; wins the label vote
     after_dateline: bool = False  # the rest of a span cut at a dateline dash: its label is the place's
 
+    def respan(self, text: str, start: int | None = None, end: int | None = None) -> None:
+        """Move the mention to `text`[start:end] (its field's text; an end left None stays): its
+        text and its canonical name (canonical.normalise) follow the new offsets."""
+        if start is not None:
+            self.start = start
+        if end is not None:
+            self.end = end
+        self.text = text[self.start : self.end]
+        self.name = canonical.normalise(self.text)
+
 
 def dateline_position(text: str, start: int, end: int, label: str) -> bool:
     """[start, end) opens a line and is followed by a dash, or by "," / "(" when the model did

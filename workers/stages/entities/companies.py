@@ -1,0 +1,277 @@
+"""Company passes: companies told by an apposition, a company word, their analysts, an opening word or
+legal form (`_company_openings`, rows in `_COMPANY_OPENINGS`), words only a company has ("shares
+in X", "X's shares fell"), brand nouns and lists of organisations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from workers.stages.entities import canonical, roles, tables
+from workers.stages.entities.context import Article, _full_persons, _relabel
+from workers.stages.entities.fixes import PERSON, Mention
+from workers.stages.entities.persons import _surname_reused
+from workers.stages.entities.scan import (
+    _LIST_NAME,
+    _common,
+    _known_country_or_region,
+    _occupied,
+    _overlaps,
+    toponym_shaped,
+)
+from workers.stages.entities.wordedge import WORD_END, WORD_START
+
+
+# "Quill, the software firm led by ...": a capitalised word described as a company right after it.
+_COMPANY_APPOSITION = re.compile(
+    rf"{WORD_START}([A-Z][a-z]+),[ \t]+the[ \t]+(?:[A-Za-z\-]+[ \t]+){{0,3}}(?:firm|company|group|maker|giant|"
+    r"retailer|lender|bank|start-up|startup|platform|chain|carmaker|airline|insurer|brand|conglomerate|operator|"
+    rf"utility|producer|manufacturer|supplier|developer|broadcaster|publisher|miner|exchange|operator){WORD_END}"
+)
+
+
+def _described_companies(body: str, body_doc, found: list[Mention]) -> list[Mention]:
+    """One-word company names the model missed, told by an apposition ("Quill, the software firm")."""
+    taken = _occupied(body_doc) + [(m.start, m.end) for m in found if m.field == "body"]
+    added = []
+    for match in _COMPANY_APPOSITION.finditer(body):
+        start, end = match.span(1)
+        word = match.group(1)
+        for m in found:
+            if m.field == "body" and (m.start, m.end) == (start, end) and m.label == PERSON and not m.forced:
+                m.label, m.forced = "ORG", True  # "Acmegas, the Dutch network operator" tagged PERSON
+        if _overlaps(taken, start, end) or canonical._is_title(word) or body_doc.vocab[word.lower()].is_stop:
+            continue
+        added.append(Mention("body", start, end, word, "ORG", word))
+    return added
+
+
+_COMPANY_NAME = re.compile(
+    rf"{WORD_START}([A-Z][a-z][\w\-]*)[ \t]+(" + "|".join(sorted(w.capitalize() for w in tables.COMPANY_WORDS)) + rf"){WORD_END}"
+)
+
+
+def _company_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """A capitalised word and a capitalised company word ("Solano Grid", "Alder Mining") is an
+    organisation the model missed or took for a person or place; not after a role phrase, not
+    when the first word is common English, a stop word, a title or a known place ("Scottish
+    Power" is left to the model)."""
+    added = []
+    for field_name, text in article.texts.items():
+        for match in _COMPANY_NAME.finditer(text):
+            start, end = match.span()
+            first = match.group(1)
+            if (
+                article.body_doc.vocab[first.lower()].is_stop or canonical._is_title(first)
+                or canonical.known_place(first) or _common(first.lower(), article.words)
+            ):
+                continue
+            overlapping = [m for m in found if m.field == field_name and m.start < end and start < m.end]
+            if any(m.start < start or m.end > end for m in overlapping) or any(m.label == "ORG" for m in overlapping):
+                continue  # inside a longer name, or already an organisation
+            found = [m for m in found if m not in overlapping]
+            added.append(Mention(field_name, start, end, match.group(), "ORG", match.group(), forced=True))
+    return found + added
+
+
+_ANALYSTS_AT = re.compile(
+    r"\b(?i:analysts?|economists?|strategists?|researchers?|traders?|brokers?|bankers?)[ \t]+(?:at|from)[ \t]+"
+    r"((?:[A-Z][\w&'\-]*)(?:[ \t]+[A-Z][\w&'\-]*){0,3})"
+)
+
+
+def _analysts_at(article: Article, found: list[Mention]) -> list[Mention]:
+    """"Analysts at HSBC", "economists from Nomura": the capitalised words are the firm
+    they work for, an organisation, when the model left them untagged."""
+    text = article.body
+    taken = _occupied(article.body_doc) + [(m.start, m.end) for m in found if m.field == "body"]
+    added = []
+    for match in _ANALYSTS_AT.finditer(text):
+        start, end = match.span(1)
+        name = match.group(1)
+        if not name[:1].isupper() or _overlaps(taken, start, end) or canonical._is_title(name.split()[0]):
+            continue
+        if canonical.ends_in_own_s(name) or not name.endswith("'s"):
+            added.append(Mention("body", start, end, name, "ORG", canonical.normalise(name), forced=True))
+    return found + added
+
+
+_COMMA_LIST = re.compile(rf"{WORD_START}({_LIST_NAME})((?:,[ \t]+{_LIST_NAME})+),?[ \t]+and[ \t]+({_LIST_NAME}){WORD_END}")
+
+
+def _listed_companies(article: Article, found: list[Mention]) -> list[Mention]:
+    """In a list of three or more names ("Tarrow Pellow, Vell Labs and Corvia") of which two or
+    more are organisations, a one-word "person" is an organisation too, all its mentions: not a
+    name set by a rule, the surname of a person named in full, or a name after a role."""
+    if "ORG" not in article.labels:
+        return found
+    full = _full_persons(found)
+    labels = {(m.field, m.start, m.end): m for m in found}
+    listed: set[str] = set()
+    for field_name, text in article.texts.items():
+        for match in _COMMA_LIST.finditer(text):
+            spans = [match.span(1), match.span(3)] + [
+                (match.start(2) + n.start(), match.start(2) + n.end()) for n in re.finditer(_LIST_NAME, match.group(2))]
+            members = [labels.get((field_name, a, b)) for a, b in spans]
+            if len(members) >= 3 and sum(1 for m in members if m and m.label == "ORG") >= 2:
+                listed.update(m.name for m in members if m and m.label == PERSON and len(m.name.split()) == 1
+                              and roles.role_before(text, m.start) < 0)
+    for m in found:
+        if m.name in listed and m.label == PERSON and not m.forced and not canonical.surname_owner(m.name, full):
+            _relabel(m, "ORG", article)
+    return found
+
+
+_FIRST_WORD_BEFORE = re.compile(
+    rf"{WORD_START}(?:" + "|".join(sorted(w.capitalize() for w in tables.COMPANY_FIRST_WORDS)) + r")[ \t]+$"
+)
+
+
+_FORM_PREFIX_BEFORE = re.compile(
+    rf"{WORD_START}(?:" + "|".join(sorted(tables.COMPANY_FORM_PREFIXES)) + r")[ \t]+$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _CompanyOpening:
+    """Words written right before a name that open a company's name: the mention grows over them
+    (the mentions under them dropped) and is an organisation, ORG, forced."""
+
+    before: re.Pattern  # the opening words, ending where the mention starts
+    reach: int  # characters searched before the mention
+    labels: frozenset[str] | None  # labels of the mentions that grow (None: any)
+    places_too: bool  # a known country or region grows too ("Air India")
+    inside: frozenset[str]  # these words opening a span of two or more words make it a company too
+
+
+_COMPANY_OPENINGS = {
+    # tables.COMPANY_FIRST_WORDS before a place: "Air Tarrowland"
+    "first words": _CompanyOpening(_FIRST_WORD_BEFORE, 12, frozenset({"GPE", "LOC"}), True, frozenset()),
+    # tables.COMPANY_FORM_PREFIXES, a legal form written before the name: "PT Tarrow Kelvani", "PJSC Pellowneft"
+    "legal forms": _CompanyOpening(_FORM_PREFIX_BEFORE, 8, None, False, tables.COMPANY_FORM_PREFIXES),
+}
+
+
+def _company_openings(article: Article, found: list[Mention], opening: _CompanyOpening) -> list[Mention]:
+    """Mentions not set by a rule right after `opening`'s words, grown over them: ORG (see
+    _CompanyOpening); `found` unchanged when the article keeps no ORG."""
+    if "ORG" not in article.labels:
+        return found
+    dropped: list[Mention] = []
+    for m in found:
+        if m.forced or m in dropped or (opening.labels is not None and m.label not in opening.labels) \
+                or (not opening.places_too and _known_country_or_region(m.name)):
+            continue
+        text = article.texts[m.field]
+        before = opening.before.search(text, max(0, m.start - opening.reach), m.start)
+        if before:
+            dropped += [o for o in found if o.field == m.field and before.start() <= o.start and o.end <= m.start]
+            m.respan(text, start=before.start())
+        words = m.text.split()
+        if before or (words[0] in opening.inside and len(words) > 1):
+            m.label, m.forced = "ORG", True
+    return [m for m in found if m not in dropped]
+
+
+def _company_first_words(article: Article, found: list[Mention]) -> list[Mention]:
+    """A place right after a word that opens companies' names (tables.COMPANY_FIRST_WORDS: "Air
+    Tarrowland") is part of the company's name: one organisation from that word on."""
+    return _company_openings(article, found, _COMPANY_OPENINGS["first words"])
+
+
+def _company_forms(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name right after a legal form written before it (tables.COMPANY_FORM_PREFIXES: "PT
+    Tarrow Kelvani", "PJSC Pellowneft") is a company: ORG, the form taken into the name (and
+    out of the model's mentions), whatever the model called it; not a known country or region."""
+    return _company_openings(article, found, _COMPANY_OPENINGS["legal forms"])
+
+
+def _companies_not_persons(article: Article, found: list[Mention]) -> list[Mention]:
+    """A "person" whose last word is a company word ("Solano Grid", "Alder Mining") or whose first
+    word opens companies' names (tables.COMPANY_FIRST_WORDS: "Air Tarrow") is a company, unless
+    its last word is reused alone as a surname ("Samantha Power ... Power said")."""
+    if "ORG" not in article.labels:
+        return found
+    for mention in found:
+        words = mention.name.split()
+        if (
+            mention.label == PERSON and not mention.forced and len(words) >= 2
+            and (words[-1].lower() in tables.COMPANY_WORDS or words[0].lower() in tables.COMPANY_FIRST_WORDS)
+            and not _surname_reused(mention.name, article.texts)
+        ):
+            mention.label, mention.forced = "ORG", True
+    return found
+
+
+_COMPANY_CUE = re.compile(
+    rf"{WORD_START}(?:" + "|".join(sorted(c.replace(" ", r"[ \t]+") for c in tables.COMPANY_CUES)) + r")[ \t]+$",
+    re.IGNORECASE,
+)
+
+
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s?" + WORD_END)
+_SHARE_PRICE_AFTER = re.compile(
+    r"['\u2019]s?[ \t]+(?:shares|stock)[ \t]+(?:" + "|".join(sorted(tables.SHARE_PRICE_VERBS)) + ")" + WORD_END
+)
+
+
+_COMPANY_POSSESSION_AFTER = re.compile(
+    r"['\u2019]s?(?:[ \t]+[\w\-]+){0,2}?[ \t]+(?:" + "|".join(sorted(tables.COMPANY_POSSESSIONS)) + ")" + WORD_END
+)
+
+
+def _cued_companies(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name right after words only a company has (tables.COMPANY_CUES: "shares in Tarrow", "a
+    stake in Tarrow") or before its share price moving (tables.SHARE_PRICE_VERBS: "Tarrow's
+    shares fell") or a part only a company has (tables.COMPANY_POSSESSIONS: "Tarrow's brewing
+    arm") that the model called a person, or a nationality that is no demonym ("analysts at
+    Tarrowbank"), there or elsewhere in the article is an organisation, all its mentions; a name
+    it only called a place ("shares in Tarrowby fell") stays one, and so do known countries and
+    regions and a possessor after the cue ("a stake in Ana Lind's club"); a LOC of two or more
+    words that names no world region or feature ("shares in Tarrow Kelvonia") is a company."""
+    if "ORG" not in article.labels:
+        return found
+    cued = {m.name for m in found if _COMPANY_CUE.search(article.texts[m.field], max(0, m.start - 20), m.start)
+            and not _POSSESSIVE_AFTER.match(article.texts[m.field], m.end)  # "a stake in Ana Lind's club"
+            or _SHARE_PRICE_AFTER.match(article.texts[m.field], m.end)
+            or _COMPANY_POSSESSION_AFTER.match(article.texts[m.field], m.end)}
+    persons = {m.name for m in found if not m.forced and (
+        m.label == PERSON or m.label == "NORP" and len(m.name.split()) == 1 and not canonical.demonym(m.name)
+        or m.label == "LOC" and _company_like_loc(m))}
+    for m in found:
+        if m.name in cued & persons and not m.forced and not (
+                canonical.known_place(m.name) or canonical.known_region(m.name)):
+            _relabel(m, "ORG", article)
+    return found
+
+
+def _company_like_loc(m: Mention) -> bool:
+    """A LOC of two or more words with no world region's word and no toponym's generic."""
+    words = m.name.split()
+    return len(words) >= 2 and not toponym_shaped(m.name) and not any(
+        w.lower() in tables.WORLD_REGION_WORDS for w in words)
+
+
+_BRAND_AFTER = re.compile(
+    r"(?:[ \t]+and[ \t]+[A-Z][\w'\u2019\-]*)?[ \t]+(?:" + "|".join(sorted(tables.BRAND_NOUNS)) + ")" + WORD_END
+)
+
+
+def _brand_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """One-word "persons" right before a brand noun (tables.BRAND_NOUNS), alone or as the first
+    or second of "X and Y brands", are companies' brands (ORG), all their mentions; not a
+    surname of a person named in full in the article, nor a known country or region."""
+    if "ORG" not in article.labels:
+        return found
+    full = _full_persons(found)
+    branded = set()
+    for m in found:
+        if _BRAND_AFTER.match(article.texts[m.field], m.end):
+            branded.add(m.name)
+    for m in found:
+        if (m.name in branded and m.label == PERSON and not m.forced and len(m.name.split()) == 1
+                and not canonical.surname_owner(m.name, full)
+                and not (canonical.known_place(m.name) or canonical.known_region(m.name))):
+            _relabel(m, "ORG", article)
+    return found

@@ -1,0 +1,136 @@
+"""Names of things other than persons, organisations and places: named storms and sporting events
+(EVENT), laws (LAW), and sites ("the Tarrow gas field", "the Tarrow Pellow Pipeline": LOC, FAC).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from workers.stages.entities import canonical, tables
+from workers.stages.entities.context import Article, _full_persons, _relabel
+from workers.stages.entities.fixes import PERSON, Mention
+from workers.stages.entities.scan import _NEXT_WORD, _THE_BEFORE, _common, _known_country_or_region, _sentence_initial
+from workers.stages.entities.wordedge import WORD_END, WORD_START
+
+
+def _storm_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """A named storm ("Typhoon Tarrow", "Tropical Storm Tarrow": tables.WEATHER_SYSTEM_TERMS) is
+    an EVENT, and so is its name alone in the same article ("Tarrow's winds"), whatever the model
+    called them: it joins the storm's longest name in the article."""
+    storms: dict[str, str] = {}  # the storm's own name -> its longest full name
+    for m in found:
+        if canonical.storm_name(m.name):
+            words = m.name.split()
+            bare = " ".join(words[canonical.weather_term_length(words):])
+            storms[bare] = max(storms.get(bare, ""), m.name, key=len)
+            _relabel(m, "EVENT", article)
+    for m in found:
+        words = m.name.split()
+        bare = " ".join(words[canonical.weather_term_length(words):]) if canonical.storm_name(m.name) else m.name
+        if bare in storms and "EVENT" in article.labels:
+            m.name = storms[bare]  # "Typhoon Mawar" of "Super Typhoon Mawar"; "Mawar" alone
+            _relabel(m, "EVENT", article)
+    return found
+
+
+_EVENT_RELABELLED = frozenset({PERSON, "ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "LOC"})
+
+
+def _named_events(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name of two or more words ending in a sporting event's head noun
+    (tables.EVENT_HEAD_NOUNS: "the Tarrow Marathon", "the Pellow Grand Prix") or opening with a
+    cup's word (tables.EVENT_FIRST_WORDS: "the Copa Tarrow") is an EVENT."""
+    for m in found:
+        words = m.name.split()
+        cup = words[0].lower() in tables.EVENT_FIRST_WORDS and words[0][1:].islower() \
+            and words[-1].lower() not in tables.ORG_DESIGNATORS  # not "COPPA Rule", an acronym
+        if len(words) > 1 and (words[-1].lower() in tables.EVENT_HEAD_NOUNS or cup) and m.label in _EVENT_RELABELLED \
+                and not m.forced:
+            _relabel(m, "EVENT", article)
+    return found
+
+
+_SITE_BEFORE = re.compile(rf"{WORD_START}(?:[Tt]he|its|their|[A-Z][\w\-]*['\u2019]s)[ \t]+$")
+_SITE_AFTER = re.compile(
+    r"[ \t]+(?:[a-z]+[ \t]+)?(" + "|".join(sorted(tables.SITE_GENERICS)) + r")(?![\w'\u2019\-])"
+)
+_SITE_RELABELLED = frozenset({PERSON, "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
+
+
+def _site_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name between "the"/"its"/a possessive and a site's lowercase generic, with at most one
+    word between (tables.SITE_GENERICS: "the Tarrow gas field", "its Pellow pipeline", "at the
+    Vell stadium"), is the site's: LOC or FAC, all its mentions, whatever the model called it (a
+    person, a product), also when it tagged it only elsewhere (a headline); an organisation only
+    before a resource generic (LOC: "its Tarrow field"; "the Tarrow refinery" may be its owner's).
+    Not a known place or region, nor the surname of a person named in full. A name after "the"
+    ending in such a generic capitalised is a site too ("the Tarrow Pellow Pipeline": _site_headed)."""
+    full = _full_persons(found)
+    ends = [(text, match.start(), match.group(1)) for text in article.texts.values() for match in _SITE_AFTER.finditer(text)]
+    sites: dict[str, str] = {}
+    for m in found:
+        if not ends or m.forced or m.name in sites or (m.label not in _SITE_RELABELLED and m.label != "ORG"):
+            continue
+        if _known_country_or_region(m.name) or canonical.surname_owner(m.name, full):
+            continue
+        for text, end, generic in ends:  # every use of the name right before a generic, not only m's
+            start = end - len(m.text)
+            if start >= 0 and text[start:end] == m.text and _SITE_BEFORE.search(text, max(0, start - 30), start):
+                if m.label != "ORG" or tables.SITE_GENERICS[generic] == "LOC":
+                    sites[m.name] = tables.SITE_GENERICS[generic]
+    for m in found:
+        if m.name in sites and not m.forced and (m.label in _SITE_RELABELLED or m.label == "ORG" and sites[m.name] == "LOC"):
+            _relabel(m, sites[m.name], article)
+        elif _site_headed(article, m):
+            _relabel(m, tables.SITE_GENERICS[m.name.split()[-1].lower()], article)
+    return found
+
+
+def _site_headed(article: Article, m: Mention) -> bool:
+    """`m` is a site's own name, "the" before it, its last word a site generic capitalised ("the
+    Tarrow Pellow Pipeline"): no other designator in it, no capitalised word after it."""
+    words = m.name.split()
+    if m.forced or len(words) < 2 or not words[-1][:1].isupper() or words[-1].lower() not in tables.SITE_GENERICS:
+        return False
+    text = article.texts[m.field]
+    return m.label in _SITE_RELABELLED | {"ORG", "GPE"} and not _NEXT_WORD.match(text, m.end) \
+        and not any(w.lower() in tables.ORG_DESIGNATORS for w in words[:-1]) \
+        and bool(_THE_BEFORE.search(text, max(0, m.start - 8), m.start))
+
+
+_LAW_WORD = r"[A-Z][\w\-]*"
+_LAW_BRACKET_WORD = r"(?:[A-Z][a-z][\w\-]*|No\.?|\d+)"  # not an acronym: "the Tarrow Act (TA)" gives its short form
+_LAW_BRACKET = rf"\({_LAW_BRACKET_WORD}(?:[ \t]+(?:{_LAW_BRACKET_WORD}|of|and))*\)"
+_LAW_HEAD = "(?:" + "|".join(sorted(w.capitalize() for w in tables.LAW_HEADS)) + ")"
+_BRACKETED_LAW = re.compile(  # "the Tarrow (Amendment) Act", "the Tarrow Act (Amendment) 2024"
+    rf"{WORD_START}({_LAW_WORD}(?:[ \t]+{_LAW_WORD})*[ \t]+(?:{_LAW_BRACKET}[ \t]+{_LAW_HEAD}"
+    rf"|{_LAW_HEAD}[ \t]+{_LAW_BRACKET})(?:,?[ \t]+\d{{4}})?){WORD_END}"
+)
+_EPONYMOUS_LAW = re.compile(  # "Tarrow's Law", "Pellow’s Principle"
+    rf"{WORD_START}((?:{_LAW_WORD}[ \t]+)?{_LAW_WORD}['\u2019]s[ \t]+"
+    rf"(?:{'|'.join(sorted(w.capitalize() for w in tables.EPONYMOUS_LAW_HEADS))})){WORD_END}"
+)
+
+
+def _law_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """A law's name with a bracketed part ("the Tarrow Conservation (Amendment) Bill", "the
+    Tarrow Act (Amendment) 2024": tables.LAW_HEADS) and a rule named after its author ("Tarrow's
+    Law": tables.EPONYMOUS_LAW_HEADS) are one LAW mention; the model's pieces of them (a
+    "person" Tarrow, an organisation "Amendment", a person "Bill") are dropped. A sentence's first
+    word is not part of the name ("Under the ..." is cut by the capitalised-word run at "the")."""
+    if "LAW" not in article.labels:
+        return found
+    for field_name, text in article.texts.items():
+        for pattern in (_BRACKETED_LAW, _EPONYMOUS_LAW):
+            for match in pattern.finditer(text):
+                start, end = match.span(1)
+                first = text[start:end].split(" ", 1)[0]
+                if len(text[start:end].split()) > 2 and _sentence_initial(text, start) and (
+                        first.lower() in STOP_WORDS or _common(first.lower(), article.words)):
+                    start += len(first) + 1  # "Under Tarrow's Law": the sentence's first word
+                name = text[start:end]
+                found = [m for m in found if not (m.field == field_name and m.start < end and start < m.end)]
+                found.append(Mention(field_name, start, end, name, "LAW", canonical.normalise(name), forced=True))
+    return found

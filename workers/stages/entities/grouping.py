@@ -1,0 +1,120 @@
+"""Mentions into entities: grouped by canonical name (any case) with a label vote, completed with the
+missed mentions of the same surface forms, and weighted (salience.py) into the stage's entity
+dicts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from workers.stages.entities import canonical, salience
+from workers.stages.entities.context import Article
+from workers.stages.entities.fixes import PERSON, Mention
+from workers.stages.entities.scan import (
+    _inside_longer_name,
+    _locative,
+    _occupied,
+    _overlaps,
+    _pattern,
+    _whole_word_spans,
+)
+
+
+def _label_groups(article: Article, found: list[Mention]) -> tuple[dict[str, list[Mention]], dict[str, str]]:
+    """Mentions grouped by canonical name (any case); each group's label by vote, forced labels
+    first; a one-word "person" only ever seen after "in"/"near" is a place ("officials in X",
+    "rescued from cliff ledge in Kent")."""
+    groups: dict[str, list[Mention]] = {}
+    for mention in found:
+        groups.setdefault(mention.name.casefold(), []).append(mention)
+    labelled: dict[str, str] = {}
+    for key, members in groups.items():
+        forced = [m.label for m in members if m.forced]
+        label = Counter(forced or [m.label for m in members]).most_common(1)[0][0]
+        if (
+            label == PERSON
+            and not forced
+            and "GPE" in article.labels
+            and len(key.split()) == 1
+            and all(_locative(article.texts[m.field], m.start) for m in members)
+        ):
+            label = "GPE"
+        labelled[key] = label
+    return groups, labelled
+
+
+def _more_mentions(article: Article, found: list[Mention], groups: dict, labelled: dict) -> None:
+    """Mentions the model missed: the same surface forms (and known surnames) elsewhere, in any
+    case in a Title Case or ALL-CAPS headline ("MAYOR ORTEGA RESIGNS" -> "Lena Ortega")."""
+    occupied = {
+        "title": _occupied(article.title_doc) + [(m.start, m.end) for m in found if m.field == "title"],
+        "body": _occupied(article.body_doc) + [(m.start, m.end) for m in found if m.field == "body"],
+    }
+    owners: dict[str, set[str]] = {}
+    for key, members in groups.items():
+        forms = {m.text for m in members}
+        if labelled[key] == PERSON and len(key.split()) > 1:
+            words = members[0].name.split()
+            forms.update(" ".join(words[i:]) for i in range(1, len(words)))  # surnames
+        for form in forms:
+            if len(form) >= 3 and canonical.has_capital(form) and not canonical.is_office_only(form):
+                owners.setdefault(form, set()).add(key)
+    folded = {field_name: text.casefold() for field_name, text in article.texts.items()}
+    for form, keys in sorted(owners.items(), key=lambda item: -len(item[0])):
+        if len(keys) != 1:
+            continue
+        (key,) = keys
+        folded_form = form.casefold()
+        for field_name, text in article.texts.items():
+            loose = field_name == "title" and article.headline_case
+            if folded_form not in folded[field_name] or not loose and form not in text:
+                continue  # the pattern needs the form itself (in any case when loose)
+            if loose:
+                found_at = [m.span() for m in _pattern(r"(?<!\w)" + re.escape(form) + r"(?!\w)", re.I).finditer(text)]
+            else:
+                found_at = _whole_word_spans(text, form)
+            for start, end in found_at:
+                if not loose and _inside_longer_name(text, start, end):
+                    continue  # "America" of "North America", "Smith" of "John Smith"
+                if not _overlaps(occupied[field_name], start, end):
+                    occupied[field_name].append((start, end))
+                    groups[key].append(
+                        Mention(field_name, start, end, text[start:end], labelled[key], groups[key][0].name)
+                    )
+
+
+def _results(article: Article, groups: dict[str, list[Mention]], labelled: dict[str, str]) -> list[dict]:
+    """Groups -> entity dicts (name, label, count, salience, mentions), most salient first."""
+    lead = salience.lead_end(article.body)
+    results = []
+    for key, members in groups.items():
+        names = Counter(m.name for m in members)
+        name = max(names, key=lambda n: (not canonical.is_all_caps(n) or len(n) <= 4, names[n]))
+        members.sort(key=lambda m: (m.field != "title", m.start))
+        mentions = []
+        seen = set()
+        for m in members:
+            if (m.field, m.start, m.end) not in seen:
+                seen.add((m.field, m.start, m.end))
+                mentions.append({"start": m.start, "end": m.end, "text": m.text, "field": m.field})
+        first_body = next((m["start"] for m in mentions if m["field"] == "body"), None)
+        results.append(
+            {
+                "name": name,
+                "label": labelled[key],
+                "count": len(mentions),
+                "_title": any(m["field"] == "title" for m in mentions),
+                "_first": first_body,
+                "mentions": mentions,
+            }
+        )
+    top = max((e["count"] for e in results), default=0)
+    for entity in results:
+        entity["salience"] = salience.salience(
+            entity.pop("_title"), entity.pop("_first"), entity["count"], top, lead
+        )
+    results.sort(key=lambda e: (-e["salience"], e["mentions"][0]["field"] != "title", e["mentions"][0]["start"]))
+    return [
+        {k: e[k] for k in ("name", "label", "count", "salience", "mentions")} for e in results
+    ]

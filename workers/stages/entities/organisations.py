@@ -1,0 +1,352 @@
+"""Organisation passes: names after a describing noun, parties and groups, teams in match reports,
+institutions (possessed, placed, joined by "and"), a person's organisation after "of", short
+forms of an organisation's name and acronyms of longer names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from workers.stages.entities import canonical, fixes, tables
+from workers.stages.entities.context import (
+    _WORK_LABELS,
+    Article,
+    _full_persons,
+    _lower_in,
+    _named_person,
+    _person_ends,
+    _position,
+)
+from workers.stages.entities.fixes import PERSON, Mention
+from workers.stages.entities.scan import (
+    _LIST_NAME,
+    _NEXT_WORD,
+    _known_country_or_region,
+    _locative,
+    _name_shaped,
+    _occupied,
+    _overlaps,
+    _sentence_initial,
+    toponym_shaped,
+)
+from workers.stages.entities.wordedge import WORD_END, WORD_START
+
+
+_ORG_DESCRIBED = re.compile(
+    rf"{WORD_START}([A-Za-z]+),?[ \t]+({_LIST_NAME}|[A-Z]{{2,6}}){WORD_END}"
+)
+
+
+def _described_organisations(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name right after a noun that describes an organisation (tables.ORG_DESCRIPTOR_NOUNS:
+    "Pilots' union Quorva", "Developer Bright Acre", "the operator, Hanlin Metals") is an
+    organisation when the model called it a person or a nationality, or nothing, or made one
+    organisation of the noun and the name ("Chipmaker Tarrow Semiconductor"); the name may be an
+    acronym ("the state oil company TOC"). The noun is lowercase or opens a sentence; after a
+    comma, a "person" stays one. After a competitor noun (tables.COMPETITOR_NOUNS: "Rival
+    Tarrowco said") only a one-word name that is no named person's surname is, also when the
+    model made one "person" of the noun and the name."""
+    if "ORG" not in article.labels or article.body_doc is None:
+        return found
+    body = article.body
+    full = [m.name for m in found if m.label == PERSON and len(m.name.split()) >= 2
+            and m.name.split()[0].lower() not in tables.COMPETITOR_NOUNS]  # not "Rival Tarrowco" glued
+    for match in _ORG_DESCRIBED.finditer(body):
+        noun = match.group(1)
+        rival = noun.lower() in tables.COMPETITOR_NOUNS
+        if not (rival or noun.lower() in tables.ORG_DESCRIPTOR_NOUNS) or not (
+                noun.islower() or _sentence_initial(body, match.start())):
+            continue  # "Tide Monitoring Service, Ana Lind": a capitalised noun ends a name
+        start, end = match.span(2)
+        name = match.group(2)
+        if rival and (len(name.split()) > 1 or canonical.surname_owner(name, full)):
+            continue  # "rival Ana Lind", "his rival Lind": persons
+        comma = "," in match.group()
+        if not (_name_shaped(name) or name.isupper()) or canonical.known_place(name) or any(
+                canonical._is_title(w) or w.lower() in canonical.ROLE_WORDS for w in name.split()):
+            continue
+        over = [m for m in found if m.field == "body" and m.start < end and start < m.end]
+        glued = [m for m in over if (m.start, m.end) == (match.start(1), end) and not comma
+                 and (m.label == "ORG" or rival and m.label == PERSON)]
+        if glued and len(over) == 1 and not glued[0].forced:  # "Chipmaker Tarrow Semiconductor" as one span
+            over = []
+            found = [m for m in found if m is not glued[0]]
+        if any((m.start, m.end) != (start, end) or m.label not in (PERSON, "NORP") or m.forced
+               or (comma and m.label == PERSON) for m in over):  # "the union, Mary Smith" may be a person
+            continue
+        found = [m for m in found if m not in over]
+        found.append(Mention("body", start, end, name, "ORG", canonical.normalise(name), forced=True))
+    return found
+
+
+_GROUP_NAMED = re.compile(
+    rf"{WORD_START}the[ \t]+({_LIST_NAME}|[A-Z]{{2,6}})[ \t]+(?:" + "|".join(sorted(tables.GROUP_GENERICS)) + rf"){WORD_END}"
+)
+_GROUP_RELABELLED = frozenset({PERSON, "GPE", "LOC", "PRODUCT", "WORK_OF_ART", "FAC"})
+
+
+def _group_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name between lowercase "the" and a party's or group's noun (tables.GROUP_GENERICS: "the
+    Tarrow party", "the Pellow group") is an organisation: added when untagged, relabelled from a
+    person or a place; not a nationality, a known country or region, a common word, or a name
+    that is a person's elsewhere in the article ("the Lind party" beside "Ana Lind")."""
+    if "ORG" not in article.labels:
+        return found
+    full = _full_persons(found)
+    for field_name, text in article.texts.items():
+        for match in _GROUP_NAMED.finditer(text):
+            start, end = match.span(1)
+            name = match.group(1)
+            if _known_country_or_region(name) or canonical.demonym(name) or any(
+                    w.lower() in article.words for w in name.split()):
+                continue
+            over = [m for m in found if m.field == field_name and m.start < end and start < m.end]
+            if not over:
+                found.append(Mention(field_name, start, end, name, "ORG", canonical.normalise(name), forced=True))
+            elif len(over) == 1 and (over[0].start, over[0].end) == (start, end) and not over[0].forced \
+                    and over[0].label in _GROUP_RELABELLED and not _named_person(over[0], found, full):
+                over[0].label, over[0].forced = "ORG", True
+    return found
+
+
+_TEAM = r"((?:[A-Z][\w\u2019'\-]*[ \t]){0,2}[A-Z][\w\u2019'\-]*)"
+_ONE_SCORE = r"\d{1,2}-\d{1,2}(?![\w\-]|[ \t,]+\d)"
+_RESULTS = (
+    re.compile(rf"{WORD_START}{_TEAM}[ \t]+(?:{'|'.join(sorted(tables.RESULT_VERBS))})[ \t]+{_TEAM}"
+               rf"[ \t]+{_ONE_SCORE}"),
+    re.compile(rf"{WORD_START}{_TEAM}[ \t]+(?:drew|won|lost)[ \t]+{_ONE_SCORE}[ \t]+(?:with|against|to|at)"
+               rf"[ \t]+{_TEAM}{WORD_END}"),
+    re.compile(rf"(?<![\w\-]){_ONE_SCORE}[ \t]+(?:{'|'.join(sorted(tables.RESULT_NOUNS))})[ \t]+"
+               rf"(?:over|against|to|by|at|with)[ \t]+{_TEAM}{WORD_END}"),
+)
+_TEAM_RELABELLED = frozenset({"GPE", "LOC", "PRODUCT", "FAC", "NORP", "WORK_OF_ART", "EVENT"})
+
+
+def _match_teams(article: Article, found: list[Mention]) -> list[Mention]:
+    """The names in a match report with one score (tables.RESULT_VERBS, RESULT_NOUNS: "Tarrow
+    Rovers beat Pellow Athletic 2-1", "drew 0-0 with Vell Town", "a 3-0 win over Quorvale") are
+    teams: ORG, added when untagged, relabelled from a place, product or nothing, a mention the
+    model cut inside the name grown over it ("Pellow" of "Pellow Athletic"). A person stays one
+    unless the other side is an organisation the model found ("Tarrow FC drew 1-1 with Al-Pellow"),
+    and so does a known country or region ("England beat France 2-1") or a name forced by a rule."""
+    if "ORG" not in article.labels:
+        return found
+    body = article.body
+    for pattern in _RESULTS:
+        for match in pattern.finditer(body):
+            sides = [match.span(g) for g in range(1, (match.lastindex or 0) + 1)]
+            for start, end in sides:
+                name = body[start:end]
+                if not _name_shaped(name) and not name.split()[-1].lower() in fixes.CLUB_SUFFIXES:
+                    continue
+                if canonical._is_title(name.split()[0]) or body[start:start + 1].islower():
+                    continue
+                over = [m for m in found if m.field == "body" and m.start < end and start < m.end]
+                if _known_country_or_region(name):
+                    continue
+                other_org = any(m.field == "body" and (m.start, m.end) == span and m.label == "ORG" and not m.forced
+                                for span in sides if span != (start, end) for m in found)
+                if not over:
+                    found.append(Mention("body", start, end, name, "ORG", canonical.normalise(name), forced=True))
+                elif len(over) == 1:
+                    _team_mention(over[0], start, end, body, other_org)
+    return found
+
+
+def _team_mention(m: Mention, start: int, end: int, body: str, other_org: bool) -> None:
+    """`m`, the model's one mention over a team's name [start, end), made that team (ORG): grown
+    over the whole name when it lies inside it; a person only when the other side is an ORG."""
+    if m.forced or _known_country_or_region(m.name) or not (start <= m.start and m.end <= end):
+        return
+    if m.label in _TEAM_RELABELLED or (m.label == PERSON and other_org and (m.start, m.end) == (start, end)):
+        m.respan(body, start, end)
+        m.label, m.forced = "ORG", True
+
+
+def _institutions_not_works(article: Article, found: list[Mention]) -> list[Mention]:
+    """A "work of art" or "product" whose head noun (its last word, or the word before "of") is
+    an organisation's (tables.ORG_HEAD_NOUNS: "The Tarrow Teachers' Federation of Pellow") is
+    an organisation; not a span over a phrase ("Ministers and the Tarrow Union")."""
+    if "ORG" not in article.labels:
+        return found
+    for m in found:
+        if m.label in _WORK_LABELS and not m.forced and len(m.name.split()) > 1 and " and the " not in m.name:
+            head = m.name.split(" of ")[0].split()[-1].lower()
+            if head in tables.ORG_HEAD_NOUNS:
+                m.label, m.forced = "ORG", True
+    return found
+
+
+def _acronyms(article: Article, found: list[Mention]) -> list[Mention]:
+    """An acronym of a longer name in the same article is that name ("IMF" -> "International
+    Monetary Fund"), when only one name has those initials."""
+    expansions: dict[str, set[str]] = {}
+    for mention in found:
+        if mention.label != PERSON:
+            initials = canonical.acronym(mention.name)
+            if initials:
+                expansions.setdefault(initials, set()).add(mention.name)
+    for mention in found:
+        key = canonical.acronym_key(mention.name) if mention.label != PERSON else ""
+        if key and len(expansions.get(key, ())) == 1:
+            mention.name = next(iter(expansions[key]))
+    return found
+
+
+# Last words of an organisation whose first word(s) may stand for it ("Harbour Energy").
+_ORG_ENDS = tables.COMPANY_WORDS | fixes.ORG_HEADS | fixes.INSTITUTION_HEADS | fixes.CLUB_SUFFIXES
+
+
+def _org_short_forms(article: Article, found: list[Mention]) -> list[Mention]:
+    """A short form of a multi-word organisation (its first word or words: "Harbour" of
+    "Harbour Energy") is that organisation, when exactly one organisation of the article
+    ending in a company or institution word starts with it and was named before it, the short
+    form is no acronym (an acronym first is a parent: "BBC Countryfile"), no person, country,
+    ISO 3166-2 region ("Alaska" of "Alaska Airlines"), stop word, title or word the article
+    writes in lower case ("Royal" ... "royal"), and it never stands after "in"/"near"."""
+    orgs = {m.name for m in found if m.label == "ORG" and len(m.name.split()) >= 2 and not canonical.known_place(m.name)}
+    persons = {m.name: {w.casefold() for w in m.name.split()} for m in found if m.label == PERSON}
+    placed = {m.name.casefold() for m in found if m.forced and m.label not in ("ORG", PERSON)}  # datelines
+    located = {m.name for m in found if m.field == "body" and _locative(article.body, m.start)}
+    first_seen: dict[str, Mention] = {}
+    for m in sorted(found, key=_position):
+        first_seen.setdefault(m.name, m)
+    for mention in found:
+        words = mention.name.split()
+        if mention.forced and mention.label != "ORG" or mention.name in orgs:
+            continue
+        owners = {
+            org for org in orgs
+            if len(org.split()) > len(words) and org.split()[: len(words)] == words
+            and org.split()[len(words)] not in fixes.CONNECTIVES  # "England" of "England and Wales ..."
+            and org.split()[-1].lower() in _ORG_ENDS  # "Harbour Energy"; not "Apple Pay", "Wales Online"
+        }
+        if len(owners) != 1 or canonical.known_place(mention.name) or any(
+            article.body_doc.vocab[w.lower()].is_stop or canonical._is_title(w) or _lower_in(w, article) for w in words
+        ):
+            continue
+        other_persons = set().union(*(parts for name, parts in persons.items() if name != mention.name))
+        if mention.name.casefold() in other_persons | placed or not _name_shaped(mention.name) and not mention.name.isupper():
+            continue
+        if canonical.known_region(mention.name) or mention.name in located or canonical.is_all_caps(mention.name):
+            continue  # "Alaska" of "Alaska Airlines", "in Sheffield"; "BBC" of "BBC Countryfile" (a parent)
+        owner = owners.pop()
+        if _position(first_seen[owner]) > _position(first_seen[mention.name]):
+            continue  # named on its own before the longer name ("Apple" ... "Apple Pay")
+        mention.name, mention.label, mention.forced = owner, "ORG", True
+    return found
+
+
+_INSTITUTION_WORDS = fixes.ORG_HEADS | fixes.INSTITUTION_HEADS | frozenset({"ministry", "police", "army", "navy"})
+_POSSESSED_INSTITUTION = re.compile(
+    rf"{WORD_START}([A-Z][\w\-]*(?:[ \t][A-Z][\w\-]*)?)['\u2019]s[ \t]+((?:[A-Z][a-z]+[ \t]+){{0,3}}([A-Z][a-z]+))"
+    rf"{WORD_END}"
+)
+
+
+def _possessed_institutions(article: Article, found: list[Mention]) -> list[Mention]:
+    """Capitalised words the model left untagged after a place's possessive and ending in an
+    institution's head noun ("Tarrow's High Court", "Tarrow's Finance Ministry") are an
+    organisation: a state's institution, named by its place."""
+    if "ORG" not in article.labels:
+        return found
+    for field_name, text in article.texts.items():
+        for match in _POSSESSED_INSTITUTION.finditer(text):
+            if match.group(3).lower() not in _INSTITUTION_WORDS or not _known_country_or_region(match.group(1)):
+                continue
+            start, end = match.span(2)
+            if any(m.field == field_name and m.start < end and start < m.end for m in found):
+                continue
+            found.append(Mention(field_name, start, end, text[start:end], "ORG", canonical.normalise(text[start:end]),
+                                 forced=True))
+    return found
+
+
+_PLACED_INSTITUTION = re.compile(
+    rf"{WORD_START}[Tt]he[ \t]+((?:[A-Z][\w\-]*[ \t]+){{1,4}}([A-Z][a-z]+))(?![\w'\u2019\-])(?![ \t]+(?:of[ \t]+)?[A-Z])"
+)
+
+
+def _placed_institutions(article: Article, found: list[Mention]) -> list[Mention]:
+    """"The <place> <words> <institution head>" the model left untagged, or tagged only the place
+    of ("the Tarrow High Court", "the Pellow Finance Ministry"), is an organisation when the place
+    is a known country or ISO 3166-2 region: a state's institution, named by its place."""
+    if "ORG" not in article.labels:
+        return found
+    for field_name, text in article.texts.items():
+        for match in _PLACED_INSTITUTION.finditer(text):
+            words = match.group(1).split()
+            place = next((" ".join(words[:n]) for n in (1, 2) if len(words) > n
+                          and _known_country_or_region(" ".join(words[:n]))), None)
+            if match.group(2).lower() not in _INSTITUTION_WORDS or place is None:
+                continue
+            start, end = match.span(1)
+            over = [m for m in found if m.field == field_name and m.start < end and start < m.end]
+            if any((m.start, m.end) != (start, start + len(place)) or m.label not in ("GPE", "LOC") or m.forced
+                   for m in over):
+                continue
+            found = [m for m in found if m not in over]
+            found.append(Mention(field_name, start, end, text[start:end], "ORG", canonical.normalise(text[start:end]),
+                                 forced=True))
+    return found
+
+
+_AND_INSTITUTION = re.compile(
+    rf"{WORD_START}((?:[A-Z][a-z]+[ \t]+){{1,2}}and[ \t]+(?:[A-Z][a-z]+[ \t]+){{1,2}}(?:"
+    + "|".join(sorted(h.capitalize() for h in tables.AND_INSTITUTION_HEADS)) + rf")){WORD_END}"
+)
+
+
+def _and_institutions(article: Article, found: list[Mention]) -> list[Mention]:
+    """Capitalised words joined by "and" before an institution's head noun
+    (tables.AND_INSTITUTION_HEADS: "the Mother and Child Institute") are one organisation: it
+    replaces the model's pieces inside it, not a longer span over it."""
+    if "ORG" not in article.labels:
+        return found
+    for field_name, text in article.texts.items():
+        for match in _AND_INSTITUTION.finditer(text):
+            start, end = match.span(1)
+            words = match.group(1).split()
+            if words[0] in ("The", "A", "An"):
+                start = text.index(words[1], start + len(words[0]))  # "The Coffee and Cocoa Council"
+            inside = [m for m in found if m.field == field_name and m.start < end and start < m.end]
+            if any(m.start < start or m.end > end or m.forced for m in inside):
+                continue
+            found = [m for m in found if m not in inside]
+            found.append(Mention(field_name, start, end, text[start:end], "ORG", canonical.normalise(text[start:end]),
+                                 forced=True))
+    return found
+
+
+_OF_THE_NAME = re.compile(
+    rf",?[ \t]+of[ \t]+the[ \t]+([A-Z][\w\-]*(?:[ \t]+(?:(?:of|and|for)[ \t]+)?[A-Z][\w\-]*)+){WORD_END}"
+)
+
+
+_OF_NAME = re.compile(rf",?[ \t]+of[ \t]+([A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*){{1,3}}){WORD_END}")
+
+
+def _persons_organisations(article: Article, found: list[Mention]) -> list[Mention]:
+    """Two or more capitalised words the model left untagged after "of the" right behind a
+    person ("activist Ana Lind of the Tarrow Pellow Forum said"), or after "of" alone when a word
+    of them is an organisation's designator ("Ana Lind of Tarrow Energy Watch"), name the
+    person's organisation: ORG. Not a known country, region or toponym-shaped name ("of the Tarrow Valley"), nor words
+    the model tagged in part, nor a name followed by another capitalised word."""
+    if "ORG" not in article.labels or article.body_doc is None:
+        return found
+    text = article.body
+    taken = _occupied(article.body_doc) + [(m.start, m.end) for m in found if m.field == "body"]
+    added = []
+    for end in sorted(_person_ends(found).get("body", set())):
+        match = _OF_THE_NAME.match(text, end) or _OF_NAME.match(text, end)
+        if match is None or (match.re is _OF_NAME and not any(
+                w.lower() in tables.ORG_DESIGNATORS for w in match.group(1).split())):
+            continue
+        start, stop = match.span(1)
+        name = match.group(1)
+        if _overlaps(taken, start, stop) or toponym_shaped(name) or _known_country_or_region(name) \
+                or _NEXT_WORD.match(text, stop) or any(canonical._is_title(w) and w.lower() not in tables.COMPANY_WORDS
+                                                       for w in name.split()):
+            continue
+        added.append(Mention("body", start, stop, name, "ORG", canonical.normalise(name), forced=True))
+    return found + added

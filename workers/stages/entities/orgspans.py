@@ -1,0 +1,203 @@
+"""Organisation spans the model cut short, grown or joined: openings before a designator, capitalised
+connectives ("Medics Without ..."), common nouns after "and", "of <place>", roles after "of the",
+tails after a connective, and spans ending in "and".
+"""
+
+from __future__ import annotations
+
+import re
+
+from workers.stages.entities import canonical, fixes, roles, tables
+from workers.stages.entities.context import Article, _extend_over
+from workers.stages.entities.fixes import PERSON, Mention
+from workers.stages.entities.scan import _CAPITALISED_BEFORE, _known_country_or_region, _noun_word
+from workers.stages.entities.wordedge import WORD_END, WORD_START
+
+
+_NAME_OPENING = re.compile(r"(?<![\w'\u2019\-.])((?:[A-Z][A-Za-z'\-]*[ \t]+(?:and[ \t]+)?){1,2})$")
+
+
+def _org_openings(article: Article, found: list[Mention]) -> list[Mention]:
+    """An organisation span ending in a designator (tables.ORG_DESIGNATORS) grows over the one or
+    two capitalised words the model left before it, with an "and" between ("World Tallow
+    Programme" of "Tallow Programme", "Northern and Corran Power Networks" of "Northern" NORP and
+    "Corran Power Networks"): not over a title, role, describing noun or stop
+    word, not inside a longer run of capitalised words, and over a nationality only by "and"."""
+    if "ORG" not in article.labels or article.body_doc is None:
+        return found
+    body, vocab = article.body, article.body_doc.vocab
+    for m in [m for m in found if m.field == "body" and m.label == "ORG" and len(m.text.split()) >= 2]:
+        if m.text.split()[-1].lower() not in tables.ORG_DESIGNATORS:
+            continue
+        opening = _NAME_OPENING.search(body, max(0, m.start - 40), m.start)
+        if not opening or opening.end() != m.start:
+            continue
+        words = [w for w in opening.group(1).split() if w != "and"]
+        if any(canonical._is_title(w) or w.lower() in canonical.ROLE_WORDS | tables.ORG_DESCRIPTOR_NOUNS
+               or vocab[w.lower()].is_stop for w in words):
+            continue  # "Developer Tallis Games": a describing noun, no part of the name
+        start = opening.start(1)
+        if _CAPITALISED_BEFORE.search(body, max(0, start - 40), start):
+            continue  # "Big Corran Super Store Club": a longer run of capitalised words
+        over = [o for o in found if o.field == "body" and o is not m and o.start < m.start and start < o.end]
+        if any(o.label != "NORP" or " and " not in opening.group(1) for o in over):
+            continue  # a nationality joins only by "and" ("Presumptive Democratic Tallis House nominee")
+        found = [o for o in found if o not in over]
+        m.respan(body, start=start)
+    return found
+
+
+_CONNECTIVE_OPENING = re.compile(rf"{WORD_START}([A-Z][a-z][\w'\-]*)[ \t]+([A-Z][a-z]+)[ \t]+$")
+
+
+def _org_connective_openings(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name the model tagged after a capitalised connective (tables.ORG_CONNECTIVES) and a
+    capitalised word ("Medics Without [Tarrows]") is one organisation over all three: inside a
+    sentence a capitalised "Without" is part of a name."""
+    if "ORG" not in article.labels:
+        return found
+    body = article.body
+    for m in found:
+        if m.field != "body" or m.forced or m.label not in ("ORG", "GPE", PERSON, "NORP"):
+            continue
+        opening = _CONNECTIVE_OPENING.search(body, max(0, m.start - 40), m.start)
+        if not opening or opening.group(2).lower() not in tables.ORG_CONNECTIVES:
+            continue
+        if any(o.field == "body" and o is not m and o.start < m.start and opening.start() < o.end for o in found):
+            continue
+        m.respan(body, start=opening.start(1))
+        m.label, m.forced = "ORG", True
+    return found
+
+
+_AND_NOUNS = re.compile(r"[ \t]+and[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?![\w'\u2019\-]|[ \t]+[A-Z])")
+
+
+def _org_and_nouns(article: Article, found: list[Mention]) -> list[Mention]:
+    """An organisation's name with "of"/"for" ending in a common noun goes on over "and" and one
+    or two capitalised common nouns ("Board for Harbours and Lighthouses", "Ministry of Trade
+    and Industry"), whatever the model made of them: such nouns are no name on their own. Not
+    "Bank of Tarrow and Treasury" (a name before "and")."""
+    if "ORG" not in article.labels or not article.nouns:
+        return found
+    body = article.body
+    for m in [m for m in found if m.field == "body" and m.label == "ORG"]:
+        words = m.name.split()
+        match = _AND_NOUNS.match(body, m.end)
+        if not match or not ({"of", "for"} & set(words)) or not _noun_word(words[-1], article.nouns):
+            continue
+        if not all(_noun_word(w, article.nouns) for w in match.group(1).split()):
+            continue
+        found = _extend_over(found, m, body, match.end(1))
+    return found
+
+
+_OF_PLACE = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?$")
+
+
+def _names_a_place(found: list[Mention], m: Mention) -> bool:
+    """`m` names a place: a known country or region, or a name labelled GPE in the article."""
+    if canonical.known_place(m.name) and m.name not in tables.UNIONS or canonical.known_region(m.name):
+        return True
+    return any(other.name == m.name and other.label == "GPE" for other in found)
+
+
+def _orgs_of_places(article: Article, found: list[Mention]) -> list[Mention]:
+    """An organisation ending in a head noun (fixes.ORG_HEADS, fixes.INSTITUTION_HEADS: "Law
+    Society", "People's Court") right before "of <place>" goes on over the place: "the Law
+    Society of Tarrow" is one organisation, whatever the model called the place."""
+    heads = fixes.ORG_HEADS | fixes.INSTITUTION_HEADS
+    dropped: list[Mention] = []
+    for m in found:
+        if m.label != "ORG" or m.name.split()[-1].lower() not in heads or m in dropped:
+            continue
+        text = article.texts[m.field]
+        for place in found:
+            if place.field != m.field or place.start <= m.end or place in dropped:
+                continue
+            between = text[m.end : place.start]
+            if _OF_PLACE.fullmatch(" " + between.lstrip(" \t")) and between[:1] in " \t" \
+                    and _names_a_place(found, place):
+                m.respan(text, end=place.end)
+                dropped.append(place)
+                break
+    return [m for m in found if m not in dropped]
+
+
+_OF_THE_WORDS = re.compile(r"[ \t]of[ \t]+the[ \t]+((?:[A-Z][\w\-]*[ \t]+)*[A-Z][\w\-]*)$")
+_NEXT_CAPITALISED = re.compile(rf"[ \t]+[A-Z][\w\-]*{WORD_END}")
+
+
+def _orgs_over_roles(article: Article, found: list[Mention]) -> list[Mention]:
+    """An organisation the model cut inside a role after "of the" ("Office of the Prime" of
+    "Office of the Prime Minister", tables.ROLES) goes on over the rest of the role."""
+    for m in found:
+        opening = _OF_THE_WORDS.search(m.text) if m.label == "ORG" else None
+        if not opening:
+            continue
+        text, words, ends = article.texts[m.field], opening.group(1).split(), []
+        for _ in range(2):
+            after = _NEXT_CAPITALISED.match(text, ends[-1] if ends else m.end)
+            if not after:
+                break
+            words.append(after.group().strip())
+            ends.append(after.end())
+        size = len(opening.group(1).split())
+        for extra in range(len(ends), 0, -1):
+            if roles.role_prefix_length(words[: size + extra]) == size + extra:
+                m.respan(text, end=ends[extra - 1])
+                break
+    return found
+
+
+_ORG_TAIL = re.compile(
+    r"[ \t]+(?:" + "|".join(sorted((c.replace(" ", r"[ \t]+") for c in tables.ORG_TAIL_CONNECTIVES), key=len, reverse=True))
+    + r")((?:[ \t]+[A-Z][a-z]+){1,4})" + r"(?![ \t]+[A-Z])(?![\w'\u2019\-])(?![ \t]+[a-z]{1,3}['\u2019])"
+)
+_ORG_TAIL_HEADS = tables.NOT_NAME_ENDS | tables.ORG_HEAD_NOUNS
+
+
+def _org_tails(article: Article, found: list[Mention]) -> list[Mention]:
+    """An organisation span ending on its head noun (tables.NOT_NAME_ENDS, ORG_HEAD_NOUNS) before
+    a connective (tables.ORG_TAIL_CONNECTIVES) and one to four capitalised words goes on over
+    them ("Tarrow Party" + "for the Regions"), unless those words hold another entity the model
+    found (a date, a place: "the Tarrow Party for Vellshire" stays apart when Vellshire is one)."""
+    for m in found:
+        if m.label != "ORG" or m.text.split()[-1].lower() not in _ORG_TAIL_HEADS:
+            continue
+        text = article.texts[m.field]
+        tail = _ORG_TAIL.match(text, m.end)
+        if not tail or any(o.field == m.field and tail.start(1) < o.end and o.start < tail.end() for o in found):
+            continue
+        m.respan(text, end=tail.end())
+        m.forced = True
+    return found
+
+
+def _orgs_cut_at_and(article: Article, found: list[Mention]) -> list[Mention]:
+    """An organisation span the model ended on "and" joins the organisation right after it: one
+    name ("Tarrow Atmospheric, Geophysical and" + "Astronomical Services Administration"), or the
+    place right after it when the words around "and" are a known country or region's name
+    ("Court of Trinidad and" + "Tobago")."""
+    dropped: list[Mention] = []
+    for m in found:
+        if m.label != "ORG" or not m.text.endswith(" and") or m in dropped:
+            continue
+        text = article.texts[m.field]
+        after = [o for o in found if o.field == m.field and o is not m and o.start > m.end
+                 and not text[m.end : o.start].strip() and (o.label == "ORG" or _place_over_and(m, o))]
+        if after:
+            m.respan(text, end=after[0].end)
+            m.forced = True
+            dropped.append(after[0])
+    return [m for m in found if m not in dropped]
+
+
+def _place_over_and(m: Mention, after: Mention) -> bool:
+    """`after`, a place right after `m` ("... of Trinidad and"), ends with the last one or two
+    words of `m` a known country or region's name ("Trinidad and Tobago")."""
+    if after.label not in ("GPE", "LOC"):
+        return False
+    words = m.text.split()[:-1]
+    return any(_known_country_or_region(" ".join(words[-n:] + ["and", after.text]))
+               for n in (1, 2) if len(words) > n)

@@ -1,0 +1,270 @@
+"""Places told by the words around them: lists after a preposition of place ("in Pellow and Corran
+Falls"), residents on islands, towns after "in"/"near", place nouns ("the town of X"),
+subdivisions in lists ("the states of X and Y") and Romance place particles ("Nova Tarrow do Norte").
+"""
+
+from __future__ import annotations
+
+import re
+
+from workers.stages.entities import canonical, tables
+from workers.stages.entities.context import _WORK_LABELS, Article, _extend_over, _lower_in, _relabel
+from workers.stages.entities.fixes import PERSON, Mention
+from workers.stages.entities.scan import (
+    _GENERICS,
+    _LIST_NAME,
+    _NEXT_WORD,
+    _THE_BEFORE,
+    _common,
+    _locative,
+    _name_shaped,
+    _sentence_initial,
+    toponym_shaped,
+)
+from workers.stages.entities.wordedge import WORD_END, WORD_START
+
+
+_PLACE_LIST = re.compile(  # not before a number: "on Quill and Vanta 3.7" names versions
+    rf"{WORD_START}([A-Za-z]+)[ \t]+((?:{_LIST_NAME},[ \t]+)+{_LIST_NAME},?|{_LIST_NAME})[ \t]+and[ \t]+({_LIST_NAME})"
+    rf"(?![\w'\-]|[ \t]+\d)"
+)
+_LIST_ITEM = re.compile(_LIST_NAME)
+_RESIDENTS_ON = re.compile(
+    rf"{WORD_START}([A-Za-z]+)[ \t]+on[ \t]+({_LIST_NAME})(?:[ \t]+and[ \t]+({_LIST_NAME}))?{WORD_END}"
+)
+_RELABELLED_AS_PLACE = frozenset({PERSON, "LOC", "FAC", "DATE", "EVENT", "PRODUCT", "WORK_OF_ART", "NORP", "GPE"})
+
+
+def _may_be_place(found: list[Mention], start: int, end: int, whole: tuple[int, int]) -> bool:
+    """Body span [start, end) may become a place: name-shaped, and every mention over it either
+    a label a place is often mistaken for (no forced person, no exact organisation but an ISO
+    3166-2 region's name) or a span over the whole list `whole` ("Pellow and Corran" ORG)."""
+    for m in found:
+        if m.field != "body" or m.end <= start or end <= m.start:
+            continue
+        if (m.start, m.end) == whole:
+            continue
+        if m.label == "ORG" and not m.forced and canonical.known_region(m.name):
+            continue  # "in Tarrowshire and Pellow": a region of a list is a place, not its council
+        if m.label not in _RELABELLED_AS_PLACE or (m.label == PERSON and m.forced):
+            return False
+    return True
+
+
+def _as_places(found: list[Mention], spans: list[tuple[int, int]], body: str) -> list[Mention]:
+    """`found` with each body span in `spans` a forced GPE (mentions over the spans dropped)."""
+    kept = [m for m in found if not (m.field == "body" and any(m.start < e and s < m.end for s, e in spans))]
+    return kept + [Mention("body", s, e, body[s:e], "GPE", canonical.normalise(body[s:e]), forced=True) for s, e in spans]
+
+
+def _list_of_places(cue: str, names: list[str], places: set[str]) -> bool:
+    """The `names` listed after the word `cue` are places: after a tables.PLACE_LIST_PREPOSITIONS
+    row one of them is a place of the article, a known country or ISO 3166-2 region, or
+    toponym-shaped ("Tarrow Island");
+    after a tables.TOPONYM_LIST_PREPOSITIONS row ("between") one is toponym-shaped, since
+    countries are also parties there ("talks between Israel and Hamas"); after a
+    tables.REGION_LIST_PREPOSITIONS row ("of") every one is a known country or region."""
+    if cue in tables.TOPONYM_LIST_PREPOSITIONS:
+        return any(toponym_shaped(n) for n in names)
+    if cue in tables.REGION_LIST_PREPOSITIONS:
+        return all(canonical.known_place(n) or canonical.known_region(canonical.normalise(n)) for n in names)
+    return cue in tables.PLACE_LIST_PREPOSITIONS and any(
+        canonical.normalise(n) in places or canonical.known_place(n) or toponym_shaped(n)
+        or canonical.known_region(canonical.normalise(n)) for n in names
+    )
+
+
+def _listed_places(article: Article, found: list[Mention]) -> list[Mention]:
+    """Places told by their company in a list or by the people living on them: "in Pellow
+    and Corran Falls", "in Tallis, Pellow and Corran", "between Tallis and Corran Island"
+    (_list_of_places: all are places) and "islanders on Skerra and Vell" (after a
+    tables.RESIDENT_NOUNS row and "on")."""
+    if "GPE" not in article.labels or article.body_doc is None:
+        return found
+    body = article.body
+    places = {m.name for m in found if m.label == "GPE"}
+    for pattern, residents in ((_PLACE_LIST, False), (_RESIDENTS_ON, True)):
+        for match in pattern.finditer(body):
+            cue = match.group(1).lower()
+            spans = [m.span() for m in _LIST_ITEM.finditer(body, *match.span(2))] if not residents else []
+            spans += [match.span(i) for i in ((2, 3) if residents else (3,)) if match.group(i)]
+            names = [body[s:e] for s, e in spans]
+            if residents != (cue in tables.RESIDENT_NOUNS) or not (residents or _list_of_places(cue, names, places)):
+                continue
+            whole = (spans[0][0], spans[-1][1])
+            if any(w.lower() in tables.ORG_DESIGNATORS for n in names for w in n.split()):
+                continue  # "Fire and Rescue Service": one organisation's name
+            if all(_name_shaped(n) for n in names) and all(_may_be_place(found, s, e, whole) for s, e in spans):
+                found = _as_places(found, spans, body)
+                places.update(canonical.normalise(n) for n in names)
+    return found
+
+
+def _towns_not_regions(article: Article, found: list[Mention]) -> list[Mention]:
+    """A LOC after "in"/"near"/... with no article before it, no word of a continent, world
+    region, natural feature or building (tables.WORLD_REGION_WORDS, TOPONYM_GENERICS,
+    ORG_DESIGNATORS), not followed by a capitalised word and never labelled other than a place
+    in the article, is a town or district: GPE ("a villa in Corran", "in North Tallis"; not
+    "in East Africa", "in the Alps", "in Vanta" of a program)."""
+    if "GPE" not in article.labels:
+        return found
+    body = article.body
+    others = {m.name for m in found if m.label not in ("LOC", "GPE")}
+    for m in found:
+        if m.field != "body" or m.label != "LOC" or m.forced or not _name_shaped(m.text):
+            continue
+        words = {w.lower() for w in m.text.split()}
+        if words & (tables.WORLD_REGION_WORDS | _GENERICS | tables.ORG_DESIGNATORS) or _THE_BEFORE.search(body, 0, m.start):
+            continue
+        if m.name in others or _NEXT_WORD.match(body, m.end):
+            continue  # "in Vanta" LOC, "Vanta" PRODUCT elsewhere: the name is no town's
+        if _locative(body, m.start):
+            m.label, m.forced = "GPE", True
+    return found
+
+
+_PARTICLE_TAIL = re.compile(
+    rf"[ \t]+([a-z]+)(?:[ \t]+la)?[ \t]+([A-Z][a-z][\w'\-]*(?:[ \t]+[A-Z][a-z][\w'\-]*)?){WORD_END}"
+)
+
+
+def _place_particles(article: Article, found: list[Mention]) -> list[Mention]:
+    """A place the model cut before a particle of a Romance place name (tables.PLACE_NAME_PARTICLES)
+    goes on over it and the one or two capitalised words after it, whatever the model made of
+    them ("Nova Tarrow" GPE, "do", "Norte" ORG -> "Nova Tarrow do Norte"); not over a forced
+    label or a span running past them."""
+    if "GPE" not in article.labels:
+        return found
+    body = article.body
+    for m in [m for m in found if m.field == "body" and m.label == "GPE"]:
+        match = _PARTICLE_TAIL.match(body, m.end)
+        if not match or match.group(1) not in tables.PLACE_NAME_PARTICLES:
+            continue
+        found = _extend_over(found, m, body, match.end())
+    return found
+
+
+_TOWN_BEFORE = re.compile(rf"{WORD_START}(?:near|outside)[ \t]+$")
+
+
+def _towns_not_works(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name of one to three uncommon capitalised words the model called a product or a work
+    right after "near"/"outside" (said of places, not of software or books: "killing four
+    outside Tarrowmere") is a town: GPE. Not after "in" ("a bug in Tarrowshop on Monday"),
+    not a common word, not a name seen with another label."""
+    others = {m.name for m in found if m.label not in _WORK_LABELS}
+    for m in found:
+        if m.forced or m.label not in _WORK_LABELS or not _name_shaped(m.name) or len(m.name.split()) > 3:
+            continue
+        if m.name in others or (article.words and any(w.lower() in article.words for w in m.name.split())):
+            continue
+        if _TOWN_BEFORE.search(article.texts[m.field], max(0, m.start - 10), m.start):
+            _relabel(m, "GPE", article)
+    return found
+
+
+_PLACE_NOUN_OF = re.compile(
+    rf"{WORD_START}(?:" + "|".join(sorted(tables.PLACE_NOUNS)) + r")[ \t]+of[ \t]+$"
+)
+_PLACE_APPOSITION = re.compile(
+    r",[ \t]+an?[ \t]+(?:[a-z\-]+[ \t]+){0,2}(?:" + "|".join(sorted(tables.PLACE_NOUNS)) + r")"
+    r"(?=[ \t]+(?:" + "|".join(sorted(tables.PLACE_APPOSITION_FOLLOWERS)) + rf"){WORD_END}|[ \t]*[,.;:)]|$)"
+)
+_PLACE_PLURALS = sorted(n[:-1] + "ies" if n.endswith("y") else n if n.endswith("s") else n + "s" for n in tables.PLACE_NOUNS)
+_PLACE_EXAMPLES = re.compile(
+    rf"{WORD_START}(?:" + "|".join(_PLACE_PLURALS) + r")[ \t]+(?:"
+    + "|".join(sorted(c.replace(" ", r"[ \t]+") for c in tables.PLACE_EXAMPLE_CUES)) + r")[ \t]+$"
+)
+_PLACE_NOUN_RELABELLED = frozenset({PERSON, "ORG", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"})
+
+
+def _place_noun_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name after "<place noun> of" ("the fishing village of Tarrow Bay"), after a plural place
+    noun giving examples ("towns such as Tarrow Springs": tables.PLACE_EXAMPLE_CUES) or with a
+    place noun heading its apposition ("Tarrow, a farming town near ...": tables.PLACE_NOUNS,
+    tables.PLACE_APPOSITION_FOLLOWERS) is a place, whatever the model called it; not a name with
+    an organisation designator ("the town of Tarrow Council") or a union."""
+    for m in found:
+        if m.forced or m.label not in _PLACE_NOUN_RELABELLED or m.name in tables.UNIONS:
+            continue
+        if any(word.lower() in tables.ORG_DESIGNATORS for word in m.name.split()):
+            continue
+        text = article.texts[m.field]
+        if _PLACE_NOUN_OF.search(text, max(0, m.start - 40), m.start) or _PLACE_APPOSITION.match(text, m.end) \
+                or _PLACE_EXAMPLES.search(text, max(0, m.start - 40), m.start):
+            _relabel(m, "GPE", article)
+    return found
+
+
+# A name of one to three capitalised words (no apostrophe: "Russia's Tarrow region" names Tarrow).
+_DIVISION_NAME = r"[A-Z][\w\-]*(?:[ \t][A-Z][\w\-]*){0,2}"
+_DIVISION_TERMS = {**{t: t for t in tables.SUBDIVISION_TERMS}, **{p: t for t, p in tables.SUBDIVISION_TERMS.items()},
+                   **{t: t for t in tables.FEATURE_LIST_TERMS}}
+_DIVISION_LIST = re.compile(
+    rf"{WORD_START}({_DIVISION_NAME}(?:(?:,[ \t]+|,?[ \t]+and[ \t]+){_DIVISION_NAME})*)[ \t]+"
+    rf"({'|'.join(sorted(_DIVISION_TERMS, key=len, reverse=True))}){WORD_END}"
+)
+_DIVISION_ITEM = re.compile(rf"{WORD_START}(?!and\b){_DIVISION_NAME}")
+_DIVISION_RELABELLED = frozenset({PERSON, "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"})
+_ADJECTIVE_ENDING = re.compile(r"(?:ish|ese|ic|ian|ean|can|ern)$")
+
+
+_NOT_DIVISION_WORDS = tables.WORLD_REGION_WORDS | canonical.DIRECTIONS | tables.ORG_DESIGNATORS | tables.JURISDICTION_WORDS
+
+
+def _division_name(name: str, article: Article) -> bool:
+    """`name` may be a region's or feature's own name: not a country, a title, a world region, a
+    direction, a jurisdiction or organisation word, a nationality or adjective ("a Republican
+    state", "Western provinces") or a word the article writes in lower case."""
+    words = name.split()
+    return not (
+        canonical.known_place(name) or canonical.demonym(name) or _ADJECTIVE_ENDING.search(name)
+        or any(canonical._is_title(w) or w.lower() in _NOT_DIVISION_WORDS or _lower_in(w, article) for w in words)
+    )
+
+
+def _division_items(text: str, match: re.Match) -> list[tuple[int, int]]:
+    """Spans of the names listed in a _DIVISION_LIST match; a stop word opening the first is cut."""
+    items = [m.span() for m in _DIVISION_ITEM.finditer(text, *match.span(1))]
+    first = text[items[0][0] : items[0][1]].split(" ", 1)
+    if len(first) == 2 and first[0].lower() in ("the", "in", "of", "and", "for", "from", "to"):
+        items[0] = (items[0][0] + len(first[0]) + 1, items[0][1])
+    return items
+
+
+def _division_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """Names right before a lowercase subdivision noun (tables.SUBDIVISION_TERMS: "Russia's Tarrow
+    region", "Tarrow province", "the Tarrow, Pellow and Corran regions") are regions, GPE; names
+    in a list of two or more before a plural feature noun (tables.FEATURE_LIST_TERMS: "the Tarrow
+    and Pellow rivers") are LOC. The model's nationality, person, product or feature label gives
+    way (a nationality only when no word of it is in the model's lexicon: "an Arab state"; a
+    feature not before "region": "the Amazon region"); an organisation or place keeps its label;
+    an untagged region name is added. A plural noun needs a list ("Gulf Arab states" is no
+    list); names with a common or title word, a nationality, a direction or a world region
+    (_division_name) are left alone."""
+    added = []
+    for field_name, text in article.texts.items():
+        for match in _DIVISION_LIST.finditer(text):
+            term = match.group(2)
+            feature = term in tables.FEATURE_LIST_TERMS
+            items = _division_items(text, match)
+            if (term != _DIVISION_TERMS[term] or feature) and len(items) < 2:
+                continue
+            label = "LOC" if feature else "GPE"
+            for start, end in items:
+                name = text[start:end]
+                if not _division_name(name, article) or label not in article.labels:
+                    continue
+                over = [m for m in found if m.field == field_name and m.start < end and start < m.end]
+                if not over and not feature and not _sentence_initial(text, start) \
+                        and not any(_common(w.lower(), article.words) for w in name.split()):
+                    added.append(Mention(field_name, start, end, name, label, canonical.normalise(name), forced=True))
+                for m in over:
+                    if (m.start, m.end) != (start, end) or m.label not in _DIVISION_RELABELLED or m.forced:
+                        continue
+                    if m.label == "NORP" and any(_common(w.lower(), article.words) for w in name.split()):
+                        continue  # "an Arab state", "a German province": a nationality's region
+                    if m.label == "LOC" and _DIVISION_TERMS[term] == "region":
+                        continue  # "the Amazon region": a natural region may be one, as the model said
+                    _relabel(m, label, article)
+    return found + added

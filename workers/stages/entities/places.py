@@ -1,0 +1,362 @@
+"""Place passes: datelines, known countries and ISO 3166-2 regions, hyphenated country pairs,
+offices of places, toponym generics and named features ("Redgum Flat", "the Pellbrook
+reservoir", "the Tarrow Islands"), full forms of place names, nationality adjectives, route
+ends, and untagged places after "in"/"near".
+"""
+
+from __future__ import annotations
+
+import re
+
+from workers.stages.entities import canonical, roles, tables
+from workers.stages.entities.context import Article, _person_ends, _relabel
+from workers.stages.entities.fixes import PERSON, Mention
+from workers.stages.entities.scan import (
+    _GENERICS,
+    _NEXT_WORD,
+    _THE_BEFORE,
+    _common,
+    _known_country_or_region,
+    _locative,
+    _name_shaped,
+    _occupied,
+    _overlaps,
+    toponym_shaped,
+)
+from workers.stages.entities.wordedge import WORD_END, WORD_START
+
+
+_IN_PLACE = re.compile(
+    r"(?<=[a-z])[ \t]+(?:in|near|outside)[ \t]+([A-Z][a-z]{3,}(?:-[a-z]+-[A-Z][a-z]+)?)(?=,[ \t]+where\b|[.;]|[ \t]+on[ \t]+[A-Z][a-z]+day\b)"
+)
+
+
+def _untagged_places(body: str, body_doc, found: list[Mention], words: frozenset[str]) -> list[Mention]:
+    """A word the model left untagged after "in"/"near" ending a clause ("flooding was in X, where",
+    "arrested in X on Sunday"): a place when it is no common English word, title or known name."""
+    if not words:
+        return []
+    taken = _occupied(body_doc) + [(m.start, m.end) for m in found if m.field == "body"]
+    known = {m.name.casefold() for m in found} | {w.casefold() for m in found for w in m.name.split()}
+    added = []
+    for match in _IN_PLACE.finditer(body):
+        start, end = match.span(1)
+        word = match.group(1)
+        if _overlaps(taken, start, end) or _common(word.lower(), words) or canonical._is_title(word) \
+                or word.casefold() in known:
+            continue
+        added.append(Mention("body", start, end, word, "GPE", word))
+    return added
+
+
+def _split_place_pairs(found: list[Mention], texts: dict[str, str]) -> list[Mention]:
+    """A place span "X and Y" whose two parts each also occur elsewhere in the article is two
+    places ("in Kano and Ibadan"); "Trinidad and Tobago", never split up, stays one."""
+    out: list[Mention] = []
+    for m in found:
+        parts = m.text.split(" and ")
+        if m.label != "GPE" or len(parts) != 2 or not all(_name_shaped(part) for part in parts):
+            out.append(m)
+            continue
+        if not all(
+            sum(len(re.findall(WORD_START + re.escape(part) + r"(?![\w\-])", text, re.IGNORECASE))
+                for text in texts.values()) >= 2
+            for part in parts
+        ):
+            out.append(m)
+            continue
+        second = m.start + len(parts[0]) + len(" and ")
+        out.append(Mention(m.field, m.start, m.start + len(parts[0]), parts[0], "GPE", canonical.normalise(parts[0])))
+        out.append(Mention(m.field, second, m.end, parts[1], "GPE", canonical.normalise(parts[1])))
+    return out
+
+
+def _dateline_places(article: Article, found: list[Mention]) -> list[Mention]:
+    """The record's dateline names a place ("GENEVA, Switzerland"): mentions of it are places."""
+    dateline = (article.record.get("dateline") or "").split(",")[0].strip().casefold()
+    if dateline and "GPE" in article.labels:
+        for mention in found:
+            if mention.name.casefold() == dateline:
+                mention.label, mention.forced = "GPE", True
+                mention.name = canonical.prettify_caps(mention.name)
+    return found
+
+
+_HYPHEN_PAIR = re.compile(r"(?<![\w.\-])((?:[A-Z][\w.]*[ \t])*[A-Z][\w.]*)-((?:[A-Z][\w.]*)(?:[ \t][A-Z][\w.]*)*)(?![\w\-])")
+
+
+def _place_of(words: list[str], from_end: bool) -> int:
+    """Number of words at the end (or start) of `words` that are a known country or union."""
+    for size in range(len(words), 0, -1):
+        part = words[-size:] if from_end else words[:size]
+        if canonical.known_place(" ".join(part)):
+            return size
+    return 0
+
+
+def _hyphen_places(article: Article, found: list[Mention]) -> list[Mention]:
+    """"U.S.-China talks", "a Russia-Ukraine corridor": a hyphenated pair of known countries or
+    unions is two places, whatever the model made of it (one GPE, a NORP, nothing)."""
+    if "GPE" not in article.labels:
+        return found
+    added: list[Mention] = []
+    cut: list[tuple[str, int, int]] = []
+    for field_name, text in article.texts.items():
+        for match in _HYPHEN_PAIR.finditer(text):
+            left, right = match.group(1).split(), match.group(2).split()
+            n_left, n_right = _place_of(left, True), _place_of(right, False)
+            if not n_left or not n_right:
+                continue
+            left_text, right_text = " ".join(left[-n_left:]), " ".join(right[:n_right])
+            left_start = match.end(1) - len(left_text)
+            right_start = match.start(2)
+            for start, surface in ((left_start, left_text), (right_start, right_text)):
+                name = canonical.normalise(surface)
+                label = "ORG" if name in tables.UNIONS and "ORG" in article.labels else "GPE"
+                added.append(Mention(field_name, start, start + len(surface), surface, label, name, forced=True))
+            cut.append((field_name, left_start, right_start + len(right_text)))
+    if not added:
+        return found
+    kept = [m for m in found if not any(f == m.field and m.start < e and s < m.end for f, s, e in cut)]
+    return kept + added
+
+
+def _countries_are_places(article: Article, found: list[Mention]) -> list[Mention]:
+    """A known country ("Ivory Coast" LOC, "Turkey" ORG) is a place: GPE. Unions and
+    international organisations of the country table ("European Union") are organisations."""
+    for m in found:
+        if m.name in canonical.COUNTRIES and m.label in ("LOC", "ORG", "NORP", PERSON) and not m.forced:
+            label = "ORG" if m.name in tables.UNIONS else "GPE"
+            if label in article.labels:
+                m.label = label
+    return found
+
+
+_REGION_RELABELLED = frozenset({PERSON, "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+_PREPOSITION_BEFORE = re.compile(rf"{WORD_START}([a-z]+)[ \t]+$")
+
+
+def _after_place_preposition(text: str, start: int) -> bool:
+    """The word right before `start` is a tables.PLACE_LIST_PREPOSITIONS row ("around X")."""
+    match = _PREPOSITION_BEFORE.search(text, max(0, start - 20), start)
+    return bool(match) and match.group(1) in tables.PLACE_LIST_PREPOSITIONS
+
+
+def _regions_are_places(article: Article, found: list[Mention]) -> list[Mention]:
+    """A first-level subdivision of a country (ISO 3166-2, canonical.known_region: "Minas
+    Gerais", "Western Australia") that the model called a nationality, a feature, a building, a
+    product or work or, with two or more words, a person is a place: GPE. One word only after
+    "in"/"near"/... (_locative: "farmers in Bihar"; not "Somali pirates", "Western allies") or
+    a tables.PLACE_LIST_PREPOSITIONS row ("rain around Tarrow") and not a "person"
+    ("Victoria", "Angus" are given names too); no saint's name ("Saint Thomas"), no name with a
+    word of tables.WORLD_REGION_WORDS ("West Coast"); organisations keep their label ("Kent")."""
+    if "GPE" not in article.labels:
+        return found
+    for m in found:
+        if m.forced or m.label not in _REGION_RELABELLED or not canonical.known_region(m.name):
+            continue
+        words = m.name.split()
+        if any(w.lower() in tables.WORLD_REGION_WORDS for w in words):
+            continue  # "the West Coast": a region of a country, named after a feature
+        text = article.texts[m.field]
+        if roles.is_saint(words[0]) or (len(words) == 1 and (m.label == PERSON or not (
+                _locative(text, m.start) or _after_place_preposition(text, m.start)))):
+            continue
+        m.label, m.forced = "GPE", True
+    return found
+
+
+_PLACE_OFFICE = re.compile(
+    r"\b(?:" + "|".join(sorted(tables.PLACE_OFFICES, key=len, reverse=True)) + r")[ \t]+of[ \t]+$", re.IGNORECASE
+)
+
+
+def _places_of_offices(article: Article, found: list[Mention]) -> list[Mention]:
+    """"mayor of Alder Bay", "governor of Ohio": the name after an office of a place
+    (tables.PLACE_OFFICES) is a place, whatever the model said (FAC, LOC, ORG, PERSON)."""
+    for m in found:
+        if m.forced or m.label == "GPE":
+            continue
+        if _PLACE_OFFICE.search(article.texts[m.field], max(0, m.start - 40), m.start):
+            m.label, m.forced = "GPE", True
+    return found
+
+
+_PERSON_FREE = frozenset(word for word, persons in tables.LOCATIVE_PREPOSITIONS if persons)
+_PLACE_BEFORE = re.compile(
+    rf"{WORD_START}(?i:(" + "|".join(word for word, _ in tables.LOCATIVE_PREPOSITIONS) + r"))[ \t]+(?:the[ \t]+)?$"
+)
+_NOT_PLACE_LABELS = frozenset({"ORG", "NORP", "FAC"})  # and PERSON after a person-free preposition
+
+
+def _generic_places(article: Article, found: list[Mention]) -> list[Mention]:
+    """"the last mine in Redgum Flat closed": a name ending in a toponymic generic term after a
+    preposition of place (tables.LOCATIVE_PREPOSITIONS, "the" allowed between) or after "of"
+    right behind a person ("Mayor Ana Ruiz of Larch Hollow") is a place, GPE, when the model
+    called it an organisation, a nationality, a facility or (after "in", "near", "outside",
+    "of") a person. A possessive ("in Harrison Ford's film") is left alone."""
+    person_ends = _person_ends(found)
+    for m in found:
+        if m.forced or (m.label not in _NOT_PLACE_LABELS and m.label != PERSON) or not toponym_shaped(m.text):
+            continue
+        text = article.texts[m.field]
+        before = _place_word_before(text, m.start, person_ends.get(m.field, set()))
+        if before is None or text[m.end : m.end + 1] in ("'", "\u2019"):
+            continue
+        if m.label == PERSON and before not in _PERSON_FREE:
+            continue
+        m.label, m.forced = "GPE", True
+    return found
+
+
+def _place_word_before(text: str, start: int, person_ends: set[int]) -> str | None:
+    """The preposition of place (lowercase) right before `start` ("the" allowed between), or
+    "in" for an "of" right behind a person ("Mayor Ana Ruiz of ..."); else None."""
+    before = _PLACE_BEFORE.search(text, max(0, start - 24), start)
+    if before is not None:
+        return before.group(1).lower()
+    of = _OF_BEFORE.search(text, max(0, start - 8), start)
+    return "in" if of is not None and of.start() in person_ends else None
+
+
+_TOPONYM_SPAN = re.compile(
+    rf"{WORD_START}((?:[A-Z][a-z][\w\-]*[ \t]+){{1,3}}(?i:" + "|".join(sorted(_GENERICS, key=len, reverse=True))
+    + r"))(?![\w\-'\u2019])(?![ \t]+[A-Z])"
+)
+_OF_BEFORE = re.compile(r"[ \t]+of[ \t]+$")
+
+
+def _untagged_toponyms(article: Article, found: list[Mention]) -> list[Mention]:
+    """Names the model left untagged that read as a place's (toponym_shaped: "Larch Hollow") are
+    places, GPE, after a preposition of place (tables.LOCATIVE_PREPOSITIONS: "near Redgum Flat")
+    or after "of" right behind a person ("Mayor Ana Ruiz of Larch Hollow"). A name followed by
+    another capitalised word ("Bear Creek Elementary") is part of a longer name, left alone."""
+    text = article.body
+    taken = _occupied(article.body_doc) + [(m.start, m.end) for m in found if m.field == "body"]
+    person_ends = _person_ends(found).get("body", set())
+    added = []
+    for match in _TOPONYM_SPAN.finditer(text):
+        start, end = match.span(1)
+        name = match.group(1)
+        if _overlaps(taken, start, end) or not toponym_shaped(name) or canonical._is_title(name.split()[0]):
+            continue
+        if _place_word_before(text, start, person_ends) is None:
+            continue
+        added.append(Mention("body", start, end, name, "GPE", canonical.normalise(name), forced=True))
+    return found + added
+
+
+# a crossing or a junction is named after the place it is at ("the Rafah crossing"): its name
+# stays what the model said; populated-place generics name towns, not features
+_FEATURE_CLASS = {g: c for g, c in tables.TOPONYM_GENERICS if c not in ("Crossing", "Populated Place")}
+_GENERIC_AFTER = re.compile(rf"[ \t]+([a-z]+){WORD_END}")
+
+_FEATURE_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"})
+
+
+def _named_features(article: Article, found: list[Mention]) -> list[Mention]:
+    """"the Pellbrook reservoir", "the Colorado river": a name written between "the" and a
+    lowercase generic term of tables.TOPONYM_GENERICS names that natural or water feature,
+    whatever the model called it (a person, an organisation, a nationality, a product): LOC.
+    Rows of the GNIS classes "Crossing" and "Populated Place" are left out (see _FEATURE_CLASS)."""
+    for m in found:
+        if m.forced or m.label not in _FEATURE_NAME_LABELS:
+            continue
+        text = article.texts[m.field]
+        after = _GENERIC_AFTER.match(text, m.end)
+        if after is None or after.group(1) not in _FEATURE_CLASS:
+            continue
+        if _THE_BEFORE.search(text, max(0, m.start - 8), m.start) is None:
+            continue
+        if "LOC" in article.labels:
+            m.label, m.forced = "LOC", True
+    return found
+
+
+_FEATURE_GROUP_RELABELLED = frozenset({PERSON, "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "NORP", "EVENT"})
+
+
+def _feature_groups(article: Article, found: list[Mention]) -> list[Mention]:
+    """"the <Name> Keys/Islands/Mountains/..." (tables.FEATURE_GROUP_GENERICS) the model called a
+    person, an organisation or a building is a LOC: an island chain or a range. Not a country or
+    territory ("the Cayman Islands"), nor a name with an organisation's designator or followed by
+    a capitalised word ("the Tarrow Islands Council")."""
+    for m in found:
+        words = m.name.split()
+        if m.forced or m.label not in _FEATURE_GROUP_RELABELLED or len(words) < 2 \
+                or words[-1].lower() not in tables.FEATURE_GROUP_GENERICS or canonical.known_place(m.name):
+            continue
+        text = article.texts[m.field]
+        if any(w.lower() in tables.ORG_DESIGNATORS for w in words) or _NEXT_WORD.match(text, m.end):
+            continue
+        if _THE_BEFORE.search(text, max(0, m.start - 8), m.start):
+            _relabel(m, "LOC", article)
+    return found
+
+
+_ROUTE_END = r"[A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*){0,2}"
+_ROUTES = tuple(
+    (re.compile(rf"{WORD_START}{opening}[ \t]+$"), re.compile(rf"({_ROUTE_END})[ \t]+{joining}[ \t]+({_ROUTE_END})"))
+    for opening, joining in tables.ROUTE_WORDS
+)
+
+
+def _route_ends(article: Article, found: list[Mention]) -> list[Mention]:
+    """One span the model made of a route's two ends after its opening (tables.ROUTE_WORDS: "from
+    Tarrow to Pellow Bay") is two mentions: places (GPE) when either end is a known country or
+    ISO 3166-2 region or a place of the article, else each with the model's label."""
+    places = {m.name for m in found if m.label in ("GPE", "LOC")}
+    out: list[Mention] = []
+    for m in found:
+        text = article.texts[m.field]
+        route = next((r for before, r in _ROUTES if r.fullmatch(m.text)
+                      and before.search(text, max(0, m.start - 10), m.start)), None)
+        if m.forced or route is None:
+            out.append(m)
+            continue
+        ends = route.fullmatch(m.text)
+        names = [canonical.normalise(ends.group(i)) for i in (1, 2)]
+        place = any(_known_country_or_region(n) or n in places for n in names)
+        for i, name in zip((1, 2), names):
+            start, end = m.start + ends.start(i), m.start + ends.end(i)
+            out.append(Mention(m.field, start, end, text[start:end], "GPE" if place else m.label, name, forced=place))
+    return out
+
+
+def _demonym_words(article: Article, found: list[Mention]) -> list[Mention]:
+    """A country's nationality adjective (canonical.demonym: "Ugandan", "Dutch") the model called
+    an organisation or a place is a nationality (NORP); one opening a person's name of two more
+    words ("Kenyan Ana Lind") is cut off it."""
+    for m in found:
+        words = m.text.split()
+        if m.forced or not canonical.demonym(words[0]):
+            continue
+        if len(words) == 1 and m.label in ("ORG", "GPE", "LOC"):
+            _relabel(m, "NORP", article)
+        elif m.label == PERSON and len(words) >= 3 and all(w[:1].isupper() for w in words[1:]):
+            start = article.texts[m.field].index(words[1], m.start + len(words[0]))
+            m.respan(article.texts[m.field], start=start)
+    return found
+
+
+_FULL_FORMS = {variant: full for full, variants in tables.PLACE_FULL_FORMS.items() for variant in variants}
+_FULL_FORM = re.compile(
+    rf"{WORD_START}(" + "|".join(re.escape(v) for v in sorted(_FULL_FORMS, key=len, reverse=True)) + r")(?![\w\-])"
+)
+
+
+def _full_form_places(article: Article, found: list[Mention]) -> list[Mention]:
+    """A place written as a name and a part after a comma that are one place
+    (tables.PLACE_FULL_FORMS: "Washington, D.C.") is one GPE mention under its full form, not
+    the two the model makes of it; a dateline's "WASHINGTON" alone stays "Washington"."""
+    if "GPE" not in article.labels:
+        return found
+    for field_name, text in article.texts.items():
+        for match in _FULL_FORM.finditer(text):
+            start, end = match.span(1)
+            over = [m for m in found if m.field == field_name and m.start < end and start < m.end]
+            if any(m.start < start or m.end > end or m.label not in ("GPE", "LOC", "ORG") for m in over):
+                continue
+            found = [m for m in found if m not in over]
+            found.append(Mention(field_name, start, end, match.group(1), "GPE", _FULL_FORMS[match.group(1)], forced=True))
+    return found

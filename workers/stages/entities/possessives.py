@@ -1,0 +1,69 @@
+"""Names before "'s": the possessive stripped, or kept when it is part of the name ("Macy's",
+"Moody's said"), by the article's own evidence and tables.NAMES_ENDING_IN_S.
+"""
+
+from __future__ import annotations
+
+import re
+
+from workers.stages.entities import canonical
+from workers.stages.entities.context import Article
+from workers.stages.entities.fixes import PERSON, Mention
+from workers.stages.entities.scan import _pattern
+
+
+_POSSESSIVE_NAME_END = re.compile(
+    r"['\u2019]s(?:\s*(?:[.,;:!?)\"\u201d]|$)|\s+(?:said|says|say|reported|reports|announced|announces|"
+    r"posted|is|was|has|had|will|would|and|or|in|at|on|for|to|of|with|from|by|said)\b)"
+)
+
+
+def _keep_possessive_names(found: list[Mention], texts: dict[str, str]) -> None:
+    """Organisations whose name ends in "'s" keep it ("Sainsbury's said", "at Lloyd's.").
+
+    Taken when the bare form never stands alone in the article and at least once the "'s" form
+    is not followed by a possessed noun (a verb, a preposition, punctuation or the end)."""
+    candidates = {
+        m.text
+        for m in found
+        if m.label not in (PERSON, "GPE", "NORP") and texts[m.field][m.end : m.end + 2] in ("'s", "\u2019s")
+    }
+    keep = set()
+    for bare in candidates:
+        escaped = re.escape(bare)
+        alone = _pattern(r"(?<![\w.])" + escaped + r"(?!\w)(?!['\u2019]s\b)")
+        named = _pattern(r"(?<![\w.])" + escaped + _POSSESSIVE_NAME_END.pattern)
+        if not any(alone.search(text) for text in texts.values()) and any(
+            named.search(text) for text in texts.values()
+        ):
+            keep.add(bare)
+    for m in found:
+        if m.text in keep and texts[m.field][m.end : m.end + 2] in ("'s", "\u2019s"):
+            m.respan(texts[m.field], end=m.end + 2)
+
+
+def _possessives(article: Article, found: list[Mention]) -> list[Mention]:
+    """A trailing "'s"/"s'" is kept only when it is part of the name, by evidence.
+
+    Stripped (by the trim) for persons and known countries (their names never end in 's), and
+    when the bare form stands alone elsewhere in the article ("Moreno's office" ... "Moreno").
+    Kept ("Macy's", "St John's") when the name with it is in the lexicon
+    tables.NAMES_ENDING_IN_S or is a saint's name in the possessive, or when the bare form never
+    stands alone and the "'s" form is used as a name: before a verb, a preposition or
+    punctuation ("Moody's said", "at Lloyd's.") (_keep_possessive_names)."""
+    texts = article.texts
+    for m in found:
+        text = texts[m.field]
+        following = text[m.end : m.end + 2]
+        suffix = following if following in ("'s", "\u2019s") else following[:1] if following[:1] in "'\u2019" else ""
+        if not suffix or canonical.known_place(m.text):
+            continue
+        with_s = text[m.start : m.end + len(suffix)]
+        alone = _pattern(r"(?<![\w.])" + re.escape(m.text) + r"(?![\w'\u2019])")
+        bare_elsewhere = any(alone.search(t) for t in texts.values())
+        if canonical.ends_in_own_s(with_s) and not bare_elsewhere:
+            m.respan(text, end=m.end + len(suffix))
+            if m.label == PERSON:  # "Domino's said": the lexicon names companies and places
+                m.label, m.forced = "ORG", True
+    _keep_possessive_names(found, texts)
+    return found
