@@ -968,3 +968,17 @@ def test_no_relative_text_is_a_date_to_parse_date():
         assert dates.parse_date.__wrapped__(text) is None, text
     assert dates.date_line("Updated 3 hours ago") == (None, "-PT3H")
     assert dates.date_line("Posted 2 days ago | 3 March 2024") == ("-P2D", None)
+
+
+def test_date_line_parts_are_the_part_split():
+    from workers.stages.clean import dates
+
+    samples = _corpus_lines() + ["Posted: Mar 16, 2024 | 11:30 AM", "Mon 20 Jan 2020 06.05 GMT Last modified on Mon 20 Jan 2020",
+                                 "Page/Name (last edited 2019-11-10 13:28:18 by jdoe)", "This page was last edited on 10 May",
+                                 "3 June 2024  Updated 4 June", "May 4, 2020 - Updated May 5", "May 4 2020 LAST UPDATED May 5"]
+    samples += _random_strings("aLlAsStT 1(-|\t 9:", count=20000, seed=41)
+    samples += ["".join(random.Random(n).choice(["last ", "Last", "LAST", "updated", "edited", " ", "  ", "(", "-", "|",
+                                                 "\t", "3 ", "A ", "x", "ſ"]) for _ in range(6)) for n in range(5000)]
+    for text in samples:
+        assert dates._parts(text) == dates._PART_SPLIT.split(text), repr(text)
+    assert any(len(dates._parts(text)) > 1 for text in samples) and any(dates._parts(text) == [text] for text in samples)
