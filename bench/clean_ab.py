@@ -11,7 +11,9 @@ warm (one pass each before the rounds); the date caches and the lazy loaders are
 memo of classified lines kept across documents (lines.clear_line_memo, where a version has one) is
 emptied before each round, so a round's hits are only lines an earlier page of that round held, as on
 a stream of pages never seen; --keep-memo keeps it, so each round replays pages seen before (what a
-stream of one site's pages may reach, never the dev-set figure).
+stream of one site's pages may reach, never the dev-set figure). --cold-dates also empties the date
+caches (dates.parse_date, dates.date_line) before each round: what dates cost on pages never seen
+(dateparser runs for every date string dates._fast does not read), as dump_speed's first pass.
 """
 
 from __future__ import annotations
@@ -30,18 +32,23 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def _load_tree(root: Path):
-    """(clean, StageError, clear_line_memo) of the ``workers`` package under root, as a module tree of
-    its own (clear_line_memo does nothing for a version without the memo)."""
+    """(clean, StageError, clear_line_memo, clear_date_caches) of the ``workers`` package under root, as
+    a module tree of its own (clear_line_memo does nothing for a version without the memo)."""
     for name in [n for n in sys.modules if n == "workers" or n.startswith("workers.")]:
         del sys.modules[name]
     sys.path.insert(0, str(root))
     try:
         from workers.stages import clean as clean_stage
-        from workers.stages.clean import lines
+        from workers.stages.clean import dates, lines
         from workers.stages.errors import StageError
     finally:
         sys.path.remove(str(root))
-    return clean_stage.clean, StageError, getattr(lines, "clear_line_memo", lambda: None)
+
+    def clear_date_caches() -> None:
+        dates.parse_date.cache_clear()
+        dates.date_line.cache_clear()
+
+    return clean_stage.clean, StageError, getattr(lines, "clear_line_memo", lambda: None), clear_date_caches
 
 
 def _export(rev: str, into: Path) -> Path:
@@ -64,7 +71,8 @@ def _inputs(seeds: bool) -> list[dict]:
             for i, text in enumerate(texts)]
 
 
-def compare(rev: str, rounds: int = 5, seeds: bool = False, keep_memo: bool = False) -> tuple[list[float], list[float]]:
+def compare(rev: str, rounds: int = 5, seeds: bool = False, keep_memo: bool = False,
+            cold_dates: bool = False) -> tuple[list[float], list[float]]:
     """(docs/s per round of rev, docs/s per round of the working tree)."""
     docs = _inputs(seeds)
     with tempfile.TemporaryDirectory() as folder:
@@ -72,7 +80,7 @@ def compare(rev: str, rounds: int = 5, seeds: bool = False, keep_memo: bool = Fa
         new = _load_tree(REPO)
 
     def timed(version, doc) -> float:
-        clean, error, _clear = version
+        clean, error = version[:2]
         started = time.process_time()
         try:
             clean(doc)
@@ -86,6 +94,8 @@ def compare(rev: str, rounds: int = 5, seeds: bool = False, keep_memo: bool = Fa
     for r in range(rounds):
         if not keep_memo:
             old[2](), new[2]()
+        if cold_dates:
+            old[3](), new[3]()
         old_cpu = new_cpu = 0.0
         for i, doc in enumerate(docs):
             if (i + r) % 2:
@@ -107,10 +117,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--keep-memo", action="store_true",
                         help="keep the line memo across rounds: pages seen before (a same-site stream), "
                              "not the dev-set figure")
+    parser.add_argument("--cold-dates", action="store_true",
+                        help="empty the date caches before each round too: dates as on pages never seen")
     args = parser.parse_args(argv)
-    old, new = compare(args.rev, args.rounds, args.seeds, args.keep_memo)
+    old, new = compare(args.rev, args.rounds, args.seeds, args.keep_memo, args.cold_dates)
     before, after = statistics.median(old), statistics.median(new)
     kept = " (line memo kept: pages seen before)" if args.keep_memo else ""
+    kept += " (date caches emptied each round: pages never seen)" if args.cold_dates else ""
     print(f"{args.rev}: {before:,.0f} docs/s per core; working tree: {after:,.0f} docs/s (x{after / before:.3f}); "
           f"median of {args.rounds} rounds{kept}, CPU time, interleaved document by document; "
           f"rounds {[round(x) for x in old]} / {[round(x) for x in new]}; load average {os.getloadavg()[0]:.1f}")

@@ -48,14 +48,13 @@ MAX_HTML_CHARS = 5_000_000  # HTML past this is cut (at a tag) before trafilatur
 
 def warm() -> None:
     """Loads what the stage otherwise loads on its first article: the language model (py3langid),
-    dateparser's parser and zone table, and the HTML extractors (trafilatura and htmldate,
+    dateparser's parser, zone table and locales (dates.warm), and the HTML extractors (trafilatura and htmldate,
     readability-lxml, jusText). Call once when a worker starts; later calls are no-ops."""
     from workers.stages.clean import dates
     from workers.stages.clean.html import _stoplist
 
     language.detect("The stage loads its language model once, when the worker starts, not later.")
-    dates.parse_date("3 février 2024 14:00 CET")
-    dates.parse_date("March 2, 2024 4:30 p.m. EST")
+    dates.warm()
     _stoplist()
     voting.candidates("<html><body><p>The extractors load once, when the worker starts.</p></body></html>")
 

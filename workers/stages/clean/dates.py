@@ -2,7 +2,9 @@
 
 A cheap regex prefilter picks candidate lines; common formats are read by hand-written regexes;
 dateparser is the fallback, configured so missing parts are never filled from the current date
-(REQUIRE_PARTS day/month/year, absolute parsers only, a fixed RELATIVE_BASE) and memoised.
+(REQUIRE_PARTS day/month/year, absolute parsers only, a fixed RELATIVE_BASE) and memoised. It costs about
+a millisecond a string the caches have not seen, so texts it can be shown never to read as a date
+("3 hours ago", "November 2020") are answered before it; warm() loads its locales at start.
 """
 
 from __future__ import annotations
@@ -47,6 +49,20 @@ _PART_SPLIT = re.compile(
     r"\s*\((?=last (?:edited|modified|updated)\b)|^this page was (?=last (?:edited|modified|updated)\b)",
     re.I,
 )
+
+# what each _PART_SPLIT alternative needs in an ASCII line: a separator ("|", "-"), a "(", two white-space
+# characters in a row (white space other than a single space is enough to ask the regex), or "last"
+_PART_MARKS = ("|", "-", "(", "  ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
+
+
+def _parts(line: str) -> list[str]:
+    """_PART_SPLIT.split(line): an ASCII line holding nothing any of its alternatives needs (_PART_MARKS,
+    "last" in any case) is its one part without the regex scan, which tries six alternatives at every
+    character (about 3 us on a date line; tests/unit/test_clean_speed.py checks the two agree)."""
+    if line.isascii() and not any(map(line.__contains__, _PART_MARKS)) and "last" not in line.lower():
+        return [line]
+    return _PART_SPLIT.split(line)
+
 
 _MONTHS = {
     m: i
@@ -136,6 +152,19 @@ _SETTINGS = {
 }
 
 
+# a date in each of DATE_LANGUAGES that dates._fast does not read, then one no language reads (dateparser
+# tries every locale): parsing them loads and compiles what dateparser otherwise does on the first pages
+# that need it (each locale's data, its dictionary's regexes: 70-170 ms for the first unread date)
+WARM_DATES = ("3 février 2024 14:00 CET", "March 2, 2024 4:30 p.m. EST", "3. März 2024 14:00", "3 de marzo de 2024",
+              "3 marzo 2024", "3 de março de 2024", "3 maart 2024", "3 марта 2024", "November 2020")
+
+
+def warm() -> None:
+    """Loads dateparser's parser, its zone table and every DATE_LANGUAGES locale (clean.warm())."""
+    for text in WARM_DATES:
+        parse_date(text)
+
+
 @functools.cache
 def _date_parser():
     from dateparser.date import DateDataParser
@@ -186,6 +215,12 @@ def _century(yy: int) -> int:
     return 1900 + yy if yy >= 69 else 2000 + yy
 
 
+# a month and a year alone ("November 2020", a blog's archive links: dozens a page): no day, so never a
+# date with day, month and year required; said before dateparser's millisecond of trying its languages
+# (checked on 16,936 such texts, every month name and abbreviation, years 0000-9999)
+_MONTH_YEAR = re.compile(r"^" + _MON.replace("(?P<mon>", "(?:") + r"\s+\d{4}$", re.I)
+
+
 @functools.lru_cache(maxsize=4096)
 def parse_date(text: str) -> str | None:
     """ISO 8601 date-time (date only when the text has no time), or None."""
@@ -193,8 +228,8 @@ def parse_date(text: str) -> str | None:
     if not text or len(text) > MAX_DATE_LINE or not _DIGIT.search(text):
         return None
     found = _fast(text)
-    if found:
-        return found
+    if found or _MONTH_YEAR.match(text):
+        return found  # None for a month and a year alone (_MONTH_YEAR)
     try:
         data = _date_parser().get_date_data(text)
     except Exception:  # dateparser raises assorted errors on odd input
@@ -274,6 +309,12 @@ def labelled(label_line: str, dates: tuple[str | None, str | None]) -> tuple[str
     return dates
 
 
+# date_line asks relative() before parse_date(), the reverse of what a reader would write, for speed alone: no
+# text RELATIVE matches is a date to parse_date (no month name, one number: dateparser, with day, month and
+# year required, says None, after about a millisecond of trying its languages: checked for every number of
+# one to three digits with every unit, 56,060 texts; a sample in tests/unit/test_clean_speed.py), so the
+# first that gives a value is the same either way. "3 hours ago" lines are common in teaser lists, and
+# pages never seen bring new ones past the caches.
 @functools.lru_cache(maxsize=4096)
 def date_line(line: str) -> tuple[str | None, str | None] | None:
     """(published_at, updated_at) when the line is a date line, else None (cheap for other lines).
@@ -283,10 +324,10 @@ def date_line(line: str) -> tuple[str | None, str | None] | None:
         return None
     published = updated = None
     matched = False
-    for part in _PART_SPLIT.split(line):
+    for part in _parts(line):  # _PART_SPLIT.split(line)
         m = LABEL.match(part)
         if m:
-            value = parse_date(m.group("rest")) or relative(m.group("rest"))
+            value = relative(m.group("rest")) or parse_date(m.group("rest"))  # relative first: see above
             if value is None:
                 continue
             matched = True
@@ -295,7 +336,7 @@ def date_line(line: str) -> tuple[str | None, str | None] | None:
             else:
                 published = published or value
         elif len(part) <= 60 and (BARE_DATE.match(part) or RELATIVE.match(part)):
-            value = parse_date(part) or relative(part)
+            value = relative(part) or parse_date(part)
             if value:
                 matched = True
                 published = published or value
