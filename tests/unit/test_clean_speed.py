@@ -974,9 +974,11 @@ def test_date_line_parts_are_the_part_split():
 
     samples = _corpus_lines() + ["Posted: Mar 16, 2024 | 11:30 AM", "Mon 20 Jan 2020 06.05 GMT Last modified on Mon 20 Jan 2020",
                                  "Page/Name (last edited 2019-11-10 13:28:18 by jdoe)", "This page was last edited on 10 May",
-                                 "3 June 2024  Updated 4 June", "May 4, 2020 - Updated May 5", "May 4 2020 LAST UPDATED May 5"]
+                                 "3 June 2024  Updated 4 June", "May 4, 2020 - Updated May 5", "May 4 2020 LAST UPDATED May 5",
+                                 "Published 5 March 2024 Updated 6 March 2024", "March 5, 2024 7:02 AM GMT+1 Updated 3 hours ago",
+                                 "5 May 2020 MODIFIED 6 May"]
     samples += _random_strings("aLlAsStT 1(-|\t 9:", count=20000, seed=41)
-    samples += ["".join(random.Random(n).choice(["last ", "Last", "LAST", "updated", "edited", " ", "  ", "(", "-", "|",
+    samples += ["".join(random.Random(n).choice(["last ", "Last", "LAST", "updated", "Updated", "MODIFIED", "modified", "edited", " ", "  ", "(", "-", "|",
                                                  "\t", "3 ", "A ", "x", "ſ"]) for _ in range(6)) for n in range(5000)]
     for text in samples:
         assert dates._parts(text) == dates._PART_SPLIT.split(text), repr(text)

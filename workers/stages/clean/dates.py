@@ -51,16 +51,19 @@ _PART_SPLIT = re.compile(
 )
 
 # what each _PART_SPLIT alternative needs in an ASCII line: a separator ("|", "-"), a "(", two white-space
-# characters in a row (white space other than a single space is enough to ask the regex), or "last"
+# characters in a row (white space other than a single space is enough to ask the regex), or "last",
+# "updated" or "modified" (an update label after a date's end)
 _PART_MARKS = ("|", "-", "(", "  ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
 
 
 def _parts(line: str) -> list[str]:
     """_PART_SPLIT.split(line): an ASCII line holding nothing any of its alternatives needs (_PART_MARKS,
-    "last" in any case) is its one part without the regex scan, which tries six alternatives at every
+    "last", "updated" or "modified" in any case) is its one part without the regex scan, which tries six alternatives at every
     character (about 3 us on a date line; tests/unit/test_clean_speed.py checks the two agree)."""
-    if line.isascii() and not any(map(line.__contains__, _PART_MARKS)) and "last" not in line.lower():
-        return [line]
+    if line.isascii() and not any(map(line.__contains__, _PART_MARKS)):
+        lower = line.lower()
+        if "last" not in lower and "updated" not in lower and "modified" not in lower:
+            return [line]
     return _PART_SPLIT.split(line)
 
 
