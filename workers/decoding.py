@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import ftfy
@@ -175,18 +176,40 @@ def _detected(data: bytes) -> Decoded:
 
 
 def _preferred(matches):
-    """charset-normalizer's best match, except that windows-1252 wins a tie: when its match is as
-    free of chaos and as coherent as the best one (a short Western text: "Café" reads the same in
-    windows-1250 and windows-1252, only the rarer letters differ), it is taken: the HTML
-    Standard's suggested default for undeclared legacy pages in most locales ("Determining the
-    character encoding", the table of suggested defaults)."""
+    """charset-normalizer's best match, with two tie-breaks among the matches as free of chaos and as
+    coherent as the best one (short texts tie often: charset-normalizer measures little on them):
+    first, fewer implausible words (_implausible_words: a word mixing scripts, "Cafй", or a Latin word
+    of accented letters only, "Ďđčâĺň", is a wrong code page's reading: short cp1251 Russian ties
+    with cp1250); then windows-1252 ("Café" reads the same in windows-1250 and windows-1252, only
+    the rarer letters differ): the HTML Standard's suggested default for undeclared legacy pages in
+    most locales ("Determining the character encoding", the table of suggested defaults)."""
     best = matches.best()
-    if best is None or best.encoding == "cp1252":
+    if best is None:
         return best
-    tied = next((m for m in matches if m.encoding == "cp1252"), None)
-    if tied is not None and (tied.percent_chaos, -tied.percent_coherence) <= (best.percent_chaos, -best.percent_coherence):
-        return tied
-    return best
+    level = (best.percent_chaos, -best.percent_coherence)
+    tied = [m for m in matches if (m.percent_chaos, -m.percent_coherence) <= level] or [best]
+    if best not in tied:
+        tied.insert(0, best)
+    return min(tied, key=lambda m: (_implausible_words(str(m)), m.encoding != "cp1252", m is not best))
+
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_ACCENTED_WORD_MIN = 3  # "été", "où" are French words of accented letters only: shorter ones say little
+
+
+def _implausible_words(text: str) -> int:
+    """Words (runs of letters) that no language writes: letters of two scripts in one word (by the
+    first word of each letter's Unicode name: LATIN, CYRILLIC, GREEK, ...), or a Latin word of
+    _ACCENTED_WORD_MIN or more letters with no ASCII letter. Counts only words with a non-ASCII letter."""
+    count = 0
+    for word in _LETTER_RUN.findall(text):
+        if word.isascii():
+            continue
+        scripts = {unicodedata.name(ch, "?").split(" ", 1)[0] for ch in word}
+        if len(scripts) > 1 or (scripts == {"LATIN"} and len(word) >= _ACCENTED_WORD_MIN
+                                and not any(ch.isascii() for ch in word)):
+            count += 1
+    return count
 
 
 # ---- mojibake --------------------------------------------------------------------------------

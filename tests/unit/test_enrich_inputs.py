@@ -153,10 +153,26 @@ def test_a_gzip_file_is_refused_with_a_hint_to_unpack_it(tmp_path):
         ("Café owners say the pavement fees will cost them dearly, said René, who runs a crêperie.", "latin-1"),
         ("Zoë Lefèvre, who runs the café, said the new fees were “unfair” to the traders.", "cp1252"),
         ("Zażółć gęślą jaźń, powiedział Paweł w środę; Łódź i Kraków też.", "cp1250"),  # a tie not taken
+        # short texts where charset-normalizer ties a wrong Latin code page with the right one: the wrong
+        # one's words are all accented letters ("Ďđčâĺň ěčđ") or mix scripts
+        ("Привет мир", "cp1251"),
+        ("Цена: 100 руб.", "cp1251"),
+        ("Ελληνικά νέα", "cp1253"),
     ],
 )
 def test_short_legacy_text_is_decoded_right(text, codec):
     assert decode_bytes(text.encode(codec)).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "implausible"),
+    [("Café au lait", 0), ("naïve façade", 0), ("Привет мир", 0), ("Ďđčâĺň ěčđ", 2), ("Cafй au lait", 1),
+     ("été où", 0), ("Öåíà: 100 ðóá.", 2)],
+)
+def test_implausible_words(text, implausible):
+    from workers.decoding import _implausible_words
+
+    assert _implausible_words(text) == implausible
 
 
 def test_empty_content_is_rejected_saying_so():
