@@ -9,6 +9,16 @@ from workers.stages.clean import clean
 from workers.stages.clean import metadata as md
 
 LEAD = "Acme Robotics today announced a new warehouse system that sorts parcels twice as fast as before."
+FOLLOWING = [
+    "The system uses cameras and a new gripper to handle boxes of many sizes, the company said in a statement.",
+    "Acme said the first customers would install the sorter in their distribution centres later this year.",
+]
+
+
+def _release(*opening: str) -> dict:
+    """A short press release: its opening lines (headline, header, the lead under its dateline), then two paragraphs."""
+    content = "\n\n".join([*opening, *FOLLOWING])
+    return clean(raw_record("acme", content, fetched_at="2024-05-03T10:00:00+00:00"))
 
 
 @pytest.mark.parametrize(
@@ -40,13 +50,7 @@ def test_dateline_forms(opening, place, agency, date):
 
 
 def test_a_dated_press_release_dateline_dates_an_undated_release():
-    content = "\n\n".join([
-        "Acme Robotics unveils faster parcel sorter",
-        f"AUSTIN, Texas, May 2, 2024 (Business Wire) - {LEAD}",
-        "The system uses cameras and a new gripper to handle boxes of many sizes, the company said in a statement.",
-        "Acme said the first customers would install the sorter in their distribution centres later this year.",
-    ])
-    record = clean(raw_record("acme-1", content, fetched_at="2024-05-03T10:00:00+00:00"))
+    record = _release("Acme Robotics unveils faster parcel sorter", f"AUSTIN, Texas, May 2, 2024 (Business Wire) - {LEAD}")
     assert record["dateline"] == "AUSTIN, Texas, May 2, 2024"
     assert record["published_at"] == "2024-05-02"
     assert record["source"] == "Business Wire"
@@ -65,28 +69,14 @@ def test_a_quote_that_opens_speech_after_a_capitalised_word_is_no_dateline():
 
 
 def test_a_business_wire_release_keeps_its_lead_whole_and_names_the_wire():
-    content = "\n\n".join([
-        "Acme Robotics names new chief technology officer",
-        f"SAN DIEGO--(BUSINESS WIRE)--{LEAD}",
-        "The system uses cameras and a new gripper to handle boxes of many sizes, the company said in a statement.",
-        "Acme said the first customers would install the sorter in their distribution centres later this year.",
-    ])
-    record = clean(raw_record("acme-2", content, fetched_at="2024-05-03T10:00:00+00:00"))
+    record = _release("Acme Robotics names new chief technology officer", f"SAN DIEGO--(BUSINESS WIRE)--{LEAD}")
     assert (record["dateline"], record["source"]) == ("SAN DIEGO", "BUSINESS WIRE")
     assert record["paragraphs"][0] == LEAD
 
 
 def test_a_news_provided_by_label_is_not_the_source():
     # PR Newswire's page header: the label, the issuer on the next line, the release time
-    content = "\n\n".join([
-        "Acme Robotics unveils faster parcel sorter",
-        "NEWS PROVIDED BY",
-        "Acme Robotics Inc.",
-        "May 02, 2024, 08:00 ET",
-        f"AUSTIN, Texas, May 2, 2024 /PRNewswire/ -- {LEAD}",
-        "The system uses cameras and a new gripper to handle boxes of many sizes, the company said in a statement.",
-        "Acme said the first customers would install the sorter in their distribution centres later this year.",
-    ])
-    record = clean(raw_record("acme-3", content, fetched_at="2024-05-03T10:00:00+00:00"))
+    record = _release("Acme Robotics unveils faster parcel sorter", "NEWS PROVIDED BY", "Acme Robotics Inc.",
+                      "May 02, 2024, 08:00 ET", f"AUSTIN, Texas, May 2, 2024 /PRNewswire/ -- {LEAD}")
     assert record["source"] == "PRNewswire"
     assert record["paragraphs"][0] == LEAD
