@@ -643,12 +643,15 @@ def _story_robustness(ids: list[str], records: dict, gold_groups: list[list[str]
 # -- held-out stories ------------------------------------------------------------------------
 
 STORIES_DIR = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "stories"
+# Each set is scored alone (its own story index): stories (47 articles) and stories_s11 (27, written in
+# session 11 before the rare-evidence rules: reports quoting different people, hard negatives).
+STORY_SETS = (STORIES_DIR, STORIES_DIR.with_name("stories_s11"))
 
 
-def held_out_articles() -> dict[str, dict]:
-    """tests/fixtures/stories/*.json by id: events reported 2-3 times plus same-topic distractors."""
+def held_out_articles(directory: Path = STORIES_DIR) -> dict[str, dict]:
+    """<directory>/*.json by id: events reported 2-4 times plus same-topic distractors."""
     articles = {}
-    for path in sorted(STORIES_DIR.glob("*.json")):
+    for path in sorted(directory.glob("*.json")):
         article = json.loads(path.read_text(encoding="utf-8"))
         articles[article["id"]] = article
     return articles
@@ -743,15 +746,8 @@ def held_out_scores(records: dict[str, dict], articles: dict[str, dict], orders:
 
 
 def held_out_story_bench(n_orders: int = 20, seed: int = 7) -> None:
-    """Section 7: the held-out story fixtures (tests/fixtures/stories) grouped with entities from the real
-    entities stage (when the model loads) and from the fixtures' own lists, over `n_orders` random orders."""
-    articles = held_out_articles()
-    if not articles:
-        return
-    n_events = len({a["story"] for a in articles.values()})
-    multi = sum(1 for s in {a["story"] for a in articles.values()} if sum(x["story"] == s for x in articles.values()) > 1)
-    print(f"\n## held-out stories ({len(articles)} articles, {n_events} stories, {multi} reported more than once; "
-          f"tests/fixtures/stories)")
+    """Section 7: each held-out story set (STORY_SETS) grouped with entities from the real entities stage
+    (when the model loads) and from the fixtures' own lists, over `n_orders` random orders."""
     try:
         from workers.stages import entities
 
@@ -761,10 +757,19 @@ def held_out_story_bench(n_orders: int = 20, seed: int = 7) -> None:
         nlp = None
     if nlp is not None and GOLD_PATH.exists():
         _seed_stories_by_entities_stage(nlp)
-    for name, model in (("entities stage", nlp), ("fixture entities", None)):
-        if name == "entities stage" and model is None:
+    for directory in STORY_SETS:
+        articles = held_out_articles(directory)
+        if not articles:
             continue
-        _held_out_stories(name, model, articles, n_orders, seed)
+        n_events = len({a["story"] for a in articles.values()})
+        multi = sum(1 for s in {a["story"] for a in articles.values()}
+                    if sum(x["story"] == s for x in articles.values()) > 1)
+        print(f"\n## held-out stories ({len(articles)} articles, {n_events} stories, {multi} reported more "
+              f"than once; tests/fixtures/{directory.name})")
+        for name, model in (("entities stage", nlp), ("fixture entities", None)):
+            if name == "entities stage" and model is None:
+                continue
+            _held_out_stories(name, model, articles, n_orders, seed)
 
 
 def _seed_stories_by_entities_stage(nlp) -> None:
