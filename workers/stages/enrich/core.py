@@ -30,12 +30,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from workers.stages import similarity
-from workers.stages.enrich.evidence import entity_weights, parse_time, person_words, text_items
+from workers.stages.enrich.evidence import entity_weights, figures, parse_time, person_words, text_items
 from workers.stages.enrich.postings import EntityPostings
 from workers.stages.enrich.rules import DEFAULT_WINDOW_SECONDS, SKETCH_SIZE, Member, StoryRules
 
 STAGE = "enrich"
-VERSION = "0.3"
+VERSION = "0.4"
 
 
 class StoryIndex:
@@ -81,6 +81,7 @@ class StoryIndex:
             "entities": m.entities,
             "words": similarity.encode_u32(m.words),
             "n_words": m.n_words,
+            "figures": sorted(m.figures),
         }
 
     def load(self, entry: dict) -> None:
@@ -97,6 +98,7 @@ class StoryIndex:
                 entities=dict(entry["entities"]),
                 words=similarity.decode_u32(entry["words"]),
                 n_words=int(entry["n_words"]),
+                figures=frozenset(float(f) for f in entry.get("figures") or ()),  # none in older entries
             ),
         )
 
@@ -109,20 +111,20 @@ class StoryIndex:
 
     def forget(self, article_id: str) -> None:
         """Drop a remembered article and its entity postings; KeyError when it is not held."""
-        self.postings.forget(article_id, self._members.pop(article_id).entities)
+        member = self._members.pop(article_id)
+        self.postings.forget(article_id, member.entities, member.figures)
 
     def _add(self, article_id: str, member: Member) -> None:
         self._members[article_id] = member
-        self.postings.add(article_id, member.entities)
+        self.postings.add(article_id, member.entities, member.figures)
 
     # -- matching ---------------------------------------------------------------------------
 
     def member_of(self, record: dict, now: float) -> Member:
         """What the index would remember of a tagged record seen at `now` (epoch seconds)."""
         entities = record.get("entities") or []
-        items = text_items(
-            " ".join(filter(None, [record.get("title"), record.get("body")])), person_words(entities)
-        )
+        text = " ".join(filter(None, [record.get("title"), record.get("body")]))
+        items = text_items(text, person_words(entities))
         fetched = parse_time(record.get("fetched_at"))
         return Member(
             story_id=record["id"],
@@ -132,6 +134,7 @@ class StoryIndex:
             entities=entity_weights(entities),
             words=similarity.bottom_k(items, SKETCH_SIZE),
             n_words=len(items),
+            figures=figures(text),
         )
 
     def score(self, a: Member, b: Member) -> dict:
@@ -147,7 +150,7 @@ class StoryIndex:
     def assign(self, article_id: str, member: Member) -> str:
         """Remember the article in the story of its best match (or a new story); its story id."""
         best: tuple[float, str] | None = None
-        for other in self.postings.candidates(member.entities):
+        for other in self.postings.candidates(member.entities, member.figures, self.rules.shared_figures):
             if other == article_id or not self.rules.in_window(member, self._members[other]):
                 continue  # the window is the cheap test: no scoring outside it
             result = self.score(member, self._members[other])
