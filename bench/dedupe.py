@@ -279,6 +279,7 @@ def main() -> None:
     gold = json.loads(GOLD_PATH.read_text(encoding="utf-8"))
     if args.stories_only:
         story_bench(gold["articles"], gold["aliases"], gold["dedupe"]["story_groups"])
+        story_speed_bench(Synth([a["body"] for a in gold["articles"].values()], rng), args.fill, seed=args.seed)
         held_out_story_bench(args.orders, args.seed)
         return
     articles, aliases = gold["articles"], gold["aliases"]
@@ -297,6 +298,7 @@ def main() -> None:
     speed_bench(args, synth, rng)
     # 6. stories
     story_bench(articles, aliases, gold["dedupe"]["story_groups"])
+    story_speed_bench(synth, args.fill, seed=args.seed)
     # 7. held-out stories (tests/fixtures/stories, entities from the real entities stage)
     held_out_story_bench(args.orders, args.seed)
 
@@ -596,6 +598,46 @@ def story_bench(articles: dict, aliases: dict, gold_groups: list[list[str]]) -> 
     sizes = [len(orjson.dumps(stories.entry(i))) for i in ids]
     print(f"story entry bytes/article mean={statistics.mean(sizes):.0f} max={max(sizes)}")
     _story_robustness(ids, records, gold_groups)
+
+
+COMMON_FIGURES = (10, 12, 15, 20, 24, 25, 30, 40, 50, 100, 200, 500, 1000)
+
+
+def _synthetic_story_record(n: int, synth: Synth, rng: random.Random) -> dict:
+    """A tagged synthetic article for the story speed test: 3-6 short paragraphs, 2-4 people of 20,000,
+    1-3 places of 2,000 and 0-2 organisations of 5,000 (skewed: low numbers more often), and a
+    sentence of 2-5 figures (half of them common round numbers)."""
+    pick = lambda size: int(size * rng.random() ** 3)  # noqa: E731 - place 0 in ~10% of articles
+    names = ([(f"Pat Person{pick(20000)}", "PERSON") for _ in range(rng.randint(2, 4))]
+             + [(f"Place{pick(2000)}", "GPE") for _ in range(rng.randint(1, 3))]
+             + [(f"Org{pick(5000)} Group", "ORG") for _ in range(rng.randint(0, 2))])
+    numbers = [rng.choice(COMMON_FIGURES) if rng.random() < 0.5 else rng.randint(10, 100000)
+               for _ in range(rng.randint(2, 5))]
+    body = synth.article((3, 6)) + "\n\n" + " ".join(n for n, _ in names) + " counted " + \
+        ", ".join(f"{x:,}" for x in numbers) + "."
+    ents = [{"name": name, "label": label, "count": 1, "salience": round(rng.uniform(0.2, 1.0), 2),
+             "mentions": [{"start": 0, "end": 1, "text": name, "field": "body"}]} for name, label in names]
+    record = clean_record(f"syn{n}", body, f"Headline {n}", published_at=None,
+                          fetched_at=f"2024-01-01T{n * 20 // 3600 % 24:02d}:00:00+00:00")
+    record.update(status="tagged", entities=ents)
+    record["pipeline"]["entities"] = {"version": "bench"}
+    return record
+
+
+def story_speed_bench(synth: Synth, fill: int = 10000, calls: int = 1000, seed: int = 7) -> None:
+    """Section 6b: CPU time of enrich() calls against a story index of `fill` synthetic articles, all
+    within one window (the index's size at ~140 articles/hour for 72 hours)."""
+    rng = random.Random(seed)
+    records = [_synthetic_story_record(n, synth, rng) for n in range(fill + calls)]
+    stories = en.StoryIndex()
+    for r in records[:fill]:
+        en.enrich(r, stories, NOW)
+    started = time.process_time()
+    for r in records[fill:]:
+        en.enrich(r, stories, NOW)
+    spent = time.process_time() - started
+    print(f"\n## story index speed: {calls} enrich calls at {fill} indexed: {calls / spent:.0f} calls/s "
+          f"({1000 * spent / calls:.2f} ms/call CPU), {len({stories.story_of(r['id']) for r in records})} stories")
 
 
 def _story_ids(ids: list[str], records: dict, change, day_step: float = 0.0) -> dict[str, str]:

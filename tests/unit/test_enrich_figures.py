@@ -142,3 +142,15 @@ def test_figure_candidates_need_the_shared_count():
     postings.add("b", {}, frozenset({14.0}))
     assert postings.candidates({}, frozenset({14.0, 340.0}), 2) == {"a"}
     assert postings.candidates({}, frozenset({14.0}), 1) == {"a", "b"}
+
+
+def test_a_figure_many_remembered_articles_give_is_not_evidence():
+    """Figures that more than common_figure_articles remembered articles give are everyday."""
+    everyday = en.StoryIndex(common_figure_articles=1)
+    rare = en.StoryIndex(common_figure_articles=2)
+    for stories in (everyday, rare):
+        en.enrich(copy.deepcopy(FLOOD_NEWS), stories, NOW)
+        en.enrich(copy.deepcopy(OTHER_FLOOD), stories, NOW + 10)  # gives 1,250 too: 2 articles now
+    assert everyday.postings.figure_df(1250.0) == 2
+    assert en.enrich(copy.deepcopy(FLOOD_FEATURE), everyday, NOW + 20)["story_id"] == "flood-feature"
+    assert en.enrich(copy.deepcopy(FLOOD_FEATURE), rare, NOW + 20)["story_id"] == "flood-news"

@@ -38,10 +38,17 @@ class EntityPostings:
                     if not postings:
                         del index[term]
 
-    def candidates(self, keys: dict[str, float], figures: frozenset[float] = frozenset(), min_figures: int = 2) -> set[str]:
+    def figure_df(self, figure: float) -> int:
+        """How many remembered articles give this figure."""
+        return len(self.figures.get(figure, ()))
+
+    def candidates(
+        self, keys: dict[str, float], figures: frozenset[float] = frozenset(), min_figures: int = 2,
+        max_figure_df: int = MAX_POSTINGS,
+    ) -> set[str]:
         """Ids that could pass the story test with an article of these entity keys and figures: entity
-        candidates (see the class docstring) and ids sharing at least `min_figures` figures. Keys and
-        figures named by more than MAX_POSTINGS articles are skipped."""
+        candidates (see the class docstring) and ids sharing at least `min_figures` figures that at
+        most `max_figure_df` articles give. Keys named by more than MAX_POSTINGS articles are skipped."""
         persons = any(k.startswith("P:") for k in keys)
         found: set[str] = set()
         for key in keys:
@@ -52,7 +59,7 @@ class EntityPostings:
         shared: dict[str, int] = {}
         for figure in figures:
             postings = self.figures.get(figure, ())
-            if len(postings) <= MAX_POSTINGS:
+            if len(postings) <= min(max_figure_df, MAX_POSTINGS):
                 for other in postings:
                     shared[other] = shared.get(other, 0) + 1
         found.update(other for other, n in shared.items() if n >= min_figures)

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -45,6 +46,7 @@ class StoryRules:
     place_overlap_no_person: float = 0.5
     shared_figures: int = 2
     text_overlap_figures: float = 0.12
+    common_figure_articles: int = 50  # a figure given by more remembered articles is everyday ("10", "100")
 
     def in_window(self, a: Member, b: Member) -> bool:
         """Whether two articles are close enough in time to be one story."""
@@ -88,16 +90,25 @@ class StoryRules:
             and (places is None or places >= self.place_overlap_no_person)
         )
 
-    def score(self, a: Member, b: Member) -> dict:
+    def shared_figures_of(self, a: Member, b: Member, figure_df: Callable[[float], int] | None = None) -> int:
+        """How many figures both articles give, leaving out those more than `common_figure_articles`
+        remembered articles give (`figure_df`: figure -> number of articles; None counts every figure)."""
+        shared = a.figures & b.figures
+        if figure_df is None:
+            return len(shared)
+        return sum(1 for f in shared if figure_df(f) <= self.common_figure_articles)
+
+    def score(self, a: Member, b: Member, figure_df: Callable[[float], int] | None = None) -> dict:
         """The pairwise evidence and the decision: {persons, persons_both, text, entities, places,
         figures, in_window, same_story, rank} (shares rounded to 3 places, figures a count of
-        shared figures; rank orders the matches of one article)."""
+        shared figures that are not everyday, see `shared_figures_of`; rank orders the matches of one
+        article)."""
         shares = person_shares(a.entities, b.entities)
         persons, persons_both = (None, None) if shares is None else (max(shares), min(shares))
         text = similarity.bottom_k_overlap(a.words, a.n_words, b.words, b.n_words, SKETCH_SIZE)
         others = entity_overlap(a.entities, b.entities)
         places = place_share(a.entities, b.entities) if persons is None else None
-        figures = len(a.figures & b.figures)
+        figures = self.shared_figures_of(a, b, figure_df)
         in_window = self.in_window(a, b)
         return {
             "persons": None if persons is None else round(persons, 3),
