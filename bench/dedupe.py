@@ -279,6 +279,7 @@ def main() -> None:
     gold = json.loads(GOLD_PATH.read_text(encoding="utf-8"))
     if args.stories_only:
         story_bench(gold["articles"], gold["aliases"], gold["dedupe"]["story_groups"])
+        story_speed_bench(Synth([a["body"] for a in gold["articles"].values()], rng), args.fill, seed=args.seed)
         held_out_story_bench(args.orders, args.seed)
         return
     articles, aliases = gold["articles"], gold["aliases"]
@@ -297,6 +298,7 @@ def main() -> None:
     speed_bench(args, synth, rng)
     # 6. stories
     story_bench(articles, aliases, gold["dedupe"]["story_groups"])
+    story_speed_bench(synth, args.fill, seed=args.seed)
     # 7. held-out stories (tests/fixtures/stories, entities from the real entities stage)
     held_out_story_bench(args.orders, args.seed)
 
@@ -598,6 +600,46 @@ def story_bench(articles: dict, aliases: dict, gold_groups: list[list[str]]) -> 
     _story_robustness(ids, records, gold_groups)
 
 
+COMMON_FIGURES = (10, 12, 15, 20, 24, 25, 30, 40, 50, 100, 200, 500, 1000)
+
+
+def _synthetic_story_record(n: int, synth: Synth, rng: random.Random) -> dict:
+    """A tagged synthetic article for the story speed test: 3-6 short paragraphs, 2-4 people of 20,000,
+    1-3 places of 2,000 and 0-2 organisations of 5,000 (skewed: low numbers more often), and a
+    sentence of 2-5 figures (half of them common round numbers)."""
+    pick = lambda size: int(size * rng.random() ** 3)  # noqa: E731 - place 0 in ~10% of articles
+    names = ([(f"Pat Person{pick(20000)}", "PERSON") for _ in range(rng.randint(2, 4))]
+             + [(f"Place{pick(2000)}", "GPE") for _ in range(rng.randint(1, 3))]
+             + [(f"Org{pick(5000)} Group", "ORG") for _ in range(rng.randint(0, 2))])
+    numbers = [rng.choice(COMMON_FIGURES) if rng.random() < 0.5 else rng.randint(10, 100000)
+               for _ in range(rng.randint(2, 5))]
+    body = synth.article((3, 6)) + "\n\n" + " ".join(n for n, _ in names) + " counted " + \
+        ", ".join(f"{x:,}" for x in numbers) + "."
+    ents = [{"name": name, "label": label, "count": 1, "salience": round(rng.uniform(0.2, 1.0), 2),
+             "mentions": [{"start": 0, "end": 1, "text": name, "field": "body"}]} for name, label in names]
+    record = clean_record(f"syn{n}", body, f"Headline {n}", published_at=None,
+                          fetched_at=f"2024-01-01T{n * 20 // 3600 % 24:02d}:00:00+00:00")
+    record.update(status="tagged", entities=ents)
+    record["pipeline"]["entities"] = {"version": "bench"}
+    return record
+
+
+def story_speed_bench(synth: Synth, fill: int = 10000, calls: int = 1000, seed: int = 7) -> None:
+    """Section 6b: CPU time of enrich() calls against a story index of `fill` synthetic articles, all
+    within one window (the index's size at ~140 articles/hour for 72 hours)."""
+    rng = random.Random(seed)
+    records = [_synthetic_story_record(n, synth, rng) for n in range(fill + calls)]
+    stories = en.StoryIndex()
+    for r in records[:fill]:
+        en.enrich(r, stories, NOW)
+    started = time.process_time()
+    for r in records[fill:]:
+        en.enrich(r, stories, NOW)
+    spent = time.process_time() - started
+    print(f"\n## story index speed: {calls} enrich calls at {fill} indexed: {calls / spent:.0f} calls/s "
+          f"({1000 * spent / calls:.2f} ms/call CPU), {len({stories.story_of(r['id']) for r in records})} stories")
+
+
 def _story_ids(ids: list[str], records: dict, change, day_step: float = 0.0) -> dict[str, str]:
     """Story ids of the seeds in id order, each record first altered by change(record, n), the n-th
     arriving `day_step` days after the one before."""
@@ -643,12 +685,15 @@ def _story_robustness(ids: list[str], records: dict, gold_groups: list[list[str]
 # -- held-out stories ------------------------------------------------------------------------
 
 STORIES_DIR = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "stories"
+# Each set is scored alone (its own story index): stories (47 articles) and stories_s11 (27, written in
+# session 11 before the rare-evidence rules: reports quoting different people, hard negatives).
+STORY_SETS = (STORIES_DIR, STORIES_DIR.with_name("stories_s11"))
 
 
-def held_out_articles() -> dict[str, dict]:
-    """tests/fixtures/stories/*.json by id: events reported 2-3 times plus same-topic distractors."""
+def held_out_articles(directory: Path = STORIES_DIR) -> dict[str, dict]:
+    """<directory>/*.json by id: events reported 2-4 times plus same-topic distractors."""
     articles = {}
-    for path in sorted(STORIES_DIR.glob("*.json")):
+    for path in sorted(directory.glob("*.json")):
         article = json.loads(path.read_text(encoding="utf-8"))
         articles[article["id"]] = article
     return articles
@@ -743,15 +788,8 @@ def held_out_scores(records: dict[str, dict], articles: dict[str, dict], orders:
 
 
 def held_out_story_bench(n_orders: int = 20, seed: int = 7) -> None:
-    """Section 7: the held-out story fixtures (tests/fixtures/stories) grouped with entities from the real
-    entities stage (when the model loads) and from the fixtures' own lists, over `n_orders` random orders."""
-    articles = held_out_articles()
-    if not articles:
-        return
-    n_events = len({a["story"] for a in articles.values()})
-    multi = sum(1 for s in {a["story"] for a in articles.values()} if sum(x["story"] == s for x in articles.values()) > 1)
-    print(f"\n## held-out stories ({len(articles)} articles, {n_events} stories, {multi} reported more than once; "
-          f"tests/fixtures/stories)")
+    """Section 7: each held-out story set (STORY_SETS) grouped with entities from the real entities stage
+    (when the model loads) and from the fixtures' own lists, over `n_orders` random orders."""
     try:
         from workers.stages import entities
 
@@ -761,10 +799,19 @@ def held_out_story_bench(n_orders: int = 20, seed: int = 7) -> None:
         nlp = None
     if nlp is not None and GOLD_PATH.exists():
         _seed_stories_by_entities_stage(nlp)
-    for name, model in (("entities stage", nlp), ("fixture entities", None)):
-        if name == "entities stage" and model is None:
+    for directory in STORY_SETS:
+        articles = held_out_articles(directory)
+        if not articles:
             continue
-        _held_out_stories(name, model, articles, n_orders, seed)
+        n_events = len({a["story"] for a in articles.values()})
+        multi = sum(1 for s in {a["story"] for a in articles.values()}
+                    if sum(x["story"] == s for x in articles.values()) > 1)
+        print(f"\n## held-out stories ({len(articles)} articles, {n_events} stories, {multi} reported more "
+              f"than once; tests/fixtures/{directory.name})")
+        for name, model in (("entities stage", nlp), ("fixture entities", None)):
+            if name == "entities stage" and model is None:
+                continue
+            _held_out_stories(name, model, articles, n_orders, seed)
 
 
 def _seed_stories_by_entities_stage(nlp) -> None:

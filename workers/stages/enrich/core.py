@@ -16,10 +16,20 @@ joins the story of the best-matching remembered article when, pairwise:
   what happened, so the same people at another event do not pass on their names). When either
   side names no person: stricter `text_overlap_no_person`, shared ORG/GPE/... entities (news
   agencies ignored) >= `entity_overlap_no_person`, and, when both name places, each article's
-  place weight mostly (`place_overlap_no_person`) named by the other.
+  place weight mostly (`place_overlap_no_person`) named by the other. The relaxed
+  `text_overlap_same_people` (people share >= `same_people`) applies only when each article's
+  people are also mostly (`person_overlap`) named by the other, or they share a figure;
 
-Modules: `evidence` (the pairwise shares and their tables), `rules` (thresholds, window, decision),
-`postings` (entity inverted index), `core` (the index and the stage function).
+or, whoever they quote (reports of one event often quote different people: a wire story an
+official, a feature a survivor):
+
+* they give at least `shared_figures` of the same figures (`evidence.figures`: counts and amounts
+  >= 10, not years, dates or clock times) and their text overlap is >= `text_overlap_figures`.
+  A figure that more than `common_figure_articles` remembered articles give ("10", "100") is
+  everyday, not evidence (its count comes from the figure postings, rebuilt with the entries).
+
+Modules: `evidence` (the pairwise shares, figures and their tables), `rules` (thresholds, window,
+decision), `postings` (entity and figure inverted indexes), `core` (the index and the stage function).
 
 The caller owns the `StoryIndex`, persists `entry(id)` after each article, restores with
 `load(entry)` and calls `expire(before)` (dropping the returned ids from its table).
@@ -30,12 +40,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from workers.stages import similarity
-from workers.stages.enrich.evidence import entity_weights, parse_time, person_words, text_items
+from workers.stages.enrich.evidence import entity_weights, figures, parse_time, person_words, text_items
 from workers.stages.enrich.postings import EntityPostings
 from workers.stages.enrich.rules import DEFAULT_WINDOW_SECONDS, SKETCH_SIZE, Member, StoryRules
 
 STAGE = "enrich"
-VERSION = "0.3"
+VERSION = "0.4"
 
 
 class StoryIndex:
@@ -81,6 +91,7 @@ class StoryIndex:
             "entities": m.entities,
             "words": similarity.encode_u32(m.words),
             "n_words": m.n_words,
+            "figures": sorted(m.figures),
         }
 
     def load(self, entry: dict) -> None:
@@ -97,6 +108,7 @@ class StoryIndex:
                 entities=dict(entry["entities"]),
                 words=similarity.decode_u32(entry["words"]),
                 n_words=int(entry["n_words"]),
+                figures=frozenset(float(f) for f in entry.get("figures") or ()),  # none in older entries
             ),
         )
 
@@ -109,20 +121,20 @@ class StoryIndex:
 
     def forget(self, article_id: str) -> None:
         """Drop a remembered article and its entity postings; KeyError when it is not held."""
-        self.postings.forget(article_id, self._members.pop(article_id).entities)
+        member = self._members.pop(article_id)
+        self.postings.forget(article_id, member.entities, member.figures)
 
     def _add(self, article_id: str, member: Member) -> None:
         self._members[article_id] = member
-        self.postings.add(article_id, member.entities)
+        self.postings.add(article_id, member.entities, member.figures)
 
     # -- matching ---------------------------------------------------------------------------
 
     def member_of(self, record: dict, now: float) -> Member:
         """What the index would remember of a tagged record seen at `now` (epoch seconds)."""
         entities = record.get("entities") or []
-        items = text_items(
-            " ".join(filter(None, [record.get("title"), record.get("body")])), person_words(entities)
-        )
+        text = " ".join(filter(None, [record.get("title"), record.get("body")]))
+        items = text_items(text, person_words(entities))
         fetched = parse_time(record.get("fetched_at"))
         return Member(
             story_id=record["id"],
@@ -132,11 +144,12 @@ class StoryIndex:
             entities=entity_weights(entities),
             words=similarity.bottom_k(items, SKETCH_SIZE),
             n_words=len(items),
+            figures=figures(text),
         )
 
     def score(self, a: Member, b: Member) -> dict:
         """The pairwise evidence and the decision (see `StoryRules.score`)."""
-        return self.rules.score(a, b)
+        return self.rules.score(a, b, self.postings.figure_df)
 
     def explain(self, a: str, b: str) -> dict:
         """The evidence between two remembered articles, without the internal rank."""
@@ -147,7 +160,11 @@ class StoryIndex:
     def assign(self, article_id: str, member: Member) -> str:
         """Remember the article in the story of its best match (or a new story); its story id."""
         best: tuple[float, str] | None = None
-        for other in self.postings.candidates(member.entities):
+        rules = self.rules
+        found = self.postings.candidates(
+            member.entities, member.figures, rules.shared_figures, rules.common_figure_articles
+        )
+        for other in found:
             if other == article_id or not self.rules.in_window(member, self._members[other]):
                 continue  # the window is the cheap test: no scoring outside it
             result = self.score(member, self._members[other])

@@ -6,6 +6,7 @@ The tables (label weights, name prefixes/suffixes, news agencies) are the rules'
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 
 from workers.stages import similarity
@@ -20,6 +21,45 @@ NEWS_AGENCIES = frozenset({
     "upi", "united press international", "dpa", "xinhua", "kyodo", "kyodo news", "yonhap", "efe",
     "ansa", "anadolu", "tass",
 })
+
+
+# Figures: the counts and amounts a report gives ("at least 14 dead", "$4 billion", "18,000 evacuated").
+MIN_FIGURE = 10  # smaller counts ("two workers", "five years") are too common to tell events apart
+YEARS = (1900, 2100)  # a bare integer in this range is a year, not a figure
+NUMBER_WORDS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}
+SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+MONTHS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+})
+# a number (thousands separated by commas, optional decimals) not inside a word, time or date, and the
+# word after it (a scale such as "million"); the word before it is checked for a month name
+_FIGURE = re.compile(r"(?<![\w.,:/-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w:/]|[.,]\d)(?:[ -]([A-Za-z]+))?")
+
+
+def figures(text: str) -> frozenset[float]:
+    """The figures of a text: numbers >= MIN_FIGURE written in digits ("18,000", "2.4 billion" ->
+    2.4e9, scaled by SCALE_WORDS) or as NUMBER_WORDS, without bare years (YEARS), days after a month
+    name ("July 28") and clock times; values only (a unit is not compared)."""
+    found: set[float] = set()
+    for match in _FIGURE.finditer(text):
+        digits, after = match.group(1), (match.group(2) or "").lower()
+        value = float(digits.replace(",", "")) * SCALE_WORDS.get(after, 1.0)
+        before = text[max(0, match.start() - 12):match.start()].split()
+        if before and before[-1].lower().strip(".") in MONTHS:
+            continue
+        if after not in SCALE_WORDS and "," not in digits and "." not in digits and YEARS[0] <= value <= YEARS[1]:
+            continue
+        if value >= MIN_FIGURE:
+            found.add(round(value, 6))
+    for word in similarity.words(text):
+        if word in NUMBER_WORDS:
+            found.add(float(NUMBER_WORDS[word]))
+    return frozenset(found)
 
 
 def parse_time(value) -> float | None:
@@ -108,13 +148,19 @@ def _persons(weights: dict[str, float]) -> dict[str, float]:
     return {k: w for k, w in weights.items() if k.startswith("P:")}
 
 
-def person_share(a: dict[str, float], b: dict[str, float]) -> float | None:
-    """Max over the two articles of the share of its PERSON weight the other also names."""
+def person_shares(a: dict[str, float], b: dict[str, float]) -> tuple[float, float] | None:
+    """(share of a's PERSON weight that b also names, the same for b); None when either names no person."""
     pa, pb = _persons(a), _persons(b)
     if not pa or not pb:
         return None
     shared = pa.keys() & pb.keys()
-    return max(sum(pa[k] for k in shared) / sum(pa.values()), sum(pb[k] for k in shared) / sum(pb.values()))
+    return sum(pa[k] for k in shared) / sum(pa.values()), sum(pb[k] for k in shared) / sum(pb.values())
+
+
+def person_share(a: dict[str, float], b: dict[str, float]) -> float | None:
+    """Max over the two articles of the share of its PERSON weight the other also names."""
+    shares = person_shares(a, b)
+    return None if shares is None else max(shares)
 
 
 def entity_overlap(a: dict[str, float], b: dict[str, float]) -> float:

@@ -1,42 +1,54 @@
-"""Entity postings of a story index: entity key -> ids of the remembered articles naming it."""
+"""Postings of a story index: entity key (or figure) -> ids of the remembered articles naming it."""
 
 from __future__ import annotations
 
-MAX_POSTINGS = 5000  # an entity key named by more articles than this is too common to look up
+MAX_POSTINGS = 5000  # an entity key or figure named by more articles than this is too common to look up
 
 
 class EntityPostings:
-    """Two inverted indexes over entity keys: all articles, and those that name no person.
+    """Inverted indexes over entity keys (all articles, and those that name no person) and figures.
 
     Candidates for an article that names people come from shared persons, and from other shared
-    entities only among articles naming no person (the no-person test is the other side's)."""
+    entities only among articles naming no person (the no-person test is the other side's); any
+    article sharing `min_figures` figures is a candidate too (the figures test ignores people)."""
 
     def __init__(self) -> None:
         self.all: dict[str, set[str]] = {}
         self.no_person: dict[str, set[str]] = {}
+        self.figures: dict[float, set[str]] = {}
 
-    def add(self, article_id: str, keys: dict[str, float]) -> None:
+    def add(self, article_id: str, keys: dict[str, float], figures: frozenset[float] = frozenset()) -> None:
         """Index article_id under each of its entity keys ({key: weight}; "P:" keys are persons), in the
-        no-person index too when it names no person."""
+        no-person index too when it names no person, and under each of its figures."""
         has_person = any(k.startswith("P:") for k in keys)
         for key in keys:
             self.all.setdefault(key, set()).add(article_id)
             if not has_person:
                 self.no_person.setdefault(key, set()).add(article_id)
+        for figure in figures:
+            self.figures.setdefault(figure, set()).add(article_id)
 
-    def forget(self, article_id: str, keys: dict[str, float]) -> None:
-        """Remove article_id from the postings of its keys; keys left with no article are dropped."""
-        for index in (self.all, self.no_person):
-            for key in keys:
-                postings = index.get(key)
+    def forget(self, article_id: str, keys: dict[str, float], figures: frozenset[float] = frozenset()) -> None:
+        """Remove article_id from the postings of its keys and figures; postings left empty are dropped."""
+        for index, terms in ((self.all, keys), (self.no_person, keys), (self.figures, figures)):
+            for term in terms:
+                postings = index.get(term)
                 if postings is not None:
                     postings.discard(article_id)
                     if not postings:
-                        del index[key]
+                        del index[term]
 
-    def candidates(self, keys: dict[str, float]) -> set[str]:
-        """Ids that could pass the story test with an article of these entity keys. Keys named by
-        more than MAX_POSTINGS articles are skipped."""
+    def figure_df(self, figure: float) -> int:
+        """How many remembered articles give this figure."""
+        return len(self.figures.get(figure, ()))
+
+    def candidates(
+        self, keys: dict[str, float], figures: frozenset[float] = frozenset(), min_figures: int = 2,
+        max_figure_df: int = MAX_POSTINGS,
+    ) -> set[str]:
+        """Ids that could pass the story test with an article of these entity keys and figures: entity
+        candidates (see the class docstring) and ids sharing at least `min_figures` figures that at
+        most `max_figure_df` articles give. Keys named by more than MAX_POSTINGS articles are skipped."""
         persons = any(k.startswith("P:") for k in keys)
         found: set[str] = set()
         for key in keys:
@@ -44,4 +56,11 @@ class EntityPostings:
             postings = index.get(key, ())
             if len(postings) <= MAX_POSTINGS:
                 found.update(postings)
+        shared: dict[str, int] = {}
+        for figure in figures:
+            postings = self.figures.get(figure, ())
+            if len(postings) <= min(max_figure_df, MAX_POSTINGS):
+                for other in postings:
+                    shared[other] = shared.get(other, 0) + 1
+        found.update(other for other, n in shared.items() if n >= min_figures)
         return found

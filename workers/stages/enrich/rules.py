@@ -6,12 +6,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
 from workers.stages import similarity
-from workers.stages.enrich.evidence import entity_overlap, person_share, place_share
+from workers.stages.enrich.evidence import entity_overlap, person_shares, place_share
 
 DEFAULT_WINDOW_SECONDS = 72 * 3600.0
 SKETCH_SIZE = 256  # bottom-k sketch size of an article's content-word items
@@ -28,6 +29,7 @@ class Member:
     entities: dict[str, float]  # key ("P:surname", "ORG:name", ...) -> weight
     words: np.ndarray  # bottom-k sketch of content-word unigrams + bigrams
     n_words: int
+    figures: frozenset[float] = frozenset()  # evidence.figures of title + body
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,9 @@ class StoryRules:
     text_overlap_no_person: float = 0.3
     entity_overlap_no_person: float = 0.3
     place_overlap_no_person: float = 0.5
+    shared_figures: int = 2
+    text_overlap_figures: float = 0.12
+    common_figure_articles: int = 50  # a figure given by more remembered articles is everyday ("10", "100")
 
     def in_window(self, a: Member, b: Member) -> bool:
         """Whether two articles are close enough in time to be one story."""
@@ -58,12 +63,25 @@ class StoryRules:
             return abs(undated.fetched - dated.published) <= w
         return abs(undated.fetched - dated.fetched) <= w  # a backfill: compare fetch times
 
-    def same_event(self, persons: float | None, text: float, others: float, places: float | None) -> bool:
+    def same_event(
+        self, persons: float | None, text: float, others: float, places: float | None, figures: int = 0,
+        persons_both: float | None = None,
+    ) -> bool:
         """The evidence test (time aside): the same people and text, or without people the same
-        text, entities and places."""
+        text, entities and places; whoever is quoted, the same figures and some text.
+
+        persons / persons_both: the larger / smaller of the two articles' shares of their PERSON
+        weight the other names (persons_both defaults to persons); figures: how many figures
+        (evidence.figures) both give."""
+        if figures >= self.shared_figures and text >= self.text_overlap_figures:
+            return True  # two reports citing the same counts and amounts, whoever they quote
         if persons is not None:
-            # nearly the same people: somewhat less text agreement needed
-            needed = self.text_overlap_same_people if persons >= self.same_people else self.text_overlap
+            both = persons if persons_both is None else persons_both
+            # nearly the same people, and each article's people (or a figure) shared by the other:
+            # somewhat less text agreement needed. Not when the other article is mostly about
+            # someone else (a minister's announcement, and another event the minister is quoted on)
+            agree = persons >= self.same_people and (both >= self.person_overlap or figures >= 1)
+            needed = self.text_overlap_same_people if agree else self.text_overlap
             return persons >= self.person_overlap and text >= needed
         # without people to agree on, the event is what happened where
         return (
@@ -72,20 +90,36 @@ class StoryRules:
             and (places is None or places >= self.place_overlap_no_person)
         )
 
-    def score(self, a: Member, b: Member) -> dict:
-        """The pairwise evidence and the decision: {persons, text, entities, places, in_window,
-        same_story, rank} (shares rounded to 3 places; rank orders the matches of one article)."""
-        persons = person_share(a.entities, b.entities)
+    def shared_figures_of(self, a: Member, b: Member, figure_df: Callable[[float], int] | None = None) -> int:
+        """How many figures both articles give, leaving out those more than `common_figure_articles`
+        remembered articles give (`figure_df`: figure -> number of articles; None counts every figure)."""
+        shared = a.figures & b.figures
+        if figure_df is None:
+            return len(shared)
+        return sum(1 for f in shared if figure_df(f) <= self.common_figure_articles)
+
+    def score(self, a: Member, b: Member, figure_df: Callable[[float], int] | None = None) -> dict:
+        """The pairwise evidence and the decision: {persons, persons_both, text, entities, places,
+        figures, in_window, same_story, rank} (shares rounded to 3 places, figures a count of
+        shared figures that are not everyday, see `shared_figures_of`; rank orders the matches of one
+        article)."""
+        shares = person_shares(a.entities, b.entities)
+        persons, persons_both = (None, None) if shares is None else (max(shares), min(shares))
         text = similarity.bottom_k_overlap(a.words, a.n_words, b.words, b.n_words, SKETCH_SIZE)
         others = entity_overlap(a.entities, b.entities)
         places = place_share(a.entities, b.entities) if persons is None else None
+        figures = self.shared_figures_of(a, b, figure_df)
         in_window = self.in_window(a, b)
         return {
             "persons": None if persons is None else round(persons, 3),
+            "persons_both": None if persons_both is None else round(persons_both, 3),
             "text": round(text, 3),
             "entities": round(others, 3),
             "places": None if places is None else round(places, 3),
+            "figures": figures,
             "in_window": in_window,
-            "same_story": bool(in_window and self.same_event(persons, text, others, places)),
+            "same_story": bool(
+                in_window and self.same_event(persons, text, others, places, figures, persons_both)
+            ),
             "rank": (persons or 0.0) + text + 0.5 * others,
         }
