@@ -61,7 +61,7 @@ _MONTHS = {
     for m in names
 }
 _MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_TIME = r"(?:,?\s*(?:at\s+|[|•·–—-]\s*)?(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?)?"
+_TIME = r"(?:,?\s*(?:at\s+|[|•·–—/-]\s*)?(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?)?"
 _TIME_FIRST = r"^(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?(?P<zone>\s+(?:(?:UTC|GMT)\s?[+-]\d{1,2}(?::?\d{2})?|[A-Z]{2,5}))?,?\s+(?:on\s+)?"
 _FAST = (
     re.compile(r"^(?:\w+,?\s+)?" + _MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _TIME, re.I),
@@ -79,6 +79,17 @@ _FAST = (
 # languages dateparser may try (bounded so it never scans every locale; locales load once each)
 DATE_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "ru")
 _HAS_TIME = re.compile(r"\d{1,2}[:h]\d{2}|\b\d{1,2}\s*[ap]\.?m\b", re.I)
+# a French clock time with spaces around its "h" ("16 h 45", Quebec's typography), read as "16h45"
+_SPACED_H = re.compile(r"\b(\d{1,2}) h (\d{2})\b")
+# a span of dates, not one date: the first date's last number, a dash and a second date ending the line
+# ("March 3, 1931 - June 9, 2024", "1931-2024", "Jan 5 – Feb 2, 2024": a life's or an event's dates, never
+# the page's); a dash before a clock time ("Mar 16, 2024 - 11:30 AM") or a title ("Jan 5, 2024 Sainte-Maxime
+# Mar 5, 2024") is no span
+_DATE_SPAN = re.compile(
+    r"\d\s?[–—-]\s?(?:(?:\w+,?\s+)?" + _MON.replace("(?P<mon>", "(?:") + r"\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\.?\s+"
+    + _MON.replace("(?P<mon>", "(?:") + r"(?:\s+\d{4})?|(?:1[89]|20)\d\d)\s*$",
+    re.I,
+)
 _MON_OTHER = "|".join(sorted({m for row in MONTH_NAMES_OTHER.values() for m in row.split()}, key=len, reverse=True))
 # a bare date on its own short line (no label): needs a year and a month name or numeric form; a
 # slashed date may have a two-digit year ("11/08/23"); other languages' month names after the day
@@ -192,6 +203,8 @@ def parse_date(text: str) -> str | None:
     text = text.strip(" .,;|")
     if not text or len(text) > MAX_DATE_LINE or not _DIGIT.search(text):
         return None
+    if " h " in text:
+        text = _SPACED_H.sub(r"\1h\2", text)
     found = _fast(text)
     if found:
         return found
@@ -274,6 +287,11 @@ def labelled(label_line: str, dates: tuple[str | None, str | None]) -> tuple[str
     return dates
 
 
+def date_span(text: str) -> bool:
+    """The line is only a span of dates ("March 3, 1931 - June 9, 2024": _DATE_SPAN), no date of the page."""
+    return len(text) <= 60 and BARE_DATE.match(text) is not None and _DATE_SPAN.search(text) is not None
+
+
 @functools.lru_cache(maxsize=4096)
 def date_line(line: str) -> tuple[str | None, str | None] | None:
     """(published_at, updated_at) when the line is a date line, else None (cheap for other lines).
@@ -294,7 +312,7 @@ def date_line(line: str) -> tuple[str | None, str | None] | None:
                 updated = updated or value
             else:
                 published = published or value
-        elif len(part) <= 60 and (BARE_DATE.match(part) or RELATIVE.match(part)):
+        elif len(part) <= 60 and (BARE_DATE.match(part) or RELATIVE.match(part)) and not date_span(part):
             value = parse_date(part) or relative(part)
             if value:
                 matched = True

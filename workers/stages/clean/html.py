@@ -133,6 +133,8 @@ def _title_and_site(meta: dict, html: str, root) -> None:
     no title when the extractor's is only the site's name (a dangling separator, a logo <h1>)."""
     if meta["sitename"] and meta["sitename"] == meta["title"] and len(meta["title"].split()) > _SITE_NAME_MAX_WORDS:
         meta["sitename"] = None  # the extractor's site-name guess was the headline itself
+    if meta["sitename"] and meta["title"] and meta["sitename"] != meta["title"] and meta["sitename"].startswith(meta["title"]):
+        meta["sitename"] = None  # "Headline, 1931-2024 | Obituaries": the headline's side of the <title>, not the site
     if meta["title"] and _DANGLING_SEPARATOR.search(meta["title"]):
         meta["title"] = None  # "National Rail Enquiries -": the site's name, its headline part left empty
     if meta["title"]:
@@ -700,6 +702,10 @@ def _site_name(title: str, headline: str) -> str | None:
     if (before and after) or not (before or after) or not _TAB_SEPARATOR.search(" " + (before or after) + " "):
         return None
     site = html_unescape((before or after).strip(" |:»–—-"))
+    parts = _TAB_SEPARATOR.split(f" {site} ")
+    if len(parts) >= 3 or (len(parts) == 2 and after and not after[:1].isalnum()):
+        # "Headline, 1931-2024 | Obituaries | Valley Echo": the site is the outermost part, a section beside it
+        site = (parts[-1] if after else parts[0]).strip()
     words = site.split()
     if not 1 <= len(words) <= _SITE_NAME_MAX_WORDS or not all(w[:1].isupper() or not w[:1].isalpha() for w in words):
         return None

@@ -97,14 +97,15 @@ _COPYRIGHT_TRIGGERS = frozenset(
 )  # a word every vocabulary.COPYRIGHT phrase holds
 _BIO_TRIGGERS = frozenset(
     "reporter correspondent editor writer journalist columnist contributor producer author chief based "
-    "covers reports writes reach".split()
+    "covers reports writes reach contact".split()
 )
 
 
 _NOTICE_TRIGGERS = frozenset(
     "recaptcha browser javascript notifications spam unsubscribe share commission commissions advertisers "
     "advertiser advertising affiliate compensation subscription access letter letters comment comments commenting disclaimer "
-    "inbox associates linking creative inaccuracy error mistake typo correction responsible".split()
+    "inbox associates linking creative inaccuracy error mistake typo correction responsible expressed substitute "
+    "replacement publication receive".split()
 )  # a word every vocabulary.SITE_NOTICE phrase holds
 _ALL_TRIGGERS = _PROMO_TRIGGERS | _COOKIE_TRIGGERS | _COPYRIGHT_TRIGGERS | _BIO_TRIGGERS | _NOTICE_TRIGGERS
 # v.X.search, each branch tried only when the lower-cased line holds a literal its matches hold (fastmatch;

@@ -41,7 +41,7 @@ _NOT_PLACES = frozenset(
     "tags topics share print email advertisement sponsored the this that it he she they we i by".split()
 )
 _BYLINE = re.compile(
-    r"^(?:(?i:by|written by|words by|reporting by|story by|text by|authors?:|von|par|por|door|di|av|af|przez|από|от|автор:?)\s+"
+    r"^(?:(?i:by|written by|words by|reporting by|story by|text by|(?:photos|photographs|photography|pictures) by|authors?:|von|par|por|door|di|av|af|przez|από|от|автор:?)\s+"
     r"(?P<name>[A-Z\u00c0-\u00de\u0100-\u017f\u0391-\u03a9\u0400-\u042f][^\n]{1,100})|"
     r"(?:بقلم|كتب|كتبت)\s*:?\s*(?P<uncased>[\u0600-\u06ff][^\n]{1,100}))$"
 )
@@ -381,12 +381,18 @@ def byline_credit(text: str, name: str) -> bool:
                 and all(w[:1].isupper() for w in rest.split())))
 
 
-_NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv phd ph.d. md".split())
+# generational suffixes and the degrees and credentials health, law and finance pages print after a name,
+# written without their dots ("Ph.D." is "phd"); "PA", "MA", "MS" and "DO" are left out: an agency, states
+_NAME_SUFFIXES = frozenset(
+    "jr sr ii iii iv phd md mph rn np bsn msn dnp aprn dds dmd dvm pharmd psyd edd mba msc mbbs frcp facp facs "
+    "rd rdn lcsw lpc cpa cfa cfp esq".split()
+)
 
 
 def name_suffix(word: str) -> bool:
-    """A suffix or degree written after a name and a comma ("Jr.", "PhD", "MD"): part of the name."""
-    return word.casefold() in _NAME_SUFFIXES
+    """A suffix, degree or credential written after a name and a comma ("Jr.", "PhD", "MD", "MPH", "R.N."):
+    part of the name (_NAME_SUFFIXES, compared without dots)."""
+    return word.casefold().replace(".", "") in _NAME_SUFFIXES
 
 
 def authors(byline_text: str | None, declared: bool = False) -> list[str]:
@@ -410,7 +416,7 @@ def authors(byline_text: str | None, declared: bool = False) -> list[str]:
         part = part.strip(" :")
         if not part:
             continue
-        if part.casefold() in _NAME_SUFFIXES and out:
+        if name_suffix(part) and out:
             out[-1] = f"{out[-1]}, {part}"  # "Michael Anderson, PhD"
             continue
         if _ROLE_ONLY.match(part) or (out and _affiliation(part)):

@@ -46,6 +46,18 @@ AD_MARKER = re.compile(rf"^(?:{_AD_DECORATED}|(?:{_AD_WORDS}) ?{_AD_CLOSE}*)[.:!
 # a table of contents' heading, bare: "Contents", "Table of contents", "In this article", "On this page"
 # (an interface label in UI_LINE; the heading over a contents list in CONTENTS_HEADING)
 _CONTENTS_LABEL = r"(?:table of )?contents|in this (?:article|story|post|guide)|on this page"
+# the labels of a page's widgets that no article sentence is, whatever the extractors keep (run._never_rescued):
+# a correction link, a like button's placeholder, a recipe card's buttons, a feedback widget, a pager, a poll's
+# results link, a live blog's key-events filter, a release's slug, an interstitial's "continue reading below"
+_WIDGET_LABELS = (
+    r"report (?:a typo|an error|a correction|a problem)|like loading|(?:jump|skip) to (?:the )?recipe|print (?:the )?recipe|"
+    r"(?:was|is|did you find) this (?:article|page|story|post|information|content) (?:helpful|useful)\??|"
+    r"page \d{1,3} of \d{1,3}|(?:previous|next) page|(?:see|view|show) results|"
+    r"key events|show key events only|for immediate release|continue (?:reading|story) below"
+)
+# up to four of them on one line, as a dump writes a row of buttons ("Jump to Recipe Print Recipe")
+_WIDGET_LABELS = rf"(?:{_WIDGET_LABELS})(?: ?[|·•]? ?(?:{_WIDGET_LABELS})){{0,3}}"
+WIDGET_LINE = re.compile(rf"^{_WIDGET_LABELS}(?:[.:!]|\.\.\.|…)?$", re.IGNORECASE)
 UI_LINE = re.compile(
     rf"^(?:{_AD_WORDS}|{_AD_DECORATED}|continue reading(?: below| the main story)?|"
     r"share|shares|share this(?: article| story| page| post)?|share on \w+|share via \w+|tweet|pin(?: it)?|"
@@ -78,7 +90,7 @@ UI_LINE = re.compile(
     r"[\d.,]+k? (?:shares?|likes?|views?|comments?|reactions?)|font size|text size|a ?a ?a|"
     r"about the author|more on this (?:story|topic)|related internet links|accessibility(?: help)?|"
     r"notifications|" + _CONTENTS_LABEL + r"|jump to(?: section)?|"
-    r"send flowers|share a memory|sign (?:the|our) guest ?book|view all entries|"
+    r"send flowers|share a memory|sign (?:the|our) guest ?book|view all entries|plant a tree|" + _WIDGET_LABELS + "|"
     r"(?:release|publication|publish|post|posting) date|date (?:posted|published))(?:[.:!]|\.\.\.|…)?$",
     re.IGNORECASE,
 )
@@ -108,7 +120,8 @@ COMMENT_PROMPT = re.compile(
     r"comments are closed|comment(?:ing)? is (?:closed|disabled)|newer posts?|older posts?|"
     r"subscribe to: post comments.{0,20}|what do you think\??|have your say|"
     r"share your (?:thoughts|views)|conversation|guest ?book(?: \(\d+(?: entries| comments)?\))?|"
-    r"\d+ (?:guest ?book )?entries|condolences(?: \(\d+\))?)(?:[.:!]| ?[»›→])?$",
+    r"\d+ (?:guest ?book )?entries|condolences(?: \(\d+\))?|"
+    r"discussion about this (?:post|article|story|episode))(?:[.:!]| ?[»›→])?$",
     re.IGNORECASE,
 )
 # the heading over a blog's comments that counts them and may echo the post's title (WordPress and
@@ -203,7 +216,13 @@ SITE_NOTICE = re.compile(
     r"(?:opinions|views|content|statements|comments)\b[^.]{0,80}\b(?:contributors|users|readers|commenters|third parties)|"
     # a corrections policy: "If you are aware of an inaccuracy or would like to report a correction, ..."
     r"if you (?:are aware of|find|spot|see|notice) an? (?:inaccuracy|error|mistake|typo)\b[^.]{0,60}\bcorrection|"
-    r"(?:would like to|want to|wish to) (?:report|request|submit) a correction)",
+    r"(?:would like to|want to|wish to) (?:report|request|submit) a correction|"
+    # an opinion page's disclaimer: "The views expressed in this column are the author's own and do not necessarily reflect ..."
+    r"\bviews (?:and opinions )?expressed (?:in this|here|by|on this|in the)\b[^.]{0,80}\b(?:(?:are|is) (?:(?:those of )?the (?:author|writer|contributor)['’]?s?|(?:their|his|her) own)|do not necessarily (?:reflect|represent))|"
+    # a health page's disclaimer: "... is not a substitute for professional medical advice"
+    r"\bnot (?:intended (?:as|to be) )?an? (?:substitute|replacement) for (?:professional )?(?:medical |legal |financial )?(?:advice|diagnosis|treatment)\b|"
+    # a newsletter platform's pitch: "... is a reader-supported publication. To receive new posts and support my work, ..."
+    r"\breader-supported publication\b|\bto receive new posts and support (?:my|our) work\b)",
     re.IGNORECASE,
 )
 # a journalist's bio line, e.g. "Jane Doe is a reporter covering ..."
@@ -227,7 +246,19 @@ BIO_WORDING = re.compile(
     r"(?:has|have) (?:covered|written|reported)|expert|former)\b",
     re.IGNORECASE,
 )
-AUTHOR_CONTACT = re.compile(r"\b(?:reach|contact|email|e-mail|write to) (?:him|her|them|me)\b[^\n]{0,80}@", re.IGNORECASE)
+# a reach-the-author line: "Reach her at jdoe@example.com", "Contact Jane Doe at jdoe@example.com or follow her on X @jdoe"
+AUTHOR_CONTACT = re.compile(
+    r"\b(?:reach|contact|email|e-mail|write to) (?:him|her|them|me)\b[^\n]{0,80}@|"
+    r"^(?:reach|contact|email|e-mail|write to) (?-i:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}) (?:at|via|on) [\w.+-]+@[\w-]+\.",
+    re.IGNORECASE,
+)
+# an editor's note set over the lead: "This story has been corrected to show ...", "Editor's note: ...",
+# "CORRECTION: ...", "Clarification — ..." (the article's text, kept; the dateline is on the paragraph under it)
+EDITORS_NOTE = re.compile(
+    r"^(?:(?:editor['’]?s|publisher['’]?s) note|corrections?|clarifications?|updates?)\s*[:—–]\s*\S|"
+    r"^(?:this|the) (?:story|article|report|post|piece|version) (?:has been|was|is) (?:corrected|updated|clarified|changed|amended)\b",
+    re.IGNORECASE,
+)
 # the end of a press release or wire story: "###", "# # #", "-30-", "- ENDS -"
 END_OF_COPY = re.compile(r"^(?:#{3,}|# # #|-+ ?30 ?-+|-* ?ends ?-*)$", re.IGNORECASE)
 # the top-level domains a news site's name ends with ("example.com", "example.co.uk" also takes the country code

@@ -1,0 +1,151 @@
+"""Kinds an eleventh-session probe of common page shapes found (invented pages: a local TV story, a wire story
+on a partner site, an obituary, a recipe, a health explainer, a live blog, a newsletter post, an opinion
+column, a paginated story): widget labels no extractor vote keeps, a newsletter platform's pitches, opinion
+and health disclaimers, a reach-the-reporter line, an editor's note over the dateline, credentials after a
+name, "Photos by" bylines, a date and its clock time across a slash, a span of dates that is no page date,
+French clock times with a spaced "h", and the site name at the far end of a three-part <title>. Each rule
+beside the near case it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers.records import raw_record
+from workers.stages.clean import clean
+from workers.stages.clean import dates
+from workers.stages.clean import html as html_extract
+from workers.stages.clean import lines as ln
+from workers.stages.clean import metadata as md
+from workers.stages.clean import vocabulary as v
+
+BODY = [
+    "The county board voted 5-2 on Tuesday to build a new water treatment plant on the east bank of the river, "
+    "ending a debate that has lasted nearly a decade.",
+    "The plant will cost about $60 million and should be running by 2027, officials said. Rates will rise by "
+    "about $4 a month for a typical household to pay for it.",
+    "\"This is the most important vote this board has taken in years,\" said board chair Lena Morrow. "
+    "Construction is expected to begin next spring.",
+]
+
+
+def _cleaned(*lines: str) -> dict:
+    return clean(raw_record("r", "\n\n".join(lines), fetched_at="2024-12-01T00:00:00+00:00"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Report a typo", "Report an error", "Like Loading...", "Jump to Recipe", "Jump to Recipe Print Recipe",
+     "Was this article helpful?", "Page 2 of 3", "Next page", "View Results", "Key events",
+     "Show key events only", "FOR IMMEDIATE RELEASE", "Continue reading below"],
+)
+def test_a_widget_label_is_interface_and_never_voted_back(text):
+    assert v.WIDGET_LINE.match(text)
+    assert v.UI_LINE.match(text)
+    assert ln.classify([text])[0].kind == "boilerplate"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Key events of the war are listed in the timeline below.", "She said she would report a typo in the ballot.",
+     "Page 2 of the report shows the costs.", "The results were better than expected."],
+)
+def test_a_sentence_with_those_words_is_no_widget(text):
+    assert not v.WIDGET_LINE.match(text)
+    assert not v.UI_LINE.match(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("Discussion about this post", "comment_prompt"),
+     ("The views expressed in this column are the author's own and do not necessarily reflect those of the "
+      "paper.", "site_notice"),
+     ("Views expressed here do not necessarily reflect those of the station.", "site_notice"),
+     ("This content is for informational purposes only and is not a substitute for professional medical advice.",
+      "site_notice"),
+     ("Harbor Notes is a reader-supported publication. To receive new posts and support my work, consider "
+      "becoming a free or paid subscriber.", "site_notice"),
+     ("Thanks for reading Harbor Notes! Subscribe for free to receive new posts and support my work.",
+      "site_notice"),
+     ("Contact Jane Doe at jdoe@example.com or follow her on X @janedoe.", "author_bio")],
+)
+def test_platform_pitches_disclaimers_and_contact_lines_are_chrome(text, kind):
+    line = ln.classify([text])[0]
+    assert (line.kind, line.reason) == ("boilerplate", kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Discussion about this post continued at the meeting until late in the evening, members said.",
+     "The views expressed at the meeting were sharply divided, with half of the residents opposed.",
+     "Margarine is not a substitute for butter in this recipe, the baker said with a laugh.",
+     "Contact tracing at schools began on Monday, the health department said in a statement."],
+)
+def test_the_near_sentences_stay_prose(text):
+    assert ln.classify([text])[0].kind == ln.PROSE
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["This story has been corrected to show that the vote was held on Tuesday, not Monday.",
+     "Editor's note: An earlier version of this story misstated the cost of the plant."],
+)
+def test_the_dateline_is_read_under_an_editors_note(note):
+    record = _cleaned("Board approves water plant", note, f"RIVERTON, Ore. (AP) — {BODY[0]}", *BODY[1:])
+    assert record["dateline"] == "RIVERTON, Ore."
+    assert record["source"] == "AP"
+    assert note in record["paragraphs"]  # the note is the outlet's text: it stays
+
+
+def test_a_paragraph_over_the_lead_that_is_no_note_still_hides_a_later_dateline():
+    opening = "This story has a long history in the valley, where the old plant has failed three times since 1990."
+    record = _cleaned("Board approves water plant", opening, f"RIVERTON, Ore. (AP) — {BODY[0]}", *BODY[1:])
+    assert record["dateline"] is None
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [("By Ana Lind, MPH", ["Ana Lind, MPH"]), ("By Ana Lind, R.N.", ["Ana Lind, R.N."]),
+     ("By Ana Lind, PhD, and Tom Roe", ["Ana Lind, PhD", "Tom Roe"]), ("By Ana Lind, Tom Roe", ["Ana Lind", "Tom Roe"]),
+     ("Photos by Ana Lind", ["Ana Lind"]), ("Photographs by Ana Lind", ["Ana Lind"])],
+)
+def test_credentials_stay_with_the_name_and_photos_by_names_the_photographer(byline, authors):
+    assert md.authors(byline) == authors
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("Posted: Jan 17, 2024 / 07:48 AM MST", ("2024-01-17T07:48:00-07:00", None)),
+     ("Updated: Jan 17, 2024 / 11:15 AM MST", (None, "2024-01-17T11:15:00-07:00")),
+     ("Publié le 12 mars 2024 à 16 h 45 | Mis à jour le 13 mars 2024 à 8 h 10",
+      ("2024-03-12T16:45:00", "2024-03-13T08:10:00")),
+     ("March 3, 1931 - June 9, 2024", None), ("Jan 5 – Feb 2, 2024", None),
+     ("Mar 16, 2024 - 11:30 AM", ("2024-03-16T11:30:00", None)),
+     ("Jan 5, 2024 Sainte-Maxime gala Jan 5, 2024", ("2024-01-05", None)), ("2024-03-05", ("2024-03-05", None))],
+)
+def test_date_lines(line, expected):
+    assert dates.date_line(line) == expected
+
+
+def test_an_obituarys_life_span_is_no_page_date_and_the_dateline_is_read_under_it():
+    record = _cleaned("Ada Morrow", "March 3, 1931 - June 9, 2024", f"RIVERTON - {BODY[0]}", *BODY[1:])
+    assert record["published_at"] is None
+    assert record["dateline"] == "RIVERTON"
+
+
+@pytest.mark.parametrize(
+    ("title", "headline", "site"),
+    [("Ada Morrow, 1931-2024 | Obituaries | Valley Echo", "Ada Morrow", "Valley Echo"),
+     ("Board approves plant | Local News | Valley Echo", "Board approves plant", "Valley Echo"),
+     ("Board approves plant - Valley Echo", "Board approves plant", "Valley Echo"),
+     ("Valley Echo | Board approves plant", "Board approves plant", "Valley Echo")],
+)
+def test_the_site_name_is_the_far_end_of_the_document_title(title, headline, site):
+    assert html_extract._site_name(title, headline) == site
+
+
+def test_widget_labels_are_cut_from_an_html_page_whatever_the_extractors_keep():
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY)
+    page = (f"<html><head><title>Board approves water plant</title></head><body><article><h1>Board approves water "
+            f"plant</h1>{paragraphs}<p>Page 2 of 3</p><p>Report a typo</p></article></body></html>")
+    record = clean(raw_record("h", page, content_type="text/html", fetched_at="2024-12-01T00:00:00+00:00"))
+    assert record["paragraphs"] == BODY
