@@ -149,3 +149,111 @@ def test_widget_labels_are_cut_from_an_html_page_whatever_the_extractors_keep():
             f"plant</h1>{paragraphs}<p>Page 2 of 3</p><p>Report a typo</p></article></body></html>")
     record = clean(raw_record("h", page, content_type="text/html", fetched_at="2024-12-01T00:00:00+00:00"))
     assert record["paragraphs"] == BODY
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("Did you make this recipe? Tag @examplekitchen on Instagram!", "promo"),
+     ("Contact: Jane Doe, 555-201-4430, jane.doe@example.gov", "site_notice"),
+     ("Media Contact: Jane Doe, jane.doe@example.gov", "site_notice")],
+)
+def test_a_recipe_cards_call_and_a_media_contact_line_are_chrome(text, kind):
+    line = ln.classify([text])[0]
+    assert (line.kind, line.reason) == ("boilerplate", kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Did you make this recipe with frozen pears? It works just as well, the baker said.",
+     "Contact: the two leaders spoke by phone for an hour on Tuesday, aides said."],
+)
+def test_the_near_lines_stay_prose(text):
+    assert ln.classify([text])[0].kind == ln.PROSE
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("Page last updated: August 19, 2024", (None, "2024-08-19")),
+     ("Page last reviewed: 12 March 2023", (None, "2023-03-12")),
+     ("Last updated: March 3, 2024", (None, "2024-03-03"))],
+)
+def test_a_page_stamp_is_the_update(line, expected):
+    assert dates.date_line(line) == expected
+
+
+def test_a_credit_row_with_dates_is_the_header_not_a_menu():
+    row = "By Ana Lind · Published Oct 4, 2024 · Updated Oct 10, 2024 · 32 Comments"
+    assert not ln._is_nav_row(row)
+    assert ln._is_nav_row("News · Sport · Weather · Culture")
+    record = _cleaned("Board approves water plant", row, *BODY)
+    assert record["authors"] == ["Ana Lind"]
+    assert (record["published_at"], record["updated_at"]) == ("2024-10-04", "2024-10-10")
+
+
+def test_a_source_label_inside_the_article_credits_its_table_not_the_outlet():
+    record = _cleaned("Board approves water plant", *BODY[:2], "Source: State Water Board", BODY[2])
+    assert record["source"] is None
+    header = _cleaned("Board approves water plant", "Source: Valley Echo", *BODY)
+    assert header["source"] == "Valley Echo"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Jane Doe, The Daily Courier", ("Jane Doe", "The Daily Courier")), ("Jane Doe, John Roe", None),
+     ("Jane Doe", None)],
+)
+def test_name_and_outlet(text, expected):
+    assert md.name_and_outlet(text) == expected
+
+
+def test_a_byline_naming_the_reporters_paper_gives_the_reporter():
+    record = _cleaned("Board approves water plant", "Jane Doe, The Daily Courier", "Published 5:02 a.m. ET Sept. 12, 2024",
+                      *BODY)
+    assert record["authors"] == ["Jane Doe"]
+    assert "Jane Doe, The Daily Courier" not in record["paragraphs"]
+
+
+def test_a_byline_line_with_the_records_outlet_leaves_the_body():
+    assert md.byline_credit("Jane Doe, The Daily Courier", "Jane Doe", "The Daily Courier")
+    assert not md.byline_credit("Jane Doe, The Daily Courier", "Jane Doe")
+    assert not md.byline_credit("Jane Doe, The Daily Courier says the plan will fail", "Jane Doe", "The Daily Courier")
+
+
+def test_a_line_only_one_extractor_keeps_goes_after_the_variant_of_its_neighbour():
+    from workers.stages.clean import voting
+
+    base = ["First paragraph of the story, long enough to be one.",
+            "Second paragraph, with a footnote mark.1 It goes on for a while after it.",
+            "Third paragraph under the subheading, also long enough to be one."]
+    extra = ["First paragraph of the story, long enough to be one.",
+             "Second paragraph, with a footnote mark. It goes on for a while after it.",
+             "The subheading", "Third paragraph under the subheading, also long enough to be one."]
+    lines, inserted = voting._merge(base, extra)
+    assert lines == [base[0], base[1], "The subheading", base[2]]
+    assert inserted == {2}
+    far = ["Unrelated text that shares nothing with the base lines at all here.", "A lone line"]
+    assert voting._merge(base, far)[0][:2] == far  # no variant: the lines go where they went before (the top)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("Posted on May 14, 2024May 15, 2024 by Ana Lind", ("2024-05-14", "2024-05-15")),
+     ("Posted on May 14, 2024 by Ana Lind", ("2024-05-14", None))],
+)
+def test_a_blog_themes_glued_update_date(line, expected):
+    assert dates.date_line(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [("By Ana Lind, Ledger Staff Writer", ("Ana Lind", None)), ("By Ana Lind, Times Staff Writer", ("Ana Lind", None)),
+     ("By Ana Lind, The Daily Courier", ("Ana Lind", "The Daily Courier"))],
+)
+def test_a_papers_short_name_run_into_a_staff_role_is_no_outlet(byline, expected):
+    assert md.byline(byline) == expected
+
+
+@pytest.mark.parametrize(("text", "outlet"), [("The Northern Ledger", True), ("Global Trade Monitor", True),
+                                              ("The Longreads Quarterly", True), ("Northern Lights", False)])
+def test_newspaper_name_words(text, outlet):
+    assert md.looks_like_outlet(text) is outlet

@@ -170,13 +170,14 @@ def _credit_line(paragraph: str) -> bool:
             and v.DESK_CREDIT.match(paragraph.strip()) is not None)
 
 
-def without_byline_lines(paragraphs: list[str], authors: list[str], removed: dict) -> list[str]:
+def without_byline_lines(paragraphs: list[str], authors: list[str], removed: dict, outlet: str | None = None) -> list[str]:
     """The paragraphs without a byline line left at the top of the body (the first _LEAD_CREDIT_REACH
-    paragraphs): an author the record names, alone or with a role title or a handle and nothing else
-    (metadata.byline_credit: "Jane Doe, AP Sports Writer", "Jane Doe @janedoe"). Counted as ``metadata``."""
+    paragraphs): an author the record names, alone or with a role title, a handle or the record's
+    `outlet` and nothing else (metadata.byline_credit: "Jane Doe, AP Sports Writer", "Jane Doe @janedoe",
+    "Jane Doe, The Daily Courier"). Counted as ``metadata``."""
     if not authors:
         return paragraphs
-    out = [p for p in paragraphs[:_LEAD_CREDIT_REACH] if not any(md.byline_credit(p, name) for name in authors)]
+    out = [p for p in paragraphs[:_LEAD_CREDIT_REACH] if not any(md.byline_credit(p, name, outlet) for name in authors)]
     out += paragraphs[_LEAD_CREDIT_REACH:]
     if not out or len(out) == len(paragraphs):
         return paragraphs
@@ -236,6 +237,7 @@ def name_over_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], fir
             text = _header_item(line.text, lines[i].text)
             if not (sh.person_name(text) or _person_names(text)) and _under_headline(lines, j):
                 text = md.without_reporting_place(text)  # "Jane Doe in Kyiv" under the headline
+                text = (md.name_and_outlet(text) or (text,))[0]  # "Jane Doe, The Daily Courier"
             if sh.person_name(text) or _person_names(text):
                 meta[j] = True
                 return text

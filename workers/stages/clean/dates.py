@@ -22,7 +22,7 @@ _DIGIT = re.compile(r"\d")
 _LABEL_WORDS = (
     r"^[\W_]{0,3}+(?P<label>(?:first |originally )?(?:posted|published|created|released|issued|dated?|written)|"
     r"(?:news|release|publication|post|issue|entry) date|"  # "News date : 04/21/2022 Category : Press Releases"
-    r"(?:last )?(?:updated|modified|revised|edited)|(?:last|latest) update|"
+    r"(?:page )?(?:last )?(?:updated|modified|revised|edited)|(?:last|latest) update|(?:page )?last reviewed|"
     r"veröffentlicht|erschienen|stand|aktualisiert|publié|mis à jour|publicado|actualizado|"
     r"pubblicato|aggiornato|gepubliceerd|bijgewerkt)"
     r"(?P<prep> on| at| am| le| el| il| op)?\s*"
@@ -32,7 +32,7 @@ LABEL = re.compile(_LABEL_WORDS + r"[:\-–—]?\s*(?P<rest>.{4,100})$", re.IGNO
 # or a dangling preposition ("Posted on") it is a label even when no date follows
 BARE_LABEL = re.compile(_LABEL_WORDS + r"(?P<colon>[:\-–—]?)\s*$", re.IGNORECASE)
 _UPDATE_LABELS = (
-    "updated", "modified", "revised", "edited", "update", "stand", "aktualisiert", "mis à jour", "actualizado",
+    "updated", "modified", "revised", "edited", "update", "reviewed", "stand", "aktualisiert", "mis à jour", "actualizado",
     "aggiornato", "bijgewerkt",
 )
 # "Mar 16, 2024 | 11:30 AM": a separator before a bare clock time is not a part break
@@ -287,6 +287,11 @@ def labelled(label_line: str, dates: tuple[str | None, str | None]) -> tuple[str
     return dates
 
 
+# a second date run into the first one's year ("Posted on May 14, 2024May 15, 2024 by ...": a blog theme's
+# published and updated <time> elements side by side, the second hidden by its style sheet): the update
+_GLUED_SECOND = re.compile(r"(?<=\d{4})(?=" + _MON.replace("(?P<mon>", "(?:") + r"\s+\d{1,2},?\s+\d{4})", re.I)
+
+
 def date_span(text: str) -> bool:
     """The line is only a span of dates ("March 3, 1931 - June 9, 2024": _DATE_SPAN), no date of the page."""
     return len(text) <= 60 and BARE_DATE.match(text) is not None and _DATE_SPAN.search(text) is not None
@@ -312,6 +317,8 @@ def date_line(line: str) -> tuple[str | None, str | None] | None:
                 updated = updated or value
             else:
                 published = published or value
+                if glued := _GLUED_SECOND.search(m.group("rest")):
+                    updated = updated or parse_date(m.group("rest")[glued.end():])
         elif len(part) <= 60 and (BARE_DATE.match(part) or RELATIVE.match(part)) and not date_span(part):
             value = parse_date(part) or relative(part)
             if value:

@@ -43,6 +43,7 @@ def metadata_lines(lines: list[ln.Line], keep: list[bool]) -> PageMeta:
     scan = _MetaScan(lines)
     comments = _comments_start(lines, keep)
     head_end = next((i for i, k in enumerate(keep) if k), len(lines))  # the header: lines above the article
+    last_prose = _last_prose(lines, keep, head_end)
     for i, line in enumerate(lines):
         text = line.text
         if line.kind == ln.PROSE or len(text) > 120 or (line.kind == "boilerplate" and line.reason not in _DATED_CHROME):
@@ -58,6 +59,7 @@ def metadata_lines(lines: list[ln.Line], keep: list[bool]) -> PageMeta:
         else:
             fact = _meta_facts(text)
         dates, found, label, role = fact
+        label = None if head_end < i < last_prose else label  # a table's or chart's credit inside the article
         if head_end - _NAMED_DATE_REACH <= i < head_end and not (dates or found or label) and (named := _named_date(text)):
             dates, found, label = named  # "City News March 3, 2021, 8:05 AM" over the headline
         if dates or len(line.text) <= _MAX_BARE_LABEL:  # else scan.labelled gives the dates back, marking nothing
@@ -80,6 +82,13 @@ def metadata_lines(lines: list[ln.Line], keep: list[bool]) -> PageMeta:
         or by.copyright_owner(lines))
     return PageMeta(scan.meta, published, scan.updated, byline, scan.source, first, scan.published_lines,
                      scan.published_bare)
+
+
+def _last_prose(lines: list[ln.Line], keep: list[bool], head_end: int) -> int:
+    """The index of the article's last kept prose line (-1 when none is at or after `head_end`): a source
+    label between the header and it credits a table or a chart inside the article ("Source: National
+    Statistics Office"), not the outlet."""
+    return next((i for i in range(len(lines) - 1, head_end - 1, -1) if keep[i] and lines[i].kind == ln.PROSE), -1)
 
 
 class _MetaScan:

@@ -163,7 +163,9 @@ PROMO = re.compile(
     r"send us (?:your )?(?:news |story )?tips|(?:email|contact|call) us (?:at|on)\b|"
     r"be the first to (?:know|hear|find out)\b|feedback (?:at|to) [\w.+-]+@[\w-]+\.\w|"
     r"send me (?:an? )?(?:e-?mails?|updates|notifications|new posts)\b|(?:sign up|subscribe|register) here\b|"
-    r"(?:add|put) (?:(?:all )?(?:the |these )|all )?(?:ingredients|items|products) (?:to|in) your (?:shopping )?(?:basket|cart|bag)\b)",
+    r"(?:add|put) (?:(?:all )?(?:the |these )|all )?(?:ingredients|items|products) (?:to|in) your (?:shopping )?(?:basket|cart|bag)\b|"
+    # a recipe card's call: "Did you make this recipe? Tag @example on Instagram!"
+    r"did you (?:make|try|bake|cook) this recipe\?|\btag @[\w.]+ (?:on|in) (?:instagram|twitter|x|facebook|tiktok|pinterest)\b)",
     re.IGNORECASE,
 )
 # a promo addresses the reader: an imperative first word or a you/our pronoun
@@ -222,7 +224,9 @@ SITE_NOTICE = re.compile(
     # a health page's disclaimer: "... is not a substitute for professional medical advice"
     r"\bnot (?:intended (?:as|to be) )?an? (?:substitute|replacement) for (?:professional )?(?:medical |legal |financial )?(?:advice|diagnosis|treatment)\b|"
     # a newsletter platform's pitch: "... is a reader-supported publication. To receive new posts and support my work, ..."
-    r"\breader-supported publication\b|\bto receive new posts and support (?:my|our) work\b)",
+    r"\breader-supported publication\b|\bto receive new posts and support (?:my|our) work\b|"
+    # a press release's media contact line: "Contact: Jane Doe, 555-201-4430, jdoe@example.gov"
+    r"^(?:media |press |news )?contacts?\s*:\s*.{0,80}?(?:@[\w-]+\.\w|\(?\d{3}\)?[-.\s]\d{3}[-.\s]\d{4}))",
     re.IGNORECASE,
 )
 # a journalist's bio line, e.g. "Jane Doe is a reporter covering ..."
