@@ -257,3 +257,19 @@ def test_a_papers_short_name_run_into_a_staff_role_is_no_outlet(byline, expected
                                               ("The Longreads Quarterly", True), ("Northern Lights", False)])
 def test_newspaper_name_words(text, outlet):
     assert md.looks_like_outlet(text) is outlet
+
+
+def test_a_reader_poll_inside_the_article_is_chrome_and_the_article_goes_on_under_it():
+    poll = ["POLL", "Should the county build the plant?", "* Yes", "* Only with state money", "* No", "Vote",
+            "View Results"]
+    record = _cleaned("Board approves water plant", *BODY[:2], *poll, BODY[2])
+    assert record["paragraphs"] == BODY
+
+
+def test_a_poll_heading_without_a_question_under_it_takes_only_itself():
+    from workers.stages.clean import sections
+
+    lines = ln.classify(["Poll", "The poll of 600 voters was taken last week by the state university, it said."])
+    assert sections._box_end(lines, sections.line_kinds(lines), 0, "poll") == 1
+    assert sections.heading_kind("Quick poll") == "poll"
+    assert sections.heading_kind("Poll workers were trained on Monday") is None

@@ -23,7 +23,7 @@ from workers.stages.clean.dates import date_line
 # went, newspaper body F1 0.959 -> 0.956; so the extractors' vote still keeps a disclaimer they all keep)
 # (_never_rescued adds a closing paywall pitch and a bare-domain credit; measured: "legal" and "comments"
 # sections here changed no dev-set page)
-NEVER_RESCUED = frozenset(("advertisement", "copyright"))
+NEVER_RESCUED = frozenset(("advertisement", "copyright", "poll"))  # and a reader poll's box (sections._box_end)
 _PAYWALL_MAX_WORDS = 300  # a pitch is short: a longer "paywall" tail may be the article going on
 
 

@@ -458,7 +458,7 @@ SIGNUP_PITCH_WORDS = frozenset(
 # chrome sections of a page dump, by their heading (workers.stages.clean.sections): each row is
 # (kind, pattern of the whole heading line). "teasers": a list of short teaser lines follows (related
 # links, latest-news rails); "signup": a newsletter box (the heading and its one-line pitch) inside
-# the article; "comments", "legal": the rest of the page is reader comments or the
+# the article; "poll": a reader poll (its question and answers) inside the article; "comments", "legal": the rest of the page is reader comments or the
 # press-release/legal boilerplate (About the company, forward-looking statements, media contacts).
 SECTION_HEADINGS: tuple[tuple[str, re.Pattern], ...] = (
     ("teasers", re.compile(
@@ -479,6 +479,10 @@ SECTION_HEADINGS: tuple[tuple[str, re.Pattern], ...] = (
         r"^(?:(?:get|sign up (?:for|to)|subscribe to|join|receive) (?:the |our |a )?(?:free |daily |weekly |morning |evening )?"
         r"[\w'’&-]+(?: [\w'’&-]+){0,5} (?:newsletters?|briefings?|digest|bulletin|e-?mails?|alerts?|updates)|"
         r"(?:newsletter|briefing) sign[- ]?up|sign up (?:for|to) (?:our|the) [\w'’ &-]{1,40})[.:!]?$", re.IGNORECASE)),
+    # a reader poll set in the article: its heading, question, answers and buttons (sections._poll_end)
+    ("poll", re.compile(
+        r"^(?:(?:quick|reader|readers['’]?|today['’]?s|daily|weekly|our|take our|community|online) )?poll"
+        r"(?: of the (?:day|week))?[.:!]?$", re.IGNORECASE)),
     ("comments", re.compile(
         r"^(?:comments?(?: \(\d+\)| \d+)?|\d+ (?:comments?|responses?|replies)|reader comments|"
         r"(?:show|view|read|see) (?:all )?(?:\d+ )?comments(?: \(\d+\))?|leave a (?:comment|reply)|post a comment|"
