@@ -137,7 +137,9 @@ def test_an_obituarys_life_span_is_no_page_date_and_the_dateline_is_read_under_i
     [("Ada Morrow, 1931-2024 | Obituaries | Valley Echo", "Ada Morrow", "Valley Echo"),
      ("Board approves plant | Local News | Valley Echo", "Board approves plant", "Valley Echo"),
      ("Board approves plant - Valley Echo", "Board approves plant", "Valley Echo"),
-     ("Valley Echo | Board approves plant", "Board approves plant", "Valley Echo")],
+     ("Valley Echo | Board approves plant", "Board approves plant", "Valley Echo"),
+     ("Board approves plant | Department of Water Quality", "Board approves plant", "Department of Water Quality"),
+     ("Board approves plant | and why it matters", "Board approves plant", None)],
 )
 def test_the_site_name_is_the_far_end_of_the_document_title(title, headline, site):
     assert html_extract._site_name(title, headline) == site
@@ -273,3 +275,39 @@ def test_a_poll_heading_without_a_question_under_it_takes_only_itself():
     assert sections._box_end(lines, sections.line_kinds(lines), 0, "poll") == 1
     assert sections.heading_kind("Quick poll") == "poll"
     assert sections.heading_kind("Poll workers were trained on Monday") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["(Updates with union comment in fourth paragraph.)", "(Adds details)", "(Recasts, adds comment from minister)",
+     "(Corrects spelling of name in paragraph 3)", "Republish this article"],
+)
+def test_a_wire_revision_tag_and_a_republish_heading_are_never_the_article(text):
+    assert v.WIDGET_LINE.match(text)
+
+
+@pytest.mark.parametrize("text", ["(Updates are expected later today, officials said.)",
+                                  "(Adds to the confusion, critics say.)"])
+def test_a_bracketed_sentence_is_no_revision_tag(text):
+    assert not v.WIDGET_LINE.match(text)
+
+
+def test_a_republishing_licence_is_a_site_notice():
+    line = ln.classify(["You may republish this story for free under a Creative Commons license."])[0]
+    assert (line.kind, line.reason) == ("boilerplate", "site_notice")
+
+
+def test_a_role_line_may_name_the_outlet_and_the_name_above_is_the_byline():
+    assert v.ROLE_LINE.match("Business reporter, BBC News")
+    assert not v.ROLE_LINE.match("Business reporter, who asked not to be named, said the talks failed")
+    record = _cleaned("Board approves water plant", "12 March 2024", "Ana Lind", "Business reporter, Valley Echo", *BODY)
+    assert record["authors"] == ["Ana Lind"]
+
+
+def test_the_outlets_self_description_under_the_article_is_no_body():
+    closing = "Coastline Report is a nonprofit newsroom. Support independent journalism today."
+    record = _cleaned("Board approves water plant", "By Ana Lind, Coastline Report", "March 12, 2024", *BODY, closing)
+    assert record["paragraphs"] == BODY
+    assert record["authors"] == ["Ana Lind"]
+    kept = _cleaned("Board approves water plant", "March 12, 2024", *BODY, "Lena Morrow is a former mayor of the town.")
+    assert kept["paragraphs"][-1] == "Lena Morrow is a former mayor of the town."

@@ -210,11 +210,13 @@ _DESK_BIO = re.compile(
 
 
 def _desk_bio(paragraphs: list[str]) -> bool:
-    """The last paragraph presents a desk, not the article ("Our Editorial Staff at St. Lucia Times is a
-    team publishing news ..."): its subject is a desk or staff credit (vocabulary.DESK_CREDIT) of two or
+    """The last paragraph presents a desk or the outlet, not the article ("Our Editorial Staff at St. Lucia
+    Times is a team publishing news ...", "Coastline Report is a nonprofit newsroom."): its subject is a desk
+    or staff credit (vocabulary.DESK_CREDIT) or an outlet's name (metadata.looks_like_outlet) of two or
     more capitalised words."""
     m = _DESK_BIO.match(paragraphs[-1])
-    return len(paragraphs) >= 3 and m is not None and v.DESK_CREDIT.match(m.group("subject")) is not None
+    return len(paragraphs) >= 3 and m is not None and (
+        v.DESK_CREDIT.match(m.group("subject")) is not None or md.looks_like_outlet(m.group("subject")))
 
 
 def name_over_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int) -> str | None:

@@ -687,6 +687,8 @@ def _json_text(value: str) -> str:
 
 
 _SITE_NAME_MAX_WORDS = 5
+# the small words a site's name holds between its capitalised ones ("Department of Environmental Quality")
+_NAME_JOINERS = frozenset(("of", "and", "for", "the", "&", "de", "du", "la", "on"))
 _TITLE_TAG = re.compile(r"<title\b[^>]{0,200}>([^<]{1,300})</title>", re.IGNORECASE)
 _TAB_SEPARATOR = re.compile(r"\s(?:[|–—-]|::|»)\s")
 
@@ -707,7 +709,8 @@ def _site_name(title: str, headline: str) -> str | None:
         # "Headline, 1931-2024 | Obituaries | Valley Echo": the site is the outermost part, a section beside it
         site = (parts[-1] if after else parts[0]).strip()
     words = site.split()
-    if not 1 <= len(words) <= _SITE_NAME_MAX_WORDS or not all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+    if not 1 <= len(words) <= _SITE_NAME_MAX_WORDS or not words[0][:1].isupper() or not all(
+            w[:1].isupper() or not w[:1].isalpha() or w in _NAME_JOINERS for w in words):
         return None
     return site
 

@@ -64,7 +64,7 @@ _OUTLET = re.compile(
     r"associated press|agence france-presse|bbc|cnn|wire|telegraph|guardian|independent|chronicle|"
     r"observer|courier|express|agency|radio|network|dispatch|bulletin|nachrichten|zeitung|presse|"
     r"nouvelles|noticias|notizie|nieuws|weekly|monthly|magazine|review|record|standard|mirror|register|examiner|"
-    r"inquirer|sentinel|digest|reporter|globe|argus|advertiser|ledger|quarterly|monitor|beacon|enquirer|courant|messenger)\b",
+    r"inquirer|sentinel|digest|reporter|globe|argus|advertiser|ledger|quarterly|monitor|beacon|enquirer|courant|messenger|report)\b",
     re.IGNORECASE,
 )
 _CAPTION_TRIGGERS = ("photo", "image", "picture", "credit", "getty", "shutterstock", "video", "caption", "courtesy")

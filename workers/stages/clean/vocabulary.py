@@ -53,7 +53,14 @@ _WIDGET_LABELS = (
     r"report (?:a typo|an error|a correction|a problem)|like loading|(?:jump|skip) to (?:the )?recipe|print (?:the )?recipe|"
     r"(?:was|is|did you find) this (?:article|page|story|post|information|content) (?:helpful|useful)\??|"
     r"page \d{1,3} of \d{1,3}|(?:previous|next) page|(?:see|view|show) results|"
-    r"key events|show key events only|for immediate release|continue (?:reading|story) below"
+    r"key events|show key events only|for immediate release|continue (?:reading|story) below|"
+    # a nonprofit newsroom's republishing box heading
+    r"republish this (?:article|story)|"
+    # a wire story's revision tag: "(Updates with union comment in fourth paragraph.)", "(Adds details)"
+    r"\((?:updates|adds|recasts|corrects|rewrites|writes through|refiles)(?: with\b|,| throughout\b|"
+    r" (?:details|comments?|quotes?|background|byline|dateline|prices|headline|figures|graphic|photos?|analysts?|shares|"
+    r"spelling|typo|name|paragraph)\b)"
+    r"[^()]{0,120}\)"
 )
 # up to four of them on one line, as a dump writes a row of buttons ("Jump to Recipe Print Recipe")
 _WIDGET_LABELS = rf"(?:{_WIDGET_LABELS})(?: ?[|·•]? ?(?:{_WIDGET_LABELS})){{0,3}}"
@@ -225,6 +232,8 @@ SITE_NOTICE = re.compile(
     r"\bnot (?:intended (?:as|to be) )?an? (?:substitute|replacement) for (?:professional )?(?:medical |legal |financial )?(?:advice|diagnosis|treatment)\b|"
     # a newsletter platform's pitch: "... is a reader-supported publication. To receive new posts and support my work, ..."
     r"\breader-supported publication\b|\bto receive new posts and support (?:my|our) work\b|"
+    # "You may republish this story for free under a Creative Commons license."
+    r"\brepublish (?:this|our) (?:article|story|stories|articles)\b[^.]{0,80}\bcreative commons\b|"
     # a press release's media contact line: "Contact: Jane Doe, 555-201-4430, jdoe@example.gov"
     r"^(?:media |press |news )?contacts?\s*:\s*.{0,80}?(?:@[\w-]+\.\w|\(?\d{3}\)?[-.\s]\d{3}[-.\s]\d{4}))",
     re.IGNORECASE,
@@ -347,7 +356,8 @@ AUTHOR_BOX_LABEL = re.compile(r"^(?:about the author|about the writer|author bio
 # a staff role line under a standalone byline name: "Business reporter", "Transport correspondent"
 ROLE_LINE = re.compile(
     r"^(?:[A-Z][\w&'’-]*\s){0,3}(?:reporter|correspondent|editor|writer|journalist|columnist|contributor|"
-    r"producer|analyst)s?$",
+    r"producer|analyst)s?"
+    r"(?:, (?-i:[A-Z][\w&'’.-]*)(?: (?-i:[A-Z][\w&'’.-]*)){0,3})?$",  # "Business reporter, BBC News": the outlet after it
     re.IGNORECASE,
 )
 
