@@ -311,3 +311,35 @@ def test_the_outlets_self_description_under_the_article_is_no_body():
     assert record["authors"] == ["Ana Lind"]
     kept = _cleaned("Board approves water plant", "March 12, 2024", *BODY, "Lena Morrow is a former mayor of the town.")
     assert kept["paragraphs"][-1] == "Lena Morrow is a former mayor of the town."
+
+
+def test_a_caption_over_a_bare_photo_credit_is_no_headline():
+    caption = "The county board voted for the new water treatment plant on the east bank of the river"
+    lines = ["Board backs river project", "12 March 2024", "Share", "Ana Lind", "Business reporter, Valley Echo", caption,
+             "Getty Images", *BODY]
+    record = clean(raw_record("r", "\n".join(lines), fetched_at="2024-12-01T00:00:00+00:00"))
+    assert record["title"] == "Board backs river project"  # the caption's words match the article's better
+    from workers.stages.clean import headline
+    lines = ln.classify(["The new plant will be built on the east bank", "Getty Images", "Water plant wins board vote"])
+    assert headline._credit_below(lines, 0)
+    assert not headline._credit_below(lines, 1)
+
+
+def test_a_blog_hosts_colon_title_gives_the_post_title_the_page_shows():
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY)
+    page = ('<html><head><title>Harbor Notes: Board approves the plant</title></head><body>'
+            '<div class="header"><h1 class="title"><a href="/">Harbor Notes</a></h1></div>'
+            f'<div class="post"><h3 class="post-title">Board approves the plant</h3><div class="post-body">{paragraphs}'
+            '</div></div></body></html>')
+    record = clean(raw_record("h", page, content_type="text/html", fetched_at="2024-12-01T00:00:00+00:00"))
+    assert record["title"] == "Board approves the plant"
+    assert html_extract._tab_rest(page, "Harbor Notes") == ["Board approves the plant"]
+    assert html_extract._tab_rest(page.replace("Harbor Notes:", "Update:"), "Harbor Notes") == []
+
+
+def test_a_blogs_name_over_its_tagline_and_the_date_is_no_byline():
+    record = _cleaned("Harbor Notes", "Notes from a retired longshoreman", "Tuesday, March 12, 2024", "Board approves the plant",
+                      *BODY)
+    assert record["authors"] == []
+    affiliated = _cleaned("Board approves the plant", "Ana Lind", "from Valley State University", "12 March 2024", *BODY)
+    assert affiliated["authors"] == ["Ana Lind"]

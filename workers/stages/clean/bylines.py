@@ -234,8 +234,8 @@ def name_over_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], fir
             line = lines[j]
             if meta[j] or keep[j] or line.kind == "boilerplate":
                 continue
-            if j == i - 2 and (middle.kind == ln.PROSE or middle.n > 8 or middle.terminal):
-                continue
+            if j == i - 2 and (middle.kind == ln.PROSE or middle.n > 8 or middle.terminal or not _capitalised(middle.text)):
+                continue  # the middle line is a role or an outlet, not a blog's tagline ("Notes from a ...")
             text = _header_item(line.text, lines[i].text)
             if not (sh.person_name(text) or _person_names(text)) and _under_headline(lines, j):
                 text = md.without_reporting_place(text)  # "Jane Doe in Kyiv" under the headline
@@ -245,6 +245,15 @@ def name_over_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], fir
                 return text
         # no name over this date line (a masthead's edition date): try the next date line
     return None
+
+
+def _capitalised(text: str) -> bool:
+    """Every word of the text starts with a capital or is no word (a role's or an outlet's name), name
+    particles and joiners aside ("Staff Engineer", "The Daily Courier", "Department of Health")."""
+    return all(w[:1].isupper() or not w[:1].isalpha() or w in _JOINERS for w in text.split())
+
+
+_JOINERS = frozenset(("of", "and", "for", "the", "&", "de", "du", "la", "on", "at", "from"))
 
 
 def _under_headline(lines: list[ln.Line], j: int) -> bool:

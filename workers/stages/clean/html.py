@@ -411,12 +411,16 @@ def tab_headline(html: str, site: str, root) -> str | None:
 
 
 def _tab_rest(html: str, site: str) -> list[str]:
-    """The parts of the document <title> other than `site` when `site` is its first or last part."""
+    """The parts of the document <title> other than `site` when `site` is its first or last part (also
+    before a colon: "Blog Name: Post title", as Blogger writes it)."""
     m = _TITLE_TAG.search(html, 0, _HEAD_CHARS)
     if not m:
         return []
-    parts = [p.strip() for p in _TAB_SEPARATOR.split(" ".join(html_unescape(m.group(1)).split()))]
+    title = " ".join(html_unescape(m.group(1)).split())
+    parts = [p.strip() for p in _TAB_SEPARATOR.split(title)]
     key = ln.key(site)
+    if len(parts) < 2 and ln.key(title.partition(": ")[0]) == key:
+        parts = title.split(": ", 1)
     if len(parts) < 2 or key not in (ln.key(parts[0]), ln.key(parts[-1])):
         return []
     return [p for p in parts if p and ln.key(p) != key]
