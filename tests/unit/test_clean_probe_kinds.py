@@ -343,3 +343,19 @@ def test_a_blogs_name_over_its_tagline_and_the_date_is_no_byline():
     assert record["authors"] == []
     affiliated = _cleaned("Board approves the plant", "Ana Lind", "from Valley State University", "12 March 2024", *BODY)
     assert affiliated["authors"] == ["Ana Lind"]
+
+
+@pytest.mark.parametrize("count", ["No comments:", "3 comments:"])
+def test_a_blog_footers_byline_with_its_comment_count_gives_the_author(count):
+    footer = f"Posted by Ana Lind at 6:02 PM {count}"
+    record = _cleaned("Harbor Notes", "Tuesday, March 12, 2024", "Board approves the plant", *BODY, footer,
+                      "Labels: water, county")
+    assert record["authors"] == ["Ana Lind"]
+    assert footer not in record["paragraphs"]
+
+
+def test_a_sentence_ending_in_a_comment_count_is_no_byline():
+    from workers.stages.clean import metalines
+
+    line = ln.classify(["The council heard from residents at the meeting and took no comments:"])[0]
+    assert metalines._readable(line, in_header=False) is None
