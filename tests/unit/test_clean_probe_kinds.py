@@ -359,3 +359,34 @@ def test_a_sentence_ending_in_a_comment_count_is_no_byline():
 
     line = ln.classify(["The council heard from residents at the meeting and took no comments:"])[0]
     assert metalines._readable(line, in_header=False) is None
+
+
+@pytest.mark.parametrize("text", ["Listen on Apple Podcasts", "Listen on Spotify", "View in browser",
+                                  "View this email in your browser", "RSS"])
+def test_podcast_and_newsletter_buttons_are_interface(text):
+    assert v.UI_LINE.match(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["You are receiving this email because you subscribed to Harbor Notes.",
+     "This transcript was generated automatically and may contain errors."],
+)
+def test_a_newsletters_footer_and_a_machine_transcripts_caveat_are_site_notices(text):
+    line = ln.classify([text])[0]
+    assert (line.kind, line.reason) == ("boilerplate", "site_notice")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Listen on the radio for the mayor's address, which starts at noon on Friday.",
+     "The transcript was released by the court on Monday after a judge ordered it unsealed."],
+)
+def test_the_near_lines_stay_prose_too(text):
+    assert ln.classify([text])[0].kind == ln.PROSE
+
+
+def test_a_profile_headline_between_the_name_and_the_date_leaves_the_name_the_byline():
+    record = _cleaned("Board approves the plant", "Ana Lind", "Water engineer | Plant safety | Speaker", "Published Jun 5, 2024",
+                      *BODY)
+    assert record["authors"] == ["Ana Lind"]

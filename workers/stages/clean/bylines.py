@@ -234,8 +234,9 @@ def name_over_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], fir
             line = lines[j]
             if meta[j] or keep[j] or line.kind == "boilerplate":
                 continue
-            if j == i - 2 and (middle.kind == ln.PROSE or middle.n > 8 or middle.terminal or not _capitalised(middle.text)):
-                continue  # the middle line is a role or an outlet, not a blog's tagline ("Notes from a ...")
+            if j == i - 2 and (middle.kind == ln.PROSE or middle.n > 8 or middle.terminal
+                               or not (_capitalised(middle.text) or v.AFFILIATION.search(middle.text))):
+                continue  # the middle line is a role, an outlet or a job title, not a blog's tagline ("Notes from a ...")
             text = _header_item(line.text, lines[i].text)
             if not (sh.person_name(text) or _person_names(text)) and _under_headline(lines, j):
                 text = md.without_reporting_place(text)  # "Jane Doe in Kyiv" under the headline

@@ -14,7 +14,7 @@ from collections import Counter
 
 from workers.stages.clean import vocabulary as v
 from workers.stages.clean.dates import LABEL as DATE_LABEL
-from workers.stages.clean.fastmatch import drop_non_alnum, literal_search, union_by_length, words
+from workers.stages.clean.fastmatch import drop_non_alnum, has_digit, literal_search, union_by_length, words
 
 PROSE, SENTENCE, SHORT = "prose", "sentence", "short"
 CONTENT_KINDS = frozenset((PROSE, SENTENCE))
@@ -105,7 +105,7 @@ _NOTICE_TRIGGERS = frozenset(
     "recaptcha browser javascript notifications spam unsubscribe share commission commissions advertisers "
     "advertiser advertising affiliate compensation subscription access letter letters comment comments commenting disclaimer "
     "inbox associates linking creative inaccuracy error mistake typo correction responsible expressed substitute "
-    "replacement publication receive contact contacts".split()
+    "replacement publication receive receiving contact contacts transcript transcripts".split()
 )  # a word every vocabulary.SITE_NOTICE phrase holds
 _ALL_TRIGGERS = _PROMO_TRIGGERS | _COOKIE_TRIGGERS | _COPYRIGHT_TRIGGERS | _BIO_TRIGGERS | _NOTICE_TRIGGERS
 # v.X.search, each branch tried only when the lower-cased line holds a literal its matches hold (fastmatch;
@@ -251,7 +251,7 @@ def _is_nav_row(text: str) -> bool:
     parts = v.NAV_SEPARATOR.split(text)
     if len(parts) < 2 or (len(parts) == 2 and v.BREADCRUMB_SEPARATOR.search(text) is None):
         return False
-    if any(DATE_LABEL.match(p) for p in parts[1:]):
+    if has_digit(text) and any(DATE_LABEL.match(p) for p in parts[1:]):
         return False  # "By Jane Doe · Published Oct 4, 2024 · 32 Comments": a header's credit row, not a menu
     return all(0 < p.count(" ") + 1 <= 4 and not is_terminal(p) for p in parts)
 

@@ -50,10 +50,16 @@ _CONTENTS_LABEL = r"(?:table of )?contents|in this (?:article|story|post|guide)|
 # a correction link, a like button's placeholder, a recipe card's buttons, a feedback widget, a pager, a poll's
 # results link, a live blog's key-events filter, a release's slug, an interstitial's "continue reading below"
 _WIDGET_LABELS = (
-    r"report (?:a typo|an error|a correction|a problem)|like loading|(?:jump|skip) to (?:the )?recipe|print (?:the )?recipe|"
-    r"(?:was|is|did you find) this (?:article|page|story|post|information|content) (?:helpful|useful)\??|"
-    r"page \d{1,3} of \d{1,3}|(?:previous|next) page|(?:see|view|show) results|"
+    # (each branch starts with a literal: fastmatch buckets the branches of UI_LINE by their first letter)
+    r"report (?:a typo|an error|a correction|a problem)|like loading|jump to (?:the )?recipe(?: print recipe)?|"
+    r"skip to (?:the )?recipe|print (?:the )?recipe|was this (?:article|page|story|post|information|content) (?:helpful|useful)\??|"
+    r"did you find this (?:article|page|story|post|information|content) (?:helpful|useful)\??|"
+    r"page \d{1,3} of \d{1,3}|previous page|next page|see results|view results|show results|"
     r"key events|show key events only|for immediate release|continue (?:reading|story) below|"
+    # a podcast page's platform buttons, an e-mail newsletter's web-view link
+    r"listen on (?:apple podcasts|spotify|google podcasts|amazon music|youtube(?: music)?|overcast|pocket casts|stitcher|"
+    r"iheartradio|soundcloud|castbox|podcast addict)|view (?:this (?:email|e-mail|newsletter) )?in (?:your |a )?(?:web )?browser|"
+    r"view (?:this (?:email|e-mail|newsletter) )?online|"
     # a nonprofit newsroom's republishing box heading
     r"republish this (?:article|story)|"
     # a wire story's revision tag: "(Updates with union comment in fourth paragraph.)", "(Adds details)"
@@ -62,9 +68,7 @@ _WIDGET_LABELS = (
     r"spelling|typo|name|paragraph)\b)"
     r"[^()]{0,120}\)"
 )
-# up to four of them on one line, as a dump writes a row of buttons ("Jump to Recipe Print Recipe")
-_WIDGET_LABELS = rf"(?:{_WIDGET_LABELS})(?: ?[|·•]? ?(?:{_WIDGET_LABELS})){{0,3}}"
-WIDGET_LINE = re.compile(rf"^{_WIDGET_LABELS}(?:[.:!]|\.\.\.|…)?$", re.IGNORECASE)
+WIDGET_LINE = re.compile(rf"^(?:{_WIDGET_LABELS})(?:[.:!]|\.\.\.|…)?$", re.IGNORECASE)
 UI_LINE = re.compile(
     rf"^(?:{_AD_WORDS}|{_AD_DECORATED}|continue reading(?: below| the main story)?|"
     r"share|shares|share this(?: article| story| page| post)?|share on \w+|share via \w+|tweet|pin(?: it)?|"
@@ -98,7 +102,7 @@ UI_LINE = re.compile(
     r"about the author|more on this (?:story|topic)|related internet links|accessibility(?: help)?|"
     r"notifications|" + _CONTENTS_LABEL + r"|jump to(?: section)?|"
     r"send flowers|share a memory|sign (?:the|our) guest ?book|view all entries|plant a tree|" + _WIDGET_LABELS + "|"
-    r"(?:release|publication|publish|post|posting) date|date (?:posted|published))(?:[.:!]|\.\.\.|…)?$",
+    r"(?:release|publication|publish|post|posting) date|date (?:posted|published)|rss(?: feed)?)(?:[.:!]|\.\.\.|…)?$",
     re.IGNORECASE,
 )
 # the labels that lead a link to another story ("Read more: ...", "ALSO READ | ..."), read by UI_PREFIX and TEASER_LINK
@@ -234,6 +238,9 @@ SITE_NOTICE = re.compile(
     r"\breader-supported publication\b|\bto receive new posts and support (?:my|our) work\b|"
     # "You may republish this story for free under a Creative Commons license."
     r"\brepublish (?:this|our) (?:article|story|stories|articles)\b[^.]{0,80}\bcreative commons\b|"
+    # an e-mail newsletter's footer; a machine transcript's caveat
+    r"\byou(?:['’]re| are) receiving this (?:email|e-mail|newsletter|message)\b|"
+    r"\btranscripts? (?:was|were|is|are|has been) (?:generated|produced|created) (?:automatically|by (?:a )?(?:machine|computer|ai|software))\b|"
     # a press release's media contact line: "Contact: Jane Doe, 555-201-4430, jdoe@example.gov"
     r"^(?:media |press |news )?contacts?\s*:\s*.{0,80}?(?:@[\w-]+\.\w|\(?\d{3}\)?[-.\s]\d{3}[-.\s]\d{4}))",
     re.IGNORECASE,
