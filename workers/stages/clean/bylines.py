@@ -170,13 +170,14 @@ def _credit_line(paragraph: str) -> bool:
             and v.DESK_CREDIT.match(paragraph.strip()) is not None)
 
 
-def without_byline_lines(paragraphs: list[str], authors: list[str], removed: dict) -> list[str]:
+def without_byline_lines(paragraphs: list[str], authors: list[str], removed: dict, outlet: str | None = None) -> list[str]:
     """The paragraphs without a byline line left at the top of the body (the first _LEAD_CREDIT_REACH
-    paragraphs): an author the record names, alone or with a role title or a handle and nothing else
-    (metadata.byline_credit: "Jane Doe, AP Sports Writer", "Jane Doe @janedoe"). Counted as ``metadata``."""
+    paragraphs): an author the record names, alone or with a role title, a handle or the record's
+    `outlet` and nothing else (metadata.byline_credit: "Jane Doe, AP Sports Writer", "Jane Doe @janedoe",
+    "Jane Doe, The Daily Courier"). Counted as ``metadata``."""
     if not authors:
         return paragraphs
-    out = [p for p in paragraphs[:_LEAD_CREDIT_REACH] if not any(md.byline_credit(p, name) for name in authors)]
+    out = [p for p in paragraphs[:_LEAD_CREDIT_REACH] if not any(md.byline_credit(p, name, outlet) for name in authors)]
     out += paragraphs[_LEAD_CREDIT_REACH:]
     if not out or len(out) == len(paragraphs):
         return paragraphs
@@ -209,11 +210,13 @@ _DESK_BIO = re.compile(
 
 
 def _desk_bio(paragraphs: list[str]) -> bool:
-    """The last paragraph presents a desk, not the article ("Our Editorial Staff at St. Lucia Times is a
-    team publishing news ..."): its subject is a desk or staff credit (vocabulary.DESK_CREDIT) of two or
+    """The last paragraph presents a desk or the outlet, not the article ("Our Editorial Staff at St. Lucia
+    Times is a team publishing news ...", "Coastline Report is a nonprofit newsroom."): its subject is a desk
+    or staff credit (vocabulary.DESK_CREDIT) or an outlet's name (metadata.looks_like_outlet) of two or
     more capitalised words."""
     m = _DESK_BIO.match(paragraphs[-1])
-    return len(paragraphs) >= 3 and m is not None and v.DESK_CREDIT.match(m.group("subject")) is not None
+    return len(paragraphs) >= 3 and m is not None and (
+        v.DESK_CREDIT.match(m.group("subject")) is not None or md.looks_like_outlet(m.group("subject")))
 
 
 def name_over_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int) -> str | None:
@@ -231,16 +234,27 @@ def name_over_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], fir
             line = lines[j]
             if meta[j] or keep[j] or line.kind == "boilerplate":
                 continue
-            if j == i - 2 and (middle.kind == ln.PROSE or middle.n > 8 or middle.terminal):
-                continue
+            if j == i - 2 and (middle.kind == ln.PROSE or middle.n > 8 or middle.terminal
+                               or not (_capitalised(middle.text) or v.AFFILIATION.search(middle.text))):
+                continue  # the middle line is a role, an outlet or a job title, not a blog's tagline ("Notes from a ...")
             text = _header_item(line.text, lines[i].text)
             if not (sh.person_name(text) or _person_names(text)) and _under_headline(lines, j):
                 text = md.without_reporting_place(text)  # "Jane Doe in Kyiv" under the headline
+                text = (md.name_and_outlet(text) or (text,))[0]  # "Jane Doe, The Daily Courier"
             if sh.person_name(text) or _person_names(text):
                 meta[j] = True
                 return text
         # no name over this date line (a masthead's edition date): try the next date line
     return None
+
+
+def _capitalised(text: str) -> bool:
+    """Every word of the text starts with a capital or is no word (a role's or an outlet's name), name
+    particles and joiners aside ("Staff Engineer", "The Daily Courier", "Department of Health")."""
+    return all(w[:1].isupper() or not w[:1].isalpha() or w in _JOINERS for w in text.split())
+
+
+_JOINERS = frozenset(("of", "and", "for", "the", "&", "de", "du", "la", "on", "at", "from"))
 
 
 def _under_headline(lines: list[ln.Line], j: int) -> bool:

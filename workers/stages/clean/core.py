@@ -84,7 +84,7 @@ def clean(raw: dict) -> dict:
     _page_standfirst(article, paragraphs, page_meta)
     published, updated, source, byline, byline_declared = _record_fields(raw, article, page_meta, html)
     authors = _authors(byline, byline_declared, article, page_meta)
-    paragraphs[:] = by.without_byline_lines(paragraphs, authors, article["removed"])
+    paragraphs[:] = by.without_byline_lines(paragraphs, authors, article["removed"], source)
     body = "\n\n".join(paragraphs)
     return {
         "schema_version": 1,

@@ -24,7 +24,7 @@ _DIGIT = re.compile(r"\d")
 _LABEL_WORDS = (
     r"^[\W_]{0,3}+(?P<label>(?:first |originally )?(?:posted|published|created|released|issued|dated?|written)|"
     r"(?:news|release|publication|post|issue|entry) date|"  # "News date : 04/21/2022 Category : Press Releases"
-    r"(?:last )?(?:updated|modified|revised|edited)|(?:last|latest) update|"
+    r"(?:page )?(?:last )?(?:updated|modified|revised|edited)|(?:last|latest) update|(?:page )?last reviewed|"
     r"veröffentlicht|erschienen|stand|aktualisiert|publié|mis à jour|publicado|actualizado|"
     r"pubblicato|aggiornato|gepubliceerd|bijgewerkt)"
     r"(?P<prep> on| at| am| le| el| il| op)?\s*"
@@ -34,7 +34,7 @@ LABEL = re.compile(_LABEL_WORDS + r"[:\-–—]?\s*(?P<rest>.{4,100})$", re.IGNO
 # or a dangling preposition ("Posted on") it is a label even when no date follows
 BARE_LABEL = re.compile(_LABEL_WORDS + r"(?P<colon>[:\-–—]?)\s*$", re.IGNORECASE)
 _UPDATE_LABELS = (
-    "updated", "modified", "revised", "edited", "update", "stand", "aktualisiert", "mis à jour", "actualizado",
+    "updated", "modified", "revised", "edited", "update", "reviewed", "stand", "aktualisiert", "mis à jour", "actualizado",
     "aggiornato", "bijgewerkt",
 )
 # "Mar 16, 2024 | 11:30 AM": a separator before a bare clock time is not a part break
@@ -80,7 +80,7 @@ _MONTHS = {
     for m in names
 }
 _MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_TIME = r"(?:,?\s*(?:at\s+|[|•·–—-]\s*)?(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?)?"
+_TIME = r"(?:,?\s*(?:at\s+|[|•·–—/-]\s*)?(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?)?"
 _TIME_FIRST = r"^(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?(?P<zone>\s+(?:(?:UTC|GMT)\s?[+-]\d{1,2}(?::?\d{2})?|[A-Z]{2,5}))?,?\s+(?:on\s+)?"
 _FAST = (
     re.compile(r"^(?:\w+,?\s+)?" + _MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _TIME, re.I),
@@ -98,6 +98,17 @@ _FAST = (
 # languages dateparser may try (bounded so it never scans every locale; locales load once each)
 DATE_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "ru")
 _HAS_TIME = re.compile(r"\d{1,2}[:h]\d{2}|\b\d{1,2}\s*[ap]\.?m\b", re.I)
+# a French clock time with spaces around its "h" ("16 h 45", Quebec's typography), read as "16h45"
+_SPACED_H = re.compile(r"\b(\d{1,2}) h (\d{2})\b")
+# a span of dates, not one date: the first date's last number, a dash and a second date ending the line
+# ("March 3, 1931 - June 9, 2024", "1931-2024", "Jan 5 – Feb 2, 2024": a life's or an event's dates, never
+# the page's); a dash before a clock time ("Mar 16, 2024 - 11:30 AM") or a title ("Jan 5, 2024 Sainte-Maxime
+# Mar 5, 2024") is no span
+_DATE_SPAN = re.compile(
+    r"\d\s?[–—-]\s?(?:(?:\w+,?\s+)?" + _MON.replace("(?P<mon>", "(?:") + r"\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\.?\s+"
+    + _MON.replace("(?P<mon>", "(?:") + r"(?:\s+\d{4})?|(?:1[89]|20)\d\d)\s*$",
+    re.I,
+)
 _MON_OTHER = "|".join(sorted({m for row in MONTH_NAMES_OTHER.values() for m in row.split()}, key=len, reverse=True))
 # a bare date on its own short line (no label): needs a year and a month name or numeric form; a
 # slashed date may have a two-digit year ("11/08/23"); other languages' month names after the day
@@ -230,6 +241,8 @@ def parse_date(text: str) -> str | None:
     text = text.strip(" .,;|")
     if not text or len(text) > MAX_DATE_LINE or not _DIGIT.search(text):
         return None
+    if " h " in text:
+        text = _SPACED_H.sub(r"\1h\2", text)
     found = _fast(text)
     if found or _MONTH_YEAR.match(text):
         return found  # None for a month and a year alone (_MONTH_YEAR)
@@ -312,6 +325,16 @@ def labelled(label_line: str, dates: tuple[str | None, str | None]) -> tuple[str
     return dates
 
 
+# a second date run into the first one's year ("Posted on May 14, 2024May 15, 2024 by ...": a blog theme's
+# published and updated <time> elements side by side, the second hidden by its style sheet): the update
+_GLUED_SECOND = re.compile(r"(?<=\d{4})(?=" + _MON.replace("(?P<mon>", "(?:") + r"\s+\d{1,2},?\s+\d{4})", re.I)
+
+
+def date_span(text: str) -> bool:
+    """The line is only a span of dates ("March 3, 1931 - June 9, 2024": _DATE_SPAN), no date of the page."""
+    return len(text) <= 60 and BARE_DATE.match(text) is not None and _DATE_SPAN.search(text) is not None
+
+
 # date_line asks relative() before parse_date(), the reverse of what a reader would write, for speed alone: no
 # text RELATIVE matches is a date to parse_date (no month name, one number: dateparser, with day, month and
 # year required, says None, after about a millisecond of trying its languages: checked for every number of
@@ -338,7 +361,9 @@ def date_line(line: str) -> tuple[str | None, str | None] | None:
                 updated = updated or value
             else:
                 published = published or value
-        elif len(part) <= 60 and (BARE_DATE.match(part) or RELATIVE.match(part)):
+                if glued := _GLUED_SECOND.search(m.group("rest")):
+                    updated = updated or parse_date(m.group("rest")[glued.end():])
+        elif len(part) <= 60 and (BARE_DATE.match(part) or RELATIVE.match(part)) and not date_span(part):
             value = relative(part) or parse_date(part)
             if value:
                 matched = True

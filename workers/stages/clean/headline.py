@@ -88,13 +88,23 @@ def _best_header_line(
             continue
         if md.standalone_name(line.text) or md.scoreline(line.text) or md.inner_sentence_end(line.text):
             score *= _WEAK_TITLE_FACTOR
-        if score < best or md.is_caption(line.text, before_lead=False):
+        if score < best or md.is_caption(line.text, before_lead=False) or _credit_below(lines, i):
             continue
         if later_heads is None:
             later_heads = _article_subheads(lines, keep)
         if ln.key(line.text) not in later_heads:
             title_index, best = i, score
     return title_index, body_words
+
+
+_CREDIT_LINE_MAX_WORDS = 5
+
+
+def _credit_below(lines: list[ln.Line], i: int) -> bool:
+    """A photo credit alone on the line under line i ("Getty Images", "Photo: Jane Doe", "AFP via Getty
+    Images"; not a caption with its credit): line i is its caption, not the headline."""
+    below = lines[i + 1] if i + 1 < len(lines) else None
+    return below is not None and below.n <= _CREDIT_LINE_MAX_WORDS and v.PHOTO_CREDIT.search(below.text) is not None
 
 
 def _title_over_header(

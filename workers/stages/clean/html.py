@@ -133,6 +133,8 @@ def _title_and_site(meta: dict, html: str, root) -> None:
     no title when the extractor's is only the site's name (a dangling separator, a logo <h1>)."""
     if meta["sitename"] and meta["sitename"] == meta["title"] and len(meta["title"].split()) > _SITE_NAME_MAX_WORDS:
         meta["sitename"] = None  # the extractor's site-name guess was the headline itself
+    if meta["sitename"] and meta["title"] and meta["sitename"] != meta["title"] and meta["sitename"].startswith(meta["title"]):
+        meta["sitename"] = None  # "Headline, 1931-2024 | Obituaries": the headline's side of the <title>, not the site
     if meta["title"] and _DANGLING_SEPARATOR.search(meta["title"]):
         meta["title"] = None  # "National Rail Enquiries -": the site's name, its headline part left empty
     if meta["title"]:
@@ -409,12 +411,16 @@ def tab_headline(html: str, site: str, root) -> str | None:
 
 
 def _tab_rest(html: str, site: str) -> list[str]:
-    """The parts of the document <title> other than `site` when `site` is its first or last part."""
+    """The parts of the document <title> other than `site` when `site` is its first or last part (also
+    before a colon: "Blog Name: Post title", as Blogger writes it)."""
     m = _TITLE_TAG.search(html, 0, _HEAD_CHARS)
     if not m:
         return []
-    parts = [p.strip() for p in _TAB_SEPARATOR.split(" ".join(html_unescape(m.group(1)).split()))]
+    title = " ".join(html_unescape(m.group(1)).split())
+    parts = [p.strip() for p in _TAB_SEPARATOR.split(title)]
     key = ln.key(site)
+    if len(parts) < 2 and ln.key(title.partition(": ")[0]) == key:
+        parts = title.split(": ", 1)
     if len(parts) < 2 or key not in (ln.key(parts[0]), ln.key(parts[-1])):
         return []
     return [p for p in parts if p and ln.key(p) != key]
@@ -685,6 +691,8 @@ def _json_text(value: str) -> str:
 
 
 _SITE_NAME_MAX_WORDS = 5
+# the small words a site's name holds between its capitalised ones ("Department of Environmental Quality")
+_NAME_JOINERS = frozenset(("of", "and", "for", "the", "&", "de", "du", "la", "on"))
 _TITLE_TAG = re.compile(r"<title\b[^>]{0,200}>([^<]{1,300})</title>", re.IGNORECASE)
 _TAB_SEPARATOR = re.compile(r"\s(?:[|–—-]|::|»)\s")
 
@@ -700,8 +708,13 @@ def _site_name(title: str, headline: str) -> str | None:
     if (before and after) or not (before or after) or not _TAB_SEPARATOR.search(" " + (before or after) + " "):
         return None
     site = html_unescape((before or after).strip(" |:»–—-"))
+    parts = _TAB_SEPARATOR.split(f" {site} ")
+    if len(parts) >= 3 or (len(parts) == 2 and after and not after[:1].isalnum()):
+        # "Headline, 1931-2024 | Obituaries | Valley Echo": the site is the outermost part, a section beside it
+        site = (parts[-1] if after else parts[0]).strip()
     words = site.split()
-    if not 1 <= len(words) <= _SITE_NAME_MAX_WORDS or not all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+    if not 1 <= len(words) <= _SITE_NAME_MAX_WORDS or not words[0][:1].isupper() or not all(
+            w[:1].isupper() or not w[:1].isalpha() or w in _NAME_JOINERS for w in words):
         return None
     return site
 

@@ -14,7 +14,7 @@ from collections import Counter
 
 from workers.stages.clean import vocabulary as v
 from workers.stages.clean.dates import LABEL as DATE_LABEL
-from workers.stages.clean.fastmatch import drop_non_alnum, literal_search, union_by_length, words
+from workers.stages.clean.fastmatch import drop_non_alnum, has_digit, literal_search, union_by_length, words
 
 PROSE, SENTENCE, SHORT = "prose", "sentence", "short"
 CONTENT_KINDS = frozenset((PROSE, SENTENCE))
@@ -89,7 +89,7 @@ _PROMO_TRIGGERS = frozenset(
     "sign subscribe subscriber subscribers newsletter newsletters informed latest breaking download "
     "follow like notifications notification browser inbox click already journalism become trial "
     "unlimited exclusive terms privacy miss app real got tips email contact call send register basket cart bag "
-    "first feedback".split()
+    "first feedback recipe tag".split()
 )
 _COOKIE_TRIGGERS = frozenset(("cookie", "cookies"))
 _COPYRIGHT_TRIGGERS = frozenset(
@@ -97,14 +97,15 @@ _COPYRIGHT_TRIGGERS = frozenset(
 )  # a word every vocabulary.COPYRIGHT phrase holds
 _BIO_TRIGGERS = frozenset(
     "reporter correspondent editor writer journalist columnist contributor producer author chief based "
-    "covers reports writes reach".split()
+    "covers reports writes reach contact".split()
 )
 
 
 _NOTICE_TRIGGERS = frozenset(
     "recaptcha browser javascript notifications spam unsubscribe share commission commissions advertisers "
     "advertiser advertising affiliate compensation subscription access letter letters comment comments commenting disclaimer "
-    "inbox associates linking creative inaccuracy error mistake typo correction responsible".split()
+    "inbox associates linking creative inaccuracy error mistake typo correction responsible expressed substitute "
+    "replacement publication receive receiving contact contacts transcript transcripts".split()
 )  # a word every vocabulary.SITE_NOTICE phrase holds
 _ALL_TRIGGERS = _PROMO_TRIGGERS | _COOKIE_TRIGGERS | _COPYRIGHT_TRIGGERS | _BIO_TRIGGERS | _NOTICE_TRIGGERS
 # v.X.search, each branch tried only when the lower-cased line holds a literal its matches hold (fastmatch;
@@ -250,6 +251,8 @@ def _is_nav_row(text: str) -> bool:
     parts = v.NAV_SEPARATOR.split(text)
     if len(parts) < 2 or (len(parts) == 2 and v.BREADCRUMB_SEPARATOR.search(text) is None):
         return False
+    if has_digit(text) and any(DATE_LABEL.match(p) for p in parts[1:]):
+        return False  # "By Jane Doe · Published Oct 4, 2024 · 32 Comments": a header's credit row, not a menu
     return all(0 < p.count(" ") + 1 <= 4 and not is_terminal(p) for p in parts)
 
 

@@ -41,7 +41,7 @@ _NOT_PLACES = frozenset(
     "tags topics share print email advertisement sponsored the this that it he she they we i by".split()
 )
 _BYLINE = re.compile(
-    r"^(?:(?i:by|written by|words by|reporting by|story by|text by|authors?:|von|par|por|door|di|av|af|przez|από|от|автор:?)\s+"
+    r"^(?:(?i:by|written by|words by|reporting by|story by|text by|(?:photos|photographs|photography|pictures) by|authors?:|von|par|por|door|di|av|af|przez|από|от|автор:?)\s+"
     r"(?P<name>[A-Z\u00c0-\u00de\u0100-\u017f\u0391-\u03a9\u0400-\u042f][^\n]{1,100})|"
     r"(?:بقلم|كتب|كتبت)\s*:?\s*(?P<uncased>[\u0600-\u06ff][^\n]{1,100}))$"
 )
@@ -64,7 +64,7 @@ _OUTLET = re.compile(
     r"associated press|agence france-presse|bbc|cnn|wire|telegraph|guardian|independent|chronicle|"
     r"observer|courier|express|agency|radio|network|dispatch|bulletin|nachrichten|zeitung|presse|"
     r"nouvelles|noticias|notizie|nieuws|weekly|monthly|magazine|review|record|standard|mirror|register|examiner|"
-    r"inquirer|sentinel|digest|reporter|globe|argus|advertiser)\b",
+    r"inquirer|sentinel|digest|reporter|globe|argus|advertiser|ledger|quarterly|monitor|beacon|enquirer|courant|messenger|report)\b",
     re.IGNORECASE,
 )
 _CAPTION_TRIGGERS = ("photo", "image", "picture", "credit", "getty", "shutterstock", "video", "caption", "courtesy")
@@ -305,8 +305,9 @@ def _other_names(parts: list[str]) -> list[str]:
 
 def _outlet_part(parts: list[str]) -> str | None:
     """The first byline part after the names that names an outlet ("By Jane Doe, Example News"),
-    not a staff role that holds an outlet word ("By Jane Doe, Chief Reporter"); else None."""
-    return next((p for p in parts if _OUTLET.search(p) and not _ROLE_ONLY.match(p)), None)
+    not a staff role that holds an outlet word ("By Jane Doe, Chief Reporter", "Times Staff Writer":
+    the paper's short name run into the role); else None."""
+    return next((p for p in parts if _OUTLET.search(p) and not _ROLE_ONLY.match(p) and not _TRAILING_ROLE.search(p)), None)
 
 
 def _credit_tail(name: str) -> tuple[tuple[str | None, str | None] | None] | None:
@@ -369,24 +370,33 @@ _ROLE_ONLY = re.compile(
 _SOCIAL_HANDLE = re.compile(r"^@\w{1,30}$")
 
 
-def byline_credit(text: str, name: str) -> bool:
+def byline_credit(text: str, name: str, outlet: str | None = None) -> bool:
     """The line is the byline of an author the record names, without "By": the name alone, or with a role
-    title ("Jane Doe, AP Sports Writer", "Jane Doe Staff Writer") or a social-media handle after it
-    ("Jane Doe @janedoe"); case-insensitive (a declared author may be in capitals)."""
+    title ("Jane Doe, AP Sports Writer", "Jane Doe Staff Writer"), a social-media handle ("Jane Doe
+    @janedoe") or the record's `outlet` ("Jane Doe, The Daily Courier") after it; case-insensitive (a
+    declared author may be in capitals)."""
     if not text.casefold().startswith(name.casefold()):
         return False
+    if outlet and text[len(name):].strip(" ,").casefold() == outlet.casefold():
+        return True
     rest = text[len(name):].strip(" ,|·•–—-")
     return (not rest or _SOCIAL_HANDLE.match(rest) is not None or _ROLE_ONLY.match(rest) is not None
             or (len(rest.split()) <= 4 and _TRAILING_ROLE.search(f"x {rest}") is not None
                 and all(w[:1].isupper() for w in rest.split())))
 
 
-_NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv phd ph.d. md".split())
+# generational suffixes and the degrees and credentials health, law and finance pages print after a name,
+# written without their dots ("Ph.D." is "phd"); "PA", "MA", "MS" and "DO" are left out: an agency, states
+_NAME_SUFFIXES = frozenset(
+    "jr sr ii iii iv phd md mph rn np bsn msn dnp aprn dds dmd dvm pharmd psyd edd mba msc mbbs frcp facp facs "
+    "rd rdn lcsw lpc cpa cfa cfp esq".split()
+)
 
 
 def name_suffix(word: str) -> bool:
-    """A suffix or degree written after a name and a comma ("Jr.", "PhD", "MD"): part of the name."""
-    return word.casefold() in _NAME_SUFFIXES
+    """A suffix, degree or credential written after a name and a comma ("Jr.", "PhD", "MD", "MPH", "R.N."):
+    part of the name (_NAME_SUFFIXES, compared without dots)."""
+    return word.casefold().replace(".", "") in _NAME_SUFFIXES
 
 
 def authors(byline_text: str | None, declared: bool = False) -> list[str]:
@@ -410,7 +420,7 @@ def authors(byline_text: str | None, declared: bool = False) -> list[str]:
         part = part.strip(" :")
         if not part:
             continue
-        if part.casefold() in _NAME_SUFFIXES and out:
+        if name_suffix(part) and out:
             out[-1] = f"{out[-1]}, {part}"  # "Michael Anderson, PhD"
             continue
         if _ROLE_ONLY.match(part) or (out and _affiliation(part)):
@@ -546,6 +556,15 @@ def without_reporting_place(text: str) -> str:
     """The text without a closing " in <Place>" (1-3 capitalised words): "Jane Doe in Kyiv" -> "Jane Doe";
     other text unchanged."""
     return _REPORTING_PLACE.sub("", text)
+
+
+def name_and_outlet(text: str) -> tuple[str, str] | None:
+    """(name, outlet) of a byline without "By" that names the reporter's paper after a comma ("Jane Doe, The
+    Daily Courier", a newspaper group's style: looks_like_outlet), else None ("Jane Doe, John Roe": two names)."""
+    name, sep, outlet = text.partition(", ")
+    if not sep or ", " in outlet or not looks_like_outlet(outlet) or looks_like_outlet(name):
+        return None
+    return name, outlet
 
 
 def source_label(text: str) -> str | None:

@@ -43,12 +43,11 @@ def metadata_lines(lines: list[ln.Line], keep: list[bool]) -> PageMeta:
     scan = _MetaScan(lines)
     comments = _comments_start(lines, keep)
     head_end = next((i for i, k in enumerate(keep) if k), len(lines))  # the header: lines above the article
+    last_prose = _last_prose(lines, keep, head_end)
     for i, line in enumerate(lines):
-        text = line.text
-        if line.kind == ln.PROSE or len(text) > 120 or (line.kind == "boilerplate" and line.reason not in _DATED_CHROME):
-            if i >= head_end or " | " not in text[:120]:
-                continue
-            text = text.split(" | ", 1)[0]  # a header's "By Ela on 31. October, 2023 | 18 Comments. This post ..."
+        text = _readable(line, i < head_end)
+        if text is None:
+            continue
         if i >= comments:
             break  # readers' names and dates, never the article's
         if text is line.text:  # asked once per Line (pages repeat their menu and footer lines)
@@ -58,6 +57,7 @@ def metadata_lines(lines: list[ln.Line], keep: list[bool]) -> PageMeta:
         else:
             fact = _meta_facts(text)
         dates, found, label, role = fact
+        label = None if head_end < i < last_prose else label  # a table's or chart's credit inside the article
         if head_end - _NAMED_DATE_REACH <= i < head_end and not (dates or found or label) and (named := _named_date(text)):
             dates, found, label = named  # "City News March 3, 2021, 8:05 AM" over the headline
         if dates or len(line.text) <= _MAX_BARE_LABEL:  # else scan.labelled gives the dates back, marking nothing
@@ -80,6 +80,31 @@ def metadata_lines(lines: list[ln.Line], keep: list[bool]) -> PageMeta:
         or by.copyright_owner(lines))
     return PageMeta(scan.meta, published, scan.updated, byline, scan.source, first, scan.published_lines,
                      scan.published_bare)
+
+
+# a blog footer's comment link run into its byline: "Posted by Jane Doe at 6:02 PM No comments:"
+_COMMENT_COUNT_TAIL = re.compile(r"\s+(?:no|\d{1,5}) comments?:?$", re.IGNORECASE)
+
+
+def _readable(line: ln.Line, in_header: bool) -> str | None:
+    """The text of a line the metadata loop reads, or None: a short line that is no prose nor chrome
+    (chrome that dates the article aside: _DATED_CHROME), else only a header line's part before " | " ("By
+    Ela on 31. October, 2023 | 18 Comments. This post ...") or a byline without the comment count run into
+    it ("Posted by Jane Doe at 6:02 PM No comments:", a blog post's footer)."""
+    text = line.text
+    if not (line.kind == ln.PROSE or len(text) > 120 or (line.kind == "boilerplate" and line.reason not in _DATED_CHROME)):
+        return text
+    if in_header and " | " in text[:120]:
+        return text.split(" | ", 1)[0]
+    tail = _COMMENT_COUNT_TAIL.search(text) if line.kind == ln.PROSE and len(text) <= 120 else None
+    return text[:tail.start()] if tail and md.byline(text[:tail.start()]) else None
+
+
+def _last_prose(lines: list[ln.Line], keep: list[bool], head_end: int) -> int:
+    """The index of the article's last kept prose line (-1 when none is at or after `head_end`): a source
+    label between the header and it credits a table or a chart inside the article ("Source: National
+    Statistics Office"), not the outlet."""
+    return next((i for i in range(len(lines) - 1, head_end - 1, -1) if keep[i] and lines[i].kind == ln.PROSE), -1)
 
 
 class _MetaScan:

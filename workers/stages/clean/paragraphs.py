@@ -13,6 +13,7 @@ from workers.stages.clean import shapes as sh
 from workers.stages.clean import structure as st
 from workers.stages.clean import vocabulary as v
 from workers.stages.clean import voting
+from workers.stages.clean.dates import date_span
 
 _STANDFIRST_CONTAINMENT = 0.7
 _PULL_QUOTE_MIN_WORDS = 5
@@ -120,7 +121,8 @@ def around_the_lead(
 def _dateline_of_lead(paragraphs: list[str]) -> tuple[tuple[str, str | None] | None, int]:
     """((place, agency) of the lead's dateline, or None; the lead's index). The dateline is cut off
     the lead in `paragraphs` (a dateline alone in a paragraph over the lead is deleted); only a
-    standfirst or a caption may come before the dateline's paragraph. Without a dateline the lead is
+    standfirst, a caption, an editor's note (vocabulary.EDITORS_NOTE) or a span of dates (an obituary's
+    "March 3, 1931 - June 9, 2024": dates.date_span) may come before the dateline's paragraph. Without a dateline the lead is
     the first paragraph unless it only restates the next one (then it is a standfirst)."""
     for j, paragraph in enumerate(paragraphs[:4]):
         place, rest, agency = md.split_dateline(paragraph)
@@ -133,7 +135,7 @@ def _dateline_of_lead(paragraphs: list[str]) -> tuple[tuple[str, str | None] | N
             paragraphs[j] = rest
             return (place, agency), j
         if not (_restates(paragraph, paragraphs, j) or md.is_caption(paragraph, before_lead=True)
-                or v.CAPS_CREDIT_TAIL.search(paragraph)):
+                or v.CAPS_CREDIT_TAIL.search(paragraph) or v.EDITORS_NOTE.match(paragraph) or date_span(paragraph)):
             break
     if len(paragraphs) >= 2:
         restated = paragraphs[0].count(" ") >= 7 and md.containment(paragraphs[0], paragraphs[1]) >= _STANDFIRST_CONTAINMENT

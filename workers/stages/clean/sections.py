@@ -10,6 +10,7 @@ after the article. This pass marks:
   full sentences, or bullet items of a list) up to the first line of another shape or a longer paragraph;
 - ``signup``: a newsletter box anywhere ("Get the Energy briefing" and the one line of pitch under
   it, at most ``SIGNUP_PITCH_MAX_WORDS`` words);
+- ``poll``: a reader poll anywhere ("Poll", its question and its short answer and button lines);
 - ``comments``, ``legal``, ``paywall``: after a comments heading, an "About <Organisation>" /
   forward-looking statements / media-contacts heading, a legal paragraph (vocabulary.LEGAL_PARAGRAPH)
   or a subscription wall (vocabulary.PAYWALL: "for subscribers only", "already a subscriber"), the
@@ -162,11 +163,10 @@ def mark(lines: list[ln.Line], kinds: list[str | None] | None = None) -> list[ln
                 break
             i = end  # the article goes on under an inline subscription box
             continue
-        if kind == "signup":
-            # a newsletter box inside the article: its heading and its one-line pitch
-            j = i + 2 if i + 1 < len(out) and not kinds[i + 1] and _pitch(out[i + 1]) else i + 1
-            for k in range(i, j):
-                out[k] = _as_chrome(out[k], kind)
+        if kind in ("signup", "poll"):
+            j = _box_end(out, kinds, i, kind)  # a newsletter box or a reader poll inside the article
+            for k in range(i, j):  # a poll costs the densest run nothing: the article resumes below
+                out[k] = _as_chrome(out[k], kind, 0.0 if kind == "poll" else _MARK_SCORE)
             i = j
             continue
         if kind == "teasers" and above:
@@ -188,6 +188,27 @@ def mark(lines: list[ln.Line], kinds: list[str | None] | None = None) -> list[ln
         above += line.n if line.kind == ln.PROSE else 0
         i += 1
     return out
+
+
+POLL_MAX_ANSWERS = 10  # a poll's answer lines and buttons ("Vote", "View results") under its question
+POLL_ANSWER_MAX_WORDS = 8
+
+
+def _box_end(lines: list[ln.Line], kinds: list[str | None], start: int, kind: str) -> int:
+    """The end of a box set inside the article under its heading at `start`: a newsletter box ("signup": the
+    heading and its one-line pitch) or a reader poll ("poll": the heading, its question, a line ending in "?",
+    and up to POLL_MAX_ANSWERS short answer and button lines without a full stop; the heading alone when no
+    question follows). The article goes on under it."""
+    j = start + 1
+    if kind == "signup":
+        return j + 1 if j < len(lines) and not kinds[j] and _pitch(lines[j]) else j
+    if j >= len(lines) or kinds[j] or not lines[j].text.endswith("?"):
+        return j
+    end = j + 1
+    while (end < len(lines) and end - j <= POLL_MAX_ANSWERS and kinds[end] is None
+           and lines[end].n <= POLL_ANSWER_MAX_WORDS and not _full_stop(lines[end].text)):
+        end += 1
+    return end
 
 
 INLINE_BOX_MAX_ITEMS = 5  # teaser links of a "Related" box set inside the article
@@ -417,7 +438,7 @@ def _as_chrome(line: ln.Line, reason: str, score: float = _MARK_SCORE) -> ln.Lin
     return copy
 
 
-SECTION_KINDS = frozenset(("teasers", "signup", "comments", "legal", "paywall"))
+SECTION_KINDS = frozenset(("teasers", "signup", "poll", "comments", "legal", "paywall"))
 
 
 def article_text(paragraphs: list[str]) -> str:

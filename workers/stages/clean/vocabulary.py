@@ -46,6 +46,29 @@ AD_MARKER = re.compile(rf"^(?:{_AD_DECORATED}|(?:{_AD_WORDS}) ?{_AD_CLOSE}*)[.:!
 # a table of contents' heading, bare: "Contents", "Table of contents", "In this article", "On this page"
 # (an interface label in UI_LINE; the heading over a contents list in CONTENTS_HEADING)
 _CONTENTS_LABEL = r"(?:table of )?contents|in this (?:article|story|post|guide)|on this page"
+# the labels of a page's widgets that no article sentence is, whatever the extractors keep (run._never_rescued):
+# a correction link, a like button's placeholder, a recipe card's buttons, a feedback widget, a pager, a poll's
+# results link, a live blog's key-events filter, a release's slug, an interstitial's "continue reading below"
+_WIDGET_LABELS = (
+    # (each branch starts with a literal: fastmatch buckets the branches of UI_LINE by their first letter)
+    r"report (?:a typo|an error|a correction|a problem)|like loading|jump to (?:the )?recipe(?: print recipe)?|"
+    r"skip to (?:the )?recipe|print (?:the )?recipe|was this (?:article|page|story|post|information|content) (?:helpful|useful)\??|"
+    r"did you find this (?:article|page|story|post|information|content) (?:helpful|useful)\??|"
+    r"page \d{1,3} of \d{1,3}|previous page|next page|see results|view results|show results|"
+    r"key events|show key events only|for immediate release|continue (?:reading|story) below|"
+    # a podcast page's platform buttons, an e-mail newsletter's web-view link
+    r"listen on (?:apple podcasts|spotify|google podcasts|amazon music|youtube(?: music)?|overcast|pocket casts|stitcher|"
+    r"iheartradio|soundcloud|castbox|podcast addict)|view (?:this (?:email|e-mail|newsletter) )?in (?:your |a )?(?:web )?browser|"
+    r"view (?:this (?:email|e-mail|newsletter) )?online|"
+    # a nonprofit newsroom's republishing box heading
+    r"republish this (?:article|story)|"
+    # a wire story's revision tag: "(Updates with union comment in fourth paragraph.)", "(Adds details)"
+    r"\((?:updates|adds|recasts|corrects|rewrites|writes through|refiles)(?: with\b|,| throughout\b|"
+    r" (?:details|comments?|quotes?|background|byline|dateline|prices|headline|figures|graphic|photos?|analysts?|shares|"
+    r"spelling|typo|name|paragraph)\b)"
+    r"[^()]{0,120}\)"
+)
+WIDGET_LINE = re.compile(rf"^(?:{_WIDGET_LABELS})(?:[.:!]|\.\.\.|…)?$", re.IGNORECASE)
 UI_LINE = re.compile(
     rf"^(?:{_AD_WORDS}|{_AD_DECORATED}|continue reading(?: below| the main story)?|"
     r"share|shares|share this(?: article| story| page| post)?|share on \w+|share via \w+|tweet|pin(?: it)?|"
@@ -78,8 +101,8 @@ UI_LINE = re.compile(
     r"[\d.,]+k? (?:shares?|likes?|views?|comments?|reactions?)|font size|text size|a ?a ?a|"
     r"about the author|more on this (?:story|topic)|related internet links|accessibility(?: help)?|"
     r"notifications|" + _CONTENTS_LABEL + r"|jump to(?: section)?|"
-    r"send flowers|share a memory|sign (?:the|our) guest ?book|view all entries|"
-    r"(?:release|publication|publish|post|posting) date|date (?:posted|published))(?:[.:!]|\.\.\.|…)?$",
+    r"send flowers|share a memory|sign (?:the|our) guest ?book|view all entries|plant a tree|" + _WIDGET_LABELS + "|"
+    r"(?:release|publication|publish|post|posting) date|date (?:posted|published)|rss(?: feed)?)(?:[.:!]|\.\.\.|…)?$",
     re.IGNORECASE,
 )
 # the labels that lead a link to another story ("Read more: ...", "ALSO READ | ..."), read by UI_PREFIX and TEASER_LINK
@@ -108,7 +131,8 @@ COMMENT_PROMPT = re.compile(
     r"comments are closed|comment(?:ing)? is (?:closed|disabled)|newer posts?|older posts?|"
     r"subscribe to: post comments.{0,20}|what do you think\??|have your say|"
     r"share your (?:thoughts|views)|conversation|guest ?book(?: \(\d+(?: entries| comments)?\))?|"
-    r"\d+ (?:guest ?book )?entries|condolences(?: \(\d+\))?)(?:[.:!]| ?[»›→])?$",
+    r"\d+ (?:guest ?book )?entries|condolences(?: \(\d+\))?|"
+    r"discussion about this (?:post|article|story|episode))(?:[.:!]| ?[»›→])?$",
     re.IGNORECASE,
 )
 # the heading over a blog's comments that counts them and may echo the post's title (WordPress and
@@ -150,7 +174,9 @@ PROMO = re.compile(
     r"send us (?:your )?(?:news |story )?tips|(?:email|contact|call) us (?:at|on)\b|"
     r"be the first to (?:know|hear|find out)\b|feedback (?:at|to) [\w.+-]+@[\w-]+\.\w|"
     r"send me (?:an? )?(?:e-?mails?|updates|notifications|new posts)\b|(?:sign up|subscribe|register) here\b|"
-    r"(?:add|put) (?:(?:all )?(?:the |these )|all )?(?:ingredients|items|products) (?:to|in) your (?:shopping )?(?:basket|cart|bag)\b)",
+    r"(?:add|put) (?:(?:all )?(?:the |these )|all )?(?:ingredients|items|products) (?:to|in) your (?:shopping )?(?:basket|cart|bag)\b|"
+    # a recipe card's call: "Did you make this recipe? Tag @example on Instagram!"
+    r"did you (?:make|try|bake|cook) this recipe\?|\btag @[\w.]+ (?:on|in) (?:instagram|twitter|x|facebook|tiktok|pinterest)\b)",
     re.IGNORECASE,
 )
 # a promo addresses the reader: an imperative first word or a you/our pronoun
@@ -203,7 +229,20 @@ SITE_NOTICE = re.compile(
     r"(?:opinions|views|content|statements|comments)\b[^.]{0,80}\b(?:contributors|users|readers|commenters|third parties)|"
     # a corrections policy: "If you are aware of an inaccuracy or would like to report a correction, ..."
     r"if you (?:are aware of|find|spot|see|notice) an? (?:inaccuracy|error|mistake|typo)\b[^.]{0,60}\bcorrection|"
-    r"(?:would like to|want to|wish to) (?:report|request|submit) a correction)",
+    r"(?:would like to|want to|wish to) (?:report|request|submit) a correction|"
+    # an opinion page's disclaimer: "The views expressed in this column are the author's own and do not necessarily reflect ..."
+    r"\bviews (?:and opinions )?expressed (?:in this|here|by|on this|in the)\b[^.]{0,80}\b(?:(?:are|is) (?:(?:those of )?the (?:author|writer|contributor)['’]?s?|(?:their|his|her) own)|do not necessarily (?:reflect|represent))|"
+    # a health page's disclaimer: "... is not a substitute for professional medical advice"
+    r"\bnot (?:intended (?:as|to be) )?an? (?:substitute|replacement) for (?:professional )?(?:medical |legal |financial )?(?:advice|diagnosis|treatment)\b|"
+    # a newsletter platform's pitch: "... is a reader-supported publication. To receive new posts and support my work, ..."
+    r"\breader-supported publication\b|\bto receive new posts and support (?:my|our) work\b|"
+    # "You may republish this story for free under a Creative Commons license."
+    r"\brepublish (?:this|our) (?:article|story|stories|articles)\b[^.]{0,80}\bcreative commons\b|"
+    # an e-mail newsletter's footer; a machine transcript's caveat
+    r"\byou(?:['’]re| are) receiving this (?:email|e-mail|newsletter|message)\b|"
+    r"\btranscripts? (?:was|were|is|are|has been) (?:generated|produced|created) (?:automatically|by (?:a )?(?:machine|computer|ai|software))\b|"
+    # a press release's media contact line: "Contact: Jane Doe, 555-201-4430, jdoe@example.gov"
+    r"^(?:media |press |news )?contacts?\s*:\s*.{0,80}?(?:@[\w-]+\.\w|\(?\d{3}\)?[-.\s]\d{3}[-.\s]\d{4}))",
     re.IGNORECASE,
 )
 # a journalist's bio line, e.g. "Jane Doe is a reporter covering ..."
@@ -227,7 +266,19 @@ BIO_WORDING = re.compile(
     r"(?:has|have) (?:covered|written|reported)|expert|former)\b",
     re.IGNORECASE,
 )
-AUTHOR_CONTACT = re.compile(r"\b(?:reach|contact|email|e-mail|write to) (?:him|her|them|me)\b[^\n]{0,80}@", re.IGNORECASE)
+# a reach-the-author line: "Reach her at jdoe@example.com", "Contact Jane Doe at jdoe@example.com or follow her on X @jdoe"
+AUTHOR_CONTACT = re.compile(
+    r"\b(?:reach|contact|email|e-mail|write to) (?:him|her|them|me)\b[^\n]{0,80}@|"
+    r"^(?:reach|contact|email|e-mail|write to) (?-i:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}) (?:at|via|on) [\w.+-]+@[\w-]+\.",
+    re.IGNORECASE,
+)
+# an editor's note set over the lead: "This story has been corrected to show ...", "Editor's note: ...",
+# "CORRECTION: ...", "Clarification — ..." (the article's text, kept; the dateline is on the paragraph under it)
+EDITORS_NOTE = re.compile(
+    r"^(?:(?:editor['’]?s|publisher['’]?s) note|corrections?|clarifications?|updates?)\s*[:—–]\s*\S|"
+    r"^(?:this|the) (?:story|article|report|post|piece|version) (?:has been|was|is) (?:corrected|updated|clarified|changed|amended)\b",
+    re.IGNORECASE,
+)
 # the end of a press release or wire story: "###", "# # #", "-30-", "- ENDS -"
 END_OF_COPY = re.compile(r"^(?:#{3,}|# # #|-+ ?30 ?-+|-* ?ends ?-*)$", re.IGNORECASE)
 # the top-level domains a news site's name ends with ("example.com", "example.co.uk" also takes the country code
@@ -312,7 +363,8 @@ AUTHOR_BOX_LABEL = re.compile(r"^(?:about the author|about the writer|author bio
 # a staff role line under a standalone byline name: "Business reporter", "Transport correspondent"
 ROLE_LINE = re.compile(
     r"^(?:[A-Z][\w&'’-]*\s){0,3}(?:reporter|correspondent|editor|writer|journalist|columnist|contributor|"
-    r"producer|analyst)s?$",
+    r"producer|analyst)s?"
+    r"(?:, (?-i:[A-Z][\w&'’.-]*)(?: (?-i:[A-Z][\w&'’.-]*)){0,3})?$",  # "Business reporter, BBC News": the outlet after it
     re.IGNORECASE,
 )
 
@@ -423,7 +475,7 @@ SIGNUP_PITCH_WORDS = frozenset(
 # chrome sections of a page dump, by their heading (workers.stages.clean.sections): each row is
 # (kind, pattern of the whole heading line). "teasers": a list of short teaser lines follows (related
 # links, latest-news rails); "signup": a newsletter box (the heading and its one-line pitch) inside
-# the article; "comments", "legal": the rest of the page is reader comments or the
+# the article; "poll": a reader poll (its question and answers) inside the article; "comments", "legal": the rest of the page is reader comments or the
 # press-release/legal boilerplate (About the company, forward-looking statements, media contacts).
 SECTION_HEADINGS: tuple[tuple[str, re.Pattern], ...] = (
     ("teasers", re.compile(
@@ -444,6 +496,10 @@ SECTION_HEADINGS: tuple[tuple[str, re.Pattern], ...] = (
         r"^(?:(?:get|sign up (?:for|to)|subscribe to|join|receive) (?:the |our |a )?(?:free |daily |weekly |morning |evening )?"
         r"[\w'’&-]+(?: [\w'’&-]+){0,5} (?:newsletters?|briefings?|digest|bulletin|e-?mails?|alerts?|updates)|"
         r"(?:newsletter|briefing) sign[- ]?up|sign up (?:for|to) (?:our|the) [\w'’ &-]{1,40})[.:!]?$", re.IGNORECASE)),
+    # a reader poll set in the article: its heading, question, answers and buttons (sections._poll_end)
+    ("poll", re.compile(
+        r"^(?:(?:quick|reader|readers['’]?|today['’]?s|daily|weekly|our|take our|community|online) )?poll"
+        r"(?: of the (?:day|week))?[.:!]?$", re.IGNORECASE)),
     ("comments", re.compile(
         r"^(?:comments?(?: \(\d+\)| \d+)?|\d+ (?:comments?|responses?|replies)|reader comments|"
         r"(?:show|view|read|see) (?:all )?(?:\d+ )?comments(?: \(\d+\))?|leave a (?:comment|reply)|post a comment|"

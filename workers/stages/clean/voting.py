@@ -103,7 +103,7 @@ def _merge(base: list[str], extra: list[str]) -> tuple[list[str], set[int]]:
     first = {}
     for i, line in enumerate(base):
         first.setdefault(norm(line), i)
-    blob = grams = None
+    blob = grams = line_grams = None
     after: dict[int, list[str]] = {}
     anchor = -1
     for line in extra:
@@ -116,6 +116,9 @@ def _merge(base: list[str], extra: list[str]) -> tuple[list[str], set[int]]:
             grams = _trigrams(blob)
         if key and key not in blob and not _variant(key, grams):
             after.setdefault(anchor, []).append(line)
+        elif key:  # the same text written another way ("flight.1 The" / "flight. The"): it anchors too
+            line_grams = line_grams or [_trigrams(norm(b)) for b in base]
+            anchor = _nearest_variant(_trigrams(key), line_grams, anchor)
     out: list[str] = list(after.get(-1, []))
     inserted = set(range(len(out)))
     for i, line in enumerate(base):
@@ -124,6 +127,19 @@ def _merge(base: list[str], extra: list[str]) -> tuple[list[str], set[int]]:
             inserted.add(len(out))
             out.append(extra_line)
     return out, inserted
+
+
+_VARIANT_REACH = 2  # base lines after the anchor an extra line's variant may be (a base line the extra lacks)
+
+
+def _nearest_variant(key_grams: set, line_grams: list[set], anchor: int) -> int:
+    """The base line just after `anchor` (at most _VARIANT_REACH on) whose word trigrams hold most of an
+    extra line written another way (its variant), or `anchor` when none does: where the extra lines after
+    it belong."""
+    for j in range(anchor + 1, min(anchor + 1 + _VARIANT_REACH, len(line_grams))):
+        if key_grams and len(key_grams & line_grams[j]) * 2 > len(key_grams):
+            return j
+    return anchor
 
 
 _WORD = re.compile(r"\w+")
