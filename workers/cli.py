@@ -355,6 +355,9 @@ def enrich(paths: tuple[str, ...], output_format: str) -> None:
                                      payload_limit=_settings().max_message_bytes // 6)
         else:
             record = next(outputs)
+            if record.get("status") == "rejected" and record["error"]["stage"] == "decode":
+                # the input's place ("lines.jsonl:3"): a dead letter read from a file has no Kafka origin
+                record["error"]["message"] = f"{item.origin}: {record['error']['message']}"
         if output_format == "jsonl":
             sys.stdout.buffer.write(orjson.dumps(record) + b"\n")
         else:

@@ -137,7 +137,7 @@ def file_items(path: Path, article_id: str, max_bytes: int, summary: Summary | N
     kind = binary_signature(data)
     if kind:
         hint = "; unpack it first" if kind in COMPRESSED_KINDS else ""
-        return [Failure(origin, "not_text", f"a {kind} file{hint}", article_id)]
+        return [Failure(origin, "not_text", f"a {kind} file{hint}", article_id, data)]  # its bytes as the payload
     try:
         decoded = decode_bytes(data)
     except Undecodable as error:
@@ -214,7 +214,8 @@ def _record_item(value: object, origin: str, default_id: str, max_bytes: int) ->
                        default_id, orjson.dumps(value))
     if not _is_raw(value):
         members = ", ".join(sorted(map(str, value))[:8]) or "none"
-        missing = "a `content` member" if "content" not in value else "`content` as a string"
+        missing = ("a `content` member" if "content" not in value
+                   else f"`content` as a string (it is a JSON {type(value['content']).__name__})")
         return Failure(origin, "schema_violation", f"no raw record: {missing} is missing (a raw record needs `id` and `content`; its members: {members})",
                        readable_id(value) or default_id, orjson.dumps(value))
     record = value if value.get("id") not in (None, "") else {**value, "id": default_id}  # a wrong id: dead-lettered

@@ -160,6 +160,9 @@ def test_dateparser_fallback_handles_other_languages():
         ("By JANE DOE Associated Press", ("JANE DOE", "Associated Press")),
         ("By JANE DOE and JOHN ROE Associated Press", ("JANE DOE and JOHN ROE", "Associated Press")),
         ("By JANE DOE and JOHN ROE", ("JANE DOE and JOHN ROE", None)),
+        # a desk credit after the names is no outlet: the masthead names it in full
+        ("By Jane Doe and John Roe, Courier Staff", ("Jane Doe and John Roe", None)),
+        ("By Jane Doe, Example News", ("Jane Doe", "Example News")),
         ("By Jane Doe and John Roe", ("Jane Doe and John Roe", None)),
         ("By the end of the year the council expects to finish the project.", None),
         ("By Tuesday", None),

@@ -83,6 +83,23 @@ def test_a_json_file_that_holds_no_record_keeps_what_it_held_in_the_dead_letter(
     validate("rejected", story)
 
 
+def test_a_content_of_the_wrong_type_is_named(tmp_path):
+    path = tmp_path / "typed.json"
+    path.write_text('{"id": "t", "content": 5}', encoding="utf-8")
+    [failure] = _items(path)
+    assert "`content` as a string (it is a JSON int)" in failure.reason
+
+
+def test_a_bad_json_line_is_named_by_file_and_line(tmp_path):
+    """A dead letter read from a file has no Kafka origin: its message starts with FILE:LINE."""
+    path = tmp_path / "lines.jsonl"
+    path.write_text('{"id": "a", "content": 5}\nnot json\n', encoding="utf-8")
+    out = CliRunner().invoke(main, ["enrich", str(path)])
+    typed, broken = [orjson.loads(line) for line in out.output.splitlines()]
+    assert typed["error"]["message"].startswith(f"{path}:1: ") and broken["error"]["message"].startswith(f"{path}:2: not JSON")
+    assert broken["error"]["code"] == "not_json"
+
+
 def test_a_json_file_that_is_not_json_is_an_error_not_a_page(tmp_path):
     path = tmp_path / "broken.json"
     path.write_text('{"id": "b", "content": "cut off', encoding="utf-8")
@@ -145,6 +162,7 @@ def test_a_gzip_file_is_refused_with_a_hint_to_unpack_it(tmp_path):
     path.write_bytes(gzip.compress(PAGE.encode()))
     [failure] = _items(path)
     assert (failure.code, failure.key) == ("not_text", "page.txt") and "unpack it first" in failure.reason
+    assert failure.payload == path.read_bytes()  # the dead letter keeps the bytes (base64 in the record)
 
 
 @pytest.mark.parametrize(

@@ -306,8 +306,10 @@ def _other_names(parts: list[str]) -> list[str]:
 def _outlet_part(parts: list[str]) -> str | None:
     """The first byline part after the names that names an outlet ("By Jane Doe, Example News"),
     not a staff role that holds an outlet word ("By Jane Doe, Chief Reporter", "Times Staff Writer":
-    the paper's short name run into the role); else None."""
-    return next((p for p in parts if _OUTLET.search(p) and not _ROLE_ONLY.match(p) and not _TRAILING_ROLE.search(p)), None)
+    the paper's short name run into the role) nor a desk credit ("Courier Staff": vocabulary.DESK_CREDIT,
+    the masthead names the outlet in full); else None."""
+    return next((p for p in parts if _OUTLET.search(p) and not _ROLE_ONLY.match(p) and not _TRAILING_ROLE.search(p)
+                 and not v.DESK_CREDIT.match(p)), None)
 
 
 def _credit_tail(name: str) -> tuple[tuple[str | None, str | None] | None] | None:
