@@ -439,6 +439,9 @@ def test_descriptor_row_makes_the_name_an_organisation(noun):
         ("A spokeswoman for the union, Ana Lind, said no.", "Ana Lind", "PERSON", "PERSON"),  # comma: a person
         ("The firm Tarrow said profits fell.", "Tarrow", "GPE", "GPE"),  # the model's place stays
         ("The union Chairman Tarrow said no.", "Chairman Tarrow", None, None),  # a title: no name
+        ("The state miner Vérquelle said output rose.", "Vérquelle", "PERSON", "ORG"),  # accented letters
+        ("The developer Østvarn Lode said work would start.", "Østvarn Lode", None, "ORG"),
+        ("The operator Łarvik said so.", "Łarvik", "PERSON", "ORG"),  # Latin Extended-A capital
     ],
 )
 def test_descriptor_needs_a_lowercase_noun_and_a_person_or_nothing(text, name, label, expected):
