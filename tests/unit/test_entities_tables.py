@@ -469,6 +469,40 @@ def test_dateline_region(text, region, expected):
     assert fixes.dateline_region(text, start, start + len(region)) is expected
 
 
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        ("VARNHOLT (Tarrow News) - Crews met.", "ORG", True),  # a credit and a dash: a dateline whatever the label
+        ("VARNHOLT (TNA) \u2013 Crews met.", "ORG", True),
+        ("VARNHOLT (TNA) - Crews met.", "GPE", True),
+        ("VARNHOLT, Pellshire (TNA) - Crews met.", "ORG", True),
+        ("VARNHOLT (TNA) said profits fell.", "ORG", False),  # no dash: "IBM (NYSE)" may open a line
+        ("VARNHOLT, Tarrow and Pellow said so.", "ORG", False),  # the model's ORG before a comma stays
+        ("Crews met VARNHOLT (TNA) - then left.", "GPE", False),  # not opening the line
+    ],
+)
+def test_dateline_place_before_a_credit(text, label, expected):
+    from workers.stages.entities import fixes
+
+    assert fixes.dateline_position(text, text.index("VARNHOLT"), text.index("VARNHOLT") + 8, label) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "model", "expected"),
+    [
+        ("VARNHOLT (Tarrow News) - Crews met.", {}, {"Tarrow News": "ORG"}),  # untagged: added
+        ("VARNHOLT (TNA) - Crews met.", {"TNA": "PERSON"}, {"TNA": "ORG"}),  # relabelled
+        ("VARNHOLT, Pellshire (TNA) - Crews met.", {}, {"TNA": "ORG"}),  # after a region
+        ("Crews met VARNHOLT (TNA) - then left.", {}, {}),  # not opening a line
+        ("VARNHOLT (TNA) said profits fell.", {}, {}),  # no dash
+    ],
+)
+def test_dateline_credit_is_an_organisation(text, model, expected):
+    found = [_feature_mention(text, "VARNHOLT", "GPE")] + [_feature_mention(text, n, lab) for n, lab in model.items()]
+    labels = _labels(organisations._dateline_credits(_article(text), found))
+    assert {n: lab for n, lab in labels.items() if n != "VARNHOLT"} == expected
+
+
 def test_dateline_region_in_a_sentence(nlp):
     names = tag_body(nlp, "CARDIFF, Wales - Head coach Tom Lee named Ben Ray as captain.", title="Ray named Wales captain")
     assert names["Wales"]["label"] == "GPE"

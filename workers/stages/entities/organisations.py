@@ -79,6 +79,24 @@ def _described_organisations(article: Article, found: list[Mention]) -> list[Men
     return found
 
 
+def _dateline_credits(article: Article, found: list[Mention]) -> list[Mention]:
+    """The bracketed credit between a dateline's ALL-CAPS place (a GPE mention opening a body
+    line) and its dash, "LIMA (Tarrow News) - ...", names the agency that filed the story: an
+    organisation, added when the model left it untagged and relabelled when it said otherwise."""
+    if "ORG" not in article.labels:
+        return found
+    body = article.body
+    for place in [m for m in found if m.field == "body" and m.label == "GPE" and canonical.is_all_caps(m.text)]:
+        credit = fixes.DATELINE_CREDIT.match(body, place.end)
+        if not credit or body[body.rfind("\n", 0, place.start) + 1 : place.start].strip():
+            continue
+        start, end = credit.span(1)
+        over = [m for m in found if m.field == "body" and m.start < end and start < m.end]
+        found = [m for m in found if m not in over]
+        found.append(Mention("body", start, end, credit.group(1), "ORG", canonical.normalise(credit.group(1)), forced=True))
+    return found
+
+
 _GROUP_NAMED = re.compile(
     rf"{WORD_START}the[ \t]+({_LIST_NAME}|[A-Z]{{2,6}})[ \t]+(?:" + "|".join(sorted(tables.GROUP_GENERICS)) + rf"){WORD_END}"
 )

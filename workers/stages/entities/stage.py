@@ -30,6 +30,7 @@ from workers.stages.entities.openers import _common_openers, _descriptor_modifie
 from workers.stages.entities.organisations import (
     _acronyms,
     _and_institutions,
+    _dateline_credits,
     _described_organisations,
     _group_names,
     _institutions_not_works,
@@ -129,6 +130,7 @@ def _described(article: Article, found: list[Mention]) -> list[Mention]:
 
 MENTION_PASSES = (
     _dateline_places,
+    _dateline_credits,
     _possessives,
     _storm_names,
     _named_events,
