@@ -117,6 +117,42 @@ def test_country_form_rows(form, name):
     assert canonical.known_place(form) and canonical.known_place(name)
 
 
+@pytest.mark.parametrize("form", sorted(f for f in canonical.ALIASES if "'" in f))
+def test_country_forms_match_with_a_curly_apostrophe(form):
+    curly = form.replace("'", "\u2019")
+    assert canonical.normalise(curly) == canonical.ALIASES[form] and canonical.known_place(curly)
+
+
+@pytest.mark.parametrize("name", ["O\u2019Tarrow", "Tarrow\u2019s Yard"])
+def test_other_names_keep_their_curly_apostrophe(name):
+    assert canonical.normalise(name) == name and not canonical.known_place(name)
+
+
+@pytest.mark.parametrize(
+    ("others", "short", "expected"),
+    [
+        (["Democratic Republic of Congo"], "Congo", "Democratic Republic of the Congo"),  # the one named in full
+        (["DRC"], "CONGO", "Democratic Republic of the Congo"),  # any form of it, a capitals headline
+        ([], "Congo", "Republic of the Congo"),  # none named: the ISO default
+        (["Democratic Republic of Congo", "Republic of Congo"], "Congo", "Republic of the Congo"),  # both: default
+    ],
+)
+def test_a_short_form_of_two_countries_names_the_one_the_article_names(others, short, expected):
+    text = "Tarrow said " + " and ".join(others + [short]) + " met."
+    found = [_feature_mention(text, f, "GPE") for f in others + [short]]
+    for m in found:
+        m.name = canonical.normalise(m.text)
+    found = places._shared_short_forms(_article(text), found)
+    assert found[-1].name == expected
+
+
+@pytest.mark.parametrize("label", ["LOC", "ORG", "NORP", "PERSON", "FAC"])
+def test_a_known_country_is_a_place_whatever_the_model_said(label):
+    text = "Exports from Togo rose."
+    found = [_feature_mention(text, "Togo", label)]
+    assert places._countries_are_places(_article(text), found)[0].label == "GPE"
+
+
 @pytest.mark.parametrize("code,name", sorted(tables.COUNTRY_NAMES.items()))
 def test_country_name_rows_are_iso_codes_with_their_canonical_name(code, name):
     import pycountry

@@ -212,6 +212,7 @@ COUNTRY_FORMS: dict[str, str] = {
     "Burma": "Myanmar", "East Timor": "Timor-Leste", "Swaziland": "Eswatini",
     "Cape Verde": "Cabo Verde", "Vatican": "Vatican City", "Holy See": "Vatican City",
     "DR Congo": "Democratic Republic of the Congo", "DRC": "Democratic Republic of the Congo",
+    "Democratic Republic of Congo": "Democratic Republic of the Congo", "Republic of Congo": "Republic of the Congo",
 }
 
 # Offices of a place: the name after "<office> of" is a place ("mayor of Alder Bay").
