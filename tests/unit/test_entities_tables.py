@@ -1864,6 +1864,40 @@ def test_group_generic_keeps_nationalities_and_common_words(nlp, text, name, lab
     assert tag_body(nlp, text).get(name, {}).get("label") == label
 
 
+@pytest.mark.parametrize(
+    ("text", "model", "expected"),
+    [
+        ("Talks with the populist Kelvaya Dawn party ended.", "PERSON", "ORG"),  # a modifier before the name
+        ("Talks with the far-right Kelvaya Dawn party ended.", "PERSON", "ORG"),
+        ("Talks with the small ruling Kelvaya Dawn party ended.", None, "ORG"),  # two modifiers
+        ("The head of Kelvaya Dawn party spoke.", "PERSON", "PERSON"),  # no "the" before it
+        ("Talks with the leader of Kelvaya Dawn party ended.", "PERSON", "PERSON"),  # a connective: not a modifier
+        ("Talks with the populist Green Dawn party ended.", "PERSON", "PERSON"),  # common words only
+    ],
+)
+def test_group_generic_after_lowercase_modifiers(text, model, expected):
+    name = "Green Dawn" if "Green" in text else "Kelvaya Dawn"
+    found = [_feature_mention(text, name, model)] if model else []
+    article = context.Article({}, None, None, frozenset(DEFAULT_ENTITY_LABELS), frozenset({"dawn", "green"}),
+                              frozenset(), {"title": "", "body": text})
+    assert _labels(organisations._group_names(article, found)).get(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("other", "expected"),
+    [("PERSON", "ORG"),  # the model's guess elsewhere is no evidence
+     ("PERSON forced", "PERSON")],  # a rule's person elsewhere is
+)
+def test_group_generic_and_the_same_name_as_a_person_elsewhere(other, expected):
+    text = "Talks with the Kelvaya party ended. Kelvaya said no."
+    party = _feature_mention(text, "Kelvaya", "PERSON")
+    elsewhere = _feature_mention(text, "Kelvaya said", "PERSON")
+    elsewhere.start, elsewhere.end, elsewhere.text, elsewhere.name = elsewhere.start, elsewhere.start + 7, "Kelvaya", "Kelvaya"
+    elsewhere.forced = other.endswith("forced")
+    organisations._group_names(_article(text), [party, elsewhere])
+    assert party.label == expected
+
+
 @pytest.mark.parametrize("word", sorted(tables.EVENT_FIRST_WORDS))
 def test_event_first_word_row_makes_a_cup_an_event(nlp, word):
     cup = f"{word.capitalize()} Kelvadores"

@@ -66,10 +66,11 @@ def _full_persons(found: list[Mention]) -> list[str]:
 
 
 def _named_person(m: Mention, found: list[Mention], full: list[str]) -> bool:
-    """`m`'s name is a person's elsewhere in the article: another person mention of it, or the
-    surname of a person named in full (`full`, _full_persons: "the Lind party" beside "Ana Lind")."""
+    """`m`'s name is a person's elsewhere in the article: another mention of it that a rule made
+    a person (the model's own PERSON guesses are no evidence: it calls many parties persons), or
+    the surname of a person named in full (`full`, _full_persons: "the Lind party" beside "Ana Lind")."""
     return canonical.surname_owner(m.name, full) is not None or any(
-        o is not m and o.name == m.name and o.label == PERSON for o in found)
+        o is not m and o.name == m.name and o.label == PERSON and o.forced for o in found)
 
 
 _WORK_LABELS = frozenset({"WORK_OF_ART", "PRODUCT"})

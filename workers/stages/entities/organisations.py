@@ -98,25 +98,28 @@ def _dateline_credits(article: Article, found: list[Mention]) -> list[Mention]:
 
 
 _GROUP_NAMED = re.compile(
-    rf"{WORD_START}the[ \t]+({_LIST_NAME}|[A-Z]{{2,6}})[ \t]+(?:" + "|".join(sorted(tables.GROUP_GENERICS)) + rf"){WORD_END}"
+    rf"{WORD_START}the[ \t]+((?:[a-z][a-z\-]*[ \t]+){{0,2}})({_LIST_NAME}|[A-Z]{{2,6}})[ \t]+(?:"
+    + "|".join(sorted(tables.GROUP_GENERICS)) + rf"){WORD_END}"
 )
 _GROUP_RELABELLED = frozenset({PERSON, "GPE", "LOC", "PRODUCT", "WORK_OF_ART", "FAC"})
 
 
 def _group_names(article: Article, found: list[Mention]) -> list[Mention]:
     """A name between lowercase "the" and a party's or group's noun (tables.GROUP_GENERICS: "the
-    Tarrow party", "the Pellow group") is an organisation: added when untagged, relabelled from a
-    person or a place; not a nationality, a known country or region, a common word, or a name
-    that is a person's elsewhere in the article ("the Lind party" beside "Ana Lind")."""
+    Tarrow party", "the Pellow group"), also after one or two lowercase modifiers that are no
+    connectives ("the populist Tarrow Dawn party"; not "the head of Tarrow group"), is an
+    organisation: added when untagged, relabelled from a person or a place; not a nationality, a
+    known country or region, common words only ("the Green party"; "the Tarrow Dawn party" is
+    one), or a name that is a person's elsewhere in the article ("the Lind party" beside "Ana Lind")."""
     if "ORG" not in article.labels:
         return found
     full = _full_persons(found)
     for field_name, text in article.texts.items():
         for match in _GROUP_NAMED.finditer(text):
-            start, end = match.span(1)
-            name = match.group(1)
-            if _known_country_or_region(name) or canonical.demonym(name) or any(
-                    w.lower() in article.words for w in name.split()):
+            start, end = match.span(2)
+            name = match.group(2)
+            if any(w in fixes.CONNECTIVES for w in match.group(1).split()) or _known_country_or_region(name) \
+                    or canonical.demonym(name) or all(w.lower() in article.words for w in name.split()):
                 continue
             over = [m for m in found if m.field == field_name and m.start < end and start < m.end]
             if not over:
