@@ -75,6 +75,20 @@ def test_role_row_makes_the_next_capitalised_words_a_candidate(phrase):
     assert "Jane Doakes" in found
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("On Monday Councillor Órla Pellweather said no.", "Órla Pellweather"),  # a Latin-1 capital opens the name
+        ("On Monday Senator Łucja Varn said no.", "Łucja Varn"),  # Latin Extended-A
+        ("On Monday Tánaiste Ana Lind said no.", "Ana Lind"),  # an accented role word
+    ],
+)
+def test_roles_and_names_in_any_latin_letters(text, name):
+    assert name in [text[b:c] for _, b, c in roles.named_after_roles(text)]
+    start = text.index(name)
+    assert roles.role_before(text, start) >= 0
+
+
 @pytest.mark.parametrize("modifier", sorted(tables.ROLE_MODIFIERS))
 def test_modifier_row_belongs_to_the_role_after_it(modifier):
     assert roles.role_prefix_length([modifier.capitalize(), "Commissioner", "Jane", "Doakes"]) == 2

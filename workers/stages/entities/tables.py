@@ -78,6 +78,8 @@ ROLES: tuple[tuple[str, str], ...] = (
     ("leader", "civic"), ("head", "civic"), ("director", "civic"), ("spokesman", "civic"),
     ("spokeswoman", "civic"), ("spokesperson", "civic"), ("administrator", "civic"),
     ("commander-in-chief", "civic"),
+    # Irish heads and deputy heads of government (Bunreacht na hÉireann, Art. 28), written as titles
+    ("taoiseach", "civic"), ("tánaiste", "civic"), ("tanaiste", "civic"),
     # judicial
     *((word, "judicial") for word in "judge judges justice justices magistrate recorder".split()),
     ("chief justice", "judicial"), ("lord justice", "judicial"), ("district judge", "judicial"),
