@@ -1701,6 +1701,20 @@ def test_site_generic_keeps_a_named_persons_surname_and_an_owner(nlp, text, name
     assert tag_body(nlp, text)[name]["label"] == label
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Output at its Zarkovi and Pellowe copper mines fell.", {"Zarkovi": "LOC", "Pellowe": "LOC"}),
+        ("Output at the Zarkovi and Pellowe fields fell.", {"Zarkovi": "LOC", "Pellowe": "LOC"}),
+        ("Output at Zarkovi and Pellowe mines fell.", {"Zarkovi": "PERSON", "Pellowe": "PERSON"}),  # no the/its
+        ("Output at its Zarkovi and Pellowe mine fell.", {"Zarkovi": "PERSON", "Pellowe": "PERSON"}),  # singular
+    ],
+)
+def test_two_names_before_a_plural_site_generic_are_sites(text, expected):
+    found = [_feature_mention(text, name, "PERSON") for name in expected]
+    assert _labels(events._site_names(_article(text), found)) == expected
+
+
 @pytest.mark.parametrize("joining", [j for _, j in tables.ROUTE_WORDS])
 def test_route_row_splits_the_two_ends(nlp, joining):
     body = ("Energy Minister Ana Lind said Tarrowland would also send more gas to Spain through the undersea "

@@ -505,7 +505,7 @@ COMPANY_POSSESSIONS = frozenset("arm division subsidiary subsidiaries shareholde
 SITE_GENERICS: dict[str, str] = {
     "field": "LOC", "fields": "LOC", "oilfield": "LOC", "gasfield": "LOC", "deposit": "LOC",
     "pipeline": "FAC", "terminal": "FAC", "refinery": "FAC", "stadium": "FAC", "smelter": "FAC",
-    "dam": "FAC",
+    "dam": "FAC", "mine": "LOC", "mines": "LOC", "desert": "LOC",  # GNIS classes Mine and Desert
 }
 
 # Words of a route, (opening, joining): "a pipeline from Tarrow to Pellow". The model often
