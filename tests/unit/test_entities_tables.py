@@ -649,6 +649,33 @@ def test_org_before_role_is_no_common_noun_opening_a_sentence(nlp, text, expecte
     assert [(m.text, m.label) for m in out if m not in names] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Medieval historian Ana Lind said kilns were rare.", []),  # an adjective (no noun) opening a sentence
+        ("Officials said Medieval historian Ana Lind had left.", [("Medieval", "ORG")]),  # inside a sentence
+    ],
+)
+def test_org_before_role_is_no_common_adjective_opening_a_sentence(nlp, text, expected):
+    article = context.Article({}, None, nlp.make_doc(text), frozenset(DEFAULT_ENTITY_LABELS), pipeline.lexicon(nlp),
+                              pipeline.nouns(nlp), {"title": "", "body": text})
+    assert [(m.text, m.label) for m in role_names._orgs_before_roles(article, [])] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "inside"),
+    [
+        ("Pilots walked out. The Union of Pilots said so.", False),  # joined by "of" to a capitalised word
+        ("Pilots walked out. The Pilots of the Tarrow Line said so.", False),
+        ("Pilots walked out. Talks with Pilots for Tarrow ended.", False),
+        ("Pilots walked out. He said Pilots had left.", True),  # on its own
+        ("Pilots walked out. A union of Pilots said so.", True),  # "of" after a lowercase word
+    ],
+)
+def test_a_word_joined_by_of_to_a_name_is_not_capitalised_on_its_own(text, inside):
+    assert context._capitalised_inside("Pilots", _article(text)) is inside
+
+
 # --- a first-level subdivision of a country (ISO 3166-2) is a place ---
 
 

@@ -92,14 +92,21 @@ def _add_untagged_person(found: list[Mention], body: str, start: int, end: int) 
         found.append(Mention("body", start, end, body[start:end], PERSON, canonical.normalise(body[start:end]), forced=True))
 
 
+_OF_BEFORE = re.compile(r"[A-Z][\w'\-]*[ \t]+(?:of|for)[ \t]+$")  # "Union of [Pilots]"
+_OF_AFTER = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z]")  # "[Pilots] of the Tarrow Line"
+
+
 def _capitalised_inside(word: str, article: Article) -> bool:
     """`word` is written capitalised on its own somewhere not opening a sentence (title aside;
-    "Cocoa" of "Tea and Cocoa Board" does not count). Found once per word and article."""
+    "Cocoa" of "Tea and Cocoa Board" does not count, nor "Pilots" of "Union of Pilots" or of
+    "Pilots of the Tarrow Line"). Found once per word and article."""
     known = article.capitalised_inside.get(word)
     if known is None:
         body = article.body
         known = article.capitalised_inside[word] = any(
             not _sentence_initial(body, match.start()) and not _inside_longer_name(body, match.start(), match.end())
+            and not _OF_BEFORE.search(body, max(0, match.start() - 40), match.start())
+            and not _OF_AFTER.match(body, match.end())
             for match in _pattern(WORD_START + re.escape(word) + r"(?![\w\-])").finditer(body)
         )
     return known

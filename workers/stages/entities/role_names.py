@@ -111,11 +111,12 @@ def _persons_before_roles(article: Article, found: list[Mention]) -> list[Mentio
 
 
 def _field_noun(word: str, start: int, article: Article, found: list[Mention]) -> bool:
-    """`word` at body offset `start` is a common noun of the model's vocabulary opening a sentence
-    that no name of the article starts with and that is never capitalised inside a sentence:
-    "Art historian Ana Lind" (a field), not "Pellow chief executive" of "Pellow Tarrow Ltd"."""
+    """`word` at body offset `start` is a common noun or another common word (an adjective) of the
+    model's vocabulary opening a sentence that no name of the article starts with and that is
+    never capitalised inside a sentence: "Art historian Ana Lind", "Political scientist Ana
+    Lind" (a field), not "Pellow chief executive" of "Pellow Tarrow Ltd"."""
     return (
-        word.lower() in article.nouns and _sentence_initial(article.body, start)
+        (word.lower() in article.nouns or word.lower() in article.words) and _sentence_initial(article.body, start)
         and not any(m.text.split()[0] == word for m in found) and not _capitalised_inside(word, article)
     )
 
