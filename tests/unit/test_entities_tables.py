@@ -1795,6 +1795,36 @@ def test_company_form_prefix_row_makes_the_name_after_it_a_company(nlp, form):
     assert form not in found
 
 
+@pytest.mark.parametrize("form", sorted(tables.COMPANY_FORM_SUFFIXES))
+@pytest.mark.parametrize("model", [None, "PERSON", "GPE"])
+def test_company_form_suffix_row_makes_the_name_before_it_a_company(form, model):
+    text = f"Shares in Kelvo Tarrowgate {form} rose on Monday."
+    found = [_feature_mention(text, "Kelvo Tarrowgate", model)] if model else []
+    out = companies._company_form_suffixes(_article(text, words=frozenset({"shares"})), found)
+    assert _labels(out) == {f"Kelvo Tarrowgate {form}": "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Sa team won.", {}),  # case matters: no form
+        ("Kelvo SAT scores rose.", {}),  # a longer word
+        ("He met Ana in Tarrow, SA on Monday.", {}),  # no name right before
+        ("39. Kelvo SA ,Pellow JJ ,Vell WB ,et al. Efficacy of a vaccine.", {}),  # an author's initials
+    ],
+)
+def test_company_form_suffix_needs_the_form_as_written_right_after_a_name(text, expected):
+    assert _labels(companies._company_form_suffixes(_article(text), [])) == expected
+
+
+def test_company_form_suffix_keeps_a_rules_person_and_a_country():
+    text = "Kelvo SA and Peru SA said so."
+    person, country = _feature_mention(text, "Kelvo", "PERSON"), _feature_mention(text, "Peru", "GPE")
+    person.forced = True
+    country.name = "Peru"
+    assert _labels(companies._company_form_suffixes(_article(text), [person, country])) == {"Kelvo": "PERSON", "Peru": "GPE"}
+
+
 def test_match_team_cut_by_the_model_grows_over_the_whole_name(nlp):
     found = tag_body(nlp, "BUENOS AIRES - Corvia beat Atlético Kelvense 3-1 at the stadium on Saturday.")
     assert found["Atlético Kelvense"]["label"] == "ORG" and "Atlético" not in found

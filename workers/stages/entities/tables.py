@@ -534,6 +534,13 @@ PRODUCT_SALE_VERBS = frozenset("sold sells sell selling markets marketed marketi
 # after one is a company's (ORG), the form part of it, whatever the model called the rest.
 COMPANY_FORM_PREFIXES = frozenset({"PT", "PJSC", "JSC", "OJSC", "PAO", "OAO"})
 
+# Legal forms written after a company's name, as written (case matters: "SA", not "Sa"): the
+# abbreviations of ISO 20275 (Entity Legal Forms) most used in wire copy. "Tarrow SA", "Pellow
+# NV": the form belongs to the name, which is a company ("ThPA SA" as written is its canonical name).
+COMPANY_FORM_SUFFIXES = frozenset(
+    "SA S.A. AG NV N.V. BV B.V. SpA S.p.A. ASA Oyj Tbk PLC Plc Ltd LLC GmbH".split()
+)
+
 # Lowercase nouns after "the <Name>" that make the name a party's, a movement's or an armed or
 # criminal group's ("the Tarrow party", "the Pellow movement", "the Vell group", "the Corran
 # cartel"): an organisation, also when the model tagged nothing or called it a person or a place.
