@@ -1795,6 +1795,20 @@ def test_company_form_prefix_row_makes_the_name_after_it_a_company(nlp, form):
     assert form not in found
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("France\u2019s Ana Lind of Pellow-Vell Racing won.", {"Ana Lind": "PERSON", "Pellow-Vell Racing": "ORG"}),
+        ("France's Ana Lind of Pellow-Vell Racing won.", {"Ana Lind": "PERSON", "Pellow-Vell Racing": "ORG"}),
+        ("Tarrow's Ana Lind of Pellow-Vell Racing won.", {"Ana Lind of Pellow-Vell Racing": "ORG"}),  # no country
+        ("Then Ana Lind of Pellow-Vell Racing won.", {"Ana Lind of Pellow-Vell Racing": "ORG"}),  # no evidence
+    ],
+)
+def test_person_of_an_organisation_after_a_countrys_possessive(text, expected):
+    found = [_feature_mention(text, "Ana Lind of Pellow-Vell Racing", "ORG")]
+    assert _labels(person_passes._persons_of_names(_article(text), found)) == expected
+
+
 @pytest.mark.parametrize("form", sorted(tables.COMPANY_FORM_SUFFIXES))
 @pytest.mark.parametrize("model", [None, "PERSON", "GPE"])
 def test_company_form_suffix_row_makes_the_name_before_it_a_company(form, model):
