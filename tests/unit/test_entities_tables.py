@@ -572,6 +572,9 @@ def test_dateline_region_in_a_sentence(nlp):
         ("The Pellow Super Tarrow Club met.", "Tarrow Club", None, "Tarrow Club"),  # a longer run
         ("Chairman Tarrow Holdings said no.", "Tarrow Holdings", None, "Tarrow Holdings"),  # a title
         ("The Tarrow Mining team said no.", "Tarrow Mining", None, "Tarrow Mining"),  # a stop word before
+        ("Funds from Pellow-based Tarrow Bond Capital rose.", "Tarrow Bond Capital", None,
+         "Tarrow Bond Capital"),  # a word ending in a lowercase part describes
+        ("Funds from Pellow-Vell Tarrow Capital rose.", "Tarrow Capital", None, "Pellow-Vell Tarrow Capital"),
     ],
 )
 def test_org_opening(nlp, text, model, nationality, expected):
@@ -1016,6 +1019,13 @@ def test_and_institution_row_makes_one_organisation(head):
     text = f"The Mother and Tarrow {head.capitalize()} said two children had died."
     found = organisations._and_institutions(_article(text), [_feature_mention(text, f"Tarrow {head.capitalize()}", "ORG")])
     assert _labels(found) == {f"Mother and Tarrow {head.capitalize()}": "ORG"}
+
+
+def test_and_institution_with_three_words_before_and():
+    text = "The Kelvaya Rug Weavers and Exporters Association said no."
+    found = organisations._and_institutions(_article(text), [_feature_mention(text, "Kelvaya Rug Weavers", "ORG"),
+                                                             _feature_mention(text, "Exporters Association", "ORG")])
+    assert _labels(found) == {"Kelvaya Rug Weavers and Exporters Association": "ORG"}
 
 
 def test_and_institution_keeps_a_longer_span_and_needs_a_row():
@@ -1807,6 +1817,48 @@ def test_company_form_prefix_row_makes_the_name_after_it_a_company(nlp, form):
 def test_person_of_an_organisation_after_a_countrys_possessive(text, expected):
     found = [_feature_mention(text, "Ana Lind of Pellow-Vell Racing", "ORG")]
     assert _labels(person_passes._persons_of_names(_article(text), found)) == expected
+
+
+@pytest.mark.parametrize("noun", sorted(tables.MEMBER_NOUNS))
+def test_member_noun_row_makes_the_name_before_it_an_organisation(noun):
+    text = f"Kelvaya Dawn {noun} Ana Lind voted no."
+    found = organisations._member_possessors(_article(text), [_feature_mention(text, "Kelvaya Dawn", "PERSON")])
+    assert _labels(found) == {"Kelvaya Dawn": "ORG"}
+
+
+@pytest.mark.parametrize("plural", sorted(organisations._MEMBER_PLURALS))
+def test_member_noun_plural_makes_the_possessor_an_organisation(plural):
+    text = f"Two of Kelvaya Dawn\u2019s {plural} voted no."
+    found = organisations._member_possessors(_article(text), [_feature_mention(text, "Kelvaya Dawn", "PERSON")])
+    assert _labels(found) == {"Kelvaya Dawn": "ORG"}
+
+
+@pytest.mark.parametrize("text", ["Kelvaya Dawn\u2019s MPs voted no.", "Kelvaya Dawn's 12 TDs voted no.",
+                                  "Kelvaya Dawn MEP Ana Lind voted no."])
+def test_member_nouns_as_written_in_capitals(text):
+    found = organisations._member_possessors(_article(text), [_feature_mention(text, "Kelvaya Dawn", "PERSON")])
+    assert _labels(found) == {"Kelvaya Dawn": "ORG"}
+
+
+def test_member_noun_plurals():
+    assert {"deputies", "aldermen", "assemblywomen", "mps", "councillors"} <= organisations._MEMBER_PLURALS
+    assert len(organisations._MEMBER_PLURALS) == len(tables.MEMBER_NOUNS)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        ("Two of Peru's lawmakers voted no.", "PERSON", "PERSON"),  # a known country keeps its label
+        ("Ana Lind's lawyers voted no.", "PERSON", "PERSON"),  # no member noun
+        ("Kelvaya Dawn lawmaker said no.", "PERSON", "PERSON"),  # no name after the noun
+        ("Kelvaya Dawn senator Ana Lind voted no.", "NORP", "NORP"),  # "Democratic senator": a nationality-like word stays
+        ("Kelvaya Dawn\u2019s senators voted no.", "GPE", "GPE"),  # the model's place stays
+    ],
+)
+def test_member_noun_needs_a_person_label_and_no_known_place(text, label, expected):
+    name = "Peru" if "Peru" in text else "Ana Lind" if text.startswith("Ana") else "Kelvaya Dawn"
+    found = organisations._member_possessors(_article(text), [_feature_mention(text, name, label)])
+    assert _labels(found)[name] == expected
 
 
 @pytest.mark.parametrize("form", sorted(tables.COMPANY_FORM_SUFFIXES))

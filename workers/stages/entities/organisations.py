@@ -97,6 +97,30 @@ def _dateline_credits(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
+_MEMBERS_AFTER = re.compile(rf"['\u2019]s[ \t]+([A-Za-z\d\-]+)(?:[ \t]+([A-Za-z]+))?{WORD_END}")  # "'s (two) councillors"
+_MEMBER_BEFORE_NAME = re.compile(rf"[ \t]+([A-Za-z]+)[ \t]+[A-Z]")
+_MEMBER_PLURALS = frozenset(n[:-1] + "ies" if n.endswith("y") else n[:-3] + "men" if n.endswith("man")
+                            else n + "s" for n in tables.MEMBER_NOUNS)
+
+
+def _member_possessors(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name before a possessive and its elected members (tables.MEMBER_NOUNS in the plural:
+    "Tarrow Dawn's councillors", "Pellow's two lawmakers"), or a "person" right before one such
+    member and a capitalised word ("Tarrow Dawn councillor Ana Lind": no person is written so),
+    is an organisation, a party or a council; not a known country or region ("Peru's lawmakers")."""
+    if "ORG" not in article.labels:
+        return found
+    for m in found:
+        if m.forced or m.label not in (PERSON, "NORP") or _known_country_or_region(m.name):
+            continue
+        text = article.texts[m.field]
+        after = _MEMBERS_AFTER.match(text, m.end)
+        member = _MEMBER_BEFORE_NAME.match(text, m.end) if m.label == PERSON else None
+        if after and (after.group(1).lower() in _MEMBER_PLURALS or (after.group(2) or "").lower() in _MEMBER_PLURALS) or member and member.group(1).lower() in tables.MEMBER_NOUNS:
+            m.label, m.forced = "ORG", True
+    return found
+
+
 _GROUP_NAMED = re.compile(
     rf"{WORD_START}the[ \t]+((?:[a-z][a-z\-]*[ \t]+){{0,2}})({_LIST_NAME}|[A-Z]{{2,6}})[ \t]+(?:"
     + "|".join(sorted(tables.GROUP_GENERICS)) + rf"){WORD_END}"
@@ -313,7 +337,7 @@ def _placed_institutions(article: Article, found: list[Mention]) -> list[Mention
 
 
 _AND_INSTITUTION = re.compile(
-    rf"{WORD_START}((?:[A-Z][a-z]+[ \t]+){{1,2}}and[ \t]+(?:[A-Z][a-z]+[ \t]+){{1,2}}(?:"
+    rf"{WORD_START}((?:[A-Z][a-z]+[ \t]+){{1,3}}and[ \t]+(?:[A-Z][a-z]+[ \t]+){{1,2}}(?:"
     + "|".join(sorted(h.capitalize() for h in tables.AND_INSTITUTION_HEADS)) + rf")){WORD_END}"
 )
 

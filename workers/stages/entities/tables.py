@@ -342,7 +342,8 @@ ORG_CONNECTIVES = frozenset({"without", "against"})
 
 # Particles inside Romance place names ("Nova Tarrow do Norte", "Santa Tarrow de la Sierra"): a
 # place the model cut before one goes on over it and the capitalised words after it.
-PLACE_NAME_PARTICLES = frozenset("de da do dos das del di du".split())
+# Also "es", the Arabic article as assimilated before s ("Dar es Salaam", "Bab es Tarrow").
+PLACE_NAME_PARTICLES = frozenset("de da do dos das del di du es".split())
 
 
 # Terms that open the name of a weather system ("Storm Darragh", "Hurricane Milton", "Tropical
@@ -379,7 +380,7 @@ IRREGULAR_DEMONYMS: dict[str, str] = {
 # Marine and Coastal Research Centre"): capitalised words joined by "and" before one of these are
 # one organisation, also when the model tagged none of it.
 AND_INSTITUTION_HEADS = frozenset(
-    "institute centre center foundation trust society hospital clinic academy college council".split()
+    "institute centre center foundation trust society hospital clinic academy college council association federation".split()
 )
 
 # Last words of the names of recurring sporting events ("the Tarrow Marathon", "the Pellow Grand
@@ -428,6 +429,15 @@ DESTINATION_PHRASES = frozenset({
 PERSONAL_POSSESSIONS = frozenset(
     """wife husband son daughter sons daughters mother father brother sister widow widower
     relatives parents body funeral killer killers""".split()
+)
+
+# Nouns of a body's elected members: after a name's possessive in the plural ("Tarrow Dawn's
+# councillors", "Pellow's lawmakers") or between a name and a person ("Tarrow Dawn councillor
+# Ana Lind"), the name is a party's, a council's or a parliament's: an organisation (a known
+# country or region keeps its label), never a person.
+MEMBER_NOUNS = frozenset(
+    """councillor councilor lawmaker legislator senator deputy mp mep td msp mla assemblyman
+    assemblywoman alderman""".split()
 )
 
 # Lowercase nouns of first-level and second-level administrative divisions, as ISO 3166-2 names
