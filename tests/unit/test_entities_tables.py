@@ -673,6 +673,7 @@ def test_org_before_role_is_no_common_adjective_opening_a_sentence(nlp, text, ex
         ("Pilots walked out. Talks with Pilots for Tarrow ended.", False),
         ("Pilots walked out. He said Pilots had left.", True),  # on its own
         ("Pilots walked out. A union of Pilots said so.", True),  # "of" after a lowercase word
+        ("Pilots walked out. Shares of Pilots fell.", True),  # "of" after a sentence's first word
     ],
 )
 def test_a_word_joined_by_of_to_a_name_is_not_capitalised_on_its_own(text, inside):
@@ -1859,6 +1860,22 @@ def test_member_noun_needs_a_person_label_and_no_known_place(text, label, expect
     name = "Peru" if "Peru" in text else "Ana Lind" if text.startswith("Ana") else "Kelvaya Dawn"
     found = organisations._member_possessors(_article(text), [_feature_mention(text, name, label)])
     assert _labels(found)[name] == expected
+
+
+@pytest.mark.parametrize(
+    ("pieces", "forced", "expected"),
+    [
+        (["Ana Pellow", "Tarrow-Vell"], False, {"Ana Pellow Tarrow-Vell": "PERSON"}),  # one name in two persons
+        (["Ana Pellow", "Tarrow-Vell"], True, {"Ana Pellow": "PERSON", "Tarrow-Vell": "PERSON"}),  # a rule's stay
+        (["Ana Pellow Tarrow-Vell"], False, {"Ana Pellow Tarrow-Vell": "PERSON"}),
+    ],
+)
+def test_a_name_after_a_role_the_model_cut_into_persons_is_one(pieces, forced, expected):
+    text = "The former hospital director Ana Pellow Tarrow-Vell, 61, denied the charges."
+    found = [_feature_mention(text, piece, "PERSON") for piece in pieces]
+    for m in found:
+        m.forced = forced
+    assert _labels(role_names._role_named_persons(_article(text), found)) == expected
 
 
 @pytest.mark.parametrize("form", sorted(tables.COMPANY_FORM_SUFFIXES))

@@ -92,8 +92,15 @@ def _add_untagged_person(found: list[Mention], body: str, start: int, end: int) 
         found.append(Mention("body", start, end, body[start:end], PERSON, canonical.normalise(body[start:end]), forced=True))
 
 
-_OF_BEFORE = re.compile(r"[A-Z][\w'\-]*[ \t]+(?:of|for)[ \t]+$")  # "Union of [Pilots]"
+_OF_BEFORE = re.compile(r"(?<![\w'\-])[A-Z][\w'\-]*[ \t]+(?:of|for)[ \t]+$")  # "Union of [Pilots]"
 _OF_AFTER = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z]")  # "[Pilots] of the Tarrow Line"
+
+
+def _joined_by_of(text: str, start: int, end: int) -> bool:
+    """[start, end) is joined by "of"/"for" to a capitalised word that does not open a sentence
+    ("Union of [Pilots]", "[Pilots] of the Tarrow Line"; not "Shares of [Tarrow]")."""
+    before = _OF_BEFORE.search(text, max(0, start - 40), start)
+    return bool(before and not _sentence_initial(text, before.start())) or bool(_OF_AFTER.match(text, end))
 
 
 def _capitalised_inside(word: str, article: Article) -> bool:
@@ -105,8 +112,7 @@ def _capitalised_inside(word: str, article: Article) -> bool:
         body = article.body
         known = article.capitalised_inside[word] = any(
             not _sentence_initial(body, match.start()) and not _inside_longer_name(body, match.start(), match.end())
-            and not _OF_BEFORE.search(body, max(0, match.start() - 40), match.start())
-            and not _OF_AFTER.match(body, match.end())
+            and not _joined_by_of(body, match.start(), match.end())
             for match in _pattern(WORD_START + re.escape(word) + r"(?![\w\-])").finditer(body)
         )
     return known
