@@ -1657,6 +1657,14 @@ def test_company_first_word_row_joins_the_place_after_it(word):
 
 
 @pytest.mark.parametrize("word", sorted(tables.COMPANY_FIRST_WORDS))
+def test_company_first_word_row_joins_the_person_after_it(word):
+    text = f"{word.capitalize()} Tarrow Pellow\u2019s Ana Lind won the sprint."
+    found = [_feature_mention(text, "Tarrow Pellow", "PERSON"), _feature_mention(text, "Ana Lind", "PERSON")]
+    assert _labels(companies._company_first_words(_article(text), found)) == {
+        f"{word.capitalize()} Tarrow Pellow": "ORG", "Ana Lind": "PERSON"}
+
+
+@pytest.mark.parametrize("word", sorted(tables.COMPANY_FIRST_WORDS))
 def test_company_first_word_the_model_tagged_apart_goes_into_the_company(word):
     # one mechanism with the legal forms (_company_openings): the opening word's own mention is dropped
     text = f"{word.capitalize()} Tarrowland added seats to Vell."

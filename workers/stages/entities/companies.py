@@ -146,8 +146,8 @@ class _CompanyOpening:
 
 
 _COMPANY_OPENINGS = {
-    # tables.COMPANY_FIRST_WORDS before a place: "Air Tarrowland"
-    "first words": _CompanyOpening(_FIRST_WORD_BEFORE, 12, frozenset({"GPE", "LOC"}), True, frozenset()),
+    # tables.COMPANY_FIRST_WORDS before a place or a "person": "Air Tarrowland", "Team Tarrow Pellow"
+    "first words": _CompanyOpening(_FIRST_WORD_BEFORE, 12, frozenset({"GPE", "LOC", PERSON}), True, frozenset()),
     # tables.COMPANY_FORM_PREFIXES, a legal form written before the name: "PT Tarrow Kelvani", "PJSC Pellowneft"
     "legal forms": _CompanyOpening(_FORM_PREFIX_BEFORE, 8, None, False, tables.COMPANY_FORM_PREFIXES),
 }
@@ -175,8 +175,9 @@ def _company_openings(article: Article, found: list[Mention], opening: _CompanyO
 
 
 def _company_first_words(article: Article, found: list[Mention]) -> list[Mention]:
-    """A place right after a word that opens companies' names (tables.COMPANY_FIRST_WORDS: "Air
-    Tarrowland") is part of the company's name: one organisation from that word on."""
+    """A place or a "person" right after a word that opens companies' names
+    (tables.COMPANY_FIRST_WORDS: "Air Tarrowland", "Team Tarrow Pellow") is part of the company's
+    name: one organisation from that word on."""
     return _company_openings(article, found, _COMPANY_OPENINGS["first words"])
 
 

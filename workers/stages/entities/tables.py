@@ -163,7 +163,7 @@ COMPANY_WORDS = frozenset(
 
 # First words of a company's name: a "person" starting with one is a company ("Air Tarrow", an
 # airline, as "Tarrow Air"), unless its last word is reused alone as a surname.
-COMPANY_FIRST_WORDS = frozenset({"air"})
+COMPANY_FIRST_WORDS = frozenset({"air", "team"})  # "Team Tarrow Pellow": a sports team
 
 # Last words of names of things other than persons (with COMPANY_WORDS): what follows a role
 # word and ends in one of these is no person ("General Motors Company", "Premier League Cup").
@@ -390,9 +390,10 @@ AND_INSTITUTION_HEADS = frozenset(
 EVENT_HEAD_NOUNS = frozenset("marathon olympics paralympics regatta triathlon prix".split())
 
 # First words of cup competitions named in Spanish, Portuguese, Italian and French ("Copa
-# Tarrow", "Taça de Pellow", "Coppa Vell", "Coupe de Corran": "cup"): such a name is an EVENT,
-# unless it ends in a company word ("Copa Airlines").
-EVENT_FIRST_WORDS = frozenset({"copa", "coppa", "coupe", "taça", "taca"})
+# Tarrow", "Taça de Pellow", "Coppa Vell", "Coupe de Corran": "cup"), and of cycling's stage
+# races ("Tour de Pellow", "Tour of Tarrow"): such a name is an EVENT, unless it ends in a company
+# word ("Copa Airlines").
+EVENT_FIRST_WORDS = frozenset({"copa", "coppa", "coupe", "taça", "taca", "tour"})
 
 # Plural generic terms ending the name of a group of natural features: island chains, mountain
 # ranges, lake districts ("the Florida Keys", "the Tarrow Islands", "the Pellow Mountains"); the
