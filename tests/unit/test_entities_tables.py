@@ -1886,6 +1886,23 @@ def test_a_name_after_a_role_the_model_cut_into_persons_is_one(pieces, forced, e
     assert _labels(role_names._role_named_persons(_article(text), found)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "model", "expected"),
+    [
+        ("Analyst Ana Lind of Tarrow Pellow said so.", "PERSON", "ORG"),  # a trade's role: the employer
+        ("Analyst Ana Lind of Tarrow Pellow said so.", None, "ORG"),  # untagged: added
+        ("Mayor Ana Lind of Tarrow Pellow said so.", "PERSON", "PERSON"),  # a civic role: maybe a place
+        ("Analyst Ana Lind of Tarrow Hill said so.", None, None),  # toponym-shaped
+        ("Analyst Ana Lind of New Zealand said so.", None, None),  # a known country
+        ("Then Ana Lind of Tarrow Pellow said so.", None, None),  # no role
+    ],
+)
+def test_employer_after_a_trades_role(text, model, expected):
+    name = text.split(" of ")[1].replace(" said so.", "")
+    found = [_feature_mention(text, "Ana Lind", "PERSON")] + ([_feature_mention(text, name, model)] if model else [])
+    assert _labels(organisations._employers_after_roles(_article(text), found)).get(name) == expected
+
+
 @pytest.mark.parametrize("form", sorted(tables.COMPANY_FORM_SUFFIXES))
 @pytest.mark.parametrize("model", [None, "PERSON", "GPE"])
 def test_company_form_suffix_row_makes_the_name_before_it_a_company(form, model):

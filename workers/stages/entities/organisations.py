@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from workers.stages.entities import canonical, fixes, tables
+from workers.stages.entities import canonical, fixes, roles, tables
 from workers.stages.entities.context import (
     _WORK_LABELS,
     Article,
@@ -369,6 +369,36 @@ _OF_THE_NAME = re.compile(
 
 
 _OF_NAME = re.compile(rf",?[ \t]+of[ \t]+([A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*){{1,3}}){WORD_END}")
+
+
+_ROLE_DOMAIN = {phrase: domain for phrase, domain in tables.ROLES}
+
+
+def _employers_after_roles(article: Article, found: list[Mention]) -> list[Mention]:
+    """Two to four capitalised words after "of" right behind a person named after a role of a
+    trade, team or profession (tables.ORG_ROLE_DOMAINS: "Analyst Ana Lind of Tarrow Pellow said")
+    are the person's employer: an organisation, added when untagged, relabelled when the model
+    called it a person. Not a known country or region, nor toponym-shaped ("of Pellow Hill")."""
+    if "ORG" not in article.labels:
+        return found
+    text = article.body
+    for person in [m for m in found if m.field == "body" and m.label == PERSON]:
+        role = roles.role_before(text, person.start)
+        match = _OF_NAME.match(text, person.end) if role >= 0 else None
+        words = text[role : person.start].split()
+        if match is None or _ROLE_DOMAIN.get(" ".join(w.lower() for w in words)) not in tables.ORG_ROLE_DOMAINS:
+            continue
+        start, end = match.span(1)
+        name = match.group(1)
+        if _known_country_or_region(name) or toponym_shaped(name) or _NEXT_WORD.match(text, end):
+            continue
+        over = [m for m in found if m.field == "body" and m.start < end and start < m.end]
+        if not over:
+            found.append(Mention("body", start, end, name, "ORG", canonical.normalise(name), forced=True))
+        elif len(over) == 1 and (over[0].start, over[0].end) == (start, end) and over[0].label == PERSON \
+                and not over[0].forced:
+            over[0].label, over[0].forced = "ORG", True
+    return found
 
 
 def _persons_organisations(article: Article, found: list[Mention]) -> list[Mention]:
