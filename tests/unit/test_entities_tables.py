@@ -201,6 +201,20 @@ def test_company_word_rows_end_no_role_named_person(word):
     assert word in tables.COMPANY_WORDS | tables.NOT_NAME_ENDS
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ships of Tarvo Shipping waited.", "Tarvo Shipping"),
+        ("Ships of TARVO Shipping waited.", "TARVO Shipping"),  # an acronym as the first word
+        ("Ships of TaRVO Logistics waited.", "TaRVO Logistics"),
+    ],
+)
+def test_a_capitalised_word_and_a_company_word_is_a_company(nlp, text, name):
+    article = context.Article({}, None, nlp.make_doc(text), frozenset(DEFAULT_ENTITY_LABELS), frozenset({"ships"}),
+                              frozenset(), {"title": "", "body": text})
+    assert _labels(companies._company_names(article, [])) == {name: "ORG"}
+
+
 @pytest.mark.parametrize("word", sorted(tables.NOT_NAME_ENDS))
 def test_not_name_end_rows_are_lowercase_words(word):
     assert word == word.lower() and word.isalpha()

@@ -48,7 +48,7 @@ def _described_companies(body: str, body_doc, found: list[Mention]) -> list[Ment
 
 
 _COMPANY_NAME = re.compile(
-    rf"{WORD_START}([A-Z][a-z][\w\-]*)[ \t]+(" + "|".join(sorted(w.capitalize() for w in tables.COMPANY_WORDS)) + rf"){WORD_END}"
+    rf"{WORD_START}([A-Z][A-Za-z][\w\-]*)[ \t]+(" + "|".join(sorted(w.capitalize() for w in tables.COMPANY_WORDS)) + rf"){WORD_END}"
 )
 
 
