@@ -18,6 +18,7 @@ from workers.stages.entities.context import (
     _position,
 )
 from workers.stages.entities.fixes import PERSON, Mention
+from workers.stages.entities.role_names import _ROLE_DOMAIN
 from workers.stages.entities.scan import (
     _LIST_NAME,
     _NEXT_WORD,
@@ -369,9 +370,6 @@ _OF_THE_NAME = re.compile(
 
 
 _OF_NAME = re.compile(rf",?[ \t]+of[ \t]+([A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*){{1,3}}){WORD_END}")
-
-
-_ROLE_DOMAIN = {phrase: domain for phrase, domain in tables.ROLES}
 
 
 def _employers_after_roles(article: Article, found: list[Mention]) -> list[Mention]:
