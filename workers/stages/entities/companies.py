@@ -216,7 +216,8 @@ def _company_form_suffixes(article: Article, found: list[Mention]) -> list[Menti
                     ending[0].label, ending[0].forced = "ORG", True
                 continue
             name = _NAME_BEFORE_FORM.search(text, max(0, start - 80), start)
-            if not name or _AUTHOR_AFTER.match(text, form.end()) or _overlaps([(m.start, m.end) for m in found if m.field == field_name], name.start(), form.end()):
+            taken = [(m.start, m.end) for m in found if m.field == field_name]
+            if not name or _AUTHOR_AFTER.match(text, form.end()) or _overlaps(taken, name.start(), form.end()):
                 continue
             words = name.group().split()
             while words and (_common(words[0].lower(), article.words) or words[0].lower() in article.nouns):

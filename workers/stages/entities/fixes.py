@@ -26,7 +26,9 @@ _DATELINE_AFTER = re.compile(r"[ \t]*(?:,|\()")
 _DATELINE_DASH = re.compile(r"[ \t]*(?:--?[ \t]|\u2013|\u2014)")
 # A bracketed credit between a dateline's place (and region) and its dash: "DHAKA (AFP) -",
 # "LIMA, Peru (Tarrow News) -"; group 1 is the credit.
-DATELINE_CREDIT = re.compile(r"(?:,[ \t]+[A-Z][\w .]{1,30}?)?[ \t]*\(([A-Z][\w&.\-]*(?:[ \t][A-Z][\w&.\-]*){0,2})\)[ \t]*(?:--?[ \t]|\u2013|\u2014)")
+DATELINE_CREDIT = re.compile(
+    r"(?:,[ \t]+[A-Z][\w .]{1,30}?)?[ \t]*\(([A-Z][\w&.\-]*(?:[ \t][A-Z][\w&.\-]*){0,2})\)[ \t]*(?:--?[ \t]|\u2013|\u2014)"
+)
 _SENTENCE_BREAK = frozenset('.!?:;"\u201c\u201d\'\u2018\u2019()[]-\u2013\u2014')
 
 

@@ -117,7 +117,8 @@ def _member_possessors(article: Article, found: list[Mention]) -> list[Mention]:
         text = article.texts[m.field]
         after = _MEMBERS_AFTER.match(text, m.end)
         member = _MEMBER_BEFORE_NAME.match(text, m.end) if m.label == PERSON else None
-        if after and (after.group(1).lower() in _MEMBER_PLURALS or (after.group(2) or "").lower() in _MEMBER_PLURALS) or member and member.group(1).lower() in tables.MEMBER_NOUNS:
+        plural = after and _MEMBER_PLURALS & {after.group(1).lower(), (after.group(2) or "").lower()}
+        if plural or member and member.group(1).lower() in tables.MEMBER_NOUNS:
             m.label, m.forced = "ORG", True
     return found
 
