@@ -1909,6 +1909,8 @@ def test_a_name_after_a_role_the_model_cut_into_persons_is_one(pieces, forced, e
         ("Analyst Ana Lind of Tarrow Hill said so.", None, None),  # toponym-shaped
         ("Analyst Ana Lind of New Zealand said so.", None, None),  # a known country
         ("Then Ana Lind of Tarrow Pellow said so.", None, None),  # no role
+        ("Analyst Ana Lind of Tarrow Bank Côte d\u2019Ivoire said so.", None, "ORG"),  # over an elided particle
+        ("Analyst Ana Lind of Tarrow Bank van Pellow said so.", None, "ORG"),  # over a particle
     ],
 )
 def test_employer_after_a_trades_role(text, model, expected):

@@ -373,11 +373,18 @@ _OF_THE_NAME = re.compile(
 _OF_NAME = re.compile(rf",?[ \t]+of[ \t]+([A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*){{1,3}}){WORD_END}")
 
 
+# A name going on over a particle ("de", "van") or an elided article ("d'", "l'") and a capitalised word.
+_NAME_GOES_ON = re.compile(
+    r"(?:[ \t]+(?:" + "|".join(sorted(fixes.PARTICLES)) + r")[ \t]+|[ \t]+[dlDL]['\u2019])[A-Z][\w\-]*(?![\w'\u2019\-])"
+)
+
+
 def _employers_after_roles(article: Article, found: list[Mention]) -> list[Mention]:
     """Two to four capitalised words after "of" right behind a person named after a role of a
     trade, team or profession (tables.ORG_ROLE_DOMAINS: "Analyst Ana Lind of Tarrow Pellow said")
     are the person's employer: an organisation, added when untagged, relabelled when the model
-    called it a person. Not a known country or region, nor toponym-shaped ("of Pellow Hill")."""
+    called it a person; the name goes on over particles ("... Côte d'Ivoire"). Not a known
+    country or region, nor toponym-shaped ("of Pellow Hill")."""
     if "ORG" not in article.labels:
         return found
     text = article.body
@@ -388,7 +395,9 @@ def _employers_after_roles(article: Article, found: list[Mention]) -> list[Menti
         if match is None or _ROLE_DOMAIN.get(" ".join(w.lower() for w in words)) not in tables.ORG_ROLE_DOMAINS:
             continue
         start, end = match.span(1)
-        name = match.group(1)
+        while more := _NAME_GOES_ON.match(text, end):  # "Tarrow Bank Côte d'Ivoire": the name goes on
+            end = more.end()
+        name = text[start:end]
         if _known_country_or_region(name) or toponym_shaped(name) or _NEXT_WORD.match(text, end):
             continue
         over = [m for m in found if m.field == "body" and m.start < end and start < m.end]
