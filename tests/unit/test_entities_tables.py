@@ -75,6 +75,20 @@ def test_role_row_makes_the_next_capitalised_words_a_candidate(phrase):
     assert "Jane Doakes" in found
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("On Monday Councillor Órla Pellweather said no.", "Órla Pellweather"),  # a Latin-1 capital opens the name
+        ("On Monday Senator Łucja Varn said no.", "Łucja Varn"),  # Latin Extended-A
+        ("On Monday Tánaiste Ana Lind said no.", "Ana Lind"),  # an accented role word
+    ],
+)
+def test_roles_and_names_in_any_latin_letters(text, name):
+    assert name in [text[b:c] for _, b, c in roles.named_after_roles(text)]
+    start = text.index(name)
+    assert roles.role_before(text, start) >= 0
+
+
 @pytest.mark.parametrize("modifier", sorted(tables.ROLE_MODIFIERS))
 def test_modifier_row_belongs_to_the_role_after_it(modifier):
     assert roles.role_prefix_length([modifier.capitalize(), "Commissioner", "Jane", "Doakes"]) == 2
@@ -117,6 +131,42 @@ def test_country_form_rows(form, name):
     assert canonical.known_place(form) and canonical.known_place(name)
 
 
+@pytest.mark.parametrize("form", sorted(f for f in canonical.ALIASES if "'" in f))
+def test_country_forms_match_with_a_curly_apostrophe(form):
+    curly = form.replace("'", "\u2019")
+    assert canonical.normalise(curly) == canonical.ALIASES[form] and canonical.known_place(curly)
+
+
+@pytest.mark.parametrize("name", ["O\u2019Tarrow", "Tarrow\u2019s Yard"])
+def test_other_names_keep_their_curly_apostrophe(name):
+    assert canonical.normalise(name) == name and not canonical.known_place(name)
+
+
+@pytest.mark.parametrize(
+    ("others", "short", "expected"),
+    [
+        (["Democratic Republic of Congo"], "Congo", "Democratic Republic of the Congo"),  # the one named in full
+        (["DRC"], "CONGO", "Democratic Republic of the Congo"),  # any form of it, a capitals headline
+        ([], "Congo", "Republic of the Congo"),  # none named: the ISO default
+        (["Democratic Republic of Congo", "Republic of Congo"], "Congo", "Republic of the Congo"),  # both: default
+    ],
+)
+def test_a_short_form_of_two_countries_names_the_one_the_article_names(others, short, expected):
+    text = "Tarrow said " + " and ".join(others + [short]) + " met."
+    found = [_feature_mention(text, f, "GPE") for f in others + [short]]
+    for m in found:
+        m.name = canonical.normalise(m.text)
+    found = places._shared_short_forms(_article(text), found)
+    assert found[-1].name == expected
+
+
+@pytest.mark.parametrize("label", ["LOC", "ORG", "NORP", "PERSON", "FAC"])
+def test_a_known_country_is_a_place_whatever_the_model_said(label):
+    text = "Exports from Togo rose."
+    found = [_feature_mention(text, "Togo", label)]
+    assert places._countries_are_places(_article(text), found)[0].label == "GPE"
+
+
 @pytest.mark.parametrize("code,name", sorted(tables.COUNTRY_NAMES.items()))
 def test_country_name_rows_are_iso_codes_with_their_canonical_name(code, name):
     import pycountry
@@ -149,6 +199,20 @@ def test_company_word_rows_end_no_role_named_person(word):
     entities = [text[b:c] for _, b, c in roles.named_after_roles(text)]
     assert entities == [f"Quillon {word.capitalize()}"]  # a candidate, which the stage then refuses
     assert word in tables.COMPANY_WORDS | tables.NOT_NAME_ENDS
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ships of Tarvo Shipping waited.", "Tarvo Shipping"),
+        ("Ships of TARVO Shipping waited.", "TARVO Shipping"),  # an acronym as the first word
+        ("Ships of TaRVO Logistics waited.", "TaRVO Logistics"),
+    ],
+)
+def test_a_capitalised_word_and_a_company_word_is_a_company(nlp, text, name):
+    article = context.Article({}, None, nlp.make_doc(text), frozenset(DEFAULT_ENTITY_LABELS), frozenset({"ships"}),
+                              frozenset(), {"title": "", "body": text})
+    assert _labels(companies._company_names(article, [])) == {name: "ORG"}
 
 
 @pytest.mark.parametrize("word", sorted(tables.NOT_NAME_ENDS))
@@ -439,6 +503,9 @@ def test_descriptor_row_makes_the_name_an_organisation(noun):
         ("A spokeswoman for the union, Ana Lind, said no.", "Ana Lind", "PERSON", "PERSON"),  # comma: a person
         ("The firm Tarrow said profits fell.", "Tarrow", "GPE", "GPE"),  # the model's place stays
         ("The union Chairman Tarrow said no.", "Chairman Tarrow", None, None),  # a title: no name
+        ("The state miner Vérquelle said output rose.", "Vérquelle", "PERSON", "ORG"),  # accented letters
+        ("The developer Østvarn Lode said work would start.", "Østvarn Lode", None, "ORG"),
+        ("The operator Łarvik said so.", "Łarvik", "PERSON", "ORG"),  # Latin Extended-A capital
     ],
 )
 def test_descriptor_needs_a_lowercase_noun_and_a_person_or_nothing(text, name, label, expected):
@@ -466,6 +533,40 @@ def test_dateline_region(text, region, expected):
     assert fixes.dateline_region(text, start, start + len(region)) is expected
 
 
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        ("VARNHOLT (Tarrow News) - Crews met.", "ORG", True),  # a credit and a dash: a dateline whatever the label
+        ("VARNHOLT (TNA) \u2013 Crews met.", "ORG", True),
+        ("VARNHOLT (TNA) - Crews met.", "GPE", True),
+        ("VARNHOLT, Pellshire (TNA) - Crews met.", "ORG", True),
+        ("VARNHOLT (TNA) said profits fell.", "ORG", False),  # no dash: "IBM (NYSE)" may open a line
+        ("VARNHOLT, Tarrow and Pellow said so.", "ORG", False),  # the model's ORG before a comma stays
+        ("Crews met VARNHOLT (TNA) - then left.", "GPE", False),  # not opening the line
+    ],
+)
+def test_dateline_place_before_a_credit(text, label, expected):
+    from workers.stages.entities import fixes
+
+    assert fixes.dateline_position(text, text.index("VARNHOLT"), text.index("VARNHOLT") + 8, label) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "model", "expected"),
+    [
+        ("VARNHOLT (Tarrow News) - Crews met.", {}, {"Tarrow News": "ORG"}),  # untagged: added
+        ("VARNHOLT (TNA) - Crews met.", {"TNA": "PERSON"}, {"TNA": "ORG"}),  # relabelled
+        ("VARNHOLT, Pellshire (TNA) - Crews met.", {}, {"TNA": "ORG"}),  # after a region
+        ("Crews met VARNHOLT (TNA) - then left.", {}, {}),  # not opening a line
+        ("VARNHOLT (TNA) said profits fell.", {}, {}),  # no dash
+    ],
+)
+def test_dateline_credit_is_an_organisation(text, model, expected):
+    found = [_feature_mention(text, "VARNHOLT", "GPE")] + [_feature_mention(text, n, lab) for n, lab in model.items()]
+    labels = _labels(organisations._dateline_credits(_article(text), found))
+    assert {n: lab for n, lab in labels.items() if n != "VARNHOLT"} == expected
+
+
 def test_dateline_region_in_a_sentence(nlp):
     names = tag_body(nlp, "CARDIFF, Wales - Head coach Tom Lee named Ben Ray as captain.", title="Ray named Wales captain")
     assert names["Wales"]["label"] == "GPE"
@@ -485,6 +586,9 @@ def test_dateline_region_in_a_sentence(nlp):
         ("The Pellow Super Tarrow Club met.", "Tarrow Club", None, "Tarrow Club"),  # a longer run
         ("Chairman Tarrow Holdings said no.", "Tarrow Holdings", None, "Tarrow Holdings"),  # a title
         ("The Tarrow Mining team said no.", "Tarrow Mining", None, "Tarrow Mining"),  # a stop word before
+        ("Funds from Pellow-based Tarrow Bond Capital rose.", "Tarrow Bond Capital", None,
+         "Tarrow Bond Capital"),  # a word ending in a lowercase part describes
+        ("Funds from Pellow-Vell Tarrow Capital rose.", "Tarrow Capital", None, "Pellow-Vell Tarrow Capital"),
     ],
 )
 def test_org_opening(nlp, text, model, nationality, expected):
@@ -560,6 +664,34 @@ def test_org_before_role_is_no_common_noun_opening_a_sentence(nlp, text, expecte
     names = [_feature_mention(text, "Pottery Tarrow Ltd", "ORG")] if "Ltd" in text else []
     out = role_names._orgs_before_roles(article, list(names))
     assert [(m.text, m.label) for m in out if m not in names] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Medieval historian Ana Lind said kilns were rare.", []),  # an adjective (no noun) opening a sentence
+        ("Officials said Medieval historian Ana Lind had left.", [("Medieval", "ORG")]),  # inside a sentence
+    ],
+)
+def test_org_before_role_is_no_common_adjective_opening_a_sentence(nlp, text, expected):
+    article = context.Article({}, None, nlp.make_doc(text), frozenset(DEFAULT_ENTITY_LABELS), pipeline.lexicon(nlp),
+                              pipeline.nouns(nlp), {"title": "", "body": text})
+    assert [(m.text, m.label) for m in role_names._orgs_before_roles(article, [])] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "inside"),
+    [
+        ("Pilots walked out. The Union of Pilots said so.", False),  # joined by "of" to a capitalised word
+        ("Pilots walked out. The Pilots of the Tarrow Line said so.", False),
+        ("Pilots walked out. Talks with Pilots for Tarrow ended.", False),
+        ("Pilots walked out. He said Pilots had left.", True),  # on its own
+        ("Pilots walked out. A union of Pilots said so.", True),  # "of" after a lowercase word
+        ("Pilots walked out. Shares of Pilots fell.", True),  # "of" after a sentence's first word
+    ],
+)
+def test_a_word_joined_by_of_to_a_name_is_not_capitalised_on_its_own(text, inside):
+    assert context._capitalised_inside("Pilots", _article(text)) is inside
 
 
 # --- a first-level subdivision of a country (ISO 3166-2) is a place ---
@@ -902,6 +1034,13 @@ def test_and_institution_row_makes_one_organisation(head):
     text = f"The Mother and Tarrow {head.capitalize()} said two children had died."
     found = organisations._and_institutions(_article(text), [_feature_mention(text, f"Tarrow {head.capitalize()}", "ORG")])
     assert _labels(found) == {f"Mother and Tarrow {head.capitalize()}": "ORG"}
+
+
+def test_and_institution_with_three_words_before_and():
+    text = "The Kelvaya Rug Weavers and Exporters Association said no."
+    found = organisations._and_institutions(_article(text), [_feature_mention(text, "Kelvaya Rug Weavers", "ORG"),
+                                                             _feature_mention(text, "Exporters Association", "ORG")])
+    assert _labels(found) == {"Kelvaya Rug Weavers and Exporters Association": "ORG"}
 
 
 def test_and_institution_keeps_a_longer_span_and_needs_a_row():
@@ -1532,6 +1671,14 @@ def test_company_first_word_row_joins_the_place_after_it(word):
 
 
 @pytest.mark.parametrize("word", sorted(tables.COMPANY_FIRST_WORDS))
+def test_company_first_word_row_joins_the_person_after_it(word):
+    text = f"{word.capitalize()} Tarrow Pellow\u2019s Ana Lind won the sprint."
+    found = [_feature_mention(text, "Tarrow Pellow", "PERSON"), _feature_mention(text, "Ana Lind", "PERSON")]
+    assert _labels(companies._company_first_words(_article(text), found)) == {
+        f"{word.capitalize()} Tarrow Pellow": "ORG", "Ana Lind": "PERSON"}
+
+
+@pytest.mark.parametrize("word", sorted(tables.COMPANY_FIRST_WORDS))
 def test_company_first_word_the_model_tagged_apart_goes_into_the_company(word):
     # one mechanism with the legal forms (_company_openings): the opening word's own mention is dropped
     text = f"{word.capitalize()} Tarrowland added seats to Vell."
@@ -1614,6 +1761,20 @@ def test_site_generic_keeps_a_named_persons_surname_and_an_owner(nlp, text, name
     assert tag_body(nlp, text)[name]["label"] == label
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Output at its Zarkovi and Pellowe copper mines fell.", {"Zarkovi": "LOC", "Pellowe": "LOC"}),
+        ("Output at the Zarkovi and Pellowe fields fell.", {"Zarkovi": "LOC", "Pellowe": "LOC"}),
+        ("Output at Zarkovi and Pellowe mines fell.", {"Zarkovi": "PERSON", "Pellowe": "PERSON"}),  # no the/its
+        ("Output at its Zarkovi and Pellowe mine fell.", {"Zarkovi": "PERSON", "Pellowe": "PERSON"}),  # singular
+    ],
+)
+def test_two_names_before_a_plural_site_generic_are_sites(text, expected):
+    found = [_feature_mention(text, name, "PERSON") for name in expected]
+    assert _labels(events._site_names(_article(text), found)) == expected
+
+
 @pytest.mark.parametrize("joining", [j for _, j in tables.ROUTE_WORDS])
 def test_route_row_splits_the_two_ends(nlp, joining):
     body = ("Energy Minister Ana Lind said Tarrowland would also send more gas to Spain through the undersea "
@@ -1665,6 +1826,127 @@ def test_company_form_prefix_row_makes_the_name_after_it_a_company(nlp, form):
                           "would stay closed.")
     assert found[f"{form} Sulawesi Kelvo Nusantara"]["label"] == "ORG"
     assert form not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("France\u2019s Ana Lind of Pellow-Vell Racing won.", {"Ana Lind": "PERSON", "Pellow-Vell Racing": "ORG"}),
+        ("France's Ana Lind of Pellow-Vell Racing won.", {"Ana Lind": "PERSON", "Pellow-Vell Racing": "ORG"}),
+        ("Tarrow's Ana Lind of Pellow-Vell Racing won.", {"Ana Lind of Pellow-Vell Racing": "ORG"}),  # no country
+        ("Then Ana Lind of Pellow-Vell Racing won.", {"Ana Lind of Pellow-Vell Racing": "ORG"}),  # no evidence
+    ],
+)
+def test_person_of_an_organisation_after_a_countrys_possessive(text, expected):
+    found = [_feature_mention(text, "Ana Lind of Pellow-Vell Racing", "ORG")]
+    assert _labels(person_passes._persons_of_names(_article(text), found)) == expected
+
+
+@pytest.mark.parametrize("noun", sorted(tables.MEMBER_NOUNS))
+def test_member_noun_row_makes_the_name_before_it_an_organisation(noun):
+    text = f"Kelvaya Dawn {noun} Ana Lind voted no."
+    found = organisations._member_possessors(_article(text), [_feature_mention(text, "Kelvaya Dawn", "PERSON")])
+    assert _labels(found) == {"Kelvaya Dawn": "ORG"}
+
+
+@pytest.mark.parametrize("plural", sorted(organisations._MEMBER_PLURALS))
+def test_member_noun_plural_makes_the_possessor_an_organisation(plural):
+    text = f"Two of Kelvaya Dawn\u2019s {plural} voted no."
+    found = organisations._member_possessors(_article(text), [_feature_mention(text, "Kelvaya Dawn", "PERSON")])
+    assert _labels(found) == {"Kelvaya Dawn": "ORG"}
+
+
+@pytest.mark.parametrize("text", ["Kelvaya Dawn\u2019s MPs voted no.", "Kelvaya Dawn's 12 TDs voted no.",
+                                  "Kelvaya Dawn MEP Ana Lind voted no."])
+def test_member_nouns_as_written_in_capitals(text):
+    found = organisations._member_possessors(_article(text), [_feature_mention(text, "Kelvaya Dawn", "PERSON")])
+    assert _labels(found) == {"Kelvaya Dawn": "ORG"}
+
+
+def test_member_noun_plurals():
+    assert {"deputies", "aldermen", "assemblywomen", "mps", "councillors"} <= organisations._MEMBER_PLURALS
+    assert len(organisations._MEMBER_PLURALS) == len(tables.MEMBER_NOUNS)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        ("Two of Peru's lawmakers voted no.", "PERSON", "PERSON"),  # a known country keeps its label
+        ("Ana Lind's lawyers voted no.", "PERSON", "PERSON"),  # no member noun
+        ("Kelvaya Dawn lawmaker said no.", "PERSON", "PERSON"),  # no name after the noun
+        ("Kelvaya Dawn senator Ana Lind voted no.", "NORP", "NORP"),  # "Democratic senator": a nationality-like word stays
+        ("Kelvaya Dawn\u2019s senators voted no.", "GPE", "GPE"),  # the model's place stays
+    ],
+)
+def test_member_noun_needs_a_person_label_and_no_known_place(text, label, expected):
+    name = "Peru" if "Peru" in text else "Ana Lind" if text.startswith("Ana") else "Kelvaya Dawn"
+    found = organisations._member_possessors(_article(text), [_feature_mention(text, name, label)])
+    assert _labels(found)[name] == expected
+
+
+@pytest.mark.parametrize(
+    ("pieces", "forced", "expected"),
+    [
+        (["Ana Pellow", "Tarrow-Vell"], False, {"Ana Pellow Tarrow-Vell": "PERSON"}),  # one name in two persons
+        (["Ana Pellow", "Tarrow-Vell"], True, {"Ana Pellow": "PERSON", "Tarrow-Vell": "PERSON"}),  # a rule's stay
+        (["Ana Pellow Tarrow-Vell"], False, {"Ana Pellow Tarrow-Vell": "PERSON"}),
+    ],
+)
+def test_a_name_after_a_role_the_model_cut_into_persons_is_one(pieces, forced, expected):
+    text = "The former hospital director Ana Pellow Tarrow-Vell, 61, denied the charges."
+    found = [_feature_mention(text, piece, "PERSON") for piece in pieces]
+    for m in found:
+        m.forced = forced
+    assert _labels(role_names._role_named_persons(_article(text), found)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "model", "expected"),
+    [
+        ("Analyst Ana Lind of Tarrow Pellow said so.", "PERSON", "ORG"),  # a trade's role: the employer
+        ("Analyst Ana Lind of Tarrow Pellow said so.", None, "ORG"),  # untagged: added
+        ("Mayor Ana Lind of Tarrow Pellow said so.", "PERSON", "PERSON"),  # a civic role: maybe a place
+        ("Analyst Ana Lind of Tarrow Hill said so.", None, None),  # toponym-shaped
+        ("Analyst Ana Lind of New Zealand said so.", None, None),  # a known country
+        ("Then Ana Lind of Tarrow Pellow said so.", None, None),  # no role
+        ("Analyst Ana Lind of Tarrow Bank Côte d\u2019Ivoire said so.", None, "ORG"),  # over an elided particle
+        ("Analyst Ana Lind of Tarrow Bank van Pellow said so.", None, "ORG"),  # over a particle
+    ],
+)
+def test_employer_after_a_trades_role(text, model, expected):
+    name = text.split(" of ")[1].replace(" said so.", "")
+    found = [_feature_mention(text, "Ana Lind", "PERSON")] + ([_feature_mention(text, name, model)] if model else [])
+    assert _labels(organisations._employers_after_roles(_article(text), found)).get(name) == expected
+
+
+@pytest.mark.parametrize("form", sorted(tables.COMPANY_FORM_SUFFIXES))
+@pytest.mark.parametrize("model", [None, "PERSON", "GPE"])
+def test_company_form_suffix_row_makes_the_name_before_it_a_company(form, model):
+    text = f"Shares in Kelvo Tarrowgate {form} rose on Monday."
+    found = [_feature_mention(text, "Kelvo Tarrowgate", model)] if model else []
+    out = companies._company_form_suffixes(_article(text, words=frozenset({"shares"})), found)
+    assert _labels(out) == {f"Kelvo Tarrowgate {form}": "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Sa team won.", {}),  # case matters: no form
+        ("Kelvo SAT scores rose.", {}),  # a longer word
+        ("He met Ana in Tarrow, SA on Monday.", {}),  # no name right before
+        ("39. Kelvo SA ,Pellow JJ ,Vell WB ,et al. Efficacy of a vaccine.", {}),  # an author's initials
+    ],
+)
+def test_company_form_suffix_needs_the_form_as_written_right_after_a_name(text, expected):
+    assert _labels(companies._company_form_suffixes(_article(text), [])) == expected
+
+
+def test_company_form_suffix_keeps_a_rules_person_and_a_country():
+    text = "Kelvo SA and Peru SA said so."
+    person, country = _feature_mention(text, "Kelvo", "PERSON"), _feature_mention(text, "Peru", "GPE")
+    person.forced = True
+    country.name = "Peru"
+    assert _labels(companies._company_form_suffixes(_article(text), [person, country])) == {"Kelvo": "PERSON", "Peru": "GPE"}
 
 
 def test_match_team_cut_by_the_model_grows_over_the_whole_name(nlp):
@@ -1789,6 +2071,40 @@ def test_group_generic_row_makes_the_name_an_organisation(nlp, noun):
 ])
 def test_group_generic_keeps_nationalities_and_common_words(nlp, text, name, label):
     assert tag_body(nlp, text).get(name, {}).get("label") == label
+
+
+@pytest.mark.parametrize(
+    ("text", "model", "expected"),
+    [
+        ("Talks with the populist Kelvaya Dawn party ended.", "PERSON", "ORG"),  # a modifier before the name
+        ("Talks with the far-right Kelvaya Dawn party ended.", "PERSON", "ORG"),
+        ("Talks with the small ruling Kelvaya Dawn party ended.", None, "ORG"),  # two modifiers
+        ("The head of Kelvaya Dawn party spoke.", "PERSON", "PERSON"),  # no "the" before it
+        ("Talks with the leader of Kelvaya Dawn party ended.", "PERSON", "PERSON"),  # a connective: not a modifier
+        ("Talks with the populist Green Dawn party ended.", "PERSON", "PERSON"),  # common words only
+    ],
+)
+def test_group_generic_after_lowercase_modifiers(text, model, expected):
+    name = "Green Dawn" if "Green" in text else "Kelvaya Dawn"
+    found = [_feature_mention(text, name, model)] if model else []
+    article = context.Article({}, None, None, frozenset(DEFAULT_ENTITY_LABELS), frozenset({"dawn", "green"}),
+                              frozenset(), {"title": "", "body": text})
+    assert _labels(organisations._group_names(article, found)).get(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("other", "expected"),
+    [("PERSON", "ORG"),  # the model's guess elsewhere is no evidence
+     ("PERSON forced", "PERSON")],  # a rule's person elsewhere is
+)
+def test_group_generic_and_the_same_name_as_a_person_elsewhere(other, expected):
+    text = "Talks with the Kelvaya party ended. Kelvaya said no."
+    party = _feature_mention(text, "Kelvaya", "PERSON")
+    elsewhere = _feature_mention(text, "Kelvaya said", "PERSON")
+    elsewhere.start, elsewhere.end, elsewhere.text, elsewhere.name = elsewhere.start, elsewhere.start + 7, "Kelvaya", "Kelvaya"
+    elsewhere.forced = other.endswith("forced")
+    organisations._group_names(_article(text), [party, elsewhere])
+    assert party.label == expected
 
 
 @pytest.mark.parametrize("word", sorted(tables.EVENT_FIRST_WORDS))

@@ -131,9 +131,16 @@ def known_region(name: str) -> bool:
     return name in REGIONS
 
 
+def straight_apostrophes(name: str) -> str:
+    """`name` with each curly apostrophe (U+2019, as wire copy writes "Côte d’Ivoire") written
+    straight, as the forms of ALIASES and COUNTRIES are: the one place forms are compared."""
+    return name.replace("\u2019", "'")
+
+
 def known_place(name: str) -> bool:
-    """`name` is a country or union, in any of its forms ("U.S.", "Britain", "China"), also in
-    capitals ("CHINA" of an ALL-CAPS headline)."""
+    """`name` is a country or union, in any of its forms ("U.S.", "Britain", "China", "Côte d’Ivoire"
+    with either apostrophe), also in capitals ("CHINA" of an ALL-CAPS headline)."""
+    name = straight_apostrophes(name)
     if name in ALIASES or name in COUNTRIES:
         return True
     pretty = prettify_caps(name) if is_all_caps(name) else name
@@ -271,11 +278,13 @@ def has_capital(name: str) -> bool:
 
 
 def normalise(name: str) -> str:
-    """Whitespace collapsed, known aliases resolved (also in capitals: "BRITAIN" -> "United Kingdom")."""
+    """Whitespace collapsed, known aliases resolved (also in capitals: "BRITAIN" -> "United Kingdom",
+    and with either apostrophe: "Côte d’Ivoire" -> "Ivory Coast"); other names keep their characters."""
     name = " ".join(name.split())
-    if name not in ALIASES and is_all_caps(name) and prettify_caps(name) in ALIASES:
-        return ALIASES[prettify_caps(name)]
-    return ALIASES.get(name, name)
+    form = straight_apostrophes(name)
+    if form not in ALIASES and is_all_caps(form) and prettify_caps(form) in ALIASES:
+        return ALIASES[prettify_caps(form)]
+    return ALIASES.get(form, name)
 
 
 def is_all_caps(name: str) -> bool:

@@ -48,7 +48,7 @@ def _described_companies(body: str, body_doc, found: list[Mention]) -> list[Ment
 
 
 _COMPANY_NAME = re.compile(
-    rf"{WORD_START}([A-Z][a-z][\w\-]*)[ \t]+(" + "|".join(sorted(w.capitalize() for w in tables.COMPANY_WORDS)) + rf"){WORD_END}"
+    rf"{WORD_START}([A-Z][A-Za-z][\w\-]*)[ \t]+(" + "|".join(sorted(w.capitalize() for w in tables.COMPANY_WORDS)) + rf"){WORD_END}"
 )
 
 
@@ -146,8 +146,8 @@ class _CompanyOpening:
 
 
 _COMPANY_OPENINGS = {
-    # tables.COMPANY_FIRST_WORDS before a place: "Air Tarrowland"
-    "first words": _CompanyOpening(_FIRST_WORD_BEFORE, 12, frozenset({"GPE", "LOC"}), True, frozenset()),
+    # tables.COMPANY_FIRST_WORDS before a place or a "person": "Air Tarrowland", "Team Tarrow Pellow"
+    "first words": _CompanyOpening(_FIRST_WORD_BEFORE, 12, frozenset({"GPE", "LOC", PERSON}), True, frozenset()),
     # tables.COMPANY_FORM_PREFIXES, a legal form written before the name: "PT Tarrow Kelvani", "PJSC Pellowneft"
     "legal forms": _CompanyOpening(_FORM_PREFIX_BEFORE, 8, None, False, tables.COMPANY_FORM_PREFIXES),
 }
@@ -175,8 +175,9 @@ def _company_openings(article: Article, found: list[Mention], opening: _CompanyO
 
 
 def _company_first_words(article: Article, found: list[Mention]) -> list[Mention]:
-    """A place right after a word that opens companies' names (tables.COMPANY_FIRST_WORDS: "Air
-    Tarrowland") is part of the company's name: one organisation from that word on."""
+    """A place or a "person" right after a word that opens companies' names
+    (tables.COMPANY_FIRST_WORDS: "Air Tarrowland", "Team Tarrow Pellow") is part of the company's
+    name: one organisation from that word on."""
     return _company_openings(article, found, _COMPANY_OPENINGS["first words"])
 
 
@@ -185,6 +186,47 @@ def _company_forms(article: Article, found: list[Mention]) -> list[Mention]:
     Tarrow Kelvani", "PJSC Pellowneft") is a company: ORG, the form taken into the name (and
     out of the model's mentions), whatever the model called it; not a known country or region."""
     return _company_openings(article, found, _COMPANY_OPENINGS["legal forms"])
+
+
+_FORM_AFTER = re.compile(
+    r"[ \t]+(" + "|".join(re.escape(f) for f in sorted(tables.COMPANY_FORM_SUFFIXES, key=len, reverse=True)) + ")"
+    + WORD_END
+)
+# Another "Surname AB" after a comma: a Vancouver-style author list ("Tarrow SA, Pellow JJ,"), whose
+# initials look like a legal form.
+_AUTHOR_AFTER = re.compile(r"[ \t]*,[ \t]*[A-Z][\w'\-]+[ \t]+[A-Z]{1,3}[ \t]*[,.]")
+_NAME_BEFORE_FORM = re.compile(rf"(?:{WORD_START}[A-Z][\w&'\u2019\-]*[ \t]+){{0,3}}{WORD_START}[A-Z][\w&'\u2019\-]*$")
+
+
+def _company_form_suffixes(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name right before a legal form written after it (tables.COMPANY_FORM_SUFFIXES: "Tarrow
+    SA", "Pellow Kelvani NV") is a company: a mention that ends there (not set by a rule, or a
+    rule's ORG) grows over the form and is an ORG, whatever the model called it; capitalised
+    words the model left untagged there are added (from the first that is no common word), not
+    in an author list ("Tarrow SA, Pellow JJ": initials)."""
+    if "ORG" not in article.labels:
+        return found
+    for field_name, text in article.texts.items():
+        for form in _FORM_AFTER.finditer(text):
+            start = form.start()
+            ending = [m for m in found if m.field == field_name and m.end == start]
+            if ending:
+                if (not ending[0].forced or ending[0].label == "ORG") and not _known_country_or_region(ending[0].name):
+                    ending[0].respan(text, end=form.end())
+                    ending[0].label, ending[0].forced = "ORG", True
+                continue
+            name = _NAME_BEFORE_FORM.search(text, max(0, start - 80), start)
+            taken = [(m.start, m.end) for m in found if m.field == field_name]
+            if not name or _AUTHOR_AFTER.match(text, form.end()) or _overlaps(taken, name.start(), form.end()):
+                continue
+            words = name.group().split()
+            while words and (_common(words[0].lower(), article.words) or words[0].lower() in article.nouns):
+                words = words[1:]  # "Shares [Tarrow] SA": a common word is no part of the name
+            if words:
+                begin = start - len(" ".join(words))
+                found.append(Mention(field_name, begin, form.end(), text[begin : form.end()], "ORG",
+                                     canonical.normalise(text[begin : form.end()]), forced=True))
+    return found
 
 
 def _companies_not_persons(article: Article, found: list[Mention]) -> list[Mention]:

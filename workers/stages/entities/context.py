@@ -66,10 +66,11 @@ def _full_persons(found: list[Mention]) -> list[str]:
 
 
 def _named_person(m: Mention, found: list[Mention], full: list[str]) -> bool:
-    """`m`'s name is a person's elsewhere in the article: another person mention of it, or the
-    surname of a person named in full (`full`, _full_persons: "the Lind party" beside "Ana Lind")."""
+    """`m`'s name is a person's elsewhere in the article: another mention of it that a rule made
+    a person (the model's own PERSON guesses are no evidence: it calls many parties persons), or
+    the surname of a person named in full (`full`, _full_persons: "the Lind party" beside "Ana Lind")."""
     return canonical.surname_owner(m.name, full) is not None or any(
-        o is not m and o.name == m.name and o.label == PERSON for o in found)
+        o is not m and o.name == m.name and o.label == PERSON and o.forced for o in found)
 
 
 _WORK_LABELS = frozenset({"WORK_OF_ART", "PRODUCT"})
@@ -91,14 +92,27 @@ def _add_untagged_person(found: list[Mention], body: str, start: int, end: int) 
         found.append(Mention("body", start, end, body[start:end], PERSON, canonical.normalise(body[start:end]), forced=True))
 
 
+_OF_BEFORE = re.compile(r"(?<![\w'\-])[A-Z][\w'\-]*[ \t]+(?:of|for)[ \t]+$")  # "Union of [Pilots]"
+_OF_AFTER = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z]")  # "[Pilots] of the Tarrow Line"
+
+
+def _joined_by_of(text: str, start: int, end: int) -> bool:
+    """[start, end) is joined by "of"/"for" to a capitalised word that does not open a sentence
+    ("Union of [Pilots]", "[Pilots] of the Tarrow Line"; not "Shares of [Tarrow]")."""
+    before = _OF_BEFORE.search(text, max(0, start - 40), start)
+    return bool(before and not _sentence_initial(text, before.start())) or bool(_OF_AFTER.match(text, end))
+
+
 def _capitalised_inside(word: str, article: Article) -> bool:
     """`word` is written capitalised on its own somewhere not opening a sentence (title aside;
-    "Cocoa" of "Tea and Cocoa Board" does not count). Found once per word and article."""
+    "Cocoa" of "Tea and Cocoa Board" does not count, nor "Pilots" of "Union of Pilots" or of
+    "Pilots of the Tarrow Line"). Found once per word and article."""
     known = article.capitalised_inside.get(word)
     if known is None:
         body = article.body
         known = article.capitalised_inside[word] = any(
             not _sentence_initial(body, match.start()) and not _inside_longer_name(body, match.start(), match.end())
+            and not _joined_by_of(body, match.start(), match.end())
             for match in _pattern(WORD_START + re.escape(word) + r"(?![\w\-])").finditer(body)
         )
     return known

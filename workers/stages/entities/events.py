@@ -11,7 +11,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from workers.stages.entities import canonical, tables
 from workers.stages.entities.context import Article, _full_persons, _relabel
 from workers.stages.entities.fixes import PERSON, Mention
-from workers.stages.entities.scan import _NEXT_WORD, _THE_BEFORE, _common, _known_country_or_region, _sentence_initial
+from workers.stages.entities.scan import _LIST_NAME, _NEXT_WORD, _THE_BEFORE, _common, _known_country_or_region, _sentence_initial
 from workers.stages.entities.wordedge import WORD_END, WORD_START
 
 
@@ -59,6 +59,19 @@ _SITE_AFTER = re.compile(
 _SITE_RELABELLED = frozenset({PERSON, "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
 
 
+_SITE_PAIR = re.compile(
+    rf"{WORD_START}(?:[Tt]he|its|their|[A-Z][\w\-]*['\u2019]s)[ \t]+({_LIST_NAME})[ \t]+and[ \t]+({_LIST_NAME})"
+    r"[ \t]+(?:[a-z]+[ \t]+)?(" + "|".join(sorted(g for g in tables.SITE_GENERICS if g.endswith("s"))) + r")(?![\w'\u2019\-])"
+)
+
+
+def _paired_sites(article: Article) -> dict[str, str]:
+    """Name -> label of the two names before a plural site generic ("its Tarrow and Pellow
+    mines", "the Vell and Kor fields"): each is a site, as one name before the singular is."""
+    return {canonical.normalise(match.group(i)): tables.SITE_GENERICS[match.group(3)]
+            for text in article.texts.values() for match in _SITE_PAIR.finditer(text) for i in (1, 2)}
+
+
 def _site_names(article: Article, found: list[Mention]) -> list[Mention]:
     """A name between "the"/"its"/a possessive and a site's lowercase generic, with at most one
     word between (tables.SITE_GENERICS: "the Tarrow gas field", "its Pellow pipeline", "at the
@@ -66,15 +79,19 @@ def _site_names(article: Article, found: list[Mention]) -> list[Mention]:
     person, a product), also when it tagged it only elsewhere (a headline); an organisation only
     before a resource generic (LOC: "its Tarrow field"; "the Tarrow refinery" may be its owner's).
     Not a known place or region, nor the surname of a person named in full. A name after "the"
-    ending in such a generic capitalised is a site too ("the Tarrow Pellow Pipeline": _site_headed)."""
+    ending in such a generic capitalised is a site too ("the Tarrow Pellow Pipeline": _site_headed),
+    and so are two names before a plural generic ("its Tarrow and Pellow mines": _paired_sites)."""
     full = _full_persons(found)
     ends = [(text, match.start(), match.group(1)) for text in article.texts.values() for match in _SITE_AFTER.finditer(text)]
+    paired = _paired_sites(article) if ends else {}
     sites: dict[str, str] = {}
     for m in found:
         if not ends or m.forced or m.name in sites or (m.label not in _SITE_RELABELLED and m.label != "ORG"):
             continue
         if _known_country_or_region(m.name) or canonical.surname_owner(m.name, full):
             continue
+        if m.name in paired and (m.label != "ORG" or paired[m.name] == "LOC"):
+            sites[m.name] = paired[m.name]
         for text, end, generic in ends:  # every use of the name right before a generic, not only m's
             start = end - len(m.text)
             if start >= 0 and text[start:end] == m.text and _SITE_BEFORE.search(text, max(0, start - 30), start):

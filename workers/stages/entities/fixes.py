@@ -24,6 +24,11 @@ PARTICLES = frozenset("de del della der den di da das dos du la le van von bin i
 _SPLIT = re.compile(r"[ \t]+(?:--?|\u2013|\u2014)[ \t]+|\s*\n\s*|[ \t]*\((?=[A-Z])")
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:,|\()")
 _DATELINE_DASH = re.compile(r"[ \t]*(?:--?[ \t]|\u2013|\u2014)")
+# A bracketed credit between a dateline's place (and region) and its dash: "DHAKA (AFP) -",
+# "LIMA, Peru (Tarrow News) -"; group 1 is the credit.
+DATELINE_CREDIT = re.compile(
+    r"(?:,[ \t]+[A-Z][\w .]{1,30}?)?[ \t]*\(([A-Z][\w&.\-]*(?:[ \t][A-Z][\w&.\-]*){0,2})\)[ \t]*(?:--?[ \t]|\u2013|\u2014)"
+)
 _SENTENCE_BREAK = frozenset('.!?:;"\u201c\u201d\'\u2018\u2019()[]-\u2013\u2014')
 
 
@@ -73,12 +78,13 @@ class Mention:
 
 
 def dateline_position(text: str, start: int, end: int, label: str) -> bool:
-    """[start, end) opens a line and is followed by a dash, or by "," / "(" when the model did
-    not call it an organisation ("IBM, Apple ..." opening a line is not a dateline)."""
+    """[start, end) opens a line and is followed by a dash or by a bracketed credit and a dash
+    ("DHAKA (AFP) -"), or by "," / "(" when the model did not call it an organisation ("IBM,
+    Apple ..." opening a line is not a dateline)."""
     line_start = text.rfind("\n", 0, start) + 1
     if text[line_start:start].strip():
         return False
-    if _DATELINE_DASH.match(text, end):
+    if _DATELINE_DASH.match(text, end) or DATELINE_CREDIT.match(text, end):
         return True
     opening = _DATELINE_OPEN.match(text, line_start)  # "MANCHESTER, England - ..."
     if opening and opening.span(1) == (start, end) and "," in text[end : opening.end()]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from workers.stages.entities import canonical, fixes, tables
+from workers.stages.entities import canonical, fixes, roles, tables
 from workers.stages.entities.context import (
     _WORK_LABELS,
     Article,
@@ -18,6 +18,7 @@ from workers.stages.entities.context import (
     _position,
 )
 from workers.stages.entities.fixes import PERSON, Mention
+from workers.stages.entities.role_names import _ROLE_DOMAIN
 from workers.stages.entities.scan import (
     _LIST_NAME,
     _NEXT_WORD,
@@ -79,26 +80,72 @@ def _described_organisations(article: Article, found: list[Mention]) -> list[Men
     return found
 
 
+def _dateline_credits(article: Article, found: list[Mention]) -> list[Mention]:
+    """The bracketed credit between a dateline's ALL-CAPS place (a GPE mention opening a body
+    line) and its dash, "LIMA (Tarrow News) - ...", names the agency that filed the story: an
+    organisation, added when the model left it untagged and relabelled when it said otherwise."""
+    if "ORG" not in article.labels:
+        return found
+    body = article.body
+    for place in [m for m in found if m.field == "body" and m.label == "GPE" and canonical.is_all_caps(m.text)]:
+        credit = fixes.DATELINE_CREDIT.match(body, place.end)
+        if not credit or body[body.rfind("\n", 0, place.start) + 1 : place.start].strip():
+            continue
+        start, end = credit.span(1)
+        over = [m for m in found if m.field == "body" and m.start < end and start < m.end]
+        found = [m for m in found if m not in over]
+        found.append(Mention("body", start, end, credit.group(1), "ORG", canonical.normalise(credit.group(1)), forced=True))
+    return found
+
+
+_MEMBERS_AFTER = re.compile(rf"['\u2019]s[ \t]+([A-Za-z\d\-]+)(?:[ \t]+([A-Za-z]+))?{WORD_END}")  # "'s (two) councillors"
+_MEMBER_BEFORE_NAME = re.compile(rf"[ \t]+([A-Za-z]+)[ \t]+[A-Z]")
+_MEMBER_PLURALS = frozenset(n[:-1] + "ies" if n.endswith("y") else n[:-3] + "men" if n.endswith("man")
+                            else n + "s" for n in tables.MEMBER_NOUNS)
+
+
+def _member_possessors(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name before a possessive and its elected members (tables.MEMBER_NOUNS in the plural:
+    "Tarrow Dawn's councillors", "Pellow's two lawmakers"), or a "person" right before one such
+    member and a capitalised word ("Tarrow Dawn councillor Ana Lind": no person is written so),
+    is an organisation, a party or a council; not a known country or region ("Peru's lawmakers")."""
+    if "ORG" not in article.labels:
+        return found
+    for m in found:
+        if m.forced or m.label not in (PERSON, "NORP") or _known_country_or_region(m.name):
+            continue
+        text = article.texts[m.field]
+        after = _MEMBERS_AFTER.match(text, m.end)
+        member = _MEMBER_BEFORE_NAME.match(text, m.end) if m.label == PERSON else None
+        plural = after and _MEMBER_PLURALS & {after.group(1).lower(), (after.group(2) or "").lower()}
+        if plural or member and member.group(1).lower() in tables.MEMBER_NOUNS:
+            m.label, m.forced = "ORG", True
+    return found
+
+
 _GROUP_NAMED = re.compile(
-    rf"{WORD_START}the[ \t]+({_LIST_NAME}|[A-Z]{{2,6}})[ \t]+(?:" + "|".join(sorted(tables.GROUP_GENERICS)) + rf"){WORD_END}"
+    rf"{WORD_START}the[ \t]+((?:[a-z][a-z\-]*[ \t]+){{0,2}})({_LIST_NAME}|[A-Z]{{2,6}})[ \t]+(?:"
+    + "|".join(sorted(tables.GROUP_GENERICS)) + rf"){WORD_END}"
 )
 _GROUP_RELABELLED = frozenset({PERSON, "GPE", "LOC", "PRODUCT", "WORK_OF_ART", "FAC"})
 
 
 def _group_names(article: Article, found: list[Mention]) -> list[Mention]:
     """A name between lowercase "the" and a party's or group's noun (tables.GROUP_GENERICS: "the
-    Tarrow party", "the Pellow group") is an organisation: added when untagged, relabelled from a
-    person or a place; not a nationality, a known country or region, a common word, or a name
-    that is a person's elsewhere in the article ("the Lind party" beside "Ana Lind")."""
+    Tarrow party", "the Pellow group"), also after one or two lowercase modifiers that are no
+    connectives ("the populist Tarrow Dawn party"; not "the head of Tarrow group"), is an
+    organisation: added when untagged, relabelled from a person or a place; not a nationality, a
+    known country or region, common words only ("the Green party"; "the Tarrow Dawn party" is
+    one), or a name that is a person's elsewhere in the article ("the Lind party" beside "Ana Lind")."""
     if "ORG" not in article.labels:
         return found
     full = _full_persons(found)
     for field_name, text in article.texts.items():
         for match in _GROUP_NAMED.finditer(text):
-            start, end = match.span(1)
-            name = match.group(1)
-            if _known_country_or_region(name) or canonical.demonym(name) or any(
-                    w.lower() in article.words for w in name.split()):
+            start, end = match.span(2)
+            name = match.group(2)
+            if any(w in fixes.CONNECTIVES for w in match.group(1).split()) or _known_country_or_region(name) \
+                    or canonical.demonym(name) or all(w.lower() in article.words for w in name.split()):
                 continue
             over = [m for m in found if m.field == field_name and m.start < end and start < m.end]
             if not over:
@@ -292,7 +339,7 @@ def _placed_institutions(article: Article, found: list[Mention]) -> list[Mention
 
 
 _AND_INSTITUTION = re.compile(
-    rf"{WORD_START}((?:[A-Z][a-z]+[ \t]+){{1,2}}and[ \t]+(?:[A-Z][a-z]+[ \t]+){{1,2}}(?:"
+    rf"{WORD_START}((?:[A-Z][a-z]+[ \t]+){{1,3}}and[ \t]+(?:[A-Z][a-z]+[ \t]+){{1,2}}(?:"
     + "|".join(sorted(h.capitalize() for h in tables.AND_INSTITUTION_HEADS)) + rf")){WORD_END}"
 )
 
@@ -324,6 +371,42 @@ _OF_THE_NAME = re.compile(
 
 
 _OF_NAME = re.compile(rf",?[ \t]+of[ \t]+([A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*){{1,3}}){WORD_END}")
+
+
+# A name going on over a particle ("de", "van") or an elided article ("d'", "l'") and a capitalised word.
+_NAME_GOES_ON = re.compile(
+    r"(?:[ \t]+(?:" + "|".join(sorted(fixes.PARTICLES)) + r")[ \t]+|[ \t]+[dlDL]['\u2019])[A-Z][\w\-]*(?![\w'\u2019\-])"
+)
+
+
+def _employers_after_roles(article: Article, found: list[Mention]) -> list[Mention]:
+    """Two to four capitalised words after "of" right behind a person named after a role of a
+    trade, team or profession (tables.ORG_ROLE_DOMAINS: "Analyst Ana Lind of Tarrow Pellow said")
+    are the person's employer: an organisation, added when untagged, relabelled when the model
+    called it a person; the name goes on over particles ("... Côte d'Ivoire"). Not a known
+    country or region, nor toponym-shaped ("of Pellow Hill")."""
+    if "ORG" not in article.labels:
+        return found
+    text = article.body
+    for person in [m for m in found if m.field == "body" and m.label == PERSON]:
+        role = roles.role_before(text, person.start)
+        match = _OF_NAME.match(text, person.end) if role >= 0 else None
+        words = text[role : person.start].split()
+        if match is None or _ROLE_DOMAIN.get(" ".join(w.lower() for w in words)) not in tables.ORG_ROLE_DOMAINS:
+            continue
+        start, end = match.span(1)
+        while more := _NAME_GOES_ON.match(text, end):  # "Tarrow Bank Côte d'Ivoire": the name goes on
+            end = more.end()
+        name = text[start:end]
+        if _known_country_or_region(name) or toponym_shaped(name) or _NEXT_WORD.match(text, end):
+            continue
+        over = [m for m in found if m.field == "body" and m.start < end and start < m.end]
+        if not over:
+            found.append(Mention("body", start, end, name, "ORG", canonical.normalise(name), forced=True))
+        elif len(over) == 1 and (over[0].start, over[0].end) == (start, end) and over[0].label == PERSON \
+                and not over[0].forced:
+            over[0].label, over[0].forced = "ORG", True
+    return found
 
 
 def _persons_organisations(article: Article, found: list[Mention]) -> list[Mention]:

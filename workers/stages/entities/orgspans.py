@@ -21,8 +21,9 @@ def _org_openings(article: Article, found: list[Mention]) -> list[Mention]:
     """An organisation span ending in a designator (tables.ORG_DESIGNATORS) grows over the one or
     two capitalised words the model left before it, with an "and" between ("World Tallow
     Programme" of "Tallow Programme", "Northern and Corran Power Networks" of "Northern" NORP and
-    "Corran Power Networks"): not over a title, role, describing noun or stop
-    word, not inside a longer run of capitalised words, and over a nationality only by "and"."""
+    "Corran Power Networks"): not over a title, role, describing noun, stop word or a word
+    ending in a lowercase part ("Tarrow-based"), not inside a longer run of capitalised words,
+    and over a nationality only by "and"."""
     if "ORG" not in article.labels or article.body_doc is None:
         return found
     body, vocab = article.body, article.body_doc.vocab
@@ -34,8 +35,8 @@ def _org_openings(article: Article, found: list[Mention]) -> list[Mention]:
             continue
         words = [w for w in opening.group(1).split() if w != "and"]
         if any(canonical._is_title(w) or w.lower() in canonical.ROLE_WORDS | tables.ORG_DESCRIPTOR_NOUNS
-               or vocab[w.lower()].is_stop for w in words):
-            continue  # "Developer Tallis Games": a describing noun, no part of the name
+               or vocab[w.lower()].is_stop or w.rsplit("-", 1)[-1].islower() for w in words):
+            continue  # "Developer Tallis Games", "Tarrow-based Pellow Bank": a describing word, no part of the name
         start = opening.start(1)
         if _CAPITALISED_BEFORE.search(body, max(0, start - 40), start):
             continue  # "Big Corran Super Store Club": a longer run of capitalised words

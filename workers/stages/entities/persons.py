@@ -357,10 +357,20 @@ def _glued_person_of(words: list[str]) -> bool:
         and not _known_country_or_region(" ".join(words))
 
 
+_POSSESSIVE_BEFORE = re.compile(r"([A-Z][\w.\-]*(?:[ \t]+[A-Z][\w.\-]*){0,2})['\u2019]s[ \t]+$")
+
+
+def _country_possessive_before(text: str, start: int) -> bool:
+    """A known country's possessive ends right before `start`: "Tarrowland's [Ana Lind ...]"."""
+    before = _POSSESSIVE_BEFORE.search(text, max(0, start - 40), start)
+    return bool(before) and _known_country_or_region(before.group(1))
+
+
 def _persons_of_names(article: Article, found: list[Mention]) -> list[Mention]:
     """One organisation or place span the model made of "<person> of <place or organisation>"
     ("Ana Lind of Pellow Research", "Tom Ruck of Saint-Corran"), with a role right before it
-    (tables.ROLES: "Analyst", "retiree") or the person named so elsewhere, is two mentions: the
+    (tables.ROLES: "Analyst", "retiree"), a known country's possessive ("Tarrowland's Ana Lind of
+    Pellow Research") or the person named so elsewhere, is two mentions: the
     person, and the rest, a place when it is a known country or region, a place of the article,
     toponym-shaped or a saint's town ("Saint-Corran"), else an organisation."""
     persons = {m.name for m in found if m.label == PERSON}
@@ -370,7 +380,8 @@ def _persons_of_names(article: Article, found: list[Mention]) -> list[Mention]:
         text = article.texts[m.field]
         glued = _PERSON_OF.fullmatch(m.text) if m.label in _PERSON_OF_RELABELLED and not m.forced else None
         if glued is None or not _glued_person_of(glued.group(1).split()) or not (
-                roles.role_before(text, m.start) >= 0 or canonical.normalise(glued.group(1)) in persons):
+                roles.role_before(text, m.start) >= 0 or canonical.normalise(glued.group(1)) in persons
+                or _country_possessive_before(text, m.start)):
             out.append(m)
             continue
         rest = canonical.normalise(glued.group(2))

@@ -122,13 +122,36 @@ def _hyphen_places(article: Article, found: list[Mention]) -> list[Mention]:
 
 
 def _countries_are_places(article: Article, found: list[Mention]) -> list[Mention]:
-    """A known country ("Ivory Coast" LOC, "Turkey" ORG) is a place: GPE. Unions and
+    """A known country ("Ivory Coast" LOC, "Turkey" ORG, "Togo" FAC) is a place: GPE. Unions and
     international organisations of the country table ("European Union") are organisations."""
     for m in found:
-        if m.name in canonical.COUNTRIES and m.label in ("LOC", "ORG", "NORP", PERSON) and not m.forced:
+        if m.name in canonical.COUNTRIES and m.label in ("LOC", "ORG", "NORP", PERSON, "FAC") and not m.forced:
             label = "ORG" if m.name in tables.UNIONS else "GPE"
             if label in article.labels:
                 m.label = label
+    return found
+
+
+def _country_form(m: Mention) -> str:
+    """The form `m` writes its country in, as the country table writes forms ("CONGO" -> "Congo")."""
+    text = canonical.straight_apostrophes(" ".join(m.text.split()))
+    return canonical.prettify_caps(text) if canonical.is_all_caps(text) else text
+
+
+def _shared_short_forms(article: Article, found: list[Mention]) -> list[Mention]:
+    """A short form inside two countries' names ("Congo": the ISO list gives it to the Republic of
+    the Congo, and the Democratic Republic of the Congo's name holds it too) names the one the
+    article writes in full: "Congo" beside "Democratic Republic of Congo" is the DRC. The ISO
+    default stays when the article names it in full too, or names no other such country."""
+    countries = [m for m in found if m.name in canonical.COUNTRIES]
+    short = [m for m in countries if _country_form(m) != m.name
+             and re.search(rf"(?<!\w){re.escape(_country_form(m))}(?!\w)", m.name)]
+    full = {m.name for m in countries if m not in short}
+    for m in short:
+        form = re.compile(rf"(?<!\w){re.escape(_country_form(m))}(?!\w)")
+        others = [name for name in full if name != m.name and form.search(name)]
+        if len(others) == 1 and m.name not in full:
+            m.name = others[0]
     return found
 
 

@@ -111,11 +111,12 @@ def _persons_before_roles(article: Article, found: list[Mention]) -> list[Mentio
 
 
 def _field_noun(word: str, start: int, article: Article, found: list[Mention]) -> bool:
-    """`word` at body offset `start` is a common noun of the model's vocabulary opening a sentence
-    that no name of the article starts with and that is never capitalised inside a sentence:
-    "Art historian Ana Lind" (a field), not "Pellow chief executive" of "Pellow Tarrow Ltd"."""
+    """`word` at body offset `start` is a common noun or another common word (an adjective) of the
+    model's vocabulary opening a sentence that no name of the article starts with and that is
+    never capitalised inside a sentence: "Art historian Ana Lind", "Political scientist Ana
+    Lind" (a field), not "Pellow chief executive" of "Pellow Tarrow Ltd"."""
     return (
-        word.lower() in article.nouns and _sentence_initial(article.body, start)
+        (word.lower() in article.nouns or word.lower() in article.words) and _sentence_initial(article.body, start)
         and not any(m.text.split()[0] == word for m in found) and not _capitalised_inside(word, article)
     )
 
@@ -126,8 +127,10 @@ _BRACKETED_ACRONYM = re.compile(r"[ \t]*\([A-Z]{2,}\)")
 def _role_named_persons(article: Article, found: list[Mention]) -> list[Mention]:
     """Capitalised words right after a role phrase (tables.ROLES) are a person, whatever the
     model said: "Lifeboat helm Ana Ruiz" (GPE), "Superintendent Joan Pike" (ORG),
-    "Archbishop Thomas Brennan" (nothing). Two or three name-shaped words not ending in a
-    company or institution word; a single word is left to the model and the surname passes."""
+    "Archbishop Thomas Brennan" (nothing), also one name the model cut into persons ("director
+    Ana Pellow Tarrow-Vell" as "Ana Pellow" and "Tarrow-Vell"). Two or three name-shaped words
+    not ending in a company or institution word; a single word is left to the model and the
+    surname passes."""
     if PERSON not in article.labels:
         return found
     added = []
@@ -151,6 +154,11 @@ def _role_named_persons(article: Article, found: list[Mention]) -> list[Mention]
             if words[-1].lower() in tables.COMPANY_WORDS | tables.NOT_NAME_ENDS or _BRACKETED_ACRONYM.match(text, end):
                 continue  # "Major Oil Company", "Officer Training Programme (IOTP)"
             overlapping = [m for m in found if m.field == field_name and m.start < end and start < m.end]
+            if len(overlapping) > 1 and all(m.label == PERSON and not m.forced and start <= m.start and m.end <= end
+                                            for m in overlapping):  # one name the model cut in pieces
+                found = [m for m in found if m not in overlapping]
+                added.append(Mention(field_name, start, end, surface, PERSON, canonical.normalise(surface), forced=True))
+                continue
             if any(m.label == PERSON for m in overlapping):
                 for m in overlapping:
                     m.forced = m.forced or m.label == PERSON  # the model's person span (maybe longer) stays

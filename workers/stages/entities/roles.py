@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from workers.stages.entities.tables import NOT_PERSON_CUES, ROLE_MODIFIERS, ROLES
-from workers.stages.entities.wordedge import WORD_END, WORD_START
+from workers.stages.entities.wordedge import LOWER, UPPER, WORD_END, WORD_START
 
 PHRASES: frozenset[tuple[str, ...]] = frozenset(tuple(phrase.split()) for phrase, _ in ROLES)
 # Phrases that make the words after them a person (not "St", "Saint").
@@ -58,7 +58,7 @@ def role_prefix_length(words: list[str]) -> int:
 
 
 _THE_BEFORE = re.compile(r"(?<![\w'\u2019])the[ \t]+$")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-]*)[ \t]+$")
+_WORD_BEFORE = re.compile(rf"([{UPPER}{LOWER}][{UPPER}{LOWER}.\-]*)[ \t]+$")  # any Latin letters: "Tánaiste"
 
 
 def role_before(text: str, start: int, cues_only: bool = True) -> int:
@@ -79,7 +79,7 @@ def role_before(text: str, start: int, cues_only: bool = True) -> int:
     return -1
 
 
-_NAME_WORD = re.compile(r"[A-Z][\w'\u2019\-]*\.?")
+_NAME_WORD = re.compile(rf"[{UPPER}][\w'\u2019\-]*\.?")  # "Ó Tarrow", "Émile"
 
 
 def _modifiers_before(text: str, start: int) -> int:
@@ -91,7 +91,7 @@ def _modifiers_before(text: str, start: int) -> int:
         start = match.start(1)
 
 
-_ANY_WORD = re.compile(rf"{WORD_START}[A-Za-z][A-Za-z.\-]*")
+_ANY_WORD = re.compile(rf"{WORD_START}[{UPPER}{LOWER}][{UPPER}{LOWER}.\-]*")
 
 
 def named_after_roles(text: str) -> list[tuple[int, int, int]]:

@@ -13,7 +13,7 @@ import re
 import weakref
 
 from workers.stages.entities import canonical, fixes, tables
-from workers.stages.entities.wordedge import WORD_START
+from workers.stages.entities.wordedge import LOWER, UPPER, WORD_START
 
 
 # Prepositions of place ("in X", "divers off X"); "from"/"to" only after a plural noun (_locative).
@@ -162,8 +162,9 @@ def toponym_shaped(name: str) -> bool:
 _THE_BEFORE = re.compile(rf"{WORD_START}[Tt]he[ \t]+$")
 
 
-# One to three capitalised words (not an acronym): a name in a list or after a describing noun.
-_LIST_NAME = r"[A-Z][a-z][\w'\-]*(?:[ \t][A-Z][a-z][\w'\-]*){0,2}"
+# One to three capitalised words (not an acronym), in any Latin letters ("Gécamines", "Łódź"):
+# a name in a list or after a describing noun.
+_LIST_NAME = rf"[{UPPER}][{LOWER}][\w'\-]*(?:[ \t][{UPPER}][{LOWER}][\w'\-]*){{0,2}}"
 
 
 def _known_country_or_region(name: str) -> bool:

@@ -78,6 +78,8 @@ ROLES: tuple[tuple[str, str], ...] = (
     ("leader", "civic"), ("head", "civic"), ("director", "civic"), ("spokesman", "civic"),
     ("spokeswoman", "civic"), ("spokesperson", "civic"), ("administrator", "civic"),
     ("commander-in-chief", "civic"),
+    # Irish heads and deputy heads of government (Bunreacht na hÉireann, Art. 28), written as titles
+    ("taoiseach", "civic"), ("tánaiste", "civic"), ("tanaiste", "civic"),
     # judicial
     *((word, "judicial") for word in "judge judges justice justices magistrate recorder".split()),
     ("chief justice", "judicial"), ("lord justice", "judicial"), ("district judge", "judicial"),
@@ -161,7 +163,7 @@ COMPANY_WORDS = frozenset(
 
 # First words of a company's name: a "person" starting with one is a company ("Air Tarrow", an
 # airline, as "Tarrow Air"), unless its last word is reused alone as a surname.
-COMPANY_FIRST_WORDS = frozenset({"air"})
+COMPANY_FIRST_WORDS = frozenset({"air", "team"})  # "Team Tarrow Pellow": a sports team
 
 # Last words of names of things other than persons (with COMPANY_WORDS): what follows a role
 # word and ends in one of these is no person ("General Motors Company", "Premier League Cup").
@@ -212,6 +214,7 @@ COUNTRY_FORMS: dict[str, str] = {
     "Burma": "Myanmar", "East Timor": "Timor-Leste", "Swaziland": "Eswatini",
     "Cape Verde": "Cabo Verde", "Vatican": "Vatican City", "Holy See": "Vatican City",
     "DR Congo": "Democratic Republic of the Congo", "DRC": "Democratic Republic of the Congo",
+    "Democratic Republic of Congo": "Democratic Republic of the Congo", "Republic of Congo": "Republic of the Congo",
 }
 
 # Offices of a place: the name after "<office> of" is a place ("mayor of Alder Bay").
@@ -339,7 +342,8 @@ ORG_CONNECTIVES = frozenset({"without", "against"})
 
 # Particles inside Romance place names ("Nova Tarrow do Norte", "Santa Tarrow de la Sierra"): a
 # place the model cut before one goes on over it and the capitalised words after it.
-PLACE_NAME_PARTICLES = frozenset("de da do dos das del di du".split())
+# Also "es", the Arabic article as assimilated before s ("Dar es Salaam", "Bab es Tarrow").
+PLACE_NAME_PARTICLES = frozenset("de da do dos das del di du es".split())
 
 
 # Terms that open the name of a weather system ("Storm Darragh", "Hurricane Milton", "Tropical
@@ -376,7 +380,7 @@ IRREGULAR_DEMONYMS: dict[str, str] = {
 # Marine and Coastal Research Centre"): capitalised words joined by "and" before one of these are
 # one organisation, also when the model tagged none of it.
 AND_INSTITUTION_HEADS = frozenset(
-    "institute centre center foundation trust society hospital clinic academy college council".split()
+    "institute centre center foundation trust society hospital clinic academy college council association federation".split()
 )
 
 # Last words of the names of recurring sporting events ("the Tarrow Marathon", "the Pellow Grand
@@ -386,9 +390,10 @@ AND_INSTITUTION_HEADS = frozenset(
 EVENT_HEAD_NOUNS = frozenset("marathon olympics paralympics regatta triathlon prix".split())
 
 # First words of cup competitions named in Spanish, Portuguese, Italian and French ("Copa
-# Tarrow", "Taça de Pellow", "Coppa Vell", "Coupe de Corran": "cup"): such a name is an EVENT,
-# unless it ends in a company word ("Copa Airlines").
-EVENT_FIRST_WORDS = frozenset({"copa", "coppa", "coupe", "taça", "taca"})
+# Tarrow", "Taça de Pellow", "Coppa Vell", "Coupe de Corran": "cup"), and of cycling's stage
+# races ("Tour de Pellow", "Tour of Tarrow"): such a name is an EVENT, unless it ends in a company
+# word ("Copa Airlines").
+EVENT_FIRST_WORDS = frozenset({"copa", "coppa", "coupe", "taça", "taca", "tour"})
 
 # Plural generic terms ending the name of a group of natural features: island chains, mountain
 # ranges, lake districts ("the Florida Keys", "the Tarrow Islands", "the Pellow Mountains"); the
@@ -425,6 +430,15 @@ DESTINATION_PHRASES = frozenset({
 PERSONAL_POSSESSIONS = frozenset(
     """wife husband son daughter sons daughters mother father brother sister widow widower
     relatives parents body funeral killer killers""".split()
+)
+
+# Nouns of a body's elected members: after a name's possessive in the plural ("Tarrow Dawn's
+# councillors", "Pellow's lawmakers") or between a name and a person ("Tarrow Dawn councillor
+# Ana Lind"), the name is a party's, a council's or a parliament's: an organisation (a known
+# country or region keeps its label), never a person.
+MEMBER_NOUNS = frozenset(
+    """councillor councilor lawmaker legislator senator deputy mp mep td msp mla assemblyman
+    assemblywoman alderman""".split()
 )
 
 # Lowercase nouns of first-level and second-level administrative divisions, as ISO 3166-2 names
@@ -502,7 +516,7 @@ COMPANY_POSSESSIONS = frozenset("arm division subsidiary subsidiaries shareholde
 SITE_GENERICS: dict[str, str] = {
     "field": "LOC", "fields": "LOC", "oilfield": "LOC", "gasfield": "LOC", "deposit": "LOC",
     "pipeline": "FAC", "terminal": "FAC", "refinery": "FAC", "stadium": "FAC", "smelter": "FAC",
-    "dam": "FAC",
+    "dam": "FAC", "mine": "LOC", "mines": "LOC", "desert": "LOC",  # GNIS classes Mine and Desert
 }
 
 # Words of a route, (opening, joining): "a pipeline from Tarrow to Pellow". The model often
@@ -530,6 +544,13 @@ PRODUCT_SALE_VERBS = frozenset("sold sells sell selling markets marketed marketi
 # ISO 20275 Entity Legal Forms code list (GLEIF), the abbreviations of those forms. The name
 # after one is a company's (ORG), the form part of it, whatever the model called the rest.
 COMPANY_FORM_PREFIXES = frozenset({"PT", "PJSC", "JSC", "OJSC", "PAO", "OAO"})
+
+# Legal forms written after a company's name, as written (case matters: "SA", not "Sa"): the
+# abbreviations of ISO 20275 (Entity Legal Forms) most used in wire copy. "Tarrow SA", "Pellow
+# NV": the form belongs to the name, which is a company ("ThPA SA" as written is its canonical name).
+COMPANY_FORM_SUFFIXES = frozenset(
+    "SA S.A. AG NV N.V. BV B.V. SpA S.p.A. ASA Oyj Tbk PLC Plc Ltd LLC GmbH".split()
+)
 
 # Lowercase nouns after "the <Name>" that make the name a party's, a movement's or an armed or
 # criminal group's ("the Tarrow party", "the Pellow movement", "the Vell group", "the Corran

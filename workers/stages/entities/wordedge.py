@@ -14,3 +14,10 @@ from __future__ import annotations
 WORD_START = r"(?<![\w'\u2019\-])"
 # Nothing of a word right after.
 WORD_END = r"(?![\w'\u2019\-])"
+
+# Capitals and small letters of the Latin script (ASCII, Latin-1 Supplement, Latin Extended-A and
+# -B), for character classes: "Gécamines", "Órla" and "Łukasz" are name-shaped as "Tarrow" is.
+# Python's re has no \p{Lu}; str.isupper/islower give each code point's Unicode case.
+_LATIN = [chr(code) for code in range(0x41, 0x250)]
+UPPER = "".join(c for c in _LATIN if c.isupper() and c.isalpha())
+LOWER = "".join(c for c in _LATIN if c.islower() and c.isalpha())
