@@ -207,6 +207,8 @@ def test_company_word_rows_end_no_role_named_person(word):
         ("Ships of Tarvo Shipping waited.", "Tarvo Shipping"),
         ("Ships of TARVO Shipping waited.", "TARVO Shipping"),  # an acronym as the first word
         ("Ships of TaRVO Logistics waited.", "TaRVO Logistics"),
+        ("Ships of Tarvo Renewables waited.", "Tarvo Renewables"),  # energy companies by their trade
+        ("Ships of Tarvo Solar waited.", "Tarvo Solar"),
     ],
 )
 def test_a_capitalised_word_and_a_company_word_is_a_company(nlp, text, name):
