@@ -96,7 +96,8 @@ def _readable(line: ln.Line, in_header: bool) -> str | None:
         return text
     if in_header and " | " in text[:120]:
         return text.split(" | ", 1)[0]
-    tail = _COMMENT_COUNT_TAIL.search(text) if line.kind == ln.PROSE and len(text) <= 120 else None
+    tail = (_COMMENT_COUNT_TAIL.search(text) if line.kind == ln.PROSE and len(text) <= 120
+            and "comment" in text[-14:].lower() else None)  # the cheap test first: the regex scans the line
     return text[:tail.start()] if tail and md.byline(text[:tail.start()]) else None
 
 
