@@ -1335,6 +1335,22 @@ def test_subdivision_term_row_makes_the_names_before_it_regions(term, plural):
     assert _labels(found) == {"Varnholt": "GPE", "Quellmark": "GPE", "Tessaly": "GPE"}
 
 
+@pytest.mark.parametrize(("term", "plural"), sorted(tables.LOCALITY_TERMS.items()))
+def test_locality_term_row_makes_the_name_before_it_a_place_also_from_an_organisation(term, plural):
+    text = f"Residents of the Varnholt {term} said the water had risen."
+    found = placelists._division_names(_article(text), [_feature_mention(text, "Varnholt", "ORG")])
+    assert _labels(found) == {"Varnholt": "GPE"}
+    text = f"The Varnholt and Quellmark {plural} voted against the plan."
+    found = placelists._division_names(_article(text), [_feature_mention(text, "Varnholt", "ORG")])
+    assert _labels(found) == {"Varnholt": "GPE", "Quellmark": "GPE"}
+
+
+def test_a_common_word_before_a_locality_noun_keeps_the_models_organisation():
+    text = "The Varnish neighborhood store was closed."  # "neighborhood" as a modifier of a shop
+    found = placelists._division_names(_article(text, words=frozenset({"varnish"})), [_feature_mention(text, "Varnish", "ORG")])
+    assert _labels(found) == {"Varnish": "ORG"}
+
+
 @pytest.mark.parametrize("term", sorted(tables.FEATURE_LIST_TERMS))
 def test_feature_list_row_makes_the_listed_names_locations(term):
     text = f"Floodwater from the swollen Varnholt and Quellmark {term} forced thousands from their homes."

@@ -199,6 +199,7 @@ def _place_noun_names(article: Article, found: list[Mention]) -> list[Mention]:
 # A name of one to three capitalised words (no apostrophe: "Russia's Tarrow region" names Tarrow).
 _DIVISION_NAME = r"[A-Z][\w\-]*(?:[ \t][A-Z][\w\-]*){0,2}"
 _DIVISION_TERMS = {**{t: t for t in tables.SUBDIVISION_TERMS}, **{p: t for t, p in tables.SUBDIVISION_TERMS.items()},
+                   **{t: t for t in tables.LOCALITY_TERMS}, **{p: t for t, p in tables.LOCALITY_TERMS.items()},
                    **{t: t for t in tables.FEATURE_LIST_TERMS}}
 _DIVISION_LIST = re.compile(
     rf"{WORD_START}({_DIVISION_NAME}(?:(?:,[ \t]+|,?[ \t]+and[ \t]+){_DIVISION_NAME})*)[ \t]+"
@@ -259,8 +260,13 @@ def _division_names(article: Article, found: list[Mention]) -> list[Mention]:
                 if not over and not feature and not _sentence_initial(text, start) \
                         and not any(_common(w.lower(), article.words) for w in name.split()):
                     added.append(Mention(field_name, start, end, name, label, canonical.normalise(name), forced=True))
+                # the model's organisation gives way before a town's part when no word of the name is a
+                # common word ("the Apple neighborhood store" stays the company's)
+                locality = _DIVISION_TERMS[term] in tables.LOCALITY_TERMS and not any(
+                    _common(w.lower(), article.words) for w in name.split())
                 for m in over:
-                    if (m.start, m.end) != (start, end) or m.label not in _DIVISION_RELABELLED or m.forced:
+                    relabelled = _DIVISION_RELABELLED | ({"ORG"} if locality else set())
+                    if (m.start, m.end) != (start, end) or m.label not in relabelled or m.forced:
                         continue
                     if m.label == "NORP" and any(_common(w.lower(), article.words) for w in name.split()):
                         continue  # "an Arab state", "a German province": a nationality's region

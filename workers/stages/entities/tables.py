@@ -27,9 +27,9 @@ tests/unit/test_entities_tables.py).
 - RESULT_VERBS, RESULT_NOUNS: match reports ("X beat Y 2-1", "a 3-0 win over Y"): teams.
 - DESTINATION_PHRASES: two words before a place of arrival ("bound for X", "march on X").
 - PERSONAL_POSSESSIONS: what only a person has in the possessive ("Ana Tarrow's lawyer").
-- SUBDIVISION_TERMS, FEATURE_LIST_TERMS: lowercase nouns after a name, or a list of names, that
-  make them regions ("the Tarrow region", "the Tarrow and Pellow oblasts") or features ("the
-  Tarrow and Pellow rivers").
+- SUBDIVISION_TERMS, LOCALITY_TERMS, FEATURE_LIST_TERMS: lowercase nouns after a name, or a list of
+  names, that make them regions ("the Tarrow region", "the Tarrow and Pellow oblasts"), parts of a
+  town ("the Tarrow neighbourhood") or features ("the Tarrow and Pellow rivers").
 - LAW_HEADS, EPONYMOUS_LAW_HEADS: last words of a law's name ("the Tarrow (Amendment) Act") and of
   a rule named after its author ("Tarrow's Law"): one LAW, no person in it.
 - COMPANY_CUES, SHARE_PRICE_VERBS: words around a name that only a company has ("shares in
@@ -451,6 +451,13 @@ SUBDIVISION_TERMS: dict[str, str] = {
     "okrug": "okrugs", "governorate": "governorates", "prefecture": "prefectures", "county": "counties",
     "district": "districts", "emirate": "emirates", "canton": "cantons", "voivodeship": "voivodeships",
     "territory": "territories", "municipality": "municipalities",
+}
+
+# Lowercase nouns of a town's parts, singular and plural: "the Tarrow neighbourhood", "the Pellow
+# suburb", "the Tarrow and Pellow boroughs" name places, GPE, also where the model said ORG (a place's
+# own name before a place noun: an organisation would say which one with a designator word).
+LOCALITY_TERMS: dict[str, str] = {
+    "neighbourhood": "neighbourhoods", "neighborhood": "neighborhoods", "suburb": "suburbs", "borough": "boroughs",
 }
 
 # Plural lowercase generics after a list of two or more names of natural features ("the swollen
