@@ -1,0 +1,116 @@
+"""Kinds a second eleventh-session probe of page shapes found (invented pages: an article with a timeline, an
+article with social-media embeds, a translated article, a wiki article): a timeline's dated entry is no date
+line, an embed's own labels are interface, a translation note is an editor's note over the dateline, and a
+wiki heading's edit link is no heading text. Each rule beside the near case it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers.records import raw_record
+from workers.stages.clean import clean
+from workers.stages.clean import dates
+from workers.stages.clean import lines as ln
+from workers.stages.clean import vocabulary as v
+
+BODY = [
+    "The county board voted 5-2 on Tuesday to build a new water treatment plant on the east bank of the river, "
+    "ending a debate that has lasted nearly a decade.",
+    "The plant will cost about $60 million and should be running by 2027, officials said. Rates will rise by "
+    "about $4 a month for a typical household to pay for it.",
+    "\"This is the most important vote this board has taken in years,\" said board chair Lena Morrow. "
+    "Construction is expected to begin next spring.",
+]
+
+
+def _cleaned(*lines: str) -> dict:
+    return clean(raw_record("r", "\n\n".join(lines), fetched_at="2024-12-01T00:00:00+00:00"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["March 4, 2024: Talks end without agreement.", "5 March 2024: The board votes 5-2 for the plant.",
+     "June 12, 2018: Engineers declare the old bridge unsafe for trucks.",
+     "2024-03-04: Bids come in 40 percent over budget!"],
+)
+def test_a_timelines_dated_entry_is_no_date_line(text):
+    assert dates.date_line(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [("March 4, 2024", "2024-03-04"), ("March 4, 2024: 10:40 a.m.", "2024-03-04"),
+     ("5 March 2024 | 10:40", "2024-03-05"), ("March 4, 2024: Politics", "2024-03-04")],
+)
+def test_a_date_line_with_a_colon_is_still_a_date_line(text, published):
+    found = dates.date_line(text)
+    assert found is not None and found[0].startswith(published)
+
+
+def test_a_timeline_entry_dated_near_the_page_date_stays_in_the_body():
+    entry = "* March 4, 2024: Talks end without agreement."
+    record = _cleaned("Board approves water plant", "By Ana Lind", "March 5, 2024", BODY[0],
+                      "* June 12, 2018: Engineers declare the old plant unsafe.", entry, *BODY[1:])
+    assert record["published_at"] == "2024-03-05"
+    assert entry in record["paragraphs"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["View this post on Instagram", "A post shared by Metro Riders Union (@metroriders)",
+     "A post shared by Ana Lind - studio (@ana.lind) on Apr 27, 2020 at 9:24am PDT", "View this video on TikTok"],
+)
+def test_an_embeds_own_labels_are_interface(text):
+    assert v.WIDGET_LINE.match(text)
+    assert ln.classify([text])[0].kind == "boilerplate"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A post shared by the mayor drew angry replies on Tuesday.", "View this post on our website for the gallery.",
+     "A photo shared by the family shows the two brothers on the pier."],
+)
+def test_a_sentence_about_a_shared_post_is_no_widget(text):
+    assert not v.WIDGET_LINE.match(text)
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["This article was translated from Spanish.", "This story has been translated from the Portuguese by Ana Lind.",
+     "This article was originally published in French and translated by Tom Roe."],
+)
+def test_the_dateline_is_read_under_a_translation_note(note):
+    record = _cleaned("Board approves water plant", note, f"LIMA — {BODY[0]}", *BODY[1:])
+    assert record["dateline"] == "LIMA"
+    assert note in record["paragraphs"]  # the note is the outlet's text: it stays
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["This article was translated into six languages by volunteers who worked through the night on it.",
+     "The story was published in the spring, when the plant had already failed three times since 1990."],
+)
+def test_a_paragraph_about_translating_or_publishing_still_hides_a_later_dateline(opening):
+    record = _cleaned("Board approves water plant", opening, f"LIMA — {BODY[0]}", *BODY[1:])
+    assert record["dateline"] is None
+
+
+@pytest.mark.parametrize(
+    ("heading", "shown"),
+    [("Early history[edit]", "Early history"), ("Early life [ edit ]", "Early life"),
+     ("Dam and spillway [edit | edit source]", "Dam and spillway")],
+)
+def test_a_wiki_headings_edit_link_is_taken_off(heading, shown):
+    record = _cleaned("Harlow Reservoir", BODY[0], heading, *BODY[1:])
+    assert shown in record["paragraphs"]
+    assert heading not in record["paragraphs"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["[edit]", "The clerk was asked to make one small change to the minutes of the last meeting [edit]"],
+)
+def test_an_edit_link_alone_or_after_a_long_line_is_left_as_it_is(text):
+    from workers.stages.clean.paragraphs import _without_edit_link
+
+    assert _without_edit_link(text) == text
