@@ -1,7 +1,7 @@
 """Kinds a second eleventh-session probe of page shapes found (invented pages: an article with a timeline, an
-article with social-media embeds, a translated article, a wiki article): a timeline's dated entry is no date
-line, an embed's own labels are interface, a translation note is an editor's note over the dateline, and a
-wiki heading's edit link is no heading text. Each rule beside the near case it must leave alone."""
+article with social-media embeds, a translated article): a timeline's dated entry is no date
+line, an embed's own labels are interface, and a translation note is an editor's note over the
+dateline. Each rule beside the near case it must leave alone."""
 
 from __future__ import annotations
 
@@ -93,24 +93,3 @@ def test_the_dateline_is_read_under_a_translation_note(note):
 def test_a_paragraph_about_translating_or_publishing_still_hides_a_later_dateline(opening):
     record = _cleaned("Board approves water plant", opening, f"LIMA — {BODY[0]}", *BODY[1:])
     assert record["dateline"] is None
-
-
-@pytest.mark.parametrize(
-    ("heading", "shown"),
-    [("Early history[edit]", "Early history"), ("Early life [ edit ]", "Early life"),
-     ("Dam and spillway [edit | edit source]", "Dam and spillway")],
-)
-def test_a_wiki_headings_edit_link_is_taken_off(heading, shown):
-    record = _cleaned("Harlow Reservoir", BODY[0], heading, *BODY[1:])
-    assert shown in record["paragraphs"]
-    assert heading not in record["paragraphs"]
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["[edit]", "The clerk was asked to make one small change to the minutes of the last meeting [edit]"],
-)
-def test_an_edit_link_alone_or_after_a_long_line_is_left_as_it_is(text):
-    from workers.stages.clean.paragraphs import _without_edit_link
-
-    assert _without_edit_link(text) == text

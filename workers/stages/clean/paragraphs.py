@@ -78,18 +78,8 @@ def kept_paragraphs(
                 removed["pull_quote"] += 1
                 continue
         seen.add(k)
-        paragraphs.append(_without_edit_link(text) if "]" in text[-3:] else text)
+        paragraphs.append(text)
     return paragraphs
-
-
-_EDIT_HEADING_WORDS = 10  # a section heading's words at most
-
-
-def _without_edit_link(text: str) -> str:
-    """A wiki section heading without the edit link run into it ("History[edit]", "References [ edit ]":
-    vocabulary.EDIT_LINK); any other line as it is."""
-    m = v.EDIT_LINK.search(text)
-    return text[:m.start()] if m and text.count(" ", 0, m.start()) < _EDIT_HEADING_WORDS else text
 
 
 def around_the_lead(

@@ -289,12 +289,6 @@ EDITORS_NOTE = re.compile(
     r"(?-i:[A-Z]\w+)(?: and (?:has been )?translated\b| by\b|[.,])",
     re.IGNORECASE,
 )
-# a wiki section heading's edit link, run into the heading: "History[edit]", "References [ edit ]", "Early life
-# [edit | edit source]" (MediaWiki; paragraphs._without_edit_link takes it off headings of at most ten words)
-EDIT_LINK = re.compile(
-    r"(?<=\S)\s*\[ ?(?:edit|edit source|edit \| edit source|modifier|modifier le code|bearbeiten|editar) ?\]$",
-    re.IGNORECASE,
-)
 # the end of a press release or wire story: "###", "# # #", "-30-", "- ENDS -"
 END_OF_COPY = re.compile(r"^(?:#{3,}|# # #|-+ ?30 ?-+|-* ?ends ?-*)$", re.IGNORECASE)
 # the top-level domains a news site's name ends with ("example.com", "example.co.uk" also takes the country code
