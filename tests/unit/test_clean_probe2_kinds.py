@@ -93,3 +93,32 @@ def test_the_dateline_is_read_under_a_translation_note(note):
 def test_a_paragraph_about_translating_or_publishing_still_hides_a_later_dateline(opening):
     record = _cleaned("Board approves water plant", opening, f"LIMA — {BODY[0]}", *BODY[1:])
     assert record["dateline"] is None
+
+
+_ITEMS = [
+    ("1. Ashford Falls", "Ashford Falls in April. Photo: Jane Doe/Valley Echo",
+     "The falls are at their loudest in April, when the snowmelt comes down from the ridge, and the town's one "
+     "bakery opens at six."),
+    ("2. Bellmoor", "Bellmoor in April. Photo: Jane Doe/Valley Echo",
+     "A market town with a covered hall from 1840, where farmers still sell eggs and cheese every Saturday."),
+    ("3. Corran", "Corran in April. Photo: Jane Doe/Valley Echo",
+     "Grey seals haul out on the sandbar below the harbor wall, and boat trips leave twice a day from the slip."),
+]
+
+
+def test_a_list_articles_item_headings_stay_over_their_photo_captions_and_with_one_word_names():
+    lines = ["Ten small towns worth a detour", "By Ana Lind", "March 5, 2024", BODY[0]]
+    for item in _ITEMS:
+        lines += list(item)
+    record = _cleaned(*lines)
+    for heading, caption, text in _ITEMS:
+        assert heading in record["paragraphs"]
+        assert text in record["paragraphs"]
+
+
+def test_a_one_word_numbered_line_in_lower_case_or_over_no_prose_is_no_heading():
+    lines = ["Ten small towns worth a detour", "By Ana Lind", "March 5, 2024", BODY[0], "2. bellmoor", BODY[1],
+             "3. Corran", "Corran in April. Photo: Jane Doe/Valley Echo", "4. Dunmere", BODY[2]]
+    record = _cleaned(*lines)
+    assert "2. bellmoor" not in record["paragraphs"]
+    assert "3. Corran" not in record["paragraphs"]

@@ -318,16 +318,18 @@ def _before_chrome(lines: list[ln.Line], i: int, start: int) -> int:
 
 
 def _numbered_heading(lines: list[ln.Line], i: int, end: int) -> bool:
-    """A numbered item heading of a list article ("3. Choose the Right Pot", "5) Kristi Dosh"): the
-    number and 2-11 words without a sentence end, followed by a prose paragraph inside the article run."""
+    """A numbered item heading of a list article ("3. Choose the Right Pot", "5) Kristi Dosh", "4. Dunmere"):
+    the number and 1-11 words without a sentence end (one word only when capitalised: a place, a name),
+    followed by a prose paragraph inside the article run, or by the item's photo caption and then one."""
     line = lines[i]
     return (
         i + 1 < end
         and line.kind == ln.SHORT
-        and 3 <= line.n <= 12
+        and (3 <= line.n <= 12 or (line.n == 2 and line.text.split()[-1][:1].isupper()))
         and not line.terminal
         and _NUMBERED_HEADING.match(line.text) is not None
-        and lines[i + 1].kind == ln.PROSE
+        and (lines[i + 1].kind == ln.PROSE or (
+            i + 2 < end and lines[i + 2].kind == ln.PROSE and md.is_caption(lines[i + 1].text, before_lead=False)))
     )
 
 
