@@ -122,3 +122,50 @@ def test_a_one_word_numbered_line_in_lower_case_or_over_no_prose_is_no_heading()
     record = _cleaned(*lines)
     assert "2. bellmoor" not in record["paragraphs"]
     assert "3. Corran" not in record["paragraphs"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Which town would you add to the list? Tell us in the comments.", "Let us know what you think in the comments below.",
+     "What do you think? Let us know in the comments!", "Tell us in the comments"],
+)
+def test_an_invitation_to_comment_is_a_comment_prompt(text):
+    line = ln.classify([text])[0]
+    assert (line.kind, line.reason) == ("boilerplate", "comment_prompt")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tell us in the comments what you saw at the parade and we will print the best ones next week.",
+     "Residents asked: would the plant close? Officials said it would not, and the board agreed."],
+)
+def test_a_sentence_asking_readers_for_more_is_still_prose(text):
+    assert ln.classify([text])[0].kind == "prose"
+
+
+@pytest.mark.parametrize(("masthead", "source"), [("The Midlands Echo", "The Midlands Echo"),
+                                                   ("Ottawa Valley Citizen", "Ottawa Valley Citizen"),
+                                                   ("Midlands Weather", None)])
+def test_a_dumps_masthead_with_a_papers_name_word_is_the_source(masthead, source):
+    record = _cleaned(masthead, "Board approves water plant", "By Ana Lind", "5th March 2024", *BODY)
+    assert record["source"] == source
+    assert record["published_at"] == "2024-03-05"
+
+
+def _page(title: str, site: str | None) -> str:
+    og = f'<meta property="og:site_name" content="{site}">' if site else ""
+    return (f'<html><head><title>{title}</title>{og}<link rel="canonical" href="https://valleyledger.com/news/2024/03/05/x/">'
+            f'</head><body><article><h1>Board approves water plant</h1><p>By Ana Lind</p>'
+            + "".join(f"<p>{p}</p>" for p in BODY) + "</article></body></html>")
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "source"),
+    [("Board approves water plant | Valley Ledger", None, "Valley Ledger"),
+     ("Board approves water plant | Valley Ledger", "valleyledger.com", "Valley Ledger"),
+     ("Board approves water plant - Recipe - ValleyLedger.com", "ValleyLedger.com", "ValleyLedger.com"),
+     ("Board approves water plant | Valley Ledger", "The Valley Ledger", "The Valley Ledger")],
+)
+def test_a_host_name_as_site_name_gives_way_to_the_titles_plain_site_name(title, site, source):
+    record = clean(raw_record("r", _page(title, site), content_type="text/html", fetched_at="2024-12-01T00:00:00+00:00"))
+    assert record["source"] == source

@@ -136,7 +136,12 @@ COMMENT_PROMPT = re.compile(
     r"subscribe to: post comments.{0,20}|what do you think\??|have your say|"
     r"share your (?:thoughts|views)|conversation|guest ?book(?: \(\d+(?: entries| comments)?\))?|"
     r"\d+ (?:guest ?book )?entries|condolences(?: \(\d+\))?|"
-    r"discussion about this (?:post|article|story|episode))(?:[.:!]| ?[»›→])?$",
+    r"discussion about this (?:post|article|story|episode)|"
+    # an invitation to comment closing the article, after its question or alone: "Which town would you add? Tell
+    # us in the comments.", "Let us know what you think in the comments below"
+    r"(?:what|which|who|how|where|why|would|will|have|do|did|are|is|should)\b[^?\n]{0,70}\? "
+    r"(?:tell|let) us(?: know)?(?: what you think)? in the comments?(?: below| section)?|"
+    r"(?:tell|let) us(?: know)?(?: what you think)? in the comments?(?: below| section)?)(?:[.:!]| ?[»›→])?$",
     re.IGNORECASE,
 )
 # the heading over a blog's comments that counts them and may echo the post's title (WordPress and
