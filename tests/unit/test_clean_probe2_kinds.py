@@ -116,6 +116,13 @@ def test_a_list_articles_item_headings_stay_over_their_photo_captions_and_with_o
         assert text in record["paragraphs"]
 
 
+def test_a_one_word_item_heading_needs_its_neighbour_item():
+    alone = ["Ten small towns worth a detour", "By Ana Lind", "March 5, 2024", BODY[0], "2. Bellmoor", BODY[1], BODY[2]]
+    assert "2. Bellmoor" not in _cleaned(*alone)["paragraphs"]
+    paired = alone[:5] + [BODY[1], "3. Corran Bay", BODY[2]]
+    assert "2. Bellmoor" in _cleaned(*paired)["paragraphs"]
+
+
 def test_a_one_word_numbered_line_in_lower_case_or_over_no_prose_is_no_heading():
     lines = ["Ten small towns worth a detour", "By Ana Lind", "March 5, 2024", BODY[0], "2. bellmoor", BODY[1],
              "3. Corran", "Corran in April. Photo: Jane Doe/Valley Echo", "4. Dunmere", BODY[2]]
