@@ -17,6 +17,9 @@ from workers.stages.clean.vocabulary import MONTH_NAMES_OTHER, ZONE_REGIONS
 
 MAX_DATE_LINE = 120
 _DIGIT = re.compile(r"\d")
+# a timeline's dated entry, not a date line: the date, a colon and a clause of three words or more closing
+# with a full stop ("March 4, 2024: Talks end without agreement."); a time after the colon is no clause
+DATED_ENTRY = re.compile(r":\s+[A-Za-z][\w'’,-]*(?:\s+[\w'’,%$-]+){2,}[.!?][\"”’]?$")
 
 # "Posted:", ". Last Updated:", "Published on", "Updated 3 June 2024" ...
 # (the leading [\W_]{0,3}+ is possessive: every label word starts with a letter, so giving back a
@@ -363,7 +366,8 @@ def date_line(line: str) -> tuple[str | None, str | None] | None:
                 published = published or value
                 if glued := _GLUED_SECOND.search(m.group("rest")):
                     updated = updated or parse_date(m.group("rest")[glued.end():])
-        elif len(part) <= 60 and (BARE_DATE.match(part) or RELATIVE.match(part)) and not date_span(part):
+        elif len(part) <= 60 and (BARE_DATE.match(part) or RELATIVE.match(part)) and not date_span(part) \
+                and not DATED_ENTRY.search(part):
             value = relative(part) or parse_date(part)
             if value:
                 matched = True

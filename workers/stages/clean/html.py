@@ -127,9 +127,14 @@ def marked_standfirsts(root) -> list[str]:
     return found
 
 
+# a site name that is only a host name ("valleyledger.com"): the extractor's fallback from the page's URL
+_HOST_NAME = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)+$")
+
+
 def _title_and_site(meta: dict, html: str, root) -> None:
     """meta["title"] and meta["sitename"] as the extractor found them, mended in place: the site name
-    stripped from the title, the site name read from the document <title> when none is declared, and
+    stripped from the title, the site name read from the document <title> when none is declared or the
+    declared one is only a host name ("Headline | Valley Ledger" over "valleyledger.com"), and
     no title when the extractor's is only the site's name (a dangling separator, a logo <h1>)."""
     if meta["sitename"] and meta["sitename"] == meta["title"] and len(meta["title"].split()) > _SITE_NAME_MAX_WORDS:
         meta["sitename"] = None  # the extractor's site-name guess was the headline itself
@@ -139,11 +144,12 @@ def _title_and_site(meta: dict, html: str, root) -> None:
         meta["title"] = None  # "National Rail Enquiries -": the site's name, its headline part left empty
     if meta["title"]:
         meta["title"] = _strip_site(meta["title"], meta["sitename"])
-        if not meta["sitename"]:
-            # no declared site name: the rest of the document <title> around the headline
+        if not meta["sitename"] or _HOST_NAME.match(meta["sitename"]):
+            # no declared site name, or a host name: the rest of the document <title> around the headline
             m = _TITLE_TAG.search(html, 0, _HEAD_CHARS)
-            if m:
-                meta["sitename"] = _site_name(" ".join(m.group(1).split()), meta["title"])
+            named = _site_name(" ".join(m.group(1).split()), meta["title"]) if m else None
+            if not meta["sitename"] or (named and not _TAB_SEPARATOR.search(f" {named} ")):
+                meta["sitename"] = named  # over a host name only a plain name ("Recipe - Example.com" is none)
     if root is not None and meta["title"] and _names_site(meta["title"], root, html, meta["sitename"]):
         meta["title"] = tab_headline(html, meta["title"], root)  # a blog's logo <h1> was taken as the title
 

@@ -64,7 +64,9 @@ _OUTLET = re.compile(
     r"associated press|agence france-presse|bbc|cnn|wire|telegraph|guardian|independent|chronicle|"
     r"observer|courier|express|agency|radio|network|dispatch|bulletin|nachrichten|zeitung|presse|"
     r"nouvelles|noticias|notizie|nieuws|weekly|monthly|magazine|review|record|standard|mirror|register|examiner|"
-    r"inquirer|sentinel|digest|reporter|globe|argus|advertiser|ledger|quarterly|monitor|beacon|enquirer|courant|messenger|report)\b",
+    r"inquirer|sentinel|digest|reporter|globe|argus|advertiser|ledger|quarterly|monitor|beacon|enquirer|courant|messenger|report|"
+    # more masthead words of real papers ("Liverpool Echo", "Ottawa Citizen")
+    r"echo|citizen)\b",
     re.IGNORECASE,
 )
 _CAPTION_TRIGGERS = ("photo", "image", "picture", "credit", "getty", "shutterstock", "video", "caption", "courtesy")

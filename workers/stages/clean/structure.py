@@ -307,6 +307,7 @@ def _keep_list(lines: list[ln.Line], keep: list[bool], i: int, prose: bool) -> i
 
 _INNER_CHROME_REACH = 2  # chrome lines ("Read more: ...", an ad label) between a paragraph and a subheading
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}[.)] ?[A-Z\"“‘'(]")
+_NUMBERED_HEADING_NUMBER = re.compile(r"^(\d{1,2})[.)] ?[A-Z\"“‘'(]")
 
 
 def _before_chrome(lines: list[ln.Line], i: int, start: int) -> int:
@@ -318,17 +319,36 @@ def _before_chrome(lines: list[ln.Line], i: int, start: int) -> int:
 
 
 def _numbered_heading(lines: list[ln.Line], i: int, end: int) -> bool:
-    """A numbered item heading of a list article ("3. Choose the Right Pot", "5) Kristi Dosh"): the
-    number and 2-11 words without a sentence end, followed by a prose paragraph inside the article run."""
+    """A numbered item heading of a list article ("3. Choose the Right Pot", "5) Kristi Dosh", "4. Dunmere"):
+    the number and 1-11 words without a sentence end (one word only when capitalised, a place or a name, and
+    with the item numbered one before or after it near: "1. Nine" alone is no heading),
+    followed by a prose paragraph inside the article run, or by the item's photo caption and then one."""
     line = lines[i]
     return (
         i + 1 < end
         and line.kind == ln.SHORT
-        and 3 <= line.n <= 12
+        and (3 <= line.n <= 12 or (line.n == 2 and line.text.split()[-1][:1].isupper() and _numbered_sibling(lines, i)))
         and not line.terminal
         and _NUMBERED_HEADING.match(line.text) is not None
-        and lines[i + 1].kind == ln.PROSE
+        and (lines[i + 1].kind == ln.PROSE or (
+            i + 2 < end and lines[i + 2].kind == ln.PROSE and md.is_caption(lines[i + 1].text, before_lead=False)))
     )
+
+
+_SIBLING_REACH = 12  # lines either side where the next or previous numbered item heading stands
+
+
+def _numbered_sibling(lines: list[ln.Line], i: int) -> bool:
+    """Another item heading numbered one before or after line i's within _SIBLING_REACH lines."""
+    own = _NUMBERED_HEADING_NUMBER.match(lines[i].text)
+    if own is None:
+        return False
+    number = int(own.group(1))
+    for j in range(max(0, i - _SIBLING_REACH), min(len(lines), i + _SIBLING_REACH + 1)):
+        m = _NUMBERED_HEADING_NUMBER.match(lines[j].text) if j != i else None
+        if m and abs(int(m.group(1)) - number) == 1 and len(lines[j].text) <= 120:
+            return True
+    return False
 
 
 _LABEL_MAX_WORDS = 4

@@ -62,6 +62,10 @@ _WIDGET_LABELS = (
     r"view (?:this (?:email|e-mail|newsletter) )?online|"
     # a nonprofit newsroom's republishing box heading
     r"republish this (?:article|story)|"
+    # a social-media embed's own labels, written into its markup: "View this post on Instagram", "A post shared
+    # by Name (@handle) on Apr 27, 2020 at 9:24am PDT"
+    r"view this (?:post|profile|photo|video|reel) on (?:instagram|facebook|tiktok|threads)|"
+    r"a (?:post|photo|video|reel) shared by [^()\n]{1,60} ?\(@[\w.]{1,30}\)(?: on [\w ,:.]{4,40})?|"
     # a wire story's revision tag: "(Updates with union comment in fourth paragraph.)", "(Adds details)"
     r"\((?:updates|adds|recasts|corrects|rewrites|writes through|refiles)(?: with\b|,| throughout\b|"
     r" (?:details|comments?|quotes?|background|byline|dateline|prices|headline|figures|graphic|photos?|analysts?|shares|"
@@ -132,7 +136,12 @@ COMMENT_PROMPT = re.compile(
     r"subscribe to: post comments.{0,20}|what do you think\??|have your say|"
     r"share your (?:thoughts|views)|conversation|guest ?book(?: \(\d+(?: entries| comments)?\))?|"
     r"\d+ (?:guest ?book )?entries|condolences(?: \(\d+\))?|"
-    r"discussion about this (?:post|article|story|episode))(?:[.:!]| ?[»›→])?$",
+    r"discussion about this (?:post|article|story|episode)|"
+    # an invitation to comment closing the article, after its question or alone: "Which town would you add? Tell
+    # us in the comments.", "Let us know what you think in the comments below"
+    r"(?:what|which|who|how|where|why|would|will|have|do|did|are|is|should)\b[^?\n]{0,70}\? "
+    r"(?:tell|let) us(?: know)?(?: what you think)? in the comments?(?: below| section)?|"
+    r"(?:tell|let) us(?: know)?(?: what you think)? in the comments?(?: below| section)?)(?:[.:!]| ?[»›→])?$",
     re.IGNORECASE,
 )
 # the heading over a blog's comments that counts them and may echo the post's title (WordPress and
@@ -276,7 +285,13 @@ AUTHOR_CONTACT = re.compile(
 # "CORRECTION: ...", "Clarification — ..." (the article's text, kept; the dateline is on the paragraph under it)
 EDITORS_NOTE = re.compile(
     r"^(?:(?:editor['’]?s|publisher['’]?s) note|corrections?|clarifications?|updates?)\s*[:—–]\s*\S|"
-    r"^(?:this|the) (?:story|article|report|post|piece|version) (?:has been|was|is) (?:corrected|updated|clarified|changed|amended)\b",
+    r"^(?:this|the) (?:story|article|report|post|piece|version) (?:has been|was|is) (?:corrected|updated|clarified|changed|amended)\b|"
+    # a translation note: "This article was translated from Spanish.", "This story was originally published in
+    # French and translated by ..."
+    r"^(?:this|the) (?:story|article|report|post|piece|interview|column) (?:has been|was|is) (?:originally )?"
+    r"(?:translated|adapted) from (?:the )?(?-i:[A-Z])\w+\b|"
+    r"^(?:this|the) (?:story|article|report|post|piece|interview|column) was (?:originally |first )?(?:published|written) in "
+    r"(?-i:[A-Z]\w+)(?: and (?:has been )?translated\b| by\b|[.,])",
     re.IGNORECASE,
 )
 # the end of a press release or wire story: "###", "# # #", "-30-", "- ENDS -"
