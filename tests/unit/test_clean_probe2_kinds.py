@@ -6,6 +6,8 @@ dateline. Each rule beside the near case it must leave alone."""
 from __future__ import annotations
 
 import pytest
+from probe_texts import BODY
+from probe_texts import cleaned as _cleaned
 
 from workers.records import raw_record
 from workers.stages.clean import clean
@@ -13,18 +15,6 @@ from workers.stages.clean import dates
 from workers.stages.clean import lines as ln
 from workers.stages.clean import vocabulary as v
 
-BODY = [
-    "The county board voted 5-2 on Tuesday to build a new water treatment plant on the east bank of the river, "
-    "ending a debate that has lasted nearly a decade.",
-    "The plant will cost about $60 million and should be running by 2027, officials said. Rates will rise by "
-    "about $4 a month for a typical household to pay for it.",
-    "\"This is the most important vote this board has taken in years,\" said board chair Lena Morrow. "
-    "Construction is expected to begin next spring.",
-]
-
-
-def _cleaned(*lines: str) -> dict:
-    return clean(raw_record("r", "\n\n".join(lines), fetched_at="2024-12-01T00:00:00+00:00"))
 
 
 @pytest.mark.parametrize(
