@@ -1,4 +1,4 @@
-"""Kinds a second eleventh-session probe of page shapes found (invented pages: an article with a timeline, an
+"""Kinds a second tenth-session probe of page shapes found (invented pages: an article with a timeline, an
 article with social-media embeds, a translated article): a timeline's dated entry is no date
 line, an embed's own labels are interface, and a translation note is an editor's note over the
 dateline. Each rule beside the near case it must leave alone."""

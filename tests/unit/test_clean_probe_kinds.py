@@ -1,4 +1,4 @@
-"""Kinds an eleventh-session probe of common page shapes found (invented pages: a local TV story, a wire story
+"""Kinds a tenth-session probe of common page shapes found (invented pages: a local TV story, a wire story
 on a partner site, an obituary, a recipe, a health explainer, a live blog, a newsletter post, an opinion
 column, a paginated story): widget labels no extractor vote keeps, a newsletter platform's pitches, opinion
 and health disclaimers, a reach-the-reporter line, an editor's note over the dateline, credentials after a

@@ -19,7 +19,7 @@ from workers.stages.clean.dates import date_line
 
 # chrome reasons (lines.classify) whose lines no extractor vote keeps: an ad slot's marker and a
 # copyright/reproduction notice are never the article's text, whatever trafilatura and readability keep
-# (site notices tried in the eleventh session: an affiliate disclosure one held-out page's annotators kept
+# (site notices tried in the tenth session: an affiliate disclosure one held-out page's annotators kept
 # went, newspaper body F1 0.959 -> 0.956; so the extractors' vote still keeps a disclaimer they all keep)
 # (_never_rescued adds a closing paywall pitch and a bare-domain credit; measured: "legal" and "comments"
 # sections here changed no dev-set page)
