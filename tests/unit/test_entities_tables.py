@@ -1959,6 +1959,25 @@ def test_company_form_suffix_needs_the_form_as_written_right_after_a_name(text, 
     assert _labels(companies._company_form_suffixes(_article(text), [])) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "model", "expected"),
+    [
+        ("Kelvo Tarrowgate KK of Pellowmoor will build it.", [("Kelvo Tarrowgate KK of Pellowmoor", "ORG")],
+         {"Kelvo Tarrowgate KK": "ORG", "Pellowmoor": "GPE"}),  # one span over company and seat: cut
+        ("Kelvo NV of Pellowmoor will build it.", [("Kelvo NV", "ORG"), ("Pellowmoor", "PERSON")],
+         {"Kelvo NV": "ORG", "Pellowmoor": "GPE"}),  # the seat is a place
+        ("Kelvo Tarrowgate s.r.o. will build it.", [("Kelvo", "ORG")], {"Kelvo Tarrowgate s.r.o.": "ORG"}),  # pieces
+        ("The Kelvo Tarrowgate SE said so.", [], {"Kelvo Tarrowgate SE": "ORG"}),  # an article is no part
+        ("Vell-based Kelvo Tarrowgate Bhd said so.", [("Vell-based", "GPE")], {"Vell-based": "GPE",
+                                                                                 "Kelvo Tarrowgate Bhd": "ORG"}),
+        ("Pellow\u2019s Kelvo Tarrowgate Berhad said so.", [], {"Kelvo Tarrowgate Berhad": "ORG"}),  # an owner
+    ],
+)
+def test_company_form_suffix_takes_the_models_pieces_and_cuts_at_the_seat(text, model, expected):
+    found = [_feature_mention(text, name, label) for name, label in model]
+    assert _labels(companies._company_form_suffixes(_article(text), found)) == expected
+
+
 def test_company_form_suffix_keeps_a_rules_person_and_a_country():
     text = "Kelvo SA and Peru SA said so."
     person, country = _feature_mention(text, "Kelvo", "PERSON"), _feature_mention(text, "Peru", "GPE")

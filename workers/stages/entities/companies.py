@@ -195,20 +195,27 @@ _FORM_AFTER = re.compile(
 # Another "Surname AB" after a comma: a Vancouver-style author list ("Tarrow SA, Pellow JJ,"), whose
 # initials look like a legal form.
 _AUTHOR_AFTER = re.compile(r"[ \t]*,[ \t]*[A-Z][\w'\-]+[ \t]+[A-Z]{1,3}[ \t]*[,.]")
-_NAME_BEFORE_FORM = re.compile(rf"(?:{WORD_START}[A-Z][\w&'\u2019\-]*[ \t]+){{0,3}}{WORD_START}[A-Z][\w&'\u2019\-]*$")
+_NAME_BEFORE_FORM = re.compile(rf"(?:{WORD_START}[A-Z][\w&'\u2019\-]*[ \t]+){{0,4}}{WORD_START}[A-Z][\w&'\u2019\-]*$")
+_ARTICLES = frozenset({"the", "a", "an"})
+_NOT_IN_NAME = re.compile(r"['\u2019]s$|-[a-z]")  # a possessive or "X-based" before the name
+# "Tarrow KK of Pellow": the company's seat after its legal form.
+_SEAT_AFTER = re.compile(rf"[ \t]+of[ \t]+([A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*)?){WORD_END}")
 
 
 def _company_form_suffixes(article: Article, found: list[Mention]) -> list[Mention]:
     """A name right before a legal form written after it (tables.COMPANY_FORM_SUFFIXES: "Tarrow
     SA", "Pellow Kelvani NV") is a company: a mention that ends there (not set by a rule, or a
     rule's ORG) grows over the form and is an ORG, whatever the model called it; capitalised
-    words the model left untagged there are added (from the first that is no common word), not
-    in an author list ("Tarrow SA, Pellow JJ": initials)."""
+    words the model left untagged or cut into pieces there ("Kelvo" of "Kelvo Tarrow s.r.o.") are
+    one company (from the first that is no common word), not in an author list ("Tarrow SA,
+    Pellow JJ": initials). A name after "<form> of" is the company's seat, a place ("Tarrow KK of
+    Pellow"; the model's span over both is cut)."""
     if "ORG" not in article.labels:
         return found
     for field_name, text in article.texts.items():
         for form in _FORM_AFTER.finditer(text):
             start = form.start()
+            _cut_at_seat(text, form, found, field_name, article.words)
             ending = [m for m in found if m.field == field_name and m.end == start]
             if ending:
                 if (not ending[0].forced or ending[0].label == "ORG") and not _known_country_or_region(ending[0].name):
@@ -216,17 +223,34 @@ def _company_form_suffixes(article: Article, found: list[Mention]) -> list[Menti
                     ending[0].label, ending[0].forced = "ORG", True
                 continue
             name = _NAME_BEFORE_FORM.search(text, max(0, start - 80), start)
-            taken = [(m.start, m.end) for m in found if m.field == field_name]
-            if not name or _AUTHOR_AFTER.match(text, form.end()) or _overlaps(taken, name.start(), form.end()):
+            if not name or _AUTHOR_AFTER.match(text, form.end()):
                 continue
             words = name.group().split()
-            while words and (_common(words[0].lower(), article.words) or words[0].lower() in article.nouns):
-                words = words[1:]  # "Shares [Tarrow] SA": a common word is no part of the name
-            if words:
-                begin = start - len(" ".join(words))
+            while words and (_common(words[0].lower(), article.words) or words[0].lower() in article.nouns
+                             or words[0].lower() in _ARTICLES or any(_NOT_IN_NAME.search(w) for w in words)):
+                words = words[1:]  # "Shares [Tarrow] SA", "Vell-based [Tarrow] SA": no part of the name
+            begin = start - len(" ".join(words))
+            pieces = [m for m in found if m.field == field_name and m.start < form.end() and begin < m.end]
+            if words and not any(m.forced or m.start < begin or m.end > form.end() for m in pieces):
+                found = [m for m in found if m not in pieces]
                 found.append(Mention(field_name, begin, form.end(), text[begin : form.end()], "ORG",
                                      canonical.normalise(text[begin : form.end()]), forced=True))
     return found
+
+
+def _cut_at_seat(text: str, form: re.Match, found: list[Mention], field_name: str, words: frozenset[str]) -> None:
+    """The name after "<legal form> of" is the company's seat (GPE): a mention over the form and
+    the seat ends at the form; a mention of the seat not set by a rule becomes a place."""
+    seat = _SEAT_AFTER.match(text, form.end())
+    if not seat or _common(seat.group(1).split()[0].lower(), words):
+        return
+    for mention in [m for m in found if m.field == field_name]:
+        if mention.start < form.start() and mention.end >= seat.end(1) and not mention.forced:
+            mention.respan(text, end=form.end())
+            found.append(Mention(field_name, seat.start(1), seat.end(1), seat.group(1), "GPE",
+                                 canonical.normalise(seat.group(1)), forced=True))
+        elif (mention.start, mention.end) == seat.span(1) and not mention.forced:
+            mention.label, mention.forced = "GPE", True
 
 
 def _companies_not_persons(article: Article, found: list[Mention]) -> list[Mention]:

@@ -555,8 +555,11 @@ COMPANY_FORM_PREFIXES = frozenset({"PT", "PJSC", "JSC", "OJSC", "PAO", "OAO"})
 # Legal forms written after a company's name, as written (case matters: "SA", not "Sa"): the
 # abbreviations of ISO 20275 (Entity Legal Forms) most used in wire copy. "Tarrow SA", "Pellow
 # NV": the form belongs to the name, which is a company ("ThPA SA" as written is its canonical name).
+# Also Malaysian "Bhd"/"Berhad" (sendirian berhad), Japanese "KK"/"K.K." (kabushiki kaisha), the
+# European company "SE" (Societas Europaea), Czech and Slovak "s.r.o." (spolecnost s rucenim
+# omezenym). Not Ethiopian "S.C." (share company): AP style's South Carolina ("Tarrow S.C.").
 COMPANY_FORM_SUFFIXES = frozenset(
-    "SA S.A. AG NV N.V. BV B.V. SpA S.p.A. ASA Oyj Tbk PLC Plc Ltd LLC GmbH".split()
+    "SA S.A. AG NV N.V. BV B.V. SpA S.p.A. ASA Oyj Tbk PLC Plc Ltd LLC GmbH Bhd Berhad KK K.K. SE s.r.o.".split()
 )
 
 # Lowercase nouns after "the <Name>" that make the name a party's, a movement's or an armed or
