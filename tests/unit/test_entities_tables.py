@@ -2196,3 +2196,9 @@ def test_group_generic_keeps_a_named_persons_surname(nlp):
 ])
 def test_owner_of_a_named_product_line_is_a_company(nlp, text, name, label):
     assert tag_body(nlp, text)[name]["label"] == label
+
+
+@pytest.mark.parametrize("end", sorted(tables.NOT_NAME_ENDS))
+def test_a_role_word_opening_an_organisations_name_does_not_make_it_a_person(nlp, end):
+    assert fixes._role_then_name(["General", "Tarrow", "Pellow"], nlp.vocab)  # a general and his name
+    assert not fixes._role_then_name(["General", "Tarrow", end.capitalize()], nlp.vocab)  # "General X Authority"

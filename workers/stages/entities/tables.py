@@ -166,13 +166,15 @@ COMPANY_WORDS = frozenset(
 COMPANY_FIRST_WORDS = frozenset({"air", "team"})  # "Team Tarrow Pellow": a sports team
 
 # Last words of names of things other than persons (with COMPANY_WORDS): what follows a role
-# word and ends in one of these is no person ("General Motors Company", "Premier League Cup").
+# word and ends in one of these is no person ("General Motors Company", "Premier League Cup",
+# "General Customs Authority": the role word opens the organisation's name).
 NOT_NAME_ENDS = frozenset(
     """company league cup party office department ministry service house street road square
     council commission committee agency court bank fund group union university college school
     hospital trust foundation institute club fc association federation programme program project
     scheme initiative act bill plan centre center network campaign award prize series championship
-    tournament festival database survey study report system index""".split()
+    tournament festival database survey study report system index authority administration bureau
+    board""".split()
 )
 
 # Words that may precede a role and belong to it ("State Comptroller", "Deputy Chief Constable").
@@ -269,7 +271,7 @@ TOPONYM_GENERICS: tuple[tuple[str, str], ...] = (
 # Words that make a name an organisation's or a building's, wherever they stand in it ("Bank of
 # Willow Creek", "Cedar Creek Mining Ltd"): such a name keeps its label whatever its last word.
 ORG_DESIGNATORS = COMPANY_WORDS | NOT_NAME_ENDS | frozenset(
-    "authority board police church cathedral airport station hotel resort mall estate estates".split()
+    "police church cathedral airport station hotel resort mall estate estates".split()
 )
 
 # Prepositions of place before a name ending in a TOPONYM_GENERICS row: (preposition, persons
