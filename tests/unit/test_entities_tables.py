@@ -2202,3 +2202,21 @@ def test_owner_of_a_named_product_line_is_a_company(nlp, text, name, label):
 def test_a_role_word_opening_an_organisations_name_does_not_make_it_a_person(nlp, end):
     assert fixes._role_then_name(["General", "Tarrow", "Pellow"], nlp.vocab)  # a general and his name
     assert not fixes._role_then_name(["General", "Tarrow", end.capitalize()], nlp.vocab)  # "General X Authority"
+
+
+@pytest.mark.parametrize(
+    ("text", "model", "expected"),
+    [
+        ("Antigua and Barbuda asked Kelvo for talks.", [("Antigua", "GPE"), ("Barbuda", "ORG")],
+         {"Antigua and Barbuda": "GPE"}),  # two mentions
+        ("Antigua and Barbuda asked Kelvo for talks.", [("Barbuda", "PERSON")], {"Antigua and Barbuda": "GPE"}),
+        ("Saint Kitts and Nevis asked Kelvo.", [("Saint Kitts", "GPE")], {"Saint Kitts and Nevis": "GPE"}),
+        ("Tarrow and Pellow asked Kelvo.", [("Tarrow", "GPE"), ("Pellow", "ORG")],
+         {"Tarrow": "GPE", "Pellow": "ORG"}),  # no country together
+        ("The Court of Antigua and Barbuda ruled.", [("Court of Antigua and", "ORG"), ("Barbuda", "GPE")],
+         {"Court of Antigua and": "ORG", "Barbuda": "GPE"}),  # a part inside a longer name
+    ],
+)
+def test_mentions_joined_by_and_into_a_known_country_are_one_place(text, model, expected):
+    found = [_feature_mention(text, name, label) for name, label in model]
+    assert _labels(places._joined_country_names(_article(text), found)) == expected
