@@ -1763,12 +1763,20 @@ def test_company_cue_makes_a_non_demonym_nationality_a_company(name, label):
     assert _labels(companies._cued_companies(_article(text), [_feature_mention(text, name, "NORP")])) == {name: label}
 
 
-@pytest.mark.parametrize("generic", sorted(tables.SITE_GENERICS))
+@pytest.mark.parametrize("generic", sorted(tables.SITE_GENERICS.keys() - tables.SITE_GENERICS_CAPITALISED))
 def test_site_generic_row_makes_the_name_a_site(nlp, generic):
     body = f"Zarkovi said on Monday it would sell gas. Work at the Zarkovi {generic} was finished, engineer Ana Lind said."
     control = tag_body(nlp, body.replace(f"Zarkovi {generic}", "Zarkovi office"))
     assert control["Zarkovi"]["label"] == "PERSON"  # the model's reading without the generic
     assert tag_body(nlp, body)["Zarkovi"]["label"] == tables.SITE_GENERICS[generic]
+
+
+@pytest.mark.parametrize("generic", sorted(tables.SITE_GENERICS_CAPITALISED))
+def test_capitalised_only_site_generic_row(generic):
+    text = f"Convoys crossed the Zarkovi {generic.capitalize()} and the Pellowe {generic} phrase."
+    found = [_feature_mention(text, f"Zarkovi {generic.capitalize()}", "ORG"), _feature_mention(text, "Pellowe", "PERSON")]
+    out = _labels(events._site_names(_article(text), found))
+    assert out == {f"Zarkovi {generic.capitalize()}": tables.SITE_GENERICS[generic], "Pellowe": "PERSON"}
 
 
 @pytest.mark.parametrize("text, name, label", [

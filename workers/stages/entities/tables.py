@@ -526,7 +526,12 @@ SITE_GENERICS: dict[str, str] = {
     "field": "LOC", "fields": "LOC", "oilfield": "LOC", "gasfield": "LOC", "deposit": "LOC",
     "pipeline": "FAC", "terminal": "FAC", "refinery": "FAC", "stadium": "FAC", "smelter": "FAC",
     "dam": "FAC", "mine": "LOC", "mines": "LOC", "desert": "LOC",  # GNIS classes Mine and Desert
+    "pass": "LOC",  # GNIS class Gap ("the Pellow Pass"; SITE_GENERICS_CAPITALISED)
+    "airport": "FAC",  # OntoNotes FAC; not "airports": "Tarrow Airports" is the operator
 }
+# Rows that name a site only capitalised, as the name's last word ("the Pellow Pass"): lowercase,
+# a pass is also a ticket or a test's result ("the Tarrow pass", "the CA pass phrase").
+SITE_GENERICS_CAPITALISED = frozenset({"pass"})
 
 # Words of a route, (opening, joining): "a pipeline from Tarrow to Pellow". The model often
 # makes one span of "Tarrow to Pellow"; the two ends are two names, places when either is a
