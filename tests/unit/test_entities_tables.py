@@ -2228,3 +2228,24 @@ def test_a_role_word_opening_an_organisations_name_does_not_make_it_a_person(nlp
 def test_mentions_joined_by_and_into_a_known_country_are_one_place(text, model, expected):
     found = [_feature_mention(text, name, label) for name, label in model]
     assert _labels(places._joined_country_names(_article(text), found)) == expected
+
+
+@pytest.mark.parametrize("noun", sorted(tables.PLACE_NOUNS))
+def test_untagged_name_after_a_place_noun_row_is_a_place(noun):
+    text = f"Crews worked in the southern {noun} of Kelvara Tarrow, officials said."
+    assert _labels(placelists._untagged_place_noun_names(_article(text), [])) == {"Kelvara Tarrow": "GPE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        ("Crews worked in the state of Kelvara Council.", []),  # an organisation's word
+        ("He gave the State of Kelvara address.", []),  # capitalised: a name's own word
+        ("Crews worked in the state of Kelvara.", [("Kelvara", "ORG")]),  # tagged: left to _place_noun_names
+        ("Crews worked in the state of Emergency Kelvara.", []),  # a common word
+    ],
+)
+def test_untagged_name_after_a_place_noun_needs_a_bare_untagged_name(text, model):
+    found = [_feature_mention(text, name, label) for name, label in model]
+    words = frozenset({"emergency"})
+    assert _labels(placelists._untagged_place_noun_names(_article(text, words=words), found)) == dict(model)

@@ -81,6 +81,7 @@ from workers.stages.entities.placelists import (
     _place_particles,
     _towns_not_regions,
     _towns_not_works,
+    _untagged_place_noun_names,
 )
 from workers.stages.entities.places import (
     _countries_are_places,
@@ -167,6 +168,7 @@ MENTION_PASSES = (
     _brand_names,
     _listed_places,
     _place_noun_names,
+    _untagged_place_noun_names,
     _towns_not_works,
     _feature_groups,
     _site_names,

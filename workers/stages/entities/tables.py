@@ -226,7 +226,7 @@ PLACE_OFFICES = frozenset({"mayor", "lord mayor", "deputy mayor", "governor", "l
 # which, as the head of an apposition, tell one ("Tarrow, a farming town near ...").
 PLACE_NOUNS = frozenset(
     "port city town village capital province region island suburb suburbs outskirts county district "
-    "hamlet municipality".split()
+    "hamlet municipality state".split()
 )
 
 # Words between a plural of PLACE_NOUNS and the places it gives as examples ("towns such as
