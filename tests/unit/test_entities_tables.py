@@ -2249,3 +2249,18 @@ def test_untagged_name_after_a_place_noun_needs_a_bare_untagged_name(text, model
     found = [_feature_mention(text, name, label) for name, label in model]
     words = frozenset({"emergency"})
     assert _labels(placelists._untagged_place_noun_names(_article(text, words=words), found)) == dict(model)
+
+
+@pytest.mark.parametrize("prefix", sorted(tables.CLUB_PREFIXES))
+@pytest.mark.parametrize(("name", "model"), [("Tarrow Pellow", "PERSON"), ("Tarrowland", "GPE"), ("Tarrow Vell", "ORG")])
+def test_club_prefix_row_opens_the_clubs_name(prefix, name, model):
+    text = f"Ana Lind joined {prefix} {name} on loan."
+    found = companies._club_prefixes(_article(text), [_feature_mention(text, name, model)])
+    assert _labels(found) == {f"{prefix} {name}": "ORG"}
+
+
+def test_club_prefix_needs_the_prefix_as_written_right_before():
+    text = "Ana Lind joined Tarrow Pellow, ac Vell and Fc Kelvo on loan."
+    found = [_feature_mention(text, n, "PERSON") for n in ("Tarrow Pellow", "Vell", "Kelvo")]
+    assert _labels(companies._club_prefixes(_article(text), found)) == {"Tarrow Pellow": "PERSON", "Vell": "PERSON",
+                                                                        "Kelvo": "PERSON"}

@@ -133,6 +133,11 @@ _FORM_PREFIX_BEFORE = re.compile(
 )
 
 
+_CLUB_PREFIX_BEFORE = re.compile(
+    rf"{WORD_START}(?:" + "|".join(sorted(tables.CLUB_PREFIXES)) + r")[ \t]+$"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class _CompanyOpening:
     """Words written right before a name that open a company's name: the mention grows over them
@@ -150,6 +155,8 @@ _COMPANY_OPENINGS = {
     "first words": _CompanyOpening(_FIRST_WORD_BEFORE, 12, frozenset({"GPE", "LOC", PERSON}), True, frozenset()),
     # tables.COMPANY_FORM_PREFIXES, a legal form written before the name: "PT Tarrow Kelvani", "PJSC Pellowneft"
     "legal forms": _CompanyOpening(_FORM_PREFIX_BEFORE, 8, None, False, tables.COMPANY_FORM_PREFIXES),
+    # tables.CLUB_PREFIXES before a club's name, also a place's: "AC Tarrow Pellow", "FC Tarrowland"
+    "club prefixes": _CompanyOpening(_CLUB_PREFIX_BEFORE, 6, None, True, tables.CLUB_PREFIXES),
 }
 
 
@@ -179,6 +186,13 @@ def _company_first_words(article: Article, found: list[Mention]) -> list[Mention
     (tables.COMPANY_FIRST_WORDS: "Air Tarrowland", "Team Tarrow Pellow") is part of the company's
     name: one organisation from that word on."""
     return _company_openings(article, found, _COMPANY_OPENINGS["first words"])
+
+
+def _club_prefixes(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name right after a club's abbreviation (tables.CLUB_PREFIXES: "AC Tarrow Pellow", "FC
+    Tarrowland") is the club's: ORG, the abbreviation taken into the name, whatever the model
+    called the rest (a person, a place)."""
+    return _company_openings(article, found, _COMPANY_OPENINGS["club prefixes"])
 
 
 def _company_forms(article: Article, found: list[Mention]) -> list[Mention]:

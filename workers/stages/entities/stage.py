@@ -14,6 +14,7 @@ from workers.stages.entities.cache import ParagraphCache
 from workers.stages.entities.companies import (
     _analysts_at,
     _brand_names,
+    _club_prefixes,
     _companies_not_persons,
     _company_first_words,
     _company_form_suffixes,
@@ -178,6 +179,7 @@ MENTION_PASSES = (
     _product_companies,
     _product_lines,
     _company_forms,
+    _club_prefixes,
     _company_form_suffixes,
     _listed_companies,
     _group_names,

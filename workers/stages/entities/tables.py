@@ -559,6 +559,13 @@ PRODUCT_SALE_VERBS = frozenset("sold sells sell selling markets marketed marketi
 # after one is a company's (ORG), the form part of it, whatever the model called the rest.
 COMPANY_FORM_PREFIXES = frozenset({"PT", "PJSC", "JSC", "OJSC", "PAO", "OAO"})
 
+# Abbreviations written before a sports club's name, as written (case matters): Football Club
+# (FC, AFC), Associazione Calcio / Athletic Club (AC), Associazione Sportiva (AS), Società
+# Sportiva (SS), Sportovní/Sportski klub (SK), Fudbalski/Futbalový klub (FK), Nogometni klub (NK),
+# Club de Fútbol / Club Deportivo (CF, CD), Sportverein (SV). "AC Tarrow Pellow", "FC Vell":
+# the name after one is the club's (ORG), the abbreviation part of it, whatever the model said.
+CLUB_PREFIXES = frozenset("FC AFC AC AS SS SK FK NK CF CD SV".split())
+
 # Legal forms written after a company's name, as written (case matters: "SA", not "Sa"): the
 # abbreviations of ISO 20275 (Entity Legal Forms) most used in wire copy. "Tarrow SA", "Pellow
 # NV": the form belongs to the name, which is a company ("ThPA SA" as written is its canonical name).
