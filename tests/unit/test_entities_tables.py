@@ -2264,3 +2264,19 @@ def test_club_prefix_needs_the_prefix_as_written_right_before():
     found = [_feature_mention(text, n, "PERSON") for n in ("Tarrow Pellow", "Vell", "Kelvo")]
     assert _labels(companies._club_prefixes(_article(text), found)) == {"Tarrow Pellow": "PERSON", "Vell": "PERSON",
                                                                         "Kelvo": "PERSON"}
+
+
+@pytest.mark.parametrize("continent", sorted(tables.CONTINENT_NAMES))
+@pytest.mark.parametrize(("direction", "model", "expected"), [
+    ("Western", "GPE", "LOC"), ("Central", "ORG", "LOC"), ("Western", "PERSON", "PERSON"),  # a person stays
+])
+def test_compass_word_and_continent_row_is_a_world_region(continent, direction, model, expected):
+    name = f"{direction} {continent.capitalize()}"
+    text = f"Trucks carry fruit to Tarrowland and {name}, Ana Lind said."
+    assert _labels(places._world_regions(_article(text), [_feature_mention(text, name, model)])) == {name: expected}
+
+
+def test_compass_word_and_continent_keeps_a_known_country():
+    text = "Trucks carry fruit to South Africa, Ana Lind said."
+    assert _labels(places._world_regions(_article(text), [_feature_mention(text, "South Africa", "GPE")])) == {
+        "South Africa": "GPE"}

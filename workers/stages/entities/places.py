@@ -152,6 +152,21 @@ def _joined_country_names(article: Article, found: list[Mention]) -> list[Mentio
     return [m for m in found if m.field]
 
 
+def _world_regions(article: Article, found: list[Mention]) -> list[Mention]:
+    """A compass word and a continent (canonical.DIRECTIONS, tables.CONTINENT_NAMES: "West
+    Africa", "Central Asia") that the model called a place or an organisation is a world region,
+    LOC, also where a rule made it a place (a list "Iran and Central Asia"); not a known country
+    or ISO 3166-2 region ("South Africa")."""
+    if "LOC" not in article.labels:
+        return found
+    for m in found:
+        words = m.name.lower().split()
+        if m.label in ("GPE", "ORG") and len(words) == 2 and words[0] in canonical.DIRECTIONS \
+                and words[1] in tables.CONTINENT_NAMES and not _known_country_or_region(m.name):
+            _relabel(m, "LOC", article)
+    return found
+
+
 def _countries_are_places(article: Article, found: list[Mention]) -> list[Mention]:
     """A known country ("Ivory Coast" LOC, "Turkey" ORG, "Togo" FAC) is a place: GPE. Unions and
     international organisations of the country table ("European Union") are organisations."""

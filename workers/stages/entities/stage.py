@@ -101,6 +101,7 @@ from workers.stages.entities.places import (
     _split_place_pairs,
     _untagged_places,
     _untagged_toponyms,
+    _world_regions,
 )
 from workers.stages.entities.possessives import _possessives
 from workers.stages.entities.products import _described_products, _product_companies, _product_lines
@@ -168,6 +169,7 @@ MENTION_PASSES = (
     _cued_companies,
     _brand_names,
     _listed_places,
+    _world_regions,
     _place_noun_names,
     _untagged_place_noun_names,
     _towns_not_works,

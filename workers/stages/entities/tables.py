@@ -311,6 +311,12 @@ WORLD_REGION_WORDS = frozenset(
 )
 
 
+# Continents as the last word of a world region's name after a compass word ("West Africa",
+# "Central Asia", "Southeast Asia"; canonical.DIRECTIONS): a region, LOC by the OntoNotes 5.0
+# guidelines (LOC: "continents, regions"), not a GPE, unless a known country ("South Africa").
+CONTINENT_NAMES = frozenset("europe asia africa america americas oceania eurasia australasia".split())
+
+
 # Nouns that describe an organisation right before its name: "Pilots' union Quorva", "the
 # electoral service Tallvo", "Developer Bright Acre", "the mine's operator, Hanlin Metals": the
 # name is an organisation whatever the model called it (a person, a nationality, nothing).
