@@ -2280,3 +2280,9 @@ def test_compass_word_and_continent_keeps_a_known_country():
     text = "Trucks carry fruit to South Africa, Ana Lind said."
     assert _labels(places._world_regions(_article(text), [_feature_mention(text, "South Africa", "GPE")])) == {
         "South Africa": "GPE"}
+
+
+def test_club_prefix_is_no_word_of_an_all_caps_headline():
+    text = "TALKS STALL AS TARROWLAND WATCHES"
+    found = companies._club_prefixes(_article(text), [_feature_mention(text, "TARROWLAND", "GPE")])
+    assert _labels(found) == {"TARROWLAND": "GPE"}

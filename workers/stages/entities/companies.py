@@ -148,6 +148,7 @@ class _CompanyOpening:
     labels: frozenset[str] | None  # labels of the mentions that grow (None: any)
     places_too: bool  # a known country or region grows too ("Air India")
     inside: frozenset[str]  # these words opening a span of two or more words make it a company too
+    cased: bool = False  # only names with a lowercase letter grow ("AS BRITAIN" of a headline: no club)
 
 
 _COMPANY_OPENINGS = {
@@ -156,7 +157,7 @@ _COMPANY_OPENINGS = {
     # tables.COMPANY_FORM_PREFIXES, a legal form written before the name: "PT Tarrow Kelvani", "PJSC Pellowneft"
     "legal forms": _CompanyOpening(_FORM_PREFIX_BEFORE, 8, None, False, tables.COMPANY_FORM_PREFIXES),
     # tables.CLUB_PREFIXES before a club's name, also a place's: "AC Tarrow Pellow", "FC Tarrowland"
-    "club prefixes": _CompanyOpening(_CLUB_PREFIX_BEFORE, 6, None, True, tables.CLUB_PREFIXES),
+    "club prefixes": _CompanyOpening(_CLUB_PREFIX_BEFORE, 6, None, True, tables.CLUB_PREFIXES, cased=True),
 }
 
 
@@ -168,7 +169,7 @@ def _company_openings(article: Article, found: list[Mention], opening: _CompanyO
     dropped: list[Mention] = []
     for m in found:
         if m.forced or m in dropped or (opening.labels is not None and m.label not in opening.labels) \
-                or (not opening.places_too and _known_country_or_region(m.name)):
+                or (not opening.places_too and _known_country_or_region(m.name)) or (opening.cased and m.text.isupper()):
             continue
         text = article.texts[m.field]
         before = opening.before.search(text, max(0, m.start - opening.reach), m.start)
@@ -191,7 +192,7 @@ def _company_first_words(article: Article, found: list[Mention]) -> list[Mention
 def _club_prefixes(article: Article, found: list[Mention]) -> list[Mention]:
     """A name right after a club's abbreviation (tables.CLUB_PREFIXES: "AC Tarrow Pellow", "FC
     Tarrowland") is the club's: ORG, the abbreviation taken into the name, whatever the model
-    called the rest (a person, a place)."""
+    called the rest (a person, a place); not an all-caps name ("AS BRITAIN": the word "as")."""
     return _company_openings(article, found, _COMPANY_OPENINGS["club prefixes"])
 
 
