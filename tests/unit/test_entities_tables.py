@@ -1763,12 +1763,20 @@ def test_company_cue_makes_a_non_demonym_nationality_a_company(name, label):
     assert _labels(companies._cued_companies(_article(text), [_feature_mention(text, name, "NORP")])) == {name: label}
 
 
-@pytest.mark.parametrize("generic", sorted(tables.SITE_GENERICS))
+@pytest.mark.parametrize("generic", sorted(tables.SITE_GENERICS.keys() - tables.SITE_GENERICS_CAPITALISED))
 def test_site_generic_row_makes_the_name_a_site(nlp, generic):
     body = f"Zarkovi said on Monday it would sell gas. Work at the Zarkovi {generic} was finished, engineer Ana Lind said."
     control = tag_body(nlp, body.replace(f"Zarkovi {generic}", "Zarkovi office"))
     assert control["Zarkovi"]["label"] == "PERSON"  # the model's reading without the generic
     assert tag_body(nlp, body)["Zarkovi"]["label"] == tables.SITE_GENERICS[generic]
+
+
+@pytest.mark.parametrize("generic", sorted(tables.SITE_GENERICS_CAPITALISED))
+def test_capitalised_only_site_generic_row(generic):
+    text = f"Convoys crossed the Zarkovi {generic.capitalize()} and the Pellowe {generic} phrase."
+    found = [_feature_mention(text, f"Zarkovi {generic.capitalize()}", "ORG"), _feature_mention(text, "Pellowe", "PERSON")]
+    out = _labels(events._site_names(_article(text), found))
+    assert out == {f"Zarkovi {generic.capitalize()}": tables.SITE_GENERICS[generic], "Pellowe": "PERSON"}
 
 
 @pytest.mark.parametrize("text, name, label", [
@@ -1957,6 +1965,25 @@ def test_company_form_suffix_row_makes_the_name_before_it_a_company(form, model)
 )
 def test_company_form_suffix_needs_the_form_as_written_right_after_a_name(text, expected):
     assert _labels(companies._company_form_suffixes(_article(text), [])) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "model", "expected"),
+    [
+        ("Kelvo Tarrowgate KK of Pellowmoor will build it.", [("Kelvo Tarrowgate KK of Pellowmoor", "ORG")],
+         {"Kelvo Tarrowgate KK": "ORG", "Pellowmoor": "GPE"}),  # one span over company and seat: cut
+        ("Kelvo NV of Pellowmoor will build it.", [("Kelvo NV", "ORG"), ("Pellowmoor", "PERSON")],
+         {"Kelvo NV": "ORG", "Pellowmoor": "GPE"}),  # the seat is a place
+        ("Kelvo Tarrowgate s.r.o. will build it.", [("Kelvo", "ORG")], {"Kelvo Tarrowgate s.r.o.": "ORG"}),  # pieces
+        ("The Kelvo Tarrowgate SE said so.", [], {"Kelvo Tarrowgate SE": "ORG"}),  # an article is no part
+        ("Vell-based Kelvo Tarrowgate Bhd said so.", [("Vell-based", "GPE")], {"Vell-based": "GPE",
+                                                                                 "Kelvo Tarrowgate Bhd": "ORG"}),
+        ("Pellow\u2019s Kelvo Tarrowgate Berhad said so.", [], {"Kelvo Tarrowgate Berhad": "ORG"}),  # an owner
+    ],
+)
+def test_company_form_suffix_takes_the_models_pieces_and_cuts_at_the_seat(text, model, expected):
+    found = [_feature_mention(text, name, label) for name, label in model]
+    assert _labels(companies._company_form_suffixes(_article(text), found)) == expected
 
 
 def test_company_form_suffix_keeps_a_rules_person_and_a_country():
@@ -2177,3 +2204,85 @@ def test_group_generic_keeps_a_named_persons_surname(nlp):
 ])
 def test_owner_of_a_named_product_line_is_a_company(nlp, text, name, label):
     assert tag_body(nlp, text)[name]["label"] == label
+
+
+@pytest.mark.parametrize("end", sorted(tables.NOT_NAME_ENDS))
+def test_a_role_word_opening_an_organisations_name_does_not_make_it_a_person(nlp, end):
+    assert fixes._role_then_name(["General", "Tarrow", "Pellow"], nlp.vocab)  # a general and his name
+    assert not fixes._role_then_name(["General", "Tarrow", end.capitalize()], nlp.vocab)  # "General X Authority"
+
+
+@pytest.mark.parametrize(
+    ("text", "model", "expected"),
+    [
+        ("Antigua and Barbuda asked Kelvo for talks.", [("Antigua", "GPE"), ("Barbuda", "ORG")],
+         {"Antigua and Barbuda": "GPE"}),  # two mentions
+        ("Antigua and Barbuda asked Kelvo for talks.", [("Barbuda", "PERSON")], {"Antigua and Barbuda": "GPE"}),
+        ("Saint Kitts and Nevis asked Kelvo.", [("Saint Kitts", "GPE")], {"Saint Kitts and Nevis": "GPE"}),
+        ("Tarrow and Pellow asked Kelvo.", [("Tarrow", "GPE"), ("Pellow", "ORG")],
+         {"Tarrow": "GPE", "Pellow": "ORG"}),  # no country together
+        ("The Court of Antigua and Barbuda ruled.", [("Court of Antigua and", "ORG"), ("Barbuda", "GPE")],
+         {"Court of Antigua and": "ORG", "Barbuda": "GPE"}),  # a part inside a longer name
+    ],
+)
+def test_mentions_joined_by_and_into_a_known_country_are_one_place(text, model, expected):
+    found = [_feature_mention(text, name, label) for name, label in model]
+    assert _labels(places._joined_country_names(_article(text), found)) == expected
+
+
+@pytest.mark.parametrize("noun", sorted(tables.PLACE_NOUNS))
+def test_untagged_name_after_a_place_noun_row_is_a_place(noun):
+    text = f"Crews worked in the southern {noun} of Kelvara Tarrow, officials said."
+    assert _labels(placelists._untagged_place_noun_names(_article(text), [])) == {"Kelvara Tarrow": "GPE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        ("Crews worked in the state of Kelvara Council.", []),  # an organisation's word
+        ("He gave the State of Kelvara address.", []),  # capitalised: a name's own word
+        ("Crews worked in the state of Kelvara.", [("Kelvara", "ORG")]),  # tagged: left to _place_noun_names
+        ("Crews worked in the state of Emergency Kelvara.", []),  # a common word
+    ],
+)
+def test_untagged_name_after_a_place_noun_needs_a_bare_untagged_name(text, model):
+    found = [_feature_mention(text, name, label) for name, label in model]
+    words = frozenset({"emergency"})
+    assert _labels(placelists._untagged_place_noun_names(_article(text, words=words), found)) == dict(model)
+
+
+@pytest.mark.parametrize("prefix", sorted(tables.CLUB_PREFIXES))
+@pytest.mark.parametrize(("name", "model"), [("Tarrow Pellow", "PERSON"), ("Tarrowland", "GPE"), ("Tarrow Vell", "ORG")])
+def test_club_prefix_row_opens_the_clubs_name(prefix, name, model):
+    text = f"Ana Lind joined {prefix} {name} on loan."
+    found = companies._club_prefixes(_article(text), [_feature_mention(text, name, model)])
+    assert _labels(found) == {f"{prefix} {name}": "ORG"}
+
+
+def test_club_prefix_needs_the_prefix_as_written_right_before():
+    text = "Ana Lind joined Tarrow Pellow, ac Vell and Fc Kelvo on loan."
+    found = [_feature_mention(text, n, "PERSON") for n in ("Tarrow Pellow", "Vell", "Kelvo")]
+    assert _labels(companies._club_prefixes(_article(text), found)) == {"Tarrow Pellow": "PERSON", "Vell": "PERSON",
+                                                                        "Kelvo": "PERSON"}
+
+
+@pytest.mark.parametrize("continent", sorted(tables.CONTINENT_NAMES))
+@pytest.mark.parametrize(("direction", "model", "expected"), [
+    ("Western", "GPE", "LOC"), ("Central", "ORG", "LOC"), ("Western", "PERSON", "PERSON"),  # a person stays
+])
+def test_compass_word_and_continent_row_is_a_world_region(continent, direction, model, expected):
+    name = f"{direction} {continent.capitalize()}"
+    text = f"Trucks carry fruit to Tarrowland and {name}, Ana Lind said."
+    assert _labels(places._world_regions(_article(text), [_feature_mention(text, name, model)])) == {name: expected}
+
+
+def test_compass_word_and_continent_keeps_a_known_country():
+    text = "Trucks carry fruit to South Africa, Ana Lind said."
+    assert _labels(places._world_regions(_article(text), [_feature_mention(text, "South Africa", "GPE")])) == {
+        "South Africa": "GPE"}
+
+
+def test_club_prefix_is_no_word_of_an_all_caps_headline():
+    text = "TALKS STALL AS TARROWLAND WATCHES"
+    found = companies._club_prefixes(_article(text), [_feature_mention(text, "TARROWLAND", "GPE")])
+    assert _labels(found) == {"TARROWLAND": "GPE"}

@@ -133,6 +133,11 @@ _FORM_PREFIX_BEFORE = re.compile(
 )
 
 
+_CLUB_PREFIX_BEFORE = re.compile(
+    rf"{WORD_START}(?:" + "|".join(sorted(tables.CLUB_PREFIXES)) + r")[ \t]+$"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class _CompanyOpening:
     """Words written right before a name that open a company's name: the mention grows over them
@@ -143,6 +148,7 @@ class _CompanyOpening:
     labels: frozenset[str] | None  # labels of the mentions that grow (None: any)
     places_too: bool  # a known country or region grows too ("Air India")
     inside: frozenset[str]  # these words opening a span of two or more words make it a company too
+    cased: bool = False  # only names with a lowercase letter grow ("AS BRITAIN" of a headline: no club)
 
 
 _COMPANY_OPENINGS = {
@@ -150,6 +156,8 @@ _COMPANY_OPENINGS = {
     "first words": _CompanyOpening(_FIRST_WORD_BEFORE, 12, frozenset({"GPE", "LOC", PERSON}), True, frozenset()),
     # tables.COMPANY_FORM_PREFIXES, a legal form written before the name: "PT Tarrow Kelvani", "PJSC Pellowneft"
     "legal forms": _CompanyOpening(_FORM_PREFIX_BEFORE, 8, None, False, tables.COMPANY_FORM_PREFIXES),
+    # tables.CLUB_PREFIXES before a club's name, also a place's: "AC Tarrow Pellow", "FC Tarrowland"
+    "club prefixes": _CompanyOpening(_CLUB_PREFIX_BEFORE, 6, None, True, tables.CLUB_PREFIXES, cased=True),
 }
 
 
@@ -161,7 +169,7 @@ def _company_openings(article: Article, found: list[Mention], opening: _CompanyO
     dropped: list[Mention] = []
     for m in found:
         if m.forced or m in dropped or (opening.labels is not None and m.label not in opening.labels) \
-                or (not opening.places_too and _known_country_or_region(m.name)):
+                or (not opening.places_too and _known_country_or_region(m.name)) or (opening.cased and m.text.isupper()):
             continue
         text = article.texts[m.field]
         before = opening.before.search(text, max(0, m.start - opening.reach), m.start)
@@ -181,6 +189,13 @@ def _company_first_words(article: Article, found: list[Mention]) -> list[Mention
     return _company_openings(article, found, _COMPANY_OPENINGS["first words"])
 
 
+def _club_prefixes(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name right after a club's abbreviation (tables.CLUB_PREFIXES: "AC Tarrow Pellow", "FC
+    Tarrowland") is the club's: ORG, the abbreviation taken into the name, whatever the model
+    called the rest (a person, a place); not an all-caps name ("AS BRITAIN": the word "as")."""
+    return _company_openings(article, found, _COMPANY_OPENINGS["club prefixes"])
+
+
 def _company_forms(article: Article, found: list[Mention]) -> list[Mention]:
     """A name right after a legal form written before it (tables.COMPANY_FORM_PREFIXES: "PT
     Tarrow Kelvani", "PJSC Pellowneft") is a company: ORG, the form taken into the name (and
@@ -195,20 +210,27 @@ _FORM_AFTER = re.compile(
 # Another "Surname AB" after a comma: a Vancouver-style author list ("Tarrow SA, Pellow JJ,"), whose
 # initials look like a legal form.
 _AUTHOR_AFTER = re.compile(r"[ \t]*,[ \t]*[A-Z][\w'\-]+[ \t]+[A-Z]{1,3}[ \t]*[,.]")
-_NAME_BEFORE_FORM = re.compile(rf"(?:{WORD_START}[A-Z][\w&'\u2019\-]*[ \t]+){{0,3}}{WORD_START}[A-Z][\w&'\u2019\-]*$")
+_NAME_BEFORE_FORM = re.compile(rf"(?:{WORD_START}[A-Z][\w&'\u2019\-]*[ \t]+){{0,4}}{WORD_START}[A-Z][\w&'\u2019\-]*$")
+_ARTICLES = frozenset({"the", "a", "an"})
+_NOT_IN_NAME = re.compile(r"['\u2019]s$|-[a-z]")  # a possessive or "X-based" before the name
+# "Tarrow KK of Pellow": the company's seat after its legal form.
+_SEAT_AFTER = re.compile(rf"[ \t]+of[ \t]+([A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*)?){WORD_END}")
 
 
 def _company_form_suffixes(article: Article, found: list[Mention]) -> list[Mention]:
     """A name right before a legal form written after it (tables.COMPANY_FORM_SUFFIXES: "Tarrow
     SA", "Pellow Kelvani NV") is a company: a mention that ends there (not set by a rule, or a
     rule's ORG) grows over the form and is an ORG, whatever the model called it; capitalised
-    words the model left untagged there are added (from the first that is no common word), not
-    in an author list ("Tarrow SA, Pellow JJ": initials)."""
+    words the model left untagged or cut into pieces there ("Kelvo" of "Kelvo Tarrow s.r.o.") are
+    one company (from the first that is no common word), not in an author list ("Tarrow SA,
+    Pellow JJ": initials). A name after "<form> of" is the company's seat, a place ("Tarrow KK of
+    Pellow"; the model's span over both is cut)."""
     if "ORG" not in article.labels:
         return found
     for field_name, text in article.texts.items():
         for form in _FORM_AFTER.finditer(text):
             start = form.start()
+            _cut_at_seat(text, form, found, field_name, article.words)
             ending = [m for m in found if m.field == field_name and m.end == start]
             if ending:
                 if (not ending[0].forced or ending[0].label == "ORG") and not _known_country_or_region(ending[0].name):
@@ -216,17 +238,34 @@ def _company_form_suffixes(article: Article, found: list[Mention]) -> list[Menti
                     ending[0].label, ending[0].forced = "ORG", True
                 continue
             name = _NAME_BEFORE_FORM.search(text, max(0, start - 80), start)
-            taken = [(m.start, m.end) for m in found if m.field == field_name]
-            if not name or _AUTHOR_AFTER.match(text, form.end()) or _overlaps(taken, name.start(), form.end()):
+            if not name or _AUTHOR_AFTER.match(text, form.end()):
                 continue
             words = name.group().split()
-            while words and (_common(words[0].lower(), article.words) or words[0].lower() in article.nouns):
-                words = words[1:]  # "Shares [Tarrow] SA": a common word is no part of the name
-            if words:
-                begin = start - len(" ".join(words))
+            while words and (_common(words[0].lower(), article.words) or words[0].lower() in article.nouns
+                             or words[0].lower() in _ARTICLES or any(_NOT_IN_NAME.search(w) for w in words)):
+                words = words[1:]  # "Shares [Tarrow] SA", "Vell-based [Tarrow] SA": no part of the name
+            begin = start - len(" ".join(words))
+            pieces = [m for m in found if m.field == field_name and m.start < form.end() and begin < m.end]
+            if words and not any(m.forced or m.start < begin or m.end > form.end() for m in pieces):
+                found = [m for m in found if m not in pieces]
                 found.append(Mention(field_name, begin, form.end(), text[begin : form.end()], "ORG",
                                      canonical.normalise(text[begin : form.end()]), forced=True))
     return found
+
+
+def _cut_at_seat(text: str, form: re.Match, found: list[Mention], field_name: str, words: frozenset[str]) -> None:
+    """The name after "<legal form> of" is the company's seat (GPE): a mention over the form and
+    the seat ends at the form; a mention of the seat not set by a rule becomes a place."""
+    seat = _SEAT_AFTER.match(text, form.end())
+    if not seat or _common(seat.group(1).split()[0].lower(), words):
+        return
+    for mention in [m for m in found if m.field == field_name]:
+        if mention.start < form.start() and mention.end >= seat.end(1) and not mention.forced:
+            mention.respan(text, end=form.end())
+            found.append(Mention(field_name, seat.start(1), seat.end(1), seat.group(1), "GPE",
+                                 canonical.normalise(seat.group(1)), forced=True))
+        elif (mention.start, mention.end) == seat.span(1) and not mention.forced:
+            mention.label, mention.forced = "GPE", True
 
 
 def _companies_not_persons(article: Article, found: list[Mention]) -> list[Mention]:

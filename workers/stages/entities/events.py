@@ -54,7 +54,8 @@ def _named_events(article: Article, found: list[Mention]) -> list[Mention]:
 
 _SITE_BEFORE = re.compile(rf"{WORD_START}(?:[Tt]he|its|their|[A-Z][\w\-]*['\u2019]s)[ \t]+$")
 _SITE_AFTER = re.compile(
-    r"[ \t]+(?:[a-z]+[ \t]+)?(" + "|".join(sorted(tables.SITE_GENERICS)) + r")(?![\w'\u2019\-])"
+    r"[ \t]+(?:[a-z]+[ \t]+)?(" + "|".join(sorted(tables.SITE_GENERICS.keys() - tables.SITE_GENERICS_CAPITALISED))
+    + r")(?![\w'\u2019\-])"
 )
 _SITE_RELABELLED = frozenset({PERSON, "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
 

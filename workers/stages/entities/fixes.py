@@ -14,7 +14,7 @@ from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
-from workers.stages.entities import canonical, roles
+from workers.stages.entities import canonical, roles, tables
 
 PERSON = "PERSON"
 # Lowercase name particles that may sit inside a person's name ("Ursula von der Leyen").
@@ -416,7 +416,8 @@ _TRIM_END = " \t\r\n,;:!?\"\u201c\u201d()[]"
 
 def _role_then_name(words: list[str], vocab) -> bool:
     """A role phrase, then two or three capitalised words that are no role, stop word or
-    institution head ("Bishop Alan Marsh", "Lifeboat helm Ana Ruiz")."""
+    institution head and do not end an organisation's name (tables.NOT_NAME_ENDS: "General
+    Customs Authority") ("Bishop Alan Marsh", "Lifeboat helm Ana Ruiz")."""
     prefix = roles.role_prefix_length(words)
     rest = [w.strip(_TRIM_END) for w in words[prefix:]]
     return (
@@ -425,6 +426,7 @@ def _role_then_name(words: list[str], vocab) -> bool:
         and 2 <= len(rest) <= 3
         and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in rest)
         and not any(canonical._is_title(w) or vocab[w.lower()].is_stop or w.lower() in NAMED_HEADS for w in rest)
+        and rest[-1].lower() not in tables.NOT_NAME_ENDS
     )
 
 

@@ -196,6 +196,33 @@ def _place_noun_names(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
+_UNTAGGED_AFTER_PLACE_NOUN = re.compile(
+    rf"{WORD_START}(?:" + "|".join(sorted(tables.PLACE_NOUNS)) + r")[ \t]+of[ \t]+([A-Z][\w\-]*(?:[ \t][A-Z][\w\-]*){0,2})"
+    + WORD_END
+)
+
+
+def _untagged_place_noun_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name the model left untagged after a lowercase "<place noun> of" (tables.PLACE_NOUNS:
+    "the southern state of Tarrowa", "the port of Pellow Bay") is a place, GPE; not a name with a
+    common, title or organisation word ("the town of Tarrow Council") or a known union."""
+    if "GPE" not in article.labels:
+        return found
+    added = []
+    for field_name, text in article.texts.items():
+        taken = [(m.start, m.end) for m in found if m.field == field_name]
+        for match in _UNTAGGED_AFTER_PLACE_NOUN.finditer(text):
+            start, end = match.span(1)
+            name = match.group(1)
+            if any(start < b and a < end for a, b in taken) or canonical.normalise(name) in tables.UNIONS or any(
+                _common(w.lower(), article.words) or canonical._is_title(w) or w.lower() in tables.ORG_DESIGNATORS
+                for w in name.split()
+            ):
+                continue
+            added.append(Mention(field_name, start, end, name, "GPE", canonical.normalise(name), forced=True))
+    return found + added
+
+
 # A name of one to three capitalised words (no apostrophe: "Russia's Tarrow region" names Tarrow).
 _DIVISION_NAME = r"[A-Z][\w\-]*(?:[ \t][A-Z][\w\-]*){0,2}"
 _DIVISION_TERMS = {**{t: t for t in tables.SUBDIVISION_TERMS}, **{p: t for t, p in tables.SUBDIVISION_TERMS.items()},

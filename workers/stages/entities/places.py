@@ -121,6 +121,52 @@ def _hyphen_places(article: Article, found: list[Mention]) -> list[Mention]:
     return kept + added
 
 
+_AND_PART_BEFORE = re.compile(r"[A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*)?[ \t]+and[ \t]+$")
+_AND_PART_AFTER = re.compile(r"[ \t]+and[ \t]+[A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*)?")
+
+
+def _joined_country_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """A mention and the one or two capitalised words joined to it by "and" that together are a
+    known country or ISO 3166-2 region ("[Trinidad] and Tobago" with "Tobago" ORG or untagged:
+    "Trinidad and Tobago", "Antigua and [Barbuda]") are one place, GPE, over any mention of the
+    other part; not a rule's mention. Shapes: mentions' offsets into article.texts."""
+    if "GPE" not in article.labels:
+        return found
+    for m in found:
+        text = article.texts.get(m.field, "")
+        if m.forced or not m.field:
+            continue
+        before = _AND_PART_BEFORE.search(text, max(0, m.start - 60), m.start)
+        after = _AND_PART_AFTER.match(text, m.end)
+        spans = [(before.start(), m.end), (text.index(" ", before.start()) + 1, m.end)] if before else []
+        spans += [(m.start, after.end()), (m.start, text.rindex(" ", m.end, after.end()))] if after else []
+        for start, end in spans:
+            others = [o for o in found if o is not m and o.field == m.field and o.start < end and start < o.end]
+            if _known_country_or_region(canonical.normalise(text[start:end])) \
+                    and all(start <= o.start and o.end <= end for o in others):  # not "[Court of X and] Y"
+                for other in others:
+                    other.field = ""  # taken into the place
+                m.respan(text, start, end)
+                m.label = "GPE"
+                break
+    return [m for m in found if m.field]
+
+
+def _world_regions(article: Article, found: list[Mention]) -> list[Mention]:
+    """A compass word and a continent (canonical.DIRECTIONS, tables.CONTINENT_NAMES: "West
+    Africa", "Central Asia") that the model called a place or an organisation is a world region,
+    LOC, also where a rule made it a place (a list "Iran and Central Asia"); not a known country
+    or ISO 3166-2 region ("South Africa")."""
+    if "LOC" not in article.labels:
+        return found
+    for m in found:
+        words = m.name.lower().split()
+        if m.label in ("GPE", "ORG") and len(words) == 2 and words[0] in canonical.DIRECTIONS \
+                and words[1] in tables.CONTINENT_NAMES and not _known_country_or_region(m.name):
+            _relabel(m, "LOC", article)
+    return found
+
+
 def _countries_are_places(article: Article, found: list[Mention]) -> list[Mention]:
     """A known country ("Ivory Coast" LOC, "Turkey" ORG, "Togo" FAC) is a place: GPE. Unions and
     international organisations of the country table ("European Union") are organisations."""

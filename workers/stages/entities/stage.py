@@ -14,6 +14,7 @@ from workers.stages.entities.cache import ParagraphCache
 from workers.stages.entities.companies import (
     _analysts_at,
     _brand_names,
+    _club_prefixes,
     _companies_not_persons,
     _company_first_words,
     _company_form_suffixes,
@@ -81,6 +82,7 @@ from workers.stages.entities.placelists import (
     _place_particles,
     _towns_not_regions,
     _towns_not_works,
+    _untagged_place_noun_names,
 )
 from workers.stages.entities.places import (
     _countries_are_places,
@@ -90,6 +92,7 @@ from workers.stages.entities.places import (
     _full_form_places,
     _generic_places,
     _hyphen_places,
+    _joined_country_names,
     _named_features,
     _places_of_offices,
     _regions_are_places,
@@ -98,6 +101,7 @@ from workers.stages.entities.places import (
     _split_place_pairs,
     _untagged_places,
     _untagged_toponyms,
+    _world_regions,
 )
 from workers.stages.entities.possessives import _possessives
 from workers.stages.entities.products import _described_products, _product_companies, _product_lines
@@ -145,6 +149,7 @@ MENTION_PASSES = (
     _persons_of_names,
     _hyphen_places,
     _full_form_places,
+    _joined_country_names,
     _countries_are_places,
     _shared_short_forms,
     _regions_are_places,
@@ -164,7 +169,9 @@ MENTION_PASSES = (
     _cued_companies,
     _brand_names,
     _listed_places,
+    _world_regions,
     _place_noun_names,
+    _untagged_place_noun_names,
     _towns_not_works,
     _feature_groups,
     _site_names,
@@ -174,6 +181,7 @@ MENTION_PASSES = (
     _product_companies,
     _product_lines,
     _company_forms,
+    _club_prefixes,
     _company_form_suffixes,
     _listed_companies,
     _group_names,

@@ -166,13 +166,15 @@ COMPANY_WORDS = frozenset(
 COMPANY_FIRST_WORDS = frozenset({"air", "team"})  # "Team Tarrow Pellow": a sports team
 
 # Last words of names of things other than persons (with COMPANY_WORDS): what follows a role
-# word and ends in one of these is no person ("General Motors Company", "Premier League Cup").
+# word and ends in one of these is no person ("General Motors Company", "Premier League Cup",
+# "General Customs Authority": the role word opens the organisation's name).
 NOT_NAME_ENDS = frozenset(
     """company league cup party office department ministry service house street road square
     council commission committee agency court bank fund group union university college school
     hospital trust foundation institute club fc association federation programme program project
     scheme initiative act bill plan centre center network campaign award prize series championship
-    tournament festival database survey study report system index""".split()
+    tournament festival database survey study report system index authority administration bureau
+    board""".split()
 )
 
 # Words that may precede a role and belong to it ("State Comptroller", "Deputy Chief Constable").
@@ -224,7 +226,7 @@ PLACE_OFFICES = frozenset({"mayor", "lord mayor", "deputy mayor", "governor", "l
 # which, as the head of an apposition, tell one ("Tarrow, a farming town near ...").
 PLACE_NOUNS = frozenset(
     "port city town village capital province region island suburb suburbs outskirts county district "
-    "hamlet municipality".split()
+    "hamlet municipality state".split()
 )
 
 # Words between a plural of PLACE_NOUNS and the places it gives as examples ("towns such as
@@ -269,7 +271,7 @@ TOPONYM_GENERICS: tuple[tuple[str, str], ...] = (
 # Words that make a name an organisation's or a building's, wherever they stand in it ("Bank of
 # Willow Creek", "Cedar Creek Mining Ltd"): such a name keeps its label whatever its last word.
 ORG_DESIGNATORS = COMPANY_WORDS | NOT_NAME_ENDS | frozenset(
-    "authority board police church cathedral airport station hotel resort mall estate estates".split()
+    "police church cathedral airport station hotel resort mall estate estates".split()
 )
 
 # Prepositions of place before a name ending in a TOPONYM_GENERICS row: (preposition, persons
@@ -307,6 +309,12 @@ WORLD_REGION_WORDS = frozenset(
     maghreb gulf sea ocean coast mountains alps andes himalayas desert peninsula strait channel
     highlands lowlands steppe""".split()
 )
+
+
+# Continents as the last word of a world region's name after a compass word ("West Africa",
+# "Central Asia", "Southeast Asia"; canonical.DIRECTIONS): a region, LOC by the OntoNotes 5.0
+# guidelines (LOC: "continents, regions"), not a GPE, unless a known country ("South Africa").
+CONTINENT_NAMES = frozenset("europe asia africa america americas oceania eurasia australasia".split())
 
 
 # Nouns that describe an organisation right before its name: "Pilots' union Quorva", "the
@@ -524,7 +532,12 @@ SITE_GENERICS: dict[str, str] = {
     "field": "LOC", "fields": "LOC", "oilfield": "LOC", "gasfield": "LOC", "deposit": "LOC",
     "pipeline": "FAC", "terminal": "FAC", "refinery": "FAC", "stadium": "FAC", "smelter": "FAC",
     "dam": "FAC", "mine": "LOC", "mines": "LOC", "desert": "LOC",  # GNIS classes Mine and Desert
+    "pass": "LOC",  # GNIS class Gap ("the Pellow Pass"; SITE_GENERICS_CAPITALISED)
+    "airport": "FAC",  # OntoNotes FAC; not "airports": "Tarrow Airports" is the operator
 }
+# Rows that name a site only capitalised, as the name's last word ("the Pellow Pass"): lowercase,
+# a pass is also a ticket or a test's result ("the Tarrow pass", "the CA pass phrase").
+SITE_GENERICS_CAPITALISED = frozenset({"pass"})
 
 # Words of a route, (opening, joining): "a pipeline from Tarrow to Pellow". The model often
 # makes one span of "Tarrow to Pellow"; the two ends are two names, places when either is a
@@ -552,11 +565,21 @@ PRODUCT_SALE_VERBS = frozenset("sold sells sell selling markets marketed marketi
 # after one is a company's (ORG), the form part of it, whatever the model called the rest.
 COMPANY_FORM_PREFIXES = frozenset({"PT", "PJSC", "JSC", "OJSC", "PAO", "OAO"})
 
+# Abbreviations written before a sports club's name, as written (case matters): Football Club
+# (FC, AFC), Associazione Calcio / Athletic Club (AC), Associazione Sportiva (AS), Società
+# Sportiva (SS), Sportovní/Sportski klub (SK), Fudbalski/Futbalový klub (FK), Nogometni klub (NK),
+# Club de Fútbol / Club Deportivo (CF, CD), Sportverein (SV). "AC Tarrow Pellow", "FC Vell":
+# the name after one is the club's (ORG), the abbreviation part of it, whatever the model said.
+CLUB_PREFIXES = frozenset("FC AFC AC AS SS SK FK NK CF CD SV".split())
+
 # Legal forms written after a company's name, as written (case matters: "SA", not "Sa"): the
 # abbreviations of ISO 20275 (Entity Legal Forms) most used in wire copy. "Tarrow SA", "Pellow
 # NV": the form belongs to the name, which is a company ("ThPA SA" as written is its canonical name).
+# Also Malaysian "Bhd"/"Berhad" (sendirian berhad), Japanese "KK"/"K.K." (kabushiki kaisha), the
+# European company "SE" (Societas Europaea), Czech and Slovak "s.r.o." (spolecnost s rucenim
+# omezenym). Not Ethiopian "S.C." (share company): AP style's South Carolina ("Tarrow S.C.").
 COMPANY_FORM_SUFFIXES = frozenset(
-    "SA S.A. AG NV N.V. BV B.V. SpA S.p.A. ASA Oyj Tbk PLC Plc Ltd LLC GmbH".split()
+    "SA S.A. AG NV N.V. BV B.V. SpA S.p.A. ASA Oyj Tbk PLC Plc Ltd LLC GmbH Bhd Berhad KK K.K. SE s.r.o.".split()
 )
 
 # Lowercase nouns after "the <Name>" that make the name a party's, a movement's or an armed or
