@@ -61,8 +61,22 @@ def check(inputs: Inputs, expected: dict[str, tuple], emitted: dict[str, list[by
         (double, f"{len(double)} with two outcomes: {list(double.items())[:5]}"),
         (self_duplicates, f"{len(self_duplicates)} duplicate of itself: {self_duplicates[:10]}"),
         (wrong, f"{len(wrong)} unlike offline (expected, got): {list(wrong.items())[:5]}"),
-        (differing, f"{len(differing)} ids with differing enriched records: {differing[:10]}"),
+        (differing, f"{len(differing)} ids with differing enriched records: {differing[:10]}; "
+                    f"fields that differ: {_differing_fields(enriched_values, differing[:3])}"),
         (strays, f"{strays} output records of no input id"),
     ]
     verdict.failures += [message for broken, message in checks if broken]
     return verdict
+
+
+def _differing_fields(enriched_values: dict, ids: list[str]) -> dict[str, dict]:
+    """{id: {field: [its values]}} of the enriched records of `ids` that differ: what a failure report
+    needs to tell a story decision from a tagging or cleaning difference."""
+    import orjson
+
+    out = {}
+    for article_id in ids:
+        records = [orjson.loads(value) for value in enriched_values[article_id]]
+        fields = sorted({k for r in records for k in r if len({orjson.dumps(x.get(k)) for x in records}) > 1})
+        out[article_id] = {k: [str(r.get(k))[:200] for r in records] for k in fields}
+    return out

@@ -164,7 +164,7 @@ class StoryIndex:
         found = self.postings.candidates(
             member.entities, member.figures, rules.shared_figures, rules.common_figure_articles
         )
-        for other in found:
+        for other in sorted(found):  # in id order: a tie in rank goes the same way in every process
             if other == article_id or not self.rules.in_window(member, self._members[other]):
                 continue  # the window is the cheap test: no scoring outside it
             result = self.score(member, self._members[other])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timezone
+from math import fsum
 
 from workers.stages import similarity
 
@@ -154,7 +155,7 @@ def person_shares(a: dict[str, float], b: dict[str, float]) -> tuple[float, floa
     if not pa or not pb:
         return None
     shared = pa.keys() & pb.keys()
-    return sum(pa[k] for k in shared) / sum(pa.values()), sum(pb[k] for k in shared) / sum(pb.values())
+    return fsum(pa[k] for k in shared) / fsum(pa.values()), fsum(pb[k] for k in shared) / fsum(pb.values())
 
 
 def person_share(a: dict[str, float], b: dict[str, float]) -> float | None:
@@ -169,8 +170,8 @@ def entity_overlap(a: dict[str, float], b: dict[str, float]) -> float:
     ob = {k: w for k, w in b.items() if not k.startswith("P:")}
     if not oa or not ob:
         return 0.0
-    shared = sum(min(oa[k], ob[k]) for k in oa.keys() & ob.keys())
-    return shared / min(sum(oa.values()), sum(ob.values()))
+    shared = fsum(min(oa[k], ob[k]) for k in oa.keys() & ob.keys())
+    return shared / min(fsum(oa.values()), fsum(ob.values()))
 
 
 PLACE_LABELS = ("GPE:", "LOC:", "FAC:")
@@ -185,4 +186,4 @@ def place_share(a: dict[str, float], b: dict[str, float]) -> float | None:
     if not pa or not pb:
         return None
     shared = pa.keys() & pb.keys()
-    return min(sum(pa[k] for k in shared) / sum(pa.values()), sum(pb[k] for k in shared) / sum(pb.values()))
+    return min(fsum(pa[k] for k in shared) / fsum(pa.values()), fsum(pb[k] for k in shared) / fsum(pb.values()))
