@@ -178,9 +178,9 @@ def mark(lines: list[ln.Line], kinds: list[str | None] | None = None) -> list[ln
             j = max(j, _bullet_run(out, kinds, i + 1), rail)
             j = max(j, _card_run(out, kinds, i + 1))
             closing = above >= below[j] - below[_next_hard_end(out, j)]
-            if not closing and not rail == j > i + 1:
-                j = _inline_teaser_box(out, kinds, i) or j  # only the box: the article goes on under it
-            if closing or rail == j > i + 1 or j == _inline_teaser_box(out, kinds, i):
+            box = None if closing or rail == j > i + 1 else _inline_teaser_box(out, kinds, i)
+            j = box or j  # an inline box: only the box, the article goes on under it
+            if closing or rail == j > i + 1 or box:
                 for k in range(i, j):  # a rail inside the article costs the densest run nothing: it resumes below
                     out[k] = _as_chrome(out[k], kind, _MARK_SCORE if closing else 0.0)
                 i = j

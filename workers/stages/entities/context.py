@@ -125,6 +125,16 @@ def _lower_in(word: str, article: Article) -> bool:
     return any(lower in t and pattern.search(t) for t in article.texts.values())
 
 
+def _replace_by_one(found: list[Mention], pieces: list[Mention], field_name: str, start: int, end: int, text: str,
+                    label: str, canonical_name: str | None = None) -> list[Mention]:
+    """`found` without `pieces` (the model's mentions inside or over a span), plus one forced mention of
+    `text` at [start, end) of `field_name` with `label` (canonical name: `canonical_name`, else normalised):
+    the span a rule names whole instead of the pieces."""
+    kept = [m for m in found if m not in pieces]
+    kept.append(Mention(field_name, start, end, text, label, canonical_name or canonical.normalise(text), forced=True))
+    return kept
+
+
 def _relabel(m: Mention, label: str, article: Article) -> None:
     """Set a rule's label on `m` when the article keeps that label."""
     if label in article.labels:

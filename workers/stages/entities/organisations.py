@@ -14,6 +14,7 @@ from workers.stages.entities.context import (
     _full_persons,
     _lower_in,
     _named_person,
+    _replace_by_one,
     _person_ends,
     _position,
 )
@@ -75,8 +76,7 @@ def _described_organisations(article: Article, found: list[Mention]) -> list[Men
         if any((m.start, m.end) != (start, end) or m.label not in (PERSON, "NORP") or m.forced
                or (comma and m.label == PERSON) for m in over):  # "the union, Mary Smith" may be a person
             continue
-        found = [m for m in found if m not in over]
-        found.append(Mention("body", start, end, name, "ORG", canonical.normalise(name), forced=True))
+        found = _replace_by_one(found, over, "body", start, end, name, "ORG")
     return found
 
 
@@ -93,8 +93,7 @@ def _dateline_credits(article: Article, found: list[Mention]) -> list[Mention]:
             continue
         start, end = credit.span(1)
         over = [m for m in found if m.field == "body" and m.start < end and start < m.end]
-        found = [m for m in found if m not in over]
-        found.append(Mention("body", start, end, credit.group(1), "ORG", canonical.normalise(credit.group(1)), forced=True))
+        found = _replace_by_one(found, over, "body", start, end, credit.group(1), "ORG")
     return found
 
 
@@ -332,9 +331,7 @@ def _placed_institutions(article: Article, found: list[Mention]) -> list[Mention
             if any((m.start, m.end) != (start, start + len(place)) or m.label not in ("GPE", "LOC") or m.forced
                    for m in over):
                 continue
-            found = [m for m in found if m not in over]
-            found.append(Mention(field_name, start, end, text[start:end], "ORG", canonical.normalise(text[start:end]),
-                                 forced=True))
+            found = _replace_by_one(found, over, field_name, start, end, text[start:end], "ORG")
     return found
 
 
@@ -359,9 +356,7 @@ def _and_institutions(article: Article, found: list[Mention]) -> list[Mention]:
             inside = [m for m in found if m.field == field_name and m.start < end and start < m.end]
             if any(m.start < start or m.end > end or m.forced for m in inside):
                 continue
-            found = [m for m in found if m not in inside]
-            found.append(Mention(field_name, start, end, text[start:end], "ORG", canonical.normalise(text[start:end]),
-                                 forced=True))
+            found = _replace_by_one(found, inside, field_name, start, end, text[start:end], "ORG")
     return found
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from workers.stages.entities import canonical, fixes, roles, tables
-from workers.stages.entities.context import Article, _add_untagged_person, _relabel
+from workers.stages.entities.context import Article, _add_untagged_person, _relabel, _replace_by_one
 from workers.stages.entities.fixes import PERSON, Mention
 from workers.stages.entities.pipeline import all_caps_headline
 from workers.stages.entities.scan import (
@@ -185,9 +185,7 @@ def _arabic_names(article: Article, found: list[Mention]) -> list[Mention]:
             over = [m for m in found if m.field == field_name and m.start < end and start < m.end]
             if any(m.start < start or m.end > end or (m.forced and m.label != PERSON) for m in over):
                 continue  # a person the model or a rule found inside the name grows over it
-            found = [m for m in found if m not in over]
-            found.append(Mention(field_name, start, end, match.group(1), PERSON, canonical.normalise(match.group(1)),
-                                 forced=True))
+            found = _replace_by_one(found, over, field_name, start, end, match.group(1), PERSON)
     return found
 
 

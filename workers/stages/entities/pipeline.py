@@ -67,15 +67,22 @@ _TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*")
 _CAPITALISED = re.compile(rf"{WORD_START}[A-Z][\w'\u2019\-]*")
 
 
+def _lemma_lookups(nlp: Language) -> Lookups | None:
+    """The model's lemmatizer lookup tables read from its folder on disk, or None when it has none."""
+    path = nlp.path / "lemmatizer" / "lookups" if nlp.path is not None else None
+    if path is None or not (path / "lookups.bin").exists():
+        return None
+    return Lookups().from_disk(path)
+
+
 def lexicon(nlp: Language) -> frozenset[str]:
     """Common English words (lowercase): the model's own lemmatizer tables (loaded from disk,
     the lemmatizer itself is not run); empty when the model has none."""
     if nlp in _LEXICONS:
         return _LEXICONS[nlp]
     words: set[str] = set()
-    path = nlp.path / "lemmatizer" / "lookups" if nlp.path is not None else None
-    if path is not None and (path / "lookups.bin").exists():
-        lookups = Lookups().from_disk(path)
+    lookups = _lemma_lookups(nlp)
+    if lookups is not None:
         for name in ("lemma_index", "lemma_exc"):
             if lookups.has_table(name):
                 for value in lookups.get_table(name).values():
@@ -93,9 +100,8 @@ def nouns(nlp: Language) -> frozenset[str]:
     if nlp in _NOUNS:
         return _NOUNS[nlp]
     found: set[str] = set()
-    path = nlp.path / "lemmatizer" / "lookups" if nlp.path is not None else None
-    if path is not None and (path / "lookups.bin").exists():
-        lookups = Lookups().from_disk(path)
+    lookups = _lemma_lookups(nlp)
+    if lookups is not None:
         noun = get_string_id("noun")
         for name in ("lemma_index", "lemma_exc"):
             if lookups.has_table(name):

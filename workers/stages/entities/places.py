@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from workers.stages.entities import canonical, roles, tables
-from workers.stages.entities.context import Article, _person_ends, _relabel
+from workers.stages.entities.context import Article, _person_ends, _relabel, _replace_by_one
 from workers.stages.entities.fixes import PERSON, Mention
 from workers.stages.entities.scan import (
     _GENERICS,
@@ -426,6 +426,5 @@ def _full_form_places(article: Article, found: list[Mention]) -> list[Mention]:
             over = [m for m in found if m.field == field_name and m.start < end and start < m.end]
             if any(m.start < start or m.end > end or m.label not in ("GPE", "LOC", "ORG") for m in over):
                 continue
-            found = [m for m in found if m not in over]
-            found.append(Mention(field_name, start, end, match.group(1), "GPE", _FULL_FORMS[match.group(1)], forced=True))
+            found = _replace_by_one(found, over, field_name, start, end, match.group(1), "GPE", _FULL_FORMS[match.group(1)])
     return found
