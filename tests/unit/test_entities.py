@@ -589,4 +589,4 @@ def test_exchequer_is_an_office():
      ("Ann and Faro met.", "Faro", False)],
 )
 def test_locative_position(text, word, locative):
-    assert scan._locative(text, text.index(word)) is locative
+    assert scan.locative(text, text.index(word)) is locative

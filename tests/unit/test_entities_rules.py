@@ -24,7 +24,7 @@ def persons(names: dict[str, dict]) -> list[str]:
 
 
 def test_plural_titles_are_titles():
-    assert canonical._is_title("Justices") and canonical.is_office_only("Justices")
+    assert canonical.is_title("Justices") and canonical.is_office_only("Justices")
     assert canonical.trim_span("Justices Ann Lee", 0, 16, True) == (9, 16)
 
 
@@ -120,7 +120,7 @@ def test_org_name_cut_before_a_place_and_compass_word(nlp):
 
 def test_council_titles_are_titles():
     for word in ("Councillor", "Cllr", "Alderman"):
-        assert canonical._is_title(word)
+        assert canonical.is_title(word)
     assert canonical.trim_span("Councillor Ann Lee", 0, 18, True) == (11, 18)
 
 
@@ -151,12 +151,12 @@ def test_place_pair_split_only_when_both_parts_recur():
     body = "Voting was slow in Kano. Turnout was high in Kano and Ibadan, where Ibadan police helped."
     start = body.index("Kano and")
     pair = Mention("body", start, start + 15, "Kano and Ibadan", "GPE", "Kano and Ibadan")
-    split = places._split_place_pairs([pair], {"title": "", "body": body})
+    split = places.split_place_pairs([pair], {"title": "", "body": body})
     assert [(m.name, body[m.start : m.end]) for m in split] == [("Kano", "Kano"), ("Ibadan", "Ibadan")]
     once = "Officials in Trinidad and Tobago said the ferry was late."
     start = once.index("Trinidad")
     whole = Mention("body", start, start + 19, "Trinidad and Tobago", "GPE", "Trinidad and Tobago")
-    assert places._split_place_pairs([whole], {"title": "", "body": once}) == [whole]
+    assert places.split_place_pairs([whole], {"title": "", "body": once}) == [whole]
 
 
 def test_weather_systems_and_rivers_are_not_scored_names(nlp):
@@ -171,10 +171,10 @@ def test_untagged_place_after_in_ending_a_clause(nlp):
     words = pipeline.lexicon(nlp)
     body = "The worst damage was in Llanwrtyd, where the river rose. Roads in Hull, where it rained, shut."
     doc = nlp.make_doc(body)  # no entities: everything is untagged
-    added = places._untagged_places(body, doc, [], words)
+    added = places.untagged_places(body, doc, [], words)
     assert [(m.text, m.label) for m in added] == [("Llanwrtyd", "GPE")]  # "Hull" is a common word
     person = Mention("body", 0, 3, "The", "PERSON", "Llanwrtyd")
-    assert places._untagged_places(body, doc, [person], words) == []
+    assert places.untagged_places(body, doc, [person], words) == []
 
 
 def _mention(name: str, label: str) -> "fixes.Mention":
@@ -200,7 +200,7 @@ def test_a_full_name_tagged_norp_beside_its_surname_is_the_person(name, others, 
     found = [_mention(name, "NORP")]
     for other, other_label in others:
         found.append(fixes.Mention("body", 0, len(other), other, other_label, other))
-    (first, *_) = surnames._surname_labels(article, found)
+    (first, *_) = surnames.surname_labels(article, found)
     assert first.label == label
 
 
@@ -223,7 +223,7 @@ def test_a_day_name_the_model_tags_is_no_name(nlp, day, label):
     ("Corran Falls", True), ("Sunday", False), ("Good Friday", False), ("Redgum Flat", True), ("BBC", False),
 ])
 def test_a_day_name_is_not_a_place_name_shape(name, shaped):
-    assert scan._name_shaped(name) is shaped
+    assert scan.name_shaped(name) is shaped
 
 
 def test_residents_on_a_day_are_no_place(nlp):

@@ -55,7 +55,7 @@ def test_whole_word_spans_match_the_pattern_on_the_corpus():
     compared = 0
     for text in TEXTS:
         for form in {m.group() for m in _FORMS.finditer(text)}:
-            assert scan._whole_word_spans(text, form) == _reference_spans(text, form), (form, text[:60])
+            assert scan.whole_word_spans(text, form) == _reference_spans(text, form), (form, text[:60])
             compared += 1
     assert compared > 1000
 
@@ -65,7 +65,7 @@ def test_whole_word_spans_match_the_pattern_on_tricky_strings():
     for _ in range(20_000):
         text = "".join(rng.choice(_TRICKY) for _ in range(rng.randint(0, 10)))
         form = rng.choice(["a", "ab", "Ab", "a.", ".a", "a a", "\u00e9", "aba", "'a"])
-        assert scan._whole_word_spans(text, form) == _reference_spans(text, form), (text, form)
+        assert scan.whole_word_spans(text, form) == _reference_spans(text, form), (text, form)
 
 
 def _reference_glued_spans(text: str, form: str) -> list[tuple[int, int]]:
@@ -74,7 +74,7 @@ def _reference_glued_spans(text: str, form: str) -> list[tuple[int, int]]:
 
 
 def _glued_spans(text: str, form: str) -> list[tuple[int, int]]:
-    return scan._whole_word_spans(text, form, glued_before="'\u2019-", glued_after="-")
+    return scan.whole_word_spans(text, form, glued_before="'\u2019-", glued_after="-")
 
 
 def test_whole_word_spans_with_glue_match_the_pattern_on_the_corpus():
@@ -93,7 +93,7 @@ def test_whole_word_spans_with_glue_match_the_pattern_on_tricky_strings():
         text = "".join(rng.choice(_TRICKY) for _ in range(rng.randint(0, 10)))
         form = rng.choice(["a", "ab", "Ab", "a.", ".a", "a a", "\u00e9", "aba", "'a", "a-"])
         assert _glued_spans(text, form) == _reference_glued_spans(text, form), (text, form)
-        differ += _glued_spans(text, form) != scan._whole_word_spans(text, form)
+        differ += _glued_spans(text, form) != scan.whole_word_spans(text, form)
     assert differ > 100  # the glue characters are exercised, not only plain word edges
 
 
@@ -104,7 +104,7 @@ def test_ends_with_words_matches_the_pattern_on_the_corpus():
             before = text[max(0, match.start() - 30) : match.start()].split()[-2:]
             for words in (before[-1:], before, ["The"], []):
                 expected = _reference_ends_with(text, match.start(), words)
-                assert scan._ends_with_words(text, match.start(), words) == expected, (words, match.start())
+                assert scan.ends_with_words(text, match.start(), words) == expected, (words, match.start())
                 compared += expected
     assert compared > 100  # true cases seen, not only false ones
 
@@ -115,7 +115,7 @@ def test_ends_with_words_matches_the_pattern_on_tricky_strings():
         text = "".join(rng.choice(_TRICKY) for _ in range(rng.randint(0, 12)))
         words = rng.choice([[], ["a"], ["Ab"], ["a", "b"], ["x", "y"], ["\u00e9"], ["b."]])
         end = rng.randint(0, len(text))
-        assert scan._ends_with_words(text, end, words) == _reference_ends_with(text, end, words), (text, end, words)
+        assert scan.ends_with_words(text, end, words) == _reference_ends_with(text, end, words), (text, end, words)
 
 
 @pytest.fixture(scope="module")
@@ -136,7 +136,7 @@ def test_head_positions_are_every_token_that_may_anchor_an_org_phrase(docs):
 def test_entity_chars_are_the_docs_entities(docs):
     for doc in docs:
         expected = tuple((e.start_char, e.end_char, e.label_) for e in doc.ents)
-        assert scan._ent_chars(doc) == expected
-        assert scan._ent_chars(doc) is scan._ent_chars(doc)  # computed once
-        assert scan._occupied(doc) == [(s, e) for s, e, _ in expected]
-    assert scan._occupied(None) == []
+        assert scan.ent_chars(doc) == expected
+        assert scan.ent_chars(doc) is scan.ent_chars(doc)  # computed once
+        assert scan.occupied_spans(doc) == [(s, e) for s, e, _ in expected]
+    assert scan.occupied_spans(None) == []

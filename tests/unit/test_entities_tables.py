@@ -156,7 +156,7 @@ def test_a_short_form_of_two_countries_names_the_one_the_article_names(others, s
     found = [_feature_mention(text, f, "GPE") for f in others + [short]]
     for m in found:
         m.name = canonical.normalise(m.text)
-    found = places._shared_short_forms(_article(text), found)
+    found = places.shared_short_forms(_article(text), found)
     assert found[-1].name == expected
 
 
@@ -164,7 +164,7 @@ def test_a_short_form_of_two_countries_names_the_one_the_article_names(others, s
 def test_a_known_country_is_a_place_whatever_the_model_said(label):
     text = "Exports from Togo rose."
     found = [_feature_mention(text, "Togo", label)]
-    assert places._countries_are_places(_article(text), found)[0].label == "GPE"
+    assert places.countries_are_places(_article(text), found)[0].label == "GPE"
 
 
 @pytest.mark.parametrize("code,name", sorted(tables.COUNTRY_NAMES.items()))
@@ -214,7 +214,7 @@ def test_company_word_rows_end_no_role_named_person(word):
 def test_a_capitalised_word_and_a_company_word_is_a_company(nlp, text, name):
     article = context.Article({}, None, nlp.make_doc(text), frozenset(DEFAULT_ENTITY_LABELS), frozenset({"ships"}),
                               frozenset(), {"title": "", "body": text})
-    assert _labels(companies._company_names(article, [])) == {name: "ORG"}
+    assert _labels(companies.company_names(article, [])) == {name: "ORG"}
 
 
 @pytest.mark.parametrize("word", sorted(tables.NOT_NAME_ENDS))
@@ -291,7 +291,7 @@ def _article(text: str, words=frozenset(), nouns=frozenset()):
 @pytest.mark.parametrize(("generic", "feature_class"), tables.TOPONYM_GENERICS)
 def test_generic_row_after_a_name_makes_it_a_feature_unless_named_after_a_place(generic, feature_class):
     text = f"Levels at the Tallowood {generic} fell again on Monday."
-    [mention] = places._named_features(_article(text), [_feature_mention(text, "Tallowood", "PERSON")])
+    [mention] = places.named_features(_article(text), [_feature_mention(text, "Tallowood", "PERSON")])
     if feature_class in ("Crossing", "Populated Place"):  # "the Rafah crossing": named after a town
         assert (mention.label, mention.forced) == ("PERSON", False)
     else:
@@ -308,7 +308,7 @@ def test_generic_row_after_a_name_makes_it_a_feature_unless_named_after_a_place(
     ],
 )
 def test_named_feature_needs_the_and_a_lowercase_row(text, label):
-    [mention] = places._named_features(_article(text), [_feature_mention(text, "Tallowood", label)])
+    [mention] = places.named_features(_article(text), [_feature_mention(text, "Tallowood", label)])
     assert mention.label == label and not mention.forced
 
 
@@ -324,7 +324,7 @@ def test_named_feature_in_a_sentence(nlp):
 )
 def test_a_person_with_a_digit_is_a_numbered_label(name, label, kept):
     text = f"{name}: the figures rose again."
-    found = person_passes._numbered_not_persons(_article(text), [_feature_mention(text, name, label)])
+    found = person_passes.numbered_not_persons(_article(text), [_feature_mention(text, name, label)])
     assert bool(found) == kept
 
 
@@ -349,7 +349,7 @@ def test_a_common_non_noun_opening_a_sentence_is_no_organisation(nlp):
 @pytest.mark.parametrize("preposition", [word for word, _ in tables.LOCATIVE_PREPOSITIONS])
 def test_untagged_toponym_after_a_preposition_of_place_is_a_place(preposition):
     text = f"The last mill {preposition} Redgum Flat closed in May."
-    [added] = places._untagged_toponyms(_article(text), [])
+    [added] = places.untagged_toponyms(_article(text), [])
     assert (added.text, added.label) == ("Redgum Flat", "GPE")
 
 
@@ -367,7 +367,7 @@ def test_untagged_toponym_after_a_preposition_of_place_is_a_place(preposition):
 )
 def test_untagged_toponym_needs_a_place_preposition_or_a_person_before_of(text, person, place):
     found = [_feature_mention(text, person, "PERSON")] if person else []
-    added = places._untagged_toponyms(_article(text), found)[len(found):]
+    added = places.untagged_toponyms(_article(text), found)[len(found):]
     assert [m.text for m in added] == ([place] if place else [])
 
 
@@ -392,7 +392,7 @@ def _labels(found) -> dict[str, str]:
 @pytest.mark.parametrize("preposition", sorted(tables.PLACE_LIST_PREPOSITIONS))
 def test_place_list_row_makes_the_other_name_a_place(preposition):
     text = f"Crews worked {preposition} Ludgate and Varnholt all week."
-    found = placelists._listed_places(_article_with_doc(text), [_feature_mention(text, "Ludgate", "GPE"),
+    found = placelists.listed_places(_article_with_doc(text), [_feature_mention(text, "Ludgate", "GPE"),
                                                           _feature_mention(text, "Varnholt", "PERSON")])
     assert _labels(found) == {"Ludgate": "GPE", "Varnholt": "GPE"}
 
@@ -415,37 +415,37 @@ def test_place_list_row_makes_the_other_name_a_place(preposition):
 )
 def test_place_list_needs_a_row_a_place_and_names(text, known, expected):
     found = [_feature_mention(text, known, "GPE")] if known else []
-    assert _labels(placelists._listed_places(_article_with_doc(text), found)) == expected
+    assert _labels(placelists.listed_places(_article_with_doc(text), found)) == expected
 
 
 def test_place_list_keeps_an_organisation_and_a_forced_person():
     text = "Fans travelled from Ludgate and Varnholt on Sunday."
     found = [_feature_mention(text, "Ludgate", "GPE"), _feature_mention(text, "Varnholt", "ORG")]
-    assert _labels(placelists._listed_places(_article_with_doc(text), found))["Varnholt"] == "ORG"
+    assert _labels(placelists.listed_places(_article_with_doc(text), found))["Varnholt"] == "ORG"
     person = _feature_mention(text, "Varnholt", "PERSON")
     person.forced = True
     found = [_feature_mention(text, "Ludgate", "GPE"), person]
-    assert _labels(placelists._listed_places(_article_with_doc(text), found))["Varnholt"] == "PERSON"
+    assert _labels(placelists.listed_places(_article_with_doc(text), found))["Varnholt"] == "PERSON"
 
 
 def test_place_list_splits_a_span_over_the_whole_list():
     text = "Rest centres opened in Ludgate and Varnholt on Friday."
     found = [_feature_mention(text, "Ludgate and Varnholt", "ORG"), _feature_mention("Ludgate", "Ludgate", "GPE")]
     found[1].start, found[1].end = 200, 207  # "Ludgate" named a place elsewhere in the article
-    labels = _labels(placelists._listed_places(_article_with_doc(text), found))
+    labels = _labels(placelists.listed_places(_article_with_doc(text), found))
     assert labels["Varnholt"] == "GPE" and "Ludgate and Varnholt" not in labels
 
 
 @pytest.mark.parametrize("noun", sorted(tables.RESIDENT_NOUNS))
 def test_resident_row_makes_the_names_after_on_places(noun):
     text = f"Some {noun} on Varnholt and Skerra lost power, and {noun} on Tarrow too."
-    found = placelists._listed_places(_article_with_doc(text), [])
+    found = placelists.listed_places(_article_with_doc(text), [])
     assert _labels(found) == {"Varnholt": "GPE", "Skerra": "GPE", "Tarrow": "GPE"}
 
 
 @pytest.mark.parametrize("text", ["Some people on Varnholt lost power.", "Residents in Varnholt lost power."])
 def test_names_on_after_no_resident_row_are_left(text):
-    assert placelists._listed_places(_article_with_doc(text), []) == []
+    assert placelists.listed_places(_article_with_doc(text), []) == []
 
 
 def test_residents_on_islands_in_a_sentence(nlp):
@@ -459,7 +459,7 @@ def test_residents_on_islands_in_a_sentence(nlp):
 @pytest.mark.parametrize("word", sorted(tables.WORLD_REGION_WORDS))
 def test_world_region_row_keeps_a_loc(word):
     text = f"Prices rose in Upper {word.capitalize()} last year."
-    found = placelists._towns_not_regions(_article_with_doc(text), [_feature_mention(text, f"Upper {word.capitalize()}", "LOC")])
+    found = placelists.towns_not_regions(_article_with_doc(text), [_feature_mention(text, f"Upper {word.capitalize()}", "LOC")])
     assert found[0].label == "LOC"
 
 
@@ -474,7 +474,7 @@ def test_world_region_row_keeps_a_loc(word):
     ],
 )
 def test_loc_after_in_is_a_town(text, name, label):
-    found = placelists._towns_not_regions(_article_with_doc(text), [_feature_mention(text, name, "LOC")])
+    found = placelists.towns_not_regions(_article_with_doc(text), [_feature_mention(text, name, "LOC")])
     assert found[0].label == label
 
 
@@ -483,7 +483,7 @@ def test_loc_named_otherwise_elsewhere_stays():
     loc = _feature_mention(text, "Varnholt", "LOC")
     product = _feature_mention(text, "Varnholt sells", "PRODUCT")
     product.text = product.name = "Varnholt"
-    assert placelists._towns_not_regions(_article_with_doc(text), [loc, product])[0].label == "LOC"
+    assert placelists.towns_not_regions(_article_with_doc(text), [loc, product])[0].label == "LOC"
 
 
 # --- a name right after a noun describing an organisation (ORG_DESCRIPTOR_NOUNS) ---
@@ -492,7 +492,7 @@ def test_loc_named_otherwise_elsewhere_stays():
 @pytest.mark.parametrize("noun", sorted(tables.ORG_DESCRIPTOR_NOUNS))
 def test_descriptor_row_makes_the_name_an_organisation(noun):
     text = f"The {noun} Quorvale said profits fell."
-    found = organisations._described_organisations(_article_with_doc(text), [_feature_mention(text, "Quorvale", "PERSON")])
+    found = organisations.described_organisations(_article_with_doc(text), [_feature_mention(text, "Quorvale", "PERSON")])
     assert _labels(found) == {"Quorvale": "ORG"}
 
 
@@ -512,7 +512,7 @@ def test_descriptor_row_makes_the_name_an_organisation(noun):
 )
 def test_descriptor_needs_a_lowercase_noun_and_a_person_or_nothing(text, name, label, expected):
     found = [_feature_mention(text, name, label)] if label else []
-    labels = _labels(organisations._described_organisations(_article_with_doc(text), found))
+    labels = _labels(organisations.described_organisations(_article_with_doc(text), found))
     assert labels.get(name) == expected
 
 
@@ -565,7 +565,7 @@ def test_dateline_place_before_a_credit(text, label, expected):
 )
 def test_dateline_credit_is_an_organisation(text, model, expected):
     found = [_feature_mention(text, "VARNHOLT", "GPE")] + [_feature_mention(text, n, lab) for n, lab in model.items()]
-    labels = _labels(organisations._dateline_credits(_article(text), found))
+    labels = _labels(organisations.dateline_credits(_article(text), found))
     assert {n: lab for n, lab in labels.items() if n != "VARNHOLT"} == expected
 
 
@@ -595,7 +595,7 @@ def test_dateline_region_in_a_sentence(nlp):
 )
 def test_org_opening(nlp, text, model, nationality, expected):
     found = [_feature_mention(text, model, "ORG")] + ([_feature_mention(text, nationality, "NORP")] if nationality else [])
-    out = orgspans._org_openings(_article_with_doc(text, nlp.make_doc(text)), found)
+    out = orgspans.org_openings(_article_with_doc(text, nlp.make_doc(text)), found)
     assert [m.text for m in out if m.label == "ORG"] == [expected]
 
 
@@ -608,7 +608,7 @@ ORG_ROLE_ROWS = [phrase for phrase, domain in tables.ROLES if domain in tables.O
 @pytest.mark.parametrize("phrase", ORG_ROLE_ROWS)
 def test_org_role_row_names_the_organisation_before_it(nlp, phrase):
     text = f"Officials said QVRT {phrase} Ana Lind had left."
-    found = role_names._orgs_before_roles(_article_with_doc(text, nlp.make_doc(text)), [])
+    found = role_names.orgs_before_roles(_article_with_doc(text, nlp.make_doc(text)), [])
     assert [(m.text, m.label) for m in found] == [("QVRT", "ORG")]
 
 
@@ -624,7 +624,7 @@ def test_org_role_row_names_the_organisation_before_it(nlp, phrase):
     ],
 )
 def test_org_before_role_needs_an_untagged_name_of_its_own(nlp, text, expected):
-    found = role_names._orgs_before_roles(_article_with_doc(text, nlp.make_doc(text)), [])
+    found = role_names.orgs_before_roles(_article_with_doc(text, nlp.make_doc(text)), [])
     assert [(m.text, m.label) for m in found] == expected
 
 
@@ -647,7 +647,7 @@ def test_org_before_role_needs_an_untagged_name_of_its_own(nlp, text, expected):
 def test_descriptor_modifier_opening_a_sentence(nlp, text, word, kept):
     article = context.Article({}, None, None, frozenset(DEFAULT_ENTITY_LABELS), pipeline.lexicon(nlp), pipeline.nouns(nlp),
                            {"title": "", "body": text})
-    out = openers._descriptor_modifiers(article, [_feature_mention(text, word, "ORG")])
+    out = openers.descriptor_modifiers(article, [_feature_mention(text, word, "ORG")])
     assert bool(out) is kept
 
 
@@ -664,7 +664,7 @@ def test_org_before_role_is_no_common_noun_opening_a_sentence(nlp, text, expecte
     article = context.Article({}, None, nlp.make_doc(text), frozenset(DEFAULT_ENTITY_LABELS), frozenset(),
                            pipeline.nouns(nlp), {"title": "", "body": text})
     names = [_feature_mention(text, "Pottery Tarrow Ltd", "ORG")] if "Ltd" in text else []
-    out = role_names._orgs_before_roles(article, list(names))
+    out = role_names.orgs_before_roles(article, list(names))
     assert [(m.text, m.label) for m in out if m not in names] == expected
 
 
@@ -678,7 +678,7 @@ def test_org_before_role_is_no_common_noun_opening_a_sentence(nlp, text, expecte
 def test_org_before_role_is_no_common_adjective_opening_a_sentence(nlp, text, expected):
     article = context.Article({}, None, nlp.make_doc(text), frozenset(DEFAULT_ENTITY_LABELS), pipeline.lexicon(nlp),
                               pipeline.nouns(nlp), {"title": "", "body": text})
-    assert [(m.text, m.label) for m in role_names._orgs_before_roles(article, [])] == expected
+    assert [(m.text, m.label) for m in role_names.orgs_before_roles(article, [])] == expected
 
 
 @pytest.mark.parametrize(
@@ -693,7 +693,7 @@ def test_org_before_role_is_no_common_adjective_opening_a_sentence(nlp, text, ex
     ],
 )
 def test_a_word_joined_by_of_to_a_name_is_not_capitalised_on_its_own(text, inside):
-    assert context._capitalised_inside("Pilots", _article(text)) is inside
+    assert context.capitalised_inside("Pilots", _article(text)) is inside
 
 
 # --- a first-level subdivision of a country (ISO 3166-2) is a place ---
@@ -714,7 +714,7 @@ def test_a_word_joined_by_of_to_a_name_is_not_capitalised_on_its_own(text, insid
     ],
 )
 def test_region_is_a_place(text, name, label, expected):
-    found = places._regions_are_places(_article_with_doc(text), [_feature_mention(text, name, label)])
+    found = places.regions_are_places(_article_with_doc(text), [_feature_mention(text, name, label)])
     assert _labels(found) == {name: expected}
 
 
@@ -758,14 +758,14 @@ def test_caps_dateline_in_pieces_or_with_accents_is_one_place(text, pieces, name
 @pytest.mark.parametrize("phrase", ORG_ROLE_ROWS)
 def test_org_role_row_makes_the_person_before_it_an_organisation(nlp, phrase):
     text = f"Officials said Quorvale {phrase} Ana Lind had left."
-    found = role_names._persons_before_roles(_article_with_doc(text), [_feature_mention(text, "Quorvale", "PERSON")])
+    found = role_names.persons_before_roles(_article_with_doc(text), [_feature_mention(text, "Quorvale", "PERSON")])
     assert _labels(found) == {"Quorvale": "ORG"}
 
 
 @pytest.mark.parametrize("office", sorted(tables.PLACE_OFFICES))
 def test_place_office_row_makes_the_person_before_it_a_place(office):
     text = f"Officials said Tarrow Shire {office} Ana Lind had left."
-    found = role_names._persons_before_roles(_article_with_doc(text), [_feature_mention(text, "Tarrow Shire", "PERSON")])
+    found = role_names.persons_before_roles(_article_with_doc(text), [_feature_mention(text, "Tarrow Shire", "PERSON")])
     assert _labels(found) == {"Tarrow Shire": "GPE"}
 
 
@@ -778,7 +778,7 @@ def test_place_office_row_makes_the_person_before_it_a_place(office):
     ],
 )
 def test_person_before_a_role_stays_without_the_cue(text, name):
-    found = role_names._persons_before_roles(_article_with_doc(text), [_feature_mention(text, name, "PERSON")])
+    found = role_names.persons_before_roles(_article_with_doc(text), [_feature_mention(text, name, "PERSON")])
     assert _labels(found) == {name: "PERSON"}
 
 
@@ -788,7 +788,7 @@ def test_person_before_a_role_stays_without_the_cue(text, name):
 @pytest.mark.parametrize("noun", sorted(tables.ORG_HEAD_NOUNS))
 def test_org_head_row_makes_a_work_an_organisation(noun):
     text = f"The Tarrow {noun.capitalize()} of Pellow said fees rose."
-    found = organisations._institutions_not_works(_article(text), [_feature_mention(text, f"Tarrow {noun.capitalize()} of Pellow",
+    found = organisations.institutions_not_works(_article(text), [_feature_mention(text, f"Tarrow {noun.capitalize()} of Pellow",
                                                                            "WORK_OF_ART")])
     assert [m.label for m in found] == ["ORG"]
 
@@ -800,14 +800,14 @@ def test_org_head_row_makes_a_work_an_organisation(noun):
 )
 def test_work_with_an_org_head_noun(name, label):
     text = f"They read {name} on Sunday."
-    assert [m.label for m in organisations._institutions_not_works(_article(text), [_feature_mention(text, name, "WORK_OF_ART")])] \
+    assert [m.label for m in organisations.institutions_not_works(_article(text), [_feature_mention(text, name, "WORK_OF_ART")])] \
         == [label]
 
 
 @pytest.mark.parametrize("word", sorted(tables.ORG_CONNECTIVES))
 def test_org_connective_row_joins_the_opening(word):
     text = f"Aid group Medics {word.capitalize()} Tarrows said fuel ran out."
-    found = orgspans._org_connective_openings(_article(text), [_feature_mention(text, "Tarrows", "ORG")])
+    found = orgspans.org_connective_openings(_article(text), [_feature_mention(text, "Tarrows", "ORG")])
     assert [(m.text, m.label) for m in found] == [(f"Medics {word.capitalize()} Tarrows", "ORG")]
 
 
@@ -815,7 +815,7 @@ def test_org_connective_row_joins_the_opening(word):
     "text", ["Aid group Medics without Tarrows said no.", "Aid group Medics With Tarrows said no."],
 )
 def test_org_connective_needs_a_capitalised_row(text):
-    found = orgspans._org_connective_openings(_article(text), [_feature_mention(text, "Tarrows", "ORG")])
+    found = orgspans.org_connective_openings(_article(text), [_feature_mention(text, "Tarrows", "ORG")])
     assert [m.text for m in found] == ["Tarrows"]
 
 
@@ -838,13 +838,13 @@ def test_org_goes_on_over_and_common_nouns(nlp, text, org, after, expected):
     article = context.Article({}, None, None, frozenset(DEFAULT_ENTITY_LABELS), frozenset(), pipeline.nouns(nlp),
                            {"title": "", "body": text})
     found = [_feature_mention(text, org, "ORG")] + ([_feature_mention(text, after, "PERSON")] if after else [])
-    assert [m.text for m in orgspans._org_and_nouns(article, found) if m.label == "ORG"] == [expected]
+    assert [m.text for m in orgspans.org_and_nouns(article, found) if m.label == "ORG"] == [expected]
 
 
 @pytest.mark.parametrize("particle", sorted(tables.PLACE_NAME_PARTICLES))
 def test_place_particle_row_joins_the_place(particle):
     text = f"Growers in Vila Tarrow {particle} Pellow said rain came late."
-    found = placelists._place_particles(_article(text), [_feature_mention(text, "Vila Tarrow", "GPE"),
+    found = placelists.place_particles(_article(text), [_feature_mention(text, "Vila Tarrow", "GPE"),
                                                    _feature_mention(text, "Pellow", "ORG")])
     assert _labels(found) == {f"Vila Tarrow {particle} Pellow": "GPE"}
 
@@ -861,7 +861,7 @@ def test_place_particle_row_joins_the_place(particle):
 def test_place_particle_needs_a_row_and_capitalised_words(text, after, expected):
     found = [_feature_mention(text, "Vila Tarrow" if "Vila" in text else "Santa Tarrow", "GPE")]
     found += [_feature_mention(text, after, "ORG")] if after else []
-    assert [m.text for m in placelists._place_particles(_article(text), found) if m.label == "GPE"] == [expected]
+    assert [m.text for m in placelists.place_particles(_article(text), found) if m.label == "GPE"] == [expected]
 
 
 @pytest.mark.parametrize(
@@ -870,23 +870,23 @@ def test_place_particle_needs_a_row_and_capitalised_words(text, after, expected)
      ("A stake in Tarrowby was sold.", False), ("Talks with Tarrowby failed.", False)],
 )
 def test_locative_before_a_name(text, expected):
-    assert scan._locative(text, text.index("Tarrowby")) is expected
+    assert scan.locative(text, text.index("Tarrowby")) is expected
 
 
 @pytest.mark.parametrize("preposition", sorted(tables.TOPONYM_LIST_PREPOSITIONS))
 def test_toponym_list_row_needs_a_toponym_shaped_name(preposition):
     text = f"Coral died {preposition} Ludgate and Varnholt Island last year."
-    found = placelists._listed_places(_article_with_doc(text), [_feature_mention(text, "Ludgate and Varnholt Island", "ORG")])
+    found = placelists.listed_places(_article_with_doc(text), [_feature_mention(text, "Ludgate and Varnholt Island", "ORG")])
     assert _labels(found) == {"Ludgate": "GPE", "Varnholt Island": "GPE"}
     text = f"Talks {preposition} Ludgate and Varnholt failed."
-    found = placelists._listed_places(_article_with_doc(text), [_feature_mention(text, "Ludgate", "GPE"),
+    found = placelists.listed_places(_article_with_doc(text), [_feature_mention(text, "Ludgate", "GPE"),
                                                           _feature_mention(text, "Varnholt", "ORG")])
     assert _labels(found) == {"Ludgate": "GPE", "Varnholt": "ORG"}
 
 
 def test_toponym_shaped_name_tells_a_place_list():
     text = "Crews worked in Ludgate and Varnholt Creek all week."
-    found = placelists._listed_places(_article_with_doc(text), [_feature_mention(text, "Ludgate", "PERSON")])
+    found = placelists.listed_places(_article_with_doc(text), [_feature_mention(text, "Ludgate", "PERSON")])
     assert _labels(found) == {"Ludgate": "GPE", "Varnholt Creek": "GPE"}
 
 
@@ -905,7 +905,7 @@ def test_toponym_shaped_name_tells_a_place_list():
     ],
 )
 def test_apposed_role_names_a_person(nlp, text, expected):
-    found = person_passes._apposed_persons(_article_with_doc(text, nlp.make_doc(text)), [])
+    found = person_passes.apposed_persons(_article_with_doc(text, nlp.make_doc(text)), [])
     assert [m.text for m in found if m.label == "PERSON"] == expected
 
 
@@ -919,7 +919,7 @@ def test_apposed_role_names_a_person(nlp, text, expected):
 )
 def test_org_and_place_before_a_role_are_one_organisation(nlp, text, expected):
     found = [_feature_mention(text, "QVRT", "ORG"), _feature_mention(text, "Pellow", "GPE")]
-    out = role_names._org_place_units(_article_with_doc(text, nlp.make_doc(text)), found)
+    out = role_names.org_place_units(_article_with_doc(text, nlp.make_doc(text)), found)
     assert [m.text for m in out if m.label == "ORG"] == expected
 
 
@@ -937,7 +937,7 @@ def test_org_and_place_before_a_role_are_one_organisation(nlp, text, expected):
 def test_regnal_number_names_a_person(nlp, text, expected):
     article = context.Article({}, None, None, frozenset(DEFAULT_ENTITY_LABELS), pipeline.lexicon(nlp), frozenset(),
                            {"title": "", "body": text})
-    assert [m.text for m in person_passes._regnal_names(article, [])] == expected
+    assert [m.text for m in person_passes.regnal_names(article, [])] == expected
 
 
 # --- named storms (WEATHER_SYSTEM_TERMS) are events, and so is the storm's name alone ---
@@ -951,7 +951,7 @@ def test_weather_term_row_makes_a_named_storm_an_event(term):
 
     text = f"{name} hit the coast. Tarrow’s winds reached 150 km per hour."
     alone = text.index("Tarrow’s")
-    found = events._storm_names(_article(text), [_feature_mention(text, name, "PERSON"),
+    found = events.storm_names(_article(text), [_feature_mention(text, name, "PERSON"),
                                                Mention("body", alone, alone + 6, "Tarrow", "ORG", "Tarrow")])
     assert [(m.name, m.label) for m in found] == [(name, "EVENT"), (name, "EVENT")]
 
@@ -996,7 +996,7 @@ def test_places_and_names_are_no_nationality(word):
     ],
 )
 def test_nationality_adjective_is_no_organisation_nor_part_of_a_name(text, name, label, expected):
-    [m] = places._demonym_words(_article(text), [_feature_mention(text, name, label)])
+    [m] = places.demonym_words(_article(text), [_feature_mention(text, name, label)])
     assert (m.name, m.label) == expected and text[m.start : m.end] == m.text
 
 
@@ -1006,14 +1006,14 @@ def test_nationality_adjective_is_no_organisation_nor_part_of_a_name(text, name,
 @pytest.mark.parametrize("noun", sorted(tables.PLACE_NOUNS))
 def test_place_noun_row_before_of_makes_the_name_a_place(noun):
     text = f"Crews reached the {noun} of Tarrow Vale on Monday."
-    found = placelists._place_noun_names(_article(text), [_feature_mention(text, "Tarrow Vale", "PERSON")])
+    found = placelists.place_noun_names(_article(text), [_feature_mention(text, "Tarrow Vale", "PERSON")])
     assert _labels(found) == {"Tarrow Vale": "GPE"}
 
 
 @pytest.mark.parametrize("follower", sorted(tables.PLACE_APPOSITION_FOLLOWERS))
 def test_place_apposition_follower_row_makes_the_name_a_place(follower):
     text = f"In Tarrow Vale, a farming town {follower} the hills, wells ran dry."
-    found = placelists._place_noun_names(_article(text), [_feature_mention(text, "Tarrow Vale", "PERSON")])
+    found = placelists.place_noun_names(_article(text), [_feature_mention(text, "Tarrow Vale", "PERSON")])
     assert _labels(found) == {"Tarrow Vale": "GPE"}
 
 
@@ -1024,7 +1024,7 @@ def test_place_apposition_follower_row_makes_the_name_a_place(follower):
      ("Ana Lind, the town's doctor, said no.", "Ana Lind")],  # no "a"/"an" apposition
 )
 def test_place_noun_needs_its_head_position(text, name):
-    found = placelists._place_noun_names(_article(text), [_feature_mention(text, name, "PERSON")])
+    found = placelists.place_noun_names(_article(text), [_feature_mention(text, name, "PERSON")])
     assert _labels(found) == {name: "PERSON"}
 
 
@@ -1034,13 +1034,13 @@ def test_place_noun_needs_its_head_position(text, name):
 @pytest.mark.parametrize("head", sorted(tables.AND_INSTITUTION_HEADS))
 def test_and_institution_row_makes_one_organisation(head):
     text = f"The Mother and Tarrow {head.capitalize()} said two children had died."
-    found = organisations._and_institutions(_article(text), [_feature_mention(text, f"Tarrow {head.capitalize()}", "ORG")])
+    found = organisations.and_institutions(_article(text), [_feature_mention(text, f"Tarrow {head.capitalize()}", "ORG")])
     assert _labels(found) == {f"Mother and Tarrow {head.capitalize()}": "ORG"}
 
 
 def test_and_institution_with_three_words_before_and():
     text = "The Kelvaya Rug Weavers and Exporters Association said no."
-    found = organisations._and_institutions(_article(text), [_feature_mention(text, "Kelvaya Rug Weavers", "ORG"),
+    found = organisations.and_institutions(_article(text), [_feature_mention(text, "Kelvaya Rug Weavers", "ORG"),
                                                              _feature_mention(text, "Exporters Association", "ORG")])
     assert _labels(found) == {"Kelvaya Rug Weavers and Exporters Association": "ORG"}
 
@@ -1048,9 +1048,9 @@ def test_and_institution_with_three_words_before_and():
 def test_and_institution_keeps_a_longer_span_and_needs_a_row():
     text = "The Pellow Mother and Tarrow Institute Shop said no."
     longer = _feature_mention(text, "Pellow Mother and Tarrow Institute Shop", "ORG")
-    assert organisations._and_institutions(_article(text), [longer]) == [longer]
+    assert organisations.and_institutions(_article(text), [longer]) == [longer]
     text = "The Mother and Tarrow Stores said no."
-    assert organisations._and_institutions(_article(text), []) == []
+    assert organisations.and_institutions(_article(text), []) == []
 
 
 # --- organisations cut before "of <place>" or inside a role ---
@@ -1069,7 +1069,7 @@ def test_and_institution_keeps_a_longer_span_and_needs_a_row():
     ],
 )
 def test_org_goes_on_over_of_a_place(text, org, place, label, expected):
-    found = orgspans._orgs_of_places(_article(text), [_feature_mention(text, org, "ORG"),
+    found = orgspans.orgs_of_places(_article(text), [_feature_mention(text, org, "ORG"),
                                                   _feature_mention(text, place, label)])
     assert [m.text for m in found if m.label == "ORG"] == expected
 
@@ -1083,7 +1083,7 @@ def test_org_goes_on_over_of_a_place(text, org, place, label, expected):
     ],
 )
 def test_org_goes_on_over_a_role_it_was_cut_in(text, org, expected):
-    [m] = orgspans._orgs_over_roles(_article(text), [_feature_mention(text, org, "ORG")])
+    [m] = orgspans.orgs_over_roles(_article(text), [_feature_mention(text, org, "ORG")])
     assert m.text == expected
 
 
@@ -1095,7 +1095,7 @@ def test_surname_in_the_headline_before_the_full_name_is_the_person():
                            {"title": title, "body": body})
     found = [Mention("title", 0, 6, "Tarrow", "GPE", "Tarrow"), _feature_mention(body, "Ana Tarrow", "WORK_OF_ART"),
              Mention("body", 26, 32, "Tarrow", "PERSON", "Tarrow")]
-    assert [m.label for m in surnames._surname_labels(article, found)] == ["PERSON", "PERSON", "PERSON"]
+    assert [m.label for m in surnames.surname_labels(article, found)] == ["PERSON", "PERSON", "PERSON"]
 
 
 # --- curly apostrophes (U+2019) are read by the model as straight ones ---
@@ -1125,13 +1125,13 @@ def test_curly_apostrophes_tag_as_straight_ones_and_keep_the_records_text(nlp, b
 def test_event_head_row_makes_the_name_an_event(head):
     name = f"Tarrow {'Grand ' if head == 'prix' else ''}{head.capitalize()}"
     text = f"She won the {name} on Friday."
-    found = events._named_events(_article(text), [_feature_mention(text, name, "ORG")])
+    found = events.named_events(_article(text), [_feature_mention(text, name, "ORG")])
     assert _labels(found) == {name: "EVENT"}
 
 
 def test_event_head_needs_a_name_before_it():
     text = "The Marathon starts at nine."
-    assert _labels(events._named_events(_article(text), [_feature_mention(text, "Marathon", "ORG")])) == {"Marathon": "ORG"}
+    assert _labels(events.named_events(_article(text), [_feature_mention(text, "Marathon", "ORG")])) == {"Marathon": "ORG"}
 
 
 # --- a role in apposition makes the model's organisation a person; regions in lists ---
@@ -1144,20 +1144,20 @@ def test_event_head_needs_a_name_before_it():
 )
 def test_apposed_role_relabels_the_models_organisation(nlp, text, expected):
     name = "Ana Lind" if "Ana" in text else "Tarrow Pellow"
-    found = person_passes._apposed_persons(_article_with_doc(text, nlp.make_doc(text)), [_feature_mention(text, name, "ORG")])
+    found = person_passes.apposed_persons(_article_with_doc(text, nlp.make_doc(text)), [_feature_mention(text, name, "ORG")])
     assert _labels(found) == {name: expected}
 
 
 def test_region_of_a_list_makes_the_other_name_a_place():
     text = "Supporters travelled from Ohio and Varnholt to the court."
-    found = placelists._listed_places(_article_with_doc(text), [_feature_mention(text, "Ohio", "ORG")])
+    found = placelists.listed_places(_article_with_doc(text), [_feature_mention(text, "Ohio", "ORG")])
     assert _labels(found) == {"Ohio": "GPE", "Varnholt": "GPE"}
 
 
 @pytest.mark.parametrize("preposition", sorted(tables.PLACE_LIST_PREPOSITIONS))
 def test_region_after_a_place_preposition_is_a_place(preposition):
     text = f"More rain is expected {preposition} Ohio this week."
-    found = places._regions_are_places(_article_with_doc(text), [_feature_mention(text, "Ohio", "PRODUCT")])
+    found = places.regions_are_places(_article_with_doc(text), [_feature_mention(text, "Ohio", "PRODUCT")])
     assert _labels(found) == {"Ohio": "GPE"}
 
 
@@ -1168,7 +1168,7 @@ def test_region_after_a_place_preposition_is_a_place(preposition):
 def test_feature_group_row_makes_the_name_a_location(generic):
     name = f"Tarrow {generic.capitalize()}"
     text = f"Ferries to the {name} resumed on Monday."
-    assert _labels(places._feature_groups(_article(text), [_feature_mention(text, name, "PERSON")])) == {name: "LOC"}
+    assert _labels(places.feature_groups(_article(text), [_feature_mention(text, name, "PERSON")])) == {name: "LOC"}
 
 
 @pytest.mark.parametrize(
@@ -1178,7 +1178,7 @@ def test_feature_group_row_makes_the_name_a_location(generic):
      ("Flights to the Cayman Islands resumed.", "Cayman Islands")],  # a territory
 )
 def test_feature_group_needs_the_and_no_country(text, name):
-    assert _labels(places._feature_groups(_article(text), [_feature_mention(text, name, "ORG")])) == {name: "ORG"}
+    assert _labels(places.feature_groups(_article(text), [_feature_mention(text, name, "ORG")])) == {name: "ORG"}
 
 
 # --- invented towns the model called products or works ---
@@ -1195,7 +1195,7 @@ def test_feature_group_needs_the_and_no_country(text, name):
 )
 def test_work_after_near_or_outside_is_a_town(text, label, expected):
     name = "Tallowmere Cross" if "Cross" in text else "Tallowmere"
-    assert _labels(placelists._towns_not_works(_article(text), [_feature_mention(text, name, label)])) == {name: expected}
+    assert _labels(placelists.towns_not_works(_article(text), [_feature_mention(text, name, label)])) == {name: expected}
 
 
 # --- products told by a describing noun (PRODUCT_DESCRIPTOR_NOUNS) ---
@@ -1204,7 +1204,7 @@ def test_work_after_near_or_outside_is_a_town(text, label, expected):
 @pytest.mark.parametrize("noun", sorted(tables.PRODUCT_DESCRIPTOR_NOUNS))
 def test_product_descriptor_row_makes_the_name_a_product(noun):
     for text in (f"The {noun}, Tarrovax, is made in Pellow.", f"Sales of the {noun} Tarrovax rose."):
-        found = products._described_products(_article(text), [_feature_mention(text, "Tarrovax", "GPE")])
+        found = products.described_products(_article(text), [_feature_mention(text, "Tarrovax", "GPE")])
         assert _labels(found) == {"Tarrovax": "PRODUCT"}, text
 
 
@@ -1212,7 +1212,7 @@ def test_product_descriptor_row_makes_the_name_a_product(noun):
     "text", ["The vaccine, Tarrovax said, works.", "The drugmaker Tarrovax said no.", "The vaccine chief Tarrovax said no."],
 )
 def test_product_descriptor_needs_a_closed_apposition_and_a_row(text):
-    found = products._described_products(_article(text), [_feature_mention(text, "Tarrovax", "ORG")])
+    found = products.described_products(_article(text), [_feature_mention(text, "Tarrovax", "ORG")])
     assert _labels(found) == {"Tarrovax": "ORG"}
 
 
@@ -1222,14 +1222,14 @@ def test_product_descriptor_needs_a_closed_apposition_and_a_row(text):
 @pytest.mark.parametrize("verb", sorted(tables.RESULT_VERBS))
 def test_result_verb_row_makes_both_names_teams(nlp, verb):
     text = f"Tarrow Rovers {verb} Pellow Athletic 2-1 on Sunday."
-    found = organisations._match_teams(_article_with_doc(text), [_feature_mention(text, "Pellow Athletic", "GPE")])
+    found = organisations.match_teams(_article_with_doc(text), [_feature_mention(text, "Pellow Athletic", "GPE")])
     assert _labels(found) == {"Tarrow Rovers": "ORG", "Pellow Athletic": "ORG"}
 
 
 @pytest.mark.parametrize("noun", sorted(tables.RESULT_NOUNS))
 def test_result_noun_row_makes_the_name_a_team(noun):
     text = f"Vell stayed third after a 3-0 {noun} over Quorvale Town."
-    assert _labels(organisations._match_teams(_article_with_doc(text), [])) == {"Quorvale Town": "ORG"}
+    assert _labels(organisations.match_teams(_article_with_doc(text), [])) == {"Quorvale Town": "ORG"}
 
 
 @pytest.mark.parametrize(
@@ -1242,7 +1242,7 @@ def test_result_noun_row_makes_the_name_a_team(noun):
     ],
 )
 def test_match_teams_leave_persons_sets_and_countries(text, mentions, expected):
-    found = organisations._match_teams(_article_with_doc(text), [_feature_mention(text, n, label) for n, label in mentions])
+    found = organisations.match_teams(_article_with_doc(text), [_feature_mention(text, n, label) for n, label in mentions])
     assert _labels(found) == expected
 
 
@@ -1252,12 +1252,12 @@ def test_match_teams_leave_persons_sets_and_countries(text, mentions, expected):
 @pytest.mark.parametrize("phrase", sorted(tables.DESTINATION_PHRASES))
 def test_destination_row_is_locative(phrase):
     text = f"Officials said they were {phrase} Tarrowby on Monday."
-    assert scan._locative(text, text.index("Tarrowby"))
+    assert scan.locative(text, text.index("Tarrowby"))
 
 
 def test_destination_needs_both_words():
     text = "Officials said it was for Tarrowby alone."
-    assert not scan._locative(text, text.index("Tarrowby"))
+    assert not scan.locative(text, text.index("Tarrowby"))
 
 
 @pytest.mark.parametrize(
@@ -1273,7 +1273,7 @@ def test_destination_needs_both_words():
     ],
 )
 def test_org_cut_at_and_joins_the_next_organisation(text, pieces, expected):
-    found = orgspans._orgs_cut_at_and(_article(text), [_feature_mention(text, n, label) for n, label in pieces])
+    found = orgspans.orgs_cut_at_and(_article(text), [_feature_mention(text, n, label) for n, label in pieces])
     assert [m.text for m in found if m.label == "ORG"] == expected
 
 
@@ -1287,7 +1287,7 @@ def test_org_cut_at_and_joins_the_next_organisation(text, pieces, expected):
     ],
 )
 def test_institution_after_a_places_possessive_is_an_organisation(text, expected):
-    assert [m.text for m in organisations._possessed_institutions(_article(text), [])] == expected
+    assert [m.text for m in organisations.possessed_institutions(_article(text), [])] == expected
 
 
 def test_storm_names_join_the_longest_name():
@@ -1295,7 +1295,7 @@ def test_storm_names_join_the_longest_name():
 
     text = "Super Typhoon Tarrow hit Vell. Typhoon Tarrow then weakened."
     second = text.index("Typhoon Tarrow then")
-    found = events._storm_names(_article(text), [_feature_mention(text, "Super Typhoon Tarrow", "EVENT"),
+    found = events.storm_names(_article(text), [_feature_mention(text, "Super Typhoon Tarrow", "EVENT"),
                                                Mention("body", second, second + 14, "Typhoon Tarrow", "PERSON",
                                                        "Typhoon Tarrow")])
     assert [(m.name, m.label) for m in found] == [("Super Typhoon Tarrow", "EVENT")] * 2
@@ -1307,7 +1307,7 @@ def test_storm_names_join_the_longest_name():
 @pytest.mark.parametrize("noun", sorted(tables.PERSONAL_POSSESSIONS))
 def test_personal_possession_row_makes_the_possessor_a_person(noun):
     for text in (f"Ana Tarrow\u2019s {noun} was there.", f"Ana Tarrow's late {noun} was there."):
-        found = person_passes._possessor_persons(_article(text), [_feature_mention(text, "Ana Tarrow", "ORG")])
+        found = person_passes.possessor_persons(_article(text), [_feature_mention(text, "Ana Tarrow", "ORG")])
         assert _labels(found) == {"Ana Tarrow": "PERSON"}, text
 
 
@@ -1318,7 +1318,7 @@ def test_personal_possession_row_makes_the_possessor_a_person(noun):
      ("Tarrow's plan failed.", "Tarrow")],  # no row
 )
 def test_possessor_stays_without_a_personal_possession(text, name):
-    assert _labels(person_passes._possessor_persons(_article(text), [_feature_mention(text, name, "ORG")])) == {name: "ORG"}
+    assert _labels(person_passes.possessor_persons(_article(text), [_feature_mention(text, name, "ORG")])) == {name: "ORG"}
 
 
 # --- regions and features named by a lowercase noun after them (SUBDIVISION_TERMS, FEATURE_LIST_TERMS) ---
@@ -1327,10 +1327,10 @@ def test_possessor_stays_without_a_personal_possession(text, name):
 @pytest.mark.parametrize(("term", "plural"), sorted(tables.SUBDIVISION_TERMS.items()))
 def test_subdivision_term_row_makes_the_names_before_it_regions(term, plural):
     text = f"Power was cut in Ruritania's Varnholt {term} on Monday."
-    found = placelists._division_names(_article(text), [_feature_mention(text, "Varnholt", "NORP")])
+    found = placelists.division_names(_article(text), [_feature_mention(text, "Varnholt", "NORP")])
     assert _labels(found) == {"Varnholt": "GPE"}
     text = f"Drones were shot down over the Varnholt, Quellmark and Tessaly {plural} overnight."
-    found = placelists._division_names(_article(text), [_feature_mention(text, "Varnholt", "PRODUCT"),
+    found = placelists.division_names(_article(text), [_feature_mention(text, "Varnholt", "PRODUCT"),
                                                   _feature_mention(text, "Tessaly", "PERSON")])
     assert _labels(found) == {"Varnholt": "GPE", "Quellmark": "GPE", "Tessaly": "GPE"}
 
@@ -1338,23 +1338,23 @@ def test_subdivision_term_row_makes_the_names_before_it_regions(term, plural):
 @pytest.mark.parametrize(("term", "plural"), sorted(tables.LOCALITY_TERMS.items()))
 def test_locality_term_row_makes_the_name_before_it_a_place_also_from_an_organisation(term, plural):
     text = f"Residents of the Varnholt {term} said the water had risen."
-    found = placelists._division_names(_article(text), [_feature_mention(text, "Varnholt", "ORG")])
+    found = placelists.division_names(_article(text), [_feature_mention(text, "Varnholt", "ORG")])
     assert _labels(found) == {"Varnholt": "GPE"}
     text = f"The Varnholt and Quellmark {plural} voted against the plan."
-    found = placelists._division_names(_article(text), [_feature_mention(text, "Varnholt", "ORG")])
+    found = placelists.division_names(_article(text), [_feature_mention(text, "Varnholt", "ORG")])
     assert _labels(found) == {"Varnholt": "GPE", "Quellmark": "GPE"}
 
 
 def test_a_common_word_before_a_locality_noun_keeps_the_models_organisation():
     text = "The Varnish neighborhood store was closed."  # "neighborhood" as a modifier of a shop
-    found = placelists._division_names(_article(text, words=frozenset({"varnish"})), [_feature_mention(text, "Varnish", "ORG")])
+    found = placelists.division_names(_article(text, words=frozenset({"varnish"})), [_feature_mention(text, "Varnish", "ORG")])
     assert _labels(found) == {"Varnish": "ORG"}
 
 
 @pytest.mark.parametrize("term", sorted(tables.FEATURE_LIST_TERMS))
 def test_feature_list_row_makes_the_listed_names_locations(term):
     text = f"Floodwater from the swollen Varnholt and Quellmark {term} forced thousands from their homes."
-    found = placelists._division_names(_article(text), [_feature_mention(text, "Varnholt", "PERSON"),
+    found = placelists.division_names(_article(text), [_feature_mention(text, "Varnholt", "PERSON"),
                                                   _feature_mention(text, "Quellmark", "NORP")])
     assert _labels(found) == {"Varnholt": "LOC", "Quellmark": "LOC"}
 
@@ -1369,19 +1369,19 @@ def test_feature_list_row_makes_the_listed_names_locations(term):
         ("The Varnholt region is dry; varnholt grows there.", "Varnholt", "PERSON"),  # written lowercase too
         ("Ruritania's Tarrow region was hit.", "Tarrow", "ORG"),  # an organisation keeps its label
         ("Towns in the Varnish state voted.", "Varnish", "NORP"),  # a nationality of the lexicon
-        ("Fishermen on the Varnholt river said so.", "Varnholt", "PERSON"),  # one feature: _named_features
+        ("Fishermen on the Varnholt river said so.", "Varnholt", "PERSON"),  # one feature: named_features
         ("Fires spread across the Varnholt region.", "Varnholt", "LOC"),  # a natural region, as the model said
     ],
 )
 def test_names_before_a_division_noun_stay_without_evidence(text, name, label):
     article = _article(text, words=frozenset({"varnish"}))
-    found = placelists._division_names(article, [_feature_mention(text, name, label)])
+    found = placelists.division_names(article, [_feature_mention(text, name, label)])
     assert _labels(found) == {name: label}
 
 
 def test_untagged_region_name_is_added_unless_common_or_opening():
     text = "Mines in the Quellmark region shut. Varnholt province was spared."
-    assert _labels(placelists._division_names(_article(text), [])) == {"Quellmark": "GPE"}
+    assert _labels(placelists.division_names(_article(text), [])) == {"Quellmark": "GPE"}
 
 
 # --- laws with a bracketed part and rules named after their author (LAW_HEADS, EPONYMOUS_LAW_HEADS) ---
@@ -1392,7 +1392,7 @@ def test_law_head_row_joins_a_bracketed_name(head):
     for name in (f"Varnholt Conservation (Amendment) {head.capitalize()}",
                  f"Varnholt {head.capitalize()} (Miscellaneous Provisions) 2024"):
         text = f"Parliament passed the {name} on Wednesday."
-        found = events._law_names(_article(text), [_feature_mention(text, "Varnholt Conservation", "ORG"),
+        found = events.law_names(_article(text), [_feature_mention(text, "Varnholt Conservation", "ORG"),
                                                  _feature_mention(text, head.capitalize(), "PERSON")]
                                 if "Conservation" in name else [_feature_mention(text, "Varnholt", "PERSON")])
         assert [(m.text, m.label) for m in found] == [(name, "LAW")], name
@@ -1403,7 +1403,7 @@ def test_eponymous_law_row_is_a_law_not_a_person(head):
     for apostrophe in ("'", "\u2019"):
         name = f"Tarrow{apostrophe}s {head.capitalize()}"
         text = f"Chips keep {name} alive, the firm said."
-        found = events._law_names(_article(text), [_feature_mention(text, "Tarrow", "PERSON")])
+        found = events.law_names(_article(text), [_feature_mention(text, "Tarrow", "PERSON")])
         assert [(m.text, m.label) for m in found] == [(name, "LAW")]
 
 
@@ -1414,12 +1414,12 @@ def test_eponymous_law_row_is_a_law_not_a_person(head):
      "Tarrow's law firm said no."],  # lowercase head
 )
 def test_law_names_need_a_bracketed_title_case_part_or_a_capitalised_head(text):
-    assert events._law_names(_article(text), []) == []
+    assert events.law_names(_article(text), []) == []
 
 
 def test_law_name_opening_a_sentence_drops_its_first_word():
     text = "Under Tarrow's Law, chips double."
-    [law] = events._law_names(_article(text), [_feature_mention(text, "Tarrow", "PERSON")])
+    [law] = events.law_names(_article(text), [_feature_mention(text, "Tarrow", "PERSON")])
     assert law.text == "Tarrow's Law"
 
 
@@ -1432,7 +1432,7 @@ def test_company_cue_row_makes_a_person_a_company(cue):
     first, second = _feature_mention(text, "Varnatom", "PERSON"), _feature_mention(text, f"{cue.capitalize()} Varnatom", "GPE")
     second.start += len(cue) + 1
     second.text = second.name = "Varnatom"
-    found = companies._cued_companies(_article(text), [first, second])
+    found = companies.cued_companies(_article(text), [first, second])
     assert [m.label for m in found] == ["ORG", "ORG"]
 
 
@@ -1444,7 +1444,7 @@ def test_company_cue_row_makes_a_person_a_company(cue):
      ("He bought a stake in Ana Lind's club.", "Ana Lind", "PERSON")],  # a possessor after the cue
 )
 def test_company_cue_needs_a_person_label_and_no_known_place(text, name, label):
-    assert _labels(companies._cued_companies(_article(text), [_feature_mention(text, name, label)])) == {name: label}
+    assert _labels(companies.cued_companies(_article(text), [_feature_mention(text, name, label)])) == {name: label}
 
 
 # --- places written with a part after a comma that are one place (PLACE_FULL_FORMS) ---
@@ -1454,20 +1454,20 @@ def test_company_cue_needs_a_person_label_and_no_known_place(text, name, label):
 def test_full_form_row_is_one_place(full, variant):
     text = f"The firm's office in {variant}, lobbied for funds."
     first = variant.split(",")[0].split(" ")[0]
-    found = places._full_form_places(_article(text), [_feature_mention(text, first, "GPE")])
+    found = places.full_form_places(_article(text), [_feature_mention(text, first, "GPE")])
     assert [(m.text, m.name, m.label) for m in found] == [(variant, full, "GPE")]
 
 
 def test_full_form_keeps_a_longer_name_over_it():
     text = "The Washington, D.C. Council met."
     found = [_feature_mention(text, "Washington, D.C. Council", "ORG")]
-    assert _labels(places._full_form_places(_article(text), found)) == {"Washington, D.C. Council": "ORG"}
+    assert _labels(places.full_form_places(_article(text), found)) == {"Washington, D.C. Council": "ORG"}
 
 
 def test_descriptor_glued_to_the_models_organisation_is_cut_off():
     text = "SAN JOSE - Chipmaker Tarrowtech Semiconductor said on Tuesday it would hire."
     glued = _feature_mention(text, "Chipmaker Tarrowtech Semiconductor", "ORG")
-    found = organisations._described_organisations(_article_with_doc(text), [glued])
+    found = organisations.described_organisations(_article_with_doc(text), [glued])
     assert _labels(found) == {"Tarrowtech Semiconductor": "ORG"}
 
 
@@ -1477,13 +1477,13 @@ def test_descriptor_glued_to_the_models_organisation_is_cut_off():
 @pytest.mark.parametrize("cue", sorted(tables.PLACE_EXAMPLE_CUES))
 def test_place_example_row_makes_the_name_a_place(cue):
     text = f"Small towns {cue} Varnholt Springs have no broadband."
-    found = placelists._place_noun_names(_article(text), [_feature_mention(text, "Varnholt Springs", "PERSON")])
+    found = placelists.place_noun_names(_article(text), [_feature_mention(text, "Varnholt Springs", "PERSON")])
     assert _labels(found) == {"Varnholt Springs": "GPE"}
 
 
 def test_place_example_needs_a_place_noun():
     text = "Senators such as Varnholt Springs voted no."
-    found = placelists._place_noun_names(_article(text), [_feature_mention(text, "Varnholt Springs", "PERSON")])
+    found = placelists.place_noun_names(_article(text), [_feature_mention(text, "Varnholt Springs", "PERSON")])
     assert _labels(found) == {"Varnholt Springs": "PERSON"}
 
 
@@ -1494,7 +1494,7 @@ def test_place_example_needs_a_place_noun():
 def test_world_region_word_alone_is_no_person(word):
     name = word.capitalize()
     text = f"Leaders urged {name} juntas to return."
-    assert _labels(person_passes._not_persons(_article(text), [_feature_mention(text, name, "PERSON")])) == {name: "LOC"}
+    assert _labels(person_passes.not_persons(_article(text), [_feature_mention(text, name, "PERSON")])) == {name: "LOC"}
 
 
 @pytest.mark.parametrize(
@@ -1509,7 +1509,7 @@ def test_world_region_word_alone_is_no_person(word):
     ],
 )
 def test_person_after_the_closing_a_clause_is_an_organisation(text, name, expected):
-    assert _labels(person_passes._not_persons(_article(text), [_feature_mention(text, name, "PERSON")])) == {name: expected}
+    assert _labels(person_passes.not_persons(_article(text), [_feature_mention(text, name, "PERSON")])) == {name: expected}
 
 
 # --- lists after "of" (REGION_LIST_PREPOSITIONS) ---
@@ -1518,11 +1518,11 @@ def test_person_after_the_closing_a_clause_is_an_organisation(text, name, expect
 @pytest.mark.parametrize("preposition", sorted(tables.REGION_LIST_PREPOSITIONS))
 def test_region_list_row_needs_every_name_a_known_region(preposition):
     text = f"Roads in areas {preposition} Ohio and Alaska will be built."
-    found = placelists._listed_places(_article_with_doc(text), [_feature_mention(text, "Ohio", "ORG"),
+    found = placelists.listed_places(_article_with_doc(text), [_feature_mention(text, "Ohio", "ORG"),
                                                           _feature_mention(text, "Alaska", "PERSON")])
     assert _labels(found) == {"Ohio": "GPE", "Alaska": "GPE"}
     text = f"The offices {preposition} Ohio and Ana Lind were shut."
-    found = placelists._listed_places(_article_with_doc(text), [_feature_mention(text, "Ohio", "GPE"),
+    found = placelists.listed_places(_article_with_doc(text), [_feature_mention(text, "Ohio", "GPE"),
                                                           _feature_mention(text, "Ana Lind", "PERSON")])
     assert _labels(found) == {"Ohio": "GPE", "Ana Lind": "PERSON"}
 
@@ -1533,7 +1533,7 @@ def test_region_list_row_needs_every_name_a_known_region(preposition):
 @pytest.mark.parametrize("noun", sorted(tables.LEADER_POSSESSIONS))
 def test_leader_possession_row_makes_a_surname_a_person(noun):
     text = f"Tarrowski's {noun} cut fuel taxes on Monday."
-    found = person_passes._possessor_persons(_article(text), [_feature_mention(text, "Tarrowski", "GPE")])
+    found = person_passes.possessor_persons(_article(text), [_feature_mention(text, "Tarrowski", "GPE")])
     assert _labels(found) == {"Tarrowski": "PERSON"}
 
 
@@ -1546,12 +1546,12 @@ def test_leader_possession_row_makes_a_surname_a_person(noun):
 )
 def test_leader_possession_needs_a_surname_never_a_place(text, name):
     found = [_feature_mention(text, name, "GPE")]
-    assert _labels(person_passes._possessor_persons(_article(text), [_feature_mention(text, name, "ORG")])) == {name: "ORG"}
+    assert _labels(person_passes.possessor_persons(_article(text), [_feature_mention(text, name, "ORG")])) == {name: "ORG"}
     if "Riots" in text:
         second = text.index(name, text.index(name) + 1)
         from workers.stages.entities.fixes import Mention
         found.append(Mention("body", second, second + len(name), name, "GPE", name))
-    assert set(_labels(person_passes._possessor_persons(_article(text), found)).values()) == {"GPE"}
+    assert set(_labels(person_passes.possessor_persons(_article(text), found)).values()) == {"GPE"}
 
 
 # --- a person's organisation after "of the", untagged by the model ---
@@ -1575,7 +1575,7 @@ class _NoEnts:
 def test_untagged_words_after_a_persons_of_the_are_an_organisation(text, expected):
     article = _article_with_doc(text, _NoEnts())
     person = _feature_mention(text, "Ana Lind", "PERSON")
-    found = organisations._persons_organisations(article, [person])
+    found = organisations.persons_organisations(article, [person])
     assert {m.text: m.label for m in found if m is not person} == expected
 
 
@@ -1583,13 +1583,13 @@ def test_untagged_words_after_a_persons_of_the_are_an_organisation(text, expecte
 def test_share_price_verb_row_makes_a_person_a_company(verb):
     for apostrophe in ("'", "\u2019"):
         text = f"Rival Ana Tarrow{apostrophe}s shares {verb} 3 percent."
-        found = companies._cued_companies(_article(text), [_feature_mention(text, "Ana Tarrow", "PERSON")])
+        found = companies.cued_companies(_article(text), [_feature_mention(text, "Ana Tarrow", "PERSON")])
         assert _labels(found) == {"Ana Tarrow": "ORG"}
 
 
 def test_a_persons_shares_in_a_company_do_not_make_a_company():
     text = "Ana Tarrow's shares in the firm were sold."
-    assert _labels(companies._cued_companies(_article(text), [_feature_mention(text, "Ana Tarrow", "PERSON")])) == {
+    assert _labels(companies.cued_companies(_article(text), [_feature_mention(text, "Ana Tarrow", "PERSON")])) == {
         "Ana Tarrow": "PERSON"}
 
 
@@ -1599,14 +1599,14 @@ def test_a_persons_shares_in_a_company_do_not_make_a_company():
 @pytest.mark.parametrize("word", sorted(tables.COMPANY_FIRST_WORDS))
 def test_company_first_word_row_makes_a_person_a_company(word):
     text = f"{word.capitalize()} Tarrowby will fly to Vell from April."
-    found = companies._companies_not_persons(_article(text), [_feature_mention(text, f"{word.capitalize()} Tarrowby", "PERSON")])
+    found = companies.companies_not_persons(_article(text), [_feature_mention(text, f"{word.capitalize()} Tarrowby", "PERSON")])
     assert _labels(found) == {f"{word.capitalize()} Tarrowby": "ORG"}
 
 
 @pytest.mark.parametrize("word", sorted(tables.COMPANY_FIRST_WORDS))
 def test_company_first_word_row_keeps_a_person_whose_surname_is_reused(word):
     text = f"{word.capitalize()} Tarrowby spoke. Tarrowby said the plan would work."
-    found = companies._companies_not_persons(_article(text), [_feature_mention(text, f"{word.capitalize()} Tarrowby", "PERSON")])
+    found = companies.companies_not_persons(_article(text), [_feature_mention(text, f"{word.capitalize()} Tarrowby", "PERSON")])
     assert _labels(found) == {f"{word.capitalize()} Tarrowby": "PERSON"}
 
 
@@ -1616,7 +1616,7 @@ def test_company_first_word_row_keeps_a_person_whose_surname_is_reused(word):
 @pytest.mark.parametrize("noun", sorted(tables.BRAND_NOUNS))
 def test_brand_noun_row_makes_one_or_two_persons_companies(noun):
     text = f"It will keep its Varnelo and Tusko {noun}."
-    found = companies._brand_names(_article(text), [_feature_mention(text, "Varnelo", "PERSON"),
+    found = companies.brand_names(_article(text), [_feature_mention(text, "Varnelo", "PERSON"),
                                                 _feature_mention(text, "Tusko", "PERSON")])
     assert _labels(found) == {"Varnelo": "ORG", "Tusko": "ORG"}
 
@@ -1635,7 +1635,7 @@ def test_brand_noun_needs_a_one_word_unowned_person(text, name, label):
     found = [Mention("body", start, start + len(name), name, label, name)]
     if name != "Ana Varnelo" and "Ana Varnelo" in text:
         found.append(_feature_mention(text, "Ana Varnelo", "PERSON"))
-    assert _labels(companies._brand_names(_article(text), found))[name] == label
+    assert _labels(companies.brand_names(_article(text), found))[name] == label
 
 
 # --- a one-word organisation that is a family name written first ---
@@ -1661,7 +1661,7 @@ def test_family_name_first_needs_one_owner_whose_last_word_is_never_alone(text, 
 @pytest.mark.parametrize("connective", sorted(tables.ORG_TAIL_CONNECTIVES))
 def test_org_tail_connective_row_joins_the_capitalised_words_after(connective):
     text = f"The Tarrow Party {connective} Vell Workers said it would join."
-    found = orgspans._org_tails(_article(text), [_feature_mention(text, "Tarrow Party", "ORG")])
+    found = orgspans.org_tails(_article(text), [_feature_mention(text, "Tarrow Party", "ORG")])
     assert _labels(found) == {f"Tarrow Party {connective} Vell Workers": "ORG"}
 
 
@@ -1675,7 +1675,7 @@ def test_org_tail_connective_row_joins_the_capitalised_words_after(connective):
 def test_org_tail_needs_a_head_and_free_capitalised_words(text, other):
     name = "Tarrow Mills" if "Mills" in text else "Tarrow Party"
     found = [_feature_mention(text, name, "ORG")] + ([_feature_mention(text, other, "GPE")] if other else [])
-    assert orgspans._org_tails(_article(text), found)[0].text == name
+    assert orgspans.org_tails(_article(text), found)[0].text == name
 
 
 # --- a place after a word that opens companies' names; all-capitals "persons" ---
@@ -1685,14 +1685,14 @@ def test_org_tail_needs_a_head_and_free_capitalised_words(text, other):
 def test_company_first_word_row_joins_the_place_after_it(word):
     text = f"{word.capitalize()} Tarrowland added seats to Vell."
     place = _feature_mention(text, "Tarrowland", "GPE")
-    assert _labels(companies._company_first_words(_article(text), [place])) == {f"{word.capitalize()} Tarrowland": "ORG"}
+    assert _labels(companies.company_first_words(_article(text), [place])) == {f"{word.capitalize()} Tarrowland": "ORG"}
 
 
 @pytest.mark.parametrize("word", sorted(tables.COMPANY_FIRST_WORDS))
 def test_company_first_word_row_joins_the_person_after_it(word):
     text = f"{word.capitalize()} Tarrow Pellow\u2019s Ana Lind won the sprint."
     found = [_feature_mention(text, "Tarrow Pellow", "PERSON"), _feature_mention(text, "Ana Lind", "PERSON")]
-    assert _labels(companies._company_first_words(_article(text), found)) == {
+    assert _labels(companies.company_first_words(_article(text), found)) == {
         f"{word.capitalize()} Tarrow Pellow": "ORG", "Ana Lind": "PERSON"}
 
 
@@ -1701,7 +1701,7 @@ def test_company_first_word_the_model_tagged_apart_goes_into_the_company(word):
     # one mechanism with the legal forms (_company_openings): the opening word's own mention is dropped
     text = f"{word.capitalize()} Tarrowland added seats to Vell."
     found = [_feature_mention(text, word.capitalize(), "ORG"), _feature_mention(text, "Tarrowland", "GPE")]
-    assert _labels(companies._company_first_words(_article(text), found)) == {f"{word.capitalize()} Tarrowland": "ORG"}
+    assert _labels(companies.company_first_words(_article(text), found)) == {f"{word.capitalize()} Tarrowland": "ORG"}
 
 
 @pytest.mark.parametrize(
@@ -1712,7 +1712,7 @@ def test_company_first_word_the_model_tagged_apart_goes_into_the_company(word):
      ("Ana Lind said the rover works.", "Ana Lind", "PERSON")],  # written in mixed case
 )
 def test_all_capitals_person_is_an_acronym_in_mixed_case(text, name, label):
-    assert _labels(person_passes._acronym_persons(_article(text), [_feature_mention(text, name, "PERSON")])) == {name: label}
+    assert _labels(person_passes.acronym_persons(_article(text), [_feature_mention(text, name, "PERSON")])) == {name: label}
 
 
 # --- parts only a company has after a name's possessive (COMPANY_POSSESSIONS) ---
@@ -1722,7 +1722,7 @@ def test_all_capitals_person_is_an_acronym_in_mixed_case(text, name, label):
 def test_company_possession_row_makes_a_person_a_company(noun):
     for between in ("", " Nordic", " Nordic bottling"):
         text = f"Vell bought Tarrowby's{between} {noun} on Monday."
-        found = companies._cued_companies(_article(text), [_feature_mention(text, "Tarrowby", "PERSON")])
+        found = companies.cued_companies(_article(text), [_feature_mention(text, "Tarrowby", "PERSON")])
         assert _labels(found) == {"Tarrowby": "ORG"}, between
 
 
@@ -1732,7 +1732,7 @@ def test_company_possession_row_makes_a_person_a_company(noun):
      "Ana Tarrow said the arm was broken."],  # no possessive
 )
 def test_company_possession_needs_a_close_possessive(text):
-    assert _labels(companies._cued_companies(_article(text), [_feature_mention(text, "Ana Tarrow", "PERSON")])) == {
+    assert _labels(companies.cued_companies(_article(text), [_feature_mention(text, "Ana Tarrow", "PERSON")])) == {
         "Ana Tarrow": "PERSON"}
 
 
@@ -1748,7 +1748,7 @@ def test_company_possession_needs_a_close_possessive(text):
      ("Ana-Mai Lind Tom Tarrow wrote.", "Ana-Mai Lind", "Tom Tarrow", ["Ana-Mai Lind", "Tom Tarrow"])],  # two names
 )
 def test_adjacent_persons_join_after_an_apostrophe_or_hyphen(text, first, second, expected):
-    found = person_passes._adjacent_persons(_article(text), [_feature_mention(text, first, "PERSON"),
+    found = person_passes.adjacent_persons(_article(text), [_feature_mention(text, first, "PERSON"),
                                                      _feature_mention(text, second, "PERSON")])
     assert [m.text for m in found] == expected
 
@@ -1760,7 +1760,7 @@ def test_adjacent_persons_join_after_an_apostrophe_or_hyphen(text, first, second
 )
 def test_company_cue_makes_a_non_demonym_nationality_a_company(name, label):
     text = f"Analysts at {name} said the price was fair."
-    assert _labels(companies._cued_companies(_article(text), [_feature_mention(text, name, "NORP")])) == {name: label}
+    assert _labels(companies.cued_companies(_article(text), [_feature_mention(text, name, "NORP")])) == {name: label}
 
 
 @pytest.mark.parametrize("generic", sorted(tables.SITE_GENERICS.keys() - tables.SITE_GENERICS_CAPITALISED))
@@ -1775,7 +1775,7 @@ def test_site_generic_row_makes_the_name_a_site(nlp, generic):
 def test_capitalised_only_site_generic_row(generic):
     text = f"Convoys crossed the Zarkovi {generic.capitalize()} and the Pellowe {generic} phrase."
     found = [_feature_mention(text, f"Zarkovi {generic.capitalize()}", "ORG"), _feature_mention(text, "Pellowe", "PERSON")]
-    out = _labels(events._site_names(_article(text), found))
+    out = _labels(events.site_names(_article(text), found))
     assert out == {f"Zarkovi {generic.capitalize()}": tables.SITE_GENERICS[generic], "Pellowe": "PERSON"}
 
 
@@ -1798,7 +1798,7 @@ def test_site_generic_keeps_a_named_persons_surname_and_an_owner(nlp, text, name
 )
 def test_two_names_before_a_plural_site_generic_are_sites(text, expected):
     found = [_feature_mention(text, name, "PERSON") for name in expected]
-    assert _labels(events._site_names(_article(text), found)) == expected
+    assert _labels(events.site_names(_article(text), found)) == expected
 
 
 @pytest.mark.parametrize("joining", [j for _, j in tables.ROUTE_WORDS])
@@ -1865,27 +1865,27 @@ def test_company_form_prefix_row_makes_the_name_after_it_a_company(nlp, form):
 )
 def test_person_of_an_organisation_after_a_countrys_possessive(text, expected):
     found = [_feature_mention(text, "Ana Lind of Pellow-Vell Racing", "ORG")]
-    assert _labels(person_passes._persons_of_names(_article(text), found)) == expected
+    assert _labels(person_passes.persons_of_names(_article(text), found)) == expected
 
 
 @pytest.mark.parametrize("noun", sorted(tables.MEMBER_NOUNS))
 def test_member_noun_row_makes_the_name_before_it_an_organisation(noun):
     text = f"Kelvaya Dawn {noun} Ana Lind voted no."
-    found = organisations._member_possessors(_article(text), [_feature_mention(text, "Kelvaya Dawn", "PERSON")])
+    found = organisations.member_possessors(_article(text), [_feature_mention(text, "Kelvaya Dawn", "PERSON")])
     assert _labels(found) == {"Kelvaya Dawn": "ORG"}
 
 
 @pytest.mark.parametrize("plural", sorted(organisations._MEMBER_PLURALS))
 def test_member_noun_plural_makes_the_possessor_an_organisation(plural):
     text = f"Two of Kelvaya Dawn\u2019s {plural} voted no."
-    found = organisations._member_possessors(_article(text), [_feature_mention(text, "Kelvaya Dawn", "PERSON")])
+    found = organisations.member_possessors(_article(text), [_feature_mention(text, "Kelvaya Dawn", "PERSON")])
     assert _labels(found) == {"Kelvaya Dawn": "ORG"}
 
 
 @pytest.mark.parametrize("text", ["Kelvaya Dawn\u2019s MPs voted no.", "Kelvaya Dawn's 12 TDs voted no.",
                                   "Kelvaya Dawn MEP Ana Lind voted no."])
 def test_member_nouns_as_written_in_capitals(text):
-    found = organisations._member_possessors(_article(text), [_feature_mention(text, "Kelvaya Dawn", "PERSON")])
+    found = organisations.member_possessors(_article(text), [_feature_mention(text, "Kelvaya Dawn", "PERSON")])
     assert _labels(found) == {"Kelvaya Dawn": "ORG"}
 
 
@@ -1906,7 +1906,7 @@ def test_member_noun_plurals():
 )
 def test_member_noun_needs_a_person_label_and_no_known_place(text, label, expected):
     name = "Peru" if "Peru" in text else "Ana Lind" if text.startswith("Ana") else "Kelvaya Dawn"
-    found = organisations._member_possessors(_article(text), [_feature_mention(text, name, label)])
+    found = organisations.member_possessors(_article(text), [_feature_mention(text, name, label)])
     assert _labels(found)[name] == expected
 
 
@@ -1923,7 +1923,7 @@ def test_a_name_after_a_role_the_model_cut_into_persons_is_one(pieces, forced, e
     found = [_feature_mention(text, piece, "PERSON") for piece in pieces]
     for m in found:
         m.forced = forced
-    assert _labels(role_names._role_named_persons(_article(text), found)) == expected
+    assert _labels(role_names.role_named_persons(_article(text), found)) == expected
 
 
 @pytest.mark.parametrize(
@@ -1942,7 +1942,7 @@ def test_a_name_after_a_role_the_model_cut_into_persons_is_one(pieces, forced, e
 def test_employer_after_a_trades_role(text, model, expected):
     name = text.split(" of ")[1].replace(" said so.", "")
     found = [_feature_mention(text, "Ana Lind", "PERSON")] + ([_feature_mention(text, name, model)] if model else [])
-    assert _labels(organisations._employers_after_roles(_article(text), found)).get(name) == expected
+    assert _labels(organisations.employers_after_roles(_article(text), found)).get(name) == expected
 
 
 @pytest.mark.parametrize("form", sorted(tables.COMPANY_FORM_SUFFIXES))
@@ -1950,7 +1950,7 @@ def test_employer_after_a_trades_role(text, model, expected):
 def test_company_form_suffix_row_makes_the_name_before_it_a_company(form, model):
     text = f"Shares in Kelvo Tarrowgate {form} rose on Monday."
     found = [_feature_mention(text, "Kelvo Tarrowgate", model)] if model else []
-    out = companies._company_form_suffixes(_article(text, words=frozenset({"shares"})), found)
+    out = companies.company_form_suffixes(_article(text, words=frozenset({"shares"})), found)
     assert _labels(out) == {f"Kelvo Tarrowgate {form}": "ORG"}
 
 
@@ -1964,7 +1964,7 @@ def test_company_form_suffix_row_makes_the_name_before_it_a_company(form, model)
     ],
 )
 def test_company_form_suffix_needs_the_form_as_written_right_after_a_name(text, expected):
-    assert _labels(companies._company_form_suffixes(_article(text), [])) == expected
+    assert _labels(companies.company_form_suffixes(_article(text), [])) == expected
 
 
 @pytest.mark.parametrize(
@@ -1983,7 +1983,7 @@ def test_company_form_suffix_needs_the_form_as_written_right_after_a_name(text, 
 )
 def test_company_form_suffix_takes_the_models_pieces_and_cuts_at_the_seat(text, model, expected):
     found = [_feature_mention(text, name, label) for name, label in model]
-    assert _labels(companies._company_form_suffixes(_article(text), found)) == expected
+    assert _labels(companies.company_form_suffixes(_article(text), found)) == expected
 
 
 def test_company_form_suffix_keeps_a_rules_person_and_a_country():
@@ -1991,7 +1991,7 @@ def test_company_form_suffix_keeps_a_rules_person_and_a_country():
     person, country = _feature_mention(text, "Kelvo", "PERSON"), _feature_mention(text, "Peru", "GPE")
     person.forced = True
     country.name = "Peru"
-    assert _labels(companies._company_form_suffixes(_article(text), [person, country])) == {"Kelvo": "PERSON", "Peru": "GPE"}
+    assert _labels(companies.company_form_suffixes(_article(text), [person, country])) == {"Kelvo": "PERSON", "Peru": "GPE"}
 
 
 def test_match_team_cut_by_the_model_grows_over_the_whole_name(nlp):
@@ -2134,7 +2134,7 @@ def test_group_generic_after_lowercase_modifiers(text, model, expected):
     found = [_feature_mention(text, name, model)] if model else []
     article = context.Article({}, None, None, frozenset(DEFAULT_ENTITY_LABELS), frozenset({"dawn", "green"}),
                               frozenset(), {"title": "", "body": text})
-    assert _labels(organisations._group_names(article, found)).get(name) == expected
+    assert _labels(organisations.group_names(article, found)).get(name) == expected
 
 
 @pytest.mark.parametrize(
@@ -2148,7 +2148,7 @@ def test_group_generic_and_the_same_name_as_a_person_elsewhere(other, expected):
     elsewhere = _feature_mention(text, "Kelvaya said", "PERSON")
     elsewhere.start, elsewhere.end, elsewhere.text, elsewhere.name = elsewhere.start, elsewhere.start + 7, "Kelvaya", "Kelvaya"
     elsewhere.forced = other.endswith("forced")
-    organisations._group_names(_article(text), [party, elsewhere])
+    organisations.group_names(_article(text), [party, elsewhere])
     assert party.label == expected
 
 
@@ -2227,13 +2227,13 @@ def test_a_role_word_opening_an_organisations_name_does_not_make_it_a_person(nlp
 )
 def test_mentions_joined_by_and_into_a_known_country_are_one_place(text, model, expected):
     found = [_feature_mention(text, name, label) for name, label in model]
-    assert _labels(places._joined_country_names(_article(text), found)) == expected
+    assert _labels(places.joined_country_names(_article(text), found)) == expected
 
 
 @pytest.mark.parametrize("noun", sorted(tables.PLACE_NOUNS))
 def test_untagged_name_after_a_place_noun_row_is_a_place(noun):
     text = f"Crews worked in the southern {noun} of Kelvara Tarrow, officials said."
-    assert _labels(placelists._untagged_place_noun_names(_article(text), [])) == {"Kelvara Tarrow": "GPE"}
+    assert _labels(placelists.untagged_place_noun_names(_article(text), [])) == {"Kelvara Tarrow": "GPE"}
 
 
 @pytest.mark.parametrize(
@@ -2241,28 +2241,28 @@ def test_untagged_name_after_a_place_noun_row_is_a_place(noun):
     [
         ("Crews worked in the state of Kelvara Council.", []),  # an organisation's word
         ("He gave the State of Kelvara address.", []),  # capitalised: a name's own word
-        ("Crews worked in the state of Kelvara.", [("Kelvara", "ORG")]),  # tagged: left to _place_noun_names
+        ("Crews worked in the state of Kelvara.", [("Kelvara", "ORG")]),  # tagged: left to place_noun_names
         ("Crews worked in the state of Emergency Kelvara.", []),  # a common word
     ],
 )
 def test_untagged_name_after_a_place_noun_needs_a_bare_untagged_name(text, model):
     found = [_feature_mention(text, name, label) for name, label in model]
     words = frozenset({"emergency"})
-    assert _labels(placelists._untagged_place_noun_names(_article(text, words=words), found)) == dict(model)
+    assert _labels(placelists.untagged_place_noun_names(_article(text, words=words), found)) == dict(model)
 
 
 @pytest.mark.parametrize("prefix", sorted(tables.CLUB_PREFIXES))
 @pytest.mark.parametrize(("name", "model"), [("Tarrow Pellow", "PERSON"), ("Tarrowland", "GPE"), ("Tarrow Vell", "ORG")])
 def test_club_prefix_row_opens_the_clubs_name(prefix, name, model):
     text = f"Ana Lind joined {prefix} {name} on loan."
-    found = companies._club_prefixes(_article(text), [_feature_mention(text, name, model)])
+    found = companies.club_prefixes(_article(text), [_feature_mention(text, name, model)])
     assert _labels(found) == {f"{prefix} {name}": "ORG"}
 
 
 def test_club_prefix_needs_the_prefix_as_written_right_before():
     text = "Ana Lind joined Tarrow Pellow, ac Vell and Fc Kelvo on loan."
     found = [_feature_mention(text, n, "PERSON") for n in ("Tarrow Pellow", "Vell", "Kelvo")]
-    assert _labels(companies._club_prefixes(_article(text), found)) == {"Tarrow Pellow": "PERSON", "Vell": "PERSON",
+    assert _labels(companies.club_prefixes(_article(text), found)) == {"Tarrow Pellow": "PERSON", "Vell": "PERSON",
                                                                         "Kelvo": "PERSON"}
 
 
@@ -2273,16 +2273,16 @@ def test_club_prefix_needs_the_prefix_as_written_right_before():
 def test_compass_word_and_continent_row_is_a_world_region(continent, direction, model, expected):
     name = f"{direction} {continent.capitalize()}"
     text = f"Trucks carry fruit to Tarrowland and {name}, Ana Lind said."
-    assert _labels(places._world_regions(_article(text), [_feature_mention(text, name, model)])) == {name: expected}
+    assert _labels(places.world_regions(_article(text), [_feature_mention(text, name, model)])) == {name: expected}
 
 
 def test_compass_word_and_continent_keeps_a_known_country():
     text = "Trucks carry fruit to South Africa, Ana Lind said."
-    assert _labels(places._world_regions(_article(text), [_feature_mention(text, "South Africa", "GPE")])) == {
+    assert _labels(places.world_regions(_article(text), [_feature_mention(text, "South Africa", "GPE")])) == {
         "South Africa": "GPE"}
 
 
 def test_club_prefix_is_no_word_of_an_all_caps_headline():
     text = "TALKS STALL AS TARROWLAND WATCHES"
-    found = companies._club_prefixes(_article(text), [_feature_mention(text, "TARROWLAND", "GPE")])
+    found = companies.club_prefixes(_article(text), [_feature_mention(text, "TARROWLAND", "GPE")])
     assert _labels(found) == {"TARROWLAND": "GPE"}

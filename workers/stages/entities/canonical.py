@@ -225,21 +225,21 @@ def trim_span(text: str, start: int, end: int, person: bool, keep_possessive: bo
         while index < len(words) - 1 and words[index][2].isalpha() and words[index][2].islower() \
                 and words[index][2] not in _PARTICLES:
             index += 1  # "suspends MP" of a headline: a person's name opens with a capital
-        if len(words) == 1 and _is_title(words[0][2]):
+        if len(words) == 1 and is_title(words[0][2]):
             return start, start  # a lone title is not a name
         prefix = roles.role_prefix_length([word for _, _, word in words[index:]])
         if prefix and index + prefix < len(words):
             index += prefix  # "Harbour master Tom Hale", "Secretary of State X", "Chief of Police X"
         elif prefix:
             return start, start  # only a role: "Lifeboat helm"
-        while index < len(words) - 1 and _is_title(words[index][2]):
+        while index < len(words) - 1 and is_title(words[index][2]):
             index += 1
     if index and index < len(words):
         start = words[index][0]
     return start, end
 
 
-_SAINT_POSSESSIVE = re.compile(r"(?:St\.?|Saint|ST\.?|SAINT)[ \t]+[A-Z][\w\-]*(?:['\u2019]s|s['\u2019])", re.IGNORECASE)
+SAINT_POSSESSIVE = re.compile(r"(?:St\.?|Saint|ST\.?|SAINT)[ \t]+[A-Z][\w\-]*(?:['\u2019]s|s['\u2019])", re.IGNORECASE)
 
 
 _OWN_S = frozenset(name.replace("\u2019", "'").casefold() for name in tables.NAMES_ENDING_IN_S)
@@ -252,10 +252,11 @@ def ends_in_own_s(name: str) -> bool:
     name = " ".join(name.replace("\u2019", "'").split())
     if not re.search(r"(?:'s|s')$", name, re.IGNORECASE):
         return False
-    return name.casefold() in _OWN_S or bool(_SAINT_POSSESSIVE.fullmatch(name))
+    return name.casefold() in _OWN_S or bool(SAINT_POSSESSIVE.fullmatch(name))
 
 
-def _is_title(word: str) -> bool:
+def is_title(word: str) -> bool:
+    """`word` (any case, trailing dots ignored) is a title or office word of TITLE_WORDS ("Mr", "Dr.", "President")."""
     return word.rstrip(".").lower() in TITLE_WORDS
 
 

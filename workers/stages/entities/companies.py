@@ -9,15 +9,15 @@ import re
 from dataclasses import dataclass
 
 from workers.stages.entities import canonical, roles, tables
-from workers.stages.entities.context import Article, _full_persons, _relabel
+from workers.stages.entities.context import Article, full_persons, relabel
 from workers.stages.entities.fixes import PERSON, Mention
-from workers.stages.entities.persons import _surname_reused
+from workers.stages.entities.persons import surname_reused
 from workers.stages.entities.scan import (
-    _LIST_NAME,
-    _common,
-    _known_country_or_region,
-    _occupied,
-    _overlaps,
+    LIST_NAME,
+    common,
+    known_country_or_region,
+    occupied_spans,
+    overlaps,
     toponym_shaped,
 )
 from workers.stages.entities.wordedge import WORD_END, WORD_START
@@ -31,9 +31,9 @@ _COMPANY_APPOSITION = re.compile(
 )
 
 
-def _described_companies(body: str, body_doc, found: list[Mention]) -> list[Mention]:
+def described_companies(body: str, body_doc, found: list[Mention]) -> list[Mention]:
     """One-word company names the model missed, told by an apposition ("Quill, the software firm")."""
-    taken = _occupied(body_doc) + [(m.start, m.end) for m in found if m.field == "body"]
+    taken = occupied_spans(body_doc) + [(m.start, m.end) for m in found if m.field == "body"]
     added = []
     for match in _COMPANY_APPOSITION.finditer(body):
         start, end = match.span(1)
@@ -41,7 +41,7 @@ def _described_companies(body: str, body_doc, found: list[Mention]) -> list[Ment
         for m in found:
             if m.field == "body" and (m.start, m.end) == (start, end) and m.label == PERSON and not m.forced:
                 m.label, m.forced = "ORG", True  # "Acmegas, the Dutch network operator" tagged PERSON
-        if _overlaps(taken, start, end) or canonical._is_title(word) or body_doc.vocab[word.lower()].is_stop:
+        if overlaps(taken, start, end) or canonical.is_title(word) or body_doc.vocab[word.lower()].is_stop:
             continue
         added.append(Mention("body", start, end, word, "ORG", word))
     return added
@@ -52,7 +52,7 @@ _COMPANY_NAME = re.compile(
 )
 
 
-def _company_names(article: Article, found: list[Mention]) -> list[Mention]:
+def company_names(article: Article, found: list[Mention]) -> list[Mention]:
     """A capitalised word and a capitalised company word ("Solano Grid", "Alder Mining") is an
     organisation the model missed or took for a person or place; not after a role phrase, not
     when the first word is common English, a stop word, a title or a known place ("Scottish
@@ -63,8 +63,8 @@ def _company_names(article: Article, found: list[Mention]) -> list[Mention]:
             start, end = match.span()
             first = match.group(1)
             if (
-                article.body_doc.vocab[first.lower()].is_stop or canonical._is_title(first)
-                or canonical.known_place(first) or _common(first.lower(), article.words)
+                article.body_doc.vocab[first.lower()].is_stop or canonical.is_title(first)
+                or canonical.known_place(first) or common(first.lower(), article.words)
             ):
                 continue
             overlapping = [m for m in found if m.field == field_name and m.start < end and start < m.end]
@@ -81,45 +81,45 @@ _ANALYSTS_AT = re.compile(
 )
 
 
-def _analysts_at(article: Article, found: list[Mention]) -> list[Mention]:
+def analysts_at(article: Article, found: list[Mention]) -> list[Mention]:
     """"Analysts at HSBC", "economists from Nomura": the capitalised words are the firm
     they work for, an organisation, when the model left them untagged."""
     text = article.body
-    taken = _occupied(article.body_doc) + [(m.start, m.end) for m in found if m.field == "body"]
+    taken = occupied_spans(article.body_doc) + [(m.start, m.end) for m in found if m.field == "body"]
     added = []
     for match in _ANALYSTS_AT.finditer(text):
         start, end = match.span(1)
         name = match.group(1)
-        if not name[:1].isupper() or _overlaps(taken, start, end) or canonical._is_title(name.split()[0]):
+        if not name[:1].isupper() or overlaps(taken, start, end) or canonical.is_title(name.split()[0]):
             continue
         if canonical.ends_in_own_s(name) or not name.endswith("'s"):
             added.append(Mention("body", start, end, name, "ORG", canonical.normalise(name), forced=True))
     return found + added
 
 
-_COMMA_LIST = re.compile(rf"{WORD_START}({_LIST_NAME})((?:,[ \t]+{_LIST_NAME})+),?[ \t]+and[ \t]+({_LIST_NAME}){WORD_END}")
+_COMMA_LIST = re.compile(rf"{WORD_START}({LIST_NAME})((?:,[ \t]+{LIST_NAME})+),?[ \t]+and[ \t]+({LIST_NAME}){WORD_END}")
 
 
-def _listed_companies(article: Article, found: list[Mention]) -> list[Mention]:
+def listed_companies(article: Article, found: list[Mention]) -> list[Mention]:
     """In a list of three or more names ("Tarrow Pellow, Vell Labs and Corvia") of which two or
     more are organisations, a one-word "person" is an organisation too, all its mentions: not a
     name set by a rule, the surname of a person named in full, or a name after a role."""
     if "ORG" not in article.labels:
         return found
-    full = _full_persons(found)
+    full = full_persons(found)
     labels = {(m.field, m.start, m.end): m for m in found}
     listed: set[str] = set()
     for field_name, text in article.texts.items():
         for match in _COMMA_LIST.finditer(text):
             spans = [match.span(1), match.span(3)] + [
-                (match.start(2) + n.start(), match.start(2) + n.end()) for n in re.finditer(_LIST_NAME, match.group(2))]
+                (match.start(2) + n.start(), match.start(2) + n.end()) for n in re.finditer(LIST_NAME, match.group(2))]
             members = [labels.get((field_name, a, b)) for a, b in spans]
             if len(members) >= 3 and sum(1 for m in members if m and m.label == "ORG") >= 2:
                 listed.update(m.name for m in members if m and m.label == PERSON and len(m.name.split()) == 1
                               and roles.role_before(text, m.start) < 0)
     for m in found:
         if m.name in listed and m.label == PERSON and not m.forced and not canonical.surname_owner(m.name, full):
-            _relabel(m, "ORG", article)
+            relabel(m, "ORG", article)
     return found
 
 
@@ -169,7 +169,7 @@ def _company_openings(article: Article, found: list[Mention], opening: _CompanyO
     dropped: list[Mention] = []
     for m in found:
         if m.forced or m in dropped or (opening.labels is not None and m.label not in opening.labels) \
-                or (not opening.places_too and _known_country_or_region(m.name)) or (opening.cased and m.text.isupper()):
+                or (not opening.places_too and known_country_or_region(m.name)) or (opening.cased and m.text.isupper()):
             continue
         text = article.texts[m.field]
         before = opening.before.search(text, max(0, m.start - opening.reach), m.start)
@@ -182,21 +182,21 @@ def _company_openings(article: Article, found: list[Mention], opening: _CompanyO
     return [m for m in found if m not in dropped]
 
 
-def _company_first_words(article: Article, found: list[Mention]) -> list[Mention]:
+def company_first_words(article: Article, found: list[Mention]) -> list[Mention]:
     """A place or a "person" right after a word that opens companies' names
     (tables.COMPANY_FIRST_WORDS: "Air Tarrowland", "Team Tarrow Pellow") is part of the company's
     name: one organisation from that word on."""
     return _company_openings(article, found, _COMPANY_OPENINGS["first words"])
 
 
-def _club_prefixes(article: Article, found: list[Mention]) -> list[Mention]:
+def club_prefixes(article: Article, found: list[Mention]) -> list[Mention]:
     """A name right after a club's abbreviation (tables.CLUB_PREFIXES: "AC Tarrow Pellow", "FC
     Tarrowland") is the club's: ORG, the abbreviation taken into the name, whatever the model
     called the rest (a person, a place); not an all-caps name ("AS BRITAIN": the word "as")."""
     return _company_openings(article, found, _COMPANY_OPENINGS["club prefixes"])
 
 
-def _company_forms(article: Article, found: list[Mention]) -> list[Mention]:
+def company_forms(article: Article, found: list[Mention]) -> list[Mention]:
     """A name right after a legal form written before it (tables.COMPANY_FORM_PREFIXES: "PT
     Tarrow Kelvani", "PJSC Pellowneft") is a company: ORG, the form taken into the name (and
     out of the model's mentions), whatever the model called it; not a known country or region."""
@@ -217,7 +217,7 @@ _NOT_IN_NAME = re.compile(r"['\u2019]s$|-[a-z]")  # a possessive or "X-based" be
 _SEAT_AFTER = re.compile(rf"[ \t]+of[ \t]+([A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*)?){WORD_END}")
 
 
-def _company_form_suffixes(article: Article, found: list[Mention]) -> list[Mention]:
+def company_form_suffixes(article: Article, found: list[Mention]) -> list[Mention]:
     """A name right before a legal form written after it (tables.COMPANY_FORM_SUFFIXES: "Tarrow
     SA", "Pellow Kelvani NV") is a company: a mention that ends there (not set by a rule, or a
     rule's ORG) grows over the form and is an ORG, whatever the model called it; capitalised
@@ -233,7 +233,7 @@ def _company_form_suffixes(article: Article, found: list[Mention]) -> list[Menti
             _cut_at_seat(text, form, found, field_name, article.words)
             ending = [m for m in found if m.field == field_name and m.end == start]
             if ending:
-                if (not ending[0].forced or ending[0].label == "ORG") and not _known_country_or_region(ending[0].name):
+                if (not ending[0].forced or ending[0].label == "ORG") and not known_country_or_region(ending[0].name):
                     ending[0].respan(text, end=form.end())
                     ending[0].label, ending[0].forced = "ORG", True
                 continue
@@ -241,7 +241,7 @@ def _company_form_suffixes(article: Article, found: list[Mention]) -> list[Menti
             if not name or _AUTHOR_AFTER.match(text, form.end()):
                 continue
             words = name.group().split()
-            while words and (_common(words[0].lower(), article.words) or words[0].lower() in article.nouns
+            while words and (common(words[0].lower(), article.words) or words[0].lower() in article.nouns
                              or words[0].lower() in _ARTICLES or any(_NOT_IN_NAME.search(w) for w in words)):
                 words = words[1:]  # "Shares [Tarrow] SA", "Vell-based [Tarrow] SA": no part of the name
             begin = start - len(" ".join(words))
@@ -257,7 +257,7 @@ def _cut_at_seat(text: str, form: re.Match, found: list[Mention], field_name: st
     """The name after "<legal form> of" is the company's seat (GPE): a mention over the form and
     the seat ends at the form; a mention of the seat not set by a rule becomes a place."""
     seat = _SEAT_AFTER.match(text, form.end())
-    if not seat or _common(seat.group(1).split()[0].lower(), words):
+    if not seat or common(seat.group(1).split()[0].lower(), words):
         return
     for mention in [m for m in found if m.field == field_name]:
         if mention.start < form.start() and mention.end >= seat.end(1) and not mention.forced:
@@ -268,7 +268,7 @@ def _cut_at_seat(text: str, form: re.Match, found: list[Mention], field_name: st
             mention.label, mention.forced = "GPE", True
 
 
-def _companies_not_persons(article: Article, found: list[Mention]) -> list[Mention]:
+def companies_not_persons(article: Article, found: list[Mention]) -> list[Mention]:
     """A "person" whose last word is a company word ("Solano Grid", "Alder Mining") or whose first
     word opens companies' names (tables.COMPANY_FIRST_WORDS: "Air Tarrow") is a company, unless
     its last word is reused alone as a surname ("Samantha Power ... Power said")."""
@@ -279,7 +279,7 @@ def _companies_not_persons(article: Article, found: list[Mention]) -> list[Menti
         if (
             mention.label == PERSON and not mention.forced and len(words) >= 2
             and (words[-1].lower() in tables.COMPANY_WORDS or words[0].lower() in tables.COMPANY_FIRST_WORDS)
-            and not _surname_reused(mention.name, article.texts)
+            and not surname_reused(mention.name, article.texts)
         ):
             mention.label, mention.forced = "ORG", True
     return found
@@ -302,7 +302,7 @@ _COMPANY_POSSESSION_AFTER = re.compile(
 )
 
 
-def _cued_companies(article: Article, found: list[Mention]) -> list[Mention]:
+def cued_companies(article: Article, found: list[Mention]) -> list[Mention]:
     """A name right after words only a company has (tables.COMPANY_CUES: "shares in Tarrow", "a
     stake in Tarrow") or before its share price moving (tables.SHARE_PRICE_VERBS: "Tarrow's
     shares fell") or a part only a company has (tables.COMPANY_POSSESSIONS: "Tarrow's brewing
@@ -323,7 +323,7 @@ def _cued_companies(article: Article, found: list[Mention]) -> list[Mention]:
     for m in found:
         if m.name in cued & persons and not m.forced and not (
                 canonical.known_place(m.name) or canonical.known_region(m.name)):
-            _relabel(m, "ORG", article)
+            relabel(m, "ORG", article)
     return found
 
 
@@ -339,13 +339,13 @@ _BRAND_AFTER = re.compile(
 )
 
 
-def _brand_names(article: Article, found: list[Mention]) -> list[Mention]:
+def brand_names(article: Article, found: list[Mention]) -> list[Mention]:
     """One-word "persons" right before a brand noun (tables.BRAND_NOUNS), alone or as the first
     or second of "X and Y brands", are companies' brands (ORG), all their mentions; not a
     surname of a person named in full in the article, nor a known country or region."""
     if "ORG" not in article.labels:
         return found
-    full = _full_persons(found)
+    full = full_persons(found)
     branded = set()
     for m in found:
         if _BRAND_AFTER.match(article.texts[m.field], m.end):
@@ -354,5 +354,5 @@ def _brand_names(article: Article, found: list[Mention]) -> list[Mention]:
         if (m.name in branded and m.label == PERSON and not m.forced and len(m.name.split()) == 1
                 and not canonical.surname_owner(m.name, full)
                 and not (canonical.known_place(m.name) or canonical.known_region(m.name))):
-            _relabel(m, "ORG", article)
+            relabel(m, "ORG", article)
     return found

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from workers.stages.entities import canonical, fixes
 from workers.stages.entities.fixes import PERSON, Mention
 from workers.stages.entities.pipeline import all_caps_headline, title_cased
-from workers.stages.entities.scan import _inside_longer_name, _pattern, _sentence_initial
+from workers.stages.entities.scan import compiled, inside_longer_name, sentence_initial
 from workers.stages.entities.wordedge import WORD_START
 
 
@@ -27,21 +27,22 @@ class Article:
     nouns: frozenset[str] = frozenset()  # common nouns (lowercase)
     texts: dict[str, str] = field(default_factory=dict)
     headline_case: bool = False  # a Title Case or ALL-CAPS headline: names matched in any case
-    capitalised_inside: dict[str, bool] = field(default_factory=dict)  # _capitalised_inside, per word
+    capitalised_inside: dict[str, bool] = field(default_factory=dict)  # capitalised_inside, per word
 
     @property
     def body(self) -> str:
         return self.texts["body"]
 
 
-def _article(record: dict, title_doc, body_doc, labels, words, nouns) -> Article:
+def new_article(record: dict, title_doc, body_doc, labels, words, nouns) -> Article:
+    """The `Article` of a record and its title/body docs (title_doc None without a title), texts by field."""
     title = record.get("title") or ""
     texts = {"title": title, "body": record["body"]}
     headline = bool(title) and (title_cased(title) or all_caps_headline(title))
     return Article(record, title_doc, body_doc, labels, words, nouns, texts, headline)
 
 
-def _model_mentions(article: Article) -> list[Mention]:
+def model_mentions(article: Article) -> list[Mention]:
     """The model's spans, split, trimmed and filtered (fixes.mentions) for title and body."""
     title_mentions = (
         fixes.mentions(article.title_doc, "title", article.labels, text=article.texts["title"], words=article.words)
@@ -51,7 +52,7 @@ def _model_mentions(article: Article) -> list[Mention]:
                                            words=article.words)
 
 
-def _person_ends(found: list[Mention]) -> dict[str, set[int]]:
+def person_ends_by_field(found: list[Mention]) -> dict[str, set[int]]:
     """Where each person mention ends, per field."""
     ends: dict[str, set[int]] = {}
     for m in found:
@@ -60,23 +61,23 @@ def _person_ends(found: list[Mention]) -> dict[str, set[int]]:
     return ends
 
 
-def _full_persons(found: list[Mention]) -> list[str]:
+def full_persons(found: list[Mention]) -> list[str]:
     """The names of the persons found with two or more words (a given name and a surname at least)."""
     return [o.name for o in found if o.label == PERSON and len(o.name.split()) >= 2]
 
 
-def _named_person(m: Mention, found: list[Mention], full: list[str]) -> bool:
+def named_person(m: Mention, found: list[Mention], full: list[str]) -> bool:
     """`m`'s name is a person's elsewhere in the article: another mention of it that a rule made
     a person (the model's own PERSON guesses are no evidence: it calls many parties persons), or
-    the surname of a person named in full (`full`, _full_persons: "the Lind party" beside "Ana Lind")."""
+    the surname of a person named in full (`full`, full_persons: "the Lind party" beside "Ana Lind")."""
     return canonical.surname_owner(m.name, full) is not None or any(
         o is not m and o.name == m.name and o.label == PERSON and o.forced for o in found)
 
 
-_WORK_LABELS = frozenset({"WORK_OF_ART", "PRODUCT"})
+WORK_LABELS = frozenset({"WORK_OF_ART", "PRODUCT"})
 
 
-def _extend_over(found: list[Mention], m: Mention, body: str, end: int) -> list[Mention]:
+def extend_over(found: list[Mention], m: Mention, body: str, end: int) -> list[Mention]:
     """Body mention `m` grown to end at `end`, the mentions it then covers dropped; `found` unchanged
     when one of them is forced or runs past `end`."""
     over = [o for o in found if o.field == "body" and o is not m and o.start < end and m.end < o.end]
@@ -86,7 +87,7 @@ def _extend_over(found: list[Mention], m: Mention, body: str, end: int) -> list[
     return [o for o in found if o not in over]
 
 
-def _add_untagged_person(found: list[Mention], body: str, start: int, end: int) -> None:
+def add_untagged_person(found: list[Mention], body: str, start: int, end: int) -> None:
     """Append body[start:end] to `found` as a forced PERSON mention unless a mention overlaps it."""
     if not any(m.field == "body" and m.start < end and start < m.end for m in found):
         found.append(Mention("body", start, end, body[start:end], PERSON, canonical.normalise(body[start:end]), forced=True))
@@ -100,10 +101,10 @@ def _joined_by_of(text: str, start: int, end: int) -> bool:
     """[start, end) is joined by "of"/"for" to a capitalised word that does not open a sentence
     ("Union of [Pilots]", "[Pilots] of the Tarrow Line"; not "Shares of [Tarrow]")."""
     before = _OF_BEFORE.search(text, max(0, start - 40), start)
-    return bool(before and not _sentence_initial(text, before.start())) or bool(_OF_AFTER.match(text, end))
+    return bool(before and not sentence_initial(text, before.start())) or bool(_OF_AFTER.match(text, end))
 
 
-def _capitalised_inside(word: str, article: Article) -> bool:
+def capitalised_inside(word: str, article: Article) -> bool:
     """`word` is written capitalised on its own somewhere not opening a sentence (title aside;
     "Cocoa" of "Tea and Cocoa Board" does not count, nor "Pilots" of "Union of Pilots" or of
     "Pilots of the Tarrow Line"). Found once per word and article."""
@@ -111,21 +112,21 @@ def _capitalised_inside(word: str, article: Article) -> bool:
     if known is None:
         body = article.body
         known = article.capitalised_inside[word] = any(
-            not _sentence_initial(body, match.start()) and not _inside_longer_name(body, match.start(), match.end())
+            not sentence_initial(body, match.start()) and not inside_longer_name(body, match.start(), match.end())
             and not _joined_by_of(body, match.start(), match.end())
-            for match in _pattern(WORD_START + re.escape(word) + r"(?![\w\-])").finditer(body)
+            for match in compiled(WORD_START + re.escape(word) + r"(?![\w\-])").finditer(body)
         )
     return known
 
 
-def _lower_in(word: str, article: Article) -> bool:
+def lower_in(word: str, article: Article) -> bool:
     """The article writes `word` in lower case somewhere."""
     lower = word.lower()
-    pattern = _pattern(r"(?<![\w\-])" + re.escape(lower) + r"(?![\w\-])")
+    pattern = compiled(r"(?<![\w\-])" + re.escape(lower) + r"(?![\w\-])")
     return any(lower in t and pattern.search(t) for t in article.texts.values())
 
 
-def _replace_by_one(found: list[Mention], pieces: list[Mention], field_name: str, start: int, end: int, text: str,
+def replace_by_one(found: list[Mention], pieces: list[Mention], field_name: str, start: int, end: int, text: str,
                     label: str, canonical_name: str | None = None) -> list[Mention]:
     """`found` without `pieces` (the model's mentions inside or over a span), plus one forced mention of
     `text` at [start, end) of `field_name` with `label` (canonical name: `canonical_name`, else normalised):
@@ -135,12 +136,12 @@ def _replace_by_one(found: list[Mention], pieces: list[Mention], field_name: str
     return kept
 
 
-def _relabel(m: Mention, label: str, article: Article) -> None:
+def relabel(m: Mention, label: str, article: Article) -> None:
     """Set a rule's label on `m` when the article keeps that label."""
     if label in article.labels:
         m.label, m.forced = label, True
 
 
-def _position(mention: Mention) -> tuple[bool, int]:
+def position(mention: Mention) -> tuple[bool, int]:
     """Reading order: title first, then body offsets."""
     return (mention.field != "title", mention.start)

@@ -9,13 +9,13 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from workers.stages.entities import canonical, tables
-from workers.stages.entities.context import Article, _full_persons, _relabel
+from workers.stages.entities.context import Article, full_persons, relabel
 from workers.stages.entities.fixes import PERSON, Mention
-from workers.stages.entities.scan import _LIST_NAME, _NEXT_WORD, _THE_BEFORE, _common, _known_country_or_region, _sentence_initial
+from workers.stages.entities.scan import LIST_NAME, NEXT_WORD, THE_BEFORE, common, known_country_or_region, sentence_initial
 from workers.stages.entities.wordedge import WORD_END, WORD_START
 
 
-def _storm_names(article: Article, found: list[Mention]) -> list[Mention]:
+def storm_names(article: Article, found: list[Mention]) -> list[Mention]:
     """A named storm ("Typhoon Tarrow", "Tropical Storm Tarrow": tables.WEATHER_SYSTEM_TERMS) is
     an EVENT, and so is its name alone in the same article ("Tarrow's winds"), whatever the model
     called them: it joins the storm's longest name in the article."""
@@ -25,20 +25,20 @@ def _storm_names(article: Article, found: list[Mention]) -> list[Mention]:
             words = m.name.split()
             bare = " ".join(words[canonical.weather_term_length(words):])
             storms[bare] = max(storms.get(bare, ""), m.name, key=len)
-            _relabel(m, "EVENT", article)
+            relabel(m, "EVENT", article)
     for m in found:
         words = m.name.split()
         bare = " ".join(words[canonical.weather_term_length(words):]) if canonical.storm_name(m.name) else m.name
         if bare in storms and "EVENT" in article.labels:
             m.name = storms[bare]  # "Typhoon Mawar" of "Super Typhoon Mawar"; "Mawar" alone
-            _relabel(m, "EVENT", article)
+            relabel(m, "EVENT", article)
     return found
 
 
 _EVENT_RELABELLED = frozenset({PERSON, "ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "LOC"})
 
 
-def _named_events(article: Article, found: list[Mention]) -> list[Mention]:
+def named_events(article: Article, found: list[Mention]) -> list[Mention]:
     """A name of two or more words ending in a sporting event's head noun
     (tables.EVENT_HEAD_NOUNS: "the Tarrow Marathon", "the Pellow Grand Prix") or opening with a
     cup's word (tables.EVENT_FIRST_WORDS: "the Copa Tarrow") is an EVENT."""
@@ -48,7 +48,7 @@ def _named_events(article: Article, found: list[Mention]) -> list[Mention]:
             and words[-1].lower() not in tables.ORG_DESIGNATORS  # not "COPPA Rule", an acronym
         if len(words) > 1 and (words[-1].lower() in tables.EVENT_HEAD_NOUNS or cup) and m.label in _EVENT_RELABELLED \
                 and not m.forced:
-            _relabel(m, "EVENT", article)
+            relabel(m, "EVENT", article)
     return found
 
 
@@ -61,7 +61,7 @@ _SITE_RELABELLED = frozenset({PERSON, "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
 
 
 _SITE_PAIR = re.compile(
-    rf"{WORD_START}(?:[Tt]he|its|their|[A-Z][\w\-]*['\u2019]s)[ \t]+({_LIST_NAME})[ \t]+and[ \t]+({_LIST_NAME})"
+    rf"{WORD_START}(?:[Tt]he|its|their|[A-Z][\w\-]*['\u2019]s)[ \t]+({LIST_NAME})[ \t]+and[ \t]+({LIST_NAME})"
     r"[ \t]+(?:[a-z]+[ \t]+)?(" + "|".join(sorted(g for g in tables.SITE_GENERICS if g.endswith("s"))) + r")(?![\w'\u2019\-])"
 )
 
@@ -73,7 +73,7 @@ def _paired_sites(article: Article) -> dict[str, str]:
             for text in article.texts.values() for match in _SITE_PAIR.finditer(text) for i in (1, 2)}
 
 
-def _site_names(article: Article, found: list[Mention]) -> list[Mention]:
+def site_names(article: Article, found: list[Mention]) -> list[Mention]:
     """A name between "the"/"its"/a possessive and a site's lowercase generic, with at most one
     word between (tables.SITE_GENERICS: "the Tarrow gas field", "its Pellow pipeline", "at the
     Vell stadium"), is the site's: LOC or FAC, all its mentions, whatever the model called it (a
@@ -82,14 +82,14 @@ def _site_names(article: Article, found: list[Mention]) -> list[Mention]:
     Not a known place or region, nor the surname of a person named in full. A name after "the"
     ending in such a generic capitalised is a site too ("the Tarrow Pellow Pipeline": _site_headed),
     and so are two names before a plural generic ("its Tarrow and Pellow mines": _paired_sites)."""
-    full = _full_persons(found)
+    full = full_persons(found)
     ends = [(text, match.start(), match.group(1)) for text in article.texts.values() for match in _SITE_AFTER.finditer(text)]
     paired = _paired_sites(article) if ends else {}
     sites: dict[str, str] = {}
     for m in found:
         if not ends or m.forced or m.name in sites or (m.label not in _SITE_RELABELLED and m.label != "ORG"):
             continue
-        if _known_country_or_region(m.name) or canonical.surname_owner(m.name, full):
+        if known_country_or_region(m.name) or canonical.surname_owner(m.name, full):
             continue
         if m.name in paired and (m.label != "ORG" or paired[m.name] == "LOC"):
             sites[m.name] = paired[m.name]
@@ -100,9 +100,9 @@ def _site_names(article: Article, found: list[Mention]) -> list[Mention]:
                     sites[m.name] = tables.SITE_GENERICS[generic]
     for m in found:
         if m.name in sites and not m.forced and (m.label in _SITE_RELABELLED or m.label == "ORG" and sites[m.name] == "LOC"):
-            _relabel(m, sites[m.name], article)
+            relabel(m, sites[m.name], article)
         elif _site_headed(article, m):
-            _relabel(m, tables.SITE_GENERICS[m.name.split()[-1].lower()], article)
+            relabel(m, tables.SITE_GENERICS[m.name.split()[-1].lower()], article)
     return found
 
 
@@ -113,9 +113,9 @@ def _site_headed(article: Article, m: Mention) -> bool:
     if m.forced or len(words) < 2 or not words[-1][:1].isupper() or words[-1].lower() not in tables.SITE_GENERICS:
         return False
     text = article.texts[m.field]
-    return m.label in _SITE_RELABELLED | {"ORG", "GPE"} and not _NEXT_WORD.match(text, m.end) \
+    return m.label in _SITE_RELABELLED | {"ORG", "GPE"} and not NEXT_WORD.match(text, m.end) \
         and not any(w.lower() in tables.ORG_DESIGNATORS for w in words[:-1]) \
-        and bool(_THE_BEFORE.search(text, max(0, m.start - 8), m.start))
+        and bool(THE_BEFORE.search(text, max(0, m.start - 8), m.start))
 
 
 _LAW_WORD = r"[A-Z][\w\-]*"
@@ -132,7 +132,7 @@ _EPONYMOUS_LAW = re.compile(  # "Tarrow's Law", "Pellow’s Principle"
 )
 
 
-def _law_names(article: Article, found: list[Mention]) -> list[Mention]:
+def law_names(article: Article, found: list[Mention]) -> list[Mention]:
     """A law's name with a bracketed part ("the Tarrow Conservation (Amendment) Bill", "the
     Tarrow Act (Amendment) 2024": tables.LAW_HEADS) and a rule named after its author ("Tarrow's
     Law": tables.EPONYMOUS_LAW_HEADS) are one LAW mention; the model's pieces of them (a
@@ -145,8 +145,8 @@ def _law_names(article: Article, found: list[Mention]) -> list[Mention]:
             for match in pattern.finditer(text):
                 start, end = match.span(1)
                 first = text[start:end].split(" ", 1)[0]
-                if len(text[start:end].split()) > 2 and _sentence_initial(text, start) and (
-                        first.lower() in STOP_WORDS or _common(first.lower(), article.words)):
+                if len(text[start:end].split()) > 2 and sentence_initial(text, start) and (
+                        first.lower() in STOP_WORDS or common(first.lower(), article.words)):
                     start += len(first) + 1  # "Under Tarrow's Law": the sentence's first word
                 name = text[start:end]
                 found = [m for m in found if not (m.field == field_name and m.start < end and start < m.end)]

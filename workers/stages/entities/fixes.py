@@ -145,7 +145,7 @@ def _extendable(token) -> bool:
         and not word.isupper()
         and not token.is_stop
         and not token.ent_type_
-        and not canonical._is_title(word)
+        and not canonical.is_title(word)
     )
 
 
@@ -201,7 +201,7 @@ def extend_person_right(doc: Doc, ent: Span, words: frozenset[str] = frozenset()
         probe += 1
     if probe > end and probe < len(doc) and doc[probe - 1].whitespace_:
         token = doc[probe]
-        if token.is_alpha and token.text[:1].isupper() and not canonical._is_title(token.text):
+        if token.is_alpha and token.text[:1].isupper() and not canonical.is_title(token.text):
             return probe + 1
     return ent.end
 
@@ -240,7 +240,7 @@ def person_institution(doc: Doc, ent: Span) -> int:
 
 
 def _capitalised(token) -> bool:
-    return token.is_alpha and token.text[:1].isupper() and not canonical._is_title(token.text)
+    return token.is_alpha and token.text[:1].isupper() and not canonical.is_title(token.text)
 
 
 def _agency_word(token) -> bool:
@@ -425,7 +425,7 @@ def _role_then_name(words: list[str], vocab) -> bool:
         and not roles.is_saint(words[0])  # "St. Louis Park", "St. Agnes Bakery"
         and 2 <= len(rest) <= 3
         and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in rest)
-        and not any(canonical._is_title(w) or vocab[w.lower()].is_stop or w.lower() in NAMED_HEADS for w in rest)
+        and not any(canonical.is_title(w) or vocab[w.lower()].is_stop or w.lower() in NAMED_HEADS for w in rest)
         and rest[-1].lower() not in tables.NOT_NAME_ENDS
     )
 
@@ -538,7 +538,7 @@ def _piece_label(text: str, doc: Doc, field: str, label: str, labels, piece_star
     own_s = canonical.ends_in_own_s(raw.strip(_TRIM_END))
     if own_s and label in (PERSON, "NORP"):
         # "St John's" tagged PERSON is a place; "Domino's" tagged PERSON a company
-        label = "GPE" if canonical._SAINT_POSSESSIVE.fullmatch(raw.strip(_TRIM_END)) else "ORG"
+        label = "GPE" if canonical.SAINT_POSSESSIVE.fullmatch(raw.strip(_TRIM_END)) else "ORG"
     elif label != PERSON and PERSON in labels and _role_then_name(words, doc.vocab):
         label, forced = PERSON, True  # "Archbishop Thomas Brennan" tagged ORG
     if (

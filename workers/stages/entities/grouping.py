@@ -12,16 +12,16 @@ from workers.stages.entities import canonical, salience
 from workers.stages.entities.context import Article
 from workers.stages.entities.fixes import PERSON, Mention
 from workers.stages.entities.scan import (
-    _inside_longer_name,
-    _locative,
-    _occupied,
-    _overlaps,
-    _pattern,
-    _whole_word_spans,
+    compiled,
+    inside_longer_name,
+    locative,
+    occupied_spans,
+    overlaps,
+    whole_word_spans,
 )
 
 
-def _label_groups(article: Article, found: list[Mention]) -> tuple[dict[str, list[Mention]], dict[str, str]]:
+def label_groups(article: Article, found: list[Mention]) -> tuple[dict[str, list[Mention]], dict[str, str]]:
     """Mentions grouped by canonical name (any case); each group's label by vote, forced labels
     first; a one-word "person" only ever seen after "in"/"near" is a place ("officials in X",
     "rescued from cliff ledge in Kent")."""
@@ -37,19 +37,19 @@ def _label_groups(article: Article, found: list[Mention]) -> tuple[dict[str, lis
             and not forced
             and "GPE" in article.labels
             and len(key.split()) == 1
-            and all(_locative(article.texts[m.field], m.start) for m in members)
+            and all(locative(article.texts[m.field], m.start) for m in members)
         ):
             label = "GPE"
         labelled[key] = label
     return groups, labelled
 
 
-def _more_mentions(article: Article, found: list[Mention], groups: dict, labelled: dict) -> None:
+def more_mentions(article: Article, found: list[Mention], groups: dict, labelled: dict) -> None:
     """Mentions the model missed: the same surface forms (and known surnames) elsewhere, in any
     case in a Title Case or ALL-CAPS headline ("MAYOR ORTEGA RESIGNS" -> "Lena Ortega")."""
     occupied = {
-        "title": _occupied(article.title_doc) + [(m.start, m.end) for m in found if m.field == "title"],
-        "body": _occupied(article.body_doc) + [(m.start, m.end) for m in found if m.field == "body"],
+        "title": occupied_spans(article.title_doc) + [(m.start, m.end) for m in found if m.field == "title"],
+        "body": occupied_spans(article.body_doc) + [(m.start, m.end) for m in found if m.field == "body"],
     }
     owners: dict[str, set[str]] = {}
     for key, members in groups.items():
@@ -71,20 +71,20 @@ def _more_mentions(article: Article, found: list[Mention], groups: dict, labelle
             if folded_form not in folded[field_name] or not loose and form not in text:
                 continue  # the pattern needs the form itself (in any case when loose)
             if loose:
-                found_at = [m.span() for m in _pattern(r"(?<!\w)" + re.escape(form) + r"(?!\w)", re.I).finditer(text)]
+                found_at = [m.span() for m in compiled(r"(?<!\w)" + re.escape(form) + r"(?!\w)", re.I).finditer(text)]
             else:
-                found_at = _whole_word_spans(text, form)
+                found_at = whole_word_spans(text, form)
             for start, end in found_at:
-                if not loose and _inside_longer_name(text, start, end):
+                if not loose and inside_longer_name(text, start, end):
                     continue  # "America" of "North America", "Smith" of "John Smith"
-                if not _overlaps(occupied[field_name], start, end):
+                if not overlaps(occupied[field_name], start, end):
                     occupied[field_name].append((start, end))
                     groups[key].append(
                         Mention(field_name, start, end, text[start:end], labelled[key], groups[key][0].name)
                     )
 
 
-def _results(article: Article, groups: dict[str, list[Mention]], labelled: dict[str, str]) -> list[dict]:
+def entity_dicts(article: Article, groups: dict[str, list[Mention]], labelled: dict[str, str]) -> list[dict]:
     """Groups -> entity dicts (name, label, count, salience, mentions), most salient first."""
     lead = salience.lead_end(article.body)
     results = []

@@ -8,17 +8,17 @@ from __future__ import annotations
 import re
 
 from workers.stages.entities import canonical, tables
-from workers.stages.entities.context import Article, _capitalised_inside
+from workers.stages.entities.context import Article, capitalised_inside
 from workers.stages.entities.fixes import Mention
-from workers.stages.entities.role_names import _ROLE_DOMAIN
-from workers.stages.entities.scan import _plural_noun, _sentence_initial, _written_lower
+from workers.stages.entities.role_names import ROLE_DOMAIN
+from workers.stages.entities.scan import plural_noun, sentence_initial, written_lower
 from workers.stages.entities.wordedge import WORD_START
 
 
 _DESCRIPTOR_AFTER = re.compile(r"[ \t]+([a-z]+)[ \t]+[A-Z]")
 
 
-def _descriptor_modifiers(article: Article, found: list[Mention]) -> list[Mention]:
+def descriptor_modifiers(article: Article, found: list[Mention]) -> list[Mention]:
     """A lone common noun opening a sentence before a describing noun and a name ("Insurance
     firm Quorva", "Grocery chain Tallvo") or a one-word role of a company's or a trade's
     (tables.ORG_ROLE_DOMAINS: "Hotel owner Ana Lind") describes what is named after it: no
@@ -31,17 +31,17 @@ def _descriptor_modifiers(article: Article, found: list[Mention]) -> list[Mentio
         text = article.texts[m.field]
         after = _DESCRIPTOR_AFTER.match(text, m.end)
         if (
-            after and (after.group(1) in tables.ORG_DESCRIPTOR_NOUNS or _ROLE_DOMAIN.get(after.group(1)) in tables.ORG_ROLE_DOMAINS)
+            after and (after.group(1) in tables.ORG_DESCRIPTOR_NOUNS or ROLE_DOMAIN.get(after.group(1)) in tables.ORG_ROLE_DOMAINS)
             and not m.forced and len(m.text.split()) == 1
-            and m.text[1:].islower() and m.text.lower() in article.nouns and _sentence_initial(text, m.start)
-            and not _capitalised_inside(m.text, article) and not canonical.known_place(m.text)
+            and m.text[1:].islower() and m.text.lower() in article.nouns and sentence_initial(text, m.start)
+            and not capitalised_inside(m.text, article) and not canonical.known_place(m.text)
         ):
             continue
         keep.append(m)
     return keep
 
 
-def _common_openers(article: Article, found: list[Mention]) -> list[Mention]:
+def common_openers(article: Article, found: list[Mention]) -> list[Mention]:
     """A lone capitalised word opening a sentence ("Negotiators resumed", "Floods forced") is not
     an entity when the article also writes it in lower case, or it is the plural of a common
     noun of the model's vocabulary, unless the article also writes it capitalised inside a
@@ -56,9 +56,9 @@ def _common_openers(article: Article, found: list[Mention]) -> list[Mention]:
         word = m.text
         if (
             len(word.split()) == 1 and not m.forced and word[:1].isupper() and not canonical.is_all_caps(word)
-            and _sentence_initial(text, m.start) and not canonical.known_place(word)
-            and (_written_lower(word, lower) or _plural_noun(word.lower(), article.nouns))
-            and not _capitalised_inside(word, article)
+            and sentence_initial(text, m.start) and not canonical.known_place(word)
+            and (written_lower(word, lower) or plural_noun(word.lower(), article.nouns))
+            and not capitalised_inside(word, article)
             and not (m.field == "title" and article.headline_case)
         ):
             continue
@@ -66,7 +66,7 @@ def _common_openers(article: Article, found: list[Mention]) -> list[Mention]:
             continue  # "Coastal city holds ...": an adjective opening a sentence, called an organisation
         if (
             m.field == "title" and article.headline_case and len(word.split()) == 1 and not m.forced
-            and word.lower() in lower and not _capitalised_inside(word, article) and not canonical.known_place(word)
+            and word.lower() in lower and not capitalised_inside(word, article) and not canonical.known_place(word)
         ):
             continue  # "Drug" of "... Wins Approval For Migraine Drug", written "drug" in the body
         keep.append(m)
@@ -83,7 +83,7 @@ def _common_modifier_opener(m: Mention, word: str, text: str, article: Article) 
     inside a sentence ("... said Continental")."""
     return (
         len(word.split()) == 1 and not m.forced and m.label not in _NAME_ONLY_LABELS
-        and word[:1].isupper() and word[1:].islower() and _sentence_initial(text, m.start)
+        and word[:1].isupper() and word[1:].islower() and sentence_initial(text, m.start)
         and word.lower() in article.words and word.lower() not in article.nouns
-        and not _capitalised_inside(word, article) and not canonical.known_place(word)
+        and not capitalised_inside(word, article) and not canonical.known_place(word)
     )

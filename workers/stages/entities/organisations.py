@@ -9,37 +9,37 @@ import re
 
 from workers.stages.entities import canonical, fixes, roles, tables
 from workers.stages.entities.context import (
-    _WORK_LABELS,
+    WORK_LABELS,
     Article,
-    _full_persons,
-    _lower_in,
-    _named_person,
-    _replace_by_one,
-    _person_ends,
-    _position,
+    full_persons,
+    lower_in,
+    named_person,
+    person_ends_by_field,
+    position,
+    replace_by_one,
 )
 from workers.stages.entities.fixes import PERSON, Mention
-from workers.stages.entities.role_names import _ROLE_DOMAIN
+from workers.stages.entities.role_names import ROLE_DOMAIN
 from workers.stages.entities.scan import (
-    _LIST_NAME,
-    _NEXT_WORD,
-    _known_country_or_region,
-    _locative,
-    _name_shaped,
-    _occupied,
-    _overlaps,
-    _sentence_initial,
+    LIST_NAME,
+    NEXT_WORD,
+    known_country_or_region,
+    locative,
+    name_shaped,
+    occupied_spans,
+    overlaps,
+    sentence_initial,
     toponym_shaped,
 )
 from workers.stages.entities.wordedge import WORD_END, WORD_START
 
 
 _ORG_DESCRIBED = re.compile(
-    rf"{WORD_START}([A-Za-z]+),?[ \t]+({_LIST_NAME}|[A-Z]{{2,6}}){WORD_END}"
+    rf"{WORD_START}([A-Za-z]+),?[ \t]+({LIST_NAME}|[A-Z]{{2,6}}){WORD_END}"
 )
 
 
-def _described_organisations(article: Article, found: list[Mention]) -> list[Mention]:
+def described_organisations(article: Article, found: list[Mention]) -> list[Mention]:
     """A name right after a noun that describes an organisation (tables.ORG_DESCRIPTOR_NOUNS:
     "Pilots' union Quorva", "Developer Bright Acre", "the operator, Hanlin Metals") is an
     organisation when the model called it a person or a nationality, or nothing, or made one
@@ -57,15 +57,15 @@ def _described_organisations(article: Article, found: list[Mention]) -> list[Men
         noun = match.group(1)
         rival = noun.lower() in tables.COMPETITOR_NOUNS
         if not (rival or noun.lower() in tables.ORG_DESCRIPTOR_NOUNS) or not (
-                noun.islower() or _sentence_initial(body, match.start())):
+                noun.islower() or sentence_initial(body, match.start())):
             continue  # "Tide Monitoring Service, Ana Lind": a capitalised noun ends a name
         start, end = match.span(2)
         name = match.group(2)
         if rival and (len(name.split()) > 1 or canonical.surname_owner(name, full)):
             continue  # "rival Ana Lind", "his rival Lind": persons
         comma = "," in match.group()
-        if not (_name_shaped(name) or name.isupper()) or canonical.known_place(name) or any(
-                canonical._is_title(w) or w.lower() in canonical.ROLE_WORDS for w in name.split()):
+        if not (name_shaped(name) or name.isupper()) or canonical.known_place(name) or any(
+                canonical.is_title(w) or w.lower() in canonical.ROLE_WORDS for w in name.split()):
             continue
         over = [m for m in found if m.field == "body" and m.start < end and start < m.end]
         glued = [m for m in over if (m.start, m.end) == (match.start(1), end) and not comma
@@ -76,11 +76,11 @@ def _described_organisations(article: Article, found: list[Mention]) -> list[Men
         if any((m.start, m.end) != (start, end) or m.label not in (PERSON, "NORP") or m.forced
                or (comma and m.label == PERSON) for m in over):  # "the union, Mary Smith" may be a person
             continue
-        found = _replace_by_one(found, over, "body", start, end, name, "ORG")
+        found = replace_by_one(found, over, "body", start, end, name, "ORG")
     return found
 
 
-def _dateline_credits(article: Article, found: list[Mention]) -> list[Mention]:
+def dateline_credits(article: Article, found: list[Mention]) -> list[Mention]:
     """The bracketed credit between a dateline's ALL-CAPS place (a GPE mention opening a body
     line) and its dash, "LIMA (Tarrow News) - ...", names the agency that filed the story: an
     organisation, added when the model left it untagged and relabelled when it said otherwise."""
@@ -93,7 +93,7 @@ def _dateline_credits(article: Article, found: list[Mention]) -> list[Mention]:
             continue
         start, end = credit.span(1)
         over = [m for m in found if m.field == "body" and m.start < end and start < m.end]
-        found = _replace_by_one(found, over, "body", start, end, credit.group(1), "ORG")
+        found = replace_by_one(found, over, "body", start, end, credit.group(1), "ORG")
     return found
 
 
@@ -103,7 +103,7 @@ _MEMBER_PLURALS = frozenset(n[:-1] + "ies" if n.endswith("y") else n[:-3] + "men
                             else n + "s" for n in tables.MEMBER_NOUNS)
 
 
-def _member_possessors(article: Article, found: list[Mention]) -> list[Mention]:
+def member_possessors(article: Article, found: list[Mention]) -> list[Mention]:
     """A name before a possessive and its elected members (tables.MEMBER_NOUNS in the plural:
     "Tarrow Dawn's councillors", "Pellow's two lawmakers"), or a "person" right before one such
     member and a capitalised word ("Tarrow Dawn councillor Ana Lind": no person is written so),
@@ -111,7 +111,7 @@ def _member_possessors(article: Article, found: list[Mention]) -> list[Mention]:
     if "ORG" not in article.labels:
         return found
     for m in found:
-        if m.forced or m.label not in (PERSON, "NORP") or _known_country_or_region(m.name):
+        if m.forced or m.label not in (PERSON, "NORP") or known_country_or_region(m.name):
             continue
         text = article.texts[m.field]
         after = _MEMBERS_AFTER.match(text, m.end)
@@ -123,13 +123,13 @@ def _member_possessors(article: Article, found: list[Mention]) -> list[Mention]:
 
 
 _GROUP_NAMED = re.compile(
-    rf"{WORD_START}the[ \t]+((?:[a-z][a-z\-]*[ \t]+){{0,2}})({_LIST_NAME}|[A-Z]{{2,6}})[ \t]+(?:"
+    rf"{WORD_START}the[ \t]+((?:[a-z][a-z\-]*[ \t]+){{0,2}})({LIST_NAME}|[A-Z]{{2,6}})[ \t]+(?:"
     + "|".join(sorted(tables.GROUP_GENERICS)) + rf"){WORD_END}"
 )
 _GROUP_RELABELLED = frozenset({PERSON, "GPE", "LOC", "PRODUCT", "WORK_OF_ART", "FAC"})
 
 
-def _group_names(article: Article, found: list[Mention]) -> list[Mention]:
+def group_names(article: Article, found: list[Mention]) -> list[Mention]:
     """A name between lowercase "the" and a party's or group's noun (tables.GROUP_GENERICS: "the
     Tarrow party", "the Pellow group"), also after one or two lowercase modifiers that are no
     connectives ("the populist Tarrow Dawn party"; not "the head of Tarrow group"), is an
@@ -138,19 +138,19 @@ def _group_names(article: Article, found: list[Mention]) -> list[Mention]:
     one), or a name that is a person's elsewhere in the article ("the Lind party" beside "Ana Lind")."""
     if "ORG" not in article.labels:
         return found
-    full = _full_persons(found)
+    full = full_persons(found)
     for field_name, text in article.texts.items():
         for match in _GROUP_NAMED.finditer(text):
             start, end = match.span(2)
             name = match.group(2)
-            if any(w in fixes.CONNECTIVES for w in match.group(1).split()) or _known_country_or_region(name) \
+            if any(w in fixes.CONNECTIVES for w in match.group(1).split()) or known_country_or_region(name) \
                     or canonical.demonym(name) or all(w.lower() in article.words for w in name.split()):
                 continue
             over = [m for m in found if m.field == field_name and m.start < end and start < m.end]
             if not over:
                 found.append(Mention(field_name, start, end, name, "ORG", canonical.normalise(name), forced=True))
             elif len(over) == 1 and (over[0].start, over[0].end) == (start, end) and not over[0].forced \
-                    and over[0].label in _GROUP_RELABELLED and not _named_person(over[0], found, full):
+                    and over[0].label in _GROUP_RELABELLED and not named_person(over[0], found, full):
                 over[0].label, over[0].forced = "ORG", True
     return found
 
@@ -168,7 +168,7 @@ _RESULTS = (
 _TEAM_RELABELLED = frozenset({"GPE", "LOC", "PRODUCT", "FAC", "NORP", "WORK_OF_ART", "EVENT"})
 
 
-def _match_teams(article: Article, found: list[Mention]) -> list[Mention]:
+def match_teams(article: Article, found: list[Mention]) -> list[Mention]:
     """The names in a match report with one score (tables.RESULT_VERBS, RESULT_NOUNS: "Tarrow
     Rovers beat Pellow Athletic 2-1", "drew 0-0 with Vell Town", "a 3-0 win over Quorvale") are
     teams: ORG, added when untagged, relabelled from a place, product or nothing, a mention the
@@ -183,12 +183,12 @@ def _match_teams(article: Article, found: list[Mention]) -> list[Mention]:
             sides = [match.span(g) for g in range(1, (match.lastindex or 0) + 1)]
             for start, end in sides:
                 name = body[start:end]
-                if not _name_shaped(name) and not name.split()[-1].lower() in fixes.CLUB_SUFFIXES:
+                if not name_shaped(name) and not name.split()[-1].lower() in fixes.CLUB_SUFFIXES:
                     continue
-                if canonical._is_title(name.split()[0]) or body[start:start + 1].islower():
+                if canonical.is_title(name.split()[0]) or body[start:start + 1].islower():
                     continue
                 over = [m for m in found if m.field == "body" and m.start < end and start < m.end]
-                if _known_country_or_region(name):
+                if known_country_or_region(name):
                     continue
                 other_org = any(m.field == "body" and (m.start, m.end) == span and m.label == "ORG" and not m.forced
                                 for span in sides if span != (start, end) for m in found)
@@ -202,28 +202,28 @@ def _match_teams(article: Article, found: list[Mention]) -> list[Mention]:
 def _team_mention(m: Mention, start: int, end: int, body: str, other_org: bool) -> None:
     """`m`, the model's one mention over a team's name [start, end), made that team (ORG): grown
     over the whole name when it lies inside it; a person only when the other side is an ORG."""
-    if m.forced or _known_country_or_region(m.name) or not (start <= m.start and m.end <= end):
+    if m.forced or known_country_or_region(m.name) or not (start <= m.start and m.end <= end):
         return
     if m.label in _TEAM_RELABELLED or (m.label == PERSON and other_org and (m.start, m.end) == (start, end)):
         m.respan(body, start, end)
         m.label, m.forced = "ORG", True
 
 
-def _institutions_not_works(article: Article, found: list[Mention]) -> list[Mention]:
+def institutions_not_works(article: Article, found: list[Mention]) -> list[Mention]:
     """A "work of art" or "product" whose head noun (its last word, or the word before "of") is
     an organisation's (tables.ORG_HEAD_NOUNS: "The Tarrow Teachers' Federation of Pellow") is
     an organisation; not a span over a phrase ("Ministers and the Tarrow Union")."""
     if "ORG" not in article.labels:
         return found
     for m in found:
-        if m.label in _WORK_LABELS and not m.forced and len(m.name.split()) > 1 and " and the " not in m.name:
+        if m.label in WORK_LABELS and not m.forced and len(m.name.split()) > 1 and " and the " not in m.name:
             head = m.name.split(" of ")[0].split()[-1].lower()
             if head in tables.ORG_HEAD_NOUNS:
                 m.label, m.forced = "ORG", True
     return found
 
 
-def _acronyms(article: Article, found: list[Mention]) -> list[Mention]:
+def acronyms(article: Article, found: list[Mention]) -> list[Mention]:
     """An acronym of a longer name in the same article is that name ("IMF" -> "International
     Monetary Fund"), when only one name has those initials."""
     expansions: dict[str, set[str]] = {}
@@ -243,7 +243,7 @@ def _acronyms(article: Article, found: list[Mention]) -> list[Mention]:
 _ORG_ENDS = tables.COMPANY_WORDS | fixes.ORG_HEADS | fixes.INSTITUTION_HEADS | fixes.CLUB_SUFFIXES
 
 
-def _org_short_forms(article: Article, found: list[Mention]) -> list[Mention]:
+def org_short_forms(article: Article, found: list[Mention]) -> list[Mention]:
     """A short form of a multi-word organisation (its first word or words: "Harbour" of
     "Harbour Energy") is that organisation, when exactly one organisation of the article
     ending in a company or institution word starts with it and was named before it, the short
@@ -253,9 +253,9 @@ def _org_short_forms(article: Article, found: list[Mention]) -> list[Mention]:
     orgs = {m.name for m in found if m.label == "ORG" and len(m.name.split()) >= 2 and not canonical.known_place(m.name)}
     persons = {m.name: {w.casefold() for w in m.name.split()} for m in found if m.label == PERSON}
     placed = {m.name.casefold() for m in found if m.forced and m.label not in ("ORG", PERSON)}  # datelines
-    located = {m.name for m in found if m.field == "body" and _locative(article.body, m.start)}
+    located = {m.name for m in found if m.field == "body" and locative(article.body, m.start)}
     first_seen: dict[str, Mention] = {}
-    for m in sorted(found, key=_position):
+    for m in sorted(found, key=position):
         first_seen.setdefault(m.name, m)
     for mention in found:
         words = mention.name.split()
@@ -268,16 +268,16 @@ def _org_short_forms(article: Article, found: list[Mention]) -> list[Mention]:
             and org.split()[-1].lower() in _ORG_ENDS  # "Harbour Energy"; not "Apple Pay", "Wales Online"
         }
         if len(owners) != 1 or canonical.known_place(mention.name) or any(
-            article.body_doc.vocab[w.lower()].is_stop or canonical._is_title(w) or _lower_in(w, article) for w in words
+            article.body_doc.vocab[w.lower()].is_stop or canonical.is_title(w) or lower_in(w, article) for w in words
         ):
             continue
         other_persons = set().union(*(parts for name, parts in persons.items() if name != mention.name))
-        if mention.name.casefold() in other_persons | placed or not _name_shaped(mention.name) and not mention.name.isupper():
+        if mention.name.casefold() in other_persons | placed or not name_shaped(mention.name) and not mention.name.isupper():
             continue
         if canonical.known_region(mention.name) or mention.name in located or canonical.is_all_caps(mention.name):
             continue  # "Alaska" of "Alaska Airlines", "in Sheffield"; "BBC" of "BBC Countryfile" (a parent)
         owner = owners.pop()
-        if _position(first_seen[owner]) > _position(first_seen[mention.name]):
+        if position(first_seen[owner]) > position(first_seen[mention.name]):
             continue  # named on its own before the longer name ("Apple" ... "Apple Pay")
         mention.name, mention.label, mention.forced = owner, "ORG", True
     return found
@@ -290,7 +290,7 @@ _POSSESSED_INSTITUTION = re.compile(
 )
 
 
-def _possessed_institutions(article: Article, found: list[Mention]) -> list[Mention]:
+def possessed_institutions(article: Article, found: list[Mention]) -> list[Mention]:
     """Capitalised words the model left untagged after a place's possessive and ending in an
     institution's head noun ("Tarrow's High Court", "Tarrow's Finance Ministry") are an
     organisation: a state's institution, named by its place."""
@@ -298,7 +298,7 @@ def _possessed_institutions(article: Article, found: list[Mention]) -> list[Ment
         return found
     for field_name, text in article.texts.items():
         for match in _POSSESSED_INSTITUTION.finditer(text):
-            if match.group(3).lower() not in _INSTITUTION_WORDS or not _known_country_or_region(match.group(1)):
+            if match.group(3).lower() not in _INSTITUTION_WORDS or not known_country_or_region(match.group(1)):
                 continue
             start, end = match.span(2)
             if any(m.field == field_name and m.start < end and start < m.end for m in found):
@@ -313,7 +313,7 @@ _PLACED_INSTITUTION = re.compile(
 )
 
 
-def _placed_institutions(article: Article, found: list[Mention]) -> list[Mention]:
+def placed_institutions(article: Article, found: list[Mention]) -> list[Mention]:
     """"The <place> <words> <institution head>" the model left untagged, or tagged only the place
     of ("the Tarrow High Court", "the Pellow Finance Ministry"), is an organisation when the place
     is a known country or ISO 3166-2 region: a state's institution, named by its place."""
@@ -323,7 +323,7 @@ def _placed_institutions(article: Article, found: list[Mention]) -> list[Mention
         for match in _PLACED_INSTITUTION.finditer(text):
             words = match.group(1).split()
             place = next((" ".join(words[:n]) for n in (1, 2) if len(words) > n
-                          and _known_country_or_region(" ".join(words[:n]))), None)
+                          and known_country_or_region(" ".join(words[:n]))), None)
             if match.group(2).lower() not in _INSTITUTION_WORDS or place is None:
                 continue
             start, end = match.span(1)
@@ -331,7 +331,7 @@ def _placed_institutions(article: Article, found: list[Mention]) -> list[Mention
             if any((m.start, m.end) != (start, start + len(place)) or m.label not in ("GPE", "LOC") or m.forced
                    for m in over):
                 continue
-            found = _replace_by_one(found, over, field_name, start, end, text[start:end], "ORG")
+            found = replace_by_one(found, over, field_name, start, end, text[start:end], "ORG")
     return found
 
 
@@ -341,7 +341,7 @@ _AND_INSTITUTION = re.compile(
 )
 
 
-def _and_institutions(article: Article, found: list[Mention]) -> list[Mention]:
+def and_institutions(article: Article, found: list[Mention]) -> list[Mention]:
     """Capitalised words joined by "and" before an institution's head noun
     (tables.AND_INSTITUTION_HEADS: "the Mother and Child Institute") are one organisation: it
     replaces the model's pieces inside it, not a longer span over it."""
@@ -356,7 +356,7 @@ def _and_institutions(article: Article, found: list[Mention]) -> list[Mention]:
             inside = [m for m in found if m.field == field_name and m.start < end and start < m.end]
             if any(m.start < start or m.end > end or m.forced for m in inside):
                 continue
-            found = _replace_by_one(found, inside, field_name, start, end, text[start:end], "ORG")
+            found = replace_by_one(found, inside, field_name, start, end, text[start:end], "ORG")
     return found
 
 
@@ -374,7 +374,7 @@ _NAME_GOES_ON = re.compile(
 )
 
 
-def _employers_after_roles(article: Article, found: list[Mention]) -> list[Mention]:
+def employers_after_roles(article: Article, found: list[Mention]) -> list[Mention]:
     """Two to four capitalised words after "of" right behind a person named after a role of a
     trade, team or profession (tables.ORG_ROLE_DOMAINS: "Analyst Ana Lind of Tarrow Pellow said")
     are the person's employer: an organisation, added when untagged, relabelled when the model
@@ -387,13 +387,13 @@ def _employers_after_roles(article: Article, found: list[Mention]) -> list[Menti
         role = roles.role_before(text, person.start)
         match = _OF_NAME.match(text, person.end) if role >= 0 else None
         words = text[role : person.start].split()
-        if match is None or _ROLE_DOMAIN.get(" ".join(w.lower() for w in words)) not in tables.ORG_ROLE_DOMAINS:
+        if match is None or ROLE_DOMAIN.get(" ".join(w.lower() for w in words)) not in tables.ORG_ROLE_DOMAINS:
             continue
         start, end = match.span(1)
         while more := _NAME_GOES_ON.match(text, end):  # "Tarrow Bank Côte d'Ivoire": the name goes on
             end = more.end()
         name = text[start:end]
-        if _known_country_or_region(name) or toponym_shaped(name) or _NEXT_WORD.match(text, end):
+        if known_country_or_region(name) or toponym_shaped(name) or NEXT_WORD.match(text, end):
             continue
         over = [m for m in found if m.field == "body" and m.start < end and start < m.end]
         if not over:
@@ -404,7 +404,7 @@ def _employers_after_roles(article: Article, found: list[Mention]) -> list[Menti
     return found
 
 
-def _persons_organisations(article: Article, found: list[Mention]) -> list[Mention]:
+def persons_organisations(article: Article, found: list[Mention]) -> list[Mention]:
     """Two or more capitalised words the model left untagged after "of the" right behind a
     person ("activist Ana Lind of the Tarrow Pellow Forum said"), or after "of" alone when a word
     of them is an organisation's designator ("Ana Lind of Tarrow Energy Watch"), name the
@@ -413,17 +413,17 @@ def _persons_organisations(article: Article, found: list[Mention]) -> list[Menti
     if "ORG" not in article.labels or article.body_doc is None:
         return found
     text = article.body
-    taken = _occupied(article.body_doc) + [(m.start, m.end) for m in found if m.field == "body"]
+    taken = occupied_spans(article.body_doc) + [(m.start, m.end) for m in found if m.field == "body"]
     added = []
-    for end in sorted(_person_ends(found).get("body", set())):
+    for end in sorted(person_ends_by_field(found).get("body", set())):
         match = _OF_THE_NAME.match(text, end) or _OF_NAME.match(text, end)
         if match is None or (match.re is _OF_NAME and not any(
                 w.lower() in tables.ORG_DESIGNATORS for w in match.group(1).split())):
             continue
         start, stop = match.span(1)
         name = match.group(1)
-        if _overlaps(taken, start, stop) or toponym_shaped(name) or _known_country_or_region(name) \
-                or _NEXT_WORD.match(text, stop) or any(canonical._is_title(w) and w.lower() not in tables.COMPANY_WORDS
+        if overlaps(taken, start, stop) or toponym_shaped(name) or known_country_or_region(name) \
+                or NEXT_WORD.match(text, stop) or any(canonical.is_title(w) and w.lower() not in tables.COMPANY_WORDS
                                                        for w in name.split()):
             continue
         added.append(Mention("body", start, stop, name, "ORG", canonical.normalise(name), forced=True))

@@ -8,16 +8,16 @@ from __future__ import annotations
 import re
 
 from workers.stages.entities import canonical, fixes, roles, tables
-from workers.stages.entities.context import Article, _extend_over
+from workers.stages.entities.context import Article, extend_over
 from workers.stages.entities.fixes import PERSON, Mention
-from workers.stages.entities.scan import _CAPITALISED_BEFORE, _known_country_or_region, _noun_word
+from workers.stages.entities.scan import CAPITALISED_BEFORE, known_country_or_region, noun_word
 from workers.stages.entities.wordedge import WORD_END, WORD_START
 
 
 _NAME_OPENING = re.compile(r"(?<![\w'\u2019\-.])((?:[A-Z][A-Za-z'\-]*[ \t]+(?:and[ \t]+)?){1,2})$")
 
 
-def _org_openings(article: Article, found: list[Mention]) -> list[Mention]:
+def org_openings(article: Article, found: list[Mention]) -> list[Mention]:
     """An organisation span ending in a designator (tables.ORG_DESIGNATORS) grows over the one or
     two capitalised words the model left before it, with an "and" between ("World Tallow
     Programme" of "Tallow Programme", "Northern and Corran Power Networks" of "Northern" NORP and
@@ -34,11 +34,11 @@ def _org_openings(article: Article, found: list[Mention]) -> list[Mention]:
         if not opening or opening.end() != m.start:
             continue
         words = [w for w in opening.group(1).split() if w != "and"]
-        if any(canonical._is_title(w) or w.lower() in canonical.ROLE_WORDS | tables.ORG_DESCRIPTOR_NOUNS
+        if any(canonical.is_title(w) or w.lower() in canonical.ROLE_WORDS | tables.ORG_DESCRIPTOR_NOUNS
                or vocab[w.lower()].is_stop or w.rsplit("-", 1)[-1].islower() for w in words):
             continue  # "Developer Tallis Games", "Tarrow-based Pellow Bank": a describing word, no part of the name
         start = opening.start(1)
-        if _CAPITALISED_BEFORE.search(body, max(0, start - 40), start):
+        if CAPITALISED_BEFORE.search(body, max(0, start - 40), start):
             continue  # "Big Corran Super Store Club": a longer run of capitalised words
         over = [o for o in found if o.field == "body" and o is not m and o.start < m.start and start < o.end]
         if any(o.label != "NORP" or " and " not in opening.group(1) for o in over):
@@ -51,7 +51,7 @@ def _org_openings(article: Article, found: list[Mention]) -> list[Mention]:
 _CONNECTIVE_OPENING = re.compile(rf"{WORD_START}([A-Z][a-z][\w'\-]*)[ \t]+([A-Z][a-z]+)[ \t]+$")
 
 
-def _org_connective_openings(article: Article, found: list[Mention]) -> list[Mention]:
+def org_connective_openings(article: Article, found: list[Mention]) -> list[Mention]:
     """A name the model tagged after a capitalised connective (tables.ORG_CONNECTIVES) and a
     capitalised word ("Medics Without [Tarrows]") is one organisation over all three: inside a
     sentence a capitalised "Without" is part of a name."""
@@ -74,7 +74,7 @@ def _org_connective_openings(article: Article, found: list[Mention]) -> list[Men
 _AND_NOUNS = re.compile(r"[ \t]+and[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?![\w'\u2019\-]|[ \t]+[A-Z])")
 
 
-def _org_and_nouns(article: Article, found: list[Mention]) -> list[Mention]:
+def org_and_nouns(article: Article, found: list[Mention]) -> list[Mention]:
     """An organisation's name with "of"/"for" ending in a common noun goes on over "and" and one
     or two capitalised common nouns ("Board for Harbours and Lighthouses", "Ministry of Trade
     and Industry"), whatever the model made of them: such nouns are no name on their own. Not
@@ -85,11 +85,11 @@ def _org_and_nouns(article: Article, found: list[Mention]) -> list[Mention]:
     for m in [m for m in found if m.field == "body" and m.label == "ORG"]:
         words = m.name.split()
         match = _AND_NOUNS.match(body, m.end)
-        if not match or not ({"of", "for"} & set(words)) or not _noun_word(words[-1], article.nouns):
+        if not match or not ({"of", "for"} & set(words)) or not noun_word(words[-1], article.nouns):
             continue
-        if not all(_noun_word(w, article.nouns) for w in match.group(1).split()):
+        if not all(noun_word(w, article.nouns) for w in match.group(1).split()):
             continue
-        found = _extend_over(found, m, body, match.end(1))
+        found = extend_over(found, m, body, match.end(1))
     return found
 
 
@@ -103,7 +103,7 @@ def _names_a_place(found: list[Mention], m: Mention) -> bool:
     return any(other.name == m.name and other.label == "GPE" for other in found)
 
 
-def _orgs_of_places(article: Article, found: list[Mention]) -> list[Mention]:
+def orgs_of_places(article: Article, found: list[Mention]) -> list[Mention]:
     """An organisation ending in a head noun (fixes.ORG_HEADS, fixes.INSTITUTION_HEADS: "Law
     Society", "People's Court") right before "of <place>" goes on over the place: "the Law
     Society of Tarrow" is one organisation, whatever the model called the place."""
@@ -129,7 +129,7 @@ _OF_THE_WORDS = re.compile(r"[ \t]of[ \t]+the[ \t]+((?:[A-Z][\w\-]*[ \t]+)*[A-Z]
 _NEXT_CAPITALISED = re.compile(rf"[ \t]+[A-Z][\w\-]*{WORD_END}")
 
 
-def _orgs_over_roles(article: Article, found: list[Mention]) -> list[Mention]:
+def orgs_over_roles(article: Article, found: list[Mention]) -> list[Mention]:
     """An organisation the model cut inside a role after "of the" ("Office of the Prime" of
     "Office of the Prime Minister", tables.ROLES) goes on over the rest of the role."""
     for m in found:
@@ -158,7 +158,7 @@ _ORG_TAIL = re.compile(
 _ORG_TAIL_HEADS = tables.NOT_NAME_ENDS | tables.ORG_HEAD_NOUNS
 
 
-def _org_tails(article: Article, found: list[Mention]) -> list[Mention]:
+def org_tails(article: Article, found: list[Mention]) -> list[Mention]:
     """An organisation span ending on its head noun (tables.NOT_NAME_ENDS, ORG_HEAD_NOUNS) before
     a connective (tables.ORG_TAIL_CONNECTIVES) and one to four capitalised words goes on over
     them ("Tarrow Party" + "for the Regions"), unless those words hold another entity the model
@@ -175,7 +175,7 @@ def _org_tails(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
-def _orgs_cut_at_and(article: Article, found: list[Mention]) -> list[Mention]:
+def orgs_cut_at_and(article: Article, found: list[Mention]) -> list[Mention]:
     """An organisation span the model ended on "and" joins the organisation right after it: one
     name ("Tarrow Atmospheric, Geophysical and" + "Astronomical Services Administration"), or the
     place right after it when the words around "and" are a known country or region's name
@@ -200,5 +200,5 @@ def _place_over_and(m: Mention, after: Mention) -> bool:
     if after.label not in ("GPE", "LOC"):
         return False
     words = m.text.split()[:-1]
-    return any(_known_country_or_region(" ".join(words[-n:] + ["and", after.text]))
+    return any(known_country_or_region(" ".join(words[-n:] + ["and", after.text]))
                for n in (1, 2) if len(words) > n)

@@ -9,22 +9,22 @@ from __future__ import annotations
 import re
 
 from workers.stages.entities import canonical, fixes, roles, tables
-from workers.stages.entities.context import Article, _add_untagged_person, _relabel, _replace_by_one
+from workers.stages.entities.context import Article, add_untagged_person, relabel, replace_by_one
 from workers.stages.entities.fixes import PERSON, Mention
 from workers.stages.entities.pipeline import all_caps_headline
 from workers.stages.entities.scan import (
-    _NAME_HEADS,
-    _THE_BEFORE,
     LOCATIVE,
-    _ends_with_words,
-    _ent_chars,
-    _known_country_or_region,
-    _locative,
-    _name_shaped,
-    _occupied,
-    _overlaps,
-    _pattern,
-    _sentence_initial,
+    NAME_HEADS,
+    THE_BEFORE,
+    compiled,
+    ends_with_words,
+    ent_chars,
+    known_country_or_region,
+    locative,
+    name_shaped,
+    occupied_spans,
+    overlaps,
+    sentence_initial,
     toponym_shaped,
 )
 from workers.stages.entities.wordedge import WORD_END, WORD_START
@@ -63,21 +63,21 @@ _SURNAME_FOLLOWER = (
 def _given_name_cue(word: str, texts: dict[str, str]) -> bool:
     """`word` follows a capitalised given name with a person's apposition after them somewhere
     ("Anna Roy, who ...") and is reused alone as a surname."""
-    pattern = _pattern(r"(?<![\w'\-.])([A-Z][a-z][\w'\-]*)[ \t]+" + re.escape(word) + r"(?=,)")
+    pattern = compiled(r"(?<![\w'\-.])([A-Z][a-z][\w'\-]*)[ \t]+" + re.escape(word) + r"(?=,)")
     for text in texts.values():
         if word + "," not in text:
             continue  # the pattern needs "word,"
         for match in pattern.finditer(text):
             given = match.group(1)
-            if canonical._is_title(given) or given.lower() in fixes.CONNECTIVES or given.lower() in LOCATIVE:
+            if canonical.is_title(given) or given.lower() in fixes.CONNECTIVES or given.lower() in LOCATIVE:
                 continue
             name = f"{given} {word}"
-            if _name_shaped(name) and _person_cue(text, match.end()) and _surname_reused(name, texts):
+            if name_shaped(name) and _person_cue(text, match.end()) and surname_reused(name, texts):
                 return True
     return False
 
 
-def _surname_reused(name: str, texts: dict[str, str]) -> bool:
+def surname_reused(name: str, texts: dict[str, str]) -> bool:
     """The last word of `name` also stands alone in the article as a subject or object (a surname
     reused: followed by punctuation or a verb), and the first word never stands alone (a club's
     or company's short form is usually its first word)."""
@@ -85,10 +85,10 @@ def _surname_reused(name: str, texts: dict[str, str]) -> bool:
     first, last = words[0], words[-1]
     alone_last = alone_first = False
     for text in texts.values():
-        for match in _pattern(WORD_START + re.escape(last) + _SURNAME_FOLLOWER).finditer(text):
-            if not _ends_with_words(text, match.start(), words[:-1]):
+        for match in compiled(WORD_START + re.escape(last) + _SURNAME_FOLLOWER).finditer(text):
+            if not ends_with_words(text, match.start(), words[:-1]):
                 alone_last = True
-        for match in _pattern(WORD_START + re.escape(first) + r"(?![\w\-])").finditer(text):
+        for match in compiled(WORD_START + re.escape(first) + r"(?![\w\-])").finditer(text):
             if not text.startswith(" ".join(words[1:]), match.end() + 1):
                 alone_first = True
     return alone_last and not alone_first
@@ -100,9 +100,9 @@ def _lone_given_name(body: str, body_doc, start: int, end: int) -> bool:
     word = body[start:end]
     exact = any(
         ent_start == start and ent_end == end and label not in (PERSON, "DATE", "CARDINAL")
-        for ent_start, ent_end, label in _ent_chars(body_doc)
+        for ent_start, ent_end, label in ent_chars(body_doc)
     )
-    return exact and len(_pattern(r"(?<!\w)" + re.escape(word) + r"(?!\w)").findall(body)) == 1
+    return exact and len(compiled(r"(?<!\w)" + re.escape(word) + r"(?!\w)").findall(body)) == 1
 
 
 def _given_names(found: list[Mention], body: str, body_doc) -> list[Mention]:
@@ -113,26 +113,26 @@ def _given_names(found: list[Mention], body: str, body_doc) -> list[Mention]:
     """
     multi = [canonical.person_tokens(m.name) for m in found if m.label == PERSON and len(m.name.split()) > 1]
     singles = {m.name for m in found if m.label == PERSON and len(m.name.split()) == 1}
-    entity_spans = _occupied(body_doc)
+    entity_spans = occupied_spans(body_doc)
     added: list[Mention] = []
     for surname in sorted(singles):
         if any(tokens[-1] == surname.casefold() for tokens in multi):
             continue
-        pattern = _pattern(r"(?<![\w.])([A-Z][a-z][\w'\-]*)[ \t]+" + re.escape(surname) + r"(?!\w)")
+        pattern = compiled(r"(?<![\w.])([A-Z][a-z][\w'\-]*)[ \t]+" + re.escape(surname) + r"(?!\w)")
         hits = [
             hit
             for hit in pattern.finditer(body)
             if not body_doc.vocab[hit.group(1).lower()].is_stop
-            and not canonical._is_title(hit.group(1))
+            and not canonical.is_title(hit.group(1))
             and hit.group(1).lower() not in LOCATIVE
             and (
-                not _overlaps(entity_spans, hit.start(1), hit.end(1))
+                not overlaps(entity_spans, hit.start(1), hit.end(1))
                 or _lone_given_name(body, body_doc, hit.start(1), hit.end(1))
             )
         ]
         if len({hit.group(1) for hit in hits}) != 1:
             continue
-        if len(hits) < 2 and all(_sentence_initial(body, hit.start()) for hit in hits):
+        if len(hits) < 2 and all(sentence_initial(body, hit.start()) for hit in hits):
             continue
         for hit in hits:
             name = " ".join(hit.group().split())
@@ -140,14 +140,14 @@ def _given_names(found: list[Mention], body: str, body_doc) -> list[Mention]:
     if not added:
         return found
     spans = [(m.start, m.end) for m in added]
-    kept = [m for m in found if m.field != "body" or not _overlaps(spans, m.start, m.end)]
+    kept = [m for m in found if m.field != "body" or not overlaps(spans, m.start, m.end)]
     return kept + added
 
 
 _DIGIT = re.compile(r"\d")
 
 
-def _numbered_not_persons(article: Article, found: list[Mention]) -> list[Mention]:
+def numbered_not_persons(article: Article, found: list[Mention]) -> list[Mention]:
     """A "person" with a digit in it ("Variant 4", "Phase 2") is a numbered label, not a name:
     dropped. Regnal numbers are Roman ("Henry VIII") and stay."""
     return [m for m in found if not (m.label == PERSON and not m.forced and _DIGIT.search(m.text))]
@@ -162,7 +162,7 @@ _ARABIC_NAME = re.compile(
 )
 
 
-def _arabic_names(article: Article, found: list[Mention]) -> list[Mention]:
+def arabic_names(article: Article, found: list[Mention]) -> list[Mention]:
     """An Arabic personal name with its linking words and family name (tables.ARABIC_NAME_LINKS,
     ARABIC_ARTICLE_PREFIXES: "Tarik bin Pellow al-Vell") right after a role is a person, also
     when the model tagged nothing or part of it; and "<Name> al-<Name>" the model called a
@@ -185,7 +185,7 @@ def _arabic_names(article: Article, found: list[Mention]) -> list[Mention]:
             over = [m for m in found if m.field == field_name and m.start < end and start < m.end]
             if any(m.start < start or m.end > end or (m.forced and m.label != PERSON) for m in over):
                 continue  # a person the model or a rule found inside the name grows over it
-            found = _replace_by_one(found, over, field_name, start, end, match.group(1), PERSON)
+            found = replace_by_one(found, over, field_name, start, end, match.group(1), PERSON)
     return found
 
 
@@ -195,7 +195,7 @@ _APPOSED_NAME = re.compile(
 )
 
 
-def _apposed_persons(article: Article, found: list[Mention]) -> list[Mention]:
+def apposed_persons(article: Article, found: list[Mention]) -> list[Mention]:
     """Two or three name-shaped words the model left untagged, followed by a comma and a role
     (tables.ROLES with its modifiers) of an organisation ("Ana Tarrow Lind, director general of
     the ...", "Ana Lind, a spokeswoman for ...") are a person: an apposition of a role names one.
@@ -210,14 +210,14 @@ def _apposed_persons(article: Article, found: list[Mention]) -> list[Mention]:
         if roles.role_prefix_length(role) != len(role) or role[-1] in _COMPANY_ROLES:
             continue
         words = match.group(1).split()
-        if not _name_shaped(match.group(1)) or any(
-                canonical._is_title(w) or w.lower() in canonical.ROLE_WORDS | tables.ORG_DESIGNATORS
+        if not name_shaped(match.group(1)) or any(
+                canonical.is_title(w) or w.lower() in canonical.ROLE_WORDS | tables.ORG_DESIGNATORS
                 or vocab[w.lower()].is_stop for w in words):
             continue
         same = [m for m in found if m.field == "body" and (m.start, m.end) == (start, end)]
         if same and same[0].label in _APPOSED_RELABELLED and not same[0].forced:
             same[0].label, same[0].forced = PERSON, True
-        _add_untagged_person(found, body, start, end)
+        add_untagged_person(found, body, start, end)
     return found
 
 
@@ -231,7 +231,7 @@ _REGNAL_NAME = re.compile(
 )
 
 
-def _regnal_names(article: Article, found: list[Mention]) -> list[Mention]:
+def regnal_names(article: Article, found: list[Mention]) -> list[Mention]:
     """One or two uncommon name words and a Roman regnal number of two letters or more that the
     model left untagged ("The ruler, Tarrow Pellow II, said") are a person; not common words of
     the model's lexicon ("World War II", "Phase IV", "Title IX"), titles or roles."""
@@ -241,25 +241,25 @@ def _regnal_names(article: Article, found: list[Mention]) -> list[Mention]:
     for match in _REGNAL_NAME.finditer(body):
         start, end = match.span(1)
         words = match.group(1).split()[:-1]
-        if any(w.lower() in article.words or canonical._is_title(w) or w.lower() in canonical.ROLE_WORDS for w in words):
+        if any(w.lower() in article.words or canonical.is_title(w) or w.lower() in canonical.ROLE_WORDS for w in words):
             continue
-        _add_untagged_person(found, body, start, end)
+        add_untagged_person(found, body, start, end)
     return found
 
 
-def _person_evidence(article: Article, found: list[Mention]) -> list[Mention]:
+def person_evidence(article: Article, found: list[Mention]) -> list[Mention]:
     """A non-person name-shaped mention with a person's cue is a person: an age ("Smith, 37,"),
     a given name with an apposition, a role before it, a surname reused after a person cue."""
     if PERSON not in article.labels:
         return found
     texts, body = article.texts, article.body
     for mention in found:
-        if mention.label in (PERSON, "NORP") or mention.forced or not _name_shaped(mention.name):
+        if mention.label in (PERSON, "NORP") or mention.forced or not name_shaped(mention.name):
             continue
         n_words = len(mention.name.split())
         if n_words == 1 and any(
             mention.text + "," in text  # the pattern needs "X,"
-            and _pattern(WORD_START + re.escape(mention.text) + _AGE.pattern).search(text)
+            and compiled(WORD_START + re.escape(mention.text) + _AGE.pattern).search(text)
             for text in texts.values()
         ):
             mention.label, mention.forced = PERSON, True  # "Smith, 37, said"
@@ -272,7 +272,7 @@ def _person_evidence(article: Article, found: list[Mention]) -> list[Mention]:
         elif (
             2 <= n_words <= 3
             and (mention.after_dateline or _person_cue(texts[mention.field], mention.end))
-            and _surname_reused(mention.name, texts)
+            and surname_reused(mention.name, texts)
         ):
             # "Budi Santoso, who left office ... Santoso said"; "PARIS - Anne Roy said ... Roy"
             mention.label, mention.forced = PERSON, True
@@ -283,29 +283,29 @@ _POSSESSION_AFTER = re.compile(rf"['\u2019]s[ \t]+([a-z\-]+)(?:[ \t]+([a-z]+))?{
 _POSSESSOR_RELABELLED = frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LOC"})
 
 
-def _possessor_persons(article: Article, found: list[Mention]) -> list[Mention]:
+def possessor_persons(article: Article, found: list[Mention]) -> list[Mention]:
     """A name-shaped name before a possessive and a noun only a person has
     (tables.PERSONAL_POSSESSIONS: "Ana Tarrow's widow", "Tarrow's former wife"), or a one-word
     name before a leader's office (tables.LEADER_POSSESSIONS: "Tarrow's government") never
     named as a place in the article, not after "the" and not called an organisation by the
     model (movements govern too: "Hamas's government"), is a person, whatever the model called it; not a known
     place or a name with an organisation's word."""
-    placed = {m.name for m in found if (m.label == "GPE" and m.forced) or _locative(article.texts[m.field], m.start)}
+    placed = {m.name for m in found if (m.label == "GPE" and m.forced) or locative(article.texts[m.field], m.start)}
     for m in found:
-        if m.forced or m.label not in _POSSESSOR_RELABELLED or not _name_shaped(m.name):
+        if m.forced or m.label not in _POSSESSOR_RELABELLED or not name_shaped(m.name):
             continue
-        if _known_country_or_region(m.name) or any(w.lower() in tables.ORG_DESIGNATORS for w in m.name.split()):
+        if known_country_or_region(m.name) or any(w.lower() in tables.ORG_DESIGNATORS for w in m.name.split()):
             continue
         after = _POSSESSION_AFTER.match(article.texts[m.field], m.end)
         if after and (after.group(1) in tables.PERSONAL_POSSESSIONS or after.group(2) in tables.PERSONAL_POSSESSIONS):
-            _relabel(m, PERSON, article)
+            relabel(m, PERSON, article)
         elif after and after.group(1) in tables.LEADER_POSSESSIONS and " " not in m.name and m.name not in placed \
-                and m.label != "ORG" and not _THE_BEFORE.search(article.texts[m.field], max(0, m.start - 8), m.start):
-            _relabel(m, PERSON, article)  # "Tarrow's government"; not "Hamas's government", "the Taliban's"
+                and m.label != "ORG" and not THE_BEFORE.search(article.texts[m.field], max(0, m.start - 8), m.start):
+            relabel(m, PERSON, article)  # "Tarrow's government"; not "Hamas's government", "the Taliban's"
     return found
 
 
-def _acronym_persons(article: Article, found: list[Mention]) -> list[Mention]:
+def acronym_persons(article: Article, found: list[Mention]) -> list[Mention]:
     """A "person" of one all-capitals word of three to six letters ("TARV") in a field written in
     mixed case, not in an opening run of capitals (a dateline), is an acronym, an organisation's
     short name: persons are written "Ana Lind"."""
@@ -319,7 +319,7 @@ def _acronym_persons(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
-def _adjacent_persons(article: Article, found: list[Mention]) -> list[Mention]:
+def adjacent_persons(article: Article, found: list[Mention]) -> list[Mention]:
     """Two "persons" the model made of one name, one right after the other with a single space
     between ("Ana'a Lind" + "Tarrow" of "leader Ana'a Lind Tarrow"), are one person, when the
     first holds an apostrophe or hyphen the model splits names at and the second is one word
@@ -336,7 +336,8 @@ def _adjacent_persons(article: Article, found: list[Mention]) -> list[Mention]:
     return [m for m in found if m not in dropped]
 
 
-def _given_names_pass(article: Article, found: list[Mention]) -> list[Mention]:
+def given_names_pass(article: Article, found: list[Mention]) -> list[Mention]:
+    """`found` with one-word persons given their full "Given Surname" form (`_given_names`) when the article keeps PERSON."""
     if PERSON in article.labels and article.body_doc is not None:
         return _given_names(found, article.body, article.body_doc)
     return found
@@ -350,9 +351,9 @@ _PERSON_OF_RELABELLED = frozenset({"ORG", "GPE", "FAC", "NORP", "LOC"})
 
 def _glued_person_of(words: list[str]) -> bool:
     """Words that may be a person's name before "of": no designator, head noun, title or place."""
-    return not any(w.lower() in tables.ORG_DESIGNATORS or w.lower() in _NAME_HEADS
-                   or w.lower() in tables.ORG_HEAD_NOUNS or canonical._is_title(w) for w in words) \
-        and not _known_country_or_region(" ".join(words))
+    return not any(w.lower() in tables.ORG_DESIGNATORS or w.lower() in NAME_HEADS
+                   or w.lower() in tables.ORG_HEAD_NOUNS or canonical.is_title(w) for w in words) \
+        and not known_country_or_region(" ".join(words))
 
 
 _POSSESSIVE_BEFORE = re.compile(r"([A-Z][\w.\-]*(?:[ \t]+[A-Z][\w.\-]*){0,2})['\u2019]s[ \t]+$")
@@ -361,10 +362,10 @@ _POSSESSIVE_BEFORE = re.compile(r"([A-Z][\w.\-]*(?:[ \t]+[A-Z][\w.\-]*){0,2})['\
 def _country_possessive_before(text: str, start: int) -> bool:
     """A known country's possessive ends right before `start`: "Tarrowland's [Ana Lind ...]"."""
     before = _POSSESSIVE_BEFORE.search(text, max(0, start - 40), start)
-    return bool(before) and _known_country_or_region(before.group(1))
+    return bool(before) and known_country_or_region(before.group(1))
 
 
-def _persons_of_names(article: Article, found: list[Mention]) -> list[Mention]:
+def persons_of_names(article: Article, found: list[Mention]) -> list[Mention]:
     """One organisation or place span the model made of "<person> of <place or organisation>"
     ("Ana Lind of Pellow Research", "Tom Ruck of Saint-Corran"), with a role right before it
     (tables.ROLES: "Analyst", "retiree"), a known country's possessive ("Tarrowland's Ana Lind of
@@ -383,7 +384,7 @@ def _persons_of_names(article: Article, found: list[Mention]) -> list[Mention]:
             out.append(m)
             continue
         rest = canonical.normalise(glued.group(2))
-        place = _known_country_or_region(rest) or rest in places or toponym_shaped(glued.group(2)) \
+        place = known_country_or_region(rest) or rest in places or toponym_shaped(glued.group(2)) \
             or roles.is_saint(rest.split("-")[0])
         for i, label in ((1, PERSON), (2, "GPE" if place else "ORG")):
             start, end = m.start + glued.start(i), m.start + glued.end(i)
@@ -396,7 +397,7 @@ _ENDS_CLAUSE = re.compile(r"[ \t]*(?:[,.;:)]|$)")
 _LOWER_THE_BEFORE = re.compile(rf"{WORD_START}the[ \t]+$")  # not "The": a sentence's or a title's opening
 
 
-def _not_persons(article: Article, found: list[Mention]) -> list[Mention]:
+def not_persons(article: Article, found: list[Mention]) -> list[Mention]:
     """What the model called a person that no person is: a world region's word alone
     (tables.WORLD_REGION_WORDS: "Pacific leaders", "the Balkans"), a LOC; and a name of two or more
     words the model took with "the" before it ("the Tarrow Pellow," closing a clause: a house
@@ -407,10 +408,10 @@ def _not_persons(article: Article, found: list[Mention]) -> list[Mention]:
             continue
         words = m.name.split()
         if len(words) == 1 and words[0].lower() in tables.WORLD_REGION_WORDS:
-            _relabel(m, "LOC", article)
+            relabel(m, "LOC", article)
             continue
         text = article.texts[m.field]
         if len(words) >= 2 and _LOWER_THE_BEFORE.search(text, max(0, m.start - 8), m.start) \
                 and _ENDS_CLAUSE.match(text, m.end) and not roles.role_prefix_length(words):
-            _relabel(m, "ORG", article)
+            relabel(m, "ORG", article)
     return found

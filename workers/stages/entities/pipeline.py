@@ -15,7 +15,7 @@ from spacy.lookups import Lookups
 from spacy.strings import get_string_id
 
 from workers.stages.entities import canonical
-from workers.stages.entities.scan import _common, _pattern, _sentence_initial
+from workers.stages.entities.scan import common, compiled, sentence_initial
 from workers.stages.entities.wordedge import WORD_START
 
 
@@ -137,13 +137,13 @@ def recase_caps(title: str, body: str, nlp: Language) -> str:
         base = re.sub(r"['\u2019]S$", "", word)
         forms = [
             hit.group()
-            for hit in _pattern(WORD_START + re.escape(base) + r"(?![\w\-])", re.IGNORECASE).finditer(body)
-            if not _sentence_initial(body, hit.start())
+            for hit in compiled(WORD_START + re.escape(base) + r"(?![\w\-])", re.IGNORECASE).finditer(body)
+            if not sentence_initial(body, hit.start())
         ]
         forms = [form for form in forms if not form.isupper()] or forms  # the body may repeat the headline
         if forms:
             form = Counter(forms).most_common(1)[0][0]
-        elif nlp.vocab[base.lower()].is_stop or _common(base.lower(), words):
+        elif nlp.vocab[base.lower()].is_stop or common(base.lower(), words):
             form = base.lower()
         else:
             form = base[:1] + base[1:].lower()
@@ -165,7 +165,7 @@ def sentence_case(title: str, body: str, nlp: Language) -> str:
     in_body, opening = set(), set()
     for match in _CAPITALISED.finditer(body):
         word = re.sub(r"['\u2019]s$", "", match.group())
-        (opening if _sentence_initial(body, match.start()) else in_body).add(word)
+        (opening if sentence_initial(body, match.start()) else in_body).add(word)
     lower_body = set(re.findall(rf"{WORD_START}[a-z][a-z'\u2019\-]*", body))
     # Capitalised only where a sentence opens, never lowercase, not a stop word: a name too.
     in_body |= {w for w in opening if w.lower() not in lower_body and not nlp.vocab[w.lower()].is_stop}
@@ -179,7 +179,7 @@ def sentence_case(title: str, body: str, nlp: Language) -> str:
             continue
         parts = [part.lower() for part in base.split("-") if part]
         if parts and all(
-            nlp.vocab[part].is_stop or _common(part, words) or part in lower_body for part in parts
+            nlp.vocab[part].is_stop or common(part, words) or part in lower_body for part in parts
         ):
             lowered = word[0].lower()
             if len(lowered) == 1:

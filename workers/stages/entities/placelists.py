@@ -8,29 +8,29 @@ from __future__ import annotations
 import re
 
 from workers.stages.entities import canonical, tables
-from workers.stages.entities.context import _WORK_LABELS, Article, _extend_over, _lower_in, _relabel
+from workers.stages.entities.context import WORK_LABELS, Article, extend_over, lower_in, relabel
 from workers.stages.entities.fixes import PERSON, Mention
 from workers.stages.entities.scan import (
-    _GENERICS,
-    _LIST_NAME,
-    _NEXT_WORD,
-    _THE_BEFORE,
-    _common,
-    _locative,
-    _name_shaped,
-    _sentence_initial,
+    GENERICS,
+    LIST_NAME,
+    NEXT_WORD,
+    THE_BEFORE,
+    common,
+    locative,
+    name_shaped,
+    sentence_initial,
     toponym_shaped,
 )
 from workers.stages.entities.wordedge import WORD_END, WORD_START
 
 
 _PLACE_LIST = re.compile(  # not before a number: "on Quill and Vanta 3.7" names versions
-    rf"{WORD_START}([A-Za-z]+)[ \t]+((?:{_LIST_NAME},[ \t]+)+{_LIST_NAME},?|{_LIST_NAME})[ \t]+and[ \t]+({_LIST_NAME})"
+    rf"{WORD_START}([A-Za-z]+)[ \t]+((?:{LIST_NAME},[ \t]+)+{LIST_NAME},?|{LIST_NAME})[ \t]+and[ \t]+({LIST_NAME})"
     rf"(?![\w'\-]|[ \t]+\d)"
 )
-_LIST_ITEM = re.compile(_LIST_NAME)
+_LIST_ITEM = re.compile(LIST_NAME)
 _RESIDENTS_ON = re.compile(
-    rf"{WORD_START}([A-Za-z]+)[ \t]+on[ \t]+({_LIST_NAME})(?:[ \t]+and[ \t]+({_LIST_NAME}))?{WORD_END}"
+    rf"{WORD_START}([A-Za-z]+)[ \t]+on[ \t]+({LIST_NAME})(?:[ \t]+and[ \t]+({LIST_NAME}))?{WORD_END}"
 )
 _RELABELLED_AS_PLACE = frozenset({PERSON, "LOC", "FAC", "DATE", "EVENT", "PRODUCT", "WORK_OF_ART", "NORP", "GPE"})
 
@@ -74,7 +74,7 @@ def _list_of_places(cue: str, names: list[str], places: set[str]) -> bool:
     )
 
 
-def _listed_places(article: Article, found: list[Mention]) -> list[Mention]:
+def listed_places(article: Article, found: list[Mention]) -> list[Mention]:
     """Places told by their company in a list or by the people living on them: "in Pellow
     and Corran Falls", "in Tallis, Pellow and Corran", "between Tallis and Corran Island"
     (_list_of_places: all are places) and "islanders on Skerra and Vell" (after a
@@ -94,13 +94,13 @@ def _listed_places(article: Article, found: list[Mention]) -> list[Mention]:
             whole = (spans[0][0], spans[-1][1])
             if any(w.lower() in tables.ORG_DESIGNATORS for n in names for w in n.split()):
                 continue  # "Fire and Rescue Service": one organisation's name
-            if all(_name_shaped(n) for n in names) and all(_may_be_place(found, s, e, whole) for s, e in spans):
+            if all(name_shaped(n) for n in names) and all(_may_be_place(found, s, e, whole) for s, e in spans):
                 found = _as_places(found, spans, body)
                 places.update(canonical.normalise(n) for n in names)
     return found
 
 
-def _towns_not_regions(article: Article, found: list[Mention]) -> list[Mention]:
+def towns_not_regions(article: Article, found: list[Mention]) -> list[Mention]:
     """A LOC after "in"/"near"/... with no article before it, no word of a continent, world
     region, natural feature or building (tables.WORLD_REGION_WORDS, TOPONYM_GENERICS,
     ORG_DESIGNATORS), not followed by a capitalised word and never labelled other than a place
@@ -111,14 +111,14 @@ def _towns_not_regions(article: Article, found: list[Mention]) -> list[Mention]:
     body = article.body
     others = {m.name for m in found if m.label not in ("LOC", "GPE")}
     for m in found:
-        if m.field != "body" or m.label != "LOC" or m.forced or not _name_shaped(m.text):
+        if m.field != "body" or m.label != "LOC" or m.forced or not name_shaped(m.text):
             continue
         words = {w.lower() for w in m.text.split()}
-        if words & (tables.WORLD_REGION_WORDS | _GENERICS | tables.ORG_DESIGNATORS) or _THE_BEFORE.search(body, 0, m.start):
+        if words & (tables.WORLD_REGION_WORDS | GENERICS | tables.ORG_DESIGNATORS) or THE_BEFORE.search(body, 0, m.start):
             continue
-        if m.name in others or _NEXT_WORD.match(body, m.end):
+        if m.name in others or NEXT_WORD.match(body, m.end):
             continue  # "in Vanta" LOC, "Vanta" PRODUCT elsewhere: the name is no town's
-        if _locative(body, m.start):
+        if locative(body, m.start):
             m.label, m.forced = "GPE", True
     return found
 
@@ -128,7 +128,7 @@ _PARTICLE_TAIL = re.compile(
 )
 
 
-def _place_particles(article: Article, found: list[Mention]) -> list[Mention]:
+def place_particles(article: Article, found: list[Mention]) -> list[Mention]:
     """A place the model cut before a particle of a Romance place name (tables.PLACE_NAME_PARTICLES)
     goes on over it and the one or two capitalised words after it, whatever the model made of
     them ("Nova Tarrow" GPE, "do", "Norte" ORG -> "Nova Tarrow do Norte"); not over a forced
@@ -140,26 +140,26 @@ def _place_particles(article: Article, found: list[Mention]) -> list[Mention]:
         match = _PARTICLE_TAIL.match(body, m.end)
         if not match or match.group(1) not in tables.PLACE_NAME_PARTICLES:
             continue
-        found = _extend_over(found, m, body, match.end())
+        found = extend_over(found, m, body, match.end())
     return found
 
 
 _TOWN_BEFORE = re.compile(rf"{WORD_START}(?:near|outside)[ \t]+$")
 
 
-def _towns_not_works(article: Article, found: list[Mention]) -> list[Mention]:
+def towns_not_works(article: Article, found: list[Mention]) -> list[Mention]:
     """A name of one to three uncommon capitalised words the model called a product or a work
     right after "near"/"outside" (said of places, not of software or books: "killing four
     outside Tarrowmere") is a town: GPE. Not after "in" ("a bug in Tarrowshop on Monday"),
     not a common word, not a name seen with another label."""
-    others = {m.name for m in found if m.label not in _WORK_LABELS}
+    others = {m.name for m in found if m.label not in WORK_LABELS}
     for m in found:
-        if m.forced or m.label not in _WORK_LABELS or not _name_shaped(m.name) or len(m.name.split()) > 3:
+        if m.forced or m.label not in WORK_LABELS or not name_shaped(m.name) or len(m.name.split()) > 3:
             continue
         if m.name in others or (article.words and any(w.lower() in article.words for w in m.name.split())):
             continue
         if _TOWN_BEFORE.search(article.texts[m.field], max(0, m.start - 10), m.start):
-            _relabel(m, "GPE", article)
+            relabel(m, "GPE", article)
     return found
 
 
@@ -178,7 +178,7 @@ _PLACE_EXAMPLES = re.compile(
 _PLACE_NOUN_RELABELLED = frozenset({PERSON, "ORG", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"})
 
 
-def _place_noun_names(article: Article, found: list[Mention]) -> list[Mention]:
+def place_noun_names(article: Article, found: list[Mention]) -> list[Mention]:
     """A name after "<place noun> of" ("the fishing village of Tarrow Bay"), after a plural place
     noun giving examples ("towns such as Tarrow Springs": tables.PLACE_EXAMPLE_CUES) or with a
     place noun heading its apposition ("Tarrow, a farming town near ...": tables.PLACE_NOUNS,
@@ -192,7 +192,7 @@ def _place_noun_names(article: Article, found: list[Mention]) -> list[Mention]:
         text = article.texts[m.field]
         if _PLACE_NOUN_OF.search(text, max(0, m.start - 40), m.start) or _PLACE_APPOSITION.match(text, m.end) \
                 or _PLACE_EXAMPLES.search(text, max(0, m.start - 40), m.start):
-            _relabel(m, "GPE", article)
+            relabel(m, "GPE", article)
     return found
 
 
@@ -202,7 +202,7 @@ _UNTAGGED_AFTER_PLACE_NOUN = re.compile(
 )
 
 
-def _untagged_place_noun_names(article: Article, found: list[Mention]) -> list[Mention]:
+def untagged_place_noun_names(article: Article, found: list[Mention]) -> list[Mention]:
     """A name the model left untagged after a lowercase "<place noun> of" (tables.PLACE_NOUNS:
     "the southern state of Tarrowa", "the port of Pellow Bay") is a place, GPE; not a name with a
     common, title or organisation word ("the town of Tarrow Council") or a known union."""
@@ -215,7 +215,7 @@ def _untagged_place_noun_names(article: Article, found: list[Mention]) -> list[M
             start, end = match.span(1)
             name = match.group(1)
             if any(start < b and a < end for a, b in taken) or canonical.normalise(name) in tables.UNIONS or any(
-                _common(w.lower(), article.words) or canonical._is_title(w) or w.lower() in tables.ORG_DESIGNATORS
+                common(w.lower(), article.words) or canonical.is_title(w) or w.lower() in tables.ORG_DESIGNATORS
                 for w in name.split()
             ):
                 continue
@@ -247,7 +247,7 @@ def _division_name(name: str, article: Article) -> bool:
     words = name.split()
     return not (
         canonical.known_place(name) or canonical.demonym(name) or _ADJECTIVE_ENDING.search(name)
-        or any(canonical._is_title(w) or w.lower() in _NOT_DIVISION_WORDS or _lower_in(w, article) for w in words)
+        or any(canonical.is_title(w) or w.lower() in _NOT_DIVISION_WORDS or lower_in(w, article) for w in words)
     )
 
 
@@ -260,7 +260,7 @@ def _division_items(text: str, match: re.Match) -> list[tuple[int, int]]:
     return items
 
 
-def _division_names(article: Article, found: list[Mention]) -> list[Mention]:
+def division_names(article: Article, found: list[Mention]) -> list[Mention]:
     """Names right before a lowercase subdivision noun (tables.SUBDIVISION_TERMS: "Russia's Tarrow
     region", "Tarrow province", "the Tarrow, Pellow and Corran regions") are regions, GPE; names
     in a list of two or more before a plural feature noun (tables.FEATURE_LIST_TERMS: "the Tarrow
@@ -284,20 +284,20 @@ def _division_names(article: Article, found: list[Mention]) -> list[Mention]:
                 if not _division_name(name, article) or label not in article.labels:
                     continue
                 over = [m for m in found if m.field == field_name and m.start < end and start < m.end]
-                if not over and not feature and not _sentence_initial(text, start) \
-                        and not any(_common(w.lower(), article.words) for w in name.split()):
+                if not over and not feature and not sentence_initial(text, start) \
+                        and not any(common(w.lower(), article.words) for w in name.split()):
                     added.append(Mention(field_name, start, end, name, label, canonical.normalise(name), forced=True))
                 # the model's organisation gives way before a town's part when no word of the name is a
                 # common word ("the Apple neighborhood store" stays the company's)
                 locality = _DIVISION_TERMS[term] in tables.LOCALITY_TERMS and not any(
-                    _common(w.lower(), article.words) for w in name.split())
+                    common(w.lower(), article.words) for w in name.split())
                 for m in over:
                     relabelled = _DIVISION_RELABELLED | ({"ORG"} if locality else set())
                     if (m.start, m.end) != (start, end) or m.label not in relabelled or m.forced:
                         continue
-                    if m.label == "NORP" and any(_common(w.lower(), article.words) for w in name.split()):
+                    if m.label == "NORP" and any(common(w.lower(), article.words) for w in name.split()):
                         continue  # "an Arab state", "a German province": a nationality's region
                     if m.label == "LOC" and _DIVISION_TERMS[term] == "region":
                         continue  # "the Amazon region": a natural region may be one, as the model said
-                    _relabel(m, label, article)
+                    relabel(m, label, article)
     return found + added

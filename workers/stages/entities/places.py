@@ -9,18 +9,18 @@ from __future__ import annotations
 import re
 
 from workers.stages.entities import canonical, roles, tables
-from workers.stages.entities.context import Article, _person_ends, _relabel, _replace_by_one
+from workers.stages.entities.context import Article, person_ends_by_field, relabel, replace_by_one
 from workers.stages.entities.fixes import PERSON, Mention
 from workers.stages.entities.scan import (
-    _GENERICS,
-    _NEXT_WORD,
-    _THE_BEFORE,
-    _common,
-    _known_country_or_region,
-    _locative,
-    _name_shaped,
-    _occupied,
-    _overlaps,
+    GENERICS,
+    NEXT_WORD,
+    THE_BEFORE,
+    common,
+    known_country_or_region,
+    locative,
+    name_shaped,
+    occupied_spans,
+    overlaps,
     toponym_shaped,
 )
 from workers.stages.entities.wordedge import WORD_END, WORD_START
@@ -31,31 +31,31 @@ _IN_PLACE = re.compile(
 )
 
 
-def _untagged_places(body: str, body_doc, found: list[Mention], words: frozenset[str]) -> list[Mention]:
+def untagged_places(body: str, body_doc, found: list[Mention], words: frozenset[str]) -> list[Mention]:
     """A word the model left untagged after "in"/"near" ending a clause ("flooding was in X, where",
     "arrested in X on Sunday"): a place when it is no common English word, title or known name."""
     if not words:
         return []
-    taken = _occupied(body_doc) + [(m.start, m.end) for m in found if m.field == "body"]
+    taken = occupied_spans(body_doc) + [(m.start, m.end) for m in found if m.field == "body"]
     known = {m.name.casefold() for m in found} | {w.casefold() for m in found for w in m.name.split()}
     added = []
     for match in _IN_PLACE.finditer(body):
         start, end = match.span(1)
         word = match.group(1)
-        if _overlaps(taken, start, end) or _common(word.lower(), words) or canonical._is_title(word) \
+        if overlaps(taken, start, end) or common(word.lower(), words) or canonical.is_title(word) \
                 or word.casefold() in known:
             continue
         added.append(Mention("body", start, end, word, "GPE", word))
     return added
 
 
-def _split_place_pairs(found: list[Mention], texts: dict[str, str]) -> list[Mention]:
+def split_place_pairs(found: list[Mention], texts: dict[str, str]) -> list[Mention]:
     """A place span "X and Y" whose two parts each also occur elsewhere in the article is two
     places ("in Kano and Ibadan"); "Trinidad and Tobago", never split up, stays one."""
     out: list[Mention] = []
     for m in found:
         parts = m.text.split(" and ")
-        if m.label != "GPE" or len(parts) != 2 or not all(_name_shaped(part) for part in parts):
+        if m.label != "GPE" or len(parts) != 2 or not all(name_shaped(part) for part in parts):
             out.append(m)
             continue
         if not all(
@@ -71,7 +71,7 @@ def _split_place_pairs(found: list[Mention], texts: dict[str, str]) -> list[Ment
     return out
 
 
-def _dateline_places(article: Article, found: list[Mention]) -> list[Mention]:
+def dateline_places(article: Article, found: list[Mention]) -> list[Mention]:
     """The record's dateline names a place ("GENEVA, Switzerland"): mentions of it are places."""
     dateline = (article.record.get("dateline") or "").split(",")[0].strip().casefold()
     if dateline and "GPE" in article.labels:
@@ -94,7 +94,7 @@ def _place_of(words: list[str], from_end: bool) -> int:
     return 0
 
 
-def _hyphen_places(article: Article, found: list[Mention]) -> list[Mention]:
+def hyphen_places(article: Article, found: list[Mention]) -> list[Mention]:
     """"U.S.-China talks", "a Russia-Ukraine corridor": a hyphenated pair of known countries or
     unions is two places, whatever the model made of it (one GPE, a NORP, nothing)."""
     if "GPE" not in article.labels:
@@ -125,7 +125,7 @@ _AND_PART_BEFORE = re.compile(r"[A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*)
 _AND_PART_AFTER = re.compile(r"[ \t]+and[ \t]+[A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*)?")
 
 
-def _joined_country_names(article: Article, found: list[Mention]) -> list[Mention]:
+def joined_country_names(article: Article, found: list[Mention]) -> list[Mention]:
     """A mention and the one or two capitalised words joined to it by "and" that together are a
     known country or ISO 3166-2 region ("[Trinidad] and Tobago" with "Tobago" ORG or untagged:
     "Trinidad and Tobago", "Antigua and [Barbuda]") are one place, GPE, over any mention of the
@@ -142,7 +142,7 @@ def _joined_country_names(article: Article, found: list[Mention]) -> list[Mentio
         spans += [(m.start, after.end()), (m.start, text.rindex(" ", m.end, after.end()))] if after else []
         for start, end in spans:
             others = [o for o in found if o is not m and o.field == m.field and o.start < end and start < o.end]
-            if _known_country_or_region(canonical.normalise(text[start:end])) \
+            if known_country_or_region(canonical.normalise(text[start:end])) \
                     and all(start <= o.start and o.end <= end for o in others):  # not "[Court of X and] Y"
                 for other in others:
                     other.field = ""  # taken into the place
@@ -152,7 +152,7 @@ def _joined_country_names(article: Article, found: list[Mention]) -> list[Mentio
     return [m for m in found if m.field]
 
 
-def _world_regions(article: Article, found: list[Mention]) -> list[Mention]:
+def world_regions(article: Article, found: list[Mention]) -> list[Mention]:
     """A compass word and a continent (canonical.DIRECTIONS, tables.CONTINENT_NAMES: "West
     Africa", "Central Asia") that the model called a place or an organisation is a world region,
     LOC, also where a rule made it a place (a list "Iran and Central Asia"); not a known country
@@ -162,12 +162,12 @@ def _world_regions(article: Article, found: list[Mention]) -> list[Mention]:
     for m in found:
         words = m.name.lower().split()
         if m.label in ("GPE", "ORG") and len(words) == 2 and words[0] in canonical.DIRECTIONS \
-                and words[1] in tables.CONTINENT_NAMES and not _known_country_or_region(m.name):
-            _relabel(m, "LOC", article)
+                and words[1] in tables.CONTINENT_NAMES and not known_country_or_region(m.name):
+            relabel(m, "LOC", article)
     return found
 
 
-def _countries_are_places(article: Article, found: list[Mention]) -> list[Mention]:
+def countries_are_places(article: Article, found: list[Mention]) -> list[Mention]:
     """A known country ("Ivory Coast" LOC, "Turkey" ORG, "Togo" FAC) is a place: GPE. Unions and
     international organisations of the country table ("European Union") are organisations."""
     for m in found:
@@ -184,7 +184,7 @@ def _country_form(m: Mention) -> str:
     return canonical.prettify_caps(text) if canonical.is_all_caps(text) else text
 
 
-def _shared_short_forms(article: Article, found: list[Mention]) -> list[Mention]:
+def shared_short_forms(article: Article, found: list[Mention]) -> list[Mention]:
     """A short form inside two countries' names ("Congo": the ISO list gives it to the Republic of
     the Congo, and the Democratic Republic of the Congo's name holds it too) names the one the
     article writes in full: "Congo" beside "Democratic Republic of Congo" is the DRC. The ISO
@@ -211,11 +211,11 @@ def _after_place_preposition(text: str, start: int) -> bool:
     return bool(match) and match.group(1) in tables.PLACE_LIST_PREPOSITIONS
 
 
-def _regions_are_places(article: Article, found: list[Mention]) -> list[Mention]:
+def regions_are_places(article: Article, found: list[Mention]) -> list[Mention]:
     """A first-level subdivision of a country (ISO 3166-2, canonical.known_region: "Minas
     Gerais", "Western Australia") that the model called a nationality, a feature, a building, a
     product or work or, with two or more words, a person is a place: GPE. One word only after
-    "in"/"near"/... (_locative: "farmers in Bihar"; not "Somali pirates", "Western allies") or
+    "in"/"near"/... (locative: "farmers in Bihar"; not "Somali pirates", "Western allies") or
     a tables.PLACE_LIST_PREPOSITIONS row ("rain around Tarrow") and not a "person"
     ("Victoria", "Angus" are given names too); no saint's name ("Saint Thomas"), no name with a
     word of tables.WORLD_REGION_WORDS ("West Coast"); organisations keep their label ("Kent")."""
@@ -229,7 +229,7 @@ def _regions_are_places(article: Article, found: list[Mention]) -> list[Mention]
             continue  # "the West Coast": a region of a country, named after a feature
         text = article.texts[m.field]
         if roles.is_saint(words[0]) or (len(words) == 1 and (m.label == PERSON or not (
-                _locative(text, m.start) or _after_place_preposition(text, m.start)))):
+                locative(text, m.start) or _after_place_preposition(text, m.start)))):
             continue
         m.label, m.forced = "GPE", True
     return found
@@ -240,7 +240,7 @@ _PLACE_OFFICE = re.compile(
 )
 
 
-def _places_of_offices(article: Article, found: list[Mention]) -> list[Mention]:
+def places_of_offices(article: Article, found: list[Mention]) -> list[Mention]:
     """"mayor of Alder Bay", "governor of Ohio": the name after an office of a place
     (tables.PLACE_OFFICES) is a place, whatever the model said (FAC, LOC, ORG, PERSON)."""
     for m in found:
@@ -258,13 +258,13 @@ _PLACE_BEFORE = re.compile(
 _NOT_PLACE_LABELS = frozenset({"ORG", "NORP", "FAC"})  # and PERSON after a person-free preposition
 
 
-def _generic_places(article: Article, found: list[Mention]) -> list[Mention]:
+def generic_places(article: Article, found: list[Mention]) -> list[Mention]:
     """"the last mine in Redgum Flat closed": a name ending in a toponymic generic term after a
     preposition of place (tables.LOCATIVE_PREPOSITIONS, "the" allowed between) or after "of"
     right behind a person ("Mayor Ana Ruiz of Larch Hollow") is a place, GPE, when the model
     called it an organisation, a nationality, a facility or (after "in", "near", "outside",
     "of") a person. A possessive ("in Harrison Ford's film") is left alone."""
-    person_ends = _person_ends(found)
+    person_ends = person_ends_by_field(found)
     for m in found:
         if m.forced or (m.label not in _NOT_PLACE_LABELS and m.label != PERSON) or not toponym_shaped(m.text):
             continue
@@ -289,25 +289,25 @@ def _place_word_before(text: str, start: int, person_ends: set[int]) -> str | No
 
 
 _TOPONYM_SPAN = re.compile(
-    rf"{WORD_START}((?:[A-Z][a-z][\w\-]*[ \t]+){{1,3}}(?i:" + "|".join(sorted(_GENERICS, key=len, reverse=True))
+    rf"{WORD_START}((?:[A-Z][a-z][\w\-]*[ \t]+){{1,3}}(?i:" + "|".join(sorted(GENERICS, key=len, reverse=True))
     + r"))(?![\w\-'\u2019])(?![ \t]+[A-Z])"
 )
 _OF_BEFORE = re.compile(r"[ \t]+of[ \t]+$")
 
 
-def _untagged_toponyms(article: Article, found: list[Mention]) -> list[Mention]:
+def untagged_toponyms(article: Article, found: list[Mention]) -> list[Mention]:
     """Names the model left untagged that read as a place's (toponym_shaped: "Larch Hollow") are
     places, GPE, after a preposition of place (tables.LOCATIVE_PREPOSITIONS: "near Redgum Flat")
     or after "of" right behind a person ("Mayor Ana Ruiz of Larch Hollow"). A name followed by
     another capitalised word ("Bear Creek Elementary") is part of a longer name, left alone."""
     text = article.body
-    taken = _occupied(article.body_doc) + [(m.start, m.end) for m in found if m.field == "body"]
-    person_ends = _person_ends(found).get("body", set())
+    taken = occupied_spans(article.body_doc) + [(m.start, m.end) for m in found if m.field == "body"]
+    person_ends = person_ends_by_field(found).get("body", set())
     added = []
     for match in _TOPONYM_SPAN.finditer(text):
         start, end = match.span(1)
         name = match.group(1)
-        if _overlaps(taken, start, end) or not toponym_shaped(name) or canonical._is_title(name.split()[0]):
+        if overlaps(taken, start, end) or not toponym_shaped(name) or canonical.is_title(name.split()[0]):
             continue
         if _place_word_before(text, start, person_ends) is None:
             continue
@@ -323,7 +323,7 @@ _GENERIC_AFTER = re.compile(rf"[ \t]+([a-z]+){WORD_END}")
 _FEATURE_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"})
 
 
-def _named_features(article: Article, found: list[Mention]) -> list[Mention]:
+def named_features(article: Article, found: list[Mention]) -> list[Mention]:
     """"the Pellbrook reservoir", "the Colorado river": a name written between "the" and a
     lowercase generic term of tables.TOPONYM_GENERICS names that natural or water feature,
     whatever the model called it (a person, an organisation, a nationality, a product): LOC.
@@ -335,7 +335,7 @@ def _named_features(article: Article, found: list[Mention]) -> list[Mention]:
         after = _GENERIC_AFTER.match(text, m.end)
         if after is None or after.group(1) not in _FEATURE_CLASS:
             continue
-        if _THE_BEFORE.search(text, max(0, m.start - 8), m.start) is None:
+        if THE_BEFORE.search(text, max(0, m.start - 8), m.start) is None:
             continue
         if "LOC" in article.labels:
             m.label, m.forced = "LOC", True
@@ -345,7 +345,7 @@ def _named_features(article: Article, found: list[Mention]) -> list[Mention]:
 _FEATURE_GROUP_RELABELLED = frozenset({PERSON, "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "NORP", "EVENT"})
 
 
-def _feature_groups(article: Article, found: list[Mention]) -> list[Mention]:
+def feature_groups(article: Article, found: list[Mention]) -> list[Mention]:
     """"the <Name> Keys/Islands/Mountains/..." (tables.FEATURE_GROUP_GENERICS) the model called a
     person, an organisation or a building is a LOC: an island chain or a range. Not a country or
     territory ("the Cayman Islands"), nor a name with an organisation's designator or followed by
@@ -356,10 +356,10 @@ def _feature_groups(article: Article, found: list[Mention]) -> list[Mention]:
                 or words[-1].lower() not in tables.FEATURE_GROUP_GENERICS or canonical.known_place(m.name):
             continue
         text = article.texts[m.field]
-        if any(w.lower() in tables.ORG_DESIGNATORS for w in words) or _NEXT_WORD.match(text, m.end):
+        if any(w.lower() in tables.ORG_DESIGNATORS for w in words) or NEXT_WORD.match(text, m.end):
             continue
-        if _THE_BEFORE.search(text, max(0, m.start - 8), m.start):
-            _relabel(m, "LOC", article)
+        if THE_BEFORE.search(text, max(0, m.start - 8), m.start):
+            relabel(m, "LOC", article)
     return found
 
 
@@ -370,7 +370,7 @@ _ROUTES = tuple(
 )
 
 
-def _route_ends(article: Article, found: list[Mention]) -> list[Mention]:
+def route_ends(article: Article, found: list[Mention]) -> list[Mention]:
     """One span the model made of a route's two ends after its opening (tables.ROUTE_WORDS: "from
     Tarrow to Pellow Bay") is two mentions: places (GPE) when either end is a known country or
     ISO 3166-2 region or a place of the article, else each with the model's label."""
@@ -385,14 +385,14 @@ def _route_ends(article: Article, found: list[Mention]) -> list[Mention]:
             continue
         ends = route.fullmatch(m.text)
         names = [canonical.normalise(ends.group(i)) for i in (1, 2)]
-        place = any(_known_country_or_region(n) or n in places for n in names)
+        place = any(known_country_or_region(n) or n in places for n in names)
         for i, name in zip((1, 2), names):
             start, end = m.start + ends.start(i), m.start + ends.end(i)
             out.append(Mention(m.field, start, end, text[start:end], "GPE" if place else m.label, name, forced=place))
     return out
 
 
-def _demonym_words(article: Article, found: list[Mention]) -> list[Mention]:
+def demonym_words(article: Article, found: list[Mention]) -> list[Mention]:
     """A country's nationality adjective (canonical.demonym: "Ugandan", "Dutch") the model called
     an organisation or a place is a nationality (NORP); one opening a person's name of two more
     words ("Kenyan Ana Lind") is cut off it."""
@@ -401,7 +401,7 @@ def _demonym_words(article: Article, found: list[Mention]) -> list[Mention]:
         if m.forced or not canonical.demonym(words[0]):
             continue
         if len(words) == 1 and m.label in ("ORG", "GPE", "LOC"):
-            _relabel(m, "NORP", article)
+            relabel(m, "NORP", article)
         elif m.label == PERSON and len(words) >= 3 and all(w[:1].isupper() for w in words[1:]):
             start = article.texts[m.field].index(words[1], m.start + len(words[0]))
             m.respan(article.texts[m.field], start=start)
@@ -414,7 +414,7 @@ _FULL_FORM = re.compile(
 )
 
 
-def _full_form_places(article: Article, found: list[Mention]) -> list[Mention]:
+def full_form_places(article: Article, found: list[Mention]) -> list[Mention]:
     """A place written as a name and a part after a comma that are one place
     (tables.PLACE_FULL_FORMS: "Washington, D.C.") is one GPE mention under its full form, not
     the two the model makes of it; a dateline's "WASHINGTON" alone stays "Washington"."""
@@ -426,5 +426,5 @@ def _full_form_places(article: Article, found: list[Mention]) -> list[Mention]:
             over = [m for m in found if m.field == field_name and m.start < end and start < m.end]
             if any(m.start < start or m.end > end or m.label not in ("GPE", "LOC", "ORG") for m in over):
                 continue
-            found = _replace_by_one(found, over, field_name, start, end, match.group(1), "GPE", _FULL_FORMS[match.group(1)])
+            found = replace_by_one(found, over, field_name, start, end, match.group(1), "GPE", _FULL_FORMS[match.group(1)])
     return found

@@ -9,7 +9,7 @@ import re
 from workers.stages.entities import canonical
 from workers.stages.entities.context import Article
 from workers.stages.entities.fixes import PERSON, Mention
-from workers.stages.entities.scan import _pattern
+from workers.stages.entities.scan import compiled
 
 
 _POSSESSIVE_NAME_END = re.compile(
@@ -31,8 +31,8 @@ def _keep_possessive_names(found: list[Mention], texts: dict[str, str]) -> None:
     keep = set()
     for bare in candidates:
         escaped = re.escape(bare)
-        alone = _pattern(r"(?<![\w.])" + escaped + r"(?!\w)(?!['\u2019]s\b)")
-        named = _pattern(r"(?<![\w.])" + escaped + _POSSESSIVE_NAME_END.pattern)
+        alone = compiled(r"(?<![\w.])" + escaped + r"(?!\w)(?!['\u2019]s\b)")
+        named = compiled(r"(?<![\w.])" + escaped + _POSSESSIVE_NAME_END.pattern)
         if not any(alone.search(text) for text in texts.values()) and any(
             named.search(text) for text in texts.values()
         ):
@@ -42,7 +42,7 @@ def _keep_possessive_names(found: list[Mention], texts: dict[str, str]) -> None:
             m.respan(texts[m.field], end=m.end + 2)
 
 
-def _possessives(article: Article, found: list[Mention]) -> list[Mention]:
+def possessives(article: Article, found: list[Mention]) -> list[Mention]:
     """A trailing "'s"/"s'" is kept only when it is part of the name, by evidence.
 
     Stripped (by the trim) for persons and known countries (their names never end in 's), and
@@ -59,7 +59,7 @@ def _possessives(article: Article, found: list[Mention]) -> list[Mention]:
         if not suffix or canonical.known_place(m.text):
             continue
         with_s = text[m.start : m.end + len(suffix)]
-        alone = _pattern(r"(?<![\w.])" + re.escape(m.text) + r"(?![\w'\u2019])")
+        alone = compiled(r"(?<![\w.])" + re.escape(m.text) + r"(?![\w'\u2019])")
         bare_elsewhere = any(alone.search(t) for t in texts.values())
         if canonical.ends_in_own_s(with_s) and not bare_elsewhere:
             m.respan(text, end=m.end + len(suffix))

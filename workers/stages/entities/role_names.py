@@ -8,13 +8,13 @@ from __future__ import annotations
 import re
 
 from workers.stages.entities import canonical, roles, tables
-from workers.stages.entities.context import Article, _capitalised_inside
+from workers.stages.entities.context import Article, capitalised_inside
 from workers.stages.entities.fixes import PERSON, Mention
-from workers.stages.entities.scan import _CAPITALISED_BEFORE, _name_shaped, _sentence_initial, _written_lower
+from workers.stages.entities.scan import CAPITALISED_BEFORE, name_shaped, sentence_initial, written_lower
 from workers.stages.entities.wordedge import WORD_START
 
 
-_ROLE_DOMAIN = {phrase: domain for phrase, domain in tables.ROLES}
+ROLE_DOMAIN = {phrase: domain for phrase, domain in tables.ROLES}
 _WORDS_BEFORE_ROLE = re.compile(  # not "QXRA-certified trainer": hyphenated parts capitalised too
     rf"{WORD_START}((?:[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*[ \t]+){{1,2}})$"
 )
@@ -23,7 +23,7 @@ _WORDS_BEFORE_ROLE = re.compile(  # not "QXRA-certified trainer": hyphenated par
 _ROLE_ORG_RELABELLED = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC"})
 
 
-def _orgs_before_roles(article: Article, found: list[Mention]) -> list[Mention]:
+def orgs_before_roles(article: Article, found: list[Mention]) -> list[Mention]:
     """One or two capitalised words the model left untagged right before a role of a trade, team
     or profession (tables.ORG_ROLE_DOMAINS, no modifier) that a name follows are the person's
     organisation: "QVRT organiser Ana Lind", "Corsairs flanker Tom Ruck"; so are such words the
@@ -39,20 +39,20 @@ def _orgs_before_roles(article: Article, found: list[Mention]) -> list[Mention]:
     for role_start, name_start, _ in roles.named_after_roles(body):
         role = " ".join(w.rstrip(".").lower() for w in body[role_start:name_start].split())
         before = _WORDS_BEFORE_ROLE.search(body, max(0, role_start - 40), role_start)
-        if _ROLE_DOMAIN.get(role) not in tables.ORG_ROLE_DOMAINS or not before or before.end() != role_start:
+        if ROLE_DOMAIN.get(role) not in tables.ORG_ROLE_DOMAINS or not before or before.end() != role_start:
             continue
         words = before.group(1).split()
-        if any(canonical._is_title(w) or w.lower() in canonical.ROLE_WORDS | tables.ROLE_MODIFIERS
-               or vocab[w.lower()].is_stop or _written_lower(w, lower) for w in words):
+        if any(canonical.is_title(w) or w.lower() in canonical.ROLE_WORDS | tables.ROLE_MODIFIERS
+               or vocab[w.lower()].is_stop or written_lower(w, lower) for w in words):
             continue
         start = before.start(1)
         end = start + len(before.group(1).rstrip())
         if len(words) == 1 and _field_noun(words[0], start, article, found):
             continue  # "Art historian Ana Lind": the field, not an organisation
         over = [m for m in found if m.field == "body" and m.start < end and start < m.end]
-        if _CAPITALISED_BEFORE.search(body, max(0, start - 40), start):
+        if CAPITALISED_BEFORE.search(body, max(0, start - 40), start):
             continue
-        common = len(words) == 1 and words[0].lower() in article.nouns and _sentence_initial(body, start)
+        common = len(words) == 1 and words[0].lower() in article.nouns and sentence_initial(body, start)
         if len(over) == 1 and (over[0].start, over[0].end) == (start, end) and over[0].label in _ROLE_ORG_RELABELLED \
                 and not over[0].forced and not common:  # not "Resort owner Ana Lind"
             over[0].label, over[0].forced = "ORG", True  # "Tarrowgaz chief executive Ana Lind": the model's ORG wins
@@ -62,7 +62,7 @@ def _orgs_before_roles(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
-def _org_place_units(article: Article, found: list[Mention]) -> list[Mention]:
+def org_place_units(article: Article, found: list[Mention]) -> list[Mention]:
     """An organisation, one space and a place right before a role that a name follows is one
     organisation, the place naming its branch: "QVRT Scotland director Ana Lind" (a person's
     office holds in an organisation, not in an organisation and a country)."""
@@ -85,10 +85,10 @@ def _role_of(phrase: str) -> str:
     """The role phrase ending `phrase` (lowercase words, modifiers before it allowed): "former chief
     executive" -> "chief executive"; "" when none."""
     words = [w.rstrip(".").lower() for w in phrase.split()]
-    return next((" ".join(words[i:]) for i in range(len(words)) if " ".join(words[i:]) in _ROLE_DOMAIN), "")
+    return next((" ".join(words[i:]) for i in range(len(words)) if " ".join(words[i:]) in ROLE_DOMAIN), "")
 
 
-def _persons_before_roles(article: Article, found: list[Mention]) -> list[Mention]:
+def persons_before_roles(article: Article, found: list[Mention]) -> list[Mention]:
     """A "person" of one to three words right before a role that a name follows (nothing
     between) is that person's organisation or place: before a role of a trade, team or
     profession (tables.ORG_ROLE_DOMAINS: "Tarrow chief executive Ana Lind") an organisation,
@@ -100,7 +100,7 @@ def _persons_before_roles(article: Article, found: list[Mention]) -> list[Mentio
     body = article.body
     for role_start, name_start, _ in roles.named_after_roles(body):
         role = _role_of(body[role_start:name_start])
-        label = "ORG" if _ROLE_DOMAIN.get(role) in tables.ORG_ROLE_DOMAINS else "GPE" if role in tables.PLACE_OFFICES else ""
+        label = "ORG" if ROLE_DOMAIN.get(role) in tables.ORG_ROLE_DOMAINS else "GPE" if role in tables.PLACE_OFFICES else ""
         if label not in article.labels:
             continue
         for m in found:
@@ -116,15 +116,15 @@ def _field_noun(word: str, start: int, article: Article, found: list[Mention]) -
     never capitalised inside a sentence: "Art historian Ana Lind", "Political scientist Ana
     Lind" (a field), not "Pellow chief executive" of "Pellow Tarrow Ltd"."""
     return (
-        (word.lower() in article.nouns or word.lower() in article.words) and _sentence_initial(article.body, start)
-        and not any(m.text.split()[0] == word for m in found) and not _capitalised_inside(word, article)
+        (word.lower() in article.nouns or word.lower() in article.words) and sentence_initial(article.body, start)
+        and not any(m.text.split()[0] == word for m in found) and not capitalised_inside(word, article)
     )
 
 
 _BRACKETED_ACRONYM = re.compile(r"[ \t]*\([A-Z]{2,}\)")
 
 
-def _role_named_persons(article: Article, found: list[Mention]) -> list[Mention]:
+def role_named_persons(article: Article, found: list[Mention]) -> list[Mention]:
     """Capitalised words right after a role phrase (tables.ROLES) are a person, whatever the
     model said: "Lifeboat helm Ana Ruiz" (GPE), "Superintendent Joan Pike" (ORG),
     "Archbishop Thomas Brennan" (nothing), also one name the model cut into persons ("director
@@ -149,7 +149,7 @@ def _role_named_persons(article: Article, found: list[Mention]) -> list[Mention]
             ]
             surface = text[start:end]
             words = surface.split()
-            if not _name_shaped(surface) or len(words) > 3 or any(canonical._is_title(w) for w in words):
+            if not name_shaped(surface) or len(words) > 3 or any(canonical.is_title(w) for w in words):
                 continue
             if words[-1].lower() in tables.COMPANY_WORDS | tables.NOT_NAME_ENDS or _BRACKETED_ACRONYM.match(text, end):
                 continue  # "Major Oil Company", "Officer Training Programme (IOTP)"

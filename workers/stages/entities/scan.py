@@ -1,9 +1,9 @@
 """Text predicates the passes share: word edges, sentence openings, name shapes, place prepositions.
 
 Plain functions of strings and offsets (no Mention, no Article): patterns memoised once per
-source (`_pattern`), spans of a word form found by str.find (`_whole_word_spans`), the entity
-spans of a Doc computed once (`_ent_chars`), the shape of a name (`_name_shaped`,
-`toponym_shaped`) and the preposition of place before an offset (`_locative`).
+source (`compiled`), spans of a word form found by str.find (`whole_word_spans`), the entity
+spans of a Doc computed once (`ent_chars`), the shape of a name (`name_shaped`,
+`toponym_shaped`) and the preposition of place before an offset (`locative`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from workers.stages.entities import canonical, fixes, tables
 from workers.stages.entities.wordedge import LOWER, UPPER, WORD_START
 
 
-# Prepositions of place ("in X", "divers off X"); "from"/"to" only after a plural noun (_locative).
+# Prepositions of place ("in X", "divers off X"); "from"/"to" only after a plural noun (locative).
 LOCATIVE = frozenset({"in", "near", "outside", "across", "from", "to", "off"})
 # "faith in X", "a stake in X": nouns after which "in" does not introduce a place.
 NOT_PLACE_BEFORE_IN = frozenset(
@@ -24,7 +24,7 @@ NOT_PLACE_BEFORE_IN = frozenset(
 )
 
 
-def _common(word: str, words: frozenset[str]) -> bool:
+def common(word: str, words: frozenset[str]) -> bool:
     """`word` (lowercase) or a regular inflection of it is a common English word."""
     if word in words:
         return True
@@ -42,7 +42,7 @@ def _common(word: str, words: frozenset[str]) -> bool:
     return any(len(stem) > 2 and stem in words for stem in stems)
 
 
-def _locative(text: str, start: int, depth: int = 0) -> bool:
+def locative(text: str, start: int, depth: int = 0) -> bool:
     """The word before `start` is "in"/"near"/..., and not "faith in", "a stake in"; or "from"/"to"
     after a plural noun ("flights to X", "engineers from X"); or "of" after a place noun ("the
     port of X"); or "and" after a place told so ("flights to Malaga and X"); or the two words
@@ -55,7 +55,7 @@ def _locative(text: str, start: int, depth: int = 0) -> bool:
         return True  # "bound for X", "march on X"
     if word == "and" and depth == 0:
         previous = re.search(r"([A-Z][\w\-]*)[ \t]+and[ \t]+$", text[max(0, start - 48) : start])
-        return bool(previous) and _locative(text, start - len(previous.group()), depth + 1)
+        return bool(previous) and locative(text, start - len(previous.group()), depth + 1)
     if word == "of":
         return before.lower() in tables.PLACE_NOUNS
     if word not in LOCATIVE:
@@ -68,7 +68,7 @@ def _locative(text: str, start: int, depth: int = 0) -> bool:
 _NOT_AFTER_WORD = re.compile(WORD_START)
 
 
-def _ends_with_words(text: str, end: int, words: list[str]) -> bool:
+def ends_with_words(text: str, end: int, words: list[str]) -> bool:
     """text[:end] ends with `words` (joined by one space, not glued to a word before) and
     whitespace: the regex `WORD_START + WORDS + r"\s+$"` on text[:end], without copying the text."""
     given = " ".join(words)
@@ -86,13 +86,13 @@ _ENTS: "weakref.WeakKeyDictionary[object, tuple[tuple[int, int, str], ...]]" = w
 
 
 @functools.lru_cache(maxsize=4096)
-def _pattern(source: str, flags: int = 0) -> re.Pattern:
+def compiled(source: str, flags: int = 0) -> re.Pattern:
     """`re.compile`, memoised beyond the re module's own 512 patterns: the passes build patterns
     from an article's names, and one article may ask for the same ones many times."""
     return re.compile(source, flags)
 
 
-def _ent_chars(doc) -> tuple[tuple[int, int, str], ...]:
+def ent_chars(doc) -> tuple[tuple[int, int, str], ...]:
     """(start_char, end_char, label) of the doc's entities, computed once per Doc (doc.ents
     builds new Span objects on every access, and the passes ask for them many times)."""
     found = _ENTS.get(doc)
@@ -101,49 +101,53 @@ def _ent_chars(doc) -> tuple[tuple[int, int, str], ...]:
     return found
 
 
-def _occupied(doc) -> list[tuple[int, int]]:
-    return [(start, end) for start, end, _ in _ent_chars(doc)] if doc is not None else []
+def occupied_spans(doc) -> list[tuple[int, int]]:
+    """(start_char, end_char) of the model's entities in `doc`; [] when `doc` is None."""
+    return [(start, end) for start, end, _ in ent_chars(doc)] if doc is not None else []
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Character span [start, end) overlaps one of `spans` ((start, end) pairs)."""
     return any(start < b and a < end for a, b in spans)
 
 
-def _sentence_initial(text: str, start: int) -> bool:
+def sentence_initial(text: str, start: int) -> bool:
+    """Offset `start` of `text` opens a sentence: only spaces/tabs before it, or they follow a newline,
+    sentence end, quote, bracket or dash."""
     before = text[:start].rstrip(" \t")
     return not before or before[-1] in '\n.!?:;"\u201c\u201d\'\u2018\u2019(-'
 
 
-_NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w'\-]*)")
+NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w'\-]*)")
 
 
-def _inside_longer_name(text: str, start: int, end: int) -> bool:
+def inside_longer_name(text: str, start: int, end: int) -> bool:
     """A capitalised word right before (not a title, not opening a sentence) or right after."""
     before = re.search(r"([A-Z][\w'\-.]*)[ \t]+$", text[max(0, start - 40) : start])
     if before and before.group(1).endswith(".") and len(before.group(1).strip(".")) > 3:
         before = None  # "on Sunday. Brennan": a sentence ends before, not a name
-    if before and not canonical._is_title(before.group(1)):
-        if not _sentence_initial(text, start - len(before.group())):
+    if before and not canonical.is_title(before.group(1)):
+        if not sentence_initial(text, start - len(before.group())):
             return True
-    after = _NEXT_WORD.match(text, end)
+    after = NEXT_WORD.match(text, end)
     return bool(after)
 
 
-_NAME_HEADS = fixes.ORG_HEADS | fixes.INSTITUTION_HEADS
+NAME_HEADS = fixes.ORG_HEADS | fixes.INSTITUTION_HEADS
 
 
-def _name_shaped(name: str) -> bool:
+def name_shaped(name: str) -> bool:
     """Capitalised words only, no institution head noun, day name (canonical.DAY_NAMES: "families on
     Sunday"), digits, "&" or all-caps acronym."""
     words = name.split()
     return all(
         w[:1].isupper() and not canonical.is_all_caps(w) and w.replace("-", "").replace("'", "").isalpha()
-        and w.lower() not in _NAME_HEADS and w.lower() not in fixes.CLUB_SUFFIXES and w not in canonical.DAY_NAMES
+        and w.lower() not in NAME_HEADS and w.lower() not in fixes.CLUB_SUFFIXES and w not in canonical.DAY_NAMES
         for w in words
     )
 
 
-_GENERICS = frozenset(generic for generic, _ in tables.TOPONYM_GENERICS)
+GENERICS = frozenset(generic for generic, _ in tables.TOPONYM_GENERICS)
 
 
 def toponym_shaped(name: str) -> bool:
@@ -154,40 +158,41 @@ def toponym_shaped(name: str) -> bool:
     return (
         len(words) >= 2
         and all(word[:1].isupper() for word in words)
-        and words[-1].casefold() in _GENERICS
+        and words[-1].casefold() in GENERICS
         and not any(word.casefold().strip(".,") in tables.ORG_DESIGNATORS for word in words)
     )
 
 
-_THE_BEFORE = re.compile(rf"{WORD_START}[Tt]he[ \t]+$")
+THE_BEFORE = re.compile(rf"{WORD_START}[Tt]he[ \t]+$")
 
 
 # One to three capitalised words (not an acronym), in any Latin letters ("Gécamines", "Łódź"):
 # a name in a list or after a describing noun.
-_LIST_NAME = rf"[{UPPER}][{LOWER}][\w'\-]*(?:[ \t][{UPPER}][{LOWER}][\w'\-]*){{0,2}}"
+LIST_NAME = rf"[{UPPER}][{LOWER}][\w'\-]*(?:[ \t][{UPPER}][{LOWER}][\w'\-]*){{0,2}}"
 
 
-def _known_country_or_region(name: str) -> bool:
+def known_country_or_region(name: str) -> bool:
+    """`name` is a known country (canonical.known_place) or, normalised, a subdivision (canonical.known_region)."""
     return canonical.known_place(name) or canonical.known_region(canonical.normalise(name))
 
 
-_CAPITALISED_BEFORE = re.compile(rf"{WORD_START}[A-Z][\w'\u2019\-]*[ \t]+$")
+CAPITALISED_BEFORE = re.compile(rf"{WORD_START}[A-Z][\w'\u2019\-]*[ \t]+$")
 
 
-def _noun_word(word: str, nouns: frozenset[str]) -> bool:
+def noun_word(word: str, nouns: frozenset[str]) -> bool:
     """`word` is a common noun or the plural of one ("Lighthouses", "Fisheries", "Trade")."""
     lower = word.lower()
-    return lower in nouns or _plural_noun(lower, nouns)
+    return lower in nouns or plural_noun(lower, nouns)
 
 
-def _written_lower(word: str, lower: set[str]) -> bool:
+def written_lower(word: str, lower: set[str]) -> bool:
     """The article writes `word` in lower case, as it is or as its plural ("Café" of a headline,
     "cafés" in the body): a common noun, not a name."""
     w = word.lower()
     return w in lower or w + "s" in lower or w + "es" in lower or (w.endswith("y") and w[:-1] + "ies" in lower)
 
 
-def _plural_noun(word: str, common_nouns: frozenset[str]) -> bool:
+def plural_noun(word: str, common_nouns: frozenset[str]) -> bool:
     """`word` is the plural of a common noun ("negotiators", "floods"). Singular common nouns
     opening a sentence are often companies and institutions ("Apple on Tuesday unveiled", "Ford
     fell", "Treasury Secretary", "Kremlin spokesman"), so they need the lowercase evidence."""
@@ -203,7 +208,7 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def _whole_word_spans(text: str, form: str, glued_before: str = "", glued_after: str = "") -> list[tuple[int, int]]:
+def whole_word_spans(text: str, form: str, glued_before: str = "", glued_after: str = "") -> list[tuple[int, int]]:
     """Spans of `form` in `text` not glued to a word character on either side (nor to a character
     of `glued_before` before it, of `glued_after` after it), left to right without overlaps:
     `re.finditer(r"(?<![\\w" + glued_before + "])" + re.escape(form) + r"(?![\\w" + glued_after + "])",

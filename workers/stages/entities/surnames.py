@@ -1,6 +1,6 @@
 """Partial person names: surnames, inner surnames and family names written first labelled as the
 person named in full, and every partial name joined to the fullest name containing it
-(`_join_persons`; a name shared by two people goes to the one named last before it).
+(`join_partial_names`; a name shared by two people goes to the one named last before it).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import re
 from workers.stages.entities import canonical, roles
 from workers.stages.entities.context import Article
 from workers.stages.entities.fixes import PERSON, Mention
-from workers.stages.entities.scan import _NAME_HEADS, _NEXT_WORD, _name_shaped, _pattern
+from workers.stages.entities.scan import NAME_HEADS, NEXT_WORD, compiled, name_shaped
 from workers.stages.entities.wordedge import WORD_END, WORD_START
 
 
@@ -21,7 +21,7 @@ def _full_name_of(name: str, surnames: set[str]) -> bool:
         1 < len(words) <= 4
         and words[-1].casefold() in surnames
         and all(word[:1].isupper() for word in words)
-        and not any(word.lower() in _NAME_HEADS or canonical._is_title(word) for word in words)
+        and not any(word.lower() in NAME_HEADS or canonical.is_title(word) for word in words)
     )
 
 
@@ -49,7 +49,7 @@ def _family_name_first_of(name: str, persons: list[str], texts: dict[str, str | 
               and not any(w.lower() in nouns or w.lower() in canonical.ROLE_WORDS for w in full.split())]
     if len(owners) != 1 or any(word in canonical.person_tokens(full) for full in persons if full != owners[0]):
         return False
-    last = _pattern(WORD_START + re.escape(owners[0].split()[-1]) + WORD_END)
+    last = compiled(WORD_START + re.escape(owners[0].split()[-1]) + WORD_END)
     return not any(len(last.findall(text)) > text.count(owners[0]) for text in texts.values() if text)
 
 
@@ -76,7 +76,7 @@ def _resolve_ambiguous(found: list[Mention], people: dict[str, str]) -> list[Men
     return kept
 
 
-def _surname_labels(article: Article, found: list[Mention]) -> list[Mention]:
+def surname_labels(article: Article, found: list[Mention]) -> list[Mention]:
     """_surname_labels_once, again when it made a full name of uncommon words a person: a surname
     met before that name became one ("Tarrow wins" in the headline, "Ana Tarrow" NORP, "Tarrow"
     PERSON after it in the body)."""
@@ -85,7 +85,7 @@ def _surname_labels(article: Article, found: list[Mention]) -> list[Mention]:
 
     before = full_names()
     found = _surname_labels_once(article, found)
-    if any(_name_shaped(name) and not any(w.lower() in article.words for w in name.split())
+    if any(name_shaped(name) and not any(w.lower() in article.words for w in name.split())
            for name in full_names() - before):  # not "Care For Tarrow": common words
         found = _surname_labels_once(article, found)
     return found
@@ -103,7 +103,7 @@ def _surname_labels_once(article: Article, found: list[Mention]) -> list[Mention
             # "Tedesco" NORP after "Marco Tedesco": the surname, unless an adjective before a
             # capitalised word ("French President ..."); "Marco Tedesco" NORP with a person
             # "Tedesco": the full name.
-            if _NEXT_WORD.match(article.texts[mention.field], mention.end):
+            if NEXT_WORD.match(article.texts[mention.field], mention.end):
                 continue
             if len(mention.name.split()) == 1 and canonical.surname_owner(mention.name, full_persons):
                 mention.label, mention.forced = PERSON, True
@@ -128,7 +128,7 @@ def _surname_labels_once(article: Article, found: list[Mention]) -> list[Mention
     return found
 
 
-def _join_persons(article: Article, found: list[Mention]) -> list[Mention]:
+def join_partial_names(article: Article, found: list[Mention]) -> list[Mention]:
     """Partial person names join the fullest name containing them; shared ones the last named."""
     people = canonical.join_persons([m.name for m in found if m.label == PERSON])
     found = _resolve_ambiguous(found, people)

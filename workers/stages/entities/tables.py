@@ -426,7 +426,7 @@ RESULT_VERBS = frozenset({"beat", "defeated", "thrashed", "edged", "drew with", 
 RESULT_NOUNS = frozenset({"win", "victory", "defeat", "loss", "draw"})
 
 # Two words that end right before a destination, a place ("cargo bound for Tarrow", "students
-# will march on Tarrow"): a one-word "person" only ever seen after one is a place (core._locative).
+# will march on Tarrow"): a one-word "person" only ever seen after one is a place (scan.locative).
 DESTINATION_PHRASES = frozenset({
     "bound for", "headed for", "heading for", "destined for", "route to", "march on", "marched on",
     "marching on", "advanced on", "advancing on", "evacuated to", "fled to", "deported to",
