@@ -20,7 +20,7 @@ from workers.pipeline import (
     guarded,
     story_index,
 )
-from workers.records import encode, fit_message, rejected_record
+from workers.records import PUBLISHED_UNTIMED, encode, fit_message, published, rejected_record
 from workers.settings import Settings
 from workers.state import TableBackedIndex
 from workers.topics import SOURCE_HEADER
@@ -102,14 +102,18 @@ class Delivery:
         self.obs = observability.of(app)
 
     def output(self, stage: str, record: dict, payload: Any, origin: dict | None = None) -> Output:
-        """`record` as a message for its status's topic; one too large for Kafka is dead-lettered.
-        A rejected record gets `origin` (the input's topic, partition and offset) when given."""
-        record, value = fit_message(stage, record, payload, self.settings.max_message_bytes)
+        """`record` as a message for its status's topic (an enriched or duplicate record `published`:
+        without its stage timings); one too large for Kafka is dead-lettered. A rejected record gets
+        `origin` (the input's topic, partition and offset) when given."""
+        measured = record
+        record, value = fit_message(stage, published(record), payload, self.settings.max_message_bytes)
         if origin is not None and record["status"] == "rejected" and "origin" not in record:
             record = {**record, "origin": origin}
             value = encode(record)
         key = record["id"].encode("utf-8") if record.get("id") else None
-        return Output(ROUTES[record["status"]], key, value, record)
+        # metrics read the stage's time from the record as measured, not as published
+        timed = measured if record["status"] in PUBLISHED_UNTIMED else record
+        return Output(ROUTES[record["status"]], key, value, timed)
 
     def undecodable(self, stage: str, payload: bytes, origin: dict | None = None) -> Output:
         """The dead letter of an internal message that is not a JSON object."""

@@ -6,7 +6,7 @@ import time
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 
-from workers.records import RecordError, decode_raw, readable_id, rejected_record
+from workers.records import RecordError, decode_raw, published, readable_id, rejected_record
 from workers.settings import Settings
 from workers.stages import clean, dedupe, enrich, entities
 from workers.stages.errors import StageError
@@ -74,7 +74,8 @@ class LocalPipeline:
         self.nlp = entities.load_pipeline(self.settings.spacy_model)
 
     def run(self, payloads: Iterable[bytes | str | dict]) -> Iterator[dict]:
-        """One output record per input, in input order."""
+        """One output record per input, in input order; enriched and duplicate records as
+        `published` (without stage timings), byte for byte what their topics carry."""
         outputs: list[dict] = []
         for payload in payloads:
             record = clean_payload(payload)
@@ -88,7 +89,7 @@ class LocalPipeline:
                 record = next(tagged)
                 if record["status"] == "tagged":
                     record = guarded(enrich.STAGE, record, enrich.enrich, record, self.stories, time.time())
-            yield record
+            yield published(record)
 
     def tag(self, records: list[dict]) -> list[dict]:
         """Entity-tagged records for clean records, in order; a record the stage fails on becomes a

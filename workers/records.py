@@ -67,6 +67,22 @@ def validate(kind: str, record: Any) -> None:
         raise RecordError("schema_violation", f"{kind} record: " + "; ".join(errors[:5]))
 
 
+PUBLISHED_UNTIMED = frozenset({"enriched", "duplicate"})  # the statuses of the pipeline's final topics
+
+
+def published(record: dict) -> dict:
+    """The record as it is published on a final topic (enriched, duplicates) and written by
+    `newsfeed enrich`: its `pipeline` keeps each stage's `version` but not its measured `ms`, so the
+    same article processed twice (a redelivery, or a worker that resumed after a pause while another
+    took its partitions) gives byte-identical records. The timings go to the `newsfeed_stage_seconds`
+    metric. Records of other statuses (the stages' own topics, dead letters) are returned as given."""
+    if record.get("status") not in PUBLISHED_UNTIMED:
+        return record
+    steps = record.get("pipeline") or {}
+    untimed = {stage: {k: v for k, v in step.items() if k != "ms"} for stage, step in steps.items()}
+    return {**record, "pipeline": untimed}
+
+
 def encode(record: dict) -> bytes:
     """A record as the UTF-8 JSON bytes sent on a topic (orjson: compact, keys in insertion order)."""
     return orjson.dumps(record)

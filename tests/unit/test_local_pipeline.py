@@ -38,6 +38,8 @@ def test_enrich_outputs_one_valid_record_per_input_in_order(tmp_path):
     assert {r["id"] for r in records[:5]} == {p.stem for p in (ROOT / "seeds").iterdir()}
     for record in records[:5]:
         assert set(record["pipeline"]) == {"clean", "dedupe", "entities", "enrich"}
+        # published: versions, no timings, so an article enriched twice is the same bytes
+        assert all(set(step) == {"version"} for step in record["pipeline"].values())
 
 
 def test_enrich_decodes_files_and_rejects_binary_ones_with_their_id(tmp_path):

@@ -8,6 +8,7 @@ import orjson
 
 import pytest
 
+from workers import records
 from workers.records import RecordError, decode_raw, raw_record, rejected_record, schema_errors, validate
 
 
@@ -128,3 +129,21 @@ def test_a_payload_without_a_readable_id_is_rejected_under_its_message_key():
     own = clean_payload(b'{"id": "own-id", "content": 5}', key="from-key")
     assert (own["id"], own["error"]["code"]) == ("own-id", "schema_violation")
     assert clean_payload(b"{cut off")["id"] is None
+
+
+@pytest.mark.parametrize("status", ["enriched", "duplicate"])
+def test_a_final_record_is_published_without_its_stage_timings(status):
+    timed = {"id": "a1", "status": status,
+             "pipeline": {"clean": {"version": "1", "ms": 0.8}, "enrich": {"version": "0.4", "ms": 35.2}}}
+    again = {**timed, "pipeline": {"clean": {"version": "1", "ms": 0.7}, "enrich": {"version": "0.4", "ms": 0.2}}}
+    out = records.published(timed)
+    assert out["pipeline"] == {"clean": {"version": "1"}, "enrich": {"version": "0.4"}}
+    assert timed["pipeline"]["enrich"]["ms"] == 35.2  # the measured record is left as it was
+    # the same article enriched twice, in different times, is the same message
+    assert records.encode(records.published(again)) == records.encode(out)
+
+
+@pytest.mark.parametrize("status", ["clean", "unique", "tagged", "rejected"])
+def test_records_of_other_statuses_are_published_as_given(status):
+    record = {"id": "a1", "status": status, "pipeline": {"clean": {"version": "1", "ms": 0.8}}}
+    assert records.published(record) is record
