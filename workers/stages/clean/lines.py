@@ -136,6 +136,8 @@ _LIST_ITEM_ROWS = frozenset(("comment_prompt", "ui_line", "comment_heading", "ui
 # that is a list-item row, else None, with fewer branches per match (tests/unit/test_clean_speed.py)
 _LIST_ITEM_ROW = union_by_length(tuple(row for row in _ANCHORED_ROWS if row[0] in _LIST_ITEM_ROWS))
 _GALLERY_SCORE = -2.0  # a gallery control inside the article: see vocabulary.GALLERY_CONTROL
+_EMBED_SCORE = -1.0  # a social-media embed's label inside the article: see vocabulary.EMBED_LABEL
+_EMBED_LABEL_MAX_CHARS = 160
 
 
 _GLUED_WORD = re.compile(r"[A-Z][a-z]*|[a-z]+")
@@ -310,6 +312,8 @@ def _line(text: str) -> Line:
             line.score = -25.0
         elif reason == "ui_vocabulary" and len(text) <= 24 and v.GALLERY_CONTROL.match(text):
             line.score = _GALLERY_SCORE
+        elif reason == "ui_vocabulary" and len(text) <= _EMBED_LABEL_MAX_CHARS and v.EMBED_LABEL.match(text):
+            line.score = _EMBED_SCORE
     elif _is_roster(text, tokens, line.stop):
         line.kind = SHORT  # a line-up or name list: "Team: Ward; Clarke, Osei, Patel; ..."
         line.score = -3.0
