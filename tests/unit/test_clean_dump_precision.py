@@ -46,3 +46,39 @@ def test_an_embed_label_under_the_article_brings_no_chrome_in():
     record = _cleaned(*HEADER, *BODY, *INSTAGRAM, "Follow us", "Privacy Policy", "Terms of Use",
                       "© 2024 The Harbor Times. All rights reserved.")
     assert record["paragraphs"] == BODY
+
+
+PLAYER = ("Play Video", "Mute", "Current Time 0:00", "* captions settings , opens captions settings dialog",
+          "* captions off , selected", "This is a modal window.",
+          "Beginning of dialog window. Escape will cancel and close the window.",
+          "This is a modal window. This modal can be closed by pressing the Escape key or activating the close button.")
+
+
+@pytest.mark.parametrize("text", PLAYER[3:] + ("No compatible source was found for this media.", "End of dialog window."))
+def test_a_video_players_own_text_is_chrome(text):
+    assert ln.classify([text])[0].reason == "ui_vocabulary"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["This is a modal window of the old courthouse, restored in 1990.",
+     "The media could not be loaded onto the ferry before the storm, the captain said.",
+     "Captions settings were changed in the new version of the app, the company said."],
+)
+def test_a_sentence_with_a_players_words_is_prose(text):
+    assert ln.classify([text])[0].kind == ln.PROSE
+
+
+MORE = [
+    "Residents on the east bank have complained for years about brown water after heavy rain, and the state "
+    "fined the county twice in 2021 for missing its own testing schedule at the old plant.",
+    "Engineers hired by the county said the old plant could not be repaired at a reasonable cost, because its "
+    "filters and pumps were installed in the 1960s and replacement parts are no longer made.",
+    "Two board members who voted against the plan said they supported a new plant but wanted it built on the "
+    "west bank, where the county already owns land and the river is deeper.",
+]
+
+
+def test_a_video_players_sentences_stay_out_of_the_article_they_sit_in():
+    record = _cleaned(*HEADER, *BODY, *PLAYER, *MORE, CLOSE)
+    assert record["paragraphs"] == [*BODY, *MORE, CLOSE]

@@ -122,13 +122,14 @@ _ANCHORED_ROWS = (
     ("ui_line", v.UI_LINE, 80),
     ("comment_heading", v.COMMENT_COUNT_HEADING, 260),  # "11 responses to “Title”": a hard end
     ("ui_prefix", v.UI_PREFIX, 300),
+    ("player_text", v.PLAYER_TEXT, 160),  # a video player's dialog text, in UI_LINE too when short
     ("end_marker", v.END_OF_COPY, 12),
     ("about_section", v.ABOUT_SECTION, 80),
     ("credits", v.CREDITS, 250),
 )
 _ANCHORED_ROW = union_by_length(_ANCHORED_ROWS)
-_FIRST_ROWS = frozenset(("comment_prompt", "ui_line", "comment_heading"))  # rows tried before the icon-word test
-_ROW_REASON = {"ui_line": "ui_vocabulary", "ui_prefix": "ui_vocabulary"}  # other rows: their name
+_FIRST_ROWS = frozenset(("comment_prompt", "ui_line", "player_text", "comment_heading"))  # rows tried before the icon-word test
+_ROW_REASON = {"ui_line": "ui_vocabulary", "player_text": "ui_vocabulary", "ui_prefix": "ui_vocabulary"}  # other rows: their name
 # rows a list item's text is tried on without its marker ("- 12 comments", "* Loading..."): an extractor
 # writes a list's items with a marker, and an interface line is no less chrome inside a list
 _LIST_ITEM_ROWS = frozenset(("comment_prompt", "ui_line", "comment_heading", "ui_prefix"))

@@ -52,6 +52,19 @@ _EMBED_LABELS = (
     r"view this (?:post|profile|photo|video|reel) on (?:instagram|facebook|tiktok|threads)|"
     r"a (?:post|photo|video|reel) shared by [^()\n]{1,60} ?\(@[\w.]{1,30}\)(?: on [\w ,:.]{4,40})?"
 )
+# a web video player's own text, which a dump of its markup holds (video.js's English interface strings, its
+# lang/en.json): its modal dialogs' descriptions, a caption menu's items, its error messages
+_PLAYER_TEXT = (
+    r"this is a modal window\.?(?: this modal can be closed by pressing the escape key or activating the close button)?|"
+    r"beginning of dialog window\. escape will cancel and close the window|end of dialog window|close modal dialog|"
+    r"(?:captions|subtitles|descriptions) settings ?, opens (?:captions|subtitles|descriptions) settings dialog|"
+    r"(?:captions|subtitles|descriptions) off ?, selected|default ?, selected|"
+    r"no compatible source was found for this media|you aborted the media playback|"
+    r"a network error caused the media download to fail part-way|"
+    r"the media could not be loaded, either because the server or network failed or because the format is not supported|"
+    r"the media is encrypted and we do not have the keys to decrypt it"
+)
+PLAYER_TEXT = re.compile(rf"^(?:{_PLAYER_TEXT})\.?$", re.IGNORECASE)  # lines.classify: longer than UI_LINE's lines
 # the labels of a page's widgets that no article sentence is, whatever the extractors keep (run._never_rescued):
 # a correction link, a like button's placeholder, a recipe card's buttons, a feedback widget, a pager, a poll's
 # results link, a live blog's key-events filter, a release's slug, an interstitial's "continue reading below"
@@ -70,6 +83,8 @@ _WIDGET_LABELS = (
     r"republish this (?:article|story)|"
     # a social-media embed's own labels (_EMBED_LABELS)
     rf"{_EMBED_LABELS}|"
+    # a web video player's own text (_PLAYER_TEXT)
+    rf"{_PLAYER_TEXT}|"
     # a wire story's revision tag: "(Updates with union comment in fourth paragraph.)", "(Adds details)"
     r"\((?:updates|adds|recasts|corrects|rewrites|writes through|refiles)(?: with\b|,| throughout\b|"
     r" (?:details|comments?|quotes?|background|byline|dateline|prices|headline|figures|graphic|photos?|analysts?|shares|"
