@@ -10,6 +10,7 @@ from probe_texts import cleaned as _cleaned
 
 from workers.stages.clean import lines as ln
 from workers.stages.clean import vocabulary as v
+from workers.stages.clean.normalise import normalise_text, split_lines
 
 HEADER = ("Board approves water plant", "By Ana Lind", "March 5, 2024")
 CLOSE = "The board meets again on March 18 to pick a builder."
@@ -82,3 +83,50 @@ MORE = [
 def test_a_video_players_sentences_stay_out_of_the_article_they_sit_in():
     record = _cleaned(*HEADER, *BODY, *PLAYER, *MORE, CLOSE)
     assert record["paragraphs"] == [*BODY, *MORE, CLOSE]
+
+
+# --- a hard-wrapped document: its wrap column, and a rights notice in its front matter ---------------------
+WRAPPED = [
+    "This memo describes a protocol by which client applications running inside a web browser can store "
+    "documents on a server that is hosted on a different domain name, so that the provider of an application "
+    "need not also be the provider of its storage, and it sets out the rules both sides must follow.",
+    "A server stores documents in folders that form a tree, and for each folder it can list the names of the "
+    "items it holds, with a version for each of them, so that a client can tell at once which of its copies "
+    "are out of date and fetch only those, which saves time and bandwidth on slow links.",
+    "Requests are made over https, and a request is considered successful if the response code is in the "
+    "range of two hundred, and unsuccessful if an error occurred or a condition was not met by it.",
+]
+
+
+def _wrapped(width: int, header: list[str]) -> str:
+    """The header's lines, then WRAPPED and MORE wrapped at `width` (20 line breaks or more)."""
+    import textwrap
+
+    return "\n\n".join(["\n".join(header), *("\n".join(textwrap.wrap(p, width)) for p in (*WRAPPED, *MORE))])
+
+
+def test_a_dump_wrapped_under_its_longest_lines_is_unwrapped_at_its_own_column():
+    # a few lines of the header run some columns past the text's column (two columns of a title page)
+    header = ["Network Working Group Internet Draft Jane Doe Example University",
+              "Intended Status: Proposed Standard Example University (independent)",
+              "Expires: 18 June 2025 Document: draft-doe-storage-04 15 December 2024"]
+    assert split_lines(normalise_text(_wrapped(62, header))) == [*header, *WRAPPED, *MORE]
+
+
+def test_a_dump_wrapped_at_its_longest_lines_is_unwrapped_as_before():
+    header = ["Network Working Group", "Jane Doe"]
+    assert split_lines(normalise_text(_wrapped(72, header))) == [*header, *WRAPPED, *MORE]
+
+
+NOTICE = "Copyright (c) 2024 Example Trust and the persons identified as the document authors. All rights reserved."
+
+
+def test_a_rights_notice_in_a_documents_front_matter_does_not_end_its_text():
+    text = [*WRAPPED[1:], *MORE, *BODY, CLOSE]  # more than four times the prose above the notice
+    record = _cleaned("Remote storage protocol", "Abstract", WRAPPED[0], "Copyright Notice", NOTICE, *text)
+    assert record["paragraphs"] == [WRAPPED[0], *text]
+
+
+def test_a_rights_notice_under_the_article_still_ends_it():
+    record = _cleaned(*HEADER, *BODY, *MORE, NOTICE, "INTRODUCTION", *WRAPPED)
+    assert record["paragraphs"] == [*BODY, *MORE]

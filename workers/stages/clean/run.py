@@ -203,15 +203,20 @@ def _end_before_post_footer(lines: list[ln.Line], start: int, end: int) -> int:
 def _end_at_page_footer(lines: list[ln.Line], start: int, end: int) -> int:
     """The run's end moved up to the page's footer notice inside it ("Copyright 2021 The Example
     Herald. All Rights Reserved.") when at least _ANCHORED_MIN_WORDS prose words of the run
-    lie above it: what a dump holds after the page's footer is hidden panels, modals and script text."""
-    words = 0
+    lie above it: what a dump holds after the page's footer is hidden panels, modals and script text.
+    A notice with more than _FRONT_MATTER_RATIO times the prose above it under it is no page footer but a
+    document's own front matter (a standard's or a report's copyright notice over its text)."""
+    words, total = 0, sum(line.n for line in lines[start:end] if line.kind == ln.PROSE)
     for i in range(start, end):
         line = lines[i]
-        if line.reason == "copyright" and words >= _ANCHORED_MIN_WORDS and _RIGHTS_RESERVED.search(line.text):
+        if (line.reason == "copyright" and words >= _ANCHORED_MIN_WORDS and _RIGHTS_RESERVED.search(line.text)
+                and total - words <= _FRONT_MATTER_RATIO * words):
             return i
         words += line.n if line.kind == ln.PROSE else 0
     return end
 
+
+_FRONT_MATTER_RATIO = 4  # prose under a rights notice, against the prose above it, that a page footer never closes
 
 _LINK_LIST_BELOW = 2  # items of a list that go on below the run's end
 
