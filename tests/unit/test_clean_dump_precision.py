@@ -130,3 +130,22 @@ def test_a_rights_notice_in_a_documents_front_matter_does_not_end_its_text():
 def test_a_rights_notice_under_the_article_still_ends_it():
     record = _cleaned(*HEADER, *BODY, *MORE, NOTICE, "INTRODUCTION", *WRAPPED)
     assert record["paragraphs"] == [*BODY, *MORE]
+
+
+# --- an inline box of links, then the article's next section --------------------------------------------
+BOX = ("Read more", "* Ferry fares to rise in the spring", "* Harbour board elects a new chair")
+
+
+def test_the_article_resumes_under_a_subheading_below_an_inline_box():
+    # a gallery's longer captions further down hold the densest run: the article is the run above the
+    # "Read more" heading, taken on across the box (run._end_across_inline_boxes)
+    gallery = ["Photos from the week", *(["Share", "Facebook", "Twitter"] * 4), *WRAPPED]
+    record = _cleaned(*HEADER, *BODY, *BOX, "Who pays for the plant", MORE[0], *gallery)
+    assert [p for p in record["paragraphs"] if p in BODY or p in MORE] == [*BODY, MORE[0]]
+    assert not set(BOX) & set(record["paragraphs"])
+
+
+def test_an_inline_box_over_short_lines_still_ends_the_article():
+    record = _cleaned(*HEADER, *BODY, *BOX, "Most read", "Ferry fares to rise", "Harbour board elects a chair",
+                      "Privacy Policy", "Terms of Use")
+    assert record["paragraphs"] == BODY

@@ -155,18 +155,32 @@ def _article_above_closing(lines: list[ln.Line], kinds: list[str | None], start:
 def _end_across_inline_boxes(lines: list[ln.Line], end: int) -> int:
     """The run's end moved past an inline box of links to other stories (a "Related"/"Read more"-type
     heading and at most shapes.INLINE_BOX_MAX_ITEMS bullet items) when the article's prose resumes right
-    under it: news sites put such boxes between two paragraphs of the article."""
+    under it, or under a subheading right under it: news sites put such boxes between two paragraphs of
+    the article."""
     while end < len(lines) and (sh.opens_teaser_box(lines[end].text) or _signup_box(lines, end)):
         j = end + 1
         while j < len(lines) and j - end <= sh.INLINE_BOX_MAX_ITEMS and (
                 v.BULLET.match(lines[j].text) or _signup_box(lines, j)):
             j += 1
-        if j == end + 1 or j >= len(lines) or lines[j].kind != ln.PROSE:
+        if j == end + 1 or j >= len(lines):
+            break
+        if _subheading_over_prose(lines, j):
+            j += 1  # the article resumes under its next subheading ("5. Beware the wall-mounted hairdryer")
+        elif lines[j].kind != ln.PROSE:
             break
         while j < len(lines) and lines[j].kind in ln.CONTENT_KINDS:
             j += 1
         end = j
     return end
+
+
+def _subheading_over_prose(lines: list[ln.Line], i: int) -> bool:
+    """The line at i is a short heading (2 to shapes.SUBHEAD_MAX_WORDS words, capitalised or numbered,
+    no sentence end, no chrome, no list item) right over a prose paragraph."""
+    line = lines[i]
+    return (i + 1 < len(lines) and lines[i + 1].kind == ln.PROSE and line.kind == ln.SHORT
+            and 2 <= line.n <= sh.SUBHEAD_MAX_WORDS and not line.terminal and (line.text[:1].isupper() or line.text[:1].isdigit())
+            and not v.BULLET.match(line.text) and not sh.opens_teaser_box(line.text))
 
 
 def _signup_box(lines: list[ln.Line], i: int) -> bool:
