@@ -149,3 +149,34 @@ def test_an_inline_box_over_short_lines_still_ends_the_article():
     record = _cleaned(*HEADER, *BODY, *BOX, "Most read", "Ferry fares to rise", "Harbour board elects a chair",
                       "Privacy Policy", "Terms of Use")
     assert record["paragraphs"] == BODY
+
+
+# --- a teaser card's summary with its link's label run on ----------------------------------------------
+CARDS = (
+    "Ferry fares to rise in the spring The harbour board says fuel costs forced its hand, and it will review "
+    "the fares again in the autumn. Read now",
+    "Harbour board elects a new chair The former port engineer takes over as the board faces a costly dredging "
+    "season. Read more »",
+    "Storm damage to the pier will cost more than expected Engineers found cracks under the deck in... more",
+)
+
+
+@pytest.mark.parametrize("text", CARDS)
+def test_a_summary_run_into_its_link_label_is_a_teaser(text):
+    assert v.TEASER_TAIL.search(text) and ln.classify([text])[0].kind == "boilerplate"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The council will meet again next month to read more of the report before it votes on the plan.",
+     "Residents said they wanted the board to do more. More than 200 people signed the petition to read more",
+     "She said the city should spend less on consultants and more on the pipes themselves, and do it soon. More",
+     "Jane Doe is a reporter at the Harbor Times. She covers the port and the county board. Read more"],
+)
+def test_a_paragraph_ending_in_more_is_no_teaser(text):
+    assert ln.classify([text])[0].reason != "ui_vocabulary"
+
+
+def test_teaser_cards_under_a_related_heading_stay_out_of_the_article():
+    record = _cleaned(*HEADER, *BODY, *MORE, "Related coverage", *CARDS, "Privacy Policy")
+    assert record["paragraphs"] == [*BODY, *MORE]

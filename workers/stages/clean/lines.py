@@ -152,13 +152,15 @@ def _glued_icon_row(text: str) -> bool:
 
 
 def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
-    """Why `line` (its casefolded word `tokens`) is chrome, or None: three passes in order, the first
-    that names a reason wins: anchored rows and UI shapes, line shapes, then trigger-word families."""
+    """Why `line` (its casefolded word `tokens`) is chrome, or None: four passes in order, the first
+    that names a reason wins: anchored rows and UI shapes, line shapes, trigger-word families, then a
+    teaser's run-on link label."""
     text = line.text
     row = _ANCHORED_ROW(text)
     if row is None and len(text) > 2 and text[1] == " " and v.BULLET.match(text):
         row = _LIST_ITEM_ROW(text[2:].lstrip())
-    return _row_or_ui_reason(line, tokens, row) or _shape_reason(text) or _trigger_reason(line, tokens)
+    return (_row_or_ui_reason(line, tokens, row) or _shape_reason(text) or _trigger_reason(line, tokens)
+            or _teaser_tail(text))
 
 
 def _row_or_ui_reason(line: Line, tokens: list[str], row: str | None) -> str | None:
@@ -195,6 +197,18 @@ def _shape_reason(text: str) -> str | None:
     if length <= 300 and "©" in text and v.COPYRIGHT.search(text):
         return "copyright"
     return None
+
+
+def _teaser_tail(text: str) -> str | None:
+    """Pass 4: a teaser's summary with its link's label run on ("... new treatments. Read now":
+    vocabulary.TEASER_TAIL), when no other reason named the line (an author bio's "Read more" stays a bio)."""
+    if len(text) <= _TEASER_TAIL_MAX_CHARS and text[-1:] in _TEASER_TAIL_ENDS and v.TEASER_TAIL.search(text[-40:]):
+        return "ui_vocabulary"
+    return None
+
+
+_TEASER_TAIL_MAX_CHARS = 600
+_TEASER_TAIL_ENDS = frozenset("wWeEgGyYdDrR»›→>.…")  # the last characters vocabulary.TEASER_TAIL can end with
 
 
 def _trigger_reason(line: Line, tokens: list[str]) -> str | None:

@@ -148,6 +148,14 @@ TEASER_LINK = re.compile(
     r"^(?:" + "|".join(LINK_LABELS) + r"|related(?: stories| articles| coverage)?|more)\s*[:|]\s*\S",
     re.IGNORECASE,
 )
+# a teaser's summary with its link's label run on at the end ("... the findings could offer new treatments.
+# Read now", "... a university degree in history was David Granger.... more"): a dump joins a card's summary
+# and its link, which no paragraph of an article ends with (lines.classify)
+TEASER_TAIL = re.compile(
+    r"(?:(?:[.!?…”\"’)]|\.\.\.) ?(?:read (?:now|more|on|the full (?:story|article))|continue reading|full story)"
+    r"|(?:\.\.\.|…) ?more) ?(?:[»›→>]|\.\.\.|…)?$",
+    re.IGNORECASE,
+)
 COMMENT_PROMPT = re.compile(
     r"^(?:no comments?|post a comment|leave a (?:comment|reply)|add (?:a |your )?comments?|"
     r"comments?(?: \(\d+\)| \d+)?|\d+ comments?|be the first to comment.{0,40}|"
