@@ -180,3 +180,31 @@ def test_a_paragraph_ending_in_more_is_no_teaser(text):
 def test_teaser_cards_under_a_related_heading_stay_out_of_the_article():
     record = _cleaned(*HEADER, *BODY, *MORE, "Related coverage", *CARDS, "Privacy Policy")
     assert record["paragraphs"] == [*BODY, *MORE]
+
+
+# --- a long lead over a review's box of short lines ----------------------------------------------------
+LEAD = (
+    "The county's new water plant is the biggest public works project the east bank has seen in a generation, "
+    "and the board's vote on Tuesday settled a fight that began when the old plant failed a state inspection "
+    "in 2015. Supporters said the county had no choice but to build, since repairs would cost nearly as much as "
+    "a new plant and would buy only a few more years, while critics said the board never priced the west bank "
+    "site fairly and rushed the vote before the election in the spring."
+)
+SCORE_BOX = ("Key facts", "* Capacity 12 million gallons a day", "* Cost $60 million", "* Opens 2027",
+             "Gallery: The water plant site | 14 Photos", "14", "*", "*", "Our score", "Poor", "Good", "Excellent",
+             "87", "Pros", "* Cleaner water for 40,000 homes", "* Paid for by rates, not taxes", "Cons",
+             "* Rates rise $4 a month", "* Built on the flood plain", "Summary")
+
+
+def test_a_long_lead_over_a_box_of_short_lines_is_the_articles():
+    record = _cleaned("Board approves water plant", "March 5, 2024", LEAD, *SCORE_BOX, *BODY, *MORE, CLOSE)
+    assert record["paragraphs"][0] == LEAD
+
+
+def test_a_short_paragraph_over_a_long_menu_is_not_pulled_in():
+    blurb = ("Ferry fares will rise by a fifth in the spring, the harbour board said on Monday, after fuel costs "
+             "doubled over the winter and the ferry company asked the county for help.")  # another story's teaser
+    menu = [f"* Section {name}" for name in ("News", "Sport", "Business", "Opinion", "Culture", "Travel", "Food",
+                                              "Homes", "Jobs", "Cars", "Weather", "Puzzles", "Obituaries", "Events")]
+    record = _cleaned(blurb, *menu, "Board approves water plant", "March 5, 2024", *BODY, *MORE, CLOSE)
+    assert blurb not in record["paragraphs"]

@@ -276,16 +276,21 @@ def _footer_line(text: str, below: str) -> bool:
 
 _LEAD_GAP_MAX = 12  # short lines (a table of contents, a list) between the lead and the run
 _LEAD_MIN_WORDS = 15
+_LONG_LEAD_GAP_MAX = 30  # short lines (a review's score box, a gallery's counters) under a long lead
+_LONG_LEAD_MIN_WORDS = 80  # ... which is a paragraph of the article, not a teaser or a site's blurb
 
 
 def _lead_above_run(lines: list[ln.Line], start: int) -> int:
     """The run's start moved up to a prose paragraph above it when only short lines (a table of
     contents, a list, a code line; no chrome line, no comments heading) separate them: the lead of
-    a tutorial or list article ("In this article, I'll explain ...") over its list."""
+    a tutorial or list article ("In this article, I'll explain ...") over its list, at most _LEAD_GAP_MAX
+    lines up; a lead of _LONG_LEAD_MIN_WORDS or more over a review's box of short lines (a gallery's
+    counters, a score, pros and cons), at most _LONG_LEAD_GAP_MAX lines up."""
     i = start - 1
-    while i >= 0 and start - i <= _LEAD_GAP_MAX and lines[i].kind == ln.SHORT and not lines[i].hard_end:
+    while i >= 0 and start - i <= _LONG_LEAD_GAP_MAX and lines[i].kind == ln.SHORT and not lines[i].hard_end:
         i -= 1
-    if i >= 0 and i < start - 1 and lines[i].kind == ln.PROSE and lines[i].n >= _LEAD_MIN_WORDS:
+    if i >= 0 and i < start - 1 and lines[i].kind == ln.PROSE and (
+            lines[i].n >= _LONG_LEAD_MIN_WORDS or (start - i <= _LEAD_GAP_MAX + 1 and lines[i].n >= _LEAD_MIN_WORDS)):
         return i
     return _lead_above_contents(lines, start)
 
