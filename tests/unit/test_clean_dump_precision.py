@@ -208,3 +208,19 @@ def test_a_short_paragraph_over_a_long_menu_is_not_pulled_in():
                                               "Homes", "Jobs", "Cars", "Weather", "Puzzles", "Obituaries", "Events")]
     record = _cleaned(blurb, *menu, "Board approves water plant", "March 5, 2024", *BODY, *MORE, CLOSE)
     assert blurb not in record["paragraphs"]
+
+
+def test_an_indented_list_item_of_a_wrapped_dump_is_rejoined():
+    # the items were indented deeper than the text: their lines break some columns short of the text's
+    items = ["* 429 if the client makes too many requests or is suspected", "of malicious activity,",
+             "* 404 for all requests to documents that do not", "exist on the storage,"]
+    dump = _wrapped(72, ["Network Working Group", "Jane Doe"]) + "\n\n" + "\n".join(items)
+    lines = split_lines(normalise_text(dump))
+    assert lines[-2:] == ["* 429 if the client makes too many requests or is suspected of malicious activity,",
+                          "* 404 for all requests to documents that do not exist on the storage,"]
+
+
+def test_a_capitalised_line_under_an_unended_line_of_a_wrapped_dump_stays_apart():
+    items = ["* 429 if the client makes too many requests or is suspected", "Of the two codes, 429 is the newer."]
+    dump = _wrapped(72, ["Network Working Group", "Jane Doe"]) + "\n\n" + "\n".join(items)
+    assert split_lines(normalise_text(dump))[-2:] == items

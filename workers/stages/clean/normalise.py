@@ -239,14 +239,16 @@ def _greedy_width(pairs: list[tuple[str, str]], width: int) -> int:
 
 def _unwrap(block: list[str], width: int) -> list[str]:
     """Joins each line that greedy wrapping at `width` broke: near the width, and the next line's
-    first word would not have fitted on it."""
+    first word would not have fitted on it, or (a list item indented deeper than the text, wrapped at a
+    narrower column) the line does not end a sentence and the next goes on in lower case."""
     out = [[block[0]]]  # parts of each output line, joined once (a megabyte of one paragraph stays linear)
     for prev, line in zip(block, block[1:]):
         first = line.split(" ", 1)[0]
         if _LIST_ITEM.match(line) and _LIST_ITEM.match(block[0]):
             out.append([line])  # the next item of a list, not a wrapped continuation
-        elif width - _WRAP_SLACK <= len(prev) <= width and len(prev) + 1 + len(first) > width:
-            out[-1].append(line)
+        elif width - _WRAP_SLACK <= len(prev) <= width and (
+                len(prev) + 1 + len(first) > width or (first[:1].islower() and prev[-1] not in _TERMINAL)):
+            out[-1].append(line)  # a lower-case word going on an unended line: an indented item's next line
         else:
             out.append([line])
     return [" ".join(parts) for parts in out]
