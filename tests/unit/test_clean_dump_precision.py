@@ -224,3 +224,21 @@ def test_a_capitalised_line_under_an_unended_line_of_a_wrapped_dump_stays_apart(
     items = ["* 429 if the client makes too many requests or is suspected", "Of the two codes, 429 is the newer."]
     dump = _wrapped(72, ["Network Working Group", "Jane Doe"]) + "\n\n" + "\n".join(items)
     assert split_lines(normalise_text(dump))[-2:] == items
+
+
+# --- a data table under its title and header row -------------------------------------------------------
+TABLE = ("Most active board members", "By motions By votes cast",
+         "Lena Morrow 63 16.6% Tom Roe 455 88.1%", "Ana Lind 56 14.7% Lena Morrow 261 3.8%",
+         "Tom Roe 46 12.1% Ana Lind 110 1.6%", "Carla Weiss 33 8.7% Derek Morgan 45 0.7%",
+         "Derek Morgan 27 7.1% Carla Weiss 43 0.6%")
+
+
+def test_a_table_under_its_title_and_header_row_stays_in_the_article():
+    record = _cleaned(*HEADER, *BODY, *TABLE, *MORE, CLOSE)
+    assert [p for p in record["paragraphs"] if p in TABLE] == list(TABLE)
+
+
+def test_a_menu_between_paragraphs_is_no_table():
+    menu = ("Most read", "Sections and pages", "News Sport Business", "Opinion Culture Travel", "Food Homes Jobs")
+    record = _cleaned(*HEADER, *BODY, *menu, *MORE, CLOSE)
+    assert not set(menu) & set(record["paragraphs"])
