@@ -122,13 +122,14 @@ _ANCHORED_ROWS = (
     ("ui_line", v.UI_LINE, 80),
     ("comment_heading", v.COMMENT_COUNT_HEADING, 260),  # "11 responses to “Title”": a hard end
     ("ui_prefix", v.UI_PREFIX, 300),
+    ("player_text", v.PLAYER_TEXT, 160),  # a video player's dialog text, in UI_LINE too when short
     ("end_marker", v.END_OF_COPY, 12),
     ("about_section", v.ABOUT_SECTION, 80),
     ("credits", v.CREDITS, 250),
 )
 _ANCHORED_ROW = union_by_length(_ANCHORED_ROWS)
-_FIRST_ROWS = frozenset(("comment_prompt", "ui_line", "comment_heading"))  # rows tried before the icon-word test
-_ROW_REASON = {"ui_line": "ui_vocabulary", "ui_prefix": "ui_vocabulary"}  # other rows: their name
+_FIRST_ROWS = frozenset(("comment_prompt", "ui_line", "player_text", "comment_heading"))  # rows tried before the icon-word test
+_ROW_REASON = {"ui_line": "ui_vocabulary", "player_text": "ui_vocabulary", "ui_prefix": "ui_vocabulary"}  # other rows: their name
 # rows a list item's text is tried on without its marker ("- 12 comments", "* Loading..."): an extractor
 # writes a list's items with a marker, and an interface line is no less chrome inside a list
 _LIST_ITEM_ROWS = frozenset(("comment_prompt", "ui_line", "comment_heading", "ui_prefix"))
@@ -136,6 +137,8 @@ _LIST_ITEM_ROWS = frozenset(("comment_prompt", "ui_line", "comment_heading", "ui
 # that is a list-item row, else None, with fewer branches per match (tests/unit/test_clean_speed.py)
 _LIST_ITEM_ROW = union_by_length(tuple(row for row in _ANCHORED_ROWS if row[0] in _LIST_ITEM_ROWS))
 _GALLERY_SCORE = -2.0  # a gallery control inside the article: see vocabulary.GALLERY_CONTROL
+_EMBED_SCORE = -1.0  # a social-media embed's label inside the article: see vocabulary.EMBED_LABEL
+_EMBED_LABEL_MAX_CHARS = 160
 
 
 _GLUED_WORD = re.compile(r"[A-Z][a-z]*|[a-z]+")
@@ -149,13 +152,15 @@ def _glued_icon_row(text: str) -> bool:
 
 
 def _boilerplate_reason(line: Line, tokens: list[str]) -> str | None:
-    """Why `line` (its casefolded word `tokens`) is chrome, or None: three passes in order, the first
-    that names a reason wins: anchored rows and UI shapes, line shapes, then trigger-word families."""
+    """Why `line` (its casefolded word `tokens`) is chrome, or None: four passes in order, the first
+    that names a reason wins: anchored rows and UI shapes, line shapes, trigger-word families, then a
+    teaser's run-on link label."""
     text = line.text
     row = _ANCHORED_ROW(text)
     if row is None and len(text) > 2 and text[1] == " " and v.BULLET.match(text):
         row = _LIST_ITEM_ROW(text[2:].lstrip())
-    return _row_or_ui_reason(line, tokens, row) or _shape_reason(text) or _trigger_reason(line, tokens)
+    return (_row_or_ui_reason(line, tokens, row) or _shape_reason(text) or _trigger_reason(line, tokens)
+            or _teaser_tail(text))
 
 
 def _row_or_ui_reason(line: Line, tokens: list[str], row: str | None) -> str | None:
@@ -192,6 +197,18 @@ def _shape_reason(text: str) -> str | None:
     if length <= 300 and "©" in text and v.COPYRIGHT.search(text):
         return "copyright"
     return None
+
+
+def _teaser_tail(text: str) -> str | None:
+    """Pass 4: a teaser's summary with its link's label run on ("... new treatments. Read now":
+    vocabulary.TEASER_TAIL), when no other reason named the line (an author bio's "Read more" stays a bio)."""
+    if len(text) <= _TEASER_TAIL_MAX_CHARS and text[-1:] in _TEASER_TAIL_ENDS and v.TEASER_TAIL.search(text[-40:]):
+        return "ui_vocabulary"
+    return None
+
+
+_TEASER_TAIL_MAX_CHARS = 600
+_TEASER_TAIL_ENDS = frozenset("wWeEgGyYdDrR»›→>.…")  # the last characters vocabulary.TEASER_TAIL can end with
 
 
 def _trigger_reason(line: Line, tokens: list[str]) -> str | None:
@@ -310,6 +327,8 @@ def _line(text: str) -> Line:
             line.score = -25.0
         elif reason == "ui_vocabulary" and len(text) <= 24 and v.GALLERY_CONTROL.match(text):
             line.score = _GALLERY_SCORE
+        elif reason == "ui_vocabulary" and len(text) <= _EMBED_LABEL_MAX_CHARS and v.EMBED_LABEL.match(text):
+            line.score = _EMBED_SCORE
     elif _is_roster(text, tokens, line.stop):
         line.kind = SHORT  # a line-up or name list: "Team: Ward; Clarke, Osei, Patel; ..."
         line.score = -3.0

@@ -147,6 +147,7 @@ _WRAP_BAND = 12  # greedy wrapping leaves lines at most about one long word shor
 _WRAP_SLACK = 30
 _WRAP_SHARE = 0.4
 _WRAP_OVER_SHARE = 0.05
+_GREEDY_MIN_BREAKS = 20  # line breaks _greedy_width needs to tell the column from a few lines' lengths
 
 
 # every whitespace character str.split() cuts at but space and newline (tests/unit/test_clean_speed.py)
@@ -218,20 +219,36 @@ def _wrap_width(blocks: list[list[str]]) -> int | None:
         if lo - hi >= need:
             breaks = [prev for prev, nxt in pairs if width - _WRAP_BAND <= len(prev) <= width]
             inside = sum(prev[-1] not in _TERMINAL for prev in breaks)
-            return width if inside * 2 >= len(breaks) else None
+            if inside * 2 < len(breaks):
+                return None
+            return _greedy_width(pairs, width) if len(pairs) >= _GREEDY_MIN_BREAKS else width
     return None
+
+
+def _greedy_width(pairs: list[tuple[str, str]], width: int) -> int:
+    """The width in [width - _WRAP_BAND, width] that most breaks agree with (greedy wrapping at w breaks a
+    line of length <= w whose next word would have run past w; ties: the widest). The longest lines set
+    the band, but a few longer ones (a stripped indent, collapsed double spaces) put it some columns past
+    the column the text was wrapped at, and _unwrap then leaves lines apart whose next word is short. Asked
+    only with _GREEDY_MIN_BREAKS breaks or more: a few lines of similar length are no evidence of a column."""
+    def agreeing(w: int) -> int:
+        return sum(len(prev) <= w < len(prev) + 1 + len(nxt.split(" ", 1)[0]) for prev, nxt in pairs)
+
+    return max(range(width, width - _WRAP_BAND - 1, -1), key=agreeing)
 
 
 def _unwrap(block: list[str], width: int) -> list[str]:
     """Joins each line that greedy wrapping at `width` broke: near the width, and the next line's
-    first word would not have fitted on it."""
+    first word would not have fitted on it, or (a list item indented deeper than the text, wrapped at a
+    narrower column) the line does not end a sentence and the next goes on in lower case."""
     out = [[block[0]]]  # parts of each output line, joined once (a megabyte of one paragraph stays linear)
     for prev, line in zip(block, block[1:]):
         first = line.split(" ", 1)[0]
         if _LIST_ITEM.match(line) and _LIST_ITEM.match(block[0]):
             out.append([line])  # the next item of a list, not a wrapped continuation
-        elif width - _WRAP_SLACK <= len(prev) <= width and len(prev) + 1 + len(first) > width:
-            out[-1].append(line)
+        elif width - _WRAP_SLACK <= len(prev) <= width and (
+                len(prev) + 1 + len(first) > width or (first[:1].islower() and prev[-1] not in _TERMINAL)):
+            out[-1].append(line)  # a lower-case word going on an unended line: an indented item's next line
         else:
             out.append([line])
     return [" ".join(parts) for parts in out]

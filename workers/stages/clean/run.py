@@ -155,18 +155,32 @@ def _article_above_closing(lines: list[ln.Line], kinds: list[str | None], start:
 def _end_across_inline_boxes(lines: list[ln.Line], end: int) -> int:
     """The run's end moved past an inline box of links to other stories (a "Related"/"Read more"-type
     heading and at most shapes.INLINE_BOX_MAX_ITEMS bullet items) when the article's prose resumes right
-    under it: news sites put such boxes between two paragraphs of the article."""
+    under it, or under a subheading right under it: news sites put such boxes between two paragraphs of
+    the article."""
     while end < len(lines) and (sh.opens_teaser_box(lines[end].text) or _signup_box(lines, end)):
         j = end + 1
         while j < len(lines) and j - end <= sh.INLINE_BOX_MAX_ITEMS and (
                 v.BULLET.match(lines[j].text) or _signup_box(lines, j)):
             j += 1
-        if j == end + 1 or j >= len(lines) or lines[j].kind != ln.PROSE:
+        if j == end + 1 or j >= len(lines):
+            break
+        if _subheading_over_prose(lines, j):
+            j += 1  # the article resumes under its next subheading ("5. Beware the wall-mounted hairdryer")
+        elif lines[j].kind != ln.PROSE:
             break
         while j < len(lines) and lines[j].kind in ln.CONTENT_KINDS:
             j += 1
         end = j
     return end
+
+
+def _subheading_over_prose(lines: list[ln.Line], i: int) -> bool:
+    """The line at i is a short heading (2 to shapes.SUBHEAD_MAX_WORDS words, capitalised or numbered,
+    no sentence end, no chrome, no list item) right over a prose paragraph."""
+    line = lines[i]
+    return (i + 1 < len(lines) and lines[i + 1].kind == ln.PROSE and line.kind == ln.SHORT
+            and 2 <= line.n <= sh.SUBHEAD_MAX_WORDS and not line.terminal and (line.text[:1].isupper() or line.text[:1].isdigit())
+            and not v.BULLET.match(line.text) and not sh.opens_teaser_box(line.text))
 
 
 def _signup_box(lines: list[ln.Line], i: int) -> bool:
@@ -203,15 +217,20 @@ def _end_before_post_footer(lines: list[ln.Line], start: int, end: int) -> int:
 def _end_at_page_footer(lines: list[ln.Line], start: int, end: int) -> int:
     """The run's end moved up to the page's footer notice inside it ("Copyright 2021 The Example
     Herald. All Rights Reserved.") when at least _ANCHORED_MIN_WORDS prose words of the run
-    lie above it: what a dump holds after the page's footer is hidden panels, modals and script text."""
-    words = 0
+    lie above it: what a dump holds after the page's footer is hidden panels, modals and script text.
+    A notice with more than _FRONT_MATTER_RATIO times the prose above it under it is no page footer but a
+    document's own front matter (a standard's or a report's copyright notice over its text)."""
+    words, total = 0, sum(line.n for line in lines[start:end] if line.kind == ln.PROSE)
     for i in range(start, end):
         line = lines[i]
-        if line.reason == "copyright" and words >= _ANCHORED_MIN_WORDS and _RIGHTS_RESERVED.search(line.text):
+        if (line.reason == "copyright" and words >= _ANCHORED_MIN_WORDS and _RIGHTS_RESERVED.search(line.text)
+                and total - words <= _FRONT_MATTER_RATIO * words):
             return i
         words += line.n if line.kind == ln.PROSE else 0
     return end
 
+
+_FRONT_MATTER_RATIO = 4  # prose under a rights notice, against the prose above it, that a page footer never closes
 
 _LINK_LIST_BELOW = 2  # items of a list that go on below the run's end
 
@@ -257,16 +276,21 @@ def _footer_line(text: str, below: str) -> bool:
 
 _LEAD_GAP_MAX = 12  # short lines (a table of contents, a list) between the lead and the run
 _LEAD_MIN_WORDS = 15
+_LONG_LEAD_GAP_MAX = 30  # short lines (a review's score box, a gallery's counters) under a long lead
+_LONG_LEAD_MIN_WORDS = 80  # ... which is a paragraph of the article, not a teaser or a site's blurb
 
 
 def _lead_above_run(lines: list[ln.Line], start: int) -> int:
     """The run's start moved up to a prose paragraph above it when only short lines (a table of
     contents, a list, a code line; no chrome line, no comments heading) separate them: the lead of
-    a tutorial or list article ("In this article, I'll explain ...") over its list."""
+    a tutorial or list article ("In this article, I'll explain ...") over its list, at most _LEAD_GAP_MAX
+    lines up; a lead of _LONG_LEAD_MIN_WORDS or more over a review's box of short lines (a gallery's
+    counters, a score, pros and cons), at most _LONG_LEAD_GAP_MAX lines up."""
     i = start - 1
-    while i >= 0 and start - i <= _LEAD_GAP_MAX and lines[i].kind == ln.SHORT and not lines[i].hard_end:
+    while i >= 0 and start - i <= _LONG_LEAD_GAP_MAX and lines[i].kind == ln.SHORT and not lines[i].hard_end:
         i -= 1
-    if i >= 0 and i < start - 1 and lines[i].kind == ln.PROSE and lines[i].n >= _LEAD_MIN_WORDS:
+    if i >= 0 and i < start - 1 and lines[i].kind == ln.PROSE and (
+            lines[i].n >= _LONG_LEAD_MIN_WORDS or (start - i <= _LEAD_GAP_MAX + 1 and lines[i].n >= _LEAD_MIN_WORDS)):
         return i
     return _lead_above_contents(lines, start)
 

@@ -176,6 +176,7 @@ def keep_dump_structure(lines: list[ln.Line], keep: list[bool], start: int, end:
 
 _TABLE_MIN_ROWS = 3
 _TABLE_MAX_ROWS = 30
+_TABLE_HEAD_ROWS = 2
 
 
 def _keep_tables(lines: list[ln.Line], keep: list[bool], start: int, end: int) -> None:
@@ -197,8 +198,14 @@ def _keep_tables(lines: list[ln.Line], keep: list[bool], start: int, end: int) -
 
 
 def _table_shaped(rows: list[ln.Line]) -> bool:
+    """Most rows hold a number and all have about as many words (within 2 of the middle row's), but for up
+    to _TABLE_HEAD_ROWS first rows without a number: a table's title and its header row ("Most active
+    developers", "By changesets By changed lines") name the columns in fewer words than a row fills them."""
     numbered = sum(sh.DIGIT.search(row.text) is not None for row in rows)
-    sizes = sorted(row.n for row in rows)
+    head = 0
+    while head < _TABLE_HEAD_ROWS and len(rows) - head > _TABLE_MIN_ROWS and sh.DIGIT.search(rows[head].text) is None:
+        head += 1
+    sizes = sorted(row.n for row in rows[head:])
     middle = sizes[len(sizes) // 2]
     return 3 * numbered >= 2 * len(rows) and all(abs(n - middle) <= 2 for n in sizes) and middle >= 2
 

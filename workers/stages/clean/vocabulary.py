@@ -46,6 +46,25 @@ AD_MARKER = re.compile(rf"^(?:{_AD_DECORATED}|(?:{_AD_WORDS}) ?{_AD_CLOSE}*)[.:!
 # a table of contents' heading, bare: "Contents", "Table of contents", "In this article", "On this page"
 # (an interface label in UI_LINE; the heading over a contents list in CONTENTS_HEADING)
 _CONTENTS_LABEL = r"(?:table of )?contents|in this (?:article|story|post|guide)|on this page"
+# a social-media embed's own labels, written into its markup: "View this post on Instagram", "A post shared
+# by Name (@handle) on Apr 27, 2020 at 9:24am PDT"
+_EMBED_LABELS = (
+    r"view this (?:post|profile|photo|video|reel) on (?:instagram|facebook|tiktok|threads)|"
+    r"a (?:post|photo|video|reel) shared by [^()\n]{1,60} ?\(@[\w.]{1,30}\)(?: on [\w ,:.]{4,40})?"
+)
+# a web video player's own text, which a dump of its markup holds (video.js's English interface strings, its
+# lang/en.json): its modal dialogs' descriptions, a caption menu's items, its error messages
+_PLAYER_TEXT = (
+    r"this is a modal window\.?(?: this modal can be closed by pressing the escape key or activating the close button)?|"
+    r"beginning of dialog window\. escape will cancel and close the window|end of dialog window|close modal dialog|"
+    r"(?:captions|subtitles|descriptions) settings ?, opens (?:captions|subtitles|descriptions) settings dialog|"
+    r"(?:captions|subtitles|descriptions) off ?, selected|default ?, selected|"
+    r"no compatible source was found for this media|you aborted the media playback|"
+    r"a network error caused the media download to fail part-way|"
+    r"the media could not be loaded, either because the server or network failed or because the format is not supported|"
+    r"the media is encrypted and we do not have the keys to decrypt it"
+)
+PLAYER_TEXT = re.compile(rf"^(?:{_PLAYER_TEXT})\.?$", re.IGNORECASE)  # lines.classify: longer than UI_LINE's lines
 # the labels of a page's widgets that no article sentence is, whatever the extractors keep (run._never_rescued):
 # a correction link, a like button's placeholder, a recipe card's buttons, a feedback widget, a pager, a poll's
 # results link, a live blog's key-events filter, a release's slug, an interstitial's "continue reading below"
@@ -62,10 +81,10 @@ _WIDGET_LABELS = (
     r"view (?:this (?:email|e-mail|newsletter) )?online|"
     # a nonprofit newsroom's republishing box heading
     r"republish this (?:article|story)|"
-    # a social-media embed's own labels, written into its markup: "View this post on Instagram", "A post shared
-    # by Name (@handle) on Apr 27, 2020 at 9:24am PDT"
-    r"view this (?:post|profile|photo|video|reel) on (?:instagram|facebook|tiktok|threads)|"
-    r"a (?:post|photo|video|reel) shared by [^()\n]{1,60} ?\(@[\w.]{1,30}\)(?: on [\w ,:.]{4,40})?|"
+    # a social-media embed's own labels (_EMBED_LABELS)
+    rf"{_EMBED_LABELS}|"
+    # a web video player's own text (_PLAYER_TEXT)
+    rf"{_PLAYER_TEXT}|"
     # a wire story's revision tag: "(Updates with union comment in fourth paragraph.)", "(Adds details)"
     r"\((?:updates|adds|recasts|corrects|rewrites|writes through|refiles)(?: with\b|,| throughout\b|"
     r" (?:details|comments?|quotes?|background|byline|dateline|prices|headline|figures|graphic|photos?|analysts?|shares|"
@@ -73,6 +92,9 @@ _WIDGET_LABELS = (
     r"[^()]{0,120}\)"
 )
 WIDGET_LINE = re.compile(rf"^(?:{_WIDGET_LABELS})(?:[.:!]|\.\.\.|…)?$", re.IGNORECASE)
+# an embed's label alone on its line: chrome, but embeds sit inside the article, so a run of them (two embeds,
+# a label and the post's date) must not end the article above its last paragraphs (lines.classify scores them low)
+EMBED_LABEL = re.compile(rf"^(?:{_EMBED_LABELS})[.:!]?$", re.IGNORECASE)
 UI_LINE = re.compile(
     rf"^(?:{_AD_WORDS}|{_AD_DECORATED}|continue reading(?: below| the main story)?|"
     r"share|shares|share this(?: article| story| page| post)?|share on \w+|share via \w+|tweet|pin(?: it)?|"
@@ -124,6 +146,14 @@ UI_PREFIX = re.compile(
 # keeps it (run._never_rescued)
 TEASER_LINK = re.compile(
     r"^(?:" + "|".join(LINK_LABELS) + r"|related(?: stories| articles| coverage)?|more)\s*[:|]\s*\S",
+    re.IGNORECASE,
+)
+# a teaser's summary with its link's label run on at the end ("... the findings could offer new treatments.
+# Read now", "... a university degree in history was David Granger.... more"): a dump joins a card's summary
+# and its link, which no paragraph of an article ends with (lines.classify)
+TEASER_TAIL = re.compile(
+    r"(?:(?:[.!?…”\"’)]|\.\.\.) ?(?:read (?:now|more|on|the full (?:story|article))|continue reading|full story)"
+    r"|(?:\.\.\.|…) ?more) ?(?:[»›→>]|\.\.\.|…)?$",
     re.IGNORECASE,
 )
 COMMENT_PROMPT = re.compile(
