@@ -186,6 +186,32 @@ def test_a_tables_repeated_cells_are_kept_and_repeated_paragraphs_are_not():
     assert article["removed"].get("repeated_paragraph") == 1  # the teaser's copy
 
 
+
+def test_repeats_counts_the_lines_an_extractor_text_holds_twice():
+    text = "\n".join([ARTICLE, "HTTP/1.1 200 OK", TEASER, "HTTP/1.1 200 OK", "| Berth | Open |", "| Pier | Open |"])
+    assert voting.repeats(text) == {"HTTP/1.1 200 OK": 2, "Open": 2}
+    assert voting.repeats(ARTICLE) == {}
+
+
+@pytest.mark.parametrize(
+    ("default_copies", "kept_copies"),
+    [
+        (2, 2),  # the extractor's own text repeats the short line: each copy is the document's
+        (1, 1),  # only the candidates repeat it (recall mode and the default merged): one copy
+    ],
+)
+def test_a_short_line_the_extractor_repeats_is_kept_as_often(default_copies, kept_copies):
+    from workers.stages.clean import core
+
+    line = "Host: storage.example.org"
+    texts = [ARTICLE, line, TEASER, line, ARTICLE.replace("pier", "quay"), TEASER]
+    default = "\n".join([ARTICLE, line, TEASER] + [line] * (default_copies - 1) + [ARTICLE.replace("pier", "quay"), TEASER])
+    votes = {"votes": {name: voting.norm(" ".join(texts)) for name in VOTERS}, "readability_only": set(),
+             "table_cells": set(), "repeats": voting.repeats(default)}
+    article = core.clean_lines(texts, trusted=True, votes=votes)
+    assert article["paragraphs"].count(line) == kept_copies
+    assert article["paragraphs"].count(TEASER) == 1  # a prose paragraph pasted twice stays once, the extractor's twice too
+
 CAPTION = "Volunteers paint the railings of the old pier on a cold Saturday morning"
 LONG = " ".join([ARTICLE] * 4)  # over the figure box's text limit
 

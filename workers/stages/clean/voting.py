@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 
 _WS = re.compile(r"\s+")
 _BLOCK_TAGS = frozenset("p li h1 h2 h3 h4 h5 h6 pre blockquote td th dd dt figcaption caption".split())
@@ -194,15 +195,16 @@ def _lines(text: str, cells: set[str] | None = None) -> list[str]:
 
 def candidates(html: str, default: str | None = None) -> dict:
     """{"lines": candidate paragraphs in page order, "readability_only": indexes of paragraphs only
-    readability found, "table_cells": normalised texts of table cells, "votes": per extractor name its
-    normalised main text}; only trafilatura's lines and vote when its text is over MAX_VOTING_LINES
-    lines. default: trafilatura's
+    readability found, "table_cells": normalised texts of table cells, "repeats": normalised lines that
+    trafilatura's default text holds more than once -> how many times (`repeats`), "votes": per
+    extractor name its normalised main text}; only trafilatura's lines and vote when its text is over
+    MAX_VOTING_LINES lines. default: trafilatura's
     default-mode text when the caller already has it (bare_extraction with metadata)."""
     default = _trafilatura(html) if default is None else default
     cells: set[str] = set()
     if default.count("\n") > MAX_VOTING_LINES:  # trafilatura's lines, judged by our classifier alone
         return {"lines": _lines(default, cells), "readability_only": set(), "table_cells": cells,
-                "votes": {"trafilatura": norm(default)}}
+                "repeats": repeats(default), "votes": {"trafilatura": norm(default)}}
     recall = _lines(_trafilatura(html, favor_recall=True), cells)
     lines, _ = _merge(recall, _lines(default, cells))
     blocks = _readability_blocks(html)
@@ -211,6 +213,7 @@ def candidates(html: str, default: str | None = None) -> dict:
         "lines": lines,
         "readability_only": readability_only,
         "table_cells": cells,
+        "repeats": repeats(default),
         "votes": {
             "trafilatura": norm(default),
             "trafilatura_precision": norm(_trafilatura(html, favor_precision=True)),
@@ -218,6 +221,14 @@ def candidates(html: str, default: str | None = None) -> dict:
             "justext": _justext_text(html),
         },
     }
+
+
+def repeats(text: str) -> dict[str, int]:
+    """{normalised line: count} for the lines an extractor's text holds more than once: the page itself
+    repeats them in its main content (a code sample's "HTTP/1.1 200 OK", a long document's running page
+    header), so each copy is the article's, not a paragraph pasted twice (paragraphs.kept_paragraphs)."""
+    counts = Counter(norm(line) for line in _lines(text))
+    return {line: n for line, n in counts.items() if n > 1 and line}
 
 
 def cell_kinds(lines: list, kinds: list[str | None], table_cells: set[str]) -> list[str | None]:
