@@ -19,7 +19,9 @@ related boxes) is never kept: the extractors' 4-of-4 rescue does not apply to it
 table cell and in no extractor's main text (trafilatura's recall mode alone found it: footer links,
 contact rows, a thread's counters) is not kept, nor is a run of kept lines only recall mode (and
 at most jusText) holds that touches no other kept line (``_without_stray_runs``: a sidebar's
-teasers). When no paragraph passes, trafilatura's default choice is kept. Adding the extractors as required votes ("kept when k of them
+teasers), nor a gallery's slides set inside the article ("1/50 …", "2/50 …": ``_without_embedded_gallery``)
+that readability-lxml's article skips while it holds the text on both sides. When no paragraph passes,
+trafilatura's default choice is kept. Adding the extractors as required votes ("kept when k of them
 agree") cost recall on every k without a precision gain the classifier does not already give, so
 they are rescuers, not gates. Extractors are imported lazily and each failure (lxml on hostile
 markup) only removes that voter.
@@ -291,6 +293,51 @@ def keep(texts: list[str], chrome: list[bool], prose: list[bool], readability_on
         strong = {k: b for k, b in votes.items() if k != "justext"}  # jusText keeps sidebar prose too
         out = _without_stray_runs(out, [not _backed(t, strong) for t in texts],
                                   [_LIST_ITEM.match(t) is not None for t in texts], texts)
+        out = _without_embedded_gallery(out, texts, votes.get("readability"))
+    return out
+
+
+# a gallery slide's counter opening its caption ("1/50 United goin down …", "- 3 / 12 The pier at dusk"):
+# the slide's number and the gallery's size
+_SLIDE = re.compile(r"^(?:[-*•] )?(\d{1,3}) ?/ ?(\d{1,3})\s")
+GALLERY_MIN_SLIDES = 3
+
+
+def _slide_runs(texts: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of each run of at least GALLERY_MIN_SLIDES lines that are a gallery's slides in order:
+    each opens with its counter (_SLIDE), numbered 1, 2, 3, … up to its one size ("1/2 cup", "2/2 cups", "3/2"
+    is no gallery)."""
+    runs, i = [], 0
+    while i < len(texts):
+        m = _SLIDE.match(texts[i])
+        if not m or m.group(1) != "1":
+            i += 1
+            continue
+        j = i + 1
+        while j < len(texts) and (n := _SLIDE.match(texts[j])) and n.group(2) == m.group(2) \
+                and int(n.group(1)) == j - i + 1 <= int(n.group(2)):
+            j += 1
+        if j - i >= GALLERY_MIN_SLIDES:
+            runs.append((i, j))
+        i = j
+    return runs
+
+
+def _without_embedded_gallery(out: list[bool], texts: list[str], readability: str | None) -> list[bool]:
+    """`out` without the slides of a gallery set inside the article (_slide_runs: a box of other stories'
+    pictures, "Business news in pictures"): readability-lxml's article holds none of its slides but holds
+    the nearest kept lines above and below it, so the article goes on across the box. A gallery that is
+    the page's article (no article prose under it, or readability-lxml keeps its slides) stays."""
+    if not readability:
+        return out
+    out = list(out)
+    for start, end in _slide_runs(texts):
+        above = next((i for i in range(start - 1, -1, -1) if out[i]), None)
+        below = next((i for i in range(end, len(out)) if out[i]), None)
+        if above is None or below is None or any(norm(texts[i]) in readability for i in range(start, end)):
+            continue
+        if norm(texts[above]) in readability and norm(texts[below]) in readability:
+            out[start:end] = [False] * (end - start)
     return out
 
 
