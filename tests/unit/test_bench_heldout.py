@@ -2,6 +2,7 @@
 
 import pytest
 
+from bench import heldout
 from bench.heldout import author_found, third
 from bench.metrics import shingle_f1
 
@@ -120,3 +121,12 @@ def test_robustness_counts_records_dead_letters_and_crashes(tmp_path, monkeypatc
     monkeypatch.setattr(clean_stage, "clean", broken)
     crashed = heldout.robustness()
     assert [file for file, _ in crashed["crashes"]] == ["set/pages/article.html", "set/pages/chrome.html"]
+
+
+def test_versus_lists_pages_by_the_gap_between_trafilatura_and_ours(capsys):
+    pairs = {"a": {"ours-html": 0.90, "trafilatura": 0.95}, "b": {"ours-html": 0.99, "trafilatura": 0.80},
+             "c": {"ours-html": 0.95, "trafilatura": 0.955}, "d": {"ours-html": 0.70, "trafilatura": 0.90}}
+    heldout._print_versus(pairs)
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(": ")[1].split()[0] for line in lines] == ["d", "a", "b"]  # c is within VERSUS_MARGIN
+    assert lines[0].split()[0] == "trafilatura" and lines[2].split()[0] == "ours-html"

@@ -566,3 +566,17 @@ def test_contribution_credit_after_the_byline(text, names):
 def test_a_story_about_closed_comments_is_prose():
     (line,) = ln.classify(["The paper said its comments section had been closed for good after months of abuse aimed at its reporters."])
     assert line.kind == ln.PROSE
+
+
+def test_a_must_reads_list_under_the_article_is_teasers_on_the_html_path():
+    # a magazine's "More Must-Reads From <site>" heading over headlines of other stories (held-out dev third)
+    # (each item half plain text, half a link: no link-density test drops the list)
+    teasers = [("Inside the Race to ", "Rebuild the Northern Ferry Fleet"), ("Why Harbour Towns ", "Are Losing Their Fish Markets"),
+               ("The Quiet Return ", "of the Lighthouse Keepers"), ("What a Warmer Sea ", "Means for Coastal Villages")]
+    items = "".join(f'<li><span>{a}</span><a href="/story-{n}">{b}</a></li>' for n, (a, b) in enumerate(teasers))
+    record = _record('<html><head><title>Pier closes for repairs</title></head><body><div class="story"><h1>Pier closes '
+                     "for repairs</h1>" + "".join(f"<p>{p}</p>" for p in PROSE) + "<h2>More Must-Reads From the Valley "
+                     f"Ledger</h2><ul>{items}</ul><p>Write to Jane Roe at jane.roe@example.com.</p></div></body></html>",
+                     "text/html")
+    assert all(p in record["body"] for p in PROSE)
+    assert not any(b in record["body"] for _, b in teasers) and "Must-Reads" not in record["body"]

@@ -320,6 +320,7 @@ from workers.stages.clean import sections  # noqa: E402
     ("Related stories", "teasers"), ("More from Local News", "teasers"), ("Read next:", "teasers"),
     ("Latest from the newsroom", "teasers"), ("You may also like", "teasers"), ("Most read", "teasers"),
     ("Most Viewed Stories", "teasers"),
+    ("More Must-Reads From the Valley Ledger", "teasers"), ("Must reads", "teasers"),
     ("Get the Energy Desk briefing", "signup"), ("Sign up for our newsletter", "signup"),
     ("12 Comments", "comments"), ("Comments (3)", "comments"), ("Leave a reply", "comments"),
     ("Join the conversation", "comments"),
@@ -334,7 +335,7 @@ def test_section_headings_table(heading, kind):
 @pytest.mark.parametrize("line", [
     "About a buck an ear.", "About the study", "More than forty people attended the meeting on Tuesday.",
     "Latest figures show a rise in rents", "Comments from the minister were not available.",
-    "The contact was made on Monday, police said.",
+    "The contact was made on Monday, police said.", "Must reads of the season were few, critics said.",
 ])
 def test_not_section_headings(line):
     assert sections.heading_kind(line) is None

@@ -75,6 +75,43 @@ def test_unbacked_runs_away_from_kept_text_are_dropped(texts, kept, justext_hold
     assert out == kept
 
 
+SLIDES = [f"- {n}/4 {caption}" for n, caption in enumerate([
+    "Harbour fire: Crews fought a blaze at the fish market on the quay through the night, the fire service said.",
+    "Ferry strike: Crews on the island ferries walked out for a second day over pay and rosters.",
+    "Lighthouse sold: The old lighthouse on the point was sold at auction to a local trust.",
+    "Regatta: Boats crowd the bay for the summer regatta, which drew a record number of entries.",
+], start=1)]
+LATER = ARTICLE.replace("voted to rebuild the old pier", "agreed to widen the slipway")
+
+
+@pytest.mark.parametrize(
+    ("texts", "readability_holds", "kept_slides"),
+    [
+        # a gallery of other stories set inside the article: readability's article skips it and goes on below
+        ([ARTICLE, "News in pictures"] + SLIDES + [LATER], [ARTICLE, "News in pictures", LATER], False),
+        # readability keeps the slides: the gallery is the page's own
+        ([ARTICLE] + SLIDES + [LATER], [ARTICLE, LATER] + SLIDES, True),
+        # no article under the gallery: a gallery page with its intro
+        ([ARTICLE] + SLIDES, [ARTICLE], True),
+        # counters out of order or of different galleries are no slide run
+        ([ARTICLE] + SLIDES[1:] + SLIDES[:1] + [LATER], [ARTICLE, LATER], True),
+    ],
+)
+def test_a_gallery_set_inside_the_article_is_dropped(texts, readability_holds, kept_slides):
+    votes = {name: voting.norm(" ".join(texts)) for name in VOTERS}
+    votes["readability"] = voting.norm(" ".join(readability_holds))
+    prose = [len(t.split()) > 6 for t in texts]
+    out = voting.keep(texts, [False] * len(texts), prose, set(), votes, table_cells=set())
+    assert [k for k, t in zip(out, texts) if t in SLIDES] == [kept_slides] * len(SLIDES)
+    assert out[0] and (LATER not in texts or out[texts.index(LATER)])
+
+
+def test_slide_runs_need_counters_from_one_in_order_of_one_size():
+    assert voting._slide_runs(SLIDES) == [(0, 4)]
+    assert voting._slide_runs(SLIDES[:2]) == []  # under GALLERY_MIN_SLIDES
+    assert voting._slide_runs(["1/3 Pier", "2/3 Quay", "3/4 Bay"]) == []  # another gallery's size
+    assert voting._slide_runs(["1/2 cup of flour", "2/2 cups of water", "3/2 spoons"]) == []  # no order of one size
+
 @pytest.mark.parametrize(
     ("cell", "in_cells", "kind"),
     [
@@ -185,6 +222,32 @@ def test_a_tables_repeated_cells_are_kept_and_repeated_paragraphs_are_not():
     assert article["paragraphs"][1:] == texts[1:9] + [TEASER]  # "Open" twice: a value of two rows
     assert article["removed"].get("repeated_paragraph") == 1  # the teaser's copy
 
+
+
+def test_repeats_counts_the_lines_an_extractor_text_holds_twice():
+    text = "\n".join([ARTICLE, "HTTP/1.1 200 OK", TEASER, "HTTP/1.1 200 OK", "| Berth | Open |", "| Pier | Open |"])
+    assert voting.repeats(text) == {"HTTP/1.1 200 OK": 2, "Open": 2}
+    assert voting.repeats(ARTICLE) == {}
+
+
+@pytest.mark.parametrize(
+    ("default_copies", "kept_copies"),
+    [
+        (2, 2),  # the extractor's own text repeats the short line: each copy is the document's
+        (1, 1),  # only the candidates repeat it (recall mode and the default merged): one copy
+    ],
+)
+def test_a_short_line_the_extractor_repeats_is_kept_as_often(default_copies, kept_copies):
+    from workers.stages.clean import core
+
+    line = "Host: storage.example.org"
+    texts = [ARTICLE, line, TEASER, line, ARTICLE.replace("pier", "quay"), TEASER]
+    default = "\n".join([ARTICLE, line, TEASER] + [line] * (default_copies - 1) + [ARTICLE.replace("pier", "quay"), TEASER])
+    votes = {"votes": {name: voting.norm(" ".join(texts)) for name in VOTERS}, "readability_only": set(),
+             "table_cells": set(), "repeats": voting.repeats(default)}
+    article = core.clean_lines(texts, trusted=True, votes=votes)
+    assert article["paragraphs"].count(line) == kept_copies
+    assert article["paragraphs"].count(TEASER) == 1  # a prose paragraph pasted twice stays once, the extractor's twice too
 
 CAPTION = "Volunteers paint the railings of the old pier on a cold Saturday morning"
 LONG = " ".join([ARTICLE] * 4)  # over the figure box's text limit

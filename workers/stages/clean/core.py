@@ -233,7 +233,8 @@ def clean_lines(
     head = _header(lines, keep, page, known_title, trusted)
     # 6. paragraphs: title repeats, repeated paragraphs and pull quotes out; the author's bio out
     paragraphs = pg.kept_paragraphs(lines, keep, page.meta, (head.title_index, head.standfirst_index), head.title,
-                                    removed, cells=(votes or {}).get("table_cells") or frozenset())
+                                    removed, cells=(votes or {}).get("table_cells") or frozenset(),
+                                    repeats=(votes or {}).get("repeats"))
     paragraphs = by.drop_lead_credits(by.drop_author_bio(paragraphs, page.byline, removed), removed)
     # 7. dateline, standfirst, captions around the lead
     summary = lines[head.standfirst_index].text if head.standfirst_index is not None else None

@@ -91,7 +91,8 @@ def _vote(meta: dict, html: str) -> None:
     if found["lines"]:
         meta["text"] = "\n".join(found["lines"])
         meta["voting"] = {"readability_only": {voting.norm(found["lines"][i]) for i in found["readability_only"]},
-                          "votes": found["votes"], "table_cells": found["table_cells"]}
+                          "votes": found["votes"], "table_cells": found["table_cells"],
+                          "repeats": found["repeats"]}
     if not meta["text"].strip():
         meta["text"] = _justext(html)
 

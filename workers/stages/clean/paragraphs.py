@@ -43,15 +43,17 @@ def shown_standfirst(text: str, article: dict) -> str | None:
 
 def kept_paragraphs(
     lines: list[ln.Line], keep: list[bool], meta: list[bool], skipped: tuple, title: str | None,
-    removed: Counter, cells: set[str] | frozenset = frozenset(),
+    removed: Counter, cells: set[str] | frozenset = frozenset(), repeats: dict[str, int] | None = None,
 ) -> list[str]:
     """Step 6 of clean_lines: the kept lines' texts, without the lines in `skipped` (title and
     standfirst), copies of the title, repeated paragraphs (not a table's cells: `cells`, voting.candidates'
-    "table_cells"; a value two rows share is the table's data) and pull quotes (a display line whose words
+    "table_cells"; a value two rows share is the table's data; nor the copies of a line the extractor's own
+    text repeats as often: `repeats`, voting.repeats) and pull quotes (a display line whose words
     are a passage of the article's prose); what is dropped is counted in `removed` by reason."""
     title_key = ln.key(title) if title else None
     paragraphs: list[str] = []
-    seen: set[str] = set()
+    seen: Counter = Counter()
+    repeats = repeats or {}
     prose_key = None
     title_index, standfirst_index = skipped  # compared as ints: `i in skipped` compares an int with None
     for i, line in enumerate(lines):
@@ -66,7 +68,8 @@ def kept_paragraphs(
             removed[sh.META if meta[i] else _reason(line)] += 1
             continue
         k = text.casefold()
-        if k in seen and not voting.table_cell(text, cells):
+        if k in seen and not voting.table_cell(text, cells) and (
+                line.kind == ln.PROSE or seen[k] >= repeats.get(voting.norm(text), 1)):
             removed["repeated_paragraph"] += 1
             continue
         if line.kind != ln.PROSE and line.n >= _PULL_QUOTE_MIN_WORDS and not v.BULLET.match(text) \
@@ -77,7 +80,7 @@ def kept_paragraphs(
             if ln.key(text) in prose_key:
                 removed["pull_quote"] += 1
                 continue
-        seen.add(k)
+        seen[k] += 1
         paragraphs.append(text)
     return paragraphs
 

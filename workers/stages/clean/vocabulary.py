@@ -535,7 +535,8 @@ SECTION_HEADINGS: tuple[tuple[str, re.Pattern], ...] = (
         r"editor(?:['’]?s|s['’])? (?:picks?|recommendations?|choices?)|latest posts by .{1,40}|"
         r"recent (?:posts|articles|stories|entries|news|comments)|(?:latest|newest|more|other|similar) (?:posts|articles|entries)|"
         r"don['’]?t miss|in other news|elsewhere on .{1,40}|(?:more )?(?:from )?around the (?:web|network)|"
-        r"(?:sponsored|promoted|partner) (?:links|stories|content)|(?:more )?from (?:our|the) partners)(?:[.:!]| ?(?:…|\.\.\.))?$",
+        r"(?:sponsored|promoted|partner) (?:links|stories|content)|(?:more )?from (?:our|the) partners|"
+        r"(?:more )?must[- ]reads?(?: (?:from|on|in) .{1,40})?)(?:[.:!]| ?(?:…|\.\.\.))?$",
         re.IGNORECASE)),  # "Related stories …": a link's ellipsis
     ("signup", re.compile(
         r"^(?:(?:get|sign up (?:for|to)|subscribe to|join|receive) (?:the |our |a )?(?:free |daily |weekly |morning |evening )?"

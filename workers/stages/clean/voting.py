@@ -19,7 +19,9 @@ related boxes) is never kept: the extractors' 4-of-4 rescue does not apply to it
 table cell and in no extractor's main text (trafilatura's recall mode alone found it: footer links,
 contact rows, a thread's counters) is not kept, nor is a run of kept lines only recall mode (and
 at most jusText) holds that touches no other kept line (``_without_stray_runs``: a sidebar's
-teasers). When no paragraph passes, trafilatura's default choice is kept. Adding the extractors as required votes ("kept when k of them
+teasers), nor a gallery's slides set inside the article ("1/50 …", "2/50 …": ``_without_embedded_gallery``)
+that readability-lxml's article skips while it holds the text on both sides. When no paragraph passes,
+trafilatura's default choice is kept. Adding the extractors as required votes ("kept when k of them
 agree") cost recall on every k without a precision gain the classifier does not already give, so
 they are rescuers, not gates. Extractors are imported lazily and each failure (lxml on hostile
 markup) only removes that voter.
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 
 _WS = re.compile(r"\s+")
 _BLOCK_TAGS = frozenset("p li h1 h2 h3 h4 h5 h6 pre blockquote td th dd dt figcaption caption".split())
@@ -194,15 +197,16 @@ def _lines(text: str, cells: set[str] | None = None) -> list[str]:
 
 def candidates(html: str, default: str | None = None) -> dict:
     """{"lines": candidate paragraphs in page order, "readability_only": indexes of paragraphs only
-    readability found, "table_cells": normalised texts of table cells, "votes": per extractor name its
-    normalised main text}; only trafilatura's lines and vote when its text is over MAX_VOTING_LINES
-    lines. default: trafilatura's
+    readability found, "table_cells": normalised texts of table cells, "repeats": normalised lines that
+    trafilatura's default text holds more than once -> how many times (`repeats`), "votes": per
+    extractor name its normalised main text}; only trafilatura's lines and vote when its text is over
+    MAX_VOTING_LINES lines. default: trafilatura's
     default-mode text when the caller already has it (bare_extraction with metadata)."""
     default = _trafilatura(html) if default is None else default
     cells: set[str] = set()
     if default.count("\n") > MAX_VOTING_LINES:  # trafilatura's lines, judged by our classifier alone
         return {"lines": _lines(default, cells), "readability_only": set(), "table_cells": cells,
-                "votes": {"trafilatura": norm(default)}}
+                "repeats": repeats(default), "votes": {"trafilatura": norm(default)}}
     recall = _lines(_trafilatura(html, favor_recall=True), cells)
     lines, _ = _merge(recall, _lines(default, cells))
     blocks = _readability_blocks(html)
@@ -211,6 +215,7 @@ def candidates(html: str, default: str | None = None) -> dict:
         "lines": lines,
         "readability_only": readability_only,
         "table_cells": cells,
+        "repeats": repeats(default),
         "votes": {
             "trafilatura": norm(default),
             "trafilatura_precision": norm(_trafilatura(html, favor_precision=True)),
@@ -218,6 +223,14 @@ def candidates(html: str, default: str | None = None) -> dict:
             "justext": _justext_text(html),
         },
     }
+
+
+def repeats(text: str) -> dict[str, int]:
+    """{normalised line: count} for the lines an extractor's text holds more than once: the page itself
+    repeats them in its main content (a code sample's "HTTP/1.1 200 OK", a long document's running page
+    header), so each copy is the article's, not a paragraph pasted twice (paragraphs.kept_paragraphs)."""
+    counts = Counter(norm(line) for line in _lines(text))
+    return {line: n for line, n in counts.items() if n > 1 and line}
 
 
 def cell_kinds(lines: list, kinds: list[str | None], table_cells: set[str]) -> list[str | None]:
@@ -280,6 +293,51 @@ def keep(texts: list[str], chrome: list[bool], prose: list[bool], readability_on
         strong = {k: b for k, b in votes.items() if k != "justext"}  # jusText keeps sidebar prose too
         out = _without_stray_runs(out, [not _backed(t, strong) for t in texts],
                                   [_LIST_ITEM.match(t) is not None for t in texts], texts)
+        out = _without_embedded_gallery(out, texts, votes.get("readability"))
+    return out
+
+
+# a gallery slide's counter opening its caption ("1/50 United goin down …", "- 3 / 12 The pier at dusk"):
+# the slide's number and the gallery's size
+_SLIDE = re.compile(r"^(?:[-*•] )?(\d{1,3}) ?/ ?(\d{1,3})\s")
+GALLERY_MIN_SLIDES = 3
+
+
+def _slide_runs(texts: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of each run of at least GALLERY_MIN_SLIDES lines that are a gallery's slides in order:
+    each opens with its counter (_SLIDE), numbered 1, 2, 3, … up to its one size ("1/2 cup", "2/2 cups", "3/2"
+    is no gallery)."""
+    runs, i = [], 0
+    while i < len(texts):
+        m = _SLIDE.match(texts[i])
+        if not m or m.group(1) != "1":
+            i += 1
+            continue
+        j = i + 1
+        while j < len(texts) and (n := _SLIDE.match(texts[j])) and n.group(2) == m.group(2) \
+                and int(n.group(1)) == j - i + 1 <= int(n.group(2)):
+            j += 1
+        if j - i >= GALLERY_MIN_SLIDES:
+            runs.append((i, j))
+        i = j
+    return runs
+
+
+def _without_embedded_gallery(out: list[bool], texts: list[str], readability: str | None) -> list[bool]:
+    """`out` without the slides of a gallery set inside the article (_slide_runs: a box of other stories'
+    pictures, "Business news in pictures"): readability-lxml's article holds none of its slides but holds
+    the nearest kept lines above and below it, so the article goes on across the box. A gallery that is
+    the page's article (no article prose under it, or readability-lxml keeps its slides) stays."""
+    if not readability:
+        return out
+    out = list(out)
+    for start, end in _slide_runs(texts):
+        above = next((i for i in range(start - 1, -1, -1) if out[i]), None)
+        below = next((i for i in range(end, len(out)) if out[i]), None)
+        if above is None or below is None or any(norm(texts[i]) in readability for i in range(start, end)):
+            continue
+        if norm(texts[above]) in readability and norm(texts[below]) in readability:
+            out[start:end] = [False] * (end - start)
     return out
 
 
