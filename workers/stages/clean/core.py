@@ -35,7 +35,7 @@ from workers.stages.clean import run as rn
 from workers.stages.clean import sections
 from workers.stages.clean import voting
 from workers.stages.clean.blocks import split_blocks
-from workers.stages.clean.dates import markup_date, parse_date, resolve as resolve_when, to_utc
+from workers.stages.clean.dates import day_order as locale_day_order, markup_date, parse_date, resolve as resolve_when, to_utc
 from workers.stages.clean.normalise import looks_binary, normalise_text, split_lines
 from workers.stages.errors import StageError
 
@@ -77,6 +77,7 @@ def clean(raw: dict) -> dict:
         trusted=html is not None,
         known_title=fl.page_title(page_meta),
         votes=page_meta.get("voting"),
+        day_order=locale_day_order(page_meta.get("locale")),
     )
     if truncated:
         article["removed"]["html_truncated_chars"] = truncated
@@ -184,7 +185,8 @@ def _record_fields(raw: dict, article: dict, page_meta: dict, html: str | None) 
     source = raw.get("source") or article["source"]
     byline, byline_declared = article["byline"], False
     if page_meta:
-        head_published, head_updated, head_byline, head_source = fl.header_fields(page_meta.get("header_lines") or [])
+        head_published, head_updated, head_byline, head_source = fl.header_fields(
+            page_meta.get("header_lines") or [], locale_day_order(page_meta.get("locale")))
         published = fl.html_published(
             published, article["published_unsure"], page_meta, head_published,
             valid=lambda value: resolve_date(value, fetched_at) is not None,
@@ -211,6 +213,7 @@ def clean_lines(
     keep_flags: list[bool] | None = None,
     known_title: str | None = None,
     votes: dict | None = None,
+    day_order: str | None = None,
 ) -> dict:
     """The article in a list of normalised lines: {"title", "paragraphs", "dateline", "byline",
     "source", "published_at", "published_unsure", "updated_at", "published_at_utc", "summary",
@@ -222,13 +225,15 @@ def clean_lines(
     known_title: the title from page metadata; its copies in the text are dropped.
     votes: the extractors' evidence for HTML candidates (voting.candidates): each line is kept or
     dropped by voting.keep with our classifier as one voter, instead of the densest run.
+    day_order: the order of day and month in the locale the page declares ("day", "month" or None:
+    dates.day_order), for an ambiguous slashed date ("05/03/2024") the page's own dates do not settle.
     """
     removed: Counter = Counter()
     texts, keep_flags = _within_line_limit(texts, keep_flags, removed)
     lines, kinds = _classified_lines(texts, votes)
     # 1. which lines are article text; 2. metadata lines (dates, bylines, source labels)
     keep = rn.article_lines(lines, kinds, trusted=trusted, keep_flags=keep_flags, votes=votes)
-    page = ml.metadata_lines(lines, keep)
+    page = ml.metadata_lines(lines, keep, day_order)
     # 3.-5. title, source (or a dump's masthead), standfirst
     head = _header(lines, keep, page, known_title, trusted)
     # 6. paragraphs: title repeats, repeated paragraphs and pull quotes out; the author's bio out

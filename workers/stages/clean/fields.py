@@ -10,7 +10,7 @@ import re
 from workers.stages.clean import metadata as md
 from workers.stages.clean import shapes as sh
 from workers.stages.clean import vocabulary as v
-from workers.stages.clean.dates import date_line, parse_date
+from workers.stages.clean.dates import date_line, in_day_order, parse_date, swapped
 from workers.stages.clean.normalise import normalise_line
 
 _META_PARTS = re.compile(r"\s+[|•·]\s+")
@@ -25,19 +25,20 @@ def clean_field(value) -> str | None:
     return value or None
 
 
-def header_fields(texts: list[str]) -> tuple[str | None, str | None, str | None, str | None]:
+def header_fields(texts: list[str], day_order: str | None = None) -> tuple[str | None, str | None, str | None, str | None]:
     """(published, updated, byline, source) from short article-meta texts of an HTML page. A byline
     element that carries a date other than the page's published day is a teaser's ("By Jane Doe Feb
-    18, 2020 4 min read" in a list of other posts), not the article's."""
+    18, 2020 4 min read" in a list of other posts), not the article's. day_order "day": the page declares
+    a day-first locale (dates.day_order), so an ambiguous slashed date ("05/03/2024") is read day-first."""
     published = updated = byline = source = None
     for i, text in enumerate(texts):
         if byline is None and v.BYLINE_LABEL.match(text) and i + 1 < len(texts) and md.authors(texts[i + 1]):
             byline = texts[i + 1]  # "By" / "Todd Bates": the label and the name in two elements
-        dates = date_line(text)
+        dates = _in_order(date_line(text), text, day_order)
         if dates:
             published = published or dates[0]
             updated = updated or dates[1]
-        own = sh.list_or_byline_date(text)
+        own = _in_order(sh.list_or_byline_date(text), text, day_order)
         if published and own and own[0] and own[0][:10] != published[:10]:
             continue
         for part in _META_PARTS.split(text):
@@ -46,6 +47,14 @@ def header_fields(texts: list[str]) -> tuple[str | None, str | None, str | None,
                 byline = byline or found[0]
                 source = source or found[1]
     return published, updated, byline, source
+
+
+def _in_order(dates: tuple | None, text: str, day_order: str | None) -> tuple | None:
+    """(published, updated) read from ``text``, read day-first when the page declares a day-first locale
+    (only "day" acts: a declared "en-US" is many publishing systems' default, and month-first the default)."""
+    if not dates or day_order != "day" or "/" not in text:
+        return dates
+    return in_day_order(dates[0], text, "day"), in_day_order(dates[1], text, "day")
 
 
 def page_title(page_meta: dict) -> str | None:
@@ -76,7 +85,9 @@ def html_published(
       other days too, and the declared date agrees with htmldate (two sources over one unsure line: an
       infobox's, a timeline's or teasers' bare dates; then the declared date, with its time and offset);
     - a declared or shown date when htmldate's day is only a guess from the page's text (``guessed()``:
-      htmldate finds nothing in the markup alone).
+      htmldate finds nothing in the markup alone), is ours with month and day swapped (htmldate reads
+      "05/03/2024" day-first; ours was read in the page's order: dates.in_day_order), or is the declared
+      modified day (_htmldate_took_update).
     ``valid(value)``: the date survives ``dates.resolve`` (not after fetched_at). ISO 8601 strings or None."""
     declared = html_date(page_meta.get("published"))
     published = declared_zone(refine(text, declared), declared) if text else declared or shown
@@ -89,7 +100,19 @@ def html_published(
         return day
     if text:
         return declared if text_unsure and declared and declared[:10] == day[:10] else published
+    if swapped(published[:10]) == day[:10] or _htmldate_took_update(day, declared, page_meta, shown):
+        return published
     return published if guessed() else day
+
+
+def _htmldate_took_update(day: str, declared: str | None, page_meta: dict, shown: str | None) -> bool:
+    """htmldate's day is the day the page declares it was modified (JSON-LD dateModified, <meta>
+    article:modified_time), not the declared publication day, and no date element the page shows says
+    that day: htmldate took an update time from a <meta> it reads first (a "…Date" field of an analytics
+    block), not the original date it was asked for."""
+    modified = html_date(page_meta.get("modified"))
+    return bool(declared and modified and day[:10] == modified[:10] != declared[:10]
+                and (shown is None or shown[:10] != day[:10]))
 
 
 def refine(found: str | None, value: str | None) -> str | None:

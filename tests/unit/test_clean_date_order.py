@@ -1,0 +1,141 @@
+"""Dates on real pages (twelfth session): the day order of an all-numeric date from the locale the page
+declares, and htmldate's day against ours when htmldate read an update or the other order. Invented pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers.stages.clean import clean
+from workers.stages.clean import dates
+from workers.stages.clean import fields
+from workers.stages.clean import html as html_extract
+from workers.stages.clean import vocabulary as v
+
+_PROSE = ("<p>The harbour board voted on Tuesday night to close the old pier for repairs until the end of the "
+          "year, after engineers found cracks in three of its supporting columns during a routine survey.</p>")
+
+
+@pytest.mark.parametrize(("locale", "order"), [
+    ("en-GB", "day"), ("en_gb", "day"), ("en-AU", "day"), ("en-IN", "day"), ("en-IE", "day"), ("en-NZ", "day"),
+    ("en-ZA", "day"),  # vocabulary.DAY_ORDER_OVERRIDES: CLDR writes its short date year first
+    ("fr", "day"), ("fr-FR", "day"), ("fr-CA", "day"), ("de-DE", "day"), ("es-419", "day"),
+    ("pt-BR", "day"),  # a region dateparser does not know: its language's order
+    ("en-US", "month"), ("en_US", "month"), ("en", "month"), ("EN", "month"), ("en-PH", "month"),
+    ("en-CA", None),  # Canada writes both orders
+    ("ja", None), ("zh-Hans-CN", None),  # year first
+    ("xx-YY", None), ("", None), (None, None),
+])
+def test_a_locales_day_order(locale, order):
+    assert dates.day_order(locale) == order
+
+
+@pytest.mark.parametrize(("locale", "order"), list(v.DAY_ORDER_OVERRIDES.items()))
+def test_each_override_row_is_what_day_order_gives(locale, order):
+    assert dates.day_order(locale) == order
+
+
+@pytest.mark.parametrize(("value", "text", "order", "expected"), [
+    ("2024-05-03", "05/03/2024", "day", "2024-03-05"),
+    ("2024-05-03", "05/03/2024", "month", "2024-05-03"),
+    ("2024-03-05T10:12:00", "05/03/2024 10:12", "day", "2024-03-05T10:12:00"),  # read day-first already
+    ("2024-03-05T10:12:00", "05/03/2024 10:12", "month", "2024-05-03T10:12:00"),
+    ("2024-05-03", "05/03/2024", None, "2024-05-03"),  # no order: as read
+    ("2024-05-13", "05/13/2024", "day", "2024-05-13"),  # not ambiguous
+    ("2024-05-05", "05/05/2024", "day", "2024-05-05"),
+    ("2024-05-03", "Posted May 3, 2024", "day", "2024-05-03"),  # no slashed date
+    ("2024-06-01", "05/03/2024", "day", "2024-06-01"),  # another date than the text's
+])
+def test_a_slashed_date_read_again_in_an_order(value, text, order, expected):
+    assert dates.in_day_order(value, text, order) == expected
+
+
+@pytest.mark.parametrize(("head", "locale"), [
+    ('<html lang="en-GB"><head>', "en-GB"),
+    ('<html xml:lang="en-AU" lang="en-AU"><head>', "en-AU"),
+    ('<html lang="en"><head><meta property="og:locale" content="en_IN" />', "en_IN"),  # the one with a region
+    ('<html><head><meta http-equiv="Content-Language" content="fr">', "fr"),
+    ('<html><head><meta name="language" content="de-DE">', "de-DE"),
+    ("<html><head>", None),
+])
+def test_the_locale_a_page_declares(head, locale):
+    assert html_extract.declared_locale(head + "<title>t</title></head><body></body></html>") == locale
+
+
+def _page(head_lang: str, date_text: str, more: str = "", meta: str = "") -> dict:
+    html = (f"<!doctype html>{head_lang}<head>{meta}<title>Pier to close for repairs</title></head><body><article>"
+            f"<h1>Pier to close for repairs</h1><p class=\"byline\">By Jane Doe</p><p>{date_text}</p>"
+            + _PROSE * 4 + more + "</article></body></html>")
+    return clean({"id": "x", "source": None, "content_type": "text/html", "content": html, "fetched_at": None})
+
+
+@pytest.mark.parametrize(("head_lang", "meta", "published"), [
+    ('<html lang="en-GB">', "", "2024-03-05"),
+    ('<html lang="en-AU">', "", "2024-03-05"),
+    ('<html lang="en-IN">', "", "2024-03-05"),
+    ('<html lang="fr">', "", "2024-03-05"),
+    ('<html lang="en">', '<meta property="og:locale" content="en_NZ"/>', "2024-03-05"),
+    ("<html>", '<meta http-equiv="Content-Language" content="en-IE">', "2024-03-05"),
+    ('<html lang="en-US">', "", "2024-05-03"),  # month first: the default stands
+    ('<html lang="en">', "", "2024-05-03"),
+    ("<html>", "", "2024-05-03"),  # undeclared
+])
+def test_an_ambiguous_slashed_date_is_read_in_the_declared_locales_order(head_lang, meta, published):
+    assert _page(head_lang, "Published 05/03/2024", meta=meta)["published_at"] == published
+
+
+def test_the_pages_own_dates_outweigh_the_declared_locale():
+    # an en-GB page whose other slashed dates are month-first ("04/14/2024"): the page's own order stands
+    more = "<p>Earlier notice 04/14/2024: the pier was closed for one day.</p>"
+    assert _page('<html lang="en-GB">', "Published 05/03/2024", more)["published_at"] == "2024-05-03"
+
+
+def test_a_24_hour_clock_is_not_undone_by_a_declared_us_locale():
+    assert _page('<html lang="en-US">', "Published 05/03/2024 10:12")["published_at"] == "2024-03-05T10:12:00"
+
+
+@pytest.mark.parametrize(("texts", "order", "published"), [
+    (["By Jane Doe | 12/10/2020"], "day", "2020-10-12"),
+    (["By Jane Doe | 12/10/2020"], "month", "2020-12-10"),
+    (["By Jane Doe | 12/10/2020"], None, "2020-12-10"),
+])
+def test_a_shown_header_date_is_read_in_the_declared_locales_order(texts, order, published):
+    assert fields.header_fields(texts, order)[0] == published
+
+
+@pytest.mark.parametrize(("declared", "shown", "expected"), [
+    # htmldate read the other order of the same numbers ("05/03/2024" day-first): ours, read in the page's order
+    (None, "2024-05-03", "2024-05-03"),
+    ("2024-05-03T09:00:00+00:00", None, "2024-05-03T09:00:00+00:00"),
+    (None, "2024-05-04", "2024-03-05"),  # another day, not a swap: htmldate's markup day as before
+])
+def test_htmldate_reading_the_other_order_does_not_override_ours(declared, shown, expected):
+    page_meta = {"published": declared, "date": "2024-03-05"}
+    chosen = fields.html_published(None, False, page_meta, shown, valid=lambda value: True, guessed=lambda: False)
+    assert chosen == expected
+
+
+@pytest.mark.parametrize(("modified", "shown", "expected"), [
+    # htmldate's day is the declared modified day, not the published one, and the page shows no such date
+    ("2020-01-20T09:49:32Z", None, "2020-01-19T12:25:36+00:00"),
+    # the page shows the modified day as its date (an "Updated" date the reader sees): htmldate's day
+    ("2020-01-20T09:49:32Z", "2020-01-20", "2020-01-20"),
+    # htmldate's day is neither: as before, htmldate's markup day
+    ("2020-01-22T09:49:32Z", None, "2020-01-20"),
+    (None, None, "2020-01-20"),
+])
+def test_htmldate_taking_the_modified_day_gives_way_to_the_declared_publication(modified, shown, expected):
+    page_meta = {"published": "2020-01-19T12:25:36Z", "modified": modified, "date": "2020-01-20"}
+    chosen = fields.html_published(None, False, page_meta, shown, valid=lambda value: True, guessed=lambda: False)
+    assert chosen == expected
+
+
+def test_a_page_whose_analytics_meta_holds_the_update_keeps_its_declared_publication():
+    # htmldate reads a "…Date" <meta> of an analytics block first; JSON-LD says when the story was published
+    page = ('<html lang="en"><head><title>Pier to close for repairs</title>'
+            '<meta name="analyticsAttributes.articleDate" content="2020-01-20T09:49:32Z">'
+            '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2020-01-19T12:25:36Z", '
+            '"dateModified": "2020-01-20T09:49:32Z"}</script></head><body><article><h1>Pier to close for repairs</h1>'
+            + _PROSE * 4 + "</article></body></html>")
+    assert html_extract.extract(page)["date"] == "2020-01-20"  # what htmldate gives
+    record = clean({"id": "x", "source": None, "content_type": "text/html", "content": page, "fetched_at": None})
+    assert record["published_at"] == "2020-01-19T12:25:36+00:00"
