@@ -139,3 +139,41 @@ def test_a_page_whose_analytics_meta_holds_the_update_keeps_its_declared_publica
     assert html_extract.extract(page)["date"] == "2020-01-20"  # what htmldate gives
     record = clean({"id": "x", "source": None, "content_type": "text/html", "content": page, "fetched_at": None})
     assert record["published_at"] == "2020-01-19T12:25:36+00:00"
+
+
+@pytest.mark.parametrize(("naive", "declared", "expected"), [
+    # the page's clock and the markup's UTC: one instant, the offset between them
+    ("2020-02-24T21:25:00", "2020-02-25T02:25:54+00:00", "2020-02-24T21:25:54-05:00"),
+    ("2020-02-24T21:25:00", "2020-02-25T02:25:54Z", "2020-02-24T21:25:54-05:00"),
+    ("2021-03-09T21:50:00", "2021-03-09T16:20:12+00:00", "2021-03-09T21:50:12+05:30"),  # a half-hour offset
+    ("2021-03-09T16:20:00", "2021-03-09T16:20:12+05:30", "2021-03-09T16:20:12+05:30"),  # the same clock
+    ("2020-02-24T21:26:00", "2020-02-25T02:25:54+00:00", None),  # another minute
+    ("2020-02-24T21:25:30", "2020-02-25T02:25:54+00:00", None),  # other seconds
+    ("2020-02-23T21:25:00", "2020-02-25T02:25:54+00:00", None),  # 29 hours apart: no zone is that far
+    ("2020-02-24", "2020-02-25T02:25:54+00:00", None),  # no time
+    ("2020-02-24T21:25:00-05:00", "2020-02-25T02:25:54+00:00", None),  # an offset of its own
+    ("2020-02-24T19:00:00", "2020-02-25T00:00:00+00:00", None),  # a bare midnight: a date written as a date-time
+    ("2020-02-24T21:25:00", "2020-02-25", None),
+    (None, "2020-02-25T02:25:54+00:00", None),
+])
+def test_a_naive_time_and_the_declared_instant_give_the_pages_offset(naive, declared, expected):
+    assert fields.local_instant(naive, declared) == expected
+
+
+def test_a_shown_local_time_of_the_declared_instant_keeps_the_local_day_with_its_offset():
+    # the markup's UTC is the next day; the page shows 9:25 PM: the local day, time and offset
+    page_meta = {"published": "2020-02-25T02:25:54Z", "date": "2020-02-24"}
+    chosen = fields.html_published(None, False, page_meta, "2020-02-24T21:25:00", valid=lambda value: True,
+                                   guessed=lambda: False)
+    assert chosen == "2020-02-24T21:25:54-05:00"
+
+
+@pytest.mark.parametrize(("text", "published", "modified", "shown", "expected"), [
+    # the declared modified instant is the publication in another offset: no update
+    (None, "2020-02-24T21:25:54-05:00", "2020-02-25T02:25:54Z", None, None),
+    (None, "2020-02-24T21:25:54-05:00", "2020-02-25T04:00:00Z", None, "2020-02-25T04:00:00+00:00"),
+    (None, "2020-02-24", None, "2020-02-26", "2020-02-26"),  # a shown update
+    ("2020-01-20T10:09:00", None, "2020-01-20T02:09:41Z", None, "2020-01-20T10:09:41+08:00"),  # the text's update line
+])
+def test_the_updated_date_of_an_html_page(text, published, modified, shown, expected):
+    assert fields.html_updated(text, published, {"modified": modified}, shown) == expected

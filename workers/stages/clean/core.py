@@ -192,11 +192,7 @@ def _record_fields(raw: dict, article: dict, page_meta: dict, html: str | None) 
             valid=lambda value: resolve_date(value, fetched_at) is not None,
             guessed=lambda: markup_date(html) is None,
         )
-        if updated is None:
-            modified = fl.html_date(page_meta.get("modified")) or head_updated
-            updated = modified if modified != published else None
-        else:
-            updated = fl.declared_zone(updated, fl.html_date(page_meta.get("modified")))
+        updated = fl.html_updated(updated, published, page_meta, head_updated)
         published, updated = resolve_date(published, fetched_at), resolve_date(updated, fetched_at)
         source = source or fl.clean_field(page_meta.get("sitename")) or head_source
         if not md.authors(byline):
