@@ -177,3 +177,27 @@ def test_a_shown_local_time_of_the_declared_instant_keeps_the_local_day_with_its
 ])
 def test_the_updated_date_of_an_html_page(text, published, modified, shown, expected):
     assert fields.html_updated(text, published, {"modified": modified}, shown) == expected
+
+
+_FRENCH = [
+    "Le conseil portuaire a voté mardi soir la fermeture de la vieille jetée pour des travaux jusqu'à la fin de l'année.",
+    "Les ingénieurs ont trouvé des fissures dans trois de ses colonnes lors d'une inspection de routine au printemps.",
+    "Les pêcheurs pourront utiliser le quai sud pendant les travaux, a précisé la présidente du conseil aux habitants.",
+    "Le coût des réparations est estimé à deux millions d'euros, financés en partie par la région et par l'État.",
+]
+_ENGLISH = [
+    "The harbour board voted on Tuesday night to close the old pier for repairs until the end of the year.",
+    "Engineers found cracks in three of its supporting columns during a routine survey in the spring.",
+    "Fishing boats will use the south quay while the work goes on, the chair of the board told residents.",
+    "The repairs are expected to cost two million pounds, paid for in part by the county and the government.",
+]
+
+
+@pytest.mark.parametrize(("title", "prose", "published"), [
+    ("Fermeture de la vieille jetée", _FRENCH, "2024-03-05"),  # a French dump writes the day first
+    ("Pier to close for repairs", _ENGLISH, "2024-05-03"),  # English: month first, the default
+])
+def test_a_dumps_language_gives_the_day_order_when_nothing_else_does(title, prose, published):
+    text = "\n".join([title, "05/03/2024"] + prose)
+    record = clean({"id": "x", "source": None, "content_type": "text/plain", "content": text, "fetched_at": None})
+    assert record["published_at"] == published

@@ -20,7 +20,7 @@ import functools
 import hashlib
 import re
 from collections import Counter
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from workers.stages.clean import bylines as by
 from workers.stages.clean import fields as fl
@@ -77,7 +77,7 @@ def clean(raw: dict) -> dict:
         trusted=html is not None,
         known_title=fl.page_title(page_meta),
         votes=page_meta.get("voting"),
-        day_order=locale_day_order(page_meta.get("locale")),
+        day_order=functools.partial(_day_order, page_meta.get("locale"), text),
     )
     if truncated:
         article["removed"]["html_truncated_chars"] = truncated
@@ -209,7 +209,7 @@ def clean_lines(
     keep_flags: list[bool] | None = None,
     known_title: str | None = None,
     votes: dict | None = None,
-    day_order: str | None = None,
+    day_order: Callable[[], str | None] | None = None,
 ) -> dict:
     """The article in a list of normalised lines: {"title", "paragraphs", "dateline", "byline",
     "source", "published_at", "published_unsure", "updated_at", "published_at_utc", "summary",
@@ -221,8 +221,8 @@ def clean_lines(
     known_title: the title from page metadata; its copies in the text are dropped.
     votes: the extractors' evidence for HTML candidates (voting.candidates): each line is kept or
     dropped by voting.keep with our classifier as one voter, instead of the densest run.
-    day_order: the order of day and month in the locale the page declares ("day", "month" or None:
-    dates.day_order), for an ambiguous slashed date ("05/03/2024") the page's own dates do not settle.
+    day_order: gives the page's order of day and month ("day", "month" or None: _day_order), asked only
+    for an ambiguous slashed date ("05/03/2024") the page's own dates do not settle.
     """
     removed: Counter = Counter()
     texts, keep_flags = _within_line_limit(texts, keep_flags, removed)
@@ -295,6 +295,13 @@ def _header(
     masthead = None if trusted or source else hl.masthead(lines, meta, title_index, first)
     standfirst_index = hl.standfirst_after(lines, meta, keep, title_index, first)
     return _Header(title_index, title, published, source, masthead, standfirst_index)
+
+
+def _day_order(locale: str | None, text: str) -> str | None:
+    """The order of day and month in the page's all-numeric dates (dates.day_order): the locale the page
+    declares (<html lang>, og:locale, Content-Language), else the language of its text (py3langid: a French
+    or German dump writes the day first; English says month-first, the default, so nothing changes)."""
+    return locale_day_order(locale) or locale_day_order(language.detect(text))
 
 
 def _published_unsure(page: ml.PageMeta, published: str | None) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from workers.stages.clean import bylines as by
 from workers.stages.clean import fields as fl
@@ -37,10 +37,11 @@ class PageMeta(NamedTuple):
     published_bare: bool  # the published date came from an unlabelled date line
 
 
-def metadata_lines(lines: list[ln.Line], keep: list[bool], day_order: str | None = None) -> PageMeta:
+def metadata_lines(lines: list[ln.Line], keep: list[bool], day_order: Callable[[], str | None] | None = None) -> PageMeta:
     """Step 2 of clean_lines: the date, byline and source-label lines above the readers' comments
-    (PageMeta); metadata lines are taken out of `keep` (changed in place). day_order: the page's declared
-    locale's order of day and month (dates.day_order), for an ambiguous slashed date (_page_day_order)."""
+    (PageMeta); metadata lines are taken out of `keep` (changed in place). day_order: gives the order of
+    day and month of the page's locale or language ("day", "month", None: core._day_order), asked only for
+    an ambiguous slashed date the page's own dates do not settle (_page_day_order)."""
     scan = _MetaScan(lines)
     comments = _comments_start(lines, keep)
     head_end = next((i for i, k in enumerate(keep) if k), len(lines))  # the header: lines above the article
@@ -201,18 +202,19 @@ def _meta_facts(text: str) -> tuple:
 
 
 def _page_day_order(published: str | None, published_lines: list[tuple[int, str]], lines: list[ln.Line],
-                    declared: str | None) -> str | None:
+                    declared: Callable[[], str | None] | None) -> str | None:
     """The published date read again when it came from an ambiguous slashed date ("12/04/2020", read
     month-first unless a 24-hour clock follows it) and the page's order says otherwise: its other slashed
     dates ("14/04/2020" under the comments: the page writes the day first), else, when they do not tell,
-    the day-first order of the locale the page declares (``declared``: dates.day_order of its
-    <html lang>, og:locale or Content-Language: en-GB, en-AU, fr, ...). A declared month-first locale
-    changes nothing: "en-US" is the default of many publishing systems, and month-first the default here."""
+    the day-first order of the locale the page declares or of its text's language (``declared()``, asked
+    only then: en-GB, en-AU, fr, ...). A declared month-first locale changes nothing: "en-US" is the
+    default of many publishing systems, and month-first the default here."""
     if not published or len(published) < 10:
         return published
     line = next((lines[i].text for i, d in published_lines if d[:10] == published[:10]), None)
-    if line is None or "/" not in line:
-        return published
+    m = SLASHED_DATE.search(line) if line and "/" in line else None
+    if m is None or int(m.group(1)) > 12 or int(m.group(2)) > 12 or int(m.group(1)) == int(m.group(2)):
+        return published  # no ambiguous slashed date: nothing to read again
     votes = Counter()
     for other in lines:
         if "/" in other.text and len(other.text) <= 200:
@@ -221,7 +223,7 @@ def _page_day_order(published: str | None, published_lines: list[tuple[int, str]
                 votes["month"] += int(b) > 12 >= int(a)
     if votes["day"] != votes["month"]:
         return in_day_order(published, line, "day" if votes["day"] > votes["month"] else "month")
-    return in_day_order(published, line, "day") if declared == "day" else published
+    return in_day_order(published, line, "day") if declared is not None and declared() == "day" else published
 
 
 _MONTH_NAMES = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
