@@ -35,7 +35,8 @@ from workers.stages.clean import run as rn
 from workers.stages.clean import sections
 from workers.stages.clean import voting
 from workers.stages.clean.blocks import split_blocks
-from workers.stages.clean.dates import day_order as locale_day_order, markup_date, parse_date, resolve as resolve_when, to_utc
+from workers.stages.clean.dates import day_order as locale_day_order
+from workers.stages.clean.dates import markup_date, parse_date, resolve as resolve_when, to_utc
 from workers.stages.clean.normalise import looks_binary, normalise_text, split_lines
 from workers.stages.errors import StageError
 

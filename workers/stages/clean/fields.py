@@ -26,7 +26,9 @@ def clean_field(value) -> str | None:
     return value or None
 
 
-def header_fields(texts: list[str], day_order: str | None = None) -> tuple[str | None, str | None, str | None, str | None]:
+def header_fields(
+    texts: list[str], day_order: str | None = None
+) -> tuple[str | None, str | None, str | None, str | None]:
     """(published, updated, byline, source) from short article-meta texts of an HTML page. A byline
     element that carries a date other than the page's published day is a teaser's ("By Jane Doe Feb
     18, 2020 4 min read" in a list of other posts), not the article's. day_order "day": the page declares
@@ -80,8 +82,8 @@ def html_published(
     (``text_unsure``: an unlabelled one among date lines of other days); the markup's declared date
     (JSON-LD, <meta>, <time>), which refines the text's same day with a time and offset (and its offset
     for the same minute: declared_zone), and gives a naive time of the text or ``shown`` that is the same
-    instant on the page's own clock its offset (local_instant); ``shown``, a date/byline-classed element's; and htmldate's day
-    (trafilatura's, original date, extensive search). htmldate's day wins where it
+    instant on the page's own clock its offset (local_instant); ``shown``, a date/byline-classed element's;
+    and htmldate's day (trafilatura's, original date, extensive search). htmldate's day wins where it
     differs (measured on web-pages-en, bench.devset: right more often than the markup), except over:
     - a date line of the text (htmldate reads the markup), unless the line is unlabelled, the text shows
       other days too, and the declared date agrees with htmldate (two sources over one unsure line: an

@@ -625,7 +625,8 @@ def structured_dates(html: str) -> tuple[str | None, str | None]:
 _LANG_TAG = r"([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8}){0,2})"
 _HTML_LANG = re.compile(r"<html\b[^>]{0,500}?\b(?:xml:)?lang\s*=\s*[\"']?" + _LANG_TAG, re.IGNORECASE)
 _META_LOCALE = re.compile(
-    r"<meta\b[^>]{0,300}?\b(?:property|name|http-equiv)\s*=\s*[\"'](?:og:locale|content-language|language)[\"'][^>]{0,300}>",
+    r"<meta\b[^>]{0,300}?\b(?:property|name|http-equiv)\s*=\s*[\"'](?:og:locale|content-language|language)[\"']"
+    r"[^>]{0,300}>",
     re.IGNORECASE,
 )
 _LOCALE_CONTENT = re.compile(r"\bcontent\s*=\s*[\"']\s*" + _LANG_TAG, re.IGNORECASE)

@@ -15,7 +15,8 @@ from workers.stages.clean import lines as ln
 from workers.stages.clean import metadata as md
 from workers.stages.clean import shapes as sh
 from workers.stages.clean import vocabulary as v
-from workers.stages.clean.dates import BARE_LABEL as DATE_BARE_LABEL, LABEL as DATE_LABEL, SLASHED_DATE, date_line, in_day_order, labelled
+from workers.stages.clean.dates import BARE_LABEL as DATE_BARE_LABEL, LABEL as DATE_LABEL, SLASHED_DATE, date_line
+from workers.stages.clean.dates import in_day_order, labelled
 from workers.stages.clean.fastmatch import has_digit, last_char_gate
 
 # chrome whose date lines are still the article's (a press release's date under its legal boilerplate);
@@ -37,7 +38,9 @@ class PageMeta(NamedTuple):
     published_bare: bool  # the published date came from an unlabelled date line
 
 
-def metadata_lines(lines: list[ln.Line], keep: list[bool], day_order: Callable[[], str | None] | None = None) -> PageMeta:
+def metadata_lines(
+    lines: list[ln.Line], keep: list[bool], day_order: Callable[[], str | None] | None = None
+) -> PageMeta:
     """Step 2 of clean_lines: the date, byline and source-label lines above the readers' comments
     (PageMeta); metadata lines are taken out of `keep` (changed in place). day_order: gives the order of
     day and month of the page's locale or language ("day", "month", None: core._day_order), asked only for
