@@ -20,7 +20,7 @@ import functools
 import hashlib
 import re
 from collections import Counter
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from workers.stages.clean import bylines as by
 from workers.stages.clean import fields as fl
@@ -35,6 +35,7 @@ from workers.stages.clean import run as rn
 from workers.stages.clean import sections
 from workers.stages.clean import voting
 from workers.stages.clean.blocks import split_blocks
+from workers.stages.clean.dates import day_order as locale_day_order
 from workers.stages.clean.dates import markup_date, parse_date, resolve as resolve_when, to_utc
 from workers.stages.clean.normalise import looks_binary, normalise_text, split_lines
 from workers.stages.errors import StageError
@@ -77,6 +78,7 @@ def clean(raw: dict) -> dict:
         trusted=html is not None,
         known_title=fl.page_title(page_meta),
         votes=page_meta.get("voting"),
+        day_order=functools.partial(_day_order, page_meta.get("locale"), text),
     )
     if truncated:
         article["removed"]["html_truncated_chars"] = truncated
@@ -184,17 +186,14 @@ def _record_fields(raw: dict, article: dict, page_meta: dict, html: str | None) 
     source = raw.get("source") or article["source"]
     byline, byline_declared = article["byline"], False
     if page_meta:
-        head_published, head_updated, head_byline, head_source = fl.header_fields(page_meta.get("header_lines") or [])
+        head_published, head_updated, head_byline, head_source = fl.header_fields(
+            page_meta.get("header_lines") or [], locale_day_order(page_meta.get("locale")))
         published = fl.html_published(
             published, article["published_unsure"], page_meta, head_published,
             valid=lambda value: resolve_date(value, fetched_at) is not None,
             guessed=lambda: markup_date(html) is None,
         )
-        if updated is None:
-            modified = fl.html_date(page_meta.get("modified")) or head_updated
-            updated = modified if modified != published else None
-        else:
-            updated = fl.declared_zone(updated, fl.html_date(page_meta.get("modified")))
+        updated = fl.html_updated(updated, published, page_meta, head_updated)
         published, updated = resolve_date(published, fetched_at), resolve_date(updated, fetched_at)
         source = source or fl.clean_field(page_meta.get("sitename")) or head_source
         if not md.authors(byline):
@@ -211,6 +210,7 @@ def clean_lines(
     keep_flags: list[bool] | None = None,
     known_title: str | None = None,
     votes: dict | None = None,
+    day_order: Callable[[], str | None] | None = None,
 ) -> dict:
     """The article in a list of normalised lines: {"title", "paragraphs", "dateline", "byline",
     "source", "published_at", "published_unsure", "updated_at", "published_at_utc", "summary",
@@ -222,13 +222,15 @@ def clean_lines(
     known_title: the title from page metadata; its copies in the text are dropped.
     votes: the extractors' evidence for HTML candidates (voting.candidates): each line is kept or
     dropped by voting.keep with our classifier as one voter, instead of the densest run.
+    day_order: gives the page's order of day and month ("day", "month" or None: _day_order), asked only
+    for an ambiguous slashed date ("05/03/2024") the page's own dates do not settle.
     """
     removed: Counter = Counter()
     texts, keep_flags = _within_line_limit(texts, keep_flags, removed)
     lines, kinds = _classified_lines(texts, votes)
     # 1. which lines are article text; 2. metadata lines (dates, bylines, source labels)
     keep = rn.article_lines(lines, kinds, trusted=trusted, keep_flags=keep_flags, votes=votes)
-    page = ml.metadata_lines(lines, keep)
+    page = ml.metadata_lines(lines, keep, day_order)
     # 3.-5. title, source (or a dump's masthead), standfirst
     head = _header(lines, keep, page, known_title, trusted)
     # 6. paragraphs: title repeats, repeated paragraphs and pull quotes out; the author's bio out
@@ -295,6 +297,13 @@ def _header(
     masthead = None if trusted or source else hl.masthead(lines, meta, title_index, first)
     standfirst_index = hl.standfirst_after(lines, meta, keep, title_index, first)
     return _Header(title_index, title, published, source, masthead, standfirst_index)
+
+
+def _day_order(locale: str | None, text: str) -> str | None:
+    """The order of day and month in the page's all-numeric dates (dates.day_order): the locale the page
+    declares (<html lang>, og:locale, Content-Language), else the language of its text (py3langid: a French
+    or German dump writes the day first; English says month-first, the default, so nothing changes)."""
+    return locale_day_order(locale) or locale_day_order(language.detect(text))
 
 
 def _published_unsure(page: ml.PageMeta, published: str | None) -> bool:

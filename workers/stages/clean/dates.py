@@ -13,7 +13,7 @@ import functools
 import re
 from datetime import datetime, timedelta, timezone, tzinfo
 
-from workers.stages.clean.vocabulary import MONTH_NAMES_OTHER, ZONE_REGIONS
+from workers.stages.clean.vocabulary import DAY_ORDER_OVERRIDES, MONTH_NAMES_OTHER, ZONE_REGIONS
 
 MAX_DATE_LINE = 120
 _DIGIT = re.compile(r"\d")
@@ -373,6 +373,58 @@ def date_line(line: str) -> tuple[str | None, str | None] | None:
                 matched = True
                 published = published or value
     return (published, updated) if matched else None
+
+
+# a language tag as pages declare it ("en-GB", "en_gb", "fr", "es-419", "zh-Hans-CN": a script subtag ends it)
+_LOCALE_TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{2}|\d{3}))?(?![A-Za-z0-9])")
+_ORDERS = {"DMY": "day", "MDY": "month"}
+
+
+@functools.lru_cache(maxsize=256)
+def day_order(locale: str | None) -> str | None:
+    """The order in which a page of ``locale`` (a language tag: "en-GB", "en_AU", "fr") writes the day and the
+    month of an all-numeric date: "day" ("05/03/2024" is 5 March: en-GB, en-AU, en-IN, en-IE, en-NZ, fr, de,
+    ...), "month" (May 3: en-US, "en" alone, en-PH) or None (no say: a locale whose short date
+    puts the year first, an unknown or missing tag). Source: dateparser's locale data, which is Unicode
+    CLDR's date order per locale (the region's row, else the language's), after vocabulary.DAY_ORDER_OVERRIDES."""
+    m = _LOCALE_TAG.match(locale.strip()) if isinstance(locale, str) else None
+    if m is None:
+        return None
+    language, region = m.group(1).lower(), (m.group(2) or "").upper()
+    tag = f"{language}-{region}" if region else language
+    if tag in DAY_ORDER_OVERRIDES:
+        return DAY_ORDER_OVERRIDES[tag]
+    from dateparser.languages.loader import default_loader
+
+    for name in (tag, language) if region else (language,):
+        try:
+            return _ORDERS.get(default_loader.get_locale(name).info.get("date_order"))
+        except ValueError:  # a locale dateparser does not know ("pt-BR": its language's row then)
+            continue
+    return None
+
+
+# an all-numeric slashed date with a four-digit year ("05/03/2024"), not part of a longer number or path
+SLASHED_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+
+
+def in_day_order(value: str | None, text: str, order: str | None) -> str | None:
+    """``value``, the date read from ``text`` (ISO 8601), read again in ``order`` ("day": day first, "month":
+    month first, None: as it is) when the text's date is an ambiguous slashed one ("05/03/2024": both numbers
+    12 or under, not equal) and ``value`` took its numbers the other way round; else ``value`` unchanged."""
+    m = SLASHED_DATE.search(text) if order and value and len(value) >= 10 and "/" in text else None
+    if m is None:
+        return value
+    a, b = int(m.group(1)), int(m.group(2))
+    if a > 12 or b > 12 or a == b or value[:4] != m.group(3) or {int(value[5:7]), int(value[8:10])} != {a, b}:
+        return value
+    month_first = int(value[5:7]) == a
+    return swapped(value) if month_first == (order == "day") else value
+
+
+def swapped(value: str) -> str:
+    """An ISO 8601 date (or date-time) with its month and day swapped: "2024-05-03..." -> "2024-03-05..."."""
+    return f"{value[:5]}{value[8:10]}-{value[5:7]}{value[10:]}"
 
 
 def markup_date(html: str) -> str | None:

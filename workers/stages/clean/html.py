@@ -37,7 +37,8 @@ def _stoplist() -> frozenset[str]:
 
 def extract(html: str) -> dict:
     """{"text": str, "title", "date", "author", "sitename", "voting", "published", "modified",
-    "declared_author", "header_lines", "title_shown"} (values may be None; "title_shown": the title is
+    "declared_author", "header_lines", "title_shown", "locale"} (values may be None; "locale": the page's
+    declared language tag, declared_locale; "title_shown": the title is
     the text of one of the page's <h1>s). "text" holds the candidate paragraphs
     of the extractor vote (workers.stages.clean.voting), one per line; "voting" the evidence the
     clean stage needs to decide each (None when only jusText found text)."""
@@ -46,6 +47,7 @@ def extract(html: str) -> dict:
     root = _root(html)  # one lxml parse for the structure passes below
     _title_and_site(meta, html, root)
     meta["published"], meta["modified"] = structured_dates(html)
+    meta["locale"] = declared_locale(html)
     meta["declared_author"] = structured_author(html)
     for field in ("author", "declared_author"):
         if root is not None and meta[field] and commenter(meta[field], root):
@@ -619,6 +621,31 @@ def structured_dates(html: str) -> tuple[str | None, str | None]:
         m = _TIME_TAG.search(html)
         published = m.group(1) if m else None
     return published, modified
+
+
+_LANG_TAG = r"([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8}){0,2})"
+_HTML_LANG = re.compile(r"<html\b[^>]{0,500}?\b(?:xml:)?lang\s*=\s*[\"']?" + _LANG_TAG, re.IGNORECASE)
+_META_LOCALE = re.compile(
+    r"<meta\b[^>]{0,300}?\b(?:property|name|http-equiv)\s*=\s*[\"'](?:og:locale|content-language|language)[\"']"
+    r"[^>]{0,300}>",
+    re.IGNORECASE,
+)
+_LOCALE_CONTENT = re.compile(r"\bcontent\s*=\s*[\"']\s*" + _LANG_TAG, re.IGNORECASE)
+
+
+def declared_locale(html: str) -> str | None:
+    """The language tag the page declares for itself ("en-GB", "en_AU", "fr"): its <html lang> (or
+    xml:lang), og:locale, <meta http-equiv="Content-Language"> or <meta name="language">, read in the page's
+    head; the first that names a region, else the first language. None when the page declares none."""
+    found = []
+    m = _HTML_LANG.search(html, 0, _HEAD_CHARS)
+    if m:
+        found.append(m.group(1))
+    for tag in _META_LOCALE.finditer(html, 0, _HEAD_CHARS):
+        content = _LOCALE_CONTENT.search(tag.group(0))
+        if content:
+            found.append(content.group(1))
+    return next((tag for tag in found if "-" in tag or "_" in tag), found[0] if found else None)
 
 
 # a JSON string value: escaped quotes inside it (Kit \"Sparrow\" Lane) are part of the name

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from workers.stages.clean import bylines as by
 from workers.stages.clean import fields as fl
@@ -15,7 +15,8 @@ from workers.stages.clean import lines as ln
 from workers.stages.clean import metadata as md
 from workers.stages.clean import shapes as sh
 from workers.stages.clean import vocabulary as v
-from workers.stages.clean.dates import BARE_LABEL as DATE_BARE_LABEL, LABEL as DATE_LABEL, date_line, labelled
+from workers.stages.clean.dates import BARE_LABEL as DATE_BARE_LABEL, LABEL as DATE_LABEL, SLASHED_DATE, date_line
+from workers.stages.clean.dates import in_day_order, labelled
 from workers.stages.clean.fastmatch import has_digit, last_char_gate
 
 # chrome whose date lines are still the article's (a press release's date under its legal boilerplate);
@@ -37,9 +38,13 @@ class PageMeta(NamedTuple):
     published_bare: bool  # the published date came from an unlabelled date line
 
 
-def metadata_lines(lines: list[ln.Line], keep: list[bool]) -> PageMeta:
+def metadata_lines(
+    lines: list[ln.Line], keep: list[bool], day_order: Callable[[], str | None] | None = None
+) -> PageMeta:
     """Step 2 of clean_lines: the date, byline and source-label lines above the readers' comments
-    (PageMeta); metadata lines are taken out of `keep` (changed in place)."""
+    (PageMeta); metadata lines are taken out of `keep` (changed in place). day_order: gives the order of
+    day and month of the page's locale or language ("day", "month", None: core._day_order), asked only for
+    an ambiguous slashed date the page's own dates do not settle (_page_day_order)."""
     scan = _MetaScan(lines)
     comments = _comments_start(lines, keep)
     head_end = next((i for i, k in enumerate(keep) if k), len(lines))  # the header: lines above the article
@@ -71,7 +76,7 @@ def metadata_lines(lines: list[ln.Line], keep: list[bool]) -> PageMeta:
             keep[i] = False
     published = scan.published
     if scan.published_lines:
-        published = _page_day_order(published, scan.published_lines, lines)
+        published = _page_day_order(published, scan.published_lines, lines, day_order)
     first = next((i for i, k in enumerate(keep) if k), len(lines))
     byline = scan.byline or (
         by.name_over_date(lines, scan.meta, keep, first) or by.name_under_date(lines, scan.meta, keep, first)
@@ -199,29 +204,29 @@ def _meta_facts(text: str) -> tuple:
     return dates, found, label, role
 
 
-_SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
-
-
-def _page_day_order(published: str | None, published_lines: list[tuple[int, str]], lines: list[ln.Line]) -> str | None:
-    """The published date read again when it came from an ambiguous slashed date ("12/04/2020",
-    read month-first) and the page's other slashed dates show the page writes the day first
-    ("14/04/2020" under the comments): the page's own order decides, not a default."""
+def _page_day_order(published: str | None, published_lines: list[tuple[int, str]], lines: list[ln.Line],
+                    declared: Callable[[], str | None] | None) -> str | None:
+    """The published date read again when it came from an ambiguous slashed date ("12/04/2020", read
+    month-first unless a 24-hour clock follows it) and the page's order says otherwise: its other slashed
+    dates ("14/04/2020" under the comments: the page writes the day first), else, when they do not tell,
+    the day-first order of the locale the page declares or of its text's language (``declared()``, asked
+    only then: en-GB, en-AU, fr, ...). A declared month-first locale changes nothing: "en-US" is the
+    default of many publishing systems, and month-first the default here."""
     if not published or len(published) < 10:
         return published
     line = next((lines[i].text for i, d in published_lines if d[:10] == published[:10]), None)
-    m = _SLASH_DATE.search(line) if line else None
-    if m is None or int(m.group(1)) > 12 or int(m.group(2)) > 12 or m.group(1) == m.group(2):
-        return published
+    m = SLASHED_DATE.search(line) if line and "/" in line else None
+    if m is None or int(m.group(1)) > 12 or int(m.group(2)) > 12 or int(m.group(1)) == int(m.group(2)):
+        return published  # no ambiguous slashed date: nothing to read again
     votes = Counter()
     for other in lines:
         if "/" in other.text and len(other.text) <= 200:
-            for a, b, _ in _SLASH_DATE.findall(other.text):
+            for a, b, _ in SLASHED_DATE.findall(other.text):
                 votes["day"] += int(a) > 12 >= int(b)
                 votes["month"] += int(b) > 12 >= int(a)
-    month_first_read = published[5:7] == f"{int(m.group(1)):02d}"
-    if votes["day"] == votes["month"] or (votes["day"] > votes["month"]) != month_first_read:
-        return published
-    return f"{published[:5]}{published[8:10]}-{published[5:7]}{published[10:]}"  # month and day swapped
+    if votes["day"] != votes["month"]:
+        return in_day_order(published, line, "day" if votes["day"] > votes["month"] else "month")
+    return in_day_order(published, line, "day") if declared is not None and declared() == "day" else published
 
 
 _MONTH_NAMES = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"

@@ -695,6 +695,17 @@ ZONE_REGIONS = {
     "AKT": "America/Anchorage",
     "IST": "Asia/Kolkata",
 }
+# a locale's order of day and month in an all-numeric date ("05/03/2024"), where CLDR's (dateparser's
+# locale data, dates.day_order) says nothing about it or says otherwise than the locale writes such dates:
+# CLDR gives South Africa's and French Canada's short date year first (2024/03/05), but where their pages
+# put the day and the month before the year the day comes first; English Canada writes both orders (None:
+# no say). Source: the Unicode CLDR short date formats and the ISO 8601 / national usage notes of
+# Wikipedia's "List of date formats by country" (South Africa DMY and YMD; Canada all three).
+DAY_ORDER_OVERRIDES = {
+    "en-ZA": "day",
+    "fr-CA": "day",
+    "en-CA": None,
+}
 # month names in the other languages dateparser reads here (dates.DATE_LANGUAGES), for bare date lines
 # ("jeudi 7 mars 2019", "5. Juni 2018"); one row per language, January first (Russian: the genitive a date uses)
 MONTH_NAMES_OTHER = {
