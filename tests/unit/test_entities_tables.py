@@ -17,6 +17,7 @@ from workers.stages.entities import (
     openers,
     organisations,
     orgspans,
+    particles,
     persons as person_passes,
     pipeline,
     placelists,
@@ -2286,3 +2287,130 @@ def test_club_prefix_is_no_word_of_an_all_caps_headline():
     text = "TALKS STALL AS TARROWLAND WATCHES"
     found = companies.club_prefixes(_article(text), [_feature_mention(text, "TARROWLAND", "GPE")])
     assert _labels(found) == {"TARROWLAND": "GPE"}
+
+
+def _person_doc(nlp, words: list[str], person: tuple[int, int]):
+    """A Doc of `words` (a space after each but around "-") with one PERSON entity over tokens [start, end)."""
+    from spacy.tokens import Doc, Span
+
+    spaces = [w != "-" and after != "-" for w, after in zip(words, words[1:] + [""])]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    doc.ents = [Span(doc, *person, label="PERSON")]
+    return doc
+
+
+@pytest.mark.parametrize("particle", sorted(tables.PERSON_NAME_PARTICLES))
+def test_person_name_particle_row_grows_the_person(nlp, particle):
+    doc = _person_doc(nlp, ["Director", "Ilsa", particle, "Tarrowberg", "said", "so", "."], (1, 2))
+    assert fixes.extend_person_right(doc, doc.ents[0]) == 4
+
+
+def test_person_name_particles_go_on_after_the_next_surname(nlp):
+    doc = _person_doc(nlp, ["Professor", "Pere", "de", "la", "Tarrow", "i", "Pellow", "said", "."], (1, 2))
+    assert fixes.extend_person_right(doc, doc.ents[0]) == 7
+    doc = _person_doc(nlp, ["Economist", "Rosa", "dela", "Tarrow", "-", "Pellow", "said", "."], (1, 2))
+    assert fixes.extend_person_right(doc, doc.ents[0]) == 6
+    doc = _person_doc(nlp, ["Ilsa", "per", "Tarrowberg", "said", "."], (0, 1))  # "per": no person's particle
+    assert fixes.extend_person_right(doc, doc.ents[0]) == 1
+
+
+@pytest.mark.parametrize("particle", sorted(tables.NAME_PARTICLES))
+def test_name_particle_row_joins_the_pieces_on_both_sides(particle):
+    text = f"Shares of Varnoque {particle} Pellowin rose on Monday."
+    found = particles.particle_names(_article(text), [_feature_mention(text, "Varnoque", "ORG"),
+                                                      _feature_mention(text, "Pellowin", "ORG")])
+    assert [(m.text, m.label, m.forced) for m in found] == [(f"Varnoque {particle} Pellowin", "ORG", True)]
+
+
+@pytest.mark.parametrize("head", sorted(tables.FOREIGN_ORG_HEADS))
+def test_foreign_org_head_row_names_an_organisation_the_model_missed(head):
+    name = f"{head.capitalize()} Tarrowal ng Pellowas"
+    text = f"The {name} cut its rate on Thursday."
+    found = particles.particle_names(_article(text, words=frozenset({"the"})), [])
+    assert _labels(found) == {name: "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces", "expected"),
+    [
+        ("Ranchers in Sao Tarrow do Pellow said so.", [("Pellow", "GPE")], {"Sao Tarrow do Pellow": "GPE"}),
+        ("His party, Varnoque per Pellowia, backed it.", [("Pellowia", "GPE")], {"Varnoque per Pellowia": "ORG"}),
+        ("Economist Rosa dela Tarrow-Pellow said so.", [("Rosa", "PERSON"), ("Tarrow-Pellow", "PERSON")],
+         {"Rosa dela Tarrow-Pellow": "PERSON"}),
+        ("Tarrowland’s Banco de la Pellow held rates.", [("Banco de la Pellow", "ORG")], {"Banco de la Pellow": "ORG"}),
+        ("The Banco Tarrow de Pellow’s board voted.", [("Banco Tarrow", "ORG"), ("Pellow", "GPE")],
+         {"Banco Tarrow de Pellow": "ORG"}),
+        ("Commission President Ilsa von Tarrow spoke.", [("Ilsa von Tarrow", "PERSON")], {"Ilsa von Tarrow": "PERSON"}),
+        ("Von der Tarrow told them so.", [("Tarrow", "PERSON")], {"Tarrow": "PERSON"}),  # a capitalised particle
+        ("Prices rose 5 Dollars per Barrel today.", [], {}),  # no piece, no foreign head
+        ("Sales of Varnoque per Pellow rose.", [("Varnoque per Pellow", "ORG")], {"Varnoque per Pellow": "ORG"}),
+    ],
+)
+def test_particle_names_take_their_label_and_edges_from_the_evidence(text, pieces, expected):
+    words = frozenset({"economist", "the", "dollar", "barrel", "price", "commission"})
+    found = particles.particle_names(_article(text, words=words), [_feature_mention(text, n, l) for n, l in pieces])
+    assert _labels(found) == expected
+
+
+def test_acronym_long_form_runs_back_over_lowercase_words_it_spells():
+    text = "The Union des tarrowiers agricoles (UTA) said prices fell."
+    found = particles.acronym_long_forms(_article(text), [_feature_mention(text, "Union", "ORG"),
+                                                           _feature_mention(text, "UTA", "ORG")])
+    assert sorted((m.text, m.name, m.label) for m in found) == [
+        ("UTA", "Union des tarrowiers agricoles", "ORG"),
+        ("Union des tarrowiers agricoles", "Union des tarrowiers agricoles", "ORG")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Union des tarrowiers agricoles (UXA) said so.",  # the letters do not spell it
+     "The Union Des Tarrowiers Agricoles (UTA) said so."],  # all capitalised: the model's own span
+)
+def test_acronym_long_form_needs_spelt_letters_and_a_lowercase_word(text):
+    found = [_feature_mention(text, "Union", "ORG")]
+    assert _labels(particles.acronym_long_forms(_article(text), found)) == {"Union": "ORG"}
+
+
+@pytest.mark.parametrize("noun", sorted(tables.RESIDENTS_OF_NOUNS))
+def test_residents_of_row_makes_the_names_after_of_places(noun):
+    text = f"{noun.capitalize()} of Varnholt and Skerra lost power, and {noun} of Tarrow too."
+    found = placelists.listed_places(_article_with_doc(text), [_feature_mention(text, "Skerra", "PERSON")])
+    assert _labels(found) == {"Varnholt": "GPE", "Skerra": "GPE", "Tarrow": "GPE"}
+
+
+def test_names_after_of_need_a_residents_of_row():
+    text = "Families of Varnholt and Skerra lost power."
+    assert _labels(placelists.listed_places(_article_with_doc(text), [])) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces", "expected"),
+    [
+        ("Analyst Ana Lind of Tarrowville-based Pellow Capital said so.", [("Tarrowville", "PERSON")],
+         {"Tarrowville": "GPE"}),
+        ("Analyst Ana Lind of Tarrowville-based Pellow Capital said so.", [], {"Tarrowville": "GPE"}),
+        ("Tarrowville-based Pellow Capital said so.", [], {}),  # opening a sentence: any word
+        ("Its Cloud-based tools and cloud storage sold.", [], {}),  # written in lower case too
+        ("Its AI-based tools sold.", [], {}),  # all capitals: an acronym
+        ("Shares of Tarrowco-based funds fell.", [("Tarrowco", "ORG")], {"Tarrowco": "ORG"}),
+    ],
+)
+def test_based_places(text, pieces, expected):
+    found = placelists.based_places(_article(text), [_feature_mention(text, n, l) for n, l in pieces])
+    assert _labels(found) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces", "expected"),
+    [
+        ("Ontario Premier Ana Lind said so.", [], {"Ontario": "GPE"}),
+        ("Vanuatu Prime Minister Ana Lind said so.", [("Vanuatu", "PERSON")], {"Vanuatu": "GPE"}),
+        ("Solomon Islands Prime Minister Ana Lind said so.", [], {"Solomon Islands": "GPE"}),
+        ("Tarrowland Governor Ana Lind said so.", [], {}),  # no known country or region
+        ("Texas St Tarrow Ana Lind", [], {}),  # a saint, no civic role
+        ("Texas Governor said so.", [], {}),  # no name after the role
+    ],
+)
+def test_places_before_roles(text, pieces, expected):
+    found = placelists.places_before_roles(_article(text), [_feature_mention(text, n, l) for n, l in pieces])
+    assert _labels(found) == expected

@@ -76,8 +76,10 @@ from workers.stages.entities.pipeline import (
     title_cased,
 )
 from workers.stages.entities.placelists import (
+    based_places,
     division_names,
     listed_places,
+    places_before_roles,
     place_noun_names,
     place_particles,
     towns_not_regions,
@@ -103,6 +105,7 @@ from workers.stages.entities.places import (
     untagged_toponyms,
     world_regions,
 )
+from workers.stages.entities.particles import acronym_long_forms, particle_names
 from workers.stages.entities.possessives import possessives
 from workers.stages.entities.products import described_products, product_companies, product_lines
 from workers.stages.entities.role_names import (
@@ -143,6 +146,8 @@ MENTION_PASSES = (
     storm_names,
     named_events,
     law_names,
+    particle_names,
+    acronym_long_forms,
     demonym_words,
     lambda article, found: split_place_pairs(found, article.texts),
     route_ends,
@@ -155,6 +160,8 @@ MENTION_PASSES = (
     regions_are_places,
     division_names,
     not_persons,
+    based_places,
+    places_before_roles,
     _described,
     role_named_persons,
     arabic_names,

@@ -9,14 +9,18 @@ tests/unit/test_entities_tables.py).
   names with an inner 's, "King's Cross", are not cut by the possessive rule and need no row).
 - COUNTRY_FORMS: short and common forms of countries and unions that the maintained ISO 3166 list
   (pycountry) does not give; COUNTRY_NAMES: the canonical name chosen for some ISO entries.
-- PLACE_LIST_PREPOSITIONS, RESIDENT_NOUNS, WORLD_REGION_WORDS: places told by a list with a place
-  ("in Pellow and Corran Falls"), by people living on them ("islanders on Skerra") or by "in"
+- PLACE_LIST_PREPOSITIONS, RESIDENT_NOUNS, RESIDENTS_OF_NOUNS, WORLD_REGION_WORDS: places told by a
+  list with a place ("in Pellow and Corran Falls"), by people living on or in them ("islanders on
+  Skerra", "residents of Skerra") or by "in"
   before a LOC that names no continent, region or feature ("in Corran").
 - ORG_DESCRIPTOR_NOUNS, COMPETITOR_NOUNS, ORG_ROLE_DOMAINS: organisations told by a describing
   noun before them ("union Quorva", "Rival Tarrowco") or by a role of theirs between them and a
   person ("QVRT organiser Ana Lind").
 - ORG_HEAD_NOUNS, ORG_CONNECTIVES: organisations the model called works or cut short.
 - PLACE_NAME_PARTICLES: particles inside places' names ("Nova Tarrow do Norte").
+- PERSON_NAME_PARTICLES, NAME_PARTICLES, FOREIGN_ORG_HEADS: lowercase particles inside names of
+  other languages ("Ana af Tarrow", "Compagnie des Tarrows") and the first words of their
+  organisations' names ("Banco", "Société").
 - WEATHER_SYSTEM_TERMS: terms opening a named storm's name ("Tropical Storm Tarrow"): an event.
 - DEMONYM_ENDINGS, IRREGULAR_DEMONYMS: nationality adjectives of countries ("Kenyan", "Dutch").
 - PLACE_APPOSITION_FOLLOWERS: what may follow "<name>, a farming town" when the noun is its head.
@@ -298,8 +302,11 @@ TOPONYM_LIST_PREPOSITIONS = frozenset({"between"})
 # Nouns of people or dwellings living on an island: "<noun> on X" makes X a place ("islanders
 # on Skerra", "homes on Skerra and Vell"). Not "people" ("people on Universal Credit").
 RESIDENT_NOUNS = frozenset(
-    "islanders residents homes households families communities villagers crofters inhabitants".split()
+    "islanders residents homes households families communities villagers crofters inhabitants villages".split()
 )
+# Nouns of people living in a place before "of" ("Residents of Tarrow and Pellow"): the names after
+# them are places. Not "families of" or "homes of", said of persons too.
+RESIDENTS_OF_NOUNS = frozenset("residents inhabitants villagers islanders townspeople".split())
 
 # Words of continents and world regions: a LOC naming one stays a LOC ("in East Africa", "in
 # Latin America"); other LOC names after "in" with no article are towns and districts (GPE).
@@ -347,6 +354,34 @@ ORG_HEAD_NOUNS = frozenset(
 # Capitalised connectives inside an organisation's name that the model leaves out of its span:
 # "Medics Without Tarrows" ("Tarrows" ORG), "Mothers Against Tarrows": one name with its opening.
 ORG_CONNECTIVES = frozenset({"without", "against"})
+
+# Lowercase particles inside personal names, as written: "Ursula von der Leyen", "Ana de la
+# Tarrow", the Swedish noble "af" ("Lena af Tarrow"), the Filipino "dela" ("Rosa dela Tarrow") and the
+# Catalan "i" joining a person's two surnames ("Pere Tarrow i Pellow"). A person's span goes on over
+# them and the capitalised word after them (fixes.extend_person_right).
+PERSON_NAME_PARTICLES = frozenset(
+    "de del della dela der den des di da das dos du la le van von bin ibn al el ter ten af i".split()
+)
+
+# Lowercase words inside the names of organisations and places of other languages, as written:
+# the person particles and the French "des", Portuguese "do", Catalan "per" ("Junts per X"), Tagalog
+# "ng" ("Bangko Sentral ng Tarrow") and the conjunctions "y" and "e" ("Ciencia y Tarrow"). The
+# model's span is not cut at one (fixes.CONNECTIVES), and capitalised words on both sides of one are
+# one name (particles.particle_names).
+NAME_PARTICLES = PERSON_NAME_PARTICLES | frozenset("do ng per y e".split())
+
+# First words of organisations' names in other languages ("Banco de Tarrow", "Compagnie des Tarrows",
+# "Bangko Sentral ng Tarrow"): a name opening with one and joined over a particle is an
+# organisation, also where the model tagged nothing or a person or a product.
+FOREIGN_ORG_HEADS = frozenset(
+    """banco banca banque bangko bank caixa caisse compagnie companhia compañía compania société sociedad
+    sociedade società cooperativa coopérative cooperative union unión união confédération confederación
+    confederação confederazione fédération federación federação federazione association asociación
+    associação associazione syndicat sindicato instituto institut istituto partido parti partit partito
+    junta consejo conseil conselho consiglio comisión commissione comissão ministério ministerio
+    ministère universidad universidade université università universitat fundación fundação fondation
+    fondazione agence agencia agência agenzia empresa groupe grupo gruppo corporación""".split()
+)
 
 # Particles inside Romance place names ("Nova Tarrow do Norte", "Santa Tarrow de la Sierra"): a
 # place the model cut before one goes on over it and the capitalised words after it.
