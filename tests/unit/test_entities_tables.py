@@ -2414,3 +2414,27 @@ def test_based_places(text, pieces, expected):
 def test_places_before_roles(text, pieces, expected):
     found = placelists.places_before_roles(_article(text), [_feature_mention(text, n, l) for n, l in pieces])
     assert _labels(found) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "expected"),
+    [
+        ("Labour and Welfare Minister Ana Lind said so.", "Welfare", {}),
+        ("Infrastructure Minister Ana Lind said so.", "Infrastructure", {}),
+        ("Tarrowist Minister Ana Lind said so.", "Tarrowist", {"Tarrowist": "ORG"}),  # no common word: a party
+        ("Welfare Secretary Ana Lind said so.", "Welfare", {"Welfare": "ORG"}),  # only before "Minister"
+        ("The Welfare Minister said so.", "Welfare", {"Welfare": "ORG"}),  # no name after it
+        ("Welfare Office Minister Ana Lind said so.", "Welfare Office", {"Welfare Office": "ORG"}),  # a designator
+    ],
+)
+def test_portfolio_words_before_minister_are_no_organisation(text, org, expected):
+    words = frozenset({"welfare", "infrastructure", "office"})
+    found = role_names.portfolio_words(_article(text, words=words), [_feature_mention(text, org, "ORG")])
+    assert _labels(found) == expected
+
+
+@pytest.mark.parametrize("noun", sorted(tables.COMPETITOR_NOUNS))
+def test_competitor_row_is_no_opening_of_an_organisation(nlp, noun):
+    text = f"{noun.capitalize()} Tarrow Group closed two plants."
+    found = orgspans.org_openings(_article_with_doc(text, nlp.make_doc(text)), [_feature_mention(text, "Tarrow Group", "ORG")])
+    assert _labels(found) == {"Tarrow Group": "ORG"}

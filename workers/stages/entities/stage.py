@@ -112,6 +112,7 @@ from workers.stages.entities.role_names import (
     org_place_units,
     orgs_before_roles,
     persons_before_roles,
+    portfolio_words,
     role_named_persons,
 )
 from workers.stages.entities.surnames import join_partial_names, surname_labels
@@ -164,6 +165,7 @@ MENTION_PASSES = (
     places_before_roles,
     _described,
     role_named_persons,
+    portfolio_words,
     arabic_names,
     apposed_persons,
     regnal_names,
