@@ -2438,3 +2438,36 @@ def test_competitor_row_is_no_opening_of_an_organisation(nlp, noun):
     text = f"{noun.capitalize()} Tarrow Group closed two plants."
     found = orgspans.org_openings(_article_with_doc(text, nlp.make_doc(text)), [_feature_mention(text, "Tarrow Group", "ORG")])
     assert _labels(found) == {"Tarrow Group": "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Meatpackers Tarrow SA and Pellow SA said so. Ranchers sued meatpackers.", "Tarrow SA"),
+        ("Meatpackers Tarrow SA and Pellow SA said so.", "Meatpackers Tarrow SA"),  # never written in lower case
+        ("Partners Tarrow SA said so. The partners met, Partners said.", "Partners Tarrow SA"),  # capitalised inside a sentence: part of the name
+    ],
+)
+def test_company_openers_drop_a_describing_noun_opening_the_sentence(text, expected):
+    name = text.split(" and ")[0].split(" said")[0]
+    found = companies.company_openers(_article(text), [_feature_mention(text, name, "ORG")])
+    assert found[0].text == expected
+
+
+@pytest.mark.parametrize("form", sorted(tables.ABBREVIATED_FORMS))
+def test_abbreviated_form_row_loses_the_sentence_stop_in_the_article_style(form):
+    text = f"Tarrow Holdings {form} led, a survey by Pellow Research {form}. The bank said so."
+    found = companies.sentence_end_forms(_article(text), [_feature_mention(text, f"Pellow Research {form}.", "ORG")])
+    assert found[0].text == f"Pellow Research {form}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tarrow Holdings {form}. said so, a survey by Pellow Research {form}. The bank said so.",  # the style keeps it
+     "Tarrow Holdings {form}. Led by Pellow Research {form}. The bank said so.",  # no bare form in the article
+     "A survey by Pellow Research {form}. in Vell, and Tarrow {form} said so."],  # not a sentence's end
+)
+def test_abbreviated_form_keeps_its_stop_without_the_evidence(text):
+    text = text.format(form="Inc")
+    found = companies.sentence_end_forms(_article(text), [_feature_mention(text, "Pellow Research Inc.", "ORG")])
+    assert found[0].text == "Pellow Research Inc."

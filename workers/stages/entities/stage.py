@@ -19,10 +19,12 @@ from workers.stages.entities.companies import (
     company_first_words,
     company_form_suffixes,
     company_forms,
+    company_openers,
     company_names,
     cued_companies,
     described_companies,
     listed_companies,
+    sentence_end_forms,
 )
 from workers.stages.entities.context import Article, model_mentions, new_article
 from workers.stages.entities.events import law_names, named_events, site_names, storm_names
@@ -192,6 +194,8 @@ MENTION_PASSES = (
     company_forms,
     club_prefixes,
     company_form_suffixes,
+    company_openers,
+    sentence_end_forms,
     listed_companies,
     group_names,
     member_possessors,

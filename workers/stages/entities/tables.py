@@ -17,6 +17,7 @@ tests/unit/test_entities_tables.py).
   noun before them ("union Quorva", "Rival Tarrowco") or by a role of theirs between them and a
   person ("QVRT organiser Ana Lind").
 - ORG_HEAD_NOUNS, ORG_CONNECTIVES: organisations the model called works or cut short.
+- ABBREVIATED_FORMS: legal forms written with or without a full stop ("Inc", "Inc.").
 - PLACE_NAME_PARTICLES: particles inside places' names ("Nova Tarrow do Norte").
 - PERSON_NAME_PARTICLES, NAME_PARTICLES, FOREIGN_ORG_HEADS: lowercase particles inside names of
   other languages ("Ana af Tarrow", "Compagnie des Tarrows") and the first words of their
@@ -613,8 +614,15 @@ CLUB_PREFIXES = frozenset("FC AFC AC AS SS SK FK NK CF CD SV".split())
 # Also Malaysian "Bhd"/"Berhad" (sendirian berhad), Japanese "KK"/"K.K." (kabushiki kaisha), the
 # European company "SE" (Societas Europaea), Czech and Slovak "s.r.o." (spolecnost s rucenim
 # omezenym). Not Ethiopian "S.C." (share company): AP style's South Carolina ("Tarrow S.C.").
+# Also the Danish and Norwegian "A/S" (aktieselskab) and the joint-stock companies of Russia and
+# Central Asia, "JSC", "OJSC" (open) and "PJSC" (public).
+# Legal forms written with or without a full stop ("Tarrow Inc" and "Tarrow Inc."): at a sentence's
+# end the stop follows the article's own style (companies.sentence_end_forms).
+ABBREVIATED_FORMS = frozenset("Inc Corp Co Ltd Plc Bhd".split())
+
 COMPANY_FORM_SUFFIXES = frozenset(
-    "SA S.A. AG NV N.V. BV B.V. SpA S.p.A. ASA Oyj Tbk PLC Plc Ltd LLC GmbH Bhd Berhad KK K.K. SE s.r.o.".split()
+    "SA S.A. AG NV N.V. BV B.V. SpA S.p.A. ASA A/S Oyj Tbk PLC Plc Ltd LLC GmbH Bhd Berhad KK K.K. SE s.r.o. "
+    "JSC OJSC PJSC".split()
 )
 
 # Lowercase nouns after "the <Name>" that make the name a party's, a movement's or an armed or
