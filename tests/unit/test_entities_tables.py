@@ -2471,3 +2471,49 @@ def test_abbreviated_form_keeps_its_stop_without_the_evidence(text):
     text = text.format(form="Inc")
     found = companies.sentence_end_forms(_article(text), [_feature_mention(text, "Pellow Research Inc.", "ORG")])
     assert found[0].text == "Pellow Research Inc."
+
+
+@pytest.mark.parametrize("head", sorted(tables.EVENT_HEADS_AFTER_THE))
+def test_event_head_after_the_row_makes_the_name_an_event_only_after_the(head):
+    name = f"Tarrow {head.capitalize()}"
+    text = f"She won the {name} on Friday. Shops at {name} close."
+    found = events.named_events(_article(text), [_feature_mention(text, name, "ORG")])
+    assert [(m.label, m.forced) for m in found] == [("EVENT", True)]
+    start = text.rindex(name)
+    later = [fixes.Mention("body", start, start + len(name), name, "ORG", name)]
+    assert _labels(events.named_events(_article(text), later)) == {name: "ORG"}  # no "the" before it
+
+
+def test_event_head_makes_the_models_own_event_a_rules():
+    text = "She won the Tarrow Finals on Friday."
+    [m] = events.named_events(_article(text), [_feature_mention(text, "Tarrow Finals", "EVENT")])
+    assert (m.label, m.forced) == ("EVENT", True)
+
+
+@pytest.mark.parametrize("head", sorted(tables.TREATY_HEADS))
+def test_treaty_head_row_makes_the_name_a_law(head):
+    name = f"Tarrow {head.capitalize()}"
+    text = f"Ministers signed the {name} on Friday."
+    found = events.named_events(_article(text), [_feature_mention(text, name, "ORG")])
+    assert _labels(found) == {name: "LAW"}
+
+
+def test_treaty_head_must_be_capitalised():
+    text = "Ministers signed the Tarrow agreement on Friday."
+    found = events.named_events(_article(text), [_feature_mention(text, "Tarrow agreement", "ORG")])
+    assert _labels(found) == {"Tarrow agreement": "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Water from the Tarrow river ran low. Dams on the Tarrow river failed.", "LOC"),
+        ("Water from the Tarrow reservoir ran low.", "LOC"),
+        ("Tarrow flooded when the Tarrow river rose.", "GPE"),  # the town is named alone too
+        ("Crowds in the Tarrow valley grew.", "GPE"),  # no water feature
+    ],
+)
+def test_place_before_a_water_generic_is_the_feature(text, expected):
+    start = text.index("the Tarrow ") + 4
+    found = places.named_features(_article(text), [fixes.Mention("body", start, start + 6, "Tarrow", "GPE", "Tarrow")])
+    assert found[0].label == expected

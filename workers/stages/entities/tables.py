@@ -26,7 +26,8 @@ tests/unit/test_entities_tables.py).
 - DEMONYM_ENDINGS, IRREGULAR_DEMONYMS: nationality adjectives of countries ("Kenyan", "Dutch").
 - PLACE_APPOSITION_FOLLOWERS: what may follow "<name>, a farming town" when the noun is its head.
 - AND_INSTITUTION_HEADS: heads of "<X> and <Y> Institute"-type names the model leaves untagged.
-- EVENT_HEAD_NOUNS: last words of named sporting events ("the Tarrow Marathon"): events.
+- EVENT_HEAD_NOUNS, EVENT_HEADS_AFTER_THE: last words of named sporting events ("the Tarrow
+  Marathon", "the Tarrow Open"): events. TREATY_HEADS: last words of treaties ("the Tarrow Accord"): laws.
 - FEATURE_GROUP_GENERICS: plural generics of island chains and ranges ("the Tarrow Keys"): LOC.
 - PRODUCT_DESCRIPTOR_NOUNS: nouns naming a product right before its name ("the vaccine, Tarrovax,").
 - RESULT_VERBS, RESULT_NOUNS: match reports ("X beat Y 2-1", "a 3-0 win over Y"): teams.
@@ -430,8 +431,16 @@ AND_INSTITUTION_HEADS = frozenset(
 # Last words of the names of recurring sporting events ("the Tarrow Marathon", "the Pellow Grand
 # Prix", "the Winter Olympics"): such a name is an EVENT (OntoNotes 5.0: "named ... sports
 # events"), not the organisation or place the model often calls it. Not "games" (a company
-# word: "Epic Games"), "cup" or "open" (also clubs, common words).
-EVENT_HEAD_NOUNS = frozenset("marathon olympics paralympics regatta triathlon prix".split())
+# word: "Epic Games"), "cup" or "open" (also clubs, common words; EVENT_HEADS_AFTER_THE).
+EVENT_HEAD_NOUNS = frozenset("marathon olympics paralympics regatta triathlon prix finals".split())
+# Heads of sporting events only in a name right after "the" ("won the Tarrow Open"): alone,
+# "Tarrow Open" may be a headline's verb ("Shops Open") or a company's name.
+EVENT_HEADS_AFTER_THE = frozenset({"open"})
+
+# Last words of the names of treaties and agreements between states or parties ("the Tarrow
+# Agreement", "the Pellow Accords", "the Treaty"-headed names aside): a LAW (OntoNotes 5.0: "named
+# documents made into laws"), not the organisation the model often calls it.
+TREATY_HEADS = frozenset("agreement agreements accord accords treaty pact".split())
 
 # First words of cup competitions named in Spanish, Portuguese, Italian and French ("Copa
 # Tarrow", "Taça de Pellow", "Coppa Vell", "Coupe de Corran": "cup"), and of cycling's stage
