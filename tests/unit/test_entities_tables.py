@@ -2517,3 +2517,20 @@ def test_place_before_a_water_generic_is_the_feature(text, expected):
     start = text.index("the Tarrow ") + 4
     found = places.named_features(_article(text), [fixes.Mention("body", start, start + 6, "Tarrow", "GPE", "Tarrow")])
     assert found[0].label == expected
+
+
+@pytest.mark.parametrize("noun", sorted(tables.PEOPLE_IN_NOUNS))
+def test_people_in_row_makes_the_names_ending_the_clause_places(noun):
+    text = f"{noun.capitalize()} in Varnholt and Skerra learned of it, and {noun} in Quillmoor said so."
+    found = placelists.people_in_places(_article(text), [_feature_mention(text, "Quillmoor", "PRODUCT")])
+    assert _labels(found) == {"Varnholt": "GPE", "Skerra": "GPE", "Quillmoor": "GPE"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Workers in Tarrow Motors plants voted.",  # a company's name
+     "Workers in Quillmoor factories voted.",  # no clause's end or verb after the name
+     "Managers in Quillmoor said so."],  # no PEOPLE_IN_NOUNS row
+)
+def test_people_in_needs_a_row_and_a_clause_end(text):
+    assert _labels(placelists.people_in_places(_article(text), [])) == {}

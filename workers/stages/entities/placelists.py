@@ -379,3 +379,30 @@ def places_before_roles(article: Article, found: list[Mention]) -> list[Mention]
             continue
         found = replace_by_one(found, over, "body", start, end, body[start:end], "GPE")
     return found
+
+
+_PEOPLE_IN = re.compile(
+    rf"{WORD_START}([A-Za-z]+)[ \t]+in[ \t]+({LIST_NAME})(?:[ \t]+and[ \t]+({LIST_NAME}))?"
+    rf"(?=[,.;:]|[ \t]+(?:[a-z]+ed|said|say|says|were|are|have|had|will|would|who|on|at|to|and|voted|met)(?![\w'\u2019\-]))"
+)
+
+
+def people_in_places(article: Article, found: list[Mention]) -> list[Mention]:
+    """Names after a tables.PEOPLE_IN_NOUNS row and "in" that end a clause or come before its
+    verb ("Workers in Tarrow learned", "voters in Tarrow and Pellow backed") are places: GPE,
+    also where the model tagged nothing or called them a person, product or work (_may_be_place:
+    not a forced person, not an organisation but a known region)."""
+    if "GPE" not in article.labels:
+        return found
+    body = article.body
+    for match in _PEOPLE_IN.finditer(body):
+        if match.group(1).lower() not in tables.PEOPLE_IN_NOUNS:
+            continue
+        spans = [match.span(i) for i in (2, 3) if match.group(i)]
+        whole = (spans[0][0], spans[-1][1])
+        names = [body[s:e] for s, e in spans]
+        if any(w.lower() in tables.ORG_DESIGNATORS for n in names for w in n.split()):
+            continue  # "workers in Tarrow Motors": a company's name
+        if all(name_shaped(n) for n in names) and all(_may_be_place(found, s, e, whole) for s, e in spans):
+            found = _as_places(found, spans, body)
+    return found

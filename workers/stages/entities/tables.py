@@ -11,7 +11,7 @@ tests/unit/test_entities_tables.py).
   (pycountry) does not give; COUNTRY_NAMES: the canonical name chosen for some ISO entries.
 - PLACE_LIST_PREPOSITIONS, RESIDENT_NOUNS, RESIDENTS_OF_NOUNS, WORLD_REGION_WORDS: places told by a
   list with a place ("in Pellow and Corran Falls"), by people living on or in them ("islanders on
-  Skerra", "residents of Skerra") or by "in"
+  Skerra", "residents of Skerra"; PEOPLE_IN_NOUNS: "workers in Skerra said") or by "in"
   before a LOC that names no continent, region or feature ("in Corran").
 - ORG_DESCRIPTOR_NOUNS, COMPETITOR_NOUNS, ORG_ROLE_DOMAINS: organisations told by a describing
   noun before them ("union Quorva", "Rival Tarrowco") or by a role of theirs between them and a
@@ -306,6 +306,12 @@ TOPONYM_LIST_PREPOSITIONS = frozenset({"between"})
 RESIDENT_NOUNS = frozenset(
     "islanders residents homes households families communities villagers crofters inhabitants villages".split()
 )
+# Nouns of people living or working in a place before "in" ("Workers in Tarrow said", "voters in
+# Tarrow and Pellow backed it"): a name after them that ends the clause is a place.
+PEOPLE_IN_NOUNS = frozenset(
+    "workers employees voters residents villagers farmers ranchers fishermen families households inhabitants".split()
+)
+
 # Nouns of people living in a place before "of" ("Residents of Tarrow and Pellow"): the names after
 # them are places. Not "families of" or "homes of", said of persons too.
 RESIDENTS_OF_NOUNS = frozenset("residents inhabitants villagers islanders townspeople".split())
