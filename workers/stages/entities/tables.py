@@ -163,7 +163,7 @@ COMPANY_WORDS = frozenset(
     holdings group partners capital motors foods media networks technologies technology solutions
     logistics freight haulage resources industries insurance telecom therapeutics biotech software robotics
     semiconductor semiconductors electronics cosmetics chemicals petroleum shipping financial securities air metals
-    investments ventures studios games entertainment brewing brewery inc ltd plc corp corporation
+    investments ventures studios games entertainment brewing brewery inc ltd plc corp corporation cooperative co-operative
     llc ag gmbh nv bv renewables solar utilities""".split()
 )
 
