@@ -2534,3 +2534,21 @@ def test_people_in_row_makes_the_names_ending_the_clause_places(noun):
 )
 def test_people_in_needs_a_row_and_a_clause_end(text):
     assert _labels(placelists.people_in_places(_article(text), [])) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "expected"),
+    [
+        ("The co-operative Companhia Tarrow do Pellow (Cotapel) said so.", ("Cotapel", "PERSON"),
+         ("ORG", "Companhia Tarrow do Pellow")),
+        ("The co-operative Companhia Tarrow do Pellow (Cotapel) said so.", None, ("ORG", "Companhia Tarrow do Pellow")),
+        ("The co-operative Companhia Tarrow do Pellow (Chile) said so.", ("Chile", "GPE"), ("GPE", "Chile")),  # a place
+        ("The bank Tarrow Pellow Bank (Canada) said so.", None, None),  # another first letter
+    ],
+)
+def test_bracketed_short_form_after_an_organisation(text, short, expected):
+    org = text.split(" (")[0].split(" ", 2)[2]
+    pieces = [_feature_mention(text, org, "ORG")] + ([_feature_mention(text, *short)] if short else [])
+    found = particles.bracketed_short_forms(_article(text), pieces)
+    after = [(m.label, m.name) for m in found if m.start > text.index("(")]
+    assert after == ([expected] if expected else [])

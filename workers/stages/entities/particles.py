@@ -154,3 +154,24 @@ def acronym_long_forms(article: Article, found: list[Mention]) -> list[Mention]:
         for m in acronym:
             m.label, m.name = "ORG", found[-1].name
     return found
+
+
+_BRACKETED_WORD = re.compile(rf"[ \t]*\(([{UPPER}][{LOWER}][\w\-]*)\)")
+
+
+def bracketed_short_forms(article: Article, found: list[Mention]) -> list[Mention]:
+    """One capitalised word in brackets right after an organisation of two or more words, with
+    the same first letter and not a known place ("Companhia Tarrow do Pellow (Cotapel)"), is the
+    organisation's short form: ORG, named as the organisation, whatever the model called it or
+    where it tagged nothing (not over a rule's label)."""
+    for org in [m for m in found if m.label == "ORG" and len(m.name.split()) >= 2]:
+        text = article.texts[org.field]
+        match = _BRACKETED_WORD.match(text, org.end)
+        if not match or match.group(1)[0] != org.text[0] or canonical.known_place(match.group(1)):
+            continue
+        start, end = match.span(1)
+        inside = [m for m in found if m.field == org.field and m.start < end and start < m.end]
+        if any(m.forced or (m.start, m.end) != (start, end) for m in inside):
+            continue
+        found = replace_by_one(found, inside, org.field, start, end, text[start:end], "ORG", org.name)
+    return found

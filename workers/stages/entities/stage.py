@@ -108,7 +108,7 @@ from workers.stages.entities.places import (
     untagged_toponyms,
     world_regions,
 )
-from workers.stages.entities.particles import acronym_long_forms, particle_names
+from workers.stages.entities.particles import acronym_long_forms, bracketed_short_forms, particle_names
 from workers.stages.entities.possessives import possessives
 from workers.stages.entities.products import described_products, product_companies, product_lines
 from workers.stages.entities.role_names import (
@@ -226,6 +226,7 @@ MENTION_PASSES = (
     common_openers,
     descriptor_modifiers,
     acronyms,
+    bracketed_short_forms,
     org_short_forms,
 )
 
