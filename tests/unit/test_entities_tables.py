@@ -305,11 +305,13 @@ def test_generic_row_after_a_name_makes_it_a_feature_unless_named_after_a_place(
         ("Levels at Tallowood reservoir fell.", "PERSON"),  # no "the": a name's, not a feature's
         ("Levels at the Tallowood Reservoir fell.", "PERSON"),  # capitalised: the name goes on
         ("Levels at the Tallowood reservoirs fell.", "PERSON"),  # not a row
-        ("Levels at the Tallowood river fell.", "GPE"),  # a place already
+        ("Tallowood flooded. Levels at the Tallowood river fell.", "GPE"),  # a place, also named alone
     ],
 )
 def test_named_feature_needs_the_and_a_lowercase_row(text, label):
-    [mention] = places.named_features(_article(text), [_feature_mention(text, "Tallowood", label)])
+    start = text.index("Tallowood", text.index("at "))
+    mention = fixes.Mention("body", start, start + len("Tallowood"), "Tallowood", label, "Tallowood")
+    [mention] = places.named_features(_article(text), [mention])
     assert mention.label == label and not mention.forced
 
 
