@@ -506,6 +506,7 @@ def test_descriptor_row_makes_the_name_an_organisation(noun):
         ("The mine's operator, Sino Tarrow, was told to stop.", "Sino Tarrow", "NORP", "ORG"),
         ("From the Tarrow Climate Service, Ana Lind said it was hot.", "Ana Lind", "PERSON", "PERSON"),
         ("A spokeswoman for the union, Ana Lind, said no.", "Ana Lind", "PERSON", "PERSON"),  # comma: a person
+        ("The state health agency, Varquera, said no.", "Varquera", "PERSON", "ORG"),  # one word after a comma
         ("The firm Tarrow said profits fell.", "Tarrow", "GPE", "GPE"),  # the model's place stays
         ("The union Chairman Tarrow said no.", "Chairman Tarrow", None, None),  # a title: no name
         ("The state miner Vérquelle said output rose.", "Vérquelle", "PERSON", "ORG"),  # accented letters
@@ -2554,3 +2555,11 @@ def test_bracketed_short_form_after_an_organisation(text, short, expected):
     found = particles.bracketed_short_forms(_article(text), pieces)
     after = [(m.label, m.name) for m in found if m.start > text.index("(")]
     assert after == ([expected] if expected else [])
+
+
+def test_descriptor_after_a_comma_keeps_a_named_persons_surname():
+    text = "Ana Lind spoke. The union, Lind, said no."
+    start = text.rindex("Lind")
+    found = [_feature_mention(text, "Ana Lind", "PERSON"), fixes.Mention("body", start, start + 4, "Lind", "PERSON", "Lind")]
+    found = organisations.described_organisations(_article_with_doc(text), found)
+    assert [m.label for m in found] == ["PERSON", "PERSON"]
