@@ -2563,3 +2563,10 @@ def test_descriptor_after_a_comma_keeps_a_named_persons_surname():
     found = [_feature_mention(text, "Ana Lind", "PERSON"), fixes.Mention("body", start, start + 4, "Lind", "PERSON", "Lind")]
     found = organisations.described_organisations(_article_with_doc(text), found)
     assert [m.label for m in found] == ["PERSON", "PERSON"]
+
+
+def test_particle_names_leave_pieces_the_model_labelled_apart():
+    text = "Economist Ana Luisa dos Tarrow of Pellowco said so."
+    found = particles.particle_names(_article(text, words=frozenset({"economist", "ana"})),
+                                     [_feature_mention(text, "Luisa", "ORG"), _feature_mention(text, "Tarrow", "PERSON")])
+    assert _labels(found) == {"Luisa": "ORG", "Tarrow": "PERSON"}

@@ -69,14 +69,14 @@ def _name_words(words: list[tuple[int, str]], article: Article) -> list[tuple[in
 
 
 def _label(text: str, start: int, words: list[str], pieces: list[Mention]) -> str | None:
-    """The label of a name over a particle: ORG after a foreign organisation's first word; the
-    label of the model's piece opening it; else a place after a preposition of place ("in Vila
-    Tarrow do Pellow"), an organisation before another piece ("Junts per Tarrow") or a person
-    between persons; None with no piece."""
+    """The label of a name over a particle: ORG after a foreign organisation's first word; else,
+    when the model's pieces agree, their label if one opens the name; else a place after a
+    preposition of place ("in Vila Tarrow do Pellow"), an organisation before another piece
+    ("Junts per Tarrow") or a person between persons; None with no piece or pieces of two labels."""
     if words[0].lower() in tables.FOREIGN_ORG_HEADS:
         return "ORG"
-    if not pieces:
-        return None
+    if not pieces or len({m.label for m in pieces}) > 1:
+        return None  # no piece, or pieces the model labelled apart ("Luisa" ORG, "dos", "Tarrow" PERSON)
     first = min(pieces, key=lambda m: m.start)
     if first.start == start and first.label in (PERSON, "ORG", "GPE"):
         return first.label
