@@ -17,6 +17,7 @@ from workers.stages.entities import (
     openers,
     organisations,
     orgspans,
+    particles,
     persons as person_passes,
     pipeline,
     placelists,
@@ -304,11 +305,13 @@ def test_generic_row_after_a_name_makes_it_a_feature_unless_named_after_a_place(
         ("Levels at Tallowood reservoir fell.", "PERSON"),  # no "the": a name's, not a feature's
         ("Levels at the Tallowood Reservoir fell.", "PERSON"),  # capitalised: the name goes on
         ("Levels at the Tallowood reservoirs fell.", "PERSON"),  # not a row
-        ("Levels at the Tallowood river fell.", "GPE"),  # a place already
+        ("Tallowood flooded. Levels at the Tallowood river fell.", "GPE"),  # a place, also named alone
     ],
 )
 def test_named_feature_needs_the_and_a_lowercase_row(text, label):
-    [mention] = places.named_features(_article(text), [_feature_mention(text, "Tallowood", label)])
+    start = text.index("Tallowood", text.index("at "))
+    mention = fixes.Mention("body", start, start + len("Tallowood"), "Tallowood", label, "Tallowood")
+    [mention] = places.named_features(_article(text), [mention])
     assert mention.label == label and not mention.forced
 
 
@@ -503,6 +506,7 @@ def test_descriptor_row_makes_the_name_an_organisation(noun):
         ("The mine's operator, Sino Tarrow, was told to stop.", "Sino Tarrow", "NORP", "ORG"),
         ("From the Tarrow Climate Service, Ana Lind said it was hot.", "Ana Lind", "PERSON", "PERSON"),
         ("A spokeswoman for the union, Ana Lind, said no.", "Ana Lind", "PERSON", "PERSON"),  # comma: a person
+        ("The state health agency, Varquera, said no.", "Varquera", "PERSON", "ORG"),  # one word after a comma
         ("The firm Tarrow said profits fell.", "Tarrow", "GPE", "GPE"),  # the model's place stays
         ("The union Chairman Tarrow said no.", "Chairman Tarrow", None, None),  # a title: no name
         ("The state miner Vérquelle said output rose.", "Vérquelle", "PERSON", "ORG"),  # accented letters
@@ -2286,3 +2290,283 @@ def test_club_prefix_is_no_word_of_an_all_caps_headline():
     text = "TALKS STALL AS TARROWLAND WATCHES"
     found = companies.club_prefixes(_article(text), [_feature_mention(text, "TARROWLAND", "GPE")])
     assert _labels(found) == {"TARROWLAND": "GPE"}
+
+
+def _person_doc(nlp, words: list[str], person: tuple[int, int]):
+    """A Doc of `words` (a space after each but around "-") with one PERSON entity over tokens [start, end)."""
+    from spacy.tokens import Doc, Span
+
+    spaces = [w != "-" and after != "-" for w, after in zip(words, words[1:] + [""])]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    doc.ents = [Span(doc, *person, label="PERSON")]
+    return doc
+
+
+@pytest.mark.parametrize("particle", sorted(tables.PERSON_NAME_PARTICLES))
+def test_person_name_particle_row_grows_the_person(nlp, particle):
+    doc = _person_doc(nlp, ["Director", "Ilsa", particle, "Tarrowberg", "said", "so", "."], (1, 2))
+    assert fixes.extend_person_right(doc, doc.ents[0]) == 4
+
+
+def test_person_name_particles_go_on_after_the_next_surname(nlp):
+    doc = _person_doc(nlp, ["Professor", "Pere", "de", "la", "Tarrow", "i", "Pellow", "said", "."], (1, 2))
+    assert fixes.extend_person_right(doc, doc.ents[0]) == 7
+    doc = _person_doc(nlp, ["Economist", "Rosa", "dela", "Tarrow", "-", "Pellow", "said", "."], (1, 2))
+    assert fixes.extend_person_right(doc, doc.ents[0]) == 6
+    doc = _person_doc(nlp, ["Ilsa", "per", "Tarrowberg", "said", "."], (0, 1))  # "per": no person's particle
+    assert fixes.extend_person_right(doc, doc.ents[0]) == 1
+
+
+@pytest.mark.parametrize("particle", sorted(tables.NAME_PARTICLES))
+def test_name_particle_row_joins_the_pieces_on_both_sides(particle):
+    text = f"Shares of Varnoque {particle} Pellowin rose on Monday."
+    found = particles.particle_names(_article(text), [_feature_mention(text, "Varnoque", "ORG"),
+                                                      _feature_mention(text, "Pellowin", "ORG")])
+    assert [(m.text, m.label, m.forced) for m in found] == [(f"Varnoque {particle} Pellowin", "ORG", True)]
+
+
+@pytest.mark.parametrize("head", sorted(tables.FOREIGN_ORG_HEADS))
+def test_foreign_org_head_row_names_an_organisation_the_model_missed(head):
+    name = f"{head.capitalize()} Tarrowal ng Pellowas"
+    text = f"The {name} cut its rate on Thursday."
+    found = particles.particle_names(_article(text, words=frozenset({"the"})), [])
+    assert _labels(found) == {name: "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces", "expected"),
+    [
+        ("Ranchers in Sao Tarrow do Pellow said so.", [("Pellow", "GPE")], {"Sao Tarrow do Pellow": "GPE"}),
+        ("His party, Varnoque per Pellowia, backed it.", [("Pellowia", "GPE")], {"Varnoque per Pellowia": "ORG"}),
+        ("Economist Rosa dela Tarrow-Pellow said so.", [("Rosa", "PERSON"), ("Tarrow-Pellow", "PERSON")],
+         {"Rosa dela Tarrow-Pellow": "PERSON"}),
+        ("Tarrowland’s Banco de la Pellow held rates.", [("Banco de la Pellow", "ORG")], {"Banco de la Pellow": "ORG"}),
+        ("The Banco Tarrow de Pellow’s board voted.", [("Banco Tarrow", "ORG"), ("Pellow", "GPE")],
+         {"Banco Tarrow de Pellow": "ORG"}),
+        ("Commission President Ilsa von Tarrow spoke.", [("Ilsa von Tarrow", "PERSON")], {"Ilsa von Tarrow": "PERSON"}),
+        ("Von der Tarrow told them so.", [("Tarrow", "PERSON")], {"Tarrow": "PERSON"}),  # a capitalised particle
+        ("Prices rose 5 Dollars per Barrel today.", [], {}),  # no piece, no foreign head
+        ("Sales of Varnoque per Pellow rose.", [("Varnoque per Pellow", "ORG")], {"Varnoque per Pellow": "ORG"}),
+    ],
+)
+def test_particle_names_take_their_label_and_edges_from_the_evidence(text, pieces, expected):
+    words = frozenset({"economist", "the", "dollar", "barrel", "price", "commission"})
+    found = particles.particle_names(_article(text, words=words), [_feature_mention(text, n, l) for n, l in pieces])
+    assert _labels(found) == expected
+
+
+def test_acronym_long_form_runs_back_over_lowercase_words_it_spells():
+    text = "The Union des tarrowiers agricoles (UTA) said prices fell."
+    found = particles.acronym_long_forms(_article(text), [_feature_mention(text, "Union", "ORG"),
+                                                           _feature_mention(text, "UTA", "ORG")])
+    assert sorted((m.text, m.name, m.label) for m in found) == [
+        ("UTA", "Union des tarrowiers agricoles", "ORG"),
+        ("Union des tarrowiers agricoles", "Union des tarrowiers agricoles", "ORG")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Union des tarrowiers agricoles (UXA) said so.",  # the letters do not spell it
+     "The Union Des Tarrowiers Agricoles (UTA) said so."],  # all capitalised: the model's own span
+)
+def test_acronym_long_form_needs_spelt_letters_and_a_lowercase_word(text):
+    found = [_feature_mention(text, "Union", "ORG")]
+    assert _labels(particles.acronym_long_forms(_article(text), found)) == {"Union": "ORG"}
+
+
+@pytest.mark.parametrize("noun", sorted(tables.RESIDENTS_OF_NOUNS))
+def test_residents_of_row_makes_the_names_after_of_places(noun):
+    text = f"{noun.capitalize()} of Varnholt and Skerra lost power, and {noun} of Tarrow too."
+    found = placelists.listed_places(_article_with_doc(text), [_feature_mention(text, "Skerra", "PERSON")])
+    assert _labels(found) == {"Varnholt": "GPE", "Skerra": "GPE", "Tarrow": "GPE"}
+
+
+def test_names_after_of_need_a_residents_of_row():
+    text = "Families of Varnholt and Skerra lost power."
+    assert _labels(placelists.listed_places(_article_with_doc(text), [])) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces", "expected"),
+    [
+        ("Analyst Ana Lind of Tarrowville-based Pellow Capital said so.", [("Tarrowville", "PERSON")],
+         {"Tarrowville": "GPE"}),
+        ("Analyst Ana Lind of Tarrowville-based Pellow Capital said so.", [], {"Tarrowville": "GPE"}),
+        ("Tarrowville-based Pellow Capital said so.", [], {}),  # opening a sentence: any word
+        ("Its Cloud-based tools and cloud storage sold.", [], {}),  # written in lower case too
+        ("Its AI-based tools sold.", [], {}),  # all capitals: an acronym
+        ("Shares of Tarrowco-based funds fell.", [("Tarrowco", "ORG")], {"Tarrowco": "ORG"}),
+    ],
+)
+def test_based_places(text, pieces, expected):
+    found = placelists.based_places(_article(text), [_feature_mention(text, n, l) for n, l in pieces])
+    assert _labels(found) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces", "expected"),
+    [
+        ("Ontario Premier Ana Lind said so.", [], {"Ontario": "GPE"}),
+        ("Vanuatu Prime Minister Ana Lind said so.", [("Vanuatu", "PERSON")], {"Vanuatu": "GPE"}),
+        ("Solomon Islands Prime Minister Ana Lind said so.", [], {"Solomon Islands": "GPE"}),
+        ("Tarrowland Governor Ana Lind said so.", [], {}),  # no known country or region
+        ("Texas St Tarrow Ana Lind", [], {}),  # a saint, no civic role
+        ("Texas Governor said so.", [], {}),  # no name after the role
+    ],
+)
+def test_places_before_roles(text, pieces, expected):
+    found = placelists.places_before_roles(_article(text), [_feature_mention(text, n, l) for n, l in pieces])
+    assert _labels(found) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "expected"),
+    [
+        ("Labour and Welfare Minister Ana Lind said so.", "Welfare", {}),
+        ("Infrastructure Minister Ana Lind said so.", "Infrastructure", {}),
+        ("Tarrowist Minister Ana Lind said so.", "Tarrowist", {"Tarrowist": "ORG"}),  # no common word: a party
+        ("Welfare Secretary Ana Lind said so.", "Welfare", {"Welfare": "ORG"}),  # only before "Minister"
+        ("The Welfare Minister said so.", "Welfare", {"Welfare": "ORG"}),  # no name after it
+        ("Welfare Office Minister Ana Lind said so.", "Welfare Office", {"Welfare Office": "ORG"}),  # a designator
+    ],
+)
+def test_portfolio_words_before_minister_are_no_organisation(text, org, expected):
+    words = frozenset({"welfare", "infrastructure", "office"})
+    found = role_names.portfolio_words(_article(text, words=words), [_feature_mention(text, org, "ORG")])
+    assert _labels(found) == expected
+
+
+@pytest.mark.parametrize("noun", sorted(tables.COMPETITOR_NOUNS))
+def test_competitor_row_is_no_opening_of_an_organisation(nlp, noun):
+    text = f"{noun.capitalize()} Tarrow Group closed two plants."
+    found = orgspans.org_openings(_article_with_doc(text, nlp.make_doc(text)), [_feature_mention(text, "Tarrow Group", "ORG")])
+    assert _labels(found) == {"Tarrow Group": "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Meatpackers Tarrow SA and Pellow SA said so. Ranchers sued meatpackers.", "Tarrow SA"),
+        ("Meatpackers Tarrow SA and Pellow SA said so.", "Meatpackers Tarrow SA"),  # never written in lower case
+        ("Partners Tarrow SA said so. The partners met, Partners said.", "Partners Tarrow SA"),  # capitalised inside a sentence: part of the name
+    ],
+)
+def test_company_openers_drop_a_describing_noun_opening_the_sentence(text, expected):
+    name = text.split(" and ")[0].split(" said")[0]
+    found = companies.company_openers(_article(text), [_feature_mention(text, name, "ORG")])
+    assert found[0].text == expected
+
+
+@pytest.mark.parametrize("form", sorted(tables.ABBREVIATED_FORMS))
+def test_abbreviated_form_row_loses_the_sentence_stop_in_the_article_style(form):
+    text = f"Tarrow Holdings {form} led, a survey by Pellow Research {form}. The bank said so."
+    found = companies.sentence_end_forms(_article(text), [_feature_mention(text, f"Pellow Research {form}.", "ORG")])
+    assert found[0].text == f"Pellow Research {form}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tarrow Holdings {form}. said so, a survey by Pellow Research {form}. The bank said so.",  # the style keeps it
+     "Tarrow Holdings {form}. Led by Pellow Research {form}. The bank said so.",  # no bare form in the article
+     "A survey by Pellow Research {form}. in Vell, and Tarrow {form} said so."],  # not a sentence's end
+)
+def test_abbreviated_form_keeps_its_stop_without_the_evidence(text):
+    text = text.format(form="Inc")
+    found = companies.sentence_end_forms(_article(text), [_feature_mention(text, "Pellow Research Inc.", "ORG")])
+    assert found[0].text == "Pellow Research Inc."
+
+
+@pytest.mark.parametrize("head", sorted(tables.EVENT_HEADS_AFTER_THE))
+def test_event_head_after_the_row_makes_the_name_an_event_only_after_the(head):
+    name = f"Tarrow {head.capitalize()}"
+    text = f"She won the {name} on Friday. Shops at {name} close."
+    found = events.named_events(_article(text), [_feature_mention(text, name, "ORG")])
+    assert [(m.label, m.forced) for m in found] == [("EVENT", True)]
+    start = text.rindex(name)
+    later = [fixes.Mention("body", start, start + len(name), name, "ORG", name)]
+    assert _labels(events.named_events(_article(text), later)) == {name: "ORG"}  # no "the" before it
+
+
+def test_event_head_makes_the_models_own_event_a_rules():
+    text = "She won the Tarrow Finals on Friday."
+    [m] = events.named_events(_article(text), [_feature_mention(text, "Tarrow Finals", "EVENT")])
+    assert (m.label, m.forced) == ("EVENT", True)
+
+
+@pytest.mark.parametrize("head", sorted(tables.TREATY_HEADS))
+def test_treaty_head_row_makes_the_name_a_law(head):
+    name = f"Tarrow {head.capitalize()}"
+    text = f"Ministers signed the {name} on Friday."
+    found = events.named_events(_article(text), [_feature_mention(text, name, "ORG")])
+    assert _labels(found) == {name: "LAW"}
+
+
+def test_treaty_head_must_be_capitalised():
+    text = "Ministers signed the Tarrow agreement on Friday."
+    found = events.named_events(_article(text), [_feature_mention(text, "Tarrow agreement", "ORG")])
+    assert _labels(found) == {"Tarrow agreement": "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Water from the Tarrow river ran low. Dams on the Tarrow river failed.", "LOC"),
+        ("Water from the Tarrow reservoir ran low.", "LOC"),
+        ("Tarrow flooded when the Tarrow river rose.", "GPE"),  # the town is named alone too
+        ("Crowds in the Tarrow valley grew.", "GPE"),  # no water feature
+    ],
+)
+def test_place_before_a_water_generic_is_the_feature(text, expected):
+    start = text.index("the Tarrow ") + 4
+    found = places.named_features(_article(text), [fixes.Mention("body", start, start + 6, "Tarrow", "GPE", "Tarrow")])
+    assert found[0].label == expected
+
+
+@pytest.mark.parametrize("noun", sorted(tables.PEOPLE_IN_NOUNS))
+def test_people_in_row_makes_the_names_ending_the_clause_places(noun):
+    text = f"{noun.capitalize()} in Varnholt and Skerra learned of it, and {noun} in Quillmoor said so."
+    found = placelists.people_in_places(_article(text), [_feature_mention(text, "Quillmoor", "PRODUCT")])
+    assert _labels(found) == {"Varnholt": "GPE", "Skerra": "GPE", "Quillmoor": "GPE"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Workers in Tarrow Motors plants voted.",  # a company's name
+     "Workers in Quillmoor factories voted.",  # no clause's end or verb after the name
+     "Managers in Quillmoor said so."],  # no PEOPLE_IN_NOUNS row
+)
+def test_people_in_needs_a_row_and_a_clause_end(text):
+    assert _labels(placelists.people_in_places(_article(text), [])) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "expected"),
+    [
+        ("The co-operative Companhia Tarrow do Pellow (Cotapel) said so.", ("Cotapel", "PERSON"),
+         ("ORG", "Companhia Tarrow do Pellow")),
+        ("The co-operative Companhia Tarrow do Pellow (Cotapel) said so.", None, ("ORG", "Companhia Tarrow do Pellow")),
+        ("The co-operative Companhia Tarrow do Pellow (Chile) said so.", ("Chile", "GPE"), ("GPE", "Chile")),  # a place
+        ("The bank Tarrow Pellow Bank (Canada) said so.", None, None),  # another first letter
+    ],
+)
+def test_bracketed_short_form_after_an_organisation(text, short, expected):
+    org = text.split(" (")[0].split(" ", 2)[2]
+    pieces = [_feature_mention(text, org, "ORG")] + ([_feature_mention(text, *short)] if short else [])
+    found = particles.bracketed_short_forms(_article(text), pieces)
+    after = [(m.label, m.name) for m in found if m.start > text.index("(")]
+    assert after == ([expected] if expected else [])
+
+
+def test_descriptor_after_a_comma_keeps_a_named_persons_surname():
+    text = "Ana Lind spoke. The union, Lind, said no."
+    start = text.rindex("Lind")
+    found = [_feature_mention(text, "Ana Lind", "PERSON"), fixes.Mention("body", start, start + 4, "Lind", "PERSON", "Lind")]
+    found = organisations.described_organisations(_article_with_doc(text), found)
+    assert [m.label for m in found] == ["PERSON", "PERSON"]
+
+
+def test_particle_names_leave_pieces_the_model_labelled_apart():
+    text = "Economist Ana Luisa dos Tarrow of Pellowco said so."
+    found = particles.particle_names(_article(text, words=frozenset({"economist", "ana"})),
+                                     [_feature_mention(text, "Luisa", "ORG"), _feature_mention(text, "Tarrow", "PERSON")])
+    assert _labels(found) == {"Luisa": "ORG", "Tarrow": "PERSON"}

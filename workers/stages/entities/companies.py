@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from workers.stages.entities import canonical, roles, tables
-from workers.stages.entities.context import Article, full_persons, relabel
+from workers.stages.entities.context import Article, capitalised_inside, full_persons, lower_in, relabel
 from workers.stages.entities.fixes import PERSON, Mention
 from workers.stages.entities.persons import surname_reused
 from workers.stages.entities.scan import (
@@ -18,6 +18,7 @@ from workers.stages.entities.scan import (
     known_country_or_region,
     occupied_spans,
     overlaps,
+    sentence_initial,
     toponym_shaped,
 )
 from workers.stages.entities.wordedge import WORD_END, WORD_START
@@ -355,4 +356,43 @@ def brand_names(article: Article, found: list[Mention]) -> list[Mention]:
                 and not canonical.surname_owner(m.name, full)
                 and not (canonical.known_place(m.name) or canonical.known_region(m.name))):
             relabel(m, "ORG", article)
+    return found
+
+
+def company_openers(article: Article, found: list[Mention]) -> list[Mention]:
+    """A company's span ending in its legal form (tables.COMPANY_FORM_SUFFIXES) whose first word
+    opens a sentence, is written in lower case elsewhere in the article and never capitalised
+    inside a sentence ("Meatpackers Tarrow SA and Pellow SA said", "... sued meatpackers") starts
+    after that word: a describing noun, no part of the name."""
+    for m in found:
+        words = m.text.split()
+        if m.label != "ORG" or len(words) < 3 or words[-1] not in tables.COMPANY_FORM_SUFFIXES:
+            continue
+        text, first = article.texts[m.field], words[0]
+        if not (first[1:].islower() and sentence_initial(text, m.start)) or capitalised_inside(first, article):
+            continue
+        if lower_in(first, article):
+            m.respan(text, start=m.start + m.text.index(words[1], len(first)))
+    return found
+
+
+_STOP_AT_END = re.compile(r"\.(?=\s+[A-Z\u201c\"]|\s*$)")
+
+
+def sentence_end_forms(article: Article, found: list[Mention]) -> list[Mention]:
+    """A company's span ending in an abbreviated legal form and a full stop that ends the sentence
+    ("... by Tarrow Research Inc. The bank ...", tables.ABBREVIATED_FORMS) loses the stop when the
+    article writes that form without one and never with one inside a sentence ("Pellow Inc said"):
+    the stop is the sentence's."""
+    for m in found:
+        words = m.text.split()
+        if m.label != "ORG" or not m.text.endswith(".") or words[-1][:-1] not in tables.ABBREVIATED_FORMS:
+            continue
+        form, text = words[-1][:-1], article.texts[m.field]
+        if not _STOP_AT_END.match(text, m.end - 1):
+            continue
+        bare = any(re.search(rf"{WORD_START}{form}(?![\w'\u2019\-.])", t) for t in article.texts.values())
+        stopped = any(re.search(rf"{WORD_START}{form}\.[ \t,]+[a-z]", t) for t in article.texts.values())
+        if bare and not stopped:
+            m.respan(text, end=m.end - 1)
     return found

@@ -38,17 +38,28 @@ def storm_names(article: Article, found: list[Mention]) -> list[Mention]:
 _EVENT_RELABELLED = frozenset({PERSON, "ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "LOC"})
 
 
+def _after_the(m: Mention, article: Article) -> bool:
+    return THE_BEFORE.search(article.texts[m.field], max(0, m.start - 8), m.start) is not None
+
+
 def named_events(article: Article, found: list[Mention]) -> list[Mention]:
     """A name of two or more words ending in a sporting event's head noun
-    (tables.EVENT_HEAD_NOUNS: "the Tarrow Marathon", "the Pellow Grand Prix") or opening with a
-    cup's word (tables.EVENT_FIRST_WORDS: "the Copa Tarrow") is an EVENT."""
+    (tables.EVENT_HEAD_NOUNS: "the Tarrow Marathon", "the Pellow Grand Prix"; after "the" also
+    tables.EVENT_HEADS_AFTER_THE: "the Tarrow Open") or opening with a cup's word
+    (tables.EVENT_FIRST_WORDS: "the Copa Tarrow") is an EVENT; ending in a treaty's head noun
+    (tables.TREATY_HEADS, capitalised: "the Tarrow Accord") a LAW. The model's own EVENT there is
+    made a rule's, so it wins the label vote over the name's other mentions (a headline's ORG)."""
     for m in found:
         words = m.name.split()
+        if len(words) < 2 or m.label not in _EVENT_RELABELLED | {"EVENT"} or m.forced:
+            continue
+        head = words[-1].lower()
         cup = words[0].lower() in tables.EVENT_FIRST_WORDS and words[0][1:].islower() \
-            and words[-1].lower() not in tables.ORG_DESIGNATORS  # not "COPPA Rule", an acronym
-        if len(words) > 1 and (words[-1].lower() in tables.EVENT_HEAD_NOUNS or cup) and m.label in _EVENT_RELABELLED \
-                and not m.forced:
+            and head not in tables.ORG_DESIGNATORS  # not "COPPA Rule", an acronym
+        if head in tables.EVENT_HEAD_NOUNS or cup or head in tables.EVENT_HEADS_AFTER_THE and _after_the(m, article):
             relabel(m, "EVENT", article)
+        elif head in tables.TREATY_HEADS and words[-1][:1].isupper() and m.label != "EVENT":
+            relabel(m, "LAW", article)
     return found
 
 

@@ -18,7 +18,7 @@ from workers.stages.entities import canonical, roles, tables
 
 PERSON = "PERSON"
 # Lowercase name particles that may sit inside a person's name ("Ursula von der Leyen").
-PARTICLES = frozenset("de del della der den di da das dos du la le van von bin ibn al el ter ten".split())
+PARTICLES = tables.PERSON_NAME_PARTICLES
 # Parts of one model span separated by a dateline dash or a line break are separate mentions.
 # So are a name and its bracketed short form: "World Health Organization (WHO".
 _SPLIT = re.compile(r"[ \t]+(?:--?|\u2013|\u2014)[ \t]+|\s*\n\s*|[ \t]*\((?=[A-Z])")
@@ -49,7 +49,7 @@ INSTITUTION_HEADS = _INSTITUTION_NOUNS | {"council", "commission", "committee", 
 # Last words of a sports club's name, never of a person's ("Leeds United", "Bristol City").
 CLUB_SUFFIXES = frozenset("united city rovers athletic wanderers albion hotspur fc afc".split())
 # Lowercase words that may sit inside an organisation's or place's name ("Bank of England").
-CONNECTIVES = PARTICLES | frozenset(
+CONNECTIVES = tables.NAME_PARTICLES | frozenset(
     "of for the and on at in upon und et y to against without with under by from".split()
 )
 _SCORE = re.compile(r"[ \t]+\d+(?:[-\u2013]\d+)+$")  # "Arsenal 3-1": a result, not a name
@@ -175,7 +175,8 @@ def extend_person_left(doc: Doc, ent: Span) -> int:
 def extend_person_right(doc: Doc, ent: Span, words: frozenset[str] = frozenset()) -> int:
     """End token of a PERSON span grown over name particles and the capitalised word after them.
 
-    "[Ilse von] der Berg" -> "Ilse von der Berg", "[Piet] ten Bosch" -> "Piet ten Bosch".
+    "[Ilse von] der Berg" -> "Ilse von der Berg", "[Piet] ten Bosch" -> "Piet ten Bosch", and
+    again after that word ("[Pere] de la Tarrow i Pellow"; tables.PERSON_NAME_PARTICLES).
     Also over the tail of a hyphenated name ("[Park Min]-ho") and, when `words` (common English)
     is given, over one more capitalised word that is no common word, entity, title or stop word
     ("[Juan Carlos Ruiz] Ortega", a second surname the model left out)."""
@@ -196,14 +197,20 @@ def extend_person_right(doc: Doc, ent: Span, words: frozenset[str] = frozenset()
         end -= 1  # the span itself ends in particles: regrow from its last real word
         if end == ent.start:
             return ent.end
-    probe = end
-    while probe < len(doc) and doc[probe].text in PARTICLES and doc[probe - 1].whitespace_:
-        probe += 1
-    if probe > end and probe < len(doc) and doc[probe - 1].whitespace_:
+    grown = ent.end
+    while True:  # "Ana de la Tarrow i Pellow": particles and a capitalised word, again and again
+        probe = end
+        while probe < len(doc) and doc[probe].text in PARTICLES and doc[probe - 1].whitespace_:
+            probe += 1
+        if probe == end or probe >= len(doc) or not doc[probe - 1].whitespace_:
+            return grown
         token = doc[probe]
-        if token.is_alpha and token.text[:1].isupper() and not canonical.is_title(token.text):
-            return probe + 1
-    return ent.end
+        if not (token.is_alpha and token.text[:1].isupper() and not canonical.is_title(token.text)):
+            return grown
+        end = probe + 1
+        while token.ent_type_ == PERSON and end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1  # the model's own person after the particle: "Rosa" + "dela" + "Tarrow-Pellow"
+        end = grown = _hyphen_tail(doc, end)
 
 
 # "Obama-era", "Trump-backed", "Blair-style": a name in a compound modifier, not part of the name.

@@ -45,7 +45,8 @@ def described_organisations(article: Article, found: list[Mention]) -> list[Ment
     organisation when the model called it a person or a nationality, or nothing, or made one
     organisation of the noun and the name ("Chipmaker Tarrow Semiconductor"); the name may be an
     acronym ("the state oil company TOC"). The noun is lowercase or opens a sentence; after a
-    comma, a "person" stays one. After a competitor noun (tables.COMPETITOR_NOUNS: "Rival
+    comma, a "person" of two or more words or a named person's surname stays one ("the union,
+    Mary Smith"), a one-word one does not ("the agency, Varquera,"). After a competitor noun (tables.COMPETITOR_NOUNS: "Rival
     Tarrowco said") only a one-word name that is no named person's surname is, also when the
     model made one "person" of the noun and the name."""
     if "ORG" not in article.labels or article.body_doc is None:
@@ -74,7 +75,8 @@ def described_organisations(article: Article, found: list[Mention]) -> list[Ment
             over = []
             found = [m for m in found if m is not glued[0]]
         if any((m.start, m.end) != (start, end) or m.label not in (PERSON, "NORP") or m.forced
-               or (comma and m.label == PERSON) for m in over):  # "the union, Mary Smith" may be a person
+               or (comma and m.label == PERSON and (len(name.split()) > 1 or canonical.surname_owner(name, full)))
+               for m in over):  # "the union, Mary Smith" may be a person; "the agency, Varquera," is none
             continue
         found = replace_by_one(found, over, "body", start, end, name, "ORG")
     return found

@@ -34,7 +34,7 @@ def org_openings(article: Article, found: list[Mention]) -> list[Mention]:
         if not opening or opening.end() != m.start:
             continue
         words = [w for w in opening.group(1).split() if w != "and"]
-        if any(canonical.is_title(w) or w.lower() in canonical.ROLE_WORDS | tables.ORG_DESCRIPTOR_NOUNS
+        if any(canonical.is_title(w) or w.lower() in canonical.ROLE_WORDS | tables.ORG_DESCRIPTOR_NOUNS | tables.COMPETITOR_NOUNS
                or vocab[w.lower()].is_stop or w.rsplit("-", 1)[-1].islower() for w in words):
             continue  # "Developer Tallis Games", "Tarrow-based Pellow Bank": a describing word, no part of the name
         start = opening.start(1)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from workers.stages.entities import canonical, tables
-from workers.stages.entities.context import WORK_LABELS, Article, extend_over, lower_in, relabel
+from workers.stages.entities import canonical, roles, tables
+from workers.stages.entities.context import WORK_LABELS, Article, extend_over, lower_in, relabel, replace_by_one
 from workers.stages.entities.fixes import PERSON, Mention
 from workers.stages.entities.scan import (
     GENERICS,
@@ -16,12 +16,13 @@ from workers.stages.entities.scan import (
     NEXT_WORD,
     THE_BEFORE,
     common,
+    known_country_or_region,
     locative,
     name_shaped,
     sentence_initial,
     toponym_shaped,
 )
-from workers.stages.entities.wordedge import WORD_END, WORD_START
+from workers.stages.entities.wordedge import LOWER, UPPER, WORD_END, WORD_START
 
 
 _PLACE_LIST = re.compile(  # not before a number: "on Quill and Vanta 3.7" names versions
@@ -29,9 +30,9 @@ _PLACE_LIST = re.compile(  # not before a number: "on Quill and Vanta 3.7" names
     rf"(?![\w'\-]|[ \t]+\d)"
 )
 _LIST_ITEM = re.compile(LIST_NAME)
-_RESIDENTS_ON = re.compile(
-    rf"{WORD_START}([A-Za-z]+)[ \t]+on[ \t]+({LIST_NAME})(?:[ \t]+and[ \t]+({LIST_NAME}))?{WORD_END}"
-)
+_RESIDENTS = r"{WORD_START}([A-Za-z]+)[ \t]+{preposition}[ \t]+({LIST_NAME})(?:[ \t]+and[ \t]+({LIST_NAME}))?{WORD_END}"
+_RESIDENTS_ON = re.compile(_RESIDENTS.format(WORD_START=WORD_START, preposition="on", LIST_NAME=LIST_NAME, WORD_END=WORD_END))
+_RESIDENTS_OF = re.compile(_RESIDENTS.format(WORD_START=WORD_START, preposition="of", LIST_NAME=LIST_NAME, WORD_END=WORD_END))
 _RELABELLED_AS_PLACE = frozenset({PERSON, "LOC", "FAC", "DATE", "EVENT", "PRODUCT", "WORK_OF_ART", "NORP", "GPE"})
 
 
@@ -77,19 +78,21 @@ def _list_of_places(cue: str, names: list[str], places: set[str]) -> bool:
 def listed_places(article: Article, found: list[Mention]) -> list[Mention]:
     """Places told by their company in a list or by the people living on them: "in Pellow
     and Corran Falls", "in Tallis, Pellow and Corran", "between Tallis and Corran Island"
-    (_list_of_places: all are places) and "islanders on Skerra and Vell" (after a
-    tables.RESIDENT_NOUNS row and "on")."""
+    (_list_of_places: all are places), "islanders on Skerra and Vell" (after a
+    tables.RESIDENT_NOUNS row and "on") and "residents of Skerra" (tables.RESIDENTS_OF_NOUNS)."""
     if "GPE" not in article.labels or article.body_doc is None:
         return found
     body = article.body
     places = {m.name for m in found if m.label == "GPE"}
-    for pattern, residents in ((_PLACE_LIST, False), (_RESIDENTS_ON, True)):
+    for pattern, nouns in ((_PLACE_LIST, None), (_RESIDENTS_ON, tables.RESIDENT_NOUNS),
+                           (_RESIDENTS_OF, tables.RESIDENTS_OF_NOUNS)):
+        residents = nouns is not None
         for match in pattern.finditer(body):
             cue = match.group(1).lower()
             spans = [m.span() for m in _LIST_ITEM.finditer(body, *match.span(2))] if not residents else []
             spans += [match.span(i) for i in ((2, 3) if residents else (3,)) if match.group(i)]
             names = [body[s:e] for s, e in spans]
-            if residents != (cue in tables.RESIDENT_NOUNS) or not (residents or _list_of_places(cue, names, places)):
+            if residents != (cue in (nouns or tables.RESIDENT_NOUNS)) or not (residents or _list_of_places(cue, names, places)):
                 continue
             whole = (spans[0][0], spans[-1][1])
             if any(w.lower() in tables.ORG_DESIGNATORS for n in names for w in n.split()):
@@ -301,3 +304,105 @@ def division_names(article: Article, found: list[Mention]) -> list[Mention]:
                         continue  # "the Amazon region": a natural region may be one, as the model said
                     relabel(m, label, article)
     return found + added
+
+
+_BASED = re.compile(rf"{WORD_START}([{UPPER}][\w'\u2019]*)-based{WORD_END}")
+_BASED_RELABELLED = frozenset({PERSON, "NORP", "PRODUCT", "WORK_OF_ART", "FAC"})
+
+
+def based_places(article: Article, found: list[Mention]) -> list[Mention]:
+    """The name glued to "-based" is the seat of what follows: a place ("Tarrowville-based
+    Pellow Capital"). The model's span ending at the hyphen becomes a GPE when the model called
+    it a person, nationality, product, work or building (not a forced label, not an organisation
+    but a known country); else one word inside a sentence, not all in capitals and never written
+    in lower case in the article ("AI-based", "Cloud-based" opening a sentence, "Plant-based" of
+    "plant-based" are no places) is a new GPE."""
+    if "GPE" not in article.labels:
+        return found
+    body = article.body
+    for match in _BASED.finditer(body):
+        start, end = match.span(1)
+        over = [m for m in found if m.field == "body" and m.start < end and start < m.end]
+        ending = [m for m in over if m.end == end]
+        if ending:
+            m = ending[0]
+            if not m.forced and (m.label in _BASED_RELABELLED or m.label == "ORG" and canonical.known_place(m.name)):
+                m.label, m.forced = "GPE", True
+            continue
+        word = match.group(1)
+        if over or word.isupper() or sentence_initial(body, start) or lower_in(word, article) or not name_shaped(word):
+            continue
+        found.append(Mention("body", start, end, word, "GPE", canonical.normalise(word), forced=True))
+    return found
+
+
+_CAPITALISED_RUN = re.compile(rf"{WORD_START}[{UPPER}][{LOWER}]+(?:[ \t]+[{UPPER}][\w'\-]*)+{WORD_END}")
+
+
+_CIVIC_ROLES = frozenset(phrase for phrase, domain in tables.ROLES if domain == "civic")
+
+
+def _civic_role(words: list[str]) -> bool:
+    """`words` (one or more) open with a role ending in a civic office ("Prime Minister", "Governor";
+    not the saint's "St" of "Tarrow St Pellow"), with at least one more word after it."""
+    size = roles.role_prefix_length(words)
+    last = [w.lower() for w in words[:size][-2:]]
+    return 0 < size < len(words) and (" ".join(last) in _CIVIC_ROLES or last[-1] in _CIVIC_ROLES)
+
+
+def _place_before_role(words: list[str]) -> tuple[int, int] | None:
+    """(first, end) word indices of a known country or region of one to three `words` followed by
+    a civic role and a name ("Pellow Islands" of "Pellow Islands Prime Minister Ana Lind")."""
+    for first in range(len(words) - 2):
+        for size in (1, 2, 3):
+            end = first + size
+            if known_country_or_region(" ".join(words[first:end])) and _civic_role(words[end:]):
+                return first, end
+    return None
+
+
+def places_before_roles(article: Article, found: list[Mention]) -> list[Mention]:
+    """A known country or ISO 3166-2 region right before a role and a name ("Tarrowland Governor
+    Ana Lind", "Pellow Islands Prime Minister Ana Lind") is a place: GPE, also where the model
+    tagged nothing or called it a person (not over a forced label or a span running past it)."""
+    if "GPE" not in article.labels:
+        return found
+    body = article.body
+    for match in _CAPITALISED_RUN.finditer(body):
+        words = [(w.start() + match.start(), w.group()) for w in re.finditer(r"\S+", match.group())]
+        place = _place_before_role([w for _, w in words])
+        if place is None:
+            continue
+        start, end = words[place[0]][0], words[place[1] - 1][0] + len(words[place[1] - 1][1])
+        over = [m for m in found if m.field == "body" and m.start < end and start < m.end]
+        if any(m.forced or m.start < start or m.end > end for m in over):
+            continue
+        found = replace_by_one(found, over, "body", start, end, body[start:end], "GPE")
+    return found
+
+
+_PEOPLE_IN = re.compile(
+    rf"{WORD_START}([A-Za-z]+)[ \t]+in[ \t]+({LIST_NAME})(?:[ \t]+and[ \t]+({LIST_NAME}))?"
+    rf"(?=[,.;:]|[ \t]+(?:[a-z]+ed|said|say|says|were|are|have|had|will|would|who|on|at|to|and|voted|met)(?![\w'\u2019\-]))"
+)
+
+
+def people_in_places(article: Article, found: list[Mention]) -> list[Mention]:
+    """Names after a tables.PEOPLE_IN_NOUNS row and "in" that end a clause or come before its
+    verb ("Workers in Tarrow learned", "voters in Tarrow and Pellow backed") are places: GPE,
+    also where the model tagged nothing or called them a person, product or work (_may_be_place:
+    not a forced person, not an organisation but a known region)."""
+    if "GPE" not in article.labels:
+        return found
+    body = article.body
+    for match in _PEOPLE_IN.finditer(body):
+        if match.group(1).lower() not in tables.PEOPLE_IN_NOUNS:
+            continue
+        spans = [match.span(i) for i in (2, 3) if match.group(i)]
+        whole = (spans[0][0], spans[-1][1])
+        names = [body[s:e] for s, e in spans]
+        if any(w.lower() in tables.ORG_DESIGNATORS for n in names for w in n.split()):
+            continue  # "workers in Tarrow Motors": a company's name
+        if all(name_shaped(n) for n in names) and all(_may_be_place(found, s, e, whole) for s, e in spans):
+            found = _as_places(found, spans, body)
+    return found

@@ -22,6 +22,7 @@ from workers.stages.entities.scan import (
     occupied_spans,
     overlaps,
     toponym_shaped,
+    whole_word_spans,
 )
 from workers.stages.entities.wordedge import WORD_END, WORD_START
 
@@ -321,19 +322,38 @@ _FEATURE_CLASS = {g: c for g, c in tables.TOPONYM_GENERICS if c not in ("Crossin
 _GENERIC_AFTER = re.compile(rf"[ \t]+([a-z]+){WORD_END}")
 
 _FEATURE_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"})
+# Water features: a place's name before one of these ("the Tarrow river") is the feature's when the
+# article never writes the name without a generic after it (a town stays a town: "Tarrow ... the
+# Tarrow river").
+_WATER_CLASSES = frozenset({"Stream", "Reservoir", "Lake", "Canal", "Glacier"})
+
+
+def _only_before_generics(name: str, article: Article) -> bool:
+    """Every use of `name` in the article's texts is followed by a tables.TOPONYM_GENERICS row."""
+    for text in article.texts.values():
+        for span in whole_word_spans(text, name):
+            after = _GENERIC_AFTER.match(text, span[1])
+            if after is None or after.group(1) not in _FEATURE_CLASS:
+                return False
+    return True
 
 
 def named_features(article: Article, found: list[Mention]) -> list[Mention]:
     """"the Pellbrook reservoir", "the Colorado river": a name written between "the" and a
     lowercase generic term of tables.TOPONYM_GENERICS names that natural or water feature,
-    whatever the model called it (a person, an organisation, a nationality, a product): LOC.
-    Rows of the GNIS classes "Crossing" and "Populated Place" are left out (see _FEATURE_CLASS)."""
+    whatever the model called it (a person, an organisation, a nationality, a product): LOC; a
+    place before a water generic too, when the article writes the name only before generics
+    (_WATER_CLASSES, _only_before_generics). Rows of the GNIS classes "Crossing" and "Populated
+    Place" are left out (see _FEATURE_CLASS)."""
     for m in found:
-        if m.forced or m.label not in _FEATURE_NAME_LABELS:
+        if m.forced or m.label not in _FEATURE_NAME_LABELS | {"GPE"}:
             continue
         text = article.texts[m.field]
         after = _GENERIC_AFTER.match(text, m.end)
         if after is None or after.group(1) not in _FEATURE_CLASS:
+            continue
+        if m.label == "GPE" and (_FEATURE_CLASS[after.group(1)] not in _WATER_CLASSES
+                                 or not _only_before_generics(m.text, article)):
             continue
         if THE_BEFORE.search(text, max(0, m.start - 8), m.start) is None:
             continue

@@ -10,7 +10,7 @@ import re
 from workers.stages.entities import canonical, roles, tables
 from workers.stages.entities.context import Article, capitalised_inside
 from workers.stages.entities.fixes import PERSON, Mention
-from workers.stages.entities.scan import CAPITALISED_BEFORE, name_shaped, sentence_initial, written_lower
+from workers.stages.entities.scan import CAPITALISED_BEFORE, common, name_shaped, sentence_initial, written_lower
 from workers.stages.entities.wordedge import WORD_START
 
 
@@ -169,3 +169,22 @@ def role_named_persons(article: Article, found: list[Mention]) -> list[Mention]:
             found = [m for m in found if m not in overlapping]
             added.append(Mention(field_name, start, end, surface, PERSON, canonical.normalise(surface), forced=True))
     return found + added
+
+
+# Ministers named by their portfolio: "Infrastructure Minister Ana Lind", "Pacific Minister Ana Lind".
+_MINISTER_AFTER = re.compile(r"[ \t]+Minister[ \t]+[A-Z]")
+
+
+def portfolio_words(article: Article, found: list[Mention]) -> list[Mention]:
+    """An organisation of one or two common English words the model found right before "Minister"
+    and a name is the minister's portfolio, no entity ("Welfare" of "Labour and Welfare Minister
+    Ana Lind"): dropped. Not a forced label, an acronym, a known country or region, a name ending
+    in a designator ("Cabinet Office Minister Ana Lind": the office is one) or a name of uncommon
+    words (a party: "Tarrowist Minister Ana Lind")."""
+    def portfolio(m: Mention) -> bool:
+        words = m.text.split()
+        return (m.label == "ORG" and not m.forced and len(words) <= 2 and _MINISTER_AFTER.match(article.texts[m.field], m.end)
+                and all(w[:1].isupper() and not w.isupper() and common(w.lower(), article.words) for w in words)
+                and words[-1].lower() not in tables.ORG_DESIGNATORS
+                and not canonical.known_place(m.name) and not canonical.known_region(m.name))
+    return [m for m in found if not portfolio(m)]

@@ -19,10 +19,12 @@ from workers.stages.entities.companies import (
     company_first_words,
     company_form_suffixes,
     company_forms,
+    company_openers,
     company_names,
     cued_companies,
     described_companies,
     listed_companies,
+    sentence_end_forms,
 )
 from workers.stages.entities.context import Article, model_mentions, new_article
 from workers.stages.entities.events import law_names, named_events, site_names, storm_names
@@ -76,8 +78,11 @@ from workers.stages.entities.pipeline import (
     title_cased,
 )
 from workers.stages.entities.placelists import (
+    based_places,
     division_names,
     listed_places,
+    people_in_places,
+    places_before_roles,
     place_noun_names,
     place_particles,
     towns_not_regions,
@@ -103,12 +108,14 @@ from workers.stages.entities.places import (
     untagged_toponyms,
     world_regions,
 )
+from workers.stages.entities.particles import acronym_long_forms, bracketed_short_forms, particle_names
 from workers.stages.entities.possessives import possessives
 from workers.stages.entities.products import described_products, product_companies, product_lines
 from workers.stages.entities.role_names import (
     org_place_units,
     orgs_before_roles,
     persons_before_roles,
+    portfolio_words,
     role_named_persons,
 )
 from workers.stages.entities.surnames import join_partial_names, surname_labels
@@ -143,6 +150,8 @@ MENTION_PASSES = (
     storm_names,
     named_events,
     law_names,
+    particle_names,
+    acronym_long_forms,
     demonym_words,
     lambda article, found: split_place_pairs(found, article.texts),
     route_ends,
@@ -155,8 +164,11 @@ MENTION_PASSES = (
     regions_are_places,
     division_names,
     not_persons,
+    based_places,
+    places_before_roles,
     _described,
     role_named_persons,
+    portfolio_words,
     arabic_names,
     apposed_persons,
     regnal_names,
@@ -169,6 +181,7 @@ MENTION_PASSES = (
     cued_companies,
     brand_names,
     listed_places,
+    people_in_places,
     world_regions,
     place_noun_names,
     untagged_place_noun_names,
@@ -183,6 +196,8 @@ MENTION_PASSES = (
     company_forms,
     club_prefixes,
     company_form_suffixes,
+    company_openers,
+    sentence_end_forms,
     listed_companies,
     group_names,
     member_possessors,
@@ -211,6 +226,7 @@ MENTION_PASSES = (
     common_openers,
     descriptor_modifiers,
     acronyms,
+    bracketed_short_forms,
     org_short_forms,
 )
 

@@ -9,19 +9,25 @@ tests/unit/test_entities_tables.py).
   names with an inner 's, "King's Cross", are not cut by the possessive rule and need no row).
 - COUNTRY_FORMS: short and common forms of countries and unions that the maintained ISO 3166 list
   (pycountry) does not give; COUNTRY_NAMES: the canonical name chosen for some ISO entries.
-- PLACE_LIST_PREPOSITIONS, RESIDENT_NOUNS, WORLD_REGION_WORDS: places told by a list with a place
-  ("in Pellow and Corran Falls"), by people living on them ("islanders on Skerra") or by "in"
+- PLACE_LIST_PREPOSITIONS, RESIDENT_NOUNS, RESIDENTS_OF_NOUNS, WORLD_REGION_WORDS: places told by a
+  list with a place ("in Pellow and Corran Falls"), by people living on or in them ("islanders on
+  Skerra", "residents of Skerra"; PEOPLE_IN_NOUNS: "workers in Skerra said") or by "in"
   before a LOC that names no continent, region or feature ("in Corran").
 - ORG_DESCRIPTOR_NOUNS, COMPETITOR_NOUNS, ORG_ROLE_DOMAINS: organisations told by a describing
   noun before them ("union Quorva", "Rival Tarrowco") or by a role of theirs between them and a
   person ("QVRT organiser Ana Lind").
 - ORG_HEAD_NOUNS, ORG_CONNECTIVES: organisations the model called works or cut short.
+- ABBREVIATED_FORMS: legal forms written with or without a full stop ("Inc", "Inc.").
 - PLACE_NAME_PARTICLES: particles inside places' names ("Nova Tarrow do Norte").
+- PERSON_NAME_PARTICLES, NAME_PARTICLES, FOREIGN_ORG_HEADS: lowercase particles inside names of
+  other languages ("Ana af Tarrow", "Compagnie des Tarrows") and the first words of their
+  organisations' names ("Banco", "Société").
 - WEATHER_SYSTEM_TERMS: terms opening a named storm's name ("Tropical Storm Tarrow"): an event.
 - DEMONYM_ENDINGS, IRREGULAR_DEMONYMS: nationality adjectives of countries ("Kenyan", "Dutch").
 - PLACE_APPOSITION_FOLLOWERS: what may follow "<name>, a farming town" when the noun is its head.
 - AND_INSTITUTION_HEADS: heads of "<X> and <Y> Institute"-type names the model leaves untagged.
-- EVENT_HEAD_NOUNS: last words of named sporting events ("the Tarrow Marathon"): events.
+- EVENT_HEAD_NOUNS, EVENT_HEADS_AFTER_THE: last words of named sporting events ("the Tarrow
+  Marathon", "the Tarrow Open"): events. TREATY_HEADS: last words of treaties ("the Tarrow Accord"): laws.
 - FEATURE_GROUP_GENERICS: plural generics of island chains and ranges ("the Tarrow Keys"): LOC.
 - PRODUCT_DESCRIPTOR_NOUNS: nouns naming a product right before its name ("the vaccine, Tarrovax,").
 - RESULT_VERBS, RESULT_NOUNS: match reports ("X beat Y 2-1", "a 3-0 win over Y"): teams.
@@ -157,7 +163,7 @@ COMPANY_WORDS = frozenset(
     holdings group partners capital motors foods media networks technologies technology solutions
     logistics freight haulage resources industries insurance telecom therapeutics biotech software robotics
     semiconductor semiconductors electronics cosmetics chemicals petroleum shipping financial securities air metals
-    investments ventures studios games entertainment brewing brewery inc ltd plc corp corporation
+    investments ventures studios games entertainment brewing brewery inc ltd plc corp corporation cooperative co-operative
     llc ag gmbh nv bv renewables solar utilities""".split()
 )
 
@@ -298,8 +304,17 @@ TOPONYM_LIST_PREPOSITIONS = frozenset({"between"})
 # Nouns of people or dwellings living on an island: "<noun> on X" makes X a place ("islanders
 # on Skerra", "homes on Skerra and Vell"). Not "people" ("people on Universal Credit").
 RESIDENT_NOUNS = frozenset(
-    "islanders residents homes households families communities villagers crofters inhabitants".split()
+    "islanders residents homes households families communities villagers crofters inhabitants villages".split()
 )
+# Nouns of people living or working in a place before "in" ("Workers in Tarrow said", "voters in
+# Tarrow and Pellow backed it"): a name after them that ends the clause is a place.
+PEOPLE_IN_NOUNS = frozenset(
+    "workers employees voters residents villagers farmers ranchers fishermen families households inhabitants".split()
+)
+
+# Nouns of people living in a place before "of" ("Residents of Tarrow and Pellow"): the names after
+# them are places. Not "families of" or "homes of", said of persons too.
+RESIDENTS_OF_NOUNS = frozenset("residents inhabitants villagers islanders townspeople".split())
 
 # Words of continents and world regions: a LOC naming one stays a LOC ("in East Africa", "in
 # Latin America"); other LOC names after "in" with no article are towns and districts (GPE).
@@ -348,6 +363,34 @@ ORG_HEAD_NOUNS = frozenset(
 # "Medics Without Tarrows" ("Tarrows" ORG), "Mothers Against Tarrows": one name with its opening.
 ORG_CONNECTIVES = frozenset({"without", "against"})
 
+# Lowercase particles inside personal names, as written: "Ursula von der Leyen", "Ana de la
+# Tarrow", the Swedish noble "af" ("Lena af Tarrow"), the Filipino "dela" ("Rosa dela Tarrow") and the
+# Catalan "i" joining a person's two surnames ("Pere Tarrow i Pellow"). A person's span goes on over
+# them and the capitalised word after them (fixes.extend_person_right).
+PERSON_NAME_PARTICLES = frozenset(
+    "de del della dela der den des di da das dos du la le van von bin ibn al el ter ten af i".split()
+)
+
+# Lowercase words inside the names of organisations and places of other languages, as written:
+# the person particles and the French "des", Portuguese "do", Catalan "per" ("Junts per X"), Tagalog
+# "ng" ("Bangko Sentral ng Tarrow") and the conjunctions "y" and "e" ("Ciencia y Tarrow"). The
+# model's span is not cut at one (fixes.CONNECTIVES), and capitalised words on both sides of one are
+# one name (particles.particle_names).
+NAME_PARTICLES = PERSON_NAME_PARTICLES | frozenset("do ng per y e".split())
+
+# First words of organisations' names in other languages ("Banco de Tarrow", "Compagnie des Tarrows",
+# "Bangko Sentral ng Tarrow"): a name opening with one and joined over a particle is an
+# organisation, also where the model tagged nothing or a person or a product.
+FOREIGN_ORG_HEADS = frozenset(
+    """banco banca banque bangko bank caixa caisse compagnie companhia compañía compania société sociedad
+    sociedade società cooperativa coopérative cooperative union unión união confédération confederación
+    confederação confederazione fédération federación federação federazione association asociación
+    associação associazione syndicat sindicato instituto institut istituto partido parti partit partito
+    junta consejo conseil conselho consiglio comisión commissione comissão ministério ministerio
+    ministère universidad universidade université università universitat fundación fundação fondation
+    fondazione agence agencia agência agenzia empresa groupe grupo gruppo corporación""".split()
+)
+
 # Particles inside Romance place names ("Nova Tarrow do Norte", "Santa Tarrow de la Sierra"): a
 # place the model cut before one goes on over it and the capitalised words after it.
 # Also "es", the Arabic article as assimilated before s ("Dar es Salaam", "Bab es Tarrow").
@@ -394,8 +437,16 @@ AND_INSTITUTION_HEADS = frozenset(
 # Last words of the names of recurring sporting events ("the Tarrow Marathon", "the Pellow Grand
 # Prix", "the Winter Olympics"): such a name is an EVENT (OntoNotes 5.0: "named ... sports
 # events"), not the organisation or place the model often calls it. Not "games" (a company
-# word: "Epic Games"), "cup" or "open" (also clubs, common words).
-EVENT_HEAD_NOUNS = frozenset("marathon olympics paralympics regatta triathlon prix".split())
+# word: "Epic Games"), "cup" or "open" (also clubs, common words; EVENT_HEADS_AFTER_THE).
+EVENT_HEAD_NOUNS = frozenset("marathon olympics paralympics regatta triathlon prix finals".split())
+# Heads of sporting events only in a name right after "the" ("won the Tarrow Open"): alone,
+# "Tarrow Open" may be a headline's verb ("Shops Open") or a company's name.
+EVENT_HEADS_AFTER_THE = frozenset({"open"})
+
+# Last words of the names of treaties and agreements between states or parties ("the Tarrow
+# Agreement", "the Pellow Accords", "the Treaty"-headed names aside): a LAW (OntoNotes 5.0: "named
+# documents made into laws"), not the organisation the model often calls it.
+TREATY_HEADS = frozenset("agreement agreements accord accords treaty pact".split())
 
 # First words of cup competitions named in Spanish, Portuguese, Italian and French ("Copa
 # Tarrow", "Taça de Pellow", "Coppa Vell", "Coupe de Corran": "cup"), and of cycling's stage
@@ -578,8 +629,15 @@ CLUB_PREFIXES = frozenset("FC AFC AC AS SS SK FK NK CF CD SV".split())
 # Also Malaysian "Bhd"/"Berhad" (sendirian berhad), Japanese "KK"/"K.K." (kabushiki kaisha), the
 # European company "SE" (Societas Europaea), Czech and Slovak "s.r.o." (spolecnost s rucenim
 # omezenym). Not Ethiopian "S.C." (share company): AP style's South Carolina ("Tarrow S.C.").
+# Also the Danish and Norwegian "A/S" (aktieselskab) and the joint-stock companies of Russia and
+# Central Asia, "JSC", "OJSC" (open) and "PJSC" (public).
+# Legal forms written with or without a full stop ("Tarrow Inc" and "Tarrow Inc."): at a sentence's
+# end the stop follows the article's own style (companies.sentence_end_forms).
+ABBREVIATED_FORMS = frozenset("Inc Corp Co Ltd Plc Bhd".split())
+
 COMPANY_FORM_SUFFIXES = frozenset(
-    "SA S.A. AG NV N.V. BV B.V. SpA S.p.A. ASA Oyj Tbk PLC Plc Ltd LLC GmbH Bhd Berhad KK K.K. SE s.r.o.".split()
+    "SA S.A. AG NV N.V. BV B.V. SpA S.p.A. ASA A/S Oyj Tbk PLC Plc Ltd LLC GmbH Bhd Berhad KK K.K. SE s.r.o. "
+    "JSC OJSC PJSC".split()
 )
 
 # Lowercase nouns after "the <Name>" that make the name a party's, a movement's or an armed or

@@ -1,0 +1,177 @@
+"""Names of other languages joined over their lowercase particles: capitalised words on both sides
+of a particle ("Compagnie des Tarrows", "Vila Tarrow do Pellow", "Junts per Tarrow") are one name,
+and a name with lowercase words right before its bracketed acronym ("Union des tarrows agricoles
+(UTA)") runs back as far as the acronym's letters.
+"""
+
+from __future__ import annotations
+
+import re
+
+from workers.stages.entities import canonical, tables
+from workers.stages.entities.context import Article, replace_by_one
+from workers.stages.entities.fixes import PERSON, Mention
+from workers.stages.entities.scan import common, locative
+from workers.stages.entities.wordedge import LOWER, UPPER, WORD_END, WORD_START
+
+_CAP = rf"[{UPPER}][\w'\u2019\-]*"
+_PARTICLE = "(?:" + "|".join(sorted(tables.NAME_PARTICLES, key=len, reverse=True)) + ")"
+_PARTICLE_NAME = re.compile(
+    rf"{WORD_START}{_CAP}(?:[ \t]+{_CAP}){{0,3}}(?:(?:[ \t]+{_PARTICLE}){{1,2}}[ \t]+{_CAP}(?:[ \t]+{_CAP}){{0,2}})+{WORD_END}"
+)
+_WORD = re.compile(r"\S+")
+# Labels of the model's pieces that a name over a particle takes over (not a date, a number).
+_PIECE_LABELS = frozenset({PERSON, "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
+
+
+def _possessive(word: str) -> bool:
+    return word[-2:] in ("'s", "\u2019s")
+
+
+def _stop_word(word: str, article: Article) -> bool:
+    lower = word.lower()
+    return article.body_doc is not None and lower not in tables.FOREIGN_ORG_HEADS and article.body_doc.vocab[lower].is_stop
+
+
+def _opening_word(word: str, article: Article) -> bool:
+    """`word` may open a name over a particle: a tables.FOREIGN_ORG_HEADS row, or no common English
+    word ("Economist" before a name), capitalised particle ("Von der Tarrow"), stop word ("The"),
+    title or role word."""
+    lower = word.lower()
+    if lower in tables.FOREIGN_ORG_HEADS:
+        return True
+    if lower in tables.NAME_PARTICLES:
+        return False
+    return not (_stop_word(word, article) or common(lower, article.words) or canonical.is_title(word)
+                or lower in canonical.ROLE_WORDS)
+
+
+def _name_words(words: list[tuple[int, str]], article: Article) -> list[tuple[int, str]] | None:
+    """The words of a name over a particle among capitalised `words` and particles: back from
+    the first particle to a title, role, stop word or possessive ("Commission President [Ana von
+    Tarrow]", "Tarrow's [Banco de Pellow]"), then from the first word that may open a name
+    (_opening_word); on to a possessive, cut off ("Banco de Pellow['s]"). None when no capitalised
+    word is left before the particle."""
+    first = next(i for i, (_, w) in enumerate(words) if w.islower())
+    left = first
+    while left > 0 and not (_possessive(words[left - 1][1]) or canonical.is_title(words[left - 1][1])
+                            or words[left - 1][1].lower() in canonical.ROLE_WORDS or _stop_word(words[left - 1][1], article)):
+        left -= 1
+    while left < first and not _opening_word(words[left][1], article):
+        left += 1
+    if left == first or any(_possessive(w) for _, w in words[left:first]):
+        return None
+    kept = words[left:]
+    for index, (offset, word) in enumerate(kept):
+        if _possessive(word):
+            return kept[:index] + [(offset, word[:-2])] if index > first - left else None
+    return kept
+
+
+def _label(text: str, start: int, words: list[str], pieces: list[Mention]) -> str | None:
+    """The label of a name over a particle: ORG after a foreign organisation's first word; else,
+    when the model's pieces agree, their label if one opens the name; else a place after a
+    preposition of place ("in Vila Tarrow do Pellow"), an organisation before another piece
+    ("Junts per Tarrow") or a person between persons; None with no piece or pieces of two labels."""
+    if words[0].lower() in tables.FOREIGN_ORG_HEADS:
+        return "ORG"
+    if not pieces or len({m.label for m in pieces}) > 1:
+        return None  # no piece, or pieces the model labelled apart ("Luisa" ORG, "dos", "Tarrow" PERSON)
+    first = min(pieces, key=lambda m: m.start)
+    if first.start == start and first.label in (PERSON, "ORG", "GPE"):
+        return first.label
+    if locative(text, start):
+        return "GPE"
+    return PERSON if all(m.label == PERSON for m in pieces) else "ORG"
+
+
+def particle_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """Capitalised words on both sides of one or two tables.NAME_PARTICLES rows are one name
+    ("Compagnie" ORG + "Tarrows de Pellow" ORG, "Bangko Sentral ng Tarrow" untagged, "Ana" +
+    "af" + "Tarrow" persons): one forced mention over the model's pieces, labelled by _label. The
+    name starts at its first word that may open one (_opening_word) and needs a capitalised word
+    before its particle; not over a forced mention or one running past it, nor with no piece of
+    the model but after a foreign organisation's first word."""
+    body = article.body
+    for match in _PARTICLE_NAME.finditer(body):
+        kept = _name_words([(match.start() + w.start(), w.group()) for w in _WORD.finditer(match.group())], article)
+        if kept is None:
+            continue
+        words = [w for _, w in kept]
+        start, end = kept[0][0], kept[-1][0] + len(kept[-1][1])
+        pieces = [m for m in found if m.field == "body" and m.start < end and start < m.end]
+        if any(m.forced or m.start < start or m.end > end or m.label not in _PIECE_LABELS for m in pieces):
+            continue
+        if len(pieces) == 1 and (pieces[0].start, pieces[0].end) == (start, end):
+            continue  # the model's span is the whole name already
+        label = _label(body, start, words, pieces)
+        if label is None or label not in article.labels:
+            continue
+        found = replace_by_one(found, pieces, "body", start, end, body[start:end], label)
+    return found
+
+
+_BEFORE_ACRONYM = re.compile(rf"{WORD_START}((?:[{UPPER}{LOWER}][\w'\u2019\-]*[ \t]+){{2,8}})\(([A-Z]{{2,6}})\)")
+_ACRONYM_SKIP = tables.NAME_PARTICLES | {"of", "for", "the", "and", "on", "in"}
+
+
+def _long_form_start(words: list[tuple[int, str]], letters: str) -> int | None:
+    """Offset where the words before an acronym start to spell its `letters` (particles and
+    connectives skipped; the first word capitalised, another lowercase word in it), else None."""
+    spelt = ""
+    for index in range(len(words) - 1, -1, -1):
+        offset, word = words[index]
+        if word.lower() not in _ACRONYM_SKIP:
+            spelt = word[0].upper() + spelt
+        if spelt == letters and word[:1].isupper() and word.lower() not in _ACRONYM_SKIP:
+            inner = [w for _, w in words[index + 1 :]]
+            return offset if any(w.islower() and w not in _ACRONYM_SKIP for w in inner) else None
+        if not letters.endswith(spelt):
+            return None
+    return None
+
+
+def acronym_long_forms(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name with lowercase words before its bracketed acronym ("the Union des tarrows agricoles
+    (UTA)", the French style of capitals) is one organisation back to where its words spell the
+    acronym, when the model called the acronym or the name's first word an organisation: the
+    model's pieces inside it give way, and the acronym takes its canonical name."""
+    if "ORG" not in article.labels:
+        return found
+    body = article.body
+    for match in _BEFORE_ACRONYM.finditer(body):
+        base = match.start(1)
+        words = [(base + w.start(), w.group()) for w in _WORD.finditer(match.group(1))]
+        start = _long_form_start(words, match.group(2))
+        if start is None:
+            continue
+        end = words[-1][0] + len(words[-1][1])
+        pieces = [m for m in found if m.field == "body" and m.start < end and start < m.end]
+        acronym = [m for m in found if m.field == "body" and (m.start, m.end) == match.span(2)]
+        if any(m.forced or m.start < start for m in pieces) or not any(m.label == "ORG" for m in pieces + acronym):
+            continue
+        found = replace_by_one(found, pieces, "body", start, end, body[start:end], "ORG")
+        for m in acronym:
+            m.label, m.name = "ORG", found[-1].name
+    return found
+
+
+_BRACKETED_WORD = re.compile(rf"[ \t]*\(([{UPPER}][{LOWER}][\w\-]*)\)")
+
+
+def bracketed_short_forms(article: Article, found: list[Mention]) -> list[Mention]:
+    """One capitalised word in brackets right after an organisation of two or more words, with
+    the same first letter and not a known place ("Companhia Tarrow do Pellow (Cotapel)"), is the
+    organisation's short form: ORG, named as the organisation, whatever the model called it or
+    where it tagged nothing (not over a rule's label)."""
+    for org in [m for m in found if m.label == "ORG" and len(m.name.split()) >= 2]:
+        text = article.texts[org.field]
+        match = _BRACKETED_WORD.match(text, org.end)
+        if not match or match.group(1)[0] != org.text[0] or canonical.known_place(match.group(1)):
+            continue
+        start, end = match.span(1)
+        inside = [m for m in found if m.field == org.field and m.start < end and start < m.end]
+        if any(m.forced or (m.start, m.end) != (start, end) for m in inside):
+            continue
+        found = replace_by_one(found, inside, org.field, start, end, text[start:end], "ORG", org.name)
+    return found
