@@ -28,6 +28,7 @@ from workers.stages.clean import headline as hl
 from workers.stages.clean import html as html_extract
 from workers.stages.clean import language
 from workers.stages.clean import lines as ln
+from workers.stages.clean import listing
 from workers.stages.clean import metadata as md
 from workers.stages.clean import metalines as ml
 from workers.stages.clean import paragraphs as pg
@@ -67,13 +68,16 @@ def content_hash(body: str) -> str:
 def clean(raw: dict) -> dict:
     """A raw record whose content is text ({"id", "content", "content_type"?, "source"?,
     "fetched_at"?, "fetched_at_estimated"?}; intake.clean decodes bytes first) -> the clean record
-    (schemas/clean.json). Raises StageError "not_text" (content not text, or binary) and
+    (schemas/clean.json). Raises StageError "not_text" (content not text, or binary),
+    "not_an_article" (a section front, an archive, search results: _reject_listing) and
     "empty_after_clean" (empty content, or no article text left)."""
     content = _checked_content(raw.get("content"))
     content_type = raw.get("content_type")
     text, html, page_meta, truncated = _page_text(normalise_text(content), content_type)
+    texts = split_blocks(split_lines(text))
+    _reject_listing(texts, page_meta if html is not None else None)
     article = clean_lines(
-        split_blocks(split_lines(text)),
+        texts,
         trusted=html is not None,
         known_title=fl.page_title(page_meta),
         votes=page_meta.get("voting"),
@@ -121,6 +125,20 @@ def _checked_content(content) -> str:
     if looks_binary(content):
         raise StageError("not_text", "content looks binary or undecodable")
     return content
+
+
+def _reject_listing(texts: list[str], page_meta: dict | None) -> None:
+    """Raises StageError "not_an_article" when the page is a listing of other pages' teasers, not an
+    article (listing.verdict): on HTML the page's own lines and declared types (html.extract), on a
+    dump its lines. The message names the evidence."""
+    if page_meta is None:
+        evidence = listing.verdict([listing.PageLine(text, None) for text in texts])
+    else:
+        evidence = listing.verdict(page_meta.get("page_lines") or [], *page_meta.get("declared_types") or (frozenset(), None))
+    if evidence is not None:
+        raise StageError("not_an_article", (
+            f"a listing of other pages, not an article: {evidence.units} teasers, the longest run of other prose "
+            f"{evidence.prose_run} words; evidence {', '.join(evidence.fired)} (score {evidence.score})"))
 
 
 def _page_standfirst(article: dict, paragraphs: list[str], page_meta: dict) -> None:
