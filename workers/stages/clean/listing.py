@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 from workers.stages.clean import lines as ln
 from workers.stages.clean import metadata as md
@@ -40,6 +41,7 @@ RULES: dict[str, int] = {
     "og_article": -1,  # og:type article
 }
 NO_PROSE_WORDS = 40
+PROSE_MIN_WORDS = 20  # an unlinked line this long counts as prose whatever the classifier says (_prose)
 MANY_UNITS = 8
 REJECT_AT = 2
 LISTING_TYPES = frozenset(("CollectionPage", "SearchResultsPage", "ProfilePage"))
@@ -73,11 +75,12 @@ _HEAD_CHARS = 300_000
 
 
 class PageLine(NamedTuple):
-    """A line of the page as a reader sees it: its text, and whether most of it is link text (None
-    for a plain-text dump, which does not say)."""
+    """A line of the page as a reader sees it: its text, whether most of it is link text (None for a
+    plain-text dump, which does not say) and then the address of the link holding most of it."""
 
     text: str
     linked: bool | None
+    href: str | None = None
 
 
 class Evidence(NamedTuple):
@@ -120,41 +123,50 @@ _WS = re.compile(r"\s+")
 def page_lines(root) -> list[PageLine]:
     """An lxml tree's visible text as lines, one per block element or link outside running text (a
     card's title and its description, _standalone; nav, forms and scripts left out: a <footer> may be
-    a teaser card's date), each with whether most of its characters are inside a link; at most MAX_LINES lines."""
+    a teaser card's date), each with whether most of its characters are inside a link, and which;
+    at most MAX_LINES lines."""
     from lxml import etree
 
     out: list[PageLine] = []
-    parts: list[tuple[str, bool]] = []
-    skip, links = 0, 0
-
-    def flush() -> None:
-        text = _WS.sub(" ", "".join(t for t, _ in parts)).strip()
-        if text:
-            linked = sum(len(t.strip()) for t, inside in parts if inside)
-            out.append(PageLine(text, 2 * linked >= len(text.replace(" ", ""))))
-        parts.clear()
-
+    parts: list[tuple[str, str | None]] = []  # (text, the href of the link it is in, "" for one without)
+    hrefs: list[str] = []
+    skip = 0
     for event, element in etree.iterwalk(root, events=("start", "end")):
         tag = element.tag if isinstance(element.tag, str) else ""
         block = tag in _BLOCK_TAGS or (tag == "a" and _standalone(element))
+        if block:
+            _flush(parts, out)
         if event == "start":
             skip += tag in _SKIPPED_TAGS
-            if block:
-                flush()
-            links += tag == "a"
+            if tag == "a":
+                hrefs.append(element.get("href") or "")
             if not skip and element.text and tag:
-                parts.append((element.text, links > 0))
-        else:
-            links -= tag == "a"
-            skip -= tag in _SKIPPED_TAGS
-            if block:
-                flush()
-            if not skip and element.tail:
-                parts.append((element.tail, links > 0))
-            if len(out) >= MAX_LINES:
-                break
-    flush()
+                parts.append((element.text, hrefs[-1] if hrefs else None))
+            continue
+        if tag == "a" and hrefs:
+            hrefs.pop()
+        skip -= tag in _SKIPPED_TAGS
+        if not skip and element.tail:
+            parts.append((element.tail, hrefs[-1] if hrefs else None))
+        if len(out) >= MAX_LINES:
+            break
+    _flush(parts, out)
     return out[:MAX_LINES]
+
+
+def _flush(parts: list[tuple[str, str | None]], out: list[PageLine]) -> None:
+    """The text parts gathered since the last block boundary as one PageLine appended to out (none
+    when they are white space); parts is emptied."""
+    text = _WS.sub(" ", "".join(t for t, _ in parts)).strip()
+    if text:
+        by_href: dict[str, int] = {}
+        for part, href in parts:
+            if href is not None:
+                by_href[href] = by_href.get(href, 0) + len(part.strip())
+        top = max(by_href, key=by_href.__getitem__) if by_href else None
+        linked = sum(by_href.values())
+        out.append(PageLine(text, 2 * linked >= len(text.replace(" ", "")), top))
+    parts.clear()
 
 
 def _standalone(link) -> bool:
@@ -180,7 +192,7 @@ def verdict(lines: list[PageLine], types: frozenset[str] = frozenset(), og_type:
     teaser_words = sum(classified[i].n for i in inside)
     run, longest, other = 0, 0, 0
     for i, line in enumerate(classified):
-        prose = i not in inside and line.kind in ln.CONTENT_KINDS
+        prose = i not in inside and _prose(line, lines[i])
         run = run + line.n if prose else 0
         longest, other = max(longest, run), other + (line.n if prose else 0)
     if longest >= ARTICLE_RUN_WORDS or teaser_words < TEASER_MIN_SHARE * (teaser_words + other):
@@ -198,11 +210,19 @@ def verdict(lines: list[PageLine], types: frozenset[str] = frozenset(), og_type:
     return evidence if evidence.score >= REJECT_AT else None
 
 
+def _prose(line: ln.Line, page_line: PageLine) -> bool:
+    """A line of prose for the article runs: lines.classify's content kinds, or a line of at least
+    PROSE_MIN_WORDS words that is neither chrome nor link text (in a script or language whose sentences
+    the classifier does not read as prose)."""
+    return line.kind in ln.CONTENT_KINDS or (line.n >= PROSE_MIN_WORDS and line.kind != "boilerplate" and not page_line.linked)
+
+
 def teaser_units(lines: list[PageLine], classified: list[ln.Line]) -> list[tuple[int, int]]:
     """The page's teaser units as (headline index, standfirst index): a headline (_headline), at most
     UNIT_GAP short lines (kicker, date, byline), a standfirst (_standfirst) that no paragraph continues,
     a date or byline (_meta) within DATE_REACH lines of them, and on HTML a headline that is a link (a
-    teaser points to another page; a page's own <h1> over the first teaser is none)."""
+    teaser points to another page; a page's own <h1> over the first teaser is none). A list of bare
+    headlines with their times is no run of units: _next_headline."""
     units: list[tuple[int, int]] = []
     free = 0  # lines before this belong to an earlier unit
     for i, line in enumerate(classified):
@@ -213,13 +233,32 @@ def teaser_units(lines: list[PageLine], classified: list[ln.Line]) -> list[tuple
             j += 1
         if j >= len(classified) or not _standfirst(classified[j]) or _continued(classified, j + 1):
             continue
-        if lines[i].linked is False:
+        if lines[i].linked is False or _next_headline(lines, classified, i, j):
             continue
         near = classified[max(free, i - DATE_REACH): min(len(classified), j + 1 + DATE_REACH)]
         if any(_meta(x) for x in near):
             units.append((i, j))
             free = j + 1
     return units
+
+
+def _next_headline(lines: list[PageLine], classified: list[ln.Line], i: int, j: int) -> bool:
+    """Line j, taken for headline i's standfirst, is the next item of a list of headlines: on HTML a
+    link to another address than the headline's; on any page a headline without a sentence end
+    below a date or byline line ("12:13 Uhr" / headline / "11:52 Uhr" / headline)."""
+    if lines[j].linked and lines[i].linked and _address(lines[j].href) != _address(lines[i].href):
+        return True
+    return j > i + 1 and _headline(classified[j]) and not classified[j].terminal
+
+
+def _address(href: str | None) -> str:
+    """A link's page: its path without a trailing slash (a card links its headline absolutely and its
+    "Continue reading" relatively), or the whole href when it has no path."""
+    try:
+        path = urlsplit(href or "").path.rstrip("/")
+    except ValueError:  # a malformed address ("http://[::1")
+        path = ""
+    return path or (href or "")
 
 
 def _headline(line: ln.Line) -> bool:
