@@ -162,11 +162,15 @@ def _flush(parts: list[tuple[str, str | None]], out: list[PageLine]) -> None:
         by_href: dict[str, int] = {}
         for part, href in parts:
             if href is not None:
-                by_href[href] = by_href.get(href, 0) + len(part.strip())
+                by_href[href] = by_href.get(href, 0) + _letters(part)
         top = max(by_href, key=by_href.__getitem__) if by_href else None
-        linked = sum(by_href.values())
-        out.append(PageLine(text, 2 * linked >= len(text.replace(" ", "")), top))
+        out.append(PageLine(text, 2 * sum(by_href.values()) >= _letters(text), top))
     parts.clear()
+
+
+def _letters(text: str) -> int:
+    """Characters of text that are not white space."""
+    return len(text) - sum(map(str.isspace, text))
 
 
 def _standalone(link) -> bool:
