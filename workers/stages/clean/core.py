@@ -2,8 +2,9 @@
 
 Pure function, no I/O. ``clean`` checks the content, sends HTML through trafilatura first (pages over
 MAX_HTML_CHARS are cut at a tag) and assembles the record: its dates, byline, source and standfirst
-from the lines and, on HTML, from the page's markup (fields). ``clean_lines`` runs the passes over the
-normalised lines, in order, each a module of this package:
+from the lines and, on HTML, from the page's markup (fields). A page that is a listing of other pages'
+teasers (a section front, an archive, search results: listing.verdict) is rejected first. ``clean_lines``
+runs the passes over the normalised lines, in order, each a module of this package:
 
 1.   run: which lines are article text (HTML candidates voted on; a dump's densest run of prose
      moved to the article's edges, with its inner structure: structure)
