@@ -76,12 +76,13 @@ def clean(raw: dict) -> dict:
     content_type = raw.get("content_type")
     text, html, page_meta, truncated = _page_text(normalise_text(content), content_type)
     texts = split_blocks(split_lines(text))
-    _reject_listing(texts, page_meta if html is not None else None)
+    classified = _reject_listing(texts, page_meta if html is not None else None)
     article = clean_lines(
         texts,
         trusted=html is not None,
         known_title=fl.page_title(page_meta),
         votes=page_meta.get("voting"),
+        classified=classified,
     )
     if truncated:
         article["removed"]["html_truncated_chars"] = truncated
@@ -128,18 +129,26 @@ def _checked_content(content) -> str:
     return content
 
 
-def _reject_listing(texts: list[str], page_meta: dict | None) -> None:
+def _reject_listing(texts: list[str], page_meta: dict | None) -> list[ln.Line] | None:
     """Raises StageError "not_an_article" when the page is a listing of other pages' teasers, not an
     article (listing.verdict): on HTML the page's own lines and declared types (html.extract), on a
-    dump its lines. The message names the evidence."""
+    dump its lines. The message names the evidence. Returns ln.classify(texts) when the verdict
+    classified exactly the dump's lines (clean_lines then reads them again, not classifies), else None."""
+    kept: list[list[ln.Line]] = []
+
+    def classify(some: list[str]) -> list[ln.Line]:
+        kept.append(ln.classify(some))
+        return kept[-1]
+
     if page_meta is None:
-        evidence = listing.verdict([listing.PageLine(text, None) for text in texts])
+        evidence = listing.verdict(texts, classify=classify)
     else:
         evidence = listing.verdict(page_meta.get("page_lines") or [], *page_meta.get("declared_types") or (frozenset(), None))
     if evidence is not None:
         raise StageError("not_an_article", (
             f"a listing of other pages, not an article: {evidence.units} teasers, the longest run of other prose "
             f"{evidence.prose_run} words; evidence {', '.join(evidence.fired)} (score {evidence.score})"))
+    return kept[0] if kept and len(kept[0]) == len(texts) else None
 
 
 def _page_standfirst(article: dict, paragraphs: list[str], page_meta: dict) -> None:
@@ -230,6 +239,7 @@ def clean_lines(
     keep_flags: list[bool] | None = None,
     known_title: str | None = None,
     votes: dict | None = None,
+    classified: list[ln.Line] | None = None,
 ) -> dict:
     """The article in a list of normalised lines: {"title", "paragraphs", "dateline", "byline",
     "source", "published_at", "published_unsure", "updated_at", "published_at_utc", "summary",
@@ -241,10 +251,11 @@ def clean_lines(
     known_title: the title from page metadata; its copies in the text are dropped.
     votes: the extractors' evidence for HTML candidates (voting.candidates): each line is kept or
     dropped by voting.keep with our classifier as one voter, instead of the densest run.
+    classified: ln.classify(texts) when the caller has it already (core._reject_listing), else None.
     """
     removed: Counter = Counter()
     texts, keep_flags = _within_line_limit(texts, keep_flags, removed)
-    lines, kinds = _classified_lines(texts, votes)
+    lines, kinds = _classified_lines(texts, votes, classified if classified is not None and len(classified) == len(texts) else None)
     # 1. which lines are article text; 2. metadata lines (dates, bylines, source labels)
     keep = rn.article_lines(lines, kinds, trusted=trusted, keep_flags=keep_flags, votes=votes)
     page = ml.metadata_lines(lines, keep)
@@ -322,11 +333,11 @@ def _published_unsure(page: ml.PageMeta, published: str | None) -> bool:
                 and len({day[:10] for _, day in page.published_lines}) > 1)
 
 
-def _classified_lines(texts: list[str], votes: dict | None) -> tuple[list[ln.Line], list]:
+def _classified_lines(texts: list[str], votes: dict | None, classified: list[ln.Line] | None = None) -> tuple[list[ln.Line], list]:
     """Before step 1 of clean_lines: the classified lines with their section marks (teasers, captions
     said twice, cut headlines), and each line's section kind (asked once: marking and the closing
     headings read it; a table cell's kind from the HTML votes)."""
-    lines = ln.classify(texts)
+    lines = ln.classify(texts) if classified is None else classified
     kinds = sections.line_kinds(lines)
     if votes is not None:
         kinds = voting.cell_kinds(lines, kinds, votes.get("table_cells") or set())

@@ -12,6 +12,7 @@ weighs: many article pages declare og:type "website", and a gallery is a Collect
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
@@ -30,6 +31,7 @@ DATE_REACH = 2  # lines around a unit where its date or byline may stand
 TEASER_MIN_UNITS = 4  # fewer teasers: a related box, an article's list, never a listing
 TEASER_MIN_SHARE = 0.5  # share of the page's prose words that is teasers'
 ARTICLE_RUN_WORDS = 150  # a run of prose outside teasers this long is an article: never rejected
+DATED_MAX_CHARS = 160  # a date line, or a table row of a date cell and a headline (_dated)
 MAX_LINES = 3000  # lines read (a front is short; bounds the work on hostile pages)
 RULES: dict[str, int] = {
     "no_article_prose": 2,  # no run of prose outside the teasers reaches NO_PROSE_WORDS words
@@ -41,7 +43,7 @@ RULES: dict[str, int] = {
     "og_article": -1,  # og:type article
 }
 NO_PROSE_WORDS = 40
-PROSE_MIN_WORDS = 20  # an unlinked line this long counts as prose whatever the classifier says (_prose)
+PROSE_MIN_WORDS = 20  # an unlinked line this long counts as prose whatever the classifier says (_prose_runs)
 MANY_UNITS = 8
 REJECT_AT = 2
 LISTING_TYPES = frozenset(("CollectionPage", "SearchResultsPage", "ProfilePage"))
@@ -83,6 +85,9 @@ class PageLine(NamedTuple):
     href: str | None = None
 
 
+_DUMP_LINE = PageLine("", None)  # what verdict knows of a dump's line beside its text
+
+
 class Evidence(NamedTuple):
     """What verdict weighed: teaser units, their prose words, the longest prose run outside them
     (words), the page's declared schema.org types and og:type, and the RULES rows that fired."""
@@ -118,6 +123,7 @@ _BLOCK_TAGS = frozenset(
 )
 _SKIPPED_TAGS = frozenset("script style noscript template head nav select option button svg iframe form title".split())
 _WS = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
 
 
 def page_lines(root) -> list[PageLine]:
@@ -183,22 +189,30 @@ def _standalone(link) -> bool:
     return not (text and text.strip())
 
 
-def verdict(lines: list[PageLine], types: frozenset[str] = frozenset(), og_type: str | None = None) -> Evidence | None:
+def verdict(lines: list[PageLine] | list[str], types: frozenset[str] = frozenset(), og_type: str | None = None,
+            classify: Callable[[list[str]], list[ln.Line]] = ln.classify) -> Evidence | None:
     """The evidence that the page is a listing, not an article, when it is (its score reaches
-    REJECT_AT), else None. lines: the page's lines (page_lines for HTML; a dump's lines with linked
-    None); types, og_type: declared_types of an HTML page."""
-    lines = lines[:MAX_LINES]
-    classified = ln.classify([line.text for line in lines])
+    REJECT_AT), else None. lines: the page's lines (page_lines for HTML; a dump's lines as text, which
+    say nothing of links: PageLine(text, None)); types, og_type: declared_types of an HTML page; classify: lines.classify, or a caller's
+    wrapper that keeps what it gives (called once, on the texts of lines[:MAX_LINES])."""
+    if lines and isinstance(lines[0], str):  # a dump: its texts, no links
+        texts, lines = lines[:MAX_LINES], [_DUMP_LINE] * min(len(lines), MAX_LINES)
+    else:
+        lines = lines[:MAX_LINES]
+        texts = [line.text for line in lines]
+    classified = classify(texts)
+    # most articles have a run of ARTICLE_RUN_WORDS prose words even with any teasers counted in; and a
+    # listing dates its teasers: two cheap passes before the units are sought
+    if _prose_runs(lines, classified, frozenset())[0] >= ARTICLE_RUN_WORDS:
+        return None
+    if sum(map(_dated, texts)) < TEASER_MIN_UNITS:
+        return None
     units = teaser_units(lines, classified)
     if len(units) < TEASER_MIN_UNITS:
         return None
-    inside = {i for unit in units for i in unit}
+    inside = frozenset(i for unit in units for i in unit)
     teaser_words = sum(classified[i].n for i in inside)
-    run, longest, other = 0, 0, 0
-    for i, line in enumerate(classified):
-        prose = i not in inside and _prose(line, lines[i])
-        run = run + line.n if prose else 0
-        longest, other = max(longest, run), other + (line.n if prose else 0)
+    longest, other = _prose_runs(lines, classified, inside)
     if longest >= ARTICLE_RUN_WORDS or teaser_words < TEASER_MIN_SHARE * (teaser_words + other):
         return None
     fired = tuple(name for name, hit in (
@@ -214,11 +228,25 @@ def verdict(lines: list[PageLine], types: frozenset[str] = frozenset(), og_type:
     return evidence if evidence.score >= REJECT_AT else None
 
 
-def _prose(line: ln.Line, page_line: PageLine) -> bool:
-    """A line of prose for the article runs: lines.classify's content kinds, or a line of at least
+def _dated(text: str) -> bool:
+    """A short line (DATED_MAX_CHARS) with a date or time in digits (TEASER_DATE, DATE_CELL): what
+    every teaser unit but a byline-only one holds; verdict needs TEASER_MIN_UNITS of them."""
+    return len(text) <= DATED_MAX_CHARS and _DIGIT.search(text) is not None and (
+        TEASER_DATE.search(text) is not None or DATE_CELL.match(text) is not None)
+
+
+def _prose_runs(lines: list[PageLine], classified: list[ln.Line], inside: frozenset[int]) -> tuple[int, int]:
+    """(words of the longest run of prose lines outside the lines `inside`, the prose words outside
+    them in all). A prose line is one of lines.classify's content kinds, or a line of at least
     PROSE_MIN_WORDS words that is neither chrome nor link text (in a script or language whose sentences
     the classifier does not read as prose)."""
-    return line.kind in ln.CONTENT_KINDS or (line.n >= PROSE_MIN_WORDS and line.kind != "boilerplate" and not page_line.linked)
+    run, longest, other = 0, 0, 0
+    for i, line in enumerate(classified):
+        prose = (line.kind in ln.CONTENT_KINDS or (line.n >= PROSE_MIN_WORDS and line.kind != "boilerplate"
+                                                   and not lines[i].linked)) and i not in inside
+        run = run + line.n if prose else 0
+        longest, other = max(longest, run), other + (line.n if prose else 0)
+    return longest, other
 
 
 def teaser_units(lines: list[PageLine], classified: list[ln.Line]) -> list[tuple[int, int]]:
