@@ -193,8 +193,9 @@ def verdict(lines: list[PageLine] | list[str], types: frozenset[str] = frozenset
             classify: Callable[[list[str]], list[ln.Line]] = ln.classify) -> Evidence | None:
     """The evidence that the page is a listing, not an article, when it is (its score reaches
     REJECT_AT), else None. lines: the page's lines (page_lines for HTML; a dump's lines as text, which
-    say nothing of links: PageLine(text, None)); types, og_type: declared_types of an HTML page; classify: lines.classify, or a caller's
-    wrapper that keeps what it gives (called once, on the texts of lines[:MAX_LINES])."""
+    say nothing of links: PageLine(text, None)); types, og_type: declared_types of an HTML page;
+    classify: lines.classify, or a caller's wrapper that keeps what it gives (called once, on the
+    texts of lines[:MAX_LINES])."""
     if lines and isinstance(lines[0], str):  # a dump: its texts, no links
         texts, lines = lines[:MAX_LINES], [_DUMP_LINE] * min(len(lines), MAX_LINES)
     else:
