@@ -5,6 +5,7 @@ Public function: ``clean(raw: dict) -> dict`` (a ``clean`` record, see schemas/c
 
 intake     - the stage function: content decoding, mojibake repair, control characters, then core
 core       - the stage's record: HTML or text, the passes of clean_lines in order, the record fields
+listing    - pages that are not an article (fronts, archives, search results): not_an_article
 run        - step 1: which lines are article text (HTML votes; a dump's densest run and its edges)
 structure  - a dump's inner structure: subheadings, lists, colon blocks, code, tables, tweets, recipes
 metalines  - step 2: the date, byline and source-label lines of the header

@@ -2,8 +2,9 @@
 
 Pure function, no I/O. ``clean`` checks the content, sends HTML through trafilatura first (pages over
 MAX_HTML_CHARS are cut at a tag) and assembles the record: its dates, byline, source and standfirst
-from the lines and, on HTML, from the page's markup (fields). ``clean_lines`` runs the passes over the
-normalised lines, in order, each a module of this package:
+from the lines and, on HTML, from the page's markup (fields). A page that is a listing of other pages'
+teasers (a section front, an archive, search results: listing.verdict) is rejected first. ``clean_lines``
+runs the passes over the normalised lines, in order, each a module of this package:
 
 1.   run: which lines are article text (HTML candidates voted on; a dump's densest run of prose
      moved to the article's edges, with its inner structure: structure)
@@ -28,6 +29,7 @@ from workers.stages.clean import headline as hl
 from workers.stages.clean import html as html_extract
 from workers.stages.clean import language
 from workers.stages.clean import lines as ln
+from workers.stages.clean import listing
 from workers.stages.clean import metadata as md
 from workers.stages.clean import metalines as ml
 from workers.stages.clean import paragraphs as pg
@@ -68,17 +70,21 @@ def content_hash(body: str) -> str:
 def clean(raw: dict) -> dict:
     """A raw record whose content is text ({"id", "content", "content_type"?, "source"?,
     "fetched_at"?, "fetched_at_estimated"?}; intake.clean decodes bytes first) -> the clean record
-    (schemas/clean.json). Raises StageError "not_text" (content not text, or binary) and
+    (schemas/clean.json). Raises StageError "not_text" (content not text, or binary),
+    "not_an_article" (a section front, an archive, search results: _reject_listing) and
     "empty_after_clean" (empty content, or no article text left)."""
     content = _checked_content(raw.get("content"))
     content_type = raw.get("content_type")
     text, html, page_meta, truncated = _page_text(normalise_text(content), content_type)
+    texts = split_blocks(split_lines(text))
+    classified = _reject_listing(texts, page_meta if html is not None else None)
     article = clean_lines(
-        split_blocks(split_lines(text)),
+        texts,
         trusted=html is not None,
         known_title=fl.page_title(page_meta),
         votes=page_meta.get("voting"),
         day_order=functools.partial(_day_order, page_meta.get("locale"), text),
+        classified=classified,
     )
     if truncated:
         article["removed"]["html_truncated_chars"] = truncated
@@ -123,6 +129,28 @@ def _checked_content(content) -> str:
     if looks_binary(content):
         raise StageError("not_text", "content looks binary or undecodable")
     return content
+
+
+def _reject_listing(texts: list[str], page_meta: dict | None) -> list[ln.Line] | None:
+    """Raises StageError "not_an_article" when the page is a listing of other pages' teasers, not an
+    article (listing.verdict): on HTML the page's own lines and declared types (html.extract), on a
+    dump its lines. The message names the evidence. Returns ln.classify(texts) when the verdict
+    classified exactly the dump's lines (clean_lines then reads them again, not classifies), else None."""
+    kept: list[list[ln.Line]] = []
+
+    def classify(some: list[str]) -> list[ln.Line]:
+        kept.append(ln.classify(some))
+        return kept[-1]
+
+    if page_meta is None:
+        evidence = listing.verdict(texts, classify=classify)
+    else:
+        evidence = listing.verdict(page_meta.get("page_lines") or [], *page_meta.get("declared_types") or (frozenset(), None))
+    if evidence is not None:
+        raise StageError("not_an_article", (
+            f"a listing of other pages, not an article: {evidence.units} teasers, the longest run of other prose "
+            f"{evidence.prose_run} words; evidence {', '.join(evidence.fired)} (score {evidence.score})"))
+    return kept[0] if kept and len(kept[0]) == len(texts) else None
 
 
 def _page_standfirst(article: dict, paragraphs: list[str], page_meta: dict) -> None:
@@ -211,6 +239,7 @@ def clean_lines(
     known_title: str | None = None,
     votes: dict | None = None,
     day_order: Callable[[], str | None] | None = None,
+    classified: list[ln.Line] | None = None,
 ) -> dict:
     """The article in a list of normalised lines: {"title", "paragraphs", "dateline", "byline",
     "source", "published_at", "published_unsure", "updated_at", "published_at_utc", "summary",
@@ -224,10 +253,11 @@ def clean_lines(
     dropped by voting.keep with our classifier as one voter, instead of the densest run.
     day_order: gives the page's order of day and month ("day", "month" or None: _day_order), asked only
     for an ambiguous slashed date ("05/03/2024") the page's own dates do not settle.
+    classified: ln.classify(texts) when the caller has it already (core._reject_listing), else None.
     """
     removed: Counter = Counter()
     texts, keep_flags = _within_line_limit(texts, keep_flags, removed)
-    lines, kinds = _classified_lines(texts, votes)
+    lines, kinds = _classified_lines(texts, votes, classified if classified is not None and len(classified) == len(texts) else None)
     # 1. which lines are article text; 2. metadata lines (dates, bylines, source labels)
     keep = rn.article_lines(lines, kinds, trusted=trusted, keep_flags=keep_flags, votes=votes)
     page = ml.metadata_lines(lines, keep, day_order)
@@ -313,11 +343,11 @@ def _published_unsure(page: ml.PageMeta, published: str | None) -> bool:
                 and len({day[:10] for _, day in page.published_lines}) > 1)
 
 
-def _classified_lines(texts: list[str], votes: dict | None) -> tuple[list[ln.Line], list]:
+def _classified_lines(texts: list[str], votes: dict | None, classified: list[ln.Line] | None = None) -> tuple[list[ln.Line], list]:
     """Before step 1 of clean_lines: the classified lines with their section marks (teasers, captions
     said twice, cut headlines), and each line's section kind (asked once: marking and the closing
     headings read it; a table cell's kind from the HTML votes)."""
-    lines = ln.classify(texts)
+    lines = ln.classify(texts) if classified is None else classified
     kinds = sections.line_kinds(lines)
     if votes is not None:
         kinds = voting.cell_kinds(lines, kinds, votes.get("table_cells") or set())

@@ -8,6 +8,7 @@ from html import unescape as html_unescape
 from urllib.parse import urlsplit
 
 from workers.stages.clean import lines as ln
+from workers.stages.clean import listing
 from workers.stages.clean import voting
 from workers.stages.clean import vocabulary as v
 
@@ -37,9 +38,11 @@ def _stoplist() -> frozenset[str]:
 
 def extract(html: str) -> dict:
     """{"text": str, "title", "date", "author", "sitename", "voting", "published", "modified",
-    "declared_author", "header_lines", "title_shown", "locale"} (values may be None; "locale": the page's
-    declared language tag, declared_locale; "title_shown": the title is
-    the text of one of the page's <h1>s). "text" holds the candidate paragraphs
+    "declared_author", "header_lines", "title_shown", "locale", "page_lines", "declared_types"} (values
+    may be None; "locale": the page's declared language tag, declared_locale; "title_shown": the title is
+    the text of one of the page's <h1>s; "page_lines", "declared_types": the page as a reader sees it and
+    its declared schema.org types and og:type, listing.page_lines and listing.declared_types). "text"
+    holds the candidate paragraphs
     of the extractor vote (workers.stages.clean.voting), one per line; "voting" the evidence the
     clean stage needs to decide each (None when only jusText found text)."""
     meta = _trafilatura_meta(html)
@@ -54,6 +57,8 @@ def extract(html: str) -> dict:
             meta[field] = None  # a name shown only in a comment thread or a "Recent Comments" widget
     meta["header_lines"] = header_lines(html, meta["title"], root)
     _shown_parts(meta, html, root)
+    meta["page_lines"] = listing.page_lines(root) if root is not None else []
+    meta["declared_types"] = listing.declared_types(html)
     return meta
 
 

@@ -55,7 +55,7 @@ def content_text(raw: dict) -> str:
 
 def clean(raw: dict) -> dict:
     """A raw record -> a clean record (schemas/clean.json); raises StageError with a rejection code
-    (`undecodable`, `not_text`, `empty_after_clean`)."""
+    (`undecodable`, `not_text`, `not_an_article`, `empty_after_clean`)."""
     text = content_text(raw)
     share = control_share(text)
     if share > BINARY_CONTROL_SHARE:
