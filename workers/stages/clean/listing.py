@@ -11,6 +11,7 @@ weighs: many article pages declare og:type "website", and a gallery is a Collect
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import NamedTuple
@@ -298,10 +299,16 @@ def _headline(line: ln.Line) -> bool:
     """A teaser's headline: HEADLINE_WORDS words, a capital, digit or quote first, no sentence end but a
     question or exclamation mark, not a date line, a byline or a short line with a date (an archive's
     row may be "7 March 2025  Issue #148: The bridge": a date cell, DATE_CELL, before the headline)."""
-    text = ln.item_text(line.text)
+    return _headline_text(line.text, line.kind)
+
+
+@functools.lru_cache(maxsize=4096)
+def _headline_text(text: str, kind: str) -> bool:
+    """_headline of a line by its text and kind, cached: teaser_units asks it of a line several times."""
+    text = ln.item_text(text)
     text = text[cell.end():] if (cell := DATE_CELL.match(text)) else text
     words = len(text.split())
-    if not HEADLINE_WORDS[0] <= words <= HEADLINE_WORDS[1] or len(text) > HEADLINE_MAX_CHARS or line.kind == "boilerplate":
+    if not HEADLINE_WORDS[0] <= words <= HEADLINE_WORDS[1] or len(text) > HEADLINE_MAX_CHARS or kind == "boilerplate":
         return False
     if not (text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"'‘“") or text.rstrip("\"'”’)").endswith((".", ",", ";", ":")):
         return False
@@ -323,10 +330,16 @@ def _meta(line: ln.Line) -> bool:
     """A teaser's date or byline line: at most META_MAX_WORDS words holding a time, a relative or short
     date (TEASER_DATE), a date line or a byline, and not a sentence of prose ("Views are sought until 30
     April."); or a table row that opens with a date cell (DATE_CELL)."""
-    text = ln.item_text(line.text)
-    if DATE_CELL.match(text) and line.n <= HEADLINE_WORDS[1] + DATE_HEADLINE_WORDS:
+    return _meta_text(line.text, line.n, line.kind)
+
+
+@functools.lru_cache(maxsize=4096)
+def _meta_text(text: str, n: int, kind: str) -> bool:
+    """_meta of a line by its text, words and kind, cached: teaser_units asks it of a line several times."""
+    text = ln.item_text(text)
+    if DATE_CELL.match(text) and n <= HEADLINE_WORDS[1] + DATE_HEADLINE_WORDS:
         return True
-    if line.n > META_MAX_WORDS or line.kind == ln.PROSE:
+    if n > META_MAX_WORDS or kind == ln.PROSE:
         return False
     return TEASER_DATE.search(text) is not None or date_line(text) is not None or md.byline(text) is not None
 
