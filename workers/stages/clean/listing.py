@@ -205,7 +205,7 @@ def verdict(lines: list[PageLine] | list[str], types: frozenset[str] = frozenset
     classified = classify(texts)
     # most articles have a run of ARTICLE_RUN_WORDS prose words even with any teasers counted in; and a
     # listing dates its teasers: two cheap passes before the units are sought
-    if _prose_runs(lines, classified, frozenset())[0] >= ARTICLE_RUN_WORDS:
+    if _prose_runs(lines, classified, frozenset(), ARTICLE_RUN_WORDS)[0] >= ARTICLE_RUN_WORDS:
         return None
     if sum(map(_dated, texts)) < TEASER_MIN_UNITS:
         return None
@@ -237,17 +237,25 @@ def _dated(text: str) -> bool:
         TEASER_DATE.search(text) is not None or DATE_CELL.match(text) is not None)
 
 
-def _prose_runs(lines: list[PageLine], classified: list[ln.Line], inside: frozenset[int]) -> tuple[int, int]:
+def _prose_runs(lines: list[PageLine], classified: list[ln.Line], inside: frozenset[int],
+                enough: int | None = None) -> tuple[int, int]:
     """(words of the longest run of prose lines outside the lines `inside`, the prose words outside
     them in all). A prose line is one of lines.classify's content kinds, or a line of at least
     PROSE_MIN_WORDS words that is neither chrome nor link text (in a script or language whose sentences
-    the classifier does not read as prose)."""
-    run, longest, other = 0, 0, 0
+    the classifier does not read as prose). With `enough` (words), the reading stops at the first run
+    that long: the longest is then that run, the words in all those read so far."""
+    run = longest = other = 0
     for i, line in enumerate(classified):
-        prose = (line.kind in ln.CONTENT_KINDS or (line.n >= PROSE_MIN_WORDS and line.kind != "boilerplate"
-                                                   and not lines[i].linked)) and i not in inside
-        run = run + line.n if prose else 0
-        longest, other = max(longest, run), other + (line.n if prose else 0)
+        if (line.kind in ln.CONTENT_KINDS or (line.n >= PROSE_MIN_WORDS and line.kind != "boilerplate"
+                                              and not lines[i].linked)) and i not in inside:
+            run += line.n
+            other += line.n
+            if run > longest:
+                longest = run
+                if enough is not None and longest >= enough:
+                    break
+        else:
+            run = 0
     return longest, other
 
 
