@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from itertools import islice
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
@@ -207,7 +208,7 @@ def verdict(lines: list[PageLine] | list[str], types: frozenset[str] = frozenset
     # listing dates its teasers: two cheap passes before the units are sought
     if _prose_runs(lines, classified, frozenset(), ARTICLE_RUN_WORDS)[0] >= ARTICLE_RUN_WORDS:
         return None
-    if sum(map(_dated, texts)) < TEASER_MIN_UNITS:
+    if next(islice(filter(_dated, texts), TEASER_MIN_UNITS - 1, None), None) is None:  # fewer dated lines
         return None
     units = teaser_units(lines, classified)
     if len(units) < TEASER_MIN_UNITS:
