@@ -1003,3 +1003,70 @@ def test_a_month_and_year_alone_is_no_date_to_dateparser():
         assert data is None or data.date_obj is None, text
         assert dates.parse_date(text) is None
     assert dates.parse_date("November 20, 2020") == "2020-11-20" and not dates._MONTH_YEAR.match("5 November 2020")
+
+
+# ---- dates.date_line: the cheap refusals before its cache --------------------------------------
+
+
+def test_date_line_gate_keeps_other_lines_out_of_the_cache():
+    from workers.stages.clean import dates
+
+    dates.date_line.cache_clear()
+    for text in ("Home News Sport", "x" * 121 + " 5 May 2024", "Posted on", ""):
+        assert dates.date_line(text) is None
+    assert dates.date_line.cache_info().currsize == 0
+    assert dates.date_line("Posted on May 4, 2020") == dates._date_line.__wrapped__("Posted on May 4, 2020")
+    assert dates.date_line.cache_info().currsize == 1
+    for text in (t for t in _corpus_lines() if len(t) <= dates.MAX_DATE_LINE and dates._DIGIT.search(t)):
+        assert dates.date_line(text) == dates._date_line.__wrapped__(text), text
+
+
+# ---- lines._teaser_tail: a full stop refused before the regex ------------------------------------
+
+
+def test_teaser_tail_full_stop_shortcut_is_exact():
+    tails = ["New treatments are coming. Read now", "It rained... more", "The vote is close. Read more »",
+             "The vote is close. Read more...", "A long day… more…", "Ends here.", "Ends here...", "Read more."]
+    samples = _corpus_lines() + tails + _random_strings("Readmoorw. …»", seed=73)
+    for text in samples:
+        slow = len(text) <= ln._TEASER_TAIL_MAX_CHARS and text[-1:] in ln._TEASER_TAIL_ENDS \
+            and v.TEASER_TAIL.search(text[-40:]) is not None
+        assert (ln._teaser_tail(text) == "ui_vocabulary") == slow, text
+    assert ln._teaser_tail("The vote is close. Read more...") == "ui_vocabulary"
+
+
+# ---- listing: the first prose run stops early; _headline and _meta answered from caches ----------
+
+
+def _listing_pages() -> list[list[str]]:
+    from workers.stages.clean.blocks import split_blocks
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((REPO / "tests" / "fixtures").rglob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").glob("*.txt"))]
+    return [split_blocks(nz.split_lines(nz.normalise_text(text))) for text in texts]
+
+
+def test_prose_runs_stopped_at_enough_agree_on_reaching_it():
+    from workers.stages.clean import listing
+
+    reached = 0
+    for texts in _listing_pages():
+        lines, classified = [listing.PageLine(t, None) for t in texts], ln.classify(texts)
+        longest, _ = listing._prose_runs(lines, classified, frozenset())
+        stopped, _ = listing._prose_runs(lines, classified, frozenset(), listing.ARTICLE_RUN_WORDS)
+        assert (stopped >= listing.ARTICLE_RUN_WORDS) == (longest >= listing.ARTICLE_RUN_WORDS)
+        assert stopped <= longest and (stopped == longest or stopped >= listing.ARTICLE_RUN_WORDS)
+        reached += longest >= listing.ARTICLE_RUN_WORDS
+    assert reached > 10  # the fixtures hold articles: the early stop is exercised
+
+
+def test_listing_cached_line_tests_are_the_uncached_ones():
+    from workers.stages.clean import listing
+
+    for texts in _listing_pages():
+        for line in ln.classify(texts):
+            assert listing._headline(line) == listing._headline_text.__wrapped__(line.text, line.kind)
+            assert listing._meta(line) == listing._meta_text.__wrapped__(line.text, line.n, line.kind)
+    # the cache key holds the kind: the same text is a headline, and as chrome none
+    assert listing._headline_text("Council approves the new budget", ln.SHORT) is True
+    assert listing._headline_text("Council approves the new budget", "boilerplate") is False

@@ -202,7 +202,10 @@ def _shape_reason(text: str) -> str | None:
 def _teaser_tail(text: str) -> str | None:
     """Pass 4: a teaser's summary with its link's label run on ("... new treatments. Read now":
     vocabulary.TEASER_TAIL), when no other reason named the line (an author bio's "Read more" stays a bio)."""
-    if len(text) <= _TEASER_TAIL_MAX_CHARS and text[-1:] in _TEASER_TAIL_ENDS and v.TEASER_TAIL.search(text[-40:]):
+    last = text[-1:]
+    if last == "." and text[-3:] != "...":  # a sentence's full stop: TEASER_TAIL ends in a word, "..." or an arrow
+        return None
+    if len(text) <= _TEASER_TAIL_MAX_CHARS and last in _TEASER_TAIL_ENDS and v.TEASER_TAIL.search(text[-40:]):
         return "ui_vocabulary"
     return None
 

@@ -11,8 +11,10 @@ weighs: many article pages declare og:type "website", and a gallery is a Collect
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
+from itertools import islice
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
@@ -204,9 +206,9 @@ def verdict(lines: list[PageLine] | list[str], types: frozenset[str] = frozenset
     classified = classify(texts)
     # most articles have a run of ARTICLE_RUN_WORDS prose words even with any teasers counted in; and a
     # listing dates its teasers: two cheap passes before the units are sought
-    if _prose_runs(lines, classified, frozenset())[0] >= ARTICLE_RUN_WORDS:
+    if _prose_runs(lines, classified, frozenset(), ARTICLE_RUN_WORDS)[0] >= ARTICLE_RUN_WORDS:
         return None
-    if sum(map(_dated, texts)) < TEASER_MIN_UNITS:
+    if next(islice(filter(_dated, texts), TEASER_MIN_UNITS - 1, None), None) is None:  # fewer dated lines
         return None
     units = teaser_units(lines, classified)
     if len(units) < TEASER_MIN_UNITS:
@@ -236,17 +238,25 @@ def _dated(text: str) -> bool:
         TEASER_DATE.search(text) is not None or DATE_CELL.match(text) is not None)
 
 
-def _prose_runs(lines: list[PageLine], classified: list[ln.Line], inside: frozenset[int]) -> tuple[int, int]:
+def _prose_runs(lines: list[PageLine], classified: list[ln.Line], inside: frozenset[int],
+                enough: int | None = None) -> tuple[int, int]:
     """(words of the longest run of prose lines outside the lines `inside`, the prose words outside
     them in all). A prose line is one of lines.classify's content kinds, or a line of at least
     PROSE_MIN_WORDS words that is neither chrome nor link text (in a script or language whose sentences
-    the classifier does not read as prose)."""
-    run, longest, other = 0, 0, 0
+    the classifier does not read as prose). With `enough` (words), the reading stops at the first run
+    that long: the longest is then that run, the words in all those read so far."""
+    run = longest = other = 0
     for i, line in enumerate(classified):
-        prose = (line.kind in ln.CONTENT_KINDS or (line.n >= PROSE_MIN_WORDS and line.kind != "boilerplate"
-                                                   and not lines[i].linked)) and i not in inside
-        run = run + line.n if prose else 0
-        longest, other = max(longest, run), other + (line.n if prose else 0)
+        if (line.kind in ln.CONTENT_KINDS or (line.n >= PROSE_MIN_WORDS and line.kind != "boilerplate"
+                                              and not lines[i].linked)) and i not in inside:
+            run += line.n
+            other += line.n
+            if run > longest:
+                longest = run
+                if enough is not None and longest >= enough:
+                    break
+        else:
+            run = 0
     return longest, other
 
 
@@ -298,10 +308,16 @@ def _headline(line: ln.Line) -> bool:
     """A teaser's headline: HEADLINE_WORDS words, a capital, digit or quote first, no sentence end but a
     question or exclamation mark, not a date line, a byline or a short line with a date (an archive's
     row may be "7 March 2025  Issue #148: The bridge": a date cell, DATE_CELL, before the headline)."""
-    text = ln.item_text(line.text)
+    return _headline_text(line.text, line.kind)
+
+
+@functools.lru_cache(maxsize=4096)
+def _headline_text(text: str, kind: str) -> bool:
+    """_headline of a line by its text and kind, cached: teaser_units asks it of a line several times."""
+    text = ln.item_text(text)
     text = text[cell.end():] if (cell := DATE_CELL.match(text)) else text
     words = len(text.split())
-    if not HEADLINE_WORDS[0] <= words <= HEADLINE_WORDS[1] or len(text) > HEADLINE_MAX_CHARS or line.kind == "boilerplate":
+    if not HEADLINE_WORDS[0] <= words <= HEADLINE_WORDS[1] or len(text) > HEADLINE_MAX_CHARS or kind == "boilerplate":
         return False
     if not (text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"'‘“") or text.rstrip("\"'”’)").endswith((".", ",", ";", ":")):
         return False
@@ -323,10 +339,16 @@ def _meta(line: ln.Line) -> bool:
     """A teaser's date or byline line: at most META_MAX_WORDS words holding a time, a relative or short
     date (TEASER_DATE), a date line or a byline, and not a sentence of prose ("Views are sought until 30
     April."); or a table row that opens with a date cell (DATE_CELL)."""
-    text = ln.item_text(line.text)
-    if DATE_CELL.match(text) and line.n <= HEADLINE_WORDS[1] + DATE_HEADLINE_WORDS:
+    return _meta_text(line.text, line.n, line.kind)
+
+
+@functools.lru_cache(maxsize=4096)
+def _meta_text(text: str, n: int, kind: str) -> bool:
+    """_meta of a line by its text, words and kind, cached: teaser_units asks it of a line several times."""
+    text = ln.item_text(text)
+    if DATE_CELL.match(text) and n <= HEADLINE_WORDS[1] + DATE_HEADLINE_WORDS:
         return True
-    if line.n > META_MAX_WORDS or line.kind == ln.PROSE:
+    if n > META_MAX_WORDS or kind == ln.PROSE:
         return False
     return TEASER_DATE.search(text) is not None or date_line(text) is not None or md.byline(text) is not None
 
