@@ -158,6 +158,7 @@ CARDS = (
     "Harbour board elects a new chair The former port engineer takes over as the board faces a costly dredging "
     "season. Read more »",
     "Storm damage to the pier will cost more than expected Engineers found cracks under the deck in... more",
+    "Tide gauge fails after the storm The county says a new gauge will take a month to arrive. Read on",
 )
 
 

@@ -211,7 +211,7 @@ def _teaser_tail(text: str) -> str | None:
 
 
 _TEASER_TAIL_MAX_CHARS = 600
-_TEASER_TAIL_ENDS = frozenset("wWeEgGyYdDrR»›→>.…")  # the last characters vocabulary.TEASER_TAIL can end with
+_TEASER_TAIL_ENDS = frozenset("wWeEgGyYdDrRnN»›→>.…")  # the last characters vocabulary.TEASER_TAIL can end with
 
 
 def _trigger_reason(line: Line, tokens: list[str]) -> str | None:
