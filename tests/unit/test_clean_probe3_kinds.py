@@ -164,3 +164,36 @@ def test_a_section_or_outlet_beside_the_date_is_no_byline(line):
     record = _cleaned("Board approves new water treatment plant", line, *BODY)
     assert record["authors"] == []
     assert record["published_at"] == "2024-03-05"
+
+
+# --- a press release's closing "About <Company>" section on HTML, whatever the extractors keep
+
+_NEWSROOM = (
+    '<header><a class="logo">Acme Energy</a><nav><a>Solutions</a><a>Sustainability</a><a>Investors</a><a>Newsroom</a>'
+    '<a>Careers</a></nav></header><main><div class="breadcrumb"><a>Newsroom</a> / <a>Press releases</a></div>'
+    '<h1>Acme Energy opens 40 MW solar park on the east bank</h1><p class="date">September 9, 2024</p>'
+    '<p>BOULDER, Sept. 9, 2024 &mdash; Acme Energy today opened a 40-megawatt solar park on the east bank, its largest to '
+    'date, which will supply enough electricity for about 9,000 homes.</p>'
+    '<p>The project, built on 260 acres of former farmland, includes a 20-megawatt battery that stores power for use in '
+    'the evening peak. It was completed in 14 months and employed about 300 construction workers.</p>'
+    '<p>&ldquo;This park shows that solar and storage together can deliver power when our customers need it,&rdquo; said '
+    'Mara Quist, chief executive of Acme Energy.</p>'
+    '<p>The company plans to start building two more parks in the region next year.</p>'
+    '{about}<h3>Media contact</h3><p>Jo Park<br>press@acme.example<br>+1 303 555 0100</p>'
+    '<div class="share"><a>Share on LinkedIn</a><a>Share on X</a><a>Download PDF</a></div></main>'
+    '<footer><p>&copy; 2024 Acme Energy, Inc.</p><a>Privacy</a><a>Cookie settings</a></footer>')
+_ABOUT = ("<p>Acme Energy develops and operates solar and storage projects across the western United States. Founded in "
+          "2011, the company has 1.2 gigawatts of projects in operation. Learn more at acme.example.</p>")
+
+
+def test_a_releases_about_section_is_cut_from_an_html_page():
+    record = _html("<title>Acme Energy opens 40 MW solar park on the east bank | Acme Newsroom</title>",
+                   _NEWSROOM.format(about=f"<h3>About Acme Energy</h3>{_ABOUT}"))
+    assert record["paragraphs"][-1] == "The company plans to start building two more parks in the region next year."
+    assert not any("Founded in 2011" in p for p in record["paragraphs"])
+
+
+def test_the_same_paragraph_under_a_plain_subheading_stays():
+    record = _html("<title>Acme Energy opens 40 MW solar park on the east bank | Acme Newsroom</title>",
+                   _NEWSROOM.format(about=f"<h3>What comes next</h3>{_ABOUT}"))
+    assert any("Founded in 2011" in p for p in record["paragraphs"])
