@@ -328,6 +328,22 @@ def name_under_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], fi
     return None
 
 
+# a header line's name and date set side by side without "By": "Jane Doe · 19 February 2024", "Jane Doe | March 3, 2024"
+_NAME_BESIDE_DATE = re.compile(r"^(?P<name>[^·|•]{5,50}?)\s+[·|•]\s+(?P<date>[^·|•]{6,60})$")
+
+
+def name_beside_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int) -> str | None:
+    """A bare byline name before the date on the header's date line, set off by a middle dot, bar or
+    bullet ("Jane Doe · 19 February 2024"), under a headline-length line (_under_headline): the name when
+    it is a person's (shapes.named), else None. The line is metadata already (its date)."""
+    for i in range(min(first + sh.HEADER_GAP_LINES, len(lines))):
+        if not meta[i] or (m := _NAME_BESIDE_DATE.match(lines[i].text)) is None or md.byline(lines[i].text):
+            continue
+        if date_line(m.group("date")) and sh.named(m.group("name")) and _under_headline(lines, i):
+            return m.group("name")
+    return None
+
+
 def name_with_role(lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int) -> str | None:
     """A byline name with its staff role on one header line ("Richard Adams Education editor",
     "Jane Doe Reporter"); the line becomes metadata."""

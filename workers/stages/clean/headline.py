@@ -124,6 +124,12 @@ def _title_over_header(
     return title_index, next((i for i, k in enumerate(keep) if k), len(lines))
 
 
+def _weak_title(text: str) -> bool:
+    """A header line that wins the headline only when no line over the byline and date reads as one: a
+    menu's list item, a scoreboard's result line ("Riverside 2 1 Eastfield": metadata.scoreline)."""
+    return ln.list_marker(text, numbered=True) is not None or md.scoreline(text)
+
+
 _HEADLINE_KINDS = frozenset((ln.SHORT, ln.PROSE))  # "Faker wins again!" is prose to the classifier
 
 
@@ -179,7 +185,8 @@ def _byline_headline(
     (_headline_over_standfirst: headline, dek, byline is a news header's order), whatever another header
     line (a kicker quote above, a teaser between the byline and the article) scored; or the
     headline-shaped line right over the byline (chrome and metadata skipped) when the chosen line is
-    not just above it (that one is the headline and the line under it its dek). Not a list item, an
+    not just above it (that one is the headline and the line under it its dek) or is only a list item or
+    a scoreboard's result line (_weak_title). Not a list item, an
     outlet's name, a person's name, a caption or a link row; else `title_index`."""
     byline = _byline_line(lines, meta, first)
     if byline is None:
@@ -197,7 +204,7 @@ def _byline_headline(
         if line.kind not in _HEADLINE_KINDS or _not_headline(text):
             return title_index
         just_above = title_index is not None and i - sh.HEADER_REACH <= title_index < i
-        return title_index if just_above else i
+        return title_index if just_above and not _weak_title(lines[title_index].text) else i
     return title_index
 
 

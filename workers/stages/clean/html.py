@@ -736,11 +736,15 @@ _TITLE_TAG = re.compile(r"<title\b[^>]{0,200}>([^<]{1,300})</title>", re.IGNOREC
 _TAB_SEPARATOR = re.compile(r"\s(?:[|–—-]|::|»)\s")
 
 
+# typographic quotes as plain ones, one character for one (indexes stay): a tab title and a headline differ in them
+_PLAIN_QUOTES = str.maketrans("‘’‚‛“”„‟", "''''\"\"\"\"")
+
+
 def _site_name(title: str, headline: str) -> str | None:
     """The site name a document title carried around the headline ("Headline - Valley Echo"), when it
     reads as a name: a few capitalised words."""
     rest = title.strip()
-    at = rest.find(headline)
+    at = rest.translate(_PLAIN_QUOTES).find(headline.translate(_PLAIN_QUOTES))  # "Mayor's" in the tab, "Mayor’s" on the page
     if at < 0:
         return None
     before, after = rest[:at].strip(), rest[at + len(headline):].strip()

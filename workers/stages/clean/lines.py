@@ -138,6 +138,9 @@ _LIST_ITEM_ROWS = frozenset(("comment_prompt", "ui_line", "comment_heading", "ui
 _LIST_ITEM_ROW = union_by_length(tuple(row for row in _ANCHORED_ROWS if row[0] in _LIST_ITEM_ROWS))
 _GALLERY_SCORE = -2.0  # a gallery control inside the article: see vocabulary.GALLERY_CONTROL
 _EMBED_SCORE = -1.0  # a social-media embed's label inside the article: see vocabulary.EMBED_LABEL
+# an ad slot's marker ("Advertisement", "Story continues below advertisement": vocabulary.AD_MARKER): the
+# page puts it between paragraphs, so it costs the run little and a short closing paragraph under it stays
+_AD_SLOT_SCORE = -2.0
 _EMBED_LABEL_MAX_CHARS = 160
 
 
@@ -332,6 +335,8 @@ def _line(text: str) -> Line:
             line.score = _GALLERY_SCORE
         elif reason == "ui_vocabulary" and len(text) <= _EMBED_LABEL_MAX_CHARS and v.EMBED_LABEL.match(text):
             line.score = _EMBED_SCORE
+        elif reason == "advertisement":
+            line.score = _AD_SLOT_SCORE
     elif _is_roster(text, tokens, line.stop):
         line.kind = SHORT  # a line-up or name list: "Team: Ward; Clarke, Osei, Patel; ..."
         line.score = -3.0

@@ -41,7 +41,7 @@ _NOT_PLACES = frozenset(
     "tags topics share print email advertisement sponsored the this that it he she they we i by".split()
 )
 _BYLINE = re.compile(
-    r"^(?:(?i:by|written by|words by|reporting by|story by|text by|(?:photos|photographs|photography|pictures) by|authors?:|von|par|por|door|di|av|af|przez|από|от|автор:?)\s+"
+    r"^(?:(?i:by|written by|words by|reporting by|story by|text by|interview(?:ed)? by|(?:photos|photographs|photography|pictures) by|authors?:|von|par|por|door|di|av|af|przez|από|от|автор:?)\s+"
     r"(?P<name>[A-Z\u00c0-\u00de\u0100-\u017f\u0391-\u03a9\u0400-\u042f][^\n]{1,100})|"
     r"(?:بقلم|كتب|كتبت)\s*:?\s*(?P<uncased>[\u0600-\u06ff][^\n]{1,100}))$"
 )
@@ -611,7 +611,8 @@ def title_score(text: str, body_words: set[str]) -> float:
     return len(words & body_words) / len(words)
 
 
-_SCORELINE = re.compile(r"^[A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,3} \d{1,3} ?[-–:] ?\d{1,3} [A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,3}$")
+# the two scores joined by a dash or colon, or by a bare space: a scoreboard's score cells run together in a dump
+_SCORELINE = re.compile(r"^[A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,3} \d{1,3}(?: ?[-–:] ?| )\d{1,3} [A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,3}$")
 _INNER_SENTENCE = re.compile(r"[a-z]{3}\. +[A-Z(\"“‘']")
 
 

@@ -80,6 +80,7 @@ def metadata_lines(
     first = next((i for i, k in enumerate(keep) if k), len(lines))
     byline = scan.byline or (
         by.name_over_date(lines, scan.meta, keep, first) or by.name_under_date(lines, scan.meta, keep, first)
+        or by.name_beside_date(lines, scan.meta, keep, first)
         or by.name_with_role(lines, scan.meta, keep, first) or by.author_list(lines, scan.meta, keep, first)
         or by.bio_name(lines) or by.author_box_name(lines)
         or by.copyright_owner(lines))

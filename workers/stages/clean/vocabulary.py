@@ -81,6 +81,12 @@ _WIDGET_LABELS = (
     r"view (?:this (?:email|e-mail|newsletter) )?online|"
     # a nonprofit newsroom's republishing box heading
     r"republish this (?:article|story)|"
+    # a live page's closing banner over what it posted: "This live coverage has ended. Read our full report here.",
+    # "This live blog is now closed", "We've now closed this live blog"
+    r"this live (?:blog|coverage|page|feed|stream) (?:has (?:now )?(?:ended|closed|finished)|is (?:now )?(?:closed|over|finished|"
+    r"no longer being updated))(?:[.,;]? (?:you can |please )?(?:read|follow|see|find|get) [^.]{1,80})?|"
+    r"we(?:['’]ve| have) (?:now )?(?:closed|ended|paused) (?:this|our) live (?:blog|coverage|page|feed)"
+    r"(?:[.,;]? (?:you can |please )?(?:read|follow|see|find|get) [^.]{1,80})?|"
     # a social-media embed's own labels (_EMBED_LABELS)
     rf"{_EMBED_LABELS}|"
     # a web video player's own text (_PLAYER_TEXT)
@@ -133,9 +139,11 @@ UI_LINE = re.compile(
 )
 # the labels that lead a link to another story ("Read more: ...", "ALSO READ | ..."), read by UI_PREFIX and TEASER_LINK
 LINK_LABELS = ("read more", "also read", "read also", "see also")
+# ... with the site that holds the other story, its name capitalised: "Read more on Example News:", "See also at Example |"
+_LINK_SITE = r"(?: (?:on|from|at) (?-i:[A-Z0-9])[^:|.!?]{0,40})?"
 # a label heading followed by a link list, e.g. "Tags: NATO, Russia", "Read more: ..."
 UI_PREFIX = re.compile(
-    r"^(?:tags?|topics?|filed under|categories|posted in|" + "|".join(LINK_LABELS) + r"|"
+    r"^(?:tags?|topics?|filed under|categories|posted in|(?:" + "|".join(LINK_LABELS) + r")" + _LINK_SITE + r"|"
     r"related|recommended|watch|listen|more on this|more about|more(?=\s*[:|])|"
     r"main articles?|further information|"  # a wiki's hatnotes
     r"(?:read (?:or|and) )?share(?: this)?(?: story| article| post)?)\s*[:|»›>–—-]\s*\S",
@@ -145,7 +153,7 @@ UI_PREFIX = re.compile(
 # new ferry link", "READ MORE: ...", "ALSO READ | ..."): never the article's text, even when every extractor
 # keeps it (run._never_rescued)
 TEASER_LINK = re.compile(
-    r"^(?:" + "|".join(LINK_LABELS) + r"|related(?: stories| articles| coverage)?|more)\s*[:|]\s*\S",
+    r"^(?:(?:" + "|".join(LINK_LABELS) + r")" + _LINK_SITE + r"|related(?: stories| articles| coverage)?|more)\s*[:|]\s*\S",
     re.IGNORECASE,
 )
 # a teaser's summary with its link's label run on at the end ("... the findings could offer new treatments.
