@@ -10,7 +10,7 @@ from probe_texts import BODY
 from probe_texts import cleaned as _cleaned
 
 from workers.records import raw_record
-from workers.stages.clean import clean
+from workers.stages.clean import bylines, clean
 from workers.stages.clean import html as html_extract
 from workers.stages.clean import lines as ln
 from workers.stages.clean import metadata as md
@@ -159,7 +159,9 @@ def test_a_name_beside_the_date_is_the_byline(line):
     assert record["published_at"] == "2024-03-05"
 
 
-@pytest.mark.parametrize("line", ["Local News · March 5, 2024", "County Ledger | March 5, 2024", "Politics · March 5, 2024"])
+@pytest.mark.parametrize("line", ["Local News · March 5, 2024", "County Ledger | March 5, 2024", "Politics · March 5, 2024",
+                                  "Harbor City · March 5, 2024", "Clark County | March 5, 2024",
+                                  "New South Wales · 5 March 2024", "Costa Rica • March 5, 2024"])
 def test_a_section_or_outlet_beside_the_date_is_no_byline(line):
     record = _cleaned("Board approves new water treatment plant", line, *BODY)
     assert record["authors"] == []
@@ -197,3 +199,13 @@ def test_the_same_paragraph_under_a_plain_subheading_stays():
     record = _html("<title>Acme Energy opens 40 MW solar park on the east bank | Acme Newsroom</title>",
                    _NEWSROOM.format(about=f"<h3>What comes next</h3>{_ABOUT}"))
     assert any("Founded in 2011" in p for p in record["paragraphs"])
+
+
+@pytest.mark.parametrize("word", sorted(v.PLACE_HEAD_WORDS))
+def test_each_place_word_makes_a_place_name(word):
+    assert bylines._place_name(f"Tarrow {word.title()}")
+
+
+@pytest.mark.parametrize("name", ["Ana Lind", "Grace Park", "Jordan Bay", "Virginia Lind"])
+def test_a_person_is_no_place_name(name):
+    assert not bylines._place_name(name)

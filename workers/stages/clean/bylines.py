@@ -6,6 +6,7 @@ credits and byline lines taken out of the article's paragraphs.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -339,9 +340,26 @@ def name_beside_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], f
     for i in range(min(first + sh.HEADER_GAP_LINES, len(lines))):
         if not meta[i] or (m := _NAME_BESIDE_DATE.match(lines[i].text)) is None or md.byline(lines[i].text):
             continue
-        if date_line(m.group("date")) and sh.named(m.group("name")) and _under_headline(lines, i):
-            return m.group("name")
+        name = m.group("name")
+        if date_line(m.group("date")) and sh.named(name) and not _place_name(name) and _under_headline(lines, i):
+            return name
     return None
+
+
+def _place_name(name: str) -> bool:
+    """True for a place's name where a byline could stand: one ending in a place word
+    (vocabulary.PLACE_HEAD_WORDS: "Harbor City", "Clark County") or an ISO 3166 country or subdivision
+    ("New South Wales", "Texas"; pycountry, the maintained ISO list)."""
+    return name.split()[-1].lower() in v.PLACE_HEAD_WORDS or name.casefold() in _iso_place_names()
+
+
+@functools.cache
+def _iso_place_names() -> frozenset[str]:
+    """The casefolded names of ISO 3166-1 countries and ISO 3166-2 subdivisions (pycountry)."""
+    import pycountry
+
+    countries = {c.name for c in pycountry.countries} | {getattr(c, "common_name", c.name) for c in pycountry.countries}
+    return frozenset(name.casefold() for name in countries | {s.name for s in pycountry.subdivisions})
 
 
 def name_with_role(lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int) -> str | None:
