@@ -2570,3 +2570,25 @@ def test_particle_names_leave_pieces_the_model_labelled_apart():
     found = particles.particle_names(_article(text, words=frozenset({"economist", "ana"})),
                                      [_feature_mention(text, "Luisa", "ORG"), _feature_mention(text, "Tarrow", "PERSON")])
     assert _labels(found) == {"Luisa": "ORG", "Tarrow": "PERSON"}
+
+
+@pytest.mark.parametrize("form", sorted(tables.COMPANY_FORM_SUFFIXES | tables.ABBREVIATED_FORMS))
+def test_a_lowercase_brand_word_before_a_legal_form_stays_in_the_name(form):
+    text = f"Shares of QX vexora {form} rose."
+    start, end = text.index("QX"), text.index(" rose")
+    assert fixes._pieces(text, start, end, "ORG", frozenset({"rose", "past"})) == [(start, end)]
+
+
+@pytest.mark.parametrize(
+    ("span", "pieces"),
+    [
+        ("QX past Tarrow Inc.", ["QX", "Tarrow Inc."]),  # a common word still cuts
+        ("QX vexora Tarrow", ["QX", "Tarrow"]),  # no legal form: cut as before
+    ],
+)
+def test_a_lowercase_word_is_cut_without_a_legal_form_or_when_common(span, pieces):
+    text = f"Shares of {span} rose."
+    start = text.index("QX")
+    end = start + len(span)
+    cut = fixes._pieces(text, start, end, "ORG", frozenset({"rose", "past"}))
+    assert [text[a:b].strip() for a, b in cut] == pieces
