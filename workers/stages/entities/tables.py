@@ -365,10 +365,12 @@ ORG_CONNECTIVES = frozenset({"without", "against"})
 
 # Lowercase particles inside personal names, as written: "Ursula von der Leyen", "Ana de la
 # Tarrow", the Swedish noble "af" ("Lena af Tarrow"), the Filipino "dela" ("Rosa dela Tarrow") and the
-# Catalan "i" joining a person's two surnames ("Pere Tarrow i Pellow"). A person's span goes on over
-# them and the capitalised word after them (fixes.extend_person_right).
+# Catalan "i" joining a person's two surnames ("Pere Tarrow i Pellow"), and the Welsh patronymics
+# "ap" and "ab" (son of, "ab" before a vowel) and "ferch" (daughter of: "Rhodri ap Tarrow", "Siân
+# ferch Pellow"). A person's span goes on over them and the capitalised word after them
+# (fixes.extend_person_right).
 PERSON_NAME_PARTICLES = frozenset(
-    "de del della dela der den des di da das dos du la le van von bin ibn al el ter ten af i".split()
+    "de del della dela der den des di da das dos du la le van von bin ibn al el ter ten af i ap ab ferch".split()
 )
 
 # Lowercase words inside the names of organisations and places of other languages, as written:
