@@ -2592,3 +2592,37 @@ def test_a_lowercase_word_is_cut_without_a_legal_form_or_when_common(span, piece
     end = start + len(span)
     cut = fixes._pieces(text, start, end, "ORG", frozenset({"rose", "past"}))
     assert [text[a:b].strip() for a, b in cut] == pieces
+
+
+@pytest.mark.parametrize("area", sorted(tables.COURT_AREA_NOUNS))
+def test_court_area_row_joins_the_area_to_the_court(area):
+    text = f"The Tarrow Court of Appeals for the Pellow {area} ruled on Friday."
+    found = orgspans.court_areas(_article(text), [_feature_mention(text, "Tarrow Court of Appeals", "ORG"),
+                                                  _feature_mention(text, f"Pellow {area}", "ORG")])
+    assert _labels(found) == {f"Tarrow Court of Appeals for the Pellow {area}": "ORG"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Tarrow Court ruled for the Pellow Festival on Friday.",  # no court's area
+        "Tarrow Corp paid for the Pellow Circuit on Friday.",  # no court
+    ],
+)
+def test_no_court_area_is_joined_without_a_court_and_an_area(text):
+    first = text.split(" ruled")[0].split(" paid")[0].removeprefix("The ")
+    found = orgspans.court_areas(_article(text), [_feature_mention(text, first, "ORG")])
+    assert _labels(found) == {first: "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Varnoque Commission of Sri Lanka (VCSL) met.", "Varnoque Commission of Sri Lanka"),
+        ("The Varnoque Council of Norway said so.", "Varnoque Council of Norway"),
+        ("The Varnoque Commission of Inquiry met.", "Varnoque Commission"),  # no known country
+    ],
+)
+def test_an_organisation_goes_on_over_an_untagged_country_after_of(text, name):
+    found = orgspans.orgs_of_places(_article(text), [_feature_mention(text, name.split(" of ")[0], "ORG")])
+    assert _labels(found) == {name: "ORG"}

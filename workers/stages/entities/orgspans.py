@@ -103,16 +103,41 @@ def _names_a_place(found: list[Mention], m: Mention) -> bool:
     return any(other.name == m.name and other.label == "GPE" for other in found)
 
 
+_OF_WORDS = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?([A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*){0,3})")
+
+
+def _untagged_country_end(text: str, end: int, found: list[Mention], field: str) -> int | None:
+    """Where "of <known country>" right after offset `end` ends when no mention is over it (the
+    model tagged nothing: "Commission of Tarrowland (TC)"): the longest run of capitalised words
+    that canonical.known_place knows; else None."""
+    after = _OF_WORDS.match(text, end)
+    if not after:
+        return None
+    words = list(re.finditer(r"\S+", after.group(1)))
+    for count in range(len(words), 0, -1):
+        stop = after.start(1) + words[count - 1].end()
+        if canonical.known_place(text[after.start(1) : stop]):
+            if any(o.field == field and o.start < stop and end < o.end for o in found):
+                return None
+            return stop
+    return None
+
+
 def orgs_of_places(article: Article, found: list[Mention]) -> list[Mention]:
     """An organisation ending in a head noun (fixes.ORG_HEADS, fixes.INSTITUTION_HEADS: "Law
     Society", "People's Court") right before "of <place>" goes on over the place: "the Law
-    Society of Tarrow" is one organisation, whatever the model called the place."""
+    Society of Tarrow" is one organisation, whatever the model called the place, or over a
+    known country the model did not tag (_untagged_country_end)."""
     heads = fixes.ORG_HEADS | fixes.INSTITUTION_HEADS
     dropped: list[Mention] = []
     for m in found:
         if m.label != "ORG" or m.name.split()[-1].lower() not in heads or m in dropped:
             continue
         text = article.texts[m.field]
+        country_end = _untagged_country_end(text, m.end, found, m.field)
+        if country_end is not None:
+            m.respan(text, end=country_end)
+            continue
         for place in found:
             if place.field != m.field or place.start <= m.end or place in dropped:
                 continue
@@ -123,6 +148,25 @@ def orgs_of_places(article: Article, found: list[Mention]) -> list[Mention]:
                 dropped.append(place)
                 break
     return [m for m in found if m not in dropped]
+
+
+_AREA = "(?:" + "|".join(sorted(tables.COURT_AREA_NOUNS)) + ")"
+_FOR_THE_AREA = re.compile(
+    rf"[ \t]+for[ \t]+the[ \t]+(?:[A-Z][\w.\-]*[ \t]+){{1,3}}{_AREA}(?:[ \t]+of[ \t]+[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*)?)?{WORD_END}"
+)
+
+
+def court_areas(article: Article, found: list[Mention]) -> list[Mention]:
+    """A court the model cut before "for the <Name> <area>" (tables.COURT_AREA_NOUNS: "the Court
+    of Appeals for the Tarrow Circuit", "District Court for the Eastern District of Pellow") goes on
+    over the area: one organisation, the model's pieces inside it dropped (context.extend_over)."""
+    for m in list(found):
+        if m.label != "ORG" or "court" not in m.name.lower().split() or m not in found:
+            continue
+        tail = _FOR_THE_AREA.match(article.texts[m.field], m.end)
+        if tail and m.field == "body":
+            found = extend_over(found, m, article.body, tail.end())
+    return found
 
 
 _OF_THE_WORDS = re.compile(r"[ \t]of[ \t]+the[ \t]+((?:[A-Z][\w\-]*[ \t]+)*[A-Z][\w\-]*)$")

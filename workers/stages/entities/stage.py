@@ -47,6 +47,7 @@ from workers.stages.entities.organisations import (
     possessed_institutions,
 )
 from workers.stages.entities.orgspans import (
+    court_areas,
     org_and_nouns,
     org_connective_openings,
     org_openings,
@@ -212,6 +213,7 @@ MENTION_PASSES = (
     placed_institutions,
     orgs_over_roles,
     orgs_of_places,
+    court_areas,
     place_particles,
     org_openings,
     orgs_before_roles,

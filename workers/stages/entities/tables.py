@@ -17,6 +17,7 @@ tests/unit/test_entities_tables.py).
   noun before them ("union Quorva", "Rival Tarrowco") or by a role of theirs between them and a
   person ("QVRT organiser Ana Lind").
 - ORG_HEAD_NOUNS, ORG_CONNECTIVES: organisations the model called works or cut short.
+- COURT_AREA_NOUNS: the area a court serves, after "for the" ("Court of Appeals for the Tarrow Circuit").
 - ABBREVIATED_FORMS: legal forms written with or without a full stop ("Inc", "Inc.").
 - PLACE_NAME_PARTICLES: particles inside places' names ("Nova Tarrow do Norte").
 - PERSON_NAME_PARTICLES, NAME_PARTICLES, FOREIGN_ORG_HEADS: lowercase particles inside names of
@@ -358,6 +359,12 @@ ORG_HEAD_NOUNS = frozenset(
     """federation association union council commission committee agency alliance coalition
     institute institution foundation society academy university college observatory""".split()
 )
+
+# The areas a court serves, last word of its name's "for the <Name>" tail: U.S. federal courts
+# ("United States Court of Appeals for the Ninth Circuit", "District Court for the Southern District
+# of New York": 28 U.S.C. chapters 3 and 5, the courts' own names). A court the model cut before
+# "for the" goes on over the area (orgspans.court_areas).
+COURT_AREA_NOUNS = frozenset({"Circuit", "District"})
 
 # Capitalised connectives inside an organisation's name that the model leaves out of its span:
 # "Medics Without Tarrows" ("Tarrows" ORG), "Mothers Against Tarrows": one name with its opening.
