@@ -2626,3 +2626,19 @@ def test_no_court_area_is_joined_without_a_court_and_an_area(text):
 def test_an_organisation_goes_on_over_an_untagged_country_after_of(text, name):
     found = orgspans.orgs_of_places(_article(text), [_feature_mention(text, name.split(" of ")[0], "ORG")])
     assert _labels(found) == {name: "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces", "expected"),
+    [
+        ("Unions QRTM-VELK and PLOM said so.", [("QRTM", "GPE"), ("PLOM", "ORG")],
+         {"QRTM-VELK": "ORG", "PLOM": "ORG"}),  # the model's part of the pair
+        ("Unions QRTM-VELK, PLOM-VELK and UILX said so.", [("QRTM-VELK", "ORG")],
+         {"QRTM-VELK": "ORG", "PLOM-VELK": "ORG"}),  # untagged, listed next to a tagged pair
+        ("The MRX-CTV scan was clear.", [], {}),  # untagged, no tagged pair beside it
+        ("The EU-US deal held.", [("EU", "ORG"), ("US", "GPE")], {"EU": "ORG", "US": "GPE"}),  # places
+    ],
+)
+def test_hyphenated_acronym_pairs_are_one_organisation(text, pieces, expected):
+    found = orgspans.acronym_pairs(_article(text), [_feature_mention(text, name, label) for name, label in pieces])
+    assert _labels(found) == expected

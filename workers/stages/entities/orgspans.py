@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from workers.stages.entities import canonical, fixes, roles, tables
-from workers.stages.entities.context import Article, extend_over
+from workers.stages.entities.context import Article, extend_over, replace_by_one
 from workers.stages.entities.fixes import PERSON, Mention
 from workers.stages.entities.scan import CAPITALISED_BEFORE, known_country_or_region, noun_word
 from workers.stages.entities.wordedge import WORD_END, WORD_START
@@ -166,6 +166,40 @@ def court_areas(article: Article, found: list[Mention]) -> list[Mention]:
         tail = _FOR_THE_AREA.match(article.texts[m.field], m.end)
         if tail and m.field == "body":
             found = extend_over(found, m, article.body, tail.end())
+    return found
+
+
+_ACRONYM_PAIR = re.compile(r"(?<![\w\-])([A-Z]{2,6})-([A-Z]{2,6})(?![\w\-])")
+_LIST_JOIN = re.compile(r",?[ \t]+and[ \t]+|,[ \t]+")
+
+
+def _pair_pieces(found: list[Mention], start: int, end: int) -> list[Mention] | None:
+    """The body mentions inside [start, end), or None when one runs past it or a rule set it."""
+    pieces = [m for m in found if m.field == "body" and m.start < end and start < m.end]
+    return None if any(m.forced or m.start < start or m.end > end for m in pieces) else pieces
+
+
+def acronym_pairs(article: Article, found: list[Mention]) -> list[Mention]:
+    """Two acronyms joined by a hyphen ("QRTM-VELK": a union and its confederation, a party and
+    its alliance) are one organisation when the model tagged any of it, or when it stands in a
+    list next to such a pair ("QRTM-VELK, PLOM-VELK and ..."); not when a part is a known
+    country or union ("EU-US": two places)."""
+    if "ORG" not in article.labels:
+        return found
+    body, pairs = article.body, []
+    for match in _ACRONYM_PAIR.finditer(body):
+        if not any(canonical.known_place(part) for part in match.groups()):
+            pairs.append(match)
+    tagged = {match.start() for match in pairs if _pair_pieces(found, match.start(), match.end())}
+    for match in pairs:
+        pieces = _pair_pieces(found, match.start(), match.end())
+        listed = any(_LIST_JOIN.fullmatch(body[a.end() : match.start()] if a.end() <= match.start()
+                                          else body[match.end() : a.start()]) for a in pairs if a.start() in tagged)
+        if pieces is None or not (pieces or listed):
+            continue
+        if len(pieces) == 1 and (pieces[0].start, pieces[0].end, pieces[0].label) == (match.start(), match.end(), "ORG"):
+            continue
+        found = replace_by_one(found, pieces, "body", match.start(), match.end(), match.group(), "ORG")
     return found
 
 
