@@ -168,6 +168,13 @@ def test_a_known_country_is_a_place_whatever_the_model_said(label):
     assert places.countries_are_places(_article(text), found)[0].label == "GPE"
 
 
+@pytest.mark.parametrize("country", ["TOGO", "BURKINA FASO", "NEW ZEALAND"])
+def test_a_known_country_in_capitals_is_a_place(country):
+    text = f"{country} DOCKERS WALK OUT"
+    found = [_feature_mention(text, country, "PERSON")]
+    assert places.countries_are_places(_article(text), found)[0].label == "GPE"
+
+
 @pytest.mark.parametrize("code,name", sorted(tables.COUNTRY_NAMES.items()))
 def test_country_name_rows_are_iso_codes_with_their_canonical_name(code, name):
     import pycountry
