@@ -2138,6 +2138,8 @@ def test_group_generic_keeps_nationalities_and_common_words(nlp, text, name, lab
         ("The head of Kelvaya Dawn party spoke.", "PERSON", "PERSON"),  # no "the" before it
         ("Talks with the leader of Kelvaya Dawn party ended.", "PERSON", "PERSON"),  # a connective: not a modifier
         ("Talks with the populist Green Dawn party ended.", "PERSON", "PERSON"),  # common words only
+        ("Talks with Ana Pell\u2019s Kelvaya Dawn party ended.", "PERSON", "ORG"),  # a possessive before it
+        ("Talks with Pell's Kelvaya Dawn party ended.", None, "ORG"),
     ],
 )
 def test_group_generic_after_lowercase_modifiers(text, model, expected):
@@ -2649,3 +2651,10 @@ def test_an_organisation_goes_on_over_an_untagged_country_after_of(text, name):
 def test_hyphenated_acronym_pairs_are_one_organisation(text, pieces, expected):
     found = orgspans.acronym_pairs(_article(text), [_feature_mention(text, name, label) for name, label in pieces])
     assert _labels(found) == expected
+
+
+def test_group_generic_makes_the_models_organisation_a_rules():
+    text = "Talks with the Kelvaya party ended."
+    party = _feature_mention(text, "Kelvaya", "ORG")
+    organisations.group_names(_article(text), [party])
+    assert (party.label, party.forced) == ("ORG", True)  # it wins the vote over "led by Kelvaya" PERSON
