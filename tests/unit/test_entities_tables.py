@@ -2658,3 +2658,20 @@ def test_group_generic_makes_the_models_organisation_a_rules():
     party = _feature_mention(text, "Kelvaya", "ORG")
     organisations.group_names(_article(text), [party])
     assert (party.label, party.forced) == ("ORG", True)  # it wins the vote over "led by Kelvaya" PERSON
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Prices on Tarrow Pell, the regional power exchange, rose.", "ORG"),
+        ("Vell Lista, the main party of the minority, won.", "ORG"),
+        ("Vell Lista, the small movement that won, spoke.", "ORG"),
+        ("Vell Lista, the party leader, spoke.", "PERSON"),  # the noun does not end the phrase
+        ("Vell Lista, the main rival, spoke.", "PERSON"),  # no organisation's noun
+    ],
+)
+def test_an_apposition_naming_an_organisation_makes_a_longer_name_one(nlp, text, expected):
+    name = "Tarrow Pell" if "Tarrow" in text else "Vell Lista"
+    found = [_feature_mention(text, name, "PERSON")]
+    companies.described_companies(text, nlp.make_doc(text), found)
+    assert found[0].label == expected
