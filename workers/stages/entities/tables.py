@@ -165,7 +165,7 @@ COMPANY_WORDS = frozenset(
     logistics freight haulage resources industries insurance telecom therapeutics biotech software robotics
     semiconductor semiconductors electronics cosmetics chemicals petroleum shipping financial securities air metals
     investments ventures studios games entertainment brewing brewery inc ltd plc corp corporation cooperative co-operative
-    llc ag gmbh nv bv renewables solar utilities""".split()
+    llc ag gmbh nv bv renewables solar utilities minerals microelectronics""".split()
 )
 
 # First words of a company's name: a "person" starting with one is a company ("Air Tarrow", an
