@@ -2627,7 +2627,7 @@ def test_no_court_area_is_joined_without_a_court_and_an_area(text):
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("The Varnoque Commission of Sri Lanka (VCSL) met.", "Varnoque Commission of Sri Lanka"),
+        ("The Varnoque Commission of New Zealand (VCNZ) met.", "Varnoque Commission of New Zealand"),
         ("The Varnoque Council of Norway said so.", "Varnoque Council of Norway"),
         ("The Varnoque Commission of Inquiry met.", "Varnoque Commission"),  # no known country
     ],
@@ -2663,15 +2663,15 @@ def test_group_generic_makes_the_models_organisation_a_rules():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Prices on Tarrow Pell, the regional power exchange, rose.", "ORG"),
-        ("Vell Lista, the main party of the minority, won.", "ORG"),
-        ("Vell Lista, the small movement that won, spoke.", "ORG"),
-        ("Vell Lista, the party leader, spoke.", "PERSON"),  # the noun does not end the phrase
-        ("Vell Lista, the main rival, spoke.", "PERSON"),  # no organisation's noun
+        ("Prices on Tarrow Pell, the electricity exchange, rose.", "ORG"),
+        ("Vell Arden, the largest party in the north, won.", "ORG"),
+        ("Vell Arden, the small movement that won, spoke.", "ORG"),
+        ("Vell Arden, the party leader, spoke.", "PERSON"),  # the noun does not end the phrase
+        ("Vell Arden, the main rival, spoke.", "PERSON"),  # no organisation's noun
     ],
 )
 def test_an_apposition_naming_an_organisation_makes_a_longer_name_one(nlp, text, expected):
-    name = "Tarrow Pell" if "Tarrow" in text else "Vell Lista"
+    name = "Tarrow Pell" if "Tarrow" in text else "Vell Arden"
     found = [_feature_mention(text, name, "PERSON")]
     companies.described_companies(text, nlp.make_doc(text), found)
     assert found[0].label == expected

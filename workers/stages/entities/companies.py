@@ -34,7 +34,7 @@ _COMPANY_APPOSITION = re.compile(
 
 _APPOSED_NOUNS = (r"firm|company|maker|lender|bank|platform|chain|airline|insurer|conglomerate|operator|utility|"
                   r"producer|manufacturer|supplier|exchange|" + "|".join(sorted(tables.GROUP_GENERICS)))
-# "Tarrow Pool, the regional power exchange," "Vell Lista, the main party of ...": the noun ends
+# "Tarrow Pell, the electricity exchange," "Vell Arden, the largest party in ...": the noun ends
 # its phrase (a comma, a full stop or "of"/"in"/"that"/"which" after it; not "the party leader").
 _ORG_APPOSITION = re.compile(
     rf"{WORD_START}([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){{1,2}}),[ \t]+the[ \t]+(?:[a-z\-]+[ \t]+){{0,3}}"
