@@ -168,6 +168,13 @@ def test_a_known_country_is_a_place_whatever_the_model_said(label):
     assert places.countries_are_places(_article(text), found)[0].label == "GPE"
 
 
+@pytest.mark.parametrize("country", ["TOGO", "BURKINA FASO", "NEW ZEALAND"])
+def test_a_known_country_in_capitals_is_a_place(country):
+    text = f"{country} DOCKERS WALK OUT"
+    found = [_feature_mention(text, country, "PERSON")]
+    assert places.countries_are_places(_article(text), found)[0].label == "GPE"
+
+
 @pytest.mark.parametrize("code,name", sorted(tables.COUNTRY_NAMES.items()))
 def test_country_name_rows_are_iso_codes_with_their_canonical_name(code, name):
     import pycountry
@@ -2131,6 +2138,8 @@ def test_group_generic_keeps_nationalities_and_common_words(nlp, text, name, lab
         ("The head of Kelvaya Dawn party spoke.", "PERSON", "PERSON"),  # no "the" before it
         ("Talks with the leader of Kelvaya Dawn party ended.", "PERSON", "PERSON"),  # a connective: not a modifier
         ("Talks with the populist Green Dawn party ended.", "PERSON", "PERSON"),  # common words only
+        ("Talks with Ana Pell\u2019s Kelvaya Dawn party ended.", "PERSON", "ORG"),  # a possessive before it
+        ("Talks with Pell's Kelvaya Dawn party ended.", None, "ORG"),
     ],
 )
 def test_group_generic_after_lowercase_modifiers(text, model, expected):
@@ -2570,3 +2579,99 @@ def test_particle_names_leave_pieces_the_model_labelled_apart():
     found = particles.particle_names(_article(text, words=frozenset({"economist", "ana"})),
                                      [_feature_mention(text, "Luisa", "ORG"), _feature_mention(text, "Tarrow", "PERSON")])
     assert _labels(found) == {"Luisa": "ORG", "Tarrow": "PERSON"}
+
+
+@pytest.mark.parametrize("form", sorted(tables.COMPANY_FORM_SUFFIXES | tables.ABBREVIATED_FORMS))
+def test_a_lowercase_brand_word_before_a_legal_form_stays_in_the_name(form):
+    text = f"Shares of QX vexora {form} rose."
+    start, end = text.index("QX"), text.index(" rose")
+    assert fixes._pieces(text, start, end, "ORG", frozenset({"rose", "past"})) == [(start, end)]
+
+
+@pytest.mark.parametrize(
+    ("span", "pieces"),
+    [
+        ("QX past Tarrow Inc.", ["QX", "Tarrow Inc."]),  # a common word still cuts
+        ("QX vexora Tarrow", ["QX", "Tarrow"]),  # no legal form: cut as before
+    ],
+)
+def test_a_lowercase_word_is_cut_without_a_legal_form_or_when_common(span, pieces):
+    text = f"Shares of {span} rose."
+    start = text.index("QX")
+    end = start + len(span)
+    cut = fixes._pieces(text, start, end, "ORG", frozenset({"rose", "past"}))
+    assert [text[a:b].strip() for a, b in cut] == pieces
+
+
+@pytest.mark.parametrize("area", sorted(tables.COURT_AREA_NOUNS))
+def test_court_area_row_joins_the_area_to_the_court(area):
+    text = f"The Tarrow Court of Appeals for the Pellow {area} ruled on Friday."
+    found = orgspans.court_areas(_article(text), [_feature_mention(text, "Tarrow Court of Appeals", "ORG"),
+                                                  _feature_mention(text, f"Pellow {area}", "ORG")])
+    assert _labels(found) == {f"Tarrow Court of Appeals for the Pellow {area}": "ORG"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Tarrow Court ruled for the Pellow Festival on Friday.",  # no court's area
+        "Tarrow Corp paid for the Pellow Circuit on Friday.",  # no court
+    ],
+)
+def test_no_court_area_is_joined_without_a_court_and_an_area(text):
+    first = text.split(" ruled")[0].split(" paid")[0].removeprefix("The ")
+    found = orgspans.court_areas(_article(text), [_feature_mention(text, first, "ORG")])
+    assert _labels(found) == {first: "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Varnoque Commission of New Zealand (VCNZ) met.", "Varnoque Commission of New Zealand"),
+        ("The Varnoque Council of Norway said so.", "Varnoque Council of Norway"),
+        ("The Varnoque Commission of Inquiry met.", "Varnoque Commission"),  # no known country
+    ],
+)
+def test_an_organisation_goes_on_over_an_untagged_country_after_of(text, name):
+    found = orgspans.orgs_of_places(_article(text), [_feature_mention(text, name.split(" of ")[0], "ORG")])
+    assert _labels(found) == {name: "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces", "expected"),
+    [
+        ("Unions QRTM-VELK and PLOM said so.", [("QRTM", "GPE"), ("PLOM", "ORG")],
+         {"QRTM-VELK": "ORG", "PLOM": "ORG"}),  # the model's part of the pair
+        ("Unions QRTM-VELK, PLOM-VELK and UILX said so.", [("QRTM-VELK", "ORG")],
+         {"QRTM-VELK": "ORG", "PLOM-VELK": "ORG"}),  # untagged, listed next to a tagged pair
+        ("The MRX-CTV scan was clear.", [], {}),  # untagged, no tagged pair beside it
+        ("The EU-US deal held.", [("EU", "ORG"), ("US", "GPE")], {"EU": "ORG", "US": "GPE"}),  # places
+    ],
+)
+def test_hyphenated_acronym_pairs_are_one_organisation(text, pieces, expected):
+    found = orgspans.acronym_pairs(_article(text), [_feature_mention(text, name, label) for name, label in pieces])
+    assert _labels(found) == expected
+
+
+def test_group_generic_makes_the_models_organisation_a_rules():
+    text = "Talks with the Kelvaya party ended."
+    party = _feature_mention(text, "Kelvaya", "ORG")
+    organisations.group_names(_article(text), [party])
+    assert (party.label, party.forced) == ("ORG", True)  # it wins the vote over "led by Kelvaya" PERSON
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Prices on Tarrow Pell, the electricity exchange, rose.", "ORG"),
+        ("Vell Arden, the largest party in the north, won.", "ORG"),
+        ("Vell Arden, the small movement that won, spoke.", "ORG"),
+        ("Vell Arden, the party leader, spoke.", "PERSON"),  # the noun does not end the phrase
+        ("Vell Arden, the main rival, spoke.", "PERSON"),  # no organisation's noun
+    ],
+)
+def test_an_apposition_naming_an_organisation_makes_a_longer_name_one(nlp, text, expected):
+    name = "Tarrow Pell" if "Tarrow" in text else "Vell Arden"
+    found = [_feature_mention(text, name, "PERSON")]
+    companies.described_companies(text, nlp.make_doc(text), found)
+    assert found[0].label == expected

@@ -32,8 +32,29 @@ _COMPANY_APPOSITION = re.compile(
 )
 
 
+_APPOSED_NOUNS = (r"firm|company|maker|lender|bank|platform|chain|airline|insurer|conglomerate|operator|utility|"
+                  r"producer|manufacturer|supplier|exchange|" + "|".join(sorted(tables.GROUP_GENERICS)))
+# "Tarrow Pell, the electricity exchange," "Vell Arden, the largest party in ...": the noun ends
+# its phrase (a comma, a full stop or "of"/"in"/"that"/"which" after it; not "the party leader").
+_ORG_APPOSITION = re.compile(
+    rf"{WORD_START}([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){{1,2}}),[ \t]+the[ \t]+(?:[a-z\-]+[ \t]+){{0,3}}"
+    rf"(?:{_APPOSED_NOUNS})(?=[ \t]*[,.;]|[ \t]+(?:of|in|that|which)\b)"
+)
+
+
+def _apposed_organisations(body: str, found: list[Mention]) -> None:
+    """A name of two or three words the model called a person, then ", the <...> exchange|party|...,"
+    (_ORG_APPOSITION), is an organisation: relabelled, unless a rule made it a person."""
+    for match in _ORG_APPOSITION.finditer(body):
+        for m in found:
+            if m.field == "body" and (m.start, m.end) == match.span(1) and m.label == PERSON and not m.forced:
+                m.label, m.forced = "ORG", True
+
+
 def described_companies(body: str, body_doc, found: list[Mention]) -> list[Mention]:
-    """One-word company names the model missed, told by an apposition ("Quill, the software firm")."""
+    """One-word company names the model missed, told by an apposition ("Quill, the software firm");
+    longer names the model called persons, told by one (_apposed_organisations)."""
+    _apposed_organisations(body, found)
     taken = occupied_spans(body_doc) + [(m.start, m.end) for m in found if m.field == "body"]
     added = []
     for match in _COMPANY_APPOSITION.finditer(body):

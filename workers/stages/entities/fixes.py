@@ -321,9 +321,22 @@ def org_phrases(doc: Doc, ents: tuple[Span, ...] | None = None) -> list[tuple[in
 _LOCATED_ON = re.compile(r"(?:[Tt]he[ \t]+)?([A-Z][\w'\u2019&\-]*)[ \t]+on[ \t]+[A-Z][\w'\u2019\-]*")
 
 
-def _pieces(text: str, start: int, end: int, label: str) -> list[tuple[int, int]]:
+_LEGAL_FORMS = tables.COMPANY_FORM_SUFFIXES | tables.ABBREVIATED_FORMS
+
+
+def _brand_word(text: str, piece_end: int, word: str, label: str, words: frozenset[str]) -> bool:
+    """A lowercase word that is no common English word (`words`) inside a company's name that ends
+    in its legal form (tables.COMPANY_FORM_SUFFIXES, ABBREVIATED_FORMS): a brand written in
+    lowercase ("KT zenith Inc."), kept in the name."""
+    last = text[:piece_end].rsplit(None, 1)[-1].rstrip(".")
+    return label == "ORG" and bool(words) and word not in words and (
+        last in _LEGAL_FORMS or last + "." in _LEGAL_FORMS)
+
+
+def _pieces(text: str, start: int, end: int, label: str, words: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """[start, end) cut at dateline dashes, line breaks and brackets; a non-person name also at
-    a lowercase word that cannot sit inside a name ("United past Arsenal")."""
+    a lowercase word that cannot sit inside a name ("United past Arsenal"), not at a brand word
+    before a legal form (_brand_word)."""
     pieces: list[tuple[int, int]] = []
     cursor = start
     for separator in _SPLIT.finditer(text, start, end):
@@ -339,6 +352,8 @@ def _pieces(text: str, start: int, end: int, label: str) -> list[tuple[int, int]
             piece_end = located.end(1)  # "Ritzy on Queen": a shop and its street
         cursor = piece_start
         for word in re.finditer(r"(?<![\w'\u2019.-])[a-z]+(?![\w'\u2019.-])", text[piece_start:piece_end]):
+            if _brand_word(text, piece_end, word.group(), label, words):
+                continue
             if word.group() not in CONNECTIVES and cursor < piece_start + word.start():
                 cut.append((cursor, piece_start + word.start()))
                 cursor = piece_start + word.end()
@@ -614,7 +629,7 @@ def mentions(
         first, last = grown.get(index, (ent.start, ent.end))
         label = _shape_label(doc, ent, label, last, labels)
         start_char, end_char, label = _char_span(doc, text, ent, label, first, last, labels)
-        for piece_start, piece_end in _pieces(text, start_char, end_char, label):
+        for piece_start, piece_end in _pieces(text, start_char, end_char, label, words):
             mention = _piece_mention(text, doc, field, label, labels, piece_start, piece_end, start_char)
             if mention is not None:
                 found.append(mention)

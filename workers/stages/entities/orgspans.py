@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from workers.stages.entities import canonical, fixes, roles, tables
-from workers.stages.entities.context import Article, extend_over
+from workers.stages.entities.context import Article, extend_over, replace_by_one
 from workers.stages.entities.fixes import PERSON, Mention
 from workers.stages.entities.scan import CAPITALISED_BEFORE, known_country_or_region, noun_word
 from workers.stages.entities.wordedge import WORD_END, WORD_START
@@ -103,16 +103,41 @@ def _names_a_place(found: list[Mention], m: Mention) -> bool:
     return any(other.name == m.name and other.label == "GPE" for other in found)
 
 
+_OF_WORDS = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?([A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*){0,3})")
+
+
+def _untagged_country_end(text: str, end: int, found: list[Mention], field: str) -> int | None:
+    """Where "of <known country>" right after offset `end` ends when no mention is over it (the
+    model tagged nothing: "Commission of Tarrowland (TC)"): the longest run of capitalised words
+    that canonical.known_place knows; else None."""
+    after = _OF_WORDS.match(text, end)
+    if not after:
+        return None
+    words = list(re.finditer(r"\S+", after.group(1)))
+    for count in range(len(words), 0, -1):
+        stop = after.start(1) + words[count - 1].end()
+        if canonical.known_place(text[after.start(1) : stop]):
+            if any(o.field == field and o.start < stop and end < o.end for o in found):
+                return None
+            return stop
+    return None
+
+
 def orgs_of_places(article: Article, found: list[Mention]) -> list[Mention]:
     """An organisation ending in a head noun (fixes.ORG_HEADS, fixes.INSTITUTION_HEADS: "Law
     Society", "People's Court") right before "of <place>" goes on over the place: "the Law
-    Society of Tarrow" is one organisation, whatever the model called the place."""
+    Society of Tarrow" is one organisation, whatever the model called the place, or over a
+    known country the model did not tag (_untagged_country_end)."""
     heads = fixes.ORG_HEADS | fixes.INSTITUTION_HEADS
     dropped: list[Mention] = []
     for m in found:
         if m.label != "ORG" or m.name.split()[-1].lower() not in heads or m in dropped:
             continue
         text = article.texts[m.field]
+        country_end = _untagged_country_end(text, m.end, found, m.field)
+        if country_end is not None:
+            m.respan(text, end=country_end)
+            continue
         for place in found:
             if place.field != m.field or place.start <= m.end or place in dropped:
                 continue
@@ -123,6 +148,59 @@ def orgs_of_places(article: Article, found: list[Mention]) -> list[Mention]:
                 dropped.append(place)
                 break
     return [m for m in found if m not in dropped]
+
+
+_AREA = "(?:" + "|".join(sorted(tables.COURT_AREA_NOUNS)) + ")"
+_FOR_THE_AREA = re.compile(
+    rf"[ \t]+for[ \t]+the[ \t]+(?:[A-Z][\w.\-]*[ \t]+){{1,3}}{_AREA}(?:[ \t]+of[ \t]+[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*)?)?{WORD_END}"
+)
+
+
+def court_areas(article: Article, found: list[Mention]) -> list[Mention]:
+    """A court the model cut before "for the <Name> <area>" (tables.COURT_AREA_NOUNS: "the Court
+    of Appeals for the Tarrow Circuit", "District Court for the Eastern District of Pellow") goes on
+    over the area: one organisation, the model's pieces inside it dropped (context.extend_over)."""
+    for m in list(found):
+        if m.label != "ORG" or "court" not in m.name.lower().split() or m not in found:
+            continue
+        tail = _FOR_THE_AREA.match(article.texts[m.field], m.end)
+        if tail and m.field == "body":
+            found = extend_over(found, m, article.body, tail.end())
+    return found
+
+
+_ACRONYM_PAIR = re.compile(r"(?<![\w\-])([A-Z]{2,6})-([A-Z]{2,6})(?![\w\-])")
+_LIST_JOIN = re.compile(r",?[ \t]+and[ \t]+|,[ \t]+")
+
+
+def _pair_pieces(found: list[Mention], start: int, end: int) -> list[Mention] | None:
+    """The body mentions inside [start, end), or None when one runs past it or a rule set it."""
+    pieces = [m for m in found if m.field == "body" and m.start < end and start < m.end]
+    return None if any(m.forced or m.start < start or m.end > end for m in pieces) else pieces
+
+
+def acronym_pairs(article: Article, found: list[Mention]) -> list[Mention]:
+    """Two acronyms joined by a hyphen ("QRTM-VELK": a union and its confederation, a party and
+    its alliance) are one organisation when the model tagged any of it, or when it stands in a
+    list next to such a pair ("QRTM-VELK, PLOM-VELK and ..."); not when a part is a known
+    country or union ("EU-US": two places)."""
+    if "ORG" not in article.labels:
+        return found
+    body, pairs = article.body, []
+    for match in _ACRONYM_PAIR.finditer(body):
+        if not any(canonical.known_place(part) for part in match.groups()):
+            pairs.append(match)
+    tagged = {match.start() for match in pairs if _pair_pieces(found, match.start(), match.end())}
+    for match in pairs:
+        pieces = _pair_pieces(found, match.start(), match.end())
+        listed = any(_LIST_JOIN.fullmatch(body[a.end() : match.start()] if a.end() <= match.start()
+                                          else body[match.end() : a.start()]) for a in pairs if a.start() in tagged)
+        if pieces is None or not (pieces or listed):
+            continue
+        if len(pieces) == 1 and (pieces[0].start, pieces[0].end, pieces[0].label) == (match.start(), match.end(), "ORG"):
+            continue
+        found = replace_by_one(found, pieces, "body", match.start(), match.end(), match.group(), "ORG")
+    return found
 
 
 _OF_THE_WORDS = re.compile(r"[ \t]of[ \t]+the[ \t]+((?:[A-Z][\w\-]*[ \t]+)*[A-Z][\w\-]*)$")

@@ -170,10 +170,12 @@ def world_regions(article: Article, found: list[Mention]) -> list[Mention]:
 
 def countries_are_places(article: Article, found: list[Mention]) -> list[Mention]:
     """A known country ("Ivory Coast" LOC, "Turkey" ORG, "Togo" FAC) is a place: GPE. Unions and
-    international organisations of the country table ("European Union") are organisations."""
+    international organisations of the country table ("European Union") are organisations; a
+    country written in capitals ("TOGO" of an ALL-CAPS headline) too."""
     for m in found:
-        if m.name in canonical.COUNTRIES and m.label in ("LOC", "ORG", "NORP", PERSON, "FAC") and not m.forced:
-            label = "ORG" if m.name in tables.UNIONS else "GPE"
+        name = canonical.prettify_caps(m.name) if canonical.is_all_caps(m.name) else m.name
+        if name in canonical.COUNTRIES and m.label in ("LOC", "ORG", "NORP", PERSON, "FAC") and not m.forced:
+            label = "ORG" if name in tables.UNIONS else "GPE"
             if label in article.labels:
                 m.label = label
     return found

@@ -47,6 +47,8 @@ from workers.stages.entities.organisations import (
     possessed_institutions,
 )
 from workers.stages.entities.orgspans import (
+    acronym_pairs,
+    court_areas,
     org_and_nouns,
     org_connective_openings,
     org_openings,
@@ -152,6 +154,7 @@ MENTION_PASSES = (
     law_names,
     particle_names,
     acronym_long_forms,
+    acronym_pairs,
     demonym_words,
     lambda article, found: split_place_pairs(found, article.texts),
     route_ends,
@@ -212,6 +215,7 @@ MENTION_PASSES = (
     placed_institutions,
     orgs_over_roles,
     orgs_of_places,
+    court_areas,
     place_particles,
     org_openings,
     orgs_before_roles,

@@ -17,6 +17,7 @@ tests/unit/test_entities_tables.py).
   noun before them ("union Quorva", "Rival Tarrowco") or by a role of theirs between them and a
   person ("QVRT organiser Ana Lind").
 - ORG_HEAD_NOUNS, ORG_CONNECTIVES: organisations the model called works or cut short.
+- COURT_AREA_NOUNS: the area a court serves, after "for the" ("Court of Appeals for the Tarrow Circuit").
 - ABBREVIATED_FORMS: legal forms written with or without a full stop ("Inc", "Inc.").
 - PLACE_NAME_PARTICLES: particles inside places' names ("Nova Tarrow do Norte").
 - PERSON_NAME_PARTICLES, NAME_PARTICLES, FOREIGN_ORG_HEADS: lowercase particles inside names of
@@ -164,7 +165,7 @@ COMPANY_WORDS = frozenset(
     logistics freight haulage resources industries insurance telecom therapeutics biotech software robotics
     semiconductor semiconductors electronics cosmetics chemicals petroleum shipping financial securities air metals
     investments ventures studios games entertainment brewing brewery inc ltd plc corp corporation cooperative co-operative
-    llc ag gmbh nv bv renewables solar utilities""".split()
+    llc ag gmbh nv bv renewables solar utilities minerals microelectronics""".split()
 )
 
 # First words of a company's name: a "person" starting with one is a company ("Air Tarrow", an
@@ -359,16 +360,24 @@ ORG_HEAD_NOUNS = frozenset(
     institute institution foundation society academy university college observatory""".split()
 )
 
+# The areas a court serves, last word of its name's "for the <Name>" tail: U.S. federal courts
+# ("United States Court of Appeals for the Ninth Circuit", "District Court for the Southern District
+# of New York": 28 U.S.C. chapters 3 and 5, the courts' own names). A court the model cut before
+# "for the" goes on over the area (orgspans.court_areas).
+COURT_AREA_NOUNS = frozenset({"Circuit", "District"})
+
 # Capitalised connectives inside an organisation's name that the model leaves out of its span:
 # "Medics Without Tarrows" ("Tarrows" ORG), "Mothers Against Tarrows": one name with its opening.
 ORG_CONNECTIVES = frozenset({"without", "against"})
 
 # Lowercase particles inside personal names, as written: "Ursula von der Leyen", "Ana de la
 # Tarrow", the Swedish noble "af" ("Lena af Tarrow"), the Filipino "dela" ("Rosa dela Tarrow") and the
-# Catalan "i" joining a person's two surnames ("Pere Tarrow i Pellow"). A person's span goes on over
-# them and the capitalised word after them (fixes.extend_person_right).
+# Catalan "i" joining a person's two surnames ("Pere Tarrow i Pellow"), and the Welsh patronymics
+# "ap" and "ab" (son of, "ab" before a vowel) and "ferch" (daughter of: "Rhodri ap Tarrow", "Siân
+# ferch Pellow"). A person's span goes on over them and the capitalised word after them
+# (fixes.extend_person_right).
 PERSON_NAME_PARTICLES = frozenset(
-    "de del della dela der den des di da das dos du la le van von bin ibn al el ter ten af i".split()
+    "de del della dela der den des di da das dos du la le van von bin ibn al el ter ten af i ap ab ferch".split()
 )
 
 # Lowercase words inside the names of organisations and places of other languages, as written:
@@ -630,14 +639,15 @@ CLUB_PREFIXES = frozenset("FC AFC AC AS SS SK FK NK CF CD SV".split())
 # European company "SE" (Societas Europaea), Czech and Slovak "s.r.o." (spolecnost s rucenim
 # omezenym). Not Ethiopian "S.C." (share company): AP style's South Carolina ("Tarrow S.C.").
 # Also the Danish and Norwegian "A/S" (aktieselskab) and the joint-stock companies of Russia and
-# Central Asia, "JSC", "OJSC" (open) and "PJSC" (public).
+# Central Asia, "JSC", "OJSC" (open) and "PJSC" (public); the Thai public company limited "PCL"
+# (borisat mahachon chamkat).
 # Legal forms written with or without a full stop ("Tarrow Inc" and "Tarrow Inc."): at a sentence's
 # end the stop follows the article's own style (companies.sentence_end_forms).
 ABBREVIATED_FORMS = frozenset("Inc Corp Co Ltd Plc Bhd".split())
 
 COMPANY_FORM_SUFFIXES = frozenset(
     "SA S.A. AG NV N.V. BV B.V. SpA S.p.A. ASA A/S Oyj Tbk PLC Plc Ltd LLC GmbH Bhd Berhad KK K.K. SE s.r.o. "
-    "JSC OJSC PJSC".split()
+    "JSC OJSC PJSC PCL".split()
 )
 
 # Lowercase nouns after "the <Name>" that make the name a party's, a movement's or an armed or
