@@ -102,8 +102,16 @@ def ent_chars(doc) -> tuple[tuple[int, int, str], ...]:
 
 
 def occupied_spans(doc) -> list[tuple[int, int]]:
-    """(start_char, end_char) of the model's entities in `doc`; [] when `doc` is None."""
-    return [(start, end) for start, end, _ in ent_chars(doc)] if doc is not None else []
+    """(start_char, end_char) of the model's entities in `doc`, each up to its first paragraph break
+    (a span the model read across one, "March 9, 2024\n\nReid", leaves the next paragraph's words
+    free for the names found elsewhere); [] when `doc` is None."""
+    if doc is None:
+        return []
+    spans = []
+    for start, end, _ in ent_chars(doc):
+        cut = doc.text.find("\n\n", start, end)
+        spans.append((start, end if cut < 0 else cut))
+    return spans
 
 
 def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
