@@ -134,23 +134,19 @@ def _checked_content(content) -> str:
 def _reject_listing(texts: list[str], page_meta: dict | None) -> list[ln.Line] | None:
     """Raises StageError "not_an_article" when the page is a listing of other pages' teasers, not an
     article (listing.verdict): on HTML the page's own lines and declared types (html.extract), on a
-    dump its lines. The message names the evidence. Returns ln.classify(texts) when the verdict
-    classified exactly the dump's lines (clean_lines then reads them again, not classifies), else None."""
-    kept: list[list[ln.Line]] = []
-
-    def classify(some: list[str]) -> list[ln.Line]:
-        kept.append(ln.classify(some))
-        return kept[-1]
-
+    dump its lines. The message names the evidence. Returns a dump's ln.classify(texts), which
+    clean_lines then reads instead of classifying again; None for HTML."""
+    classified = None
     if page_meta is None:
-        evidence = listing.verdict(texts, classify=classify)
+        classified = ln.classify(texts)
+        evidence = listing.verdict(texts, classified=classified)
     else:
         evidence = listing.verdict(page_meta.get("page_lines") or [], *page_meta.get("declared_types") or (frozenset(), None))
     if evidence is not None:
         raise StageError("not_an_article", (
             f"a listing of other pages, not an article: {evidence.units} teasers, the longest run of other prose "
             f"{evidence.prose_run} words; evidence {', '.join(evidence.fired)} (score {evidence.score})"))
-    return kept[0] if kept and len(kept[0]) == len(texts) else None
+    return classified
 
 
 def _page_standfirst(article: dict, paragraphs: list[str], page_meta: dict) -> None:

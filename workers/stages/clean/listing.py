@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
 from itertools import islice
 from typing import NamedTuple
 from urllib.parse import urlsplit
@@ -192,18 +191,18 @@ def _standalone(link) -> bool:
 
 
 def verdict(lines: list[PageLine] | list[str], types: frozenset[str] = frozenset(), og_type: str | None = None,
-            classify: Callable[[list[str]], list[ln.Line]] = ln.classify) -> Evidence | None:
+            classified: list[ln.Line] | None = None) -> Evidence | None:
     """The evidence that the page is a listing, not an article, when it is (its score reaches
     REJECT_AT), else None. lines: the page's lines (page_lines for HTML; a dump's lines as text, which
     say nothing of links: PageLine(text, None)); types, og_type: declared_types of an HTML page;
-    classify: lines.classify, or a caller's wrapper that keeps what it gives (called once, on the
-    texts of lines[:MAX_LINES])."""
+    classified: lines.classify of the lines' texts when the caller has it (a dump's, which clean_lines
+    reads again), else they are classified here; only the first MAX_LINES are read."""
     if lines and isinstance(lines[0], str):  # a dump: its texts, no links
         texts, lines = lines[:MAX_LINES], [_DUMP_LINE] * min(len(lines), MAX_LINES)
     else:
         lines = lines[:MAX_LINES]
         texts = [line.text for line in lines]
-    classified = classify(texts)
+    classified = ln.classify(texts) if classified is None else classified[:MAX_LINES]
     # most articles have a run of ARTICLE_RUN_WORDS prose words even with any teasers counted in; and a
     # listing dates its teasers: two cheap passes before the units are sought
     if _prose_runs(lines, classified, frozenset(), ARTICLE_RUN_WORDS)[0] >= ARTICLE_RUN_WORDS:
