@@ -11,6 +11,7 @@ from spacy.language import Language
 
 from workers.stages.entities import cache as paragraph_cache
 from workers.stages.entities.cache import ParagraphCache
+from workers.stages.entities.clubs import club_short_forms
 from workers.stages.entities.companies import (
     analysts_at,
     brand_names,
@@ -224,6 +225,7 @@ MENTION_PASSES = (
     employers_after_roles,
     org_place_units,
     adjacent_persons,
+    club_short_forms,
     given_names_pass,
     join_partial_names,
     numbered_not_persons,
