@@ -113,3 +113,21 @@ def test_person_with_a_club_word_surname_stays_a_person(nlp):
     entities = tag_body(nlp, "Jane Albion, a teacher, said the school would reopen. Ms Albion said parents "
                              "were told. Mr Albion, her husband, agreed.")
     assert entities["Jane Albion"]["label"] == "PERSON"
+
+
+def test_player_of_a_club_is_a_person_and_the_club(nlp):
+    entities = tag_body(nlp, "Dannel Hoke of Quenby Rovers scored twice in the second half. Rovers said "
+                             "afterwards that Hoke would stay.")
+    assert entities["Dannel Hoke"]["label"] == "PERSON"
+    assert entities["Quenby Rovers"]["label"] == "ORG"
+    assert entities["Quenby Rovers"]["count"] == 2
+
+
+def test_person_of_a_club_word_place_split_only_for_a_club_word():
+    from workers.stages.entities import persons
+
+    text = "Dannel Hoke of Quenby Rovers scored. Ana Lind of Pellow Mills spoke."
+    found = [_mention(text, "Dannel Hoke of Quenby Rovers", "ORG"), _mention(text, "Ana Lind of Pellow Mills", "ORG")]
+    found = persons.persons_of_names(_article(text), found)
+    assert sorted((m.text, m.label) for m in found) == [
+        ("Ana Lind of Pellow Mills", "ORG"), ("Dannel Hoke", "PERSON"), ("Quenby Rovers", "ORG")]

@@ -111,7 +111,12 @@ from workers.stages.entities.places import (
     untagged_toponyms,
     world_regions,
 )
-from workers.stages.entities.particles import acronym_long_forms, bracketed_short_forms, particle_names
+from workers.stages.entities.particles import (
+    acronym_long_forms,
+    bracketed_short_forms,
+    particle_names,
+    particle_persons,
+)
 from workers.stages.entities.possessives import possessives
 from workers.stages.entities.products import described_products, product_companies, product_lines
 from workers.stages.entities.role_names import (
@@ -154,6 +159,7 @@ MENTION_PASSES = (
     named_events,
     law_names,
     particle_names,
+    particle_persons,
     acronym_long_forms,
     acronym_pairs,
     demonym_words,

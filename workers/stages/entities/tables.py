@@ -23,6 +23,8 @@ tests/unit/test_entities_tables.py).
 - PERSON_NAME_PARTICLES, NAME_PARTICLES, FOREIGN_ORG_HEADS: lowercase particles inside names of
   other languages ("Ana af Tarrow", "Compagnie des Tarrows") and the first words of their
   organisations' names ("Banco", "Société").
+- NOUN_CAPITALISING_LANGUAGES: languages whose common nouns are capitalised (German): a name
+  over a particle there needs persons on both sides.
 - WEATHER_SYSTEM_TERMS: terms opening a named storm's name ("Tropical Storm Tarrow"): an event.
 - DEMONYM_ENDINGS, IRREGULAR_DEMONYMS: nationality adjectives of countries ("Kenyan", "Dutch").
 - PLACE_APPOSITION_FOLLOWERS: what may follow "<name>, a farming town" when the noun is its head.
@@ -386,6 +388,11 @@ PERSON_NAME_PARTICLES = frozenset(
 # model's span is not cut at one (fixes.CONNECTIVES), and capitalised words on both sides of one are
 # one name (particles.particle_names).
 NAME_PARTICLES = PERSON_NAME_PARTICLES | frozenset("do ng per y e".split())
+
+# Languages that capitalise every noun (ISO 639-1, as the clean stage's `language` gives it):
+# German, Luxembourgish. On a page in one, "Zukunft des Hafens" is two common nouns, so a name over
+# a particle needs persons on both sides ("Ana von der Tarrow").
+NOUN_CAPITALISING_LANGUAGES = frozenset({"de", "lb"})
 
 # First words of organisations' names in other languages ("Banco de Tarrow", "Compagnie des Tarrows",
 # "Bangko Sentral ng Tarrow"): a name opening with one and joined over a particle is an
