@@ -8,7 +8,7 @@ import pytest
 
 from record_factory import article_record
 from workers.settings import DEFAULT_ENTITY_LABELS
-from workers.stages.entities import clubs, context, fixes, stage, surnames
+from workers.stages.entities import clubs, context, fixes, stage, surnames, tables
 from workers.stages.entities.fixes import Mention
 
 ROWS = sorted(fixes.CLUB_SUFFIXES)
@@ -19,8 +19,8 @@ def _written(row: str) -> str:
     return row.upper() if len(row) <= 3 else row.capitalize()
 
 
-def _article(text: str) -> context.Article:
-    return context.Article({}, None, object(), frozenset(DEFAULT_ENTITY_LABELS), frozenset(), frozenset(),
+def _article(text: str, words: frozenset[str] = frozenset()) -> context.Article:
+    return context.Article({}, None, object(), frozenset(DEFAULT_ENTITY_LABELS), words, frozenset(),
                            {"title": "", "body": text})
 
 
@@ -131,3 +131,31 @@ def test_person_of_a_club_word_place_split_only_for_a_club_word():
     found = persons.persons_of_names(_article(text), found)
     assert sorted((m.text, m.label) for m in found) == [
         ("Ana Lind of Pellow Mills", "ORG"), ("Dannel Hoke", "PERSON"), ("Quenby Rovers", "ORG")]
+
+
+@pytest.mark.parametrize("cue", sorted(tables.SCORER_CUES_BEFORE))
+def test_scorer_cue_row_before_a_name_makes_a_player(cue):
+    text = f"Quenby won 2-0 with a {cue} Dannel Hokeritz on Sunday."
+    [mention] = clubs.scorer_persons(_article(text), [_mention(text, "Dannel Hokeritz", "ORG")])
+    assert (mention.label, mention.forced) == ("PERSON", True)
+
+
+@pytest.mark.parametrize("verb", sorted(tables.SCORER_VERBS))
+def test_scoring_verb_row_after_a_name_makes_a_player(verb):
+    text = f"Dannel Hokeritz {verb} late on for Quenby."
+    [mention] = clubs.scorer_persons(_article(text), [_mention(text, "Dannel Hokeritz", "GPE")])
+    assert mention.label == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("Pellow Town scored twice in the first half.", "Pellow Town", "ORG"),  # a common word: a team
+        ("Marwick Rovers scored twice.", "Marwick Rovers", "ORG"),  # a club word
+        ("Dannel Hokeritz said the team played well.", "Dannel Hokeritz", "ORG"),  # no scorer cue
+        ("Two goals from Quenbyshire were enough.", "Quenbyshire", "GPE"),  # one word: a place or a team
+    ],
+)
+def test_no_scorer_cue_or_a_team_shape_leaves_the_label(text, name, label):
+    [mention] = clubs.scorer_persons(_article(text, words=frozenset({"town", "two", "goals"})), [_mention(text, name, label)])
+    assert mention.label == label

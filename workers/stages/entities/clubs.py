@@ -8,10 +8,18 @@ from __future__ import annotations
 
 import re
 
-from workers.stages.entities import canonical, fixes
+from workers.stages.entities import canonical, fixes, tables
 from workers.stages.entities.context import Article
 from workers.stages.entities.fixes import PERSON, Mention
-from workers.stages.entities.scan import SURNAME_FOLLOWER, compiled, inside_longer_name, sentence_initial, whole_word_spans
+from workers.stages.entities.scan import (
+    SURNAME_FOLLOWER,
+    common,
+    compiled,
+    inside_longer_name,
+    name_shaped,
+    sentence_initial,
+    whole_word_spans,
+)
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.]*)[ \t]+$")
 # Punctuation or a verb after the word ("Rovers said"): the club as a subject opening a sentence,
@@ -88,4 +96,28 @@ def club_short_forms(article: Article, found: list[Mention]) -> list[Mention]:
                 elif len(over) == 1 and (over[0].start, over[0].end) == (start, end) \
                         and not (over[0].forced and over[0].label != "ORG"):
                     over[0].label, over[0].name, over[0].forced = "ORG", club, True
+    return found
+
+
+_SCORER_BEFORE = re.compile(r"(?:" + "|".join(sorted(tables.SCORER_CUES_BEFORE, key=len, reverse=True)) + r")[ \t]+$")
+_SCORER_AFTER = re.compile(r"[ \t]+(?:" + "|".join(sorted(tables.SCORER_VERBS)) + r")\b")
+_SCORER_RELABELLED = frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT", "LOC", "WORK_OF_ART"})
+
+
+def scorer_persons(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name of two or three capitalised words, none a common English word or a club word, right
+    after a scorer cue (tables.SCORER_CUES_BEFORE: "two goals from Tarrow Pellowski") or before a
+    scoring verb (tables.SCORER_VERBS: "Tarrow Pellowski scored") is a player: PERSON, whatever the
+    model called it (not over a rule's label)."""
+    if PERSON not in article.labels:
+        return found
+    for m in found:
+        words = m.name.split()
+        if m.forced or m.label not in _SCORER_RELABELLED or not 2 <= len(words) <= 3 or not name_shaped(m.name):
+            continue
+        if any(common(w.lower(), article.words) for w in words):
+            continue  # "Pellow Town scored": a team
+        text = article.texts[m.field]
+        if _SCORER_BEFORE.search(text, max(0, m.start - 20), m.start) or _SCORER_AFTER.match(text, m.end):
+            m.label, m.forced = PERSON, True
     return found

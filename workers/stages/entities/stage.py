@@ -11,7 +11,7 @@ from spacy.language import Language
 
 from workers.stages.entities import cache as paragraph_cache
 from workers.stages.entities.cache import ParagraphCache
-from workers.stages.entities.clubs import club_short_forms
+from workers.stages.entities.clubs import club_short_forms, scorer_persons
 from workers.stages.entities.companies import (
     analysts_at,
     brand_names,
@@ -183,6 +183,7 @@ MENTION_PASSES = (
     apposed_persons,
     regnal_names,
     person_evidence,
+    scorer_persons,
     possessor_persons,
     surname_labels,
     companies_not_persons,
