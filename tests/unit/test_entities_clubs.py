@@ -159,3 +159,26 @@ def test_scoring_verb_row_after_a_name_makes_a_player(verb):
 def test_no_scorer_cue_or_a_team_shape_leaves_the_label(text, name, label):
     [mention] = clubs.scorer_persons(_article(text, words=frozenset({"town", "two", "goals"})), [_mention(text, name, label)])
     assert mention.label == label
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Tom Albion, who coaches the under-12 side, said the pitch was flooded. Albion said games would resume.",
+        "Jane City, 44, a nurse, won the award. City said she was surprised. Ms City thanked her colleagues.",
+    ],
+)
+def test_person_with_an_apposition_and_a_club_word_surname_stays_a_person(nlp, body):
+    name = " ".join(body.split(",")[0].split())
+    entities = tag_body(nlp, body)
+    assert entities[name]["label"] == "PERSON"
+    assert entities[name]["count"] >= 2
+
+
+@pytest.mark.parametrize("row", ROWS)
+def test_club_row_ending_a_name_with_a_persons_apposition_is_no_club_word_surname(row):
+    word = _written(row)
+    text = f"Tom {word}, who coaches the side, spoke. {word} said games resume."
+    assert clubs.person_apposed(word, {"body": text})
+    assert clubs.surname_like_club_words({row}, {"body": text}) == set()
+    assert clubs.surname_like_club_words({row}, {"body": text.replace(", who coaches the side,", "")}) == {row}

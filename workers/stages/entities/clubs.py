@@ -1,7 +1,7 @@
 """Sports clubs named with a club word last (fixes.CLUB_SUFFIXES: "Marwick Rovers", "Pellow
 United"): the word standing alone ("Rovers said", "the Rovers manager") is the club's short form,
 not a person's surname; a person whose surname is such a word is written after a title ("Mr
-Albion").
+Albion"). Scorers in a match report are players (persons), whatever the model called them.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from workers.stages.entities import canonical, fixes, tables
 from workers.stages.entities.context import Article
 from workers.stages.entities.fixes import PERSON, Mention
 from workers.stages.entities.scan import (
+    PERSON_CUE,
     SURNAME_FOLLOWER,
     common,
     compiled,
@@ -47,11 +48,21 @@ def titled_anywhere(word: str, texts: dict[str, str | None]) -> bool:
                for text in texts.values())
 
 
+def person_apposed(word: str, texts: dict[str, str | None]) -> bool:
+    """A capitalised name ending in `word` has a person's apposition after it somewhere
+    (scan.PERSON_CUE: "Tom Albion, who coaches", "Jane City, 44,")."""
+    pattern = compiled(r"(?<![\w'\-])[A-Z][\w'\u2019\-]*[ \t]+" + re.escape(word) + r"(?![\w\-])")
+    return any(text and word in text and any(PERSON_CUE.match(text, hit.end()) for hit in pattern.finditer(text))
+               for text in texts.values())
+
+
 def surname_like_club_words(names: set[str], texts: dict[str, str | None]) -> set[str]:
     """Those of `names` (casefolded one-word persons) that are club words never written after a
-    title: a club's short form the model took for a person ("Rovers said"), no one's surname."""
+    title nor ending a name with a person's apposition: a club's short form the model took for a
+    person ("Rovers said"), no one's surname ("Mr Albion", "Tom Albion, who coaches")."""
     return {name for name in names if name in fixes.CLUB_SUFFIXES
-            and not any(titled_anywhere(form, texts) for form in (name.capitalize(), name.upper()))}
+            and not any(titled_anywhere(form, texts) or person_apposed(form, texts)
+                        for form in (name.capitalize(), name.upper()))}
 
 
 def _clubs(article: Article, found: list[Mention]) -> dict[str, str]:
@@ -62,6 +73,8 @@ def _clubs(article: Article, found: list[Mention]) -> dict[str, str]:
     owners: dict[str, set[str]] = {}
     for m in found:
         words = m.name.split()
+        if m.label == PERSON:
+            continue
         if (len(words) >= 2 and club_word(words[-1]) and not canonical.is_title(words[0])
                 and (m.label == "ORG" or m.label in _CLUB_LABELS and words[-1] in lone_persons and not m.forced)):
             owners.setdefault(words[-1], set()).add(m.name)
@@ -79,9 +92,16 @@ def club_short_forms(article: Article, found: list[Mention]) -> list[Mention]:
     article's one club ending with it (_clubs): ORG, named as the club, whatever the model called
     it, and added where the model tagged nothing (opening a sentence only as its subject: "Rovers
     said"); the club's full name
-    is ORG too. Not after a title ("Mr Albion": a person) nor over a rule's other label."""
+    is ORG too. Not after a title ("Mr Albion": a person) nor over a rule's other label; a
+    two-word "club" with a person's apposition (scan.PERSON_CUE: "Tom Albion, who coaches") is a
+    person."""
     if "ORG" not in article.labels:
         return found
+    for m in found:
+        words = m.name.split()
+        if len(words) == 2 and m.label == "ORG" and not m.forced and club_word(words[-1]) and PERSON in article.labels \
+                and PERSON_CUE.match(article.texts[m.field], m.end):
+            m.label, m.forced = PERSON, True  # "Tom Albion, who coaches": a person, not a club
     for word, club in _clubs(article, found).items():
         for m in found:
             if m.name == club and m.label != "ORG":

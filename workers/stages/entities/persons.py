@@ -15,6 +15,7 @@ from workers.stages.entities.pipeline import all_caps_headline
 from workers.stages.entities.scan import (
     LOCATIVE,
     NAME_HEADS,
+    PERSON_CUE,
     SURNAME_FOLLOWER,
     THE_BEFORE,
     compiled,
@@ -31,11 +32,6 @@ from workers.stages.entities.scan import (
 from workers.stages.entities.wordedge import WORD_END, WORD_START
 
 
-# A person's apposition right after a name: ", who", ", 37,", ", a former ...", ", the ... who".
-_PERSON_CUE = re.compile(
-    r",[ \t]+(?:who\b|aged[ \t]+\d|\d{1,2},|(?:a|the)[ \t]+(?:former|retired|veteran)\b"
-    r"|(?:a|an|the)[ \t]+(?:[a-z\-]+[ \t]+){1,4}who\b)"
-)
 
 
 _AGE = re.compile(r",[ \t]+(?:aged[ \t]+)?\d{2},")
@@ -51,7 +47,7 @@ def _role_before(text: str, start: int) -> bool:
 
 
 def _person_cue(text: str, end: int) -> bool:
-    return bool(_PERSON_CUE.match(text, end))
+    return bool(PERSON_CUE.match(text, end))
 
 
 
