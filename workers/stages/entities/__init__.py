@@ -18,6 +18,7 @@ particles     - names of other languages joined over their particles; long forms
 companies     - companies told by appositions, cues, openings and legal forms, brands, lists
 products      - products, their lines, sellers and owners
 organisations - described organisations, groups, teams, institutions, short forms, acronyms
+clubs         - sports clubs named with a club word last, their short forms; scorers as players
 orgspans      - organisation spans the model cut short, grown or joined
 events        - storms, sporting events, laws and sites
 grouping      - mentions grouped by canonical name, labelled by vote, completed and weighted

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from workers.stages.entities import canonical, tables
+from workers.stages.entities import canonical, roles, tables
 from workers.stages.entities.context import Article, replace_by_one
 from workers.stages.entities.fixes import PERSON, Mention
-from workers.stages.entities.scan import common, locative
+from workers.stages.entities.scan import NAME_HEADS, common, locative
 from workers.stages.entities.wordedge import LOWER, UPPER, WORD_END, WORD_START
 
 _CAP = rf"[{UPPER}][\w'\u2019\-]*"
@@ -91,8 +91,11 @@ def particle_names(article: Article, found: list[Mention]) -> list[Mention]:
     "af" + "Tarrow" persons): one forced mention over the model's pieces, labelled by _label. The
     name starts at its first word that may open one (_opening_word) and needs a capitalised word
     before its particle; not over a forced mention or one running past it, nor with no piece of
-    the model but after a foreign organisation's first word."""
+    the model but after a foreign organisation's first word. On a page in a language that
+    capitalises its nouns (tables.NOUN_CAPITALISING_LANGUAGES) only a person's pieces on both
+    sides are joined."""
     body = article.body
+    nouns_capitalised = article.record.get("language") in tables.NOUN_CAPITALISING_LANGUAGES
     for match in _PARTICLE_NAME.finditer(body):
         kept = _name_words([(match.start() + w.start(), w.group()) for w in _WORD.finditer(match.group())], article)
         if kept is None:
@@ -104,12 +107,50 @@ def particle_names(article: Article, found: list[Mention]) -> list[Mention]:
             continue
         if len(pieces) == 1 and (pieces[0].start, pieces[0].end) == (start, end):
             continue  # the model's span is the whole name already
+        if nouns_capitalised and not (len(pieces) >= 2 and all(m.label == PERSON for m in pieces)):
+            continue  # "Zukunft des Hafens" on a German page: common nouns, no person's pieces
         label = _label(body, start, words, pieces)
         if label is None or label not in article.labels:
             continue
         found = replace_by_one(found, pieces, "body", start, end, body[start:end], label)
     return found
 
+
+
+_PERSON_PARTICLE = "(?:" + "|".join(sorted(tables.PERSON_NAME_PARTICLES, key=len, reverse=True)) + ")"
+# One given name, one or two person particles, a surname of one or two words ("Martine des Tarrows").
+_GIVEN_PARTICLE_SURNAME = re.compile(
+    rf"{_CAP}(?:[ \t]+{_PERSON_PARTICLE}){{1,2}}[ \t]+{_CAP}(?:[ \t]+{_CAP})?"
+)
+# A role noun in an apposition right after a name: ", the museum's president", ", a director at".
+_ROLE_APPOSITION = re.compile(r",[ \t]+(?:the|a|an|its|their)[ \t]+((?:[\w'\u2019\-]+[ \t]+){0,3}[\w'\u2019\-]+)")
+
+
+def _person_cue_around(text: str, start: int, end: int) -> bool:
+    """A role noun (canonical.ROLE_WORDS) before the name ("director Martine des Tarrows") or in an
+    apposition right after it (", the museum's president")."""
+    after = _ROLE_APPOSITION.match(text, end)
+    return roles.role_before(text, start) >= 0 or bool(after) and any(
+        word in canonical.ROLE_WORDS for word in after.group(1).split())
+
+
+def particle_persons(article: Article, found: list[Mention]) -> list[Mention]:
+    """An organisation the model made of a given name, a person's particle and a surname
+    ("Martine des Tarrows, the museum's president") is a person when its first word is no foreign
+    organisation's first word (tables.FOREIGN_ORG_HEADS), common English word or organisation's
+    word, and a role stands before it or in an apposition after it (_person_cue_around)."""
+    if PERSON not in article.labels:
+        return found
+    for m in found:
+        if m.label != "ORG" or m.forced or not _GIVEN_PARTICLE_SURNAME.fullmatch(m.text):
+            continue
+        first = m.text.split()[0].lower()
+        if first in tables.FOREIGN_ORG_HEADS or common(first, article.words) or first in NAME_HEADS \
+                or first in tables.ORG_DESIGNATORS:
+            continue
+        if _person_cue_around(article.texts[m.field], m.start, m.end):
+            m.label, m.forced = PERSON, True
+    return found
 
 _BEFORE_ACRONYM = re.compile(rf"{WORD_START}((?:[{UPPER}{LOWER}][\w'\u2019\-]*[ \t]+){{2,8}})\(([A-Z]{{2,6}})\)")
 _ACRONYM_SKIP = tables.NAME_PARTICLES | {"of", "for", "the", "and", "on", "in"}

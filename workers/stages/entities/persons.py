@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import re
 
-from workers.stages.entities import canonical, fixes, roles, tables
+from workers.stages.entities import canonical, clubs, fixes, roles, tables
 from workers.stages.entities.context import Article, add_untagged_person, relabel, replace_by_one
 from workers.stages.entities.fixes import PERSON, Mention
 from workers.stages.entities.pipeline import all_caps_headline
 from workers.stages.entities.scan import (
     LOCATIVE,
     NAME_HEADS,
+    PERSON_CUE,
+    SURNAME_FOLLOWER,
     THE_BEFORE,
     compiled,
     ends_with_words,
@@ -30,11 +32,6 @@ from workers.stages.entities.scan import (
 from workers.stages.entities.wordedge import WORD_END, WORD_START
 
 
-# A person's apposition right after a name: ", who", ", 37,", ", a former ...", ", the ... who".
-_PERSON_CUE = re.compile(
-    r",[ \t]+(?:who\b|aged[ \t]+\d|\d{1,2},|(?:a|the)[ \t]+(?:former|retired|veteran)\b"
-    r"|(?:a|an|the)[ \t]+(?:[a-z\-]+[ \t]+){1,4}who\b)"
-)
 
 
 _AGE = re.compile(r",[ \t]+(?:aged[ \t]+)?\d{2},")
@@ -50,14 +47,9 @@ def _role_before(text: str, start: int) -> bool:
 
 
 def _person_cue(text: str, end: int) -> bool:
-    return bool(_PERSON_CUE.match(text, end))
+    return bool(PERSON_CUE.match(text, end))
 
 
-# After a reused surname: punctuation or a verb, not a noun ("Villa manager", "Forest owner").
-_SURNAME_FOLLOWER = (
-    r"(?=[,.;:!?)]|[ \t]+(?:said|says|told|tells|added|adds|will|would|was|is|has|had|could|can|"
-    r"later|also|did|does|urged|warned|denied|called|met|stayed|spoke|wrote|leaves|left|won|lost)\b)"
-)
 
 
 def _given_name_cue(word: str, texts: dict[str, str]) -> bool:
@@ -85,7 +77,7 @@ def surname_reused(name: str, texts: dict[str, str]) -> bool:
     first, last = words[0], words[-1]
     alone_last = alone_first = False
     for text in texts.values():
-        for match in compiled(WORD_START + re.escape(last) + _SURNAME_FOLLOWER).finditer(text):
+        for match in compiled(WORD_START + re.escape(last) + SURNAME_FOLLOWER).finditer(text):
             if not ends_with_words(text, match.start(), words[:-1]):
                 alone_last = True
         for match in compiled(WORD_START + re.escape(first) + r"(?![\w\-])").finditer(text):
@@ -369,8 +361,8 @@ def persons_of_names(article: Article, found: list[Mention]) -> list[Mention]:
     """One organisation or place span the model made of "<person> of <place or organisation>"
     ("Ana Lind of Pellow Research", "Tom Ruck of Saint-Corran"), with a role right before it
     (tables.ROLES: "Analyst", "retiree"), a known country's possessive ("Tarrowland's Ana Lind of
-    Pellow Research") or the person named so elsewhere, is two mentions: the
-    person, and the rest, a place when it is a known country or region, a place of the article,
+    Pellow Research"), the person named so elsewhere or a club after "of" ("Ana Lind of Tarrow
+    Rovers", clubs.club_word) is two mentions: the person, and the rest, a club's an organisation, a place when it is a known country or region, a place of the article,
     toponym-shaped or a saint's town ("Saint-Corran"), else an organisation."""
     persons = {m.name for m in found if m.label == PERSON}
     places = {m.name for m in found if m.label in ("GPE", "LOC")}
@@ -378,14 +370,15 @@ def persons_of_names(article: Article, found: list[Mention]) -> list[Mention]:
     for m in found:
         text = article.texts[m.field]
         glued = _PERSON_OF.fullmatch(m.text) if m.label in _PERSON_OF_RELABELLED and not m.forced else None
+        club = glued is not None and clubs.club_word(glued.group(2).split()[-1])  # "Ana Lind of Tarrow Rovers"
         if glued is None or not _glued_person_of(glued.group(1).split()) or not (
                 roles.role_before(text, m.start) >= 0 or canonical.normalise(glued.group(1)) in persons
-                or _country_possessive_before(text, m.start)):
+                or _country_possessive_before(text, m.start) or club):
             out.append(m)
             continue
         rest = canonical.normalise(glued.group(2))
-        place = known_country_or_region(rest) or rest in places or toponym_shaped(glued.group(2)) \
-            or roles.is_saint(rest.split("-")[0])
+        place = not club and (known_country_or_region(rest) or rest in places or toponym_shaped(glued.group(2))
+                              or roles.is_saint(rest.split("-")[0]))
         for i, label in ((1, PERSON), (2, "GPE" if place else "ORG")):
             start, end = m.start + glued.start(i), m.start + glued.end(i)
             out.append(Mention(m.field, start, end, text[start:end], label, canonical.normalise(text[start:end]),

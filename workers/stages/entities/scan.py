@@ -126,6 +126,20 @@ def sentence_initial(text: str, start: int) -> bool:
     return not before or before[-1] in '\n.!?:;"\u201c\u201d\'\u2018\u2019(-'
 
 
+# A person's apposition right after a name: ", who", ", 37,", ", a former ...", ", the ... who".
+PERSON_CUE = re.compile(
+    r",[ \t]+(?:who\b|aged[ \t]+\d|\d{1,2},|(?:a|the)[ \t]+(?:former|retired|veteran)\b"
+    r"|(?:a|an|the)[ \t]+(?:[a-z\-]+[ \t]+){1,4}who\b)"
+)
+
+
+# After a reused surname: punctuation or a verb, not a noun ("Villa manager", "Forest owner").
+SURNAME_FOLLOWER = (
+    r"(?=[,.;:!?)]|[ \t]+(?:said|says|told|tells|added|adds|will|would|was|is|has|had|could|can|"
+    r"later|also|did|does|urged|warned|denied|called|met|stayed|spoke|wrote|leaves|left|won|lost)\b)"
+)
+
+
 NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w'\-]*)")
 
 

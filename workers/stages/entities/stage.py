@@ -11,6 +11,7 @@ from spacy.language import Language
 
 from workers.stages.entities import cache as paragraph_cache
 from workers.stages.entities.cache import ParagraphCache
+from workers.stages.entities.clubs import club_short_forms, scorer_persons
 from workers.stages.entities.companies import (
     analysts_at,
     brand_names,
@@ -110,7 +111,12 @@ from workers.stages.entities.places import (
     untagged_toponyms,
     world_regions,
 )
-from workers.stages.entities.particles import acronym_long_forms, bracketed_short_forms, particle_names
+from workers.stages.entities.particles import (
+    acronym_long_forms,
+    bracketed_short_forms,
+    particle_names,
+    particle_persons,
+)
 from workers.stages.entities.possessives import possessives
 from workers.stages.entities.products import described_products, product_companies, product_lines
 from workers.stages.entities.role_names import (
@@ -153,6 +159,7 @@ MENTION_PASSES = (
     named_events,
     law_names,
     particle_names,
+    particle_persons,
     acronym_long_forms,
     acronym_pairs,
     demonym_words,
@@ -176,6 +183,7 @@ MENTION_PASSES = (
     apposed_persons,
     regnal_names,
     person_evidence,
+    scorer_persons,
     possessor_persons,
     surname_labels,
     companies_not_persons,
@@ -224,6 +232,7 @@ MENTION_PASSES = (
     employers_after_roles,
     org_place_units,
     adjacent_persons,
+    club_short_forms,
     given_names_pass,
     join_partial_names,
     numbered_not_persons,

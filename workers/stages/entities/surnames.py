@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from workers.stages.entities import canonical, roles
+from workers.stages.entities import canonical, clubs, roles
 from workers.stages.entities.context import Article
 from workers.stages.entities.fixes import PERSON, Mention
 from workers.stages.entities.scan import NAME_HEADS, NEXT_WORD, compiled, name_shaped
@@ -98,6 +98,7 @@ def _surname_labels_once(article: Article, found: list[Mention]) -> list[Mention
         return found
     full_persons = [m.name for m in found if m.label == PERSON and len(m.name.split()) > 1]
     surnames = {m.name.casefold() for m in found if m.label == PERSON and len(m.name.split()) == 1}
+    surnames -= clubs.surname_like_club_words(surnames, article.texts)  # "Rovers said": no surname
     for mention in found:
         if mention.label == "NORP" and not mention.forced:
             # "Tedesco" NORP after "Marco Tedesco": the surname, unless an adjective before a

@@ -23,6 +23,8 @@ tests/unit/test_entities_tables.py).
 - PERSON_NAME_PARTICLES, NAME_PARTICLES, FOREIGN_ORG_HEADS: lowercase particles inside names of
   other languages ("Ana af Tarrow", "Compagnie des Tarrows") and the first words of their
   organisations' names ("Banco", "Société").
+- NOUN_CAPITALISING_LANGUAGES: languages whose common nouns are capitalised (German): a name
+  over a particle there needs persons on both sides.
 - WEATHER_SYSTEM_TERMS: terms opening a named storm's name ("Tropical Storm Tarrow"): an event.
 - DEMONYM_ENDINGS, IRREGULAR_DEMONYMS: nationality adjectives of countries ("Kenyan", "Dutch").
 - PLACE_APPOSITION_FOLLOWERS: what may follow "<name>, a farming town" when the noun is its head.
@@ -32,6 +34,7 @@ tests/unit/test_entities_tables.py).
 - FEATURE_GROUP_GENERICS: plural generics of island chains and ranges ("the Tarrow Keys"): LOC.
 - PRODUCT_DESCRIPTOR_NOUNS: nouns naming a product right before its name ("the vaccine, Tarrovax,").
 - RESULT_VERBS, RESULT_NOUNS: match reports ("X beat Y 2-1", "a 3-0 win over Y"): teams.
+- SCORER_CUES_BEFORE, SCORER_VERBS: a scorer's name in a match report ("goals from X", "X scored"): a person.
 - DESTINATION_PHRASES: two words before a place of arrival ("bound for X", "march on X").
 - PERSONAL_POSSESSIONS: what only a person has in the possessive ("Ana Tarrow's lawyer").
 - SUBDIVISION_TERMS, LOCALITY_TERMS, FEATURE_LIST_TERMS: lowercase nouns after a name, or a list of
@@ -387,6 +390,11 @@ PERSON_NAME_PARTICLES = frozenset(
 # one name (particles.particle_names).
 NAME_PARTICLES = PERSON_NAME_PARTICLES | frozenset("do ng per y e".split())
 
+# Languages that capitalise every noun (ISO 639-1, as the clean stage's `language` gives it):
+# German, Luxembourgish. On a page in one, "Zukunft des Hafens" is two common nouns, so a name over
+# a particle needs persons on both sides ("Ana von der Tarrow").
+NOUN_CAPITALISING_LANGUAGES = frozenset({"de", "lb"})
+
 # First words of organisations' names in other languages ("Banco de Tarrow", "Compagnie des Tarrows",
 # "Bangko Sentral ng Tarrow"): a name opening with one and joined over a particle is an
 # organisation, also where the model tagged nothing or a person or a product.
@@ -484,6 +492,15 @@ PRODUCT_DESCRIPTOR_NOUNS = frozenset(
 # several set scores ("6-4 6-3") are a tennis or badminton match between persons.
 RESULT_VERBS = frozenset({"beat", "defeated", "thrashed", "edged", "drew with", "lost to", "held"})
 RESULT_NOUNS = frozenset({"win", "victory", "defeat", "loss", "draw"})
+
+# A scorer in a match report: words right before a player's name ("two goals from <name>", "a
+# header by <name>") and verbs right after it ("<name> scored", "<name> netted"). A name of
+# uncommon words with one is a person (clubs.scorer_persons), whatever the model called it.
+SCORER_CUES_BEFORE = frozenset({
+    "goal from", "goals from", "goal by", "goals by", "header from", "header by", "penalty from",
+    "strike from", "try from", "try by", "brace from", "hat-trick from",
+})
+SCORER_VERBS = frozenset({"scored", "netted", "equalised", "equalized", "headed", "converted"})
 
 # Two words that end right before a destination, a place ("cargo bound for Tarrow", "students
 # will march on Tarrow"): a one-word "person" only ever seen after one is a place (scan.locative).
