@@ -14,7 +14,9 @@ against the regexes in tests/unit/test_clean_speed.py): ``words`` gives ``re.fin
 and ``drop_non_alnum`` gives ``re.sub(r"[\W_]+", "", text)``. Both first map or delete the ASCII
 non-word characters of the UTF-8 bytes with ``bytes.translate`` (a multi-byte character's bytes are
 all >= 0x80, so no character is cut); only a piece still holding a non-ASCII character goes through
-the regex.
+the regex. A non-ASCII text first loses its curly quotes, dashes and ellipses (COMMON_NON_WORD, cut as
+a space or dropped: non-word characters either way), so prose whose only non-ASCII characters they are
+takes the ASCII path.
 """
 
 from __future__ import annotations
