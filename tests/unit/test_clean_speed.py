@@ -250,11 +250,19 @@ def test_no_whitespace_character_is_a_word_character():
             assert re.match(r"\w", char) is None, hex(code)
 
 
+def test_common_non_word_characters_are_no_word_characters():
+    from workers.stages.clean.fastmatch import COMMON_NON_WORD
+
+    # words and drop_non_alnum cut or drop them before the scans: exact only for non-word characters
+    assert COMMON_NON_WORD and all(re.match(r"\w", char) is None and not char.isascii() for char in COMMON_NON_WORD)
+
+
 def test_words_and_drop_non_alnum_are_the_regexes():
     from workers.stages.clean.fastmatch import drop_non_alnum, words
 
-    alphabet = "aZ09_ -.,’'“é\u00a0\u2009\u3000\x1c\x85ßİſ\u0301中\ud800\t\n!@#"
+    alphabet = "aZ09_ -.,’'“é\u00a0\u2009\u3000\x1c\x85ßİſ\u0301中\ud800\t\n!@#”‘—–…"
     samples = _random_strings(alphabet, seed=17) + _corpus_lines() + ["", "_", "a_b", "don’t", "中文 text", "\ud800x"]
+    samples += _random_strings("ab _1’“”‘—–…", seed=19) + ["“Yes” — she said…", "é’s", "a–b", "…"]
     samples += [text.casefold() for text in samples]
     for text in samples:
         assert words(text) == re.findall(r"\w+", text), repr(text)

@@ -14,7 +14,9 @@ against the regexes in tests/unit/test_clean_speed.py): ``words`` gives ``re.fin
 and ``drop_non_alnum`` gives ``re.sub(r"[\W_]+", "", text)``. Both first map or delete the ASCII
 non-word characters of the UTF-8 bytes with ``bytes.translate`` (a multi-byte character's bytes are
 all >= 0x80, so no character is cut); only a piece still holding a non-ASCII character goes through
-the regex.
+the regex. A non-ASCII text first loses its curly quotes, dashes and ellipses (COMMON_NON_WORD, cut as
+a space or dropped: non-word characters either way), so prose whose only non-ASCII characters they are
+takes the ASCII path.
 """
 
 from __future__ import annotations
@@ -31,8 +33,23 @@ _NON_WORD_TO_SPACE = bytes(c if c >= 128 or chr(c).isalnum() or c == 0x5F else 0
 _ASCII_NON_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())  # what [\W_] matches in ASCII
 
 
+# non-word characters of English prose (curly quotes, dashes, the ellipsis): words and drop_non_alnum take
+# them out first, so a line whose only non-ASCII characters they are goes the ASCII way
+COMMON_NON_WORD = "’“”‘—–…"
+
+
+def _without_common_non_word(text: str, by: str) -> str:
+    """The non-ASCII text with each COMMON_NON_WORD character replaced by `by` (" " or "")."""
+    for mark in COMMON_NON_WORD:
+        if mark in text:
+            text = text.replace(mark, by)
+    return text
+
+
 def words(text: str) -> list[str]:
     r"""``re.findall(r"\w+", text)``: the word tokens of the text, in order."""
+    if not text.isascii():
+        text = _without_common_non_word(text, " ")  # a non-word character cut as a space cuts the same tokens
     if text.isascii():
         return text.encode("ascii").translate(_NON_WORD_TO_SPACE).decode("ascii").split()
     # str.split() cuts only at whitespace, and no whitespace character is a word character
@@ -48,6 +65,8 @@ def words(text: str) -> list[str]:
 
 def drop_non_alnum(text: str) -> str:
     r"""``re.sub(r"[\W_]+", "", text)``: the text without its non-word characters and underscores."""
+    if not text.isascii():
+        text = _without_common_non_word(text, "")
     if text.isascii():
         return text.encode("ascii").translate(None, _ASCII_NON_ALNUM).decode("ascii")
     left = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_NON_ALNUM).decode("utf-8", "surrogatepass")
