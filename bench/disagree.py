@@ -8,7 +8,8 @@ defaults) on the same decoded text; their agreement is ``bench.metrics.shingle_f
 (symmetric), and the word-count ratio ours / trafilatura's.
 
 Pages of the held-out sets (``bench.heldout``'s held thirds and the FRESH sets, matched by content hash,
-so a copy in another folder is out too) are scored in the totals but never listed: their pages are not read.
+so a copy in another folder is out too) and Readability's gold outputs (``expected.html``, EXTRACTOR_OUTPUTS)
+are scored in the totals but never listed: they are not read.
 
 ``python -m bench.disagree [N] [--save PATH]``: the distribution (pages below 0.9 / 0.7 / 0.5 agreement),
 then the N listed pages of each kind: least agreement (both non-empty), ours much shorter (under half of
@@ -30,6 +31,8 @@ from bench.metrics import shingle_f1
 
 THRESHOLDS = (0.9, 0.7, 0.5)  # agreement F1 cuts of the distribution
 SHORTER, LONGER = 0.5, 2.0  # word ratio ours / trafilatura's past which a page is listed as much shorter / longer
+# Readability's test pages ship its output beside the page: gold, not a page (a held page's gold among them)
+EXTRACTOR_OUTPUTS = frozenset({"expected.html"})
 FOUND_CHARS = 200  # trafilatura "extracts" a page we reject when its text is at least this long (as --robustness)
 
 
@@ -72,7 +75,8 @@ def row(path: Path, root: Path, held: set[str]) -> dict:
     ours, rejected = ours_text(raw, path.stem)
     theirs = trafilatura_alone(raw.decode("utf-8", "replace"))[0]
     ours_words, their_words = len(ours.split()), len(theirs.split())
-    return {"file": str(path.relative_to(root)), "held": _page_hash(raw) in held, "rejected": rejected,
+    held_out = _page_hash(raw) in held or path.name in EXTRACTOR_OUTPUTS
+    return {"file": str(path.relative_to(root)), "held": held_out, "rejected": rejected,
             "agreement": round(shingle_f1(ours, theirs)[2], 4),
             "ratio": round(ours_words / their_words, 3) if their_words else None,
             "ours_words": ours_words, "trafilatura_words": their_words, "ours": ours, "trafilatura": theirs}

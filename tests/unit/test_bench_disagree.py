@@ -37,3 +37,12 @@ def test_listing_never_shows_a_held_out_page_and_orders_worst_first():
 
 def test_listing_takes_n_of_each_kind():
     assert [len(rows) for rows in disagree.listing(ROWS, 1).values()] == [1, 1, 1, 1]
+
+
+def test_readabilitys_gold_output_beside_a_page_is_never_listed(tmp_path, monkeypatch):
+    monkeypatch.setattr(disagree, "ours_text", lambda raw, name: ("some words of text here", None))
+    monkeypatch.setattr(disagree, "trafilatura_alone", lambda html: ("other words", None, None, None))
+    for name in ("expected.html", "source.html"):
+        (tmp_path / name).write_text("<p>x</p>", encoding="utf-8")
+    rows = {name: disagree.row(tmp_path / name, tmp_path, set()) for name in ("expected.html", "source.html")}
+    assert rows["expected.html"]["held"] and not rows["source.html"]["held"]
