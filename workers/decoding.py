@@ -10,7 +10,8 @@ Encoding Standard, "decode" and the HTML spec's "prescan a byte stream"):
    WHATWG aliases that matter (`iso-8859-1`, `latin1`, `ascii` mean windows-1252);
 3. UTF-16 without a BOM when every other byte is NUL (text a tool wrote as UTF-16; it would also
    pass as UTF-8, NULs and all);
-4. strict UTF-8;
+4. strict UTF-8, or UTF-8 with its few stray bytes dropped when the rest is plainly UTF-8 (`_nearly_utf8`:
+   a teaser cut inside a character; browsers show U+FFFD there, we drop the byte);
 5. charset-normalizer's best guess among the encodings web content uses (WEB_ENCODINGS);
    windows-1252 when it ties with the best (`_preferred`).
 
@@ -157,9 +158,30 @@ def decode_bytes(data: bytes) -> Decoded:
     if text is not None:
         return Decoded(text, "utf-16", "utf-16")
     text = _strict(data, "utf-8")
+    if text is None:
+        text = _nearly_utf8(data)
     if text is not None:
         return Decoded(text, "utf-8", "utf-8")
     return _detected(data)
+
+
+_STRAY = re.compile("[\udc80-\udcff]")  # an undecodable byte, as surrogateescape writes it
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+STRAY_BYTES_MAX_SHARE = 0.001  # of the bytes: a few cut characters, not another charset's letters
+UTF8_EVIDENCE = 10  # valid non-ASCII characters per stray byte
+
+
+def _nearly_utf8(data: bytes) -> str | None:
+    """The bytes as UTF-8 without their stray bytes, when those are at most STRAY_BYTES_MAX_SHARE of them
+    and the valid non-ASCII characters are at least UTF8_EVIDENCE times as many (a page in UTF-8 with a
+    teaser cut inside a character), else None: a legacy page's letters are stray bytes nearly all (they
+    decode as UTF-8 only by chance), so detection reads it."""
+    text = data.decode("utf-8", "surrogateescape")
+    stray = len(_STRAY.findall(text))
+    if not stray or stray > STRAY_BYTES_MAX_SHARE * len(data):
+        return None
+    non_ascii = len(_NON_ASCII.findall(text)) - stray
+    return _STRAY.sub("", text) if non_ascii >= UTF8_EVIDENCE * stray else None
 
 
 def _detected(data: bytes) -> Decoded:

@@ -8,6 +8,7 @@ import random
 
 import pytest
 
+from workers import decoding
 from workers.decoding import (
     CHARSET_ALIASES,
     FILE_SIGNATURES,
@@ -168,3 +169,33 @@ def test_detection_keeps_to_web_encodings_when_few_bytes_are_not_ascii():
 def test_cyrillic_legacy_charsets_are_detected(codec):
     text = "Привет, как дела? Москва сегодня, сказал он журналистам в понедельник."
     assert decode_bytes(text.encode(codec)).text == text
+
+
+POLISH = "Kolejne organizacje sprzeciwiają się atakom; głos zabrała również Akcja Katolicka w Polsce. "
+
+
+@pytest.mark.parametrize("declaration", [b'<meta charset="utf-8">', b""])
+def test_utf8_page_with_a_character_cut_in_a_teaser_stays_utf8(declaration):
+    # one character cut inside its bytes ("papierosó" + half of "w"'s neighbour): the rest is UTF-8
+    data = declaration + (POLISH * 30).encode("utf-8") + "<li>przemyt papieros".encode("utf-8") + b"\xc3...</li>"
+    decoded = decode_bytes(data)
+    assert decoded.method == "utf-8"
+    assert decoded.text == declaration.decode() + POLISH * 30 + "<li>przemyt papieros...</li>"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        # a windows-1252 page with one accented letter: no UTF-8 evidence beside the stray byte
+        b'<meta charset="utf-8"><p>' + b"The council met on Tuesday to vote. " * 40 + b"caf\xe9",
+        # UTF-8 evidence, but too many stray bytes for cut characters: another charset's letters
+        b"<p>" + "Zoë said “no”. ".encode("utf-8") * 10 + b"\xe9t\xe9 " * 30,
+    ],
+)
+def test_stray_bytes_without_utf8_evidence_go_to_detection(data):
+    assert decoding._nearly_utf8(data) is None
+    try:
+        decoded = decode_bytes(data)
+    except Undecodable:  # the mixed bytes decode in no one charset: refused, not patched
+        return
+    assert decoded.method == "detected" and "\ufffd" not in decoded.text

@@ -256,7 +256,11 @@ def clean_lines(
     lines, kinds = _classified_lines(texts, votes, classified if classified is not None and len(classified) == len(texts) else None)
     # 1. which lines are article text; 2. metadata lines (dates, bylines, source labels)
     keep = rn.article_lines(lines, kinds, trusted=trusted, keep_flags=keep_flags, votes=votes)
+    voted = list(keep) if votes and votes.get("table_cells") else None
     page = ml.metadata_lines(lines, keep, day_order)
+    if voted is not None:  # a data table's column of dates is the table's data, not the page's date lines
+        dated = [isinstance(line.meta, tuple) and bool(line.meta[0]) for line in lines]  # metalines' facts
+        keep[:] = voting.with_date_column([line.text for line in lines], voted, keep, dated, votes["table_cells"])
     # 3.-5. title, source (or a dump's masthead), standfirst
     head = _header(lines, keep, page, known_title, trusted)
     # 6. paragraphs: title repeats, repeated paragraphs and pull quotes out; the author's bio out

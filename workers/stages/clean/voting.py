@@ -247,6 +247,25 @@ def table_cell(text: str, table_cells: set[str] | frozenset) -> bool:
     return bool(table_cells) and norm(text) in table_cells
 
 
+DATE_COLUMN_MIN_CELLS = 3  # date cells taken out as date lines that make a column of dates
+
+
+def with_date_column(texts: list[str], voted: list[bool], kept: list[bool], dated: list[bool],
+                     table_cells: set[str]) -> list[bool]:
+    """`kept` (the lines kept once the metadata lines are out) with the table cells holding a date (`dated`)
+    that the vote kept and the metadata pass took out back in, when there are at least
+    DATE_COLUMN_MIN_CELLS of them: a data table's column of dates (a list of donations, a schedule), not
+    the page's dateline; one or two date cells (a layout table's date beside the byline) stay out."""
+    taken = [i for i, (v, k, d) in enumerate(zip(voted, kept, dated))
+             if v and d and not k and table_cell(texts[i], table_cells)]
+    if len(taken) < DATE_COLUMN_MIN_CELLS:
+        return kept
+    out = list(kept)
+    for i in taken:
+        out[i] = True
+    return out
+
+
 def marked(text: str, marked_chrome: str) -> bool:
     """Whether a candidate line lies inside an element the page marks as chrome (html.marked_chrome:
     normalised texts joined by newlines); such a line is chrome to our voter."""
