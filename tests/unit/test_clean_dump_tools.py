@@ -1,0 +1,120 @@
+"""Dumps made by other HTML-to-text tools (clean/dumps.py; bench.dumpers measures them on the dev set):
+markdown converters (html2text) and text-node dumps (BeautifulSoup's get_text("\\n")), each kind beside
+the near case it must leave alone. The pages are invented."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+from probe_texts import BODY
+from probe_texts import cleaned as _cleaned
+
+from workers.stages.clean import dumps
+
+MENU = "[Home](https://example.org/)[World](https://example.org/world/)[Sport](https://example.org/sport/)"
+
+
+def _markdown(*blocks: str) -> str:
+    """A markdown dump as html2text writes one: blocks apart by blank lines, prose wrapped at 78."""
+    return "\n\n".join("\n".join(textwrap.wrap(b, 78)) if not b.startswith(("*", "#", "|")) else b for b in blocks)
+
+
+# --- markdown dumps ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("line", "plain"), [
+    ("## Board approves water plant", "Board approves water plant"),
+    ("# Board approves water plant #", "Board approves water plant"),
+    ("> The plant will cost about $60 million.", "The plant will cost about $60 million."),
+    ("* * *", ""),
+    ("---|---|---", ""),
+    ("| :---: | --- |", ""),
+    ("The **county board** voted _on Tuesday_.", "The county board voted on Tuesday."),
+    ("__Update:__ the vote was 5-2.", "Update: the vote was 5-2."),
+    ("1\\. Water plant", "1. Water plant"),
+    ("\\- a dash that starts a line", "- a dash that starts a line"),
+])
+def test_markdown_syntax_comes_out_of_a_markdown_dump(line, plain):
+    text = f"{MENU}\n\n{line}"
+    assert dumps.from_markdown(text).split("\n")[-1] == plain
+
+
+@pytest.mark.parametrize("line", [
+    "#1 seed Eastfield won again",  # a heading needs a space after its "#" run
+    "#MeToo organisers met on Friday",
+    "* Rates will rise by about $4 a month",  # a list item keeps its marker, as inscriptis writes it
+    "- Rates will rise by about $4 a month",
+    "2. The second item of a numbered list",
+    "The file is called water_plant_report_2024.pdf.",  # snake_case is no emphasis
+    "Costs rose 5 * 3 times * more than planned.",
+    "The score was Eastfield 2 | Riverside 1 at half time.",
+])
+def test_text_that_only_looks_like_markdown_stays(line):
+    text = f"{MENU}\n\n{line}"
+    assert dumps.from_markdown(text).split("\n")[-1] == line
+
+
+def test_a_link_keeps_its_text_and_adjacent_links_are_a_menu_one_item_a_line():
+    text = ("The [county board](https://example.org/board \"Board\") voted. "
+            "![A plant](https://example.org/p.jpg)[Read](https://x.org/r)\n\n" + MENU)
+    assert dumps.from_markdown(text).split("\n") == ["The county board voted. Read", "", "Home", "World", "Sport"]
+
+
+def test_a_link_target_wrapped_across_lines_goes_whole():
+    text = f"{MENU}\n\n[Report a correction or\ntypo](/extras/reporttypo?url=https%3A%2F%2Fexample.org%2Fwater-\nplant-vote%2F)"
+    assert dumps.from_markdown(text).split("\n")[-1] == "Report a correction or typo"
+
+
+def test_a_wrapped_paragraph_is_one_line_and_blocks_stay_apart():
+    paragraph = BODY[0] + " " + BODY[1]
+    text = _markdown(MENU, paragraph, "* first item", "* second item") + "\n\nShort line one\nShort line two"
+    out = [line for line in dumps.from_markdown(text).split("\n") if line]
+    assert out == ["Home", "World", "Sport", paragraph, "* first item", "* second item", "Short line one",
+                   "Short line two"]
+
+
+def test_a_hard_break_and_a_list_item_inside_a_block_are_not_joined():
+    long_line = "The plant will cost about $60 million and should be running by 2027."
+    text = f"{MENU}\n\n{long_line}  \nSigned, the board\n\n{long_line}\n* Rates will rise"
+    out = dumps.from_markdown(text).split("\n")
+    assert out[-5:] == [f"{long_line}  ", "Signed, the board", "", long_line, "* Rates will rise"]
+
+
+def test_a_dump_with_fewer_markdown_links_than_the_gate_is_not_markdown():
+    text = "The **board** voted [here](https://example.org/a) and [there](https://example.org/b)."
+    assert not dumps.is_markdown(text) and dumps.plain(text) == text
+
+
+def test_the_clean_stage_reads_a_markdown_dump_as_its_plain_text():
+    md = _markdown(MENU, "# Board approves water plant", "By Ana Lind", *(b.replace(
+        "board chair", "**board chair**") for b in BODY))
+    record = _cleaned(md)
+    assert record["title"] == "Board approves water plant"
+    assert record["paragraphs"][-1] == BODY[2] and "**" not in record["body"]
+
+
+# --- text-node dumps ---------------------------------------------------------------------------------------
+
+def test_a_sentence_cut_at_its_link_is_joined():
+    text = ("Home\nWorld\nThe county board voted on \nTuesday\n to build a new plant, \nofficials\n said.\n"
+            "Rates will rise.\nThe plant will cost \nabout $60 million\n, officials said.")
+    assert dumps.plain(text).split("\n") == [
+        "Home", "World", "The county board voted on Tuesday to build a new plant, officials said.",
+        "Rates will rise.", "The plant will cost about $60 million, officials said."]
+
+
+def test_lines_after_a_sentence_end_or_indented_by_a_layout_stay_apart():
+    ended = "Rates will rise. \nThe plant will cost more. \nIt opens in 2027. \nThe vote was 5-2. \nDone."
+    assert dumps.plain(ended) == ended
+    layout = "\n".join(f"  {line} \n  {line.lower()}" for line in ("Home", "World", "Sport", "Weather"))
+    assert dumps.inline_cuts(layout) == 0 and dumps.plain(layout) == layout
+
+
+def test_fewer_cuts_than_the_gate_are_left():
+    text = "The county board voted on \nTuesday\n to build a plant.\nRates will rise."
+    assert dumps.inline_cuts(text) == 2 and dumps.plain(text) == text
+
+
+def test_a_one_block_a_line_dump_passes_unchanged():
+    text = "\n".join(["Board approves water plant", "By Ana Lind", *BODY, "* first item", "#1 seed"])
+    assert dumps.plain(text) is text
