@@ -118,3 +118,28 @@ def test_fewer_cuts_than_the_gate_are_left():
 def test_a_one_block_a_line_dump_passes_unchanged():
     text = "\n".join(["Board approves water plant", "By Ana Lind", *BODY, "* first item", "#1 seed"])
     assert dumps.plain(text) is text
+
+
+def test_a_footnote_link_a_wrapped_title_and_a_code_span_come_out():
+    text = (f"{MENU}\n\nIt is a [nonlinear reduction](/wiki/Nonlinear \"Nonlinear\nreduction\") technique.[[1]](#cite-1)"
+            " Set it in `.bashrc` first.")
+    assert dumps.from_markdown(text).split("\n")[-1] == "It is a nonlinear reduction technique.[1] Set it in .bashrc first."
+
+
+def test_a_quoted_paragraph_wrapped_over_quote_markers_is_one_line():
+    long_line = "> Our work is to build a vibrant, usable commons, powered by collaboration and"
+    text = f"{MENU}\n\n{long_line}\n> gratitude.\n>\n> Ana Lind, chair"
+    assert dumps.from_markdown(text).split("\n")[-3:] == [
+        "Our work is to build a vibrant, usable commons, powered by collaboration and gratitude.", "", "Ana Lind, chair"]
+
+
+@pytest.mark.parametrize(("above", "below", "joined"), [
+    ("embedding high-", "dimensional data", "embedding high-dimensional data"),  # the wrap broke a compound
+    ("the vote was 5-2 -", "a close one", "the vote was 5-2 - a close one"),  # a spaced dash is no compound
+    ("the count rose by COVID-19-", "related cases", "the count rose by COVID-19- related cases"),
+    ("the plant will be built on the east-", "2 sites", "the plant will be built on the east- 2 sites"),
+])
+def test_a_compound_broken_at_its_hyphen_joins_without_a_space(above, below, joined):
+    lead = "The board said on Tuesday that "  # the line above long enough to be a wrapped one
+    out = dumps.from_markdown(f"{MENU}\n\n{lead}{above}\n{below}").split("\n")[-1]
+    assert out == lead + joined

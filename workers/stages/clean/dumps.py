@@ -27,15 +27,15 @@ INLINE_MIN_CUTS = 3  # text-node cuts (a space at the cut) that make a dump a te
 INLINE_MAX_INDENTED = 0.3  # share of lines starting with white space above which cuts are layout
 
 # a link or image target "(url)" or "(url "title")"; html2text breaks a long one across lines
-_TARGET = r"\((?:[^()\s]|\n){0,2000}(?:\s+\"[^\"\n]{0,300}\")?\)"
+_TARGET = r"\((?:[^()\s]|\n){0,2000}(?:\s+\"[^\"]{0,300}\")?\)"
 _MD_IMAGE = re.compile(r"!\[[^\[\]]{0,500}\]" + _TARGET)
-_MD_LINK = re.compile(r"\[([^\[\]]{0,500})\]" + _TARGET)
+# the link text may hold one level of brackets: a footnote link "[[1]](#cite_note-1)"
+_MD_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]\n]{0,100}\]){0,500})\]" + _TARGET)
 _ADJACENT_LINKS = re.compile(r"\)(?=!?\[[^\[\]\n]{0,500}\]\()")  # "[A](a)[B](b)": a menu, one item a line
 
 # (pattern, replacement) for each line of a markdown dump, in order (CommonMark block syntax)
 MARKDOWN_LINE_RULES = (
     (re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$"), r"\1"),  # ATX heading "## Title ##"
-    (re.compile(r"^ {0,3}(?:>[ \t]?)+"), ""),  # block quote markers
     (re.compile(r"^ {0,3}(?:([-*_])[ \t]*)(?:\1[ \t]*){2,}$"), ""),  # thematic break "* * *", "---"
     (re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$"), ""),  # table delimiter row
 )
@@ -44,10 +44,13 @@ MARKDOWN_INLINE_RULES = (
     (re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"), r"\1"),  # strong
     (re.compile(r"__(?=\S)(.+?)(?<=\S)__"), r"\1"),
     (re.compile(r"(?<![\w\\])_(?=[^\s_])(.+?)(?<=[^\s\\_])_(?!\w)"), r"\1"),  # emphasis, not snake_case
+    (re.compile(r"(?<![`\\])`([^`\n]{1,200})`(?!`)"), r"\1"),  # code span
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])"), r"\1"),  # backslash escapes
 )
 # a line that starts a block of its own: a list item, heading, table row, quote; never a wrapped line's rest
-_BLOCK_START = re.compile(r"[ \t]*(?:[-*+•][ \t]|\d{1,3}[.)][ \t]|#|\||>)")
+_BLOCK_START = re.compile(r"[ \t]*(?:[-*+•][ \t]|\d{1,3}[.)][ \t]|#|\|)")
+_QUOTE = re.compile(r"^ {0,3}(?:>[ \t]?)+", re.MULTILINE)  # block quote markers (a quote's lines wrap too)
+_BROKEN_COMPOUND = re.compile(r"[^\W\d_]-$")  # "high-" + "dimensional": the wrap broke at the hyphen
 _WRAPPED_MIN = 40  # a hard-wrapped paragraph's lines (all but its last) are at least this long
 _HARD_BREAK = "  "  # markdown's line break inside a paragraph: two spaces before the newline
 
@@ -95,6 +98,7 @@ def from_markdown(text: str) -> str:
     text = _MD_IMAGE.sub("", text)
     text = _ADJACENT_LINKS.sub(")\n", text)
     text = _MD_LINK.sub(lambda m: " ".join(m.group(1).split()), text)
+    text = _QUOTE.sub("", text)
     out = []
     for block in _join_wrapped(text.split("\n")):
         for pattern, replacement in MARKDOWN_LINE_RULES:
@@ -112,7 +116,9 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     joinable = False
     for line in lines:
         if joinable and line.strip() and _BLOCK_START.match(line) is None:
-            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+            above, rest = out[-1].rstrip(), line.strip()
+            glue = "" if _BROKEN_COMPOUND.search(above) and rest[:1].isalpha() else " "
+            out[-1] = f"{above}{glue}{rest}"
         else:
             out.append(line)
         joinable = len(line.strip()) >= _WRAPPED_MIN and not line.endswith(_HARD_BREAK) and "|" not in line
