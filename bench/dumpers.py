@@ -10,6 +10,7 @@ title / author / date exact).
 
 Tools (table ``DUMPERS``; the non-inscriptis ones are in the ``bench`` extra):
 - ``inscriptis``: ``bench.devset.dump`` (the figures ``bench.devset`` gives);
+- ``inscriptis-raw``: ``inscriptis.get_text(html)`` as it comes (lines indented, blank lines kept);
 - ``html2text``: ``html2text.HTML2Text()`` with its defaults (markdown, body width 78);
 - ``bs4``: ``BeautifulSoup(html, "lxml").get_text("\\n")``;
 - ``lxml``: lxml.html, script/style/noscript/template dropped, a newline around every block
@@ -26,6 +27,12 @@ from __future__ import annotations
 import sys
 
 from bench.devset import FIGURES, DEVSET, dump, load_devset, ours, score_page, print_misses, third
+
+
+def inscriptis_raw_dump(html: str) -> str:
+    from inscriptis import get_text
+
+    return get_text(html)
 
 
 def html2text_dump(html: str) -> str:
@@ -75,6 +82,7 @@ def trafilatura_dump(html: str) -> str:
 
 DUMPERS = {
     "inscriptis": dump,
+    "inscriptis-raw": inscriptis_raw_dump,
     "html2text": html2text_dump,
     "bs4": bs4_dump,
     "lxml": lxml_dump,

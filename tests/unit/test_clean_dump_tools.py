@@ -11,6 +11,7 @@ from probe_texts import BODY
 from probe_texts import cleaned as _cleaned
 
 from workers.stages.clean import dumps
+from workers.stages.clean.normalise import split_lines
 
 MENU = "[Home](https://example.org/)[World](https://example.org/world/)[Sport](https://example.org/sport/)"
 
@@ -143,3 +144,21 @@ def test_a_compound_broken_at_its_hyphen_joins_without_a_space(above, below, joi
     lead = "The board said on Tuesday that "  # the line above long enough to be a wrapped one
     out = dumps.from_markdown(f"{MENU}\n\n{lead}{above}\n{below}").split("\n")[-1]
     assert out == lead + joined
+
+
+# --- blank-line-separated dumps (html-text) ---------------------------------------------------------------
+
+def test_a_block_of_capitalised_headlines_of_one_length_is_not_a_wrapped_paragraph():
+    headlines = ["Life Clues Sought in the Fractures of Two Moons",  # lengths apart: no wrap column
+                 "County Man With a Long Record in Custody for Alleged Assault at a Bus Stop",
+                 "Is Now the Right Time to Lock In a Long-Term Deposit",
+                 "Harbor City Council Weighs a New Budget for the Coming Year"]
+    assert split_lines("\n".join(headlines)) == headlines
+
+
+def test_a_block_of_prose_wrapped_without_a_column_is_still_joined():
+    wrapped = ["The county board voted on Tuesday to build a new water treatment",
+               "plant on the east bank of the river, ending a debate that has",
+               "lasted nearly a decade and divided the towns along the river",
+               "for years."]
+    assert split_lines("\n".join(wrapped)) == [" ".join(wrapped)]

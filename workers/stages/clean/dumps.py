@@ -24,7 +24,7 @@ import re
 
 MARKDOWN_MIN_LINKS = 3  # "](" link or image targets that make a dump a markdown one
 INLINE_MIN_CUTS = 3  # text-node cuts (a space at the cut) that make a dump a text-node one
-INLINE_MAX_INDENTED = 0.3  # share of lines starting with white space above which cuts are layout
+INLINE_MAX_INDENTED = 0.8  # share of lines starting with white space above which cuts are layout
 
 # a link or image target "(url)" or "(url "title")"; html2text breaks a long one across lines
 _TARGET = r"\((?:[^()\s]|\n){0,2000}(?:\s+\"[^\"]{0,300}\")?\)"
