@@ -162,3 +162,23 @@ def test_a_block_of_prose_wrapped_without_a_column_is_still_joined():
                "lasted nearly a decade and divided the towns along the river",
                "for years."]
     assert split_lines("\n".join(wrapped)) == [" ".join(wrapped)]
+
+
+def test_a_line_wrapped_with_its_link_target_counted_joins_the_next():
+    text = (f"{MENU}\n\n[County board](https://example.org/board/members/2024/water-plant-vote) voted on a\n"
+            "new plant on Tuesday.")
+    assert dumps.from_markdown(text).split("\n")[-1] == "County board voted on a new plant on Tuesday."
+
+
+def test_a_link_target_broken_at_a_digit_after_its_hyphen_is_joined_whole():
+    text = f"{MENU}\n\nThe [report on the plant vote](https://example.org/news/2024-\n03-05/plant) was out."
+    assert dumps.from_markdown(text).split("\n")[-1] == "The report on the plant vote was out."
+
+
+@pytest.mark.parametrize(("line", "plain"), [
+    ("  * ## Board approves water plant", "  * Board approves water plant"),  # a heading as a list item
+    ("Share __ __ Tweet ** __", "Share   Tweet  "),  # icons' empty emphasis
+    ("Use __init__ here", "Use init here"),  # near case: a dunder reads as strong emphasis in markdown too
+])
+def test_headings_in_list_items_and_empty_emphasis(line, plain):
+    assert dumps.from_markdown(f"{MENU}\n\n{line}").split("\n")[-1] == plain

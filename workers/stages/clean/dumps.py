@@ -36,11 +36,13 @@ _ADJACENT_LINKS = re.compile(r"\)(?=!?\[[^\[\]\n]{0,500}\]\()")  # "[A](a)[B](b)
 # (pattern, replacement) for each line of a markdown dump, in order (CommonMark block syntax)
 MARKDOWN_LINE_RULES = (
     (re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$"), r"\1"),  # ATX heading "## Title ##"
+    (re.compile(r"^([ \t]*[-*+][ \t]+)#{1,6}[ \t]+"), r"\1"),  # a heading as a list item "* ## Title"
     (re.compile(r"^ {0,3}(?:([-*_])[ \t]*)(?:\1[ \t]*){2,}$"), ""),  # thematic break "* * *", "---"
     (re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$"), ""),  # table delimiter row
 )
 # (pattern, replacement) inside a markdown dump's lines, in order (CommonMark inline syntax)
 MARKDOWN_INLINE_RULES = (
+    (re.compile(r"(?<!\S)(?:__|\*\*)(?!\S)"), ""),  # an emphasis around nothing (an icon): "Share __ __"
     (re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"), r"\1"),  # strong
     (re.compile(r"__(?=\S)(.+?)(?<=\S)__"), r"\1"),
     (re.compile(r"(?<![\w\\])_(?=[^\s_])(.+?)(?<=[^\s\\_])_(?!\w)"), r"\1"),  # emphasis, not snake_case
@@ -50,6 +52,7 @@ MARKDOWN_INLINE_RULES = (
 # a line that starts a block of its own: a list item, heading, table row, quote; never a wrapped line's rest
 _BLOCK_START = re.compile(r"[ \t]*(?:[-*+•][ \t]|\d{1,3}[.)][ \t]|#|\|)")
 _QUOTE = re.compile(r"^ {0,3}(?:>[ \t]?)+", re.MULTILINE)  # block quote markers (a quote's lines wrap too)
+_OPEN_TARGET = re.compile(r"\]\([^()\s]*$")  # the wrap broke a link target: "(https://example.org/water-"
 _BROKEN_COMPOUND = re.compile(r"[^\W\d_]-$")  # "high-" + "dimensional": the wrap broke at the hyphen
 _WRAPPED_MIN = 40  # a hard-wrapped paragraph's lines (all but its last) are at least this long
 _HARD_BREAK = "  "  # markdown's line break inside a paragraph: two spaces before the newline
@@ -92,20 +95,18 @@ def inline_cuts(text: str) -> int:
 
 
 def from_markdown(text: str) -> str:
-    """A markdown dump as plain text: images out, links as their text (adjacent links one a line),
-    block and inline syntax out (MARKDOWN_LINE_RULES, MARKDOWN_INLINE_RULES), hard-wrapped paragraphs
-    joined (_join_wrapped)."""
+    """A markdown dump as plain text: hard-wrapped paragraphs joined first (_join_wrapped: the wrap
+    counted the link targets), then images out, links as their text (adjacent links one a line), block
+    and inline syntax out (MARKDOWN_LINE_RULES, MARKDOWN_INLINE_RULES)."""
+    text = "\n".join(_join_wrapped(_QUOTE.sub("", text).split("\n")))
     text = _MD_IMAGE.sub("", text)
     text = _ADJACENT_LINKS.sub(")\n", text)
     text = _MD_LINK.sub(lambda m: " ".join(m.group(1).split()), text)
-    text = _QUOTE.sub("", text)
     out = []
-    for block in _join_wrapped(text.split("\n")):
-        for pattern, replacement in MARKDOWN_LINE_RULES:
-            block = pattern.sub(replacement, block)
-        for pattern, replacement in MARKDOWN_INLINE_RULES:
-            block = pattern.sub(replacement, block)
-        out.append(block)
+    for line in text.split("\n"):
+        for pattern, replacement in MARKDOWN_LINE_RULES + MARKDOWN_INLINE_RULES:
+            line = pattern.sub(replacement, line)
+        out.append(line)
     return "\n".join(out)
 
 
@@ -117,7 +118,8 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     for line in lines:
         if joinable and line.strip() and _BLOCK_START.match(line) is None:
             above, rest = out[-1].rstrip(), line.strip()
-            glue = "" if _BROKEN_COMPOUND.search(above) and rest[:1].isalpha() else " "
+            broken = _OPEN_TARGET.search(above) or (_BROKEN_COMPOUND.search(above) and rest[:1].isalpha())
+            glue = "" if broken else " "
             out[-1] = f"{above}{glue}{rest}"
         else:
             out.append(line)
