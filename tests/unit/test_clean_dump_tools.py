@@ -182,3 +182,16 @@ def test_a_link_target_broken_at_a_digit_after_its_hyphen_is_joined_whole():
 ])
 def test_headings_in_list_items_and_empty_emphasis(line, plain):
     assert dumps.from_markdown(f"{MENU}\n\n{line}").split("\n")[-1] == plain
+
+
+# --- a text-node dump's first line: the document <title> (BeautifulSoup, html-text keep <head>) ------------
+
+@pytest.mark.parametrize(("headline", "title"), [
+    ("Budget Talks", "Budget Talks"),  # a two-word headline echoed without the site
+    ("Budget", None),  # near case: the longest part is the site name, whose line is no headline
+])
+def test_a_two_word_headline_the_tab_title_echoes_is_the_title(headline, title):
+    from workers.stages.clean import core
+
+    texts = [f"{headline} - Harbor Times", "Harbor Times", "Sections", "Archive", "Contact", headline, *BODY]
+    assert core.clean_lines(texts)["title"] == title
