@@ -103,6 +103,15 @@ def _folded(gold: dict) -> dict:
     return {key: [fold(v) for v in value] if isinstance(value, list) else fold(value) for key, value in gold.items()}
 
 
+def _installed(tool: str) -> bool:
+    """The tool's library imports (the ``bench`` extra)."""
+    try:
+        DUMPERS[tool]("<html><body><p>x</p></body></html>")
+    except ImportError:
+        return False
+    return True
+
+
 def run(pages, tools, misses: str | None = None, fold_quotes: bool = False) -> dict[str, dict[str, float]]:
     """{tool: {figure: mean}}: ``ours-text`` on each tool's dump of each page (figures as bench.devset);
     with ``fold_quotes`` typographic quotes compare as ASCII ones (in the body, title and gold)."""
@@ -135,6 +144,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--misses", metavar="TOOL", help="missed (-) and kept boilerplate (+) snippets of one tool")
     args = parser.parse_args(argv)
     tools = tuple(args.tools.split(",")) if args.tools else tuple(DUMPERS)
+    missing = [tool for tool in tools if not _installed(tool)]
+    if missing:
+        print(f"skipped (not installed: pip install -e '.[bench]'): {', '.join(missing)}")
+        tools = tuple(tool for tool in tools if tool not in missing)
     pages = third(load_devset(), args.third)
     if not pages:
         print(f"dev set not found at {DEVSET}: skipped")
