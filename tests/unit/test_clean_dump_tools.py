@@ -195,3 +195,9 @@ def test_a_two_word_headline_the_tab_title_echoes_is_the_title(headline, title):
 
     texts = [f"{headline} - Harbor Times", "Harbor Times", "Sections", "Archive", "Contact", headline, *BODY]
     assert core.clean_lines(texts)["title"] == title
+
+
+def test_a_link_title_wrapped_onto_its_own_line_leaves_the_target_whole():
+    text = (f"{MENU}\n\n## [Board approves the water plant on the east bank of the\nriver](/news/2024/board-approves"
+            f"-the-water-plant-on-the-east-bank\n\"Permanent Link to Board approves the water plant\")")
+    assert dumps.from_markdown(text).split("\n")[-1] == "Board approves the water plant on the east bank of the river"

@@ -118,7 +118,8 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     for line in lines:
         if joinable and line.strip() and _BLOCK_START.match(line) is None:
             above, rest = out[-1].rstrip(), line.strip()
-            broken = _OPEN_TARGET.search(above) or (_BROKEN_COMPOUND.search(above) and rest[:1].isalpha())
+            broken = ((_OPEN_TARGET.search(above) and rest[:1] != '"')  # a target's "title" is apart
+                      or (_BROKEN_COMPOUND.search(above) and rest[:1].isalpha()))
             glue = "" if broken else " "
             out[-1] = f"{above}{glue}{rest}"
         else:
