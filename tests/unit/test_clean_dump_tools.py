@@ -201,3 +201,16 @@ def test_a_link_title_wrapped_onto_its_own_line_leaves_the_target_whole():
     text = (f"{MENU}\n\n## [Board approves the water plant on the east bank of the\nriver](/news/2024/board-approves"
             f"-the-water-plant-on-the-east-bank\n\"Permanent Link to Board approves the water plant\")")
     assert dumps.from_markdown(text).split("\n")[-1] == "Board approves the water plant on the east bank of the river"
+
+
+@pytest.mark.parametrize(("line", "plain"), [
+    ("ByAna Lind", "By Ana Lind"),  # a byline's "By" run into the linked name
+    ("**ByAna Lind**", "By Ana Lind"),
+    ("ByteDance shares rose on Tuesday.", "ByteDance shares rose on Tuesday."),  # near case: a word
+    ("BYU won again.", "BYU won again."),
+    ("_Written by: Ana Lind _", "Written by: Ana Lind"),  # emphasis closed after a space
+    ("---- by Ana Lind**", "---- by Ana Lind"),  # a strong marker the wrap left unpaired
+    ("Rates rose 5\\*\\*2 per cent.", "Rates rose 5**2 per cent."),  # near case: escaped asterisks stay
+])
+def test_a_markdown_dumps_byline_kinds(line, plain):
+    assert dumps.from_markdown(f"{MENU}\n\n{line}").split("\n")[-1] == plain

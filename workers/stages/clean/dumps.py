@@ -37,6 +37,8 @@ _ADJACENT_LINKS = re.compile(r"\)(?=!?\[[^\[\]\n]{0,500}\]\()")  # "[A](a)[B](b)
 MARKDOWN_LINE_RULES = (
     (re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$"), r"\1"),  # ATX heading "## Title ##"
     (re.compile(r"^([ \t]*[-*+][ \t]+)#{1,6}[ \t]+"), r"\1"),  # a heading as a list item "* ## Title"
+    (re.compile(r"^([ \t]*_(?=\S).*?)[ \t]+_[ \t]*$"), r"\1_"),  # emphasis closed after a space: "_By Ana Lind _"
+    (re.compile(r"^([ \t]*(?:[*_]{1,2})?)By(?=[A-Z])"), r"\1By "),  # a byline's "By" run into the name: "ByAna Lind"
     (re.compile(r"^ {0,3}(?:([-*_])[ \t]*)(?:\1[ \t]*){2,}$"), ""),  # thematic break "* * *", "---"
     (re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$"), ""),  # table delimiter row
 )
@@ -46,6 +48,7 @@ MARKDOWN_INLINE_RULES = (
     (re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"), r"\1"),  # strong
     (re.compile(r"__(?=\S)(.+?)(?<=\S)__"), r"\1"),
     (re.compile(r"(?<![\w\\])_(?=[^\s_])(.+?)(?<=[^\s\\_])_(?!\w)"), r"\1"),  # emphasis, not snake_case
+    (re.compile(r"\*\*"), ""),  # strong left unpaired (opened on a line the wrap kept apart)
     (re.compile(r"(?<![`\\])`([^`\n]{1,200})`(?!`)"), r"\1"),  # code span
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])"), r"\1"),  # backslash escapes
 )
