@@ -24,6 +24,7 @@ from collections import Counter
 from typing import Callable, NamedTuple
 
 from workers.stages.clean import bylines as by
+from workers.stages.clean import dumps
 from workers.stages.clean import fields as fl
 from workers.stages.clean import headline as hl
 from workers.stages.clean import html as html_extract
@@ -173,7 +174,7 @@ def _page_text(text: str, content_type: str | None) -> tuple[str, str | None, di
     cut at a tag, not rejected: oversized pages are nearly always inline JSON/script payloads after
     the article markup, so the head still holds the article; the cut bounds lxml time and memory."""
     if content_type != "text/html" and _LOOKS_HTML.match(text) is None:
-        return text, None, {}, 0
+        return dumps.plain(text), None, {}, 0
     truncated = 0
     if len(text) > MAX_HTML_CHARS:
         cut = text.rfind("<", MAX_HTML_CHARS // 2, MAX_HTML_CHARS)

@@ -19,7 +19,7 @@ _TITLE_BODY_CHARS = 1500
 _PIPE_TITLE_FACTOR = 0.5
 _WEAK_TITLE_FACTOR = 0.5
 _TAB_SEPARATOR = re.compile(r"\s(?:[|–—-]|::|»)\s")
-_TAB_TITLE_MIN_WORDS = 3
+_TAB_TITLE_MIN_WORDS = 2  # "Performant Python - Strangemachines" (a text-node dump's first line: its <title>)
 # a dump's first line is its masthead when it names an outlet in this many words ("Example Courier");
 # one word alone ("News", "Register") is as often the first menu item
 MASTHEAD_MIN_WORDS = 2
@@ -413,8 +413,8 @@ def _tab_title_echo(lines: list[ln.Line], meta: list[bool], keep: list[bool], fi
         line = lines[i]
         if i in tab_lines or meta[i] or keep[i] or line.kind == "boilerplate" or line.n < _TAB_TITLE_MIN_WORDS:
             continue
-        if len(line.text) <= 300 and ln.key(line.text) in parts:
-            return i
+        if len(line.text) <= 300 and ln.key(line.text) in parts and not md.looks_like_outlet(line.text):
+            return i  # the headline, never the site name ("Budget - Harbor Times" over "Harbor Times")
     return None
 
 

@@ -255,10 +255,14 @@ def _unwrap(block: list[str], width: int) -> list[str]:
 
 
 def _is_wrapped(block: list[str]) -> bool:
-    """A block whose lines (all but the last) are similar-length fragments without sentence ends."""
+    """A block whose lines (all but the last) are similar-length fragments without sentence ends, and
+    at least half of the lines after the first go on in lower case (a wrap breaks mostly before a
+    lower-case word; a block of headlines, each capitalised, is a list)."""
     head = block[:-1]
     if all(_LIST_ITEM.match(line) for line in block):
         return False  # a list whose items happen to be of similar length
+    if sum(line[:1].islower() for line in block[1:]) * 2 < len(block) - 1:
+        return False  # a teaser or menu list: Capitalised lines of similar length
     lengths = [len(line) for line in head]
     if min(lengths) < 40 or max(lengths) > 130:
         return False
