@@ -112,7 +112,26 @@ _DATE_SPAN = re.compile(
     + _MON.replace("(?P<mon>", "(?:") + r"(?:\s+\d{4})?|(?:1[89]|20)\d\d)\s*$",
     re.I,
 )
-_MON_OTHER = "|".join(sorted({m for row in MONTH_NAMES_OTHER.values() for m in row.split()}, key=len, reverse=True))
+
+
+def month_words_other() -> frozenset[str]:
+    """The month words of the languages other than English in DATE_LANGUAGES, casefolded: the rows of
+    vocabulary.MONTH_NAMES_OTHER and every month form dateparser's locale data holds for them (its
+    abbreviations: "dez", "déc", "ene", "gen", "okt"; CLDR's, as dateparser ships them), letters only, of
+    three letters or more. Only the bare-date prefilter (BARE_DATE) reads them: dateparser still decides."""
+    from dateparser.languages.loader import default_loader
+
+    words = {m for row in MONTH_NAMES_OTHER.values() for m in row.split()}
+    months = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december")
+    for language in DATE_LANGUAGES:
+        if language != "en":
+            info = default_loader.get_locale(language).info
+            words |= {form.casefold() for month in months for form in info.get(month, ()) if form.isalpha() and len(form) >= 3}
+    return frozenset(words)
+
+
+_MON_OTHER = "|".join(sorted(month_words_other(), key=len, reverse=True))
 # a bare date on its own short line (no label): needs a year and a month name or numeric form; a
 # slashed date may have a two-digit year ("11/08/23"); other languages' month names after the day
 BARE_DATE = re.compile(
