@@ -110,3 +110,16 @@ def test_a_blog_themes_author_link_text_in_other_languages(text):
                                   "By Jana Roe Last updated Nov 8, 2023"])
 def test_a_header_bylines_name_ends_at_a_date_or_category_label(line):
     assert metadata.byline(line)[0] == "Jana Roe"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Veröffentlicht am 19. Dezember 202219. Dezember 2022", ("2022-12-19", "2022-12-19")),  # a theme's two <time>s
+    ("22. Dezember 201922. Dezember 2019", ("2019-12-22", None)),
+    ("Posted on May 14, 2024May 15, 2024", ("2024-05-14", "2024-05-15")),  # month first, as before
+])
+def test_two_day_first_dates_glued_together(line, expected):
+    assert date_line(line) == expected
+
+
+def test_a_german_created_by_label():
+    assert metadata.byline("Erstellt von Andri Beispiel")[0] == "Andri Beispiel"

@@ -423,7 +423,7 @@ END_MARKER = re.compile(
 # ("Idea #4: Utilize Door Space")
 HEADER_BYLINE_WORDS: tuple[tuple[str, str, str], ...] = (
     ("en", "posted written published", "by"),
-    ("de", "eingestellt geschrieben veröffentlicht verfasst", "von"),
+    ("de", "eingestellt geschrieben veröffentlicht verfasst erstellt", "von"),
     ("fr", "publié écrit rédigé", "par"),
     ("es, pt", "publicado escrito", "por"),
     ("pl", "opublikowane napisane", "przez"),
