@@ -26,6 +26,22 @@ at while rules are written; only their totals are read):
 - ``readability-new``: the real-site test pages that a later port of Readability.js,
   ``codeberg.org/readeck/go-readability/v2``, ships and ``readability`` does not (same filters, same gold).
 
+A set added in the thirteenth session, for pages in other languages (issue 10):
+
+- ``multilingual``: the pages of trafilatura's own evaluation set (BBAW's multilingual collection, Polish
+  news and others) whose gold is not English, as shipped in the Go module
+  ``github.com/markusmobius/go-trafilatura`` (``test-files/comparison/*.html``, gold in
+  ``scripts/comparison/data.go``, a Go map literal read as data by ``bench.golit``, never evaluated):
+  the language is py3langid's on the gold snippets and title (web-pages-en is the English part of the
+  same set, selected the same way), and the pages web-pages-en holds are left out by URL (when
+  web-pages-en is not beside the repo nothing can be excluded and the bench says so). Gold as
+  web-pages-en's (``with`` / ``without`` snippets, title, authors, date) and scored as it is
+  (``bench.devset.score_page``: with-recall, without-precision, pages fully right, snippet F1; title,
+  author set and date exact over the pages whose gold has them), per language (TOP_LANGUAGES, those
+  with 20 pages or more; the rest as "other") and overall, for ours-html, ours-text (the
+  inscriptis dump, ``bench.devset.dump``) and trafilatura alone (defaults and ``favor_precision``).
+  Thirds as the other sets; ``--misses`` lists its pages only with ``--third dev``.
+
 Body score: ``bench.metrics.shingle_f1``, word-shingle F1 (shingles of 4 casefolded ``\\w+`` tokens, as
 multisets; precision = shared / extracted, recall = shared / gold; the scrapinghub
 article-extraction-benchmark's measure).
@@ -59,7 +75,7 @@ MODULES = {  # Go module -> (version, folder under CACHE); module zips from the 
     "github.com/go-shiori/go-readability": ("v0.0.0-20251205110129-5db1dc9836f0", "go-readability"),
     "github.com/markusmobius/go-htmldate": ("v1.10.1", "go-htmldate"),
     "codeberg.org/readeck/go-readability/v2": ("v2.1.3", "readeck-go-readability"),
-    # for --robustness only (its English pages are web-pages-en's): ~950 pages in many languages
+    # ~950 pages in many languages: the multilingual set (its English pages are web-pages-en's)
     "github.com/markusmobius/go-trafilatura": ("v1.12.2", "go-trafilatura"),
 }
 SDISTS = {"newspaper4k": "0.9.6"}
@@ -223,6 +239,47 @@ def load_htmldate() -> list[tuple[str, str, dict]]:
     return pages
 
 
+def _language(text: str) -> str:
+    import py3langid
+
+    return py3langid.classify(text[:5000])[0]
+
+
+def load_multilingual() -> list[tuple[str, str, dict]]:
+    """[(file, html, gold)] for the pages of trafilatura's evaluation set whose gold is not English and
+    that web-pages-en does not hold (by URL; when web-pages-en is not beside the repo nothing can be
+    excluded and the bench says so). gold = {"url", "language", "with", "without", "title"?, "author"?,
+    "date"?}: web-pages-en's gold shape, plus the language py3langid gives the gold snippets (the
+    ``with`` and ``without`` snippets and the title, joined), as web-pages-en was selected by."""
+    from bench.devset import DEVSET, _decode
+    from bench.golit import string_map
+
+    root = CACHE / "go-trafilatura"
+    data = root / "scripts" / "comparison" / "data.go"
+    if not data.exists():
+        return []
+    gold_path = DEVSET / "gold.json"
+    if gold_path.exists():
+        shared = {g["url"].rstrip("/") for g in json.loads(gold_path.read_text(encoding="utf-8")).values()}
+    else:
+        shared = set()
+        print(f"multilingual: web-pages-en not found at {DEVSET}: the pages it shares are not excluded")
+    pages = []
+    for url, entry in string_map(data.read_text(encoding="utf-8"), "ComparisonEntry").items():
+        path = root / "test-files" / "comparison" / entry["File"]
+        if url.rstrip("/") in shared or not path.exists():
+            continue
+        gold = {"url": url, "with": entry.get("With", []), "without": entry.get("Without", [])}
+        gold["language"] = _language(" ".join(gold["with"] + gold["without"] + [entry.get("Title", "")]))
+        if gold["language"] == "en":
+            continue
+        for field, key in (("Title", "title"), ("Authors", "author"), ("Date", "date")):
+            if entry.get(field):
+                gold[key] = "; ".join(entry[field]) if isinstance(entry[field], list) else entry[field]
+        pages.append((entry["File"], _decode(path.read_bytes()), gold))
+    return sorted(pages, key=lambda page: page[0])
+
+
 def ours(content: str, name: str, content_type: str = "text/html"):
     """(article text without the title, title, authors, published_at) of our clean stage."""
     from workers.stages import clean as clean_stage
@@ -302,6 +359,66 @@ def _print_versus(pairs: dict[str, dict[str, float]]) -> None:
               f"(ours {pairs[name]['ours-html']:.3f}, trafilatura {pairs[name]['trafilatura']:.3f})")
 
 
+MULTILINGUAL_SYSTEMS = ("ours-html", "ours-text", "trafilatura", "trafilatura-precision")
+# the languages with 20 pages or more in the whole set (de 650, es 35, fr 22, pl 21): scored each on its own,
+# on every third alike; the others (22 pages in 11 languages) together as "other"
+TOP_LANGUAGES = ("de", "es", "fr", "pl")
+
+
+def multilingual_rows(pages, only=None, misses: bool = False):
+    """Yield (page, language, system, figures) per page and system, figures as bench.devset.score_page
+    gives them (with-recall, without-precision, fully right, snippet F1; title / author / date exact, None
+    where the gold lacks the field). misses: print our missed and kept snippets and wrong fields."""
+    from bench.devset import dump, print_misses, score_page
+    from bench.devset import systems as devset_systems
+
+    chosen = {k: v for k, v in devset_systems().items() if k in (only or MULTILINGUAL_SYSTEMS)}
+    for name, html, gold in pages:
+        text = dump(html) if "ours-text" in chosen else ""
+        for system, extract in chosen.items():
+            body, title, authors, date = extract(name, html, text)
+            figures = score_page(body, title, authors, date, gold)
+            if misses and system.startswith("ours"):
+                print_misses(f"{system} [{gold['language']}]", name, body, gold)
+                got = {"title": title, "author": authors, "date": date}
+                for key in ("title", "author", "date"):
+                    if figures[key] == 0.0:
+                        print(f"  {system} [{gold['language']}] {name} {key} {got[key]!r} != {gold[key]!r}")
+            yield name, gold["language"], system, figures
+
+
+def language_means(rows) -> dict[str, dict[str, dict[str, float]]]:
+    """{group: {system: {figure: mean}}} of multilingual_rows(); groups: "all", each of TOP_LANGUAGES and
+    "other" (the rest); a figure's mean is over the pages that have it."""
+    table: dict[str, dict[str, dict[str, list[float]]]] = {}
+    for _, language, system, figures in rows:
+        group = language if language in TOP_LANGUAGES else "other"
+        for name in ("all", group):
+            for key, value in figures.items():
+                if value is not None:
+                    table.setdefault(name, {}).setdefault(system, {}).setdefault(key, []).append(value)
+    return {group: {s: {k: sum(v) / len(v) for k, v in figs.items()} for s, figs in systems_.items()}
+            for group, systems_ in table.items()}
+
+
+def print_multilingual(pages, results) -> None:
+    """The multilingual table: per group (all, then languages by page count), each system's figures."""
+    from collections import Counter
+
+    from bench.devset import FIGURES as DEV_FIGURES
+
+    counts = Counter(gold["language"] for _, _, gold in pages)
+    counts["other"] = sum(n for lang, n in counts.items() if lang not in TOP_LANGUAGES)
+    print(f"\nheld-out set multilingual: {len(pages)} pages not in English ("
+          + ", ".join(f"{lang} {n}" for lang, n in counts.most_common() if lang != "other") + "); scored as "
+          "web-pages-en: with-recall / without-precision / fully right / snippet F1; title / author / date exact")
+    for group in sorted(results, key=lambda g: (g != "all", g == "other", -counts.get(g, 0))):
+        n = len(pages) if group == "all" else counts[group]
+        print(f"  {group} ({n} pages)")
+        for system, figs in results[group].items():
+            print(f"    {system:22} " + " ".join(f"{f}={figs[f]:.3f}" for f in DEV_FIGURES if f in figs))
+
+
 def author_found(authors, gold) -> float:
     """1.0 when we give at least one name and every name we give is in the gold byline, else 0.0.
 
@@ -371,7 +488,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--misses", action="store_true", help="our pages below body F1 0.9 or with a wrong field")
     parser.add_argument("--versus", action="store_true",
                         help="pages where trafilatura alone and ours-html differ in body F1 by more than VERSUS_MARGIN")
-    parser.add_argument("--sets", default="readability,newspaper,mediacloud," + ",".join(FRESH))
+    parser.add_argument("--sets", default="readability,newspaper,mediacloud," + ",".join(FRESH) + ",multilingual")
     parser.add_argument("--third", choices=("held", "dev"), help="held third (index %% 3 == 0) or the rest")
     parser.add_argument("--only", help="comma-separated systems")
     parser.add_argument("--robustness", action="store_true",
@@ -385,11 +502,17 @@ def main(argv: list[str]) -> int:
         print(json.dumps(result, indent=1))
         return 1 if result["crashes"] else 0
     loaders = {"readability": load_readability, "newspaper": load_newspaper, "mediacloud": load_mediacloud,
-               "htmldate": load_htmldate, "readability-new": load_readability_new}
+               "htmldate": load_htmldate, "readability-new": load_readability_new,
+               "multilingual": load_multilingual}
     for which in args.sets.split(","):
         pages = third(loaders[which](), args.third)
         if not pages:
             print(f"\n{which}: not found under {CACHE} (run with --fetch): skipped")
+            continue
+        if which == "multilingual":
+            # its pages are listed only from the dev third: the held third stays unread while rules are written
+            misses = args.misses and args.third == "dev"
+            print_multilingual(pages, language_means(multilingual_rows(pages, only=only, misses=misses)))
             continue
         results = score(pages, misses=args.misses and which not in FRESH, only=only,
                         versus=args.versus and which not in FRESH)

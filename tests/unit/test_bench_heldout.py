@@ -130,3 +130,50 @@ def test_versus_lists_pages_by_the_gap_between_trafilatura_and_ours(capsys):
     lines = capsys.readouterr().out.splitlines()
     assert [line.split(": ")[1].split()[0] for line in lines] == ["d", "a", "b"]  # c is within VERSUS_MARGIN
     assert lines[0].split()[0] == "trafilatura" and lines[2].split()[0] == "ours-html"
+
+
+GERMAN = ("Der Stadtrat hat am Dienstag beschlossen, die alte Brücke bis zum Frühjahr für Reparaturen zu "
+          "sperren, und der Bürgermeister sagte, die Arbeiten würden länger dauern als gedacht.")
+
+
+def test_multilingual_set_keeps_pages_whose_gold_is_not_english_and_not_in_web_pages_en(tmp_path, monkeypatch):
+    import json
+
+    import bench.devset as devset
+    import bench.heldout as heldout
+
+    monkeypatch.setattr(heldout, "CACHE", tmp_path)
+    monkeypatch.setattr(devset, "DEVSET", tmp_path / "devset")
+    (tmp_path / "devset").mkdir()
+    (tmp_path / "devset" / "gold.json").write_text(json.dumps({"s.html.gz": {"url": "https://s.example/de/"}}))
+    pages_dir = tmp_path / "go-trafilatura" / "test-files" / "comparison"
+    pages_dir.mkdir(parents=True)
+    for name in ("de.html", "en.html", "shared.html"):
+        (pages_dir / name).write_text(f"<html><body><p>{GERMAN}</p></body></html>")
+    german = '[]string{"' + GERMAN[:80] + '"}, Without: []string{"' + GERMAN[80:] + '"}'
+    data = tmp_path / "go-trafilatura" / "scripts" / "comparison" / "data.go"
+    data.parent.mkdir(parents=True)
+    data.write_text("var comparisonData = map[string]ComparisonEntry{\n"
+                    f'"https://d.example/de": {{File: "de.html", With: {german}, Title: "Brücke gesperrt",'
+                    ' Authors: []string{"Anna Beispiel", "Max Muster"}, Date: "2020-01-02"},\n'
+                    f'"https://e.example/en": {{File: "en.html", With: []string{{"{ENGLISH[15:120]}"}}}},\n'
+                    f'"https://s.example/de": {{File: "shared.html", With: {german}}},\n'
+                    f'"https://m.example/de": {{File: "missing.html", With: {german}}},\n}}\n')
+    pages = heldout.load_multilingual()
+    assert [name for name, _, _ in pages] == ["de.html"]
+    gold = pages[0][2]
+    assert gold == {"url": "https://d.example/de", "with": [GERMAN[:80]], "without": [GERMAN[80:]], "language": "de",
+                    "title": "Brücke gesperrt", "author": "Anna Beispiel; Max Muster", "date": "2020-01-02"}
+    assert GERMAN in pages[0][1]
+
+
+def test_language_means_group_the_languages_outside_the_top_ones_as_other():
+    import bench.heldout as heldout
+
+    rows = [(f"de{i}", "de", "ours-html", {"with": 1.0, "date": None}) for i in range(3)]
+    rows += [("fi0", "fi", "ours-html", {"with": 0.0, "date": 1.0})]
+    means = heldout.language_means(rows)
+    assert "de" in heldout.TOP_LANGUAGES and "fi" not in heldout.TOP_LANGUAGES
+    assert means["de"]["ours-html"] == {"with": 1.0}
+    assert means["other"]["ours-html"] == {"with": 0.0, "date": 1.0}
+    assert means["all"]["ours-html"]["with"] == pytest.approx(3 / 4) and "fi" not in means

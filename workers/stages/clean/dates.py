@@ -112,7 +112,26 @@ _DATE_SPAN = re.compile(
     + _MON.replace("(?P<mon>", "(?:") + r"(?:\s+\d{4})?|(?:1[89]|20)\d\d)\s*$",
     re.I,
 )
-_MON_OTHER = "|".join(sorted({m for row in MONTH_NAMES_OTHER.values() for m in row.split()}, key=len, reverse=True))
+
+
+def month_words_other() -> frozenset[str]:
+    """The month words of the languages other than English in DATE_LANGUAGES, casefolded: the rows of
+    vocabulary.MONTH_NAMES_OTHER and every month form dateparser's locale data holds for them (its
+    abbreviations: "dez", "déc", "ene", "gen", "okt"; CLDR's, as dateparser ships them), letters only, of
+    three letters or more. Only the bare-date prefilter (BARE_DATE) reads them: dateparser still decides."""
+    from dateparser.languages.loader import default_loader
+
+    words = {m for row in MONTH_NAMES_OTHER.values() for m in row.split()}
+    months = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december")
+    for language in DATE_LANGUAGES:
+        if language != "en":
+            info = default_loader.get_locale(language).info
+            words |= {form.casefold() for month in months for form in info.get(month, ()) if form.isalpha() and len(form) >= 3}
+    return frozenset(words)
+
+
+_MON_OTHER = "|".join(sorted(month_words_other(), key=len, reverse=True))
 # a bare date on its own short line (no label): needs a year and a month name or numeric form; a
 # slashed date may have a two-digit year ("11/08/23"); other languages' month names after the day
 BARE_DATE = re.compile(
@@ -331,6 +350,15 @@ def labelled(label_line: str, dates: tuple[str | None, str | None]) -> tuple[str
 # a second date run into the first one's year ("Posted on May 14, 2024May 15, 2024 by ...": a blog theme's
 # published and updated <time> elements side by side, the second hidden by its style sheet): the update
 _GLUED_SECOND = re.compile(r"(?<=\d{4})(?=" + _MON.replace("(?P<mon>", "(?:") + r"\s+\d{1,2},?\s+\d{4})", re.I)
+# ... and day first, in any language dates read ("Veröffentlicht am 19. Dezember 202219. Dezember 2022 von ...")
+_GLUED_SECOND_DAY_FIRST = re.compile(
+    r"(?<=\d{4})(?=\d{1,2}\.?\s+(?:" + _MON.replace("(?P<mon>", "(?:") + "|" + _MON_OTHER + r")\.?\s+\d{4})", re.I)
+
+
+def _glued_first(text: str) -> str | None:
+    """The first of two day-first dates glued together (_GLUED_SECOND_DAY_FIRST), parsed; None otherwise."""
+    glued = _GLUED_SECOND_DAY_FIRST.search(text)
+    return parse_date(text[:glued.start()]) if glued else None
 
 
 def date_span(text: str) -> bool:
@@ -363,7 +391,7 @@ def _date_line(line: str) -> tuple[str | None, str | None] | None:
     for part in _parts(line):  # _PART_SPLIT.split(line)
         m = LABEL.match(part)
         if m:
-            value = relative(m.group("rest")) or parse_date(m.group("rest"))  # relative first: see above
+            value = relative(m.group("rest")) or parse_date(m.group("rest")) or _glued_first(m.group("rest"))  # relative first: see above
             if value is None:
                 continue
             matched = True
@@ -371,11 +399,11 @@ def _date_line(line: str) -> tuple[str | None, str | None] | None:
                 updated = updated or value
             else:
                 published = published or value
-                if glued := _GLUED_SECOND.search(m.group("rest")):
+                if glued := _GLUED_SECOND.search(m.group("rest")) or _GLUED_SECOND_DAY_FIRST.search(m.group("rest")):
                     updated = updated or parse_date(m.group("rest")[glued.end():])
         elif len(part) <= 60 and (BARE_DATE.match(part) or RELATIVE.match(part)) and not date_span(part) \
                 and not DATED_ENTRY.search(part):
-            value = relative(part) or parse_date(part)
+            value = relative(part) or parse_date(part) or _glued_first(part)
             if value:
                 matched = True
                 published = published or value

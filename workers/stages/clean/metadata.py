@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from workers.stages.clean import vocabulary as v
+from workers.stages.clean.dates import date_line
 from workers.stages.clean.fastmatch import count_letters, first_char_gate
 from workers.stages.clean.fastmatch import words as word_tokens
 from workers.stages.clean.lines import has_quotes, is_terminal, key
@@ -161,17 +162,45 @@ def dateline_date(dateline: str | None) -> str | None:
 # "yas! | By Jane Doe | April 13, 2020", "12/04/2020 by Jane 24 Comments", "---- by Jane Doe", a
 # lower-case handle before its date ("by oz on December 4, 2006"), a lower-case "by" a dump ran into the
 # linked name after a date ("May 4, 2020 byJane Doe")
+_BY_WORDS = "|".join(rf"(?:(?:{verbs.replace(' ', '|')}) )?{word}" for _, verbs, word in v.HEADER_BYLINE_WORDS)
 _BY_INSIDE = re.compile(
-    r"^(?P<before>[^\n]{0,40}?)(?<![\w])(?:(?i:(?:posted |written |published )?by):?\s+|by(?=[A-Z][a-z]+\s))"
+    r"^(?P<before>[^\n]{0,40}?)(?<![\w])(?:(?i:(?P<word>" + _BY_WORDS + r")):?\s+|by(?=[A-Z][a-z]+\s))"
     r"(?=[A-Z\u00c0-\u00de\u0100-\u017f]|[a-z0-9_]{2,20} on (?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))"
 )
+# a byline word of another language than English in a line (_by_segment's prefilter; "by" is tested as a string)
+_OTHER_BY_WORD = re.compile(
+    r"(?i:\b(?:" + "|".join(word for lang, _, word in v.HEADER_BYLINE_WORDS if lang != "en") + r")\b)")
+# what may stand before another language's byline word, a common preposition ("Rede von Jana Roe", "Foto von"):
+# nothing but separators, a separator last ("29. Juni 2017, 23:39 · von"), a "posted" verb first ("Publié le
+# 3 mars 2021 par"), else a date alone (_other_by_before)
+_OTHER_BEFORE = re.compile(
+    r"^(?:[\W_]*|.*[|·•,/–—-]\s*|(?i:" + "|".join(verb for lang, verbs, _ in v.HEADER_BYLINE_WORDS if lang != "en"
+                                              for verb in verbs.split()) + r")\b.*)$")
+
+
+def _other_by_before(before: str) -> bool:
+    """What stands before another language's byline word is a separator, a "posted" verb or a date only."""
+    return _OTHER_BEFORE.match(before) is not None or date_line(before.strip()) is not None
+
+
+def _by_match(text: str) -> re.Match | None:
+    """_BY_INSIDE's match of a header line when what stands before the byline word may (_BY_BEFORE; for
+    another language's word also _other_by_before), else None."""
+    m = _BY_INSIDE.match(text)
+    if not m or not _BY_BEFORE.match(m.group("before")):
+        return None
+    word = m.group("word")
+    english = word is None or word[-2:].casefold() == "by"
+    return m if english or _other_by_before(m.group("before")) else None
+
+
 # what may stand before "by": separators, a date ("October 19, 2019 by"), a "|"-separated label,
 # "Posted on ..."; not a copyright line ("© 2013-2020, background by ...")
 _BY_BEFORE = re.compile(r"^(?:[\W_]*|[^©\n]{0,30}\d[^©\n]{0,30}|.*\|\s*|(?i:posted|written|published)\b.*)$")
 # what follows the name on such a line: a date, a time, a reading time, a comment count, a separator,
 # a social-media handle ("By Eric Levitz @EricLevitz")
 _BY_TAIL_SPACED = (
-    r"\s+(?:\||[–—]|@|on\s+\d|at\s+\d|\d|(?i:(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"\s+(?:\||[–—]|@|(?:" + "|".join(w for _, words in v.BYLINE_DATE_JOINERS for w in words.split()) + r")\s+\d|\d|(?i:(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
     r"[a-z]*)\.?,?\s+\d|(?i:on\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)(?=\d|[A-Z][a-z]{2}))"
 )
 _BY_TAIL = re.compile(_BY_TAIL_SPACED)
@@ -180,19 +209,26 @@ _GLUED_HANDLE = r"|(?<=[a-z])@(?=\w)"  # a handle the dump ran into the name ("B
 # ("By Jane Doe Last updated Nov 8, 2023") or a handle glued to it; the date parts (byline_date_parts)
 # still split at _BY_TAIL
 _BY_NAME_TAIL = re.compile(
-    _BY_TAIL_SPACED[:-1] + r"|(?i:(?:last\s+)?(?:updated|modified|published|posted)\b))" + _GLUED_HANDLE)
+    _BY_TAIL_SPACED[:-1] + r"|(?i:(?:last\s+)?(?:"
+    + "|".join(w for _, words in v.BYLINE_NAME_TAILS for w in words.split()) + r")\b))" + _GLUED_HANDLE)
 _NICKNAME_QUOTES = "\"“‘'"  # a nickname in quotes inside a name: Amanda "Tania" Doe
 _NAME_INITIAL_OR_SUFFIX = re.compile(r"(?:^|\s)(?:[A-Z]|Jr|Sr|St)\.$")
+
+
+def other_byline_word(text: str) -> bool:
+    """The line holds a header byline word of a language other than English ("von", "par", "por": the
+    rows of vocabulary.HEADER_BYLINE_WORDS) as a word, in any case."""
+    return _OTHER_BY_WORD.search(text) is not None
 
 
 def _by_segment(text: str) -> str | None:
     """The "By Name" part of a header line (see _BY_INSIDE), the date, time or count after the name
     cut (_BY_TAIL) and a final full stop dropped ("By Jane Doe." - not an initial's or "Jr."'s).
     None when the line holds no "by" + capitalised word after at most a short label or date."""
-    if "by" not in text and "By" not in text and "BY" not in text:
-        return None  # cheap prefilter: most lines hold no "by"
-    m = _BY_INSIDE.match(text)
-    if not m or not _BY_BEFORE.match(m.group("before")):
+    if "by" not in text and "By" not in text and "BY" not in text and not other_byline_word(text):
+        return None  # cheap prefilter: most lines hold no byline word
+    m = _by_match(text)
+    if not m:
         return None
     name = _BY_NAME_TAIL.split(text[m.end():], 1)[0].strip().rstrip(" |·•,–—-")  # "By Jane Doe - March 4"
     if name.endswith(":"):
@@ -210,8 +246,8 @@ def byline_date_parts(text: str) -> list[str]:
     """The parts of a byline line that may be its date: what follows the name ("By Jane Doe on July
     27, 2017", "By Jane Doe - January 10, 2020 | 5 min read", up to the next separator) and what comes
     before "by" ("Posted on September 21, 2020 by Jane Doe"). [] for other lines."""
-    m = _BY_INSIDE.match(text)
-    if not m or not _BY_BEFORE.match(m.group("before")):
+    m = _by_match(text)
+    if not m:
         return []
     parts = [m.group("before").strip(" |·•–—-")] if m.group("before").strip(" |·•–—-") else []
     tail = _BY_TAIL.search(text, m.end())

@@ -43,7 +43,7 @@ def list_or_byline_date(text: str) -> tuple[str | None, str | None] | None:
     item = v.BULLET.match(text)
     if item:  # with a day: "* October 2019 (1)" is an archive link
         return date_line(text[item.end():]) if _DAY_NUMBER.search(text) else None
-    for part in md.byline_date_parts(text) if ("by" in text or "By" in text) else ():
+    for part in md.byline_date_parts(text) if ("by" in text or "By" in text or md.other_byline_word(text)) else ():
         found = date_line(part)
         if found:
             return found

@@ -138,7 +138,14 @@ UI_LINE = re.compile(
     re.IGNORECASE,
 )
 # the labels that lead a link to another story ("Read more: ...", "ALSO READ | ..."), read by UI_PREFIX and TEASER_LINK
-LINK_LABELS = ("read more", "also read", "read also", "see also")
+LINK_LABELS = ("read more", "also read", "read also", "see also",
+               "lesen sie auch", "lesen sie mehr", "mehr zum thema",  # de
+               "à lire aussi", "lire aussi", "voir aussi",  # fr
+               "lee también", "lea también", "leer también",  # es
+               "leggi anche",  # it
+               "leia também", "veja também",  # pt
+               "lees ook",  # nl
+               "czytaj też", "czytaj także", "czytaj również", "zobacz też", "zobacz także")  # pl
 # ... with the site that holds the other story, its name capitalised: "Read more on Example News:", "See also at Example |"
 _LINK_SITE = r"(?: (?:on|from|at) (?-i:[A-Z0-9])[^:|.!?]{0,40})?"
 # a label heading followed by a link list, e.g. "Tags: NATO, Russia", "Read more: ..."
@@ -409,6 +416,36 @@ END_MARKER = re.compile(
     re.IGNORECASE,
 )
 
+# the word that sets a byline's name off inside a header line, and the "posted"/"written" verbs that may stand
+# before it, one row per language (language, verbs, word): "Posted on May 4, 2020 by Jane Doe", "29. Juni 2017 ·
+# von Tobi", "Publicado por Ana Ruiz", "01. Dez. 2022 | 14:08 Uhr | von Jona Roe" (metadata._BY_INSIDE; the
+# same words open a byline line in metadata._BYLINE). Not Dutch "door": inside a line it is the English noun
+# ("Idea #4: Utilize Door Space")
+HEADER_BYLINE_WORDS: tuple[tuple[str, str, str], ...] = (
+    ("en", "posted written published", "by"),
+    ("de", "eingestellt geschrieben veröffentlicht verfasst erstellt", "von"),
+    ("fr", "publié écrit rédigé", "par"),
+    ("es, pt", "publicado escrito", "por"),
+    ("pl", "opublikowane napisane", "przez"),
+)
+# the words after a header byline's name that end it, one row per language (language, words): a date's label
+# ("By Jane Doe Last updated Nov 8, 2023", "von Jana Roe Erstellt am 3. Mai 2021", "von Jana Roe Vom 3. Mai"),
+# a category's label ("von Jana Roe Kategorien: Allgemein") (metadata._BY_NAME_TAIL)
+BYLINE_NAME_TAILS: tuple[tuple[str, str], ...] = (
+    ("en", "updated modified published posted"),
+    ("de", "veröffentlicht erstellt aktualisiert geändert vom kategorie kategorien"),
+    ("fr", "publié modifié"),
+    ("es, pt", "publicado actualizado atualizado"),
+)
+# what joins a byline's name to the date or time after it, one row per language (language, words): "By Jane
+# Doe on 4 May 2020", "von Jana Roe am 21. April 2020", "por Ana Ruiz el 5 de mayo", "par Jean Roe le 3 mars"
+# (metadata._BY_TAIL: a digit must follow the word)
+BYLINE_DATE_JOINERS: tuple[tuple[str, str], ...] = (
+    ("en", "on at"),
+    ("de", "am um"),
+    ("fr", "le à"),
+    ("es, pt", "el em"),
+)
 # a byline's label alone on its line, the name on the next one ("By" / "Jane Doe": the dump split a link)
 BYLINE_LABEL = re.compile(r"^(?:by|written by|posted by|published by|author|authors?|words by)\s*:?$", re.IGNORECASE)
 # an author box's label with the author's name on one line: "About the Author - Florina Ionescu"
@@ -553,6 +590,22 @@ SECTION_HEADINGS: tuple[tuple[str, re.Pattern], ...] = (
         r"(?:sponsored|promoted|partner) (?:links|stories|content)|(?:more )?from (?:our|the) partners|"
         r"(?:more )?must[- ]reads?(?: (?:from|on|in) .{1,40})?)(?:[.:!]| ?(?:…|\.\.\.))?$",
         re.IGNORECASE)),  # "Related stories …": a link's ellipsis
+    # the same headings in other languages, one language a line (not German "Mehr zum Thema": a paragraph with
+    # the article's own links follows it as often as a list of other stories)
+    ("teasers", re.compile(
+        r"^(?:lesen sie (?:auch|mehr)|das könnte (?:sie|dich) auch interessieren|auch interessant|"  # de
+        r"weitere (?:artikel|beiträge|nachrichten|meldungen|themen)|(?:ähnliche|verwandte) (?:artikel|beiträge|themen)|"
+        r"schon gelesen\?|meistgelesen(?:e (?:artikel|beiträge))?|(?:neueste|aktuelle) (?:artikel|beiträge|nachrichten)|"
+        r"(?:à )?lire aussi|à lire également|voir aussi|sur le même sujet|articles? (?:similaires|liés|connexes)|"  # fr
+        r"les plus lus|dans la même rubrique|derniers articles|"
+        r"le[ae] también|leer también|(?:también )?te puede interesar|(?:noticias|artículos) relacionad[oa]s|"  # es
+        r"lo más leído|más noticias|te recomendamos|últimas noticias|"
+        r"leggi anche|articoli correlati|potrebbe interessarti|i più letti|ultime notizie|"  # it
+        r"leia também|veja também|(?:notícias|artigos) relacionad[oa]s|mais lid[oa]s|"  # pt
+        r"lees ook|gerelateerde artikelen|meest gelezen|"  # nl
+        r"(?:prze)?czytaj (?:też|także|również)|zobacz (?:też|także|również)|polecamy|najczęściej czytane|"  # pl
+        r"powiązane artykuły)(?:[.:!]| ?(?:…|\.\.\.))?$",
+        re.IGNORECASE)),
     ("signup", re.compile(
         r"^(?:(?:get|sign up (?:for|to)|subscribe to|join|receive) (?:the |our |a )?(?:free |daily |weekly |morning |evening )?"
         r"[\w'’&-]+(?: [\w'’&-]+){0,5} (?:newsletters?|briefings?|digest|bulletin|e-?mails?|alerts?|updates)|"
@@ -567,6 +620,16 @@ SECTION_HEADINGS: tuple[tuple[str, re.Pattern], ...] = (
         r"add (?:a |your )?comments?|join the (?:conversation|discussion)|discussion|"
         r"(?:what|here['’]s what) (?:readers|you) (?:say|think)|house rules|"
         r"(?:comment(?:s|ing)?|discussion|community) (?:policy|guidelines|rules|standards))[.:!]?$", re.IGNORECASE)),
+    # the same headings in other languages, one language a line (plurals only: a German "Kommentar" over a
+    # headline is an opinion column's label)
+    ("comments", re.compile(
+        r"^(?:(?:\d+ )?kommentare(?: \(\d+\))?|leserkommentare|kommentar schreiben|schreibe(?:n sie)? einen kommentar|"  # de
+        r"(?:\d+ )?commentaires(?: \(\d+\))?|laisser un commentaire|laisser une réponse|"  # fr
+        r"(?:\d+ )?comentarios(?: \(\d+\))?|deja (?:un comentario|una respuesta|tu comentario)|"  # es
+        r"(?:\d+ )?commenti(?: \(\d+\))?|lascia un commento|"  # it
+        r"(?:\d+ )?comentários(?: \(\d+\))?|deixe (?:um comentário|uma resposta)|"  # pt
+        r"(?:\d+ )?reacties(?: \(\d+\))?|laat een reactie achter|"  # nl
+        r"(?:\d+ )?komentarz[ey]?(?: \(\d+\))?|dodaj komentarz|skomentuj)[.:!]?$", re.IGNORECASE)),  # pl
     ("legal", re.compile(
         r"^(?:about (?:the )?(?:company|author|authors)|about ?(?:the )?(?:(?-i:[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|of|and|for|&|the|de|du|la)){0,6}))|"
         r"(?:cautionary (?:note|statement)s? (?:regarding|on|about|concerning) )?forward[- ]looking (?:statements?|information)|"
@@ -684,8 +747,12 @@ COMMENT_REGION_CLASS = re.compile(
 )
 
 # the author link text of blog themes that extractors return as the author ("View all posts by Jane
-# Doe", WordPress): the name is what follows
-AUTHOR_LINK_PREFIX = re.compile(r"^(?:view (?:all )?(?:posts|articles|stories) by|all (?:posts|articles|stories) by|more (?:posts|articles|stories) by)\s+", re.IGNORECASE)
+# Doe", WordPress; its German, French and Spanish translations): the name is what follows
+AUTHOR_LINK_PREFIX = re.compile(
+    r"^(?:view (?:all )?(?:posts|articles|stories) by|all (?:posts|articles|stories) by|more (?:posts|articles|stories) by|"
+    r"(?:zeige )?alle (?:beiträge|artikel) von|"  # de
+    r"(?:voir|afficher) tous les articles (?:de|par)|"  # fr
+    r"ver todas las entradas (?:de|por))\s+", re.IGNORECASE)
 
 # class words of the parts of an <h1> that are not the headline: a subtitle, dek or kicker set inside it
 HEADLINE_EXTRA_CLASS = re.compile(r"subtitle|sub-title|subhead|kicker|eyebrow|flytitle|dek\b|standfirst|strap", re.IGNORECASE)

@@ -1,0 +1,125 @@
+"""Chrome headings, byline words and month names of other languages (issue 10), row by row."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers.stages.clean import core as stage
+from workers.stages.clean import metadata, sections
+from workers.stages.clean import vocabulary as v
+from workers.stages.clean.dates import date_line, month_words_other
+
+GERMAN = [
+    "Der Stadtrat hat am Dienstag beschlossen, die alte Brücke bis zum Frühjahr für Reparaturen zu sperren, und der "
+    "Bürgermeister sagte, die Arbeiten würden länger dauern als gedacht.",
+    "Die Anwohner hatten seit Jahren über den Zustand der Brücke geklagt, und ein Gutachten aus dem vergangenen "
+    "Sommer hatte erhebliche Schäden an den Pfeilern festgestellt.",
+    "Nach Angaben der Stadtverwaltung soll der Verkehr während der Bauarbeiten über die Umgehungsstraße im Norden "
+    "der Stadt geleitet werden, was zu längeren Fahrzeiten führen dürfte.",
+]
+
+
+@pytest.mark.parametrize("heading, kind", [
+    ("Lesen Sie auch", "teasers"), ("Das könnte Sie auch interessieren", "teasers"), ("Weitere Artikel", "teasers"),
+    ("Schon gelesen?", "teasers"), ("Mehr zum Thema", None),
+    ("À lire aussi", "teasers"), ("Sur le même sujet", "teasers"), ("Les plus lus", "teasers"),
+    ("Noticias relacionadas", "teasers"), ("Te puede interesar", "teasers"), ("Lo más leído", "teasers"),
+    ("Leggi anche", "teasers"), ("Leia também", "teasers"), ("Lees ook", "teasers"),
+    ("Czytaj też", "teasers"), ("Zobacz także", "teasers"), ("Najczęściej czytane", "teasers"),
+    ("Kommentare (12)", "comments"), ("Schreibe einen Kommentar", "comments"), ("Laisser un commentaire", "comments"),
+    ("Deja una respuesta", "comments"), ("Lascia un commento", "comments"), ("Deixe um comentário", "comments"),
+    ("3 reacties", "comments"), ("Komentarze", "comments"),
+    # not chrome headings: an opinion column's label over its headline, a sentence that starts alike
+    ("Kommentar", None), ("Lesen Sie auch die Geschichte der Brücke, die 1890 gebaut wurde", None),
+])
+def test_other_languages_section_headings(heading, kind):
+    assert sections.heading_kind(heading) == kind
+
+
+@pytest.mark.parametrize("line", ["Lesen Sie auch: Brücke gesperrt", "À lire aussi | Le pont fermé",
+                                  "Czytaj też: Most zamknięty", "Lee también: El puente cerrado"])
+def test_other_languages_teaser_links(line):
+    assert v.TEASER_LINK.match(line) and v.UI_PREFIX.match(line)
+
+
+@pytest.mark.parametrize("line, name", [
+    ("29. Juni 2017, 23:39 · von Tobi", "Tobi"),  # de: a date, then the byline
+    ("22. Dezember 2019 von Anna Beispiel", "Anna Beispiel"),
+    ("VON ANNA BEISPIEL am 21. April 2020", "ANNA BEISPIEL"),  # de: "am" joins the date
+    ("* von Jana Roe", "Jana Roe"),  # a dump's list item
+    ("Publié le 3 mars 2021 par Jean Exemple", "Jean Exemple"),  # fr
+    ("Publicado por Ana Ejemplo", "Ana Ejemplo"),  # es
+    ("Posted on May 4, 2020 by Jane Doe", "Jane Doe"),  # en, as before
+])
+def test_header_byline_words_of_other_languages(line, name):
+    assert metadata.byline(line)[0] == name
+    record = stage.clean_lines(["Brücke wird gesperrt", line, *GERMAN])
+    assert record["byline"] == name
+
+
+def test_a_byline_after_a_date_and_time_with_a_german_clock():
+    assert metadata.byline("01. Dez. 2022 | 14:08 Uhr | von Jana Roe")[0] == "Jana Roe"
+
+
+@pytest.mark.parametrize("line", [
+    "Am 5. Mai 2019 wurde von Bürgern der Stadt gegen die Schließung der Brücke protestiert.",  # prose
+    "Die Brücke von Arnheim",  # "von" inside a title
+    "Small Nursery Idea #4: Utilize Door Space",  # the English noun, not Dutch "door"
+    "Bern, 17.08.2007 - Rede von Jana Roe beim Städtegipfel",  # "a speech by": a word before "von"
+])
+def test_von_inside_prose_or_a_title_is_no_byline(line):
+    assert metadata.byline(line) is None
+
+
+@pytest.mark.parametrize("line, date", [
+    ("VON ANNA BEISPIEL am 21. April 2020", "2020-04-21"),
+    ("22. Dezember 2019 von Anna Beispiel", "2019-12-22"),
+    ("Publié le 3 mars 2021 par Jean Exemple", "2021-03-03"),
+])
+def test_the_date_of_a_byline_line_in_other_languages(line, date):
+    assert stage.clean_lines(["Brücke wird gesperrt", line, *GERMAN])["published_at"][:10] == date
+
+
+@pytest.mark.parametrize("line, date", [
+    ("01. Dez. 2022", "2022-12-01"),  # de, dateparser's abbreviation
+    ("1 déc. 2022", "2022-12-01"),  # fr
+    ("5 ene. 2020", "2020-01-05"),  # es
+    ("3 gen 2021", "2021-01-03"),  # it
+    ("3 okt. 2021", "2021-10-03"),  # de, nl
+])
+def test_abbreviated_month_names_of_other_languages(line, date):
+    assert date_line(line) == (date, None)
+
+
+def test_month_words_come_from_the_table_and_dateparser():
+    words = month_words_other()
+    assert {"dezember", "dez", "déc", "ene", "gen"} <= words
+    assert all(m in words for row in v.MONTH_NAMES_OTHER.values() for m in row.split())
+    assert date_line("4 out of 5 stars") is None  # "out" (pt) alone is no date
+
+
+@pytest.mark.parametrize("text", ["View all posts by Petra Roe", "Zeige alle Beiträge von Petra Roe",
+                                  "Alle Beiträge von Petra Roe", "Voir tous les articles de Petra Roe",
+                                  "Ver todas las entradas de Petra Roe"])
+def test_a_blog_themes_author_link_text_in_other_languages(text):
+    assert v.AUTHOR_LINK_PREFIX.sub("", text) == "Petra Roe"
+
+
+@pytest.mark.parametrize("line", ["von Jana Roe Erstellt am 3. Mai 2021", "von Jana Roe Veröffentlicht: 3. Mai 2021",
+                                  "* von Jana Roe Vom 3. Mai 2021", "von Jana Roe Kategorien: Allgemein",
+                                  "By Jana Roe Last updated Nov 8, 2023"])
+def test_a_header_bylines_name_ends_at_a_date_or_category_label(line):
+    assert metadata.byline(line)[0] == "Jana Roe"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Veröffentlicht am 19. Dezember 202219. Dezember 2022", ("2022-12-19", "2022-12-19")),  # a theme's two <time>s
+    ("22. Dezember 201922. Dezember 2019", ("2019-12-22", None)),
+    ("Posted on May 14, 2024May 15, 2024", ("2024-05-14", "2024-05-15")),  # month first, as before
+])
+def test_two_day_first_dates_glued_together(line, expected):
+    assert date_line(line) == expected
+
+
+def test_a_german_created_by_label():
+    assert metadata.byline("Erstellt von Andri Beispiel")[0] == "Andri Beispiel"
