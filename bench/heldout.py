@@ -294,17 +294,19 @@ def ours(content: str, name: str, content_type: str = "text/html"):
     return text, record["title"], record.get("authors") or record.get("byline"), record["published_at"]
 
 
-def systems(text_path: bool = True) -> dict:
+def systems(text_path: bool = True, dumper=None) -> dict:
     """{name: extract(name, html) -> (text, title, authors, date)}: ours on the HTML and on its visible-text
-    dump (bench.devset.dump), trafilatura alone on the HTML and on the same dump (bench.devset.dump_as_html)."""
+    dump (dumper(html) -> str, default bench.devset.dump: inscriptis), trafilatura alone on the HTML and on
+    the same dump (bench.devset.dump_as_html)."""
+    dump_of = dumper or dump
     found = {
         "ours-html": lambda name, html: ours(html, name),
         "trafilatura": lambda name, html: trafilatura_alone(html),
         "trafilatura-precision": lambda name, html: trafilatura_alone(html, favor_precision=True),
     }
     if text_path:
-        found["ours-text"] = lambda name, html: ours(dump(html), name, "text/plain")
-        found["trafilatura-text"] = lambda name, html: trafilatura_alone(dump_as_html(dump(html)))
+        found["ours-text"] = lambda name, html: ours(dump_of(html), name, "text/plain")
+        found["trafilatura-text"] = lambda name, html: trafilatura_alone(dump_as_html(dump_of(html)))
     return found
 
 
@@ -319,13 +321,14 @@ def third(pages, which: str | None):
 VERSUS_MARGIN = 0.01  # body F1 by which one system beats the other on a page for --versus to list it
 
 
-def score(pages, misses: bool = False, only=None, versus: bool = False) -> dict[str, dict[str, float]]:
+def score(pages, misses: bool = False, only=None, versus: bool = False, dumper=None) -> dict[str, dict[str, float]]:
     """{system: {figure: mean}}; body figures over pages with a gold body, metadata over pages with it.
-    versus: print the pages where trafilatura alone and ours-html differ in body F1 by more than VERSUS_MARGIN."""
+    versus: print the pages where trafilatura alone and ours-html differ in body F1 by more than VERSUS_MARGIN.
+    dumper: the HTML-to-text tool of the text systems (see systems())."""
     table: dict[str, dict[str, list[float]]] = {}
     pairs: dict[str, dict[str, float]] = {}  # page -> {system: body F1} for --versus
     for name, html, gold in pages:
-        for system, extract in systems(text_path="body" in gold).items():
+        for system, extract in systems(text_path="body" in gold, dumper=dumper).items():
             if only and system not in only:
                 continue
             body, title, authors, date = extract(name, html)
@@ -478,6 +481,15 @@ def robustness() -> dict[str, object]:
     return {"pages": len(files), **outcomes, "crashes": crashes, "max_cpu_s": round(slowest, 2)}
 
 
+def _dumper(tool: str):
+    """bench.dumpers.DUMPERS[tool] (html -> text); SystemExit naming the tools when it is not one."""
+    from bench.dumpers import DUMPERS
+
+    if tool not in DUMPERS:
+        raise SystemExit(f"--dumper {tool}: not one of {', '.join(DUMPERS)}")
+    return DUMPERS[tool]
+
+
 def main(argv: list[str]) -> int:
     """``python -m bench.heldout [--fetch] [--misses] [--versus] [--sets readability,newspaper,mediacloud,...]
     [--third held|dev] [--only ours-html,trafilatura]``."""
@@ -493,6 +505,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--only", help="comma-separated systems")
     parser.add_argument("--robustness", action="store_true",
                         help="only clean() on every fetched page, all languages: outcomes and crashes")
+    parser.add_argument("--dumper", default="inscriptis",
+                        help="the English sets' text dumps by this bench.dumpers tool (html2text, bs4, lxml, ...)")
     args = parser.parse_args(argv)
     only = tuple(args.only.split(",")) if args.only else None
     if args.fetch:
@@ -515,7 +529,7 @@ def main(argv: list[str]) -> int:
             print_multilingual(pages, language_means(multilingual_rows(pages, only=only, misses=misses)))
             continue
         results = score(pages, misses=args.misses and which not in FRESH, only=only,
-                        versus=args.versus and which not in FRESH)
+                        versus=args.versus and which not in FRESH, dumper=_dumper(args.dumper))
         shown = [f for f in FIGURES if any(f in figs for figs in results.values())]
         print(f"\nheld-out set {which}: {len(pages)} English pages; body word-4-shingle P / R / F1; "
               "title / date exact, author found in the gold byline")

@@ -35,6 +35,9 @@ def test_declared_author_fields(declared, names):
     ("By Editor", []),
     ("By Jane Doe and Editor", ["Jane Doe"]),
     ("By EXAMPLENEWS COM", []),
+    ("By Unknown", []),                          # a blog host's placeholder in a shown byline, as declared
+    ("By webmaster", []),
+    ("By Jane Unwin", ["Jane Unwin"]),
 ])
 def test_bylines_with_a_role_or_a_domain(byline, names):
     assert md.authors(byline) == names

@@ -385,7 +385,7 @@ _NOT_NAME_WORDS = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday today yesterday updated published posted "
     "staff reporter correspondent editor writer contributor contributed article story photo photos email follow "
-    "authors author share comments minutes hours ago read admin administrator anonymous guest by "
+    "authors author share comments minutes hours ago read admin administrator anonymous guest unknown webmaster by "
     "username password login logout sign edition version".split()
 )
 
