@@ -23,7 +23,9 @@ def declared_byline(page_meta: dict, head_byline: str | None) -> tuple[str | Non
     (JSON-LD, <meta name=author>) unless it is only the site's name or a one-word name the header's
     byline spells out in full ("Todd" under "By Todd Bates"), then trafilatura's author (a theme's
     "View all posts by" link text stripped; spelt as the header lines write it, "T. V. Raman" for its
-    "T V Raman"), then a byline from the header lines."""
+    "T V Raman"; the header lines' byline when it names trafilatura's author and more: trafilatura keeps the
+    first of several author links, the failure mozilla/readability#161 reports), then a byline from the
+    header lines."""
     for field in ("declared_author", "author"):
         value = fl.clean_field(page_meta.get(field))
         value = v.AUTHOR_LINK_PREFIX.sub("", value) if value else value
@@ -33,10 +35,22 @@ def declared_byline(page_meta: dict, head_byline: str | None) -> tuple[str | Non
         if first and first[0].startswith(f"{value} "):
             return head_byline, False
         if field == "author":
+            if _names_more(head_byline, value):
+                return head_byline, False
             header_lines = page_meta.get("header_lines") or []
             value = _as_written(_as_shown(value, header_lines), header_lines)
         return value, True
     return head_byline, False
+
+
+def _names_more(byline: str | None, value: str) -> bool:
+    """The byline names every name of `value` (an extractor's author field) and at least one more
+    (casefolded names, metadata.authors)."""
+    if not byline:
+        return False
+    given = {name.casefold() for name in md.authors(value, declared=True)}
+    named = {name.casefold() for name in md.authors(byline)}
+    return bool(given) and given < named
 
 
 def _as_shown(names: str, header_lines: list[str]) -> str:
