@@ -5,6 +5,8 @@ must leave alone."""
 from __future__ import annotations
 
 import pytest
+from probe_texts import BODY
+from probe_texts import cleaned
 
 from workers.records import raw_record
 from workers.stages.clean import bylines, clean
@@ -52,3 +54,73 @@ def test_one_author_link_stays_one_author():
 ])
 def test_a_header_byline_names_more_only_when_it_holds_the_extractors_author(byline, value, more):
     assert bylines._names_more(byline, value) is more
+
+
+# --- a byline name set before the date with only a space (readability's byline takes the date with it,
+# mozilla/readability#938): the date is the page's, the name its author's when it is a person's
+
+@pytest.mark.parametrize(("line", "name"), [("Ana Lind March 5, 2024", "Ana Lind"), ("Ana Lind 5 March 2024", "Ana Lind"),
+                                           ("Ana Maria Lind Mar. 5, 2024", "Ana Maria Lind")])
+def test_a_name_then_the_date_on_a_dump_header_line(line, name):
+    record = cleaned("Board approves new water treatment plant", line, *BODY)
+    assert record["authors"] == [name]
+    assert record["published_at"] == "2024-03-05"
+
+
+@pytest.mark.parametrize("line", ["Local News March 5, 2024", "Harbor City March 5, 2024", "Costa Rica 5 March 2024",
+                                  "Top Stories March 5, 2024"])
+def test_a_label_or_place_then_the_date_gives_the_date_only(line):
+    record = cleaned("Board approves new water treatment plant", line, *BODY)
+    assert record["authors"] == []
+    assert record["published_at"] == "2024-03-05"
+
+
+def test_a_name_then_a_date_inside_the_article_is_no_byline():
+    record = cleaned("Board approves new water treatment plant", "By Tom Roe", "March 5, 2024", *BODY,
+                     "Ana Lind March 1, 2024")
+    assert record["authors"] == ["Tom Roe"]
+    assert record["published_at"] == "2024-03-05"
+
+
+def _meta_page(header: str) -> dict:
+    page = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Second ferry for island route</title>"
+            "<meta property=\"article:published_time\" content=\"2024-05-07T08:00:00Z\"></head><body><main><article>"
+            f"<h1>Second ferry for island route</h1>{header}{_BODY}</article></main></body></html>")
+    return clean(raw_record("h", page, content_type="text/html", fetched_at="2024-12-01T00:00:00+00:00"))
+
+
+def test_an_html_header_name_beside_the_pages_date_is_the_author():
+    assert _meta_page("<div class=\"meta\">Ola Nyberg May 7, 2024</div>")["authors"] == ["Ola Nyberg"]
+
+
+@pytest.mark.parametrize("header", ["<div class=\"meta\">Ola Nyberg May 2, 2024</div>",  # another day: a teaser's
+                                    "<div class=\"meta\">Harbor City May 7, 2024</div>",
+                                    "<div class=\"meta\">Local News May 7, 2024</div>"])
+def test_an_html_header_name_beside_another_day_or_a_place_is_no_author(header):
+    assert _meta_page(header)["authors"] == []
+
+
+# --- the author's contact link and a capitalised rank run into the byline line (codelucas/newspaper#158, #856:
+# "Email The Author" and "Senior Reporter" taken for names)
+
+@pytest.mark.parametrize(("line", "name"), [("By Ana Lind Email the author", "Ana Lind"),
+                                           ("Ana Lind Senior Reporter Email the author", "Ana Lind"),
+                                           ("Ana Lind Chief Correspondent", "Ana Lind"),
+                                           ("Ana Lind Senior Reporter", "Ana Lind"),
+                                           ("By Ana Lind Contact the reporter", "Ana Lind")])
+def test_a_byline_without_its_contact_link_and_rank(line, name):
+    record = cleaned("Board approves new water treatment plant", line, "March 5, 2024", *BODY)
+    assert record["authors"] == [name]
+    assert not any("author" in p or "reporter" in p for p in record["paragraphs"])
+
+
+@pytest.mark.parametrize(("text", "start"), [("By Ana Lind Email the author", 11), ("Ana Lind Contact reporter", 8),
+                                           ("Email the author", None), ("Ana Lind Reporter", None),
+                                           ("Ana Lind emailed the author", None)])
+def test_a_contact_tail_follows_other_words(text, start):
+    assert bylines.contact_tail(text) == start
+
+
+def test_a_name_word_before_the_role_stays_in_the_name():
+    record = cleaned("Board approves new water treatment plant", "Ana Maria Lind Reporter", "March 5, 2024", *BODY)
+    assert record["authors"] == ["Ana Maria Lind"]
