@@ -10,6 +10,7 @@ from probe_texts import cleaned
 
 from workers.records import raw_record
 from workers.stages.clean import bylines, clean
+from workers.stages.clean.dates import date_line
 
 _BODY = (
     "<p>The ferry operator said on Tuesday it would add a second boat to the island route from June, doubling the "
@@ -124,3 +125,21 @@ def test_a_contact_tail_follows_other_words(text, start):
 def test_a_name_word_before_the_role_stays_in_the_name():
     record = cleaned("Board approves new water treatment plant", "Ana Maria Lind Reporter", "March 5, 2024", *BODY)
     assert record["authors"] == ["Ana Maria Lind"]
+
+
+# --- the update date before the publication date on one line (htmldate#119: original and updated dates)
+
+@pytest.mark.parametrize("line", ["Updated March 14, 2024 Published March 11, 2024",
+                                  "Updated: March 14, 2024 Published: March 11, 2024",
+                                  "Last updated 14 March 2024 Published 11 March 2024"])
+def test_a_publication_label_after_the_update_date_starts_a_part(line):
+    assert date_line(line) == ("2024-03-11", "2024-03-14")
+    record = cleaned("Board approves new water treatment plant", "By Ana Lind", line, *BODY)
+    assert (record["published_at"], record["updated_at"]) == ("2024-03-11", "2024-03-14")
+
+
+@pytest.mark.parametrize(("line", "dates"), [("March 3, 2024 Published by the county press office", ("2024-03-03", None)),
+                                             ("Published March 11, 2024", ("2024-03-11", None)),
+                                             ("First published March 11, 2024", ("2024-03-11", None))])
+def test_a_publication_word_after_a_date_is_no_second_date(line, dates):
+    assert date_line(line) == dates
