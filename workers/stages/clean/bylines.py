@@ -267,7 +267,7 @@ def name_over_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], fir
                                or not (_capitalised(middle.text) or v.AFFILIATION.search(middle.text))):
                 continue  # the middle line is a role, an outlet or a job title, not a blog's tagline ("Notes from a ...")
             text = _header_item(line.text, lines[i].text)
-            if not (sh.person_name(text) or _person_names(text)) and _under_headline(lines, j):
+            if not (sh.person_name(text) or _person_names(text)) and under_headline(lines, j):
                 text = md.without_reporting_place(text)  # "Jane Doe in Kyiv" under the headline
                 text = (md.name_and_outlet(text) or (text,))[0]  # "Jane Doe, The Daily Courier"
             if sh.person_name(text) or _person_names(text):
@@ -286,7 +286,7 @@ def _capitalised(text: str) -> bool:
 _JOINERS = frozenset(("of", "and", "for", "the", "&", "de", "du", "la", "on", "at", "from"))
 
 
-def _under_headline(lines: list[ln.Line], j: int) -> bool:
+def under_headline(lines: list[ln.Line], j: int) -> bool:
     """A line above line `j` has a headline's length (4 words or more): `j` is no headline itself, so a
     "<Name> in <Place>" there is a byline, where a top line "Heavy Rain in Spain" is the headline."""
     return any(lines[k].n >= 4 and lines[k].kind != "boilerplate" for k in range(j))
@@ -365,14 +365,14 @@ _NAME_THEN_DATE = v.NAME_THEN_DATE
 
 def name_beside_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int) -> str | None:
     """A bare byline name before the date on the header's date line, set off by a middle dot, bar or
-    bullet ("Jane Doe · 19 February 2024"), under a headline-length line (_under_headline): the name when
+    bullet ("Jane Doe · 19 February 2024"), under a headline-length line (under_headline): the name when
     it is a person's (shapes.named), else None. The line is metadata already (its date)."""
     for i in range(min(first + sh.HEADER_GAP_LINES, len(lines))):
         if not meta[i] or md.byline(lines[i].text):
             continue
         m = _NAME_BESIDE_DATE.match(lines[i].text) or _NAME_THEN_DATE.match(lines[i].text)
         name = m.group("name") if m else ""
-        if m and date_line(m.group("date")) and sh.named(name) and not _place_name(name) and _under_headline(lines, i):
+        if m and date_line(m.group("date")) and sh.named(name) and not _place_name(name) and under_headline(lines, i):
             return name
     return None
 

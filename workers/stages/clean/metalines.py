@@ -63,7 +63,8 @@ def metadata_lines(
             fact = _meta_facts(text)
         dates, found, label, role = fact
         label = None if head_end < i < last_prose else label  # a table's or chart's credit inside the article
-        if head_end - _NAMED_DATE_REACH <= i < head_end and not (dates or found or label) and (named := _named_date(text)):
+        if head_end - _NAMED_DATE_REACH <= i < head_end and not (dates or found or label) and (
+                named := _named_date(text, lambda: by.under_headline(lines, i))):
             dates, found, label = named  # "City News March 3, 2021, 8:05 AM" over the headline
         if dates or len(line.text) <= _MAX_BARE_LABEL:  # else scan.labelled gives the dates back, marking nothing
             dates = scan.labelled(i, dates)
@@ -243,12 +244,13 @@ _NAMED_DATE = re.compile(
 _NAME_AFTER_DATE = re.compile(r"(?:\d{4}|[AaPp]\.?[Mm]\.?)\s+(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3})$")
 
 
-def _named_date(text: str) -> tuple | None:
+def _named_date(text: str, under_headline: Callable[[], bool]) -> tuple | None:
     """(dates, byline found, source) of a header line holding an outlet's name and a date ("City News
     March 3, 2021, 8:05 AM", "The Daily Courier 02/10/2020 Jane Roe"), else None: the outlet is
     the source, a person's name after the date the byline. A dump runs the credit line's links together
-    with spaces. Another capitalised phrase before the date gives the date only, no name: a byline set
-    beside the date without a separator ("Jane Roe March 3, 2021"; readability-lxml's byline takes the
+    with spaces. Another capitalised phrase before the date gives the date only, no name, on a line under
+    a headline-length line (under_headline; over the headline, a section label's or teaser's): a byline set
+    beside the date without a separator ("Jane Roe March 3, 2021"; Readability's byline takes the
     date with it, mozilla/readability#938) has the shape of a section label's ("Original Research 7
     April 2020"); bylines.name_beside_date reads the name."""
     m = _NAMED_DATE.match(text) if len(text) <= 120 and sh.DIGIT.search(text) else None
@@ -258,8 +260,8 @@ def _named_date(text: str) -> tuple | None:
     dates = date_line(rest)
     if dates is None:
         return None
-    if not md.looks_like_outlet(name):
-        return dates, None, None  # a label's or a person's name beside the date: the date, no name
+    if not md.looks_like_outlet(name):  # a label's or a person's name beside the date: the date, no name,
+        return (dates, None, None) if under_headline() else None  # under the headline (over it: a teaser's)
     after = _NAME_AFTER_DATE.search(rest)
     person = after.group("name") if after and sh.named(after.group("name")) else None
     return dates, ((person, name) if person else None), (None if person else name)
