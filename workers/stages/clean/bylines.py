@@ -23,7 +23,9 @@ def declared_byline(page_meta: dict, head_byline: str | None) -> tuple[str | Non
     (JSON-LD, <meta name=author>) unless it is only the site's name or a one-word name the header's
     byline spells out in full ("Todd" under "By Todd Bates"), then trafilatura's author (a theme's
     "View all posts by" link text stripped; spelt as the header lines write it, "T. V. Raman" for its
-    "T V Raman"), then a byline from the header lines."""
+    "T V Raman"; the header lines' byline when it names trafilatura's author and more: trafilatura keeps the
+    first of several author links, the failure mozilla/readability#161 reports), then a byline from the
+    header lines."""
     for field in ("declared_author", "author"):
         value = fl.clean_field(page_meta.get(field))
         value = v.AUTHOR_LINK_PREFIX.sub("", value) if value else value
@@ -33,10 +35,36 @@ def declared_byline(page_meta: dict, head_byline: str | None) -> tuple[str | Non
         if first and first[0].startswith(f"{value} "):
             return head_byline, False
         if field == "author":
+            if _names_more(head_byline, value):
+                return head_byline, False
             header_lines = page_meta.get("header_lines") or []
             value = _as_written(_as_shown(value, header_lines), header_lines)
         return value, True
-    return head_byline, False
+    return head_byline or _name_beside_header_date(page_meta), False
+
+
+def _name_beside_header_date(page_meta: dict) -> str | None:
+    """The person's name a header element sets before the page's own date with only a space between
+    ("Jane Doe March 3, 2024", vocabulary.NAME_THEN_DATE; a teaser's element carries another day), not
+    a place's (_place_name); None when the page declares no date."""
+    day = (page_meta.get("published") or page_meta.get("date") or "")[:10]
+    for text in page_meta.get("header_lines") or [] if day else ():
+        m = _NAME_THEN_DATE.match(text)
+        dates = date_line(m.group("date")) if m else None
+        name = m.group("name") if m else ""
+        if dates and (dates[0] or "")[:10] == day and sh.named(name) and not _place_name(name):
+            return name
+    return None
+
+
+def _names_more(byline: str | None, value: str) -> bool:
+    """The byline names every name of `value` (an extractor's author field) and at least one more
+    (casefolded names, metadata.authors)."""
+    if not byline:
+        return False
+    given = {name.casefold() for name in md.authors(value, declared=True)}
+    named = {name.casefold() for name in md.authors(byline)}
+    return bool(given) and given < named
 
 
 def _as_shown(names: str, header_lines: list[str]) -> str:
@@ -239,7 +267,7 @@ def name_over_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], fir
                                or not (_capitalised(middle.text) or v.AFFILIATION.search(middle.text))):
                 continue  # the middle line is a role, an outlet or a job title, not a blog's tagline ("Notes from a ...")
             text = _header_item(line.text, lines[i].text)
-            if not (sh.person_name(text) or _person_names(text)) and _under_headline(lines, j):
+            if not (sh.person_name(text) or _person_names(text)) and under_headline(lines, j):
                 text = md.without_reporting_place(text)  # "Jane Doe in Kyiv" under the headline
                 text = (md.name_and_outlet(text) or (text,))[0]  # "Jane Doe, The Daily Courier"
             if sh.person_name(text) or _person_names(text):
@@ -258,7 +286,7 @@ def _capitalised(text: str) -> bool:
 _JOINERS = frozenset(("of", "and", "for", "the", "&", "de", "du", "la", "on", "at", "from"))
 
 
-def _under_headline(lines: list[ln.Line], j: int) -> bool:
+def under_headline(lines: list[ln.Line], j: int) -> bool:
     """A line above line `j` has a headline's length (4 words or more): `j` is no headline itself, so a
     "<Name> in <Place>" there is a byline, where a top line "Heavy Rain in Spain" is the headline."""
     return any(lines[k].n >= 4 and lines[k].kind != "boilerplate" for k in range(j))
@@ -331,17 +359,20 @@ def name_under_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], fi
 
 # a header line's name and date set side by side without "By": "Jane Doe · 19 February 2024", "Jane Doe | March 3, 2024"
 _NAME_BESIDE_DATE = re.compile(r"^(?P<name>[^·|•]{5,50}?)\s+[·|•]\s+(?P<date>[^·|•]{6,60})$")
+# ... or with only a space between (vocabulary.NAME_THEN_DATE): "Jane Doe March 3, 2024"
+_NAME_THEN_DATE = v.NAME_THEN_DATE
 
 
 def name_beside_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int) -> str | None:
     """A bare byline name before the date on the header's date line, set off by a middle dot, bar or
-    bullet ("Jane Doe · 19 February 2024"), under a headline-length line (_under_headline): the name when
+    bullet ("Jane Doe · 19 February 2024"), under a headline-length line (under_headline): the name when
     it is a person's (shapes.named), else None. The line is metadata already (its date)."""
     for i in range(min(first + sh.HEADER_GAP_LINES, len(lines))):
-        if not meta[i] or (m := _NAME_BESIDE_DATE.match(lines[i].text)) is None or md.byline(lines[i].text):
+        if not meta[i] or md.byline(lines[i].text):
             continue
-        name = m.group("name")
-        if date_line(m.group("date")) and sh.named(name) and not _place_name(name) and _under_headline(lines, i):
+        m = _NAME_BESIDE_DATE.match(lines[i].text) or _NAME_THEN_DATE.match(lines[i].text)
+        name = m.group("name") if m else ""
+        if m and date_line(m.group("date")) and sh.named(name) and not _place_name(name) and under_headline(lines, i):
             return name
     return None
 
@@ -364,18 +395,34 @@ def _iso_place_names() -> frozenset[str]:
 
 def name_with_role(lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int) -> str | None:
     """A byline name with its staff role on one header line ("Richard Adams Education editor",
-    "Jane Doe Reporter"); the line becomes metadata."""
+    "Jane Doe Reporter", "Jane Doe Senior Reporter": vocabulary.ROLE_RANK_WORDS; a contact link run into
+    it, contact_tail, aside); the line becomes metadata."""
     for i in range(min(first + sh.HEADER_GAP_LINES, len(lines))):
         text = lines[i].text
+        text = text[:contact_tail(text) or len(text)]
         if meta[i] or keep[i] or len(text) > 60 or not v.ROLE_LINE.match(text):
             continue
         words = text.split()
         k = len(words) - 2 if len(words) >= 4 and words[-1].islower() else len(words) - 1  # the desk word goes too
+        while k > 2 and words[k - 1].casefold() in v.ROLE_RANK_WORDS:
+            k -= 1  # "Jane Doe Senior Reporter": the rank goes with the role
         name = " ".join(words[:k])
         if k >= 2 and sh.named(name):
             meta[i] = True
             return name
     return None
+
+
+_CONTACT_ENDS = ("author", "writer", "reporter", "journalist")
+
+
+def contact_tail(text: str) -> int | None:
+    """Where an author's contact link run into a byline line starts ("By Jane Doe Email the author" -> 11,
+    vocabulary.AUTHOR_CONTACT_TAIL), else None (the cheap test first: most lines end otherwise)."""
+    if not text[-10:].lower().endswith(_CONTACT_ENDS):
+        return None
+    tail = v.AUTHOR_CONTACT_TAIL.search(text)
+    return tail.start() if tail and tail.start() > 0 else None
 
 
 _NAME_JOINER_LINE = frozenset(("and", "&", ",", "und", "et", "y"))

@@ -45,8 +45,9 @@ _PART_SPLIT = re.compile(
     r"\s+[|•·]\s+(?!\d{1,2}[:.]\d{2}(?!\d))|\s{2,}|\s+[–—-]\s+(?=(?:last )?(?:updated|modified|published|posted|created)\b)|"
     # "page.html - Created 04-11-2005 3:40pm - Last Modified: 04-11-2005 3:40pm": a document's stamp line
     # "Mon 20 Jan 2020 06.05 GMT Last modified on Mon 20 Jan 2020 06.07 GMT", "Published 5 March 2024 Updated
-    # 6 March 2024", "March 5, 2024 7:02 AM GMT+1 Updated 3 hours ago": an update label after a date's end
-    r"(?<=(?-i:[\dA-Z.,]))\s+(?=(?:last )?(?:updated|modified)\b)|"
+    # 6 March 2024", "March 5, 2024 7:02 AM GMT+1 Updated 3 hours ago": an update label after a date's end;
+    # "Updated March 14, 2024 Published March 11, 2024": a publication label after it (htmldate#119's two dates)
+    r"(?<=(?-i:[\dA-Z.,]))\s+(?=(?:last )?(?:updated|modified|published)\b)|"
     # a wiki page's edit stamp: "Page/Name (last edited 2019-11-10 13:28:18 by jdoe)", "This page was last
     # edited on 10 November 2019, at 13:28." (MediaWiki, MoinMoin footers): the date is the page's update
     r"\s*\((?=last (?:edited|modified|updated)\b)|^this page was (?=last (?:edited|modified|updated)\b)",
@@ -61,11 +62,11 @@ _PART_MARKS = ("|", "-", "(", "  ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\
 
 def _parts(line: str) -> list[str]:
     """_PART_SPLIT.split(line): an ASCII line holding nothing any of its alternatives needs (_PART_MARKS,
-    "last", "updated" or "modified" in any case) is its one part without the regex scan, which tries six alternatives at every
+    "last", "updated", "modified" or "published" in any case) is its one part without the regex scan, which tries six alternatives at every
     character (about 3 us on a date line; tests/unit/test_clean_speed.py checks the two agree)."""
     if line.isascii() and not any(map(line.__contains__, _PART_MARKS)):
         lower = line.lower()
-        if "last" not in lower and "updated" not in lower and "modified" not in lower:
+        if "last" not in lower and "updated" not in lower and "modified" not in lower and "published" not in lower:
             return [line]
     return _PART_SPLIT.split(line)
 

@@ -63,7 +63,8 @@ def metadata_lines(
             fact = _meta_facts(text)
         dates, found, label, role = fact
         label = None if head_end < i < last_prose else label  # a table's or chart's credit inside the article
-        if head_end - _NAMED_DATE_REACH <= i < head_end and not (dates or found or label) and (named := _named_date(text)):
+        if head_end - _NAMED_DATE_REACH <= i < head_end and not (dates or found or label) and (
+                named := _named_date(text, lambda: by.under_headline(lines, i))):
             dates, found, label = named  # "City News March 3, 2021, 8:05 AM" over the headline
         if dates or len(line.text) <= _MAX_BARE_LABEL:  # else scan.labelled gives the dates back, marking nothing
             dates = scan.labelled(i, dates)
@@ -96,8 +97,11 @@ def _readable(line: ln.Line, in_header: bool) -> str | None:
     """The text of a line the metadata loop reads, or None: a short line that is no prose nor chrome
     (chrome that dates the article aside: _DATED_CHROME), else only a header line's part before " | " ("By
     Ela on 31. October, 2023 | 18 Comments. This post ...") or a byline without the comment count run into
-    it ("Posted by Jane Doe at 6:02 PM No comments:", a blog post's footer)."""
+    it ("Posted by Jane Doe at 6:02 PM No comments:", a blog post's footer); a line without the author's
+    contact link run into it (bylines.contact_tail)."""
     text = line.text
+    if len(text) <= 120 and (contact := by.contact_tail(text)):
+        return text[:contact]  # "By Jane Doe Email the author": the byline without its contact link
     if not (line.kind == ln.PROSE or len(text) > 120 or (line.kind == "boilerplate" and line.reason not in _DATED_CHROME)):
         return text
     if in_header and " | " in text[:120]:
@@ -230,8 +234,7 @@ def _page_day_order(published: str | None, published_lines: list[tuple[int, str]
     return in_day_order(published, line, "day") if declared is not None and declared() == "day" else published
 
 
-_MONTH_NAMES = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-                r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)")
+_MONTH_NAMES = f"(?:{v.MONTH_NAMES})"
 # an outlet's name (1-5 capitalised words) and a date on a header line; the date may have a name after it
 _NAMED_DATE_REACH = 12  # lines above the article's first line (a page's teaser lists sit further up)
 _NAMED_DATE = re.compile(
@@ -241,19 +244,24 @@ _NAMED_DATE = re.compile(
 _NAME_AFTER_DATE = re.compile(r"(?:\d{4}|[AaPp]\.?[Mm]\.?)\s+(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3})$")
 
 
-def _named_date(text: str) -> tuple | None:
+def _named_date(text: str, under_headline: Callable[[], bool]) -> tuple | None:
     """(dates, byline found, source) of a header line holding an outlet's name and a date ("City News
     March 3, 2021, 8:05 AM", "The Daily Courier 02/10/2020 Jane Roe"), else None: the outlet is
     the source, a person's name after the date the byline. A dump runs the credit line's links together
-    with spaces. (A capitalised phrase before the date is not taken for a person's: section labels and
-    teaser headlines have that shape, "Original Research 7 April 2020".)"""
+    with spaces. Another capitalised phrase before the date gives the date only, no name, on a line under
+    a headline-length line (under_headline; over the headline, a section label's or teaser's): a byline set
+    beside the date without a separator ("Jane Roe March 3, 2021"; Readability's byline takes the
+    date with it, mozilla/readability#938) has the shape of a section label's ("Original Research 7
+    April 2020"); bylines.name_beside_date reads the name."""
     m = _NAMED_DATE.match(text) if len(text) <= 120 and sh.DIGIT.search(text) else None
-    if m is None or not md.looks_like_outlet(m.group("name")):
+    if m is None:
         return None
     name, rest = m.group("name"), m.group("date")
     dates = date_line(rest)
     if dates is None:
         return None
+    if not md.looks_like_outlet(name):  # a label's or a person's name beside the date: the date, no name,
+        return (dates, None, None) if under_headline() else None  # under the headline (over it: a teaser's)
     after = _NAME_AFTER_DATE.search(rest)
     person = after.group("name") if after and sh.named(after.group("name")) else None
     return dates, ((person, name) if person else None), (None if person else name)

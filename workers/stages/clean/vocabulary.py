@@ -799,3 +799,29 @@ MONTH_NAMES_OTHER = {
     "nl": "januari februari maart april mei juni juli augustus september oktober november december",
     "ru": "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
 }
+
+
+# English month names and their abbreviations, a regex alternation (a header's "<name> <date>" lines:
+# metalines._NAMED_DATE, bylines._NAME_THEN_DATE)
+MONTH_NAMES = (r"January|February|March|April|May|June|July|August|September|October|November|December|"
+               r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+# a header's byline name set before the date with only a space between, two or three capitalised words:
+# "Jane Doe March 3, 2024", "Jane Doe 19 February 2024" (bylines.name_beside_date, _name_beside_header_date)
+NAME_THEN_DATE = re.compile(
+    r"^(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2}) (?P<date>(?:" + MONTH_NAMES + r")\.? \d{1,2},? \d{4}"
+    r"|\d{1,2} (?:" + MONTH_NAMES + r")\.?,? \d{4})$")
+
+# an author's contact link run into the byline line ("By Jane Doe Email the author", "Jane Doe Senior
+# Reporter Contact the reporter"): newspaper's authors take it for a name (codelucas/newspaper#158)
+AUTHOR_CONTACT_TAIL = re.compile(
+    r"\s+(?:e-?mail|contact|message|follow|write to)\s+(?:the\s+)?(?:author|writer|reporter|journalist)$",
+    re.IGNORECASE,
+)
+
+# a staff role's rank or desk written capitalised before the role word ("Jane Doe Senior Reporter", "Jane
+# Doe Chief Political Correspondent"): part of the role, never the end of the name before it
+# (bylines.name_with_role; newspaper's authors take "Senior Reporter" for a name, codelucas/newspaper#856)
+ROLE_RANK_WORDS = frozenset(
+    "senior chief staff contributing associate assistant deputy managing executive special foreign political "
+    "business sports science health investigative national local freelance lead principal".split()
+)
