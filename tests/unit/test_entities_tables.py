@@ -90,6 +90,19 @@ def test_roles_and_names_in_any_latin_letters(text, name):
     assert roles.role_before(text, start) >= 0
 
 
+@pytest.mark.parametrize(
+    ("words", "size"),
+    [
+        ("Prime Minister Datuk Seri Ana Lind", 4),  # an office, then a Malaysian honorific
+        ("Premier Tan Sri Ana Lind", 3),
+        ("Tan Wei Lind said", 0),  # "Tan" alone is a surname, no honorific
+        ("Datuk Ana Lind", 1),
+    ],
+)
+def test_malaysian_honorifics_chain_after_an_office(words, size):
+    assert roles.role_prefix_length(words.split()) == size
+
+
 @pytest.mark.parametrize("modifier", sorted(tables.ROLE_MODIFIERS))
 def test_modifier_row_belongs_to_the_role_after_it(modifier):
     assert roles.role_prefix_length([modifier.capitalize(), "Commissioner", "Jane", "Doakes"]) == 2
@@ -2419,6 +2432,8 @@ def test_based_places(text, pieces, expected):
         ("Vanuatu Prime Minister Ana Lind said so.", [("Vanuatu", "PERSON")], {"Vanuatu": "GPE"}),
         ("Solomon Islands Prime Minister Ana Lind said so.", [], {"Solomon Islands": "GPE"}),
         ("Tarrowland Governor Ana Lind said so.", [], {}),  # no known country or region
+        ("Ontario Premier Datuk Seri Ana Lind said so.", [], {"Ontario": "GPE"}),  # an honorific after the office
+        ("Ontario Dato' Ana Lind said so.", [], {}),  # an honorific, no civic office
         ("Texas St Tarrow Ana Lind", [], {}),  # a saint, no civic role
         ("Texas Governor said so.", [], {}),  # no name after the role
     ],

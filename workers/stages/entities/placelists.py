@@ -343,11 +343,12 @@ _CIVIC_ROLES = frozenset(phrase for phrase, domain in tables.ROLES if domain == 
 
 
 def _civic_role(words: list[str]) -> bool:
-    """`words` (one or more) open with a role ending in a civic office ("Prime Minister", "Governor";
-    not the saint's "St" of "Tarrow St Pellow"), with at least one more word after it."""
+    """`words` (one or more) open with a role holding a civic office ("Prime Minister", "Governor",
+    "Chief Minister Datuk"; not the saint's "St" of "Tarrow St Pellow"), with at least one more word after it."""
     size = roles.role_prefix_length(words)
-    last = [w.lower() for w in words[:size][-2:]]
-    return 0 < size < len(words) and (" ".join(last) in _CIVIC_ROLES or last[-1] in _CIVIC_ROLES)
+    keys = [w.lower() for w in words[:size]]
+    pairs = [" ".join(keys[i : i + 2]) for i in range(len(keys) - 1)]
+    return 0 < size < len(words) and any(key in _CIVIC_ROLES for key in keys + pairs)
 
 
 def _place_before_role(words: list[str]) -> tuple[int, int] | None:

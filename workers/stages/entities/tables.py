@@ -64,6 +64,13 @@ ROLES: tuple[tuple[str, str], ...] = (
       "monsieur mme herr baroness baron duchess countess hon".split()),
     *((word, "royal") for word in "king queen prince princess emperor empress emir sultan sheikh shaikh".split()),
     ("crown prince", "royal"),
+    # Malaysian federal and state honorifics, written before the name in Malaysian wire copy (Bernama):
+    # "Tun", "Tan Sri", "Puan Sri", "Toh Puan", "Datuk", "Datuk Seri", "Dato'", "Dato' Sri", "Datin".
+    # They are the styles the federal and state orders of Malaysia confer on their holders (and on
+    # their wives: "Puan Sri", "Toh Puan", "Datin"); "Tengku"/"Tunku" are royal birth and stay in the name.
+    *((phrase, "honorific") for phrase in ("tun", "tan sri", "puan sri", "toh puan", "datuk", "datuk seri",
+      "datuk patinggi", "datuk amar", "dato", "dato'", "dato\u2019", "dato seri", "dato' seri", "dato\u2019 seri",
+      "dato sri", "dato' sri", "dato\u2019 sri", "datin", "datin seri", "datin paduka")),
     # government and civic offices
     *((word, "civic") for word in "president vice-president premier minister ministers secretary "
       "secretary-general chancellor vice-chancellor senator sen rep representative congressman "
