@@ -103,6 +103,17 @@ def test_malaysian_honorifics_chain_after_an_office(words, size):
     assert roles.role_prefix_length(words.split()) == size
 
 
+@pytest.mark.parametrize("abbreviation", sorted(tables.HONORIFIC_ABBREVIATIONS))
+def test_honorific_abbreviation_in_capitals_is_initials(abbreviation):
+    capitals = f"{abbreviation.upper()} Tarrowby said so."
+    start, end = canonical.trim_span(capitals, 0, len(f"{abbreviation} Tarrowby"), person=True)
+    assert capitals[start:end] == f"{abbreviation.upper()} Tarrowby"
+    honorific = f"{abbreviation.capitalize()} Tarrowby said so."
+    start, end = canonical.trim_span(honorific, 0, len(f"{abbreviation} Tarrowby"), person=True)
+    assert honorific[start:end] == "Tarrowby"
+    assert not roles.is_initials([abbreviation.upper(), "TARROWBY"], 0)  # an all-caps headline
+
+
 @pytest.mark.parametrize("modifier", sorted(tables.ROLE_MODIFIERS))
 def test_modifier_row_belongs_to_the_role_after_it(modifier):
     assert roles.role_prefix_length([modifier.capitalize(), "Commissioner", "Jane", "Doakes"]) == 2

@@ -161,6 +161,10 @@ ROLES: tuple[tuple[str, str], ...] = (
     ("shopkeeper", "profession"),
 )
 
+# Honorifics' abbreviations that, written in capitals before a name in mixed case, are a person's
+# initials ("MS Tarrow", "DR Pellow" in cricket and South Asian copy), not the honorific ("Ms Tarrow").
+HONORIFIC_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "mx", "dr"})
+
 # Domains whose rows strip from a name but do not make the next words a person ("St Mary's").
 NOT_PERSON_CUES = frozenset({"saint"})
 
