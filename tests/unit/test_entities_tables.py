@@ -2021,6 +2021,22 @@ def test_company_form_suffix_takes_the_models_pieces_and_cuts_at_the_seat(text, 
     assert _labels(companies.company_form_suffixes(_article(text), found)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "model", "expected"),
+    [
+        ("Kelvo Tarrowgate, a.s. will build it.", [("Kelvo Tarrowgate", "ORG")], {"Kelvo Tarrowgate, a.s.": "ORG"}),
+        ("Kelvo Tarrowgate, S.A. will build it.", [], {"Kelvo Tarrowgate, S.A.": "ORG"}),  # a dotted form after a comma
+        ("Kelvo vellovna, a.s. will build it.", [("Kelvo", "ORG")], {"Kelvo vellovna, a.s.": "ORG"}),  # its own lowercase word
+        ("Kelvo Tarrowgate, SA will build it.", [("Kelvo Tarrowgate", "ORG")], {"Kelvo Tarrowgate": "ORG"}),  # undotted: a list
+        ("Kelvo bought shares a.s. said so.", [("Kelvo", "ORG")], {"Kelvo": "ORG"}),  # English words: no part of the name
+    ],
+)
+def test_company_form_suffix_after_a_comma_or_a_foreign_word(text, model, expected):
+    found = [_feature_mention(text, name, label) for name, label in model]
+    article = _article(text, words=frozenset({"bought", "shares"}))
+    assert _labels(companies.company_form_suffixes(article, found)) == expected
+
+
 def test_company_form_suffix_keeps_a_rules_person_and_a_country():
     text = "Kelvo SA and Peru SA said so."
     person, country = _feature_mention(text, "Kelvo", "PERSON"), _feature_mention(text, "Peru", "GPE")
@@ -2495,6 +2511,13 @@ def test_company_openers_drop_a_describing_noun_opening_the_sentence(text, expec
 @pytest.mark.parametrize("form", sorted(tables.ABBREVIATED_FORMS))
 def test_abbreviated_form_row_loses_the_sentence_stop_in_the_article_style(form):
     text = f"Tarrow Holdings {form} led, a survey by Pellow Research {form}. The bank said so."
+    found = companies.sentence_end_forms(_article(text), [_feature_mention(text, f"Pellow Research {form}.", "ORG")])
+    assert found[0].text == f"Pellow Research {form}"
+
+
+@pytest.mark.parametrize("form", sorted(tables.ABBREVIATED_FORMS))
+def test_abbreviated_form_loses_the_sentence_stop_when_it_is_the_articles_only_stop(form):
+    text = f"A survey by Pellow Research {form}. \u201cIt was done,\u201d the bank said."
     found = companies.sentence_end_forms(_article(text), [_feature_mention(text, f"Pellow Research {form}.", "ORG")])
     assert found[0].text == f"Pellow Research {form}"
 

@@ -651,15 +651,16 @@ CLUB_PREFIXES = frozenset("FC AFC AC AS SS SK FK NK CF CD SV".split())
 # omezenym). Not Ethiopian "S.C." (share company): AP style's South Carolina ("Tarrow S.C.").
 # Also the Danish and Norwegian "A/S" (aktieselskab) and the joint-stock companies of Russia and
 # Central Asia, "JSC", "OJSC" (open) and "PJSC" (public); the Thai public company limited "PCL"
-# (borisat mahachon chamkat).
+# (borisat mahachon chamkat); the Czech and Slovak joint-stock company "a.s." (akciová společnost,
+# akciová spoločnosť) and the Polish limited company "sp. z o.o." (spółka z ograniczoną odpowiedzialnością).
 # Legal forms written with or without a full stop ("Tarrow Inc" and "Tarrow Inc."): at a sentence's
 # end the stop follows the article's own style (companies.sentence_end_forms).
 ABBREVIATED_FORMS = frozenset("Inc Corp Co Ltd Plc Bhd".split())
 
 COMPANY_FORM_SUFFIXES = frozenset(
     "SA S.A. AG NV N.V. BV B.V. SpA S.p.A. ASA A/S Oyj Tbk PLC Plc Ltd LLC GmbH Bhd Berhad KK K.K. SE s.r.o. "
-    "JSC OJSC PJSC PCL".split()
-)
+    "JSC OJSC PJSC PCL a.s.".split()
+) | frozenset({"sp. z o.o."})
 
 # Lowercase nouns after "the <Name>" that make the name a party's, a movement's or an armed or
 # criminal group's ("the Tarrow party", "the Pellow movement", "the Vell group", "the Corran
