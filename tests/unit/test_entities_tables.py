@@ -14,6 +14,7 @@ from workers.stages.entities import (
     context,
     events,
     fixes,
+    grouping,
     openers,
     organisations,
     orgspans,
@@ -2724,3 +2725,32 @@ def test_an_apposition_naming_an_organisation_makes_a_longer_name_one(nlp, text,
     found = [_feature_mention(text, name, "PERSON")]
     companies.described_companies(text, nlp.make_doc(text), found)
     assert found[0].label == expected
+
+
+def _mention_at(text: str, start: int, name: str, label: str):
+    from workers.stages.entities.fixes import Mention
+
+    return Mention("body", start, start + len(name), name, label, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "expected"),
+    [
+        # the last occurrence is untagged: the model's mentions are the first three
+        ("Tarrowby's port grew. Tarrowby\u2019s bay froze. Tarrowby voted. Buyers in Tarrowby said so.",
+         ["PERSON", "PERSON", "GPE"], "GPE"),
+        ("Tarrowby's port grew. Tarrowby's bay froze. Tarrowby voted. Buyers in Tarrowby said so.",
+         ["PERSON", "PERSON", "PERSON"], "PERSON"),  # never a place
+        ("Tarrowby's port grew. Tarrowby's bay froze. Tarrowby voted. Buyers met Tarrowby.",
+         ["PERSON", "PERSON", "GPE"], "PERSON"),  # never after "in"
+        ("Tarrowby's port grew. Tarrowby's bay froze. Tarrowby voted. Faith in Tarrowby held.",
+         ["PERSON", "PERSON", "GPE"], "PERSON"),  # "faith in": no place
+        ("Tarrowby ran. Tarrowby's bay froze. Tarrowby voted. Buyers in Tarrowby said so.",
+         ["PERSON", "PERSON", "GPE"], "PERSON"),  # a person as a subject
+    ],
+)
+def test_a_name_the_model_called_a_place_once_and_written_after_in_is_a_place(text, labels, expected):
+    starts = [m.start() for m in re.finditer("Tarrowby", text)]
+    found = [_mention_at(text, start, "Tarrowby", label) for start, label in zip(starts, labels)]
+    _, labelled = grouping.label_groups(_article(text), found)
+    assert labelled["tarrowby"] == expected
