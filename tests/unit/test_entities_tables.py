@@ -242,6 +242,7 @@ def test_company_word_rows_end_no_role_named_person(word):
         ("Ships of TaRVO Logistics waited.", "TaRVO Logistics"),
         ("Ships of Tarvo Renewables waited.", "Tarvo Renewables"),  # energy companies by their trade
         ("Ships of Tarvo Solar waited.", "Tarvo Solar"),
+        ("Ships of Tarvo Re waited.", "Tarvo Re"),  # a reinsurer
     ],
 )
 def test_a_capitalised_word_and_a_company_word_is_a_company(nlp, text, name):
@@ -2754,3 +2755,17 @@ def test_a_name_the_model_called_a_place_once_and_written_after_in_is_a_place(te
     found = [_mention_at(text, start, "Tarrowby", label) for start, label in zip(starts, labels)]
     _, labelled = grouping.label_groups(_article(text), found)
     assert labelled["tarrowby"] == expected
+
+
+@pytest.mark.parametrize("word", sorted(tables.LEGISLATURE_WORDS))
+def test_legislature_word_row_makes_a_person_an_organisation(word):
+    text = f"The Tarrow {word.capitalize()} voted, and the {word.capitalize()} met again."
+    found = [_feature_mention(text, f"Tarrow {word.capitalize()}", "PERSON"),
+             _mention_at(text, text.rindex(word.capitalize()), word.capitalize(), "PERSON")]
+    assert set(_labels(companies.companies_not_persons(_article(text), found)).values()) == {"ORG"}
+
+
+def test_a_person_ending_in_no_legislature_word_stays_a_person():
+    text = "Ana Tarrowby voted, and Tarrowby met again."
+    found = [_feature_mention(text, "Ana Tarrowby", "PERSON")]
+    assert _labels(companies.companies_not_persons(_article(text), found)) == {"Ana Tarrowby": "PERSON"}

@@ -310,13 +310,16 @@ def _cut_at_seat(text: str, form: re.Match, found: list[Mention], field_name: st
 def companies_not_persons(article: Article, found: list[Mention]) -> list[Mention]:
     """A "person" whose last word is a company word ("Solano Grid", "Alder Mining") or whose first
     word opens companies' names (tables.COMPANY_FIRST_WORDS: "Air Tarrow") is a company, unless
-    its last word is reused alone as a surname ("Samantha Power ... Power said")."""
+    its last word is reused alone as a surname ("Samantha Power ... Power said"); one ending in a
+    legislature's name (tables.LEGISLATURE_WORDS: "Tarrow Majlis", "Sejm") is an organisation."""
     if "ORG" not in article.labels:
         return found
     for mention in found:
         words = mention.name.split()
-        if (
-            mention.label == PERSON and not mention.forced and len(words) >= 2
+        if mention.label != PERSON or mention.forced:
+            continue
+        if words[-1].lower() in tables.LEGISLATURE_WORDS or (
+            len(words) >= 2
             and (words[-1].lower() in tables.COMPANY_WORDS or words[0].lower() in tables.COMPANY_FIRST_WORDS)
             and not surname_reused(mention.name, article.texts)
         ):

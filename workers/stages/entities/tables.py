@@ -176,7 +176,20 @@ COMPANY_WORDS = frozenset(
     logistics freight haulage resources industries insurance telecom therapeutics biotech software robotics
     semiconductor semiconductors electronics cosmetics chemicals petroleum shipping financial securities air metals
     investments ventures studios games entertainment brewing brewery inc ltd plc corp corporation cooperative co-operative
-    llc ag gmbh nv bv renewables solar utilities minerals microelectronics""".split()
+    llc ag gmbh nv bv renewables solar utilities minerals microelectronics re""".split()
+)  # "re": reinsurers' names ("Tarrow Re")
+
+# Own-language names of legislatures, the last word of their names ("the Tarrow Majlis", "the
+# State Duma"): Arabic, Persian and Turkic majlis/mejlis/mazhilis/meclis, Russian duma, Polish
+# sejm, Hebrew knesset, Swedish riksdag, Norwegian storting, Danish folketing, German bundestag
+# and bundesrat, Finnish eduskunta, Croatian sabor, Lithuanian seimas, Latvian saeima, Estonian
+# riigikogu, Ukrainian rada, Irish oireachtas, Welsh senedd, Pashto jirga, Arabic shura, Mongolian
+# khural, Bengali sangsad, Hindi sabha, Kyrgyz kenesh, Icelandic althing. Never a person's name:
+# a "person" ending in one is an organisation.
+LEGISLATURE_WORDS = frozenset(
+    """majlis mejlis mazhilis meclis duma sejm knesset riksdag storting stortinget folketing folketinget bundestag
+    bundesrat eduskunta sabor seimas saeima riigikogu rada oireachtas senedd jirga shura khural sangsad sabha
+    kenesh althing""".split()
 )
 
 # First words of a company's name: a "person" starting with one is a company ("Air Tarrow", an
@@ -651,7 +664,7 @@ CLUB_PREFIXES = frozenset("FC AFC AC AS SS SK FK NK CF CD SV".split())
 # omezenym). Not Ethiopian "S.C." (share company): AP style's South Carolina ("Tarrow S.C.").
 # Also the Danish and Norwegian "A/S" (aktieselskab) and the joint-stock companies of Russia and
 # Central Asia, "JSC", "OJSC" (open) and "PJSC" (public); the Thai public company limited "PCL"
-# (borisat mahachon chamkat); the Czech and Slovak joint-stock company "a.s." (akciová společnost,
+# (borisat mahachon chamkat); the German "KGaA" (Kommanditgesellschaft auf Aktien); the Czech and Slovak joint-stock company "a.s." (akciová společnost,
 # akciová spoločnosť) and the Polish limited company "sp. z o.o." (spółka z ograniczoną odpowiedzialnością).
 # Legal forms written with or without a full stop ("Tarrow Inc" and "Tarrow Inc."): at a sentence's
 # end the stop follows the article's own style (companies.sentence_end_forms).
@@ -659,7 +672,7 @@ ABBREVIATED_FORMS = frozenset("Inc Corp Co Ltd Plc Bhd".split())
 
 COMPANY_FORM_SUFFIXES = frozenset(
     "SA S.A. AG NV N.V. BV B.V. SpA S.p.A. ASA A/S Oyj Tbk PLC Plc Ltd LLC GmbH Bhd Berhad KK K.K. SE s.r.o. "
-    "JSC OJSC PJSC PCL a.s.".split()
+    "JSC OJSC PJSC PCL a.s. KGaA".split()
 ) | frozenset({"sp. z o.o."})
 
 # Lowercase nouns after "the <Name>" that make the name a party's, a movement's or an armed or
