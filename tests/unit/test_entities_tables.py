@@ -464,6 +464,16 @@ def test_place_list_keeps_an_organisation_and_a_forced_person():
     assert _labels(placelists.listed_places(_article_with_doc(text), found))["Varnholt"] == "PERSON"
 
 
+@pytest.mark.parametrize("noun", sorted(tables.RESIDENTS_OF_NOUNS))
+def test_residents_of_places_the_model_called_organisations(noun):
+    text = f"{noun.capitalize()} of Ludgate and Varnholt have complained that branches closed."
+    found = [_feature_mention(text, "Ludgate", "ORG"), _feature_mention(text, "Varnholt", "PERSON")]
+    assert _labels(placelists.listed_places(_article_with_doc(text), found)) == {"Ludgate": "GPE", "Varnholt": "GPE"}
+    forced = _feature_mention(text, "Ludgate", "ORG")
+    forced.forced = True  # a rule's organisation stays one, and the list with it
+    assert _labels(placelists.listed_places(_article_with_doc(text), [forced]))["Ludgate"] == "ORG"
+
+
 def test_place_list_splits_a_span_over_the_whole_list():
     text = "Rest centres opened in Ludgate and Varnholt on Friday."
     found = [_feature_mention(text, "Ludgate and Varnholt", "ORG"), _feature_mention("Ludgate", "Ludgate", "GPE")]
