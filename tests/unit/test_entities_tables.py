@@ -2779,3 +2779,10 @@ def test_a_person_ending_in_no_legislature_word_stays_a_person():
     text = "Ana Tarrowby voted, and Tarrowby met again."
     found = [_feature_mention(text, "Ana Tarrowby", "PERSON")]
     assert _labels(companies.companies_not_persons(_article(text), found)) == {"Ana Tarrowby": "PERSON"}
+
+
+@pytest.mark.parametrize("head", sorted(tables.FOREIGN_ORG_HEADS))
+def test_foreign_org_head_row_makes_a_person_opening_with_it_an_organisation(head):
+    text = f"The {head.capitalize()} Tarrowby Vell backed the plan on Monday."
+    found = [_feature_mention(text, f"{head.capitalize()} Tarrowby Vell", "PERSON")]
+    assert _labels(companies.companies_not_persons(_article(text), found)) == {f"{head.capitalize()} Tarrowby Vell": "ORG"}

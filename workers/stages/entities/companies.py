@@ -307,9 +307,13 @@ def _cut_at_seat(text: str, form: re.Match, found: list[Mention], field_name: st
             mention.label, mention.forced = "GPE", True
 
 
+_FIRST_WORDS = tables.COMPANY_FIRST_WORDS | tables.FOREIGN_ORG_HEADS
+
+
 def companies_not_persons(article: Article, found: list[Mention]) -> list[Mention]:
     """A "person" whose last word is a company word ("Solano Grid", "Alder Mining") or whose first
-    word opens companies' names (tables.COMPANY_FIRST_WORDS: "Air Tarrow") is a company, unless
+    word opens companies' names (tables.COMPANY_FIRST_WORDS: "Air Tarrow") or organisations' names in
+    other languages (tables.FOREIGN_ORG_HEADS: "Parti Tarrow", "Banco Pellow") is one, unless
     its last word is reused alone as a surname ("Samantha Power ... Power said"); one ending in a
     legislature's name (tables.LEGISLATURE_WORDS: "Tarrow Majlis", "Sejm") is an organisation."""
     if "ORG" not in article.labels:
@@ -320,7 +324,7 @@ def companies_not_persons(article: Article, found: list[Mention]) -> list[Mentio
             continue
         if words[-1].lower() in tables.LEGISLATURE_WORDS or (
             len(words) >= 2
-            and (words[-1].lower() in tables.COMPANY_WORDS or words[0].lower() in tables.COMPANY_FIRST_WORDS)
+            and (words[-1].lower() in tables.COMPANY_WORDS or words[0].lower() in _FIRST_WORDS)
             and not surname_reused(mention.name, article.texts)
         ):
             mention.label, mention.forced = "ORG", True
