@@ -2627,6 +2627,15 @@ def test_bracketed_short_form_after_an_organisation(text, short, expected):
     assert after == ([expected] if expected else [])
 
 
+def test_bracketed_short_form_names_the_models_other_mentions_of_it():
+    text = "Tarrowby Vell Bhd (Tavel) said so. Later Tavel said more, and Tavel agreed."
+    starts = [m.start() for m in re.finditer("Tavel", text)]
+    found = [_feature_mention(text, "Tarrowby Vell Bhd", "ORG")]
+    found += [_mention_at(text, start, "Tavel", "PERSON") for start in starts]
+    found = particles.bracketed_short_forms(_article(text), found)
+    assert {m.name for m in found} == {"Tarrowby Vell Bhd"}
+
+
 def test_descriptor_after_a_comma_keeps_a_named_persons_surname():
     text = "Ana Lind spoke. The union, Lind, said no."
     start = text.rindex("Lind")
