@@ -2795,3 +2795,17 @@ def test_foreign_org_head_row_makes_a_person_opening_with_it_an_organisation(hea
     text = f"The {head.capitalize()} Tarrowby Vell backed the plan on Monday."
     found = [_feature_mention(text, f"{head.capitalize()} Tarrowby Vell", "PERSON")]
     assert _labels(companies.companies_not_persons(_article(text), found)) == {f"{head.capitalize()} Tarrowby Vell": "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Board of Control for Pellow in Vellmark (BCPV) said so.", "Board of Control for Pellow in Vellmark"),
+        ("The Board of Control for Pellow in Vellmark (BCP) said so.", "Board of Control for Pellow"),  # spelt without
+        ("The Board of Control for Pellow in Vellmark (TBX) said so.", "Board of Control for Pellow"),  # other letters
+        ("The Board of Control for Pellow in Vellmark said so.", "Board of Control for Pellow"),  # no acronym
+    ],
+)
+def test_acronym_spelling_the_tail_extends_the_organisation(text, expected):
+    found = orgspans.acronym_tails(_article(text), [_feature_mention(text, "Board of Control for Pellow", "ORG")])
+    assert [m.text for m in found] == [expected]

@@ -48,6 +48,7 @@ from workers.stages.entities.organisations import (
 )
 from workers.stages.entities.orgspans import (
     acronym_pairs,
+    acronym_tails,
     court_areas,
     org_and_nouns,
     org_connective_openings,
@@ -216,6 +217,7 @@ MENTION_PASSES = (
     orgs_over_roles,
     orgs_of_places,
     court_areas,
+    acronym_tails,
     place_particles,
     org_openings,
     orgs_before_roles,
