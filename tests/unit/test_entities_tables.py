@@ -2809,3 +2809,16 @@ def test_foreign_org_head_row_makes_a_person_opening_with_it_an_organisation(hea
 def test_acronym_spelling_the_tail_extends_the_organisation(text, expected):
     found = orgspans.acronym_tails(_article(text), [_feature_mention(text, "Board of Control for Pellow", "ORG")])
     assert [m.text for m in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tarrow Al-Vell kept rates. Later Tarrow Al-Vell said so.", {"Tarrow Al-Vell": "ORG"}),
+        ("Ana Al-Vell kept rates. Later Tarrow Al-Vell said so.", {"Al-Vell": "PERSON", "Tarrow Al-Vell": "ORG"}),  # another word
+    ],
+)
+def test_a_mention_started_one_word_late_is_the_organisation_named_elsewhere(text, expected):
+    first = _mention_at(text, text.index("Al-Vell"), "Al-Vell", "PERSON")
+    org = _mention_at(text, text.rindex("Tarrow Al-Vell"), "Tarrow Al-Vell", "ORG")
+    assert _labels(orgspans.orgs_cut_at_start(_article(text), [first, org])) == expected

@@ -192,6 +192,28 @@ def acronym_tails(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
+_CAPITALISED_WORD_BEFORE = re.compile(r"(?<![\w'\u2019\-])([A-Z][\w\-]*)[ \t]+$")
+
+
+def orgs_cut_at_start(article: Article, found: list[Mention]) -> list[Mention]:
+    """A mention the model started one capitalised word late, where that word and the mention are
+    an organisation the model named elsewhere in the article ("Tarrow [Al-Vell]" ... "Tarrow
+    Al-Vell" ORG), is that organisation: ORG, over the word (not a rule's label, not over another mention)."""
+    orgs = {m.text for m in found if m.label == "ORG" and len(m.text.split()) >= 2}
+    for m in found:
+        if m.label == "ORG" or m.forced:
+            continue
+        text = article.texts[m.field]
+        word = _CAPITALISED_WORD_BEFORE.search(text, max(0, m.start - 40), m.start)
+        if not word or f"{word.group(1)} {m.text}" not in orgs:
+            continue
+        if any(o.field == m.field and o.start < m.start and word.start(1) < o.end for o in found):
+            continue
+        m.respan(text, start=word.start(1))
+        m.label, m.forced = "ORG", True
+    return found
+
+
 _ACRONYM_PAIR = re.compile(r"(?<![\w\-])([A-Z]{2,6})-([A-Z]{2,6})(?![\w\-])")
 _LIST_JOIN = re.compile(r",?[ \t]+and[ \t]+|,[ \t]+")
 

@@ -55,6 +55,7 @@ from workers.stages.entities.orgspans import (
     org_openings,
     org_tails,
     orgs_cut_at_and,
+    orgs_cut_at_start,
     orgs_of_places,
     orgs_over_roles,
 )
@@ -211,6 +212,7 @@ MENTION_PASSES = (
     org_and_nouns,
     and_institutions,
     orgs_cut_at_and,
+    orgs_cut_at_start,
     org_tails,
     possessed_institutions,
     placed_institutions,

@@ -5,6 +5,8 @@ tests/unit/test_entities_tables.py).
   never part of a name, and a capitalised name right after one is a person.
 - ROLE_MODIFIERS: words that may sit before a role ("State Comptroller", "Deputy Chief Constable",
   "Foreign Minister"): part of the role, not of the name.
+- HONORIFIC_ABBREVIATIONS: honorifics that, in capitals before a mixed-case name, are initials ("MS Tarrow").
+- LEGISLATURE_WORDS: own-language names of legislatures ending a name ("the Tarrow Majlis"): organisations.
 - NAMES_ENDING_IN_S: organisations and places whose own name ends in 's or s' (not possessives;
   names with an inner 's, "King's Cross", are not cut by the possessive rule and need no row).
 - COUNTRY_FORMS: short and common forms of countries and unions that the maintained ISO 3166 list
