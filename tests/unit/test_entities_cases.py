@@ -165,6 +165,11 @@ def test_org_short_forms_and_their_limits(nlp):
         "Apple said on Monday that Apple Pay would launch in India. Apple shares rose.",
     )
     assert "Apple" in entities and "Apple Pay" in entities  # named alone first: not a short form
+    entities = tag_text(
+        nlp,
+        "Tarrowvia Team won the stage on Saturday, and Tarrowvia sporting director Ana Lind said the lead was safe.",
+    )
+    assert "Tarrowvia" not in entities and entities["Tarrowvia Team"]["label"] == "ORG"  # a team's short form
 
 
 # --- 11 role words before names -------------------------------------------------------------------

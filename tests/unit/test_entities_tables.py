@@ -14,6 +14,7 @@ from workers.stages.entities import (
     context,
     events,
     fixes,
+    grouping,
     openers,
     organisations,
     orgspans,
@@ -88,6 +89,30 @@ def test_roles_and_names_in_any_latin_letters(text, name):
     assert name in [text[b:c] for _, b, c in roles.named_after_roles(text)]
     start = text.index(name)
     assert roles.role_before(text, start) >= 0
+
+
+@pytest.mark.parametrize(
+    ("words", "size"),
+    [
+        ("Prime Minister Datuk Seri Ana Lind", 4),  # an office, then a Malaysian honorific
+        ("Premier Tan Sri Ana Lind", 3),
+        ("Tan Wei Lind said", 0),  # "Tan" alone is a surname, no honorific
+        ("Datuk Ana Lind", 1),
+    ],
+)
+def test_malaysian_honorifics_chain_after_an_office(words, size):
+    assert roles.role_prefix_length(words.split()) == size
+
+
+@pytest.mark.parametrize("abbreviation", sorted(tables.HONORIFIC_ABBREVIATIONS))
+def test_honorific_abbreviation_in_capitals_is_initials(abbreviation):
+    capitals = f"{abbreviation.upper()} Tarrowby said so."
+    start, end = canonical.trim_span(capitals, 0, len(f"{abbreviation} Tarrowby"), person=True)
+    assert capitals[start:end] == f"{abbreviation.upper()} Tarrowby"
+    honorific = f"{abbreviation.capitalize()} Tarrowby said so."
+    start, end = canonical.trim_span(honorific, 0, len(f"{abbreviation} Tarrowby"), person=True)
+    assert honorific[start:end] == "Tarrowby"
+    assert not roles.is_initials([abbreviation.upper(), "TARROWBY"], 0)  # an all-caps headline
 
 
 @pytest.mark.parametrize("modifier", sorted(tables.ROLE_MODIFIERS))
@@ -217,6 +242,7 @@ def test_company_word_rows_end_no_role_named_person(word):
         ("Ships of TaRVO Logistics waited.", "TaRVO Logistics"),
         ("Ships of Tarvo Renewables waited.", "Tarvo Renewables"),  # energy companies by their trade
         ("Ships of Tarvo Solar waited.", "Tarvo Solar"),
+        ("Ships of Tarvo Re waited.", "Tarvo Re"),  # a reinsurer
     ],
 )
 def test_a_capitalised_word_and_a_company_word_is_a_company(nlp, text, name):
@@ -436,6 +462,16 @@ def test_place_list_keeps_an_organisation_and_a_forced_person():
     person.forced = True
     found = [_feature_mention(text, "Ludgate", "GPE"), person]
     assert _labels(placelists.listed_places(_article_with_doc(text), found))["Varnholt"] == "PERSON"
+
+
+@pytest.mark.parametrize("noun", sorted(tables.RESIDENTS_OF_NOUNS))
+def test_residents_of_places_the_model_called_organisations(noun):
+    text = f"{noun.capitalize()} of Ludgate and Varnholt have complained that branches closed."
+    found = [_feature_mention(text, "Ludgate", "ORG"), _feature_mention(text, "Varnholt", "PERSON")]
+    assert _labels(placelists.listed_places(_article_with_doc(text), found)) == {"Ludgate": "GPE", "Varnholt": "GPE"}
+    forced = _feature_mention(text, "Ludgate", "ORG")
+    forced.forced = True  # a rule's organisation stays one, and the list with it
+    assert _labels(placelists.listed_places(_article_with_doc(text), [forced]))["Ludgate"] == "ORG"
 
 
 def test_place_list_splits_a_span_over_the_whole_list():
@@ -1997,6 +2033,22 @@ def test_company_form_suffix_takes_the_models_pieces_and_cuts_at_the_seat(text, 
     assert _labels(companies.company_form_suffixes(_article(text), found)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "model", "expected"),
+    [
+        ("Kelvo Tarrowgate, a.s. will build it.", [("Kelvo Tarrowgate", "ORG")], {"Kelvo Tarrowgate, a.s.": "ORG"}),
+        ("Kelvo Tarrowgate, S.A. will build it.", [], {"Kelvo Tarrowgate, S.A.": "ORG"}),  # a dotted form after a comma
+        ("Kelvo vellovna, a.s. will build it.", [("Kelvo", "ORG")], {"Kelvo vellovna, a.s.": "ORG"}),  # its own lowercase word
+        ("Kelvo Tarrowgate, SA will build it.", [("Kelvo Tarrowgate", "ORG")], {"Kelvo Tarrowgate": "ORG"}),  # undotted: a list
+        ("Kelvo bought shares a.s. said so.", [("Kelvo", "ORG")], {"Kelvo": "ORG"}),  # English words: no part of the name
+    ],
+)
+def test_company_form_suffix_after_a_comma_or_a_foreign_word(text, model, expected):
+    found = [_feature_mention(text, name, label) for name, label in model]
+    article = _article(text, words=frozenset({"bought", "shares"}))
+    assert _labels(companies.company_form_suffixes(article, found)) == expected
+
+
 def test_company_form_suffix_keeps_a_rules_person_and_a_country():
     text = "Kelvo SA and Peru SA said so."
     person, country = _feature_mention(text, "Kelvo", "PERSON"), _feature_mention(text, "Peru", "GPE")
@@ -2419,6 +2471,8 @@ def test_based_places(text, pieces, expected):
         ("Vanuatu Prime Minister Ana Lind said so.", [("Vanuatu", "PERSON")], {"Vanuatu": "GPE"}),
         ("Solomon Islands Prime Minister Ana Lind said so.", [], {"Solomon Islands": "GPE"}),
         ("Tarrowland Governor Ana Lind said so.", [], {}),  # no known country or region
+        ("Ontario Premier Datuk Seri Ana Lind said so.", [], {"Ontario": "GPE"}),  # an honorific after the office
+        ("Ontario Dato' Ana Lind said so.", [], {}),  # an honorific, no civic office
         ("Texas St Tarrow Ana Lind", [], {}),  # a saint, no civic role
         ("Texas Governor said so.", [], {}),  # no name after the role
     ],
@@ -2469,6 +2523,13 @@ def test_company_openers_drop_a_describing_noun_opening_the_sentence(text, expec
 @pytest.mark.parametrize("form", sorted(tables.ABBREVIATED_FORMS))
 def test_abbreviated_form_row_loses_the_sentence_stop_in_the_article_style(form):
     text = f"Tarrow Holdings {form} led, a survey by Pellow Research {form}. The bank said so."
+    found = companies.sentence_end_forms(_article(text), [_feature_mention(text, f"Pellow Research {form}.", "ORG")])
+    assert found[0].text == f"Pellow Research {form}"
+
+
+@pytest.mark.parametrize("form", sorted(tables.ABBREVIATED_FORMS))
+def test_abbreviated_form_loses_the_sentence_stop_when_it_is_the_articles_only_stop(form):
+    text = f"A survey by Pellow Research {form}. \u201cIt was done,\u201d the bank said."
     found = companies.sentence_end_forms(_article(text), [_feature_mention(text, f"Pellow Research {form}.", "ORG")])
     assert found[0].text == f"Pellow Research {form}"
 
@@ -2564,6 +2625,15 @@ def test_bracketed_short_form_after_an_organisation(text, short, expected):
     found = particles.bracketed_short_forms(_article(text), pieces)
     after = [(m.label, m.name) for m in found if m.start > text.index("(")]
     assert after == ([expected] if expected else [])
+
+
+def test_bracketed_short_form_names_the_models_other_mentions_of_it():
+    text = "Tarrowby Vell Bhd (Tavel) said so. Later Tavel said more, and Tavel agreed."
+    starts = [m.start() for m in re.finditer("Tavel", text)]
+    found = [_feature_mention(text, "Tarrowby Vell Bhd", "ORG")]
+    found += [_mention_at(text, start, "Tavel", "PERSON") for start in starts]
+    found = particles.bracketed_short_forms(_article(text), found)
+    assert {m.name for m in found} == {"Tarrowby Vell Bhd"}
 
 
 def test_descriptor_after_a_comma_keeps_a_named_persons_surname():
@@ -2675,3 +2745,80 @@ def test_an_apposition_naming_an_organisation_makes_a_longer_name_one(nlp, text,
     found = [_feature_mention(text, name, "PERSON")]
     companies.described_companies(text, nlp.make_doc(text), found)
     assert found[0].label == expected
+
+
+def _mention_at(text: str, start: int, name: str, label: str):
+    from workers.stages.entities.fixes import Mention
+
+    return Mention("body", start, start + len(name), name, label, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "expected"),
+    [
+        # the last occurrence is untagged: the model's mentions are the first three
+        ("Tarrowby's port grew. Tarrowby\u2019s bay froze. Tarrowby voted. Buyers in Tarrowby said so.",
+         ["PERSON", "PERSON", "GPE"], "GPE"),
+        ("Tarrowby's port grew. Tarrowby's bay froze. Tarrowby voted. Buyers in Tarrowby said so.",
+         ["PERSON", "PERSON", "PERSON"], "PERSON"),  # never a place
+        ("Tarrowby's port grew. Tarrowby's bay froze. Tarrowby voted. Buyers met Tarrowby.",
+         ["PERSON", "PERSON", "GPE"], "PERSON"),  # never after "in"
+        ("Tarrowby's port grew. Tarrowby's bay froze. Tarrowby voted. Faith in Tarrowby held.",
+         ["PERSON", "PERSON", "GPE"], "PERSON"),  # "faith in": no place
+        ("Tarrowby ran. Tarrowby's bay froze. Tarrowby voted. Buyers in Tarrowby said so.",
+         ["PERSON", "PERSON", "GPE"], "PERSON"),  # a person as a subject
+    ],
+)
+def test_a_name_the_model_called_a_place_once_and_written_after_in_is_a_place(text, labels, expected):
+    starts = [m.start() for m in re.finditer("Tarrowby", text)]
+    found = [_mention_at(text, start, "Tarrowby", label) for start, label in zip(starts, labels)]
+    _, labelled = grouping.label_groups(_article(text), found)
+    assert labelled["tarrowby"] == expected
+
+
+@pytest.mark.parametrize("word", sorted(tables.LEGISLATURE_WORDS))
+def test_legislature_word_row_makes_a_person_an_organisation(word):
+    text = f"The Tarrow {word.capitalize()} voted, and the {word.capitalize()} met again."
+    found = [_feature_mention(text, f"Tarrow {word.capitalize()}", "PERSON"),
+             _mention_at(text, text.rindex(word.capitalize()), word.capitalize(), "PERSON")]
+    assert set(_labels(companies.companies_not_persons(_article(text), found)).values()) == {"ORG"}
+
+
+def test_a_person_ending_in_no_legislature_word_stays_a_person():
+    text = "Ana Tarrowby voted, and Tarrowby met again."
+    found = [_feature_mention(text, "Ana Tarrowby", "PERSON")]
+    assert _labels(companies.companies_not_persons(_article(text), found)) == {"Ana Tarrowby": "PERSON"}
+
+
+@pytest.mark.parametrize("head", sorted(tables.FOREIGN_ORG_HEADS))
+def test_foreign_org_head_row_makes_a_person_opening_with_it_an_organisation(head):
+    text = f"The {head.capitalize()} Tarrowby Vell backed the plan on Monday."
+    found = [_feature_mention(text, f"{head.capitalize()} Tarrowby Vell", "PERSON")]
+    assert _labels(companies.companies_not_persons(_article(text), found)) == {f"{head.capitalize()} Tarrowby Vell": "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Board of Control for Pellow in Vellmark (BCPV) said so.", "Board of Control for Pellow in Vellmark"),
+        ("The Board of Control for Pellow in Vellmark (BCP) said so.", "Board of Control for Pellow"),  # spelt without
+        ("The Board of Control for Pellow in Vellmark (TBX) said so.", "Board of Control for Pellow"),  # other letters
+        ("The Board of Control for Pellow in Vellmark said so.", "Board of Control for Pellow"),  # no acronym
+    ],
+)
+def test_acronym_spelling_the_tail_extends_the_organisation(text, expected):
+    found = orgspans.acronym_tails(_article(text), [_feature_mention(text, "Board of Control for Pellow", "ORG")])
+    assert [m.text for m in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tarrow Al-Vell kept rates. Later Tarrow Al-Vell said so.", {"Tarrow Al-Vell": "ORG"}),
+        ("Ana Al-Vell kept rates. Later Tarrow Al-Vell said so.", {"Al-Vell": "PERSON", "Tarrow Al-Vell": "ORG"}),  # another word
+    ],
+)
+def test_a_mention_started_one_word_late_is_the_organisation_named_elsewhere(text, expected):
+    first = _mention_at(text, text.index("Al-Vell"), "Al-Vell", "PERSON")
+    org = _mention_at(text, text.rindex("Tarrow Al-Vell"), "Tarrow Al-Vell", "ORG")
+    assert _labels(orgspans.orgs_cut_at_start(_article(text), [first, org])) == expected

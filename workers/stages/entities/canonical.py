@@ -232,8 +232,9 @@ def trim_span(text: str, start: int, end: int, person: bool, keep_possessive: bo
             index += prefix  # "Harbour master Tom Hale", "Secretary of State X", "Chief of Police X"
         elif prefix:
             return start, start  # only a role: "Lifeboat helm"
-        while index < len(words) - 1 and is_title(words[index][2]):
-            index += 1
+        bare = [word for _, _, word in words]
+        while index < len(words) - 1 and is_title(bare[index]) and not roles.is_initials(bare, index):
+            index += 1  # "MS Tarrow": initials, not "Ms"
     if index and index < len(words):
         start = words[index][0]
     return start, end

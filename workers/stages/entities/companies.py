@@ -225,10 +225,18 @@ def company_forms(article: Article, found: list[Mention]) -> list[Mention]:
     return _company_openings(article, found, _COMPANY_OPENINGS["legal forms"])
 
 
+def _forms(forms) -> str:
+    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+
+
+# A legal form after a space, or a dotted one after a comma as official names write it ("Tarrow
+# poisťovňa, a.s.", "Pellow, S.A."); not an undotted one ("Tarrow, AG said": a list).
 _FORM_AFTER = re.compile(
-    r"[ \t]+(" + "|".join(re.escape(f) for f in sorted(tables.COMPANY_FORM_SUFFIXES, key=len, reverse=True)) + ")"
+    rf"(?:[ \t]+(?:{_forms(tables.COMPANY_FORM_SUFFIXES)})|[ \t]*,[ \t]+(?:{_forms(f for f in tables.COMPANY_FORM_SUFFIXES if '.' in f)}))"
     + WORD_END
 )
+# Lowercase words between a company's mention and its legal form ("Tarrow [poisťovňa], a.s.").
+_LOWER_BEFORE_FORM = re.compile(r"(?:[ \t]+[^\W\d_A-Z][\w\-]*)+$")
 # Another "Surname AB" after a comma: a Vancouver-style author list ("Tarrow SA, Pellow JJ,"), whose
 # initials look like a legal form.
 _AUTHOR_AFTER = re.compile(r"[ \t]*,[ \t]*[A-Z][\w'\-]+[ \t]+[A-Z]{1,3}[ \t]*[,.]")
@@ -253,7 +261,7 @@ def company_form_suffixes(article: Article, found: list[Mention]) -> list[Mentio
         for form in _FORM_AFTER.finditer(text):
             start = form.start()
             _cut_at_seat(text, form, found, field_name, article.words)
-            ending = [m for m in found if m.field == field_name and m.end == start]
+            ending = [m for m in found if m.field == field_name and m.end == _foreign_words_start(text, start, article)]
             if ending:
                 if (not ending[0].forced or ending[0].label == "ORG") and not known_country_or_region(ending[0].name):
                     ending[0].respan(text, end=form.end())
@@ -275,6 +283,15 @@ def company_form_suffixes(article: Article, found: list[Mention]) -> list[Mentio
     return found
 
 
+def _foreign_words_start(text: str, start: int, article: Article) -> int:
+    """Start of the lowercase words right before offset `start` (a legal form) when each is no
+    common English word (a name's own word in its language: "Tarrow [poisťovňa] a.s."); else `start`."""
+    words = _LOWER_BEFORE_FORM.search(text, max(0, start - 40), start)
+    if not words or any(common(w.lower(), article.words) or w.lower() in article.nouns for w in words.group().split()):
+        return start
+    return words.start()
+
+
 def _cut_at_seat(text: str, form: re.Match, found: list[Mention], field_name: str, words: frozenset[str]) -> None:
     """The name after "<legal form> of" is the company's seat (GPE): a mention over the form and
     the seat ends at the form; a mention of the seat not set by a rule becomes a place."""
@@ -290,17 +307,24 @@ def _cut_at_seat(text: str, form: re.Match, found: list[Mention], field_name: st
             mention.label, mention.forced = "GPE", True
 
 
+_FIRST_WORDS = tables.COMPANY_FIRST_WORDS | tables.FOREIGN_ORG_HEADS
+
+
 def companies_not_persons(article: Article, found: list[Mention]) -> list[Mention]:
     """A "person" whose last word is a company word ("Solano Grid", "Alder Mining") or whose first
-    word opens companies' names (tables.COMPANY_FIRST_WORDS: "Air Tarrow") is a company, unless
-    its last word is reused alone as a surname ("Samantha Power ... Power said")."""
+    word opens companies' names (tables.COMPANY_FIRST_WORDS: "Air Tarrow") or organisations' names in
+    other languages (tables.FOREIGN_ORG_HEADS: "Parti Tarrow", "Banco Pellow") is one, unless
+    its last word is reused alone as a surname ("Samantha Power ... Power said"); one ending in a
+    legislature's name (tables.LEGISLATURE_WORDS: "Tarrow Majlis", "Sejm") is an organisation."""
     if "ORG" not in article.labels:
         return found
     for mention in found:
         words = mention.name.split()
-        if (
-            mention.label == PERSON and not mention.forced and len(words) >= 2
-            and (words[-1].lower() in tables.COMPANY_WORDS or words[0].lower() in tables.COMPANY_FIRST_WORDS)
+        if mention.label != PERSON or mention.forced:
+            continue
+        if words[-1].lower() in tables.LEGISLATURE_WORDS or (
+            len(words) >= 2
+            and (words[-1].lower() in tables.COMPANY_WORDS or words[0].lower() in _FIRST_WORDS)
             and not surname_reused(mention.name, article.texts)
         ):
             mention.label, mention.forced = "ORG", True
@@ -398,13 +422,15 @@ def company_openers(article: Article, found: list[Mention]) -> list[Mention]:
 
 
 _STOP_AT_END = re.compile(r"\.(?=\s+[A-Z\u201c\"]|\s*$)")
+_STOPPED_FORM = re.compile(rf"{WORD_START}(?:{'|'.join(sorted(tables.ABBREVIATED_FORMS))})\.")
 
 
 def sentence_end_forms(article: Article, found: list[Mention]) -> list[Mention]:
     """A company's span ending in an abbreviated legal form and a full stop that ends the sentence
     ("... by Tarrow Research Inc. The bank ...", tables.ABBREVIATED_FORMS) loses the stop when the
     article writes that form without one and never with one inside a sentence ("Pellow Inc said"):
-    the stop is the sentence's."""
+    the stop is the sentence's. So it does when the article writes no legal form with a stop
+    anywhere else ("... from Pellow Holdings Ltd. The fund ...", its only one): no style to follow."""
     for m in found:
         words = m.text.split()
         if m.label != "ORG" or not m.text.endswith(".") or words[-1][:-1] not in tables.ABBREVIATED_FORMS:
@@ -414,6 +440,7 @@ def sentence_end_forms(article: Article, found: list[Mention]) -> list[Mention]:
             continue
         bare = any(re.search(rf"{WORD_START}{form}(?![\w'\u2019\-.])", t) for t in article.texts.values())
         stopped = any(re.search(rf"{WORD_START}{form}\.[ \t,]+[a-z]", t) for t in article.texts.values())
-        if bare and not stopped:
+        only = sum(len(_STOPPED_FORM.findall(t)) for t in article.texts.values()) == 1
+        if (bare or only) and not stopped:
             m.respan(text, end=m.end - 1)
     return found

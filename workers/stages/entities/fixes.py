@@ -322,15 +322,17 @@ _LOCATED_ON = re.compile(r"(?:[Tt]he[ \t]+)?([A-Z][\w'\u2019&\-]*)[ \t]+on[ \t]+
 
 
 _LEGAL_FORMS = tables.COMPANY_FORM_SUFFIXES | tables.ABBREVIATED_FORMS
+# A legal form, with or without its full stop, ending a span ("... Inc.", "... Ltd", "... sp. z o.o.").
+_ENDS_IN_FORM = re.compile(
+    r"[ \t,](?:" + "|".join(re.escape(f.rstrip(".")) for f in sorted(_LEGAL_FORMS, key=len, reverse=True)) + r")\.?$"
+)
 
 
 def _brand_word(text: str, piece_end: int, word: str, label: str, words: frozenset[str]) -> bool:
     """A lowercase word that is no common English word (`words`) inside a company's name that ends
     in its legal form (tables.COMPANY_FORM_SUFFIXES, ABBREVIATED_FORMS): a brand written in
     lowercase ("KT zenith Inc."), kept in the name."""
-    last = text[:piece_end].rsplit(None, 1)[-1].rstrip(".")
-    return label == "ORG" and bool(words) and word not in words and (
-        last in _LEGAL_FORMS or last + "." in _LEGAL_FORMS)
+    return label == "ORG" and bool(words) and word not in words and bool(_ENDS_IN_FORM.search(text, 0, piece_end))
 
 
 def _pieces(text: str, start: int, end: int, label: str, words: frozenset[str] = frozenset()) -> list[tuple[int, int]]:

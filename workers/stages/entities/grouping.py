@@ -24,7 +24,9 @@ from workers.stages.entities.scan import (
 def label_groups(article: Article, found: list[Mention]) -> tuple[dict[str, list[Mention]], dict[str, str]]:
     """Mentions grouped by canonical name (any case); each group's label by vote, forced labels
     first; a one-word "person" only ever seen after "in"/"near" is a place ("officials in X",
-    "rescued from cliff ledge in Kent")."""
+    "rescued from cliff ledge in Kent"), and so is one the model also called a place, a person
+    only in the possessive, when the article writes it after "in"/"near" ("X's port" PERSON, "X"
+    GPE, "buyers in X": _placed)."""
     groups: dict[str, list[Mention]] = {}
     for mention in found:
         groups.setdefault(mention.name.casefold(), []).append(mention)
@@ -37,11 +39,27 @@ def label_groups(article: Article, found: list[Mention]) -> tuple[dict[str, list
             and not forced
             and "GPE" in article.labels
             and len(key.split()) == 1
-            and all(locative(article.texts[m.field], m.start) for m in members)
+            and (all(locative(article.texts[m.field], m.start) for m in members) or _placed(article, members))
         ):
             label = "GPE"
         labelled[key] = label
     return groups, labelled
+
+
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s?(?!\w)")
+
+
+def _placed(article: Article, members: list[Mention]) -> bool:
+    """The model called one of `members` (a one-word name's mentions) a place and a person only in
+    the possessive ("X's port": a place's as well), and the article writes the name after a
+    preposition of place (scan.locative) somewhere, tagged or not."""
+    persons = [m for m in members if m.label == PERSON]
+    if not any(m.label in ("GPE", "LOC") for m in members) or not all(
+            _POSSESSIVE_AFTER.match(article.texts[m.field], m.end) for m in persons):
+        return False
+    form = members[0].name
+    return any(locative(text, start) and not inside_longer_name(text, start, end)
+               for text in article.texts.values() for start, end in whole_word_spans(text, form))
 
 
 def more_mentions(article: Article, found: list[Mention], groups: dict, labelled: dict) -> None:

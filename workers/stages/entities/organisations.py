@@ -244,8 +244,9 @@ def acronyms(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
-# Last words of an organisation whose first word(s) may stand for it ("Harbour Energy").
-_ORG_ENDS = tables.COMPANY_WORDS | fixes.ORG_HEADS | fixes.INSTITUTION_HEADS | fixes.CLUB_SUFFIXES
+# Last words of an organisation whose first word(s) may stand for it ("Harbour Energy"; "Tarrow
+# Team", a cycling or racing team).
+_ORG_ENDS = tables.COMPANY_WORDS | fixes.ORG_HEADS | fixes.INSTITUTION_HEADS | fixes.CLUB_SUFFIXES | {"team"}
 
 
 def org_short_forms(article: Article, found: list[Mention]) -> list[Mention]:

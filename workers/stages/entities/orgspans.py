@@ -169,6 +169,51 @@ def court_areas(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
+# "<connective> [the] <one to three capitalised words> (<ACRONYM>)" after an organisation's span.
+_TAIL_BEFORE_ACRONYM = re.compile(
+    r"[ \t]+(?:in|of|for|on)[ \t]+(?:the[ \t]+)?[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*){0,2}[ \t]*\(([A-Z]{2,6})\)"
+)
+
+
+def acronym_tails(article: Article, found: list[Mention]) -> list[Mention]:
+    """An organisation the model cut before "in|of|for|on <Name>" that its bracketed acronym
+    spells out only with that tail ("Board of Control for Tarrow in Pellow (BCTP)") goes on over
+    the tail: one organisation, the model's pieces inside it dropped (context.extend_over)."""
+    for m in list(found):
+        if m.label != "ORG" or m.field != "body" or m not in found:
+            continue
+        tail = _TAIL_BEFORE_ACRONYM.match(article.body, m.end)
+        if not tail or canonical.acronym(m.text) == tail.group(1):
+            continue
+        end = article.body.rindex("(", m.end, tail.end())
+        end = len(article.body[:end].rstrip())
+        if canonical.acronym(article.body[m.start:end]) == tail.group(1):
+            found = extend_over(found, m, article.body, end)
+    return found
+
+
+_CAPITALISED_WORD_BEFORE = re.compile(r"(?<![\w'\u2019\-])([A-Z][\w\-]*)[ \t]+$")
+
+
+def orgs_cut_at_start(article: Article, found: list[Mention]) -> list[Mention]:
+    """A mention the model started one capitalised word late, where that word and the mention are
+    an organisation the model named elsewhere in the article ("Tarrow [Al-Vell]" ... "Tarrow
+    Al-Vell" ORG), is that organisation: ORG, over the word (not a rule's label, not over another mention)."""
+    orgs = {m.text for m in found if m.label == "ORG" and len(m.text.split()) >= 2}
+    for m in found:
+        if m.label == "ORG" or m.forced:
+            continue
+        text = article.texts[m.field]
+        word = _CAPITALISED_WORD_BEFORE.search(text, max(0, m.start - 40), m.start)
+        if not word or f"{word.group(1)} {m.text}" not in orgs:
+            continue
+        if any(o.field == m.field and o.start < m.start and word.start(1) < o.end for o in found):
+            continue
+        m.respan(text, start=word.start(1))
+        m.label, m.forced = "ORG", True
+    return found
+
+
 _ACRONYM_PAIR = re.compile(r"(?<![\w\-])([A-Z]{2,6})-([A-Z]{2,6})(?![\w\-])")
 _LIST_JOIN = re.compile(r",?[ \t]+and[ \t]+|,[ \t]+")
 

@@ -204,7 +204,7 @@ def bracketed_short_forms(article: Article, found: list[Mention]) -> list[Mentio
     """One capitalised word in brackets right after an organisation of two or more words, with
     the same first letter and not a known place ("Companhia Tarrow do Pellow (Cotapel)"), is the
     organisation's short form: ORG, named as the organisation, whatever the model called it or
-    where it tagged nothing (not over a rule's label)."""
+    where it tagged nothing (not over a rule's label); so are the model's other mentions of it."""
     for org in [m for m in found if m.label == "ORG" and len(m.name.split()) >= 2]:
         text = article.texts[org.field]
         match = _BRACKETED_WORD.match(text, org.end)
@@ -215,4 +215,6 @@ def bracketed_short_forms(article: Article, found: list[Mention]) -> list[Mentio
         if any(m.forced or (m.start, m.end) != (start, end) for m in inside):
             continue
         found = replace_by_one(found, inside, org.field, start, end, text[start:end], "ORG", org.name)
+        for other in [m for m in found if m.text == match.group(1) and not m.forced]:
+            other.name = org.name
     return found

@@ -36,16 +36,17 @@ _RESIDENTS_OF = re.compile(_RESIDENTS.format(WORD_START=WORD_START, preposition=
 _RELABELLED_AS_PLACE = frozenset({PERSON, "LOC", "FAC", "DATE", "EVENT", "PRODUCT", "WORK_OF_ART", "NORP", "GPE"})
 
 
-def _may_be_place(found: list[Mention], start: int, end: int, whole: tuple[int, int]) -> bool:
+def _may_be_place(found: list[Mention], start: int, end: int, whole: tuple[int, int], lived_in: bool = False) -> bool:
     """Body span [start, end) may become a place: name-shaped, and every mention over it either
     a label a place is often mistaken for (no forced person, no exact organisation but an ISO
-    3166-2 region's name) or a span over the whole list `whole` ("Pellow and Corran" ORG)."""
+    3166-2 region's name, or the model's when people live in it: `lived_in`, "residents of X")
+    or a span over the whole list `whole` ("Pellow and Corran" ORG)."""
     for m in found:
         if m.field != "body" or m.end <= start or end <= m.start:
             continue
         if (m.start, m.end) == whole:
             continue
-        if m.label == "ORG" and not m.forced and canonical.known_region(m.name):
+        if m.label == "ORG" and not m.forced and (lived_in or canonical.known_region(m.name)):
             continue  # "in Tarrowshire and Pellow": a region of a list is a place, not its council
         if m.label not in _RELABELLED_AS_PLACE or (m.label == PERSON and m.forced):
             return False
@@ -97,7 +98,7 @@ def listed_places(article: Article, found: list[Mention]) -> list[Mention]:
             whole = (spans[0][0], spans[-1][1])
             if any(w.lower() in tables.ORG_DESIGNATORS for n in names for w in n.split()):
                 continue  # "Fire and Rescue Service": one organisation's name
-            if all(name_shaped(n) for n in names) and all(_may_be_place(found, s, e, whole) for s, e in spans):
+            if all(name_shaped(n) for n in names) and all(_may_be_place(found, s, e, whole, residents) for s, e in spans):
                 found = _as_places(found, spans, body)
                 places.update(canonical.normalise(n) for n in names)
     return found
@@ -343,11 +344,12 @@ _CIVIC_ROLES = frozenset(phrase for phrase, domain in tables.ROLES if domain == 
 
 
 def _civic_role(words: list[str]) -> bool:
-    """`words` (one or more) open with a role ending in a civic office ("Prime Minister", "Governor";
-    not the saint's "St" of "Tarrow St Pellow"), with at least one more word after it."""
+    """`words` (one or more) open with a role holding a civic office ("Prime Minister", "Governor",
+    "Chief Minister Datuk"; not the saint's "St" of "Tarrow St Pellow"), with at least one more word after it."""
     size = roles.role_prefix_length(words)
-    last = [w.lower() for w in words[:size][-2:]]
-    return 0 < size < len(words) and (" ".join(last) in _CIVIC_ROLES or last[-1] in _CIVIC_ROLES)
+    keys = [w.lower() for w in words[:size]]
+    pairs = [" ".join(keys[i : i + 2]) for i in range(len(keys) - 1)]
+    return 0 < size < len(words) and any(key in _CIVIC_ROLES for key in keys + pairs)
 
 
 def _place_before_role(words: list[str]) -> tuple[int, int] | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from workers.stages.entities import tables
 from workers.stages.entities.tables import NOT_PERSON_CUES, ROLE_MODIFIERS, ROLES
 from workers.stages.entities.wordedge import LOWER, UPPER, WORD_END, WORD_START
 
@@ -38,6 +39,15 @@ def is_saint(word: str) -> bool:
     return _key(word) in _SAINTS
 
 
+def is_initials(words: list[str], index: int) -> bool:
+    """words[index] is an honorific's abbreviation written in capitals without a full stop before a
+    word that is not in capitals (tables.HONORIFIC_ABBREVIATIONS): a person's initials, as in
+    ["MS", "Tarrow"] or ["DR", "Pellow"]; not ["Ms", "Tarrow"] nor an all-caps headline's ["MS", "TARROW"]."""
+    word = words[index]
+    return (word.isupper() and word.lower() in tables.HONORIFIC_ABBREVIATIONS and index + 1 < len(words)
+            and not words[index + 1].isupper())
+
+
 def role_prefix_length(words: list[str]) -> int:
     """Number of leading `words` that are a role: modifiers and role phrases ending in a role phrase.
 
@@ -46,7 +56,7 @@ def role_prefix_length(words: list[str]) -> int:
     keys = [_key(word) for word in words]
     index = end = 0
     while index < len(keys):
-        size = _phrase_at(keys, index)
+        size = 0 if is_initials(words, index) else _phrase_at(keys, index)
         if size:
             index += size
             end = index

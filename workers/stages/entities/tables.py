@@ -5,6 +5,8 @@ tests/unit/test_entities_tables.py).
   never part of a name, and a capitalised name right after one is a person.
 - ROLE_MODIFIERS: words that may sit before a role ("State Comptroller", "Deputy Chief Constable",
   "Foreign Minister"): part of the role, not of the name.
+- HONORIFIC_ABBREVIATIONS: honorifics that, in capitals before a mixed-case name, are initials ("MS Tarrow").
+- LEGISLATURE_WORDS: own-language names of legislatures ending a name ("the Tarrow Majlis"): organisations.
 - NAMES_ENDING_IN_S: organisations and places whose own name ends in 's or s' (not possessives;
   names with an inner 's, "King's Cross", are not cut by the possessive rule and need no row).
 - COUNTRY_FORMS: short and common forms of countries and unions that the maintained ISO 3166 list
@@ -67,6 +69,13 @@ ROLES: tuple[tuple[str, str], ...] = (
       "monsieur mme herr baroness baron duchess countess hon".split()),
     *((word, "royal") for word in "king queen prince princess emperor empress emir sultan sheikh shaikh".split()),
     ("crown prince", "royal"),
+    # Malaysian federal and state honorifics, written before the name in Malaysian wire copy (Bernama):
+    # "Tun", "Tan Sri", "Puan Sri", "Toh Puan", "Datuk", "Datuk Seri", "Dato'", "Dato' Sri", "Datin".
+    # They are the styles the federal and state orders of Malaysia confer on their holders (and on
+    # their wives: "Puan Sri", "Toh Puan", "Datin"); "Tengku"/"Tunku" are royal birth and stay in the name.
+    *((phrase, "honorific") for phrase in ("tun", "tan sri", "puan sri", "toh puan", "datuk", "datuk seri",
+      "datuk patinggi", "datuk amar", "dato", "dato'", "dato\u2019", "dato seri", "dato' seri", "dato\u2019 seri",
+      "dato sri", "dato' sri", "dato\u2019 sri", "datin", "datin seri", "datin paduka")),
     # government and civic offices
     *((word, "civic") for word in "president vice-president premier minister ministers secretary "
       "secretary-general chancellor vice-chancellor senator sen rep representative congressman "
@@ -157,6 +166,10 @@ ROLES: tuple[tuple[str, str], ...] = (
     ("shopkeeper", "profession"),
 )
 
+# Honorifics' abbreviations that, written in capitals before a name in mixed case, are a person's
+# initials ("MS Tarrow", "DR Pellow" in cricket and South Asian copy), not the honorific ("Ms Tarrow").
+HONORIFIC_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "mx", "dr"})
+
 # Domains whose rows strip from a name but do not make the next words a person ("St Mary's").
 NOT_PERSON_CUES = frozenset({"saint"})
 
@@ -168,7 +181,20 @@ COMPANY_WORDS = frozenset(
     logistics freight haulage resources industries insurance telecom therapeutics biotech software robotics
     semiconductor semiconductors electronics cosmetics chemicals petroleum shipping financial securities air metals
     investments ventures studios games entertainment brewing brewery inc ltd plc corp corporation cooperative co-operative
-    llc ag gmbh nv bv renewables solar utilities minerals microelectronics""".split()
+    llc ag gmbh nv bv renewables solar utilities minerals microelectronics re""".split()
+)  # "re": reinsurers' names ("Tarrow Re")
+
+# Own-language names of legislatures, the last word of their names ("the Tarrow Majlis", "the
+# State Duma"): Arabic, Persian and Turkic majlis/mejlis/mazhilis/meclis, Russian duma, Polish
+# sejm, Hebrew knesset, Swedish riksdag, Norwegian storting, Danish folketing, German bundestag
+# and bundesrat, Finnish eduskunta, Croatian sabor, Lithuanian seimas, Latvian saeima, Estonian
+# riigikogu, Ukrainian rada, Irish oireachtas, Welsh senedd, Pashto jirga, Arabic shura, Mongolian
+# khural, Bengali sangsad, Hindi sabha, Kyrgyz kenesh, Icelandic althing. Never a person's name:
+# a "person" ending in one is an organisation.
+LEGISLATURE_WORDS = frozenset(
+    """majlis mejlis mazhilis meclis duma sejm knesset riksdag storting stortinget folketing folketinget bundestag
+    bundesrat eduskunta sabor seimas saeima riigikogu rada oireachtas senedd jirga shura khural sangsad sabha
+    kenesh althing""".split()
 )
 
 # First words of a company's name: a "person" starting with one is a company ("Air Tarrow", an
@@ -657,15 +683,16 @@ CLUB_PREFIXES = frozenset("FC AFC AC AS SS SK FK NK CF CD SV".split())
 # omezenym). Not Ethiopian "S.C." (share company): AP style's South Carolina ("Tarrow S.C.").
 # Also the Danish and Norwegian "A/S" (aktieselskab) and the joint-stock companies of Russia and
 # Central Asia, "JSC", "OJSC" (open) and "PJSC" (public); the Thai public company limited "PCL"
-# (borisat mahachon chamkat).
+# (borisat mahachon chamkat); the German "KGaA" (Kommanditgesellschaft auf Aktien); the Czech and Slovak joint-stock company "a.s." (akciová společnost,
+# akciová spoločnosť) and the Polish limited company "sp. z o.o." (spółka z ograniczoną odpowiedzialnością).
 # Legal forms written with or without a full stop ("Tarrow Inc" and "Tarrow Inc."): at a sentence's
 # end the stop follows the article's own style (companies.sentence_end_forms).
 ABBREVIATED_FORMS = frozenset("Inc Corp Co Ltd Plc Bhd".split())
 
 COMPANY_FORM_SUFFIXES = frozenset(
     "SA S.A. AG NV N.V. BV B.V. SpA S.p.A. ASA A/S Oyj Tbk PLC Plc Ltd LLC GmbH Bhd Berhad KK K.K. SE s.r.o. "
-    "JSC OJSC PJSC PCL".split()
-)
+    "JSC OJSC PJSC PCL a.s. KGaA".split()
+) | frozenset({"sp. z o.o."})
 
 # Lowercase nouns after "the <Name>" that make the name a party's, a movement's or an armed or
 # criminal group's ("the Tarrow party", "the Pellow movement", "the Vell group", "the Corran
