@@ -179,6 +179,10 @@ def test_a_link_target_broken_at_a_digit_after_its_hyphen_is_joined_whole():
     ("  * ## Board approves water plant", "  * Board approves water plant"),  # a heading as a list item
     ("Share __ __ Tweet ** __", "Share   Tweet  "),  # icons' empty emphasis
     ("Use __init__ here", "Use init here"),  # near case: a dunder reads as strong emphasis in markdown too
+    ("__Comments (12)", "Comments (12)"),  # an icon's empty emphasis glued to the label after it
+    ("____Edit", "Edit"),
+    ("the water__plant file", "the water__plant file"),  # near case: inside a word
+    ("see /__data/rain.xls", "see /__data/rain.xls"),  # near case: a path the wrap cut from its link target
 ])
 def test_headings_in_list_items_and_empty_emphasis(line, plain):
     assert dumps.from_markdown(f"{MENU}\n\n{line}").split("\n")[-1] == plain
@@ -214,3 +218,42 @@ def test_a_link_title_wrapped_onto_its_own_line_leaves_the_target_whole():
 ])
 def test_a_markdown_dumps_byline_kinds(line, plain):
     assert dumps.from_markdown(f"{MENU}\n\n{line}").split("\n")[-1] == plain
+
+
+@pytest.mark.parametrize(("line", "plain"), [
+    ("###", ""),  # an empty heading (a heading tag around only an image or a script)
+    ("## ", ""),
+    ("   #", ""),
+    ("####### ", "####### "),  # near case: seven "#" are no heading (CommonMark)
+    ("    ###", "    ###"),  # near case: four spaces of indent are code, not a heading
+    ("### Board approves water plant", "Board approves water plant"),
+])
+def test_an_empty_heading_line_comes_out(line, plain):
+    assert dumps.from_markdown(f"{MENU}\n\n{line}").split("\n")[-1] == plain
+
+
+def test_an_empty_heading_inside_the_article_is_no_end_of_copy_mark():
+    # a press release's "###" ends its copy (vocabulary.END_OF_COPY); in a markdown dump it is an empty heading
+    md = _markdown(MENU, "# Board approves water plant", BODY[0], "###", *BODY[1:])
+    assert _cleaned(md)["paragraphs"] == BODY
+
+
+@pytest.mark.parametrize(("block", "plain"), [
+    ("Words:\n\n     5,210 ", "Words: 5,210"),  # html2text's <dt> and its four-space <dd>, a blank between
+    ("Comments:\n    1664", "Comments: 1664"),
+    ("Published:\n\n    2024-03-05", "Published: 2024-03-05"),
+    ("Tags:\n\n    * water", "Tags:\n\n    * water"),  # near case: a list item under a label stays apart
+    ("Words:\n\n5,210", "Words:\n\n5,210"),  # near case: not indented, no description
+    ("The board said the plant, which will cost more than planned, is needed:\n\n    now",
+     "The board said the plant, which will cost more than planned, is needed:\n\n    now"),  # a sentence is no term
+])
+def test_a_definition_lists_term_and_description_are_one_line(block, plain):
+    assert dumps.from_markdown(f"{MENU}\n\n{block}").split("\n\n", 1)[1] == plain
+
+
+def test_a_stats_list_inside_the_article_is_no_comment_heading():
+    # "Comments:" over its count on a line of its own reads as a comment section's heading (a hard end)
+    stats = "Chapters:\n\n     1/1 \nComments:\n\n     12 \nKudos:\n\n     40 "
+    md = f"{_markdown(MENU, '# Board approves water plant', BODY[0])}\n\n{stats}\n\n{_markdown(*BODY[1:])}"
+    paragraphs = _cleaned(md)["paragraphs"]
+    assert paragraphs[0] == BODY[0] and paragraphs[-1] == BODY[2]

@@ -35,6 +35,7 @@ _ADJACENT_LINKS = re.compile(r"\)(?=!?\[[^\[\]\n]{0,500}\]\()")  # "[A](a)[B](b)
 
 # (pattern, replacement) for each line of a markdown dump, in order (CommonMark block syntax)
 MARKDOWN_LINE_RULES = (
+    (re.compile(r"^ {0,3}#{1,6}[ \t]*$"), ""),  # an empty ATX heading "###" (a heading tag around an image)
     (re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$"), r"\1"),  # ATX heading "## Title ##"
     (re.compile(r"^([ \t]*[-*+][ \t]+)#{1,6}[ \t]+"), r"\1"),  # a heading as a list item "* ## Title"
     (re.compile(r"^([ \t]*_(?=\S).*?)[ \t]+_[ \t]*$"), r"\1_"),  # emphasis closed after a space: "_By Ana Lind _"
@@ -47,6 +48,7 @@ MARKDOWN_INLINE_RULES = (
     (re.compile(r"(?<!\S)(?:__|\*\*)(?!\S)"), ""),  # an emphasis around nothing (an icon): "Share __ __"
     (re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"), r"\1"),  # strong
     (re.compile(r"__(?=\S)(.+?)(?<=\S)__"), r"\1"),
+    (re.compile(r"(?<![\w\\/])(?:__)+(?=[^\W_])"), ""),  # left unpaired before a word (an icon): "__Comments (12)"
     (re.compile(r"(?<![\w\\])_(?=[^\s_])(.+?)(?<=[^\s\\_])_(?!\w)"), r"\1"),  # emphasis, not snake_case
     (re.compile(r"\*\*"), ""),  # strong left unpaired (opened on a line the wrap kept apart)
     (re.compile(r"(?<![`\\])`([^`\n]{1,200})`(?!`)"), r"\1"),  # code span
@@ -54,6 +56,8 @@ MARKDOWN_INLINE_RULES = (
 )
 # a line that starts a block of its own: a list item, heading, table row, quote; never a wrapped line's rest
 _BLOCK_START = re.compile(r"[ \t]*(?:[-*+•][ \t]|\d{1,3}[.)][ \t]|#|\|)")
+# a definition list's term and its description, which html2text indents four spaces under it ("Words:\n\n    5,210")
+_DEFINITION = re.compile(r"^(\S[^\n]{0,40}:)[ \t]*\n(?:[ \t]*\n)?[ \t]{4,}(?![-*+][ \t])(\S[^\n]{0,80}?)[ \t]*$", re.MULTILINE)
 _QUOTE = re.compile(r"^ {0,3}(?:>[ \t]?)+", re.MULTILINE)  # block quote markers (a quote's lines wrap too)
 _OPEN_TARGET = re.compile(r"\]\([^()\s]*$")  # the wrap broke a link target: "(https://example.org/water-"
 _BROKEN_COMPOUND = re.compile(r"[^\W\d_]-$")  # "high-" + "dimensional": the wrap broke at the hyphen
@@ -98,10 +102,11 @@ def inline_cuts(text: str) -> int:
 
 
 def from_markdown(text: str) -> str:
-    """A markdown dump as plain text: hard-wrapped paragraphs joined first (_join_wrapped: the wrap
+    """A markdown dump as plain text: a definition list's terms and descriptions one pair a line
+    (_DEFINITION, as inscriptis writes them), hard-wrapped paragraphs joined (_join_wrapped: the wrap
     counted the link targets), then images out, links as their text (adjacent links one a line), block
     and inline syntax out (MARKDOWN_LINE_RULES, MARKDOWN_INLINE_RULES)."""
-    text = "\n".join(_join_wrapped(_QUOTE.sub("", text).split("\n")))
+    text = "\n".join(_join_wrapped(_DEFINITION.sub(r"\1 \2", _QUOTE.sub("", text)).split("\n")))
     text = _MD_IMAGE.sub("", text)
     text = _ADJACENT_LINKS.sub(")\n", text)
     text = _MD_LINK.sub(lambda m: " ".join(m.group(1).split()), text)
