@@ -111,6 +111,22 @@ def test_lines_after_a_sentence_end_or_indented_by_a_layout_stay_apart():
     assert dumps.inline_cuts(layout) == 0 and dumps.plain(layout) == layout
 
 
+def test_a_source_line_break_inside_a_text_node_is_a_space():
+    # BeautifulSoup keeps a text node's own line breaks and the page source's indentation under them
+    text = ("Home\nWorld\nThe county board voted on \nTuesday\n to build a plant, \nofficials\n said.\n"
+            "Keep your favourite features close\n            — one quick click away.\n"
+            "The plant will cost about $60 million and\n        Rates will rise by $4 a month.")
+    assert dumps.plain(text).split("\n")[-2:] == [
+        "Keep your favourite features close — one quick click away.",
+        "The plant will cost about $60 million and Rates will rise by $4 a month."]
+
+
+def test_a_line_after_a_blank_line_or_one_space_in_stays_apart():
+    text = ("Home\nWorld\nThe county board voted on \nTuesday\n to build a plant, \nofficials\n said.\n"
+            "Sections\n\n            Weather\nSport\n Business")
+    assert dumps.plain(text).split("\n")[-4:] == ["Sections", "", "            Weather", "Sport", " Business"][-4:]
+
+
 def test_fewer_cuts_than_the_gate_are_left():
     text = "The county board voted on \nTuesday\n to build a plant.\nRates will rise."
     assert dumps.inline_cuts(text) == 2 and dumps.plain(text) == text

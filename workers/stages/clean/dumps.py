@@ -9,7 +9,8 @@ same page out differently (measured with `python -m bench.dumpers` on the web-pa
   paragraphs hard-wrapped at 78 columns with the link targets counted in the width;
 - text-node dumps (BeautifulSoup's ``get_text("\\n")``): a newline at every text node, so a sentence
   with a link or an emphasis in it is cut into pieces ("tenants ", "will begin to vote", " on what
-  ..."), the spaces around the inline element left at the cut.
+  ..."), the spaces around the inline element left at the cut, and a text node's own source line
+  breaks kept with the source's indentation under them (joined, not counted as cuts).
 
 ``plain(text)`` undoes both, each behind a cheap gate so a one-block-a-line dump passes through
 unchanged: the markdown pass needs MARKDOWN_MIN_LINKS ``](`` link or image targets, the text-node
@@ -68,6 +69,9 @@ _TERMINAL = ".!?:;…"
 # a cut at an inline element: "word \nnext" (not after a sentence end) or "word\n next" going on
 _CUT_BEFORE = re.compile(r"([^\s" + _TERMINAL + r"])[ \xa0]+\n(?=[^\s])")
 _CUT_AFTER = re.compile(r"(\S)\n (?=[a-z,.;:)\]’”'\"])")
+# the page source's own line break inside a text node, kept with the source's indentation under it:
+# "Sync and more\n            — one click away" (HTML reads it as a space; a node's own line has no indent)
+_SOURCE_WRAP = re.compile(r"(\S)\n[ \t]{2,}(?=\S)")  # joined in a text-node dump, not counted as a cut
 _CUT_PUNCT = re.compile(r"(\S)\n(?=[,.;:)\]](?:\s|\Z))")  # "about $60 million\n, officials said"
 
 
@@ -77,7 +81,8 @@ def plain(text: str) -> str:
     if "](" in text and is_markdown(text):
         text = from_markdown(text)
     elif (" \n" in text or "\n " in text) and inline_cuts(text) >= INLINE_MIN_CUTS:
-        text = _CUT_PUNCT.sub(r"\1", _CUT_AFTER.sub(r"\1 ", _CUT_BEFORE.sub(r"\1 ", text)))
+        text = _CUT_AFTER.sub(r"\1 ", _CUT_BEFORE.sub(r"\1 ", text))
+        text = _CUT_PUNCT.sub(r"\1", _SOURCE_WRAP.sub(r"\1 ", text))
     return text
 
 
