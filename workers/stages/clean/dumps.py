@@ -71,7 +71,7 @@ _CUT_BEFORE = re.compile(r"([^\s" + _TERMINAL + r"])[ \xa0]+\n(?=[^\s])")
 _CUT_AFTER = re.compile(r"(\S)\n (?=[a-z,.;:)\]’”'\"])")
 # the page source's own line break inside a text node, kept with the source's indentation under it:
 # "Sync and more\n            — one click away" (HTML reads it as a space; a node's own line has no indent)
-_SOURCE_WRAP = re.compile(r"(\S)\n[ \t]{2,}(?=\S)")  # joined in a text-node dump, not counted as a cut
+_SOURCE_WRAP = re.compile(r"(\S)[ \t\xa0]*\n[ \t]{2,}(?=\S)")  # joined in a text-node dump, not counted as a cut
 _CUT_PUNCT = re.compile(r"(\S)\n(?=[,.;:)\]](?:\s|\Z))")  # "about $60 million\n, officials said"
 
 
