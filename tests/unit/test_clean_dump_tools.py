@@ -274,3 +274,13 @@ def test_a_stats_list_inside_the_article_is_no_comment_heading():
     md = f"{_markdown(MENU, '# Board approves water plant', BODY[0])}\n\n{stats}\n\n{_markdown(*BODY[1:])}"
     paragraphs = _cleaned(md)["paragraphs"]
     assert paragraphs[0] == BODY[0] and paragraphs[-1] == BODY[2]
+
+
+@pytest.mark.parametrize(("line", "plain"), [
+    ("The [findings](https://example.org/S09\\(17\\)30-4) were out.", "The findings were out."),  # escaped parens
+    ("![A plant](https://example.org/focal\\(1x2\\)/p.jpg)Rates rose.", "Rates rose."),
+    ("The [findings](https://example.org/S09(17)30-4) were out.",  # near case: bare parens make no target
+     "The [findings](https://example.org/S09(17)30-4) were out."),
+])
+def test_a_link_target_with_escaped_parentheses_goes_whole(line, plain):
+    assert dumps.from_markdown(f"{MENU}\n\n{line}").split("\n")[-1] == plain

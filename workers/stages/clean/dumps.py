@@ -28,7 +28,7 @@ INLINE_MIN_CUTS = 3  # text-node cuts (a space at the cut) that make a dump a te
 INLINE_MAX_INDENTED = 0.8  # share of lines starting with white space above which cuts are layout
 
 # a link or image target "(url)" or "(url "title")"; html2text breaks a long one across lines
-_TARGET = r"\((?:[^()\s]|\n){0,2000}(?:\s+\"[^\"]{0,300}\")?\)"
+_TARGET = r"\((?:\\[()]|[^()\s]|\n){0,2000}(?:\s+\"[^\"]{0,300}\")?\)"  # CommonMark: "\(" "\)" escaped in it
 _MD_IMAGE = re.compile(r"!\[[^\[\]]{0,500}\]" + _TARGET)
 # the link text may hold one level of brackets: a footnote link "[[1]](#cite_note-1)"
 _MD_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]\n]{0,100}\]){0,500})\]" + _TARGET)
