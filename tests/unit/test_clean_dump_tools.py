@@ -111,6 +111,23 @@ def test_lines_after_a_sentence_end_or_indented_by_a_layout_stay_apart():
     assert dumps.inline_cuts(layout) == 0 and dumps.plain(layout) == layout
 
 
+def test_a_source_line_break_inside_a_text_node_is_a_space():
+    # BeautifulSoup keeps a text node's own line breaks and the page source's indentation under them
+    text = ("Home\nWorld\nThe county board voted on \nTuesday\n to build a plant, \nofficials\n said.\n"
+            "Keep your favourite features close\n            — one quick click away.\n"
+            "The plant will cost about $60 million and\n        Rates will rise by $4 a month.\n"
+            "By: \n                Ana Lind")  # a space left before the break
+    assert dumps.plain(text).split("\n")[-3:] == [
+        "Keep your favourite features close — one quick click away.",
+        "The plant will cost about $60 million and Rates will rise by $4 a month.", "By: Ana Lind"]
+
+
+def test_a_line_after_a_blank_line_or_one_space_in_stays_apart():
+    text = ("Home\nWorld\nThe county board voted on \nTuesday\n to build a plant, \nofficials\n said.\n"
+            "Sections\n\n            Weather\nSport\n Business")
+    assert dumps.plain(text).split("\n")[-4:] == ["Sections", "", "            Weather", "Sport", " Business"][-4:]
+
+
 def test_fewer_cuts_than_the_gate_are_left():
     text = "The county board voted on \nTuesday\n to build a plant.\nRates will rise."
     assert dumps.inline_cuts(text) == 2 and dumps.plain(text) == text
@@ -179,6 +196,10 @@ def test_a_link_target_broken_at_a_digit_after_its_hyphen_is_joined_whole():
     ("  * ## Board approves water plant", "  * Board approves water plant"),  # a heading as a list item
     ("Share __ __ Tweet ** __", "Share   Tweet  "),  # icons' empty emphasis
     ("Use __init__ here", "Use init here"),  # near case: a dunder reads as strong emphasis in markdown too
+    ("__Comments (12)", "Comments (12)"),  # an icon's empty emphasis glued to the label after it
+    ("____Edit", "Edit"),
+    ("the water__plant file", "the water__plant file"),  # near case: inside a word
+    ("see /__data/rain.xls", "see /__data/rain.xls"),  # near case: a path the wrap cut from its link target
 ])
 def test_headings_in_list_items_and_empty_emphasis(line, plain):
     assert dumps.from_markdown(f"{MENU}\n\n{line}").split("\n")[-1] == plain
@@ -213,4 +234,53 @@ def test_a_link_title_wrapped_onto_its_own_line_leaves_the_target_whole():
     ("Rates rose 5\\*\\*2 per cent.", "Rates rose 5**2 per cent."),  # near case: escaped asterisks stay
 ])
 def test_a_markdown_dumps_byline_kinds(line, plain):
+    assert dumps.from_markdown(f"{MENU}\n\n{line}").split("\n")[-1] == plain
+
+
+@pytest.mark.parametrize(("line", "plain"), [
+    ("###", ""),  # an empty heading (a heading tag around only an image or a script)
+    ("## ", ""),
+    ("   #", ""),
+    ("####### ", "####### "),  # near case: seven "#" are no heading (CommonMark)
+    ("    ###", "    ###"),  # near case: four spaces of indent are code, not a heading
+    ("### Board approves water plant", "Board approves water plant"),
+])
+def test_an_empty_heading_line_comes_out(line, plain):
+    assert dumps.from_markdown(f"{MENU}\n\n{line}").split("\n")[-1] == plain
+
+
+def test_an_empty_heading_inside_the_article_is_no_end_of_copy_mark():
+    # a press release's "###" ends its copy (vocabulary.END_OF_COPY); in a markdown dump it is an empty heading
+    md = _markdown(MENU, "# Board approves water plant", BODY[0], "###", *BODY[1:])
+    assert _cleaned(md)["paragraphs"] == BODY
+
+
+@pytest.mark.parametrize(("block", "plain"), [
+    ("Words:\n\n     5,210 ", "Words: 5,210"),  # html2text's <dt> and its four-space <dd>, a blank between
+    ("Comments:\n    1664", "Comments: 1664"),
+    ("Published:\n\n    2024-03-05", "Published: 2024-03-05"),
+    ("Tags:\n\n    * water", "Tags:\n\n    * water"),  # near case: a list item under a label stays apart
+    ("Words:\n\n5,210", "Words:\n\n5,210"),  # near case: not indented, no description
+    ("The board said the plant, which will cost more than planned, is needed:\n\n    now",
+     "The board said the plant, which will cost more than planned, is needed:\n\n    now"),  # a sentence is no term
+])
+def test_a_definition_lists_term_and_description_are_one_line(block, plain):
+    assert dumps.from_markdown(f"{MENU}\n\n{block}").split("\n\n", 1)[1] == plain
+
+
+def test_a_stats_list_inside_the_article_is_no_comment_heading():
+    # "Comments:" over its count on a line of its own reads as a comment section's heading (a hard end)
+    stats = "Chapters:\n\n     1/1 \nComments:\n\n     12 \nKudos:\n\n     40 "
+    md = f"{_markdown(MENU, '# Board approves water plant', BODY[0])}\n\n{stats}\n\n{_markdown(*BODY[1:])}"
+    paragraphs = _cleaned(md)["paragraphs"]
+    assert paragraphs[0] == BODY[0] and paragraphs[-1] == BODY[2]
+
+
+@pytest.mark.parametrize(("line", "plain"), [
+    ("The [findings](https://example.org/S09\\(17\\)30-4) were out.", "The findings were out."),  # escaped parens
+    ("![A plant](https://example.org/focal\\(1x2\\)/p.jpg)Rates rose.", "Rates rose."),
+    ("The [findings](https://example.org/S09(17)30-4) were out.",  # near case: bare parens make no target
+     "The [findings](https://example.org/S09(17)30-4) were out."),
+])
+def test_a_link_target_with_escaped_parentheses_goes_whole(line, plain):
     assert dumps.from_markdown(f"{MENU}\n\n{line}").split("\n")[-1] == plain

@@ -9,7 +9,8 @@ same page out differently (measured with `python -m bench.dumpers` on the web-pa
   paragraphs hard-wrapped at 78 columns with the link targets counted in the width;
 - text-node dumps (BeautifulSoup's ``get_text("\\n")``): a newline at every text node, so a sentence
   with a link or an emphasis in it is cut into pieces ("tenants ", "will begin to vote", " on what
-  ..."), the spaces around the inline element left at the cut.
+  ..."), the spaces around the inline element left at the cut, and a text node's own source line
+  breaks kept with the source's indentation under them (joined, not counted as cuts).
 
 ``plain(text)`` undoes both, each behind a cheap gate so a one-block-a-line dump passes through
 unchanged: the markdown pass needs MARKDOWN_MIN_LINKS ``](`` link or image targets, the text-node
@@ -27,7 +28,7 @@ INLINE_MIN_CUTS = 3  # text-node cuts (a space at the cut) that make a dump a te
 INLINE_MAX_INDENTED = 0.8  # share of lines starting with white space above which cuts are layout
 
 # a link or image target "(url)" or "(url "title")"; html2text breaks a long one across lines
-_TARGET = r"\((?:[^()\s]|\n){0,2000}(?:\s+\"[^\"]{0,300}\")?\)"
+_TARGET = r"\((?:\\[()]|[^()\s]|\n){0,2000}(?:\s+\"[^\"]{0,300}\")?\)"  # CommonMark: "\(" "\)" escaped in it
 _MD_IMAGE = re.compile(r"!\[[^\[\]]{0,500}\]" + _TARGET)
 # the link text may hold one level of brackets: a footnote link "[[1]](#cite_note-1)"
 _MD_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]\n]{0,100}\]){0,500})\]" + _TARGET)
@@ -35,6 +36,7 @@ _ADJACENT_LINKS = re.compile(r"\)(?=!?\[[^\[\]\n]{0,500}\]\()")  # "[A](a)[B](b)
 
 # (pattern, replacement) for each line of a markdown dump, in order (CommonMark block syntax)
 MARKDOWN_LINE_RULES = (
+    (re.compile(r"^ {0,3}#{1,6}[ \t]*$"), ""),  # an empty ATX heading "###" (a heading tag around an image)
     (re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$"), r"\1"),  # ATX heading "## Title ##"
     (re.compile(r"^([ \t]*[-*+][ \t]+)#{1,6}[ \t]+"), r"\1"),  # a heading as a list item "* ## Title"
     (re.compile(r"^([ \t]*_(?=\S).*?)[ \t]+_[ \t]*$"), r"\1_"),  # emphasis closed after a space: "_By Ana Lind _"
@@ -47,6 +49,7 @@ MARKDOWN_INLINE_RULES = (
     (re.compile(r"(?<!\S)(?:__|\*\*)(?!\S)"), ""),  # an emphasis around nothing (an icon): "Share __ __"
     (re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"), r"\1"),  # strong
     (re.compile(r"__(?=\S)(.+?)(?<=\S)__"), r"\1"),
+    (re.compile(r"(?<![\w\\/])(?:__)+(?=[^\W_])"), ""),  # left unpaired before a word (an icon): "__Comments (12)"
     (re.compile(r"(?<![\w\\])_(?=[^\s_])(.+?)(?<=[^\s\\_])_(?!\w)"), r"\1"),  # emphasis, not snake_case
     (re.compile(r"\*\*"), ""),  # strong left unpaired (opened on a line the wrap kept apart)
     (re.compile(r"(?<![`\\])`([^`\n]{1,200})`(?!`)"), r"\1"),  # code span
@@ -54,6 +57,8 @@ MARKDOWN_INLINE_RULES = (
 )
 # a line that starts a block of its own: a list item, heading, table row, quote; never a wrapped line's rest
 _BLOCK_START = re.compile(r"[ \t]*(?:[-*+•][ \t]|\d{1,3}[.)][ \t]|#|\|)")
+# a definition list's term and its description, which html2text indents four spaces under it ("Words:\n\n    5,210")
+_DEFINITION = re.compile(r"^(\S[^\n]{0,40}:)[ \t]*\n(?:[ \t]*\n)?[ \t]{4,}(?![-*+][ \t])(\S[^\n]{0,80}?)[ \t]*$", re.MULTILINE)
 _QUOTE = re.compile(r"^ {0,3}(?:>[ \t]?)+", re.MULTILINE)  # block quote markers (a quote's lines wrap too)
 _OPEN_TARGET = re.compile(r"\]\([^()\s]*$")  # the wrap broke a link target: "(https://example.org/water-"
 _BROKEN_COMPOUND = re.compile(r"[^\W\d_]-$")  # "high-" + "dimensional": the wrap broke at the hyphen
@@ -64,6 +69,9 @@ _TERMINAL = ".!?:;…"
 # a cut at an inline element: "word \nnext" (not after a sentence end) or "word\n next" going on
 _CUT_BEFORE = re.compile(r"([^\s" + _TERMINAL + r"])[ \xa0]+\n(?=[^\s])")
 _CUT_AFTER = re.compile(r"(\S)\n (?=[a-z,.;:)\]’”'\"])")
+# the page source's own line break inside a text node, kept with the source's indentation under it:
+# "Sync and more\n            — one click away" (HTML reads it as a space; a node's own line has no indent)
+_SOURCE_WRAP = re.compile(r"(\S)[ \t\xa0]*\n[ \t]{2,}(?=\S)")  # joined in a text-node dump, not counted as a cut
 _CUT_PUNCT = re.compile(r"(\S)\n(?=[,.;:)\]](?:\s|\Z))")  # "about $60 million\n, officials said"
 
 
@@ -73,7 +81,8 @@ def plain(text: str) -> str:
     if "](" in text and is_markdown(text):
         text = from_markdown(text)
     elif (" \n" in text or "\n " in text) and inline_cuts(text) >= INLINE_MIN_CUTS:
-        text = _CUT_PUNCT.sub(r"\1", _CUT_AFTER.sub(r"\1 ", _CUT_BEFORE.sub(r"\1 ", text)))
+        text = _CUT_AFTER.sub(r"\1 ", _CUT_BEFORE.sub(r"\1 ", text))
+        text = _CUT_PUNCT.sub(r"\1", _SOURCE_WRAP.sub(r"\1 ", text))
     return text
 
 
@@ -98,10 +107,11 @@ def inline_cuts(text: str) -> int:
 
 
 def from_markdown(text: str) -> str:
-    """A markdown dump as plain text: hard-wrapped paragraphs joined first (_join_wrapped: the wrap
+    """A markdown dump as plain text: a definition list's terms and descriptions one pair a line
+    (_DEFINITION, as inscriptis writes them), hard-wrapped paragraphs joined (_join_wrapped: the wrap
     counted the link targets), then images out, links as their text (adjacent links one a line), block
     and inline syntax out (MARKDOWN_LINE_RULES, MARKDOWN_INLINE_RULES)."""
-    text = "\n".join(_join_wrapped(_QUOTE.sub("", text).split("\n")))
+    text = "\n".join(_join_wrapped(_DEFINITION.sub(r"\1 \2", _QUOTE.sub("", text)).split("\n")))
     text = _MD_IMAGE.sub("", text)
     text = _ADJACENT_LINKS.sub(")\n", text)
     text = _MD_LINK.sub(lambda m: " ".join(m.group(1).split()), text)
