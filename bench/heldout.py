@@ -212,20 +212,25 @@ def load_readability_new() -> list[tuple[str, str, dict]]:
     return load_readability("readeck-go-readability", skip=known)
 
 
-def load_htmldate() -> list[tuple[str, str, dict]]:
-    """[(file, html, {"date"})] for the English pages of htmldate's own date set, less web-pages-en's."""
+def _devset_urls(which: str) -> set[str]:
+    """The URLs (no trailing slash) of web-pages-en's pages, to leave out of set `which`; empty, with a
+    note naming the set, when web-pages-en is not beside the repo."""
     from bench.devset import DEVSET
 
+    gold_path = DEVSET / "gold.json"
+    if gold_path.exists():
+        return {g["url"].rstrip("/") for g in json.loads(gold_path.read_text(encoding="utf-8")).values()}
+    print(f"{which}: web-pages-en not found at {DEVSET}: the pages it shares are not excluded")
+    return set()
+
+
+def load_htmldate() -> list[tuple[str, str, dict]]:
+    """[(file, html, {"date"})] for the English pages of htmldate's own date set, less web-pages-en's."""
     root = CACHE / "go-htmldate"
     data = root / "scripts" / "comparison" / "data-default.go"
     if not data.exists():
         return []
-    gold_path = DEVSET / "gold.json"
-    if gold_path.exists():
-        shared = {g["url"].rstrip("/") for g in json.loads(gold_path.read_text(encoding="utf-8")).values()}
-    else:
-        shared = set()
-        print(f"htmldate: web-pages-en not found at {DEVSET}: the pages it shares are not excluded")
+    shared = _devset_urls("htmldate")
     entries = re.findall(r'URL:\s*"([^"]+)",\s*File:\s*"([^"]+)",\s*Date:\s*"([^"]*)"',
                          data.read_text(encoding="utf-8"))
     pages = []
@@ -251,19 +256,14 @@ def load_multilingual() -> list[tuple[str, str, dict]]:
     excluded and the bench says so). gold = {"url", "language", "with", "without", "title"?, "author"?,
     "date"?}: web-pages-en's gold shape, plus the language py3langid gives the gold snippets (the
     ``with`` and ``without`` snippets and the title, joined), as web-pages-en was selected by."""
-    from bench.devset import DEVSET, _decode
+    from bench.devset import _decode
     from bench.golit import string_map
 
     root = CACHE / "go-trafilatura"
     data = root / "scripts" / "comparison" / "data.go"
     if not data.exists():
         return []
-    gold_path = DEVSET / "gold.json"
-    if gold_path.exists():
-        shared = {g["url"].rstrip("/") for g in json.loads(gold_path.read_text(encoding="utf-8")).values()}
-    else:
-        shared = set()
-        print(f"multilingual: web-pages-en not found at {DEVSET}: the pages it shares are not excluded")
+    shared = _devset_urls("multilingual")
     pages = []
     for url, entry in string_map(data.read_text(encoding="utf-8"), "ComparisonEntry").items():
         path = root / "test-files" / "comparison" / entry["File"]

@@ -77,16 +77,20 @@ def test_readability_new_keeps_only_the_pages_the_first_port_lacks(tmp_path, mon
                                                                       "author": "Jane Doe"})]
 
 
-def test_htmldate_set_leaves_out_web_pages_en_urls_and_undated_pages(tmp_path, monkeypatch):
+def _cache_with_devset(tmp_path, monkeypatch, url: str) -> None:
+    """heldout's cache in tmp_path, and a web-pages-en beside it holding one page of `url`."""
     import json
 
     import bench.devset as devset
-    import bench.heldout as heldout
 
     monkeypatch.setattr(heldout, "CACHE", tmp_path)
     monkeypatch.setattr(devset, "DEVSET", tmp_path / "devset")
     (tmp_path / "devset").mkdir()
-    (tmp_path / "devset" / "gold.json").write_text(json.dumps({"a.html.gz": {"url": "https://a.example/x/"}}))
+    (tmp_path / "devset" / "gold.json").write_text(json.dumps({"page.html.gz": {"url": url}}))
+
+
+def test_htmldate_set_leaves_out_web_pages_en_urls_and_undated_pages(tmp_path, monkeypatch):
+    _cache_with_devset(tmp_path, monkeypatch, "https://a.example/x/")
     pages_dir = tmp_path / "go-htmldate" / "test-files" / "comparison"
     pages_dir.mkdir(parents=True)
     rows = []
@@ -137,15 +141,7 @@ GERMAN = ("Der Stadtrat hat am Dienstag beschlossen, die alte Brücke bis zum Fr
 
 
 def test_multilingual_set_keeps_pages_whose_gold_is_not_english_and_not_in_web_pages_en(tmp_path, monkeypatch):
-    import json
-
-    import bench.devset as devset
-    import bench.heldout as heldout
-
-    monkeypatch.setattr(heldout, "CACHE", tmp_path)
-    monkeypatch.setattr(devset, "DEVSET", tmp_path / "devset")
-    (tmp_path / "devset").mkdir()
-    (tmp_path / "devset" / "gold.json").write_text(json.dumps({"s.html.gz": {"url": "https://s.example/de/"}}))
+    _cache_with_devset(tmp_path, monkeypatch, "https://s.example/de/")
     pages_dir = tmp_path / "go-trafilatura" / "test-files" / "comparison"
     pages_dir.mkdir(parents=True)
     for name in ("de.html", "en.html", "shared.html"):
