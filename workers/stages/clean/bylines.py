@@ -385,11 +385,13 @@ _MAX_LINKED_NAMES = 4
 def names_over_lines(lines: list[ln.Line], i: int) -> tuple[str, int]:
     """(the names, index of the last name line) of a byline whose names a dump put on lines of their
     own, joined by "and"/"&"/"," lines ("Ann Lee" / "and" / "Tom Hale" -> "Ann Lee and
-    Tom Hale"); the name at i alone when no joiner line and name follow it."""
-    names, last = [lines[i].text], i
+    Tom Hale"); the name at i alone when no joiner line and name follow it. A dump's list items are read
+    without their markers ("* Ann Lee" / "* Tom Hale")."""
+    names, last = [ln.item_text(lines[i].text)], i
     while (len(names) < _MAX_LINKED_NAMES and last + 2 < len(lines)
-           and lines[last + 1].text.casefold() in _NAME_JOINER_LINE and sh.named(lines[last + 2].text)):
-        names.append(lines[last + 2].text)
+           and ln.item_text(lines[last + 1].text).casefold() in _NAME_JOINER_LINE
+           and sh.named(ln.item_text(lines[last + 2].text))):
+        names.append(ln.item_text(lines[last + 2].text))
         last += 2
     return md.join_names(names), last
 
