@@ -198,3 +198,12 @@ def test_german_date_labels(line, dates):
 ])
 def test_two_month_first_dates_glued_together_in_other_languages(line, dates):
     assert date_line(line) == dates
+
+
+@pytest.mark.parametrize("line, name", [
+    ("By Martin Roe On 12. Dezember 2022", "Martin Roe"), ("By Jane Doe On 12 May 2020", "Jane Doe"),
+    ("von Jana Roe Am 3. Mai 2021", "Jana Roe"), ("By Jane Doe on 12 May 2020", "Jane Doe"),  # as before
+    ("By Jane On Air", "Jane On Air"),  # near case: no digit after the joiner, no date joined
+])
+def test_a_date_joiner_after_the_name_in_any_case(line, name):
+    assert metadata.byline(line)[0] == name

@@ -225,6 +225,8 @@ def _record_fields(raw: dict, article: dict, page_meta: dict, html: str | None) 
             byline, byline_declared = by.declared_byline(page_meta, head_byline)
         elif subset := by.declared_subset(byline, page_meta):
             byline, byline_declared = subset, True
+    elif published is None:
+        published = updated  # a text that shows only its update date ("Stand: 12.11.2021") is dated by it
     return published, updated, source, byline, byline_declared
 
 
