@@ -208,13 +208,3 @@ def test_two_month_first_dates_glued_together_in_other_languages(line, dates):
 def test_a_date_joiner_after_the_name_in_any_case(line, name):
     assert metadata.byline(line)[0] == name
 
-
-@pytest.mark.parametrize("date_lines, published, updated", [
-    (["Stand: 12.11.2021"], "2021-11-12", "2021-11-12"),  # only an update date: it dates the text
-    (["Updated March 5, 2024"], "2024-03-05", "2024-03-05"),
-    (["Veröffentlicht am 3. Mai 2021", "Stand: 12.11.2021"], "2021-05-03", "2021-11-12"),  # near case: both given
-])
-def test_a_text_with_only_its_update_date_is_dated_by_it(date_lines, published, updated):
-    content = "\n".join(["Brücke wird gesperrt", *date_lines, *GERMAN])
-    record = stage.clean({"id": "t", "content": content, "content_type": "text/plain"})
-    assert (record["published_at"], record["updated_at"]) == (published, updated)

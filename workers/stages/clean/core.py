@@ -203,9 +203,7 @@ def _record_fields(raw: dict, article: dict, page_meta: dict, html: str | None) 
     field). Dates are resolved against fetched_at (never after it; relative ones only when fetched_at
     was given, not estimated on receipt). On HTML: article lines first, then the declared dates
     (JSON-LD, <meta>, <time>), date- and byline-classed header elements, and trafilatura's guess; the
-    declared author when the text gives none, or the declared names the text's byline holds. On text: the
-    update date is the published one when the text shows no other ("Stand: 12.11.2021" alone; what the
-    HTML path's declared dates give; web-pages-en's gold dates such texts by it)."""
+    declared author when the text gives none, or the declared names the text's byline holds."""
     fetched_at = raw.get("fetched_at") if isinstance(raw.get("fetched_at"), str) else None
     resolve_date = functools.partial(resolve_when, relative=raw.get("fetched_at_estimated") is not True)
     published = resolve_date(article["published_at"], fetched_at)
@@ -227,8 +225,6 @@ def _record_fields(raw: dict, article: dict, page_meta: dict, html: str | None) 
             byline, byline_declared = by.declared_byline(page_meta, head_byline)
         elif subset := by.declared_subset(byline, page_meta):
             byline, byline_declared = subset, True
-    elif published is None:
-        published = updated  # a text that shows only its update date ("Stand: 12.11.2021") is dated by it
     return published, updated, source, byline, byline_declared
 
 
