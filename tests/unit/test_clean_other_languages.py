@@ -208,3 +208,8 @@ def test_two_month_first_dates_glued_together_in_other_languages(line, dates):
 def test_a_date_joiner_after_the_name_in_any_case(line, name):
     assert metadata.byline(line)[0] == name
 
+
+
+@pytest.mark.parametrize("line", ["Harbor City - 19.10.2019", "Niedersachsen 19.10.2019, 05:00"])
+def test_a_place_then_a_date_is_no_byline(line):
+    assert stage.clean_lines(["Brücke wird gesperrt", line, *GERMAN])["byline"] is None

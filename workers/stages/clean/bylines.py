@@ -341,12 +341,12 @@ def name_beside_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], f
         if not meta[i] or (m := _NAME_BESIDE_DATE.match(lines[i].text)) is None or md.byline(lines[i].text):
             continue
         name = m.group("name")
-        if date_line(m.group("date")) and sh.named(name) and not _place_name(name) and _under_headline(lines, i):
+        if date_line(m.group("date")) and sh.named(name) and not place_name(name) and _under_headline(lines, i):
             return name
     return None
 
 
-def _place_name(name: str) -> bool:
+def place_name(name: str) -> bool:
     """True for a place's name where a byline could stand: one ending in a place word
     (vocabulary.PLACE_HEAD_WORDS: "Harbor City", "Clark County") or an ISO 3166 country or subdivision
     ("New South Wales", "Texas"; pycountry, the maintained ISO list)."""

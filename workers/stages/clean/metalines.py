@@ -270,12 +270,12 @@ _NAME_THEN_DATE = re.compile(
 
 
 def _name_then_date(text: str) -> tuple | None:
-    """((published, updated), name) of a header line that is a person's name (shapes.named; not a date's label,
-    "Actualizado el") and a date line after it (_NAME_THEN_DATE: a byline and its date, each a link or element
-    of its own, run together by the dump), else None."""
+    """((published, updated), name) of a header line that is a person's name (shapes.named; not a date's
+    label, "Actualizado el", nor a place's, bylines.place_name) and a date line after it (_NAME_THEN_DATE: a
+    byline and its date, each a link or element of its own, run together by the dump), else None."""
     m = _NAME_THEN_DATE.match(text) if len(text) <= 120 else None
     name = m.group("name") if m else ""
-    if not name or m.end() == len(text) or DATE_BARE_LABEL.match(name) or not sh.named(name):
+    if not name or m.end() == len(text) or DATE_BARE_LABEL.match(name) or not sh.named(name) or by.place_name(name):
         return None
     dates = date_line(text[m.end():])
     return (dates, name) if dates else None
