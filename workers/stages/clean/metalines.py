@@ -274,11 +274,13 @@ def _name_then_date(text: str) -> tuple | None:
     label, "Actualizado el", nor a place's, bylines.place_name) and a date line after it (_NAME_THEN_DATE: a
     byline and its date, each a link or element of its own, run together by the dump), else None."""
     m = _NAME_THEN_DATE.match(text) if len(text) <= 120 else None
-    name = m.group("name") if m else ""
-    if not name or m.end() == len(text) or DATE_BARE_LABEL.match(name) or not sh.named(name) or by.place_name(name):
+    if m is None or m.end() == len(text):
         return None
-    dates = date_line(text[m.end():])
-    return (dates, name) if dates else None
+    dates = date_line(text[m.end():])  # asked before the name: most lines fail here, and cheaply (cached)
+    name = m.group("name")
+    if dates is None or DATE_BARE_LABEL.match(name) or not sh.named(name) or by.place_name(name):
+        return None
+    return dates, name
 
 
 # a lower-case letter right before a month name and day (class first: the regex engine skips ahead)
