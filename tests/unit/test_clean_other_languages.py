@@ -123,3 +123,93 @@ def test_two_day_first_dates_glued_together(line, expected):
 
 def test_a_german_created_by_label():
     assert metadata.byline("Erstellt von Andri Beispiel")[0] == "Andri Beispiel"
+
+
+@pytest.mark.parametrize("language, words", v.BYLINE_LABEL_WORDS)
+def test_byline_label_words_row_by_row(language, words):
+    for word in words.split(", "):
+        for line in (word, word.capitalize(), f"{word.capitalize()}:", f"* {word.capitalize()}"):
+            assert v.BYLINE_LABEL.match(line), (language, line)
+
+
+@pytest.mark.parametrize("line", ["Von Jana Roe", "DE", "* de", "door", "di", "Byline", "Autorenseite", "* Von *"])
+def test_a_byline_label_needs_the_label_alone(line):
+    assert v.BYLINE_LABEL.match(line) is None
+
+
+@pytest.mark.parametrize("label, name", [
+    ("Von", "Jana Roe"), ("* Von", "* Jana Roe"), ("Autorin:", "Jana Roe"), ("Autor", "Jon Roe"),
+    ("Por", "Ana Ruiz"), ("Par", "Jean Roe"), ("* By", "* Jane Doe"),
+])
+def test_a_byline_label_over_the_name_in_a_dumps_lines(label, name):
+    record = stage.clean_lines(["Brücke wird gesperrt", label, name, *GERMAN])
+    assert record["byline"] == name.removeprefix("* ")
+
+
+@pytest.mark.parametrize("label, line", [("Von", "Brücke"), ("* DE", "* EN"), ("* Von", "* Startseite")])
+def test_a_byline_label_over_no_name(label, line):
+    assert stage.clean_lines(["Brücke wird gesperrt", label, line, *GERMAN])["byline"] is None
+
+
+@pytest.mark.parametrize("line, date", [
+    ("19.10.19, 12:00 Uhr", "2019-10-19T12:00:00"), ("* 3.10.19 8:05", "2019-10-03T08:05:00"),
+    ("19.10.19", None), ("Version 1.10.19", None), ("19.10.19, 120 Seiten", None),
+])
+def test_a_dotted_date_with_a_two_digit_year_needs_a_clock_time(line, date):
+    record = stage.clean_lines(["Brücke wird gesperrt", line, *GERMAN])
+    assert record["published_at"] == date
+
+
+@pytest.mark.parametrize("line, name, date", [
+    ("Jana Roe 19.10.2019, 05:00 Uhr", "Jana Roe", "2019-10-19T05:00:00"),
+    ("Jana Roe, 01.12.2021", "Jana Roe", "2021-12-01"),
+    ("Claus Roe-Lee - 31. Januar 2022", "Claus Roe-Lee", "2022-01-31"),
+    ("Jane Doe - March 4, 2024", "Jane Doe", "2024-03-04"),
+    # near cases: a section label before the date is no name; a reading time is no date
+    ("Lokales 19.10.2019", None, None), ("Jane Doe 4 min read", None, None),
+    # a capitalised phrase before a month name after a space: a section label as often ("Original Research")
+    ("Original Research 7 April 2020", None, None),
+])
+def test_a_name_then_its_date_on_one_header_line(line, name, date):
+    record = stage.clean_lines(["Brücke wird gesperrt", line, *GERMAN])
+    assert (record["byline"], record["published_at"]) == (name, date)
+
+
+def test_a_dates_label_is_no_name_before_its_date():
+    record = stage.clean_lines(["Brücke wird gesperrt", "Actualizado el 08/05/2022 02:14", *GERMAN])
+    assert record["byline"] is None
+
+
+@pytest.mark.parametrize("line, dates", [
+    ("Datum: 26. Januar 2022", ("2022-01-26", None)), ("* Erscheinungsdatum 21. Januar 2022", ("2022-01-21", None)),
+    ("Erstellt am 09.02.2022", ("2022-02-09", None)), ("Publiziert 02/02/2022", ("2022-02-02", None)),
+    ("zuletzt bearbeitet: 04.02.2022, 08:27 Uhr", (None, "2022-02-04T08:27:00")),
+    ("Zuletzt geändert am 06.11.2023", (None, "2023-11-06")),
+    ("Datum", None), ("Erstellt: vor 4 Stunden", None),  # near cases: a label alone, a relative German date
+])
+def test_german_date_labels(line, dates):
+    assert date_line(line) == dates
+
+
+@pytest.mark.parametrize("line, dates", [
+    ("Veröffentlicht am Dezember 29, 2021Dezember 30, 2021", ("2021-12-29", "2021-12-30")),
+    ("Posted on May 14, 2024May 15, 2024 by Jane Doe", ("2024-05-14", "2024-05-15")),  # as before
+    ("Dezember 29, 2021Dezember 30, 2021", None),  # near case: no label, no date line
+])
+def test_two_month_first_dates_glued_together_in_other_languages(line, dates):
+    assert date_line(line) == dates
+
+
+@pytest.mark.parametrize("line, name", [
+    ("By Martin Roe On 12. Dezember 2022", "Martin Roe"), ("By Jane Doe On 12 May 2020", "Jane Doe"),
+    ("von Jana Roe Am 3. Mai 2021", "Jana Roe"), ("By Jane Doe on 12 May 2020", "Jane Doe"),  # as before
+    ("By Jane On Air", "Jane On Air"),  # near case: no digit after the joiner, no date joined
+])
+def test_a_date_joiner_after_the_name_in_any_case(line, name):
+    assert metadata.byline(line)[0] == name
+
+
+
+@pytest.mark.parametrize("line", ["Harbor City - 19.10.2019", "Niedersachsen 19.10.2019, 05:00"])
+def test_a_place_then_a_date_is_no_byline(line):
+    assert stage.clean_lines(["Brücke wird gesperrt", line, *GERMAN])["byline"] is None

@@ -203,9 +203,9 @@ def test_the_same_paragraph_under_a_plain_subheading_stays():
 
 @pytest.mark.parametrize("word", sorted(v.PLACE_HEAD_WORDS))
 def test_each_place_word_makes_a_place_name(word):
-    assert bylines._place_name(f"Tarrow {word.title()}")
+    assert bylines.place_name(f"Tarrow {word.title()}")
 
 
 @pytest.mark.parametrize("name", ["Ana Lind", "Grace Park", "Jordan Bay", "Virginia Lind"])
 def test_a_person_is_no_place_name(name):
-    assert not bylines._place_name(name)
+    assert not bylines.place_name(name)

@@ -553,9 +553,12 @@ def test_meta_facts_are_the_metadata_calls():
                                  "Business reporter", "* Aug. 16, 2020", "Updated 3 June 2024, 10:02 BST"]
     for text in (t for t in samples if len(t) <= 120):
         found = md.byline(text)
+        dates = date_line(text) or clean_shapes.list_or_byline_date(text)
+        if found is None and (named := clean_metalines._name_then_date(text)):  # "Linda R. - March 12, 2024"
+            dates, found = dates or named[0], (named[1], None)
         label = None if found else md.source_label(text)
         role = not found and not label and len(text) <= 60 and v.ROLE_LINE.match(text) is not None
-        assert clean_metalines._meta_facts(text) == (date_line(text) or clean_shapes.list_or_byline_date(text), found, label, role), text
+        assert clean_metalines._meta_facts(text) == (dates, found, label, role), text
 
 
 def test_hint_holds_for_every_paywall_and_legal_phrase():

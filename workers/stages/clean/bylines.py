@@ -46,13 +46,13 @@ def declared_byline(page_meta: dict, head_byline: str | None) -> tuple[str | Non
 def _name_beside_header_date(page_meta: dict) -> str | None:
     """The person's name a header element sets before the page's own date with only a space between
     ("Jane Doe March 3, 2024", vocabulary.NAME_THEN_DATE; a teaser's element carries another day), not
-    a place's (_place_name); None when the page declares no date."""
+    a place's (place_name); None when the page declares no date."""
     day = (page_meta.get("published") or page_meta.get("date") or "")[:10]
     for text in page_meta.get("header_lines") or [] if day else ():
         m = _NAME_THEN_DATE.match(text)
         dates = date_line(m.group("date")) if m else None
         name = m.group("name") if m else ""
-        if dates and (dates[0] or "")[:10] == day and sh.named(name) and not _place_name(name):
+        if dates and (dates[0] or "")[:10] == day and sh.named(name) and not place_name(name):
             return name
     return None
 
@@ -372,12 +372,12 @@ def name_beside_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], f
             continue
         m = _NAME_BESIDE_DATE.match(lines[i].text) or _NAME_THEN_DATE.match(lines[i].text)
         name = m.group("name") if m else ""
-        if m and date_line(m.group("date")) and sh.named(name) and not _place_name(name) and under_headline(lines, i):
+        if m and date_line(m.group("date")) and sh.named(name) and not place_name(name) and under_headline(lines, i):
             return name
     return None
 
 
-def _place_name(name: str) -> bool:
+def place_name(name: str) -> bool:
     """True for a place's name where a byline could stand: one ending in a place word
     (vocabulary.PLACE_HEAD_WORDS: "Harbor City", "Clark County") or an ISO 3166 country or subdivision
     ("New South Wales", "Texas"; pycountry, the maintained ISO list)."""
@@ -432,11 +432,13 @@ _MAX_LINKED_NAMES = 4
 def names_over_lines(lines: list[ln.Line], i: int) -> tuple[str, int]:
     """(the names, index of the last name line) of a byline whose names a dump put on lines of their
     own, joined by "and"/"&"/"," lines ("Ann Lee" / "and" / "Tom Hale" -> "Ann Lee and
-    Tom Hale"); the name at i alone when no joiner line and name follow it."""
-    names, last = [lines[i].text], i
+    Tom Hale"); the name at i alone when no joiner line and name follow it. A dump's list items are read
+    without their markers ("* Ann Lee" / "* Tom Hale")."""
+    names, last = [ln.item_text(lines[i].text)], i
     while (len(names) < _MAX_LINKED_NAMES and last + 2 < len(lines)
-           and lines[last + 1].text.casefold() in _NAME_JOINER_LINE and sh.named(lines[last + 2].text)):
-        names.append(lines[last + 2].text)
+           and ln.item_text(lines[last + 1].text).casefold() in _NAME_JOINER_LINE
+           and sh.named(ln.item_text(lines[last + 2].text))):
+        names.append(ln.item_text(lines[last + 2].text))
         last += 2
     return md.join_names(names), last
 

@@ -28,7 +28,8 @@ _LABEL_WORDS = (
     r"^[\W_]{0,3}+(?P<label>(?:first |originally )?(?:posted|published|created|released|issued|dated?|written)|"
     r"(?:news|release|publication|post|issue|entry) date|"  # "News date : 04/21/2022 Category : Press Releases"
     r"(?:page )?(?:last )?(?:updated|modified|revised|edited)|(?:last|latest) update|(?:page )?last reviewed|"
-    r"veröffentlicht|erschienen|stand|aktualisiert|publié|mis à jour|publicado|actualizado|"
+    r"veröffentlicht|erschienen|publiziert|erstellt|(?:erscheinungs)?datum|stand|(?:zuletzt )?(?:aktualisiert|geändert|bearbeitet)|"
+    r"publié|mis à jour|publicado|actualizado|"
     r"pubblicato|aggiornato|gepubliceerd|bijgewerkt)"
     r"(?P<prep> on| at| am| le| el| il| op)?\s*"
 )
@@ -37,7 +38,8 @@ LABEL = re.compile(_LABEL_WORDS + r"[:\-–—]?\s*(?P<rest>.{4,100})$", re.IGNO
 # or a dangling preposition ("Posted on") it is a label even when no date follows
 BARE_LABEL = re.compile(_LABEL_WORDS + r"(?P<colon>[:\-–—]?)\s*$", re.IGNORECASE)
 _UPDATE_LABELS = (
-    "updated", "modified", "revised", "edited", "update", "reviewed", "stand", "aktualisiert", "mis à jour", "actualizado",
+    "updated", "modified", "revised", "edited", "update", "reviewed", "stand", "aktualisiert", "geändert", "bearbeitet",
+    "mis à jour", "actualizado",
     "aggiornato", "bijgewerkt",
 )
 # "Mar 16, 2024 | 11:30 AM": a separator before a bare clock time is not a part break
@@ -96,6 +98,8 @@ _FAST = (
                r"(?P<tz>Z|[+-]\d{2}:?\d{2})?$", re.I),
     re.compile(r"^(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})[/.](?P<y>\d{4})" + _TIME, re.I),
     re.compile(r"^(?P<a>\d{1,2})(?P<sep>/)(?P<b>\d{1,2})/(?P<yy>\d{2})(?![\d/])" + _TIME, re.I),  # "12/09/22 4:10pm"
+    # day first with dots and a two-digit year, then a clock time ("19.10.19, 12:00 Uhr": German news sites)
+    re.compile(r"^(?P<a>\d{1,2})(?P<sep>\.)(?P<b>\d{1,2})\.(?P<yy>\d{2}),?\s+(?P<h>\d{1,2}):(?P<mi>\d{2})(?!\d)", re.I),
     re.compile(_TIME_FIRST + r"(?:\w+,?\s+)?" + _MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})", re.I),
     re.compile(_TIME_FIRST + r"(?:\w+,?\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r",?\s+(?P<y>\d{4})", re.I),
 )
@@ -134,10 +138,11 @@ def month_words_other() -> frozenset[str]:
 
 _MON_OTHER = "|".join(sorted(month_words_other(), key=len, reverse=True))
 # a bare date on its own short line (no label): needs a year and a month name or numeric form; a
-# slashed date may have a two-digit year ("11/08/23"); other languages' month names after the day
+# slashed date may have a two-digit year ("11/08/23"), a dotted one with a clock time after it ("19.10.19,
+# 12:00"); other languages' month names after the day
 BARE_DATE = re.compile(
     r"^(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?,?\s+(?:on\s+)?)?(?:\w+,?\s+)?(?:" + _MON.replace("(?P<mon>", "(?:") + r"\s+\d{1,2}|\d{1,2}\.?\s+"
-    + _MON.replace("(?P<mon>", "(?:") + r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{1,2}/\d{1,2}/\d{2}(?=$|\s+\d|\s*[|•·,–—-])|"
+    + _MON.replace("(?P<mon>", "(?:") + r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{1,2}/\d{1,2}/\d{2}(?=$|\s+\d|\s*[|•·,–—-])|\d{1,2}\.\d{1,2}\.\d{2},?\s+\d{1,2}:\d{2}(?!\d)|"
     r"\d{1,2}\.?\s+(?:de\s+)?(?:" + _MON_OTHER + r")\b)",
     re.I,
 )
@@ -350,15 +355,17 @@ def labelled(label_line: str, dates: tuple[str | None, str | None]) -> tuple[str
 
 # a second date run into the first one's year ("Posted on May 14, 2024May 15, 2024 by ...": a blog theme's
 # published and updated <time> elements side by side, the second hidden by its style sheet): the update
-_GLUED_SECOND = re.compile(r"(?<=\d{4})(?=" + _MON.replace("(?P<mon>", "(?:") + r"\s+\d{1,2},?\s+\d{4})", re.I)
+# (month first in any language dates read: "Veröffentlicht am Dezember 29, 2021Dezember 29, 2021")
+_GLUED_SECOND = re.compile(
+    r"(?<=\d{4})(?=(?:" + _MON.replace("(?P<mon>", "(?:") + "|" + _MON_OTHER + r")\.?\s+\d{1,2},?\s+\d{4})", re.I)
 # ... and day first, in any language dates read ("Veröffentlicht am 19. Dezember 202219. Dezember 2022 von ...")
 _GLUED_SECOND_DAY_FIRST = re.compile(
     r"(?<=\d{4})(?=\d{1,2}\.?\s+(?:" + _MON.replace("(?P<mon>", "(?:") + "|" + _MON_OTHER + r")\.?\s+\d{4})", re.I)
 
 
 def _glued_first(text: str) -> str | None:
-    """The first of two day-first dates glued together (_GLUED_SECOND_DAY_FIRST), parsed; None otherwise."""
-    glued = _GLUED_SECOND_DAY_FIRST.search(text)
+    """The first of two dates glued together (_GLUED_SECOND_DAY_FIRST, _GLUED_SECOND), parsed; None otherwise."""
+    glued = _GLUED_SECOND_DAY_FIRST.search(text) or _GLUED_SECOND.search(text)
     return parse_date(text[:glued.start()]) if glued else None
 
 

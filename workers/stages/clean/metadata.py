@@ -198,9 +198,9 @@ def _by_match(text: str) -> re.Match | None:
 # "Posted on ..."; not a copyright line ("© 2013-2020, background by ...")
 _BY_BEFORE = re.compile(r"^(?:[\W_]*|[^©\n]{0,30}\d[^©\n]{0,30}|.*\|\s*|(?i:posted|written|published)\b.*)$")
 # what follows the name on such a line: a date, a time, a reading time, a comment count, a separator,
-# a social-media handle ("By Eric Levitz @EricLevitz")
+# a social-media handle ("By Eric Levitz @EricLevitz"); a joiner in any case ("By Jane Doe On 12 May 2020")
 _BY_TAIL_SPACED = (
-    r"\s+(?:\||[–—]|@|(?:" + "|".join(w for _, words in v.BYLINE_DATE_JOINERS for w in words.split()) + r")\s+\d|\d|(?i:(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"\s+(?:\||[–—]|@|(?i:" + "|".join(w for _, words in v.BYLINE_DATE_JOINERS for w in words.split()) + r")\s+\d|\d|(?i:(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
     r"[a-z]*)\.?,?\s+\d|(?i:on\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)(?=\d|[A-Z][a-z]{2}))"
 )
 _BY_TAIL = re.compile(_BY_TAIL_SPACED)

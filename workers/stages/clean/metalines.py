@@ -166,7 +166,7 @@ class _MetaScan:
         """Takes line i's byline and source: a byline line ("By Jane Doe, Staff Writer | March 5,
         2024" carries both), a source label, a bare name over a staff-role line ("Jane Doe" /
         "Business reporter"), or a byline label alone over the names ("By" / "Jane Doe": a dump splits
-        the link; "By" / "A" / "and" / "B": each name a link)."""
+        the link; "By" / "A" / "and" / "B": each name a link; "* Von" / "* Jana Roe": list items)."""
         lines, meta = self.lines, self.meta
         if found:
             self.byline = self.byline or found[0]
@@ -180,7 +180,7 @@ class _MetaScan:
             meta[i] = meta[i - 1] = True
             keep[i - 1] = False
         elif i + 1 < len(lines) and len(lines[i].text) <= sh.MAX_BYLINE_LABEL and v.BYLINE_LABEL.match(lines[i].text) \
-                and sh.named(lines[i + 1].text):
+                and sh.named(ln.item_text(lines[i + 1].text)):
             names, last = by.names_over_lines(lines, i + 1)
             self.byline = self.byline or names
             for j in range(i, last + 1):
@@ -203,6 +203,8 @@ def _meta_facts(text: str) -> tuple:
             and sh.named(text[:glued.start() + 1]):  # (the glued date holds ", ": "November 6, 2023")
         # "Shana Nys DambrotNovember 6, 2023": a byline name and its date run together (one link each)
         dates, found = date_line(text[glued.start() + 1:]), (text[:glued.start() + 1], None)
+    if found is None and digit and (named := _name_then_date(text)):
+        dates, found = dates or named[0], (named[1], None)
     label = None if found else md.source_label(text)
     role = not found and not label and len(text) <= 60 and (
         _ROLE_LINE_MATCH(text) is not None or ("thor" in text.casefold() and v.AUTHOR_LINK.match(text) is not None))
@@ -265,6 +267,28 @@ def _named_date(text: str, under_headline: Callable[[], bool]) -> tuple | None:
     after = _NAME_AFTER_DATE.search(rest)
     person = after.group("name") if after and sh.named(after.group("name")) else None
     return dates, ((person, name) if person else None), (None if person else name)
+
+
+# a person's name, then a date after a separator ("Jana Roe, 01.12.2021", "Ana Ruiz - 4 de mayo de 2022") or an
+# all-numeric date after a space ("Jane Doe 19.10.2019, 05:00"; a capitalised phrase before a month name is a
+# section label or a teaser's headline as often: "Original Research 7 April 2020"); the name runs to the first
+# separator or digit (a hyphen inside a name, "Boelen-Theile", is no separator)
+_NAME_THEN_DATE = re.compile(
+    r"^(?P<name>[^\W\d_](?:(?!\s[-–—|/·•]\s|,\s)[^\d|/·•,–—]){2,50}?)(?:\s*[,|/·•–—]\s*|\s+-\s+|\s+(?=\d{1,4}[./-]\d{1,2}[./-]\d))")
+
+
+def _name_then_date(text: str) -> tuple | None:
+    """((published, updated), name) of a header line that is a person's name (shapes.named; not a date's
+    label, "Actualizado el", nor a place's, bylines.place_name) and a date line after it (_NAME_THEN_DATE: a
+    byline and its date, each a link or element of its own, run together by the dump), else None."""
+    m = _NAME_THEN_DATE.match(text) if len(text) <= 120 else None
+    if m is None or m.end() == len(text):
+        return None
+    dates = date_line(text[m.end():])  # asked before the name: most lines fail here, and cheaply (cached)
+    name = m.group("name")
+    if dates is None or DATE_BARE_LABEL.match(name) or not sh.named(name) or by.place_name(name):
+        return None
+    return dates, name
 
 
 # a lower-case letter right before a month name and day (class first: the regex engine skips ahead)

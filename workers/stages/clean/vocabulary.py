@@ -446,8 +446,6 @@ BYLINE_DATE_JOINERS: tuple[tuple[str, str], ...] = (
     ("fr", "le à"),
     ("es, pt", "el em"),
 )
-# a byline's label alone on its line, the name on the next one ("By" / "Jane Doe": the dump split a link)
-BYLINE_LABEL = re.compile(r"^(?:by|written by|posted by|published by|author|authors?|words by)\s*:?$", re.IGNORECASE)
 # an author box's label with the author's name on one line: "About the Author - Florina Ionescu"
 AUTHOR_BOX_LABEL = re.compile(r"^(?:about the author|about the writer|author bio|meet the author)\s*[-–—:|]\s*(?P<name>\S.{1,60})$", re.IGNORECASE)
 # a staff role line under a standalone byline name: "Business reporter", "Transport correspondent"
@@ -535,6 +533,23 @@ BREADCRUMB_SEPARATOR = re.compile(r"\s[>»›]\s")
 # (ranked lists are chrome): NUMBERED_ITEM. The match ends where the item's text starts (lines.list_marker)
 LIST_MARKS = "•·▪◦‣*+–-"  # the characters that mark a list item (and "o" before a capital or digit)
 BULLET = re.compile(rf"^(?:[{re.escape(LIST_MARKS)}]|o(?= [A-Z0-9]))\s+(?=\S)")
+# a byline's label alone on its line, one row per language (language, labels separated by ", "): the byline
+# words of HEADER_BYLINE_WORDS and the words for "author" ("Von" / "Jana Roe", "Autorin:" / "Jana Roe", "Por" /
+# "Ana Ruiz"); not Dutch "door" (see HEADER_BYLINE_WORDS) nor Italian "di"
+BYLINE_LABEL_WORDS: tuple[tuple[str, str], ...] = (
+    ("en", "by, written by, posted by, published by, author, authors, words by"),
+    ("de", "von, autor, autorin, autoren"),
+    ("fr", "par, auteur, auteure, écrit par, publié par"),
+    ("es, pt", "por, autor, autora, autores, escrito por, publicado por"),
+    ("it", "autore, autrice"),
+    ("pl", "przez, autor, autorka"),
+)
+# the label alone on its line, the name on the next one ("By" / "Jane Doe": the dump split a link), both may be
+# a dump's list items ("* Von" / "* Jana Roe")
+BYLINE_LABEL = re.compile(
+    rf"^(?:[{re.escape(LIST_MARKS)}]\s+)?(?:"
+    + "|".join(sorted({w for _, words in BYLINE_LABEL_WORDS for w in words.split(", ")}, key=len, reverse=True))
+    + r")\s*:?$", re.IGNORECASE)
 # a numbered list item's marker, its number in group 1: "2. Other Sciences", "10) Tom Hale"
 NUMBERED_ITEM = re.compile(r"^(\d{1,3})[.)]\s+(?=\S)")
 # wire-copy credits at the foot of a story
