@@ -38,6 +38,9 @@ def test_declared_author_fields(declared, names):
     ("By Unknown", []),                          # a blog host's placeholder in a shown byline, as declared
     ("By webmaster", []),
     ("By Jane Unwin", ["Jane Unwin"]),
+    ("by Taboola", []),                          # a recommendation widget's credit, not a writer
+    ("By Outbrain", []),
+    ("By Jane Tabor", ["Jane Tabor"]),
 ])
 def test_bylines_with_a_role_or_a_domain(byline, names):
     assert md.authors(byline) == names

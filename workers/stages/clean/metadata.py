@@ -386,7 +386,9 @@ _NOT_NAME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday updated published posted "
     "staff reporter correspondent editor writer contributor contributed article story photo photos email follow "
     "authors author share comments minutes hours ago read admin administrator anonymous guest unknown webmaster by "
-    "username password login logout sign edition version".split()
+    "username password login logout sign edition version "
+    # content-recommendation widgets' credit ("Sponsored Links by Taboola", a dump's lone "by Taboola")
+    "taboola outbrain revcontent zergnet mgid".split()
 )
 
 
