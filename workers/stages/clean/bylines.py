@@ -50,10 +50,9 @@ def _name_beside_header_date(page_meta: dict) -> str | None:
     day = (page_meta.get("published") or page_meta.get("date") or "")[:10]
     for text in page_meta.get("header_lines") or [] if day else ():
         m = _NAME_THEN_DATE.match(text)
-        dates = date_line(m.group("date")) if m else None
-        name = m.group("name") if m else ""
-        if dates and (dates[0] or "")[:10] == day and sh.named(name) and not place_name(name):
-            return name
+        dates = dated_person(m.group("name"), m.group("date")) if m else None
+        if dates and (dates[0] or "")[:10] == day:
+            return m.group("name")
     return None
 
 
@@ -371,10 +370,17 @@ def name_beside_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], f
         if not meta[i] or md.byline(lines[i].text):
             continue
         m = _NAME_BESIDE_DATE.match(lines[i].text) or _NAME_THEN_DATE.match(lines[i].text)
-        name = m.group("name") if m else ""
-        if m and date_line(m.group("date")) and sh.named(name) and not place_name(name) and under_headline(lines, i):
-            return name
+        if m and dated_person(m.group("name"), m.group("date")) and under_headline(lines, i):
+            return m.group("name")
     return None
+
+
+def dated_person(name: str, date_text: str) -> tuple | None:
+    """The (published, updated) dates of date_text (dates.date_line) when name beside them is a person's
+    (shapes.named) and not a place's (place_name), else None: the one check of the readers of a name set
+    beside its date (name_beside_date, _name_beside_header_date, metalines._name_then_date)."""
+    dates = date_line(date_text)
+    return dates if dates is not None and sh.named(name) and not place_name(name) else None
 
 
 def place_name(name: str) -> bool:
@@ -413,13 +419,10 @@ def name_with_role(lines: list[ln.Line], meta: list[bool], keep: list[bool], fir
     return None
 
 
-_CONTACT_ENDS = ("author", "writer", "reporter", "journalist")
-
-
 def contact_tail(text: str) -> int | None:
     """Where an author's contact link run into a byline line starts ("By Jane Doe Email the author" -> 11,
     vocabulary.AUTHOR_CONTACT_TAIL), else None (the cheap test first: most lines end otherwise)."""
-    if not text[-10:].lower().endswith(_CONTACT_ENDS):
+    if not text[-10:].lower().endswith(v.AUTHOR_CONTACT_WHOM):
         return None
     tail = v.AUTHOR_CONTACT_TAIL.search(text)
     return tail.start() if tail and tail.start() > 0 else None

@@ -284,11 +284,9 @@ def _name_then_date(text: str) -> tuple | None:
     m = _NAME_THEN_DATE.match(text) if len(text) <= 120 else None
     if m is None or m.end() == len(text):
         return None
-    dates = date_line(text[m.end():])  # asked before the name: most lines fail here, and cheaply (cached)
     name = m.group("name")
-    if dates is None or DATE_BARE_LABEL.match(name) or not sh.named(name) or by.place_name(name):
-        return None
-    return dates, name
+    dates = None if DATE_BARE_LABEL.match(name) else by.dated_person(name, text[m.end():])
+    return (dates, name) if dates is not None else None
 
 
 # a lower-case letter right before a month name and day (class first: the regex engine skips ahead)

@@ -828,8 +828,9 @@ NAME_THEN_DATE = re.compile(
 
 # an author's contact link run into the byline line ("By Jane Doe Email the author", "Jane Doe Senior
 # Reporter Contact the reporter"): newspaper's authors take it for a name (codelucas/newspaper#158)
+AUTHOR_CONTACT_WHOM = ("author", "writer", "reporter", "journalist")
 AUTHOR_CONTACT_TAIL = re.compile(
-    r"\s+(?:e-?mail|contact|message|follow|write to)\s+(?:the\s+)?(?:author|writer|reporter|journalist)$",
+    r"\s+(?:e-?mail|contact|message|follow|write to)\s+(?:the\s+)?(?:" + "|".join(AUTHOR_CONTACT_WHOM) + r")$",
     re.IGNORECASE,
 )
 
