@@ -238,7 +238,7 @@ def clean_lines(
     day_order: Callable[[], str | None] | None = None,
     classified: list[ln.Line] | None = None,
 ) -> dict:
-    """The article in a list of normalised lines: {"title", "paragraphs", "dateline", "byline",
+    """The article in a list of normalised lines: {"credited", "title", "paragraphs", "dateline", "byline",
     "source", "published_at", "published_unsure", "updated_at", "published_at_utc", "summary",
     "removed"}, by the passes named in the module docstring, in order.
 
@@ -253,26 +253,9 @@ def clean_lines(
     classified: ln.classify(texts) when the caller has it already (core._reject_listing), else None.
     """
     removed: Counter = Counter()
-    texts, keep_flags = _within_line_limit(texts, keep_flags, removed)
-    lines, kinds = _classified_lines(texts, votes, classified if classified is not None and len(classified) == len(texts) else None)
-    # 1. which lines are article text; 2. metadata lines (dates, bylines, source labels)
-    keep = rn.article_lines(lines, kinds, trusted=trusted, keep_flags=keep_flags, votes=votes)
-    voted = list(keep) if votes and votes.get("table_cells") else None
-    page = ml.metadata_lines(lines, keep, day_order)
-    if voted is not None:  # a data table's column of dates is the table's data, not the page's date lines
-        dated = [isinstance(line.meta, tuple) and bool(line.meta[0]) for line in lines]  # metalines' facts
-        keep[:] = voting.with_date_column([line.text for line in lines], voted, keep, dated, votes["table_cells"])
-    # 3.-5. title, source (or a dump's masthead), standfirst
-    head = _header(lines, keep, page, known_title, trusted)
-    # 6. paragraphs: title repeats, repeated paragraphs and pull quotes out; the author's bio out
-    paragraphs = pg.kept_paragraphs(lines, keep, page.meta, (head.title_index, head.standfirst_index), head.title,
-                                    removed, cells=(votes or {}).get("table_cells") or frozenset(),
-                                    repeats=(votes or {}).get("repeats"))
-    paragraphs = by.drop_lead_credits(by.drop_author_bio(paragraphs, page.byline, removed), removed)
-    # 7. dateline, standfirst, captions around the lead
-    summary = lines[head.standfirst_index].text if head.standfirst_index is not None else None
-    paragraphs, dateline, summary, source = pg.around_the_lead(paragraphs, summary, head.source, removed)
-    source = source or head.masthead  # a wire dateline's agency first: a menu's first line can name an outlet too
+    lines, keep, page = _kept_and_metadata_lines(texts, trusted, keep_flags, votes, day_order, classified, removed)
+    head = _header(lines, keep, page, known_title, trusted)  # 3.-5. title, source (or a dump's masthead), standfirst
+    paragraphs, dateline, summary, source = _body_around_the_lead(lines, keep, page, head, votes, removed)
     published = head.published
     if published is None and md.dateline_date(dateline):
         published = parse_date(md.dateline_date(dateline))  # a wire or press-release dateline's date
@@ -290,6 +273,34 @@ def clean_lines(
         "summary": summary,
         "removed": dict(removed),
     }
+
+
+def _kept_and_metadata_lines(texts, trusted, keep_flags, votes, day_order, classified, removed: Counter) -> tuple:
+    """Passes 1 and 2 of clean_lines: (lines, keep, page) - the classified lines (at most MAX_LINES), which
+    of them are article text, and the page's metadata lines (ml.PageMeta: dates, bylines, source labels)."""
+    texts, keep_flags = _within_line_limit(texts, keep_flags, removed)
+    lines, kinds = _classified_lines(texts, votes, classified if classified is not None and len(classified) == len(texts) else None)
+    keep = rn.article_lines(lines, kinds, trusted=trusted, keep_flags=keep_flags, votes=votes)
+    voted = list(keep) if votes and votes.get("table_cells") else None
+    page = ml.metadata_lines(lines, keep, day_order)
+    if voted is not None:  # a data table's column of dates is the table's data, not the page's date lines
+        dated = [isinstance(line.meta, tuple) and bool(line.meta[0]) for line in lines]  # metalines' facts
+        keep[:] = voting.with_date_column([line.text for line in lines], voted, keep, dated, votes["table_cells"])
+    return lines, keep, page
+
+
+def _body_around_the_lead(lines, keep, page, head, votes: dict | None, removed: Counter) -> tuple:
+    """Passes 6 and 7 of clean_lines: (paragraphs, dateline, summary, source). Paragraphs without title
+    repeats, repeated paragraphs, pull quotes, the author's bio and lead credits; then the dateline,
+    standfirst and captions around the lead; source is the wire dateline's agency, else the masthead."""
+    votes = votes or {}
+    paragraphs = pg.kept_paragraphs(lines, keep, page.meta, (head.title_index, head.standfirst_index), head.title,
+                                    removed, cells=votes.get("table_cells") or frozenset(),
+                                    repeats=votes.get("repeats"))
+    paragraphs = by.drop_lead_credits(by.drop_author_bio(paragraphs, page.byline, removed), removed)
+    summary = lines[head.standfirst_index].text if head.standfirst_index is not None else None
+    paragraphs, dateline, summary, source = pg.around_the_lead(paragraphs, summary, head.source, removed)
+    return paragraphs, dateline, summary, source or head.masthead  # a wire dateline's agency first
 
 
 def _within_line_limit(texts: list[str], keep_flags: list[bool] | None, removed: Counter) -> tuple:
