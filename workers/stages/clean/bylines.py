@@ -44,12 +44,12 @@ def declared_byline(page_meta: dict, head_byline: str | None) -> tuple[str | Non
 
 
 def _name_beside_header_date(page_meta: dict) -> str | None:
-    """The person's name a header element sets before the page's own date with only a space between
-    ("Jane Doe March 3, 2024", vocabulary.NAME_THEN_DATE; a teaser's element carries another day), not
-    a place's (place_name); None when the page declares no date."""
+    """The person's name a header element sets before the page's own date ("Jane Doe March 3, 2024", "Jana
+    Roe, 01.12.2021": vocabulary.NAME_THEN_DATE; a teaser's element carries another day), not a place's
+    (place_name); None when the page declares no date."""
     day = (page_meta.get("published") or page_meta.get("date") or "")[:10]
     for text in page_meta.get("header_lines") or [] if day else ():
-        m = _NAME_THEN_DATE.match(text)
+        m = v.NAME_THEN_DATE.match(text)
         dates = dated_person(m.group("name"), m.group("date")) if m else None
         if dates and (dates[0] or "")[:10] == day:
             return m.group("name")
@@ -356,20 +356,16 @@ def name_under_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], fi
     return None
 
 
-# a header line's name and date set side by side without "By": "Jane Doe · 19 February 2024", "Jane Doe | March 3, 2024"
-_NAME_BESIDE_DATE = re.compile(r"^(?P<name>[^·|•]{5,50}?)\s+[·|•]\s+(?P<date>[^·|•]{6,60})$")
-# ... or with only a space between (vocabulary.NAME_THEN_DATE): "Jane Doe March 3, 2024"
-_NAME_THEN_DATE = v.NAME_THEN_DATE
 
 
 def name_beside_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int) -> str | None:
-    """A bare byline name before the date on the header's date line, set off by a middle dot, bar or
-    bullet ("Jane Doe · 19 February 2024"), under a headline-length line (under_headline): the name when
-    it is a person's (shapes.named), else None. The line is metadata already (its date)."""
+    """A bare byline name before the date on the header's date line without "By" (vocabulary.NAME_THEN_DATE:
+    "Jane Doe · 19 February 2024", "Jane Doe March 3, 2024"), under a headline-length line (under_headline):
+    the name when it is a person's (dated_person), else None. The line is metadata already (its date)."""
     for i in range(min(first + sh.HEADER_GAP_LINES, len(lines))):
         if not meta[i] or md.byline(lines[i].text):
             continue
-        m = _NAME_BESIDE_DATE.match(lines[i].text) or _NAME_THEN_DATE.match(lines[i].text)
+        m = v.NAME_THEN_DATE.match(lines[i].text)
         if m and dated_person(m.group("name"), m.group("date")) and under_headline(lines, i):
             return m.group("name")
     return None

@@ -817,14 +817,22 @@ MONTH_NAMES_OTHER = {
 
 
 # English month names and their abbreviations, a regex alternation (a header's "<name> <date>" lines:
-# metalines._NAMED_DATE, bylines._NAME_THEN_DATE)
+# metalines._NAMED_DATE, NAME_THEN_DATE)
 MONTH_NAMES = (r"January|February|March|April|May|June|July|August|September|October|November|December|"
                r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
-# a header's byline name set before the date with only a space between, two or three capitalised words:
-# "Jane Doe March 3, 2024", "Jane Doe 19 February 2024" (bylines.name_beside_date, _name_beside_header_date)
+# a header's byline name, then its date on the same line (bylines.name_beside_date, _name_beside_header_date;
+# metalines._name_then_date): the name (a letter first, no digit; a hyphen inside it, "Boelen-Theile", is no
+# separator) runs to the first of
+#   a separator ("sep"): "Jana Roe, 01.12.2021", "Ana Ruiz - 4 de mayo de 2022", "Jane Doe · 19 February 2024";
+#   a space before an all-numeric date: "Jane Doe 19.10.2019, 05:00";
+#   a space before a month-name date ending the line ("month"): "Jane Doe March 3, 2024", "Jane Doe 19 February
+#   2024"; a capitalised phrase there is a section label's or a teaser's headline as often ("Original Research
+#   7 April 2020"), so a reader takes it only where the line's place says byline (under a headline, the page's day)
 NAME_THEN_DATE = re.compile(
-    r"^(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2}) (?P<date>(?:" + MONTH_NAMES + r")\.? \d{1,2},? \d{4}"
-    r"|\d{1,2} (?:" + MONTH_NAMES + r")\.?,? \d{4})$")
+    r"^(?P<name>[^\W\d_](?:(?!\s[-–—|/·•]\s|,\s)[^\d|/·•,–—]){2,50}?)"
+    r"(?:(?P<sep>\s*[,|/·•–—]\s*|\s+-\s+)|\s+(?=\d{1,4}[./-]\d{1,2}[./-]\d)"
+    r"|\s+(?=(?P<month>(?:" + MONTH_NAMES + r")\.? \d{1,2},? \d{4}|\d{1,2} (?:" + MONTH_NAMES + r")\.?,? \d{4})$))"
+    r"(?P<date>.+)$")
 
 # an author's contact link run into the byline line ("By Jane Doe Email the author", "Jane Doe Senior
 # Reporter Contact the reporter"): newspaper's authors take it for a name (codelucas/newspaper#158)
