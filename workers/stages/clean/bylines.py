@@ -10,6 +10,7 @@ import functools
 import re
 from collections import Counter
 
+from workers.stages import placenames
 from workers.stages.clean import fields as fl
 from workers.stages.clean import lines as ln
 from workers.stages.clean import metadata as md
@@ -381,18 +382,17 @@ def dated_person(name: str, date_text: str) -> tuple | None:
 
 def place_name(name: str) -> bool:
     """True for a place's name where a byline could stand: one ending in a place word
-    (vocabulary.PLACE_HEAD_WORDS: "Harbor City", "Clark County") or an ISO 3166 country or subdivision
-    ("New South Wales", "Texas"; pycountry, the maintained ISO list)."""
-    return name.split()[-1].lower() in v.PLACE_HEAD_WORDS or name.casefold() in _iso_place_names()
+    (placenames.PLACE_HEAD_WORDS: "Harbor City", "Clark County") or an ISO 3166 country or subdivision
+    ("New South Wales", "Texas"; placenames, from pycountry, the maintained ISO list)."""
+    return name.split()[-1].lower() in placenames.PLACE_HEAD_WORDS or name.casefold() in _iso_place_names()
 
 
 @functools.cache
 def _iso_place_names() -> frozenset[str]:
-    """The casefolded names of ISO 3166-1 countries and ISO 3166-2 subdivisions (pycountry)."""
-    import pycountry
-
-    countries = {c.name for c in pycountry.countries} | {getattr(c, "common_name", c.name) for c in pycountry.countries}
-    return frozenset(name.casefold() for name in countries | {s.name for s in pycountry.subdivisions})
+    """The casefolded names of ISO 3166-1 countries (name and common name) and ISO 3166-2 subdivisions
+    (placenames.countries, subdivision_names)."""
+    countries = {name for c in placenames.countries() for name in (c.name, c.common_name) if name}
+    return frozenset(name.casefold() for name in countries | placenames.subdivision_names())
 
 
 def name_with_role(lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int) -> str | None:

@@ -564,13 +564,6 @@ CREDITS = re.compile(
 # by ...)" -> "Ana Lind in Oslo and Tom Roe" (never "Additional reporting by": help, not the byline)
 REPORTING_CREDIT = re.compile(r"^\(?\s*reporting by (?P<names>[^;()\[\]]{3,160}?)\s*(?:[;)\]]|$)", re.IGNORECASE)
 # a reporter's desk city after the name in such a credit: "Ana Lind in Oslo"
-# the last word of a place's name ("Harbor City", "Clark County", "Palm Springs"): such a name beside the
-# header's date is a place (a dateline), not a byline (bylines.name_beside_date)
-PLACE_HEAD_WORDS = frozenset((
-    "city", "county", "town", "township", "village", "borough", "parish", "district", "province", "state",
-    "region", "springs", "falls", "heights", "island", "islands", "valley", "harbor", "harbour", "creek",
-    "junction", "crossing", "shores",
-))  # not "park", "bay", "lake": family names too (Grace Park)
 CREDIT_PLACE = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
 
 # a table of contents: its heading ("Contents", "Table of contents [hide]", "In this article") and its
