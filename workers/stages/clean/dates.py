@@ -30,8 +30,9 @@ _LABEL_WORDS = (
     r"(?:page )?(?:last )?(?:updated|modified|revised|edited)|(?:last|latest) update|(?:page )?last reviewed|"
     r"veröffentlicht|erschienen|publiziert|erstellt|(?:erscheinungs)?datum|stand|(?:zuletzt )?(?:aktualisiert|geändert|bearbeitet)|"
     r"publié|mis à jour|publicado|actualizado|"
-    r"pubblicato|aggiornato|gepubliceerd|bijgewerkt)"
-    r"(?P<prep> on| at| am| le| el| il| op)?\s*"
+    r"pubblicato|aggiornato|gepubliceerd|bijgewerkt|"
+    r"opublikowano|data publikacji|zaktualizowano|aktualizacja)"  # Polish: "Opublikowano dnia 03.05.2022 r."
+    r"(?P<prep> on| at| am| le| el| il| op| dnia)?\s*"
 )
 LABEL = re.compile(_LABEL_WORDS + r"[:\-–—]?\s*(?P<rest>.{4,100})$", re.IGNORECASE)
 # the label alone, its date in the next element ("Last Modified:" / "04-11-2005 3:40pm"); with a colon
@@ -40,7 +41,7 @@ BARE_LABEL = re.compile(_LABEL_WORDS + r"(?P<colon>[:\-–—]?)\s*$", re.IGNORE
 _UPDATE_LABELS = (
     "updated", "modified", "revised", "edited", "update", "reviewed", "stand", "aktualisiert", "geändert", "bearbeitet",
     "mis à jour", "actualizado",
-    "aggiornato", "bijgewerkt",
+    "aggiornato", "bijgewerkt", "zaktualizowano", "aktualizacja",
 )
 # "Mar 16, 2024 | 11:30 AM": a separator before a bare clock time is not a part break
 _PART_SPLIT = re.compile(
@@ -143,7 +144,10 @@ _MON_OTHER = "|".join(sorted(month_words_other(), key=len, reverse=True))
 BARE_DATE = re.compile(
     r"^(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?,?\s+(?:on\s+)?)?(?:\w+,?\s+)?(?:" + _MON.replace("(?P<mon>", "(?:") + r"\s+\d{1,2}|\d{1,2}\.?\s+"
     + _MON.replace("(?P<mon>", "(?:") + r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{1,2}/\d{1,2}/\d{2}(?=$|\s+\d|\s*[|•·,–—-])|\d{1,2}\.\d{1,2}\.\d{2},?\s+\d{1,2}:\d{2}(?!\d)|"
-    r"\d{1,2}\.?\s+(?:de\s+)?(?:" + _MON_OTHER + r")\b)",
+    r"\d{1,2}\.?\s+(?:de\s+)?(?:" + _MON_OTHER + r")\b|"
+    # month first in another language, with its year: WordPress's default date format ("F j, Y") under a German
+    # or French locale ("Dezember 26, 2019", "Mai 05, 2019"); without a year it is no date here
+    r"(?:" + _MON_OTHER + r")\.?\s+\d{1,2},?\s+\d{4}\b)",
     re.I,
 )
 # a zone after a clock time: an abbreviation (PDT, CET, BST), "UTC+2", "GMT-05:00", or a numeric offset
@@ -385,6 +389,11 @@ def date_span(text: str) -> bool:
     return len(text) <= 60 and BARE_DATE.match(text) is not None and _DATE_SPAN.search(text) is not None
 
 
+# separators a dump leaves before a bare date whose name stood in the element before ("Jana Roe" / "/ 16.11.2018,
+# 03:00 Uhr"; "· March 3, 2024"); a list item's marker ("* ", "- ") is no separator (shapes.list_or_byline_date)
+_LEAD_SEPARATORS = "/|·•⋅ "
+
+
 # date_line asks relative() before parse_date(), the reverse of what a reader would write, for speed alone: no
 # text RELATIVE matches is a date to parse_date (no month name, one number: dateparser, with day, month and
 # year required, says None, after about a millisecond of trying its languages: checked for every number of
@@ -420,8 +429,8 @@ def _date_line(line: str) -> tuple[str | None, str | None] | None:
                 published = published or value
                 if glued := glued_dates(m.group("rest")):
                     updated = updated or parse_date(glued[1])
-        elif len(part) <= 60 and (BARE_DATE.match(part) or RELATIVE.match(part)) and not date_span(part) \
-                and not DATED_ENTRY.search(part):
+        elif len(part := part.lstrip(_LEAD_SEPARATORS)) <= 60 and (BARE_DATE.match(part) or RELATIVE.match(part)) \
+                and not date_span(part) and not DATED_ENTRY.search(part):
             value = relative(part) or parse_date(part) or _glued_first(part)
             if value:
                 matched = True

@@ -428,6 +428,18 @@ HEADER_BYLINE_WORDS: tuple[tuple[str, str, str], ...] = (
     ("es, pt", "publicado escrito", "por"),
     ("pl", "opublikowane napisane", "przez"),
 )
+# an outlet's newsroom named as a page's author in its header, in place of a person's name, one row per language
+# (language, words): "Redaktion - 31. Januar 2022", "Redakcja, 03.05.2022" (metalines._name_then_date: a desk's
+# byline before its date). Not English "Staff": a section's label as often ("Staff | March 3, 2024")
+DESK_BYLINES: tuple[tuple[str, str], ...] = (
+    ("de", "redaktion"),
+    ("fr", "rédaction"),
+    ("es", "redacción"),
+    ("it", "redazione"),
+    ("nl", "redactie"),
+    ("pl", "redakcja"),
+)
+DESK_BYLINE_WORDS = frozenset(w for _, words in DESK_BYLINES for w in words.split())
 # the words after a header byline's name that end it, one row per language (language, words): a date's label
 # ("By Jane Doe Last updated Nov 8, 2023", "von Jana Roe Erstellt am 3. Mai 2021", "von Jana Roe Vom 3. Mai"),
 # a category's label ("von Jana Roe Kategorien: Allgemein") (metadata._BY_NAME_TAIL)
