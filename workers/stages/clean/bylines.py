@@ -16,7 +16,7 @@ from workers.stages.clean import lines as ln
 from workers.stages.clean import metadata as md
 from workers.stages.clean import shapes as sh
 from workers.stages.clean import vocabulary as v
-from workers.stages.clean.dates import date_line
+from workers.stages.clean.dates import BARE_LABEL as DATE_BARE_LABEL, date_line
 
 
 def declared_byline(page_meta: dict, head_byline: str | None) -> tuple[str | None, bool]:
@@ -374,10 +374,12 @@ def name_beside_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], f
 
 def dated_person(name: str, date_text: str) -> tuple | None:
     """The (published, updated) dates of date_text (dates.date_line) when name beside them is a person's
-    (shapes.named) and not a place's (place_name), else None: the one check of the readers of a name set
+    (shapes.named), not a date's label nor opened by one ("Actualizado el", "Actualizado Jueves":
+    dates.BARE_LABEL) nor a place's (place_name), else None: the one check of the readers of a name set
     beside its date (name_beside_date, _name_beside_header_date, metalines._name_then_date)."""
     dates = date_line(date_text)
-    return dates if dates is not None and sh.named(name) and not place_name(name) else None
+    return dates if dates is not None and sh.named(name) and not DATE_BARE_LABEL.match(name) \
+        and not DATE_BARE_LABEL.match(name.split()[0]) and not place_name(name) else None
 
 
 def place_name(name: str) -> bool:

@@ -270,8 +270,8 @@ def _named_date(text: str, under_headline: Callable[[], bool]) -> tuple | None:
 
 
 def _name_then_date(text: str) -> tuple | None:
-    """((published, updated), name) of a header line that is a person's name (shapes.named; not a date's
-    label, "Actualizado el", nor a place's, bylines.place_name) or a newsroom's (vocabulary.DESK_BYLINES:
+    """((published, updated), name) of a header line that is a person's name (bylines.dated_person: not a
+    date's label, "Actualizado el", nor a place's) or a newsroom's (vocabulary.DESK_BYLINES:
     "Redaktion") and a date line after it (vocabulary.NAME_THEN_DATE: a byline and its date, each a link or
     element of its own, run together by the dump), else None. A month-name date after a space alone is left
     to bylines.name_beside_date, which knows the line's place (a label's shape too)."""
@@ -282,7 +282,7 @@ def _name_then_date(text: str) -> tuple | None:
     if name.casefold() in v.DESK_BYLINE_WORDS:  # the newsroom's byline ("Redaktion - 31. Januar 2022")
         dates = date_line(m.group("date"))
     else:
-        dates = None if DATE_BARE_LABEL.match(name) else by.dated_person(name, m.group("date"))
+        dates = by.dated_person(name, m.group("date"))
     return (dates, name) if dates is not None else None
 
 
