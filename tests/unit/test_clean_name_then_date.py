@@ -50,7 +50,7 @@ def test_the_metadata_loop_takes_a_separator_or_numeric_date_only(line, expected
 
 
 @pytest.mark.parametrize("line, expected", [
-    ("Actualizado Jueves, 2 noviembre 2023 - 15:05", None),  # a date's label opens it: no name
+    ("Actualizado Martes, 3 mayo 2022 - 10:05", None),  # a date's label opens it: no name
     ("Standish Roe, 01.12.2021", "Standish Roe"),  # a name opening with a label's letters ("stand") is a name
 ])
 def test_a_name_opened_by_a_date_label_is_no_byline(line, expected):

@@ -344,13 +344,13 @@ def author_list(lines: list[ln.Line], meta: list[bool], keep: list[bool], first:
 
 def name_under_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int) -> str | None:
     """A bare byline name right under the header's date line, above the article ("June 19, 2019" /
-    "Jane Roe" / the lead; the header may sit under a headline and standfirst the run holds);
+    "Jane Roe" / the lead; a newsroom's, desk_byline; the header may sit under a headline and standfirst the run holds);
     the name line becomes metadata."""
     for i in range(min(first + sh.HEADER_GAP_LINES, len(lines) - 1)):
         if meta[i] and not md.byline(lines[i].text) and date_line(lines[i].text):
             j, name = i + 1, lines[i + 1].text
             below = lines[j + 1] if j + 1 < len(lines) else None
-            if (not (meta[j] or keep[j]) and lines[j].kind == ln.SHORT and sh.named(name)
+            if (not (meta[j] or keep[j]) and lines[j].kind == ln.SHORT and (sh.named(name) or desk_byline(name))
                     and below is not None and below.kind != "boilerplate"):
                 meta[j] = True  # not a newsletter's name over its "Subscribe" button
                 return name
@@ -372,9 +372,16 @@ def name_beside_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], f
     return None
 
 
+def desk_byline(text: str) -> bool:
+    """A newsroom's byline: at most four words, the last one of vocabulary.DESK_BYLINE_WORDS ("Redaktion",
+    "Hafenblatt Redaktion", "hafenblatt.de Redaktion"); the page's author where the outlet signs as its desk."""
+    words = text.split()
+    return 0 < len(words) <= 4 and words[-1].casefold() in v.DESK_BYLINE_WORDS
+
+
 def dated_person(name: str, date_text: str) -> tuple | None:
     """The (published, updated) dates of date_text (dates.date_line) when name beside them is a person's
-    (shapes.named), not a date's label nor opened by one ("Actualizado el", "Actualizado Jueves":
+    (shapes.named), not a date's label nor opened by one ("Actualizado el", "Actualizado Martes":
     dates.BARE_LABEL) nor a place's (place_name), else None: the one check of the readers of a name set
     beside its date (name_beside_date, _name_beside_header_date, metalines._name_then_date)."""
     dates = date_line(date_text)

@@ -146,7 +146,7 @@ BARE_DATE = re.compile(
     + _MON.replace("(?P<mon>", "(?:") + r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{1,2}/\d{1,2}/\d{2}(?=$|\s+\d|\s*[|•·,–—-])|\d{1,2}\.\d{1,2}\.\d{2},?\s+\d{1,2}:\d{2}(?!\d)|"
     r"\d{1,2}\.?\s+(?:de\s+)?(?:" + _MON_OTHER + r")\b|"
     # month first in another language, with its year: WordPress's default date format ("F j, Y") under a German
-    # or French locale ("Dezember 26, 2019", "Mai 05, 2019"); without a year it is no date here
+    # or French locale ("März 14, 2021", "Mai 07, 2021"); without a year it is no date here
     r"(?:" + _MON_OTHER + r")\.?\s+\d{1,2},?\s+\d{4}\b)",
     re.I,
 )
@@ -389,8 +389,8 @@ def date_span(text: str) -> bool:
     return len(text) <= 60 and BARE_DATE.match(text) is not None and _DATE_SPAN.search(text) is not None
 
 
-# separators a dump leaves before a bare date whose name stood in the element before ("Jana Roe" / "/ 16.11.2018,
-# 03:00 Uhr"; "· March 3, 2024"); a list item's marker ("* ", "- ") is no separator (shapes.list_or_byline_date)
+# separators a dump leaves before a bare date whose name stood in the element before ("Jana Roe" / "/ 3.05.2022,
+# 09:00 Uhr"; "· March 3, 2024"); a list item's marker ("* ", "- ") is no separator (shapes.list_or_byline_date)
 _LEAD_SEPARATORS = "/|·•⋅ "
 
 

@@ -185,7 +185,7 @@ def _other_by_before(before: str) -> bool:
 
 # what stands before a byline word: at most _BEFORE_MAX characters, unless a "posted" verb of any language
 # opens the line (vocabulary.HEADER_BYLINE_WORDS), whose date may have a weekday and a time ("Veröffentlicht am
-# Fr, 24. Januar 2020, 18:18 von Jana Roe"); a teaser's headline with a number runs as long ("... $7M mansion
+# Fr, 6. Mai 2022, 18:20 von Jana Roe"); a teaser's headline with a number runs as long ("... $7M mansion
 # once owned by ...")
 _BEFORE_MAX = 40
 _POSTED_FIRST = re.compile(
@@ -251,7 +251,7 @@ def _by_segment(text: str) -> str | None:
 
 
 # what leads the date after a byline's name: separators and a joiner of any language ("on", "am", "le", "el",
-# "em": vocabulary.BYLINE_DATE_JOINERS; "Von Jana Roe am 07.08.2013 um 09:07 Uhr")
+# "em": vocabulary.BYLINE_DATE_JOINERS; "Von Jana Roe am 03.05.2022 um 10:20 Uhr")
 _TAIL_LEAD = re.compile(r"^[\s|/·•,–—-]*(?:(?i:" + "|".join(w for _, words in v.BYLINE_DATE_JOINERS for w in words.split())
                         + r")\s+)?")
 _TAIL_PARTS = re.compile(r"\s+[|/·•]\s+|\s+[–—-]\s+")

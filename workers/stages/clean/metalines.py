@@ -180,7 +180,7 @@ class _MetaScan:
             meta[i] = meta[i - 1] = True
             keep[i - 1] = False
         elif i + 1 < len(lines) and len(lines[i].text) <= sh.MAX_BYLINE_LABEL and v.BYLINE_LABEL.match(lines[i].text) \
-                and sh.named(ln.item_text(lines[i + 1].text)):
+                and (sh.named(ln.item_text(lines[i + 1].text)) or by.desk_byline(lines[i + 1].text)):
             names, last = by.names_over_lines(lines, i + 1)
             self.byline = self.byline or names
             for j in range(i, last + 1):
@@ -279,7 +279,7 @@ def _name_then_date(text: str) -> tuple | None:
     if m is None or m.group("month"):
         return None
     name = m.group("name")
-    if name.casefold() in v.DESK_BYLINE_WORDS:  # the newsroom's byline ("Redaktion - 31. Januar 2022")
+    if by.desk_byline(name):  # the newsroom's byline ("Redaktion - 3. Mai 2022")
         dates = date_line(m.group("date"))
     else:
         dates = by.dated_person(name, m.group("date"))

@@ -429,7 +429,7 @@ HEADER_BYLINE_WORDS: tuple[tuple[str, str, str], ...] = (
     ("pl", "opublikowane napisane", "przez"),
 )
 # an outlet's newsroom named as a page's author in its header, in place of a person's name, one row per language
-# (language, words): "Redaktion - 31. Januar 2022", "Redakcja, 03.05.2022" (metalines._name_then_date: a desk's
+# (language, words): "Redaktion - 3. Mai 2022", "Redakcja, 03.05.2022" (metalines._name_then_date: a desk's
 # byline before its date). Not English "Staff": a section's label as often ("Staff | March 3, 2024")
 DESK_BYLINES: tuple[tuple[str, str], ...] = (
     ("de", "redaktion"),
