@@ -201,3 +201,24 @@ def test_a_dumps_language_gives_the_day_order_when_nothing_else_does(title, pros
     text = "\n".join([title, "05/03/2024"] + prose)
     record = clean({"id": "x", "source": None, "content_type": "text/plain", "content": text, "fetched_at": None})
     assert record["published_at"] == published
+
+
+# two dates glued together (a theme's published and updated <time> elements): one pattern for both
+# orders, cut where the first date ends (dates.glued_dates)
+@pytest.mark.parametrize("text, expected", [
+    ("May 14, 2024May 15, 2024", ("May 14, 2024", "May 15, 2024")),  # month first
+    ("14 May 202415 May 2024", ("14 May 2024", "15 May 2024")),  # day first
+    ("19. Dezember 202219. Dezember 2022", ("19. Dezember 2022", "19. Dezember 2022")),  # day first, German
+    ("Dezember 29, 2021Dezember 30, 2021", ("Dezember 29, 2021", "Dezember 30, 2021")),  # month first, German
+    ("14 May 2024May 15, 2024", ("14 May 2024", "May 15, 2024")),  # one of each: the first date's end
+    ("May 14, 202415 May 2024", ("May 14, 2024", "15 May 2024")),
+    ("May 14, 2024 May 15, 2024", None),  # a space between: two parts, not glued
+    ("Room 2024May", None),  # no date after the year
+])
+def test_glued_dates_are_cut_where_the_first_ends(text, expected):
+    assert dates.glued_dates(text) == expected
+
+
+def test_a_mixed_glued_pair_gives_the_first_as_published_the_second_as_updated():
+    assert dates.date_line("Posted on 14 May 2024May 15, 2024") == ("2024-05-14", "2024-05-15")
+    assert dates.date_line("Posted on May 14, 202415 May 2024") == ("2024-05-14", "2024-05-15")

@@ -9,6 +9,7 @@ import pytest
 from probe_texts import BODY
 from probe_texts import cleaned as _cleaned
 
+from workers.stages import placenames
 from workers.records import raw_record
 from workers.stages.clean import bylines, clean
 from workers.stages.clean import html as html_extract
@@ -201,7 +202,7 @@ def test_the_same_paragraph_under_a_plain_subheading_stays():
     assert any("Founded in 2011" in p for p in record["paragraphs"])
 
 
-@pytest.mark.parametrize("word", sorted(v.PLACE_HEAD_WORDS))
+@pytest.mark.parametrize("word", sorted(placenames.PLACE_HEAD_WORDS))
 def test_each_place_word_makes_a_place_name(word):
     assert bylines.place_name(f"Tarrow {word.title()}")
 

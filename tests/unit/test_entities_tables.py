@@ -8,6 +8,7 @@ import pytest
 
 from record_factory import article_record
 from workers.settings import DEFAULT_ENTITY_LABELS
+from workers.stages import placenames
 from workers.stages.entities import (
     canonical,
     companies,
@@ -273,7 +274,7 @@ def test_names_with_the_keep_their_article(name):
 
 # --- place names by their generic term (TOPONYM_GENERICS, ORG_DESIGNATORS, LOCATIVE_PREPOSITIONS) --
 
-GENERIC_ROWS = [generic for generic, _ in tables.TOPONYM_GENERICS]
+GENERIC_ROWS = [generic for generic, _ in placenames.TOPONYM_GENERICS]
 
 
 def test_generic_rows_are_lowercase_unique_and_no_designator():
@@ -322,7 +323,7 @@ def _article(text: str, words=frozenset(), nouns=frozenset()):
     return context.Article({}, None, None, frozenset(DEFAULT_ENTITY_LABELS), words, nouns, {"title": "", "body": text})
 
 
-@pytest.mark.parametrize(("generic", "feature_class"), tables.TOPONYM_GENERICS)
+@pytest.mark.parametrize(("generic", "feature_class"), placenames.TOPONYM_GENERICS)
 def test_generic_row_after_a_name_makes_it_a_feature_unless_named_after_a_place(generic, feature_class):
     text = f"Levels at the Tallowood {generic} fell again on Monday."
     [mention] = places.named_features(_article(text), [_feature_mention(text, "Tallowood", "PERSON")])
@@ -1211,7 +1212,7 @@ def test_region_after_a_place_preposition_is_a_place(preposition):
 # --- island chains and ranges (FEATURE_GROUP_GENERICS) ---
 
 
-@pytest.mark.parametrize("generic", sorted(tables.FEATURE_GROUP_GENERICS))
+@pytest.mark.parametrize("generic", sorted(placenames.FEATURE_GROUP_GENERICS))
 def test_feature_group_row_makes_the_name_a_location(generic):
     name = f"Tarrow {generic.capitalize()}"
     text = f"Ferries to the {name} resumed on Monday."

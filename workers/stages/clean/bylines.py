@@ -10,12 +10,13 @@ import functools
 import re
 from collections import Counter
 
+from workers.stages import placenames
 from workers.stages.clean import fields as fl
 from workers.stages.clean import lines as ln
 from workers.stages.clean import metadata as md
 from workers.stages.clean import shapes as sh
 from workers.stages.clean import vocabulary as v
-from workers.stages.clean.dates import date_line
+from workers.stages.clean.dates import BARE_LABEL as DATE_BARE_LABEL, date_line
 
 
 def declared_byline(page_meta: dict, head_byline: str | None) -> tuple[str | None, bool]:
@@ -44,12 +45,12 @@ def declared_byline(page_meta: dict, head_byline: str | None) -> tuple[str | Non
 
 
 def _name_beside_header_date(page_meta: dict) -> str | None:
-    """The person's name a header element sets before the page's own date with only a space between
-    ("Jane Doe March 3, 2024", vocabulary.NAME_THEN_DATE; a teaser's element carries another day), not
-    a place's (place_name); None when the page declares no date."""
+    """The person's name a header element sets before the page's own date ("Jane Doe March 3, 2024", "Jana
+    Roe, 01.12.2021": vocabulary.NAME_THEN_DATE; a teaser's element carries another day), not a place's
+    (place_name); None when the page declares no date."""
     day = (page_meta.get("published") or page_meta.get("date") or "")[:10]
     for text in page_meta.get("header_lines") or [] if day else ():
-        m = _NAME_THEN_DATE.match(text)
+        m = v.NAME_THEN_DATE.match(text)
         dates = dated_person(m.group("name"), m.group("date")) if m else None
         if dates and (dates[0] or "")[:10] == day:
             return m.group("name")
@@ -343,60 +344,64 @@ def author_list(lines: list[ln.Line], meta: list[bool], keep: list[bool], first:
 
 def name_under_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int) -> str | None:
     """A bare byline name right under the header's date line, above the article ("June 19, 2019" /
-    "Jane Roe" / the lead; the header may sit under a headline and standfirst the run holds);
+    "Jane Roe" / the lead; a newsroom's, desk_byline; the header may sit under a headline and standfirst the run holds);
     the name line becomes metadata."""
     for i in range(min(first + sh.HEADER_GAP_LINES, len(lines) - 1)):
         if meta[i] and not md.byline(lines[i].text) and date_line(lines[i].text):
             j, name = i + 1, lines[i + 1].text
             below = lines[j + 1] if j + 1 < len(lines) else None
-            if (not (meta[j] or keep[j]) and lines[j].kind == ln.SHORT and sh.named(name)
+            if (not (meta[j] or keep[j]) and lines[j].kind == ln.SHORT and (sh.named(name) or desk_byline(name))
                     and below is not None and below.kind != "boilerplate"):
                 meta[j] = True  # not a newsletter's name over its "Subscribe" button
                 return name
     return None
 
 
-# a header line's name and date set side by side without "By": "Jane Doe · 19 February 2024", "Jane Doe | March 3, 2024"
-_NAME_BESIDE_DATE = re.compile(r"^(?P<name>[^·|•]{5,50}?)\s+[·|•]\s+(?P<date>[^·|•]{6,60})$")
-# ... or with only a space between (vocabulary.NAME_THEN_DATE): "Jane Doe March 3, 2024"
-_NAME_THEN_DATE = v.NAME_THEN_DATE
 
 
 def name_beside_date(lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int) -> str | None:
-    """A bare byline name before the date on the header's date line, set off by a middle dot, bar or
-    bullet ("Jane Doe · 19 February 2024"), under a headline-length line (under_headline): the name when
-    it is a person's (shapes.named), else None. The line is metadata already (its date)."""
+    """A bare byline name before the date on the header's date line without "By" (vocabulary.NAME_THEN_DATE:
+    "Jane Doe · 19 February 2024", "Jane Doe March 3, 2024"), under a headline-length line (under_headline):
+    the name when it is a person's (dated_person), else None. The line is metadata already (its date)."""
     for i in range(min(first + sh.HEADER_GAP_LINES, len(lines))):
         if not meta[i] or md.byline(lines[i].text):
             continue
-        m = _NAME_BESIDE_DATE.match(lines[i].text) or _NAME_THEN_DATE.match(lines[i].text)
+        m = v.NAME_THEN_DATE.match(lines[i].text)
         if m and dated_person(m.group("name"), m.group("date")) and under_headline(lines, i):
             return m.group("name")
     return None
 
 
+def desk_byline(text: str) -> bool:
+    """A newsroom's byline: at most four words, the last one of vocabulary.DESK_BYLINE_WORDS ("Redaktion",
+    "Hafenblatt Redaktion", "hafenblatt.de Redaktion"); the page's author where the outlet signs as its desk."""
+    words = text.split()
+    return 0 < len(words) <= 4 and words[-1].casefold() in v.DESK_BYLINE_WORDS
+
+
 def dated_person(name: str, date_text: str) -> tuple | None:
     """The (published, updated) dates of date_text (dates.date_line) when name beside them is a person's
-    (shapes.named) and not a place's (place_name), else None: the one check of the readers of a name set
+    (shapes.named), not a date's label nor opened by one ("Actualizado el", "Actualizado Martes":
+    dates.BARE_LABEL) nor a place's (place_name), else None: the one check of the readers of a name set
     beside its date (name_beside_date, _name_beside_header_date, metalines._name_then_date)."""
     dates = date_line(date_text)
-    return dates if dates is not None and sh.named(name) and not place_name(name) else None
+    return dates if dates is not None and sh.named(name) and not DATE_BARE_LABEL.match(name) \
+        and not DATE_BARE_LABEL.match(name.split()[0]) and not place_name(name) else None
 
 
 def place_name(name: str) -> bool:
     """True for a place's name where a byline could stand: one ending in a place word
-    (vocabulary.PLACE_HEAD_WORDS: "Harbor City", "Clark County") or an ISO 3166 country or subdivision
-    ("New South Wales", "Texas"; pycountry, the maintained ISO list)."""
-    return name.split()[-1].lower() in v.PLACE_HEAD_WORDS or name.casefold() in _iso_place_names()
+    (placenames.PLACE_HEAD_WORDS: "Harbor City", "Clark County") or an ISO 3166 country or subdivision
+    ("New South Wales", "Texas"; placenames, from pycountry, the maintained ISO list)."""
+    return name.split()[-1].lower() in placenames.PLACE_HEAD_WORDS or name.casefold() in _iso_place_names()
 
 
 @functools.cache
 def _iso_place_names() -> frozenset[str]:
-    """The casefolded names of ISO 3166-1 countries and ISO 3166-2 subdivisions (pycountry)."""
-    import pycountry
-
-    countries = {c.name for c in pycountry.countries} | {getattr(c, "common_name", c.name) for c in pycountry.countries}
-    return frozenset(name.casefold() for name in countries | {s.name for s in pycountry.subdivisions})
+    """The casefolded names of ISO 3166-1 countries (name and common name) and ISO 3166-2 subdivisions
+    (placenames.countries, subdivision_names)."""
+    countries = {name for c in placenames.countries() for name in (c.name, c.common_name) if name}
+    return frozenset(name.casefold() for name in countries | placenames.subdivision_names())
 
 
 def name_with_role(lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int) -> str | None:

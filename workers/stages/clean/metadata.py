@@ -164,7 +164,7 @@ def dateline_date(dateline: str | None) -> str | None:
 # linked name after a date ("May 4, 2020 byJane Doe")
 _BY_WORDS = "|".join(rf"(?:(?:{verbs.replace(' ', '|')}) )?{word}" for _, verbs, word in v.HEADER_BYLINE_WORDS)
 _BY_INSIDE = re.compile(
-    r"^(?P<before>[^\n]{0,40}?)(?<![\w])(?:(?i:(?P<word>" + _BY_WORDS + r")):?\s+|by(?=[A-Z][a-z]+\s))"
+    r"^(?P<before>[^\n]{0,60}?)(?<![\w])(?:(?i:(?P<word>" + _BY_WORDS + r")):?\s+|by(?=[A-Z][a-z]+\s))"
     r"(?=[A-Z\u00c0-\u00de\u0100-\u017f]|[a-z0-9_]{2,20} on (?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))"
 )
 # a byline word of another language than English in a line (_by_segment's prefilter; "by" is tested as a string)
@@ -183,11 +183,23 @@ def _other_by_before(before: str) -> bool:
     return _OTHER_BEFORE.match(before) is not None or date_line(before.strip()) is not None
 
 
+# what stands before a byline word: at most _BEFORE_MAX characters, unless a "posted" verb of any language
+# opens the line (vocabulary.HEADER_BYLINE_WORDS), whose date may have a weekday and a time ("Veröffentlicht am
+# Fr, 6. Mai 2022, 18:20 von Jana Roe"); a teaser's headline with a number runs as long ("... $7M mansion
+# once owned by ...")
+_BEFORE_MAX = 40
+_POSTED_FIRST = re.compile(
+    r"^[\W_]*(?i:" + "|".join(verb for _, verbs, _ in v.HEADER_BYLINE_WORDS for verb in verbs.split()) + r")\b")
+
+
 def _by_match(text: str) -> re.Match | None:
-    """_BY_INSIDE's match of a header line when what stands before the byline word may (_BY_BEFORE; for
-    another language's word also _other_by_before), else None."""
+    """_BY_INSIDE's match of a header line when what stands before the byline word may (_BY_BEFORE, and
+    _BEFORE_MAX characters or a "posted" verb first: _POSTED_FIRST; for another language's word also
+    _other_by_before), else None."""
     m = _BY_INSIDE.match(text)
     if not m or not _BY_BEFORE.match(m.group("before")):
+        return None
+    if len(m.group("before")) > _BEFORE_MAX and not _POSTED_FIRST.match(m.group("before")):
         return None
     word = m.group("word")
     english = word is None or word[-2:].casefold() == "by"
@@ -238,7 +250,10 @@ def _by_segment(text: str) -> str | None:
     return f"By {name}" if name else None
 
 
-_TAIL_LEAD = re.compile(r"^[\s|/·•,–—-]*(?:on\s+)?")
+# what leads the date after a byline's name: separators and a joiner of any language ("on", "am", "le", "el",
+# "em": vocabulary.BYLINE_DATE_JOINERS; "Von Jana Roe am 03.05.2022 um 10:20 Uhr")
+_TAIL_LEAD = re.compile(r"^[\s|/·•,–—-]*(?:(?i:" + "|".join(w for _, words in v.BYLINE_DATE_JOINERS for w in words.split())
+                        + r")\s+)?")
 _TAIL_PARTS = re.compile(r"\s+[|/·•]\s+|\s+[–—-]\s+")
 
 

@@ -180,7 +180,7 @@ class _MetaScan:
             meta[i] = meta[i - 1] = True
             keep[i - 1] = False
         elif i + 1 < len(lines) and len(lines[i].text) <= sh.MAX_BYLINE_LABEL and v.BYLINE_LABEL.match(lines[i].text) \
-                and sh.named(ln.item_text(lines[i + 1].text)):
+                and (sh.named(ln.item_text(lines[i + 1].text)) or by.desk_byline(lines[i + 1].text)):
             names, last = by.names_over_lines(lines, i + 1)
             self.byline = self.byline or names
             for j in range(i, last + 1):
@@ -269,23 +269,20 @@ def _named_date(text: str, under_headline: Callable[[], bool]) -> tuple | None:
     return dates, ((person, name) if person else None), (None if person else name)
 
 
-# a person's name, then a date after a separator ("Jana Roe, 01.12.2021", "Ana Ruiz - 4 de mayo de 2022") or an
-# all-numeric date after a space ("Jane Doe 19.10.2019, 05:00"; a capitalised phrase before a month name is a
-# section label or a teaser's headline as often: "Original Research 7 April 2020"); the name runs to the first
-# separator or digit (a hyphen inside a name, "Boelen-Theile", is no separator)
-_NAME_THEN_DATE = re.compile(
-    r"^(?P<name>[^\W\d_](?:(?!\s[-–—|/·•]\s|,\s)[^\d|/·•,–—]){2,50}?)(?:\s*[,|/·•–—]\s*|\s+-\s+|\s+(?=\d{1,4}[./-]\d{1,2}[./-]\d))")
-
-
 def _name_then_date(text: str) -> tuple | None:
-    """((published, updated), name) of a header line that is a person's name (shapes.named; not a date's
-    label, "Actualizado el", nor a place's, bylines.place_name) and a date line after it (_NAME_THEN_DATE: a
-    byline and its date, each a link or element of its own, run together by the dump), else None."""
-    m = _NAME_THEN_DATE.match(text) if len(text) <= 120 else None
-    if m is None or m.end() == len(text):
+    """((published, updated), name) of a header line that is a person's name (bylines.dated_person: not a
+    date's label, "Actualizado el", nor a place's) or a newsroom's (vocabulary.DESK_BYLINES:
+    "Redaktion") and a date line after it (vocabulary.NAME_THEN_DATE: a byline and its date, each a link or
+    element of its own, run together by the dump), else None. A month-name date after a space alone is left
+    to bylines.name_beside_date, which knows the line's place (a label's shape too)."""
+    m = v.NAME_THEN_DATE.match(text) if len(text) <= 120 else None
+    if m is None or m.group("month"):
         return None
     name = m.group("name")
-    dates = None if DATE_BARE_LABEL.match(name) else by.dated_person(name, text[m.end():])
+    if by.desk_byline(name):  # the newsroom's byline ("Redaktion - 3. Mai 2022")
+        dates = date_line(m.group("date"))
+    else:
+        dates = by.dated_person(name, m.group("date"))
     return (dates, name) if dates is not None else None
 
 

@@ -428,6 +428,18 @@ HEADER_BYLINE_WORDS: tuple[tuple[str, str, str], ...] = (
     ("es, pt", "publicado escrito", "por"),
     ("pl", "opublikowane napisane", "przez"),
 )
+# an outlet's newsroom named as a page's author in its header, in place of a person's name, one row per language
+# (language, words): "Redaktion - 3. Mai 2022", "Redakcja, 03.05.2022" (metalines._name_then_date: a desk's
+# byline before its date). Not English "Staff": a section's label as often ("Staff | March 3, 2024")
+DESK_BYLINES: tuple[tuple[str, str], ...] = (
+    ("de", "redaktion"),
+    ("fr", "rédaction"),
+    ("es", "redacción"),
+    ("it", "redazione"),
+    ("nl", "redactie"),
+    ("pl", "redakcja"),
+)
+DESK_BYLINE_WORDS = frozenset(w for _, words in DESK_BYLINES for w in words.split())
 # the words after a header byline's name that end it, one row per language (language, words): a date's label
 # ("By Jane Doe Last updated Nov 8, 2023", "von Jana Roe Erstellt am 3. Mai 2021", "von Jana Roe Vom 3. Mai"),
 # a category's label ("von Jana Roe Kategorien: Allgemein") (metadata._BY_NAME_TAIL)
@@ -564,13 +576,6 @@ CREDITS = re.compile(
 # by ...)" -> "Ana Lind in Oslo and Tom Roe" (never "Additional reporting by": help, not the byline)
 REPORTING_CREDIT = re.compile(r"^\(?\s*reporting by (?P<names>[^;()\[\]]{3,160}?)\s*(?:[;)\]]|$)", re.IGNORECASE)
 # a reporter's desk city after the name in such a credit: "Ana Lind in Oslo"
-# the last word of a place's name ("Harbor City", "Clark County", "Palm Springs"): such a name beside the
-# header's date is a place (a dateline), not a byline (bylines.name_beside_date)
-PLACE_HEAD_WORDS = frozenset((
-    "city", "county", "town", "township", "village", "borough", "parish", "district", "province", "state",
-    "region", "springs", "falls", "heights", "island", "islands", "valley", "harbor", "harbour", "creek",
-    "junction", "crossing", "shores",
-))  # not "park", "bay", "lake": family names too (Grace Park)
 CREDIT_PLACE = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
 
 # a table of contents: its heading ("Contents", "Table of contents [hide]", "In this article") and its
@@ -817,14 +822,22 @@ MONTH_NAMES_OTHER = {
 
 
 # English month names and their abbreviations, a regex alternation (a header's "<name> <date>" lines:
-# metalines._NAMED_DATE, bylines._NAME_THEN_DATE)
+# metalines._NAMED_DATE, NAME_THEN_DATE)
 MONTH_NAMES = (r"January|February|March|April|May|June|July|August|September|October|November|December|"
                r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
-# a header's byline name set before the date with only a space between, two or three capitalised words:
-# "Jane Doe March 3, 2024", "Jane Doe 19 February 2024" (bylines.name_beside_date, _name_beside_header_date)
+# a header's byline name, then its date on the same line (bylines.name_beside_date, _name_beside_header_date;
+# metalines._name_then_date): the name (a letter first, no digit; a hyphen inside it, "Boelen-Theile", is no
+# separator) runs to the first of
+#   a separator ("sep"): "Jana Roe, 01.12.2021", "Ana Ruiz - 4 de mayo de 2022", "Jane Doe · 19 February 2024";
+#   a space before an all-numeric date: "Jane Doe 19.10.2019, 05:00";
+#   a space before a month-name date ending the line ("month"): "Jane Doe March 3, 2024", "Jane Doe 19 February
+#   2024"; a capitalised phrase there is a section label's or a teaser's headline as often ("Original Research
+#   7 April 2020"), so a reader takes it only where the line's place says byline (under a headline, the page's day)
 NAME_THEN_DATE = re.compile(
-    r"^(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2}) (?P<date>(?:" + MONTH_NAMES + r")\.? \d{1,2},? \d{4}"
-    r"|\d{1,2} (?:" + MONTH_NAMES + r")\.?,? \d{4})$")
+    r"^(?P<name>[^\W\d_](?:(?!\s[-–—|/·•]\s|,\s)[^\d|/·•,–—]){2,50}?)"
+    r"(?:(?P<sep>\s*[,|/·•–—]\s*|\s+-\s+)|\s+(?=\d{1,4}[./-]\d{1,2}[./-]\d)"
+    r"|\s+(?=(?P<month>(?:" + MONTH_NAMES + r")\.? \d{1,2},? \d{4}|\d{1,2} (?:" + MONTH_NAMES + r")\.?,? \d{4})$))"
+    r"(?P<date>.+)$")
 
 # an author's contact link run into the byline line ("By Jane Doe Email the author", "Jane Doe Senior
 # Reporter Contact the reporter"): newspaper's authors take it for a name (codelucas/newspaper#158)

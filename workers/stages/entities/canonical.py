@@ -7,10 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
-
-import pycountry
-
+from workers.stages import placenames
 from workers.stages.entities import roles, tables
 
 # Honorifics, ranks and offices that precede a person's name ("Mr", "Lieutenant Colonel", ...).
@@ -55,18 +52,10 @@ DIRECTIONS = frozenset(
 HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame".split())
 
 
-def _uninverted(name: str) -> str:
-    """An ISO list name in running-text order: "Virgin Islands, British" -> "British Virgin
-    Islands"; "Bolivia, Plurinational State of" -> "Bolivia"."""
-    if ", " not in name:
-        return name
-    head, tail = name.split(", ", 1)
-    return head if tail.endswith(" of") else f"{tail} {head}"
-
-
-def _unaccented(name: str) -> str:
-    """`name` without combining diacritics: "Nuevo León" -> "Nuevo Leon", "São Paulo" -> "Sao Paulo"."""
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+def _canonical_country(country: placenames.Country) -> str:
+    """The one name a country goes by here: tables.COUNTRY_NAMES' choice, else its ISO common name,
+    else its ISO name in running-text order ("Bolivia, Plurinational State of" -> "Bolivia")."""
+    return tables.COUNTRY_NAMES.get(country.alpha_3) or country.common_name or placenames.uninverted(country.name)
 
 
 def _country_aliases() -> dict[str, str]:
@@ -75,10 +64,9 @@ def _country_aliases() -> dict[str, str]:
     short forms and unions of tables.COUNTRY_FORMS. Forms with a comma ("Korea, Republic of")
     are not written in running text and are left out."""
     aliases: dict[str, str] = {}
-    for country in pycountry.countries:
-        canonical = tables.COUNTRY_NAMES.get(country.alpha_3) or getattr(country, "common_name", None) \
-            or _uninverted(country.name)
-        for form in (country.name, getattr(country, "official_name", None), getattr(country, "common_name", None)):
+    for country in placenames.countries():
+        canonical = _canonical_country(country)
+        for form in (country.name, country.official_name, country.common_name):
             if form and "," not in form and form != canonical:
                 aliases[form] = canonical
     aliases.update(tables.COUNTRY_FORMS)
@@ -88,16 +76,11 @@ def _country_aliases() -> dict[str, str]:
 # Short and official forms of countries and unions -> one canonical name ("Britain" -> "United Kingdom").
 ALIASES = _country_aliases()
 # Canonical names of countries and unions: known places.
-COUNTRIES = frozenset(ALIASES.values()) | frozenset(
-    tables.COUNTRY_NAMES.get(c.alpha_3) or getattr(c, "common_name", None) or _uninverted(c.name)
-    for c in pycountry.countries
-)
+COUNTRIES = frozenset(ALIASES.values()) | frozenset(_canonical_country(c) for c in placenames.countries())
 # Names of the first-level subdivisions of every country (states, provinces, counties, English
-# metropolitan districts: "Alaska", "Ohio", "Sheffield"), from the same ISO source (ISO 3166-2).
-# Each also without its diacritics, as newswire often writes them ("Nuevo León" -> "Nuevo Leon").
-REGIONS = frozenset(
-    form for sub in pycountry.subdivisions for form in (_uninverted(sub.name), _unaccented(_uninverted(sub.name)))
-)
+# metropolitan districts: "Alaska", "Ohio", "Sheffield"), from the same ISO source (ISO 3166-2),
+# each also without its diacritics ("Nuevo León", "Nuevo Leon"): placenames.subdivision_names.
+REGIONS = placenames.subdivision_names()
 
 
 def _demonyms() -> dict[str, str]:

@@ -106,7 +106,7 @@ def listed_places(article: Article, found: list[Mention]) -> list[Mention]:
 
 def towns_not_regions(article: Article, found: list[Mention]) -> list[Mention]:
     """A LOC after "in"/"near"/... with no article before it, no word of a continent, world
-    region, natural feature or building (tables.WORLD_REGION_WORDS, TOPONYM_GENERICS,
+    region, natural feature or building (tables.WORLD_REGION_WORDS, placenames.TOPONYM_GENERICS,
     ORG_DESIGNATORS), not followed by a capitalised word and never labelled other than a place
     in the article, is a town or district: GPE ("a villa in Corran", "in North Tallis"; not
     "in East Africa", "in the Alps", "in Vanta" of a program)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from workers.stages import placenames
 from workers.stages.entities import canonical, roles, tables
 from workers.stages.entities.context import Article, person_ends_by_field, relabel, replace_by_one
 from workers.stages.entities.fixes import PERSON, Mention
@@ -320,7 +321,7 @@ def untagged_toponyms(article: Article, found: list[Mention]) -> list[Mention]:
 
 # a crossing or a junction is named after the place it is at ("the Rafah crossing"): its name
 # stays what the model said; populated-place generics name towns, not features
-_FEATURE_CLASS = {g: c for g, c in tables.TOPONYM_GENERICS if c not in ("Crossing", "Populated Place")}
+_FEATURE_CLASS = {g: c for g, c in placenames.TOPONYM_GENERICS if c not in ("Crossing", "Populated Place")}
 _GENERIC_AFTER = re.compile(rf"[ \t]+([a-z]+){WORD_END}")
 
 _FEATURE_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"})
@@ -331,7 +332,7 @@ _WATER_CLASSES = frozenset({"Stream", "Reservoir", "Lake", "Canal", "Glacier"})
 
 
 def _only_before_generics(name: str, article: Article) -> bool:
-    """Every use of `name` in the article's texts is followed by a tables.TOPONYM_GENERICS row."""
+    """Every use of `name` in the article's texts is followed by a placenames.TOPONYM_GENERICS row."""
     for text in article.texts.values():
         for span in whole_word_spans(text, name):
             after = _GENERIC_AFTER.match(text, span[1])
@@ -342,7 +343,7 @@ def _only_before_generics(name: str, article: Article) -> bool:
 
 def named_features(article: Article, found: list[Mention]) -> list[Mention]:
     """"the Pellbrook reservoir", "the Colorado river": a name written between "the" and a
-    lowercase generic term of tables.TOPONYM_GENERICS names that natural or water feature,
+    lowercase generic term of placenames.TOPONYM_GENERICS names that natural or water feature,
     whatever the model called it (a person, an organisation, a nationality, a product): LOC; a
     place before a water generic too, when the article writes the name only before generics
     (_WATER_CLASSES, _only_before_generics). Rows of the GNIS classes "Crossing" and "Populated
@@ -368,14 +369,14 @@ _FEATURE_GROUP_RELABELLED = frozenset({PERSON, "ORG", "FAC", "PRODUCT", "WORK_OF
 
 
 def feature_groups(article: Article, found: list[Mention]) -> list[Mention]:
-    """"the <Name> Keys/Islands/Mountains/..." (tables.FEATURE_GROUP_GENERICS) the model called a
+    """"the <Name> Keys/Islands/Mountains/..." (placenames.FEATURE_GROUP_GENERICS) the model called a
     person, an organisation or a building is a LOC: an island chain or a range. Not a country or
     territory ("the Cayman Islands"), nor a name with an organisation's designator or followed by
     a capitalised word ("the Tarrow Islands Council")."""
     for m in found:
         words = m.name.split()
         if m.forced or m.label not in _FEATURE_GROUP_RELABELLED or len(words) < 2 \
-                or words[-1].lower() not in tables.FEATURE_GROUP_GENERICS or canonical.known_place(m.name):
+                or words[-1].lower() not in placenames.FEATURE_GROUP_GENERICS or canonical.known_place(m.name):
             continue
         text = article.texts[m.field]
         if any(w.lower() in tables.ORG_DESIGNATORS for w in words) or NEXT_WORD.match(text, m.end):

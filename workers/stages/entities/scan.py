@@ -12,6 +12,7 @@ import functools
 import re
 import weakref
 
+from workers.stages import placenames
 from workers.stages.entities import canonical, fixes, tables
 from workers.stages.entities.wordedge import LOWER, UPPER, WORD_START
 
@@ -169,12 +170,12 @@ def name_shaped(name: str) -> bool:
     )
 
 
-GENERICS = frozenset(generic for generic, _ in tables.TOPONYM_GENERICS)
+GENERICS = frozenset(generic for generic, _ in placenames.TOPONYM_GENERICS)
 
 
 def toponym_shaped(name: str) -> bool:
     """`name` (a mention's text) reads as a place's: two or more capitalised words, the last a
-    generic term of tables.TOPONYM_GENERICS ("Redgum Flat"), none an organisation designator
+    generic term of placenames.TOPONYM_GENERICS ("Redgum Flat"), none an organisation designator
     of tables.ORG_DESIGNATORS ("Willow Creek Council", "Bank of Pine Ridge")."""
     words = name.split()
     return (

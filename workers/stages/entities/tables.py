@@ -33,7 +33,6 @@ tests/unit/test_entities_tables.py).
 - AND_INSTITUTION_HEADS: heads of "<X> and <Y> Institute"-type names the model leaves untagged.
 - EVENT_HEAD_NOUNS, EVENT_HEADS_AFTER_THE: last words of named sporting events ("the Tarrow
   Marathon", "the Tarrow Open"): events. TREATY_HEADS: last words of treaties ("the Tarrow Accord"): laws.
-- FEATURE_GROUP_GENERICS: plural generics of island chains and ranges ("the Tarrow Keys"): LOC.
 - PRODUCT_DESCRIPTOR_NOUNS: nouns naming a product right before its name ("the vaccine, Tarrovax,").
 - RESULT_VERBS, RESULT_NOUNS: match reports ("X beat Y 2-1", "a 3-0 win over Y"): teams.
 - SCORER_CUES_BEFORE, SCORER_VERBS: a scorer's name in a match report ("goals from X", "X scored"): a person.
@@ -286,31 +285,13 @@ COUNTRY_NAMES: dict[str, str] = {
     "KOR": "South Korea", "PRK": "North Korea", "BRN": "Brunei", "CPV": "Cabo Verde",
 }
 
-# Generic terms that end the name of a place ("Redgum Flat", "Willow Creek"): (generic, GNIS
-# feature class). Source: USGS / U.S. Board on Geographic Names, "GNIS Domestic Names Feature
-# Classes" (https://www.usgs.gov/us-board-on-geographic-names/gnis-domestic-names-feature-classes),
-# the class terms and the generics listed with each; "Populated Place" rows are generics common in
-# GNIS populated-place names ("Grand Junction", "Shaker Heights"). Left out: generics that are also
-# common words or brands on their own after "in"/"at" ("point", "gap", "well", "ford", "branch").
-TOPONYM_GENERICS: tuple[tuple[str, str], ...] = (
-    ("flat", "Flat"), ("flats", "Flat"), ("creek", "Stream"), ("brook", "Stream"), ("river", "Stream"),
-    ("spring", "Spring"), ("springs", "Spring"), ("falls", "Falls"), ("crossing", "Crossing"),
-    ("valley", "Valley"), ("canyon", "Valley"), ("gorge", "Valley"), ("gulch", "Valley"), ("hollow", "Valley"),
-    ("ridge", "Ridge"), ("wells", "Well"), ("bend", "Bend"), ("basin", "Basin"),
-    ("hill", "Summit"), ("hills", "Summit"), ("mountain", "Summit"), ("peak", "Summit"), ("butte", "Summit"),
-    ("mesa", "Summit"), ("lake", "Lake"), ("lakes", "Lake"), ("bay", "Bay"), ("cove", "Bay"), ("inlet", "Bay"),
-    ("beach", "Beach"), ("harbor", "Harbor"), ("harbour", "Harbor"), ("island", "Island"), ("plains", "Plain"),
-    ("swamp", "Swamp"), ("heights", "Populated Place"), ("junction", "Populated Place"),
-    ("reservoir", "Reservoir"), ("glacier", "Glacier"), ("canal", "Canal"),
-)
-
 # Words that make a name an organisation's or a building's, wherever they stand in it ("Bank of
 # Willow Creek", "Cedar Creek Mining Ltd"): such a name keeps its label whatever its last word.
 ORG_DESIGNATORS = COMPANY_WORDS | NOT_NAME_ENDS | frozenset(
     "police church cathedral airport station hotel resort mall estate estates".split()
 )
 
-# Prepositions of place before a name ending in a TOPONYM_GENERICS row: (preposition, persons
+# Prepositions of place before a name ending in a placenames.TOPONYM_GENERICS row: (preposition, persons
 # too). "in"/"near"/"outside" are never said of a person, so a "person" after them is relabelled
 # too; after "at"/"from" ("a call from Tiger Woods") only organisation-like labels are.
 LOCATIVE_PREPOSITIONS: tuple[tuple[str, bool], ...] = (
@@ -497,13 +478,6 @@ TREATY_HEADS = frozenset("agreement agreements accord accords treaty pact".split
 # word ("Copa Airlines").
 EVENT_FIRST_WORDS = frozenset({"copa", "coppa", "coupe", "taça", "taca", "tour"})
 
-# Plural generic terms ending the name of a group of natural features: island chains, mountain
-# ranges, lake districts ("the Florida Keys", "the Tarrow Islands", "the Pellow Mountains"); the
-# GNIS classes Island, Range and Lake (see TOPONYM_GENERICS) in the plural. "the <Name> <generic>"
-# is a LOC (OntoNotes: mountain ranges, bodies of water), never a person or an organisation,
-# unless it is a country or territory ("the Cayman Islands", known to ISO 3166).
-FEATURE_GROUP_GENERICS = frozenset("keys islands isles mountains hills lakes".split())
-
 # Nouns that describe a product right before its name, lowercase: "the vaccine, Tarrovax, is
 # made by ...", "its weight-loss drug Tarrovex", "the messaging app Quill": the name is a
 # PRODUCT, not the place, organisation or person the model often calls an unknown brand name.
@@ -573,7 +547,7 @@ LOCALITY_TERMS: dict[str, str] = {
 
 # Plural lowercase generics after a list of two or more names of natural features ("the swollen
 # Tarrow and Pellow rivers"): each name is a LOC, never a person (GNIS classes Stream, Lake,
-# Range, Valley; see TOPONYM_GENERICS).
+# Range, Valley; see placenames.TOPONYM_GENERICS).
 FEATURE_LIST_TERMS = frozenset("rivers streams lakes mountains ranges valleys".split())
 
 # Last words of the names of laws and bills ("the Forest Conservation (Amendment) Bill", "the
