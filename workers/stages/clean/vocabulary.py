@@ -608,16 +608,16 @@ SECTION_HEADINGS: tuple[tuple[str, re.Pattern], ...] = (
     # the same headings in other languages, one language a line (not German "Mehr zum Thema": a paragraph with
     # the article's own links follows it as often as a list of other stories)
     ("teasers", re.compile(
-        r"^(?:lesen sie (?:auch|mehr)|das könnte (?:sie|dich) auch interessieren|auch interessant|"  # de
+        r"^(?:lesen sie (?:auch|mehr)|das könnte (?:sie|dich) auch interessieren|auch interessant|siehe auch|"  # de
         r"weitere (?:artikel|beiträge|nachrichten|meldungen|themen)|(?:ähnliche|verwandte) (?:artikel|beiträge|themen)|"
         r"schon gelesen\?|meistgelesen(?:e (?:artikel|beiträge))?|(?:neueste|aktuelle) (?:artikel|beiträge|nachrichten)|"
         r"(?:à )?lire aussi|à lire également|voir aussi|sur le même sujet|articles? (?:similaires|liés|connexes)|"  # fr
         r"les plus lus|dans la même rubrique|derniers articles|"
-        r"le[ae] también|leer también|(?:también )?te puede interesar|(?:noticias|artículos) relacionad[oa]s|"  # es
+        r"le[ae] también|leer también|ver también|(?:también )?te puede interesar|(?:noticias|artículos) relacionad[oa]s|"  # es
         r"lo más leído|más noticias|te recomendamos|últimas noticias|"
-        r"leggi anche|articoli correlati|potrebbe interessarti|i più letti|ultime notizie|"  # it
+        r"leggi anche|vedi anche|articoli correlati|potrebbe interessarti|i più letti|ultime notizie|"  # it
         r"leia também|veja também|(?:notícias|artigos) relacionad[oa]s|mais lid[oa]s|"  # pt
-        r"lees ook|gerelateerde artikelen|meest gelezen|"  # nl
+        r"lees ook|zie ook|gerelateerde artikelen|meest gelezen|"  # nl
         r"(?:prze)?czytaj (?:też|także|również)|zobacz (?:też|także|również)|polecamy|najczęściej czytane|"  # pl
         r"powiązane artykuły)(?:[.:!]| ?(?:…|\.\.\.))?$",
         re.IGNORECASE)),
@@ -678,7 +678,10 @@ OFFER_WORDING = re.compile(
 # the link that ends a teaser (a headline and its summary) in a list of other stories: "READ THE REST",
 # "Read more…", "Continue reading »", "Full story"; a page that repeats one lists teasers
 READ_MORE_LINK = re.compile(
-    r"^[\[(]?(?:read (?:the rest|more|full (?:story|article|post))|continue reading|full (?:story|article)|keep reading)"
+    r"^[\[(]?(?:read (?:the rest|more|full (?:story|article|post))|continue reading|full (?:story|article)|keep reading|"
+    # the same links in other languages: de, fr, es, it, pt, nl, pl
+    r"mehr lesen|weiterlesen|lire la suite|lire plus|leer más|seguir leyendo|sigue leyendo|leggi (?:tutto|di più)|"
+    r"continua a leggere|leia mais|continue lendo|lees meer|lees verder|czytaj (?:dalej|więcej))"
     r"(?: (?:of this|this) (?:entry|post|article|story))?\s*(?:\.\.\.|…|»|›|>|→)?\s*[\])]?$",
     re.IGNORECASE,
 )
