@@ -27,6 +27,11 @@ GERMAN = [
     ("Leggi anche", "teasers"), ("Leia também", "teasers"), ("Lees ook", "teasers"),
     ("Czytaj też", "teasers"), ("Zobacz także", "teasers"), ("Najczęściej czytane", "teasers"),
     ("Siehe auch", "teasers"), ("Ver también", "teasers"), ("Vedi anche", "teasers"), ("Zie ook:", "teasers"),
+    ("Weitere Informationen:", "teasers"), ("Mehr Informationen zum Hochwasser:", "teasers"), ("Zum Weiterlesen:", "teasers"),
+    ("Lesen Sie auch die folgenden Beiträge:", "teasers"), ("Weiterführende Links", "teasers"),
+    ("Mehr zum Thema auf Beispiel.de", "teasers"), ("Vorschau auf den nächsten Artikel", "teasers"),
+    ("Weitere aktuelle Themen aus der Arbeitswelt", "teasers"), ("Más sobre La Gaceta del Puerto", "teasers"),
+    ("Weitere Informationen finden Sie auf der Seite der Stadt.", None),  # a sentence, not a heading
     ("Kommentare (12)", "comments"), ("Schreibe einen Kommentar", "comments"), ("Laisser un commentaire", "comments"),
     ("Deja una respuesta", "comments"), ("Lascia un commento", "comments"), ("Deixe um comentário", "comments"),
     ("3 reacties", "comments"), ("Komentarze", "comments"),

@@ -608,13 +608,15 @@ SECTION_HEADINGS: tuple[tuple[str, re.Pattern], ...] = (
     # the same headings in other languages, one language a line (not German "Mehr zum Thema": a paragraph with
     # the article's own links follows it as often as a list of other stories)
     ("teasers", re.compile(
-        r"^(?:lesen sie (?:auch|mehr)|das könnte (?:sie|dich) auch interessieren|auch interessant|siehe auch|"  # de
-        r"weitere (?:artikel|beiträge|nachrichten|meldungen|themen)|(?:ähnliche|verwandte) (?:artikel|beiträge|themen)|"
+        r"^(?:lesen sie (?:auch|mehr)(?: (?:die folgenden|diese) (?:beiträge|artikel))?|das könnte (?:sie|dich) auch interessieren|"  # de
+        r"auch interessant|siehe auch|zum weiterlesen|weiterführende (?:links|artikel|beiträge|informationen)|"
+        r"(?:weitere|mehr) informationen(?: zu[mr]? .{1,40})?|mehr zum thema (?:auf|bei) .{1,40}|vorschau auf den nächsten artikel|"
+        r"weitere (?:aktuelle )?(?:artikel|beiträge|nachrichten|meldungen|themen)(?: (?:aus|zu|zum|zur|über|in) .{1,40})?|(?:ähnliche|verwandte) (?:artikel|beiträge|themen)|"
         r"schon gelesen\?|meistgelesen(?:e (?:artikel|beiträge))?|(?:neueste|aktuelle) (?:artikel|beiträge|nachrichten)|"
         r"(?:à )?lire aussi|à lire également|voir aussi|sur le même sujet|articles? (?:similaires|liés|connexes)|"  # fr
         r"les plus lus|dans la même rubrique|derniers articles|"
         r"le[ae] también|leer también|ver también|(?:también )?te puede interesar|(?:noticias|artículos) relacionad[oa]s|"  # es
-        r"lo más leído|más noticias|te recomendamos|últimas noticias|"
+        r"lo más leído|más noticias|más sobre .{1,40}|te recomendamos|últimas noticias|"
         r"leggi anche|vedi anche|articoli correlati|potrebbe interessarti|i più letti|ultime notizie|"  # it
         r"leia também|veja também|(?:notícias|artigos) relacionad[oa]s|mais lid[oa]s|"  # pt
         r"lees ook|zie ook|gerelateerde artikelen|meest gelezen|"  # nl
