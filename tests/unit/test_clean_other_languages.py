@@ -43,9 +43,17 @@ def test_other_languages_section_headings(heading, kind):
 
 
 @pytest.mark.parametrize("line", ["Lesen Sie auch: Brücke gesperrt", "À lire aussi | Le pont fermé",
-                                  "Czytaj też: Most zamknięty", "Lee también: El puente cerrado"])
+                                  "Czytaj też: Most zamknięty", "Lee también: El puente cerrado",
+                                  "Mehr: Brücke bleibt bis Mai gesperrt", "Lesen Sie hier: Der Streit um die Brücke",
+                                  "PUEDES VER: ¿Qué pasará con el puente?", "Mira también: El puente cerrado"])
 def test_other_languages_teaser_links(line):
     assert v.TEASER_LINK.match(line) and v.UI_PREFIX.match(line)
+
+
+@pytest.mark.parametrize("line", ["Mehr als 300 Menschen kamen: Sie feierten bis in die Nacht.",
+                                  "Mehrere Gründe: Die Brücke ist alt, der Verkehr nimmt zu."])
+def test_german_sentences_opening_with_mehr_are_no_teaser_links(line):
+    assert not v.TEASER_LINK.match(line) and not v.UI_PREFIX.match(line)
 
 
 @pytest.mark.parametrize("line, name", [

@@ -139,9 +139,9 @@ UI_LINE = re.compile(
 )
 # the labels that lead a link to another story ("Read more: ...", "ALSO READ | ..."), read by UI_PREFIX and TEASER_LINK
 LINK_LABELS = ("read more", "also read", "read also", "see also",
-               "lesen sie auch", "lesen sie mehr", "mehr zum thema",  # de
+               "lesen sie auch", "lesen sie mehr", "mehr zum thema", "lesen sie hier", "mehr",  # de
                "à lire aussi", "lire aussi", "voir aussi",  # fr
-               "lee también", "lea también", "leer también",  # es
+               "lee también", "lea también", "leer también", "puedes ver", "mira también",  # es
                "leggi anche",  # it
                "leia também", "veja também",  # pt
                "lees ook",  # nl
