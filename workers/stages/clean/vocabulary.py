@@ -740,7 +740,10 @@ ARTICLE_HEADLINE_CLASS = re.compile(r"headline|entry[-_]title|post[-_]title|arti
 CHROME_CLASS = re.compile(
     r"(?:^|[\s_-])(?:author[-_]{0,2}(?:box|bio|info|card|profile|details)|about[-_]?(?:the[-_]?)?author|bio[-_]?box|"
     r"wp-caption-text|caption|share|sharing|social|newsletter|subscribe|subscription|related|recommended|"
-    r"comments?|breadcrumbs?|trust[-_]?badge|trustbadge|cta|vcard|next[-_]?(?:posts?|stor(?:y|ies)|articles?)|post[-_]?navigation)(?:$|[\s_-])",
+    r"comments?|breadcrumbs?|trust[-_]?badge|trustbadge|cta|vcard|next[-_]?(?:posts?|stor(?:y|ies)|articles?)|post[-_]?navigation|"
+    # a WordPress post's footer line under the article ("This entry was posted in …. Bookmark the permalink.",
+    # "Der Beitrag wurde am … veröffentlicht"): the classic themes' classes, Kubrick's and Twenty Ten's
+    r"postmetadata|entry[-_]?utility)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 CHROME_TAGS = frozenset(("figcaption", "aside", "nav"))
