@@ -32,6 +32,10 @@ GERMAN = [
     ("Mehr zum Thema auf Beispiel.de", "teasers"), ("Vorschau auf den nächsten Artikel", "teasers"),
     ("Weitere aktuelle Themen aus der Arbeitswelt", "teasers"), ("Más sobre La Gaceta del Puerto", "teasers"),
     ("Weitere Informationen finden Sie auf der Seite der Stadt.", None),  # a sentence, not a heading
+    ("Pressekontakt:", "legal"), ("Kontakt", "legal"), ("Ansprechpartnerin zum Thema:", "legal"),
+    ("Contact presse", "legal"), ("Contacto de prensa", "legal"), ("Contatti stampa", "legal"),
+    ("Perscontact", "legal"), ("Kontakt dla mediów", "legal"),
+    ("Kontaktieren Sie uns jederzeit.", None), ("Kontaktformular", None),
     ("Kommentare (12)", "comments"), ("Schreibe einen Kommentar", "comments"), ("Laisser un commentaire", "comments"),
     ("Deja una respuesta", "comments"), ("Lascia un commento", "comments"), ("Deixe um comentário", "comments"),
     ("3 reacties", "comments"), ("Komentarze", "comments"),
@@ -250,4 +254,9 @@ def test_german_teasers_closed_by_read_more_links_leave_the_article():
     texts = ["Brücke wird gesperrt", *GERMAN]
     for headline, summary in teasers:
         texts += [headline, summary, "Mehr lesen..."]
+    assert stage.clean_lines(texts)["paragraphs"] == GERMAN
+
+
+def test_a_german_press_contact_closes_the_release():
+    texts = ["Brücke wird gesperrt", *GERMAN, "Pressekontakt:", "Jana Roe, Stadtverwaltung", "Telefon: 030 1234567"]
     assert stage.clean_lines(texts)["paragraphs"] == GERMAN

@@ -654,6 +654,14 @@ SECTION_HEADINGS: tuple[tuple[str, re.Pattern], ...] = (
         r"(?:media|press|investor|company|news)(?: relations)?(?: and (?:media|investor) relations)? (?:contacts?|enquiries|inquiries)|"
         r"contacts?|for (?:further|more|additional) information(?:,? (?:please )?contact)?)[.:]?$",
         re.IGNORECASE)),
+    # the same contact headings in other languages, one language a line
+    ("legal", re.compile(
+        r"^(?:(?:presse|medien)?kontakte?|ansprechpartner(?:in(?:nen)?)?(?: zum thema| für (?:die )?(?:presse|medien))?|"  # de
+        r"contacts?(?: (?:presse|médias))?|"  # fr, nl
+        r"contactos?(?: de prensa)?|"  # es
+        r"contatt[oi](?: stampa)?|"  # it
+        r"perscontact|"  # nl
+        r"kontakt(?: dla mediów)?)[.:]?$", re.IGNORECASE)),  # pl
 )
 # a paragraph that is itself press-release legal boilerplate, with no heading over it
 LEGAL_PARAGRAPH = re.compile(
