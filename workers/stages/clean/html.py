@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from html import unescape as html_unescape
 from urllib.parse import urlsplit
