@@ -88,7 +88,9 @@ def test_site_logo_class_words(attribute, is_logo):
      ("entry-content", False), ("authority", False), ("shared-content", False), ("sidebar", False),
      ("socialite", False), ("post-author", False), ("article-body", False),
      ("vcard author abh_about_tab", True), ("author vcard", True), ("vcards-list2", False),
-     ("author__box__info", True), ("author__name", False)],
+     ("author__box__info", True), ("author__name", False),
+     # a WordPress post footer's line: Kubrick's and Twenty Ten's classes; the header's "entry-meta" is not one
+     ("postmetadata alt", True), ("entry-utility", True), ("entry-meta", False), ("postmetadata-wrapper", True)],
 )
 def test_chrome_class_words(value, is_chrome):
     assert bool(v.CHROME_CLASS.search(value)) is is_chrome

@@ -26,6 +26,16 @@ GERMAN = [
     ("Noticias relacionadas", "teasers"), ("Te puede interesar", "teasers"), ("Lo más leído", "teasers"),
     ("Leggi anche", "teasers"), ("Leia também", "teasers"), ("Lees ook", "teasers"),
     ("Czytaj też", "teasers"), ("Zobacz także", "teasers"), ("Najczęściej czytane", "teasers"),
+    ("Siehe auch", "teasers"), ("Ver también", "teasers"), ("Vedi anche", "teasers"), ("Zie ook:", "teasers"),
+    ("Weitere Informationen:", "teasers"), ("Mehr Informationen zum Hochwasser:", "teasers"), ("Zum Weiterlesen:", "teasers"),
+    ("Lesen Sie auch die folgenden Beiträge:", "teasers"), ("Weiterführende Links", "teasers"),
+    ("Mehr zum Thema auf Beispiel.de", "teasers"), ("Vorschau auf den nächsten Artikel", "teasers"),
+    ("Weitere aktuelle Themen aus der Arbeitswelt", "teasers"), ("Más sobre La Gaceta del Puerto", "teasers"),
+    ("Weitere Informationen finden Sie auf der Seite der Stadt.", None),  # a sentence, not a heading
+    ("Pressekontakt:", "legal"), ("Kontakt", "legal"), ("Ansprechpartnerin zum Thema:", "legal"),
+    ("Contact presse", "legal"), ("Contacto de prensa", "legal"), ("Contatti stampa", "legal"),
+    ("Perscontact", "legal"), ("Kontakt dla mediów", "legal"),
+    ("Kontaktieren Sie uns jederzeit.", None), ("Kontaktformular", None),
     ("Kommentare (12)", "comments"), ("Schreibe einen Kommentar", "comments"), ("Laisser un commentaire", "comments"),
     ("Deja una respuesta", "comments"), ("Lascia un commento", "comments"), ("Deixe um comentário", "comments"),
     ("3 reacties", "comments"), ("Komentarze", "comments"),
@@ -37,9 +47,17 @@ def test_other_languages_section_headings(heading, kind):
 
 
 @pytest.mark.parametrize("line", ["Lesen Sie auch: Brücke gesperrt", "À lire aussi | Le pont fermé",
-                                  "Czytaj też: Most zamknięty", "Lee también: El puente cerrado"])
+                                  "Czytaj też: Most zamknięty", "Lee también: El puente cerrado",
+                                  "Mehr: Brücke bleibt bis Mai gesperrt", "Lesen Sie hier: Der Streit um die Brücke",
+                                  "PUEDES VER: ¿Qué pasará con el puente?", "Mira también: El puente cerrado"])
 def test_other_languages_teaser_links(line):
     assert v.TEASER_LINK.match(line) and v.UI_PREFIX.match(line)
+
+
+@pytest.mark.parametrize("line", ["Mehr als 300 Menschen kamen: Sie feierten bis in die Nacht.",
+                                  "Mehrere Gründe: Die Brücke ist alt, der Verkehr nimmt zu."])
+def test_german_sentences_opening_with_mehr_are_no_teaser_links(line):
+    assert not v.TEASER_LINK.match(line) and not v.UI_PREFIX.match(line)
 
 
 @pytest.mark.parametrize("line, name", [
@@ -213,3 +231,32 @@ def test_a_date_joiner_after_the_name_in_any_case(line, name):
 @pytest.mark.parametrize("line", ["Harbor City - 19.10.2019", "Niedersachsen 19.10.2019, 05:00"])
 def test_a_place_then_a_date_is_no_byline(line):
     assert stage.clean_lines(["Brücke wird gesperrt", line, *GERMAN])["byline"] is None
+
+
+@pytest.mark.parametrize("link, read_more", [
+    ("Mehr lesen...", True), ("Weiterlesen »", True), ("Lire la suite", True), ("Leer más", True),
+    ("Seguir leyendo", True), ("Leggi tutto", True), ("Leia mais", True), ("Lees verder", True), ("Czytaj dalej", True),
+    # a sentence that opens alike is no link
+    ("Weiterlesen lohnt sich immer", False), ("Lire la suite du rapport en ligne", False),
+])
+def test_other_languages_read_more_links(link, read_more):
+    assert bool(v.READ_MORE_LINK.match(link)) is read_more
+    assert bool(sections._READ_MORE_MATCH(link)) is read_more  # its first-letter gate passes the rows
+
+
+def test_german_teasers_closed_by_read_more_links_leave_the_article():
+    teasers = [("Herbstdüngung im Überblick", "Auch in diesem Jahr stellt sich die Frage, wie eine Düngung nach der "
+                "Ernte im Herbst zu bemessen ist."),
+               ("Neue Meldepflichten für Betriebe", "In diesem Beitrag finden Sie eine Übersicht zu den aktuellen "
+                "Aufzeichnungs- und Meldepflichten."),
+               ("Lagerraum anteilig anerkannt", "Das Ministerium hat sich auf eine gemeinsame Auslegung der Regeln "
+                "für Nachgärer verständigt.")]
+    texts = ["Brücke wird gesperrt", *GERMAN]
+    for headline, summary in teasers:
+        texts += [headline, summary, "Mehr lesen..."]
+    assert stage.clean_lines(texts)["paragraphs"] == GERMAN
+
+
+def test_a_german_press_contact_closes_the_release():
+    texts = ["Brücke wird gesperrt", *GERMAN, "Pressekontakt:", "Jana Roe, Stadtverwaltung", "Telefon: 030 1234567"]
+    assert stage.clean_lines(texts)["paragraphs"] == GERMAN

@@ -306,3 +306,56 @@ def test_short_table_cells_above_the_article_are_no_menu(cells, kept):
     prose = [False] * len(INFOBOX) + [True]
     out = voting.keep(texts, [False] * len(texts), prose, set(), votes, table_cells=cells)
     assert out == [kept] * len(INFOBOX) + [True]
+
+
+@pytest.mark.parametrize(
+    ("line", "marked"),
+    [
+        (CAPTION, True),  # the alt text as the whole line
+        (f"Vergrößern {CAPTION}", True),  # a lightbox button's word run into it (readability-lxml's block)
+        (f"Enlarge this image {CAPTION}", False),  # three words more: a line of its own text
+        ("Volunteers paint the railings", False),  # a piece of the caption is no caption
+    ],
+)
+def test_an_alt_text_caption_with_a_buttons_word_is_marked(line, marked):
+    from workers.stages.clean import lines as ln
+
+    texts = [ARTICLE, line, TEASER]
+    assert clean_run._marked_lines(ln.classify(texts), {"alt_captions": CAPTION}) == [False, marked, False]
+
+
+@pytest.mark.parametrize(
+    ("page", "changed"),
+    [
+        # a theme's stray </html> after the head: the body after it is the page's (HTML Standard), kept for lxml
+        ("<html><head><title>T</title></head></html>\n<body><p>Text</p></body></html>", True),
+        # an </html> only at the end, or one with no <body> after it: unchanged
+        ("<html><head></head><body><p>Text</p></body></html>", False),
+        ("<html><body><p>Text</p></body></html><script>x()</script>", False),
+    ],
+)
+def test_an_html_end_tag_before_the_body_is_dropped(page, changed):
+    from workers.stages.clean import html as html_extract
+
+    out = html_extract.without_early_html_end(page)
+    assert (out != page) is changed
+    assert out.count("<p>Text</p>") == 1 and (not changed or out.index("</html>") > out.index("<body>"))
+
+
+def test_the_body_after_an_early_html_end_is_extracted():
+    from workers.stages import clean
+
+    body = " ".join([ARTICLE, LATER, TEASER])
+    page = f"<html><head><title>Pier</title></head></html><body><article><p>{body}</p></article></body></html>"
+    record = clean.clean({"id": "p", "content_type": "text/html", "content": page})
+    assert ARTICLE in record["body"]
+
+
+def test_jusText_stoplists_exist_for_every_language_row():
+    import justext
+
+    from workers.stages.clean import vocabulary as v
+
+    assert set(v.JUSTEXT_STOPLISTS.values()) <= set(justext.get_stoplists())
+    assert all(len(code) == 2 and code.isalpha() and code.islower() for code in v.JUSTEXT_STOPLISTS)
+    assert "und" in voting.stoplist("de") and "und" not in voting.stoplist(None) and voting.stoplist("zh") == voting.stoplist("en")

@@ -55,11 +55,10 @@ def warm() -> None:
     dateparser's parser, zone table and locales (dates.warm), and the HTML extractors (trafilatura and htmldate,
     readability-lxml, jusText). Call once when a worker starts; later calls are no-ops."""
     from workers.stages.clean import dates
-    from workers.stages.clean.html import _stoplist
 
     language.detect("The stage loads its language model once, when the worker starts, not later.")
     dates.warm()
-    _stoplist()
+    voting.stoplist()
     voting.candidates("<html><body><p>The extractors load once, when the worker starts.</p></body></html>")
 
 
@@ -172,7 +171,8 @@ def _page_text(text: str, content_type: str | None) -> tuple[str, str | None, di
     """(the article's candidate text, the HTML or None for a plain-text dump, the HTML extractors'
     page metadata ({} for a dump), characters cut off an oversized page). HTML past MAX_HTML_CHARS is
     cut at a tag, not rejected: oversized pages are nearly always inline JSON/script payloads after
-    the article markup, so the head still holds the article; the cut bounds lxml time and memory."""
+    the article markup, so the head still holds the article; the cut bounds lxml time and memory. An
+    `</html>` closing the page before its `<body>` is dropped first (html.without_early_html_end)."""
     if content_type != "text/html" and _LOOKS_HTML.match(text) is None:
         return dumps.plain(text), None, {}, 0
     truncated = 0
@@ -180,6 +180,7 @@ def _page_text(text: str, content_type: str | None) -> tuple[str, str | None, di
         cut = text.rfind("<", MAX_HTML_CHARS // 2, MAX_HTML_CHARS)
         truncated = len(text) - (cut if cut > 0 else MAX_HTML_CHARS)
         text = text[: cut if cut > 0 else MAX_HTML_CHARS]
+    text = html_extract.without_early_html_end(text)
     page_meta = html_extract.extract(text)
     return normalise_text(page_meta["text"]), text, page_meta, truncated
 

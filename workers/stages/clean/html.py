@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from html import unescape as html_unescape
 from urllib.parse import urlsplit
@@ -29,11 +28,22 @@ _PUBLISHED_NAMES = frozenset(
 _MODIFIED_NAMES = frozenset("article:modified_time og:updated_time datemodified last-modified dc.date.modified".split())
 
 
-@functools.cache
-def _stoplist() -> frozenset[str]:
-    import justext
+_HTML_END = re.compile(r"</html\s*>", re.IGNORECASE)
+_BODY_START = re.compile(r"<body[\s>]", re.IGNORECASE)
 
-    return frozenset(justext.get_stoplist("English"))
+
+def without_early_html_end(html: str) -> str:
+    """The page without the `</html>` end tags set before its `<body>` start tag ("</head></html><body …>",
+    a theme's stray close): the HTML Standard's parser reads what follows an `</html>` into the body (the
+    "after after body" insertion mode), while libxml2, under lxml and so every extractor, drops it and the
+    page's article with it. Pages without a `<body>` after an `</html>` come back unchanged (same object)."""
+    end = _HTML_END.search(html)
+    if end is None:
+        return html
+    body = _BODY_START.search(html, end.end())
+    if body is None:
+        return html
+    return _HTML_END.sub("", html[:body.start()]) + html[body.start():]
 
 
 def extract(html: str) -> dict:
@@ -100,8 +110,15 @@ def _vote(meta: dict, html: str) -> None:
         meta["voting"] = {"readability_only": {voting.norm(found["lines"][i]) for i in found["readability_only"]},
                           "votes": found["votes"], "table_cells": found["table_cells"],
                           "repeats": found["repeats"]}
-    if not meta["text"].strip():
-        meta["text"] = _justext(html)
+    if not meta["text"].strip():  # jusText with the stoplist of the page's language (the page declares it)
+        meta["text"] = _justext(html, declared_language(html))
+
+
+def declared_language(html: str) -> str | None:
+    """ISO 639-1 code of the language the page declares (declared_locale's "de" of "de-AT"), or None."""
+    declared = declared_locale(html)
+    code = re.split(r"[-_]", declared, maxsplit=1)[0].casefold() if declared else ""
+    return code if len(code) == 2 and code.isalpha() else None
 
 
 def _shown_parts(meta: dict, html: str, root) -> None:
@@ -778,11 +795,11 @@ def _strip_site(title: str, sitename: str | None) -> str:
     return title.strip()
 
 
-def _justext(html: str) -> str:
+def _justext(html: str, language: str | None = None) -> str:
     import justext
 
     try:
-        paragraphs = justext.justext(html.encode("utf-8", "replace"), _stoplist())
+        paragraphs = justext.justext(html.encode("utf-8", "replace"), voting.stoplist(language))
     except Exception:  # lxml parser errors on hostile markup
         return ""
     return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)

@@ -62,11 +62,24 @@ def _marked_lines(lines: list[ln.Line], marked_chrome: dict[str, str]) -> list[b
     alt_captions = set(marked_chrome.get("alt_captions", "").split("\n")) - {""}
     keys = [voting.norm(line.text) for line in lines]  # once per line (voting.marked's test, inlined)
     other = [bool(key) and key in chrome for key in keys]
-    captions = [(bool(key) and key in caption_text) or key in alt_captions for key in keys]
+    captions = [(bool(key) and key in caption_text) or _alt_caption_line(key, alt_captions) for key in keys]
     prose = [len(line.text.split()) if line.kind == ln.PROSE else 0 for line in lines]
     inside = sum(n for n, c in zip(prose, captions) if c)
     outside = sum(n for n, c, o, line in zip(prose, captions, other, lines) if not (c or o or line.kind == "boilerplate"))
     return other if inside > outside else [o or c for o, c in zip(other, captions)]
+
+
+ALT_CAPTION_EXTRA_WORDS = 2  # a lightbox button's label run into the caption ("Vergrößern", "Enlarge"), a credit word
+
+
+def _alt_caption_line(key: str, alt_captions: set[str]) -> bool:
+    """The normalised line is an image's alt text shown in its figure box (html.alt_captions): the whole
+    line, or the line holding it with at most ALT_CAPTION_EXTRA_WORDS words more (readability-lxml joins the
+    figure box's "Vergrößern" button and the caption into one block)."""
+    if key in alt_captions:
+        return True
+    return any(alt in key and len(key.split()) - len(alt.split()) <= ALT_CAPTION_EXTRA_WORDS for alt in alt_captions
+               if len(alt) < len(key))
 
 
 def article_lines(

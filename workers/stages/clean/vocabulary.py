@@ -139,9 +139,9 @@ UI_LINE = re.compile(
 )
 # the labels that lead a link to another story ("Read more: ...", "ALSO READ | ..."), read by UI_PREFIX and TEASER_LINK
 LINK_LABELS = ("read more", "also read", "read also", "see also",
-               "lesen sie auch", "lesen sie mehr", "mehr zum thema",  # de
+               "lesen sie auch", "lesen sie mehr", "mehr zum thema", "lesen sie hier", "mehr",  # de
                "à lire aussi", "lire aussi", "voir aussi",  # fr
-               "lee también", "lea también", "leer también",  # es
+               "lee también", "lea también", "leer también", "puedes ver", "mira también",  # es
                "leggi anche",  # it
                "leia também", "veja também",  # pt
                "lees ook",  # nl
@@ -613,16 +613,18 @@ SECTION_HEADINGS: tuple[tuple[str, re.Pattern], ...] = (
     # the same headings in other languages, one language a line (not German "Mehr zum Thema": a paragraph with
     # the article's own links follows it as often as a list of other stories)
     ("teasers", re.compile(
-        r"^(?:lesen sie (?:auch|mehr)|das könnte (?:sie|dich) auch interessieren|auch interessant|"  # de
-        r"weitere (?:artikel|beiträge|nachrichten|meldungen|themen)|(?:ähnliche|verwandte) (?:artikel|beiträge|themen)|"
+        r"^(?:lesen sie (?:auch|mehr)(?: (?:die folgenden|diese) (?:beiträge|artikel))?|das könnte (?:sie|dich) auch interessieren|"  # de
+        r"auch interessant|siehe auch|zum weiterlesen|weiterführende (?:links|artikel|beiträge|informationen)|"
+        r"(?:weitere|mehr) informationen(?: zu[mr]? .{1,40})?|mehr zum thema (?:auf|bei) .{1,40}|vorschau auf den nächsten artikel|"
+        r"weitere (?:aktuelle )?(?:artikel|beiträge|nachrichten|meldungen|themen)(?: (?:aus|zu|zum|zur|über|in) .{1,40})?|(?:ähnliche|verwandte) (?:artikel|beiträge|themen)|"
         r"schon gelesen\?|meistgelesen(?:e (?:artikel|beiträge))?|(?:neueste|aktuelle) (?:artikel|beiträge|nachrichten)|"
         r"(?:à )?lire aussi|à lire également|voir aussi|sur le même sujet|articles? (?:similaires|liés|connexes)|"  # fr
         r"les plus lus|dans la même rubrique|derniers articles|"
-        r"le[ae] también|leer también|(?:también )?te puede interesar|(?:noticias|artículos) relacionad[oa]s|"  # es
-        r"lo más leído|más noticias|te recomendamos|últimas noticias|"
-        r"leggi anche|articoli correlati|potrebbe interessarti|i più letti|ultime notizie|"  # it
+        r"le[ae] también|leer también|ver también|(?:también )?te puede interesar|(?:noticias|artículos) relacionad[oa]s|"  # es
+        r"lo más leído|más noticias|más sobre .{1,40}|te recomendamos|últimas noticias|"
+        r"leggi anche|vedi anche|articoli correlati|potrebbe interessarti|i più letti|ultime notizie|"  # it
         r"leia também|veja também|(?:notícias|artigos) relacionad[oa]s|mais lid[oa]s|"  # pt
-        r"lees ook|gerelateerde artikelen|meest gelezen|"  # nl
+        r"lees ook|zie ook|gerelateerde artikelen|meest gelezen|"  # nl
         r"(?:prze)?czytaj (?:też|także|również)|zobacz (?:też|także|również)|polecamy|najczęściej czytane|"  # pl
         r"powiązane artykuły)(?:[.:!]| ?(?:…|\.\.\.))?$",
         re.IGNORECASE)),
@@ -657,6 +659,14 @@ SECTION_HEADINGS: tuple[tuple[str, re.Pattern], ...] = (
         r"(?:media|press|investor|company|news)(?: relations)?(?: and (?:media|investor) relations)? (?:contacts?|enquiries|inquiries)|"
         r"contacts?|for (?:further|more|additional) information(?:,? (?:please )?contact)?)[.:]?$",
         re.IGNORECASE)),
+    # the same contact headings in other languages, one language a line
+    ("legal", re.compile(
+        r"^(?:(?:presse|medien)?kontakte?|ansprechpartner(?:in(?:nen)?)?(?: zum thema| für (?:die )?(?:presse|medien))?|"  # de
+        r"contacts?(?: (?:presse|médias))?|"  # fr, nl
+        r"contactos?(?: de prensa)?|"  # es
+        r"contatt[oi](?: stampa)?|"  # it
+        r"perscontact|"  # nl
+        r"kontakt(?: dla mediów)?)[.:]?$", re.IGNORECASE)),  # pl
 )
 # a paragraph that is itself press-release legal boilerplate, with no heading over it
 LEGAL_PARAGRAPH = re.compile(
@@ -683,7 +693,10 @@ OFFER_WORDING = re.compile(
 # the link that ends a teaser (a headline and its summary) in a list of other stories: "READ THE REST",
 # "Read more…", "Continue reading »", "Full story"; a page that repeats one lists teasers
 READ_MORE_LINK = re.compile(
-    r"^[\[(]?(?:read (?:the rest|more|full (?:story|article|post))|continue reading|full (?:story|article)|keep reading)"
+    r"^[\[(]?(?:read (?:the rest|more|full (?:story|article|post))|continue reading|full (?:story|article)|keep reading|"
+    # the same links in other languages: de, fr, es, it, pt, nl, pl
+    r"mehr lesen|weiterlesen|lire la suite|lire plus|leer más|seguir leyendo|sigue leyendo|leggi (?:tutto|di più)|"
+    r"continua a leggere|leia mais|continue lendo|lees meer|lees verder|czytaj (?:dalej|więcej))"
     r"(?: (?:of this|this) (?:entry|post|article|story))?\s*(?:\.\.\.|…|»|›|>|→)?\s*[\])]?$",
     re.IGNORECASE,
 )
@@ -740,7 +753,10 @@ ARTICLE_HEADLINE_CLASS = re.compile(r"headline|entry[-_]title|post[-_]title|arti
 CHROME_CLASS = re.compile(
     r"(?:^|[\s_-])(?:author[-_]{0,2}(?:box|bio|info|card|profile|details)|about[-_]?(?:the[-_]?)?author|bio[-_]?box|"
     r"wp-caption-text|caption|share|sharing|social|newsletter|subscribe|subscription|related|recommended|"
-    r"comments?|breadcrumbs?|trust[-_]?badge|trustbadge|cta|vcard|next[-_]?(?:posts?|stor(?:y|ies)|articles?)|post[-_]?navigation)(?:$|[\s_-])",
+    r"comments?|breadcrumbs?|trust[-_]?badge|trustbadge|cta|vcard|next[-_]?(?:posts?|stor(?:y|ies)|articles?)|post[-_]?navigation|"
+    # a WordPress post's footer line under the article ("This entry was posted in …. Bookmark the permalink.",
+    # "Der Beitrag wurde am … veröffentlicht"): the classic themes' classes, Kubrick's and Twenty Ten's
+    r"postmetadata|entry[-_]?utility)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 CHROME_TAGS = frozenset(("figcaption", "aside", "nav"))
@@ -854,3 +870,23 @@ ROLE_RANK_WORDS = frozenset(
     "senior chief staff contributing associate assistant deputy managing executive special foreign political "
     "business sports science health investigative national local freelance lead principal".split()
 )
+
+# ISO 639-1 code of a page's language -> the name of jusText's stoplist for it (justext.get_stoplists();
+# the jusText voter and fallback in the HTML vote read paragraphs by their share of stopwords: with the
+# English list a German article is all boilerplate to it). A language without a row reads as English.
+JUSTEXT_STOPLISTS = {
+    "af": "Afrikaans", "an": "Aragonese", "ar": "Arabic", "az": "Azerbaijani", "be": "Belarusian",
+    "bg": "Bulgarian", "bn": "Bengali", "br": "Breton", "bs": "Bosnian", "ca": "Catalan", "cs": "Czech",
+    "cy": "Welsh", "da": "Danish", "de": "German", "el": "Greek", "en": "English", "eo": "Esperanto",
+    "es": "Spanish", "et": "Estonian", "eu": "Basque", "fa": "Persian", "fi": "Finnish", "fr": "French",
+    "fy": "West_Frisian", "ga": "Irish", "gl": "Galician", "gu": "Gujarati", "he": "Hebrew", "hi": "Hindi",
+    "hr": "Croatian", "ht": "Haitian", "hu": "Hungarian", "hy": "Armenian", "id": "Indonesian", "ig": "Igbo", "is": "Icelandic",
+    "it": "Italian", "jv": "Javanese", "ka": "Georgian", "kk": "Kazakh", "kn": "Kannada", "ko": "Korean",
+    "ku": "Kurdish", "ky": "Kyrgyz", "la": "Latin", "lb": "Luxembourgish", "lt": "Lithuanian", "lv": "Latvian",
+    "mk": "Macedonian", "ml": "Malayalam", "mr": "Marathi", "ms": "Malay", "mt": "Maltese", "nb": "Norwegian_Bokmal",
+    "ne": "Nepali", "nl": "Dutch", "nn": "Norwegian_Nynorsk", "no": "Norwegian_Bokmal", "oc": "Occitan",
+    "pl": "Polish", "pt": "Portuguese", "qu": "Quechua", "ro": "Romanian", "ru": "Russian", "sk": "Slovak",
+    "sl": "Slovenian", "sq": "Albanian", "sr": "Serbian", "sv": "Swedish", "sw": "Swahili", "ta": "Tamil",
+    "te": "Telugu", "tk": "Turkmen", "tl": "Tagalog", "tr": "Turkish", "uk": "Ukrainian", "ur": "Urdu", "uz": "Uzbek",
+    "vi": "Vietnamese", "vo": "Volapuk", "wa": "Walloon", "yo": "Yoruba",
+}

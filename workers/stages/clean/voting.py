@@ -50,10 +50,14 @@ def norm(text: str) -> str:
 
 
 @functools.cache
-def _stoplist() -> frozenset[str]:
+def stoplist(language: str | None = None) -> frozenset[str]:
+    """jusText's stoplist for an ISO 639-1 language code (vocabulary.JUSTEXT_STOPLISTS); English for None
+    or a language jusText has no list for (Chinese, Japanese, Thai: jusText reads them as it always did)."""
     import justext
 
-    return frozenset(justext.get_stoplist("English"))
+    from workers.stages.clean.vocabulary import JUSTEXT_STOPLISTS
+
+    return frozenset(justext.get_stoplist(JUSTEXT_STOPLISTS.get(language or "en", "English")))
 
 
 def _trafilatura(html: str, **mode) -> str:
@@ -90,10 +94,13 @@ def _readability_blocks(html: str) -> list[str]:
 
 
 def _justext_text(html: str) -> str:
+    """jusText's main text as a voter, read with the English stoplist whatever the page's language: with the
+    page's own list (`stoplist`) jusText backs the short lines of captions and teaser boxes that only
+    readability-lxml found (multilingual held-out dev third: snippet F1 0.885 -> 0.884, 4 pages lost, 1 won)."""
     import justext
 
     try:
-        paragraphs = justext.justext(html.encode("utf-8", "replace"), _stoplist())
+        paragraphs = justext.justext(html.encode("utf-8", "replace"), stoplist())
     except Exception:  # lxml parser errors on hostile markup
         return ""
     return norm(" ".join(p.text for p in paragraphs if not p.is_boilerplate))
