@@ -59,6 +59,7 @@ def test_second_worker_joins_mid_replay(run, seed):
     assert second.poll() is None
 
 
+@long_only
 def test_sighup_stops_like_sigterm(run, seed):
     """SIGHUP during an NER batch (a closed terminal or session): the worker drains and exits as on
     SIGTERM (0 or 3, within SHUTDOWN_SECONDS), and a restart loses nothing."""
@@ -95,6 +96,7 @@ def test_serial_topic_with_more_partitions_stops_with_a_clear_error(bootstrap, t
     assert READY.decode() not in log, log
 
 
+@long_only
 def test_input_topic_with_more_partitions_than_configured_loses_nothing(run, seed):
     """`articles.raw` was given more partitions than TOPIC_PARTITIONS (an operator scaled it out):
     articles on the extra partitions are cleaned like the rest; nothing lost or doubled."""
@@ -149,6 +151,7 @@ def test_broker_crash_while_the_worker_starts(run, seed):
     finish("broker-crash-at-start", seed, run, inputs, {"broker_away_seconds": round(away, 1), "exits": exits}, [back])
 
 
+@long_only
 def test_group_offsets_gone_reprocess_gives_the_same_outcomes(run, seed):
     """The group's committed offsets vanish while the worker is down (offsets.retention.minutes; a
     deleted group): the restarted worker reads every input again from the earliest offset, and
@@ -169,6 +172,7 @@ def test_group_offsets_gone_reprocess_gives_the_same_outcomes(run, seed):
         assert len(again[role]) > len(first[role]), f"{role}: nothing was read again (the offsets were not gone?)"
 
 
+@long_only
 def test_input_deleted_under_the_committed_offset(run, seed):
     """Retention deletes raw input the group has not reached (the worker was down while it
     arrived; its committed offsets now lie below each partition's log start): the restarted worker
@@ -283,3 +287,44 @@ def _ids(emitted: dict[str, list[bytes]]) -> set[str]:
 def _line_id(line: bytes) -> str | None:
     match = fault_inputs.ID_IN_PAYLOAD.search(line.decode("utf-8", errors="replace"))
     return match.group(1) if match else None
+
+
+BIG_LIMIT = 400_000  # MAX_MESSAGE_BYTES for the oversized-output case (10 MiB would take minutes to tag)
+
+
+@long_only
+def test_outputs_over_the_message_limit_are_dead_lettered(run, seed, monkeypatch):
+    """Raw records under MAX_MESSAGE_BYTES whose later records outgrow it (clean keeps the body
+    twice, as `body` and `paragraphs`; the dedupe and story tables keep each outcome as an escaped
+    JSON string): each article gets exactly one outcome, too_large from the stage whose record
+    would not fit, and nothing stalls (a send over the producer's max_request_size is never
+    acknowledged: robinhood/faust#729, dpkp/kafka-python#841, calf-ai/calfkit-sdk#348)."""
+    monkeypatch.setenv("MAX_MESSAGE_BYTES", str(BIG_LIMIT))
+    rng = random.Random(seed)
+    inputs = fault_inputs.build(seed, total=40, originals=12)
+    for n, share in enumerate((0.3, 0.4)):
+        article_id = f"quoted-{n}"
+        inputs.lines.insert(rng.randrange(len(inputs.lines) + 1), orjson.dumps(_quoted_article(article_id, share, n)))
+        inputs.kinds[article_id] = "unique"
+        inputs.groups[article_id] = article_id
+    run.start_worker()
+    replay = run.replay(inputs)
+    assert replay.wait(timeout=600) == 0, replay.stdout.read()
+    finish("outputs-over-the-limit", seed, run, inputs, {"max_message_bytes": BIG_LIMIT})
+
+
+def _quoted_article(article_id: str, share: float, n: int) -> dict:
+    """A raw record of about `share` x BIG_LIMIT bytes of text (its JSON is larger): short quoted
+    words, some with escaped quotes inside, which grow each time a record is escaped again. At a
+    share of 0.3 the unique record fits (about 0.8 x the limit) and its dedupe table entry does not
+    (about 1.2 x: over the producer's limit too); at 0.4 the clean record does not fit. Neither
+    reaches NER (entity-dense text this long can outlast the NER batch budget on a loaded machine)."""
+    from workers.records import raw_record
+
+    lines, size, k = [f"Harbour dispute report {n}"], 0, 0
+    while size < share * BIG_LIMIT:
+        k += 1
+        line = f'Day {k}: "No," "not" "yet," "said" "the" "clerk" "at" "berth" "{k}," "and" "the" "crew" "said" "\\"no\\"" "too."'
+        lines.append(line)
+        size += len(line) + 2
+    return raw_record(article_id, "\n\n".join(lines), content_type="text/plain")
