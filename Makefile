@@ -24,7 +24,8 @@ test: install
 
 ## test-faults: the fault-injection suite on >= 500 records (SIGKILLs, a crash loop, broker restart,
 ## broker crash, broker paused, two workers, SIGTERM in an NER batch, an NER pool process killed,
-## a worker frozen past its session) on its own fresh local broker; FAULT_SEED=n re-runs a failing seed
+## a worker frozen past its session, and the kinds users report upstream: tests/faults/test_reported_faults.py)
+## on its own fresh local broker; FAULT_SEED=n re-runs a failing seed
 test-faults: install
 	NEWSFEED_FAULTS=full bash scripts/test.sh -q -s -p no:cacheprovider tests/faults
 

@@ -20,7 +20,7 @@ from workers.pipeline import (
     guarded,
     story_index,
 )
-from workers.records import PUBLISHED_UNTIMED, encode, fit_message, published, rejected_record
+from workers.records import PUBLISHED_UNTIMED, encode, fit_message, published, rejected_record, too_large_record
 from workers.settings import Settings
 from workers.state import TableBackedIndex
 from workers.topics import SOURCE_HEADER
@@ -179,9 +179,21 @@ class Delivery:
         result = guarded(stage, payload, function, record, state.current(), now, article_id=article_id)
         message = self.output(stage, result, payload, origin_of(event))
         if article_id and message.key == article_id.encode("utf-8"):
+            message = self.storable(stage, state, article_id, message, result, payload, origin_of(event), now)
             state.remember(article_id, (message.role, message.value), now)
             await self.flush_changelog()  # remembered (changelog) before the outcome is sent
         await self.deliver(stage, [message])
+
+    def storable(self, stage: str, state: TableBackedIndex, article_id: str, message: Output, result: dict,
+                 payload: Any, origin: dict | None, now: float) -> Output:
+        """`message`, or its too_large rejection when its table entry (the outcome kept for
+        redeliveries, escaped again inside the entry's JSON) would not fit in a changelog message:
+        the producer refuses such a send and its buffer crashes the worker, on every redelivery."""
+        size = state.entry_bytes(article_id, (message.role, message.value), now)
+        if size <= self.settings.max_message_bytes:
+            return message
+        rejected = too_large_record(stage, result, size, payload, self.settings.max_message_bytes, "table entry")
+        return self.output(stage, rejected, payload, origin)
 
 
 async def tag_or_reject(ner_pool: NerPool, batch: list[tuple[bytes, dict]]) -> list[tuple[dict, bytes]]:

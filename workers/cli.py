@@ -30,10 +30,20 @@ def _require_broker(settings: Settings) -> None:
         )
 
 
-def _ensure_topics(settings: Settings) -> None:
-    from workers.topics import ensure_topics
+class ConfigurationRefused(click.ClickException):
+    """The deployment cannot be run as configured (exit code 2, as for invalid settings): a
+    supervisor's restart will not mend it."""
 
-    created = asyncio.run(ensure_topics(settings))
+    exit_code = 2
+
+
+def _ensure_topics(settings: Settings) -> None:
+    from workers.topics import TopicMismatch, ensure_topics
+
+    try:
+        created = asyncio.run(ensure_topics(settings))
+    except TopicMismatch as error:
+        raise ConfigurationRefused(str(error)) from None
     if created:
         click.echo(f"created topics: {', '.join(created)}", err=True)
 
@@ -112,13 +122,16 @@ def worker() -> None:
 
 
 def _commit_start_offsets(settings: Settings) -> None:
-    """Give every input partition a committed offset before joining (see workers.offsets)."""
+    """Give every input partition a committed offset before joining (see workers.offsets): every
+    partition the broker has, also when a topic was given more than TOPIC_PARTITIONS."""
     from workers.observability import STAGE_INPUTS
     from workers.offsets import commit_start_offsets
-    from workers.topics import topic_specs
+    from workers.topics import broker_partition_counts, topic_specs
 
     specs = topic_specs(settings)
-    partitions = [(specs[role].name, p) for role in STAGE_INPUTS.values() for p in range(specs[role].partitions)]
+    counts = asyncio.run(broker_partition_counts(settings))
+    partitions = [(specs[role].name, p) for role in STAGE_INPUTS.values()
+                  for p in range(counts.get(specs[role].name, specs[role].partitions))]
     asyncio.run(commit_start_offsets(settings.bootstrap, settings.app_id, partitions))
 
 

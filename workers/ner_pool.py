@@ -72,8 +72,16 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
+# Signals a terminal sends to its whole foreground process group (Ctrl-C; the terminal or session
+# closed): the worker drains on them and ends its pool; a pool process that died of them would lose
+# the batch the drain waits for.
+TERMINAL_SIGNALS = (signal.SIGINT, signal.SIGHUP)
+
+
 def _init(model_name: str, labels: tuple[str, ...], cache_paragraphs: int = 0, parent: int | None = None) -> None:
     global _NLP, _LABELS, _CACHE
+    for terminal_signal in TERMINAL_SIGNALS:
+        signal.signal(terminal_signal, signal.SIG_IGN)
     if parent is not None:
         _exit_with_parent(parent)
     _NLP = entities.load_pipeline(model_name)

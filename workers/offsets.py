@@ -207,7 +207,8 @@ class HeadGapRewind:
             if message.offset != start:  # the fetch from `start` began later: a real gap
                 log.warning("offsets %d..%d of %s:%d are gone from the log", start, message.offset - 1,
                             tp.topic, tp.partition)
-                await self.faust_gap(tp, start, message.offset)
+                # faust's gap includes its `offset_to`: the gone offsets are start..offset-1
+                await self.faust_gap(tp, start, message.offset - 1)
             self.clear(tp)
             dict.__setitem__(self.consumer._read_offset, tp, message.offset - 1 if message.offset > 1 else None)
         await self.deliver(message)
@@ -268,6 +269,18 @@ def _refetch_what_resume_empties(consumer: Any, rewind: HeadGapRewind) -> None:
     flow_control.resume = resume
 
 
+def lowest_done(acked: Iterable[int], gaps: Any) -> int:
+    """The lowest offset that needs no processing: acknowledged, or in a gap faust holds as done
+    (`gaps`: faust's interval tree of a partition, or None). The only gaps added are offsets gone
+    from the log (`HeadGapRewind`: deleted by retention under the committed offset); without them a
+    group whose committed offset lies below the log start could never commit again (the fault
+    suite: lag left on every raw partition, each article re-sent every 10 s by the watchdog)."""
+    lowest = min(acked)
+    if gaps:
+        lowest = min(lowest, min(interval.begin for interval in gaps))
+    return lowest
+
+
 def guard_head_gaps(consumer: Any) -> None:
     """Install on faust's `consumer`, before its fetch loop starts (it reads the callback and
     the read-offset map once): `HeadGapRewind` for skipped offsets and for what the flow
@@ -285,7 +298,7 @@ def guard_head_gaps(consumer: Any) -> None:
         # faust keeps a committed 0 as None; `commit_start_offsets` leaves no partition without
         # a committed offset, so None means 0 here
         committed = consumer._committed_offset.get(tp) or 0
-        if acked and min(acked) > committed:
+        if acked and lowest_done(acked, getattr(consumer, "_gap", {}).get(tp)) > committed:
             return None  # offset `committed` is not acknowledged yet
         return original(tp)
 

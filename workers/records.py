@@ -255,12 +255,19 @@ def fit_message(stage: str, record: dict, payload: Any, limit: int = MAX_VALUE_B
         # a rejection keeps its own (first, real) reason; only its copy of the payload is cut
         cut = {**record, "payload": record["payload"][: limit // 6], "payload_truncated": True}
         return cut, encode(cut)
-    too_large = rejected_record(
+    too_large = too_large_record(stage, record, len(value), payload, limit)
+    return too_large, encode(too_large)
+
+
+def too_large_record(stage: str, record: dict, size: int, payload: Any, limit: int = MAX_VALUE_BYTES,
+                     what: str = "record") -> dict:
+    """The `too_large` rejection of `record`, whose `what` ("record", or its stage's "table entry")
+    would be `size` bytes, over `limit` (MAX_MESSAGE_BYTES); it carries the first part of `payload`."""
+    return rejected_record(
         stage,
         "too_large",
-        f"the {record.get('status')} record would be {len(value)} bytes, over the {limit}-byte message limit",
+        f"the {record.get('status')} {what} would be {size} bytes, over the {limit}-byte message limit",
         payload,
         record.get("id"),
         payload_limit=limit // 6,  # a character can take up to 6 bytes in JSON ("\\u0000")
     )
-    return too_large, encode(too_large)

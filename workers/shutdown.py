@@ -1,4 +1,4 @@
-"""Graceful stop on SIGTERM/SIGINT, bounded by SHUTDOWN_SECONDS even with the broker unreachable.
+"""Graceful stop on SIGTERM/SIGINT/SIGHUP, bounded by SHUTDOWN_SECONDS even with the broker unreachable.
 
 On the first signal the worker:
   1. stops taking messages (pauses every assigned partition; /readyz turns 503);
@@ -58,7 +58,7 @@ def hard_exit(code: int, reason: str) -> None:
 
 
 class GracefulWorker(faust.Worker):
-    """faust.Worker whose SIGTERM/SIGINT drain, commit and stop within `shutdown_seconds`."""
+    """faust.Worker whose SIGTERM/SIGINT/SIGHUP drain, commit and stop within `shutdown_seconds`."""
 
     def __init__(self, app: Any, *args: Any, shutdown_seconds: float = 10.0, **kwargs: Any):
         super().__init__(app, *args, **kwargs)
@@ -70,6 +70,12 @@ class GracefulWorker(faust.Worker):
     def shortlabel(self) -> str:
         """Logs say "[^Worker]" as Faust's own worker does (operators and tests look for it)."""
         return "Worker"
+
+    def _install_signal_handlers_unix(self) -> None:
+        """mode's handlers (SIGINT, SIGTERM, SIGUSR1, SIGUSR2), and SIGHUP as SIGTERM: a closed
+        terminal or session would otherwise end the process at once, undrained (Python's default)."""
+        super()._install_signal_handlers_unix()
+        self.loop.add_signal_handler(signal.SIGHUP, self._schedule_shutdown, signal.SIGHUP)
 
     def _schedule_shutdown(self, signum: signal.Signals) -> None:
         if self._signalled_at is not None:

@@ -7,6 +7,7 @@ import logging
 from typing import Any, Callable
 
 import faust
+import orjson
 
 log = logging.getLogger(__name__)
 
@@ -74,15 +75,14 @@ class TableBackedIndex:
     def remember(self, article_id: str, outcome: Outcome | None = None, now: float = 0.0) -> None:
         """Write `article_id`'s state (its index entry when the index holds it) and outcome to the
         table. Call it before the outcome is sent: a redelivery then re-sends the stored outcome."""
-        if article_id in self.index:
-            entry = self.index.entry(article_id)
-        else:
-            entry = {"id": article_id, "seen_at": now, "indexed": False}
+        if article_id not in self.index:
             self.outcome_only[article_id] = now
-        if outcome is not None:
-            role, value = outcome
-            entry["outcome"] = [role, value.decode("utf-8")]
-        self.table[article_id] = entry
+        self.table[article_id] = stored_entry(self.index, article_id, outcome, now)
+
+    def entry_bytes(self, article_id: str, outcome: Outcome, now: float) -> int:
+        """Bytes of the table value `remember` would write (its changelog message's value)."""
+        return stored_entry_bytes(self.index, article_id, outcome, now)
+
 
     def expire_due(self, now: float) -> None:
         """Drop what is past retention from index and table (a tombstone in the changelog).
@@ -101,3 +101,23 @@ class TableBackedIndex:
             self.table.pop(article_id, None)
         if expired:
             log.info("expired %d %s entries past retention", len(expired), type(self.index).__name__)
+
+
+def stored_entry(index: Any, article_id: str, outcome: Outcome | None, now: float) -> dict:
+    """The table value for `article_id`: `index.entry(id)` when the index holds it, else
+    `{"id", "seen_at", "indexed": False}`; plus `"outcome": [role, value as text]` when given."""
+    if article_id in index:
+        entry = index.entry(article_id)
+    else:
+        entry = {"id": article_id, "seen_at": now, "indexed": False}
+    if outcome is not None:
+        role, value = outcome
+        entry["outcome"] = [role, value.decode("utf-8")]
+    return entry
+
+
+def stored_entry_bytes(index: Any, article_id: str, outcome: Outcome, now: float) -> int:
+    """Bytes of `stored_entry(...)` as the table's json codec writes it (orjson). The outcome is
+    a JSON text inside JSON: its quotes, backslashes and newlines are escaped again, so the entry
+    can outgrow MAX_MESSAGE_BYTES though the outcome itself fits."""
+    return len(orjson.dumps(stored_entry(index, article_id, outcome, now)))

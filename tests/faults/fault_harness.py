@@ -62,6 +62,8 @@ class FaultRun:
     restarts: list[tuple[str, float]] = field(default_factory=list)
     orphans: list[str] = field(default_factory=list)
     recovery_stall_exits: list[str] = field(default_factory=list)
+    # role -> partitions, for a topic a test created with another count than the settings declare
+    partition_counts: dict[str, int] = field(default_factory=dict)
     _stop_monitor: threading.Event = field(default_factory=threading.Event)
 
     @property
@@ -141,11 +143,15 @@ class FaultRun:
             for pid in left:
                 os.kill(pid, signal.SIGKILL)
 
-    def terminate(self, name: str, timeout: float = 90.0) -> float:
-        """SIGTERM the worker; the seconds it took to exit."""
+    def terminate(self, name: str, timeout: float = 90.0, sig: int = signal.SIGTERM, group: bool = False) -> float:
+        """SIGTERM (or `sig`) the worker (or its whole process group, as a terminal signals its
+        foreground group); the seconds it took to exit."""
         process = self.workers[name]
         started = time.monotonic()
-        process.send_signal(signal.SIGTERM)
+        if group:
+            os.killpg(process.pid, sig)
+        else:
+            process.send_signal(sig)
         try:
             process.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
@@ -273,7 +279,7 @@ class FaultRun:
     def _partitions(self, role: str) -> int:
         from workers.topics import topic_specs
 
-        return topic_specs(self.settings)[role].partitions
+        return self.partition_counts.get(role) or topic_specs(self.settings)[role].partitions
 
     def recovery_seconds(self, since: float, until: float = float("inf")) -> float | None:
         """Seconds from `since` (a restart) to the first sample with more output than at

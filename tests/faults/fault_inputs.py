@@ -164,8 +164,8 @@ def expected_outcomes(inputs: Inputs, settings, clean_topic: list[bytes]) -> dic
     expected: dict[str, tuple] = {}
     for line in inputs.lines:
         record = clean_payload(line)
-        if record["status"] == "rejected":
-            expected.setdefault(payload_id(record), outcome_of(record))
+        if record["status"] == "rejected" or _too_large(record, settings):
+            expected.setdefault(payload_id(record), _outcome(record, "clean", settings))
     uniques, seen = [], set()
     for value in clean_topic:
         record = orjson.loads(value)
@@ -173,12 +173,38 @@ def expected_outcomes(inputs: Inputs, settings, clean_topic: list[bytes]) -> dic
             continue
         seen.add(record["id"])
         result = guarded(dedupe.STAGE, record, dedupe.dedupe, record, pipeline.index, time.time())
-        if result["status"] == "unique":
+        if result["status"] == "unique" and not _too_large(result, settings, pipeline.index):
             uniques.append(result)
         else:
-            expected[record["id"]] = outcome_of(result)
+            expected[record["id"]] = _outcome(result, dedupe.STAGE, settings, pipeline.index)
     for result in pipeline.tag(uniques):
-        if result["status"] == "tagged":
+        stage, kept_by = "entities", None
+        if result["status"] == "tagged" and not _too_large(result, settings):
+            stage, kept_by = enrich.STAGE, pipeline.stories
             result = guarded(enrich.STAGE, result, enrich.enrich, result, pipeline.stories, time.time())
-        expected[payload_id(result)] = outcome_of(result)
+        expected[payload_id(result)] = _outcome(result, stage, settings, kept_by)
     return expected
+
+
+def _too_large(record: dict, settings, kept_by=None) -> bool:
+    """Whether the worker dead-letters `record` as too_large: over MAX_MESSAGE_BYTES as sent
+    (`fit_message`), or, for a stage that keeps each outcome in its table (`kept_by`: its index),
+    its table entry over it (`Delivery.storable`)."""
+    import time
+
+    from workers.records import encode, published
+    from workers.state import stored_entry_bytes
+
+    if record.get("status") == "rejected":
+        return False
+    value = encode(published(record))
+    if len(value) > settings.max_message_bytes:
+        return True
+    if kept_by is None:
+        return False
+    return stored_entry_bytes(kept_by, record["id"], (record["status"], value), time.time()) > settings.max_message_bytes
+
+
+def _outcome(record: dict, stage: str, settings, kept_by=None) -> tuple:
+    """`outcome_of(record)`, or too_large from `stage` when the record would not fit in a message."""
+    return ("rejected", "too_large", stage) if _too_large(record, settings, kept_by) else outcome_of(record)

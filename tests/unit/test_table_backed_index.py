@@ -99,3 +99,19 @@ def test_entries_without_an_outcome_still_load():
     state.remember("old")
     assert "outcome" not in table["old"]
     assert holder(table).outcome("old") is None and "old" in holder(table).current()
+
+
+def test_entry_bytes_measure_the_table_value_remember_writes_and_outgrow_the_outcome():
+    """The outcome is kept as a JSON string inside the entry's JSON: quotes and newlines are escaped
+    again, so the entry outgrows the outcome (`Delivery.storable` dead-letters what would not fit)."""
+    import orjson
+
+    table: dict = {}
+    state = holder(table)
+    dedupe(clean_record("a"), state.current(), now=1.0)
+    value = orjson.dumps({"id": "a", "body": '"Quoted," she said.\n\n' * 200})
+    size = state.entry_bytes("a", ("unique", value), 1.0)
+    state.remember("a", ("unique", value), 1.0)
+    assert size == len(orjson.dumps(table["a"]))
+    assert size > len(value) * 1.2
+    assert state.outcome("a") == ("unique", value)

@@ -77,9 +77,10 @@ def test_progress_of_one_partition_counts_for_the_agent_reading_its_topic():
 class FakeConsumer:
     """The attributes of faust's Consumer that `guard_head_gaps` uses."""
 
-    def __init__(self, committed, acked):
+    def __init__(self, committed, acked, gap=None):
         self._committed_offset = {"tp": committed}
         self._acked = {"tp": sorted(acked)}
+        self._gap = {"tp": gap} if gap else {}
         self._read_offset = {}
         self.callback = self._add_gap = self.seek = self.seek_to_committed = None
 
@@ -100,6 +101,21 @@ def test_no_commit_passes_a_message_missing_at_the_head():
         (None, [0, 1], 2),
     ]:
         consumer = FakeConsumer(committed, acked)
+        guard_head_gaps(consumer)
+        assert consumer._new_offset("tp") == expected, (committed, acked)
+
+
+def test_offsets_gone_from_the_log_below_the_acknowledged_ones_let_the_commit_move():
+    """0..13 deleted by retention under a committed 0 (faust holds them as a gap): faust's own rule
+    decides, which counts the gap as done; an unrelated gap above the committed offset does not."""
+    from intervaltree import IntervalTree
+
+    for committed, acked, gap, expected in [
+        (None, [14, 15], IntervalTree.from_tuples([(0, 14)]), 16),
+        (31, [40, 41], IntervalTree.from_tuples([(35, 40)]), None),  # 31..34 not done
+    ]:
+        consumer = FakeConsumer(committed, acked, gap)
+        consumer._new_offset = lambda tp, c=consumer: c._acked[tp][-1] + 1  # faust merges the gap in
         guard_head_gaps(consumer)
         assert consumer._new_offset("tp") == expected, (committed, acked)
 
@@ -141,7 +157,7 @@ class FetchLoop:
         self.queued.clear()
 
     async def faust_marks_done(self, tp, first, end):
-        self.marked_done.extend(range(first, end))
+        self.marked_done.extend(range(first, end + 1))  # faust's gap interval includes `end`
 
     def _new_offset(self, tp):
         return None
@@ -203,6 +219,16 @@ def test_a_stale_batch_after_the_rewind_is_not_handed_on_and_a_real_gap_goes_to_
     assert loop.delivered == [3, 4, 9, 10, 11]
     # 5..8: the fetch from 3 passes from 4 to 9, faust's own gap rule (fetch loop) takes them
     assert loop.marked_done == [5, 6, 7, 8]
+
+
+def test_input_deleted_under_a_committed_0_is_marked_done_and_the_rest_handed_on():
+    loop = FetchLoop(log=list(range(14, 20)))  # 0..13 deleted by retention: a fetch from 0 starts at 14
+    guard_head_gaps(loop)
+    loop._committed_offset[TP] = 0
+    asyncio.run(loop.perform_seek())
+    asyncio.run(loop.fetch([]))
+    assert loop.delivered == list(range(14, 20))
+    assert loop.marked_done == list(range(14))  # the gone offsets only, not 14 (not processed yet)
 
 
 def test_a_committed_offset_of_0_is_fetched_from_0_though_the_position_was_past_it():

@@ -1,0 +1,330 @@
+"""Fault kinds users report on the Faust, aiokafka and Kafka trackers, run against the real worker
+on the real broker: every input id ends with exactly one outcome (the one `newsfeed enrich` gives),
+or the worker stops with a clear error and exit code.
+
+- a second worker joining mid-replay (a rebalance with work in flight): faust-streaming/faust#502
+  (messages processed twice after scaling out), #221 (prefetched events out of order after a
+  rebalance), robinhood/faust#104 and #15 (commits failing mid-rebalance);
+- SIGHUP (the terminal or session closed): Python's default ends the process at once, mode's worker
+  handles only SIGINT/SIGTERM/SIGUSR1/SIGUSR2;
+- a topic that exists with another partition count than declared: robinhood/faust#325 and #137
+  (PartitionsMismatch), #384 (topics missing at start);
+- no broker at start: robinhood/faust#711 (the worker hangs instead of exiting);
+- the broker crashing while the worker starts (its first metadata answered): robinhood/faust#711, #218;
+- the group's committed offsets gone (offsets.retention.minutes, a deleted group): confluentinc/
+  librdkafka#1442 (the group starts again from earliest), robinhood/faust#676;
+- input deleted by retention under the committed offset: aio-libs/aiokafka#261 (the consumer does
+  not reset and stalls), criteo/kafka-sharp#27.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import signal
+import socket
+import time
+
+import orjson
+import pytest
+
+import fault_inputs
+from fault_check import check
+from fault_harness import READY, FaultRun
+from test_faults import FULL, finish, run, seed  # noqa: F401 - the shared fixtures
+
+pytestmark = pytest.mark.integration
+long_only = pytest.mark.skipif(not FULL, reason="the long fault suite runs in `make test-faults`")
+SHORT = {"total": 160, "originals": 50}
+
+
+@long_only
+def test_second_worker_joins_mid_replay(run, seed):
+    """Scale out while articles flow: a second worker joins at a seeded moment, the group rebalances
+    with batches in flight on the first; nothing may be lost, doubled or differ."""
+    inputs = fault_inputs.build(seed)
+    rng = random.Random(seed)
+    run.start_worker("w1")
+    rate = 12.0
+    replay = run.replay(inputs, rate=rate)
+    time.sleep(rng.uniform(5.0, len(inputs.lines) / rate / 2))
+    mark = (run.workdir / "w1.log").stat().st_size
+    joined = time.monotonic()
+    second = run.start_worker("w2")
+    run.wait_for_log("w1", b"Executing _on_partitions_assigned", run.workers["w1"], after=mark)
+    assert replay.wait(timeout=600) == 0, replay.stdout.read()
+    finish("second-worker-joins", seed, run, inputs, {"joined_at": round(joined - run.restarts[0][1], 1)}, [joined])
+    for name in ("w1", "w2"):
+        assert run.workers[name].poll() is None, f"{name} exited:\n{run.log(name)}"
+    assert second.poll() is None
+
+
+@long_only
+def test_sighup_stops_like_sigterm(run, seed):
+    """SIGHUP during an NER batch (a closed terminal or session): the worker drains and exits as on
+    SIGTERM (0 or 3, within SHUTDOWN_SECONDS), and a restart loses nothing."""
+    from workers.shutdown import EXIT_ABANDONED, EXIT_DRAINED
+
+    inputs = fault_inputs.build(seed, **SHORT)
+    worker = run.start_worker()
+    mark = (run.workdir / "w0.log").stat().st_size
+    replay = run.replay(inputs)
+    run.wait_for_log("w0", b"tagged ", worker, after=mark)
+    exit_seconds = run.terminate("w0", sig=signal.SIGHUP, group=True)  # worker and NER pool, as a terminal does
+    code = worker.returncode
+    assert replay.wait(timeout=600) == 0, replay.stdout.read()
+    run.start_worker()
+    finish("sighup", seed, run, inputs, {"exit_code": code, "exit_seconds": round(exit_seconds, 1)}, [run.restarts[-1][1]])
+    assert code in (EXIT_DRAINED, EXIT_ABANDONED), f"SIGHUP ended the worker with {code}:\n{run.log()}"
+    assert exit_seconds < run.settings.shutdown_seconds + 2.0, exit_seconds
+
+
+def test_serial_topic_with_more_partitions_stops_with_a_clear_error(bootstrap, tmp_path):
+    """`articles.clean` (dedupe's input: one partition, so every article meets the whole index)
+    already exists with 3 partitions: the worker must not start splitting the index; it exits
+    with 2 (configuration refused), naming the topic and its count."""
+    run = FaultRun(bootstrap=bootstrap, workdir=tmp_path)
+    _create(bootstrap, run.topics.clean, 3)
+    worker = run.start_worker(wait=False)
+    try:
+        code = worker.wait(timeout=180)
+    finally:
+        run.stop_all()
+    log = run.log()
+    assert code == 2, log  # a configuration refused: a supervisor's restart would not mend it
+    assert run.topics.clean in log and "3 partitions" in log, log
+    assert READY.decode() not in log, log
+
+
+@long_only
+def test_input_topic_with_more_partitions_than_configured_loses_nothing(run, seed):
+    """`articles.raw` was given more partitions than TOPIC_PARTITIONS (an operator scaled it out):
+    articles on the extra partitions are cleaned like the rest; nothing lost or doubled."""
+    extra = run.settings.partitions + 2
+    _add_partitions(run.bootstrap, run.topics.raw, extra)
+    run.partition_counts["raw"] = extra
+    inputs = fault_inputs.build(seed, **SHORT)
+    run.start_worker()
+    replay = run.replay(inputs, rate=20.0)
+    assert replay.wait(timeout=600) == 0, replay.stdout.read()
+    finish("raw-more-partitions", seed, run, inputs, {"raw_partitions": extra})
+
+
+def test_no_broker_at_start_exits_with_a_clear_error(tmp_path):
+    """No broker answers at KAFKA_BOOTSTRAP_SERVERS: the worker exits non-zero, saying so, instead
+    of waiting without end."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    run = FaultRun(bootstrap=f"127.0.0.1:{port}", workdir=tmp_path)
+    started = time.monotonic()
+    worker = run.start_worker(wait=False)
+    code = worker.wait(timeout=120)
+    assert code not in (0, None), run.log()
+    assert f"127.0.0.1:{port}" in run.log() and "no Kafka broker answers" in run.log(), run.log()
+    assert time.monotonic() - started < 90
+
+
+@long_only
+def test_broker_crash_while_the_worker_starts(run, seed):
+    """The broker's JVM is SIGKILLed just after the worker found it and began to start (joining the
+    group, recovering tables), and comes back 3-8 s later: the worker becomes ready and loses
+    nothing, or exits non-zero and its supervisor's restart does; it may not hang."""
+    rng = random.Random(seed)
+    inputs = fault_inputs.build(seed, **SHORT)
+    worker = run.start_worker(wait=False)
+    run.wait_for_log("w0", b"[^Worker]: Starting", worker)
+    time.sleep(rng.uniform(0.0, 3.0))
+    away = run.crash_broker(rng.uniform(3.0, 8.0))
+    back = time.monotonic()
+    exits = []
+    deadline = back + 240
+    while READY not in (run.workdir / "w0.log").read_bytes():
+        assert time.monotonic() < deadline, f"not ready and not exited 240 s after the broker was back:\n{run.log()}"
+        if worker.poll() is not None:
+            exits.append(worker.returncode)
+            assert worker.returncode != 0 and len(exits) < 3, f"exits {exits}:\n{run.log()}"
+            worker = run.start_worker(wait=False)
+        time.sleep(0.5)
+    replay = run.replay(inputs, rate=20.0)
+    assert replay.wait(timeout=600) == 0, replay.stdout.read()
+    finish("broker-crash-at-start", seed, run, inputs, {"broker_away_seconds": round(away, 1), "exits": exits}, [back])
+
+
+@long_only
+def test_group_offsets_gone_reprocess_gives_the_same_outcomes(run, seed):
+    """The group's committed offsets vanish while the worker is down (offsets.retention.minutes; a
+    deleted group): the restarted worker reads every input again from the earliest offset, and
+    every article still has its one outcome, byte-identical."""
+    inputs = fault_inputs.build(seed, **SHORT)
+    run.start_worker()
+    replay = run.replay(inputs, rate=30.0)
+    assert replay.wait(timeout=600) == 0, replay.stdout.read()
+    first, lag = run.drain(inputs)
+    assert not lag, lag
+    run.stop_all()
+    asyncio.run(_delete_group(run.bootstrap, run.group))
+    run.start_worker()
+    finish("group-offsets-gone", seed, run, inputs, {"records_before": {k: len(v) for k, v in first.items()}},
+           [run.restarts[-1][1]])
+    again = run.read()
+    for role in ("enriched", "duplicates"):
+        assert len(again[role]) > len(first[role]), f"{role}: nothing was read again (the offsets were not gone?)"
+
+
+@long_only
+def test_input_deleted_under_the_committed_offset(run, seed):
+    """Retention deletes raw input the group has not reached (the worker was down while it
+    arrived; its committed offsets now lie below each partition's log start): the restarted worker
+    goes on from the new log start instead of stalling, and every surviving article has exactly
+    one outcome."""
+    inputs = fault_inputs.build(seed, **SHORT)
+    run.start_worker()  # joins once: its group has committed start offsets
+    run.kill("w0")
+    replay = run.replay(inputs)
+    assert replay.wait(timeout=600) == 0, replay.stdout.read()
+    handled = _ids(run.read()) | _ids(run.read(("clean", "unique", "tagged")))
+    committed, ends = asyncio.run(_committed_and_ends(run, "raw"))
+    cut = {tp: min(ends[tp], committed.get(tp, 0) + max(1, (ends[tp] - committed.get(tp, 0)) // 2)) for tp in ends}
+    asyncio.run(_delete_records(run.bootstrap, cut))
+    kept = {_line_id(v) for v in run.read(("raw",))["raw"]}
+    survivors = fault_inputs.Inputs(
+        lines=[line for line in inputs.lines if _line_id(line) in kept | handled],
+        groups={i: g for i, g in inputs.groups.items() if i in kept | handled},
+        kinds={i: k for i, k in inputs.kinds.items() if i in kept | handled},
+    )
+    assert len(survivors.ids) < len(inputs.ids), "nothing unread was deleted: not the case this tests"
+    run.start_worker()
+    extra = {"deleted_up_to": {f"{tp.partition}": o for tp, o in cut.items()}, "kept_ids": len(survivors.ids)}
+    emitted, lag = run.drain(survivors)
+    expected = fault_inputs.expected_outcomes(survivors, run.settings, run.read(("clean",))["clean"])
+    verdict = check(survivors, expected, emitted)
+    print(orjson.dumps({**verdict.figures, **extra, "lag_left": lag}).decode())
+    assert not lag, f"FAULT_SEED={seed}: consumer lag left: {lag}\n{run.log()}"
+    assert not verdict.failures, f"FAULT_SEED={seed}:\n" + "\n".join(verdict.failures)
+
+
+# -- helpers ---------------------------------------------------------------------------------------
+
+
+def _create(bootstrap: str, topic: str, partitions: int) -> None:
+    from aiokafka.admin import NewTopic
+
+    asyncio.run(_admin(bootstrap, lambda admin: admin.create_topics([NewTopic(topic, partitions, 1)])))
+
+
+def _add_partitions(bootstrap: str, topic: str, total: int) -> None:
+    from aiokafka.admin import NewPartitions
+
+    asyncio.run(_admin(bootstrap, lambda admin: admin.create_partitions({topic: NewPartitions(total)})))
+
+
+async def _admin(bootstrap: str, call) -> None:
+    from aiokafka.admin import AIOKafkaAdminClient
+
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        await call(admin)
+    finally:
+        await admin.close()
+
+
+async def _delete_group(bootstrap: str, group: str) -> None:
+    """DeleteGroups (the group has no members: its offsets are gone, as after offsets.retention)."""
+    from aiokafka.admin import AIOKafkaAdminClient
+    from aiokafka.protocol.admin import DeleteGroupsRequest
+
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        coordinator = await admin.find_coordinator(group)
+        for _ in range(30):
+            # aiokafka has no public DeleteGroups: its request, sent as its own admin calls send theirs
+            response = await admin._send_request(DeleteGroupsRequest([group]), coordinator)  # noqa: SLF001
+            (_name, error), = response.results
+            if error == 0:
+                return
+            await asyncio.sleep(1.0)  # 68 NON_EMPTY_GROUP while the stopped member's session lasts
+        raise AssertionError(f"DeleteGroups {group}: error {error}")
+    finally:
+        await admin.close()
+
+
+async def _committed_and_ends(run: FaultRun, role: str):
+    from aiokafka import AIOKafkaConsumer, TopicPartition
+    from aiokafka.admin import AIOKafkaAdminClient
+
+    admin = AIOKafkaAdminClient(bootstrap_servers=run.bootstrap)
+    consumer = AIOKafkaConsumer(bootstrap_servers=run.bootstrap)
+    await admin.start()
+    await consumer.start()
+    try:
+        tps = [TopicPartition(getattr(run.topics, role), p) for p in range(run._partitions(role))]  # noqa: SLF001
+        offsets = await admin.list_consumer_group_offsets(run.group)
+        committed = {tp: offsets[tp].offset for tp in tps if tp in offsets and offsets[tp].offset >= 0}
+        return committed, await consumer.end_offsets(tps)
+    finally:
+        await consumer.stop()
+        await admin.close()
+
+
+async def _delete_records(bootstrap: str, before: dict) -> None:
+    from aiokafka.admin import AIOKafkaAdminClient, RecordsToDelete
+
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        await admin.delete_records({tp: RecordsToDelete(before_offset=o) for tp, o in before.items()})
+    finally:
+        await admin.close()
+
+
+def _ids(emitted: dict[str, list[bytes]]) -> set[str]:
+    return {fault_inputs.payload_id(orjson.loads(v)) for values in emitted.values() for v in values}
+
+
+def _line_id(line: bytes) -> str | None:
+    match = fault_inputs.ID_IN_PAYLOAD.search(line.decode("utf-8", errors="replace"))
+    return match.group(1) if match else None
+
+
+BIG_LIMIT = 400_000  # MAX_MESSAGE_BYTES for the oversized-output case (10 MiB would take minutes to tag)
+
+
+@long_only
+def test_outputs_over_the_message_limit_are_dead_lettered(run, seed, monkeypatch):
+    """Raw records under MAX_MESSAGE_BYTES whose later records outgrow it (clean keeps the body
+    twice, as `body` and `paragraphs`; the dedupe and story tables keep each outcome as an escaped
+    JSON string): each article gets exactly one outcome, too_large from the stage whose record
+    would not fit, and nothing stalls (a send over the producer's max_request_size is never
+    acknowledged: robinhood/faust#729, dpkp/kafka-python#841, calf-ai/calfkit-sdk#348)."""
+    monkeypatch.setenv("MAX_MESSAGE_BYTES", str(BIG_LIMIT))
+    rng = random.Random(seed)
+    inputs = fault_inputs.build(seed, total=40, originals=12)
+    for n, share in enumerate((0.3, 0.4)):
+        article_id = f"quoted-{n}"
+        inputs.lines.insert(rng.randrange(len(inputs.lines) + 1), orjson.dumps(_quoted_article(article_id, share, n)))
+        inputs.kinds[article_id] = "unique"
+        inputs.groups[article_id] = article_id
+    run.start_worker()
+    replay = run.replay(inputs)
+    assert replay.wait(timeout=600) == 0, replay.stdout.read()
+    finish("outputs-over-the-limit", seed, run, inputs, {"max_message_bytes": BIG_LIMIT})
+
+
+def _quoted_article(article_id: str, share: float, n: int) -> dict:
+    """A raw record of about `share` x BIG_LIMIT bytes of text (its JSON is larger): short quoted
+    words, some with escaped quotes inside, which grow each time a record is escaped again. At a
+    share of 0.3 the unique record fits (about 0.8 x the limit) and its dedupe table entry does not
+    (about 1.2 x: over the producer's limit too); at 0.4 the clean record does not fit. Neither
+    reaches NER (entity-dense text this long can outlast the NER batch budget on a loaded machine)."""
+    from workers.records import raw_record
+
+    lines, size, k = [f"Harbour dispute report {n}"], 0, 0
+    while size < share * BIG_LIMIT:
+        k += 1
+        line = f'Day {k}: "No," "not" "yet," "said" "the" "clerk" "at" "berth" "{k}," "and" "the" "crew" "said" "\\"no\\"" "too."'
+        lines.append(line)
+        size += len(line) + 2
+    return raw_record(article_id, "\n\n".join(lines), content_type="text/plain")
