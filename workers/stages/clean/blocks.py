@@ -83,16 +83,26 @@ _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-# a date (optionally labelled, optionally with a time) that a headline or byline runs into
+# a date (optionally labelled, optionally with a time and a zone) that a headline or byline runs into
 _DATE = re.compile(
-    rf"(?<!\S)(?=[0-9A-Z])(?:(?:Published|Updated|Posted|Last updated|First published)(?: on)?:? )?"
+    rf"(?<!\S)(?=[0-9A-Z])(?:(?:Published|Updated|Posted|Last updated|First published|Written|Date)"
+    rf"(?: [Oo]n)?:? )?"
     rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? )?"
-    rf"(?:\d{{1,2}} {_MONTHS},? \d{{4}}|{_MONTHS} \d{{1,2}},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
-    rf"(?:,? (?:at )?\d{{1,2}}[:.]\d{{2}}(?: ?[ap]\.?m\.?)?(?: [A-Z]{{2,4}})?)?"
+    rf"(?:\d{{1,2}} {_MONTHS},? \d{{4}}|{_MONTHS} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}})"
+    rf"(?:,? (?:at |[/|–-] )?\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?(?: ?[ap]\.?m\.?| ?[AP]M\b)?(?: [A-Z]{{2,4}}\b)?)?"
 )
-_NOT_NAME = r"(?!(?:Published|Updated|Posted|Last|First|The|A|In|On|At)\b)"
+_DATE_FOLLOWER = "|·–—-/"
+_GLUED_BY = re.compile(r"^By(?=[A-Z])")  # a date cut is kept before these, as before a capitalised word
+_NOT_NAME = r"(?!(?:Published|Updated|Posted|Last|First|The|A|In|On|At|Date|Share)\b)"
 _NAME = rf"{_NOT_NAME}[A-Z][\w'’.-]+(?: {_NOT_NAME}[A-Z][\w'’.-]+){{0,2}}"
-_BYLINE = re.compile(rf"\bBy {_NAME}(?:,? and {_NAME})?(?=$| [A-Z0-9])")
+# "By Jane Doe", "By: Jane Doe", "ByJane Doe" (the byline's label and name in two inline elements),
+# "by: Jane Doe", and "by Jane Doe" after a date ("Posted on 3 June 2024 by Jane Doe"); up to four
+# names ("By Jane Doe, Ali Khan and Li Wei")
+_BYLINE = re.compile(
+    rf"(?:\bBy:? ?|\bby: |(?:^|(?<=\d ))by ){_NAME}(?:(?:,| and|,? &) {_NAME}){{0,3}}"
+    rf"(?=$| [A-Z0-9]| [|·–—-](?: |$))"
+)
 _ITEM_PUNCTUATION = "|•·›»>/&–—-"
 # candidate runs, found at C speed and then checked token by token: capitalised tokens or item
 # separators in a row; interface words in a row
@@ -195,12 +205,14 @@ def _cut(text: str, pattern: re.Pattern, date: bool) -> list[str]:
         start, end = match.start(), match.end()
         if start > 0 and text[start - 1] != " ":
             continue
-        if date and end < len(text) and not text[end:].lstrip()[:1].isupper():
+        rest = text[end:].lstrip()
+        if date and rest and not (rest[0].isupper() or rest[0] in _DATE_FOLLOWER or _BYLINE.match(text, len(text) - len(rest))):
             continue  # "on 3 June 2024 the bridge ...": a date inside a sentence
-        out.extend(part for part in (text[position:start].strip(), text[start:end].strip()) if part)
+        found = match.group() if date else _GLUED_BY.sub("By ", match.group())
+        out.extend(part for part in (text[position:start].strip(), found.strip()) if part.strip(_DATE_FOLLOWER + " "))
         position = end
     rest = text[position:].strip()
-    if rest:
+    if rest.strip(_DATE_FOLLOWER + " "):
         out.append(rest)
     return out or [text]
 
