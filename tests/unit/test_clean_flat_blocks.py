@@ -18,7 +18,7 @@ LEAD = "The harbour board voted on Tuesday to close the old pier to all traffic.
     ("Pier closes for repairs by: Mara Lindqvist Posted: Mar 4, 2024 / 04:43 PM CST ",
      ["by: Mara Lindqvist", "Posted: Mar 4, 2024 / 04:43 PM CST"]),
     ("Pier closes for repairs Posted on March 4th, 2024 by Mara Lindqvist ",
-     ["Posted on March 4th, 2024", "by Mara Lindqvist"]),
+     ["Posted on March 4th, 2024 by Mara Lindqvist"]),
     ("Pier closes for repairs 04/03/2024 By Mara Lindqvist, Ian Holt and Li Wei ",
      ["04/03/2024", "By Mara Lindqvist, Ian Holt and Li Wei"]),
 ])

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from workers.stages.clean import flat_headline
 from workers.stages.clean import vocabulary as v
 
 LONG_LINE_CHARS = 1000  # a paragraph of a real article is nearly always shorter
@@ -97,11 +98,12 @@ _GLUED_BY = re.compile(r"^By(?=[A-Z])")  # a date cut is kept before these, as b
 _NOT_NAME = r"(?!(?:Published|Updated|Posted|Last|First|The|A|In|On|At|Date|Share)\b)"
 _NAME = rf"{_NOT_NAME}[A-Z][\w'’.-]+(?: {_NOT_NAME}[A-Z][\w'’.-]+){{0,2}}"
 # "By Jane Doe", "By: Jane Doe", "ByJane Doe" (the byline's label and name in two inline elements),
-# "by: Jane Doe", and "by Jane Doe" after a date ("Posted on 3 June 2024 by Jane Doe"); up to four
+# "by: Jane Doe", and "by Jane Doe" after a date ("Posted on 3 June 2024 by Jane Doe") or ending the piece
+# (a headline's, cut before the date after it: "Pier closes by Jane Doe" / "3 June 2024"); up to four
 # names ("By Jane Doe, Ali Khan and Li Wei")
 _BYLINE = re.compile(
-    rf"(?:\bBy:? ?|\bby: |(?:^|(?<=\d ))by ){_NAME}(?:(?:,| and|,? &) {_NAME}){{0,3}}"
-    rf"(?=$| [A-Z0-9]| [|·–—-](?: |$))"
+    rf"(?:\bBy:? ?|\bby: |(?:^|(?<=\d ))by |(?<= )by (?={_NAME}(?<![.!?])$)){_NAME}(?:(?:,| and|,? &) {_NAME}){{0,3}}"
+    rf"(?=$| [A-Z0-9@]| [|·–—-](?: |$))"
 )
 _ITEM_PUNCTUATION = "|•·›»>/&–—-"
 # candidate runs, found at C speed and then checked token by token: capitalised tokens or item
@@ -156,7 +158,17 @@ def _blocks(line: str, limit: int) -> list[str]:
                 out.extend(list_runs(piece))
         if len(out) >= limit:
             break
-    return out[:limit]
+    return flat_headline.headline_cut(out, _is_dateline)[:limit]
+
+
+def _is_date(block: str) -> bool:
+    return _DATE.fullmatch(block) is not None
+
+
+def _is_dateline(block: str) -> bool:
+    """A date block, or a date and the byline after it ("Posted on 3 June 2024 by Jane Doe")."""
+    match = _DATE.match(block)
+    return match is not None and (match.end() == len(block) or block.startswith(" by ", match.end()))
 
 
 def sentences(text: str) -> list[str]:
@@ -194,8 +206,15 @@ def chrome_phrases(text: str) -> list[str]:
 
 
 def _split_dates_and_bylines(text: str) -> list[str]:
-    """A date or a "By Jane Doe" that sits between two other pieces of text becomes its own block."""
-    return [part for piece in _cut(text, _DATE, date=True) for part in _cut(piece, _BYLINE, date=False)]
+    """A date or a "By Jane Doe" that sits between two other pieces of text becomes its own block; a
+    date and the "by Jane Doe" after it stay one ("Posted on 3 June 2024 by Jane Doe")."""
+    out: list[str] = []
+    for part in (part for piece in _cut(text, _DATE, date=True) for part in _cut(piece, _BYLINE, date=False)):
+        if out and part.startswith("by ") and _is_date(out[-1]):
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return out
 
 
 def _cut(text: str, pattern: re.Pattern, date: bool) -> list[str]:

@@ -1,0 +1,38 @@
+"""clean/flat_headline.py: the headline of a flattened page cut out of the menu before it (invented text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers.stages.clean import blocks, flat_headline
+
+LEAD = "The harbour board voted on Tuesday to close the old pier to all traffic until the spring. " * 15
+
+
+@pytest.mark.parametrize(("menu", "headline"), [
+    ("Welcome, Your Account Log Out BUSINESS", "Harbour board backs dredging plan for eastern channel"),
+    ("Home » Local » Coast »", "Harbour board backs dredging plan"),
+    ("Home News›Local›Harbour", "Harbour board backs dredging plan"),
+    ("Terms of Use DMCA", "Things We Never Knew We Wanted"),
+    ("Recipes Sides Sharing Olive Bread With Rosemary", "Olive Bread With Rosemary"),  # crumb, then the headline
+    ("Eastfield Gazette Eastfield Gazette", "Harbour board backs dredging plan"),  # a site name twice
+])
+def test_the_headline_is_a_block_over_the_byline(menu: str, headline: str) -> None:
+    out = blocks.split_blocks([f"{menu} {headline} By Mara Lindqvist March 4, 2024 {LEAD}"])
+    assert headline in out, out[:6]
+    assert out[out.index(headline) + 1] == "By Mara Lindqvist"
+
+
+@pytest.mark.parametrize(("tokens", "start"), [
+    ("Contact Us Log Out Harbour board backs dredging plan".split(), 4),
+    ("Opinion Harbour".split(), 0),  # one word left: no headline
+    ("Harbour board backs dredging plan".split(), 0),  # the piece is the headline
+    ("Sport Weather Arts Napa Co. enters exclusive agreement".split(), 3),
+])
+def test_headline_start(tokens: list[str], start: int) -> None:
+    assert flat_headline.headline_start(tokens) == start
+
+
+def test_no_cut_without_a_byline_or_date_in_the_header() -> None:
+    pieces = ["Home News Sport", "Harbour board backs dredging plan", "The board voted on Tuesday."]
+    assert flat_headline.headline_cut(pieces, lambda block: False) == pieces
