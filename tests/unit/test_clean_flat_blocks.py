@@ -35,3 +35,20 @@ def test_dates_and_bylines_after_a_headline_are_blocks(head: str, wanted: list[s
 def test_a_name_or_date_inside_a_sentence_stays_in_it(sentence: str) -> None:
     out = blocks.split_blocks([MENU + sentence + " " + LEAD])
     assert sentence in out
+
+
+@pytest.mark.parametrize("label", blocks.CHROME_LABELS)
+def test_each_chrome_label_is_a_block_of_its_own(label: str) -> None:
+    line = f"The pier reopens in the spring after the repairs {label} Ana Ruiz wrote the first reply here"
+    assert label.rstrip(":") in [part.rstrip(":") for part in blocks.chrome_phrases(line)]
+
+
+@pytest.mark.parametrize("label", ["12 Comments", "Comments (3)"])
+def test_comment_counts_are_blocks(label: str) -> None:
+    assert label in blocks.chrome_phrases(f"The pier reopens in the spring {label} Ana Ruiz wrote")
+
+
+@pytest.mark.parametrize("opener", blocks.CHROME_OPENERS)
+def test_each_chrome_opener_starts_a_block(opener: str) -> None:
+    parts = blocks.chrome_phrases(f"The pier reopens in the spring {opener} and the rest of the notice")
+    assert parts[0] == "The pier reopens in the spring" and parts[1].startswith(opener.split()[0])

@@ -62,18 +62,26 @@ CHROME_LABELS = (
     "Advertisement", "ADVERTISEMENT", "Sign up", "Sign Up", "Log in", "Log In", "Subscribe", "Newsletter",
     "Privacy Policy", "Terms of Use", "Terms of Service", "Cookie Policy", "Cookie Settings",
     "All rights reserved",
+    # comment sections and the rails after an article (a flattened page runs them on from its last
+    # sentence): cut out so the line rules read them as the headings they are
+    "There are no comments", "No comments yet", "Be the first to comment", "Be part of the conversation",
+    "View the discussion thread", "Post Your Comments", "Post your comments", "Post Comment", "Add Comment",
+    "Add a Comment", "Add a comment", "Write a Comment", "Write a comment", "Reader Comments", "Reader comments",
+    "Show all comments", "Notify me of new comments", "Notify me of follow-up comments",
+    "Notify me when new comments are added", "Explore further", "Latest articles", "Latest Articles",
+    "Latest Stories", "Latest stories", "Latest News", "Latest news", "More Stories", "More stories",
 )
 # chrome sentences: a block starts at them (the sentence they open is the notice itself)
 CHROME_OPENERS = (
     "We use cookies", "This site uses cookies", "This website uses cookies", "By continuing to use",
     "Your email address will not be published", "Sign up for our", "Subscribe to our", "Copyright ©",
-    "©",
+    "©", "This site uses Akismet", "Some comments may be", "We ask that comments", "Comments are moderated",
 )
 _LABEL = re.compile(
     r"(?<!\S)(?:" + "|".join(map(re.escape, sorted(CHROME_LABELS, key=len, reverse=True)))
     + r"|Related (?:Articles|Stories|Posts|Content|Topics|Coverage|Links|News|Reading|Videos)"
     + r"|Related (?:articles|stories|posts|content|topics|coverage|links|news|reading|videos)"
-    + r"|\d{1,2} [Mm]in(?:ute)? [Rr]ead)(?=[\s:.!]|$)"
+    + r"|\d{1,2} [Mm]in(?:ute)? [Rr]ead|\d{1,5} [Cc]omments|[Cc]omments \(\d{1,5}\))(?=[\s:.!]|$)"
 )
 _OPENER = re.compile(r"(?<!\S)(?:" + "|".join(map(re.escape, CHROME_OPENERS)) + r")")
 NAME_BACKOFF_TOKENS = 3  # a headline's or name's capitalised words a menu run may have swallowed

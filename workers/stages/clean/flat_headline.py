@@ -18,9 +18,9 @@ import re
 from workers.stages.clean import vocabulary as v
 
 HEAD_BLOCKS = 120  # the header's byline or date is among a flattened page's first blocks
+HEAD_REACH_TOKENS = 160  # a repeated headline is looked for among a piece's last tokens (bounds the work)
 HEADLINE_MIN_WORDS = 2
 HEADLINE_MAX_WORDS = 30
-REPEAT_MAX_WORDS = 12  # "Olive Bread Olive Bread": a crumb, then the headline (or a site name twice)
 NAME_BACKOFF_TOKENS = 4  # capitalised words a sentence-case headline may open with ("Napa Co. enters")
 # menu, account and section words that end a run of navigation; a headline starts after the last
 # (compared case-folded, capitalised tokens only)
@@ -30,7 +30,7 @@ HEAD_BOUNDARY_WORDS = frozenset(
     "live markets money economy education environment climate features analysis newsletters newsletter "
     "subscribe subscription contact about us login logout log out sign register account search menu "
     "navigation dmca privacy policy terms cookies support donate close skip content blog blogs "
-    "share follow more latest trending popular categories sections topics issues".split()
+    "share follow more latest trending popular categories sections topics issues ideas reviews recipes".split()
 )
 _SEPARATORS = frozenset("|•·›»>/&–—-") | {">>", "»»", "::"}
 _GLUED_SEPARATOR = re.compile(r"[›»>|/]")
@@ -39,9 +39,12 @@ _BYLINE_START = re.compile(r"^(?:By:? ?[A-Z]|by:? [A-Z])")
 
 
 def headline_cut(blocks: list[str], is_date) -> list[str]:
-    """`blocks` (clean/blocks.py's, of one flattened line) with the block before the header's first
-    byline or date block (``is_date(block)``; among the first HEAD_BLOCKS) cut in two where its
-    headline starts (headline_start). Unchanged when there is no such block or no cut."""
+    """`blocks` (clean/blocks.py's, of one flattened line) with the piece over the header's first
+    byline or date block (``is_date(block)``; among the first HEAD_BLOCKS; a standfirst sentence between
+    them skipped) cut where its headline starts (headline_start) and, when the headline is a phrase
+    said twice in a row with more after it, where it ends; a section label in capitals before it
+    ("BUSINESS") is a block of its own. Unchanged when there is no such block or
+    no cut."""
     anchor = next((i for i, block in enumerate(blocks[:HEAD_BLOCKS])
                    if _BYLINE_START.match(block) or is_date(block)), None)
     if anchor is None:
@@ -49,13 +52,27 @@ def headline_cut(blocks: list[str], is_date) -> list[str]:
     before = anchor - 1
     while before >= 0 and (_BYLINE_START.match(blocks[before]) or is_date(blocks[before])):
         before -= 1
-    if before < 0 or blocks[before].endswith((".", "!", "?", "…")):
+    if before > 0 and blocks[before].endswith((".", "!", "…")) and not blocks[before - 1].endswith((".", "!", "…")):
+        before -= 1  # headline, standfirst, byline
+    if before < 0 or blocks[before].endswith((".", "!", "…")):
         return blocks
     tokens = blocks[before].split(" ")
-    start = headline_start(tokens)
-    if start <= 0:
+    start, end = headline_span(tokens)
+    if (start, end) == (0, len(tokens)):
         return blocks
-    return blocks[:before] + [" ".join(tokens[:start]), " ".join(tokens[start:])] + blocks[before + 1:]
+    kicker = start - 1 if start > 1 and tokens[start - 1].isupper() and _boundary(tokens[start - 1]) else start
+    parts = (tokens[:kicker], tokens[kicker:start], tokens[start:end], tokens[end:])
+    pieces = [" ".join(part) for part in parts if part]
+    return blocks[:before] + pieces + blocks[before + 1:]
+
+
+def headline_span(tokens: list[str]) -> tuple[int, int]:
+    """(start, end) token indexes of the headline in `tokens`: a phrase said twice in a row
+    (_repeat_span), else from headline_start to the end."""
+    span = _repeat_span(tokens)
+    if span is not None:
+        return span
+    return headline_start(tokens), len(tokens)
 
 
 def headline_start(tokens: list[str]) -> int:
@@ -72,13 +89,9 @@ def headline_start(tokens: list[str]) -> int:
 
 
 def _boundary_end(tokens: list[str]) -> int:
-    """The index after the last boundary token, or after a phrase said twice in a row when the piece
-    ends there or goes on with the headline (the earlier of the two copies' ends when the piece ends
-    with the second one); 0 when there is none. A boundary leaves at least HEADLINE_MIN_WORDS words."""
+    """The index after the last boundary token; 0 when there is none. A boundary leaves at least
+    HEADLINE_MIN_WORDS words."""
     last = len(tokens) - HEADLINE_MIN_WORDS
-    repeat = _repeat_end(tokens)
-    if repeat is not None:
-        return repeat
     for i in range(last - 1, -1, -1):
         if _boundary(tokens[i]):
             return i + 1
@@ -97,20 +110,16 @@ def _boundary(token: str) -> bool:
     return token.strip(_STRIP).casefold() in HEAD_BOUNDARY_WORDS
 
 
-def _repeat_end(tokens: list[str]) -> int | None:
-    """Where the headline starts by a phrase said twice in a row ("A B A B"): when the piece ends
-    with the second copy, the second copy is the headline (the first a crumb); else the headline
-    starts after it (a site name twice). None without a repeat of 2..REPEAT_MAX_WORDS words
-    (compared case-folded)."""
+def _repeat_span(tokens: list[str]) -> tuple[int, int] | None:
+    """The second copy of a phrase of HEADLINE_MIN_WORDS..HEADLINE_MAX_WORDS words said twice in a
+    row ("Home Recipes Olive Bread Olive Bread": a breadcrumb's last crumb, then the headline), the
+    longest, compared case-folded; None when there is none."""
     folded = [t.casefold() for t in tokens]
     n = len(tokens)
-    for size in range(min(REPEAT_MAX_WORDS, n // 2), HEADLINE_MIN_WORDS - 1, -1):
-        if folded[n - size:] == folded[n - 2 * size:n - size]:
-            return n - size
-    for size in range(REPEAT_MAX_WORDS, HEADLINE_MIN_WORDS - 1, -1):
-        for i in range(n - 2 * size - HEADLINE_MIN_WORDS, -1, -1):
+    for size in range(min(HEADLINE_MAX_WORDS, n // 2), HEADLINE_MIN_WORDS - 1, -1):
+        for i in range(n - 2 * size, max(n - HEAD_REACH_TOKENS, 0) - 1, -1):
             if folded[i:i + size] == folded[i + size:i + 2 * size]:
-                return i + 2 * size
+                return i + size, i + 2 * size
     return None
 
 
