@@ -61,7 +61,7 @@ CHROME_LABELS = (
     "Follow us", "Follow Us", "Continue reading", "Skip to content", "Skip to main content", "Back to top",
     "Advertisement", "ADVERTISEMENT", "Sign up", "Sign Up", "Log in", "Log In", "Subscribe", "Newsletter",
     "Privacy Policy", "Terms of Use", "Terms of Service", "Cookie Policy", "Cookie Settings",
-    "All rights reserved",
+    "All rights reserved", "Some rights reserved",
     # comment sections and the rails after an article (a flattened page runs them on from its last
     # sentence): cut out so the line rules read them as the headings they are
     "There are no comments", "No comments yet", "Be the first to comment", "Be part of the conversation",
