@@ -102,7 +102,8 @@ _DATE = re.compile(
     rf"(?:,? (?:at |[/|–-] )?\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?(?: ?[ap]\.?m\.?| ?[AP]M\b)?(?: [A-Z]{{2,4}}\b)?)?"
 )
 _DATE_FOLLOWER = "|·–—-/"
-_GLUED_BY = re.compile(r"^By(?=[A-Z])")  # a date cut is kept before these, as before a capitalised word
+_GLUED_BY = re.compile(r"^By(?=[A-Z])")
+_LABEL_AFTER_NAME = re.compile(r"[\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}:")  # a date cut is kept before these, as before a capitalised word
 _NOT_NAME = r"(?!(?:Published|Updated|Posted|Last|First|The|A|In|On|At|Date|Share)\b)"
 _NAME = rf"{_NOT_NAME}[A-Z][\w'’.-]+(?: {_NOT_NAME}[A-Z][\w'’.-]+){{0,2}}"
 # "By Jane Doe", "By: Jane Doe", "ByJane Doe" (the byline's label and name in two inline elements),
@@ -166,11 +167,16 @@ def _blocks(line: str, limit: int) -> list[str]:
                 out.extend(list_runs(piece))
         if len(out) >= limit:
             break
-    return flat_headline.headline_cut(out, _is_dateline)[:limit]
+    return flat_headline.headline_cut(out, _is_header_meta)[:limit]
 
 
 def _is_date(block: str) -> bool:
     return _DATE.fullmatch(block) is not None
+
+
+def _is_header_meta(block: str) -> bool:
+    """A byline block ("By Jane Doe") or a date block (_is_dateline)."""
+    return _BYLINE.fullmatch(block) is not None or _is_dateline(block)
 
 
 def _is_dateline(block: str) -> bool:
@@ -235,6 +241,8 @@ def _cut(text: str, pattern: re.Pattern, date: bool) -> list[str]:
         rest = text[end:].lstrip()
         if date and rest and not (rest[0].isupper() or rest[0] in _DATE_FOLLOWER or _BYLINE.match(text, len(text) - len(rest))):
             continue  # "on 3 June 2024 the bridge ...": a date inside a sentence
+        if not date and _LABEL_AFTER_NAME.match(text, end):
+            continue  # "By Main Ingredient: Beef": a menu's label, not a byline
         found = match.group() if date else _GLUED_BY.sub("By ", match.group())
         out.extend(part for part in (text[position:start].strip(), found.strip()) if part.strip(_DATE_FOLLOWER + " "))
         position = end

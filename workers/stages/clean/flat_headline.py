@@ -35,22 +35,20 @@ HEAD_BOUNDARY_WORDS = frozenset(
 _SEPARATORS = frozenset("|•·›»>/&–—-") | {">>", "»»", "::"}
 _GLUED_SEPARATOR = re.compile(r"[›»>|/]")
 _STRIP = ".,:;!?\"'“”‘’()[]"
-_BYLINE_START = re.compile(r"^(?:By:? ?[A-Z]|by:? [A-Z])")
 
 
-def headline_cut(blocks: list[str], is_date) -> list[str]:
+def headline_cut(blocks: list[str], is_meta) -> list[str]:
     """`blocks` (clean/blocks.py's, of one flattened line) with the piece over the header's first
-    byline or date block (``is_date(block)``; among the first HEAD_BLOCKS; a standfirst sentence between
+    byline or date block (``is_meta(block)``; among the first HEAD_BLOCKS; a standfirst sentence between
     them skipped) cut where its headline starts (headline_start) and, when the headline is a phrase
     said twice in a row with more after it, where it ends; a section label in capitals before it
     ("BUSINESS") is a block of its own. Unchanged when there is no such block or
     no cut."""
-    anchor = next((i for i, block in enumerate(blocks[:HEAD_BLOCKS])
-                   if _BYLINE_START.match(block) or is_date(block)), None)
+    anchor = next((i for i, block in enumerate(blocks[:HEAD_BLOCKS]) if is_meta(block)), None)
     if anchor is None:
         return blocks
     before = anchor - 1
-    while before >= 0 and (_BYLINE_START.match(blocks[before]) or is_date(blocks[before])):
+    while before >= 0 and is_meta(blocks[before]):
         before -= 1
     if before > 0 and blocks[before].endswith((".", "!", "…")) and not blocks[before - 1].endswith((".", "!", "…")):
         before -= 1  # headline, standfirst, byline
@@ -61,6 +59,8 @@ def headline_cut(blocks: list[str], is_date) -> list[str]:
     if (start, end) == (0, len(tokens)):
         return blocks
     kicker = start - 1 if start > 1 and tokens[start - 1].isupper() and _boundary(tokens[start - 1]) else start
+    if end < len(tokens) or tokens[start - (end - start):start] == tokens[start:end]:
+        kicker = start - (end - start)  # a repeat: the first copy (a crumb) is a block too
     parts = (tokens[:kicker], tokens[kicker:start], tokens[start:end], tokens[end:])
     pieces = [" ".join(part) for part in parts if part]
     return blocks[:before] + pieces + blocks[before + 1:]
