@@ -52,3 +52,12 @@ def test_comment_counts_are_blocks(label: str) -> None:
 def test_each_chrome_opener_starts_a_block(opener: str) -> None:
     parts = blocks.chrome_phrases(f"The pier reopens in the spring {opener} and the rest of the notice")
     assert parts[0] == "The pier reopens in the spring" and parts[1].startswith(opener.split()[0])
+
+
+@pytest.mark.parametrize(("text", "byline"), [
+    ("Pier closes By Mara Lindqvist sharefacebook The board voted", "By Mara Lindqvist"),
+    ("Pier closes By Mara Lindqvist View author archive", "By Mara Lindqvist"),
+    ("Pier closes By Staff Writer Even though the board voted", "By Staff Writer"),
+])
+def test_a_byline_keeps_its_whole_name(text: str, byline: str) -> None:
+    assert byline in blocks._split_dates_and_bylines(text)

@@ -243,13 +243,31 @@ def _cut(text: str, pattern: re.Pattern, date: bool) -> list[str]:
             continue  # "on 3 June 2024 the bridge ...": a date inside a sentence
         if not date and _LABEL_AFTER_NAME.match(text, end):
             continue  # "By Main Ingredient: Beef": a menu's label, not a byline
-        found = match.group() if date else _GLUED_BY.sub("By ", match.group())
+        if not date:
+            end = _name_end(text, match)
+        found = text[start:end] if date else _GLUED_BY.sub("By ", text[start:end])
         out.extend(part for part in (text[position:start].strip(), found.strip()) if part.strip(_DATE_FOLLOWER + " "))
         position = end
     rest = text[position:].strip()
     if rest.strip(_DATE_FOLLOWER + " "):
         out.append(rest)
     return out or [text]
+
+
+_SURNAME = re.compile(r" ([A-Z][a-z][\w'’-]*)")
+
+
+def _name_end(text: str, match: re.Match) -> int:
+    """Where a byline ends: after the name the pattern matched, or one word on when the regex gave
+    that word back because the next token is glued chrome ("By Ana Lind sharefacebook" matched as
+    "By Ana"): a capitalised word that is no function, interface or section word, while the last name has
+    fewer than three words."""
+    end = match.end()
+    more = _SURNAME.match(text, end)
+    last_name = re.split(r",| and | & ", match.group())[-1].split()
+    if more is None or len(last_name) >= 3 or more.group(1).casefold() in _NOT_SURNAMES:
+        return end
+    return more.end()
 
 
 def _is_item(token: str) -> bool:
@@ -330,6 +348,7 @@ def _candidate_runs(piece: str, candidate: re.Pattern, member, enough) -> list[t
 
 
 _UI_CONTENT_WORDS = v.UI_WORDS - v.STOPWORDS
+_NOT_SURNAMES = v.STOPWORDS | v.UI_WORDS | SECTION_WORDS
 _ASCII_OTHER_SPACES = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
 
 
