@@ -61,3 +61,16 @@ def test_each_chrome_opener_starts_a_block(opener: str) -> None:
 ])
 def test_a_byline_keeps_its_whole_name(text: str, byline: str) -> None:
     assert byline in blocks._split_dates_and_bylines(text)
+
+
+@pytest.mark.parametrize("credit", [
+    "(Saul Loeb/AFP/Getty Images)", "(Photo by Ana Lind/Getty)", "Photograph: Ana Lind/AFP/Getty", "Credit: Getty Images",
+])
+def test_a_photo_credit_ends_its_block(credit: str) -> None:
+    parts = blocks.chrome_phrases(f"The old pier at dawn. {credit} The harbour board voted on Tuesday.")
+    assert parts[-1] == "The harbour board voted on Tuesday."
+
+
+def test_a_wire_dateline_is_no_credit() -> None:
+    text = "WASHINGTON (AP) The harbour board voted on Tuesday."
+    assert blocks.chrome_phrases(text) == [text]

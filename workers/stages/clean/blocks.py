@@ -83,6 +83,13 @@ _LABEL = re.compile(
     + r"|Related (?:articles|stories|posts|content|topics|coverage|links|news|reading|videos)"
     + r"|\d{1,2} [Mm]in(?:ute)? [Rr]ead|\d{1,5} [Cc]omments|[Cc]omments \(\d{1,5}\))(?=[\s:.!]|$)"
 )
+# a photo credit that a flattened page runs into the next sentence; the block ends after it:
+# "(Saul Loeb/AFP/Getty Images)", "(Photo by Ana Lind/Getty)", "Photograph: Ana Lind/AFP/Getty", "Getty Images"
+_CREDIT = re.compile(
+    r"(?<!\S)(?:\((?:[^()]{0,80}?(?:/|\bGetty\b|\bImages\b|\bPhoto\b))[^()]{0,80}\)"
+    r"|(?:Photograph|Photo|Image|Picture)(?: credit)?: (?:[^\s/]+ ){0,3}[^\s/]+(?:/[^\s/]+)+"
+    r"|Getty Images|Shutterstock)(?= [A-Z“\"‘])"
+)
 _OPENER = re.compile(r"(?<!\S)(?:" + "|".join(map(re.escape, CHROME_OPENERS)) + r")")
 NAME_BACKOFF_TOKENS = 3  # a headline's or name's capitalised words a menu run may have swallowed
 _UNBROKEN = re.compile(rf"\S{{{UNBROKEN_TOKEN_CHARS},}}")
@@ -204,7 +211,8 @@ def sentences(text: str) -> list[str]:
 
 
 def chrome_phrases(text: str) -> list[str]:
-    """`text` cut around each CHROME_LABELS phrase and before each CHROME_OPENERS phrase."""
+    """`text` cut around each CHROME_LABELS phrase, before each CHROME_OPENERS phrase and after a photo
+    credit (_CREDIT)."""
     cuts: set[int] = set()
     for match in _LABEL.finditer(text):
         end = match.end()
@@ -213,6 +221,8 @@ def chrome_phrases(text: str) -> list[str]:
         cuts.update((match.start(), end))
     for match in _OPENER.finditer(text):
         cuts.add(match.start())
+    for match in _CREDIT.finditer(text):
+        cuts.add(match.end())
     if not cuts:
         return [text]
     bounds = sorted(cuts | {0, len(text)})
