@@ -74,3 +74,16 @@ def test_a_photo_credit_ends_its_block(credit: str) -> None:
 def test_a_wire_dateline_is_no_credit() -> None:
     text = "WASHINGTON (AP) The harbour board voted on Tuesday."
     assert blocks.chrome_phrases(text) == [text]
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("By Mara Lindqvist March 4, 2024 facebook twitter share", "March 4, 2024"),
+    ("Pier closes By Mara Lindqvist - March 4, 2024 21 minutes read", "March 4, 2024"),
+])
+def test_a_header_date_is_cut_whatever_follows(text: str, date: str) -> None:
+    assert date in blocks._split_dates_and_bylines(text)
+
+
+def test_a_date_after_a_lower_case_word_stays_in_its_sentence() -> None:
+    text = "The pier closed on March 4, 2024 and reopens in May."
+    assert blocks._split_dates_and_bylines(text) == [text]

@@ -249,7 +249,8 @@ def _cut(text: str, pattern: re.Pattern, date: bool) -> list[str]:
         if start > 0 and text[start - 1] != " ":
             continue
         rest = text[end:].lstrip()
-        if date and rest and not (rest[0].isupper() or rest[0] in _DATE_FOLLOWER or _BYLINE.match(text, len(text) - len(rest))):
+        if date and rest and not (rest[0].isupper() or rest[0] in _DATE_FOLLOWER or _BYLINE.match(text, len(text) - len(rest))
+                                  or not _in_sentence(text, start)):
             continue  # "on 3 June 2024 the bridge ...": a date inside a sentence
         if not date and _LABEL_AFTER_NAME.match(text, end):
             continue  # "By Main Ingredient: Beef": a menu's label, not a byline
@@ -262,6 +263,14 @@ def _cut(text: str, pattern: re.Pattern, date: bool) -> list[str]:
     if rest.strip(_DATE_FOLLOWER + " "):
         out.append(rest)
     return out or [text]
+
+
+def _in_sentence(text: str, start: int) -> bool:
+    """Whether the word before `start` is a lower-case word or ends a clause ("on", "since", "said,"):
+    a date after it is part of the sentence; one after a name, a headline's last word or a byline is the
+    header's date line whatever follows it ("By Ana Lind March 4, 2024 facebook twitter")."""
+    before = text[:start].rsplit(None, 1)
+    return bool(before) and (before[-1][:1].islower() or before[-1].endswith((",", ";", ":")))
 
 
 _SURNAME = re.compile(r" ([A-Z][a-z][\w'’-]*)")
