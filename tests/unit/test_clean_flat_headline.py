@@ -41,3 +41,25 @@ def test_a_menu_label_is_no_byline() -> None:
 def test_no_cut_without_a_byline_or_date_in_the_header() -> None:
     pieces = ["Home News Sport", "Harbour board backs dredging plan", "The board voted on Tuesday."]
     assert flat_headline.headline_cut(pieces, lambda block: False) == pieces
+
+
+def test_a_title_case_headline_run_into_its_standfirst() -> None:
+    line = (f"Home Opinion The Collapse of Harbour Trust The long-running feud over the pier ended badly. "
+            f"By Mara Lindqvist March 4, 2024 {LEAD}")
+    out = blocks.split_blocks([line])
+    assert "The Collapse of Harbour Trust" in out
+    assert "The long-running feud over the pier ended badly." in out
+
+
+def test_a_headline_said_twice_under_the_date() -> None:
+    line = f"Harbour Notes March 4, 2024 Pier Repairs Begin Pier repairs begin 1 The board voted. {LEAD}"
+    out = blocks.split_blocks([line])
+    assert "Pier Repairs Begin" in out
+
+
+@pytest.mark.parametrize("tokens", [
+    "The pier closed after the storm wrecked it .".split(),  # no title-case run
+    "Pier The board voted on it .".split(),  # one word before the sentence
+])
+def test_no_title_over_a_plain_sentence(tokens: list[str]) -> None:
+    assert flat_headline._title_over_sentence(tokens) is None

@@ -30,7 +30,8 @@ HEAD_BOUNDARY_WORDS = frozenset(
     "live markets money economy education environment climate features analysis newsletters newsletter "
     "subscribe subscription contact about us login logout log out sign register account search menu "
     "navigation dmca privacy policy terms cookies support donate close skip content blog blogs "
-    "share follow more latest trending popular categories sections topics issues ideas reviews recipes".split()
+    "share follow more latest trending popular categories sections topics issues ideas reviews recipes breaking "
+    "exclusive reserved".split()
 )
 _SEPARATORS = frozenset("|•·›»>/&–—-") | {">>", "»»", "::"}
 _GLUED_SEPARATOR = re.compile(r"[›»>|/]")
@@ -39,31 +40,47 @@ _STRIP = ".,:;!?\"'“”‘’()[]"
 
 def headline_cut(blocks: list[str], is_meta) -> list[str]:
     """`blocks` (clean/blocks.py's, of one flattened line) with the piece over the header's first
-    byline or date block (``is_meta(block)``; among the first HEAD_BLOCKS; a standfirst sentence between
-    them skipped) cut where its headline starts (headline_start) and, when the headline is a phrase
-    said twice in a row with more after it, where it ends; a section label in capitals before it
-    ("BUSINESS") is a block of its own. Unchanged when there is no such block or
-    no cut."""
+    byline or date block (``is_meta(block)``; among the first HEAD_BLOCKS; when it is a sentence, the
+    piece over it is tried too: headline, standfirst, byline) cut around its headline (headline_span;
+    in a piece that ends a sentence, a title-case headline run into it: _title_over_sentence); first, a
+    headline said twice at the start of the piece under them ("Title Title Lead …") is cut out. Unchanged when there is no such piece or no cut."""
     anchor = next((i for i, block in enumerate(blocks[:HEAD_BLOCKS]) if is_meta(block)), None)
     if anchor is None:
         return blocks
+    after = anchor + 1
+    while after < len(blocks) and is_meta(blocks[after]):
+        after += 1
+    if after < len(blocks):  # the date over the headline: a headline said twice opens the piece under it
+        tokens = blocks[after].split(" ")
+        span = _repeat_span(tokens[:HEAD_REACH_TOKENS])
+        if span is not None and span[0] - (span[1] - span[0]) == 0:  # the first copy is the headline
+            return blocks[:after] + [" ".join(tokens[:span[0]]), " ".join(tokens[span[0]:])] + blocks[after + 1:]
     before = anchor - 1
     while before >= 0 and is_meta(blocks[before]):
         before -= 1
-    if before > 0 and blocks[before].endswith((".", "!", "…")) and not blocks[before - 1].endswith((".", "!", "…")):
-        before -= 1  # headline, standfirst, byline
-    if before < 0 or blocks[before].endswith((".", "!", "…")):
-        return blocks
-    tokens = blocks[before].split(" ")
-    start, end = headline_span(tokens)
-    if (start, end) == (0, len(tokens)):
-        return blocks
+    for candidate in (before, before - 1)[: 1 + _sentence(blocks[before])] if before >= 0 else ():
+        if candidate < 0:
+            break
+        tokens = blocks[candidate].split(" ")
+        span = _title_over_sentence(tokens) if _sentence(blocks[candidate]) else headline_span(tokens)
+        if span is not None and span != (0, len(tokens)):
+            return blocks[:candidate] + _pieces(tokens, *span) + blocks[candidate + 1:]
+    return blocks
+
+
+def _sentence(block: str) -> bool:
+    return block.endswith((".", "!", "…"))
+
+
+def _pieces(tokens: list[str], start: int, end: int) -> list[str]:
+    """The piece cut before and after its headline tokens[start:end]; a section label in capitals
+    before it, or the first copy of a repeated headline, a piece of its own."""
     kicker = start - 1 if start > 1 and tokens[start - 1].isupper() and _boundary(tokens[start - 1]) else start
-    if end < len(tokens) or tokens[start - (end - start):start] == tokens[start:end]:
-        kicker = start - (end - start)  # a repeat: the first copy (a crumb) is a block too
+    size = end - start
+    if start >= size and [t.casefold() for t in tokens[start - size:start]] == [t.casefold() for t in tokens[start:end]]:
+        kicker = start - size  # a repeat: the first copy (a crumb) is a block too
     parts = (tokens[:kicker], tokens[kicker:start], tokens[start:end], tokens[end:])
-    pieces = [" ".join(part) for part in parts if part]
-    return blocks[:before] + pieces + blocks[before + 1:]
+    return [" ".join(part) for part in parts if part]
 
 
 def headline_span(tokens: list[str]) -> tuple[int, int]:
@@ -121,6 +138,27 @@ def _repeat_span(tokens: list[str]) -> tuple[int, int] | None:
             if folded[i:i + size] == folded[i + size:i + 2 * size]:
                 return i + size, i + 2 * size
     return None
+
+
+def _title_over_sentence(tokens: list[str]) -> tuple[int, int] | None:
+    """(start, end) of a title-case headline run into the sentence after it ("… Home The Collapse of
+    Trust The long-running feud …"): the sentence starts at the capitalised word before its first
+    lower-case content word; the headline is the run before it, from the last boundary (_boundary_end),
+    every content word capitalised, HEADLINE_MIN_WORDS..HEADLINE_MAX_WORDS words. None otherwise."""
+    first = next((i for i, t in enumerate(tokens) if _lower_content(t)), None)
+    if first is None or first < 2 or not tokens[first - 1][:1].isupper():
+        return None
+    end = first - 1
+    start = _boundary_end(tokens[:end])
+    run = tokens[start:end]
+    if not HEADLINE_MIN_WORDS <= len(run) <= HEADLINE_MAX_WORDS or run[-1].endswith((",", ";")):
+        return None
+    return start, end
+
+
+def _lower_content(token: str) -> bool:
+    word = token.strip(_STRIP)
+    return word[:1].islower() and word.casefold() not in v.STOPWORDS
 
 
 def _sentence_case_start(tokens: list[str]) -> int:
