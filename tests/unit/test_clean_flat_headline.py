@@ -28,6 +28,7 @@ def test_the_headline_is_a_block_over_the_byline(menu: str, headline: str) -> No
     ("Opinion Harbour".split(), 0),  # one word left: no headline
     ("Harbour board backs dredging plan".split(), 0),  # the piece is the headline
     ("Sport Weather Arts Napa Co. enters exclusive agreement".split(), 3),
+    ("Contact Us Log Out harbours Pier Closes For Repairs".split(), 5),  # a lower-case topic tag skipped
 ])
 def test_headline_start(tokens: list[str], start: int) -> None:
     assert flat_headline.headline_start(tokens) == start

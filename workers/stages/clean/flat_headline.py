@@ -100,6 +100,8 @@ def headline_start(tokens: list[str]) -> int:
     start = _boundary_end(tokens)
     if start == 0:
         start = _sentence_case_start(tokens)
+    if start + 2 < len(tokens) and tokens[start].isalpha() and tokens[start].islower() and tokens[start + 1][:1].isupper():
+        start += 1  # a lower-case topic tag over a capitalised headline: "Log Out lewdness Salon bans men"
     if not HEADLINE_MIN_WORDS <= len(tokens) - start <= HEADLINE_MAX_WORDS:
         return 0
     return start
