@@ -64,3 +64,9 @@ def test_a_headline_said_twice_under_the_date() -> None:
 ])
 def test_no_title_over_a_plain_sentence(tokens: list[str]) -> None:
     assert flat_headline._title_over_sentence(tokens) is None
+
+
+def test_only_the_first_long_line_holds_the_header() -> None:
+    second = f"Contact Us Log Out Harbour board backs dredging plan By Mara Lindqvist March 4, 2024 {LEAD}"
+    out = blocks.split_blocks([LEAD, second])
+    assert "Contact Us Log Out Harbour board backs dredging plan" in out

@@ -142,9 +142,10 @@ _STRIP = ".,:;!?\"'“”‘’()[]"
 def split_blocks(lines: list[str]) -> list[str]:
     """Normalised lines (normalise.split_lines) -> the same lines, with unbroken tokens removed and
     every line over LONG_LINE_CHARS (or over CHROME_LINE_CHARS with a menu or share row in it)
-    split into blocks (sentences, menus, share rows, date and byline lines). Other lines are
-    returned unchanged; at most MAX_BLOCKS blocks."""
+    split into blocks (sentences, menus, share rows, date and byline lines; in the first one split,
+    the headline too: flat_headline). Other lines are returned unchanged; at most MAX_BLOCKS blocks."""
     out: list[str] = []
+    header = True  # the first line split holds the page's header (flat_headline)
     for line in lines:
         if len(line) >= UNBROKEN_TOKEN_CHARS:
             line = drop_unbroken(line)
@@ -153,7 +154,8 @@ def split_blocks(lines: list[str]) -> list[str]:
         if len(line) <= CHROME_LINE_CHARS or (len(line) <= LONG_LINE_CHARS and len(list_runs(line)) == 1):
             out.append(line)
         else:
-            out.extend(_blocks(line, MAX_BLOCKS - len(out)))
+            out.extend(_blocks(line, MAX_BLOCKS - len(out), header))
+            header = False
         if len(out) >= MAX_BLOCKS:
             break
     return out
@@ -166,7 +168,7 @@ def drop_unbroken(line: str) -> str:
     return " ".join([token for token in line.split() if len(token) < UNBROKEN_TOKEN_CHARS])
 
 
-def _blocks(line: str, limit: int) -> list[str]:
+def _blocks(line: str, limit: int, header: bool) -> list[str]:
     out: list[str] = []
     for sentence in sentences(line):
         for part in chrome_phrases(sentence):
@@ -174,7 +176,7 @@ def _blocks(line: str, limit: int) -> list[str]:
                 out.extend(list_runs(piece))
         if len(out) >= limit:
             break
-    return flat_headline.headline_cut(out, _is_header_meta)[:limit]
+    return (flat_headline.headline_cut(out, _is_header_meta) if header else out)[:limit]
 
 
 def _is_date(block: str) -> bool:

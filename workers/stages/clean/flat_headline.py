@@ -39,33 +39,49 @@ _STRIP = ".,:;!?\"'“”‘’()[]"
 
 
 def headline_cut(blocks: list[str], is_meta) -> list[str]:
-    """`blocks` (clean/blocks.py's, of one flattened line) with the piece over the header's first
-    byline or date block (``is_meta(block)``; among the first HEAD_BLOCKS; when it is a sentence, the
-    piece over it is tried too: headline, standfirst, byline) cut around its headline (headline_span;
-    in a piece that ends a sentence, a title-case headline run into it: _title_over_sentence); first, a
-    headline said twice at the start of the piece under them ("Title Title Lead …") is cut out. Unchanged when there is no such piece or no cut."""
+    """`blocks` (clean/blocks.py's, of one flattened line) with the header's headline cut out of the
+    pieces around the first byline or date block (``is_meta(block)``, among the first HEAD_BLOCKS):
+    a headline said twice at the start of the piece under it (_repeat_under), else the headline at the
+    end of the piece over it (_headline_over). Unchanged when there is no such block or no cut."""
     anchor = next((i for i, block in enumerate(blocks[:HEAD_BLOCKS]) if is_meta(block)), None)
     if anchor is None:
         return blocks
     after = anchor + 1
     while after < len(blocks) and is_meta(blocks[after]):
         after += 1
-    if after < len(blocks):  # the date over the headline: a headline said twice opens the piece under it
-        tokens = blocks[after].split(" ")
-        span = _repeat_span(tokens[:HEAD_REACH_TOKENS])
-        if span is not None and span[0] - (span[1] - span[0]) == 0:  # the first copy is the headline
-            return blocks[:after] + [" ".join(tokens[:span[0]]), " ".join(tokens[span[0]:])] + blocks[after + 1:]
     before = anchor - 1
     while before >= 0 and is_meta(blocks[before]):
         before -= 1
-    for candidate in (before, before - 1)[: 1 + _sentence(blocks[before])] if before >= 0 else ():
+    found = _repeat_under(blocks, after) or _headline_over(blocks, before)
+    return found if found is not None else blocks
+
+
+def _repeat_under(blocks: list[str], after: int) -> list[str] | None:
+    """The date over the headline ("March 4, 2024" / "Title Title Lead …"): the piece under the
+    header's date cut after the headline's first copy when it opens with a phrase said twice."""
+    if after >= len(blocks):
+        return None
+    tokens = blocks[after].split(" ")
+    span = _repeat_span(tokens[:HEAD_REACH_TOKENS])
+    if span is None or span[0] - (span[1] - span[0]) != 0:
+        return None
+    return blocks[:after] + [" ".join(tokens[:span[0]]), " ".join(tokens[span[0]:])] + blocks[after + 1:]
+
+
+def _headline_over(blocks: list[str], before: int) -> list[str] | None:
+    """The piece over the header's byline or date (and, when that piece is a sentence, the one over
+    it: headline, standfirst, byline) cut around its headline: headline_span, or in a piece that ends
+    a sentence, a title-case headline run into it (_title_over_sentence)."""
+    if before < 0:
+        return None
+    for candidate in (before, before - 1)[: 1 + _sentence(blocks[before])]:
         if candidate < 0:
             break
         tokens = blocks[candidate].split(" ")
         span = _title_over_sentence(tokens) if _sentence(blocks[candidate]) else headline_span(tokens)
         if span is not None and span != (0, len(tokens)):
             return blocks[:candidate] + _pieces(tokens, *span) + blocks[candidate + 1:]
-    return blocks
+    return None
 
 
 def _sentence(block: str) -> bool:
