@@ -235,12 +235,17 @@ def _split_dates_and_bylines(text: str) -> list[str]:
     """A date or a "By Jane Doe" that sits between two other pieces of text becomes its own block; a
     date and the "by Jane Doe" after it stay one ("Posted on 3 June 2024 by Jane Doe")."""
     out: list[str] = []
-    for part in (part for piece in _cut(text, _DATE, date=True) for part in _cut(piece, _BYLINE, date=False)):
+    for part in (part for piece in _cut(text, _DATE, date=True) for part in _bylines_cut(piece)):
         if out and part.startswith("by ") and _is_date(out[-1]):
             out[-1] = f"{out[-1]} {part}"
         else:
             out.append(part)
     return out
+
+
+def _bylines_cut(text: str) -> list[str]:
+    """_cut at bylines; a piece without "by" in it has none (a substring test spares the regex scan)."""
+    return _cut(text, _BYLINE, date=False) if "by" in text or "By" in text else [text]
 
 
 def _cut(text: str, pattern: re.Pattern, date: bool) -> list[str]:
@@ -271,7 +276,7 @@ def _in_sentence(text: str, start: int) -> bool:
     """Whether the word before `start` is a lower-case word or ends a clause ("on", "since", "said,"):
     a date after it is part of the sentence; one after a name, a headline's last word or a byline is the
     header's date line whatever follows it ("By Ana Lind March 4, 2024 facebook twitter")."""
-    before = text[:start].rsplit(None, 1)
+    before = text[max(0, start - 100):start].rsplit(None, 1)  # bounded: a piece may hold many dates
     return bool(before) and (before[-1][:1].islower() or before[-1].endswith((",", ";", ":")))
 
 
