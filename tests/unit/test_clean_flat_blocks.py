@@ -87,3 +87,12 @@ def test_a_header_date_is_cut_whatever_follows(text: str, date: str) -> None:
 def test_a_date_after_a_lower_case_word_stays_in_its_sentence() -> None:
     text = "The pier closed on March 4, 2024 and reopens in May."
     assert blocks._split_dates_and_bylines(text) == [text]
+
+
+@pytest.mark.parametrize(("raw", "block"), [
+    ("ByMara Lindqvist", "By Mara Lindqvist"),
+    ("By Mara Lindqvist.", "By Mara Lindqvist"),
+    ("By Mara Lindqvist Jr.", "By Mara Lindqvist Jr."),  # an abbreviation keeps its full stop
+])
+def test_byline_text(raw: str, block: str) -> None:
+    assert blocks._byline_text(raw) == block

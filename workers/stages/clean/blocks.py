@@ -243,6 +243,15 @@ def _split_dates_and_bylines(text: str) -> list[str]:
     return out
 
 
+def _byline_text(byline: str) -> str:
+    """A byline block as a byline line reads: "ByJane Doe" -> "By Jane Doe" (label and name were two
+    inline elements), "By Jane Doe." -> "By Jane Doe" (a full stop after a surname, not an initial's)."""
+    byline = _GLUED_BY.sub("By ", byline)
+    if byline.endswith(".") and len(byline.rsplit(None, 1)[-1]) > 4:
+        byline = byline[:-1]
+    return byline
+
+
 def _bylines_cut(text: str) -> list[str]:
     """_cut at bylines; a piece without "by" in it has none (a substring test spares the regex scan)."""
     return _cut(text, _BYLINE, date=False) if "by" in text or "By" in text else [text]
@@ -263,7 +272,7 @@ def _cut(text: str, pattern: re.Pattern, date: bool) -> list[str]:
             continue  # "By Main Ingredient: Beef": a menu's label, not a byline
         if not date:
             end = _name_end(text, match)
-        found = text[start:end] if date else _GLUED_BY.sub("By ", text[start:end])
+        found = text[start:end] if date else _byline_text(text[start:end])
         out.extend(part for part in (text[position:start].strip(), found.strip()) if part.strip(_DATE_FOLLOWER + " "))
         position = end
     rest = text[position:].strip()
