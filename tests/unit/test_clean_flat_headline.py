@@ -6,7 +6,7 @@ import pytest
 
 from workers.stages.clean import blocks, flat_headline
 
-LEAD = "The harbour board voted on Tuesday to close the old pier to all traffic until the spring. " * 15
+LEAD = "The harbour board voted on Tuesday to close the old pier to all traffic until the spring. " * 25
 
 
 @pytest.mark.parametrize(("menu", "headline"), [
@@ -66,7 +66,13 @@ def test_no_title_over_a_plain_sentence(tokens: list[str]) -> None:
     assert flat_headline._title_over_sentence(tokens) is None
 
 
-def test_only_the_first_long_line_holds_the_header() -> None:
+def test_only_a_first_long_line_holds_the_header() -> None:
     second = f"Contact Us Log Out Harbour board backs dredging plan By Mara Lindqvist March 4, 2024 {LEAD}"
     out = blocks.split_blocks([LEAD, second])
     assert "Contact Us Log Out Harbour board backs dredging plan" in out
+
+
+def test_a_short_line_gets_no_header_cut() -> None:
+    line = "Contact Us Log Out Harbour board backs dredging plan By Mara Lindqvist March 4, 2024 " + LEAD[:1100]
+    assert blocks.LONG_LINE_CHARS < len(line) < blocks.HEADER_LINE_CHARS
+    assert "Contact Us Log Out Harbour board backs dredging plan" in blocks.split_blocks([line])

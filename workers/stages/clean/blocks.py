@@ -30,6 +30,7 @@ from workers.stages.clean import vocabulary as v
 LONG_LINE_CHARS = 1000  # a paragraph of a real article is nearly always shorter
 CHROME_LINE_CHARS = 400  # a shorter flattened page is split too when it holds a menu or share row
 UNBROKEN_TOKEN_CHARS = 500
+HEADER_LINE_CHARS = 1500  # a whole page on one line (menus, header, article) is longer; its headline is cut out
 MAX_BLOCKS = 10_000  # as core.MAX_LINES: no article needs more
 MENU_RUN_ITEMS = 6  # capitalised one-word items in a row that make a menu, not a name
 UI_RUN_CAPITALISED = 2  # capitalised interface words that make a share/follow row
@@ -154,7 +155,7 @@ def split_blocks(lines: list[str]) -> list[str]:
         if len(line) <= CHROME_LINE_CHARS or (len(line) <= LONG_LINE_CHARS and len(list_runs(line)) == 1):
             out.append(line)
         else:
-            out.extend(_blocks(line, MAX_BLOCKS - len(out), header))
+            out.extend(_blocks(line, MAX_BLOCKS - len(out), header and len(line) >= HEADER_LINE_CHARS))
             header = False
         if len(out) >= MAX_BLOCKS:
             break
