@@ -24,11 +24,13 @@ from __future__ import annotations
 
 import re
 
+from workers.stages.clean import flat_headline
 from workers.stages.clean import vocabulary as v
 
 LONG_LINE_CHARS = 1000  # a paragraph of a real article is nearly always shorter
 CHROME_LINE_CHARS = 400  # a shorter flattened page is split too when it holds a menu or share row
 UNBROKEN_TOKEN_CHARS = 500
+HEADER_LINE_CHARS = 1500  # a whole page on one line (menus, header, article) is longer; its headline is cut out
 MAX_BLOCKS = 10_000  # as core.MAX_LINES: no article needs more
 MENU_RUN_ITEMS = 6  # capitalised one-word items in a row that make a menu, not a name
 UI_RUN_CAPITALISED = 2  # capitalised interface words that make a share/follow row
@@ -50,7 +52,7 @@ SECTION_WORDS = frozenset(
 # so the line rules (vocabulary.UI_LINE, COMMENT_PROMPT) see it as they would on its own line.
 # Matched case-sensitively in sentence or title case, at a word boundary.
 CHROME_LABELS = (
-    "Leave a Reply", "Leave a Comment", "Cancel reply", "Post a Comment", "Show Comments", "View Comments",
+    "Leave a Reply", "Leave a Comment", "Leave A Reply", "Leave A Comment", "Leave a reply", "Leave a comment", "Cancel reply", "Post a Comment", "Show Comments", "View Comments",
     "Load Comments", "Comments are closed", "Join the conversation", "Join the discussion",
     "You might also like", "You may also like", "You May Also Like", "You Might Also Like",
     "Read More", "Read more", "Read Next", "Read next", "Recent Posts", "Recent posts", "Recent Comments",
@@ -60,19 +62,34 @@ CHROME_LABELS = (
     "Follow us", "Follow Us", "Continue reading", "Skip to content", "Skip to main content", "Back to top",
     "Advertisement", "ADVERTISEMENT", "Sign up", "Sign Up", "Log in", "Log In", "Subscribe", "Newsletter",
     "Privacy Policy", "Terms of Use", "Terms of Service", "Cookie Policy", "Cookie Settings",
-    "All rights reserved",
+    "All rights reserved", "Some rights reserved",
+    # comment sections and the rails after an article (a flattened page runs them on from its last
+    # sentence): cut out so the line rules read them as the headings they are
+    "There are no comments", "No comments yet", "Be the first to comment", "Be part of the conversation",
+    "View the discussion thread", "Post Your Comments", "Post your comments", "Post Comment", "Add Comment",
+    "Add a Comment", "Add a comment", "Write a Comment", "Write a comment", "Reader Comments", "Reader comments",
+    "Show all comments", "Notify me of new comments", "Notify me of follow-up comments",
+    "Notify me when new comments are added", "Explore further", "Latest articles", "Latest Articles",
+    "Latest Stories", "Latest stories", "Latest News", "Latest news", "More Stories", "More stories",
 )
 # chrome sentences: a block starts at them (the sentence they open is the notice itself)
 CHROME_OPENERS = (
     "We use cookies", "This site uses cookies", "This website uses cookies", "By continuing to use",
     "Your email address will not be published", "Sign up for our", "Subscribe to our", "Copyright ©",
-    "©",
+    "©", "This site uses Akismet", "Some comments may be", "We ask that comments", "Comments are moderated",
 )
 _LABEL = re.compile(
     r"(?<!\S)(?:" + "|".join(map(re.escape, sorted(CHROME_LABELS, key=len, reverse=True)))
     + r"|Related (?:Articles|Stories|Posts|Content|Topics|Coverage|Links|News|Reading|Videos)"
     + r"|Related (?:articles|stories|posts|content|topics|coverage|links|news|reading|videos)"
-    + r"|\d{1,2} [Mm]in(?:ute)? [Rr]ead)(?=[\s:.!]|$)"
+    + r"|\d{1,2} [Mm]in(?:ute)? [Rr]ead|\d{1,5} [Cc]omments|[Cc]omments \(\d{1,5}\))(?=[\s:.!]|$)"
+)
+# a photo credit that a flattened page runs into the next sentence; the block ends after it:
+# "(Saul Loeb/AFP/Getty Images)", "(Photo by Ana Lind/Getty)", "Photograph: Ana Lind/AFP/Getty", "Getty Images"
+_CREDIT = re.compile(
+    r"(?<!\S)(?:\((?:[^()]{0,80}?(?:/|\bGetty\b|\bImages\b|\bPhoto\b))[^()]{0,80}\)"
+    r"|(?:Photograph|Photo|Image|Picture)(?: credit)?: (?:[^\s/]+ ){0,3}[^\s/]+(?:/[^\s/]+)+"
+    r"|Getty Images|Shutterstock)(?= [A-Z“\"‘])"
 )
 _OPENER = re.compile(r"(?<!\S)(?:" + "|".join(map(re.escape, CHROME_OPENERS)) + r")")
 NAME_BACKOFF_TOKENS = 3  # a headline's or name's capitalised words a menu run may have swallowed
@@ -83,16 +100,28 @@ _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-# a date (optionally labelled, optionally with a time) that a headline or byline runs into
+# a date (optionally labelled, optionally with a time and a zone) that a headline or byline runs into
 _DATE = re.compile(
-    rf"(?<!\S)(?=[0-9A-Z])(?:(?:Published|Updated|Posted|Last updated|First published)(?: on)?:? )?"
+    rf"(?<!\S)(?=[0-9A-Z])(?:(?:Published|Updated|Posted|Last updated|First published|Written|Date)"
+    rf"(?: [Oo]n)?:? )?"
     rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? )?"
-    rf"(?:\d{{1,2}} {_MONTHS},? \d{{4}}|{_MONTHS} \d{{1,2}},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
-    rf"(?:,? (?:at )?\d{{1,2}}[:.]\d{{2}}(?: ?[ap]\.?m\.?)?(?: [A-Z]{{2,4}})?)?"
+    rf"(?:\d{{1,2}} {_MONTHS},? \d{{4}}|{_MONTHS} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}})"
+    rf"(?:,? (?:at |[/|–-] )?\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?(?: ?[ap]\.?m\.?| ?[AP]M\b)?(?: [A-Z]{{2,4}}\b)?)?"
 )
-_NOT_NAME = r"(?!(?:Published|Updated|Posted|Last|First|The|A|In|On|At)\b)"
+_DATE_FOLLOWER = "|·–—-/"
+_GLUED_BY = re.compile(r"^By(?=[A-Z])")
+_LABEL_AFTER_NAME = re.compile(r"[\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}:")  # a date cut is kept before these, as before a capitalised word
+_NOT_NAME = r"(?!(?:Published|Updated|Posted|Last|First|The|A|In|On|At|Date|Share)\b)"
 _NAME = rf"{_NOT_NAME}[A-Z][\w'’.-]+(?: {_NOT_NAME}[A-Z][\w'’.-]+){{0,2}}"
-_BYLINE = re.compile(rf"\bBy {_NAME}(?:,? and {_NAME})?(?=$| [A-Z0-9])")
+# "By Jane Doe", "By: Jane Doe", "ByJane Doe" (the byline's label and name in two inline elements),
+# "by: Jane Doe", and "by Jane Doe" after a date ("Posted on 3 June 2024 by Jane Doe") or ending the piece
+# (a headline's, cut before the date after it: "Pier closes by Jane Doe" / "3 June 2024"); up to four
+# names ("By Jane Doe, Ali Khan and Li Wei")
+_BYLINE = re.compile(
+    rf"(?:\bBy:? ?|\bby: |(?:^|(?<=\d ))by |(?<= )by (?={_NAME}(?<![.!?])$)){_NAME}(?:(?:,| and|,? &) {_NAME}){{0,3}}"
+    rf"(?=$| [A-Z0-9@]| [|·–—-](?: |$))"
+)
 _ITEM_PUNCTUATION = "|•·›»>/&–—-"
 # candidate runs, found at C speed and then checked token by token: capitalised tokens or item
 # separators in a row; interface words in a row
@@ -114,9 +143,10 @@ _STRIP = ".,:;!?\"'“”‘’()[]"
 def split_blocks(lines: list[str]) -> list[str]:
     """Normalised lines (normalise.split_lines) -> the same lines, with unbroken tokens removed and
     every line over LONG_LINE_CHARS (or over CHROME_LINE_CHARS with a menu or share row in it)
-    split into blocks (sentences, menus, share rows, date and byline lines). Other lines are
-    returned unchanged; at most MAX_BLOCKS blocks."""
+    split into blocks (sentences, menus, share rows, date and byline lines; in the first one split,
+    the headline too: flat_headline). Other lines are returned unchanged; at most MAX_BLOCKS blocks."""
     out: list[str] = []
+    header = True  # the first line split holds the page's header (flat_headline)
     for line in lines:
         if len(line) >= UNBROKEN_TOKEN_CHARS:
             line = drop_unbroken(line)
@@ -125,7 +155,8 @@ def split_blocks(lines: list[str]) -> list[str]:
         if len(line) <= CHROME_LINE_CHARS or (len(line) <= LONG_LINE_CHARS and len(list_runs(line)) == 1):
             out.append(line)
         else:
-            out.extend(_blocks(line, MAX_BLOCKS - len(out)))
+            out.extend(_blocks(line, MAX_BLOCKS - len(out), header and len(line) >= HEADER_LINE_CHARS))
+            header = False
         if len(out) >= MAX_BLOCKS:
             break
     return out
@@ -138,7 +169,7 @@ def drop_unbroken(line: str) -> str:
     return " ".join([token for token in line.split() if len(token) < UNBROKEN_TOKEN_CHARS])
 
 
-def _blocks(line: str, limit: int) -> list[str]:
+def _blocks(line: str, limit: int, header: bool) -> list[str]:
     out: list[str] = []
     for sentence in sentences(line):
         for part in chrome_phrases(sentence):
@@ -146,7 +177,22 @@ def _blocks(line: str, limit: int) -> list[str]:
                 out.extend(list_runs(piece))
         if len(out) >= limit:
             break
-    return out[:limit]
+    return (flat_headline.headline_cut(out, _is_header_meta) if header else out)[:limit]
+
+
+def _is_date(block: str) -> bool:
+    return _DATE.fullmatch(block) is not None
+
+
+def _is_header_meta(block: str) -> bool:
+    """A byline block ("By Jane Doe") or a date block (_is_dateline)."""
+    return _BYLINE.fullmatch(block) is not None or _is_dateline(block)
+
+
+def _is_dateline(block: str) -> bool:
+    """A date block, or a date and the byline after it ("Posted on 3 June 2024 by Jane Doe")."""
+    match = _DATE.match(block)
+    return match is not None and (match.end() == len(block) or block.startswith(" by ", match.end()))
 
 
 def sentences(text: str) -> list[str]:
@@ -168,7 +214,8 @@ def sentences(text: str) -> list[str]:
 
 
 def chrome_phrases(text: str) -> list[str]:
-    """`text` cut around each CHROME_LABELS phrase and before each CHROME_OPENERS phrase."""
+    """`text` cut around each CHROME_LABELS phrase, before each CHROME_OPENERS phrase and after a photo
+    credit (_CREDIT)."""
     cuts: set[int] = set()
     for match in _LABEL.finditer(text):
         end = match.end()
@@ -177,6 +224,8 @@ def chrome_phrases(text: str) -> list[str]:
         cuts.update((match.start(), end))
     for match in _OPENER.finditer(text):
         cuts.add(match.start())
+    for match in _CREDIT.finditer(text):
+        cuts.add(match.end())
     if not cuts:
         return [text]
     bounds = sorted(cuts | {0, len(text)})
@@ -184,8 +233,29 @@ def chrome_phrases(text: str) -> list[str]:
 
 
 def _split_dates_and_bylines(text: str) -> list[str]:
-    """A date or a "By Jane Doe" that sits between two other pieces of text becomes its own block."""
-    return [part for piece in _cut(text, _DATE, date=True) for part in _cut(piece, _BYLINE, date=False)]
+    """A date or a "By Jane Doe" that sits between two other pieces of text becomes its own block; a
+    date and the "by Jane Doe" after it stay one ("Posted on 3 June 2024 by Jane Doe")."""
+    out: list[str] = []
+    for part in (part for piece in _cut(text, _DATE, date=True) for part in _bylines_cut(piece)):
+        if out and part.startswith("by ") and _is_date(out[-1]):
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return out
+
+
+def _byline_text(byline: str) -> str:
+    """A byline block as a byline line reads: "ByJane Doe" -> "By Jane Doe" (label and name were two
+    inline elements), "By Jane Doe." -> "By Jane Doe" (a full stop after a surname, not an initial's)."""
+    byline = _GLUED_BY.sub("By ", byline)
+    if byline.endswith(".") and len(byline.rsplit(None, 1)[-1]) > 4:
+        byline = byline[:-1]
+    return byline
+
+
+def _bylines_cut(text: str) -> list[str]:
+    """_cut at bylines; a piece without "by" in it has none (a substring test spares the regex scan)."""
+    return _cut(text, _BYLINE, date=False) if "by" in text or "By" in text else [text]
 
 
 def _cut(text: str, pattern: re.Pattern, date: bool) -> list[str]:
@@ -195,14 +265,45 @@ def _cut(text: str, pattern: re.Pattern, date: bool) -> list[str]:
         start, end = match.start(), match.end()
         if start > 0 and text[start - 1] != " ":
             continue
-        if date and end < len(text) and not text[end:].lstrip()[:1].isupper():
+        rest = text[end:].lstrip()
+        if date and rest and not (rest[0].isupper() or rest[0] in _DATE_FOLLOWER or _BYLINE.match(text, len(text) - len(rest))
+                                  or not _in_sentence(text, start)):
             continue  # "on 3 June 2024 the bridge ...": a date inside a sentence
-        out.extend(part for part in (text[position:start].strip(), text[start:end].strip()) if part)
+        if not date and _LABEL_AFTER_NAME.match(text, end):
+            continue  # "By Main Ingredient: Beef": a menu's label, not a byline
+        if not date:
+            end = _name_end(text, match)
+        found = text[start:end] if date else _byline_text(text[start:end])
+        out.extend(part for part in (text[position:start].strip(), found.strip()) if part.strip(_DATE_FOLLOWER + " "))
         position = end
     rest = text[position:].strip()
-    if rest:
+    if rest.strip(_DATE_FOLLOWER + " "):
         out.append(rest)
     return out or [text]
+
+
+def _in_sentence(text: str, start: int) -> bool:
+    """Whether the word before `start` is a lower-case word or ends a clause ("on", "since", "said,"):
+    a date after it is part of the sentence; one after a name, a headline's last word or a byline is the
+    header's date line whatever follows it ("By Ana Lind March 4, 2024 facebook twitter")."""
+    before = text[max(0, start - 100):start].rsplit(None, 1)  # bounded: a piece may hold many dates
+    return bool(before) and (before[-1][:1].islower() or before[-1].endswith((",", ";", ":")))
+
+
+_SURNAME = re.compile(r" ([A-Z][a-z][\w'’-]*)")
+
+
+def _name_end(text: str, match: re.Match) -> int:
+    """Where a byline ends: after the name the pattern matched, or one word on when the regex gave
+    that word back because the next token is glued chrome ("By Ana Lind sharefacebook" matched as
+    "By Ana"): a capitalised word that is no function, interface or section word, while the last name has
+    fewer than three words."""
+    end = match.end()
+    more = _SURNAME.match(text, end)
+    last_name = re.split(r",| and | & ", match.group())[-1].split()
+    if more is None or len(last_name) >= 3 or more.group(1).casefold() in _NOT_SURNAMES:
+        return end
+    return more.end()
 
 
 def _is_item(token: str) -> bool:
@@ -283,6 +384,7 @@ def _candidate_runs(piece: str, candidate: re.Pattern, member, enough) -> list[t
 
 
 _UI_CONTENT_WORDS = v.UI_WORDS - v.STOPWORDS
+_NOT_SURNAMES = v.STOPWORDS | v.UI_WORDS | SECTION_WORDS
 _ASCII_OTHER_SPACES = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
 
 

@@ -1,0 +1,98 @@
+"""clean/blocks.py on a page flattened to one line (trafilatura's html2txt): the date and byline
+cuts around a headline (invented text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers.stages.clean import blocks
+
+MENU = "Home News Sport Weather Business Culture Travel Opinion "
+LEAD = "The harbour board voted on Tuesday to close the old pier to all traffic. " * 20
+
+
+@pytest.mark.parametrize(("head", "wanted"), [
+    ("Pier closes for repairs ByMara Lindqvist Monday, March 4, 2024 9:15AM ",
+     ["Pier closes for repairs", "By Mara Lindqvist"][1:] + ["Monday, March 4, 2024 9:15AM"]),
+    ("Pier closes for repairs By Mara Lindqvist | March 4, 2024 ", ["By Mara Lindqvist", "March 4, 2024"]),
+    ("Pier closes for repairs by: Mara Lindqvist Posted: Mar 4, 2024 / 04:43 PM CST ",
+     ["by: Mara Lindqvist", "Posted: Mar 4, 2024 / 04:43 PM CST"]),
+    ("Pier closes for repairs Posted on March 4th, 2024 by Mara Lindqvist ",
+     ["Posted on March 4th, 2024 by Mara Lindqvist"]),
+    ("Pier closes for repairs 04/03/2024 By Mara Lindqvist, Ian Holt and Li Wei ",
+     ["04/03/2024", "By Mara Lindqvist, Ian Holt and Li Wei"]),
+])
+def test_dates_and_bylines_after_a_headline_are_blocks(head: str, wanted: list[str]) -> None:
+    out = blocks.split_blocks([MENU + head + LEAD])
+    for block in wanted:
+        assert block.replace("ByMara", "By Mara") in out, (block, out[:6])
+
+
+@pytest.mark.parametrize("sentence", [
+    "The pier was rebuilt by Mara Lindqvist after the storm of 1987 wrecked the deck.",
+    "It reopens on 4 March 2024 after the repairs are done.",
+])
+def test_a_name_or_date_inside_a_sentence_stays_in_it(sentence: str) -> None:
+    out = blocks.split_blocks([MENU + sentence + " " + LEAD])
+    assert sentence in out
+
+
+@pytest.mark.parametrize("label", blocks.CHROME_LABELS)
+def test_each_chrome_label_is_a_block_of_its_own(label: str) -> None:
+    line = f"The pier reopens in the spring after the repairs {label} Ana Ruiz wrote the first reply here"
+    assert label.rstrip(":") in [part.rstrip(":") for part in blocks.chrome_phrases(line)]
+
+
+@pytest.mark.parametrize("label", ["12 Comments", "Comments (3)"])
+def test_comment_counts_are_blocks(label: str) -> None:
+    assert label in blocks.chrome_phrases(f"The pier reopens in the spring {label} Ana Ruiz wrote")
+
+
+@pytest.mark.parametrize("opener", blocks.CHROME_OPENERS)
+def test_each_chrome_opener_starts_a_block(opener: str) -> None:
+    parts = blocks.chrome_phrases(f"The pier reopens in the spring {opener} and the rest of the notice")
+    assert parts[0] == "The pier reopens in the spring" and parts[1].startswith(opener.split()[0])
+
+
+@pytest.mark.parametrize(("text", "byline"), [
+    ("Pier closes By Mara Lindqvist sharefacebook The board voted", "By Mara Lindqvist"),
+    ("Pier closes By Mara Lindqvist View author archive", "By Mara Lindqvist"),
+    ("Pier closes By Staff Writer Even though the board voted", "By Staff Writer"),
+])
+def test_a_byline_keeps_its_whole_name(text: str, byline: str) -> None:
+    assert byline in blocks._split_dates_and_bylines(text)
+
+
+@pytest.mark.parametrize("credit", [
+    "(Saul Loeb/AFP/Getty Images)", "(Photo by Ana Lind/Getty)", "Photograph: Ana Lind/AFP/Getty", "Credit: Getty Images",
+])
+def test_a_photo_credit_ends_its_block(credit: str) -> None:
+    parts = blocks.chrome_phrases(f"The old pier at dawn. {credit} The harbour board voted on Tuesday.")
+    assert parts[-1] == "The harbour board voted on Tuesday."
+
+
+def test_a_wire_dateline_is_no_credit() -> None:
+    text = "WASHINGTON (AP) The harbour board voted on Tuesday."
+    assert blocks.chrome_phrases(text) == [text]
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("By Mara Lindqvist March 4, 2024 facebook twitter share", "March 4, 2024"),
+    ("Pier closes By Mara Lindqvist - March 4, 2024 21 minutes read", "March 4, 2024"),
+])
+def test_a_header_date_is_cut_whatever_follows(text: str, date: str) -> None:
+    assert date in blocks._split_dates_and_bylines(text)
+
+
+def test_a_date_after_a_lower_case_word_stays_in_its_sentence() -> None:
+    text = "The pier closed on March 4, 2024 and reopens in May."
+    assert blocks._split_dates_and_bylines(text) == [text]
+
+
+@pytest.mark.parametrize(("raw", "block"), [
+    ("ByMara Lindqvist", "By Mara Lindqvist"),
+    ("By Mara Lindqvist.", "By Mara Lindqvist"),
+    ("By Mara Lindqvist Jr.", "By Mara Lindqvist Jr."),  # an abbreviation keeps its full stop
+])
+def test_byline_text(raw: str, block: str) -> None:
+    assert blocks._byline_text(raw) == block
