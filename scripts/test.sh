@@ -12,5 +12,5 @@ started=$(date +%s)
 .venv/bin/newsfeed broker start --fresh
 trap '.venv/bin/newsfeed broker stop' EXIT
 export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
-.venv/bin/pytest "$@"
+.venv/bin/pytest -rs "$@"  # -rs: each skipped test with its reason (../shared missing, say)
 echo "make test took $(( $(date +%s) - started )) s"

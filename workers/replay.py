@@ -18,6 +18,7 @@ lines, one JSON document or one page (`stdin_items`).
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import io
 import itertools
 import os
@@ -130,7 +131,9 @@ def file_items(path: Path, article_id: str, max_bytes: int, summary: Summary | N
     try:
         size = path.stat().st_size
         if size > max_bytes and path.suffix.lower() not in JSON_SUFFIXES:
-            return [Failure(origin, "too_large", f"{size} bytes, over the {max_bytes}-byte message limit", article_id)]
+            with path.open("rb") as handle:  # its head as the payload (cut and flagged by rejected_record)
+                head = whole_characters(handle.read(max_bytes))
+            return [Failure(origin, "too_large", f"{size} bytes, over the {max_bytes}-byte message limit", article_id, head)]
         data = path.read_bytes()
     except OSError as error:
         return [Failure(origin, "unreadable", str(error.strerror or error), article_id)]
@@ -141,7 +144,7 @@ def file_items(path: Path, article_id: str, max_bytes: int, summary: Summary | N
     try:
         decoded = decode_bytes(data)
     except Undecodable as error:
-        return [Failure(origin, "undecodable", str(error), article_id)]
+        return [Failure(origin, "undecodable", str(error), article_id, data)]  # its bytes (base64) as the payload
     if summary is not None and decoded.encoding not in ("utf-8", "ascii"):
         summary.decoded.append((origin, f"{decoded.encoding} ({decoded.method})"))
     if path.suffix.lower() not in HTML_SUFFIXES:
@@ -151,13 +154,25 @@ def file_items(path: Path, article_id: str, max_bytes: int, summary: Summary | N
     return [page_item(decoded.text, origin, article_id, max_bytes, _content_type(path, decoded.text))]
 
 
+def whole_characters(data: bytes) -> bytes:
+    """`data` without a UTF-8 sequence cut at its end (at most 3 bytes), when that makes it UTF-8; else
+    as it is (a file's head read to a byte count, kept as text rather than base64 in a dead letter)."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if error.reason == "unexpected end of data" and error.start >= len(data) - 3:
+            return data[: error.start]
+    return data
+
+
 def page_item(text: str, origin: str, article_id: str, max_bytes: int, content_type: str | None = None) -> Item:
     """A page's text -> the raw record that carries it (content_type: given, else text/html when
     the text starts as markup, else text/plain), or a Failure when it is over `max_bytes`."""
     record = raw_record(article_id, text, content_type=content_type or sniff_content_type(text), source=None)
     value = orjson.dumps(record)
     if len(value) > max_bytes:
-        return Failure(origin, "too_large", f"the record is {len(value)} bytes, over the {max_bytes}-byte message limit", article_id)
+        return Failure(origin, "too_large", f"the record is {len(value)} bytes, over the {max_bytes}-byte message limit",
+                       article_id, text.encode("utf-8", "surrogatepass"))
     return Message(article_id, value, origin)
 
 
@@ -222,7 +237,7 @@ def _record_item(value: object, origin: str, default_id: str, max_bytes: int) ->
     data = orjson.dumps(record)
     key = readable_id(record)
     if len(data) > max_bytes:
-        return Failure(origin, "too_large", f"the record is {len(data)} bytes, over the {max_bytes}-byte message limit", key)
+        return Failure(origin, "too_large", f"the record is {len(data)} bytes, over the {max_bytes}-byte message limit", key, data)
     return Message(key, data, origin)
 
 
@@ -237,7 +252,7 @@ def json_line_items(lines: Iterable[bytes | str], origin: str = "-", max_bytes: 
         key = readable_id(data)  # also from a broken line, as the worker reads it for its dead letter
         where = f"{origin}:{number}"
         if max_bytes is not None and len(data) > max_bytes:
-            yield Failure(where, "too_large", f"{len(data)} bytes, over the {max_bytes}-byte message limit", key)
+            yield Failure(where, "too_large", f"{len(data)} bytes, over the {max_bytes}-byte message limit", key, data)
             continue
         yield Message(key, data, where)
 
@@ -334,12 +349,12 @@ def stdin_items(stream: IO[bytes], max_bytes: int, registry: IdRegistry | None =
     data = b"".join(head) + b"".join(lines)
     article_id = registry.claim(Path("stdin")) if registry is not None else "stdin"
     if kind := binary_signature(data):
-        yield Failure("-", "not_text", f"a {kind} stream", article_id)
+        yield Failure("-", "not_text", f"a {kind} stream", article_id, data)
         return
     try:
         text = decode_bytes(data).text
     except Undecodable as error:
-        yield Failure("-", "undecodable", str(error), article_id)
+        yield Failure("-", "undecodable", str(error), article_id, data)
         return
     if first[:1] in (b"{", b"[") and _json_value(text)[0] is _NOT_JSON:
         yield from json_line_items(data.splitlines(), "-", max_bytes)
@@ -476,7 +491,7 @@ async def send_records(
 
 def _failed(summary: Summary, failure: Failure) -> None:
     summary.failed += 1
-    summary.failures.append(failure)
+    summary.failures.append(dataclasses.replace(failure, payload=b""))  # the summary says why, not what
 
 
 async def _settle(summary: Summary, message: Message, future: asyncio.Future) -> None:

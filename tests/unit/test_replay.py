@@ -8,8 +8,8 @@ from pathlib import Path
 import orjson
 import pytest
 
-from workers.records import validate
-from workers.replay import collect, with_fresh_id
+from workers.records import rejected_record, validate
+from workers.replay import Failure, Summary, _failed, collect, iter_inputs, whole_characters, with_fresh_id
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -94,6 +94,36 @@ def test_too_large_unreadable_and_binary_files_fail_with_their_reason_and_the_re
     assert {k: v for k, v in failures.items() if k in expected} == expected
     assert all(item.key for item in items)  # the id a failed file would have had is in the summary
 
+
+
+def test_failed_files_carry_what_they_held_as_the_dead_letter_payload(tmp_path):
+    (tmp_path / "big.txt").write_bytes("Grüße ".encode("utf-8") * 300_000)  # cut inside a character at 1 MB
+    (tmp_path / "noise.txt").write_bytes(bytes(range(128, 256)) * 40)
+    (tmp_path / "fine.txt").write_text(PROSE)
+    by_name = {Path(item.origin).name: item for item in iter_inputs([str(tmp_path)], max_bytes=1_000_000)}
+    big, noise = by_name["big.txt"], by_name["noise.txt"]
+    assert (big.code, noise.code) == ("too_large", "undecodable")
+    assert len(big.payload) <= 1_000_000 and big.payload.decode("utf-8").startswith("Grüße Grüße")
+    assert noise.payload == bytes(range(128, 256)) * 40
+    record = rejected_record("read", big.code, big.reason, big.payload, big.key, payload_limit=1_000_000 // 6)
+    assert record["payload_truncated"] is True and record["payload_encoding"] == "utf-8"
+    assert rejected_record("read", noise.code, noise.reason, noise.payload, noise.key)["payload_encoding"] == "base64"
+
+
+def test_a_replay_summary_keeps_why_an_input_failed_not_its_bytes():
+    summary = Summary()
+    _failed(summary, Failure("big.txt", "too_large", "2000000 bytes", "big", b"x" * 1_000_000))
+    assert summary.failed == 1 and summary.failures[0].payload == b"" and summary.failures[0].code == "too_large"
+
+
+@pytest.mark.parametrize("data, kept", [
+    ("abc".encode(), b"abc"),
+    ("aé".encode()[:-1], b"a"),  # é cut after its first byte
+    ("a€".encode()[:-1], b"a"),  # € cut after two of its three bytes
+    (b"\xff\xfe", b"\xff\xfe"),  # not UTF-8 at all: as it is
+])
+def test_whole_characters_drops_only_a_sequence_cut_at_the_end(data, kept):
+    assert whole_characters(data) == kept
 
 def test_same_stem_gets_a_stable_suffix_and_the_summary_says_so(tmp_path):
     for folder in ("one", "two"):
