@@ -101,7 +101,8 @@ def render(console: Console, value: bytes) -> None:
     if isinstance(record.get("error"), dict):
         _append_dead_letter(lines, record)
     colour = {"enriched": "green", "duplicate": "yellow", "rejected": "red"}.get(status, "blue")
-    console.print(Panel(lines, title=f"[{colour}]{status}[/] {record.get('id')}", title_align="left"))
+    shown_id = record.get("id") if record.get("id") is not None else "(no id)"  # a dead letter with no readable id
+    console.print(Panel(lines, title=f"[{colour}]{status}[/] {shown_id}", title_align="left"))
 
 
 def _append_fields(lines: Text, record: dict, article: bool) -> None:

@@ -307,3 +307,10 @@ def test_a_files_content_type_follows_its_name_or_its_markup(tmp_path, name, tex
     (tmp_path / name).write_text(text, encoding="utf-8")
     [item] = _items(tmp_path / name)
     assert orjson.loads(item.value)["content_type"] == content_type
+
+
+def test_a_dead_letter_without_a_readable_id_says_so_in_its_title():
+    record = {"schema_version": 1, "id": None, "status": "rejected", "payload": "{not json",
+              "error": {"stage": "decode", "code": "not_json", "message": "line 1: not JSON"}}
+    title = _panel(record).splitlines()[0]
+    assert "rejected (no id)" in title and "None" not in title
