@@ -1657,6 +1657,27 @@ def test_company_first_word_row_keeps_a_person_whose_surname_is_reused(word):
     assert _labels(found) == {f"{word.capitalize()} Tarrowby": "PERSON"}
 
 
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Vellmark Re said prices would rise.",  # another company's name goes on over the word
+        "Brokers said Vellmark Re, based in Ludgate, agreed.",
+        "\n\nVellmark Re, based in Ludgate, agreed.",  # that name opening a paragraph
+    ],
+)
+def test_a_company_word_after_another_name_is_no_surname_reused(second):
+    text = f"Tarrowby Re raised rates. {second}"
+    found = companies.companies_not_persons(_article(text), [_feature_mention(text, "Tarrowby Re", "PERSON")])
+    assert _labels(found) == {"Tarrowby Re": "ORG"}
+
+
+@pytest.mark.parametrize("second", ["Re said prices would rise.", "Mr Re said prices would rise."])
+def test_a_company_word_reused_alone_or_after_a_title_is_a_surname(second):
+    text = f"Tarrowby Re raised rates. {second}"
+    found = companies.companies_not_persons(_article(text), [_feature_mention(text, "Tarrowby Re", "PERSON")])
+    assert _labels(found) == {"Tarrowby Re": "PERSON"}
+
+
 # --- nouns that make the names before them brands (BRAND_NOUNS) ---
 
 

@@ -18,6 +18,7 @@ from workers.stages.entities.scan import (
     PERSON_CUE,
     SURNAME_FOLLOWER,
     THE_BEFORE,
+    after_name_word,
     compiled,
     ends_with_words,
     ent_chars,
@@ -71,14 +72,15 @@ def _given_name_cue(word: str, texts: dict[str, str]) -> bool:
 
 def surname_reused(name: str, texts: dict[str, str]) -> bool:
     """The last word of `name` also stands alone in the article as a subject or object (a surname
-    reused: followed by punctuation or a verb), and the first word never stands alone (a club's
-    or company's short form is usually its first word)."""
+    reused: followed by punctuation or a verb, not after another name's capitalised word: "Oman Re
+    said" reuses no "Tarrow Re"), and the first word never stands alone (a club's or company's
+    short form is usually its first word)."""
     words = name.split()
     first, last = words[0], words[-1]
     alone_last = alone_first = False
     for text in texts.values():
         for match in compiled(WORD_START + re.escape(last) + SURNAME_FOLLOWER).finditer(text):
-            if not ends_with_words(text, match.start(), words[:-1]):
+            if not ends_with_words(text, match.start(), words[:-1]) and not after_name_word(text, match.start(), True):
                 alone_last = True
         for match in compiled(WORD_START + re.escape(first) + r"(?![\w\-])").finditer(text):
             if not text.startswith(" ".join(words[1:]), match.end() + 1):
