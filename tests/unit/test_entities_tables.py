@@ -770,6 +770,67 @@ def test_region_without_diacritics_is_known():
     assert not canonical.known_region("Tarrow Province")
 
 
+# --- capital cities (canonical.CAPITALS, from countryinfo) ---
+
+_CAPITAL_ROWS = sorted(name for name in canonical.CAPITALS if re.fullmatch(r"[A-Z][\w\-]+(?: [A-Z][\w\-]+)*", name))
+
+
+def test_capitals_come_with_and_without_diacritics():
+    assert {"Bogotá", "Bogota", "Kuala Lumpur", "Tunis"} <= canonical.CAPITALS
+    assert "Tarrowby" not in canonical.CAPITALS
+
+
+@pytest.mark.parametrize("capital", _CAPITAL_ROWS)
+def test_capital_row_the_model_called_a_person_is_a_place(capital):
+    text = f"Officials said {capital} was now the group's third home."
+    found = places.capital_cities(_article(text), [_feature_mention(text, capital, "PERSON")])
+    assert _labels(found) == {capital: "GPE"}
+
+
+@pytest.mark.parametrize("capital", _CAPITAL_ROWS)
+def test_capital_row_left_untagged_is_a_place(capital):
+    text = f"Officials in {capital}, the capital, met on Monday."
+    found = places.capital_cities(_article(text), [])
+    assert [(m.text, m.label) for m in found] == [(capital, "GPE")]
+
+
+@pytest.mark.parametrize(
+    ("second", "person", "label"),
+    [
+        ("Ana {c} said she would stay.", "Ana {c}", "PERSON"),  # a word of a person's name
+        ("Mr {c} said he would stay.", None, "PERSON"),  # after a title
+        ("{c}, who coaches the side, would stay.", None, "PERSON"),  # a person's apposition
+        ("Talks in {c} ended on Monday.", None, "GPE"),
+    ],
+)
+def test_capital_written_as_a_persons_name_stays_a_person(second, person, label):
+    capital = _CAPITAL_ROWS[0]
+    text = f"Officials said {capital} would help. " + second.format(c=capital)
+    found = [_feature_mention(text, capital, "PERSON")]
+    if person:
+        found.append(_mention_at(text, text.rindex(person.format(c=capital)), person.format(c=capital), "PERSON"))
+    assert _labels(places.capital_cities(_article(text), found))[capital] == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{c} voters turned out early.",  # opening a sentence
+        "The {c} Group said prices rose.",  # a capitalised word goes on the name
+        "Shares of Tarrow {c} rose.",
+    ],
+)
+def test_untagged_capital_in_a_longer_name_or_opening_a_sentence_is_not_added(text):
+    text = text.format(c=_CAPITAL_ROWS[0])
+    assert places.capital_cities(_article(text), []) == []
+
+
+def test_capital_the_model_called_an_organisation_stays_one():
+    capital = _CAPITAL_ROWS[0]
+    text = f"{capital} said on Monday it would reply."
+    assert _labels(places.capital_cities(_article(text), [_feature_mention(text, capital, "ORG")])) == {capital: "ORG"}
+
+
 # --- ALL-CAPS datelines with accents and particles ---
 
 

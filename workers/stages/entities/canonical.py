@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 import pycountry
+from countryinfo import all_countries
 
 from workers.stages.entities import roles, tables
 
@@ -98,6 +99,23 @@ COUNTRIES = frozenset(ALIASES.values()) | frozenset(
 REGIONS = frozenset(
     form for sub in pycountry.subdivisions for form in (_uninverted(sub.name), _unaccented(_uninverted(sub.name)))
 )
+
+
+def _capitals() -> frozenset[str]:
+    """Every country's capital city as countryinfo (the maintained country data, from the same
+    public sources as REST Countries) writes it, each also without its diacritics ("Bogotá",
+    "Bogota"); a capital given as several ("Kralendijk / Oranjestad / The Bottom") is each of them."""
+    names: set[str] = set()
+    for country in all_countries():
+        capital = country.capital() or []
+        for written in capital if isinstance(capital, list) else [capital]:
+            for name in written.split(" / "):
+                names.update((name.strip(), _unaccented(name.strip())))
+    return frozenset(name for name in names if name)
+
+
+# Capital cities of the world's countries ("Dakar", "Kuala Lumpur", "Tunis"): places.
+CAPITALS = _capitals()
 
 
 def _demonyms() -> dict[str, str]:

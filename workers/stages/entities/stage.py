@@ -95,6 +95,7 @@ from workers.stages.entities.placelists import (
     untagged_place_noun_names,
 )
 from workers.stages.entities.places import (
+    capital_cities,
     countries_are_places,
     dateline_places,
     demonym_words,
@@ -172,6 +173,7 @@ MENTION_PASSES = (
     full_form_places,
     joined_country_names,
     countries_are_places,
+    capital_cities,
     shared_short_forms,
     regions_are_places,
     division_names,
