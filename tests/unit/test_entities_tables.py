@@ -1385,6 +1385,54 @@ def test_org_cut_at_and_joins_the_next_organisation(text, pieces, expected):
     assert [m.text for m in found if m.label == "ORG"] == expected
 
 
+_LIST_NOUNS = frozenset("pay money mining exploration supply water sewerage board authority agency partners".split())
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Tarrow Pay and Vellcom", ["Tarrow Pay", "Vellcom"]),  # two names
+        ("Tarrow Pay and Pellow Vell", ["Tarrow Pay", "Pellow Vell"]),
+        ("Tarrow Pay and TPV", ["Tarrow Pay", "TPV"]),
+        ("Tarrow Mining and Exploration", ["Tarrow Mining and Exploration"]),  # a common noun after "and"
+        ("Tarrow Vell and Partners", ["Tarrow Vell and Partners"]),
+        ("Tarrow and Vellcom", ["Tarrow and Vellcom"]),  # one word before "and": one name
+        ("Bank of Tarrow and Vellcom", ["Bank of Tarrow and Vellcom"]),  # a lowercase word in it
+        ("Tarrow Trinidad and Tobago Vellcom", ["Tarrow Trinidad and Tobago Vellcom"]),  # a country over "and"
+    ],
+)
+def test_org_list_of_two_names_is_split(name, expected):
+    text = f"Payments through {name} rose in May."
+    found = orgspans.org_lists(_article(text, nouns=_LIST_NOUNS), [_feature_mention(text, name, "ORG")])
+    assert [m.text for m in found] == expected
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+
+@pytest.mark.parametrize("designator", ["Board", "Authority", "Agency"])
+def test_org_split_before_common_nouns_and_a_designator_is_one_name(designator):
+    text = f"The Tarrow Water Supply and Sewerage {designator} said so."
+    pieces = [_feature_mention(text, "Tarrow Water Supply", "ORG"),
+              _feature_mention(text, f"Sewerage {designator}", "ORG")]
+    found = orgspans.orgs_joined_by_and_nouns(_article(text, nouns=_LIST_NOUNS), pieces)
+    assert [m.text for m in found] == [f"Tarrow Water Supply and Sewerage {designator}"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tarrow Vell and Sewerage Board said so.",  # the first ends in a name
+        "Tarrow Water Supply and Pellow Board said so.",  # a name after "and"
+        "Tarrow Water Supply and Sewerage Board said so. The Sewerage Board agreed.",  # written on its own
+    ],
+)
+def test_org_split_at_and_stays_two_without_the_noun_shape(text):
+    first = "Tarrow Vell" if text.startswith("Tarrow Vell") else "Tarrow Water Supply"
+    second = "Pellow Board" if "Pellow" in text else "Sewerage Board"
+    pieces = [_feature_mention(text, first, "ORG"), _feature_mention(text, second, "ORG")]
+    found = orgspans.orgs_joined_by_and_nouns(_article(text, nouns=_LIST_NOUNS), pieces)
+    assert [m.text for m in found] == [first, second]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
