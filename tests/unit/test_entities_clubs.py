@@ -182,3 +182,44 @@ def test_club_row_ending_a_name_with_a_persons_apposition_is_no_club_word_surnam
     assert clubs.person_apposed(word, {"body": text})
     assert clubs.surname_like_club_words({row}, {"body": text}) == set()
     assert clubs.surname_like_club_words({row}, {"body": text.replace(", who coaches the side,", "")}) == {row}
+
+
+# --- teams and companies named after a city or region ("Tarrowby Kings": clubs.franchise_names) ---
+
+_FRANCHISE_NOUNS = frozenset("king knight warrior hill island spring official".split())
+
+
+def _franchise_article(text: str) -> context.Article:
+    return context.Article({}, None, object(), frozenset(DEFAULT_ENTITY_LABELS), frozenset(), _FRANCHISE_NOUNS,
+                           {"title": "", "body": text})
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces", "expected"),
+    [
+        ("The Tarrowby Kings beat the Vellport Knights.", [("Tarrowby", "GPE"), ("Vellport", "GPE")],
+         ["Tarrowby Kings", "Vellport Knights"]),
+        ("Fans of Tarrowby Warriors cheered.", [("Tarrowby", "GPE"), ("Warriors", "NORP")], ["Tarrowby Warriors"]),
+        ("Fans of Tarrowby Kenyans cheered.", [("Tarrowby", "GPE")], ["Tarrowby Kenyans"]),  # a nationality plural
+    ],
+)
+def test_a_city_before_a_capitalised_plural_is_a_team(text, pieces, expected):
+    found = clubs.franchise_names(_franchise_article(text), [_mention(text, n, label) for n, label in pieces])
+    assert sorted(m.text for m in found if m.label == "ORG") == expected
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Hikers in the Tarrowby Hills got lost.", "Tarrowby"),  # a feature group
+        ("Water from Tarrowby Springs was tested.", "Tarrowby"),  # a toponym generic
+        ("Fans of Kenya Warriors cheered.", "Kenya"),  # a country: no city's team
+        ("Fans of Tarrowby Kings Club cheered.", "Tarrowby"),  # a capitalised word goes on
+        ("Fans of Tarrowby Vellers cheered.", "Tarrowby"),  # no common noun's plural
+        ("Tarrowby officials cheered.", "Tarrowby"),  # lowercase
+    ],
+)
+def test_a_place_before_no_team_word_stays_a_place(text, place):
+    found = clubs.franchise_names(_franchise_article(text), [_mention(text, place, "GPE")])
+    assert [(m.text, m.label) for m in found] == [(place, "GPE")]

@@ -11,7 +11,7 @@ from spacy.language import Language
 
 from workers.stages.entities import cache as paragraph_cache
 from workers.stages.entities.cache import ParagraphCache
-from workers.stages.entities.clubs import club_short_forms, scorer_persons
+from workers.stages.entities.clubs import club_short_forms, franchise_names, scorer_persons
 from workers.stages.entities.companies import (
     analysts_at,
     brand_names,
@@ -219,6 +219,7 @@ MENTION_PASSES = (
     group_names,
     member_possessors,
     match_teams,
+    franchise_names,
     institutions_not_works,
     org_connective_openings,
     org_and_nouns,
