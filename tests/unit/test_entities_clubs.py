@@ -9,7 +9,7 @@ import pytest
 from record_factory import article_record
 from workers.settings import DEFAULT_ENTITY_LABELS
 from workers.stages.entities import clubs, context, fixes, stage, surnames, tables
-from workers.stages.entities.fixes import Mention
+from workers.stages.entities.fixes import PERSON, Mention
 
 ROWS = sorted(fixes.CLUB_SUFFIXES)
 
@@ -223,3 +223,36 @@ def test_a_city_before_a_capitalised_plural_is_a_team(text, pieces, expected):
 def test_a_place_before_no_team_word_stays_a_place(text, place):
     found = clubs.franchise_names(_franchise_article(text), [_mention(text, place, "GPE")])
     assert [(m.text, m.label) for m in found] == [(place, "GPE")]
+
+
+# --- a club's words between its home and its club word as its short form (organisations.org_short_forms) ---
+
+
+def _short_form_labels(nlp, text: str, pieces: list[tuple[str, str, int]]) -> dict[tuple[str, int], tuple[str, str]]:
+    from workers.stages.entities import organisations
+
+    article = context.Article({}, None, nlp(text), frozenset(DEFAULT_ENTITY_LABELS), frozenset(), frozenset(),
+                              {"title": "", "body": text})
+    found = organisations.org_short_forms(article, [_mention(text, n, label, nth) for n, label, nth in pieces])
+    return {(m.text, m.start): (m.name, m.label) for m in found}
+
+
+@pytest.mark.parametrize("row", ROWS)
+def test_club_words_between_home_and_club_word_are_its_short_form(nlp, row):
+    club = f"Vellby Tarrowko {_written(row)}"
+    text = f"Fans of {club} invaded the pitch on Sunday. Tarrowko said it would appeal."
+    labels = _short_form_labels(nlp, text, [(club, "ORG", 0), ("Tarrowko", PERSON, 1)])
+    assert labels[("Tarrowko", text.rindex("Tarrowko"))] == (club, "ORG")
+
+
+def test_club_inner_word_of_a_persons_name_stays_a_person(nlp):
+    text = "Fans of Vellby Tarrowko SC invaded the pitch. Coach Ana Tarrowko said so, and Tarrowko would stay."
+    labels = _short_form_labels(nlp, text, [("Vellby Tarrowko SC", "ORG", 0), ("Ana Tarrowko", PERSON, 0),
+                                            ("Tarrowko", PERSON, 2)])
+    assert labels[("Tarrowko", text.rindex("Tarrowko"))] == ("Tarrowko", PERSON)
+
+
+def test_inner_word_of_a_name_without_club_word_is_no_short_form(nlp):
+    text = "Fans of Vellby Tarrowko Group met on Sunday. Tarrowko said it would appeal."
+    labels = _short_form_labels(nlp, text, [("Vellby Tarrowko Group", "ORG", 0), ("Tarrowko", PERSON, 1)])
+    assert labels[("Tarrowko", text.rindex("Tarrowko"))] == ("Tarrowko", PERSON)
