@@ -1787,6 +1787,21 @@ def test_a_company_word_reused_alone_or_after_a_title_is_a_surname(second):
     assert _labels(found) == {"Tarrowby Re": "PERSON"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They play Tarrowby Kings, Vell Royals and Pellow Risers next.", "ORG"),  # two words, never reused
+        ("They play Tarrowby Kings, Vell Royals and Ana Risers next. Risers said she was ready.", "PERSON"),
+        ("They play Tarrowby Kings, Vell Royals and coach Ana Risers next.", "PERSON"),  # after a role
+    ],
+)
+def test_a_two_word_person_listed_with_organisations_is_one(text, expected):
+    person = "Pellow Risers" if "Pellow Risers" in text else "Ana Risers"
+    found = [_feature_mention(text, "Tarrowby Kings", "ORG"), _feature_mention(text, "Vell Royals", "ORG"),
+             _feature_mention(text, person, "PERSON")]
+    assert _labels(companies.listed_companies(_article(text), found))[person] == expected
+
+
 # --- nouns that make the names before them brands (BRAND_NOUNS) ---
 
 
