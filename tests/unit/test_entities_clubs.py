@@ -256,3 +256,20 @@ def test_inner_word_of_a_name_without_club_word_is_no_short_form(nlp):
     text = "Fans of Vellby Tarrowko Group met on Sunday. Tarrowko said it would appeal."
     labels = _short_form_labels(nlp, text, [("Vellby Tarrowko Group", "ORG", 0), ("Tarrowko", PERSON, 1)])
     assert labels[("Tarrowko", text.rindex("Tarrowko"))] == ("Tarrowko", PERSON)
+
+
+@pytest.mark.parametrize(
+    ("name", "places", "expected"),
+    [
+        ("Vellby Hearts of Tarrow", ["Vellby"], "ORG"),  # a place of the article opens it
+        ("Vellby Hearts of Tarrow", [], PERSON),  # no place
+        ("Ana Hearts of Tarrow", ["Vellby"], PERSON),
+        ("Vellby Hearts Tarrow", ["Vellby"], PERSON),  # no "of"
+        ("Kenya Hearts of Tarrow", ["Kenya"], PERSON),  # a country: no city's or region's name
+    ],
+)
+def test_a_person_opening_with_a_city_and_going_on_over_of_is_an_organisation(name, places, expected):
+    text = f"Fans of {name} cheered{''.join(f' in {p}' for p in places)}."
+    found = [_mention(text, name, PERSON)] + [_mention(text, p, "GPE", 1 if p in name else 0) for p in places]
+    labels = {m.text: m.label for m in clubs.place_led_of_names(_article(text), found)}
+    assert labels[name] == expected

@@ -182,3 +182,22 @@ def franchise_names(article: Article, found: list[Mention]) -> list[Mention]:
             continue
         found = replace_by_one(found, pieces, m.field, m.start, plural.end(), name, "ORG")
     return found
+
+
+def place_led_of_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """A "person" of three or more words opening with a city or region (_home_place of its first
+    word: a place of the article, a capital or a subdivision) and going on over "of" ("Vellby
+    Hearts of Tarrow") is an organisation: people are not named after their home with "of"
+    inside (a title before keeps a person: "Duke of ...", canonical.is_title)."""
+    if "ORG" not in article.labels:
+        return found
+    places = {m.name for m in found if m.label == "GPE"}
+    for m in found:
+        words = m.name.split()
+        if m.label != PERSON or m.forced or len(words) < 3 or "of" not in words[1:-1] or canonical.is_title(words[0]):
+            continue
+        first = words[0]
+        if (first in places or first in canonical.CAPITALS or canonical.known_region(first)) \
+                and not canonical.known_place(first):
+            m.label, m.forced = "ORG", True
+    return found

@@ -11,7 +11,7 @@ from spacy.language import Language
 
 from workers.stages.entities import cache as paragraph_cache
 from workers.stages.entities.cache import ParagraphCache
-from workers.stages.entities.clubs import club_short_forms, franchise_names, scorer_persons
+from workers.stages.entities.clubs import club_short_forms, franchise_names, place_led_of_names, scorer_persons
 from workers.stages.entities.companies import (
     analysts_at,
     brand_names,
@@ -216,6 +216,7 @@ MENTION_PASSES = (
     company_openers,
     sentence_end_forms,
     franchise_names,
+    place_led_of_names,
     listed_companies,
     group_names,
     member_possessors,
