@@ -1802,6 +1802,32 @@ def test_a_two_word_person_listed_with_organisations_is_one(text, expected):
     assert _labels(companies.listed_companies(_article(text), found))[person] == expected
 
 
+@pytest.mark.parametrize("head", sorted(tables.PLACE_LED_ORG_HEADS))
+def test_place_led_org_head_row_makes_the_place_and_words_before_it_one_organisation(head):
+    text = f"Clubs of the Tarrowland Premier {head.capitalize()} met on Monday."
+    found = orgspans.place_led_orgs(_article(text), [_feature_mention(text, "Tarrowland", "GPE")])
+    assert [(m.text, m.label) for m in found] == [(f"Tarrowland Premier {head.capitalize()}", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces", "expected"),
+    [
+        ("Clubs of the Vellish Premier League met.", [("Vellish", "NORP"), ("Premier League", "ORG")],
+         [("Vellish Premier League", "ORG")]),  # the model's span inside the name joins it
+        ("Clubs of the Tarrowland Premier League Cup met.", [("Tarrowland", "GPE")],
+         [("Tarrowland", "GPE")]),  # a capitalised word goes on
+        ("Members of the Tarrowland Union of Pellow met.", [("Tarrowland", "GPE")],
+         [("Tarrowland", "GPE")]),  # "of <Name>" goes on
+        ("In Tarrowland Ana League met them.", [("Tarrowland", "GPE"), ("Ana League", "PERSON")],
+         [("Tarrowland", "GPE"), ("Ana League", "PERSON")]),  # a person
+        ("Clubs in Tarrowland played on.", [("Tarrowland", "GPE")], [("Tarrowland", "GPE")]),  # no head
+    ],
+)
+def test_place_led_org_near_cases(text, pieces, expected):
+    found = orgspans.place_led_orgs(_article(text), [_feature_mention(text, n, label) for n, label in pieces])
+    assert sorted((m.text, m.label) for m in found) == sorted(expected)
+
+
 # --- nouns that make the names before them brands (BRAND_NOUNS) ---
 
 

@@ -389,3 +389,29 @@ def orgs_joined_by_and_nouns(article: Article, found: list[Mention]) -> list[Men
         m.forced = True
         dropped.append(after[0])
     return [m for m in found if m not in dropped]
+
+
+_PLACE_LED_TAIL = re.compile(
+    r"[ \t]+((?:[A-Z][a-z]+[ \t]+){0,2}(?:" + "|".join(sorted(w.capitalize() for w in tables.PLACE_LED_ORG_HEADS))
+    + r"))(?![\w'\u2019\-]|[ \t]+(?:of[ \t]+)?[A-Z])"
+)
+
+
+def place_led_orgs(article: Article, found: list[Mention]) -> list[Mention]:
+    """A place or nationality the model tagged alone, right before up to two untagged capitalised
+    words and a head of tables.PLACE_LED_ORG_HEADS ("Tarrowland [Premier League]", "Vellish
+    [Football Federation]"), is one organisation over them, with what the model tagged inside
+    them ("Vellish" + "Premier League" ORG); not where a capitalised word or "of <Name>" goes on
+    after the head, nor over a person or a span reaching over the place."""
+    if "ORG" not in article.labels:
+        return found
+    for m in [m for m in found if m.label in ("GPE", "NORP")]:
+        text = article.texts[m.field]
+        tail = _PLACE_LED_TAIL.match(text, m.end)
+        if not tail:
+            continue
+        pieces = [o for o in found if o.field == m.field and o.start < tail.end() and m.start < o.end]
+        if any(o is not m and (o.start < tail.start(1) or o.end > tail.end() or o.label == PERSON) for o in pieces):
+            continue  # a person or a span reaching over the place is no part of the name
+        found = replace_by_one(found, pieces, m.field, m.start, tail.end(), text[m.start : tail.end()], "ORG")
+    return found

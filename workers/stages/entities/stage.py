@@ -60,6 +60,7 @@ from workers.stages.entities.orgspans import (
     orgs_cut_at_start,
     orgs_joined_by_and_nouns,
     orgs_of_places,
+    place_led_orgs,
     orgs_over_roles,
 )
 from workers.stages.entities.persons import (
@@ -230,6 +231,7 @@ MENTION_PASSES = (
     org_lists,
     orgs_cut_at_start,
     org_tails,
+    place_led_orgs,
     possessed_institutions,
     placed_institutions,
     orgs_over_roles,

@@ -31,6 +31,7 @@ tests/unit/test_entities_tables.py).
 - DEMONYM_ENDINGS, IRREGULAR_DEMONYMS: nationality adjectives of countries ("Kenyan", "Dutch").
 - PLACE_APPOSITION_FOLLOWERS: what may follow "<name>, a farming town" when the noun is its head.
 - AND_INSTITUTION_HEADS: heads of "<X> and <Y> Institute"-type names the model leaves untagged.
+- PLACE_LED_ORG_HEADS: last words of "<place> Premier League"-type names when the model tagged the place alone.
 - EVENT_HEAD_NOUNS, EVENT_HEADS_AFTER_THE: last words of named sporting events ("the Tarrow
   Marathon", "the Tarrow Open"): events. TREATY_HEADS: last words of treaties ("the Tarrow Accord"): laws.
 - FEATURE_GROUP_GENERICS: plural generics of island chains and ranges ("the Tarrow Keys"): LOC.
@@ -476,6 +477,11 @@ IRREGULAR_DEMONYMS: dict[str, str] = {
 AND_INSTITUTION_HEADS = frozenset(
     "institute centre center foundation trust society hospital clinic academy college council association federation".split()
 )
+
+# Last words of an organisation named after a place or nationality the model tagged alone, the
+# rest left untagged ("the Tarrowland Premier League", "the Vellish Football Federation"): the
+# place and the capitalised words up to one of these are one organisation.
+PLACE_LED_ORG_HEADS = frozenset("league federation association confederation council commission union".split())
 
 # Last words of the names of recurring sporting events ("the Tarrow Marathon", "the Pellow Grand
 # Prix", "the Winter Olympics"): such a name is an EVENT (OntoNotes 5.0: "named ... sports
