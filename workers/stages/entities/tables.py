@@ -321,7 +321,7 @@ LOCATIVE_PREPOSITIONS: tuple[tuple[str, bool], ...] = (
 # Prepositions before a list "X and Y" of places: when one of the two is a place (a GPE of the
 # article or a known country), so is the other ("in Pellow and Corran Falls", "from
 # Corran and Tallis"). Not "between" or "with" ("talks between Israel and Hamas").
-PLACE_LIST_PREPOSITIONS = frozenset("in on to from near across outside around throughout".split())
+PLACE_LIST_PREPOSITIONS = frozenset("in on to from near across outside around throughout at".split())
 
 # Words before a list "X and Y" where every name must be a known country or ISO 3166-2 region
 # for all to be places ("areas of Tarrowshire and Ohio"): "of" is also said of people ("the
