@@ -2145,6 +2145,33 @@ def test_a_name_after_a_role_the_model_cut_into_persons_is_one(pieces, forced, e
 
 
 @pytest.mark.parametrize(
+    ("span", "words", "expected"),
+    [
+        ("Patriarch Tarrovije", frozenset(), {"Tarrovije": "PERSON"}),  # the model's organisation: a title and a name
+        ("Imam Vellbek", frozenset(), {"Vellbek": "PERSON"}),
+        ("Cardinal Health", frozenset({"health"}), {"Cardinal Health": "ORG"}),  # a common word: a company
+    ],
+)
+def test_a_title_and_one_uncommon_word_the_model_called_an_organisation_is_a_person(span, words, expected):
+    text = f"A statement said {span} had not been consulted."
+    found = role_names.role_named_persons(_article(text, words=words), [_feature_mention(text, span, "ORG")])
+    assert _labels(found) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Archbishop Ana of Tarrowby welcomed them.", "Ana of Tarrowby", {"Ana": "PERSON", "Tarrowby": "GPE"}),
+        ("Prince Tom of Vell Pellow arrived.", "Tom of Vell Pellow", {"Tom": "PERSON", "Vell Pellow": "GPE"}),
+        ("Ana of Tarrowby welcomed them.", "Ana of Tarrowby", {"Ana of Tarrowby": "PERSON"}),  # no title
+    ],
+)
+def test_the_see_after_a_titled_name_is_a_place(text, span, expected):
+    found = role_names.role_named_persons(_article(text), [_feature_mention(text, span, "PERSON")])
+    assert _labels(found) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "model", "expected"),
     [
         ("Analyst Ana Lind of Tarrow Pellow said so.", "PERSON", "ORG"),  # a trade's role: the employer

@@ -124,6 +124,41 @@ def _field_noun(word: str, start: int, article: Article, found: list[Mention]) -
 _BRACKETED_ACRONYM = re.compile(r"[ \t]*\([A-Z]{2,}\)")
 
 
+def _titled_organisation(article: Article, overlapping: list[Mention], role_start: int, start: int, end: int) -> bool:
+    """The model's one organisation span is exactly a title and one uncommon word ("Patriarch
+    Tarrovije", "Imam Vellbek"; not "Cardinal Health"): the word is the person, `overlapping`'s
+    mention is moved onto it as a PERSON (True)."""
+    if len(overlapping) != 1:
+        return False
+    m = overlapping[0]
+    text = article.texts[m.field]
+    if (m.label != "ORG" or m.forced or (m.start, m.end) != (role_start, end)
+            or not canonical.is_title(text[role_start:start].strip()) or common(text[start:end].lower(), article.words)):
+        return False
+    m.respan(text, start=start)
+    m.label, m.forced = PERSON, True
+    return True
+
+
+_OF_SEE = re.compile(r"[ \t]+of[ \t]+([A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*)?)$")
+
+
+def _see_after_name(article: Article, overlapping: list[Mention], role_start: int, start: int, end: int) -> list[Mention]:
+    """The model's person span over a title, a name and "of <Place>" ("Archbishop Ana of
+    Tarrowby", "Prince Tom of Vell"): the see or realm is no part of the name; the span is cut
+    before "of" and the place returned as a GPE mention ([] when the span is not so)."""
+    if len(overlapping) != 1 or "GPE" not in article.labels:
+        return []
+    m = overlapping[0]
+    text = article.texts[m.field]
+    see = _OF_SEE.match(text[: m.end], end)
+    if m.label != PERSON or m.start > start or not see or not canonical.is_title(text[role_start:start].strip()):
+        return []
+    m.respan(text, end=end)
+    place = see.group(1)
+    return [Mention(m.field, see.start(1), see.end(1), place, "GPE", canonical.normalise(place), forced=True)]
+
+
 def role_named_persons(article: Article, found: list[Mention]) -> list[Mention]:
     """Capitalised words right after a role phrase (tables.ROLES) are a person, whatever the
     model said: "Lifeboat helm Ana Ruiz" (GPE), "Superintendent Joan Pike" (ORG),
@@ -160,10 +195,13 @@ def role_named_persons(article: Article, found: list[Mention]) -> list[Mention]:
                 added.append(Mention(field_name, start, end, surface, PERSON, canonical.normalise(surface), forced=True))
                 continue
             if any(m.label == PERSON for m in overlapping):
+                added += _see_after_name(article, overlapping, role_start, start, end)
                 for m in overlapping:
                     m.forced = m.forced or m.label == PERSON  # the model's person span (maybe longer) stays
                 continue
             around = [m for m in found if m.field == field_name and m.start < role_start < m.end]
+            if len(words) == 1 and _titled_organisation(article, overlapping, role_start, start, end):
+                continue
             if len(words) == 1 or any(m.end > end for m in overlapping) or around:
                 continue  # one word, or the role is inside a longer name ("College of General Practitioners")
             found = [m for m in found if m not in overlapping]

@@ -110,6 +110,7 @@ ROLES: tuple[tuple[str, str], ...] = (
       "monsignor msgr".split()),
     ("st", "saint"), ("saint", "saint"),
     ("chief rabbi", "church"), ("grand mufti", "church"), ("the reverend", "church"),
+    ("ecumenical patriarch", "church"), ("metropolitan bishop", "church"), ("catholicos", "church"),
     # military
     *((word, "military") for word in "general gen lieutenant lt colonel col major maj captain capt "
       "sergeant sgt corporal cpl private pvt admiral adm commander cmdr marshal field-marshal "
