@@ -2689,10 +2689,13 @@ def test_places_before_roles(text, pieces, expected):
         ("Welfare Secretary Ana Lind said so.", "Welfare", {"Welfare": "ORG"}),  # only before "Minister"
         ("The Welfare Minister said so.", "Welfare", {"Welfare": "ORG"}),  # no name after it
         ("Welfare Office Minister Ana Lind said so.", "Welfare Office", {"Welfare Office": "ORG"}),  # a designator
+        ("Welfare, Sports and Infrastructure Minister Ana Lind said so.", "Welfare, Sports and Infrastructure", {}),
+        ("Ohio Sports Minister Ana Lind said so.", "Ohio Sports", {"Ohio": "GPE"}),  # a region before it stays
+        ("Tarrowby Sports Minister Ana Lind said so.", "Tarrowby Sports", {"Tarrowby Sports": "ORG"}),  # no known place
     ],
 )
 def test_portfolio_words_before_minister_are_no_organisation(text, org, expected):
-    words = frozenset({"welfare", "infrastructure", "office"})
+    words = frozenset({"welfare", "infrastructure", "office", "sports"})
     found = role_names.portfolio_words(_article(text, words=words), [_feature_mention(text, org, "ORG")])
     assert _labels(found) == expected
 

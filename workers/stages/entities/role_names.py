@@ -10,7 +10,14 @@ import re
 from workers.stages.entities import canonical, roles, tables
 from workers.stages.entities.context import Article, capitalised_inside
 from workers.stages.entities.fixes import PERSON, Mention
-from workers.stages.entities.scan import CAPITALISED_BEFORE, common, name_shaped, sentence_initial, written_lower
+from workers.stages.entities.scan import (
+    CAPITALISED_BEFORE,
+    common,
+    known_country_or_region,
+    name_shaped,
+    sentence_initial,
+    written_lower,
+)
 from workers.stages.entities.wordedge import WORD_START
 
 
@@ -213,16 +220,38 @@ def role_named_persons(article: Article, found: list[Mention]) -> list[Mention]:
 _MINISTER_AFTER = re.compile(r"[ \t]+Minister[ \t]+[A-Z]")
 
 
+def _portfolio_words(words: list[str], article: Article) -> bool:
+    """Capitalised common English words (a portfolio: "Trade", "Sports"), no acronym, the last no designator."""
+    return bool(words) and all(w[:1].isupper() and not w.isupper() and common(w.lower(), article.words) for w in words) \
+        and words[-1].lower() not in tables.ORG_DESIGNATORS
+
+
+def _place_before_portfolio(m: Mention, article: Article) -> bool:
+    """`m` is a known country or region and portfolio words ("Tarrowshire Sports" of "Tarrowshire
+    Sports Minister"): cut to the place, a GPE (True)."""
+    words = m.text.split()
+    for size in range(len(words) - 1, 0, -1):
+        if known_country_or_region(" ".join(words[:size])) and _portfolio_words(words[size:], article):
+            m.respan(article.texts[m.field], end=m.start + len(" ".join(words[:size])))
+            m.label, m.forced = "GPE", True
+            return True
+    return False
+
+
 def portfolio_words(article: Article, found: list[Mention]) -> list[Mention]:
-    """An organisation of one or two common English words the model found right before "Minister"
-    and a name is the minister's portfolio, no entity ("Welfare" of "Labour and Welfare Minister
-    Ana Lind"): dropped. Not a forced label, an acronym, a known country or region, a name ending
-    in a designator ("Cabinet Office Minister Ana Lind": the office is one) or a name of uncommon
-    words (a party: "Tarrowist Minister Ana Lind")."""
+    """An organisation of up to four common English words (with commas and "and" between) the
+    model found right before "Minister" and a name is the minister's portfolio, no entity
+    ("Welfare" of "Labour and Welfare Minister Ana Lind", "Economy, Trade and Industry"): dropped;
+    a known country or region before such words is kept as the place ("Tarrowshire Sports
+    Minister"). Not a forced label, a known country or region, a name ending in a designator
+    ("Cabinet Office Minister Ana Lind": the office is one) or a name of uncommon words (a party:
+    "Tarrowist Minister Ana Lind")."""
     def portfolio(m: Mention) -> bool:
-        words = m.text.split()
-        return (m.label == "ORG" and not m.forced and len(words) <= 2 and _MINISTER_AFTER.match(article.texts[m.field], m.end)
-                and all(w[:1].isupper() and not w.isupper() and common(w.lower(), article.words) for w in words)
-                and words[-1].lower() not in tables.ORG_DESIGNATORS
+        if m.label != "ORG" or m.forced or not _MINISTER_AFTER.match(article.texts[m.field], m.end):
+            return False
+        if "GPE" in article.labels and _place_before_portfolio(m, article):
+            return False
+        words = [w.rstrip(",") for w in m.text.split() if w != "and"]
+        return (len(words) <= 4 and _portfolio_words(words, article)
                 and not canonical.known_place(m.name) and not canonical.known_region(m.name))
     return [m for m in found if not portfolio(m)]
