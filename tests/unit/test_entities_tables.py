@@ -1828,6 +1828,18 @@ def test_place_led_org_near_cases(text, pieces, expected):
     assert sorted((m.text, m.label) for m in found) == sorted(expected)
 
 
+def test_a_country_ending_an_organisation_the_model_called_a_person_stays_a_place():
+    """companies_not_persons runs before surname_labels: "Kenya" of "Banco Tarrow del Kenya" is no
+    surname once that name is an organisation."""
+    passes = list(stage.MENTION_PASSES)
+    assert passes.index(companies.companies_not_persons) < passes.index(surnames.surname_labels)
+    text = "Kenya\u2019s Banco Tarrow del Kenya asked to join the talks."
+    found = [_mention_at(text, 0, "Kenya", "GPE"), _feature_mention(text, "Banco Tarrow del Kenya", "PERSON")]
+    article = _article(text)
+    found = surnames.surname_labels(article, companies.companies_not_persons(article, found))
+    assert sorted((m.text, m.label) for m in found) == [("Banco Tarrow del Kenya", "ORG"), ("Kenya", "GPE")]
+
+
 # --- nouns that make the names before them brands (BRAND_NOUNS) ---
 
 
