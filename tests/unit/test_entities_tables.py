@@ -1840,6 +1840,21 @@ def test_a_country_ending_an_organisation_the_model_called_a_person_stays_a_plac
     assert sorted((m.text, m.label) for m in found) == [("Banco Tarrow del Kenya", "ORG"), ("Kenya", "GPE")]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Tarrow Vell Pellow (TVP) shut its refinery.", "Tarrow Vell Pellow", "ORG"),
+        ("Union de Tarrow (UDT) shut its refinery.", "Union de Tarrow", "ORG"),  # all words' initials
+        ("Tarrow Vell Pellow (TP) shut its refinery.", "Tarrow Vell Pellow", "PERSON"),  # not its initials
+        ("Mr Tarrow Vell (TV) shut its refinery.", "Tarrow Vell", "PERSON"),  # a title before it
+        ("Tarrow Vell Pellow shut its refinery (TVP).", "Tarrow Vell Pellow", "PERSON"),  # not right after it
+    ],
+)
+def test_a_person_before_a_bracketed_acronym_of_its_initials_is_an_organisation(text, name, expected):
+    found = person_passes.acronym_named_persons(_article(text), [_feature_mention(text, name, "PERSON")])
+    assert _labels(found) == {name: expected}
+
+
 # --- nouns that make the names before them brands (BRAND_NOUNS) ---
 
 

@@ -313,6 +313,33 @@ def acronym_persons(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
+_BRACKETED_ACRONYM_AFTER = re.compile(r"[ \t]*\(([A-Z]{2,6})\)")
+
+
+def spelled_acronym(name: str, acronym: str) -> bool:
+    """`acronym` is the initials of `name`'s capitalised words or of all its words ("Tarrow Vell
+    Pellow" TVP, "Union de Tarrow" UDT)."""
+    words = name.split()
+    return acronym in ("".join(w[0] for w in words if w[0].isupper()), "".join(w[0].upper() for w in words))
+
+
+def acronym_named_persons(article: Article, found: list[Mention]) -> list[Mention]:
+    """A "person" of two or more words right before a bracketed acronym of its initials ("Tarrow
+    Vell Pellow (TVP)", "Union de Tarrow (UDT)") is an organisation: running text gives persons no
+    bracketed acronyms; a title before the name (canonical.is_title: "Mr") keeps the person."""
+    if "ORG" not in article.labels:
+        return found
+    for m in found:
+        if m.label != PERSON or m.forced or len(m.name.split()) < 2:
+            continue
+        text = article.texts[m.field]
+        bracket = _BRACKETED_ACRONYM_AFTER.match(text, m.end)
+        before = _ROLE_BEFORE.search(text, max(0, m.start - 40), m.start)
+        if bracket and spelled_acronym(m.text, bracket.group(1)) and not (before and canonical.is_title(before.group(1))):
+            m.label, m.forced = "ORG", True
+    return found
+
+
 def adjacent_persons(article: Article, found: list[Mention]) -> list[Mention]:
     """Two "persons" the model made of one name, one right after the other with a single space
     between ("Ana'a Lind" + "Tarrow" of "leader Ana'a Lind Tarrow"), are one person, when the

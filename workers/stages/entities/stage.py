@@ -64,6 +64,7 @@ from workers.stages.entities.orgspans import (
     orgs_over_roles,
 )
 from workers.stages.entities.persons import (
+    acronym_named_persons,
     acronym_persons,
     adjacent_persons,
     apposed_persons,
@@ -196,6 +197,7 @@ MENTION_PASSES = (
     surname_labels,
     company_first_words,
     acronym_persons,
+    acronym_named_persons,
     cued_companies,
     brand_names,
     listed_places,

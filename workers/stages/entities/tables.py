@@ -433,7 +433,9 @@ FOREIGN_ORG_HEADS = frozenset(
     associação associazione syndicat sindicato instituto institut istituto partido parti partit partito
     junta consejo conseil conselho consiglio comisión commissione comissão ministério ministerio
     ministère universidad universidade université università universitat fundación fundação fondation
-    fondazione agence agencia agência agenzia empresa groupe grupo gruppo corporación""".split()
+    fondazione agence agencia agência agenzia empresa groupe grupo gruppo corporación corporação
+    administración administração amministrazione autoridad autoridade autorità autorité secretaría
+    dirección direção direzione stichting vereniging""".split()
 )
 
 # Particles inside Romance place names ("Nova Tarrow do Norte", "Santa Tarrow de la Sierra"): a
