@@ -693,14 +693,17 @@ CLUB_PREFIXES = frozenset("FC AFC AC AS SS SK FK NK CF CD SV".split())
 # Also the Danish and Norwegian "A/S" (aktieselskab) and the joint-stock companies of Russia and
 # Central Asia, "JSC", "OJSC" (open) and "PJSC" (public); the Thai public company limited "PCL"
 # (borisat mahachon chamkat); the German "KGaA" (Kommanditgesellschaft auf Aktien); the Czech and Slovak joint-stock company "a.s." (akciová společnost,
-# akciová spoločnosť) and the Polish limited company "sp. z o.o." (spółka z ograniczoną odpowiedzialnością).
+# akciová spoločnosť) and the Polish limited company "sp. z o.o." (spółka z ograniczoną odpowiedzialnością);
+# the former Yugoslav limited and joint-stock companies "d.o.o." (društvo s ograničenom odgovornošću),
+# "d.d." (dioničko društvo) and "a.d." (akcionarsko društvo); the Swedish "AB" (aktiebolag), the
+# Finnish "Oy" (osakeyhtiö) and the Icelandic "hf." (hlutafélag).
 # Legal forms written with or without a full stop ("Tarrow Inc" and "Tarrow Inc."): at a sentence's
 # end the stop follows the article's own style (companies.sentence_end_forms).
 ABBREVIATED_FORMS = frozenset("Inc Corp Co Ltd Plc Bhd".split())
 
 COMPANY_FORM_SUFFIXES = frozenset(
     "SA S.A. AG NV N.V. BV B.V. SpA S.p.A. ASA A/S Oyj Tbk PLC Plc Ltd LLC GmbH Bhd Berhad KK K.K. SE s.r.o. "
-    "JSC OJSC PJSC PCL a.s. KGaA".split()
+    "JSC OJSC PJSC PCL a.s. KGaA d.o.o. d.d. a.d. AB Oy hf.".split()
 ) | frozenset({"sp. z o.o."})
 
 # Lowercase nouns after "the <Name>" that make the name a party's, a movement's or an armed or
