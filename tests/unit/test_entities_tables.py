@@ -1855,6 +1855,20 @@ def test_a_person_before_a_bracketed_acronym_of_its_initials_is_an_organisation(
     assert _labels(found) == {name: expected}
 
 
+@pytest.mark.parametrize("prefix", sorted(tables.SHIP_PREFIXES))
+def test_ship_prefix_row_makes_the_person_after_it_a_ship(prefix):
+    text = f"Repairs on the cargo ship {prefix} Ana Tarrow began in May."
+    found = person_passes.ship_names(_article(text), [_feature_mention(text, f"{prefix} Ana Tarrow", "PERSON")])
+    assert _labels(found) == {f"{prefix} Ana Tarrow": "PRODUCT"}
+
+
+@pytest.mark.parametrize("name", ["Ana Tarrow", "Mv Tarrow", "USS"])  # no prefix, not as written, one word
+def test_a_person_without_a_ship_prefix_stays_a_person(name):
+    text = f"Repairs on {name} began in May."
+    found = person_passes.ship_names(_article(text), [_feature_mention(text, name, "PERSON")])
+    assert _labels(found) == {name: "PERSON"}
+
+
 # --- nouns that make the names before them brands (BRAND_NOUNS) ---
 
 

@@ -340,6 +340,18 @@ def acronym_named_persons(article: Article, found: list[Mention]) -> list[Mentio
     return found
 
 
+def ship_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """A "person" opening with a ship prefix (tables.SHIP_PREFIXES: "USNS Ana Tarrow", "HMS
+    Pellow") is a ship named after someone: a PRODUCT, as the model labels vehicles."""
+    if "PRODUCT" not in article.labels:
+        return found
+    for m in found:
+        words = m.text.split()
+        if m.label == PERSON and not m.forced and len(words) >= 2 and words[0] in tables.SHIP_PREFIXES:
+            m.label, m.forced = "PRODUCT", True
+    return found
+
+
 def adjacent_persons(article: Article, found: list[Mention]) -> list[Mention]:
     """Two "persons" the model made of one name, one right after the other with a single space
     between ("Ana'a Lind" + "Tarrow" of "leader Ana'a Lind Tarrow"), are one person, when the

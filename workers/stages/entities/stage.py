@@ -76,6 +76,7 @@ from workers.stages.entities.persons import (
     persons_of_names,
     possessor_persons,
     regnal_names,
+    ship_names,
 )
 from workers.stages.entities.pipeline import (
     all_caps_headline,
@@ -198,6 +199,7 @@ MENTION_PASSES = (
     company_first_words,
     acronym_persons,
     acronym_named_persons,
+    ship_names,
     cued_companies,
     brand_names,
     listed_places,

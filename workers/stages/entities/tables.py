@@ -31,6 +31,7 @@ tests/unit/test_entities_tables.py).
 - DEMONYM_ENDINGS, IRREGULAR_DEMONYMS: nationality adjectives of countries ("Kenyan", "Dutch").
 - PLACE_APPOSITION_FOLLOWERS: what may follow "<name>, a farming town" when the noun is its head.
 - AND_INSTITUTION_HEADS: heads of "<X> and <Y> Institute"-type names the model leaves untagged.
+- SHIP_PREFIXES: prefixes of ships' names ("USNS Ana Tarrow"): a ship, no person.
 - PLACE_LED_ORG_HEADS: last words of "<place> Premier League"-type names when the model tagged the place alone.
 - EVENT_HEAD_NOUNS, EVENT_HEADS_AFTER_THE: last words of named sporting events ("the Tarrow
   Marathon", "the Tarrow Open"): events. TREATY_HEADS: last words of treaties ("the Tarrow Accord"): laws.
@@ -683,6 +684,11 @@ COMPANY_FORM_PREFIXES = frozenset({"PT", "PJSC", "JSC", "OJSC", "PAO", "OAO"})
 # Club de Fútbol / Club Deportivo (CF, CD), Sportverein (SV). "AC Tarrow Pellow", "FC Vell":
 # the name after one is the club's (ORG), the abbreviation part of it, whatever the model said.
 CLUB_PREFIXES = frozenset("FC AFC AC AS SS SK FK NK CF CD SV".split())
+
+# Prefixes of ships' names, as written (navies' and merchant: United States Ship and Naval Ship,
+# His/Her Majesty's Ship and its Commonwealth forms, Indian, Pakistan and Japanese navies' ships,
+# motor and research vessels): "USNS Ana Tarrow" is a ship named after a person, no person.
+SHIP_PREFIXES = frozenset("USS USNS USCGC HMS HMAS HMCS HMNZS INS PNS JS MV RV".split())
 
 # Legal forms written after a company's name, as written (case matters: "SA", not "Sa"): the
 # abbreviations of ISO 20275 (Entity Legal Forms) most used in wire copy. "Tarrow SA", "Pellow
