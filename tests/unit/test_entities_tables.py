@@ -1869,6 +1869,26 @@ def test_a_person_without_a_ship_prefix_stays_a_person(name):
     assert _labels(found) == {name: "PERSON"}
 
 
+@pytest.mark.parametrize("noun", sorted(tables.ADMIN_DIVISION_NOUNS))
+def test_admin_division_noun_row_makes_the_name_before_it_a_place(noun):
+    text = f"Herders in Tarrowgovi {noun} lost their flocks."
+    found = places.admin_division_names(_article(text), [_feature_mention(text, "Tarrowgovi", "NORP")])
+    assert _labels(found) == {"Tarrowgovi": "GPE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Herders in Tarrowgovi region lost their flocks.", "LOC"),  # "region": natural regions too
+        ("Tarrowgovi province officials said so.", "ORG"),  # an organisation keeps its label
+        ("Herders in Tarrowgovi Province lost their flocks.", "LOC"),  # capitalised: part of a name
+    ],
+)
+def test_admin_division_near_cases(text, label):
+    found = places.admin_division_names(_article(text), [_feature_mention(text, "Tarrowgovi", label)])
+    assert _labels(found) == {"Tarrowgovi": label}
+
+
 # --- nouns that make the names before them brands (BRAND_NOUNS) ---
 
 

@@ -229,6 +229,24 @@ def capital_cities(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
+_ADMIN_NOUN_AFTER = re.compile(r"[ \t]+(?:" + "|".join(sorted(tables.ADMIN_DIVISION_NOUNS)) + r")" + WORD_END)
+_ADMIN_RELABELLED = frozenset({PERSON, "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+
+
+def admin_division_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name right before a lowercase administrative division noun (tables.ADMIN_DIVISION_NOUNS:
+    "in Tarrow province", "the Vell prefecture") that the model called a person, nationality,
+    feature, building, product or work is a place: GPE. Organisations keep their label."""
+    if "GPE" not in article.labels:
+        return found
+    for m in found:
+        if m.forced or m.label not in _ADMIN_RELABELLED:
+            continue
+        if _ADMIN_NOUN_AFTER.match(article.texts[m.field], m.end):
+            m.label, m.forced = "GPE", True
+    return found
+
+
 def _country_form(m: Mention) -> str:
     """The form `m` writes its country in, as the country table writes forms ("CONGO" -> "Congo")."""
     text = canonical.straight_apostrophes(" ".join(m.text.split()))

@@ -100,6 +100,7 @@ from workers.stages.entities.placelists import (
     untagged_place_noun_names,
 )
 from workers.stages.entities.places import (
+    admin_division_names,
     capital_cities,
     countries_are_places,
     dateline_places,
@@ -179,6 +180,7 @@ MENTION_PASSES = (
     joined_country_names,
     countries_are_places,
     capital_cities,
+    admin_division_names,
     shared_short_forms,
     regions_are_places,
     division_names,

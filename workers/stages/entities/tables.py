@@ -31,6 +31,7 @@ tests/unit/test_entities_tables.py).
 - DEMONYM_ENDINGS, IRREGULAR_DEMONYMS: nationality adjectives of countries ("Kenyan", "Dutch").
 - PLACE_APPOSITION_FOLLOWERS: what may follow "<name>, a farming town" when the noun is its head.
 - AND_INSTITUTION_HEADS: heads of "<X> and <Y> Institute"-type names the model leaves untagged.
+- ADMIN_DIVISION_NOUNS: lowercase nouns after a division's name ("Tarrow province"): a place.
 - SHIP_PREFIXES: prefixes of ships' names ("USNS Ana Tarrow"): a ship, no person.
 - PLACE_LED_ORG_HEADS: last words of "<place> Premier League"-type names when the model tagged the place alone.
 - EVENT_HEAD_NOUNS, EVENT_HEADS_AFTER_THE: last words of named sporting events ("the Tarrow
@@ -267,6 +268,11 @@ PLACE_NOUNS = frozenset(
     "port city town village capital province region island suburb suburbs outskirts county district "
     "hamlet municipality state".split()
 )
+
+# Lowercase nouns of administrative divisions written after a division's name ("the Tarrow
+# province", "Vell prefecture"): the name is a place (GPE). Not "region" or "state" ("the Sahel
+# region", "the Vell state broadcaster"): said of natural regions and of institutions too.
+ADMIN_DIVISION_NOUNS = frozenset("province prefecture county district governorate oblast municipality".split())
 
 # Words between a plural of PLACE_NOUNS and the places it gives as examples ("towns such as
 # Tarrow Springs", "cities like Tarrow and Pellow", "ports including Tarrow").
