@@ -172,6 +172,8 @@ def test_org_short_forms_and_their_limits(nlp):
     assert "Tarrowvia" not in entities and entities["Tarrowvia Team"]["label"] == "ORG"  # a team's short form
 
 
+
+
 # --- 11 role words before names -------------------------------------------------------------------
 
 

@@ -9,7 +9,7 @@ import pytest
 from record_factory import article_record
 from workers.settings import DEFAULT_ENTITY_LABELS
 from workers.stages.entities import clubs, context, fixes, stage, surnames, tables
-from workers.stages.entities.fixes import Mention
+from workers.stages.entities.fixes import PERSON, Mention
 
 ROWS = sorted(fixes.CLUB_SUFFIXES)
 
@@ -182,3 +182,94 @@ def test_club_row_ending_a_name_with_a_persons_apposition_is_no_club_word_surnam
     assert clubs.person_apposed(word, {"body": text})
     assert clubs.surname_like_club_words({row}, {"body": text}) == set()
     assert clubs.surname_like_club_words({row}, {"body": text.replace(", who coaches the side,", "")}) == {row}
+
+
+# --- teams and companies named after a city or region ("Tarrowby Kings": clubs.franchise_names) ---
+
+_FRANCHISE_NOUNS = frozenset("king knight warrior hill island spring official".split())
+
+
+def _franchise_article(text: str) -> context.Article:
+    return context.Article({}, None, object(), frozenset(DEFAULT_ENTITY_LABELS), frozenset(), _FRANCHISE_NOUNS,
+                           {"title": "", "body": text})
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces", "expected"),
+    [
+        ("The Tarrowby Kings beat the Vellport Knights.", [("Tarrowby", "GPE"), ("Vellport", "GPE")],
+         ["Tarrowby Kings", "Vellport Knights"]),
+        ("Fans of Tarrowby Warriors cheered.", [("Tarrowby", "GPE"), ("Warriors", "NORP")], ["Tarrowby Warriors"]),
+        ("Fans of Tarrowby Kenyans cheered.", [("Tarrowby", "GPE")], ["Tarrowby Kenyans"]),  # a nationality plural
+    ],
+)
+def test_a_city_before_a_capitalised_plural_is_a_team(text, pieces, expected):
+    found = clubs.franchise_names(_franchise_article(text), [_mention(text, n, label) for n, label in pieces])
+    assert sorted(m.text for m in found if m.label == "ORG") == expected
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Hikers in the Tarrowby Hills got lost.", "Tarrowby"),  # a feature group
+        ("Water from Tarrowby Springs was tested.", "Tarrowby"),  # a toponym generic
+        ("Fans of Kenya Warriors cheered.", "Kenya"),  # a country: no city's team
+        ("Fans of Tarrowby Kings Club cheered.", "Tarrowby"),  # a capitalised word goes on
+        ("Fans of Tarrowby Vellers cheered.", "Tarrowby"),  # no common noun's plural
+        ("Tarrowby officials cheered.", "Tarrowby"),  # lowercase
+    ],
+)
+def test_a_place_before_no_team_word_stays_a_place(text, place):
+    found = clubs.franchise_names(_franchise_article(text), [_mention(text, place, "GPE")])
+    assert [(m.text, m.label) for m in found] == [(place, "GPE")]
+
+
+# --- a club's words between its home and its club word as its short form (organisations.org_short_forms) ---
+
+
+def _short_form_labels(nlp, text: str, pieces: list[tuple[str, str, int]]) -> dict[tuple[str, int], tuple[str, str]]:
+    from workers.stages.entities import organisations
+
+    article = context.Article({}, None, nlp(text), frozenset(DEFAULT_ENTITY_LABELS), frozenset(), frozenset(),
+                              {"title": "", "body": text})
+    found = organisations.org_short_forms(article, [_mention(text, n, label, nth) for n, label, nth in pieces])
+    return {(m.text, m.start): (m.name, m.label) for m in found}
+
+
+@pytest.mark.parametrize("row", ROWS)
+def test_club_words_between_home_and_club_word_are_its_short_form(nlp, row):
+    club = f"Vellby Tarrowko {_written(row)}"
+    text = f"Fans of {club} invaded the pitch on Sunday. Tarrowko said it would appeal."
+    labels = _short_form_labels(nlp, text, [(club, "ORG", 0), ("Tarrowko", PERSON, 1)])
+    assert labels[("Tarrowko", text.rindex("Tarrowko"))] == (club, "ORG")
+
+
+def test_club_inner_word_of_a_persons_name_stays_a_person(nlp):
+    text = "Fans of Vellby Tarrowko SC invaded the pitch. Coach Ana Tarrowko said so, and Tarrowko would stay."
+    labels = _short_form_labels(nlp, text, [("Vellby Tarrowko SC", "ORG", 0), ("Ana Tarrowko", PERSON, 0),
+                                            ("Tarrowko", PERSON, 2)])
+    assert labels[("Tarrowko", text.rindex("Tarrowko"))] == ("Tarrowko", PERSON)
+
+
+def test_inner_word_of_a_name_without_club_word_is_no_short_form(nlp):
+    text = "Fans of Vellby Tarrowko Group met on Sunday. Tarrowko said it would appeal."
+    labels = _short_form_labels(nlp, text, [("Vellby Tarrowko Group", "ORG", 0), ("Tarrowko", PERSON, 1)])
+    assert labels[("Tarrowko", text.rindex("Tarrowko"))] == ("Tarrowko", PERSON)
+
+
+@pytest.mark.parametrize(
+    ("name", "places", "expected"),
+    [
+        ("Vellby Hearts of Tarrow", ["Vellby"], "ORG"),  # a place of the article opens it
+        ("Vellby Hearts of Tarrow", [], PERSON),  # no place
+        ("Ana Hearts of Tarrow", ["Vellby"], PERSON),
+        ("Vellby Hearts Tarrow", ["Vellby"], PERSON),  # no "of"
+        ("Kenya Hearts of Tarrow", ["Kenya"], PERSON),  # a country: no city's or region's name
+    ],
+)
+def test_a_person_opening_with_a_city_and_going_on_over_of_is_an_organisation(name, places, expected):
+    text = f"Fans of {name} cheered{''.join(f' in {p}' for p in places)}."
+    found = [_mention(text, name, PERSON)] + [_mention(text, p, "GPE", 1 if p in name else 0) for p in places]
+    labels = {m.text: m.label for m in clubs.place_led_of_names(_article(text), found)}
+    assert labels[name] == expected

@@ -771,6 +771,67 @@ def test_region_without_diacritics_is_known():
     assert not canonical.known_region("Tarrow Province")
 
 
+# --- capital cities (canonical.CAPITALS, from countryinfo) ---
+
+_CAPITAL_ROWS = sorted(name for name in canonical.CAPITALS if re.fullmatch(r"[A-Z][\w\-]+(?: [A-Z][\w\-]+)*", name))
+
+
+def test_capitals_come_with_and_without_diacritics():
+    assert {"Bogotá", "Bogota", "Kuala Lumpur", "Tunis"} <= canonical.CAPITALS
+    assert "Tarrowby" not in canonical.CAPITALS
+
+
+@pytest.mark.parametrize("capital", _CAPITAL_ROWS)
+def test_capital_row_the_model_called_a_person_is_a_place(capital):
+    text = f"Officials said {capital} was now the group's third home."
+    found = places.capital_cities(_article(text), [_feature_mention(text, capital, "PERSON")])
+    assert _labels(found) == {capital: "GPE"}
+
+
+@pytest.mark.parametrize("capital", _CAPITAL_ROWS)
+def test_capital_row_left_untagged_is_a_place(capital):
+    text = f"Officials in {capital}, the capital, met on Monday."
+    found = places.capital_cities(_article(text), [])
+    assert [(m.text, m.label) for m in found] == [(capital, "GPE")]
+
+
+@pytest.mark.parametrize(
+    ("second", "person", "label"),
+    [
+        ("Ana {c} said she would stay.", "Ana {c}", "PERSON"),  # a word of a person's name
+        ("Mr {c} said he would stay.", None, "PERSON"),  # after a title
+        ("{c}, who coaches the side, would stay.", None, "PERSON"),  # a person's apposition
+        ("Talks in {c} ended on Monday.", None, "GPE"),
+    ],
+)
+def test_capital_written_as_a_persons_name_stays_a_person(second, person, label):
+    capital = _CAPITAL_ROWS[0]
+    text = f"Officials said {capital} would help. " + second.format(c=capital)
+    found = [_feature_mention(text, capital, "PERSON")]
+    if person:
+        found.append(_mention_at(text, text.rindex(person.format(c=capital)), person.format(c=capital), "PERSON"))
+    assert _labels(places.capital_cities(_article(text), found))[capital] == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{c} voters turned out early.",  # opening a sentence
+        "The {c} Group said prices rose.",  # a capitalised word goes on the name
+        "Shares of Tarrow {c} rose.",
+    ],
+)
+def test_untagged_capital_in_a_longer_name_or_opening_a_sentence_is_not_added(text):
+    text = text.format(c=_CAPITAL_ROWS[0])
+    assert places.capital_cities(_article(text), []) == []
+
+
+def test_capital_the_model_called_an_organisation_stays_one():
+    capital = _CAPITAL_ROWS[0]
+    text = f"{capital} said on Monday it would reply."
+    assert _labels(places.capital_cities(_article(text), [_feature_mention(text, capital, "ORG")])) == {capital: "ORG"}
+
+
 # --- ALL-CAPS datelines with accents and particles ---
 
 
@@ -1325,6 +1386,54 @@ def test_org_cut_at_and_joins_the_next_organisation(text, pieces, expected):
     assert [m.text for m in found if m.label == "ORG"] == expected
 
 
+_LIST_NOUNS = frozenset("pay money mining exploration supply water sewerage board authority agency partners".split())
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Tarrow Pay and Vellcom", ["Tarrow Pay", "Vellcom"]),  # two names
+        ("Tarrow Pay and Pellow Vell", ["Tarrow Pay", "Pellow Vell"]),
+        ("Tarrow Pay and TPV", ["Tarrow Pay", "TPV"]),
+        ("Tarrow Mining and Exploration", ["Tarrow Mining and Exploration"]),  # a common noun after "and"
+        ("Tarrow Vell and Partners", ["Tarrow Vell and Partners"]),
+        ("Tarrow and Vellcom", ["Tarrow and Vellcom"]),  # one word before "and": one name
+        ("Bank of Tarrow and Vellcom", ["Bank of Tarrow and Vellcom"]),  # a lowercase word in it
+        ("Tarrow Trinidad and Tobago Vellcom", ["Tarrow Trinidad and Tobago Vellcom"]),  # a country over "and"
+    ],
+)
+def test_org_list_of_two_names_is_split(name, expected):
+    text = f"Payments through {name} rose in May."
+    found = orgspans.org_lists(_article(text, nouns=_LIST_NOUNS), [_feature_mention(text, name, "ORG")])
+    assert [m.text for m in found] == expected
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+
+@pytest.mark.parametrize("designator", ["Board", "Authority", "Agency"])
+def test_org_split_before_common_nouns_and_a_designator_is_one_name(designator):
+    text = f"The Tarrow Water Supply and Sewerage {designator} said so."
+    pieces = [_feature_mention(text, "Tarrow Water Supply", "ORG"),
+              _feature_mention(text, f"Sewerage {designator}", "ORG")]
+    found = orgspans.orgs_joined_by_and_nouns(_article(text, nouns=_LIST_NOUNS), pieces)
+    assert [m.text for m in found] == [f"Tarrow Water Supply and Sewerage {designator}"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tarrow Vell and Sewerage Board said so.",  # the first ends in a name
+        "Tarrow Water Supply and Pellow Board said so.",  # a name after "and"
+        "Tarrow Water Supply and Sewerage Board said so. The Sewerage Board agreed.",  # written on its own
+    ],
+)
+def test_org_split_at_and_stays_two_without_the_noun_shape(text):
+    first = "Tarrow Vell" if text.startswith("Tarrow Vell") else "Tarrow Water Supply"
+    second = "Pellow Board" if "Pellow" in text else "Sewerage Board"
+    pieces = [_feature_mention(text, first, "ORG"), _feature_mention(text, second, "ORG")]
+    found = orgspans.orgs_joined_by_and_nouns(_article(text, nouns=_LIST_NOUNS), pieces)
+    assert [m.text for m in found] == [first, second]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -1658,6 +1767,129 @@ def test_company_first_word_row_keeps_a_person_whose_surname_is_reused(word):
     assert _labels(found) == {f"{word.capitalize()} Tarrowby": "PERSON"}
 
 
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Vellmark Re said prices would rise.",  # another company's name goes on over the word
+        "Brokers said Vellmark Re, based in Ludgate, agreed.",
+        "\n\nVellmark Re, based in Ludgate, agreed.",  # that name opening a paragraph
+    ],
+)
+def test_a_company_word_after_another_name_is_no_surname_reused(second):
+    text = f"Tarrowby Re raised rates. {second}"
+    found = companies.companies_not_persons(_article(text), [_feature_mention(text, "Tarrowby Re", "PERSON")])
+    assert _labels(found) == {"Tarrowby Re": "ORG"}
+
+
+@pytest.mark.parametrize("second", ["Re said prices would rise.", "Mr Re said prices would rise."])
+def test_a_company_word_reused_alone_or_after_a_title_is_a_surname(second):
+    text = f"Tarrowby Re raised rates. {second}"
+    found = companies.companies_not_persons(_article(text), [_feature_mention(text, "Tarrowby Re", "PERSON")])
+    assert _labels(found) == {"Tarrowby Re": "PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They play Tarrowby Kings, Vell Royals and Pellow Risers next.", "ORG"),  # two words, never reused
+        ("They play Tarrowby Kings, Vell Royals and Ana Risers next. Risers said she was ready.", "PERSON"),
+        ("They play Tarrowby Kings, Vell Royals and coach Ana Risers next.", "PERSON"),  # after a role
+    ],
+)
+def test_a_two_word_person_listed_with_organisations_is_one(text, expected):
+    person = "Pellow Risers" if "Pellow Risers" in text else "Ana Risers"
+    found = [_feature_mention(text, "Tarrowby Kings", "ORG"), _feature_mention(text, "Vell Royals", "ORG"),
+             _feature_mention(text, person, "PERSON")]
+    assert _labels(companies.listed_companies(_article(text), found))[person] == expected
+
+
+@pytest.mark.parametrize("head", sorted(tables.PLACE_LED_ORG_HEADS))
+def test_place_led_org_head_row_makes_the_place_and_words_before_it_one_organisation(head):
+    text = f"Clubs of the Tarrowland Premier {head.capitalize()} met on Monday."
+    found = orgspans.place_led_orgs(_article(text), [_feature_mention(text, "Tarrowland", "GPE")])
+    assert [(m.text, m.label) for m in found] == [(f"Tarrowland Premier {head.capitalize()}", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces", "expected"),
+    [
+        ("Clubs of the Vellish Premier League met.", [("Vellish", "NORP"), ("Premier League", "ORG")],
+         [("Vellish Premier League", "ORG")]),  # the model's span inside the name joins it
+        ("Clubs of the Tarrowland Premier League Cup met.", [("Tarrowland", "GPE")],
+         [("Tarrowland", "GPE")]),  # a capitalised word goes on
+        ("Members of the Tarrowland Union of Pellow met.", [("Tarrowland", "GPE")],
+         [("Tarrowland", "GPE")]),  # "of <Name>" goes on
+        ("In Tarrowland Ana League met them.", [("Tarrowland", "GPE"), ("Ana League", "PERSON")],
+         [("Tarrowland", "GPE"), ("Ana League", "PERSON")]),  # a person
+        ("Clubs in Tarrowland played on.", [("Tarrowland", "GPE")], [("Tarrowland", "GPE")]),  # no head
+    ],
+)
+def test_place_led_org_near_cases(text, pieces, expected):
+    found = orgspans.place_led_orgs(_article(text), [_feature_mention(text, n, label) for n, label in pieces])
+    assert sorted((m.text, m.label) for m in found) == sorted(expected)
+
+
+def test_a_country_ending_an_organisation_the_model_called_a_person_stays_a_place():
+    """companies_not_persons runs before surname_labels: "Kenya" of "Banco Tarrow del Kenya" is no
+    surname once that name is an organisation."""
+    passes = list(stage.MENTION_PASSES)
+    assert passes.index(companies.companies_not_persons) < passes.index(surnames.surname_labels)
+    text = "Kenya\u2019s Banco Tarrow del Kenya asked to join the talks."
+    found = [_mention_at(text, 0, "Kenya", "GPE"), _feature_mention(text, "Banco Tarrow del Kenya", "PERSON")]
+    article = _article(text)
+    found = surnames.surname_labels(article, companies.companies_not_persons(article, found))
+    assert sorted((m.text, m.label) for m in found) == [("Banco Tarrow del Kenya", "ORG"), ("Kenya", "GPE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Tarrow Vell Pellow (TVP) shut its refinery.", "Tarrow Vell Pellow", "ORG"),
+        ("Union de Tarrow (UDT) shut its refinery.", "Union de Tarrow", "ORG"),  # all words' initials
+        ("Tarrow Vell Pellow (TP) shut its refinery.", "Tarrow Vell Pellow", "PERSON"),  # not its initials
+        ("Mr Tarrow Vell (TV) shut its refinery.", "Tarrow Vell", "PERSON"),  # a title before it
+        ("Tarrow Vell Pellow shut its refinery (TVP).", "Tarrow Vell Pellow", "PERSON"),  # not right after it
+    ],
+)
+def test_a_person_before_a_bracketed_acronym_of_its_initials_is_an_organisation(text, name, expected):
+    found = person_passes.acronym_named_persons(_article(text), [_feature_mention(text, name, "PERSON")])
+    assert _labels(found) == {name: expected}
+
+
+@pytest.mark.parametrize("prefix", sorted(tables.SHIP_PREFIXES))
+def test_ship_prefix_row_makes_the_person_after_it_a_ship(prefix):
+    text = f"Repairs on the cargo ship {prefix} Ana Tarrow began in May."
+    found = person_passes.ship_names(_article(text), [_feature_mention(text, f"{prefix} Ana Tarrow", "PERSON")])
+    assert _labels(found) == {f"{prefix} Ana Tarrow": "PRODUCT"}
+
+
+@pytest.mark.parametrize("name", ["Ana Tarrow", "Mv Tarrow", "USS"])  # no prefix, not as written, one word
+def test_a_person_without_a_ship_prefix_stays_a_person(name):
+    text = f"Repairs on {name} began in May."
+    found = person_passes.ship_names(_article(text), [_feature_mention(text, name, "PERSON")])
+    assert _labels(found) == {name: "PERSON"}
+
+
+@pytest.mark.parametrize("noun", sorted(tables.ADMIN_DIVISION_NOUNS))
+def test_admin_division_noun_row_makes_the_name_before_it_a_place(noun):
+    text = f"Herders in Tarrowgovi {noun} lost their flocks."
+    found = places.admin_division_names(_article(text), [_feature_mention(text, "Tarrowgovi", "NORP")])
+    assert _labels(found) == {"Tarrowgovi": "GPE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Herders in Tarrowgovi region lost their flocks.", "LOC"),  # "region": natural regions too
+        ("Tarrowgovi province officials said so.", "ORG"),  # an organisation keeps its label
+        ("Herders in Tarrowgovi Province lost their flocks.", "LOC"),  # capitalised: part of a name
+    ],
+)
+def test_admin_division_near_cases(text, label):
+    found = places.admin_division_names(_article(text), [_feature_mention(text, "Tarrowgovi", label)])
+    assert _labels(found) == {"Tarrowgovi": label}
+
+
 # --- nouns that make the names before them brands (BRAND_NOUNS) ---
 
 
@@ -1972,6 +2204,33 @@ def test_a_name_after_a_role_the_model_cut_into_persons_is_one(pieces, forced, e
     for m in found:
         m.forced = forced
     assert _labels(role_names.role_named_persons(_article(text), found)) == expected
+
+
+@pytest.mark.parametrize(
+    ("span", "words", "expected"),
+    [
+        ("Patriarch Tarrovije", frozenset(), {"Tarrovije": "PERSON"}),  # the model's organisation: a title and a name
+        ("Imam Vellbek", frozenset(), {"Vellbek": "PERSON"}),
+        ("Cardinal Health", frozenset({"health"}), {"Cardinal Health": "ORG"}),  # a common word: a company
+    ],
+)
+def test_a_title_and_one_uncommon_word_the_model_called_an_organisation_is_a_person(span, words, expected):
+    text = f"A statement said {span} had not been consulted."
+    found = role_names.role_named_persons(_article(text, words=words), [_feature_mention(text, span, "ORG")])
+    assert _labels(found) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Archbishop Ana of Tarrowby welcomed them.", "Ana of Tarrowby", {"Ana": "PERSON", "Tarrowby": "GPE"}),
+        ("Prince Tom of Vell Pellow arrived.", "Tom of Vell Pellow", {"Tom": "PERSON", "Vell Pellow": "GPE"}),
+        ("Ana of Tarrowby welcomed them.", "Ana of Tarrowby", {"Ana of Tarrowby": "PERSON"}),  # no title
+    ],
+)
+def test_the_see_after_a_titled_name_is_a_place(text, span, expected):
+    found = role_names.role_named_persons(_article(text), [_feature_mention(text, span, "PERSON")])
+    assert _labels(found) == expected
 
 
 @pytest.mark.parametrize(
@@ -2492,10 +2751,13 @@ def test_places_before_roles(text, pieces, expected):
         ("Welfare Secretary Ana Lind said so.", "Welfare", {"Welfare": "ORG"}),  # only before "Minister"
         ("The Welfare Minister said so.", "Welfare", {"Welfare": "ORG"}),  # no name after it
         ("Welfare Office Minister Ana Lind said so.", "Welfare Office", {"Welfare Office": "ORG"}),  # a designator
+        ("Welfare, Sports and Infrastructure Minister Ana Lind said so.", "Welfare, Sports and Infrastructure", {}),
+        ("Ohio Sports Minister Ana Lind said so.", "Ohio Sports", {"Ohio": "GPE"}),  # a region before it stays
+        ("Tarrowby Sports Minister Ana Lind said so.", "Tarrowby Sports", {"Tarrowby Sports": "ORG"}),  # no known place
     ],
 )
 def test_portfolio_words_before_minister_are_no_organisation(text, org, expected):
-    words = frozenset({"welfare", "infrastructure", "office"})
+    words = frozenset({"welfare", "infrastructure", "office", "sports"})
     found = role_names.portfolio_words(_article(text, words=words), [_feature_mention(text, org, "ORG")])
     assert _labels(found) == expected
 

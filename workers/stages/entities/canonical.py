@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import functools
 import re
+
+from countryinfo import all_countries
+
 from workers.stages import placenames
 from workers.stages.entities import roles, tables
 
@@ -81,6 +84,23 @@ COUNTRIES = frozenset(ALIASES.values()) | frozenset(_canonical_country(c) for c 
 # metropolitan districts: "Alaska", "Ohio", "Sheffield"), from the same ISO source (ISO 3166-2),
 # each also without its diacritics ("Nuevo León", "Nuevo Leon"): placenames.subdivision_names.
 REGIONS = placenames.subdivision_names()
+
+
+def _capitals() -> frozenset[str]:
+    """Every country's capital city as countryinfo (the maintained country data, from the same
+    public sources as REST Countries) writes it, each also without its diacritics ("Bogotá",
+    "Bogota"); a capital given as several ("Kralendijk / Oranjestad / The Bottom") is each of them."""
+    names: set[str] = set()
+    for country in all_countries():
+        capital = country.capital() or []
+        for written in capital if isinstance(capital, list) else [capital]:
+            for name in written.split(" / "):
+                names.update((name.strip(), placenames.unaccented(name.strip())))
+    return frozenset(name for name in names if name)
+
+
+# Capital cities of the world's countries ("Dakar", "Kuala Lumpur", "Tunis"): places.
+CAPITALS = _capitals()
 
 
 def _demonyms() -> dict[str, str]:

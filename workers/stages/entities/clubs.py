@@ -9,15 +9,20 @@ from __future__ import annotations
 import re
 
 from workers.stages.entities import canonical, fixes, tables
-from workers.stages.entities.context import Article
+from workers.stages.entities.context import Article, replace_by_one
 from workers.stages.entities.fixes import PERSON, Mention
 from workers.stages.entities.scan import (
+    GENERICS,
+    NEXT_WORD,
     PERSON_CUE,
     SURNAME_FOLLOWER,
     common,
     compiled,
+    after_name_word,
     inside_longer_name,
+    known_country_or_region,
     name_shaped,
+    plural_noun,
     sentence_initial,
     whole_word_spans,
 )
@@ -140,4 +145,59 @@ def scorer_persons(article: Article, found: list[Mention]) -> list[Mention]:
         text = article.texts[m.field]
         if _SCORER_BEFORE.search(text, max(0, m.start - 20), m.start) or _SCORER_AFTER.match(text, m.end):
             m.label, m.forced = PERSON, True
+    return found
+
+
+_PLURAL_NAME = re.compile(r"[ \t]+([A-Z][a-z]+s)(?![\w'\u2019\-])")
+
+
+def _home_place(m: Mention) -> bool:
+    """`m` names a city or region, no country: a place of the article, a capital or a subdivision."""
+    return (m.label == "GPE" or m.name in canonical.CAPITALS or canonical.known_region(m.name)) \
+        and not canonical.known_place(m.name)
+
+
+def franchise_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """A city or region (_home_place) right before a capitalised plural of a common noun or
+    nationality, with no capitalised word after ("Tarrowby Kings", "Pellow Indians"), is one
+    organisation, a team or company named after its home, whatever the model made of the two;
+    not a feature group ("Tarrow Hills": tables.FEATURE_GROUP_GENERICS, scan.GENERICS), a known
+    place or region ("Tarrow Islands" of ISO 3166) nor a name going on before the place."""
+    if "ORG" not in article.labels or not article.nouns:
+        return found
+    for m in [m for m in found if _home_place(m)]:
+        text = article.texts[m.field]
+        plural = _PLURAL_NAME.match(text, m.end)
+        if not plural or NEXT_WORD.match(text, plural.end()) or after_name_word(text, m.start):
+            continue
+        word = plural.group(1)
+        if word.lower() in tables.FEATURE_GROUP_GENERICS or word.lower() in GENERICS \
+                or not (plural_noun(word.lower(), article.nouns) or canonical.demonym(word[:-1])):
+            continue
+        name = text[m.start : plural.end()]
+        if known_country_or_region(name) or name in canonical.CAPITALS:
+            continue
+        pieces = [o for o in found if o.field == m.field and o.start < plural.end() and m.start < o.end]
+        if any(o.start < m.start or o.end > plural.end() for o in pieces):
+            continue
+        found = replace_by_one(found, pieces, m.field, m.start, plural.end(), name, "ORG")
+    return found
+
+
+def place_led_of_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """A "person" of three or more words opening with a city or region (_home_place of its first
+    word: a place of the article, a capital or a subdivision) and going on over "of" ("Vellby
+    Hearts of Tarrow") is an organisation: people are not named after their home with "of"
+    inside (a title before keeps a person: "Duke of ...", canonical.is_title)."""
+    if "ORG" not in article.labels:
+        return found
+    places = {m.name for m in found if m.label == "GPE"}
+    for m in found:
+        words = m.name.split()
+        if m.label != PERSON or m.forced or len(words) < 3 or "of" not in words[1:-1] or canonical.is_title(words[0]):
+            continue
+        first = words[0]
+        if (first in places or first in canonical.CAPITALS or canonical.known_region(first)) \
+                and not canonical.known_place(first):
+            m.label, m.forced = "ORG", True
     return found

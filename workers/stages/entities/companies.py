@@ -124,8 +124,10 @@ _COMMA_LIST = re.compile(rf"{WORD_START}({LIST_NAME})((?:,[ \t]+{LIST_NAME})+),?
 
 def listed_companies(article: Article, found: list[Mention]) -> list[Mention]:
     """In a list of three or more names ("Tarrow Pellow, Vell Labs and Corvia") of which two or
-    more are organisations, a one-word "person" is an organisation too, all its mentions: not a
-    name set by a rule, the surname of a person named in full, or a name after a role."""
+    more are organisations, a "person" is an organisation too, all its mentions: not a name set
+    by a rule, the surname of a person named in full, or a name after a role; one of two or
+    three words only when its last word is never reused alone (persons.surname_reused: "Vell
+    Labs, Tarrow Pay and Ana Lind ... Lind said")."""
     if "ORG" not in article.labels:
         return found
     full = full_persons(found)
@@ -137,8 +139,8 @@ def listed_companies(article: Article, found: list[Mention]) -> list[Mention]:
                 (match.start(2) + n.start(), match.start(2) + n.end()) for n in re.finditer(LIST_NAME, match.group(2))]
             members = [labels.get((field_name, a, b)) for a, b in spans]
             if len(members) >= 3 and sum(1 for m in members if m and m.label == "ORG") >= 2:
-                listed.update(m.name for m in members if m and m.label == PERSON and len(m.name.split()) == 1
-                              and roles.role_before(text, m.start) < 0)
+                listed.update(m.name for m in members if m and m.label == PERSON and roles.role_before(text, m.start) < 0
+                              and (len(m.name.split()) == 1 or not surname_reused(m.name, article.texts)))
     for m in found:
         if m.name in listed and m.label == PERSON and not m.forced and not canonical.surname_owner(m.name, full):
             relabel(m, "ORG", article)

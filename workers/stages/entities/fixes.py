@@ -47,7 +47,7 @@ NAMED_HEADS = ORG_HEADS | _INSTITUTION_NOUNS | {"prize", "award"}
 # Last words of an institution's name, not of a person's.
 INSTITUTION_HEADS = _INSTITUTION_NOUNS | {"council", "commission", "committee", "agency", "organisation", "organization"}
 # Last words of a sports club's name, never of a person's ("Leeds United", "Bristol City").
-CLUB_SUFFIXES = frozenset("united city rovers athletic wanderers albion hotspur fc afc".split())
+CLUB_SUFFIXES = frozenset("united city rovers athletic wanderers albion hotspur fc afc sc".split())  # sc: sporting club
 # Lowercase words that may sit inside an organisation's or place's name ("Bank of England").
 CONNECTIVES = tables.NAME_PARTICLES | frozenset(
     "of for the and on at in upon und et y to against without with under by from".split()

@@ -249,9 +249,17 @@ def acronyms(article: Article, found: list[Mention]) -> list[Mention]:
 _ORG_ENDS = tables.COMPANY_WORDS | fixes.ORG_HEADS | fixes.INSTITUTION_HEADS | fixes.CLUB_SUFFIXES | {"team"}
 
 
+def _club_inner_name(org: str) -> list[str]:
+    """The words of a club's name between its home and its club word, a club's short form
+    ("Tarrow" of "Vellby Tarrow SC": fixes.CLUB_SUFFIXES); [] for other names."""
+    words = org.split()
+    return words[1:-1] if len(words) >= 3 and words[-1].lower() in fixes.CLUB_SUFFIXES else []
+
+
 def org_short_forms(article: Article, found: list[Mention]) -> list[Mention]:
     """A short form of a multi-word organisation (its first word or words: "Harbour" of
-    "Harbour Energy") is that organisation, when exactly one organisation of the article
+    "Harbour Energy"; a club's words between its home and its club word: "Tarrow" of "Vellby
+    Tarrow SC") is that organisation, when exactly one organisation of the article
     ending in a company or institution word starts with it and was named before it, the short
     form is no acronym (an acronym first is a parent: "BBC Countryfile"), no person, country,
     ISO 3166-2 region ("Alaska" of "Alaska Airlines"), stop word, title or word the article
@@ -272,6 +280,7 @@ def org_short_forms(article: Article, found: list[Mention]) -> list[Mention]:
             if len(org.split()) > len(words) and org.split()[: len(words)] == words
             and org.split()[len(words)] not in fixes.CONNECTIVES  # "England" of "England and Wales ..."
             and org.split()[-1].lower() in _ORG_ENDS  # "Harbour Energy"; not "Apple Pay", "Wales Online"
+            or _club_inner_name(org) == words  # "Kotoko" of "Asante Kotoko SC"
         }
         if len(owners) != 1 or canonical.known_place(mention.name) or any(
             article.body_doc.vocab[w.lower()].is_stop or canonical.is_title(w) or lower_in(w, article) for w in words

@@ -10,7 +10,7 @@ import re
 from workers.stages.entities import canonical, fixes, roles, tables
 from workers.stages.entities.context import Article, extend_over, replace_by_one
 from workers.stages.entities.fixes import PERSON, Mention
-from workers.stages.entities.scan import CAPITALISED_BEFORE, known_country_or_region, noun_word
+from workers.stages.entities.scan import CAPITALISED_BEFORE, NAME_HEADS, known_country_or_region, noun_word, whole_word_spans
 from workers.stages.entities.wordedge import WORD_END, WORD_START
 
 
@@ -325,3 +325,93 @@ def _place_over_and(m: Mention, after: Mention) -> bool:
     words = m.text.split()[:-1]
     return any(known_country_or_region(" ".join(words[-n:] + ["and", after.text]))
                for n in (1, 2) if len(words) > n)
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w'\-.&]*")
+
+
+def _name_end(word: str, nouns: frozenset[str]) -> bool:
+    """`word` may end one organisation's name that "and" runs through: a common noun or designator
+    ("... Water Supply and Sewerage Board", "Tarrow Mining and Exploration")."""
+    lower = word.lower()
+    return noun_word(word, nouns) or lower in tables.ORG_DESIGNATORS or lower in NAME_HEADS
+
+
+def org_lists(article: Article, found: list[Mention]) -> list[Mention]:
+    """An organisation span "A and B" of two names is a list of two organisations ("Tarrow Pay and
+    Vellcom"): A of two or more capitalised words, B of capitalised words ending in no common
+    noun or designator (not "Tarrow Mining and Exploration"); one-word A ("Marks and Spencer")
+    and a known country or region over "and" ("Trinidad and Tobago Bank") stay one name."""
+    if "ORG" not in article.labels or not article.nouns:
+        return found
+    out: list[Mention] = []
+    for m in found:
+        parts = m.text.split(" and ")
+        first, second = (parts[0].split(), parts[1].split()) if len(parts) == 2 else ([], [])
+        if (m.label != "ORG" or m.forced or len(first) < 2 or not second
+                or not all(_CAPITALISED.fullmatch(w) for w in first + second)
+                or _name_end(second[-1], article.nouns)
+                or any(known_country_or_region(" ".join(first[-n:] + ["and"] + second[:k]))
+                       for n in (1, 2) for k in (1, 2))):
+            out.append(m)
+            continue
+        text = article.texts[m.field]
+        second_start = m.start + len(parts[0]) + len(" and ")
+        out.append(Mention(m.field, m.start, m.start + len(parts[0]), parts[0], "ORG", canonical.normalise(parts[0])))
+        out.append(Mention(m.field, second_start, m.end, text[second_start : m.end], "ORG",
+                           canonical.normalise(text[second_start : m.end])))
+    return out
+
+
+def orgs_joined_by_and_nouns(article: Article, found: list[Mention]) -> list[Mention]:
+    """Two organisation spans "A and B" the model split at "and" are one name when A (two or more
+    words) ends in a common noun and B is only capitalised common nouns ending in a designator,
+    written nowhere else ("Tarrow Water Supply" + "Sewerage Board"): B names nothing on its own.
+    Not "Tarrow Vell and Food Standards Agency" (A ends in a name)."""
+    if "ORG" not in article.labels or not article.nouns:
+        return found
+    dropped: list[Mention] = []
+    for m in found:
+        words = m.text.split()
+        if m.label != "ORG" or m in dropped or len(words) < 2 or not noun_word(words[-1], article.nouns):
+            continue
+        text = article.texts[m.field]
+        after = [o for o in found if o.field == m.field and o.label == "ORG" and o is not m
+                 and text[m.end : o.start] == " and "]
+        if not after or after[0] in dropped:
+            continue
+        tail = after[0].text.split()
+        if not all(noun_word(w, article.nouns) and w[0].isupper() for w in tail) or not _name_end(tail[-1], frozenset()):
+            continue
+        if sum(len(whole_word_spans(t, after[0].text)) for t in article.texts.values()) > 1:
+            continue
+        m.respan(text, end=after[0].end)
+        m.forced = True
+        dropped.append(after[0])
+    return [m for m in found if m not in dropped]
+
+
+_PLACE_LED_TAIL = re.compile(
+    r"[ \t]+((?:[A-Z][a-z]+[ \t]+){0,2}(?:" + "|".join(sorted(w.capitalize() for w in tables.PLACE_LED_ORG_HEADS))
+    + r"))(?![\w'\u2019\-]|[ \t]+(?:of[ \t]+)?[A-Z])"
+)
+
+
+def place_led_orgs(article: Article, found: list[Mention]) -> list[Mention]:
+    """A place or nationality the model tagged alone, right before up to two untagged capitalised
+    words and a head of tables.PLACE_LED_ORG_HEADS ("Tarrowland [Premier League]", "Vellish
+    [Football Federation]"), is one organisation over them, with what the model tagged inside
+    them ("Vellish" + "Premier League" ORG); not where a capitalised word or "of <Name>" goes on
+    after the head, nor over a person or a span reaching over the place."""
+    if "ORG" not in article.labels:
+        return found
+    for m in [m for m in found if m.label in ("GPE", "NORP")]:
+        text = article.texts[m.field]
+        tail = _PLACE_LED_TAIL.match(text, m.end)
+        if not tail:
+            continue
+        pieces = [o for o in found if o.field == m.field and o.start < tail.end() and m.start < o.end]
+        if any(o is not m and (o.start < tail.start(1) or o.end > tail.end() or o.label == PERSON) for o in pieces):
+            continue  # a person or a span reaching over the place is no part of the name
+        found = replace_by_one(found, pieces, m.field, m.start, tail.end(), text[m.start : tail.end()], "ORG")
+    return found

@@ -18,6 +18,7 @@ from workers.stages.entities.scan import (
     PERSON_CUE,
     SURNAME_FOLLOWER,
     THE_BEFORE,
+    after_name_word,
     compiled,
     ends_with_words,
     ent_chars,
@@ -71,14 +72,15 @@ def _given_name_cue(word: str, texts: dict[str, str]) -> bool:
 
 def surname_reused(name: str, texts: dict[str, str]) -> bool:
     """The last word of `name` also stands alone in the article as a subject or object (a surname
-    reused: followed by punctuation or a verb), and the first word never stands alone (a club's
-    or company's short form is usually its first word)."""
+    reused: followed by punctuation or a verb, not after another name's capitalised word: "Oman Re
+    said" reuses no "Tarrow Re"), and the first word never stands alone (a club's or company's
+    short form is usually its first word)."""
     words = name.split()
     first, last = words[0], words[-1]
     alone_last = alone_first = False
     for text in texts.values():
         for match in compiled(WORD_START + re.escape(last) + SURNAME_FOLLOWER).finditer(text):
-            if not ends_with_words(text, match.start(), words[:-1]):
+            if not ends_with_words(text, match.start(), words[:-1]) and not after_name_word(text, match.start(), True):
                 alone_last = True
         for match in compiled(WORD_START + re.escape(first) + r"(?![\w\-])").finditer(text):
             if not text.startswith(" ".join(words[1:]), match.end() + 1):
@@ -308,6 +310,45 @@ def acronym_persons(article: Article, found: list[Mention]) -> list[Mention]:
         if (m.label == PERSON and not m.forced and re.fullmatch(r"[A-Z]{3,6}", m.text)
                 and not all_caps_headline(text) and text[: m.start].upper() != text[: m.start]):  # a dateline
             m.label, m.forced = "ORG", True
+    return found
+
+
+_BRACKETED_ACRONYM_AFTER = re.compile(r"[ \t]*\(([A-Z]{2,6})\)")
+
+
+def spelled_acronym(name: str, acronym: str) -> bool:
+    """`acronym` is the initials of `name`'s capitalised words or of all its words ("Tarrow Vell
+    Pellow" TVP, "Union de Tarrow" UDT)."""
+    words = name.split()
+    return acronym in ("".join(w[0] for w in words if w[0].isupper()), "".join(w[0].upper() for w in words))
+
+
+def acronym_named_persons(article: Article, found: list[Mention]) -> list[Mention]:
+    """A "person" of two or more words right before a bracketed acronym of its initials ("Tarrow
+    Vell Pellow (TVP)", "Union de Tarrow (UDT)") is an organisation: running text gives persons no
+    bracketed acronyms; a title before the name (canonical.is_title: "Mr") keeps the person."""
+    if "ORG" not in article.labels:
+        return found
+    for m in found:
+        if m.label != PERSON or m.forced or len(m.name.split()) < 2:
+            continue
+        text = article.texts[m.field]
+        bracket = _BRACKETED_ACRONYM_AFTER.match(text, m.end)
+        before = _ROLE_BEFORE.search(text, max(0, m.start - 40), m.start)
+        if bracket and spelled_acronym(m.text, bracket.group(1)) and not (before and canonical.is_title(before.group(1))):
+            m.label, m.forced = "ORG", True
+    return found
+
+
+def ship_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """A "person" opening with a ship prefix (tables.SHIP_PREFIXES: "USNS Ana Tarrow", "HMS
+    Pellow") is a ship named after someone: a PRODUCT, as the model labels vehicles."""
+    if "PRODUCT" not in article.labels:
+        return found
+    for m in found:
+        words = m.text.split()
+        if m.label == PERSON and not m.forced and len(words) >= 2 and words[0] in tables.SHIP_PREFIXES:
+            m.label, m.forced = "PRODUCT", True
     return found
 
 

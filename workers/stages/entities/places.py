@@ -15,13 +15,16 @@ from workers.stages.entities.fixes import PERSON, Mention
 from workers.stages.entities.scan import (
     GENERICS,
     NEXT_WORD,
+    PERSON_CUE,
     THE_BEFORE,
     common,
+    inside_longer_name,
     known_country_or_region,
     locative,
     name_shaped,
     occupied_spans,
     overlaps,
+    sentence_initial,
     toponym_shaped,
     whole_word_spans,
 )
@@ -179,6 +182,69 @@ def countries_are_places(article: Article, found: list[Mention]) -> list[Mention
             label = "ORG" if name in tables.UNIONS else "GPE"
             if label in article.labels:
                 m.label = label
+    return found
+
+
+# The model's labels a capital city is relabelled from (an organisation stays one: "Beijing said").
+_CAPITAL_RELABELLED = frozenset({PERSON, "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+_WORD_BEFORE = re.compile(r"([\w'.\-]+)[ \t]+$")
+
+
+def _capital_as_person(name: str, found: list[Mention], texts: dict[str, str]) -> bool:
+    """The article writes capital `name` as a person's name: a word of a longer person
+    ("Sofia Lind"), after a title ("Mr Lima") or before a person's apposition ("Lima, who")."""
+    pattern = re.compile(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])")
+    if any(m.label == PERSON and m.name != name and pattern.search(m.name) for m in found):
+        return True
+    for text in texts.values():
+        for start, end in whole_word_spans(text, name):
+            before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+            if (before and canonical.is_title(before.group(1))) or PERSON_CUE.match(text, end):
+                return True
+    return False
+
+
+def capital_cities(article: Article, found: list[Mention]) -> list[Mention]:
+    """A country's capital city (canonical.CAPITALS, from countryinfo: "Dakar", "Kuala Lumpur")
+    that the model called a person, nationality, feature, building, product or work is a place
+    (GPE), and so is one it left untagged or called a language ("In Tunis, the bank ...") where
+    no capitalised word goes on the name and no sentence opens with it ("Male voters"); not
+    where the article writes it as a person's name (_capital_as_person). Organisations stay
+    ("Beijing said": the government)."""
+    if "GPE" not in article.labels:
+        return found
+    names = {m.name for m in found if m.name in canonical.CAPITALS}
+    names.update(name for name in canonical.CAPITALS if any(name in text for text in article.texts.values()))
+    for name in sorted(names):
+        if _capital_as_person(name, found, article.texts):
+            continue
+        for m in found:
+            if m.name == name and m.label in _CAPITAL_RELABELLED and not m.forced:
+                m.label, m.forced = "GPE", True
+        for field, text in article.texts.items():
+            for start, end in whole_word_spans(text, name):
+                if any(m.field == field and m.start < end and start < m.end for m in found) \
+                        or inside_longer_name(text, start, end) or sentence_initial(text, start):
+                    continue
+                found.append(Mention(field, start, end, name, "GPE", name, forced=True))
+    return found
+
+
+_ADMIN_NOUN_AFTER = re.compile(r"[ \t]+(?:" + "|".join(sorted(tables.ADMIN_DIVISION_NOUNS)) + r")" + WORD_END)
+_ADMIN_RELABELLED = frozenset({PERSON, "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+
+
+def admin_division_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name right before a lowercase administrative division noun (tables.ADMIN_DIVISION_NOUNS:
+    "in Tarrow province", "the Vell prefecture") that the model called a person, nationality,
+    feature, building, product or work is a place: GPE. Organisations keep their label."""
+    if "GPE" not in article.labels:
+        return found
+    for m in found:
+        if m.forced or m.label not in _ADMIN_RELABELLED:
+            continue
+        if _ADMIN_NOUN_AFTER.match(article.texts[m.field], m.end):
+            m.label, m.forced = "GPE", True
     return found
 
 

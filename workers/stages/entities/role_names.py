@@ -10,7 +10,14 @@ import re
 from workers.stages.entities import canonical, roles, tables
 from workers.stages.entities.context import Article, capitalised_inside
 from workers.stages.entities.fixes import PERSON, Mention
-from workers.stages.entities.scan import CAPITALISED_BEFORE, common, name_shaped, sentence_initial, written_lower
+from workers.stages.entities.scan import (
+    CAPITALISED_BEFORE,
+    common,
+    known_country_or_region,
+    name_shaped,
+    sentence_initial,
+    written_lower,
+)
 from workers.stages.entities.wordedge import WORD_START
 
 
@@ -124,6 +131,41 @@ def _field_noun(word: str, start: int, article: Article, found: list[Mention]) -
 _BRACKETED_ACRONYM = re.compile(r"[ \t]*\([A-Z]{2,}\)")
 
 
+def _titled_organisation(article: Article, overlapping: list[Mention], role_start: int, start: int, end: int) -> bool:
+    """The model's one organisation span is exactly a title and one uncommon word ("Patriarch
+    Tarrovije", "Imam Vellbek"; not "Cardinal Health"): the word is the person, `overlapping`'s
+    mention is moved onto it as a PERSON (True)."""
+    if len(overlapping) != 1:
+        return False
+    m = overlapping[0]
+    text = article.texts[m.field]
+    if (m.label != "ORG" or m.forced or (m.start, m.end) != (role_start, end)
+            or not canonical.is_title(text[role_start:start].strip()) or common(text[start:end].lower(), article.words)):
+        return False
+    m.respan(text, start=start)
+    m.label, m.forced = PERSON, True
+    return True
+
+
+_OF_SEE = re.compile(r"[ \t]+of[ \t]+([A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*)?)$")
+
+
+def _see_after_name(article: Article, overlapping: list[Mention], role_start: int, start: int, end: int) -> list[Mention]:
+    """The model's person span over a title, a name and "of <Place>" ("Archbishop Ana of
+    Tarrowby", "Prince Tom of Vell"): the see or realm is no part of the name; the span is cut
+    before "of" and the place returned as a GPE mention ([] when the span is not so)."""
+    if len(overlapping) != 1 or "GPE" not in article.labels:
+        return []
+    m = overlapping[0]
+    text = article.texts[m.field]
+    see = _OF_SEE.match(text[: m.end], end)
+    if m.label != PERSON or m.start > start or not see or not canonical.is_title(text[role_start:start].strip()):
+        return []
+    m.respan(text, end=end)
+    place = see.group(1)
+    return [Mention(m.field, see.start(1), see.end(1), place, "GPE", canonical.normalise(place), forced=True)]
+
+
 def role_named_persons(article: Article, found: list[Mention]) -> list[Mention]:
     """Capitalised words right after a role phrase (tables.ROLES) are a person, whatever the
     model said: "Lifeboat helm Ana Ruiz" (GPE), "Superintendent Joan Pike" (ORG),
@@ -160,10 +202,13 @@ def role_named_persons(article: Article, found: list[Mention]) -> list[Mention]:
                 added.append(Mention(field_name, start, end, surface, PERSON, canonical.normalise(surface), forced=True))
                 continue
             if any(m.label == PERSON for m in overlapping):
+                added += _see_after_name(article, overlapping, role_start, start, end)
                 for m in overlapping:
                     m.forced = m.forced or m.label == PERSON  # the model's person span (maybe longer) stays
                 continue
             around = [m for m in found if m.field == field_name and m.start < role_start < m.end]
+            if len(words) == 1 and _titled_organisation(article, overlapping, role_start, start, end):
+                continue
             if len(words) == 1 or any(m.end > end for m in overlapping) or around:
                 continue  # one word, or the role is inside a longer name ("College of General Practitioners")
             found = [m for m in found if m not in overlapping]
@@ -175,16 +220,38 @@ def role_named_persons(article: Article, found: list[Mention]) -> list[Mention]:
 _MINISTER_AFTER = re.compile(r"[ \t]+Minister[ \t]+[A-Z]")
 
 
+def _portfolio_words(words: list[str], article: Article) -> bool:
+    """Capitalised common English words (a portfolio: "Trade", "Sports"), no acronym, the last no designator."""
+    return bool(words) and all(w[:1].isupper() and not w.isupper() and common(w.lower(), article.words) for w in words) \
+        and words[-1].lower() not in tables.ORG_DESIGNATORS
+
+
+def _place_before_portfolio(m: Mention, article: Article) -> bool:
+    """`m` is a known country or region and portfolio words ("Tarrowshire Sports" of "Tarrowshire
+    Sports Minister"): cut to the place, a GPE (True)."""
+    words = m.text.split()
+    for size in range(len(words) - 1, 0, -1):
+        if known_country_or_region(" ".join(words[:size])) and _portfolio_words(words[size:], article):
+            m.respan(article.texts[m.field], end=m.start + len(" ".join(words[:size])))
+            m.label, m.forced = "GPE", True
+            return True
+    return False
+
+
 def portfolio_words(article: Article, found: list[Mention]) -> list[Mention]:
-    """An organisation of one or two common English words the model found right before "Minister"
-    and a name is the minister's portfolio, no entity ("Welfare" of "Labour and Welfare Minister
-    Ana Lind"): dropped. Not a forced label, an acronym, a known country or region, a name ending
-    in a designator ("Cabinet Office Minister Ana Lind": the office is one) or a name of uncommon
-    words (a party: "Tarrowist Minister Ana Lind")."""
+    """An organisation of up to four common English words (with commas and "and" between) the
+    model found right before "Minister" and a name is the minister's portfolio, no entity
+    ("Welfare" of "Labour and Welfare Minister Ana Lind", "Economy, Trade and Industry"): dropped;
+    a known country or region before such words is kept as the place ("Tarrowshire Sports
+    Minister"). Not a forced label, a known country or region, a name ending in a designator
+    ("Cabinet Office Minister Ana Lind": the office is one) or a name of uncommon words (a party:
+    "Tarrowist Minister Ana Lind")."""
     def portfolio(m: Mention) -> bool:
-        words = m.text.split()
-        return (m.label == "ORG" and not m.forced and len(words) <= 2 and _MINISTER_AFTER.match(article.texts[m.field], m.end)
-                and all(w[:1].isupper() and not w.isupper() and common(w.lower(), article.words) for w in words)
-                and words[-1].lower() not in tables.ORG_DESIGNATORS
+        if m.label != "ORG" or m.forced or not _MINISTER_AFTER.match(article.texts[m.field], m.end):
+            return False
+        if "GPE" in article.labels and _place_before_portfolio(m, article):
+            return False
+        words = [w.rstrip(",") for w in m.text.split() if w != "and"]
+        return (len(words) <= 4 and _portfolio_words(words, article)
                 and not canonical.known_place(m.name) and not canonical.known_region(m.name))
     return [m for m in found if not portfolio(m)]

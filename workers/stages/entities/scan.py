@@ -144,16 +144,21 @@ SURNAME_FOLLOWER = (
 NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w'\-]*)")
 
 
-def inside_longer_name(text: str, start: int, end: int) -> bool:
-    """A capitalised word right before (not a title, not opening a sentence) or right after."""
+def after_name_word(text: str, start: int, openers: bool = False) -> bool:
+    """A capitalised word right before offset `start` that is no title ("Mr") and, unless
+    `openers`, does not open a sentence: the word at `start` goes on another name ("Oman Re", not
+    "Mr Re"; with `openers` also "Swiss Re" opening a paragraph)."""
     before = re.search(r"([A-Z][\w'\-.]*)[ \t]+$", text[max(0, start - 40) : start])
     if before and before.group(1).endswith(".") and len(before.group(1).strip(".")) > 3:
         before = None  # "on Sunday. Brennan": a sentence ends before, not a name
     if before and not canonical.is_title(before.group(1)):
-        if not sentence_initial(text, start - len(before.group())):
-            return True
-    after = NEXT_WORD.match(text, end)
-    return bool(after)
+        return openers or not sentence_initial(text, start - len(before.group()))
+    return False
+
+
+def inside_longer_name(text: str, start: int, end: int) -> bool:
+    """A capitalised word right before (not a title, not opening a sentence) or right after."""
+    return after_name_word(text, start) or bool(NEXT_WORD.match(text, end))
 
 
 NAME_HEADS = fixes.ORG_HEADS | fixes.INSTITUTION_HEADS

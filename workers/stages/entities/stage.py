@@ -11,7 +11,7 @@ from spacy.language import Language
 
 from workers.stages.entities import cache as paragraph_cache
 from workers.stages.entities.cache import ParagraphCache
-from workers.stages.entities.clubs import club_short_forms, scorer_persons
+from workers.stages.entities.clubs import club_short_forms, franchise_names, place_led_of_names, scorer_persons
 from workers.stages.entities.companies import (
     analysts_at,
     brand_names,
@@ -55,12 +55,16 @@ from workers.stages.entities.orgspans import (
     org_connective_openings,
     org_openings,
     org_tails,
+    org_lists,
     orgs_cut_at_and,
     orgs_cut_at_start,
+    orgs_joined_by_and_nouns,
     orgs_of_places,
+    place_led_orgs,
     orgs_over_roles,
 )
 from workers.stages.entities.persons import (
+    acronym_named_persons,
     acronym_persons,
     adjacent_persons,
     apposed_persons,
@@ -72,6 +76,7 @@ from workers.stages.entities.persons import (
     persons_of_names,
     possessor_persons,
     regnal_names,
+    ship_names,
 )
 from workers.stages.entities.pipeline import (
     all_caps_headline,
@@ -95,6 +100,8 @@ from workers.stages.entities.placelists import (
     untagged_place_noun_names,
 )
 from workers.stages.entities.places import (
+    admin_division_names,
+    capital_cities,
     countries_are_places,
     dateline_places,
     demonym_words,
@@ -172,6 +179,8 @@ MENTION_PASSES = (
     full_form_places,
     joined_country_names,
     countries_are_places,
+    capital_cities,
+    admin_division_names,
     shared_short_forms,
     regions_are_places,
     division_names,
@@ -187,10 +196,12 @@ MENTION_PASSES = (
     person_evidence,
     scorer_persons,
     possessor_persons,
-    surname_labels,
     companies_not_persons,
+    surname_labels,
     company_first_words,
     acronym_persons,
+    acronym_named_persons,
+    ship_names,
     cued_companies,
     brand_names,
     listed_places,
@@ -211,6 +222,8 @@ MENTION_PASSES = (
     company_form_suffixes,
     company_openers,
     sentence_end_forms,
+    franchise_names,
+    place_led_of_names,
     listed_companies,
     group_names,
     member_possessors,
@@ -220,8 +233,11 @@ MENTION_PASSES = (
     org_and_nouns,
     and_institutions,
     orgs_cut_at_and,
+    orgs_joined_by_and_nouns,
+    org_lists,
     orgs_cut_at_start,
     org_tails,
+    place_led_orgs,
     possessed_institutions,
     placed_institutions,
     orgs_over_roles,

@@ -31,6 +31,9 @@ tests/unit/test_entities_tables.py).
 - DEMONYM_ENDINGS, IRREGULAR_DEMONYMS: nationality adjectives of countries ("Kenyan", "Dutch").
 - PLACE_APPOSITION_FOLLOWERS: what may follow "<name>, a farming town" when the noun is its head.
 - AND_INSTITUTION_HEADS: heads of "<X> and <Y> Institute"-type names the model leaves untagged.
+- ADMIN_DIVISION_NOUNS: lowercase nouns after a division's name ("Tarrow province"): a place.
+- SHIP_PREFIXES: prefixes of ships' names ("USNS Ana Tarrow"): a ship, no person.
+- PLACE_LED_ORG_HEADS: last words of "<place> Premier League"-type names when the model tagged the place alone.
 - EVENT_HEAD_NOUNS, EVENT_HEADS_AFTER_THE: last words of named sporting events ("the Tarrow
   Marathon", "the Tarrow Open"): events. TREATY_HEADS: last words of treaties ("the Tarrow Accord"): laws.
 - PRODUCT_DESCRIPTOR_NOUNS: nouns naming a product right before its name ("the vaccine, Tarrovax,").
@@ -108,6 +111,7 @@ ROLES: tuple[tuple[str, str], ...] = (
       "monsignor msgr".split()),
     ("st", "saint"), ("saint", "saint"),
     ("chief rabbi", "church"), ("grand mufti", "church"), ("the reverend", "church"),
+    ("ecumenical patriarch", "church"), ("metropolitan bishop", "church"), ("catholicos", "church"),
     # military
     *((word, "military") for word in "general gen lieutenant lt colonel col major maj captain capt "
       "sergeant sgt corporal cpl private pvt admiral adm commander cmdr marshal field-marshal "
@@ -264,6 +268,11 @@ PLACE_NOUNS = frozenset(
     "hamlet municipality state".split()
 )
 
+# Lowercase nouns of administrative divisions written after a division's name ("the Tarrow
+# province", "Vell prefecture"): the name is a place (GPE). Not "region" or "state" ("the Sahel
+# region", "the Vell state broadcaster"): said of natural regions and of institutions too.
+ADMIN_DIVISION_NOUNS = frozenset("province prefecture county district governorate oblast municipality".split())
+
 # Words between a plural of PLACE_NOUNS and the places it gives as examples ("towns such as
 # Tarrow Springs", "cities like Tarrow and Pellow", "ports including Tarrow").
 PLACE_EXAMPLE_CUES = frozenset({"such as", "like", "including"})
@@ -301,7 +310,7 @@ LOCATIVE_PREPOSITIONS: tuple[tuple[str, bool], ...] = (
 # Prepositions before a list "X and Y" of places: when one of the two is a place (a GPE of the
 # article or a known country), so is the other ("in Pellow and Corran Falls", "from
 # Corran and Tallis"). Not "between" or "with" ("talks between Israel and Hamas").
-PLACE_LIST_PREPOSITIONS = frozenset("in on to from near across outside around throughout".split())
+PLACE_LIST_PREPOSITIONS = frozenset("in on to from near across outside around throughout at".split())
 
 # Words before a list "X and Y" where every name must be a known country or ISO 3166-2 region
 # for all to be places ("areas of Tarrowshire and Ohio"): "of" is also said of people ("the
@@ -412,7 +421,9 @@ FOREIGN_ORG_HEADS = frozenset(
     associação associazione syndicat sindicato instituto institut istituto partido parti partit partito
     junta consejo conseil conselho consiglio comisión commissione comissão ministério ministerio
     ministère universidad universidade université università universitat fundación fundação fondation
-    fondazione agence agencia agência agenzia empresa groupe grupo gruppo corporación""".split()
+    fondazione agence agencia agência agenzia empresa groupe grupo gruppo corporación corporação
+    administración administração amministrazione autoridad autoridade autorità autorité secretaría
+    dirección direção direzione stichting vereniging""".split()
 )
 
 # Particles inside Romance place names ("Nova Tarrow do Norte", "Santa Tarrow de la Sierra"): a
@@ -457,6 +468,11 @@ IRREGULAR_DEMONYMS: dict[str, str] = {
 AND_INSTITUTION_HEADS = frozenset(
     "institute centre center foundation trust society hospital clinic academy college council association federation".split()
 )
+
+# Last words of an organisation named after a place or nationality the model tagged alone, the
+# rest left untagged ("the Tarrowland Premier League", "the Vellish Football Federation"): the
+# place and the capitalised words up to one of these are one organisation.
+PLACE_LED_ORG_HEADS = frozenset("league federation association confederation council commission union".split())
 
 # Last words of the names of recurring sporting events ("the Tarrow Marathon", "the Pellow Grand
 # Prix", "the Winter Olympics"): such a name is an EVENT (OntoNotes 5.0: "named ... sports
@@ -649,6 +665,11 @@ COMPANY_FORM_PREFIXES = frozenset({"PT", "PJSC", "JSC", "OJSC", "PAO", "OAO"})
 # the name after one is the club's (ORG), the abbreviation part of it, whatever the model said.
 CLUB_PREFIXES = frozenset("FC AFC AC AS SS SK FK NK CF CD SV".split())
 
+# Prefixes of ships' names, as written (navies' and merchant: United States Ship and Naval Ship,
+# His/Her Majesty's Ship and its Commonwealth forms, Indian, Pakistan and Japanese navies' ships,
+# motor and research vessels): "USNS Ana Tarrow" is a ship named after a person, no person.
+SHIP_PREFIXES = frozenset("USS USNS USCGC HMS HMAS HMCS HMNZS INS PNS JS MV RV".split())
+
 # Legal forms written after a company's name, as written (case matters: "SA", not "Sa"): the
 # abbreviations of ISO 20275 (Entity Legal Forms) most used in wire copy. "Tarrow SA", "Pellow
 # NV": the form belongs to the name, which is a company ("ThPA SA" as written is its canonical name).
@@ -658,14 +679,17 @@ CLUB_PREFIXES = frozenset("FC AFC AC AS SS SK FK NK CF CD SV".split())
 # Also the Danish and Norwegian "A/S" (aktieselskab) and the joint-stock companies of Russia and
 # Central Asia, "JSC", "OJSC" (open) and "PJSC" (public); the Thai public company limited "PCL"
 # (borisat mahachon chamkat); the German "KGaA" (Kommanditgesellschaft auf Aktien); the Czech and Slovak joint-stock company "a.s." (akciová společnost,
-# akciová spoločnosť) and the Polish limited company "sp. z o.o." (spółka z ograniczoną odpowiedzialnością).
+# akciová spoločnosť) and the Polish limited company "sp. z o.o." (spółka z ograniczoną odpowiedzialnością);
+# the former Yugoslav limited and joint-stock companies "d.o.o." (društvo s ograničenom odgovornošću),
+# "d.d." (dioničko društvo) and "a.d." (akcionarsko društvo); the Swedish "AB" (aktiebolag), the
+# Finnish "Oy" (osakeyhtiö) and the Icelandic "hf." (hlutafélag).
 # Legal forms written with or without a full stop ("Tarrow Inc" and "Tarrow Inc."): at a sentence's
 # end the stop follows the article's own style (companies.sentence_end_forms).
 ABBREVIATED_FORMS = frozenset("Inc Corp Co Ltd Plc Bhd".split())
 
 COMPANY_FORM_SUFFIXES = frozenset(
     "SA S.A. AG NV N.V. BV B.V. SpA S.p.A. ASA A/S Oyj Tbk PLC Plc Ltd LLC GmbH Bhd Berhad KK K.K. SE s.r.o. "
-    "JSC OJSC PJSC PCL a.s. KGaA".split()
+    "JSC OJSC PJSC PCL a.s. KGaA d.o.o. d.d. a.d. AB Oy hf.".split()
 ) | frozenset({"sp. z o.o."})
 
 # Lowercase nouns after "the <Name>" that make the name a party's, a movement's or an armed or
