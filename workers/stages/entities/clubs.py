@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from workers.stages import placenames
 from workers.stages.entities import canonical, fixes, tables
 from workers.stages.entities.context import Article, replace_by_one
 from workers.stages.entities.fixes import PERSON, Mention
@@ -161,7 +162,7 @@ def franchise_names(article: Article, found: list[Mention]) -> list[Mention]:
     """A city or region (_home_place) right before a capitalised plural of a common noun or
     nationality, with no capitalised word after ("Tarrowby Kings", "Pellow Indians"), is one
     organisation, a team or company named after its home, whatever the model made of the two;
-    not a feature group ("Tarrow Hills": tables.FEATURE_GROUP_GENERICS, scan.GENERICS), a known
+    not a feature group ("Tarrow Hills": placenames.FEATURE_GROUP_GENERICS, scan.GENERICS), a known
     place or region ("Tarrow Islands" of ISO 3166) nor a name going on before the place."""
     if "ORG" not in article.labels or not article.nouns:
         return found
@@ -171,7 +172,7 @@ def franchise_names(article: Article, found: list[Mention]) -> list[Mention]:
         if not plural or NEXT_WORD.match(text, plural.end()) or after_name_word(text, m.start):
             continue
         word = plural.group(1)
-        if word.lower() in tables.FEATURE_GROUP_GENERICS or word.lower() in GENERICS \
+        if word.lower() in placenames.FEATURE_GROUP_GENERICS or word.lower() in GENERICS \
                 or not (plural_noun(word.lower(), article.nouns) or canonical.demonym(word[:-1])):
             continue
         name = text[m.start : plural.end()]
