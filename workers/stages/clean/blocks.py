@@ -143,9 +143,18 @@ _STRIP = ".,:;!?\"'“”‘’()[]"
 def split_blocks(lines: list[str]) -> list[str]:
     """Normalised lines (normalise.split_lines) -> the same lines, with unbroken tokens removed and
     every line over LONG_LINE_CHARS (or over CHROME_LINE_CHARS with a menu or share row in it)
+    split into blocks: split_page's lines."""
+    return split_page(lines)[0]
+
+
+def split_page(lines: list[str]) -> tuple[list[str], int | None]:
+    """Normalised lines (normalise.split_lines) -> (the same lines, with unbroken tokens removed and
+    every line over LONG_LINE_CHARS (or over CHROME_LINE_CHARS with a menu or share row in it)
     split into blocks (sentences, menus, share rows, date and byline lines; in the first one split,
-    the headline too: flat_headline). Other lines are returned unchanged; at most MAX_BLOCKS blocks."""
+    the headline too: flat_headline), the index of that headline's block or None). Other lines are
+    returned unchanged; at most MAX_BLOCKS blocks."""
     out: list[str] = []
+    headline = None
     header = True  # the first line split holds the page's header (flat_headline)
     for line in lines:
         if len(line) >= UNBROKEN_TOKEN_CHARS:
@@ -155,11 +164,14 @@ def split_blocks(lines: list[str]) -> list[str]:
         if len(line) <= CHROME_LINE_CHARS or (len(line) <= LONG_LINE_CHARS and len(list_runs(line)) == 1):
             out.append(line)
         else:
-            out.extend(_blocks(line, MAX_BLOCKS - len(out), header and len(line) >= HEADER_LINE_CHARS))
+            found, cut = _blocks(line, MAX_BLOCKS - len(out), header and len(line) >= HEADER_LINE_CHARS)
+            if cut is not None and cut < len(found):
+                headline = len(out) + cut
+            out.extend(found)
             header = False
         if len(out) >= MAX_BLOCKS:
             break
-    return out
+    return out, headline
 
 
 def drop_unbroken(line: str) -> str:
@@ -169,7 +181,9 @@ def drop_unbroken(line: str) -> str:
     return " ".join([token for token in line.split() if len(token) < UNBROKEN_TOKEN_CHARS])
 
 
-def _blocks(line: str, limit: int, header: bool) -> list[str]:
+def _blocks(line: str, limit: int, header: bool) -> tuple[list[str], int | None]:
+    """(the blocks of a long line, at most `limit`; with `header`, the index of the headline block
+    flat_headline cut out, or None)."""
     out: list[str] = []
     for sentence in sentences(line):
         for part in chrome_phrases(sentence):
@@ -177,7 +191,10 @@ def _blocks(line: str, limit: int, header: bool) -> list[str]:
                 out.extend(list_runs(piece))
         if len(out) >= limit:
             break
-    return (flat_headline.headline_cut(out, _is_header_meta) if header else out)[:limit]
+    cut = None
+    if header:
+        out, cut = flat_headline.headline_cut(out, _is_header_meta)
+    return out[:limit], cut
 
 
 def _is_date(block: str) -> bool:
