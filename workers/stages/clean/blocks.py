@@ -63,15 +63,22 @@ CHROME_LABELS = (
     "Advertisement", "ADVERTISEMENT", "Sign up", "Sign Up", "Log in", "Log In", "Subscribe", "Newsletter",
     "Privacy Policy", "Terms of Use", "Terms of Service", "Cookie Policy", "Cookie Settings",
     "All rights reserved", "Some rights reserved",
-    # comment sections and the rails after an article (a flattened page runs them on from its last
-    # sentence): cut out so the line rules read them as the headings they are
-    "There are no comments", "No comments yet", "Be the first to comment", "Be part of the conversation",
-    "View the discussion thread", "Post Your Comments", "Post your comments", "Post Comment", "Add Comment",
-    "Add a Comment", "Add a comment", "Write a Comment", "Write a comment", "Reader Comments", "Reader comments",
-    "Show all comments", "Notify me of new comments", "Notify me of follow-up comments",
-    "Notify me when new comments are added", "Explore further", "Latest articles", "Latest Articles",
-    "Latest Stories", "Latest stories", "Latest News", "Latest news", "More Stories", "More stories",
 )
+# words a label's title case leaves in lower case ("Add a Comment", "Notify Me of New Comments")
+_TITLE_CASE_LOWER = frozenset("a an the of to in on at for and or by with".split())
+
+
+def label_cases(label: str) -> tuple[str, str]:
+    """A lower-case label in sentence case and in title case: "add a comment" -> ("Add a comment",
+    "Add a Comment")."""
+    words = label.split(" ")
+    title = [words[0].capitalize()] + [w if w in _TITLE_CASE_LOWER else w[:1].upper() + w[1:] for w in words[1:]]
+    return label[:1].upper() + label[1:], " ".join(title)
+
+
+# comment sections and the rails after an article (a flattened page runs them on from its last sentence):
+# vocabulary.CLOSING_LABELS, cut out so the line rules read them as the section headings they are
+CHROME_LABELS += tuple(dict.fromkeys(case for _, label in v.CLOSING_LABELS for case in label_cases(label)))
 # chrome sentences: a block starts at them (the sentence they open is the notice itself)
 CHROME_OPENERS = (
     "We use cookies", "This site uses cookies", "This website uses cookies", "By continuing to use",
