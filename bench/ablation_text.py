@@ -152,7 +152,7 @@ def switches() -> dict[str, list[tuple]]:
         "teaser_card_run": [(sections, "_card_run", lambda lines, kinds, start: start)],
         "hard_end_lines": [(ln, "_HARD_END", never)],
         "roster": [(ln, "_is_roster", lambda text, tokens, stop: False)],
-        "split_blocks": [(core, "split_blocks", lambda lines: lines)],
+        "split_blocks": [(core, "split_page", lambda lines: (lines, None))],
         "subheading_over_gap": [(clean_structure, "_under_heading", _under_heading_next_only)],
         "long_subheadings": [(clean_structure, "_long_subheading", lambda line: False)],
         "card_bullet_shape": [(sections, "_card_shape", lambda line: line.kind in ln.CONTENT_KINDS)],

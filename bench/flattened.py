@@ -58,13 +58,13 @@ def _visible_lines(data: bytes) -> list[str]:
 def devset() -> None:
     gold = json.loads((DEVSET / "gold.json").read_text())
     rows = []
-    splitter = core.split_blocks
+    splitter = core.split_page
     for name, page_gold in sorted(gold.items()):
         lines = _visible_lines(gzip.decompress((DEVSET / "pages" / name).read_bytes()))
         flat = " ".join(lines)
-        core.split_blocks = lambda texts: texts
+        core.split_page = lambda texts: (texts, None)
         without = _body(flat)
-        core.split_blocks = splitter
+        core.split_page = splitter
         rows.append((_score(without, page_gold), _score(_body(flat), page_gold), _score(_body("\n".join(lines)), page_gold)))
     print(f"web-pages-en, {len(rows)} pages           with-recall  without-precision  both 1.0")
     for i, label in enumerate(("flattened, no block splitter", "flattened, block splitter  ", "one line per block (ceiling)")):

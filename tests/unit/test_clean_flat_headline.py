@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from workers.stages.clean import blocks, flat_headline
+from workers.stages.clean import blocks, flat_headline, shapes
+from workers.stages.clean import headline as headline_module
+from workers.stages.clean import lines as ln
+from workers.stages.clean.core import clean
 
 LEAD = "The harbour board voted on Tuesday to close the old pier to all traffic until the spring. " * 25
 
@@ -41,7 +44,7 @@ def test_a_menu_label_is_no_byline() -> None:
 
 def test_no_cut_without_a_byline_or_date_in_the_header() -> None:
     pieces = ["Home News Sport", "Harbour board backs dredging plan", "The board voted on Tuesday."]
-    assert flat_headline.headline_cut(pieces, lambda block: False) == pieces
+    assert flat_headline.headline_cut(pieces, lambda block: False) == (pieces, None)
 
 
 def test_a_title_case_headline_run_into_its_standfirst() -> None:
@@ -76,3 +79,48 @@ def test_a_short_line_gets_no_header_cut() -> None:
     line = "Contact Us Log Out Harbour board backs dredging plan By Mara Lindqvist March 4, 2024 " + LEAD[:1100]
     assert blocks.LONG_LINE_CHARS < len(line) < blocks.HEADER_LINE_CHARS
     assert "Contact Us Log Out Harbour board backs dredging plan" in blocks.split_blocks([line])
+
+
+def test_split_page_gives_the_headline_block() -> None:
+    line = f"Welcome, Your Account Log Out BUSINESS Harbour board backs dredging plan By Mara Lindqvist March 4, 2024 {LEAD}"
+    texts, headline = blocks.split_page(["Eastfield Gazette", line])
+    assert headline is not None and texts[headline] == "Harbour board backs dredging plan"
+    assert blocks.split_blocks(["Eastfield Gazette", line]) == texts
+
+
+@pytest.mark.parametrize("lines", [
+    [LEAD],  # no byline or date: no cut
+    ["Contact Us Log Out Harbour board backs dredging plan By Mara Lindqvist March 4, 2024 " + LEAD[:1100]],  # too short
+])
+def test_split_page_without_a_headline_cut(lines: list[str]) -> None:
+    assert blocks.split_page(lines)[1] is None
+
+
+# a flattened page's menu whose items share words with the article (the best-matching header line)
+FLAT_MENU = "Eastfield Gazette Home News Sport Weather Harbour Pilots Channel Board Contact Us Log Out BUSINESS"
+
+
+def test_the_flat_headline_is_the_title() -> None:
+    story = " ".join(f"The harbour board heard from {n} more pilots on Tuesday before it voted on the channel plan."
+                     for n in range(2, 40))
+    line = f"{FLAT_MENU} Weekend markets return to the quay By Mara Lindqvist March 4, 2024 {story}"
+    record = clean({"id": "flat-1", "content": line, "content_type": "text/plain"})
+    assert record["title"] == "Weekend markets return to the quay"
+
+
+@pytest.mark.parametrize("headline", [
+    "Harbour Notes",  # two words: as often a menu's last items
+    "Share this article",  # chrome
+    "Mara Lindqvist",  # a person's name
+])
+def test_a_flat_block_that_is_no_headline_is_not_taken_as_the_title(headline: str) -> None:
+    lines = ln.classify(["Menu", headline, "By Mara Lindqvist", LEAD])
+    assert headline_module._flat_title(lines, [False, False, True, False], [False, False, False, True], 3, 1) is None
+
+
+@pytest.mark.parametrize(("gap", "taken"), [(shapes.HEADER_GAP_LINES, True), (shapes.HEADER_GAP_LINES + 1, False)])
+def test_a_flat_block_far_from_the_article_is_not_taken_as_the_title(gap: int, taken: bool) -> None:
+    lines = ln.classify(["Weekend markets return to the quay on Saturday"] + ["Home"] * (gap - 1) + [LEAD])
+    meta = [False] * len(lines)
+    keep = [False] * gap + [True]
+    assert (headline_module._flat_title(lines, meta, keep, gap, 0) == 0) is taken

@@ -63,15 +63,22 @@ CHROME_LABELS = (
     "Advertisement", "ADVERTISEMENT", "Sign up", "Sign Up", "Log in", "Log In", "Subscribe", "Newsletter",
     "Privacy Policy", "Terms of Use", "Terms of Service", "Cookie Policy", "Cookie Settings",
     "All rights reserved", "Some rights reserved",
-    # comment sections and the rails after an article (a flattened page runs them on from its last
-    # sentence): cut out so the line rules read them as the headings they are
-    "There are no comments", "No comments yet", "Be the first to comment", "Be part of the conversation",
-    "View the discussion thread", "Post Your Comments", "Post your comments", "Post Comment", "Add Comment",
-    "Add a Comment", "Add a comment", "Write a Comment", "Write a comment", "Reader Comments", "Reader comments",
-    "Show all comments", "Notify me of new comments", "Notify me of follow-up comments",
-    "Notify me when new comments are added", "Explore further", "Latest articles", "Latest Articles",
-    "Latest Stories", "Latest stories", "Latest News", "Latest news", "More Stories", "More stories",
 )
+# words a label's title case leaves in lower case ("Add a Comment", "Notify Me of New Comments")
+_TITLE_CASE_LOWER = frozenset("a an the of to in on at for and or by with".split())
+
+
+def label_cases(label: str) -> tuple[str, str]:
+    """A lower-case label in sentence case and in title case: "add a comment" -> ("Add a comment",
+    "Add a Comment")."""
+    words = label.split(" ")
+    title = [words[0].capitalize()] + [w if w in _TITLE_CASE_LOWER else w[:1].upper() + w[1:] for w in words[1:]]
+    return label[:1].upper() + label[1:], " ".join(title)
+
+
+# comment sections and the rails after an article (a flattened page runs them on from its last sentence):
+# vocabulary.CLOSING_LABELS, cut out so the line rules read them as the section headings they are
+CHROME_LABELS += tuple(dict.fromkeys(case for _, label in v.CLOSING_LABELS for case in label_cases(label)))
 # chrome sentences: a block starts at them (the sentence they open is the notice itself)
 CHROME_OPENERS = (
     "We use cookies", "This site uses cookies", "This website uses cookies", "By continuing to use",
@@ -143,9 +150,18 @@ _STRIP = ".,:;!?\"'“”‘’()[]"
 def split_blocks(lines: list[str]) -> list[str]:
     """Normalised lines (normalise.split_lines) -> the same lines, with unbroken tokens removed and
     every line over LONG_LINE_CHARS (or over CHROME_LINE_CHARS with a menu or share row in it)
+    split into blocks: split_page's lines."""
+    return split_page(lines)[0]
+
+
+def split_page(lines: list[str]) -> tuple[list[str], int | None]:
+    """Normalised lines (normalise.split_lines) -> (the same lines, with unbroken tokens removed and
+    every line over LONG_LINE_CHARS (or over CHROME_LINE_CHARS with a menu or share row in it)
     split into blocks (sentences, menus, share rows, date and byline lines; in the first one split,
-    the headline too: flat_headline). Other lines are returned unchanged; at most MAX_BLOCKS blocks."""
+    the headline too: flat_headline), the index of that headline's block or None). Other lines are
+    returned unchanged; at most MAX_BLOCKS blocks."""
     out: list[str] = []
+    headline = None
     header = True  # the first line split holds the page's header (flat_headline)
     for line in lines:
         if len(line) >= UNBROKEN_TOKEN_CHARS:
@@ -155,11 +171,14 @@ def split_blocks(lines: list[str]) -> list[str]:
         if len(line) <= CHROME_LINE_CHARS or (len(line) <= LONG_LINE_CHARS and len(list_runs(line)) == 1):
             out.append(line)
         else:
-            out.extend(_blocks(line, MAX_BLOCKS - len(out), header and len(line) >= HEADER_LINE_CHARS))
+            found, cut = _blocks(line, MAX_BLOCKS - len(out), header and len(line) >= HEADER_LINE_CHARS)
+            if cut is not None and cut < len(found):
+                headline = len(out) + cut
+            out.extend(found)
             header = False
         if len(out) >= MAX_BLOCKS:
             break
-    return out
+    return out, headline
 
 
 def drop_unbroken(line: str) -> str:
@@ -169,7 +188,9 @@ def drop_unbroken(line: str) -> str:
     return " ".join([token for token in line.split() if len(token) < UNBROKEN_TOKEN_CHARS])
 
 
-def _blocks(line: str, limit: int, header: bool) -> list[str]:
+def _blocks(line: str, limit: int, header: bool) -> tuple[list[str], int | None]:
+    """(the blocks of a long line, at most `limit`; with `header`, the index of the headline block
+    flat_headline cut out, or None)."""
     out: list[str] = []
     for sentence in sentences(line):
         for part in chrome_phrases(sentence):
@@ -177,7 +198,10 @@ def _blocks(line: str, limit: int, header: bool) -> list[str]:
                 out.extend(list_runs(piece))
         if len(out) >= limit:
             break
-    return (flat_headline.headline_cut(out, _is_header_meta) if header else out)[:limit]
+    cut = None
+    if header:
+        out, cut = flat_headline.headline_cut(out, _is_header_meta)
+    return out[:limit], cut
 
 
 def _is_date(block: str) -> bool:

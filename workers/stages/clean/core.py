@@ -37,7 +37,7 @@ from workers.stages.clean import paragraphs as pg
 from workers.stages.clean import run as rn
 from workers.stages.clean import sections
 from workers.stages.clean import voting
-from workers.stages.clean.blocks import split_blocks
+from workers.stages.clean.blocks import split_page
 from workers.stages.clean.dates import day_order as locale_day_order
 from workers.stages.clean.dates import markup_date, parse_date, resolve as resolve_when, to_utc
 from workers.stages.clean.normalise import looks_binary, normalise_text, split_lines
@@ -76,7 +76,7 @@ def clean(raw: dict) -> dict:
     content = _checked_content(raw.get("content"))
     content_type = raw.get("content_type")
     text, html, page_meta, truncated = _page_text(normalise_text(content), content_type)
-    texts = split_blocks(split_lines(text))
+    texts, flat_headline = split_page(split_lines(text))
     classified = _reject_listing(texts, page_meta if html is not None else None)
     article = clean_lines(
         texts,
@@ -85,6 +85,7 @@ def clean(raw: dict) -> dict:
         votes=page_meta.get("voting"),
         day_order=functools.partial(_day_order, page_meta.get("locale"), text),
         classified=classified,
+        flat_headline=flat_headline,
     )
     if truncated:
         article["removed"]["html_truncated_chars"] = truncated
@@ -238,6 +239,7 @@ def clean_lines(
     votes: dict | None = None,
     day_order: Callable[[], str | None] | None = None,
     classified: list[ln.Line] | None = None,
+    flat_headline: int | None = None,
 ) -> dict:
     """The article in a list of normalised lines: {"credited", "title", "paragraphs", "dateline", "byline",
     "source", "published_at", "published_unsure", "updated_at", "published_at_utc", "summary",
@@ -252,10 +254,12 @@ def clean_lines(
     day_order: gives the page's order of day and month ("day", "month" or None: _day_order), asked only
     for an ambiguous slashed date ("05/03/2024") the page's own dates do not settle.
     classified: ln.classify(texts) when the caller has it already (core._reject_listing), else None.
+    flat_headline: the index of the headline block blocks.split_page cut out of a page flattened to one
+    line, or None: the title line when it reads as one (headline.title_line).
     """
     removed: Counter = Counter()
     lines, keep, page = _kept_and_metadata_lines(texts, trusted, keep_flags, votes, day_order, classified, removed)
-    head = _header(lines, keep, page, known_title, trusted)  # 3.-5. title, source (or a dump's masthead), standfirst
+    head = _header(lines, keep, page, known_title, trusted, flat_headline)  # 3.-5. title, source (or a dump's masthead), standfirst
     paragraphs, dateline, summary, source = _body_around_the_lead(lines, keep, page, head, votes, removed)
     published = head.published
     if published is None and md.dateline_date(dateline):
@@ -325,7 +329,8 @@ class _Header(NamedTuple):
 
 
 def _header(
-    lines: list[ln.Line], keep: list[bool], page: ml.PageMeta, known_title: str | None, trusted: bool
+    lines: list[ln.Line], keep: list[bool], page: ml.PageMeta, known_title: str | None, trusted: bool,
+    flat_headline: int | None = None,
 ) -> _Header:
     """Steps 3-5 of clean_lines: 3. the title (`known_title` from page metadata wins over a line);
     4. a standalone outlet name next to the title or a metadata line is the source, else (dumps only)
@@ -334,7 +339,7 @@ def _header(
     if known_title:
         title_index, title = None, known_title
     else:
-        title_index, first, published = hl.title_line(lines, meta, keep, page, first)
+        title_index, first, published = hl.title_line(lines, meta, keep, page, first, flat_headline)
         title = hl.title_text(lines[title_index].text) if title_index is not None else None
     source = hl.outlet_beside(lines, meta, title_index, first, page.source)
     masthead = None if trusted or source else hl.masthead(lines, meta, title_index, first)

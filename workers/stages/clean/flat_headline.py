@@ -38,14 +38,15 @@ _GLUED_SEPARATOR = re.compile(r"[›»>|/]")
 _STRIP = ".,:;!?\"'“”‘’()[]"
 
 
-def headline_cut(blocks: list[str], is_meta) -> list[str]:
-    """`blocks` (clean/blocks.py's, of one flattened line) with the header's headline cut out of the
-    pieces around the first byline or date block (``is_meta(block)``, among the first HEAD_BLOCKS):
-    a headline said twice at the start of the piece under it (_repeat_under), else the headline at the
-    end of the piece over it (_headline_over). Unchanged when there is no such block or no cut."""
+def headline_cut(blocks: list[str], is_meta) -> tuple[list[str], int | None]:
+    """(`blocks` (clean/blocks.py's, of one flattened line) with the header's headline cut out of the
+    pieces around the first byline or date block (``is_meta(block)``, among the first HEAD_BLOCKS), the
+    index of the headline's block or None): a headline said twice at the start of the piece under it
+    (_repeat_under), else the headline at the end of the piece over it (_headline_over). Unchanged
+    blocks and None when there is no such block or no cut."""
     anchor = next((i for i, block in enumerate(blocks[:HEAD_BLOCKS]) if is_meta(block)), None)
     if anchor is None:
-        return blocks
+        return blocks, None
     after = anchor + 1
     while after < len(blocks) and is_meta(blocks[after]):
         after += 1
@@ -53,10 +54,10 @@ def headline_cut(blocks: list[str], is_meta) -> list[str]:
     while before >= 0 and is_meta(blocks[before]):
         before -= 1
     found = _repeat_under(blocks, after) or _headline_over(blocks, before)
-    return found if found is not None else blocks
+    return found if found is not None else (blocks, None)
 
 
-def _repeat_under(blocks: list[str], after: int) -> list[str] | None:
+def _repeat_under(blocks: list[str], after: int) -> tuple[list[str], int] | None:
     """The date over the headline ("March 4, 2024" / "Title Title Lead …"): the piece under the
     header's date cut after the headline's first copy when it opens with a phrase said twice."""
     if after >= len(blocks):
@@ -65,10 +66,10 @@ def _repeat_under(blocks: list[str], after: int) -> list[str] | None:
     span = _repeat_span(tokens[:HEAD_REACH_TOKENS])
     if span is None or span[0] - (span[1] - span[0]) != 0:
         return None
-    return blocks[:after] + [" ".join(tokens[:span[0]]), " ".join(tokens[span[0]:])] + blocks[after + 1:]
+    return blocks[:after] + [" ".join(tokens[:span[0]]), " ".join(tokens[span[0]:])] + blocks[after + 1:], after
 
 
-def _headline_over(blocks: list[str], before: int) -> list[str] | None:
+def _headline_over(blocks: list[str], before: int) -> tuple[list[str], int] | None:
     """The piece over the header's byline or date (and, when that piece is a sentence, the one over
     it: headline, standfirst, byline) cut around its headline: headline_span, or in a piece that ends
     a sentence, a title-case headline run into it (_title_over_sentence)."""
@@ -80,7 +81,8 @@ def _headline_over(blocks: list[str], before: int) -> list[str] | None:
         tokens = blocks[candidate].split(" ")
         span = _title_over_sentence(tokens) if _sentence(blocks[candidate]) else headline_span(tokens)
         if span is not None and span != (0, len(tokens)):
-            return blocks[:candidate] + _pieces(tokens, *span) + blocks[candidate + 1:]
+            pieces, headline = _pieces(tokens, *span)
+            return blocks[:candidate] + pieces + blocks[candidate + 1:], candidate + headline
     return None
 
 
@@ -88,15 +90,16 @@ def _sentence(block: str) -> bool:
     return block.endswith((".", "!", "…"))
 
 
-def _pieces(tokens: list[str], start: int, end: int) -> list[str]:
-    """The piece cut before and after its headline tokens[start:end]; a section label in capitals
-    before it, or the first copy of a repeated headline, a piece of its own."""
+def _pieces(tokens: list[str], start: int, end: int) -> tuple[list[str], int]:
+    """(the piece cut before and after its headline tokens[start:end], the headline's index among the
+    pieces); a section label in capitals before it, or the first copy of a repeated headline, a piece
+    of its own."""
     kicker = start - 1 if start > 1 and tokens[start - 1].isupper() and _boundary(tokens[start - 1]) else start
     size = end - start
     if start >= size and [t.casefold() for t in tokens[start - size:start]] == [t.casefold() for t in tokens[start:end]]:
         kicker = start - size  # a repeat: the first copy (a crumb) is a block too
     parts = (tokens[:kicker], tokens[kicker:start], tokens[start:end], tokens[end:])
-    return [" ".join(part) for part in parts if part]
+    return [" ".join(part) for part in parts if part], bool(tokens[:kicker]) + bool(tokens[kicker:start])
 
 
 def headline_span(tokens: list[str]) -> tuple[int, int]:

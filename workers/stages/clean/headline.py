@@ -26,22 +26,23 @@ MASTHEAD_MIN_WORDS = 2
 
 
 def title_line(
-    lines: list[ln.Line], meta: list[bool], keep: list[bool], page: ml.PageMeta, first: int
+    lines: list[ln.Line], meta: list[bool], keep: list[bool], page: ml.PageMeta, first: int,
+    flat_headline: int | None = None,
 ) -> tuple[int | None, int, str | None]:
     """Step 3 of clean_lines, without a metadata title: (the headline's line or None, the first
     article line, the published date). The line a browser-tab title line ("Headline - Site")
     repeats; else the header line whose content words best match the article's, not a subheading
     the article repeats (a table of contents); then the line over the header's date and byline,
     the headline over the byline line (_headline_over_byline), the headline over a dek, and the fallbacks. Taking a header line out of `keep` may move `first`;
-    a date between the headline and the article beats a masthead's date above the headline."""
-    title_index = _tab_title_echo(lines, meta, keep, first)
-    body_words = None
-    if title_index is None:
-        title_index, body_words = _best_header_line(lines, meta, keep, first)
-    title_index, first = _title_over_header(lines, meta, keep, first, title_index)
-    title_index, first = _headline_over_byline(lines, meta, keep, first, title_index)
+    a date between the headline and the article beats a masthead's date above the headline. On a page
+    flattened to one line, the headline block blocks.split_page cut out (`flat_headline`) comes first
+    when it reads as a headline (_flat_title)."""
+    title_index = _flat_title(lines, meta, keep, first, flat_headline)
     if title_index is not None:
-        title_index = _headline_over_dek(lines, meta, keep, title_index, first, body_words)
+        keep[title_index] = False
+        first = next((i for i in range(first, len(keep)) if keep[i]), len(keep))
+    else:
+        title_index, first = _title_from_lines(lines, meta, keep, first)
     published = page.published
     if title_index is not None and page.published_lines and page.published_lines[0][0] < title_index:
         # a date above the headline is the masthead's edition date; one between headline and article wins
@@ -57,6 +58,36 @@ def title_line(
     if title_index is None:
         title_index, first = _sentence_headline(lines, meta, keep, first)
     return title_index, first, published
+
+
+def _title_from_lines(lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int) -> tuple[int | None, int]:
+    """(title line or None, first article line) of title_line from the lines' shapes: the tab title's
+    echo or the best header line, then the header's date and byline, then the dek weighed."""
+    title_index = _tab_title_echo(lines, meta, keep, first)
+    body_words = None
+    if title_index is None:
+        title_index, body_words = _best_header_line(lines, meta, keep, first)
+    title_index, first = _title_over_header(lines, meta, keep, first, title_index)
+    title_index, first = _headline_over_byline(lines, meta, keep, first, title_index)
+    if title_index is not None:
+        title_index = _headline_over_dek(lines, meta, keep, title_index, first, body_words)
+    return title_index, first
+
+
+FLAT_TITLE_MIN_WORDS = 4  # a shorter block cut from a flattened header is as often a menu's last items ("Contact Us")
+
+
+def _flat_title(lines: list[ln.Line], meta: list[bool], keep: list[bool], first: int, flat: int | None) -> int | None:
+    """`flat` (the headline block cut from a flattened page, or None) when it reads as a headline: at most
+    shapes.HEADER_GAP_LINES lines from the article's first line (a headline farther up is a rail's teaser,
+    one farther down in a kept menu run is a sidebar's), FLAT_TITLE_MIN_WORDS words or more, no metadata,
+    chrome, list item, outlet's or person's name, link row or caption; else None."""
+    if flat is None or flat >= len(lines) or abs(flat - first) > sh.HEADER_GAP_LINES or meta[flat]:
+        return None
+    line = lines[flat]
+    if line.kind == "boilerplate" or line.n < FLAT_TITLE_MIN_WORDS or _not_headline(line.text) or sh.is_ui(line.text):
+        return None
+    return flat
 
 
 def _best_header_line(

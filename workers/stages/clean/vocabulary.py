@@ -589,6 +589,28 @@ SIGNUP_PITCH_WORDS = frozenset(
     "subscribers unsubscribe sign signing journalism reporting stories tips advice insights analysis offers free "
     "every digest briefing alerts headlines".split()
 )
+# the headings and prompts of a comment section and the titles of the rails after an article, (section kind,
+# label in lower case): rows of SECTION_HEADINGS, and labels clean/blocks.py cuts out of a page flattened to
+# one line (in sentence and title case), which runs them on from the article's last sentence
+CLOSING_LABELS: tuple[tuple[str, str], ...] = (
+    ("comments", "there are no comments"), ("comments", "no comments yet"), ("comments", "be the first to comment"),
+    ("comments", "be part of the conversation"), ("comments", "view the discussion thread"),
+    ("comments", "post your comments"), ("comments", "post comment"), ("comments", "add comment"),
+    ("comments", "add a comment"), ("comments", "write a comment"), ("comments", "reader comments"),
+    ("comments", "show all comments"), ("comments", "notify me of new comments"),
+    ("comments", "notify me of follow-up comments"), ("comments", "notify me when new comments are added"),
+    ("teasers", "explore further"), ("teasers", "latest articles"), ("teasers", "latest stories"),
+    ("teasers", "latest news"), ("teasers", "more stories"),
+)
+
+
+def _closing_row(kind: str) -> tuple[str, re.Pattern]:
+    """A SECTION_HEADINGS row of the CLOSING_LABELS of one kind: the label alone on its line, a full stop,
+    colon or exclamation mark after it."""
+    labels = "|".join(re.escape(label) for row_kind, label in CLOSING_LABELS if row_kind == kind)
+    return kind, re.compile(rf"^(?:{labels})[.:!]?$", re.IGNORECASE)
+
+
 # chrome sections of a page dump, by their heading (workers.stages.clean.sections): each row is
 # (kind, pattern of the whole heading line). "teasers": a list of short teaser lines follows (related
 # links, latest-news rails); "signup": a newsletter box (the heading and its one-line pitch) inside
@@ -636,6 +658,8 @@ SECTION_HEADINGS: tuple[tuple[str, re.Pattern], ...] = (
     ("poll", re.compile(
         r"^(?:(?:quick|reader|readers['’]?|today['’]?s|daily|weekly|our|take our|community|online) )?poll"
         r"(?: of the (?:day|week))?[.:!]?$", re.IGNORECASE)),
+    _closing_row("teasers"),
+    _closing_row("comments"),
     ("comments", re.compile(
         r"^(?:comments?(?: \(\d+\)| \d+)?|\d+ (?:comments?|responses?|replies)|reader comments|"
         r"(?:show|view|read|see) (?:all )?(?:\d+ )?comments(?: \(\d+\))?|leave a (?:comment|reply)|post a comment|"
