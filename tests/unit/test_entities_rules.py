@@ -229,3 +229,59 @@ def test_a_day_name_is_not_a_place_name_shape(name, shaped):
 def test_residents_on_a_day_are_no_place(nlp):
     names = tagged(nlp, "Volunteers cooked for the displaced families on Sunday. The shelter in Corran Falls stays open.")
     assert "Sunday" not in names
+
+
+# Session 14 (E8): abbreviated legal forms after a name, their short forms, three-word employers.
+@pytest.mark.parametrize(
+    "body, company, short",
+    [
+        ("SEOUL - Tarrow Heavy Industries Co. won the order on Monday. Tarrow Heavy Industries said "
+         "the ships would be built in Ulsan.", "Tarrow Heavy Industries Co.", "Tarrow Heavy Industries"),
+        ("BUSAN - The navy picked Vellmar Ocean Co., Ltd. to repair the destroyer. Vellmar Ocean said "
+         "work starts in May.", "Vellmar Ocean Co., Ltd.", "Vellmar Ocean"),
+        ("NEW YORK - Corran Steel Corp. cut its forecast on Tuesday, and Corran Steel shares fell 4%.",
+         "Corran Steel Corp.", "Corran Steel"),
+        ("BUSAN - The navy picked Vellmar Ocean Co., Ltd. to repair the destroyer. Vellmar said work "
+         "starts in May.", "Vellmar Ocean Co., Ltd.", "Vellmar"),
+    ],
+)
+def test_abbreviated_legal_form_and_short_form(nlp, body, company, short):
+    names = tagged(nlp, body)
+    assert names[company]["label"] == "ORG"
+    assert short in {m["text"] for m in names[company]["mentions"]} and short not in names
+
+
+@pytest.mark.parametrize(
+    "body, absent",
+    [
+        ("She grew up in Tralee, Co. Kerry, and studied law in Dublin.", "Tralee, Co."),
+        ("Growth slowed in Tralee Co. Kerry last year, the council said.", "Tralee Co."),
+    ],
+)
+def test_county_and_partnership_are_no_company_form(nlp, body, absent):
+    assert absent not in tagged(nlp, body)
+
+
+@pytest.mark.parametrize(
+    "form, name, expected",
+    [
+        ("Co., Ltd.", "Tarrow Ocean Co., Ltd.", "Tarrow Ocean"),
+        ("Co. Ltd", "Tarrow Ocean Co. Ltd", "Tarrow Ocean"),
+        ("Co. Ltd.", "Tarrow Ocean Co. Ltd.", "Tarrow Ocean"),
+        ("Co.", "Tarrow Ocean Co.", "Tarrow Ocean"),
+        ("Corp.", "Tarrow Ocean Corp.", "Tarrow Ocean"),
+    ],
+)
+def test_abbreviated_suffix_rows(form, name, expected):
+    from workers.stages.entities import companies, tables
+
+    assert form in tables.COMPANY_ABBREVIATED_SUFFIXES
+    assert companies.without_legal_form(name) == expected
+    assert companies.without_legal_form("Tarrow Ocean Company") == "Tarrow Ocean Company"  # near case: a word
+
+
+def test_three_word_employer_before_a_role(nlp):
+    names = tagged(nlp, "Tarrow Commercial Vessels chief executive Ana Lind said orders were strong.")
+    assert names["Tarrow Commercial Vessels"]["label"] == "ORG" and names["Ana Lind"]["label"] == "PERSON"
+    names = tagged(nlp, "Former Pellow Mining chief executive Ana Lind said the mine would reopen.")
+    assert "Former Pellow Mining" not in names

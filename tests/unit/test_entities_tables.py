@@ -667,7 +667,8 @@ def test_org_role_row_names_the_organisation_before_it(nlp, phrase):
         ("Officials said QXRA-certified trainer Ana Lind had left.", []),
         ("Officials said Former coach Ana Lind had left.", []),  # a modifier
         ("Tarrow founder Ana Lind said tarrows were cheap.", []),  # the article writes it in lower case
-        ("Officials said Big Tarrow Mill founder Ana Lind had left.", []),  # a longer run
+        ("Officials said Big Tarrow Vell Mill founder Ana Lind had left.", []),  # a longer run
+        ("Officials said Big Tarrow Mill founder Ana Lind had left.", [("Big Tarrow Mill", "ORG")]),  # three words
         ("Tarrow founder Ana Lind said prices fell.", [("Tarrow", "ORG")]),
     ],
 )

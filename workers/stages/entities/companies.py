@@ -234,8 +234,10 @@ def _forms(forms) -> str:
 # A legal form after a space, or a dotted one after a comma as official names write it ("Tarrow
 # poisťovňa, a.s.", "Pellow, S.A."); not an undotted one ("Tarrow, AG said": a list).
 _FORM_AFTER = re.compile(
-    rf"(?:[ \t]+(?:{_forms(tables.COMPANY_FORM_SUFFIXES)})|[ \t]*,[ \t]+(?:{_forms(f for f in tables.COMPANY_FORM_SUFFIXES if '.' in f)}))"
+    rf"(?:(?:[ \t]+(?:{_forms(tables.COMPANY_FORM_SUFFIXES)})|[ \t]*,[ \t]+(?:{_forms(f for f in tables.COMPANY_FORM_SUFFIXES if '.' in f)}))"
     + WORD_END
+    # "Tarrow Co.", "Tarrow Co., Ltd.": after a space only, not before a capitalised word ("Co. Kerry")
+    + rf"|[ \t]+(?:{_forms(tables.COMPANY_ABBREVIATED_SUFFIXES)})(?![\w'\u2019\-]|,?[ \t]+[A-Z]))"
 )
 # Lowercase words between a company's mention and its legal form ("Tarrow [poisťovňa], a.s.").
 _LOWER_BEFORE_FORM = re.compile(r"(?:[ \t]+[^\W\d_A-Z][\w\-]*)+$")
@@ -250,8 +252,8 @@ _SEAT_AFTER = re.compile(rf"[ \t]+of[ \t]+([A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'
 
 
 def company_form_suffixes(article: Article, found: list[Mention]) -> list[Mention]:
-    """A name right before a legal form written after it (tables.COMPANY_FORM_SUFFIXES: "Tarrow
-    SA", "Pellow Kelvani NV") is a company: a mention that ends there (not set by a rule, or a
+    """A name right before a legal form written after it (tables.COMPANY_FORM_SUFFIXES,
+    COMPANY_ABBREVIATED_SUFFIXES: "Tarrow SA", "Pellow Kelvani NV", "Vell Heavy Industries Co.") is a company: a mention that ends there (not set by a rule, or a
     rule's ORG) grows over the form and is an ORG, whatever the model called it; capitalised
     words the model left untagged or cut into pieces there ("Kelvo" of "Kelvo Tarrow s.r.o.") are
     one company (from the first that is no common word), not in an author list ("Tarrow SA,
@@ -445,4 +447,32 @@ def sentence_end_forms(article: Article, found: list[Mention]) -> list[Mention]:
         only = sum(len(_STOPPED_FORM.findall(t)) for t in article.texts.values()) == 1
         if (bare or only) and not stopped:
             m.respan(text, end=m.end - 1)
+    return found
+
+
+_ALL_FORMS = (tables.COMPANY_FORM_SUFFIXES | tables.ABBREVIATED_FORMS | tables.COMPANY_ABBREVIATED_SUFFIXES)
+# One or more legal forms ending a name ("Tarrow Ocean Co., Ltd.", "Pellow Marine Corp").
+_FORMS_AT_END = re.compile(rf"(?:,?[ \t]+(?:{_forms(f.rstrip('.') for f in _ALL_FORMS)})\.?)+$")
+
+
+def without_legal_form(name: str) -> str:
+    """A company's name without the legal forms ending it (tables.COMPANY_FORM_SUFFIXES,
+    ABBREVIATED_FORMS, COMPANY_ABBREVIATED_SUFFIXES): "Tarrow Ocean Co., Ltd." -> "Tarrow Ocean";
+    `name` itself when it ends in none."""
+    return _FORMS_AT_END.sub("", name)
+
+
+def legal_form_short_forms(article: Article, found: list[Mention]) -> list[Mention]:
+    """A multi-word company's name without its legal form ("Tarrow Ocean" of "Tarrow Ocean Co.,
+    Ltd.") is its short form: ORG, named as the company, whatever the model called it, when one
+    company of the article has that name and the mention was set by no rule as other than ORG."""
+    owners: dict[str, set[str]] = {}
+    for m in found:
+        short = without_legal_form(m.name)
+        if m.label == "ORG" and short != m.name and len(short.split()) >= 2:
+            owners.setdefault(short.casefold(), set()).add(m.name)
+    for m in found:
+        names = owners.get(m.name.casefold(), set())
+        if len(names) == 1 and not (m.forced and m.label != "ORG"):
+            m.name, m.label, m.forced = next(iter(names)), "ORG", True
     return found

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from workers.stages.entities import canonical, fixes, roles, tables
+from workers.stages.entities.companies import without_legal_form
 from workers.stages.entities.context import (
     WORK_LABELS,
     Article,
@@ -258,7 +259,7 @@ def _club_inner_name(org: str) -> list[str]:
 
 def org_short_forms(article: Article, found: list[Mention]) -> list[Mention]:
     """A short form of a multi-word organisation (its first word or words: "Harbour" of
-    "Harbour Energy"; a club's words between its home and its club word: "Tarrow" of "Vellby
+    "Harbour Energy", "Tarrow" of "Tarrow Ocean Co., Ltd."; a club's words between its home and its club word: "Tarrow" of "Vellby
     Tarrow SC") is that organisation, when exactly one organisation of the article
     ending in a company or institution word starts with it and was named before it, the short
     form is no acronym (an acronym first is a parent: "BBC Countryfile"), no person, country,
@@ -279,7 +280,8 @@ def org_short_forms(article: Article, found: list[Mention]) -> list[Mention]:
             org for org in orgs
             if len(org.split()) > len(words) and org.split()[: len(words)] == words
             and org.split()[len(words)] not in fixes.CONNECTIVES  # "England" of "England and Wales ..."
-            and org.split()[-1].lower() in _ORG_ENDS  # "Harbour Energy"; not "Apple Pay", "Wales Online"
+            and (org.split()[-1].lower() in _ORG_ENDS  # "Harbour Energy"; not "Apple Pay", "Wales Online"
+                 or without_legal_form(org) != org)  # "Tarrow Ocean Co., Ltd."
             or _club_inner_name(org) == words  # "Kotoko" of "Asante Kotoko SC"
         }
         if len(owners) != 1 or canonical.known_place(mention.name) or any(

@@ -23,7 +23,7 @@ from workers.stages.entities.wordedge import WORD_START
 
 ROLE_DOMAIN = {phrase: domain for phrase, domain in tables.ROLES}
 _WORDS_BEFORE_ROLE = re.compile(  # not "QXRA-certified trainer": hyphenated parts capitalised too
-    rf"{WORD_START}((?:[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*[ \t]+){{1,2}})$"
+    rf"{WORD_START}((?:[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*[ \t]+){{1,3}})$"
 )
 
 
@@ -31,9 +31,9 @@ _ROLE_ORG_RELABELLED = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC"})
 
 
 def orgs_before_roles(article: Article, found: list[Mention]) -> list[Mention]:
-    """One or two capitalised words the model left untagged right before a role of a trade, team
+    """One to three capitalised words the model left untagged right before a role of a trade, team
     or profession (tables.ORG_ROLE_DOMAINS, no modifier) that a name follows are the person's
-    organisation: "QVRT organiser Ana Lind", "Corsairs flanker Tom Ruck"; so are such words the
+    organisation: "QVRT organiser Ana Lind", "Corsairs flanker Tom Ruck", "Tarrow Commercial Vessels president Ana Lind"; so are such words the
     model called an organisation, product, work or building there, against its other mentions
     of the name ("Tarrowgaz chief executive Ana Lind" beside a product "Tarrowgaz"), unless a
     common noun opening the sentence ("Resort owner"). Not a title, role, modifier or stop word,

@@ -24,6 +24,7 @@ from workers.stages.entities.companies import (
     company_names,
     cued_companies,
     described_companies,
+    legal_form_short_forms,
     listed_companies,
     sentence_end_forms,
 )
@@ -260,6 +261,7 @@ MENTION_PASSES = (
     descriptor_modifiers,
     acronyms,
     bracketed_short_forms,
+    legal_form_short_forms,
     org_short_forms,
 )
 

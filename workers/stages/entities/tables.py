@@ -687,6 +687,13 @@ SHIP_PREFIXES = frozenset("USS USNS USCGC HMS HMAS HMCS HMNZS INS PNS JS MV RV".
 # end the stop follows the article's own style (companies.sentence_end_forms).
 ABBREVIATED_FORMS = frozenset("Inc Corp Co Ltd Plc Bhd".split())
 
+# Abbreviated legal forms written after a company's name with their full stop: company ("Co."),
+# corporation ("Corp.") and the East Asian "company limited" (Korean jusik hoesa, Japanese kabushiki
+# kaisha and Chinese youxian gongsi in English: "Co., Ltd.", "Co. Ltd"). "Tarrow Heavy Industries Co.":
+# the form belongs to the name, a company, and the name without it is its short form. Only after a
+# space, never after a comma ("Tralee, Co. Kerry": an Irish county) nor before a capitalised word.
+COMPANY_ABBREVIATED_SUFFIXES = frozenset({"Co.", "Corp.", "Co., Ltd.", "Co. Ltd.", "Co. Ltd"})
+
 COMPANY_FORM_SUFFIXES = frozenset(
     "SA S.A. AG NV N.V. BV B.V. SpA S.p.A. ASA A/S Oyj Tbk PLC Plc Ltd LLC GmbH Bhd Berhad KK K.K. SE s.r.o. "
     "JSC OJSC PJSC PCL a.s. KGaA d.o.o. d.d. a.d. AB Oy hf.".split()
