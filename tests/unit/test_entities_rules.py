@@ -243,6 +243,9 @@ def test_residents_on_a_day_are_no_place(nlp):
          "Corran Steel Corp.", "Corran Steel"),
         ("BUSAN - The navy picked Vellmar Ocean Co., Ltd. to repair the destroyer. Vellmar said work "
          "starts in May.", "Vellmar Ocean Co., Ltd.", "Vellmar"),
+        ("Rival HD Tarrow Heavy Industries Co., based in Ulsan, won a similar job in May. Its parent, HD "
+         "Tarrow, is run by vice chairman Ana Lind. HD Tarrow Heavy Industries said it would bid.",
+         "HD Tarrow Heavy Industries Co.", "HD Tarrow Heavy Industries"),  # a rule's ORG piece ("HD") inside
     ],
 )
 def test_abbreviated_legal_form_and_short_form(nlp, body, company, short):

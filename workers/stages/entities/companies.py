@@ -256,7 +256,7 @@ def company_form_suffixes(article: Article, found: list[Mention]) -> list[Mentio
     COMPANY_ABBREVIATED_SUFFIXES: "Tarrow SA", "Pellow Kelvani NV", "Vell Heavy Industries Co.") is a company: a mention that ends there (not set by a rule, or a
     rule's ORG) grows over the form and is an ORG, whatever the model called it; capitalised
     words the model left untagged or cut into pieces there ("Kelvo" of "Kelvo Tarrow s.r.o.") are
-    one company (from the first that is no common word), not in an author list ("Tarrow SA,
+    one company (from the first that is no common word; pieces a rule called ORG too), not in an author list ("Tarrow SA,
     Pellow JJ": initials). A name after "<form> of" is the company's seat, a place ("Tarrow KK of
     Pellow"; the model's span over both is cut)."""
     if "ORG" not in article.labels:
@@ -280,7 +280,7 @@ def company_form_suffixes(article: Article, found: list[Mention]) -> list[Mentio
                 words = words[1:]  # "Shares [Tarrow] SA", "Vell-based [Tarrow] SA": no part of the name
             begin = start - len(" ".join(words))
             pieces = [m for m in found if m.field == field_name and m.start < form.end() and begin < m.end]
-            if words and not any(m.forced or m.start < begin or m.end > form.end() for m in pieces):
+            if words and not any(m.forced and m.label != "ORG" or m.start < begin or m.end > form.end() for m in pieces):
                 found = [m for m in found if m not in pieces]
                 found.append(Mention(field_name, begin, form.end(), text[begin : form.end()], "ORG",
                                      canonical.normalise(text[begin : form.end()]), forced=True))
