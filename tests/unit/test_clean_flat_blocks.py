@@ -89,6 +89,35 @@ def test_a_date_after_a_lower_case_word_stays_in_its_sentence() -> None:
     assert blocks._split_dates_and_bylines(text) == [text]
 
 
+@pytest.mark.parametrize("text", [
+    "On March 4, 2024, the harbour board closed the pier.",  # an opening adverbial: the date ends a clause
+    "The pier closed (March 4, 2024) for repairs.",
+    "Harbour notes. Retrieved 2024-03-04. ^ Lind, Ana (2001).",  # a reference list's access date
+    "Closed since 4 March 2024; the board meets again in May.",
+])
+def test_a_date_before_clause_punctuation_stays_in_its_sentence(text: str) -> None:
+    assert blocks._split_dates_and_bylines(text) == [text]
+
+
+@pytest.mark.parametrize("text", [
+    "Her new film Call Me By Your Name is out on Friday.",  # a title in prose: "By" + possessive
+    "The song Stand By Me was played at the opening.",
+    "Read It By Their Light was the board's motto for years.",
+])
+def test_by_before_a_pronoun_or_determiner_is_no_byline(text: str) -> None:
+    assert blocks._split_dates_and_bylines(text) == [text]
+
+
+@pytest.mark.parametrize("word", blocks.NOT_NAME_WORDS)
+def test_no_byline_name_starts_with_a_not_name_word(word: str) -> None:
+    assert f"By {word} Lindqvist" not in blocks._split_dates_and_bylines(f"Pier closes By {word} Lindqvist The board voted")
+
+
+def test_a_byline_before_a_header_date_is_still_cut() -> None:
+    assert blocks._split_dates_and_bylines("Pier closes By Mara Lindqvist March 4, 2024. The board voted") [:2] == [
+        "Pier closes", "By Mara Lindqvist"]
+
+
 @pytest.mark.parametrize(("raw", "block"), [
     ("ByMara Lindqvist", "By Mara Lindqvist"),
     ("By Mara Lindqvist.", "By Mara Lindqvist"),

@@ -117,9 +117,16 @@ _DATE = re.compile(
     rf"(?:,? (?:at |[/|–-] )?\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?(?: ?[ap]\.?m\.?| ?[AP]M\b)?(?: [A-Z]{{2,4}}\b)?)?"
 )
 _DATE_FOLLOWER = "|·–—-/"
+_CLAUSE_PUNCTUATION = ",;.)"  # after a date in prose; a header's date is followed by a word or a separator
 _GLUED_BY = re.compile(r"^By(?=[A-Z])")
 _LABEL_AFTER_NAME = re.compile(r"[\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}:")  # a date cut is kept before these, as before a capitalised word
-_NOT_NAME = r"(?!(?:Published|Updated|Posted|Last|First|The|A|In|On|At|Date|Share)\b)"
+# words no name starts or holds: labels, articles, prepositions and the closed class of pronouns and
+# possessive or demonstrative determiners ("Call Me By Your Name is out": a title in prose, no byline)
+NOT_NAME_WORDS = (
+    "Published Updated Posted Last First Date Share The A In On At "
+    "I Me My You Your He Him His She Her It Its We Us Our They Them Their This That These Those"
+).split()
+_NOT_NAME = rf"(?!(?:{'|'.join(NOT_NAME_WORDS)})\b)"
 _NAME = rf"{_NOT_NAME}[A-Z][\w'’.-]+(?: {_NOT_NAME}[A-Z][\w'’.-]+){{0,2}}"
 # "By Jane Doe", "By: Jane Doe", "ByJane Doe" (the byline's label and name in two inline elements),
 # "by: Jane Doe", and "by Jane Doe" after a date ("Posted on 3 June 2024 by Jane Doe") or ending the piece
@@ -290,6 +297,8 @@ def _cut(text: str, pattern: re.Pattern, date: bool) -> list[str]:
         if start > 0 and text[start - 1] != " ":
             continue
         rest = text[end:].lstrip()
+        if date and rest and rest[0] in _CLAUSE_PUNCTUATION:
+            continue  # "On March 24, 2014, the board ...", "Retrieved 2014-07-01.": the date ends a clause
         if date and rest and not (rest[0].isupper() or rest[0] in _DATE_FOLLOWER or _BYLINE.match(text, len(text) - len(rest))
                                   or not _in_sentence(text, start)):
             continue  # "on 3 June 2024 the bridge ...": a date inside a sentence
@@ -321,11 +330,15 @@ def _name_end(text: str, match: re.Match) -> int:
     """Where a byline ends: after the name the pattern matched, or one word on when the regex gave
     that word back because the next token is glued chrome ("By Ana Lind sharefacebook" matched as
     "By Ana"): a capitalised word that is no function, interface or section word, while the last name has
-    fewer than three words."""
+    fewer than three words; before a date whose month or weekday the name took."""
     end = match.end()
+    date = _DATE.search(text, match.start() + 3, end + 60)  # bounded: a date starting inside the name
+    if date is not None and date.start() < end:
+        return date.start() - 1  # the name ran into a date's month ("By Ana Lind March 4, 2024.")
     more = _SURNAME.match(text, end)
     last_name = re.split(r",| and | & ", match.group())[-1].split()
-    if more is None or len(last_name) >= 3 or more.group(1).casefold() in _NOT_SURNAMES:
+    if (more is None or len(last_name) >= 3 or more.group(1).casefold() in _NOT_SURNAMES
+            or _DATE.match(text, more.start(1))):
         return end
     return more.end()
 
