@@ -57,6 +57,10 @@ _SCORE = re.compile(r"[ \t]+\d+(?:[-\u2013]\d+)+$")  # "Arsenal 3-1": a result, 
 
 @dataclass(slots=True)
 class Mention:
+    """One entity mention: where it stands (`field` "title" or "body", `start`/`end` character offsets into
+    that field's text, end exclusive), its `text` as written, its OntoNotes `label` and the canonical `name`
+    it is grouped under."""
+
     field: str
     start: int
     end: int
