@@ -99,7 +99,7 @@ def _capitals() -> frozenset[str]:
     return frozenset(name for name in names if name)
 
 
-# Capital cities of the world's countries ("Dakar", "Kuala Lumpur", "Tunis"): places.
+# Capital cities of the world's countries ("Ottawa", "Kuala Lumpur", "Canberra"): places.
 CAPITALS = _capitals()
 
 

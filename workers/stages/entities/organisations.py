@@ -282,7 +282,7 @@ def org_short_forms(article: Article, found: list[Mention]) -> list[Mention]:
             and org.split()[len(words)] not in fixes.CONNECTIVES  # "England" of "England and Wales ..."
             and (org.split()[-1].lower() in _ORG_ENDS  # "Harbour Energy"; not "Apple Pay", "Wales Online"
                  or without_legal_form(org) != org)  # "Tarrow Ocean Co., Ltd."
-            or _club_inner_name(org) == words  # "Kotoko" of "Asante Kotoko SC"
+            or _club_inner_name(org) == words  # "Tarrowko" of "Vellby Tarrowko SC"
         }
         if len(owners) != 1 or canonical.known_place(mention.name) or any(
             article.body_doc.vocab[w.lower()].is_stop or canonical.is_title(w) or lower_in(w, article) for w in words

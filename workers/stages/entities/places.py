@@ -205,9 +205,9 @@ def _capital_as_person(name: str, found: list[Mention], texts: dict[str, str]) -
 
 
 def capital_cities(article: Article, found: list[Mention]) -> list[Mention]:
-    """A country's capital city (canonical.CAPITALS, from countryinfo: "Dakar", "Kuala Lumpur")
+    """A country's capital city (canonical.CAPITALS, from countryinfo: "Ottawa", "Kuala Lumpur")
     that the model called a person, nationality, feature, building, product or work is a place
-    (GPE), and so is one it left untagged or called a language ("In Tunis, the bank ...") where
+    (GPE), and so is one it left untagged or called a language ("In Canberra, the bank ...") where
     no capitalised word goes on the name and no sentence opens with it ("Male voters"); not
     where the article writes it as a person's name (_capital_as_person). Organisations stay
     ("Beijing said": the government)."""
