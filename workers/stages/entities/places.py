@@ -187,6 +187,29 @@ def countries_are_places(article: Article, found: list[Mention]) -> list[Mention
 
 # The model's labels a capital city is relabelled from (an organisation stays one: "Beijing said").
 _CAPITAL_RELABELLED = frozenset({PERSON, "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+_WORD = re.compile(r"\w+")
+
+
+def _capitals_by_first_word() -> dict[str, tuple[str, ...]]:
+    """canonical.CAPITALS keyed by the first run of word characters of each name ("Kuala" -> ("Kuala
+    Lumpur",)): a capital written as a whole word in a text has that run among the text's words."""
+    keyed: dict[str, list[str]] = {}
+    for name in canonical.CAPITALS:
+        first = _WORD.match(name)
+        keyed.setdefault(first.group() if first else "", []).append(name)
+    return {first: tuple(names) for first, names in keyed.items()}
+
+
+_CAPITALS_BY_FIRST_WORD = _capitals_by_first_word()
+
+
+def _capitals_written(texts) -> set[str]:
+    """The capitals some text may hold as a whole word: one word scan per text and a lookup, instead
+    of a substring search per capital per article (several hundred names)."""
+    words = {word for text in texts for word in _WORD.findall(text)}
+    found = {name for word in words for name in _CAPITALS_BY_FIRST_WORD.get(word, ())}
+    found.update(name for name in _CAPITALS_BY_FIRST_WORD.get("", ()) if any(name in text for text in texts))
+    return {name for name in found if any(name in text for text in texts)}
 _WORD_BEFORE = re.compile(r"([\w'.\-]+)[ \t]+$")
 
 
@@ -214,7 +237,7 @@ def capital_cities(article: Article, found: list[Mention]) -> list[Mention]:
     if "GPE" not in article.labels:
         return found
     names = {m.name for m in found if m.name in canonical.CAPITALS}
-    names.update(name for name in canonical.CAPITALS if any(name in text for text in article.texts.values()))
+    names.update(_capitals_written(article.texts.values()))
     for name in sorted(names):
         if _capital_as_person(name, found, article.texts):
             continue
