@@ -402,7 +402,7 @@ def _is_roster(text: str, tokens: list[str], stop: float) -> bool:
 
 
 HEADLINE_RUN_MIN_WORDS = 20  # a title-case headline is shorter; a rail of them flattened onto one line is longer
-HEADLINE_RUN_CAPITALISED = 0.95  # share of its content words (not vocabulary.STOPWORDS) written capitalised
+HEADLINE_RUN_CAPITALISED = 0.85  # share of its content words (not vocabulary.STOPWORDS) written capitalised
 HEADLINE_RUN_WORDS_PER_SEPARATOR = 10  # a list of names or titles has a comma or semicolon every few words
 
 
