@@ -337,7 +337,8 @@ def _line(text: str) -> Line:
             line.score = _EMBED_SCORE
         elif reason == "advertisement":
             line.score = _AD_SLOT_SCORE
-    elif _is_roster(text, tokens, line.stop) or _is_headline_run(line, text):
+    elif _is_roster(text, tokens, line.stop) or (
+            n >= HEADLINE_RUN_MIN_WORDS and not line.terminal and _is_headline_run(line, text)):  # gate inlined: most lines
         line.kind = SHORT  # a line-up or name list: "Team: Ward; Clarke, Osei, Patel; ...", or headlines run together
         line.score = -3.0
     elif _may_be_prose(line) and _is_prose(line, text, tokens, alpha := _alpha_share(tokens)):
