@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from workers.stages.clean import blocks
+from workers.stages.clean import lines as ln
 
 MENU = "Home News Sport Weather Business Culture Travel Opinion "
 LEAD = "The harbour board voted on Tuesday to close the old pier to all traffic. " * 20
@@ -125,3 +126,25 @@ def test_a_byline_before_a_header_date_is_still_cut() -> None:
 ])
 def test_byline_text(raw: str, block: str) -> None:
     assert blocks._byline_text(raw) == block
+
+
+# title-case headlines of a teaser rail run together (a one-line dump's rail, cut into a block at its
+# sentence ends): no prose, a short line (lines._is_headline_run); invented text
+RAIL = ("Harbour Board Backs a Plan to Dredge the Eastern Channel Pier to Close for Repairs in the Winter "
+        "Ferry Crews Vote on a New Rota as the Council Names Its Wardens")
+
+
+@pytest.mark.parametrize(("text", "run"), [
+    (RAIL, True),
+    (RAIL + ".", False),  # a sentence end: a title-case sentence is no rail
+    (" ".join(RAIL.split()[:19]), False),  # under HEADLINE_RUN_MIN_WORDS words: a long headline
+    ("Honourable mentions: Harbour Lights, The Long Pier, Eastern Channel, Seven Wardens, Night Ferry, "
+     "Old Quay Blues, Winter Repairs", False),  # a list of titles keeps its commas
+    ("The harbour board voted on Tuesday to close the old pier to all traffic until the spring and to "
+     "review the ferry rota", False),  # lower-case prose without a full stop
+])
+def test_a_run_of_title_case_headlines_is_no_prose(text: str, run: bool) -> None:
+    line = ln.classify([text])[0]
+    assert ln._is_headline_run(line, text) is run
+    if run:  # with its function words it would read as prose (20 words or more, a fifth of them stopwords)
+        assert line.kind == ln.SHORT and line.stop >= 0.2

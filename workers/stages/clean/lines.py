@@ -337,8 +337,9 @@ def _line(text: str) -> Line:
             line.score = _EMBED_SCORE
         elif reason == "advertisement":
             line.score = _AD_SLOT_SCORE
-    elif _is_roster(text, tokens, line.stop):
-        line.kind = SHORT  # a line-up or name list: "Team: Ward; Clarke, Osei, Patel; ..."
+    elif _is_roster(text, tokens, line.stop) or (
+            n >= HEADLINE_RUN_MIN_WORDS and not line.terminal and _is_headline_run(line, text)):  # gate inlined: most lines
+        line.kind = SHORT  # a line-up or name list: "Team: Ward; Clarke, Osei, Patel; ...", or headlines run together
         line.score = -3.0
     elif _may_be_prose(line) and _is_prose(line, text, tokens, alpha := _alpha_share(tokens)):
         line.kind = PROSE
@@ -399,6 +400,23 @@ def _is_roster(text: str, tokens: list[str], stop: float) -> bool:
         return False
     words = [w for w in text.split() if w[:1].isalpha()]
     return bool(words) and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
+HEADLINE_RUN_MIN_WORDS = 20  # a title-case headline is shorter; a rail of them flattened onto one line is longer
+HEADLINE_RUN_CAPITALISED = 0.85  # share of its content words (not vocabulary.STOPWORDS) written capitalised
+HEADLINE_RUN_WORDS_PER_SEPARATOR = 10  # a list of names or titles has a comma or semicolon every few words
+
+
+def _is_headline_run(line: Line, text: str) -> bool:
+    """Title-case headlines run together ("Harbour Board Backs Dredging Plan Pier To Close For Repairs Ferry
+    …", a teaser rail a one-line dump flattened): HEADLINE_RUN_MIN_WORDS words or more without a sentence
+    end, nearly every content word capitalised, few commas or semicolons (a list of names or titles)."""
+    if line.n < HEADLINE_RUN_MIN_WORDS or line.terminal:
+        return False
+    if len(_LIST_SEPARATORS.findall(text)) * HEADLINE_RUN_WORDS_PER_SEPARATOR >= line.n:
+        return False
+    words = [w for w in text.split() if w[:1].isalpha() and w.casefold() not in v.STOPWORDS]
+    return bool(words) and sum(w[:1].isupper() for w in words) >= HEADLINE_RUN_CAPITALISED * len(words)
 
 
 def _alpha_share(tokens: list[str]) -> float:
