@@ -1048,6 +1048,8 @@ def test_clear_caches_empties_both_date_caches():
 def test_every_line_slot_has_a_declared_type():
     """mypyc builds Line as a native class from its annotations: a slot without one would be an
     attribute the compiled class refuses; an annotation without a slot, memory the Python class spends."""
+    if not ln.__file__.endswith(".py"):
+        pytest.skip("lines compiled by mypyc: Line is a native class, its attributes are its annotations")
     assert set(ln.Line.__annotations__) == set(ln.Line.__slots__)
 
 
