@@ -24,7 +24,6 @@ from workers.stages.entities.companies import (
     company_names,
     cued_companies,
     described_companies,
-    legal_form_short_forms,
     listed_companies,
     sentence_end_forms,
 )
@@ -261,7 +260,6 @@ MENTION_PASSES = (
     descriptor_modifiers,
     acronyms,
     bracketed_short_forms,
-    legal_form_short_forms,
     org_short_forms,
 )
 
