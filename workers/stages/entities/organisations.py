@@ -28,6 +28,7 @@ from workers.stages.entities.scan import (
     known_country_or_region,
     locative,
     name_shaped,
+    noun_word,
     occupied_spans,
     overlaps,
     sentence_initial,
@@ -43,7 +44,8 @@ _ORG_DESCRIBED = re.compile(
 
 def described_organisations(article: Article, found: list[Mention]) -> list[Mention]:
     """A name right after a noun that describes an organisation (tables.ORG_DESCRIPTOR_NOUNS:
-    "Pilots' union Quorva", "Developer Bright Acre", "the operator, Hanlin Metals") is an
+    "Pilots' union Quorva", "Developer Bright Acre", "the operator, Hanlin Metals"; lowercase
+    tables.PRESS_NOUNS: "the Tarrow daily Nova Pellska") is an
     organisation when the model called it a person or a nationality, or nothing, or made one
     organisation of the noun and the name ("Chipmaker Tarrow Semiconductor"); the name may be an
     acronym ("the state oil company TOC"). The noun is lowercase or opens a sentence; after a
@@ -59,9 +61,9 @@ def described_organisations(article: Article, found: list[Mention]) -> list[Ment
     for match in _ORG_DESCRIBED.finditer(body):
         noun = match.group(1)
         rival = noun.lower() in tables.COMPETITOR_NOUNS
-        if not (rival or noun.lower() in tables.ORG_DESCRIPTOR_NOUNS) or not (
+        if not (rival or noun.lower() in tables.ORG_DESCRIPTOR_NOUNS or noun in tables.PRESS_NOUNS) or not (
                 noun.islower() or sentence_initial(body, match.start())):
-            continue  # "Tide Monitoring Service, Ana Lind": a capitalised noun ends a name
+            continue  # "Tide Monitoring Service, Ana Lind": a capitalised noun ends a name; "Daily Nation"
         start, end = match.span(2)
         name = match.group(2)
         if rival and (len(name.split()) > 1 or canonical.surname_owner(name, full)):
@@ -269,7 +271,44 @@ def _legal_form_dropped(article: Article, found: list[Mention]) -> Callable[[Men
 
     def owner(mention: Mention) -> str | None:
         names = owners.get(mention.name.casefold(), set())
-        return next(iter(names)) if len(names) == 1 and not (mention.forced and mention.label != "ORG") else None
+        return next(iter(names)) if len(names) == 1 and not (mention.forced and mention.label not in ("ORG", PERSON)) else None
+    return owner
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w\-]*)")
+
+
+def _used_as_noun(article: Article, mention: Mention) -> bool:
+    """The word after `mention` is no capitalised word and no common noun: "said Tarrovian was",
+    "with Tarrovian for", "Tarrovian." (not "Tarrovian officials", "Tarrovian Prime Minister")."""
+    after = _NEXT_WORD.match(article.texts[mention.field], mention.end)
+    if after is None:
+        return True
+    word = after.group(1)
+    return not word[0].isupper() and (not noun_word(word, article.nouns) or article.body_doc.vocab[word.lower()].is_stop)
+
+
+def _nationality_carriers(article: Article, found: list[Mention]) -> Callable[[Mention], str | None]:
+    """A nationality adjective (canonical.demonym) used as a noun after the long form of the one
+    carrier named by it ("Tarrovian" of "Tarrovian Airlines Group": tables.CARRIER_WORDS); names
+    nested in the longest ("Tarrovian Airlines" in a headline) are one carrier."""
+    carriers: dict[str, set[str]] = {}
+    for m in found:
+        words = m.name.split()
+        if m.label == "ORG" and len(words) >= 2 and canonical.demonym(words[0]) and words[1].lower() in tables.CARRIER_WORDS:
+            carriers.setdefault(words[0], set()).add(m.name)
+    first = {m.name: position(m) for m in sorted(found, key=position, reverse=True)}
+
+    def owner(mention: Mention) -> str | None:
+        names = carriers.get(mention.name, set())
+        if not names or mention.forced and mention.label not in ("ORG", PERSON, "NORP"):
+            return None
+        longest = max(names, key=len)
+        if any(longest.split()[: len(name.split())] != name.split() for name in names):
+            return None  # two carriers of one nationality
+        if min(first[name] for name in names) > position(mention) or not _used_as_noun(article, mention):
+            return None
+        return longest
     return owner
 
 
@@ -279,7 +318,7 @@ def _leading_words(article: Article, found: list[Mention]) -> Callable[[Mention]
     its home and its club word ("Tarrow" of "Vellby Tarrow SC"), named after the organisation; no
     acronym (a parent: "BBC Countryfile"), person's word, dateline place, country, ISO 3166-2 region
     ("Alaska" of "Alaska Airlines"), stop word, title or word the article writes in lower case
-    ("Royal" ... "royal"), and never after "in"/"near"."""
+    ("Royal" ... "royal") or nationality adjective, and never after "in"/"near"."""
     orgs = {m.name for m in found if m.label == "ORG" and len(m.name.split()) >= 2 and not canonical.known_place(m.name)}
     persons = {m.name: {w.casefold() for w in m.name.split()} for m in found if m.label == PERSON}
     placed = {m.name.casefold() for m in found if m.forced and m.label not in ("ORG", PERSON)}  # datelines
@@ -290,8 +329,8 @@ def _leading_words(article: Article, found: list[Mention]) -> Callable[[Mention]
 
     def owner(mention: Mention) -> str | None:
         words = mention.name.split()
-        if mention.forced and mention.label != "ORG" or mention.name in orgs:
-            return None
+        if mention.forced and mention.label != "ORG" or mention.name in orgs or canonical.demonym(mention.name):
+            return None  # a nationality adjective: _nationality_carriers
         owners = {
             org for org in orgs
             if len(org.split()) > len(words) and org.split()[: len(words)] == words
@@ -321,6 +360,7 @@ def _leading_words(article: Article, found: list[Mention]) -> Callable[[Mention]
 SHORT_FORM_RULES: tuple[tuple[str, Callable[[Article, list[Mention]], Callable[[Mention], str | None]]], ...] = (
     ("legal form dropped", _legal_form_dropped),
     ("leading words", _leading_words),
+    ("nationality adjective of a carrier", _nationality_carriers),
 )
 
 
@@ -329,7 +369,8 @@ def org_short_forms(article: Article, found: list[Mention]) -> list[Mention]:
     organisation of the article has it, by the rows of SHORT_FORM_RULES: its name without its legal
     form ("Tarrow Ocean" of "Tarrow Ocean Co., Ltd."), its first word(s) ("Harbour" of "Harbour
     Energy", "Tarrow" of "Tarrow Ocean Co., Ltd.") or a club's inner words ("Tarrow" of "Vellby
-    Tarrow SC"); each row says which mentions it takes."""
+    Tarrow SC"), a carrier's nationality adjective ("Tarrovian" of "Tarrovian Airlines"); each row
+    says which mentions it takes."""
     for _kind, rule in SHORT_FORM_RULES:
         owner_of = rule(article, found)
         for mention in found:

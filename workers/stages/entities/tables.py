@@ -187,6 +187,17 @@ COMPANY_WORDS = frozenset(
     llc ag gmbh nv bv renewables solar utilities minerals microelectronics re""".split()
 )  # "re": reinsurers' names ("Tarrow Re")
 
+# Second words of a carrier named by a nationality adjective ("Tarrovian Airlines Group", "Pellish
+# Air"): after its long form, the adjective alone used as a noun is the carrier ("said Pellish was",
+# "competes with the Tarrovian"), as wire copy writes airlines.
+CARRIER_WORDS = frozenset("air airlines airways aviation".split())
+
+# Population from which a GeoNames city's name (canonical.CITIES) the model called a person or a
+# product is a place without a place preposition before it ("hits Tarrowpur and Pellabad"); a
+# smaller town's name is as often a given name or surname ("Ariel", "Kora", "Obama": towns of 20,000
+# to 30,000 people), so it needs "in"/"to"/... before some mention of it.
+CITY_POPULATION_WITHOUT_CUE = 100_000
+
 # Own-language names of legislatures, the last word of their names ("the Tarrow Majlis", "the
 # State Duma"): Arabic, Persian and Turkic majlis/mejlis/mazhilis/meclis, Russian duma, Polish
 # sejm, Hebrew knesset, Swedish riksdag, Norwegian storting, Danish folketing, German bundestag
@@ -365,6 +376,11 @@ ORG_DESCRIPTOR_NOUNS = frozenset(
     automaker chipmaker drugmaker planemaker shipbuilder utility agency miner unit units maker
     fund""".split()
 )
+
+# Nouns of a newspaper, lowercase only, before its name ("the Tarrow daily Nova Pellska", "the
+# tabloid Vell Glas"): the name is an organisation, as after ORG_DESCRIPTOR_NOUNS. Capitalised they
+# open a paper's own name ("Daily Nation", "Daily Tarrow"), which stays whole.
+PRESS_NOUNS = frozenset({"daily", "newspaper", "tabloid"})
 
 # Domains of ROLES whose role, right before a person's name, may follow the name of the person's
 # organisation ("QVRT organiser Ana Lind", "Corsairs flanker Tom Ruck", "Brightvale founder
