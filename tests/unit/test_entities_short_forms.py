@@ -210,3 +210,68 @@ def test_gazetteer_city_naming_a_river_or_mine_is_left_to_the_model(nlp, body):
     article = context.Article({}, None, nlp(body), frozenset(DEFAULT_ENTITY_LABELS), pipeline.lexicon(nlp),
                               pipeline.nouns(nlp), {"title": "", "body": body})
     assert places.gazetteer_cities(article, [_mention(body, "Gorakhpur", PERSON, 1)])[0].label == PERSON
+
+
+# "County <Name>" (tables.ADMIN_DIVISION_PREFIXES) is a place whatever the model said; not a role's
+# "County Sheriff".
+@pytest.mark.parametrize("label", [PERSON, "ORG", "GPE"])
+def test_county_before_a_name_is_a_place(nlp, label):
+    from workers.stages.entities import places
+
+    body = "Pellco will hire 150 people at its plant in County Tarrow next year."
+    article = context.Article({}, None, nlp(body), frozenset(DEFAULT_ENTITY_LABELS), pipeline.lexicon(nlp),
+                              pipeline.nouns(nlp), {"title": "", "body": body})
+    (m,) = places.admin_division_names(article, [_mention(body, "County Tarrow", label)])
+    assert (m.label, m.forced) == ("GPE", True)
+
+
+def test_county_before_a_role_is_no_place(nlp):
+    from workers.stages.entities import places
+
+    body = "County Sheriff Tarrow said so on Monday."
+    article = context.Article({}, None, nlp(body), frozenset(DEFAULT_ENTITY_LABELS), pipeline.lexicon(nlp),
+                              pipeline.nouns(nlp), {"title": "", "body": body})
+    (m,) = places.admin_division_names(article, [_mention(body, "County Sheriff Tarrow", PERSON)])
+    assert m.label == PERSON
+
+
+# After a newspaper noun the model's pieces of the paper's name give way to it.
+@pytest.mark.parametrize("pieces", [[("Irish", "NORP")], [("Tarrovka", "FAC")]])
+def test_model_pieces_of_a_papers_name_give_way(nlp, pieces):
+    text = "Numbers rose, the Pellow daily Irish Tarrovka reported on Monday."
+    article = context.Article({}, None, nlp(text), frozenset(DEFAULT_ENTITY_LABELS), pipeline.lexicon(nlp),
+                              pipeline.nouns(nlp), {"title": "", "body": text})
+    found = organisations.described_organisations(article, [_mention(text, n, label) for n, label in pieces])
+    assert [(m.name, m.label) for m in found] == [("Irish Tarrovka", "ORG")]
+
+
+# An Arabic name the model split into persons at a linking word (tables.ARABIC_NAME_LINKS) is one.
+@pytest.mark.parametrize("link", sorted(tables.ARABIC_NAME_LINKS))
+def test_arabic_name_split_at_its_link_is_one_person(nlp, link):
+    from workers.stages.entities import persons
+
+    text = f"Tarifa {link} Pellow al-Vell, an analyst, said investors would wait."
+    article = context.Article({}, None, nlp(text), frozenset(DEFAULT_ENTITY_LABELS), pipeline.lexicon(nlp),
+                              pipeline.nouns(nlp), {"title": "", "body": text})
+    found = persons.arabic_names(article, [_mention(text, "Tarifa", PERSON), _mention(text, "Pellow al-Vell", PERSON)])
+    assert [(m.name, m.label) for m in found] == [(f"Tarifa {link} Pellow al-Vell", PERSON)]
+
+
+def test_arabic_link_between_a_person_and_a_place_joins_nothing(nlp):
+    from workers.stages.entities import persons
+
+    text = "Tarifa bin Pellow al-Vell met reporters on Monday."
+    article = context.Article({}, None, nlp(text), frozenset(DEFAULT_ENTITY_LABELS), pipeline.lexicon(nlp),
+                              pipeline.nouns(nlp), {"title": "", "body": text})
+    found = persons.arabic_names(article, [_mention(text, "Tarifa", PERSON), _mention(text, "Pellow al-Vell", "GPE")])
+    assert len(found) == 2
+
+
+def test_route_with_a_gazetteer_city_end_is_two_places(nlp):
+    from workers.stages.entities import places
+
+    text = "The stage runs from Tarrowvale to Gorakhpur on Sunday."
+    article = context.Article({}, None, nlp(text), frozenset(DEFAULT_ENTITY_LABELS), pipeline.lexicon(nlp),
+                              pipeline.nouns(nlp), {"title": "", "body": text})
+    found = places.route_ends(article, [_mention(text, "Tarrowvale to Gorakhpur", "ORG")])
+    assert [(m.name, m.label) for m in found] == [("Tarrowvale", "GPE"), ("Gorakhpur", "GPE")]

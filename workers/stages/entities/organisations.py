@@ -42,10 +42,16 @@ _ORG_DESCRIBED = re.compile(
 )
 
 
+def _press_piece(press: bool, m: Mention, start: int, end: int) -> bool:
+    """After a newspaper noun (tables.PRESS_NOUNS), any mention of the model inside the paper's name
+    ("Irish" of "the Tarrow daily Irish Pellow", a "building" Vell of "the daily Vell") gives way to it."""
+    return press and start <= m.start and m.end <= end and m.label != "ORG"
+
+
 def described_organisations(article: Article, found: list[Mention]) -> list[Mention]:
     """A name right after a noun that describes an organisation (tables.ORG_DESCRIPTOR_NOUNS:
     "Pilots' union Quorva", "Developer Bright Acre", "the operator, Hanlin Metals"; lowercase
-    tables.PRESS_NOUNS: "the Tarrow daily Nova Pellska") is an
+    tables.PRESS_NOUNS: "the Tarrow daily Nova Pellska", whatever the model made of its words) is an
     organisation when the model called it a person or a nationality, or nothing, or made one
     organisation of the noun and the name ("Chipmaker Tarrow Semiconductor"); the name may be an
     acronym ("the state oil company TOC"). The noun is lowercase or opens a sentence; after a
@@ -78,8 +84,9 @@ def described_organisations(article: Article, found: list[Mention]) -> list[Ment
         if glued and len(over) == 1 and not glued[0].forced:  # "Chipmaker Tarrow Semiconductor" as one span
             over = []
             found = [m for m in found if m is not glued[0]]
-        if any((m.start, m.end) != (start, end) or m.label not in (PERSON, "NORP") or m.forced
-               or (comma and m.label == PERSON and (len(name.split()) > 1 or canonical.surname_owner(name, full)))
+        press = noun in tables.PRESS_NOUNS and not comma
+        if any(((m.start, m.end) != (start, end) or m.label not in (PERSON, "NORP")) and not _press_piece(press, m, start, end)
+               or m.forced or (comma and m.label == PERSON and (len(name.split()) > 1 or canonical.surname_owner(name, full)))
                for m in over):  # "the union, Mary Smith" may be a person; "the agency, Varquera," is none
             continue
         found = replace_by_one(found, over, "body", start, end, name, "ORG")

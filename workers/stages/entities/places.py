@@ -28,7 +28,7 @@ from workers.stages.entities.scan import (
     toponym_shaped,
     whole_word_spans,
 )
-from workers.stages.entities.wordedge import WORD_END, WORD_START
+from workers.stages.entities.wordedge import UPPER, WORD_END, WORD_START
 
 
 _IN_PLACE = re.compile(
@@ -321,6 +321,20 @@ def _feature_named(name: str, article: Article) -> bool:
     return any(_FEATURE_AFTER.match(text, end) for text in article.texts.values() for _, end in whole_word_spans(text, name))
 
 
+def _city_actionable(name: str, article: Article, found: list[Mention]) -> bool:
+    """gazetteer_cities would change something for `name`: a mention of it under a label it
+    relabels, or a place of several words split by the model, or an untagged mention after a
+    place preposition."""
+    if any(m.name == name and m.label in _CAPITAL_RELABELLED and not m.forced for m in found):
+        return True
+    for field, text in article.texts.items():
+        for start, end in whole_word_spans(text, name):
+            over = [m for m in found if m.field == field and m.start < end and start < m.end]
+            if _split_place(over, name, start, end) if over else locative(text, start):
+                return True
+    return False
+
+
 def gazetteer_cities(article: Article, found: list[Mention]) -> list[Mention]:
     """A city of the GeoNames gazetteer (canonical.CITIES, 15,000 people or more) that the model
     called a person, nationality, feature, building, product or work is a place (GPE) when it has
@@ -334,6 +348,8 @@ def gazetteer_cities(article: Article, found: list[Mention]) -> list[Mention]:
     words = {word for text in article.texts.values() for word in _WORD.findall(text)}
     names = {name for word in words for name in _CITIES_BY_FIRST_WORD.get(word, ())}
     for name in sorted(n for n in names if any(n in text for text in article.texts.values())):
+        if not _city_actionable(name, article, found):
+            continue  # nothing to relabel, join or add: the guards below are not needed (speed)
         if _common_city_name(name, article) or _capital_as_person(name, found, article.texts) or _after_given_name(
             name, article
         ) or _feature_named(name, article):
@@ -356,19 +372,26 @@ def gazetteer_cities(article: Article, found: list[Mention]) -> list[Mention]:
 
 _ADMIN_NOUN_AFTER = re.compile(r"[ \t]+(?:" + "|".join(sorted(tables.ADMIN_DIVISION_NOUNS)) + r")" + WORD_END)
 _ADMIN_RELABELLED = frozenset({PERSON, "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+_ADMIN_PREFIXED = re.compile(
+    r"(?:" + "|".join(sorted(tables.ADMIN_DIVISION_PREFIXES)) + r")[ \t]+[A-Z][\w'\u2019\-]*(?:[ \t][A-Z][\w'\u2019\-]*)?"
+)
 
 
 def admin_division_names(article: Article, found: list[Mention]) -> list[Mention]:
     """A name right before a lowercase administrative division noun (tables.ADMIN_DIVISION_NOUNS:
     "in Tarrow province", "the Vell prefecture") that the model called a person, nationality,
-    feature, building, product or work is a place: GPE. Organisations keep their label."""
+    feature, building, product or work is a place: GPE. Organisations keep their label; a name with
+    a division noun written before it (tables.ADMIN_DIVISION_PREFIXES: "County Tarrow") is a place
+    whatever the model said."""
     if "GPE" not in article.labels:
         return found
     for m in found:
-        if m.forced or m.label not in _ADMIN_RELABELLED:
+        if m.forced:
             continue
-        if _ADMIN_NOUN_AFTER.match(article.texts[m.field], m.end):
-            m.label, m.forced = "GPE", True
+        prefixed = _ADMIN_PREFIXED.fullmatch(m.text) and not any(canonical.is_title(w) for w in m.text.split()[1:])
+        if prefixed or m.label in _ADMIN_RELABELLED and _ADMIN_NOUN_AFTER.match(
+                article.texts[m.field], m.end):
+            m.label, m.forced = "GPE", True  # forced: "County" is no role before a person's name here
     return found
 
 
@@ -576,7 +599,7 @@ def feature_groups(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
-_ROUTE_END = r"[A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*){0,2}"
+_ROUTE_END = rf"[{UPPER}][\w'\u2019\-]*(?:[ \t]+[{UPPER}][\w'\u2019\-]*){{0,2}}"  # "Águeda" too
 _ROUTES = tuple(
     (re.compile(rf"{WORD_START}{opening}[ \t]+$"), re.compile(rf"({_ROUTE_END})[ \t]+{joining}[ \t]+({_ROUTE_END})"))
     for opening, joining in tables.ROUTE_WORDS
@@ -585,8 +608,9 @@ _ROUTES = tuple(
 
 def route_ends(article: Article, found: list[Mention]) -> list[Mention]:
     """One span the model made of a route's two ends after its opening (tables.ROUTE_WORDS: "from
-    Tarrow to Pellow Bay") is two mentions: places (GPE) when either end is a known country or
-    ISO 3166-2 region or a place of the article, else each with the model's label."""
+    Tarrow to Pellow Bay") is two mentions: places (GPE) when either end is a known country, ISO
+    3166-2 region, capital or GeoNames city (canonical.CITIES) or a place of the article, else each
+    with the model's label."""
     places = {m.name for m in found if m.label in ("GPE", "LOC")}
     out: list[Mention] = []
     for m in found:
@@ -598,7 +622,8 @@ def route_ends(article: Article, found: list[Mention]) -> list[Mention]:
             continue
         ends = route.fullmatch(m.text)
         names = [canonical.normalise(ends.group(i)) for i in (1, 2)]
-        place = any(known_country_or_region(n) or n in places for n in names)
+        place = any(known_country_or_region(n) or n in places or n in canonical.CITIES or n in canonical.CAPITALS
+                    for n in names)
         for i, name in zip((1, 2), names):
             start, end = m.start + ends.start(i), m.start + ends.end(i)
             out.append(Mention(m.field, start, end, text[start:end], "GPE" if place else m.label, name, forced=place))
