@@ -36,9 +36,9 @@ from workers.stages.clean import run as clean_run
 def _no_marked(kind: str):
     original = clean_run._marked_lines
 
-    def marked(lines, marked_chrome):
+    def marked(lines, marked_chrome, votes=None):
         # "captions" switches off the alt-text captions too (html.alt_captions, kept apart to match whole lines)
-        return original(lines, {k: ("" if k in (kind, f"alt_{kind}") else t) for k, t in marked_chrome.items()})
+        return original(lines, {k: ("" if k in (kind, f"alt_{kind}") else t) for k, t in marked_chrome.items()}, votes)
     return mock.patch.object(clean_run, "_marked_lines", marked)
 
 
@@ -83,6 +83,7 @@ ABLATIONS = {
     "marked_other": lambda: _no_marked("other"),
     "marked_captions": lambda: _no_marked("captions"),
     "marked_dialogs": lambda: _no_marked("dialogs"),
+    "marked_comments": lambda: _no_marked("comments"),
     "never_rescued": lambda: mock.patch.object(clean_run, "_never_rescued", lambda lines: [False] * len(lines)),
     "stray_runs": lambda: mock.patch.object(voting, "_without_stray_runs", lambda out, *a: out),
     "unbacked_nonprose": _unbacked_filter_off,
@@ -223,7 +224,7 @@ def drops(pages: dict[str, list]) -> Counter:
 
 def _count_drops(state: dict, text: str, kinds: Counter, page: str) -> None:
     votes = state["votes"]["votes"]
-    marked = clean_run._marked_lines(state["lines"], state["votes"].get("marked_chrome") or {})
+    marked = clean_run._marked_lines(state["lines"], state["votes"].get("marked_chrome") or {}, state["votes"]["votes"])
     never = clean_run._never_rescued(state["lines"])
     both = (votes.get("trafilatura", ""), votes.get("readability", ""))
     for i, line in enumerate(state["lines"]):
