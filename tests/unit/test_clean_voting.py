@@ -422,3 +422,33 @@ def test_a_menu_run_every_block_voter_keeps_is_the_articles(lines, backers, kept
     prose = [False] * len(lines) + [True]
     out = voting.keep(texts, [False] * len(texts), prose, set(), votes, table_cells=set())
     assert out == [kept] * len(lines) + [True]
+
+
+PITCH = "Want more? Get our best stories in your inbox every week."
+
+
+@pytest.mark.parametrize(
+    ("tail", "kept"),
+    [
+        ([PITCH], False),  # a pitch only trafilatura's default text holds, under the article
+        (["To read on", "Subscribe for unlimited access"], False),  # a paywall box's labels
+        (["+44 20 7946 0000"], True),  # no letter: a phone number closing an address is data
+        (["- Bring a coat", "- Bring boots"], True),  # a list closing the article
+        ([" ".join([ARTICLE] * 2)], True),  # a long paragraph: the article's own closing text
+    ],
+)
+def test_a_short_tail_only_trafilaturas_default_holds_is_cut(tail, kept):
+    texts = [ARTICLE, TEASER] + tail
+    both = voting.norm(f"{ARTICLE} {TEASER}")
+    votes = {"trafilatura": voting.norm(" ".join(texts)), "trafilatura_precision": both, "readability": both,
+             "justext": both}
+    prose = [True] * len(texts)
+    out = voting.keep(texts, [False] * len(texts), prose, set(), votes, table_cells=set())
+    assert out == [True, True] + [kept] * len(tail)
+
+
+def test_a_default_only_tail_as_long_as_the_article_stays():
+    texts = [ARTICLE] + [PITCH] * 2  # more words than the backed text above: trafilatura's article, not a tail
+    votes = {"trafilatura": voting.norm(" ".join(texts))} | {name: ARTICLE for name in VOTERS[1:]}
+    out = voting.keep(texts, [False] * 3, [True] * 3, set(), votes, table_cells=set())
+    assert out == [True, True, True]
