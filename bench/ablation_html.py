@@ -88,6 +88,7 @@ ABLATIONS = {
     "stray_runs": lambda: mock.patch.object(voting, "_without_stray_runs", lambda out, *a: out),
     "unbacked_nonprose": _unbacked_filter_off,
     "menu_lines": lambda: mock.patch.object(voting, "_menu_lines", lambda texts: set()),
+    "default_only_tail": lambda: mock.patch.object(voting, "_without_default_only_tail", lambda out, *a: out),
     "rescue_4_of_4": lambda: mock.patch.object(voting, "_EXTRACTORS", 99),
     "readability_only_rule": lambda: _keep_with(no_readability_only=True),
     "classifier_chrome": lambda: _keep_with(no_chrome=True),
@@ -109,7 +110,7 @@ ABLATIONS = {
 PATCHED = (
     (clean_run, "_marked_lines"), (clean_run, "_never_rescued"), (clean_paragraphs, "_PULL_QUOTE_MIN_WORDS"), (clean_bylines, "drop_author_bio"),
     (clean_paragraphs, "shown_standfirst"), (core.md, "is_caption"), (voting, "_without_stray_runs"), (voting, "_backed"),
-    (voting, "_menu_lines"), (voting, "_EXTRACTORS"), (voting, "keep"), (voting, "cell_kinds"), (sections, "mark"),
+    (voting, "_menu_lines"), (voting, "_without_default_only_tail"), (voting, "_EXTRACTORS"), (voting, "keep"), (voting, "cell_kinds"), (sections, "mark"),
     (sections, "mark_read_more_teasers"), (sections, "mark_doubled_captions"), (sections, "mark_cut_headlines"),
 )
 
