@@ -402,28 +402,6 @@ def test_an_inner_comment_line_is_chrome_unless_trafilatura_keeps_it(votes, mark
     assert clean_run._marked_lines(lines, {"other": COMMENTARY}, votes) == [False, True]  # plain chrome stays
 
 
-HEADINGS = ["The Tide Tables", "Harbour Fees", "Winter Moorings", "The Old Pier"]
-
-
-@pytest.mark.parametrize(
-    ("lines", "backers", "kept"),
-    [
-        # short headings above the first paragraph that trafilatura (both modes) and readability-lxml all keep:
-        # the article's own, though jusText drops short lines
-        (HEADINGS, ("trafilatura", "trafilatura_precision", "readability"), True),
-        (HEADINGS, ("trafilatura", "readability"), False),  # a menu one block voter leaves out stays a menu
-        # an inline script's lines the extractors keep are no words: still a menu run
-        (["(function() {", "init(config);", "});", "})();"], ("trafilatura", "trafilatura_precision", "readability"), False),
-    ],
-)
-def test_a_menu_run_every_block_voter_keeps_is_the_articles(lines, backers, kept):
-    texts = lines + [ARTICLE]
-    votes = {name: voting.norm(" ".join(texts)) if name in backers else ARTICLE for name in VOTERS}
-    prose = [False] * len(lines) + [True]
-    out = voting.keep(texts, [False] * len(texts), prose, set(), votes, table_cells=set())
-    assert out == [kept] * len(lines) + [True]
-
-
 PITCH = "Want more? Get our best stories in your inbox every week."
 
 

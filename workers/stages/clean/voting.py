@@ -13,10 +13,9 @@ a candidate our classifier accepts is kept; one it calls chrome is kept only whe
 extractors agree it is article text; a paragraph only readability found is kept when jusText or the
 classifier's prose test backs it; a line in a run of link-like lines above the first prose paragraph
 (a menu, ``_menu_lines``; not a data table's cells, an infobox's labels and values) only when all four
-extractors agree, or all but jusText (which drops short lines) and the line is only words: headings
-(``_held_by_article_extractors``; held-out dev thirds: readability-new F1 0.867 -> 0.870, multilingual
-0.9062 -> 0.9064). A line inside an element the page's markup marks as chrome (``html.marked_chrome``:
-captions, author boxes, share, newsletter and related boxes) is never kept: the extractors' 4-of-4 rescue does not apply to it. A line that is not prose, not a
+extractors agree. A line inside an element the
+page's markup marks as chrome (``html.marked_chrome``: captions, author boxes, share, newsletter and
+related boxes) is never kept: the extractors' 4-of-4 rescue does not apply to it. A line that is not prose, not a
 table cell and in no extractor's main text (trafilatura's recall mode alone found it: footer links,
 contact rows, a thread's counters) is not kept, nor is a run of kept lines only recall mode (and
 at most jusText) holds that touches no other kept line (``_without_stray_runs``: a sidebar's
@@ -471,20 +470,6 @@ def _backed(text: str, votes: dict[str, str]) -> bool:
     return bool(key) and any(key in blob for blob in votes.values())
 
 
-# the voters that judge a block, not a paragraph's word counts: jusText drops every short line (a heading,
-# a list item) as boilerplate by its design, so a line all the others hold is what they read as the article
-_BLOCK_VOTERS = ("trafilatura", "trafilatura_precision", "readability")
-
-
-_WORDS_ONLY = re.compile(r"[^\W\d_][\w'’.,-]*(?: [\w'’.,-]+)*")  # words, not code ("(function() {", "});")
-
-
-def _held_by_article_extractors(text: str, votes: dict[str, str]) -> bool:
-    """The line is only words (`_WORDS_ONLY`) and the main text of every one of _BLOCK_VOTERS holds it."""
-    key = norm(text)
-    return _WORDS_ONLY.fullmatch(key) is not None and all(key in votes.get(name, "") for name in _BLOCK_VOTERS)
-
-
 def _keep_votes(texts: list[str], chrome: list[bool], prose: list[bool], readability_only: set[str],
                 votes: dict[str, str], table_cells: set[str]) -> list[bool]:
     out = []
@@ -494,7 +479,6 @@ def _keep_votes(texts: list[str], chrome: list[bool], prose: list[bool], readabi
         # a data table's cells (an infobox's labels and values) are no menu however short; in a layout
         # table, whose cells hold the article's prose too, the menu is in cells as well
         menu = {i for i in menu if not table_cell(texts[i], table_cells)}
-    menu = {i for i in menu if not _held_by_article_extractors(texts[i], votes)}
     for i, (text, is_chrome, is_prose) in enumerate(zip(texts, chrome, prose)):
         key = norm(text)
         if key in readability_only:
