@@ -132,7 +132,7 @@ _NOTICE_MAX_CHARS = 400
 # the whole-line patterns of the reason chain, each with the longest line it is tried on, in the
 # chain's order: one match per line gives the first that fires (fastmatch.union_by_length)
 _ANCHORED_ROWS = (
-    ("comment_prompt", v.COMMENT_PROMPT, 80),
+    ("comment_prompt", v.COMMENT_PROMPT, 130),  # an invitation with the question it asks
     ("ui_line", v.UI_LINE, 80),
     ("comment_heading", v.COMMENT_COUNT_HEADING, 260),  # "11 responses to “Title”": a hard end
     ("ui_prefix", v.UI_PREFIX, 300),

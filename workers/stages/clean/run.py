@@ -52,16 +52,22 @@ def _domain_credit(line: ln.Line) -> bool:
     return line.reason == "credits" and " " not in line.text and v.BARE_DOMAIN.match(line.text) is not None
 
 
-def _marked_lines(lines: list[ln.Line], marked_chrome: dict[str, str]) -> list[bool]:
+def _marked_lines(lines: list[ln.Line], marked_chrome: dict[str, str], votes: dict[str, str] | None = None) -> list[bool]:
     """Per HTML candidate line, whether the page marks its element as chrome (html.marked_chrome: its
     dialogs too; an image's alt text shown in its figure box as the whole line only); captions only
     when the caption lines hold fewer prose words than the rest (in a gallery the captions are the
-    article)."""
+    article); an element marked only by an inner "comment" class part (a live blog's "match-comments")
+    only when trafilatura's default or precision text (`votes`, voting.candidates' "votes") lacks the
+    line: trafilatura prunes comment regions itself (held-out dev thirds: multilingual snippet F1 +0.003)."""
     chrome = f"{marked_chrome.get('other', '')}\n{marked_chrome.get('dialogs', '')}"
     caption_text = marked_chrome.get("captions", "")
     alt_captions = set(marked_chrome.get("alt_captions", "").split("\n")) - {""}
     keys = [voting.norm(line.text) for line in lines]  # once per line (voting.marked's test, inlined)
     other = [bool(key) and key in chrome for key in keys]
+    comments = marked_chrome.get("comments", "")
+    trafilatura = [(votes or {}).get(mode, "") for mode in ("trafilatura", "trafilatura_precision")]
+    other = [o or (bool(key) and key in comments and not all(key in blob for blob in trafilatura))
+             for o, key in zip(other, keys)]  # no votes: every such line stays chrome
     captions = [(bool(key) and key in caption_text) or _alt_caption_line(key, alt_captions) for key in keys]
     prose = [len(line.text.split()) if line.kind == ln.PROSE else 0 for line in lines]
     inside = sum(n for n, c in zip(prose, captions) if c)
@@ -96,7 +102,7 @@ def article_lines(
             [line.kind == ln.PROSE for line in lines],
             votes["readability_only"],
             votes["votes"],
-            marked=[m or never for m, never in zip(_marked_lines(lines, votes.get("marked_chrome") or {}),
+            marked=[m or never for m, never in zip(_marked_lines(lines, votes.get("marked_chrome") or {}, votes["votes"]),
                                                    _never_rescued(lines))],
             table_cells=votes.get("table_cells"),
         )

@@ -186,7 +186,11 @@ COMMENT_PROMPT = re.compile(
     # us in the comments.", "Let us know what you think in the comments below"
     r"(?:what|which|who|how|where|why|would|will|have|do|did|are|is|should)\b[^?\n]{0,70}\? "
     r"(?:tell|let) us(?: know)?(?: what you think)? in the comments?(?: below| section)?|"
-    r"(?:tell|let) us(?: know)?(?: what you think)? in the comments?(?: below| section)?)(?:[.:!]| ?[»›→])?$",
+    r"(?:tell|let) us(?: know)?(?: what you think)? in the comments?(?: below| section)?|"
+    # the German invitation, before its question or alone: "Verraten Sie uns in den Kommentaren: …?",
+    # "Schreibt es gerne in die Kommentare!"
+    r"(?:verrat(?:en sie|et)|schreib(?:en sie|t)|sag(?:en sie|t)|erzähl(?:en sie|t))(?: es)?(?: uns)?(?: gerne)? "
+    r"in (?:den kommentaren|die kommentare)(?:: [^?\n]{1,90}\?)?)(?:[.:!]| ?[»›→])?$",
     re.IGNORECASE,
 )
 # the heading over a blog's comments that counts them and may echo the post's title (WordPress and
