@@ -783,6 +783,10 @@ CHROME_CLASS = re.compile(
     r"postmetadata|entry[-_]?utility)(?:$|[\s_-])",
     re.IGNORECASE,
 )
+# the one CHROME_CLASS word that marks readers' comments: an element marked by it alone is a "comments" box
+# (html.marked_chrome), whose lines are chrome unless they are most of the page's prose (run._marked_lines: a
+# live match's or live blog's commentary, "live-match-comment", is the article)
+COMMENT_CLASS = re.compile(r"(?:^|[\s_-])comments?(?:$|[\s_-])", re.IGNORECASE)
 CHROME_TAGS = frozenset(("figcaption", "aside", "nav"))
 # class words of pop-up and modal dialogs (Bootstrap "modal", WordPress Popup Maker "pum"/"popmake",
 # lightboxes such as an AMP "bookmark" pitch): a dialog is never the article, however long its text, unless
