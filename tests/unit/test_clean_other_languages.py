@@ -109,6 +109,19 @@ def test_abbreviated_month_names_of_other_languages(line, date):
     assert date_line(line) == (date, None)
 
 
+@pytest.mark.parametrize("line, date", [
+    ("3 maja 2022", ("2022-05-03", None)),  # pl, the genitive a date uses
+    ("3 maj 2022", ("2022-05-03", None)),  # the nominative, as some sites write it
+    ("środa, 15 stycznia 2020", ("2020-01-15", None)),
+    ("3 października 2019 r.", ("2019-10-03", None)),  # "r." for "roku", the year
+    ("Opublikowano: 12 lutego 2021, 10:15", ("2021-02-12T10:15:00", None)),
+    ("10 sie 2021", ("2021-08-10", None)),  # dateparser's abbreviation of sierpnia
+    ("10 Sie haben 2022 gewonnen", None),  # a German "Sie" is no month
+])
+def test_polish_dates_by_dateparsers_polish(line, date):
+    assert date_line(line) == date
+
+
 def test_month_words_come_from_the_table_and_dateparser():
     words = month_words_other()
     assert {"dezember", "dez", "déc", "ene", "gen"} <= words
