@@ -273,3 +273,26 @@ def test_german_teasers_closed_by_read_more_links_leave_the_article():
 def test_a_german_press_contact_closes_the_release():
     texts = ["Brücke wird gesperrt", *GERMAN, "Pressekontakt:", "Jana Roe, Stadtverwaltung", "Telefon: 030 1234567"]
     assert stage.clean_lines(texts)["paragraphs"] == GERMAN
+
+
+ENGLISH = [
+    "The council voted on Tuesday to close the old bridge until spring for repairs, and the mayor said the work "
+    "would take longer than expected.",
+    "Residents had complained for years about the state of the bridge, and a survey last summer found serious "
+    "damage to its piers.",
+    "According to the city, traffic will be diverted over the bypass in the north of the town during the works, "
+    "which is likely to lengthen journeys.",
+]
+
+
+def test_a_subheading_in_a_language_that_capitalises_nouns_is_no_title_case_promo(monkeypatch):
+    from workers.stages.clean import structure
+
+    heading = "Weitere Brücken der Stadt im Blick"
+    assert heading in stage.clean_lines([GERMAN[0], heading, *GERMAN[1:]])["paragraphs"]
+    # an English Title Case headline between paragraphs is another story's promo, as before
+    promo = "Mayor Unveils Plans For Harbour Festival"
+    assert promo not in stage.clean_lines([ENGLISH[0], promo, *ENGLISH[1:]])["paragraphs"]
+    # read as English capitals, the German heading would go the same way
+    monkeypatch.setattr(structure, "_nouns_capitalised", lambda *args: False)
+    assert heading not in stage.clean_lines([GERMAN[0], heading, *GERMAN[1:]])["paragraphs"]

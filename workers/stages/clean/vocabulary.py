@@ -867,6 +867,10 @@ MONTH_NAMES_OTHER = {
 }
 
 
+# languages that capitalise their common nouns (German, Luxembourgish): a short line's capitals there are no
+# English Title Case headline's (structure._nouns_capitalised); the entities stage's table of the same name
+NOUN_CAPITALISING_LANGUAGES = frozenset({"de", "lb"})
+
 # English month names and their abbreviations, a regex alternation (a header's "<name> <date>" lines:
 # metalines._NAMED_DATE, NAME_THEN_DATE)
 MONTH_NAMES = (r"January|February|March|April|May|June|July|August|September|October|November|December|"
