@@ -296,3 +296,15 @@ def test_a_subheading_in_a_language_that_capitalises_nouns_is_no_title_case_prom
     # read as English capitals, the German heading would go the same way
     monkeypatch.setattr(structure, "_nouns_capitalised", lambda *args: False)
     assert heading not in stage.clean_lines([GERMAN[0], heading, *GERMAN[1:]])["paragraphs"]
+
+
+@pytest.mark.parametrize("line, dates_", [
+    ("IT - 21. Januar 2022", ("2022-01-21", None)),  # a section label, a dash, the date
+    ("Thema des Tages // 02.11.2021", ("2021-11-02", None)),
+    ("Politics - March 3, 2024", ("2024-03-03", None)),
+    ("Born 1931 - June 9, 2024", None),  # a label with digits: a span's end, no labelled date
+    ("March 3, 1931 - June 9, 2024", None),  # a life's span stays no date
+    ("Kapitel - 3 Tage", None),  # no date after the dash
+])
+def test_a_date_after_a_section_label_and_a_dash(line, dates_):
+    assert date_line(line) == dates_

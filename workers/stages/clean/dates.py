@@ -392,6 +392,9 @@ def date_span(text: str) -> bool:
 # separators a dump leaves before a bare date whose name stood in the element before ("Jana Roe" / "/ 3.05.2022,
 # 09:00 Uhr"; "· March 3, 2024"); a list item's marker ("* ", "- ") is no separator (shapes.list_or_byline_date)
 _LEAD_SEPARATORS = "/|·•⋅ "
+# a section or series label without digits, a dash or a double slash, then a date ending the line ("IT - 21. Januar
+# 2022", "Thema des Tages // 02.11.2021": German magazines' header lines); read when no part of the line is a date
+_LABELLED_DATE = re.compile(r"^(?P<label>[^\d|]{2,40}?)\s+(?:[–—-]|//)\s+(?P<date>[^\s–—/-].{5,40})$")
 
 
 # date_line asks relative() before parse_date(), the reverse of what a reader would write, for speed alone: no
@@ -435,6 +438,9 @@ def _date_line(line: str) -> tuple[str | None, str | None] | None:
             if value:
                 matched = True
                 published = published or value
+    if not matched and (m := _LABELLED_DATE.match(line)) and BARE_DATE.match(part := m.group("date")) \
+            and not date_span(part) and (value := parse_date(part)):
+        return value, None
     return (published, updated) if matched else None
 
 
