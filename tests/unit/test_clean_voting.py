@@ -368,12 +368,13 @@ COMMENTARY = "The visitors win a corner on the left, and the home side clears it
     ("markup", "kind"),
     [
         # a class word whose inner part is "comment": a live blog's commentary, a gallery item's note
-        (f'<div class="live-match-comments"><p>{COMMENTARY}</p></div>', "comments"),
-        (f'<div class="gallery__item__comment"><p>{COMMENTARY}</p></div>', "comments"),
-        # a class or id opening with "comment", another chrome word beside it, a chrome tag: plain chrome
-        (f'<div class="comment-body"><p>{COMMENTARY}</p></div>', "other"),
-        (f'<div id="comments"><p>{COMMENTARY}</p></div>', "other"),
-        (f'<div class="x1f3a Comment t1_c9"><p>{COMMENTARY}</p></div>', "other"),  # a class word, not the first
+        (f'<div class="live-match-comments"><p>{COMMENTARY}</p></div>', "inner_comments"),
+        (f'<div class="gallery__item__comment"><p>{COMMENTARY}</p></div>', "inner_comments"),
+        # a class or id opening with "comment": readers' comments (chrome when the rest holds prose)
+        (f'<div class="comment-body"><p>{COMMENTARY}</p></div>', "comments"),
+        (f'<div id="comments"><p>{COMMENTARY}</p></div>', "comments"),
+        (f'<div class="x1f3a Comment t1_c9"><p>{COMMENTARY}</p></div>', "comments"),  # a class word, not the first
+        # another chrome word beside it, a chrome tag: plain chrome
         (f'<div class="post-comments share-row"><p>{COMMENTARY}</p></div>', "other"),
         (f'<aside class="live-comments"><p>{COMMENTARY}</p></aside>', "other"),
     ],
@@ -382,8 +383,7 @@ def test_an_inner_comment_class_part_is_its_own_kind_of_marked_chrome(markup, ki
     from workers.stages.clean import html as html_extract
 
     found = html_extract.marked_chrome(f"<html><body><article><p>{ARTICLE}</p>{markup}</article></body></html>")
-    assert COMMENTARY in found[kind]
-    assert COMMENTARY not in found["comments" if kind == "other" else "other"]
+    assert [k for k in ("inner_comments", "comments", "other") if COMMENTARY in found[k]] == [kind]
 
 
 @pytest.mark.parametrize(
@@ -398,7 +398,8 @@ def test_an_inner_comment_line_is_chrome_unless_trafilatura_keeps_it(votes, mark
     from workers.stages.clean import lines as ln
 
     lines = ln.classify([ARTICLE, COMMENTARY])
-    assert clean_run._marked_lines(lines, {"comments": COMMENTARY}, votes) == [False, marked]
+    assert clean_run._marked_lines(lines, {"inner_comments": COMMENTARY}, votes) == [False, marked]
+    assert clean_run._marked_lines(lines, {"comments": COMMENTARY}, votes) == [False, True]  # readers' comments: chrome
     assert clean_run._marked_lines(lines, {"other": COMMENTARY}, votes) == [False, True]  # plain chrome stays
 
 

@@ -239,11 +239,15 @@ def marked_chrome(html: str, root=None, title: str | None = None) -> dict[str, s
     teasers, comments, trust badge, call to action), with everything inside them; not a table of
     contents (links only to places in the page: `_contents_list`), whose entries are the article's own
     headings; "alt_captions": texts that repeat an image's alt text in its figure box (`alt_captions`),
-    to be matched as whole lines; "comments": elements chrome only by an inner "comment" class part
-    (`_inner_comment_word`), chrome unless trafilatura keeps their lines (run._marked_lines). Never <html>, <body>, <main> or <article> (their classes describe the
+    to be matched as whole lines; "comments": elements marked by the comments class word alone
+    (`_comments_only`), and "inner_comments" those of them marked only by an inner "comment" class part
+    (`_inner_comment_word`: a live blog's "live-match-comments"); run._marked_lines decides whether
+    such lines are chrome. "other" otherwise. Never <html>, <body>, <main> or <article> (their classes describe the
     site or the page), and texts over _CHROME_MAX_CHARS are left out (a wrapper so marked around the
     whole article says nothing about its paragraphs)."""
-    out: dict[str, list[str]] = {"captions": [], "other": [], "dialogs": [], "alt_captions": [], "comments": []}
+    out: dict[str, list[str]] = {
+        "captions": [], "other": [], "dialogs": [], "alt_captions": [], "comments": [], "inner_comments": [],
+    }
     headline = voting.norm(title or "")
     root = _root(html) if root is None else root
     if root is None:
@@ -266,12 +270,21 @@ def marked_chrome(html: str, root=None, title: str | None = None) -> dict[str, s
                     continue  # a table of contents lists the article's own headings: they stay the article's
                 elif text and (len(text) <= _CHROME_MAX_CHARS or dialog):
                     caption = element.tag == "figcaption" or "caption" in words.casefold()
-                    comment = not (dialog or caption) and _inner_comment_word(element, chrome_words)
-                    out["dialogs" if dialog else "captions" if caption else "comments" if comment else "other"].append(text)
+                    kind = "dialogs" if dialog else "captions" if caption else "other"
+                    if kind == "other" and _comments_only(element.tag, chrome_words):
+                        kind = "inner_comments" if _inner_comment_word(element, chrome_words) else "comments"
+                    out[kind].append(text)
                     out["alt_captions"].extend(alt_captions(element))
                     continue
         stack.extend(reversed(element))
     return {kind: "\n".join(texts) for kind, texts in out.items()}
+
+
+def _comments_only(tag: str, words: str) -> bool:
+    """The element is chrome by its comments class word alone (vocabulary.COMMENT_CLASS), not by its tag or
+    another CHROME_CLASS word."""
+    return tag not in v.CHROME_TAGS and v.COMMENT_CLASS.search(words) is not None \
+        and v.CHROME_CLASS.search(v.COMMENT_CLASS.sub(" ", words)) is None
 
 
 _ALT_CAPTION_MIN_WORDS = 5  # a shorter alt text ("Photo of the author") may be any short line's
