@@ -190,17 +190,17 @@ _CAPITAL_RELABELLED = frozenset({PERSON, "NORP", "LOC", "FAC", "PRODUCT", "WORK_
 _WORD = re.compile(r"\w+")
 
 
-def _capitals_by_first_word() -> dict[str, tuple[str, ...]]:
-    """canonical.CAPITALS keyed by the first run of word characters of each name ("Kuala" -> ("Kuala
-    Lumpur",)): a capital written as a whole word in a text has that run among the text's words."""
+def _by_first_word(names) -> dict[str, tuple[str, ...]]:
+    """Place names keyed by the first run of word characters of each ("Kuala" -> ("Kuala Lumpur",)): a
+    name written as a whole word in a text has that run among the text's words."""
     keyed: dict[str, list[str]] = {}
-    for name in canonical.CAPITALS:
+    for name in names:
         first = _WORD.match(name)
         keyed.setdefault(first.group() if first else "", []).append(name)
-    return {first: tuple(names) for first, names in keyed.items()}
+    return {first: tuple(found) for first, found in keyed.items()}
 
 
-_CAPITALS_BY_FIRST_WORD = _capitals_by_first_word()
+_CAPITALS_BY_FIRST_WORD = _by_first_word(canonical.CAPITALS)
 
 
 def _capitals_written(texts) -> set[str]:
@@ -268,17 +268,7 @@ def _split_place(pieces: list[Mention], name: str, start: int, end: int) -> bool
     )
 
 
-def _cities_by_first_word() -> dict[str, tuple[str, ...]]:
-    """canonical.CITIES keyed by the first run of word characters of each name, as
-    _CAPITALS_BY_FIRST_WORD."""
-    keyed: dict[str, list[str]] = {}
-    for name in canonical.CITIES:
-        first = _WORD.match(name)
-        keyed.setdefault(first.group() if first else "", []).append(name)
-    return {first: tuple(names) for first, names in keyed.items()}
-
-
-_CITIES_BY_FIRST_WORD = _cities_by_first_word()
+_CITIES_BY_FIRST_WORD = _by_first_word(canonical.CITIES)
 
 
 def _common_city_name(name: str, article: Article) -> bool:
