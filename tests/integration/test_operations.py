@@ -184,7 +184,10 @@ def test_sigterm_during_a_replay_exits_in_time_and_a_restart_loses_nothing(pipel
     assert replay.poll() is None, "the worker is to be stopped mid-replay"
     elapsed, code = sigterm_and_time(process)
     assert elapsed < SHUTDOWN_BOUND, (elapsed, pipeline.log())
-    assert code in (EXIT_DRAINED, EXIT_ABANDONED), (code, pipeline.log())
+    # drained, abandoned, or (a SIGTERM that lands while the worker is still in recovery on a loaded machine:
+    # seen once in a CI clone at load 6) the deadline exit: each leaves the uncommitted work to be
+    # redelivered, which the rest of the test checks. An idle worker's SIGTERM must drain (the metrics test).
+    assert code in (EXIT_DRAINED, EXIT_ABANDONED, EXIT_DEADLINE), (code, pipeline.log())
     pipeline.start_worker("w1")
     assert replay.wait(timeout=60) == 0, replay.stderr.read()
     sent = {record["id"] for record in pipeline.read("raw", SEEDS * 6, settle=1.0)}
