@@ -136,6 +136,30 @@ def test_captions_and_long_headlines_do_not_count_as_title_case_sections(caption
     assert caption not in paragraphs and not set(SECTIONS[:2]) & set(paragraphs)
 
 
+# name-shaped headings (capitalised words, no function word) count among the Title Case ones; alone they stay out
+NAME_SHAPED = ["Channel Depths", "Winter Sailings", "Final Verdict"]
+
+
+def test_name_shaped_headings_count_among_an_articles_title_case_headings():
+    headings = [SECTIONS[0], *NAME_SHAPED[:2]]
+    paragraphs = stage.clean_lines(_sectioned(headings))["paragraphs"]
+    assert all(heading in paragraphs for heading in headings)
+
+
+@pytest.mark.parametrize(
+    "headings",
+    [
+        NAME_SHAPED[:1],  # one name-shaped line between paragraphs: a person's name as likely as a heading
+        [SECTIONS[0], NAME_SHAPED[0]],  # two: as two Title Case lines, maybe other stories' headlines
+        [SECTIONS[0], "RECEIVE HARBOUR TIPS", NAME_SHAPED[0]],  # a name-shaped line in capitals is a label
+        [SECTIONS[0], "Photo Example Agency", NAME_SHAPED[0]],  # a caption label stays out and counts for none
+    ],
+)
+def test_name_shaped_lines_stay_out_without_the_articles_other_headings(headings):
+    paragraphs = stage.clean_lines(_sectioned(headings))["paragraphs"]
+    assert not set(headings) & set(paragraphs)
+
+
 # --- the lead over a table of contents --------------------------------------------------------------
 SECTIONS_TOC = [f"* {k} Section number {k}" for k in range(1, 11)] + [f"+ {k}.1 Part one of {k}" for k in range(1, 21)]
 LEAD = [f"{sentence} It is the county's busiest port, and its board meets in public every month."

@@ -79,13 +79,16 @@ def _subheading(lines: list[ln.Line], i: int, end: int, before: int) -> bool | s
         and (under := _under_heading(lines, i, end)) is not None
     ):
         return False
-    other_shape = _not_subheading(text)  # a caption, outlet, name or promo: asked once for both shapes below
+    label = _label_or_prompt(text)  # a caption, outlet or promo: asked once for both shapes below
+    other_shape = label or _bare_name(text)
     if (not other_shape and not _promo_headline(text, lines[under].text)) or _list_heading(lines, under, end):
         return True
     between = before == i - 1 and under == i + 1 and lines[before].kind == ln.PROSE and lines[before].terminal
     if not between or line.n > _TITLE_CASE_MAX_WORDS or any(c in text for c in _CREDIT_MARKS):
         return False  # a caption ("Jane Doe: Harbour at dusk", "Photo by A/Agency") or a teaser's long headline
-    return False if other_shape else _TITLE_CASE
+    if label or (other_shape and text.isupper()):  # a name-shaped line in capitals is a label ("RECEIVE OUR TIPS")
+        return False
+    return _TITLE_CASE  # a name-shaped heading ("Flight Checks") counts among the Title Case ones
 
 
 _INTRO_MIN_STOP = 0.15  # an introducing clause has function words ("She said it twice:"), a label few ("Results:")
@@ -508,16 +511,19 @@ def _promo_headline(text: str, below: str) -> bool:
             and not _section_heading_echo(text, below))
 
 
-def _not_subheading(text: str) -> bool:
-    """A short line that is no subheading whatever its shape: a photo credit or caption label, an
-    outlet's name, a reader prompt (an imperative first word: vocabulary.PROMO_IMPERATIVES) or a
-    person's name ("Jane Doe": capitalised words and no function word)."""
-    words = text.split()
+def _label_or_prompt(text: str) -> bool:
+    """A photo credit or caption label, an outlet's name or a reader prompt (an imperative first word:
+    vocabulary.PROMO_IMPERATIVES): no subheading even where an article's sections recur."""
     if md.has_caption_trigger(text.casefold()) or md.looks_like_outlet(text):
         return True
-    if words[0].casefold() in v.PROMO_IMPERATIVES:
-        return True
-    return md.standalone_name(text) and v.STOPWORDS.isdisjoint(w.casefold() for w in words)
+    return text.split()[0].casefold() in v.PROMO_IMPERATIVES
+
+
+def _bare_name(text: str) -> bool:
+    """Shaped like a person's name ("Jane Doe": 2-4 capitalised words, no function word). A two-word
+    section heading has the same shape ("Flight Checks", "Final Verdict"): such a line is no subheading
+    on its own, but counts among an article's Title Case headings (_subheading, _TITLE_CASE_HEADINGS_MIN)."""
+    return md.standalone_name(text) and v.STOPWORDS.isdisjoint(w.casefold() for w in text.split())
 
 
 _ECHO_MIN_WORDS = 2  # content words of a heading the paragraph under it repeats
