@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install run test test-faults test-unit bench bench-clean bench-entities bench-dedupe bench-flattened bench-heldout bench-e2e stop clean
+.PHONY: install run test test-faults test-unit compile-clean bench bench-clean bench-entities bench-dedupe bench-flattened bench-heldout bench-e2e stop clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,12 @@ test-faults: install
 ## test-unit: the pure stages only, no broker
 test-unit: install
 	$(BIN)/pytest -q tests/unit
+
+## compile-clean: opt-in, not part of install: the clean stage compiled with mypyc into a copy of workers/
+## under build/compiled (run a worker or a bench with PYTHONPATH=build/compiled; the working tree stays Python)
+compile-clean: install
+	$(BIN)/pip install -q -e '.[compile]'
+	PYTHON=$(BIN)/python bash scripts/compile_clean.sh build/compiled
 
 bench: bench-clean bench-entities bench-dedupe
 

@@ -36,9 +36,9 @@ from workers.stages.clean import run as clean_run
 def _no_marked(kind: str):
     original = clean_run._marked_lines
 
-    def marked(lines, marked_chrome):
+    def marked(lines, marked_chrome, votes=None):
         # "captions" switches off the alt-text captions too (html.alt_captions, kept apart to match whole lines)
-        return original(lines, {k: ("" if k in (kind, f"alt_{kind}") else t) for k, t in marked_chrome.items()})
+        return original(lines, {k: ("" if k in (kind, f"alt_{kind}") else t) for k, t in marked_chrome.items()}, votes)
     return mock.patch.object(clean_run, "_marked_lines", marked)
 
 
@@ -83,10 +83,12 @@ ABLATIONS = {
     "marked_other": lambda: _no_marked("other"),
     "marked_captions": lambda: _no_marked("captions"),
     "marked_dialogs": lambda: _no_marked("dialogs"),
+    "marked_comments": lambda: _no_marked("comments"),
     "never_rescued": lambda: mock.patch.object(clean_run, "_never_rescued", lambda lines: [False] * len(lines)),
     "stray_runs": lambda: mock.patch.object(voting, "_without_stray_runs", lambda out, *a: out),
     "unbacked_nonprose": _unbacked_filter_off,
     "menu_lines": lambda: mock.patch.object(voting, "_menu_lines", lambda texts: set()),
+    "default_only_tail": lambda: mock.patch.object(voting, "_without_default_only_tail", lambda out, *a: out),
     "rescue_4_of_4": lambda: mock.patch.object(voting, "_EXTRACTORS", 99),
     "readability_only_rule": lambda: _keep_with(no_readability_only=True),
     "classifier_chrome": lambda: _keep_with(no_chrome=True),
@@ -108,7 +110,7 @@ ABLATIONS = {
 PATCHED = (
     (clean_run, "_marked_lines"), (clean_run, "_never_rescued"), (clean_paragraphs, "_PULL_QUOTE_MIN_WORDS"), (clean_bylines, "drop_author_bio"),
     (clean_paragraphs, "shown_standfirst"), (core.md, "is_caption"), (voting, "_without_stray_runs"), (voting, "_backed"),
-    (voting, "_menu_lines"), (voting, "_EXTRACTORS"), (voting, "keep"), (voting, "cell_kinds"), (sections, "mark"),
+    (voting, "_menu_lines"), (voting, "_without_default_only_tail"), (voting, "_EXTRACTORS"), (voting, "keep"), (voting, "cell_kinds"), (sections, "mark"),
     (sections, "mark_read_more_teasers"), (sections, "mark_doubled_captions"), (sections, "mark_cut_headlines"),
 )
 
@@ -223,7 +225,7 @@ def drops(pages: dict[str, list]) -> Counter:
 
 def _count_drops(state: dict, text: str, kinds: Counter, page: str) -> None:
     votes = state["votes"]["votes"]
-    marked = clean_run._marked_lines(state["lines"], state["votes"].get("marked_chrome") or {})
+    marked = clean_run._marked_lines(state["lines"], state["votes"].get("marked_chrome") or {}, state["votes"]["votes"])
     never = clean_run._never_rescued(state["lines"])
     both = (votes.get("trafilatura", ""), votes.get("readability", ""))
     for i, line in enumerate(state["lines"]):

@@ -14,6 +14,8 @@ a stream of pages never seen; --keep-memo keeps it, so each round replays pages 
 stream of one site's pages may reach, never the dev-set figure). --cold-dates also empties the date
 caches (dates.parse_date, dates.date_line) before each round: what dates cost on pages never seen
 (dateparser runs for every date string dates._fast does not read), as dump_speed's first pass.
+--tree PATH takes the ``workers`` package under PATH instead of the working tree's: the copy
+scripts/compile_clean.sh compiles with mypyc (`make compile-clean`: build/compiled).
 """
 
 from __future__ import annotations
@@ -45,8 +47,11 @@ def _load_tree(root: Path):
         sys.path.remove(str(root))
 
     def clear_date_caches() -> None:
-        dates.parse_date.cache_clear()
-        dates.date_line.cache_clear()
+        if hasattr(dates, "clear_caches"):
+            dates.clear_caches()
+        else:  # a revision before dates.clear_caches
+            dates.parse_date.cache_clear()
+            dates.date_line.cache_clear()
 
     return clean_stage.clean, StageError, getattr(lines, "clear_line_memo", lambda: None), clear_date_caches
 
@@ -72,12 +77,12 @@ def _inputs(seeds: bool) -> list[dict]:
 
 
 def compare(rev: str, rounds: int = 5, seeds: bool = False, keep_memo: bool = False,
-            cold_dates: bool = False) -> tuple[list[float], list[float]]:
-    """(docs/s per round of rev, docs/s per round of the working tree)."""
+            cold_dates: bool = False, tree: Path = REPO) -> tuple[list[float], list[float]]:
+    """(docs/s per round of rev, docs/s per round of the workers package under tree: the working tree's)."""
     docs = _inputs(seeds)
     with tempfile.TemporaryDirectory() as folder:
         old = _load_tree(_export(rev, Path(folder)))
-        new = _load_tree(REPO)
+        new = _load_tree(tree)
 
     def timed(version, doc) -> float:
         clean, error = version[:2]
@@ -119,12 +124,15 @@ def main(argv: list[str]) -> int:
                              "not the dev-set figure")
     parser.add_argument("--cold-dates", action="store_true",
                         help="empty the date caches before each round too: dates as on pages never seen")
+    parser.add_argument("--tree", type=Path, default=REPO,
+                        help="the folder whose workers package is compared with rev (default: the working tree)")
     args = parser.parse_args(argv)
-    old, new = compare(args.rev, args.rounds, args.seeds, args.keep_memo, args.cold_dates)
+    old, new = compare(args.rev, args.rounds, args.seeds, args.keep_memo, args.cold_dates, args.tree.resolve())
     before, after = statistics.median(old), statistics.median(new)
     kept = " (line memo kept: pages seen before)" if args.keep_memo else ""
     kept += " (date caches emptied each round: pages never seen)" if args.cold_dates else ""
-    print(f"{args.rev}: {before:,.0f} docs/s per core; working tree: {after:,.0f} docs/s (x{after / before:.3f}); "
+    name = "working tree" if args.tree.resolve() == REPO else str(args.tree)
+    print(f"{args.rev}: {before:,.0f} docs/s per core; {name}: {after:,.0f} docs/s (x{after / before:.3f}); "
           f"median of {args.rounds} rounds{kept}, CPU time, interleaved document by document; "
           f"rounds {[round(x) for x in old]} / {[round(x) for x in new]}; load average {os.getloadavg()[0]:.1f}")
     return 0

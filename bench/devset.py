@@ -273,8 +273,7 @@ def dump_speed(pages, rounds: int = 3) -> tuple[float, float, float, float, floa
         return time.process_time() - started
 
     clean_stage.warm()  # lazy loaders
-    dates.parse_date.cache_clear()
-    dates.date_line.cache_clear()
+    dates.clear_caches()
     first = once(clean_stage.clean)  # pages never seen: the date caches fill on this pass
     hits, misses, _ = lines.line_memo_info()
     same_site = once(clean_stage.clean, memo=True)

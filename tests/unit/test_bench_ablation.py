@@ -5,6 +5,9 @@ import pytest
 from bench import ablation_html as ablation
 from workers.stages.clean import core
 
+# a build scripts/compile_clean.sh made: the ablation's swapped functions are not called there
+COMPILED = not core.__file__.endswith(".py")
+
 PAGE = """<html><head><title>Harbour ferry returns after winter repairs</title></head><body><article>
 <h1>Harbour ferry returns after winter repairs</h1>
 <p>The harbour ferry carried its first passengers of the year on Monday after four months of repairs to
@@ -37,6 +40,7 @@ def test_a_classifier_reason_switched_off_is_patched_and_restored():
     assert ablation.ln._boilerplate_reason is original
 
 
+@pytest.mark.skipif(COMPILED, reason="the ablation swaps a module's function: a module compiled by mypyc (scripts/compile_clean.sh) calls its own directly")
 def test_a_reason_switched_off_is_not_undone_by_the_line_memo():
     """classify keeps lines across documents: inside the block a line seen before is judged again."""
     line = "© 2024 Example Media. All rights reserved."
@@ -46,6 +50,7 @@ def test_a_reason_switched_off_is_not_undone_by_the_line_memo():
     assert ablation.ln.classify([line])[0].reason == "copyright"
 
 
+@pytest.mark.skipif(COMPILED, reason="the ablation swaps a module's function: a module compiled by mypyc (scripts/compile_clean.sh) calls its own directly")
 def test_marked_captions_off_brings_the_caption_back():
     caption = "The repaired ferry leaves the yard on its first trip of the season, watched by a crowd on the pier."
     assert caption not in _body(PAGE)

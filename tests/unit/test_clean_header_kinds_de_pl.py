@@ -23,8 +23,9 @@ def test_each_desk_byline_row_before_its_date(language, words):
 @pytest.mark.parametrize("line, expected", [
     ("Redaktion - 3. Mai 2022", (("2022-05-03", None), ("Redaktion", None))),
     ("Redakcja, 03.05.2022", (("2022-05-03", None), ("Redakcja", None))),
-    ("Politik - 3. Mai 2022", (None, None)),  # a section's label, no newsroom
-    ("Redaktionsschluss - 3. Mai 2022", (None, None)),  # a longer word, not the desk
+    # a section's label, no newsroom: its date is read (dates._LABELLED_DATE), no byline
+    ("Politik - 3. Mai 2022", (("2022-05-03", None), None)),
+    ("Redaktionsschluss - 3. Mai 2022", (("2022-05-03", None), None)),  # a longer word, not the desk
 ])
 def test_a_newsroom_byline_then_its_date(line, expected):
     assert metalines._meta_facts(line)[:2] == expected

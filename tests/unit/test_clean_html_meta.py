@@ -125,6 +125,18 @@ def test_marked_chrome_texts():
     assert "site-title" in _page("") and "council" not in marked["other"]  # <body>'s classes mark nothing
 
 
+@pytest.mark.parametrize(
+    ("attributes", "kind"),
+    [('class="live-match-comment"', "inner_comments"), ('id="comments"', "comments"), ('class="comment-body"', "comments"),
+     ('class="comments share-row"', "other"), ('class="related-comments"', "other"), ('class="commentary"', None)],
+)
+def test_boxes_marked_only_as_comments_are_a_kind_of_their_own(attributes, kind):
+    page = _page(f'<article><p>The council met.</p><div {attributes}><p>The vote is close, says a reader.</p></div></article>')
+    marked = html_extract.marked_chrome(page)
+    found = [k for k in ("inner_comments", "comments", "other") if "The vote is close" in marked[k]]
+    assert found == ([kind] if kind else [])
+
+
 _BLOG = ('<html><head><title>{tab}</title></head><body><div id="header">{h1}</div><div class="post">'
          '<h2><a href="/2019/10/21/post/">Interning of small integers</a></h2><p>Posted by Konstantin</p>'
          '<p>The interpreter keeps one object per small integer.</p></div>{extra}</body></html>')

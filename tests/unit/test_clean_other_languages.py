@@ -109,6 +109,19 @@ def test_abbreviated_month_names_of_other_languages(line, date):
     assert date_line(line) == (date, None)
 
 
+@pytest.mark.parametrize("line, date", [
+    ("3 maja 2022", ("2022-05-03", None)),  # pl, the genitive a date uses
+    ("3 maj 2022", ("2022-05-03", None)),  # the nominative, as some sites write it
+    ("środa, 15 stycznia 2020", ("2020-01-15", None)),
+    ("3 października 2019 r.", ("2019-10-03", None)),  # "r." for "roku", the year
+    ("Opublikowano: 12 lutego 2021, 10:15", ("2021-02-12T10:15:00", None)),
+    ("10 sie 2021", ("2021-08-10", None)),  # dateparser's abbreviation of sierpnia
+    ("10 Sie haben 2022 gewonnen", None),  # a German "Sie" is no month
+])
+def test_polish_dates_by_dateparsers_polish(line, date):
+    assert date_line(line) == date
+
+
 def test_month_words_come_from_the_table_and_dateparser():
     words = month_words_other()
     assert {"dezember", "dez", "déc", "ene", "gen"} <= words
@@ -260,3 +273,38 @@ def test_german_teasers_closed_by_read_more_links_leave_the_article():
 def test_a_german_press_contact_closes_the_release():
     texts = ["Brücke wird gesperrt", *GERMAN, "Pressekontakt:", "Jana Roe, Stadtverwaltung", "Telefon: 030 1234567"]
     assert stage.clean_lines(texts)["paragraphs"] == GERMAN
+
+
+ENGLISH = [
+    "The council voted on Tuesday to close the old bridge until spring for repairs, and the mayor said the work "
+    "would take longer than expected.",
+    "Residents had complained for years about the state of the bridge, and a survey last summer found serious "
+    "damage to its piers.",
+    "According to the city, traffic will be diverted over the bypass in the north of the town during the works, "
+    "which is likely to lengthen journeys.",
+]
+
+
+def test_a_subheading_in_a_language_that_capitalises_nouns_is_no_title_case_promo(monkeypatch):
+    from workers.stages.clean import structure
+
+    heading = "Weitere Brücken der Stadt im Blick"
+    assert heading in stage.clean_lines([GERMAN[0], heading, *GERMAN[1:]])["paragraphs"]
+    # an English Title Case headline between paragraphs is another story's promo, as before
+    promo = "Mayor Unveils Plans For Harbour Festival"
+    assert promo not in stage.clean_lines([ENGLISH[0], promo, *ENGLISH[1:]])["paragraphs"]
+    # read as English capitals, the German heading would go the same way
+    monkeypatch.setattr(structure, "_nouns_capitalised", lambda *args: False)
+    assert heading not in stage.clean_lines([GERMAN[0], heading, *GERMAN[1:]])["paragraphs"]
+
+
+@pytest.mark.parametrize("line, dates_", [
+    ("IT - 21. Januar 2022", ("2022-01-21", None)),  # a section label, a dash, the date
+    ("Thema des Tages // 02.11.2021", ("2021-11-02", None)),
+    ("Politics - March 3, 2024", ("2024-03-03", None)),
+    ("Born 1931 - June 9, 2024", None),  # a label with digits: a span's end, no labelled date
+    ("March 3, 1931 - June 9, 2024", None),  # a life's span stays no date
+    ("Kapitel - 3 Tage", None),  # no date after the dash
+])
+def test_a_date_after_a_section_label_and_a_dash(line, dates_):
+    assert date_line(line) == dates_

@@ -124,7 +124,10 @@ def test_a_one_word_numbered_line_in_lower_case_or_over_no_prose_is_no_heading()
 @pytest.mark.parametrize(
     "text",
     ["Which town would you add to the list? Tell us in the comments.", "Let us know what you think in the comments below.",
-     "What do you think? Let us know in the comments!", "Tell us in the comments"],
+     "What do you think? Let us know in the comments!", "Tell us in the comments",
+     # the German invitation, alone or before its question (a line over 80 characters)
+     "Verraten Sie uns in den Kommentaren: Welche Stadt würden Sie noch auf die Liste setzen?",
+     "Schreibt es gerne in die Kommentare!"],
 )
 def test_an_invitation_to_comment_is_a_comment_prompt(text):
     line = ln.classify([text])[0]
@@ -134,7 +137,8 @@ def test_an_invitation_to_comment_is_a_comment_prompt(text):
 @pytest.mark.parametrize(
     "text",
     ["Tell us in the comments what you saw at the parade and we will print the best ones next week.",
-     "Residents asked: would the plant close? Officials said it would not, and the board agreed."],
+     "Residents asked: would the plant close? Officials said it would not, and the board agreed.",
+     "Sagen Sie in den Kommentaren, was Sie beim Umzug gesehen haben, und wir drucken die besten Beiträge."],
 )
 def test_a_sentence_asking_readers_for_more_is_still_prose(text):
     assert ln.classify([text])[0].kind == "prose"

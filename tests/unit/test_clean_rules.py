@@ -660,6 +660,23 @@ def test_page_marked_chrome_is_never_kept_unless_captions_hold_the_article():
     assert clean_run._marked_lines(lines, {"captions": "", "other": caption + "\n" + prose}) == [True, True, False]
 
 
+def test_boxes_marked_as_comments_are_the_article_only_when_nothing_else_is_prose():
+    entries = ["The visitors press high in the opening minutes and force two early corners in a row.",
+               "A long shot from the edge of the box goes wide of the left post after a quick break.",
+               "The home side's keeper parries a header and the defence clears the loose ball away."]
+    lineup = ["Substitutes", "J. Roe, A. Smith, B. Lee"]
+    comments = "\n".join(entries)
+    # a live match's commentary marked "comment": with no other prose on the page it is the article
+    lines = ln.classify(lineup + entries)
+    assert clean_run._marked_lines(lines, {"comments": comments}) == [False] * 5
+    # a thread's replies under a post: the post is prose outside them, so the replies stay chrome
+    post = "I am new to packaging and would like to know how others lay out their modules in a project."
+    lines = ln.classify([post, *entries])
+    assert clean_run._marked_lines(lines, {"comments": comments}) == [False, True, True, True]
+    # the same boxes marked by another chrome word too are "other": never kept
+    assert clean_run._marked_lines(ln.classify(lineup + entries), {"other": comments}) == [False, False, True, True, True]
+
+
 @pytest.mark.parametrize(
     ("line", "is_prose", "in_cells", "kept"),
     [

@@ -1022,14 +1022,35 @@ def test_a_month_and_year_alone_is_no_date_to_dateparser():
 def test_date_line_gate_keeps_other_lines_out_of_the_cache():
     from workers.stages.clean import dates
 
-    dates.date_line.cache_clear()
+    dates.clear_caches()
     for text in ("Home News Sport", "x" * 121 + " 5 May 2024", "Posted on", ""):
         assert dates.date_line(text) is None
-    assert dates.date_line.cache_info().currsize == 0
+    assert dates._date_line.cache_info().currsize == 0
     assert dates.date_line("Posted on May 4, 2020") == dates._date_line.__wrapped__("Posted on May 4, 2020")
-    assert dates.date_line.cache_info().currsize == 1
+    assert dates._date_line.cache_info().currsize == 1
     for text in (t for t in _corpus_lines() if len(t) <= dates.MAX_DATE_LINE and dates._DIGIT.search(t)):
         assert dates.date_line(text) == dates._date_line.__wrapped__(text), text
+
+
+def test_clear_caches_empties_both_date_caches():
+    from workers.stages.clean import dates
+
+    dates.parse_date("March 4, 2021")
+    dates.date_line("Posted on March 4, 2021")
+    assert dates.parse_date.cache_info().currsize > 0 and dates._date_line.cache_info().currsize > 0
+    dates.clear_caches()
+    assert dates.parse_date.cache_info().currsize == 0 and dates._date_line.cache_info().currsize == 0
+
+
+# ---- the types mypyc compiles Line with (scripts/compile_clean.sh) -----------------------------------
+
+
+def test_every_line_slot_has_a_declared_type():
+    """mypyc builds Line as a native class from its annotations: a slot without one would be an
+    attribute the compiled class refuses; an annotation without a slot, memory the Python class spends."""
+    if not ln.__file__.endswith(".py"):
+        pytest.skip("lines compiled by mypyc: Line is a native class, its attributes are its annotations")
+    assert set(ln.Line.__annotations__) == set(ln.Line.__slots__)
 
 
 # ---- lines._teaser_tail: a full stop refused before the regex ------------------------------------

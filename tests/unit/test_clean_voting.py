@@ -359,3 +359,75 @@ def test_jusText_stoplists_exist_for_every_language_row():
     assert set(v.JUSTEXT_STOPLISTS.values()) <= set(justext.get_stoplists())
     assert all(len(code) == 2 and code.isalpha() and code.islower() for code in v.JUSTEXT_STOPLISTS)
     assert "und" in voting.stoplist("de") and "und" not in voting.stoplist(None) and voting.stoplist("zh") == voting.stoplist("en")
+
+
+COMMENTARY = "The visitors win a corner on the left, and the home side clears it at the near post."
+
+
+@pytest.mark.parametrize(
+    ("markup", "kind"),
+    [
+        # a class word whose inner part is "comment": a live blog's commentary, a gallery item's note
+        (f'<div class="live-match-comments"><p>{COMMENTARY}</p></div>', "inner_comments"),
+        (f'<div class="gallery__item__comment"><p>{COMMENTARY}</p></div>', "inner_comments"),
+        # a class or id opening with "comment": readers' comments (chrome when the rest holds prose)
+        (f'<div class="comment-body"><p>{COMMENTARY}</p></div>', "comments"),
+        (f'<div id="comments"><p>{COMMENTARY}</p></div>', "comments"),
+        (f'<div class="x1f3a Comment t1_c9"><p>{COMMENTARY}</p></div>', "comments"),  # a class word, not the first
+        # another chrome word beside it, a chrome tag: plain chrome
+        (f'<div class="post-comments share-row"><p>{COMMENTARY}</p></div>', "other"),
+        (f'<aside class="live-comments"><p>{COMMENTARY}</p></aside>', "other"),
+    ],
+)
+def test_an_inner_comment_class_part_is_its_own_kind_of_marked_chrome(markup, kind):
+    from workers.stages.clean import html as html_extract
+
+    found = html_extract.marked_chrome(f"<html><body><article><p>{ARTICLE}</p>{markup}</article></body></html>")
+    assert [k for k in ("inner_comments", "comments", "other") if COMMENTARY in found[k]] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("votes", "marked"),
+    [
+        ({"trafilatura": f"{ARTICLE} {COMMENTARY}", "trafilatura_precision": f"{ARTICLE} {COMMENTARY}"}, False),
+        ({"trafilatura": f"{ARTICLE} {COMMENTARY}", "trafilatura_precision": ARTICLE}, True),  # both modes, or chrome
+        (None, True),
+    ],
+)
+def test_an_inner_comment_line_is_chrome_unless_trafilatura_keeps_it(votes, marked):
+    from workers.stages.clean import lines as ln
+
+    lines = ln.classify([ARTICLE, COMMENTARY])
+    assert clean_run._marked_lines(lines, {"inner_comments": COMMENTARY}, votes) == [False, marked]
+    assert clean_run._marked_lines(lines, {"comments": COMMENTARY}, votes) == [False, True]  # readers' comments: chrome
+    assert clean_run._marked_lines(lines, {"other": COMMENTARY}, votes) == [False, True]  # plain chrome stays
+
+
+PITCH = "Want more? Get our best stories in your inbox every week."
+
+
+@pytest.mark.parametrize(
+    ("tail", "kept"),
+    [
+        ([PITCH], False),  # a pitch only trafilatura's default text holds, under the article
+        (["To read on", "Subscribe for unlimited access"], False),  # a paywall box's labels
+        (["+44 20 7946 0000"], True),  # no letter: a phone number closing an address is data
+        (["- Bring a coat", "- Bring boots"], True),  # a list closing the article
+        ([" ".join([ARTICLE] * 2)], True),  # a long paragraph: the article's own closing text
+    ],
+)
+def test_a_short_tail_only_trafilaturas_default_holds_is_cut(tail, kept):
+    texts = [ARTICLE, TEASER] + tail
+    both = voting.norm(f"{ARTICLE} {TEASER}")
+    votes = {"trafilatura": voting.norm(" ".join(texts)), "trafilatura_precision": both, "readability": both,
+             "justext": both}
+    prose = [True] * len(texts)
+    out = voting.keep(texts, [False] * len(texts), prose, set(), votes, table_cells=set())
+    assert out == [True, True] + [kept] * len(tail)
+
+
+def test_a_default_only_tail_as_long_as_the_article_stays():
+    texts = [ARTICLE] + [PITCH] * 2  # more words than the backed text above: trafilatura's article, not a tail
+    votes = {"trafilatura": voting.norm(" ".join(texts))} | {name: ARTICLE for name in VOTERS[1:]}
+    out = voting.keep(texts, [False] * 3, [True] * 3, set(), votes, table_cells=set())
+    assert out == [True, True, True]

@@ -51,7 +51,7 @@ SECTION_WORDS = frozenset(
 # Chrome labels that a flattened page runs into its neighbours: each becomes a block of its own,
 # so the line rules (vocabulary.UI_LINE, COMMENT_PROMPT) see it as they would on its own line.
 # Matched case-sensitively in sentence or title case, at a word boundary.
-CHROME_LABELS = (
+CHROME_LABELS: tuple[str, ...] = (  # of any length: it grows below (mypyc)
     "Leave a Reply", "Leave a Comment", "Leave A Reply", "Leave A Comment", "Leave a reply", "Leave a comment", "Cancel reply", "Post a Comment", "Show Comments", "View Comments",
     "Load Comments", "Comments are closed", "Join the conversation", "Join the discussion",
     "You might also like", "You may also like", "You May Also Like", "You Might Also Like",

@@ -437,7 +437,7 @@ _NAME_JOINER_LINE = frozenset(("and", "&", ",", "und", "et", "y"))
 _MAX_LINKED_NAMES = 4
 
 
-def names_over_lines(lines: list[ln.Line], i: int) -> tuple[str, int]:
+def names_over_lines(lines: list[ln.Line], i: int) -> tuple[str | None, int]:
     """(the names, index of the last name line) of a byline whose names a dump put on lines of their
     own, joined by "and"/"&"/"," lines ("Ann Lee" / "and" / "Tom Hale" -> "Ann Lee and
     Tom Hale"); the name at i alone when no joiner line and name follow it. A dump's list items are read

@@ -336,6 +336,7 @@ def _header(
     4. a standalone outlet name next to the title or a metadata line is the source, else (dumps only)
     the masthead; 5. a descriptive line right under the title (not article text itself) is the standfirst."""
     meta, published, first = page.meta, page.published, page.first
+    title: str | None  # (mypyc: not the str the first branch gives)
     if known_title:
         title_index, title = None, known_title
     else:

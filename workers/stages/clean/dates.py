@@ -105,7 +105,7 @@ _FAST = (
     re.compile(_TIME_FIRST + r"(?:\w+,?\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r",?\s+(?P<y>\d{4})", re.I),
 )
 # languages dateparser may try (bounded so it never scans every locale; locales load once each)
-DATE_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "ru")
+DATE_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "ru", "pl")
 _HAS_TIME = re.compile(r"\d{1,2}[:h]\d{2}|\b\d{1,2}\s*[ap]\.?m\b", re.I)
 # a French clock time with spaces around its "h" ("16 h 45", Quebec's typography), read as "16h45"
 _SPACED_H = re.compile(r"\b(\d{1,2}) h (\d{2})\b")
@@ -202,7 +202,7 @@ _SETTINGS = {
 # tries every locale): parsing them loads and compiles what dateparser otherwise does on the first pages
 # that need it (each locale's data, its dictionary's regexes: 70-170 ms for the first unread date)
 WARM_DATES = ("3 février 2024 14:00 CET", "March 2, 2024 4:30 p.m. EST", "3. März 2024 14:00", "3 de marzo de 2024",
-              "3 marzo 2024", "3 de março de 2024", "3 maart 2024", "3 марта 2024", "November 2020")
+              "3 marzo 2024", "3 de março de 2024", "3 maart 2024", "3 марта 2024", "3 marca 2024", "November 2020")
 
 
 def warm() -> None:
@@ -392,6 +392,9 @@ def date_span(text: str) -> bool:
 # separators a dump leaves before a bare date whose name stood in the element before ("Jana Roe" / "/ 3.05.2022,
 # 09:00 Uhr"; "· March 3, 2024"); a list item's marker ("* ", "- ") is no separator (shapes.list_or_byline_date)
 _LEAD_SEPARATORS = "/|·•⋅ "
+# a section or series label without digits, a dash or a double slash, then a date ending the line ("IT - 21. Januar
+# 2022", "Thema des Tages // 02.11.2021": German magazines' header lines); read when no part of the line is a date
+_LABELLED_DATE = re.compile(r"^(?P<label>[^\d|]{2,40}?)\s+(?:[–—-]|//)\s+(?P<date>[^\s–—/-].{5,40})$")
 
 
 # date_line asks relative() before parse_date(), the reverse of what a reader would write, for speed alone: no
@@ -435,11 +438,17 @@ def _date_line(line: str) -> tuple[str | None, str | None] | None:
             if value:
                 matched = True
                 published = published or value
+    if not matched and (m := _LABELLED_DATE.match(line)) and BARE_DATE.match(part := m.group("date")) \
+            and not date_span(part) and (value := parse_date(part)):
+        return value, None
     return (published, updated) if matched else None
 
 
-date_line.cache_clear = _date_line.cache_clear  # the benches empty the cache by the public name
-date_line.cache_info = _date_line.cache_info
+def clear_caches() -> None:
+    """Empties the date caches (parse_date's and date_line's): benches, for a pass over pages never seen.
+    (A function, not attributes set on date_line: a function mypyc compiled takes none.)"""
+    parse_date.cache_clear()
+    _date_line.cache_clear()
 
 
 # a language tag as pages declare it ("en-GB", "en_gb", "fr", "es-419", "zh-Hans-CN": a script subtag ends it)

@@ -215,6 +215,18 @@ def header_lines(html: str, title: str | None = None, root=None) -> list[str]:
 
 
 _CHROME_MAX_CHARS = 1500
+_COMMENT_WORD = re.compile(r"(?<![^\s_-])comments?(?![^\s_-])", re.IGNORECASE)
+
+
+def _inner_comment_word(element, words: str) -> bool:
+    """The element is chrome only by a "comment(s)" part inside a class or id word, not opening it
+    ("live-match-comments", "gallery__item__comment"): a live blog's commentary, an editor's note on a
+    gallery item, which may be the article. A class or id word that opens with "comment" ("Comment",
+    "comment-body", "comments-area": trafilatura's own test for a comment region, which it prunes, made per
+    word), a chrome tag or another chrome word (vocabulary.CHROME_CLASS) leaves the element plain chrome."""
+    if element.tag in v.CHROME_TAGS or v.CHROME_CLASS.search(_COMMENT_WORD.sub(" ", words)) is not None:
+        return False
+    return not any(word.startswith("comment") for word in words.casefold().split())
 
 
 def marked_chrome(html: str, root=None, title: str | None = None) -> dict[str, str]:
@@ -227,10 +239,15 @@ def marked_chrome(html: str, root=None, title: str | None = None) -> dict[str, s
     teasers, comments, trust badge, call to action), with everything inside them; not a table of
     contents (links only to places in the page: `_contents_list`), whose entries are the article's own
     headings; "alt_captions": texts that repeat an image's alt text in its figure box (`alt_captions`),
-    to be matched as whole lines. Never <html>, <body>, <main> or <article> (their classes describe the
+    to be matched as whole lines; "comments": elements marked by the comments class word alone
+    (`_comments_only`), and "inner_comments" those of them marked only by an inner "comment" class part
+    (`_inner_comment_word`: a live blog's "live-match-comments"); run._marked_lines decides whether
+    such lines are chrome. "other" otherwise. Never <html>, <body>, <main> or <article> (their classes describe the
     site or the page), and texts over _CHROME_MAX_CHARS are left out (a wrapper so marked around the
     whole article says nothing about its paragraphs)."""
-    out: dict[str, list[str]] = {"captions": [], "other": [], "dialogs": [], "alt_captions": []}
+    out: dict[str, list[str]] = {
+        "captions": [], "other": [], "dialogs": [], "alt_captions": [], "comments": [], "inner_comments": [],
+    }
     headline = voting.norm(title or "")
     root = _root(html) if root is None else root
     if root is None:
@@ -253,11 +270,21 @@ def marked_chrome(html: str, root=None, title: str | None = None) -> dict[str, s
                     continue  # a table of contents lists the article's own headings: they stay the article's
                 elif text and (len(text) <= _CHROME_MAX_CHARS or dialog):
                     caption = element.tag == "figcaption" or "caption" in words.casefold()
-                    out["dialogs" if dialog else "captions" if caption else "other"].append(text)
+                    kind = "dialogs" if dialog else "captions" if caption else "other"
+                    if kind == "other" and _comments_only(element.tag, chrome_words):
+                        kind = "inner_comments" if _inner_comment_word(element, chrome_words) else "comments"
+                    out[kind].append(text)
                     out["alt_captions"].extend(alt_captions(element))
                     continue
         stack.extend(reversed(element))
     return {kind: "\n".join(texts) for kind, texts in out.items()}
+
+
+def _comments_only(tag: str, words: str) -> bool:
+    """The element is chrome by its comments class word alone (vocabulary.COMMENT_CLASS), not by its tag or
+    another CHROME_CLASS word."""
+    return tag not in v.CHROME_TAGS and v.COMMENT_CLASS.search(words) is not None \
+        and v.CHROME_CLASS.search(v.COMMENT_CLASS.sub(" ", words)) is None
 
 
 _ALT_CAPTION_MIN_WORDS = 5  # a shorter alt text ("Photo of the author") may be any short line's

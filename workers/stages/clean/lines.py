@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from typing import Any
 
 from workers.stages.clean import vocabulary as v
 from workers.stages.clean.dates import LABEL as DATE_LABEL
@@ -39,6 +40,19 @@ class Line:
 
     __slots__ = ("text", "n", "terminal", "stop", "kind", "reason", "score", "hard_end", "repeatable", "twin",
                  "section", "meta")
+    # the attributes' types, for mypyc (scripts/compile_clean.sh): n, terminal and stop are set by _line
+    text: str
+    n: int  # words: spaces + 1
+    terminal: bool
+    stop: float
+    kind: str
+    reason: str | None
+    score: float
+    hard_end: bool
+    repeatable: bool
+    twin: Line | None
+    section: Any  # UNASKED, a section kind or None
+    meta: Any  # UNASKED or metalines._meta_facts's tuple
 
     def __init__(self, text: str):
         self.text = text
@@ -118,7 +132,7 @@ _NOTICE_MAX_CHARS = 400
 # the whole-line patterns of the reason chain, each with the longest line it is tried on, in the
 # chain's order: one match per line gives the first that fires (fastmatch.union_by_length)
 _ANCHORED_ROWS = (
-    ("comment_prompt", v.COMMENT_PROMPT, 80),
+    ("comment_prompt", v.COMMENT_PROMPT, 130),  # an invitation with the question it asks
     ("ui_line", v.UI_LINE, 80),
     ("comment_heading", v.COMMENT_COUNT_HEADING, 260),  # "11 responses to “Title”": a hard end
     ("ui_prefix", v.UI_PREFIX, 300),

@@ -6,6 +6,7 @@ lead; and an HTML page's standfirst (the element it marks as one, or the descrip
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from workers.stages.clean import lines as ln
 from workers.stages.clean import metadata as md
@@ -92,6 +93,7 @@ def around_the_lead(
     lead (a wire dateline's agency is the source when none is known); the paragraphs above the lead
     are a standfirst (restating the lead) or captions, and captions below it go too."""
     paragraphs = list(paragraphs)
+    dateline: Any  # (place, agency), then the place (mypyc: one variable, two types)
     dateline, lead = _dateline_of_lead(paragraphs)
     if dateline is not None:
         place, agency = dateline
@@ -127,6 +129,9 @@ def _dateline_of_lead(paragraphs: list[str]) -> tuple[tuple[str, str | None] | N
     standfirst, a caption, an editor's note (vocabulary.EDITORS_NOTE) or a span of dates (an obituary's
     "March 3, 1931 - June 9, 2024": dates.date_span) may come before the dateline's paragraph. Without a dateline the lead is
     the first paragraph unless it only restates the next one (then it is a standfirst)."""
+    place: Any
+    rest: Any  # None for a dateline alone in its paragraph (mypyc: not the str split_dateline declares)
+    agency: Any
     for j, paragraph in enumerate(paragraphs[:4]):
         place, rest, agency = md.split_dateline(paragraph)
         if not place and j + 1 < len(paragraphs):  # "WASHINGTON —" in a paragraph of its own over the lead

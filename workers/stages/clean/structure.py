@@ -6,8 +6,10 @@ introduces, code blocks, data tables, embedded tweets and recipe cards; each kee
 
 from __future__ import annotations
 
+import functools
 import re
 
+from workers.stages.clean import language
 from workers.stages.clean import lines as ln
 from workers.stages.clean import metadata as md
 from workers.stages.clean import shapes as sh
@@ -26,6 +28,7 @@ def keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, end
     Title Case subheadings when the article has several (_subheading, _TITLE_CASE_HEADINGS_MIN)."""
     in_article = False
     title_case: list[int] = []  # Title Case headings, kept only when the article has several
+    nouns_capitalised = functools.cache(lambda: _nouns_capitalised(lines, keep, start, end))  # asked only for a promo's shape
     for i in range(start, end):
         line = lines[i]
         if keep[i]:
@@ -46,7 +49,7 @@ def keep_inner_structure(lines: list[ln.Line], keep: list[bool], start: int, end
                 and (not v.BULLET.match(lines[before].text) or lines[before].kind == ln.PROSE)
             ):
                 found = (text.endswith(":") and line.n >= 3 and v.BULLET.match(lines[i + 1].text) is not None
-                         ) or label_heading(lines, i) or _subheading(lines, i, end, before)
+                         ) or label_heading(lines, i) or _subheading(lines, i, end, before, nouns_capitalised)
                 if found == _TITLE_CASE:
                     title_case.append(i)
                 elif found:
@@ -63,12 +66,15 @@ _TITLE_CASE_MAX_WORDS = 8
 _CREDIT_MARKS = ":/|"  # a caption's "Artist: Title", a credit's "Name/Agency", a teaser's "Headline | Site"
 
 
-def _subheading(lines: list[ln.Line], i: int, end: int, before: int) -> bool | str:
+def _subheading(lines: list[ln.Line], i: int, end: int, before: int, nouns_capitalised=lambda: False) -> bool | str:
     """Whether the short line at i is a subheading over the paragraph under it (_under_heading): True,
     False, or _TITLE_CASE for a Title Case line set right between two prose paragraphs, which would be
     a promo headline on its own ("Dredging the Outer Channel") and is a section heading when the article
     has _TITLE_CASE_HEADINGS_MIN of them: an article's sections recur, another story's headline seldom
-    does three times between paragraphs without a link label or list marker."""
+    does three times between paragraphs without a link label or list marker. nouns_capitalised() says
+    the article is in a language that capitalises its nouns (_nouns_capitalised): there such a line set
+    right between two paragraphs is a subheading (True) alone, its capitals being no Title Case. A
+    name-shaped line (_bare_name) is never one alone, in any language: _TITLE_CASE, or False in capitals."""
     line = lines[i]
     text = line.text
     if not (  # the line's own tests first: the line it heads is looked for only then
@@ -84,11 +90,19 @@ def _subheading(lines: list[ln.Line], i: int, end: int, before: int) -> bool | s
     if (not other_shape and not _promo_headline(text, lines[under].text)) or _list_heading(lines, under, end):
         return True
     between = before == i - 1 and under == i + 1 and lines[before].kind == ln.PROSE and lines[before].terminal
-    if not between or line.n > _TITLE_CASE_MAX_WORDS or any(c in text for c in _CREDIT_MARKS):
+    if not between or line.n > _TITLE_CASE_MAX_WORDS or any(c in text for c in _CREDIT_MARKS) or label:
         return False  # a caption ("Jane Doe: Harbour at dusk", "Photo by A/Agency") or a teaser's long headline
-    if label or (other_shape and text.isupper()):  # a name-shaped line in capitals is a label ("RECEIVE OUR TIPS")
-        return False
-    return _TITLE_CASE  # a name-shaped heading ("Flight Checks") counts among the Title Case ones
+    if other_shape:  # name-shaped ("Flight Checks"): one of the article's Title Case headings, in any language
+        return False if text.isupper() else _TITLE_CASE  # in capitals a label ("RECEIVE OUR TIPS")
+    return True if nouns_capitalised() else _TITLE_CASE
+
+
+def _nouns_capitalised(lines: list[ln.Line], keep: list[bool], start: int, end: int) -> bool:
+    """The kept prose of the run [start, end) is in a language that capitalises its common nouns
+    (language.detect; vocabulary.NOUN_CAPITALISING_LANGUAGES: German), so a capitalised short line is
+    no sign of an English Title Case headline."""
+    prose = " ".join(lines[i].text for i in range(start, end) if keep[i] and lines[i].kind == ln.PROSE)
+    return language.detect(prose) in v.NOUN_CAPITALISING_LANGUAGES
 
 
 _INTRO_MIN_STOP = 0.15  # an introducing clause has function words ("She said it twice:"), a label few ("Results:")

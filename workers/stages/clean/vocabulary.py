@@ -186,7 +186,11 @@ COMMENT_PROMPT = re.compile(
     # us in the comments.", "Let us know what you think in the comments below"
     r"(?:what|which|who|how|where|why|would|will|have|do|did|are|is|should)\b[^?\n]{0,70}\? "
     r"(?:tell|let) us(?: know)?(?: what you think)? in the comments?(?: below| section)?|"
-    r"(?:tell|let) us(?: know)?(?: what you think)? in the comments?(?: below| section)?)(?:[.:!]| ?[»›→])?$",
+    r"(?:tell|let) us(?: know)?(?: what you think)? in the comments?(?: below| section)?|"
+    # the German invitation, before its question or alone: "Verraten Sie uns in den Kommentaren: …?",
+    # "Schreibt es gerne in die Kommentare!"
+    r"(?:verrat(?:en sie|et)|schreib(?:en sie|t)|sag(?:en sie|t)|erzähl(?:en sie|t))(?: es)?(?: uns)?(?: gerne)? "
+    r"in (?:den kommentaren|die kommentare)(?:: [^?\n]{1,90}\?)?)(?:[.:!]| ?[»›→])?$",
     re.IGNORECASE,
 )
 # the heading over a blog's comments that counts them and may echo the post's title (WordPress and
@@ -783,6 +787,10 @@ CHROME_CLASS = re.compile(
     r"postmetadata|entry[-_]?utility)(?:$|[\s_-])",
     re.IGNORECASE,
 )
+# the one CHROME_CLASS word that marks readers' comments: an element marked by it alone is a "comments" box
+# (html.marked_chrome), whose lines are chrome unless no other line of the page is prose (run._marked_lines: a
+# live match's commentary, "live-match-comment", is the article)
+COMMENT_CLASS = re.compile(r"(?:^|[\s_-])comments?(?:$|[\s_-])", re.IGNORECASE)
 CHROME_TAGS = frozenset(("figcaption", "aside", "nav"))
 # class words of pop-up and modal dialogs (Bootstrap "modal", WordPress Popup Maker "pum"/"popmake",
 # lightboxes such as an AMP "bookmark" pitch): a dialog is never the article, however long its text, unless
@@ -849,7 +857,8 @@ DAY_ORDER_OVERRIDES = {
     "en-CA": None,
 }
 # month names in the other languages dateparser reads here (dates.DATE_LANGUAGES), for bare date lines
-# ("jeudi 7 mars 2019", "5. Juni 2018"); one row per language, January first (Russian: the genitive a date uses)
+# ("jeudi 7 mars 2019", "5. Juni 2018"); one row per language, January first (Russian and Polish: the genitive a
+# date uses, "3 maja 2022")
 MONTH_NAMES_OTHER = {
     "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
     "de": "januar februar märz april mai juni juli august september oktober november dezember",
@@ -858,8 +867,13 @@ MONTH_NAMES_OTHER = {
     "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
     "nl": "januari februari maart april mei juni juli augustus september oktober november december",
     "ru": "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    "pl": "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",
 }
 
+
+# languages that capitalise their common nouns (German, Luxembourgish): a short line's capitals there are no
+# English Title Case headline's (structure._nouns_capitalised); the entities stage's table of the same name
+NOUN_CAPITALISING_LANGUAGES = frozenset({"de", "lb"})
 
 # English month names and their abbreviations, a regex alternation (a header's "<name> <date>" lines:
 # metalines._NAMED_DATE, NAME_THEN_DATE)

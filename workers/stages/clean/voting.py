@@ -20,7 +20,9 @@ table cell and in no extractor's main text (trafilatura's recall mode alone foun
 contact rows, a thread's counters) is not kept, nor is a run of kept lines only recall mode (and
 at most jusText) holds that touches no other kept line (``_without_stray_runs``: a sidebar's
 teasers), nor a gallery's slides set inside the article ("1/50 …", "2/50 …": ``_without_embedded_gallery``)
-that readability-lxml's article skips while it holds the text on both sides. When no paragraph passes,
+that readability-lxml's article skips while it holds the text on both sides, nor a short tail under the
+article's last line two extractors hold that only trafilatura's default mode holds (a paywall box, a
+newsletter pitch, a section label: ``_without_default_only_tail``). When no paragraph passes,
 trafilatura's default choice is kept. Adding the extractors as required votes ("kept when k of them
 agree") cost recall on every k without a precision gain the classifier does not already give, so
 they are rescuers, not gates. Extractors are imported lazily and each failure (lxml on hostile
@@ -320,6 +322,60 @@ def keep(texts: list[str], chrome: list[bool], prose: list[bool], readability_on
         out = _without_stray_runs(out, [not _backed(t, strong) for t in texts],
                                   [_LIST_ITEM.match(t) is not None for t in texts], texts)
         out = _without_embedded_gallery(out, texts, votes.get("readability"))
+        out = _without_default_only_tail(out, texts, votes)
+    return out
+
+
+# a closing line only trafilatura's default mode holds is a pitch, a widget's label or a teaser when it is
+# short; a tail of them is short too (a longer one is the article's own text the other extractors left)
+TAIL_LINE_MAX_WORDS = 30
+TAIL_MAX_WORDS = 80
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _without_default_only_tail(out: list[bool], texts: list[str], votes: dict[str, str]) -> list[bool]:
+    """`out` without the kept lines under the article's last line two extractors hold that trafilatura's
+    default text alone holds (not its precision mode, readability-lxml or jusText): a paywall's "to read
+    on" box, a newsletter pitch, a section label, a sidebar's counters. Only lines under TAIL_LINE_MAX_WORDS
+    words with a letter (a phone number or a score is data) that are no list items (a list closing the
+    article), and only while they hold at most TAIL_MAX_WORDS words and fewer than the kept lines above."""
+    if len(votes) < _EXTRACTORS:
+        return out
+    backers = [_backers(text, votes) for text in texts]
+    last = max((i for i, (k, n) in enumerate(zip(out, backers)) if k and n >= 2), default=None)
+    if last is None:
+        return out
+    default = votes.get("trafilatura", "")
+    tail = [i for i in range(last + 1, len(out)) if out[i] and backers[i] == 1 and norm(texts[i]) in default
+            and len(texts[i].split()) < TAIL_LINE_MAX_WORDS and _LETTER.search(texts[i]) and not _LIST_ITEM.match(texts[i])]
+    words = sum(len(texts[i].split()) for i in tail)
+    if not tail or words > TAIL_MAX_WORDS or words >= sum(len(t.split()) for k, t in zip(out[:last + 1], texts) if k):
+        return out
+    out = list(out)
+    for i in tail:
+        out[i] = False
+    return out
+
+
+def _backers(text: str, votes: dict[str, str]) -> int:
+    """How many extractors' main texts hold the line."""
+    key = norm(text)
+    return sum(1 for blob in votes.values() if key and key in blob)
+    def count(t):
+        key = norm(t)
+        return sum(1 for blob in votes.values() if key and key in blob)
+    last = max((i for i, (k, t) in enumerate(zip(out, texts)) if k and count(t) >= 2), default=None)
+    if last is None:
+        return out
+    tail = [i for i in range(last + 1, len(out)) if out[i] and not _LIST_ITEM.match(texts[i]) and count(texts[i]) == 1
+            and norm(texts[i]) in votes.get("trafilatura", "") and re.search(r"[^\W\d_]", texts[i])]
+    above = sum(len(t.split()) for k, t in zip(out[:last + 1], texts) if k)
+    words = sum(len(texts[i].split()) for i in tail)
+    if words >= above or words > 80:
+        return out
+    out = list(out)
+    for i in tail:
+        out[i] = False
     return out
 
 

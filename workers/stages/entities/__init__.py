@@ -12,7 +12,7 @@ persons       - persons told by evidence, cut or glued by the model, and "person
 surnames      - partial person names labelled and joined to the full name
 role_names    - names next to role phrases: the person after, the organisation or place before
 openers       - sentence-opening words that are no names
-places        - countries, regions, toponyms, features, datelines, full forms, routes
+places        - countries, capitals and gazetteer cities, regions, toponyms, features, datelines, full forms, routes
 placelists    - places told by lists, residents, place nouns, subdivisions, particles, "X-based" and roles
 particles     - names of other languages joined over their particles; long forms before acronyms
 companies     - companies told by appositions, cues, openings and legal forms, brands, lists

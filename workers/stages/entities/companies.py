@@ -460,19 +460,3 @@ def without_legal_form(name: str) -> str:
     ABBREVIATED_FORMS, COMPANY_ABBREVIATED_SUFFIXES): "Tarrow Ocean Co., Ltd." -> "Tarrow Ocean";
     `name` itself when it ends in none."""
     return _FORMS_AT_END.sub("", name)
-
-
-def legal_form_short_forms(article: Article, found: list[Mention]) -> list[Mention]:
-    """A multi-word company's name without its legal form ("Tarrow Ocean" of "Tarrow Ocean Co.,
-    Ltd.") is its short form: ORG, named as the company, whatever the model called it, when one
-    company of the article has that name and the mention was set by no rule as other than ORG."""
-    owners: dict[str, set[str]] = {}
-    for m in found:
-        short = without_legal_form(m.name)
-        if m.label == "ORG" and short != m.name and len(short.split()) >= 2:
-            owners.setdefault(short.casefold(), set()).add(m.name)
-    for m in found:
-        names = owners.get(m.name.casefold(), set())
-        if len(names) == 1 and not (m.forced and m.label != "ORG"):
-            m.name, m.label, m.forced = next(iter(names)), "ORG", True
-    return found

@@ -6,6 +6,7 @@ forms of an organisation's name and acronyms of longer names.
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from workers.stages.entities import canonical, fixes, roles, tables
 from workers.stages.entities.companies import without_legal_form
@@ -27,6 +28,7 @@ from workers.stages.entities.scan import (
     known_country_or_region,
     locative,
     name_shaped,
+    noun_word,
     occupied_spans,
     overlaps,
     sentence_initial,
@@ -40,9 +42,16 @@ _ORG_DESCRIBED = re.compile(
 )
 
 
+def _press_piece(press: bool, m: Mention, start: int, end: int) -> bool:
+    """After a newspaper noun (tables.PRESS_NOUNS), any mention of the model inside the paper's name
+    ("Irish" of "the Tarrow daily Irish Pellow", a "building" Vell of "the daily Vell") gives way to it."""
+    return press and start <= m.start and m.end <= end and m.label != "ORG"
+
+
 def described_organisations(article: Article, found: list[Mention]) -> list[Mention]:
     """A name right after a noun that describes an organisation (tables.ORG_DESCRIPTOR_NOUNS:
-    "Pilots' union Quorva", "Developer Bright Acre", "the operator, Hanlin Metals") is an
+    "Pilots' union Quorva", "Developer Bright Acre", "the operator, Hanlin Metals"; lowercase
+    tables.PRESS_NOUNS: "the Tarrow daily Nova Pellska", whatever the model made of its words) is an
     organisation when the model called it a person or a nationality, or nothing, or made one
     organisation of the noun and the name ("Chipmaker Tarrow Semiconductor"); the name may be an
     acronym ("the state oil company TOC"). The noun is lowercase or opens a sentence; after a
@@ -58,9 +67,9 @@ def described_organisations(article: Article, found: list[Mention]) -> list[Ment
     for match in _ORG_DESCRIBED.finditer(body):
         noun = match.group(1)
         rival = noun.lower() in tables.COMPETITOR_NOUNS
-        if not (rival or noun.lower() in tables.ORG_DESCRIPTOR_NOUNS) or not (
+        if not (rival or noun.lower() in tables.ORG_DESCRIPTOR_NOUNS or noun in tables.PRESS_NOUNS) or not (
                 noun.islower() or sentence_initial(body, match.start())):
-            continue  # "Tide Monitoring Service, Ana Lind": a capitalised noun ends a name
+            continue  # "Tide Monitoring Service, Ana Lind": a capitalised noun ends a name; "Daily Nation"
         start, end = match.span(2)
         name = match.group(2)
         if rival and (len(name.split()) > 1 or canonical.surname_owner(name, full)):
@@ -75,8 +84,9 @@ def described_organisations(article: Article, found: list[Mention]) -> list[Ment
         if glued and len(over) == 1 and not glued[0].forced:  # "Chipmaker Tarrow Semiconductor" as one span
             over = []
             found = [m for m in found if m is not glued[0]]
-        if any((m.start, m.end) != (start, end) or m.label not in (PERSON, "NORP") or m.forced
-               or (comma and m.label == PERSON and (len(name.split()) > 1 or canonical.surname_owner(name, full)))
+        press = noun in tables.PRESS_NOUNS and not comma
+        if any(((m.start, m.end) != (start, end) or m.label not in (PERSON, "NORP")) and not _press_piece(press, m, start, end)
+               or m.forced or (comma and m.label == PERSON and (len(name.split()) > 1 or canonical.surname_owner(name, full)))
                for m in over):  # "the union, Mary Smith" may be a person; "the agency, Varquera," is none
             continue
         found = replace_by_one(found, over, "body", start, end, name, "ORG")
@@ -257,14 +267,65 @@ def _club_inner_name(org: str) -> list[str]:
     return words[1:-1] if len(words) >= 3 and words[-1].lower() in fixes.CLUB_SUFFIXES else []
 
 
-def org_short_forms(article: Article, found: list[Mention]) -> list[Mention]:
-    """A short form of a multi-word organisation (its first word or words: "Harbour" of
-    "Harbour Energy", "Tarrow" of "Tarrow Ocean Co., Ltd."; a club's words between its home and its club word: "Tarrow" of "Vellby
-    Tarrow SC") is that organisation, when exactly one organisation of the article
-    ending in a company or institution word starts with it and was named before it, the short
-    form is no acronym (an acronym first is a parent: "BBC Countryfile"), no person, country,
-    ISO 3166-2 region ("Alaska" of "Alaska Airlines"), stop word, title or word the article
-    writes in lower case ("Royal" ... "royal"), and it never stands after "in"/"near"."""
+def _legal_form_dropped(article: Article, found: list[Mention]) -> Callable[[Mention], str | None]:
+    """A multi-word company's name without its legal form, in any case ("Tarrow Ocean" of "Tarrow
+    Ocean Co., Ltd."), for a mention no rule set as other than ORG."""
+    owners: dict[str, set[str]] = {}
+    for m in found:
+        short = without_legal_form(m.name)
+        if m.label == "ORG" and short != m.name and len(short.split()) >= 2:
+            owners.setdefault(short.casefold(), set()).add(m.name)
+
+    def owner(mention: Mention) -> str | None:
+        names = owners.get(mention.name.casefold(), set())
+        return next(iter(names)) if len(names) == 1 and not (mention.forced and mention.label not in ("ORG", PERSON)) else None
+    return owner
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w\-]*)")
+
+
+def _used_as_noun(article: Article, mention: Mention) -> bool:
+    """The word after `mention` is no capitalised word and no common noun: "said Tarrovian was",
+    "with Tarrovian for", "Tarrovian." (not "Tarrovian officials", "Tarrovian Prime Minister")."""
+    after = _NEXT_WORD.match(article.texts[mention.field], mention.end)
+    if after is None:
+        return True
+    word = after.group(1)
+    return not word[0].isupper() and (not noun_word(word, article.nouns) or article.body_doc.vocab[word.lower()].is_stop)
+
+
+def _nationality_carriers(article: Article, found: list[Mention]) -> Callable[[Mention], str | None]:
+    """A nationality adjective (canonical.demonym) used as a noun after the long form of the one
+    carrier named by it ("Tarrovian" of "Tarrovian Airlines Group": tables.CARRIER_WORDS); names
+    nested in the longest ("Tarrovian Airlines" in a headline) are one carrier."""
+    carriers: dict[str, set[str]] = {}
+    for m in found:
+        words = m.name.split()
+        if m.label == "ORG" and len(words) >= 2 and canonical.demonym(words[0]) and words[1].lower() in tables.CARRIER_WORDS:
+            carriers.setdefault(words[0], set()).add(m.name)
+    first = {m.name: position(m) for m in sorted(found, key=position, reverse=True)}
+
+    def owner(mention: Mention) -> str | None:
+        names = carriers.get(mention.name, set())
+        if not names or mention.forced and mention.label not in ("ORG", PERSON, "NORP"):
+            return None
+        longest = max(names, key=len)
+        if any(longest.split()[: len(name.split())] != name.split() for name in names):
+            return None  # two carriers of one nationality
+        if min(first[name] for name in names) > position(mention) or not _used_as_noun(article, mention):
+            return None
+        return longest
+    return owner
+
+
+def _leading_words(article: Article, found: list[Mention]) -> Callable[[Mention], str | None]:
+    """The first word(s) of a multi-word organisation ending in a company or institution word or a
+    legal form ("Harbour" of "Harbour Energy"; not "Apple" of "Apple Pay"), or a club's words between
+    its home and its club word ("Tarrow" of "Vellby Tarrow SC"), named after the organisation; no
+    acronym (a parent: "BBC Countryfile"), person's word, dateline place, country, ISO 3166-2 region
+    ("Alaska" of "Alaska Airlines"), stop word, title or word the article writes in lower case
+    ("Royal" ... "royal") or nationality adjective, and never after "in"/"near"."""
     orgs = {m.name for m in found if m.label == "ORG" and len(m.name.split()) >= 2 and not canonical.known_place(m.name)}
     persons = {m.name: {w.casefold() for w in m.name.split()} for m in found if m.label == PERSON}
     placed = {m.name.casefold() for m in found if m.forced and m.label not in ("ORG", PERSON)}  # datelines
@@ -272,10 +333,11 @@ def org_short_forms(article: Article, found: list[Mention]) -> list[Mention]:
     first_seen: dict[str, Mention] = {}
     for m in sorted(found, key=position):
         first_seen.setdefault(m.name, m)
-    for mention in found:
+
+    def owner(mention: Mention) -> str | None:
         words = mention.name.split()
-        if mention.forced and mention.label != "ORG" or mention.name in orgs:
-            continue
+        if mention.forced and mention.label != "ORG" or mention.name in orgs or canonical.demonym(mention.name):
+            return None  # a nationality adjective: _nationality_carriers
         owners = {
             org for org in orgs
             if len(org.split()) > len(words) and org.split()[: len(words)] == words
@@ -287,16 +349,41 @@ def org_short_forms(article: Article, found: list[Mention]) -> list[Mention]:
         if len(owners) != 1 or canonical.known_place(mention.name) or any(
             article.body_doc.vocab[w.lower()].is_stop or canonical.is_title(w) or lower_in(w, article) for w in words
         ):
-            continue
+            return None
         other_persons = set().union(*(parts for name, parts in persons.items() if name != mention.name))
         if mention.name.casefold() in other_persons | placed or not name_shaped(mention.name) and not mention.name.isupper():
-            continue
+            return None
         if canonical.known_region(mention.name) or mention.name in located or canonical.is_all_caps(mention.name):
-            continue  # "Alaska" of "Alaska Airlines", "in Sheffield"; "BBC" of "BBC Countryfile" (a parent)
-        owner = owners.pop()
-        if position(first_seen[owner]) > position(first_seen[mention.name]):
-            continue  # named on its own before the longer name ("Apple" ... "Apple Pay")
-        mention.name, mention.label, mention.forced = owner, "ORG", True
+            return None  # "Alaska" of "Alaska Airlines", "in Sheffield"; "BBC" of "BBC Countryfile" (a parent)
+        long_name = owners.pop()
+        # Named on its own before the longer name ("Apple" ... "Apple Pay"): no short form.
+        return long_name if position(first_seen[long_name]) <= position(first_seen[mention.name]) else None
+    return owner
+
+
+# Kinds of an organisation's short form, applied in this order, each over all mentions (a mention one
+# row renamed is a long name for the next). A row builds, from the article and its mentions, a function
+# giving a mention the one organisation it stands for, or None.
+SHORT_FORM_RULES: tuple[tuple[str, Callable[[Article, list[Mention]], Callable[[Mention], str | None]]], ...] = (
+    ("legal form dropped", _legal_form_dropped),
+    ("leading words", _leading_words),
+    ("nationality adjective of a carrier", _nationality_carriers),
+)
+
+
+def org_short_forms(article: Article, found: list[Mention]) -> list[Mention]:
+    """An organisation's short form is the organisation (ORG, named as it, forced) when exactly one
+    organisation of the article has it, by the rows of SHORT_FORM_RULES: its name without its legal
+    form ("Tarrow Ocean" of "Tarrow Ocean Co., Ltd."), its first word(s) ("Harbour" of "Harbour
+    Energy", "Tarrow" of "Tarrow Ocean Co., Ltd.") or a club's inner words ("Tarrow" of "Vellby
+    Tarrow SC"), a carrier's nationality adjective ("Tarrovian" of "Tarrovian Airlines"); each row
+    says which mentions it takes."""
+    for _kind, rule in SHORT_FORM_RULES:
+        owner_of = rule(article, found)
+        for mention in found:
+            owner = owner_of(mention)
+            if owner is not None:
+                mention.name, mention.label, mention.forced = owner, "ORG", True
     return found
 
 

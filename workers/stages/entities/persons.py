@@ -159,7 +159,8 @@ _ARABIC_NAME = re.compile(
 def arabic_names(article: Article, found: list[Mention]) -> list[Mention]:
     """An Arabic personal name with its linking words and family name (tables.ARABIC_NAME_LINKS,
     ARABIC_ARTICLE_PREFIXES: "Tarik bin Pellow al-Vell") right after a role is a person, also
-    when the model tagged nothing or part of it; and "<Name> al-<Name>" the model called a
+    when the model tagged nothing or part of it, and so is one the model split into persons at a
+    linking word ("Tarifa" and "Pellow al-Vell" of "Tarifa bint Pellow al-Vell"); and "<Name> al-<Name>" the model called a
     building is a person unless its first word opens names of places (ARABIC_PLACE_GENERICS:
     "Burj al-Tarrow")."""
     if PERSON not in article.labels:
@@ -174,9 +175,10 @@ def arabic_names(article: Article, found: list[Mention]) -> list[Mention]:
             continue
         for match in _ARABIC_NAME.finditer(text):
             start, end = match.span(1)
-            if len(match.group(1).split()) < 3 or roles.role_before(text, start) < 0:
-                continue
             over = [m for m in found if m.field == field_name and m.start < end and start < m.end]
+            split = len(over) >= 2 and all(m.label == PERSON for m in over)  # "Tarifa" + "Pellow al-Vell"
+            if len(match.group(1).split()) < 3 or roles.role_before(text, start) < 0 and not split:
+                continue
             if any(m.start < start or m.end > end or (m.forced and m.label != PERSON) for m in over):
                 continue  # a person the model or a rule found inside the name grows over it
             found = replace_by_one(found, over, field_name, start, end, match.group(1), PERSON)

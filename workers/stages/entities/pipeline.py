@@ -121,13 +121,18 @@ def all_caps_headline(title: str) -> bool:
     return len(words) >= 3 and sum(word.isupper() for word in words) >= 0.8 * len(words)
 
 
+# Initials right before a word ("U.S. Navy", "the U.N. envoy"): their full stop ends no sentence.
+_AFTER_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.)+[ \t]*$")
+
+
 def recase_caps(title: str, body: str, nlp: Language) -> str:
     """An ALL-CAPS headline in the case its words have in the body, same length, for the model:
     "MAYOR ORTEGA RESIGNS OVER AUDIT" -> "Mayor Ortega resigns over audit".
 
     A word takes the form the body gives it inside a sentence (a name "Ortega", an acronym
-    "NATO", a common word "audit"); a word the body lacks stays capitalised unless it is a stop
-    word or common English. The first word is capitalised."""
+    "NATO", a common word "audit"; after initials "U.S." is inside one), or an acronym's written
+    only opening a sentence; a word the body lacks stays capitalised unless it is a stop word or
+    common English. The first word is capitalised."""
     words = lexicon(nlp)
     chars = list(title)
     for index, match in enumerate(_TITLE_WORD.finditer(title)):
@@ -135,12 +140,15 @@ def recase_caps(title: str, body: str, nlp: Language) -> str:
         if not word.isupper():
             continue
         base = re.sub(r"['\u2019]S$", "", word)
-        forms = [
-            hit.group()
+        hits = [
+            (hit.group(), sentence_initial(body, hit.start())
+             and not _AFTER_INITIALS.search(body, max(0, hit.start() - 16), hit.start()))
             for hit in compiled(WORD_START + re.escape(base) + r"(?![\w\-])", re.IGNORECASE).finditer(body)
-            if not sentence_initial(body, hit.start())
         ]
+        forms = [form for form, initial in hits if not initial]
         forms = [form for form in forms if not form.isupper()] or forms  # the body may repeat the headline
+        # Only ever opening a sentence ("KDB chairman Tarrow said"): capitals after the first are an acronym's.
+        forms = forms or [form for form, _ in hits if len(form) > 1 and form.isupper()]
         if forms:
             form = Counter(forms).most_common(1)[0][0]
         elif nlp.vocab[base.lower()].is_stop or common(base.lower(), words):

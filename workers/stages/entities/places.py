@@ -10,7 +10,7 @@ import re
 
 from workers.stages import placenames
 from workers.stages.entities import canonical, roles, tables
-from workers.stages.entities.context import Article, person_ends_by_field, relabel, replace_by_one
+from workers.stages.entities.context import Article, lower_in, person_ends_by_field, relabel, replace_by_one
 from workers.stages.entities.fixes import PERSON, Mention
 from workers.stages.entities.scan import (
     GENERICS,
@@ -28,7 +28,7 @@ from workers.stages.entities.scan import (
     toponym_shaped,
     whole_word_spans,
 )
-from workers.stages.entities.wordedge import WORD_END, WORD_START
+from workers.stages.entities.wordedge import UPPER, WORD_END, WORD_START
 
 
 _IN_PLACE = re.compile(
@@ -233,7 +233,8 @@ def capital_cities(article: Article, found: list[Mention]) -> list[Mention]:
     (GPE), and so is one it left untagged or called a language ("In Canberra, the bank ...") where
     no capitalised word goes on the name and no sentence opens with it ("Male voters"); not
     where the article writes it as a person's name (_capital_as_person). Organisations stay
-    ("Beijing said": the government)."""
+    ("Beijing said": the government). A capital of several words the model split into places
+    ("Port" and "Spain" of "Port of Spain") is one place."""
     if "GPE" not in article.labels:
         return found
     names = {m.name for m in found if m.name in canonical.CAPITALS}
@@ -246,28 +247,151 @@ def capital_cities(article: Article, found: list[Mention]) -> list[Mention]:
                 m.label, m.forced = "GPE", True
         for field, text in article.texts.items():
             for start, end in whole_word_spans(text, name):
-                if any(m.field == field and m.start < end and start < m.end for m in found) \
-                        or inside_longer_name(text, start, end) or sentence_initial(text, start):
+                over = [m for m in found if m.field == field and m.start < end and start < m.end]
+                if over and _split_place(over, name, start, end) and not inside_longer_name(text, start, end):
+                    found = replace_by_one(found, over, field, start, end, text[start:end], "GPE", name)
+                    continue
+                if over or inside_longer_name(text, start, end) or sentence_initial(text, start):
                     continue
                 found.append(Mention(field, start, end, name, "GPE", name, forced=True))
     return found
 
 
+_SPLIT_PLACE_PIECES = frozenset({"GPE", "LOC", "NORP", PERSON, "FAC"})
+
+
+def _split_place(pieces: list[Mention], name: str, start: int, end: int) -> bool:
+    """The model's mentions over a place name of two or more words lie inside it and one is a place:
+    the name split in pieces ("Port" and "Spain" of "Port of Spain")."""
+    return len(name.split()) >= 2 and any(m.label in ("GPE", "LOC") for m in pieces) and all(
+        start <= m.start and m.end <= end and m.label in _SPLIT_PLACE_PIECES for m in pieces
+    )
+
+
+def _cities_by_first_word() -> dict[str, tuple[str, ...]]:
+    """canonical.CITIES keyed by the first run of word characters of each name, as
+    _CAPITALS_BY_FIRST_WORD."""
+    keyed: dict[str, list[str]] = {}
+    for name in canonical.CITIES:
+        first = _WORD.match(name)
+        keyed.setdefault(first.group() if first else "", []).append(name)
+    return {first: tuple(names) for first, names in keyed.items()}
+
+
+_CITIES_BY_FIRST_WORD = _cities_by_first_word()
+
+
+def _common_city_name(name: str, article: Article) -> bool:
+    """A city's name that is no evidence of a place: a common English word or one the article writes
+    in lower case ("Nice", "Reading", "Split"; every word of a longer name: "Long Beach"), shorter than
+    three letters, or a country."""
+    words = [w.lower() for w in name.split()]
+    if len(name) < 3 or name in canonical.COUNTRIES:
+        return True
+    return all(common(w, article.words) or article.body_doc.vocab[w].is_stop or lower_in(w, article) for w in words)
+
+
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w'\u2019\-])([A-Z][a-z]+)[ \t]+$")
+
+
+def _after_given_name(name: str, article: Article) -> bool:
+    """Some mention of `name` comes right after a capitalised word that is no title, stop word, place
+    preposition or word the article writes in lower case ("Ana Tarrowpur", also opening a sentence,
+    where the model may leave the given name out; not "In Tarrowpur", "Near Tarrowpur")."""
+    for text in article.texts.values():
+        for start, _ in whole_word_spans(text, name):
+            before = _NAME_WORD_BEFORE.search(text, max(0, start - 30), start)
+            word = before.group(1) if before else ""
+            if word and not canonical.is_title(word) and not article.body_doc.vocab[word.lower()].is_stop \
+                    and word.lower() not in tables.PLACE_LIST_PREPOSITIONS and not lower_in(word, article):
+                return True
+    return False
+
+
+_FEATURE_WORDS = frozenset(word for word, _ in placenames.TOPONYM_GENERICS) | frozenset(tables.SITE_GENERICS) \
+    | tables.FEATURE_LIST_TERMS
+# "<name> river", "<name> and Pellow mines"
+_FEATURE_AFTER = re.compile(r"(?:[ \t]+and[ \t]+[A-Z][\w\-]*)?[ \t]+(?:" + "|".join(sorted(_FEATURE_WORDS)) + r")" + WORD_END)
+
+
+def _feature_named(name: str, article: Article) -> bool:
+    """Some mention of `name` comes right before a lowercase generic of a feature or site
+    (placenames.TOPONYM_GENERICS, tables.SITE_GENERICS: "the Tarrowpur river", "the Tarrowpur and
+    Pellow mines"): a river, mine or dam named like the town, or named after it."""
+    return any(_FEATURE_AFTER.match(text, end) for text in article.texts.values() for _, end in whole_word_spans(text, name))
+
+
+def _city_actionable(name: str, article: Article, found: list[Mention]) -> bool:
+    """gazetteer_cities would change something for `name`: a mention of it under a label it
+    relabels, or a place of several words split by the model, or an untagged mention after a
+    place preposition."""
+    if any(m.name == name and m.label in _CAPITAL_RELABELLED and not m.forced for m in found):
+        return True
+    for field, text in article.texts.items():
+        for start, end in whole_word_spans(text, name):
+            over = [m for m in found if m.field == field and m.start < end and start < m.end]
+            if _split_place(over, name, start, end) if over else locative(text, start):
+                return True
+    return False
+
+
+def gazetteer_cities(article: Article, found: list[Mention]) -> list[Mention]:
+    """A city of the GeoNames gazetteer (canonical.CITIES, 15,000 people or more) that the model
+    called a person, nationality, feature, building, product or work is a place (GPE) when it has
+    tables.CITY_POPULATION_WITHOUT_CUE people or a place preposition before some mention, and so is one
+    it split into places ("Novi" and "Sad") or left untagged after a place preposition ("in X", "to
+    Y and X": scan.locative); not a common word (_common_city_name) nor one the article writes as a
+    person's name (_capital_as_person) or after another capitalised word, nor one naming a river or
+    a mine (_feature_named). Organisations stay."""
+    if "GPE" not in article.labels or article.body_doc is None:
+        return found
+    words = {word for text in article.texts.values() for word in _WORD.findall(text)}
+    names = {name for word in words for name in _CITIES_BY_FIRST_WORD.get(word, ())}
+    for name in sorted(n for n in names if any(n in text for text in article.texts.values())):
+        if not _city_actionable(name, article, found):
+            continue  # nothing to relabel, join or add: the guards below are not needed (speed)
+        if _common_city_name(name, article) or _capital_as_person(name, found, article.texts) or _after_given_name(
+            name, article
+        ) or _feature_named(name, article):
+            continue
+        if canonical.CITIES[name] >= tables.CITY_POPULATION_WITHOUT_CUE or any(
+            locative(text, start) for text in article.texts.values() for start, _ in whole_word_spans(text, name)
+        ):
+            for m in found:
+                if m.name == name and m.label in _CAPITAL_RELABELLED and not m.forced:
+                    m.label, m.forced = "GPE", True
+        for field, text in article.texts.items():
+            for start, end in whole_word_spans(text, name):
+                over = [m for m in found if m.field == field and m.start < end and start < m.end]
+                if over and _split_place(over, name, start, end) and not inside_longer_name(text, start, end):
+                    found = replace_by_one(found, over, field, start, end, text[start:end], "GPE", name)
+                elif not over and not inside_longer_name(text, start, end) and locative(text, start):
+                    found.append(Mention(field, start, end, name, "GPE", name, forced=True))
+    return found
+
+
 _ADMIN_NOUN_AFTER = re.compile(r"[ \t]+(?:" + "|".join(sorted(tables.ADMIN_DIVISION_NOUNS)) + r")" + WORD_END)
 _ADMIN_RELABELLED = frozenset({PERSON, "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+_ADMIN_PREFIXED = re.compile(
+    r"(?:" + "|".join(sorted(tables.ADMIN_DIVISION_PREFIXES)) + r")[ \t]+[A-Z][\w'\u2019\-]*(?:[ \t][A-Z][\w'\u2019\-]*)?"
+)
 
 
 def admin_division_names(article: Article, found: list[Mention]) -> list[Mention]:
     """A name right before a lowercase administrative division noun (tables.ADMIN_DIVISION_NOUNS:
     "in Tarrow province", "the Vell prefecture") that the model called a person, nationality,
-    feature, building, product or work is a place: GPE. Organisations keep their label."""
+    feature, building, product or work is a place: GPE. Organisations keep their label; a name with
+    a division noun written before it (tables.ADMIN_DIVISION_PREFIXES: "County Tarrow") is a place
+    whatever the model said."""
     if "GPE" not in article.labels:
         return found
     for m in found:
-        if m.forced or m.label not in _ADMIN_RELABELLED:
+        if m.forced:
             continue
-        if _ADMIN_NOUN_AFTER.match(article.texts[m.field], m.end):
-            m.label, m.forced = "GPE", True
+        prefixed = _ADMIN_PREFIXED.fullmatch(m.text) and not any(canonical.is_title(w) for w in m.text.split()[1:])
+        if prefixed or m.label in _ADMIN_RELABELLED and _ADMIN_NOUN_AFTER.match(
+                article.texts[m.field], m.end):
+            m.label, m.forced = "GPE", True  # forced: "County" is no role before a person's name here
     return found
 
 
@@ -475,7 +599,7 @@ def feature_groups(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
-_ROUTE_END = r"[A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*){0,2}"
+_ROUTE_END = rf"[{UPPER}][\w'\u2019\-]*(?:[ \t]+[{UPPER}][\w'\u2019\-]*){{0,2}}"  # "Águeda" too
 _ROUTES = tuple(
     (re.compile(rf"{WORD_START}{opening}[ \t]+$"), re.compile(rf"({_ROUTE_END})[ \t]+{joining}[ \t]+({_ROUTE_END})"))
     for opening, joining in tables.ROUTE_WORDS
@@ -484,8 +608,9 @@ _ROUTES = tuple(
 
 def route_ends(article: Article, found: list[Mention]) -> list[Mention]:
     """One span the model made of a route's two ends after its opening (tables.ROUTE_WORDS: "from
-    Tarrow to Pellow Bay") is two mentions: places (GPE) when either end is a known country or
-    ISO 3166-2 region or a place of the article, else each with the model's label."""
+    Tarrow to Pellow Bay") is two mentions: places (GPE) when either end is a known country, ISO
+    3166-2 region, capital or GeoNames city (canonical.CITIES) or a place of the article, else each
+    with the model's label."""
     places = {m.name for m in found if m.label in ("GPE", "LOC")}
     out: list[Mention] = []
     for m in found:
@@ -497,7 +622,8 @@ def route_ends(article: Article, found: list[Mention]) -> list[Mention]:
             continue
         ends = route.fullmatch(m.text)
         names = [canonical.normalise(ends.group(i)) for i in (1, 2)]
-        place = any(known_country_or_region(n) or n in places for n in names)
+        place = any(known_country_or_region(n) or n in places or n in canonical.CITIES or n in canonical.CAPITALS
+                    for n in names)
         for i, name in zip((1, 2), names):
             start, end = m.start + ends.start(i), m.start + ends.end(i)
             out.append(Mention(m.field, start, end, text[start:end], "GPE" if place else m.label, name, forced=place))

@@ -24,7 +24,6 @@ from workers.stages.entities.companies import (
     company_names,
     cued_companies,
     described_companies,
-    legal_form_short_forms,
     listed_companies,
     sentence_end_forms,
 )
@@ -106,6 +105,7 @@ from workers.stages.entities.places import (
     countries_are_places,
     dateline_places,
     demonym_words,
+    gazetteer_cities,
     feature_groups,
     full_form_places,
     generic_places,
@@ -181,6 +181,7 @@ MENTION_PASSES = (
     joined_country_names,
     countries_are_places,
     capital_cities,
+    gazetteer_cities,
     admin_division_names,
     shared_short_forms,
     regions_are_places,
@@ -261,7 +262,6 @@ MENTION_PASSES = (
     descriptor_modifiers,
     acronyms,
     bracketed_short_forms,
-    legal_form_short_forms,
     org_short_forms,
 )
 

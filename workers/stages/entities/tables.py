@@ -187,6 +187,17 @@ COMPANY_WORDS = frozenset(
     llc ag gmbh nv bv renewables solar utilities minerals microelectronics re""".split()
 )  # "re": reinsurers' names ("Tarrow Re")
 
+# Second words of a carrier named by a nationality adjective ("Tarrovian Airlines Group", "Pellish
+# Air"): after its long form, the adjective alone used as a noun is the carrier ("said Pellish was",
+# "competes with the Tarrovian"), as wire copy writes airlines.
+CARRIER_WORDS = frozenset("air airlines airways aviation".split())
+
+# Population from which a GeoNames city's name (canonical.CITIES) the model called a person or a
+# product is a place without a place preposition before it ("hits Tarrowpur and Pellabad"); a
+# smaller town's name is as often a given name or surname ("Ariel", "Kora", "Obama": towns of 20,000
+# to 30,000 people), so it needs "in"/"to"/... before some mention of it.
+CITY_POPULATION_WITHOUT_CUE = 100_000
+
 # Own-language names of legislatures, the last word of their names ("the Tarrow Majlis", "the
 # State Duma"): Arabic, Persian and Turkic majlis/mejlis/mazhilis/meclis, Russian duma, Polish
 # sejm, Hebrew knesset, Swedish riksdag, Norwegian storting, Danish folketing, German bundestag
@@ -271,6 +282,10 @@ PLACE_NOUNS = frozenset(
 # Lowercase nouns of administrative divisions written after a division's name ("the Tarrow
 # province", "Vell prefecture"): the name is a place (GPE). Not "region" or "state" ("the Sahel
 # region", "the Vell state broadcaster"): said of natural regions and of institutions too.
+# Administrative division nouns written before the name, capitalised, as Irish counties are ("County
+# Tarrow"; not "Co.", also a company's form): "County <Name>" is a place (GPE), whatever the model said.
+ADMIN_DIVISION_PREFIXES = frozenset({"County"})
+
 ADMIN_DIVISION_NOUNS = frozenset("province prefecture county district governorate oblast municipality".split())
 
 # Words between a plural of PLACE_NOUNS and the places it gives as examples ("towns such as
@@ -365,6 +380,11 @@ ORG_DESCRIPTOR_NOUNS = frozenset(
     automaker chipmaker drugmaker planemaker shipbuilder utility agency miner unit units maker
     fund""".split()
 )
+
+# Nouns of a newspaper, lowercase only, before its name ("the Tarrow daily Nova Pellska", "the
+# tabloid Vell Glas"): the name is an organisation, as after ORG_DESCRIPTOR_NOUNS. Capitalised they
+# open a paper's own name ("Daily Nation", "Daily Tarrow"), which stays whole.
+PRESS_NOUNS = frozenset({"daily", "newspaper", "tabloid"})
 
 # Domains of ROLES whose role, right before a person's name, may follow the name of the person's
 # organisation ("QVRT organiser Ana Lind", "Corsairs flanker Tom Ruck", "Brightvale founder
@@ -478,7 +498,7 @@ PLACE_LED_ORG_HEADS = frozenset("league federation association confederation cou
 # Prix", "the Winter Olympics"): such a name is an EVENT (OntoNotes 5.0: "named ... sports
 # events"), not the organisation or place the model often calls it. Not "games" (a company
 # word: "Epic Games"), "cup" or "open" (also clubs, common words; EVENT_HEADS_AFTER_THE).
-EVENT_HEAD_NOUNS = frozenset("marathon olympics paralympics regatta triathlon prix finals".split())
+EVENT_HEAD_NOUNS = frozenset("marathon olympics paralympics regatta triathlon prix finals masters olympiad trophy".split())
 # Heads of sporting events only in a name right after "the" ("won the Tarrow Open"): alone,
 # "Tarrow Open" may be a headline's verb ("Shops Open") or a company's name.
 EVENT_HEADS_AFTER_THE = frozenset({"open"})
@@ -682,7 +702,8 @@ SHIP_PREFIXES = frozenset("USS USNS USCGC HMS HMAS HMCS HMNZS INS PNS JS MV RV".
 # akciová spoločnosť) and the Polish limited company "sp. z o.o." (spółka z ograniczoną odpowiedzialnością);
 # the former Yugoslav limited and joint-stock companies "d.o.o." (društvo s ograničenom odgovornošću),
 # "d.d." (dioničko društvo) and "a.d." (akcionarsko društvo); the Swedish "AB" (aktiebolag), the
-# Finnish "Oy" (osakeyhtiö) and the Icelandic "hf." (hlutafélag).
+# Finnish "Oy" (osakeyhtiö), the Icelandic "hf." (hlutafélag) and the Omani public and closed
+# joint-stock companies "SAOG" and "SAOC" (société anonyme omanaise générale / close).
 # Legal forms written with or without a full stop ("Tarrow Inc" and "Tarrow Inc."): at a sentence's
 # end the stop follows the article's own style (companies.sentence_end_forms).
 ABBREVIATED_FORMS = frozenset("Inc Corp Co Ltd Plc Bhd".split())
@@ -696,7 +717,7 @@ COMPANY_ABBREVIATED_SUFFIXES = frozenset({"Co.", "Corp.", "Co., Ltd.", "Co. Ltd.
 
 COMPANY_FORM_SUFFIXES = frozenset(
     "SA S.A. AG NV N.V. BV B.V. SpA S.p.A. ASA A/S Oyj Tbk PLC Plc Ltd LLC GmbH Bhd Berhad KK K.K. SE s.r.o. "
-    "JSC OJSC PJSC PCL a.s. KGaA d.o.o. d.d. a.d. AB Oy hf.".split()
+    "JSC OJSC PJSC PCL a.s. KGaA d.o.o. d.d. a.d. AB Oy hf. SAOG SAOC".split()
 ) | frozenset({"sp. z o.o."})
 
 # Lowercase nouns after "the <Name>" that make the name a party's, a movement's or an armed or
