@@ -243,3 +243,46 @@ def test_a_subheading_under_a_paragraph_long_list_item(item, kept):
     texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", ARTICLE[0],
              f"{ARTICLE[2]} Many residents object:", item, heading, *ARTICLE[1:]]
     assert (heading in stage.clean_lines(texts)["paragraphs"]) is kept
+
+
+# --- a post that is only a bullet list (release notes): the densest run is one of its items ------------
+RELEASE_ITEMS = [
+    "+ Added a night ferry timetable to the harbour app",
+    "+ Added tide tables for the outer channel",
+    "+ Berth bookings can now be changed until noon",
+    "+ Fixed a crash when opening the pier map offline",
+    "+ Harbour webcams refresh every thirty seconds now",
+    "* Ticket prices are shown with and without the winter discount",
+    "* Did you know the app now warns you when a sailing is cancelled because of high winds?",
+    "* Parking spaces near the quay are listed by the hour",
+    "- Removed the old feedback form",
+]
+MENU_ITEMS = ["* Home", "* Ferries", "* Timetables", "* Parking", "* Contact us", "* About the board",
+              "* Did you know the app now warns you when a sailing is cancelled because of high winds?",
+              "* Jobs", "* Press"]
+
+
+def test_a_post_that_is_only_a_list_keeps_its_items():
+    texts = ["Harbour app 2.0 is out", "Home", *RELEASE_ITEMS, "Older posts"]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert all(item[2:] in paragraphs or item in paragraphs for item in RELEASE_ITEMS)
+    assert "Older posts" not in paragraphs
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        RELEASE_ITEMS[:4] + RELEASE_ITEMS[6:7],  # too few items for a post of its own
+        MENU_ITEMS,  # a menu's short items around the one long line
+    ],
+)
+def test_a_short_list_or_a_menu_around_the_run_is_not_the_post(items):
+    texts = ["Harbour app 2.0 is out", *items, "Older posts"]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert len(paragraphs) == 1
+
+
+def test_a_list_beside_prose_is_left_to_the_other_rules():
+    texts = ["Harbour app 2.0 is out", *ARTICLE, "Contents", *RELEASE_ITEMS[:6]]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert paragraphs == ARTICLE

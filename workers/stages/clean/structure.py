@@ -182,13 +182,14 @@ def _under_teaser_heading(lines: list[ln.Line], i: int, start: int) -> bool:
 def keep_dump_structure(lines: list[ln.Line], keep: list[bool], start: int, end: int) -> None:
     """The article's structured parts a plain-text dump flattens into short lines the densest run
     [start, end) leaves out: a recipe card, code blocks, embedded tweets, data tables, the list a
-    closing paragraph introduces (each pass below says its evidence)."""
+    closing paragraph introduces, a post that is only a list (each pass below says its evidence)."""
     _keep_recipe(lines, keep, start, end)
     _keep_code_blocks(lines, keep, start, end)
     _keep_tweets(lines, keep, start, end)
     _keep_tables(lines, keep, start, end)
     _keep_closing_list(lines, keep, end)
     _keep_numbered_lists(lines, keep)
+    _keep_list_post(lines, keep, start, end)
 
 
 _TABLE_MIN_ROWS = 3
@@ -458,6 +459,35 @@ def _keep_closing_items(lines: list[ln.Line], keep: list[bool], end: int) -> Non
     while j < len(lines) and lines[j].kind in ln.CONTENT_KINDS:
         j += 1
     keep[end:j] = [True] * (j - end)
+
+
+LIST_POST_MIN_ITEMS = 8  # bullet items around a run of list items that make the post a list
+LIST_POST_MIN_MEDIAN_WORDS = 5  # words of the middle item, its marker counted: a menu's or a tag list's are fewer
+
+
+def _keep_list_post(lines: list[ln.Line], keep: list[bool], start: int, end: int) -> None:
+    """A post that is only a bullet list (release notes, a changelog): every line the densest run
+    [start, end) keeps is a list item, inside a block of LIST_POST_MIN_ITEMS or more bullet items whose
+    middle item by length has LIST_POST_MIN_MEDIAN_WORDS words or more; the block's items that are not
+    interface links or metadata (_item_is_chrome) are the article. A run of prose, or a menu's short
+    items around one long line, is none."""
+    kept = [i for i in range(start, end) if keep[i]]
+    if not kept or not all(v.BULLET.match(lines[i].text) for i in kept):
+        return
+    first, last = kept[0], kept[-1] + 1
+    while first > 0 and _list_post_item(lines[first - 1]):
+        first -= 1
+    while last < len(lines) and _list_post_item(lines[last]):
+        last += 1
+    items = lines[first:last]
+    if len(items) < LIST_POST_MIN_ITEMS or sorted(x.n for x in items)[len(items) // 2] < LIST_POST_MIN_MEDIAN_WORDS:
+        return
+    for i in range(first, last):
+        keep[i] = keep[i] or not _item_is_chrome(ln.item_text(lines[i].text))
+
+
+def _list_post_item(line: ln.Line) -> bool:
+    return line.kind != "boilerplate" and v.BULLET.match(line.text) is not None
 
 
 _NUMBERED_LIST_MIN = 2  # items in a block
