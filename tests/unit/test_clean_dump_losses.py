@@ -286,3 +286,40 @@ def test_a_list_beside_prose_is_left_to_the_other_rules():
     texts = ["Harbour app 2.0 is out", *ARTICLE, "Contents", *RELEASE_ITEMS[:6]]
     paragraphs = stage.clean_lines(texts)["paragraphs"]
     assert paragraphs == ARTICLE
+
+
+# --- a list article cut by a gallery: its next numbered item under the gallery resumes it ---------------
+ITEMS = [
+    ("1. Check the tide tables before you sail", "The harbour master said most groundings happen in the hour "
+     "after low water, when the channel is at its shallowest and the buoys are hard to see."),
+    ("2. Book a berth before the weekend", "Visitors' berths fill up by Friday evening in summer, and the "
+     "board has no plans to add more until the dredging work is finished next year."),
+    ("3. Keep clear of the ferry lane", "The ferries run every twenty minutes in the season and cannot "
+     "turn quickly in the narrow channel, so small boats are asked to keep to the east side."),
+]
+LATER_ITEMS = [
+    ("4. Carry a handheld radio on board", "The coastguard said a radio is still the quickest way to call "
+     "for help in the bay, where mobile phone coverage is patchy near the cliffs."),
+    ("5. Tell someone when you expect to return", "Most searches the lifeboat crew ran last year began late "
+     "because nobody on shore knew the boat was overdue, the crew's coxswain said."),
+]
+GALLERY = [line for k in range(1, 13) for line in (f"* {k}/12 Harbour scene number {k}", "Example Agency")]
+
+
+def _listicle(later: list[tuple[str, str]]) -> list[str]:
+    texts = ["Five ways to stay safe in the harbour", "By Jane Doe", "March 9, 2024", ARTICLE[0]]
+    texts += [line for item in ITEMS for line in item] + ["Harbour scenes in pictures", *GALLERY]
+    texts += [line for item in later for line in item]
+    return texts + ["* More about:", "* Harbours", "* Sailing"]
+
+
+def test_a_list_article_resumes_under_a_gallery_at_its_next_item():
+    paragraphs = stage.clean_lines(_listicle(LATER_ITEMS))["paragraphs"]
+    assert all(line in paragraphs for item in ITEMS + LATER_ITEMS for line in item)
+    assert not {"Example Agency", GALLERY[0], "* More about:"} & set(paragraphs)
+
+
+def test_items_that_do_not_count_on_from_the_article_stay_out():
+    later = [(heading.replace("4.", "9.", 1).replace("5.", "10.", 1), text) for heading, text in LATER_ITEMS]
+    paragraphs = stage.clean_lines(_listicle(later))["paragraphs"]
+    assert not {line for item in later for line in item} & set(paragraphs)

@@ -190,6 +190,7 @@ def keep_dump_structure(lines: list[ln.Line], keep: list[bool], start: int, end:
     _keep_closing_list(lines, keep, end)
     _keep_numbered_lists(lines, keep)
     _keep_list_post(lines, keep, start, end)
+    _keep_resumed_items(lines, keep, start, end)
 
 
 _TABLE_MIN_ROWS = 3
@@ -459,6 +460,38 @@ def _keep_closing_items(lines: list[ln.Line], keep: list[bool], end: int) -> Non
     while j < len(lines) and lines[j].kind in ln.CONTENT_KINDS:
         j += 1
     keep[end:j] = [True] * (j - end)
+
+
+RESUMED_ITEMS_MIN_KEPT = 2  # numbered item headings the run keeps: a list article
+RESUMED_ITEMS_REACH = 400  # lines below the run where its next item may resume (a gallery's slides between)
+
+
+def _keep_resumed_items(lines: list[ln.Line], keep: list[bool], start: int, end: int) -> None:
+    """A list article cut by a gallery or a video player: the run keeps RESUMED_ITEMS_MIN_KEPT or more
+    numbered item headings (_numbered_heading) and the last is N; within RESUMED_ITEMS_REACH lines below
+    the run, the heading numbered N + 1 over a paragraph resumes it. Kept from there: paragraphs, the
+    item headings counting on, and a short line right over the next of them (its photo caption); the
+    first other line ends it."""
+    numbers = [int(m.group(1)) for i in range(start, end)
+               if keep[i] and (m := _NUMBERED_HEADING_NUMBER.match(lines[i].text)) and lines[i].kind == ln.SHORT]
+    if len(numbers) < RESUMED_ITEMS_MIN_KEPT:
+        return
+    expected = max(numbers) + 1
+    j = next((j for j in range(end, min(len(lines), end + RESUMED_ITEMS_REACH))
+              if _item_numbered(lines, j, expected) and _numbered_heading(lines, j, len(lines))), None)
+    while j is not None and j < len(lines):
+        if _item_numbered(lines, j, expected):
+            expected += 1
+        elif lines[j].kind != ln.PROSE and not (
+                lines[j].kind == ln.SHORT and not v.BULLET.match(lines[j].text) and _item_numbered(lines, j + 1, expected)):
+            return
+        keep[j] = True
+        j += 1
+
+
+def _item_numbered(lines: list[ln.Line], i: int, number: int) -> bool:
+    m = _NUMBERED_HEADING_NUMBER.match(lines[i].text) if i < len(lines) and lines[i].kind == ln.SHORT else None
+    return m is not None and int(m.group(1)) == number
 
 
 LIST_POST_MIN_ITEMS = 8  # bullet items around a run of list items that make the post a list
