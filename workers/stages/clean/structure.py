@@ -332,6 +332,8 @@ def _keep_list(lines: list[ln.Line], keep: list[bool], i: int, prose: bool) -> i
 
 
 _INNER_CHROME_REACH = 2  # chrome lines ("Read more: ...", an ad label) between a paragraph and a subheading
+_NUMBERED_HEADING_MAX_WORDS = 15  # the number and up to 14 words ("4. Rooms are priced by what they cost to build")
+_ITEM_NUMBER = re.compile(r"(?:^|\s)\d{1,2}[.)]\s")
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}[.)] ?[A-Z\"“‘'(]")
 _NUMBERED_HEADING_NUMBER = re.compile(r"^(\d{1,2})[.)] ?[A-Z\"“‘'(]")
 
@@ -346,16 +348,18 @@ def _before_chrome(lines: list[ln.Line], i: int, start: int) -> int:
 
 def _numbered_heading(lines: list[ln.Line], i: int, end: int) -> bool:
     """A numbered item heading of a list article ("3. Choose the Right Pot", "5) Kristi Dosh", "4. Dunmere"):
-    the number and 1-11 words without a sentence end (one word only when capitalised, a place or a name, and
-    with the item numbered one before or after it near: "1. Nine" alone is no heading),
-    followed by a prose paragraph inside the article run, or by the item's photo caption and then one."""
+    the number and 1 to _NUMBERED_HEADING_MAX_WORDS - 1 words without a sentence end nor a second item
+    number (one word only when capitalised, a place or a name, and with the item numbered one before or after
+    it near: "1. Nine" alone is no heading), followed by a prose paragraph inside the article run, or by
+    the item's photo caption and then one."""
     line = lines[i]
     return (
         i + 1 < end
         and line.kind == ln.SHORT
-        and (3 <= line.n <= 12 or (line.n == 2 and line.text.split()[-1][:1].isupper() and _numbered_sibling(lines, i)))
+        and (3 <= line.n <= _NUMBERED_HEADING_MAX_WORDS or (line.n == 2 and line.text.split()[-1][:1].isupper() and _numbered_sibling(lines, i)))
         and not line.terminal
         and _NUMBERED_HEADING.match(line.text) is not None
+        and len(_ITEM_NUMBER.findall(line.text)) < 2  # "1. Fees 2. Dates 3. Venues ...": a menu row
         and (lines[i + 1].kind == ln.PROSE or (
             i + 2 < end and lines[i + 2].kind == ln.PROSE and md.is_caption(lines[i + 1].text, before_lead=False)))
     )
