@@ -136,6 +136,30 @@ def test_captions_and_long_headlines_do_not_count_as_title_case_sections(caption
     assert caption not in paragraphs and not set(SECTIONS[:2]) & set(paragraphs)
 
 
+# name-shaped headings (capitalised words, no function word) count among the Title Case ones; alone they stay out
+NAME_SHAPED = ["Channel Depths", "Winter Sailings", "Final Verdict"]
+
+
+def test_name_shaped_headings_count_among_an_articles_title_case_headings():
+    headings = [SECTIONS[0], *NAME_SHAPED[:2]]
+    paragraphs = stage.clean_lines(_sectioned(headings))["paragraphs"]
+    assert all(heading in paragraphs for heading in headings)
+
+
+@pytest.mark.parametrize(
+    "headings",
+    [
+        NAME_SHAPED[:1],  # one name-shaped line between paragraphs: a person's name as likely as a heading
+        [SECTIONS[0], NAME_SHAPED[0]],  # two: as two Title Case lines, maybe other stories' headlines
+        [SECTIONS[0], "RECEIVE HARBOUR TIPS", NAME_SHAPED[0]],  # a name-shaped line in capitals is a label
+        [SECTIONS[0], "Photo Example Agency", NAME_SHAPED[0]],  # a caption label stays out and counts for none
+    ],
+)
+def test_name_shaped_lines_stay_out_without_the_articles_other_headings(headings):
+    paragraphs = stage.clean_lines(_sectioned(headings))["paragraphs"]
+    assert not set(headings) & set(paragraphs)
+
+
 # --- the lead over a table of contents --------------------------------------------------------------
 SECTIONS_TOC = [f"* {k} Section number {k}" for k in range(1, 11)] + [f"+ {k}.1 Part one of {k}" for k in range(1, 21)]
 LEAD = [f"{sentence} It is the county's busiest port, and its board meets in public every month."
@@ -219,3 +243,83 @@ def test_a_subheading_under_a_paragraph_long_list_item(item, kept):
     texts = ["Harbour board backs channel dredging", "By Jane Doe", "March 9, 2024", ARTICLE[0],
              f"{ARTICLE[2]} Many residents object:", item, heading, *ARTICLE[1:]]
     assert (heading in stage.clean_lines(texts)["paragraphs"]) is kept
+
+
+# --- a post that is only a bullet list (release notes): the densest run is one of its items ------------
+RELEASE_ITEMS = [
+    "+ Added a night ferry timetable to the harbour app",
+    "+ Added tide tables for the outer channel",
+    "+ Berth bookings can now be changed until noon",
+    "+ Fixed a crash when opening the pier map offline",
+    "+ Harbour webcams refresh every thirty seconds now",
+    "* Ticket prices are shown with and without the winter discount",
+    "* Did you know the app now warns you when a sailing is cancelled because of high winds?",
+    "* Parking spaces near the quay are listed by the hour",
+    "- Removed the old feedback form",
+]
+MENU_ITEMS = ["* Home", "* Ferries", "* Timetables", "* Parking", "* Contact us", "* About the board",
+              "* Did you know the app now warns you when a sailing is cancelled because of high winds?",
+              "* Jobs", "* Press"]
+
+
+def test_a_post_that_is_only_a_list_keeps_its_items():
+    texts = ["Harbour app 2.0 is out", "Home", *RELEASE_ITEMS, "Older posts"]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert all(item[2:] in paragraphs or item in paragraphs for item in RELEASE_ITEMS)
+    assert "Older posts" not in paragraphs
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        RELEASE_ITEMS[:4] + RELEASE_ITEMS[6:7],  # too few items for a post of its own
+        MENU_ITEMS,  # a menu's short items around the one long line
+    ],
+)
+def test_a_short_list_or_a_menu_around_the_run_is_not_the_post(items):
+    texts = ["Harbour app 2.0 is out", *items, "Older posts"]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert len(paragraphs) == 1
+
+
+def test_a_list_beside_prose_is_left_to_the_other_rules():
+    texts = ["Harbour app 2.0 is out", *ARTICLE, "Contents", *RELEASE_ITEMS[:6]]
+    paragraphs = stage.clean_lines(texts)["paragraphs"]
+    assert paragraphs == ARTICLE
+
+
+# --- a list article cut by a gallery: its next numbered item under the gallery resumes it ---------------
+ITEMS = [
+    ("1. Check the tide tables before you sail", "The harbour master said most groundings happen in the hour "
+     "after low water, when the channel is at its shallowest and the buoys are hard to see."),
+    ("2. Book a berth before the weekend", "Visitors' berths fill up by Friday evening in summer, and the "
+     "board has no plans to add more until the dredging work is finished next year."),
+    ("3. Keep clear of the ferry lane", "The ferries run every twenty minutes in the season and cannot "
+     "turn quickly in the narrow channel, so small boats are asked to keep to the east side."),
+]
+LATER_ITEMS = [
+    ("4. Carry a handheld radio on board", "The coastguard said a radio is still the quickest way to call "
+     "for help in the bay, where mobile phone coverage is patchy near the cliffs."),
+    ("5. Tell someone when you expect to return", "Most searches the lifeboat crew ran last year began late "
+     "because nobody on shore knew the boat was overdue, the crew's coxswain said."),
+]
+GALLERY = [line for k in range(1, 13) for line in (f"* {k}/12 Harbour scene number {k}", "Example Agency")]
+
+
+def _listicle(later: list[tuple[str, str]]) -> list[str]:
+    texts = ["Five ways to stay safe in the harbour", "By Jane Doe", "March 9, 2024", ARTICLE[0]]
+    texts += [line for item in ITEMS for line in item] + ["Harbour scenes in pictures", *GALLERY]
+    texts += [line for item in later for line in item]
+    return texts + ["* More about:", "* Harbours", "* Sailing"]
+
+
+def test_a_list_article_resumes_under_a_gallery_at_its_next_item():
+    paragraphs = stage.clean_lines(_listicle(LATER_ITEMS))["paragraphs"]
+    assert all(line in paragraphs for item in ITEMS + LATER_ITEMS for line in item)
+    assert not {"Example Agency", GALLERY[0], "* More about:"} & set(paragraphs)
+
+
+def test_items_that_do_not_count_on_from_the_article_stay_out():
+    later = [(heading.replace("4.", "9.", 1).replace("5.", "10.", 1), text) for heading, text in LATER_ITEMS]
+    paragraphs = stage.clean_lines(_listicle(later))["paragraphs"]
+    assert not {line for item in later for line in item} & set(paragraphs)

@@ -120,6 +120,8 @@ def test_a_subheading_after_an_inline_read_more_link_is_kept():
         ("1. Choose the Right Pot", True),
         ("5. Kristi Dosh", True),  # a name as a ranked item's heading
         ("2) Water in the morning", True),
+        ("4. Rooms are priced by what it cost the owners to build them", True),  # 12 words after the number
+        ("4. Rooms are priced by what it cost the owners to build them and to furnish them later on", False),
         ("1. Nine", False),  # one word after the number: not a heading
         ("1. Fees 2. Dates 3. Venues 4. Parking 5. Tickets 6. Contact 7. Press", False),  # a menu row
     ],

@@ -298,6 +298,12 @@ def test_a_subheading_in_a_language_that_capitalises_nouns_is_no_title_case_prom
     assert heading not in stage.clean_lines([GERMAN[0], heading, *GERMAN[1:]])["paragraphs"]
 
 
+@pytest.mark.parametrize("line", ["Jana Roe", "Neue Brücken"])
+def test_a_name_shaped_line_is_no_subheading_alone_in_a_language_that_capitalises_nouns(line):
+    # a person's name as likely as a heading: it counts only among an article's Title Case headings
+    assert line not in stage.clean_lines([GERMAN[0], line, *GERMAN[1:]])["paragraphs"]
+
+
 @pytest.mark.parametrize("line, dates_", [
     ("IT - 21. Januar 2022", ("2022-01-21", None)),  # a section label, a dash, the date
     ("Thema des Tages // 02.11.2021", ("2021-11-02", None)),

@@ -73,7 +73,8 @@ def _subheading(lines: list[ln.Line], i: int, end: int, before: int, nouns_capit
     has _TITLE_CASE_HEADINGS_MIN of them: an article's sections recur, another story's headline seldom
     does three times between paragraphs without a link label or list marker. nouns_capitalised() says
     the article is in a language that capitalises its nouns (_nouns_capitalised): there such a line set
-    right between two paragraphs is a subheading (True) alone, its capitals being no Title Case."""
+    right between two paragraphs is a subheading (True) alone, its capitals being no Title Case. A
+    name-shaped line (_bare_name) is never one alone, in any language: _TITLE_CASE, or False in capitals."""
     line = lines[i]
     text = line.text
     if not (  # the line's own tests first: the line it heads is looked for only then
@@ -84,12 +85,15 @@ def _subheading(lines: list[ln.Line], i: int, end: int, before: int, nouns_capit
         and (under := _under_heading(lines, i, end)) is not None
     ):
         return False
-    other_shape = _not_subheading(text)  # a caption, outlet, name or promo: asked once for both shapes below
+    label = _label_or_prompt(text)  # a caption, outlet or promo: asked once for both shapes below
+    other_shape = label or _bare_name(text)
     if (not other_shape and not _promo_headline(text, lines[under].text)) or _list_heading(lines, under, end):
         return True
     between = before == i - 1 and under == i + 1 and lines[before].kind == ln.PROSE and lines[before].terminal
-    if not between or line.n > _TITLE_CASE_MAX_WORDS or any(c in text for c in _CREDIT_MARKS) or other_shape:
+    if not between or line.n > _TITLE_CASE_MAX_WORDS or any(c in text for c in _CREDIT_MARKS) or label:
         return False  # a caption ("Jane Doe: Harbour at dusk", "Photo by A/Agency") or a teaser's long headline
+    if other_shape:  # name-shaped ("Flight Checks"): one of the article's Title Case headings, in any language
+        return False if text.isupper() else _TITLE_CASE  # in capitals a label ("RECEIVE OUR TIPS")
     return True if nouns_capitalised() else _TITLE_CASE
 
 
@@ -178,13 +182,15 @@ def _under_teaser_heading(lines: list[ln.Line], i: int, start: int) -> bool:
 def keep_dump_structure(lines: list[ln.Line], keep: list[bool], start: int, end: int) -> None:
     """The article's structured parts a plain-text dump flattens into short lines the densest run
     [start, end) leaves out: a recipe card, code blocks, embedded tweets, data tables, the list a
-    closing paragraph introduces (each pass below says its evidence)."""
+    closing paragraph introduces, a post that is only a list (each pass below says its evidence)."""
     _keep_recipe(lines, keep, start, end)
     _keep_code_blocks(lines, keep, start, end)
     _keep_tweets(lines, keep, start, end)
     _keep_tables(lines, keep, start, end)
     _keep_closing_list(lines, keep, end)
     _keep_numbered_lists(lines, keep)
+    _keep_list_post(lines, keep, start, end)
+    _keep_resumed_items(lines, keep, start, end)
 
 
 _TABLE_MIN_ROWS = 3
@@ -326,6 +332,8 @@ def _keep_list(lines: list[ln.Line], keep: list[bool], i: int, prose: bool) -> i
 
 
 _INNER_CHROME_REACH = 2  # chrome lines ("Read more: ...", an ad label) between a paragraph and a subheading
+_NUMBERED_HEADING_MAX_WORDS = 15  # the number and up to 14 words ("4. Rooms are priced by what they cost to build")
+_ITEM_NUMBER = re.compile(r"(?:^|\s)\d{1,2}[.)]\s")
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}[.)] ?[A-Z\"“‘'(]")
 _NUMBERED_HEADING_NUMBER = re.compile(r"^(\d{1,2})[.)] ?[A-Z\"“‘'(]")
 
@@ -340,16 +348,18 @@ def _before_chrome(lines: list[ln.Line], i: int, start: int) -> int:
 
 def _numbered_heading(lines: list[ln.Line], i: int, end: int) -> bool:
     """A numbered item heading of a list article ("3. Choose the Right Pot", "5) Kristi Dosh", "4. Dunmere"):
-    the number and 1-11 words without a sentence end (one word only when capitalised, a place or a name, and
-    with the item numbered one before or after it near: "1. Nine" alone is no heading),
-    followed by a prose paragraph inside the article run, or by the item's photo caption and then one."""
+    the number and 1 to _NUMBERED_HEADING_MAX_WORDS - 1 words without a sentence end nor a second item
+    number (one word only when capitalised, a place or a name, and with the item numbered one before or after
+    it near: "1. Nine" alone is no heading), followed by a prose paragraph inside the article run, or by
+    the item's photo caption and then one."""
     line = lines[i]
     return (
         i + 1 < end
         and line.kind == ln.SHORT
-        and (3 <= line.n <= 12 or (line.n == 2 and line.text.split()[-1][:1].isupper() and _numbered_sibling(lines, i)))
+        and (3 <= line.n <= _NUMBERED_HEADING_MAX_WORDS or (line.n == 2 and line.text.split()[-1][:1].isupper() and _numbered_sibling(lines, i)))
         and not line.terminal
         and _NUMBERED_HEADING.match(line.text) is not None
+        and len(_ITEM_NUMBER.findall(line.text)) < 2  # "1. Fees 2. Dates 3. Venues ...": a menu row
         and (lines[i + 1].kind == ln.PROSE or (
             i + 2 < end and lines[i + 2].kind == ln.PROSE and md.is_caption(lines[i + 1].text, before_lead=False)))
     )
@@ -456,6 +466,67 @@ def _keep_closing_items(lines: list[ln.Line], keep: list[bool], end: int) -> Non
     keep[end:j] = [True] * (j - end)
 
 
+RESUMED_ITEMS_MIN_KEPT = 2  # numbered item headings the run keeps: a list article
+RESUMED_ITEMS_REACH = 400  # lines below the run where its next item may resume (a gallery's slides between)
+
+
+def _keep_resumed_items(lines: list[ln.Line], keep: list[bool], start: int, end: int) -> None:
+    """A list article cut by a gallery or a video player: the run keeps RESUMED_ITEMS_MIN_KEPT or more
+    numbered item headings (_numbered_heading) and the last is N; within RESUMED_ITEMS_REACH lines below
+    the run, the heading numbered N + 1 over a paragraph resumes it. Kept from there: paragraphs, the
+    item headings counting on, and a short line right over the next of them (its photo caption); the
+    first other line ends it."""
+    numbers = [int(m.group(1)) for i in range(start, end)
+               if keep[i] and (m := _NUMBERED_HEADING_NUMBER.match(lines[i].text)) and lines[i].kind == ln.SHORT]
+    if len(numbers) < RESUMED_ITEMS_MIN_KEPT:
+        return
+    expected = max(numbers) + 1
+    j = next((j for j in range(end, min(len(lines), end + RESUMED_ITEMS_REACH))
+              if _item_numbered(lines, j, expected) and _numbered_heading(lines, j, len(lines))), None)
+    while j is not None and j < len(lines):
+        if _item_numbered(lines, j, expected):
+            expected += 1
+        elif lines[j].kind != ln.PROSE and not (
+                lines[j].kind == ln.SHORT and not v.BULLET.match(lines[j].text) and _item_numbered(lines, j + 1, expected)):
+            return
+        keep[j] = True
+        j += 1
+
+
+def _item_numbered(lines: list[ln.Line], i: int, number: int) -> bool:
+    m = _NUMBERED_HEADING_NUMBER.match(lines[i].text) if i < len(lines) and lines[i].kind == ln.SHORT else None
+    return m is not None and int(m.group(1)) == number
+
+
+LIST_POST_MIN_ITEMS = 8  # bullet items around a run of list items that make the post a list
+LIST_POST_MIN_MEDIAN_WORDS = 5  # words of the middle item, its marker counted: a menu's or a tag list's are fewer
+
+
+def _keep_list_post(lines: list[ln.Line], keep: list[bool], start: int, end: int) -> None:
+    """A post that is only a bullet list (release notes, a changelog): every line the densest run
+    [start, end) keeps is a list item, inside a block of LIST_POST_MIN_ITEMS or more bullet items whose
+    middle item by length has LIST_POST_MIN_MEDIAN_WORDS words or more; the block's items that are not
+    interface links or metadata (_item_is_chrome) are the article. A run of prose, or a menu's short
+    items around one long line, is none."""
+    kept = [i for i in range(start, end) if keep[i]]
+    if not kept or not all(v.BULLET.match(lines[i].text) for i in kept):
+        return
+    first, last = kept[0], kept[-1] + 1
+    while first > 0 and _list_post_item(lines[first - 1]):
+        first -= 1
+    while last < len(lines) and _list_post_item(lines[last]):
+        last += 1
+    items = lines[first:last]
+    if len(items) < LIST_POST_MIN_ITEMS or sorted(x.n for x in items)[len(items) // 2] < LIST_POST_MIN_MEDIAN_WORDS:
+        return
+    for i in range(first, last):
+        keep[i] = keep[i] or not _item_is_chrome(ln.item_text(lines[i].text))
+
+
+def _list_post_item(line: ln.Line) -> bool:
+    return line.kind != "boilerplate" and v.BULLET.match(line.text) is not None
+
+
 _NUMBERED_LIST_MIN = 2  # items in a block
 _NUMBERED_ITEM_MAX_CHARS = 300
 
@@ -521,16 +592,19 @@ def _promo_headline(text: str, below: str) -> bool:
             and not _section_heading_echo(text, below))
 
 
-def _not_subheading(text: str) -> bool:
-    """A short line that is no subheading whatever its shape: a photo credit or caption label, an
-    outlet's name, a reader prompt (an imperative first word: vocabulary.PROMO_IMPERATIVES) or a
-    person's name ("Jane Doe": capitalised words and no function word)."""
-    words = text.split()
+def _label_or_prompt(text: str) -> bool:
+    """A photo credit or caption label, an outlet's name or a reader prompt (an imperative first word:
+    vocabulary.PROMO_IMPERATIVES): no subheading even where an article's sections recur."""
     if md.has_caption_trigger(text.casefold()) or md.looks_like_outlet(text):
         return True
-    if words[0].casefold() in v.PROMO_IMPERATIVES:
-        return True
-    return md.standalone_name(text) and v.STOPWORDS.isdisjoint(w.casefold() for w in words)
+    return text.split()[0].casefold() in v.PROMO_IMPERATIVES
+
+
+def _bare_name(text: str) -> bool:
+    """Shaped like a person's name ("Jane Doe": 2-4 capitalised words, no function word). A two-word
+    section heading has the same shape ("Flight Checks", "Final Verdict"): such a line is no subheading
+    on its own, but counts among an article's Title Case headings (_subheading, _TITLE_CASE_HEADINGS_MIN)."""
+    return md.standalone_name(text) and v.STOPWORDS.isdisjoint(w.casefold() for w in text.split())
 
 
 _ECHO_MIN_WORDS = 2  # content words of a heading the paragraph under it repeats
