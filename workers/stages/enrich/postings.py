@@ -9,7 +9,8 @@ class EntityPostings:
     """Inverted indexes over entity keys (all articles, and those that name no person) and figures.
 
     Candidates for an article that names people come from shared persons, and from other shared
-    entities only among articles naming no person (the no-person test is the other side's); any
+    entities only among articles naming no person (the no-person test is the other side's), or among
+    all articles for a rare specific place or named event (the place test ignores who is quoted); any
     article sharing `min_figures` figures is a candidate too (the figures test ignores people)."""
 
     def __init__(self) -> None:
@@ -38,21 +39,29 @@ class EntityPostings:
                     if not postings:
                         del index[term]
 
+    def entity_df(self, key: str) -> int:
+        """How many remembered articles name this entity key."""
+        return len(self.all.get(key, ()))
+
     def figure_df(self, figure: float) -> int:
         """How many remembered articles give this figure."""
         return len(self.figures.get(figure, ()))
 
     def candidates(
         self, keys: dict[str, float], figures: frozenset[float] = frozenset(), min_figures: int = 2,
-        max_figure_df: int = MAX_POSTINGS,
+        max_figure_df: int = MAX_POSTINGS, specific: frozenset[str] = frozenset(), max_entity_df: int = 0,
     ) -> set[str]:
         """Ids that could pass the story test with an article of these entity keys and figures: entity
-        candidates (see the class docstring) and ids sharing at least `min_figures` figures that at
-        most `max_figure_df` articles give. Keys named by more than MAX_POSTINGS articles are skipped."""
+        candidates (see the class docstring), every article naming one of the `specific` keys (a town,
+        a facility, a named event) that at most `max_entity_df` articles name, whoever is quoted, and
+        ids sharing at least `min_figures` figures that at most `max_figure_df` articles give. Keys
+        named by more than MAX_POSTINGS articles are skipped."""
         persons = any(k.startswith("P:") for k in keys)
         found: set[str] = set()
         for key in keys:
             index = self.no_person if persons and not key.startswith("P:") else self.all
+            if key in specific and len(self.all.get(key, ())) <= max_entity_df:
+                index = self.all
             postings = index.get(key, ())
             if len(postings) <= MAX_POSTINGS:
                 found.update(postings)
