@@ -205,10 +205,38 @@ def test_an_entry_written_before_headline_words_loads_and_never_passes_the_place
     assert en.enrich(copy.deepcopy(ERUPTION_LOCAL), restarted, NOW)["story_id"] == "eruption-local"
 
 
-def test_rare_specific_keys_find_candidates_that_name_people():
+def test_rare_specific_keys_with_a_rare_headline_word_find_candidates_that_name_people():
     postings = EntityPostings()
-    postings.add("wire", {"P:ostrander": 1.5, "GPE:dunmere": 0.5, "ORG:agency": 1.0})
+    ash, fog = hashes("ash"), hashes("fog")
+    postings.add("wire", {"P:ostrander": 1.5, "GPE:dunmere": 0.5, "ORG:agency": 1.0}, frozenset(), ash)
     new = {"P:varga": 1.5, "GPE:dunmere": 0.5, "ORG:agency": 1.0}
+    town = frozenset({"GPE:dunmere"})
     assert postings.candidates(new) == set()  # other entities only among articles naming no person
-    assert postings.candidates(new, specific=frozenset({"GPE:dunmere"}), max_entity_df=1) == {"wire"}
-    assert postings.candidates(new, specific=frozenset({"GPE:dunmere"}), max_entity_df=0) == set()
+    assert postings.candidates(new, specific=town, max_entity_df=1, headline=ash) == {"wire"}
+    assert postings.candidates(new, specific=town, max_entity_df=0, headline=ash) == set()  # town not rare
+    assert postings.candidates(new, specific=town, max_entity_df=1, headline=fog) == set()  # no word shared
+    assert postings.candidates(new, specific=town, max_entity_df=1, headline=ash, max_headline_df=0) == set()
+
+
+def test_a_headline_word_many_remembered_headlines_hold_is_not_evidence():
+    """A headline word more than common_headline_articles remembered headlines hold is everyday."""
+    everyday = en.StoryIndex(common_headline_articles=1)
+    rare = en.StoryIndex(common_headline_articles=2)
+    other = tagged("other-eruption", "Eruption on a far island", "An eruption on a far island closed a port.", [], [])
+    for stories in (everyday, rare):
+        story_ids([ERUPTION_WIRE, other], stories)  # two headlines hold "eruption" now
+    assert everyday.postings.headline_df(similarity.hash32(similarity.stem("eruption"))) == 2
+    assert en.enrich(copy.deepcopy(ERUPTION_LOCAL), everyday, NOW)["story_id"] == "eruption-local"
+    assert en.enrich(copy.deepcopy(ERUPTION_LOCAL), rare, NOW)["story_id"] == "eruption-wire"
+
+
+def test_forget_drops_headline_postings():
+    stories = en.StoryIndex()
+    story_ids([ERUPTION_WIRE], stories)
+    stories.postings.add("x", {}, frozenset(), headline_words("Eruption", []))
+    eruption = similarity.hash32(similarity.stem("eruption"))
+    assert stories.postings.headlines[eruption] == {"eruption-wire", "x"}
+    stories.forget("eruption-wire")
+    assert stories.postings.headlines == {eruption: {"x"}}
+    stories.postings.forget("x", {}, frozenset(), headline_words("Eruption", []))
+    assert not stories.postings.headlines

@@ -33,9 +33,10 @@ or, when they quote different people (each names people, persons share < `person
 * they name the same specific place or event (`evidence.specific_keys`: a town, a district, a
   facility, a named storm; not a country, capital, state or world region), named by at most
   `rare_entity_articles` remembered articles, their headlines share a word of what happened
-  (`evidence.headline_words`: "eruption", "derailment", "recall") and their text overlap is
-  >= `text_overlap_place`. The headline words are kept in the table entries (older entries load
-  without them and never pass this test); the place's count comes from the entity postings.
+  (`evidence.headline_words`: "eruption", "derailment", "recall"; a word that more than
+  `common_headline_articles` remembered headlines hold, "police", "court", is everyday) and their
+  text overlap is >= `text_overlap_place`. The headline words are kept in the table entries (older
+  entries load without them and never pass this test); the counts come from the postings.
 
 Modules: `evidence` (the pairwise shares, figures and their tables), `rules` (thresholds, window,
 decision), `postings` (entity and figure inverted indexes), `core` (the index and the stage function).
@@ -135,11 +136,11 @@ class StoryIndex:
     def forget(self, article_id: str) -> None:
         """Drop a remembered article and its entity postings; KeyError when it is not held."""
         member = self._members.pop(article_id)
-        self.postings.forget(article_id, member.entities, member.figures)
+        self.postings.forget(article_id, member.entities, member.figures, member.headline)
 
     def _add(self, article_id: str, member: Member) -> None:
         self._members[article_id] = member
-        self.postings.add(article_id, member.entities, member.figures)
+        self.postings.add(article_id, member.entities, member.figures, member.headline)
 
     # -- matching ---------------------------------------------------------------------------
 
@@ -163,7 +164,8 @@ class StoryIndex:
 
     def score(self, a: Member, b: Member) -> dict:
         """The pairwise evidence and the decision (see `StoryRules.score`)."""
-        return self.rules.score(a, b, self.postings.figure_df, self.postings.entity_df)
+        postings = self.postings
+        return self.rules.score(a, b, postings.figure_df, postings.entity_df, postings.headline_df)
 
     def explain(self, a: str, b: str) -> dict:
         """The evidence between two remembered articles, without the internal rank."""
@@ -178,6 +180,7 @@ class StoryIndex:
         found = self.postings.candidates(
             member.entities, member.figures, rules.shared_figures, rules.common_figure_articles,
             frozenset(filter(is_specific, member.entities)), rules.rare_entity_articles,
+            member.headline, rules.common_headline_articles,
         )
         for other in sorted(found):  # in id order: a tie in rank goes the same way in every process
             if other == article_id or not self.rules.in_window(member, self._members[other]):

@@ -50,6 +50,7 @@ class StoryRules:
     common_figure_articles: int = 50  # a figure given by more remembered articles is everyday ("10", "100")
     text_overlap_place: float = 0.09
     rare_entity_articles: int = 20  # a place or named event more remembered articles name is not specific
+    common_headline_articles: int = 50  # a headline word more remembered headlines hold is everyday
 
     def in_window(self, a: Member, b: Member) -> bool:
         """Whether two articles are close enough in time to be one story."""
@@ -118,15 +119,25 @@ class StoryRules:
             return len(shared)
         return sum(1 for k in shared if entity_df(k) <= self.rare_entity_articles)
 
+    def shared_headline_of(self, a: Member, b: Member, headline_df: Callable[[int], int] | None = None) -> bool:
+        """Whether both headlines hold a word (evidence.headline_words) that at most
+        `common_headline_articles` remembered headlines hold (`headline_df`: word -> number of
+        articles; None counts every word)."""
+        shared = a.headline & b.headline
+        if headline_df is None:
+            return bool(shared)
+        return any(headline_df(w) <= self.common_headline_articles for w in shared)
+
     def score(
         self, a: Member, b: Member, figure_df: Callable[[float], int] | None = None,
-        entity_df: Callable[[str], int] | None = None,
+        entity_df: Callable[[str], int] | None = None, headline_df: Callable[[int], int] | None = None,
     ) -> dict:
         """The pairwise evidence and the decision: {persons, persons_both, text, entities, places,
         figures, specific, headline, in_window, same_story, rank} (shares rounded to 3 places,
         figures a count of shared figures that are not everyday, see `shared_figures_of`, specific
         a count of rare specific places and named events, see `specific_of`; headline whether the
-        headlines share a word; rank orders the matches of one article)."""
+        headlines share a word that is not everyday, see `shared_headline_of`; rank orders the
+        matches of one article)."""
         shares = person_shares(a.entities, b.entities)
         persons, persons_both = (None, None) if shares is None else (max(shares), min(shares))
         text = similarity.bottom_k_overlap(a.words, a.n_words, b.words, b.n_words, SKETCH_SIZE)
@@ -134,7 +145,7 @@ class StoryRules:
         places = place_share(a.entities, b.entities) if persons is None else None
         figures = self.shared_figures_of(a, b, figure_df)
         specific = self.specific_of(a, b, entity_df)
-        headline = bool(a.headline & b.headline)
+        headline = self.shared_headline_of(a, b, headline_df)
         in_window = self.in_window(a, b)
         return {
             "persons": None if persons is None else round(persons, 3),
