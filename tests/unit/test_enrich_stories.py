@@ -150,9 +150,10 @@ def test_every_pair_is_scored_symmetrically(records):
 def test_session_11_set_precision_in_every_order_and_its_recall_floor(nlp):
     """tests/fixtures/stories_s11 (27 articles written before the figures rule: reports of one event
     quoting different people, and hard negatives in the same place, with the same minister, or of the
-    same kind): no false merge in any order; recall 0.278 (first run before the rule: 0.040)."""
+    same kind): no false merge in any order; recall 0.667 (0.278 before the place rule of session 16,
+    first run before the figures rule: 0.040)."""
     articles = held_out_articles(STORY_SETS[1])
     records = held_out_tagged(articles, nlp)
     results, merged, _ = held_out_scores(records, articles, orders(records, 8))
     assert min(r[0] for r in results) == 1.0, merged
-    assert min(r[1] for r in results) >= 0.27
+    assert min(r[1] for r in results) >= 0.66

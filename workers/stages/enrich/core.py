@@ -28,6 +28,16 @@ official, a feature a survivor):
   A figure that more than `common_figure_articles` remembered articles give ("10", "100") is
   everyday, not evidence (its count comes from the figure postings, rebuilt with the entries).
 
+or, when they quote different people (each names people, persons share < `person_overlap`):
+
+* they name the same specific place or event (`evidence.specific_keys`: a town, a district, a
+  facility, a named storm; not a country, capital, state or world region), named by at most
+  `rare_entity_articles` remembered articles, their headlines share a word of what happened
+  (`evidence.headline_words`: "eruption", "derailment", "recall"; a word that more than
+  `common_headline_articles` remembered headlines hold, "police", "court", is everyday) and their
+  text overlap is >= `text_overlap_place`. The headline words are kept in the table entries (older
+  entries load without them and never pass this test); the counts come from the postings.
+
 Modules: `evidence` (the pairwise shares, figures and their tables), `rules` (thresholds, window,
 decision), `postings` (entity and figure inverted indexes), `core` (the index and the stage function).
 
@@ -40,12 +50,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from workers.stages import similarity
-from workers.stages.enrich.evidence import entity_weights, figures, parse_time, person_words, text_items
+from workers.stages.enrich.evidence import (
+    entity_weights, figures, headline_words, is_specific, parse_time, person_words, text_items,
+)
 from workers.stages.enrich.postings import EntityPostings
 from workers.stages.enrich.rules import DEFAULT_WINDOW_SECONDS, SKETCH_SIZE, Member, StoryRules
 
 STAGE = "enrich"
-VERSION = "0.4"
+VERSION = "0.5"
 
 
 class StoryIndex:
@@ -92,6 +104,7 @@ class StoryIndex:
             "words": similarity.encode_u32(m.words),
             "n_words": m.n_words,
             "figures": sorted(m.figures),
+            "headline": sorted(m.headline),
         }
 
     def load(self, entry: dict) -> None:
@@ -109,6 +122,7 @@ class StoryIndex:
                 words=similarity.decode_u32(entry["words"]),
                 n_words=int(entry["n_words"]),
                 figures=frozenset(float(f) for f in entry.get("figures") or ()),  # none in older entries
+                headline=frozenset(int(h) for h in entry.get("headline") or ()),  # none in older entries
             ),
         )
 
@@ -122,11 +136,11 @@ class StoryIndex:
     def forget(self, article_id: str) -> None:
         """Drop a remembered article and its entity postings; KeyError when it is not held."""
         member = self._members.pop(article_id)
-        self.postings.forget(article_id, member.entities, member.figures)
+        self.postings.forget(article_id, member.entities, member.figures, member.headline)
 
     def _add(self, article_id: str, member: Member) -> None:
         self._members[article_id] = member
-        self.postings.add(article_id, member.entities, member.figures)
+        self.postings.add(article_id, member.entities, member.figures, member.headline)
 
     # -- matching ---------------------------------------------------------------------------
 
@@ -145,11 +159,13 @@ class StoryIndex:
             words=similarity.bottom_k(items, SKETCH_SIZE),
             n_words=len(items),
             figures=figures(text),
+            headline=headline_words(record.get("title"), entities),
         )
 
     def score(self, a: Member, b: Member) -> dict:
         """The pairwise evidence and the decision (see `StoryRules.score`)."""
-        return self.rules.score(a, b, self.postings.figure_df)
+        postings = self.postings
+        return self.rules.score(a, b, postings.figure_df, postings.entity_df, postings.headline_df)
 
     def explain(self, a: str, b: str) -> dict:
         """The evidence between two remembered articles, without the internal rank."""
@@ -162,7 +178,9 @@ class StoryIndex:
         best: tuple[float, str] | None = None
         rules = self.rules
         found = self.postings.candidates(
-            member.entities, member.figures, rules.shared_figures, rules.common_figure_articles
+            member.entities, member.figures, rules.shared_figures, rules.common_figure_articles,
+            frozenset(filter(is_specific, member.entities)), rules.rare_entity_articles,
+            member.headline, rules.common_headline_articles,
         )
         for other in sorted(found):  # in id order: a tie in rank goes the same way in every process
             if other == article_id or not self.rules.in_window(member, self._members[other]):

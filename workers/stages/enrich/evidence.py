@@ -6,6 +6,7 @@ The tables (label weights, name prefixes/suffixes, news agencies) are the rules'
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import datetime, timezone
 from math import fsum
@@ -187,3 +188,85 @@ def place_share(a: dict[str, float], b: dict[str, float]) -> float | None:
         return None
     shared = pa.keys() & pb.keys()
     return min(fsum(pa[k] for k in shared) / fsum(pa.values()), fsum(pb[k] for k in shared) / fsum(pb.values()))
+
+
+# -- the same place and the same happening ------------------------------------------------------
+
+# Places every report from a country names, whatever happened: countries and capitals (as the entities
+# stage knows them: pycountry, countryinfo), the top-level subdivisions of ISO 3166-2 (pycountry
+# subdivisions without a parent: states, regions, "Ohio", "Bayern"; not the districts under them, which
+# often bear a town's name), world regions ("Europe") and the US state abbreviations of wire datelines
+# ("ASHVALE, Tenn. (AP) -"). A small town, a facility or a named storm that two reports share is evidence
+# of one event; these are not.
+# The abbreviations are the AP Stylebook's ("state names" entry: the eight states not abbreviated,
+# Alaska, Hawaii, Idaho, Iowa, Maine, Ohio, Texas and Utah, are full names and come from ISO 3166-2).
+DATELINE_STATE_ABBREVIATIONS = tuple(
+    "Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md. Mass. Mich. Minn. Miss. "
+    "Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn. Vt. Va. Wash. "
+    "W.Va. Wis. Wyo.".split()
+)
+# Labels of what can be specific: places and named events. Not organisations: an alliance, a ministry or
+# a geological survey turn up in reports of different events alike (a company or vessel is often
+# labelled ORG too).
+SPECIFIC_LABELS = frozenset({"GPE", "LOC", "FAC", "EVENT"})
+# Headline words leave out the words of entity names (who and where are compared as entities), but not
+# of organisations' names: in "Ashvale Hospital", "hospital" is what the report is about.
+HEADLINE_NAME_LABELS_KEPT = frozenset({"ORG", "ORGANIZATION"})
+
+
+def _name_key(name: str) -> str:
+    """The words of a name as `entity_key` joins them ("N.H." -> "n h", "Baden-Württemberg" ->
+    "baden württemberg")."""
+    return " ".join(similarity.words(name))
+
+
+@functools.cache
+def broad_places() -> frozenset[str]:
+    """The names, in entity-key form (`entity_key`: lowercased words joined by spaces, "new south
+    wales", "n h"), of the places too broad to tie two reports to one event (see the comment above:
+    entities.canonical COUNTRIES and CAPITALS, ISO 3166-2 top-level subdivisions from pycountry with and
+    without diacritics, entities.tables WORLD_REGION_WORDS, DATELINE_STATE_ABBREVIATIONS); loaded once,
+    on first use."""
+    import pycountry
+
+    from workers.stages import placenames
+    from workers.stages.entities.canonical import CAPITALS, COUNTRIES
+    from workers.stages.entities.tables import WORLD_REGION_WORDS
+
+    top = [placenames.uninverted(s.name) for s in pycountry.subdivisions if not s.parent_code]
+    names = set(COUNTRIES | CAPITALS | WORLD_REGION_WORDS) | set(top) | {placenames.unaccented(n) for n in top}
+    return frozenset(_name_key(name) for name in names | set(DATELINE_STATE_ABBREVIATIONS))
+
+
+def is_specific(key: str) -> bool:
+    """Whether an entity key (`entity_key`) could tie two reports to one event: a place, facility
+    or named event (SPECIFIC_LABELS) that is not a broad place (`broad_places`)."""
+    label, _, name = key.partition(":")
+    return label in SPECIFIC_LABELS and name not in broad_places()
+
+
+def specific_keys(a: dict[str, float], b: dict[str, float]) -> list[str]:
+    """The entity keys ({key: weight} dicts, see `entity_weights`) both articles name that are
+    specific (`is_specific`), sorted."""
+    return sorted(k for k in a.keys() & b.keys() if is_specific(k))
+
+
+def headline_words(title: str | None, entities: list[dict]) -> frozenset[int]:
+    """similarity.hash32 of the stemmed content words of a headline (as `text_items`: longer than two
+    letters, not stopwords or digits), without the words of entity names (raw or stemmed) other than
+    organisations' (HEADLINE_NAME_LABELS_KEPT): what happened ("eruption", "derailment", "recall"); the
+    same word in two headlines is a sign the two report one happening. Empty for no title."""
+    names: set[str] = set()
+    for entity in entities:
+        if (entity.get("label") or "").upper() in HEADLINE_NAME_LABELS_KEPT:
+            continue
+        for w in similarity.words(entity.get("name") or ""):
+            names.update((w, similarity.stem(w)))
+    found = set()
+    for w in similarity.words(title or ""):
+        if len(w) <= 2 or w in similarity.STOPWORDS or w.isdigit() or w in names:
+            continue
+        stemmed = similarity.stem(w)
+        if stemmed not in names:
+            found.add(similarity.hash32(stemmed))
+    return frozenset(found)

@@ -1,4 +1,5 @@
-"""Postings of a story index: entity key (or figure) -> ids of the remembered articles naming it."""
+"""Postings of a story index: entity key (or figure, or headline word) -> ids of the remembered
+articles naming it."""
 
 from __future__ import annotations
 
@@ -6,20 +7,26 @@ MAX_POSTINGS = 5000  # an entity key or figure named by more articles than this 
 
 
 class EntityPostings:
-    """Inverted indexes over entity keys (all articles, and those that name no person) and figures.
+    """Inverted indexes over entity keys (all articles, and those that name no person), figures and
+    headline words (evidence.headline_words hashes; counted, not looked up).
 
     Candidates for an article that names people come from shared persons, and from other shared
-    entities only among articles naming no person (the no-person test is the other side's); any
+    entities only among articles naming no person (the no-person test is the other side's), or among
+    all articles for a rare specific place or named event (the place test ignores who is quoted); any
     article sharing `min_figures` figures is a candidate too (the figures test ignores people)."""
 
     def __init__(self) -> None:
         self.all: dict[str, set[str]] = {}
         self.no_person: dict[str, set[str]] = {}
         self.figures: dict[float, set[str]] = {}
+        self.headlines: dict[int, set[str]] = {}
 
-    def add(self, article_id: str, keys: dict[str, float], figures: frozenset[float] = frozenset()) -> None:
+    def add(
+        self, article_id: str, keys: dict[str, float], figures: frozenset[float] = frozenset(),
+        headline: frozenset[int] = frozenset(),
+    ) -> None:
         """Index article_id under each of its entity keys ({key: weight}; "P:" keys are persons), in the
-        no-person index too when it names no person, and under each of its figures."""
+        no-person index too when it names no person, under each of its figures and headline words."""
         has_person = any(k.startswith("P:") for k in keys)
         for key in keys:
             self.all.setdefault(key, set()).add(article_id)
@@ -27,10 +34,17 @@ class EntityPostings:
                 self.no_person.setdefault(key, set()).add(article_id)
         for figure in figures:
             self.figures.setdefault(figure, set()).add(article_id)
+        for word in headline:
+            self.headlines.setdefault(word, set()).add(article_id)
 
-    def forget(self, article_id: str, keys: dict[str, float], figures: frozenset[float] = frozenset()) -> None:
-        """Remove article_id from the postings of its keys and figures; postings left empty are dropped."""
-        for index, terms in ((self.all, keys), (self.no_person, keys), (self.figures, figures)):
+    def forget(
+        self, article_id: str, keys: dict[str, float], figures: frozenset[float] = frozenset(),
+        headline: frozenset[int] = frozenset(),
+    ) -> None:
+        """Remove article_id from the postings of its keys, figures and headline words; postings left
+        empty are dropped."""
+        pairs = ((self.all, keys), (self.no_person, keys), (self.figures, figures), (self.headlines, headline))
+        for index, terms in pairs:
             for term in terms:
                 postings = index.get(term)
                 if postings is not None:
@@ -38,17 +52,29 @@ class EntityPostings:
                     if not postings:
                         del index[term]
 
+    def entity_df(self, key: str) -> int:
+        """How many remembered articles name this entity key."""
+        return len(self.all.get(key, ()))
+
     def figure_df(self, figure: float) -> int:
         """How many remembered articles give this figure."""
         return len(self.figures.get(figure, ()))
 
+    def headline_df(self, word: int) -> int:
+        """How many remembered articles' headlines hold this word (an evidence.headline_words hash)."""
+        return len(self.headlines.get(word, ()))
+
     def candidates(
         self, keys: dict[str, float], figures: frozenset[float] = frozenset(), min_figures: int = 2,
-        max_figure_df: int = MAX_POSTINGS,
+        max_figure_df: int = MAX_POSTINGS, specific: frozenset[str] = frozenset(), max_entity_df: int = 0,
+        headline: frozenset[int] = frozenset(), max_headline_df: int = MAX_POSTINGS,
     ) -> set[str]:
-        """Ids that could pass the story test with an article of these entity keys and figures: entity
-        candidates (see the class docstring) and ids sharing at least `min_figures` figures that at
-        most `max_figure_df` articles give. Keys named by more than MAX_POSTINGS articles are skipped."""
+        """Ids that could pass the story test with an article of these entity keys, figures and headline
+        words: entity candidates (see the class docstring); whoever is quoted, the articles naming one of
+        the `specific` keys (a town, a facility, a named event) that at most `max_entity_df` articles
+        name whose headlines hold one of `headline`'s words that at most `max_headline_df` headlines
+        hold; and ids sharing at least `min_figures` figures that at most `max_figure_df` articles
+        give. Keys named by more than MAX_POSTINGS articles are skipped."""
         persons = any(k.startswith("P:") for k in keys)
         found: set[str] = set()
         for key in keys:
@@ -56,6 +82,8 @@ class EntityPostings:
             postings = index.get(key, ())
             if len(postings) <= MAX_POSTINGS:
                 found.update(postings)
+        if persons:  # without people every key is looked up among all articles above
+            found.update(self._same_place(specific, max_entity_df, headline, max_headline_df))
         shared: dict[str, int] = {}
         for figure in figures:
             postings = self.figures.get(figure, ())
@@ -63,4 +91,21 @@ class EntityPostings:
                 for other in postings:
                     shared[other] = shared.get(other, 0) + 1
         found.update(other for other, n in shared.items() if n >= min_figures)
+        return found
+
+    def _same_place(
+        self, specific: frozenset[str], max_entity_df: int, headline: frozenset[int], max_headline_df: int,
+    ) -> set[str]:
+        """Ids naming a rare specific key whose headline holds a word that is not everyday (see
+        `candidates`)."""
+        titled: set[str] = set()
+        for word in headline:
+            postings = self.headlines.get(word, ())
+            if len(postings) <= min(max_headline_df, MAX_POSTINGS):
+                titled.update(postings)
+        found: set[str] = set()
+        for key in specific if titled else ():
+            postings = self.all.get(key, set())
+            if len(postings) <= max_entity_df:
+                found.update(postings & titled)
         return found

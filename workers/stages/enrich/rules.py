@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from workers.stages import similarity
-from workers.stages.enrich.evidence import entity_overlap, person_shares, place_share
+from workers.stages.enrich.evidence import entity_overlap, person_shares, place_share, specific_keys
 
 DEFAULT_WINDOW_SECONDS = 72 * 3600.0
 SKETCH_SIZE = 256  # bottom-k sketch size of an article's content-word items
@@ -30,6 +30,7 @@ class Member:
     words: np.ndarray  # bottom-k sketch of content-word unigrams + bigrams
     n_words: int
     figures: frozenset[float] = frozenset()  # evidence.figures of title + body
+    headline: frozenset[int] = frozenset()  # evidence.headline_words of the title
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,9 @@ class StoryRules:
     shared_figures: int = 2
     text_overlap_figures: float = 0.12
     common_figure_articles: int = 50  # a figure given by more remembered articles is everyday ("10", "100")
+    text_overlap_place: float = 0.09
+    rare_entity_articles: int = 20  # a place or named event more remembered articles name is not specific
+    common_headline_articles: int = 50  # a headline word more remembered headlines hold is everyday
 
     def in_window(self, a: Member, b: Member) -> bool:
         """Whether two articles are close enough in time to be one story."""
@@ -65,16 +69,24 @@ class StoryRules:
 
     def same_event(
         self, persons: float | None, text: float, others: float, places: float | None, figures: int = 0,
-        persons_both: float | None = None,
+        persons_both: float | None = None, specific: int = 0, headline: bool = False,
     ) -> bool:
         """The evidence test (time aside): the same people and text, or without people the same
-        text, entities and places; whoever is quoted, the same figures and some text.
+        text, entities and places; whoever is quoted, the same figures and some text; quoting
+        different people, the same rare specific place or named event, a headline word and some text.
 
         persons / persons_both: the larger / smaller of the two articles' shares of their PERSON
         weight the other names (persons_both defaults to persons); figures: how many figures
-        (evidence.figures) both give."""
+        (evidence.figures) both give; specific: how many rare specific places and named events
+        (`specific_of`) both name; headline: whether their headlines share a word of what happened
+        (evidence.headline_words)."""
         if figures >= self.shared_figures and text >= self.text_overlap_figures:
             return True  # two reports citing the same counts and amounts, whoever they quote
+        if persons is not None and persons < self.person_overlap:
+            # reports quoting different people: the same small town (plant, named storm) and what
+            # happened there. Not for the same people (another matter of theirs) nor without
+            # people (the no-person test below decides by places)
+            return specific >= 1 and headline and text >= self.text_overlap_place
         if persons is not None:
             both = persons if persons_both is None else persons_both
             # nearly the same people, and each article's people (or a figure) shared by the other:
@@ -98,17 +110,42 @@ class StoryRules:
             return len(shared)
         return sum(1 for f in shared if figure_df(f) <= self.common_figure_articles)
 
-    def score(self, a: Member, b: Member, figure_df: Callable[[float], int] | None = None) -> dict:
+    def specific_of(self, a: Member, b: Member, entity_df: Callable[[str], int] | None = None) -> int:
+        """How many specific places and named events (evidence.specific_keys) both articles name, leaving
+        out those more than `rare_entity_articles` remembered articles name (`entity_df`: key ->
+        number of articles; None counts every key)."""
+        shared = specific_keys(a.entities, b.entities)
+        if entity_df is None:
+            return len(shared)
+        return sum(1 for k in shared if entity_df(k) <= self.rare_entity_articles)
+
+    def shared_headline_of(self, a: Member, b: Member, headline_df: Callable[[int], int] | None = None) -> bool:
+        """Whether both headlines hold a word (evidence.headline_words) that at most
+        `common_headline_articles` remembered headlines hold (`headline_df`: word -> number of
+        articles; None counts every word)."""
+        shared = a.headline & b.headline
+        if headline_df is None:
+            return bool(shared)
+        return any(headline_df(w) <= self.common_headline_articles for w in shared)
+
+    def score(
+        self, a: Member, b: Member, figure_df: Callable[[float], int] | None = None,
+        entity_df: Callable[[str], int] | None = None, headline_df: Callable[[int], int] | None = None,
+    ) -> dict:
         """The pairwise evidence and the decision: {persons, persons_both, text, entities, places,
-        figures, in_window, same_story, rank} (shares rounded to 3 places, figures a count of
-        shared figures that are not everyday, see `shared_figures_of`; rank orders the matches of one
-        article)."""
+        figures, specific, headline, in_window, same_story, rank} (shares rounded to 3 places,
+        figures a count of shared figures that are not everyday, see `shared_figures_of`, specific
+        a count of rare specific places and named events, see `specific_of`; headline whether the
+        headlines share a word that is not everyday, see `shared_headline_of`; rank orders the
+        matches of one article)."""
         shares = person_shares(a.entities, b.entities)
         persons, persons_both = (None, None) if shares is None else (max(shares), min(shares))
         text = similarity.bottom_k_overlap(a.words, a.n_words, b.words, b.n_words, SKETCH_SIZE)
         others = entity_overlap(a.entities, b.entities)
         places = place_share(a.entities, b.entities) if persons is None else None
         figures = self.shared_figures_of(a, b, figure_df)
+        specific = self.specific_of(a, b, entity_df)
+        headline = self.shared_headline_of(a, b, headline_df)
         in_window = self.in_window(a, b)
         return {
             "persons": None if persons is None else round(persons, 3),
@@ -117,9 +154,12 @@ class StoryRules:
             "entities": round(others, 3),
             "places": None if places is None else round(places, 3),
             "figures": figures,
+            "specific": specific,
+            "headline": headline,
             "in_window": in_window,
             "same_story": bool(
-                in_window and self.same_event(persons, text, others, places, figures, persons_both)
+                in_window
+                and self.same_event(persons, text, others, places, figures, persons_both, specific, headline)
             ),
             "rank": (persons or 0.0) + text + 0.5 * others,
         }
