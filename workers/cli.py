@@ -109,9 +109,10 @@ def worker() -> None:
     from workers.observability import logging_config
     from workers.shutdown import GracefulWorker
 
-    from workers.stages import clean
+    from workers.stages import clean, enrich
 
     clean.warm()  # the clean stage's lazy loads now, before the worker joins its group, not on the first article
+    enrich.warm()  # and the story rules' place tables
     _commit_start_offsets(settings)
     app = create_app(settings)
     config = logging_config(settings)

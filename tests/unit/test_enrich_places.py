@@ -240,3 +240,13 @@ def test_forget_drops_headline_postings():
     assert stories.postings.headlines == {eruption: {"x"}}
     stories.postings.forget("x", {}, frozenset(), headline_words("Eruption", []))
     assert not stories.postings.headlines
+
+
+def test_warm_builds_the_broad_places_table_before_the_first_article():
+    from workers.stages import enrich as enrich_stage
+    from workers.stages.enrich import evidence as enrich_evidence
+
+    enrich_evidence.broad_places.cache_clear()
+    assert enrich_evidence.broad_places.cache_info().currsize == 0
+    enrich_stage.warm()
+    assert enrich_evidence.broad_places.cache_info().currsize == 1

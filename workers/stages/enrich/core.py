@@ -51,13 +51,20 @@ from dataclasses import replace
 
 from workers.stages import similarity
 from workers.stages.enrich.evidence import (
-    entity_weights, figures, headline_words, is_specific, parse_time, person_words, text_items,
+    broad_places, entity_weights, figures, headline_words, is_specific, parse_time, person_words, text_items,
 )
 from workers.stages.enrich.postings import EntityPostings
 from workers.stages.enrich.rules import DEFAULT_WINDOW_SECONDS, SKETCH_SIZE, Member, StoryRules
 
 STAGE = "enrich"
 VERSION = "0.5"
+
+
+def warm() -> None:
+    """Build the story rules' lazy tables now (evidence.broad_places: pycountry's subdivisions and the
+    entities stage's country and capital tables, about 2 s with its imports), so the worker pays it at
+    start, not on the first article that names a place."""
+    broad_places()
 
 
 class StoryIndex:
