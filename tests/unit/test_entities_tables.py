@@ -2743,6 +2743,15 @@ def test_places_before_roles(text, pieces, expected):
     assert _labels(found) == expected
 
 
+@pytest.mark.parametrize("noun", sorted(tables.PORTFOLIO_NOUNS))
+def test_portfolio_noun_row_ends_a_portfolio_not_an_organisation(noun):
+    assert noun in tables.ORG_DESIGNATORS  # a row is only needed for a designator
+    text = f"Water {noun.capitalize()} Minister Ana Lind said so."
+    words = frozenset({"water", noun})
+    found = role_names.portfolio_words(_article(text, words=words), [_feature_mention(text, f"Water {noun.capitalize()}", "ORG")])
+    assert _labels(found) == {}
+
+
 @pytest.mark.parametrize(
     ("text", "org", "expected"),
     [
@@ -2755,10 +2764,11 @@ def test_places_before_roles(text, pieces, expected):
         ("Welfare, Sports and Infrastructure Minister Ana Lind said so.", "Welfare, Sports and Infrastructure", {}),
         ("Ohio Sports Minister Ana Lind said so.", "Ohio Sports", {"Ohio": "GPE"}),  # a region before it stays
         ("Tarrowby Sports Minister Ana Lind said so.", "Tarrowby Sports", {"Tarrowby Sports": "ORG"}),  # no known place
+        ("Tarrowby Resources Minister Ana Lind said so.", "Tarrowby Resources", {"Tarrowby Resources": "ORG"}),
     ],
 )
 def test_portfolio_words_before_minister_are_no_organisation(text, org, expected):
-    words = frozenset({"welfare", "infrastructure", "office", "sports"})
+    words = frozenset({"welfare", "infrastructure", "office", "sports", "water", *tables.PORTFOLIO_NOUNS})
     found = role_names.portfolio_words(_article(text, words=words), [_feature_mention(text, org, "ORG")])
     assert _labels(found) == expected
 

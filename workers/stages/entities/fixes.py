@@ -285,12 +285,23 @@ def _head_positions(doc: Doc) -> list[int]:
     return np.flatnonzero(np.isin(lower, _HEAD_IDS) | (lower == _NEWS_ID)).tolist()
 
 
+def _org_end(ents: tuple[Span, ...], head: int) -> int:
+    """End (token index) of an org phrase whose head noun is token `head`: the end of the model's
+    ORG span over the head when it runs on past it ("Inter-Tarrow Commission on Human Rights"),
+    else right after the head."""
+    for ent in ents:
+        if ent.start <= head < ent.end:
+            return ent.end if ent.label_ == "ORG" else head + 1
+    return head + 1
+
+
 def org_phrases(doc: Doc, ents: tuple[Span, ...] | None = None) -> list[tuple[int, int]]:
     """Token spans of organisation names the small model misses or splits (`ents`: the doc's
     entities when the caller already has them; doc.ents builds them anew on every access).
 
     - a hyphenated compound of capitalised words, at least one of them an entity, before a
-      capitalised head noun: "EU-Africa Commission" (not "Africa-EU commission": no proper head);
+      capitalised head noun: "EU-Africa Commission" (not "Africa-EU commission": no proper head),
+      to the end of the model's ORG span over the head ("EU-Africa Commission on Trade");
     - one to three capitalised words right before "news agency": "the KYODO PRESS news agency".
     """
     spans = []
@@ -309,7 +320,7 @@ def org_phrases(doc: Doc, ents: tuple[Span, ...] | None = None) -> list[tuple[in
                     and not doc[start - 2].whitespace_ and _capitalised(doc[start - 2]):
                 start -= 2
             if start < i - 1 and any(doc[j].ent_type_ for j in range(start, i)):
-                spans.append((start, i + 1))
+                spans.append((start, _org_end(ents if ents is not None else doc.ents, i)))
         elif token.lower_ == "news" and i + 1 < len(doc) and doc[i + 1].lower_ == "agency":
             start = i
             while start > 0 and i - start < 3 and _agency_word(doc[start - 1]):

@@ -218,12 +218,14 @@ def role_named_persons(article: Article, found: list[Mention]) -> list[Mention]:
 
 # Ministers named by their portfolio: "Infrastructure Minister Ana Lind", "Pacific Minister Ana Lind".
 _MINISTER_AFTER = re.compile(r"[ \t]+Minister[ \t]+[A-Z]")
+_NOT_PORTFOLIO_ENDS = tables.ORG_DESIGNATORS - tables.PORTFOLIO_NOUNS  # "Cabinet Office", not "Water Resources"
 
 
 def _portfolio_words(words: list[str], article: Article) -> bool:
-    """Capitalised common English words (a portfolio: "Trade", "Sports"), no acronym, the last no designator."""
+    """Capitalised common English words (a portfolio: "Trade", "Sports"), no acronym, the last no
+    designator unless a portfolio noun too (tables.PORTFOLIO_NOUNS: "Water Resources")."""
     return bool(words) and all(w[:1].isupper() and not w.isupper() and common(w.lower(), article.words) for w in words) \
-        and words[-1].lower() not in tables.ORG_DESIGNATORS
+        and words[-1].lower() not in _NOT_PORTFOLIO_ENDS
 
 
 def _place_before_portfolio(m: Mention, article: Article) -> bool:
