@@ -670,6 +670,7 @@ def test_org_role_row_names_the_organisation_before_it(nlp, phrase):
         ("Officials said Big Tarrow Vell Mill founder Ana Lind had left.", []),  # a longer run
         ("Officials said Big Tarrow Mill founder Ana Lind had left.", [("Big Tarrow Mill", "ORG")]),  # three words
         ("Tarrow founder Ana Lind said prices fell.", [("Tarrow", "ORG")]),
+        ("Officials said Kenyan flanker Ana Lind had left.", []),  # a nationality, no organisation
     ],
 )
 def test_org_before_role_needs_an_untagged_name_of_its_own(nlp, text, expected):
@@ -3058,6 +3059,13 @@ def test_legislature_word_row_makes_a_person_an_organisation(word):
     assert set(_labels(companies.companies_not_persons(_article(text), found)).values()) == {"ORG"}
 
 
+@pytest.mark.parametrize("prefix", sorted(tables.ARABIC_ARTICLE_PREFIXES))
+def test_legislature_word_after_the_arabic_article_makes_a_person_an_organisation(prefix):
+    text = f"The Majlis {prefix}-Shura voted on Monday."
+    found = [_feature_mention(text, f"Majlis {prefix}-Shura", "PERSON")]
+    assert _labels(companies.companies_not_persons(_article(text), found)) == {f"Majlis {prefix}-Shura": "ORG"}
+
+
 def test_a_person_ending_in_no_legislature_word_stays_a_person():
     text = "Ana Tarrowby voted, and Tarrowby met again."
     found = [_feature_mention(text, "Ana Tarrowby", "PERSON")]
@@ -3096,3 +3104,30 @@ def test_a_mention_started_one_word_late_is_the_organisation_named_elsewhere(tex
     first = _mention_at(text, text.index("Al-Vell"), "Al-Vell", "PERSON")
     org = _mention_at(text, text.rindex("Tarrow Al-Vell"), "Tarrow Al-Vell", "ORG")
     assert _labels(orgspans.orgs_cut_at_start(_article(text), [first, org])) == expected
+
+
+# --- a given name the model left out before a person's span, opening a sentence ---
+
+
+@pytest.mark.parametrize(
+    ("text", "ent", "label", "expected"),
+    [
+        ("It rained. Tarvek Emin Pellowan said so.", (4, 6), "", "Tarvek Emin Pellowan"),  # no common word
+        ("It rained. Tarvek Emin Pellowan said so.", (4, 6), "NORP", "Tarvek Emin Pellowan"),  # a guessed NORP
+        ("It rained. Yesterday Emin Pellowan said so.", (4, 6), "", "Emin Pellowan"),  # a common word
+        ("It rained. Neighbouring Emin Pellowan said so.", (4, 6), "", "Emin Pellowan"),  # an inflection of one
+        ("It rained. Kenyan Emin Pellowan said so.", (4, 6), "NORP", "Emin Pellowan"),  # a nationality
+        ("It rained. Tarvek Pellowan said so.", (4, 5), "", "Pellowan"),  # a one-word span: left to the surname passes
+        ("It rained. Tarvek Emin Pellowan said so.", (4, 6), "ORG", "Emin Pellowan"),  # another entity
+    ],
+)
+def test_person_grows_over_an_uncommon_given_name_opening_a_sentence(nlp, text, ent, label, expected):
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc(text)
+    spans = [Span(doc, *ent, label="PERSON")] + ([Span(doc, 3, 4, label=label)] if label else [])
+    doc.ents = spans
+    person = spans[0]
+    words = frozenset({"it", "rained", "yesterday", "neighbour", "said", "so", "kenyan"})
+    assert doc[fixes.extend_person_left(doc, person, words):person.end].text == expected
+    assert doc[fixes.extend_person_left(doc, person):person.end].text == person.text  # no words: no guess

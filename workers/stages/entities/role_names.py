@@ -37,8 +37,8 @@ def orgs_before_roles(article: Article, found: list[Mention]) -> list[Mention]:
     model called an organisation, product, work or building there, against its other mentions
     of the name ("Tarrowgaz chief executive Ana Lind" beside a product "Tarrowgaz"), unless a
     common noun opening the sentence ("Resort owner"). Not a title, role, modifier or stop word,
-    nothing the article writes in lower case, no longer run, no common noun naming a field
-    (_field_noun: "Art historian Ana Lind")."""
+    nothing the article writes in lower case, no nationality ("Tarrovian flanker Ana Lind"), no
+    longer run, no common noun naming a field (_field_noun: "Art historian Ana Lind")."""
     if "ORG" not in article.labels or article.body_doc is None:
         return found
     body, vocab = article.body, article.body_doc.vocab
@@ -50,7 +50,7 @@ def orgs_before_roles(article: Article, found: list[Mention]) -> list[Mention]:
             continue
         words = before.group(1).split()
         if any(canonical.is_title(w) or w.lower() in canonical.ROLE_WORDS | tables.ROLE_MODIFIERS
-               or vocab[w.lower()].is_stop or written_lower(w, lower) for w in words):
+               or vocab[w.lower()].is_stop or written_lower(w, lower) or canonical.demonym(w) for w in words):
             continue
         start = before.start(1)
         end = start + len(before.group(1).rstrip())

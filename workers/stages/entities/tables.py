@@ -82,6 +82,9 @@ ROLES: tuple[tuple[str, str], ...] = (
     # Bhutanese styles written before the name in Kuensel and BBS copy: "Dasho", the title the King
     # confers (red scarf), and "Lyonpo" (minister) and "Lyonchhen" (prime minister), Dzongkha offices.
     ("dasho", "honorific"), ("lyonpo", "civic"), ("lyonchhen", "civic"),
+    # sumo ranks of the Japan Sumo Association's banzuke, written before a wrestler's ring name
+    # ("yokozuna Tarrowfuji"): grand champion, champion, junior champions, rank-and-file top division.
+    *((word, "sports") for word in "yokozuna ozeki sekiwake komusubi maegashira".split()),
     # government and civic offices
     *((word, "civic") for word in "president vice-president premier minister ministers secretary "
       "secretary-general chancellor vice-chancellor senator sen rep representative congressman "
