@@ -3131,3 +3131,44 @@ def test_person_grows_over_an_uncommon_given_name_opening_a_sentence(nlp, text, 
     words = frozenset({"it", "rained", "yesterday", "neighbour", "said", "so", "kenyan"})
     assert doc[fixes.extend_person_left(doc, person, words):person.end].text == expected
     assert doc[fixes.extend_person_left(doc, person):person.end].text == person.text  # no words: no guess
+
+
+# --- a hyphenated pair of places opening an organisation's name stays in the name ---
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("The Laos-China Tarrow Co Ltd said so.", "Laos-China Tarrow Co Ltd", {"Laos-China Tarrow Co Ltd": "ORG"}),
+        ("The Laos-China Joint Commission met.", "Laos-China Joint Commission", {"Laos-China Joint Commission": "ORG"}),
+        ("The Laos-China Tarrow route opened.", "Laos-China Tarrow", {"Laos": "GPE", "China": "GPE"}),  # no org word
+        ("Laos-China talks resumed.", "Laos-China", {"Laos": "GPE", "China": "GPE"}),
+    ],
+)
+def test_hyphen_places_keep_an_organisation_named_after_them(text, name, expected):
+    found = places.hyphen_places(_article(text), [_feature_mention(text, name, "ORG")])
+    assert _labels(found) == expected
+
+
+# --- "and" of another language inside an organisation's name (FOREIGN_AND_WORDS) ---
+
+
+@pytest.mark.parametrize("word", sorted(tables.FOREIGN_AND_WORDS))
+def test_foreign_and_row_continues_an_organisation_with_a_particle(word):
+    text = f"The Office de Gestion des Tarrows {word} des Pellows said so."
+    found = [_feature_mention(text, "Office de Gestion des Tarrows", "ORG"), _feature_mention(text, "Pellows", "ORG")]
+    assert _labels(orgspans.foreign_and_tails(_article(text), found)) == {
+        f"Office de Gestion des Tarrows {word} des Pellows": "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Tarrow Pellow Office et des Vells said so.", "Tarrow Pellow Office"),  # no particle inside the name
+        ("The Office de Tarrow et Pellow said so.", "Office de Tarrow"),  # no particle after "et"
+        ("The Office de Tarrow and de Pellow said so.", "Office de Tarrow"),  # English "and": orgs_cut_at_and's
+    ],
+)
+def test_foreign_and_tail_needs_particles_on_both_sides(text, name):
+    found = orgspans.foreign_and_tails(_article(text), [_feature_mention(text, name, "ORG")])
+    assert _labels(found) == {name: "ORG"}

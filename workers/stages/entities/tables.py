@@ -26,6 +26,7 @@ tests/unit/test_entities_tables.py).
 - PERSON_NAME_PARTICLES, NAME_PARTICLES, FOREIGN_ORG_HEADS: lowercase particles inside names of
   other languages ("Ana af Tarrow", "Compagnie des Tarrows") and the first words of their
   organisations' names ("Banco", "Société").
+- FOREIGN_AND_WORDS: "and" of other languages inside an organisation's name ("... des Tarrows et des Pellows").
 - NOUN_CAPITALISING_LANGUAGES: languages whose common nouns are capitalised (German): a name
   over a particle there needs persons on both sides.
 - WEATHER_SYSTEM_TERMS: terms opening a named storm's name ("Tropical Storm Tarrow"): an event.
@@ -439,6 +440,11 @@ PERSON_NAME_PARTICLES = frozenset(
 # model's span is not cut at one (fixes.CONNECTIVES), and capitalised words on both sides of one are
 # one name (particles.particle_names).
 NAME_PARTICLES = PERSON_NAME_PARTICLES | frozenset("do ng per y e".split())
+
+# "And" in French, Spanish and Portuguese before a particle inside an organisation's name ("Office
+# de Gestion des Tarrows et des Pellows", "Instituto de Tarrow y de Pellow"): the name goes on over
+# them (orgspans.foreign_and_tails), where the model often ends it.
+FOREIGN_AND_WORDS = frozenset({"et", "y", "e"})
 
 # Languages that capitalise every noun (ISO 639-1, as the clean stage's `language` gives it):
 # German, Luxembourgish. On a page in one, "Zukunft des Hafens" is two common nouns, so a name over
