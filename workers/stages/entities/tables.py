@@ -221,9 +221,11 @@ LEGISLATURE_WORDS = frozenset(
 
 # First words of a company's name: a "person" starting with one is a company ("Air Tarrow", an
 # airline, as "Tarrow Air"), unless its last word is reused alone as a surname.
-# Also the Soviet voluntary sports societies whose names open clubs' names across the former USSR
-# and Eastern Europe ("Dinamo Tarrowsk", "Lokomotiv Pellow", "Spartak Vell"): a club, not a person.
-COMPANY_FIRST_WORDS = frozenset({"air", "team", "dinamo", "dynamo", "lokomotiv", "spartak"})  # "Team Tarrow Pellow": a sports team
+# Also CLUB_FIRST_WORDS: the Soviet voluntary sports societies whose names open clubs' names across
+# the former USSR and Eastern Europe ("Dinamo Tarrowsk", "Lokomotiv Pellow", "Spartak Vell"): a club,
+# not a person; alone ("Lokomotiv lead 3-2"), the short form of the article's one club opening with it.
+CLUB_FIRST_WORDS = frozenset({"dinamo", "dynamo", "lokomotiv", "spartak"})
+COMPANY_FIRST_WORDS = frozenset({"air", "team"}) | CLUB_FIRST_WORDS  # "Team Tarrow Pellow": a sports team
 
 # Last words of names of things other than persons (with COMPANY_WORDS): what follows a role
 # word and ends in one of these is no person ("General Motors Company", "Premier League Cup",
