@@ -3172,3 +3172,20 @@ def test_foreign_and_row_continues_an_organisation_with_a_particle(word):
 def test_foreign_and_tail_needs_particles_on_both_sides(text, name):
     found = orgspans.foreign_and_tails(_article(text), [_feature_mention(text, name, "ORG")])
     assert _labels(found) == {name: "ORG"}
+
+
+# --- one name after a role whose holders go by one name (ONE_NAME_ROLES) ---
+
+
+@pytest.mark.parametrize("role", sorted(tables.ONE_NAME_ROLES))
+def test_one_name_role_row_makes_the_word_after_it_a_person(role):
+    assert (role, "sports") in tables.ROLES
+    text = f"He beat {role} Tarrowfuji on Sunday."
+    found = role_names.role_named_persons(_article(text), [_feature_mention(text, "Tarrowfuji", "GPE")])
+    assert _labels(found) == {"Tarrowfuji": "PERSON"}
+
+
+def test_one_word_after_another_role_is_left_to_the_model():
+    text = "He beat coach Tarrowfuji on Sunday."
+    found = role_names.role_named_persons(_article(text), [_feature_mention(text, "Tarrowfuji", "GPE")])
+    assert _labels(found) == {"Tarrowfuji": "GPE"}

@@ -172,7 +172,8 @@ def role_named_persons(article: Article, found: list[Mention]) -> list[Mention]:
     "Archbishop Thomas Brennan" (nothing), also one name the model cut into persons ("director
     Ana Pellow Tarrow-Vell" as "Ana Pellow" and "Tarrow-Vell"). Two or three name-shaped words
     not ending in a company or institution word; a single word is left to the model and the
-    surname passes."""
+    surname passes, unless after a role whose holders go by one name (tables.ONE_NAME_ROLES:
+    "yokozuna Tarrowfuji")."""
     if PERSON not in article.labels:
         return found
     added = []
@@ -207,6 +208,11 @@ def role_named_persons(article: Article, found: list[Mention]) -> list[Mention]:
                     m.forced = m.forced or m.label == PERSON  # the model's person span (maybe longer) stays
                 continue
             around = [m for m in found if m.field == field_name and m.start < role_start < m.end]
+            if len(words) == 1 and not around and not any(m.end > end or m.forced for m in overlapping) \
+                    and _role_of(text[role_start:start]) in tables.ONE_NAME_ROLES:
+                found = [m for m in found if m not in overlapping]  # "yokozuna Tarrowfuji": a ring name
+                added.append(Mention(field_name, start, end, surface, PERSON, canonical.normalise(surface), forced=True))
+                continue
             if len(words) == 1 and _titled_organisation(article, overlapping, role_start, start, end):
                 continue
             if len(words) == 1 or any(m.end > end for m in overlapping) or around:

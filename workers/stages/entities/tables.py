@@ -3,6 +3,7 @@ tests/unit/test_entities_tables.py).
 
 - ROLES: offices, honorifics and role phrases that precede a person's name, by domain. They are
   never part of a name, and a capitalised name right after one is a person.
+- ONE_NAME_ROLES: roles whose holders go by one name (sumo ranks): one word after one is a person.
 - ROLE_MODIFIERS: words that may sit before a role ("State Comptroller", "Deputy Chief Constable",
   "Foreign Minister"): part of the role, not of the name.
 - HONORIFIC_ABBREVIATIONS: honorifics that, in capitals before a mixed-case name, are initials ("MS Tarrow").
@@ -65,6 +66,11 @@ tests/unit/test_entities_tables.py).
 
 from __future__ import annotations
 
+# Roles whose holders go by one name: sumo ranks of the Japan Sumo Association's banzuke (grand
+# champion, champion, junior champions, rank-and-file top division), written before a wrestler's
+# one-word ring name ("yokozuna Tarrowfuji"). A single capitalised word after one is a person.
+ONE_NAME_ROLES = frozenset("yokozuna ozeki sekiwake komusubi maegashira".split())
+
 # (phrase, domain). Lowercase; a phrase matches its words in any case, with or without a full stop
 # after an abbreviation ("Sgt." / "Sgt").
 ROLES: tuple[tuple[str, str], ...] = (
@@ -83,9 +89,8 @@ ROLES: tuple[tuple[str, str], ...] = (
     # Bhutanese styles written before the name in Kuensel and BBS copy: "Dasho", the title the King
     # confers (red scarf), and "Lyonpo" (minister) and "Lyonchhen" (prime minister), Dzongkha offices.
     ("dasho", "honorific"), ("lyonpo", "civic"), ("lyonchhen", "civic"),
-    # sumo ranks of the Japan Sumo Association's banzuke, written before a wrestler's ring name
-    # ("yokozuna Tarrowfuji"): grand champion, champion, junior champions, rank-and-file top division.
-    *((word, "sports") for word in "yokozuna ozeki sekiwake komusubi maegashira".split()),
+    # sumo ranks (ONE_NAME_ROLES), before a wrestler's ring name ("yokozuna Tarrowfuji")
+    *((word, "sports") for word in sorted(ONE_NAME_ROLES)),
     # government and civic offices
     *((word, "civic") for word in "president vice-president premier minister ministers secretary "
       "secretary-general chancellor vice-chancellor senator sen rep representative congressman "
