@@ -10,7 +10,7 @@ from record_factory import article_record
 from bench.gold import GOLD_PATH
 from workers.records import validate
 from workers.settings import DEFAULT_ENTITY_LABELS
-from workers.stages.entities import canonical, pipeline, salience, scan, stage
+from workers.stages.entities import canonical, fixes, pipeline, salience, scan, stage
 
 LABELS = DEFAULT_ENTITY_LABELS
 
@@ -409,6 +409,22 @@ def test_org_phrases(nlp, body, present, absent):
         assert names[name]["label"] == label
     assert not absent & set(names)
     assert "Russian" not in names or names["Russian"]["label"] == "NORP"
+
+
+@pytest.mark.parametrize(
+    ("body", "ent", "expected"),
+    [
+        ("The Inter-Tarrow Commission on Human Rights met.", (0, 8, "ORG"), "Inter-Tarrow Commission on Human Rights"),
+        ("The Inter-Tarrow Commission on Human Rights met.", (1, 5, "ORG"), "Inter-Tarrow Commission"),
+        ("The Inter-Tarrow Commission on Human Rights met.", (1, 8, "PERSON"), "Inter-Tarrow Commission"),
+    ],
+)
+def test_org_phrase_runs_to_the_end_of_the_models_org_over_its_head(nlp, body, ent, expected):
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc(body)
+    doc.ents = [Span(doc, ent[0], ent[1], label=ent[2])]
+    assert [doc[start:end].text for start, end in fixes.org_phrases(doc)] == [expected]
 
 
 # -- rules for held-out-style text (tests/fixtures/entities) ---------------------------------------

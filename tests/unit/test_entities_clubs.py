@@ -65,6 +65,24 @@ def test_club_row_after_a_title_stays_a_person(row):
     assert clubs.surname_like_club_words({row}, {"body": text.replace("Mr ", "")}) == {row}
 
 
+@pytest.mark.parametrize("row", sorted(tables.CLUB_FIRST_WORDS))
+def test_sports_society_word_alone_is_the_short_form_of_the_club_it_opens(row):
+    word = row.capitalize()
+    text = f"{word} Tarrowsk won again on Saturday, and {word} lead the series 3-2."
+    lone = _mention(text, word, "PERSON", nth=1)
+    found = clubs.club_short_forms(_article(text), [_mention(text, f"{word} Tarrowsk", "ORG"), lone])
+    assert (lone.label, lone.name) == ("ORG", f"{word} Tarrowsk")
+    assert len(found) == 2
+
+
+def test_two_clubs_opening_with_the_society_word_leave_it_alone():
+    text = "Dinamo Tarrowsk beat Dinamo Pellow, and Dinamo lead the series."
+    lone = _mention(text, "Dinamo", "PERSON", nth=2)
+    found = [_mention(text, "Dinamo Tarrowsk", "ORG"), _mention(text, "Dinamo Pellow", "ORG"), lone]
+    clubs.club_short_forms(_article(text), found)
+    assert (lone.label, lone.name) == ("PERSON", "Dinamo")
+
+
 def test_two_clubs_ending_with_the_word_leave_it_alone():
     text = "Marwick Rovers drew with Quenby Rovers. Rovers said little."
     lone = Mention("body", text.index("Rovers said"), text.index("Rovers said") + 6, "Rovers", "PERSON", "Rovers")

@@ -670,6 +670,7 @@ def test_org_role_row_names_the_organisation_before_it(nlp, phrase):
         ("Officials said Big Tarrow Vell Mill founder Ana Lind had left.", []),  # a longer run
         ("Officials said Big Tarrow Mill founder Ana Lind had left.", [("Big Tarrow Mill", "ORG")]),  # three words
         ("Tarrow founder Ana Lind said prices fell.", [("Tarrow", "ORG")]),
+        ("Officials said Kenyan flanker Ana Lind had left.", []),  # a nationality, no organisation
     ],
 )
 def test_org_before_role_needs_an_untagged_name_of_its_own(nlp, text, expected):
@@ -2743,6 +2744,15 @@ def test_places_before_roles(text, pieces, expected):
     assert _labels(found) == expected
 
 
+@pytest.mark.parametrize("noun", sorted(tables.PORTFOLIO_NOUNS))
+def test_portfolio_noun_row_ends_a_portfolio_not_an_organisation(noun):
+    assert noun in tables.ORG_DESIGNATORS  # a row is only needed for a designator
+    text = f"Water {noun.capitalize()} Minister Ana Lind said so."
+    words = frozenset({"water", noun})
+    found = role_names.portfolio_words(_article(text, words=words), [_feature_mention(text, f"Water {noun.capitalize()}", "ORG")])
+    assert _labels(found) == {}
+
+
 @pytest.mark.parametrize(
     ("text", "org", "expected"),
     [
@@ -2755,10 +2765,11 @@ def test_places_before_roles(text, pieces, expected):
         ("Welfare, Sports and Infrastructure Minister Ana Lind said so.", "Welfare, Sports and Infrastructure", {}),
         ("Ohio Sports Minister Ana Lind said so.", "Ohio Sports", {"Ohio": "GPE"}),  # a region before it stays
         ("Tarrowby Sports Minister Ana Lind said so.", "Tarrowby Sports", {"Tarrowby Sports": "ORG"}),  # no known place
+        ("Tarrowby Resources Minister Ana Lind said so.", "Tarrowby Resources", {"Tarrowby Resources": "ORG"}),
     ],
 )
 def test_portfolio_words_before_minister_are_no_organisation(text, org, expected):
-    words = frozenset({"welfare", "infrastructure", "office", "sports"})
+    words = frozenset({"welfare", "infrastructure", "office", "sports", "water", *tables.PORTFOLIO_NOUNS})
     found = role_names.portfolio_words(_article(text, words=words), [_feature_mention(text, org, "ORG")])
     assert _labels(found) == expected
 
@@ -3048,6 +3059,13 @@ def test_legislature_word_row_makes_a_person_an_organisation(word):
     assert set(_labels(companies.companies_not_persons(_article(text), found)).values()) == {"ORG"}
 
 
+@pytest.mark.parametrize("prefix", sorted(tables.ARABIC_ARTICLE_PREFIXES))
+def test_legislature_word_after_the_arabic_article_makes_a_person_an_organisation(prefix):
+    text = f"The Majlis {prefix}-Shura voted on Monday."
+    found = [_feature_mention(text, f"Majlis {prefix}-Shura", "PERSON")]
+    assert _labels(companies.companies_not_persons(_article(text), found)) == {f"Majlis {prefix}-Shura": "ORG"}
+
+
 def test_a_person_ending_in_no_legislature_word_stays_a_person():
     text = "Ana Tarrowby voted, and Tarrowby met again."
     found = [_feature_mention(text, "Ana Tarrowby", "PERSON")]
@@ -3086,3 +3104,88 @@ def test_a_mention_started_one_word_late_is_the_organisation_named_elsewhere(tex
     first = _mention_at(text, text.index("Al-Vell"), "Al-Vell", "PERSON")
     org = _mention_at(text, text.rindex("Tarrow Al-Vell"), "Tarrow Al-Vell", "ORG")
     assert _labels(orgspans.orgs_cut_at_start(_article(text), [first, org])) == expected
+
+
+# --- a given name the model left out before a person's span, opening a sentence ---
+
+
+@pytest.mark.parametrize(
+    ("text", "ent", "label", "expected"),
+    [
+        ("It rained. Tarvek Emin Pellowan said so.", (4, 6), "", "Tarvek Emin Pellowan"),  # no common word
+        ("It rained. Tarvek Emin Pellowan said so.", (4, 6), "NORP", "Tarvek Emin Pellowan"),  # a guessed NORP
+        ("It rained. Yesterday Emin Pellowan said so.", (4, 6), "", "Emin Pellowan"),  # a common word
+        ("It rained. Neighbouring Emin Pellowan said so.", (4, 6), "", "Emin Pellowan"),  # an inflection of one
+        ("It rained. Kenyan Emin Pellowan said so.", (4, 6), "NORP", "Emin Pellowan"),  # a nationality
+        ("It rained. Tarvek Pellowan said so.", (4, 5), "", "Pellowan"),  # a one-word span: left to the surname passes
+        ("It rained. Tarvek Emin Pellowan said so.", (4, 6), "ORG", "Emin Pellowan"),  # another entity
+    ],
+)
+def test_person_grows_over_an_uncommon_given_name_opening_a_sentence(nlp, text, ent, label, expected):
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc(text)
+    spans = [Span(doc, *ent, label="PERSON")] + ([Span(doc, 3, 4, label=label)] if label else [])
+    doc.ents = spans
+    person = spans[0]
+    words = frozenset({"it", "rained", "yesterday", "neighbour", "said", "so", "kenyan"})
+    assert doc[fixes.extend_person_left(doc, person, words):person.end].text == expected
+    assert doc[fixes.extend_person_left(doc, person):person.end].text == person.text  # no words: no guess
+
+
+# --- a hyphenated pair of places opening an organisation's name stays in the name ---
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("The Laos-China Tarrow Co Ltd said so.", "Laos-China Tarrow Co Ltd", {"Laos-China Tarrow Co Ltd": "ORG"}),
+        ("The Laos-China Joint Commission met.", "Laos-China Joint Commission", {"Laos-China Joint Commission": "ORG"}),
+        ("The Laos-China Tarrow route opened.", "Laos-China Tarrow", {"Laos": "GPE", "China": "GPE"}),  # no org word
+        ("Laos-China talks resumed.", "Laos-China", {"Laos": "GPE", "China": "GPE"}),
+    ],
+)
+def test_hyphen_places_keep_an_organisation_named_after_them(text, name, expected):
+    found = places.hyphen_places(_article(text), [_feature_mention(text, name, "ORG")])
+    assert _labels(found) == expected
+
+
+# --- "and" of another language inside an organisation's name (FOREIGN_AND_WORDS) ---
+
+
+@pytest.mark.parametrize("word", sorted(tables.FOREIGN_AND_WORDS))
+def test_foreign_and_row_continues_an_organisation_with_a_particle(word):
+    text = f"The Office de Gestion des Tarrows {word} des Pellows said so."
+    found = [_feature_mention(text, "Office de Gestion des Tarrows", "ORG"), _feature_mention(text, "Pellows", "ORG")]
+    assert _labels(orgspans.foreign_and_tails(_article(text), found)) == {
+        f"Office de Gestion des Tarrows {word} des Pellows": "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Tarrow Pellow Office et des Vells said so.", "Tarrow Pellow Office"),  # no particle inside the name
+        ("The Office de Tarrow et Pellow said so.", "Office de Tarrow"),  # no particle after "et"
+        ("The Office de Tarrow and de Pellow said so.", "Office de Tarrow"),  # English "and": orgs_cut_at_and's
+    ],
+)
+def test_foreign_and_tail_needs_particles_on_both_sides(text, name):
+    found = orgspans.foreign_and_tails(_article(text), [_feature_mention(text, name, "ORG")])
+    assert _labels(found) == {name: "ORG"}
+
+
+# --- one name after a role whose holders go by one name (ONE_NAME_ROLES) ---
+
+
+@pytest.mark.parametrize("role", sorted(tables.ONE_NAME_ROLES))
+def test_one_name_role_row_makes_the_word_after_it_a_person(role):
+    assert (role, "sports") in tables.ROLES
+    text = f"He beat {role} Tarrowfuji on Sunday."
+    found = role_names.role_named_persons(_article(text), [_feature_mention(text, "Tarrowfuji", "GPE")])
+    assert _labels(found) == {"Tarrowfuji": "PERSON"}
+
+
+def test_one_word_after_another_role_is_left_to_the_model():
+    text = "He beat coach Tarrowfuji on Sunday."
+    found = role_names.role_named_persons(_article(text), [_feature_mention(text, "Tarrowfuji", "GPE")])
+    assert _labels(found) == {"Tarrowfuji": "GPE"}

@@ -435,3 +435,21 @@ def ambiguous_in(name: str, persons: list[str]) -> list[str]:
         if not any(other != full and contains_tokens(person_tokens(other), person_tokens(full)) for other in containers)
     }
     return sorted(containers) if len(containers) > 1 else []
+
+
+def common(word: str, words: frozenset[str]) -> bool:
+    """`word` (lowercase) or a regular inflection of it is a common English word."""
+    if word in words:
+        return True
+    stems = []
+    if word.endswith("ies"):
+        stems.append(word[:-3] + "y")
+    if word.endswith("es"):
+        stems.append(word[:-2])
+    if word.endswith("s"):
+        stems.append(word[:-1])
+    if word.endswith("ed"):
+        stems += [word[:-2], word[:-1]]
+    if word.endswith("ing"):
+        stems += [word[:-3], word[:-3] + "e"]
+    return any(len(stem) > 2 and stem in words for stem in stems)

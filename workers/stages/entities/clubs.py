@@ -73,7 +73,8 @@ def surname_like_club_words(names: set[str], texts: dict[str, str | None]) -> se
 
 def _clubs(article: Article, found: list[Mention]) -> dict[str, str]:
     """Club word -> the one club name of the article ending with it (two or more words, the first no
-    title: "Marwick Rovers"); a word two clubs end with is left out. A name the model called a
+    title: "Marwick Rovers") or, for a sports society's word (tables.CLUB_FIRST_WORDS), opening it
+    ("Lokomotiv Tarrowsk"); a word two clubs share is left out. A name the model called a
     place counts only when the word alone was taken for a person ("Kessford City ... City said")."""
     lone_persons = {m.text for m in found if m.label == PERSON and club_word(m.text)}
     owners: dict[str, set[str]] = {}
@@ -84,6 +85,8 @@ def _clubs(article: Article, found: list[Mention]) -> dict[str, str]:
         if (len(words) >= 2 and club_word(words[-1]) and not canonical.is_title(words[0])
                 and (m.label == "ORG" or m.label in _CLUB_LABELS and words[-1] in lone_persons and not m.forced)):
             owners.setdefault(words[-1], set()).add(m.name)
+        elif len(words) >= 2 and m.label == "ORG" and words[0].lower() in tables.CLUB_FIRST_WORDS:
+            owners.setdefault(words[0], set()).add(m.name)  # "Lokomotiv Tarrowsk ... Lokomotiv lead"
     return {word: names.pop() for word, names in owners.items() if len(names) == 1}
 
 

@@ -314,19 +314,27 @@ def _cut_at_seat(text: str, form: re.Match, found: list[Mention], field_name: st
 _FIRST_WORDS = tables.COMPANY_FIRST_WORDS | tables.FOREIGN_ORG_HEADS
 
 
+def _legislature_word(word: str) -> bool:
+    """`word` is a tables.LEGISLATURE_WORDS row, also after the Arabic article ("al-Shura")."""
+    article, hyphen, rest = word.lower().partition("-")
+    return word.lower() in tables.LEGISLATURE_WORDS or (
+        bool(hyphen) and article in tables.ARABIC_ARTICLE_PREFIXES and rest in tables.LEGISLATURE_WORDS)
+
+
 def companies_not_persons(article: Article, found: list[Mention]) -> list[Mention]:
     """A "person" whose last word is a company word ("Solano Grid", "Alder Mining") or whose first
     word opens companies' names (tables.COMPANY_FIRST_WORDS: "Air Tarrow") or organisations' names in
     other languages (tables.FOREIGN_ORG_HEADS: "Parti Tarrow", "Banco Pellow") is one, unless
     its last word is reused alone as a surname ("Samantha Power ... Power said"); one ending in a
-    legislature's name (tables.LEGISLATURE_WORDS: "Tarrow Majlis", "Sejm") is an organisation."""
+    legislature's name (tables.LEGISLATURE_WORDS: "Tarrow Majlis", "Sejm", "Majlis al-Shura") is an
+    organisation."""
     if "ORG" not in article.labels:
         return found
     for mention in found:
         words = mention.name.split()
         if mention.label != PERSON or mention.forced:
             continue
-        if words[-1].lower() in tables.LEGISLATURE_WORDS or (
+        if _legislature_word(words[-1]) or (
             len(words) >= 2
             and (words[-1].lower() in tables.COMPANY_WORDS or words[0].lower() in _FIRST_WORDS)
             and not surname_reused(mention.name, article.texts)

@@ -153,23 +153,36 @@ def _extendable(token) -> bool:
     )
 
 
-def extend_person_left(doc: Doc, ent: Span) -> int:
+def _uncommon_given_name(token, words: frozenset[str]) -> bool:
+    """`token` may be a given name even where a common word could stand: capitalised, not all
+    capitals, no common English word or inflection of one (`words`, lowercase; empty: never), no title, no nationality
+    adjective of a country, and untagged or a NORP the model guessed from its shape ("Sonam")."""
+    word = token.text
+    return bool(words) and token.is_alpha and word[:1].isupper() and not word.isupper() \
+        and not canonical.common(word.lower(), words) and not canonical.is_title(word) and canonical.demonym(word) is None \
+        and token.ent_type_ in ("", "NORP") and not _DEMONYM_END.search(word)
+
+
+def extend_person_left(doc: Doc, ent: Span, words: frozenset[str] = frozenset()) -> int:
     """First token of a PERSON span grown over given names the model left out.
 
     "party leader Anna [Maria Berglund]" -> "Anna Maria Berglund". A capitalised word that
-    opens a sentence is not taken (it could be any word), nor titles, stop words or other entities.
+    opens a sentence is not taken (it could be any word), nor titles, stop words or other entities,
+    unless the span has two words and it is no common English word (`words`), no title and no
+    nationality (_uncommon_given_name: "[Mehmet] Emin Tarak said", "[Sonam] Pema Lhamo, an economist").
     """
     start = ent.start
     taken = 0
     while start > 0 and taken < 3:
         candidate = start - 1
         token = doc[candidate]
+        given = not taken and len(ent) >= 2 and _uncommon_given_name(token, words)
         if token.text in PARTICLES and candidate > 0 and _extendable(doc[candidate - 1]):
             candidate -= 1
             token = doc[candidate]
-        elif not _extendable(token):
+        elif not (_extendable(token) or given):
             break
-        if _opens_sentence(doc, candidate):
+        if _opens_sentence(doc, candidate) and not given:
             break
         taken += start - candidate
         start = candidate
@@ -285,12 +298,23 @@ def _head_positions(doc: Doc) -> list[int]:
     return np.flatnonzero(np.isin(lower, _HEAD_IDS) | (lower == _NEWS_ID)).tolist()
 
 
+def _org_end(ents: tuple[Span, ...], head: int) -> int:
+    """End (token index) of an org phrase whose head noun is token `head`: the end of the model's
+    ORG span over the head when it runs on past it ("Inter-Tarrow Commission on Human Rights"),
+    else right after the head."""
+    for ent in ents:
+        if ent.start <= head < ent.end:
+            return ent.end if ent.label_ == "ORG" else head + 1
+    return head + 1
+
+
 def org_phrases(doc: Doc, ents: tuple[Span, ...] | None = None) -> list[tuple[int, int]]:
     """Token spans of organisation names the small model misses or splits (`ents`: the doc's
     entities when the caller already has them; doc.ents builds them anew on every access).
 
     - a hyphenated compound of capitalised words, at least one of them an entity, before a
-      capitalised head noun: "EU-Africa Commission" (not "Africa-EU commission": no proper head);
+      capitalised head noun: "EU-Africa Commission" (not "Africa-EU commission": no proper head),
+      to the end of the model's ORG span over the head ("EU-Africa Commission on Trade");
     - one to three capitalised words right before "news agency": "the KYODO PRESS news agency".
     """
     spans = []
@@ -309,7 +333,7 @@ def org_phrases(doc: Doc, ents: tuple[Span, ...] | None = None) -> list[tuple[in
                     and not doc[start - 2].whitespace_ and _capitalised(doc[start - 2]):
                 start -= 2
             if start < i - 1 and any(doc[j].ent_type_ for j in range(start, i)):
-                spans.append((start, i + 1))
+                spans.append((start, _org_end(ents if ents is not None else doc.ents, i)))
         elif token.lower_ == "news" and i + 1 < len(doc) and doc[i + 1].lower_ == "agency":
             start = i
             while start > 0 and i - start < 3 and _agency_word(doc[start - 1]):
@@ -465,7 +489,7 @@ def _grown_spans(doc: Doc, labels: frozenset[str], words: frozenset[str], ents) 
     grown: dict[int, tuple[int, int]] = {}
     for index, ent in enumerate(ents):
         if ent.label_ == PERSON and ent.label_ in labels:
-            first, last = extend_person_left(doc, ent), extend_person_right(doc, ent, words)
+            first, last = extend_person_left(doc, ent, words), extend_person_right(doc, ent, words)
             if (first, last) != (ent.start, ent.end):
                 grown[index] = (first, last)
         elif ent.label_ == "ORG" and ent.label_ in labels and doc[ent.end - 1].lower_ in ("of", "for") \

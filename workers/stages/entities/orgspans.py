@@ -317,6 +317,27 @@ def orgs_cut_at_and(article: Article, found: list[Mention]) -> list[Mention]:
     return [m for m in found if m not in dropped]
 
 
+_FOREIGN_AND_TAIL = re.compile(
+    rf"[ \t]+(?:{'|'.join(sorted(tables.FOREIGN_AND_WORDS))})[ \t]+(?:(?:{'|'.join(sorted(tables.NAME_PARTICLES))})[ \t]+)+"
+    r"[A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*)*"
+)
+_PARTICLE_INSIDE = re.compile(rf"[ \t](?:{'|'.join(sorted(tables.NAME_PARTICLES))})[ \t]")
+
+
+def foreign_and_tails(article: Article, found: list[Mention]) -> list[Mention]:
+    """An organisation's name in another language, a particle inside it, that the model ended
+    before "and" in that language and a particle (tables.FOREIGN_AND_WORDS: "Office de Gestion des
+    Tarrows et des Pellows", "Instituto de Tarrow y de Pellow") goes on over them and the
+    capitalised words after; the mentions there are dropped. Not a rule's mention."""
+    for m in found:
+        if m.field != "body" or m.label != "ORG" or m.forced or not _PARTICLE_INSIDE.search(m.text):
+            continue
+        tail = _FOREIGN_AND_TAIL.match(article.texts[m.field], m.end)
+        if tail:
+            found = extend_over(found, m, article.texts[m.field], tail.end())
+    return found
+
+
 def _place_over_and(m: Mention, after: Mention) -> bool:
     """`after`, a place right after `m` ("... of Trinidad and"), ends with the last one or two
     words of `m` a known country or region's name ("Trinidad and Tobago")."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from workers.stages import placenames
-from workers.stages.entities import canonical, roles, tables
+from workers.stages.entities import canonical, fixes, roles, tables
 from workers.stages.entities.context import Article, lower_in, person_ends_by_field, relabel, replace_by_one
 from workers.stages.entities.fixes import PERSON, Mention
 from workers.stages.entities.scan import (
@@ -99,9 +99,20 @@ def _place_of(words: list[str], from_end: bool) -> int:
     return 0
 
 
+_ORG_WORDS = tables.ORG_DESIGNATORS | tables.ORG_HEAD_NOUNS | fixes.ORG_HEADS
+
+
+def _organisation_words(words: list[str]) -> bool:
+    """Some of `words` (the capitalised words after a hyphenated pair of places) is an
+    organisation's designator or head noun ("Railway Co Ltd", "Joint Commission")."""
+    return any(w.rstrip(".,").lower() in _ORG_WORDS for w in words)
+
+
 def hyphen_places(article: Article, found: list[Mention]) -> list[Mention]:
     """"U.S.-China talks", "a Russia-Ukraine corridor": a hyphenated pair of known countries or
-    unions is two places, whatever the model made of it (one GPE, a NORP, nothing)."""
+    unions is two places, whatever the model made of it (one GPE, a NORP, nothing); not when the
+    capitalised words after the pair name an organisation (_organisation_words: "the Tarrow-China
+    Railway Co Ltd", one company's name)."""
     if "GPE" not in article.labels:
         return found
     added: list[Mention] = []
@@ -110,7 +121,7 @@ def hyphen_places(article: Article, found: list[Mention]) -> list[Mention]:
         for match in _HYPHEN_PAIR.finditer(text):
             left, right = match.group(1).split(), match.group(2).split()
             n_left, n_right = _place_of(left, True), _place_of(right, False)
-            if not n_left or not n_right:
+            if not n_left or not n_right or _organisation_words(right[n_right:]):
                 continue
             left_text, right_text = " ".join(left[-n_left:]), " ".join(right[:n_right])
             left_start = match.end(1) - len(left_text)

@@ -37,8 +37,8 @@ def orgs_before_roles(article: Article, found: list[Mention]) -> list[Mention]:
     model called an organisation, product, work or building there, against its other mentions
     of the name ("Tarrowgaz chief executive Ana Lind" beside a product "Tarrowgaz"), unless a
     common noun opening the sentence ("Resort owner"). Not a title, role, modifier or stop word,
-    nothing the article writes in lower case, no longer run, no common noun naming a field
-    (_field_noun: "Art historian Ana Lind")."""
+    nothing the article writes in lower case, no nationality ("Tarrovian flanker Ana Lind"), no
+    longer run, no common noun naming a field (_field_noun: "Art historian Ana Lind")."""
     if "ORG" not in article.labels or article.body_doc is None:
         return found
     body, vocab = article.body, article.body_doc.vocab
@@ -50,7 +50,7 @@ def orgs_before_roles(article: Article, found: list[Mention]) -> list[Mention]:
             continue
         words = before.group(1).split()
         if any(canonical.is_title(w) or w.lower() in canonical.ROLE_WORDS | tables.ROLE_MODIFIERS
-               or vocab[w.lower()].is_stop or written_lower(w, lower) for w in words):
+               or vocab[w.lower()].is_stop or written_lower(w, lower) or canonical.demonym(w) for w in words):
             continue
         start = before.start(1)
         end = start + len(before.group(1).rstrip())
@@ -172,7 +172,8 @@ def role_named_persons(article: Article, found: list[Mention]) -> list[Mention]:
     "Archbishop Thomas Brennan" (nothing), also one name the model cut into persons ("director
     Ana Pellow Tarrow-Vell" as "Ana Pellow" and "Tarrow-Vell"). Two or three name-shaped words
     not ending in a company or institution word; a single word is left to the model and the
-    surname passes."""
+    surname passes, unless after a role whose holders go by one name (tables.ONE_NAME_ROLES:
+    "yokozuna Tarrowfuji")."""
     if PERSON not in article.labels:
         return found
     added = []
@@ -207,6 +208,11 @@ def role_named_persons(article: Article, found: list[Mention]) -> list[Mention]:
                     m.forced = m.forced or m.label == PERSON  # the model's person span (maybe longer) stays
                 continue
             around = [m for m in found if m.field == field_name and m.start < role_start < m.end]
+            if len(words) == 1 and not around and not any(m.end > end or m.forced for m in overlapping) \
+                    and _role_of(text[role_start:start]) in tables.ONE_NAME_ROLES:
+                found = [m for m in found if m not in overlapping]  # "yokozuna Tarrowfuji": a ring name
+                added.append(Mention(field_name, start, end, surface, PERSON, canonical.normalise(surface), forced=True))
+                continue
             if len(words) == 1 and _titled_organisation(article, overlapping, role_start, start, end):
                 continue
             if len(words) == 1 or any(m.end > end for m in overlapping) or around:
@@ -218,12 +224,14 @@ def role_named_persons(article: Article, found: list[Mention]) -> list[Mention]:
 
 # Ministers named by their portfolio: "Infrastructure Minister Ana Lind", "Pacific Minister Ana Lind".
 _MINISTER_AFTER = re.compile(r"[ \t]+Minister[ \t]+[A-Z]")
+_NOT_PORTFOLIO_ENDS = tables.ORG_DESIGNATORS - tables.PORTFOLIO_NOUNS  # "Cabinet Office", not "Water Resources"
 
 
 def _portfolio_words(words: list[str], article: Article) -> bool:
-    """Capitalised common English words (a portfolio: "Trade", "Sports"), no acronym, the last no designator."""
+    """Capitalised common English words (a portfolio: "Trade", "Sports"), no acronym, the last no
+    designator unless a portfolio noun too (tables.PORTFOLIO_NOUNS: "Water Resources")."""
     return bool(words) and all(w[:1].isupper() and not w.isupper() and common(w.lower(), article.words) for w in words) \
-        and words[-1].lower() not in tables.ORG_DESIGNATORS
+        and words[-1].lower() not in _NOT_PORTFOLIO_ENDS
 
 
 def _place_before_portfolio(m: Mention, article: Article) -> bool:

@@ -14,6 +14,7 @@ import weakref
 
 from workers.stages import placenames
 from workers.stages.entities import canonical, fixes, tables
+from workers.stages.entities.canonical import common  # noqa: F401  (re-exported: the passes import it from scan)
 from workers.stages.entities.wordedge import LOWER, UPPER, WORD_START
 
 
@@ -23,24 +24,6 @@ LOCATIVE = frozenset({"in", "near", "outside", "across", "from", "to", "off"})
 NOT_PLACE_BEFORE_IN = frozenset(
     "faith confidence trust belief interest stake stakes shares investment investments role".split()
 )
-
-
-def common(word: str, words: frozenset[str]) -> bool:
-    """`word` (lowercase) or a regular inflection of it is a common English word."""
-    if word in words:
-        return True
-    stems = []
-    if word.endswith("ies"):
-        stems.append(word[:-3] + "y")
-    if word.endswith("es"):
-        stems.append(word[:-2])
-    if word.endswith("s"):
-        stems.append(word[:-1])
-    if word.endswith("ed"):
-        stems += [word[:-2], word[:-1]]
-    if word.endswith("ing"):
-        stems += [word[:-3], word[:-3] + "e"]
-    return any(len(stem) > 2 and stem in words for stem in stems)
 
 
 def locative(text: str, start: int, depth: int = 0) -> bool:

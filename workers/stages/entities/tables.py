@@ -3,6 +3,7 @@ tests/unit/test_entities_tables.py).
 
 - ROLES: offices, honorifics and role phrases that precede a person's name, by domain. They are
   never part of a name, and a capitalised name right after one is a person.
+- ONE_NAME_ROLES: roles whose holders go by one name (sumo ranks): one word after one is a person.
 - ROLE_MODIFIERS: words that may sit before a role ("State Comptroller", "Deputy Chief Constable",
   "Foreign Minister"): part of the role, not of the name.
 - HONORIFIC_ABBREVIATIONS: honorifics that, in capitals before a mixed-case name, are initials ("MS Tarrow").
@@ -18,6 +19,7 @@ tests/unit/test_entities_tables.py).
 - ORG_DESCRIPTOR_NOUNS, COMPETITOR_NOUNS, ORG_ROLE_DOMAINS: organisations told by a describing
   noun before them ("union Quorva", "Rival Tarrowco") or by a role of theirs between them and a
   person ("QVRT organiser Ana Lind").
+- PORTFOLIO_NOUNS: designators that also end a minister's portfolio ("Water Resources Minister").
 - ORG_HEAD_NOUNS, ORG_CONNECTIVES: organisations the model called works or cut short.
 - COURT_AREA_NOUNS: the area a court serves, after "for the" ("Court of Appeals for the Tarrow Circuit").
 - ABBREVIATED_FORMS: legal forms written with or without a full stop ("Inc", "Inc.").
@@ -25,6 +27,7 @@ tests/unit/test_entities_tables.py).
 - PERSON_NAME_PARTICLES, NAME_PARTICLES, FOREIGN_ORG_HEADS: lowercase particles inside names of
   other languages ("Ana af Tarrow", "Compagnie des Tarrows") and the first words of their
   organisations' names ("Banco", "Société").
+- FOREIGN_AND_WORDS: "and" of other languages inside an organisation's name ("... des Tarrows et des Pellows").
 - NOUN_CAPITALISING_LANGUAGES: languages whose common nouns are capitalised (German): a name
   over a particle there needs persons on both sides.
 - WEATHER_SYSTEM_TERMS: terms opening a named storm's name ("Tropical Storm Tarrow"): an event.
@@ -63,6 +66,11 @@ tests/unit/test_entities_tables.py).
 
 from __future__ import annotations
 
+# Roles whose holders go by one name: sumo ranks of the Japan Sumo Association's banzuke (grand
+# champion, champion, junior champions, rank-and-file top division), written before a wrestler's
+# one-word ring name ("yokozuna Tarrowfuji"). A single capitalised word after one is a person.
+ONE_NAME_ROLES = frozenset("yokozuna ozeki sekiwake komusubi maegashira".split())
+
 # (phrase, domain). Lowercase; a phrase matches its words in any case, with or without a full stop
 # after an abbreviation ("Sgt." / "Sgt").
 ROLES: tuple[tuple[str, str], ...] = (
@@ -78,6 +86,11 @@ ROLES: tuple[tuple[str, str], ...] = (
     *((phrase, "honorific") for phrase in ("tun", "tan sri", "puan sri", "toh puan", "datuk", "datuk seri",
       "datuk patinggi", "datuk amar", "dato", "dato'", "dato\u2019", "dato seri", "dato' seri", "dato\u2019 seri",
       "dato sri", "dato' sri", "dato\u2019 sri", "datin", "datin seri", "datin paduka")),
+    # Bhutanese styles written before the name in Kuensel and BBS copy: "Dasho", the title the King
+    # confers (red scarf), and "Lyonpo" (minister) and "Lyonchhen" (prime minister), Dzongkha offices.
+    ("dasho", "honorific"), ("lyonpo", "civic"), ("lyonchhen", "civic"),
+    # sumo ranks (ONE_NAME_ROLES), before a wrestler's ring name ("yokozuna Tarrowfuji")
+    *((word, "sports") for word in sorted(ONE_NAME_ROLES)),
     # government and civic offices
     *((word, "civic") for word in "president vice-president premier minister ministers secretary "
       "secretary-general chancellor vice-chancellor senator sen rep representative congressman "
@@ -213,7 +226,11 @@ LEGISLATURE_WORDS = frozenset(
 
 # First words of a company's name: a "person" starting with one is a company ("Air Tarrow", an
 # airline, as "Tarrow Air"), unless its last word is reused alone as a surname.
-COMPANY_FIRST_WORDS = frozenset({"air", "team"})  # "Team Tarrow Pellow": a sports team
+# Also CLUB_FIRST_WORDS: the Soviet voluntary sports societies whose names open clubs' names across
+# the former USSR and Eastern Europe ("Dinamo Tarrowsk", "Lokomotiv Pellow", "Spartak Vell"): a club,
+# not a person; alone ("Lokomotiv lead 3-2"), the short form of the article's one club opening with it.
+CLUB_FIRST_WORDS = frozenset({"dinamo", "dynamo", "lokomotiv", "spartak"})
+COMPANY_FIRST_WORDS = frozenset({"air", "team"}) | CLUB_FIRST_WORDS  # "Team Tarrow Pellow": a sports team
 
 # Last words of names of things other than persons (with COMPANY_WORDS): what follows a role
 # word and ends in one of these is no person ("General Motors Company", "Premier League Cup",
@@ -314,6 +331,11 @@ COUNTRY_NAMES: dict[str, str] = {
 ORG_DESIGNATORS = COMPANY_WORDS | NOT_NAME_ENDS | frozenset(
     "police church cathedral airport station hotel resort mall estate estates".split()
 )
+
+# ORG_DESIGNATORS that also end a minister's portfolio before "Minister" and a name ("Water
+# Resources Minister Ana Lind", "Energy Minister", "Mining Minister"): portfolio words, not a
+# company's name ("Tarrow Resources" stays one: its first word is no common word).
+PORTFOLIO_NOUNS = frozenset("resources energy power mining minerals petroleum media technology shipping".split())
 
 # Prepositions of place before a name ending in a placenames.TOPONYM_GENERICS row: (preposition, persons
 # too). "in"/"near"/"outside" are never said of a person, so a "person" after them is relabelled
@@ -426,6 +448,11 @@ PERSON_NAME_PARTICLES = frozenset(
 # one name (particles.particle_names).
 NAME_PARTICLES = PERSON_NAME_PARTICLES | frozenset("do ng per y e".split())
 
+# "And" in French, Spanish and Portuguese before a particle inside an organisation's name ("Office
+# de Gestion des Tarrows et des Pellows", "Instituto de Tarrow y de Pellow"): the name goes on over
+# them (orgspans.foreign_and_tails), where the model often ends it.
+FOREIGN_AND_WORDS = frozenset({"et", "y", "e"})
+
 # Languages that capitalise every noun (ISO 639-1, as the clean stage's `language` gives it):
 # German, Luxembourgish. On a page in one, "Zukunft des Hafens" is two common nouns, so a name over
 # a particle needs persons on both sides ("Ana von der Tarrow").
@@ -443,7 +470,7 @@ FOREIGN_ORG_HEADS = frozenset(
     ministère universidad universidade université università universitat fundación fundação fondation
     fondazione agence agencia agência agenzia empresa groupe grupo gruppo corporación corporação
     administración administração amministrazione autoridad autoridade autorità autorité secretaría
-    dirección direção direzione stichting vereniging""".split()
+    dirección direção direzione stichting vereniging movimiento movimento mouvement moviment""".split()
 )
 
 # Particles inside Romance place names ("Nova Tarrow do Norte", "Santa Tarrow de la Sierra"): a
@@ -498,7 +525,9 @@ PLACE_LED_ORG_HEADS = frozenset("league federation association confederation cou
 # Prix", "the Winter Olympics"): such a name is an EVENT (OntoNotes 5.0: "named ... sports
 # events"), not the organisation or place the model often calls it. Not "games" (a company
 # word: "Epic Games"), "cup" or "open" (also clubs, common words; EVENT_HEADS_AFTER_THE).
-EVENT_HEAD_NOUNS = frozenset("marathon olympics paralympics regatta triathlon prix finals masters olympiad trophy".split())
+EVENT_HEAD_NOUNS = frozenset(
+    "marathon olympics paralympics regatta triathlon prix finals masters olympiad trophy tournament".split()
+)
 # Heads of sporting events only in a name right after "the" ("won the Tarrow Open"): alone,
 # "Tarrow Open" may be a headline's verb ("Shops Open") or a company's name.
 EVENT_HEADS_AFTER_THE = frozenset({"open"})
@@ -681,9 +710,11 @@ COMPANY_FORM_PREFIXES = frozenset({"PT", "PJSC", "JSC", "OJSC", "PAO", "OAO"})
 # Abbreviations written before a sports club's name, as written (case matters): Football Club
 # (FC, AFC), Associazione Calcio / Athletic Club (AC), Associazione Sportiva (AS), Società
 # Sportiva (SS), Sportovní/Sportski klub (SK), Fudbalski/Futbalový klub (FK), Nogometni klub (NK),
-# Club de Fútbol / Club Deportivo (CF, CD), Sportverein (SV). "AC Tarrow Pellow", "FC Vell":
-# the name after one is the club's (ORG), the abbreviation part of it, whatever the model said.
-CLUB_PREFIXES = frozenset("FC AFC AC AS SS SK FK NK CF CD SV".split())
+# Club de Fútbol / Club Deportivo (CF, CD), Sportverein (SV), and the army clubs of the former
+# Soviet bloc, Sportivny Klub Armii and its Central form (SKA, CSKA). "AC Tarrow Pellow", "FC Vell",
+# "CSKA Tarrowgrad": the name after one is the club's (ORG), the abbreviation part of it, whatever
+# the model said.
+CLUB_PREFIXES = frozenset("FC AFC AC AS SS SK FK NK CF CD SV SKA CSKA".split())
 
 # Prefixes of ships' names, as written (navies' and merchant: United States Ship and Naval Ship,
 # His/Her Majesty's Ship and its Commonwealth forms, Indian, Pakistan and Japanese navies' ships,
