@@ -384,22 +384,6 @@ def _backers(text: str, votes: dict[str, str]) -> int:
     """How many extractors' main texts hold the line."""
     key = norm(text)
     return sum(1 for blob in votes.values() if key and key in blob)
-    def count(t):
-        key = norm(t)
-        return sum(1 for blob in votes.values() if key and key in blob)
-    last = max((i for i, (k, t) in enumerate(zip(out, texts)) if k and count(t) >= 2), default=None)
-    if last is None:
-        return out
-    tail = [i for i in range(last + 1, len(out)) if out[i] and not _LIST_ITEM.match(texts[i]) and count(texts[i]) == 1
-            and norm(texts[i]) in votes.get("trafilatura", "") and re.search(r"[^\W\d_]", texts[i])]
-    above = sum(len(t.split()) for k, t in zip(out[:last + 1], texts) if k)
-    words = sum(len(texts[i].split()) for i in tail)
-    if words >= above or words > 80:
-        return out
-    out = list(out)
-    for i in tail:
-        out[i] = False
-    return out
 
 
 # a gallery slide's counter opening its caption ("1/50 United goin down …", "- 3 / 12 The pier at dusk"):
