@@ -66,3 +66,16 @@ def test_the_extraction_is_computed_once_per_page(monkeypatch):
     with ablation.cached_extraction():
         first, second = _body(PAGE), _body(PAGE)
     assert first == second and len(calls) == 1
+
+
+def test_an_extraction_ablation_extracts_afresh_inside_the_memo(monkeypatch):
+    calls = []
+    original = ablation._EXTRACT
+    monkeypatch.setattr(ablation, "_EXTRACT", lambda html: calls.append(1) or original(html))
+    with ablation.cached_extraction():
+        _body(PAGE)
+        with ablation.fresh_extraction(["variant_insert"]):
+            _body(PAGE)
+        with ablation.fresh_extraction(["stray_runs"]):  # a pass after the extraction: the memo serves it
+            _body(PAGE)
+    assert len(calls) == 1

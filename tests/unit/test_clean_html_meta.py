@@ -90,10 +90,28 @@ def test_site_logo_class_words(attribute, is_logo):
      ("vcard author abh_about_tab", True), ("author vcard", True), ("vcards-list2", False),
      ("author__box__info", True), ("author__name", False),
      # a WordPress post footer's line: Kubrick's and Twenty Ten's classes; the header's "entry-meta" is not one
-     ("postmetadata alt", True), ("entry-utility", True), ("entry-meta", False), ("postmetadata-wrapper", True)],
+     ("postmetadata alt", True), ("entry-utility", True), ("entry-meta", False), ("postmetadata-wrapper", True),
+     # a picture's legend (Bildlegende, légende): a caption; a legendary story is not one
+     ("legend", True), ("bild-legende", True), ("legend_text", True), ("legendary-story", False), ("legends", False)],
 )
 def test_chrome_class_words(value, is_chrome):
     assert bool(v.CHROME_CLASS.search(value)) is is_chrome
+
+
+@pytest.mark.parametrize(
+    ("value", "is_caption"),
+    [("wp-caption-text", True), ("imagecaption", True), ("legend", True), ("photo-legende", True),
+     ("share-row", False), ("legendary", False), ("related", False)],
+)
+def test_caption_class_words(value, is_caption):
+    assert bool(v.CAPTION_CLASS.search(value)) is is_caption
+
+
+def test_a_legend_box_is_a_caption():
+    page = _page('<article><p>The council met.</p><div class="legend"><div class="content">The old pier at dusk, '
+                 'seen from the harbour wall.<br>Foto © Jane Roe</div></div></article>')
+    marked = html_extract.marked_chrome(page)
+    assert "The old pier at dusk" in marked["captions"] and "The old pier" not in marked["other"]
 
 
 @pytest.mark.parametrize(

@@ -46,6 +46,37 @@ def test_variant_share_counts_words_outside_shared_trigrams():
     assert not voting._variant("the old pier", set())
 
 
+LONG = ("The harbour board met on Tuesday night and voted to rebuild the old pier before the summer season, "
+        "after fishermen said the repairs were long overdue and the chair promised that the work would start "
+        "in May and end before the regatta.")  # 42 words
+
+
+def test_variant_with_one_inserted_run_in_a_long_paragraph():
+    base, base_words = voting._trigrams(LONG), " ".join(voting._WORD.findall(LONG.lower()))
+    words = LONG.split()
+    glued = words[:20] + ["saidOpens", "a", "new", "window"] + words[21:]  # a link's hidden label run into "said"
+    assert voting._variant(" ".join(glued), base, base_words)
+    # the words before the run and those after it stand in two paragraphs of the base: new text
+    other = ("Divers checked the piles last winter and found that the work would start in May at the earliest, "
+             "and that the old pier would stay shut until the regatta in June, the harbour master said.")
+    pieced = " ".join(words[:22] + ["as", "the", "board", "hoped", "and", "found"] + other.split()[8:])
+    both = LONG + " " + other
+    assert not voting._variant(pieced, voting._trigrams(both), " ".join(voting._WORD.findall(both.lower())))
+    # the same words in two places: a reworded paragraph, not one edit
+    two = words[:10] + ["quietly", "again"] + words[10:30] + ["later", "today"] + words[30:]
+    assert not voting._variant(" ".join(two), base, base_words)
+    # one run longer than VARIANT_INSERT_MAX_WORDS is new text
+    longer = words[:20] + "and a new harbour master was named for the season".split() + words[20:]
+    assert not voting._variant(" ".join(longer), base, base_words)
+    # words added at one end are a heading or a tail run into the paragraph: new text
+    assert not voting._variant(" ".join(["Your", "pier", "is", "waiting!"] + words), base)
+    assert not voting._variant(" ".join(words + ["Photo:", "Harbour", "Board", "archive"]), base)
+    # in a short paragraph one inserted run is new text (VARIANT_INSERT_MIN_WORDS)
+    short = BASE[0].split()
+    assert not voting._variant(" ".join(short[:8] + ["quietly", "and", "unanimously"] + short[8:]),
+                               voting._trigrams(BASE[0]))
+
+
 ARTICLE = "The harbour board met on Tuesday night and voted to rebuild the old pier before the summer season."
 TEASER = "Here is everything you need to know about keeping a small boat safe in a winter storm."
 VOTERS = ("trafilatura", "trafilatura_precision", "readability", "justext")

@@ -231,7 +231,7 @@ def _inner_comment_word(element, words: str) -> bool:
 
 def marked_chrome(html: str, root=None, title: str | None = None) -> dict[str, str]:
     """The texts of elements the page itself marks as chrome, normalised and joined with newlines,
-    {"captions": <figcaption> and caption-class elements, "dialogs": pop-up and modal dialogs
+    {"captions": <figcaption> and caption-class elements (vocabulary.CAPTION_CLASS), "dialogs": pop-up and modal dialogs
     (vocabulary.POPUP_CLASS, whatever their length, unless one holds the page's `title`: the article
     shown in a dialog; never an inline element: vocabulary.INLINE_TAGS), "other": <aside>, <nav> and
     elements whose class/id holds another chrome word (an hCard table is an infobox: INFOBOX_TAGS)}:
@@ -269,7 +269,7 @@ def marked_chrome(html: str, root=None, title: str | None = None) -> dict[str, s
                     out["alt_captions"].extend(alt_captions(element))
                     continue  # a table of contents lists the article's own headings: they stay the article's
                 elif text and (len(text) <= _CHROME_MAX_CHARS or dialog):
-                    caption = element.tag == "figcaption" or "caption" in words.casefold()
+                    caption = element.tag == "figcaption" or v.CAPTION_CLASS.search(words) is not None
                     kind = "dialogs" if dialog else "captions" if caption else "other"
                     if kind == "other" and _comments_only(element.tag, chrome_words):
                         kind = "inner_comments" if _inner_comment_word(element, chrome_words) else "comments"

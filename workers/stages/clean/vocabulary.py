@@ -780,13 +780,17 @@ ARTICLE_HEADLINE_CLASS = re.compile(r"headline|entry[-_]title|post[-_]title|arti
 # "shared-content" do not match
 CHROME_CLASS = re.compile(
     r"(?:^|[\s_-])(?:author[-_]{0,2}(?:box|bio|info|card|profile|details)|about[-_]?(?:the[-_]?)?author|bio[-_]?box|"
-    r"wp-caption-text|caption|share|sharing|social|newsletter|subscribe|subscription|related|recommended|"
+    r"wp-caption-text|caption|legende?|share|sharing|social|newsletter|subscribe|subscription|related|recommended|"
     r"comments?|breadcrumbs?|trust[-_]?badge|trustbadge|cta|vcard|next[-_]?(?:posts?|stor(?:y|ies)|articles?)|post[-_]?navigation|"
     # a WordPress post's footer line under the article ("This entry was posted in …. Bookmark the permalink.",
     # "Der Beitrag wurde am … veröffentlicht"): the classic themes' classes, Kubrick's and Twenty Ten's
     r"postmetadata|entry[-_]?utility)(?:$|[\s_-])",
     re.IGNORECASE,
 )
+# the CHROME_CLASS words of an image's caption (html.marked_chrome's "captions": kept when captions are most
+# of the page's prose): "caption" anywhere in a class word, and the legend of a German or French page's picture
+# ("legend", "legende", "bild-legende"; Bildlegende, légende)
+CAPTION_CLASS = re.compile(r"caption|(?:^|[\s_-])legende?(?:$|[\s_-])", re.IGNORECASE)
 # the one CHROME_CLASS word that marks readers' comments: an element marked by it alone is a "comments" box
 # (html.marked_chrome), whose lines are chrome unless no other line of the page is prose (run._marked_lines: a
 # live match's commentary, "live-match-comment", is the article)

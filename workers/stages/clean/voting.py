@@ -115,7 +115,7 @@ def _merge(base: list[str], extra: list[str]) -> tuple[list[str], set[int]]:
     first = {}
     for i, line in enumerate(base):
         first.setdefault(norm(line), i)
-    blob = grams = line_grams = None
+    blob = grams = words = line_grams = None
     after: dict[int, list[str]] = {}
     anchor = -1
     for line in extra:
@@ -126,7 +126,8 @@ def _merge(base: list[str], extra: list[str]) -> tuple[list[str], set[int]]:
         if blob is None:
             blob = norm(" ".join(base))
             grams = _trigrams(blob)
-        if key and key not in blob and not _variant(key, grams):
+            words = " ".join(_WORD.findall(blob.lower()))
+        if key and key not in blob and not _variant(key, grams, words):
             after.setdefault(anchor, []).append(line)
         elif key:  # the same text written another way ("flight.1 The" / "flight. The"): it anchors too
             line_grams = line_grams or [_trigrams(norm(b)) for b in base]
@@ -159,6 +160,13 @@ _WORD = re.compile(r"\w+")
 # them elsewhere) is the same text cut or cleaned another way, not new text: a base line's pieces, or
 # readability-lxml's copy without the words of `javascript:` links; a reworded paragraph has new words
 VARIANT_NEW_SHARE = 0.05
+# ... or its new words are one run of at most VARIANT_INSERT_MAX_WORDS inside a text of VARIANT_INSERT_MIN_WORDS
+# or more that the base holds with at most as many other words in the run's place: one edit in one place, a link's
+# hidden label run into the word before ("saidOpens a new window that"), a screen reader's "(opens in a new
+# tab)"; a reworded paragraph has new words in more places, and words added at one end are a heading or a
+# tail run into the paragraph
+VARIANT_INSERT_MAX_WORDS = 6
+VARIANT_INSERT_MIN_WORDS = 40
 
 
 def _trigrams(text: str) -> set[tuple[str, ...]]:
@@ -167,16 +175,31 @@ def _trigrams(text: str) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
 
 
-def _variant(text: str, base: set[tuple[str, ...]]) -> bool:
+def _variant(text: str, base: set[tuple[str, ...]], base_words: str = "") -> bool:
     """The text is a variant of text the base already holds: at most VARIANT_NEW_SHARE of its words lie
-    outside every word trigram it shares with `base` (a text under three words never is; the caller's
-    substring test covers it)."""
+    outside every word trigram it shares with `base` (the base's word trigrams), or in a text of
+    VARIANT_INSERT_MIN_WORDS words or more those words are one run of at most VARIANT_INSERT_MAX_WORDS
+    inside it, and `base_words` (the base's lower-cased words joined by spaces) holds the words before the
+    run, at most VARIANT_INSERT_MAX_WORDS others and the words after it in a row (a text under three words
+    never is a variant: the caller's substring test covers it)."""
     words = _WORD.findall(text.lower())
     covered = [False] * len(words)
     for i in range(len(words) - 2):
         if tuple(words[i:i + 3]) in base:
             covered[i] = covered[i + 1] = covered[i + 2] = True
-    return len(words) >= 3 and covered.count(False) <= VARIANT_NEW_SHARE * len(words)
+    new = covered.count(False)
+    if len(words) < 3:
+        return False
+    if new <= VARIANT_NEW_SHARE * len(words):
+        return True
+    if len(words) < VARIANT_INSERT_MIN_WORDS or new > VARIANT_INSERT_MAX_WORDS:
+        return False
+    gaps = [i for i, c in enumerate(covered) if not c]
+    if gaps[-1] - gaps[0] + 1 != len(gaps) or gaps[0] == 0 or gaps[-1] == len(words) - 1:
+        return False  # new words in more than one place, or at an end
+    edited = (re.escape(" ".join(words[:gaps[0]])) + r"(?: \S+){0,%d} " % VARIANT_INSERT_MAX_WORDS
+              + re.escape(" ".join(words[gaps[-1] + 1:])))
+    return re.search(edited, base_words) is not None
 
 
 _TABLE_ROW = re.compile(r"^\|.*\|$")
@@ -361,22 +384,6 @@ def _backers(text: str, votes: dict[str, str]) -> int:
     """How many extractors' main texts hold the line."""
     key = norm(text)
     return sum(1 for blob in votes.values() if key and key in blob)
-    def count(t):
-        key = norm(t)
-        return sum(1 for blob in votes.values() if key and key in blob)
-    last = max((i for i, (k, t) in enumerate(zip(out, texts)) if k and count(t) >= 2), default=None)
-    if last is None:
-        return out
-    tail = [i for i in range(last + 1, len(out)) if out[i] and not _LIST_ITEM.match(texts[i]) and count(texts[i]) == 1
-            and norm(texts[i]) in votes.get("trafilatura", "") and re.search(r"[^\W\d_]", texts[i])]
-    above = sum(len(t.split()) for k, t in zip(out[:last + 1], texts) if k)
-    words = sum(len(texts[i].split()) for i in tail)
-    if words >= above or words > 80:
-        return out
-    out = list(out)
-    for i in tail:
-        out[i] = False
-    return out
 
 
 # a gallery slide's counter opening its caption ("1/50 United goin down …", "- 3 / 12 The pier at dusk"):
