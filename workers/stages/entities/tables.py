@@ -691,6 +691,15 @@ RIVER_CUES: dict[str, bool] = {
     "rivers": False, "river": False,
 }
 
+# Combining forms and prefixes written capitalised before a hyphen and a country ("Sino-Japan
+# talks", "Franco-Spain", "Pan-Africa", "Anti-France protests"): a relation or a modifier, not one
+# name; any other capitalised word there that is no English word, no place and no nationality makes
+# one organisation's name with the country ("Meteo-Tarrowland", a national agency: ORG).
+COUNTRY_COMBINING_FORMS = frozenset(
+    """anglo franco sino indo russo ethio afro euro austro italo greco hispano luso turco irano judeo nippo
+    pan trans inter anti pro non ex post pre mid neo""".split()
+)
+
 # Words of a route, (opening, joining): "a pipeline from Tarrow to Pellow". The model often
 # makes one span of "Tarrow to Pellow"; the two ends are two names, places when either is a
 # known country or ISO 3166-2 region or a place of the article.
