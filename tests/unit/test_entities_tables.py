@@ -2083,6 +2083,59 @@ def test_two_names_before_a_plural_site_generic_are_sites(text, expected):
     assert _labels(events.site_names(_article(text), found)) == expected
 
 
+@pytest.mark.parametrize("cue", sorted(tables.RIVER_CUES))
+def test_river_cue_row_makes_the_names_rivers(cue):
+    the = "the " if tables.RIVER_CUES[cue] else ""
+    text = f"Farmers said the {cue} {the}Zarkova and Pellowa held little water. Ana Lind visited Vellmar."
+    found = [_feature_mention(text, "Zarkova", "ORG"), _feature_mention(text, "Pellowa", "GPE"),
+             _feature_mention(text, "Vellmar", "GPE")]
+    assert _labels(events.river_names(_article(text), found)) == {"Zarkova": "LOC", "Pellowa": "LOC", "Vellmar": "GPE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Its dams on the Niger and Zarkova were full.", {"Niger": "GPE", "Zarkova": "LOC"}),  # a country's name stays
+        ("Offices on the Zarkova side were full.", {"Zarkova": "ORG"}),  # no river cue
+        ("The dam on Zarkova land was full.", {"Zarkova": "ORG"}),  # no "the" after the cue
+    ],
+)
+def test_river_cue_keeps_countries_and_other_uses(text, expected):
+    found = [_feature_mention(text, name, "GPE" if name == "Niger" else "ORG") for name in expected]
+    assert _labels(events.river_names(_article(text), found)) == expected
+
+
+def _hyphen_found(text: str, left: str, right: str):
+    return [_feature_mention(text, left, "ORG"), _feature_mention(text, right, "GPE")]
+
+
+def test_capitalised_word_hyphened_to_a_country_is_one_organisation():
+    text = "Forecasters at Vellmet-France said the storm would weaken."
+    assert _labels(places.hyphen_country_agencies(_article(text), _hyphen_found(text, "Vellmet", "France"))) == {
+        "Vellmet-France": "ORG"}
+
+
+@pytest.mark.parametrize("form", sorted(tables.COUNTRY_COMBINING_FORMS))
+def test_combining_form_row_keeps_the_hyphened_country_apart(form):
+    left = form.capitalize()
+    text = f"The {left}-France talks ended on Monday."
+    found = places.hyphen_country_agencies(_article(text), _hyphen_found(text, left, "France"))
+    assert _labels(found) == {left: "ORG", "France": "GPE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "left", "words"),
+    [
+        ("Forecasters at Vellmet-France Weather said so.", "Vellmet", frozenset()),  # a longer name goes on
+        ("The Radio-France deal was signed.", "Radio", frozenset({"radio"})),  # an English word
+        ("The Kenya-France deal was signed.", "Kenya", frozenset()),  # two countries (hyphen_places)
+    ],
+)
+def test_hyphened_country_stays_apart_without_the_evidence(text, left, words):
+    found = places.hyphen_country_agencies(_article(text, words=words), _hyphen_found(text, left, "France"))
+    assert _labels(found) == {left: "ORG", "France": "GPE"}
+
+
 @pytest.mark.parametrize("joining", [j for _, j in tables.ROUTE_WORDS])
 def test_route_row_splits_the_two_ends(nlp, joining):
     body = ("Energy Minister Ana Lind said Tarrowland would also send more gas to Spain through the undersea "

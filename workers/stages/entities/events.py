@@ -117,6 +117,28 @@ def site_names(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
+_RIVER_CUE = re.compile(
+    WORD_START + "(?:" + "|".join(
+        re.escape(cue).replace(r"\ ", r"[ \t]+") + (r"[ \t]+the" if the else "") for cue, the in sorted(tables.RIVER_CUES.items())
+    ) + rf")[ \t]+({LIST_NAME})(?:[ \t]+and[ \t]+(?:the[ \t]+)?({LIST_NAME}))?" + WORD_END
+)
+_RIVER_RELABELLED = frozenset({PERSON, "NORP", "ORG", "GPE", "PRODUCT", "WORK_OF_ART", "FAC"})
+
+
+def river_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """Names after a river's cue (tables.RIVER_CUES: "dams on the Tarrow and Pellow", "the rivers
+    Tarrow and Pellow") are rivers: LOC, all their mentions, whatever the model called them; not a
+    known country or region ("dams on the Niger" may share the country's name) nor a mention a rule
+    labelled."""
+    rivers = {canonical.normalise(name) for text in article.texts.values()
+              for match in _RIVER_CUE.finditer(text) for name in match.groups() if name}
+    rivers = {name for name in rivers if not known_country_or_region(name)}
+    for m in found:
+        if m.name in rivers and not m.forced and m.label in _RIVER_RELABELLED:
+            relabel(m, "LOC", article)
+    return found
+
+
 def _site_headed(article: Article, m: Mention) -> bool:
     """`m` is a site's own name, "the" before it, its last word a site generic capitalised ("the
     Tarrow Pellow Pipeline"): no other designator in it, no capitalised word after it."""

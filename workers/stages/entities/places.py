@@ -137,6 +137,37 @@ def hyphen_places(article: Article, found: list[Mention]) -> list[Mention]:
     return kept + added
 
 
+_HYPHEN_COUNTRY = re.compile(r"(?<![\w'\u2019.\-])([A-Z][\w]*)-([A-Z][\w]*)(?![\w'\u2019\-])")
+
+
+def _agency_compound(left: str, right: str, article: Article) -> bool:
+    """"<left>-<right>" is one organisation's name: `right` a known country, `left` no place,
+    nationality, combining form (tables.COUNTRY_COMBINING_FORMS) or common English word."""
+    return canonical.known_place(right) and not known_country_or_region(left) and not canonical.demonym(left) \
+        and left.lower() not in tables.COUNTRY_COMBINING_FORMS and left.lower() not in article.words
+
+
+def hyphen_country_agencies(article: Article, found: list[Mention]) -> list[Mention]:
+    """A capitalised word joined by a hyphen to a known country ("Meteo-Tarrowland", a national
+    agency the model splits into an organisation and a place) is one organisation (ORG) when no
+    capitalised word follows and the model's mentions over it lie inside it (_agency_compound);
+    not a pair of places (hyphen_places) nor "Sino-Japan". Shapes: mentions' offsets into
+    article.texts."""
+    if "ORG" not in article.labels:
+        return found
+    for field_name, text in article.texts.items():
+        for match in _HYPHEN_COUNTRY.finditer(text):
+            start, end = match.span()
+            over = [m for m in found if m.field == field_name and m.start < end and start < m.end]
+            if NEXT_WORD.match(text, end) or not _agency_compound(match.group(1), match.group(2), article) \
+                    or any(m.forced or m.start < start or m.end > end for m in over):
+                continue
+            surface = match.group(0)
+            found = [m for m in found if m not in over]
+            found.append(Mention(field_name, start, end, surface, "ORG", canonical.normalise(surface), forced=True))
+    return found
+
+
 _AND_PART_BEFORE = re.compile(r"[A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*)?[ \t]+and[ \t]+$")
 _AND_PART_AFTER = re.compile(r"[ \t]+and[ \t]+[A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*)?")
 

@@ -28,7 +28,7 @@ from workers.stages.entities.companies import (
     sentence_end_forms,
 )
 from workers.stages.entities.context import Article, model_mentions, new_article
-from workers.stages.entities.events import law_names, named_events, site_names, storm_names
+from workers.stages.entities.events import law_names, named_events, river_names, site_names, storm_names
 from workers.stages.entities.fixes import Mention
 from workers.stages.entities.grouping import entity_dicts, label_groups, more_mentions
 from workers.stages.entities.openers import common_openers, descriptor_modifiers
@@ -110,6 +110,7 @@ from workers.stages.entities.places import (
     feature_groups,
     full_form_places,
     generic_places,
+    hyphen_country_agencies,
     hyphen_places,
     joined_country_names,
     named_features,
@@ -178,6 +179,7 @@ MENTION_PASSES = (
     route_ends,
     persons_of_names,
     hyphen_places,
+    hyphen_country_agencies,
     full_form_places,
     joined_country_names,
     countries_are_places,
@@ -215,6 +217,7 @@ MENTION_PASSES = (
     towns_not_works,
     feature_groups,
     site_names,
+    river_names,
     towns_not_regions,
     described_organisations,
     described_products,

@@ -681,6 +681,25 @@ SITE_GENERICS: dict[str, str] = {
 # a pass is also a ticket or a test's result ("the Tarrow pass", "the CA pass phrase").
 SITE_GENERICS_CAPITALISED = frozenset({"pass"})
 
+# Lowercase words right before "the <Name>" or "the <Name> and (the) <Name>" that make each name a
+# river's ("dams on the Tarrow and Pellow", "a weir on the Vell"), or before "<Name>" or "<Name> and
+# <Name>" ("the rivers Tarrow and Pellow", "the river Vell"): a river is a LOC (OntoNotes 5.0: "bodies
+# of water"; GNIS class Stream), never the organisation or place the model often calls an unknown
+# one-word name. Keys: the cue; values: whether "the" follows it.
+RIVER_CUES: dict[str, bool] = {
+    "dam on": True, "dams on": True, "barrage on": True, "barrages on": True, "weir on": True, "weirs on": True,
+    "rivers": False, "river": False,
+}
+
+# Combining forms and prefixes written capitalised before a hyphen and a country ("Sino-Japan
+# talks", "Franco-Spain", "Pan-Africa", "Anti-France protests"): a relation or a modifier, not one
+# name; any other capitalised word there that is no English word, no place and no nationality makes
+# one organisation's name with the country ("Meteo-Tarrowland", a national agency: ORG).
+COUNTRY_COMBINING_FORMS = frozenset(
+    """anglo franco sino indo russo ethio afro euro austro italo greco hispano luso turco irano judeo nippo
+    pan trans inter anti pro non ex post pre mid neo""".split()
+)
+
 # Words of a route, (opening, joining): "a pipeline from Tarrow to Pellow". The model often
 # makes one span of "Tarrow to Pellow"; the two ends are two names, places when either is a
 # known country or ISO 3166-2 region or a place of the article.
