@@ -284,19 +284,34 @@ def capital_cities(article: Article, found: list[Mention]) -> list[Mention]:
     for name in sorted(names):
         if _capital_as_person(name, found, article.texts):
             continue
-        for m in found:
-            if m.name == name and m.label in _CAPITAL_RELABELLED and not m.forced:
-                m.label, m.forced = "GPE", True
-        for field, text in article.texts.items():
-            for start, end in whole_word_spans(text, name):
-                over = [m for m in found if m.field == field and m.start < end and start < m.end]
-                if over and _split_place(over, name, start, end) and not inside_longer_name(text, start, end):
-                    found = replace_by_one(found, over, field, start, end, text[start:end], "GPE", name)
-                    continue
-                if over or inside_longer_name(text, start, end) or sentence_initial(text, start):
-                    continue
+        _relabel_as_place(found, name)
+        for field, text, start, end, over, joined in _place_spans(found, article, name):
+            if joined is not None:
+                found = joined
+            elif not (over or inside_longer_name(text, start, end) or sentence_initial(text, start)):
                 found.append(Mention(field, start, end, name, "GPE", name, forced=True))
     return found
+
+
+def _relabel_as_place(found: list[Mention], name: str) -> None:
+    """The model's mentions of `name` under a label a place is relabelled from (_CAPITAL_RELABELLED) become
+    GPE, forced (in place)."""
+    for m in found:
+        if m.name == name and m.label in _CAPITAL_RELABELLED and not m.forced:
+            m.label, m.forced = "GPE", True
+
+
+def _place_spans(found: list[Mention], article: Article, name: str):
+    """Each whole-word occurrence of the place `name`: (field, text, start, end, the mentions over it, and the
+    mention list with those pieces joined into one GPE when the model split the name (`_split_place`), else
+    None). The list yielded is the one to go on with; the caller keeps it."""
+    for field, text in article.texts.items():
+        for start, end in whole_word_spans(text, name):
+            over = [m for m in found if m.field == field and m.start < end and start < m.end]
+            joined = None
+            if over and _split_place(over, name, start, end) and not inside_longer_name(text, start, end):
+                found = joined = replace_by_one(found, over, field, start, end, text[start:end], "GPE", name)
+            yield field, text, start, end, over, joined
 
 
 _SPLIT_PLACE_PIECES = frozenset({"GPE", "LOC", "NORP", PERSON, "FAC"})
@@ -389,16 +404,12 @@ def gazetteer_cities(article: Article, found: list[Mention]) -> list[Mention]:
         if canonical.CITIES[name] >= tables.CITY_POPULATION_WITHOUT_CUE or any(
             locative(text, start) for text in article.texts.values() for start, _ in whole_word_spans(text, name)
         ):
-            for m in found:
-                if m.name == name and m.label in _CAPITAL_RELABELLED and not m.forced:
-                    m.label, m.forced = "GPE", True
-        for field, text in article.texts.items():
-            for start, end in whole_word_spans(text, name):
-                over = [m for m in found if m.field == field and m.start < end and start < m.end]
-                if over and _split_place(over, name, start, end) and not inside_longer_name(text, start, end):
-                    found = replace_by_one(found, over, field, start, end, text[start:end], "GPE", name)
-                elif not over and not inside_longer_name(text, start, end) and locative(text, start):
-                    found.append(Mention(field, start, end, name, "GPE", name, forced=True))
+            _relabel_as_place(found, name)
+        for field, text, start, end, over, joined in _place_spans(found, article, name):
+            if joined is not None:
+                found = joined
+            elif not over and not inside_longer_name(text, start, end) and locative(text, start):
+                found.append(Mention(field, start, end, name, "GPE", name, forced=True))
     return found
 
 
