@@ -39,3 +39,14 @@ def article_record(article_id: str, body: str, status: str = "clean", **fields) 
         record["entities"] = []
     record.update(fields)
     return record
+
+
+def restarted_index(stories, article_id: str, without: str | None = None):
+    """(entry, index): the article's story-table entry (less its `without` member: an entry written before
+    that member existed) loaded into a new StoryIndex, as a restarted worker loads its table."""
+    from workers.stages.enrich import StoryIndex
+
+    entry = {key: value for key, value in stories.entry(article_id).items() if key != without}
+    restarted = StoryIndex()
+    restarted.load(entry)
+    return entry, restarted

@@ -10,7 +10,7 @@ import pytest
 from workers.stages import enrich as en
 from workers.stages.enrich.evidence import figures
 from workers.stages.enrich.postings import EntityPostings
-from record_factory import article_record
+from record_factory import article_record, restarted_index
 
 NOW = 1_700_000_000.0
 
@@ -109,10 +109,8 @@ def test_same_event_rows(persons, persons_both, text, figures_shared, same):
 def test_entry_keeps_figures_and_a_restart_gives_the_same_ids():
     stories = en.StoryIndex()
     en.enrich(copy.deepcopy(FLOOD_NEWS), stories, NOW)
-    entry = stories.entry("flood-news")
+    entry, restarted = restarted_index(stories, "flood-news")
     assert entry["figures"] == [340.0, 1250.0]
-    restarted = en.StoryIndex()
-    restarted.load(entry)
     assert restarted.entry("flood-news") == entry
     assert en.enrich(copy.deepcopy(FLOOD_FEATURE), restarted, NOW)["story_id"] == "flood-news"
 
@@ -120,9 +118,7 @@ def test_entry_keeps_figures_and_a_restart_gives_the_same_ids():
 def test_an_entry_written_before_figures_loads_without_them():
     stories = en.StoryIndex()
     en.enrich(copy.deepcopy(FLOOD_NEWS), stories, NOW)
-    old = {k: v for k, v in stories.entry("flood-news").items() if k != "figures"}
-    restarted = en.StoryIndex()
-    restarted.load(old)
+    _old, restarted = restarted_index(stories, "flood-news", without="figures")
     assert restarted.entry("flood-news")["figures"] == [] and not restarted.postings.figures
 
 

@@ -13,7 +13,7 @@ from workers.stages.enrich.evidence import (
     DATELINE_STATE_ABBREVIATIONS, broad_places, headline_words, is_specific, specific_keys,
 )
 from workers.stages.enrich.postings import EntityPostings
-from record_factory import article_record
+from record_factory import article_record, restarted_index
 
 NOW = 1_700_000_000.0
 
@@ -187,10 +187,8 @@ def test_a_place_many_remembered_articles_name_is_not_evidence():
 def test_entry_keeps_headline_words_and_a_restart_gives_the_same_ids():
     stories = en.StoryIndex()
     story_ids([ERUPTION_WIRE], stories)
-    entry = stories.entry("eruption-wire")
+    entry, restarted = restarted_index(stories, "eruption-wire")
     assert entry["headline"] == sorted(headline_words(ERUPTION_WIRE["title"], ERUPTION_WIRE["entities"]))
-    restarted = en.StoryIndex()
-    restarted.load(entry)
     assert restarted.entry("eruption-wire") == entry
     assert en.enrich(copy.deepcopy(ERUPTION_LOCAL), restarted, NOW)["story_id"] == "eruption-wire"
 
@@ -198,9 +196,7 @@ def test_entry_keeps_headline_words_and_a_restart_gives_the_same_ids():
 def test_an_entry_written_before_headline_words_loads_and_never_passes_the_place_test():
     stories = en.StoryIndex()
     story_ids([ERUPTION_WIRE], stories)
-    old = {k: v for k, v in stories.entry("eruption-wire").items() if k != "headline"}
-    restarted = en.StoryIndex()
-    restarted.load(old)
+    _old, restarted = restarted_index(stories, "eruption-wire", without="headline")
     assert restarted.entry("eruption-wire")["headline"] == []
     assert en.enrich(copy.deepcopy(ERUPTION_LOCAL), restarted, NOW)["story_id"] == "eruption-local"
 
