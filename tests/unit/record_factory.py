@@ -50,3 +50,19 @@ def restarted_index(stories, article_id: str, without: str | None = None):
     restarted = StoryIndex()
     restarted.load(entry)
     return entry, restarted
+
+
+def tagged_record(article_id: str, title: str, body: str, people: list[str], places: list[str], hour: int = 8) -> dict:
+    """A tagged record naming `people` (PERSON) and `places` (GPE) where the body mentions them, fetched at
+    `hour` o'clock UTC on 2024-03-01."""
+    found = []
+    for name, label in [(p, "PERSON") for p in people] + [(p, "GPE") for p in places]:
+        start = body.find(name)
+        assert start >= 0, name
+        mention = {"start": start, "end": start + len(name), "text": name, "field": "body"}
+        found.append({"name": name, "label": label, "count": 1, "salience": 0.5, "mentions": [mention]})
+    record = article_record(
+        article_id, body, "tagged", fetched_at=f"2024-03-01T{hour:02d}:00:00+00:00", entities=found
+    )
+    record["title"] = title
+    return record

@@ -10,7 +10,7 @@ import pytest
 from workers.stages import enrich as en
 from workers.stages.enrich.evidence import figures
 from workers.stages.enrich.postings import EntityPostings
-from record_factory import article_record, restarted_index
+from record_factory import restarted_index, tagged_record as tagged
 
 NOW = 1_700_000_000.0
 
@@ -29,19 +29,6 @@ NOW = 1_700_000_000.0
 )
 def test_figures(text, expected):
     assert figures(text) == frozenset(expected)
-
-
-def tagged(article_id: str, title: str, body: str, people: list[str], places: list[str]) -> dict:
-    """A tagged record naming `people` (PERSON) and `places` (GPE) where the body mentions them."""
-    found = []
-    for name, label in [(p, "PERSON") for p in people] + [(p, "GPE") for p in places]:
-        start = body.find(name)
-        assert start >= 0, name
-        mention = {"start": start, "end": start + len(name), "text": name, "field": "body"}
-        found.append({"name": name, "label": label, "count": 1, "salience": 0.5, "mentions": [mention]})
-    record = article_record(article_id, body, "tagged", fetched_at="2024-03-01T08:00:00+00:00", entities=found)
-    record["title"] = title
-    return record
 
 
 FLOOD_NEWS = tagged(

@@ -13,7 +13,7 @@ from workers.stages.enrich.evidence import (
     DATELINE_STATE_ABBREVIATIONS, broad_places, headline_words, is_specific, specific_keys,
 )
 from workers.stages.enrich.postings import EntityPostings
-from record_factory import article_record, restarted_index
+from record_factory import restarted_index, tagged_record as tagged
 
 NOW = 1_700_000_000.0
 
@@ -93,21 +93,6 @@ def test_headline_words_rows(title, entities, words):
 def test_same_event_place_rows(persons, persons_both, text, specific, headline, same):
     rules = en.StoryRules()
     assert rules.same_event(persons, text, 0.0, None, 0, persons_both, specific, headline) is same
-
-
-def tagged(article_id: str, title: str, body: str, people: list[str], places: list[str], hour: int = 8) -> dict:
-    """A tagged record naming `people` (PERSON) and `places` (GPE) where the body mentions them."""
-    found = []
-    for name, label in [(p, "PERSON") for p in people] + [(p, "GPE") for p in places]:
-        start = body.find(name)
-        assert start >= 0, name
-        mention = {"start": start, "end": start + len(name), "text": name, "field": "body"}
-        found.append({"name": name, "label": label, "count": 1, "salience": 0.5, "mentions": [mention]})
-    record = article_record(
-        article_id, body, "tagged", fetched_at=f"2024-03-01T{hour:02d}:00:00+00:00", entities=found
-    )
-    record["title"] = title
-    return record
 
 
 ERUPTION_WIRE = tagged(
