@@ -105,28 +105,19 @@ class StoryRules:
     def shared_figures_of(self, a: Member, b: Member, figure_df: Callable[[float], int] | None = None) -> int:
         """How many figures both articles give, leaving out those more than `common_figure_articles`
         remembered articles give (`figure_df`: figure -> number of articles; None counts every figure)."""
-        shared = a.figures & b.figures
-        if figure_df is None:
-            return len(shared)
-        return sum(1 for f in shared if figure_df(f) <= self.common_figure_articles)
+        return _rare_count(a.figures & b.figures, figure_df, self.common_figure_articles)
 
     def specific_of(self, a: Member, b: Member, entity_df: Callable[[str], int] | None = None) -> int:
         """How many specific places and named events (evidence.specific_keys) both articles name, leaving
         out those more than `rare_entity_articles` remembered articles name (`entity_df`: key ->
         number of articles; None counts every key)."""
-        shared = specific_keys(a.entities, b.entities)
-        if entity_df is None:
-            return len(shared)
-        return sum(1 for k in shared if entity_df(k) <= self.rare_entity_articles)
+        return _rare_count(specific_keys(a.entities, b.entities), entity_df, self.rare_entity_articles)
 
     def shared_headline_of(self, a: Member, b: Member, headline_df: Callable[[int], int] | None = None) -> bool:
         """Whether both headlines hold a word (evidence.headline_words) that at most
         `common_headline_articles` remembered headlines hold (`headline_df`: word -> number of
         articles; None counts every word)."""
-        shared = a.headline & b.headline
-        if headline_df is None:
-            return bool(shared)
-        return any(headline_df(w) <= self.common_headline_articles for w in shared)
+        return _rare_count(a.headline & b.headline, headline_df, self.common_headline_articles) > 0
 
     def score(
         self, a: Member, b: Member, figure_df: Callable[[float], int] | None = None,
@@ -163,3 +154,9 @@ class StoryRules:
             ),
             "rank": (persons or 0.0) + text + 0.5 * others,
         }
+
+
+def _rare_count(shared, df: Callable | None, limit: int) -> int:
+    """How many of the `shared` items (figures, entity keys, headline words) at most `limit` remembered
+    articles hold (`df`: item -> number of articles; None counts every item)."""
+    return len(shared) if df is None else sum(1 for item in shared if df(item) <= limit)
