@@ -32,7 +32,7 @@ from workers.stages.entities import canonical
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "entities"
 # Newswire-style articles annotated before the stage was run on them (issue 11's held-out check).
 NEWSWIRE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "newswire"
-NEWSWIRE_BATCHES = ("n43", "n58", "n68", "n80", "n92", "n104", "n116", "n126", "n138", "n150", "n162", "n174", "n186", "n198", "n210", "n222")  # first articles of the newswire corpus's later batches
+NEWSWIRE_BATCHES = ("n43", "n58", "n68", "n80", "n92", "n104", "n116", "n126", "n138", "n150", "n162", "n174", "n186", "n198", "n210", "n222", "n234")  # first articles of the newswire corpus's later batches
 FRESH_FROM = "r16"  # first article of the latest authored batch (reported on its own line)
 SCORED = {"PERSON": "PERSON", "ORG": "ORG/GPE", "GPE": "ORG/GPE"}
 
