@@ -18,7 +18,10 @@ joins the story of the best-matching remembered article when, pairwise:
   agencies ignored) >= `entity_overlap_no_person`, and, when both name places, each article's
   place weight mostly (`place_overlap_no_person`) named by the other. The relaxed
   `text_overlap_same_people` (people share >= `same_people`) applies only when each article's
-  people are also mostly (`person_overlap`) named by the other, or they share a figure;
+  people are also mostly (`person_overlap`) named by the other, or they share a figure. The same
+  people more than `same_people_seconds` (a news day) apart need a figure in common or text overlap
+  >= `text_overlap_later`: an official's next matter a day or two later names the same people and
+  repeats some of the words of the first (which it often mentions in passing);
 
 or, whoever they quote (reports of one event often quote different people: a wire story an
 official, a feature a survivor):

@@ -15,6 +15,7 @@ from workers.stages import similarity
 from workers.stages.enrich.evidence import entity_overlap, person_shares, place_share, specific_keys
 
 DEFAULT_WINDOW_SECONDS = 72 * 3600.0
+NEWS_DAY_SECONDS = 24 * 3600.0  # reports of one event by the same people come within a day of each other
 SKETCH_SIZE = 256  # bottom-k sketch size of an article's content-word items
 
 
@@ -51,25 +52,34 @@ class StoryRules:
     text_overlap_place: float = 0.09
     rare_entity_articles: int = 20  # a place or named event more remembered articles name is not specific
     common_headline_articles: int = 50  # a headline word more remembered headlines hold is everyday
+    same_people_seconds: float = NEWS_DAY_SECONDS  # the same people further apart: another matter of theirs
+    text_overlap_later: float = 0.25  # ... unless a figure agrees or this much text does
 
-    def in_window(self, a: Member, b: Member) -> bool:
-        """Whether two articles are close enough in time to be one story."""
+    def apart(self, a: Member, b: Member) -> float:
+        """Seconds between two articles' publication: published_at when both have it, fetch times when
+        neither does; an undated article counts as published at its fetch when the dated one was fetched
+        within the window of its publication, else (a backfill) fetch times are compared. Infinite when
+        the dated one was published more than the window after the undated one was fetched."""
         w = self.window_seconds
         if a.published is not None and b.published is not None:
-            return abs(a.published - b.published) <= w
+            return abs(a.published - b.published)
         if a.published is None and b.published is None:
-            return abs(a.fetched - b.fetched) <= w
+            return abs(a.fetched - b.fetched)
         dated, undated = (a, b) if a.published is not None else (b, a)
         if dated.published > undated.fetched + w:
-            return False  # published after the other was already fetched (+ window)
+            return float("inf")  # published after the other was already fetched (+ window)
         if dated.fetched - dated.published <= w:
             # fetched promptly, so the undated article was most likely published near its fetch
-            return abs(undated.fetched - dated.published) <= w
-        return abs(undated.fetched - dated.fetched) <= w  # a backfill: compare fetch times
+            return abs(undated.fetched - dated.published)
+        return abs(undated.fetched - dated.fetched)  # a backfill: compare fetch times
+
+    def in_window(self, a: Member, b: Member) -> bool:
+        """Whether two articles are close enough in time to be one story (`apart` <= the window)."""
+        return self.apart(a, b) <= self.window_seconds
 
     def same_event(
         self, persons: float | None, text: float, others: float, places: float | None, figures: int = 0,
-        persons_both: float | None = None, specific: int = 0, headline: bool = False,
+        persons_both: float | None = None, specific: int = 0, headline: bool = False, apart: float = 0.0,
     ) -> bool:
         """The evidence test (time aside): the same people and text, or without people the same
         text, entities and places; whoever is quoted, the same figures and some text; quoting
@@ -79,7 +89,9 @@ class StoryRules:
         weight the other names (persons_both defaults to persons); figures: how many figures
         (evidence.figures) both give; specific: how many rare specific places and named events
         (`specific_of`) both name; headline: whether their headlines share a word of what happened
-        (evidence.headline_words)."""
+        (evidence.headline_words); apart: seconds between them (`apart`): the same people more than
+        `same_people_seconds` apart need a figure in common or `text_overlap_later` of text (an official's
+        next matter, a day or two later, is told with the same names and some of the same words)."""
         if figures >= self.shared_figures and text >= self.text_overlap_figures:
             return True  # two reports citing the same counts and amounts, whoever they quote
         if persons is not None and persons < self.person_overlap:
@@ -94,6 +106,8 @@ class StoryRules:
             # someone else (a minister's announcement, and another event the minister is quoted on)
             agree = persons >= self.same_people and (both >= self.person_overlap or figures >= 1)
             needed = self.text_overlap_same_people if agree else self.text_overlap
+            if apart > self.same_people_seconds and figures < 1:
+                needed = max(needed, self.text_overlap_later)
             return persons >= self.person_overlap and text >= needed
         # without people to agree on, the event is what happened where
         return (
@@ -137,7 +151,8 @@ class StoryRules:
         figures = self.shared_figures_of(a, b, figure_df)
         specific = self.specific_of(a, b, entity_df)
         headline = self.shared_headline_of(a, b, headline_df)
-        in_window = self.in_window(a, b)
+        apart = self.apart(a, b)
+        in_window = apart <= self.window_seconds
         return {
             "persons": None if persons is None else round(persons, 3),
             "persons_both": None if persons_both is None else round(persons_both, 3),
@@ -150,7 +165,7 @@ class StoryRules:
             "in_window": in_window,
             "same_story": bool(
                 in_window
-                and self.same_event(persons, text, others, places, figures, persons_both, specific, headline)
+                and self.same_event(persons, text, others, places, figures, persons_both, specific, headline, apart)
             ),
             "rank": (persons or 0.0) + text + 0.5 * others,
         }
