@@ -252,7 +252,8 @@ def _register_housekeeping(
         for state in states:
             state.stale = True
 
-    watchdog = Watchdog(app, [getattr(settings.topics, role) for role in observability.STAGE_INPUTS.values()])
+    watchdog = Watchdog(app, [getattr(settings.topics, role) for role in observability.STAGE_INPUTS.values()],
+                        bootstrap=settings.bootstrap)
 
     @app.timer(WATCHDOG_CHECK_SECONDS)
     async def _watch_for_stalls() -> None:

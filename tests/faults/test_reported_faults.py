@@ -14,7 +14,10 @@ or the worker stops with a clear error and exit code.
 - the group's committed offsets gone (offsets.retention.minutes, a deleted group): confluentinc/
   librdkafka#1442 (the group starts again from earliest), robinhood/faust#676;
 - input deleted by retention under the committed offset: aio-libs/aiokafka#261 (the consumer does
-  not reset and stalls), criteo/kafka-sharp#27.
+  not reset and stalls), criteo/kafka-sharp#27;
+- input from a transactional producer, its aborted records and markers: robinhood/faust#401 (offset
+  gaps from an exactly-once producer stop commits), UltimateSoftware/surge#91 (lag left by a trailing
+  marker), confluentinc/librdkafka#3020 (aborted records consumed).
 """
 
 from __future__ import annotations
@@ -328,3 +331,88 @@ def _quoted_article(article_id: str, share: float, n: int) -> dict:
         lines.append(line)
         size += len(line) + 2
     return raw_record(article_id, "\n\n".join(lines), content_type="text/plain")
+
+
+# -- input written by other clients ----------------------------------------------------------------
+
+
+@long_only
+def test_transactional_input_aborted_records_and_markers(run, seed):
+    """`articles.raw` also written by a transactional producer (Kafka Streams, Flink, any producer
+    with exactly-once on): the records of its aborted transactions were never published (no
+    outcome), those of committed ones are articles like any other, and the transaction markers
+    (a control batch of one offset each, the last one at the end of every raw partition) leave no
+    lag and no stall (robinhood/faust#401: offset gaps from an exactly-once producer stop commits;
+    UltimateSoftware/surge#91: lag from a trailing marker; confluentinc/librdkafka#3020: aborted
+    records consumed)."""
+    rng = random.Random(seed)
+    inputs = fault_inputs.build(seed, **SHORT)
+    committed = _renamed_articles(rng, "txn-commit", 12)
+    aborted = _renamed_articles(rng, "txn-abort", 12)
+    run.start_worker()
+    replay = run.replay(inputs, rate=20.0)
+    partitions = run._partitions("raw")  # noqa: SLF001
+    # during the replay: small transactions to seeded partitions, committed and aborted in turn
+    during = [(True, committed[:8]), (False, aborted[:8])]
+    asyncio.run(_transactions(run, rng, during, partitions, pause=1.0))
+    assert replay.wait(timeout=600) == 0, replay.stdout.read()
+    # after it: one committed, then one aborted transaction over every partition, so each raw
+    # partition ends with an abort marker
+    after = [(True, committed[8:]), (False, aborted[8:])]
+    asyncio.run(_transactions(run, rng, after, partitions, pause=0.0, spread=True))
+    merged = fault_inputs.Inputs(
+        lines=inputs.lines + [line for _id, line in committed],
+        groups={**inputs.groups, **{i: i for i, _line in committed}},
+        kinds={**inputs.kinds, **{i: "unique" for i, _line in committed}},
+    )
+    finish("transactional-input", seed, run, merged, {"committed": len(committed), "aborted": len(aborted)})
+
+
+def _renamed_articles(rng: random.Random, prefix: str, count: int) -> list[tuple[str, bytes]]:
+    """(id, raw line) of `count` corpus articles under new ids `prefix-N-...` (their contents may
+    also be in the replayed input: the expected outcome is then a duplicate)."""
+    from workers.records import raw_record
+
+    chosen = rng.sample(fault_inputs.corpus(), count)
+    out = []
+    for n, (article_id, content, content_type) in enumerate(chosen):
+        new_id = f"{prefix}-{n}-{article_id}"
+        out.append((new_id, orjson.dumps(raw_record(new_id, content, content_type=content_type))))
+    return out
+
+
+async def _transactions(run: FaultRun, rng: random.Random, plan: list, partitions: int, pause: float,
+                        spread: bool = False) -> None:
+    """Send each (commit?, [(id, line)]) of `plan` as transactions of a transactional producer to
+    the raw topic, interleaved: 1-3 records a transaction to seeded partitions (`spread`: one
+    transaction per plan entry, its records over every partition in turn), `pause` s apart."""
+    from aiokafka import AIOKafkaProducer
+
+    producer = AIOKafkaProducer(bootstrap_servers=run.bootstrap, transactional_id=f"{run.group}-txn",
+                                compression_type="gzip")
+    await producer.start()
+    try:
+        chunks = []
+        for commit, records in plan:
+            if spread:
+                chunks.append((commit, [(r, n % partitions) for n, r in enumerate(records)]))
+                continue
+            records = list(records)
+            while records:
+                size = rng.randint(1, 3)
+                chunks.append((commit, [(r, rng.randrange(partitions)) for r in records[:size]]))
+                records = records[size:]
+        if not spread:
+            rng.shuffle(chunks)
+        for commit, records in chunks:
+            await producer.begin_transaction()
+            for (article_id, line), partition in records:
+                await producer.send(run.topics.raw, line, key=article_id.encode(), partition=partition)
+            if commit:
+                await producer.commit_transaction()
+            else:
+                await producer.abort_transaction()
+            await asyncio.sleep(pause)
+    finally:
+        await producer.stop()
+
