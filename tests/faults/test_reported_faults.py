@@ -20,7 +20,9 @@ or the worker stops with a clear error and exit code.
   marker), confluentinc/librdkafka#3020 (aborted records consumed);
 - input from another client (Kafka's Java producer): its compressed batches, headers, keys that are
   null or not UTF-8, odd timestamps and tombstones: aio-libs/aiokafka#922, #843, faust-streaming/
-  faust#513, robinhood/faust#214, #401.
+  faust#513, robinhood/faust#214, #401;
+- an output topic's max.message.bytes lowered under its records at run time: zendesk/ruby-kafka#821
+  (MessageSizeTooLarge retried for ever), Farfetch/kafkaflow-retry-extensions#158.
 """
 
 from __future__ import annotations
@@ -507,3 +509,49 @@ def _java_produce(run: FaultRun, records: list[tuple]) -> list[tuple[int, int]]:
     assert len(out) == len(records), result.stdout
     return out
 
+
+LOWERED_LIMIT = 128  # bytes: under any enriched record's batch, compressed
+
+
+@long_only
+def test_output_topic_limit_lowered_at_run_time(run, seed):
+    """An operator lowers `articles.enriched`'s max.message.bytes under the size of its records
+    while the worker runs (a topic config: the worker's MAX_MESSAGE_BYTES is unchanged), and the
+    broker refuses every enriched record (MESSAGE_TOO_LARGE, not retriable). Each article that
+    would have been enriched gets one outcome, a too_large dead letter from enrich that names the
+    topic, and nothing stalls (zendesk/ruby-kafka#821: an endless retry of MessageSizeTooLarge;
+    Farfetch/kafkaflow-retry-extensions#158: a consumer that stops on it)."""
+    inputs = fault_inputs.build(seed, **SHORT)
+    run.start_worker()
+    config = {"cleanup.policy": "compact", "max.message.bytes": str(LOWERED_LIMIT)}  # the topic's, limit lowered
+    asyncio.run(_alter_topic(run.bootstrap, run.topics.enriched, config))
+    replay = run.replay(inputs, rate=20.0)
+    assert replay.wait(timeout=600) == 0, replay.stdout.read()
+    emitted, lag = run.drain(inputs)
+    expected = fault_inputs.expected_outcomes(inputs, run.settings, run.read(("clean",))["clean"])
+    refused = ("rejected", "too_large", "enrich")
+    expected = {i: refused if outcome == ("enriched",) else outcome for i, outcome in expected.items()}
+    verdict = check(inputs, expected, emitted)
+    letters = [orjson.loads(v) for v in emitted["rejected"]]
+    unclear = [r["error"]["message"] for r in letters
+               if r["error"]["code"] == "too_large" and run.topics.enriched not in r["error"]["message"]]
+    print(orjson.dumps({**verdict.figures, "limit": LOWERED_LIMIT, "refused": sum(o == refused for o in expected.values()),
+                        "unclear": unclear[:2], "lag_left": lag}).decode())
+    assert not lag, f"FAULT_SEED={seed}: consumer lag left: {lag}\n{run.log()}"
+    assert not verdict.failures, f"FAULT_SEED={seed}:\n" + "\n".join(verdict.failures)
+    assert not unclear, unclear
+    assert run.workers["w0"].poll() is None, run.log()
+
+
+async def _alter_topic(bootstrap: str, topic: str, config: dict[str, str]) -> None:
+    """Set a topic's configs to `config` (AlterConfigs: those not given go back to the broker's defaults)."""
+    from aiokafka.admin import AIOKafkaAdminClient
+    from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
+
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        [response] = await admin.alter_configs([ConfigResource(ConfigResourceType.TOPIC, topic, configs=config)])
+        assert all(resource[0] == 0 for resource in response.resources), response
+    finally:
+        await admin.close()
