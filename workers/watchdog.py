@@ -19,6 +19,7 @@ a record, the end offset is committed.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from dataclasses import dataclass, field
@@ -210,27 +211,32 @@ PROBE_SECONDS = 10.0
 async def holds_records(bootstrap: str, tp: Any, start: int, end: int, timeout: float = PROBE_SECONDS) -> bool:
     """Whether offsets `start`..`end`-1 of `tp` hold a record a read_committed consumer is given
     (False when they are only transaction markers and aborted records), read by a consumer of its
-    own (no group). True when that cannot be told within `timeout` seconds: the caller then treats
-    the partition as any stalled one."""
+    own (no group). True when that cannot be told within `timeout` seconds (a broker away or
+    paused): the caller then treats the partition as any stalled one."""
     from aiokafka import AIOKafkaConsumer, TopicPartition
 
     partition = TopicPartition(tp.topic, tp.partition)
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False,
-                                isolation_level="read_committed")
-    deadline = time.monotonic() + timeout
-    try:
+                                isolation_level="read_committed", request_timeout_ms=int(timeout * 1000))
+
+    async def read() -> bool:
         await consumer.start()
         consumer.assign([partition])
         consumer.seek(partition, start)
-        while time.monotonic() < deadline:
+        while True:
             batches = await consumer.getmany(partition, timeout_ms=500)
             if any(message.offset < end for message in batches.get(partition, ())):
                 return True
             if await consumer.position(partition) >= end:
                 return False
-        return True
+
+    try:
+        return await asyncio.wait_for(read(), timeout)
     except Exception as error:  # noqa: BLE001 - cannot tell: fetch the partition again as before
         log.warning("watchdog: could not read %s:%d from %d (%r)", tp.topic, tp.partition, start, error)
         return True
     finally:
-        await consumer.stop()
+        try:
+            await asyncio.wait_for(consumer.stop(), timeout)
+        except Exception as error:  # noqa: BLE001 - diagnostics only
+            log.info("watchdog: the probe consumer did not stop cleanly (%r)", error)
