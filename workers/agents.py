@@ -9,6 +9,7 @@ from typing import Any, Callable, NamedTuple
 
 import faust
 import orjson
+from aiokafka.errors import MessageSizeTooLargeError, RecordListTooLargeError
 
 from workers import observability
 from workers.ner_pool import NerPool
@@ -84,6 +85,9 @@ def key_of(event: Any) -> str | None:
 # many seconds, doubling up to the cap: the input is not acknowledged until its outputs are.
 RESEND_FIRST_SECONDS = 0.5
 RESEND_MAX_SECONDS = 5.0
+# The broker's answer to a record over its topic's max.message.bytes (or a batch over it): sending
+# it again cannot succeed (zendesk/ruby-kafka#821), it is dead-lettered (`Delivery.refused`).
+TOO_LARGE_ERRORS = (MessageSizeTooLargeError, RecordListTooLargeError)
 # No send, acknowledgement wait or flush may block an agent longer than this: it is abandoned and
 # sent again (same key and value), so a producer that never answers cannot stall a partition.
 DELIVERY_TIMEOUT_SECONDS = 30.0
@@ -120,29 +124,58 @@ class Delivery:
         rejected = rejected_record(stage, "undecodable", "internal record is not a JSON object", payload)
         return self.output(stage, rejected, payload, origin)
 
-    async def deliver(self, stage: str, outputs: list[Output]) -> None:
+    async def deliver(self, stage: str, outputs: list[Output]) -> list[Output]:
         """Send `outputs` and return once the broker has acknowledged each of them (their send
         futures: no producer flush, which would wait for every agent's sends). A failed send is
         sent again (same key, same value) until it is acknowledged, so returning means nothing is
-        left in flight. Table (changelog) writes are flushed by `run_stateful` before."""
-        async def send_and_wait() -> None:
+        left in flight. Table (changelog) writes are flushed by `run_stateful` before.
+
+        A record the broker refuses as too large (its topic's max.message.bytes lowered under it,
+        while our own limit lets it pass) is never retried: it is dead-lettered instead
+        (`refused`), and the outputs as sent are returned, in order."""
+        async def send_and_wait(pending: list[Output]) -> list[Any]:
             futures = [
                 await self.topics[o.role].send(key=o.key, value=o.value, headers=self.obs.headers(o.record))
-                for o in outputs
+                for o in pending
             ]
-            await asyncio.gather(*futures)
+            return await asyncio.gather(*futures, return_exceptions=True)
 
+        sent: dict[int, Output] = {}
+        pending = dict(enumerate(outputs))
         delay = RESEND_FIRST_SECONDS
         while True:
             try:
-                await asyncio.wait_for(send_and_wait(), DELIVERY_TIMEOUT_SECONDS)
-                for o in outputs:
-                    self.obs.routed(stage, o.record)
-                return
+                results = await asyncio.wait_for(send_and_wait(list(pending.values())), DELIVERY_TIMEOUT_SECONDS)
             except Exception as error:  # noqa: BLE001 - the input stays unacknowledged; try again
-                log.warning("sending %d record(s) failed (%r): again in %.1f s", len(outputs), error, delay)
+                results = [error] * len(pending)
+            failed = {}
+            for (n, o), result in zip(list(pending.items()), results):
+                if not isinstance(result, BaseException):
+                    self.obs.routed(stage, o.record)
+                    sent[n] = o
+                elif isinstance(result, TOO_LARGE_ERRORS) and o.record.get("status") != "rejected":
+                    failed[n] = self.refused(stage, o, result)  # sent at once, not after a delay
+                else:
+                    failed[n] = o
+                    error = result
+            if not failed:
+                return [sent[n] for n in range(len(outputs))]
+            if any(failed[n] is pending[n] for n in failed):
+                log.warning("sending %d record(s) failed (%r): again in %.1f s", len(failed), error, delay)
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, RESEND_MAX_SECONDS)
+            pending = failed
+
+    def refused(self, stage: str, output: Output, error: BaseException) -> Output:
+        """The too_large dead letter of `output`, which the broker refused (`error`): the record
+        fitted MAX_MESSAGE_BYTES but not its topic's own max.message.bytes (lowered at run time),
+        so sending it again can never succeed."""
+        topic = self.topics[output.role].get_topic_name()
+        reason = (f"the {output.record.get('status')} record ({len(output.value)} bytes) was refused by topic "
+                  f"{topic} as too large ({type(error).__name__}): its max.message.bytes is below it")
+        rejected = rejected_record(stage, "too_large", reason, output.value, output.record.get("id"),
+                                   payload_limit=self.settings.max_message_bytes // 6)
+        return self.output(stage, rejected, output.value)
 
     async def flush_changelog(self) -> None:
         """Wait until the producer has sent everything queued, table changelog writes included;
@@ -174,7 +207,11 @@ class Delivery:
         stored = state.outcome(article_id)
         if stored is not None:
             role, value = stored
-            await self.deliver(stage, [Output(role, article_id.encode("utf-8"), value, orjson.loads(value))])
+            again = Output(role, article_id.encode("utf-8"), value, orjson.loads(value))
+            [sent] = await self.deliver(stage, [again])
+            if sent is not again:  # refused by the broker now: its dead letter is the outcome from now on
+                state.remember(article_id, (sent.role, sent.value), now)
+                await self.flush_changelog()
             return
         result = guarded(stage, payload, function, record, state.current(), now, article_id=article_id)
         message = self.output(stage, result, payload, origin_of(event))
@@ -182,7 +219,11 @@ class Delivery:
             message = self.storable(stage, state, article_id, message, result, payload, origin_of(event), now)
             state.remember(article_id, (message.role, message.value), now)
             await self.flush_changelog()  # remembered (changelog) before the outcome is sent
-        await self.deliver(stage, [message])
+        [sent] = await self.deliver(stage, [message])
+        if article_id and sent is not message and sent.key == message.key:
+            # refused by the broker and dead-lettered instead: that is the outcome redeliveries get
+            state.remember(article_id, (sent.role, sent.value), now)
+            await self.flush_changelog()
 
     def storable(self, stage: str, state: TableBackedIndex, article_id: str, message: Output, result: dict,
                  payload: Any, origin: dict | None, now: float) -> Output:
@@ -252,7 +293,8 @@ def _register_housekeeping(
         for state in states:
             state.stale = True
 
-    watchdog = Watchdog(app, [getattr(settings.topics, role) for role in observability.STAGE_INPUTS.values()])
+    watchdog = Watchdog(app, [getattr(settings.topics, role) for role in observability.STAGE_INPUTS.values()],
+                        bootstrap=settings.bootstrap)
 
     @app.timer(WATCHDOG_CHECK_SECONDS)
     async def _watch_for_stalls() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import socket
+from typing import Any
 
 import faust
 
@@ -78,4 +79,24 @@ def create_app(settings: Settings) -> faust.App:
     agents.register(app, topics, settings)
     # before the fetch loop starts: it reads the consumer's callback and read offsets once
     guard_head_gaps(app.consumer)
+    read_committed(app.consumer)
     return app
+
+
+def read_committed(consumer: Any) -> None:
+    """Make faust's Kafka consumer (created when the worker starts) read with isolation level
+    read_committed: records of a transactional producer's aborted transactions were never
+    published and reach no agent, and end offsets (lag) stop at the last stable offset. faust
+    reads so only under processing_guarantee=exactly_once, which would also make every send
+    transactional. Its markers and aborted records are offsets without a message: faust's gap
+    handling (`workers.offsets`) passes them, and `workers.watchdog` commits past those at the
+    end of a partition."""
+    thread = consumer._thread
+    create = thread._create_worker_consumer
+
+    def created(transport: Any) -> Any:
+        client = create(transport)
+        client._isolation_level = "read_committed"  # aiokafka reads it when the consumer starts
+        return client
+
+    thread._create_worker_consumer = created

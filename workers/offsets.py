@@ -205,14 +205,26 @@ class HeadGapRewind:
                 self.last_dropped[tp] = message.offset  # fetched before the rewind took effect
                 return
             if message.offset != start:  # the fetch from `start` began later: a real gap
-                log.warning("offsets %d..%d of %s:%d are gone from the log", start, message.offset - 1,
-                            tp.topic, tp.partition)
-                # faust's gap includes its `offset_to`: the gone offsets are start..offset-1
-                await self.faust_gap(tp, start, message.offset - 1)
+                log.warning("offsets %d..%d of %s:%d hold no message (deleted, or a transaction's markers "
+                            "and aborted records)", start, message.offset - 1, tp.topic, tp.partition)
+                self.mark_gone(tp, start, message.offset - 1)
             self.clear(tp)
             dict.__setitem__(self.consumer._read_offset, tp, message.offset - 1 if message.offset > 1 else None)
         await self.deliver(message)
         self.next_offset[tp] = message.offset + 1
+
+    def mark_gone(self, tp: Any, first: int, last: int) -> None:
+        """Offsets `first`..`last` of `tp` hold no message to process (deleted by retention; under
+        read_committed, a transactional producer's markers and aborted records): held as done in
+        faust's gap tree from the committed offset on. faust's own `_add_gap` starts one past the
+        committed offset (it takes that for the last offset done; it is the next one to read), so
+        a gap starting at the committed offset stayed undone and no commit could pass it."""
+        committed = self.consumer._committed_offset.get(tp) or 0
+        first = max(first, committed)
+        if first <= last:
+            gaps = self.consumer._gap[tp]
+            gaps.addi(first, last + 1)  # intervals exclude their end
+            gaps.merge_overlaps()
 
     def _taken(self, tp: Any, offset: int) -> bool:
         """Whether faust has taken offset `offset` of `tp` from the stream queue already: committed
@@ -271,8 +283,9 @@ def _refetch_what_resume_empties(consumer: Any, rewind: HeadGapRewind) -> None:
 
 def lowest_done(acked: Iterable[int], gaps: Any) -> int:
     """The lowest offset that needs no processing: acknowledged, or in a gap faust holds as done
-    (`gaps`: faust's interval tree of a partition, or None). The only gaps added are offsets gone
-    from the log (`HeadGapRewind`: deleted by retention under the committed offset); without them a
+    (`gaps`: faust's interval tree of a partition, or None). The only gaps added are offsets without
+    a message (`HeadGapRewind.mark_gone`: deleted by retention under the committed offset, or a
+    transactional producer's markers and aborted records); without them a
     group whose committed offset lies below the log start could never commit again (the fault
     suite: lag left on every raw partition, each article re-sent every 10 s by the watchdog)."""
     lowest = min(acked)

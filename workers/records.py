@@ -96,6 +96,8 @@ def decode_raw(payload: bytes | str | dict, *, received_at: str | None = None) -
     `unsupported_schema_version`, a non-integer a `schema_violation`); a missing `fetched_at` is the time of receipt (`received_at`,
     default now); a missing `content_type` is text/html when the content starts like HTML, else
     text/plain. Only `id` and `content` are required."""
+    if payload is None:  # a tombstone: another client's producer deleting a key, never an article
+        raise RecordError("not_json", "the message has no value (a tombstone: a null value), so no article")
     if isinstance(payload, dict):
         record = dict(payload)
     else:

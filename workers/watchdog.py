@@ -8,10 +8,18 @@ Faust and aiokafka have lost track of partitions before (paused after a rebalanc
 resumed; a fetch position past a gap that is never acknowledged): the group then shows lag
 while the worker sits idle until its next restart. Re-reading from the committed offset is
 safe here: every agent's output is keyed and a redelivered article gets its stored outcome.
+
+A partition whose lag is only offsets that hold no record for a read_committed consumer (the
+markers of a transactional producer, one offset per transaction, and its aborted records) makes
+no progress either: no message comes to acknowledge, so the committed offset stays below the
+last marker for good (robinhood/faust#401; UltimateSoftware/surge#91). Before fetching such a
+partition again, `holds_records` reads its lag with a consumer of its own; when nothing there is
+a record, the end offset is committed.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from dataclasses import dataclass, field
@@ -109,9 +117,10 @@ class Watchdog:
     """Checks the worker's input partitions every CHECK_SECONDS (an app timer calls `check`)."""
 
     def __init__(self, app: Any, topics: Iterable[str], stall_seconds: float = STALL_SECONDS,
-                 stuck_seconds: float = STUCK_SECONDS):
+                 stuck_seconds: float = STUCK_SECONDS, bootstrap: str | None = None):
         self.app = app
         self.topics = set(topics)
+        self.bootstrap = bootstrap  # for `holds_records`; None: every stalled partition is fetched again
         self.detector = StallDetector(stall_seconds, stuck_seconds)
         self.recovery = RecoveryStallDetector()
 
@@ -160,6 +169,11 @@ class Watchdog:
         for tp in stalled:
             committed, end, in_flight = details[tp]
             offset = committed or 0
+            if not in_flight and self.bootstrap and not await holds_records(self.bootstrap, tp, offset, end):
+                log.info("watchdog: offsets %d..%d of %s:%d hold no record (transaction markers, aborted "
+                         "transactions): committed %d", offset, end - 1, tp.topic, tp.partition, end)
+                await consumer._commit_offsets({tp: end})
+                continue
             log.warning(
                 "watchdog: %s:%d has lag %d and made no progress for %.0f s%s: fetching again from "
                 "offset %d", tp.topic, tp.partition, end - offset,
@@ -189,3 +203,40 @@ class Watchdog:
         app = self.app
         return bool(getattr(app, "rebalancing", False) or getattr(app, "in_recovery", False)
                     or getattr(getattr(app.tables, "recovery", None), "in_recovery", False))
+
+
+PROBE_SECONDS = 10.0
+
+
+async def holds_records(bootstrap: str, tp: Any, start: int, end: int, timeout: float = PROBE_SECONDS) -> bool:
+    """Whether offsets `start`..`end`-1 of `tp` hold a record a read_committed consumer is given
+    (False when they are only transaction markers and aborted records), read by a consumer of its
+    own (no group). True when that cannot be told within `timeout` seconds (a broker away or
+    paused): the caller then treats the partition as any stalled one."""
+    from aiokafka import AIOKafkaConsumer, TopicPartition
+
+    partition = TopicPartition(tp.topic, tp.partition)
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False,
+                                isolation_level="read_committed", request_timeout_ms=int(timeout * 1000))
+
+    async def read() -> bool:
+        await consumer.start()
+        consumer.assign([partition])
+        consumer.seek(partition, start)
+        while True:
+            batches = await consumer.getmany(partition, timeout_ms=500)
+            if any(message.offset < end for message in batches.get(partition, ())):
+                return True
+            if await consumer.position(partition) >= end:
+                return False
+
+    try:
+        return await asyncio.wait_for(read(), timeout)
+    except Exception as error:  # noqa: BLE001 - cannot tell: fetch the partition again as before
+        log.warning("watchdog: could not read %s:%d from %d (%r)", tp.topic, tp.partition, start, error)
+        return True
+    finally:
+        try:
+            await asyncio.wait_for(consumer.stop(), timeout)
+        except Exception as error:  # noqa: BLE001 - diagnostics only
+            log.info("watchdog: the probe consumer did not stop cleanly (%r)", error)

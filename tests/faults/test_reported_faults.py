@@ -14,7 +14,15 @@ or the worker stops with a clear error and exit code.
 - the group's committed offsets gone (offsets.retention.minutes, a deleted group): confluentinc/
   librdkafka#1442 (the group starts again from earliest), robinhood/faust#676;
 - input deleted by retention under the committed offset: aio-libs/aiokafka#261 (the consumer does
-  not reset and stalls), criteo/kafka-sharp#27.
+  not reset and stalls), criteo/kafka-sharp#27;
+- input from a transactional producer, its aborted records and markers: robinhood/faust#401 (offset
+  gaps from an exactly-once producer stop commits), UltimateSoftware/surge#91 (lag left by a trailing
+  marker), confluentinc/librdkafka#3020 (aborted records consumed);
+- input from another client (Kafka's Java producer): its compressed batches, headers, keys that are
+  null or not UTF-8, odd timestamps and tombstones: aio-libs/aiokafka#922, #843, faust-streaming/
+  faust#513, robinhood/faust#214, #401;
+- an output topic's max.message.bytes lowered under its records at run time: zendesk/ruby-kafka#821
+  (MessageSizeTooLarge retried for ever), Farfetch/kafkaflow-retry-extensions#158.
 """
 
 from __future__ import annotations
@@ -24,6 +32,7 @@ import random
 import signal
 import socket
 import time
+from pathlib import Path
 
 import orjson
 import pytest
@@ -32,6 +41,7 @@ import fault_inputs
 from fault_check import check
 from fault_harness import READY, FaultRun
 from test_faults import FULL, finish, run, seed  # noqa: F401 - the shared fixtures
+from workers.settings import Settings
 
 pytestmark = pytest.mark.integration
 long_only = pytest.mark.skipif(not FULL, reason="the long fault suite runs in `make test-faults`")
@@ -328,3 +338,220 @@ def _quoted_article(article_id: str, share: float, n: int) -> dict:
         lines.append(line)
         size += len(line) + 2
     return raw_record(article_id, "\n\n".join(lines), content_type="text/plain")
+
+
+# -- input written by other clients ----------------------------------------------------------------
+
+
+@long_only
+def test_transactional_input_aborted_records_and_markers(run, seed):
+    """`articles.raw` also written by a transactional producer (Kafka Streams, Flink, any producer
+    with exactly-once on): the records of its aborted transactions were never published (no
+    outcome), those of committed ones are articles like any other, and the transaction markers
+    (a control batch of one offset each, the last one at the end of every raw partition) leave no
+    lag and no stall (robinhood/faust#401: offset gaps from an exactly-once producer stop commits;
+    UltimateSoftware/surge#91: lag from a trailing marker; confluentinc/librdkafka#3020: aborted
+    records consumed)."""
+    rng = random.Random(seed)
+    inputs = fault_inputs.build(seed, **SHORT)
+    committed = _renamed_articles(rng, "txn-commit", 12)
+    aborted = _renamed_articles(rng, "txn-abort", 12)
+    run.start_worker()
+    replay = run.replay(inputs, rate=20.0)
+    partitions = run._partitions("raw")  # noqa: SLF001
+    # during the replay: small transactions to seeded partitions, committed and aborted in turn
+    during = [(True, committed[:8]), (False, aborted[:8])]
+    asyncio.run(_transactions(run, rng, during, partitions, pause=1.0))
+    assert replay.wait(timeout=600) == 0, replay.stdout.read()
+    # after it: one committed, then one aborted transaction over every partition, so each raw
+    # partition ends with an abort marker
+    after = [(True, committed[8:]), (False, aborted[8:])]
+    asyncio.run(_transactions(run, rng, after, partitions, pause=0.0, spread=True))
+    merged = fault_inputs.Inputs(
+        lines=inputs.lines + [line for _id, line in committed],
+        groups={**inputs.groups, **{i: i for i, _line in committed}},
+        kinds={**inputs.kinds, **{i: "unique" for i, _line in committed}},
+    )
+    finish("transactional-input", seed, run, merged, {"committed": len(committed), "aborted": len(aborted)})
+
+
+def _renamed_articles(rng: random.Random, prefix: str, count: int) -> list[tuple[str, bytes]]:
+    """(id, raw line) of `count` corpus articles under new ids `prefix-N-...` (their contents may
+    also be in the replayed input: the expected outcome is then a duplicate)."""
+    from workers.records import raw_record
+
+    chosen = rng.sample(fault_inputs.corpus(), count)
+    out = []
+    for n, (article_id, content, content_type) in enumerate(chosen):
+        new_id = f"{prefix}-{n}-{article_id}"
+        out.append((new_id, orjson.dumps(raw_record(new_id, content, content_type=content_type))))
+    return out
+
+
+async def _transactions(run: FaultRun, rng: random.Random, plan: list, partitions: int, pause: float,
+                        spread: bool = False) -> None:
+    """Send each (commit?, [(id, line)]) of `plan` as transactions of a transactional producer to
+    the raw topic, interleaved: 1-3 records a transaction to seeded partitions (`spread`: one
+    transaction per plan entry, its records over every partition in turn), `pause` s apart."""
+    from aiokafka import AIOKafkaProducer
+
+    producer = AIOKafkaProducer(bootstrap_servers=run.bootstrap, transactional_id=f"{run.group}-txn",
+                                compression_type="gzip")
+    await producer.start()
+    try:
+        chunks = []
+        for commit, records in plan:
+            if spread:
+                chunks.append((commit, [(r, n % partitions) for n, r in enumerate(records)]))
+                continue
+            records = list(records)
+            while records:
+                size = rng.randint(1, 3)
+                chunks.append((commit, [(r, rng.randrange(partitions)) for r in records[:size]]))
+                records = records[size:]
+        if not spread:
+            rng.shuffle(chunks)
+        for commit, records in chunks:
+            await producer.begin_transaction()
+            for (article_id, line), partition in records:
+                await producer.send(run.topics.raw, line, key=article_id.encode(), partition=partition)
+            if commit:
+                await producer.commit_transaction()
+            else:
+                await producer.abort_transaction()
+            await asyncio.sleep(pause)
+    finally:
+        await producer.stop()
+
+
+JAVA_PRODUCER = Path(__file__).with_name("ForeignProducer.java")
+CODECS = ("gzip", "snappy", "lz4", "zstd")
+
+
+@long_only
+def test_records_from_other_clients_each_get_one_outcome(run, seed):
+    """Kafka's own Java producer (the broker's kafka-clients jar) writes to `articles.raw` beside
+    the replayer: record batches compressed with gzip, snappy, lz4 and zstd (aio-libs/aiokafka#922,
+    #843, robinhood/aiokafka#28: codecs a Python consumer could not read), records with a foreign
+    header (one with a null value), without a key, with a key that is not UTF-8 (faust-streaming/
+    faust#513, robinhood/faust#214, mage-ai/mage-ai#5853), with a timestamp of 0, 20 years back or
+    30 minutes ahead, and tombstones (a null value: with a key,
+    with a key that is not UTF-8, without a key; robinhood/faust#401). Every article gets its one
+    outcome; a tombstone is a dead letter that says it had no value, with its key as id, and one
+    without a key is known by its origin (partition, offset)."""
+    rng = random.Random(seed)
+    inputs = fault_inputs.build(seed, **SHORT)
+    articles = _renamed_articles(rng, "java", 16)
+    keys = (lambda i: i.encode(), lambda i: None, lambda i: b"\xff\xfe" + i.encode()[:12])
+    headers = (("trace-id", rng.randbytes(8)), ("x-null", None), ("", None), ("newsfeed-source", b"\xff elsewhere"))
+    now_ms = int(time.time() * 1000)
+    # the producer's clock, the epoch, 20 years ago, 30 minutes ahead (under the broker's
+    # log.message.timestamp.after.max.ms of an hour)
+    stamps = (None, 0, now_ms - 20 * 365 * 86_400_000, now_ms + 30 * 60_000)
+    foreign = [(CODECS[n % 4], keys[n % 3](article_id), line, *headers[n % 4], stamps[(n // 4) % 4])
+               for n, (article_id, line) in enumerate(articles)]
+    tombstones = [b"tomb-key", b"\xc3\x28tomb-bad-key", None]
+    foreign += [(CODECS[n % 4], key, None, "", None, None) for n, key in enumerate(tombstones)]
+    rng.shuffle(foreign)
+    run.start_worker()
+    replay = run.replay(inputs, rate=20.0)
+    positions = _java_produce(run, foreign)
+    assert replay.wait(timeout=600) == 0, replay.stdout.read()
+    keyed = {key.decode("utf-8", "replace"): key for key in tombstones if key is not None}
+    keyless = {positions[n] for n, sent in enumerate(foreign) if sent[2] is None and sent[1] is None}
+    merged = fault_inputs.Inputs(
+        lines=inputs.lines + [line for _id, line in articles],
+        groups={**inputs.groups, **{i: i for i, _line in articles}, **{i: i for i in keyed}},
+        kinds={**inputs.kinds, **{i: "unique" for i, _line in articles}, **{i: "bad" for i in keyed}},
+    )
+    emitted, lag = run.drain(merged)
+    expected = fault_inputs.expected_outcomes(merged, run.settings, run.read(("clean",))["clean"])
+    expected.update({i: ("rejected", "not_json", "decode") for i in keyed})
+    dead = [orjson.loads(v) for v in emitted["rejected"]]
+    no_id = [r for r in dead if r["id"] is None and r.get("payload") in (None, "", "null")]
+    emitted["rejected"] = [v for v, r in zip(emitted["rejected"], dead) if not (r["id"] is None and r in no_id)]
+    verdict = check(merged, expected, emitted)
+    tombstone_letters = [r for r in dead if r["id"] in keyed] + no_id
+    unclear = [r["error"]["message"] for r in tombstone_letters if "no value" not in r["error"]["message"]]
+    origins = {(r.get("origin") or {}).get("partition", -1): (r.get("origin") or {}).get("offset") for r in no_id}
+    figures = {**verdict.figures, "codecs": CODECS, "tombstones": len(tombstones), "keyless_letters": len(no_id),
+               "unclear_tombstone_letters": unclear[:3], "lag_left": lag}
+    print(orjson.dumps(figures).decode())
+    assert not lag, f"FAULT_SEED={seed}: consumer lag left: {lag}\n{run.log()}"
+    assert not verdict.failures, f"FAULT_SEED={seed}:\n" + "\n".join(verdict.failures)
+    assert set(origins.items()) == keyless, (origins, keyless)
+    assert not unclear, unclear
+
+
+def _java_produce(run: FaultRun, records: list[tuple]) -> list[tuple[int, int]]:
+    """Send `records` (codec, key or None, value or None, header name or "", header value or None,
+    timestamp in epoch milliseconds or None)
+    to the raw topic with Kafka's Java producer (ForeignProducer.java, run from source on the
+    broker's jars); the (partition, offset) of each."""
+    import base64
+    import os
+    import subprocess
+
+    from workers.broker import BrokerPaths
+
+    def field(data: bytes | None, hex_: bool = False) -> str:
+        return "-" if data is None else data.hex() if hex_ else base64.b64encode(data).decode()
+
+    lines = [f"{codec}\t{field(key, True)}\t{field(value)}\t{name}\t{field(header)}\t{'-' if stamp is None else stamp}"
+             for codec, key, value, name, header, stamp in records]
+    path = run.workdir / "foreign.tsv"
+    path.write_text("\n".join(lines) + "\n")
+    libs = BrokerPaths.for_settings(Settings.from_env(dict(os.environ))).libs
+    result = subprocess.run(["java", "-cp", f"{libs}/*", str(JAVA_PRODUCER), run.bootstrap, run.topics.raw, str(path)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-4000:]
+    out = [tuple(map(int, line.split("\t"))) for line in result.stdout.splitlines() if "\t" in line]
+    assert len(out) == len(records), result.stdout
+    return out
+
+
+LOWERED_LIMIT = 128  # bytes: under any enriched record's batch, compressed
+
+
+@long_only
+def test_output_topic_limit_lowered_at_run_time(run, seed):
+    """An operator lowers `articles.enriched`'s max.message.bytes under the size of its records
+    while the worker runs (a topic config: the worker's MAX_MESSAGE_BYTES is unchanged), and the
+    broker refuses every enriched record (MESSAGE_TOO_LARGE, not retriable). Each article that
+    would have been enriched gets one outcome, a too_large dead letter from enrich that names the
+    topic, and nothing stalls (zendesk/ruby-kafka#821: an endless retry of MessageSizeTooLarge;
+    Farfetch/kafkaflow-retry-extensions#158: a consumer that stops on it)."""
+    inputs = fault_inputs.build(seed, **SHORT)
+    run.start_worker()
+    config = {"cleanup.policy": "compact", "max.message.bytes": str(LOWERED_LIMIT)}  # the topic's, limit lowered
+    asyncio.run(_alter_topic(run.bootstrap, run.topics.enriched, config))
+    replay = run.replay(inputs, rate=20.0)
+    assert replay.wait(timeout=600) == 0, replay.stdout.read()
+    emitted, lag = run.drain(inputs)
+    expected = fault_inputs.expected_outcomes(inputs, run.settings, run.read(("clean",))["clean"])
+    refused = ("rejected", "too_large", "enrich")
+    expected = {i: refused if outcome == ("enriched",) else outcome for i, outcome in expected.items()}
+    verdict = check(inputs, expected, emitted)
+    letters = [orjson.loads(v) for v in emitted["rejected"]]
+    unclear = [r["error"]["message"] for r in letters
+               if r["error"]["code"] == "too_large" and run.topics.enriched not in r["error"]["message"]]
+    print(orjson.dumps({**verdict.figures, "limit": LOWERED_LIMIT, "refused": sum(o == refused for o in expected.values()),
+                        "unclear": unclear[:2], "lag_left": lag}).decode())
+    assert not lag, f"FAULT_SEED={seed}: consumer lag left: {lag}\n{run.log()}"
+    assert not verdict.failures, f"FAULT_SEED={seed}:\n" + "\n".join(verdict.failures)
+    assert not unclear, unclear
+    assert run.workers["w0"].poll() is None, run.log()
+
+
+async def _alter_topic(bootstrap: str, topic: str, config: dict[str, str]) -> None:
+    """Set a topic's configs to `config` (AlterConfigs: those not given go back to the broker's defaults)."""
+    from aiokafka.admin import AIOKafkaAdminClient
+    from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
+
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        [response] = await admin.alter_configs([ConfigResource(ConfigResourceType.TOPIC, topic, configs=config)])
+        assert all(resource[0] == 0 for resource in response.resources), response
+    finally:
+        await admin.close()

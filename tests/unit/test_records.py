@@ -39,6 +39,15 @@ def test_bad_raw_payloads_are_refused_with_a_code(payload, code):
     assert caught.value.code == code
 
 
+def test_a_tombstone_is_refused_saying_it_has_no_value_with_its_key_as_id():
+    from workers.pipeline import clean_payload
+
+    record = clean_payload(None, {"topic": "articles.raw", "partition": 2, "offset": 7}, key="gone-1")
+    validate("rejected", record)
+    assert (record["id"], record["error"]["code"]) == ("gone-1", "not_json")
+    assert "no value" in record["error"]["message"] and record["origin"]["offset"] == 7
+
+
 def test_valid_raw_payload_decodes():
     record = decode_raw(b'{"schema_version": 1, "id": "x", "content_type": "text/html", "content": "<p>c</p>"}')
     assert record["content_type"] == "text/html"

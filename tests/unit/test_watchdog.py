@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+
 from workers.offsets import guard_head_gaps
 from workers.watchdog import StallDetector
 
@@ -137,7 +139,15 @@ class FetchLoop:
         self._committed_offset, self._acked = {}, {}
         self.callback = self.hand_to_streams
         self._add_gap = self.faust_marks_done
-        self.marked_done = []
+        self.faust_marked = []
+        from intervaltree import IntervalTree
+
+        self._gap = defaultdict(IntervalTree)  # faust's gap trees, which `HeadGapRewind.mark_gone` fills
+
+    @property
+    def marked_done(self):
+        """Offsets held as done without processing: by faust's `_add_gap`, or put in its gap tree."""
+        return self.faust_marked + sorted(o for gaps in self._gap.values() for i in gaps for o in range(i.begin, i.end))
 
     async def hand_to_streams(self, message):
         """A stream takes the message (faust tracks it as unacknowledged); while the flow is
@@ -157,7 +167,10 @@ class FetchLoop:
         self.queued.clear()
 
     async def faust_marks_done(self, tp, first, end):
-        self.marked_done.extend(range(first, end + 1))  # faust's gap interval includes `end`
+        committed = self._committed_offset.get(tp)  # faust keeps a committed 0 as None
+        if committed:
+            first = max(first, committed + 1)  # faust takes the committed offset for one done
+        self.faust_marked.extend(range(first, end + 1))  # faust's gap interval includes `end`
 
     def _new_offset(self, tp):
         return None
@@ -182,12 +195,13 @@ class FetchLoop:
 
     async def fetch(self, messages):
         """Run the loop over `messages` (a batch fetched before any seek below took effect),
-        then over the log from the position."""
+        then over the log from the position (the offset to fetch next: the first offset of the log
+        at or past it comes next)."""
         for offset in messages:
             await self.one(offset)
-        while self.position < len(self.log):
-            offset = self.log[self.position]
-            self.position += 1
+        while any(o >= self.position for o in self.log):
+            offset = min(o for o in self.log if o >= self.position)
+            self.position = offset + 1
             await self.one(offset)
 
     async def one(self, offset):
@@ -229,6 +243,19 @@ def test_input_deleted_under_a_committed_0_is_marked_done_and_the_rest_handed_on
     asyncio.run(loop.fetch([]))
     assert loop.delivered == list(range(14, 20))
     assert loop.marked_done == list(range(14))  # the gone offsets only, not 14 (not processed yet)
+
+
+def test_offsets_without_a_message_at_the_committed_offset_are_held_as_done():
+    # a transactional producer's commit marker at 1 (and aborted records at 4..5): a
+    # read_committed fetch never returns them; faust's `_add_gap` would start at 2 and leave 1
+    # undone, so no commit could pass it
+    loop = FetchLoop(log=[0, 2, 3, 6, 7])
+    guard_head_gaps(loop)
+    loop._committed_offset[TP] = 1
+    asyncio.run(loop.perform_seek())
+    asyncio.run(loop.fetch([]))
+    assert loop.delivered == [2, 3, 6, 7]
+    assert loop.marked_done == [1, 4, 5]
 
 
 def test_a_committed_offset_of_0_is_fetched_from_0_though_the_position_was_past_it():
@@ -400,3 +427,57 @@ def test_the_watchdog_reads_faust_recovery_for_the_stall_rule(monkeypatch):
     assert dog.recovery_stalled() is None
     assert dog.recovery_stalled() is None
     assert dog.recovery_stalled() == 150
+
+
+@pytest.mark.parametrize(("holds", "committed", "sought"), [(False, [{"end": 33}], []), (True, [], [30])])
+def test_a_stalled_partition_whose_lag_holds_no_record_is_committed_to_its_end(monkeypatch, holds, committed, sought):
+    """Lag 3 that is only a transactional producer's markers and aborted records (a read_committed
+    consumer gets no record there): the end offset is committed, not fetched again for ever."""
+    from types import SimpleNamespace
+
+    from workers import watchdog as wd
+
+    r0 = FakeTP("raw", 0)
+    commits, seeks, probes = [], [], []
+
+    class Consumer:
+        _committed_offset, _acked, _read_offset, _unacked_messages = {r0: 30}, {r0: []}, {r0: 29}, set()
+
+        def assignment(self):
+            return {r0}
+
+        async def highwaters(self, *tps):
+            return {r0: 33}
+
+        async def _commit_offsets(self, offsets):
+            commits.append({"end": offsets[r0]})
+
+        def resume_partitions(self, tps):
+            pass
+
+        async def seek(self, tp, offset):
+            seeks.append(offset)
+
+    async def holds_records(bootstrap, tp, start, end):
+        probes.append((bootstrap, start, end))
+        return holds
+
+    monkeypatch.setattr(wd, "holds_records", holds_records)
+    app = SimpleNamespace(consumer=Consumer(), rebalancing=False, in_recovery=False, tables=SimpleNamespace())
+    dog = wd.Watchdog(app, ["raw"], stall_seconds=0.0, bootstrap="broker:9092")  # stalled at the second sight
+    assert asyncio.run(dog.check()) == []  # the first sight starts the window
+    assert asyncio.run(dog.check()) == [r0]
+    assert probes == [("broker:9092", 30, 33)]
+    assert (commits, seeks) == (committed, sought)
+
+
+def test_the_worker_consumer_reads_committed_records_only():
+    """aborted transactions' records reach no agent: the consumer faust creates at start reads
+    with isolation level read_committed (faust's own choice would be read_uncommitted)."""
+    from types import SimpleNamespace
+
+    from workers.app import read_committed
+
+    thread = SimpleNamespace(_create_worker_consumer=lambda transport: SimpleNamespace(_isolation_level="read_uncommitted"))
+    read_committed(SimpleNamespace(_thread=thread))
+    assert thread._create_worker_consumer("transport")._isolation_level == "read_committed"
