@@ -44,6 +44,10 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 JSON_SUFFIXES = {".json"}  # a raw record, or a list of them, or an error saying what it holds instead
 COMPRESSED_KINDS = {"gzip", "bzip2", "xz", "zstd", "7-Zip"}  # workers.decoding.FILE_SIGNATURES names: not unpacked
 MAX_IN_FLIGHT = 256  # sends awaiting acknowledgement at any time
+# How long a send may wait for a broker that is away (restarting, electing a leader) before it counts as
+# failed: Kafka's own producer default, delivery.timeout.ms = 120000 (KIP-91). aiokafka expires a batch after
+# request_timeout_ms (40 s by default), so a broker restart slower than 40 s on a loaded machine failed sends.
+DELIVERY_TIMEOUT_MS = 120_000
 
 
 @dataclass(frozen=True)
@@ -414,10 +418,12 @@ def records_as_messages(records: Iterable[dict]) -> Iterator[Message]:
 
 
 def producer_for(settings: Settings) -> AIOKafkaProducer:
-    """The replayer's producer: acks from all replicas, compressed, messages up to the limit."""
+    """The replayer's producer: acks from all replicas, compressed, messages up to the limit, a send
+    retried for up to DELIVERY_TIMEOUT_MS while the broker is away."""
     return AIOKafkaProducer(
         bootstrap_servers=settings.bootstrap,
         acks="all",
+        request_timeout_ms=DELIVERY_TIMEOUT_MS,  # aiokafka's batch time-to-live as well
         linger_ms=5,
         compression_type=settings.kafka_compression,
         max_request_size=message_limit(settings),  # the worker's and the broker's limit, batch overhead included

@@ -171,3 +171,19 @@ def test_summary_lines_name_each_failure():
     lines = summary.lines()
     assert lines[0].startswith("sent 2, failed 1")
     assert "failed: big.html: too_large: 12 MB" in lines and any("x-a" in line for line in lines)
+
+
+def test_a_send_outlives_a_slow_broker_restart():
+    """aiokafka expires a batch after request_timeout_ms: the replayer's must be Kafka's delivery timeout
+    (120 s), not aiokafka's 40 s, or a restart slower than 40 s fails sends (seen at load 8)."""
+    import asyncio
+
+    from workers.replay import DELIVERY_TIMEOUT_MS, producer_for
+    from workers.settings import Settings
+
+    async def ttl() -> float:
+        producer = producer_for(Settings.from_env({}))
+        return producer._message_accumulator._batch_ttl  # the expiry the sender applies to each batch
+
+    assert DELIVERY_TIMEOUT_MS >= 120_000
+    assert asyncio.run(ttl()) == DELIVERY_TIMEOUT_MS / 1000
