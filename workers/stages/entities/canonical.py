@@ -269,17 +269,14 @@ def trim_span(text: str, start: int, end: int, person: bool, keep_possessive: bo
 SAINT_POSSESSIVE = re.compile(r"(?:St\.?|Saint|ST\.?|SAINT)[ \t]+[A-Z][\w\-]*(?:['\u2019]s|s['\u2019])", re.IGNORECASE)
 
 
-_OWN_S = frozenset(name.replace("\u2019", "'").casefold() for name in tables.NAMES_ENDING_IN_S)
-
-
 def ends_in_own_s(name: str) -> bool:
-    """`name` (with its "'s") is an organisation or place whose own name ends in 's: in the
-    lexicon tables.NAMES_ENDING_IN_S (the whole name, any case), or a saint's name
-    in the possessive ("St John's", "St. Mary's"), which names places and institutions."""
+    """`name` (with its "'s") is a place or institution whose own name ends in 's by its shape: a
+    saint's name in the possessive ("St John's", "St. Mary's"). Other names ending in 's ("Tarrow's
+    said") are told by the article's own evidence (possessives._keep_possessive_names)."""
     name = " ".join(name.replace("\u2019", "'").split())
     if not re.search(r"(?:'s|s')$", name, re.IGNORECASE):
         return False
-    return name.casefold() in _OWN_S or bool(SAINT_POSSESSIVE.fullmatch(name))
+    return bool(SAINT_POSSESSIVE.fullmatch(name))
 
 
 def is_title(word: str) -> bool:
