@@ -280,7 +280,7 @@ def test_place_office_rows_make_the_name_after_them_a_place(nlp, office):
     assert entities["Wrenfield Bay"]["label"] == "GPE"
 
 
-@pytest.mark.parametrize("name", sorted(tables.NAMES_WITH_THE))
+@pytest.mark.parametrize("name", sorted(canonical.NAMES_WITH_THE))
 def test_names_with_the_keep_their_article(name):
     text = f"the {name[4:]}" if name.startswith("The ") else name
     start, end = canonical.trim_span(name, 0, len(name), person=False)

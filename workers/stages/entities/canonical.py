@@ -125,6 +125,11 @@ def _cities() -> dict[str, int]:
 # a place preposition before it.
 CITIES = _cities()
 
+# Places whose name includes its article ("The Hague", "The Woodlands", "The Valley"): GeoNames' cities
+# and capitals whose name begins with "The " (title case, as trim_span compares). A leading "the" is
+# otherwise not part of a name.
+NAMES_WITH_THE = frozenset(name.title() for name in (*CITIES, *CAPITALS) if name.startswith("The "))
+
 
 def _demonyms() -> dict[str, str]:
     """Nationality adjective -> canonical country name: each one-word country name through the
@@ -243,7 +248,7 @@ def trim_span(text: str, start: int, end: int, person: bool, keep_possessive: bo
             break
     words = [(m.start() + start, m.end() + start, m.group()) for m in _WORD.finditer(text[start:end])]
     index = 0
-    if len(words) > 1 and words[0][2].lower() == "the" and " ".join(w for _, _, w in words).title() not in tables.NAMES_WITH_THE:
+    if len(words) > 1 and words[0][2].lower() == "the" and " ".join(w for _, _, w in words).title() not in NAMES_WITH_THE:
         index = 1
     if not person and index < len(words) - 1 and words[index][2] in DIRECTIONS:
         index += 1  # "west Leeds" -> "Leeds" (a lowercase compass word is not part of the name)

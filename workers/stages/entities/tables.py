@@ -251,9 +251,6 @@ ROLE_MODIFIERS = JURISDICTION_WORDS | frozenset(
     economy culture police fire army navy club team crown""".split()
 )
 
-# Places whose name includes its article (a leading "The" is otherwise not part of a name).
-NAMES_WITH_THE = frozenset({"The Hague"})
-
 # Common and short forms of countries and unions the ISO list lacks: form -> canonical name.
 COUNTRY_FORMS: dict[str, str] = {
     "U.S.": "United States", "US": "United States", "U.S.A.": "United States", "USA": "United States",
