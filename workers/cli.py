@@ -345,11 +345,28 @@ def enrich(paths: tuple[str, ...], output_format: str) -> None:
     Exit code 0, also when a record is rejected (an empty file is one); 1 when a path is missing, a
     folder holds no file, stdin is empty, or the model is missing.
     """
-    from workers.pipeline import LocalPipeline
-    from workers.records import rejected_record
-    from workers.replay import Failure, check_paths, collect, skipped_subfolders
-    from workers.stages.entities import ModelMissing
+    from workers.replay import Failure
     from workers.tail import render
+
+    items, pipeline = _enrich_inputs(paths)
+    console = Console()
+    outputs = pipeline.run(item.value for item in items if not isinstance(item, Failure))
+    for item in items:
+        record = _enrich_output(item, outputs)
+        if output_format == "jsonl":
+            sys.stdout.buffer.write(orjson.dumps(record) + b"\n")
+        else:
+            render(console, orjson.dumps(record))
+    sys.stdout.flush()
+
+
+def _enrich_inputs(paths: tuple[str, ...]):
+    """The inputs of `newsfeed enrich` (replay.collect's items, Failure for a file not read as text,
+    in order) and the LocalPipeline to run them; notes on skipped subfolders go to stderr.
+    Raises click.ClickException when a path is missing, nothing holds an article or the model is missing."""
+    from workers.pipeline import LocalPipeline
+    from workers.replay import check_paths, collect, skipped_subfolders
+    from workers.stages.entities import ModelMissing
 
     try:
         check_paths(paths)
@@ -358,25 +375,25 @@ def enrich(paths: tuple[str, ...], output_format: str) -> None:
         items = collect(paths, max_bytes=_settings().max_message_bytes)
         if not items:
             raise click.ClickException(f"nothing to enrich: {_named(paths)} held no article")
-        pipeline = LocalPipeline(_settings())
+        return items, LocalPipeline(_settings())
     except (FileNotFoundError, OSError, ModelMissing) as error:
         raise click.ClickException(str(error)) from None
-    console = Console()
-    outputs = pipeline.run(item.value for item in items if not isinstance(item, Failure))
-    for item in items:
-        if isinstance(item, Failure):  # a file that could not be read as text: a rejected record, in order
-            record = rejected_record("read", item.code, f"{item.origin}: {item.reason}", item.payload, item.key,
-                                     payload_limit=_settings().max_message_bytes // 6)
-        else:
-            record = next(outputs)
-            if record.get("status") == "rejected" and record["error"]["stage"] == "decode":
-                # the input's place ("lines.jsonl:3"): a dead letter read from a file has no Kafka origin
-                record["error"]["message"] = f"{item.origin}: {record['error']['message']}"
-        if output_format == "jsonl":
-            sys.stdout.buffer.write(orjson.dumps(record) + b"\n")
-        else:
-            render(console, orjson.dumps(record))
-    sys.stdout.flush()
+
+
+def _enrich_output(item, outputs) -> dict:
+    """The record `newsfeed enrich` prints for one input `item`: a rejected record (stage "read") for a
+    Failure, else the pipeline's next output from `outputs`, a decode rejection naming the input's place
+    ("lines.jsonl:3": a dead letter read from a file has no Kafka origin)."""
+    from workers.records import rejected_record
+    from workers.replay import Failure
+
+    if isinstance(item, Failure):
+        return rejected_record("read", item.code, f"{item.origin}: {item.reason}", item.payload, item.key,
+                               payload_limit=_settings().max_message_bytes // 6)
+    record = next(outputs)
+    if record.get("status") == "rejected" and record["error"]["stage"] == "decode":
+        record["error"]["message"] = f"{item.origin}: {record['error']['message']}"
+    return record
 
 
 def _named(paths: tuple[str, ...]) -> str:

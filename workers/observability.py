@@ -117,6 +117,10 @@ class StallWatchdog:
     stalled: list[Any] = field(default_factory=list)
 
     def observe(self, lag: Mapping[Any, int], committed: Mapping[Any, int | None], now: float) -> None:
+        """Takes one lag reading: `lag` (topic, partition) -> messages waiting, `committed` -> the
+        committed offset or None, `now` in seconds (one clock for all readings). Sets `stalled` to the partitions
+        with messages waiting whose committed offset has not moved for stall_seconds or more; forgets
+        partitions no longer in `lag`."""
         stalled = []
         for tp, waiting in lag.items():
             offset = committed.get(tp)
@@ -304,9 +308,13 @@ class Observability:
 
     # ---- Faust signals ----------------------------------------------------------------------
     async def on_assigned(self, assigned: Iterable[Any]) -> None:
+        """Faust's partitions-assigned signal (`assigned`: TopicPartitions): not recovered until the tables
+        are (readiness: tables_recovered False, /readyz 503 meanwhile)."""
         self.recovered = False
 
     async def on_revoked(self, revoked: Iterable[Any]) -> None:
+        """Faust's partitions-revoked signal (`revoked`: TopicPartitions): not recovered, and the lag
+        gauges of revoked input partitions are dropped (another worker reports them now)."""
         self.recovered = False
         for tp in revoked:
             if tp.topic in self.input_topics:
@@ -462,6 +470,8 @@ class EventContext(logging.Filter):
         self.stages = dict(stages or {})
 
     def filter(self, record: logging.LogRecord) -> bool:
+        """Sets the current event's fields on `record` (those the caller did not set); always True
+        (the record is logged), also when no event is being handled or reading it fails."""
         try:
             event = _current_event()
         except Exception:  # noqa: BLE001 - logging must never fail

@@ -122,7 +122,7 @@ def test_gold_quality(nlp):
         ("Moscow\u2019s", False, "Moscow"),
         ("Gates'", True, "Gates"),
         ("the United States", False, "United States"),
-        ("The Hague", False, "The Hague"),  # tables.NAMES_WITH_THE
+        ("The Hague", False, "The Hague"),  # canonical.NAMES_WITH_THE (GeoNames)
         ("the Netherlands", False, "Netherlands"),
         ("Mr Serdyukov", True, "Serdyukov"),
         ("Mr. Smith", True, "Smith"),

@@ -94,6 +94,15 @@ def clean(raw: dict) -> dict:
     published, updated, source, byline, byline_declared = _record_fields(raw, article, page_meta, html)
     authors = _authors(byline, byline_declared, article, page_meta)
     paragraphs[:] = by.without_byline_lines(paragraphs, authors, article["removed"], source)
+    return _clean_record(raw, article, paragraphs, source, authors, (published, updated))
+
+
+def _clean_record(raw: dict, article: dict, paragraphs: list[str], source: str | None, authors: list[str],
+                  dates: tuple[str | None, str | None]) -> dict:
+    """The clean record (schemas/clean.json) of `raw` from the cleaned `article` (clean_lines' dict),
+    its body `paragraphs`, `source`, `authors` and (published, updated) ISO 8601 dates or None; the body is
+    the paragraphs joined by blank lines, its language and content hash computed here."""
+    published, updated = dates
     body = "\n\n".join(paragraphs)
     return {
         "schema_version": 1,
@@ -102,7 +111,7 @@ def clean(raw: dict) -> dict:
         "source": source,
         "fetched_at": raw.get("fetched_at"),
         "fetched_at_estimated": raw.get("fetched_at_estimated") is True,  # the time of receipt, not of the fetch
-        "content_type": content_type,
+        "content_type": raw.get("content_type"),
         "title": article["title"],
         "body": body,
         "paragraphs": paragraphs,

@@ -103,6 +103,7 @@ class Evidence(NamedTuple):
 
     @property
     def score(self) -> int:
+        """The listing score: the sum of the RULES weights of the rules that fired (integer points)."""
         return sum(RULES[name] for name in self.fired)
 
 

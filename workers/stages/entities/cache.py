@@ -60,6 +60,8 @@ class ParagraphCache:
         return len(self._entries)
 
     def get(self, key: bytes) -> Spans | None:
+        """The model's spans stored under `key` (a paragraph's hash), made the most recently used, or
+        None; counts a hit or a miss."""
         found = self._entries.get(key)
         if found is None:
             self.misses += 1
@@ -69,6 +71,8 @@ class ParagraphCache:
         return found
 
     def put(self, key: bytes, spans: Spans) -> None:
+        """Stores `spans` under `key` as the most recently used, evicting the least recently used
+        entries beyond max_paragraphs."""
         self._entries[key] = spans
         self._entries.move_to_end(key)
         while len(self._entries) > self.max_paragraphs:

@@ -125,6 +125,11 @@ def _cities() -> dict[str, int]:
 # a place preposition before it.
 CITIES = _cities()
 
+# Places whose name includes its article ("The Hague", "The Woodlands", "The Valley"): GeoNames' cities
+# and capitals whose name begins with "The " (title case, as trim_span compares). A leading "the" is
+# otherwise not part of a name.
+NAMES_WITH_THE = frozenset(name.title() for name in (*CITIES, *CAPITALS) if name.startswith("The "))
+
 
 def _demonyms() -> dict[str, str]:
     """Nationality adjective -> canonical country name: each one-word country name through the
@@ -243,7 +248,7 @@ def trim_span(text: str, start: int, end: int, person: bool, keep_possessive: bo
             break
     words = [(m.start() + start, m.end() + start, m.group()) for m in _WORD.finditer(text[start:end])]
     index = 0
-    if len(words) > 1 and words[0][2].lower() == "the" and " ".join(w for _, _, w in words).title() not in tables.NAMES_WITH_THE:
+    if len(words) > 1 and words[0][2].lower() == "the" and " ".join(w for _, _, w in words).title() not in NAMES_WITH_THE:
         index = 1
     if not person and index < len(words) - 1 and words[index][2] in DIRECTIONS:
         index += 1  # "west Leeds" -> "Leeds" (a lowercase compass word is not part of the name)
@@ -269,17 +274,14 @@ def trim_span(text: str, start: int, end: int, person: bool, keep_possessive: bo
 SAINT_POSSESSIVE = re.compile(r"(?:St\.?|Saint|ST\.?|SAINT)[ \t]+[A-Z][\w\-]*(?:['\u2019]s|s['\u2019])", re.IGNORECASE)
 
 
-_OWN_S = frozenset(name.replace("\u2019", "'").casefold() for name in tables.NAMES_ENDING_IN_S)
-
-
 def ends_in_own_s(name: str) -> bool:
-    """`name` (with its "'s") is an organisation or place whose own name ends in 's: in the
-    lexicon tables.NAMES_ENDING_IN_S (the whole name, any case), or a saint's name
-    in the possessive ("St John's", "St. Mary's"), which names places and institutions."""
+    """`name` (with its "'s") is a place or institution whose own name ends in 's by its shape: a
+    saint's name in the possessive ("St John's", "St. Mary's"). Other names ending in 's ("Tarrow's
+    said") are told by the article's own evidence (possessives._keep_possessive_names)."""
     name = " ".join(name.replace("\u2019", "'").split())
     if not re.search(r"(?:'s|s')$", name, re.IGNORECASE):
         return False
-    return name.casefold() in _OWN_S or bool(SAINT_POSSESSIVE.fullmatch(name))
+    return bool(SAINT_POSSESSIVE.fullmatch(name))
 
 
 def is_title(word: str) -> bool:

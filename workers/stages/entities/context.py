@@ -31,6 +31,7 @@ class Article:
 
     @property
     def body(self) -> str:
+        """The article's body text (texts["body"]), the offsets of body mentions are into it."""
         return self.texts["body"]
 
 

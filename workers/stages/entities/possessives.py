@@ -1,5 +1,5 @@
-"""Names before "'s": the possessive stripped, or kept when it is part of the name ("Macy's",
-"Moody's said"), by the article's own evidence and tables.NAMES_ENDING_IN_S.
+"""Names before "'s": the possessive stripped, or kept when it is part of the name ("Tarrowby's
+said", "St John's"), by the article's own evidence and the shape of saints' names.
 """
 
 from __future__ import annotations
@@ -14,19 +14,23 @@ from workers.stages.entities.scan import compiled
 
 _POSSESSIVE_NAME_END = re.compile(
     r"['\u2019]s(?:\s*(?:[.,;:!?)\"\u201d]|$)|\s+(?:said|says|say|reported|reports|announced|announces|"
-    r"posted|is|was|has|had|will|would|and|or|in|at|on|for|to|of|with|from|by|said)\b)"
+    r"posted|is|was|has|had|will|would|can|could|may|might|must|should|also|both|itself|and|or|in|at|on|for|to|of|with|from|by)\b)"
 )
 
 
 def _keep_possessive_names(found: list[Mention], texts: dict[str, str]) -> None:
-    """Organisations whose name ends in "'s" keep it ("Sainsbury's said", "at Lloyd's.").
+    """Organisations whose name ends in "'s" keep it ("Tarrowby's said", "at Pellow's.").
 
     Taken when the bare form never stands alone in the article and at least once the "'s" form
-    is not followed by a possessed noun (a verb, a preposition, punctuation or the end)."""
+    is not followed by a possessed noun (a verb, a modal, an adverb or pronoun no possessed noun
+    starts with: "also", "both", "itself"; a preposition, punctuation or the end).
+    A one-word person of the model so taken is an organisation (ORG, forced): a person's name
+    does not end in "'s" ("Shares of Tarrowby's fell", "Tarrowby's could gain")."""
     candidates = {
         m.text
         for m in found
-        if m.label not in (PERSON, "GPE", "NORP") and texts[m.field][m.end : m.end + 2] in ("'s", "\u2019s")
+        if (m.label not in (PERSON, "GPE", "NORP") or m.label == PERSON and " " not in m.text)
+        and texts[m.field][m.end : m.end + 2] in ("'s", "\u2019s")
     }
     keep = set()
     for bare in candidates:
@@ -40,6 +44,8 @@ def _keep_possessive_names(found: list[Mention], texts: dict[str, str]) -> None:
     for m in found:
         if m.text in keep and texts[m.field][m.end : m.end + 2] in ("'s", "\u2019s"):
             m.respan(texts[m.field], end=m.end + 2)
+            if m.label == PERSON:  # "Tarrowby's said": no person's name ends in "'s"
+                m.label, m.forced = "ORG", True
 
 
 def possessives(article: Article, found: list[Mention]) -> list[Mention]:
@@ -47,10 +53,10 @@ def possessives(article: Article, found: list[Mention]) -> list[Mention]:
 
     Stripped (by the trim) for persons and known countries (their names never end in 's), and
     when the bare form stands alone elsewhere in the article ("Moreno's office" ... "Moreno").
-    Kept ("Macy's", "St John's") when the name with it is in the lexicon
-    tables.NAMES_ENDING_IN_S or is a saint's name in the possessive, or when the bare form never
-    stands alone and the "'s" form is used as a name: before a verb, a preposition or
-    punctuation ("Moody's said", "at Lloyd's.") (_keep_possessive_names)."""
+    Kept ("St John's", "Tarrowby's said") when the name with it is a saint's name in the
+    possessive, or when the bare form never stands alone and the "'s" form is used as a name:
+    before a verb, a modal, a preposition or punctuation ("Tarrowby's said", "at Pellow's.")
+    (_keep_possessive_names)."""
     texts = article.texts
     for m in found:
         text = texts[m.field]
@@ -63,7 +69,7 @@ def possessives(article: Article, found: list[Mention]) -> list[Mention]:
         bare_elsewhere = any(alone.search(t) for t in texts.values())
         if canonical.ends_in_own_s(with_s) and not bare_elsewhere:
             m.respan(text, end=m.end + len(suffix))
-            if m.label == PERSON:  # "Domino's said": the lexicon names companies and places
+            if m.label == PERSON:  # "St Ana's": a saint's name in the possessive names a place or institution
                 m.label, m.forced = "ORG", True
     _keep_possessive_names(found, texts)
     return found

@@ -8,8 +8,6 @@ tests/unit/test_entities_tables.py).
   "Foreign Minister"): part of the role, not of the name.
 - HONORIFIC_ABBREVIATIONS: honorifics that, in capitals before a mixed-case name, are initials ("MS Tarrow").
 - LEGISLATURE_WORDS: own-language names of legislatures ending a name ("the Tarrow Majlis"): organisations.
-- NAMES_ENDING_IN_S: organisations and places whose own name ends in 's or s' (not possessives;
-  names with an inner 's, "King's Cross", are not cut by the possessive rule and need no row).
 - COUNTRY_FORMS: short and common forms of countries and unions that the maintained ISO 3166 list
   (pycountry) does not give; COUNTRY_NAMES: the canonical name chosen for some ISO entries.
 - PLACE_LIST_PREPOSITIONS, RESIDENT_NOUNS, RESIDENTS_OF_NOUNS, WORLD_REGION_WORDS: places told by a
@@ -252,17 +250,6 @@ ROLE_MODIFIERS = JURISDICTION_WORDS | frozenset(
     treasury justice health education trade energy transport agriculture environment labour labor
     economy culture police fire army navy club team crown""".split()
 )
-
-# Organisations and places whose name itself ends in 's or s' (brands, institutions, places).
-NAMES_ENDING_IN_S = frozenset(
-    """McDonald's Macy's Sainsbury's Moody's Wendy's Domino's Lowe's Kellogg's Lloyd's Sotheby's
-    Christie's Kohl's Denny's Dillard's Applebee's Arby's Hardee's Chili's Friendly's Culver's
-    Zaxby's Nando's Hershey's Reese's Levi's Claire's Welch's Campbell's Smucker's Stouffer's
-    Casey's Lord's""".split()
-) | frozenset(("Trader Joe's", "Ben & Jerry's", "Papa John's", "Jimmy John's", "Lands'"))
-
-# Places whose name includes its article (a leading "The" is otherwise not part of a name).
-NAMES_WITH_THE = frozenset({"The Hague"})
 
 # Common and short forms of countries and unions the ISO list lacks: form -> canonical name.
 COUNTRY_FORMS: dict[str, str] = {
