@@ -79,6 +79,9 @@ def label_cases(label: str) -> tuple[str, str]:
 # comment sections and the rails after an article (a flattened page runs them on from its last sentence):
 # vocabulary.CLOSING_LABELS, cut out so the line rules read them as the section headings they are
 CHROME_LABELS += tuple(dict.fromkeys(case for _, label in v.CLOSING_LABELS for case in label_cases(label)))
+# teaser-rail headings (vocabulary.TEASER_RAIL_LABELS) in title case: a flattened page runs them into the teasers
+# under them; cut out, the line rules read them as the rail's heading (sections: "teasers")
+CHROME_LABELS += tuple(label_cases(label)[1] for label in v.TEASER_RAIL_LABELS)
 # chrome sentences: a block starts at them (the sentence they open is the notice itself)
 CHROME_OPENERS = (
     "We use cookies", "This site uses cookies", "This website uses cookies", "By continuing to use",
