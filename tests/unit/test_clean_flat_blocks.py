@@ -64,6 +64,15 @@ def test_a_byline_keeps_its_whole_name(text: str, byline: str) -> None:
     assert byline in blocks._split_dates_and_bylines(text)
 
 
+def test_an_author_box_link_is_no_part_of_the_byline_name() -> None:
+    # "Full Bio" (an author box's link) after the name: cut out before the byline is read
+    line = ("Harbour guide By Mara Lindqvist Full Bio Mara Lindqvist is a travel writer who has covered ferries "
+            "for a decade. " + "The board voted on the channel plan on Tuesday after a long debate. " * 30)
+    found = blocks.split_blocks([line])
+    assert "By Mara Lindqvist" in found and "Full Bio" in found
+    assert not any(block.startswith("By Mara Lindqvist Full") for block in found)
+
+
 @pytest.mark.parametrize("credit", [
     "(Saul Loeb/AFP/Getty Images)", "(Photo by Ana Lind/Getty)", "Photograph: Ana Lind/AFP/Getty", "Credit: Getty Images",
 ])

@@ -62,7 +62,7 @@ CHROME_LABELS: tuple[str, ...] = (  # of any length: it grows below (mypyc)
     "Follow us", "Follow Us", "Continue reading", "Skip to content", "Skip to main content", "Back to top",
     "Advertisement", "ADVERTISEMENT", "Sign up", "Sign Up", "Log in", "Log In", "Subscribe", "Newsletter",
     "Privacy Policy", "Terms of Use", "Terms of Service", "Cookie Policy", "Cookie Settings",
-    "All rights reserved", "Some rights reserved",
+    "All rights reserved", "Some rights reserved", "Full Bio", "Full bio",
 )
 # words a label's title case leaves in lower case ("Add a Comment", "Notify Me of New Comments")
 _TITLE_CASE_LOWER = frozenset("a an the of to in on at for and or by with".split())
