@@ -63,6 +63,7 @@ CHROME_LABELS: tuple[str, ...] = (  # of any length: it grows below (mypyc)
     "Advertisement", "ADVERTISEMENT", "Sign up", "Sign Up", "Log in", "Log In", "Subscribe", "Newsletter",
     "Privacy Policy", "Terms of Use", "Terms of Service", "Cookie Policy", "Cookie Settings",
     "All rights reserved", "Some rights reserved", "Full Bio", "Full bio",
+    "(Opens in new window)",
 )
 # words a label's title case leaves in lower case ("Add a Comment", "Notify Me of New Comments")
 _TITLE_CASE_LOWER = frozenset("a an the of to in on at for and or by with".split())
