@@ -64,6 +64,9 @@ CHROME_LABELS: tuple[str, ...] = (  # of any length: it grows below (mypyc)
     "Privacy Policy", "Terms of Use", "Terms of Service", "Cookie Policy", "Cookie Settings",
     "All rights reserved", "Some rights reserved", "Full Bio", "Full bio",
     "(Opens in new window)",
+    # content-recommendation widgets' credits over their promoted rails (metadata._NOT_NAME_WORDS names them)
+    "Recommended by Outbrain", "Promoted content by Outbrain", "Promoted Links", "Promoted by Zergnet",
+    "Promoted By Zergnet", "Sponsored Links by Taboola",
 )
 # words a label's title case leaves in lower case ("Add a Comment", "Notify Me of New Comments")
 _TITLE_CASE_LOWER = frozenset("a an the of to in on at for and or by with".split())
