@@ -54,3 +54,21 @@ def test_a_closing_label_ends_a_flattened_article() -> None:
     body = clean({"id": "closing-1", "content": line, "content_type": "text/plain"})["body"]
     assert "voted on the channel plan" in body
     assert "Ferry timetable" not in body
+
+
+@pytest.mark.parametrize("label", v.TEASER_RAIL_LABELS)
+def test_each_teaser_rail_label_is_a_teasers_heading_cut_out_in_title_case(label: str) -> None:
+    title = blocks.label_cases(label)[1]
+    assert sections.heading_kind(label) == "teasers"
+    assert sections.heading_kind(title) == "teasers"
+    line = f"The ferry crews voted for the new rota on Tuesday. {title} Harbour pier to close for repairs"
+    assert title in blocks.chrome_phrases(line)
+
+
+@pytest.mark.parametrize("text", [
+    "Don't miss the last ferry to the island on Sunday, the harbour master said.",  # sentence case opens a sentence
+    "The crew stood up next to the pier and waited for the tide to turn again.",
+    "Top stories about the harbour were read in other news rooms across the coast.",
+])
+def test_a_teaser_rail_label_in_sentence_case_is_not_cut(text: str) -> None:
+    assert blocks.chrome_phrases(text) == [text]

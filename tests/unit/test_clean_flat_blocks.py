@@ -64,6 +64,23 @@ def test_a_byline_keeps_its_whole_name(text: str, byline: str) -> None:
     assert byline in blocks._split_dates_and_bylines(text)
 
 
+def test_a_share_row_of_new_window_links_is_cut_into_its_links() -> None:
+    # a blog platform's share buttons, flattened: each link's label and its "(Opens in new window)" apart
+    row = "Share this: Click to share on Ferrygram (Opens in new window) Click to share on Pierbook (Opens in new window)"
+    parts = blocks.chrome_phrases(row)
+    assert "Click to share on Ferrygram" in parts and "Click to share on Pierbook" in parts
+    assert parts.count("(Opens in new window)") == 2
+
+
+def test_an_author_box_link_is_no_part_of_the_byline_name() -> None:
+    # "Full Bio" (an author box's link) after the name: cut out before the byline is read
+    line = ("Harbour guide By Mara Lindqvist Full Bio Mara Lindqvist is a travel writer who has covered ferries "
+            "for a decade. " + "The board voted on the channel plan on Tuesday after a long debate. " * 30)
+    found = blocks.split_blocks([line])
+    assert "By Mara Lindqvist" in found and "Full Bio" in found
+    assert not any(block.startswith("By Mara Lindqvist Full") for block in found)
+
+
 @pytest.mark.parametrize("credit", [
     "(Saul Loeb/AFP/Getty Images)", "(Photo by Ana Lind/Getty)", "Photograph: Ana Lind/AFP/Getty", "Credit: Getty Images",
 ])

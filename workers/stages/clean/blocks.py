@@ -62,7 +62,11 @@ CHROME_LABELS: tuple[str, ...] = (  # of any length: it grows below (mypyc)
     "Follow us", "Follow Us", "Continue reading", "Skip to content", "Skip to main content", "Back to top",
     "Advertisement", "ADVERTISEMENT", "Sign up", "Sign Up", "Log in", "Log In", "Subscribe", "Newsletter",
     "Privacy Policy", "Terms of Use", "Terms of Service", "Cookie Policy", "Cookie Settings",
-    "All rights reserved", "Some rights reserved",
+    "All rights reserved", "Some rights reserved", "Full Bio", "Full bio",
+    "(Opens in new window)",
+    # content-recommendation widgets' credits over their promoted rails (metadata._NOT_NAME_WORDS names them)
+    "Recommended by Outbrain", "Promoted content by Outbrain", "Promoted Links", "Promoted by Zergnet",
+    "Promoted By Zergnet", "Sponsored Links by Taboola",
 )
 # words a label's title case leaves in lower case ("Add a Comment", "Notify Me of New Comments")
 _TITLE_CASE_LOWER = frozenset("a an the of to in on at for and or by with".split())
@@ -79,6 +83,9 @@ def label_cases(label: str) -> tuple[str, str]:
 # comment sections and the rails after an article (a flattened page runs them on from its last sentence):
 # vocabulary.CLOSING_LABELS, cut out so the line rules read them as the section headings they are
 CHROME_LABELS += tuple(dict.fromkeys(case for _, label in v.CLOSING_LABELS for case in label_cases(label)))
+# teaser-rail headings (vocabulary.TEASER_RAIL_LABELS) in title case: a flattened page runs them into the teasers
+# under them; cut out, the line rules read them as the rail's heading (sections: "teasers")
+CHROME_LABELS += tuple(label_cases(label)[1] for label in v.TEASER_RAIL_LABELS)
 # chrome sentences: a block starts at them (the sentence they open is the notice itself)
 CHROME_OPENERS = (
     "We use cookies", "This site uses cookies", "This website uses cookies", "By continuing to use",

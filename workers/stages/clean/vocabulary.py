@@ -607,6 +607,17 @@ CLOSING_LABELS: tuple[tuple[str, str], ...] = (
     ("teasers", "latest news"), ("teasers", "more stories"),
 )
 
+# headings of the teaser rails under an article (ad networks' "From Around the Web", "Up Next", "Top Stories"),
+# lower case: a flattened page runs them into the teasers under them, and blocks.CHROME_LABELS cuts them out in
+# title case (in sentence case they open sentences: "Don't miss the last ferry"); each is a SECTION_HEADINGS
+# "teasers" heading
+TEASER_RAIL_LABELS: tuple[str, ...] = (
+    "from around the web", "around the web", "up next", "top stories", "most viewed", "most shared",
+    "editor's picks", "editor’s picks", "editors' picks", "editors’ picks", "don't miss", "don’t miss",
+    "in other news", "further reading", "more to read", "sponsored stories", "promoted stories",
+    "sponsored links", "what to read next",
+)
+
 
 def _closing_row(kind: str) -> tuple[str, re.Pattern]:
     """A SECTION_HEADINGS row of the CLOSING_LABELS of one kind: the label alone on its line, a full stop,
