@@ -4,7 +4,6 @@ HTML pages written for these tests, each with a gold record (NAME.gold.json)."""
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -114,9 +113,8 @@ def _oversized_page() -> str:
 def test_oversized_html_is_cut_before_extraction():
     page = _oversized_page()
     assert len(page) > stage.MAX_HTML_CHARS
-    started = time.perf_counter()
+    # cut before extraction (the counter below): a time limit here would be a timing asserted in a test
     record = stage.clean({"id": "big", "source": None, "content_type": "text/html", "content": page, "fetched_at": None})
-    assert time.perf_counter() - started < 20
     validate("clean", record)
     assert record["removed"]["html_truncated_chars"] >= 100_000
     assert len(record["paragraphs"]) == 6
