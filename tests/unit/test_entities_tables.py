@@ -3242,3 +3242,30 @@ def test_one_word_after_another_role_is_left_to_the_model():
     text = "He beat coach Tarrowfuji on Sunday."
     found = role_names.role_named_persons(_article(text), [_feature_mention(text, "Tarrowfuji", "GPE")])
     assert _labels(found) == {"Tarrowfuji": "GPE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "service", "alone", "expected"),
+    [
+        # a weather service taken for a person: the country alone is the country, the service an organisation
+        ("Météo Portugal warned of gusts. Rain fell across Portugal, and Portugal said so.",
+         "Météo Portugal", ("Portugal", "GPE"), {"Météo Portugal": "ORG", "Portugal": "GPE"}),
+        # a surname that is no country, reused alone, keeps the "person" a person
+        ("Meteo Tarrowby spoke first. Asked again, Tarrowby said so.", "Meteo Tarrowby", ("Tarrowby", "PERSON"),
+         {"Meteo Tarrowby": "PERSON", "Tarrowby": "PERSON"}),
+    ],
+)
+def test_a_person_ending_in_a_country_alone_elsewhere_is_no_surname_owner(text, service, alone, expected):
+    found = [_feature_mention(text, service, "PERSON")] + [
+        _mention_at(text, m.start(), alone[0], alone[1]) for m in re.finditer(alone[0], text) if m.start() > len(service)]
+    article = _article(text)
+    found = surnames.surname_labels(article, companies.companies_not_persons(article, found))
+    assert {m.text: m.label for m in found} == expected
+
+
+@pytest.mark.parametrize(("label", "expected"), [("GPE", "GPE"), ("ORG", "PERSON")])
+def test_a_known_country_the_model_called_a_place_is_never_a_persons_surname(label, expected):
+    text = "Ana Portugal spoke on Monday. Exports from Portugal rose."
+    found = [_feature_mention(text, "Ana Portugal", "PERSON"), _mention_at(text, text.rindex("Portugal"), "Portugal", label)]
+    found = surnames.surname_labels(_article(text), found)
+    assert [m.label for m in found] == ["PERSON", expected]
