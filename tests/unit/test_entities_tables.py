@@ -3269,3 +3269,27 @@ def test_a_known_country_the_model_called_a_place_is_never_a_persons_surname(lab
     found = [_feature_mention(text, "Ana Portugal", "PERSON"), _mention_at(text, text.rindex("Portugal"), "Portugal", label)]
     found = surnames.surname_labels(_article(text), found)
     assert [m.label for m in found] == ["PERSON", expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("The count ended at noon. Turnout was 64 percent.", False),  # a common noun called a person
+        ("The count ended at noon. Attendance fell by half.", False),
+        ("The count ended at noon. Turnout, Tarrowby said, was low.", False),
+        ("The count ended at noon. Tarrowby was 64.", True),  # no common noun
+        ("The count ended at noon. Turnout was 64. Ask Turnout.", True),  # capitalised inside a sentence
+    ],
+)
+def test_a_lone_common_noun_opening_a_sentence_is_no_person(text, kept):
+    word = "Turnout" if "Turnout" in text else "Attendance" if "Attendance" in text else "Tarrowby"
+    found = [_feature_mention(text, word, "PERSON")]
+    found = openers.common_openers(_article(text, nouns=frozenset({"turnout", "attendance", "count"})), found)
+    assert bool(found) is kept
+
+
+@pytest.mark.parametrize("verb", sorted(tables.PERSON_ACT_VERBS))
+def test_person_act_verb_row_keeps_a_common_noun_opening_a_sentence_a_person(verb):
+    text = f"The count ended at noon. Baker {verb} so."
+    found = openers.common_openers(_article(text, nouns=frozenset({"baker", "count"})), [_feature_mention(text, "Baker", "PERSON")])
+    assert _labels(found) == {"Baker": "PERSON"}

@@ -232,6 +232,11 @@ LEGISLATURE_WORDS = frozenset(
 CLUB_FIRST_WORDS = frozenset({"dinamo", "dynamo", "lokomotiv", "spartak"})
 COMPANY_FIRST_WORDS = frozenset({"air", "team"}) | CLUB_FIRST_WORDS  # "Team Tarrow Pellow": a sports team
 
+# Verbs said of people, not of quantities or events: a lone common noun opening a sentence and
+# called a person ("Turnout was 71 percent") is no name unless one of these follows it ("Baker
+# said", "Hunt told", "Rice scored": a surname named alone).
+PERSON_ACT_VERBS = frozenset("said says told tells added adds urged warned denied spoke wrote argued scored".split())
+
 # Last words of names of things other than persons (with COMPANY_WORDS): what follows a role
 # word and ends in one of these is no person ("General Motors Company", "Premier League Cup",
 # "General Customs Authority": the role word opens the organisation's name).
