@@ -1888,7 +1888,7 @@ def test_admin_division_noun_row_makes_the_name_before_it_a_place(noun):
     ],
 )
 def test_admin_division_near_cases(text, label):
-    found = places.admin_division_names(_article(text), [_feature_mention(text, "Tarrowgovi", label)])
+    found = places.admin_division_names(_article(text, nouns=frozenset({"officials"})), [_feature_mention(text, "Tarrowgovi", label)])
     assert _labels(found) == {"Tarrowgovi": label}
 
 
@@ -3293,3 +3293,20 @@ def test_person_act_verb_row_keeps_a_common_noun_opening_a_sentence_a_person(ver
     text = f"The count ended at noon. Baker {verb} so."
     found = openers.common_openers(_article(text, nouns=frozenset({"baker", "count"})), [_feature_mention(text, "Baker", "PERSON")])
     assert _labels(found) == {"Baker": "PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Roads in the Eastvale district were shut.", "Eastvale", "GPE"),  # an uncommon organisation
+        ("Roads in the Eastvale Kelby district were shut.", "Eastvale Kelby", "GPE"),
+        ("Banks in the Federal Reserve district lent more.", "Federal Reserve", "ORG"),  # common words
+        ("Roads in the Eastvale Council district were shut.", "Eastvale Council", "ORG"),  # a designator
+        ("Roads in the Eastvale area were shut.", "Eastvale", "ORG"),  # no division noun
+        ("The Eastvale district officials said so.", "Eastvale", "ORG"),  # a noun after it: its body
+    ],
+)
+def test_an_uncommon_organisation_before_a_division_noun_is_a_place(text, name, expected):
+    article = _article(text, words=frozenset({"federal", "reserve", "roads", "banks"}), nouns=frozenset({"officials"}))
+    found = places.admin_division_names(article, [_feature_mention(text, name, "ORG")])
+    assert _labels(found) == {name: expected}
