@@ -3310,3 +3310,19 @@ def test_an_uncommon_organisation_before_a_division_noun_is_a_place(text, name, 
     article = _article(text, words=frozenset({"federal", "reserve", "roads", "banks"}), nouns=frozenset({"officials"}))
     found = places.admin_division_names(article, [_feature_mention(text, name, "ORG")])
     assert _labels(found) == {name: expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("A terminal will be built on Skerrin, the island 500 km east.", "Skerrin", "GPE"),
+        ("A terminal will be built on Skerrin, the island, by 2030.", "Skerrin", "GPE"),
+        ("A terminal will be built on Skerrin, the island operator.", "Skerrin", "LOC"),  # a modifier, no head
+        ("He carried districts in the south including Varnholt.", "Varnholt", "GPE"),
+        ("He carried districts of the north such as Varnholt.", "Varnholt", "GPE"),
+        ("He carried districts and parties including Varnholt.", "Varnholt", "LOC"),  # no place noun before the cue
+    ],
+)
+def test_a_place_noun_heading_an_apposition_or_giving_examples_makes_a_place(text, name, expected):
+    found = placelists.place_noun_names(_article(text), [_feature_mention(text, name, "LOC")])
+    assert _labels(found) == {name: expected}
