@@ -602,7 +602,16 @@ def test_exchequer_is_an_office():
      ("She spoke to Malaga on Monday.", "Malaga", False),
      ("A pipeline from the port of Rotterdam.", "Rotterdam", True),
      ("The chief of Rotterdam spoke.", "Rotterdam", False),
-     ("Ann and Faro met.", "Faro", False)],
+     ("Ann and Faro met.", "Faro", False),
+     ("Banks burst 20 km north of Varnholt Kelby.", "Varnholt", True),
+     ("The camp lies south-east of Varnholt.", "Varnholt", True),
+     ("Most of Varnholt's staff left.", "Varnholt", False)],
 )
 def test_locative_position(text, word, locative):
     assert scan.locative(text, text.index(word)) is locative
+
+
+@pytest.mark.parametrize("direction", sorted(canonical.DIRECTIONS))
+def test_direction_row_before_of_is_locative(direction):
+    text = f"The dead were found {direction} of Varnholt Kelby."
+    assert scan.locative(text, text.index("Varnholt"))

@@ -1905,7 +1905,7 @@ def test_admin_division_noun_row_makes_the_name_before_it_a_place(noun):
     ],
 )
 def test_admin_division_near_cases(text, label):
-    found = places.admin_division_names(_article(text), [_feature_mention(text, "Tarrowgovi", label)])
+    found = places.admin_division_names(_article(text, nouns=frozenset({"officials"})), [_feature_mention(text, "Tarrowgovi", label)])
     assert _labels(found) == {"Tarrowgovi": label}
 
 
@@ -3259,3 +3259,87 @@ def test_one_word_after_another_role_is_left_to_the_model():
     text = "He beat coach Tarrowfuji on Sunday."
     found = role_names.role_named_persons(_article(text), [_feature_mention(text, "Tarrowfuji", "GPE")])
     assert _labels(found) == {"Tarrowfuji": "GPE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "service", "alone", "expected"),
+    [
+        # a weather service taken for a person: the country alone is the country, the service an organisation
+        ("Météo Portugal warned of gusts. Rain fell across Portugal, and Portugal said so.",
+         "Météo Portugal", ("Portugal", "GPE"), {"Météo Portugal": "ORG", "Portugal": "GPE"}),
+        # a surname that is no country, reused alone, keeps the "person" a person
+        ("Meteo Tarrowby spoke first. Asked again, Tarrowby said so.", "Meteo Tarrowby", ("Tarrowby", "PERSON"),
+         {"Meteo Tarrowby": "PERSON", "Tarrowby": "PERSON"}),
+    ],
+)
+def test_a_person_ending_in_a_country_alone_elsewhere_is_no_surname_owner(text, service, alone, expected):
+    found = [_feature_mention(text, service, "PERSON")] + [
+        _mention_at(text, m.start(), alone[0], alone[1]) for m in re.finditer(alone[0], text) if m.start() > len(service)]
+    article = _article(text)
+    found = surnames.surname_labels(article, companies.companies_not_persons(article, found))
+    assert {m.text: m.label for m in found} == expected
+
+
+@pytest.mark.parametrize(("label", "expected"), [("GPE", "GPE"), ("ORG", "PERSON")])
+def test_a_known_country_the_model_called_a_place_is_never_a_persons_surname(label, expected):
+    text = "Ana Portugal spoke on Monday. Exports from Portugal rose."
+    found = [_feature_mention(text, "Ana Portugal", "PERSON"), _mention_at(text, text.rindex("Portugal"), "Portugal", label)]
+    found = surnames.surname_labels(_article(text), found)
+    assert [m.label for m in found] == ["PERSON", expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("The count ended at noon. Turnout was 64 percent.", False),  # a common noun called a person
+        ("The count ended at noon. Attendance fell by half.", False),
+        ("The count ended at noon. Turnout, Tarrowby said, was low.", False),
+        ("The count ended at noon. Tarrowby was 64.", True),  # no common noun
+        ("The count ended at noon. Turnout was 64. Ask Turnout.", True),  # capitalised inside a sentence
+    ],
+)
+def test_a_lone_common_noun_opening_a_sentence_is_no_person(text, kept):
+    word = "Turnout" if "Turnout" in text else "Attendance" if "Attendance" in text else "Tarrowby"
+    found = [_feature_mention(text, word, "PERSON")]
+    found = openers.common_openers(_article(text, nouns=frozenset({"turnout", "attendance", "count"})), found)
+    assert bool(found) is kept
+
+
+@pytest.mark.parametrize("verb", sorted(tables.PERSON_ACT_VERBS))
+def test_person_act_verb_row_keeps_a_common_noun_opening_a_sentence_a_person(verb):
+    text = f"The count ended at noon. Baker {verb} so."
+    found = openers.common_openers(_article(text, nouns=frozenset({"baker", "count"})), [_feature_mention(text, "Baker", "PERSON")])
+    assert _labels(found) == {"Baker": "PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Roads in the Eastvale district were shut.", "Eastvale", "GPE"),  # an uncommon organisation
+        ("Roads in the Eastvale Kelby district were shut.", "Eastvale Kelby", "GPE"),
+        ("Banks in the Federal Reserve district lent more.", "Federal Reserve", "ORG"),  # common words
+        ("Roads in the Eastvale Council district were shut.", "Eastvale Council", "ORG"),  # a designator
+        ("Roads in the Eastvale area were shut.", "Eastvale", "ORG"),  # no division noun
+        ("The Eastvale district officials said so.", "Eastvale", "ORG"),  # a noun after it: its body
+    ],
+)
+def test_an_uncommon_organisation_before_a_division_noun_is_a_place(text, name, expected):
+    article = _article(text, words=frozenset({"federal", "reserve", "roads", "banks"}), nouns=frozenset({"officials"}))
+    found = places.admin_division_names(article, [_feature_mention(text, name, "ORG")])
+    assert _labels(found) == {name: expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("A terminal will be built on Skerrin, the island 500 km east.", "Skerrin", "GPE"),
+        ("A terminal will be built on Skerrin, the island, by 2030.", "Skerrin", "GPE"),
+        ("A terminal will be built on Skerrin, the island operator.", "Skerrin", "LOC"),  # a modifier, no head
+        ("He carried districts in the south including Varnholt.", "Varnholt", "GPE"),
+        ("He carried districts of the north such as Varnholt.", "Varnholt", "GPE"),
+        ("He carried districts and parties including Varnholt.", "Varnholt", "LOC"),  # no place noun before the cue
+    ],
+)
+def test_a_place_noun_heading_an_apposition_or_giving_examples_makes_a_place(text, name, expected):
+    found = placelists.place_noun_names(_article(text), [_feature_mention(text, name, "LOC")])
+    assert _labels(found) == {name: expected}

@@ -325,7 +325,8 @@ def companies_not_persons(article: Article, found: list[Mention]) -> list[Mentio
     """A "person" whose last word is a company word ("Solano Grid", "Alder Mining") or whose first
     word opens companies' names (tables.COMPANY_FIRST_WORDS: "Air Tarrow") or organisations' names in
     other languages (tables.FOREIGN_ORG_HEADS: "Parti Tarrow", "Banco Pellow") is one, unless
-    its last word is reused alone as a surname ("Samantha Power ... Power said"); one ending in a
+    its last word is reused alone as a surname ("Samantha Power ... Power said"), a known country
+    alone being the country ("Météo Tarrowland ... Tarrowland's east"); one ending in a
     legislature's name (tables.LEGISLATURE_WORDS: "Tarrow Majlis", "Sejm", "Majlis al-Shura") is an
     organisation."""
     if "ORG" not in article.labels:
@@ -337,7 +338,7 @@ def companies_not_persons(article: Article, found: list[Mention]) -> list[Mentio
         if _legislature_word(words[-1]) or (
             len(words) >= 2
             and (words[-1].lower() in tables.COMPANY_WORDS or words[0].lower() in _FIRST_WORDS)
-            and not surname_reused(mention.name, article.texts)
+            and (canonical.known_place(words[-1]) or not surname_reused(mention.name, article.texts))
         ):
             mention.label, mention.forced = "ORG", True
     return found

@@ -46,7 +46,8 @@ def common_openers(article: Article, found: list[Mention]) -> list[Mention]:
     an entity when the article also writes it in lower case, or it is the plural of a common
     noun of the model's vocabulary, unless the article also writes it capitalised inside a
     sentence. In a Title Case or ALL-CAPS headline, any lone word the body writes in lower case
-    and never capitalised is dropped the same way ("... Approval For Migraine Drug")."""
+    and never capitalised is dropped the same way ("... Approval For Migraine Drug"). A lone
+    "person" opening a sentence that is a common noun is none either (_common_noun_person)."""
     if not article.nouns and not article.words:
         return found
     lower = {w for text in article.texts.values() for w in re.findall(rf"{WORD_START}[a-z][\w\-]*", text)}
@@ -62,6 +63,8 @@ def common_openers(article: Article, found: list[Mention]) -> list[Mention]:
             and not (m.field == "title" and article.headline_case)
         ):
             continue
+        if _common_noun_person(m, word, text, article):
+            continue  # "Turnout was 71 percent": a common noun opening a sentence, called a person
         if _common_modifier_opener(m, word, text, article):
             continue  # "Coastal city holds ...": an adjective opening a sentence, called an organisation
         if (
@@ -85,5 +88,22 @@ def _common_modifier_opener(m: Mention, word: str, text: str, article: Article) 
         len(word.split()) == 1 and not m.forced and m.label not in _NAME_ONLY_LABELS
         and word[:1].isupper() and word[1:].islower() and sentence_initial(text, m.start)
         and word.lower() in article.words and word.lower() not in article.nouns
+        and not capitalised_inside(word, article) and not canonical.known_place(word)
+    )
+
+
+_PERSON_ACT_AFTER = re.compile(r"[ \t]+(?:" + "|".join(sorted(tables.PERSON_ACT_VERBS)) + r")(?![\w\-])")
+
+
+def _common_noun_person(m: Mention, word: str, text: str, article: Article) -> bool:
+    """A lone word opening a sentence, labelled a person and joined to no fuller person's name,
+    that is a common noun of the model's lexicon ("Turnout was 71 percent", "Attendance fell"):
+    no name, unless a verb said of people follows it (tables.PERSON_ACT_VERBS: "Baker said") or
+    the article also writes it capitalised inside a sentence (a surname "Baker" joined to "Ann
+    Baker" is no lone word here)."""
+    return (
+        m.label == "PERSON" and not m.forced and len(word.split()) == 1 and m.name == word
+        and word[:1].isupper() and word[1:].islower() and sentence_initial(text, m.start)
+        and word.lower() in article.nouns and not _PERSON_ACT_AFTER.match(text, m.end)
         and not capitalised_inside(word, article) and not canonical.known_place(word)
     )

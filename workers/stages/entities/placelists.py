@@ -171,12 +171,12 @@ _PLACE_NOUN_OF = re.compile(
     rf"{WORD_START}(?:" + "|".join(sorted(tables.PLACE_NOUNS)) + r")[ \t]+of[ \t]+$"
 )
 _PLACE_APPOSITION = re.compile(
-    r",[ \t]+an?[ \t]+(?:[a-z\-]+[ \t]+){0,2}(?:" + "|".join(sorted(tables.PLACE_NOUNS)) + r")"
-    r"(?=[ \t]+(?:" + "|".join(sorted(tables.PLACE_APPOSITION_FOLLOWERS)) + rf"){WORD_END}|[ \t]*[,.;:)]|$)"
+    r",[ \t]+(?:an?|the)[ \t]+(?:[a-z\-]+[ \t]+){0,2}(?:" + "|".join(sorted(tables.PLACE_NOUNS)) + r")"
+    r"(?=[ \t]+(?:" + "|".join(sorted(tables.PLACE_APPOSITION_FOLLOWERS)) + rf"){WORD_END}|[ \t]+\d|[ \t]*[,.;:)]|$)"
 )
 _PLACE_PLURALS = sorted(n[:-1] + "ies" if n.endswith("y") else n if n.endswith("s") else n + "s" for n in tables.PLACE_NOUNS)
 _PLACE_EXAMPLES = re.compile(
-    rf"{WORD_START}(?:" + "|".join(_PLACE_PLURALS) + r")[ \t]+(?:"
+    rf"{WORD_START}(?:" + "|".join(_PLACE_PLURALS) + r")[ \t]+(?:(?:in|of)[ \t]+the[ \t]+[a-z\-]+[ \t]+)?(?:"
     + "|".join(sorted(c.replace(" ", r"[ \t]+") for c in tables.PLACE_EXAMPLE_CUES)) + r")[ \t]+$"
 )
 _PLACE_NOUN_RELABELLED = frozenset({PERSON, "ORG", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"})
@@ -184,8 +184,9 @@ _PLACE_NOUN_RELABELLED = frozenset({PERSON, "ORG", "NORP", "FAC", "LOC", "PRODUC
 
 def place_noun_names(article: Article, found: list[Mention]) -> list[Mention]:
     """A name after "<place noun> of" ("the fishing village of Tarrow Bay"), after a plural place
-    noun giving examples ("towns such as Tarrow Springs": tables.PLACE_EXAMPLE_CUES) or with a
-    place noun heading its apposition ("Tarrow, a farming town near ...": tables.PLACE_NOUNS,
+    noun giving examples ("towns such as Tarrow Springs", "districts in the south including
+    Tarrow": tables.PLACE_EXAMPLE_CUES) or with a place noun heading its apposition ("Tarrow, a
+    farming town near ...", "Tarrow, the island 500 km east": tables.PLACE_NOUNS,
     tables.PLACE_APPOSITION_FOLLOWERS) is a place, whatever the model called it; not a name with
     an organisation designator ("the town of Tarrow Council") or a union."""
     for m in found:

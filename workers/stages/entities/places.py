@@ -420,19 +420,35 @@ _ADMIN_PREFIXED = re.compile(
 )
 
 
+_NOUN_AFTER_DIVISION = re.compile(r"[ \t]+\w+[ \t]+([a-z]+)")
+
+
+def _uncommon_org(m: Mention, article: Article) -> bool:
+    """`m` is an organisation of one or two capitalised words, none common English (the model's
+    lexicon) nor an organisation designator (tables.ORG_DESIGNATORS), and no common noun follows
+    the division noun after it: a made-up or local name ("the Eastvale district has"), not
+    "Federal Reserve", "Tarrow Council" or the body of "Tarrow province officials"."""
+    words = m.name.split()
+    after = _NOUN_AFTER_DIVISION.match(article.texts[m.field], m.end)
+    return m.label == "ORG" and len(words) <= 2 and name_shaped(m.name) and not any(
+        w.lower() in tables.ORG_DESIGNATORS or common(w.lower(), article.words) for w in words
+    ) and not (after and after.group(1) in article.nouns)
+
+
 def admin_division_names(article: Article, found: list[Mention]) -> list[Mention]:
     """A name right before a lowercase administrative division noun (tables.ADMIN_DIVISION_NOUNS:
     "in Tarrow province", "the Vell prefecture") that the model called a person, nationality,
-    feature, building, product or work is a place: GPE. Organisations keep their label; a name with
-    a division noun written before it (tables.ADMIN_DIVISION_PREFIXES: "County Tarrow") is a place
-    whatever the model said."""
+    feature, building, product or work is a place: GPE, and so is an organisation of one or two
+    uncommon words, none a designator ("the Eastvale district": _uncommon_org); other organisations
+    keep their label ("the Federal Reserve district"); a name with a division noun written before
+    it (tables.ADMIN_DIVISION_PREFIXES: "County Tarrow") is a place whatever the model said."""
     if "GPE" not in article.labels:
         return found
     for m in found:
         if m.forced:
             continue
         prefixed = _ADMIN_PREFIXED.fullmatch(m.text) and not any(canonical.is_title(w) for w in m.text.split()[1:])
-        if prefixed or m.label in _ADMIN_RELABELLED and _ADMIN_NOUN_AFTER.match(
+        if prefixed or (m.label in _ADMIN_RELABELLED or _uncommon_org(m, article)) and _ADMIN_NOUN_AFTER.match(
                 article.texts[m.field], m.end):
             m.label, m.forced = "GPE", True  # forced: "County" is no role before a person's name here
     return found

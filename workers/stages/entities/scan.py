@@ -29,7 +29,8 @@ NOT_PLACE_BEFORE_IN = frozenset(
 def locative(text: str, start: int, depth: int = 0) -> bool:
     """The word before `start` is "in"/"near"/..., and not "faith in", "a stake in"; or "from"/"to"
     after a plural noun ("flights to X", "engineers from X"); or "of" after a place noun ("the
-    port of X"); or "and" after a place told so ("flights to Malaga and X"); or the two words
+    port of X") or a compass word (canonical.DIRECTIONS: "20 km north of X", never said of a
+    person); or "and" after a place told so ("flights to Malaga and X"); or the two words
     before are a tables.DESTINATION_PHRASES row ("bound for X", "march on X")."""
     match = re.search(r"(?:(\w+)\s+)?(\w+)\W*$", text[max(0, start - 48) : start])
     if not match:
@@ -41,7 +42,7 @@ def locative(text: str, start: int, depth: int = 0) -> bool:
         previous = re.search(r"([A-Z][\w\-]*)[ \t]+and[ \t]+$", text[max(0, start - 48) : start])
         return bool(previous) and locative(text, start - len(previous.group()), depth + 1)
     if word == "of":
-        return before.lower() in tables.PLACE_NOUNS
+        return before.lower() in tables.PLACE_NOUNS or before.lower() in canonical.DIRECTIONS
     if word not in LOCATIVE:
         return False
     if word in ("from", "to"):  # "engineers from X", "flights to X"; not "a call from X", "spoke to X"

@@ -91,9 +91,17 @@ def surname_labels(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
+def _country_alone(mention: Mention) -> bool:
+    """`mention` is a known country the model called a place ("Tarrowland" GPE): the country, never
+    the "surname" of a multi-word "person" ending in it (an organisation "Météo Tarrowland" taken
+    for a person would otherwise swallow every mention of the country)."""
+    return mention.label == "GPE" and canonical.known_place(mention.name)
+
+
 def _surname_labels_once(article: Article, found: list[Mention]) -> list[Mention]:
     """Parts of known persons labelled otherwise are those persons: a surname ("Jones" ORG), an
-    inner surname ("Ortega" of "Lucia Ortega Ruiz"), a full name whose surname is a person."""
+    inner surname ("Ortega" of "Lucia Ortega Ruiz"), a full name whose surname is a person; not a
+    known country the model called a place (_country_alone)."""
     if PERSON not in article.labels:
         return found
     full_persons = [m.name for m in found if m.label == PERSON and len(m.name.split()) > 1]
@@ -110,7 +118,7 @@ def _surname_labels_once(article: Article, found: list[Mention]) -> list[Mention
                 mention.label, mention.forced = PERSON, True
             elif _full_name_of(mention.name, surnames):
                 mention.label, mention.forced = PERSON, True
-        elif mention.label != PERSON and not mention.forced:
+        elif mention.label != PERSON and not mention.forced and not _country_alone(mention):
             words = mention.text.split()
             prefix = roles.role_prefix_length(words)
             if 0 < prefix < len(words) and canonical.surname_owner(" ".join(words[prefix:]), full_persons):

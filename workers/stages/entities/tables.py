@@ -230,6 +230,11 @@ LEGISLATURE_WORDS = frozenset(
 CLUB_FIRST_WORDS = frozenset({"dinamo", "dynamo", "lokomotiv", "spartak"})
 COMPANY_FIRST_WORDS = frozenset({"air", "team"}) | CLUB_FIRST_WORDS  # "Team Tarrow Pellow": a sports team
 
+# Verbs said of people, not of quantities or events: a lone common noun opening a sentence and
+# called a person ("Turnout was 71 percent") is no name unless one of these follows it ("Baker
+# said", "Hunt told", "Rice scored": a surname named alone).
+PERSON_ACT_VERBS = frozenset("said says told tells added adds urged warned denied spoke wrote argued scored".split())
+
 # Last words of names of things other than persons (with COMPANY_WORDS): what follows a role
 # word and ends in one of these is no person ("General Motors Company", "Premier League Cup",
 # "General Customs Authority": the role word opens the organisation's name).
@@ -447,7 +452,9 @@ NOUN_CAPITALISING_LANGUAGES = frozenset({"de", "lb"})
 
 # First words of organisations' names in other languages ("Banco de Tarrow", "Compagnie des Tarrows",
 # "Bangko Sentral ng Tarrow"): a name opening with one and joined over a particle is an
-# organisation, also where the model tagged nothing or a person or a product.
+# organisation, also where the model tagged nothing or a person or a product. Also météo/meteo,
+# French and Italian for the weather service that opens national weather services' names before
+# the country's ("Météo Tarrowland"): a "person" so named is the service, and its "surname" the country.
 FOREIGN_ORG_HEADS = frozenset(
     """banco banca banque bangko bank caixa caisse compagnie companhia compañía compania société sociedad
     sociedade società cooperativa coopérative cooperative union unión união confédération confederación
@@ -457,7 +464,7 @@ FOREIGN_ORG_HEADS = frozenset(
     ministère universidad universidade université università universitat fundación fundação fondation
     fondazione agence agencia agência agenzia empresa groupe grupo gruppo corporación corporação
     administración administração amministrazione autoridad autoridade autorità autorité secretaría
-    dirección direção direzione stichting vereniging movimiento movimento mouvement moviment""".split()
+    dirección direção direzione stichting vereniging movimiento movimento mouvement moviment météo meteo""".split()
 )
 
 # Particles inside Romance place names ("Nova Tarrow do Norte", "Santa Tarrow de la Sierra"): a
