@@ -3242,3 +3242,92 @@ def test_one_word_after_another_role_is_left_to_the_model():
     text = "He beat coach Tarrowfuji on Sunday."
     found = role_names.role_named_persons(_article(text), [_feature_mention(text, "Tarrowfuji", "GPE")])
     assert _labels(found) == {"Tarrowfuji": "GPE"}
+
+
+# --- institutions named after a person (INSTITUTION_HEAD_WORDS) ---
+
+
+@pytest.mark.parametrize("head", sorted(tables.INSTITUTION_HEAD_WORDS))
+def test_institution_head_row_ends_an_organisation_the_model_called_a_person(nlp, head):
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc(f"The Ana Tarrowby {head.capitalize()} said on Monday it had seen a comet.")
+    doc.ents = [Span(doc, 1, 4, label="PERSON")]
+    [mention] = fixes.mentions(doc, "body", frozenset(DEFAULT_ENTITY_LABELS))
+    assert (mention.text, mention.label) == (f"Ana Tarrowby {head.capitalize()}", "ORG")
+
+
+def test_a_person_without_an_institution_head_stays_one(nlp):
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc("The Ana Tarrowby said on Monday it had seen a comet.")
+    doc.ents = [Span(doc, 1, 3, label="PERSON")]
+    assert [m.label for m in fixes.mentions(doc, "body", frozenset(DEFAULT_ENTITY_LABELS))] == ["PERSON"]
+
+
+# --- national sports bodies "<Sport> <Country>" (SPORT_BODY_WORDS) ---
+
+
+@pytest.mark.parametrize("sport", sorted(tables.SPORT_BODY_WORDS))
+def test_sport_body_row_before_a_country_is_an_organisation(sport):
+    text = f"{sport.capitalize()} Norway, the national federation, said it would bid."
+    name = f"{sport.capitalize()} Norway"
+    found = person_passes.sport_bodies(_article(text), [_feature_mention(text, name, "PERSON")])
+    assert _labels(found) == {name: "ORG"}
+
+
+@pytest.mark.parametrize("name", ["Michael Norway", "Badminton Tarrowby", "Badminton"])
+def test_sport_body_needs_a_sport_row_and_a_known_country(name):
+    text = f"{name}, the national federation, said it would bid."
+    found = person_passes.sport_bodies(_article(text), [_feature_mention(text, name, "PERSON")])
+    assert _labels(found) == {name: "PERSON"}
+
+
+@pytest.mark.parametrize("model_span", ["Kelvo Tarrowgate Sh", "Kelvo Tarrowgate"])
+def test_a_dotted_legal_form_ending_a_paragraph_is_taken_whole(model_span):
+    text = "Bribes came from a builder, Kelvo Tarrowgate Sh.p.k.\n\nHe denied it."
+    found = companies.company_form_suffixes(_article(text, words=frozenset({"bribes", "builder"})),
+                                            [_feature_mention(text, model_span, "ORG")])
+    assert _labels(found) == {"Kelvo Tarrowgate Sh.p.k.": "ORG"}
+
+
+
+
+# --- a name after "the" with its acronym in brackets (particles.bracketed_acronym_orgs) ---
+
+
+@pytest.mark.parametrize(("text", "model", "expected"), [
+    # another language's acronym, untagged: an organisation and its short form
+    ("A case brought by the Tarrow Anti-Fraud Structure (SPAK) ended.", [],
+     {"Tarrow Anti-Fraud Structure": "ORG", "SPAK": "ORG"}),
+    # an organisation's head, its acronym spelled: the model's piece gives way
+    ("Funds came from the Pellow Research Council (PRC) on Monday.", [("Research Council", "ORG")],
+     {"Pellow Research Council": "ORG", "PRC": "ORG"}),
+    # a spelled acronym with no organisation's head: a measure, left alone
+    ("Prices rose, the Tarrow Price Index (TPI) showed.", [], {}),
+    # a person the model found, and a known country, stay
+    ("He praised the Ana Lind (AL) fund.", [("Ana Lind", "PERSON")], {"Ana Lind": "PERSON"}),
+    ("Aid went to the Central African Republic (CAR) on Monday.", [], {}),
+])
+def test_bracketed_acronym_after_the_makes_an_organisation(text, model, expected):
+    found = [_feature_mention(text, name, label) for name, label in model]
+    assert _labels(particles.bracketed_acronym_orgs(_article(text), found)) == expected
+
+
+# --- two carriers named with countries, split by the model at "and" ---
+
+
+def test_organisations_naming_countries_are_not_joined_at_and():
+    text = "Flights by Air Norway and Peru Airways resumed."
+    found = [_feature_mention(text, "Air Norway", "ORG"), _feature_mention(text, "Peru Airways", "ORG")]
+    nouns = frozenset({"air", "norway", "peru", "airways", "flights"})  # a lexicon that lists countries as nouns
+    assert _labels(orgspans.orgs_joined_by_and_nouns(_article(text, nouns=nouns), found)) == {
+        "Air Norway": "ORG", "Peru Airways": "ORG"}
+
+
+def test_common_nouns_split_at_and_are_still_joined():
+    text = "The Tarrow Water Supply and Sewerage Board said so."
+    found = [_feature_mention(text, "Tarrow Water Supply", "ORG"), _feature_mention(text, "Sewerage Board", "ORG")]
+    nouns = frozenset({"water", "supply", "sewerage", "board"})
+    assert _labels(orgspans.orgs_joined_by_and_nouns(_article(text, nouns=nouns), found)) == {
+        "Tarrow Water Supply and Sewerage Board": "ORG"}

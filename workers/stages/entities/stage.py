@@ -78,6 +78,7 @@ from workers.stages.entities.persons import (
     possessor_persons,
     regnal_names,
     ship_names,
+    sport_bodies,
 )
 from workers.stages.entities.pipeline import (
     all_caps_headline,
@@ -125,6 +126,7 @@ from workers.stages.entities.places import (
 )
 from workers.stages.entities.particles import (
     acronym_long_forms,
+    bracketed_acronym_orgs,
     bracketed_short_forms,
     particle_names,
     particle_persons,
@@ -173,6 +175,7 @@ MENTION_PASSES = (
     particle_names,
     particle_persons,
     acronym_long_forms,
+    bracketed_acronym_orgs,
     acronym_pairs,
     demonym_words,
     lambda article, found: split_place_pairs(found, article.texts),
@@ -190,6 +193,7 @@ MENTION_PASSES = (
     regions_are_places,
     division_names,
     not_persons,
+    sport_bodies,
     based_places,
     places_before_roles,
     _described,

@@ -768,7 +768,10 @@ COMPANY_ABBREVIATED_SUFFIXES = frozenset({"Co.", "Corp.", "Co., Ltd.", "Co. Ltd.
 COMPANY_FORM_SUFFIXES = frozenset(
     "SA S.A. AG NV N.V. BV B.V. SpA S.p.A. ASA A/S Oyj Tbk PLC Plc Ltd LLC GmbH Bhd Berhad KK K.K. SE s.r.o. "
     "JSC OJSC PJSC PCL a.s. KGaA d.o.o. d.d. a.d. AB Oy hf. SAOG SAOC".split()
-) | frozenset({"sp. z o.o."})
+) | frozenset({"sp. z o.o."}) | frozenset(
+    # Albanian: shoqëri me përgjegjësi të kufizuar (limited liability) and shoqëri aksionare (joint-stock)
+    {"Sh.p.k.", "sh.p.k.", "Sh.a.", "sh.a."}
+)
 
 # Lowercase nouns after "the <Name>" that make the name a party's, a movement's or an armed or
 # criminal group's ("the Tarrow party", "the Pellow movement", "the Vell group", "the Corran
@@ -789,4 +792,17 @@ ARABIC_ARTICLE_PREFIXES = frozenset({"al", "el"})
 ARABIC_PLACE_GENERICS = frozenset(
     """burj masjid jami qasr bab dar jabal jebel ras umm souq suq wadi bir ain tell tal deir kafr
     madinat nahr khan""".split()
+)
+
+# Last words of an institution's name, never of a person's, beyond fixes.INSTITUTION_HEADS: an
+# observatory and a network named after a person or a family ("the Ana Lind Observatory", "the
+# Tarrow Pellow Development Network"). A span ending in one is an organisation, not a person.
+INSTITUTION_HEAD_WORDS = frozenset({"observatory", "network"})
+
+# Sports whose national governing bodies are named "<Sport> <Country>" ("Badminton Tarrowland",
+# "Cycling Pellowia", as Sport England's and Australia's and New Zealand's bodies are named): such a
+# name is an organisation, whatever the model made of it, never a person with a country for a surname.
+SPORT_BODY_WORDS = frozenset(
+    """athletics badminton basketball cricket cycling football golf gymnastics hockey netball rowing
+    rugby sailing swimming tennis triathlon volleyball""".split()
 )
