@@ -3291,6 +3291,51 @@ def test_a_dotted_legal_form_ending_a_paragraph_is_taken_whole(model_span):
     assert _labels(found) == {"Kelvo Tarrowgate Sh.p.k.": "ORG"}
 
 
+# --- sites: a place the model made of a resource site's name, a site named in a headline ---
+
+
+@pytest.mark.parametrize(("name", "label"), [("Zarkovi", "LOC"),  # no known place: the field's name
+                                             ("Leeds", "GPE")])  # a GeoNames city: the field may be named after it
+def test_resource_generic_overrules_a_place_that_is_no_city(name, label):
+    text = f"Drilling began at the {name} gas field on Monday."
+    assert _labels(events.site_names(_article(text), [_feature_mention(text, name, "GPE")])) == {name: label}
+
+
+def test_a_site_headed_in_the_body_is_a_site_in_the_headline_too():
+    title, body = "Mudflows cut Zarkovi Highway", "Mudflows cut the Zarkovi Highway in three places."
+    article = context.Article({}, None, None, frozenset(DEFAULT_ENTITY_LABELS), frozenset(), frozenset(),
+                              {"title": title, "body": body})
+    start = title.index("Zarkovi")
+    found = [fixes.Mention("title", start, len(title), "Zarkovi Highway", "PERSON", "Zarkovi Highway"),
+             _feature_mention(body, "Zarkovi Highway", "FAC")]
+    assert [m.label for m in events.site_names(article, found)] == ["FAC", "FAC"]
+
+
+# --- diseases named after a place (DISEASE_GENERICS) ---
+
+
+@pytest.mark.parametrize("generic", sorted(tables.DISEASE_GENERICS))
+def test_disease_generic_row_drops_the_name_before_it(generic):
+    text = f"Cases of Tarrowby {generic} rose. Dr Ana Lind, who heads the Tarrowby ward, said so."
+    found = [_feature_mention(text, "Ana Lind", "PERSON"),
+             fixes.Mention("body", text.rindex("Tarrowby"), text.rindex("Tarrowby") + 8, "Tarrowby", "PERSON", "Tarrowby")]
+    assert _labels(events.disease_names(_article(text), found)) == {"Ana Lind": "PERSON"}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Cases of Peru fever rose in Peru.", "Peru"),  # a known country
+    ("Cases of Leeds virus rose in Leeds.", "Leeds"),  # a GeoNames city
+    ("Ana Tarrowby said Tarrowby fever was rare.", "Ana Tarrowby"),  # a named person's surname
+    ("Tarrowby said the fevers were rare.", "Tarrowby"),  # no generic right after the name
+])
+def test_disease_generic_keeps_places_and_persons(text, name):
+    last = name.split()[-1]
+    found = [_feature_mention(text, name, "PERSON" if " " in name or name == "Tarrowby" else "GPE")]
+    if " " in name:
+        at = text.rindex(last)
+        found.append(fixes.Mention("body", at, at + len(last), last, "PERSON", last))
+    assert len(events.disease_names(_article(text), found)) == len(found)
+
 
 
 # --- a name after "the" with its acronym in brackets (particles.bracketed_acronym_orgs) ---

@@ -676,6 +676,8 @@ SITE_GENERICS: dict[str, str] = {
     "dam": "FAC", "mine": "LOC", "mines": "LOC", "desert": "LOC",  # GNIS classes Mine and Desert
     "pass": "LOC",  # GNIS class Gap ("the Pellow Pass"; SITE_GENERICS_CAPITALISED)
     "airport": "FAC",  # OntoNotes FAC; not "airports": "Tarrow Airports" is the operator
+    "highway": "FAC",  # OntoNotes FAC ("highways"); not "highways": "Tarrow Highways" may be the operator
+    "volcano": "LOC",  # GNIS class Summit; OntoNotes LOC ("mountain ranges")
 }
 # Rows that name a site only capitalised, as the name's last word ("the Pellow Pass"): lowercase,
 # a pass is also a ticket or a test's result ("the Tarrow pass", "the CA pass phrase").
@@ -806,3 +808,8 @@ SPORT_BODY_WORDS = frozenset(
     """athletics badminton basketball cricket cycling football golf gymnastics hockey netball rowing
     rugby sailing swimming tennis triathlon volleyball""".split()
 )
+
+# Lowercase nouns right after a name that make it a disease's ("Tarrow fever", "the Pellow virus",
+# "the Vell epidemic", as the WHO's disease names are written: "Lassa fever", "Zika virus"): the
+# name is no person, place or organisation there, and is no name the stage keeps.
+DISEASE_GENERICS = frozenset({"fever", "virus", "epidemic"})
