@@ -3337,6 +3337,22 @@ def test_disease_generic_keeps_places_and_persons(text, name):
     assert len(events.disease_names(_article(text), found)) == len(found)
 
 
+# --- a town of the article in a list after "between" ---
+
+
+def test_a_town_of_the_article_makes_a_between_list_places():
+    text = "PELLOWA - Ferries run between Pellowa, Tarrowby and Vellumo twice a week."
+    found = [_feature_mention(text, "PELLOWA", "GPE"), _feature_mention(text, "Pellowa, Tarrowby", "ORG")]
+    found[0].name = "Pellowa"
+    out = _labels(placelists.listed_places(_article_with_doc(text), found))
+    assert out == {"PELLOWA": "GPE", "Pellowa": "GPE", "Tarrowby": "GPE", "Vellumo": "GPE"}
+
+
+def test_a_country_still_needs_a_toponym_after_between():
+    text = "Talks between Norway, Tarrowby and Vellumo stalled."
+    found = [_feature_mention(text, "Norway", "GPE"), _feature_mention(text, "Tarrowby", "ORG")]
+    assert _labels(placelists.listed_places(_article_with_doc(text), found)) == {"Norway": "GPE", "Tarrowby": "ORG"}
+
 
 # --- a name after "the" with its acronym in brackets (particles.bracketed_acronym_orgs) ---
 
@@ -3376,3 +3392,10 @@ def test_common_nouns_split_at_and_are_still_joined():
     nouns = frozenset({"water", "supply", "sewerage", "board"})
     assert _labels(orgspans.orgs_joined_by_and_nouns(_article(text, nouns=nouns), found)) == {
         "Tarrow Water Supply and Sewerage Board": "ORG"}
+
+
+def test_a_world_region_keeps_a_between_list_of_the_article_s_town_apart():
+    text = "PELLOWA - Ships sail between Asia and Pellowa twice a week."
+    found = [_feature_mention(text, "PELLOWA", "GPE"), _feature_mention(text, "Asia", "LOC")]
+    found[0].name = "Pellowa"
+    assert _labels(placelists.listed_places(_article_with_doc(text), found)) == {"PELLOWA": "GPE", "Asia": "LOC"}

@@ -62,6 +62,9 @@ tests/unit/test_entities_tables.py).
 - EVENT_FIRST_WORDS: "cup" in Romance languages opening a competition's name ("Copa Tarrow").
 - ARABIC_NAME_LINKS, ARABIC_ARTICLE_PREFIXES, ARABIC_PLACE_GENERICS: Arabic personal names ("Tarik
   bin Pellow al-Vell") and the nouns that open Arabic names of places ("Burj al-Tarrow").
+- INSTITUTION_HEAD_WORDS: last words of institutions named after a person ("the Ana Lind Observatory"): no person.
+- SPORT_BODY_WORDS: sports whose national bodies are named "<Sport> <Country>" ("Badminton Tarrowland"): organisations.
+- DISEASE_GENERICS: nouns after a disease's name ("Tarrow fever"): the name is no person, place or organisation.
 """
 
 from __future__ import annotations
