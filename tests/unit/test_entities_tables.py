@@ -3343,7 +3343,7 @@ def test_disease_generic_keeps_places_and_persons(text, name):
 def test_a_town_of_the_article_makes_a_between_list_places():
     text = "PELLOWA - Ferries run between Pellowa, Tarrowby and Vellumo twice a week."
     found = [_feature_mention(text, "PELLOWA", "GPE"), _feature_mention(text, "Pellowa, Tarrowby", "ORG")]
-    found[0].name = "Pellowa"
+    found[0].name, found[0].forced = "Pellowa", True  # the dateline's place
     out = _labels(placelists.listed_places(_article_with_doc(text), found))
     assert out == {"PELLOWA": "GPE", "Pellowa": "GPE", "Tarrowby": "GPE", "Vellumo": "GPE"}
 
@@ -3397,5 +3397,5 @@ def test_common_nouns_split_at_and_are_still_joined():
 def test_a_world_region_keeps_a_between_list_of_the_article_s_town_apart():
     text = "PELLOWA - Ships sail between Asia and Pellowa twice a week."
     found = [_feature_mention(text, "PELLOWA", "GPE"), _feature_mention(text, "Asia", "LOC")]
-    found[0].name = "Pellowa"
+    found[0].name, found[0].forced = "Pellowa", True
     assert _labels(placelists.listed_places(_article_with_doc(text), found)) == {"PELLOWA": "GPE", "Asia": "LOC"}
