@@ -3343,3 +3343,159 @@ def test_an_uncommon_organisation_before_a_division_noun_is_a_place(text, name, 
 def test_a_place_noun_heading_an_apposition_or_giving_examples_makes_a_place(text, name, expected):
     found = placelists.place_noun_names(_article(text), [_feature_mention(text, name, "LOC")])
     assert _labels(found) == {name: expected}
+
+# --- institutions named after a person (INSTITUTION_HEAD_WORDS) ---
+
+
+@pytest.mark.parametrize("head", sorted(tables.INSTITUTION_HEAD_WORDS))
+def test_institution_head_row_ends_an_organisation_the_model_called_a_person(nlp, head):
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc(f"The Ana Tarrowby {head.capitalize()} said on Monday it had seen a comet.")
+    doc.ents = [Span(doc, 1, 4, label="PERSON")]
+    [mention] = fixes.mentions(doc, "body", frozenset(DEFAULT_ENTITY_LABELS))
+    assert (mention.text, mention.label) == (f"Ana Tarrowby {head.capitalize()}", "ORG")
+
+
+def test_a_person_without_an_institution_head_stays_one(nlp):
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc("The Ana Tarrowby said on Monday it had seen a comet.")
+    doc.ents = [Span(doc, 1, 3, label="PERSON")]
+    assert [m.label for m in fixes.mentions(doc, "body", frozenset(DEFAULT_ENTITY_LABELS))] == ["PERSON"]
+
+
+# --- national sports bodies "<Sport> <Country>" (SPORT_BODY_WORDS) ---
+
+
+@pytest.mark.parametrize("sport", sorted(tables.SPORT_BODY_WORDS))
+def test_sport_body_row_before_a_country_is_an_organisation(sport):
+    text = f"{sport.capitalize()} Norway, the national federation, said it would bid."
+    name = f"{sport.capitalize()} Norway"
+    found = person_passes.sport_bodies(_article(text), [_feature_mention(text, name, "PERSON")])
+    assert _labels(found) == {name: "ORG"}
+
+
+@pytest.mark.parametrize("name", ["Michael Norway", "Badminton Tarrowby", "Badminton"])
+def test_sport_body_needs_a_sport_row_and_a_known_country(name):
+    text = f"{name}, the national federation, said it would bid."
+    found = person_passes.sport_bodies(_article(text), [_feature_mention(text, name, "PERSON")])
+    assert _labels(found) == {name: "PERSON"}
+
+
+@pytest.mark.parametrize("model_span", ["Kelvo Tarrowgate Sh", "Kelvo Tarrowgate"])
+def test_a_dotted_legal_form_ending_a_paragraph_is_taken_whole(model_span):
+    text = "Bribes came from a builder, Kelvo Tarrowgate Sh.p.k.\n\nHe denied it."
+    found = companies.company_form_suffixes(_article(text, words=frozenset({"bribes", "builder"})),
+                                            [_feature_mention(text, model_span, "ORG")])
+    assert _labels(found) == {"Kelvo Tarrowgate Sh.p.k.": "ORG"}
+
+
+# --- sites: a place the model made of a resource site's name, a site named in a headline ---
+
+
+@pytest.mark.parametrize(("name", "label"), [("Zarkovi", "LOC"),  # no known place: the field's name
+                                             ("Leeds", "GPE")])  # a GeoNames city: the field may be named after it
+def test_resource_generic_overrules_a_place_that_is_no_city(name, label):
+    text = f"Drilling began at the {name} gas field on Monday."
+    assert _labels(events.site_names(_article(text), [_feature_mention(text, name, "GPE")])) == {name: label}
+
+
+def test_a_site_headed_in_the_body_is_a_site_in_the_headline_too():
+    title, body = "Mudflows cut Zarkovi Highway", "Mudflows cut the Zarkovi Highway in three places."
+    article = context.Article({}, None, None, frozenset(DEFAULT_ENTITY_LABELS), frozenset(), frozenset(),
+                              {"title": title, "body": body})
+    start = title.index("Zarkovi")
+    found = [fixes.Mention("title", start, len(title), "Zarkovi Highway", "PERSON", "Zarkovi Highway"),
+             _feature_mention(body, "Zarkovi Highway", "FAC")]
+    assert [m.label for m in events.site_names(article, found)] == ["FAC", "FAC"]
+
+
+# --- diseases named after a place (DISEASE_GENERICS) ---
+
+
+@pytest.mark.parametrize("generic", sorted(tables.DISEASE_GENERICS))
+def test_disease_generic_row_drops_the_name_before_it(generic):
+    text = f"Cases of Tarrowby {generic} rose. Dr Ana Lind, who heads the Tarrowby ward, said so."
+    found = [_feature_mention(text, "Ana Lind", "PERSON"),
+             fixes.Mention("body", text.rindex("Tarrowby"), text.rindex("Tarrowby") + 8, "Tarrowby", "PERSON", "Tarrowby")]
+    assert _labels(events.disease_names(_article(text), found)) == {"Ana Lind": "PERSON"}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Cases of Peru fever rose in Peru.", "Peru"),  # a known country
+    ("Cases of Leeds virus rose in Leeds.", "Leeds"),  # a GeoNames city
+    ("Ana Tarrowby said Tarrowby fever was rare.", "Ana Tarrowby"),  # a named person's surname
+    ("Tarrowby said the fevers were rare.", "Tarrowby"),  # no generic right after the name
+])
+def test_disease_generic_keeps_places_and_persons(text, name):
+    last = name.split()[-1]
+    found = [_feature_mention(text, name, "PERSON" if " " in name or name == "Tarrowby" else "GPE")]
+    if " " in name:
+        at = text.rindex(last)
+        found.append(fixes.Mention("body", at, at + len(last), last, "PERSON", last))
+    assert len(events.disease_names(_article(text), found)) == len(found)
+
+
+# --- a town of the article in a list after "between" ---
+
+
+def test_a_town_of_the_article_makes_a_between_list_places():
+    text = "PELLOWA - Ferries run between Pellowa, Tarrowby and Vellumo twice a week."
+    found = [_feature_mention(text, "PELLOWA", "GPE"), _feature_mention(text, "Pellowa, Tarrowby", "ORG")]
+    found[0].name, found[0].forced = "Pellowa", True  # the dateline's place
+    out = _labels(placelists.listed_places(_article_with_doc(text), found))
+    assert out == {"PELLOWA": "GPE", "Pellowa": "GPE", "Tarrowby": "GPE", "Vellumo": "GPE"}
+
+
+def test_a_country_still_needs_a_toponym_after_between():
+    text = "Talks between Norway, Tarrowby and Vellumo stalled."
+    found = [_feature_mention(text, "Norway", "GPE"), _feature_mention(text, "Tarrowby", "ORG")]
+    assert _labels(placelists.listed_places(_article_with_doc(text), found)) == {"Norway": "GPE", "Tarrowby": "ORG"}
+
+
+# --- a name after "the" with its acronym in brackets (particles.bracketed_acronym_orgs) ---
+
+
+@pytest.mark.parametrize(("text", "model", "expected"), [
+    # another language's acronym, untagged: an organisation and its short form
+    ("A case brought by the Tarrow Anti-Fraud Structure (SPAK) ended.", [],
+     {"Tarrow Anti-Fraud Structure": "ORG", "SPAK": "ORG"}),
+    # an organisation's head, its acronym spelled: the model's piece gives way
+    ("Funds came from the Pellow Research Council (PRC) on Monday.", [("Research Council", "ORG")],
+     {"Pellow Research Council": "ORG", "PRC": "ORG"}),
+    # a spelled acronym with no organisation's head: a measure, left alone
+    ("Prices rose, the Tarrow Price Index (TPI) showed.", [], {}),
+    # a person the model found, and a known country, stay
+    ("He praised the Ana Lind (AL) fund.", [("Ana Lind", "PERSON")], {"Ana Lind": "PERSON"}),
+    ("Aid went to the Central African Republic (CAR) on Monday.", [], {}),
+])
+def test_bracketed_acronym_after_the_makes_an_organisation(text, model, expected):
+    found = [_feature_mention(text, name, label) for name, label in model]
+    assert _labels(particles.bracketed_acronym_orgs(_article(text), found)) == expected
+
+
+# --- two carriers named with countries, split by the model at "and" ---
+
+
+def test_organisations_naming_countries_are_not_joined_at_and():
+    text = "Flights by Air Norway and Peru Airways resumed."
+    found = [_feature_mention(text, "Air Norway", "ORG"), _feature_mention(text, "Peru Airways", "ORG")]
+    nouns = frozenset({"air", "norway", "peru", "airways", "flights"})  # a lexicon that lists countries as nouns
+    assert _labels(orgspans.orgs_joined_by_and_nouns(_article(text, nouns=nouns), found)) == {
+        "Air Norway": "ORG", "Peru Airways": "ORG"}
+
+
+def test_common_nouns_split_at_and_are_still_joined():
+    text = "The Tarrow Water Supply and Sewerage Board said so."
+    found = [_feature_mention(text, "Tarrow Water Supply", "ORG"), _feature_mention(text, "Sewerage Board", "ORG")]
+    nouns = frozenset({"water", "supply", "sewerage", "board"})
+    assert _labels(orgspans.orgs_joined_by_and_nouns(_article(text, nouns=nouns), found)) == {
+        "Tarrow Water Supply and Sewerage Board": "ORG"}
+
+
+def test_a_world_region_keeps_a_between_list_of_the_article_s_town_apart():
+    text = "PELLOWA - Ships sail between Asia and Pellowa twice a week."
+    found = [_feature_mention(text, "PELLOWA", "GPE"), _feature_mention(text, "Asia", "LOC")]
+    found[0].name, found[0].forced = "Pellowa", True
+    assert _labels(placelists.listed_places(_article_with_doc(text), found)) == {"PELLOWA": "GPE", "Asia": "LOC"}

@@ -69,6 +69,8 @@ _SITE_AFTER = re.compile(
     + r")(?![\w'\u2019\-])"
 )
 _SITE_RELABELLED = frozenset({PERSON, "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
+# Labels only a resource generic (LOC) overrules: an owner's name, or a place that is no GeoNames city.
+_OVER_LOC = frozenset({"ORG", "GPE"})
 
 
 _SITE_PAIR = re.compile(
@@ -98,8 +100,10 @@ def site_names(article: Article, found: list[Mention]) -> list[Mention]:
     paired = _paired_sites(article) if ends else {}
     sites: dict[str, str] = {}
     for m in found:
-        if not ends or m.forced or m.name in sites or (m.label not in _SITE_RELABELLED and m.label != "ORG"):
+        if not ends or m.forced or m.name in sites or (m.label not in _SITE_RELABELLED and m.label not in _OVER_LOC):
             continue
+        if m.label == "GPE" and m.name in canonical.CITIES:
+            continue  # "the Tarrow gas field" named after its town
         if known_country_or_region(m.name) or canonical.surname_owner(m.name, full):
             continue
         if m.name in paired and (m.label != "ORG" or paired[m.name] == "LOC"):
@@ -107,12 +111,13 @@ def site_names(article: Article, found: list[Mention]) -> list[Mention]:
         for text, end, generic in ends:  # every use of the name right before a generic, not only m's
             start = end - len(m.text)
             if start >= 0 and text[start:end] == m.text and _SITE_BEFORE.search(text, max(0, start - 30), start):
-                if m.label != "ORG" or tables.SITE_GENERICS[generic] == "LOC":
+                if m.label not in _OVER_LOC or tables.SITE_GENERICS[generic] == "LOC":
                     sites[m.name] = tables.SITE_GENERICS[generic]
+    headed = {m.name for m in found if _site_headed(article, m)}  # also its mentions without "the" (a headline)
     for m in found:
-        if m.name in sites and not m.forced and (m.label in _SITE_RELABELLED or m.label == "ORG" and sites[m.name] == "LOC"):
+        if m.name in sites and not m.forced and (m.label in _SITE_RELABELLED or m.label in _OVER_LOC and sites[m.name] == "LOC"):
             relabel(m, sites[m.name], article)
-        elif _site_headed(article, m):
+        elif m.name in headed and not m.forced:
             relabel(m, tables.SITE_GENERICS[m.name.split()[-1].lower()], article)
     return found
 
@@ -146,7 +151,7 @@ def _site_headed(article: Article, m: Mention) -> bool:
     if m.forced or len(words) < 2 or not words[-1][:1].isupper() or words[-1].lower() not in tables.SITE_GENERICS:
         return False
     text = article.texts[m.field]
-    return m.label in _SITE_RELABELLED | {"ORG", "GPE"} and not NEXT_WORD.match(text, m.end) \
+    return m.label in _SITE_RELABELLED | {"ORG", "GPE", "FAC", "LOC"} and not NEXT_WORD.match(text, m.end) \
         and not any(w.lower() in tables.ORG_DESIGNATORS for w in words[:-1]) \
         and bool(THE_BEFORE.search(text, max(0, m.start - 8), m.start))
 
@@ -185,3 +190,28 @@ def law_names(article: Article, found: list[Mention]) -> list[Mention]:
                 found = [m for m in found if not (m.field == field_name and m.start < end and start < m.end)]
                 found.append(Mention(field_name, start, end, name, "LAW", canonical.normalise(name), forced=True))
     return found
+
+
+_DISEASE_AFTER = re.compile(r"[ \t]+(?:" + "|".join(sorted(tables.DISEASE_GENERICS)) + r")(?![\w'\u2019\-])")
+_DISEASE_LABELS = frozenset({PERSON, "ORG", "GPE", "LOC", "NORP", "FAC"})
+
+
+def _disease_name(article: Article, m: Mention, full: list[str]) -> bool:
+    """`m` is written right before a disease generic somewhere in the article; not a known place
+    (country, region, GeoNames city) nor the surname of a person named in full."""
+    if m.label not in _DISEASE_LABELS or known_country_or_region(m.name) or m.name in canonical.CITIES \
+            or canonical.surname_owner(m.name, full):
+        return False
+    return any(_DISEASE_AFTER.match(text, end) for text in article.texts.values()
+               for end in (match.end() for match in re.finditer(rf"{WORD_START}{re.escape(m.text)}", text)))
+
+
+def disease_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """A name written right before a disease's generic somewhere in the article
+    (tables.DISEASE_GENERICS: "Tarrow fever", "the Pellow virus") names the disease, no person,
+    place or organisation: all its mentions are dropped, whatever the model called them ("the
+    Tarrow ward", "worked on Tarrow"). Not a known country or region, nor a GeoNames city
+    ("Tarrowburg virus" may be named after it), nor the surname of a person named in full."""
+    full = full_persons(found)
+    diseases = {m.name for m in found if _disease_name(article, m, full)}
+    return [m for m in found if m.name not in diseases] if diseases else found

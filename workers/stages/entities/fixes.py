@@ -45,7 +45,8 @@ _INSTITUTION_NOUNS = frozenset(
 # Head nouns of an institution named after a person: "the John Smith Memorial Foundation".
 NAMED_HEADS = ORG_HEADS | _INSTITUTION_NOUNS | {"prize", "award"}
 # Last words of an institution's name, not of a person's.
-INSTITUTION_HEADS = _INSTITUTION_NOUNS | {"council", "commission", "committee", "agency", "organisation", "organization"}
+INSTITUTION_HEADS = _INSTITUTION_NOUNS | {"council", "commission", "committee", "agency", "organisation", "organization"} \
+    | tables.INSTITUTION_HEAD_WORDS
 # Last words of a sports club's name, never of a person's ("Leeds United", "Bristol City").
 CLUB_SUFFIXES = frozenset("united city rovers athletic wanderers albion hotspur fc afc sc".split())  # sc: sporting club
 # Lowercase words that may sit inside an organisation's or place's name ("Bank of England").

@@ -384,11 +384,17 @@ def org_lists(article: Article, found: list[Mention]) -> list[Mention]:
     return out
 
 
+def _country_in(words: list[str]) -> bool:
+    """One word or two of `words` are a known country or region ("Air New Zealand", "Fiji Airways")."""
+    return any(known_country_or_region(" ".join(words[i : i + n])) for n in (1, 2) for i in range(len(words) - n + 1))
+
+
 def orgs_joined_by_and_nouns(article: Article, found: list[Mention]) -> list[Mention]:
     """Two organisation spans "A and B" the model split at "and" are one name when A (two or more
     words) ends in a common noun and B is only capitalised common nouns ending in a designator,
     written nowhere else ("Tarrow Water Supply" + "Sewerage Board"): B names nothing on its own.
-    Not "Tarrow Vell and Food Standards Agency" (A ends in a name)."""
+    Not "Tarrow Vell and Food Standards Agency" (A ends in a name), nor when either names a known
+    country or region (a country is no common noun: "Air Norway" + "Peru Airways" are two carriers)."""
     if "ORG" not in article.labels or not article.nouns:
         return found
     dropped: list[Mention] = []
@@ -404,6 +410,8 @@ def orgs_joined_by_and_nouns(article: Article, found: list[Mention]) -> list[Men
         tail = after[0].text.split()
         if not all(noun_word(w, article.nouns) and w[0].isupper() for w in tail) or not _name_end(tail[-1], frozenset()):
             continue
+        if _country_in(words) or _country_in(tail):
+            continue  # "Air Tarrowland" + "Pellowia Airways": a country is no common noun, each is a name
         if sum(len(whole_word_spans(t, after[0].text)) for t in article.texts.values()) > 1:
             continue
         m.respan(text, end=after[0].end)

@@ -218,3 +218,54 @@ def bracketed_short_forms(article: Article, found: list[Mention]) -> list[Mentio
         for other in [m for m in found if m.text == match.group(1) and not m.forced]:
             other.name = org.name
     return found
+
+
+
+_BRACKETED_AFTER_THE = re.compile(
+    rf"(?<![ \t]of[ \t])(?<![ \t]for[ \t])(?<![ \t]and[ \t]){WORD_START}[Tt]he[ \t]+"
+    rf"({_CAP}(?:[ \t]+(?:(?:of|for|on)[ \t]+(?:the[ \t]+)?)?{_CAP}){{1,7}})[ \t]*\(([A-Z]{{2,6}})\)"
+)  # not "the" inside a longer name ("... for the Tarrow Abuse (TA)") nor a list's second name ("and the")
+_UNNAMED_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "FAC", "NORP", "LAW", "EVENT"})
+_CONNECTIVES = frozenset({"of", "for", "on", "the"})
+
+
+def _spelt(name: str, acronym: str) -> bool:
+    """`acronym` is the initials of `name`'s capitalised words, a hyphened word counted as one or
+    as its parts ("Anti-Fraud": A or AF)."""
+    words = [w for w in name.split() if w not in _CONNECTIVES]
+    whole = "".join(w[0] for w in words)
+    parts = "".join(p[:1] for w in words for p in w.split("-"))
+    return acronym in (whole, parts)
+
+
+def _bracketed_org(name: str, acronym: str) -> bool:
+    """A name before a bracketed acronym is an organisation's: its last word is an organisation's
+    head (scan.NAME_HEADS, tables.ORG_HEAD_NOUNS, COMPANY_WORDS), or the acronym is no English
+    spelling of it ("Tarrow Anti-Fraud Structure (SPAK)": another language's name), where a
+    spelled one with no such head may be a measure or a plan ("the Tarrow Price Index (TPI)").
+    Not a known country or region."""
+    if canonical.known_place(name) or canonical.known_region(canonical.normalise(name)):
+        return False
+    last = name.split()[-1].lower()
+    return last in NAME_HEADS or last in tables.ORG_HEAD_NOUNS or last in tables.COMPANY_WORDS or not _spelt(name, acronym)
+
+
+def bracketed_acronym_orgs(article: Article, found: list[Mention]) -> list[Mention]:
+    """Two or more capitalised words after "the" or "The" with an acronym in brackets right after them
+    (_bracketed_org: "the Tarrow Anti-Fraud Structure (SPAK)", "the Pellow Research Council (PRC)")
+    are an organisation and its short form, ORG both, when the model left them untagged or
+    tagged them (or pieces inside) as an organisation, work, product, building, event or law;
+    not over a person or place the model or a rule found, nor over a span crossing the name's edge."""
+    if "ORG" not in article.labels:
+        return found
+    body = article.body
+    for match in _BRACKETED_AFTER_THE.finditer(body):
+        start, end = match.span(1)
+        pieces = [m for m in found if m.field == "body" and m.start < match.end() and start < m.end]
+        if any(m.forced or m.label not in _UNNAMED_LABELS or m.start < start or m.start < end < m.end for m in pieces) \
+                or not _bracketed_org(match.group(1), match.group(2)):
+            continue
+        found = replace_by_one(found, [m for m in pieces if m.end <= end], "body", start, end, match.group(1), "ORG")
+        name = found[-1].name
+        found = replace_by_one(found, [m for m in pieces if m.start >= end], "body", *match.span(2), match.group(2), "ORG", name)
+    return found

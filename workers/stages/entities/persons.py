@@ -451,3 +451,14 @@ def not_persons(article: Article, found: list[Mention]) -> list[Mention]:
                 and _ENDS_CLAUSE.match(text, m.end) and not roles.role_prefix_length(words):
             relabel(m, "ORG", article)
     return found
+
+
+def sport_bodies(article: Article, found: list[Mention]) -> list[Mention]:
+    """A mention "<Sport> <Country>" (tables.SPORT_BODY_WORDS, a known country: "Badminton
+    Tarrowland") is a national governing body, an organisation, not a person: it is relabelled
+    ORG before a lone country is taken for its surname (surnames.surname_labels)."""
+    for m in found:
+        first, _, rest = m.name.partition(" ")
+        if m.label != "ORG" and first.lower() in tables.SPORT_BODY_WORDS and canonical.known_place(rest):
+            relabel(m, "ORG", article)
+    return found

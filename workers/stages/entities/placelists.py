@@ -40,12 +40,13 @@ def _may_be_place(found: list[Mention], start: int, end: int, whole: tuple[int, 
     """Body span [start, end) may become a place: name-shaped, and every mention over it either
     a label a place is often mistaken for (no forced person, no exact organisation but an ISO
     3166-2 region's name, or the model's when people live in it: `lived_in`, "residents of X")
-    or a span over the whole list `whole` ("Pellow and Corran" ORG)."""
+    or a span over the whole list `whole` ("Pellow and Corran" ORG) or over two of its names
+    ("Tallis, Pellow" ORG)."""
     for m in found:
         if m.field != "body" or m.end <= start or end <= m.start:
             continue
-        if (m.start, m.end) == whole:
-            continue
+        if (m.start, m.end) == whole or whole[0] <= m.start and m.end <= whole[1] and "," in m.text:
+            continue  # a span over the whole list, or over two of its names ("Tallis, Pellow" ORG)
         if m.label == "ORG" and not m.forced and (lived_in or canonical.known_region(m.name)):
             continue  # "in Tarrowshire and Pellow": a region of a list is a place, not its council
         if m.label not in _RELABELLED_AS_PLACE or (m.label == PERSON and m.forced):
@@ -59,15 +60,19 @@ def _as_places(found: list[Mention], spans: list[tuple[int, int]], body: str) ->
     return kept + [Mention("body", s, e, body[s:e], "GPE", canonical.normalise(body[s:e]), forced=True) for s, e in spans]
 
 
-def _list_of_places(cue: str, names: list[str], places: set[str]) -> bool:
+def _list_of_places(cue: str, names: list[str], places: set[str], ruled: set[str] = frozenset()) -> bool:
     """The `names` listed after the word `cue` are places: after a tables.PLACE_LIST_PREPOSITIONS
     row one of them is a place of the article, a known country or ISO 3166-2 region, or
     toponym-shaped ("Tarrow Island");
-    after a tables.TOPONYM_LIST_PREPOSITIONS row ("between") one is toponym-shaped, since
-    countries are also parties there ("talks between Israel and Hamas"); after a
+    after a tables.TOPONYM_LIST_PREPOSITIONS row ("between") one is toponym-shaped, or one is a
+    place a rule found in the article (a dateline's) that is no country and none a world region's word (tables.WORLD_REGION_WORDS:
+    "between Asia and Tarrow City"), since countries are also parties there ("talks between Israel
+    and Hamas"); after a
     tables.REGION_LIST_PREPOSITIONS row ("of") every one is a known country or region."""
-    if cue in tables.TOPONYM_LIST_PREPOSITIONS:
-        return any(toponym_shaped(n) for n in names)
+    if cue in tables.TOPONYM_LIST_PREPOSITIONS:  # or a town of the article: no country, no party; no world region
+        return any(toponym_shaped(n) for n in names) or any(
+            canonical.normalise(n) in ruled and not canonical.known_place(n) for n in names
+        ) and not any(w.lower() in tables.WORLD_REGION_WORDS for n in names for w in n.split())
     if cue in tables.REGION_LIST_PREPOSITIONS:
         return all(canonical.known_place(n) or canonical.known_region(canonical.normalise(n)) for n in names)
     return cue in tables.PLACE_LIST_PREPOSITIONS and any(
@@ -85,6 +90,7 @@ def listed_places(article: Article, found: list[Mention]) -> list[Mention]:
         return found
     body = article.body
     places = {m.name for m in found if m.label == "GPE"}
+    ruled = {m.name for m in found if m.label == "GPE" and m.forced}
     for pattern, nouns in ((_PLACE_LIST, None), (_RESIDENTS_ON, tables.RESIDENT_NOUNS),
                            (_RESIDENTS_OF, tables.RESIDENTS_OF_NOUNS)):
         residents = nouns is not None
@@ -93,7 +99,7 @@ def listed_places(article: Article, found: list[Mention]) -> list[Mention]:
             spans = [m.span() for m in _LIST_ITEM.finditer(body, *match.span(2))] if not residents else []
             spans += [match.span(i) for i in ((2, 3) if residents else (3,)) if match.group(i)]
             names = [body[s:e] for s, e in spans]
-            if residents != (cue in (nouns or tables.RESIDENT_NOUNS)) or not (residents or _list_of_places(cue, names, places)):
+            if residents != (cue in (nouns or tables.RESIDENT_NOUNS)) or not (residents or _list_of_places(cue, names, places, ruled)):
                 continue
             whole = (spans[0][0], spans[-1][1])
             if any(w.lower() in tables.ORG_DESIGNATORS for n in names for w in n.split()):

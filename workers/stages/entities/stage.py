@@ -28,7 +28,7 @@ from workers.stages.entities.companies import (
     sentence_end_forms,
 )
 from workers.stages.entities.context import Article, model_mentions, new_article
-from workers.stages.entities.events import law_names, named_events, river_names, site_names, storm_names
+from workers.stages.entities.events import disease_names, law_names, named_events, river_names, site_names, storm_names
 from workers.stages.entities.fixes import Mention
 from workers.stages.entities.grouping import entity_dicts, label_groups, more_mentions
 from workers.stages.entities.openers import common_openers, descriptor_modifiers
@@ -78,6 +78,7 @@ from workers.stages.entities.persons import (
     possessor_persons,
     regnal_names,
     ship_names,
+    sport_bodies,
 )
 from workers.stages.entities.pipeline import (
     all_caps_headline,
@@ -125,6 +126,7 @@ from workers.stages.entities.places import (
 )
 from workers.stages.entities.particles import (
     acronym_long_forms,
+    bracketed_acronym_orgs,
     bracketed_short_forms,
     particle_names,
     particle_persons,
@@ -173,6 +175,7 @@ MENTION_PASSES = (
     particle_names,
     particle_persons,
     acronym_long_forms,
+    bracketed_acronym_orgs,
     acronym_pairs,
     demonym_words,
     lambda article, found: split_place_pairs(found, article.texts),
@@ -190,6 +193,7 @@ MENTION_PASSES = (
     regions_are_places,
     division_names,
     not_persons,
+    sport_bodies,
     based_places,
     places_before_roles,
     _described,
@@ -218,6 +222,7 @@ MENTION_PASSES = (
     feature_groups,
     site_names,
     river_names,
+    disease_names,
     towns_not_regions,
     described_organisations,
     described_products,

@@ -60,6 +60,9 @@ tests/unit/test_entities_tables.py).
 - EVENT_FIRST_WORDS: "cup" in Romance languages opening a competition's name ("Copa Tarrow").
 - ARABIC_NAME_LINKS, ARABIC_ARTICLE_PREFIXES, ARABIC_PLACE_GENERICS: Arabic personal names ("Tarik
   bin Pellow al-Vell") and the nouns that open Arabic names of places ("Burj al-Tarrow").
+- INSTITUTION_HEAD_WORDS: last words of institutions named after a person ("the Ana Lind Observatory"): no person.
+- SPORT_BODY_WORDS: sports whose national bodies are named "<Sport> <Country>" ("Badminton Tarrowland"): organisations.
+- DISEASE_GENERICS: nouns after a disease's name ("Tarrow fever"): the name is no person, place or organisation.
 """
 
 from __future__ import annotations
@@ -670,6 +673,8 @@ SITE_GENERICS: dict[str, str] = {
     "dam": "FAC", "mine": "LOC", "mines": "LOC", "desert": "LOC",  # GNIS classes Mine and Desert
     "pass": "LOC",  # GNIS class Gap ("the Pellow Pass"; SITE_GENERICS_CAPITALISED)
     "airport": "FAC",  # OntoNotes FAC; not "airports": "Tarrow Airports" is the operator
+    "highway": "FAC",  # OntoNotes FAC ("highways"); not "highways": "Tarrow Highways" may be the operator
+    "volcano": "LOC",  # GNIS class Summit; OntoNotes LOC ("mountain ranges")
 }
 # Rows that name a site only capitalised, as the name's last word ("the Pellow Pass"): lowercase,
 # a pass is also a ticket or a test's result ("the Tarrow pass", "the CA pass phrase").
@@ -762,7 +767,10 @@ COMPANY_ABBREVIATED_SUFFIXES = frozenset({"Co.", "Corp.", "Co., Ltd.", "Co. Ltd.
 COMPANY_FORM_SUFFIXES = frozenset(
     "SA S.A. AG NV N.V. BV B.V. SpA S.p.A. ASA A/S Oyj Tbk PLC Plc Ltd LLC GmbH Bhd Berhad KK K.K. SE s.r.o. "
     "JSC OJSC PJSC PCL a.s. KGaA d.o.o. d.d. a.d. AB Oy hf. SAOG SAOC".split()
-) | frozenset({"sp. z o.o."})
+) | frozenset({"sp. z o.o."}) | frozenset(
+    # Albanian: shoqëri me përgjegjësi të kufizuar (limited liability) and shoqëri aksionare (joint-stock)
+    {"Sh.p.k.", "sh.p.k.", "Sh.a.", "sh.a."}
+)
 
 # Lowercase nouns after "the <Name>" that make the name a party's, a movement's or an armed or
 # criminal group's ("the Tarrow party", "the Pellow movement", "the Vell group", "the Corran
@@ -784,3 +792,21 @@ ARABIC_PLACE_GENERICS = frozenset(
     """burj masjid jami qasr bab dar jabal jebel ras umm souq suq wadi bir ain tell tal deir kafr
     madinat nahr khan""".split()
 )
+
+# Last words of an institution's name, never of a person's, beyond fixes.INSTITUTION_HEADS: an
+# observatory and a network named after a person or a family ("the Ana Lind Observatory", "the
+# Tarrow Pellow Development Network"). A span ending in one is an organisation, not a person.
+INSTITUTION_HEAD_WORDS = frozenset({"observatory", "network"})
+
+# Sports whose national governing bodies are named "<Sport> <Country>" ("Badminton Tarrowland",
+# "Cycling Pellowia", as Sport England's and Australia's and New Zealand's bodies are named): such a
+# name is an organisation, whatever the model made of it, never a person with a country for a surname.
+SPORT_BODY_WORDS = frozenset(
+    """athletics badminton basketball cricket cycling football golf gymnastics hockey netball rowing
+    rugby sailing swimming tennis triathlon volleyball""".split()
+)
+
+# Lowercase nouns right after a name that make it a disease's ("Tarrow fever", "the Pellow virus",
+# "the Vell epidemic", as the WHO's disease names are written: "Lassa fever", "Zika virus"): the
+# name is no person, place or organisation there, and is no name the stage keeps.
+DISEASE_GENERICS = frozenset({"fever", "virus", "epidemic"})
