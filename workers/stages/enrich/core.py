@@ -41,6 +41,15 @@ or, when they quote different people (each names people, persons share < `person
   text overlap is >= `text_overlap_place`. The headline words are kept in the table entries (older
   entries load without them and never pass this test); the counts come from the postings.
 
+or, whoever they quote (Miranda et al., "Multilingual Clustering of Streaming News", EMNLP 2018):
+
+* the cosine of their TF-IDF vectors (`evidence.term_counts`: the TERMS_KEPT most frequent stemmed
+  content words of title and body; sublinear tf, idf from the articles the index remembers) times a
+  Gaussian decay of the time between them (scale `tfidf_decay_seconds`, a news day) is >=
+  `tfidf_similarity`. Only articles holding `tfidf_shared_terms` of the new article's `tfidf_top_terms`
+  heaviest terms that at most `rare_term_articles` remembered articles hold are tested (the term
+  postings). The terms are kept in the table entries (older entries load without them and never pass).
+
 Modules: `evidence` (the pairwise shares, figures and their tables), `rules` (thresholds, window,
 decision), `postings` (entity and figure inverted indexes), `core` (the index and the stage function).
 
@@ -54,7 +63,8 @@ from dataclasses import replace
 
 from workers.stages import similarity
 from workers.stages.enrich.evidence import (
-    broad_places, entity_weights, figures, headline_words, is_specific, parse_time, person_words, text_items,
+    broad_places, entity_weights, figures, headline_words, is_specific, parse_time, person_words, term_counts,
+    text_items, tfidf_vector,
 )
 from workers.stages.enrich.postings import EntityPostings
 from workers.stages.enrich.rules import DEFAULT_WINDOW_SECONDS, SKETCH_SIZE, Member, StoryRules
@@ -115,6 +125,7 @@ class StoryIndex:
             "n_words": m.n_words,
             "figures": sorted(m.figures),
             "headline": sorted(m.headline),
+            "terms": sorted(m.terms.items()),
         }
 
     def load(self, entry: dict) -> None:
@@ -133,6 +144,7 @@ class StoryIndex:
                 n_words=int(entry["n_words"]),
                 figures=frozenset(float(f) for f in entry.get("figures") or ()),  # none in older entries
                 headline=frozenset(int(h) for h in entry.get("headline") or ()),  # none in older entries
+                terms={int(t): int(c) for t, c in entry.get("terms") or ()},  # none in older entries
             ),
         )
 
@@ -146,11 +158,11 @@ class StoryIndex:
     def forget(self, article_id: str) -> None:
         """Drop a remembered article and its entity postings; KeyError when it is not held."""
         member = self._members.pop(article_id)
-        self.postings.forget(article_id, member.entities, member.figures, member.headline)
+        self.postings.forget(article_id, member.entities, member.figures, member.headline, member.terms)
 
     def _add(self, article_id: str, member: Member) -> None:
         self._members[article_id] = member
-        self.postings.add(article_id, member.entities, member.figures, member.headline)
+        self.postings.add(article_id, member.entities, member.figures, member.headline, member.terms)
 
     # -- matching ---------------------------------------------------------------------------
 
@@ -170,12 +182,19 @@ class StoryIndex:
             n_words=len(items),
             figures=figures(text),
             headline=headline_words(record.get("title"), entities),
+            terms=term_counts(text),
         )
 
-    def score(self, a: Member, b: Member) -> dict:
-        """The pairwise evidence and the decision (see `StoryRules.score`)."""
+    def vector(self, member: Member) -> dict[int, float]:
+        """An article's TF-IDF vector (evidence.tfidf_vector), document frequencies from the index."""
+        return tfidf_vector(member.terms, self.postings.term_df, len(self._members))
+
+    def score(self, a: Member, b: Member, tfidf: bool = True, a_vector: dict[int, float] | None = None) -> dict:
+        """The pairwise evidence and the decision (see `StoryRules.score`); `tfidf` False leaves the
+        TF-IDF test out (0), `a_vector` is a's vector when already computed."""
         postings = self.postings
-        return self.rules.score(a, b, postings.figure_df, postings.entity_df, postings.headline_df)
+        vectors = (self.vector(a) if a_vector is None else a_vector, self.vector(b)) if tfidf else None
+        return self.rules.score(a, b, postings.figure_df, postings.entity_df, postings.headline_df, vectors)
 
     def explain(self, a: str, b: str) -> dict:
         """The evidence between two remembered articles, without the internal rank."""
@@ -192,10 +211,12 @@ class StoryIndex:
             frozenset(filter(is_specific, member.entities)), rules.rare_entity_articles,
             member.headline, rules.common_headline_articles,
         )
-        for other in sorted(found):  # in id order: a tie in rank goes the same way in every process
+        vector = self.vector(member)
+        similar = self.postings.similar(vector, rules.tfidf_top_terms, rules.tfidf_shared_terms, rules.rare_term_articles)
+        for other in sorted(found | similar):  # in id order: a tie in rank goes the same way in every process
             if other == article_id or not self.rules.in_window(member, self._members[other]):
                 continue  # the window is the cheap test: no scoring outside it
-            result = self.score(member, self._members[other])
+            result = self.score(member, self._members[other], other in similar, vector)
             if result["same_story"] and (best is None or result["rank"] > best[0]):
                 best = (result["rank"], other)
         story_id = article_id if best is None else self._members[best[1]].story_id

@@ -7,6 +7,7 @@ The tables (label weights, name prefixes/suffixes, news agencies) are the rules'
 from __future__ import annotations
 
 import functools
+import math
 import re
 from datetime import datetime, timezone
 from math import fsum
@@ -270,3 +271,46 @@ def headline_words(title: str | None, entities: list[dict]) -> frozenset[int]:
         if stemmed not in names:
             found.add(similarity.hash32(stemmed))
     return frozenset(found)
+
+
+# -- TF-IDF similarity (Miranda et al., "Multilingual Clustering of Streaming News", EMNLP 2018: cosine of
+# TF-IDF vectors of an article's words, document frequencies from the articles the clustering has seen,
+# with a Gaussian decay of the time between them) ------------------------------------------------------
+
+TERMS_KEPT = 64  # an article's most frequent content words kept (its vector; bounds the index's memory)
+
+
+def term_counts(text: str) -> dict[int, int]:
+    """{similarity.hash32 of a stemmed content word: count} of a text (title and body): words as
+    `text_items` (longer than two letters, not stopwords or digits, crudely stemmed), person names kept
+    (who is named is part of what the report is about); the TERMS_KEPT most frequent, ties by hash."""
+    counts: dict[int, int] = {}
+    for w in similarity.words(text):
+        if len(w) <= 2 or w in similarity.STOPWORDS or w.isdigit():
+            continue
+        h = similarity.hash32(similarity.stem(w))
+        counts[h] = counts.get(h, 0) + 1
+    kept = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:TERMS_KEPT]
+    return dict(kept)
+
+
+def tfidf_vector(counts: dict[int, int], df, n: int) -> dict[int, float]:
+    """The unit TF-IDF vector of `term_counts`: sublinear tf (1 + ln count) times idf ln((n + 1) / (df +
+    1)), `df`: term -> number of the `n` remembered articles holding it. Empty when nothing weighs."""
+    log, top = math.log, math.log(n + 1)
+    vector = {t: (1.0 + log(c)) * (top - log(df(t) + 1)) for t, c in counts.items()}
+    norm = math.sqrt(fsum(x * x for x in vector.values()))
+    return {t: x / norm for t, x in vector.items()} if norm > 0 else {}
+
+
+def cosine(a: dict[int, float], b: dict[int, float]) -> float:
+    """Dot product of two unit vectors ({term: weight}): their cosine, in [0, 1] for TF-IDF vectors."""
+    if len(b) < len(a):
+        a, b = b, a
+    return fsum(x * b[t] for t, x in a.items() if t in b)
+
+
+def time_decay(seconds: float, scale: float) -> float:
+    """exp(-(seconds / scale)^2 / 2): 1 for articles at the same moment, 0.61 at `scale` apart, 0.14 at
+    twice it (Gaussian, as Miranda et al. weigh time); 0 for infinite seconds."""
+    return math.exp(-((seconds / scale) ** 2) / 2.0)

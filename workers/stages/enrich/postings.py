@@ -20,13 +20,15 @@ class EntityPostings:
         self.no_person: dict[str, set[str]] = {}
         self.figures: dict[float, set[str]] = {}
         self.headlines: dict[int, set[str]] = {}
+        self.terms: dict[int, set[str]] = {}
 
     def add(
         self, article_id: str, keys: dict[str, float], figures: frozenset[float] = frozenset(),
-        headline: frozenset[int] = frozenset(),
+        headline: frozenset[int] = frozenset(), terms: dict[int, int] | None = None,
     ) -> None:
         """Index article_id under each of its entity keys ({key: weight}; "P:" keys are persons), in the
-        no-person index too when it names no person, under each of its figures and headline words."""
+        no-person index too when it names no person, under each of its figures, headline words and
+        content-word terms (evidence.term_counts)."""
         has_person = any(k.startswith("P:") for k in keys)
         for key in keys:
             self.all.setdefault(key, set()).add(article_id)
@@ -36,14 +38,19 @@ class EntityPostings:
             self.figures.setdefault(figure, set()).add(article_id)
         for word in headline:
             self.headlines.setdefault(word, set()).add(article_id)
+        for term in terms or ():
+            self.terms.setdefault(term, set()).add(article_id)
 
     def forget(
         self, article_id: str, keys: dict[str, float], figures: frozenset[float] = frozenset(),
-        headline: frozenset[int] = frozenset(),
+        headline: frozenset[int] = frozenset(), terms: dict[int, int] | None = None,
     ) -> None:
-        """Remove article_id from the postings of its keys, figures and headline words; postings left
-        empty are dropped."""
-        pairs = ((self.all, keys), (self.no_person, keys), (self.figures, figures), (self.headlines, headline))
+        """Remove article_id from the postings of its keys, figures, headline words and terms; postings
+        left empty are dropped."""
+        pairs = (
+            (self.all, keys), (self.no_person, keys), (self.figures, figures), (self.headlines, headline),
+            (self.terms, terms or ()),
+        )
         for index, terms in pairs:
             for term in terms:
                 postings = index.get(term)
@@ -63,6 +70,22 @@ class EntityPostings:
     def headline_df(self, word: int) -> int:
         """How many remembered articles' headlines hold this word (an evidence.headline_words hash)."""
         return len(self.headlines.get(word, ()))
+
+    def term_df(self, term: int) -> int:
+        """How many remembered articles hold this content-word term (an evidence.term_counts hash)."""
+        return len(self.terms.get(term, ()))
+
+    def similar(self, vector: dict[int, float], top: int, min_shared: int, max_term_df: int) -> set[str]:
+        """Ids holding at least `min_shared` of the `top` heaviest terms of a TF-IDF vector ({term:
+        weight}, evidence.tfidf_vector) that at most `max_term_df` articles hold: the articles that
+        could be that similar (a term many articles hold weighs little, and is not looked up)."""
+        shared: dict[str, int] = {}
+        for term in sorted(vector, key=lambda t: (-vector[t], t))[:top]:
+            postings = self.terms.get(term, ())
+            if len(postings) <= min(max_term_df, MAX_POSTINGS):
+                for other in postings:
+                    shared[other] = shared.get(other, 0) + 1
+        return {other for other, n in shared.items() if n >= min_shared}
 
     def candidates(
         self, keys: dict[str, float], figures: frozenset[float] = frozenset(), min_figures: int = 2,

@@ -7,12 +7,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from workers.stages import similarity
-from workers.stages.enrich.evidence import entity_overlap, person_shares, place_share, specific_keys
+from workers.stages.enrich.evidence import (
+    cosine, entity_overlap, person_shares, place_share, specific_keys, time_decay,
+)
 
 DEFAULT_WINDOW_SECONDS = 72 * 3600.0
 NEWS_DAY_SECONDS = 24 * 3600.0  # reports of one event by the same people come within a day of each other
@@ -32,6 +34,7 @@ class Member:
     n_words: int
     figures: frozenset[float] = frozenset()  # evidence.figures of title + body
     headline: frozenset[int] = frozenset()  # evidence.headline_words of the title
+    terms: dict[int, int] = field(default_factory=dict)  # evidence.term_counts of title + body
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +57,11 @@ class StoryRules:
     common_headline_articles: int = 50  # a headline word more remembered headlines hold is everyday
     same_people_seconds: float = NEWS_DAY_SECONDS  # the same people further apart: another matter of theirs
     text_overlap_later: float = 0.25  # ... unless a figure agrees or this much text does
+    tfidf_similarity: float = 0.28  # whoever is quoted: TF-IDF cosine x time decay at least this
+    tfidf_decay_seconds: float = NEWS_DAY_SECONDS  # the decay's scale (Gaussian: 0.61 a news day apart)
+    tfidf_top_terms: int = 10  # candidates for the TF-IDF test hold at least
+    tfidf_shared_terms: int = 2  # ... this many of an article's heaviest terms
+    rare_term_articles: int = 50  # ... that at most this many remembered articles hold
 
     def apart(self, a: Member, b: Member) -> float:
         """Seconds between two articles' publication: published_at when both have it, fetch times when
@@ -80,6 +88,7 @@ class StoryRules:
     def same_event(
         self, persons: float | None, text: float, others: float, places: float | None, figures: int = 0,
         persons_both: float | None = None, specific: int = 0, headline: bool = False, apart: float = 0.0,
+        tfidf: float = 0.0,
     ) -> bool:
         """The evidence test (time aside): the same people and text, or without people the same
         text, entities and places; whoever is quoted, the same figures and some text; quoting
@@ -91,7 +100,10 @@ class StoryRules:
         (`specific_of`) both name; headline: whether their headlines share a word of what happened
         (evidence.headline_words); apart: seconds between them (`apart`): the same people more than
         `same_people_seconds` apart need a figure in common or `text_overlap_later` of text (an official's
-        next matter, a day or two later, is told with the same names and some of the same words)."""
+        next matter, a day or two later, is told with the same names and some of the same words); tfidf:
+        their TF-IDF cosine times the time decay (`tfidf_of`), enough alone at `tfidf_similarity`."""
+        if tfidf >= self.tfidf_similarity:
+            return True  # the same rare words, close in time, whoever is quoted (Miranda et al. 2018)
         if figures >= self.shared_figures and text >= self.text_overlap_figures:
             return True  # two reports citing the same counts and amounts, whoever they quote
         if persons is not None and persons < self.person_overlap:
@@ -133,16 +145,24 @@ class StoryRules:
         articles; None counts every word)."""
         return _rare_count(a.headline & b.headline, headline_df, self.common_headline_articles) > 0
 
+    def tfidf_of(self, a: dict[int, float], b: dict[int, float], apart: float) -> float:
+        """The TF-IDF cosine of two articles' vectors (evidence.tfidf_vector) times the Gaussian decay of
+        the `apart` seconds between them (evidence.time_decay at `tfidf_decay_seconds`), as Miranda et
+        al., "Multilingual Clustering of Streaming News" (EMNLP 2018), weigh time."""
+        return cosine(a, b) * time_decay(apart, self.tfidf_decay_seconds) if a and b else 0.0
+
     def score(
         self, a: Member, b: Member, figure_df: Callable[[float], int] | None = None,
         entity_df: Callable[[str], int] | None = None, headline_df: Callable[[int], int] | None = None,
+        vectors: tuple[dict[int, float], dict[int, float]] | None = None,
     ) -> dict:
         """The pairwise evidence and the decision: {persons, persons_both, text, entities, places,
         figures, specific, headline, in_window, same_story, rank} (shares rounded to 3 places,
         figures a count of shared figures that are not everyday, see `shared_figures_of`, specific
         a count of rare specific places and named events, see `specific_of`; headline whether the
         headlines share a word that is not everyday, see `shared_headline_of`; rank orders the
-        matches of one article)."""
+        matches of one article; tfidf the decayed TF-IDF cosine of the two articles' `vectors`
+        (evidence.tfidf_vector), see `tfidf_of`, 0 without them)."""
         shares = person_shares(a.entities, b.entities)
         persons, persons_both = (None, None) if shares is None else (max(shares), min(shares))
         text = similarity.bottom_k_overlap(a.words, a.n_words, b.words, b.n_words, SKETCH_SIZE)
@@ -153,6 +173,9 @@ class StoryRules:
         headline = self.shared_headline_of(a, b, headline_df)
         apart = self.apart(a, b)
         in_window = apart <= self.window_seconds
+        tfidf = 0.0
+        if vectors is not None and in_window:
+            tfidf = self.tfidf_of(*vectors, apart)
         return {
             "persons": None if persons is None else round(persons, 3),
             "persons_both": None if persons_both is None else round(persons_both, 3),
@@ -162,10 +185,13 @@ class StoryRules:
             "figures": figures,
             "specific": specific,
             "headline": headline,
+            "tfidf": round(tfidf, 3),
             "in_window": in_window,
             "same_story": bool(
                 in_window
-                and self.same_event(persons, text, others, places, figures, persons_both, specific, headline, apart)
+                and self.same_event(
+                    persons, text, others, places, figures, persons_both, specific, headline, apart, tfidf,
+                )
             ),
             "rank": (persons or 0.0) + text + 0.5 * others,
         }
