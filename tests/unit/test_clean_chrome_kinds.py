@@ -580,3 +580,26 @@ def test_a_must_reads_list_under_the_article_is_teasers_on_the_html_path():
                      "text/html")
     assert all(p in record["body"] for p in PROSE)
     assert not any(b in record["body"] for _, b in teasers) and "Must-Reads" not in record["body"]
+
+
+@pytest.mark.parametrize(("text", "bar"), [
+    ("[Index] [Text|PDF] [History] [Errata]", True),
+    ("[Home]  [Archive] [Contact]", True),
+    ("[1] [2] [3]", False),  # citation marks
+    ("[Index] [History]", False),  # two labels: not enough
+    ("[Index] [History] [Errata] and the draft", False),  # words after the labels
+    ("See [a] [b] [c]", False),
+])
+def test_bracket_link_bars(text, bar):
+    assert bool(v.BRACKET_LINK_BAR.match(text)) == bar
+    (line,) = ln.classify([text])
+    assert (line.kind == "boilerplate") == bar
+
+
+def test_a_bracket_link_bar_above_the_article_is_not_body():
+    html = ("<html><head><title>Pier to close</title></head><body><article><h1>Pier to close for repairs</h1>"
+            "<p>[Index] [Text|PDF] [History] [Errata]</p>" + "".join(f"<p>{p}</p>" for p in PROSE)
+            + "</article></body></html>")
+    record = _record(html, "text/html")
+    assert PROSE[0] in record["body"]
+    assert "[Index]" not in record["body"]

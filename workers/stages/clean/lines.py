@@ -199,7 +199,7 @@ def _row_or_ui_reason(line: Line, tokens: list[str], row: str | None) -> str | N
         return "ui_vocabulary"
     if line.n == 1 and 8 <= length <= 80 and text.isalpha() and _glued_icon_row(text):
         return "ui_vocabulary"
-    if length <= 160 and _is_nav_row(text):
+    if length <= 160 and (_is_nav_row(text) or v.BRACKET_LINK_BAR.match(text)):
         return "ui_vocabulary"
     return row  # end_marker, about_section, credits; None
 

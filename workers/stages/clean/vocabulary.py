@@ -545,6 +545,9 @@ NAV_SEPARATOR = re.compile(r"\s[>»›/|•·]\s")
 BREADCRUMB_LABEL = re.compile(r"^(?:(?:you are here|current page|breadcrumbs?)\s*:\s*)?home\s[>»›/|]\s", re.IGNORECASE)
 # breadcrumb arrows: two crumbs are enough ("Sport > Football"); pipes and slashes need three parts
 BREADCRUMB_SEPARATOR = re.compile(r"\s[>»›]\s")
+# a bar of three or more bracketed link labels and nothing else: "[Docs] [txt|pdf] [Tracker] [Email]" (the tool
+# links rfcmarkup writes above an RFC); each label opens with a letter ("[1] [2] [3]" are citation marks)
+BRACKET_LINK_BAR = re.compile(r"^(?:\[[^\W\d_][^\[\]]{0,30}\]\s*){3,}$")
 # a list item's marker in a plain-text dump: "• item", "- item", "* item", "o Item"; "1. item" is not one
 # (ranked lists are chrome): NUMBERED_ITEM. The match ends where the item's text starts (lines.list_marker)
 LIST_MARKS = "•·▪◦‣*+–-"  # the characters that mark a list item (and "o" before a capital or digit)
