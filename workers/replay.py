@@ -8,6 +8,9 @@ limit), a `Failure` with its reason: the replay goes on and the summary lists it
 A file's id is its name without extension. When two files of one replay would give the same id
 (`a.txt` beside `a.html`, or `a.txt` in two folders), the later one gets a suffix: its extension,
 then its parent folder's name, then a number (`a-txt`, `news-a`, `a-2`), and the summary says so.
+Ids that JSON records of the call carry are taken too, so a file read after them is renamed; a JSON
+record is never renamed (its id is the user's), and one that comes after a file sent under the same id
+is listed on the summary (the worker takes it as a re-send of that file's article).
 `send_records` sends any iterable of raw records (dicts) the same way.
 
 What a file holds decides how it is read (`file_items`): JSON holding raw records is those records
@@ -85,6 +88,7 @@ class Summary:
     renamed: list[tuple[str, str]] = field(default_factory=list)  # (file, id it was sent under)
     decoded: list[tuple[str, str]] = field(default_factory=list)  # (file, charset it was read as)
     keyless: list[str] = field(default_factory=list)  # sent without an id (a line that is not JSON, or has none)
+    clashes: list[tuple[str, str]] = field(default_factory=list)  # (record's origin, id a file was sent under)
 
     def lines(self) -> list[str]:
         """The summary as lines for the terminal."""
@@ -94,6 +98,8 @@ class Summary:
         out += [f"decoded: {origin} read as {charset}" for origin, charset in self.decoded]
         out += [f"no id: {origin} sent without one (the worker dead-letters it with origin.source = {origin!r})"
                 for origin in self.keyless]
+        out += [f"same id: {origin} has id {key!r}, which a file of this replay was sent under: the worker takes it"
+                " as a re-send of that file's article" for origin, key in self.clashes]
         return out
 
 
@@ -107,6 +113,8 @@ class IdRegistry:
 
     def __init__(self) -> None:
         self.taken: set[str] = set()
+        self.files: set[str] = set()  # the ids handed to files (claim), a subset of taken
+        self.last: str | None = None  # the id claimed last: the page being read now
 
     def claim(self, path: Path) -> str:
         """A new article id for the file at path: its stem, else stem-extension, else parent-stem, else
@@ -117,13 +125,33 @@ class IdRegistry:
         candidates = [stem, f"{stem}-{extension}" if extension else None, f"{parent}-{stem}" if parent else None]
         for candidate in candidates:
             if candidate and candidate not in self.taken:
-                self.taken.add(candidate)
-                return candidate
+                return self._hand_out(candidate)
         number = 2
         while f"{stem}-{number}" in self.taken:
             number += 1
-        self.taken.add(f"{stem}-{number}")
-        return f"{stem}-{number}"
+        return self._hand_out(f"{stem}-{number}")
+
+    def _hand_out(self, article_id: str) -> str:
+        self.taken.add(article_id)
+        self.files.add(article_id)
+        self.last = article_id
+        return article_id
+
+    def note_record(self, article_id: str) -> bool:
+        """Take the id a JSON record carries (files claimed later avoid it); True when a file of this
+        pass was already sent under it (the record is not renamed: its id is the user's)."""
+        self.taken.add(article_id)
+        return article_id in self.files
+
+
+def _registered(items: Iterable[Item], registry: IdRegistry, summary: Summary | None, *, pages: bool = True) -> Iterator[Item]:
+    """`items` as they are, each JSON record's id noted on `registry` (with `pages`, not a page sent under
+    the id just claimed for it); a record clashing with a file's id is listed on `summary`."""
+    for item in items:
+        if isinstance(item, Message) and item.key and not (pages and item.key == registry.last):
+            if registry.note_record(item.key) and summary is not None:
+                summary.clashes.append((item.origin or item.key, item.key))
+        yield item
 
 
 def file_items(path: Path, article_id: str, max_bytes: int, summary: Summary | None = None) -> list[Item]:
@@ -311,7 +339,7 @@ def iter_inputs(
     registry = IdRegistry()
     for name in paths:
         if name == "-":
-            yield from stdin_items(stdin or sys.stdin.buffer, limit, registry)
+            yield from _registered(stdin_items(stdin or sys.stdin.buffer, limit, registry), registry, summary)
             continue
         path = Path(name)
         if not path.exists():
@@ -320,7 +348,7 @@ def iter_inputs(
             if file.suffix.lower() in JSONL_SUFFIXES:
                 try:
                     with file.open("rb") as handle:
-                        yield from json_line_items(handle, str(file), limit)
+                        yield from _registered(json_line_items(handle, str(file), limit), registry, summary, pages=False)
                 except OSError as error:
                     yield Failure(str(file), "unreadable", str(error.strerror or error))
                 continue
@@ -329,7 +357,7 @@ def iter_inputs(
             sent_under_it = any(isinstance(item, Message) and item.key == article_id for item in items)
             if article_id != file.stem and summary is not None and sent_under_it:
                 summary.renamed.append((str(file), article_id))  # a file that fails is not sent at all
-            yield from items
+            yield from _registered(items, registry, summary)
 
 
 def stdin_items(stream: IO[bytes], max_bytes: int, registry: IdRegistry | None = None) -> Iterator[Item]:

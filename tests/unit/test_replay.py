@@ -187,3 +187,36 @@ def test_a_send_outlives_a_slow_broker_restart():
 
     assert DELIVERY_TIMEOUT_MS >= 120_000
     assert asyncio.run(ttl()) == DELIVERY_TIMEOUT_MS / 1000
+
+
+def test_a_file_after_json_records_does_not_take_their_id(tmp_path):
+    """`a.jsonl` holding a record with id "a", then `a.txt`: the file is renamed, not sent as "a" (the
+    worker would have taken it for a re-send of the record and the file's text would be lost)."""
+    (tmp_path / "a.jsonl").write_text('{"id": "a", "content": "Record text."}\n{"id": "b", "content": "Other."}\n')
+    (tmp_path / "a.txt").write_text("A page of its own.\n")
+    (tmp_path / "b.txt").write_text("Another page.\n")
+    summary = Summary()
+    ids = [item.key for item in iter_inputs([str(tmp_path)], summary=summary)]
+    assert ids == ["a", "b", "a-txt", "b-txt"]
+    assert sorted(new for _, new in summary.renamed) == ["a-txt", "b-txt"]
+    assert summary.clashes == []
+
+
+def test_a_json_record_after_a_file_of_its_id_keeps_it_and_is_listed(tmp_path):
+    """A record's id is the user's: never renamed; coming after a file sent under it, it is listed."""
+    page, records = tmp_path / "a.txt", tmp_path / "z.jsonl"
+    page.write_text("A page.\n")
+    records.write_text('{"id": "a", "content": "Another text."}\n')
+    summary = Summary()
+    ids = [item.key for item in iter_inputs([str(page), str(records)], summary=summary)]
+    assert ids == ["a", "a"]
+    assert summary.clashes == [(f"{records}:1", "a")]
+    assert any("same id:" in line and "'a'" in line for line in summary.lines())
+
+
+def test_a_page_on_stdin_is_not_a_clash_with_itself():
+    import io
+
+    summary = Summary()
+    items = list(iter_inputs(["-"], io.BytesIO(b"Just a page of text.\n"), summary=summary))
+    assert [item.key for item in items] == ["stdin"] and summary.clashes == []
