@@ -542,6 +542,13 @@ def test_loc_after_in_is_a_town(text, name, label):
     assert found[0].label == label
 
 
+@pytest.mark.parametrize("planet", sorted(tables.PLANETS))
+def test_planet_row_stays_a_location(planet):
+    text = f"The Zarkova probe flew near {planet} and landed in Vellmar."
+    found = [_feature_mention(text, planet, "LOC"), _feature_mention(text, "Vellmar", "LOC")]
+    assert _labels(placelists.towns_not_regions(_article_with_doc(text), found)) == {planet: "LOC", "Vellmar": "GPE"}
+
+
 def test_loc_named_otherwise_elsewhere_stays():
     text = "Apps run in Varnholt. Varnholt sells well."
     loc = _feature_mention(text, "Varnholt", "LOC")
@@ -2120,6 +2127,28 @@ def test_river_cue_row_makes_the_names_rivers(cue):
 def test_river_cue_keeps_countries_and_other_uses(text, expected):
     found = [_feature_mention(text, name, "GPE" if name == "Niger" else "ORG") for name in expected]
     assert _labels(events.river_names(_article(text), found)) == expected
+
+
+@pytest.mark.parametrize("cue", sorted(tables.VOLCANO_CUES))
+def test_volcano_cue_row_makes_the_names_volcanoes(cue):
+    the = "the " if tables.VOLCANO_CUES[cue] else ""
+    text = f"Ash fell after the {cue} {the}Zarkova Vell and Pellowa. Ana Lind flew to Vellmar."
+    found = [_feature_mention(text, "Zarkova Vell", "ORG"), _feature_mention(text, "Pellowa", "GPE"),
+             _feature_mention(text, "Vellmar", "GPE")]
+    assert _labels(events.volcano_names(_article(text), found)) == {"Zarkova Vell": "LOC", "Pellowa": "LOC", "Vellmar": "GPE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Since the eruption of Iceland and Zarkova, flights were cut.", {"Iceland": "GPE", "Zarkova": "LOC"}),  # a country
+        ("An eruption of anger in Zarkova followed.", {"Zarkova": "GPE"}),  # no name right after the cue
+        ("The Zarkova eruption was small.", {"Zarkova": "GPE"}),  # not a cue before the name
+    ],
+)
+def test_volcano_cue_keeps_countries_and_other_uses(text, expected):
+    found = [_feature_mention(text, name, "GPE") for name in expected]
+    assert _labels(events.volcano_names(_article(text), found)) == expected
 
 
 def _hyphen_found(text: str, left: str, right: str):

@@ -122,12 +122,30 @@ def site_names(article: Article, found: list[Mention]) -> list[Mention]:
     return found
 
 
-_RIVER_CUE = re.compile(
-    WORD_START + "(?:" + "|".join(
-        re.escape(cue).replace(r"\ ", r"[ \t]+") + (r"[ \t]+the" if the else "") for cue, the in sorted(tables.RIVER_CUES.items())
-    ) + rf")[ \t]+({LIST_NAME})(?:[ \t]+and[ \t]+(?:the[ \t]+)?({LIST_NAME}))?" + WORD_END
-)
+def _cue_pattern(cues: dict[str, bool]) -> re.Pattern[str]:
+    """A name, or two joined by "and", right after one of `cues` (cue -> whether "the" follows it)."""
+    return re.compile(
+        WORD_START + "(?:" + "|".join(
+            re.escape(cue).replace(r"\ ", r"[ \t]+") + (r"[ \t]+the" if the else "") for cue, the in sorted(cues.items())
+        ) + rf")[ \t]+({LIST_NAME})(?:[ \t]+and[ \t]+(?:the[ \t]+)?({LIST_NAME}))?" + WORD_END
+    )
+
+
+_RIVER_CUE = _cue_pattern(tables.RIVER_CUES)
+_VOLCANO_CUE = _cue_pattern(tables.VOLCANO_CUES)
 _RIVER_RELABELLED = frozenset({PERSON, "NORP", "ORG", "GPE", "PRODUCT", "WORK_OF_ART", "FAC"})
+
+
+def _cued_locations(article: Article, found: list[Mention], cue: re.Pattern[str]) -> list[Mention]:
+    """Names after `cue` (_cue_pattern) are LOC, all their mentions, whatever the model called them;
+    not a known country or region nor a mention a rule labelled."""
+    names = {canonical.normalise(name) for text in article.texts.values()
+             for match in cue.finditer(text) for name in match.groups() if name}
+    names = {name for name in names if not known_country_or_region(name)}
+    for m in found:
+        if m.name in names and not m.forced and m.label in _RIVER_RELABELLED:
+            relabel(m, "LOC", article)
+    return found
 
 
 def river_names(article: Article, found: list[Mention]) -> list[Mention]:
@@ -135,13 +153,13 @@ def river_names(article: Article, found: list[Mention]) -> list[Mention]:
     Tarrow and Pellow") are rivers: LOC, all their mentions, whatever the model called them; not a
     known country or region ("dams on the Niger" may share the country's name) nor a mention a rule
     labelled."""
-    rivers = {canonical.normalise(name) for text in article.texts.values()
-              for match in _RIVER_CUE.finditer(text) for name in match.groups() if name}
-    rivers = {name for name in rivers if not known_country_or_region(name)}
-    for m in found:
-        if m.name in rivers and not m.forced and m.label in _RIVER_RELABELLED:
-            relabel(m, "LOC", article)
-    return found
+    return _cued_locations(article, found, _RIVER_CUE)
+
+
+def volcano_names(article: Article, found: list[Mention]) -> list[Mention]:
+    """Names after a volcano's cue (tables.VOLCANO_CUES: "the eruption of Tarrow Vell") are
+    volcanoes: LOC, all their mentions, as in river_names."""
+    return _cued_locations(article, found, _VOLCANO_CUE)
 
 
 def _site_headed(article: Article, m: Mention) -> bool:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from workers.stages.entities import canonical, salience
 from workers.stages.entities.context import Article
 from workers.stages.entities.fixes import PERSON, Mention
@@ -62,6 +64,26 @@ def _placed(article: Article, members: list[Mention]) -> bool:
                for text in article.texts.values() for start, end in whole_word_spans(text, form))
 
 
+def _first_surname(article: Article, words: list[str]) -> set[str]:
+    """{the first of two surnames} of a person of 3-4 words ("Lena Ortega Ruiz" -> "Ortega") when
+    the article writes it alone (not inside a longer name) and never writes the last word alone:
+    Spanish naming customs put the father's surname first and short references use it alone
+    (Chicago Manual of Style, "Spanish names"); Portuguese names, the father's last, keep the last
+    word alone and so give nothing here. A lowercase particle, a one- or two-letter word, a stop word or
+    a common English word (article.words: "The", "Pro" of a name the model made of a heading) gives nothing."""
+    first, last = words[-2], words[-1]
+    if not 3 <= len(words) <= 4 or len(first) < 3 or not first[:1].isupper() or canonical.is_title(first):
+        return set()
+    if first.lower() in article.words or first.lower() in STOP_WORDS:
+        return set()
+    return {first} if _alone(article.body, first) and not _alone(article.body, last) else set()
+
+
+def _alone(text: str, word: str) -> bool:
+    """`word` stands somewhere in `text` outside a longer name (scan.inside_longer_name)."""
+    return any(not inside_longer_name(text, start, end) for start, end in whole_word_spans(text, word))
+
+
 def more_mentions(article: Article, found: list[Mention], groups: dict, labelled: dict) -> None:
     """Mentions the model missed: the same surface forms (and known surnames) elsewhere, in any
     case in a Title Case or ALL-CAPS headline ("MAYOR ORTEGA RESIGNS" -> "Lena Ortega")."""
@@ -75,6 +97,7 @@ def more_mentions(article: Article, found: list[Mention], groups: dict, labelled
         if labelled[key] == PERSON and len(key.split()) > 1:
             words = members[0].name.split()
             forms.update(" ".join(words[i:]) for i in range(1, len(words)))  # surnames
+            forms.update(_first_surname(article, words))
         for form in forms:
             if len(form) >= 3 and canonical.has_capital(form) and not canonical.is_office_only(form):
                 owners.setdefault(form, set()).add(key)

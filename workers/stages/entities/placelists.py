@@ -113,9 +113,9 @@ def listed_places(article: Article, found: list[Mention]) -> list[Mention]:
 def towns_not_regions(article: Article, found: list[Mention]) -> list[Mention]:
     """A LOC after "in"/"near"/... with no article before it, no word of a continent, world
     region, natural feature or building (tables.WORLD_REGION_WORDS, placenames.TOPONYM_GENERICS,
-    ORG_DESIGNATORS), not followed by a capitalised word and never labelled other than a place
-    in the article, is a town or district: GPE ("a villa in Corran", "in North Tallis"; not
-    "in East Africa", "in the Alps", "in Vanta" of a program)."""
+    ORG_DESIGNATORS), no planet (tables.PLANETS: "near Mars"), not followed by a capitalised word
+    and never labelled other than a place in the article, is a town or district: GPE ("a villa in
+    Corran", "in North Tallis"; not "in East Africa", "in the Alps", "in Vanta" of a program)."""
     if "GPE" not in article.labels:
         return found
     body = article.body
@@ -126,7 +126,7 @@ def towns_not_regions(article: Article, found: list[Mention]) -> list[Mention]:
         words = {w.lower() for w in m.text.split()}
         if words & (tables.WORLD_REGION_WORDS | GENERICS | tables.ORG_DESIGNATORS) or THE_BEFORE.search(body, 0, m.start):
             continue
-        if m.name in others or NEXT_WORD.match(body, m.end):
+        if m.name in others or m.name in tables.PLANETS or NEXT_WORD.match(body, m.end):
             continue  # "in Vanta" LOC, "Vanta" PRODUCT elsewhere: the name is no town's
         if locative(body, m.start):
             m.label, m.forced = "GPE", True

@@ -28,7 +28,15 @@ from workers.stages.entities.companies import (
     sentence_end_forms,
 )
 from workers.stages.entities.context import Article, model_mentions, new_article
-from workers.stages.entities.events import disease_names, law_names, named_events, river_names, site_names, storm_names
+from workers.stages.entities.events import (
+    disease_names,
+    law_names,
+    named_events,
+    river_names,
+    site_names,
+    storm_names,
+    volcano_names,
+)
 from workers.stages.entities.fixes import Mention
 from workers.stages.entities.grouping import entity_dicts, label_groups, more_mentions
 from workers.stages.entities.openers import common_openers, descriptor_modifiers
@@ -222,6 +230,7 @@ MENTION_PASSES = (
     feature_groups,
     site_names,
     river_names,
+    volcano_names,
     disease_names,
     towns_not_regions,
     described_organisations,

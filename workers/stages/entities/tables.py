@@ -52,6 +52,8 @@ tests/unit/test_entities_tables.py).
 - PLACE_FULL_FORMS: places written as a name and a part after a comma that are one place.
 - SITE_GENERICS: lowercase nouns after a name that make it a resource site or a built structure
   ("the Tarrow gas field", "the Pellow pipeline"): LOC or FAC, not a person.
+- VOLCANO_CUES: lowercase words before a name that make it a volcano ("the eruption of Tarrow"): LOC.
+- PLANETS: the Solar System's planets, a LOC never taken for a town ("near Mars").
 - ROUTE_WORDS: the words of a route "from X to Y", whose two ends the model glues into one span.
 - PRODUCT_CLASS_NOUNS, PRODUCT_SALE_VERBS: products told by their class noun after them ("its
   Tarrow Note phones") or by the name they are sold under ("sold as Tarrovax").
@@ -689,6 +691,17 @@ RIVER_CUES: dict[str, bool] = {
     "dam on": True, "dams on": True, "barrage on": True, "barrages on": True, "weir on": True, "weirs on": True,
     "rivers": False, "river": False,
 }
+
+# Lowercase words right before a name that make it a volcano's ("the 2022 eruption of Tarrow Vell",
+# "eruptions of Tarrow and Pellow"): a volcano is a LOC (GNIS class Summit; OntoNotes 5.0 LOC:
+# "mountain ranges"), never the place or organisation the model often calls an unknown name. Keys:
+# the cue; values: whether "the" follows it (as RIVER_CUES). "the Tarrow volcano" is a SITE_GENERICS row.
+VOLCANO_CUES: dict[str, bool] = {"eruption of": False, "eruptions of": False}
+
+# The Solar System's planets (IAU General Assembly 2006, Resolution B5): a LOC the model gave a planet
+# ("the probe flew near Mars", "near-Mars objects") stays a LOC, never the town a LOC after "in"/"near" is
+# taken for (placelists.towns_not_regions); OntoNotes 5.0 GPE are countries, cities and states.
+PLANETS = frozenset("Mercury Venus Earth Mars Jupiter Saturn Uranus Neptune".split())
 
 # Combining forms and prefixes written capitalised before a hyphen and a country ("Sino-Japan
 # talks", "Franco-Spain", "Pan-Africa", "Anti-France protests"): a relation or a modifier, not one
