@@ -2107,13 +2107,19 @@ def test_two_names_before_a_plural_site_generic_are_sites(text, expected):
     assert _labels(events.site_names(_article(text), found)) == expected
 
 
-@pytest.mark.parametrize("cue", sorted(tables.RIVER_CUES))
-def test_river_cue_row_makes_the_names_rivers(cue):
-    the = "the " if tables.RIVER_CUES[cue] else ""
-    text = f"Farmers said the {cue} {the}Zarkova and Pellowa held little water. Ana Lind visited Vellmar."
-    found = [_feature_mention(text, "Zarkova", "ORG"), _feature_mention(text, "Pellowa", "GPE"),
+# a natural feature's cue row (RIVER_CUES: "dams on the", VOLCANO_CUES: "eruption of"): the names after it are LOC
+_FEATURE_CUE_ROWS = [("river", cue, "Farmers said the {cue} {the}{name} and Pellowa held little water.", "Zarkova")
+                     for cue in sorted(tables.RIVER_CUES)] + [
+    ("volcano", cue, "Ash fell after the {cue} {the}{name} and Pellowa.", "Zarkova Vell") for cue in sorted(tables.VOLCANO_CUES)]
+
+
+@pytest.mark.parametrize(("feature", "cue", "sentence", "name"), _FEATURE_CUE_ROWS)
+def test_feature_cue_row_makes_the_names_features(feature, cue, sentence, name):
+    cues, named = (tables.RIVER_CUES, events.river_names) if feature == "river" else (tables.VOLCANO_CUES, events.volcano_names)
+    text = sentence.format(cue=cue, the="the " if cues[cue] else "", name=name) + " Ana Lind flew to Vellmar."
+    found = [_feature_mention(text, name, "ORG"), _feature_mention(text, "Pellowa", "GPE"),
              _feature_mention(text, "Vellmar", "GPE")]
-    assert _labels(events.river_names(_article(text), found)) == {"Zarkova": "LOC", "Pellowa": "LOC", "Vellmar": "GPE"}
+    assert _labels(named(_article(text), found)) == {name: "LOC", "Pellowa": "LOC", "Vellmar": "GPE"}
 
 
 @pytest.mark.parametrize(
@@ -2129,13 +2135,6 @@ def test_river_cue_keeps_countries_and_other_uses(text, expected):
     assert _labels(events.river_names(_article(text), found)) == expected
 
 
-@pytest.mark.parametrize("cue", sorted(tables.VOLCANO_CUES))
-def test_volcano_cue_row_makes_the_names_volcanoes(cue):
-    the = "the " if tables.VOLCANO_CUES[cue] else ""
-    text = f"Ash fell after the {cue} {the}Zarkova Vell and Pellowa. Ana Lind flew to Vellmar."
-    found = [_feature_mention(text, "Zarkova Vell", "ORG"), _feature_mention(text, "Pellowa", "GPE"),
-             _feature_mention(text, "Vellmar", "GPE")]
-    assert _labels(events.volcano_names(_article(text), found)) == {"Zarkova Vell": "LOC", "Pellowa": "LOC", "Vellmar": "GPE"}
 
 
 @pytest.mark.parametrize(
