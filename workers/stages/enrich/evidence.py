@@ -110,14 +110,19 @@ def entity_weights(entities: list[dict]) -> dict[str, float]:
     return weights
 
 
+def content_words(text: str):
+    """(word, crude stem) of each content word of a text, in order: `similarity.words` longer than two
+    letters, not stopwords or digits. The one filter of `text_items` and `term_counts`."""
+    for w in similarity.words(text):
+        if len(w) > 2 and w not in similarity.STOPWORDS and not w.isdigit():
+            yield w, similarity.stem(w)
+
+
 def text_items(text: str, drop: frozenset[str] = frozenset()) -> set[str]:
     """Content-word unigrams and bigrams (crudely stemmed). Words in `drop` (compared raw and
     stemmed) are left out and break bigrams, so no item spans them."""
     runs: list[list[str]] = [[]]
-    for w in similarity.words(text):
-        if len(w) <= 2 or w in similarity.STOPWORDS or w.isdigit():
-            continue
-        stemmed = similarity.stem(w)
+    for w, stemmed in content_words(text):
         if drop and (w in drop or stemmed in drop):
             if runs[-1]:
                 runs.append([])
@@ -285,10 +290,8 @@ def term_counts(text: str) -> dict[int, int]:
     `text_items` (longer than two letters, not stopwords or digits, crudely stemmed), person names kept
     (who is named is part of what the report is about); the TERMS_KEPT most frequent, ties by hash."""
     counts: dict[int, int] = {}
-    for w in similarity.words(text):
-        if len(w) <= 2 or w in similarity.STOPWORDS or w.isdigit():
-            continue
-        h = similarity.hash32(similarity.stem(w))
+    for _, stemmed in content_words(text):
+        h = similarity.hash32(stemmed)
         counts[h] = counts.get(h, 0) + 1
     kept = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:TERMS_KEPT]
     return dict(kept)
