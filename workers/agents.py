@@ -208,10 +208,7 @@ class Delivery:
         if stored is not None:
             role, value = stored
             again = Output(role, article_id.encode("utf-8"), value, orjson.loads(value))
-            [sent] = await self.deliver(stage, [again])
-            if sent is not again:  # refused by the broker now: its dead letter is the outcome from now on
-                state.remember(article_id, (sent.role, sent.value), now)
-                await self.flush_changelog()
+            await self.deliver_outcome(stage, state, article_id, again, now)
             return
         result = guarded(stage, payload, function, record, state.current(), now, article_id=article_id)
         message = self.output(stage, result, payload, origin_of(event))
@@ -219,9 +216,14 @@ class Delivery:
             message = self.storable(stage, state, article_id, message, result, payload, origin_of(event), now)
             state.remember(article_id, (message.role, message.value), now)
             await self.flush_changelog()  # remembered (changelog) before the outcome is sent
+        await self.deliver_outcome(stage, state, article_id, message, now)
+
+    async def deliver_outcome(self, stage: str, state: TableBackedIndex, article_id: str | None, message: Output,
+                              now: float) -> None:
+        """Deliver one article's outcome; when the broker refuses it as too large (`deliver` sends its
+        dead letter instead), that dead letter is remembered as the outcome redeliveries get."""
         [sent] = await self.deliver(stage, [message])
         if article_id and sent is not message and sent.key == message.key:
-            # refused by the broker and dead-lettered instead: that is the outcome redeliveries get
             state.remember(article_id, (sent.role, sent.value), now)
             await self.flush_changelog()
 
